@@ -1,0 +1,102 @@
+/**
+ * Measures sentiment and language identification on labelled public data that Plaza was NOT tuned
+ * on: the sets in ../shared/eval (see its README) and the UCI sentences shipped in the `sentiment`
+ * npm package's test fixtures. Run: `node bin/run-ts.mjs bench/eval-sentiment.ts [--json]`.
+ *
+ * 3-class sets: macro-F1 over positive / neutral / negative. 2-class sets (OpeNER, UCI): accuracy,
+ * where a text scored exactly neutral counts as wrong (strict).
+ */
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { createLexiconSentiment, type SentimentLabel } from '../src/modules/listening/core/sentiment.ts';
+import { detectLanguage } from '../src/modules/listening/core/language.ts';
+
+interface Item { text: string; label: SentimentLabel }
+interface SetReport {
+  set: string; lang: string; items: number; metric: 'macro_f1' | 'accuracy_2class'; value: number;
+  lang_id_accuracy: number | null; goal: number | null; per_class?: Record<string, number>;
+}
+
+const LABELS: SentimentLabel[] = ['positive', 'neutral', 'negative'];
+const EVAL_DIR = [process.env.PLAZA_EVAL_DIR, '/work/shared/eval', path.resolve('../shared/eval')]
+  .find((dir): dir is string => Boolean(dir) && existsSync(dir as string));
+const SETS: Record<string, { lang: 'es' | 'en'; twoClass: boolean; goal: number }> = {
+  sentimp21_es: { lang: 'es', twoClass: false, goal: 0.55 },
+  sentimp21_uk: { lang: 'en', twoClass: false, goal: 0.55 },
+  vader_tweets: { lang: 'en', twoClass: false, goal: 0.70 },
+  opener_es_sents: { lang: 'es', twoClass: true, goal: 0.85 },
+};
+
+function macroF1(gold: SentimentLabel[], predicted: SentimentLabel[]): { value: number; perClass: Record<string, number> } {
+  const perClass: Record<string, number> = {};
+  for (const label of LABELS) {
+    let tp = 0, fp = 0, fn = 0;
+    for (let i = 0; i < gold.length; i++) {
+      if (predicted[i] === label && gold[i] === label) tp++;
+      else if (predicted[i] === label) fp++;
+      else if (gold[i] === label) fn++;
+    }
+    const precision = tp + fp ? tp / (tp + fp) : 0;
+    const recall = tp + fn ? tp / (tp + fn) : 0;
+    perClass[label] = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
+  }
+  const value = LABELS.reduce((sum, l) => sum + perClass[l], 0) / LABELS.length;
+  return { value, perClass };
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000;
+
+function evaluate(name: string, items: Item[], lang: 'es' | 'en', twoClass: boolean, goal: number | null): SetReport {
+  const provider = createLexiconSentiment();
+  const predictions = items.map((item) => provider.analyze(item.text, lang));
+  const langHits = items.filter((item) => detectLanguage(item.text) === lang).length;
+  if (twoClass) {
+    const correct = items.filter((item, i) => predictions[i].label === item.label).length;
+    return { set: name, lang, items: items.length, metric: 'accuracy_2class', value: round(correct / items.length), lang_id_accuracy: round(langHits / items.length), goal };
+  }
+  const { value, perClass } = macroF1(items.map((i) => i.label), predictions.map((p) => p.label));
+  const per_class = Object.fromEntries(Object.entries(perClass).map(([k, v]) => [k, round(v)]));
+  return { set: name, lang, items: items.length, metric: 'macro_f1', value: round(value), lang_id_accuracy: round(langHits / items.length), goal, per_class };
+}
+
+const reports: SetReport[] = [];
+if (EVAL_DIR) {
+  for (const file of readdirSync(EVAL_DIR).filter((f) => f.endsWith('.jsonl')).sort()) {
+    const name = file.replace(/\.jsonl$/, '');
+    const config = SETS[name];
+    if (!config) continue;
+    const items = readFileSync(path.join(EVAL_DIR, file), 'utf8').split('\n').filter((l) => l.trim())
+      .map((l) => JSON.parse(l) as Item);
+    reports.push(evaluate(name, items, config.lang, config.twoClass, config.goal));
+  }
+} else {
+  console.error('shared/eval not found: set PLAZA_EVAL_DIR');
+}
+
+// UCI sentiment-labelled sentences (Kotzias et al. 2015), shipped by the `sentiment` package.
+try {
+  const require = createRequire(import.meta.url);
+  const fixtures = path.dirname(require.resolve('sentiment/test/fixtures/amazon.json'));
+  for (const source of ['amazon', 'imdb', 'yelp']) {
+    const file = path.join(fixtures, `${source}.json`);
+    if (!existsSync(file)) continue;
+    const rows = JSON.parse(readFileSync(file, 'utf8')) as Array<{ text: string; class: number }>;
+    const items: Item[] = rows.map((r) => ({ text: r.text, label: r.class === 1 ? 'positive' : 'negative' }));
+    reports.push(evaluate(`uci_${source}`, items, 'en', true, null));
+  }
+} catch {
+  console.error('sentiment package fixtures not found; UCI sentences skipped');
+}
+
+console.log('set                 lang  items  metric            value  goal   lang-id');
+for (const r of reports) {
+  console.log(`${r.set.padEnd(20)}${r.lang.padEnd(6)}${String(r.items).padEnd(7)}${r.metric.padEnd(18)}${r.value.toFixed(3).padEnd(7)}${(r.goal === null ? '-' : r.goal.toFixed(2)).padEnd(7)}${r.lang_id_accuracy === null ? '-' : r.lang_id_accuracy.toFixed(3)}`);
+}
+const allLang = reports.filter((r) => !r.set.startsWith('uci_'));
+const langTotal = allLang.reduce((s, r) => s + r.items, 0);
+const langAccuracy = langTotal ? round(allLang.reduce((s, r) => s + (r.lang_id_accuracy ?? 0) * r.items, 0) / langTotal) : null;
+console.log(`language id over shared/eval (es+en, ${langTotal} texts): ${langAccuracy}`);
+if (process.argv.includes('--json')) {
+  console.log(JSON.stringify({ sets: reports, language_id_accuracy: langAccuracy }));
+}

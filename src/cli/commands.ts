@@ -1,0 +1,327 @@
+import fs from 'node:fs';
+import { Command, Option } from 'commander';
+import { DateTime } from 'luxon';
+import { SERVICE_NAMES, type ServiceName, loadConfig } from '../config.ts';
+import { ApiClient, ApiError } from './api-client.ts';
+
+interface GlobalOptions {
+  json?: boolean;
+  url?: string;
+  token?: string;
+}
+
+/** Prints a result: one JSON document with --json, otherwise a readable table or line. */
+function output(options: GlobalOptions, value: unknown, human: () => void): void {
+  if (options.json) process.stdout.write(JSON.stringify(value, null, 2) + '\n');
+  else human();
+}
+
+function client(command: Command): { api: ApiClient; options: GlobalOptions } {
+  const options = command.optsWithGlobals<GlobalOptions>();
+  const url = options.url ?? process.env.PLAZA_URL ?? 'http://localhost:3000';
+  const token = options.token ?? process.env.PLAZA_TOKEN;
+  if (!token) throw new Error('No API token: pass --token or set PLAZA_TOKEN (create one with `plaza token create --email you@example.com`)');
+  return { api: new ApiClient(url, token), options };
+}
+
+/** Runs a command action, turning API errors into a clear message and exit code 1. */
+function action<A extends unknown[]>(fn: (...args: A) => Promise<void>) {
+  return async (...args: A) => {
+    try {
+      await fn(...args);
+    } catch (error) {
+      const command = args[args.length - 1] as Command;
+      const json = command.optsWithGlobals<GlobalOptions>().json;
+      if (error instanceof ApiError) {
+        if (json) process.stdout.write(JSON.stringify({ error: error.body }, null, 2) + '\n');
+        else {
+          process.stderr.write(`Error ${error.status}: ${error.message}\n`);
+          if (error.details) process.stderr.write(JSON.stringify(error.details, null, 2) + '\n');
+        }
+        process.exitCode = 1;
+        return;
+      }
+      throw error;
+    }
+  };
+}
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+/** Builds the `plaza` command tree. Every command accepts --json. */
+export function buildCli(): Command {
+  const program = new Command('plaza')
+    .description('Plaza: self-hosted social media marketing workbench')
+    .option('--json', 'print machine-readable JSON')
+    .option('--url <url>', 'Plaza server URL (default $PLAZA_URL or http://localhost:3000)')
+    .option('--token <token>', 'personal API token (default $PLAZA_TOKEN)');
+
+  program
+    .command('start')
+    .description('Start Plaza (all services by default) on the embedded database or $DATABASE_URL')
+    .addOption(new Option('--services <list>', `comma-separated: ${SERVICE_NAMES.join(',')}`).default('web,worker,scheduler'))
+    .option('--port <port>', 'HTTP port (default $PORT or 3000)')
+    .action(async (opts: { services: string; port?: string }) => {
+      const services = opts.services.split(',').map((s) => s.trim()) as ServiceName[];
+      const unknown = services.filter((s) => !SERVICE_NAMES.includes(s));
+      if (unknown.length) throw new Error(`Unknown service(s): ${unknown.join(', ')}`);
+      const { startPlaza } = await import('../server/runtime.ts');
+      const { ensureWebBuilt } = await import('./build-web.ts');
+      if (services.includes('web')) await ensureWebBuilt();
+      const config = loadConfig(process.env, opts.port ? { port: opts.port } : {});
+      const runtime = await startPlaza({ config, services });
+      if (runtime.url) process.stderr.write(`Plaza is running at http://localhost:${config.port} (${runtime.ctx.database.kind} database)\n`);
+      const shutdown = async (signal: string) => {
+        process.stderr.write(`${signal}: stopping gracefully…\n`);
+        await runtime.stop();
+        process.exit(0);
+      };
+      process.once('SIGINT', () => void shutdown('SIGINT'));
+      process.once('SIGTERM', () => void shutdown('SIGTERM'));
+    });
+
+  program
+    .command('migrate')
+    .description('Apply database migrations and exit')
+    .action(async (_opts, command: Command) => {
+      const { openDatabase, migrate } = await import('../db/database.ts');
+      const config = loadConfig();
+      const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.databaseUrl ? undefined : config.dataDir });
+      const applied = await migrate(database);
+      await database.close();
+      output(command.optsWithGlobals(), { applied }, () => process.stdout.write(applied.length ? `Applied: ${applied.join(', ')}\n` : 'Database is up to date\n'));
+    });
+
+  const user = program.command('user').description('Users (administration, on the local database)');
+  user
+    .command('create')
+    .requiredOption('--email <email>')
+    .requiredOption('--name <name>')
+    .option('--password <password>', 'initial password (default $PLAZA_PASSWORD)')
+    .option('--locale <locale>', 'en or es', 'en')
+    .action(async (opts: { email: string; name: string; password?: string; locale: string }, command: Command) => {
+      const password = opts.password ?? process.env.PLAZA_PASSWORD;
+      if (!password || password.length < 10) throw new Error('Give a password of at least 10 characters (--password or $PLAZA_PASSWORD)');
+      const { createContext } = await import('../server/runtime.ts');
+      const { createUser } = await import('../modules/accounts/service.ts');
+      const ctx = await createContext({ logger: (await import('pino')).default({ level: 'silent' }) });
+      try {
+        const created = await createUser(ctx, { email: opts.email, name: opts.name, password, locale: opts.locale });
+        output(command.optsWithGlobals(), created, () => process.stdout.write(`Created user ${created.email} (${created.id})\n`));
+      } finally {
+        await ctx.database.close();
+      }
+    });
+
+  const token = program.command('token').description('Personal API tokens');
+  token
+    .command('create')
+    .description('Create an API token for a user (on the local database); shown once')
+    .requiredOption('--email <email>')
+    .option('--name <name>', 'what the token is for', 'cli')
+    .action(async (opts: { email: string; name: string }, command: Command) => {
+      const { createContext } = await import('../server/runtime.ts');
+      const { accountsRepository } = await import('../modules/accounts/repository.ts');
+      const ctx = await createContext({ logger: (await import('pino')).default({ level: 'silent' }) });
+      try {
+        const found = await accountsRepository.findUserByEmail(ctx.database.db, opts.email);
+        if (!found) throw new Error(`No user with e-mail ${opts.email}`);
+        const created = await accountsRepository.createApiToken(ctx.database.db, found.id, opts.name);
+        output(command.optsWithGlobals(), created, () => process.stdout.write(`${created.token}\n`));
+      } finally {
+        await ctx.database.close();
+      }
+    });
+
+  const workspace = program.command('workspace').description('Workspaces (one per brand or client)');
+  workspace
+    .command('create')
+    .requiredOption('--name <name>')
+    .requiredOption('--tz <zone>', 'IANA time zone, e.g. Europe/Madrid')
+    .option('--lang <lang>', 'es or en', 'es')
+    .option('--approval', 'posts need approval before scheduling', false)
+    .action(
+      action(async (opts: { name: string; tz: string; lang: string; approval: boolean }, command: Command) => {
+        const { api, options } = client(command);
+        const created = await api.post<{ id: string; name: string }>('/api/v1/workspaces', { name: opts.name, timeZone: opts.tz, language: opts.lang, approvalRequired: opts.approval });
+        output(options, created, () => process.stdout.write(`Created workspace ${created.name} (${created.id})\n`));
+      }),
+    );
+  workspace.command('list').action(
+    action(async (_opts, command: Command) => {
+      const { api, options } = client(command);
+      const result = await api.get<{ items: Array<{ id: string; name: string; timeZone: string; language: string; role: string }> }>('/api/v1/workspaces');
+      output(options, result, () => console.table(result.items.map((w) => ({ id: w.id, name: w.name, zone: w.timeZone, lang: w.language, role: w.role }))));
+    }),
+  );
+
+  const channel = program.command('channel').description('Connected accounts');
+  channel
+    .command('add')
+    .requiredOption('-w, --workspace <id>')
+    .requiredOption('--network <name>', 'bluesky, mastodon or sandbox')
+    .requiredOption('--name <name>')
+    .option('-f, --field <key=value>', 'connection field (repeat), e.g. -f identifier=me.bsky.social -f appPassword=…', collect)
+    .action(
+      action(async (opts: { workspace: string; network: string; name: string; field?: string[] }, command: Command) => {
+        const { api, options } = client(command);
+        const fields = Object.fromEntries((opts.field ?? []).map((pair) => {
+          const at = pair.indexOf('=');
+          if (at < 1) throw new Error(`Expected key=value, got "${pair}"`);
+          return [pair.slice(0, at), pair.slice(at + 1)];
+        }));
+        const created = await api.post<{ id: string; name: string; status: string }>(`/api/v1/workspaces/${opts.workspace}/channels`, { network: opts.network, name: opts.name, fields });
+        output(options, created, () => process.stdout.write(`Connected ${created.name} (${created.id}): ${created.status}\n`));
+      }),
+    );
+  channel
+    .command('list')
+    .requiredOption('-w, --workspace <id>')
+    .action(
+      action(async (opts: { workspace: string }, command: Command) => {
+        const { api, options } = client(command);
+        const result = await api.get<{ items: Array<{ id: string; network: string; name: string; status: string; simulated: boolean; lastError: string | null }> }>(`/api/v1/workspaces/${opts.workspace}/channels`);
+        output(options, result, () =>
+          console.table(result.items.map((c) => ({ id: c.id, network: c.simulated ? `${c.network} (simulated)` : c.network, name: c.name, status: c.status, error: c.lastError ?? '' }))),
+        );
+      }),
+    );
+  channel
+    .command('test')
+    .requiredOption('-w, --workspace <id>')
+    .argument('<channelId>')
+    .action(
+      action(async (channelId: string, opts: { workspace: string }, command: Command) => {
+        const { api, options } = client(command);
+        const result = await api.post<{ health: { ok: boolean; error?: { message: string } } }>(`/api/v1/workspaces/${opts.workspace}/channels/${channelId}/test`, {});
+        output(options, result, () => process.stdout.write(result.health.ok ? 'Connection OK\n' : `Connection failed: ${result.health.error?.message}\n`));
+        if (!result.health.ok) process.exitCode = 1;
+      }),
+    );
+
+  const post = program.command('post').description('Posts');
+  post
+    .command('create')
+    .requiredOption('-w, --workspace <id>')
+    .requiredOption('-c, --channel <id>', 'channel id (repeat for several)', collect)
+    .requiredOption('-t, --text <text>')
+    .option('--at <iso>', 'when to publish: ISO 8601 with offset, or local "2026-03-29 10:00" in the workspace’s time zone')
+    .addOption(new Option('--action <action>', 'what to do with it').choices(['draft', 'submit', 'schedule', 'publish_now']).default('draft'))
+    .action(
+      action(async (opts: { workspace: string; channel: string[]; text: string; at?: string; action: string }, command: Command) => {
+        const { api, options } = client(command);
+        const zone = opts.at ? (await api.get<{ timeZone: string }>(`/api/v1/workspaces/${opts.workspace}`)).timeZone : 'UTC';
+        const created = await api.post<{ id: string; state: string; scheduledAt: string | null }>(`/api/v1/workspaces/${opts.workspace}/posts`, {
+          content: opts.text,
+          channels: opts.channel.map((channelId) => ({ channelId })),
+          scheduledAt: opts.at ? toInstant(opts.at, zone) : undefined,
+          action: opts.action,
+        });
+        output(options, created, () => process.stdout.write(`Post ${created.id}: ${created.state}${created.scheduledAt ? ` at ${created.scheduledAt}` : ''}\n`));
+      }),
+    );
+  post
+    .command('schedule')
+    .requiredOption('-w, --workspace <id>')
+    .requiredOption('--at <iso>', 'ISO 8601 with offset, or local time in the workspace’s zone')
+    .argument('<postId>')
+    .action(
+      action(async (postId: string, opts: { workspace: string; at: string }, command: Command) => {
+        const { api, options } = client(command);
+        const zone = (await api.get<{ timeZone: string }>(`/api/v1/workspaces/${opts.workspace}`)).timeZone;
+        const result = await api.post<{ id: string; state: string; scheduledAt: string }>(`/api/v1/workspaces/${opts.workspace}/posts/${postId}/schedule`, { scheduledAt: toInstant(opts.at, zone) });
+        output(options, result, () => process.stdout.write(`Post ${result.id}: ${result.state} at ${result.scheduledAt}\n`));
+      }),
+    );
+  post
+    .command('cancel')
+    .requiredOption('-w, --workspace <id>')
+    .argument('<postId>')
+    .action(
+      action(async (postId: string, opts: { workspace: string }, command: Command) => {
+        const { api, options } = client(command);
+        const result = await api.post<{ id: string; state: string }>(`/api/v1/workspaces/${opts.workspace}/posts/${postId}/cancel`, {});
+        output(options, result, () => process.stdout.write(`Post ${result.id}: ${result.state}\n`));
+      }),
+    );
+  post
+    .command('list')
+    .requiredOption('-w, --workspace <id>')
+    .option('--state <state>')
+    .option('--limit <n>', 'how many', '50')
+    .action(
+      action(async (opts: { workspace: string; state?: string; limit: string }, command: Command) => {
+        const { api, options } = client(command);
+        const query = new URLSearchParams({ limit: opts.limit, ...(opts.state && { state: opts.state }) });
+        const result = await api.get<{ items: Array<{ id: string; state: string; scheduledAt: string | null; content: string; publications: Array<{ network: string; state: string; error: { message: string } | null }> }> }>(
+          `/api/v1/workspaces/${opts.workspace}/posts?${query}`,
+        );
+        output(options, result, () =>
+          console.table(
+            result.items.map((p) => ({
+              id: p.id,
+              state: p.state,
+              at: p.scheduledAt ?? '',
+              text: p.content.slice(0, 40),
+              channels: p.publications.map((x) => `${x.network}:${x.state}${x.error ? ` (${x.error.message.slice(0, 40)})` : ''}`).join(' '),
+            })),
+          ),
+        );
+      }),
+    );
+
+  program
+    .command('import')
+    .description('Import posts from CSV (columns: content, channels, scheduled_at, action). All rows or none.')
+    .argument('<kind>', 'what to import: posts')
+    .argument('<file>', 'CSV file')
+    .requiredOption('-w, --workspace <id>')
+    .action(
+      action(async (kind: string, file: string, opts: { workspace: string }, command: Command) => {
+        if (kind !== 'posts') throw new Error('Only "posts" can be imported for now');
+        const { api, options } = client(command);
+        const { importPostsCsv } = await import('./import-posts.ts');
+        const result = await importPostsCsv(api, opts.workspace, fs.readFileSync(file, 'utf8'), { progress: !options.json && process.stderr.isTTY });
+        output(options, result, () => {
+          if (result.errors.length) {
+            process.stderr.write(`Nothing imported: ${result.errors.length} row(s) have errors\n`);
+            for (const error of result.errors) process.stderr.write(`  row ${error.row}: ${error.message}\n`);
+          } else process.stdout.write(`Imported ${result.created} post(s)\n`);
+        });
+        if (result.errors.length) process.exitCode = 1;
+      }),
+    );
+
+  program
+    .command('export')
+    .description('Export a workspace as JSON (no secrets)')
+    .requiredOption('-w, --workspace <id>')
+    .option('-o, --out <file>', 'write to a file instead of standard output')
+    .action(
+      action(async (opts: { workspace: string; out?: string }, command: Command) => {
+        const { api } = client(command);
+        const data = await api.get<unknown>(`/api/v1/workspaces/${opts.workspace}/export`);
+        const text = JSON.stringify(data, null, 2) + '\n';
+        if (opts.out) {
+          fs.writeFileSync(opts.out, text);
+          process.stderr.write(`Wrote ${opts.out}\n`);
+        } else process.stdout.write(text);
+      }),
+    );
+
+  return program;
+}
+
+/**
+ * An instant from user input: ISO with an offset as is, or a local date-time
+ * interpreted in the workspace's zone (daylight saving handled by the zone rules).
+ */
+export function toInstant(input: string, zone: string): string {
+  const trimmed = input.trim();
+  if (/([zZ]|[+-]\d{2}:?\d{2})$/.test(trimmed)) return trimmed;
+  const local = DateTime.fromISO(trimmed.replace(' ', 'T'), { zone });
+  if (!local.isValid) throw new Error(`Cannot read the date "${input}" (use 2026-03-29 10:00 or ISO 8601)`);
+  return local.toISO()!;
+}
+
+

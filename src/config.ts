@@ -1,0 +1,61 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/** Services one process can run; `plaza start` runs all of them by default. */
+export const SERVICE_NAMES = ['web', 'worker', 'scheduler', 'listener'] as const;
+export type ServiceName = (typeof SERVICE_NAMES)[number];
+
+const configSchema = z.object({
+  port: z.coerce.number().int().min(0).max(65535).default(3000),
+  host: z.string().default('0.0.0.0'),
+  dataDir: z.string().default('./data'),
+  databaseUrl: z.string().url().optional(),
+  /** Master secret for credential encryption; generated into the data dir when absent. */
+  secret: z.string().min(32, 'PLAZA_SECRET must be at least 32 characters').optional(),
+  /** Public URL used in links (short links, iCal feeds, webhooks). */
+  publicUrl: z.string().url().optional(),
+  logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Allow fetching private/loopback URLs (feeds, webhooks). Admin-only switch. */
+  allowPrivateUrls: z
+    .enum(['true', 'false', '1', '0'])
+    .default('false')
+    .transform((v) => v === 'true' || v === '1'),
+  secureCookies: z
+    .enum(['true', 'false', '1', '0', 'auto'])
+    .default('auto'),
+});
+
+export type PlazaConfig = z.infer<typeof configSchema> & { dataDir: string };
+
+/**
+ * Reads and validates configuration from the environment. A bad setting stops
+ * the program with every problem listed, not just the first.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Record<string, unknown>> = {}): PlazaConfig {
+  const raw = {
+    port: env.PORT,
+    host: env.HOST,
+    dataDir: env.DATA_DIR,
+    databaseUrl: env.DATABASE_URL || undefined,
+    secret: env.PLAZA_SECRET || undefined,
+    publicUrl: env.PUBLIC_URL || undefined,
+    logLevel: env.LOG_LEVEL,
+    allowPrivateUrls: env.PLAZA_ALLOW_PRIVATE_URLS,
+    secureCookies: env.PLAZA_SECURE_COOKIES,
+    ...overrides,
+  };
+  const parsed = configSchema.safeParse(raw);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `  - ${i.path.join('.') || 'config'}: ${i.message}`).join('\n');
+    throw new ConfigError(`Invalid configuration:\n${problems}`);
+  }
+  return { ...parsed.data, dataDir: path.resolve(parsed.data.dataDir) };
+}
+
+/** Raised when the environment holds invalid settings. */
+export class ConfigError extends Error {}
+
+/** The only settings that may reach the browser. */
+export function publicConfig(config: PlazaConfig): { publicUrl: string | null } {
+  return { publicUrl: config.publicUrl ?? null };
+}

@@ -1,0 +1,130 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
+import { PGlite } from '@electric-sql/pglite';
+import { PGliteDialect } from 'kysely-pglite-dialect';
+import type { Database } from './schema.ts';
+import { migrations } from './migrations/index.ts';
+
+// Return int8 (bigserial ids, counts) as JS numbers when they fit; ids stay exact below 2^53.
+pg.types.setTypeParser(20, (value: string) => Number(value));
+
+/** Raw SQL access for code that needs it (migrations, pg-boss, bulk claims). */
+export interface RawSql {
+  /** Runs one parameterised statement. */
+  query<R = Record<string, unknown>>(text: string, params?: unknown[]): Promise<{ rows: R[] }>;
+  /** Runs several statements without parameters (migrations). */
+  exec(text: string): Promise<void>;
+  /** Runs `fn` on one dedicated connection (session-level locks, multi-step transactions). */
+  withSession<T>(fn: (session: RawSql) => Promise<T>): Promise<T>;
+}
+
+export interface PlazaDatabase {
+  db: Kysely<Database>;
+  raw: RawSql;
+  kind: 'embedded' | 'postgres';
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  /** postgres://… to use a real server; absent for the embedded database. */
+  databaseUrl?: string;
+  /** Folder for the embedded database; absent means in memory (tests). */
+  dataDir?: string;
+  poolSize?: number;
+}
+
+/**
+ * Opens Plaza's database: a Postgres server when `databaseUrl` is given, otherwise
+ * PGlite (Postgres compiled to WebAssembly) in `<dataDir>/pglite` or in memory.
+ */
+export async function openDatabase(options: DatabaseOptions): Promise<PlazaDatabase> {
+  if (options.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    pool.on('error', () => {
+      /* idle client errors (server restart) are reported on next use */
+    });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const onClient = (client: pg.Pool | pg.PoolClient): RawSql => ({
+      query: async (text, params) => {
+        const result = await client.query(text, params as unknown[] | undefined);
+        return { rows: result.rows };
+      },
+      exec: async (text) => {
+        await client.query(text);
+      },
+      withSession: async (fn) => {
+        if (client !== pool) return fn(onClient(client));
+        const dedicated = await pool.connect();
+        try {
+          return await fn(onClient(dedicated));
+        } finally {
+          dedicated.release();
+        }
+      },
+    });
+    const raw = onClient(pool);
+    return { db, raw, kind: 'postgres', close: () => db.destroy() };
+  }
+  let dir: string | undefined;
+  if (options.dataDir) {
+    dir = path.join(options.dataDir, 'pglite');
+    fs.mkdirSync(dir, { recursive: true });
+  }
+  const lite = await PGlite.create(dir ? { dataDir: dir } : {});
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(lite) });
+  const raw: RawSql = {
+    query: async (text, params) => {
+      const result = await lite.query(text, params as unknown[] | undefined);
+      return { rows: result.rows as never[] };
+    },
+    exec: async (text) => {
+      await lite.exec(text);
+    },
+    withSession: (fn) => fn(raw),
+  };
+  return {
+    db,
+    raw,
+    kind: 'embedded',
+    close: async () => {
+      await db.destroy().catch(() => undefined);
+      if (!lite.closed) await lite.close();
+    },
+  };
+}
+
+/**
+ * Applies pending migrations in order, each in its own transaction. On Postgres an
+ * advisory lock makes concurrent starts of several processes safe.
+ */
+export async function migrate(database: PlazaDatabase): Promise<string[]> {
+  return database.raw.withSession((raw) => migrateOn(raw));
+}
+
+async function migrateOn(raw: RawSql): Promise<string[]> {
+  const applied: string[] = [];
+  await raw.exec('SELECT pg_advisory_lock(727274)');
+  await raw.exec(`CREATE TABLE IF NOT EXISTS plaza_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`);
+  try {
+    const done = new Set((await raw.query<{ name: string }>('SELECT name FROM plaza_migrations')).rows.map((r) => r.name));
+    for (const migration of migrations) {
+      if (done.has(migration.name)) continue;
+      const escapedName = migration.name.replace(/'/g, "''");
+      await raw.exec(`BEGIN;\n${migration.up}\nINSERT INTO plaza_migrations (name) VALUES ('${escapedName}');\nCOMMIT;`);
+      applied.push(migration.name);
+    }
+  } catch (error) {
+    await raw.exec('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    await raw.exec('SELECT pg_advisory_unlock(727274)').catch(() => undefined);
+  }
+  return applied;
+}
+
+/** Cheap readiness probe used by /api/health. */
+export async function pingDatabase(database: PlazaDatabase): Promise<void> {
+  await sql`SELECT 1`.execute(database.db);
+}

@@ -1,0 +1,15 @@
+import * as spine from './0001_spine.ts';
+
+/** One schema change: plain SQL (one dialect for PGlite and Postgres), applied once. */
+export interface Migration {
+  name: string;
+  up: string;
+}
+
+/**
+ * Every migration, in order. Modules append theirs here (one file per change,
+ * never edited once released).
+ */
+export const migrations: Migration[] = [
+  { name: '0001_spine', up: spine.up },
+];

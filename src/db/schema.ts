@@ -1,0 +1,206 @@
+import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+
+/** Roles a member can hold in a workspace, from most to least powerful. */
+export const ROLES = ['owner', 'manager', 'editor', 'approver', 'viewer'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const POST_STATES = ['draft', 'in_review', 'approved', 'scheduled', 'publishing', 'published', 'failed', 'canceled'] as const;
+export type PostState = (typeof POST_STATES)[number];
+
+export const PUBLICATION_STATES = ['pending', 'scheduled', 'publishing', 'published', 'failed', 'canceled'] as const;
+export type PublicationState = (typeof PUBLICATION_STATES)[number];
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+
+export interface UsersTable {
+  id: Generated<string>;
+  email: string;
+  name: string;
+  password_hash: string;
+  locale: Generated<string>;
+  created_at: Timestamp;
+}
+
+export interface SessionsTable {
+  id: string; // sha256 of the cookie token
+  user_id: string;
+  csrf_token: string;
+  expires_at: Timestamp;
+  created_at: Timestamp;
+}
+
+export interface ApiTokensTable {
+  id: Generated<string>;
+  user_id: string;
+  name: string;
+  token_hash: string;
+  last_used_at: NullableTimestamp;
+  revoked_at: NullableTimestamp;
+  created_at: Timestamp;
+}
+
+export interface WorkspacesTable {
+  id: Generated<string>;
+  name: string;
+  time_zone: string;
+  language: string;
+  approval_required: Generated<boolean>;
+  /** Publications this late after downtime are still published; later ones fail with a reason. */
+  missed_grace_minutes: Generated<number>;
+  created_at: Timestamp;
+}
+
+export interface MembershipsTable {
+  workspace_id: string;
+  user_id: string;
+  role: Role;
+  created_at: Timestamp;
+}
+
+export interface EventsTable {
+  id: Generated<string>;
+  workspace_id: string | null;
+  actor_user_id: string | null;
+  type: string;
+  subject_type: string | null;
+  subject_id: string | null;
+  data: JSONColumnType<Record<string, unknown>>;
+  created_at: Timestamp;
+}
+
+export interface ChannelsTable {
+  id: Generated<string>;
+  workspace_id: string;
+  network: string;
+  name: string;
+  settings: JSONColumnType<Record<string, unknown>>;
+  credentials_sealed: string;
+  status: Generated<'active' | 'needs_reconnect' | 'disconnected'>;
+  account: JSONColumnType<Record<string, unknown> | null>;
+  last_error: string | null;
+  last_checked_at: NullableTimestamp;
+  created_at: Timestamp;
+}
+
+export interface PostsTable {
+  id: Generated<string>;
+  workspace_id: string;
+  author_id: string | null;
+  content: string;
+  state: PostState;
+  scheduled_at: NullableTimestamp;
+  campaign_id: string | null;
+  objective_id: string | null;
+  segment_id: string | null;
+  pillar_id: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface MediaItem {
+  mediaId: string;
+  alt?: string;
+}
+
+export interface PublicationsTable {
+  id: Generated<string>;
+  post_id: string;
+  workspace_id: string;
+  channel_id: string;
+  network: string;
+  text: string;
+  media: JSONColumnType<MediaItem[]>;
+  thread: JSONColumnType<Array<{ text: string; media: MediaItem[] }>>;
+  options: JSONColumnType<Record<string, unknown>>;
+  state: PublicationState;
+  due_at: NullableTimestamp;
+  claimed_by: string | null;
+  lease_until: NullableTimestamp;
+  /** True after an ambiguous outcome: the next attempt must look the post up first. */
+  needs_reconcile: Generated<boolean>;
+  attempts: Generated<number>;
+  remote_id: string | null;
+  remote_url: string | null;
+  error_code: string | null;
+  error_message: string | null;
+  first_attempt_at: NullableTimestamp;
+  published_at: NullableTimestamp;
+  /** Set when the publication fell due while Plaza was down and was recovered late. */
+  missed_by_ms: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface PublicationAttemptsTable {
+  id: Generated<string>;
+  publication_id: string;
+  worker_id: string;
+  started_at: Timestamp;
+  finished_at: NullableTimestamp;
+  outcome: string;
+  error_kind: string | null;
+  error_code: string | null;
+  error_message: string | null;
+}
+
+export interface MediaTable {
+  id: Generated<string>;
+  workspace_id: string;
+  sha256: string;
+  mime_type: string;
+  size_bytes: number;
+  width: number | null;
+  height: number | null;
+  created_at: Timestamp;
+}
+
+export interface PostCommentsTable {
+  id: Generated<string>;
+  post_id: string;
+  workspace_id: string;
+  author_id: string;
+  body: string;
+  kind: string; // comment | approve | reject | submit
+  created_at: Timestamp;
+}
+
+export interface WebhooksTable {
+  id: Generated<string>;
+  workspace_id: string;
+  url: string;
+  secret_sealed: string;
+  events: JSONColumnType<string[]>;
+  active: Generated<boolean>;
+  created_at: Timestamp;
+}
+
+export interface WebhookDeliveriesTable {
+  id: Generated<string>;
+  webhook_id: string;
+  event_id: string;
+  event_type: string;
+  state: Generated<string>; // pending | delivered | failed
+  attempts: Generated<number>;
+  last_status: number | null;
+  last_error: string | null;
+  created_at: Timestamp;
+  delivered_at: NullableTimestamp;
+}
+
+export interface Database {
+  users: UsersTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  workspaces: WorkspacesTable;
+  memberships: MembershipsTable;
+  events: EventsTable;
+  channels: ChannelsTable;
+  posts: PostsTable;
+  publications: PublicationsTable;
+  publication_attempts: PublicationAttemptsTable;
+  media: MediaTable;
+  post_comments: PostCommentsTable;
+  webhooks: WebhooksTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+}

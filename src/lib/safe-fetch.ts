@@ -1,0 +1,87 @@
+import dns from 'node:dns';
+import net from 'node:net';
+import ipaddr from 'ipaddr.js';
+import { Agent, fetch as undiciFetch, type RequestInit, type Response } from 'undici';
+
+/** Raised when a user-supplied URL points somewhere Plaza must not reach. */
+export class UnsafeUrlError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UnsafeUrlError';
+  }
+}
+
+/** True for loopback, private, link-local, multicast, reserved and other non-public addresses. */
+export function isPrivateAddress(address: string): boolean {
+  if (!ipaddr.isValid(address)) return true;
+  let parsed = ipaddr.parse(address);
+  if (parsed.kind() === 'ipv6' && (parsed as ipaddr.IPv6).isIPv4MappedAddress()) parsed = (parsed as ipaddr.IPv6).toIPv4Address();
+  return parsed.range() !== 'unicast';
+}
+
+/** Checks the URL's form: http(s) only, no credentials in it. */
+export function assertFetchableUrl(raw: string): URL {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new UnsafeUrlError('Not a valid URL');
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UnsafeUrlError('Only http and https URLs are allowed');
+  if (url.username || url.password) throw new UnsafeUrlError('URLs with credentials are not allowed');
+  return url;
+}
+
+const guardedLookup: net.LookupFunction = (hostname, options, callback) => {
+  dns.lookup(hostname, { ...options, all: true }, (error, addresses) => {
+    if (error) return (callback as (e: Error | null, a: string, f?: number) => void)(error, '', 0);
+    const list = addresses as dns.LookupAddress[];
+    const blocked = list.find((a) => isPrivateAddress(a.address));
+    if (blocked) {
+      return (callback as (e: Error | null, a: string, f?: number) => void)(new UnsafeUrlError(`${hostname} resolves to a private address (${blocked.address})`), '', 0);
+    }
+    if ((options as dns.LookupOptions).all) return (callback as unknown as (e: null, a: dns.LookupAddress[]) => void)(null, list);
+    return (callback as (e: Error | null, a: string, f?: number) => void)(null, list[0].address, list[0].family);
+  });
+};
+
+// The check runs at connect time on the resolved address, so DNS rebinding between
+// a check and the request cannot slip a private address through.
+const publicOnlyAgent = new Agent({ connect: { lookup: guardedLookup }, headersTimeout: 15_000, bodyTimeout: 30_000 });
+const anyAgent = new Agent({ headersTimeout: 15_000, bodyTimeout: 30_000 });
+
+export interface SafeFetchOptions extends RequestInit {
+  /** Admin switch (PLAZA_ALLOW_PRIVATE_URLS): allow loopback and private targets. */
+  allowPrivate?: boolean;
+  /** Abort after this many milliseconds (default 15 s). */
+  timeoutMs?: number;
+}
+
+/**
+ * fetch() for URLs that users supply (feeds, webhooks, link previews): http(s)
+ * only, no private or loopback targets unless allowed, redirects re-checked, a timeout.
+ */
+export async function safeFetch(rawUrl: string, options: SafeFetchOptions = {}): Promise<Response> {
+  const { allowPrivate = false, timeoutMs = 15_000, ...init } = options;
+  let url = assertFetchableUrl(rawUrl);
+  for (let hop = 0; hop < 5; hop++) {
+    if (!allowPrivate && net.isIP(url.hostname.replace(/^\[|\]$/g, '')) && isPrivateAddress(url.hostname.replace(/^\[|\]$/g, ''))) {
+      throw new UnsafeUrlError(`${url.hostname} is a private address`);
+    }
+    const response = await undiciFetch(url, {
+      ...init,
+      redirect: 'manual',
+      dispatcher: allowPrivate ? anyAgent : publicOnlyAgent,
+      signal: init.signal ?? AbortSignal.timeout(timeoutMs),
+    }).catch((error: Error & { cause?: unknown }) => {
+      if (error.cause instanceof UnsafeUrlError) throw error.cause;
+      throw error;
+    });
+    if (response.status >= 300 && response.status < 400 && response.headers.get('location')) {
+      url = assertFetchableUrl(new URL(response.headers.get('location')!, url).toString());
+      continue;
+    }
+    return response;
+  }
+  throw new UnsafeUrlError('Too many redirects');
+}

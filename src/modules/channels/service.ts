@@ -1,0 +1,92 @@
+import type { AppContext } from '../../server/context.ts';
+import type { ChannelsTable } from '../../db/schema.ts';
+import type { ChannelContext, ChannelHealth, NetworkAdapter } from '../../networks/types.ts';
+import { NetworkError } from '../../networks/types.ts';
+import type { Selectable } from 'kysely';
+import type { Db } from '../events/events.ts';
+import { recordEvent } from '../events/events.ts';
+
+export type ChannelRow = Selectable<ChannelsTable>;
+
+/** What the API shows of a channel: never its credentials. */
+export function presentChannel(ctx: AppContext, row: ChannelRow) {
+  const adapter = ctx.networks.has(row.network) ? ctx.networks.get(row.network) : null;
+  return {
+    id: row.id,
+    workspaceId: row.workspace_id,
+    network: row.network,
+    networkLabel: adapter?.label ?? { en: row.network, es: row.network },
+    simulated: adapter?.simulated ?? false,
+    name: row.name,
+    settings: row.settings,
+    status: row.status,
+    account: row.account,
+    lastError: row.last_error,
+    lastCheckedAt: row.last_checked_at,
+    createdAt: row.created_at,
+    limits: adapter?.limits ?? null,
+  };
+}
+
+/** Builds the adapter's view of a channel, decrypting credentials just for this call. */
+export function channelContext(ctx: AppContext, row: Pick<ChannelRow, 'id' | 'settings' | 'credentials_sealed'>, signal?: AbortSignal): ChannelContext {
+  return {
+    channelId: row.id,
+    settings: row.settings,
+    credentials: ctx.secrets.open<Record<string, unknown>>(row.credentials_sealed),
+    signal,
+  };
+}
+
+/** Runs a health check, turning any failure into a ChannelHealth with a reason. */
+export async function probeChannel(adapter: NetworkAdapter, channel: ChannelContext): Promise<ChannelHealth> {
+  try {
+    return await adapter.checkHealth(channel);
+  } catch (error) {
+    if (error instanceof NetworkError) return { ok: false, error: { code: error.kind === 'auth' ? 'auth' : error.code, message: error.message } };
+    return { ok: false, error: { code: 'unreachable', message: (error as Error).message } };
+  }
+}
+
+/**
+ * Stores a health result on the channel; an auth failure marks it as needing
+ * reconnection (and says so in the audit log and the live activity feed).
+ */
+export async function applyHealth(db: Db, ctx: AppContext, row: ChannelRow, health: ChannelHealth, actorUserId: string | null): Promise<ChannelRow> {
+  const needsReconnect = !health.ok && health.error?.code === 'auth';
+  const status = health.ok ? 'active' : needsReconnect ? 'needs_reconnect' : row.status === 'disconnected' ? 'disconnected' : row.status;
+  const updated = await db
+    .updateTable('channels')
+    .set({
+      status,
+      last_error: health.ok ? null : (health.error?.message ?? 'Unknown error'),
+      last_checked_at: new Date(ctx.clock.now()),
+      ...(health.account && { account: JSON.stringify(health.account) }),
+    })
+    .where('id', '=', row.id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  if (updated.status !== row.status) {
+    await recordEvent(db, {
+      workspaceId: row.workspace_id,
+      actorUserId,
+      type: needsReconnect ? 'channel.needs_reconnect' : 'channel.status_changed',
+      subjectType: 'channel',
+      subjectId: row.id,
+      data: { from: row.status, to: updated.status, reason: updated.last_error },
+    });
+  }
+  return updated;
+}
+
+/** Marks a channel as needing reconnection after the network rejected its credentials mid-publish. */
+export async function markNeedsReconnect(db: Db, channelId: string, reason: string): Promise<void> {
+  const row = await db
+    .updateTable('channels')
+    .set({ status: 'needs_reconnect', last_error: reason })
+    .where('id', '=', channelId)
+    .where('status', '=', 'active')
+    .returning(['id', 'workspace_id'])
+    .executeTakeFirst();
+  if (row) await recordEvent(db, { workspaceId: row.workspace_id, actorUserId: null, type: 'channel.needs_reconnect', subjectType: 'channel', subjectId: row.id, data: { reason } });
+}

@@ -1,0 +1,122 @@
+import type PgBoss from 'pg-boss';
+import type { AppContext } from '../../server/context.ts';
+import { hmacSha256Hex } from '../../lib/crypto.ts';
+import { safeFetch } from '../../lib/safe-fetch.ts';
+
+export const WEBHOOK_QUEUE = 'webhook-deliver';
+/** Events a webhook can subscribe to. */
+export const WEBHOOK_EVENTS = ['post.published', 'post.failed', 'channel.needs_reconnect', 'publication.missed'] as const;
+
+/**
+ * Queues one delivery per active webhook of the workspace subscribed to the
+ * event. The delivery row is the record of truth; pg-boss carries the retries.
+ */
+export async function dispatchWebhooks(ctx: AppContext, boss: PgBoss, event: { eventId: string; workspaceId: string; type: string }): Promise<number> {
+  const db = ctx.database.db;
+  const hooks = await db.selectFrom('webhooks').select(['id', 'events']).where('workspace_id', '=', event.workspaceId).where('active', '=', true).execute();
+  let queued = 0;
+  for (const hook of hooks) {
+    if (!hook.events.includes(event.type)) continue;
+    const delivery = await db
+      .insertInto('webhook_deliveries')
+      .values({ webhook_id: hook.id, event_id: event.eventId, event_type: event.type })
+      .onConflict((oc) => oc.columns(['webhook_id', 'event_id']).doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    if (!delivery) continue;
+    await boss.send(WEBHOOK_QUEUE, { deliveryId: delivery.id }, { retryLimit: 8, retryDelay: 10, retryBackoff: true, expireInSeconds: 60 });
+    queued++;
+  }
+  return queued;
+}
+
+/**
+ * Sends one delivery: JSON body, signed with HMAC-SHA256 over "<timestamp>.<body>"
+ * in `X-Plaza-Signature: t=<timestamp>,v1=<hex>`. Throws on failure so the queue retries.
+ */
+export async function deliverWebhook(ctx: AppContext, deliveryId: string): Promise<void> {
+  const db = ctx.database.db;
+  const delivery = await db
+    .selectFrom('webhook_deliveries')
+    .innerJoin('webhooks', 'webhooks.id', 'webhook_deliveries.webhook_id')
+    .innerJoin('events', 'events.id', 'webhook_deliveries.event_id')
+    .select([
+      'webhook_deliveries.id',
+      'webhook_deliveries.state',
+      'webhook_deliveries.attempts',
+      'webhooks.url',
+      'webhooks.secret_sealed',
+      'webhooks.active',
+      'events.id as eventId',
+      'events.type',
+      'events.subject_type',
+      'events.subject_id',
+      'events.data',
+      'events.created_at',
+      'events.workspace_id',
+    ])
+    .where('webhook_deliveries.id', '=', deliveryId)
+    .executeTakeFirst();
+  if (!delivery || delivery.state === 'delivered' || !delivery.active) return;
+  const body = JSON.stringify({
+    id: String(delivery.eventId),
+    type: delivery.type,
+    workspaceId: delivery.workspace_id,
+    subject: { type: delivery.subject_type, id: delivery.subject_id },
+    data: delivery.data,
+    createdAt: delivery.created_at,
+  });
+  const timestamp = Math.floor(ctx.clock.now() / 1000);
+  const secret = ctx.secrets.open<string>(delivery.secret_sealed);
+  const signature = hmacSha256Hex(secret, `${timestamp}.${body}`);
+  let status: number | null = null;
+  let error: string | null = null;
+  try {
+    const response = await safeFetch(delivery.url, {
+      method: 'POST',
+      body,
+      headers: {
+        'content-type': 'application/json',
+        'user-agent': 'Plaza-Webhooks/1',
+        'x-plaza-event': delivery.type,
+        'x-plaza-delivery': delivery.id,
+        'x-plaza-signature': `t=${timestamp},v1=${signature}`,
+      },
+      allowPrivate: ctx.config.allowPrivateUrls,
+      timeoutMs: 10_000,
+    });
+    status = response.status;
+    await response.body?.cancel().catch(() => undefined);
+    if (status < 200 || status >= 300) error = `HTTP ${status}`;
+  } catch (caught) {
+    error = (caught as Error).message;
+  }
+  await db
+    .updateTable('webhook_deliveries')
+    .set((eb) => ({
+      attempts: eb('attempts', '+', 1),
+      last_status: status,
+      last_error: error,
+      state: error ? 'pending' : 'delivered',
+      delivered_at: error ? null : new Date(ctx.clock.now()),
+    }))
+    .where('id', '=', deliveryId)
+    .execute();
+  if (error) throw new Error(`Webhook delivery failed: ${error}`);
+}
+
+/** Starts the delivery worker on the queue. */
+export async function startWebhookWorker(ctx: AppContext, boss: PgBoss): Promise<void> {
+  await boss.createQueue(WEBHOOK_QUEUE);
+  await boss.work<{ deliveryId: string }>(WEBHOOK_QUEUE, { batchSize: 10, pollingIntervalSeconds: 1 }, async (jobs) => {
+    for (const job of jobs) await deliverWebhook(ctx, job.data.deliveryId);
+  });
+}
+
+/** Checks a delivery's signature (for receivers, and Plaza's own tests). */
+export function verifyWebhookSignature(secret: string, header: string, body: string, toleranceSeconds = 300, now = Date.now()): boolean {
+  const match = /^t=(\d+),v1=([0-9a-f]{64})$/.exec(header);
+  if (!match) return false;
+  if (Math.abs(now / 1000 - Number(match[1])) > toleranceSeconds) return false;
+  return hmacSha256Hex(secret, `${match[1]}.${body}`) === match[2];
+}

@@ -1,0 +1,249 @@
+/**
+ * Sentiment: a pluggable provider interface and a lexicon-based provider for Spanish and English
+ * that needs no download at run time. A local model can replace it later by implementing
+ * {@link SentimentProvider}.
+ *
+ * The lexicon provider follows VADER's rules (Hutto & Gilbert 2014), re-implemented here for both
+ * languages:
+ * - word valences from VADER's lexicon (English), our own Spanish list plus ML-SentiCon (Spanish,
+ *   matched by Snowball stem so that inflections count), and an emoji list shared by both;
+ * - negation: a sentiment word within 3 words after a negator ("no me gusta", "not bad") is
+ *   flipped and weakened (× −0.74);
+ * - intensifiers and dampeners before a word add or subtract 0.293 (× 0.95 for the second word back);
+ * - contrast: before "pero/but" counts half, after counts 1.5 times;
+ * - elongated words ("buenooo") and ALL-CAPS words in mixed-case text get the same boost;
+ * - exclamation marks add emphasis (up to 4);
+ * - compound = sum / √(sum² + 15); positive ≥ 0.05, negative ≤ −0.05, neutral between (VADER's
+ *   published thresholds, not tuned here).
+ */
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import {
+  EMOJI_VALENCE, ENGLISH_BOOSTERS, ENGLISH_CONTRAST, ENGLISH_DAMPENERS, ENGLISH_EXTRA_WORDS, ENGLISH_NEGATORS,
+  SPANISH_BOOSTERS, SPANISH_CONTRAST, SPANISH_DAMPENERS, SPANISH_NEGATORS, SPANISH_WORDS,
+} from './sentiment-lexicons.ts';
+import { collapseElongation, collapseElongationToOne, foldText, isElongated, splitUrls } from './tokenize.ts';
+
+/** A sentiment label. */
+export type SentimentLabel = 'positive' | 'neutral' | 'negative';
+
+/** Result of a sentiment analysis: the label and a score in [−1, 1] (negative to positive). */
+export interface SentimentResult {
+  label: SentimentLabel;
+  score: number;
+}
+
+/** Anything that can label a text's sentiment; `lang` is `es`, `en` or another code. */
+export interface SentimentProvider {
+  analyze(text: string, lang: string): SentimentResult;
+}
+
+const require = createRequire(import.meta.url);
+
+interface SpanishStemmer { stemWord(word: string): string }
+type StemmerClass = new () => SpanishStemmer;
+
+const NEGATION_FACTOR = -0.74;
+const BOOST = 0.293;
+const CAPS_BOOST = 0.733;
+const NORMALIZATION_ALPHA = 15;
+/** SentiCon polarities are in [−1, 1]; VADER's scale is [−4, 4]. */
+const SENTICON_SCALE = 3;
+
+function loadVaderLexicon(): Map<string, number> {
+  const path = require.resolve('vader-sentiment/vader_lexicon.txt');
+  const lexicon = new Map<string, number>();
+  for (const line of readFileSync(path, 'utf8').split('\n')) {
+    const [token, mean] = line.split('\t');
+    if (token && mean !== undefined) lexicon.set(token, Number(mean));
+  }
+  return lexicon;
+}
+
+interface Resources {
+  english: Map<string, number>;
+  /** Emoticons such as `:)` and `:(` from VADER's lexicon, used for every language. */
+  emoticons: Map<string, number>;
+  spanishStems: Map<string, number>;
+  senticonStems: Map<string, number>;
+  stemmer: SpanishStemmer;
+}
+
+let resources: Resources | null = null;
+
+function loadResources(): Resources {
+  if (resources) return resources;
+  const vader = loadVaderLexicon();
+  const english = new Map<string, number>();
+  const emoticons = new Map<string, number>();
+  for (const [token, value] of vader) {
+    if (/^[a-z][a-z'-]*$/.test(token)) english.set(token.replace(/'/g, ''), value);
+    else if (!/[a-z]{2}/.test(token)) emoticons.set(token, value);
+  }
+  for (const [word, value] of Object.entries(ENGLISH_EXTRA_WORDS)) english.set(word, value);
+  const StemmerEs = require('@nlpjs/lang-es/src/stemmer-es.js') as StemmerClass;
+  const stemmer = new StemmerEs();
+  const spanishStems = new Map<string, number>();
+  for (const [word, value] of Object.entries(SPANISH_WORDS)) spanishStems.set(stemmer.stemWord(foldText(word)), value);
+  const senticon = require('@nlpjs/lang-es/src/sentiment/senticon_es.json') as Record<string, number>;
+  const senticonStems = new Map<string, number>(Object.entries(senticon));
+  resources = { english, emoticons, spanishStems, senticonStems, stemmer };
+  return resources;
+}
+
+/** One unit of text for scoring: a word (folded) or an emoji / emoticon. */
+interface Piece {
+  word: string;
+  /** Valence before rules, 0 when unknown. */
+  valence: number;
+  elongated: boolean;
+  caps: boolean;
+}
+
+const PIECE_PATTERN = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*|\p{Extended_Pictographic}(?:\uFE0F|\u200D\p{Extended_Pictographic}|\p{Emoji_Modifier})*|[:;=8xX][-^']?[)(DPpO/\\|*3\]\[]+|<3|!/gu;
+
+interface Language {
+  negators: ReadonlySet<string>;
+  boosters: ReadonlySet<string>;
+  dampeners: ReadonlySet<string>;
+  contrast: ReadonlySet<string>;
+  valence(word: string): number;
+}
+
+function cachedLookup(lookup: (word: string) => number): (word: string) => number {
+  const cache = new Map<string, number>();
+  return (word) => {
+    let value = cache.get(word);
+    if (value === undefined) {
+      value = lookup(word);
+      if (cache.size > 100_000) cache.clear(); // bounded memory on endless streams
+      cache.set(word, value);
+    }
+    return value;
+  };
+}
+
+function englishLanguage(r: Resources): Language {
+  const lookup = (word: string): number =>
+    r.english.get(word) ?? r.english.get(word.replace(/(?:'s|’s)$/, '')) ?? 0;
+  return {
+    negators: ENGLISH_NEGATORS, boosters: ENGLISH_BOOSTERS, dampeners: ENGLISH_DAMPENERS, contrast: ENGLISH_CONTRAST,
+    valence: cachedLookup(lookup),
+  };
+}
+
+function spanishLanguage(r: Resources): Language {
+  const lookup = (word: string): number => {
+    const stem = r.stemmer.stemWord(word);
+    const own = r.spanishStems.get(stem);
+    if (own !== undefined) return own;
+    const senticon = r.senticonStems.get(stem);
+    return senticon === undefined ? 0 : senticon * SENTICON_SCALE;
+  };
+  return {
+    negators: SPANISH_NEGATORS, boosters: SPANISH_BOOSTERS, dampeners: SPANISH_DAMPENERS, contrast: SPANISH_CONTRAST,
+    valence: cachedLookup(lookup),
+  };
+}
+
+function normalizeWord(raw: string): string {
+  return foldText(raw).replace(/['’]/g, '');
+}
+
+function piecesOf(text: string, language: Language, emoticons: Map<string, number>): { pieces: Piece[]; exclamations: number } {
+  const pieces: Piece[] = [];
+  let exclamations = 0;
+  const matches = splitUrls(text).rest.match(PIECE_PATTERN) ?? [];
+  let letters = 0;
+  let upper = 0;
+  for (const m of matches) {
+    if (/^\p{L}/u.test(m)) { letters++; if (m.length > 1 && m === m.toUpperCase()) upper++; }
+  }
+  // ALL CAPS only means emphasis when the rest of the text is not shouting too.
+  const capsMeansEmphasis = upper > 0 && upper < letters;
+  for (const m of matches) {
+    if (m === '!') { exclamations++; continue; }
+    const emoji = EMOJI_VALENCE[m] ?? EMOJI_VALENCE[m.replace(/\p{Emoji_Modifier}|\uFE0F/gu, '')] ?? emoticons.get(m);
+    if (emoji !== undefined) {
+      pieces.push({ word: m, valence: emoji, elongated: false, caps: false });
+      continue;
+    }
+    if (!/^[\p{L}\p{N}]/u.test(m)) continue;
+    const folded = normalizeWord(m);
+    const elongated = isElongated(folded);
+    let valence = 0;
+    if (elongated) {
+      valence = language.valence(collapseElongation(folded));
+      if (valence === 0) valence = language.valence(collapseElongationToOne(folded));
+    } else valence = language.valence(folded);
+    const caps = capsMeansEmphasis && m.length > 1 && m === m.toUpperCase() && /\p{L}/u.test(m);
+    pieces.push({ word: elongated ? collapseElongationToOne(folded) : folded, valence, elongated, caps });
+  }
+  return { pieces, exclamations };
+}
+
+function scorePieces(pieces: Piece[], exclamations: number, language: Language): number {
+  const contributions: number[] = new Array(pieces.length).fill(0);
+  for (let i = 0; i < pieces.length; i++) {
+    const piece = pieces[i];
+    let v = piece.valence;
+    if (v === 0) continue;
+    const sign = v > 0 ? 1 : -1;
+    if (piece.elongated) v += sign * BOOST;
+    if (piece.caps) v += sign * CAPS_BOOST;
+    for (let back = 1; back <= 2 && i - back >= 0; back++) {
+      const before = pieces[i - back].word;
+      const weight = back === 1 ? 1 : 0.95;
+      if (language.boosters.has(before)) v += sign * BOOST * weight;
+      else if (language.dampeners.has(before)) v -= sign * BOOST * weight;
+    }
+    for (let back = 1; back <= 3 && i - back >= 0; back++) {
+      const before = pieces[i - back].word;
+      if (language.negators.has(before)) {
+        v *= NEGATION_FACTOR;
+        break;
+      }
+    }
+    contributions[i] = v;
+  }
+  const contrastAt = pieces.findIndex((p) => language.contrast.has(p.word));
+  if (contrastAt >= 0) {
+    for (let i = 0; i < pieces.length; i++) {
+      if (i < contrastAt) contributions[i] *= 0.5;
+      else if (i > contrastAt) contributions[i] *= 1.5;
+    }
+  }
+  let sum = 0;
+  for (const c of contributions) sum += c;
+  if (sum !== 0 && exclamations > 0) sum += Math.sign(sum) * Math.min(exclamations, 4) * 0.292;
+  return sum;
+}
+
+/** The VADER normalization of a valence sum into [−1, 1]. */
+export function compoundScore(sum: number): number {
+  if (sum === 0) return 0;
+  return sum / Math.sqrt(sum * sum + NORMALIZATION_ALPHA);
+}
+
+/** Label for a compound score, with VADER's thresholds (±0.05). */
+export function labelForScore(score: number): SentimentLabel {
+  return score >= 0.05 ? 'positive' : score <= -0.05 ? 'negative' : 'neutral';
+}
+
+/**
+ * Creates the lexicon provider (loads the lexicons once, ~7,500 English and ~7,000 Spanish
+ * entries). Texts in languages other than `es` are scored with the English rules.
+ */
+export function createLexiconSentiment(): SentimentProvider {
+  const r = loadResources();
+  const english = englishLanguage(r);
+  const spanish = spanishLanguage(r);
+  return {
+    analyze(text, lang) {
+      const language = lang === 'es' ? spanish : english;
+      const { pieces, exclamations } = piecesOf(text, language, r.emoticons);
+      const score = Math.round(compoundScore(scorePieces(pieces, exclamations, language)) * 1000) / 1000;
+      return { label: labelForScore(score), score };
+    },
+  };
+}

@@ -1,0 +1,23 @@
+import type { Role } from '../../db/schema.ts';
+
+/** What a role may do. Checked on every workspace route. */
+export const PERMISSIONS = {
+  read: ['owner', 'manager', 'editor', 'approver', 'viewer'],
+  comment: ['owner', 'manager', 'editor', 'approver'],
+  'post.write': ['owner', 'manager', 'editor'],
+  'post.approve': ['owner', 'manager', 'approver'],
+  /** Scheduling past the approval step, publishing now, cancelling, retrying. */
+  'post.publish': ['owner', 'manager', 'editor'],
+  'channel.manage': ['owner', 'manager'],
+  'member.manage': ['owner', 'manager'],
+  'workspace.manage': ['owner', 'manager'],
+  'workspace.delete': ['owner'],
+  'webhook.manage': ['owner', 'manager'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+/** True when `role` grants `permission`. */
+export function can(role: Role, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly Role[]).includes(role);
+}

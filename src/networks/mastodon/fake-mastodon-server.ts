@@ -1,0 +1,468 @@
+/**
+ * Test-only: a local HTTP server that speaks the documented Mastodon REST
+ * shapes (https://docs.joinmastodon.org/methods/ and /entities/) closely
+ * enough for contract tests, and records every request it receives.
+ *
+ * Behaviour taken from the docs: bearer auth with 401 `{"error": "The access
+ * token is invalid"}`, Idempotency-Key replay for 1 hour per account, POST
+ * /api/v2/media answering 202 with `url: null` for background processing,
+ * GET /api/v1/media/:id answering 206 until done, 422 for a status without
+ * text or media or with unprocessed media, paginated own statuses and
+ * mention notifications.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  headers: http.IncomingHttpHeaders;
+  json?: Record<string, unknown>;
+  form?: FormData;
+}
+
+export interface ScriptedResponse {
+  method: string;
+  path: string | RegExp;
+  status?: number;
+  headers?: Record<string, string>;
+  body?: unknown;
+  /** Handle the request normally (side effects happen) but answer only after this delay. */
+  delayAfterHandlingMs?: number;
+  /** How many matching requests this applies to (default 1). */
+  times?: number;
+  /** Matching requests to let through normally before this script applies (default 0). */
+  after?: number;
+}
+
+interface StoredStatus {
+  id: string;
+  createdAt: number;
+  text: string;
+  spoilerText: string;
+  visibility: string;
+  sensitive: boolean;
+  language: string | null;
+  inReplyToId: string | null;
+  accountId: string;
+  mediaIds: string[];
+  favourites: number;
+  reblogs: number;
+  replies: number;
+}
+
+interface StoredMedia {
+  id: string;
+  description: string | null;
+  contentType: string;
+  size: number;
+  /** Polls left before processing completes (0 = ready). */
+  pollsUntilReady: number;
+}
+
+const IDEMPOTENCY_TTL_MS = 60 * 60 * 1000;
+
+const escapeHtml = (value: string): string =>
+  value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+
+/** Renders plain text the way Mastodon's formatter does (paragraphs, <br />, link spans, h-card mentions). */
+export function renderMastodonHtml(text: string, host: string): string {
+  const paragraphs = text.trim().split(/\n{2,}/);
+  return paragraphs
+    .map((paragraph) => {
+      const escaped = escapeHtml(paragraph);
+      const linked = escaped
+        .replace(/https?:\/\/[^\s<]+[^\s<.,;:!?)]/g, (url) => {
+          const scheme = url.match(/^https?:\/\/(www\.)?/)![0];
+          const rest = url.slice(scheme.length);
+          const shown = rest.slice(0, 30);
+          const hidden = rest.slice(30);
+          const cls = hidden ? 'ellipsis' : '';
+          return `<a href="${url}" rel="nofollow noopener noreferrer" target="_blank"><span class="invisible">${scheme}</span><span class="${cls}">${shown}</span><span class="invisible">${hidden}</span></a>`;
+        })
+        .replace(/(^|[\s(])@([a-z0-9_]+)(?:@([a-z0-9.-]+[a-z0-9]))?/gi, (_m, lead: string, user: string, domain?: string) => {
+          const href = `https://${domain ?? host}/@${user}`;
+          return `${lead}<span class="h-card" translate="no"><a href="${href}" class="u-url mention">@<span>${user}</span></a></span>`;
+        })
+        .replace(/(^|\s)#(\w+)/g, (_m, lead: string, tag: string) => `${lead}<a href="https://${host}/tags/${tag}" class="mention hashtag" rel="tag">#<span>${tag}</span></a>`);
+      return `<p>${linked.replace(/\n/g, '<br />')}</p>`;
+    })
+    .join('');
+}
+
+export class FakeMastodonServer {
+  readonly token = 'test-token-abc';
+  readonly requests: RecordedRequest[] = [];
+  readonly statuses = new Map<string, StoredStatus>();
+  readonly media = new Map<string, StoredMedia>();
+  /** Notifications delivered to the account, newest last. */
+  readonly notifications: Array<{ id: string; statusId: string; fromAcct: string; fromName: string }> = [];
+  /** Next uploads answer 202 and need this many polls before the url appears. */
+  asyncMediaPolls: number[] = [];
+  /** Server clock (ms), advanced by tests to expire idempotency keys. */
+  clock = Date.parse('2025-03-01T10:00:00.000Z');
+  /** Mastodon 4.5+ exposes quotes_count; older servers do not. */
+  reportQuotes = false;
+
+  private server: http.Server | null = null;
+  private scripted: ScriptedResponse[] = [];
+  private idempotency = new Map<string, { statusId: string; at: number }>();
+  private sequence = 0;
+  readonly me = {
+    id: '14715',
+    username: 'plaza',
+    acct: 'plaza',
+    display_name: 'Plaza Test',
+    locked: false,
+    bot: false,
+    created_at: '2016-11-24T10:02:12.085Z',
+    note: '<p>Testing account</p>',
+    url: '',
+    avatar: '',
+    avatar_static: '',
+    header: '',
+    header_static: '',
+    followers_count: 821,
+    following_count: 178,
+    statuses_count: 0,
+    last_status_at: null as string | null,
+    emojis: [],
+    fields: [],
+  };
+  host = '127.0.0.1';
+  baseUrl = '';
+
+  /** Starts listening on 127.0.0.1 with an OS-assigned port. */
+  async start(): Promise<void> {
+    this.server = http.createServer((req, res) => {
+      this.handle(req, res).catch((error: unknown) => {
+        res.writeHead(500, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ error: `fake server crashed: ${String(error)}` }));
+      });
+    });
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    const { port } = this.server.address() as AddressInfo;
+    this.host = `127.0.0.1:${port}`;
+    this.baseUrl = `http://${this.host}`;
+    this.me.url = `${this.baseUrl}/@plaza`;
+  }
+
+  /** Stops the server and drops open connections (delayed responses included). */
+  async stop(): Promise<void> {
+    if (!this.server) return;
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server!.close(() => resolve()));
+    this.server = null;
+  }
+
+  /** Forgets requests, statuses, media, keys and scripts between tests. */
+  reset(): void {
+    this.requests.length = 0;
+    this.statuses.clear();
+    this.media.clear();
+    this.notifications.length = 0;
+    this.asyncMediaPolls = [];
+    this.scripted = [];
+    this.idempotency.clear();
+    this.reportQuotes = false;
+  }
+
+  /** Answers the next matching request(s) with a scripted response. */
+  script(response: ScriptedResponse): void {
+    this.scripted.push({ times: 1, ...response });
+  }
+
+  /** Mastodon-style snowflake id: milliseconds shifted left 16 bits plus a sequence. */
+  private nextId(at: number): string {
+    this.sequence = (this.sequence + 1) % 65536;
+    return ((BigInt(at) << 16n) + BigInt(this.sequence)).toString();
+  }
+
+  /** Adds a status as if posted earlier (e.g. yesterday's identical post). */
+  seedStatus(text: string, createdAt: number, extra: Partial<StoredStatus> = {}): StoredStatus {
+    const status: StoredStatus = {
+      id: this.nextId(createdAt),
+      createdAt,
+      text,
+      spoilerText: '',
+      visibility: 'public',
+      sensitive: false,
+      language: 'en',
+      inReplyToId: null,
+      accountId: this.me.id,
+      mediaIds: [],
+      favourites: 0,
+      reblogs: 0,
+      replies: 0,
+      ...extra,
+    };
+    this.statuses.set(status.id, status);
+    return status;
+  }
+
+  /** Delivers a mention of @plaza from another account. */
+  seedMention(text: string, fromAcct: string, createdAt: number, inReplyToId: string | null = null): StoredStatus {
+    const status = this.seedStatus(text, createdAt, { accountId: `remote:${fromAcct}`, inReplyToId });
+    this.notifications.push({ id: String(34975861 + this.notifications.length), statusId: status.id, fromAcct, fromName: `Name of ${fromAcct}` });
+    return status;
+  }
+
+  private accountJson(accountId: string): Record<string, unknown> {
+    if (accountId === this.me.id) return { ...this.me };
+    const acct = accountId.replace(/^remote:/, '');
+    const [username] = acct.split('@');
+    return { ...this.me, id: `9${acct.length}${username!.length}`, username, acct, display_name: `Name of ${acct}`, url: `https://remote.example/@${username}` };
+  }
+
+  private mediaJson(media: StoredMedia): Record<string, unknown> {
+    const ready = media.pollsUntilReady === 0;
+    return {
+      id: media.id,
+      type: 'image',
+      url: ready ? `${this.baseUrl}/system/media_attachments/files/${media.id}/original.jpg` : null,
+      preview_url: `${this.baseUrl}/system/media_attachments/files/${media.id}/small.jpg`,
+      remote_url: null,
+      text_url: null,
+      meta: { original: { width: 640, height: 480, size: '640x480', aspect: 1.3333333333333333 } },
+      description: media.description,
+      blurhash: 'UFBWY:8_0Jxv4mx]t8t64.%M-:IUWGWAt6M}',
+    };
+  }
+
+  /** The Status entity, with the fields documented for GET /api/v1/statuses/:id. */
+  statusJson(status: StoredStatus): Record<string, unknown> {
+    const account = this.accountJson(status.accountId);
+    const username = String(account.username);
+    const json: Record<string, unknown> = {
+      id: status.id,
+      created_at: new Date(status.createdAt).toISOString(),
+      in_reply_to_id: status.inReplyToId,
+      in_reply_to_account_id: status.inReplyToId ? this.me.id : null,
+      sensitive: status.sensitive,
+      spoiler_text: status.spoilerText,
+      visibility: status.visibility,
+      language: status.language,
+      uri: `${this.baseUrl}/users/${username}/statuses/${status.id}`,
+      url: `${this.baseUrl}/@${username}/${status.id}`,
+      replies_count: status.replies,
+      reblogs_count: status.reblogs,
+      favourites_count: status.favourites,
+      favourited: false,
+      reblogged: false,
+      muted: false,
+      bookmarked: false,
+      content: renderMastodonHtml(status.text, this.host),
+      reblog: null,
+      application: { name: 'Plaza', website: null },
+      account,
+      media_attachments: status.mediaIds.map((id) => this.mediaJson(this.media.get(id)!)),
+      mentions: [],
+      tags: [],
+      emojis: [],
+      card: null,
+      poll: null,
+    };
+    if (this.reportQuotes) json.quotes_count = 3;
+    return json;
+  }
+
+  private async readBody(req: http.IncomingMessage): Promise<Buffer> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks);
+  }
+
+  private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', this.baseUrl);
+    const method = req.method ?? 'GET';
+    const raw = await this.readBody(req);
+    const recorded: RecordedRequest = { method, path: url.pathname, query: url.searchParams, headers: req.headers };
+    const contentType = req.headers['content-type'] ?? '';
+    if (contentType.startsWith('application/json') && raw.length > 0) {
+      recorded.json = JSON.parse(raw.toString('utf8')) as Record<string, unknown>;
+    } else if (contentType.startsWith('multipart/form-data')) {
+      recorded.form = await new Response(new Uint8Array(raw), { headers: { 'content-type': contentType } }).formData();
+    }
+    this.requests.push(recorded);
+
+    const send = (status: number, body: unknown, headers: Record<string, string> = {}): void => {
+      res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
+      res.end(body === undefined ? '' : JSON.stringify(body));
+    };
+
+    const scriptIndex = this.scripted.findIndex(
+      (s) => s.method === method && (typeof s.path === 'string' ? s.path === url.pathname : s.path.test(url.pathname)),
+    );
+    let script = scriptIndex >= 0 ? this.scripted[scriptIndex]! : undefined;
+    if (script && (script.after ?? 0) > 0) {
+      script.after = script.after! - 1;
+      script = undefined;
+    }
+    if (script) {
+      script.times = (script.times ?? 1) - 1;
+      if (script.times <= 0) this.scripted.splice(scriptIndex, 1);
+      if (script.delayAfterHandlingMs === undefined) {
+        send(script.status ?? 500, script.body, script.headers);
+        return;
+      }
+    }
+
+    const answer = (status: number, body: unknown, headers: Record<string, string> = {}): void => {
+      if (script?.delayAfterHandlingMs !== undefined) {
+        const timer = setTimeout(() => {
+          if (!res.destroyed) send(status, body, headers);
+        }, script.delayAfterHandlingMs);
+        res.on('close', () => clearTimeout(timer));
+        return;
+      }
+      send(status, body, headers);
+    };
+
+    if (req.headers.authorization !== `Bearer ${this.token}`) {
+      answer(401, { error: 'The access token is invalid' });
+      return;
+    }
+    this.route(method, url, recorded, answer);
+  }
+
+  private route(
+    method: string,
+    url: URL,
+    recorded: RecordedRequest,
+    answer: (status: number, body: unknown, headers?: Record<string, string>) => void,
+  ): void {
+    const path = url.pathname;
+    let match: RegExpMatchArray | null;
+
+    if (method === 'GET' && path === '/api/v1/accounts/verify_credentials') {
+      return answer(200, { ...this.me, source: { privacy: 'public', sensitive: false, language: '', note: '', fields: [] } });
+    }
+
+    if (method === 'POST' && path === '/api/v2/media') {
+      const file = recorded.form?.get('file');
+      if (!(file instanceof Blob) || file.type === '') {
+        return answer(422, { error: 'Validation failed: File content type is invalid, File is invalid' });
+      }
+      const description = recorded.form?.get('description');
+      const polls = this.asyncMediaPolls.shift() ?? 0;
+      const media: StoredMedia = {
+        id: String(22348641 + this.media.size),
+        description: typeof description === 'string' ? description : null,
+        contentType: file.type,
+        size: file.size,
+        pollsUntilReady: polls,
+      };
+      this.media.set(media.id, media);
+      return answer(polls > 0 ? 202 : 200, this.mediaJson(media));
+    }
+
+    if (method === 'GET' && (match = path.match(/^\/api\/v1\/media\/(\d+)$/))) {
+      const media = this.media.get(match[1]!);
+      if (!media) return answer(404, { error: 'Record not found' });
+      if (media.pollsUntilReady > 0) {
+        media.pollsUntilReady -= 1;
+        if (media.pollsUntilReady > 0) return answer(206, undefined);
+      }
+      return answer(200, this.mediaJson(media));
+    }
+
+    if (method === 'POST' && path === '/api/v1/statuses') {
+      const body = recorded.json ?? {};
+      const key = recorded.headers['idempotency-key'];
+      if (typeof key === 'string') {
+        const seen = this.idempotency.get(`${this.me.id}:${key}`);
+        if (seen && this.clock - seen.at < IDEMPOTENCY_TTL_MS) {
+          return answer(200, this.statusJson(this.statuses.get(seen.statusId)!));
+        }
+      }
+      const text = typeof body.status === 'string' ? body.status : '';
+      const mediaIds = Array.isArray(body.media_ids) ? body.media_ids.map(String) : [];
+      if (text.trim() === '' && mediaIds.length === 0) {
+        return answer(422, { error: "Validation failed: Text can't be blank" });
+      }
+      for (const id of mediaIds) {
+        const media = this.media.get(id);
+        if (!media) return answer(422, { error: 'Validation failed: Media attachments are invalid' });
+        if (media.pollsUntilReady > 0) {
+          return answer(422, { error: 'Cannot attach files that have not finished processing. Try again in a moment!' });
+        }
+      }
+      const inReplyToId = typeof body.in_reply_to_id === 'string' ? body.in_reply_to_id : null;
+      if (inReplyToId && !this.statuses.has(inReplyToId)) return answer(404, { error: 'Record not found' });
+      const status = this.seedStatus(text, this.clock, {
+        spoilerText: typeof body.spoiler_text === 'string' ? body.spoiler_text : '',
+        visibility: typeof body.visibility === 'string' ? body.visibility : 'public',
+        sensitive: body.sensitive === true,
+        language: typeof body.language === 'string' ? body.language : null,
+        inReplyToId,
+        mediaIds,
+      });
+      if (inReplyToId) this.statuses.get(inReplyToId)!.replies += 1;
+      if (typeof key === 'string') this.idempotency.set(`${this.me.id}:${key}`, { statusId: status.id, at: this.clock });
+      this.clock += 1000; // the next post is a second later
+      return answer(200, this.statusJson(status));
+    }
+
+    if ((match = path.match(/^\/api\/v1\/statuses\/(\d+)(\/context)?$/))) {
+      const status = this.statuses.get(match[1]!);
+      if (!status) return answer(404, { error: 'Record not found' });
+      if (method === 'GET' && match[2]) {
+        const descendants: StoredStatus[] = [];
+        const walk = (parentId: string): void => {
+          for (const child of this.statuses.values()) {
+            if (child.inReplyToId === parentId) {
+              descendants.push(child);
+              walk(child.id);
+            }
+          }
+        };
+        walk(status.id);
+        return answer(200, { ancestors: [], descendants: descendants.map((s) => this.statusJson(s)) });
+      }
+      if (method === 'GET') return answer(200, this.statusJson(status));
+      if (method === 'DELETE') {
+        if (status.accountId !== this.me.id) return answer(403, { error: 'This action is not allowed' });
+        this.statuses.delete(status.id);
+        return answer(200, { ...this.statusJson(status), text: status.text });
+      }
+    }
+
+    if (method === 'GET' && (match = path.match(/^\/api\/v1\/accounts\/(\d+)\/statuses$/))) {
+      const limit = Math.min(Number(url.searchParams.get('limit') ?? 20), 40);
+      const maxId = url.searchParams.get('max_id');
+      const own = [...this.statuses.values()]
+        .filter((s) => s.accountId === match![1])
+        .filter((s) => maxId === null || BigInt(s.id) < BigInt(maxId))
+        .sort((a, b) => (BigInt(b.id) > BigInt(a.id) ? 1 : -1))
+        .slice(0, limit);
+      return answer(200, own.map((s) => this.statusJson(s)));
+    }
+
+    if (method === 'GET' && path === '/api/v1/notifications') {
+      const types = url.searchParams.getAll('types[]');
+      const limit = Math.min(Number(url.searchParams.get('limit') ?? 40), 80);
+      const maxId = url.searchParams.get('max_id');
+      const sinceId = url.searchParams.get('since_id');
+      const list = [...this.notifications]
+        .reverse()
+        .filter(() => types.length === 0 || types.includes('mention'))
+        .filter((n) => maxId === null || Number(n.id) < Number(maxId))
+        .filter((n) => sinceId === null || Number(n.id) > Number(sinceId))
+        .slice(0, limit)
+        .map((n) => {
+          const status = this.statuses.get(n.statusId)!;
+          return {
+            id: n.id,
+            type: 'mention',
+            created_at: new Date(status.createdAt).toISOString(),
+            account: this.accountJson(`remote:${n.fromAcct}`),
+            status: this.statusJson(status),
+          };
+        });
+      return answer(200, list);
+    }
+
+    answer(404, { error: 'Record not found' });
+  }
+}

@@ -1,0 +1,319 @@
+/**
+ * The sandbox adapter: a simulated network, clearly labelled as such, for demos,
+ * training, load and chaos tests. With `settings.serverUrl` it talks to a
+ * sandbox HTTP server (see server.ts); without it, to a process-wide in-process
+ * SandboxNetwork with the same latency and faults.
+ *
+ * Idempotency: reconcile-by-lookup. Every post carries the publication id as
+ * its `marker` (and as Idempotency-Key, which the sandbox may or may not
+ * honour); `findPublished` looks the marker up.
+ */
+import {
+  NetworkError,
+  type ChannelContext,
+  type ChannelHealth,
+  type MediaInput,
+  type NetworkAdapter,
+  type NetworkLimits,
+  type PostMetrics,
+  type PublishInput,
+  type PublishResult,
+  type RemoteMention,
+  type ValidationIssue,
+} from '../types.ts';
+import type { PostView } from './api.ts';
+import { HttpSandboxClient, InProcessSandboxClient, type PostRequestBody, type SandboxClient } from './client.ts';
+import { SANDBOX_RULES, SandboxNetwork } from './simulator.ts';
+
+export { SandboxNetwork } from './simulator.ts';
+export { startSandboxServer } from './server.ts';
+export { configureSandboxHttpAgent } from './client.ts';
+
+/** Per-call timeout when settings.timeoutMs is not given. */
+export const DEFAULT_SANDBOX_TIMEOUT_MS = 10_000;
+
+let inProcessNetwork: SandboxNetwork | null = null;
+
+/** The process-wide simulated network used when a channel has no serverUrl (created on first use). */
+export function getInProcessSandbox(): SandboxNetwork {
+  inProcessNetwork ??= new SandboxNetwork();
+  return inProcessNetwork;
+}
+
+/** Replaces the process-wide in-process network (tests, demos with a fixed seed or clock). */
+export function setInProcessSandbox(network: SandboxNetwork): void {
+  inProcessNetwork = network;
+}
+
+const limits: NetworkLimits = {
+  maxChars: SANDBOX_RULES.maxChars,
+  maxImages: SANDBOX_RULES.maxImages,
+  maxImageBytes: SANDBOX_RULES.maxImageBytes,
+  acceptedImageTypes: [...SANDBOX_RULES.acceptedImageTypes],
+  maxAltChars: SANDBOX_RULES.maxAltChars,
+  supportsThreads: true,
+  supportsContentWarning: true,
+  supportsVisibility: true,
+  // High on purpose: load tests push thousands of posts through few channels.
+  postsPerMinutePerChannel: 600,
+};
+
+interface SandboxSettings {
+  serverUrl?: string;
+  handle: string;
+  timeoutMs: number;
+}
+
+function readSettings(ctx: ChannelContext): SandboxSettings {
+  const { serverUrl, handle, timeoutMs } = ctx.settings;
+  if (typeof handle !== 'string' || handle === '') {
+    throw new NetworkError('permanent', 'invalid_settings', 'sandbox channel settings need a handle');
+  }
+  if (serverUrl !== undefined && serverUrl !== null && serverUrl !== '' && typeof serverUrl !== 'string') {
+    throw new NetworkError('permanent', 'invalid_settings', 'serverUrl must be a string');
+  }
+  if (timeoutMs !== undefined && (typeof timeoutMs !== 'number' || !(timeoutMs > 0))) {
+    throw new NetworkError('permanent', 'invalid_settings', 'timeoutMs must be a positive number');
+  }
+  return {
+    handle,
+    timeoutMs: typeof timeoutMs === 'number' ? timeoutMs : DEFAULT_SANDBOX_TIMEOUT_MS,
+    ...(typeof serverUrl === 'string' && serverUrl !== '' ? { serverUrl: serverUrl.replace(/\/+$/, '') } : {}),
+  };
+}
+
+function readToken(ctx: ChannelContext): string {
+  const token = ctx.credentials.token;
+  if (typeof token !== 'string' || token === '') {
+    throw new NetworkError('auth', 'missing_token', 'the sandbox channel has no token');
+  }
+  return token;
+}
+
+function clientFor(ctx: ChannelContext): { client: SandboxClient; settings: SandboxSettings } {
+  const settings = readSettings(ctx);
+  const token = readToken(ctx);
+  const client = settings.serverUrl
+    ? new HttpSandboxClient(settings.serverUrl, token, settings.timeoutMs, ctx.signal)
+    : new InProcessSandboxClient(getInProcessSandbox(), token, settings.timeoutMs, ctx.signal);
+  return { client, settings };
+}
+
+function remoteUrlOf(settings: SandboxSettings, postId: string): string | null {
+  // In-process posts live nowhere a browser could open.
+  return settings.serverUrl ? `${settings.serverUrl}/api/posts/${encodeURIComponent(postId)}` : null;
+}
+
+/** Marker of the root post is the publication id; follow-ups append their position. */
+function markerOf(publicationId: string, threadIndex: number): string {
+  return threadIndex === 0 ? publicationId : `${publicationId}#${threadIndex}`;
+}
+
+function requestBody(
+  part: { text: string; media: MediaInput[] },
+  input: PublishInput,
+  marker: string,
+  replyTo?: string,
+): PostRequestBody {
+  const options = input.options ?? {};
+  return {
+    text: part.text,
+    media: part.media.map((item) => ({ size: item.size, mimeType: item.mimeType, ...(item.alt !== undefined ? { alt: item.alt } : {}) })),
+    marker,
+    ...(replyTo !== undefined ? { replyTo } : {}),
+    ...(options.visibility !== undefined ? { visibility: options.visibility } : {}),
+    ...(options.contentWarning !== undefined ? { contentWarning: options.contentWarning } : {}),
+    ...(options.language !== undefined ? { language: options.language } : {}),
+  };
+}
+
+/** The earliest live post with this marker (duplicates, if any, are newer). */
+async function findOne(client: SandboxClient, handle: string, marker: string): Promise<PostView | null> {
+  const posts = await client.findByMarker(handle, marker);
+  return posts.length > 0 ? posts[posts.length - 1] : null;
+}
+
+function issue(field: string, code: string, message: string, messageEs: string): ValidationIssue {
+  return { field, code, message, messageEs };
+}
+
+function validatePart(part: { text: string; media: MediaInput[] }, prefix: string): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  const length = Array.from(part.text).length;
+  if (length > limits.maxChars) {
+    issues.push(
+      issue(`${prefix}text`, 'too_long', `Text is ${length} characters; the sandbox allows ${limits.maxChars}.`,
+        `El texto tiene ${length} caracteres; el sandbox admite ${limits.maxChars}.`),
+    );
+  }
+  if (part.text.trim() === '' && part.media.length === 0) {
+    issues.push(issue(`${prefix}text`, 'empty', 'A post needs text or media.', 'Una publicación necesita texto o medios.'));
+  }
+  if (part.media.length > limits.maxImages) {
+    issues.push(
+      issue(`${prefix}media`, 'too_many_images', `At most ${limits.maxImages} images per post.`,
+        `Como máximo ${limits.maxImages} imágenes por publicación.`),
+    );
+  }
+  part.media.forEach((item, index) => {
+    const field = `${prefix}media[${index}]`;
+    if (!limits.acceptedImageTypes.includes(item.mimeType)) {
+      issues.push(
+        issue(field, 'unsupported_type', `${item.mimeType} is not accepted (JPEG, PNG, GIF, WebP).`,
+          `${item.mimeType} no se admite (JPEG, PNG, GIF, WebP).`),
+      );
+    }
+    if (item.size > limits.maxImageBytes) {
+      issues.push(issue(field, 'image_too_large', 'Images must be 5 MB or smaller.', 'Las imágenes deben ocupar 5 MB o menos.'));
+    }
+    if (item.alt !== undefined && Array.from(item.alt).length > limits.maxAltChars) {
+      issues.push(
+        issue(`${field}.alt`, 'alt_too_long', `Alt text is limited to ${limits.maxAltChars} characters.`,
+          `El texto alternativo admite ${limits.maxAltChars} caracteres.`),
+      );
+    }
+  });
+  return issues;
+}
+
+function validate(input: PublishInput): ValidationIssue[] {
+  const issues = validatePart(input, '');
+  (input.thread ?? []).forEach((part, index) => issues.push(...validatePart(part, `thread[${index}].`)));
+  const warning = input.options?.contentWarning;
+  if (warning !== undefined && warning.length > SANDBOX_RULES.maxContentWarningChars) {
+    issues.push(
+      issue('options.contentWarning', 'too_long', 'The content warning is limited to 500 characters.',
+        'El aviso de contenido admite 500 caracteres.'),
+    );
+  }
+  if (Array.from(markerOf(input.publicationId, (input.thread ?? []).length)).length > SANDBOX_RULES.maxMarkerChars) {
+    issues.push(issue('publicationId', 'too_long', 'The publication id is too long.', 'El id de la publicación es demasiado largo.'));
+  }
+  return issues;
+}
+
+/**
+ * Posts the thread's follow-ups after `parentId`, starting at `fromIndex`
+ * (1-based), each reconciled by its own marker when `lookupFirst` is set.
+ */
+async function postFollowUps(
+  client: SandboxClient,
+  settings: SandboxSettings,
+  input: PublishInput,
+  parentId: string,
+  lookupFirst: boolean,
+): Promise<string[]> {
+  const ids: string[] = [];
+  let parent = parentId;
+  const thread = input.thread ?? [];
+  for (let index = 1; index <= thread.length; index++) {
+    const marker = markerOf(input.publicationId, index);
+    const existing = lookupFirst ? await findOne(client, settings.handle, marker) : null;
+    const post = existing ?? (await client.createPost(settings.handle, requestBody(thread[index - 1], input, marker, parent), marker));
+    ids.push(post.id);
+    parent = post.id;
+  }
+  return ids;
+}
+
+function asHealthError(error: unknown): ChannelHealth {
+  if (error instanceof NetworkError) return { ok: false, error: { code: error.code, message: error.message } };
+  return { ok: false, error: { code: 'unexpected', message: error instanceof Error ? error.message : String(error) } };
+}
+
+/** The sandbox network adapter (simulated). */
+export const sandboxAdapter: NetworkAdapter = {
+  name: 'sandbox',
+  label: { en: 'Sandbox (simulated)', es: 'Sandbox (simulada)' },
+  simulated: true,
+  limits,
+  idempotency: 'reconcile-by-lookup',
+  connectionFields: [
+    { name: 'handle', secret: false, required: true, label: { en: 'Handle', es: 'Usuario' } },
+    {
+      name: 'serverUrl',
+      secret: false,
+      required: false,
+      label: { en: 'Sandbox server URL (empty: in-process)', es: 'URL del servidor sandbox (vacía: en proceso)' },
+    },
+    { name: 'token', secret: true, required: true, label: { en: 'Token', es: 'Token' } },
+  ],
+
+  validate,
+
+  async checkHealth(ctx) {
+    try {
+      const { client, settings } = clientFor(ctx);
+      const account = await client.getAccount(settings.handle);
+      return {
+        ok: true,
+        account: { id: account.id, handle: account.handle, displayName: account.displayName, followers: account.followers },
+      };
+    } catch (error) {
+      return asHealthError(error);
+    }
+  },
+
+  async publish(ctx, input) {
+    const issues = validate(input);
+    if (issues.length > 0) {
+      throw new NetworkError('permanent', 'invalid_content', issues.map((found) => found.message).join(' '), { body: issues });
+    }
+    const { client, settings } = clientFor(ctx);
+    const root = await client.createPost(settings.handle, requestBody(input, input, input.publicationId), input.publicationId);
+    const result: PublishResult = { remoteId: root.id, remoteUrl: remoteUrlOf(settings, root.id) };
+    if (!input.thread || input.thread.length === 0) return result;
+    try {
+      result.threadRemoteIds = await postFollowUps(client, settings, input, root.id, false);
+    } catch (error) {
+      // The root exists: publishing again from scratch would duplicate it, so the
+      // engine must reconcile; findPublished completes the thread.
+      const cause = error instanceof NetworkError ? { kind: error.kind, code: error.code } : { message: String(error) };
+      throw new NetworkError('ambiguous', 'thread_incomplete', 'the thread was only partly published', {
+        body: { rootRemoteId: root.id, cause },
+        ...(error instanceof NetworkError && error.details.retryAfterMs !== undefined
+          ? { retryAfterMs: error.details.retryAfterMs }
+          : {}),
+      });
+    }
+    return result;
+  },
+
+  async findPublished(ctx, input) {
+    const { client, settings } = clientFor(ctx);
+    const root = await findOne(client, settings.handle, input.publicationId);
+    if (!root) return null;
+    const result: PublishResult = { remoteId: root.id, remoteUrl: remoteUrlOf(settings, root.id) };
+    if (input.thread && input.thread.length > 0) {
+      // A thread cut short is finished here, each follow-up looked up by its marker first.
+      result.threadRemoteIds = await postFollowUps(client, settings, input, root.id, true);
+    }
+    return result;
+  },
+
+  async delete(ctx, remoteId) {
+    const { client } = clientFor(ctx);
+    // Already gone counts as deleted: a retried delete must not fail.
+    await client.deletePost(remoteId);
+  },
+
+  async fetchMetrics(ctx, remoteId): Promise<PostMetrics> {
+    const { client } = clientFor(ctx);
+    const { metrics } = await client.getPost(remoteId);
+    return { ...metrics, missing: {} };
+  },
+
+  async fetchMentions(ctx, since): Promise<RemoteMention[]> {
+    const { client, settings } = clientFor(ctx);
+    const mentions = await client.getMentions(settings.handle, since);
+    return mentions.map((mention) => ({
+      remoteId: mention.id,
+      url: null,
+      authorHandle: mention.authorHandle,
+      authorName: mention.authorName,
+      text: mention.text,
+      createdAt: mention.createdAt,
+      ...(mention.inReplyTo !== null ? { inReplyToRemoteId: mention.inReplyTo } : {}),
+    }));
+  },
+};

@@ -1,0 +1,170 @@
+/**
+ * The one interface every social network adapter implements.
+ *
+ * An adapter is stateless: it receives the channel's decrypted credentials and
+ * non-secret settings on every call, so the publishing engine can run many
+ * copies of it across workers. Adapters never touch the database.
+ */
+
+export type NetworkName = 'bluesky' | 'mastodon' | 'sandbox';
+
+/** How an adapter makes a retry safe after an ambiguous outcome (timeout, crash). */
+export type IdempotencyStrategy =
+  /** The remote record key is derived from the publication id, so a retry overwrites or conflicts, never duplicates. */
+  | 'deterministic-record-key'
+  /** The network honours an Idempotency-Key header for a while (Mastodon: 1 hour). */
+  | 'idempotency-key-header'
+  /** Nothing server-side: look the post up (by a marker) before retrying. */
+  | 'reconcile-by-lookup';
+
+export interface NetworkLimits {
+  /** Maximum characters (graphemes for Bluesky) in one post's text. */
+  maxChars: number;
+  maxImages: number;
+  /** Maximum bytes of one image. */
+  maxImageBytes: number;
+  acceptedImageTypes: string[];
+  /** Alt text maximum length, or 0 when unsupported. */
+  maxAltChars: number;
+  supportsThreads: boolean;
+  supportsContentWarning: boolean;
+  supportsVisibility: boolean;
+  /** Default posting rate the engine respects per channel (posts per minute). */
+  postsPerMinutePerChannel: number;
+}
+
+/** One image (or other media) attached to a post, already stored in Plaza's media store. */
+export interface MediaInput {
+  mediaId: string;
+  mimeType: string;
+  bytes: Uint8Array;
+  alt?: string;
+  size: number;
+}
+
+/** What a publication sends: the root post and, in thread mode, its follow-ups. */
+export interface PublishInput {
+  /** Stable id of the publication (one post on one channel); the idempotency anchor. */
+  publicationId: string;
+  text: string;
+  media: MediaInput[];
+  /** Follow-up posts of a thread, each a reply to the previous one. */
+  thread?: Array<{ text: string; media: MediaInput[] }>;
+  options?: {
+    visibility?: 'public' | 'unlisted' | 'private' | 'direct';
+    contentWarning?: string;
+    language?: string;
+  };
+}
+
+export interface PublishResult {
+  remoteId: string;
+  remoteUrl: string | null;
+  /** Remote ids of the thread's follow-ups, in order. */
+  threadRemoteIds?: string[];
+}
+
+/** The channel as the adapter sees it: settings in clear, credentials decrypted. */
+export interface ChannelContext {
+  channelId: string;
+  /** Non-secret settings, e.g. { serviceUrl, handle } or { instanceUrl }. */
+  settings: Record<string, unknown>;
+  /** Secret credentials, decrypted just for this call (app password, token...). */
+  credentials: Record<string, unknown>;
+  /** Abort signal bound to the engine's per-call timeout and shutdown. */
+  signal?: AbortSignal;
+}
+
+export interface ValidationIssue {
+  field: string;
+  code: string;
+  message: string;
+  messageEs: string;
+}
+
+export interface PostMetrics {
+  likes: number | null;
+  replies: number | null;
+  reposts: number | null;
+  quotes: number | null;
+  impressions: number | null;
+  reach: number | null;
+  clicks: number | null;
+  /** Why a metric is null, e.g. { impressions: 'Bluesky does not report impressions' }. */
+  missing: Record<string, string>;
+}
+
+export interface ChannelHealth {
+  ok: boolean;
+  /** Account as the network sees it (handle, display name, followers when known). */
+  account?: { id: string; handle: string; displayName?: string; followers?: number };
+  error?: { code: string; message: string };
+}
+
+export interface RemoteMention {
+  remoteId: string;
+  url: string | null;
+  authorHandle: string;
+  authorName?: string;
+  text: string;
+  createdAt: string;
+  inReplyToRemoteId?: string;
+}
+
+/**
+ * Every failure an adapter throws is a NetworkError, classified so the engine
+ * knows whether a retry is safe and useful.
+ */
+export type NetworkErrorKind =
+  /** Worth retrying later: 5xx, connection refused before sending, 429. */
+  | 'transient'
+  /** Rate limited; retryAfterMs says when to come back. */
+  | 'rate_limited'
+  /** The request may or may not have taken effect (timeout after sending). Reconcile before retrying. */
+  | 'ambiguous'
+  /** Credentials rejected: the channel needs reconnecting. Never retried. */
+  | 'auth'
+  /** The network refused the content or request for good (validation, duplicate, forbidden). */
+  | 'permanent';
+
+export class NetworkError extends Error {
+  constructor(
+    readonly kind: NetworkErrorKind,
+    /** Short machine code, e.g. 'http_503', 'timeout', 'invalid_token'. */
+    readonly code: string,
+    message: string,
+    readonly details: { status?: number; retryAfterMs?: number; body?: unknown } = {},
+  ) {
+    super(message);
+    this.name = 'NetworkError';
+  }
+}
+
+export interface NetworkAdapter {
+  readonly name: NetworkName;
+  /** Shown next to the network everywhere: the sandbox says it is simulated. */
+  readonly label: { en: string; es: string };
+  readonly simulated: boolean;
+  readonly limits: NetworkLimits;
+  readonly idempotency: IdempotencyStrategy;
+  /** Which credentials and settings a connection needs (for forms and validation). */
+  readonly connectionFields: Array<{ name: string; secret: boolean; required: boolean; label: { en: string; es: string } }>;
+
+  /** Checks content against this network's limits without calling it. */
+  validate(input: PublishInput): ValidationIssue[];
+  /** Verifies credentials and returns the account; used on connect and by health checks. */
+  checkHealth(ctx: ChannelContext): Promise<ChannelHealth>;
+  /**
+   * Publishes the post (and its thread). Must be safe to call again for the same
+   * publicationId after an ambiguous outcome, per `idempotency`.
+   */
+  publish(ctx: ChannelContext, input: PublishInput): Promise<PublishResult>;
+  /**
+   * After an ambiguous outcome: finds the post this publication already created, if any.
+   * Returns null when the network has no trace of it (so publishing again is safe).
+   */
+  findPublished(ctx: ChannelContext, input: PublishInput): Promise<PublishResult | null>;
+  delete(ctx: ChannelContext, remoteId: string): Promise<void>;
+  fetchMetrics(ctx: ChannelContext, remoteId: string): Promise<PostMetrics>;
+  fetchMentions(ctx: ChannelContext, since?: string): Promise<RemoteMention[]>;
+}

@@ -1,0 +1,108 @@
+import Fastify, { type FastifyInstance, type FastifyError, type FastifyBaseLogger } from 'fastify';
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import multipart from '@fastify/multipart';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { serializerCompiler, validatorCompiler, jsonSchemaTransform, hasZodFastifySchemaValidationErrors, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { AppContext } from './context.ts';
+import { AppError } from '../lib/errors.ts';
+import { identify } from './auth.ts';
+import { pingDatabase } from '../db/database.ts';
+import { apiModules } from './modules.ts';
+import { webAppBuilt } from './web.ts';
+
+export type PlazaServer = FastifyInstance;
+
+/** Options for building the HTTP app. */
+export interface BuildAppOptions {
+  /** Set once every service of the process has started; /api/health answers 503 before. */
+  isReady?: () => boolean;
+  /** Extra plugins (e.g. the web app's static files) registered after the API. */
+  extraPlugins?: Array<(app: FastifyInstance) => Promise<void>>;
+}
+
+/**
+ * Builds the Fastify app: JSON API under /api/v1 with zod validation and OpenAPI
+ * at /api/docs, every route authenticated unless it says otherwise, and one error
+ * shape `{ error: { code, message, details } }` for every failure.
+ */
+export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: ctx.logger as FastifyBaseLogger,
+    bodyLimit: 1_048_576,
+    trustProxy: true,
+    disableRequestLogging: true,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1 } });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Plaza API', version: '1', description: 'Self-hosted social media marketing workbench' },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer', description: 'Personal API token (plz_…)' },
+          session: { type: 'apiKey', in: 'cookie', name: 'plaza_session' },
+        },
+      },
+      security: [{ bearer: [] }, { session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  app.decorateRequest('user', null);
+  app.addHook('onRequest', async (request) => {
+    if (!request.url.startsWith('/api/')) return;
+    request.user = await identify(ctx, request);
+  });
+
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      return reply.status(400).send({
+        error: {
+          code: 'validation_failed',
+          message: `Invalid ${error.validationContext ?? 'request'}`,
+          details: error.validation.map((v) => ({ path: v.instancePath, message: v.message, params: v.params })),
+        },
+      });
+    }
+    if (error instanceof AppError) {
+      return reply.status(error.statusCode).send({ error: { code: error.code, message: error.message, details: error.details ?? null } });
+    }
+    const status = error.statusCode ?? 500;
+    if (status >= 400 && status < 500) {
+      return reply.status(status).send({ error: { code: (error.code ?? 'bad_request').toLowerCase(), message: error.message, details: null } });
+    }
+    request.log.error({ err: error, url: request.url }, 'unhandled error');
+    return reply.status(500).send({ error: { code: 'internal', message: 'Something went wrong on our side', details: null } });
+  });
+  app.setNotFoundHandler((request, reply) => {
+    // Client-side routes of the web app (/calendar, /posts/…) get its index.html.
+    if (request.method === 'GET' && !request.url.startsWith('/api/') && webAppBuilt() && 'sendFile' in reply) {
+      return (reply as unknown as { sendFile(file: string): unknown }).sendFile('index.html');
+    }
+    reply.status(404).send({ error: { code: 'not_found', message: `No route ${request.method} ${request.url.split('?')[0]}`, details: null } });
+  });
+
+  const typed = app.withTypeProvider<ZodTypeProvider>();
+  typed.get('/api/health', { schema: { hide: true } }, async (_request, reply) => {
+    if (options.isReady && !options.isReady()) return reply.status(503).send({ status: 'starting' });
+    await pingDatabase(ctx.database);
+    return { status: 'ok' };
+  });
+
+  await app.register(
+    async (api) => {
+      for (const register of apiModules) await register(api.withTypeProvider<ZodTypeProvider>(), ctx);
+    },
+    { prefix: '/api/v1' },
+  );
+  for (const plugin of options.extraPlugins ?? []) await plugin(app);
+  return app;
+}

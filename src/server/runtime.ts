@@ -1,0 +1,117 @@
+import path from 'node:path';
+import pino, { type Logger } from 'pino';
+import type PgBoss from 'pg-boss';
+import type { FastifyInstance } from 'fastify';
+import { loadConfig, type PlazaConfig, type ServiceName } from '../config.ts';
+import { openDatabase, migrate } from '../db/database.ts';
+import { resolveMasterSecret, SecretBox } from '../lib/crypto.ts';
+import { systemClock, type Clock } from '../lib/clock.ts';
+import { FileMediaStore } from '../modules/media/store.ts';
+import { NetworkRegistry } from '../networks/registry.ts';
+import { defaultAdapters } from '../networks/index.ts';
+import { buildApp } from './app.ts';
+import type { AppContext } from './context.ts';
+import { PublishingEngine, type EngineOptions } from '../modules/publishing/engine.ts';
+import { startQueue } from '../jobs/queue.ts';
+import { dispatchWebhooks, startWebhookWorker } from '../modules/events/webhooks.ts';
+import { serveWebApp } from './web.ts';
+
+/** A running Plaza process: its context and the services it started. */
+export interface PlazaRuntime {
+  ctx: AppContext;
+  app: FastifyInstance | null;
+  engine: PublishingEngine | null;
+  boss: PgBoss | null;
+  url: string | null;
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  config?: PlazaConfig;
+  services?: ServiceName[];
+  clock?: Clock;
+  logger?: Logger;
+  networks?: NetworkRegistry;
+  engine?: EngineOptions;
+}
+
+/**
+ * Builds the shared context: opens the database (embedded unless DATABASE_URL),
+ * applies migrations, loads the master secret and the network adapters.
+ */
+export async function createContext(options: StartOptions = {}): Promise<AppContext> {
+  const config = options.config ?? loadConfig();
+  const logger =
+    options.logger ??
+    pino({
+      level: config.logLevel,
+      // Secrets never reach the logs, even if a future log line includes a request or a channel.
+      redact: { paths: ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.appPassword', '*.accessToken', '*.token', '*.credentials', '*.credentials_sealed', '*.secret'], censor: '[redacted]' },
+    });
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.databaseUrl ? undefined : config.dataDir });
+  await migrate(database);
+  const secrets = new SecretBox(resolveMasterSecret(config.secret, config.dataDir));
+  return {
+    config,
+    database,
+    secrets,
+    clock: options.clock ?? systemClock,
+    logger,
+    media: new FileMediaStore(path.join(config.dataDir, 'media')),
+    networks: options.networks ?? new NetworkRegistry(defaultAdapters()),
+  };
+}
+
+/**
+ * Starts the requested services in this process (all by default): `web` serves
+ * the API and the app, `worker` publishes and delivers webhooks, `scheduler`
+ * recovers missed work. Several processes can share one Postgres.
+ */
+export async function startPlaza(options: StartOptions = {}): Promise<PlazaRuntime> {
+  const services = new Set<ServiceName>(options.services ?? ['web', 'worker', 'scheduler']);
+  const ctx = await createContext(options);
+  let ready = false;
+  let app: FastifyInstance | null = null;
+  let url: string | null = null;
+  let engine: PublishingEngine | null = null;
+  let boss: PgBoss | null = null;
+
+  if (services.has('worker') || services.has('scheduler')) {
+    boss = await startQueue(ctx.database, { supervise: services.has('scheduler'), schedule: services.has('scheduler') });
+  }
+  if (services.has('worker')) {
+    engine = new PublishingEngine(ctx, options.engine);
+    const queue = boss!;
+    engine.onSettled = (event) => {
+      void dispatchWebhooks(ctx, queue, { eventId: event.eventId, workspaceId: event.workspaceId, type: `post.${event.state}` }).catch((error) =>
+        ctx.logger.error({ err: error }, 'queueing webhooks failed'),
+      );
+    };
+    await startWebhookWorker(ctx, queue);
+    await engine.start();
+  } else if (services.has('scheduler')) {
+    // A scheduler-only process still reports publications missed during downtime.
+    await new PublishingEngine(ctx, options.engine).recover();
+  }
+  if (services.has('web')) {
+    app = await buildApp(ctx, { isReady: () => ready, extraPlugins: [serveWebApp] });
+    url = await app.listen({ port: ctx.config.port, host: ctx.config.host });
+  }
+  ready = true;
+  ctx.logger.info({ services: [...services], url, database: ctx.database.kind }, 'Plaza started');
+
+  return {
+    ctx,
+    app,
+    engine,
+    boss,
+    url,
+    async stop() {
+      ready = false;
+      await app?.close();
+      await engine?.stop();
+      await boss?.stop({ graceful: true, wait: true, timeout: 5_000 }).catch(() => undefined);
+      await ctx.database.close();
+    },
+  };
+}

@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
-    exclude: ['node_modules', 'web/**', 'test/e2e/**'],
+    exclude: ['node_modules', 'web/**'],
     pool: 'forks',
     testTimeout: 30_000,
     hookTimeout: 60_000,

@@ -1,4 +1,5 @@
 import * as spine from './0001_spine.ts';
+import * as webApp from './0300_web_app.ts';
 
 /** One schema change: plain SQL (one dialect for PGlite and Postgres), applied once. */
 export interface Migration {
@@ -12,4 +13,5 @@ export interface Migration {
  */
 export const migrations: Migration[] = [
   { name: '0001_spine', up: spine.up },
+  { name: '0300_web_app', up: webApp.up },
 ];

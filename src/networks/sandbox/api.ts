@@ -20,6 +20,8 @@ export interface ApiCaller {
   /** The raw Authorization header. */
   authorization?: string;
   idempotencyKey?: string;
+  /** True once the caller has hung up (its connection closed, or in-process its deadline passed). */
+  abandoned?: () => boolean;
 }
 
 export interface PostView {
@@ -112,7 +114,8 @@ async function readFaults(network: SandboxNetwork): Promise<ApiResult | null> {
 /**
  * POST /api/accounts/:handle/posts. Order: latency, then the drawn fault (429 or
  * 5xx store nothing), then auth, validation and storage; a "timeout after
- * accept" stores the post and returns `hangMs` instead of an answer.
+ * accept" stores the post and returns `hangMs` instead of an answer. A caller
+ * that hung up during the latency gets nothing stored (see processAbandonedCalls).
  */
 export async function createPost(network: SandboxNetwork, handle: string, caller: ApiCaller, body: unknown): Promise<ApiResult> {
   await network.simulateLatency();
@@ -125,6 +128,10 @@ export async function createPost(network: SandboxNetwork, handle: string, caller
   if (rejected) return rejected;
   const parsed = network.parseDraft(body);
   if (parsed.draft === null) return failure(422, 'invalid_post', 'the post breaks the network rules', parsed.issues);
+  if (caller.abandoned?.() && !network.options.processAbandonedCalls) {
+    network.noteAbandoned();
+    return failure(499, 'client_closed', 'the caller hung up before the post was stored; nothing was stored');
+  }
   const { post, replayed } = network.acceptPost(handle, parsed.draft, caller.idempotencyKey || undefined);
   if (fault.kind === 'accept_then_hang') {
     network.noteHung();

@@ -255,9 +255,13 @@ export class InProcessSandboxClient extends BaseSandboxClient {
     super();
   }
 
-  private dispatch(call: { method: 'GET' | 'POST' | 'DELETE'; path: string; body?: unknown; idempotencyKey?: string }): Promise<api.ApiResult> {
+  private dispatch(
+    call: { method: 'GET' | 'POST' | 'DELETE'; path: string; body?: unknown; idempotencyKey?: string },
+    abandoned: () => boolean,
+  ): Promise<api.ApiResult> {
     const caller: api.ApiCaller = {
       authorization: `Bearer ${this.token}`,
+      abandoned,
       ...(call.idempotencyKey !== undefined ? { idempotencyKey: call.idempotencyKey } : {}),
     };
     const url = new URL(call.path, 'http://sandbox.internal');
@@ -287,6 +291,7 @@ export class InProcessSandboxClient extends BaseSandboxClient {
   ): Promise<{ status: number; body: unknown; retryAfterMs?: number }> {
     if (this.signal?.aborted) return Promise.reject(notSent('aborted', 'the call was aborted before it was sent'));
     return new Promise((resolve, reject) => {
+      // Like a closed connection: once we stop waiting, the network sees the caller gone.
       let settled = false;
       let holdTimer: ReturnType<typeof setTimeout> | undefined;
       const finish = (settle: () => void) => {
@@ -302,7 +307,7 @@ export class InProcessSandboxClient extends BaseSandboxClient {
       this.signal?.addEventListener('abort', onAbort, { once: true });
       // Like a JSON round trip: the caller must not share objects with the network.
       const body = call.body === undefined ? undefined : (JSON.parse(JSON.stringify(call.body)) as unknown);
-      this.dispatch({ ...call, body }).then(
+      this.dispatch({ ...call, body }, () => settled).then(
         (result) => {
           if (result.hangMs !== undefined) {
             holdTimer = setTimeout(() => finish(() => reject(cutShort('connection_lost', write))), result.hangMs);

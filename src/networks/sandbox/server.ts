@@ -26,9 +26,12 @@ export interface SandboxServer {
 type HandleParams = { handle: string };
 type PostParams = { id: string };
 
-function callerOf(request: FastifyRequest): api.ApiCaller {
+function callerOf(request: FastifyRequest, reply: FastifyReply): api.ApiCaller {
   const key = request.headers['idempotency-key'];
+  const response = reply.raw;
   return {
+    // Node marks the response destroyed once it sees the client's connection close.
+    abandoned: () => response.destroyed,
     ...(request.headers.authorization !== undefined ? { authorization: request.headers.authorization } : {}),
     ...(typeof key === 'string' ? { idempotencyKey: key } : {}),
   };
@@ -82,29 +85,29 @@ export async function startSandboxServer(options: SandboxServerOptions = {}): Pr
   }
 
   app.post<{ Params: HandleParams }>('/api/accounts/:handle/posts', async (request, reply) =>
-    respond(reply, await api.createPost(network, request.params.handle, callerOf(request), request.body)),
+    respond(reply, await api.createPost(network, request.params.handle, callerOf(request, reply), request.body)),
   );
   app.get<{ Params: HandleParams; Querystring: { marker?: string; limit?: string } }>(
     '/api/accounts/:handle/posts',
     async (request, reply) =>
-      respond(reply, await api.listPosts(network, request.params.handle, callerOf(request), request.query)),
+      respond(reply, await api.listPosts(network, request.params.handle, callerOf(request, reply), request.query)),
   );
   app.get<{ Params: HandleParams }>('/api/accounts/:handle', async (request, reply) =>
-    respond(reply, await api.getAccount(network, request.params.handle, callerOf(request))),
+    respond(reply, await api.getAccount(network, request.params.handle, callerOf(request, reply))),
   );
   app.get<{ Params: HandleParams; Querystring: { since?: string } }>(
     '/api/accounts/:handle/mentions',
     async (request, reply) =>
-      respond(reply, await api.getMentions(network, request.params.handle, callerOf(request), request.query)),
+      respond(reply, await api.getMentions(network, request.params.handle, callerOf(request, reply), request.query)),
   );
   app.post<{ Params: HandleParams }>('/api/accounts/:handle/configure', async (request, reply) =>
     respond(reply, api.configureAccount(network, request.params.handle, request.body)),
   );
   app.get<{ Params: PostParams }>('/api/posts/:id', async (request, reply) =>
-    respond(reply, await api.getPost(network, request.params.id, callerOf(request))),
+    respond(reply, await api.getPost(network, request.params.id, callerOf(request, reply))),
   );
   app.delete<{ Params: PostParams }>('/api/posts/:id', async (request, reply) =>
-    respond(reply, await api.deletePost(network, request.params.id, callerOf(request))),
+    respond(reply, await api.deletePost(network, request.params.id, callerOf(request, reply))),
   );
   app.get('/api/record', async (_request, reply) => respond(reply, api.getRecord(network)));
   app.post('/api/chaos', async (request, reply) => respond(reply, api.setChaos(network, request.body)));

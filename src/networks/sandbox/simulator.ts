@@ -61,6 +61,13 @@ export interface SandboxOptions {
   faultsOnReads: boolean;
   /** Time zone of a new account's audience (hour-of-day effects), unless configured per account. */
   defaultTimeZone: string;
+  /**
+   * When false (default), a post whose caller hung up (timeout, abort) before the
+   * network stored it is dropped, so only the injected faults leave ambiguous
+   * outcomes behind. When true, it is stored anyway, late: a harsher chaos mode
+   * where a lookup made right after the timeout can miss a post that lands later.
+   */
+  processAbandonedCalls: boolean;
 }
 
 export const DEFAULT_SANDBOX_OPTIONS: Readonly<SandboxOptions> = Object.freeze({
@@ -75,6 +82,7 @@ export const DEFAULT_SANDBOX_OPTIONS: Readonly<SandboxOptions> = Object.freeze({
   hangMs: 30_000,
   faultsOnReads: false,
   defaultTimeZone: 'Europe/Madrid',
+  processAbandonedCalls: false,
 });
 
 export interface SandboxNetworkInit extends Partial<SandboxOptions> {
@@ -149,6 +157,8 @@ export interface SandboxStats {
   hung: number;
   unauthorized: number;
   invalid: number;
+  /** Posts dropped because the caller had already hung up. */
+  abandoned: number;
 }
 
 const HANDLE_PATTERN = /^[A-Za-z0-9_.-]{1,64}$/;
@@ -157,7 +167,7 @@ const MAX_MENTION_WINDOW_MS = 31 * DAY_MS;
 const MAX_MENTIONS_RETURNED = 1000;
 
 function emptyStats(): SandboxStats {
-  return { writeCalls: 0, accepted: 0, idempotentReplays: 0, serverErrors: 0, rateLimited: 0, hung: 0, unauthorized: 0, invalid: 0 };
+  return { writeCalls: 0, accepted: 0, idempotentReplays: 0, serverErrors: 0, rateLimited: 0, hung: 0, unauthorized: 0, invalid: 0, abandoned: 0 };
 }
 
 function checkRate(name: string, value: number): void {
@@ -386,6 +396,11 @@ export class SandboxNetwork {
   /** Counts a post that was stored but left unanswered. */
   noteHung(): void {
     this.counters.hung++;
+  }
+
+  /** Counts a post dropped because its caller hung up before it was stored. */
+  noteAbandoned(): void {
+    this.counters.abandoned++;
   }
 
   // -------------------------------------------------------------------------

@@ -62,20 +62,20 @@ function fnv1a(text: string): number {
   return hash >>> 0;
 }
 
+/** Cheap 32-bit mixer (multiply–xorshift), one per MinHash permutation. */
 function mix(value: number, seed: number): number {
-  let h = (value ^ seed) >>> 0;
-  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
-  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-  return (h ^ (h >>> 16)) >>> 0;
+  const h = Math.imul(value ^ seed, 0x2c1b3c6d);
+  return (Math.imul(h ^ (h >>> 15), 0x297a2d39) ^ (h >>> 13)) >>> 0;
 }
 
 /** MinHash signature of a token list over word 3-shingles (shorter texts: their words). */
 export function minHashSignature(tokens: string[]): Uint32Array {
-  const shingles: number[] = [];
-  const width = tokens.length >= 3 ? 3 : tokens.length;
-  for (let i = 0; i + width <= tokens.length; i++) shingles.push(fnv1a(tokens.slice(i, i + width).join(' ')));
+  const hashes = tokens.map(fnv1a);
+  const width = hashes.length >= 3 ? 3 : hashes.length;
   const signature = new Uint32Array(HASHES).fill(0xffffffff);
-  for (const shingle of shingles) {
+  for (let i = 0; i + width <= hashes.length; i++) {
+    let shingle = 0x9747b28c;
+    for (let j = 0; j < width; j++) shingle = Math.imul(shingle ^ hashes[i + j], 0x5bd1e995) ^ (shingle >>> 13);
     for (let h = 0; h < HASHES; h++) {
       const value = mix(shingle, SEEDS[h]);
       if (value < signature[h]) signature[h] = value;
@@ -91,15 +91,14 @@ export function estimatedSimilarity(a: Uint32Array, b: Uint32Array): number {
   return same / a.length;
 }
 
-interface Remembered { id: string; url: string; signature: Uint32Array | null; bandKeys: string[] }
+interface Remembered { id: string; url: string; signature: Uint32Array | null; bandKeys: number[] }
 
 /** Creates a de-duplicator over a bounded window of recent items. */
 export function createDeduplicator(options: DedupeOptions = {}): Deduplicator {
   const windowSize = options.windowSize ?? 100_000;
   const threshold = options.threshold ?? 0.8;
   const byUrl = new Map<string, string>();
-  const buckets = new Map<string, Remembered[]>();
-  const signatures = new Map<string, Remembered>();
+  const buckets = new Map<number, Remembered[]>();
   const queue: Remembered[] = [];
   let head = 0;
 
@@ -113,7 +112,6 @@ export function createDeduplicator(options: DedupeOptions = {}): Deduplicator {
       if (index >= 0) list.splice(index, 1);
       if (list.length === 0) buckets.delete(key);
     }
-    signatures.delete(old.id);
     if (head > 4096 && head * 2 > queue.length) { queue.splice(0, head); head = 0; }
   }
 
@@ -125,14 +123,15 @@ export function createDeduplicator(options: DedupeOptions = {}): Deduplicator {
         if (earlier !== undefined) return { duplicateOf: earlier, reason: 'url' };
       }
       let signature: Uint32Array | null = null;
-      const bandKeys: string[] = [];
+      const bandKeys: number[] = [];
       // Very short texts ("gracias!") repeat by chance; only texts of 5+ words are compared.
       if (tokens.length >= 5) {
         signature = minHashSignature(tokens);
         for (let b = 0; b < BANDS; b++) {
-          let key = `${b}:`;
-          for (let r = 0; r < ROWS; r++) key += `${signature[b * ROWS + r].toString(36)},`;
-          bandKeys.push(key);
+          let hash = 0x811c9dc5;
+          for (let r = 0; r < ROWS; r++) hash = Math.imul(hash ^ signature[b * ROWS + r], 0x01000193);
+          // Band number in the high bits keeps bands apart; the sum stays a safe integer.
+          bandKeys.push(b * 4294967296 + (hash >>> 0));
         }
         for (const key of bandKeys) {
           const list = buckets.get(key);
@@ -146,7 +145,6 @@ export function createDeduplicator(options: DedupeOptions = {}): Deduplicator {
       }
       const remembered: Remembered = { id, url: canonical, signature, bandKeys };
       queue.push(remembered);
-      signatures.set(id, remembered);
       if (canonical) byUrl.set(canonical, id);
       for (const key of bandKeys) {
         const list = buckets.get(key);

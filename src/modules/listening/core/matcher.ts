@@ -47,6 +47,8 @@ export interface Matcher {
   add(query: SavedQuery): void;
   /** Removes a query by id; returns whether it existed. */
   remove(id: string): boolean;
+  /** Recomputes every query's anchors with new term costs (e.g. from {@link createTermStatistics}). */
+  reanchor(termCost: (term: string) => number): void;
   /** Number of queries. */
   readonly size: number;
   /** Queries verified for the posts matched so far (for the benchmark's selectivity figure). */
@@ -62,12 +64,37 @@ const COMMON_WORDS = new Set((
   'para por que se su the this to un una was we with y you your con al le te tu yo muy mas pero como this that'
 ).split(' '));
 
-/** Default rarity estimate: handles and hashtags are rare, stop words common, longer words rarer. */
+/** Default rarity estimate, before any post was seen: stop words common, longer words rarer. */
 export function defaultTermCost(term: string): number {
   if (COMMON_WORDS.has(term)) return 100;
-  const first = term.charCodeAt(0);
-  if (first === 35 || first === 64) return 0.5; // # or @
   return 1 + 8 / Math.max(term.length, 1);
+}
+
+/** Document frequencies of terms in recent posts, to anchor queries on terms that are really rare. */
+export interface TermStatistics {
+  /** Counts the post's distinct terms. */
+  observe(post: NormalizedPost): void;
+  /** Estimated share of posts containing the term (unseen terms are cheap; stop words stay expensive). */
+  cost(term: string): number;
+  readonly posts: number;
+}
+
+/** Creates a term-frequency sketch with bounded memory (it restarts after `maxTerms` distinct terms). */
+export function createTermStatistics(maxTerms = 500_000): TermStatistics {
+  let counts = new Map<string, number>();
+  let posts = 0;
+  return {
+    observe(post) {
+      if (counts.size > maxTerms) { counts = new Map(); posts = 0; }
+      posts++;
+      for (const term of post.positions.keys()) counts.set(term, (counts.get(term) ?? 0) + 1);
+    },
+    cost(term) {
+      // The tiny static part breaks ties between unseen terms in favour of longer words.
+      return ((counts.get(term) ?? 0) + 0.1) / (posts + 1) + defaultTermCost(term) * 1e-6;
+    },
+    get posts() { return posts; },
+  };
 }
 
 const EMPTY: number[] = [];
@@ -285,11 +312,11 @@ function cheapest(options: (Anchors | null)[]): Anchors | null {
   return best;
 }
 
-interface CompiledQuery { id: string; order: number; predicate: Predicate; anchors: string[]; lastPost: number }
+interface CompiledQuery { id: string; order: number; node: QueryNode; predicate: Predicate; anchors: string[]; lastPost: number }
 
 /** Compiles saved queries into a matcher. Throws QueryParseError on the first bad query. */
 export function createMatcher(queries: SavedQuery[] = [], options: MatcherOptions = {}): Matcher {
-  const termCost = options.termCost ?? defaultTermCost;
+  let termCost = options.termCost ?? defaultTermCost;
   const byId = new Map<string, CompiledQuery>();
   const index = new Map<string, CompiledQuery[]>();
   const stats = { posts: 0, candidates: 0 };
@@ -316,7 +343,7 @@ export function createMatcher(queries: SavedQuery[] = [], options: MatcherOption
     const anchors = anchorsOf(node, termCost);
     if (anchors === null) throw new Error(`query ${saved.id} has no anchor terms`);
     remove(saved.id);
-    const compiled: CompiledQuery = { id: saved.id, order: nextOrder++, predicate: compilePredicate(node), anchors: anchors.keys, lastPost: 0 };
+    const compiled: CompiledQuery = { id: saved.id, order: nextOrder++, node, predicate: compilePredicate(node), anchors: anchors.keys, lastPost: 0 };
     byId.set(saved.id, compiled);
     for (const key of anchors.keys) {
       const list = index.get(key);
@@ -347,11 +374,25 @@ export function createMatcher(queries: SavedQuery[] = [], options: MatcherOption
     return hits.map((q) => q.id);
   }
 
+  function reanchor(cost: (term: string) => number): void {
+    termCost = cost;
+    index.clear();
+    for (const compiled of byId.values()) {
+      compiled.anchors = anchorsOf(compiled.node, termCost)?.keys ?? [];
+      for (const key of compiled.anchors) {
+        const list = index.get(key);
+        if (list) list.push(compiled);
+        else index.set(key, [compiled]);
+      }
+    }
+  }
+
   for (const query of queries) add(query);
   return {
     match,
     add,
     remove,
+    reanchor,
     get size() { return byId.size; },
     stats,
   };

@@ -5,7 +5,7 @@
  */
 import { createDeduplicator, type DedupeOptions } from './dedupe.ts';
 import { detectLanguage, type LanguageCode } from './language.ts';
-import { createMatcher, type Matcher, type SavedQuery } from './matcher.ts';
+import { createMatcher, createTermStatistics, type Matcher, type SavedQuery } from './matcher.ts';
 import { createLexiconSentiment, type SentimentProvider, type SentimentResult } from './sentiment.ts';
 import { normalizePost, type NormalizedPost } from './tokenize.ts';
 
@@ -39,6 +39,11 @@ export interface PipelineOptions {
   /** Sentiment provider; defaults to the lexicon provider. */
   sentiment?: SentimentProvider;
   dedupe?: DedupeOptions;
+  /**
+   * Re-anchor the queries on the terms that are rare in the stream: after this many posts, then
+   * every 100 times as many. 0 turns it off. Default 2,000.
+   */
+  learnAnchorsAfter?: number;
   /** Compute sentiment only for items that matched a query (default true: saves time on firehoses). */
   sentimentOnlyForMatches?: boolean;
 }
@@ -62,6 +67,10 @@ export function createPipeline(options: PipelineOptions): Pipeline {
   const sentiment = options.sentiment ?? createLexiconSentiment();
   const dedupe = createDeduplicator(options.dedupe);
   const onlyMatches = options.sentimentOnlyForMatches ?? true;
+  const learnAfter = options.learnAnchorsAfter ?? 2000;
+  const statistics = createTermStatistics();
+  let nextReanchor = learnAfter;
+  let seen = 0;
   return {
     matcher,
     process(item) {
@@ -72,6 +81,13 @@ export function createPipeline(options: PipelineOptions): Pipeline {
       normalized.lang = lang;
       if (duplicate.duplicateOf !== undefined) {
         return { normalized, duplicateOf: duplicate.duplicateOf, lang, matches: [], sentiment: null };
+      }
+      if (learnAfter > 0) {
+        statistics.observe(normalized);
+        if (++seen === nextReanchor) {
+          matcher.reanchor(statistics.cost);
+          nextReanchor = seen * 100;
+        }
       }
       const matches = matcher.match(normalized);
       const scored = onlyMatches && matches.length === 0 ? null : sentiment.analyze(item.text, lang);

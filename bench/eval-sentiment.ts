@@ -16,6 +16,8 @@ interface Item { text: string; label: SentimentLabel }
 interface SetReport {
   set: string; lang: string; items: number; metric: 'macro_f1' | 'accuracy_2class'; value: number;
   lang_id_accuracy: number | null; goal: number | null; per_class?: Record<string, number>;
+  /** 2-class sets: share of texts given a polarity, and accuracy among those. */
+  coverage?: number; accuracy_when_polar?: number;
 }
 
 const LABELS: SentimentLabel[] = ['positive', 'neutral', 'negative'];
@@ -53,7 +55,12 @@ function evaluate(name: string, items: Item[], lang: 'es' | 'en', twoClass: bool
   const langHits = items.filter((item) => detectLanguage(item.text) === lang).length;
   if (twoClass) {
     const correct = items.filter((item, i) => predictions[i].label === item.label).length;
-    return { set: name, lang, items: items.length, metric: 'accuracy_2class', value: round(correct / items.length), lang_id_accuracy: round(langHits / items.length), goal };
+    const polar = predictions.filter((p) => p.label !== 'neutral').length;
+    return {
+      set: name, lang, items: items.length, metric: 'accuracy_2class', value: round(correct / items.length),
+      lang_id_accuracy: round(langHits / items.length), goal,
+      coverage: round(polar / items.length), accuracy_when_polar: polar ? round(correct / polar) : 0,
+    };
   }
   const { value, perClass } = macroF1(items.map((i) => i.label), predictions.map((p) => p.label));
   const per_class = Object.fromEntries(Object.entries(perClass).map(([k, v]) => [k, round(v)]));
@@ -89,9 +96,11 @@ try {
   console.error('sentiment package fixtures not found; UCI sentences skipped');
 }
 
-console.log('set                 lang  items  metric            value  goal   lang-id');
+console.log('set                 lang  items  metric            value  goal   lang-id  notes');
 for (const r of reports) {
-  console.log(`${r.set.padEnd(20)}${r.lang.padEnd(6)}${String(r.items).padEnd(7)}${r.metric.padEnd(18)}${r.value.toFixed(3).padEnd(7)}${(r.goal === null ? '-' : r.goal.toFixed(2)).padEnd(7)}${r.lang_id_accuracy === null ? '-' : r.lang_id_accuracy.toFixed(3)}`);
+  const notes = r.per_class ? `F1 pos ${r.per_class.positive} neu ${r.per_class.neutral} neg ${r.per_class.negative}`
+    : `polar on ${r.coverage}, accuracy when polar ${r.accuracy_when_polar}`;
+  console.log(`${r.set.padEnd(20)}${r.lang.padEnd(6)}${String(r.items).padEnd(7)}${r.metric.padEnd(18)}${r.value.toFixed(3).padEnd(7)}${(r.goal === null ? '-' : r.goal.toFixed(2)).padEnd(7)}${(r.lang_id_accuracy === null ? '-' : r.lang_id_accuracy.toFixed(3)).padEnd(9)}${notes}`);
 }
 const allLang = reports.filter((r) => !r.set.startsWith('uci_'));
 const langTotal = allLang.reduce((s, r) => s + r.items, 0);

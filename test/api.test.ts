@@ -127,6 +127,20 @@ describe.each(DB_KINDS)('REST API on %s', (kind) => {
     expect(await count()).toBe(before + 2);
   });
 
+  it('marks a channel whose credentials the network refuses as needing reconnection', async () => {
+    const { getInProcessSandbox } = await import('../src/networks/sandbox/index.ts');
+    const ch = await owner.request('POST', `/api/v1/workspaces/${workspaceId}/channels`, { network: 'sandbox', name: 'Revoked', fields: { handle: `revoked_${kind}`, token: `revoke-me-${kind}` } });
+    getInProcessSandbox().revokeToken(`revoke-me-${kind}`);
+    const tested = await owner.request('POST', `/api/v1/workspaces/${workspaceId}/channels/${ch.json().id}/test`, {});
+    expect(tested.json().health.ok).toBe(false);
+    expect(tested.json().channel.status).toBe('needs_reconnect');
+    const audit = await owner.request('GET', `/api/v1/workspaces/${workspaceId}/events?type=channel.needs_reconnect`);
+    expect(audit.json().items).toHaveLength(1);
+    const wrong = await owner.request('POST', `/api/v1/workspaces/${workspaceId}/channels`, { network: 'sandbox', name: 'Bad', fields: { handle: 'x', token: 'bad' } });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().error.code).toBe('connection_failed');
+  });
+
   it('serves OpenAPI 3.1', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/docs/json' });
     expect(res.statusCode).toBe(200);

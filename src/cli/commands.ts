@@ -3,6 +3,7 @@ import { Command, Option } from 'commander';
 import { DateTime } from 'luxon';
 import { SERVICE_NAMES, type ServiceName, loadConfig } from '../config.ts';
 import { ApiClient, ApiError } from './api-client.ts';
+import { registerAnalyticsCommands } from './analytics-commands.ts';
 
 interface GlobalOptions {
   json?: boolean;
@@ -309,6 +310,7 @@ export function buildCli(): Command {
       }),
     );
 
+  registerAnalyticsCommands(program);
   return program;
 }
 

@@ -203,4 +203,265 @@ export interface Database {
   post_comments: PostCommentsTable;
   webhooks: WebhooksTable;
   webhook_deliveries: WebhookDeliveriesTable;
+  objectives: ObjectivesTable;
+  segments: SegmentsTable;
+  pillars: PillarsTable;
+  campaigns: CampaignsTable;
+  metric_schedule: MetricScheduleTable;
+  post_metric_snapshots: PostMetricSnapshotsTable;
+  publication_metrics: PublicationMetricsTable;
+  metric_daily: MetricDailyTable;
+  channel_follower_snapshots: ChannelFollowerSnapshotsTable;
+  metric_collection_errors: MetricCollectionErrorsTable;
+  tracked_links: TrackedLinksTable;
+  link_clicks: LinkClicksTable;
+  visitor_salts: VisitorSaltsTable;
+  analytics_settings: AnalyticsSettingsTable;
+  conversions: ConversionsTable;
+  costs: CostsTable;
+  analytics_alerts: AnalyticsAlertsTable;
+  report_schedules: ReportSchedulesTable;
+}
+
+// ---------------------------------------------------------------------------
+// Strategy, analytics and links (issue 5)
+// ---------------------------------------------------------------------------
+
+export interface ObjectivesTable {
+  id: Generated<string>;
+  workspace_id: string;
+  name: string;
+  description: Generated<string>;
+  kpi: string;
+  target: number;
+  baseline: Generated<number>;
+  start_at: Timestamp;
+  deadline: Timestamp;
+  channel_ids: JSONColumnType<string[]>;
+  status: Generated<string>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface SegmentsTable {
+  id: Generated<string>;
+  workspace_id: string;
+  name: string;
+  description: Generated<string>;
+  networks: JSONColumnType<string[]>;
+  interests: JSONColumnType<string[]>;
+  active_hours: JSONColumnType<Array<{ weekday: number; fromHour: number; toHour: number }>>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface PillarsTable {
+  id: Generated<string>;
+  workspace_id: string;
+  name: string;
+  description: Generated<string>;
+  color: Generated<string>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface CampaignsTable {
+  id: Generated<string>;
+  workspace_id: string;
+  objective_id: string | null;
+  name: string;
+  slug: string;
+  description: Generated<string>;
+  start_at: NullableTimestamp;
+  end_at: NullableTimestamp;
+  budget: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface MetricScheduleTable {
+  publication_id: string;
+  workspace_id: string;
+  channel_id: string;
+  published_at: Timestamp;
+  next_step: Generated<number>;
+  next_due_at: NullableTimestamp;
+  attempts: Generated<number>;
+  last_error: string | null;
+  last_error_at: NullableTimestamp;
+}
+
+export interface PostMetricSnapshotsTable {
+  id: Generated<string>;
+  workspace_id: string;
+  publication_id: string;
+  channel_id: string;
+  captured_at: Timestamp;
+  step: number | null;
+  likes: number | null;
+  replies: number | null;
+  reposts: number | null;
+  quotes: number | null;
+  impressions: number | null;
+  reach: number | null;
+  clicks: number | null;
+  missing: JSONColumnType<Record<string, string>>;
+}
+
+export interface PublicationMetricsTable {
+  publication_id: string;
+  workspace_id: string;
+  post_id: string;
+  channel_id: string;
+  network: string;
+  campaign_id: string | null;
+  objective_id: string | null;
+  segment_id: string | null;
+  pillar_id: string | null;
+  has_media: Generated<boolean>;
+  published_at: Timestamp;
+  followers_at_post: number | null;
+  captured_at: Timestamp;
+  likes: number | null;
+  replies: number | null;
+  reposts: number | null;
+  quotes: number | null;
+  impressions: number | null;
+  reach: number | null;
+  clicks: number | null;
+  engagements_24h: number | null;
+  missing: JSONColumnType<Record<string, string>>;
+}
+
+export interface MetricDailyTable {
+  workspace_id: string;
+  day: ColumnType<string, string, string>;
+  channel_id: string;
+  campaign_key: string;
+  objective_key: string;
+  posts: Generated<number>;
+  likes: Generated<number>;
+  replies: Generated<number>;
+  reposts: Generated<number>;
+  quotes: Generated<number>;
+  impressions: Generated<number>;
+  impressions_posts: Generated<number>;
+  reach: Generated<number>;
+  reach_posts: Generated<number>;
+  clicks: Generated<number>;
+  clicks_posts: Generated<number>;
+  followers_at_post: Generated<number>;
+}
+
+export interface ChannelFollowerSnapshotsTable {
+  channel_id: string;
+  workspace_id: string;
+  day: ColumnType<string, string, string>;
+  followers: number;
+  captured_at: Timestamp;
+}
+
+export interface MetricCollectionErrorsTable {
+  id: Generated<string>;
+  workspace_id: string;
+  channel_id: string | null;
+  publication_id: string | null;
+  code: string;
+  message: string;
+  created_at: Timestamp;
+}
+
+export interface TrackedLinksTable {
+  id: Generated<string>;
+  workspace_id: string;
+  code: string;
+  target_url: string;
+  destination_url: string;
+  post_id: string | null;
+  channel_id: string | null;
+  network: string | null;
+  campaign_id: string | null;
+  objective_id: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
+export interface LinkClicksTable {
+  id: Generated<string>;
+  link_id: string;
+  workspace_id: string;
+  clicked_at: Timestamp;
+  visitor_hash: string;
+  is_bot: boolean;
+  referrer_host: string | null;
+}
+
+export interface VisitorSaltsTable {
+  day: ColumnType<string, string, string>;
+  salt: string;
+}
+
+export interface AnalyticsSettingsTable {
+  workspace_id: string;
+  conversion_secret_sealed: string;
+  pixel_key: string;
+  smtp_sealed: string | null;
+  brand_color: Generated<string>;
+  logo_media_id: string | null;
+  updated_at: Timestamp;
+}
+
+export interface ConversionsTable {
+  id: Generated<string>;
+  workspace_id: string;
+  link_id: string | null;
+  post_id: string | null;
+  channel_id: string | null;
+  campaign_id: string | null;
+  objective_id: string | null;
+  kind: string;
+  value: Generated<number>;
+  currency: Generated<string>;
+  external_id: string | null;
+  source: string;
+  occurred_at: Timestamp;
+  created_at: Timestamp;
+}
+
+export interface CostsTable {
+  id: Generated<string>;
+  workspace_id: string;
+  campaign_id: string | null;
+  channel_id: string | null;
+  amount: number;
+  currency: Generated<string>;
+  incurred_on: ColumnType<string, string, string>;
+  note: Generated<string>;
+  created_at: Timestamp;
+}
+
+export interface AnalyticsAlertsTable {
+  id: Generated<string>;
+  workspace_id: string;
+  objective_id: string;
+  kind: string;
+  message: string;
+  data: JSONColumnType<Record<string, unknown>>;
+  created_at: Timestamp;
+  acknowledged_at: NullableTimestamp;
+}
+
+export interface ReportSchedulesTable {
+  id: Generated<string>;
+  workspace_id: string;
+  name: string;
+  frequency: 'weekly' | 'monthly';
+  formats: JSONColumnType<Array<'pdf' | 'csv'>>;
+  language: string;
+  recipients: JSONColumnType<string[]>;
+  scope: JSONColumnType<{ campaignId?: string; objectiveId?: string; channelId?: string }>;
+  next_run_at: Timestamp;
+  last_run_at: NullableTimestamp;
+  last_error: string | null;
+  created_at: Timestamp;
 }

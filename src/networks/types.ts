@@ -98,7 +98,8 @@ export interface ChannelHealth {
   ok: boolean;
   /** Account as the network sees it (handle, display name, followers when known). */
   account?: { id: string; handle: string; displayName?: string; followers?: number };
-  error?: { code: string; message: string };
+  /** `kind` says whether the credentials were refused (auth: the channel needs reconnecting). */
+  error?: { code: string; message: string; kind?: NetworkErrorKind };
 }
 
 export interface RemoteMention {

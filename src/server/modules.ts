@@ -7,6 +7,11 @@ import { channelRoutes } from '../modules/channels/routes.ts';
 import { postRoutes } from '../modules/posts/routes.ts';
 import { mediaRoutes } from '../modules/media/routes.ts';
 import { webhookRoutes } from '../modules/events/routes.ts';
+import { strategyRoutes } from '../modules/strategy/routes.ts';
+import { analyticsRoutes } from '../modules/analytics/routes.ts';
+import { linkRoutes } from '../modules/links/routes.ts';
+import { activityRoutes } from '../modules/activity/routes.ts';
+import { calendarRoutes } from '../modules/calendar/routes.ts';
 
 /** Fastify with zod schemas as the type provider: request types follow the schemas. */
 export type ZodFastify = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
@@ -15,4 +20,4 @@ export type ZodFastify = FastifyInstance<RawServerDefault, RawRequestDefaultExpr
 export type ApiModule = (app: ZodFastify, ctx: AppContext) => Promise<void>;
 
 /** Every module's routes; add a module here to expose it. */
-export const apiModules: ApiModule[] = [accountRoutes, workspaceRoutes, channelRoutes, postRoutes, mediaRoutes, webhookRoutes];
+export const apiModules: ApiModule[] = [accountRoutes, workspaceRoutes, channelRoutes, postRoutes, mediaRoutes, webhookRoutes, activityRoutes, calendarRoutes, strategyRoutes, analyticsRoutes, linkRoutes];

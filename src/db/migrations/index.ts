@@ -1,4 +1,5 @@
 import * as spine from './0001_spine.ts';
+import * as analytics0500 from './0500_analytics.ts';
 import * as webApp from './0300_web_app.ts';
 
 /** One schema change: plain SQL (one dialect for PGlite and Postgres), applied once. */
@@ -13,5 +14,6 @@ export interface Migration {
  */
 export const migrations: Migration[] = [
   { name: '0001_spine', up: spine.up },
+  { name: '0500_analytics', up: analytics0500.up },
   { name: '0300_web_app', up: webApp.up },
 ];

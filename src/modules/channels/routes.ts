@@ -122,6 +122,7 @@ export const channelRoutes: ApiModule = async (app, ctx) => {
         if (!health.ok) throw new AppError(400, 'connection_failed', `Could not connect: ${health.error?.message ?? 'unknown error'}`, health.error);
         patch = { settings: JSON.stringify(settings), credentials_sealed: sealed, account: JSON.stringify(health.account ?? null), status: 'active', last_error: null };
       }
+      if (!request.body.fields && !request.body.name) return presentChannel(ctx, row);
       const updated = await db.transaction().execute(async (trx) => {
         const result = await trx
           .updateTable('channels')

@@ -43,7 +43,7 @@ export async function probeChannel(adapter: NetworkAdapter, channel: ChannelCont
   try {
     return await adapter.checkHealth(channel);
   } catch (error) {
-    if (error instanceof NetworkError) return { ok: false, error: { code: error.kind === 'auth' ? 'auth' : error.code, message: error.message } };
+    if (error instanceof NetworkError) return { ok: false, error: { code: error.code, message: error.message, kind: error.kind } };
     return { ok: false, error: { code: 'unreachable', message: (error as Error).message } };
   }
 }
@@ -53,7 +53,7 @@ export async function probeChannel(adapter: NetworkAdapter, channel: ChannelCont
  * reconnection (and says so in the audit log and the live activity feed).
  */
 export async function applyHealth(db: Db, ctx: AppContext, row: ChannelRow, health: ChannelHealth, actorUserId: string | null): Promise<ChannelRow> {
-  const needsReconnect = !health.ok && health.error?.code === 'auth';
+  const needsReconnect = !health.ok && health.error?.kind === 'auth';
   const status = health.ok ? 'active' : needsReconnect ? 'needs_reconnect' : row.status === 'disconnected' ? 'disconnected' : row.status;
   const updated = await db
     .updateTable('channels')

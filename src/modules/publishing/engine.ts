@@ -25,6 +25,8 @@ export interface EngineOptions {
   claimLeaseMs?: number;
   /** Per-call timeout on the network; an expired call is an ambiguous outcome. */
   publishTimeoutMs?: number;
+  /** Extra lease time past the call timeout before another worker may take an in-flight publication over. */
+  leaseMarginMs?: number;
   /** Attempts before a transient failure becomes final. */
   maxAttempts?: number;
   baseBackoffMs?: number;
@@ -116,6 +118,7 @@ export class PublishingEngine {
       claimBatch: options.claimBatch ?? 5_000,
       claimLeaseMs: options.claimLeaseMs ?? 30_000,
       publishTimeoutMs: options.publishTimeoutMs ?? 30_000,
+      leaseMarginMs: options.leaseMarginMs ?? 30_000,
       maxAttempts: options.maxAttempts ?? 8,
       baseBackoffMs: options.baseBackoffMs ?? 2_000,
       maxBackoffMs: options.maxBackoffMs ?? 10 * 60_000,
@@ -285,7 +288,7 @@ export class PublishingEngine {
        )
        SELECT s.*, c.settings, c.credentials_sealed, c.status AS channel_status
          FROM started s JOIN channels c ON c.id = s.channel_id`,
-      [ids, this.workerId, new Date(now), new Date(now + this.opts.publishTimeoutMs + 30_000)],
+      [ids, this.workerId, new Date(now), new Date(now + this.opts.publishTimeoutMs + this.opts.leaseMarginMs)],
     );
     if (rows.length === 0) return;
     this.stats.fired += rows.length;

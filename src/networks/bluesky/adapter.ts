@@ -244,7 +244,7 @@ export function createBlueskyAdapter(options: BlueskyAdapterOptions = {}): Netwo
         });
       } catch (error) {
         const classified = error instanceof NetworkError ? error : classify(error, 'read', ctx);
-        return { ok: false, error: { code: classified.code, message: classified.message } };
+        return { ok: false, error: { code: classified.code, message: classified.message, kind: classified.kind } };
       }
     },
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { NetworkError, type ChannelContext, type PublishInput, type PublishResult } from '../types.ts';
+import { errorFromStatus, parseRetryAfter } from './client.ts';
 import { sandboxAdapter } from './index.ts';
 import { startSandboxServer, type SandboxServer } from './server.ts';
 import { DEFAULT_SANDBOX_OPTIONS } from './simulator.ts';
@@ -185,6 +186,9 @@ describe('fault mapping over HTTP', () => {
     expect(error.code).toBe('aborted');
     const before = await caught(sandboxAdapter.publish(channel({ signal: AbortSignal.abort() }), publication('pub-abort-2')));
     expect(before.kind).toBe('transient');
+    // The server finishes its latency, sees the caller gone, and stores nothing.
+    while (server.network.stats().abandoned === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(server.network.accepted).toHaveLength(0);
   });
 
   it('drops a post whose caller hung up before it was stored, unless processAbandonedCalls is on', async () => {
@@ -201,6 +205,20 @@ describe('fault mapping over HTTP', () => {
     expect(await sandboxAdapter.findPublished(channel(), publication('pub-late'))).toBeNull();
     await new Promise((resolve) => setTimeout(resolve, 250));
     expect(server.network.accepted.map((entry) => entry.marker)).toEqual(['pub-late']);
+  });
+
+  it('stores nothing for a call that arrives past its deadline, and the adapter may retry it', async () => {
+    const response = await fetch(`${server.url}/api/accounts/brand/posts`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: 'Bearer t', 'x-sandbox-deadline': String(Date.now() - 1) },
+      body: JSON.stringify({ text: 'late', marker: 'late' }),
+    });
+    expect(response.status).toBe(499);
+    const body = await response.json();
+    expect(server.network.accepted).toHaveLength(0);
+    const mapped = errorFromStatus(499, body);
+    expect(mapped.kind).toBe('transient');
+    expect(mapped.code).toBe('deadline_exceeded');
   });
 
   it('maps 401 (bad or revoked token) to auth, and health reports it', async () => {
@@ -259,6 +277,20 @@ describe('fault mapping over HTTP', () => {
   });
 });
 
+describe('status classification', () => {
+  it('classifies every status family', () => {
+    expect(errorFromStatus(401, null).kind).toBe('auth');
+    expect(errorFromStatus(403, null).kind).toBe('permanent');
+    expect(errorFromStatus(404, { error: { code: 'not_found', message: 'x' } }).code).toBe('not_found');
+    expect(errorFromStatus(422, null).kind).toBe('permanent');
+    expect(errorFromStatus(429, null, 3000).details.retryAfterMs).toBe(3000);
+    expect(errorFromStatus(503, null).kind).toBe('transient');
+    expect(parseRetryAfter('2')).toBe(2000);
+    expect(parseRetryAfter(new Date(10_000).toUTCString(), 4000)).toBe(6000);
+    expect(parseRetryAfter('soon')).toBeUndefined();
+  });
+});
+
 describe('sandbox server', () => {
   it('serves health, the record and chaos options, refusing bad options', async () => {
     expect(await (await fetch(`${server.url}/api/health`)).json()).toEqual({ ok: true, simulated: true, label: 'Sandbox (simulated)' });
@@ -312,7 +344,7 @@ describe('chaos: exactly once with idempotency keys ignored', () => {
       latencyMs: 5,
       jitterMs: 5,
     });
-    const ctx = channel({ timeoutMs: 150 });
+    const ctx = channel({ timeoutMs: 250 });
 
     /** A minimal engine: retry transient and 429; after ambiguous, reconcile before retrying. */
     async function deliver(input: PublishInput): Promise<PublishResult> {
@@ -337,10 +369,19 @@ describe('chaos: exactly once with idempotency keys ignored', () => {
     const inputs = Array.from({ length: 300 }, (_, index) =>
       publication(`chaos-${index}`, index % 5 === 0 ? { thread: [{ text: 'part 2', media: [] }, { text: 'part 3', media: [] }] } : {}),
     );
-    const results = await Promise.all(inputs.map(deliver));
+    // Sixty workers, like an engine's pool, keep the loopback from a reconnect storm.
+    const results: PublishResult[] = new Array(inputs.length);
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: 60 }, async () => {
+        while (next < inputs.length) {
+          const index = next++;
+          results[index] = await deliver(inputs[index]);
+        }
+      }),
+    );
 
     const stats = server.network.stats();
-    console.log('chaos stats', JSON.stringify(stats));
     expect(stats.hung).toBeGreaterThan(0);
     expect(stats.serverErrors).toBeGreaterThan(0);
     expect(stats.rateLimited).toBeGreaterThan(0);

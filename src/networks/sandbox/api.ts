@@ -22,6 +22,12 @@ export interface ApiCaller {
   idempotencyKey?: string;
   /** True once the caller has hung up (its connection closed, or in-process its deadline passed). */
   abandoned?: () => boolean;
+  /**
+   * Wall-clock time (Date.now ms) after which the caller no longer waits (the
+   * X-Sandbox-Deadline header). A closed connection is not always seen in time:
+   * under load its FIN can trail the request by a retransmission.
+   */
+  deadline?: number;
 }
 
 export interface PostView {
@@ -128,9 +134,10 @@ export async function createPost(network: SandboxNetwork, handle: string, caller
   if (rejected) return rejected;
   const parsed = network.parseDraft(body);
   if (parsed.draft === null) return failure(422, 'invalid_post', 'the post breaks the network rules', parsed.issues);
-  if (caller.abandoned?.() && !network.options.processAbandonedCalls) {
+  const gone = caller.abandoned?.() === true || (caller.deadline !== undefined && Date.now() >= caller.deadline);
+  if (gone && !network.options.processAbandonedCalls) {
     network.noteAbandoned();
-    return failure(499, 'client_closed', 'the caller hung up before the post was stored; nothing was stored');
+    return failure(499, 'deadline_exceeded', 'the caller stopped waiting before the post was stored; nothing was stored');
   }
   const { post, replayed } = network.acceptPost(handle, parsed.draft, caller.idempotencyKey || undefined);
   if (fault.kind === 'accept_then_hang') {

@@ -49,8 +49,8 @@ export function parseRetryAfter(value: string | undefined, nowMs: number = Date.
 
 /**
  * Classifies a non-2xx answer: 401 → auth; 429 → rate_limited (with
- * retryAfterMs); 5xx → transient; other 4xx (validation, not found,
- * forbidden) → permanent.
+ * retryAfterMs); 5xx and the sandbox's 499 (arrived past its deadline, nothing
+ * stored) → transient; other 4xx (validation, not found, forbidden) → permanent.
  */
 export function errorFromStatus(status: number, body: unknown, retryAfterMs?: number): NetworkError {
   const apiError = (body as { error?: { code?: unknown; message?: unknown } } | null)?.error;
@@ -59,6 +59,8 @@ export function errorFromStatus(status: number, body: unknown, retryAfterMs?: nu
   const details = { status, body, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) };
   if (status === 401) return new NetworkError('auth', code, message, details);
   if (status === 429) return new NetworkError('rate_limited', code, message, details);
+  // The sandbox stored nothing because the call arrived past its deadline: safe to retry.
+  if (status === 499) return new NetworkError('transient', code, message, details);
   if (status >= 500) return new NetworkError('transient', `http_${status}`, message, details);
   if (status >= 400) return new NetworkError('permanent', code, message, details);
   return new NetworkError('transient', `http_${status}`, `unexpected HTTP ${status}`, details);
@@ -191,10 +193,21 @@ export class HttpSandboxClient extends BaseSandboxClient {
     if (this.signal?.aborted) throw notSent('aborted', 'the call was aborted before it was sent');
     const controller = new AbortController();
     let cutReason: 'timeout' | 'aborted' | null = null;
-    const timer = setTimeout(() => {
+    // The server stores nothing once Date.now() reaches the deadline, and we give
+    // up only once it has: a post is either stored before we give up (and a
+    // lookup then finds it) or never.
+    const deadline = Date.now() + this.timeoutMs;
+    const giveUpAtDeadline = () => {
+      const remaining = deadline - Date.now();
+      if (remaining > 0) {
+        // Timers run on the loop's cached clock and can fire a little early.
+        timer = setTimeout(giveUpAtDeadline, remaining);
+        return;
+      }
       cutReason = 'timeout';
       controller.abort();
-    }, this.timeoutMs);
+    };
+    let timer = setTimeout(giveUpAtDeadline, this.timeoutMs);
     const onCallerAbort = () => {
       cutReason ??= 'aborted';
       controller.abort();
@@ -204,6 +217,7 @@ export class HttpSandboxClient extends BaseSandboxClient {
       const headers: Record<string, string> = { authorization: `Bearer ${this.token}` };
       if (call.body !== undefined) headers['content-type'] = 'application/json';
       if (call.idempotencyKey !== undefined) headers['idempotency-key'] = call.idempotencyKey;
+      headers['x-sandbox-deadline'] = String(deadline);
       const response = await request(this.baseUrl + call.path, {
         method: call.method,
         headers,

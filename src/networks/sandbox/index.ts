@@ -217,7 +217,7 @@ async function postFollowUps(
 }
 
 function asHealthError(error: unknown): ChannelHealth {
-  if (error instanceof NetworkError) return { ok: false, error: { code: error.code, message: error.message } };
+  if (error instanceof NetworkError) return { ok: false, error: { code: error.code, message: error.message, kind: error.kind } };
   return { ok: false, error: { code: 'unexpected', message: error instanceof Error ? error.message : String(error) } };
 }
 

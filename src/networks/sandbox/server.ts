@@ -26,12 +26,15 @@ export interface SandboxServer {
 type HandleParams = { handle: string };
 type PostParams = { id: string };
 
-function callerOf(request: FastifyRequest, reply: FastifyReply): api.ApiCaller {
+function callerOf(request: FastifyRequest): api.ApiCaller {
   const key = request.headers['idempotency-key'];
-  const response = reply.raw;
+  const deadline = Number(request.headers['x-sandbox-deadline']);
+  const socket = request.raw.socket;
   return {
-    // Node marks the response destroyed once it sees the client's connection close.
-    abandoned: () => response.destroyed,
+    // The client's FIN marks the socket's readable side ended at once; the
+    // response is only marked destroyed a loop turn later, too late to rely on.
+    abandoned: () => socket.readableEnded || socket.destroyed,
+    ...(Number.isFinite(deadline) && deadline > 0 ? { deadline } : {}),
     ...(request.headers.authorization !== undefined ? { authorization: request.headers.authorization } : {}),
     ...(typeof key === 'string' ? { idempotencyKey: key } : {}),
   };
@@ -85,29 +88,29 @@ export async function startSandboxServer(options: SandboxServerOptions = {}): Pr
   }
 
   app.post<{ Params: HandleParams }>('/api/accounts/:handle/posts', async (request, reply) =>
-    respond(reply, await api.createPost(network, request.params.handle, callerOf(request, reply), request.body)),
+    respond(reply, await api.createPost(network, request.params.handle, callerOf(request), request.body)),
   );
   app.get<{ Params: HandleParams; Querystring: { marker?: string; limit?: string } }>(
     '/api/accounts/:handle/posts',
     async (request, reply) =>
-      respond(reply, await api.listPosts(network, request.params.handle, callerOf(request, reply), request.query)),
+      respond(reply, await api.listPosts(network, request.params.handle, callerOf(request), request.query)),
   );
   app.get<{ Params: HandleParams }>('/api/accounts/:handle', async (request, reply) =>
-    respond(reply, await api.getAccount(network, request.params.handle, callerOf(request, reply))),
+    respond(reply, await api.getAccount(network, request.params.handle, callerOf(request))),
   );
   app.get<{ Params: HandleParams; Querystring: { since?: string } }>(
     '/api/accounts/:handle/mentions',
     async (request, reply) =>
-      respond(reply, await api.getMentions(network, request.params.handle, callerOf(request, reply), request.query)),
+      respond(reply, await api.getMentions(network, request.params.handle, callerOf(request), request.query)),
   );
   app.post<{ Params: HandleParams }>('/api/accounts/:handle/configure', async (request, reply) =>
     respond(reply, api.configureAccount(network, request.params.handle, request.body)),
   );
   app.get<{ Params: PostParams }>('/api/posts/:id', async (request, reply) =>
-    respond(reply, await api.getPost(network, request.params.id, callerOf(request, reply))),
+    respond(reply, await api.getPost(network, request.params.id, callerOf(request))),
   );
   app.delete<{ Params: PostParams }>('/api/posts/:id', async (request, reply) =>
-    respond(reply, await api.deletePost(network, request.params.id, callerOf(request, reply))),
+    respond(reply, await api.deletePost(network, request.params.id, callerOf(request))),
   );
   app.get('/api/record', async (_request, reply) => respond(reply, api.getRecord(network)));
   app.post('/api/chaos', async (request, reply) => respond(reply, api.setChaos(network, request.body)));

@@ -62,10 +62,11 @@ export interface SandboxOptions {
   /** Time zone of a new account's audience (hour-of-day effects), unless configured per account. */
   defaultTimeZone: string;
   /**
-   * When false (default), a post whose caller hung up (timeout, abort) before the
-   * network stored it is dropped, so only the injected faults leave ambiguous
-   * outcomes behind. When true, it is stored anyway, late: a harsher chaos mode
-   * where a lookup made right after the timeout can miss a post that lands later.
+   * When false (default), a post whose caller stopped waiting before the network
+   * stored it (connection closed, or past the caller's X-Sandbox-Deadline) is
+   * dropped, so only the injected faults leave ambiguous outcomes behind. When
+   * true, it is stored anyway, late: a harsher chaos mode where a lookup made
+   * right after the timeout can miss a post that lands later.
    */
   processAbandonedCalls: boolean;
 }

@@ -1,23 +1,24 @@
 /**
  * Burst detection ("trending now"): for every key (a term, a pair of terms, a query) an
  * exponentially weighted moving average and variance of its count per time window; a window is a
- * burst when its count is far above the key's own baseline:
+ * burst when its count is far above the key's own baseline by two measures at once:
  *
- *     z = (count − mean) / √(max(variance, mean, 1))      burst when z ≥ threshold and count ≥ minCount
+ *     z_ewma    = (count − mean) / √(max(variance, mean, 1))       (the key's own variability)
+ *     z_poisson = 2 (√(count + 3/8) − √(mean + 3/8))               (Anscombe: Poisson noise of rare keys)
+ *     burst when min(z_ewma, z_poisson) ≥ threshold and count ≥ minCount
  *
- * The √mean floor is the Poisson noise of a rare key, so a term going from 0 to 2 mentions is not a
- * burst. The caller closes windows (with its own clock), so the detector is pure and testable.
+ * The Poisson measure keeps rare terms (1 mention a window going to 6) from raising false alarms. The caller closes windows (with its own clock), so the detector is pure and testable.
  */
 
 /** Options of {@link createBurstDetector}. */
 export interface BurstOptions {
-  /** EWMA weight of the newest window (0…1). Default 0.1 (≈ 10-window memory). */
+  /** EWMA weight of the newest window (0…1). Default 0.05 (≈ 20-window memory). */
   alpha?: number;
-  /** z-score at or above which a window is a burst. Default 4. */
+  /** z-score at or above which a window is a burst. Default 5. */
   threshold?: number;
   /** Fewest mentions in a window for a burst. Default 5. */
   minCount?: number;
-  /** Windows a key must have been tracked before it can burst (its baseline needs history). Default 3. */
+  /** Windows a key must have been tracked before it can burst (its baseline needs history). Default 12. */
   warmupWindows?: number;
 }
 
@@ -43,10 +44,10 @@ interface KeyState { mean: number; variance: number; windows: number; current: n
 
 /** Creates a burst detector. */
 export function createBurstDetector(options: BurstOptions = {}): BurstDetector {
-  const alpha = options.alpha ?? 0.1;
-  const threshold = options.threshold ?? 4;
+  const alpha = options.alpha ?? 0.05;
+  const threshold = options.threshold ?? 5;
   const minCount = options.minCount ?? 5;
-  const warmup = options.warmupWindows ?? 3;
+  const warmup = options.warmupWindows ?? 12;
   const states = new Map<string, KeyState>();
   return {
     add(key, count = 1) {
@@ -62,8 +63,18 @@ export function createBurstDetector(options: BurstOptions = {}): BurstDetector {
       for (const [key, state] of states) {
         const x = state.current;
         if (state.windows >= warmup && x >= minCount) {
-          const z = (x - state.mean) / Math.sqrt(Math.max(state.variance, state.mean, 1));
+          const zEwma = (x - state.mean) / Math.sqrt(Math.max(state.variance, state.mean, 1));
+          const zPoisson = 2 * (Math.sqrt(x + 0.375) - Math.sqrt(state.mean + 0.375));
+          const z = Math.min(zEwma, zPoisson);
           if (z >= threshold) bursts.push({ key, count: x, expected: Math.round(state.mean * 100) / 100, z: Math.round(z * 100) / 100 });
+        }
+        if (state.windows === 0) {
+          // Start the baseline at the first count (Poisson: variance = mean), not at zero.
+          state.mean = x;
+          state.variance = x;
+          state.windows = 1;
+          state.current = 0;
+          continue;
         }
         const diff = x - state.mean;
         state.mean += alpha * diff;

@@ -2,7 +2,7 @@
  * De-duplication of incoming mentions within a bounded memory window:
  * 1. the same canonical URL (tracking parameters, fragment, `www.` and trailing slash removed);
  * 2. near-duplicate text: MinHash signatures (64 hashes) over word 3-shingles, indexed by
- *    locality-sensitive hashing (16 bands of 4 rows), then confirmed by the estimated Jaccard
+ *    locality-sensitive hashing (16 bands of 4 rows, at most 4 recent items per bucket), then confirmed by the estimated Jaccard
  *    similarity (default ≥ 0.8). Retweet-style copies with a prefix or a changed link are caught.
  * Only the last `windowSize` items are remembered (first in, first out).
  */
@@ -48,6 +48,8 @@ export function canonicalUrl(raw: string): string {
   return `${host}${port}${path}${query}`;
 }
 
+/** Items kept per LSH bucket: template spam fills buckets, and checks must stay O(1). */
+const MAX_PER_BUCKET = 4;
 const HASHES = 64;
 const BANDS = 16;
 const ROWS = HASHES / BANDS;
@@ -84,6 +86,13 @@ export function minHashSignature(tokens: string[]): Uint32Array {
   return signature;
 }
 
+/** True when the signatures agree on at least `needed` positions (stops as soon as that is impossible). */
+function agreesOnAtLeast(a: Uint32Array, b: Uint32Array, needed: number): boolean {
+  let allowedMisses = a.length - needed;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && --allowedMisses < 0) return false;
+  return true;
+}
+
 /** Estimated Jaccard similarity of two MinHash signatures. */
 export function estimatedSimilarity(a: Uint32Array, b: Uint32Array): number {
   let same = 0;
@@ -91,7 +100,7 @@ export function estimatedSimilarity(a: Uint32Array, b: Uint32Array): number {
   return same / a.length;
 }
 
-interface Remembered { id: string; url: string; signature: Uint32Array | null; bandKeys: number[] }
+interface Remembered { id: string; url: string; signature: Uint32Array | null; bandKeys: number[]; lastCheck: number }
 
 /** Creates a de-duplicator over a bounded window of recent items. */
 export function createDeduplicator(options: DedupeOptions = {}): Deduplicator {
@@ -101,6 +110,8 @@ export function createDeduplicator(options: DedupeOptions = {}): Deduplicator {
   const buckets = new Map<number, Remembered[]>();
   const queue: Remembered[] = [];
   let head = 0;
+  let checks = 0;
+  const needed = Math.ceil(threshold * HASHES);
 
   function forgetOldest(): void {
     const old = queue[head++];
@@ -133,23 +144,29 @@ export function createDeduplicator(options: DedupeOptions = {}): Deduplicator {
           // Band number in the high bits keeps bands apart; the sum stays a safe integer.
           bandKeys.push(b * 4294967296 + (hash >>> 0));
         }
+        checks++;
         for (const key of bandKeys) {
           const list = buckets.get(key);
           if (!list) continue;
           for (const other of list) {
-            if (other.signature && estimatedSimilarity(signature, other.signature) >= threshold) {
+            if (other.lastCheck === checks) continue; // already compared through another band
+            other.lastCheck = checks;
+            if (other.signature && agreesOnAtLeast(signature, other.signature, needed)) {
               return { duplicateOf: other.id, reason: 'text' };
             }
           }
         }
       }
-      const remembered: Remembered = { id, url: canonical, signature, bandKeys };
+      const remembered: Remembered = { id, url: canonical, signature, bandKeys, lastCheck: 0 };
       queue.push(remembered);
       if (canonical) byUrl.set(canonical, id);
       for (const key of bandKeys) {
         const list = buckets.get(key);
-        if (list) list.push(remembered);
-        else buckets.set(key, [remembered]);
+        if (!list) buckets.set(key, [remembered]);
+        else {
+          list.push(remembered);
+          if (list.length > MAX_PER_BUCKET) list.shift(); // the newest copies are the likeliest to repeat
+        }
       }
       if (queue.length - head > windowSize) forgetOldest();
       return {};

@@ -49,6 +49,7 @@ const CAPS_BOOST = 0.733;
 const NORMALIZATION_ALPHA = 15;
 /** SentiCon polarities are in [−1, 1]; VADER's scale is [−4, 4]. */
 const SENTICON_SCALE = 3;
+const SENTICON_MIN_POLARITY = 0.35;
 
 function loadVaderLexicon(): Map<string, number> {
   const path = require.resolve('vader-sentiment/vader_lexicon.txt');
@@ -86,7 +87,8 @@ function loadResources(): Resources {
   const spanishStems = new Map<string, number>();
   for (const [word, value] of Object.entries(SPANISH_WORDS)) spanishStems.set(stemmer.stemWord(foldText(word)), value);
   const senticon = require('@nlpjs/lang-es/src/sentiment/senticon_es.json') as Record<string, number>;
-  const senticonStems = new Map<string, number>(Object.entries(senticon));
+  // Weak SentiCon polarities fire on everyday words (tienda, martes); only clear ones are kept.
+  const senticonStems = new Map<string, number>(Object.entries(senticon).filter(([, polarity]) => Math.abs(polarity) >= SENTICON_MIN_POLARITY));
   resources = { english, emoticons, spanishStems, senticonStems, stemmer };
   return resources;
 }
@@ -137,7 +139,8 @@ function spanishLanguage(r: Resources): Language {
     const stem = r.stemmer.stemWord(word);
     const own = r.spanishStems.get(stem);
     if (own !== undefined) return own;
-    const senticon = r.senticonStems.get(stem);
+    // Short stems collide across unrelated words (pedido/pedir → "ped"), so SentiCon needs 4+ letters.
+    const senticon = stem.length >= 4 ? r.senticonStems.get(stem) : undefined;
     return senticon === undefined ? 0 : senticon * SENTICON_SCALE;
   };
   return {

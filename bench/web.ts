@@ -1,0 +1,100 @@
+/**
+ * Web app benchmark: JavaScript shipped on first load (gzipped) and the month
+ * calendar holding 1,000 posts, from navigation to usable, in headless Chromium.
+ * Baseline in the same run: the same calendar with no posts.
+ *
+ *   node bin/run-ts.mjs bench/web.ts [--json] [--runs=5]
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { DateTime } from 'luxon';
+import { WEB_DIST } from '../src/server/web.ts';
+import { accountsRepository } from '../src/modules/accounts/repository.ts';
+import { launchBrowser, startE2EServer } from '../test/e2e/harness.ts';
+
+const json = process.argv.includes('--json');
+const runs = Number(process.argv.find((a) => a.startsWith('--runs='))?.split('=')[1] ?? 5);
+const ZONE = 'Europe/Madrid';
+
+function firstLoadJsGzipKb(): { kb: number; files: string[] } {
+  const html = fs.readFileSync(path.join(WEB_DIST, 'index.html'), 'utf8');
+  const files = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+\.js)"/g)].map((m) => m[1]);
+  const bytes = files.reduce((sum, file) => sum + zlib.gzipSync(fs.readFileSync(path.join(WEB_DIST, file)), { level: 9 }).length, 0);
+  return { kb: Math.round((bytes / 1024) * 10) / 10, files };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+const server = await startE2EServer();
+const browser = await launchBrowser();
+try {
+  const { kb, files } = firstLoadJsGzipKb();
+  const response = await fetch(`${server.url}/api/v1/auth/signup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'bench@example.test', name: 'Bench', password: 'correct horse battery' }) });
+  const { csrfToken } = (await response.json()) as { csrfToken: string };
+  void csrfToken;
+  const db = server.runtime.ctx.database.db;
+  const user = await db.selectFrom('users').select('id').executeTakeFirstOrThrow();
+  const token = (await accountsRepository.createApiToken(db, user.id, 'bench')).token;
+  const call = async <T>(method: string, url: string, body?: unknown): Promise<T> => {
+    const res = await fetch(`${server.url}/api/v1${url}`, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: body ? JSON.stringify(body) : undefined });
+    if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${await res.text()}`);
+    return (await res.json()) as T;
+  };
+  const full = await call<{ id: string }>('POST', '/workspaces', { name: 'Busy brand', timeZone: ZONE, language: 'en' });
+  const empty = await call<{ id: string }>('POST', '/workspaces', { name: 'Empty brand', timeZone: ZONE, language: 'en' });
+  const channels: string[] = [];
+  for (const handle of ['benchone', 'benchtwo', 'benchthree']) {
+    channels.push((await call<{ id: string }>('POST', `/workspaces/${full.id}/channels`, { network: 'sandbox', name: handle, fields: { handle, token: `t-${handle}` } })).id);
+  }
+  // 1,000 dated drafts spread over this month (in the brand's zone).
+  const monthStart = DateTime.now().setZone(ZONE).startOf('month');
+  const days = monthStart.daysInMonth ?? 28;
+  const posts = Array.from({ length: 1000 }, (_, i) => ({
+    content: `Post ${i + 1}: what our customers ask most this week`,
+    channels: [{ channelId: channels[i % channels.length] }],
+    scheduledAt: monthStart.plus({ days: i % days, hours: 8 + (i % 12), minutes: (i * 7) % 60 }).toISO(),
+    action: 'draft',
+  }));
+  await call('POST', `/workspaces/${full.id}/posts/bulk`, { posts });
+
+  const context = await browser.newContext({ timezoneId: ZONE, viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.evaluate(async () => {
+    await fetch('/api/v1/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'bench@example.test', password: 'correct horse battery' }) });
+  });
+
+  /** Navigation start to the calendar showing its posts (data loaded, events rendered), in ms. */
+  const measure = async (workspaceId: string, expectEvents: boolean): Promise<number> => {
+    await page.evaluate((id) => localStorage.setItem('plaza.workspace', id), workspaceId);
+    await page.goto(`${server.url}/calendar`, { waitUntil: 'commit' });
+    await page.locator('[data-testid="calendar"][data-ready="true"]').waitFor({ timeout: 30_000 });
+    if (expectEvents) await page.locator('.fc-daygrid-event').first().waitFor({ timeout: 30_000 });
+    // Usable: the main thread is free again after rendering (next animation frame).
+    return page.evaluate(() => new Promise<number>((resolve) => requestAnimationFrame(() => setTimeout(() => resolve(performance.now()), 0))));
+  };
+
+  await measure(full.id, true); // warm-up (browser cache, server JIT)
+  const eventsShown = await page.evaluate(() => document.querySelectorAll('.fc-daygrid-event').length + document.querySelectorAll('.fc-daygrid-more-link').length);
+  const busy: number[] = [];
+  const baseline: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    busy.push(await measure(full.id, true));
+    baseline.push(await measure(empty.id, false));
+  }
+  const result = { first_load_js_gz_kb: kb, calendar_1000_ms: Math.round(median(busy)), calendar_empty_ms: Math.round(median(baseline)), runs };
+
+  console.log('Web app benchmark (headless Chromium, embedded database)');
+  console.log(`  first-load JS (${files.length} files, gzip -9): ${kb} KB   goal ≤ 300 KB`);
+  console.log(`  month calendar, 1,000 posts, navigation → usable: median ${result.calendar_1000_ms} ms of ${runs} (${busy.map(Math.round).join(', ')})   goal ≤ 500 ms`);
+  console.log(`  baseline, same calendar with no posts: median ${result.calendar_empty_ms} ms (${baseline.map(Math.round).join(', ')})`);
+  console.log(`  month cells rendered: ${eventsShown} event and "+more" elements`);
+  if (json) console.log(JSON.stringify(result));
+} finally {
+  await browser.close();
+  await server.close();
+}

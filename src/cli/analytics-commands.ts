@@ -1,0 +1,276 @@
+import fs from 'node:fs';
+import { Command } from 'commander';
+import cliProgress from 'cli-progress';
+import Table from 'cli-table3';
+import { ApiClient, ApiError } from './api-client.ts';
+
+interface GlobalOptions {
+  json?: boolean;
+  url?: string;
+  token?: string;
+}
+
+function connection(command: Command): { api: ApiClient; options: GlobalOptions; baseUrl: string; token: string } {
+  const options = command.optsWithGlobals<GlobalOptions>();
+  const baseUrl = options.url ?? process.env.PLAZA_URL ?? 'http://localhost:3000';
+  const token = options.token ?? process.env.PLAZA_TOKEN;
+  if (!token) throw new Error('No API token: pass --token or set PLAZA_TOKEN');
+  return { api: new ApiClient(baseUrl, token), options, baseUrl, token };
+}
+
+function print(options: GlobalOptions, value: unknown, human: () => void): void {
+  if (options.json) process.stdout.write(JSON.stringify(value, null, 2) + '\n');
+  else human();
+}
+
+/** Wraps an action: API errors become a message and exit code 1. */
+function run<A extends unknown[]>(fn: (...args: A) => Promise<void>) {
+  return async (...args: A) => {
+    try {
+      await fn(...args);
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      process.stderr.write(`Error ${error.status}: ${error.message}\n`);
+      if (error.details) process.stderr.write(JSON.stringify(error.details, null, 2) + '\n');
+      process.exitCode = 1;
+    }
+  };
+}
+
+function rangeQuery(opts: { from?: string; to?: string }): string {
+  const params = new URLSearchParams();
+  if (opts.from) params.set('from', opts.from);
+  if (opts.to) params.set('to', opts.to);
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+type Kpi = { name: string; label: { en: string }; value: number | null; reason: string | null };
+
+function kpiTable(kpis: Kpi[], changes: Record<string, number | null> | null): string {
+  const table = new Table({ head: ['KPI', 'value', 'vs previous', 'why missing'] });
+  for (const k of kpis) table.push([k.label.en, k.value ?? '—', changes?.[k.name] === null || changes?.[k.name] === undefined ? '' : `${changes[k.name]}%`, k.reason ?? '']);
+  return table.toString();
+}
+
+/** Adds the analytics, strategy, links and ROI commands to the `plaza` CLI. */
+export function registerAnalyticsCommands(program: Command): void {
+  const analytics = program.command('analytics').description('Dashboards, objectives, best time, backfill and reports');
+
+  analytics
+    .command('overview <workspaceId>')
+    .description('KPIs of a period with the change against the previous period')
+    .option('--from <iso>', 'start (ISO with offset)')
+    .option('--to <iso>', 'end (ISO with offset)')
+    .option('--channel <id>', 'one channel')
+    .option('--campaign <id>', 'one campaign')
+    .action(
+      run(async (workspaceId: string, opts: { from?: string; to?: string; channel?: string; campaign?: string }, command: Command) => {
+        const { api, options } = connection(command);
+        const path = opts.channel ? `analytics/channels/${opts.channel}` : opts.campaign ? `analytics/campaigns/${opts.campaign}` : 'analytics/overview';
+        const result = await api.get<{ current: { kpis: Kpi[]; totals: { posts: number } }; changes: Record<string, number | null> | null }>(`/api/v1/workspaces/${workspaceId}/${path}${rangeQuery(opts)}`);
+        print(options, result, () => {
+          process.stdout.write(`${result.current.totals.posts} posts\n`);
+          process.stdout.write(kpiTable(result.current.kpis, result.changes) + '\n');
+        });
+      }),
+    );
+
+  analytics
+    .command('objectives <workspaceId>')
+    .description('Every objective: progress, forecast and status (off track with suggestions)')
+    .action(
+      run(async (workspaceId: string, _opts: unknown, command: Command) => {
+        const { api, options } = connection(command);
+        const result = await api.get<{ items: Array<{ objective: { name: string; kpi: string; target: number; deadline: string }; status: string; current: number | null; forecast: { ewma: number | null } | null; reason: string | null; suggestions: Array<{ en: string }> }> }>(`/api/v1/workspaces/${workspaceId}/analytics/objectives`);
+        print(options, result, () => {
+          const table = new Table({ head: ['objective', 'KPI', 'current', 'forecast', 'target', 'deadline', 'status'] });
+          for (const item of result.items) table.push([item.objective.name, item.objective.kpi, item.current ?? item.reason ?? '—', item.forecast?.ewma ?? '—', item.objective.target, item.objective.deadline.slice(0, 10), item.status]);
+          process.stdout.write(table.toString() + '\n');
+          for (const item of result.items.filter((i) => i.suggestions.length)) process.stdout.write(`\n${item.objective.name}:\n${item.suggestions.map((s) => `  • ${s.en}`).join('\n')}\n`);
+        });
+      }),
+    );
+
+  analytics
+    .command('best-time <workspaceId>')
+    .description('Best hours to post (7×24 grid, brand time zone)')
+    .option('--channel <id>', 'one channel')
+    .action(
+      run(async (workspaceId: string, opts: { channel?: string }, command: Command) => {
+        const { api, options } = connection(command);
+        const result = await api.get<{ timeZone: string; method: string; samples: number; best: Array<{ weekday: number; hour: number; posts: number; rate: number }> }>(`/api/v1/workspaces/${workspaceId}/analytics/best-time${opts.channel ? `?channelId=${opts.channel}` : ''}`);
+        print(options, result, () => {
+          const days = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+          process.stdout.write(`${result.samples} posts, ${result.timeZone}\n${result.method}\n`);
+          for (const cell of result.best) process.stdout.write(`  ${days[cell.weekday - 1]} ${String(cell.hour).padStart(2, '0')}:00  ${cell.rate}%  (${cell.posts} posts)\n`);
+          if (!result.best.length) process.stdout.write('  Not enough posts yet.\n');
+        });
+      }),
+    );
+
+  analytics
+    .command('backfill <workspaceId>')
+    .description('Snapshot every published post now, with a progress bar')
+    .action(
+      run(async (workspaceId: string, _opts: unknown, command: Command) => {
+        const { api, options } = connection(command);
+        const started = await api.post<{ jobId: string }>(`/api/v1/workspaces/${workspaceId}/analytics/backfill`, {});
+        const bar = options.json ? null : new cliProgress.SingleBar({ format: 'backfill [{bar}] {value}/{total} posts, {failed} failed' }, cliProgress.Presets.shades_classic);
+        let state: { total: number; done: number; failed: number; finished: boolean; error?: string };
+        let barStarted = false;
+        for (;;) {
+          state = await api.get(`/api/v1/workspaces/${workspaceId}/analytics/backfill/${started.jobId}`);
+          if (bar && !barStarted && state.total > 0) {
+            bar.start(state.total, state.done, { failed: state.failed });
+            barStarted = true;
+          }
+          bar?.update(state.done, { failed: state.failed });
+          if (state.finished) break;
+          await new Promise((resolve) => setTimeout(resolve, 500));
+        }
+        bar?.stop();
+        print(options, state, () => process.stdout.write(state.error ? `Backfill failed: ${state.error}\n` : `Done: ${state.done} posts, ${state.failed} failed\n`));
+      }),
+    );
+
+  analytics
+    .command('report <workspaceId>')
+    .description('Download a PDF or CSV report')
+    .option('--format <format>', 'pdf or csv', 'pdf')
+    .option('--language <lang>', 'en or es')
+    .option('--from <iso>', 'start (ISO with offset)')
+    .option('--to <iso>', 'end (ISO with offset)')
+    .option('--campaign <id>', 'one campaign')
+    .option('--objective <id>', 'one objective')
+    .requiredOption('--out <file>', 'where to write the file')
+    .action(
+      run(async (workspaceId: string, opts: { format: string; language?: string; from?: string; to?: string; campaign?: string; objective?: string; out: string }, command: Command) => {
+        const { baseUrl, token, options } = connection(command);
+        const params = new URLSearchParams({ format: opts.format });
+        if (opts.language) params.set('language', opts.language);
+        if (opts.from) params.set('from', opts.from);
+        if (opts.to) params.set('to', opts.to);
+        if (opts.campaign) params.set('campaignId', opts.campaign);
+        if (opts.objective) params.set('objectiveId', opts.objective);
+        const response = await fetch(new URL(`/api/v1/workspaces/${workspaceId}/analytics/report?${params}`, baseUrl), { headers: { authorization: `Bearer ${token}` } });
+        if (!response.ok) {
+          const body = (await response.json().catch(() => ({}))) as { error?: ApiError['body'] };
+          throw new ApiError(response.status, body.error ?? { message: `HTTP ${response.status}` });
+        }
+        const bytes = Buffer.from(await response.arrayBuffer());
+        fs.writeFileSync(opts.out, bytes);
+        print(options, { file: opts.out, bytes: bytes.length }, () => process.stdout.write(`Wrote ${opts.out} (${bytes.length} bytes)\n`));
+      }),
+    );
+
+  const objectives = program.command('objectives').description('Strategy: SMART objectives');
+  objectives.command('list <workspaceId>').action(
+    run(async (workspaceId: string, _opts: unknown, command: Command) => {
+      const { api, options } = connection(command);
+      const result = await api.get<{ items: Array<{ id: string; name: string; kpi: string; target: number; deadline: string; status: string }> }>(`/api/v1/workspaces/${workspaceId}/objectives`);
+      print(options, result, () => {
+        const table = new Table({ head: ['id', 'name', 'KPI', 'target', 'deadline', 'status'] });
+        for (const o of result.items) table.push([o.id, o.name, o.kpi, o.target, String(o.deadline).slice(0, 10), o.status]);
+        process.stdout.write(table.toString() + '\n');
+      });
+    }),
+  );
+  objectives
+    .command('create <workspaceId>')
+    .requiredOption('--name <name>')
+    .requiredOption('--kpi <kpi>', 'e.g. engagement_rate_by_followers, link_clicks, leads, roi')
+    .requiredOption('--target <number>')
+    .requiredOption('--start <iso>')
+    .requiredOption('--deadline <iso>')
+    .option('--channel <id>', 'channel (repeatable)', (v: string, prev: string[] = []) => [...prev, v])
+    .action(
+      run(async (workspaceId: string, opts: { name: string; kpi: string; target: string; start: string; deadline: string; channel?: string[] }, command: Command) => {
+        const { api, options } = connection(command);
+        const created = await api.post<{ id: string }>(`/api/v1/workspaces/${workspaceId}/objectives`, { name: opts.name, kpi: opts.kpi, target: Number(opts.target), startAt: opts.start, deadline: opts.deadline, channelIds: opts.channel ?? [] });
+        print(options, created, () => process.stdout.write(`Created objective ${created.id}\n`));
+      }),
+    );
+
+  const campaigns = program.command('campaigns').description('Strategy: campaigns');
+  campaigns.command('list <workspaceId>').action(
+    run(async (workspaceId: string, _opts: unknown, command: Command) => {
+      const { api, options } = connection(command);
+      const result = await api.get<{ items: Array<{ id: string; name: string; slug: string; objectiveId: string | null }> }>(`/api/v1/workspaces/${workspaceId}/campaigns`);
+      print(options, result, () => {
+        for (const c of result.items) process.stdout.write(`${c.id}  ${c.name} (${c.slug})${c.objectiveId ? `  → objective ${c.objectiveId}` : ''}\n`);
+      });
+    }),
+  );
+  campaigns
+    .command('create <workspaceId>')
+    .requiredOption('--name <name>')
+    .option('--objective <id>')
+    .option('--budget <amount>')
+    .action(
+      run(async (workspaceId: string, opts: { name: string; objective?: string; budget?: string }, command: Command) => {
+        const { api, options } = connection(command);
+        const created = await api.post<{ id: string; slug: string }>(`/api/v1/workspaces/${workspaceId}/campaigns`, { name: opts.name, objectiveId: opts.objective ?? null, budget: opts.budget ? Number(opts.budget) : null });
+        print(options, created, () => process.stdout.write(`Created campaign ${created.id} (utm_campaign=${created.slug})\n`));
+      }),
+    );
+
+  const links = program.command('links').description('Tracked short links with UTM');
+  links
+    .command('create <workspaceId> <url>')
+    .option('--post <id>')
+    .option('--channel <id>')
+    .option('--campaign <id>')
+    .action(
+      run(async (workspaceId: string, url: string, opts: { post?: string; channel?: string; campaign?: string }, command: Command) => {
+        const { api, options } = connection(command);
+        const link = await api.post<{ shortUrl: string; destinationUrl: string }>(`/api/v1/workspaces/${workspaceId}/links`, { url, postId: opts.post ?? null, channelId: opts.channel ?? null, campaignId: opts.campaign ?? null });
+        print(options, link, () => process.stdout.write(`${link.shortUrl} → ${link.destinationUrl}\n`));
+      }),
+    );
+  links.command('list <workspaceId>').action(
+    run(async (workspaceId: string, _opts: unknown, command: Command) => {
+      const { api, options } = connection(command);
+      const result = await api.get<{ items: Array<{ shortUrl: string; targetUrl: string; clicks: number }> }>(`/api/v1/workspaces/${workspaceId}/links`);
+      print(options, result, () => {
+        for (const l of result.items) process.stdout.write(`${l.shortUrl}  ${String(l.clicks).padStart(6)} clicks  ${l.targetUrl}\n`);
+      });
+    }),
+  );
+
+  program
+    .command('costs-add <workspaceId> <amount>')
+    .description('Record a cost (for CPL and ROI)')
+    .requiredOption('--on <date>', 'YYYY-MM-DD')
+    .option('--campaign <id>')
+    .option('--channel <id>')
+    .option('--currency <code>', 'ISO 4217', 'EUR')
+    .action(
+      run(async (workspaceId: string, amount: string, opts: { on: string; campaign?: string; channel?: string; currency: string }, command: Command) => {
+        const { api, options } = connection(command);
+        const cost = await api.post<{ id: string }>(`/api/v1/workspaces/${workspaceId}/costs`, { amount: Number(amount), incurredOn: opts.on, campaignId: opts.campaign ?? null, channelId: opts.channel ?? null, currency: opts.currency });
+        print(options, cost, () => process.stdout.write(`Recorded cost ${cost.id}\n`));
+      }),
+    );
+
+  program
+    .command('roi <workspaceId>')
+    .description('Clicks, leads, value, cost, CPL and ROI')
+    .option('--by <dimension>', 'campaign, channel or objective', 'campaign')
+    .option('--from <iso>')
+    .option('--to <iso>')
+    .action(
+      run(async (workspaceId: string, opts: { by: string; from?: string; to?: string }, command: Command) => {
+        const { api, options } = connection(command);
+        const params = new URLSearchParams({ by: opts.by });
+        if (opts.from) params.set('from', opts.from);
+        if (opts.to) params.set('to', opts.to);
+        const result = await api.get<{ items: Array<Record<string, unknown>> }>(`/api/v1/workspaces/${workspaceId}/roi?${params}`);
+        print(options, result, () => {
+          const table = new Table({ head: [opts.by, 'clicks', 'leads', 'value', 'cost', 'CPL', 'ROI %'] });
+          for (const r of result.items) table.push([String(r[`${opts.by}Id`] ?? '(none)'), String(r.clicks), String(r.leads), String(r.value), String(r.cost), String(r.cpl ?? r.cplReason), String(r.roi ?? r.roiReason)]);
+          process.stdout.write(table.toString() + '\n');
+        });
+      }),
+    );
+}

@@ -1,0 +1,247 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCaller, createTestApp, ManualClock, type Caller, type TestApp } from '../../../test/helpers/app.ts';
+import { DB_KINDS } from '../../../test/helpers/db.ts';
+import { SandboxNetwork, setInProcessSandbox } from '../../networks/sandbox/index.ts';
+import { channelContext } from '../channels/service.ts';
+import { registerShortLinkRoutes } from '../links/routes.ts';
+import { buildApp } from '../../server/app.ts';
+import type { FastifyInstance } from 'fastify';
+import { collectDueMetrics } from './collector.ts';
+
+const HOUR = 3_600_000;
+
+describe.each(DB_KINDS)('analytics API on %s', (kind) => {
+  const clock = new ManualClock(Date.parse('2026-03-02T09:00:00Z'));
+  let t: TestApp;
+  let publicApp: FastifyInstance;
+  let owner: Caller;
+  let stranger: Caller;
+  let workspaceId: string;
+  let strangerWorkspaceId: string;
+  let channelId: string;
+  let objectiveId: string;
+  let campaignId: string;
+  const postIds: string[] = [];
+  const base = () => `/api/v1/workspaces/${workspaceId}`;
+
+  beforeAll(async () => {
+    setInProcessSandbox(new SandboxNetwork({ now: () => clock.now(), seed: 7 }));
+    t = await createTestApp(kind, { clock });
+    // The public short-link routes live outside /api, as the runtime mounts them.
+    publicApp = await buildApp(t.ctx, { extraPlugins: [(app) => registerShortLinkRoutes(app, t.ctx)] });
+    owner = await createCaller(t, `owner-${kind}@example.com`);
+    stranger = await createCaller(t, `stranger-${kind}@example.com`);
+    workspaceId = (await owner.request('POST', '/api/v1/workspaces', { name: 'Café', timeZone: 'Europe/Madrid', language: 'es' })).json().id;
+    strangerWorkspaceId = (await stranger.request('POST', '/api/v1/workspaces', { name: 'Other', timeZone: 'UTC', language: 'en' })).json().id;
+    const ch = await owner.request('POST', `${base()}/channels`, { network: 'sandbox', name: 'Sandbox', fields: { handle: `cafe${kind}`, token: 'tok' } });
+    expect(ch.statusCode, ch.body).toBe(201);
+    channelId = ch.json().id;
+  });
+  afterAll(async () => {
+    await publicApp?.close();
+    await t?.close();
+  });
+
+  it('strategy CRUD: objectives, campaigns, segments, pillars; 400, 401 and 404', async () => {
+    const objective = await owner.request('POST', `${base()}/objectives`, { name: 'Reach café lovers', kpi: 'engagements', target: 1_000_000, startAt: '2026-03-01T00:00:00Z', deadline: '2026-03-31T00:00:00Z', channelIds: [channelId] });
+    expect(objective.statusCode, objective.body).toBe(201);
+    objectiveId = objective.json().id;
+    expect(objective.json().kpiLabel.es).toBe('Interacciones');
+    const bad = await owner.request('POST', `${base()}/objectives`, { name: 'x', kpi: 'engagements', target: 1, startAt: '2026-03-05T00:00:00Z', deadline: '2026-03-01T00:00:00Z' });
+    expect(bad.statusCode).toBe(400);
+    expect((await owner.request('POST', `${base()}/objectives`, { name: 'x', kpi: 'likes', target: 1, startAt: '2026-03-01T00:00:00Z', deadline: '2026-03-02T00:00:00Z' })).statusCode).toBe(400);
+    const campaign = await owner.request('POST', `${base()}/campaigns`, { name: 'Primavera Café', objectiveId, budget: 100 });
+    expect(campaign.statusCode, campaign.body).toBe(201);
+    campaignId = campaign.json().id;
+    expect(campaign.json().slug).toBe('primavera-cafe');
+    expect((await owner.request('POST', `${base()}/segments`, { name: 'Students', networks: ['sandbox'], interests: ['coffee'], activeHours: [{ weekday: 1, fromHour: 8, toHour: 10 }] })).statusCode).toBe(201);
+    const pillar = await owner.request('POST', `${base()}/pillars`, { name: 'Recipes', color: '#ff0000' });
+    expect(pillar.statusCode).toBe(201);
+    const patched = await owner.request('PATCH', `${base()}/pillars/${pillar.json().id}`, { name: 'Recetas' });
+    expect(patched.json().name).toBe('Recetas');
+    expect((await owner.request('GET', `${base()}/campaigns`)).json().items).toHaveLength(1);
+    expect((await t.app.inject({ method: 'GET', url: `${base()}/objectives` })).statusCode).toBe(401);
+    expect((await stranger.request('GET', `${base()}/objectives/${objectiveId}`)).statusCode).toBe(404);
+    expect((await stranger.request('GET', `/api/v1/workspaces/${strangerWorkspaceId}/objectives/${objectiveId}`)).statusCode).toBe(404);
+    expect((await stranger.request('DELETE', `/api/v1/workspaces/${strangerWorkspaceId}/pillars/${pillar.json().id}`)).statusCode).toBe(404);
+    expect((await owner.request('DELETE', `${base()}/pillars/${pillar.json().id}`)).statusCode).toBe(204);
+  });
+
+  it('collects snapshots on the decaying schedule and followers daily', async () => {
+    const adapter = t.ctx.networks.get('sandbox');
+    const channel = await t.ctx.database.db.selectFrom('channels').selectAll().where('id', '=', channelId).executeTakeFirstOrThrow();
+    const texts = ['Nuevo café de temporada ☕ ¿lo has probado?', 'Receta: latte de avena #cafe #receta', 'Horario de Semana Santa'];
+    for (const text of texts) {
+      const created = await owner.request('POST', `${base()}/posts`, { content: text, channels: [{ channelId }], campaignId, objectiveId, action: 'draft' });
+      expect(created.statusCode, created.body).toBe(201);
+      const publicationId = created.json().publications[0].id;
+      postIds.push(created.json().id);
+      const result = await adapter.publish(channelContext(t.ctx, channel), { publicationId, text, media: [] });
+      await t.ctx.database.db.updateTable('publications').set({ state: 'published', remote_id: result.remoteId, published_at: new Date(clock.now()) }).where('id', '=', publicationId).execute();
+      await t.ctx.database.db.updateTable('posts').set({ state: 'published' }).where('id', '=', created.json().id).execute();
+    }
+    // Nothing due yet: only discovery and today's followers.
+    let pass = await collectDueMetrics(t.ctx);
+    expect(pass).toMatchObject({ discovered: 3, snapshots: 0, followers: 1 });
+    clock.advance(HOUR + 60_000);
+    pass = await collectDueMetrics(t.ctx);
+    expect(pass.snapshots).toBe(3);
+    // Every step once: 6 h, 24 h, 3 d, 7 d, 30 d.
+    for (const hours of [6, 24, 72, 168, 720]) {
+      clock.set(Date.parse('2026-03-02T09:00:00Z') + hours * HOUR + 60_000);
+      expect((await collectDueMetrics(t.ctx)).snapshots).toBe(3);
+    }
+    clock.advance(100 * 86_400_000);
+    expect((await collectDueMetrics(t.ctx)).snapshots).toBe(0);
+    const db = t.ctx.database.db;
+    const snapshots = await db.selectFrom('post_metric_snapshots').select(['step', 'likes', 'impressions']).where('workspace_id', '=', workspaceId).orderBy('captured_at').execute();
+    expect(snapshots).toHaveLength(18);
+    expect(snapshots.map((s) => s.step).slice(0, 3)).toEqual([0, 0, 0]);
+    const latest = await db.selectFrom('publication_metrics').selectAll().where('workspace_id', '=', workspaceId).execute();
+    expect(latest).toHaveLength(3);
+    expect(latest.every((m) => m.engagements_24h !== null && m.followers_at_post! > 0)).toBe(true);
+    const daily = await db.selectFrom('metric_daily').selectAll().where('workspace_id', '=', workspaceId).execute();
+    // The rollup holds exactly the newest counts.
+    expect(daily.reduce((s, d) => s + Number(d.posts), 0)).toBe(3);
+    expect(daily.reduce((s, d) => s + Number(d.likes), 0)).toBe(latest.reduce((s, m) => s + (m.likes ?? 0), 0));
+    expect((await db.selectFrom('channel_follower_snapshots').selectAll().where('channel_id', '=', channelId).execute()).length).toBeGreaterThanOrEqual(5);
+    clock.set(Date.parse('2026-03-20T12:00:00Z'));
+  });
+
+  it('dashboards: overview with KPIs, reasons and the previous period; channel, campaign, objective, post; 401 and 404', async () => {
+    const q = '?from=2026-03-01T00:00:00Z&to=2026-03-15T00:00:00Z';
+    const overview = await owner.request('GET', `${base()}/analytics/overview${q}`);
+    expect(overview.statusCode, overview.body).toBe(200);
+    const body = overview.json();
+    expect(body.current.totals.posts).toBe(3);
+    const kpi = (name: string) => body.current.kpis.find((k: { name: string }) => k.name === name);
+    expect(kpi('engagement_rate_by_impressions').value).toBeGreaterThan(0);
+    expect(kpi('engagements').value).toBe(body.current.totals.engagements);
+    expect(kpi('interested_followers').value).toBeNull();
+    expect(kpi('interested_followers').reason).toMatch(/counts only/);
+    expect(kpi('roi').reason).toBe('No costs recorded');
+    expect(body.previous.totals.posts).toBe(0);
+    expect(body.posts.top.length).toBe(3);
+    for (const path of [`channels/${channelId}`, `campaigns/${campaignId}`, `objectives/${objectiveId}`, `posts/${postIds[0]}`]) {
+      const res = await owner.request('GET', `${base()}/analytics/${path}${path.startsWith('posts') ? '' : q}`);
+      expect(res.statusCode, `${path} ${res.body}`).toBe(200);
+      expect((await stranger.request('GET', `/api/v1/workspaces/${strangerWorkspaceId}/analytics/${path}`)).statusCode).toBe(404);
+      expect((await t.app.inject({ method: 'GET', url: `${base()}/analytics/${path}` })).statusCode).toBe(401);
+    }
+    const campaign = (await owner.request('GET', `${base()}/analytics/campaigns/${campaignId}${q}`)).json();
+    expect(campaign.current.totals.posts).toBe(3);
+    const post = (await owner.request('GET', `${base()}/analytics/posts/${postIds[0]}`)).json();
+    expect(post.publications[0].snapshots).toHaveLength(6);
+    expect(post.publications[0].kpis.find((k: { name: string }) => k.name === 'engagement_rate_by_reach').value).toBeGreaterThan(0);
+    expect((await stranger.request('GET', `${base()}/analytics/overview`)).statusCode).toBe(404);
+  });
+
+  it('objective off track: forecast, evidence, suggestions, alert and event', async () => {
+    const progress = (await owner.request('GET', `${base()}/analytics/objectives/${objectiveId}`)).json().progress;
+    expect(progress.status).toBe('off_track');
+    expect(progress.forecast.ewma).toBeLessThan(1_000_000);
+    expect(progress.suggestions.length).toBeGreaterThan(0);
+    expect(progress.evidence.underperformingPosts.length).toBeGreaterThan(0);
+    const evaluated = await owner.request('POST', `${base()}/analytics/evaluate`);
+    expect(evaluated.json().items[0]).toMatchObject({ objectiveId, status: 'off_track', changed: true });
+    const alerts = (await owner.request('GET', `${base()}/analytics/alerts`)).json().items;
+    expect(alerts[0]).toMatchObject({ objectiveId, kind: 'off_track' });
+    const events = await t.ctx.database.db.selectFrom('events').select('type').where('workspace_id', '=', workspaceId).where('type', '=', 'objective.off_track').execute();
+    expect(events).toHaveLength(1);
+    // Re-evaluating without change does not alert again.
+    expect((await owner.request('POST', `${base()}/analytics/evaluate`)).json().items[0].changed).toBe(false);
+    expect((await stranger.request('POST', `${base()}/analytics/alerts/${alerts[0].id}/ack`)).statusCode).toBe(404);
+    expect((await owner.request('POST', `${base()}/analytics/alerts/${alerts[0].id}/ack`)).statusCode).toBe(200);
+  });
+
+  it('tracked links: UTM, redirect with click logging (bots apart, unique visitors, no raw IP), QR', async () => {
+    const created = await owner.request('POST', `${base()}/links`, { url: 'https://cafe.example/menu?x=1', postId: postIds[0], channelId });
+    expect(created.statusCode, created.body).toBe(201);
+    const link = created.json();
+    const destination = new URL(link.destinationUrl);
+    expect(Object.fromEntries(destination.searchParams)).toEqual({ x: '1', utm_source: 'sandbox', utm_medium: 'social', utm_campaign: 'primavera-cafe', utm_content: postIds[0] });
+    expect(link.campaignId).toBe(campaignId);
+    expect(link.objectiveId).toBe(objectiveId);
+    const browser = 'Mozilla/5.0 (Macintosh; Intel Mac OS X 14_0) AppleWebKit/605.1.15 Safari/605.1.15';
+    for (let i = 0; i < 3; i++) {
+      const res = await publicApp.inject({ method: 'GET', url: `/l/${link.code}`, headers: { 'user-agent': browser, referer: 'https://bsky.app/profile/x/post/1' }, remoteAddress: '203.0.113.9' });
+      expect(res.statusCode).toBe(302);
+      expect(res.headers.location).toBe(link.destinationUrl);
+    }
+    await publicApp.inject({ method: 'GET', url: `/l/${link.code}`, headers: { 'user-agent': browser }, remoteAddress: '198.51.100.7' });
+    await publicApp.inject({ method: 'GET', url: `/l/${link.code}`, headers: { 'user-agent': 'Mozilla/5.0 (compatible; Bluesky Cardyb/1.1)' }, remoteAddress: '198.51.100.8' });
+    expect((await publicApp.inject({ method: 'GET', url: '/l/nothere1' })).statusCode).toBe(404);
+    const stats = (await owner.request('GET', `${base()}/links/${link.id}`)).json();
+    expect(stats.clicks).toEqual({ total: 5, human: 4, bots: 1, uniqueVisitors: 2 });
+    expect(stats.referrers).toContainEqual({ host: 'bsky.app', clicks: 3 });
+    const stored = await t.ctx.database.db.selectFrom('link_clicks').selectAll().where('link_id', '=', link.id).execute();
+    expect(JSON.stringify(stored)).not.toContain('203.0.113.9');
+    const qr = await owner.request('GET', `${base()}/links/${link.id}/qr`);
+    expect(qr.headers['content-type']).toBe('image/png');
+    expect(qr.rawPayload.subarray(1, 4).toString()).toBe('PNG');
+    expect((await owner.request('GET', `${base()}/links/${link.id}/qr?format=svg`)).body).toContain('<svg');
+    expect((await stranger.request('GET', `${base()}/links/${link.id}`)).statusCode).toBe(404);
+    expect((await stranger.request('GET', `/api/v1/workspaces/${strangerWorkspaceId}/links/${link.id}/qr`)).statusCode).toBe(404);
+    expect((await t.app.inject({ method: 'GET', url: `${base()}/links` })).statusCode).toBe(401);
+  });
+
+  it('conversions by webhook and pixel, costs, CPL and ROI', async () => {
+    const link = (await owner.request('GET', `${base()}/links`)).json().items[0];
+    const settings = (await owner.request('GET', `${base()}/conversion-settings`)).json();
+    expect(settings.secret).toMatch(/^cvs_/);
+    const url = `${base()}/conversions/webhook`;
+    const payload = { code: link.code, kind: 'lead', value: 120, externalId: 'order-1' };
+    expect((await t.app.inject({ method: 'POST', url, payload })).statusCode).toBe(401);
+    expect((await t.app.inject({ method: 'POST', url, payload, headers: { 'x-plaza-conversion-key': 'cvs_wrong' } })).statusCode).toBe(401);
+    const ok = await t.app.inject({ method: 'POST', url, payload, headers: { 'x-plaza-conversion-key': settings.secret } });
+    expect(ok.statusCode, ok.body).toBe(201);
+    expect(ok.json()).toMatchObject({ duplicate: false, linkId: link.id, postId: postIds[0], campaignId, objectiveId, value: 120 });
+    const again = await t.app.inject({ method: 'POST', url, payload, headers: { 'x-plaza-conversion-key': settings.secret } });
+    expect(again.json().duplicate).toBe(true);
+    const pixelPath = new URL(settings.pixelUrl).pathname;
+    const pixel = await publicApp.inject({ method: 'GET', url: `${pixelPath}?code=${link.code}&kind=lead&value=80&id=order-2` });
+    expect(pixel.headers['content-type']).toBe('image/gif');
+    expect((await owner.request('GET', `${base()}/conversions`)).json().items).toHaveLength(2);
+    expect((await owner.request('POST', `${base()}/costs`, { amount: 50, campaignId, channelId, incurredOn: '2026-03-10' })).statusCode).toBe(201);
+    expect((await owner.request('POST', `${base()}/costs`, { amount: 50, campaignId: strangerWorkspaceId, incurredOn: '2026-03-10' })).statusCode).toBe(400);
+    const roi = (await owner.request('GET', `${base()}/roi?by=campaign&from=2026-03-01T00:00:00Z&to=2026-04-01T00:00:00Z`)).json();
+    const row = roi.items.find((r: { campaignId: string }) => r.campaignId === campaignId);
+    // 2 leads worth 200 for a cost of 50: CPL 25, ROI (200 − 50) / 50 × 100 = 300 %.
+    expect(row).toMatchObject({ leads: 2, value: 200, cost: 50, cpl: 25, roi: 300 });
+    expect((await stranger.request('GET', `${base()}/roi`)).statusCode).toBe(404);
+    expect((await stranger.request('GET', `${base()}/conversion-settings`)).statusCode).toBe(404);
+    expect((await t.app.inject({ method: 'GET', url: `${base()}/costs` })).statusCode).toBe(401);
+  });
+
+  it('best time, suggest a time and channel fit', async () => {
+    const grid = (await owner.request('GET', `${base()}/analytics/best-time?minSample=1`)).json();
+    expect(grid.cells).toHaveLength(168);
+    expect(grid.samples).toBe(3);
+    expect(grid.timeZone).toBe('Europe/Madrid');
+    // Posted Monday 10:00 Madrid time.
+    expect(grid.cells.find((c: { weekday: number; hour: number }) => c.weekday === 1 && c.hour === 10).posts).toBe(3);
+    // Three posts in that cell meet the minimum sample: the next Monday 10:00 in Madrid (09:00 UTC).
+    const suggested = (await owner.request('GET', `${base()}/analytics/suggest-time`)).json();
+    expect(suggested.suggestion).toBe('2026-03-23T09:00:00.000Z');
+    const strict = (await owner.request('GET', `${base()}/analytics/suggest-time?channelId=${channelId}&after=2026-03-20T12:00:00Z`)).json();
+    expect(strict.cell).toMatchObject({ weekday: 1, hour: 10, posts: 3 });
+    const fit = (await owner.request('GET', `${base()}/analytics/channel-fit?objectiveId=${objectiveId}&days=60`)).json();
+    expect(fit.networks[0]).toMatchObject({ rank: 1, network: 'sandbox', posts: 3, enoughData: false });
+    expect((await stranger.request('GET', `${base()}/analytics/best-time`)).statusCode).toBe(404);
+    expect((await t.app.inject({ method: 'GET', url: `${base()}/analytics/channel-fit` })).statusCode).toBe(401);
+  });
+
+  it('reports: PDF and CSV in both languages; 401 and 404', async () => {
+    const q = 'from=2026-03-01T00:00:00Z&to=2026-03-15T00:00:00Z';
+    const pdf = await owner.request('GET', `${base()}/analytics/report?format=pdf&language=es&${q}`);
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    const csv = await owner.request('GET', `${base()}/analytics/report?format=csv&language=es&${q}`);
+    expect(csv.body).toContain('Tasa de interacción (por impresiones)');
+    const csvEn = await owner.request('GET', `${base()}/analytics/report?format=csv&language=en&campaignId=${campaignId}&${q}`);
+    expect(csvEn.body).toContain('Engagement rate (by impressions)');
+    expect((await stranger.request('GET', `${base()}/analytics/report`)).statusCode).toBe(404);
+    expect((await t.app.inject({ method: 'GET', url: `${base()}/analytics/report` })).statusCode).toBe(401);
+  });
+});

@@ -1,0 +1,367 @@
+import { sql, type Expression, type SqlBool, type ExpressionBuilder } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import type { Db } from '../events/events.ts';
+import { computeKpis, engagementsOf, type KpiInputs, type KpiValue } from './kpis.ts';
+import { NO_KEY } from './snapshots.ts';
+
+/** What each network's API reports, and why a metric is missing (mirrors the adapters' PostMetrics.missing). */
+export const NETWORK_REPORTS: Record<string, { reports: string[]; missing: Record<string, string> }> = {
+  bluesky: {
+    reports: ['likes', 'replies', 'reposts', 'quotes', 'followers'],
+    missing: { impressions: 'Bluesky does not report impressions', reach: 'Bluesky does not report reach', clicks: 'Bluesky does not report link clicks (use Plaza tracked links)' },
+  },
+  mastodon: {
+    reports: ['likes (favourites)', 'replies', 'reposts (boosts)', 'quotes (Mastodon ≥ 4.5)', 'followers'],
+    missing: { impressions: 'Mastodon does not report impressions', reach: 'Mastodon does not report reach', clicks: 'Mastodon does not report link clicks (use Plaza tracked links)' },
+  },
+  sandbox: { reports: ['likes', 'replies', 'reposts', 'quotes', 'impressions', 'reach', 'clicks', 'followers'], missing: {} },
+};
+
+/** Which posts a dashboard covers. */
+export interface DashboardScope {
+  channelId?: string;
+  campaignId?: string;
+  objectiveId?: string;
+}
+
+/** A half-open time range [from, to). */
+export interface DateRange {
+  from: Date;
+  to: Date;
+}
+
+const DAY_MS = 86_400_000;
+const dayOf = (date: Date) => date.toISOString().slice(0, 10);
+
+/** The range of the same length just before `range`, for comparisons. */
+export function previousRange(range: DateRange): DateRange {
+  const length = range.to.getTime() - range.from.getTime();
+  return { from: new Date(range.from.getTime() - length), to: range.from };
+}
+
+/** One day of the daily series (by publish day). */
+export interface DailyPoint {
+  day: string;
+  posts: number;
+  likes: number;
+  replies: number;
+  reposts: number;
+  quotes: number;
+  engagements: number;
+  impressions: number | null;
+  reach: number | null;
+  networkClicks: number | null;
+  followersAtPost: number;
+}
+
+type Totals = Omit<DailyPoint, 'day'>;
+
+async function rollupByDay(db: Db, workspaceId: string, scope: DashboardScope, range: DateRange, campaignKeys: string[] | null): Promise<DailyPoint[]> {
+  let query = db
+    .selectFrom('metric_daily')
+    .select((eb) => [
+      sql<string>`to_char(day, 'YYYY-MM-DD')`.as('day'),
+      eb.fn.sum<number>('posts').as('posts'),
+      eb.fn.sum<number>('likes').as('likes'),
+      eb.fn.sum<number>('replies').as('replies'),
+      eb.fn.sum<number>('reposts').as('reposts'),
+      eb.fn.sum<number>('quotes').as('quotes'),
+      eb.fn.sum<number>('impressions').as('impressions'),
+      eb.fn.sum<number>('impressions_posts').as('impressions_posts'),
+      eb.fn.sum<number>('reach').as('reach'),
+      eb.fn.sum<number>('reach_posts').as('reach_posts'),
+      eb.fn.sum<number>('clicks').as('clicks'),
+      eb.fn.sum<number>('clicks_posts').as('clicks_posts'),
+      eb.fn.sum<number>('followers_at_post').as('followers_at_post'),
+    ])
+    .where('workspace_id', '=', workspaceId)
+    .where('day', '>=', dayOf(range.from))
+    .where('day', '<', dayOf(new Date(range.to.getTime() + DAY_MS - 1)));
+  if (scope.channelId) query = query.where('channel_id', '=', scope.channelId);
+  if (scope.campaignId) query = query.where('campaign_key', '=', scope.campaignId);
+  if (scope.objectiveId) {
+    const objectiveId = scope.objectiveId;
+    query = query.where((eb: ExpressionBuilder<Database, 'metric_daily'>): Expression<SqlBool> =>
+      campaignKeys && campaignKeys.length ? eb.or([eb('objective_key', '=', objectiveId), eb('campaign_key', 'in', campaignKeys)]) : eb('objective_key', '=', objectiveId),
+    );
+  }
+  const rows = await query.groupBy('day').orderBy('day').execute();
+  return rows.map((r) => {
+    const n = (v: unknown) => Number(v ?? 0);
+    const point = {
+      day: r.day,
+      posts: n(r.posts),
+      likes: n(r.likes),
+      replies: n(r.replies),
+      reposts: n(r.reposts),
+      quotes: n(r.quotes),
+      impressions: n(r.impressions_posts) > 0 ? n(r.impressions) : null,
+      reach: n(r.reach_posts) > 0 ? n(r.reach) : null,
+      networkClicks: n(r.clicks_posts) > 0 ? n(r.clicks) : null,
+      followersAtPost: n(r.followers_at_post),
+    };
+    return { ...point, engagements: engagementsOf(point) };
+  });
+}
+
+function sumPoints(points: DailyPoint[]): Totals {
+  const nullableSum = (key: 'impressions' | 'reach' | 'networkClicks') => (points.some((p) => p[key] !== null) ? points.reduce((s, p) => s + (p[key] ?? 0), 0) : null);
+  return {
+    posts: points.reduce((s, p) => s + p.posts, 0),
+    likes: points.reduce((s, p) => s + p.likes, 0),
+    replies: points.reduce((s, p) => s + p.replies, 0),
+    reposts: points.reduce((s, p) => s + p.reposts, 0),
+    quotes: points.reduce((s, p) => s + p.quotes, 0),
+    engagements: points.reduce((s, p) => s + p.engagements, 0),
+    impressions: nullableSum('impressions'),
+    reach: nullableSum('reach'),
+    networkClicks: nullableSum('networkClicks'),
+    followersAtPost: points.reduce((s, p) => s + p.followersAtPost, 0),
+  };
+}
+
+/** Channels in scope: one channel, an objective's channels, or every channel of the workspace. */
+async function channelsInScope(db: Db, workspaceId: string, scope: DashboardScope): Promise<Array<{ id: string; network: string; name: string }>> {
+  let query = db.selectFrom('channels').select(['id', 'network', 'name']).where('workspace_id', '=', workspaceId);
+  if (scope.channelId) query = query.where('id', '=', scope.channelId);
+  else if (scope.objectiveId) {
+    const objective = await db.selectFrom('objectives').select('channel_ids').where('id', '=', scope.objectiveId).executeTakeFirst();
+    if (objective && objective.channel_ids.length) query = query.where('id', 'in', objective.channel_ids);
+  }
+  return query.execute();
+}
+
+async function followerStats(db: Db, channelIds: string[], range: DateRange) {
+  if (!channelIds.length) return { start: null, end: null, gained: null, lost: null, series: [] as Array<{ day: string; followers: number }> };
+  const rows = await db
+    .selectFrom('channel_follower_snapshots')
+    .select(['channel_id', sql<string>`to_char(day, 'YYYY-MM-DD')`.as('day'), 'followers'])
+    .where('channel_id', 'in', channelIds)
+    .where('day', '>=', dayOf(new Date(range.from.getTime() - DAY_MS)))
+    .where('day', '<=', dayOf(range.to))
+    .orderBy('day')
+    .execute();
+  const byDay = new Map<string, number>();
+  const firstByChannel = new Map<string, number>();
+  const lastByChannel = new Map<string, number>();
+  let gained = 0;
+  let lost = 0;
+  for (const row of rows) {
+    byDay.set(row.day, (byDay.get(row.day) ?? 0) + row.followers);
+    const previous = lastByChannel.get(row.channel_id);
+    if (previous === undefined) firstByChannel.set(row.channel_id, row.followers);
+    else if (row.followers >= previous) gained += row.followers - previous;
+    else lost += previous - row.followers;
+    lastByChannel.set(row.channel_id, row.followers);
+  }
+  const sum = (m: Map<string, number>) => (m.size ? [...m.values()].reduce((a, b) => a + b, 0) : null);
+  // Only day-over-day changes are known: gained/lost are net daily moves per channel.
+  return { start: sum(firstByChannel), end: sum(lastByChannel), gained: rows.length > 1 ? gained : null, lost: rows.length > 1 ? lost : null, series: [...byDay].map(([day, followers]) => ({ day, followers })) };
+}
+
+async function linkAndMoney(db: Db, workspaceId: string, scope: DashboardScope, range: DateRange, campaignKeys: string[] | null) {
+  let clicks = db
+    .selectFrom('link_clicks as c')
+    .innerJoin('tracked_links as l', 'l.id', 'c.link_id')
+    .select((eb) => [eb.fn.countAll<number>().as('clicks'), eb.fn.count<number>(sql`DISTINCT c.visitor_hash`).as('unique_visitors')])
+    .where('c.workspace_id', '=', workspaceId)
+    .where('c.is_bot', '=', false)
+    .where('c.clicked_at', '>=', range.from)
+    .where('c.clicked_at', '<', range.to);
+  let conversions = db
+    .selectFrom('conversions')
+    .select((eb) => [eb.fn.countAll<number>().as('leads'), eb.fn.sum<number>('value').as('value')])
+    .where('workspace_id', '=', workspaceId)
+    .where('occurred_at', '>=', range.from)
+    .where('occurred_at', '<', range.to);
+  let costs = db
+    .selectFrom('costs')
+    .select((eb) => eb.fn.sum<number>('amount').as('cost'))
+    .where('workspace_id', '=', workspaceId)
+    .where('incurred_on', '>=', dayOf(range.from))
+    .where('incurred_on', '<', dayOf(new Date(range.to.getTime() + DAY_MS - 1)));
+  if (scope.channelId) {
+    clicks = clicks.where('l.channel_id', '=', scope.channelId);
+    conversions = conversions.where('channel_id', '=', scope.channelId);
+    costs = costs.where('channel_id', '=', scope.channelId);
+  }
+  if (scope.campaignId) {
+    clicks = clicks.where('l.campaign_id', '=', scope.campaignId);
+    conversions = conversions.where('campaign_id', '=', scope.campaignId);
+    costs = costs.where('campaign_id', '=', scope.campaignId);
+  }
+  if (scope.objectiveId) {
+    const id = scope.objectiveId;
+    const keys = campaignKeys && campaignKeys.length ? campaignKeys : [NO_KEY];
+    clicks = clicks.where((eb) => eb.or([eb('l.objective_id', '=', id), eb('l.campaign_id', 'in', keys)]));
+    conversions = conversions.where((eb) => eb.or([eb('objective_id', '=', id), eb('campaign_id', 'in', keys)]));
+    costs = costs.where('campaign_id', 'in', keys);
+  }
+  const [c, v, k] = await Promise.all([clicks.executeTakeFirst(), conversions.executeTakeFirst(), costs.executeTakeFirst()]);
+  return {
+    linkClicks: Number(c?.clicks ?? 0),
+    uniqueVisitors: Number(c?.unique_visitors ?? 0),
+    leads: Number(v?.leads ?? 0),
+    conversionValue: Number(v?.value ?? 0),
+    cost: Number(k?.cost ?? 0),
+  };
+}
+
+/** Reasons for missing inputs, from the networks of the channels in scope (only when no channel in scope reports it). */
+function missingReasons(networks: string[]): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const input of ['impressions', 'reach', 'clicks']) {
+    const reasons = networks.map((n) => NETWORK_REPORTS[n]?.missing[input]).filter((r): r is string => Boolean(r));
+    if (reasons.length && reasons.length === networks.length) result[input] = [...new Set(reasons)].join('; ');
+  }
+  return result;
+}
+
+/** A period's numbers: totals, KPIs with reasons, daily series and followers. */
+export interface PeriodSummary {
+  range: { from: string; to: string };
+  totals: Totals & { linkClicks: number; uniqueVisitors: number; leads: number; conversionValue: number; cost: number; followersStart: number | null; followersEnd: number | null };
+  kpis: KpiValue[];
+  series: DailyPoint[];
+  followers: Array<{ day: string; followers: number }>;
+}
+
+/** Campaign ids serving an objective (their posts count towards it). */
+export async function campaignsOfObjective(db: Db, workspaceId: string, objectiveId: string): Promise<string[]> {
+  const rows = await db.selectFrom('campaigns').select('id').where('workspace_id', '=', workspaceId).where('objective_id', '=', objectiveId).execute();
+  return rows.map((r) => r.id);
+}
+
+/** Summarises one period for a scope, reading only the rollups (never the raw snapshots). */
+export async function summarizePeriod(db: Db, workspaceId: string, scope: DashboardScope, range: DateRange): Promise<PeriodSummary> {
+  const campaignKeys = scope.objectiveId ? await campaignsOfObjective(db, workspaceId, scope.objectiveId) : null;
+  const channels = await channelsInScope(db, workspaceId, scope);
+  const [series, followers, money] = await Promise.all([
+    rollupByDay(db, workspaceId, scope, range, campaignKeys),
+    followerStats(db, channels.map((c) => c.id), range),
+    linkAndMoney(db, workspaceId, scope, range, campaignKeys),
+  ]);
+  const totals = sumPoints(series);
+  const inputs: KpiInputs = {
+    posts: totals.posts,
+    likes: totals.likes,
+    replies: totals.replies,
+    reposts: totals.reposts,
+    quotes: totals.quotes,
+    networkClicks: totals.networkClicks,
+    impressions: totals.impressions,
+    reach: totals.reach,
+    followersAtPost: totals.followersAtPost || null,
+    followersStart: followers.start,
+    followersEnd: followers.end,
+    followersGained: followers.gained,
+    followersLost: followers.lost,
+    ...money,
+    missing: missingReasons([...new Set(channels.map((c) => c.network))]),
+  };
+  return {
+    range: { from: range.from.toISOString(), to: range.to.toISOString() },
+    totals: { ...totals, ...money, followersStart: followers.start, followersEnd: followers.end },
+    kpis: computeKpis(inputs),
+    series,
+    followers: followers.series,
+  };
+}
+
+/** Relative change in percent, or null when the previous value is zero or missing. */
+export function percentChange(current: number | null, previous: number | null): number | null {
+  if (current === null || previous === null || previous === 0) return null;
+  return Math.round(((current - previous) / Math.abs(previous)) * 10_000) / 100;
+}
+
+/** Top and bottom posts of a period by engagement rate by followers (engagements where followers are unknown). */
+export async function rankedPosts(db: Db, workspaceId: string, scope: DashboardScope, range: DateRange, limit = 5) {
+  let query = db
+    .selectFrom('publication_metrics as m')
+    .innerJoin('posts as o', 'o.id', 'm.post_id')
+    .select([
+      'm.publication_id',
+      'm.post_id',
+      'm.channel_id',
+      'm.network',
+      'm.published_at',
+      'm.likes',
+      'm.replies',
+      'm.reposts',
+      'm.quotes',
+      'm.impressions',
+      'm.reach',
+      'm.followers_at_post',
+      'm.has_media',
+      'm.pillar_id',
+      sql<string>`left(o.content, 140)`.as('excerpt'),
+      sql<number>`(coalesce(m.likes,0)+coalesce(m.replies,0)+coalesce(m.reposts,0)+coalesce(m.quotes,0))`.as('engagements'),
+      sql<number | null>`(coalesce(m.likes,0)+coalesce(m.replies,0)+coalesce(m.reposts,0)+coalesce(m.quotes,0))::float8 * 100 / nullif(m.followers_at_post,0)`.as('rate'),
+    ])
+    .where('m.workspace_id', '=', workspaceId)
+    .where('m.published_at', '>=', range.from)
+    .where('m.published_at', '<', range.to);
+  if (scope.channelId) query = query.where('m.channel_id', '=', scope.channelId);
+  if (scope.campaignId) query = query.where('m.campaign_id', '=', scope.campaignId);
+  if (scope.objectiveId) query = query.where('m.objective_id', '=', scope.objectiveId);
+  const [top, bottom] = await Promise.all([
+    query.orderBy(sql`rate DESC NULLS LAST`).orderBy(sql`engagements DESC`).limit(limit).execute(),
+    query.orderBy(sql`rate ASC NULLS LAST`).orderBy(sql`engagements ASC`).limit(limit).execute(),
+  ]);
+  const present = (r: (typeof top)[number]) => ({
+    publicationId: r.publication_id,
+    postId: r.post_id,
+    channelId: r.channel_id,
+    network: r.network,
+    publishedAt: r.published_at,
+    excerpt: r.excerpt,
+    hasMedia: r.has_media,
+    pillarId: r.pillar_id,
+    engagements: Number(r.engagements),
+    engagementRateByFollowers: r.rate === null ? null : Math.round(Number(r.rate) * 100) / 100,
+  });
+  return { top: top.map(present), bottom: bottom.map(present) };
+}
+
+/**
+ * The dashboard of a scope over a range, with the previous period and the change
+ * of every KPI, per-channel breakdown and the best and worst posts.
+ */
+export async function dashboard(db: Db, workspaceId: string, scope: DashboardScope, range: DateRange, options: { compare?: boolean } = {}) {
+  const current = await summarizePeriod(db, workspaceId, scope, range);
+  const previous = options.compare === false ? null : await summarizePeriod(db, workspaceId, scope, previousRange(range));
+  const posts = await rankedPosts(db, workspaceId, scope, range);
+  const changes = previous
+    ? Object.fromEntries(current.kpis.map((kpi, index) => [kpi.name, percentChange(kpi.value, previous.kpis[index].value)]))
+    : null;
+  return { scope, current, previous, changes, posts };
+}
+
+/** Per-channel totals over a range (for the overview's breakdown and channel fit). */
+export async function channelBreakdown(db: Db, workspaceId: string, range: DateRange) {
+  const rows = await db
+    .selectFrom('metric_daily as d')
+    .innerJoin('channels as c', 'c.id', 'd.channel_id')
+    .select((eb) => [
+      'd.channel_id',
+      'c.name',
+      'c.network',
+      eb.fn.sum<number>('d.posts').as('posts'),
+      sql<number>`sum(d.likes + d.replies + d.reposts + d.quotes)`.as('engagements'),
+      eb.fn.sum<number>('d.reposts').as('reposts'),
+      eb.fn.sum<number>('d.followers_at_post').as('followers_at_post'),
+    ])
+    .where('d.workspace_id', '=', workspaceId)
+    .where('d.day', '>=', dayOf(range.from))
+    .where('d.day', '<', dayOf(new Date(range.to.getTime() + DAY_MS - 1)))
+    .groupBy(['d.channel_id', 'c.name', 'c.network'])
+    .execute();
+  return rows.map((r) => ({
+    channelId: r.channel_id,
+    name: r.name,
+    network: r.network,
+    posts: Number(r.posts),
+    engagements: Number(r.engagements),
+    engagementRateByFollowers: Number(r.followers_at_post) > 0 ? Math.round((Number(r.engagements) / Number(r.followers_at_post)) * 10_000) / 100 : null,
+  }));
+}

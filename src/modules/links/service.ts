@@ -1,0 +1,343 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { AppContext } from '../../server/context.ts';
+import type { Db } from '../events/events.ts';
+import { badRequest, notFound } from '../../lib/errors.ts';
+import { slugify } from '../strategy/routes.ts';
+
+const CODE_ALPHABET = 'abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+
+/** A random short code (7 characters from a look-alike-free alphabet: ~1.5e12 codes). */
+export function newShortCode(length = 7): string {
+  const bytes = randomBytes(length);
+  let code = '';
+  for (const byte of bytes) code += CODE_ALPHABET[byte % CODE_ALPHABET.length];
+  return code;
+}
+
+/** Adds (or overrides) the UTM parameters on a destination URL. */
+export function withUtm(target: string, utm: { source: string; medium: string; campaign?: string | null; content?: string | null }): string {
+  const url = new URL(target);
+  url.searchParams.set('utm_source', utm.source);
+  url.searchParams.set('utm_medium', utm.medium);
+  if (utm.campaign) url.searchParams.set('utm_campaign', utm.campaign);
+  if (utm.content) url.searchParams.set('utm_content', utm.content);
+  return url.toString();
+}
+
+const BOT_PATTERN = /bot|crawl|spider|slurp|preview|facebookexternalhit|embedly|quora link|whatsapp|telegram|discord|skype|bluesky|mastodon|pleroma|misskey|akkoma|curl|wget|python-requests|httpclient|go-http|axios|node-fetch|headless|lighthouse|pingdom|monitor/i;
+
+/** True for crawlers, link unfurlers and scripts (by user agent); an empty user agent counts as a bot. */
+export function isBotUserAgent(userAgent: string | undefined): boolean {
+  if (!userAgent || userAgent.trim() === '') return true;
+  return BOT_PATTERN.test(userAgent);
+}
+
+/** Host of a referrer URL, or null (never the full URL: paths can carry personal data). */
+export function referrerHost(referrer: string | undefined): string | null {
+  if (!referrer) return null;
+  try {
+    return new URL(referrer).host.slice(0, 200) || null;
+  } catch {
+    return null;
+  }
+}
+
+/** Public base URL of short links: PUBLIC_URL, else the request's own host. */
+export function shortLinkBase(ctx: AppContext, requestHost?: string, protocol = 'http'): string {
+  if (ctx.config.publicUrl) return ctx.config.publicUrl.replace(/\/+$/, '');
+  return `${protocol}://${requestHost ?? `localhost:${ctx.config.port}`}`;
+}
+
+/**
+ * Creates a tracked short link. With a post (and optionally a channel), the
+ * UTM parameters say where the click came from: utm_source = network,
+ * utm_medium = social, utm_campaign = campaign slug, utm_content = post id.
+ */
+export async function createTrackedLink(
+  ctx: AppContext,
+  db: Db,
+  workspaceId: string,
+  input: { url: string; postId?: string | null; channelId?: string | null; campaignId?: string | null; objectiveId?: string | null; utmSource?: string; utmCampaign?: string; utmContent?: string },
+  createdBy: string | null,
+) {
+  let url: URL;
+  try {
+    url = new URL(input.url);
+  } catch {
+    throw badRequest('url must be an absolute http(s) URL');
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw badRequest('url must be an absolute http(s) URL');
+  let campaignId = input.campaignId ?? null;
+  let objectiveId = input.objectiveId ?? null;
+  let network: string | null = null;
+  if (input.postId) {
+    const post = await db.selectFrom('posts').select(['id', 'campaign_id', 'objective_id']).where('id', '=', input.postId).where('workspace_id', '=', workspaceId).executeTakeFirst();
+    if (!post) throw badRequest('Unknown postId');
+    campaignId ??= post.campaign_id;
+    objectiveId ??= post.objective_id;
+  }
+  if (input.channelId) {
+    const channel = await db.selectFrom('channels').select(['network']).where('id', '=', input.channelId).where('workspace_id', '=', workspaceId).executeTakeFirst();
+    if (!channel) throw badRequest('Unknown channelId');
+    network = channel.network;
+  }
+  let campaignSlug: string | null = null;
+  if (campaignId) {
+    const campaign = await db.selectFrom('campaigns').select(['slug', 'objective_id']).where('id', '=', campaignId).where('workspace_id', '=', workspaceId).executeTakeFirst();
+    if (!campaign) throw badRequest('Unknown campaignId');
+    campaignSlug = campaign.slug;
+    objectiveId ??= campaign.objective_id;
+  }
+  const destination = withUtm(url.toString(), {
+    source: input.utmSource ?? network ?? 'social',
+    medium: 'social',
+    campaign: input.utmCampaign ? slugify(input.utmCampaign) : campaignSlug,
+    content: input.utmContent ?? input.postId ?? null,
+  });
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const code = newShortCode();
+    const row = await db
+      .insertInto('tracked_links')
+      .values({ workspace_id: workspaceId, code, target_url: url.toString(), destination_url: destination, post_id: input.postId ?? null, channel_id: input.channelId ?? null, network, campaign_id: campaignId, objective_id: objectiveId, created_by: createdBy, created_at: new Date(ctx.clock.now()) })
+      .onConflict((oc) => oc.column('code').doNothing())
+      .returningAll()
+      .executeTakeFirst();
+    if (row) return row;
+  }
+  throw new Error('Could not allocate a unique short code');
+}
+
+/** One click waiting to be written. */
+interface PendingClick {
+  link_id: string;
+  workspace_id: string;
+  clicked_at: Date;
+  visitor_hash: string;
+  is_bot: boolean;
+  referrer_host: string | null;
+}
+
+/**
+ * Serves redirects fast: links are cached by code (they never change), and clicks
+ * are written in batches (every `flushMs` or `maxBatch` clicks) with one
+ * multi-row INSERT, so a redirect never waits for the database. A crash loses at
+ * most one batch window of clicks.
+ */
+export class ClickRecorder {
+  private readonly cache = new Map<string, { id: string; workspaceId: string; destination: string } | null>();
+  private pending: PendingClick[] = [];
+  private timer: NodeJS.Timeout | null = null;
+  private flushing: Promise<void> = Promise.resolve();
+  private salt: { day: string; salt: string } | null = null;
+
+  constructor(
+    private readonly ctx: AppContext,
+    private readonly options: { flushMs?: number; maxBatch?: number; cacheSize?: number } = {},
+  ) {}
+
+  /** The link for a code, from cache or database (null when unknown). */
+  async resolve(code: string): Promise<{ id: string; workspaceId: string; destination: string } | null> {
+    if (this.cache.has(code)) return this.cache.get(code) ?? null;
+    const row = await this.ctx.database.db.selectFrom('tracked_links').select(['id', 'workspace_id', 'destination_url']).where('code', '=', code).executeTakeFirst();
+    const value = row ? { id: row.id, workspaceId: row.workspace_id, destination: row.destination_url } : null;
+    if (this.cache.size >= (this.options.cacheSize ?? 50_000)) this.cache.delete(this.cache.keys().next().value as string);
+    // Unknown codes are cached too, but only briefly implied by the bounded map.
+    if (value) this.cache.set(code, value);
+    return value;
+  }
+
+  /** Forgets a code (after the link is deleted). */
+  forget(code: string): void {
+    this.cache.delete(code);
+  }
+
+  /** Today's salt (UTC day), created on first use; salts older than yesterday are deleted. */
+  private async dailySalt(now: number): Promise<string> {
+    const day = new Date(now).toISOString().slice(0, 10);
+    if (this.salt?.day === day) return this.salt.salt;
+    const db = this.ctx.database.db;
+    await db.insertInto('visitor_salts').values({ day, salt: randomBytes(16).toString('hex') }).onConflict((oc) => oc.column('day').doNothing()).execute();
+    const row = await db.selectFrom('visitor_salts').select('salt').where('day', '=', day).executeTakeFirstOrThrow();
+    await db.deleteFrom('visitor_salts').where('day', '<', new Date(now - 86_400_000).toISOString().slice(0, 10)).execute();
+    this.salt = { day, salt: row.salt };
+    return row.salt;
+  }
+
+  /** Queues a click: the visitor is a salted daily hash of IP and user agent; the IP itself is never stored. */
+  async record(link: { id: string; workspaceId: string }, visitor: { ip: string; userAgent?: string; referrer?: string }): Promise<void> {
+    const now = this.ctx.clock.now();
+    const salt = await this.dailySalt(now);
+    const visitorHash = createHash('sha256').update(`${salt}|${link.workspaceId}|${visitor.ip}|${visitor.userAgent ?? ''}`).digest('base64url').slice(0, 22);
+    this.pending.push({ link_id: link.id, workspace_id: link.workspaceId, clicked_at: new Date(now), visitor_hash: visitorHash, is_bot: isBotUserAgent(visitor.userAgent), referrer_host: referrerHost(visitor.referrer) });
+    if (this.pending.length >= (this.options.maxBatch ?? 500)) void this.flush();
+    else this.timer ??= setTimeout(() => void this.flush(), this.options.flushMs ?? 200);
+  }
+
+  /** Writes every queued click now. */
+  async flush(): Promise<void> {
+    if (this.timer) {
+      clearTimeout(this.timer);
+      this.timer = null;
+    }
+    const batch = this.pending;
+    this.pending = [];
+    this.flushing = this.flushing.then(async () => {
+      for (let i = 0; i < batch.length; i += 1000) {
+        await this.ctx.database.db
+          .insertInto('link_clicks')
+          .values(batch.slice(i, i + 1000))
+          .execute()
+          .catch((error: unknown) => this.ctx.logger.error({ err: error, lost: batch.length }, 'storing link clicks failed'));
+      }
+    });
+    await this.flushing;
+  }
+}
+
+/** Per-workspace conversion secret (webhook) and public pixel key, created on first use. */
+export async function analyticsSettings(ctx: AppContext, workspaceId: string) {
+  const db = ctx.database.db;
+  const existing = await db.selectFrom('analytics_settings').selectAll().where('workspace_id', '=', workspaceId).executeTakeFirst();
+  if (existing) return existing;
+  await db
+    .insertInto('analytics_settings')
+    .values({ workspace_id: workspaceId, conversion_secret_sealed: ctx.secrets.seal(`cvs_${randomBytes(24).toString('base64url')}`), pixel_key: `px_${randomBytes(12).toString('base64url')}`, updated_at: new Date(ctx.clock.now()) })
+    .onConflict((oc) => oc.column('workspace_id').doNothing())
+    .execute();
+  return db.selectFrom('analytics_settings').selectAll().where('workspace_id', '=', workspaceId).executeTakeFirstOrThrow();
+}
+
+/** Constant-time comparison of a presented conversion secret with the workspace's. */
+export function secretMatches(ctx: AppContext, sealed: string, presented: string | undefined): boolean {
+  if (!presented) return false;
+  const expected = Buffer.from(ctx.secrets.open<string>(sealed));
+  const given = Buffer.from(presented);
+  return expected.length === given.length && timingSafeEqual(expected, given);
+}
+
+/** A conversion as reported by a site: which link or post it came from, its kind and value. */
+export interface ConversionInput {
+  code?: string;
+  postId?: string;
+  campaign?: string;
+  kind?: string;
+  value?: number;
+  currency?: string;
+  externalId?: string;
+  occurredAt?: Date;
+}
+
+/**
+ * Stores a conversion, attributed link → post → campaign → objective. A repeated
+ * externalId is accepted once (idempotent for retrying senders).
+ */
+export async function recordConversion(ctx: AppContext, workspaceId: string, input: ConversionInput, source: 'webhook' | 'pixel') {
+  const db = ctx.database.db;
+  let link: { id: string; post_id: string | null; channel_id: string | null; campaign_id: string | null; objective_id: string | null } | undefined;
+  if (input.code) {
+    link = await db.selectFrom('tracked_links').select(['id', 'post_id', 'channel_id', 'campaign_id', 'objective_id']).where('code', '=', input.code).where('workspace_id', '=', workspaceId).executeTakeFirst();
+    if (!link) throw notFound('Link');
+  }
+  let postId = link?.post_id ?? null;
+  let campaignId = link?.campaign_id ?? null;
+  let objectiveId = link?.objective_id ?? null;
+  if (!postId && input.postId && /^[0-9a-f-]{36}$/i.test(input.postId)) {
+    const post = await db.selectFrom('posts').select(['id', 'campaign_id', 'objective_id']).where('id', '=', input.postId).where('workspace_id', '=', workspaceId).executeTakeFirst();
+    if (post) {
+      postId = post.id;
+      campaignId ??= post.campaign_id;
+      objectiveId ??= post.objective_id;
+    }
+  }
+  if (!campaignId && input.campaign) {
+    const campaign = await db.selectFrom('campaigns').select(['id', 'objective_id']).where('workspace_id', '=', workspaceId).where((eb) => eb.or([eb('slug', '=', input.campaign!), eb(eb.cast('id', 'text'), '=', input.campaign!)])).executeTakeFirst();
+    if (campaign) {
+      campaignId = campaign.id;
+      objectiveId ??= campaign.objective_id;
+    }
+  }
+  if (campaignId && !objectiveId) objectiveId = (await db.selectFrom('campaigns').select('objective_id').where('id', '=', campaignId).executeTakeFirst())?.objective_id ?? null;
+  const inserted = await db
+    .insertInto('conversions')
+    .values({
+      workspace_id: workspaceId,
+      link_id: link?.id ?? null,
+      post_id: postId,
+      channel_id: link?.channel_id ?? null,
+      campaign_id: campaignId,
+      objective_id: objectiveId,
+      kind: input.kind ?? 'lead',
+      value: input.value ?? 0,
+      currency: input.currency ?? 'EUR',
+      external_id: input.externalId ?? null,
+      source,
+      occurred_at: input.occurredAt ?? new Date(ctx.clock.now()),
+      created_at: new Date(ctx.clock.now()),
+    })
+    .onConflict((oc) => oc.columns(['workspace_id', 'external_id']).where('external_id', 'is not', null).doNothing())
+    .returningAll()
+    .executeTakeFirst();
+  if (inserted) return { conversion: inserted, duplicate: false };
+  const existing = await db.selectFrom('conversions').selectAll().where('workspace_id', '=', workspaceId).where('external_id', '=', input.externalId!).executeTakeFirstOrThrow();
+  return { conversion: existing, duplicate: true };
+}
+
+/** ROI grouped by campaign, channel or objective: clicks, leads, value, cost, CPL and ROI. */
+export async function roiBreakdown(db: Db, workspaceId: string, by: 'campaign' | 'channel' | 'objective', range: { from: Date; to: Date }) {
+  const column = by === 'campaign' ? 'campaign_id' : by === 'channel' ? 'channel_id' : 'objective_id';
+  const conversions = await db
+    .selectFrom('conversions')
+    .select((eb) => [eb.ref(column).as('key'), eb.fn.countAll<number>().as('leads'), eb.fn.sum<number>('value').as('value')])
+    .where('workspace_id', '=', workspaceId)
+    .where('occurred_at', '>=', range.from)
+    .where('occurred_at', '<', range.to)
+    .groupBy(column)
+    .execute();
+  const clicks = await db
+    .selectFrom('link_clicks as c')
+    .innerJoin('tracked_links as l', 'l.id', 'c.link_id')
+    .select((eb) => [eb.ref(`l.${column}`).as('key'), eb.fn.countAll<number>().as('clicks')])
+    .where('c.workspace_id', '=', workspaceId)
+    .where('c.is_bot', '=', false)
+    .where('c.clicked_at', '>=', range.from)
+    .where('c.clicked_at', '<', range.to)
+    .groupBy(`l.${column}`)
+    .execute();
+  const costRows =
+    by === 'objective'
+      ? await db
+          .selectFrom('costs as k')
+          .leftJoin('campaigns as g', 'g.id', 'k.campaign_id')
+          .select((eb) => [eb.ref('g.objective_id').as('key'), eb.fn.sum<number>('k.amount').as('cost')])
+          .where('k.workspace_id', '=', workspaceId)
+          .where('k.incurred_on', '>=', range.from.toISOString().slice(0, 10))
+          .where('k.incurred_on', '<', range.to.toISOString().slice(0, 10))
+          .groupBy('g.objective_id')
+          .execute()
+      : await db
+          .selectFrom('costs')
+          .select((eb) => [eb.ref(column as 'campaign_id' | 'channel_id').as('key'), eb.fn.sum<number>('amount').as('cost')])
+          .where('workspace_id', '=', workspaceId)
+          .where('incurred_on', '>=', range.from.toISOString().slice(0, 10))
+          .where('incurred_on', '<', range.to.toISOString().slice(0, 10))
+          .groupBy(column as 'campaign_id' | 'channel_id')
+          .execute();
+  const keys = new Set<string | null>([...conversions.map((r) => r.key), ...clicks.map((r) => r.key), ...costRows.map((r) => r.key)]);
+  return [...keys].map((key) => {
+    const conv = conversions.find((r) => r.key === key);
+    const leads = Number(conv?.leads ?? 0);
+    const value = Number(conv?.value ?? 0);
+    const cost = Number(costRows.find((r) => r.key === key)?.cost ?? 0);
+    return {
+      [`${by}Id`]: key,
+      clicks: Number(clicks.find((r) => r.key === key)?.clicks ?? 0),
+      leads,
+      value,
+      cost,
+      cpl: cost > 0 && leads > 0 ? Math.round((cost / leads) * 100) / 100 : null,
+      cplReason: cost <= 0 ? 'No costs recorded' : leads === 0 ? 'No leads yet' : null,
+      roi: cost > 0 ? Math.round(((value - cost) / cost) * 10_000) / 100 : null,
+      roiReason: cost > 0 ? null : 'No costs recorded',
+    };
+  });
+}

@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { detectLanguage, identifyLanguage } from './language.ts';
+
+describe('language identification', () => {
+  it('tells Spanish from English on short posts written for this test', () => {
+    const spanish = ['No me gusta nada el nuevo diseño', '¿Alguien sabe si abren mañana?', 'qué buen servicio, gracias', 'la app va fatal desde ayer', 'me encanta esta tienda 😍'];
+    const english = ['I do not like the new design', 'does anyone know if they open tomorrow?', 'great service, thanks', 'the app has been awful since yesterday', 'love this store 😍'];
+    for (const text of spanish) expect(detectLanguage(text), text).toBe('es');
+    for (const text of english) expect(detectLanguage(text), text).toBe('en');
+  });
+  it('says und for posts without words and other for other languages', () => {
+    expect(detectLanguage('🔥🔥 @acme https://acme.com')).toBe('und');
+    expect(detectLanguage('Merci beaucoup pour votre aide, à bientôt')).toBe('other');
+    expect(detectLanguage('Vielen Dank für die schnelle Lieferung')).toBe('other');
+  });
+  it('decides clear cases with function words', () => {
+    expect(identifyLanguage('the price of the phone is too high').method).toBe('stopwords');
+  });
+});

@@ -1,0 +1,38 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sandboxAdapter } from './index.ts';
+import { startSandboxServer, type SandboxServer } from './server.ts';
+import { SandboxNetwork } from './simulator.ts';
+
+let server: SandboxServer;
+
+beforeAll(async () => {
+  server = await startSandboxServer({ network: new SandboxNetwork({ latencyMs: 50 }) });
+});
+afterAll(async () => {
+  await server.close();
+});
+
+async function publishBurst(count: number, label: string): Promise<number> {
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: count }, (_, index) =>
+      sandboxAdapter.publish(
+        { channelId: `ch-${index % 1000}`, settings: { serverUrl: server.url, handle: `acct${index % 1000}` }, credentials: { token: 't' } },
+        { publicationId: `${label}-${index}`, text: `Publicación ${index} #carga`, media: [] },
+      ),
+    ),
+  );
+  return performance.now() - started;
+}
+
+describe('sandbox throughput over HTTP', () => {
+  it('publishes 2,000 posts at once with 50 ms latency in well under 2 s', async () => {
+    await publishBurst(20, 'warm-up');
+    const cold = await publishBurst(2000, 'first');
+    const warm = await publishBurst(2000, 'second');
+    console.log(`sandbox burst of 2000 publishes, 50 ms latency: first ${cold.toFixed(0)} ms, second ${warm.toFixed(0)} ms`);
+    expect(server.network.accepted).toHaveLength(4020);
+    expect(server.network.countDuplicates()).toBe(0);
+    expect(warm).toBeLessThan(2000);
+  });
+});

@@ -1,0 +1,45 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { ensureWebBuilt } from '../../src/cli/build-web.ts';
+import { loadConfig } from '../../src/config.ts';
+import { startPlaza, type PlazaRuntime } from '../../src/server/runtime.ts';
+
+/** Debian's Chromium, with the flags that keep it quiet and offline. */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'];
+
+/** A Plaza process (web + worker + scheduler) on a free loopback port with an empty embedded database. */
+export interface E2EServer {
+  runtime: PlazaRuntime;
+  url: string;
+  dataDir: string;
+  close(): Promise<void>;
+}
+
+/** Builds the web app if its sources changed, then starts Plaza in this process. */
+export async function startE2EServer(): Promise<E2EServer> {
+  await ensureWebBuilt();
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'plaza-e2e-'));
+  const config = loadConfig({ DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent' } as NodeJS.ProcessEnv);
+  const runtime = await startPlaza({ config, engine: { pollMs: 100, lookaheadMs: 2_000, baseBackoffMs: 200, maxAttempts: 2 } });
+  const url = runtime.url!.replace('0.0.0.0', '127.0.0.1');
+  return {
+    runtime,
+    url,
+    dataDir,
+    close: async () => {
+      await runtime.stop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Launches headless Chromium (Debian's package). */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+}
+
+/** Where page screenshots for the README go. */
+export const SCREENSHOT_DIR = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../docs/screenshots');

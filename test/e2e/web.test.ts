@@ -1,0 +1,207 @@
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DateTime } from 'luxon';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { getInProcessSandbox } from '../../src/networks/sandbox/index.ts';
+import { accountsRepository } from '../../src/modules/accounts/repository.ts';
+import { launchBrowser, SCREENSHOT_DIR, startE2EServer, type E2EServer } from './harness.ts';
+
+const ZONE = 'Europe/Madrid';
+const PAGES = ['/calendar', '/compose', '/approvals', '/channels', '/sandbox', '/activity', '/settings'];
+
+describe('web app end to end (real Chromium, real server, embedded database)', { timeout: 60_000 }, () => {
+  let server: E2EServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let token = '';
+  let workspaceId = '';
+  const channelIds: Record<string, string> = {};
+  const pageErrors: string[] = [];
+
+  const apiCall = async <T>(method: string, url: string, body?: unknown): Promise<T> => {
+    const response = await fetch(`${server.url}/api/v1${url}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    const text = await response.text();
+    if (!response.ok) throw new Error(`${method} ${url} → ${response.status} ${text}`);
+    return (text ? JSON.parse(text) : null) as T;
+  };
+  const shot = (name: string) => page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: false });
+  const missingKeys = () => page.evaluate(() => (window as unknown as { __plazaMissingKeys?: string[] }).__plazaMissingKeys ?? []);
+
+  beforeAll(async () => {
+    getInProcessSandbox().reset();
+    server = await startE2EServer();
+    browser = await launchBrowser();
+    context = await browser.newContext({ timezoneId: ZONE, locale: 'en-US', viewport: { width: 1280, height: 860 } });
+    await context.addInitScript(() => {
+      if (!localStorage.getItem('plaza.lang')) localStorage.setItem('plaza.lang', 'en');
+    });
+    page = await context.newPage();
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('first run creates the owner and the brand workspace', async () => {
+    await page.goto(server.url);
+    await page.getByRole('heading', { name: 'Welcome to Plaza' }).waitFor();
+    await shot('setup');
+    await page.getByLabel(/^Name/).fill('Ana Owner');
+    await page.getByLabel('E-mail').fill('ana@example.test');
+    await page.getByLabel('Password').fill('correct horse battery');
+    await page.getByLabel('Brand name').fill('Café Plaza');
+    await page.getByRole('button', { name: 'Create account and workspace' }).click();
+    await page.getByRole('heading', { name: 'Calendar', exact: true }).waitFor();
+    await expect(page.getByText(`Time zone: ${ZONE}`).first().isVisible()).resolves.toBe(true);
+    const db = server.runtime.ctx.database.db;
+    const user = await db.selectFrom('users').select('id').executeTakeFirstOrThrow();
+    token = (await accountsRepository.createApiToken(db, user.id, 'e2e')).token;
+    const workspaces = await apiCall<{ items: Array<{ id: string; name: string; timeZone: string }> }>('GET', '/workspaces');
+    expect(workspaces.items).toMatchObject([{ name: 'Café Plaza', timeZone: ZONE }]);
+    workspaceId = workspaces.items[0].id;
+  });
+
+  it('connects two sandbox channels, labelled simulated', async () => {
+    await page.getByRole('link', { name: 'Channels' }).click();
+    for (const [name, handle, secret] of [
+      ['Sandbox A', 'plazademo', 'tok-a'],
+      ['Sandbox B', 'plazafail', 'tok-b'],
+    ]) {
+      await page.getByRole('button', { name: 'Connect Sandbox (simulated)' }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByText('Simulated network').waitFor();
+      await dialog.getByLabel('Channel name').fill(name);
+      await dialog.getByLabel('Handle').fill(handle);
+      await dialog.getByLabel('Token').fill(secret);
+      await dialog.getByRole('button', { name: 'Connect' }).click();
+      await page.getByTestId(`channel-${name}`).waitFor();
+    }
+    await expect(page.getByTestId('channel-Sandbox A').getByText('Simulated', { exact: true }).isVisible()).resolves.toBe(true);
+    await shot('channels');
+    const channels = await apiCall<{ items: Array<{ id: string; name: string; status: string }> }>('GET', `/workspaces/${workspaceId}/channels`);
+    for (const channel of channels.items) channelIds[channel.name] = channel.id;
+    expect(channels.items.map((c) => c.status)).toEqual(['active', 'active']);
+  });
+
+  it('composes for two channels, submits, approves, and the simulated network receives it; the calendar shows it published', async () => {
+    await page.getByRole('link', { name: 'Compose' }).click();
+    await page.getByLabel('Sandbox A (Simulated)').check();
+    await page.getByLabel('Sandbox B (Simulated)').check();
+    const text = 'Hoy abrimos la terraza: https://example.test/menu';
+    await page.getByLabel('Text', { exact: true }).fill(text);
+    await expect(page.getByTestId('count-Sandbox A').textContent()).resolves.toContain(`${Array.from(text).length} / 500`);
+    await page.getByText('Preview for Sandbox B').or(page.getByLabel('Preview for Sandbox B')).first().waitFor();
+    await shot('composer');
+    await page.getByRole('button', { name: 'Submit for approval' }).click();
+    await page.waitForURL(/\/posts\//);
+    const postId = page.url().split('/posts/')[1];
+    await expect(page.getByTestId('post-state').textContent()).resolves.toBe('In review');
+
+    await page.getByRole('link', { name: 'Approvals' }).click();
+    await page.getByTestId('review-card').waitFor();
+    await shot('approvals');
+    await page.getByLabel('Comment (optional)').fill('¡Perfecto!');
+    await page.getByRole('button', { name: 'Approve' }).click();
+    await page.getByText('Nothing waiting for review.').waitFor();
+
+    await page.goto(`${server.url}/posts/${postId}`);
+    await page.getByTestId('post-state').filter({ hasText: 'Published' }).waitFor({ timeout: 20_000 });
+    await page.getByText('¡Perfecto!').waitFor();
+    await shot('post-detail');
+    const sandbox = getInProcessSandbox();
+    expect(sandbox.postsOf('plazademo').map((p) => p.text)).toEqual([text]);
+    expect(sandbox.postsOf('plazafail').map((p) => p.text)).toEqual([text]);
+    expect(sandbox.countDuplicates()).toBe(0);
+
+    await page.getByRole('link', { name: 'Calendar' }).click();
+    const event = page.locator(`[data-post-id="${postId}"]`);
+    await event.waitFor();
+    await expect(event.textContent()).resolves.toContain('Published');
+    await shot('calendar');
+
+    await page.getByRole('link', { name: 'Sandbox timeline' }).click();
+    await page.getByTestId('sandbox-entry').first().waitFor();
+    await shot('sandbox');
+  });
+
+  it('drags a scheduled post to another day, then undoes it', async () => {
+    const now = DateTime.now().setZone(ZONE);
+    const nextMonth = now.day > 24;
+    const from = (nextMonth ? now.plus({ months: 1 }).set({ day: 10 }) : now.plus({ days: 2 })).set({ hour: 10, minute: 0, second: 0, millisecond: 0 });
+    const created = await apiCall<{ id: string }>('POST', `/workspaces/${workspaceId}/posts`, { content: 'Drag me', channels: [{ channelId: channelIds['Sandbox A'] }], scheduledAt: from.toISO(), action: 'submit' });
+    await apiCall('POST', `/workspaces/${workspaceId}/posts/${created.id}/approve`, {});
+    await apiCall('POST', `/workspaces/${workspaceId}/posts/${created.id}/schedule`, { scheduledAt: from.toISO() });
+
+    await page.getByRole('link', { name: 'Calendar' }).click();
+    await page.locator('[data-testid="calendar"][data-ready="true"]').waitFor();
+    if (nextMonth) await page.locator('.fc-next-button').click();
+    const event = page.locator(`[data-post-id="${created.id}"]`);
+    await event.waitFor();
+    const target = page.locator(`td.fc-daygrid-day[data-date="${from.plus({ days: 1 }).toISODate()}"]`);
+    const a = (await event.boundingBox())!;
+    const b = (await target.boundingBox())!;
+    await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(a.x + a.width / 2 + 5, a.y + a.height / 2 + 5, { steps: 3 });
+    await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 12 });
+    await page.mouse.up();
+    await page.getByTestId('reschedule-undo').waitFor();
+    const moved = await apiCall<{ scheduledAt: string; state: string }>('GET', `/workspaces/${workspaceId}/posts/${created.id}`);
+    expect(Date.parse(moved.scheduledAt)).toBe(from.plus({ days: 1 }).toMillis());
+    expect(moved.state).toBe('scheduled');
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(async () => Date.parse((await apiCall<{ scheduledAt: string }>('GET', `/workspaces/${workspaceId}/posts/${created.id}`)).scheduledAt)).toBe(from.toMillis());
+  });
+
+  it('a failing channel raises a live alert linking to the post, which shows the reason', async () => {
+    await page.getByRole('link', { name: 'Calendar' }).click();
+    await page.locator('[data-testid="calendar"][data-ready="true"]').waitFor();
+    getInProcessSandbox().revokeToken('tok-b');
+    const created = await apiCall<{ id: string }>('POST', `/workspaces/${workspaceId}/posts`, { content: 'This one will fail', channels: [{ channelId: channelIds['Sandbox B'] }], action: 'submit' });
+    await apiCall('POST', `/workspaces/${workspaceId}/posts/${created.id}/approve`, {});
+    await apiCall('POST', `/workspaces/${workspaceId}/posts/${created.id}/publish_now`, {});
+    const alerts = page.getByTestId('live-alerts');
+    await alerts.getByText('A post failed to publish').waitFor({ timeout: 20_000 });
+    await alerts.getByText('A channel needs to be reconnected').waitFor({ timeout: 10_000 });
+    await shot('live-alert');
+    await alerts.getByText('A post failed to publish').locator('xpath=ancestor::div[contains(@class,"mantine-Alert-root")]').getByRole('link', { name: 'Open' }).click();
+    await page.waitForURL(`**/posts/${created.id}`);
+    const reason = page.getByTestId('publication-error');
+    await reason.waitFor();
+    await expect(reason.textContent()).resolves.toMatch(/Failed \(auth:/);
+    await page.getByRole('link', { name: 'Channels' }).click();
+    await page.getByTestId('channel-Sandbox B').getByText('Reconnect needed').first().waitFor();
+  });
+
+  it('every page renders in English and Spanish with no missing translation', async () => {
+    for (const route of PAGES) {
+      await page.goto(`${server.url}${route}`);
+      await page.locator('#main h2').first().waitFor();
+      if (route === '/activity' || route === '/settings') await shot(route.slice(1));
+    }
+    expect(await missingKeys()).toEqual([]);
+    await page.evaluate(() => localStorage.setItem('plaza.lang', 'es'));
+    const seen: string[] = [];
+    for (const route of PAGES) {
+      await page.goto(`${server.url}${route}`);
+      await page.locator('#main h2').first().waitFor();
+      seen.push(...(await missingKeys()));
+    }
+    await page.goto(`${server.url}/calendar`);
+    await page.getByRole('heading', { name: 'Calendario', exact: true }).waitFor();
+    await shot('calendar-es');
+    expect(seen).toEqual([]);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${server.url}/compose`);
+    await page.getByRole('heading', { name: 'Redactar' }).waitFor();
+    await shot('phone-composer-es');
+    expect(pageErrors).toEqual([]);
+  });
+});

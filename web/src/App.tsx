@@ -1,0 +1,62 @@
+import { lazy, Suspense } from 'react';
+import { Navigate, Route, Routes } from 'react-router-dom';
+import { Center, Loader } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { api } from './api.ts';
+import { SessionProvider, useMeQuery } from './session.tsx';
+import { Shell } from './components/Shell.tsx';
+import { SetupPage, LoginPage, NewWorkspacePage } from './pages/Auth.tsx';
+import { ApprovalsPage } from './pages/Approvals.tsx';
+import { PostDetailPage } from './pages/PostDetail.tsx';
+import { ChannelsPage } from './pages/Channels.tsx';
+import { SettingsPage } from './pages/Settings.tsx';
+import { SandboxPage } from './pages/Sandbox.tsx';
+import { ActivityPage } from './pages/Activity.tsx';
+
+// Heavy pages load on demand so the first load stays small.
+const loadCalendar = () => import('./pages/Calendar.tsx');
+// The calendar is the home page: fetch its chunk alongside the session check, not after it.
+const calendarChunk = window.location.pathname === '/' || window.location.pathname.startsWith('/calendar') ? loadCalendar() : null;
+const CalendarPage = lazy(() => calendarChunk ?? loadCalendar());
+const ComposerPage = lazy(() => import('./pages/Composer.tsx'));
+
+function Loading() {
+  return (
+    <Center h={200}>
+      <Loader aria-label="…" />
+    </Center>
+  );
+}
+
+/** Routes: first run or sign-in when signed out; the app shell when signed in. */
+export function App() {
+  const meQuery = useMeQuery();
+  const setup = useQuery({ queryKey: ['setup'], queryFn: () => api<{ needsOwner: boolean }>('GET', '/setup'), enabled: meQuery.data === null });
+  if (meQuery.isLoading || (meQuery.data === null && setup.isLoading)) return <Loading />;
+  const me = meQuery.data;
+  if (!me) {
+    return setup.data?.needsOwner ? <SetupPage /> : <LoginPage />;
+  }
+  if (me.workspaces.length === 0) return <NewWorkspacePage />;
+  return (
+    <SessionProvider me={me}>
+      <Shell>
+        <Suspense fallback={<Loading />}>
+          <Routes>
+            <Route path="/" element={<Navigate to="/calendar" replace />} />
+            <Route path="/calendar" element={<CalendarPage />} />
+            <Route path="/compose" element={<ComposerPage />} />
+            <Route path="/approvals" element={<ApprovalsPage />} />
+            <Route path="/posts/:postId" element={<PostDetailPage />} />
+            <Route path="/channels" element={<ChannelsPage />} />
+            <Route path="/sandbox" element={<SandboxPage />} />
+            <Route path="/activity" element={<ActivityPage />} />
+            <Route path="/settings" element={<SettingsPage />} />
+            <Route path="/workspaces/new" element={<NewWorkspacePage embedded />} />
+            <Route path="*" element={<Navigate to="/calendar" replace />} />
+          </Routes>
+        </Suspense>
+      </Shell>
+    </SessionProvider>
+  );
+}

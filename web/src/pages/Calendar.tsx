@@ -1,0 +1,240 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useNavigate } from 'react-router-dom';
+import FullCalendar from '@fullcalendar/react';
+import dayGridPlugin from '@fullcalendar/daygrid';
+import timeGridPlugin from '@fullcalendar/timegrid';
+import listPlugin from '@fullcalendar/list';
+import interactionPlugin from '@fullcalendar/interaction';
+import luxonPlugin from '@fullcalendar/luxon3';
+import esLocale from '@fullcalendar/core/locales/es';
+import type { EventDropArg, EventInput, DatesSetArg } from '@fullcalendar/core';
+import { DateTime } from 'luxon';
+import { Alert, Button, Group, Select, Stack, Text, TextInput, Title, CopyButton } from '@mantine/core';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { api, ApiError, POST_STATES, type CalendarEntry } from '../api.ts';
+import { useWorkspace } from '../session.tsx';
+import { useChannels, useMembers } from '../hooks.ts';
+import { channelColor, formatInstant, STATE_COLORS } from '../format.ts';
+
+const STATE_HEX: Record<string, string> = { draft: '#868e96', in_review: '#f08c00', approved: '#0ca678', scheduled: '#1c7ed6', publishing: '#1098ad', published: '#2b8a3e', failed: '#c92a2a', canceled: '#343a40' };
+const MONTH_CELL_POSTS = 3;
+const DRAGGABLE = new Set(['draft', 'approved', 'scheduled', 'failed']);
+
+interface Undo {
+  postId: string;
+  previous: string;
+  label: string;
+}
+
+/** The calendar: month, week and list views in the brand's zone, filters, drag to reschedule with undo, iCal feed. */
+export default function CalendarPage() {
+  const { t, i18n } = useTranslation();
+  const workspace = useWorkspace();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const channels = useChannels();
+  const members = useMembers();
+  const [range, setRange] = useState<{ from: string; to: string } | null>(null);
+  const [viewType, setViewType] = useState('dayGridMonth');
+  const calendarRef = useRef<FullCalendar>(null);
+  const [filters, setFilters] = useState<{ channelId: string | null; state: string | null; authorId: string | null; campaignId: string | null }>({ channelId: null, state: null, authorId: null, campaignId: null });
+  const [undo, setUndo] = useState<Undo | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [feedUrl, setFeedUrl] = useState<string | null>(null);
+  const ready = useRef<HTMLDivElement>(null);
+  const lang = i18n.language === 'es' ? 'es' : 'en';
+
+  const entries = useQuery({
+    queryKey: ['ws', workspace.id, 'calendar', range, filters],
+    enabled: range !== null,
+    placeholderData: (previous) => previous,
+    queryFn: async () => {
+      const params = new URLSearchParams({ from: range!.from, to: range!.to });
+      for (const [key, value] of Object.entries(filters)) if (value) params.set(key, value);
+      return (await api<{ items: CalendarEntry[] }>('GET', `/workspaces/${workspace.id}/calendar/entries?${params}`)).items;
+    },
+  });
+
+  const channelIndex = useMemo(() => new Map((channels.data ?? []).map((c, index) => [c.id, index])), [channels.data]);
+  const channelName = useMemo(() => new Map((channels.data ?? []).map((c) => [c.id, c.name])), [channels.data]);
+  const campaigns = useMemo(() => [...new Set((entries.data ?? []).map((e) => e.campaignId).filter((id): id is string => Boolean(id)))], [entries.data]);
+
+  const allEvents = useMemo<EventInput[]>(
+    () =>
+      (entries.data ?? []).map((entry) => {
+        const first = entry.channels[0]?.channelId;
+        const names = entry.channels.map((c) => channelName.get(c.channelId) ?? '?').join(', ');
+        return {
+          id: entry.id,
+          title: `${t(`states.${entry.state}`)} · ${entry.content.slice(0, 60) || '—'}`,
+          start: entry.scheduledAt,
+          allDay: false,
+          backgroundColor: first !== undefined ? channelColor(channelIndex.get(first) ?? 0) : '#495057',
+          borderColor: STATE_HEX[entry.state] ?? '#495057',
+          textColor: '#fff',
+          classNames: [`state-${entry.state}`],
+          startEditable: DRAGGABLE.has(entry.state),
+          extendedProps: { state: entry.state, channels: names },
+        };
+      }),
+    [entries.data, channelIndex, channelName, t],
+  );
+
+  // A month cell shows a few posts and a "+N more" that opens the day: rendering
+  // every one of 1,000 posts (even hidden) is what makes a busy month slow.
+  const events = useMemo<EventInput[]>(() => {
+    if (viewType !== 'dayGridMonth') return allEvents;
+    const byDay = new Map<string, EventInput[]>();
+    for (const event of allEvents) {
+      const day = DateTime.fromISO(String(event.start), { zone: workspace.time_zone }).toISODate() ?? '';
+      const list = byDay.get(day) ?? [];
+      list.push(event);
+      byDay.set(day, list);
+    }
+    const shown: EventInput[] = [];
+    for (const [day, list] of byDay) {
+      shown.push(...list.slice(0, MONTH_CELL_POSTS));
+      if (list.length > MONTH_CELL_POSTS) {
+        shown.push({ id: `more:${day}`, title: t('calendar.more', { count: list.length - MONTH_CELL_POSTS }), start: day, allDay: true, editable: false, backgroundColor: '#f1f3f5', borderColor: '#ced4da', textColor: '#212529', classNames: ['more-posts'], order: 99 } as EventInput);
+      }
+    }
+    return shown;
+  }, [allEvents, viewType, workspace.time_zone, t]);
+
+  useEffect(() => {
+    if (entries.isSuccess && ready.current) ready.current.dataset.ready = 'true';
+  }, [entries.isSuccess, entries.data]);
+
+  const reschedule = async (postId: string, scheduledAt: string) => api('POST', `/workspaces/${workspace.id}/posts/${postId}/schedule`, { scheduledAt });
+
+  const onDrop = async (info: EventDropArg) => {
+    setError(null);
+    const previous = info.oldEvent.startStr;
+    const next = info.event.startStr;
+    try {
+      await reschedule(info.event.id, toInstant(next, workspace.time_zone));
+      setUndo({ postId: info.event.id, previous: toInstant(previous, workspace.time_zone), label: formatInstant(toInstant(next, workspace.time_zone), workspace.time_zone, lang) });
+      await queryClient.invalidateQueries({ queryKey: ['ws', workspace.id] });
+    } catch (caught) {
+      info.revert();
+      setError(caught instanceof ApiError ? caught.message : String(caught));
+    }
+  };
+
+  const undoLast = async () => {
+    if (!undo) return;
+    try {
+      await reschedule(undo.postId, undo.previous);
+    } catch (caught) {
+      setError(caught instanceof ApiError ? caught.message : String(caught));
+    }
+    setUndo(null);
+    await queryClient.invalidateQueries({ queryKey: ['ws', workspace.id] });
+  };
+
+  const createFeed = async () => setFeedUrl((await api<{ url: string }>('POST', `/workspaces/${workspace.id}/calendar/feed`)).url);
+
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Title order={2}>{t('calendar.title')}</Title>
+        <Text size="sm" c="dimmed">
+          {t('shell.timeZone', { zone: workspace.time_zone })}
+        </Text>
+      </Group>
+      <Group gap="xs" align="flex-end">
+        <Select label={t('calendar.filterChannel')} clearable data={(channels.data ?? []).map((c) => ({ value: c.id, label: c.name }))} value={filters.channelId} onChange={(channelId) => setFilters({ ...filters, channelId })} w={180} />
+        <Select label={t('calendar.filterStatus')} clearable data={POST_STATES.map((s) => ({ value: s, label: t(`states.${s}`) }))} value={filters.state} onChange={(state) => setFilters({ ...filters, state })} w={160} />
+        <Select label={t('calendar.filterAuthor')} clearable data={(members.data ?? []).map((m) => ({ value: m.userId, label: m.name }))} value={filters.authorId} onChange={(authorId) => setFilters({ ...filters, authorId })} w={180} />
+        <Select label={t('calendar.filterCampaign')} clearable data={campaigns.map((id) => ({ value: id, label: id.slice(0, 8) }))} value={filters.campaignId} onChange={(campaignId) => setFilters({ ...filters, campaignId })} w={160} disabled={campaigns.length === 0 && !filters.campaignId} />
+      </Group>
+      <Group gap={6} aria-label={t('calendar.legend')}>
+        {(channels.data ?? []).map((c, index) => (
+          <Text key={c.id} size="xs" px={6} py={2} style={{ background: channelColor(index), color: '#fff', borderRadius: 4 }}>
+            {c.name}
+          </Text>
+        ))}
+        {Object.keys(STATE_HEX).map((state) => (
+          <Text key={state} size="xs" px={6} py={1} style={{ border: `2px solid ${STATE_HEX[state]}`, borderRadius: 4 }} c={STATE_COLORS[state] === 'gray' ? 'dark' : undefined}>
+            {t(`states.${state}`)}
+          </Text>
+        ))}
+      </Group>
+      {error && (
+        <Alert color="red" role="alert" withCloseButton closeButtonLabel={t('common.close')} onClose={() => setError(null)}>
+          {error}
+        </Alert>
+      )}
+      {undo && (
+        <Alert color="blue" role="status" data-testid="reschedule-undo">
+          <Group justify="space-between">
+            <Text size="sm">{t('calendar.rescheduled', { when: undo.label })}</Text>
+            <Button size="xs" variant="light" onClick={() => void undoLast()}>
+              {t('calendar.undo')}
+            </Button>
+          </Group>
+        </Alert>
+      )}
+      <div ref={ready} data-testid="calendar" data-ready="false">
+        <FullCalendar
+          ref={calendarRef}
+          eventOrder="allDay,start"
+          plugins={[dayGridPlugin, timeGridPlugin, listPlugin, interactionPlugin, luxonPlugin]}
+          initialView={window.innerWidth < 600 ? 'listWeek' : 'dayGridMonth'}
+          headerToolbar={{ left: 'prev,next today', center: 'title', right: 'dayGridMonth,timeGridWeek,listMonth' }}
+          buttonText={{ today: t('calendar.today'), month: t('calendar.month'), week: t('calendar.week'), list: t('calendar.list') }}
+          locales={[esLocale]}
+          locale={lang}
+          timeZone={workspace.time_zone}
+          events={events}
+          editable
+          eventDurationEditable={false}
+          eventDisplay="block"
+          height="auto"
+          eventTimeFormat={{ hour: '2-digit', minute: '2-digit', hour12: false }}
+          datesSet={(arg: DatesSetArg) => {
+            const next = { from: arg.start.toISOString(), to: arg.end.toISOString() };
+            setRange((current) => (current && current.from === next.from && current.to === next.to ? current : next));
+            setViewType(arg.view.type);
+          }}
+          eventClick={(info) => {
+            info.jsEvent.preventDefault();
+            if (info.event.id.startsWith('more:')) calendarRef.current?.getApi().changeView('timeGridDay', info.event.id.slice(5));
+            else navigate(`/posts/${info.event.id}`);
+          }}
+          eventDidMount={(info) => {
+            info.el.setAttribute('aria-label', `${info.event.title} — ${String(info.event.extendedProps.channels)}`);
+            info.el.setAttribute('data-post-id', info.event.id);
+          }}
+          eventDrop={(info) => void onDrop(info)}
+        />
+      </div>
+      <Stack gap="xs" maw={640}>
+        <Title order={3} size="h5">
+          {t('calendar.feedTitle')}
+        </Title>
+        <Text size="sm" c="dimmed">
+          {t('calendar.feedHelp')}
+        </Text>
+        {feedUrl ? (
+          <Group wrap="nowrap">
+            <TextInput style={{ flex: 1 }} readOnly label={t('calendar.feedUrl')} value={feedUrl} onFocus={(e) => e.currentTarget.select()} />
+            <CopyButton value={feedUrl}>{({ copied, copy }) => <Button mt={24} onClick={copy}>{copied ? t('common.copied') : t('common.copy')}</Button>}</CopyButton>
+          </Group>
+        ) : (
+          <Button variant="default" onClick={() => void createFeed()} w="fit-content">
+            {t('calendar.createFeed')}
+          </Button>
+        )}
+      </Stack>
+    </Stack>
+  );
+}
+
+/** FullCalendar gives wall times with an offset under a named zone; read anything else in the brand's zone. */
+function toInstant(value: string, zone: string): string {
+  const hasOffset = /([+-]\d\d:\d\d|Z)$/.test(value);
+  const dt = hasOffset ? DateTime.fromISO(value, { setZone: true }) : DateTime.fromISO(value, { zone });
+  return dt.toISO() ?? value;
+}

@@ -1,0 +1,291 @@
+import { useEffect, useMemo, useState } from 'react';
+import { useNavigate } from 'react-router-dom';
+import { ActionIcon, Alert, Anchor, Badge, Button, Checkbox, FileButton, Group, Image, Paper, SimpleGrid, Stack, Switch, Tabs, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { api, ApiError, type Channel, type ChannelIssues, type Post } from '../api.ts';
+import { useSession, useWorkspace } from '../session.tsx';
+import { useChannels } from '../hooks.ts';
+import { countChars, detectLinks, fromLocalInput } from '../format.ts';
+
+interface UploadedImage {
+  mediaId: string;
+  url: string;
+  alt: string;
+}
+
+type Action = 'draft' | 'submit' | 'schedule' | 'publish_now';
+
+function linkify(text: string) {
+  const parts = text.split(/(https?:\/\/[^\s<>"')]+)/g);
+  return parts.map((part, index) => (index % 2 === 1 ? <a key={index} href={part} target="_blank" rel="noreferrer noopener">{part}</a> : part));
+}
+
+/** A preview shaped like the network's own post card. */
+function Preview({ channel, text, thread, images }: { channel: Channel; text: string; thread: string[]; images: UploadedImage[] }) {
+  const { t } = useTranslation();
+  const handle = channel.account?.handle ?? String(channel.settings.handle ?? channel.settings.identifier ?? channel.name);
+  return (
+    <Paper className={`preview-card preview-${channel.network}`} aria-label={t('composer.previewFor', { name: channel.name })}>
+      <Group justify="space-between" mb={6}>
+        <Text fw={700} size="sm">
+          {channel.account?.displayName ?? channel.name} <Text span c="dimmed" size="xs">@{handle}</Text>
+        </Text>
+        {channel.simulated ? <Badge color="orange" variant="outline" size="xs">{t('common.simulated')}</Badge> : <Badge size="xs" variant="light">{channel.network}</Badge>}
+      </Group>
+      <Text size="sm" className="preview-text">{linkify(text)}</Text>
+      {images.length > 0 && (
+        <SimpleGrid cols={Math.min(images.length, 2)} mt="xs" spacing={4}>
+          {images.map((image) => <Image key={image.mediaId} src={image.url} alt={image.alt} radius="sm" h={90} fit="cover" />)}
+        </SimpleGrid>
+      )}
+      {thread.filter((part) => part.trim()).map((part, index) => (
+        <Text key={index} size="sm" className="preview-text" mt="xs" pl="sm" style={{ borderLeft: '2px solid #dee2e6' }}>
+          {linkify(part)}
+        </Text>
+      ))}
+      <Group gap="lg" mt={8}>
+        <Text size="xs" c="dimmed" aria-hidden>↩ 0 · ⇄ 0 · ♥ 0</Text>
+      </Group>
+    </Paper>
+  );
+}
+
+/** The composer: one text, per-channel variants, live limits, media with alt text, thread mode, previews, date in the brand's zone. */
+export default function ComposerPage() {
+  const { t, i18n } = useTranslation();
+  const workspace = useWorkspace();
+  const { can } = useSession();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const channels = useChannels();
+  const active = (channels.data ?? []).filter((c) => c.status !== 'disconnected');
+  const [selected, setSelected] = useState<string[]>([]);
+  const [content, setContent] = useState('');
+  const [variants, setVariants] = useState<Record<string, string>>({});
+  const [threadMode, setThreadMode] = useState(false);
+  const [thread, setThread] = useState<string[]>(['']);
+  const [images, setImages] = useState<UploadedImage[]>([]);
+  const [when, setWhen] = useState('');
+  const [issues, setIssues] = useState<ChannelIssues[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState<Action | null>(null);
+  const lang = i18n.language === 'es' ? 'es' : 'en';
+
+  const body = useMemo(() => {
+    const media = images.map((image) => ({ mediaId: image.mediaId, ...(image.alt ? { alt: image.alt } : {}) }));
+    const threadParts = threadMode ? thread.filter((part) => part.trim()).map((text) => ({ text, media: [] })) : [];
+    return {
+      content,
+      media,
+      thread: threadParts,
+      channels: selected.map((channelId) => ({ channelId, ...(variants[channelId] !== undefined ? { text: variants[channelId] } : {}), options: {} })),
+    };
+  }, [content, images, threadMode, thread, selected, variants]);
+  const [debouncedBody] = useDebouncedValue(body, 400);
+
+  useEffect(() => {
+    if (debouncedBody.channels.length === 0) {
+      setIssues([]);
+      return;
+    }
+    let cancelled = false;
+    api<{ ok: boolean; channels: ChannelIssues[] }>('POST', `/workspaces/${workspace.id}/posts/validate`, debouncedBody)
+      .then((result) => !cancelled && setIssues(result.channels))
+      .catch(() => undefined);
+    return () => {
+      cancelled = true;
+    };
+  }, [debouncedBody, workspace.id]);
+
+  const upload = async (file: File | null) => {
+    if (!file) return;
+    const form = new FormData();
+    form.append('file', file);
+    try {
+      const media = await api<{ id: string }>('POST', `/workspaces/${workspace.id}/media`, form);
+      setImages((current) => [...current, { mediaId: media.id, url: `/api/v1/workspaces/${workspace.id}/media/${media.id}`, alt: '' }]);
+    } catch (caught) {
+      setError(caught instanceof ApiError ? caught.message : String(caught));
+    }
+  };
+
+  const save = async (action: Action) => {
+    setError(null);
+    const scheduledAt = fromLocalInput(when, workspace.time_zone);
+    if (action === 'schedule' && !scheduledAt) {
+      setError(t('composer.needDate'));
+      return;
+    }
+    setBusy(action);
+    try {
+      const post = await api<Post>('POST', `/workspaces/${workspace.id}/posts`, { ...body, scheduledAt, action });
+      await queryClient.invalidateQueries({ queryKey: ['ws', workspace.id] });
+      navigate(`/posts/${post.id}`);
+    } catch (caught) {
+      if (caught instanceof ApiError && caught.status === 422 && Array.isArray(caught.details)) setIssues(caught.details as ChannelIssues[]);
+      setError(caught instanceof ApiError ? caught.message : String(caught));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const textFor = (channelId: string) => variants[channelId] ?? content;
+  const issueCount = issues.reduce((sum, entry) => sum + entry.issues.length, 0);
+  const selectedChannels = active.filter((c) => selected.includes(c.id));
+
+  return (
+    <Stack>
+      <Title order={2}>{t('composer.title')}</Title>
+      <Checkbox.Group label={t('composer.channels')} value={selected} onChange={setSelected} required>
+        <Group mt="xs">
+          {active.map((channel) => (
+            <Checkbox key={channel.id} value={channel.id} label={`${channel.name}${channel.simulated ? ` (${t('common.simulated')})` : ''}`} />
+          ))}
+        </Group>
+      </Checkbox.Group>
+      {active.length === 0 && <Alert color="yellow">{t('composer.noChannels')}</Alert>}
+      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
+        <Stack>
+          <Tabs defaultValue="all" keepMounted={false}>
+            <Tabs.List>
+              <Tabs.Tab value="all">{t('composer.allChannels')}</Tabs.Tab>
+              {selectedChannels.map((channel) => (
+                <Tabs.Tab key={channel.id} value={channel.id}>
+                  {channel.name}
+                  {variants[channel.id] !== undefined ? ' ✎' : ''}
+                </Tabs.Tab>
+              ))}
+            </Tabs.List>
+            <Tabs.Panel value="all" pt="xs">
+              <Textarea label={t('composer.text')} autosize minRows={5} value={content} onChange={(e) => setContent(e.currentTarget.value)} />
+            </Tabs.Panel>
+            {selectedChannels.map((channel) => (
+              <Tabs.Panel key={channel.id} value={channel.id} pt="xs">
+                <Stack gap="xs">
+                  <Switch
+                    label={t('composer.customize', { name: channel.name })}
+                    checked={variants[channel.id] !== undefined}
+                    onChange={(e) => {
+                      const next = { ...variants };
+                      if (e.currentTarget.checked) next[channel.id] = content;
+                      else delete next[channel.id];
+                      setVariants(next);
+                    }}
+                  />
+                  <Textarea
+                    label={t('composer.variantText', { name: channel.name })}
+                    autosize
+                    minRows={5}
+                    disabled={variants[channel.id] === undefined}
+                    value={textFor(channel.id)}
+                    onChange={(e) => setVariants({ ...variants, [channel.id]: e.currentTarget.value })}
+                  />
+                </Stack>
+              </Tabs.Panel>
+            ))}
+          </Tabs>
+          <Stack gap={4} aria-live="polite">
+            {selectedChannels.map((channel) => {
+              const used = countChars(textFor(channel.id));
+              const limit = channel.limits?.maxChars ?? 0;
+              return (
+                <Text key={channel.id} size="sm" c={used > limit ? 'red.8' : 'dimmed'} data-testid={`count-${channel.name}`}>
+                  {t('composer.charCount', { name: channel.name, used, limit })}
+                </Text>
+              );
+            })}
+          </Stack>
+          {detectLinks(content).length > 0 && (
+            <Text size="sm">
+              {t('composer.linksDetected', { count: detectLinks(content).length })}: {detectLinks(content).map((link) => <Anchor key={link} href={link} target="_blank" rel="noreferrer" mr="xs">{link}</Anchor>)}
+            </Text>
+          )}
+          <Switch label={t('composer.threadMode')} checked={threadMode} onChange={(e) => setThreadMode(e.currentTarget.checked)} />
+          {threadMode && (
+            <Stack gap="xs">
+              {thread.map((part, index) => (
+                <Group key={index} align="flex-end" wrap="nowrap">
+                  <Textarea style={{ flex: 1 }} label={t('composer.threadPart', { n: index + 2 })} autosize value={part} onChange={(e) => setThread(thread.map((p, i) => (i === index ? e.currentTarget.value : p)))} />
+                  <ActionIcon variant="subtle" color="red" aria-label={t('composer.removePart', { n: index + 2 })} onClick={() => setThread(thread.filter((_, i) => i !== index))}>
+                    ✕
+                  </ActionIcon>
+                </Group>
+              ))}
+              <Button variant="default" size="xs" onClick={() => setThread([...thread, ''])}>
+                {t('composer.addPart')}
+              </Button>
+            </Stack>
+          )}
+          <Group>
+            <FileButton onChange={(file) => void upload(file)} accept="image/png,image/jpeg,image/gif,image/webp">
+              {(props) => (
+                <Button variant="default" {...props}>
+                  {t('composer.addImage')}
+                </Button>
+              )}
+            </FileButton>
+          </Group>
+          {images.map((image, index) => (
+            <Group key={image.mediaId} wrap="nowrap" align="flex-end">
+              <Image src={image.url} alt={image.alt} w={64} h={64} fit="cover" radius="sm" />
+              <TextInput style={{ flex: 1 }} label={t('composer.altText')} value={image.alt} onChange={(e) => setImages(images.map((img, i) => (i === index ? { ...img, alt: e.currentTarget.value } : img)))} />
+              <ActionIcon variant="subtle" color="red" aria-label={t('composer.removeImage')} onClick={() => setImages(images.filter((_, i) => i !== index))}>
+                ✕
+              </ActionIcon>
+            </Group>
+          ))}
+          <TextInput
+            type="datetime-local"
+            label={t('composer.when', { zone: workspace.time_zone })}
+            description={t('composer.whenHelp')}
+            value={when}
+            onChange={(e) => setWhen(e.currentTarget.value)}
+          />
+          {issueCount > 0 && (
+            <Alert color="red" title={t('composer.issuesTitle')} data-testid="composer-issues">
+              <Stack gap={2}>
+                {issues.flatMap((entry) =>
+                  entry.issues.map((issue, index) => (
+                    <Text key={`${entry.channelId}-${index}`} size="sm">
+                      <strong>{active.find((c) => c.id === entry.channelId)?.name ?? entry.network}</strong>: {lang === 'es' && issue.messageEs ? issue.messageEs : issue.message}
+                    </Text>
+                  )),
+                )}
+              </Stack>
+            </Alert>
+          )}
+          {error && (
+            <Alert color="red" role="alert">
+              {error}
+            </Alert>
+          )}
+          <Group>
+            <Button variant="default" loading={busy === 'draft'} disabled={!selected.length || !can('write')} onClick={() => void save('draft')}>
+              {t('composer.saveDraft')}
+            </Button>
+            <Button loading={busy === 'submit'} disabled={!selected.length || !can('write') || issueCount > 0} onClick={() => void save('submit')}>
+              {t('composer.submit')}
+            </Button>
+            <Button variant="light" loading={busy === 'schedule'} disabled={!selected.length || !can('publish') || issueCount > 0} onClick={() => void save('schedule')}>
+              {t('composer.schedule')}
+            </Button>
+            <Button variant="light" color="green" loading={busy === 'publish_now'} disabled={!selected.length || !can('publish') || issueCount > 0} onClick={() => void save('publish_now')}>
+              {t('composer.publishNow')}
+            </Button>
+          </Group>
+        </Stack>
+        <Stack>
+          <Title order={3} size="h4">
+            {t('composer.previews')}
+          </Title>
+          {selectedChannels.length === 0 && <Text c="dimmed">{t('composer.pickChannels')}</Text>}
+          {selectedChannels.map((channel) => (
+            <Preview key={channel.id} channel={channel} text={textFor(channel.id)} thread={threadMode ? thread : []} images={images} />
+          ))}
+        </Stack>
+      </SimpleGrid>
+    </Stack>
+  );
+}

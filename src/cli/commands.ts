@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { Command, Option } from 'commander';
-import { DateTime } from 'luxon';
+import { zonedWallTimeToInstant } from '../lib/timezones.ts';
 import { SERVICE_NAMES, type ServiceName, loadConfig } from '../config.ts';
 import { ApiClient, ApiError } from './api-client.ts';
 import { registerAnalyticsCommands } from './analytics-commands.ts';
@@ -321,9 +321,11 @@ export function buildCli(): Command {
 export function toInstant(input: string, zone: string): string {
   const trimmed = input.trim();
   if (/([zZ]|[+-]\d{2}:?\d{2})$/.test(trimmed)) return trimmed;
-  const local = DateTime.fromISO(trimmed.replace(' ', 'T'), { zone });
-  if (!local.isValid) throw new Error(`Cannot read the date "${input}" (use 2026-03-29 10:00 or ISO 8601)`);
-  return local.toISO()!;
+  try {
+    return zonedWallTimeToInstant(trimmed.replace(' ', 'T'), zone).toISOString();
+  } catch {
+    throw new Error(`Cannot read the date "${input}" (use 2026-03-29 10:00 or ISO 8601)`);
+  }
 }
 
 

@@ -24,6 +24,9 @@ export const isoInstantSchema = z
 export function zonedWallTimeToInstant(local: string, zone: string): Date {
   const parsed = DateTime.fromISO(local, { zone });
   if (!parsed.isValid) throw new Error(`Invalid local time ${local} in ${zone}: ${parsed.invalidExplanation}`);
+  // In the autumn overlap the same wall time exists twice; luxon picks the later one.
+  const earlier = parsed.minus({ hours: 1 });
+  if (earlier.day === parsed.day && earlier.hour === parsed.hour && earlier.minute === parsed.minute) return earlier.toUTC().toJSDate();
   return parsed.toUTC().toJSDate();
 }
 

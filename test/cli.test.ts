@@ -1,0 +1,91 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import pino from 'pino';
+import { startPlaza, type PlazaRuntime } from '../src/server/runtime.ts';
+import { loadConfig } from '../src/config.ts';
+
+const run = promisify(execFile);
+
+/** Runs the real `plaza` binary against the test server. */
+async function plaza(env: Record<string, string>, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, ['bin/plaza.mjs', ...args], { env: { ...process.env, ...env }, timeout: 60_000 });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe('plaza CLI', () => {
+  let runtime: PlazaRuntime;
+  let dataDir: string;
+  let env: Record<string, string>;
+
+  beforeAll(async () => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'plaza-cli-'));
+    // user and token are created on the local database, before the server opens it.
+    const base = { DATA_DIR: dataDir, LOG_LEVEL: 'silent', PLAZA_SECRET: 'cli-test-secret-cli-test-secret-0123456' };
+    const created = await plaza(base, '--json', 'user', 'create', '--email', 'cm@example.com', '--name', 'Carla CM', '--password', 'una clave larga');
+    expect(created.code, created.stderr).toBe(0);
+    const token = await plaza(base, 'token', 'create', '--email', 'cm@example.com');
+    expect(token.stdout.trim()).toMatch(/^plz_/);
+    runtime = await startPlaza({ config: loadConfig({ ...base, PORT: '0', HOST: '127.0.0.1' } as NodeJS.ProcessEnv), services: ['web', 'worker', 'scheduler'], logger: pino({ level: 'silent' }) });
+    const address = runtime.app!.server.address() as { port: number };
+    env = { ...base, PLAZA_URL: `http://127.0.0.1:${address.port}`, PLAZA_TOKEN: token.stdout.trim() };
+  }, 120_000);
+  afterAll(async () => {
+    await runtime?.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('creates a workspace and channel, schedules in local time, lists, imports CSV all-or-nothing and exports', async () => {
+    const ws = JSON.parse((await plaza(env, '--json', 'workspace', 'create', '--name', 'Panadería Sol', '--tz', 'Europe/Madrid', '--lang', 'es')).stdout);
+    expect(ws.timeZone).toBe('Europe/Madrid');
+    const channel = JSON.parse((await plaza(env, '--json', 'channel', 'add', '-w', ws.id, '--network', 'sandbox', '--name', 'Demo', '-f', 'handle=panaderia', '-f', 'token=abc')).stdout);
+    expect(channel.simulated).toBe(true);
+    const tested = await plaza(env, 'channel', 'test', '-w', ws.id, channel.id);
+    expect(tested.stdout).toContain('Connection OK');
+
+    const post = JSON.parse((await plaza(env, '--json', 'post', 'create', '-w', ws.id, '-c', channel.id, '-t', 'Pan recién hecho 🥖', '--at', '2030-03-31 09:30', '--action', 'schedule')).stdout);
+    expect(post.state).toBe('scheduled');
+    expect(post.scheduledAt).toBe('2030-03-31T07:30:00.000Z'); // CEST, UTC+2
+
+    const listed = JSON.parse((await plaza(env, '--json', 'post', 'list', '-w', ws.id)).stdout);
+    expect(listed.items.map((p: { id: string }) => p.id)).toContain(post.id);
+    const canceled = JSON.parse((await plaza(env, '--json', 'post', 'cancel', '-w', ws.id, post.id)).stdout);
+    expect(canceled.state).toBe('canceled');
+
+    const badCsv = path.join(dataDir, 'bad.csv');
+    fs.writeFileSync(badCsv, `content,channels,scheduled_at\nBuenos días,Demo,2030-04-01 09:00\n${'x'.repeat(600)},Demo,2030-04-02 09:00\nHola,NoExiste,\n`);
+    const bad = await plaza(env, '--json', 'import', 'posts', badCsv, '-w', ws.id);
+    expect(bad.code).toBe(1);
+    expect(JSON.parse(bad.stdout).errors.map((e: { row: number }) => e.row)).toEqual([2, 3]);
+    expect(JSON.parse((await plaza(env, '--json', 'post', 'list', '-w', ws.id)).stdout).items).toHaveLength(1);
+
+    const goodCsv = path.join(dataDir, 'good.csv');
+    fs.writeFileSync(goodCsv, `content,channels,scheduled_at\nBuenos días,Demo,2030-04-01 09:00\nBuenas noches,${channel.id},2030-10-27 21:00\n`);
+    const good = JSON.parse((await plaza(env, '--json', 'import', 'posts', goodCsv, '-w', ws.id)).stdout);
+    expect(good).toMatchObject({ created: 2, errors: [] });
+
+    const out = path.join(dataDir, 'export.json');
+    await plaza(env, 'export', '-w', ws.id, '-o', out);
+    const exported = JSON.parse(fs.readFileSync(out, 'utf8'));
+    expect(exported.posts).toHaveLength(3);
+    expect(JSON.stringify(exported)).not.toContain('credentials');
+    expect(JSON.stringify(exported)).not.toContain('password_hash');
+  }, 120_000);
+
+  it('says clearly when the token is missing or wrong', async () => {
+    const missing = await plaza({ ...env, PLAZA_TOKEN: '' }, 'workspace', 'list');
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('No API token');
+    const wrong = await plaza({ ...env, PLAZA_TOKEN: 'plz_wrong' }, 'workspace', 'list');
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toContain('401');
+  }, 60_000);
+});

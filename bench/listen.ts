@@ -7,7 +7,8 @@
  * - the naive evaluator (every query on every post) at 1,000 queries, on a sample;
  * - the whole pipeline (normalize, de-duplicate, language, match, sentiment on every post);
  * - mismatches between compiled and naive on the samples.
- * Rates are medians over chunks of the stream. With --json the last line is one JSON object.
+ * Rates are medians over chunks of the stream. With --json the last line is one JSON object;
+ * --pipeline-only skips the matcher and naive sections (for profiling).
  */
 import { createMatcher, createTermStatistics, type SavedQuery } from '../src/modules/listening/core/matcher.ts';
 import { createNaiveMatcher } from '../src/modules/listening/core/naive.ts';
@@ -16,6 +17,8 @@ import { normalizePost, type NormalizedPost } from '../src/modules/listening/cor
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');
+/** Skips the matcher and naive sections (for profiling the pipeline alone). */
+const pipelineOnly = args.includes('--pipeline-only');
 const postsArg = args.indexOf('--posts');
 const TOTAL_POSTS = postsArg >= 0 ? Number(args[postsArg + 1]) : 1_000_000;
 const SEED = 20240521;
@@ -145,7 +148,7 @@ const matcherRates: number[] = [];
 const normalizeRates: number[] = [];
 let matched = 0;
 let sample: NormalizedPost[] = [];
-for (let c = 0; c < CHUNKS; c++) {
+for (let c = 0; c < (pipelineOnly ? 0 : CHUNKS); c++) {
   const raw: Generated[] = [];
   for (let i = 0; i < chunkSize; i++) raw.push(nextPost());
   t0 = performance.now();
@@ -163,7 +166,7 @@ const candidatesPerPost = matcher10k.stats.candidates / Math.max(1, matcher10k.s
 const naiveRates: number[] = [];
 const compiled1kRates: number[] = [];
 let mismatches = 0;
-for (let rep = 0; rep < 3; rep++) {
+for (let rep = 0; rep < (pipelineOnly ? 0 : 3); rep++) {
   t0 = performance.now();
   const naiveResults = sample.map((p) => naive1k.match(p));
   naiveRates.push(sample.length / ((performance.now() - t0) / 1000));
@@ -175,8 +178,8 @@ for (let rep = 0; rep < 3; rep++) {
   }
 }
 // Also check the 10,000-query matcher against the naive one on a smaller sample.
-const naive10k = createNaiveMatcher(queries10k);
-for (const p of sample.slice(0, 500)) if (naive10k.match(p).join() !== matcher10k.match(p).join()) mismatches++;
+const naive10k = createNaiveMatcher(pipelineOnly ? [] : queries10k);
+for (const p of sample.slice(0, pipelineOnly ? 0 : 500)) if (naive10k.match(p).join() !== matcher10k.match(p).join()) mismatches++;
 
 // 3. Whole pipeline on a fresh stream (sentiment on every post, the worst case).
 const pipelinePosts = Math.min(TOTAL_POSTS, 150_000);

@@ -221,6 +221,12 @@ export interface Database {
   costs: CostsTable;
   analytics_alerts: AnalyticsAlertsTable;
   report_schedules: ReportSchedulesTable;
+  listening_queries: ListeningQueriesTable;
+  listening_sources: ListeningSourcesTable;
+  listening_mentions: ListeningMentionsTable;
+  listening_mention_matches: ListeningMentionMatchesTable;
+  listening_sentiment_corrections: ListeningSentimentCorrectionsTable;
+  listening_alerts: ListeningAlertsTable;
 }
 
 // ---------------------------------------------------------------------------
@@ -463,5 +469,103 @@ export interface ReportSchedulesTable {
   next_run_at: Timestamp;
   last_run_at: NullableTimestamp;
   last_error: string | null;
+  created_at: Timestamp;
+}
+
+// ---------------------------------------------------------------------------
+// Listening (issue 4)
+// ---------------------------------------------------------------------------
+
+export const LISTENING_QUERY_KINDS = ['brand', 'competitor', 'topic'] as const;
+export type ListeningQueryKind = (typeof LISTENING_QUERY_KINDS)[number];
+
+export interface ListeningQueriesTable {
+  id: Generated<string>;
+  workspace_id: string;
+  name: string;
+  query: string;
+  kind: ListeningQueryKind;
+  competitor_name: string | null;
+  active: Generated<boolean>;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ListeningSourcesTable {
+  id: Generated<string>;
+  workspace_id: string;
+  kind: string;
+  name: string;
+  config: JSONColumnType<Record<string, unknown>>;
+  /** Durable position in the source (firehose seq, feed ETag, newest id…), saved with the mentions it covers. */
+  cursor: JSONColumnType<Record<string, unknown> | null>;
+  active: Generated<boolean>;
+  status: Generated<string>;
+  last_error: string | null;
+  last_item_at: NullableTimestamp;
+  last_run_at: NullableTimestamp;
+  next_poll_at: NullableTimestamp;
+  lag_ms: number | null;
+  queue_depth: Generated<number>;
+  items_ingested: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ListeningMentionsTable {
+  id: Generated<string>;
+  workspace_id: string;
+  source_id: string | null;
+  source_key: string;
+  remote_id: string;
+  network: string;
+  url: string | null;
+  author_handle: Generated<string>;
+  author_name: string | null;
+  author_reach: number | null;
+  text: string;
+  lang: string;
+  /** Effective label: a user's correction when there is one, else the provider's. */
+  sentiment: string | null;
+  sentiment_score: number | null;
+  /** The provider's label, kept when a user corrects it. */
+  auto_sentiment: string | null;
+  published_at: Timestamp;
+  ingested_at: Timestamp;
+}
+
+export interface ListeningMentionMatchesTable {
+  mention_id: string;
+  query_id: string;
+  workspace_id: string;
+  published_at: Timestamp;
+}
+
+export interface ListeningSentimentCorrectionsTable {
+  id: Generated<string>;
+  workspace_id: string;
+  mention_id: string;
+  user_id: string | null;
+  from_label: string | null;
+  to_label: string;
+  created_at: Timestamp;
+}
+
+export interface ListeningAlertsTable {
+  id: Generated<string>;
+  workspace_id: string;
+  query_id: string | null;
+  /** `query:<id>` or `workspace`: what the spike was measured on. */
+  scope: string;
+  kind: string;
+  window_start: Timestamp;
+  window_end: Timestamp;
+  count: number;
+  expected: number;
+  z: number;
+  mention_ids: JSONColumnType<string[]>;
+  event_id: string | null;
+  acknowledged_at: NullableTimestamp;
   created_at: Timestamp;
 }

@@ -274,27 +274,22 @@ export function percentChange(current: number | null, previous: number | null): 
   return Math.round(((current - previous) / Math.abs(previous)) * 10_000) / 100;
 }
 
-/** Top and bottom posts of a period by engagement rate by followers (engagements where followers are unknown). */
+/**
+ * Top and bottom posts of a period by engagement rate by followers (engagements
+ * where followers are unknown). Ranks on the newest-counts table alone and
+ * fetches the excerpts of the few winners afterwards (no join over the range).
+ */
 export async function rankedPosts(db: Db, workspaceId: string, scope: DashboardScope, range: DateRange, limit = 5) {
   let query = db
     .selectFrom('publication_metrics as m')
-    .innerJoin('posts as o', 'o.id', 'm.post_id')
     .select([
       'm.publication_id',
       'm.post_id',
       'm.channel_id',
       'm.network',
       'm.published_at',
-      'm.likes',
-      'm.replies',
-      'm.reposts',
-      'm.quotes',
-      'm.impressions',
-      'm.reach',
-      'm.followers_at_post',
       'm.has_media',
       'm.pillar_id',
-      sql<string>`left(o.content, 140)`.as('excerpt'),
       sql<number>`(coalesce(m.likes,0)+coalesce(m.replies,0)+coalesce(m.reposts,0)+coalesce(m.quotes,0))`.as('engagements'),
       sql<number | null>`(coalesce(m.likes,0)+coalesce(m.replies,0)+coalesce(m.reposts,0)+coalesce(m.quotes,0))::float8 * 100 / nullif(m.followers_at_post,0)`.as('rate'),
     ])
@@ -308,13 +303,17 @@ export async function rankedPosts(db: Db, workspaceId: string, scope: DashboardS
     query.orderBy(sql`rate DESC NULLS LAST`).orderBy(sql`engagements DESC`).limit(limit).execute(),
     query.orderBy(sql`rate ASC NULLS LAST`).orderBy(sql`engagements ASC`).limit(limit).execute(),
   ]);
+  const postIds = [...new Set([...top, ...bottom].map((r) => r.post_id))];
+  const excerpts = new Map(
+    postIds.length ? (await db.selectFrom('posts').select(['id', sql<string>`left(content, 140)`.as('excerpt')]).where('id', 'in', postIds).execute()).map((p) => [p.id, p.excerpt]) : [],
+  );
   const present = (r: (typeof top)[number]) => ({
     publicationId: r.publication_id,
     postId: r.post_id,
     channelId: r.channel_id,
     network: r.network,
     publishedAt: r.published_at,
-    excerpt: r.excerpt,
+    excerpt: excerpts.get(r.post_id) ?? '',
     hasMedia: r.has_media,
     pillarId: r.pillar_id,
     engagements: Number(r.engagements),

@@ -1,0 +1,93 @@
+/**
+ * What every listening source produces, and the contract of a source adapter.
+ * A source emits batches of items together with the cursor that follows them; the
+ * listener stores the items and the cursor in one transaction, so a restart resumes
+ * exactly after the last stored batch (and the unique index absorbs any replay).
+ */
+import type { AppContext } from '../../../server/context.ts';
+
+/** A post, article or comment as a source found it. */
+export interface SourceItem {
+  /** The source's own id (AT URI, status URI, feed guid…): unique per source. */
+  remoteId: string;
+  text: string;
+  network: string;
+  url?: string | null;
+  authorHandle?: string;
+  authorName?: string | null;
+  /** Followers or subscribers of the author when the source says. */
+  authorReach?: number | null;
+  /** Language tag the source declares, if any. */
+  lang?: string | null;
+  publishedAt: Date;
+}
+
+/** JSON-safe cursor stored in `listening_sources.cursor`. */
+export type SourceCursor = Record<string, unknown>;
+
+/** Items and the cursor to save once they are stored. */
+export interface SourceBatch {
+  items: SourceItem[];
+  cursor: SourceCursor;
+}
+
+/** A source row as an adapter needs it. */
+export interface SourceRecord {
+  id: string;
+  workspaceId: string;
+  kind: string;
+  config: Record<string, unknown>;
+  cursor: SourceCursor | null;
+}
+
+/** What the listener passes to a running adapter. */
+export interface SourceRunOptions {
+  ctx: AppContext;
+  source: SourceRecord;
+  /** Hands a batch to the pipeline; resolves when the bounded queue has room (backpressure). */
+  emit(batch: SourceBatch): Promise<void>;
+  /** Aborted when the listener stops or the source is removed. */
+  signal: AbortSignal;
+  /** Waits `ms` or until the signal aborts (injectable for tests). */
+  sleep(ms: number): Promise<void>;
+}
+
+/** A source adapter: runs until the signal aborts, emitting batches in order. */
+export interface SourceAdapter {
+  readonly kind: string;
+  run(options: SourceRunOptions): Promise<void>;
+}
+
+/** Sleeps `ms` unless the signal aborts first. */
+export function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve();
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+    signal.addEventListener('abort', done, { once: true });
+  });
+}
+
+/** Plain text from a bit of HTML (Mastodon statuses, feed summaries): tags out, entities decoded. */
+export function htmlToText(html: string): string {
+  return html
+    .replace(/<br\s*\/?>/gi, '\n')
+    .replace(/<\/p>\s*<p[^>]*>/gi, '\n\n')
+    .replace(/<[^>]+>/g, '')
+    .replace(/&(#x?[0-9a-f]+|amp|lt|gt|quot|apos|nbsp);/gi, (entity, code: string) => {
+      const lower = code.toLowerCase();
+      if (lower === 'amp') return '&';
+      if (lower === 'lt') return '<';
+      if (lower === 'gt') return '>';
+      if (lower === 'quot') return '"';
+      if (lower === 'apos') return "'";
+      if (lower === 'nbsp') return ' ';
+      const value = lower.startsWith('#x') ? parseInt(lower.slice(2), 16) : parseInt(lower.slice(1), 10);
+      return Number.isFinite(value) && value > 0 && value < 0x110000 ? String.fromCodePoint(value) : entity;
+    })
+    .trim();
+}

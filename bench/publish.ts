@@ -326,6 +326,12 @@ async function insertWorkloadForClaim(database: PlazaDatabase): Promise<number> 
   return CLAIM_ROWS;
 }
 
+const ONLY = [...args].find((a) => a.startsWith('--only='))?.slice('--only='.length);
+if (ONLY === 'chaos') {
+  const result = await runChaos();
+  process.stdout.write(JSON.stringify(result) + '\n');
+  process.exit(0);
+}
 const lateness = await runLateness();
 log('chaos: 5% 5xx, 2% timeouts after acceptance, 2% 429, no idempotency on the network, 3 SIGKILLs…');
 const chaos = await runChaos();

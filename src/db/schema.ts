@@ -509,6 +509,9 @@ export interface ListeningSourcesTable {
   lag_ms: number | null;
   queue_depth: Generated<number>;
   items_ingested: Generated<number>;
+  /** The listener process running the source, until when (so several processes never run one source twice). */
+  lease_owner: string | null;
+  lease_until: NullableTimestamp;
   created_at: Timestamp;
   updated_at: Timestamp;
 }

@@ -50,6 +50,8 @@ export interface PublishInput {
   media: MediaInput[];
   /** Follow-up posts of a thread, each a reply to the previous one. */
   thread?: Array<{ text: string; media: MediaInput[] }>;
+  /** When Plaza first tried this publication (ISO): how far back a reconcile lookup must search. */
+  firstAttemptAt?: string;
   options?: {
     visibility?: 'public' | 'unlisted' | 'private' | 'direct';
     contentWarning?: string;
@@ -73,6 +75,12 @@ export interface ChannelContext {
   credentials: Record<string, unknown>;
   /** Abort signal bound to the engine's per-call timeout and shutdown. */
   signal?: AbortSignal;
+  /**
+   * When the engine will stop waiting (ms since epoch). Adapters whose network can
+   * be told a deadline pass it on, so a request cannot take effect after the engine
+   * has given up on it and started reconciling.
+   */
+  deadline?: number;
 }
 
 export interface ValidationIssue {

@@ -34,6 +34,8 @@ export const up = /* sql */ `
       lag_ms bigint,
       queue_depth integer NOT NULL DEFAULT 0,
       items_ingested bigint NOT NULL DEFAULT 0,
+      lease_owner text,
+      lease_until timestamptz,
       created_at timestamptz NOT NULL DEFAULT now(),
       updated_at timestamptz NOT NULL DEFAULT now()
     );

@@ -129,6 +129,7 @@ export class ClickRecorder {
   private timer: NodeJS.Timeout | null = null;
   private flushing: Promise<void> = Promise.resolve();
   private salt: { day: string; salt: string } | null = null;
+  private readonly inflight = new Set<Promise<void>>();
 
   constructor(
     private readonly ctx: AppContext,
@@ -164,7 +165,13 @@ export class ClickRecorder {
   }
 
   /** Queues a click: the visitor is a salted daily hash of IP and user agent; the IP itself is never stored. */
-  async record(link: { id: string; workspaceId: string }, visitor: { ip: string; userAgent?: string; referrer?: string }): Promise<void> {
+  record(link: { id: string; workspaceId: string }, visitor: { ip: string; userAgent?: string; referrer?: string }): Promise<void> {
+    const pending = this.queue(link, visitor).finally(() => this.inflight.delete(pending));
+    this.inflight.add(pending);
+    return pending;
+  }
+
+  private async queue(link: { id: string; workspaceId: string }, visitor: { ip: string; userAgent?: string; referrer?: string }): Promise<void> {
     const now = this.ctx.clock.now();
     const salt = await this.dailySalt(now);
     const visitorHash = createHash('sha256').update(`${salt}|${link.workspaceId}|${visitor.ip}|${visitor.userAgent ?? ''}`).digest('base64url').slice(0, 22);
@@ -173,8 +180,9 @@ export class ClickRecorder {
     else this.timer ??= setTimeout(() => void this.flush(), this.options.flushMs ?? 200);
   }
 
-  /** Writes every queued click now. */
+  /** Writes every queued click now (including clicks still being queued). */
   async flush(): Promise<void> {
+    await Promise.allSettled([...this.inflight]);
     if (this.timer) {
       clearTimeout(this.timer);
       this.timer = null;

@@ -35,6 +35,8 @@ export interface EngineOptions {
   concurrencyPerNetwork?: number;
   /** A publication later than this after its due time is reported as missed (recovered late). */
   missedThresholdMs?: number;
+  /** After an ambiguous outcome, wait at least this long before looking the post up (lets late requests settle). */
+  reconcileDelayMs?: number;
 }
 
 interface ClaimedRow {
@@ -124,6 +126,7 @@ export class PublishingEngine {
       maxBackoffMs: options.maxBackoffMs ?? 10 * 60_000,
       concurrencyPerNetwork: options.concurrencyPerNetwork ?? 256,
       missedThresholdMs: options.missedThresholdMs ?? 60_000,
+      reconcileDelayMs: options.reconcileDelayMs ?? 2_000,
     };
   }
 
@@ -331,7 +334,14 @@ export class PublishingEngine {
     const controller = new AbortController();
     const timeout = setTimeout(() => controller.abort(new Error('timeout')), this.opts.publishTimeoutMs);
     try {
-      const channel = { channelId: row.channel_id, settings: row.settings, credentials: secrets.open<Record<string, unknown>>(row.credentials_sealed), signal: controller.signal };
+      const channel = {
+        channelId: row.channel_id,
+        settings: row.settings,
+        credentials: secrets.open<Record<string, unknown>>(row.credentials_sealed),
+        signal: controller.signal,
+        // The adapter's own deadline falls before our abort, so a late request cannot land after we give up.
+        deadline: Date.now() + this.opts.publishTimeoutMs - 250,
+      };
       const input = await this.buildInput(row);
       if (row.needs_reconcile) {
         const existing = await adapter.findPublished(channel, input);
@@ -361,7 +371,8 @@ export class PublishingEngine {
     if (error.kind === 'auth' || error.kind === 'permanent') return { kind: 'failed', row, error, startedAt };
     if (error.kind === 'rate_limited' && error.details.retryAfterMs) this.limiter.block(row.channel_id, this.deps.clock.now() + error.details.retryAfterMs);
     if (row.attempts >= this.opts.maxAttempts) return { kind: 'failed', row, error, startedAt };
-    const delayMs = backoffDelay(row.attempts, this.opts.baseBackoffMs, this.opts.maxBackoffMs, error.details.retryAfterMs);
+    const backoff = backoffDelay(row.attempts, this.opts.baseBackoffMs, this.opts.maxBackoffMs, error.details.retryAfterMs);
+    const delayMs = error.kind === 'ambiguous' ? Math.max(backoff, this.opts.reconcileDelayMs) : backoff;
     // After an ambiguous outcome the post may exist: the next attempt must look before publishing.
     return { kind: 'retry', row, error, delayMs, startedAt, reconcile: row.needs_reconcile || error.kind === 'ambiguous' };
   }
@@ -385,6 +396,7 @@ export class PublishingEngine {
     };
     return {
       publicationId: row.id,
+      firstAttemptAt: new Date(row.first_attempt_at).toISOString(),
       text: row.text,
       media: await load(row.media),
       thread: await Promise.all(row.thread.map(async (part) => ({ text: part.text, media: await load(part.media) }))),

@@ -234,7 +234,7 @@ describe('fault mapping over HTTP', () => {
     expect((await caught(sandboxAdapter.publish(channel({ token: 'old-token' }), publication('pub-old')))).kind).toBe('auth');
     expect(await sandboxAdapter.checkHealth(channel({ token: 'bad' }))).toEqual({
       ok: false,
-      error: { code: 'invalid_token', message: expect.any(String) },
+      error: { code: 'invalid_token', message: expect.any(String), kind: 'auth' },
     });
     expect(server.network.accepted).toHaveLength(0);
   });

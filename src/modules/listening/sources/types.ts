@@ -4,7 +4,10 @@
  * listener stores the items and the cursor in one transaction, so a restart resumes
  * exactly after the last stored batch (and the unique index absorbs any replay).
  */
+import dns from 'node:dns/promises';
+import net from 'node:net';
 import type { AppContext } from '../../../server/context.ts';
+import { assertFetchableUrl, isPrivateAddress, UnsafeUrlError } from '../../../lib/safe-fetch.ts';
 
 /** A post, article or comment as a source found it. */
 export interface SourceItem {
@@ -29,6 +32,10 @@ export type SourceCursor = Record<string, unknown>;
 export interface SourceBatch {
   items: SourceItem[];
   cursor: SourceCursor;
+  /** How far behind real time the source is after this batch (ms), when it can tell. */
+  lagMs?: number | null;
+  /** A failure to show on the source (the cursor still advances, e.g. the next poll time). */
+  error?: string;
 }
 
 /** A source row as an adapter needs it. */
@@ -90,4 +97,18 @@ export function htmlToText(html: string): string {
       return Number.isFinite(value) && value > 0 && value < 0x110000 ? String.fromCodePoint(value) : entity;
     })
     .trim();
+}
+
+/**
+ * Refuses stream URLs (WebSocket firehoses) that point at private or loopback addresses
+ * unless the admin allowed them, as safeFetch does for plain HTTP. Returns the URL.
+ */
+export async function assertPublicStreamUrl(raw: string, allowPrivate: boolean): Promise<URL> {
+  const url = assertFetchableUrl(raw.replace(/^ws(s?):/i, 'http$1:'));
+  if (allowPrivate) return url;
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  const addresses = net.isIP(host) ? [host] : (await dns.lookup(host, { all: true })).map((a) => a.address);
+  const blocked = addresses.find((a) => isPrivateAddress(a));
+  if (blocked) throw new UnsafeUrlError(`${host} resolves to a private address (${blocked})`);
+  return url;
 }

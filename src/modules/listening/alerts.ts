@@ -1,0 +1,100 @@
+/**
+ * Reputation alerts: a spike of negative mentions (per brand query, and across the
+ * workspace) far above its own baseline, found with the core's burst detector over
+ * closed windows. Each alert is stored once per (scope, window) and recorded as the
+ * event `listening.reputation_alert` with the mention ids, in the same transaction, so
+ * the audit log, live activity and webhooks carry it.
+ */
+import { sql } from 'kysely';
+import type { AppContext } from '../../server/context.ts';
+import { recordEvent } from '../events/events.ts';
+import { createBurstDetector } from './core/index.ts';
+
+/** Event type recorded for each reputation alert. */
+export const REPUTATION_ALERT_EVENT = 'listening.reputation_alert';
+
+/** Options of {@link checkReputationAlerts}. */
+export interface ReputationAlertOptions {
+  /** Window length (default 15 minutes). */
+  windowMs?: number;
+  /** Baseline windows before the one checked (default 48 = 12 hours). */
+  history?: number;
+  /** z-score threshold (default 4) and fewest negative mentions (default 5) for an alert. */
+  threshold?: number;
+  minCount?: number;
+}
+
+/** A new alert. */
+export interface NewReputationAlert {
+  id: string;
+  eventId: string;
+  workspaceId: string;
+  scope: string;
+  count: number;
+  expected: number;
+  z: number;
+  mentionIds: string[];
+}
+
+/** Checks the last closed window of a workspace for negative spikes; returns the alerts it created. */
+export async function checkReputationAlerts(ctx: AppContext, workspaceId: string, options: ReputationAlertOptions = {}): Promise<NewReputationAlert[]> {
+  const windowMs = options.windowMs ?? 15 * 60_000;
+  const history = options.history ?? 48;
+  const end = Math.floor(ctx.clock.now() / windowMs) * windowMs;
+  const start = end - (history + 1) * windowMs;
+  const db = ctx.database.db;
+  const brandQueries = await db.selectFrom('listening_queries').select(['id', 'name']).where('workspace_id', '=', workspaceId).where('kind', '=', 'brand').execute();
+  const rows = await sql<{ id: string; published_at: Date; query_id: string | null }>`
+    SELECT m.id, m.published_at, x.query_id
+    FROM listening_mentions m LEFT JOIN listening_mention_matches x ON x.mention_id = m.id
+    WHERE m.workspace_id = ${workspaceId} AND m.sentiment = 'negative' AND m.published_at >= ${new Date(start)} AND m.published_at < ${new Date(end)}
+    LIMIT 200000`.execute(db);
+  const brandIds = new Set(brandQueries.map((q) => q.id));
+  // window index → scope → mention ids
+  const windows: Array<Map<string, Set<string>>> = Array.from({ length: history + 1 }, () => new Map());
+  const scopes = new Set<string>(['workspace', ...brandQueries.map((q) => `query:${q.id}`)]);
+  for (const row of rows.rows) {
+    const index = Math.floor((new Date(row.published_at).getTime() - start) / windowMs);
+    if (index < 0 || index > history) continue;
+    const add = (scope: string) => {
+      const set = windows[index].get(scope) ?? new Set<string>();
+      set.add(row.id);
+      windows[index].set(scope, set);
+    };
+    add('workspace');
+    if (row.query_id && brandIds.has(row.query_id)) add(`query:${row.query_id}`);
+  }
+  const detector = createBurstDetector({ threshold: options.threshold ?? 4, minCount: options.minCount ?? 5, warmupWindows: Math.min(12, history) });
+  let bursts: ReturnType<typeof detector.closeWindow> = [];
+  for (const counts of windows) {
+    for (const scope of scopes) detector.add(scope, counts.get(scope)?.size ?? 0);
+    bursts = detector.closeWindow();
+  }
+  const created: NewReputationAlert[] = [];
+  const last = windows[history];
+  for (const burst of bursts) {
+    const mentionIds = [...(last.get(burst.key) ?? [])].slice(0, 200);
+    const queryId = burst.key.startsWith('query:') ? burst.key.slice(6) : null;
+    const alert = await db.transaction().execute(async (trx) => {
+      const row = await trx
+        .insertInto('listening_alerts')
+        .values({ workspace_id: workspaceId, query_id: queryId, scope: burst.key, kind: 'negative_spike', window_start: new Date(end - windowMs), window_end: new Date(end), count: burst.count, expected: burst.expected, z: burst.z, mention_ids: JSON.stringify(mentionIds) })
+        .onConflict((oc) => oc.columns(['workspace_id', 'scope', 'kind', 'window_start']).doNothing())
+        .returning('id')
+        .executeTakeFirst();
+      if (!row) return null;
+      const eventId = await recordEvent(trx, {
+        workspaceId,
+        actorUserId: null,
+        type: REPUTATION_ALERT_EVENT,
+        subjectType: 'listening_alert',
+        subjectId: row.id,
+        data: { scope: burst.key, queryId, queryName: brandQueries.find((q) => q.id === queryId)?.name ?? null, count: burst.count, expected: burst.expected, z: burst.z, windowStart: new Date(end - windowMs).toISOString(), windowEnd: new Date(end).toISOString(), mentionIds },
+      });
+      await trx.updateTable('listening_alerts').set({ event_id: eventId }).where('id', '=', row.id).execute();
+      return { id: row.id, eventId };
+    });
+    if (alert) created.push({ ...alert, workspaceId, scope: burst.key, count: burst.count, expected: burst.expected, z: burst.z, mentionIds });
+  }
+  return created;
+}

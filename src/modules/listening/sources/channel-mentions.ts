@@ -1,0 +1,51 @@
+/**
+ * The connected channels' own replies and mentions, through each network adapter's
+ * `fetchMentions(channel, since)`. Config `{ channelId, intervalMinutes? }`; cursor
+ * `{ since }` = the newest mention time seen (the unique index absorbs the overlap at `since`).
+ */
+import { channelContext } from '../../channels/service.ts';
+import type { AppContext } from '../../../server/context.ts';
+import type { SourceAdapter, SourceCursor, SourceItem } from './types.ts';
+
+/** Fetches the channel's mentions newer than the cursor; returns items and the next cursor. */
+export async function pollChannelMentions(ctx: AppContext, workspaceId: string, channelId: string, cursor: SourceCursor | null): Promise<{ items: SourceItem[]; cursor: SourceCursor }> {
+  const channel = await ctx.database.db.selectFrom('channels').selectAll().where('id', '=', channelId).where('workspace_id', '=', workspaceId).executeTakeFirst();
+  if (!channel) throw new Error('The channel of this source no longer exists');
+  const adapter = ctx.networks.get(channel.network);
+  const since = typeof cursor?.since === 'string' ? cursor.since : undefined;
+  const mentions = await adapter.fetchMentions(channelContext(ctx, channel), since);
+  let newest = since;
+  const items = mentions.map((m): SourceItem => {
+    if (!newest || m.createdAt > newest) newest = m.createdAt;
+    return {
+      remoteId: m.remoteId,
+      text: m.text,
+      network: channel.network,
+      url: m.url,
+      authorHandle: m.authorHandle,
+      authorName: m.authorName ?? null,
+      publishedAt: new Date(m.createdAt),
+    };
+  });
+  return { items, cursor: newest ? { since: newest } : { ...cursor } };
+}
+
+export const channelMentionsSource: SourceAdapter = {
+  kind: 'channel_mentions',
+  async run({ ctx, source, emit, signal, sleep }) {
+    const channelId = String(source.config.channelId ?? '');
+    const intervalMs = Math.max(60_000, Number(source.config.intervalMinutes ?? 5) * 60_000);
+    let cursor = source.cursor;
+    while (!signal.aborted) {
+      try {
+        const polled = await pollChannelMentions(ctx, source.workspaceId, channelId, cursor);
+        cursor = polled.cursor;
+        const newest = polled.items.reduce((max, i) => Math.max(max, i.publishedAt.getTime()), 0);
+        await emit({ items: polled.items, cursor, lagMs: newest ? ctx.clock.now() - newest : null });
+      } catch (error) {
+        await emit({ items: [], cursor: cursor ?? {}, lagMs: null, error: (error as Error).message });
+      }
+      await sleep(intervalMs);
+    }
+  },
+};

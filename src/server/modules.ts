@@ -12,6 +12,7 @@ import { analyticsRoutes } from '../modules/analytics/routes.ts';
 import { linkRoutes } from '../modules/links/routes.ts';
 import { activityRoutes } from '../modules/activity/routes.ts';
 import { calendarRoutes } from '../modules/calendar/routes.ts';
+import { listeningRoutes } from '../modules/listening/routes.ts';
 
 /** Fastify with zod schemas as the type provider: request types follow the schemas. */
 export type ZodFastify = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
@@ -20,4 +21,4 @@ export type ZodFastify = FastifyInstance<RawServerDefault, RawRequestDefaultExpr
 export type ApiModule = (app: ZodFastify, ctx: AppContext) => Promise<void>;
 
 /** Every module's routes; add a module here to expose it. */
-export const apiModules: ApiModule[] = [accountRoutes, workspaceRoutes, channelRoutes, postRoutes, mediaRoutes, webhookRoutes, activityRoutes, calendarRoutes, strategyRoutes, analyticsRoutes, linkRoutes];
+export const apiModules: ApiModule[] = [accountRoutes, workspaceRoutes, channelRoutes, postRoutes, mediaRoutes, webhookRoutes, activityRoutes, calendarRoutes, strategyRoutes, analyticsRoutes, linkRoutes, listeningRoutes];

@@ -40,3 +40,21 @@ export async function createTestDatabase(kind: DbKind): Promise<PlazaDatabase & 
     },
   };
 }
+
+/** An empty throw-away database on the local Postgres server, for tests that start whole runtimes. */
+export async function createPostgresDatabaseUrl(): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `plaza_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: TEST_POSTGRES_URL });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  return {
+    url: TEST_POSTGRES_URL.replace(/\/[^/]*$/, `/${name}`),
+    drop: async () => {
+      const dropper = new pg.Client({ connectionString: TEST_POSTGRES_URL });
+      await dropper.connect();
+      await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await dropper.end();
+    },
+  };
+}

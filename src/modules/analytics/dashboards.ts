@@ -274,6 +274,19 @@ export function percentChange(current: number | null, previous: number | null): 
   return Math.round(((current - previous) / Math.abs(previous)) * 10_000) / 100;
 }
 
+interface RankedRow {
+  publication_id: string;
+  post_id: string;
+  channel_id: string;
+  network: string;
+  published_at: Date;
+  has_media: boolean;
+  pillar_id: string | null;
+  engagements: number;
+  rate: number | null;
+  end_: string;
+}
+
 /**
  * Top and bottom posts of a period by engagement rate by followers (engagements
  * where followers are unknown). Ranks on the newest-counts table alone and
@@ -299,15 +312,21 @@ export async function rankedPosts(db: Db, workspaceId: string, scope: DashboardS
   if (scope.channelId) query = query.where('m.channel_id', '=', scope.channelId);
   if (scope.campaignId) query = query.where('m.campaign_id', '=', scope.campaignId);
   if (scope.objectiveId) query = query.where('m.objective_id', '=', scope.objectiveId);
-  const [top, bottom] = await Promise.all([
-    query.orderBy(sql`rate DESC NULLS LAST`).orderBy(sql`engagements DESC`).limit(limit).execute(),
-    query.orderBy(sql`rate ASC NULLS LAST`).orderBy(sql`engagements ASC`).limit(limit).execute(),
-  ]);
+  // One scan of the period feeds both ends of the ranking (the CTE is evaluated once).
+  const ranked = db.with('r', () => query).selectFrom('r').selectAll();
+  const rows = await db
+    .selectFrom(
+      sql<RankedRow>`((${ranked.orderBy(sql`rate DESC NULLS LAST`).orderBy(sql`engagements DESC`).limit(limit).select(sql<string>`'top'`.as('end_'))}) UNION ALL (${ranked.orderBy(sql`rate ASC NULLS LAST`).orderBy(sql`engagements ASC`).limit(limit).select(sql<string>`'bottom'`.as('end_'))}))`.as('x'),
+    )
+    .selectAll()
+    .execute();
+  const top = rows.filter((r) => r.end_ === 'top');
+  const bottom = rows.filter((r) => r.end_ === 'bottom');
   const postIds = [...new Set([...top, ...bottom].map((r) => r.post_id))];
   const excerpts = new Map(
     postIds.length ? (await db.selectFrom('posts').select(['id', sql<string>`left(content, 140)`.as('excerpt')]).where('id', 'in', postIds).execute()).map((p) => [p.id, p.excerpt]) : [],
   );
-  const present = (r: (typeof top)[number]) => ({
+  const present = (r: RankedRow) => ({
     publicationId: r.publication_id,
     postId: r.post_id,
     channelId: r.channel_id,

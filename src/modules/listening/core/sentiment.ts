@@ -93,16 +93,30 @@ function loadResources(): Resources {
   return resources;
 }
 
-/** One unit of text for scoring: a word (folded) or an emoji / emoticon. */
+/** One unit of text for scoring: a word (folded) or an emoji / emoticon, as read out of context. */
 interface Piece {
+  /** 0 a word, 1 an emoji or emoticon, 2 an exclamation mark, 3 nothing to score. */
+  kind: 0 | 1 | 2 | 3;
   word: string;
   /** Valence before rules, 0 when unknown. */
   valence: number;
   elongated: boolean;
-  caps: boolean;
+  /** Starts with a letter (counts towards the share of ALL-CAPS words). */
+  letter: boolean;
+  /** Starts with a letter, two or more characters, all upper case: counts as a shouted word. */
+  shouted: boolean;
+  /** A word of two or more characters, all upper case, with a letter: emphasis when the text is not all caps. */
+  upper: boolean;
 }
 
 const PIECE_PATTERN = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*|\p{Extended_Pictographic}(?:\uFE0F|\u200D\p{Extended_Pictographic}|\p{Emoji_Modifier})*|[:;=8xX][-^']?[)(DPpO/\\|*3\]\[]+|<3|!/gu;
+const STARTS_WITH_LETTER = /^\p{L}/u;
+const STARTS_WITH_WORD_CHAR = /^[\p{L}\p{N}]/u;
+const HAS_LETTER = /\p{L}/u;
+const EMOJI_DECORATIONS = /\p{Emoji_Modifier}|\uFE0F/gu;
+/** Pieces remembered per language: social text repeats its words, so each is analysed once. */
+const PIECE_CACHE_LIMIT = 200_000;
+const EXCLAMATION: Piece = { kind: 2, word: '!', valence: 0, elongated: false, letter: false, shouted: false, upper: false };
 
 interface Language {
   negators: ReadonlySet<string>;
@@ -110,32 +124,21 @@ interface Language {
   dampeners: ReadonlySet<string>;
   contrast: ReadonlySet<string>;
   valence(word: string): number;
-}
-
-function cachedLookup(lookup: (word: string) => number): (word: string) => number {
-  const cache = new Map<string, number>();
-  return (word) => {
-    let value = cache.get(word);
-    if (value === undefined) {
-      value = lookup(word);
-      if (cache.size > 100_000) cache.clear(); // bounded memory on endless streams
-      cache.set(word, value);
-    }
-    return value;
-  };
+  /** Raw piece → its analysis, filled on first sight. */
+  pieces: Map<string, Piece>;
 }
 
 function englishLanguage(r: Resources): Language {
-  const lookup = (word: string): number =>
+  const valence = (word: string): number =>
     r.english.get(word) ?? r.english.get(word.replace(/(?:'s|’s)$/, '')) ?? 0;
   return {
     negators: ENGLISH_NEGATORS, boosters: ENGLISH_BOOSTERS, dampeners: ENGLISH_DAMPENERS, contrast: ENGLISH_CONTRAST,
-    valence: cachedLookup(lookup),
+    valence, pieces: new Map(),
   };
 }
 
 function spanishLanguage(r: Resources): Language {
-  const lookup = (word: string): number => {
+  const valence = (word: string): number => {
     const stem = r.stemmer.stemWord(word);
     const own = r.spanishStems.get(stem);
     if (own !== undefined) return own;
@@ -145,7 +148,7 @@ function spanishLanguage(r: Resources): Language {
   };
   return {
     negators: SPANISH_NEGATORS, boosters: SPANISH_BOOSTERS, dampeners: SPANISH_DAMPENERS, contrast: SPANISH_CONTRAST,
-    valence: cachedLookup(lookup),
+    valence, pieces: new Map(),
   };
 }
 
@@ -153,39 +156,49 @@ function normalizeWord(raw: string): string {
   return foldText(raw).replace(/['’]/g, '');
 }
 
-function piecesOf(text: string, language: Language, emoticons: Map<string, number>): { pieces: Piece[]; exclamations: number } {
+/** Analyses one raw piece out of context (its valence, elongation, case). */
+function analysePiece(m: string, language: Language, emoticons: Map<string, number>): Piece {
+  if (m === '!') return EXCLAMATION;
+  const letter = STARTS_WITH_LETTER.test(m);
+  const allUpper = m.length > 1 && m === m.toUpperCase();
+  const shouted = letter && allUpper;
+  const emoji = EMOJI_VALENCE[m] ?? EMOJI_VALENCE[m.replace(EMOJI_DECORATIONS, '')] ?? emoticons.get(m);
+  if (emoji !== undefined) return { kind: 1, word: m, valence: emoji, elongated: false, letter, shouted, upper: false };
+  if (!STARTS_WITH_WORD_CHAR.test(m)) return { kind: 3, word: m, valence: 0, elongated: false, letter, shouted, upper: false };
+  const upper = allUpper && HAS_LETTER.test(m);
+  const folded = normalizeWord(m);
+  const elongated = isElongated(folded);
+  let valence = 0;
+  if (elongated) {
+    valence = language.valence(collapseElongation(folded));
+    if (valence === 0) valence = language.valence(collapseElongationToOne(folded));
+  } else valence = language.valence(folded);
+  return { kind: 0, word: elongated ? collapseElongationToOne(folded) : folded, valence, elongated, letter, shouted, upper };
+}
+
+function piecesOf(text: string, language: Language, emoticons: Map<string, number>): { pieces: Piece[]; exclamations: number; capsMeansEmphasis: boolean } {
+  const matches = splitUrls(text).rest.match(PIECE_PATTERN) ?? [];
+  const cache = language.pieces;
   const pieces: Piece[] = [];
   let exclamations = 0;
-  const matches = splitUrls(text).rest.match(PIECE_PATTERN) ?? [];
   let letters = 0;
   let upper = 0;
   for (const m of matches) {
-    if (/^\p{L}/u.test(m)) { letters++; if (m.length > 1 && m === m.toUpperCase()) upper++; }
+    let piece = cache.get(m);
+    if (piece === undefined) {
+      piece = analysePiece(m, language, emoticons);
+      if (cache.size >= PIECE_CACHE_LIMIT) cache.clear(); // bounded memory on endless streams
+      cache.set(m, piece);
+    }
+    if (piece.letter) { letters++; if (piece.shouted) upper++; }
+    if (piece.kind === 2) exclamations++;
+    else if (piece.kind !== 3) pieces.push(piece);
   }
   // ALL CAPS only means emphasis when the rest of the text is not shouting too.
-  const capsMeansEmphasis = upper > 0 && upper < letters;
-  for (const m of matches) {
-    if (m === '!') { exclamations++; continue; }
-    const emoji = EMOJI_VALENCE[m] ?? EMOJI_VALENCE[m.replace(/\p{Emoji_Modifier}|\uFE0F/gu, '')] ?? emoticons.get(m);
-    if (emoji !== undefined) {
-      pieces.push({ word: m, valence: emoji, elongated: false, caps: false });
-      continue;
-    }
-    if (!/^[\p{L}\p{N}]/u.test(m)) continue;
-    const folded = normalizeWord(m);
-    const elongated = isElongated(folded);
-    let valence = 0;
-    if (elongated) {
-      valence = language.valence(collapseElongation(folded));
-      if (valence === 0) valence = language.valence(collapseElongationToOne(folded));
-    } else valence = language.valence(folded);
-    const caps = capsMeansEmphasis && m.length > 1 && m === m.toUpperCase() && /\p{L}/u.test(m);
-    pieces.push({ word: elongated ? collapseElongationToOne(folded) : folded, valence, elongated, caps });
-  }
-  return { pieces, exclamations };
+  return { pieces, exclamations, capsMeansEmphasis: upper > 0 && upper < letters };
 }
 
-function scorePieces(pieces: Piece[], exclamations: number, language: Language): number {
+function scorePieces(pieces: Piece[], exclamations: number, capsMeansEmphasis: boolean, language: Language): number {
   const contributions: number[] = new Array(pieces.length).fill(0);
   for (let i = 0; i < pieces.length; i++) {
     const piece = pieces[i];
@@ -193,7 +206,7 @@ function scorePieces(pieces: Piece[], exclamations: number, language: Language):
     if (v === 0) continue;
     const sign = v > 0 ? 1 : -1;
     if (piece.elongated) v += sign * BOOST;
-    if (piece.caps) v += sign * CAPS_BOOST;
+    if (capsMeansEmphasis && piece.upper) v += sign * CAPS_BOOST;
     for (let back = 1; back <= 2 && i - back >= 0; back++) {
       const before = pieces[i - back].word;
       const weight = back === 1 ? 1 : 0.95;
@@ -244,8 +257,8 @@ export function createLexiconSentiment(): SentimentProvider {
   return {
     analyze(text, lang) {
       const language = lang === 'es' ? spanish : english;
-      const { pieces, exclamations } = piecesOf(text, language, r.emoticons);
-      const score = Math.round(compoundScore(scorePieces(pieces, exclamations, language)) * 1000) / 1000;
+      const { pieces, exclamations, capsMeansEmphasis } = piecesOf(text, language, r.emoticons);
+      const score = Math.round(compoundScore(scorePieces(pieces, exclamations, capsMeansEmphasis, language)) * 1000) / 1000;
       return { label: labelForScore(score), score };
     },
   };

@@ -1,0 +1,393 @@
+import { z } from 'zod';
+import type { ApiModule } from '../../server/modules.ts';
+import { requireRole } from '../../server/auth.ts';
+import { AppError, badRequest, notFound } from '../../lib/errors.ts';
+import { decodeCursor, pageOf } from '../../lib/pagination.ts';
+import { isoInstantSchema } from '../../lib/timezones.ts';
+import { LISTENING_QUERY_KINDS } from '../../db/schema.ts';
+import { recordEvent } from '../events/events.ts';
+import { workspaceParams } from '../workspaces/routes.ts';
+import { createMatcher, normalizePost, tryParseQuery, QueryParseError } from './core/index.ts';
+import { matchesOf, presentAlert, presentMention, presentQuery, presentSource } from './repository.ts';
+import { mentionVolume, sentimentReport, shareOfVoiceReport, topAuthors, topTermsReport, trendingNow } from './analysis.ts';
+import { processItems, storePrepared, WorkspacePipelines } from './ingest.ts';
+import { parseMentionsCsv } from './sources/csv.ts';
+
+const queryParams = workspaceParams.extend({ queryId: z.string().uuid() });
+const sourceParams = workspaceParams.extend({ sourceId: z.string().uuid() });
+const mentionParams = workspaceParams.extend({ mentionId: z.string().uuid() });
+const alertParams = workspaceParams.extend({ alertId: z.string().uuid() });
+
+const queryBody = z.object({
+  name: z.string().trim().min(1).max(120),
+  query: z.string().min(1).max(4000),
+  kind: z.enum(LISTENING_QUERY_KINDS),
+  competitorName: z.string().trim().min(1).max(120).nullish(),
+  active: z.boolean().optional(),
+});
+
+const SOURCE_KINDS = ['bluesky_firehose', 'bluesky_jetstream', 'rss', 'mastodon', 'channel_mentions'] as const;
+const sourceBody = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('bluesky_firehose'), name: z.string().trim().min(1).max(120), config: z.object({ serviceUrl: z.string().url().max(500) }) }),
+  z.object({ kind: z.literal('bluesky_jetstream'), name: z.string().trim().min(1).max(120), config: z.object({ url: z.string().url().max(500) }) }),
+  z.object({ kind: z.literal('rss'), name: z.string().trim().min(1).max(120), config: z.object({ url: z.string().url().max(2000), intervalMinutes: z.number().int().min(5).max(1440).optional() }) }),
+  z.object({
+    kind: z.literal('mastodon'),
+    name: z.string().trim().min(1).max(120),
+    config: z.object({
+      instanceUrl: z.string().url().max(500),
+      mode: z.enum(['stream', 'search']),
+      timeline: z.enum(['public', 'local', 'hashtag']).optional(),
+      hashtag: z.string().max(100).optional(),
+      q: z.string().max(500).optional(),
+      accessToken: z.string().max(500).optional(),
+      intervalMinutes: z.number().int().min(1).max(1440).optional(),
+    }),
+  }),
+  z.object({ kind: z.literal('channel_mentions'), name: z.string().trim().min(1).max(120), config: z.object({ channelId: z.string().uuid(), intervalMinutes: z.number().int().min(1).max(1440).optional() }) }),
+]);
+
+const rangeQuery = z.object({ from: isoInstantSchema.optional(), to: isoInstantSchema.optional() });
+const SENTIMENTS = ['positive', 'neutral', 'negative'] as const;
+
+function rangeOf(ctx: { clock: { now(): number } }, query: { from?: string; to?: string }, defaultDays = 7) {
+  const to = query.to ? new Date(query.to) : new Date(ctx.clock.now() + 60_000);
+  const from = query.from ? new Date(query.from) : new Date(to.getTime() - defaultDays * 86_400_000);
+  if (from >= to) throw badRequest('"from" must be before "to"');
+  return { from, to };
+}
+
+/** A query parse error as a 400 with the position and what was expected, in English and Spanish. */
+function queryError(error: QueryParseError): AppError {
+  return new AppError(400, 'invalid_query', error.message, { position: error.position, expected: error.expected, message: error.message, messageEs: error.messageEs });
+}
+
+function checkQuery(query: string) {
+  const parsed = tryParseQuery(query);
+  if (!parsed.ok) throw queryError(parsed.error);
+  return parsed.node;
+}
+
+/** Listening: saved queries and tester, sources, mentions, corrections, analysis, alerts, CSV import. */
+export const listeningRoutes: ApiModule = async (app, ctx) => {
+  const db = ctx.database.db;
+  const base = '/workspaces/:workspaceId/listening';
+  const tags = ['listening'];
+  // Only used to score CSV imports (no live de-duplication state is needed across requests).
+  const importPipelines = new WorkspacePipelines(ctx, 0);
+
+  const loadQuery = async (workspaceId: string, queryId: string) => {
+    const row = await db.selectFrom('listening_queries').selectAll().where('id', '=', queryId).where('workspace_id', '=', workspaceId).executeTakeFirst();
+    if (!row) throw notFound('Query');
+    return row;
+  };
+
+  // ----- saved queries -------------------------------------------------------------------------
+
+  app.get(`${base}/queries`, { schema: { tags, summary: 'Saved listening queries', params: workspaceParams } }, async (request) => {
+    await requireRole(ctx, request, request.params.workspaceId, 'read');
+    const rows = await db.selectFrom('listening_queries').selectAll().where('workspace_id', '=', request.params.workspaceId).orderBy('created_at').execute();
+    return { items: rows.map(presentQuery) };
+  });
+
+  app.post(`${base}/queries`, { schema: { tags, summary: 'Save a query (brand, competitor with its name, or topic); a bad query is a 400 with position and expected', params: workspaceParams, body: queryBody } }, async (request, reply) => {
+    const { user } = await requireRole(ctx, request, request.params.workspaceId, 'post.write');
+    const body = request.body;
+    checkQuery(body.query);
+    if (body.kind === 'competitor' && !body.competitorName) throw badRequest('A competitor query needs the competitor name', { field: 'competitorName' });
+    const row = await db.transaction().execute(async (trx) => {
+      const created = await trx
+        .insertInto('listening_queries')
+        .values({ workspace_id: request.params.workspaceId, name: body.name, query: body.query, kind: body.kind, competitor_name: body.kind === 'competitor' ? body.competitorName! : null, active: body.active ?? true, created_by: user.id })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      await recordEvent(trx, { workspaceId: created.workspace_id, actorUserId: user.id, type: 'listening.query_created', subjectType: 'listening_query', subjectId: created.id, data: { name: created.name, kind: created.kind } });
+      return created;
+    });
+    return reply.status(201).send(presentQuery(row));
+  });
+
+  app.get(`${base}/queries/:queryId`, { schema: { tags, summary: 'One saved query', params: queryParams } }, async (request) => {
+    await requireRole(ctx, request, request.params.workspaceId, 'read');
+    return presentQuery(await loadQuery(request.params.workspaceId, request.params.queryId));
+  });
+
+  app.patch(`${base}/queries/:queryId`, { schema: { tags, summary: 'Change a saved query', params: queryParams, body: queryBody.partial() } }, async (request) => {
+    const { user } = await requireRole(ctx, request, request.params.workspaceId, 'post.write');
+    const current = await loadQuery(request.params.workspaceId, request.params.queryId);
+    const body = request.body;
+    if (body.query !== undefined) checkQuery(body.query);
+    const kind = body.kind ?? current.kind;
+    const competitorName = kind === 'competitor' ? (body.competitorName ?? current.competitor_name) : null;
+    if (kind === 'competitor' && !competitorName) throw badRequest('A competitor query needs the competitor name', { field: 'competitorName' });
+    const row = await db.transaction().execute(async (trx) => {
+      const updated = await trx
+        .updateTable('listening_queries')
+        .set({ ...(body.name !== undefined && { name: body.name }), ...(body.query !== undefined && { query: body.query }), ...(body.active !== undefined && { active: body.active }), kind, competitor_name: competitorName, updated_at: new Date(ctx.clock.now()) })
+        .where('id', '=', current.id)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      await recordEvent(trx, { workspaceId: current.workspace_id, actorUserId: user.id, type: 'listening.query_updated', subjectType: 'listening_query', subjectId: current.id, data: { changed: Object.keys(body) } });
+      return updated;
+    });
+    return presentQuery(row);
+  });
+
+  app.delete(`${base}/queries/:queryId`, { schema: { tags, summary: 'Delete a saved query (its matches go with it; mentions stay)', params: queryParams } }, async (request, reply) => {
+    const { user } = await requireRole(ctx, request, request.params.workspaceId, 'post.write');
+    const current = await loadQuery(request.params.workspaceId, request.params.queryId);
+    await db.transaction().execute(async (trx) => {
+      await trx.deleteFrom('listening_queries').where('id', '=', current.id).execute();
+      await recordEvent(trx, { workspaceId: current.workspace_id, actorUserId: user.id, type: 'listening.query_deleted', subjectType: 'listening_query', subjectId: current.id, data: { name: current.name } });
+    });
+    return reply.status(204).send();
+  });
+
+  const testBody = z.object({ query: z.string().min(1).max(4000), from: isoInstantSchema.optional(), to: isoInstantSchema.optional(), limit: z.number().int().min(1).max(200).default(50), scan: z.number().int().min(1).max(50_000).default(10_000) });
+  const runTest = async (workspaceId: string, body: z.infer<typeof testBody>) => {
+    const node = checkQuery(body.query);
+    const range = rangeOf(ctx, body, 30);
+    const matcher = createMatcher([{ id: 'test', query: node }]);
+    const rows = await db
+      .selectFrom('listening_mentions')
+      .selectAll()
+      .where('workspace_id', '=', workspaceId)
+      .where('published_at', '>=', range.from)
+      .where('published_at', '<', range.to)
+      .orderBy('published_at', 'desc')
+      .limit(body.scan)
+      .execute();
+    const started = performance.now();
+    const hits = rows.filter((row) => {
+      const post = normalizePost({ text: row.text, author: row.author_handle, network: row.network, lang: row.lang });
+      post.lang = row.lang;
+      return matcher.match(post).length > 0;
+    });
+    const matches = await matchesOf(db, hits.slice(0, body.limit).map((r) => r.id));
+    return { scanned: rows.length, matched: hits.length, tookMs: Math.round(performance.now() - started), items: hits.slice(0, body.limit).map((r) => presentMention(r, matches.get(r.id))) };
+  };
+
+  app.post(`${base}/queries/test`, { schema: { tags, summary: 'Run an unsaved query against the stored mentions at once', params: workspaceParams, body: testBody } }, async (request) => {
+    await requireRole(ctx, request, request.params.workspaceId, 'read');
+    return runTest(request.params.workspaceId, request.body);
+  });
+
+  app.post(`${base}/queries/:queryId/test`, { schema: { tags, summary: 'Run a saved query against the stored mentions at once', params: queryParams, body: testBody.omit({ query: true }) } }, async (request) => {
+    await requireRole(ctx, request, request.params.workspaceId, 'read');
+    const saved = await loadQuery(request.params.workspaceId, request.params.queryId);
+    return runTest(request.params.workspaceId, { ...request.body, query: saved.query });
+  });
+
+  // ----- sources -------------------------------------------------------------------------------
+
+  const loadSource = async (workspaceId: string, sourceId: string) => {
+    const row = await db.selectFrom('listening_sources').selectAll().where('id', '=', sourceId).where('workspace_id', '=', workspaceId).executeTakeFirst();
+    if (!row) throw notFound('Source');
+    return row;
+  };
+
+  app.get(`${base}/sources`, { schema: { tags, summary: 'Listening sources with their status, cursor, lag and queue depth', params: workspaceParams } }, async (request) => {
+    await requireRole(ctx, request, request.params.workspaceId, 'read');
+    const rows = await db.selectFrom('listening_sources').selectAll().where('workspace_id', '=', request.params.workspaceId).orderBy('created_at').execute();
+    return { kinds: SOURCE_KINDS, items: rows.map(presentSource) };
+  });
+
+  app.post(`${base}/sources`, { schema: { tags, summary: 'Add a source (Bluesky firehose or Jetstream, RSS/Atom, Mastodon stream or search, a channel’s mentions)', params: workspaceParams, body: sourceBody } }, async (request, reply) => {
+    const { user } = await requireRole(ctx, request, request.params.workspaceId, 'channel.manage');
+    const body = request.body;
+    if (body.kind === 'channel_mentions') {
+      const channel = await db.selectFrom('channels').select('id').where('id', '=', body.config.channelId).where('workspace_id', '=', request.params.workspaceId).executeTakeFirst();
+      if (!channel) throw notFound('Channel');
+    }
+    if (body.kind === 'mastodon' && body.config.mode === 'search' && !body.config.q) throw badRequest('A Mastodon search needs "q"', { field: 'config.q' });
+    if (body.kind === 'mastodon' && body.config.timeline === 'hashtag' && !body.config.hashtag) throw badRequest('A hashtag timeline needs "hashtag"', { field: 'config.hashtag' });
+    const row = await db.transaction().execute(async (trx) => {
+      const created = await trx.insertInto('listening_sources').values({ workspace_id: request.params.workspaceId, kind: body.kind, name: body.name, config: JSON.stringify(body.config), cursor: null }).returningAll().executeTakeFirstOrThrow();
+      await recordEvent(trx, { workspaceId: created.workspace_id, actorUserId: user.id, type: 'listening.source_created', subjectType: 'listening_source', subjectId: created.id, data: { kind: created.kind, name: created.name } });
+      return created;
+    });
+    return reply.status(201).send(presentSource(row));
+  });
+
+  app.get(`${base}/sources/:sourceId`, { schema: { tags, summary: 'One source', params: sourceParams } }, async (request) => {
+    await requireRole(ctx, request, request.params.workspaceId, 'read');
+    return presentSource(await loadSource(request.params.workspaceId, request.params.sourceId));
+  });
+
+  app.patch(`${base}/sources/:sourceId`, { schema: { tags, summary: 'Pause, resume or rename a source', params: sourceParams, body: z.object({ name: z.string().trim().min(1).max(120).optional(), active: z.boolean().optional() }) } }, async (request) => {
+    const { user } = await requireRole(ctx, request, request.params.workspaceId, 'channel.manage');
+    const current = await loadSource(request.params.workspaceId, request.params.sourceId);
+    const row = await db.transaction().execute(async (trx) => {
+      const updated = await trx
+        .updateTable('listening_sources')
+        .set({ ...(request.body.name !== undefined && { name: request.body.name }), ...(request.body.active !== undefined && { active: request.body.active, status: request.body.active ? 'idle' : 'paused' }), updated_at: new Date(ctx.clock.now()) })
+        .where('id', '=', current.id)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      await recordEvent(trx, { workspaceId: current.workspace_id, actorUserId: user.id, type: 'listening.source_updated', subjectType: 'listening_source', subjectId: current.id, data: request.body });
+      return updated;
+    });
+    return presentSource(row);
+  });
+
+  app.delete(`${base}/sources/:sourceId`, { schema: { tags, summary: 'Remove a source (its mentions stay)', params: sourceParams } }, async (request, reply) => {
+    const { user } = await requireRole(ctx, request, request.params.workspaceId, 'channel.manage');
+    const current = await loadSource(request.params.workspaceId, request.params.sourceId);
+    await db.transaction().execute(async (trx) => {
+      await trx.deleteFrom('listening_sources').where('id', '=', current.id).execute();
+      await recordEvent(trx, { workspaceId: current.workspace_id, actorUserId: user.id, type: 'listening.source_deleted', subjectType: 'listening_source', subjectId: current.id, data: { kind: current.kind, name: current.name } });
+    });
+    return reply.status(204).send();
+  });
+
+  // ----- CSV import ----------------------------------------------------------------------------
+
+  app.post(
+    `${base}/import`,
+    {
+      schema: {
+        tags,
+        summary: 'Import mentions from a CSV exported by another tool: every row is stored, or none, with an error per failing row',
+        params: workspaceParams,
+        body: z.object({ csv: z.string().min(1).max(20_000_000), textColumn: z.string().max(100).optional(), defaultNetwork: z.string().max(40).optional() }),
+      },
+      bodyLimit: 25 * 1024 * 1024,
+    },
+    async (request, reply) => {
+      const { user } = await requireRole(ctx, request, request.params.workspaceId, 'post.write');
+      const parsed = parseMentionsCsv(request.body.csv, { textColumn: request.body.textColumn, defaultNetwork: request.body.defaultNetwork });
+      if (parsed.errors.length) throw new AppError(422, 'import_failed', `${parsed.errors.length} rows are invalid; nothing was imported`, { rows: parsed.errors, columns: parsed.columns });
+      if (parsed.items.length > 100_000) throw badRequest('At most 100,000 rows per import');
+      const pipeline = await importPipelines.get(request.params.workspaceId);
+      const sourceKey = 'csv';
+      const { prepared, duplicates } = processItems(pipeline, { items: parsed.items, sourceKey, storeUnmatched: true });
+      const result = await db.transaction().execute(async (trx) => {
+        const stored = await storePrepared(trx, { workspaceId: request.params.workspaceId, sourceId: null, sourceKey, items: parsed.items, storeUnmatched: true }, prepared, new Date(ctx.clock.now()));
+        await recordEvent(trx, { workspaceId: request.params.workspaceId, actorUserId: user.id, type: 'listening.mentions_imported', subjectType: 'workspace', subjectId: request.params.workspaceId, data: { rows: parsed.items.length, stored: stored.stored } });
+        return stored;
+      });
+      return reply.status(201).send({ rows: parsed.items.length, stored: result.stored, duplicates: duplicates + result.replayed, matched: prepared.filter((p) => p.matches.length).length, columns: parsed.columns });
+    },
+  );
+
+  // ----- mentions ------------------------------------------------------------------------------
+
+  const mentionFilters = rangeQuery.extend({
+    queryId: z.string().uuid().optional(),
+    sentiment: z.enum(SENTIMENTS).optional(),
+    lang: z.string().max(10).optional(),
+    network: z.string().max(40).optional(),
+    q: z.string().max(200).optional(),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+    cursor: z.string().max(500).optional(),
+  });
+
+  app.get(`${base}/mentions`, { schema: { tags, summary: 'Mention stream, newest first, filtered by query, sentiment, language, network, date and text', params: workspaceParams, querystring: mentionFilters } }, async (request) => {
+    await requireRole(ctx, request, request.params.workspaceId, 'read');
+    const f = request.query;
+    const cursor = decodeCursor(f.cursor);
+    let query = db.selectFrom('listening_mentions as m').selectAll('m').where('m.workspace_id', '=', request.params.workspaceId);
+    if (f.from) query = query.where('m.published_at', '>=', new Date(f.from));
+    if (f.to) query = query.where('m.published_at', '<', new Date(f.to));
+    if (f.sentiment) query = query.where('m.sentiment', '=', f.sentiment);
+    if (f.lang) query = query.where('m.lang', '=', f.lang);
+    if (f.network) query = query.where('m.network', '=', f.network);
+    if (f.q) query = query.where('m.text', 'ilike', `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    if (f.queryId) {
+      const queryId = f.queryId;
+      query = query.where((eb) => eb.exists(eb.selectFrom('listening_mention_matches as x').select('x.query_id').whereRef('x.mention_id', '=', 'm.id').where('x.query_id', '=', queryId)));
+    }
+    if (cursor) query = query.where((eb) => eb.or([eb('m.published_at', '<', new Date(cursor.at)), eb.and([eb('m.published_at', '=', new Date(cursor.at)), eb('m.id', '<', cursor.id)])]));
+    const rows = await query.orderBy('m.published_at', 'desc').orderBy('m.id', 'desc').limit(f.limit + 1).execute();
+    const page = pageOf(rows, f.limit, (r) => ({ at: r.published_at, id: r.id }));
+    const matches = await matchesOf(db, page.items.map((r) => r.id));
+    return { items: page.items.map((r) => presentMention(r, matches.get(r.id))), nextCursor: page.nextCursor };
+  });
+
+  const loadMention = async (workspaceId: string, mentionId: string) => {
+    const row = await db.selectFrom('listening_mentions').selectAll().where('id', '=', mentionId).where('workspace_id', '=', workspaceId).executeTakeFirst();
+    if (!row) throw notFound('Mention');
+    return row;
+  };
+
+  app.get(`${base}/mentions/:mentionId`, { schema: { tags, summary: 'One mention with its matched queries and sentiment corrections', params: mentionParams } }, async (request) => {
+    await requireRole(ctx, request, request.params.workspaceId, 'read');
+    const row = await loadMention(request.params.workspaceId, request.params.mentionId);
+    const matches = await matchesOf(db, [row.id]);
+    const corrections = await db
+      .selectFrom('listening_sentiment_corrections as c')
+      .leftJoin('users as u', 'u.id', 'c.user_id')
+      .select(['c.id', 'c.from_label', 'c.to_label', 'c.created_at', 'u.name as userName'])
+      .where('c.mention_id', '=', row.id)
+      .orderBy('c.created_at', 'desc')
+      .execute();
+    return { ...presentMention(row, matches.get(row.id)), corrections: corrections.map((c) => ({ id: c.id, from: c.from_label, to: c.to_label, by: c.userName, at: c.created_at })) };
+  });
+
+  app.post(`${base}/mentions/:mentionId/sentiment`, { schema: { tags, summary: 'Correct a mention’s sentiment label (stored with who and when)', params: mentionParams, body: z.object({ label: z.enum(SENTIMENTS) }) } }, async (request) => {
+    const { user } = await requireRole(ctx, request, request.params.workspaceId, 'post.write');
+    const row = await loadMention(request.params.workspaceId, request.params.mentionId);
+    const updated = await db.transaction().execute(async (trx) => {
+      await trx.insertInto('listening_sentiment_corrections').values({ workspace_id: row.workspace_id, mention_id: row.id, user_id: user.id, from_label: row.sentiment, to_label: request.body.label }).execute();
+      const next = await trx.updateTable('listening_mentions').set({ sentiment: request.body.label }).where('id', '=', row.id).returningAll().executeTakeFirstOrThrow();
+      await recordEvent(trx, { workspaceId: row.workspace_id, actorUserId: user.id, type: 'listening.sentiment_corrected', subjectType: 'listening_mention', subjectId: row.id, data: { from: row.sentiment, to: request.body.label } });
+      return next;
+    });
+    const matches = await matchesOf(db, [row.id]);
+    return presentMention(updated, matches.get(row.id));
+  });
+
+  // ----- analysis ------------------------------------------------------------------------------
+
+  const workspaceZone = async (workspaceId: string) => (await db.selectFrom('workspaces').select('time_zone').where('id', '=', workspaceId).executeTakeFirstOrThrow()).time_zone;
+
+  app.get(`${base}/analysis/volume`, { schema: { tags, summary: 'Mention volume over time per query (hour or day buckets, brand time zone)', params: workspaceParams, querystring: rangeQuery.extend({ interval: z.enum(['hour', 'day']).default('day') }) } }, async (request) => {
+    await requireRole(ctx, request, request.params.workspaceId, 'read');
+    return mentionVolume(ctx, request.params.workspaceId, rangeOf(ctx, request.query, 30), request.query.interval, await workspaceZone(request.params.workspaceId));
+  });
+
+  app.get(`${base}/analysis/share-of-voice`, { schema: { tags, summary: 'Share of voice: brand / (brand + competitors) × 100, and each competitor’s share', params: workspaceParams, querystring: rangeQuery } }, async (request) => {
+    await requireRole(ctx, request, request.params.workspaceId, 'read');
+    return shareOfVoiceReport(ctx, request.params.workspaceId, rangeOf(ctx, request.query, 30));
+  });
+
+  app.get(`${base}/analysis/sentiment`, { schema: { tags, summary: 'Sentiment counts and net sentiment ((positive − negative) / all × 100, neutral included)', params: workspaceParams, querystring: rangeQuery.extend({ queryId: z.string().uuid().optional() }) } }, async (request) => {
+    await requireRole(ctx, request, request.params.workspaceId, 'read');
+    return sentimentReport(ctx, request.params.workspaceId, rangeOf(ctx, request.query, 30), request.query.queryId);
+  });
+
+  app.get(`${base}/analysis/authors`, { schema: { tags, summary: 'Top authors with their reach', params: workspaceParams, querystring: rangeQuery.extend({ limit: z.coerce.number().int().min(1).max(100).default(20) }) } }, async (request) => {
+    await requireRole(ctx, request, request.params.workspaceId, 'read');
+    return { items: await topAuthors(ctx, request.params.workspaceId, rangeOf(ctx, request.query, 30), request.query.limit) };
+  });
+
+  app.get(`${base}/analysis/terms`, { schema: { tags, summary: 'Top terms and phrases', params: workspaceParams, querystring: rangeQuery.extend({ queryId: z.string().uuid().optional() }) } }, async (request) => {
+    await requireRole(ctx, request, request.params.workspaceId, 'read');
+    return topTermsReport(ctx, request.params.workspaceId, rangeOf(ctx, request.query, 30), request.query.queryId);
+  });
+
+  app.get(`${base}/trending`, { schema: { tags, summary: 'Trending now: terms, pairs and queries bursting above their own baseline', params: workspaceParams, querystring: z.object({ windowMinutes: z.coerce.number().int().min(5).max(1440).default(60) }) } }, async (request) => {
+    await requireRole(ctx, request, request.params.workspaceId, 'read');
+    return trendingNow(ctx, request.params.workspaceId, { windowMs: request.query.windowMinutes * 60_000 });
+  });
+
+  // ----- alerts --------------------------------------------------------------------------------
+
+  app.get(`${base}/alerts`, { schema: { tags, summary: 'Reputation alerts (negative mention spikes), newest first', params: workspaceParams, querystring: z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) }) } }, async (request) => {
+    await requireRole(ctx, request, request.params.workspaceId, 'read');
+    const rows = await db.selectFrom('listening_alerts').selectAll().where('workspace_id', '=', request.params.workspaceId).orderBy('created_at', 'desc').limit(request.query.limit).execute();
+    return { items: rows.map(presentAlert) };
+  });
+
+  app.post(`${base}/alerts/:alertId/acknowledge`, { schema: { tags, summary: 'Mark an alert as seen', params: alertParams } }, async (request) => {
+    const { user } = await requireRole(ctx, request, request.params.workspaceId, 'comment');
+    const row = await db.selectFrom('listening_alerts').selectAll().where('id', '=', request.params.alertId).where('workspace_id', '=', request.params.workspaceId).executeTakeFirst();
+    if (!row) throw notFound('Alert');
+    const updated = await db.transaction().execute(async (trx) => {
+      const next = await trx.updateTable('listening_alerts').set({ acknowledged_at: new Date(ctx.clock.now()) }).where('id', '=', row.id).returningAll().executeTakeFirstOrThrow();
+      await recordEvent(trx, { workspaceId: row.workspace_id, actorUserId: user.id, type: 'listening.alert_acknowledged', subjectType: 'listening_alert', subjectId: row.id });
+      return next;
+    });
+    return presentAlert(updated);
+  });
+};

@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import http from 'node:http';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pino from 'pino';
+import { startPlaza, type PlazaRuntime } from '../src/server/runtime.ts';
+import { loadConfig } from '../src/config.ts';
+import { createPostgresDatabaseUrl } from './helpers/db.ts';
+import { createUser } from '../src/modules/accounts/service.ts';
+import { accountsRepository } from '../src/modules/accounts/repository.ts';
+import { verifyWebhookSignature } from '../src/modules/events/webhooks.ts';
+import { SandboxNetwork, setInProcessSandbox } from '../src/networks/sandbox/index.ts';
+
+async function until<T>(check: () => Promise<T | null | undefined | false>, timeoutMs = 20_000): Promise<T> {
+  const started = Date.now();
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() - started > timeoutMs) throw new Error('Timed out waiting');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/**
+ * One Postgres, two processes' worth of services: a web-only runtime takes the
+ * post, a worker+scheduler runtime publishes it and delivers signed webhooks.
+ */
+describe('services by flag on one Postgres, and signed webhooks', () => {
+  let web: PlazaRuntime;
+  let worker: PlazaRuntime;
+  let dbClose: () => Promise<void>;
+  let receiver: http.Server;
+  const received: Array<{ headers: http.IncomingHttpHeaders; body: string }> = [];
+  let receiverUrl: string;
+  let api: (method: string, url: string, body?: unknown) => Promise<{ status: number; json: () => Promise<any> }>;
+  const network = new SandboxNetwork({ seed: 3 });
+
+  let url: string;
+  beforeAll(async () => {
+    setInProcessSandbox(network);
+    const database = await createPostgresDatabaseUrl();
+    url = database.url;
+    dbClose = database.drop;
+  }, 60_000);
+
+  beforeAll(async () => {
+    receiver = http.createServer((request, response) => {
+      let body = '';
+      request.on('data', (c) => (body += c));
+      request.on('end', () => {
+        received.push({ headers: request.headers, body });
+        response.writeHead(received.length === 1 ? 500 : 204).end(); // the first delivery fails: retried
+      });
+    });
+    await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', () => r()));
+    receiverUrl = `http://127.0.0.1:${(receiver.address() as { port: number }).port}/hook`;
+  });
+
+  afterAll(async () => {
+    await web?.stop();
+    await worker?.stop();
+    receiver?.close();
+    await dbClose?.();
+  });
+
+  it('publishes from a separate worker and delivers a signed post.published webhook with retries', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'plaza-svc-'));
+    const env = { DATA_DIR: dataDir, DATABASE_URL: url, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', PLAZA_SECRET: 'services-test-secret-services-test-0001', PLAZA_ALLOW_PRIVATE_URLS: 'true' } as NodeJS.ProcessEnv;
+    web = await startPlaza({ config: loadConfig(env), services: ['web'], logger: pino({ level: 'silent' }) });
+    worker = await startPlaza({ config: loadConfig(env), services: ['worker', 'scheduler'], logger: pino({ level: 'silent' }), engine: { pollMs: 100 } });
+    expect(web.engine).toBeNull();
+    expect(worker.app).toBeNull();
+
+    const user = await createUser(web.ctx, { email: 'svc@example.com', name: 'Svc', password: 'clave larga de prueba' });
+    const token = (await accountsRepository.createApiToken(web.ctx.database.db, user.id, 't')).token;
+    const base = `http://127.0.0.1:${(web.app!.server.address() as { port: number }).port}`;
+    api = async (method, path, body) => {
+      const res = await fetch(base + path, { method, headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
+      return { status: res.status, json: () => res.json() };
+    };
+    const ws = await (await api('POST', '/api/v1/workspaces', { name: 'Svc', timeZone: 'America/Santiago', language: 'es' })).json();
+    const channel = await (await api('POST', `/api/v1/workspaces/${ws.id}/channels`, { network: 'sandbox', name: 'S', fields: { handle: 'svc', token: 't' } })).json();
+    const hook = await api('POST', `/api/v1/workspaces/${ws.id}/webhooks`, { url: receiverUrl, events: ['post.published', 'post.failed'] });
+    expect(hook.status).toBe(201);
+    const { secret, id: webhookId } = await hook.json();
+    expect(secret).toMatch(/^whsec_/);
+    expect(JSON.stringify(await (await api('GET', `/api/v1/workspaces/${ws.id}/webhooks`)).json())).not.toContain(secret);
+
+    const post = await (await api('POST', `/api/v1/workspaces/${ws.id}/posts`, { content: 'Desde dos procesos', channels: [{ channelId: channel.id }], action: 'publish_now' })).json();
+    await until(async () => ((await (await api('GET', `/api/v1/workspaces/${ws.id}/posts/${post.id}`)).json()).state === 'published' ? true : null));
+    expect(network.postsOf('svc', { marker: post.publications[0].id })).toHaveLength(1);
+
+    await until(async () => (received.length >= 2 ? true : null), 60_000);
+    const delivery = received[1];
+    expect(delivery.headers['x-plaza-event']).toBe('post.published');
+    expect(verifyWebhookSignature(secret, String(delivery.headers['x-plaza-signature']), delivery.body)).toBe(true);
+    expect(verifyWebhookSignature('whsec_other', String(delivery.headers['x-plaza-signature']), delivery.body)).toBe(false);
+    expect(JSON.parse(delivery.body)).toMatchObject({ type: 'post.published', subject: { type: 'post', id: post.id } });
+    const deliveries = await (await api('GET', `/api/v1/workspaces/${ws.id}/webhooks/${webhookId}/deliveries`)).json();
+    expect(deliveries.items[0]).toMatchObject({ state: 'delivered', attempts: 2 });
+  }, 120_000);
+});

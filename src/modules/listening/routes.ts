@@ -50,7 +50,7 @@ const sourceBody = z.discriminatedUnion('kind', [
 const rangeQuery = z.object({ from: isoInstantSchema.optional(), to: isoInstantSchema.optional() });
 const SENTIMENTS = ['positive', 'neutral', 'negative'] as const;
 
-function rangeOf(ctx: { clock: { now(): number } }, query: { from?: string; to?: string }, defaultDays = 7) {
+function rangeOf(ctx: { clock: { now(): number } }, query: { from?: string | Date; to?: string | Date }, defaultDays = 7) {
   const to = query.to ? new Date(query.to) : new Date(ctx.clock.now() + 60_000);
   const from = query.from ? new Date(query.from) : new Date(to.getTime() - defaultDays * 86_400_000);
   if (from >= to) throw badRequest('"from" must be before "to"');
@@ -144,7 +144,7 @@ export const listeningRoutes: ApiModule = async (app, ctx) => {
   });
 
   const testBody = z.object({ query: z.string().min(1).max(4000), from: isoInstantSchema.optional(), to: isoInstantSchema.optional(), limit: z.number().int().min(1).max(200).default(50), scan: z.number().int().min(1).max(50_000).default(10_000) });
-  const runTest = async (workspaceId: string, body: z.infer<typeof testBody>) => {
+  const runTest = async (workspaceId: string, body: z.output<typeof testBody>) => {
     const node = checkQuery(body.query);
     const range = rangeOf(ctx, body, 30);
     const matcher = createMatcher([{ id: 'test', query: node }]);
@@ -202,7 +202,7 @@ export const listeningRoutes: ApiModule = async (app, ctx) => {
     if (body.kind === 'mastodon' && body.config.mode === 'search' && !body.config.q) throw badRequest('A Mastodon search needs "q"', { field: 'config.q' });
     if (body.kind === 'mastodon' && body.config.timeline === 'hashtag' && !body.config.hashtag) throw badRequest('A hashtag timeline needs "hashtag"', { field: 'config.hashtag' });
     const row = await db.transaction().execute(async (trx) => {
-      const created = await trx.insertInto('listening_sources').values({ workspace_id: request.params.workspaceId, kind: body.kind, name: body.name, config: JSON.stringify(body.config), cursor: null }).returningAll().executeTakeFirstOrThrow();
+      const created = await trx.insertInto('listening_sources').values({ workspace_id: request.params.workspaceId, kind: body.kind, name: body.name, config: JSON.stringify(body.config) }).returningAll().executeTakeFirstOrThrow();
       await recordEvent(trx, { workspaceId: created.workspace_id, actorUserId: user.id, type: 'listening.source_created', subjectType: 'listening_source', subjectId: created.id, data: { kind: created.kind, name: created.name } });
       return created;
     });

@@ -42,7 +42,8 @@ export function readConnection(ctx: ChannelContext): BlueskyConnection {
   if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
     throw new NetworkError('permanent', 'invalid_settings', `Bluesky service URL must be http(s): ${rawUrl}`);
   }
-  const identifierRaw = ctx.credentials.identifier;
+  // The identifier is a setting (shown in the UI); older callers may pass it with the credentials.
+  const identifierRaw = ctx.settings.identifier ?? ctx.credentials.identifier;
   const appPassword = ctx.credentials.appPassword;
   if (typeof identifierRaw !== 'string' || identifierRaw.trim() === '' || typeof appPassword !== 'string' || appPassword === '') {
     throw new NetworkError('auth', 'missing_credentials', 'Bluesky needs an identifier (handle or email) and an app password');

@@ -12,7 +12,7 @@
  *    present; otherwise the better of Spanish and English is taken.
  */
 import { eld } from 'eld/large';
-import { foldText, splitUrls, wordTokens } from './tokenize.ts';
+import { foldText, splitUrls, wordTokens, type NormalizedPost } from './tokenize.ts';
 
 /** Languages Plaza distinguishes. */
 export type LanguageCode = 'es' | 'en' | 'other' | 'und';
@@ -49,21 +49,40 @@ const NEIGHBOURS = ['es', 'en', 'pt', 'ca', 'gl', 'it', 'fr', 'de', 'nl'];
 const detector = eld.newInstance();
 detector.setLanguageSubset(NEIGHBOURS);
 
-/** Strips URLs, handles and hashtag marks, which say nothing about the language. */
-function languageWords(text: string): string[] {
+const HAS_LETTER = /\p{L}/u;
+
+/** True when a folded token has a letter (ASCII checked first, without a regular expression). */
+function hasLetter(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c >= 97 && c <= 122) return true;
+    if (c >= 128) return HAS_LETTER.test(word);
+  }
+  return false;
+}
+
+/**
+ * Strips URLs, handles and hashtag marks, which say nothing about the language. `tokens` are the
+ * post's word tokens when already known (e.g. {@link NormalizedPost.tokens}), to avoid tokenizing twice.
+ */
+function languageWords(text: string, tokens?: readonly string[]): string[] {
   const words: string[] = [];
-  for (const token of wordTokens(foldText(splitUrls(text).rest))) {
+  for (const token of tokens ?? wordTokens(foldText(splitUrls(text).rest))) {
     const first = token.charCodeAt(0);
     if (first === 64) continue; // @handle
     const word = first === 35 ? token.slice(1) : token;
-    if (/\p{L}/u.test(word)) words.push(word);
+    if (hasLetter(word)) words.push(word);
   }
   return words;
 }
 
-/** Identifies the language of a post: `es`, `en`, `other`, or `und` when there is too little text. */
-export function identifyLanguage(text: string): LanguageGuess {
-  const words = languageWords(text);
+/**
+ * Identifies the language of a post: `es`, `en`, `other`, or `und` when there is too little text.
+ * Pass the post's normalized `tokens` (from `normalizePost`) when you have them: the text is then
+ * only scanned for Spanish spelling.
+ */
+export function identifyLanguage(text: string, tokens?: readonly string[]): LanguageGuess {
+  const words = languageWords(text, tokens);
   let letters = 0;
   for (const w of words) letters += w.length;
   if (letters < 3) return { lang: 'und', method: 'empty' };
@@ -92,7 +111,7 @@ export function identifyLanguage(text: string): LanguageGuess {
   return { lang: es >= en ? 'es' : 'en', method: 'ngrams' };
 }
 
-/** Shorthand for `identifyLanguage(text).lang`. */
-export function detectLanguage(text: string): LanguageCode {
-  return identifyLanguage(text).lang;
+/** Shorthand for `identifyLanguage(text, tokens).lang`. */
+export function detectLanguage(text: string, tokens?: readonly string[]): LanguageCode {
+  return identifyLanguage(text, tokens).lang;
 }

@@ -77,7 +77,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
       const normalized = normalizePost({ text: item.text, author: item.author, network: item.network });
       const duplicate = dedupe.check(item.id, normalized.tokens, item.url);
       // A source's declared language is trusted when it is es/en; otherwise we detect it.
-      const lang = sourceLanguage(item.lang) ?? detectLanguage(item.text);
+      const lang = sourceLanguage(item.lang) ?? detectLanguage(item.text, normalized.tokens);
       normalized.lang = lang;
       if (duplicate.duplicateOf !== undefined) {
         return { normalized, duplicateOf: duplicate.duplicateOf, lang, matches: [], sentiment: null };

@@ -4,6 +4,7 @@ import { zonedWallTimeToInstant } from '../lib/timezones.ts';
 import { SERVICE_NAMES, type ServiceName, loadConfig } from '../config.ts';
 import { ApiClient, ApiError } from './api-client.ts';
 import { registerAnalyticsCommands } from './analytics-commands.ts';
+import { registerListeningCommands } from './listening-commands.ts';
 
 interface GlobalOptions {
   json?: boolean;
@@ -311,6 +312,7 @@ export function buildCli(): Command {
     );
 
   registerAnalyticsCommands(program);
+  registerListeningCommands(program);
   return program;
 }
 

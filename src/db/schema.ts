@@ -499,7 +499,7 @@ export interface ListeningSourcesTable {
   name: string;
   config: JSONColumnType<Record<string, unknown>>;
   /** Durable position in the source (firehose seq, feed ETag, newest id…), saved with the mentions it covers. */
-  cursor: JSONColumnType<Record<string, unknown> | null>;
+  cursor: ColumnType<Record<string, unknown> | null, string | null | undefined, string | null>;
   active: Generated<boolean>;
   status: Generated<string>;
   last_error: string | null;

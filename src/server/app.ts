@@ -1,4 +1,4 @@
-import Fastify, { type FastifyInstance, type FastifyError, type FastifyBaseLogger } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyError, type FastifyBaseLogger } from 'fastify';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import multipart from '@fastify/multipart';
@@ -6,8 +6,8 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { serializerCompiler, validatorCompiler, jsonSchemaTransform, hasZodFastifySchemaValidationErrors, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from './context.ts';
-import { AppError } from '../lib/errors.ts';
-import { identify } from './auth.ts';
+import { AppError, notFound, unauthorized } from '../lib/errors.ts';
+import { identify, loadMembership } from './auth.ts';
 import { pingDatabase } from '../db/database.ts';
 import { apiModules } from './modules.ts';
 import { webAppBuilt } from './web.ts';
@@ -32,7 +32,8 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
     loggerInstance: ctx.logger as FastifyBaseLogger,
     bodyLimit: 1_048_576,
     trustProxy: true,
-    disableRequestLogging: true,
+    // Per-request access logs are left to the reverse proxy; errors are still logged.
+    logController: new LogController({ disableRequestLogging: true }),
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -57,9 +58,22 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
   app.decorateRequest('user', null);
+  app.decorateRequest('membership', null);
   app.addHook('onRequest', async (request) => {
     if (!request.url.startsWith('/api/')) return;
     request.user = await identify(ctx, request);
+    // Authentication comes before anything else, body validation included.
+    // A route is public only when its OpenAPI schema says so (`security: []`): docs and behaviour agree.
+    const security = (request.routeOptions.schema as { security?: unknown[] } | undefined)?.security;
+    const isPublic = Array.isArray(security) && security.length === 0;
+    if (request.url.startsWith('/api/v1/') && !isPublic && !request.user && request.routeOptions.url) throw unauthorized();
+  });
+  // Another workspace's routes do not exist for you: 404 before the body is even read.
+  app.addHook('preValidation', async (request) => {
+    const workspaceId = (request.params as { workspaceId?: string } | undefined)?.workspaceId;
+    if (workspaceId === undefined || !request.user) return;
+    request.membership = await loadMembership(ctx, request.user.id, workspaceId);
+    if (!request.membership) throw notFound('Workspace');
   });
 
   app.setErrorHandler((error: FastifyError, request, reply) => {

@@ -20,7 +20,18 @@ export interface AuthenticatedUser {
 declare module 'fastify' {
   interface FastifyRequest {
     user: AuthenticatedUser | null;
+    /** The caller's membership of the route's workspace, loaded once per request. */
+    membership: { workspaceId: string; role: Role } | null;
   }
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The user's role in a workspace, or null when not a member (or the id is not a workspace id). */
+export async function loadMembership(ctx: AppContext, userId: string, workspaceId: string): Promise<{ workspaceId: string; role: Role } | null> {
+  if (!UUID.test(workspaceId)) return null;
+  const row = await ctx.database.db.selectFrom('memberships').select('role').where('workspace_id', '=', workspaceId).where('user_id', '=', userId).executeTakeFirst();
+  return row ? { workspaceId, role: row.role } : null;
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -64,12 +75,7 @@ export function requireUser(request: FastifyRequest): AuthenticatedUser {
  */
 export async function requireRole(ctx: AppContext, request: FastifyRequest, workspaceId: string, permission: Permission): Promise<{ user: AuthenticatedUser; role: Role }> {
   const user = requireUser(request);
-  const membership = await ctx.database.db
-    .selectFrom('memberships')
-    .select('role')
-    .where('workspace_id', '=', workspaceId)
-    .where('user_id', '=', user.id)
-    .executeTakeFirst();
+  const membership = request.membership?.workspaceId === workspaceId ? request.membership : await loadMembership(ctx, user.id, workspaceId);
   if (!membership) throw notFound('Workspace');
   if (!can(membership.role, permission)) throw forbidden();
   return { user, role: membership.role };

@@ -108,6 +108,8 @@ const HASHES = 64;
 const BANDS = 16;
 const ROWS = HASHES / BANDS;
 const SEEDS = Int32Array.from({ length: HASHES }, (_, i) => Math.imul(i + 1, 0x9e3779b1) ^ 0x85ebca6b);
+/** Sequence numbers in the LSH table keep their low 31 bits. */
+const SEQ_MASK = 0x7fffffff;
 /** Band keys are 30-bit integers (small integers for V8). */
 const KEY_MASK = 0x3fffffff;
 
@@ -176,21 +178,21 @@ export function createDeduplicator(options: DedupeOptions = {}): Deduplicator {
   // bits, holding the sequence number of the newest item whose band hashed there; each item links
   // to the previous item of the same cell per band. Forgotten items are recognised by their
   // sequence number, so eviction costs nothing; cells shared by different keys only cost a key
-  // comparison. Twice as many cells as band entries keeps such sharing rare.
+  // comparison. Sequence numbers are stored as their low 31 bits (Int32Array: half the memory
+  // and cache misses of doubles); an item's age `next − seq` tells whether it is still remembered.
   let cells = 1024;
-  while (cells < windowSize * BANDS * 2 && cells < 1 << 22) cells *= 2;
+  while (cells < windowSize * BANDS && cells < 1 << 22) cells *= 2;
   const cellMask = cells - 1;
-  const newestInCell = new Float64Array(cells).fill(-1);
-  // Ring buffer of the window (~220 bytes a slot): windows up to 131,072 items are allocated at
-  // once; bigger ones grow by doubling as they fill.
-  let capacity = Math.min(windowSize, 131_072);
+  const newestInCell = new Int32Array(cells).fill(-1);
+  // Ring buffer of the window (~400 bytes a slot), grown by doubling as it fills.
+  let capacity = Math.min(windowSize, 16_384);
   let ids: string[] = new Array<string>(capacity).fill('');
   let urls: string[] = new Array<string>(capacity).fill('');
   let hasSignature = new Uint8Array(capacity);
   let signatures = new Int32Array(capacity * HASHES);
   let bandKeys = new Int32Array(capacity * BANDS);
   /** Per slot and band: sequence number of the previous item in the same cell, or −1. */
-  let olderInCell = new Float64Array(capacity * BANDS);
+  let olderInCell = new Int32Array(capacity * BANDS);
   let lastCompared = new Float64Array(capacity);
   const signature = new Int32Array(HASHES);
   const keys = new Int32Array(BANDS);
@@ -207,7 +209,7 @@ export function createDeduplicator(options: DedupeOptions = {}): Deduplicator {
     const newHas = new Uint8Array(bigger);
     const newSignatures = new Int32Array(bigger * HASHES);
     const newKeys = new Int32Array(bigger * BANDS);
-    const newOlder = new Float64Array(bigger * BANDS);
+    const newOlder = new Int32Array(bigger * BANDS);
     for (let seq = oldest; seq < next; seq++) {
       const from = seq % capacity;
       const to = seq % bigger;
@@ -244,10 +246,12 @@ export function createDeduplicator(options: DedupeOptions = {}): Deduplicator {
   function findSimilar(stamp: number): number {
     for (let b = 0; b < BANDS; b++) {
       const key = keys[b];
-      let seq = newestInCell[key & cellMask];
+      let stored = newestInCell[key & cellMask];
       // At most MAX_PER_BUCKET items with this band key, and a few steps over other keys.
-      for (let sameKey = 0, steps = 0; seq >= oldest && sameKey < MAX_PER_BUCKET && steps < 4 * MAX_PER_BUCKET; steps++) {
-        const slot = seq % capacity;
+      for (let sameKey = 0, steps = 0; stored >= 0 && sameKey < MAX_PER_BUCKET && steps < 4 * MAX_PER_BUCKET; steps++) {
+        const age = (next - stored) & SEQ_MASK;
+        if (age < 1 || age > next - oldest) break; // forgotten
+        const slot = (next - age) % capacity;
         const link = slot * BANDS + b;
         if (bandKeys[link] === key && hasSignature[slot]) {
           sameKey++;
@@ -256,7 +260,7 @@ export function createDeduplicator(options: DedupeOptions = {}): Deduplicator {
             if (similarEnough(slot)) return slot;
           }
         }
-        seq = olderInCell[link];
+        stored = olderInCell[link];
       }
     }
     return -1;
@@ -297,7 +301,7 @@ export function createDeduplicator(options: DedupeOptions = {}): Deduplicator {
           const link = slot * BANDS + b;
           bandKeys[link] = key;
           olderInCell[link] = newestInCell[key & cellMask];
-          newestInCell[key & cellMask] = seq;
+          newestInCell[key & cellMask] = seq & SEQ_MASK;
         }
       }
       return {};

@@ -12,7 +12,7 @@
  *    present; otherwise the better of Spanish and English is taken.
  */
 import { eld } from 'eld/large';
-import { foldText, splitUrls, wordTokens, type NormalizedPost } from './tokenize.ts';
+import { foldText, splitUrls, wordTokens } from './tokenize.ts';
 
 /** Languages Plaza distinguishes. */
 export type LanguageCode = 'es' | 'en' | 'other' | 'und';
@@ -63,7 +63,7 @@ function hasLetter(word: string): boolean {
 
 /**
  * Strips URLs, handles and hashtag marks, which say nothing about the language. `tokens` are the
- * post's word tokens when already known (e.g. {@link NormalizedPost.tokens}), to avoid tokenizing twice.
+ * post's word tokens when already known (e.g. `normalizePost(…).tokens`), to avoid tokenizing twice.
  */
 function languageWords(text: string, tokens?: readonly string[]): string[] {
   const words: string[] = [];

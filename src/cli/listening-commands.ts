@@ -1,0 +1,176 @@
+/**
+ * Listening commands: `plaza classify` (local, no server: language and sentiment per text)
+ * and `plaza listen …` (saved queries, query tester, CSV import of mentions, alerts) over the API.
+ */
+import fs from 'node:fs';
+import readline from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import { Command } from 'commander';
+import { parse } from 'csv-parse';
+import cliProgress from 'cli-progress';
+import { ApiClient, ApiError } from './api-client.ts';
+import { createLexiconSentiment, detectLanguage } from '../modules/listening/core/index.ts';
+
+/** One classified text. */
+export interface Classification {
+  lang: string;
+  sentiment: 'positive' | 'neutral' | 'negative';
+  score: number;
+}
+
+/** Classifies texts from an async source, writing one JSON line per text. Returns how many were written. */
+export async function classifyTexts(texts: AsyncIterable<string>, out: Writable, options: { includeText?: boolean } = {}): Promise<number> {
+  const sentiment = createLexiconSentiment();
+  let count = 0;
+  for await (const text of texts) {
+    const lang = detectLanguage(text);
+    const result = sentiment.analyze(text, lang);
+    const line: Classification & { text?: string } = { lang, sentiment: result.label, score: Math.round(result.score * 10_000) / 10_000 };
+    if (options.includeText) line.text = text;
+    if (!out.write(JSON.stringify(line) + '\n')) await new Promise((resolve) => out.once('drain', resolve));
+    count++;
+  }
+  return count;
+}
+
+/** Texts of stdin, one per line (empty lines kept as empty texts so output lines align with input lines). */
+export async function* linesOf(input: Readable): AsyncGenerator<string> {
+  const reader = readline.createInterface({ input, crlfDelay: Infinity });
+  for await (const line of reader) yield line;
+}
+
+/** Texts of one CSV column (by header name). */
+export async function* csvColumn(input: Readable, column: string): AsyncGenerator<string> {
+  const parser = input.pipe(parse({ bom: true, columns: true, relax_column_count: true, skip_empty_lines: true }));
+  let checked = false;
+  for await (const record of parser as AsyncIterable<Record<string, string>>) {
+    if (!checked) {
+      if (!(column in record)) throw new Error(`No column "${column}" in the CSV (columns: ${Object.keys(record).join(', ')})`);
+      checked = true;
+    }
+    yield record[column] ?? '';
+  }
+}
+
+interface GlobalOptions {
+  json?: boolean;
+  url?: string;
+  token?: string;
+}
+
+function client(command: Command): { api: ApiClient; options: GlobalOptions } {
+  const options = command.optsWithGlobals<GlobalOptions>();
+  const token = options.token ?? process.env.PLAZA_TOKEN;
+  if (!token) throw new Error('No API token: pass --token or set PLAZA_TOKEN');
+  return { api: new ApiClient(options.url ?? process.env.PLAZA_URL ?? 'http://localhost:3000', token), options };
+}
+
+function run<A extends unknown[]>(fn: (...args: A) => Promise<void>) {
+  return async (...args: A) => {
+    try {
+      await fn(...args);
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      process.stderr.write(`Error ${error.status}: ${error.message}\n`);
+      if (error.details) process.stderr.write(JSON.stringify(error.details, null, 2) + '\n');
+      process.exitCode = 1;
+    }
+  };
+}
+
+/** Adds `classify` and `listen` to the CLI. */
+export function registerListeningCommands(program: Command): void {
+  program
+    .command('classify')
+    .description('Language and sentiment of texts, locally (no server): one per line on stdin, or a CSV column; writes one JSON line per text')
+    .option('--csv <file>', 'read texts from this CSV file')
+    .option('--column <name>', 'CSV column with the texts', 'text')
+    .option('--with-text', 'include the text in each output line')
+    .action(async (opts: { csv?: string; column: string; withText?: boolean }) => {
+      const texts = opts.csv ? csvColumn(fs.createReadStream(opts.csv), opts.column) : linesOf(process.stdin);
+      const count = await classifyTexts(texts, process.stdout, { includeText: opts.withText });
+      if (opts.csv) process.stderr.write(`Classified ${count} texts\n`);
+    });
+
+  const listen = program.command('listen').description('Listening: saved queries, query tester, CSV import, alerts');
+
+  listen
+    .command('queries')
+    .requiredOption('-w, --workspace <id>', 'workspace id')
+    .description('List saved queries')
+    .action(
+      run(async (opts: { workspace: string }, command: Command) => {
+        const { api } = client(command);
+        const data = await api.get<{ items: Array<{ id: string; name: string; kind: string; competitorName: string | null; query: string }> }>(`/api/v1/workspaces/${opts.workspace}/listening/queries`);
+        for (const q of data.items) process.stdout.write(`${q.id}  ${q.kind.padEnd(10)} ${q.name}${q.competitorName ? ` (${q.competitorName})` : ''}: ${q.query}\n`);
+      }),
+    );
+
+  listen
+    .command('add-query')
+    .requiredOption('-w, --workspace <id>', 'workspace id')
+    .requiredOption('--name <name>', 'name')
+    .requiredOption('--query <query>', 'boolean query')
+    .option('--kind <kind>', 'brand, competitor or topic', 'brand')
+    .option('--competitor <name>', 'competitor name (for --kind competitor)')
+    .description('Save a query')
+    .action(
+      run(async (opts: { workspace: string; name: string; query: string; kind: string; competitor?: string }, command: Command) => {
+        const { api } = client(command);
+        const created = await api.post<{ id: string }>(`/api/v1/workspaces/${opts.workspace}/listening/queries`, { name: opts.name, query: opts.query, kind: opts.kind, competitorName: opts.competitor });
+        process.stdout.write(`${created.id}\n`);
+      }),
+    );
+
+  listen
+    .command('test')
+    .requiredOption('-w, --workspace <id>', 'workspace id')
+    .argument('<query>', 'boolean query')
+    .description('Run a query against stored mentions')
+    .action(
+      run(async (query: string, opts: { workspace: string }, command: Command) => {
+        const { api, options } = client(command);
+        const result = await api.post<{ scanned: number; matched: number; items: Array<{ text: string; url: string | null; sentiment: string }> }>(`/api/v1/workspaces/${opts.workspace}/listening/queries/test`, { query });
+        if (options.json) return void process.stdout.write(JSON.stringify(result, null, 2) + '\n');
+        process.stdout.write(`${result.matched} of ${result.scanned} mentions match\n`);
+        for (const m of result.items) process.stdout.write(`- [${m.sentiment}] ${m.text.replace(/\s+/g, ' ').slice(0, 120)} ${m.url ?? ''}\n`);
+      }),
+    );
+
+  listen
+    .command('import')
+    .requiredOption('-w, --workspace <id>', 'workspace id')
+    .argument('<file>', 'CSV file of mentions exported from another tool')
+    .option('--text-column <name>', 'column with the text')
+    .option('--network <name>', 'network for rows without one')
+    .description('Import mentions from a CSV (all rows or none; errors per row)')
+    .action(
+      run(async (file: string, opts: { workspace: string; textColumn?: string; network?: string }, command: Command) => {
+        const { api } = client(command);
+        const csv = fs.readFileSync(file, 'utf8');
+        const bar = new cliProgress.SingleBar({ format: 'Importing |{bar}| {value}/{total} steps' }, cliProgress.Presets.shades_classic);
+        bar.start(2, 1);
+        try {
+          const result = await api.post<{ rows: number; stored: number; duplicates: number; matched: number }>(`/api/v1/workspaces/${opts.workspace}/listening/import`, { csv, textColumn: opts.textColumn, defaultNetwork: opts.network });
+          bar.update(2);
+          bar.stop();
+          process.stdout.write(`${result.rows} rows: ${result.stored} stored, ${result.duplicates} duplicates, ${result.matched} matching a query\n`);
+        } catch (error) {
+          bar.stop();
+          throw error;
+        }
+      }),
+    );
+
+  listen
+    .command('alerts')
+    .requiredOption('-w, --workspace <id>', 'workspace id')
+    .description('Reputation alerts')
+    .action(
+      run(async (opts: { workspace: string }, command: Command) => {
+        const { api } = client(command);
+        const data = await api.get<{ items: Array<{ windowStart: string; scope: string; count: number; expected: number; z: number }> }>(`/api/v1/workspaces/${opts.workspace}/listening/alerts`);
+        for (const a of data.items) process.stdout.write(`${a.windowStart}  ${a.scope}: ${a.count} negative (expected ${a.expected}, z ${a.z})\n`);
+      }),
+    );
+}

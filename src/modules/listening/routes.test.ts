@@ -1,0 +1,195 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCaller, createTestApp, ManualClock, type Caller, type TestApp } from '../../../test/helpers/app.ts';
+import { DB_KINDS } from '../../../test/helpers/db.ts';
+import { ingestBatch, WorkspacePipelines } from './ingest.ts';
+import { checkReputationAlerts, REPUTATION_ALERT_EVENT } from './alerts.ts';
+import type { SourceItem } from './sources/types.ts';
+
+const NOW = Date.parse('2026-03-10T12:00:00Z');
+
+describe.each(DB_KINDS)('listening API on %s', (kind) => {
+  let t: TestApp;
+  let owner: Caller;
+  let stranger: Caller;
+  let ws = '';
+  let otherWs = '';
+  const clock = new ManualClock(NOW);
+  const api = (path: string) => `/api/v1/workspaces/${ws}/listening${path}`;
+  const ids: Record<string, string> = {};
+
+  beforeAll(async () => {
+    t = await createTestApp(kind, { clock });
+    owner = await createCaller(t, `owner-${kind}@example.com`);
+    stranger = await createCaller(t, `stranger-${kind}@example.com`);
+    ws = (await owner.request('POST', '/api/v1/workspaces', { name: 'Acme', timeZone: 'Europe/Madrid', language: 'es' })).json().id;
+    otherWs = (await stranger.request('POST', '/api/v1/workspaces', { name: 'Other', timeZone: 'UTC', language: 'en' })).json().id;
+  }, 60_000);
+  afterAll(async () => t?.close());
+
+  it('saves brand, competitor and topic queries; refuses bad ones with position and expected in both languages', async () => {
+    const brand = await owner.request('POST', api('/queries'), { name: 'Acme', query: 'acme OR @acme OR #acme', kind: 'brand' });
+    expect(brand.statusCode).toBe(201);
+    ids.brand = brand.json().id;
+    const competitor = await owner.request('POST', api('/queries'), { name: 'Beta', query: 'betacorp', kind: 'competitor', competitorName: 'BetaCorp' });
+    expect(competitor.json()).toMatchObject({ kind: 'competitor', competitorName: 'BetaCorp' });
+    ids.competitor = competitor.json().id;
+    ids.topic = (await owner.request('POST', api('/queries'), { name: 'Café', query: '"café de especialidad" OR cafe NEAR/2 precio', kind: 'topic' })).json().id;
+
+    const bad = await owner.request('POST', api('/queries'), { name: 'Broken', query: '(acme OR beta', kind: 'brand' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.code).toBe('invalid_query');
+    expect(bad.json().error.details).toMatchObject({ position: 13, expected: expect.stringContaining(')') });
+    expect(bad.json().error.details.messageEs).toMatch(/paréntesis/);
+    const noName = await owner.request('POST', api('/queries'), { name: 'X', query: 'gamma', kind: 'competitor' });
+    expect(noName.statusCode).toBe(400);
+
+    const patched = await owner.request('PATCH', api(`/queries/${ids.topic}`), { query: 'market*' });
+    expect(patched.statusCode).toBe(400);
+    const list = await owner.request('GET', api('/queries'));
+    expect(list.json().items.map((q: { name: string }) => q.name)).toEqual(['Acme', 'Beta', 'Café']);
+  });
+
+  it('imports a CSV all-or-nothing with per-row errors, then matches, scores and de-duplicates', async () => {
+    const badCsv = 'text,date,url\nAcme es genial,2026-03-10T10:00:00Z,https://x.example/1\n,2026-03-10T10:00:00Z,\nOtro,not a date,\n';
+    const refused = await owner.request('POST', api('/import'), { csv: badCsv });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().error.details.rows.map((r: { row: number }) => r.row)).toEqual([2, 3]);
+    expect((await owner.request('GET', api('/mentions'))).json().items).toHaveLength(0);
+
+    const csv = [
+      'id,text,author,network,date,url,reach',
+      'a1,"Me encanta Acme, el mejor servicio",ana,bluesky,2026-03-10T10:00:00Z,https://bsky.app/profile/ana/post/1,1500',
+      'a2,Acme es un desastre: pésima atención,luis,mastodon,2026-03-10T10:05:00Z,https://m.example/@luis/2,300',
+      'a3,BetaCorp launches a great new phone,kate,bluesky,2026-03-10T10:10:00Z,,90000',
+      'a4,Hoy llueve en Madrid,pepe,rss,2026-03-10T10:20:00Z,,',
+    ].join('\n');
+    const imported = await owner.request('POST', api('/import'), { csv });
+    expect(imported.statusCode).toBe(201);
+    expect(imported.json()).toMatchObject({ rows: 4, stored: 4, matched: 3 });
+    const again = await owner.request('POST', api('/import'), { csv });
+    expect(again.json()).toMatchObject({ stored: 0, duplicates: 4 });
+  });
+
+  it('lists mentions with filters and the original link; corrections are stored and shown', async () => {
+    const all = (await owner.request('GET', api('/mentions'))).json().items;
+    expect(all).toHaveLength(4);
+    const acme = (await owner.request('GET', api(`/mentions?queryId=${ids.brand}`))).json().items;
+    expect(acme.map((m: { author: { handle: string } }) => m.author.handle).sort()).toEqual(['ana', 'luis']);
+    const negative = (await owner.request('GET', api('/mentions?sentiment=negative'))).json().items;
+    expect(negative.map((m: { remoteId: string }) => m.remoteId)).toEqual(['a2']);
+    const english = (await owner.request('GET', api('/mentions?lang=en'))).json().items;
+    expect(english.map((m: { remoteId: string }) => m.remoteId)).toEqual(['a3']);
+    const bluesky = (await owner.request('GET', api('/mentions?network=bluesky&from=2026-03-10T10:01:00Z'))).json().items;
+    expect(bluesky.map((m: { remoteId: string }) => m.remoteId)).toEqual(['a3']);
+    const page = (await owner.request('GET', api('/mentions?limit=3'))).json();
+    expect(page.items).toHaveLength(3);
+    const rest = (await owner.request('GET', api(`/mentions?limit=3&cursor=${page.nextCursor}`))).json();
+    expect(rest.items.map((m: { remoteId: string }) => m.remoteId)).toEqual(['a1']);
+    expect(rest.items[0].url).toBe('https://bsky.app/profile/ana/post/1');
+
+    const rain = all.find((m: { remoteId: string }) => m.remoteId === 'a4');
+    const corrected = await owner.request('POST', api(`/mentions/${rain.id}/sentiment`), { label: 'negative' });
+    expect(corrected.json()).toMatchObject({ sentiment: 'negative', autoSentiment: rain.sentiment, corrected: true });
+    const detail = (await owner.request('GET', api(`/mentions/${rain.id}`))).json();
+    expect(detail.corrections).toEqual([expect.objectContaining({ from: rain.sentiment, to: 'negative' })]);
+    ids.rain = rain.id;
+  });
+
+  it('tests saved and unsaved queries against stored mentions at once', async () => {
+    const unsaved = await owner.request('POST', api('/queries/test'), { query: 'acme -desastre' });
+    expect(unsaved.statusCode).toBe(200);
+    expect(unsaved.json()).toMatchObject({ scanned: 4, matched: 1 });
+    expect(unsaved.json().items[0].remoteId).toBe('a1');
+    const saved = await owner.request('POST', api(`/queries/${ids.competitor}/test`), {});
+    expect(saved.json().items.map((m: { remoteId: string }) => m.remoteId)).toEqual(['a3']);
+    const langOnly = await owner.request('POST', api('/queries/test'), { query: 'acme lang:en' });
+    expect(langOnly.json().matched).toBe(0);
+    const bad = await owner.request('POST', api('/queries/test'), { query: 'acme NEAR/20 beta' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details.position).toBeGreaterThan(0);
+  });
+
+  it('analyses volume, share of voice, net sentiment, authors and terms', async () => {
+    const range = 'from=2026-03-10T00:00:00Z&to=2026-03-11T00:00:00Z';
+    const volume = (await owner.request('GET', api(`/analysis/volume?${range}&interval=hour`))).json();
+    const brandSeries = volume.series.find((s: { queryId: string }) => s.queryId === ids.brand);
+    // 10:00 and 10:05 UTC are 11:00 in Madrid: one hourly bucket with both.
+    expect(brandSeries.points).toEqual([{ at: '2026-03-10T10:00:00.000Z', count: 2 }]);
+    const sov = (await owner.request('GET', api(`/analysis/share-of-voice?${range}`))).json();
+    expect(sov.brand).toEqual({ mentions: 2, share: (2 / 3) * 100 });
+    expect(sov.competitors).toEqual([{ name: 'BetaCorp', mentions: 1, share: (1 / 3) * 100 }]);
+    const sentiment = (await owner.request('GET', api(`/analysis/sentiment?${range}`))).json();
+    expect(sentiment.total).toBe(4);
+    expect(sentiment.netSentiment).toBeCloseTo(((sentiment.counts.positive - sentiment.counts.negative) / 4) * 100);
+    expect(sentiment.formula).toMatch(/neutral/);
+    const authors = (await owner.request('GET', api(`/analysis/authors?${range}`))).json().items;
+    expect(authors.find((a: { handle: string }) => a.handle === 'kate')).toMatchObject({ reach: 90000, mentions: 1, network: 'bluesky' });
+    const terms = (await owner.request('GET', api(`/analysis/terms?${range}&queryId=${ids.brand}`))).json();
+    expect(terms.terms[0]).toEqual({ term: 'acme', count: 2 });
+  });
+
+  it('raises a reputation alert once when negative mentions spike, with the mentions, as an event', async () => {
+    const pipelines = new WorkspacePipelines(t.ctx);
+    const windowMs = 15 * 60_000;
+    const start = NOW - 49 * windowMs;
+    const items: SourceItem[] = [];
+    // Background: 1–2 negative mentions per window for 48 windows, then 14 in the last one.
+    for (let w = 0; w < 49; w++) {
+      const count = w === 48 ? 14 : 1 + (w % 2);
+      for (let i = 0; i < count; i++) items.push({ remoteId: `neg-${w}-${i}`, text: `Acme es horrible y pésimo, qué desastre ${w} ${i} ${'x'.repeat(i)}`, network: 'bluesky', authorHandle: `u${w}_${i}`, publishedAt: new Date(start + w * windowMs + i * 1000) });
+    }
+    await ingestBatch(t.ctx, pipelines, { workspaceId: ws, sourceId: null, sourceKey: 'test', items, storeUnmatched: true });
+    clock.set(NOW + 1000);
+    const alerts = await checkReputationAlerts(t.ctx, ws, { windowMs, history: 48 });
+    expect(alerts.map((a) => a.scope).sort()).toEqual([`query:${ids.brand}`, 'workspace'].sort());
+    expect(alerts[0].count).toBe(14);
+    expect(alerts[0].mentionIds).toHaveLength(14);
+    expect(await checkReputationAlerts(t.ctx, ws, { windowMs, history: 48 })).toEqual([]);
+    const listed = (await owner.request('GET', api('/alerts'))).json().items;
+    expect(listed).toHaveLength(2);
+    const events = await t.ctx.database.db.selectFrom('events').selectAll().where('type', '=', REPUTATION_ALERT_EVENT).where('workspace_id', '=', ws).execute();
+    expect(events).toHaveLength(2);
+    expect((events[0].data as { mentionIds: string[] }).mentionIds).toHaveLength(14);
+    const ack = await owner.request('POST', api(`/alerts/${listed[0].id}/acknowledge`));
+    expect(ack.json().acknowledgedAt).not.toBeNull();
+    clock.set(NOW);
+  });
+
+  it('manages sources and shows their lag; refuses a channel from another workspace', async () => {
+    const created = await owner.request('POST', api('/sources'), { kind: 'rss', name: 'Blog', config: { url: 'https://blog.example.com/feed.xml', intervalMinutes: 30 } });
+    expect(created.statusCode).toBe(201);
+    expect(created.json()).toMatchObject({ kind: 'rss', status: 'idle', lagMs: null, queueDepth: 0, itemsIngested: 0 });
+    const masto = await owner.request('POST', api('/sources'), { kind: 'mastodon', name: 'Tag', config: { instanceUrl: 'https://mastodon.example', mode: 'stream', timeline: 'hashtag', hashtag: 'acme', accessToken: 'secret' } });
+    expect(masto.json().config.accessToken).toBe('••••');
+    const badMasto = await owner.request('POST', api('/sources'), { kind: 'mastodon', name: 'Search', config: { instanceUrl: 'https://mastodon.example', mode: 'search' } });
+    expect(badMasto.statusCode).toBe(400);
+    const foreignChannel = await owner.request('POST', api('/sources'), { kind: 'channel_mentions', name: 'X', config: { channelId: '00000000-0000-4000-8000-000000000000' } });
+    expect(foreignChannel.statusCode).toBe(404);
+    const paused = await owner.request('PATCH', api(`/sources/${created.json().id}`), { active: false });
+    expect(paused.json()).toMatchObject({ active: false, status: 'paused' });
+    expect((await owner.request('GET', api('/sources'))).json().items).toHaveLength(2);
+    ids.source = created.json().id;
+  });
+
+  it('needs sign-in (401) and hides another workspace’s objects (404)', async () => {
+    const anonymous = await t.app.inject({ method: 'GET', url: api('/queries') });
+    expect(anonymous.statusCode).toBe(401);
+    expect((await t.app.inject({ method: 'POST', url: api('/queries/test'), payload: { query: 'acme' } })).statusCode).toBe(401);
+    expect((await stranger.request('GET', api('/mentions'))).statusCode).toBe(404);
+    expect((await stranger.request('GET', api(`/queries/${ids.brand}`))).statusCode).toBe(404);
+    const other = (path: string) => `/api/v1/workspaces/${otherWs}/listening${path}`;
+    expect((await stranger.request('GET', other(`/queries/${ids.brand}`))).statusCode).toBe(404);
+    expect((await stranger.request('PATCH', other(`/queries/${ids.brand}`), { name: 'x' })).statusCode).toBe(404);
+    expect((await stranger.request('DELETE', other(`/sources/${ids.source}`))).statusCode).toBe(404);
+    expect((await stranger.request('GET', other(`/mentions/${ids.rain}`))).statusCode).toBe(404);
+    expect((await stranger.request('POST', other(`/mentions/${ids.rain}/sentiment`), { label: 'positive' })).statusCode).toBe(404);
+    expect((await stranger.request('GET', other('/mentions'))).json().items).toEqual([]);
+  });
+
+  it('deletes a query and its matches, keeping the mentions', async () => {
+    expect((await owner.request('DELETE', api(`/queries/${ids.competitor}`))).statusCode).toBe(204);
+    expect((await owner.request('GET', api(`/queries/${ids.competitor}`))).statusCode).toBe(404);
+    const sov = (await owner.request('GET', api('/analysis/share-of-voice?from=2026-03-10T00:00:00Z&to=2026-03-11T00:00:00Z'))).json();
+    expect(sov.competitors).toEqual([]);
+  });
+});

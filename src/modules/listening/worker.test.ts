@@ -1,0 +1,113 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCaller, createTestApp, ManualClock, type TestApp } from '../../../test/helpers/app.ts';
+import { BoundedQueue } from './queue.ts';
+import { startListener } from './worker.ts';
+import type { SourceAdapter } from './sources/types.ts';
+
+describe('bounded queue', () => {
+  it('makes a fast producer wait instead of dropping, and hands everything over in order', async () => {
+    const queue = new BoundedQueue<number>(3);
+    const produced = (async () => {
+      for (let i = 0; i < 20; i++) await queue.push(i);
+      queue.close();
+    })();
+    const taken: number[] = [];
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(queue.size).toBe(3);
+    for (;;) {
+      const batch = await queue.take(2);
+      if (!batch.length) break;
+      taken.push(...batch);
+    }
+    await produced;
+    expect(taken).toEqual(Array.from({ length: 20 }, (_, i) => i));
+    expect(queue.pausedPushes).toBeGreaterThan(0);
+  });
+});
+
+describe('listener service (embedded database)', () => {
+  let t: TestApp;
+  let ws = '';
+  let server: http.Server;
+  let feedUrl = '';
+  let version = 1;
+  const clock = new ManualClock(Date.parse('2026-03-10T12:00:00Z'));
+  const item = (n: number) => `<item><title>Acme noticia ${n}</title><link>https://news.example/${n}</link><guid>g${n}</guid><pubDate>Tue, 10 Mar 2026 10:0${n}:00 GMT</pubDate></item>`;
+
+  beforeAll(async () => {
+    t = await createTestApp('embedded', { clock });
+    (t.ctx.config as { allowPrivateUrls: boolean }).allowPrivateUrls = true;
+    const owner = await createCaller(t, 'listener@example.com');
+    ws = (await owner.request('POST', '/api/v1/workspaces', { name: 'Acme', timeZone: 'UTC', language: 'es' })).json().id;
+    await owner.request('POST', `/api/v1/workspaces/${ws}/listening/queries`, { name: 'Acme', query: 'acme', kind: 'brand' });
+    server = http.createServer((req, res) => {
+      if (req.headers['if-none-match'] === `"v${version}"`) return void res.writeHead(304).end();
+      const items = version === 1 ? [1, 2] : [1, 2, 3];
+      res.writeHead(200, { etag: `"v${version}"`, 'content-type': 'application/rss+xml' }).end(`<rss version="2.0"><channel><title>News</title>${items.map(item).join('')}</channel></rss>`);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    feedUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/feed.xml`;
+  }, 60_000);
+  afterAll(async () => {
+    server?.close();
+    await t?.close();
+  });
+
+  const source = async (id: string) => t.ctx.database.db.selectFrom('listening_sources').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+  const until = async (check: () => Promise<boolean>) => {
+    for (let i = 0; i < 200 && !(await check()); i++) await new Promise((resolve) => setTimeout(resolve, 25));
+  };
+
+  it('polls a feed, stores mentions with the cursor, and after a restart neither misses nor double-counts', async () => {
+    const row = await t.ctx.database.db.insertInto('listening_sources').values({ workspace_id: ws, kind: 'rss', name: 'News', config: JSON.stringify({ url: feedUrl }) }).returning('id').executeTakeFirstOrThrow();
+    let listener = await startListener(t.ctx, { syncEveryMs: 50, alertsEveryMs: 0 });
+    await until(async () => Number((await source(row.id)).items_ingested) >= 2);
+    await listener.stop();
+    let saved = await source(row.id);
+    expect(Number(saved.items_ingested)).toBe(2);
+    expect(saved.cursor).toMatchObject({ etag: '"v1"' });
+    expect(saved.lease_owner).toBeNull();
+
+    // The feed gains an item while Plaza is down; the polite interval has passed by restart.
+    version = 2;
+    clock.advance(20 * 60_000);
+    listener = await startListener(t.ctx, { syncEveryMs: 50, alertsEveryMs: 0 });
+    await until(async () => Number((await source(row.id)).items_ingested) >= 3);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await listener.stop();
+    saved = await source(row.id);
+    expect(Number(saved.items_ingested)).toBe(3);
+    const mentions = await t.ctx.database.db.selectFrom('listening_mentions').select(['remote_id']).where('source_id', '=', row.id).orderBy('remote_id').execute();
+    expect(mentions.map((m) => m.remote_id)).toEqual(['g1', 'g2', 'g3']);
+    const matches = await t.ctx.database.db.selectFrom('listening_mention_matches').select('mention_id').where('workspace_id', '=', ws).execute();
+    expect(matches.length).toBeGreaterThanOrEqual(3);
+    await t.ctx.database.db.deleteFrom('listening_sources').where('id', '=', row.id).execute();
+  });
+
+  it('pauses a fast source behind a small queue without dropping anything, and records its lag', async () => {
+    const total = 3000;
+    let paused = 0;
+    const fast: SourceAdapter = {
+      kind: 'fast',
+      async run({ emit, signal }) {
+        for (let i = 0; i < total && !signal.aborted; i += 10) {
+          const started = performance.now();
+          await emit({ items: Array.from({ length: 10 }, (_, k) => ({ remoteId: `f${i + k}`, text: `Acme post number ${i + k} with words ${(i + k) % 97}`, network: 'bluesky', publishedAt: new Date(clock.now() - 5000) })), cursor: { n: i + 10 }, lagMs: 5000 });
+          if (performance.now() - started > 1) paused++;
+        }
+        await new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
+      },
+    };
+    const row = await t.ctx.database.db.insertInto('listening_sources').values({ workspace_id: ws, kind: 'fast', name: 'Fast', config: JSON.stringify({}) }).returning('id').executeTakeFirstOrThrow();
+    const listener = await startListener(t.ctx, { syncEveryMs: 1000, alertsEveryMs: 0, queueCapacity: 4, adapters: { fast } });
+    await until(async () => Number((await source(row.id)).items_ingested) >= total);
+    await listener.stop();
+    const saved = await source(row.id);
+    expect(Number(saved.items_ingested)).toBe(total);
+    expect(saved.cursor).toEqual({ n: total });
+    expect(Number(saved.lag_ms)).toBe(5000);
+    expect(paused).toBeGreaterThan(0);
+  }, 30_000);
+});

@@ -109,6 +109,35 @@ function assertValid(results: ChannelIssues[]): void {
   }
 }
 
+/** One publication per channel variant; scheduled ones get their due time, the rest wait. */
+async function insertPublications(
+  trx: Db,
+  postId: string,
+  workspaceId: string,
+  variants: ReturnType<typeof resolveVariants>,
+  channels: Array<{ id: string; network: string }>,
+  state: PostState,
+  scheduledAt: Date | null,
+): Promise<void> {
+  await trx
+    .insertInto('publications')
+    .values(
+      variants.map((variant) => ({
+        post_id: postId,
+        workspace_id: workspaceId,
+        channel_id: variant.channelId,
+        network: channels.find((c) => c.id === variant.channelId)!.network,
+        text: variant.text,
+        media: JSON.stringify(variant.media),
+        thread: JSON.stringify(variant.thread),
+        options: JSON.stringify(variant.options),
+        state: state === 'scheduled' ? ('scheduled' as const) : ('pending' as const),
+        due_at: state === 'scheduled' ? scheduledAt : null,
+      })),
+    )
+    .execute();
+}
+
 /** The state a post moves to for an action, given the workspace's approval rule. */
 function targetState(action: (typeof POST_ACTIONS)[number], approvalRequired: boolean, current: PostState | null): PostState {
   if (action === 'draft') return 'draft';
@@ -155,23 +184,7 @@ export async function createPostIn(ctx: AppContext, trx: Db, workspaceId: string
       })
       .returningAll()
       .executeTakeFirstOrThrow();
-    await trx
-      .insertInto('publications')
-      .values(
-        variants.map((variant) => ({
-          post_id: post.id,
-          workspace_id: workspaceId,
-          channel_id: variant.channelId,
-          network: channels.find((c) => c.id === variant.channelId)!.network,
-          text: variant.text,
-          media: JSON.stringify(variant.media),
-          thread: JSON.stringify(variant.thread),
-          options: JSON.stringify(variant.options),
-          state: state === 'scheduled' ? ('scheduled' as const) : ('pending' as const),
-          due_at: state === 'scheduled' ? scheduledAt : null,
-        })),
-      )
-      .execute();
+    await insertPublications(trx, post.id, workspaceId, variants, channels, state, scheduledAt);
     await recordEvent(trx, { workspaceId, actorUserId: authorId, type: 'post.created', subjectType: 'post', subjectId: post.id, data: { state, channels: variants.length } });
     if (state === 'scheduled') await recordEvent(trx, { workspaceId, actorUserId: authorId, type: 'post.scheduled', subjectType: 'post', subjectId: post.id, data: { scheduledAt } });
     return { post, validation: results };
@@ -200,23 +213,7 @@ export async function updatePost(ctx: AppContext, workspaceId: string, postId: s
     const scheduledAt = body.scheduledAt === undefined ? post.scheduled_at : body.scheduledAt;
     if (state === 'scheduled' && !scheduledAt) throw badRequest('A scheduled post needs scheduledAt');
     await trx.deleteFrom('publications').where('post_id', '=', postId).execute();
-    await trx
-      .insertInto('publications')
-      .values(
-        variants.map((variant) => ({
-          post_id: postId,
-          workspace_id: workspaceId,
-          channel_id: variant.channelId,
-          network: channels.find((c) => c.id === variant.channelId)!.network,
-          text: variant.text,
-          media: JSON.stringify(variant.media),
-          thread: JSON.stringify(variant.thread),
-          options: JSON.stringify(variant.options),
-          state: state === 'scheduled' ? ('scheduled' as const) : ('pending' as const),
-          due_at: state === 'scheduled' ? scheduledAt : null,
-        })),
-      )
-      .execute();
+    await insertPublications(trx, postId, workspaceId, variants, channels, state, scheduledAt);
     const updated = await trx
       .updateTable('posts')
       .set({

@@ -4,13 +4,17 @@
  * npm package's test fixtures. Run: `node bin/run-ts.mjs bench/eval-sentiment.ts [--json]`.
  *
  * 3-class sets: macro-F1 over positive / neutral / negative. 2-class sets (OpeNER, UCI): accuracy,
- * where a text scored exactly neutral counts as wrong (strict).
+ * where a text labelled neutral counts as wrong (strict), with the default neutral band and in
+ * 2-class mode (band 0: only a score of exactly 0, i.e. no opinion word at all, stays neutral).
+ * Plaza's own dev set (src/modules/listening/core/sentiment-dev.jsonl) is reported too; `--sweep`
+ * prints its macro-F1 over a range of neutral bands (how the default band was chosen).
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { createLexiconSentiment, type SentimentLabel } from '../src/modules/listening/core/sentiment.ts';
 import { detectLanguage } from '../src/modules/listening/core/language.ts';
+import { normalizePost } from '../src/modules/listening/core/tokenize.ts';
 
 interface Item { text: string; label: SentimentLabel }
 interface SetReport {
@@ -18,6 +22,8 @@ interface SetReport {
   lang_id_accuracy: number | null; goal: number | null; per_class?: Record<string, number>;
   /** 2-class sets: share of texts given a polarity, and accuracy among those. */
   coverage?: number; accuracy_when_polar?: number;
+  /** 2-class sets: accuracy with the provider in 2-class mode (neutral band 0: any non-zero score is polar). */
+  accuracy_2class_mode?: number;
 }
 
 const LABELS: SentimentLabel[] = ['positive', 'neutral', 'negative'];
@@ -49,17 +55,21 @@ function macroF1(gold: SentimentLabel[], predicted: SentimentLabel[]): { value: 
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
-function evaluate(name: string, items: Item[], lang: 'es' | 'en', twoClass: boolean, goal: number | null): SetReport {
-  const provider = createLexiconSentiment();
+function evaluate(name: string, items: Item[], lang: 'es' | 'en', twoClass: boolean, goal: number | null, neutralBand?: number): SetReport {
+  const provider = createLexiconSentiment({ neutralBand });
   const predictions = items.map((item) => provider.analyze(item.text, lang));
-  const langHits = items.filter((item) => detectLanguage(item.text) === lang).length;
+  // Language as the pipeline detects it: from the normalized tokens.
+  const langHits = items.filter((item) => detectLanguage(item.text, normalizePost({ text: item.text }).tokens) === lang).length;
   if (twoClass) {
     const correct = items.filter((item, i) => predictions[i].label === item.label).length;
     const polar = predictions.filter((p) => p.label !== 'neutral').length;
+    const twoClassMode = createLexiconSentiment({ neutralBand: Number.MIN_VALUE });
+    const correctTwoClassMode = items.filter((item) => twoClassMode.analyze(item.text, lang).label === item.label).length;
     return {
       set: name, lang, items: items.length, metric: 'accuracy_2class', value: round(correct / items.length),
       lang_id_accuracy: round(langHits / items.length), goal,
       coverage: round(polar / items.length), accuracy_when_polar: polar ? round(correct / polar) : 0,
+      accuracy_2class_mode: round(correctTwoClassMode / items.length),
     };
   }
   const { value, perClass } = macroF1(items.map((i) => i.label), predictions.map((p) => p.label));
@@ -96,13 +106,25 @@ try {
   console.error('sentiment package fixtures not found; UCI sentences skipped');
 }
 
+// Plaza's own dev set (written for Plaza, 3 classes, es and en): the only data the neutral band
+// was chosen on. `--sweep` prints its macro-F1 for a range of bands.
+const devFile = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../src/modules/listening/core/sentiment-dev.jsonl');
+const devItems = readFileSync(devFile, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as Item & { lang: 'es' | 'en' });
+for (const lang of ['es', 'en'] as const) reports.push(evaluate(`plaza_dev_${lang}`, devItems.filter((i) => i.lang === lang), lang, false, null));
+if (process.argv.includes('--sweep')) {
+  for (let band = 0.05; band <= 0.6001; band += 0.05) {
+    const f1 = (['es', 'en'] as const).map((lang) => evaluate('dev', devItems.filter((i) => i.lang === lang), lang, false, null, band).value);
+    console.log(`dev set, neutral band ±${band.toFixed(2)}: macro-F1 es ${f1[0].toFixed(3)}, en ${f1[1].toFixed(3)}, mean ${((f1[0] + f1[1]) / 2).toFixed(3)}`);
+  }
+}
+
 console.log('set                 lang  items  metric            value  goal   lang-id  notes');
 for (const r of reports) {
   const notes = r.per_class ? `F1 pos ${r.per_class.positive} neu ${r.per_class.neutral} neg ${r.per_class.negative}`
-    : `polar on ${r.coverage}, accuracy when polar ${r.accuracy_when_polar}`;
+    : `polar on ${r.coverage}, accuracy when polar ${r.accuracy_when_polar}; 2-class mode ${r.accuracy_2class_mode}`;
   console.log(`${r.set.padEnd(20)}${r.lang.padEnd(6)}${String(r.items).padEnd(7)}${r.metric.padEnd(18)}${r.value.toFixed(3).padEnd(7)}${(r.goal === null ? '-' : r.goal.toFixed(2)).padEnd(7)}${(r.lang_id_accuracy === null ? '-' : r.lang_id_accuracy.toFixed(3)).padEnd(9)}${notes}`);
 }
-const allLang = reports.filter((r) => !r.set.startsWith('uci_'));
+const allLang = reports.filter((r) => !r.set.startsWith('uci_') && !r.set.startsWith('plaza_dev'));
 const langTotal = allLang.reduce((s, r) => s + r.items, 0);
 const langAccuracy = langTotal ? round(allLang.reduce((s, r) => s + (r.lang_id_accuracy ?? 0) * r.items, 0) / langTotal) : null;
 console.log(`language id over shared/eval (es+en, ${langTotal} texts): ${langAccuracy}`);

@@ -57,7 +57,7 @@ async function measure(kind: DbKind): Promise<number> {
     const random = mulberry32(7);
     const queries = Array.from({ length: QUERIES }, (_, i) => {
       const brand = BRANDS[i % BRANDS.length];
-      const extra = random() < 0.5 ? ` ${random() < 0.5 ? 'precio OR price' : '-odio'}` : '';
+      const extra = random() < 0.5 ? ` ${random() < 0.5 ? '(precio OR price)' : '-odio'}` : '';
       return { workspace_id: ws.id, name: `q${i}`, query: `${brand}${extra}`, kind: 'brand' as const, created_by: user.id };
     });
     for (let i = 0; i < queries.length; i += 500) await database.db.insertInto('listening_queries').values(queries.slice(i, i + 500)).execute();

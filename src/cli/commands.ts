@@ -61,7 +61,7 @@ export function buildCli(): Command {
   program
     .command('start')
     .description('Start Plaza (all services by default) on the embedded database or $DATABASE_URL')
-    .addOption(new Option('--services <list>', `comma-separated: ${SERVICE_NAMES.join(',')}`).default('web,worker,scheduler'))
+    .addOption(new Option('--services <list>', `comma-separated: ${SERVICE_NAMES.join(',')}`).default(SERVICE_NAMES.join(',')))
     .option('--port <port>', 'HTTP port (default $PORT or 3000)')
     .action(async (opts: { services: string; port?: string }) => {
       const services = opts.services.split(',').map((s) => s.trim()) as ServiceName[];

@@ -188,7 +188,13 @@ export interface WebhookDeliveriesTable {
   delivered_at: NullableTimestamp;
 }
 
+export interface WebhookOutboxCursorTable {
+  id: number;
+  last_event_id: number;
+}
+
 export interface Database {
+  webhook_outbox_cursor: WebhookOutboxCursorTable;
   users: UsersTable;
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;

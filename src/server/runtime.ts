@@ -13,8 +13,11 @@ import { buildApp } from './app.ts';
 import type { AppContext } from './context.ts';
 import { PublishingEngine, type EngineOptions } from '../modules/publishing/engine.ts';
 import { startQueue } from '../jobs/queue.ts';
-import { dispatchWebhooks, startWebhookWorker } from '../modules/events/webhooks.ts';
+import { startWebhookOutbox, startWebhookWorker } from '../modules/events/webhooks.ts';
 import { serveWebApp } from './web.ts';
+import { startListener } from '../modules/listening/worker.ts';
+import { startMetricCollector } from '../modules/analytics/collector.ts';
+import { registerShortLinkRoutes } from '../modules/links/routes.ts';
 
 /** A running Plaza process: its context and the services it started. */
 export interface PlazaRuntime {
@@ -68,33 +71,37 @@ export async function createContext(options: StartOptions = {}): Promise<AppCont
  * recovers missed work. Several processes can share one Postgres.
  */
 export async function startPlaza(options: StartOptions = {}): Promise<PlazaRuntime> {
-  const services = new Set<ServiceName>(options.services ?? ['web', 'worker', 'scheduler']);
+  const services = new Set<ServiceName>(options.services ?? ['web', 'worker', 'scheduler', 'listener']);
   const ctx = await createContext(options);
   let ready = false;
   let app: FastifyInstance | null = null;
   let url: string | null = null;
   let engine: PublishingEngine | null = null;
   let boss: PgBoss | null = null;
+  let outbox: { stop(): Promise<void> } | null = null;
+  let collector: { stop(): Promise<void> } | null = null;
 
   if (services.has('worker') || services.has('scheduler')) {
     boss = await startQueue(ctx.database, { supervise: services.has('scheduler'), schedule: services.has('scheduler') });
   }
   if (services.has('worker')) {
     engine = new PublishingEngine(ctx, options.engine);
-    const queue = boss!;
-    engine.onSettled = (event) => {
-      void dispatchWebhooks(ctx, queue, { eventId: event.eventId, workspaceId: event.workspaceId, type: `post.${event.state}` }).catch((error) =>
-        ctx.logger.error({ err: error }, 'queueing webhooks failed'),
-      );
-    };
-    await startWebhookWorker(ctx, queue);
+    await startWebhookWorker(ctx, boss!);
+    outbox = startWebhookOutbox(ctx, boss!);
     await engine.start();
+    // Metric snapshots, objective checks and scheduled reports; their events reach webhooks through the outbox.
+    collector = startMetricCollector(ctx);
   } else if (services.has('scheduler')) {
     // A scheduler-only process still reports publications missed during downtime.
     await new PublishingEngine(ctx, options.engine).recover();
   }
+  let listener: { stop(): Promise<void> } | null = null;
+  if (services.has('listener')) {
+    // Alerts are events; the worker's webhook outbox delivers them like any other.
+    listener = await startListener(ctx);
+  }
   if (services.has('web')) {
-    app = await buildApp(ctx, { isReady: () => ready, extraPlugins: [serveWebApp] });
+    app = await buildApp(ctx, { isReady: () => ready, extraPlugins: [(instance) => registerShortLinkRoutes(instance, ctx), serveWebApp] });
     url = await app.listen({ port: ctx.config.port, host: ctx.config.host });
   }
   ready = true;
@@ -109,6 +116,9 @@ export async function startPlaza(options: StartOptions = {}): Promise<PlazaRunti
     async stop() {
       ready = false;
       await app?.close();
+      await listener?.stop();
+      await outbox?.stop();
+      await collector?.stop();
       await engine?.stop();
       await boss?.stop({ graceful: true, wait: true, timeout: 5_000 }).catch(() => undefined);
       await ctx.database.close();

@@ -19,6 +19,10 @@ const loadCalendar = () => import('./pages/Calendar.tsx');
 const calendarChunk = window.location.pathname === '/' || window.location.pathname.startsWith('/calendar') ? loadCalendar() : null;
 const CalendarPage = lazy(() => calendarChunk ?? loadCalendar());
 const ComposerPage = lazy(() => import('./pages/Composer.tsx'));
+const ListeningQueriesPage = lazy(() => import('./pages/listening/ListeningQueries.tsx'));
+const ListeningMentionsPage = lazy(() => import('./pages/listening/ListeningMentions.tsx'));
+const ListeningDashboardPage = lazy(() => import('./pages/listening/ListeningDashboard.tsx'));
+const ListeningAlertsPage = lazy(() => import('./pages/listening/ListeningAlerts.tsx'));
 
 function Loading() {
   return (
@@ -51,6 +55,10 @@ export function App() {
             <Route path="/channels" element={<ChannelsPage />} />
             <Route path="/sandbox" element={<SandboxPage />} />
             <Route path="/activity" element={<ActivityPage />} />
+            <Route path="/listening" element={<ListeningDashboardPage />} />
+            <Route path="/listening/queries" element={<ListeningQueriesPage />} />
+            <Route path="/listening/mentions" element={<ListeningMentionsPage />} />
+            <Route path="/listening/alerts" element={<ListeningAlertsPage />} />
             <Route path="/settings" element={<SettingsPage />} />
             <Route path="/workspaces/new" element={<NewWorkspacePage embedded />} />
             <Route path="*" element={<Navigate to="/calendar" replace />} />

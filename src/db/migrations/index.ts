@@ -1,4 +1,5 @@
 import * as spine from './0001_spine.ts';
+import * as webhookOutbox from './0002_webhook_outbox.ts';
 import * as analytics0500 from './0500_analytics.ts';
 import * as webApp from './0300_web_app.ts';
 import * as listening0400 from './0400_listening.ts';
@@ -15,6 +16,7 @@ export interface Migration {
  */
 export const migrations: Migration[] = [
   { name: '0001_spine', up: spine.up },
+  { name: '0002_webhook_outbox', up: webhookOutbox.up },
   { name: '0500_analytics', up: analytics0500.up },
   { name: '0300_web_app', up: webApp.up },
   { name: '0400_listening', up: listening0400.up },

@@ -5,7 +5,7 @@ import { safeFetch } from '../../lib/safe-fetch.ts';
 
 export const WEBHOOK_QUEUE = 'webhook-deliver';
 /** Events a webhook can subscribe to. */
-export const WEBHOOK_EVENTS = ['post.published', 'post.failed', 'channel.needs_reconnect', 'publication.missed'] as const;
+export const WEBHOOK_EVENTS = ['post.published', 'post.failed', 'channel.needs_reconnect', 'publication.missed', 'listening.reputation_alert', 'objective.off_track', 'objective.on_track', 'report.sent', 'report.failed'] as const;
 
 /**
  * Queues one delivery per active webhook of the workspace subscribed to the
@@ -119,4 +119,68 @@ export function verifyWebhookSignature(secret: string, header: string, body: str
   if (!match) return false;
   if (Math.abs(now / 1000 - Number(match[1])) > toleranceSeconds) return false;
   return hmacSha256Hex(secret, `${match[1]}.${body}`) === match[2];
+}
+
+/**
+ * Follows the events table and queues webhook deliveries for every subscribable
+ * event, whichever process wrote it (web, worker, listener). One process at a
+ * time advances the cursor (row lock); deliveries are unique per webhook and
+ * event, so a replay after a crash queues nothing twice.
+ */
+export function startWebhookOutbox(ctx: AppContext, boss: PgBoss, options: { intervalMs?: number } = {}): { stop(): Promise<void>; tick(): Promise<number> } {
+  let stopped = false;
+  let timer: NodeJS.Timeout | null = null;
+  let running: Promise<number> = Promise.resolve(0);
+
+  const tick = async (): Promise<number> => {
+    return ctx.database.db.transaction().execute(async (trx) => {
+      const cursor = await trx.selectFrom('webhook_outbox_cursor').select('last_event_id').where('id', '=', 1).forUpdate().skipLocked().executeTakeFirst();
+      if (!cursor) return 0;
+      const events = await trx
+        .selectFrom('events')
+        .select(['id', 'workspace_id', 'type'])
+        .where('id', '>', String(cursor.last_event_id))
+        .where('type', 'in', [...WEBHOOK_EVENTS])
+        .orderBy('id')
+        .limit(500)
+        .execute();
+      const hooks = new Map<string, boolean>();
+      for (const event of events) {
+        if (!event.workspace_id) continue;
+        if (!hooks.has(event.workspace_id)) {
+          const any = await trx.selectFrom('webhooks').select('id').where('workspace_id', '=', event.workspace_id).where('active', '=', true).executeTakeFirst();
+          hooks.set(event.workspace_id, Boolean(any));
+        }
+        if (hooks.get(event.workspace_id)) await dispatchWebhooks(ctx, boss, { eventId: String(event.id), workspaceId: event.workspace_id, type: event.type });
+      }
+      const last = events.length ? events[events.length - 1].id : null;
+      // Without matching events, jump to the newest id so the scan stays short.
+      const newest = last ?? (await trx.selectFrom('events').select((eb) => eb.fn.max('id').as('max')).executeTakeFirst())?.max;
+      if (newest !== null && newest !== undefined && Number(newest) > Number(cursor.last_event_id)) {
+        await trx.updateTable('webhook_outbox_cursor').set({ last_event_id: Number(newest) }).where('id', '=', 1).execute();
+      }
+      return events.length;
+    });
+  };
+
+  const loop = () => {
+    if (stopped) return;
+    timer = setTimeout(() => {
+      running = tick().catch((error) => {
+        ctx.logger.error({ err: error }, 'webhook outbox failed');
+        return 0;
+      });
+      void running.then(loop);
+    }, options.intervalMs ?? 1_000);
+    timer.unref?.();
+  };
+  loop();
+  return {
+    tick,
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await running;
+    },
+  };
 }

@@ -189,7 +189,8 @@ export async function storePrepared(db: Db, input: IngestInput, prepared: Prepar
       const matchRows = inserted.flatMap((row) =>
         (byRemote.get(row.remote_id)?.matches ?? []).map((queryId) => ({ mention_id: row.id, query_id: queryId, workspace_id: input.workspaceId, published_at: row.published_at })),
       );
-      if (matchRows.length) await trx.insertInto('listening_mention_matches').values(matchRows).onConflict((oc) => oc.doNothing()).execute();
+      // Postgres allows 65,535 parameters per statement: 4 per match row.
+      for (let m = 0; m < matchRows.length; m += 10_000) await trx.insertInto('listening_mention_matches').values(matchRows.slice(m, m + 10_000)).onConflict((oc) => oc.doNothing()).execute();
     }
     if (input.sourceId) {
       const newest = prepared.reduce<Date | null>((max, p) => (!max || p.item.publishedAt > max ? p.item.publishedAt : max), null);

@@ -202,7 +202,7 @@ export const listeningRoutes: ApiModule = async (app, ctx) => {
     if (body.kind === 'mastodon' && body.config.mode === 'search' && !body.config.q) throw badRequest('A Mastodon search needs "q"', { field: 'config.q' });
     if (body.kind === 'mastodon' && body.config.timeline === 'hashtag' && !body.config.hashtag) throw badRequest('A hashtag timeline needs "hashtag"', { field: 'config.hashtag' });
     const row = await db.transaction().execute(async (trx) => {
-      const created = await trx.insertInto('listening_sources').values({ workspace_id: request.params.workspaceId, kind: body.kind, name: body.name, config: JSON.stringify(body.config) }).returningAll().executeTakeFirstOrThrow();
+      const created = await trx.insertInto('listening_sources').values({ workspace_id: request.params.workspaceId, kind: body.kind, name: body.name, config: JSON.stringify(sealSourceSecrets(ctx, body.config)) }).returningAll().executeTakeFirstOrThrow();
       await recordEvent(trx, { workspaceId: created.workspace_id, actorUserId: user.id, type: 'listening.source_created', subjectType: 'listening_source', subjectId: created.id, data: { kind: created.kind, name: created.name } });
       return created;
     });
@@ -391,3 +391,9 @@ export const listeningRoutes: ApiModule = async (app, ctx) => {
     return presentAlert(updated);
   });
 };
+
+/** Secrets in a source's config (a Mastodon access token) are stored sealed, never in clear. */
+function sealSourceSecrets(ctx: { secrets: { seal(value: unknown): string } }, config: Record<string, unknown>): Record<string, unknown> {
+  const { accessToken, ...rest } = config;
+  return typeof accessToken === 'string' && accessToken ? { ...rest, accessTokenSealed: ctx.secrets.seal(accessToken) } : rest;
+}

@@ -519,11 +519,10 @@ export class PublishingEngine {
       [postIds, now],
     );
     if (rows.length === 0) return;
-    const events = await this.deps.database.raw.query<{ id: number; subject_id: string }>(
+    await this.deps.database.raw.query(
       `INSERT INTO events (workspace_id, actor_user_id, type, subject_type, subject_id, data)
        SELECT v.ws, NULL, v.type, 'post', v.pid, v.data::jsonb
-         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[]) AS v(ws, type, pid, data)
-       RETURNING id, subject_id`,
+         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[]) AS v(ws, type, pid, data)`,
       [
         rows.map((r) => r.workspace_id),
         rows.map((r) => (r.state === 'published' ? 'post.published' : 'post.failed')),
@@ -531,12 +530,5 @@ export class PublishingEngine {
         rows.map((r) => JSON.stringify({ published: r.published, failed: r.failures })),
       ],
     );
-    for (const row of rows) {
-      const eventId = String(events.rows.find((e) => e.subject_id === row.id)?.id ?? '');
-      this.onSettled?.({ eventId, postId: row.id, workspaceId: row.workspace_id, state: row.state as 'published' | 'failed' });
-    }
   }
-
-  /** Called when a post settles (all channels published or some failed): webhooks, live activity. */
-  onSettled?: (event: { eventId: string; postId: string; workspaceId: string; state: 'published' | 'failed' }) => void;
 }

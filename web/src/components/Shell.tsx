@@ -14,6 +14,10 @@ const NAV = [
   { to: '/approvals', key: 'nav.approvals' },
   { to: '/channels', key: 'nav.channels' },
   { to: '/sandbox', key: 'nav.sandbox' },
+  { to: '/listening/queries', key: 'nav.listening' },
+  { to: '/listening/mentions', key: 'nav.listeningMentions' },
+  { to: '/listening/alerts', key: 'nav.listeningAlerts' },
+  { to: '/listening', key: 'nav.listeningDashboard' },
   { to: '/activity', key: 'nav.activity' },
   { to: '/settings', key: 'nav.settings' },
 ] as const;

@@ -1,7 +1,9 @@
+import { listeningEn } from './listening-en.ts';
+
 /** English UI strings. Spanish (es.ts) must have every key: the type and a test enforce it. */
 export const en = {
   common: { close: 'Close', copied: 'Copied', copy: 'Copy', create: 'Create', loading: 'Loading…', open: 'Open', save: 'Save', simulated: 'Simulated' },
-  nav: { calendar: 'Calendar', compose: 'Compose', approvals: 'Approvals', channels: 'Channels', sandbox: 'Sandbox timeline', activity: 'Activity', settings: 'Settings' },
+  nav: { listening: 'Listening', listeningMentions: 'Mentions', listeningDashboard: 'Listening dashboard', listeningAlerts: 'Reputation alerts', calendar: 'Calendar', compose: 'Compose', approvals: 'Approvals', channels: 'Channels', sandbox: 'Sandbox timeline', activity: 'Activity', settings: 'Settings' },
   shell: {
     skipToContent: 'Skip to content',
     menu: 'Open or close the menu',
@@ -205,6 +207,7 @@ export const en = {
     lastUsed: 'Last used {{when}}',
     neverUsed: 'Never used',
   },
+  listening: listeningEn,
   roles: { owner: 'Owner', manager: 'Manager', editor: 'Editor', approver: 'Client approver', viewer: 'Viewer' },
   states: { draft: 'Draft', in_review: 'In review', approved: 'Approved', scheduled: 'Scheduled', publishing: 'Publishing', published: 'Published', failed: 'Failed', canceled: 'Canceled', pending: 'Pending' },
 };

@@ -1,9 +1,10 @@
 import type { Dictionary } from './en.ts';
+import { listeningEs } from './listening-es.ts';
 
 /** Cadenas de la interfaz en español. */
 export const es: Dictionary = {
   common: { close: 'Cerrar', copied: 'Copiado', copy: 'Copiar', create: 'Crear', loading: 'Cargando…', open: 'Abrir', save: 'Guardar', simulated: 'Simulado' },
-  nav: { calendar: 'Calendario', compose: 'Redactar', approvals: 'Aprobaciones', channels: 'Canales', sandbox: 'Cronología sandbox', activity: 'Actividad', settings: 'Ajustes' },
+  nav: { listening: 'Escucha', listeningMentions: 'Menciones', listeningDashboard: 'Panel de escucha', listeningAlerts: 'Alertas de reputación', calendar: 'Calendario', compose: 'Redactar', approvals: 'Aprobaciones', channels: 'Canales', sandbox: 'Cronología sandbox', activity: 'Actividad', settings: 'Ajustes' },
   shell: {
     skipToContent: 'Saltar al contenido',
     menu: 'Abrir o cerrar el menú',
@@ -207,6 +208,7 @@ export const es: Dictionary = {
     lastUsed: 'Último uso {{when}}',
     neverUsed: 'Nunca usado',
   },
+  listening: listeningEs,
   roles: { owner: 'Propietario', manager: 'Gestor', editor: 'Editor', approver: 'Aprobador (cliente)', viewer: 'Lector' },
   states: { draft: 'Borrador', in_review: 'En revisión', approved: 'Aprobada', scheduled: 'Programada', publishing: 'Publicando', published: 'Publicada', failed: 'Fallida', canceled: 'Cancelada', pending: 'Pendiente' },
 };

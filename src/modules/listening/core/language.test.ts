@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { detectLanguage, identifyLanguage } from './language.ts';
+import { normalizePost } from './tokenize.ts';
 
 describe('language identification', () => {
   it('tells Spanish from English on short posts written for this test', () => {
@@ -15,5 +16,12 @@ describe('language identification', () => {
   });
   it('decides clear cases with function words', () => {
     expect(identifyLanguage('the price of the phone is too high').method).toBe('stopwords');
+  });
+  it('gives the same answer from the pipeline\'s tokens as from the text', () => {
+    const texts = [
+      'No me gusta nada el nuevo diseño de @acme https://acme.com/x', '#Verano en la playa con amigos 😎', 'the app has been awful since yesterday #fail',
+      'Merci beaucoup pour votre aide', '🔥🔥 @acme', 'Obrigado pela ajuda, até logo', 'ok', 'RT @user: great deal on phones today',
+    ];
+    for (const text of texts) expect(detectLanguage(text, normalizePost({ text }).tokens), text).toBe(detectLanguage(text));
   });
 });

@@ -37,7 +37,30 @@ describe('lexicon sentiment', () => {
   it('maps sums to scores and labels like VADER', () => {
     expect(compoundScore(0)).toBe(0);
     expect(compoundScore(4)).toBeCloseTo(4 / Math.sqrt(31), 6);
-    expect(labelForScore(0.04)).toBe('neutral');
-    expect(labelForScore(-0.05)).toBe('negative');
+    expect(labelForScore(0.04, 0.05)).toBe('neutral');
+    expect(labelForScore(-0.05, 0.05)).toBe('negative');
+    expect(labelForScore(0.2)).toBe('neutral'); // default band ±0.25: one mild word is not an opinion
+    expect(labelForScore(-0.3)).toBe('negative');
+  });
+  it('keeps negation and boosters within their clause', () => {
+    expect(label('No. Me encanta', 'es')).toBe('positive');
+    expect(label('No, I love it', 'en')).toBe('positive');
+    expect(label('No me encanta', 'es')).toBe('negative');
+  });
+  it('ignores handles and weakens questions', () => {
+    expect(score('gracias @Desastre_Total', 'es')).toBe(score('gracias', 'es'));
+    expect(Math.abs(score('¿Es bueno?', 'es'))).toBeLessThan(Math.abs(score('Es bueno.', 'es')));
+    expect(Math.abs(score('would you recommend it?', 'en'))).toBeLessThan(Math.abs(score('I recommend it.', 'en')));
+  });
+  it('reads Spanish superlatives and leaves function words alone', () => {
+    expect(score('carísimo', 'es')).toBeLessThan(score('caro', 'es'));
+    expect(score('buenísima', 'es')).toBeGreaterThan(score('buena', 'es'));
+    expect(score('para', 'es')).toBe(0); // shares the stem "par" with "paro" (unemployment)
+    expect(label('El pedido llega para el martes', 'es')).toBe('neutral');
+  });
+  it('offers a 2-class mode with a zero neutral band', () => {
+    const twoClass = createLexiconSentiment({ neutralBand: Number.MIN_VALUE });
+    expect(twoClass.analyze('está bien', 'es').label).not.toBe('neutral');
+    expect(twoClass.analyze('El pedido llega el martes', 'es').label).toBe('neutral');
   });
 });

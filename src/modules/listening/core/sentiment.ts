@@ -22,6 +22,7 @@ import {
   EMOJI_VALENCE, ENGLISH_BOOSTERS, ENGLISH_CONTRAST, ENGLISH_DAMPENERS, ENGLISH_EXTRA_WORDS, ENGLISH_NEGATORS,
   SPANISH_BOOSTERS, SPANISH_CONTRAST, SPANISH_DAMPENERS, SPANISH_NEGATORS, SPANISH_WORDS,
 } from './sentiment-lexicons.ts';
+import { STOP_WORDS } from './analysis.ts';
 import { collapseElongation, collapseElongationToOne, foldText, isElongated, splitUrls } from './tokenize.ts';
 
 /** A sentiment label. */
@@ -49,7 +50,11 @@ const CAPS_BOOST = 0.733;
 const NORMALIZATION_ALPHA = 15;
 /** SentiCon polarities are in [−1, 1]; VADER's scale is [−4, 4]. */
 const SENTICON_SCALE = 3;
-const SENTICON_MIN_POLARITY = 0.35;
+const SENTICON_MIN_POLARITY = 0.5;
+/** Spanish absolute superlatives: buenísimo, carísima, lentísimos. */
+const SUPERLATIVE = /^(.{2,})isim[oa]s?$/;
+/** Weight of sentiment words in a clause that ends with a question mark. */
+const QUESTION_FACTOR = 0.5;
 
 function loadVaderLexicon(): Map<string, number> {
   const path = require.resolve('vader-sentiment/vader_lexicon.txt');
@@ -65,6 +70,8 @@ interface Resources {
   english: Map<string, number>;
   /** Emoticons such as `:)` and `:(` from VADER's lexicon, used for every language. */
   emoticons: Map<string, number>;
+  /** Our Spanish list by exact (folded) word, and by stem for stems of 4+ letters. */
+  spanishWords: Map<string, number>;
   spanishStems: Map<string, number>;
   senticonStems: Map<string, number>;
   stemmer: SpanishStemmer;
@@ -84,19 +91,25 @@ function loadResources(): Resources {
   for (const [word, value] of Object.entries(ENGLISH_EXTRA_WORDS)) english.set(word, value);
   const StemmerEs = require('@nlpjs/lang-es/src/stemmer-es.js') as StemmerClass;
   const stemmer = new StemmerEs();
+  const spanishWords = new Map<string, number>();
   const spanishStems = new Map<string, number>();
-  for (const [word, value] of Object.entries(SPANISH_WORDS)) spanishStems.set(stemmer.stemWord(foldText(word)), value);
+  for (const [word, value] of Object.entries(SPANISH_WORDS)) {
+    spanishWords.set(foldText(word), value);
+    // Short stems collide (paro/para → "par"): those words match exactly only.
+    const stem = stemmer.stemWord(foldText(word));
+    if (stem.length >= 4) spanishStems.set(stem, value);
+  }
   const senticon = require('@nlpjs/lang-es/src/sentiment/senticon_es.json') as Record<string, number>;
   // Weak SentiCon polarities fire on everyday words (tienda, martes); only clear ones are kept.
   const senticonStems = new Map<string, number>(Object.entries(senticon).filter(([, polarity]) => Math.abs(polarity) >= SENTICON_MIN_POLARITY));
-  resources = { english, emoticons, spanishStems, senticonStems, stemmer };
+  resources = { english, emoticons, spanishWords, spanishStems, senticonStems, stemmer };
   return resources;
 }
 
 /** One unit of text for scoring: a word (folded) or an emoji / emoticon, as read out of context. */
 interface Piece {
-  /** 0 a word, 1 an emoji or emoticon, 2 an exclamation mark, 3 nothing to score. */
-  kind: 0 | 1 | 2 | 3;
+  /** 0 a word, 1 an emoji or emoticon, 2 an exclamation mark, 3 nothing to score, 4 a clause boundary (. , ; : ?). */
+  kind: 0 | 1 | 2 | 3 | 4;
   word: string;
   /** Valence before rules, 0 when unknown. */
   valence: number;
@@ -109,7 +122,9 @@ interface Piece {
   upper: boolean;
 }
 
-const PIECE_PATTERN = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*|\p{Extended_Pictographic}(?:\uFE0F|\u200D\p{Extended_Pictographic}|\p{Emoji_Modifier})*|[:;=8xX][-^']?[)(DPpO/\\|*3\]\[]+|<3|!/gu;
+// Handles first (an account name is not an opinion: @HappyFoods), then words, emojis,
+// emoticons, exclamation marks and clause punctuation.
+const PIECE_PATTERN = /@[\p{L}\p{N}_.]+|[\p{L}\p{N}]+(?:['’][\p{L}]+)*|\p{Extended_Pictographic}(?:\uFE0F|\u200D\p{Extended_Pictographic}|\p{Emoji_Modifier})*|[:;=8xX][-^']?[)(DPpO/\\|*3\]\[]+|<3|!|[.,;:?¿¡…]/gu;
 const STARTS_WITH_LETTER = /^\p{L}/u;
 const STARTS_WITH_WORD_CHAR = /^[\p{L}\p{N}]/u;
 const HAS_LETTER = /\p{L}/u;
@@ -117,6 +132,10 @@ const EMOJI_DECORATIONS = /\p{Emoji_Modifier}|\uFE0F/gu;
 /** Pieces remembered per language: social text repeats its words, so each is analysed once. */
 const PIECE_CACHE_LIMIT = 200_000;
 const EXCLAMATION: Piece = { kind: 2, word: '!', valence: 0, elongated: false, letter: false, shouted: false, upper: false };
+const BOUNDARY: Piece = { kind: 4, word: '.', valence: 0, elongated: false, letter: false, shouted: false, upper: false };
+const QUESTION_MARK: Piece = { ...BOUNDARY, word: '?' };
+const HANDLE: Piece = { kind: 3, word: '@', valence: 0, elongated: false, letter: false, shouted: false, upper: false };
+const BOUNDARY_CHARACTERS = new Set(['.', ',', ';', ':', '?', '¿', '¡', '…']);
 
 interface Language {
   negators: ReadonlySet<string>;
@@ -139,16 +158,32 @@ function englishLanguage(r: Resources): Language {
 
 function spanishLanguage(r: Resources): Language {
   const valence = (word: string): number => {
+    const exact = r.spanishWords.get(word);
+    if (exact !== undefined) return exact;
+    // Function words carry no opinion, whatever word shares their stem (para/paro).
+    if (STOP_WORDS.has(word)) return 0;
     const stem = r.stemmer.stemWord(word);
+    // Short stems collide across unrelated words (pedido/pedir → "ped"): 4+ letters only.
+    if (stem.length < 4) return 0;
     const own = r.spanishStems.get(stem);
     if (own !== undefined) return own;
-    // Short stems collide across unrelated words (pedido/pedir → "ped"), so SentiCon needs 4+ letters.
-    const senticon = stem.length >= 4 ? r.senticonStems.get(stem) : undefined;
+    const senticon = r.senticonStems.get(stem);
     return senticon === undefined ? 0 : senticon * SENTICON_SCALE;
+  };
+  /** buenísimo → bueno (+ intensity), carísima → caro, riquísimo → rico, amabilísimo → amable. */
+  const superlativeValence = (word: string): number => {
+    const base = SUPERLATIVE.exec(word)?.[1];
+    if (!base) return 0;
+    const candidates = [`${base}o`, `${base}e`, base, `${base.replace(/qu$/, 'c')}o`, `${base.replace(/gu$/, 'g')}o`, base.replace(/bil$/, 'ble')];
+    for (const candidate of candidates) {
+      const value = valence(candidate);
+      if (value !== 0) return value + Math.sign(value) * BOOST;
+    }
+    return 0;
   };
   return {
     negators: SPANISH_NEGATORS, boosters: SPANISH_BOOSTERS, dampeners: SPANISH_DAMPENERS, contrast: SPANISH_CONTRAST,
-    valence, pieces: new Map(),
+    valence: (word) => valence(word) || superlativeValence(word), pieces: new Map(),
   };
 }
 
@@ -159,6 +194,9 @@ function normalizeWord(raw: string): string {
 /** Analyses one raw piece out of context (its valence, elongation, case). */
 function analysePiece(m: string, language: Language, emoticons: Map<string, number>): Piece {
   if (m === '!') return EXCLAMATION;
+  if (m === '?') return QUESTION_MARK;
+  if (BOUNDARY_CHARACTERS.has(m)) return BOUNDARY;
+  if (m.charCodeAt(0) === 64 /* @ */) return HANDLE;
   const letter = STARTS_WITH_LETTER.test(m);
   const allUpper = m.length > 1 && m === m.toUpperCase();
   const shouted = letter && allUpper;
@@ -191,8 +229,10 @@ function piecesOf(text: string, language: Language, emoticons: Map<string, numbe
       cache.set(m, piece);
     }
     if (piece.letter) { letters++; if (piece.shouted) upper++; }
-    if (piece.kind === 2) exclamations++;
-    else if (piece.kind !== 3) pieces.push(piece);
+    if (piece.kind === 2) {
+      exclamations++;
+      pieces.push(BOUNDARY); // "¡Genial! No lo sé": an exclamation closes its clause too
+    } else if (piece.kind !== 3) pieces.push(piece);
   }
   // ALL CAPS only means emphasis when the rest of the text is not shouting too.
   return { pieces, exclamations, capsMeansEmphasis: upper > 0 && upper < letters };
@@ -207,13 +247,14 @@ function scorePieces(pieces: Piece[], exclamations: number, capsMeansEmphasis: b
     const sign = v > 0 ? 1 : -1;
     if (piece.elongated) v += sign * BOOST;
     if (capsMeansEmphasis && piece.upper) v += sign * CAPS_BOOST;
-    for (let back = 1; back <= 2 && i - back >= 0; back++) {
+    // Boosters and negators reach back within the clause only ("No. Me encanta" is positive).
+    for (let back = 1; back <= 2 && i - back >= 0 && pieces[i - back].kind !== 4; back++) {
       const before = pieces[i - back].word;
       const weight = back === 1 ? 1 : 0.95;
       if (language.boosters.has(before)) v += sign * BOOST * weight;
       else if (language.dampeners.has(before)) v -= sign * BOOST * weight;
     }
-    for (let back = 1; back <= 3 && i - back >= 0; back++) {
+    for (let back = 1; back <= 3 && i - back >= 0 && pieces[i - back].kind !== 4; back++) {
       const before = pieces[i - back].word;
       if (language.negators.has(before)) {
         v *= NEGATION_FACTOR;
@@ -221,6 +262,12 @@ function scorePieces(pieces: Piece[], exclamations: number, capsMeansEmphasis: b
       }
     }
     contributions[i] = v;
+  }
+  // A question asks rather than judges ("¿es bueno?", "would you recommend it?"): the words of a
+  // clause that ends in "?" count half, as SentiStrength and similar tools weaken questions.
+  for (let i = pieces.length - 1; i >= 0; i--) {
+    if (pieces[i] !== QUESTION_MARK) continue;
+    for (let j = i - 1; j >= 0 && pieces[j].kind !== 4; j--) contributions[j] *= QUESTION_FACTOR;
   }
   const contrastAt = pieces.findIndex((p) => language.contrast.has(p.word));
   if (contrastAt >= 0) {
@@ -241,16 +288,29 @@ export function compoundScore(sum: number): number {
   return sum / Math.sqrt(sum * sum + NORMALIZATION_ALPHA);
 }
 
-/** Label for a compound score, with VADER's thresholds (±0.05). */
-export function labelForScore(score: number): SentimentLabel {
-  return score >= 0.05 ? 'positive' : score <= -0.05 ? 'negative' : 'neutral';
+/**
+ * Half-width of the neutral band of compound scores used by default. VADER publishes ±0.05; see
+ * docs/listening.md for how this value was chosen (on Plaza's own dev set, never on shared/eval).
+ */
+export const DEFAULT_NEUTRAL_BAND = 0.25;
+
+/** Label for a compound score: positive at or above `neutralBand`, negative at or below its opposite. */
+export function labelForScore(score: number, neutralBand = DEFAULT_NEUTRAL_BAND): SentimentLabel {
+  return score >= neutralBand ? 'positive' : score <= -neutralBand ? 'negative' : 'neutral';
+}
+
+/** Options of {@link createLexiconSentiment}. */
+export interface LexiconSentimentOptions {
+  /** Half-width of the neutral band of compound scores (default {@link DEFAULT_NEUTRAL_BAND}). */
+  neutralBand?: number;
 }
 
 /**
- * Creates the lexicon provider (loads the lexicons once, ~7,500 English and ~7,000 Spanish
+ * Creates the lexicon provider (loads the lexicons once, ~7,500 English and ~7,600 Spanish
  * entries). Texts in languages other than `es` are scored with the English rules.
  */
-export function createLexiconSentiment(): SentimentProvider {
+export function createLexiconSentiment(options: LexiconSentimentOptions = {}): SentimentProvider {
+  const neutralBand = options.neutralBand ?? DEFAULT_NEUTRAL_BAND;
   const r = loadResources();
   const english = englishLanguage(r);
   const spanish = spanishLanguage(r);
@@ -259,7 +319,7 @@ export function createLexiconSentiment(): SentimentProvider {
       const language = lang === 'es' ? spanish : english;
       const { pieces, exclamations, capsMeansEmphasis } = piecesOf(text, language, r.emoticons);
       const score = Math.round(compoundScore(scorePieces(pieces, exclamations, capsMeansEmphasis, language)) * 1000) / 1000;
-      return { label: labelForScore(score), score };
+      return { label: labelForScore(score, neutralBand), score };
     },
   };
 }

@@ -87,14 +87,16 @@ export function parseSse(buffer: string): { events: Array<{ event: string; data:
   return { events, rest };
 }
 
-function readConfig(raw: Record<string, unknown>): MastodonSourceConfig {
+/** Reads a source's config; the access token is stored sealed (AES-256-GCM) and opened only here. */
+function readConfig(raw: Record<string, unknown>, ctx: AppContext): MastodonSourceConfig {
+  const sealedToken = typeof raw.accessTokenSealed === 'string' ? raw.accessTokenSealed : undefined;
   return {
     instanceUrl: String(raw.instanceUrl ?? '').replace(/\/+$/, ''),
     mode: raw.mode === 'search' ? 'search' : 'stream',
     timeline: raw.timeline === 'local' || raw.timeline === 'hashtag' ? raw.timeline : 'public',
     hashtag: typeof raw.hashtag === 'string' ? raw.hashtag.replace(/^#/, '') : undefined,
     q: typeof raw.q === 'string' ? raw.q : undefined,
-    accessToken: typeof raw.accessToken === 'string' ? raw.accessToken : undefined,
+    accessToken: sealedToken ? ctx.secrets.open<string>(sealedToken) : undefined,
     intervalMinutes: typeof raw.intervalMinutes === 'number' ? raw.intervalMinutes : undefined,
   };
 }
@@ -114,7 +116,7 @@ async function getJson<T>(ctx: AppContext, url: string, config: MastodonSourceCo
 
 /** One page of statuses newer than `sinceId` (timeline or search), oldest first. */
 export async function fetchNewStatuses(ctx: AppContext, rawConfig: Record<string, unknown>, sinceId: string | undefined): Promise<MastodonStatus[]> {
-  const config = readConfig(rawConfig);
+  const config = readConfig(rawConfig, ctx);
   const params = new URLSearchParams({ limit: '40' });
   if (sinceId) params.set('min_id', sinceId);
   let statuses: MastodonStatus[];
@@ -186,7 +188,7 @@ export const mastodonSource: SourceAdapter = {
   kind: 'mastodon',
   async run(options) {
     const { ctx, source, signal, sleep } = options;
-    const config = readConfig(source.config);
+    const config = readConfig(source.config, ctx);
     const host = new URL(config.instanceUrl).host;
     let cursor: SourceCursor = source.cursor ?? {};
     let backoffMs = 1_000;

@@ -271,6 +271,12 @@ async function runChaos() {
     const lost = rows.filter((r) => r.state !== 'published' && r.state !== 'failed').length + published.filter((r) => !acceptedCount.has(r.id)).length;
     const failedWithoutReason = failed.filter((r) => !r.error_message).length;
     const { rows: attempts } = await database.raw.query<{ outcome: string; n: number }>('SELECT outcome, count(*)::int AS n FROM publication_attempts GROUP BY outcome ORDER BY outcome');
+    const duplicated = [...acceptedCount].filter(([, n]) => n > 1).map(([marker]) => marker);
+    if (duplicated.length) {
+      const { rows: history } = await database.raw.query('SELECT publication_id, worker_id, started_at, finished_at, outcome, error_kind, error_code FROM publication_attempts WHERE publication_id = ANY($1::uuid[]) ORDER BY publication_id, id', [duplicated]);
+      log(`duplicated publications' attempts: ${JSON.stringify(history)}`);
+      log(`their acceptances: ${JSON.stringify(record.filter((e) => e.marker && duplicated.includes(e.marker)))}`);
+    }
     await database.close();
     return { publications: rows.length, published: published.length, failed: failed.length, duplicates, lost, failedWithoutReason, kills, attempts: Object.fromEntries(attempts.map((a) => [a.outcome, a.n])), lateness: latenessFrom(record, workload) };
   } finally {
@@ -327,6 +333,19 @@ async function insertWorkloadForClaim(database: PlazaDatabase): Promise<number> 
 }
 
 const ONLY = [...args].find((a) => a.startsWith('--only='))?.slice('--only='.length);
+if (ONLY === 'engine-postgres') {
+  const sandbox = await startProcess('bench/lib/sandbox-server-main.ts', { SANDBOX_OPTIONS: JSON.stringify({ latencyMs: LATENCY_MS, seed: 1 }) });
+  await configureSandboxHttpAgent({ connections: 512 });
+  const pgDb = await createPgDatabase();
+  const database = await openDatabase({ databaseUrl: pgDb.url, poolSize: 10 });
+  await migrate(database);
+  const result = await runEngineLateness(database, sandbox.ready);
+  await database.close();
+  await pgDb.drop();
+  await stopProcess(sandbox.child);
+  process.stdout.write(JSON.stringify(result) + '\n');
+  process.exit(0);
+}
 if (ONLY === 'chaos') {
   const result = await runChaos();
   process.stdout.write(JSON.stringify(result) + '\n');

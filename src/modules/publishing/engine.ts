@@ -282,6 +282,7 @@ export class PublishingEngine {
 
   private async startBatch(ids: string[]): Promise<void> {
     const now = this.deps.clock.now();
+    const leaseUntil = now + this.opts.publishTimeoutMs + this.opts.leaseMarginMs;
     const { rows } = await this.deps.database.raw.query<PublishingRow>(
       `WITH started AS (
          UPDATE publications SET state = 'publishing', attempts = attempts + 1,
@@ -291,7 +292,7 @@ export class PublishingEngine {
        )
        SELECT s.*, c.settings, c.credentials_sealed, c.status AS channel_status
          FROM started s JOIN channels c ON c.id = s.channel_id`,
-      [ids, this.workerId, new Date(now), new Date(now + this.opts.publishTimeoutMs + this.opts.leaseMarginMs)],
+      [ids, this.workerId, new Date(now), new Date(leaseUntil)],
     );
     if (rows.length === 0) return;
     this.stats.fired += rows.length;
@@ -302,7 +303,7 @@ export class PublishingEngine {
     );
     const postsStarted = [...new Set(rows.map((r) => r.post_id))];
     await this.deps.database.raw.query(`UPDATE posts SET state = 'publishing', updated_at = $2 WHERE id = ANY($1::uuid[]) AND state = 'scheduled'`, [postsStarted, new Date(now)]);
-    await Promise.all(rows.map((row) => this.execute(row)));
+    await Promise.all(rows.map((row) => this.execute(row, leaseUntil)));
   }
 
   private semaphoreFor(network: string): Semaphore {
@@ -315,7 +316,7 @@ export class PublishingEngine {
   }
 
   /** One attempt at one publication: rate limit, reconcile if needed, publish, classify. */
-  private async execute(row: PublishingRow): Promise<void> {
+  private async execute(row: PublishingRow, leaseUntil: number): Promise<void> {
     const { networks, clock, secrets } = this.deps;
     const startedAt = clock.now();
     const adapter = networks.get(row.network);
@@ -330,9 +331,17 @@ export class PublishingEngine {
       return;
     }
     const release = await this.semaphoreFor(row.network).acquire();
+    // The call must be over, on our side and the network's, well before the lease
+    // ends: after that another attempt may reconcile, and a late post would be a duplicate.
+    const budgetMs = Math.min(this.opts.publishTimeoutMs, leaseUntil - clock.now() - Math.min(1_000, this.opts.leaseMarginMs / 2));
+    if (budgetMs < Math.min(250, this.opts.publishTimeoutMs / 2)) {
+      release();
+      this.record({ kind: 'retry', row, startedAt, delayMs: 0, reconcile: row.needs_reconcile, error: new NetworkError('rate_limited', 'local_rate_limit', 'Waited too long for a free slot; trying again') });
+      return;
+    }
     this.stats.inFlight++;
     const controller = new AbortController();
-    const timeout = setTimeout(() => controller.abort(new Error('timeout')), this.opts.publishTimeoutMs);
+    const timeout = setTimeout(() => controller.abort(new Error('timeout')), budgetMs);
     try {
       const channel = {
         channelId: row.channel_id,
@@ -340,7 +349,7 @@ export class PublishingEngine {
         credentials: secrets.open<Record<string, unknown>>(row.credentials_sealed),
         signal: controller.signal,
         // The adapter's own deadline falls before our abort, so a late request cannot land after we give up.
-        deadline: Date.now() + this.opts.publishTimeoutMs - 250,
+        deadline: Date.now() + budgetMs - Math.min(250, budgetMs / 4),
       };
       const input = await this.buildInput(row);
       if (row.needs_reconcile) {
@@ -357,7 +366,7 @@ export class PublishingEngine {
         caught instanceof NetworkError
           ? caught
           : controller.signal.aborted
-            ? new NetworkError('ambiguous', 'timeout', `No answer within ${this.opts.publishTimeoutMs} ms`)
+            ? new NetworkError('ambiguous', 'timeout', `No answer within ${budgetMs} ms`)
             : new NetworkError('ambiguous', 'unexpected', (caught as Error).message ?? String(caught));
       this.record(this.classify(row, error, startedAt));
     } finally {

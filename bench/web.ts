@@ -14,6 +14,7 @@ import { accountsRepository } from '../src/modules/accounts/repository.ts';
 import { launchBrowser, startE2EServer } from '../test/e2e/harness.ts';
 
 const json = process.argv.includes('--json');
+const trace = process.argv.includes('--trace');
 const runs = Number(process.argv.find((a) => a.startsWith('--runs='))?.split('=')[1] ?? 5);
 const ZONE = 'Europe/Madrid';
 
@@ -79,6 +80,33 @@ try {
   };
 
   await measure(full.id, true); // warm-up (browser cache, server JIT)
+  if (trace) {
+    // Where the time goes: each resource's start and end, and the paint marks, since navigation start.
+    await measure(process.argv.includes('--trace-empty') ? empty.id : full.id, !process.argv.includes('--trace-empty'));
+    const timeline = await page.evaluate(() => [
+      ...performance.getEntriesByType('resource').map((e) => `${Math.round(e.startTime)}–${Math.round(e.responseEnd)} ms  ${e.name.replace(location.origin, '')}`),
+      ...performance.getEntriesByType('paint').map((e) => `${Math.round(e.startTime)} ms  ${e.name}`),
+      ...performance.getEntriesByType('mark').map((e) => `${Math.round(e.startTime)} ms  mark ${e.name}`),
+      `${Math.round((performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventEnd)} ms  DOMContentLoaded`,
+      `${Math.round(performance.now())} ms  usable`,
+    ]);
+    console.log(timeline.join('\n'));
+    // CPU profile of one more navigation: self time per function, heaviest first.
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    await cdp.send('Profiler.start');
+    await measure(process.argv.includes('--trace-empty') ? empty.id : full.id, !process.argv.includes('--trace-empty'));
+    const { profile } = (await cdp.send('Profiler.stop')) as { profile: { nodes: Array<{ id: number; callFrame: { functionName: string; url: string; lineNumber: number } }>; samples: number[]; timeDeltas: number[] } };
+    const byNode = new Map(profile.nodes.map((n) => [n.id, n]));
+    const self = new Map<string, number>();
+    profile.samples.forEach((id, i) => {
+      const frame = byNode.get(id)!.callFrame;
+      const key = `${frame.functionName || '(anon)'} ${frame.url.split('/').pop()}:${frame.lineNumber}`;
+      self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+    });
+    console.log([...self].sort((a, b) => b[1] - a[1]).slice(0, 25).map(([k, v]) => `${v.toFixed(1)} ms  ${k}`).join('\n'));
+  }
   const eventsShown = await page.evaluate(() => document.querySelectorAll('.fc-daygrid-event').length + document.querySelectorAll('.fc-daygrid-more-link').length);
   const busy: number[] = [];
   const baseline: number[] = [];

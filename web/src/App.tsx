@@ -12,17 +12,24 @@ import { ChannelsPage } from './pages/Channels.tsx';
 import { SettingsPage } from './pages/Settings.tsx';
 import { SandboxPage } from './pages/Sandbox.tsx';
 import { ActivityPage } from './pages/Activity.tsx';
+import { prefetchCalendarEntries } from './pages/CalendarData.ts';
 
 // Heavy pages load on demand so the first load stays small.
 const loadCalendar = () => import('./pages/Calendar.tsx');
 // The calendar is the home page: fetch its chunk alongside the session check, not after it.
-const calendarChunk = window.location.pathname === '/' || window.location.pathname.startsWith('/calendar') ? loadCalendar() : null;
+const calendarChunk = window.location.pathname === '/' || window.location.pathname.startsWith('/calendar') ? (prefetchCalendarEntries(), loadCalendar()) : null;
 const CalendarPage = lazy(() => calendarChunk ?? loadCalendar());
 const ComposerPage = lazy(() => import('./pages/Composer.tsx'));
 const ListeningQueriesPage = lazy(() => import('./pages/listening/ListeningQueries.tsx'));
 const ListeningMentionsPage = lazy(() => import('./pages/listening/ListeningMentions.tsx'));
 const ListeningDashboardPage = lazy(() => import('./pages/listening/ListeningDashboard.tsx'));
 const ListeningAlertsPage = lazy(() => import('./pages/listening/ListeningAlerts.tsx'));
+const StrategyPage = lazy(() => import('./pages/strategy/Strategy.tsx'));
+const AnalyticsOverviewPage = lazy(() => import('./pages/analytics/AnalyticsOverview.tsx'));
+const BestTimePage = lazy(() => import('./pages/analytics/BestTime.tsx'));
+const LinksPage = lazy(() => import('./pages/analytics/Links.tsx'));
+const ReportsPage = lazy(() => import('./pages/analytics/Reports.tsx'));
+const AnalyticsAlertsPage = lazy(() => import('./pages/analytics/Alerts.tsx'));
 
 function Loading() {
   return (
@@ -59,6 +66,13 @@ export function App() {
             <Route path="/listening/queries" element={<ListeningQueriesPage />} />
             <Route path="/listening/mentions" element={<ListeningMentionsPage />} />
             <Route path="/listening/alerts" element={<ListeningAlertsPage />} />
+            <Route path="/strategy" element={<StrategyPage />} />
+            <Route path="/analytics" element={<Navigate to="/analytics/overview" replace />} />
+            <Route path="/analytics/overview" element={<AnalyticsOverviewPage />} />
+            <Route path="/analytics/best-time" element={<BestTimePage />} />
+            <Route path="/analytics/links" element={<LinksPage />} />
+            <Route path="/analytics/reports" element={<ReportsPage />} />
+            <Route path="/analytics/alerts" element={<AnalyticsAlertsPage />} />
             <Route path="/settings" element={<SettingsPage />} />
             <Route path="/workspaces/new" element={<NewWorkspacePage embedded />} />
             <Route path="*" element={<Navigate to="/calendar" replace />} />

@@ -73,6 +73,8 @@ export interface NetworkLimits {
   acceptedImageTypes: string[];
   maxAltChars: number;
   supportsThreads: boolean;
+  supportsVisibility?: boolean;
+  supportsContentWarning?: boolean;
 }
 
 export interface NetworkInfo {
@@ -122,6 +124,36 @@ export interface Publication {
   remoteUrl: string | null;
   error: { code: string; message: string } | null;
   publishedAt: string | null;
+  media?: Array<{ mediaId: string; alt?: string }>;
+  thread?: Array<{ text: string; media: Array<{ mediaId: string; alt?: string }> }>;
+  options?: PublicationOptions;
+}
+
+/** Per-channel options a network may support. */
+export interface PublicationOptions {
+  visibility?: Visibility;
+  contentWarning?: string;
+  language?: string;
+}
+
+export type Visibility = 'public' | 'unlisted' | 'private' | 'direct';
+export const VISIBILITIES: Visibility[] = ['public', 'unlisted', 'private', 'direct'];
+
+/** The strategy lists a post can link to. */
+export type StrategyKind = 'campaigns' | 'objectives' | 'segments' | 'pillars';
+
+/** The part of a campaign, objective, segment or pillar the pickers need. */
+export interface StrategyItem {
+  id: string;
+  name: string;
+}
+
+/** GET analytics/suggest-time: the next best hour to post, or why there is none. */
+export interface TimeSuggestion {
+  suggestion: string | null;
+  localTime?: string;
+  timeZone?: string;
+  reason: string | null;
 }
 
 export interface Post {
@@ -131,6 +163,9 @@ export interface Post {
   state: PostState;
   scheduledAt: string | null;
   campaignId: string | null;
+  objectiveId?: string | null;
+  segmentId?: string | null;
+  pillarId?: string | null;
   createdAt: string;
   updatedAt: string;
   publications: Publication[];

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { api, type Channel, type Member, type NetworkInfo } from './api.ts';
+import { api, type Channel, type Member, type NetworkInfo, type StrategyItem, type StrategyKind } from './api.ts';
 import { useWorkspace } from './session.tsx';
 
 /** The networks Plaza knows, with limits and connection fields. */
@@ -13,8 +13,24 @@ export function useChannels() {
   return useQuery({ queryKey: ['ws', workspace.id, 'channels'], queryFn: async () => (await api<{ items: Channel[] }>('GET', `/workspaces/${workspace.id}/channels`)).items });
 }
 
-/** The selected workspace's members. */
-export function useMembers() {
+/** The selected workspace's members; `enabled: false` defers the request (e.g. until the page's main data is in). */
+export function useMembers(enabled = true) {
   const workspace = useWorkspace();
-  return useQuery({ queryKey: ['ws', workspace.id, 'members'], queryFn: async () => (await api<{ items: Member[] }>('GET', `/workspaces/${workspace.id}/members`)).items });
+  return useQuery({ queryKey: ['ws', workspace.id, 'members'], enabled, queryFn: async () => (await api<{ items: Member[] }>('GET', `/workspaces/${workspace.id}/members`)).items });
+}
+
+/** One kind of the workspace's strategy items (campaigns, objectives, segments or pillars), for pickers and filters. */
+export function useStrategyItems(kind: StrategyKind, enabled = true) {
+  const workspace = useWorkspace();
+  return useQuery({
+    queryKey: ['ws', workspace.id, 'strategy', kind],
+    enabled,
+    staleTime: 60_000,
+    queryFn: async () => (await api<{ items: StrategyItem[] }>('GET', `/workspaces/${workspace.id}/${kind}`)).items,
+  });
+}
+
+/** The workspace's campaigns (id and name first). */
+export function useCampaigns(enabled = true) {
+  return useStrategyItems('campaigns', enabled);
 }

@@ -3,6 +3,7 @@ import * as webhookOutbox from './0002_webhook_outbox.ts';
 import * as analytics0500 from './0500_analytics.ts';
 import * as webApp from './0300_web_app.ts';
 import * as listening0400 from './0400_listening.ts';
+import * as analyticsZone0501 from './0501_analytics_zone.ts';
 
 /** One schema change: plain SQL (one dialect for PGlite and Postgres), applied once. */
 export interface Migration {
@@ -20,4 +21,5 @@ export const migrations: Migration[] = [
   { name: '0500_analytics', up: analytics0500.up },
   { name: '0300_web_app', up: webApp.up },
   { name: '0400_listening', up: listening0400.up },
+  { name: '0501_analytics_zone', up: analyticsZone0501.up },
 ];

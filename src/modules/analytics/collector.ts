@@ -59,19 +59,22 @@ export async function discoverPublished(ctx: AppContext, sinceMs?: number): Prom
   return result.rows.length;
 }
 
-/** Takes the channel's follower count today (UTC day) for active channels that have none yet. */
+/** Takes the channel's follower count today (the day in its brand's time zone) for active channels that have none yet. */
 export async function collectFollowers(ctx: AppContext, options: { workspaceId?: string } = {}): Promise<number> {
   const now = ctx.clock.now();
-  const day = new Date(now).toISOString().slice(0, 10);
+  // "Today" differs per brand: computed in SQL with the workspace's zone.
+  const today = sql<string>`to_char((${new Date(now)}::timestamptz AT TIME ZONE w.time_zone)::date, 'YYYY-MM-DD')`;
   let query = ctx.database.db
     .selectFrom('channels as c')
+    .innerJoin('workspaces as w', 'w.id', 'c.workspace_id')
     .selectAll('c')
+    .select(today.as('local_day'))
     .where('c.status', '=', 'active')
-    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('channel_follower_snapshots as f').select('f.day').whereRef('f.channel_id', '=', 'c.id').where('f.day', '=', day))));
+    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('channel_follower_snapshots as f').select('f.day').whereRef('f.channel_id', '=', 'c.id').where(sql<boolean>`f.day = (${new Date(now)}::timestamptz AT TIME ZONE w.time_zone)::date`))));
   if (options.workspaceId) query = query.where('c.workspace_id', '=', options.workspaceId);
   const channels = await query.limit(200).execute();
   let stored = 0;
-  for (const channel of channels) {
+  for (const { local_day: day, ...channel } of channels) {
     if (!ctx.networks.has(channel.network)) continue;
     if (limiter.take(channel.id, READS_PER_MINUTE, now) > 0) continue;
     const health = await probeChannel(ctx.networks.get(channel.network), channelContext(ctx, channel));

@@ -2,7 +2,8 @@ import { sql, type Expression, type SqlBool, type ExpressionBuilder } from 'kyse
 import type { Database } from '../../db/schema.ts';
 import type { Db } from '../events/events.ts';
 import { computeKpis, engagementsOf, type KpiInputs, type KpiValue } from './kpis.ts';
-import { NO_KEY } from './snapshots.ts';
+import { ensureRollupZone, NO_KEY } from './snapshots.ts';
+import { addDays, brandDays, previousBrandDays, type BrandDays } from './zone.ts';
 
 /** What each network's API reports, and why a metric is missing (mirrors the adapters' PostMetrics.missing). */
 export const NETWORK_REPORTS: Record<string, { reports: string[]; missing: Record<string, string> }> = {
@@ -30,14 +31,6 @@ export interface DateRange {
   to: Date;
 }
 
-const DAY_MS = 86_400_000;
-const dayOf = (date: Date) => date.toISOString().slice(0, 10);
-
-/** The range of the same length just before `range`, for comparisons. */
-export function previousRange(range: DateRange): DateRange {
-  const length = range.to.getTime() - range.from.getTime();
-  return { from: new Date(range.from.getTime() - length), to: range.from };
-}
 
 /** One day of the daily series (by publish day). */
 export interface DailyPoint {
@@ -56,7 +49,7 @@ export interface DailyPoint {
 
 type Totals = Omit<DailyPoint, 'day'>;
 
-async function rollupByDay(db: Db, workspaceId: string, scope: DashboardScope, range: DateRange, campaignKeys: string[] | null): Promise<DailyPoint[]> {
+async function rollupByDay(db: Db, workspaceId: string, scope: DashboardScope, range: BrandDays, campaignKeys: string[] | null): Promise<DailyPoint[]> {
   let query = db
     .selectFrom('metric_daily')
     .select((eb) => [
@@ -75,8 +68,8 @@ async function rollupByDay(db: Db, workspaceId: string, scope: DashboardScope, r
       eb.fn.sum<number>('followers_at_post').as('followers_at_post'),
     ])
     .where('workspace_id', '=', workspaceId)
-    .where('day', '>=', dayOf(range.from))
-    .where('day', '<', dayOf(new Date(range.to.getTime() + DAY_MS - 1)));
+    .where('day', '>=', range.firstDay)
+    .where('day', '<=', range.lastDay);
   if (scope.channelId) query = query.where('channel_id', '=', scope.channelId);
   if (scope.campaignId) query = query.where('campaign_key', '=', scope.campaignId);
   if (scope.objectiveId) {
@@ -131,14 +124,15 @@ async function channelsInScope(db: Db, workspaceId: string, scope: DashboardScop
   return query.execute();
 }
 
-async function followerStats(db: Db, channelIds: string[], range: DateRange) {
+async function followerStats(db: Db, channelIds: string[], range: BrandDays) {
   if (!channelIds.length) return { start: null, end: null, gained: null, lost: null, series: [] as Array<{ day: string; followers: number }> };
   const rows = await db
     .selectFrom('channel_follower_snapshots')
     .select(['channel_id', sql<string>`to_char(day, 'YYYY-MM-DD')`.as('day'), 'followers'])
     .where('channel_id', 'in', channelIds)
-    .where('day', '>=', dayOf(new Date(range.from.getTime() - DAY_MS)))
-    .where('day', '<=', dayOf(range.to))
+    // The day before the period gives the count at its start.
+    .where('day', '>=', addDays(range.firstDay, -1))
+    .where('day', '<=', range.lastDay)
     .orderBy('day')
     .execute();
   const byDay = new Map<string, number>();
@@ -159,7 +153,7 @@ async function followerStats(db: Db, channelIds: string[], range: DateRange) {
   return { start: sum(firstByChannel), end: sum(lastByChannel), gained: rows.length > 1 ? gained : null, lost: rows.length > 1 ? lost : null, series: [...byDay].map(([day, followers]) => ({ day, followers })) };
 }
 
-async function linkAndMoney(db: Db, workspaceId: string, scope: DashboardScope, range: DateRange, campaignKeys: string[] | null) {
+async function linkAndMoney(db: Db, workspaceId: string, scope: DashboardScope, range: BrandDays, campaignKeys: string[] | null) {
   let clicks = db
     .selectFrom('link_clicks as c')
     .innerJoin('tracked_links as l', 'l.id', 'c.link_id')
@@ -178,8 +172,8 @@ async function linkAndMoney(db: Db, workspaceId: string, scope: DashboardScope, 
     .selectFrom('costs')
     .select((eb) => eb.fn.sum<number>('amount').as('cost'))
     .where('workspace_id', '=', workspaceId)
-    .where('incurred_on', '>=', dayOf(range.from))
-    .where('incurred_on', '<', dayOf(new Date(range.to.getTime() + DAY_MS - 1)));
+    .where('incurred_on', '>=', range.firstDay)
+    .where('incurred_on', '<=', range.lastDay);
   if (scope.channelId) {
     clicks = clicks.where('l.channel_id', '=', scope.channelId);
     conversions = conversions.where('channel_id', '=', scope.channelId);
@@ -219,7 +213,8 @@ function missingReasons(networks: string[]): Record<string, string> {
 
 /** A period's numbers: totals, KPIs with reasons, daily series and followers. */
 export interface PeriodSummary {
-  range: { from: string; to: string };
+  /** Whole days in the brand's zone: `from`/`to` are the instants they span, `firstDay`/`lastDay` the calendar dates (inclusive). */
+  range: { from: string; to: string; firstDay: string; lastDay: string; timeZone: string };
   totals: Totals & { linkClicks: number; uniqueVisitors: number; leads: number; conversionValue: number; cost: number; followersStart: number | null; followersEnd: number | null };
   kpis: KpiValue[];
   series: DailyPoint[];
@@ -232,8 +227,8 @@ export async function campaignsOfObjective(db: Db, workspaceId: string, objectiv
   return rows.map((r) => r.id);
 }
 
-/** Summarises one period for a scope, reading only the rollups (never the raw snapshots). */
-export async function summarizePeriod(db: Db, workspaceId: string, scope: DashboardScope, range: DateRange): Promise<PeriodSummary> {
+/** Summarises whole brand-zone days for a scope, reading only the rollups (never the raw snapshots). */
+export async function summarizePeriod(db: Db, workspaceId: string, scope: DashboardScope, range: BrandDays): Promise<PeriodSummary> {
   const campaignKeys = scope.objectiveId ? await campaignsOfObjective(db, workspaceId, scope.objectiveId) : null;
   const channels = await channelsInScope(db, workspaceId, scope);
   const [series, followers, money] = await Promise.all([
@@ -260,7 +255,7 @@ export async function summarizePeriod(db: Db, workspaceId: string, scope: Dashbo
     missing: missingReasons([...new Set(channels.map((c) => c.network))]),
   };
   return {
-    range: { from: range.from.toISOString(), to: range.to.toISOString() },
+    range: { from: range.from.toISOString(), to: range.to.toISOString(), firstDay: range.firstDay, lastDay: range.lastDay, timeZone: range.timeZone },
     totals: { ...totals, ...money, followersStart: followers.start, followersEnd: followers.end },
     kpis: computeKpis(inputs),
     series,
@@ -342,21 +337,24 @@ export async function rankedPosts(db: Db, workspaceId: string, scope: DashboardS
 }
 
 /**
- * The dashboard of a scope over a range, with the previous period and the change
- * of every KPI, per-channel breakdown and the best and worst posts.
+ * The dashboard of a scope over the brand-zone days that `range` touches (the
+ * workspace's time zone), with the previous period (the same number of days
+ * before) and the change of every KPI, and the best and worst posts.
  */
 export async function dashboard(db: Db, workspaceId: string, scope: DashboardScope, range: DateRange, options: { compare?: boolean } = {}) {
-  const current = await summarizePeriod(db, workspaceId, scope, range);
-  const previous = options.compare === false ? null : await summarizePeriod(db, workspaceId, scope, previousRange(range));
-  const posts = await rankedPosts(db, workspaceId, scope, range);
+  const timeZone = await ensureRollupZone(db, workspaceId);
+  const days = brandDays(range, timeZone);
+  const current = await summarizePeriod(db, workspaceId, scope, days);
+  const previous = options.compare === false ? null : await summarizePeriod(db, workspaceId, scope, previousBrandDays(days));
+  const posts = await rankedPosts(db, workspaceId, scope, days);
   const changes = previous
     ? Object.fromEntries(current.kpis.map((kpi, index) => [kpi.name, percentChange(kpi.value, previous.kpis[index].value)]))
     : null;
-  return { scope, current, previous, changes, posts };
+  return { scope, timeZone, days, current, previous, changes, posts };
 }
 
-/** Per-channel totals over a range (for the overview's breakdown and channel fit). */
-export async function channelBreakdown(db: Db, workspaceId: string, range: DateRange) {
+/** Per-channel totals over whole brand-zone days (for the overview's breakdown and channel fit). */
+export async function channelBreakdown(db: Db, workspaceId: string, range: BrandDays) {
   const rows = await db
     .selectFrom('metric_daily as d')
     .innerJoin('channels as c', 'c.id', 'd.channel_id')
@@ -370,8 +368,8 @@ export async function channelBreakdown(db: Db, workspaceId: string, range: DateR
       eb.fn.sum<number>('d.followers_at_post').as('followers_at_post'),
     ])
     .where('d.workspace_id', '=', workspaceId)
-    .where('d.day', '>=', dayOf(range.from))
-    .where('d.day', '<', dayOf(new Date(range.to.getTime() + DAY_MS - 1)))
+    .where('d.day', '>=', range.firstDay)
+    .where('d.day', '<=', range.lastDay)
     .groupBy(['d.channel_id', 'c.name', 'c.network'])
     .execute();
   return rows.map((r) => ({

@@ -4,6 +4,8 @@ import type { Db } from '../events/events.ts';
 import { recordEvent } from '../events/events.ts';
 import { KPI_CATALOG, type KpiName } from './kpis.ts';
 import { campaignsOfObjective, channelBreakdown, rankedPosts, summarizePeriod } from './dashboards.ts';
+import { ensureRollupZone } from './snapshots.ts';
+import { brandDays, localDay, startOfLocalDay } from './zone.ts';
 
 // ---------------------------------------------------------------------------
 // Best time to post
@@ -191,7 +193,9 @@ export async function objectiveProgress(ctx: AppContext, workspaceId: string, ob
   const higherIsBetter = KPI_CATALOG[kpi]?.higherIsBetter ?? true;
   if (end <= start) return { objective: { id: objective.id, name: objective.name, kpi, target: objective.target, deadline: objective.deadline }, status: 'not_started', current: null, forecast: null, series: [], evidence: null, suggestions: [] };
 
-  const summary = await summarizePeriod(db, workspaceId, { objectiveId }, { from: new Date(start), to: new Date(end) });
+  const timeZone = await ensureRollupZone(db, workspaceId);
+  const brandRange = brandDays({ from: new Date(start), to: new Date(end) }, timeZone);
+  const summary = await summarizePeriod(db, workspaceId, { objectiveId }, brandRange);
   const kpiValue = summary.kpis.find((k) => k.name === kpi);
   // The progress series: cumulative for counts, per-day values for rates.
   const days = Math.max(1, Math.ceil((end - start) / 86_400_000));
@@ -204,7 +208,7 @@ export async function objectiveProgress(ctx: AppContext, workspaceId: string, ob
         total += kpi === 'engagements' ? p.engagements : 0;
         series.push({ day: p.day, value: total });
       }
-      if (kpi !== 'engagements' && kpiValue?.value !== null && kpiValue?.value !== undefined) series.push({ day: new Date(end).toISOString().slice(0, 10), value: objective.baseline + kpiValue.value });
+      if (kpi !== 'engagements' && kpiValue?.value !== null && kpiValue?.value !== undefined) series.push({ day: localDay(end, timeZone), value: objective.baseline + kpiValue.value });
     }
   } else {
     for (const p of summary.series) {
@@ -224,7 +228,7 @@ export async function objectiveProgress(ctx: AppContext, workspaceId: string, ob
   let forecast: { linear: number | null; ewma: number | null; method: string } | null = null;
   if (current !== null) {
     if (CUMULATIVE.includes(kpi)) {
-      const points = series.map((s) => ({ x: (Date.parse(s.day) - start) / 86_400_000, y: s.value }));
+      const points = series.map((s) => ({ x: (startOfLocalDay(s.day, timeZone).getTime() - start) / 86_400_000, y: s.value }));
       const fit = linearFit(points.length ? points : [{ x: days, y: current }]);
       const remainingDays = Math.max(0, (deadline - end) / 86_400_000);
       const dailyIncrements = series.map((s, i) => s.value - (i ? series[i - 1].value : objective.baseline));
@@ -255,8 +259,8 @@ export async function objectiveProgress(ctx: AppContext, workspaceId: string, ob
   if (status === 'off_track') {
     const range = { from: new Date(start), to: new Date(end) };
     const [channels, posts, grid] = await Promise.all([
-      channelBreakdown(db, workspaceId, range),
-      rankedPosts(db, workspaceId, { objectiveId }, range, 3),
+      channelBreakdown(db, workspaceId, brandRange),
+      rankedPosts(db, workspaceId, { objectiveId }, brandRange, 3),
       bestTime(db, workspaceId, { now }),
     ]);
     const rated = channels.filter((c) => c.engagementRateByFollowers !== null);

@@ -2,6 +2,7 @@ import PDFDocument from 'pdfkit';
 import nodemailer from 'nodemailer';
 import { stringify } from 'csv-stringify/sync';
 import { DateTime } from 'luxon';
+import type { Logger } from 'pino';
 import type { AppContext } from '../../server/context.ts';
 import { recordEvent } from '../events/events.ts';
 import { dashboard, type DashboardScope, type DateRange } from './dashboards.ts';
@@ -13,16 +14,56 @@ const TEXT = {
   es: { title: 'Informe de redes sociales', period: 'Periodo', previous: 'Periodo anterior', kpi: 'KPI', value: 'Valor', change: 'Cambio', engagements: 'Interacciones por día (por fecha de publicación)', followers: 'Seguidores', notAvailable: 'n/d', top: 'Mejores publicaciones', generated: 'Generado por Plaza', subject: 'Informe de Plaza', body: 'Adjunto tienes tu informe' },
 } as const;
 
-/** The data a report shows. */
-export type ReportData = Awaited<ReturnType<typeof dashboard>> & { workspaceName: string; brandColor: string; language: ReportLanguage; timeZone: string };
+/** A brand logo ready for the PDF (pdfkit draws PNG and JPEG). */
+export interface ReportLogo {
+  bytes: Buffer;
+  format: 'png' | 'jpeg';
+}
 
-/** Gathers a report's data: the dashboard of the scope with the previous period. */
+/** The data a report shows. */
+export type ReportData = Awaited<ReturnType<typeof dashboard>> & { workspaceName: string; brandColor: string; language: ReportLanguage; timeZone: string; logo: ReportLogo | null };
+
+/** PNG or JPEG by the file's signature (the stored mime type may lie), or null. */
+export function imageFormatOf(bytes: Uint8Array): 'png' | 'jpeg' | null {
+  if (bytes.length > 8 && bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47) return 'png';
+  if (bytes.length > 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'jpeg';
+  return null;
+}
+
+/**
+ * Loads the brand logo set in the analytics settings: the media row (only the
+ * workspace's own) and its bytes from the media store. A missing row, missing
+ * file or a format the PDF cannot draw yields null and a note in the log, so a
+ * report is never lost for its logo.
+ */
+export async function loadReportLogo(ctx: AppContext, workspaceId: string, logoMediaId: string | null): Promise<ReportLogo | null> {
+  if (!logoMediaId) return null;
+  const media = await ctx.database.db.selectFrom('media').select(['sha256', 'mime_type']).where('id', '=', logoMediaId).where('workspace_id', '=', workspaceId).executeTakeFirst();
+  if (!media) {
+    ctx.logger.warn({ workspaceId, logoMediaId }, 'report logo skipped: media not found in this workspace');
+    return null;
+  }
+  const bytes = await ctx.media.get(media.sha256);
+  if (!bytes) {
+    ctx.logger.warn({ workspaceId, logoMediaId, sha256: media.sha256 }, 'report logo skipped: file missing from the media store');
+    return null;
+  }
+  const format = imageFormatOf(bytes);
+  if (!format) {
+    ctx.logger.warn({ workspaceId, logoMediaId, mimeType: media.mime_type }, 'report logo skipped: only PNG and JPEG can be drawn in the PDF');
+    return null;
+  }
+  return { bytes: Buffer.from(bytes), format };
+}
+
+/** Gathers a report's data: the dashboard of the scope with the previous period (brand-zone days), and the brand's colour and logo. */
 export async function buildReportData(ctx: AppContext, workspaceId: string, scope: DashboardScope, range: DateRange, language: ReportLanguage): Promise<ReportData> {
   const db = ctx.database.db;
   const workspace = await db.selectFrom('workspaces').select(['name', 'time_zone']).where('id', '=', workspaceId).executeTakeFirstOrThrow();
-  const settings = await db.selectFrom('analytics_settings').select('brand_color').where('workspace_id', '=', workspaceId).executeTakeFirst();
+  const settings = await db.selectFrom('analytics_settings').select(['brand_color', 'logo_media_id']).where('workspace_id', '=', workspaceId).executeTakeFirst();
   const data = await dashboard(db, workspaceId, scope, range);
-  return { ...data, workspaceName: workspace.name, brandColor: settings?.brand_color ?? '#4263eb', language, timeZone: workspace.time_zone };
+  const logo = await loadReportLogo(ctx, workspaceId, settings?.logo_media_id ?? null);
+  return { ...data, workspaceName: workspace.name, brandColor: settings?.brand_color ?? '#4263eb', language, timeZone: workspace.time_zone, logo };
 }
 
 /** CSV: one row per KPI (value, previous, change, reason), then the daily series. */
@@ -78,18 +119,31 @@ function drawLineChart(doc: PDFKit.PDFDocument, x: number, y: number, width: num
   doc.restore();
 }
 
-/** PDF report: title in the brand colour, KPI table with the previous period, bar and line charts, best posts. */
-export async function reportPdf(data: ReportData): Promise<Buffer> {
+/** PDF report: brand logo, title in the brand colour, KPI table with the previous period, bar and line charts, best posts. */
+export async function reportPdf(data: ReportData, logger?: Pick<Logger, 'warn'>): Promise<Buffer> {
   const t = TEXT[data.language];
   const doc = new PDFDocument({ size: 'A4', margin: 48, info: { Title: `${t.title} — ${data.workspaceName}`, Producer: 'Plaza' } });
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
-  const fmtDate = (iso: string) => DateTime.fromISO(iso, { zone: data.timeZone }).setLocale(data.language).toFormat('d LLL yyyy');
+  // Calendar dates of the brand's zone, shown as they are (no zone conversion).
+  const fmtDate = (day: string) => DateTime.fromISO(day, { zone: 'UTC' }).setLocale(data.language).toFormat('d LLL yyyy');
   doc.rect(0, 0, doc.page.width, 8).fill(data.brandColor);
-  doc.fillColor(data.brandColor).fontSize(20).text(`${t.title}: ${data.workspaceName}`, 48, 30);
-  doc.fillColor('#333333').fontSize(10).text(`${t.period}: ${fmtDate(data.current.range.from)} – ${fmtDate(data.current.range.to)}`);
-  if (data.previous) doc.text(`${t.previous}: ${fmtDate(data.previous.range.from)} – ${fmtDate(data.previous.range.to)}`);
+  const logoBox = { width: 120, height: 48 };
+  let titleWidth = doc.page.width - 96;
+  if (data.logo) {
+    try {
+      doc.image(data.logo.bytes, doc.page.width - 48 - logoBox.width, 18, { fit: [logoBox.width, logoBox.height], align: 'right', valign: 'center' });
+      titleWidth -= logoBox.width + 12;
+    } catch (error) {
+      // A corrupt image must not cost the whole report.
+      logger?.warn({ err: error }, 'report logo skipped: the image could not be decoded');
+    }
+  }
+  doc.fillColor(data.brandColor).fontSize(20).text(`${t.title}: ${data.workspaceName}`, 48, 30, { width: titleWidth });
+  doc.fillColor('#333333').fontSize(10).text(`${t.period}: ${fmtDate(data.current.range.firstDay)} – ${fmtDate(data.current.range.lastDay)}`, { width: titleWidth });
+  if (data.previous) doc.text(`${t.previous}: ${fmtDate(data.previous.range.firstDay)} – ${fmtDate(data.previous.range.lastDay)}`, { width: titleWidth });
+  if (data.logo) doc.y = Math.max(doc.y, 18 + logoBox.height + 4);
   doc.moveDown();
   const tableTop = doc.y;
   doc.fontSize(9).fillColor('#000000').text(t.kpi, 48, tableTop).text(t.value, 300, tableTop).text(t.change, 400, tableTop);
@@ -156,10 +210,10 @@ export function nextRunAfter(frequency: 'weekly' | 'monthly', afterMs: number, t
   return next.toUTC().toJSDate();
 }
 
-/** Builds the attachments of a report in the requested formats. */
-export async function renderReport(data: ReportData, formats: Array<'pdf' | 'csv'>, baseName: string) {
+/** Builds the attachments of a report in the requested formats (`logger` notes a logo that could not be drawn). */
+export async function renderReport(data: ReportData, formats: Array<'pdf' | 'csv'>, baseName: string, logger?: Pick<Logger, 'warn'>) {
   const attachments: Array<{ filename: string; content: Buffer | string; contentType: string }> = [];
-  if (formats.includes('pdf')) attachments.push({ filename: `${baseName}.pdf`, content: await reportPdf(data), contentType: 'application/pdf' });
+  if (formats.includes('pdf')) attachments.push({ filename: `${baseName}.pdf`, content: await reportPdf(data, logger), contentType: 'application/pdf' });
   if (formats.includes('csv')) attachments.push({ filename: `${baseName}.csv`, content: reportCsv(data), contentType: 'text/csv' });
   return attachments;
 }
@@ -179,7 +233,7 @@ export async function runReportSchedule(ctx: AppContext, scheduleId: string): Pr
     const smtp = ctx.secrets.open<SmtpSettings>(settings.smtp_sealed);
     const language = schedule.language === 'es' ? 'es' : 'en';
     const data = await buildReportData(ctx, schedule.workspace_id, schedule.scope, { from: start.toJSDate(), to: end.toJSDate() }, language);
-    const attachments = await renderReport(data, schedule.formats, `plaza-report-${start.toISODate()}`);
+    const attachments = await renderReport(data, schedule.formats, `plaza-report-${start.toISODate()}`, ctx.logger);
     await emailReport(smtp, schedule.recipients, `${TEXT[language].subject}: ${schedule.name}`, `${TEXT[language].body} (${start.toISODate()} – ${end.toISODate()}).`, attachments);
   } catch (caught) {
     error = (caught as Error).message;

@@ -6,6 +6,7 @@ import { requireRole } from '../../server/auth.ts';
 import { badRequest, notFound, unauthorized } from '../../lib/errors.ts';
 import { isoInstantSchema, timeZoneSchema } from '../../lib/timezones.ts';
 import { recordEvent } from '../events/events.ts';
+import { DateTime } from 'luxon';
 import { workspaceParams } from '../workspaces/routes.ts';
 import { clickRecorderFor } from '../links/routes.ts';
 import { backfillMetrics, collectDueMetrics, type BackfillProgress } from './collector.ts';
@@ -13,10 +14,13 @@ import { channelBreakdown, dashboard, NETWORK_REPORTS, type DashboardScope } fro
 import { bestTime, channelFit, evaluateObjectives, objectiveProgress, suggestTime } from './insights.ts';
 import { computeKpis, KPI_CATALOG } from './kpis.ts';
 import { buildReportData, nextRunAfter, renderReport, runReportSchedule, type SmtpSettings } from './reports.ts';
+import { addDays, localDay, startOfLocalDay, workspaceTimeZone } from './zone.ts';
 
+/** A calendar date (a whole day in the brand's zone) or an instant with an offset. */
+const dayOrInstant = z.union([z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Expected YYYY-MM-DD').refine((d) => DateTime.fromISO(d).isValid, 'Invalid date'), isoInstantSchema]);
 const rangeQuery = z.object({
-  from: isoInstantSchema.optional(),
-  to: isoInstantSchema.optional(),
+  from: dayOrInstant.optional(),
+  to: dayOrInstant.optional(),
   compare: z.enum(['true', 'false']).default('true'),
 });
 
@@ -26,9 +30,15 @@ const backfills = new Map<string, BackfillProgress & { workspaceId: string; erro
 export const analyticsRoutes: ApiModule = async (app, ctx) => {
   const db = ctx.database.db;
   const tags = ['analytics'];
-  const rangeOf = (q: { from?: Date; to?: Date }) => {
-    const to = q.to ?? new Date(ctx.clock.now());
-    const from = q.from ?? new Date(to.getTime() - 30 * 86_400_000);
+  /**
+   * The requested range in the brand's zone: a plain date `from` starts that
+   * day, a plain date `to` includes that day; the default is the last 30 days
+   * including today. Dashboards then cover the whole brand-zone days touched.
+   */
+  const rangeOf = async (workspaceId: string, q: { from?: Date | string; to?: Date | string }) => {
+    const zone = await workspaceTimeZone(db, workspaceId);
+    const to = q.to === undefined ? new Date(ctx.clock.now()) : typeof q.to === 'string' ? startOfLocalDay(addDays(q.to, 1), zone) : q.to;
+    const from = q.from === undefined ? startOfLocalDay(addDays(localDay(to.getTime() - 1, zone), -29), zone) : typeof q.from === 'string' ? startOfLocalDay(q.from, zone) : q.from;
     if (from >= to) throw badRequest('from must be before to');
     if (to.getTime() - from.getTime() > 3 * 366 * 86_400_000) throw badRequest('The range may span at most three years');
     return { from, to };
@@ -39,13 +49,13 @@ export const analyticsRoutes: ApiModule = async (app, ctx) => {
   };
   const run = async (workspaceId: string, scope: DashboardScope, q: z.infer<typeof rangeQuery>) => {
     await clickRecorderFor(ctx).flush();
-    return dashboard(db, workspaceId, scope, rangeOf(q), { compare: q.compare === 'true' });
+    return dashboard(db, workspaceId, scope, await rangeOf(workspaceId, q), { compare: q.compare === 'true' });
   };
 
   app.get('/workspaces/:workspaceId/analytics/overview', { schema: { tags, summary: 'Overview dashboard: KPIs with reasons, daily series, followers, best/worst posts, per-channel breakdown, previous period', params: workspaceParams, querystring: rangeQuery } }, async (request) => {
     await requireRole(ctx, request, request.params.workspaceId, 'read');
     const result = await run(request.params.workspaceId, {}, request.query);
-    return { ...result, channels: await channelBreakdown(db, request.params.workspaceId, rangeOf(request.query)), networkReports: NETWORK_REPORTS };
+    return { ...result, channels: await channelBreakdown(db, request.params.workspaceId, result.days), networkReports: NETWORK_REPORTS };
   });
 
   app.get('/workspaces/:workspaceId/analytics/channels/:channelId', { schema: { tags, summary: 'Channel dashboard', params: workspaceParams.extend({ channelId: z.string().uuid() }), querystring: rangeQuery } }, async (request) => {
@@ -196,8 +206,8 @@ export const analyticsRoutes: ApiModule = async (app, ctx) => {
   const reportQuery = z.object({
     format: z.enum(['pdf', 'csv']).default('pdf'),
     language: z.enum(['en', 'es']).optional(),
-    from: isoInstantSchema.optional(),
-    to: isoInstantSchema.optional(),
+    from: dayOrInstant.optional(),
+    to: dayOrInstant.optional(),
     channelId: z.string().uuid().optional(),
     campaignId: z.string().uuid().optional(),
     objectiveId: z.string().uuid().optional(),
@@ -211,8 +221,9 @@ export const analyticsRoutes: ApiModule = async (app, ctx) => {
     const workspace = await db.selectFrom('workspaces').select('language').where('id', '=', request.params.workspaceId).executeTakeFirstOrThrow();
     const language = q.language ?? (workspace.language === 'es' ? 'es' : 'en');
     await clickRecorderFor(ctx).flush();
-    const data = await buildReportData(ctx, request.params.workspaceId, { channelId: q.channelId, campaignId: q.campaignId, objectiveId: q.objectiveId }, rangeOf(q), language);
-    const [file] = await renderReport(data, [q.format], `plaza-report-${new Date(ctx.clock.now()).toISOString().slice(0, 10)}`);
+    const data = await buildReportData(ctx, request.params.workspaceId, { channelId: q.channelId, campaignId: q.campaignId, objectiveId: q.objectiveId }, await rangeOf(request.params.workspaceId, q), language);
+    // The file is dated by the brand's day, like everything in the report.
+    const [file] = await renderReport(data, [q.format], `plaza-report-${localDay(ctx.clock.now(), data.timeZone)}`, ctx.logger);
     return reply.type(file.contentType).header('content-disposition', `attachment; filename="${file.filename}"`).send(file.content);
   });
 
@@ -235,6 +246,12 @@ export const analyticsRoutes: ApiModule = async (app, ctx) => {
     const { analyticsSettings } = await import('../links/service.ts');
     await analyticsSettings(ctx, request.params.workspaceId);
     const b = request.body;
+    if (b.logoMediaId) {
+      // Only the workspace's own images can become its logo.
+      const media = await db.selectFrom('media').select('mime_type').where('id', '=', b.logoMediaId).where('workspace_id', '=', request.params.workspaceId).executeTakeFirst();
+      if (!media) throw badRequest('logoMediaId: no such media in this workspace');
+      if (!/^image\/(png|jpeg)$/.test(media.mime_type)) throw badRequest('logoMediaId: the logo must be a PNG or JPEG image');
+    }
     const row = await db.transaction().execute(async (trx) => {
       const updated = await trx
         .updateTable('analytics_settings')

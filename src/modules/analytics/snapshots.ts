@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../events/events.ts';
 import type { PostMetrics } from '../../networks/types.ts';
+import { localDay, sqlLocalDate } from './zone.ts';
 
 /** Snapshot offsets after published_at: 1 h, 6 h, 24 h, 3 d, 7 d, 30 d. */
 export const SNAPSHOT_OFFSETS_MS = [3_600_000, 6 * 3_600_000, 24 * 3_600_000, 3 * 86_400_000, 7 * 86_400_000, 30 * 86_400_000] as const;
@@ -52,9 +53,9 @@ export async function loadSnapshotTarget(db: Db, publicationId: string): Promise
   };
 }
 
-/** Followers of a channel on the latest day at or before `at` (or the earliest known after it). */
-export async function followersNear(db: Db, channelId: string, at: Date): Promise<number | null> {
-  const day = at.toISOString().slice(0, 10);
+/** Followers of a channel on the latest brand-zone day at or before `at` (or the earliest known after it). */
+export async function followersNear(db: Db, channelId: string, at: Date, timeZone: string): Promise<number | null> {
+  const day = localDay(at, timeZone);
   const before = await db.selectFrom('channel_follower_snapshots').select('followers').where('channel_id', '=', channelId).where('day', '<=', day).orderBy('day', 'desc').limit(1).executeTakeFirst();
   if (before) return before.followers;
   const after = await db.selectFrom('channel_follower_snapshots').select('followers').where('channel_id', '=', channelId).orderBy('day').limit(1).executeTakeFirst();
@@ -86,7 +87,8 @@ export async function recordSnapshot(db: Db, target: SnapshotTarget, metrics: Po
   const previous = await db.selectFrom('publication_metrics').selectAll().where('publication_id', '=', target.publicationId).executeTakeFirst();
   // A later snapshot never lowers the newest counts (a late retry of an early step).
   if (previous && previous.captured_at > capturedAt) return;
-  const followersAtPost = previous?.followers_at_post ?? (await followersNear(db, target.channelId, target.publishedAt));
+  const timeZone = await rollupZoneForWrite(db, target.workspaceId);
+  const followersAtPost = previous?.followers_at_post ?? (await followersNear(db, target.channelId, target.publishedAt, timeZone));
   const engagements = (metrics.likes ?? 0) + (metrics.replies ?? 0) + (metrics.reposts ?? 0) + (metrics.quotes ?? 0);
   const withinFirstDay = capturedAt.getTime() - target.publishedAt.getTime() <= 25 * 3_600_000;
   const engagements24h = step === FIRST_DAY_STEP || (withinFirstDay && step === null) ? engagements : (previous?.engagements_24h ?? null);
@@ -121,7 +123,8 @@ export async function recordSnapshot(db: Db, target: SnapshotTarget, metrics: Po
   const became = (name: CountName) => (metrics[name] !== null && (previous?.[name] ?? null) === null ? 1 : 0);
   const row = {
     workspace_id: target.workspaceId,
-    day: target.publishedAt.toISOString().slice(0, 10),
+    // The publish day in the brand's zone (the zone the rollup is built in).
+    day: sqlLocalDate(target.publishedAt, timeZone),
     channel_id: target.channelId,
     campaign_key: values.campaign_id ?? NO_KEY,
     objective_key: values.objective_id ?? NO_KEY,
@@ -161,20 +164,57 @@ export async function recordSnapshot(db: Db, target: SnapshotTarget, metrics: Po
 }
 
 /**
- * Rebuilds a workspace's daily rollup from the newest counts, e.g. after posts
- * moved to another campaign. Runs in one statement pair inside the caller's transaction.
+ * The zone a workspace's daily rollup is kept in, for a writer inside a
+ * transaction. Records the workspace's zone when the rollup has none yet, and
+ * holds a share lock so a concurrent rebuild into a new zone waits for (or
+ * follows) this write instead of mixing days of two zones.
+ */
+export async function rollupZoneForWrite(db: Db, workspaceId: string): Promise<string> {
+  await sql`INSERT INTO metric_rollup_zones (workspace_id, time_zone) SELECT id, time_zone FROM workspaces WHERE id = ${workspaceId} ON CONFLICT (workspace_id) DO NOTHING`.execute(db);
+  const row = await sql<{ time_zone: string }>`SELECT time_zone FROM metric_rollup_zones WHERE workspace_id = ${workspaceId} FOR SHARE`.execute(db);
+  return row.rows[0]?.time_zone ?? 'UTC';
+}
+
+/**
+ * The workspace's time zone, with its daily rollup guaranteed to be in that
+ * zone: when the workspace's zone changed since the rollup was built, the
+ * rollup is rebuilt once (under a row lock, so concurrent readers rebuild once).
+ * Costs one indexed lookup when nothing changed.
+ */
+export async function ensureRollupZone(db: Db, workspaceId: string): Promise<string> {
+  const found = await sql<{ zone: string; rollup_zone: string | null }>`
+    SELECT w.time_zone AS zone, z.time_zone AS rollup_zone FROM workspaces w LEFT JOIN metric_rollup_zones z ON z.workspace_id = w.id WHERE w.id = ${workspaceId}`.execute(db);
+  const row = found.rows[0];
+  if (!row) return 'UTC';
+  // No marker yet means no snapshot was rolled up since the zone-aware rollup: nothing to re-day.
+  if (row.rollup_zone === null || row.rollup_zone === row.zone) return row.zone;
+  const rebuild = async (trx: Db) => {
+    const locked = await sql<{ time_zone: string }>`SELECT time_zone FROM metric_rollup_zones WHERE workspace_id = ${workspaceId} FOR UPDATE`.execute(trx);
+    if (locked.rows[0]?.time_zone !== row.zone) await rebuildDailyRollup(trx, workspaceId);
+  };
+  if (db.isTransaction) await rebuild(db);
+  else await db.transaction().execute(rebuild);
+  return row.zone;
+}
+
+/**
+ * Rebuilds a workspace's daily rollup from the newest counts, by publish day in
+ * the workspace's current time zone, e.g. after posts moved to another campaign
+ * or the brand changed its zone. Runs inside the caller's transaction.
  */
 export async function rebuildDailyRollup(db: Db, workspaceId: string): Promise<void> {
+  await sql`INSERT INTO metric_rollup_zones (workspace_id, time_zone) SELECT id, time_zone FROM workspaces WHERE id = ${workspaceId}
+    ON CONFLICT (workspace_id) DO UPDATE SET time_zone = excluded.time_zone`.execute(db);
   await db.deleteFrom('metric_daily').where('workspace_id', '=', workspaceId).execute();
   await sql`
     INSERT INTO metric_daily (workspace_id, day, channel_id, campaign_key, objective_key, posts, likes, replies, reposts, quotes,
       impressions, impressions_posts, reach, reach_posts, clicks, clicks_posts, followers_at_post)
-    SELECT m.workspace_id, (m.published_at AT TIME ZONE 'UTC')::date, m.channel_id,
+    SELECT m.workspace_id, (m.published_at AT TIME ZONE w.time_zone)::date, m.channel_id,
       COALESCE(o.campaign_id, ${NO_KEY}::uuid), COALESCE(o.objective_id, ${NO_KEY}::uuid),
       count(*), COALESCE(sum(m.likes),0), COALESCE(sum(m.replies),0), COALESCE(sum(m.reposts),0), COALESCE(sum(m.quotes),0),
       COALESCE(sum(m.impressions),0), count(m.impressions), COALESCE(sum(m.reach),0), count(m.reach), COALESCE(sum(m.clicks),0), count(m.clicks),
       COALESCE(sum(m.followers_at_post),0)
-    FROM publication_metrics m JOIN posts o ON o.id = m.post_id
+    FROM publication_metrics m JOIN posts o ON o.id = m.post_id JOIN workspaces w ON w.id = m.workspace_id
     WHERE m.workspace_id = ${workspaceId}
     GROUP BY 1, 2, 3, 4, 5`.execute(db);
   await sql`UPDATE publication_metrics m SET campaign_id = o.campaign_id, objective_id = o.objective_id, segment_id = o.segment_id, pillar_id = o.pillar_id

@@ -8,6 +8,7 @@ import { requireRole } from '../../server/auth.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { isoInstantSchema } from '../../lib/timezones.ts';
 import { recordEvent } from '../events/events.ts';
+import { workspaceTimeZone } from '../analytics/zone.ts';
 import { workspaceParams } from '../workspaces/routes.ts';
 import { analyticsSettings, ClickRecorder, createTrackedLink, recordConversion, roiBreakdown, secretMatches, shortLinkBase } from './service.ts';
 import type { TrackedLinksTable } from '../../db/schema.ts';
@@ -110,9 +111,11 @@ export const linkRoutes: ApiModule = async (app, ctx) => {
     const from = request.query.from ?? new Date(0);
     const to = request.query.to ?? new Date(ctx.clock.now() + 1);
     const base = db.selectFrom('link_clicks').where('link_id', '=', link.id).where('clicked_at', '>=', from).where('clicked_at', '<', to);
+    // Clicks by day in the brand's time zone, like every analytics day.
+    const zone = await workspaceTimeZone(db, request.params.workspaceId);
     const [totals, byDay, referrers, conversions] = await Promise.all([
       base.select((eb) => [eb.fn.countAll<number>().as('all'), sql<number>`count(*) FILTER (WHERE NOT is_bot)`.as('human'), sql<number>`count(DISTINCT visitor_hash) FILTER (WHERE NOT is_bot)`.as('unique')]).executeTakeFirst(),
-      base.select([sql<string>`to_char(clicked_at AT TIME ZONE 'UTC', 'YYYY-MM-DD')`.as('day'), sql<number>`count(*)`.as('clicks'), sql<number>`count(DISTINCT visitor_hash)`.as('unique')]).where('is_bot', '=', false).groupBy(sql`1`).orderBy(sql`1`).execute(),
+      base.select([sql<string>`to_char(clicked_at AT TIME ZONE ${zone}, 'YYYY-MM-DD')`.as('day'), sql<number>`count(*)`.as('clicks'), sql<number>`count(DISTINCT visitor_hash)`.as('unique')]).where('is_bot', '=', false).groupBy(sql`1`).orderBy(sql`1`).execute(),
       base.select([sql<string | null>`referrer_host`.as('host'), sql<number>`count(*)`.as('clicks')]).where('is_bot', '=', false).groupBy('referrer_host').orderBy(sql`2`, 'desc').limit(20).execute(),
       db.selectFrom('conversions').select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.sum<number>('value').as('value')]).where('link_id', '=', link.id).executeTakeFirst(),
     ]);

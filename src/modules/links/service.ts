@@ -3,6 +3,7 @@ import type { AppContext } from '../../server/context.ts';
 import type { Db } from '../events/events.ts';
 import { badRequest, notFound } from '../../lib/errors.ts';
 import { slugify } from '../strategy/routes.ts';
+import { brandDays, workspaceTimeZone } from '../analytics/zone.ts';
 
 const CODE_ALPHABET = 'abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 
@@ -292,6 +293,8 @@ export async function recordConversion(ctx: AppContext, workspaceId: string, inp
 
 /** ROI grouped by campaign, channel or objective: clicks, leads, value, cost, CPL and ROI. */
 export async function roiBreakdown(db: Db, workspaceId: string, by: 'campaign' | 'channel' | 'objective', range: { from: Date; to: Date }) {
+  // Costs are booked on calendar dates: the brand-zone days the range touches.
+  const costDays = brandDays(range, await workspaceTimeZone(db, workspaceId));
   const column = by === 'campaign' ? 'campaign_id' : by === 'channel' ? 'channel_id' : 'objective_id';
   const conversions = await db
     .selectFrom('conversions')
@@ -318,16 +321,16 @@ export async function roiBreakdown(db: Db, workspaceId: string, by: 'campaign' |
           .leftJoin('campaigns as g', 'g.id', 'k.campaign_id')
           .select((eb) => [eb.ref('g.objective_id').as('key'), eb.fn.sum<number>('k.amount').as('cost')])
           .where('k.workspace_id', '=', workspaceId)
-          .where('k.incurred_on', '>=', range.from.toISOString().slice(0, 10))
-          .where('k.incurred_on', '<', range.to.toISOString().slice(0, 10))
+          .where('k.incurred_on', '>=', costDays.firstDay)
+          .where('k.incurred_on', '<=', costDays.lastDay)
           .groupBy('g.objective_id')
           .execute()
       : await db
           .selectFrom('costs')
           .select((eb) => [eb.ref(column as 'campaign_id' | 'channel_id').as('key'), eb.fn.sum<number>('amount').as('cost')])
           .where('workspace_id', '=', workspaceId)
-          .where('incurred_on', '>=', range.from.toISOString().slice(0, 10))
-          .where('incurred_on', '<', range.to.toISOString().slice(0, 10))
+          .where('incurred_on', '>=', costDays.firstDay)
+          .where('incurred_on', '<=', costDays.lastDay)
           .groupBy(column as 'campaign_id' | 'channel_id')
           .execute();
   const keys = new Set<string | null>([...conversions.map((r) => r.key), ...clicks.map((r) => r.key), ...costRows.map((r) => r.key)]);

@@ -18,6 +18,12 @@ const NAV = [
   { to: '/listening/mentions', key: 'nav.listeningMentions' },
   { to: '/listening/alerts', key: 'nav.listeningAlerts' },
   { to: '/listening', key: 'nav.listeningDashboard' },
+  { to: '/strategy', key: 'analytics.nav.strategy' },
+  { to: '/analytics/overview', key: 'analytics.nav.overview' },
+  { to: '/analytics/best-time', key: 'analytics.nav.bestTime' },
+  { to: '/analytics/links', key: 'analytics.nav.links' },
+  { to: '/analytics/reports', key: 'analytics.nav.reports' },
+  { to: '/analytics/alerts', key: 'analytics.nav.alerts' },
   { to: '/activity', key: 'nav.activity' },
   { to: '/settings', key: 'nav.settings' },
 ] as const;

@@ -1,4 +1,6 @@
 import { listeningEn } from './listening-en.ts';
+import { web2En } from './web2-en.ts';
+import { analyticsEn } from './analytics-en.ts';
 
 /** English UI strings. Spanish (es.ts) must have every key: the type and a test enforce it. */
 export const en = {
@@ -208,6 +210,8 @@ export const en = {
     neverUsed: 'Never used',
   },
   listening: listeningEn,
+  web2: web2En,
+  analytics: analyticsEn,
   roles: { owner: 'Owner', manager: 'Manager', editor: 'Editor', approver: 'Client approver', viewer: 'Viewer' },
   states: { draft: 'Draft', in_review: 'In review', approved: 'Approved', scheduled: 'Scheduled', publishing: 'Publishing', published: 'Published', failed: 'Failed', canceled: 'Canceled', pending: 'Pending' },
 };

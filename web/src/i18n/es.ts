@@ -1,5 +1,7 @@
 import type { Dictionary } from './en.ts';
 import { listeningEs } from './listening-es.ts';
+import { web2Es } from './web2-es.ts';
+import { analyticsEs } from './analytics-es.ts';
 
 /** Cadenas de la interfaz en español. */
 export const es: Dictionary = {
@@ -209,6 +211,8 @@ export const es: Dictionary = {
     neverUsed: 'Nunca usado',
   },
   listening: listeningEs,
+  web2: web2Es,
+  analytics: analyticsEs,
   roles: { owner: 'Propietario', manager: 'Gestor', editor: 'Editor', approver: 'Aprobador (cliente)', viewer: 'Lector' },
   states: { draft: 'Borrador', in_review: 'En revisión', approved: 'Aprobada', scheduled: 'Programada', publishing: 'Publicando', published: 'Publicada', failed: 'Fallida', canceled: 'Cancelada', pending: 'Pendiente' },
 };

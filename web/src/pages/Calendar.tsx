@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import FullCalendar from '@fullcalendar/react';
 import dayGridPlugin from '@fullcalendar/daygrid';
@@ -9,13 +9,15 @@ import luxonPlugin from '@fullcalendar/luxon3';
 import esLocale from '@fullcalendar/core/locales/es';
 import type { EventDropArg, EventInput, DatesSetArg } from '@fullcalendar/core';
 import { DateTime } from 'luxon';
-import { Alert, Button, Group, Select, Stack, Text, TextInput, Title, CopyButton } from '@mantine/core';
+import { Alert, Button, Group, Modal, Select, Stack, Text, TextInput, Title, CopyButton } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, POST_STATES, type CalendarEntry } from '../api.ts';
-import { useWorkspace } from '../session.tsx';
-import { useChannels, useMembers } from '../hooks.ts';
+import { useSession, useWorkspace } from '../session.tsx';
+import { EDITABLE_STATES, editPostPath } from '../components/EditPostButton.tsx';
+import { useCampaigns, useChannels, useMembers } from '../hooks.ts';
 import { channelColor, formatInstant, STATE_COLORS } from '../format.ts';
+import { calendarEntriesPath, firstDayOfWeek, loadCalendarEntries, monthGridRange, takePrefetchedEntries, NO_FILTERS, rememberCalendarSettings, type CalendarFilters, type CalendarRange } from './CalendarData.ts';
 
 const STATE_HEX: Record<string, string> = { draft: '#868e96', in_review: '#f08c00', approved: '#0ca678', scheduled: '#1c7ed6', publishing: '#1098ad', published: '#2b8a3e', failed: '#c92a2a', canceled: '#343a40' };
 const MONTH_CELL_POSTS = 3;
@@ -34,73 +36,85 @@ export default function CalendarPage() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const channels = useChannels();
-  const members = useMembers();
-  const [range, setRange] = useState<{ from: string; to: string } | null>(null);
-  const [viewType, setViewType] = useState('dayGridMonth');
+  const lang = i18n.language === 'es' ? 'es' : 'en';
+  // Monday first in Spanish, and wherever the brand's own locale expects it.
+  const firstDay = lang === 'es' ? 1 : firstDayOfWeek(workspace.language);
+  const [initialView] = useState(() => (window.innerWidth < 600 ? 'listWeek' : 'dayGridMonth'));
+  // The month grid's window is known before FullCalendar mounts: fetch it at once, not after datesSet.
+  const [range, setRange] = useState<CalendarRange | null>(() => (initialView === 'dayGridMonth' ? monthGridRange(DateTime.now(), workspace.time_zone, firstDay) : null));
+  const [viewType, setViewType] = useState(initialView);
   const calendarRef = useRef<FullCalendar>(null);
-  const [filters, setFilters] = useState<{ channelId: string | null; state: string | null; authorId: string | null; campaignId: string | null }>({ channelId: null, state: null, authorId: null, campaignId: null });
+  const [filters, setFilters] = useState<CalendarFilters>(NO_FILTERS);
   const [undo, setUndo] = useState<Undo | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [feedUrl, setFeedUrl] = useState<string | null>(null);
   const ready = useRef<HTMLDivElement>(null);
-  const lang = i18n.language === 'es' ? 'es' : 'en';
+  const { can } = useSession();
+  const [opened, setOpened] = useState<CalendarEntry | null>(null);
+
+  useEffect(() => rememberCalendarSettings({ workspaceId: workspace.id, zone: workspace.time_zone, firstDay }), [workspace.id, workspace.time_zone, firstDay]);
 
   const entries = useQuery({
     queryKey: ['ws', workspace.id, 'calendar', range, filters],
     enabled: range !== null,
     placeholderData: (previous) => previous,
-    queryFn: async () => {
-      const params = new URLSearchParams({ from: range!.from, to: range!.to });
-      for (const [key, value] of Object.entries(filters)) if (value) params.set(key, value);
-      return (await api<{ items: CalendarEntry[] }>('GET', `/workspaces/${workspace.id}/calendar/entries?${params}`)).items;
-    },
+    initialData: () => (range ? takePrefetchedEntries(calendarEntriesPath(workspace.id, range, filters)) : undefined),
+    queryFn: () => loadCalendarEntries(calendarEntriesPath(workspace.id, range!, filters)),
   });
+  // Filters' option lists are not needed to show the month: load them once the posts are in.
+  const members = useMembers(entries.isSuccess);
+  const campaignList = useCampaigns(entries.isSuccess);
 
   const channelIndex = useMemo(() => new Map((channels.data ?? []).map((c, index) => [c.id, index])), [channels.data]);
   const channelName = useMemo(() => new Map((channels.data ?? []).map((c) => [c.id, c.name])), [channels.data]);
-  const campaigns = useMemo(() => [...new Set((entries.data ?? []).map((e) => e.campaignId).filter((id): id is string => Boolean(id)))], [entries.data]);
+  const campaignOptions = useMemo(() => (campaignList.data ?? []).map((c) => ({ value: c.id, label: c.name })), [campaignList.data]);
 
-  const allEvents = useMemo<EventInput[]>(
-    () =>
-      (entries.data ?? []).map((entry) => {
-        const first = entry.channels[0]?.channelId;
-        const names = entry.channels.map((c) => channelName.get(c.channelId) ?? '?').join(', ');
-        return {
-          id: entry.id,
-          title: `${t(`states.${entry.state}`)} · ${entry.content.slice(0, 60) || '—'}`,
-          start: entry.scheduledAt,
-          allDay: false,
-          backgroundColor: first !== undefined ? channelColor(channelIndex.get(first) ?? 0) : '#495057',
-          borderColor: STATE_HEX[entry.state] ?? '#495057',
-          textColor: '#fff',
-          classNames: [`state-${entry.state}`],
-          startEditable: DRAGGABLE.has(entry.state),
-          extendedProps: { state: entry.state, channels: names },
-        };
-      }),
-    [entries.data, channelIndex, channelName, t],
+  const toEvent = useCallback(
+    (entry: CalendarEntry): EventInput => {
+      const first = entry.channels[0]?.channelId;
+      return {
+        id: entry.id,
+        title: `${t(`states.${entry.state}`)} · ${entry.content.slice(0, 60) || '—'}`,
+        start: entry.scheduledAt,
+        allDay: false,
+        backgroundColor: first !== undefined ? channelColor(channelIndex.get(first) ?? 0) : '#495057',
+        borderColor: STATE_HEX[entry.state] ?? '#495057',
+        textColor: '#fff',
+        classNames: [`state-${entry.state}`],
+        startEditable: DRAGGABLE.has(entry.state),
+        extendedProps: { state: entry.state, channels: entry.channels.map((c) => channelName.get(c.channelId) ?? '?').join(', ') },
+      };
+    },
+    [channelIndex, channelName, t],
   );
 
-  // A month cell shows a few posts and a "+N more" that opens the day: rendering
-  // every one of 1,000 posts (even hidden) is what makes a busy month slow.
+  const dayOf = useMemo(() => {
+    // Intl is several times faster than a luxon DateTime per entry; en-CA formats as yyyy-mm-dd.
+    const format = new Intl.DateTimeFormat('en-CA', { timeZone: workspace.time_zone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    return (iso: string) => format.format(new Date(iso));
+  }, [workspace.time_zone]);
+
+  // A month cell shows a few posts and a "+N more" that opens the day: rendering every one of
+  // 1,000 posts (even hidden) is what makes a busy month slow, so only the shown ones become events.
   const events = useMemo<EventInput[]>(() => {
-    if (viewType !== 'dayGridMonth') return allEvents;
-    const byDay = new Map<string, EventInput[]>();
-    for (const event of allEvents) {
-      const day = DateTime.fromISO(String(event.start), { zone: workspace.time_zone }).toISODate() ?? '';
-      const list = byDay.get(day) ?? [];
-      list.push(event);
-      byDay.set(day, list);
+    const list = entries.data ?? [];
+    if (viewType !== 'dayGridMonth') return list.map(toEvent);
+    const byDay = new Map<string, CalendarEntry[]>();
+    for (const entry of list) {
+      const day = dayOf(entry.scheduledAt);
+      const dayEntries = byDay.get(day);
+      if (dayEntries) dayEntries.push(entry);
+      else byDay.set(day, [entry]);
     }
     const shown: EventInput[] = [];
-    for (const [day, list] of byDay) {
-      shown.push(...list.slice(0, MONTH_CELL_POSTS));
-      if (list.length > MONTH_CELL_POSTS) {
-        shown.push({ id: `more:${day}`, title: t('calendar.more', { count: list.length - MONTH_CELL_POSTS }), start: day, allDay: true, editable: false, backgroundColor: '#f1f3f5', borderColor: '#ced4da', textColor: '#212529', classNames: ['more-posts'], order: 99 } as EventInput);
+    for (const [day, dayEntries] of byDay) {
+      for (const entry of dayEntries.slice(0, MONTH_CELL_POSTS)) shown.push(toEvent(entry));
+      if (dayEntries.length > MONTH_CELL_POSTS) {
+        shown.push({ id: `more:${day}`, title: t('calendar.more', { count: dayEntries.length - MONTH_CELL_POSTS }), start: day, allDay: true, editable: false, backgroundColor: '#f1f3f5', borderColor: '#ced4da', textColor: '#212529', classNames: ['more-posts'], order: 99 } as EventInput);
       }
     }
     return shown;
-  }, [allEvents, viewType, workspace.time_zone, t]);
+  }, [entries.data, viewType, dayOf, toEvent, t]);
 
   useEffect(() => {
     if (entries.isSuccess && ready.current) ready.current.dataset.ready = 'true';
@@ -147,7 +161,7 @@ export default function CalendarPage() {
         <Select label={t('calendar.filterChannel')} clearable data={(channels.data ?? []).map((c) => ({ value: c.id, label: c.name }))} value={filters.channelId} onChange={(channelId) => setFilters({ ...filters, channelId })} w={180} />
         <Select label={t('calendar.filterStatus')} clearable data={POST_STATES.map((s) => ({ value: s, label: t(`states.${s}`) }))} value={filters.state} onChange={(state) => setFilters({ ...filters, state })} w={160} />
         <Select label={t('calendar.filterAuthor')} clearable data={(members.data ?? []).map((m) => ({ value: m.userId, label: m.name }))} value={filters.authorId} onChange={(authorId) => setFilters({ ...filters, authorId })} w={180} />
-        <Select label={t('calendar.filterCampaign')} clearable data={campaigns.map((id) => ({ value: id, label: id.slice(0, 8) }))} value={filters.campaignId} onChange={(campaignId) => setFilters({ ...filters, campaignId })} w={160} disabled={campaigns.length === 0 && !filters.campaignId} />
+        <Select label={t('calendar.filterCampaign')} clearable searchable data={campaignOptions} value={filters.campaignId} onChange={(campaignId) => setFilters({ ...filters, campaignId })} w={180} disabled={campaignOptions.length === 0 && !filters.campaignId} />
       </Group>
       <Group gap={6} aria-label={t('calendar.legend')}>
         {(channels.data ?? []).map((c, index) => (
@@ -181,7 +195,8 @@ export default function CalendarPage() {
           ref={calendarRef}
           eventOrder="allDay,start"
           plugins={[dayGridPlugin, timeGridPlugin, listPlugin, interactionPlugin, luxonPlugin]}
-          initialView={window.innerWidth < 600 ? 'listWeek' : 'dayGridMonth'}
+          initialView={initialView}
+          firstDay={firstDay}
           headerToolbar={{ left: 'prev,next today', center: 'title', right: 'dayGridMonth,timeGridWeek,listMonth' }}
           buttonText={{ today: t('calendar.today'), month: t('calendar.month'), week: t('calendar.week'), list: t('calendar.list') }}
           locales={[esLocale]}
@@ -195,21 +210,41 @@ export default function CalendarPage() {
           eventTimeFormat={{ hour: '2-digit', minute: '2-digit', hour12: false }}
           datesSet={(arg: DatesSetArg) => {
             const next = { from: arg.start.toISOString(), to: arg.end.toISOString() };
+            // the grid's window should equal the one computed before mount; if not, this refetches
             setRange((current) => (current && current.from === next.from && current.to === next.to ? current : next));
             setViewType(arg.view.type);
           }}
           eventClick={(info) => {
             info.jsEvent.preventDefault();
             if (info.event.id.startsWith('more:')) calendarRef.current?.getApi().changeView('timeGridDay', info.event.id.slice(5));
-            else navigate(`/posts/${info.event.id}`);
+            else setOpened(entries.data?.find((entry) => entry.id === info.event.id) ?? null);
           }}
           eventDidMount={(info) => {
             info.el.setAttribute('aria-label', `${info.event.title} — ${String(info.event.extendedProps.channels)}`);
             info.el.setAttribute('data-post-id', info.event.id);
           }}
           eventDrop={(info) => void onDrop(info)}
+          dateClick={(info) => {
+            if (can('write') && info.view.type === 'dayGridMonth') navigate(`/compose?date=${info.dateStr.slice(0, 10)}`);
+          }}
         />
       </div>
+      <Modal opened={opened !== null} onClose={() => setOpened(null)} title={opened ? `${t(`states.${opened.state}`)} · ${formatInstant(opened.scheduledAt, workspace.time_zone, lang)}` : ''} closeButtonProps={{ 'aria-label': t('common.close') }}>
+        {opened && (
+          <Stack data-testid="calendar-post">
+            <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>{opened.content || '—'}</Text>
+            <Text size="xs" c="dimmed">{opened.channels.map((c) => channelName.get(c.channelId) ?? '?').join(', ')}</Text>
+            <Group>
+              <Button onClick={() => navigate(`/posts/${opened.id}`)}>{t('web2.openDetails')}</Button>
+              {EDITABLE_STATES.includes(opened.state) && can('write') && (
+                <Button variant="default" onClick={() => navigate(editPostPath(opened.id))}>
+                  {t('web2.edit')}
+                </Button>
+              )}
+            </Group>
+          </Stack>
+        )}
+      </Modal>
       <Stack gap="xs" maw={640}>
         <Title order={3} size="h5">
           {t('calendar.feedTitle')}

@@ -1,13 +1,15 @@
 import { useEffect, useMemo, useState } from 'react';
-import { useNavigate } from 'react-router-dom';
+import { useNavigate, useSearchParams } from 'react-router-dom';
 import { ActionIcon, Alert, Anchor, Badge, Button, Checkbox, FileButton, Group, Image, Paper, SimpleGrid, Stack, Switch, Tabs, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError, type Channel, type ChannelIssues, type Post } from '../api.ts';
+import { api, ApiError, type Channel, type ChannelIssues, type Post, type PostDetail, type PublicationOptions } from '../api.ts';
 import { useSession, useWorkspace } from '../session.tsx';
-import { useChannels } from '../hooks.ts';
-import { countChars, detectLinks, fromLocalInput } from '../format.ts';
+import { useChannels, useNetworks } from '../hooks.ts';
+import { countChars, detectLinks, fromLocalInput, toLocalInput } from '../format.ts';
+import { EDITABLE_STATES } from '../components/EditPostButton.tsx';
+import { ChannelOptions, NO_STRATEGY, StrategyPickers, SuggestTimeButton, type StrategyLinks } from './ComposerExtras.tsx';
 
 interface UploadedImage {
   mediaId: string;
@@ -52,26 +54,68 @@ function Preview({ channel, text, thread, images }: { channel: Channel; text: st
   );
 }
 
-/** The composer: one text, per-channel variants, live limits, media with alt text, thread mode, previews, date in the brand's zone. */
+/** The composer page: a fresh form per post being edited (`?edit=<postId>`), or a new post. */
 export default function ComposerPage() {
+  const [searchParams] = useSearchParams();
+  const editId = searchParams.get('edit');
+  return <ComposerForm key={editId ?? 'new'} />;
+}
+
+/** The composer: one text, per-channel variants and options, live limits, media with alt text, thread mode, previews, strategy links, date in the brand's zone. */
+function ComposerForm() {
   const { t, i18n } = useTranslation();
   const workspace = useWorkspace();
   const { can } = useSession();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const channels = useChannels();
+  const networks = useNetworks();
+  const [searchParams] = useSearchParams();
+  const editId = searchParams.get('edit');
   const active = (channels.data ?? []).filter((c) => c.status !== 'disconnected');
   const [selected, setSelected] = useState<string[]>([]);
   const [content, setContent] = useState('');
   const [variants, setVariants] = useState<Record<string, string>>({});
+  const [options, setOptions] = useState<Record<string, PublicationOptions>>({});
+  const [strategy, setStrategy] = useState<StrategyLinks>(NO_STRATEGY);
   const [threadMode, setThreadMode] = useState(false);
   const [thread, setThread] = useState<string[]>(['']);
   const [images, setImages] = useState<UploadedImage[]>([]);
-  const [when, setWhen] = useState('');
+  const [when, setWhen] = useState(() => {
+    // The calendar opens the composer on a day: start at 09:00 that day, in the brand's zone.
+    const day = searchParams.get('date');
+    return day && /^\d{4}-\d{2}-\d{2}$/.test(day) ? `${day}T09:00` : '';
+  });
+  const [loadedId, setLoadedId] = useState<string | null>(null);
   const [issues, setIssues] = useState<ChannelIssues[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState<Action | null>(null);
   const lang = i18n.language === 'es' ? 'es' : 'en';
+
+  // Edit mode: load the post and fill the form from its publications once.
+  const existing = useQuery({
+    queryKey: ['ws', workspace.id, 'post', editId],
+    enabled: editId !== null,
+    queryFn: () => api<PostDetail>('GET', `/workspaces/${workspace.id}/posts/${editId}`),
+  });
+  useEffect(() => {
+    const post = existing.data;
+    if (!post || loadedId === post.id) return;
+    setLoadedId(post.id);
+    const first = post.publications[0];
+    setSelected(post.publications.map((p) => p.channelId));
+    setContent(post.content);
+    setVariants(Object.fromEntries(post.publications.filter((p) => p.text !== post.content).map((p) => [p.channelId, p.text])));
+    setOptions(Object.fromEntries(post.publications.map((p) => [p.channelId, p.options ?? {}])));
+    setStrategy({ campaignId: post.campaignId, objectiveId: post.objectiveId ?? null, segmentId: post.segmentId ?? null, pillarId: post.pillarId ?? null });
+    const parts = (first?.thread ?? []).map((part) => part.text);
+    setThreadMode(parts.length > 0);
+    setThread(parts.length ? parts : ['']);
+    setImages((first?.media ?? []).map((m) => ({ mediaId: m.mediaId, url: `/api/v1/workspaces/${workspace.id}/media/${m.mediaId}`, alt: m.alt ?? '' })));
+    setWhen(post.scheduledAt ? toLocalInput(post.scheduledAt, workspace.time_zone) : '');
+  }, [existing.data, loadedId, workspace.id, workspace.time_zone]);
+  const editing = editId !== null ? existing.data ?? null : null;
+  const limitsByNetwork = useMemo(() => new Map((networks.data ?? []).map((n) => [n.name, n.limits])), [networks.data]);
 
   const body = useMemo(() => {
     const media = images.map((image) => ({ mediaId: image.mediaId, ...(image.alt ? { alt: image.alt } : {}) }));
@@ -80,9 +124,9 @@ export default function ComposerPage() {
       content,
       media,
       thread: threadParts,
-      channels: selected.map((channelId) => ({ channelId, ...(variants[channelId] !== undefined ? { text: variants[channelId] } : {}), options: {} })),
+      channels: selected.map((channelId) => ({ channelId, ...(variants[channelId] !== undefined ? { text: variants[channelId] } : {}), options: options[channelId] ?? {} })),
     };
-  }, [content, images, threadMode, thread, selected, variants]);
+  }, [content, images, threadMode, thread, selected, variants, options]);
   const [debouncedBody] = useDebouncedValue(body, 400);
 
   useEffect(() => {
@@ -120,7 +164,16 @@ export default function ComposerPage() {
     }
     setBusy(action);
     try {
-      const post = await api<Post>('POST', `/workspaces/${workspace.id}/posts`, { ...body, scheduledAt, action });
+      let post: Post;
+      if (editing) {
+        // Replace the content first (all or nothing), then move it through the workflow.
+        post = await api<Post>('PUT', `/workspaces/${workspace.id}/posts/${editing.id}`, { ...body, ...strategy, scheduledAt });
+        if (action === 'submit' && post.state === 'draft') await api('POST', `/workspaces/${workspace.id}/posts/${post.id}/submit`, {});
+        if (action === 'schedule') await api('POST', `/workspaces/${workspace.id}/posts/${post.id}/schedule`, { scheduledAt });
+        if (action === 'publish_now') await api('POST', `/workspaces/${workspace.id}/posts/${post.id}/publish_now`, {});
+      } else {
+        post = await api<Post>('POST', `/workspaces/${workspace.id}/posts`, { ...body, ...strategy, scheduledAt, action });
+      }
       await queryClient.invalidateQueries({ queryKey: ['ws', workspace.id] });
       navigate(`/posts/${post.id}`);
     } catch (caught) {
@@ -135,9 +188,18 @@ export default function ComposerPage() {
   const issueCount = issues.reduce((sum, entry) => sum + entry.issues.length, 0);
   const selectedChannels = active.filter((c) => selected.includes(c.id));
 
+  if (editId !== null && existing.isLoading) return <Text>{t('common.loading')}</Text>;
+  if (editId !== null && !existing.data) return <Alert color="red">{existing.error instanceof Error ? existing.error.message : t('post.notFound')}</Alert>;
+  const locked = editing !== null && !EDITABLE_STATES.includes(editing.state);
+
   return (
     <Stack>
-      <Title order={2}>{t('composer.title')}</Title>
+      <Title order={2}>{editing ? t('web2.editTitle') : t('composer.title')}</Title>
+      {editing && (
+        <Alert color={locked ? 'red' : 'blue'} data-testid="composer-editing">
+          {locked ? t('web2.cannotEdit', { state: t(`states.${editing.state}`) }) : t('web2.editing', { state: t(`states.${editing.state}`) })}
+        </Alert>
+      )}
       <Checkbox.Group label={t('composer.channels')} value={selected} onChange={setSelected} required>
         <Group mt="xs">
           {active.map((channel) => (
@@ -182,6 +244,7 @@ export default function ComposerPage() {
                     value={textFor(channel.id)}
                     onChange={(e) => setVariants({ ...variants, [channel.id]: e.currentTarget.value })}
                   />
+                  <ChannelOptions name={channel.name} limits={limitsByNetwork.get(channel.network) ?? channel.limits} value={options[channel.id] ?? {}} onChange={(next) => setOptions({ ...options, [channel.id]: next })} />
                 </Stack>
               </Tabs.Panel>
             ))}
@@ -243,6 +306,8 @@ export default function ComposerPage() {
             value={when}
             onChange={(e) => setWhen(e.currentTarget.value)}
           />
+          <SuggestTimeButton workspaceId={workspace.id} zone={workspace.time_zone} channelId={selected[0] ?? null} onSuggest={setWhen} />
+          <StrategyPickers value={strategy} onChange={setStrategy} />
           {issueCount > 0 && (
             <Alert color="red" title={t('composer.issuesTitle')} data-testid="composer-issues">
               <Stack gap={2}>
@@ -262,16 +327,16 @@ export default function ComposerPage() {
             </Alert>
           )}
           <Group>
-            <Button variant="default" loading={busy === 'draft'} disabled={!selected.length || !can('write')} onClick={() => void save('draft')}>
-              {t('composer.saveDraft')}
+            <Button variant="default" loading={busy === 'draft'} disabled={!selected.length || !can('write') || locked} onClick={() => void save('draft')}>
+              {editing ? t('web2.saveChanges') : t('composer.saveDraft')}
             </Button>
-            <Button loading={busy === 'submit'} disabled={!selected.length || !can('write') || issueCount > 0} onClick={() => void save('submit')}>
+            <Button loading={busy === 'submit'} disabled={!selected.length || !can('write') || issueCount > 0 || locked || (editing !== null && editing.state !== 'draft' && editing.state !== 'failed')} onClick={() => void save('submit')}>
               {t('composer.submit')}
             </Button>
-            <Button variant="light" loading={busy === 'schedule'} disabled={!selected.length || !can('publish') || issueCount > 0} onClick={() => void save('schedule')}>
+            <Button variant="light" loading={busy === 'schedule'} disabled={!selected.length || !can('publish') || issueCount > 0 || locked} onClick={() => void save('schedule')}>
               {t('composer.schedule')}
             </Button>
-            <Button variant="light" color="green" loading={busy === 'publish_now'} disabled={!selected.length || !can('publish') || issueCount > 0} onClick={() => void save('publish_now')}>
+            <Button variant="light" color="green" loading={busy === 'publish_now'} disabled={!selected.length || !can('publish') || issueCount > 0 || locked} onClick={() => void save('publish_now')}>
               {t('composer.publishNow')}
             </Button>
           </Group>

@@ -7,6 +7,7 @@ import { api, ApiError, type PostDetail } from '../api.ts';
 import { useSession, useWorkspace } from '../session.tsx';
 import { useChannels } from '../hooks.ts';
 import { formatInstant, fromLocalInput, STATE_COLORS, toLocalInput } from '../format.ts';
+import { EditPostButton } from '../components/EditPostButton.tsx';
 
 /** Comments on a post, with a box to add one. */
 export function CommentThread({ post, onChange }: { post: PostDetail; onChange(): void }) {
@@ -86,6 +87,7 @@ export function PostDetailPage() {
       </Card>
       {error && <Alert color="red" role="alert">{error}</Alert>}
       <Group>
+        <EditPostButton postId={data.id} state={state} />
         {state === 'draft' && can('write') && <Button onClick={() => void act('submit')}>{t('post.submit')}</Button>}
         {state === 'in_review' && can('approve') && <Button color="green" onClick={() => void act('approve')}>{t('approvals.approve')}</Button>}
         {['draft', 'approved', 'scheduled', 'failed'].includes(state) && can('publish') && (

@@ -1,0 +1,131 @@
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { accountsRepository } from '../../src/modules/accounts/repository.ts';
+import { launchBrowser, SCREENSHOT_DIR, startE2EServer, type E2EServer } from './harness.ts';
+
+const ZONE = 'America/Mexico_City';
+const PAGES: Array<{ path: string; heading: { en: string; es: string }; shot: string }> = [
+  { path: '/strategy', heading: { en: 'Strategy', es: 'Estrategia' }, shot: 'strategy' },
+  { path: '/analytics/overview', heading: { en: 'Analytics', es: 'Analítica' }, shot: 'overview' },
+  { path: '/analytics/best-time', heading: { en: 'Best time to post', es: 'Mejor hora para publicar' }, shot: 'best-time' },
+  { path: '/analytics/links', heading: { en: 'Tracked links and ROI', es: 'Enlaces con seguimiento y ROI' }, shot: 'links' },
+  { path: '/analytics/reports', heading: { en: 'Reports', es: 'Informes' }, shot: 'reports' },
+  { path: '/analytics/alerts', heading: { en: 'Objective alerts', es: 'Alertas de objetivos' }, shot: 'alerts' },
+];
+
+describe('strategy and analytics pages end to end (real Chromium, real server)', { timeout: 60_000 }, () => {
+  let server: E2EServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let token = '';
+  let workspaceId = '';
+  const pageErrors: string[] = [];
+
+  const apiCall = async <T>(method: string, url: string, body?: unknown): Promise<T> => {
+    const response = await fetch(`${server.url}/api/v1${url}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    const text = await response.text();
+    if (!response.ok) throw new Error(`${method} ${url} → ${response.status} ${text}`);
+    return (text ? JSON.parse(text) : null) as T;
+  };
+  const shot = (name: string) => page.screenshot({ path: path.join(SCREENSHOT_DIR, `analytics-${name}.png`), fullPage: true });
+  const missingKeys = () => page.evaluate(() => (window as unknown as { __plazaMissingKeys?: string[] }).__plazaMissingKeys ?? []);
+
+  beforeAll(async () => {
+    server = await startE2EServer();
+    // Owner, workspace, a channel and a campaign through the API, to keep the test short.
+    const signup = await fetch(`${server.url}/api/v1/auth/signup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'lu@example.test', name: 'Lu Manager', password: 'correct horse battery' }) });
+    expect(signup.status).toBeLessThan(300);
+    const db = server.runtime.ctx.database.db;
+    const user = await db.selectFrom('users').select('id').executeTakeFirstOrThrow();
+    token = (await accountsRepository.createApiToken(db, user.id, 'e2e')).token;
+    workspaceId = (await apiCall<{ id: string }>('POST', '/workspaces', { name: 'Tienda Luna', timeZone: ZONE, language: 'es' })).id;
+    await apiCall('POST', `/workspaces/${workspaceId}/channels`, { network: 'sandbox', name: 'Sandbox Luna', fields: { handle: 'lunashop', token: 't-luna' } });
+    await apiCall('POST', `/workspaces/${workspaceId}/campaigns`, { name: 'Rebajas de verano', budget: 300 });
+    await apiCall('POST', `/workspaces/${workspaceId}/pillars`, { name: 'Recetas', color: '#2f9e44' });
+
+    browser = await launchBrowser();
+    context = await browser.newContext({ timezoneId: 'Europe/Madrid', locale: 'en-US', viewport: { width: 1280, height: 900 } });
+    await context.addInitScript((id) => {
+      if (!localStorage.getItem('plaza.lang')) localStorage.setItem('plaza.lang', 'en');
+      localStorage.setItem('plaza.workspace', id);
+    }, workspaceId);
+    page = await context.newPage();
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await page.goto(server.url);
+    const login = await page.evaluate(async () => (await fetch('/api/v1/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'lu@example.test', password: 'correct horse battery' }) })).status);
+    expect(login).toBe(200);
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('creates an objective through the strategy page; it shows its status and time zone dates', async () => {
+    await page.goto(`${server.url}/strategy`);
+    await page.getByRole('heading', { name: 'Strategy', exact: true }).waitFor();
+    await page.getByRole('button', { name: 'New objective' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel(/^Name/).fill('Leads de verano');
+    await dialog.getByLabel(/^Target/).fill('40');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    const card = page.getByTestId('objective-Leads de verano');
+    await card.waitFor();
+    await expect(card.getByTestId('objective-status').textContent()).resolves.toMatch(/On track|Off track|No data yet|Not measurable|Not started|Not evaluated yet/);
+    const objectives = await apiCall<{ items: Array<{ name: string; kpi: string; target: number; startAt: string }> }>('GET', `/workspaces/${workspaceId}/objectives`);
+    expect(objectives.items).toMatchObject([{ name: 'Leads de verano', kpi: 'engagement_rate_by_followers', target: 40 }]);
+    // The start was entered as midnight in the brand's zone (not the browser's).
+    const startHour = new Intl.DateTimeFormat('en-GB', { timeZone: ZONE, hour: '2-digit', hourCycle: 'h23' }).format(new Date(objectives.items[0].startAt));
+    expect(startHour).toBe('00');
+    await card.getByRole('button', { name: 'Evidence and forecast' }).click();
+    await card.getByTestId('objective-progress').waitFor();
+  });
+
+  it('creates a tracked link through the links page; a click shows up as one unique visitor', async () => {
+    await page.goto(`${server.url}/analytics/links`);
+    await page.getByLabel(/^Destination URL/).fill('https://example.test/rebajas');
+    await page.getByRole('button', { name: 'Create short link' }).click();
+    const created = page.getByTestId('new-short-link');
+    await created.waitFor();
+    const shortUrl = (await created.locator('code').textContent()) ?? '';
+    expect(shortUrl).toMatch(/\/l\/[A-Za-z0-9]+$/);
+    const code = shortUrl.split('/l/')[1];
+    const redirect = await fetch(`${server.url}/l/${code}`, { redirect: 'manual', headers: { 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) Chrome/126.0 Safari/537.36' } });
+    expect(redirect.status).toBe(302);
+    expect(redirect.headers.get('location')).toContain('utm_medium=social');
+    await page.getByRole('button', { name: 'Details and QR' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText('Unique visitors').waitFor();
+    await expect.poll(async () => dialog.locator('div', { has: page.getByText('Unique visitors', { exact: true }) }).last().textContent(), { timeout: 5_000 }).toContain('1');
+    await expect(dialog.getByRole('img', { name: /QR code/ }).isVisible()).resolves.toBe(true);
+    await shot('link-detail');
+    await page.keyboard.press('Escape');
+  });
+
+  it('every page renders in English and Spanish with no missing translation and no page error', async () => {
+    for (const language of ['en', 'es'] as const) {
+      await page.evaluate((lang) => localStorage.setItem('plaza.lang', lang), language);
+      for (const target of PAGES) {
+        await page.goto(`${server.url}${target.path}`);
+        await page.getByRole('heading', { name: target.heading[language], exact: true }).waitFor();
+        if (target.path === '/analytics/overview') await page.getByTestId('daily-chart').waitFor();
+        if (target.path === '/analytics/best-time') await page.getByTestId('heatmap').waitFor();
+        if (target.path === '/strategy') await page.getByTestId('objective-Leads de verano').getByTestId('objective-status').waitFor();
+        await expect.poll(() => page.locator('.mantine-Loader-root').count(), { timeout: 10_000 }).toBe(0);
+        expect(await missingKeys(), `${language} ${target.path}`).toEqual([]);
+        if (language === 'es' || target.path === '/analytics/overview') await shot(language === 'es' ? `${target.shot}-es` : target.shot);
+      }
+    }
+    // The overview shows KPI variants with the reason a metric is missing, in Spanish.
+    await page.goto(`${server.url}/analytics/overview`);
+    await page.getByTestId('kpi-interested_followers').getByText(/no se pueden medir/).waitFor();
+    await expect(page.getByTestId('brand-zone').textContent()).resolves.toContain(ZONE);
+    expect(pageErrors).toEqual([]);
+  });
+});

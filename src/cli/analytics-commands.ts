@@ -2,40 +2,12 @@ import fs from 'node:fs';
 import { Command } from 'commander';
 import cliProgress from 'cli-progress';
 import Table from 'cli-table3';
-import { ApiClient, ApiError } from './api-client.ts';
+import { action, connect, output } from './shared.ts';
+import { ApiError } from './api-client.ts';
 
-interface GlobalOptions {
-  json?: boolean;
-  url?: string;
-  token?: string;
-}
-
-function connection(command: Command): { api: ApiClient; options: GlobalOptions; baseUrl: string; token: string } {
-  const options = command.optsWithGlobals<GlobalOptions>();
-  const baseUrl = options.url ?? process.env.PLAZA_URL ?? 'http://localhost:3000';
-  const token = options.token ?? process.env.PLAZA_TOKEN;
-  if (!token) throw new Error('No API token: pass --token or set PLAZA_TOKEN');
-  return { api: new ApiClient(baseUrl, token), options, baseUrl, token };
-}
-
-function print(options: GlobalOptions, value: unknown, human: () => void): void {
-  if (options.json) process.stdout.write(JSON.stringify(value, null, 2) + '\n');
-  else human();
-}
-
-/** Wraps an action: API errors become a message and exit code 1. */
-function run<A extends unknown[]>(fn: (...args: A) => Promise<void>) {
-  return async (...args: A) => {
-    try {
-      await fn(...args);
-    } catch (error) {
-      if (!(error instanceof ApiError)) throw error;
-      process.stderr.write(`Error ${error.status}: ${error.message}\n`);
-      if (error.details) process.stderr.write(JSON.stringify(error.details, null, 2) + '\n');
-      process.exitCode = 1;
-    }
-  };
-}
+const connection = connect;
+const print = output;
+const run = action;
 
 function rangeQuery(opts: { from?: string; to?: string }): string {
   const params = new URLSearchParams();

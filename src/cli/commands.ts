@@ -2,51 +2,9 @@ import fs from 'node:fs';
 import { Command, Option } from 'commander';
 import { zonedWallTimeToInstant } from '../lib/timezones.ts';
 import { SERVICE_NAMES, type ServiceName, loadConfig } from '../config.ts';
-import { ApiClient, ApiError } from './api-client.ts';
+import { action, connect, output, type GlobalOptions } from './shared.ts';
 import { registerAnalyticsCommands } from './analytics-commands.ts';
 import { registerListeningCommands } from './listening-commands.ts';
-
-interface GlobalOptions {
-  json?: boolean;
-  url?: string;
-  token?: string;
-}
-
-/** Prints a result: one JSON document with --json, otherwise a readable table or line. */
-function output(options: GlobalOptions, value: unknown, human: () => void): void {
-  if (options.json) process.stdout.write(JSON.stringify(value, null, 2) + '\n');
-  else human();
-}
-
-function client(command: Command): { api: ApiClient; options: GlobalOptions } {
-  const options = command.optsWithGlobals<GlobalOptions>();
-  const url = options.url ?? process.env.PLAZA_URL ?? 'http://localhost:3000';
-  const token = options.token ?? process.env.PLAZA_TOKEN;
-  if (!token) throw new Error('No API token: pass --token or set PLAZA_TOKEN (create one with `plaza token create --email you@example.com`)');
-  return { api: new ApiClient(url, token), options };
-}
-
-/** Runs a command action, turning API errors into a clear message and exit code 1. */
-function action<A extends unknown[]>(fn: (...args: A) => Promise<void>) {
-  return async (...args: A) => {
-    try {
-      await fn(...args);
-    } catch (error) {
-      const command = args[args.length - 1] as Command;
-      const json = command.optsWithGlobals<GlobalOptions>().json;
-      if (error instanceof ApiError) {
-        if (json) process.stdout.write(JSON.stringify({ error: error.body }, null, 2) + '\n');
-        else {
-          process.stderr.write(`Error ${error.status}: ${error.message}\n`);
-          if (error.details) process.stderr.write(JSON.stringify(error.details, null, 2) + '\n');
-        }
-        process.exitCode = 1;
-        return;
-      }
-      throw error;
-    }
-  };
-}
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -144,14 +102,14 @@ export function buildCli(): Command {
     .option('--approval', 'posts need approval before scheduling', false)
     .action(
       action(async (opts: { name: string; tz: string; lang: string; approval: boolean }, command: Command) => {
-        const { api, options } = client(command);
+        const { api, options } = connect(command);
         const created = await api.post<{ id: string; name: string }>('/api/v1/workspaces', { name: opts.name, timeZone: opts.tz, language: opts.lang, approvalRequired: opts.approval });
         output(options, created, () => process.stdout.write(`Created workspace ${created.name} (${created.id})\n`));
       }),
     );
   workspace.command('list').action(
     action(async (_opts, command: Command) => {
-      const { api, options } = client(command);
+      const { api, options } = connect(command);
       const result = await api.get<{ items: Array<{ id: string; name: string; timeZone: string; language: string; role: string }> }>('/api/v1/workspaces');
       output(options, result, () => console.table(result.items.map((w) => ({ id: w.id, name: w.name, zone: w.timeZone, lang: w.language, role: w.role }))));
     }),
@@ -166,7 +124,7 @@ export function buildCli(): Command {
     .option('-f, --field <key=value>', 'connection field (repeat), e.g. -f identifier=me.bsky.social -f appPassword=…', collect)
     .action(
       action(async (opts: { workspace: string; network: string; name: string; field?: string[] }, command: Command) => {
-        const { api, options } = client(command);
+        const { api, options } = connect(command);
         const fields = Object.fromEntries((opts.field ?? []).map((pair) => {
           const at = pair.indexOf('=');
           if (at < 1) throw new Error(`Expected key=value, got "${pair}"`);
@@ -181,7 +139,7 @@ export function buildCli(): Command {
     .requiredOption('-w, --workspace <id>')
     .action(
       action(async (opts: { workspace: string }, command: Command) => {
-        const { api, options } = client(command);
+        const { api, options } = connect(command);
         const result = await api.get<{ items: Array<{ id: string; network: string; name: string; status: string; simulated: boolean; lastError: string | null }> }>(`/api/v1/workspaces/${opts.workspace}/channels`);
         output(options, result, () =>
           console.table(result.items.map((c) => ({ id: c.id, network: c.simulated ? `${c.network} (simulated)` : c.network, name: c.name, status: c.status, error: c.lastError ?? '' }))),
@@ -194,7 +152,7 @@ export function buildCli(): Command {
     .argument('<channelId>')
     .action(
       action(async (channelId: string, opts: { workspace: string }, command: Command) => {
-        const { api, options } = client(command);
+        const { api, options } = connect(command);
         const result = await api.post<{ health: { ok: boolean; error?: { message: string } } }>(`/api/v1/workspaces/${opts.workspace}/channels/${channelId}/test`, {});
         output(options, result, () => process.stdout.write(result.health.ok ? 'Connection OK\n' : `Connection failed: ${result.health.error?.message}\n`));
         if (!result.health.ok) process.exitCode = 1;
@@ -211,7 +169,7 @@ export function buildCli(): Command {
     .addOption(new Option('--action <action>', 'what to do with it').choices(['draft', 'submit', 'schedule', 'publish_now']).default('draft'))
     .action(
       action(async (opts: { workspace: string; channel: string[]; text: string; at?: string; action: string }, command: Command) => {
-        const { api, options } = client(command);
+        const { api, options } = connect(command);
         const zone = opts.at ? (await api.get<{ timeZone: string }>(`/api/v1/workspaces/${opts.workspace}`)).timeZone : 'UTC';
         const created = await api.post<{ id: string; state: string; scheduledAt: string | null }>(`/api/v1/workspaces/${opts.workspace}/posts`, {
           content: opts.text,
@@ -229,7 +187,7 @@ export function buildCli(): Command {
     .argument('<postId>')
     .action(
       action(async (postId: string, opts: { workspace: string; at: string }, command: Command) => {
-        const { api, options } = client(command);
+        const { api, options } = connect(command);
         const zone = (await api.get<{ timeZone: string }>(`/api/v1/workspaces/${opts.workspace}`)).timeZone;
         const result = await api.post<{ id: string; state: string; scheduledAt: string }>(`/api/v1/workspaces/${opts.workspace}/posts/${postId}/schedule`, { scheduledAt: toInstant(opts.at, zone) });
         output(options, result, () => process.stdout.write(`Post ${result.id}: ${result.state} at ${result.scheduledAt}\n`));
@@ -241,7 +199,7 @@ export function buildCli(): Command {
     .argument('<postId>')
     .action(
       action(async (postId: string, opts: { workspace: string }, command: Command) => {
-        const { api, options } = client(command);
+        const { api, options } = connect(command);
         const result = await api.post<{ id: string; state: string }>(`/api/v1/workspaces/${opts.workspace}/posts/${postId}/cancel`, {});
         output(options, result, () => process.stdout.write(`Post ${result.id}: ${result.state}\n`));
       }),
@@ -253,7 +211,7 @@ export function buildCli(): Command {
     .option('--limit <n>', 'how many', '50')
     .action(
       action(async (opts: { workspace: string; state?: string; limit: string }, command: Command) => {
-        const { api, options } = client(command);
+        const { api, options } = connect(command);
         const query = new URLSearchParams({ limit: opts.limit, ...(opts.state && { state: opts.state }) });
         const result = await api.get<{ items: Array<{ id: string; state: string; scheduledAt: string | null; content: string; publications: Array<{ network: string; state: string; error: { message: string } | null }> }> }>(
           `/api/v1/workspaces/${opts.workspace}/posts?${query}`,
@@ -281,7 +239,7 @@ export function buildCli(): Command {
     .action(
       action(async (kind: string, file: string, opts: { workspace: string }, command: Command) => {
         if (kind !== 'posts') throw new Error('Only "posts" can be imported for now');
-        const { api, options } = client(command);
+        const { api, options } = connect(command);
         const { importPostsCsv } = await import('./import-posts.ts');
         const result = await importPostsCsv(api, opts.workspace, fs.readFileSync(file, 'utf8'), { progress: !options.json && process.stderr.isTTY });
         output(options, result, () => {
@@ -301,7 +259,7 @@ export function buildCli(): Command {
     .option('-o, --out <file>', 'write to a file instead of standard output')
     .action(
       action(async (opts: { workspace: string; out?: string }, command: Command) => {
-        const { api } = client(command);
+        const { api } = connect(command);
         const data = await api.get<unknown>(`/api/v1/workspaces/${opts.workspace}/export`);
         const text = JSON.stringify(data, null, 2) + '\n';
         if (opts.out) {

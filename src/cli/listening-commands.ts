@@ -8,7 +8,7 @@ import type { Readable, Writable } from 'node:stream';
 import { Command } from 'commander';
 import { parse } from 'csv-parse';
 import cliProgress from 'cli-progress';
-import { ApiClient, ApiError } from './api-client.ts';
+import { action, connect } from './shared.ts';
 import { createLexiconSentiment, detectLanguage } from '../modules/listening/core/index.ts';
 
 /** One classified text. */
@@ -52,31 +52,8 @@ export async function* csvColumn(input: Readable, column: string): AsyncGenerato
   }
 }
 
-interface GlobalOptions {
-  json?: boolean;
-  url?: string;
-  token?: string;
-}
-
-function client(command: Command): { api: ApiClient; options: GlobalOptions } {
-  const options = command.optsWithGlobals<GlobalOptions>();
-  const token = options.token ?? process.env.PLAZA_TOKEN;
-  if (!token) throw new Error('No API token: pass --token or set PLAZA_TOKEN');
-  return { api: new ApiClient(options.url ?? process.env.PLAZA_URL ?? 'http://localhost:3000', token), options };
-}
-
-function run<A extends unknown[]>(fn: (...args: A) => Promise<void>) {
-  return async (...args: A) => {
-    try {
-      await fn(...args);
-    } catch (error) {
-      if (!(error instanceof ApiError)) throw error;
-      process.stderr.write(`Error ${error.status}: ${error.message}\n`);
-      if (error.details) process.stderr.write(JSON.stringify(error.details, null, 2) + '\n');
-      process.exitCode = 1;
-    }
-  };
-}
+const client = connect;
+const run = action;
 
 /** Adds `classify` and `listen` to the CLI. */
 export function registerListeningCommands(program: Command): void {

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, type Channel, type Member, type NetworkInfo, type StrategyItem, type StrategyKind } from './api.ts';
 import { useWorkspace } from './session.tsx';
+import { channelsPath, takePrefetched } from './pages/CalendarData.ts';
 
 /** The networks Plaza knows, with limits and connection fields. */
 export function useNetworks() {
@@ -10,7 +11,12 @@ export function useNetworks() {
 /** The selected workspace's channels. */
 export function useChannels() {
   const workspace = useWorkspace();
-  return useQuery({ queryKey: ['ws', workspace.id, 'channels'], queryFn: async () => (await api<{ items: Channel[] }>('GET', `/workspaces/${workspace.id}/channels`)).items });
+  return useQuery({
+    queryKey: ['ws', workspace.id, 'channels'],
+    // The calendar's boot-time prefetch may already hold them.
+    initialData: () => takePrefetched<{ items: Channel[] }>(channelsPath(workspace.id))?.items,
+    queryFn: async () => (await api<{ items: Channel[] }>('GET', channelsPath(workspace.id))).items,
+  });
 }
 
 /** The selected workspace's members; `enabled: false` defers the request (e.g. until the page's main data is in). */

@@ -1,13 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import FullCalendar from '@fullcalendar/react';
-import dayGridPlugin from '@fullcalendar/daygrid';
-import timeGridPlugin from '@fullcalendar/timegrid';
-import listPlugin from '@fullcalendar/list';
-import interactionPlugin from '@fullcalendar/interaction';
-import luxonPlugin from '@fullcalendar/luxon3';
-import esLocale from '@fullcalendar/core/locales/es';
-import type { EventDropArg, EventInput, DatesSetArg } from '@fullcalendar/core';
+import type { EventDropArg, EventInput } from '@fullcalendar/core';
+import { CalendarGrid, type CalendarGridHandlers } from './CalendarGrid.tsx';
 import { DateTime } from 'luxon';
 import { Alert, Button, Group, Modal, Select, Stack, Text, TextInput, Title, CopyButton } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -43,7 +37,6 @@ export default function CalendarPage() {
   // The month grid's window is known before FullCalendar mounts: fetch it at once, not after datesSet.
   const [range, setRange] = useState<CalendarRange | null>(() => (initialView === 'dayGridMonth' ? monthGridRange(DateTime.now(), workspace.time_zone, firstDay) : null));
   const [viewType, setViewType] = useState(initialView);
-  const calendarRef = useRef<FullCalendar>(null);
   const [filters, setFilters] = useState<CalendarFilters>(NO_FILTERS);
   const [undo, setUndo] = useState<Undo | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -147,6 +140,23 @@ export default function CalendarPage() {
     await queryClient.invalidateQueries({ queryKey: ['ws', workspace.id] });
   };
 
+  const buttonText = useMemo(() => ({ today: t('calendar.today'), month: t('calendar.month'), week: t('calendar.week'), list: t('calendar.list') }), [t]);
+  // Always the latest closures, without changing the grid's props.
+  const handlers = useRef<CalendarGridHandlers>(null as unknown as CalendarGridHandlers);
+  handlers.current = {
+    onDatesSet: (arg) => {
+      const next = { from: arg.start.toISOString(), to: arg.end.toISOString() };
+      // Equal to the window computed before mount on first show; a different one (navigation) refetches.
+      setRange((current) => (current && current.from === next.from && current.to === next.to ? current : next));
+      setViewType(arg.view.type);
+    },
+    onOpenPost: (postId) => setOpened(entries.data?.find((entry) => entry.id === postId) ?? null),
+    onDrop: (info) => void onDrop(info),
+    onDateClick: (info) => {
+      if (can('write') && info.view.type === 'dayGridMonth') navigate(`/compose?date=${info.dateStr.slice(0, 10)}`);
+    },
+  };
+
   const createFeed = async () => setFeedUrl((await api<{ url: string }>('POST', `/workspaces/${workspace.id}/calendar/feed`)).url);
 
   return (
@@ -191,43 +201,7 @@ export default function CalendarPage() {
         </Alert>
       )}
       <div ref={ready} data-testid="calendar" data-ready="false">
-        <FullCalendar
-          ref={calendarRef}
-          eventOrder="allDay,start"
-          plugins={[dayGridPlugin, timeGridPlugin, listPlugin, interactionPlugin, luxonPlugin]}
-          initialView={initialView}
-          firstDay={firstDay}
-          headerToolbar={{ left: 'prev,next today', center: 'title', right: 'dayGridMonth,timeGridWeek,listMonth' }}
-          buttonText={{ today: t('calendar.today'), month: t('calendar.month'), week: t('calendar.week'), list: t('calendar.list') }}
-          locales={[esLocale]}
-          locale={lang}
-          timeZone={workspace.time_zone}
-          events={events}
-          editable
-          eventDurationEditable={false}
-          eventDisplay="block"
-          height="auto"
-          eventTimeFormat={{ hour: '2-digit', minute: '2-digit', hour12: false }}
-          datesSet={(arg: DatesSetArg) => {
-            const next = { from: arg.start.toISOString(), to: arg.end.toISOString() };
-            // the grid's window should equal the one computed before mount; if not, this refetches
-            setRange((current) => (current && current.from === next.from && current.to === next.to ? current : next));
-            setViewType(arg.view.type);
-          }}
-          eventClick={(info) => {
-            info.jsEvent.preventDefault();
-            if (info.event.id.startsWith('more:')) calendarRef.current?.getApi().changeView('timeGridDay', info.event.id.slice(5));
-            else setOpened(entries.data?.find((entry) => entry.id === info.event.id) ?? null);
-          }}
-          eventDidMount={(info) => {
-            info.el.setAttribute('aria-label', `${info.event.title} — ${String(info.event.extendedProps.channels)}`);
-            info.el.setAttribute('data-post-id', info.event.id);
-          }}
-          eventDrop={(info) => void onDrop(info)}
-          dateClick={(info) => {
-            if (can('write') && info.view.type === 'dayGridMonth') navigate(`/compose?date=${info.dateStr.slice(0, 10)}`);
-          }}
-        />
+        <CalendarGrid events={events} lang={lang} zone={workspace.time_zone} firstDay={firstDay} initialView={initialView} buttonText={buttonText} handlers={handlers} />
       </div>
       <Modal opened={opened !== null} onClose={() => setOpened(null)} title={opened ? `${t(`states.${opened.state}`)} · ${formatInstant(opened.scheduledAt, workspace.time_zone, lang)}` : ''} closeButtonProps={{ 'aria-label': t('common.close') }}>
         {opened && (

@@ -50,31 +50,49 @@ export function calendarEntriesPath(workspaceId: string, range: CalendarRange, f
   return `/workspaces/${workspaceId}/calendar/entries?${params}`;
 }
 
-const prefetched = new Map<string, Promise<CalendarEntry[]>>();
-const prefetchedData = new Map<string, CalendarEntry[]>();
+const prefetched = new Map<string, Promise<unknown>>();
+const prefetchedData = new Map<string, unknown>();
 
-/** The start-up prefetch's result when it has already arrived (taken once), so the first render can show the posts. */
-export function takePrefetchedEntries(path: string): CalendarEntry[] | undefined {
-  const data = prefetchedData.get(path);
-  if (data) {
-    prefetchedData.delete(path);
-    prefetched.delete(path);
-  }
+/** Starts a GET at boot and keeps its promise and, once arrived, its result for the first component that asks. */
+function prefetchJson(path: string): void {
+  const request = api<unknown>('GET', path);
+  prefetched.set(path, request);
+  // Signed out or stale: unused; the page's own request reports errors.
+  request.then((data) => prefetchedData.set(path, data)).catch(() => prefetched.delete(path));
+}
+
+/** A boot-time prefetch's result if it has already arrived (taken once), so the first render can use it. */
+export function takePrefetched<T>(path: string): T | undefined {
+  if (!prefetchedData.has(path)) return undefined;
+  const data = prefetchedData.get(path) as T;
+  prefetchedData.delete(path);
+  prefetched.delete(path);
   return data;
+}
+
+/** The calendar entries prefetched at boot for `path`, if they already arrived. */
+export function takePrefetchedEntries(path: string): CalendarEntry[] | undefined {
+  return takePrefetched<{ items: CalendarEntry[] }>(path)?.items;
 }
 
 /** Loads a window's entries, reusing the start-up prefetch of the same request once. */
 export function loadCalendarEntries(path: string): Promise<CalendarEntry[]> {
-  const early = prefetched.get(path);
+  const early = prefetched.get(path) as Promise<{ items: CalendarEntry[] }> | undefined;
   if (early) {
     prefetched.delete(path);
-    return early.catch(() => fetchEntries(path));
+    prefetchedData.delete(path);
+    return early.then((data) => data.items).catch(() => fetchEntries(path));
   }
   return fetchEntries(path);
 }
 
 async function fetchEntries(path: string): Promise<CalendarEntry[]> {
   return (await api<{ items: CalendarEntry[] }>('GET', path)).items;
+}
+
+/** The path of a workspace's channel list (shared with useChannels' prefetch). */
+export function channelsPath(workspaceId: string): string {
+  return `/workspaces/${workspaceId}/channels`;
 }
 
 const SETTINGS_KEY = 'plaza.calendar';
@@ -85,10 +103,24 @@ interface RememberedCalendar {
   firstDay: number;
 }
 
-/** Remembers the workspace's zone and week start so the next visit can fetch the month before the session check returns. */
-export function rememberCalendarSettings(settings: RememberedCalendar): void {
-  localStorage.setItem(SETTINGS_KEY, JSON.stringify(settings));
+function rememberedCalendars(): Record<string, RememberedCalendar> {
+  try {
+    const stored = JSON.parse(localStorage.getItem(SETTINGS_KEY) ?? '{}') as unknown;
+    return stored && typeof stored === 'object' && !Array.isArray(stored) ? (stored as Record<string, RememberedCalendar>) : {};
+  } catch {
+    return {};
+  }
 }
+
+/** Remembers each workspace's zone and week start so the next visit can fetch the month before the session check returns. */
+export function rememberCalendarSettings(settings: RememberedCalendar): void {
+  const all = rememberedCalendars();
+  const known = all[settings.workspaceId];
+  if (known && known.zone === settings.zone && known.firstDay === settings.firstDay) return;
+  all[settings.workspaceId] = settings;
+  localStorage.setItem(SETTINGS_KEY, JSON.stringify(all));
+}
+
 
 /**
  * Starts fetching the current month's entries at boot, in parallel with the session check and the
@@ -98,13 +130,13 @@ export function rememberCalendarSettings(settings: RememberedCalendar): void {
 export function prefetchCalendarEntries(): void {
   if (window.innerWidth < 600) return; // phones open the list view
   try {
-    const remembered = JSON.parse(localStorage.getItem(SETTINGS_KEY) ?? 'null') as RememberedCalendar | null;
-    if (!remembered || remembered.workspaceId !== localStorage.getItem('plaza.workspace')) return;
+    const workspaceId = localStorage.getItem('plaza.workspace');
+    const remembered = workspaceId ? rememberedCalendars()[workspaceId] : undefined;
+    if (!remembered) return;
     const range = monthGridRange(DateTime.now(), remembered.zone, remembered.firstDay);
-    const path = calendarEntriesPath(remembered.workspaceId, range, NO_FILTERS);
-    const request = fetchEntries(path);
-    request.then((items) => prefetchedData.set(path, items)).catch(() => undefined); // signed out or stale: the page's own fetch reports errors
-    prefetched.set(path, request);
+    prefetchJson(calendarEntriesPath(remembered.workspaceId, range, NO_FILTERS));
+    // Channels colour and name the posts: without them the grid would render twice.
+    prefetchJson(channelsPath(remembered.workspaceId));
   } catch {
     // Corrupt storage: no prefetch.
   }

@@ -3,7 +3,11 @@
  * calendar holding 1,000 posts, from navigation to usable, in headless Chromium.
  * Baseline in the same run: the same calendar with no posts.
  *
- *   node bin/run-ts.mjs bench/web.ts [--json] [--runs=5]
+ *   node bin/run-ts.mjs bench/web.ts [--json] [--runs=5] [--trace [--trace-empty]]
+ *
+ * --trace prints, for one extra navigation of the busy (or, with --trace-empty, the empty)
+ * calendar: each request's start and end, Chromium's script/style/layout counters, and the
+ * functions with the most self time in a CPU profile.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -84,13 +88,21 @@ try {
     // Where the time goes: each resource's start and end, and the paint marks, since navigation start.
     await measure(process.argv.includes('--trace-empty') ? empty.id : full.id, !process.argv.includes('--trace-empty'));
     const timeline = await page.evaluate(() => [
-      ...performance.getEntriesByType('resource').map((e) => `${Math.round(e.startTime)}–${Math.round(e.responseEnd)} ms  ${e.name.replace(location.origin, '')}`),
+      ...(performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map((e) => `${Math.round(e.startTime)}–${Math.round(e.responseEnd)} ms  ${e.name.replace(location.origin, '')}`),
       ...performance.getEntriesByType('paint').map((e) => `${Math.round(e.startTime)} ms  ${e.name}`),
       ...performance.getEntriesByType('mark').map((e) => `${Math.round(e.startTime)} ms  mark ${e.name}`),
       `${Math.round((performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventEnd)} ms  DOMContentLoaded`,
       `${Math.round(performance.now())} ms  usable`,
     ]);
     console.log(timeline.join('\n'));
+    // Main-thread time by kind (script, style, layout) for one navigation, from Chromium's counters.
+    const metricsSession = await context.newCDPSession(page);
+    await metricsSession.send('Performance.enable');
+    const counters = async () => Object.fromEntries(((await metricsSession.send('Performance.getMetrics')) as { metrics: Array<{ name: string; value: number }> }).metrics.map((m) => [m.name, m.value]));
+    const before = await counters();
+    await measure(process.argv.includes('--trace-empty') ? empty.id : full.id, !process.argv.includes('--trace-empty'));
+    const after = await counters();
+    console.log(['ScriptDuration', 'RecalcStyleDuration', 'LayoutDuration', 'TaskDuration', 'RecalcStyleCount', 'LayoutCount', 'Nodes'].map((name) => `${name}: ${name.endsWith('Duration') ? `${Math.round((after[name] - before[name]) * 1000)} ms` : after[name] - (name === 'Nodes' ? 0 : before[name])}`).join('\n'));
     // CPU profile of one more navigation: self time per function, heaviest first.
     const cdp = await context.newCDPSession(page);
     await cdp.send('Profiler.enable');

@@ -131,6 +131,25 @@ describe('web app end to end (real Chromium, real server, embedded database)', {
     await shot('sandbox');
   });
 
+  it('the calendar fetches its month once, at boot, in parallel with the session check (the window matches FullCalendar\'s)', async () => {
+    await page.goto(`${server.url}/calendar`);
+    await page.locator('[data-testid="calendar"][data-ready="true"]').waitFor();
+    const requests: string[] = [];
+    const onRequest = (request: { url(): string }) => {
+      if (request.url().includes('/api/v1/')) requests.push(new URL(request.url()).pathname);
+    };
+    page.on('request', onRequest);
+    await page.goto(`${server.url}/calendar`);
+    await page.locator('[data-testid="calendar"][data-ready="true"]').waitFor();
+    await page.locator('.fc-daygrid-event').first().waitFor();
+    await page.waitForLoadState('networkidle');
+    page.off('request', onRequest);
+    const entries = requests.filter((url) => url.endsWith('/calendar/entries'));
+    expect(entries).toHaveLength(1);
+    // Started before /me answered: it comes first among the API calls.
+    expect(requests.findIndex((url) => url.endsWith('/calendar/entries'))).toBeLessThan(requests.indexOf('/api/v1/me'));
+  });
+
   it('drags a scheduled post to another day, then undoes it', async () => {
     const now = DateTime.now().setZone(ZONE);
     const nextMonth = now.day > 24;
@@ -306,5 +325,18 @@ describe('web app end to end (real Chromium, real server, embedded database)', {
     await page.getByRole('heading', { name: 'Redactar' }).waitFor();
     await shot('phone-composer-es');
     expect(pageErrors).toEqual([]);
+  });
+});
+
+describe('calendar window and week start (pure functions the prefetch relies on)', () => {
+  it('computes the six-week month grid FullCalendar shows, in the brand zone, across a DST change', async () => {
+    const { monthGridRange, firstDayOfWeek } = await import('../../web/src/pages/CalendarData.ts');
+    const november = DateTime.fromISO('2026-11-15T12:00:00', { zone: ZONE });
+    // Sunday-first: Sun 1 Nov 00:00 CET … +6 weeks (what FullCalendar reported for this month).
+    expect(monthGridRange(november, ZONE, 0)).toEqual({ from: '2026-10-31T23:00:00.000Z', to: '2026-12-12T23:00:00.000Z' });
+    // Monday-first: Mon 26 Oct, the day after summer time ends.
+    expect(monthGridRange(november, ZONE, 1)).toEqual({ from: '2026-10-25T23:00:00.000Z', to: '2026-12-06T23:00:00.000Z' });
+    expect(monthGridRange(DateTime.fromISO('2026-03-10T12:00:00', { zone: 'America/New_York' }), 'America/New_York', 0)).toEqual({ from: '2026-03-01T05:00:00.000Z', to: '2026-04-12T04:00:00.000Z' });
+    expect([firstDayOfWeek('es'), firstDayOfWeek('en'), firstDayOfWeek('en-GB'), firstDayOfWeek('en-US'), firstDayOfWeek('es-MX')]).toEqual([1, 0, 1, 0, 0]);
   });
 });

@@ -19,7 +19,7 @@ export function EditPostButton({ postId, state }: { postId: string; state: PostS
   if (!EDITABLE_STATES.includes(state) || !can('write')) return null;
   return (
     <Button component={Link} to={editPostPath(postId)} variant="default">
-      {t('web2.edit')}
+      {t('planner.edit')}
     </Button>
   );
 }

@@ -210,7 +210,7 @@ export const en = {
     neverUsed: 'Never used',
   },
   listening: listeningEn,
-  web2: web2En,
+  planner: web2En,
   analytics: analyticsEn,
   roles: { owner: 'Owner', manager: 'Manager', editor: 'Editor', approver: 'Client approver', viewer: 'Viewer' },
   states: { draft: 'Draft', in_review: 'In review', approved: 'Approved', scheduled: 'Scheduled', publishing: 'Publishing', published: 'Published', failed: 'Failed', canceled: 'Canceled', pending: 'Pending' },

@@ -211,7 +211,7 @@ export const es: Dictionary = {
     neverUsed: 'Nunca usado',
   },
   listening: listeningEs,
-  web2: web2Es,
+  planner: web2Es,
   analytics: analyticsEs,
   roles: { owner: 'Propietario', manager: 'Gestor', editor: 'Editor', approver: 'Aprobador (cliente)', viewer: 'Lector' },
   states: { draft: 'Borrador', in_review: 'En revisión', approved: 'Aprobada', scheduled: 'Programada', publishing: 'Publicando', published: 'Publicada', failed: 'Fallida', canceled: 'Cancelada', pending: 'Pendiente' },

@@ -54,9 +54,15 @@ export default function CalendarPage() {
     initialData: () => (range ? takePrefetchedEntries(calendarEntriesPath(workspace.id, range, filters)) : undefined),
     queryFn: () => loadCalendarEntries(calendarEntriesPath(workspace.id, range!, filters)),
   });
-  // Filters' option lists are not needed to show the month: load them once the posts are in.
-  const members = useMembers(entries.isSuccess);
-  const campaignList = useCampaigns(entries.isSuccess);
+  // Filters' option lists are not needed to show the month: load them once it is on screen and the main thread is idle.
+  const [idle, setIdle] = useState(false);
+  useEffect(() => {
+    if (!entries.isSuccess || idle) return;
+    const id = window.requestIdleCallback(() => setIdle(true), { timeout: 1_500 });
+    return () => window.cancelIdleCallback(id);
+  }, [entries.isSuccess, idle]);
+  const members = useMembers(idle);
+  const campaignList = useCampaigns(idle);
 
   const channelIndex = useMemo(() => new Map((channels.data ?? []).map((c, index) => [c.id, index])), [channels.data]);
   const channelName = useMemo(() => new Map((channels.data ?? []).map((c) => [c.id, c.name])), [channels.data]);
@@ -209,10 +215,10 @@ export default function CalendarPage() {
             <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>{opened.content || '—'}</Text>
             <Text size="xs" c="dimmed">{opened.channels.map((c) => channelName.get(c.channelId) ?? '?').join(', ')}</Text>
             <Group>
-              <Button onClick={() => navigate(`/posts/${opened.id}`)}>{t('web2.openDetails')}</Button>
+              <Button onClick={() => navigate(`/posts/${opened.id}`)}>{t('planner.openDetails')}</Button>
               {EDITABLE_STATES.includes(opened.state) && can('write') && (
                 <Button variant="default" onClick={() => navigate(editPostPath(opened.id))}>
-                  {t('web2.edit')}
+                  {t('planner.edit')}
                 </Button>
               )}
             </Group>

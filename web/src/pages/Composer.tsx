@@ -194,10 +194,10 @@ function ComposerForm() {
 
   return (
     <Stack>
-      <Title order={2}>{editing ? t('web2.editTitle') : t('composer.title')}</Title>
+      <Title order={2}>{editing ? t('planner.editTitle') : t('composer.title')}</Title>
       {editing && (
         <Alert color={locked ? 'red' : 'blue'} data-testid="composer-editing">
-          {locked ? t('web2.cannotEdit', { state: t(`states.${editing.state}`) }) : t('web2.editing', { state: t(`states.${editing.state}`) })}
+          {locked ? t('planner.cannotEdit', { state: t(`states.${editing.state}`) }) : t('planner.editing', { state: t(`states.${editing.state}`) })}
         </Alert>
       )}
       <Checkbox.Group label={t('composer.channels')} value={selected} onChange={setSelected} required>
@@ -328,7 +328,7 @@ function ComposerForm() {
           )}
           <Group>
             <Button variant="default" loading={busy === 'draft'} disabled={!selected.length || !can('write') || locked} onClick={() => void save('draft')}>
-              {editing ? t('web2.saveChanges') : t('composer.saveDraft')}
+              {editing ? t('planner.saveChanges') : t('composer.saveDraft')}
             </Button>
             <Button loading={busy === 'submit'} disabled={!selected.length || !can('write') || issueCount > 0 || locked || (editing !== null && editing.state !== 'draft' && editing.state !== 'failed')} onClick={() => void save('submit')}>
               {t('composer.submit')}

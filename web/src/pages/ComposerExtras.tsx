@@ -26,7 +26,7 @@ function StrategyPicker({ kind, label, value, onChange }: { kind: StrategyKind; 
   const { t } = useTranslation();
   const items = useStrategyItems(kind);
   const data = (items.data ?? []).map((item) => ({ value: item.id, label: item.name }));
-  return <Select label={label} placeholder={t('web2.none')} clearable searchable data={data} value={value} onChange={onChange} disabled={items.isSuccess && data.length === 0 && !value} />;
+  return <Select label={label} placeholder={t('planner.none')} clearable searchable data={data} value={value} onChange={onChange} disabled={items.isSuccess && data.length === 0 && !value} />;
 }
 
 /** Campaign, objective, segment and pillar selects, so results roll up to what the post serves. */
@@ -34,10 +34,10 @@ export function StrategyPickers({ value, onChange }: { value: StrategyLinks; onC
   const { t } = useTranslation();
   return (
     <Stack gap={4}>
-      <Text fw={500} size="sm">{t('web2.strategy')}</Text>
+      <Text fw={500} size="sm">{t('planner.strategy')}</Text>
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
         {PICKERS.map((picker) => (
-          <StrategyPicker key={picker.kind} kind={picker.kind} label={t(`web2.${picker.label}`)} value={value[picker.field]} onChange={(id) => onChange({ ...value, [picker.field]: id })} />
+          <StrategyPicker key={picker.kind} kind={picker.kind} label={t(`planner.${picker.label}`)} value={value[picker.field]} onChange={(id) => onChange({ ...value, [picker.field]: id })} />
         ))}
       </SimpleGrid>
     </Stack>
@@ -47,13 +47,13 @@ export function StrategyPickers({ value, onChange }: { value: StrategyLinks; onC
 /** Visibility and content warning for one channel, where its network supports them. */
 export function ChannelOptions({ name, limits, value, onChange }: { name: string; limits: NetworkLimits | null | undefined; value: PublicationOptions; onChange(next: PublicationOptions): void }) {
   const { t } = useTranslation();
-  if (!limits?.supportsVisibility && !limits?.supportsContentWarning) return <Text size="sm" c="dimmed">{t('web2.noOptions', { name })}</Text>;
+  if (!limits?.supportsVisibility && !limits?.supportsContentWarning) return <Text size="sm" c="dimmed">{t('planner.noOptions', { name })}</Text>;
   return (
-    <Group grow align="flex-start" aria-label={t('web2.options', { name })} role="group">
+    <Group grow align="flex-start" aria-label={t('planner.options', { name })} role="group">
       {limits.supportsVisibility && (
         <Select
-          label={t('web2.visibility')}
-          data={[{ value: '', label: t('web2.visibilities.default') }, ...VISIBILITIES.map((v) => ({ value: v, label: t(`web2.visibilities.${v}`) }))]}
+          label={t('planner.visibility')}
+          data={[{ value: '', label: t('planner.visibilities.default') }, ...VISIBILITIES.map((v) => ({ value: v, label: t(`planner.visibilities.${v}`) }))]}
           value={value.visibility ?? ''}
           allowDeselect={false}
           onChange={(next) => {
@@ -64,8 +64,8 @@ export function ChannelOptions({ name, limits, value, onChange }: { name: string
       )}
       {limits.supportsContentWarning && (
         <TextInput
-          label={t('web2.contentWarning')}
-          description={t('web2.contentWarningHelp')}
+          label={t('planner.contentWarning')}
+          description={t('planner.contentWarningHelp')}
           maxLength={500}
           value={value.contentWarning ?? ''}
           onChange={(e) => {
@@ -92,8 +92,8 @@ export function SuggestTimeButton({ workspaceId, zone, channelId, onSuggest }: {
       const result = await api<TimeSuggestion>('GET', `/workspaces/${workspaceId}/analytics/suggest-time?${params}`);
       if (result.suggestion) {
         onSuggest(toLocalInput(result.suggestion, zone));
-        setNote(t('web2.suggested', { when: formatInstant(result.suggestion, zone, i18n.language) }));
-      } else setNote(t('web2.noSuggestion'));
+        setNote(t('planner.suggested', { when: formatInstant(result.suggestion, zone, i18n.language) }));
+      } else setNote(t('planner.noSuggestion'));
     } catch (caught) {
       setNote(caught instanceof ApiError ? caught.message : String(caught));
     } finally {
@@ -103,7 +103,7 @@ export function SuggestTimeButton({ workspaceId, zone, channelId, onSuggest }: {
   return (
     <Stack gap={2}>
       <Button variant="default" size="xs" w="fit-content" loading={busy} onClick={() => void suggest()}>
-        {t('web2.suggestTime')}
+        {t('planner.suggestTime')}
       </Button>
       {note && <Text size="xs" c="dimmed" role="status" data-testid="suggest-note">{note}</Text>}
     </Stack>

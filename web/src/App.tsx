@@ -6,12 +6,6 @@ import { api } from './api.ts';
 import { SessionProvider, useMeQuery } from './session.tsx';
 import { Shell } from './components/Shell.tsx';
 import { SetupPage, LoginPage, NewWorkspacePage } from './pages/Auth.tsx';
-import { ApprovalsPage } from './pages/Approvals.tsx';
-import { PostDetailPage } from './pages/PostDetail.tsx';
-import { ChannelsPage } from './pages/Channels.tsx';
-import { SettingsPage } from './pages/Settings.tsx';
-import { SandboxPage } from './pages/Sandbox.tsx';
-import { ActivityPage } from './pages/Activity.tsx';
 import { prefetchCalendarEntries } from './pages/CalendarData.ts';
 
 // Heavy pages load on demand so the first load stays small.
@@ -20,6 +14,13 @@ const loadCalendar = () => import('./pages/Calendar.tsx');
 const calendarChunk = window.location.pathname === '/' || window.location.pathname.startsWith('/calendar') ? (prefetchCalendarEntries(), loadCalendar()) : null;
 const CalendarPage = lazy(() => calendarChunk ?? loadCalendar());
 const ComposerPage = lazy(() => import('./pages/Composer.tsx'));
+// Pages off the first screen load on demand, so the calendar's first paint parses less script.
+const ApprovalsPage = lazy(() => import('./pages/Approvals.tsx').then((m) => ({ default: m.ApprovalsPage })));
+const PostDetailPage = lazy(() => import('./pages/PostDetail.tsx').then((m) => ({ default: m.PostDetailPage })));
+const ChannelsPage = lazy(() => import('./pages/Channels.tsx').then((m) => ({ default: m.ChannelsPage })));
+const SettingsPage = lazy(() => import('./pages/Settings.tsx').then((m) => ({ default: m.SettingsPage })));
+const SandboxPage = lazy(() => import('./pages/Sandbox.tsx').then((m) => ({ default: m.SandboxPage })));
+const ActivityPage = lazy(() => import('./pages/Activity.tsx').then((m) => ({ default: m.ActivityPage })));
 const ListeningQueriesPage = lazy(() => import('./pages/listening/ListeningQueries.tsx'));
 const ListeningMentionsPage = lazy(() => import('./pages/listening/ListeningMentions.tsx'));
 const ListeningDashboardPage = lazy(() => import('./pages/listening/ListeningDashboard.tsx'));

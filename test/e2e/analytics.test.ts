@@ -2,7 +2,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { accountsRepository } from '../../src/modules/accounts/repository.ts';
-import { launchBrowser, SCREENSHOT_DIR, startE2EServer, type E2EServer } from './harness.ts';
+import { apiCaller, launchBrowser, SCREENSHOT_DIR, startE2EServer, type E2EServer } from './harness.ts';
 
 const ZONE = 'America/Mexico_City';
 const PAGES: Array<{ path: string; heading: { en: string; es: string }; shot: string }> = [
@@ -23,16 +23,7 @@ describe('strategy and analytics pages end to end (real Chromium, real server)',
   let workspaceId = '';
   const pageErrors: string[] = [];
 
-  const apiCall = async <T>(method: string, url: string, body?: unknown): Promise<T> => {
-    const response = await fetch(`${server.url}/api/v1${url}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    const text = await response.text();
-    if (!response.ok) throw new Error(`${method} ${url} → ${response.status} ${text}`);
-    return (text ? JSON.parse(text) : null) as T;
-  };
+  const apiCall = apiCaller(() => server, () => token);
   const shot = (name: string) => page.screenshot({ path: path.join(SCREENSHOT_DIR, `analytics-${name}.png`), fullPage: true });
   const missingKeys = () => page.evaluate(() => (window as unknown as { __plazaMissingKeys?: string[] }).__plazaMissingKeys ?? []);
 

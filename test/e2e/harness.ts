@@ -43,3 +43,17 @@ export function launchBrowser(): Promise<Browser> {
 
 /** Where page screenshots for the README go. */
 export const SCREENSHOT_DIR = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../docs/screenshots');
+
+/** A JSON caller for the test server's API with a Bearer token read at call time (set after sign-up). */
+export function apiCaller(server: () => E2EServer, token: () => string) {
+  return async <T>(method: string, url: string, body?: unknown): Promise<T> => {
+    const response = await fetch(`${server().url}/api/v1${url}`, {
+      method,
+      headers: { authorization: `Bearer ${token()}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    const text = await response.text();
+    if (!response.ok) throw new Error(`${method} ${url} → ${response.status} ${text}`);
+    return (text ? JSON.parse(text) : null) as T;
+  };
+}

@@ -4,7 +4,7 @@ import { DateTime } from 'luxon';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { getInProcessSandbox } from '../../src/networks/sandbox/index.ts';
 import { accountsRepository } from '../../src/modules/accounts/repository.ts';
-import { launchBrowser, SCREENSHOT_DIR, startE2EServer, type E2EServer } from './harness.ts';
+import { apiCaller, launchBrowser, SCREENSHOT_DIR, startE2EServer, type E2EServer } from './harness.ts';
 
 const ZONE = 'Europe/Madrid';
 const PAGES = ['/calendar', '/compose', '/approvals', '/channels', '/sandbox', '/activity', '/settings'];
@@ -19,16 +19,7 @@ describe('web app end to end (real Chromium, real server, embedded database)', {
   const channelIds: Record<string, string> = {};
   const pageErrors: string[] = [];
 
-  const apiCall = async <T>(method: string, url: string, body?: unknown): Promise<T> => {
-    const response = await fetch(`${server.url}/api/v1${url}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    const text = await response.text();
-    if (!response.ok) throw new Error(`${method} ${url} → ${response.status} ${text}`);
-    return (text ? JSON.parse(text) : null) as T;
-  };
+  const apiCall = apiCaller(() => server, () => token);
   const shot = (name: string) => page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: false });
   const missingKeys = () => page.evaluate(() => (window as unknown as { __plazaMissingKeys?: string[] }).__plazaMissingKeys ?? []);
 

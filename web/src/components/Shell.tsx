@@ -59,9 +59,16 @@ export function Shell({ children }: { children: ReactNode }) {
   useLiveActivity(workspace.id, onAlert);
   useEffect(close, [location.pathname, close]);
 
+  // The bell is not needed for the first paint: ask for it once the page has settled.
+  const [bellReady, setBellReady] = useState(false);
+  useEffect(() => {
+    const timer = setTimeout(() => setBellReady(true), 800);
+    return () => clearTimeout(timer);
+  }, []);
   const notifications = useQuery({
     queryKey: ['ws', workspace.id, 'notifications'],
     queryFn: () => api<{ items: ActivityItem[]; unread: number }>('GET', `/workspaces/${workspace.id}/notifications`),
+    enabled: bellReady,
   });
 
   const signOut = async () => {

@@ -140,12 +140,16 @@ describe.each(DB_KINDS)('analytics API on %s', (kind) => {
     const progress = (await owner.request('GET', `${base()}/analytics/objectives/${objectiveId}`)).json().progress;
     expect(progress.status).toBe('off_track');
     expect(progress.forecast.ewma).toBeLessThan(1_000_000);
+    expect(progress.forecast.methodEs).toMatch(/El estado usa la EWMA/);
     expect(progress.suggestions.length).toBeGreaterThan(0);
     expect(progress.evidence.underperformingPosts.length).toBeGreaterThan(0);
     const evaluated = await owner.request('POST', `${base()}/analytics/evaluate`);
     expect(evaluated.json().items[0]).toMatchObject({ objectiveId, status: 'off_track', changed: true });
     const alerts = (await owner.request('GET', `${base()}/analytics/alerts`)).json().items;
     expect(alerts[0]).toMatchObject({ objectiveId, kind: 'off_track' });
+    // Spanish text is stored next to the English one (in the data JSON) and returned as messageEs.
+    expect(alerts[0].message).toMatch(/is off track/);
+    expect(alerts[0].messageEs).toMatch(/se ha desviado: previsión .+ frente a un objetivo de/);
     const events = await t.ctx.database.db.selectFrom('events').select('type').where('workspace_id', '=', workspaceId).where('type', '=', 'objective.off_track').execute();
     expect(events).toHaveLength(1);
     // Re-evaluating without change does not alert again.
@@ -218,6 +222,7 @@ describe.each(DB_KINDS)('analytics API on %s', (kind) => {
     expect(grid.cells).toHaveLength(168);
     expect(grid.samples).toBe(3);
     expect(grid.timeZone).toBe('Europe/Madrid');
+    expect(grid.methodEs).toMatch(/^Tasa de interacción por seguidores/);
     // Posted Monday 10:00 Madrid time.
     expect(grid.cells.find((c: { weekday: number; hour: number }) => c.weekday === 1 && c.hour === 10).posts).toBe(3);
     // Three posts in that cell meet the minimum sample: the next Monday 10:00 in Madrid (09:00 UTC).

@@ -28,6 +28,12 @@ export const BEST_TIME_METHOD =
   'Smoothing: each cell is blended with its neighbouring hours on the same weekday (weights 1-2-1) and shrunk towards the overall mean with a prior of k = 3 posts ' +
   '(rate = (n·mean_cell + k·mean_all) / (n + k)). Cells with fewer than minSample posts get no rate.';
 
+/** The same method in Spanish, for the Spanish UI. */
+export const BEST_TIME_METHOD_ES =
+  'Tasa de interacción por seguidores de cada publicación propia en sus primeras 24 h (instantánea de 24 h), agrupada por día de la semana y hora de publicación en la zona horaria del espacio de trabajo. ' +
+  'Suavizado: cada celda se combina con las horas vecinas del mismo día (pesos 1-2-1) y se acerca a la media global con un prior de k = 3 publicaciones ' +
+  '(tasa = (n·media_celda + k·media_global) / (n + k)). Las celdas con menos de minSample publicaciones no tienen tasa.';
+
 /** Builds the best-time grid from raw per-post rates (pure; exported for tests). */
 export function bestTimeGrid(samples: Array<{ weekday: number; hour: number; rate: number }>, minSample = 3, prior = 3): BestTimeCell[] {
   const sums = Array.from({ length: 7 }, () => Array.from({ length: 24 }, () => ({ n: 0, sum: 0 })));
@@ -80,7 +86,7 @@ export async function bestTime(db: Db, workspaceId: string, options: { channelId
   const minSample = options.minSample ?? 3;
   const cells = bestTimeGrid(samples, minSample);
   const ranked = cells.filter((c) => c.rate !== null).sort((a, b) => (b.rate ?? 0) - (a.rate ?? 0));
-  return { timeZone: workspace.time_zone, method: BEST_TIME_METHOD, minSample, samples: samples.length, cells, best: ranked.slice(0, 5) };
+  return { timeZone: workspace.time_zone, method: BEST_TIME_METHOD, methodEs: BEST_TIME_METHOD_ES, minSample, samples: samples.length, cells, best: ranked.slice(0, 5) };
 }
 
 /**
@@ -225,7 +231,7 @@ export async function objectiveProgress(ctx: AppContext, workspaceId: string, ob
   }
 
   const current = kpiValue?.value === null || kpiValue === undefined ? null : CUMULATIVE.includes(kpi) && kpi !== 'followers' ? objective.baseline + kpiValue.value : kpiValue.value;
-  let forecast: { linear: number | null; ewma: number | null; method: string } | null = null;
+  let forecast: { linear: number | null; ewma: number | null; method: string; methodEs: string } | null = null;
   if (current !== null) {
     if (CUMULATIVE.includes(kpi)) {
       const points = series.map((s) => ({ x: (startOfLocalDay(s.day, timeZone).getTime() - start) / 86_400_000, y: s.value }));
@@ -237,6 +243,7 @@ export async function objectiveProgress(ctx: AppContext, workspaceId: string, ob
         linear: Math.round((current + Math.max(0, fit.slope) * remainingDays) * 100) / 100,
         ewma: Math.round((current + Math.max(0, ewmaRate) * remainingDays) * 100) / 100,
         method: 'Cumulative KPI: current total + daily pace × days left (linear = least-squares slope of the cumulative series; EWMA = exponentially weighted daily increments, α = 0.3). The status uses the EWMA.',
+        methodEs: 'KPI acumulativo: total actual + ritmo diario × días restantes (lineal = pendiente por mínimos cuadrados de la serie acumulada; EWMA = incrementos diarios con media móvil exponencial, α = 0,3). El estado usa la EWMA.',
       };
     } else {
       const level = ewma(series.map((s) => s.value));
@@ -244,6 +251,7 @@ export async function objectiveProgress(ctx: AppContext, workspaceId: string, ob
         linear: series.length >= 2 ? Math.round((linearFit(series.map((s, i) => ({ x: i, y: s.value }))).intercept + linearFit(series.map((s, i) => ({ x: i, y: s.value }))).slope * (series.length - 1 + Math.max(0, (deadline - end) / 86_400_000))) * 1000) / 1000 : current,
         ewma: level === null ? current : Math.round(level * 1000) / 1000,
         method: 'Rate KPI: the level expected at the deadline (EWMA of daily values, α = 0.3; linear = trend line extended to the deadline). The status uses the EWMA.',
+        methodEs: 'KPI de tasa: el nivel esperado en la fecha límite (EWMA de los valores diarios, α = 0,3; lineal = línea de tendencia prolongada hasta la fecha límite). El estado usa la EWMA.',
       };
     }
   }
@@ -348,7 +356,9 @@ export async function evaluateObjectives(ctx: AppContext, options: { workspaceId
         if (progress.status === 'off_track' || (progress.status === 'on_track' && objective.status === 'off_track')) {
           const kind = progress.status;
           const message = kind === 'off_track' ? `"${objective.name}" is off track: forecast ${progress.forecast?.ewma} vs target ${objective.target}` : `"${objective.name}" is back on track`;
-          const data = { status: progress.status, current: progress.current, forecast: progress.forecast, target: objective.target, suggestions: progress.suggestions, underperformingChannels: progress.evidence?.underperformingChannels ?? [] };
+          const messageEs = kind === 'off_track' ? `"${objective.name}" se ha desviado: previsión ${progress.forecast?.ewma} frente a un objetivo de ${objective.target}` : `"${objective.name}" vuelve a estar en camino`;
+          // The table has one message column; the Spanish text lives in the JSON data (no migration needed).
+          const data = { messageEs, status: progress.status, current: progress.current, forecast: progress.forecast, target: objective.target, suggestions: progress.suggestions, underperformingChannels: progress.evidence?.underperformingChannels ?? [] };
           await trx.insertInto('analytics_alerts').values({ workspace_id: objective.workspace_id, objective_id: objective.id, kind, message, data: JSON.stringify(data), created_at: now }).execute();
           await recordEvent(trx, { workspaceId: objective.workspace_id, actorUserId: null, type: `objective.${kind}`, subjectType: 'objective', subjectId: objective.id, data: { message, ...data } });
         }

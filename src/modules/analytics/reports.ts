@@ -69,7 +69,7 @@ export async function buildReportData(ctx: AppContext, workspaceId: string, scop
 /** CSV: one row per KPI (value, previous, change, reason), then the daily series. */
 export function reportCsv(data: ReportData): string {
   const lang = data.language;
-  const kpiRows = data.current.kpis.map((kpi, i) => [kpi.name, kpi.label[lang], kpi.formula, kpi.value ?? '', data.previous?.kpis[i].value ?? '', data.changes?.[kpi.name] ?? '', kpi.reason ?? '']);
+  const kpiRows = data.current.kpis.map((kpi, i) => [kpi.name, kpi.label[lang], lang === 'es' ? kpi.formulaEs : kpi.formula, kpi.value ?? '', data.previous?.kpis[i].value ?? '', data.changes?.[kpi.name] ?? '', kpi.reason ?? '']);
   const series = data.current.series.map((p) => [p.day, p.posts, p.likes, p.replies, p.reposts, p.quotes, p.engagements, p.impressions ?? '', p.reach ?? '', p.networkClicks ?? '']);
   return (
     stringify([['kpi', 'label', 'formula', 'value', 'previous', 'change_pct', 'reason'], ...kpiRows]) +

@@ -149,7 +149,7 @@ export const analyticsRoutes: ApiModule = async (app, ctx) => {
   app.get('/workspaces/:workspaceId/analytics/alerts', { schema: { tags, summary: 'Objective alerts (off track / back on track), newest first', params: workspaceParams } }, async (request) => {
     await requireRole(ctx, request, request.params.workspaceId, 'read');
     const rows = await db.selectFrom('analytics_alerts').selectAll().where('workspace_id', '=', request.params.workspaceId).orderBy('created_at', 'desc').limit(200).execute();
-    return { items: rows.map((r) => ({ id: r.id, objectiveId: r.objective_id, kind: r.kind, message: r.message, data: r.data, createdAt: r.created_at, acknowledgedAt: r.acknowledged_at })) };
+    return { items: rows.map((r) => ({ id: r.id, objectiveId: r.objective_id, kind: r.kind, message: r.message, messageEs: typeof r.data.messageEs === 'string' ? r.data.messageEs : null, data: r.data, createdAt: r.created_at, acknowledgedAt: r.acknowledged_at })) };
   });
 
   app.post('/workspaces/:workspaceId/analytics/alerts/:alertId/ack', { schema: { tags, summary: 'Acknowledge an alert', params: workspaceParams.extend({ alertId: z.string().uuid() }) } }, async (request) => {

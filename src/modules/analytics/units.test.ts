@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeKpis, type KpiInputs } from './kpis.ts';
+import { computeKpis, KPI_CATALOG, KPI_NAMES, type KpiInputs } from './kpis.ts';
 import { bestTimeGrid, ewma, linearFit } from './insights.ts';
 import { nextStepAfter } from './collector.ts';
 import { nextRunAfter } from './reports.ts';
@@ -90,5 +90,15 @@ describe('links helpers', () => {
     expect(referrerHost('https://mastodon.social/@x/123?token=secret')).toBe('mastodon.social');
     expect(referrerHost('not a url')).toBeNull();
     expect(slugify('Campaña de Primavera 2026!')).toBe('campana-de-primavera-2026');
+  });
+});
+
+describe('Spanish texts of the API', () => {
+  it('every KPI has a Spanish formula and computeKpis returns it next to the English one', () => {
+    for (const name of KPI_NAMES) expect(KPI_CATALOG[name].formulaEs.length, name).toBeGreaterThan(0);
+    expect(KPI_CATALOG.engagement_rate_by_reach.formulaEs).toBe('interacciones / alcance × 100');
+    const kpi = value(base, 'cpl');
+    expect(kpi.formula).toBe('cost / leads');
+    expect(kpi.formulaEs).toBe('coste / leads');
   });
 });

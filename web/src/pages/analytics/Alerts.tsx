@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api.ts';
 import { formatInstant } from '../../format.ts';
 import { useSession, useWorkspace } from '../../session.tsx';
-import { useBilingual, useNumber, useObjectives } from './shared.tsx';
+import { useBilingual, useLocalizedText, useNumber, useObjectives } from './shared.tsx';
 import type { AnalyticsAlert } from './types.ts';
 
 /** Objective alerts (off track, back on track) with their evidence, to acknowledge. */
@@ -15,6 +15,7 @@ export default function AnalyticsAlertsPage() {
   const { can } = useSession();
   const queryClient = useQueryClient();
   const bilingual = useBilingual();
+  const localized = useLocalizedText();
   const number = useNumber();
   const objectives = useObjectives();
   const base = `/workspaces/${workspace.id}/analytics`;
@@ -40,11 +41,11 @@ export default function AnalyticsAlertsPage() {
             <Group justify="space-between">
               <Group gap="xs">
                 <Badge color={alert.kind === 'off_track' ? 'red' : 'green'}>{t(`analytics.status.${alert.kind === 'off_track' ? 'off_track' : 'on_track'}`)}</Badge>
-                <Anchor component={Link} to={`/analytics/overview?scope=objective&id=${alert.objectiveId}`} fw={600}>{objective?.name ?? alert.message}</Anchor>
+                <Anchor component={Link} to={`/analytics/overview?scope=objective&id=${alert.objectiveId}`} fw={600}>{objective?.name ?? localized(alert.message, alert.messageEs)}</Anchor>
               </Group>
               <Text size="xs" c="dimmed">{formatInstant(alert.createdAt, workspace.time_zone, i18n.language)}</Text>
             </Group>
-            <Text size="sm" mt={4}>{alert.message}</Text>
+            <Text size="sm" mt={4}>{localized(alert.message, alert.messageEs)}</Text>
             {alert.data && alert.data.target !== undefined && (
               <Text size="xs" c="dimmed">
                 {t('analytics.alerts.numbers', { current: number(alert.data.current ?? null), forecast: number(alert.data.forecast?.ewma ?? null), target: number(alert.data.target) })}

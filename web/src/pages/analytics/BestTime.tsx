@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api.ts';
 import { useChannels } from '../../hooks.ts';
 import { useWorkspace } from '../../session.tsx';
-import { useNumber, useObjectives, useSegments, useWeekdays } from './shared.tsx';
+import { useLocalizedText, useNumber, useObjectives, useSegments, useWeekdays } from './shared.tsx';
 import type { BestTime, ChannelFit } from './types.ts';
 
 const HOURS = Array.from({ length: 24 }, (_, hour) => hour);
@@ -13,6 +13,7 @@ const HOURS = Array.from({ length: 24 }, (_, hour) => hour);
 /** 7×24 heatmap of the best times to post (brand's zone) and the channel-fit ranking. */
 export default function BestTimePage() {
   const { t } = useTranslation();
+  const localized = useLocalizedText();
   const workspace = useWorkspace();
   const number = useNumber();
   const weekdays = useWeekdays();
@@ -83,7 +84,7 @@ export default function BestTimePage() {
                 <Badge key={`${c.weekday}-${c.hour}`} color="orange" variant="light">{weekdays[c.weekday - 1]} {c.hour}:00 · {number(c.rate)} %</Badge>
               ))}
             </Group>
-            <Text size="xs" c="dimmed" mt="xs">{t('analytics.bestTime.method')}: {grid.data.method}</Text>
+            <Text size="xs" c="dimmed" mt="xs">{t('analytics.bestTime.method')}: {localized(grid.data.method, grid.data.methodEs)}</Text>
           </>
         )}
       </Card>

@@ -3,7 +3,7 @@ import { Anchor, Card, Group, List, Progress, SimpleGrid, Stack, Table, Text, Ti
 import { useTranslation } from 'react-i18next';
 import { formatInstant } from '../../format.ts';
 import { useWorkspace } from '../../session.tsx';
-import { StatusBadge, useBilingual, useKpiValue, useNumber, useReason } from './shared.tsx';
+import { StatusBadge, useBilingual, useKpiValue, useLocalizedText, useNumber, useReason } from './shared.tsx';
 import type { ObjectiveProgress } from './types.ts';
 
 /** Progress against target, forecast to the deadline, and, when off track, the evidence and suggestions. */
@@ -12,6 +12,7 @@ export function ObjectiveProgressPanel({ progress, kpiLabel }: { progress: Objec
   const workspace = useWorkspace();
   const reason = useReason();
   const bilingual = useBilingual();
+  const localized = useLocalizedText();
   const format = useKpiValue();
   const number = useNumber();
   const { objective, current, forecast } = progress;
@@ -43,7 +44,7 @@ export function ObjectiveProgressPanel({ progress, kpiLabel }: { progress: Objec
       </SimpleGrid>
       <Progress value={share} color={progress.status === 'off_track' ? 'red' : 'green'} aria-label={t('analytics.objective.progress')} mb={4} />
       <Text size="xs" c="dimmed">{t('analytics.objective.progressOfTarget', { percent: number(share, 0) })}</Text>
-      {forecast && <Text size="xs" c="dimmed" mt={4}>{t('analytics.objective.method')}: {forecast.method}</Text>}
+      {forecast && <Text size="xs" c="dimmed" mt={4}>{t('analytics.objective.method')}: {localized(forecast.method, forecast.methodEs)}</Text>}
       {progress.suggestions.length > 0 && (
         <Stack gap={4} mt="sm" data-testid="suggestions">
           <Text fw={600} size="sm">{t('analytics.objective.suggestions')}</Text>

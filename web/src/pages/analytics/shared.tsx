@@ -42,6 +42,12 @@ export function useReason(): (reason: string | null | undefined) => string {
   };
 }
 
+/** Picks the Spanish variant of an API text (`formulaEs`, `methodEs`, `messageEs`) when the UI is in Spanish, else the English one. */
+export function useLocalizedText(): (english: string, spanish: string | null | undefined) => string {
+  const { i18n } = useTranslation();
+  return (english, spanish) => (i18n.language === 'es' && spanish ? spanish : english);
+}
+
 /** Picks the label in the UI language from an `{ en, es }` pair. */
 export function useBilingual(): (text: Partial<Bilingual> | null | undefined, fallback?: string) => string {
   const { i18n } = useTranslation();
@@ -149,9 +155,11 @@ export function KpiCard({ kpi, change }: { kpi: KpiValue; change: number | null 
   const label = useBilingual();
   const format = useKpiValue();
   const number = useNumber();
+  const localized = useLocalizedText();
+  const formula = localized(kpi.formula, kpi.formulaEs);
   return (
     <Card withBorder padding="sm" data-testid={`kpi-${kpi.name}`}>
-      <Tooltip label={kpi.formula} multiline w={260}>
+      <Tooltip label={formula} multiline w={260}>
         <Text size="xs" fw={600} c="dimmed">{label(kpi.label, kpi.name)}</Text>
       </Tooltip>
       {kpi.value === null ? (
@@ -169,7 +177,7 @@ export function KpiCard({ kpi, change }: { kpi: KpiValue; change: number | null 
           )}
         </Group>
       )}
-      <Text size="xs" c="dimmed">{kpi.formula}</Text>
+      <Text size="xs" c="dimmed">{formula}</Text>
     </Card>
   );
 }

@@ -8,6 +8,7 @@ export interface KpiValue {
   name: string;
   label: Bilingual;
   formula: string;
+  formulaEs?: string;
   value: number | null;
   reason: string | null;
 }
@@ -120,6 +121,7 @@ export interface Forecast {
   linear: number | null;
   ewma: number | null;
   method: string;
+  methodEs?: string;
 }
 
 export interface ObjectiveProgress {
@@ -153,6 +155,7 @@ export interface KpiCatalogItem {
   en: string;
   es: string;
   formula: string;
+  formulaEs?: string;
   unit: '%' | 'count' | 'per_post' | 'money';
   higherIsBetter: boolean;
 }
@@ -168,6 +171,7 @@ export interface BestTimeCell {
 export interface BestTime {
   timeZone: string;
   method: string;
+  methodEs?: string;
   minSample: number;
   samples: number;
   cells: BestTimeCell[];
@@ -250,6 +254,7 @@ export interface AnalyticsAlert {
   objectiveId: string;
   kind: string;
   message: string;
+  messageEs?: string | null;
   data: { status?: string; current?: number | null; forecast?: Forecast | null; target?: number; suggestions?: Suggestion[]; underperformingChannels?: ChannelRow[] } | null;
   createdAt: string;
   acknowledgedAt: string | null;

@@ -9,7 +9,7 @@ import { formatInstant, fromLocalInput, toLocalInput } from '../../format.ts';
 import { useChannels, useNetworks } from '../../hooks.ts';
 import { useSession, useWorkspace } from '../../session.tsx';
 import { ObjectiveProgressPanel } from '../analytics/ObjectiveProgressPanel.tsx';
-import { StatusBadge, useBilingual, useCampaigns, useKpiCatalog, useKpiValue, useObjectives, usePillars, useReason, useSegments, useWeekdays } from '../analytics/shared.tsx';
+import { StatusBadge, useBilingual, useCampaigns, useKpiCatalog, useKpiValue, useLocalizedText, useObjectives, usePillars, useReason, useSegments, useWeekdays } from '../analytics/shared.tsx';
 import type { Campaign, Objective, ObjectiveProgress, ObjectiveStatusItem, Pillar, Segment } from '../analytics/types.ts';
 
 type Entity = 'objectives' | 'campaigns' | 'segments' | 'pillars';
@@ -69,7 +69,9 @@ function ObjectiveForm({ objective, onClose }: { objective: Objective | null; on
   const [channelIds, setChannelIds] = useState<string[]>(objective?.channelIds ?? []);
   const linked = (campaigns.data ?? []).filter((c) => objective && c.objectiveId === objective.id).map((c) => c.id);
   const [campaignIds, setCampaignIds] = useState<string[] | null>(null);
-  const formula = kpis.data?.find((k) => k.name === kpi)?.formula;
+  const localized = useLocalizedText();
+  const selectedKpi = kpis.data?.find((k) => k.name === kpi);
+  const formula = selectedKpi ? localized(selectedKpi.formula, selectedKpi.formulaEs) : undefined;
   const submit = async () => {
     const saved = await save.mutateAsync({
       id: objective?.id ?? null,

@@ -1,20 +1,10 @@
+import { until } from './helpers/wait.ts';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { createCaller, createTestApp, type Caller, type TestApp } from './helpers/app.ts';
 import { DB_KINDS } from './helpers/db.ts';
 import { PublishingEngine } from '../src/modules/publishing/engine.ts';
 import { SandboxNetwork, setInProcessSandbox } from '../src/networks/sandbox/index.ts';
-
-/** Polls until `check` returns a truthy value (the engine runs on real timers here). */
-async function until<T>(check: () => Promise<T | undefined | null | false>, timeoutMs = 8_000): Promise<T> {
-  const started = Date.now();
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() - started > timeoutMs) throw new Error('Timed out waiting');
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 describe.each(DB_KINDS)('publishing engine on %s', (kind) => {
   let t: TestApp;

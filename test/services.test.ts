@@ -1,3 +1,4 @@
+import { until } from './helpers/wait.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import http from 'node:http';
 import fs from 'node:fs';
@@ -11,16 +12,6 @@ import { createUser } from '../src/modules/accounts/service.ts';
 import { accountsRepository } from '../src/modules/accounts/repository.ts';
 import { verifyWebhookSignature } from '../src/modules/events/webhooks.ts';
 import { SandboxNetwork, setInProcessSandbox } from '../src/networks/sandbox/index.ts';
-
-async function until<T>(check: () => Promise<T | null | undefined | false>, timeoutMs = 20_000): Promise<T> {
-  const started = Date.now();
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() - started > timeoutMs) throw new Error('Timed out waiting');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 /**
  * One Postgres, two processes' worth of services: a web-only runtime takes the
@@ -88,7 +79,7 @@ describe('services by flag on one Postgres, and signed webhooks', () => {
     expect(JSON.stringify(await (await api('GET', `/api/v1/workspaces/${ws.id}/webhooks`)).json())).not.toContain(secret);
 
     const post = await (await api('POST', `/api/v1/workspaces/${ws.id}/posts`, { content: 'Desde dos procesos', channels: [{ channelId: channel.id }], action: 'publish_now' })).json();
-    await until(async () => ((await (await api('GET', `/api/v1/workspaces/${ws.id}/posts/${post.id}`)).json()).state === 'published' ? true : null));
+    await until(async () => ((await (await api('GET', `/api/v1/workspaces/${ws.id}/posts/${post.id}`)).json()).state === 'published' ? true : null), 20_000);
     expect(network.postsOf('svc', { marker: post.publications[0].id })).toHaveLength(1);
 
     await until(async () => (received.length >= 2 ? true : null), 60_000);

@@ -4,7 +4,7 @@ import { requireRole } from '../../server/auth.ts';
 import { AppError, badRequest, notFound } from '../../lib/errors.ts';
 import { recordEvent } from '../events/events.ts';
 import { workspaceParams } from '../workspaces/routes.ts';
-import { applyHealth, channelContext, presentChannel, probeChannel } from './service.ts';
+import { applyHealth, channelContext, presentChannel, probeChannel, verifyNewConnection } from './service.ts';
 
 const channelParams = workspaceParams.extend({ channelId: z.string().uuid() });
 const fieldsSchema = z.record(z.string().max(100), z.union([z.string().max(4000), z.number(), z.boolean()]));
@@ -61,9 +61,7 @@ export const channelRoutes: ApiModule = async (app, ctx) => {
       const { user } = await requireRole(ctx, request, request.params.workspaceId, 'channel.manage');
       const adapter = ctx.networks.get(request.body.network);
       const { settings, credentials } = splitFields(request.body.fields, adapter.connectionFields);
-      const sealed = ctx.secrets.seal(credentials);
-      const health = await probeChannel(adapter, channelContext(ctx, { id: 'new', settings, credentials_sealed: sealed }));
-      if (!health.ok) throw new AppError(400, 'connection_failed', `Could not connect: ${health.error?.message ?? 'unknown error'}`, health.error);
+      const { sealed, health } = await verifyNewConnection(ctx, adapter, 'new', settings, credentials);
       const row = await db.transaction().execute(async (trx) => {
         const inserted = await trx
           .insertInto('channels')
@@ -117,9 +115,7 @@ export const channelRoutes: ApiModule = async (app, ctx) => {
       let patch: { settings?: string; credentials_sealed?: string; account?: string; status?: 'active'; last_error?: null } = {};
       if (request.body.fields) {
         const { settings, credentials } = splitFields(request.body.fields, adapter.connectionFields);
-        const sealed = ctx.secrets.seal(credentials);
-        const health = await probeChannel(adapter, channelContext(ctx, { id: row.id, settings, credentials_sealed: sealed }));
-        if (!health.ok) throw new AppError(400, 'connection_failed', `Could not connect: ${health.error?.message ?? 'unknown error'}`, health.error);
+        const { sealed, health } = await verifyNewConnection(ctx, adapter, row.id, settings, credentials);
         patch = { settings: JSON.stringify(settings), credentials_sealed: sealed, account: JSON.stringify(health.account ?? null), status: 'active', last_error: null };
       }
       if (!request.body.fields && !request.body.name) return presentChannel(ctx, row);

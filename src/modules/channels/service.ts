@@ -2,6 +2,7 @@ import type { AppContext } from '../../server/context.ts';
 import type { ChannelsTable } from '../../db/schema.ts';
 import type { ChannelContext, ChannelHealth, NetworkAdapter } from '../../networks/types.ts';
 import { NetworkError } from '../../networks/types.ts';
+import { AppError } from '../../lib/errors.ts';
 import type { Selectable } from 'kysely';
 import type { Db } from '../events/events.ts';
 import { recordEvent } from '../events/events.ts';
@@ -89,4 +90,15 @@ export async function markNeedsReconnect(db: Db, channelId: string, reason: stri
     .returning(['id', 'workspace_id'])
     .executeTakeFirst();
   if (row) await recordEvent(db, { workspaceId: row.workspace_id, actorUserId: null, type: 'channel.needs_reconnect', subjectType: 'channel', subjectId: row.id, data: { reason } });
+}
+
+/**
+ * Checks credentials with the network before they are stored; a refusal is a 400
+ * with the network's reason. Returns the sealed credentials and the health result.
+ */
+export async function verifyNewConnection(ctx: AppContext, adapter: NetworkAdapter, channelId: string, settings: Record<string, unknown>, credentials: Record<string, unknown>) {
+  const sealed = ctx.secrets.seal(credentials);
+  const health = await probeChannel(adapter, channelContext(ctx, { id: channelId, settings, credentials_sealed: sealed }));
+  if (!health.ok) throw new AppError(400, 'connection_failed', `Could not connect: ${health.error?.message ?? 'unknown error'}`, health.error);
+  return { sealed, health };
 }

@@ -165,30 +165,28 @@ export async function createPostIn(ctx: AppContext, trx: Db, workspaceId: string
   if (body.action === 'publish_now') scheduledAt = new Date(now);
   if (body.action === 'schedule' && !scheduledAt) throw badRequest('scheduledAt is required to schedule');
   if (body.action === 'schedule' && scheduledAt && scheduledAt.getTime() < now - 60_000) throw badRequest('scheduledAt is in the past; use publish_now');
-  {
-    const { variants, channels, results } = await validateVariants(ctx, trx, workspaceId, body);
-    if (body.action !== 'draft') assertValid(results);
-    const state = targetState(body.action, workspace.approval_required, null);
-    const post = await trx
-      .insertInto('posts')
-      .values({
-        workspace_id: workspaceId,
-        author_id: authorId,
-        content: body.content,
-        state,
-        scheduled_at: scheduledAt,
-        campaign_id: body.campaignId ?? null,
-        objective_id: body.objectiveId ?? null,
-        segment_id: body.segmentId ?? null,
-        pillar_id: body.pillarId ?? null,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await insertPublications(trx, post.id, workspaceId, variants, channels, state, scheduledAt);
-    await recordEvent(trx, { workspaceId, actorUserId: authorId, type: 'post.created', subjectType: 'post', subjectId: post.id, data: { state, channels: variants.length } });
-    if (state === 'scheduled') await recordEvent(trx, { workspaceId, actorUserId: authorId, type: 'post.scheduled', subjectType: 'post', subjectId: post.id, data: { scheduledAt } });
-    return { post, validation: results };
-  }
+  const { variants, channels, results } = await validateVariants(ctx, trx, workspaceId, body);
+  if (body.action !== 'draft') assertValid(results);
+  const state = targetState(body.action, workspace.approval_required, null);
+  const post = await trx
+    .insertInto('posts')
+    .values({
+      workspace_id: workspaceId,
+      author_id: authorId,
+      content: body.content,
+      state,
+      scheduled_at: scheduledAt,
+      campaign_id: body.campaignId ?? null,
+      objective_id: body.objectiveId ?? null,
+      segment_id: body.segmentId ?? null,
+      pillar_id: body.pillarId ?? null,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await insertPublications(trx, post.id, workspaceId, variants, channels, state, scheduledAt);
+  await recordEvent(trx, { workspaceId, actorUserId: authorId, type: 'post.created', subjectType: 'post', subjectId: post.id, data: { state, channels: variants.length } });
+  if (state === 'scheduled') await recordEvent(trx, { workspaceId, actorUserId: authorId, type: 'post.scheduled', subjectType: 'post', subjectId: post.id, data: { scheduledAt } });
+  return { post, validation: results };
 }
 
 const EDITABLE: PostState[] = ['draft', 'in_review', 'approved', 'scheduled', 'failed'];

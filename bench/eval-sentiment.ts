@@ -111,6 +111,10 @@ try {
 const devFile = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../src/modules/listening/core/sentiment-dev.jsonl');
 const devItems = readFileSync(devFile, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as Item & { lang: 'es' | 'en' });
 for (const lang of ['es', 'en'] as const) reports.push(evaluate(`plaza_dev_${lang}`, devItems.filter((i) => i.lang === lang), lang, false, null));
+// Plaza's own Spanish review sentences (2 classes): what the review vocabulary and set phrases were checked on.
+const reviewsFile = path.resolve(path.dirname(devFile), 'sentiment-dev-reviews-es.jsonl');
+const reviewItems = readFileSync(reviewsFile, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as Item);
+reports.push(evaluate('plaza_reviews_es', reviewItems, 'es', true, null));
 if (process.argv.includes('--sweep')) {
   for (let band = 0.05; band <= 0.6001; band += 0.05) {
     const f1 = (['es', 'en'] as const).map((lang) => evaluate('dev', devItems.filter((i) => i.lang === lang), lang, false, null, band).value);

@@ -39,6 +39,70 @@ export const SPANISH_WORDS: Record<string, number> = {
   destruir: -2.6, mentiras: -2.5, caos: -2.4, ruina: -2.8, odioso: -2.9, estupido: -2.8, idiota: -2.9, tonto: -2,
 };
 
+/**
+ * Spanish review and customer-service vocabulary (hotels, restaurants, shops, deliveries, apps, telecoms)
+ * and public-debate words, written for Plaza from general knowledge of how Spanish speakers complain and
+ * praise. Checked against Plaza's own review dev set (core/sentiment-dev-reviews-es.jsonl), never shared/eval.
+ * Words with a small positive valence (funcionar, contestar) exist so that negation makes them count:
+ * "no funciona", "nadie contesta".
+ */
+export const SPANISH_REVIEW_WORDS: Record<string, number> = {
+  // positive: food, place, people, service
+  delicioso: 2.8, delicia: 2.8, rico: 1.8, sabroso: 2.3, exquisito: 2.8, casero: 1, acogedor: 2.2, amplio: 1.4,
+  espacioso: 1.5, luminoso: 1.5, tranquilo: 1.3, relajante: 1.8, agradable: 2, encantador: 2.6, encantado: 2.5,
+  profesional: 1.4, puntual: 1.4, renovado: 1, generoso: 2, inolvidable: 2.8, maravilla: 3, placer: 2.3, lujo: 1.8,
+  inmejorable: 3, insuperable: 3, intuitivo: 1.5, fluido: 1.2, sencillo: 1.1, practico: 1.3, variado: 1.2,
+  abundante: 1.3, autentico: 1.5, calido: 1.2, cercano: 1.4, simpatia: 2.2, carino: 2.2, detallista: 1.8,
+  paciencia: 1.2, resolutivo: 1.8, veloz: 1.2, gusto: 1.5, satisfecha: 2.2, recomendabilisimo: 3, gratamente: 2.2,
+  superar: 1.3, sorprender: 1, cumplir: 1, solucionar: 1.5, arreglar: 1.2, repetir: 1, repetiremos: 2, repetire: 2,
+  volveremos: 1.6, volvere: 1.6, funcionar: 1, contestar: 0.6, responder: 0.6, atender: 0.8, avisar: 0.5,
+  servir: 0.6, trato: 0.4, fiable: 1.8, robusto: 1.3, preciso: 1, comodidad: 1.8, confortable: 1.9, silencioso: 1.2,
+  mimo: 2, cuidado: 0.8, esmerado: 2, vistas: 0.8, recomendacion: 1, maravillar: 2.8, fenomenal: 2.9, estupendamente: 2.8,
+  genialmente: 2.6, gozada: 2.6, pasada: 1.8, chollo: 2, ganga: 1.8, rapidez: 1.6, eficacia: 1.8, amabilidad: 2.4,
+  // negative: product, place, people, service
+  suciedad: -2.2, mugre: -2.5, mugriento: -2.6, estropeado: -2.2, estropear: -2, averiado: -2, viejo: -1.2,
+  anticuado: -1.6, desgastado: -1.6, deteriorado: -2, hundido: -1.5, incomodo: -2, incomodidad: -2, ruido: -1.5,
+  ruidoso: -2, humedad: -1.6, manchado: -2, mancha: -1.5, peste: -2.3, cucaracha: -2.8, bicho: -1.5, escaso: -1.6,
+  diminuto: -1.2, crudo: -1.3, quemado: -1.6, rancio: -2.2, insipido: -2, soso: -1.6, grasiento: -1.8,
+  borde: -2.3, antipatico: -2.4, desagradable: -2.5, prepotente: -2.5, chapuza: -2.6, chapucero: -2.6,
+  deficiente: -2.3, mediocre: -2, flojo: -1.3, insuficiente: -1.8, deplorable: -2.8, inaceptable: -2.7,
+  intolerable: -2.7, incompetencia: -2.6, negligencia: -2.6, retraso: -1.6, retrasar: -1.4, demora: -1.5,
+  eternidad: -1.5, defecto: -1.8, desentender: -1.8, olvidar: -1.1, equivocar: -1.4, empeorar: -2.2,
+  molestia: -1.8, molesto: -1.8, molestar: -1.5, pesadilla: -2.8, horror: -2.8, horroroso: -3, infame: -2.8,
+  aranazo: -1.5, moho: -2.2, encoger: -1.2, nulo: -2, golpe: -1.2, imposible: -1.2, regalo: 1.2, regalar: 1.2,
+  sablazo: -2.5, tardar: -0.9, reclamar: -1.3, ignorar: -1.5, defraudar: -2.3, decepcionar: -2.4, incumplir: -2,
+  cobrar: -0.4, colgar: -0.6, cuelga: -1.2, raro: -0.8, mejorable: -1.2, abusar: -2.4, impresentable: -2.8,
+  desastrosamente: -3, timar: -2.8, enganoso: -2.5, tomadura: -2.2, vergonzosamente: -2.8,
+  // public debate (brands are discussed next to news): condolences, conflict, progress
+  condolencias: -1.5, fallecimiento: -2.2, fallecer: -2.2, luto: -2, pesame: -1.8, lamentar: -1.8, condenar: -2,
+  repulsa: -2.5, rechazo: -1.5, rechazar: -1.3, sectario: -2.2, golpista: -2.6, fascista: -2.6, extremista: -2,
+  desprecio: -2.3, despreciar: -2.2, insulto: -2.3, insultar: -2.3, abandono: -1.8, incapacidad: -2.2,
+  dimision: -1, dimitir: -1, manipular: -2.2, manipulacion: -2.3, chantaje: -2.6,
+  libertad: 1.5, igualdad: 1.3, progreso: 1.5, avance: 1.2, avanzar: 1, bienestar: 2, homenaje: 1.5,
+  compromiso: 1, solidaridad: 1.8, convivencia: 1.3, dialogo: 0.8, acuerdo: 1, emocion: 1.8,
+};
+
+/**
+ * Spanish set phrases whose meaning is not the sum of their words ("merece la pena" praises even
+ * though "pena" is sorrow). Keys are folded words separated by single spaces; a phrase is read as
+ * one piece, so a negator before it still flips it ("no merece la pena").
+ */
+export const SPANISH_PHRASES: Record<string, number> = {
+  'merece la pena': 2, 'vale la pena': 2, 'valio la pena': 2, 'merecio la pena': 2,
+  'deja mucho que desear': -2.3, 'dejo mucho que desear': -2.3, 'dejan mucho que desear': -2.3, 'dejaba mucho que desear': -2.3,
+  'brilla por su ausencia': -2.2, 'brillaba por su ausencia': -2.2, 'brillo por su ausencia': -2.2,
+  'de maravilla': 2.8, 'de lujo': 2.4, 'de primera': 2, 'de pena': -2.4, 'de diez': 2, 'un diez': 2, 'de cine': 2.2,
+  'en grande': 2.2, 'como en casa': 1.8, 'a la altura': 1.6, 'ni caso': -1.8, 'mala cara': -1.8, 'mal olor': -2.2,
+  'tomadura de pelo': -2.6, 'tomar el pelo': -2.4, 'tomaron el pelo': -2.4, 'toman el pelo': -2.4,
+  'dinero tirado': -2.4, 'tirar el dinero': -2.4, 'tirado el dinero': -2.4,
+  'dejo de funcionar': -2.2, 'dejaron de funcionar': -2.2, 'que detalle': 2.2, 'todo un detalle': 2.2, 'deja de funcionar': -2.2, 'dejado de funcionar': -2.2, 'dejan de funcionar': -2.2,
+  'nunca mas': -1.8, 'no volvere': -2, 'no volveremos': -2, 'no repetiremos': -2, 'no repetire': -2,
+  'sin problemas': 1.4, 'sin ningun problema': 1.8, 'ningun problema': 1.4, 'sin incidencias': 1.4,
+  'cobraron de mas': -2, 'cobran de mas': -2, 'cobrado de mas': -2, 'por las nubes': -1.8, 'una pasada': 2.4,
+  'de chiste': -2, 'para nada recomendable': -2.5, 'en perfecto estado': 2, 'a tiempo': 1, 'a cuadros': -1.2,
+  'lo peor': -2.6, 'lo mejor': 2.3, 'una verguenza': -2.8, 'que verguenza': -2.8, 'que asco': -3, 'que pena': -1.8,
+};
+
 /** English words that VADER's lexicon lacks or that brand mentions use differently. */
 export const ENGLISH_EXTRA_WORDS: Record<string, number> = {
   scam: -3, scammed: -3, refund: -0.8, broken: -2, outage: -2.1, downtime: -1.8, buggy: -2, laggy: -1.8,

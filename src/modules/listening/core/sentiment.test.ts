@@ -58,6 +58,17 @@ describe('lexicon sentiment', () => {
     expect(score('para', 'es')).toBe(0); // shares the stem "par" with "paro" (unemployment)
     expect(label('El pedido llega para el martes', 'es')).toBe('neutral');
   });
+  it('reads Spanish inflections, set phrases and negative prefixes', () => {
+    expect(label('La piscina estaba sucia', 'es')).toBe('negative'); // sucio, feminine
+    expect(label('Una tela de muy mala calidad', 'es')).toBe('negative'); // malo, feminine
+    expect(label('La dependienta fue encantadora', 'es')).toBe('positive'); // encantador
+    expect(label('El spa merece la pena', 'es')).toBe('positive'); // "pena" alone is sorrow
+    expect(label('El spa no merece la pena', 'es')).toBe('negative'); // a negator flips the phrase
+    expect(label('El trato dejó mucho que desear', 'es')).toBe('negative');
+    expect(label('Las camas eran incómodas', 'es')).toBe('negative'); // in- + cómodo
+    expect(label('El baño estaba sucísimo', 'es')).toBe('negative'); // superlative of sucio
+    expect(label('Los auriculares dejaron de funcionar', 'es')).toBe('negative');
+  });
   it('offers a 2-class mode with a zero neutral band', () => {
     const twoClass = createLexiconSentiment({ neutralBand: Number.MIN_VALUE });
     expect(twoClass.analyze('está bien', 'es').label).not.toBe('neutral');

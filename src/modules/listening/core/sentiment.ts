@@ -20,7 +20,7 @@ import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import {
   EMOJI_VALENCE, ENGLISH_BOOSTERS, ENGLISH_CONTRAST, ENGLISH_DAMPENERS, ENGLISH_EXTRA_WORDS, ENGLISH_NEGATORS,
-  SPANISH_BOOSTERS, SPANISH_CONTRAST, SPANISH_DAMPENERS, SPANISH_NEGATORS, SPANISH_WORDS,
+  SPANISH_BOOSTERS, SPANISH_CONTRAST, SPANISH_DAMPENERS, SPANISH_NEGATORS, SPANISH_PHRASES, SPANISH_REVIEW_WORDS, SPANISH_WORDS,
 } from './sentiment-lexicons.ts';
 import { STOP_WORDS } from './analysis.ts';
 import { collapseElongation, collapseElongationToOne, foldText, isElongated, splitUrls } from './tokenize.ts';
@@ -53,6 +53,21 @@ const SENTICON_SCALE = 3;
 const SENTICON_MIN_POLARITY = 0.5;
 /** Spanish absolute superlatives: buenísimo, carísima, lentísimos. */
 const SUPERLATIVE = /^(.{2,})isim[oa]s?$/;
+/** in-/im-/des- + a word of 4+ letters. */
+const NEGATIVE_PREFIX = /^(in|im|des)(.{4,})$/;
+
+/** Masculine singular candidates of a Spanish adjective or noun, most likely first. */
+function inflectionVariants(word: string): string[] {
+  if (word.length < 4) return [];
+  if (word.endsWith('oras')) return [word.slice(0, -3)];
+  if (word.endsWith('ora')) return [word.slice(0, -1)];
+  if (word.endsWith('as') || word.endsWith('os')) return [`${word.slice(0, -2)}o`, word.slice(0, -1)];
+  if (word.endsWith('es')) return [word.slice(0, -2), word.slice(0, -1)];
+  if (word.endsWith('a')) return [`${word.slice(0, -1)}o`];
+  if (word.endsWith('s')) return [word.slice(0, -1)];
+  return [];
+}
+
 /** Weight of sentiment words in a clause that ends with a question mark. */
 const QUESTION_FACTOR = 0.5;
 
@@ -74,6 +89,8 @@ interface Resources {
   spanishWords: Map<string, number>;
   spanishStems: Map<string, number>;
   senticonStems: Map<string, number>;
+  /** Set phrases by their first folded word. */
+  spanishPhrases: Map<string, Array<{ words: string[]; valence: number }>>;
   stemmer: SpanishStemmer;
 }
 
@@ -93,7 +110,7 @@ function loadResources(): Resources {
   const stemmer = new StemmerEs();
   const spanishWords = new Map<string, number>();
   const spanishStems = new Map<string, number>();
-  for (const [word, value] of Object.entries(SPANISH_WORDS)) {
+  for (const [word, value] of [...Object.entries(SPANISH_REVIEW_WORDS), ...Object.entries(SPANISH_WORDS)]) {
     spanishWords.set(foldText(word), value);
     // Short stems collide (paro/para → "par"): those words match exactly only.
     const stem = stemmer.stemWord(foldText(word));
@@ -102,7 +119,16 @@ function loadResources(): Resources {
   const senticon = require('@nlpjs/lang-es/src/sentiment/senticon_es.json') as Record<string, number>;
   // Weak SentiCon polarities fire on everyday words (tienda, martes); only clear ones are kept.
   const senticonStems = new Map<string, number>(Object.entries(senticon).filter(([, polarity]) => Math.abs(polarity) >= SENTICON_MIN_POLARITY));
-  resources = { english, emoticons, spanishWords, spanishStems, senticonStems, stemmer };
+  const spanishPhrases = new Map<string, Array<{ words: string[]; valence: number }>>();
+  for (const [phrase, valence] of Object.entries(SPANISH_PHRASES)) {
+    const words = foldText(phrase).split(' ');
+    const list = spanishPhrases.get(words[0]) ?? [];
+    list.push({ words, valence });
+    // Longest first, so "deja mucho que desear" wins over a shorter phrase with the same start.
+    list.sort((a, b) => b.words.length - a.words.length);
+    spanishPhrases.set(words[0], list);
+  }
+  resources = { english, emoticons, spanishWords, spanishStems, senticonStems, spanishPhrases, stemmer };
   return resources;
 }
 
@@ -143,6 +169,8 @@ interface Language {
   dampeners: ReadonlySet<string>;
   contrast: ReadonlySet<string>;
   valence(word: string): number;
+  /** Set phrases by first word (Spanish only). */
+  phrases?: Map<string, Array<{ words: string[]; valence: number }>>;
   /** Raw piece → its analysis, filled on first sight. */
   pieces: Map<string, Piece>;
 }
@@ -157,16 +185,34 @@ function englishLanguage(r: Resources): Language {
 }
 
 function spanishLanguage(r: Resources): Language {
-  const valence = (word: string): number => {
+  /** Our list by the word or its masculine singular (mala → malo, sucias → sucio, encantadora → encantador). */
+  const ownWord = (word: string): number | undefined => {
     const exact = r.spanishWords.get(word);
     if (exact !== undefined) return exact;
+    // Function words carry no opinion, whatever word shares their ending or stem (para/paro).
+    if (STOP_WORDS.has(word)) return undefined;
+    for (const variant of inflectionVariants(word)) {
+      const value = r.spanishWords.get(variant);
+      if (value !== undefined) return value;
+    }
+    return undefined;
+  };
+  const valence = (word: string): number => {
+    const own = ownWord(word);
+    if (own !== undefined) return own;
+    // in-/im-/des- before one of our clear adjectives reverses it: incómodo, insatisfecho, deshonesto.
+    const prefix = NEGATIVE_PREFIX.exec(word);
+    if (prefix) {
+      const base = ownWord(prefix[2]);
+      if (base !== undefined && base >= 1) return base * NEGATION_FACTOR;
+    }
     // Function words carry no opinion, whatever word shares their stem (para/paro).
     if (STOP_WORDS.has(word)) return 0;
     const stem = r.stemmer.stemWord(word);
     // Short stems collide across unrelated words (pedido/pedir → "ped"): 4+ letters only.
     if (stem.length < 4) return 0;
-    const own = r.spanishStems.get(stem);
-    if (own !== undefined) return own;
+    const byStem = r.spanishStems.get(stem);
+    if (byStem !== undefined) return byStem;
     const senticon = r.senticonStems.get(stem);
     return senticon === undefined ? 0 : senticon * SENTICON_SCALE;
   };
@@ -174,7 +220,7 @@ function spanishLanguage(r: Resources): Language {
   const superlativeValence = (word: string): number => {
     const base = SUPERLATIVE.exec(word)?.[1];
     if (!base) return 0;
-    const candidates = [`${base}o`, `${base}e`, base, `${base.replace(/qu$/, 'c')}o`, `${base.replace(/gu$/, 'g')}o`, base.replace(/bil$/, 'ble')];
+    const candidates = [`${base}o`, `${base}e`, base, `${base}io`, `${base.replace(/qu$/, 'c')}o`, `${base.replace(/gu$/, 'g')}o`, base.replace(/bil$/, 'ble')];
     for (const candidate of candidates) {
       const value = valence(candidate);
       if (value !== 0) return value + Math.sign(value) * BOOST;
@@ -183,7 +229,7 @@ function spanishLanguage(r: Resources): Language {
   };
   return {
     negators: SPANISH_NEGATORS, boosters: SPANISH_BOOSTERS, dampeners: SPANISH_DAMPENERS, contrast: SPANISH_CONTRAST,
-    valence: (word) => valence(word) || superlativeValence(word), pieces: new Map(),
+    valence: (word) => valence(word) || superlativeValence(word), phrases: r.spanishPhrases, pieces: new Map(),
   };
 }
 
@@ -235,7 +281,24 @@ function piecesOf(text: string, language: Language, emoticons: Map<string, numbe
     } else if (piece.kind !== 3) pieces.push(piece);
   }
   // ALL CAPS only means emphasis when the rest of the text is not shouting too.
-  return { pieces, exclamations, capsMeansEmphasis: upper > 0 && upper < letters };
+  return { pieces: language.phrases ? mergePhrases(pieces, language.phrases) : pieces, exclamations, capsMeansEmphasis: upper > 0 && upper < letters };
+}
+
+/** Replaces each set phrase in `pieces` by one piece carrying the phrase's valence. */
+function mergePhrases(pieces: Piece[], phrases: Map<string, Array<{ words: string[]; valence: number }>>): Piece[] {
+  let merged: Piece[] | null = null;
+  for (let i = 0; i < pieces.length; i++) {
+    const candidates = pieces[i].kind === 0 ? phrases.get(pieces[i].word) : undefined;
+    const phrase = candidates?.find((c) => c.words.every((w, k) => pieces[i + k]?.kind === 0 && pieces[i + k].word === w));
+    if (!phrase) {
+      merged?.push(pieces[i]);
+      continue;
+    }
+    merged ??= pieces.slice(0, i);
+    merged.push({ kind: 0, word: phrase.words.join(' '), valence: phrase.valence, elongated: false, letter: true, shouted: false, upper: false });
+    i += phrase.words.length - 1;
+  }
+  return merged ?? pieces;
 }
 
 function scorePieces(pieces: Piece[], exclamations: number, capsMeansEmphasis: boolean, language: Language): number {

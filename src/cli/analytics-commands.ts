@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { Command } from 'commander';
+import { DateTime } from 'luxon';
 import cliProgress from 'cli-progress';
 import Table from 'cli-table3';
 import { action, connect, output } from './shared.ts';
@@ -15,6 +16,11 @@ function rangeQuery(opts: { from?: string; to?: string }): string {
   if (opts.to) params.set('to', opts.to);
   const text = params.toString();
   return text ? `?${text}` : '';
+}
+
+/** An instant as wall time in the brand's zone. */
+function brandTime(iso: string, zone: string): string {
+  return DateTime.fromISO(iso, { zone }).toFormat('yyyy-LL-dd HH:mm ZZZZ');
 }
 
 type Kpi = { name: string; label: { en: string }; value: number | null; reason: string | null };
@@ -83,13 +89,14 @@ export function registerAnalyticsCommands(program: Command): void {
 
   analytics
     .command('backfill <workspaceId>')
-    .description('Snapshot every published post now, with a progress bar')
+    .description('Snapshot every published post now, with a progress bar (follows the running one if there is one)')
     .action(
       run(async (workspaceId: string, _opts: unknown, command: Command) => {
         const { api, options } = connection(command);
-        const started = await api.post<{ jobId: string }>(`/api/v1/workspaces/${workspaceId}/analytics/backfill`, {});
+        const started = await api.post<{ jobId: string; alreadyRunning?: boolean }>(`/api/v1/workspaces/${workspaceId}/analytics/backfill`, {});
+        if (started.alreadyRunning && !options.json) process.stderr.write(`A backfill is already running (${started.jobId}); following it.\n`);
         const bar = options.json ? null : new cliProgress.SingleBar({ format: 'backfill [{bar}] {value}/{total} posts, {failed} failed' }, cliProgress.Presets.shades_classic);
-        let state: { total: number; done: number; failed: number; finished: boolean; error?: string };
+        let state: { jobId: string; state: string; total: number; done: number; failed: number; finished: boolean; error: string | null };
         let barStarted = false;
         for (;;) {
           state = await api.get(`/api/v1/workspaces/${workspaceId}/analytics/backfill/${started.jobId}`);
@@ -102,7 +109,44 @@ export function registerAnalyticsCommands(program: Command): void {
           await new Promise((resolve) => setTimeout(resolve, 500));
         }
         bar?.stop();
-        print(options, state, () => process.stdout.write(state.error ? `Backfill failed: ${state.error}\n` : `Done: ${state.done} posts, ${state.failed} failed\n`));
+        print(options, state, () => process.stdout.write(state.state === 'failed' ? `Backfill failed: ${state.error ?? 'unknown error'}\n` : `Done: ${state.done} posts, ${state.failed} failed\n`));
+        if (state.state === 'failed') process.exitCode = 1;
+      }),
+    );
+
+  analytics
+    .command('backfills <workspaceId>')
+    .description('Recent backfills with their progress or outcome')
+    .action(
+      run(async (workspaceId: string, _opts: unknown, command: Command) => {
+        const { api, options } = connection(command);
+        const [workspace, result] = await Promise.all([
+          api.get<{ timeZone: string }>(`/api/v1/workspaces/${workspaceId}`),
+          api.get<{ items: Array<{ jobId: string; state: string; total: number; done: number; failed: number; error: string | null; startedAt: string; finishedAt: string | null }> }>(`/api/v1/workspaces/${workspaceId}/analytics/backfills`),
+        ]);
+        print(options, result, () => {
+          const table = new Table({ head: [`started (${workspace.timeZone})`, 'state', 'posts', 'failed', 'error'] });
+          for (const b of result.items) table.push([brandTime(b.startedAt, workspace.timeZone), b.state, `${b.done}/${b.total}`, b.failed, b.error ?? '']);
+          process.stdout.write(result.items.length ? table.toString() + '\n' : 'No backfills yet.\n');
+        });
+      }),
+    );
+
+  analytics
+    .command('errors <workspaceId>')
+    .description('Recent metric collection errors (newest first), times in the brand time zone')
+    .action(
+      run(async (workspaceId: string, _opts: unknown, command: Command) => {
+        const { api, options } = connection(command);
+        const [workspace, result] = await Promise.all([
+          api.get<{ timeZone: string }>(`/api/v1/workspaces/${workspaceId}`),
+          api.get<{ items: Array<{ createdAt: string; network: string | null; channelName: string | null; postId: string | null; code: string; message: string }> }>(`/api/v1/workspaces/${workspaceId}/analytics/errors`),
+        ]);
+        print(options, result, () => {
+          const table = new Table({ head: [`when (${workspace.timeZone})`, 'network', 'channel', 'post', 'code', 'reason'] });
+          for (const e of result.items) table.push([brandTime(e.createdAt, workspace.timeZone), e.network ?? '', e.channelName ?? '', e.postId ?? '', e.code, e.message]);
+          process.stdout.write(result.items.length ? table.toString() + '\n' : 'No collection errors.\n');
+        });
       }),
     );
 

@@ -219,6 +219,9 @@ export interface Database {
   metric_daily: MetricDailyTable;
   channel_follower_snapshots: ChannelFollowerSnapshotsTable;
   metric_collection_errors: MetricCollectionErrorsTable;
+  engager_salts: EngagerSaltsTable;
+  post_engagers: PostEngagersTable;
+  post_engager_fetches: PostEngagerFetchesTable;
   tracked_links: TrackedLinksTable;
   link_clicks: LinkClicksTable;
   visitor_salts: VisitorSaltsTable;
@@ -227,6 +230,7 @@ export interface Database {
   costs: CostsTable;
   analytics_alerts: AnalyticsAlertsTable;
   report_schedules: ReportSchedulesTable;
+  metric_backfills: MetricBackfillsTable;
   listening_queries: ListeningQueriesTable;
   listening_sources: ListeningSourcesTable;
   listening_mentions: ListeningMentionsTable;
@@ -383,6 +387,33 @@ export interface MetricCollectionErrorsTable {
   created_at: Timestamp;
 }
 
+/** Per-workspace salt for engager hashes, sealed with the master secret (SecretBox). */
+export interface EngagerSaltsTable {
+  workspace_id: string;
+  salt_sealed: string;
+  created_at: Generated<Date>;
+}
+
+/** One engaging account of a publication, as a salted hash (never the raw account id). */
+export interface PostEngagersTable {
+  publication_id: string;
+  workspace_id: string;
+  channel_id: string;
+  account_hash: string;
+  is_follower: boolean;
+  first_seen_at: Timestamp;
+}
+
+/** The latest engager fetch of a publication (zero accounts is still data). */
+export interface PostEngagerFetchesTable {
+  publication_id: string;
+  workspace_id: string;
+  channel_id: string;
+  fetched_at: Timestamp;
+  accounts: number;
+  truncated: boolean;
+}
+
 export interface TrackedLinksTable {
   id: Generated<string>;
   workspace_id: string;
@@ -450,6 +481,21 @@ export interface CostsTable {
   incurred_on: ColumnType<string, string, string>;
   note: Generated<string>;
   created_at: Timestamp;
+}
+
+/** One "collect all metrics now" run; progress is written here so every web process can report it. */
+export interface MetricBackfillsTable {
+  id: Generated<string>;
+  workspace_id: string;
+  started_by: string | null;
+  state: ColumnType<'running' | 'done' | 'failed', 'running' | 'done' | 'failed' | undefined, 'running' | 'done' | 'failed'>;
+  total: Generated<number>;
+  done: Generated<number>;
+  failed: Generated<number>;
+  error: string | null;
+  started_at: Timestamp;
+  finished_at: NullableTimestamp;
+  updated_at: Timestamp;
 }
 
 export interface AnalyticsAlertsTable {

@@ -110,6 +110,20 @@ export interface ChannelHealth {
   error?: { code: string; message: string; kind?: NetworkErrorKind };
 }
 
+/** Most engaging accounts an adapter returns for one post; beyond it the list is marked truncated. */
+export const MAX_ENGAGERS_PER_POST = 1000;
+
+/**
+ * The accounts that engaged with one post (liked, reposted, replied), each
+ * once, with whether it follows the channel. `id` is the network's stable
+ * account id (DID, account id); Plaza stores only a salted hash of it.
+ */
+export interface PostEngagers {
+  accounts: Array<{ id: string; follower: boolean }>;
+  /** True when the cap or a paging limit cut the list short. */
+  truncated: boolean;
+}
+
 export interface RemoteMention {
   remoteId: string;
   url: string | null;
@@ -176,4 +190,6 @@ export interface NetworkAdapter {
   delete(ctx: ChannelContext, remoteId: string): Promise<void>;
   fetchMetrics(ctx: ChannelContext, remoteId: string): Promise<PostMetrics>;
   fetchMentions(ctx: ChannelContext, since?: string): Promise<RemoteMention[]>;
+  /** Who engaged with a post and whether they follow the channel (at most MAX_ENGAGERS_PER_POST); optional. */
+  fetchEngagers?(ctx: ChannelContext, remoteId: string): Promise<PostEngagers>;
 }

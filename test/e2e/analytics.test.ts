@@ -2,6 +2,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { accountsRepository } from '../../src/modules/accounts/repository.ts';
+import { getInProcessSandbox } from '../../src/networks/sandbox/index.ts';
 import { apiCaller, launchBrowser, SCREENSHOT_DIR, startE2EServer, type E2EServer } from './harness.ts';
 
 const ZONE = 'America/Mexico_City';
@@ -21,6 +22,7 @@ describe('strategy and analytics pages end to end (real Chromium, real server)',
   let page: Page;
   let token = '';
   let workspaceId = '';
+  let postId = '';
   const pageErrors: string[] = [];
 
   const apiCall = apiCaller(() => server, () => token);
@@ -99,6 +101,74 @@ describe('strategy and analytics pages end to end (real Chromium, real server)',
     await page.keyboard.press('Escape');
   });
 
+  it('a published post has a metrics dashboard (chart by time in the brand zone, KPI reasons, tracked links), reached from the post and the overview', async () => {
+    const channel = (await apiCall<{ items: Array<{ id: string; name: string }> }>('GET', `/workspaces/${workspaceId}/channels`)).items.find((c) => c.name === 'Sandbox Luna')!;
+    const created = await apiCall<{ id: string }>('POST', `/workspaces/${workspaceId}/posts`, { content: 'Helado de mango, 2x1 este fin de semana', channels: [{ channelId: channel.id }], action: 'publish_now' });
+    postId = created.id;
+    await expect.poll(async () => (await apiCall<{ state: string }>('GET', `/workspaces/${workspaceId}/posts/${postId}`)).state, { timeout: 20_000 }).toBe('published');
+    await apiCall('POST', `/workspaces/${workspaceId}/links`, { url: 'https://example.test/helado', postId, channelId: channel.id });
+    // Two collections, so the chart has two snapshots in time.
+    for (let i = 0; i < 2; i++) {
+      const job = await apiCall<{ jobId: string }>('POST', `/workspaces/${workspaceId}/analytics/backfill`, {});
+      await expect.poll(async () => (await apiCall<{ state: string }>('GET', `/workspaces/${workspaceId}/analytics/backfill/${job.jobId}`)).state, { timeout: 20_000 }).toBe('done');
+    }
+    await page.evaluate(() => localStorage.setItem('plaza.lang', 'en'));
+    await page.goto(`${server.url}/posts/${postId}`);
+    await page.getByRole('link', { name: 'Metrics', exact: true }).click();
+    await page.waitForURL(`**/analytics/posts/${postId}`);
+    await page.getByRole('heading', { name: 'Post metrics', exact: true }).waitFor();
+    await page.getByTestId('post-chart').locator('canvas').waitFor();
+    await expect(page.getByTestId('post-chart').textContent()).resolves.toContain('Likes');
+    await page.getByText('Times in America/Mexico_City').first().waitFor();
+    await page.getByText('2 snapshots').waitFor();
+    // KPIs the post cannot have yet say why (which ones depends on what the network has reported so far).
+    await expect(page.getByTestId('kpi-reason').first().textContent()).resolves.toMatch(/^Not available: \S/);
+    await expect(page.getByTestId('post-links').textContent()).resolves.toContain('/l/');
+    // The overview's best posts link to the same dashboard.
+    await page.goto(`${server.url}/analytics/overview`);
+    await page.getByTestId('best-posts').getByTestId('post-metrics-link').first().click();
+    await page.waitForURL(`**/analytics/posts/${postId}`);
+    await page.getByTestId('post-chart').waitFor();
+    expect(await missingKeys()).toEqual([]);
+  });
+
+  it('the collection page starts a backfill, follows it to the end and lists collection errors, in English and Spanish', async () => {
+    for (const language of ['en', 'es'] as const) {
+      const text = language === 'en'
+        ? { title: 'Metric collection', start: 'Collect all metrics now', done: 'Finished', missing: /^Not available: \S/, postTitle: 'Post metrics' }
+        : { title: 'Recogida de métricas', start: 'Recoger todas las métricas ahora', done: 'Terminada', missing: /^No disponible: \S/, postTitle: 'Métricas de la publicación' };
+      await page.evaluate((lang) => localStorage.setItem('plaza.lang', lang), language);
+      await page.goto(`${server.url}/analytics/posts/${postId}`);
+      await page.getByRole('heading', { name: text.postTitle, exact: true }).waitFor();
+      await page.getByTestId('post-chart').locator('canvas').waitFor();
+      await page.getByTestId('kpi-reason').first().waitFor();
+      await expect(page.getByTestId('kpi-reason').first().textContent()).resolves.toMatch(text.missing);
+      await expect.poll(() => page.locator('.mantine-Loader-root').count(), { timeout: 10_000 }).toBe(0);
+      await shot(language === 'es' ? 'post-dashboard-es' : 'post-dashboard');
+
+      await page.goto(`${server.url}/analytics/collection`);
+      await page.getByRole('heading', { name: text.title, exact: true }).waitFor();
+      await page.getByTestId('collection-errors').waitFor();
+      // In English the network answers every read with a 5xx: the backfill finishes with one failed post, listed with its reason.
+      if (language === 'en') getInProcessSandbox().setOptions({ faultsOnReads: true, errorRate5xx: 1 });
+      await page.getByRole('button', { name: text.start }).click();
+      const progress = page.getByTestId('backfill-progress');
+      await progress.getByTestId('backfill-state').getByText(text.done).waitFor({ timeout: 20_000 });
+      getInProcessSandbox().setOptions({ faultsOnReads: false, errorRate5xx: 0 });
+      await expect(progress.getByTestId('backfill-counts').textContent()).resolves.toMatch(language === 'en' ? /1 of 1 posts, 1 failed/ : /1 de 1 publicaciones, 0 fallidas/);
+      const error = page.getByTestId('collection-error').first();
+      await error.waitFor();
+      await expect(error.textContent()).resolves.toMatch(/sandbox · Sandbox Luna.*http_50\d simulated server error/);
+      await expect(error.getByRole('link').getAttribute('href')).resolves.toBe(`/analytics/posts/${postId}`);
+      await page.getByTestId('backfill-list').getByTestId('backfill-state').first().getByText(text.done).waitFor();
+      expect(await missingKeys(), language).toEqual([]);
+      await shot(language === 'es' ? 'collection-es' : 'collection');
+    }
+    const backfills = await apiCall<{ items: Array<{ state: string }> }>('GET', `/workspaces/${workspaceId}/analytics/backfills`);
+    expect(backfills.items.slice(0, 4).map((b) => b.state)).toEqual(['done', 'done', 'done', 'done']);
+    expect(pageErrors).toEqual([]);
+  });
+
   it('every page renders in English and Spanish with no missing translation and no page error', async () => {
     for (const language of ['en', 'es'] as const) {
       await page.evaluate((lang) => localStorage.setItem('plaza.lang', lang), language);
@@ -115,7 +185,7 @@ describe('strategy and analytics pages end to end (real Chromium, real server)',
     }
     // The overview shows KPI variants with the reason a metric is missing, in Spanish.
     await page.goto(`${server.url}/analytics/overview`);
-    await page.getByTestId('kpi-interested_followers').getByText(/no se pueden medir/).waitFor();
+    await page.getByTestId('kpi-cpl').getByText(/No hay costes registrados/).waitFor();
     await expect(page.getByTestId('brand-zone').textContent()).resolves.toContain(ZONE);
     expect(pageErrors).toEqual([]);
   });

@@ -31,6 +31,8 @@ const BestTimePage = lazy(() => import('./pages/analytics/BestTime.tsx'));
 const LinksPage = lazy(() => import('./pages/analytics/Links.tsx'));
 const ReportsPage = lazy(() => import('./pages/analytics/Reports.tsx'));
 const AnalyticsAlertsPage = lazy(() => import('./pages/analytics/Alerts.tsx'));
+const PostDashboardPage = lazy(() => import('./pages/analytics/PostDashboard.tsx'));
+const CollectionPage = lazy(() => import('./pages/analytics/Collection.tsx'));
 
 function Loading() {
   return (
@@ -74,6 +76,8 @@ export function App() {
             <Route path="/analytics/links" element={<LinksPage />} />
             <Route path="/analytics/reports" element={<ReportsPage />} />
             <Route path="/analytics/alerts" element={<AnalyticsAlertsPage />} />
+            <Route path="/analytics/posts/:postId" element={<PostDashboardPage />} />
+            <Route path="/analytics/collection" element={<CollectionPage />} />
             <Route path="/settings" element={<SettingsPage />} />
             <Route path="/workspaces/new" element={<NewWorkspacePage embedded />} />
             <Route path="*" element={<Navigate to="/calendar" replace />} />

@@ -3,6 +3,8 @@ import * as webhookOutbox from './0002_webhook_outbox.ts';
 import * as analytics0500 from './0500_analytics.ts';
 import * as webApp from './0300_web_app.ts';
 import * as listening0400 from './0400_listening.ts';
+import * as postEngagers0502 from './0502_post_engagers.ts';
+import * as metricBackfills0503 from './0503_metric_backfills.ts';
 import * as analyticsZone0501 from './0501_analytics_zone.ts';
 
 /** One schema change: plain SQL (one dialect for PGlite and Postgres), applied once. */
@@ -22,4 +24,6 @@ export const migrations: Migration[] = [
   { name: '0300_web_app', up: webApp.up },
   { name: '0400_listening', up: listening0400.up },
   { name: '0501_analytics_zone', up: analyticsZone0501.up },
+  { name: '0502_post_engagers', up: postEngagers0502.up },
+  { name: '0503_metric_backfills', up: metricBackfills0503.up },
 ];

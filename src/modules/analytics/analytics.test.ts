@@ -6,7 +6,9 @@ import { channelContext } from '../channels/service.ts';
 import { registerShortLinkRoutes } from '../links/routes.ts';
 import { buildApp } from '../../server/app.ts';
 import type { FastifyInstance } from 'fastify';
-import { collectDueMetrics } from './collector.ts';
+import { sql } from 'kysely';
+import { NetworkError } from '../../networks/types.ts';
+import { backfillMetrics, collectDueMetrics } from './collector.ts';
 
 const HOUR = 3_600_000;
 
@@ -22,6 +24,7 @@ describe.each(DB_KINDS)('analytics API on %s', (kind) => {
   let objectiveId: string;
   let campaignId: string;
   const postIds: string[] = [];
+  let engagedFollowers = 0;
   const base = () => `/api/v1/workspaces/${workspaceId}`;
 
   beforeAll(async () => {
@@ -105,6 +108,33 @@ describe.each(DB_KINDS)('analytics API on %s', (kind) => {
     expect(daily.reduce((s, d) => s + Number(d.posts), 0)).toBe(3);
     expect(daily.reduce((s, d) => s + Number(d.likes), 0)).toBe(latest.reduce((s, m) => s + (m.likes ?? 0), 0));
     expect((await db.selectFrom('channel_follower_snapshots').selectAll().where('channel_id', '=', channelId).execute()).length).toBeGreaterThanOrEqual(5);
+
+    // Engaging accounts were taken at the 24 h and 7 d steps, stored only as salted hashes.
+    const fetches = await db.selectFrom('post_engager_fetches').selectAll().where('workspace_id', '=', workspaceId).execute();
+    expect(fetches).toHaveLength(3);
+    const stored = await db.selectFrom('post_engagers').selectAll().where('workspace_id', '=', workspaceId).execute();
+    const publications = await db.selectFrom('publications').select(['id', 'remote_id']).where('workspace_id', '=', workspaceId).execute();
+    // What the network says at the 7 d step, when they were last fetched.
+    clock.set(Date.parse('2026-03-02T09:00:00Z') + 168 * HOUR + 60_000);
+    const followerIds = new Set<string>();
+    let followerEngagements = 0;
+    for (const publication of publications) {
+      const remote = await adapter.fetchEngagers!(channelContext(t.ctx, channel), publication.remote_id!);
+      expect(stored.filter((e) => e.publication_id === publication.id)).toHaveLength(remote.accounts.length);
+      expect(fetches.find((f) => f.publication_id === publication.id)?.accounts).toBe(remote.accounts.length);
+      for (const account of remote.accounts.filter((a) => a.follower)) {
+        followerIds.add(account.id);
+        followerEngagements++;
+        expect(stored.some((e) => e.account_hash.includes(account.id))).toBe(false);
+      }
+    }
+    expect(stored.every((e) => /^[0-9a-f]{64}$/.test(e.account_hash))).toBe(true);
+    const followerHashes = new Set(stored.filter((e) => e.is_follower).map((e) => e.account_hash));
+    expect(followerHashes.size).toBe(followerIds.size);
+    // The same fans engage with several posts: counted once.
+    expect(followerIds.size).toBeGreaterThan(0);
+    expect(followerIds.size).toBeLessThan(followerEngagements);
+    engagedFollowers = followerIds.size;
     clock.set(Date.parse('2026-03-20T12:00:00Z'));
   });
 
@@ -117,8 +147,10 @@ describe.each(DB_KINDS)('analytics API on %s', (kind) => {
     const kpi = (name: string) => body.current.kpis.find((k: { name: string }) => k.name === name);
     expect(kpi('engagement_rate_by_impressions').value).toBeGreaterThan(0);
     expect(kpi('engagements').value).toBe(body.current.totals.engagements);
-    expect(kpi('interested_followers').value).toBeNull();
-    expect(kpi('interested_followers').reason).toMatch(/counts only/);
+    expect(body.current.totals.followersEnd).toBeGreaterThan(0);
+    expect(kpi('interested_followers').value).toBe(Math.round((engagedFollowers / body.current.totals.followersEnd) * 10_000) / 100);
+    expect(kpi('interested_followers').reason).toBeNull();
+    expect(body.previous.kpis.find((k: { name: string }) => k.name === 'interested_followers').reason).toBe('No published posts in this period');
     expect(kpi('roi').reason).toBe('No costs recorded');
     expect(body.previous.totals.posts).toBe(0);
     expect(body.posts.top.length).toBe(3);
@@ -212,6 +244,7 @@ describe.each(DB_KINDS)('analytics API on %s', (kind) => {
     const row = roi.items.find((r: { campaignId: string }) => r.campaignId === campaignId);
     // 2 leads worth 200 for a cost of 50: CPL 25, ROI (200 − 50) / 50 × 100 = 300 %.
     expect(row).toMatchObject({ leads: 2, value: 200, cost: 50, cpl: 25, roi: 300 });
+    expect(roi.formulasEs).toEqual({ cpl: 'coste / leads', roi: '(valor − coste) / coste × 100' });
     expect((await stranger.request('GET', `${base()}/roi`)).statusCode).toBe(404);
     expect((await stranger.request('GET', `${base()}/conversion-settings`)).statusCode).toBe(404);
     expect((await t.app.inject({ method: 'GET', url: `${base()}/costs` })).statusCode).toBe(401);
@@ -248,5 +281,24 @@ describe.each(DB_KINDS)('analytics API on %s', (kind) => {
     expect(csvEn.body).toContain('Engagement rate (by impressions)');
     expect((await stranger.request('GET', `${base()}/analytics/report`)).statusCode).toBe(404);
     expect((await t.app.inject({ method: 'GET', url: `${base()}/analytics/report` })).statusCode).toBe(401);
+  });
+
+  it('records an engager fetch failure as a collection error, keeps the snapshot and the stored engagers', async () => {
+    const sandbox = t.ctx.networks.get('sandbox');
+    const db = t.ctx.database.db;
+    const before = await db.selectFrom('post_engagers').select(sql<number>`count(*)`.as('n')).where('workspace_id', '=', workspaceId).executeTakeFirstOrThrow();
+    // The sandbox as it would be behind a network answering 429 to the engagers listing only.
+    t.ctx.networks.register({ ...sandbox, fetchEngagers: async () => { throw new NetworkError('rate_limited', 'rate_limited', 'Too many requests', { retryAfterMs: 30_000 }); } });
+    try {
+      const progress = await backfillMetrics(t.ctx, workspaceId);
+      expect(progress).toMatchObject({ total: 3, done: 3, failed: 0, finished: true });
+    } finally {
+      t.ctx.networks.register(sandbox);
+    }
+    const errors = await db.selectFrom('metric_collection_errors').select(['code', 'message']).where('workspace_id', '=', workspaceId).where('code', '=', 'engagers_rate_limited').execute();
+    expect(errors.length).toBeGreaterThanOrEqual(1);
+    expect(errors[0]!.message).toMatch(/^Engaging accounts: Too many requests/);
+    const after = await db.selectFrom('post_engagers').select(sql<number>`count(*)`.as('n')).where('workspace_id', '=', workspaceId).executeTakeFirstOrThrow();
+    expect(Number(after.n)).toBe(Number(before.n));
   });
 });

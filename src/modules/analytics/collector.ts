@@ -8,7 +8,8 @@ import { evaluateObjectives } from './insights.ts';
 import { runDueReports } from './reports.ts';
 import { onEvent } from '../events/events.ts';
 import { dispatchWebhooks } from '../events/webhooks.ts';
-import { loadSnapshotTarget, rebuildDailyRollup, recordSnapshot, SNAPSHOT_OFFSETS_MS } from './snapshots.ts';
+import { collectEngagers } from './engagers.ts';
+import { FIRST_DAY_STEP, loadSnapshotTarget, rebuildDailyRollup, recordSnapshot, SNAPSHOT_OFFSETS_MS } from './snapshots.ts';
 
 /** Metric reads per minute per channel the collector allows itself (networks' read limits are far higher). */
 const READS_PER_MINUTE = 60;
@@ -17,6 +18,13 @@ const LEASE_MS = 5 * 60_000;
 /** Publications older than this are not discovered automatically (use the backfill). */
 const DISCOVERY_WINDOW_MS = 31 * 86_400_000;
 const MAX_ATTEMPTS_PER_STEP = 5;
+/**
+ * Steps after which engaging accounts are fetched: 24 h (most engagement has
+ * happened, the post is in the period dashboards show first) and 7 d (late
+ * likes and replies). Listing engagers costs several paged requests per post,
+ * so not at every snapshot; null is a backfill, which takes them once too.
+ */
+const ENGAGER_STEPS: ReadonlyArray<number | null> = [FIRST_DAY_STEP, SNAPSHOT_OFFSETS_MS.indexOf(7 * 86_400_000), null];
 
 /** What one collection pass did. */
 export interface CollectionResult {
@@ -28,6 +36,26 @@ export interface CollectionResult {
 }
 
 const limiter = new ChannelRateLimiter();
+
+/**
+ * Fetches a publication's engagers after a successful snapshot, when its step
+ * calls for it. It rides on the snapshot's read token (skipping when a burst
+ * used the budget up would lose the step for good); the network's own limit is
+ * respected instead: a 429 blocks the channel's reads like one from fetchMetrics.
+ * Failures are recorded like other collection errors and never fail the snapshot;
+ * a failed 24 h fetch is retried at 7 d.
+ */
+async function collectEngagersAfterSnapshot(ctx: AppContext, row: { workspace_id: string; channel_id: string; publication_id: string }, step: number | null): Promise<void> {
+  if (!ENGAGER_STEPS.includes(step)) return;
+  try {
+    const error = await collectEngagers(ctx, row.publication_id);
+    if (!error) return;
+    if (error instanceof NetworkError && error.kind === 'rate_limited') limiter.block(row.channel_id, ctx.clock.now() + (error.details.retryAfterMs ?? 60_000));
+    await recordError(ctx, row.workspace_id, row.channel_id, row.publication_id, `engagers_${error instanceof NetworkError ? error.code : 'error'}`, `Engaging accounts: ${error.message}`);
+  } catch (error) {
+    ctx.logger.error({ err: error, publicationId: row.publication_id }, 'collecting engagers failed');
+  }
+}
 
 /** Index of the first snapshot step whose time is still ahead of `now`, or null when all have passed. */
 export function nextStepAfter(publishedAt: Date, now: number): { step: number; dueAt: Date } | null {
@@ -156,6 +184,7 @@ export async function collectDueMetrics(ctx: AppContext, options: { limit?: numb
     const error = await snapshotPublication(ctx, row.publication_id, row.next_step);
     const after = ctx.clock.now();
     if (!error) {
+      await collectEngagersAfterSnapshot(ctx, row, row.next_step);
       const next = nextStepAfter(row.published_at, after);
       await db
         .updateTable('metric_schedule')
@@ -217,6 +246,9 @@ export async function backfillMetrics(ctx: AppContext, workspaceId: string, onPr
     if (error) {
       progress.failed++;
       await recordError(ctx, workspaceId, null, id, error instanceof NetworkError ? error.code : 'error', error.message);
+    } else {
+      const publication = await db.selectFrom('publications').select('channel_id').where('id', '=', id).executeTakeFirstOrThrow();
+      await collectEngagersAfterSnapshot(ctx, { workspace_id: workspaceId, channel_id: publication.channel_id, publication_id: id }, null);
     }
     progress.done++;
     onProgress({ ...progress });

@@ -1,6 +1,7 @@
 import { sql, type Expression, type SqlBool, type ExpressionBuilder } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { Db } from '../events/events.ts';
+import { engagedFollowersOf } from './engagers.ts';
 import { computeKpis, engagementsOf, type KpiInputs, type KpiValue } from './kpis.ts';
 import { ensureRollupZone, NO_KEY } from './snapshots.ts';
 import { addDays, brandDays, previousBrandDays, type BrandDays } from './zone.ts';
@@ -231,10 +232,11 @@ export async function campaignsOfObjective(db: Db, workspaceId: string, objectiv
 export async function summarizePeriod(db: Db, workspaceId: string, scope: DashboardScope, range: BrandDays): Promise<PeriodSummary> {
   const campaignKeys = scope.objectiveId ? await campaignsOfObjective(db, workspaceId, scope.objectiveId) : null;
   const channels = await channelsInScope(db, workspaceId, scope);
-  const [series, followers, money] = await Promise.all([
+  const [series, followers, money, engagers] = await Promise.all([
     rollupByDay(db, workspaceId, scope, range, campaignKeys),
     followerStats(db, channels.map((c) => c.id), range),
     linkAndMoney(db, workspaceId, scope, range, campaignKeys),
+    engagedFollowersOf(db, workspaceId, { channelIds: channels.map((c) => c.id), campaignId: scope.campaignId, objectiveId: scope.objectiveId, campaignKeys }, range),
   ]);
   const totals = sumPoints(series);
   const inputs: KpiInputs = {
@@ -251,6 +253,8 @@ export async function summarizePeriod(db: Db, workspaceId: string, scope: Dashbo
     followersEnd: followers.end,
     followersGained: followers.gained,
     followersLost: followers.lost,
+    // Measured once at least one of the period's posts has had its engagers collected.
+    engagedFollowers: engagers.collected > 0 ? engagers.engagedFollowers : null,
     ...money,
     missing: missingReasons([...new Set(channels.map((c) => c.network))]),
   };

@@ -39,7 +39,7 @@ export const KPI_CATALOG: Record<KpiName, { en: string; es: string; formula: str
   conversation_rate: { en: 'Conversation rate', es: 'Tasa de conversación', formula: 'replies / posts', formulaEs: 'respuestas / publicaciones', unit: 'per_post', higherIsBetter: true },
   follower_growth_rate: { en: 'Follower growth rate', es: 'Crecimiento de seguidores', formula: '(gained − lost) / followers at period start × 100', formulaEs: '(ganados − perdidos) / seguidores al inicio del periodo × 100', unit: '%', higherIsBetter: true },
   followers: { en: 'Followers', es: 'Seguidores', formula: 'followers at the end of the period (all channels)', formulaEs: 'seguidores al final del periodo (todos los canales)', unit: 'count', higherIsBetter: true },
-  interested_followers: { en: 'Genuinely interested followers', es: 'Seguidores realmente interesados', formula: 'distinct followers who engaged / followers × 100', formulaEs: 'seguidores distintos que interactuaron / seguidores × 100', unit: '%', higherIsBetter: true },
+  interested_followers: { en: 'Genuinely interested followers', es: 'Seguidores realmente interesados', formula: 'distinct followers who liked, reposted or replied to the period’s posts / followers at period end × 100', formulaEs: 'seguidores distintos que dieron me gusta, republicaron o respondieron a las publicaciones del periodo / seguidores al final del periodo × 100', unit: '%', higherIsBetter: true },
   link_clicks: { en: 'Tracked link clicks', es: 'Clics en enlaces', formula: 'human clicks on Plaza short links', formulaEs: 'clics humanos en los enlaces cortos de Plaza', unit: 'count', higherIsBetter: true },
   ctr: { en: 'Click-through rate', es: 'CTR', formula: 'link clicks / impressions × 100', formulaEs: 'clics en enlaces / impresiones × 100', unit: '%', higherIsBetter: true },
   leads: { en: 'Leads (conversions)', es: 'Leads (conversiones)', formula: 'conversions attributed', formulaEs: 'conversiones atribuidas', unit: 'count', higherIsBetter: true },
@@ -71,6 +71,12 @@ export interface KpiInputs {
   leads: number;
   conversionValue: number;
   cost: number;
+  /**
+   * Distinct accounts that engaged with the period's posts and follow the channel
+   * (salted hashes, see engagers.ts); null or absent when not collected, with the
+   * reason in `missing.engagers` when known.
+   */
+  engagedFollowers?: number | null;
   /** Reasons inputs are missing, by input name (from the adapters' PostMetrics.missing). */
   missing: Record<string, string>;
 }
@@ -128,10 +134,13 @@ export function computeKpis(inputs: KpiInputs): KpiValue[] {
         ? { value: round(((inputs.followersGained - inputs.followersLost) / inputs.followersStart) * 100), reason: null }
         : { value: null, reason: 'Needs daily follower counts at the start of the period' },
     followers: inputs.followersEnd !== null ? { value: inputs.followersEnd, reason: null } : { value: null, reason: 'Follower counts not collected yet' },
-    interested_followers: {
-      value: null,
-      reason: 'Needs the identity of each engaging account; Bluesky, Mastodon and the sandbox report counts only, so distinct engaged followers are not measurable yet',
-    },
+    interested_followers: noPosts
+      ? { value: null, reason: noPosts }
+      : inputs.engagedFollowers === null || inputs.engagedFollowers === undefined
+        ? { value: null, reason: missingReason('engagers', 'Engaging accounts have not been collected for these posts yet') }
+        : inputs.followersEnd && inputs.followersEnd > 0
+          ? { value: round((inputs.engagedFollowers / inputs.followersEnd) * 100), reason: null }
+          : { value: null, reason: 'Follower counts not collected yet' },
     link_clicks: { value: inputs.linkClicks, reason: null },
     ctr:
       inputs.impressions && inputs.impressions > 0

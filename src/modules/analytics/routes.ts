@@ -1,6 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { sql } from 'kysely';
+import { sql, type Selectable } from 'kysely';
+import type { MetricBackfillsTable } from '../../db/schema.ts';
+import type { AppContext } from '../../server/context.ts';
 import type { ApiModule } from '../../server/modules.ts';
 import { requireRole } from '../../server/auth.ts';
 import { badRequest, notFound, unauthorized } from '../../lib/errors.ts';
@@ -9,6 +10,7 @@ import { recordEvent } from '../events/events.ts';
 import { DateTime } from 'luxon';
 import { workspaceParams } from '../workspaces/routes.ts';
 import { clickRecorderFor } from '../links/routes.ts';
+import { shortLinkBase } from '../links/service.ts';
 import { backfillMetrics, collectDueMetrics, type BackfillProgress } from './collector.ts';
 import { channelBreakdown, dashboard, NETWORK_REPORTS, type DashboardScope } from './dashboards.ts';
 import { bestTime, channelFit, evaluateObjectives, objectiveProgress, suggestTime } from './insights.ts';
@@ -24,7 +26,111 @@ const rangeQuery = z.object({
   compare: z.enum(['true', 'false']).default('true'),
 });
 
-const backfills = new Map<string, BackfillProgress & { workspaceId: string; error?: string }>();
+/** A running backfill whose row was not touched for this long belongs to a process that died. */
+const BACKFILL_STALE_MS = 5 * 60_000;
+/** Progress is written at most this often, not once per post (a workspace may have thousands). */
+const BACKFILL_WRITE_EVERY_MS = 500;
+/** A live backfill touches its row at least this often, so a slow post never makes it look interrupted. */
+const BACKFILL_HEARTBEAT_MS = 60_000;
+/** The error of a backfill whose process stopped before finishing. */
+export const BACKFILL_INTERRUPTED = 'interrupted';
+
+type BackfillRow = Selectable<MetricBackfillsTable>;
+
+/** A backfill as the API shows it; a stale `running` row is reported as failed ("interrupted"). */
+function presentBackfill(row: BackfillRow, now: number) {
+  const interrupted = row.state === 'running' && now - row.updated_at.getTime() > BACKFILL_STALE_MS;
+  const state = interrupted ? 'failed' : row.state;
+  return {
+    jobId: row.id,
+    state,
+    total: row.total,
+    done: row.done,
+    failed: row.failed,
+    finished: state !== 'running',
+    error: interrupted ? BACKFILL_INTERRUPTED : row.error,
+    startedBy: row.started_by,
+    startedAt: row.started_at,
+    finishedAt: row.finished_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+/**
+ * Starts a backfill for the workspace unless one is already running there
+ * (the partial unique index settles races between processes). A running row
+ * left behind by a dead process is closed as interrupted first.
+ */
+async function startBackfill(ctx: AppContext, workspaceId: string, userId: string): Promise<{ row: BackfillRow; started: boolean }> {
+  const db = ctx.database.db;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const now = new Date(ctx.clock.now());
+    await db
+      .updateTable('metric_backfills')
+      .set({ state: 'failed', error: BACKFILL_INTERRUPTED, finished_at: now, updated_at: now })
+      .where('workspace_id', '=', workspaceId)
+      .where('state', '=', 'running')
+      .where('updated_at', '<', new Date(now.getTime() - BACKFILL_STALE_MS))
+      .execute();
+    const inserted = await db
+      .insertInto('metric_backfills')
+      .values({ workspace_id: workspaceId, started_by: userId, state: 'running', started_at: now, updated_at: now })
+      .onConflict((oc) => oc.doNothing())
+      .returningAll()
+      .executeTakeFirst();
+    if (inserted) return { row: inserted, started: true };
+    const running = await db.selectFrom('metric_backfills').selectAll().where('workspace_id', '=', workspaceId).where('state', '=', 'running').executeTakeFirst();
+    if (running) return { row: running, started: false };
+    // The running one finished between our insert and our read: try again.
+  }
+  throw new Error('Could not start a backfill');
+}
+
+/**
+ * Runs the backfill in the background of this process, writing its progress
+ * to its row at most every 500 ms (plus a heartbeat) and its outcome at the end.
+ */
+function runBackfill(ctx: AppContext, row: BackfillRow): Promise<void> {
+  const db = ctx.database.db;
+  let latest: BackfillProgress = { total: 0, done: 0, failed: 0, finished: false };
+  let dirty = false;
+  let lastWriteAt = Date.now();
+  // Writes are chained so a late progress write can never land after the final one.
+  let writes = Promise.resolve();
+  const writeProgress = () => {
+    const progress = latest;
+    dirty = false;
+    lastWriteAt = Date.now();
+    writes = writes
+      .then(() => db.updateTable('metric_backfills').set({ total: progress.total, done: progress.done, failed: progress.failed, updated_at: new Date(ctx.clock.now()) }).where('id', '=', row.id).where('state', '=', 'running').execute())
+      .then(
+        () => undefined,
+        (error: unknown) => ctx.logger.warn({ err: error, backfillId: row.id }, 'could not save backfill progress'),
+      );
+  };
+  const timer = setInterval(() => {
+    if (dirty || Date.now() - lastWriteAt >= BACKFILL_HEARTBEAT_MS) writeProgress();
+  }, BACKFILL_WRITE_EVERY_MS);
+  timer.unref();
+  const finish = async (state: 'done' | 'failed', error: string | null) => {
+    clearInterval(timer);
+    await writes;
+    const now = new Date(ctx.clock.now());
+    await db.updateTable('metric_backfills').set({ state, error, total: latest.total, done: latest.done, failed: latest.failed, finished_at: now, updated_at: now }).where('id', '=', row.id).execute();
+  };
+  return backfillMetrics(ctx, row.workspace_id, (progress) => {
+    latest = progress;
+    dirty = true;
+  })
+    .then(
+      (progress) => {
+        latest = progress;
+        return finish('done', null);
+      },
+      (error: unknown) => finish('failed', error instanceof Error ? error.message : String(error)),
+    )
+    .catch((error: unknown) => ctx.logger.error({ err: error, backfillId: row.id }, 'could not save the outcome of a backfill'));
+}
 
 /** Dashboards, best time, channel fit, objective progress, alerts, backfill, reports and their schedules. */
 export const analyticsRoutes: ApiModule = async (app, ctx) => {
@@ -125,7 +231,24 @@ export const analyticsRoutes: ApiModule = async (app, ctx) => {
         : [];
       items.push({ publicationId: p.id, channelId: p.channel_id, network: p.network, state: p.state, publishedAt: p.published_at, remoteUrl: p.remote_url, missing: latest?.missing ?? NETWORK_REPORTS[p.network]?.missing ?? {}, snapshots, kpis });
     }
-    return { postId: request.params.postId, publications: items };
+    const post = await db.selectFrom('posts').select('content').where('id', '=', request.params.postId).executeTakeFirstOrThrow();
+    const linkRows = await db
+      .selectFrom('tracked_links as l')
+      .select(['l.id', 'l.code', 'l.target_url', 'l.channel_id', 'l.network'])
+      .select((eb) => [
+        eb.selectFrom('link_clicks as c').select(eb.fn.countAll<number>().as('n')).whereRef('c.link_id', '=', 'l.id').where('c.is_bot', '=', false).as('clicks'),
+        eb.selectFrom('link_clicks as c').select(sql<number>`count(DISTINCT c.visitor_hash)`.as('n')).whereRef('c.link_id', '=', 'l.id').where('c.is_bot', '=', false).as('unique_visitors'),
+        eb.selectFrom('conversions as v').select(eb.fn.countAll<number>().as('n')).whereRef('v.link_id', '=', 'l.id').as('conversions'),
+        eb.selectFrom('conversions as v').select(sql<number>`coalesce(sum(v.value), 0)`.as('n')).whereRef('v.link_id', '=', 'l.id').as('conversion_value'),
+      ])
+      .where('l.workspace_id', '=', request.params.workspaceId)
+      .where('l.post_id', '=', request.params.postId)
+      .orderBy('l.created_at')
+      .limit(200)
+      .execute();
+    const linkBase = shortLinkBase(ctx, request.headers.host, request.protocol);
+    const links = linkRows.map((l) => ({ id: l.id, shortUrl: `${linkBase}/l/${l.code}`, targetUrl: l.target_url, channelId: l.channel_id, network: l.network, clicks: Number(l.clicks ?? 0), uniqueVisitors: Number(l.unique_visitors ?? 0), conversions: Number(l.conversions ?? 0), conversionValue: Number(l.conversion_value ?? 0) }));
+    return { postId: request.params.postId, content: post.content, publications: items, links };
   });
 
   app.get('/workspaces/:workspaceId/analytics/best-time', { schema: { tags, summary: '7×24 best-time grid in the workspace time zone (method included)', params: workspaceParams, querystring: z.object({ channelId: z.string().uuid().optional(), days: z.coerce.number().int().min(7).max(730).optional(), minSample: z.coerce.number().int().min(1).max(50).optional() }) } }, async (request) => {
@@ -165,24 +288,27 @@ export const analyticsRoutes: ApiModule = async (app, ctx) => {
     return { items: await evaluateObjectives(ctx, { workspaceId: request.params.workspaceId }) };
   });
 
-  app.post('/workspaces/:workspaceId/analytics/backfill', { schema: { tags, summary: 'Snapshot every published post now (background); poll its progress', params: workspaceParams } }, async (request, reply) => {
+  app.post('/workspaces/:workspaceId/analytics/backfill', { schema: { tags, summary: 'Snapshot every published post now (background); poll its progress. While one runs in the workspace, answers 200 with it instead of starting another', params: workspaceParams } }, async (request, reply) => {
     const { user } = await requireRole(ctx, request, request.params.workspaceId, 'workspace.manage');
-    const jobId = randomUUID();
-    const state: BackfillProgress & { workspaceId: string; error?: string } = { workspaceId: request.params.workspaceId, total: 0, done: 0, failed: 0, finished: false };
-    backfills.set(jobId, state);
-    await recordEvent(db, { workspaceId: request.params.workspaceId, actorUserId: user.id, type: 'analytics.backfill_started', subjectType: 'workspace', subjectId: request.params.workspaceId, data: { jobId } });
-    void backfillMetrics(ctx, request.params.workspaceId, (p) => Object.assign(state, p)).catch((error: unknown) => {
-      state.error = (error as Error).message;
-      state.finished = true;
-    });
-    return reply.status(202).send({ jobId, ...state });
+    const { row, started } = await startBackfill(ctx, request.params.workspaceId, user.id);
+    if (!started) return reply.status(200).send({ ...presentBackfill(row, ctx.clock.now()), alreadyRunning: true });
+    await recordEvent(db, { workspaceId: request.params.workspaceId, actorUserId: user.id, type: 'analytics.backfill_started', subjectType: 'workspace', subjectId: request.params.workspaceId, data: { jobId: row.id } });
+    void runBackfill(ctx, row);
+    return reply.status(202).send({ ...presentBackfill(row, ctx.clock.now()), alreadyRunning: false });
   });
 
-  app.get('/workspaces/:workspaceId/analytics/backfill/:jobId', { schema: { tags, summary: 'Progress of a backfill', params: workspaceParams.extend({ jobId: z.string().uuid() }) } }, async (request) => {
+  app.get('/workspaces/:workspaceId/analytics/backfill/:jobId', { schema: { tags, summary: 'Progress of a backfill (from any process)', params: workspaceParams.extend({ jobId: z.string().uuid() }) } }, async (request) => {
     await requireRole(ctx, request, request.params.workspaceId, 'read');
-    const state = backfills.get(request.params.jobId);
-    if (!state || state.workspaceId !== request.params.workspaceId) throw notFound('Backfill');
-    return { jobId: request.params.jobId, ...state };
+    const row = await db.selectFrom('metric_backfills').selectAll().where('id', '=', request.params.jobId).where('workspace_id', '=', request.params.workspaceId).executeTakeFirst();
+    if (!row) throw notFound('Backfill');
+    return presentBackfill(row, ctx.clock.now());
+  });
+
+  app.get('/workspaces/:workspaceId/analytics/backfills', { schema: { tags, summary: 'Recent backfills, newest first', params: workspaceParams, querystring: z.object({ limit: z.coerce.number().int().min(1).max(100).default(20) }) } }, async (request) => {
+    await requireRole(ctx, request, request.params.workspaceId, 'read');
+    const rows = await db.selectFrom('metric_backfills').selectAll().where('workspace_id', '=', request.params.workspaceId).orderBy('started_at', 'desc').orderBy('id').limit(request.query.limit).execute();
+    const now = ctx.clock.now();
+    return { items: rows.map((r) => presentBackfill(r, now)) };
   });
 
   app.post('/workspaces/:workspaceId/analytics/collect', { schema: { tags, summary: 'Run one metric collection pass now (all workspaces’ due snapshots)', params: workspaceParams } }, async (request) => {
@@ -192,8 +318,17 @@ export const analyticsRoutes: ApiModule = async (app, ctx) => {
 
   app.get('/workspaces/:workspaceId/analytics/errors', { schema: { tags, summary: 'Recent metric collection errors', params: workspaceParams } }, async (request) => {
     await requireRole(ctx, request, request.params.workspaceId, 'read');
-    const rows = await db.selectFrom('metric_collection_errors').selectAll().where('workspace_id', '=', request.params.workspaceId).orderBy('id', 'desc').limit(100).execute();
-    return { items: rows.map((r) => ({ id: r.id, channelId: r.channel_id, publicationId: r.publication_id, code: r.code, message: r.message, createdAt: r.created_at })) };
+    const rows = await db
+      .selectFrom('metric_collection_errors as e')
+      .leftJoin('publications as p', 'p.id', 'e.publication_id')
+      .leftJoin('channels as c', (join) => join.on(sql<boolean>`c.id = coalesce(e.channel_id, p.channel_id)`))
+      .selectAll('e')
+      .select(['p.post_id', 'c.name as channel_name', sql<string | null>`coalesce(p.network, c.network)`.as('network')])
+      .where('e.workspace_id', '=', request.params.workspaceId)
+      .orderBy('e.id', 'desc')
+      .limit(100)
+      .execute();
+    return { items: rows.map((r) => ({ id: r.id, channelId: r.channel_id, channelName: r.channel_name, network: r.network, publicationId: r.publication_id, postId: r.post_id, code: r.code, message: r.message, createdAt: r.created_at })) };
   });
 
   app.get('/analytics/kpis', { schema: { tags, summary: 'KPI catalog with formulas and what each network reports' } }, async (request) => {

@@ -26,11 +26,13 @@ import {
   type ChannelHealth,
   type MediaInput,
   type NetworkAdapter,
+  type PostEngagers,
   type PostMetrics,
   type PublishInput,
   type PublishResult,
   type RemoteMention,
 } from '../types.ts';
+import { engagersFromAppView, engagersFromPdsRepos } from './engagers.ts';
 import { classifyBlueskyError, type RequestKind } from './errors.ts';
 import { followUpRecordKey, rootRecordKey } from './record-key.ts';
 import { buildFacets } from './rich-text.ts';
@@ -347,6 +349,18 @@ export function createBlueskyAdapter(options: BlueskyAdapterOptions = {}): Netwo
           clicks: null,
           missing: { impressions: NO_IMPRESSIONS_REASON, reach: NO_IMPRESSIONS_REASON, clicks: NO_IMPRESSIONS_REASON },
         };
+      });
+    },
+
+    /** Likers, reposters and repliers with their follower flag (engagers.ts); a bare PDS is scanned instead. */
+    async fetchEngagers(ctx, remoteId): Promise<PostEngagers> {
+      return withSession(ctx, 'read', async (session) => {
+        try {
+          return await engagersFromAppView(session.agent, session.did, remoteId, ctx.signal);
+        } catch (error) {
+          if (!isAppViewMissing(error)) throw error;
+          return engagersFromPdsRepos(session.agent, session.did, remoteId, ctx.signal);
+        }
       });
     },
 

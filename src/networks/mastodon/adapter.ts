@@ -8,6 +8,7 @@ import {
   type ChannelHealth,
   type MediaInput,
   type NetworkAdapter,
+  type PostEngagers,
   type PostMetrics,
   type PublishInput,
   type PublishResult,
@@ -21,6 +22,7 @@ import type {
   MastodonNotification,
   MastodonStatus,
 } from './entities.ts';
+import { fetchMastodonEngagers } from './engagers.ts';
 import { createMastodonClient, type MastodonRequestFn } from './http.ts';
 import { DEFAULT_URL_CHARS, htmlToPlainText, matchKey } from './text.ts';
 import { MASTODON_DEFAULT_LIMITS, validateMastodonPost, type MastodonLimits } from './validate.ts';
@@ -346,6 +348,11 @@ export function createMastodonAdapter(options: MastodonAdapterOptions = {}): Net
         clicks: null,
         missing,
       };
+    },
+
+    /** Favouriters, boosters and repliers with their follower flag (engagers.ts). */
+    async fetchEngagers(ctx: ChannelContext, remoteId: string): Promise<PostEngagers> {
+      return fetchMastodonEngagers(clientFor(ctx), remoteId);
     },
 
     /**

@@ -104,6 +104,11 @@ export class FakeMastodonServer {
   clock = Date.parse('2025-03-01T10:00:00.000Z');
   /** Mastodon 4.5+ exposes quotes_count; older servers do not. */
   reportQuotes = false;
+  /** Accounts (acct) that favourited / boosted each status, oldest first. */
+  readonly favouritedBy = new Map<string, string[]>();
+  readonly rebloggedBy = new Map<string, string[]>();
+  /** Accounts (acct) that follow @plaza. */
+  readonly followers = new Set<string>();
 
   private server: http.Server | null = null;
   private scripted: ScriptedResponse[] = [];
@@ -166,6 +171,16 @@ export class FakeMastodonServer {
     this.scripted = [];
     this.idempotency.clear();
     this.reportQuotes = false;
+    this.favouritedBy.clear();
+    this.rebloggedBy.clear();
+    this.followers.clear();
+  }
+
+  /** Stable, distinct numeric id of a remote account. */
+  remoteAccountId(acct: string): string {
+    let hash = 7n;
+    for (const char of acct) hash = (hash * 131n + BigInt(char.codePointAt(0)!)) % 1_000_000_007n;
+    return `9${hash}`;
   }
 
   /** Answers the next matching request(s) with a scripted response. */
@@ -212,7 +227,7 @@ export class FakeMastodonServer {
     if (accountId === this.me.id) return { ...this.me };
     const acct = accountId.replace(/^remote:/, '');
     const [username] = acct.split('@');
-    return { ...this.me, id: `9${acct.length}${username!.length}`, username, acct, display_name: `Name of ${acct}`, url: `https://remote.example/@${username}` };
+    return { ...this.me, id: this.remoteAccountId(acct), username, acct, display_name: `Name of ${acct}`, url: `https://remote.example/@${username}` };
   }
 
   private mediaJson(media: StoredMedia): Record<string, unknown> {
@@ -426,6 +441,25 @@ export class FakeMastodonServer {
         this.statuses.delete(status.id);
         return answer(200, { ...this.statusJson(status), text: status.text });
       }
+    }
+
+    if (method === 'GET' && (match = path.match(/^\/api\/v1\/statuses\/(\d+)\/(favourited_by|reblogged_by)$/))) {
+      if (!this.statuses.has(match[1]!)) return answer(404, { error: 'Record not found' });
+      // Documented paging: newest first, limit ≤ 80, Link header with rel="next" carrying max_id.
+      const accts = [...((match[2] === 'favourited_by' ? this.favouritedBy : this.rebloggedBy).get(match[1]!) ?? [])].reverse();
+      const limit = Math.min(Number(url.searchParams.get('limit') ?? 40), 80);
+      const maxId = url.searchParams.get('max_id');
+      const start = maxId === null ? 0 : Number(maxId);
+      const page = accts.slice(start, start + limit);
+      const headers: Record<string, string> = {};
+      if (start + limit < accts.length) headers.link = `<${this.baseUrl}${path}?limit=${limit}&max_id=${start + limit}>; rel="next"`;
+      return answer(200, page.map((acct) => this.accountJson(`remote:${acct}`)), headers);
+    }
+
+    if (method === 'GET' && path === '/api/v1/accounts/relationships') {
+      const ids = url.searchParams.getAll('id[]');
+      const followerIds = new Set([...this.followers].map((acct) => this.remoteAccountId(acct)));
+      return answer(200, ids.map((id) => ({ id, following: false, followed_by: followerIds.has(id), blocking: false, muting: false, requested: false })));
     }
 
     if (method === 'GET' && (match = path.match(/^\/api\/v1\/accounts\/(\d+)\/statuses$/))) {

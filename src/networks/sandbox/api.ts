@@ -171,6 +171,15 @@ export async function getPost(network: SandboxNetwork, postId: string, caller: A
   return { status: 200, body: { post: postView(post), metrics: network.metrics(postId) } };
 }
 
+/** GET /api/posts/:id/engagers : the distinct simulated accounts behind the post's counts, with their follower flag. */
+export async function getEngagers(network: SandboxNetwork, postId: string, caller: ApiCaller, cap: number): Promise<ApiResult> {
+  const rejected = (await readFaults(network)) ?? authorize(network, caller);
+  if (rejected) return rejected;
+  const post = network.getPost(postId);
+  if (!post || post.deletedAt !== null) return failure(404, 'not_found', 'no such post');
+  return { status: 200, body: network.engagers(postId, cap) };
+}
+
 /** DELETE /api/posts/:id : 204, or 404 when unknown or already deleted. */
 export async function deletePost(network: SandboxNetwork, postId: string, caller: ApiCaller): Promise<ApiResult> {
   const rejected = (await readFaults(network)) ?? authorize(network, caller);

@@ -306,7 +306,7 @@ function pick<T>(items: readonly T[], u: number): T {
   return items[Math.min(items.length - 1, Math.floor(u * items.length))];
 }
 
-function simulatedAuthor(seed: number, key: string): { handle: string; name: string } {
+export function simulatedAuthor(seed: number, key: string): { handle: string; name: string } {
   const index = Math.floor(unitHash(seed, 'author', key) * 800);
   const first = FIRST_NAMES[index % FIRST_NAMES.length];
   const last = LAST_NAMES[Math.floor(index / FIRST_NAMES.length) % LAST_NAMES.length];

@@ -4,9 +4,10 @@
  * server uses). Both turn every failure into a classified NetworkError.
  */
 import { Agent, request } from 'undici';
-import { NetworkError } from '../types.ts';
+import { MAX_ENGAGERS_PER_POST, NetworkError } from '../types.ts';
 import * as api from './api.ts';
 import type { MetricCounts } from './audience.ts';
+import type { SimulatedEngagers } from './engagers.ts';
 import type { SandboxNetwork } from './simulator.ts';
 
 /** The body of a post as sent to the sandbox API. */
@@ -33,6 +34,7 @@ export interface SandboxClient {
   /** Live posts of `handle` carrying `marker`, newest first. */
   findByMarker(handle: string, marker: string): Promise<api.PostView[]>;
   getPost(postId: string): Promise<{ post: api.PostView; metrics: MetricCounts }>;
+  getEngagers(postId: string): Promise<SimulatedEngagers>;
   /** Resolves false when the post was already gone (404). */
   deletePost(postId: string): Promise<boolean>;
   getAccount(handle: string): Promise<AccountView>;
@@ -110,6 +112,10 @@ abstract class BaseSandboxClient implements SandboxClient {
 
   async getPost(postId: string): Promise<{ post: api.PostView; metrics: MetricCounts }> {
     return unwrap(await this.send({ method: 'GET', path: `/api/posts/${encodeURIComponent(postId)}` }, false));
+  }
+
+  async getEngagers(postId: string): Promise<SimulatedEngagers> {
+    return unwrap(await this.send({ method: 'GET', path: `/api/posts/${encodeURIComponent(postId)}/engagers` }, false));
   }
 
   async deletePost(postId: string): Promise<boolean> {
@@ -293,6 +299,7 @@ export class InProcessSandboxClient extends BaseSandboxClient {
       }
       if (sub === undefined) return api.getAccount(this.network, id, caller);
     }
+    if (collection === 'posts' && id !== undefined && sub === 'engagers') return api.getEngagers(this.network, id, caller, MAX_ENGAGERS_PER_POST);
     if (collection === 'posts' && id !== undefined) {
       return call.method === 'DELETE' ? api.deletePost(this.network, id, caller) : api.getPost(this.network, id, caller);
     }

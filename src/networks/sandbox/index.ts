@@ -15,6 +15,7 @@ import {
   type MediaInput,
   type NetworkAdapter,
   type NetworkLimits,
+  type PostEngagers,
   type PostMetrics,
   type PublishInput,
   type PublishResult,
@@ -303,6 +304,12 @@ export const sandboxAdapter: NetworkAdapter = {
     const { client } = clientFor(ctx);
     const { metrics } = await client.getPost(remoteId);
     return { ...metrics, missing: {} };
+  },
+
+  async fetchEngagers(ctx, remoteId): Promise<PostEngagers> {
+    const { client } = clientFor(ctx);
+    const { accounts, truncated } = await client.getEngagers(remoteId);
+    return { accounts: accounts.map((account) => ({ id: account.handle, follower: account.follower })), truncated };
   },
 
   async fetchMentions(ctx, since): Promise<RemoteMention[]> {

@@ -3,6 +3,7 @@
  * tests of the publishing engine through a real network stack. Loopback only.
  */
 import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
+import { MAX_ENGAGERS_PER_POST } from '../types.ts';
 import * as api from './api.ts';
 import { SandboxNetwork } from './simulator.ts';
 
@@ -42,7 +43,7 @@ function callerOf(request: FastifyRequest): api.ApiCaller {
 
 /**
  * Starts the sandbox HTTP API. Routes: POST/GET /api/accounts/:handle/posts,
- * GET/DELETE /api/posts/:id, GET /api/accounts/:handle, GET
+ * GET/DELETE /api/posts/:id, GET /api/posts/:id/engagers, GET /api/accounts/:handle, GET
  * /api/accounts/:handle/mentions, POST /api/accounts/:handle/configure, GET
  * /api/record, POST /api/chaos, POST /api/tokens/revoke, POST /api/reset, GET /api/health.
  */
@@ -108,6 +109,9 @@ export async function startSandboxServer(options: SandboxServerOptions = {}): Pr
   );
   app.get<{ Params: PostParams }>('/api/posts/:id', async (request, reply) =>
     respond(reply, await api.getPost(network, request.params.id, callerOf(request))),
+  );
+  app.get<{ Params: PostParams }>('/api/posts/:id/engagers', async (request, reply) =>
+    respond(reply, await api.getEngagers(network, request.params.id, callerOf(request), MAX_ENGAGERS_PER_POST)),
   );
   app.delete<{ Params: PostParams }>('/api/posts/:id', async (request, reply) =>
     respond(reply, await api.deletePost(network, request.params.id, callerOf(request))),

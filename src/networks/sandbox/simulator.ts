@@ -21,6 +21,7 @@ import {
   type MetricCounts,
   type SimulatedMention,
 } from './audience.ts';
+import { engagersAt, type SimulatedEngagers } from './engagers.ts';
 import { mulberry32 } from './prng.ts';
 
 /** The sandbox's own content rules; the adapter advertises the same ones. */
@@ -617,6 +618,12 @@ export class SandboxNetwork {
   metrics(postId: string, atMs: number = this.clock()): MetricCounts | undefined {
     const post = this.posts.get(postId);
     return post ? metricsAt(this.currentOptions.seed, post, atMs) : undefined;
+  }
+
+  /** The simulated accounts behind a post's counts at `atMs` (engagers.ts), or undefined for an unknown post. */
+  engagers(postId: string, cap: number, atMs: number = this.clock()): SimulatedEngagers | undefined {
+    const post = this.posts.get(postId);
+    return post ? engagersAt(this.currentOptions.seed, post, atMs, cap) : undefined;
   }
 
   /**

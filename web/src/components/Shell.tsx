@@ -24,6 +24,7 @@ const NAV = [
   { to: '/analytics/links', key: 'analytics.nav.links' },
   { to: '/analytics/reports', key: 'analytics.nav.reports' },
   { to: '/analytics/alerts', key: 'analytics.nav.alerts' },
+  { to: '/analytics/collection', key: 'analytics.nav.collection' },
   { to: '/activity', key: 'nav.activity' },
   { to: '/settings', key: 'nav.settings' },
 ] as const;

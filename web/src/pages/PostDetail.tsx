@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useParams } from 'react-router-dom';
+import { Link, useParams } from 'react-router-dom';
 import { Alert, Anchor, Badge, Button, Card, Group, Loader, Stack, Table, Text, Textarea, TextInput, Timeline, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -88,6 +88,7 @@ export function PostDetailPage() {
       {error && <Alert color="red" role="alert">{error}</Alert>}
       <Group>
         <EditPostButton postId={data.id} state={state} />
+        {data.publications.some((p) => p.state === 'published') && <Button component={Link} to={`/analytics/posts/${data.id}`} variant="light">{t('analytics.postDashboard.open')}</Button>}
         {state === 'draft' && can('write') && <Button onClick={() => void act('submit')}>{t('post.submit')}</Button>}
         {state === 'in_review' && can('approve') && <Button color="green" onClick={() => void act('approve')}>{t('approvals.approve')}</Button>}
         {['draft', 'approved', 'scheduled', 'failed'].includes(state) && can('publish') && (

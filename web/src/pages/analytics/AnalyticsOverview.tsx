@@ -46,7 +46,10 @@ function PostList({ title, posts, testId }: { title: string; posts: RankedPost[]
       <Stack gap={6}>
         {posts.map((p) => (
           <div key={p.publicationId}>
-            <Anchor component={Link} to={`/posts/${p.postId}`} size="sm">{p.excerpt || p.postId}</Anchor>
+            <Group gap={6} wrap="nowrap">
+              <Anchor component={Link} to={`/posts/${p.postId}`} size="sm">{p.excerpt || p.postId}</Anchor>
+              <Anchor component={Link} to={`/analytics/posts/${p.postId}`} size="xs" data-testid="post-metrics-link">{t('analytics.postDashboard.open')}</Anchor>
+            </Group>
             <Text size="xs" c="dimmed">
               {p.network} · {formatInstant(p.publishedAt, workspace.time_zone, i18n.language)} · {t('analytics.overview.engagementsN', { n: p.engagements })}
               {p.engagementRateByFollowers !== null && ` · ${t('analytics.table.engagementRateFollowers')}: ${number(p.engagementRateByFollowers)} %`}

@@ -1,6 +1,5 @@
-import { useEffect, useRef } from 'react';
-import uPlot from 'uplot';
-import 'uplot/dist/uPlot.min.css';
+import { useMemo } from 'react';
+import TimeChart, { type TimeLine } from './TimeChart.tsx';
 
 /** One line of the daily chart: a value per day (missing days count as no value). */
 export interface DailyLine {
@@ -12,31 +11,15 @@ export interface DailyLine {
 
 /** Daily lines over the chosen days (uPlot, loaded only with the analytics pages). */
 export default function DailyChart({ days, lines, label }: { days: string[]; lines: DailyLine[]; label: string }) {
-  const holder = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (!holder.current) return;
-    // Noon UTC keeps every day on its own date whatever the viewer's zone.
-    const times = days.map((day) => Date.parse(`${day}T12:00:00Z`) / 1000);
-    const data: uPlot.AlignedData = [
-      times,
-      ...lines.map((line) => {
+  // Noon UTC keeps every day on its own date whatever the viewer's zone.
+  const times = useMemo(() => days.map((day) => Date.parse(`${day}T12:00:00Z`)), [days]);
+  const timeLines = useMemo<TimeLine[]>(
+    () =>
+      lines.map((line) => {
         const byDay = new Map(line.points.map((p) => [p.day, p.value]));
-        return days.map((day) => byDay.get(day) ?? null);
+        return { label: line.label, color: line.color, dashed: line.dashed, values: days.map((day) => byDay.get(day) ?? null) };
       }),
-    ];
-    const chart = new uPlot(
-      {
-        width: holder.current.clientWidth || 600,
-        height: 240,
-        title: label,
-        tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), 'Etc/UTC'),
-        series: [{}, ...lines.map((line) => ({ label: line.label, stroke: line.color, width: 2, dash: line.dashed ? [6, 4] : undefined, spanGaps: true }))],
-        axes: [{}, { size: 50 }],
-      },
-      data,
-      holder.current,
-    );
-    return () => chart.destroy();
-  }, [days, lines, label]);
-  return <div ref={holder} role="img" aria-label={label} data-testid="daily-chart" />;
+    [days, lines],
+  );
+  return <TimeChart times={times} lines={timeLines} label={label} zone="Etc/UTC" testId="daily-chart" />;
 }

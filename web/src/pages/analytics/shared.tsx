@@ -15,7 +15,7 @@ const REASON_KEYS: Record<string, string> = {
   'Follower counts not collected yet for these channels': 'noFollowersChannels',
   'Needs daily follower counts at the start of the period': 'needsDailyFollowers',
   'Follower counts not collected yet': 'noFollowers',
-  'Needs the identity of each engaging account; Bluesky, Mastodon and the sandbox report counts only, so distinct engaged followers are not measurable yet': 'interestedNotMeasurable',
+  'Engaging accounts have not been collected for these posts yet': 'engagersNotCollected',
   'CTR needs impressions, which these networks do not report': 'ctrNeedsImpressions',
   'No costs recorded': 'noCosts',
   'No leads yet': 'noLeads',

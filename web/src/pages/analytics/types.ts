@@ -259,3 +259,76 @@ export interface AnalyticsAlert {
   createdAt: string;
   acknowledgedAt: string | null;
 }
+
+export interface MetricSnapshot {
+  captured_at: string;
+  step: number | null;
+  likes: number | null;
+  replies: number | null;
+  reposts: number | null;
+  quotes: number | null;
+  impressions: number | null;
+  reach: number | null;
+  clicks: number | null;
+}
+
+export interface PostDashboardPublication {
+  publicationId: string;
+  channelId: string;
+  network: string;
+  state: string;
+  publishedAt: string | null;
+  remoteUrl: string | null;
+  /** Metric name → why the network does not report it. */
+  missing: Record<string, string>;
+  snapshots: MetricSnapshot[];
+  kpis: KpiValue[];
+}
+
+export interface PostDashboardLink {
+  id: string;
+  shortUrl: string;
+  targetUrl: string;
+  channelId: string | null;
+  network: string | null;
+  clicks: number;
+  uniqueVisitors: number;
+  conversions: number;
+  conversionValue: number;
+}
+
+export interface PostDashboard {
+  postId: string;
+  content: string;
+  publications: PostDashboardPublication[];
+  links: PostDashboardLink[];
+}
+
+export type BackfillState = 'running' | 'done' | 'failed';
+
+export interface Backfill {
+  jobId: string;
+  state: BackfillState;
+  total: number;
+  done: number;
+  failed: number;
+  finished: boolean;
+  error: string | null;
+  startedBy: string | null;
+  startedAt: string;
+  finishedAt: string | null;
+  updatedAt: string;
+  alreadyRunning?: boolean;
+}
+
+export interface CollectionError {
+  id: string;
+  channelId: string | null;
+  channelName: string | null;
+  network: string | null;
+  publicationId: string | null;
+  postId: string | null;
+  code: string;
+  message: string;
+  createdAt: string;
+}

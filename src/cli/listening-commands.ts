@@ -1,6 +1,6 @@
 /**
  * Listening commands: `plaza classify` (local, no server: language and sentiment per text)
- * and `plaza listen …` (saved queries, query tester, CSV import of mentions, alerts) over the API.
+ * and `plaza listen …` (saved queries, query tester, sources, CSV import of mentions, alerts) over the API.
  */
 import fs from 'node:fs';
 import readline from 'node:readline';
@@ -9,6 +9,7 @@ import { Command } from 'commander';
 import { parse } from 'csv-parse';
 import cliProgress from 'cli-progress';
 import { action, connect } from './shared.ts';
+import { ApiError } from './api-client.ts';
 import { createLexiconSentiment, detectLanguage } from '../modules/listening/core/index.ts';
 
 /** One classified text. */
@@ -54,6 +55,69 @@ export async function* csvColumn(input: Readable, column: string): AsyncGenerato
 
 const client = connect;
 const run = action;
+
+/** PATCH with the command's token (the shared client only has GET and POST); API errors become ApiError. */
+async function patchJson<T>(baseUrl: string, token: string, path: string, body: unknown): Promise<T> {
+  const response = await fetch(new URL(path, baseUrl), { method: 'PATCH', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const text = await response.text();
+  const parsed = text ? (JSON.parse(text) as unknown) : undefined;
+  if (!response.ok) throw new ApiError(response.status, (parsed as { error?: ApiError['body'] })?.error ?? { message: text });
+  return parsed as T;
+}
+
+/** Config key holding the address a source reads, by kind. */
+const SOURCE_URL_KEYS: Record<string, string> = { rss: 'url', mastodon: 'instanceUrl', bluesky_firehose: 'serviceUrl', bluesky_jetstream: 'url' };
+
+export interface SourceEditOptions {
+  name?: string;
+  /** Not `--url`: that global option is the Plaza server's address. */
+  sourceUrl?: string;
+  mode?: string;
+  timeline?: string;
+  hashtag?: string;
+  search?: string;
+  accessToken?: string;
+  channel?: string;
+  interval?: string;
+  pause?: boolean;
+  resume?: boolean;
+}
+
+/** The PATCH body for `listen edit-source`, from the options given and the source's kind. */
+export function sourcePatchOf(kind: string, opts: SourceEditOptions): Record<string, unknown> {
+  const config: Record<string, unknown> = {};
+  if (opts.sourceUrl !== undefined) {
+    const key = SOURCE_URL_KEYS[kind];
+    if (!key) throw new Error(`A ${kind} source has no URL; use --channel for a channel's mentions`);
+    config[key] = opts.sourceUrl;
+  }
+  if (opts.mode !== undefined) config.mode = opts.mode;
+  if (opts.timeline !== undefined) config.timeline = opts.timeline;
+  if (opts.hashtag !== undefined) config.hashtag = opts.hashtag.replace(/^#/, '');
+  if (opts.search !== undefined) config.q = opts.search;
+  if (opts.accessToken !== undefined) config.accessToken = opts.accessToken;
+  if (opts.channel !== undefined) config.channelId = opts.channel;
+  if (opts.interval !== undefined) config.intervalMinutes = Number(opts.interval);
+  if (opts.pause && opts.resume) throw new Error('Use --pause or --resume, not both');
+  return {
+    ...(opts.name !== undefined && { name: opts.name }),
+    ...(opts.pause && { active: false }),
+    ...(opts.resume && { active: true }),
+    ...(Object.keys(config).length > 0 && { config }),
+  };
+}
+
+interface CliSource {
+  id: string;
+  kind: string;
+  name: string;
+  active: boolean;
+  status: string;
+  config: Record<string, unknown>;
+  cursor: unknown;
+  itemsIngested: number;
+  lastError: string | null;
+}
 
 /** Adds `classify` and `listen` to the CLI. */
 export function registerListeningCommands(program: Command): void {
@@ -111,6 +175,48 @@ export function registerListeningCommands(program: Command): void {
         if (options.json) return void process.stdout.write(JSON.stringify(result, null, 2) + '\n');
         process.stdout.write(`${result.matched} of ${result.scanned} mentions match\n`);
         for (const m of result.items) process.stdout.write(`- [${m.sentiment}] ${m.text.replace(/\s+/g, ' ').slice(0, 120)} ${m.url ?? ''}\n`);
+      }),
+    );
+
+  listen
+    .command('sources')
+    .requiredOption('-w, --workspace <id>', 'workspace id')
+    .description('List listening sources with their settings and status')
+    .action(
+      run(async (opts: { workspace: string }, command: Command) => {
+        const { api, options } = client(command);
+        const data = await api.get<{ items: CliSource[] }>(`/api/v1/workspaces/${opts.workspace}/listening/sources`);
+        if (options.json) return void process.stdout.write(JSON.stringify(data.items, null, 2) + '\n');
+        for (const s of data.items) process.stdout.write(`${s.id}  ${s.kind.padEnd(18)} ${s.name} [${s.active ? s.status : 'paused'}, ${s.itemsIngested} items] ${JSON.stringify(s.config)}${s.lastError ? ` — ${s.lastError}` : ''}\n`);
+      }),
+    );
+
+  listen
+    .command('edit-source')
+    .requiredOption('-w, --workspace <id>', 'workspace id')
+    .argument('<sourceId>', 'source id (see `plaza listen sources`)')
+    .option('--name <name>', 'new name')
+    .option('--source-url <url>', 'feed URL (RSS/Atom), instance URL (Mastodon) or stream URL (Bluesky firehose/Jetstream)')
+    .option('--mode <mode>', 'Mastodon: stream or search')
+    .option('--timeline <timeline>', 'Mastodon stream: public, local or hashtag')
+    .option('--hashtag <tag>', 'Mastodon hashtag timeline')
+    .option('--search <q>', 'Mastodon search terms')
+    .option('--access-token <token>', 'Mastodon access token (stored sealed, never shown)')
+    .option('--channel <id>', "channel whose mentions to read (channel's mentions source)")
+    .option('--interval <minutes>', 'polling interval in minutes')
+    .option('--pause', 'stop reading')
+    .option('--resume', 'read again')
+    .description('Change a source: name, settings, pause or resume (a new target starts it from scratch)')
+    .action(
+      run(async (sourceId: string, opts: SourceEditOptions & { workspace: string }, command: Command) => {
+        const { api, options, baseUrl, token } = client(command);
+        const path = `/api/v1/workspaces/${opts.workspace}/listening/sources/${sourceId}`;
+        const current = await api.get<CliSource>(path);
+        const body = sourcePatchOf(current.kind, opts);
+        if (Object.keys(body).length === 0) throw new Error('Nothing to change: pass --name, --source-url, --pause, … (see --help)');
+        const updated = await patchJson<CliSource>(baseUrl, token, path, body);
+        if (options.json) return void process.stdout.write(JSON.stringify(updated, null, 2) + '\n');
+        process.stdout.write(`${updated.id}  ${updated.name} ${JSON.stringify(updated.config)}${updated.cursor === null && current.cursor !== null ? ' (cursor reset: reading the new target from its start)' : ''}\n`);
       }),
     );
 

@@ -3,7 +3,7 @@
  * de-duplicate → language → match every saved query at once → sentiment) and the
  * transactional store (mentions, their query matches and the source's cursor together).
  */
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { AppContext } from '../../server/context.ts';
 import { createLexiconSentiment, createPipeline, type Pipeline, type SentimentProvider } from './core/index.ts';
@@ -95,6 +95,12 @@ export interface IngestInput {
   storeUnmatched: boolean;
   /** Lag of the source after this batch (ms), for the sources view. */
   lagMs?: number | null;
+  /**
+   * The source config the batch was read with. When given, the cursor is saved only while the
+   * stored config is still the same: an edit that changed the target reset the cursor, and a
+   * runner still reading the old stream must not write its position back.
+   */
+  sourceConfig?: Record<string, unknown>;
 }
 
 /** Counts of one ingested batch. */
@@ -197,7 +203,12 @@ export async function storePrepared(db: Db, input: IngestInput, prepared: Prepar
       await trx
         .updateTable('listening_sources')
         .set((eb) => ({
-          ...(input.cursor !== undefined && { cursor: JSON.stringify(input.cursor) }),
+          ...(input.cursor !== undefined &&
+            input.sourceConfig === undefined && { cursor: JSON.stringify(input.cursor) }),
+          ...(input.cursor !== undefined &&
+            input.sourceConfig !== undefined && {
+              cursor: sql<string>`case when config = ${JSON.stringify(input.sourceConfig)}::jsonb then ${JSON.stringify(input.cursor)}::jsonb else cursor end`,
+            }),
           items_ingested: eb('items_ingested', '+', stored),
           ...(newest && { last_item_at: newest }),
           ...(input.lagMs !== undefined && { lag_ms: input.lagMs === null ? null : Math.max(0, Math.round(input.lagMs)) }),

@@ -171,6 +171,68 @@ describe.each(DB_KINDS)('listening API on %s', (kind) => {
     ids.source = created.json().id;
   });
 
+  it('edits a source’s settings: validated like create, token re-sealed and hidden, cursor reset on a new target, audited', async () => {
+    const masto = await owner.request('POST', api('/sources'), { kind: 'mastodon', name: 'Edit me', config: { instanceUrl: 'https://mastodon.example', mode: 'stream', timeline: 'hashtag', hashtag: 'acme', accessToken: 'first-secret' } });
+    const id = masto.json().id;
+    const stored = async () => t.ctx.database.db.selectFrom('listening_sources').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    await t.ctx.database.db.updateTable('listening_sources').set({ cursor: JSON.stringify({ lastId: '109' }) }).where('id', '=', id).execute();
+    const firstSealed = (await stored()).config.accessTokenSealed;
+
+    // Only the polling interval: the same stream, so the cursor and the sealed token stay.
+    const interval = await owner.request('PATCH', api(`/sources/${id}`), { config: { intervalMinutes: 10 } });
+    expect(interval.statusCode).toBe(200);
+    expect(interval.json()).toMatchObject({ cursor: { lastId: '109' }, config: { intervalMinutes: 10, hashtag: 'acme', accessToken: '••••' } });
+    expect((await stored()).config.accessTokenSealed).toBe(firstSealed);
+
+    // A new hashtag and token: another stream, so the cursor is reset; the token is sealed again, never shown.
+    const retarget = await owner.request('PATCH', api(`/sources/${id}`), { config: { hashtag: 'acmecorp', accessToken: 'second-secret' } });
+    expect(retarget.statusCode).toBe(200);
+    expect(retarget.json()).toMatchObject({ cursor: null, config: { hashtag: 'acmecorp', accessToken: '••••' } });
+    expect(JSON.stringify(retarget.json())).not.toContain('second-secret');
+    const sealed = (await stored()).config.accessTokenSealed as string;
+    expect(sealed).not.toBe(firstSealed);
+    expect(t.ctx.secrets.open(sealed)).toBe('second-secret');
+
+    // Same rules as create.
+    const noHashtag = await owner.request('PATCH', api(`/sources/${id}`), { config: { hashtag: null } });
+    expect(noHashtag.statusCode).toBe(400);
+    expect((await owner.request('PATCH', api(`/sources/${id}`), { config: { mode: 'search' } })).statusCode).toBe(400);
+    expect((await owner.request('PATCH', api(`/sources/${id}`), { config: { surprise: true } })).statusCode).toBe(400);
+    expect((await owner.request('PATCH', api(`/sources/${id}`), { config: { instanceUrl: 'ftp://mastodon.example' } })).statusCode).toBe(400);
+    const loopback = await owner.request('PATCH', api(`/sources/${id}`), { config: { instanceUrl: 'http://127.0.0.1:8080' } });
+    expect(loopback.statusCode).toBe(400);
+    expect(loopback.json().error.details).toMatchObject({ field: 'config.instanceUrl' });
+    const feed = await owner.request('POST', api('/sources'), { kind: 'rss', name: 'Intranet', config: { url: 'http://localhost/feed.xml' } });
+    expect(feed.statusCode).toBe(400);
+    const firehose = await owner.request('POST', api('/sources'), { kind: 'bluesky_firehose', name: 'Firehose', config: { serviceUrl: 'wss://bsky.network' } });
+    expect(firehose.statusCode).toBe(201);
+    expect((await owner.request('PATCH', api(`/sources/${firehose.json().id}`), { config: { serviceUrl: 'ws://[::1]:2583' } })).statusCode).toBe(400);
+    (t.ctx.config as { allowPrivateUrls: boolean }).allowPrivateUrls = true;
+    const allowed = await owner.request('PATCH', api(`/sources/${firehose.json().id}`), { config: { serviceUrl: 'ws://127.0.0.1:2583' } });
+    (t.ctx.config as { allowPrivateUrls: boolean }).allowPrivateUrls = false;
+    expect(allowed.json()).toMatchObject({ config: { serviceUrl: 'ws://127.0.0.1:2583' }, cursor: null });
+    expect((await stored()).config).toMatchObject({ hashtag: 'acmecorp', intervalMinutes: 10 });
+
+    const events = await t.ctx.database.db.selectFrom('events').select(['data']).where('type', '=', 'listening.source_updated').where('subject_id', '=', id).execute();
+    expect(events).toHaveLength(2);
+    expect(events.map((e) => e.data)).toEqual(expect.arrayContaining([
+      { changed: ['intervalMinutes'], cursorReset: false },
+      { changed: ['accessToken', 'hashtag'], cursorReset: true },
+    ]));
+    expect(JSON.stringify(events)).not.toContain('second-secret');
+  });
+
+  it('lets editors write queries and labels but only owners and managers manage sources', async () => {
+    const editor = await createCaller(t, `editor-${kind}@example.com`);
+    await owner.request('POST', `/api/v1/workspaces/${ws}/members`, { email: `editor-${kind}@example.com`, role: 'editor' });
+    const query = await editor.request('POST', api('/queries'), { name: 'Editor', query: 'editorial', kind: 'topic' });
+    expect(query.statusCode).toBe(201);
+    expect((await editor.request('POST', api(`/mentions/${ids.rain}/sentiment`), { label: 'negative' })).statusCode).toBe(200);
+    expect((await editor.request('POST', api('/sources'), { kind: 'rss', name: 'No', config: { url: 'https://blog.example.com/x.xml' } })).statusCode).toBe(403);
+    expect((await editor.request('PATCH', api(`/sources/${ids.source}`), { config: { url: 'https://blog.example.com/y.xml' } })).statusCode).toBe(403);
+    expect((await editor.request('DELETE', api(`/queries/${query.json().id}`))).statusCode).toBe(204);
+  });
+
   it('needs sign-in (401) and hides another workspace’s objects (404)', async () => {
     const anonymous = await t.app.inject({ method: 'GET', url: api('/queries') });
     expect(anonymous.statusCode).toBe(401);

@@ -1,9 +1,11 @@
+import net from 'node:net';
 import { z } from 'zod';
 import type { ApiModule } from '../../server/modules.ts';
 import { requireRole } from '../../server/auth.ts';
 import { AppError, badRequest, notFound } from '../../lib/errors.ts';
 import { decodeCursor, pageOf } from '../../lib/pagination.ts';
 import { isoInstantSchema } from '../../lib/timezones.ts';
+import { assertFetchableUrl, isPrivateAddress, UnsafeUrlError } from '../../lib/safe-fetch.ts';
 import { LISTENING_QUERY_KINDS } from '../../db/schema.ts';
 import { recordEvent } from '../events/events.ts';
 import { workspaceParams } from '../workspaces/routes.ts';
@@ -27,25 +29,55 @@ const queryBody = z.object({
 });
 
 const SOURCE_KINDS = ['bluesky_firehose', 'bluesky_jetstream', 'rss', 'mastodon', 'channel_mentions'] as const;
-const sourceBody = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('bluesky_firehose'), name: z.string().trim().min(1).max(120), config: z.object({ serviceUrl: z.string().url().max(500) }) }),
-  z.object({ kind: z.literal('bluesky_jetstream'), name: z.string().trim().min(1).max(120), config: z.object({ url: z.string().url().max(500) }) }),
-  z.object({ kind: z.literal('rss'), name: z.string().trim().min(1).max(120), config: z.object({ url: z.string().url().max(2000), intervalMinutes: z.number().int().min(5).max(1440).optional() }) }),
-  z.object({
-    kind: z.literal('mastodon'),
-    name: z.string().trim().min(1).max(120),
-    config: z.object({
-      instanceUrl: z.string().url().max(500),
-      mode: z.enum(['stream', 'search']),
-      timeline: z.enum(['public', 'local', 'hashtag']).optional(),
-      hashtag: z.string().max(100).optional(),
-      q: z.string().max(500).optional(),
-      accessToken: z.string().max(500).optional(),
-      intervalMinutes: z.number().int().min(1).max(1440).optional(),
-    }),
+type SourceKind = (typeof SOURCE_KINDS)[number];
+
+/** What each kind of source holds in its config (the same rules on create and on edit). */
+const SOURCE_CONFIGS = {
+  bluesky_firehose: z.object({ serviceUrl: z.string().url().max(500) }),
+  bluesky_jetstream: z.object({ url: z.string().url().max(500) }),
+  rss: z.object({ url: z.string().url().max(2000), intervalMinutes: z.number().int().min(5).max(1440).optional() }),
+  mastodon: z.object({
+    instanceUrl: z.string().url().max(500),
+    mode: z.enum(['stream', 'search']),
+    timeline: z.enum(['public', 'local', 'hashtag']).optional(),
+    hashtag: z.string().max(100).optional(),
+    q: z.string().max(500).optional(),
+    accessToken: z.string().max(500).optional(),
+    intervalMinutes: z.number().int().min(1).max(1440).optional(),
   }),
-  z.object({ kind: z.literal('channel_mentions'), name: z.string().trim().min(1).max(120), config: z.object({ channelId: z.string().uuid(), intervalMinutes: z.number().int().min(1).max(1440).optional() }) }),
+  channel_mentions: z.object({ channelId: z.string().uuid(), intervalMinutes: z.number().int().min(1).max(1440).optional() }),
+} satisfies Record<SourceKind, z.ZodObject>;
+
+/**
+ * Config keys that pick the stream a source reads. Changing one makes the stored cursor
+ * meaningless (a cursor is a position in one stream), so it is reset; polling intervals are not.
+ */
+const SOURCE_TARGET_KEYS: Record<SourceKind, readonly string[]> = {
+  bluesky_firehose: ['serviceUrl'],
+  bluesky_jetstream: ['url'],
+  rss: ['url'],
+  mastodon: ['instanceUrl', 'mode', 'timeline', 'hashtag', 'q'],
+  channel_mentions: ['channelId'],
+};
+
+const sourceName = z.string().trim().min(1).max(120);
+const sourceBody = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('bluesky_firehose'), name: sourceName, config: SOURCE_CONFIGS.bluesky_firehose }),
+  z.object({ kind: z.literal('bluesky_jetstream'), name: sourceName, config: SOURCE_CONFIGS.bluesky_jetstream }),
+  z.object({ kind: z.literal('rss'), name: sourceName, config: SOURCE_CONFIGS.rss }),
+  z.object({ kind: z.literal('mastodon'), name: sourceName, config: SOURCE_CONFIGS.mastodon }),
+  z.object({ kind: z.literal('channel_mentions'), name: sourceName, config: SOURCE_CONFIGS.channel_mentions }),
 ]);
+
+const sourcePatchBody = z.object({
+  name: sourceName.optional(),
+  active: z.boolean().optional(),
+  /**
+   * Settings to change, merged over the stored ones and checked by the kind's rules;
+   * `null` removes an optional setting. A new `accessToken` is sealed again; omit it to keep the stored one.
+   */
+  config: z.record(z.string(), z.unknown()).optional(),
+});
 
 const rangeQuery = z.object({ from: isoInstantSchema.optional(), to: isoInstantSchema.optional() });
 const SENTIMENTS = ['positive', 'neutral', 'negative'] as const;
@@ -91,7 +123,7 @@ export const listeningRoutes: ApiModule = async (app, ctx) => {
   });
 
   app.post(`${base}/queries`, { schema: { tags, summary: 'Save a query (brand, competitor with its name, or topic); a bad query is a 400 with position and expected', params: workspaceParams, body: queryBody } }, async (request, reply) => {
-    const { user } = await requireRole(ctx, request, request.params.workspaceId, 'post.write');
+    const { user } = await requireRole(ctx, request, request.params.workspaceId, 'listening.write');
     const body = request.body;
     checkQuery(body.query);
     if (body.kind === 'competitor' && !body.competitorName) throw badRequest('A competitor query needs the competitor name', { field: 'competitorName' });
@@ -113,7 +145,7 @@ export const listeningRoutes: ApiModule = async (app, ctx) => {
   });
 
   app.patch(`${base}/queries/:queryId`, { schema: { tags, summary: 'Change a saved query', params: queryParams, body: queryBody.partial() } }, async (request) => {
-    const { user } = await requireRole(ctx, request, request.params.workspaceId, 'post.write');
+    const { user } = await requireRole(ctx, request, request.params.workspaceId, 'listening.write');
     const current = await loadQuery(request.params.workspaceId, request.params.queryId);
     const body = request.body;
     if (body.query !== undefined) checkQuery(body.query);
@@ -134,7 +166,7 @@ export const listeningRoutes: ApiModule = async (app, ctx) => {
   });
 
   app.delete(`${base}/queries/:queryId`, { schema: { tags, summary: 'Delete a saved query (its matches go with it; mentions stay)', params: queryParams } }, async (request, reply) => {
-    const { user } = await requireRole(ctx, request, request.params.workspaceId, 'post.write');
+    const { user } = await requireRole(ctx, request, request.params.workspaceId, 'listening.write');
     const current = await loadQuery(request.params.workspaceId, request.params.queryId);
     await db.transaction().execute(async (trx) => {
       await trx.deleteFrom('listening_queries').where('id', '=', current.id).execute();
@@ -186,6 +218,21 @@ export const listeningRoutes: ApiModule = async (app, ctx) => {
     return row;
   };
 
+  /** Rules every source config meets beyond its shape, on create and on edit. */
+  const checkSourceConfig = async (workspaceId: string, kind: SourceKind, config: Record<string, unknown>) => {
+    if (kind === 'channel_mentions') {
+      const channel = await db.selectFrom('channels').select('id').where('id', '=', String(config.channelId)).where('workspace_id', '=', workspaceId).executeTakeFirst();
+      if (!channel) throw notFound('Channel');
+    }
+    if (kind === 'mastodon' && config.mode === 'search' && !config.q) throw badRequest('A Mastodon search needs "q"', { field: 'config.q' });
+    if (kind === 'mastodon' && config.timeline === 'hashtag' && !config.hashtag) throw badRequest('A hashtag timeline needs "hashtag"', { field: 'config.hashtag' });
+    const urlField = { rss: 'url', mastodon: 'instanceUrl', bluesky_firehose: 'serviceUrl', bluesky_jetstream: 'url', channel_mentions: null }[kind];
+    if (urlField) {
+      const problem = sourceUrlProblem(String(config[urlField]), kind.startsWith('bluesky'), ctx.config.allowPrivateUrls);
+      if (problem) throw badRequest(problem, { field: `config.${urlField}` });
+    }
+  };
+
   app.get(`${base}/sources`, { schema: { tags, summary: 'Listening sources with their status, cursor, lag and queue depth', params: workspaceParams } }, async (request) => {
     await requireRole(ctx, request, request.params.workspaceId, 'read');
     const rows = await db.selectFrom('listening_sources').selectAll().where('workspace_id', '=', request.params.workspaceId).orderBy('created_at').execute();
@@ -193,14 +240,9 @@ export const listeningRoutes: ApiModule = async (app, ctx) => {
   });
 
   app.post(`${base}/sources`, { schema: { tags, summary: 'Add a source (Bluesky firehose or Jetstream, RSS/Atom, Mastodon stream or search, a channel’s mentions)', params: workspaceParams, body: sourceBody } }, async (request, reply) => {
-    const { user } = await requireRole(ctx, request, request.params.workspaceId, 'channel.manage');
+    const { user } = await requireRole(ctx, request, request.params.workspaceId, 'listening.manage');
     const body = request.body;
-    if (body.kind === 'channel_mentions') {
-      const channel = await db.selectFrom('channels').select('id').where('id', '=', body.config.channelId).where('workspace_id', '=', request.params.workspaceId).executeTakeFirst();
-      if (!channel) throw notFound('Channel');
-    }
-    if (body.kind === 'mastodon' && body.config.mode === 'search' && !body.config.q) throw badRequest('A Mastodon search needs "q"', { field: 'config.q' });
-    if (body.kind === 'mastodon' && body.config.timeline === 'hashtag' && !body.config.hashtag) throw badRequest('A hashtag timeline needs "hashtag"', { field: 'config.hashtag' });
+    await checkSourceConfig(request.params.workspaceId, body.kind, body.config);
     const row = await db.transaction().execute(async (trx) => {
       const created = await trx.insertInto('listening_sources').values({ workspace_id: request.params.workspaceId, kind: body.kind, name: body.name, config: JSON.stringify(sealSourceSecrets(ctx, body.config)) }).returningAll().executeTakeFirstOrThrow();
       await recordEvent(trx, { workspaceId: created.workspace_id, actorUserId: user.id, type: 'listening.source_created', subjectType: 'listening_source', subjectId: created.id, data: { kind: created.kind, name: created.name } });
@@ -214,24 +256,55 @@ export const listeningRoutes: ApiModule = async (app, ctx) => {
     return presentSource(await loadSource(request.params.workspaceId, request.params.sourceId));
   });
 
-  app.patch(`${base}/sources/:sourceId`, { schema: { tags, summary: 'Pause, resume or rename a source', params: sourceParams, body: z.object({ name: z.string().trim().min(1).max(120).optional(), active: z.boolean().optional() }) } }, async (request) => {
-    const { user } = await requireRole(ctx, request, request.params.workspaceId, 'channel.manage');
+  app.patch(`${base}/sources/:sourceId`, { schema: { tags, summary: 'Pause, resume, rename or change the settings of a source (a new target resets its cursor)', params: sourceParams, body: sourcePatchBody } }, async (request) => {
+    const { user } = await requireRole(ctx, request, request.params.workspaceId, 'listening.manage');
     const current = await loadSource(request.params.workspaceId, request.params.sourceId);
+    const body = request.body;
+    let nextConfig: Record<string, unknown> | undefined;
+    let targetChanged = false;
+    if (body.config !== undefined) {
+      if (!(current.kind in SOURCE_CONFIGS)) throw badRequest(`A ${current.kind} source has no settings to change`, { field: 'config' });
+      const kind = current.kind as SourceKind;
+      const { accessTokenSealed, ...stored } = current.config as Record<string, unknown>;
+      const merged: Record<string, unknown> = { ...stored };
+      for (const [key, value] of Object.entries(body.config)) {
+        if (value === null) delete merged[key];
+        else merged[key] = value;
+      }
+      const parsed = SOURCE_CONFIGS[kind].strict().safeParse(merged);
+      if (!parsed.success) throw badRequest('Invalid source settings', { issues: parsed.error.issues.map((i) => ({ path: ['config', ...i.path].join('.'), message: i.message })) });
+      const checked = parsed.data as Record<string, unknown>;
+      await checkSourceConfig(request.params.workspaceId, kind, checked);
+      const newToken = typeof checked.accessToken === 'string' && checked.accessToken !== '' ? checked.accessToken : undefined;
+      const removedToken = body.config.accessToken === null;
+      // The stored token stays sealed as it is unless a new one is supplied or it is removed.
+      nextConfig = newToken ? sealSourceSecrets(ctx, checked) : { ...sealSourceSecrets(ctx, { ...checked, accessToken: undefined }), ...(accessTokenSealed && !removedToken ? { accessTokenSealed } : {}) };
+      targetChanged = SOURCE_TARGET_KEYS[kind].some((key) => JSON.stringify(checked[key] ?? null) !== JSON.stringify(stored[key] ?? null));
+    }
     const row = await db.transaction().execute(async (trx) => {
       const updated = await trx
         .updateTable('listening_sources')
-        .set({ ...(request.body.name !== undefined && { name: request.body.name }), ...(request.body.active !== undefined && { active: request.body.active, status: request.body.active ? 'idle' : 'paused' }), updated_at: new Date(ctx.clock.now()) })
+        .set({
+          ...(body.name !== undefined && { name: body.name }),
+          ...(body.active !== undefined && { active: body.active, status: body.active ? 'idle' : 'paused' }),
+          ...(nextConfig !== undefined && { config: JSON.stringify(nextConfig) }),
+          // A cursor is a position in one stream (a firehose sequence, a feed's ETag, a status id):
+          // kept across a new target it would skip or replay the wrong items, so the source starts fresh.
+          ...(targetChanged && { cursor: null, lag_ms: null, last_error: null, next_poll_at: null, ...(current.active && body.active !== false && { status: 'idle' }) }),
+          updated_at: new Date(ctx.clock.now()),
+        })
         .where('id', '=', current.id)
         .returningAll()
         .executeTakeFirstOrThrow();
-      await recordEvent(trx, { workspaceId: current.workspace_id, actorUserId: user.id, type: 'listening.source_updated', subjectType: 'listening_source', subjectId: current.id, data: request.body });
+      const data = { ...(body.name !== undefined && { name: body.name }), ...(body.active !== undefined && { active: body.active }), ...(body.config !== undefined && { changed: Object.keys(body.config).sort(), cursorReset: targetChanged }) };
+      await recordEvent(trx, { workspaceId: current.workspace_id, actorUserId: user.id, type: 'listening.source_updated', subjectType: 'listening_source', subjectId: current.id, data });
       return updated;
     });
     return presentSource(row);
   });
 
   app.delete(`${base}/sources/:sourceId`, { schema: { tags, summary: 'Remove a source (its mentions stay)', params: sourceParams } }, async (request, reply) => {
-    const { user } = await requireRole(ctx, request, request.params.workspaceId, 'channel.manage');
+    const { user } = await requireRole(ctx, request, request.params.workspaceId, 'listening.manage');
     const current = await loadSource(request.params.workspaceId, request.params.sourceId);
     await db.transaction().execute(async (trx) => {
       await trx.deleteFrom('listening_sources').where('id', '=', current.id).execute();
@@ -254,7 +327,7 @@ export const listeningRoutes: ApiModule = async (app, ctx) => {
       bodyLimit: 25 * 1024 * 1024,
     },
     async (request, reply) => {
-      const { user } = await requireRole(ctx, request, request.params.workspaceId, 'post.write');
+      const { user } = await requireRole(ctx, request, request.params.workspaceId, 'listening.write');
       const parsed = parseMentionsCsv(request.body.csv, { textColumn: request.body.textColumn, defaultNetwork: request.body.defaultNetwork });
       if (parsed.errors.length) throw new AppError(422, 'import_failed', `${parsed.errors.length} rows are invalid; nothing was imported`, { rows: parsed.errors, columns: parsed.columns });
       if (parsed.items.length > 100_000) throw badRequest('At most 100,000 rows per import');
@@ -325,7 +398,7 @@ export const listeningRoutes: ApiModule = async (app, ctx) => {
   });
 
   app.post(`${base}/mentions/:mentionId/sentiment`, { schema: { tags, summary: 'Correct a mention’s sentiment label (stored with who and when)', params: mentionParams, body: z.object({ label: z.enum(SENTIMENTS) }) } }, async (request) => {
-    const { user } = await requireRole(ctx, request, request.params.workspaceId, 'post.write');
+    const { user } = await requireRole(ctx, request, request.params.workspaceId, 'listening.write');
     const row = await loadMention(request.params.workspaceId, request.params.mentionId);
     const updated = await db.transaction().execute(async (trx) => {
       await trx.insertInto('listening_sentiment_corrections').values({ workspace_id: row.workspace_id, mention_id: row.id, user_id: user.id, from_label: row.sentiment, to_label: request.body.label }).execute();
@@ -380,7 +453,7 @@ export const listeningRoutes: ApiModule = async (app, ctx) => {
   });
 
   app.post(`${base}/alerts/:alertId/acknowledge`, { schema: { tags, summary: 'Mark an alert as seen', params: alertParams } }, async (request) => {
-    const { user } = await requireRole(ctx, request, request.params.workspaceId, 'comment');
+    const { user } = await requireRole(ctx, request, request.params.workspaceId, 'listening.write');
     const row = await db.selectFrom('listening_alerts').selectAll().where('id', '=', request.params.alertId).where('workspace_id', '=', request.params.workspaceId).executeTakeFirst();
     if (!row) throw notFound('Alert');
     const updated = await db.transaction().execute(async (trx) => {
@@ -396,4 +469,23 @@ export const listeningRoutes: ApiModule = async (app, ctx) => {
 function sealSourceSecrets(ctx: { secrets: { seal(value: unknown): string } }, config: Record<string, unknown>): Record<string, unknown> {
   const { accessToken, ...rest } = config;
   return typeof accessToken === 'string' && accessToken ? { ...rest, accessTokenSealed: ctx.secrets.seal(accessToken) } : rest;
+}
+
+/**
+ * Why a source URL is refused when saved, or null: http(s) only (ws(s) too for streams), no
+ * credentials, and no loopback or private address unless PLAZA_ALLOW_PRIVATE_URLS. Host names
+ * are resolved when the source connects (safeFetch, assertPublicStreamUrl), which also stops DNS rebinding.
+ */
+function sourceUrlProblem(raw: string, stream: boolean, allowPrivate: boolean): string | null {
+  let url: URL;
+  try {
+    url = assertFetchableUrl(stream ? raw.replace(/^ws(s?):/i, 'http$1:') : raw);
+  } catch (error) {
+    return error instanceof UnsafeUrlError ? error.message : 'Not a valid URL';
+  }
+  if (allowPrivate) return null;
+  const host = url.hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  if (host === 'localhost' || host.endsWith('.localhost')) return `${host} is a loopback address`;
+  if (net.isIP(host) && isPrivateAddress(host)) return `${host} is a private address`;
+  return null;
 }

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCaller, createTestApp, ManualClock, type TestApp } from '../../../test/helpers/app.ts';
 import { BoundedQueue } from './queue.ts';
 import { startListener } from './worker.ts';
+import { ingestBatch, WorkspacePipelines } from './ingest.ts';
 import type { SourceAdapter } from './sources/types.ts';
 
 describe('bounded queue', () => {
@@ -110,4 +111,19 @@ describe('listener service (embedded database)', () => {
     expect(Number(saved.lag_ms)).toBe(5000);
     expect(paused).toBeGreaterThan(0);
   }, 30_000);
+
+  it('does not let a runner still reading the old target write its cursor over an edit’s reset', async () => {
+    const oldConfig = { url: 'https://old.example/feed.xml' };
+    const row = await t.ctx.database.db.insertInto('listening_sources').values({ workspace_id: ws, kind: 'rss', name: 'Moved', config: JSON.stringify(oldConfig) }).returning('id').executeTakeFirstOrThrow();
+    const pipelines = new WorkspacePipelines(t.ctx, 0);
+    const batch = (n: number) => ({ workspaceId: ws, sourceId: row.id, sourceKey: `rss:${row.id}`, items: [{ remoteId: `moved-${n}`, text: `Acme moved ${n}`, network: 'rss', publishedAt: new Date(clock.now()) }], storeUnmatched: true, cursor: { etag: `"old-${n}"` }, sourceConfig: oldConfig });
+    await ingestBatch(t.ctx, pipelines, batch(1));
+    expect((await source(row.id)).cursor).toEqual({ etag: '"old-1"' });
+    // The edit (PATCH) moved the source to another feed and reset its cursor.
+    await t.ctx.database.db.updateTable('listening_sources').set({ config: JSON.stringify({ url: 'https://new.example/feed.xml' }), cursor: null }).where('id', '=', row.id).execute();
+    const late = await ingestBatch(t.ctx, pipelines, batch(2));
+    expect(late.stored).toBe(1);
+    expect((await source(row.id)).cursor).toBeNull();
+    await t.ctx.database.db.deleteFrom('listening_sources').where('id', '=', row.id).execute();
+  });
 });

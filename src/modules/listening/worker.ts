@@ -92,6 +92,7 @@ export async function startListener(ctx: AppContext, options: ListenerOptions = 
           cursor: last.cursor,
           storeUnmatched: STORE_UNMATCHED_KINDS.has(source.kind),
           lagMs: last.lagMs ?? null,
+          sourceConfig: source.config,
         });
         await db
           .updateTable('listening_sources')

@@ -13,6 +13,10 @@ export const PERMISSIONS = {
   'workspace.manage': ['owner', 'manager'],
   'workspace.delete': ['owner'],
   'webhook.manage': ['owner', 'manager'],
+  /** Listening: saved queries, sentiment label corrections, acknowledging alerts, CSV imports. */
+  'listening.write': ['owner', 'manager', 'editor'],
+  /** Listening: sources (they reach out to other servers) and alert thresholds. */
+  'listening.manage': ['owner', 'manager'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -42,7 +42,7 @@ export default function ListeningDashboardPage() {
       <Card withBorder>
         {volume.data ? (
           <Suspense fallback={<Loader size="sm" />}>
-            <VolumeChart series={volume.data.series.filter((s) => s.points.length)} label={t('listening.volume')} />
+            <VolumeChart series={volume.data.series.filter((s) => s.points.length)} label={t('listening.volume')} zone={workspace.time_zone} />
           </Suspense>
         ) : <Loader size="sm" />}
       </Card>

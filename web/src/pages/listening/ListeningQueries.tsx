@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../api.ts';
 import { useWorkspace } from '../../session.tsx';
+import { SourceEditor } from './SourceEditor.tsx';
 import { formatLag, type ListeningQuery, type ListeningSource, type Mention, type QueryErrorDetails } from './types.ts';
 
 const KINDS = ['brand', 'competitor', 'topic'] as const;
@@ -34,6 +35,7 @@ export default function ListeningQueriesPage() {
   const queries = useQuery({ queryKey: ['ws', workspace.id, 'listening', 'queries'], queryFn: async () => (await api<{ items: ListeningQuery[] }>('GET', `${base}/queries`)).items });
   const sources = useQuery({ queryKey: ['ws', workspace.id, 'listening', 'sources'], queryFn: async () => (await api<{ items: ListeningSource[] }>('GET', `${base}/sources`)).items, refetchInterval: 10_000 });
   const [form, setForm] = useState({ name: '', query: '', kind: 'brand' as (typeof KINDS)[number], competitorName: '' });
+  const [editing, setEditing] = useState<ListeningSource | null>(null);
   const [source, setSource] = useState({ kind: 'rss' as (typeof SOURCE_KINDS)[number], name: '', url: '' });
   const invalidate = () => client.invalidateQueries({ queryKey: ['ws', workspace.id, 'listening'] });
 
@@ -134,21 +136,24 @@ export default function ListeningQueriesPage() {
               <Table.Th>{t('listening.lag')}</Table.Th>
               <Table.Th>{t('listening.queue')}</Table.Th>
               <Table.Th>{t('listening.ingested')}</Table.Th>
+              <Table.Th />
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
             {sources.data?.map((s) => (
               <Table.Tr key={s.id}>
                 <Table.Td>{s.name} <Text span size="xs" c="dimmed">{t(`listening.sourceKinds.${s.kind}`, { defaultValue: s.kind })}</Text></Table.Td>
-                <Table.Td title={s.lastError ?? undefined}>{s.status}{s.lastError ? ` — ${s.lastError}` : ''}</Table.Td>
+                <Table.Td title={s.lastError ?? undefined}>{t(`listening.sourceStatuses.${s.status}`, { defaultValue: s.status })}{s.lastError ? ` — ${s.lastError}` : ''}</Table.Td>
                 <Table.Td>{formatLag(s.lagMs)}</Table.Td>
                 <Table.Td>{s.queueDepth}</Table.Td>
                 <Table.Td>{s.itemsIngested}</Table.Td>
+                <Table.Td><Button size="xs" variant="subtle" onClick={() => setEditing(s)} aria-label={t('listening.editSourceTitle', { name: s.name })}>{t('listening.editSource')}</Button></Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
+      {editing && <SourceEditor key={editing.id} source={editing} onClose={() => setEditing(null)} />}
 
       <Title order={3}>{t('listening.importCsv')}</Title>
       <Text size="sm" c="dimmed">{t('listening.importHelp')}</Text>

@@ -5,7 +5,7 @@ import 'uplot/dist/uPlot.min.css';
 const PALETTE = ['#1c7ed6', '#e8590c', '#2f9e44', '#9c36b5', '#f08c00', '#0c8599', '#c2255c', '#5c940d'];
 
 /** Mentions over time, one line per query (uPlot, loaded only with the dashboard). */
-export default function VolumeChart({ series, label }: { series: Array<{ name: string; points: Array<{ at: string; count: number }> }>; label: string }) {
+export default function VolumeChart({ series, label, zone }: { series: Array<{ name: string; points: Array<{ at: string; count: number }> }>; label: string; zone: string }) {
   const holder = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!holder.current) return;
@@ -19,6 +19,8 @@ export default function VolumeChart({ series, label }: { series: Array<{ name: s
         width: holder.current.clientWidth || 600,
         height: 240,
         title: label,
+        // Axis and legend times in the brand's time zone, not the browser's.
+        tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), zone),
         series: [{}, ...series.map((s, i) => ({ label: s.name, stroke: PALETTE[i % PALETTE.length], width: 2 }))],
         axes: [{}, { size: 40 }],
       },
@@ -26,6 +28,6 @@ export default function VolumeChart({ series, label }: { series: Array<{ name: s
       holder.current,
     );
     return () => chart.destroy();
-  }, [series, label]);
+  }, [series, label, zone]);
   return <div ref={holder} role="img" aria-label={label} />;
 }

@@ -7,7 +7,7 @@ export const analyticsEn = {
   status: { on_track: 'On track', off_track: 'Off track', not_measurable: 'Not measurable', no_data: 'No data yet', not_started: 'Not started', unknown: 'Not evaluated yet' },
   kpi: { missing: 'Not available', noComparison: 'no previous value', vsPrevious: 'Change vs the previous period' },
   totals: { posts: 'Posts published', engagements: 'Engagements', linkClicks: 'Tracked link clicks', leads: 'Leads' },
-  chart: { title: 'Per day', engagements: 'Engagements', posts: 'Posts', previousEngagements: 'Engagements, previous period', byPublishDay: 'Counted on the day each post was published, in UTC days.' },
+  chart: { time: 'Time', title: 'Per day', engagements: 'Engagements', posts: 'Posts', previousEngagements: 'Engagements, previous period', byPublishDay: 'Counted on the day each post was published, in UTC days.' },
   overview: {
     title: 'Analytics',
     period: 'From {{from}} to {{to}}',

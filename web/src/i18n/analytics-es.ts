@@ -10,7 +10,7 @@ export const analyticsEs: Dictionary<typeof analyticsEn> = {
   status: { on_track: 'En camino', off_track: 'Desviado', not_measurable: 'No medible', no_data: 'Sin datos aún', not_started: 'No ha empezado', unknown: 'Sin evaluar aún' },
   kpi: { missing: 'No disponible', noComparison: 'sin valor anterior', vsPrevious: 'Cambio frente al periodo anterior' },
   totals: { posts: 'Publicaciones', engagements: 'Interacciones', linkClicks: 'Clics en enlaces', leads: 'Leads' },
-  chart: { title: 'Por día', engagements: 'Interacciones', posts: 'Publicaciones', previousEngagements: 'Interacciones, periodo anterior', byPublishDay: 'Contadas el día en que salió cada publicación, en días UTC.' },
+  chart: { time: 'Hora', title: 'Por día', engagements: 'Interacciones', posts: 'Publicaciones', previousEngagements: 'Interacciones, periodo anterior', byPublishDay: 'Contadas el día en que salió cada publicación, en días UTC.' },
   overview: {
     title: 'Analítica',
     period: 'Del {{from}} al {{to}}',

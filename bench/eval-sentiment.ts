@@ -13,7 +13,9 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { createLexiconSentiment, type SentimentLabel } from '../src/modules/listening/core/sentiment.ts';
-import { detectLanguage } from '../src/modules/listening/core/language.ts';
+import { detectLanguage, loadLanguageModel } from '../src/modules/listening/core/language.ts';
+
+await loadLanguageModel();
 import { normalizePost } from '../src/modules/listening/core/tokenize.ts';
 
 interface Item { text: string; label: SentimentLabel }

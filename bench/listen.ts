@@ -14,8 +14,10 @@ import os from 'node:os';
 import { createMatcher, createTermStatistics, type SavedQuery } from '../src/modules/listening/core/matcher.ts';
 import { createNaiveMatcher } from '../src/modules/listening/core/naive.ts';
 import { createPipeline } from '../src/modules/listening/core/pipeline.ts';
+import { loadLanguageModel } from '../src/modules/listening/core/language.ts';
 import { normalizePost, type NormalizedPost } from '../src/modules/listening/core/tokenize.ts';
 
+await loadLanguageModel();
 const args = process.argv.slice(2);
 const json = args.includes('--json');
 /** Skips the matcher and naive sections (for profiling the pipeline alone). */

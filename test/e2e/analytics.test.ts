@@ -1,9 +1,8 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { accountsRepository } from '../../src/modules/accounts/repository.ts';
 import { getInProcessSandbox } from '../../src/networks/sandbox/index.ts';
-import { apiCaller, launchBrowser, SCREENSHOT_DIR, startE2EServer, type E2EServer } from './harness.ts';
+import { apiCaller, launchBrowser, SCREENSHOT_DIR, signInPage, signUpOwner, startE2EServer, type E2EServer } from './harness.ts';
 
 const ZONE = 'America/Mexico_City';
 const PAGES: Array<{ path: string; heading: { en: string; es: string }; shot: string }> = [
@@ -32,11 +31,7 @@ describe('strategy and analytics pages end to end (real Chromium, real server)',
   beforeAll(async () => {
     server = await startE2EServer();
     // Owner, workspace, a channel and a campaign through the API, to keep the test short.
-    const signup = await fetch(`${server.url}/api/v1/auth/signup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'lu@example.test', name: 'Lu Manager', password: 'correct horse battery' }) });
-    expect(signup.status).toBeLessThan(300);
-    const db = server.runtime.ctx.database.db;
-    const user = await db.selectFrom('users').select('id').executeTakeFirstOrThrow();
-    token = (await accountsRepository.createApiToken(db, user.id, 'e2e')).token;
+    token = await signUpOwner(server, { email: 'lu@example.test', name: 'Lu Manager', password: 'correct horse battery' });
     workspaceId = (await apiCall<{ id: string }>('POST', '/workspaces', { name: 'Tienda Luna', timeZone: ZONE, language: 'es' })).id;
     await apiCall('POST', `/workspaces/${workspaceId}/channels`, { network: 'sandbox', name: 'Sandbox Luna', fields: { handle: 'lunashop', token: 't-luna' } });
     await apiCall('POST', `/workspaces/${workspaceId}/campaigns`, { name: 'Rebajas de verano', budget: 300 });
@@ -51,8 +46,7 @@ describe('strategy and analytics pages end to end (real Chromium, real server)',
     page = await context.newPage();
     page.on('pageerror', (error) => pageErrors.push(error.message));
     await page.goto(server.url);
-    const login = await page.evaluate(async () => (await fetch('/api/v1/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'lu@example.test', password: 'correct horse battery' }) })).status);
-    expect(login).toBe(200);
+    expect(await signInPage(page, 'lu@example.test', 'correct horse battery')).toBe(200);
   }, 120_000);
 
   afterAll(async () => {

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { accountsRepository } from '../../src/modules/accounts/repository.ts';
 import { ensureWebBuilt } from '../../src/cli/build-web.ts';
 import { loadConfig } from '../../src/config.ts';
 import { startPlaza, type PlazaRuntime } from '../../src/server/runtime.ts';
@@ -56,4 +57,18 @@ export function apiCaller(server: () => E2EServer, token: () => string) {
     if (!response.ok) throw new Error(`${method} ${url} → ${response.status} ${text}`);
     return (text ? JSON.parse(text) : null) as T;
   };
+}
+
+/** Signs the owner up through the API and returns a personal API token for test set-up calls. */
+export async function signUpOwner(server: E2EServer, owner: { email: string; name: string; password: string }): Promise<string> {
+  const signup = await fetch(`${server.url}/api/v1/auth/signup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(owner) });
+  if (signup.status >= 300) throw new Error(`sign-up failed: ${signup.status} ${await signup.text()}`);
+  const db = server.runtime.ctx.database.db;
+  const user = await db.selectFrom('users').select('id').where('email', '=', owner.email).executeTakeFirstOrThrow();
+  return (await accountsRepository.createApiToken(db, user.id, 'e2e')).token;
+}
+
+/** Signs in from inside the page (sets the session cookie as the web app would); returns the HTTP status. */
+export function signInPage(page: Page, email: string, password: string): Promise<number> {
+  return page.evaluate(async ([e, p]) => (await fetch('/api/v1/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: e, password: p }) })).status, [email, password] as const);
 }

@@ -7,13 +7,12 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { accountsRepository } from '../../src/modules/accounts/repository.ts';
 import { checkReputationAlerts } from '../../src/modules/listening/alerts.ts';
 import { ingestBatch, WorkspacePipelines } from '../../src/modules/listening/ingest.ts';
 import type { SourceItem } from '../../src/modules/listening/sources/types.ts';
 import { en } from '../../web/src/i18n/en.ts';
 import { es } from '../../web/src/i18n/es.ts';
-import { apiCaller, launchBrowser, SCREENSHOT_DIR, startE2EServer, type E2EServer } from './harness.ts';
+import { apiCaller, launchBrowser, SCREENSHOT_DIR, signInPage, signUpOwner, startE2EServer, type E2EServer } from './harness.ts';
 
 const ZONE = 'Europe/Madrid';
 const HOUR = 3_600_000;
@@ -57,19 +56,14 @@ describe('listening pages end to end (real Chromium, real server)', { timeout: 1
 
   beforeAll(async () => {
     server = await startE2EServer();
-    const signup = await fetch(`${server.url}/api/v1/auth/signup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'mar@example.test', name: 'Mar Escucha', password: 'correct horse battery' }) });
-    expect(signup.status).toBeLessThan(300);
-    const db = server.runtime.ctx.database.db;
-    const user = await db.selectFrom('users').select('id').executeTakeFirstOrThrow();
-    token = (await accountsRepository.createApiToken(db, user.id, 'e2e')).token;
+    token = await signUpOwner(server, { email: 'mar@example.test', name: 'Mar Escucha', password: 'correct horse battery' });
 
     browser = await launchBrowser();
     const context = await browser.newContext({ timezoneId: 'America/New_York', locale: 'en-US', viewport: { width: 1280, height: 900 } });
     page = await context.newPage();
     page.on('pageerror', (error) => pageErrors.push(error.message));
     await page.goto(server.url);
-    const login = await page.evaluate(async () => (await fetch('/api/v1/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'mar@example.test', password: 'correct horse battery' }) })).status);
-    expect(login).toBe(200);
+    expect(await signInPage(page, 'mar@example.test', 'correct horse battery')).toBe(200);
   }, 120_000);
 
   afterAll(async () => {

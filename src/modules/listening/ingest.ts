@@ -6,7 +6,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { AppContext } from '../../server/context.ts';
-import { createLexiconSentiment, createPipeline, type Pipeline, type SentimentProvider } from './core/index.ts';
+import { createLexiconSentiment, createPipeline, loadLanguageModel, type Pipeline, type SentimentProvider } from './core/index.ts';
 import type { SourceCursor, SourceItem } from './sources/types.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -39,6 +39,7 @@ export class WorkspacePipelines {
 
   /** The workspace's pipeline with its active queries up to date. */
   async get(workspaceId: string): Promise<Pipeline> {
+    await loadLanguageModel();
     const now = this.ctx.clock.now();
     let cached = this.cache.get(workspaceId);
     if (cached && now - cached.checkedAt < this.refreshMs) return cached.pipeline;

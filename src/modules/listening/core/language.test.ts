@@ -1,8 +1,18 @@
-import { describe, expect, it } from 'vitest';
-import { detectLanguage, identifyLanguage } from './language.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { detectLanguage, identifyLanguage, loadLanguageModel } from './language.ts';
 import { normalizePost } from './tokenize.ts';
 
+// Runs first (vitest runs describe blocks in order), while the model is still unloaded.
+describe('language model loading', () => {
+  it('refuses to guess before the model is loaded, then loads it once', async () => {
+    expect(() => detectLanguage('the app has been awful since yesterday')).toThrow(/loadLanguageModel/);
+    await Promise.all([loadLanguageModel(), loadLanguageModel()]);
+    expect(detectLanguage('the app has been awful since yesterday')).toBe('en');
+  });
+});
+
 describe('language identification', () => {
+  beforeAll(() => loadLanguageModel());
   it('tells Spanish from English on short posts written for this test', () => {
     const spanish = ['No me gusta nada el nuevo diseño', '¿Alguien sabe si abren mañana?', 'qué buen servicio, gracias', 'la app va fatal desde ayer', 'me encanta esta tienda 😍'];
     const english = ['I do not like the new design', 'does anyone know if they open tomorrow?', 'great service, thanks', 'the app has been awful since yesterday', 'love this store 😍'];

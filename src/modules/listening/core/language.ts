@@ -11,7 +11,6 @@
  *    neighbour wins only when eld calls it reliable and no Spanish or English function word is
  *    present; otherwise the better of Spanish and English is taken.
  */
-import { eld } from 'eld/large';
 import { foldText, splitUrls, wordTokens } from './tokenize.ts';
 
 /** Languages Plaza distinguishes. */
@@ -46,8 +45,23 @@ const ENGLISH_WORDS = new Set((
 const SPANISH_SPELLING = /[ñ¿¡áéíóú]/i;
 const NEIGHBOURS = ['es', 'en', 'pt', 'ca', 'gl', 'it', 'fr', 'de', 'nl'];
 
-const detector = eld.newInstance();
-detector.setLanguageSubset(NEIGHBOURS);
+type Detector = (typeof import('eld/large'))['eld'];
+let detector: Detector | null = null;
+let loading: Promise<void> | null = null;
+
+/**
+ * Loads eld's n-gram database (4.5 MB of JavaScript: about 1.5 s of parsing on a small machine),
+ * once. It is loaded on first need rather than at import so that `plaza start` does not wait for
+ * it; every entry point that identifies languages (listening pipelines, `plaza classify`) awaits it.
+ */
+export function loadLanguageModel(): Promise<void> {
+  loading ??= import('eld/large').then(({ eld }) => {
+    const instance = eld.newInstance();
+    instance.setLanguageSubset(NEIGHBOURS);
+    detector = instance;
+  });
+  return loading;
+}
 
 const HAS_LETTER = /\p{L}/u;
 
@@ -82,6 +96,7 @@ function languageWords(text: string, tokens?: readonly string[]): string[] {
  * only scanned for Spanish spelling.
  */
 export function identifyLanguage(text: string, tokens?: readonly string[]): LanguageGuess {
+  if (!detector) throw new Error('The language model is not loaded yet: await loadLanguageModel() first');
   const words = languageWords(text, tokens);
   let letters = 0;
   for (const w of words) letters += w.length;

@@ -1,7 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createPipeline } from './pipeline.ts';
+import { loadLanguageModel } from './language.ts';
 
 describe('pipeline', () => {
+  beforeAll(() => loadLanguageModel());
   it('normalizes, de-duplicates, detects language, matches and scores sentiment', () => {
     const pipeline = createPipeline({ queries: [{ id: 'brand', query: 'acme OR @acme' }, { id: 'es', query: 'acme lang:es' }] });
     const first = pipeline.process({ id: '1', text: 'No me gusta nada el nuevo móvil de @Acme, qué decepción', url: 'https://acme.com/x' });

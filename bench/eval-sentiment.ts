@@ -6,17 +6,23 @@
  * 3-class sets: macro-F1 over positive / neutral / negative. 2-class sets (OpeNER, UCI): accuracy,
  * where a text labelled neutral counts as wrong (strict), with the default neutral band and in
  * 2-class mode (band 0: only a score of exactly 0, i.e. no opinion word at all, stays neutral).
+ * Figures are for Plaza's default provider (createDefaultSentiment: a trained model for Spanish, the
+ * lexicon for English), with the lexicon alone beside them for Spanish sets.
  * Plaza's own dev set (src/modules/listening/core/sentiment-dev.jsonl) is reported too; `--sweep`
  * prints its macro-F1 over a range of neutral bands (how the default band was chosen).
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { createLexiconSentiment, type SentimentLabel } from '../src/modules/listening/core/sentiment.ts';
+import { createLexiconSentiment, type SentimentLabel, type SentimentProvider } from '../src/modules/listening/core/sentiment.ts';
+import { createDefaultSentiment } from '../src/modules/listening/core/sentiment-model.ts';
 import { detectLanguage, loadLanguageModel } from '../src/modules/listening/core/language.ts';
+import { normalizePost } from '../src/modules/listening/core/tokenize.ts';
 
 await loadLanguageModel();
-import { normalizePost } from '../src/modules/listening/core/tokenize.ts';
+/** What Plaza uses (trained model for Spanish, lexicon otherwise), and the lexicon alone for comparison. */
+const defaultProvider = createDefaultSentiment();
+const lexiconProvider = createLexiconSentiment();
 
 interface Item { text: string; label: SentimentLabel }
 interface SetReport {
@@ -26,6 +32,8 @@ interface SetReport {
   coverage?: number; accuracy_when_polar?: number;
   /** 2-class sets: accuracy with the provider in 2-class mode (neutral band 0: any non-zero score is polar). */
   accuracy_2class_mode?: number;
+  /** The same metric with the lexicon provider alone (differs from `value` for Spanish). */
+  lexicon_value?: number;
 }
 
 const LABELS: SentimentLabel[] = ['positive', 'neutral', 'negative'];
@@ -58,25 +66,30 @@ function macroF1(gold: SentimentLabel[], predicted: SentimentLabel[]): { value: 
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
 function evaluate(name: string, items: Item[], lang: 'es' | 'en', twoClass: boolean, goal: number | null, neutralBand?: number): SetReport {
-  const provider = createLexiconSentiment({ neutralBand });
+  const provider: SentimentProvider = neutralBand === undefined ? defaultProvider : createLexiconSentiment({ neutralBand });
   const predictions = items.map((item) => provider.analyze(item.text, lang));
+  const lexiconPredictions = items.map((item) => lexiconProvider.analyze(item.text, lang));
   // Language as the pipeline detects it: from the normalized tokens.
   const langHits = items.filter((item) => detectLanguage(item.text, normalizePost({ text: item.text }).tokens) === lang).length;
   if (twoClass) {
     const correct = items.filter((item, i) => predictions[i].label === item.label).length;
+    const lexiconCorrect = items.filter((item, i) => lexiconPredictions[i].label === item.label).length;
     const polar = predictions.filter((p) => p.label !== 'neutral').length;
-    const twoClassMode = createLexiconSentiment({ neutralBand: Number.MIN_VALUE });
-    const correctTwoClassMode = items.filter((item) => twoClassMode.analyze(item.text, lang).label === item.label).length;
+    // 2-class mode: the sign of the score decides (only a score of exactly 0 stays neutral).
+    const sign = (score: number): SentimentLabel => (score > 0 ? 'positive' : score < 0 ? 'negative' : 'neutral');
+    const correctTwoClassMode = items.filter((item, i) => sign(predictions[i].score) === item.label).length;
     return {
       set: name, lang, items: items.length, metric: 'accuracy_2class', value: round(correct / items.length),
       lang_id_accuracy: round(langHits / items.length), goal,
       coverage: round(polar / items.length), accuracy_when_polar: polar ? round(correct / polar) : 0,
       accuracy_2class_mode: round(correctTwoClassMode / items.length),
+      lexicon_value: round(lexiconCorrect / items.length),
     };
   }
   const { value, perClass } = macroF1(items.map((i) => i.label), predictions.map((p) => p.label));
   const per_class = Object.fromEntries(Object.entries(perClass).map(([k, v]) => [k, round(v)]));
-  return { set: name, lang, items: items.length, metric: 'macro_f1', value: round(value), lang_id_accuracy: round(langHits / items.length), goal, per_class };
+  const lexiconValue = macroF1(items.map((i) => i.label), lexiconPredictions.map((p) => p.label)).value;
+  return { set: name, lang, items: items.length, metric: 'macro_f1', value: round(value), lang_id_accuracy: round(langHits / items.length), goal, per_class, lexicon_value: round(lexiconValue) };
 }
 
 const reports: SetReport[] = [];
@@ -126,11 +139,12 @@ if (process.argv.includes('--sweep')) {
 
 console.log('set                 lang  items  metric            value  goal   lang-id  notes');
 for (const r of reports) {
-  const notes = r.per_class ? `F1 pos ${r.per_class.positive} neu ${r.per_class.neutral} neg ${r.per_class.negative}`
-    : `polar on ${r.coverage}, accuracy when polar ${r.accuracy_when_polar}; 2-class mode ${r.accuracy_2class_mode}`;
+  const notes = (r.per_class ? `F1 pos ${r.per_class.positive} neu ${r.per_class.neutral} neg ${r.per_class.negative}`
+    : `polar on ${r.coverage}, accuracy when polar ${r.accuracy_when_polar}; 2-class mode ${r.accuracy_2class_mode}`)
+    + (r.lang === 'es' ? `; lexicon alone ${r.lexicon_value}` : '');
   console.log(`${r.set.padEnd(20)}${r.lang.padEnd(6)}${String(r.items).padEnd(7)}${r.metric.padEnd(18)}${r.value.toFixed(3).padEnd(7)}${(r.goal === null ? '-' : r.goal.toFixed(2)).padEnd(7)}${(r.lang_id_accuracy === null ? '-' : r.lang_id_accuracy.toFixed(3)).padEnd(9)}${notes}`);
 }
-const allLang = reports.filter((r) => !r.set.startsWith('uci_') && !r.set.startsWith('plaza_dev'));
+const allLang = reports.filter((r) => !r.set.startsWith('uci_') && !r.set.startsWith('plaza_'));
 const langTotal = allLang.reduce((s, r) => s + r.items, 0);
 const langAccuracy = langTotal ? round(allLang.reduce((s, r) => s + (r.lang_id_accuracy ?? 0) * r.items, 0) / langTotal) : null;
 console.log(`language id over shared/eval (es+en, ${langTotal} texts): ${langAccuracy}`);

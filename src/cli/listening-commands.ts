@@ -10,7 +10,7 @@ import { parse } from 'csv-parse';
 import cliProgress from 'cli-progress';
 import { action, connect } from './shared.ts';
 import { ApiError } from './api-client.ts';
-import { createLexiconSentiment, detectLanguage, loadLanguageModel } from '../modules/listening/core/index.ts';
+import { createDefaultSentiment, detectLanguage, loadLanguageModel } from '../modules/listening/core/index.ts';
 
 /** One classified text. */
 export interface Classification {
@@ -21,7 +21,7 @@ export interface Classification {
 
 /** Classifies texts from an async source, writing one JSON line per text. Returns how many were written. */
 export async function classifyTexts(texts: AsyncIterable<string>, out: Writable, options: { includeText?: boolean } = {}): Promise<number> {
-  const sentiment = createLexiconSentiment();
+  const sentiment = createDefaultSentiment();
   await loadLanguageModel();
   let count = 0;
   for await (const text of texts) {

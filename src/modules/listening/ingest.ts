@@ -6,15 +6,15 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { AppContext } from '../../server/context.ts';
-import { createLexiconSentiment, createPipeline, loadLanguageModel, type Pipeline, type SentimentProvider } from './core/index.ts';
+import { createDefaultSentiment, createPipeline, loadLanguageModel, type Pipeline, type SentimentProvider } from './core/index.ts';
 import type { SourceCursor, SourceItem } from './sources/types.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
 let sharedSentiment: SentimentProvider | null = null;
-/** The sentiment provider used for stored mentions (the lexicon provider, built once). */
+/** The sentiment provider used for stored mentions (the default provider, built once). */
 export function sentimentProvider(): SentimentProvider {
-  sharedSentiment ??= createLexiconSentiment();
+  sharedSentiment ??= createDefaultSentiment();
   return sharedSentiment;
 }
 

@@ -5,6 +5,7 @@ export * from './matcher.ts';
 export * from './naive.ts';
 export * from './language.ts';
 export * from './sentiment.ts';
+export * from './sentiment-model.ts';
 export * from './dedupe.ts';
 export * from './bursts.ts';
 export * from './analysis.ts';

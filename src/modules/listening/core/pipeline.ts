@@ -6,7 +6,8 @@
 import { createDeduplicator, type DedupeOptions } from './dedupe.ts';
 import { detectLanguage, type LanguageCode } from './language.ts';
 import { createMatcher, createTermStatistics, type Matcher, type SavedQuery } from './matcher.ts';
-import { createLexiconSentiment, type SentimentProvider, type SentimentResult } from './sentiment.ts';
+import type { SentimentProvider, SentimentResult } from './sentiment.ts';
+import { createDefaultSentiment } from './sentiment-model.ts';
 import { normalizePost, type NormalizedPost } from './tokenize.ts';
 
 /** An incoming mention. */
@@ -64,7 +65,7 @@ function sourceLanguage(lang: string | undefined): LanguageCode | null {
 /** Creates a pipeline over a set of saved queries. */
 export function createPipeline(options: PipelineOptions): Pipeline {
   const matcher = createMatcher(options.queries);
-  const sentiment = options.sentiment ?? createLexiconSentiment();
+  const sentiment = options.sentiment ?? createDefaultSentiment();
   const dedupe = createDeduplicator(options.dedupe);
   const onlyMatches = options.sentimentOnlyForMatches ?? true;
   const learnAfter = options.learnAnchorsAfter ?? 2000;

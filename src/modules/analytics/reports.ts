@@ -1,5 +1,5 @@
-import PDFDocument from 'pdfkit';
-import nodemailer from 'nodemailer';
+// pdfkit and nodemailer are loaded when a report is made or sent, not at start-up (pdfkit alone
+// takes a few hundred milliseconds to load, and `npm start` must be healthy within 5 s).
 import { stringify } from 'csv-stringify/sync';
 import { DateTime } from 'luxon';
 import type { Logger } from 'pino';
@@ -122,6 +122,7 @@ function drawLineChart(doc: PDFKit.PDFDocument, x: number, y: number, width: num
 /** PDF report: brand logo, title in the brand colour, KPI table with the previous period, bar and line charts, best posts. */
 export async function reportPdf(data: ReportData, logger?: Pick<Logger, 'warn'>): Promise<Buffer> {
   const t = TEXT[data.language];
+  const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({ size: 'A4', margin: 48, info: { Title: `${t.title} — ${data.workspaceName}`, Producer: 'Plaza' } });
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -194,6 +195,7 @@ export interface SmtpSettings {
 
 /** Sends a report by e-mail through the workspace's SMTP server. */
 export async function emailReport(smtp: SmtpSettings, to: string[], subject: string, text: string, attachments: Array<{ filename: string; content: Buffer | string; contentType: string }>): Promise<void> {
+  const { default: nodemailer } = await import('nodemailer');
   const transport = nodemailer.createTransport({ host: smtp.host, port: smtp.port, secure: smtp.secure, ignoreTLS: smtp.ignoreTls ?? false, ...(smtp.user ? { auth: { user: smtp.user, pass: smtp.password ?? '' } } : {}) });
   try {
     await transport.sendMail({ from: smtp.from, to, subject, text, attachments });

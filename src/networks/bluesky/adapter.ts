@@ -12,14 +12,8 @@
  * then throw NetworkError('permanent', 'appview_unavailable').
  */
 import { imageSize } from 'image-size';
-import {
-  AtUri,
-  XRPCError,
-  type AppBskyEmbedImages,
-  type AppBskyFeedPost,
-  type AtpAgent,
-  type ComAtprotoRepoStrongRef,
-} from '@atproto/api';
+import type { AppBskyEmbedImages, AppBskyFeedPost, AtpAgent, AtUri, ComAtprotoRepoStrongRef } from '@atproto/api';
+import { atproto, isXrpcError } from './atproto.ts';
 import {
   NetworkError,
   type ChannelContext,
@@ -69,11 +63,11 @@ interface PostPart {
 }
 
 function isRecordNotFound(error: unknown): boolean {
-  return error instanceof XRPCError && (error.error === 'RecordNotFound' || /could not locate record/i.test(error.message));
+  return isXrpcError(error) && (error.error === 'RecordNotFound' || /could not locate record/i.test(error.message));
 }
 
 function isAppViewMissing(error: unknown): boolean {
-  return error instanceof XRPCError
+  return isXrpcError(error)
     && (/no service configured/i.test(error.message) || error.status === 404 || error.status === 501);
 }
 
@@ -293,7 +287,7 @@ export function createBlueskyAdapter(options: BlueskyAdapterOptions = {}): Netwo
     async delete(ctx, remoteId): Promise<void> {
       let uri: AtUri;
       try {
-        uri = new AtUri(remoteId);
+        uri = new (await atproto()).AtUri(remoteId);
       } catch {
         throw new NetworkError('permanent', 'invalid_remote_id', `Not an at:// URI: ${remoteId}`);
       }
@@ -333,7 +327,7 @@ export function createBlueskyAdapter(options: BlueskyAdapterOptions = {}): Netwo
         }
         const post = posts.find((item) => item.uri === remoteId);
         if (!post) {
-          const uri = new AtUri(remoteId);
+          const uri = new (await atproto()).AtUri(remoteId);
           const stillThere = uri.host === session.did ? await getPostRecord(ctx, session, uri.rkey) : null;
           throw stillThere
             ? new NetworkError('transient', 'not_indexed', 'Bluesky has not indexed this post yet')
@@ -391,7 +385,7 @@ export function createBlueskyAdapter(options: BlueskyAdapterOptions = {}): Netwo
             }
             if (notification.reason !== 'mention' && notification.reason !== 'reply') continue;
             const record = notification.record as { text?: unknown; createdAt?: unknown; reply?: { parent?: { uri?: unknown } } };
-            const uri = new AtUri(notification.uri);
+            const uri = new (await atproto()).AtUri(notification.uri);
             const mention: RemoteMention = {
               remoteId: notification.uri,
               url: `${appUrl}/profile/${notification.author.handle}/post/${uri.rkey}`,

@@ -12,7 +12,8 @@
  * pointing at the channel. Accounts hosted elsewhere cannot be seen this way,
  * and the scan is bounded, so it is only a best effort for small servers.
  */
-import { AppBskyFeedDefs, type AppBskyActorDefs, type AtpAgent } from '@atproto/api';
+import type { AppBskyActorDefs, AtpAgent } from '@atproto/api';
+import { atproto } from './atproto.ts';
 import { MAX_ENGAGERS_PER_POST, type PostEngagers } from '../types.ts';
 
 const PAGE_SIZE = 100;
@@ -64,6 +65,7 @@ async function readPages(maxPages: number, fetchPage: (cursor: string | undefine
 
 /** Engagers from the AppView; throws the XRPC error when the PDS has none. */
 export async function engagersFromAppView(agent: AtpAgent, channelDid: string, postUri: string, signal?: AbortSignal): Promise<PostEngagers> {
+  const { AppBskyFeedDefs } = await atproto();
   const engagers = new EngagerSet(channelDid);
   const feed = agent.app.bsky.feed;
   const moreLikes = await readPages(MAX_PAGES_PER_LIST, async (cursor) => {

@@ -1,6 +1,17 @@
 import { XRPCError } from '@atproto/api';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { atproto, isXrpcError } from './atproto.ts';
 import { classifyBlueskyError, retryAfterFromHeaders } from './errors.ts';
+
+// In Plaza only the library throws XRPCErrors, so it is always loaded by then; here the test makes them.
+beforeAll(() => atproto());
+
+describe('lazy @atproto/api', () => {
+  it('recognizes the library\'s own XRPCError once loaded', () => {
+    expect(isXrpcError(new XRPCError(503, 'busy'))).toBe(true);
+    expect(isXrpcError(new Error('busy'))).toBe(false);
+  });
+});
 
 function transportError(code: string): TypeError {
   return new TypeError('fetch failed', { cause: Object.assign(new Error(code), { code }) });

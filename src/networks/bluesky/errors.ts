@@ -5,7 +5,7 @@
  * (timeout, connection dropped after sending, abort), a write is 'ambiguous'
  * (it may have taken effect) while a read is simply 'transient'.
  */
-import { XRPCError } from '@atproto/api';
+import { isXrpcError } from './atproto.ts';
 import { NetworkError } from '../types.ts';
 
 export type RequestKind = 'read' | 'write';
@@ -82,7 +82,7 @@ export function classifyBlueskyError(
     return new NetworkError(unknownOutcomeKind, 'aborted', `Request aborted: ${message}`);
   }
 
-  if (error instanceof XRPCError && error.status >= 100) {
+  if (isXrpcError(error) && error.status >= 100) {
     const status = error.status as number;
     const body = { error: error.error, message };
     if (status === 429) {
@@ -122,7 +122,7 @@ export function classifyBlueskyError(
   if (cause.code && BEFORE_SEND_CODES.has(cause.code)) {
     return new NetworkError('transient', cause.code.toLowerCase(), `Could not reach Bluesky (${cause.code}): ${message}`);
   }
-  if (error instanceof XRPCError && error.status === 2) {
+  if (isXrpcError(error) && error.status === 2) {
     // The server answered 2xx but the body did not match the lexicon.
     return new NetworkError(unknownOutcomeKind, 'invalid_response', `Unexpected response from Bluesky: ${message}`);
   }

@@ -2,7 +2,8 @@
  * Facets (links, mentions, hashtags) for a post's text, with UTF-8 byte offsets
  * computed by @atproto/api's RichText.
  */
-import { AppBskyRichtextFacet, RichText, XRPCError, type AtpAgent } from '@atproto/api';
+import type { AppBskyRichtextFacet, AtpAgent } from '@atproto/api';
+import { atproto, isXrpcError } from './atproto.ts';
 
 export interface FacetedText {
   text: string;
@@ -15,6 +16,7 @@ export interface FacetedText {
  * plain text; any other failure (network down, auth) is thrown to the caller.
  */
 export async function buildFacets(agent: AtpAgent, text: string, signal?: AbortSignal): Promise<FacetedText> {
+  const { RichText, AppBskyRichtextFacet: Facet } = await atproto();
   const richText = new RichText({ text });
   richText.detectFacetsWithoutResolution();
   const detected = richText.facets ?? [];
@@ -22,7 +24,7 @@ export async function buildFacets(agent: AtpAgent, text: string, signal?: AbortS
   const handles = new Set<string>();
   for (const facet of detected) {
     for (const feature of facet.features) {
-      if (AppBskyRichtextFacet.isMention(feature)) handles.add(feature.did);
+      if (Facet.isMention(feature)) handles.add(feature.did);
     }
   }
   const didByHandle = new Map<string, string | null>();
@@ -32,7 +34,7 @@ export async function buildFacets(agent: AtpAgent, text: string, signal?: AbortS
       didByHandle.set(handle, data.did);
     } catch (error) {
       // 400 "Unable to resolve handle": not a Bluesky account, keep it as text.
-      if (error instanceof XRPCError && error.status === 400 && error.error !== 'ExpiredToken' && error.error !== 'InvalidToken') {
+      if (isXrpcError(error) && error.status === 400 && error.error !== 'ExpiredToken' && error.error !== 'InvalidToken') {
         didByHandle.set(handle, null);
         return;
       }
@@ -43,7 +45,7 @@ export async function buildFacets(agent: AtpAgent, text: string, signal?: AbortS
   const facets: AppBskyRichtextFacet.Main[] = [];
   for (const facet of detected) {
     const features = facet.features.flatMap((feature) => {
-      if (!AppBskyRichtextFacet.isMention(feature)) return [feature];
+      if (!Facet.isMention(feature)) return [feature];
       const did = didByHandle.get(feature.did);
       return did ? [{ ...feature, did }] : [];
     });

@@ -9,7 +9,8 @@
  * new login (the cache compares a fingerprint of them).
  */
 import { createHash } from 'node:crypto';
-import { AtpAgent } from '@atproto/api';
+import type { AtpAgent } from '@atproto/api';
+import { atproto } from './atproto.ts';
 import { NetworkError, type ChannelContext } from '../types.ts';
 import { classifyBlueskyError } from './errors.ts';
 
@@ -125,7 +126,8 @@ export class BlueskySessionCache {
     }
 
     let entry: CachedSession | undefined;
-    const agent = new AtpAgent({
+    const api = await atproto();
+    const agent = new api.AtpAgent({
       service: connection.serviceUrl,
       ...(this.fetchImpl ? { fetch: this.fetchImpl } : {}),
       persistSession: (event) => {

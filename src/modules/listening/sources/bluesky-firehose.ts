@@ -5,8 +5,9 @@
  * `?cursor=<seq>` replays everything after it, so a restart misses nothing.
  */
 import WebSocket from 'ws';
-import { cborDecodeMulti } from '@atproto/common';
-import { readCar, cborToLexRecord } from '@atproto/repo';
+// The AT Protocol libraries are loaded with the first firehose frame, not at start-up (they are slow to load).
+let commonModule: Promise<typeof import('@atproto/common')> | null = null;
+let repoModule: Promise<typeof import('@atproto/repo')> | null = null;
 import type { SourceAdapter, SourceItem } from './types.ts';
 import { assertPublicStreamUrl } from './types.ts';
 
@@ -27,6 +28,7 @@ interface CommitOp {
 
 /** Decodes one binary subscribeRepos frame. */
 export async function decodeFirehoseFrame(bytes: Uint8Array): Promise<FirehoseEvent> {
+  const { cborDecodeMulti } = await (commonModule ??= import('@atproto/common'));
   const [header, body] = cborDecodeMulti(bytes) as [Record<string, unknown>, Record<string, unknown>];
   if (header.op === -1) return { type: 'error', error: String(body?.error ?? 'unknown'), message: String(body?.message ?? '') };
   const kind = String(header.t ?? '');
@@ -37,6 +39,7 @@ export async function decodeFirehoseFrame(bytes: Uint8Array): Promise<FirehoseEv
   const wanted = ops.filter((op) => op.action === 'create' && op.path.startsWith(`${POST_COLLECTION}/`) && op.cid);
   const posts: Array<{ rkey: string; record: Record<string, unknown> }> = [];
   if (wanted.length && body.blocks instanceof Uint8Array) {
+    const { readCar, cborToLexRecord } = await (repoModule ??= import('@atproto/repo'));
     const { blocks } = await readCar(body.blocks);
     for (const op of wanted) {
       const recordBytes = blocks.get(op.cid as Parameters<typeof blocks.get>[0]);

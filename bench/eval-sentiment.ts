@@ -18,6 +18,7 @@ import { createLexiconSentiment, type SentimentLabel, type SentimentProvider } f
 import { createDefaultSentiment } from '../src/modules/listening/core/sentiment-model.ts';
 import { detectLanguage, loadLanguageModel } from '../src/modules/listening/core/language.ts';
 import { normalizePost } from '../src/modules/listening/core/tokenize.ts';
+import { macroF1 } from './sentiment-metrics.ts';
 
 await loadLanguageModel();
 /** What Plaza uses (trained model for Spanish, lexicon otherwise), and the lexicon alone for comparison. */
@@ -36,7 +37,6 @@ interface SetReport {
   lexicon_value?: number;
 }
 
-const LABELS: SentimentLabel[] = ['positive', 'neutral', 'negative'];
 const EVAL_DIR = [process.env.PLAZA_EVAL_DIR, '/work/shared/eval', path.resolve('../shared/eval')]
   .find((dir): dir is string => Boolean(dir) && existsSync(dir as string));
 const SETS: Record<string, { lang: 'es' | 'en'; twoClass: boolean; goal: number }> = {
@@ -45,23 +45,6 @@ const SETS: Record<string, { lang: 'es' | 'en'; twoClass: boolean; goal: number 
   vader_tweets: { lang: 'en', twoClass: false, goal: 0.70 },
   opener_es_sents: { lang: 'es', twoClass: true, goal: 0.85 },
 };
-
-function macroF1(gold: SentimentLabel[], predicted: SentimentLabel[]): { value: number; perClass: Record<string, number> } {
-  const perClass: Record<string, number> = {};
-  for (const label of LABELS) {
-    let tp = 0, fp = 0, fn = 0;
-    for (let i = 0; i < gold.length; i++) {
-      if (predicted[i] === label && gold[i] === label) tp++;
-      else if (predicted[i] === label) fp++;
-      else if (gold[i] === label) fn++;
-    }
-    const precision = tp + fp ? tp / (tp + fp) : 0;
-    const recall = tp + fn ? tp / (tp + fn) : 0;
-    perClass[label] = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
-  }
-  const value = LABELS.reduce((sum, l) => sum + perClass[l], 0) / LABELS.length;
-  return { value, perClass };
-}
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
 

@@ -10,6 +10,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createLexiconSentiment, type SentimentLabel } from '../src/modules/listening/core/sentiment.ts';
+import { accuracy, macroF1 as macroF1WithClasses } from './sentiment-metrics.ts';
 import { createModelSentiment, MODEL_LABELS, modelFeatures, trainModel, type SentimentModel } from '../src/modules/listening/core/sentiment-model.ts';
 
 interface Item { text: string; label: SentimentLabel; lang?: string }
@@ -23,23 +24,9 @@ const devThree = readJsonl(path.join(core, 'sentiment-dev.jsonl')).filter((i) =>
 const devReviews = readJsonl(path.join(core, 'sentiment-dev-reviews-es.jsonl'));
 
 const lexicon = createLexiconSentiment();
+const macroF1 = (gold: SentimentLabel[], predicted: SentimentLabel[]) => macroF1WithClasses(gold, predicted).value;
 const example = (item: Item) => ({ features: modelFeatures(item.text, lexicon.analyze(item.text, 'es').score), label: item.label });
 const trainExamples = train.map(example);
-
-function macroF1(gold: SentimentLabel[], predicted: SentimentLabel[]): number {
-  let sum = 0;
-  for (const c of MODEL_LABELS) {
-    let tp = 0, fp = 0, fn = 0;
-    for (let i = 0; i < gold.length; i++) {
-      if (predicted[i] === c && gold[i] === c) tp++;
-      else if (predicted[i] === c) fp++;
-      else if (gold[i] === c) fn++;
-    }
-    sum += tp === 0 ? 0 : (2 * tp) / (2 * tp + fp + fn);
-  }
-  return sum / MODEL_LABELS.length;
-}
-const accuracy = (gold: SentimentLabel[], predicted: SentimentLabel[]) => gold.filter((g, i) => g === predicted[i]).length / gold.length;
 
 function devScores(model: SentimentModel): { three: number; reviews: number } {
   const provider = createModelSentiment(lexicon, model);

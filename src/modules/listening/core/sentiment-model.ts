@@ -130,9 +130,11 @@ export function trainModel(examples: Array<{ features: Map<string, number>; labe
   return model;
 }
 
-/** Loads the shipped Spanish model. */
+let spanishModel: SentimentModel | null = null;
+/** The shipped Spanish model, read once (inference never changes it, so every provider shares it). */
 export function loadSpanishModel(): SentimentModel {
-  return JSON.parse(readFileSync(new URL('./sentiment-model-es.json', import.meta.url), 'utf8')) as SentimentModel;
+  spanishModel ??= JSON.parse(readFileSync(new URL('./sentiment-model-es.json', import.meta.url), 'utf8')) as SentimentModel;
+  return spanishModel;
 }
 
 /**

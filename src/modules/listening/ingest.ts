@@ -204,12 +204,11 @@ export async function storePrepared(db: Db, input: IngestInput, prepared: Prepar
       await trx
         .updateTable('listening_sources')
         .set((eb) => ({
-          ...(input.cursor !== undefined &&
-            input.sourceConfig === undefined && { cursor: JSON.stringify(input.cursor) }),
-          ...(input.cursor !== undefined &&
-            input.sourceConfig !== undefined && {
-              cursor: sql<string>`case when config = ${JSON.stringify(input.sourceConfig)}::jsonb then ${JSON.stringify(input.cursor)}::jsonb else cursor end`,
-            }),
+          ...(input.cursor !== undefined && {
+            cursor: input.sourceConfig === undefined
+              ? JSON.stringify(input.cursor)
+              : sql<string>`case when config = ${JSON.stringify(input.sourceConfig)}::jsonb then ${JSON.stringify(input.cursor)}::jsonb else cursor end`,
+          }),
           items_ingested: eb('items_ingested', '+', stored),
           ...(newest && { last_item_at: newest }),
           ...(input.lagMs !== undefined && { lag_ms: input.lagMs === null ? null : Math.max(0, Math.round(input.lagMs)) }),

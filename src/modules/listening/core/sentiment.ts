@@ -189,8 +189,6 @@ function spanishLanguage(r: Resources): Language {
   const ownWord = (word: string): number | undefined => {
     const exact = r.spanishWords.get(word);
     if (exact !== undefined) return exact;
-    // Function words carry no opinion, whatever word shares their ending or stem (para/paro).
-    if (STOP_WORDS.has(word)) return undefined;
     for (const variant of inflectionVariants(word)) {
       const value = r.spanishWords.get(variant);
       if (value !== undefined) return value;
@@ -198,6 +196,10 @@ function spanishLanguage(r: Resources): Language {
     return undefined;
   };
   const valence = (word: string): number => {
+    const exact = r.spanishWords.get(word);
+    if (exact !== undefined) return exact;
+    // Function words carry no opinion, whatever word shares their ending or stem (para/paro).
+    if (STOP_WORDS.has(word)) return 0;
     const own = ownWord(word);
     if (own !== undefined) return own;
     // in-/im-/des- before one of our clear adjectives reverses it: incómodo, insatisfecho, deshonesto.
@@ -206,8 +208,6 @@ function spanishLanguage(r: Resources): Language {
       const base = ownWord(prefix[2]);
       if (base !== undefined && base >= 1) return base * NEGATION_FACTOR;
     }
-    // Function words carry no opinion, whatever word shares their stem (para/paro).
-    if (STOP_WORDS.has(word)) return 0;
     const stem = r.stemmer.stemWord(word);
     // Short stems collide across unrelated words (pedido/pedir → "ped"): 4+ letters only.
     if (stem.length < 4) return 0;

@@ -80,6 +80,26 @@ describe('plaza CLI', () => {
     expect(JSON.stringify(exported)).not.toContain('password_hash');
   }, 120_000);
 
+  it('shows and changes listening alert sensitivity and edits a source, with clear errors for bad values', async () => {
+    const ws = JSON.parse((await plaza(env, '--json', 'workspace', 'create', '--name', 'Escucha', '--tz', 'America/Mexico_City', '--lang', 'es')).stdout);
+    const shown = await plaza(env, 'listen', 'alert-settings', '-w', ws.id);
+    expect(shown.stdout).toContain('on: alert when negative mentions in a 15-minute window reach 5');
+    const changed = JSON.parse((await plaza(env, '--json', 'listen', 'alert-settings', '-w', ws.id, '--threshold', '3.5', '--min-count', '10', '--window-minutes', '60')).stdout);
+    expect(changed).toMatchObject({ enabled: true, threshold: 3.5, minCount: 10, windowMinutes: 60 });
+    const refused = await plaza(env, 'listen', 'alert-settings', '-w', ws.id, '--window-minutes', '1');
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/400|windowMinutes/);
+    const notNumber = await plaza(env, 'listen', 'alert-settings', '-w', ws.id, '--threshold', 'alto');
+    expect(notNumber.stderr).toContain('--threshold must be a number');
+    expect((await plaza(env, 'listen', 'alert-settings', '-w', ws.id, '--disable')).stdout).toMatch(/^off:/);
+
+    const api = `${env.PLAZA_URL}/api/v1/workspaces/${ws.id}/listening/sources`;
+    const created = await fetch(api, { method: 'POST', headers: { authorization: `Bearer ${env.PLAZA_TOKEN}`, 'content-type': 'application/json' }, body: JSON.stringify({ kind: 'rss', name: 'Blog', config: { url: 'https://blog.example.com/feed.xml' } }) });
+    const source = (await created.json()) as { id: string };
+    const edited = JSON.parse((await plaza(env, '--json', 'listen', 'edit-source', '-w', ws.id, source.id, '--interval', '60', '--name', 'Blog de prensa')).stdout);
+    expect(edited).toMatchObject({ name: 'Blog de prensa', config: { url: 'https://blog.example.com/feed.xml', intervalMinutes: 60 } });
+  }, 120_000);
+
   it('says clearly when the token is missing or wrong', async () => {
     const missing = await plaza({ ...env, PLAZA_TOKEN: '' }, 'workspace', 'list');
     expect(missing.code).toBe(1);

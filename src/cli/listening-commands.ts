@@ -9,7 +9,6 @@ import { Command } from 'commander';
 import { parse } from 'csv-parse';
 import cliProgress from 'cli-progress';
 import { action, connect } from './shared.ts';
-import { ApiError } from './api-client.ts';
 import { createDefaultSentiment, detectLanguage, loadLanguageModel } from '../modules/listening/core/index.ts';
 
 /** One classified text. */
@@ -56,15 +55,6 @@ export async function* csvColumn(input: Readable, column: string): AsyncGenerato
 
 const client = connect;
 const run = action;
-
-/** PATCH with the command's token (the shared client only has GET and POST); API errors become ApiError. */
-async function patchJson<T>(baseUrl: string, token: string, path: string, body: unknown): Promise<T> {
-  const response = await fetch(new URL(path, baseUrl), { method: 'PATCH', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  const text = await response.text();
-  const parsed = text ? (JSON.parse(text) as unknown) : undefined;
-  if (!response.ok) throw new ApiError(response.status, (parsed as { error?: ApiError['body'] })?.error ?? { message: text });
-  return parsed as T;
-}
 
 /** Config key holding the address a source reads, by kind. */
 const SOURCE_URL_KEYS: Record<string, string> = { rss: 'url', mastodon: 'instanceUrl', bluesky_firehose: 'serviceUrl', bluesky_jetstream: 'url' };
@@ -210,12 +200,12 @@ export function registerListeningCommands(program: Command): void {
     .description('Change a source: name, settings, pause or resume (a new target starts it from scratch)')
     .action(
       run(async (sourceId: string, opts: SourceEditOptions & { workspace: string }, command: Command) => {
-        const { api, options, baseUrl, token } = client(command);
+        const { api, options } = client(command);
         const path = `/api/v1/workspaces/${opts.workspace}/listening/sources/${sourceId}`;
         const current = await api.get<CliSource>(path);
         const body = sourcePatchOf(current.kind, opts);
         if (Object.keys(body).length === 0) throw new Error('Nothing to change: pass --name, --source-url, --pause, … (see --help)');
-        const updated = await patchJson<CliSource>(baseUrl, token, path, body);
+        const updated = await api.patch<CliSource>(path, body);
         if (options.json) return void process.stdout.write(JSON.stringify(updated, null, 2) + '\n');
         process.stdout.write(`${updated.id}  ${updated.name} ${JSON.stringify(updated.config)}${updated.cursor === null && current.cursor !== null ? ' (cursor reset: reading the new target from its start)' : ''}\n`);
       }),
@@ -257,4 +247,50 @@ export function registerListeningCommands(program: Command): void {
         for (const a of data.items) process.stdout.write(`${a.windowStart}  ${a.scope}: ${a.count} negative (expected ${a.expected}, z ${a.z})\n`);
       }),
     );
+
+  listen
+    .command('alert-settings')
+    .requiredOption('-w, --workspace <id>', 'workspace id')
+    .option('--enable', 'raise reputation alerts')
+    .option('--disable', 'stop raising reputation alerts')
+    .option('--window-minutes <n>', 'window length in minutes (5–1440)')
+    .option('--history <n>', 'baseline windows before the one checked (4–672)')
+    .option('--threshold <z>', 'how far above its baseline (z-score, 1–20) a window must be')
+    .option('--min-count <n>', 'fewest negative mentions in the window (1–100000)')
+    .description('Show, or change with options, how sensitive reputation alerts are')
+    .action(
+      run(async (opts: AlertSettingsOptions & { workspace: string }, command: Command) => {
+        const { api, options } = client(command);
+        const path = `/api/v1/workspaces/${opts.workspace}/listening/alert-settings`;
+        const body = alertSettingsPatchOf(opts);
+        const settings = Object.keys(body).length === 0 ? await api.get<CliAlertSettings>(path) : await api.put<CliAlertSettings>(path, body);
+        if (options.json) return void process.stdout.write(JSON.stringify(settings, null, 2) + '\n');
+        process.stdout.write(
+          `${settings.enabled ? 'on' : 'off'}: alert when negative mentions in a ${settings.windowMinutes}-minute window reach ${settings.minCount} and z >= ${settings.threshold} against the previous ${settings.historyWindows} windows\n`,
+        );
+      }),
+    );
+}
+
+interface CliAlertSettings { enabled: boolean; windowMinutes: number; historyWindows: number; threshold: number; minCount: number }
+
+export interface AlertSettingsOptions { enable?: boolean; disable?: boolean; windowMinutes?: string; history?: string; threshold?: string; minCount?: string }
+
+/** The PUT body for `plaza listen alert-settings` options; the server checks the ranges. */
+export function alertSettingsPatchOf(opts: AlertSettingsOptions): Partial<CliAlertSettings> {
+  if (opts.enable && opts.disable) throw new Error('Pass --enable or --disable, not both');
+  const number = (flag: string, value: string | undefined) => {
+    if (value === undefined) return undefined;
+    const parsed = Number(value);
+    if (!Number.isFinite(parsed)) throw new Error(`${flag} must be a number, not "${value}"`);
+    return parsed;
+  };
+  const body: Partial<CliAlertSettings> = {
+    enabled: opts.enable ? true : opts.disable ? false : undefined,
+    windowMinutes: number('--window-minutes', opts.windowMinutes),
+    historyWindows: number('--history', opts.history),
+    threshold: number('--threshold', opts.threshold),
+    minCount: number('--min-count', opts.minCount),
+  };
+  return Object.fromEntries(Object.entries(body).filter(([, value]) => value !== undefined));
 }

@@ -237,6 +237,7 @@ export interface Database {
   listening_mention_matches: ListeningMentionMatchesTable;
   listening_sentiment_corrections: ListeningSentimentCorrectionsTable;
   listening_alerts: ListeningAlertsTable;
+  listening_alert_settings: ListeningAlertSettingsTable;
 }
 
 // ---------------------------------------------------------------------------
@@ -605,6 +606,17 @@ export interface ListeningSentimentCorrectionsTable {
   from_label: string | null;
   to_label: string;
   created_at: Timestamp;
+}
+
+export interface ListeningAlertSettingsTable {
+  workspace_id: string;
+  enabled: Generated<boolean>;
+  window_minutes: Generated<number>;
+  history_windows: Generated<number>;
+  z_threshold: Generated<number>;
+  min_count: Generated<number>;
+  updated_by: string | null;
+  updated_at: Timestamp;
 }
 
 export interface ListeningAlertsTable {

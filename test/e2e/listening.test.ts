@@ -211,6 +211,19 @@ describe('listening pages end to end (real Chromium, real server)', { timeout: 1
       const acknowledged = await apiCall<{ items: Array<{ acknowledgedAt: string | null }> }>('GET', `${base}/alerts`);
       expect(acknowledged.items.filter((a) => a.acknowledgedAt !== null)).toHaveLength(1);
 
+      // ---- alert sensitivity: the rule in words, changed from the page ----
+      const settingsCard = page.getByTestId('alert-settings');
+      await settingsCard.getByText(L.alertRule.replace('{{minutes}}', '15').replace(/ \{\{minCount\}\}.*/, ''), { exact: false }).waitFor();
+      await settingsCard.getByRole('button', { name: L.changeAlertSettings, exact: true }).click();
+      const minCount = settingsCard.getByRole('textbox', { name: L.alertMinCount, exact: true });
+      await minCount.fill('25');
+      await settingsCard.getByRole('textbox', { name: L.alertWindow, exact: true }).fill('30');
+      await shot(`alert-settings${suffix}`);
+      await settingsCard.getByRole('button', { name: L.saveAlertSettings, exact: true }).click();
+      await settingsCard.getByRole('button', { name: L.changeAlertSettings, exact: true }).waitFor();
+      expect(await settingsCard.textContent()).toContain(language === 'en' ? '30-minute window has at least 25' : 'ventana de 30 minutos tiene al menos 25');
+      expect(await apiCall<{ windowMinutes: number; minCount: number }>('GET', `${base}/alert-settings`)).toMatchObject({ windowMinutes: 30, minCount: 25 });
+
       expect(await missingKeys()).toEqual([]);
       expect(pageErrors).toEqual([]);
     });

@@ -6,6 +6,7 @@ import * as listening0400 from './0400_listening.ts';
 import * as postEngagers0502 from './0502_post_engagers.ts';
 import * as metricBackfills0503 from './0503_metric_backfills.ts';
 import * as analyticsZone0501 from './0501_analytics_zone.ts';
+import * as alertSettings0504 from './0504_listening_alert_settings.ts';
 
 /** One schema change: plain SQL (one dialect for PGlite and Postgres), applied once. */
 export interface Migration {
@@ -26,4 +27,5 @@ export const migrations: Migration[] = [
   { name: '0501_analytics_zone', up: analyticsZone0501.up },
   { name: '0502_post_engagers', up: postEngagers0502.up },
   { name: '0503_metric_backfills', up: metricBackfills0503.up },
+  { name: '0504_listening_alert_settings', up: alertSettings0504.up },
 ];

@@ -24,6 +24,26 @@ export interface ReputationAlertOptions {
   minCount?: number;
 }
 
+/** A workspace's alert settings as the API shows them. */
+export interface AlertSettings {
+  enabled: boolean;
+  windowMinutes: number;
+  historyWindows: number;
+  threshold: number;
+  minCount: number;
+  updatedAt: string | null;
+}
+
+/** What a workspace without stored settings gets (also the table's column defaults). */
+export const DEFAULT_ALERT_SETTINGS: AlertSettings = { enabled: true, windowMinutes: 15, historyWindows: 48, threshold: 4, minCount: 5, updatedAt: null };
+
+/** The workspace's stored alert settings, or the defaults. */
+export async function loadAlertSettings(ctx: AppContext, workspaceId: string): Promise<AlertSettings> {
+  const row = await ctx.database.db.selectFrom('listening_alert_settings').selectAll().where('workspace_id', '=', workspaceId).executeTakeFirst();
+  if (!row) return { ...DEFAULT_ALERT_SETTINGS };
+  return { enabled: row.enabled, windowMinutes: row.window_minutes, historyWindows: row.history_windows, threshold: Number(row.z_threshold), minCount: row.min_count, updatedAt: new Date(row.updated_at).toISOString() };
+}
+
 /** A new alert. */
 export interface NewReputationAlert {
   id: string;
@@ -36,10 +56,15 @@ export interface NewReputationAlert {
   mentionIds: string[];
 }
 
-/** Checks the last closed window of a workspace for negative spikes; returns the alerts it created. */
+/**
+ * Checks the last closed window of a workspace for negative spikes; returns the alerts it created.
+ * The workspace's stored settings apply; `options` (tests, benchmarks) override them.
+ */
 export async function checkReputationAlerts(ctx: AppContext, workspaceId: string, options: ReputationAlertOptions = {}): Promise<NewReputationAlert[]> {
-  const windowMs = options.windowMs ?? 15 * 60_000;
-  const history = options.history ?? 48;
+  const settings = await loadAlertSettings(ctx, workspaceId);
+  if (!settings.enabled) return [];
+  const windowMs = options.windowMs ?? settings.windowMinutes * 60_000;
+  const history = options.history ?? settings.historyWindows;
   const end = Math.floor(ctx.clock.now() / windowMs) * windowMs;
   const start = end - (history + 1) * windowMs;
   const db = ctx.database.db;
@@ -64,7 +89,7 @@ export async function checkReputationAlerts(ctx: AppContext, workspaceId: string
     add('workspace');
     if (row.query_id && brandIds.has(row.query_id)) add(`query:${row.query_id}`);
   }
-  const detector = createBurstDetector({ threshold: options.threshold ?? 4, minCount: options.minCount ?? 5, warmupWindows: Math.min(12, history) });
+  const detector = createBurstDetector({ threshold: options.threshold ?? settings.threshold, minCount: options.minCount ?? settings.minCount, warmupWindows: Math.min(12, history) });
   let bursts: ReturnType<typeof detector.closeWindow> = [];
   for (const counts of windows) {
     for (const scope of scopes) detector.add(scope, counts.get(scope)?.size ?? 0);

@@ -155,6 +155,31 @@ describe.each(DB_KINDS)('listening API on %s', (kind) => {
     clock.set(NOW);
   });
 
+  it('lets managers tune alert sensitivity (validated, audited), and the check follows it', async () => {
+    expect((await owner.request('GET', api('/alert-settings'))).json()).toEqual({ enabled: true, windowMinutes: 15, historyWindows: 48, threshold: 4, minCount: 5, updatedAt: null });
+    const bad = await owner.request('PUT', api('/alert-settings'), { threshold: 0.2, windowMinutes: 2 });
+    expect(bad.statusCode).toBe(400);
+    expect((await owner.request('PUT', api('/alert-settings'), { sound: true })).statusCode).toBe(400);
+    const raised = await owner.request('PUT', api('/alert-settings'), { minCount: 20 });
+    expect(raised.statusCode).toBe(200);
+    expect(raised.json()).toMatchObject({ enabled: true, minCount: 20, threshold: 4, updatedAt: expect.any(String) });
+    // The spike above had 14 negative mentions: with at least 20 required, the same data raises nothing.
+    clock.set(NOW + 1000);
+    await t.ctx.database.db.deleteFrom('listening_alerts').where('workspace_id', '=', ws).execute();
+    expect(await checkReputationAlerts(t.ctx, ws)).toEqual([]);
+    await owner.request('PUT', api('/alert-settings'), { minCount: 5, enabled: false });
+    expect(await checkReputationAlerts(t.ctx, ws)).toEqual([]);
+    await owner.request('PUT', api('/alert-settings'), { enabled: true });
+    expect((await checkReputationAlerts(t.ctx, ws)).map((a) => a.count)).toEqual([14, 14]);
+    clock.set(NOW);
+    const events = await t.ctx.database.db.selectFrom('events').select(['data']).where('type', '=', 'listening.alert_settings_changed').where('workspace_id', '=', ws).orderBy('created_at').execute();
+    expect(events.map((e) => e.data)).toEqual([
+      { changed: { minCount: { from: 5, to: 20 } } },
+      { changed: { minCount: { from: 20, to: 5 }, enabled: { from: true, to: false } } },
+      { changed: { enabled: { from: false, to: true } } },
+    ]);
+  });
+
   it('manages sources and shows their lag; refuses a channel from another workspace', async () => {
     const created = await owner.request('POST', api('/sources'), { kind: 'rss', name: 'Blog', config: { url: 'https://blog.example.com/feed.xml', intervalMinutes: 30 } });
     expect(created.statusCode).toBe(201);
@@ -231,6 +256,8 @@ describe.each(DB_KINDS)('listening API on %s', (kind) => {
     expect((await editor.request('POST', api('/sources'), { kind: 'rss', name: 'No', config: { url: 'https://blog.example.com/x.xml' } })).statusCode).toBe(403);
     expect((await editor.request('PATCH', api(`/sources/${ids.source}`), { config: { url: 'https://blog.example.com/y.xml' } })).statusCode).toBe(403);
     expect((await editor.request('DELETE', api(`/queries/${query.json().id}`))).statusCode).toBe(204);
+    expect((await editor.request('GET', api('/alert-settings'))).statusCode).toBe(200);
+    expect((await editor.request('PUT', api('/alert-settings'), { enabled: false })).statusCode).toBe(403);
   });
 
   it('needs sign-in (401) and hides another workspace’s objects (404)', async () => {

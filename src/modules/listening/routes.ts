@@ -13,6 +13,7 @@ import { createMatcher, normalizePost, tryParseQuery, QueryParseError } from './
 import { matchesOf, presentAlert, presentMention, presentQuery, presentSource } from './repository.ts';
 import { mentionVolume, sentimentReport, shareOfVoiceReport, topAuthors, topTermsReport, trendingNow } from './analysis.ts';
 import { processItems, storePrepared, WorkspacePipelines } from './ingest.ts';
+import { loadAlertSettings } from './alerts.ts';
 import { parseMentionsCsv } from './sources/csv.ts';
 
 const queryParams = workspaceParams.extend({ queryId: z.string().uuid() });
@@ -27,6 +28,18 @@ const queryBody = z.object({
   competitorName: z.string().trim().min(1).max(120).nullish(),
   active: z.boolean().optional(),
 });
+
+/** Alert settings a manager may change; every field is optional (the rest keep their value). */
+const alertSettingsBody = z
+  .object({
+    enabled: z.boolean(),
+    windowMinutes: z.number().int().min(5).max(1440),
+    historyWindows: z.number().int().min(4).max(672),
+    threshold: z.number().min(1).max(20),
+    minCount: z.number().int().min(1).max(100_000),
+  })
+  .partial()
+  .strict();
 
 const SOURCE_KINDS = ['bluesky_firehose', 'bluesky_jetstream', 'rss', 'mastodon', 'channel_mentions'] as const;
 type SourceKind = (typeof SOURCE_KINDS)[number];
@@ -463,7 +476,29 @@ export const listeningRoutes: ApiModule = async (app, ctx) => {
     });
     return presentAlert(updated);
   });
+
+  app.get(`${base}/alert-settings`, { schema: { tags, summary: 'How sensitive reputation alerts are (the defaults until someone changes them)', params: workspaceParams } }, async (request) => {
+    await requireRole(ctx, request, request.params.workspaceId, 'read');
+    return loadAlertSettings(ctx, request.params.workspaceId);
+  });
+
+  app.put(`${base}/alert-settings`, { schema: { tags, summary: 'Change how sensitive reputation alerts are (owners and managers)', params: workspaceParams, body: alertSettingsBody } }, async (request) => {
+    const { user } = await requireRole(ctx, request, request.params.workspaceId, 'listening.manage');
+    const workspaceId = request.params.workspaceId;
+    const before = await loadAlertSettings(ctx, workspaceId);
+    const next = { ...before, ...request.body };
+    const changed = (Object.keys(request.body) as Array<keyof typeof request.body>).filter((key) => request.body[key] !== before[key]);
+    await db.transaction().execute(async (trx) => {
+      const values = { enabled: next.enabled, window_minutes: next.windowMinutes, history_windows: next.historyWindows, z_threshold: next.threshold, min_count: next.minCount, updated_by: user.id, updated_at: new Date(ctx.clock.now()) };
+      await trx.insertInto('listening_alert_settings').values({ workspace_id: workspaceId, ...values }).onConflict((oc) => oc.column('workspace_id').doUpdateSet(values)).execute();
+      if (changed.length > 0) {
+        await recordEvent(trx, { workspaceId, actorUserId: user.id, type: 'listening.alert_settings_changed', subjectType: 'workspace', subjectId: workspaceId, data: { changed: Object.fromEntries(changed.map((key) => [key, { from: before[key], to: next[key] }])) } });
+      }
+    });
+    return loadAlertSettings(ctx, workspaceId);
+  });
 };
+
 
 /** Secrets in a source's config (a Mastodon access token) are stored sealed, never in clear. */
 function sealSourceSecrets(ctx: { secrets: { seal(value: unknown): string } }, config: Record<string, unknown>): Record<string, unknown> {

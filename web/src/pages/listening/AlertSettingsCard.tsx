@@ -1,0 +1,67 @@
+import { useEffect, useState } from 'react';
+import { Alert, Button, Card, Group, NumberInput, Stack, Switch, Text } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api.ts';
+import { useSession, useWorkspace } from '../../session.tsx';
+
+export interface AlertSettings { enabled: boolean; windowMinutes: number; historyWindows: number; threshold: number; minCount: number; updatedAt: string | null }
+
+/** The alert rule in words, and (for owners and managers) a form to change how sensitive it is. */
+export function AlertSettingsCard() {
+  const { t } = useTranslation();
+  const workspace = useWorkspace();
+  const { can } = useSession();
+  const client = useQueryClient();
+  const key = ['ws', workspace.id, 'listening', 'alert-settings'];
+  const path = `/workspaces/${workspace.id}/listening/alert-settings`;
+  const settings = useQuery({ queryKey: key, queryFn: () => api<AlertSettings>('GET', path) });
+  const [draft, setDraft] = useState<AlertSettings | null>(null);
+  const [editing, setEditing] = useState(false);
+  useEffect(() => {
+    if (settings.data && !editing) setDraft(settings.data);
+  }, [settings.data, editing]);
+  const save = useMutation({
+    mutationFn: (next: AlertSettings) => api<AlertSettings>('PUT', path, { enabled: next.enabled, windowMinutes: next.windowMinutes, historyWindows: next.historyWindows, threshold: next.threshold, minCount: next.minCount }),
+    onSuccess: (saved) => {
+      client.setQueryData(key, saved);
+      setEditing(false);
+    },
+  });
+  const current = settings.data;
+  if (!current || !draft) return null;
+  const baselineHours = Math.round(((current.windowMinutes * current.historyWindows) / 60) * 10) / 10;
+  const set = (patch: Partial<AlertSettings>) => setDraft({ ...draft, ...patch });
+  return (
+    <Card withBorder data-testid="alert-settings">
+      <Stack gap="xs">
+        <Text size="sm">
+          {current.enabled
+            ? t('listening.alertRule', { minutes: current.windowMinutes, minCount: current.minCount, threshold: current.threshold, hours: baselineHours })
+            : t('listening.alertsOff')}
+        </Text>
+        {can('manage') && !editing && (
+          <Group>
+            <Button size="xs" variant="light" onClick={() => setEditing(true)}>{t('listening.changeAlertSettings')}</Button>
+          </Group>
+        )}
+        {editing && (
+          <Stack gap="xs">
+            <Switch label={t('listening.alertsEnabled')} checked={draft.enabled} onChange={(e) => set({ enabled: e.currentTarget.checked })} />
+            <Group grow align="flex-start">
+              <NumberInput label={t('listening.alertWindow')} min={5} max={1440} value={draft.windowMinutes} onChange={(v) => set({ windowMinutes: Number(v) })} />
+              <NumberInput label={t('listening.alertHistory')} min={4} max={672} value={draft.historyWindows} onChange={(v) => set({ historyWindows: Number(v) })} />
+              <NumberInput label={t('listening.alertThreshold')} description={t('listening.alertThresholdHelp')} min={1} max={20} step={0.5} decimalScale={2} value={draft.threshold} onChange={(v) => set({ threshold: Number(v) })} />
+              <NumberInput label={t('listening.alertMinCount')} min={1} max={100000} value={draft.minCount} onChange={(v) => set({ minCount: Number(v) })} />
+            </Group>
+            {save.isError && <Alert color="red">{(save.error as Error).message}</Alert>}
+            <Group>
+              <Button size="xs" loading={save.isPending} onClick={() => save.mutate(draft)}>{t('listening.saveAlertSettings')}</Button>
+              <Button size="xs" variant="subtle" onClick={() => { setEditing(false); setDraft(current); save.reset(); }}>{t('listening.cancel')}</Button>
+            </Group>
+          </Stack>
+        )}
+      </Stack>
+    </Card>
+  );
+}

@@ -15,7 +15,7 @@ export function activityLink(item: ActivityItem): string {
   if (item.subjectType === 'post' && item.subjectId) return `/posts/${item.subjectId}`;
   if (item.subjectType === 'channel') return '/channels';
   if (item.type === 'listening.reputation_alert' || item.type.startsWith('listening.alert_')) return '/listening/alerts';
-  if (item.type.startsWith('listening.query_') || item.type.startsWith('listening.source_')) return '/listening';
+  if (item.type.startsWith('listening.query_') || item.type.startsWith('listening.source_')) return '/listening/queries';
   if (item.type.startsWith('listening.')) return '/listening/mentions';
   return '/activity';
 }

@@ -10,8 +10,8 @@
  * `core/sentiment-model-es.json`, so nothing is downloaded at run time.
  */
 import { readFileSync } from 'node:fs';
-import { createLexiconSentiment, type SentimentLabel, type SentimentProvider, type SentimentResult } from './sentiment.ts';
-import { foldText, splitUrls, wordTokens, collapseElongationToOne } from './tokenize.ts';
+import { createLexiconSentiment, spanishStemmer, type SentimentLabel, type SentimentProvider, type SentimentResult } from './sentiment.ts';
+import { expandHashtags, foldText, splitUrls, wordTokens, collapseElongationToOne } from './tokenize.ts';
 
 export const MODEL_LABELS: readonly SentimentLabel[] = ['negative', 'neutral', 'positive'];
 
@@ -21,30 +21,41 @@ export interface SentimentModel {
   lang: string;
   bias: number[];
   weights: Record<string, number[]>;
+  /** Which optional features the model was trained with (inference must compute the same). */
+  features?: FeatureOptions;
   /** Training summary, for people reading the file. */
   trainedOn?: { items: number; files: string[]; epochs: number; l2: number };
 }
+
+/** Optional feature families, chosen at training time by cross-validation. */
+export interface FeatureOptions {
+  /** Snowball stems of the words (`s:…`), so that "mentiras", "mentira" and "mentir" share weight. */
+  stems?: boolean;
+}
+
 
 const NEGATORS = new Set(['no', 'nunca', 'jamas', 'ni', 'tampoco', 'nada', 'nadie', 'sin', 'ningun', 'ninguno', 'ninguna']);
 const NEGATION_SCOPE = 3;
 
 /** Features of one text: words, word pairs, negation-marked words, punctuation cues and the lexicon score. */
-export function modelFeatures(text: string, lexiconScore: number): Map<string, number> {
+export function modelFeatures(text: string, lexiconScore: number, options: FeatureOptions = {}): Map<string, number> {
   const features = new Map<string, number>();
   const add = (name: string, value = 1) => features.set(name, (features.get(name) ?? 0) + value);
   const { rest, urls } = splitUrls(text);
   if (urls.length > 0) add('has:url');
   if (rest.includes('?')) add('has:question');
   if (rest.includes('!')) add('has:exclamation');
-  const words = wordTokens(foldText(rest)).map((token) => {
+  const words = wordTokens(foldText(expandHashtags(rest))).map((token) => {
     if (token.startsWith('@')) return '@user';
     if (/^\d+$/.test(token)) return '0';
     return collapseElongationToOne(token);
   });
+  const stemmer = options.stems ? spanishStemmer() : null;
   let negatedFor = 0;
   let previous = '<s>';
   for (const word of words) {
     add(negatedFor > 0 ? `w:not_${word}` : `w:${word}`);
+    if (stemmer && word.length > 3 && !word.startsWith('@')) add(negatedFor > 0 ? `s:not_${stemmer.stemWord(word)}` : `s:${stemmer.stemWord(word)}`);
     add(`b:${previous} ${word}`);
     previous = word;
     if (NEGATORS.has(word)) negatedFor = NEGATION_SCOPE;
@@ -114,7 +125,7 @@ export function trainModel(examples: Array<{ features: Map<string, number>; labe
           if (!w) continue;
           // Word features are many and each is seen a few times: shrink them, so that a topic word
           // ("producto") cannot outvote the lexicon's reading of "me encanta".
-          const penalty = name.charCodeAt(1) === 58 /* "w:" or "b:" */ ? l2 : 0;
+          const penalty = name.charCodeAt(1) === 58 /* "w:", "b:" or "s:" */ ? l2 : 0;
           w[k] -= step * (gradient * value + penalty * w[k]);
         }
       }
@@ -146,7 +157,7 @@ export function createModelSentiment(lexicon: SentimentProvider, model: Sentimen
     analyze(text: string, lang: string): SentimentResult {
       const base = lexicon.analyze(text, lang);
       if (lang !== model.lang) return base;
-      const p = predict(model, modelFeatures(text, base.score));
+      const p = predict(model, modelFeatures(text, base.score, model.features));
       let best = 0;
       for (let k = 1; k < p.length; k++) if (p[k] > p[best]) best = k;
       const score = Math.round((p[MODEL_LABELS.indexOf('positive')] - p[MODEL_LABELS.indexOf('negative')]) * 1000) / 1000;

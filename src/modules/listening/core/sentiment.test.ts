@@ -29,6 +29,12 @@ describe('lexicon sentiment', () => {
     expect(label('Bonito pero horrible', 'es')).toBe('negative');
     expect(label('The screen is bad but the battery is great', 'en')).toBe('positive');
   });
+  it('reads what a camel-case hashtag says', () => {
+    expect(label('Otra vez lo mismo #PromesasIncumplidas', 'es')).toBe('negative');
+    expect(label('Day three of the strike #NotHappy', 'en')).toBe('negative');
+    expect(score('Otra vez lo mismo #promesasincumplidas', 'es')).toBe(0);
+  });
+
   it('reads emojis and emoticons', () => {
     expect(label('😍😍', 'es')).toBe('positive');
     expect(label('otra vez 😡', 'es')).toBe('negative');

@@ -23,7 +23,7 @@ import {
   SPANISH_BOOSTERS, SPANISH_CONTRAST, SPANISH_DAMPENERS, SPANISH_NEGATORS, SPANISH_PHRASES, SPANISH_REVIEW_WORDS, SPANISH_WORDS,
 } from './sentiment-lexicons.ts';
 import { STOP_WORDS } from './analysis.ts';
-import { collapseElongation, collapseElongationToOne, foldText, isElongated, splitUrls } from './tokenize.ts';
+import { collapseElongation, collapseElongationToOne, expandHashtags, foldText, isElongated, splitUrls } from './tokenize.ts';
 
 /** A sentiment label. */
 export type SentimentLabel = 'positive' | 'neutral' | 'negative';
@@ -130,6 +130,11 @@ function loadResources(): Resources {
   }
   resources = { english, emoticons, spanishWords, spanishStems, senticonStems, spanishPhrases, stemmer };
   return resources;
+}
+
+/** The Snowball Spanish stemmer the lexicon uses (shared with the trained model's stem features). */
+export function spanishStemmer(): { stemWord(word: string): string } {
+  return loadResources().stemmer;
 }
 
 /** One unit of text for scoring: a word (folded) or an emoji / emoticon, as read out of context. */
@@ -261,7 +266,7 @@ function analysePiece(m: string, language: Language, emoticons: Map<string, numb
 }
 
 function piecesOf(text: string, language: Language, emoticons: Map<string, number>): { pieces: Piece[]; exclamations: number; capsMeansEmphasis: boolean } {
-  const matches = splitUrls(text).rest.match(PIECE_PATTERN) ?? [];
+  const matches = expandHashtags(splitUrls(text).rest).match(PIECE_PATTERN) ?? [];
   const cache = language.pieces;
   const pieces: Piece[] = [];
   let exclamations = 0;

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { collapseElongation, foldText, foldTextReference, isElongated, normalizePost, normalizeQueryWords, siteKeys } from './tokenize.ts';
+import { collapseElongation, expandHashtags, foldText, foldTextReference, isElongated, normalizePost, normalizeQueryWords, siteKeys } from './tokenize.ts';
 
 describe('tokenize', () => {
+  it('spells out camel-case hashtags for sentiment, leaving other tags alone', () => {
+    expect(expandHashtags('Ya está bien #SanidadNoSeVende')).toBe('Ya está bien #SanidadNoSeVende sanidad no se vende');
+    expect(expandHashtags('#NuncaMás y #ElÚltimoTurno')).toBe('#NuncaMás nunca más y #ElÚltimoTurno el último turno');
+    expect(expandHashtags('#PGE2021 #SMI #pleno sin cambios')).toBe('#PGE2021 #SMI #pleno sin cambios');
+    expect(expandHashtags('no tags here')).toBe('no tags here');
+  });
+
   it('folds case, width, accents and ñ', () => {
     expect(foldText('Música ESPAÑA Ｃａｆé')).toBe('musica espana cafe');
     expect(normalizeQueryWords('¡Qué BUENOOO!')).toEqual(['que', 'buenoo']);

@@ -148,6 +148,20 @@ export function normalizeQueryWords(raw: string): string[] {
   return wordTokens(foldText(raw)).map(collapseElongation);
 }
 
+const HASHTAG = /#([\p{L}\p{N}_]{3,})/gu;
+const CAMEL_BREAK = /\p{Ll}\p{Lu}/u;
+const CAMEL_SEGMENT = /\p{Lu}+(?!\p{Ll})|\p{Lu}?\p{Ll}+|\p{N}+/gu;
+
+/**
+ * Follows each camel-case hashtag with its words in lower case ("#SanidadNoSeVende" →
+ * "#SanidadNoSeVende sanidad no se vende"), so that sentiment scoring reads what the tag says.
+ * Matching does not use it: queries match hashtags as written.
+ */
+export function expandHashtags(text: string): string {
+  if (text.indexOf('#') < 0) return text;
+  return text.replace(HASHTAG, (tag: string, body: string) => (CAMEL_BREAK.test(body) ? `${tag} ${(body.match(CAMEL_SEGMENT) ?? []).join(' ').toLowerCase()}` : tag));
+}
+
 /** Removes URLs from the text; returns the rest and the URLs found. */
 export function splitUrls(text: string): { rest: string; urls: string[] } {
   if (text.indexOf('http') < 0 && text.indexOf('www.') < 0 && text.indexOf('WWW.') < 0) return { rest: text, urls: [] };

@@ -1,7 +1,7 @@
 /**
- * A small trained sentiment model for Spanish: multinomial logistic regression over word unigrams
- * and bigrams (with negation scope marked, as in Pang & Lee's classic setup) plus the lexicon
- * provider's own score as features. The lexicon reads opinion words; the model adds what word lists
+ * A small trained sentiment model for Spanish: multinomial logistic regression over word unigrams,
+ * bigrams and (optionally) Snowball stems, with negation scope marked as in Pang & Lee's classic
+ * setup, plus the lexicon provider's own score as features. The lexicon reads opinion words; the model adds what word lists
  * cannot: which wordings are announcements (neutral) and which facts imply a judgement ("nos dieron
  * una habitación interior").
  *

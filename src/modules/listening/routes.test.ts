@@ -160,6 +160,9 @@ describe.each(DB_KINDS)('listening API on %s', (kind) => {
     const bad = await owner.request('PUT', api('/alert-settings'), { threshold: 0.2, windowMinutes: 2 });
     expect(bad.statusCode).toBe(400);
     expect((await owner.request('PUT', api('/alert-settings'), { sound: true })).statusCode).toBe(400);
+    const tooLong = await owner.request('PUT', api('/alert-settings'), { windowMinutes: 1440, historyWindows: 100 });
+    expect(tooLong.statusCode).toBe(400);
+    expect(tooLong.json().error.message).toContain('90 days');
     const raised = await owner.request('PUT', api('/alert-settings'), { minCount: 20 });
     expect(raised.statusCode).toBe(200);
     expect(raised.json()).toMatchObject({ enabled: true, minCount: 20, threshold: 4, updatedAt: expect.any(String) });

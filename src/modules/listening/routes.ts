@@ -40,6 +40,7 @@ const alertSettingsBody = z
   })
   .partial()
   .strict();
+const MAX_ALERT_BASELINE_MINUTES = 90 * 24 * 60;
 
 const SOURCE_KINDS = ['bluesky_firehose', 'bluesky_jetstream', 'rss', 'mastodon', 'channel_mentions'] as const;
 type SourceKind = (typeof SOURCE_KINDS)[number];
@@ -487,6 +488,10 @@ export const listeningRoutes: ApiModule = async (app, ctx) => {
     const workspaceId = request.params.workspaceId;
     const before = await loadAlertSettings(ctx, workspaceId);
     const next = { ...before, ...request.body };
+    // Every check reads the whole baseline; 90 days keeps it a bounded query.
+    if (next.windowMinutes * next.historyWindows > MAX_ALERT_BASELINE_MINUTES) {
+      throw badRequest(`The baseline (window × windows) may cover at most 90 days; ${next.windowMinutes} min × ${next.historyWindows} is ${Math.round((next.windowMinutes * next.historyWindows) / 1440)} days`, { field: 'historyWindows', maxMinutes: MAX_ALERT_BASELINE_MINUTES });
+    }
     const changed = (Object.keys(request.body) as Array<keyof typeof request.body>).filter((key) => request.body[key] !== before[key]);
     await db.transaction().execute(async (trx) => {
       const values = { enabled: next.enabled, window_minutes: next.windowMinutes, history_windows: next.historyWindows, z_threshold: next.threshold, min_count: next.minCount, updated_by: user.id, updated_at: new Date(ctx.clock.now()) };
@@ -498,7 +503,6 @@ export const listeningRoutes: ApiModule = async (app, ctx) => {
     return loadAlertSettings(ctx, workspaceId);
   });
 };
-
 
 /** Secrets in a source's config (a Mastodon access token) are stored sealed, never in clear. */
 function sealSourceSecrets(ctx: { secrets: { seal(value: unknown): string } }, config: Record<string, unknown>): Record<string, unknown> {

@@ -86,6 +86,7 @@ export const listeningEn = {
   alertThreshold: 'Threshold (z-score)',
   alertThresholdHelp: 'Lower = more alerts',
   alertMinCount: 'Fewest negative mentions',
+  alertBaselineTooLong: 'The baseline (window × windows) may cover at most 90 days.',
   saveAlertSettings: 'Save',
   noAlerts: 'No reputation alerts.',
   alertLine: '{{count}} negative mentions (usually {{expected}}) — {{scope}}',

@@ -88,6 +88,7 @@ export const listeningEs: Dictionary['listening'] = {
   alertThreshold: 'Umbral (puntuación z)',
   alertThresholdHelp: 'Más bajo = más alertas',
   alertMinCount: 'Mínimo de menciones negativas',
+  alertBaselineTooLong: 'La referencia (ventana × ventanas) puede abarcar como mucho 90 días.',
   saveAlertSettings: 'Guardar',
   noAlerts: 'No hay alertas de reputación.',
   alertLine: '{{count}} menciones negativas (lo habitual: {{expected}}) — {{scope}}',

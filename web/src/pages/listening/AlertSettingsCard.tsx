@@ -5,6 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api.ts';
 import { useSession, useWorkspace } from '../../session.tsx';
 
+const MAX_BASELINE_MINUTES = 90 * 24 * 60;
+
 export interface AlertSettings { enabled: boolean; windowMinutes: number; historyWindows: number; threshold: number; minCount: number; updatedAt: string | null }
 
 /** The alert rule in words, and (for owners and managers) a form to change how sensitive it is. */
@@ -32,6 +34,8 @@ export function AlertSettingsCard() {
   if (!current || !draft) return null;
   const baselineHours = Math.round(((current.windowMinutes * current.historyWindows) / 60) * 10) / 10;
   const set = (patch: Partial<AlertSettings>) => setDraft({ ...draft, ...patch });
+  // The API's rule, checked here too so that the reason shows in the UI language.
+  const baselineTooLong = draft.windowMinutes * draft.historyWindows > MAX_BASELINE_MINUTES;
   return (
     <Card withBorder data-testid="alert-settings">
       <Stack gap="xs">
@@ -54,9 +58,10 @@ export function AlertSettingsCard() {
               <NumberInput label={t('listening.alertThreshold')} description={t('listening.alertThresholdHelp')} min={1} max={20} step={0.5} decimalScale={2} value={draft.threshold} onChange={(v) => set({ threshold: Number(v) })} />
               <NumberInput label={t('listening.alertMinCount')} min={1} max={100000} value={draft.minCount} onChange={(v) => set({ minCount: Number(v) })} />
             </Group>
+            {baselineTooLong && <Alert color="orange">{t('listening.alertBaselineTooLong')}</Alert>}
             {save.isError && <Alert color="red">{(save.error as Error).message}</Alert>}
             <Group>
-              <Button size="xs" loading={save.isPending} onClick={() => save.mutate(draft)}>{t('listening.saveAlertSettings')}</Button>
+              <Button size="xs" loading={save.isPending} disabled={baselineTooLong} onClick={() => save.mutate(draft)}>{t('listening.saveAlertSettings')}</Button>
               <Button size="xs" variant="subtle" onClick={() => { setEditing(false); setDraft(current); save.reset(); }}>{t('listening.cancel')}</Button>
             </Group>
           </Stack>

@@ -4,6 +4,7 @@
  * the dashboard and the alerts page — the whole flow once in English and once in Spanish,
  * each in its own workspace so the counts are exact.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -158,6 +159,12 @@ describe('listening pages end to end (real Chromium, real server)', { timeout: 1
       const negativeCards = await mentionCards(negative.length);
       for (const text of await negativeCards.allTextContents()) expect(text).toContain(L.sentiments.negative);
       await shot(`mentions-negative${suffix}`);
+      // The export downloads what the filters show.
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-mentions').click()]);
+      expect(download.suggestedFilename()).toMatch(/^plaza-mentions-\d{4}-\d{2}-\d{2}\.csv$/);
+      const exported = fs.readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, '').trim().split('\n');
+      expect(exported[0]).toContain('published_at_local');
+      expect(exported).toHaveLength(negative.length + 1);
       await choose(L.sentiment, '—');
       await mentionCards(all.items.length);
 

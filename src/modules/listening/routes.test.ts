@@ -95,6 +95,32 @@ describe.each(DB_KINDS)('listening API on %s', (kind) => {
     ids.rain = rain.id;
   });
 
+  it('exports the filtered mentions as CSV, in the brand zone, with formula-looking cells defused', async () => {
+    const risky = 'id,text,author,network,date\nx1,"=HYPERLINK(""http://evil.example"",""Acme"") acme gratis",mallory,bluesky,2026-03-10T09:00:00Z\n';
+    expect((await owner.request('POST', api('/import'), { csv: risky })).statusCode).toBe(201);
+    const response = await owner.request('GET', api('/mentions/export'));
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toContain('text/csv');
+    expect(response.headers['content-disposition']).toMatch(/attachment; filename="plaza-mentions-2026-03-10\.csv"/);
+    const { parse } = await import('csv-parse/sync');
+    const rows = parse(response.body.replace(/^\uFEFF/, ''), { columns: true }) as Array<Record<string, string>>;
+    expect(rows.map((r) => r.published_at_utc)).toEqual(['2026-03-10T10:20:00.000Z', '2026-03-10T10:10:00.000Z', '2026-03-10T10:05:00.000Z', '2026-03-10T10:00:00.000Z', '2026-03-10T09:00:00.000Z']);
+    // Europe/Madrid is UTC+1 in March (before the switch to summer time).
+    expect(rows[0].published_at_local).toBe('2026-03-10T11:20:00+01:00');
+    const rain = rows.find((r) => r.id === ids.rain)!;
+    expect(rain).toMatchObject({ sentiment: 'negative', corrected: 'yes', network: 'rss' });
+    const evil = rows.find((r) => r.published_at_utc.startsWith('2026-03-10T09'))!;
+    expect(evil.text.startsWith("'=HYPERLINK")).toBe(true);
+    expect(evil.queries).toBe('Acme');
+    const filtered = await owner.request('GET', api(`/mentions/export?sentiment=negative&queryId=${ids.brand}`));
+    const negative = parse(filtered.body.replace(/^\uFEFF/, ''), { columns: true }) as Array<Record<string, string>>;
+    expect(negative.map((r) => r.author_handle)).toEqual(['luis']);
+    expect((await owner.request('GET', api('/mentions/export?sentiment=angry'))).statusCode).toBe(400);
+    expect((await stranger.request('GET', api('/mentions/export'))).statusCode).toBe(404);
+    expect((await t.app.inject({ method: 'GET', url: api('/mentions/export') })).statusCode).toBe(401);
+    await t.ctx.database.db.deleteFrom('listening_mentions').where('remote_id', '=', 'x1').execute();
+  });
+
   it('tests saved and unsaved queries against stored mentions at once', async () => {
     const unsaved = await owner.request('POST', api('/queries/test'), { query: 'acme -desastre' });
     expect(unsaved.statusCode).toBe(200);

@@ -1,4 +1,8 @@
 import net from 'node:net';
+import { Readable } from 'node:stream';
+import type { Selectable } from 'kysely';
+import { DateTime } from 'luxon';
+import { stringify as stringifyCsv } from 'csv-stringify/sync';
 import { z } from 'zod';
 import type { ApiModule } from '../../server/modules.ts';
 import { requireRole } from '../../server/auth.ts';
@@ -6,7 +10,7 @@ import { AppError, badRequest, notFound } from '../../lib/errors.ts';
 import { decodeCursor, pageOf } from '../../lib/pagination.ts';
 import { isoInstantSchema } from '../../lib/timezones.ts';
 import { assertFetchableUrl, isPrivateAddress, UnsafeUrlError } from '../../lib/safe-fetch.ts';
-import { LISTENING_QUERY_KINDS } from '../../db/schema.ts';
+import { LISTENING_QUERY_KINDS, type ListeningMentionsTable } from '../../db/schema.ts';
 import { recordEvent } from '../events/events.ts';
 import { workspaceParams } from '../workspaces/routes.ts';
 import { createMatcher, normalizePost, tryParseQuery, QueryParseError } from './core/index.ts';
@@ -359,21 +363,22 @@ export const listeningRoutes: ApiModule = async (app, ctx) => {
 
   // ----- mentions ------------------------------------------------------------------------------
 
-  const mentionFilters = rangeQuery.extend({
+  const mentionFilterFields = rangeQuery.extend({
     queryId: z.string().uuid().optional(),
     sentiment: z.enum(SENTIMENTS).optional(),
     lang: z.string().max(10).optional(),
     network: z.string().max(40).optional(),
     q: z.string().max(200).optional(),
+  });
+  const mentionFilters = mentionFilterFields.extend({
     limit: z.coerce.number().int().min(1).max(200).default(50),
     cursor: z.string().max(500).optional(),
   });
+  type MentionFilters = z.infer<typeof mentionFilterFields>;
 
-  app.get(`${base}/mentions`, { schema: { tags, summary: 'Mention stream, newest first, filtered by query, sentiment, language, network, date and text', params: workspaceParams, querystring: mentionFilters } }, async (request) => {
-    await requireRole(ctx, request, request.params.workspaceId, 'read');
-    const f = request.query;
-    const cursor = decodeCursor(f.cursor);
-    let query = db.selectFrom('listening_mentions as m').selectAll('m').where('m.workspace_id', '=', request.params.workspaceId);
+  /** The workspace's mentions that pass the filters (the stream and the export share it), newest first. */
+  const filteredMentions = (workspaceId: string, f: MentionFilters, after: { at: Date | string; id: string } | null) => {
+    let query = db.selectFrom('listening_mentions as m').selectAll('m').where('m.workspace_id', '=', workspaceId);
     if (f.from) query = query.where('m.published_at', '>=', new Date(f.from));
     if (f.to) query = query.where('m.published_at', '<', new Date(f.to));
     if (f.sentiment) query = query.where('m.sentiment', '=', f.sentiment);
@@ -384,12 +389,56 @@ export const listeningRoutes: ApiModule = async (app, ctx) => {
       const queryId = f.queryId;
       query = query.where((eb) => eb.exists(eb.selectFrom('listening_mention_matches as x').select('x.query_id').whereRef('x.mention_id', '=', 'm.id').where('x.query_id', '=', queryId)));
     }
-    if (cursor) query = query.where((eb) => eb.or([eb('m.published_at', '<', new Date(cursor.at)), eb.and([eb('m.published_at', '=', new Date(cursor.at)), eb('m.id', '<', cursor.id)])]));
-    const rows = await query.orderBy('m.published_at', 'desc').orderBy('m.id', 'desc').limit(f.limit + 1).execute();
+    if (after) query = query.where((eb) => eb.or([eb('m.published_at', '<', new Date(after.at)), eb.and([eb('m.published_at', '=', new Date(after.at)), eb('m.id', '<', after.id)])]));
+    return query.orderBy('m.published_at', 'desc').orderBy('m.id', 'desc');
+  };
+
+  app.get(`${base}/mentions`, { schema: { tags, summary: 'Mention stream, newest first, filtered by query, sentiment, language, network, date and text', params: workspaceParams, querystring: mentionFilters } }, async (request) => {
+    await requireRole(ctx, request, request.params.workspaceId, 'read');
+    const f = request.query;
+    const rows = await filteredMentions(request.params.workspaceId, f, decodeCursor(f.cursor)).limit(f.limit + 1).execute();
     const page = pageOf(rows, f.limit, (r) => ({ at: r.published_at, id: r.id }));
     const matches = await matchesOf(db, page.items.map((r) => r.id));
     return { items: page.items.map((r) => presentMention(r, matches.get(r.id))), nextCursor: page.nextCursor };
   });
+
+  app.get(
+    `${base}/mentions/export`,
+    {
+      schema: {
+        tags,
+        summary: `Download the filtered mentions as CSV (UTF-8, newest first, at most ${MENTION_EXPORT_MAX_ROWS.toLocaleString('en')} rows; times in UTC and in the brand's zone)`,
+        params: workspaceParams,
+        querystring: mentionFilterFields,
+      },
+    },
+    async (request, reply) => {
+      await requireRole(ctx, request, request.params.workspaceId, 'read');
+      const workspaceId = request.params.workspaceId;
+      const workspace = await db.selectFrom('workspaces').select(['time_zone', 'name']).where('id', '=', workspaceId).executeTakeFirstOrThrow();
+      const queryNames = new Map((await db.selectFrom('listening_queries').select(['id', 'name']).where('workspace_id', '=', workspaceId).execute()).map((q) => [q.id, q.name]));
+      const filters = request.query;
+      // Pages of 1,000 by keyset, so a large export never holds every mention in memory.
+      async function* csv(): AsyncGenerator<string> {
+        yield '\uFEFF' + stringifyCsv([MENTION_EXPORT_COLUMNS]);
+        let after: { at: Date; id: string } | null = null;
+        for (let sent = 0; sent < MENTION_EXPORT_MAX_ROWS; ) {
+          const rows: Array<Selectable<ListeningMentionsTable>> = await filteredMentions(workspaceId, filters, after).limit(Math.min(1000, MENTION_EXPORT_MAX_ROWS - sent)).execute();
+          if (rows.length === 0) return;
+          const matches = await matchesOf(db, rows.map((r) => r.id));
+          yield stringifyCsv(rows.map((row) => mentionCsvRow(row, matches.get(row.id) ?? [], queryNames, workspace.time_zone)));
+          sent += rows.length;
+          const last = rows[rows.length - 1];
+          after = { at: last.published_at, id: last.id };
+        }
+      }
+      const day = DateTime.fromMillis(ctx.clock.now(), { zone: workspace.time_zone }).toISODate();
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="plaza-mentions-${day}.csv"`)
+        .send(Readable.from(csv()));
+    },
+  );
 
   const loadMention = async (workspaceId: string, mentionId: string) => {
     const row = await db.selectFrom('listening_mentions').selectAll().where('id', '=', mentionId).where('workspace_id', '=', workspaceId).executeTakeFirst();
@@ -503,6 +552,36 @@ export const listeningRoutes: ApiModule = async (app, ctx) => {
     return loadAlertSettings(ctx, workspaceId);
   });
 };
+
+/** Most rows one mention export writes (a CSV that spreadsheets still open). */
+const MENTION_EXPORT_MAX_ROWS = 100_000;
+const MENTION_EXPORT_COLUMNS = ['published_at_utc', 'published_at_local', 'network', 'author_handle', 'author_name', 'author_reach', 'lang', 'sentiment', 'sentiment_score', 'auto_sentiment', 'corrected', 'queries', 'url', 'text', 'id'];
+
+/**
+ * One CSV row of a mention. Cells that a spreadsheet would run as a formula (a stranger's post
+ * starting with "=", "+", "-", "@", tab or CR) get a leading apostrophe (OWASP's CSV-injection advice).
+ */
+function mentionCsvRow(row: Selectable<ListeningMentionsTable>, queryIds: string[], queryNames: Map<string, string>, zone: string): Array<string | number> {
+  const safe = (value: string | null) => (value && /^[=+\-@\t\r]/.test(value) ? `'${value}` : (value ?? ''));
+  const published = new Date(row.published_at);
+  return [
+    published.toISOString(),
+    DateTime.fromJSDate(published, { zone }).toFormat("yyyy-MM-dd'T'HH:mm:ssZZ"),
+    row.network,
+    safe(row.author_handle),
+    safe(row.author_name),
+    row.author_reach ?? '',
+    row.lang ?? '',
+    row.sentiment ?? '',
+    row.sentiment_score ?? '',
+    row.auto_sentiment ?? '',
+    row.sentiment !== row.auto_sentiment ? 'yes' : 'no',
+    safe(queryIds.map((id) => queryNames.get(id) ?? id).join('; ')),
+    safe(row.url),
+    safe(row.text),
+    row.id,
+  ];
+}
 
 /** Secrets in a source's config (a Mastodon access token) are stored sealed, never in clear. */
 function sealSourceSecrets(ctx: { secrets: { seal(value: unknown): string } }, config: Record<string, unknown>): Record<string, unknown> {

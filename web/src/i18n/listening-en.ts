@@ -75,6 +75,7 @@ export const listeningEn = {
   topPhrases: 'Top phrases',
   last7: 'Last 7 days',
   last30: 'Last 30 days',
+  exportCsv: 'Export CSV',
   alertsTitle: 'Reputation alerts',
   alertsHelp: 'Negative spikes, with the mentions that caused them. Alerts are also sent to webhooks.',
   alertRule: 'An alert is raised when a {{minutes}}-minute window has at least {{minCount}} negative mentions and is {{threshold}} standard deviations above its level over the previous {{hours}} hours (for all mentions and for each brand query).',

@@ -77,6 +77,7 @@ export const listeningEs: Dictionary['listening'] = {
   topPhrases: 'Frases principales',
   last7: 'Últimos 7 días',
   last30: 'Últimos 30 días',
+  exportCsv: 'Exportar CSV',
   alertsTitle: 'Alertas de reputación',
   alertsHelp: 'Picos de menciones negativas, con las menciones que los causaron. Las alertas también se envían a los webhooks.',
   alertRule: 'Se lanza una alerta cuando una ventana de {{minutes}} minutos tiene al menos {{minCount}} menciones negativas y está {{threshold}} desviaciones típicas por encima de su nivel de las {{hours}} horas anteriores (en todas las menciones y en cada consulta de marca).',

@@ -54,6 +54,10 @@ export default function ListeningMentionsPage() {
         <TextInput type="datetime-local" label={t('listening.from')} value={filters.from} onChange={(e) => set('from')(e.currentTarget.value)} />
         <TextInput type="datetime-local" label={t('listening.to')} value={filters.to} onChange={(e) => set('to')(e.currentTarget.value)} />
         <TextInput label={t('listening.search')} value={filters.q} onChange={(e) => set('q')(e.currentTarget.value)} w={160} />
+        {/* A plain link: the browser downloads the CSV with the session cookie, streamed by the server. */}
+        <Button component="a" variant="light" href={`/api/v1${base}/mentions/export?${search.toString()}`} download data-testid="export-mentions">
+          {t('listening.exportCsv')}
+        </Button>
       </Group>
       {!mentions.isLoading && items.length === 0 && <Text c="dimmed">{t('listening.noMentions')}</Text>}
       {items.map((m) => (

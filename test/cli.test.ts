@@ -100,6 +100,65 @@ describe('plaza CLI', () => {
     expect(edited).toMatchObject({ name: 'Blog de prensa', config: { url: 'https://blog.example.com/feed.xml', intervalMinutes: 60 } });
   }, 120_000);
 
+  it('lists, exports and summarizes mentions, and acknowledges an alert, in the brand time zone', async () => {
+    const ws = JSON.parse((await plaza(env, '--json', 'workspace', 'create', '--name', 'Menciones', '--tz', 'America/Mexico_City', '--lang', 'es')).stdout);
+    const call = async (method: string, path: string, body?: unknown) => {
+      const response = await fetch(`${env.PLAZA_URL}/api/v1/workspaces/${ws.id}/listening${path}`, { method, headers: { authorization: `Bearer ${env.PLAZA_TOKEN}`, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+      return response.json() as Promise<Record<string, unknown>>;
+    };
+    await call('POST', '/queries', { name: 'Sol', query: 'panaderia OR "pan sol"', kind: 'brand' });
+    await call('POST', '/queries', { name: 'Luna', query: 'luna', kind: 'competitor', competitorName: 'Panadería Luna' });
+    const now = Date.now();
+    const at = (minutesAgo: number) => new Date(now - minutesAgo * 60_000).toISOString();
+    const csv = [
+      'id,text,author,network,date,url',
+      `m1,"Me encanta la panaderia, el mejor pan",ana,bluesky,${at(30)},https://bsky.app/profile/ana/post/1`,
+      `m2,"La panaderia es un desastre, pésima atención",luis,mastodon,${at(20)},`,
+      `m3,"Luna abre otra tienda",kate,bluesky,${at(10)},`,
+      `m4,"=cmd| multi-line
+text about panaderia",eve,rss,${at(5)},`,
+    ].join('\n');
+    expect(await call('POST', '/import', { csv })).toMatchObject({ stored: 4 });
+
+    const listed = await plaza(env, 'listen', 'mentions', '-w', ws.id, '--sentiment', 'negative');
+    expect(listed.code, listed.stderr).toBe(0);
+    expect(listed.stdout).toMatch(/CST .*mastodon .*@luis .*negative .*desastre/);
+    expect(listed.stdout.trim().split('\n')).toHaveLength(1);
+    const json = JSON.parse((await plaza(env, '--json', 'listen', 'mentions', '-w', ws.id, '--limit', '2')).stdout);
+    expect(json.map((m: { remoteId: string }) => m.remoteId)).toEqual(['m4', 'm3']);
+    expect((await plaza(env, 'listen', 'mentions', '-w', ws.id, '--limit', '500')).stderr).toContain('--limit must be');
+
+    const file = path.join(dataDir, 'menciones.csv');
+    const exported = await plaza(env, 'listen', 'mentions', '-w', ws.id, '--csv', file);
+    expect(exported.stdout.trim()).toBe(`4 mentions written to ${file}`);
+    const { parse } = await import('csv-parse/sync');
+    const rows = parse(fs.readFileSync(file, 'utf8'), { bom: true, columns: true }) as Array<Record<string, string>>;
+    expect(rows[0].text).toBe("'=cmd| multi-line\ntext about panaderia");
+    expect(rows[0].published_at_local).toMatch(/-06:00$/);
+    const sol = ((await call('GET', '/queries')).items as Array<{ id: string; name: string }>).find((q) => q.name === 'Sol')!;
+    const brandOnly = await plaza(env, 'listen', 'mentions', '-w', ws.id, '--query', sol.id, '--csv', file);
+    expect(brandOnly.stdout).toContain('3 mentions written');
+
+    const report = await plaza(env, 'listen', 'report', '-w', ws.id, '--days', '1');
+    expect(report.code, report.stderr).toBe(0);
+    expect(report.stdout).toContain('Sol (brand): 3');
+    expect(report.stdout).toMatch(/brand 75 % of 4/);
+    expect(report.stdout).toMatch(/Panadería Luna: 25 % \(1\)/);
+    const reportJson = JSON.parse((await plaza(env, '--json', 'listen', 'report', '-w', ws.id, '--from', '2020-01-01 00:00')).stdout);
+    expect(reportJson.range).toMatchObject({ from: '2020-01-01T06:00:00.000Z', timeZone: 'America/Mexico_City' });
+    expect(reportJson.shareOfVoice.total).toBe(4);
+    const { counts, total, netSentiment } = reportJson.sentiment;
+    expect(total).toBe(4);
+    expect(netSentiment).toBeCloseTo(((counts.positive - counts.negative) / total) * 100);
+    expect(report.stdout).toContain(`${counts.positive} positive, ${counts.neutral} neutral, ${counts.negative} negative`);
+
+    const none = await plaza(env, 'listen', 'alerts', '-w', ws.id);
+    expect(none.stdout).toContain('No reputation alerts.');
+    const missing = await plaza(env, 'listen', 'ack', '-w', ws.id, '00000000-0000-4000-8000-000000000000');
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('404');
+  }, 120_000);
+
   it('says clearly when the token is missing or wrong', async () => {
     const missing = await plaza({ ...env, PLAZA_TOKEN: '' }, 'workspace', 'list');
     expect(missing.code).toBe(1);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatInZone, isoInstantSchema, zonedWallTimeToInstant } from '../src/lib/timezones.ts';
-import { toInstant } from '../src/cli/commands.ts';
+import { toInstant } from '../src/cli/shared.ts';
 
 describe('brand time zones across daylight-saving changes', () => {
   it('Europe/Madrid: spring forward (29 Mar 2026) and fall back (25 Oct 2026)', () => {

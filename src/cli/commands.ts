@@ -1,8 +1,7 @@
 import fs from 'node:fs';
 import { Command, Option } from 'commander';
-import { zonedWallTimeToInstant } from '../lib/timezones.ts';
 import { SERVICE_NAMES, type ServiceName, loadConfig } from '../config.ts';
-import { action, connect, output, type GlobalOptions } from './shared.ts';
+import { action, connect, toInstant, output, type GlobalOptions } from './shared.ts';
 import { registerAnalyticsCommands } from './analytics-commands.ts';
 import { registerListeningCommands } from './listening-commands.ts';
 
@@ -273,19 +272,3 @@ export function buildCli(): Command {
   registerListeningCommands(program);
   return program;
 }
-
-/**
- * An instant from user input: ISO with an offset as is, or a local date-time
- * interpreted in the workspace's zone (daylight saving handled by the zone rules).
- */
-export function toInstant(input: string, zone: string): string {
-  const trimmed = input.trim();
-  if (/([zZ]|[+-]\d{2}:?\d{2})$/.test(trimmed)) return trimmed;
-  try {
-    return zonedWallTimeToInstant(trimmed.replace(' ', 'T'), zone).toISOString();
-  } catch {
-    throw new Error(`Cannot read the date "${input}" (use 2026-03-29 10:00 or ISO 8601)`);
-  }
-}
-
-

@@ -1,6 +1,6 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import cliProgress from 'cli-progress';
-import { toInstant } from './commands.ts';
+import { toInstant } from './shared.ts';
 import { ApiError, type ApiClient } from './api-client.ts';
 
 export interface ImportResult {

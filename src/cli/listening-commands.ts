@@ -4,11 +4,14 @@
  */
 import fs from 'node:fs';
 import readline from 'node:readline';
-import type { Readable, Writable } from 'node:stream';
+import { Readable, type Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { Command } from 'commander';
 import { parse } from 'csv-parse';
 import cliProgress from 'cli-progress';
-import { action, connect } from './shared.ts';
+import { ApiError } from './api-client.ts';
+import { DateTime } from 'luxon';
+import { action, connect, toInstant, type GlobalOptions } from './shared.ts';
 import { createDefaultSentiment, detectLanguage, loadLanguageModel } from '../modules/listening/core/index.ts';
 
 /** One classified text. */
@@ -239,12 +242,113 @@ export function registerListeningCommands(program: Command): void {
   listen
     .command('alerts')
     .requiredOption('-w, --workspace <id>', 'workspace id')
-    .description('Reputation alerts')
+    .description('Reputation alerts, newest first, times in the brand time zone')
     .action(
       run(async (opts: { workspace: string }, command: Command) => {
-        const { api } = client(command);
-        const data = await api.get<{ items: Array<{ windowStart: string; scope: string; count: number; expected: number; z: number }> }>(`/api/v1/workspaces/${opts.workspace}/listening/alerts`);
-        for (const a of data.items) process.stdout.write(`${a.windowStart}  ${a.scope}: ${a.count} negative (expected ${a.expected}, z ${a.z})\n`);
+        const { api, options } = client(command);
+        const zone = await workspaceZone(api, opts.workspace);
+        const data = await api.get<{ items: CliAlert[] }>(`/api/v1/workspaces/${opts.workspace}/listening/alerts`);
+        if (options.json) return void process.stdout.write(JSON.stringify(data.items, null, 2) + '\n');
+        if (data.items.length === 0) process.stdout.write('No reputation alerts.\n');
+        for (const a of data.items) {
+          process.stdout.write(`${a.id}  ${brandTime(a.windowStart, zone)}  ${a.scope}: ${a.count} negative (usually ${a.expected}, z ${a.z})${a.acknowledgedAt ? ' [seen]' : ''}\n`);
+        }
+      }),
+    );
+
+  listen
+    .command('ack')
+    .requiredOption('-w, --workspace <id>', 'workspace id')
+    .argument('<alertId>', 'alert id (see `plaza listen alerts`)')
+    .description('Mark a reputation alert as seen')
+    .action(
+      run(async (alertId: string, opts: { workspace: string }, command: Command) => {
+        const { api, options } = client(command);
+        const alert = await api.post<CliAlert>(`/api/v1/workspaces/${opts.workspace}/listening/alerts/${alertId}/acknowledge`, {});
+        if (options.json) return void process.stdout.write(JSON.stringify(alert, null, 2) + '\n');
+        process.stdout.write(`Alert ${alert.id} marked as seen.\n`);
+      }),
+    );
+
+  listen
+    .command('mentions')
+    .requiredOption('-w, --workspace <id>', 'workspace id')
+    .option('--query <id>', 'only mentions matching this saved query')
+    .option('--sentiment <label>', 'positive, neutral or negative')
+    .option('--lang <code>', 'language (es, en, …)')
+    .option('--network <name>', 'bluesky, mastodon, rss, …')
+    .option('--search <text>', 'text contains')
+    .option('--from <time>', 'from (ISO 8601, or local "2026-03-29 10:00" in the brand time zone)')
+    .option('--to <time>', 'to, exclusive (same formats)')
+    .option('--limit <n>', 'how many to show, newest first (1–200)', '20')
+    .option('--csv <file>', 'write every mention that passes the filters to a CSV file instead (up to 100,000)')
+    .description('The mention stream with filters, or (--csv) its export')
+    .action(
+      run(async (opts: MentionListOptions & { workspace: string }, command: Command) => {
+        const { api, options, baseUrl, token } = client(command);
+        const zone = await workspaceZone(api, opts.workspace);
+        const filters = mentionFilterParams(opts, zone);
+        const path = `/api/v1/workspaces/${opts.workspace}/listening/mentions`;
+        if (opts.csv) {
+          const rows = await downloadCsv(baseUrl, token, `${path}/export?${filters}`, opts.csv);
+          return void process.stdout.write(options.json ? JSON.stringify({ file: opts.csv, mentions: rows }) + '\n' : `${rows} mentions written to ${opts.csv}\n`);
+        }
+        const limit = Number(opts.limit);
+        if (!Number.isInteger(limit) || limit < 1 || limit > 200) throw new Error('--limit must be a whole number from 1 to 200');
+        filters.set('limit', String(limit));
+        const data = await api.get<{ items: CliMention[] }>(`${path}?${filters}`);
+        if (options.json) return void process.stdout.write(JSON.stringify(data.items, null, 2) + '\n');
+        if (data.items.length === 0) process.stdout.write('No mentions.\n');
+        for (const m of data.items) {
+          const text = m.text.replace(/\s+/g, ' ');
+          process.stdout.write(`${brandTime(m.publishedAt, zone)}  ${m.network.padEnd(9)} @${m.author.handle || '?'}  ${m.sentiment ?? '-'}${m.corrected ? '*' : ''}  ${text.length > 100 ? `${text.slice(0, 99)}…` : text}${m.url ? `  ${m.url}` : ''}\n`);
+        }
+      }),
+    );
+
+  listen
+    .command('report')
+    .requiredOption('-w, --workspace <id>', 'workspace id')
+    .option('--days <n>', 'the last N days (1–365)', '7')
+    .option('--from <time>', 'from (ISO 8601, or local time in the brand time zone); overrides --days')
+    .option('--to <time>', 'to, exclusive (default now)')
+    .description('Listening summary: volume per query, share of voice, net sentiment, top authors and terms, trending now')
+    .action(
+      run(async (opts: { workspace: string; days: string; from?: string; to?: string }, command: Command) => {
+        const { api, options } = client(command);
+        const zone = await workspaceZone(api, opts.workspace);
+        const range = reportRange(opts, zone, Date.now());
+        const base = `/api/v1/workspaces/${opts.workspace}/listening`;
+        const query = `from=${encodeURIComponent(range.from)}&to=${encodeURIComponent(range.to)}`;
+        const [volume, shareOfVoice, sentiment, authors, terms, trending] = await Promise.all([
+          api.get<{ series: Array<{ name: string; kind: string; points: Array<{ count: number }> }> }>(`${base}/analysis/volume?${query}&interval=day`),
+          api.get<{ brand: { mentions: number; share: number }; competitors: Array<{ name: string; mentions: number; share: number }>; total: number }>(`${base}/analysis/share-of-voice?${query}`),
+          api.get<{ counts: Record<'positive' | 'neutral' | 'negative', number>; total: number; netSentiment: number | null }>(`${base}/analysis/sentiment?${query}`),
+          api.get<{ items: Array<{ handle: string; network: string; mentions: number; reach: number | null }> }>(`${base}/analysis/authors?${query}&limit=5`),
+          api.get<{ terms: Array<{ term: string; count: number }>; phrases: Array<{ phrase?: string; term?: string; count: number }> }>(`${base}/analysis/terms?${query}`),
+          api.get<{ items: Array<{ label: string; kind: string; count: number; z: number }> }>(`${base}/trending`),
+        ]);
+        const report = { range: { ...range, timeZone: zone }, volume: volume.series.map((s) => ({ query: s.name, kind: s.kind, mentions: s.points.reduce((sum, p) => sum + p.count, 0) })), shareOfVoice, sentiment, topAuthors: authors.items, topTerms: terms.terms.slice(0, 10), trending: trending.items.slice(0, 10) };
+        if ((options as GlobalOptions).json) return void process.stdout.write(JSON.stringify(report, null, 2) + '\n');
+        const pct = (x: number | null) => (x === null ? 'n/a' : `${Math.round(x * 10) / 10} %`);
+        const lines = [
+          `Listening, ${brandTime(range.from, zone)} → ${brandTime(range.to, zone)}`,
+          '',
+          'Mentions per query:',
+          ...(report.volume.length ? report.volume.map((v) => `  ${v.query} (${v.kind}): ${v.mentions}`) : ['  no saved queries']),
+          '',
+          `Share of voice (brand / (brand + competitors)): brand ${pct(shareOfVoice.brand.share)} of ${shareOfVoice.total}`,
+          ...shareOfVoice.competitors.map((c) => `  ${c.name}: ${pct(c.share)} (${c.mentions})`),
+          '',
+          `Net sentiment ((positive − negative) / all × 100): ${sentiment.netSentiment === null ? 'n/a' : Math.round(sentiment.netSentiment * 10) / 10} — ${sentiment.counts.positive} positive, ${sentiment.counts.neutral} neutral, ${sentiment.counts.negative} negative`,
+          '',
+          'Top authors:',
+          ...(authors.items.length ? authors.items.map((a) => `  @${a.handle} (${a.network}): ${a.mentions} mentions, reach ${a.reach ?? 'unknown'}`) : ['  none']),
+          '',
+          `Top terms: ${report.topTerms.map((t) => `${t.term} (${t.count})`).join(', ') || 'none'}`,
+          `Trending now: ${report.trending.map((t) => `${t.label} (${t.count}, z ${Math.round(t.z * 10) / 10})`).join(', ') || 'nothing above its usual level'}`,
+        ];
+        process.stdout.write(lines.join('\n') + '\n');
       }),
     );
 
@@ -293,4 +397,55 @@ export function alertSettingsPatchOf(opts: AlertSettingsOptions): Partial<CliAle
     minCount: number('--min-count', opts.minCount),
   };
   return Object.fromEntries(Object.entries(body).filter(([, value]) => value !== undefined));
+}
+
+interface CliAlert { id: string; windowStart: string; scope: string; count: number; expected: number; z: number; acknowledgedAt: string | null }
+interface CliMention { publishedAt: string; network: string; author: { handle: string }; sentiment: string | null; corrected: boolean; text: string; url: string | null }
+
+export interface MentionListOptions { query?: string; sentiment?: string; lang?: string; network?: string; search?: string; from?: string; to?: string; limit: string; csv?: string }
+
+async function workspaceZone(api: { get<T>(path: string): Promise<T> }, workspaceId: string): Promise<string> {
+  return (await api.get<{ timeZone: string }>(`/api/v1/workspaces/${workspaceId}`)).timeZone;
+}
+
+/** An instant as wall time in the brand's zone, e.g. "2026-03-29 10:00 CEST". */
+function brandTime(iso: string, zone: string): string {
+  return DateTime.fromISO(iso, { zone }).toFormat('yyyy-LL-dd HH:mm ZZZZ');
+}
+
+/** The API filters of `plaza listen mentions`; local times are read in the brand's zone. */
+export function mentionFilterParams(opts: MentionListOptions, zone: string): URLSearchParams {
+  const params = new URLSearchParams();
+  if (opts.query) params.set('queryId', opts.query);
+  if (opts.sentiment) params.set('sentiment', opts.sentiment);
+  if (opts.lang) params.set('lang', opts.lang);
+  if (opts.network) params.set('network', opts.network);
+  if (opts.search) params.set('q', opts.search);
+  if (opts.from) params.set('from', toInstant(opts.from, zone));
+  if (opts.to) params.set('to', toInstant(opts.to, zone));
+  return params;
+}
+
+/** The range of `plaza listen report`: --from/--to, or the last --days days up to now. */
+export function reportRange(opts: { days: string; from?: string; to?: string }, zone: string, now: number): { from: string; to: string } {
+  const to = opts.to ? toInstant(opts.to, zone) : new Date(now).toISOString();
+  if (opts.from) return { from: toInstant(opts.from, zone), to };
+  const days = Number(opts.days);
+  if (!Number.isInteger(days) || days < 1 || days > 365) throw new Error('--days must be a whole number from 1 to 365');
+  return { from: DateTime.fromISO(to, { zone }).minus({ days }).toUTC().toISO()!, to };
+}
+
+/** Streams a CSV download to a file; returns its data rows. API errors become ApiError as elsewhere. */
+async function downloadCsv(baseUrl: string, token: string, path: string, file: string): Promise<number> {
+  const response = await fetch(new URL(path, baseUrl), { headers: { authorization: `Bearer ${token}` } });
+  if (!response.ok || !response.body) {
+    const text = await response.text();
+    const parsed = text ? (JSON.parse(text) as { error?: ApiError['body'] }) : {};
+    throw new ApiError(response.status, parsed.error ?? { message: text });
+  }
+  await pipeline(Readable.fromWeb(response.body as import('node:stream/web').ReadableStream<Uint8Array>), fs.createWriteStream(file));
+  // Records, not lines: a mention's text may hold quoted line breaks.
+  let records = 0;
+  for await (const _record of fs.createReadStream(file).pipe(parse({ bom: true }))) records++;
+  return Math.max(0, records - 1);
 }

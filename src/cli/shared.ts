@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { ApiClient, ApiError } from './api-client.ts';
+import { zonedWallTimeToInstant } from '../lib/timezones.ts';
 
 /** Options every command inherits from `plaza`. */
 export interface GlobalOptions {
@@ -39,4 +40,18 @@ export function action<A extends unknown[]>(fn: (...args: A) => Promise<void>) {
       process.exitCode = 1;
     }
   };
+}
+
+/**
+ * An instant from user input: ISO with an offset as is, or a local date-time
+ * interpreted in the workspace's zone (daylight saving handled by the zone rules).
+ */
+export function toInstant(input: string, zone: string): string {
+  const trimmed = input.trim();
+  if (/([zZ]|[+-]\d{2}:?\d{2})$/.test(trimmed)) return trimmed;
+  try {
+    return zonedWallTimeToInstant(trimmed.replace(' ', 'T'), zone).toISOString();
+  } catch {
+    throw new Error(`Cannot read the date "${input}" (use 2026-03-29 10:00 or ISO 8601)`);
+  }
 }

@@ -12,6 +12,9 @@ import { createUser } from '../src/modules/accounts/service.ts';
 import { accountsRepository } from '../src/modules/accounts/repository.ts';
 import { verifyWebhookSignature } from '../src/modules/events/webhooks.ts';
 import { SandboxNetwork, setInProcessSandbox } from '../src/networks/sandbox/index.ts';
+import { checkReputationAlerts } from '../src/modules/listening/alerts.ts';
+import { ingestBatch, WorkspacePipelines } from '../src/modules/listening/ingest.ts';
+import type { SourceItem } from '../src/modules/listening/sources/types.ts';
 
 /**
  * One Postgres, two processes' worth of services: a web-only runtime takes the
@@ -90,5 +93,28 @@ describe('services by flag on one Postgres, and signed webhooks', () => {
     expect(JSON.parse(delivery.body)).toMatchObject({ type: 'post.published', subject: { type: 'post', id: post.id } });
     const deliveries = await (await api('GET', `/api/v1/workspaces/${ws.id}/webhooks/${webhookId}/deliveries`)).json();
     expect(deliveries.items[0]).toMatchObject({ state: 'delivered', attempts: 2 });
+  }, 120_000);
+
+  it('delivers a reputation alert as a signed webhook with the mentions that caused it', async () => {
+    const ws = await (await api('POST', '/api/v1/workspaces', { name: 'Reputación', timeZone: 'Europe/Madrid', language: 'es' })).json();
+    const hook = await (await api('POST', `/api/v1/workspaces/${ws.id}/webhooks`, { url: receiverUrl, events: ['listening.reputation_alert'] })).json();
+    await api('POST', `/api/v1/workspaces/${ws.id}/listening/queries`, { name: 'Marca', query: 'acme', kind: 'brand' });
+    const windowMs = 15 * 60_000;
+    const end = Math.floor(Date.now() / windowMs) * windowMs;
+    const items: SourceItem[] = [];
+    for (let w = 0; w < 49; w++) {
+      const count = w === 48 ? 12 : w % 4 === 0 ? 1 : 0;
+      for (let i = 0; i < count; i++) items.push({ remoteId: `neg-${w}-${i}`, text: `Acme es pésimo, qué desastre de atención ${w} ${i} ${'!'.repeat(i)}`, network: 'bluesky', authorHandle: `u${w}_${i}`, publishedAt: new Date(end - (49 - w) * windowMs + i * 1000) });
+    }
+    await ingestBatch(web.ctx, new WorkspacePipelines(web.ctx), { workspaceId: ws.id, sourceId: null, sourceKey: 'spike', items, storeUnmatched: true });
+    const alerts = await checkReputationAlerts(web.ctx, ws.id);
+    expect(alerts.length).toBeGreaterThan(0);
+
+    const delivery = await until(async () => received.find((r) => r.headers['x-plaza-event'] === 'listening.reputation_alert') ?? null, 60_000);
+    expect(verifyWebhookSignature(hook.secret, String(delivery.headers['x-plaza-signature']), delivery.body)).toBe(true);
+    const body = JSON.parse(delivery.body);
+    expect(body).toMatchObject({ type: 'listening.reputation_alert', subject: { type: 'listening_alert' } });
+    expect(body.data.mentionIds).toHaveLength(12);
+    expect(alerts.map((a) => a.id)).toContain(body.subject.id);
   }, 120_000);
 });

@@ -346,7 +346,7 @@ export function createBlueskyAdapter(options: BlueskyAdapterOptions = {}): Netwo
       });
     },
 
-    /** Likers, reposters and repliers with their follower flag (engagers.ts); a bare PDS is scanned instead. */
+    /** Likers, reposters, quoters and repliers with their follower flag (engagers.ts); a bare PDS is scanned instead. */
     async fetchEngagers(ctx, remoteId): Promise<PostEngagers> {
       return withSession(ctx, 'read', async (session) => {
         try {

@@ -1,7 +1,7 @@
 /**
  * Contract test of the AppView path of engagers.ts. The reference PDS in
  * engagers.test.ts has no AppView, so here a small loopback server answers
- * app.bsky.feed.getLikes, getRepostedBy and getPostThread with the shapes the
+ * app.bsky.feed.getLikes, getRepostedBy, getQuotes and getPostThread with the shapes the
  * lexicons define. The @atproto/api client validates every response against
  * those lexicons, so a malformed fake would fail the test rather than pass it.
  */
@@ -37,6 +37,8 @@ interface XrpcFailure {
 interface AppViewState {
   likers: FakeActor[];
   reposters: FakeActor[];
+  /** Authors of the posts quoting the post, one quote each. */
+  quoters: FakeActor[];
   replies: FakeReply[];
   /** Items per page at most, below the requested limit (an AppView may hide some entries of a page). */
   maxPageSize?: number;
@@ -105,6 +107,23 @@ function threadNode(reply: FakeReply, parentUri: string, index: number, depthLef
   };
 }
 
+/** A PostView of a post quoting the channel's post (app.bsky.embed.record). */
+function quotePostView(author: FakeActor) {
+  const quotedRef = { uri: POST_URI, cid: CID };
+  return {
+    uri: `at://${author.did}/app.bsky.feed.post/3lquote`,
+    cid: CID,
+    author: profileView(author),
+    record: { $type: 'app.bsky.feed.post', text: 'mirad esto', createdAt: NOW, embed: { $type: 'app.bsky.embed.record', record: quotedRef } },
+    replyCount: 0,
+    repostCount: 0,
+    likeCount: 0,
+    quoteCount: 0,
+    indexedAt: NOW,
+    labels: [],
+  };
+}
+
 /** One page of `items` starting at the opaque cursor; the cursor is the AppView's own, never computed by the client. */
 function page<T>(items: T[], params: URLSearchParams): { items: T[]; cursor?: string } {
   const limit = Math.min(Number(params.get('limit') ?? 50), state.maxPageSize ?? Number.POSITIVE_INFINITY);
@@ -142,6 +161,10 @@ function handle(request: IncomingMessage, response: ServerResponse): void {
         const { items, cursor } = page(state.reposters, url.searchParams);
         return sendJson(response, 200, { uri: POST_URI, cursor, repostedBy: items.map(profileView) });
       }
+      case 'app.bsky.feed.getQuotes': {
+        const { items, cursor } = page(state.quoters, url.searchParams);
+        return sendJson(response, 200, { uri: POST_URI, cursor, posts: items.map(quotePostView) });
+      }
       case 'app.bsky.feed.getPostThread': {
         const depth = Number(url.searchParams.get('depth') ?? 6);
         const root = threadNode({ kind: 'post', author: CHANNEL, replies: state.replies }, POST_URI, 0, depth) as { post: { uri: string } };
@@ -167,7 +190,7 @@ afterAll(async () => {
 });
 
 beforeEach(() => {
-  state = { likers: [], reposters: [], replies: [] };
+  state = { likers: [], reposters: [], quoters: [], replies: [] };
   received = [];
 });
 
@@ -233,6 +256,67 @@ describe('engagersFromAppView against an AppView', () => {
     ]);
     expect(engagers.truncated).toBe(false);
     expect(queriesOf('app.bsky.feed.getPostThread').map((query) => query.params)).toEqual([{ uri: POST_URI, depth: '1', parentHeight: '0' }]);
+  });
+
+  it('counts the authors of quote posts across pages, once each, with their follower flags', async () => {
+    const quoters = actors('quoter', 130, (index) => index % 3 === 0);
+    const likerWhoQuoted = actor('likerquoter', true);
+    state.likers = [likerWhoQuoted];
+    // The channel quoting its own post is not engagement.
+    state.quoters = [...quoters.slice(0, 50), CHANNEL, likerWhoQuoted, ...quoters.slice(50)];
+
+    const engagers = await engagersFromAppView(appViewAgent(), CHANNEL_DID, POST_URI);
+
+    expect(engagers.accounts).toHaveLength(131);
+    expect(asMap(engagers.accounts)).toEqual(new Map([likerWhoQuoted, ...quoters].map((profile) => [profile.did, profile.followsChannel])));
+    expect(engagers.truncated).toBe(false);
+    expect(queriesOf('app.bsky.feed.getQuotes')).toEqual([
+      { nsid: 'app.bsky.feed.getQuotes', method: 'GET', params: { uri: POST_URI, limit: '100' } },
+      { nsid: 'app.bsky.feed.getQuotes', method: 'GET', params: { uri: POST_URI, limit: '100', cursor: 'opaque-100' } },
+    ]);
+  });
+
+  it('flags truncation when the page limit cuts the quote list short', async () => {
+    state.maxPageSize = 40;
+    state.quoters = actors('quoter', 450, (index) => index % 2 === 0);
+
+    const engagers = await engagersFromAppView(appViewAgent(), CHANNEL_DID, POST_URI);
+
+    expect(queriesOf('app.bsky.feed.getQuotes')).toHaveLength(10);
+    expect(asMap(engagers.accounts)).toEqual(new Map(state.quoters.slice(0, 400).map((profile) => [profile.did, profile.followsChannel])));
+    expect(engagers.truncated).toBe(true);
+  });
+
+  it.each([
+    { status: 501, error: 'MethodNotImplemented', message: 'Method Not Implemented' },
+    { status: 400, error: 'InvalidRequest', message: 'XRPC method not implemented' },
+  ])('skips quotes on an AppView that predates getQuotes ($status $error), keeping likes, reposts and replies', async (failure) => {
+    const liker = actor('liker', true);
+    const reposter = actor('reposter', false);
+    const replier = actor('replier', true);
+    state.likers = [liker];
+    state.reposters = [reposter];
+    state.quoters = [actor('quoter', true)];
+    state.replies = [{ kind: 'post', author: replier }];
+    state.failures = { 'app.bsky.feed.getQuotes': failure };
+
+    const engagers = await engagersFromAppView(appViewAgent(), CHANNEL_DID, POST_URI);
+
+    expect(engagers).toEqual({
+      accounts: [{ id: liker.did, follower: true }, { id: reposter.did, follower: false }, { id: replier.did, follower: true }],
+      truncated: false,
+    });
+    expect(received.map((query) => query.nsid)).toEqual(['app.bsky.feed.getLikes', 'app.bsky.feed.getRepostedBy', 'app.bsky.feed.getQuotes', 'app.bsky.feed.getPostThread']);
+  });
+
+  it('throws any other getQuotes failure, like a failure of the other lists', async () => {
+    state.likers = actors('liker', 3, () => true);
+    state.failures = { 'app.bsky.feed.getQuotes': { status: 400, error: 'InvalidRequest', message: 'Invalid uri' } };
+
+    const failure = await engagersFromAppView(appViewAgent(), CHANNEL_DID, POST_URI).catch((error: unknown) => error);
+
+    expect(failure).toBeInstanceOf(XRPCError);
+    expect(failure).toMatchObject({ status: 400, error: 'InvalidRequest' });
   });
 
   it('treats an empty last page that still carries a cursor as the end of the list', async () => {

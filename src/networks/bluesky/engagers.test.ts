@@ -71,6 +71,32 @@ describe('bluesky fetchEngagers', () => {
     const engagers = await blueskyAdapter.fetchEngagers!(ctx, published.remoteId);
     expect(engagers.accounts).toEqual([{ id: silentFollower.did, follower: true }]);
   });
+
+  it('counts the authors of quote posts, with or without media', async () => {
+    const ctx = brandChannel();
+    const published = await blueskyAdapter.publish(ctx, { publicationId: randomUUID(), text: 'Abrimos tienda nueva', media: [] });
+    const ref = { uri: published.remoteId, cid: await fetchCid(published.remoteId) };
+    // Accounts whose only engagement is the quote.
+    const [quoter, mediaQuoter] = await Promise.all([pds.createAccount('quoter', { appPassword: false }), pds.createAccount('mediaquoter', { appPassword: false })]);
+    await createRecord(quoter, 'app.bsky.graph.follow', { subject: brand.did });
+    await createRecord(quoter, 'app.bsky.feed.post', { text: '¡Id a verla!', embed: { $type: 'app.bsky.embed.record', record: ref } });
+    await createRecord(mediaQuoter, 'app.bsky.feed.post', {
+      text: 'Mirad qué sitio',
+      embed: {
+        $type: 'app.bsky.embed.recordWithMedia',
+        record: { $type: 'app.bsky.embed.record', record: ref },
+        media: { $type: 'app.bsky.embed.external', external: { uri: 'https://plaza-test.com/tienda', title: 'Tienda', description: 'La tienda nueva' } },
+      },
+    });
+    // A quote of another post does not count.
+    const other = await blueskyAdapter.publish(ctx, { publicationId: randomUUID(), text: 'Otra cosa', media: [] });
+    await createRecord(passerby, 'app.bsky.feed.post', { text: 'Ya', embed: { $type: 'app.bsky.embed.record', record: { uri: other.remoteId, cid: await fetchCid(other.remoteId) } } });
+
+    const engagers = await blueskyAdapter.fetchEngagers!(ctx, published.remoteId);
+
+    expect(new Map(engagers.accounts.map((a) => [a.id, a.follower]))).toEqual(new Map([[quoter.did, true], [mediaQuoter.did, false]]));
+    expect(engagers.truncated).toBe(false);
+  });
 });
 
 async function fetchCid(uri: string): Promise<string> {

@@ -2,18 +2,19 @@
  * Who engaged with a Bluesky post, and whether each account follows the channel.
  *
  * With an AppView (the normal case, reached through the PDS proxy): likes
- * (app.bsky.feed.getLikes), reposts (getRepostedBy) and direct replies
- * (getPostThread). The session is the channel's own account, so every profile
- * view carries `viewer.followedBy` exactly when that actor follows the channel.
+ * (app.bsky.feed.getLikes), reposts (getRepostedBy), quotes (getQuotes) and
+ * direct replies (getPostThread). The session is the channel's own account, so
+ * every profile view carries `viewer.followedBy` exactly when that actor
+ * follows the channel.
  *
  * Without an AppView (a bare self-hosted PDS) nothing indexes likes, so the
  * repositories hosted on the channel's own PDS are read instead: their like,
- * repost and reply records pointing at the post, and their follow records
- * pointing at the channel. Accounts hosted elsewhere cannot be seen this way,
+ * repost, reply and quote records pointing at the post, and their follow
+ * records pointing at the channel. Accounts hosted elsewhere cannot be seen this way,
  * and the scan is bounded, so it is only a best effort for small servers.
  */
 import type { AppBskyActorDefs, AtpAgent } from '@atproto/api';
-import { atproto } from './atproto.ts';
+import { atproto, isXrpcError } from './atproto.ts';
 import { MAX_ENGAGERS_PER_POST, type PostEngagers } from '../types.ts';
 
 const PAGE_SIZE = 100;
@@ -50,7 +51,9 @@ class EngagerSet {
   }
 }
 
-const followsChannel = (profile: AppBskyActorDefs.ProfileView | AppBskyActorDefs.ProfileViewBasic): boolean =>
+type ActorView = AppBskyActorDefs.ProfileView | AppBskyActorDefs.ProfileViewBasic;
+
+const followsChannel = (profile: ActorView): boolean =>
   Boolean(profile.viewer?.followedBy);
 
 /** Reads every page of a cursor-paged list, up to the page limit; returns whether more remained. */
@@ -63,28 +66,47 @@ async function readPages(maxPages: number, fetchPage: (cursor: string | undefine
   return Boolean(cursor);
 }
 
+/** An AppView that predates app.bsky.feed.getQuotes refuses that one method while the others work. */
+function isMethodNotImplemented(error: unknown): boolean {
+  return isXrpcError(error) && (error.status === 501 || (error.status === 400 && /not ?implemented/i.test(`${error.error} ${error.message}`)));
+}
+
 /** Engagers from the AppView; throws the XRPC error when the PDS has none. */
 export async function engagersFromAppView(agent: AtpAgent, channelDid: string, postUri: string, signal?: AbortSignal): Promise<PostEngagers> {
   const { AppBskyFeedDefs } = await atproto();
   const engagers = new EngagerSet(channelDid);
   const feed = agent.app.bsky.feed;
-  const moreLikes = await readPages(MAX_PAGES_PER_LIST, async (cursor) => {
+  /** Reads one paged list of actors into the set; returns whether the page limit cut it short. */
+  const readActors = (fetchPage: (cursor: string | undefined) => Promise<{ actors: ActorView[]; cursor?: string }>): Promise<boolean> =>
+    readPages(MAX_PAGES_PER_LIST, async (cursor) => {
+      const { actors, cursor: next } = await fetchPage(cursor);
+      for (const actor of actors) engagers.add(actor.did, followsChannel(actor));
+      return actors.length ? next : undefined;
+    }, () => engagers.full);
+
+  const moreLikes = await readActors(async (cursor) => {
     const { data } = await feed.getLikes({ uri: postUri, limit: PAGE_SIZE, cursor }, { signal });
-    for (const like of data.likes) engagers.add(like.actor.did, followsChannel(like.actor));
-    return data.likes.length ? data.cursor : undefined;
-  }, () => engagers.full);
-  const moreReposts = await readPages(MAX_PAGES_PER_LIST, async (cursor) => {
+    return { actors: data.likes.map((like) => like.actor), cursor: data.cursor };
+  });
+  const moreReposts = await readActors(async (cursor) => {
     const { data } = await feed.getRepostedBy({ uri: postUri, limit: PAGE_SIZE, cursor }, { signal });
-    for (const actor of data.repostedBy) engagers.add(actor.did, followsChannel(actor));
-    return data.repostedBy.length ? data.cursor : undefined;
-  }, () => engagers.full);
+    return { actors: data.repostedBy, cursor: data.cursor };
+  });
+  const moreQuotes = await readActors(async (cursor) => {
+    const { data } = await feed.getQuotes({ uri: postUri, limit: PAGE_SIZE, cursor }, { signal });
+    return { actors: data.posts.map((quote) => quote.author), cursor: data.cursor };
+  }).catch((error: unknown) => {
+    // Skip quotes on such an AppView: a 501 reaching the adapter would discard the other lists for a PDS scan.
+    if (isMethodNotImplemented(error)) return false;
+    throw error;
+  });
   const { data } = await feed.getPostThread({ uri: postUri, depth: 1, parentHeight: 0 }, { signal });
   if (AppBskyFeedDefs.isThreadViewPost(data.thread)) {
     for (const reply of data.thread.replies ?? []) {
       if (AppBskyFeedDefs.isThreadViewPost(reply)) engagers.add(reply.post.author.did, followsChannel(reply.post.author));
     }
   }
-  if (moreLikes || moreReposts) engagers.truncated = true;
+  if (moreLikes || moreReposts || moreQuotes) engagers.truncated = true;
   return engagers.result();
 }
 
@@ -92,11 +114,25 @@ interface ScannedRecord {
   value: unknown;
 }
 
-/** Whether a like, repost or post record points at the post (subject, or reply parent). */
+interface PostRecordFields {
+  reply?: { parent?: { uri?: unknown } };
+  embed?: { $type?: unknown; record?: { uri?: unknown; record?: { uri?: unknown } } };
+}
+
+/** The URI a post record quotes: a record embed, or the record part of a record-with-media embed. */
+function quotedUri(embed: PostRecordFields['embed']): unknown {
+  if (embed?.$type === 'app.bsky.embed.record') return embed.record?.uri;
+  if (embed?.$type === 'app.bsky.embed.recordWithMedia') return embed.record?.record?.uri;
+  return undefined;
+}
+
+/** Whether a like, repost or post record points at the post (subject; reply parent or quote). */
 function engagesWith(collection: string, value: unknown, postUri: string): boolean {
-  const record = value as { subject?: { uri?: unknown }; reply?: { parent?: { uri?: unknown } } } | null;
-  if (collection === 'app.bsky.feed.post') return record?.reply?.parent?.uri === postUri;
-  return record?.subject?.uri === postUri;
+  if (collection === 'app.bsky.feed.post') {
+    const post = value as PostRecordFields | null;
+    return post?.reply?.parent?.uri === postUri || quotedUri(post?.embed) === postUri;
+  }
+  return (value as { subject?: { uri?: unknown } } | null)?.subject?.uri === postUri;
 }
 
 /** Engagers found in the repositories of the channel's own PDS (no AppView needed). */

@@ -1,17 +1,18 @@
 /**
  * Who engaged with a Mastodon status: favourites (GET /api/v1/statuses/:id/favourited_by),
- * boosts (/reblogged_by), both paged through the Link header, and direct replies
- * (/context descendants whose in_reply_to_id is the status). Whether each one
- * follows the channel comes from GET /api/v1/accounts/relationships (`followed_by`).
+ * boosts (/reblogged_by), the authors of quotes (/quotes, Mastodon 4.5+), all paged
+ * through the Link header, and direct replies (/context descendants whose
+ * in_reply_to_id is the status). Whether each one follows the channel comes from
+ * GET /api/v1/accounts/relationships (`followed_by`).
  * https://docs.joinmastodon.org/methods/statuses/ and /methods/accounts/#relationships
  */
-import { MAX_ENGAGERS_PER_POST, type PostEngagers } from '../types.ts';
+import { MAX_ENGAGERS_PER_POST, NetworkError, type PostEngagers } from '../types.ts';
 import type { MastodonAccount, MastodonContext, MastodonStatus } from './entities.ts';
 import type { MastodonRequestFn } from './http.ts';
 
-/** Mastodon's maximum page size for account lists. */
+/** Mastodon's maximum page sizes: account lists, and the statuses quoting a status. */
 const ACCOUNTS_PAGE = 80;
-const MAX_PAGES_PER_LIST = Math.ceil(MAX_ENGAGERS_PER_POST / ACCOUNTS_PAGE);
+const QUOTES_PAGE = 40;
 /** Ids per relationships request (kept well under URL length limits). */
 const RELATIONSHIPS_BATCH = 40;
 
@@ -30,6 +31,27 @@ export function nextPageQuery(link: string | null): Array<[string, string]> | nu
   return null;
 }
 
+/** Reads a Link-paged list, enough pages to fill the cap; returns whether more remained. */
+async function readPagedList<T>(request: MastodonRequestFn, path: string, pageSize: number, onPage: (items: T[]) => void): Promise<boolean> {
+  let query: Array<[string, string]> | null = [['limit', String(pageSize)]];
+  for (let page = 0; query && page < Math.ceil(MAX_ENGAGERS_PER_POST / pageSize); page++) {
+    const response: { body: T[]; headers: Headers } = await request<T[]>({ method: 'GET', path, query });
+    onPage(response.body);
+    query = response.body.length ? nextPageQuery(response.headers.get('link')) : null;
+  }
+  return query !== null;
+}
+
+/** Quotes of the status (https://docs.joinmastodon.org/methods/statuses/#quotes); a server before 4.5 answers 404, i.e. none. */
+async function readQuotes(request: MastodonRequestFn, path: string, onPage: (quotes: MastodonStatus[]) => void): Promise<boolean> {
+  try {
+    return await readPagedList(request, `${path}/quotes`, QUOTES_PAGE, onPage);
+  } catch (error) {
+    if (error instanceof NetworkError && error.details.status === 404) return false;
+    throw error;
+  }
+}
+
 export async function fetchMastodonEngagers(request: MastodonRequestFn, statusId: string): Promise<PostEngagers> {
   const path = `/api/v1/statuses/${encodeURIComponent(statusId)}`;
   const { body: status } = await request<MastodonStatus>({ method: 'GET', path });
@@ -44,14 +66,9 @@ export async function fetchMastodonEngagers(request: MastodonRequestFn, statusId
   };
 
   for (const list of ['favourited_by', 'reblogged_by']) {
-    let query: Array<[string, string]> | null = [['limit', String(ACCOUNTS_PAGE)]];
-    for (let page = 0; query && page < MAX_PAGES_PER_LIST; page++) {
-      const response: { body: MastodonAccount[]; headers: Headers } = await request<MastodonAccount[]>({ method: 'GET', path: `${path}/${list}`, query });
-      response.body.forEach(add);
-      query = response.body.length ? nextPageQuery(response.headers.get('link')) : null;
-    }
-    if (query) truncated = true;
+    if (await readPagedList<MastodonAccount>(request, `${path}/${list}`, ACCOUNTS_PAGE, (accounts) => accounts.forEach(add))) truncated = true;
   }
+  if (await readQuotes(request, path, (quotes) => quotes.forEach((quote) => add(quote.account)))) truncated = true;
   const { body: context } = await request<MastodonContext>({ method: 'GET', path: `${path}/context` });
   for (const reply of context.descendants) if (reply.in_reply_to_id === status.id) add(reply.account);
 

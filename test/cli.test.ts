@@ -92,6 +92,10 @@ describe('plaza CLI', () => {
     const notNumber = await plaza(env, 'listen', 'alert-settings', '-w', ws.id, '--threshold', 'alto');
     expect(notNumber.stderr).toContain('--threshold must be a number');
     expect((await plaza(env, 'listen', 'alert-settings', '-w', ws.id, '--disable')).stdout).toMatch(/^off:/);
+    const notify = await plaza(env, 'listen', 'alert-settings', '-w', ws.id, '--notify', 'prensa@example.com, crisis@example.com');
+    expect(notify.stdout).toContain('e-mail: prensa@example.com, crisis@example.com');
+    expect((await plaza(env, 'listen', 'alert-settings', '-w', ws.id, '--notify', 'nope')).code).toBe(1);
+    expect((await plaza(env, 'listen', 'alert-settings', '-w', ws.id, '--no-notify')).stdout).toContain('e-mail: nobody');
 
     const api = `${env.PLAZA_URL}/api/v1/workspaces/${ws.id}/listening/sources`;
     const created = await fetch(api, { method: 'POST', headers: { authorization: `Bearer ${env.PLAZA_TOKEN}`, 'content-type': 'application/json' }, body: JSON.stringify({ kind: 'rss', name: 'Blog', config: { url: 'https://blog.example.com/feed.xml' } }) });

@@ -361,6 +361,8 @@ export function registerListeningCommands(program: Command): void {
     .option('--history <n>', 'baseline windows before the one checked (4–672)')
     .option('--threshold <z>', 'how far above its baseline (z-score, 1–20) a window must be')
     .option('--min-count <n>', 'fewest negative mentions in the window (1–100000)')
+    .option('--notify <emails>', 'comma-separated addresses that get an e-mail per alert (up to 10; uses the SMTP settings of reports)')
+    .option('--no-notify', 'send no alert e-mails')
     .description('Show, or change with options, how sensitive reputation alerts are')
     .action(
       run(async (opts: AlertSettingsOptions & { workspace: string }, command: Command) => {
@@ -370,15 +372,17 @@ export function registerListeningCommands(program: Command): void {
         const settings = Object.keys(body).length === 0 ? await api.get<CliAlertSettings>(path) : await api.put<CliAlertSettings>(path, body);
         if (options.json) return void process.stdout.write(JSON.stringify(settings, null, 2) + '\n');
         process.stdout.write(
-          `${settings.enabled ? 'on' : 'off'}: alert when negative mentions in a ${settings.windowMinutes}-minute window reach ${settings.minCount} and z >= ${settings.threshold} against the previous ${settings.historyWindows} windows\n`,
+          `${settings.enabled ? 'on' : 'off'}: alert when negative mentions in a ${settings.windowMinutes}-minute window reach ${settings.minCount} and z >= ${settings.threshold} against the previous ${settings.historyWindows} windows\n` +
+            `e-mail: ${settings.notifyEmails.length ? settings.notifyEmails.join(', ') : 'nobody'}\n`,
         );
       }),
     );
 }
 
-interface CliAlertSettings { enabled: boolean; windowMinutes: number; historyWindows: number; threshold: number; minCount: number }
+interface CliAlertSettings { enabled: boolean; windowMinutes: number; historyWindows: number; threshold: number; minCount: number; notifyEmails: string[] }
 
-export interface AlertSettingsOptions { enable?: boolean; disable?: boolean; windowMinutes?: string; history?: string; threshold?: string; minCount?: string }
+/** `notify` is the list from --notify, false from --no-notify, and true (commander's default) when neither is given. */
+export interface AlertSettingsOptions { enable?: boolean; disable?: boolean; windowMinutes?: string; history?: string; threshold?: string; minCount?: string; notify?: string | boolean }
 
 /** The PUT body for `plaza listen alert-settings` options; the server checks the ranges. */
 export function alertSettingsPatchOf(opts: AlertSettingsOptions): Partial<CliAlertSettings> {
@@ -395,6 +399,7 @@ export function alertSettingsPatchOf(opts: AlertSettingsOptions): Partial<CliAle
     historyWindows: number('--history', opts.history),
     threshold: number('--threshold', opts.threshold),
     minCount: number('--min-count', opts.minCount),
+    notifyEmails: typeof opts.notify === 'string' ? opts.notify.split(',').map((address) => address.trim()).filter(Boolean) : opts.notify === false ? [] : undefined,
   };
   return Object.fromEntries(Object.entries(body).filter(([, value]) => value !== undefined));
 }

@@ -615,6 +615,7 @@ export interface ListeningAlertSettingsTable {
   history_windows: Generated<number>;
   z_threshold: Generated<number>;
   min_count: Generated<number>;
+  notify_emails: ColumnType<string[], string | undefined, string>;
   updated_by: string | null;
   updated_at: Timestamp;
 }
@@ -634,5 +635,8 @@ export interface ListeningAlertsTable {
   mention_ids: JSONColumnType<string[]>;
   event_id: string | null;
   acknowledged_at: NullableTimestamp;
+  emailed_at: NullableTimestamp;
+  email_attempts: Generated<number>;
+  email_error: string | null;
   created_at: Timestamp;
 }

@@ -225,11 +225,17 @@ describe('listening pages end to end (real Chromium, real server)', { timeout: 1
       const minCount = settingsCard.getByRole('textbox', { name: L.alertMinCount, exact: true });
       await minCount.fill('25');
       await settingsCard.getByRole('textbox', { name: L.alertWindow, exact: true }).fill('30');
+      const emails = settingsCard.getByRole('textbox', { name: L.alertEmails, exact: true });
+      await emails.fill('prensa@acme.example');
+      await emails.press('Enter');
       await shot(`alert-settings${suffix}`);
       await settingsCard.getByRole('button', { name: L.saveAlertSettings, exact: true }).click();
       await settingsCard.getByRole('button', { name: L.changeAlertSettings, exact: true }).waitFor();
       expect(await settingsCard.textContent()).toContain(language === 'en' ? '30-minute window has at least 25' : 'ventana de 30 minutos tiene al menos 25');
-      expect(await apiCall<{ windowMinutes: number; minCount: number }>('GET', `${base}/alert-settings`)).toMatchObject({ windowMinutes: 30, minCount: 25 });
+      expect(await apiCall<{ windowMinutes: number; minCount: number }>('GET', `${base}/alert-settings`)).toMatchObject({ windowMinutes: 30, minCount: 25, notifyEmails: ['prensa@acme.example'] });
+      expect(await page.getByTestId('alert-recipients').textContent()).toContain('prensa@acme.example');
+      // No SMTP server yet: the card says where to set one.
+      await settingsCard.getByText(L.alertNeedsSmtp, { exact: false }).waitFor();
 
       expect(await missingKeys()).toEqual([]);
       expect(pageErrors).toEqual([]);

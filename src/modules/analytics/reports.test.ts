@@ -1,34 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SMTPServer } from 'smtp-server';
-import type { AddressInfo } from 'node:net';
 import { createCaller, createTestApp, ManualClock, type Caller, type TestApp } from '../../../test/helpers/app.ts';
 import { DB_KINDS } from '../../../test/helpers/db.ts';
+import { startSmtpCatcher } from '../../../test/helpers/smtp.ts';
 import { SandboxNetwork, setInProcessSandbox } from '../../networks/sandbox/index.ts';
 import { channelContext } from '../channels/service.ts';
 import { backfillMetrics, collectDueMetrics, type BackfillProgress } from './collector.ts';
 import { runDueReports } from './reports.ts';
-
-/** A local SMTP catcher on 127.0.0.1 that keeps every message. */
-function startSmtpCatcher(): Promise<{ port: number; messages: Array<{ to: string[]; raw: string }>; close(): Promise<void> }> {
-  const messages: Array<{ to: string[]; raw: string }> = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    onData(stream, session, callback) {
-      let raw = '';
-      stream.on('data', (chunk: Buffer) => (raw += chunk.toString('latin1')));
-      stream.on('end', () => {
-        messages.push({ to: session.envelope.rcptTo.map((r) => r.address), raw });
-        callback();
-      });
-    },
-  });
-  return new Promise((resolve) => {
-    server.listen(0, '127.0.0.1', () => {
-      resolve({ port: (server.server.address() as AddressInfo).port, messages, close: () => new Promise((done) => server.close(() => done())) });
-    });
-  });
-}
 
 describe.each(DB_KINDS)('reports by e-mail, collector errors and backfill on %s', (kind) => {
   const clock = new ManualClock(Date.parse('2026-03-02T09:00:00Z'));

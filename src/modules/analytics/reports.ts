@@ -193,7 +193,15 @@ export interface SmtpSettings {
   ignoreTls?: boolean;
 }
 
-/** Sends a report by e-mail through the workspace's SMTP server. */
+export const NO_SMTP_MESSAGE = 'No SMTP settings: set them in the workspace analytics settings';
+
+/** The workspace's SMTP server (report settings), opened from its sealed form; null when none is set. */
+export async function loadWorkspaceSmtp(ctx: AppContext, workspaceId: string): Promise<SmtpSettings | null> {
+  const settings = await ctx.database.db.selectFrom('analytics_settings').select('smtp_sealed').where('workspace_id', '=', workspaceId).executeTakeFirst();
+  return settings?.smtp_sealed ? ctx.secrets.open<SmtpSettings>(settings.smtp_sealed) : null;
+}
+
+/** Sends a report (or any Plaza e-mail) through the workspace's SMTP server. */
 export async function emailReport(smtp: SmtpSettings, to: string[], subject: string, text: string, attachments: Array<{ filename: string; content: Buffer | string; contentType: string }>): Promise<void> {
   const { default: nodemailer } = await import('nodemailer');
   const transport = nodemailer.createTransport({ host: smtp.host, port: smtp.port, secure: smtp.secure, ignoreTLS: smtp.ignoreTls ?? false, ...(smtp.user ? { auth: { user: smtp.user, pass: smtp.password ?? '' } } : {}) });
@@ -230,9 +238,8 @@ export async function runReportSchedule(ctx: AppContext, scheduleId: string): Pr
   const start = schedule.frequency === 'weekly' ? end.minus({ weeks: 1 }) : end.minus({ months: 1 });
   let error: string | undefined;
   try {
-    const settings = await db.selectFrom('analytics_settings').select('smtp_sealed').where('workspace_id', '=', schedule.workspace_id).executeTakeFirst();
-    if (!settings?.smtp_sealed) throw new Error('No SMTP settings: set them in the workspace analytics settings');
-    const smtp = ctx.secrets.open<SmtpSettings>(settings.smtp_sealed);
+    const smtp = await loadWorkspaceSmtp(ctx, schedule.workspace_id);
+    if (!smtp) throw new Error(NO_SMTP_MESSAGE);
     const language = schedule.language === 'es' ? 'es' : 'en';
     const data = await buildReportData(ctx, schedule.workspace_id, schedule.scope, { from: start.toJSDate(), to: end.toJSDate() }, language);
     const attachments = await renderReport(data, schedule.formats, `plaza-report-${start.toISODate()}`, ctx.logger);

@@ -31,17 +31,19 @@ export interface AlertSettings {
   historyWindows: number;
   threshold: number;
   minCount: number;
+  /** Addresses that get an e-mail per alert (needs the workspace's SMTP settings). */
+  notifyEmails: string[];
   updatedAt: string | null;
 }
 
 /** What a workspace without stored settings gets (also the table's column defaults). */
-export const DEFAULT_ALERT_SETTINGS: AlertSettings = { enabled: true, windowMinutes: 15, historyWindows: 48, threshold: 4, minCount: 5, updatedAt: null };
+export const DEFAULT_ALERT_SETTINGS: AlertSettings = { enabled: true, windowMinutes: 15, historyWindows: 48, threshold: 4, minCount: 5, notifyEmails: [], updatedAt: null };
 
 /** The workspace's stored alert settings, or the defaults. */
 export async function loadAlertSettings(ctx: AppContext, workspaceId: string): Promise<AlertSettings> {
   const row = await ctx.database.db.selectFrom('listening_alert_settings').selectAll().where('workspace_id', '=', workspaceId).executeTakeFirst();
   if (!row) return { ...DEFAULT_ALERT_SETTINGS };
-  return { enabled: row.enabled, windowMinutes: row.window_minutes, historyWindows: row.history_windows, threshold: Number(row.z_threshold), minCount: row.min_count, updatedAt: new Date(row.updated_at).toISOString() };
+  return { enabled: row.enabled, windowMinutes: row.window_minutes, historyWindows: row.history_windows, threshold: Number(row.z_threshold), minCount: row.min_count, notifyEmails: row.notify_emails, updatedAt: new Date(row.updated_at).toISOString() };
 }
 
 /** A new alert. */

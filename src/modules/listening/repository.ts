@@ -80,6 +80,8 @@ export function presentAlert(row: AlertRow) {
     mentionIds: row.mention_ids,
     eventId: row.event_id,
     acknowledgedAt: row.acknowledged_at,
+    emailedAt: row.emailed_at,
+    emailError: row.email_error,
     createdAt: row.created_at,
   };
 }

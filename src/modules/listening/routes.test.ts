@@ -3,6 +3,8 @@ import { createCaller, createTestApp, ManualClock, type Caller, type TestApp } f
 import { DB_KINDS } from '../../../test/helpers/db.ts';
 import { ingestBatch, WorkspacePipelines } from './ingest.ts';
 import { checkReputationAlerts, REPUTATION_ALERT_EVENT } from './alerts.ts';
+import { emailPendingAlerts, MAX_EMAIL_ATTEMPTS } from './alert-email.ts';
+import { readableMessage, startSmtpCatcher } from '../../../test/helpers/smtp.ts';
 import type { SourceItem } from './sources/types.ts';
 
 const NOW = Date.parse('2026-03-10T12:00:00Z');
@@ -182,7 +184,7 @@ describe.each(DB_KINDS)('listening API on %s', (kind) => {
   });
 
   it('lets managers tune alert sensitivity (validated, audited), and the check follows it', async () => {
-    expect((await owner.request('GET', api('/alert-settings'))).json()).toEqual({ enabled: true, windowMinutes: 15, historyWindows: 48, threshold: 4, minCount: 5, updatedAt: null });
+    expect((await owner.request('GET', api('/alert-settings'))).json()).toEqual({ enabled: true, windowMinutes: 15, historyWindows: 48, threshold: 4, minCount: 5, notifyEmails: [], updatedAt: null });
     const bad = await owner.request('PUT', api('/alert-settings'), { threshold: 0.2, windowMinutes: 2 });
     expect(bad.statusCode).toBe(400);
     expect((await owner.request('PUT', api('/alert-settings'), { sound: true })).statusCode).toBe(400);
@@ -207,6 +209,48 @@ describe.each(DB_KINDS)('listening API on %s', (kind) => {
       { changed: { minCount: { from: 20, to: 5 }, enabled: { from: true, to: false } } },
       { changed: { enabled: { from: false, to: true } } },
     ]);
+  });
+
+  it('e-mails each new alert once to the notify list, in the brand’s language and zone; a failing server is retried, then given up', async () => {
+    const smtp = await startSmtpCatcher();
+    const db = t.ctx.database.db;
+    try {
+      // The SMTP server is the workspace's report settings.
+      await owner.request('PUT', `/api/v1/workspaces/${ws}/analytics/settings`, { smtp: { host: '127.0.0.1', port: smtp.port, secure: false, from: 'plaza@example.com', ignoreTls: true } });
+      const saved = await owner.request('PUT', api('/alert-settings'), { notifyEmails: ['Crisis@Acme.example', 'crisis@acme.example', 'pr@acme.example'] });
+      expect(saved.json().notifyEmails).toEqual(['crisis@acme.example', 'pr@acme.example']);
+      expect((await owner.request('PUT', api('/alert-settings'), { notifyEmails: ['not-an-address'] })).statusCode).toBe(400);
+      expect((await owner.request('PUT', api('/alert-settings'), { notifyEmails: Array.from({ length: 11 }, (_, i) => `p${i}@acme.example`) })).statusCode).toBe(400);
+
+      clock.set(NOW + 1000);
+      await db.deleteFrom('listening_alerts').where('workspace_id', '=', ws).execute();
+      expect(await checkReputationAlerts(t.ctx, ws)).toHaveLength(2);
+      expect(await emailPendingAlerts(t.ctx, ws)).toBe(2);
+      expect(await emailPendingAlerts(t.ctx, ws)).toBe(0); // once per alert
+      expect(smtp.messages).toHaveLength(2);
+      expect(smtp.messages[0].to.sort()).toEqual(['crisis@acme.example', 'pr@acme.example']);
+      const messages = smtp.messages.map((m) => readableMessage(m.raw));
+      // The workspace speaks Spanish and lives in Europe/Madrid (UTC+1 in March): 11:45–12:00 UTC is 12:45–13:00 CET.
+      expect(messages.join('\n')).toContain('Alerta de reputación: 14 menciones negativas (Acme)');
+      expect(messages.join('\n')).toContain('14 menciones negativas (todas las menciones) entre 10 mar 2026 12:45 CET – 10 mar 2026 13:00 CET, frente a 1,5 habituales.');
+      expect(messages.join('\n')).toMatch(/Acme es horrible y pésimo/);
+      const listed = (await owner.request('GET', api('/alerts'))).json().items;
+      expect(listed.every((a: { emailedAt: string | null }) => a.emailedAt !== null)).toBe(true);
+
+      // The server goes away: the next alert records the error and is retried, at most MAX_EMAIL_ATTEMPTS times.
+      await smtp.close();
+      await db.deleteFrom('listening_alerts').where('workspace_id', '=', ws).execute();
+      expect(await checkReputationAlerts(t.ctx, ws)).toHaveLength(2);
+      for (let attempt = 0; attempt < MAX_EMAIL_ATTEMPTS + 2; attempt++) expect(await emailPendingAlerts(t.ctx, ws)).toBe(0);
+      const failed = await db.selectFrom('listening_alerts').select(['email_attempts', 'email_error', 'emailed_at']).where('workspace_id', '=', ws).execute();
+      expect(failed.map((a) => a.email_attempts)).toEqual([MAX_EMAIL_ATTEMPTS, MAX_EMAIL_ATTEMPTS]);
+      expect(failed[0].email_error).toMatch(/ECONNREFUSED|connect/i);
+      expect(failed[0].emailed_at).toBeNull();
+    } finally {
+      await smtp.close().catch(() => undefined);
+      await owner.request('PUT', api('/alert-settings'), { notifyEmails: [] });
+      clock.set(NOW);
+    }
   });
 
   it('manages sources and shows their lag; refuses a channel from another workspace', async () => {

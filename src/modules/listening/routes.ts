@@ -41,6 +41,7 @@ const alertSettingsBody = z
     historyWindows: z.number().int().min(4).max(672),
     threshold: z.number().min(1).max(20),
     minCount: z.number().int().min(1).max(100_000),
+    notifyEmails: z.array(z.string().trim().toLowerCase().email().max(254)).max(10),
   })
   .partial()
   .strict();
@@ -541,9 +542,10 @@ export const listeningRoutes: ApiModule = async (app, ctx) => {
     if (next.windowMinutes * next.historyWindows > MAX_ALERT_BASELINE_MINUTES) {
       throw badRequest(`The baseline (window × windows) may cover at most 90 days; ${next.windowMinutes} min × ${next.historyWindows} is ${Math.round((next.windowMinutes * next.historyWindows) / 1440)} days`, { field: 'historyWindows', maxMinutes: MAX_ALERT_BASELINE_MINUTES });
     }
-    const changed = (Object.keys(request.body) as Array<keyof typeof request.body>).filter((key) => request.body[key] !== before[key]);
+    next.notifyEmails = [...new Set(next.notifyEmails)];
+    const changed = (Object.keys(request.body) as Array<keyof typeof request.body>).filter((key) => JSON.stringify(next[key]) !== JSON.stringify(before[key]));
     await db.transaction().execute(async (trx) => {
-      const values = { enabled: next.enabled, window_minutes: next.windowMinutes, history_windows: next.historyWindows, z_threshold: next.threshold, min_count: next.minCount, updated_by: user.id, updated_at: new Date(ctx.clock.now()) };
+      const values = { enabled: next.enabled, window_minutes: next.windowMinutes, history_windows: next.historyWindows, z_threshold: next.threshold, min_count: next.minCount, notify_emails: JSON.stringify(next.notifyEmails), updated_by: user.id, updated_at: new Date(ctx.clock.now()) };
       await trx.insertInto('listening_alert_settings').values({ workspace_id: workspaceId, ...values }).onConflict((oc) => oc.column('workspace_id').doUpdateSet(values)).execute();
       if (changed.length > 0) {
         await recordEvent(trx, { workspaceId, actorUserId: user.id, type: 'listening.alert_settings_changed', subjectType: 'workspace', subjectId: workspaceId, data: { changed: Object.fromEntries(changed.map((key) => [key, { from: before[key], to: next[key] }])) } });

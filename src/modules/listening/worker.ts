@@ -8,6 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AppContext } from '../../server/context.ts';
 import { checkReputationAlerts, type NewReputationAlert, type ReputationAlertOptions } from './alerts.ts';
+import { emailPendingAlerts } from './alert-email.ts';
 import { ingestBatch, WorkspacePipelines } from './ingest.ts';
 import { BoundedQueue } from './queue.ts';
 import { blueskyFirehoseSource } from './sources/bluesky-firehose.ts';
@@ -177,6 +178,8 @@ export async function startListener(ctx: AppContext, options: ListenerOptions = 
       // One process per workspace and window: the unique index makes a second insert a no-op anyway.
       const created = await checkReputationAlerts(ctx, workspace_id, options.alerts);
       for (const alert of created) options.onAlert?.(alert);
+      // New alerts, and earlier ones whose e-mail failed, go to the notify list (never blocks the check).
+      await emailPendingAlerts(ctx, workspace_id);
     }
   };
 

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { Alert, Button, Card, Group, NumberInput, Stack, Switch, Text } from '@mantine/core';
+import { Link } from 'react-router-dom';
+import { Alert, Anchor, Button, Card, Group, NumberInput, Stack, Switch, TagsInput, Text } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api.ts';
@@ -7,7 +8,7 @@ import { useSession, useWorkspace } from '../../session.tsx';
 
 const MAX_BASELINE_MINUTES = 90 * 24 * 60;
 
-export interface AlertSettings { enabled: boolean; windowMinutes: number; historyWindows: number; threshold: number; minCount: number; updatedAt: string | null }
+export interface AlertSettings { enabled: boolean; windowMinutes: number; historyWindows: number; threshold: number; minCount: number; notifyEmails: string[]; updatedAt: string | null }
 
 /** The alert rule in words, and (for owners and managers) a form to change how sensitive it is. */
 export function AlertSettingsCard() {
@@ -18,13 +19,15 @@ export function AlertSettingsCard() {
   const key = ['ws', workspace.id, 'listening', 'alert-settings'];
   const path = `/workspaces/${workspace.id}/listening/alert-settings`;
   const settings = useQuery({ queryKey: key, queryFn: () => api<AlertSettings>('GET', path) });
+  // E-mails go through the SMTP server of the report settings (only managers may read those).
+  const smtp = useQuery({ queryKey: ['ws', workspace.id, 'analytics-settings'], queryFn: () => api<{ smtp: unknown }>('GET', `/workspaces/${workspace.id}/analytics/settings`), enabled: can('manage') });
   const [draft, setDraft] = useState<AlertSettings | null>(null);
   const [editing, setEditing] = useState(false);
   useEffect(() => {
     if (settings.data && !editing) setDraft(settings.data);
   }, [settings.data, editing]);
   const save = useMutation({
-    mutationFn: (next: AlertSettings) => api<AlertSettings>('PUT', path, { enabled: next.enabled, windowMinutes: next.windowMinutes, historyWindows: next.historyWindows, threshold: next.threshold, minCount: next.minCount }),
+    mutationFn: (next: AlertSettings) => api<AlertSettings>('PUT', path, { enabled: next.enabled, windowMinutes: next.windowMinutes, historyWindows: next.historyWindows, threshold: next.threshold, minCount: next.minCount, notifyEmails: next.notifyEmails }),
     onSuccess: (saved) => {
       client.setQueryData(key, saved);
       setEditing(false);
@@ -44,6 +47,12 @@ export function AlertSettingsCard() {
             ? t('listening.alertRule', { minutes: current.windowMinutes, minCount: current.minCount, threshold: current.threshold, hours: baselineHours })
             : t('listening.alertsOff')}
         </Text>
+        {current.enabled && <Text size="sm" data-testid="alert-recipients">{current.notifyEmails.length ? t('listening.alertEmailsTo', { emails: current.notifyEmails.join(', ') }) : t('listening.alertNoEmails')}</Text>}
+        {current.notifyEmails.length > 0 && smtp.data && !smtp.data.smtp && (
+          <Alert color="orange">
+            {t('listening.alertNeedsSmtp')} <Anchor component={Link} to="/analytics/reports">{t('listening.reportSettings')}</Anchor>
+          </Alert>
+        )}
         {can('manage') && !editing && (
           <Group>
             <Button size="xs" variant="light" onClick={() => setEditing(true)}>{t('listening.changeAlertSettings')}</Button>
@@ -58,6 +67,7 @@ export function AlertSettingsCard() {
               <NumberInput label={t('listening.alertThreshold')} description={t('listening.alertThresholdHelp')} min={1} max={20} step={0.5} decimalScale={2} value={draft.threshold} onChange={(v) => set({ threshold: Number(v) })} />
               <NumberInput label={t('listening.alertMinCount')} min={1} max={100000} value={draft.minCount} onChange={(v) => set({ minCount: Number(v) })} />
             </Group>
+            <TagsInput label={t('listening.alertEmails')} description={t('listening.alertEmailsHelp')} maxTags={10} splitChars={[',', ' ', ';']} value={draft.notifyEmails} onChange={(emails) => set({ notifyEmails: emails })} />
             {baselineTooLong && <Alert color="orange">{t('listening.alertBaselineTooLong')}</Alert>}
             {save.isError && <Alert color="red">{(save.error as Error).message}</Alert>}
             <Group>

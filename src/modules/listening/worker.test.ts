@@ -1,11 +1,12 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCaller, createTestApp, ManualClock, type TestApp } from '../../../test/helpers/app.ts';
+import { createCaller, createTestApp, ManualClock, type Caller, type TestApp } from '../../../test/helpers/app.ts';
 import { BoundedQueue } from './queue.ts';
 import { startListener } from './worker.ts';
 import { ingestBatch, WorkspacePipelines } from './ingest.ts';
 import type { SourceAdapter } from './sources/types.ts';
+import { readableMessage, startSmtpCatcher } from '../../../test/helpers/smtp.ts';
 
 describe('bounded queue', () => {
   it('makes a fast producer wait instead of dropping, and hands everything over in order', async () => {
@@ -31,6 +32,7 @@ describe('bounded queue', () => {
 describe('listener service (embedded database)', () => {
   let t: TestApp;
   let ws = '';
+  let owner: Caller;
   let server: http.Server;
   let feedUrl = '';
   let version = 1;
@@ -40,7 +42,7 @@ describe('listener service (embedded database)', () => {
   beforeAll(async () => {
     t = await createTestApp('embedded', { clock });
     (t.ctx.config as { allowPrivateUrls: boolean }).allowPrivateUrls = true;
-    const owner = await createCaller(t, 'listener@example.com');
+    owner = await createCaller(t, 'listener@example.com');
     ws = (await owner.request('POST', '/api/v1/workspaces', { name: 'Acme', timeZone: 'UTC', language: 'es' })).json().id;
     await owner.request('POST', `/api/v1/workspaces/${ws}/listening/queries`, { name: 'Acme', query: 'acme', kind: 'brand' });
     server = http.createServer((req, res) => {
@@ -126,4 +128,39 @@ describe('listener service (embedded database)', () => {
     expect((await source(row.id)).cursor).toBeNull();
     await t.ctx.database.db.deleteFrom('listening_sources').where('id', '=', row.id).execute();
   });
+
+  it('raises reputation alerts from its own loop, with the workspace’s settings, and e-mails them', async () => {
+    const smtp = await startSmtpCatcher();
+    try {
+      await owner.request('PUT', `/api/v1/workspaces/${ws}/analytics/settings`, { smtp: { host: '127.0.0.1', port: smtp.port, secure: false, from: 'plaza@example.com', ignoreTls: true } });
+      // Hourly windows, set by a manager: the loop must use them (24 windows of baseline).
+      const saved = await owner.request('PUT', `/api/v1/workspaces/${ws}/listening/alert-settings`, { windowMinutes: 60, historyWindows: 24, notifyEmails: ['guardia@acme.example'] });
+      expect(saved.statusCode).toBe(200);
+      const hour = 3_600_000;
+      const end = Math.floor(clock.now() / hour) * hour;
+      const items = [];
+      for (let w = 0; w < 25; w++) {
+        const count = w === 24 ? 15 : w % 3 === 0 ? 1 : 0;
+        for (let i = 0; i < count; i++) items.push({ remoteId: `spike-${w}-${i}`, text: `Acme es pésimo, un desastre total ${w} ${i} ${'!'.repeat(i)}`, network: 'bluesky', authorHandle: `neg${w}_${i}`, publishedAt: new Date(end - (25 - w) * hour + i * 1000) });
+      }
+      await ingestBatch(t.ctx, new WorkspacePipelines(t.ctx), { workspaceId: ws, sourceId: null, sourceKey: 'spike', items, storeUnmatched: true });
+      const raised: string[] = [];
+      const listener = await startListener(t.ctx, { syncEveryMs: 1000, alertsEveryMs: 50, onAlert: (alert) => raised.push(alert.scope) });
+      const emailed = async () => t.ctx.database.db.selectFrom('listening_alerts').select('id').where('workspace_id', '=', ws).where('emailed_at', 'is not', null).execute();
+      await until(async () => (await emailed()).length >= 2);
+      await listener.stop();
+      expect(raised.sort()).toEqual(['query:' + (await t.ctx.database.db.selectFrom('listening_queries').select('id').where('workspace_id', '=', ws).executeTakeFirstOrThrow()).id, 'workspace'].sort());
+      const alerts = await t.ctx.database.db.selectFrom('listening_alerts').selectAll().where('workspace_id', '=', ws).execute();
+      expect(alerts.map((a) => new Date(a.window_end).getTime() - new Date(a.window_start).getTime())).toEqual([hour, hour]);
+      // The spike as stored (near-duplicate texts are dropped by the pipeline): every one of them is in the alert.
+      const spike = await t.ctx.database.db.selectFrom('listening_mentions').select('id').where('workspace_id', '=', ws).where('remote_id', 'like', 'spike-24-%').where('sentiment', '=', 'negative').execute();
+      expect(spike.length).toBeGreaterThanOrEqual(10);
+      expect(alerts.map((a) => a.count)).toEqual([spike.length, spike.length]);
+      expect(alerts.every((a) => a.emailed_at !== null)).toBe(true);
+      expect(smtp.messages.map((m) => m.to)).toEqual([['guardia@acme.example'], ['guardia@acme.example']]);
+      expect(readableMessage(smtp.messages[0].raw)).toContain(`${spike.length} menciones negativas`);
+    } finally {
+      await smtp.close();
+    }
+  }, 30_000);
 });

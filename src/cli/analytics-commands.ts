@@ -1,9 +1,8 @@
 import fs from 'node:fs';
 import { Command } from 'commander';
-import { DateTime } from 'luxon';
 import cliProgress from 'cli-progress';
 import Table from 'cli-table3';
-import { action, connect, output } from './shared.ts';
+import { action, brandTime, connect, output } from './shared.ts';
 import { ApiError } from './api-client.ts';
 
 const connection = connect;
@@ -16,11 +15,6 @@ function rangeQuery(opts: { from?: string; to?: string }): string {
   if (opts.to) params.set('to', opts.to);
   const text = params.toString();
   return text ? `?${text}` : '';
-}
-
-/** An instant as wall time in the brand's zone. */
-function brandTime(iso: string, zone: string): string {
-  return DateTime.fromISO(iso, { zone }).toFormat('yyyy-LL-dd HH:mm ZZZZ');
 }
 
 type Kpi = { name: string; label: { en: string }; value: number | null; reason: string | null };

@@ -11,7 +11,7 @@ import { parse } from 'csv-parse';
 import cliProgress from 'cli-progress';
 import { ApiError } from './api-client.ts';
 import { DateTime } from 'luxon';
-import { action, connect, toInstant, type GlobalOptions } from './shared.ts';
+import { action, brandTime, connect, toInstant } from './shared.ts';
 import { createDefaultSentiment, detectLanguage, loadLanguageModel } from '../modules/listening/core/index.ts';
 
 /** One classified text. */
@@ -329,7 +329,7 @@ export function registerListeningCommands(program: Command): void {
           api.get<{ items: Array<{ label: string; kind: string; count: number; z: number }> }>(`${base}/trending`),
         ]);
         const report = { range: { ...range, timeZone: zone }, volume: volume.series.map((s) => ({ query: s.name, kind: s.kind, mentions: s.points.reduce((sum, p) => sum + p.count, 0) })), shareOfVoice, sentiment, topAuthors: authors.items, topTerms: terms.terms.slice(0, 10), trending: trending.items.slice(0, 10) };
-        if ((options as GlobalOptions).json) return void process.stdout.write(JSON.stringify(report, null, 2) + '\n');
+        if (options.json) return void process.stdout.write(JSON.stringify(report, null, 2) + '\n');
         const pct = (x: number | null) => (x === null ? 'n/a' : `${Math.round(x * 10) / 10} %`);
         const lines = [
           `Listening, ${brandTime(range.from, zone)} → ${brandTime(range.to, zone)}`,
@@ -411,11 +411,6 @@ export interface MentionListOptions { query?: string; sentiment?: string; lang?:
 
 async function workspaceZone(api: { get<T>(path: string): Promise<T> }, workspaceId: string): Promise<string> {
   return (await api.get<{ timeZone: string }>(`/api/v1/workspaces/${workspaceId}`)).timeZone;
-}
-
-/** An instant as wall time in the brand's zone, e.g. "2026-03-29 10:00 CEST". */
-function brandTime(iso: string, zone: string): string {
-  return DateTime.fromISO(iso, { zone }).toFormat('yyyy-LL-dd HH:mm ZZZZ');
 }
 
 /** The API filters of `plaza listen mentions`; local times are read in the brand's zone. */

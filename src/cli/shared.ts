@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { ApiClient, ApiError } from './api-client.ts';
+import { DateTime } from 'luxon';
 import { zonedWallTimeToInstant } from '../lib/timezones.ts';
 
 /** Options every command inherits from `plaza`. */
@@ -54,4 +55,9 @@ export function toInstant(input: string, zone: string): string {
   } catch {
     throw new Error(`Cannot read the date "${input}" (use 2026-03-29 10:00 or ISO 8601)`);
   }
+}
+
+/** An instant as wall time in the brand's zone, e.g. "2026-03-29 10:00 CEST". */
+export function brandTime(iso: string, zone: string): string {
+  return DateTime.fromISO(iso, { zone }).toFormat('yyyy-LL-dd HH:mm ZZZZ');
 }

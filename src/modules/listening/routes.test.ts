@@ -118,6 +118,9 @@ describe.each(DB_KINDS)('listening API on %s', (kind) => {
     const negative = parse(filtered.body.replace(/^\uFEFF/, ''), { columns: true }) as Array<Record<string, string>>;
     expect(negative.map((r) => r.author_handle)).toEqual(['luis']);
     expect((await owner.request('GET', api('/mentions/export?sentiment=angry'))).statusCode).toBe(400);
+    const backwards = await owner.request('GET', api('/mentions/export?from=2026-03-11T00:00:00Z&to=2026-03-10T00:00:00Z'));
+    expect(backwards.statusCode).toBe(400);
+    expect(backwards.json().error.message).toContain('"from" must be before "to"');
     expect((await stranger.request('GET', api('/mentions/export'))).statusCode).toBe(404);
     expect((await t.app.inject({ method: 'GET', url: api('/mentions/export') })).statusCode).toBe(401);
     await t.ctx.database.db.deleteFrom('listening_mentions').where('remote_id', '=', 'x1').execute();

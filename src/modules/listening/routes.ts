@@ -377,6 +377,11 @@ export const listeningRoutes: ApiModule = async (app, ctx) => {
   });
   type MentionFilters = z.infer<typeof mentionFilterFields>;
 
+  /** Refuses a backwards date range before anything is sent (an export's headers go out before its rows). */
+  const checkMentionRange = (f: MentionFilters) => {
+    if (f.from && f.to && new Date(f.from) >= new Date(f.to)) throw badRequest('"from" must be before "to"');
+  };
+
   /** The workspace's mentions that pass the filters (the stream and the export share it), newest first. */
   const filteredMentions = (workspaceId: string, f: MentionFilters, after: { at: Date | string; id: string } | null) => {
     let query = db.selectFrom('listening_mentions as m').selectAll('m').where('m.workspace_id', '=', workspaceId);
@@ -397,6 +402,7 @@ export const listeningRoutes: ApiModule = async (app, ctx) => {
   app.get(`${base}/mentions`, { schema: { tags, summary: 'Mention stream, newest first, filtered by query, sentiment, language, network, date and text', params: workspaceParams, querystring: mentionFilters } }, async (request) => {
     await requireRole(ctx, request, request.params.workspaceId, 'read');
     const f = request.query;
+    checkMentionRange(f);
     const rows = await filteredMentions(request.params.workspaceId, f, decodeCursor(f.cursor)).limit(f.limit + 1).execute();
     const page = pageOf(rows, f.limit, (r) => ({ at: r.published_at, id: r.id }));
     const matches = await matchesOf(db, page.items.map((r) => r.id));
@@ -419,6 +425,7 @@ export const listeningRoutes: ApiModule = async (app, ctx) => {
       const workspace = await db.selectFrom('workspaces').select(['time_zone', 'name']).where('id', '=', workspaceId).executeTakeFirstOrThrow();
       const queryNames = new Map((await db.selectFrom('listening_queries').select(['id', 'name']).where('workspace_id', '=', workspaceId).execute()).map((q) => [q.id, q.name]));
       const filters = request.query;
+      checkMentionRange(filters);
       // Pages of 1,000 by keyset, so a large export never holds every mention in memory.
       async function* csv(): AsyncGenerator<string> {
         yield '\uFEFF' + stringifyCsv([MENTION_EXPORT_COLUMNS]);

@@ -143,6 +143,17 @@ text about panaderia",eve,rss,${at(5)},`,
     const brandOnly = await plaza(env, 'listen', 'mentions', '-w', ws.id, '--query', sol.id, '--csv', file);
     expect(brandOnly.stdout).toContain('3 mentions written');
 
+    // Downloads share one streamed client call: a CSV report to a file, and an API error as a clear message.
+    const reportFile = path.join(dataDir, 'informe.csv');
+    const written = JSON.parse((await plaza(env, '--json', 'analytics', 'report', ws.id, '--format', 'csv', '--out', reportFile)).stdout);
+    expect(written).toEqual({ file: reportFile, bytes: fs.statSync(reportFile).size });
+    expect(fs.readFileSync(reportFile, 'utf8')).toContain('kpi,label,formula');
+    const badDownload = await plaza(env, 'analytics', 'report', ws.id, '--format', 'docx', '--out', reportFile);
+    expect(badDownload.code).toBe(1);
+    expect(badDownload.stderr).toContain('Error 400');
+    const badExport = await plaza(env, 'listen', 'mentions', '-w', ws.id, '--from', '2026-01-02 00:00', '--to', '2026-01-01 00:00', '--csv', file);
+    expect(badExport.stderr).toContain('"from" must be before "to"');
+
     const report = await plaza(env, 'listen', 'report', '-w', ws.id, '--days', '1');
     expect(report.code, report.stderr).toBe(0);
     expect(report.stdout).toContain('Sol (brand): 3');

@@ -1,9 +1,7 @@
-import fs from 'node:fs';
 import { Command } from 'commander';
 import cliProgress from 'cli-progress';
 import Table from 'cli-table3';
-import { action, brandTime, connect, output } from './shared.ts';
-import { ApiError } from './api-client.ts';
+import { action, brandTime, connect, output, workspaceZone } from './shared.ts';
 
 const connection = connect;
 const print = output;
@@ -114,13 +112,13 @@ export function registerAnalyticsCommands(program: Command): void {
     .action(
       run(async (workspaceId: string, _opts: unknown, command: Command) => {
         const { api, options } = connection(command);
-        const [workspace, result] = await Promise.all([
-          api.get<{ timeZone: string }>(`/api/v1/workspaces/${workspaceId}`),
+        const [zone, result] = await Promise.all([
+          workspaceZone(api, workspaceId),
           api.get<{ items: Array<{ jobId: string; state: string; total: number; done: number; failed: number; error: string | null; startedAt: string; finishedAt: string | null }> }>(`/api/v1/workspaces/${workspaceId}/analytics/backfills`),
         ]);
         print(options, result, () => {
-          const table = new Table({ head: [`started (${workspace.timeZone})`, 'state', 'posts', 'failed', 'error'] });
-          for (const b of result.items) table.push([brandTime(b.startedAt, workspace.timeZone), b.state, `${b.done}/${b.total}`, b.failed, b.error ?? '']);
+          const table = new Table({ head: [`started (${zone})`, 'state', 'posts', 'failed', 'error'] });
+          for (const b of result.items) table.push([brandTime(b.startedAt, zone), b.state, `${b.done}/${b.total}`, b.failed, b.error ?? '']);
           process.stdout.write(result.items.length ? table.toString() + '\n' : 'No backfills yet.\n');
         });
       }),
@@ -132,13 +130,13 @@ export function registerAnalyticsCommands(program: Command): void {
     .action(
       run(async (workspaceId: string, _opts: unknown, command: Command) => {
         const { api, options } = connection(command);
-        const [workspace, result] = await Promise.all([
-          api.get<{ timeZone: string }>(`/api/v1/workspaces/${workspaceId}`),
+        const [zone, result] = await Promise.all([
+          workspaceZone(api, workspaceId),
           api.get<{ items: Array<{ createdAt: string; network: string | null; channelName: string | null; postId: string | null; code: string; message: string }> }>(`/api/v1/workspaces/${workspaceId}/analytics/errors`),
         ]);
         print(options, result, () => {
-          const table = new Table({ head: [`when (${workspace.timeZone})`, 'network', 'channel', 'post', 'code', 'reason'] });
-          for (const e of result.items) table.push([brandTime(e.createdAt, workspace.timeZone), e.network ?? '', e.channelName ?? '', e.postId ?? '', e.code, e.message]);
+          const table = new Table({ head: [`when (${zone})`, 'network', 'channel', 'post', 'code', 'reason'] });
+          for (const e of result.items) table.push([brandTime(e.createdAt, zone), e.network ?? '', e.channelName ?? '', e.postId ?? '', e.code, e.message]);
           process.stdout.write(result.items.length ? table.toString() + '\n' : 'No collection errors.\n');
         });
       }),
@@ -156,21 +154,15 @@ export function registerAnalyticsCommands(program: Command): void {
     .requiredOption('--out <file>', 'where to write the file')
     .action(
       run(async (workspaceId: string, opts: { format: string; language?: string; from?: string; to?: string; campaign?: string; objective?: string; out: string }, command: Command) => {
-        const { baseUrl, token, options } = connection(command);
+        const { api, options } = connection(command);
         const params = new URLSearchParams({ format: opts.format });
         if (opts.language) params.set('language', opts.language);
         if (opts.from) params.set('from', opts.from);
         if (opts.to) params.set('to', opts.to);
         if (opts.campaign) params.set('campaignId', opts.campaign);
         if (opts.objective) params.set('objectiveId', opts.objective);
-        const response = await fetch(new URL(`/api/v1/workspaces/${workspaceId}/analytics/report?${params}`, baseUrl), { headers: { authorization: `Bearer ${token}` } });
-        if (!response.ok) {
-          const body = (await response.json().catch(() => ({}))) as { error?: ApiError['body'] };
-          throw new ApiError(response.status, body.error ?? { message: `HTTP ${response.status}` });
-        }
-        const bytes = Buffer.from(await response.arrayBuffer());
-        fs.writeFileSync(opts.out, bytes);
-        print(options, { file: opts.out, bytes: bytes.length }, () => process.stdout.write(`Wrote ${opts.out} (${bytes.length} bytes)\n`));
+        const bytes = await api.download(`/api/v1/workspaces/${workspaceId}/analytics/report?${params}`, opts.out);
+        print(options, { file: opts.out, bytes }, () => process.stdout.write(`Wrote ${opts.out} (${bytes} bytes)\n`));
       }),
     );
 

@@ -1,3 +1,8 @@
+import fs from 'node:fs';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { ReadableStream } from 'node:stream/web';
+
 /** An error answer from the Plaza API, with its code and details. */
 export class ApiError extends Error {
   constructor(
@@ -9,6 +14,18 @@ export class ApiError extends Error {
   get details(): unknown {
     return this.body.details;
   }
+}
+
+/** The API's error answer as an ApiError (its `error` object, or the raw text when it is not JSON). */
+async function errorOf(response: Response): Promise<ApiError> {
+  const text = await response.text();
+  let parsed: { error?: ApiError['body'] } | undefined;
+  try {
+    parsed = text ? (JSON.parse(text) as { error?: ApiError['body'] }) : undefined;
+  } catch {
+    parsed = undefined;
+  }
+  return new ApiError(response.status, parsed?.error ?? { message: text || `HTTP ${response.status}` });
 }
 
 /** Minimal JSON client for the REST API, authenticated with a personal API token. */
@@ -25,10 +42,20 @@ export class ApiClient {
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     if (response.status === 204) return undefined as T;
+    if (!response.ok) throw await errorOf(response);
     const text = await response.text();
-    const parsed = text ? (JSON.parse(text) as unknown) : undefined;
-    if (!response.ok) throw new ApiError(response.status, (parsed as { error?: ApiError['body'] })?.error ?? { message: text });
-    return parsed as T;
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+
+  /** Streams a GET answer (a report, an export) into a file; returns the bytes written. */
+  async download(path: string, file: string): Promise<number> {
+    const response = await fetch(new URL(path, this.baseUrl), { headers: { authorization: `Bearer ${this.token}` } });
+    if (!response.ok || !response.body) throw await errorOf(response);
+    let bytes = 0;
+    const body = Readable.fromWeb(response.body as ReadableStream<Uint8Array>);
+    body.on('data', (chunk: Buffer) => (bytes += chunk.length));
+    await pipeline(body, fs.createWriteStream(file));
+    return bytes;
   }
 
   get<T>(path: string): Promise<T> {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { Command, Option } from 'commander';
 import { SERVICE_NAMES, type ServiceName, loadConfig } from '../config.ts';
-import { action, connect, toInstant, output, type GlobalOptions } from './shared.ts';
+import { action, connect, toInstant, output, workspaceZone, type GlobalOptions } from './shared.ts';
 import { registerAnalyticsCommands } from './analytics-commands.ts';
 import { registerListeningCommands } from './listening-commands.ts';
 
@@ -169,7 +169,7 @@ export function buildCli(): Command {
     .action(
       action(async (opts: { workspace: string; channel: string[]; text: string; at?: string; action: string }, command: Command) => {
         const { api, options } = connect(command);
-        const zone = opts.at ? (await api.get<{ timeZone: string }>(`/api/v1/workspaces/${opts.workspace}`)).timeZone : 'UTC';
+        const zone = opts.at ? await workspaceZone(api, opts.workspace) : 'UTC';
         const created = await api.post<{ id: string; state: string; scheduledAt: string | null }>(`/api/v1/workspaces/${opts.workspace}/posts`, {
           content: opts.text,
           channels: opts.channel.map((channelId) => ({ channelId })),
@@ -187,7 +187,7 @@ export function buildCli(): Command {
     .action(
       action(async (postId: string, opts: { workspace: string; at: string }, command: Command) => {
         const { api, options } = connect(command);
-        const zone = (await api.get<{ timeZone: string }>(`/api/v1/workspaces/${opts.workspace}`)).timeZone;
+        const zone = await workspaceZone(api, opts.workspace);
         const result = await api.post<{ id: string; state: string; scheduledAt: string }>(`/api/v1/workspaces/${opts.workspace}/posts/${postId}/schedule`, { scheduledAt: toInstant(opts.at, zone) });
         output(options, result, () => process.stdout.write(`Post ${result.id}: ${result.state} at ${result.scheduledAt}\n`));
       }),

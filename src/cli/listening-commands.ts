@@ -4,14 +4,13 @@
  */
 import fs from 'node:fs';
 import readline from 'node:readline';
-import { Readable, type Writable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import type { Readable, Writable } from 'node:stream';
 import { Command } from 'commander';
 import { parse } from 'csv-parse';
 import cliProgress from 'cli-progress';
-import { ApiError } from './api-client.ts';
+import type { ApiClient } from './api-client.ts';
 import { DateTime } from 'luxon';
-import { action, brandTime, connect, toInstant } from './shared.ts';
+import { action, brandTime, connect, toInstant, workspaceZone } from './shared.ts';
 import { createDefaultSentiment, detectLanguage, loadLanguageModel } from '../modules/listening/core/index.ts';
 
 /** One classified text. */
@@ -285,12 +284,12 @@ export function registerListeningCommands(program: Command): void {
     .description('The mention stream with filters, or (--csv) its export')
     .action(
       run(async (opts: MentionListOptions & { workspace: string }, command: Command) => {
-        const { api, options, baseUrl, token } = client(command);
+        const { api, options } = client(command);
         const zone = await workspaceZone(api, opts.workspace);
         const filters = mentionFilterParams(opts, zone);
         const path = `/api/v1/workspaces/${opts.workspace}/listening/mentions`;
         if (opts.csv) {
-          const rows = await downloadCsv(baseUrl, token, `${path}/export?${filters}`, opts.csv);
+          const rows = await downloadCsv(api, `${path}/export?${filters}`, opts.csv);
           return void process.stdout.write(options.json ? JSON.stringify({ file: opts.csv, mentions: rows }) + '\n' : `${rows} mentions written to ${opts.csv}\n`);
         }
         const limit = Number(opts.limit);
@@ -409,10 +408,6 @@ interface CliMention { publishedAt: string; network: string; author: { handle: s
 
 export interface MentionListOptions { query?: string; sentiment?: string; lang?: string; network?: string; search?: string; from?: string; to?: string; limit: string; csv?: string }
 
-async function workspaceZone(api: { get<T>(path: string): Promise<T> }, workspaceId: string): Promise<string> {
-  return (await api.get<{ timeZone: string }>(`/api/v1/workspaces/${workspaceId}`)).timeZone;
-}
-
 /** The API filters of `plaza listen mentions`; local times are read in the brand's zone. */
 export function mentionFilterParams(opts: MentionListOptions, zone: string): URLSearchParams {
   const params = new URLSearchParams();
@@ -435,15 +430,9 @@ export function reportRange(opts: { days: string; from?: string; to?: string }, 
   return { from: DateTime.fromISO(to, { zone }).minus({ days }).toUTC().toISO()!, to };
 }
 
-/** Streams a CSV download to a file; returns its data rows. API errors become ApiError as elsewhere. */
-async function downloadCsv(baseUrl: string, token: string, path: string, file: string): Promise<number> {
-  const response = await fetch(new URL(path, baseUrl), { headers: { authorization: `Bearer ${token}` } });
-  if (!response.ok || !response.body) {
-    const text = await response.text();
-    const parsed = text ? (JSON.parse(text) as { error?: ApiError['body'] }) : {};
-    throw new ApiError(response.status, parsed.error ?? { message: text });
-  }
-  await pipeline(Readable.fromWeb(response.body as import('node:stream/web').ReadableStream<Uint8Array>), fs.createWriteStream(file));
+/** Downloads a CSV export to a file; returns its data rows. */
+async function downloadCsv(api: ApiClient, path: string, file: string): Promise<number> {
+  await api.download(path, file);
   // Records, not lines: a mention's text may hold quoted line breaks.
   let records = 0;
   for await (const _record of fs.createReadStream(file).pipe(parse({ bom: true }))) records++;

@@ -61,3 +61,8 @@ export function toInstant(input: string, zone: string): string {
 export function brandTime(iso: string, zone: string): string {
   return DateTime.fromISO(iso, { zone }).toFormat('yyyy-LL-dd HH:mm ZZZZ');
 }
+
+/** The brand's IANA time zone, in which the CLI reads local times and prints instants. */
+export async function workspaceZone(api: ApiClient, workspaceId: string): Promise<string> {
+  return (await api.get<{ timeZone: string }>(`/api/v1/workspaces/${workspaceId}`)).timeZone;
+}

@@ -104,8 +104,13 @@ const SENTIMENTS = ['positive', 'neutral', 'negative'] as const;
 function rangeOf(ctx: { clock: { now(): number } }, query: { from?: string | Date; to?: string | Date }, defaultDays = 7) {
   const to = query.to ? new Date(query.to) : new Date(ctx.clock.now() + 60_000);
   const from = query.from ? new Date(query.from) : new Date(to.getTime() - defaultDays * 86_400_000);
-  if (from >= to) throw badRequest('"from" must be before "to"');
+  assertRangeOrder(from, to);
   return { from, to };
+}
+
+/** A backwards date range is a 400 (analysis ranges, and the mention stream and export). */
+function assertRangeOrder(from: Date, to: Date): void {
+  if (from >= to) throw badRequest('"from" must be before "to"');
 }
 
 /** A query parse error as a 400 with the position and what was expected, in English and Spanish. */
@@ -379,7 +384,7 @@ export const listeningRoutes: ApiModule = async (app, ctx) => {
 
   /** Refuses a backwards date range before anything is sent (an export's headers go out before its rows). */
   const checkMentionRange = (f: MentionFilters) => {
-    if (f.from && f.to && new Date(f.from) >= new Date(f.to)) throw badRequest('"from" must be before "to"');
+    if (f.from && f.to) assertRangeOrder(new Date(f.from), new Date(f.to));
   };
 
   /** The workspace's mentions that pass the filters (the stream and the export share it), newest first. */
@@ -551,14 +556,15 @@ export const listeningRoutes: ApiModule = async (app, ctx) => {
     }
     next.notifyEmails = [...new Set(next.notifyEmails)];
     const changed = (Object.keys(request.body) as Array<keyof typeof request.body>).filter((key) => JSON.stringify(next[key]) !== JSON.stringify(before[key]));
+    const updatedAt = new Date(ctx.clock.now());
     await db.transaction().execute(async (trx) => {
-      const values = { enabled: next.enabled, window_minutes: next.windowMinutes, history_windows: next.historyWindows, z_threshold: next.threshold, min_count: next.minCount, notify_emails: JSON.stringify(next.notifyEmails), updated_by: user.id, updated_at: new Date(ctx.clock.now()) };
+      const values = { enabled: next.enabled, window_minutes: next.windowMinutes, history_windows: next.historyWindows, z_threshold: next.threshold, min_count: next.minCount, notify_emails: JSON.stringify(next.notifyEmails), updated_by: user.id, updated_at: updatedAt };
       await trx.insertInto('listening_alert_settings').values({ workspace_id: workspaceId, ...values }).onConflict((oc) => oc.column('workspace_id').doUpdateSet(values)).execute();
       if (changed.length > 0) {
         await recordEvent(trx, { workspaceId, actorUserId: user.id, type: 'listening.alert_settings_changed', subjectType: 'workspace', subjectId: workspaceId, data: { changed: Object.fromEntries(changed.map((key) => [key, { from: before[key], to: next[key] }])) } });
       }
     });
-    return loadAlertSettings(ctx, workspaceId);
+    return { ...next, updatedAt: updatedAt.toISOString() };
   });
 };
 

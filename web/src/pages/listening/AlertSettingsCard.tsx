@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { Alert, Anchor, Button, Card, Group, NumberInput, Stack, Switch, TagsInput, Text } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -21,24 +21,21 @@ export function AlertSettingsCard() {
   const settings = useQuery({ queryKey: key, queryFn: () => api<AlertSettings>('GET', path) });
   // E-mails go through the SMTP server of the report settings (only managers may read those).
   const smtp = useQuery({ queryKey: ['ws', workspace.id, 'analytics-settings'], queryFn: () => api<{ smtp: unknown }>('GET', `/workspaces/${workspace.id}/analytics/settings`), enabled: can('manage') });
+  // The form's values while it is open; null when it is closed.
   const [draft, setDraft] = useState<AlertSettings | null>(null);
-  const [editing, setEditing] = useState(false);
-  useEffect(() => {
-    if (settings.data && !editing) setDraft(settings.data);
-  }, [settings.data, editing]);
   const save = useMutation({
     mutationFn: (next: AlertSettings) => api<AlertSettings>('PUT', path, { enabled: next.enabled, windowMinutes: next.windowMinutes, historyWindows: next.historyWindows, threshold: next.threshold, minCount: next.minCount, notifyEmails: next.notifyEmails }),
     onSuccess: (saved) => {
       client.setQueryData(key, saved);
-      setEditing(false);
+      setDraft(null);
     },
   });
   const current = settings.data;
-  if (!current || !draft) return null;
+  if (!current) return null;
   const baselineHours = Math.round(((current.windowMinutes * current.historyWindows) / 60) * 10) / 10;
-  const set = (patch: Partial<AlertSettings>) => setDraft({ ...draft, ...patch });
+  const set = (patch: Partial<AlertSettings>) => setDraft((open) => (open ? { ...open, ...patch } : open));
   // The API's rule, checked here too so that the reason shows in the UI language.
-  const baselineTooLong = draft.windowMinutes * draft.historyWindows > MAX_BASELINE_MINUTES;
+  const baselineTooLong = draft !== null && draft.windowMinutes * draft.historyWindows > MAX_BASELINE_MINUTES;
   return (
     <Card withBorder data-testid="alert-settings">
       <Stack gap="xs">
@@ -53,12 +50,12 @@ export function AlertSettingsCard() {
             {t('listening.alertNeedsSmtp')} <Anchor component={Link} to="/analytics/reports">{t('listening.reportSettings')}</Anchor>
           </Alert>
         )}
-        {can('manage') && !editing && (
+        {can('manage') && !draft && (
           <Group>
-            <Button size="xs" variant="light" onClick={() => setEditing(true)}>{t('listening.changeAlertSettings')}</Button>
+            <Button size="xs" variant="light" onClick={() => setDraft(current)}>{t('listening.changeAlertSettings')}</Button>
           </Group>
         )}
-        {editing && (
+        {draft && (
           <Stack gap="xs">
             <Switch label={t('listening.alertsEnabled')} checked={draft.enabled} onChange={(e) => set({ enabled: e.currentTarget.checked })} />
             <Group grow align="flex-start">
@@ -72,7 +69,7 @@ export function AlertSettingsCard() {
             {save.isError && <Alert color="red">{(save.error as Error).message}</Alert>}
             <Group>
               <Button size="xs" loading={save.isPending} disabled={baselineTooLong} onClick={() => save.mutate(draft)}>{t('listening.saveAlertSettings')}</Button>
-              <Button size="xs" variant="subtle" onClick={() => { setEditing(false); setDraft(current); save.reset(); }}>{t('listening.cancel')}</Button>
+              <Button size="xs" variant="subtle" onClick={() => { setDraft(null); save.reset(); }}>{t('listening.cancel')}</Button>
             </Group>
           </Stack>
         )}

@@ -75,12 +75,14 @@ export async function emailPendingAlerts(ctx: AppContext, workspaceId: string): 
   if (pending.length === 0) return 0;
   const smtp = await loadWorkspaceSmtp(ctx, workspaceId);
   const workspace = await db.selectFrom('workspaces').select(['name', 'language', 'time_zone']).where('id', '=', workspaceId).executeTakeFirstOrThrow();
+  const queryIds = [...new Set(pending.flatMap((alert) => (alert.query_id ? [alert.query_id] : [])))];
+  const queryNames = new Map(queryIds.length ? (await db.selectFrom('listening_queries').select(['id', 'name']).where('id', 'in', queryIds).execute()).map((q) => [q.id, q.name]) : []);
   let sent = 0;
   for (const alert of pending) {
     let error: string | null = null;
     try {
       if (!smtp) throw new Error(NO_SMTP_MESSAGE);
-      const scopeName = alert.query_id ? ((await db.selectFrom('listening_queries').select('name').where('id', '=', alert.query_id).executeTakeFirst())?.name ?? null) : null;
+      const scopeName = alert.query_id ? (queryNames.get(alert.query_id) ?? null) : null;
       const ids = alert.mention_ids.slice(0, 5);
       const mentions = ids.length ? await db.selectFrom('listening_mentions').select(['text', 'url', 'author_handle']).where('id', 'in', ids).execute() : [];
       const message = alertEmail(

@@ -8,7 +8,8 @@ import type { MediaStore } from '../media/store.ts';
 import type { NetworkRegistry } from '../../networks/registry.ts';
 import { NetworkError, type MediaInput, type PublishInput, type PublishResult } from '../../networks/types.ts';
 import type { MediaItem } from '../../db/schema.ts';
-import { backoffDelay, ChannelRateLimiter, Semaphore } from './rate-limiter.ts';
+import { backoffDelay, SharedRateLimiter, Semaphore } from './rate-limiter.ts';
+import { WorkerLiveness } from './workers.ts';
 import { recordEvent } from '../events/events.ts';
 import { markNeedsReconnect } from '../channels/service.ts';
 
@@ -37,6 +38,10 @@ export interface EngineOptions {
   missedThresholdMs?: number;
   /** After an ambiguous outcome, wait at least this long before looking the post up (lets late requests settle). */
   reconcileDelayMs?: number;
+  /** How often this worker tells the others it is alive (publishing_workers). */
+  heartbeatMs?: number;
+  /** Silent this long: other workers take this one's publications over, and it stops sending. */
+  deadAfterMs?: number;
 }
 
 interface ClaimedRow {
@@ -97,7 +102,8 @@ export class PublishingEngine {
   readonly workerId: string;
   readonly stats: EngineStats = { claimed: 0, fired: 0, published: 0, retried: 0, failed: 0, reclaimedStale: 0, missed: 0, inFlight: 0 };
   private readonly opts: Required<Omit<EngineOptions, 'workerId'>>;
-  private readonly limiter = new ChannelRateLimiter();
+  private readonly limiter: SharedRateLimiter;
+  readonly liveness: WorkerLiveness;
   private readonly semaphores = new Map<string, Semaphore>();
   private readonly timers = new Map<number, { timer: NodeJS.Timeout; ids: string[] }>();
   private readonly armed = new Set<string>();
@@ -127,13 +133,23 @@ export class PublishingEngine {
       concurrencyPerNetwork: options.concurrencyPerNetwork ?? 256,
       missedThresholdMs: options.missedThresholdMs ?? 60_000,
       reconcileDelayMs: options.reconcileDelayMs ?? 2_000,
+      heartbeatMs: options.heartbeatMs ?? 1_000,
+      deadAfterMs: options.deadAfterMs ?? 5_000,
     };
+    this.limiter = new SharedRateLimiter(deps.database.raw, (error) => deps.logger.error({ err: error }, 'shared rate limit failed'));
+    this.liveness = new WorkerLiveness(deps.database.raw, deps.clock, deps.logger, this.workerId, {
+      heartbeatMs: this.opts.heartbeatMs,
+      deadAfterMs: this.opts.deadAfterMs,
+      sendWindowMs: this.opts.publishTimeoutMs,
+      settleMs: this.opts.reconcileDelayMs,
+    });
   }
 
   /** Starts polling for due work. Recovers missed and abandoned publications first. */
   async start(): Promise<void> {
     if (this.running) return;
     this.running = true;
+    await this.liveness.start();
     await this.recover();
     this.schedulePoll(0);
   }
@@ -160,10 +176,12 @@ export class PublishingEngine {
     }
     await Promise.race([Promise.allSettled([...this.inFlight]), new Promise((r) => setTimeout(r, graceMs))]);
     await this.flush();
+    await this.liveness.stop();
   }
 
   /** One polling round: recover stale work, claim what falls due soon, arm timers. Exposed for tests. */
   async poll(): Promise<number> {
+    await this.liveness.takeOverDead();
     await this.requeueAbandoned();
     return this.claim();
   }
@@ -324,13 +342,19 @@ export class PublishingEngine {
       this.record({ kind: 'failed', row, startedAt, error: new NetworkError('auth', 'channel_' + row.channel_status, `The channel is ${row.channel_status.replace('_', ' ')}: reconnect it and retry`) });
       return;
     }
-    const wait = this.limiter.take(row.channel_id, adapter.limits.postsPerMinutePerChannel, clock.now());
+    const wait = await this.limiter.take(row.channel_id, adapter.limits.postsPerMinutePerChannel, clock.now());
     if (wait > 0) {
       // Over the channel's posting rate: hand it back to the queue for later, without counting an attempt.
       this.record({ kind: 'retry', row, startedAt, delayMs: wait, reconcile: row.needs_reconcile, error: new NetworkError('rate_limited', 'local_rate_limit', 'Waiting for the channel’s posting rate') });
       return;
     }
     const release = await this.semaphoreFor(row.network).acquire();
+    if (!this.liveness.maySend(clock.now())) {
+      // Our heartbeat is too old: another worker may be taking this publication over.
+      release();
+      this.record({ kind: 'retry', row, startedAt, delayMs: 0, reconcile: row.needs_reconcile, error: new NetworkError('rate_limited', 'local_rate_limit', 'This worker lost touch with the database; trying again') });
+      return;
+    }
     // The call must be over, on our side and the network's, well before the lease
     // ends: after that another attempt may reconcile, and a late post would be a duplicate.
     const budgetMs = Math.min(this.opts.publishTimeoutMs, leaseUntil - clock.now() - Math.min(1_000, this.opts.leaseMarginMs / 2));

@@ -1,3 +1,5 @@
+import { postingBucket } from '../../networks/rate-rule.ts';
+
 /**
  * In-process rate limits for publishing: a token bucket per channel (the network's
  * posting rate) and a "blocked until" per channel after a 429's Retry-After.
@@ -70,4 +72,130 @@ export function backoffDelay(attempt: number, baseMs: number, maxMs: number, ret
   const ceiling = Math.min(maxMs, baseMs * 2 ** Math.max(0, attempt - 1));
   const jittered = Math.round(ceiling / 2 + random() * (ceiling / 2));
   return Math.max(jittered, retryAfterMs ?? 0);
+}
+
+/** Where the shared limiter keeps its buckets (PlazaDatabase['raw'] satisfies it). */
+interface RateSql {
+  query<R = Record<string, unknown>>(text: string, params?: unknown[]): Promise<{ rows: R[] }>;
+}
+
+/** Bucket arithmetic in SQL, from the row `b` and the incoming (EXCLUDED) limit, at $5. */
+const REFILLED = `LEAST(EXCLUDED.capacity, b.tokens + GREATEST(0, extract(epoch FROM ($5::timestamptz - b.updated_at)) * 1000) * EXCLUDED.refill_per_ms)`;
+const BLOCKED = `(b.blocked_until IS NOT NULL AND b.blocked_until > $5::timestamptz)`;
+const GRANTED = `(CASE WHEN ${BLOCKED} THEN 0 ELSE LEAST(EXCLUDED.last_requested, floor(${REFILLED}))::int END)`;
+
+/**
+ * Per-channel posting limits shared by every worker process through the database
+ * (`publishing_rate_buckets`): the same token bucket as ChannelRateLimiter
+ * (see networks/rate-rule.ts), and the Retry-After block after a 429.
+ *
+ * Takes made in the same event-loop turn (a fired batch calls `take` once per
+ * publication) go to the database together: one upsert per batch, whatever its
+ * size, locking the channels' rows in id order so concurrent workers cannot
+ * deadlock. When n publications of one channel ask at once and k tokens are
+ * there, the first k go and the others get staggered waits (one refill apart),
+ * so they do not all come back at the same instant.
+ */
+export class SharedRateLimiter {
+  private queue: Array<{ channelId: string; perMinute: number; now: number; resolve: (wait: number) => void }> = [];
+  private scheduled = false;
+  private blocks = new Map<string, number>();
+  private blocking = false;
+
+  constructor(
+    private readonly sql: RateSql,
+    private readonly onError: (error: unknown) => void = () => undefined,
+    /** Wait handed back when the database cannot be asked (no token, no post). */
+    private readonly fallbackWaitMs = 1_000,
+  ) {}
+
+  /** Resolves to 0 when the publication may go now, otherwise the milliseconds to wait first. */
+  take(channelId: string, perMinute: number, now: number): Promise<number> {
+    return new Promise((resolve) => {
+      this.queue.push({ channelId, perMinute, now, resolve });
+      if (!this.scheduled) {
+        this.scheduled = true;
+        setImmediate(() => void this.flushTakes());
+      }
+    });
+  }
+
+  /** After a 429: nothing goes to this channel, from any worker, before `until`. */
+  block(channelId: string, until: number): void {
+    this.blocks.set(channelId, Math.max(until, this.blocks.get(channelId) ?? 0));
+    if (!this.blocking) {
+      this.blocking = true;
+      setImmediate(() => void this.flushBlocks());
+    }
+  }
+
+  private async flushTakes(): Promise<void> {
+    const batch = this.queue;
+    this.queue = [];
+    this.scheduled = false;
+    if (batch.length === 0) return;
+    const now = Math.max(...batch.map((t) => t.now));
+    const byChannel = new Map<string, { perMinute: number; takers: typeof batch }>();
+    for (const taker of batch) {
+      const group = byChannel.get(taker.channelId);
+      if (group) group.takers.push(taker);
+      else byChannel.set(taker.channelId, { perMinute: taker.perMinute, takers: [taker] });
+    }
+    const channels = [...byChannel.keys()].sort();
+    const rules = channels.map((id) => postingBucket(byChannel.get(id)!.perMinute));
+    try {
+      const { rows } = await this.sql.query<{ channel_id: string; tokens: number; last_granted: number; blocked_until: Date | string | null; refill_per_ms: number }>(
+        `INSERT INTO publishing_rate_buckets AS b (channel_id, tokens, updated_at, capacity, refill_per_ms, last_requested, last_granted)
+         SELECT r.channel_id, r.capacity - LEAST(r.n, floor(r.capacity)), $5, r.capacity, r.refill, r.n, LEAST(r.n, floor(r.capacity))::int
+           FROM unnest($1::uuid[], $2::int[], $3::float8[], $4::float8[]) AS r(channel_id, n, capacity, refill)
+          ORDER BY r.channel_id
+         ON CONFLICT (channel_id) DO UPDATE SET
+           tokens = ${REFILLED} - ${GRANTED},
+           updated_at = GREATEST(b.updated_at, $5::timestamptz),
+           capacity = EXCLUDED.capacity,
+           refill_per_ms = EXCLUDED.refill_per_ms,
+           last_requested = EXCLUDED.last_requested,
+           last_granted = ${GRANTED}
+         RETURNING b.channel_id, b.tokens, b.last_granted, b.blocked_until, b.refill_per_ms`,
+        [channels, channels.map((id) => byChannel.get(id)!.takers.length), rules.map((r) => r.capacity), rules.map((r) => r.refillPerMs), new Date(now)],
+      );
+      for (const row of rows) {
+        const group = byChannel.get(row.channel_id);
+        if (!group) continue;
+        byChannel.delete(row.channel_id);
+        const blockedUntil = row.blocked_until === null ? 0 : row.blocked_until instanceof Date ? row.blocked_until.getTime() : Date.parse(row.blocked_until);
+        const blockedWait = Math.max(0, blockedUntil - now);
+        const tokens = Number(row.tokens);
+        const rate = Number(row.refill_per_ms);
+        group.takers.forEach((taker, index) => {
+          if (index < row.last_granted) return taker.resolve(0);
+          // The j-th publication left waiting needs j more tokens than the bucket holds.
+          const deficit = index - row.last_granted + 1 - (blockedWait > 0 ? tokens : Math.min(tokens, 0.999_999));
+          taker.resolve(Math.max(1, blockedWait + Math.ceil(Math.max(0, deficit) / rate)));
+        });
+      }
+      for (const group of byChannel.values()) for (const taker of group.takers) taker.resolve(this.fallbackWaitMs);
+    } catch (error) {
+      this.onError(error);
+      for (const taker of batch) taker.resolve(this.fallbackWaitMs);
+    }
+  }
+
+  private async flushBlocks(): Promise<void> {
+    const blocks = this.blocks;
+    this.blocks = new Map();
+    this.blocking = false;
+    if (blocks.size === 0) return;
+    const channels = [...blocks.keys()].sort();
+    try {
+      await this.sql.query(
+        `UPDATE publishing_rate_buckets b SET blocked_until = GREATEST(COALESCE(b.blocked_until, v.until), v.until)
+           FROM unnest($1::uuid[], $2::timestamptz[]) AS v(channel_id, until)
+          WHERE b.channel_id = v.channel_id`,
+        [channels, channels.map((id) => new Date(blocks.get(id)!))],
+      );
+    } catch (error) {
+      this.onError(error);
+    }
+  }
 }

@@ -25,6 +25,7 @@ import {
 import type { PostView } from './api.ts';
 import { HttpSandboxClient, InProcessSandboxClient, type PostRequestBody, type SandboxClient } from './client.ts';
 import { SANDBOX_RULES, SandboxNetwork } from './simulator.ts';
+import { SANDBOX_POSTS_PER_MINUTE } from './rate-monitor.ts';
 
 export { SandboxNetwork } from './simulator.ts';
 export { startSandboxServer } from './server.ts';
@@ -56,7 +57,7 @@ const limits: NetworkLimits = {
   supportsContentWarning: true,
   supportsVisibility: true,
   // High on purpose: load tests push thousands of posts through few channels.
-  postsPerMinutePerChannel: 600,
+  postsPerMinutePerChannel: SANDBOX_POSTS_PER_MINUTE,
 };
 
 interface SandboxSettings {

@@ -6,6 +6,7 @@ import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import { MAX_ENGAGERS_PER_POST } from '../types.ts';
 import * as api from './api.ts';
 import { SandboxNetwork } from './simulator.ts';
+import { RateMonitor, type RateMonitorOptions } from './rate-monitor.ts';
 
 export interface SandboxServerOptions {
   /** Interface to bind; defaults to 127.0.0.1. */
@@ -14,12 +15,16 @@ export interface SandboxServerOptions {
   port?: number;
   /** The network to serve; a new default one when absent. */
   network?: SandboxNetwork;
+  /** The posting limit the server checks per account (default: the sandbox adapter's declared limit). */
+  rateLimit?: RateMonitorOptions;
 }
 
 export interface SandboxServer {
   /** Base URL, e.g. http://127.0.0.1:41234 (no trailing slash). */
   url: string;
   network: SandboxNetwork;
+  /** Posts each account got above its posting limit, counted from acceptance times. */
+  rates: RateMonitor;
   /** Drops every held ("timeout after accept") call, then stops the server. */
   close(): Promise<void>;
 }
@@ -45,11 +50,12 @@ function callerOf(request: FastifyRequest): api.ApiCaller {
  * Starts the sandbox HTTP API. Routes: POST/GET /api/accounts/:handle/posts,
  * GET/DELETE /api/posts/:id, GET /api/posts/:id/engagers, GET /api/accounts/:handle, GET
  * /api/accounts/:handle/mentions, POST /api/accounts/:handle/configure, GET
- * /api/record, POST /api/chaos, POST /api/tokens/revoke, POST /api/reset, GET /api/health.
+ * /api/record, GET /api/rate-violations, POST /api/chaos, POST /api/tokens/revoke, POST /api/reset, GET /api/health.
  */
 export async function startSandboxServer(options: SandboxServerOptions = {}): Promise<SandboxServer> {
   const network = options.network ?? new SandboxNetwork();
   const heldCalls = new Set<() => void>();
+  const rates = new RateMonitor(options.rateLimit);
   const app = Fastify({
     logger: false,
     // Held calls must not keep close() waiting; idle keep-alive sockets neither.
@@ -88,9 +94,12 @@ export async function startSandboxServer(options: SandboxServerOptions = {}): Pr
     return result.status === 204 ? reply.send() : reply.send(result.body);
   }
 
-  app.post<{ Params: HandleParams }>('/api/accounts/:handle/posts', async (request, reply) =>
-    respond(reply, await api.createPost(network, request.params.handle, callerOf(request), request.body)),
-  );
+  app.post<{ Params: HandleParams }>('/api/accounts/:handle/posts', async (request, reply) => {
+    const result = await api.createPost(network, request.params.handle, callerOf(request), request.body);
+    // 201: stored now (a replayed idempotent call answers 200 and stores nothing).
+    if (result.status === 201) rates.note(request.params.handle, network.now());
+    return respond(reply, result);
+  });
   app.get<{ Params: HandleParams; Querystring: { marker?: string; limit?: string } }>(
     '/api/accounts/:handle/posts',
     async (request, reply) =>
@@ -120,8 +129,10 @@ export async function startSandboxServer(options: SandboxServerOptions = {}): Pr
   app.post('/api/chaos', async (request, reply) => respond(reply, api.setChaos(network, request.body)));
   app.get('/api/chaos', async (_request, reply) => respond(reply, { status: 200, body: { options: network.options } }));
   app.post('/api/tokens/revoke', async (request, reply) => respond(reply, api.revokeToken(network, request.body)));
+  app.get('/api/rate-violations', async (_request, reply) => respond(reply, { status: 200, body: rates.report() }));
   app.post('/api/reset', async (_request, reply) => {
     network.reset();
+    rates.reset();
     return respond(reply, { status: 200, body: { reset: true } });
   });
   app.get('/api/health', async () => ({ ok: true, simulated: true, label: 'Sandbox (simulated)' }));
@@ -135,6 +146,7 @@ export async function startSandboxServer(options: SandboxServerOptions = {}): Pr
   return {
     url: `http://${host}:${address.port}`,
     network,
+    rates,
     async close() {
       for (const release of [...heldCalls]) release();
       await app.close();

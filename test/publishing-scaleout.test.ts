@@ -1,0 +1,214 @@
+/**
+ * Many workers, one database: the posting limit of a channel holds across
+ * engines, and the work of a worker whose heartbeat stopped is taken over within
+ * seconds, without duplicates.
+ */
+import os from 'node:os';
+import path from 'node:path';
+import fs from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, DB_KINDS } from './helpers/db.ts';
+import { until } from './helpers/wait.ts';
+import type { PlazaDatabase } from '../src/db/database.ts';
+import { SecretBox } from '../src/lib/crypto.ts';
+import { ManualClock, systemClock } from '../src/lib/clock.ts';
+import { FileMediaStore } from '../src/modules/media/store.ts';
+import { NetworkRegistry } from '../src/networks/registry.ts';
+import { SandboxNetwork, sandboxAdapter, startSandboxServer } from '../src/networks/sandbox/index.ts';
+import type { SandboxServer } from '../src/networks/sandbox/server.ts';
+import { PublishingEngine, type EngineOptions } from '../src/modules/publishing/engine.ts';
+import { SharedRateLimiter } from '../src/modules/publishing/rate-limiter.ts';
+import { WorkerLiveness } from '../src/modules/publishing/workers.ts';
+
+const LOW_LIMIT = 60; // per minute: a burst of 6, then one a second
+const secrets = new SecretBox('test-secret-test-secret-test-secret-0123');
+const logger = pino({ level: 'silent' });
+
+describe.each(DB_KINDS)('publishing with several workers on %s', (kind) => {
+  let database: PlazaDatabase & { url?: string };
+  let server: SandboxServer;
+  let workspaceId: string;
+  let mediaDir: string;
+  const engines: PublishingEngine[] = [];
+
+  const contextWith = (postsPerMinute?: number) => ({
+    database,
+    secrets,
+    clock: systemClock,
+    logger,
+    media: new FileMediaStore(mediaDir),
+    networks: new NetworkRegistry([
+      postsPerMinute === undefined ? sandboxAdapter : { ...sandboxAdapter, limits: { ...sandboxAdapter.limits, postsPerMinutePerChannel: postsPerMinute } },
+    ]),
+  });
+  const engine = (postsPerMinute: number | undefined, options: EngineOptions) => {
+    const created = new PublishingEngine(contextWith(postsPerMinute), { pollMs: 100, baseBackoffMs: 50, maxBackoffMs: 200, publishTimeoutMs: 1_500, leaseMarginMs: 1_000, ...options });
+    engines.push(created);
+    return created;
+  };
+
+  const addChannel = async (handle: string): Promise<string> => {
+    const { rows } = await database.raw.query<{ id: string }>(
+      `INSERT INTO channels (workspace_id, network, name, settings, credentials_sealed)
+       VALUES ($1, 'sandbox', $2, jsonb_build_object('handle', $2::text, 'serverUrl', $3::text, 'timeoutMs', 5000), $4) RETURNING id`,
+      [workspaceId, handle, server.url, secrets.seal({ token: `tok-${handle}` })],
+    );
+    return rows[0].id;
+  };
+
+  /** `count` publications of one channel due at `dueAt`, in `state`, optionally claimed. */
+  const addPublications = async (channelId: string, count: number, dueAt: number, extra: { state?: string; claimedBy?: string; leaseUntil?: number; attempts?: number } = {}) => {
+    const ids = Array.from({ length: count }, () => randomUUID());
+    const posts = ids.map(() => randomUUID());
+    await database.raw.query(
+      `INSERT INTO posts (id, workspace_id, content, state, scheduled_at) SELECT unnest($1::uuid[]), $2, 'post', 'scheduled', $3`,
+      [posts, workspaceId, new Date(dueAt)],
+    );
+    await database.raw.query(
+      `INSERT INTO publications (id, post_id, workspace_id, channel_id, network, text, state, due_at, claimed_by, lease_until, attempts, first_attempt_at)
+       SELECT v.id, v.post, $3, $4, 'sandbox', 'Post ' || v.id, $5, $6::timestamptz, $7, $8::timestamptz, $9::int, CASE WHEN $9::int > 0 THEN $6::timestamptz END
+         FROM unnest($1::uuid[], $2::uuid[]) AS v(id, post)`,
+      [ids, posts, workspaceId, channelId, extra.state ?? 'scheduled', new Date(dueAt), extra.claimedBy ?? null, extra.leaseUntil ? new Date(extra.leaseUntil) : null, extra.attempts ?? 0],
+    );
+    return ids;
+  };
+
+  const states = async (ids: string[]) =>
+    (
+      await database.raw.query<{ id: string; state: string; published_at: Date | null; attempts: number; needs_reconcile: boolean }>(
+        'SELECT id, state, published_at, attempts, needs_reconcile FROM publications WHERE id = ANY($1::uuid[])',
+        [ids],
+      )
+    ).rows;
+
+  beforeAll(async () => {
+    database = await createTestDatabase(kind);
+    mediaDir = fs.mkdtempSync(path.join(os.tmpdir(), 'plaza-scaleout-'));
+    server = await startSandboxServer({ network: new SandboxNetwork({ seed: 5 }), rateLimit: { postsPerMinutePerChannel: LOW_LIMIT } });
+    const { rows } = await database.raw.query<{ id: string }>(`INSERT INTO workspaces (name, time_zone, language) VALUES ('Scale', 'UTC', 'en') RETURNING id`);
+    workspaceId = rows[0].id;
+  });
+  afterAll(async () => {
+    for (const e of engines) await e.stop(500);
+    await server?.close();
+    await database?.close();
+    if (mediaDir) fs.rmSync(mediaDir, { recursive: true, force: true });
+  });
+
+  it('two engines share one channel’s posting limit: the network never sees more than the limit', async () => {
+    server.rates.reset();
+    const channelId = await addChannel('limited');
+    const ids = await addPublications(channelId, 30, Date.now() + 1_200);
+    // Each engine claims half of the publications, so both fire at the same instant.
+    const a = engine(LOW_LIMIT, { claimBatch: 15, pollMs: 1_000 });
+    await a.start();
+    await until(async () => a.stats.claimed >= 15);
+    const b = engine(LOW_LIMIT, { claimBatch: 15, pollMs: 1_000 });
+    await b.start();
+    await until(async () => b.stats.claimed >= 15);
+    // A burst of 6 goes at once; then one a second.
+    await until(async () => server.network.postsOf('limited', { limit: 1000 }).length >= 8, 10_000);
+    await a.stop(1_000);
+    await b.stop(1_000);
+    expect(a.stats.fired).toBeGreaterThan(0);
+    expect(b.stats.fired).toBeGreaterThan(0);
+    const accepted = server.network.accepted.filter((e) => e.accountHandle === 'limited').map((e) => e.acceptedAt);
+    const report = server.rates.report();
+    expect(report.postsPerMinutePerChannel).toBe(LOW_LIMIT);
+    expect(report.violations, JSON.stringify({ report, accepted: accepted.map((t) => t - accepted[0]) })).toBe(0);
+    // The first second holds the burst and at most one or two refills, not a burst per engine.
+    expect(accepted.filter((t) => t - accepted[0] < 1_000).length).toBeLessThanOrEqual(7);
+    expect(server.network.countDuplicates()).toBe(0);
+    // The rest wait their turn, scheduled again for later (no attempt spent on waiting).
+    const rows = await states(ids);
+    expect(rows.filter((r) => r.state === 'published').length).toBe(accepted.length);
+    expect(rows.filter((r) => r.state === 'scheduled').length).toBe(30 - accepted.length);
+  });
+
+  it('takes a silent worker’s claims over within seconds: unstarted ones at once, in-flight ones reconciled, no duplicate', async () => {
+    const channelId = await addChannel('takeover');
+    const now = Date.now();
+    // A worker that stopped heartbeating 1.5 s ago (dead after 1 s); its calls lasted at most 1.5 s.
+    await database.raw.query(
+      `INSERT INTO publishing_workers (id, started_at, heartbeat_at, dead_after_ms, send_window_ms) VALUES ('dead-worker', $1, $2, 1000, 1500)`,
+      [new Date(now - 60_000), new Date(now - 1_500)],
+    );
+    // Claimed, not started: its lease would keep them for 35 s.
+    const claimed = await addPublications(channelId, 10, now - 100, { claimedBy: 'dead-worker', leaseUntil: now + 35_000 });
+    // Started (in 'publishing'), lease 60 s; the first one's call did reach the network before the worker died.
+    const inFlight = await addPublications(channelId, 3, now - 200, { state: 'publishing', claimedBy: 'dead-worker', leaseUntil: now + 60_000, attempts: 1 });
+    await database.raw.query(`INSERT INTO publication_attempts (publication_id, worker_id, started_at, outcome) SELECT unnest($1::uuid[]), 'dead-worker', $2, 'started'`, [inFlight, new Date(now - 200)]);
+    server.network.acceptPost('takeover', { text: `Post ${inFlight[0]}`, media: [], marker: inFlight[0] });
+
+    const live = engine(undefined, { heartbeatMs: 200, deadAfterMs: 1_000, reconcileDelayMs: 200 });
+    await live.start();
+    const all = [...claimed, ...inFlight];
+    const done = await until(async () => {
+      const rows = await states(all);
+      return rows.every((r) => r.state === 'published') ? rows : null;
+    }, 10_000);
+    const publishedAt = new Map(done.map((r) => [r.id, new Date(r.published_at!).getTime()]));
+    // Unstarted claims: out within seconds, not after the 35 s lease.
+    for (const id of claimed) expect(publishedAt.get(id)! - now).toBeLessThan(5_000);
+    // In flight: not before their calls could have landed (heartbeat + 1 s + 1.5 s + 0.2 s settle = now + 1.2 s), well before the 60 s lease.
+    for (const id of inFlight) {
+      expect(publishedAt.get(id)! - now).toBeGreaterThanOrEqual(1_150);
+      expect(publishedAt.get(id)! - now).toBeLessThan(8_000);
+    }
+    // Exactly one post per publication on the network; the one that had landed was found, not posted again.
+    for (const id of all) expect(server.network.postsOf('takeover', { marker: id })).toHaveLength(1);
+    const { rows: attempts } = await database.raw.query<{ publication_id: string; outcome: string; worker_id: string }>(
+      'SELECT publication_id, outcome, worker_id FROM publication_attempts WHERE publication_id = ANY($1::uuid[]) ORDER BY id',
+      [inFlight],
+    );
+    expect(attempts.filter((a) => a.publication_id === inFlight[0]).map((a) => a.outcome)).toEqual(['abandoned', 'reconciled']);
+    const { rows: workers } = await database.raw.query<{ id: string }>('SELECT id FROM publishing_workers');
+    expect(workers.map((w) => w.id)).toEqual([live.workerId]);
+    expect(live.liveness.taken).toMatchObject({ workers: 1, released: 10, requeued: 3 });
+  });
+
+  it('shares tokens and 429 blocks between limiter instances (one statement per batch)', async () => {
+    const channelId = await addChannel('buckets');
+    const one = new SharedRateLimiter(database.raw);
+    const two = new SharedRateLimiter(database.raw);
+    const t0 = Date.now();
+    const first = await Promise.all(Array.from({ length: 4 }, () => one.take(channelId, LOW_LIMIT, t0)));
+    const second = await Promise.all(Array.from({ length: 4 }, () => two.take(channelId, LOW_LIMIT, t0)));
+    expect(first).toEqual([0, 0, 0, 0]);
+    // 6 tokens in all: two more go, the other two wait one and two refills (1 s each).
+    expect(second.slice(0, 2)).toEqual([0, 0]);
+    expect(second[2]).toBeGreaterThan(900);
+    expect(second[2]).toBeLessThanOrEqual(1_000);
+    expect(second[3]).toBeGreaterThan(1_900);
+    expect(second[3]).toBeLessThanOrEqual(2_000);
+    // Refilled after 3 s: 3 tokens.
+    const later = await Promise.all(Array.from({ length: 4 }, () => two.take(channelId, LOW_LIMIT, t0 + 3_000)));
+    expect(later.filter((w) => w === 0)).toHaveLength(3);
+    // A 429 seen by one worker holds the channel for all.
+    one.block(channelId, t0 + 20_000);
+    await until(async () => {
+      const { rows } = await database.raw.query<{ blocked_until: Date | null }>('SELECT blocked_until FROM publishing_rate_buckets WHERE channel_id = $1', [channelId]);
+      return rows[0]?.blocked_until !== null;
+    });
+    const blocked = await two.take(channelId, LOW_LIMIT, t0 + 10_000);
+    expect(blocked).toBeGreaterThanOrEqual(10_000);
+  });
+
+  it('a worker whose heartbeat is too old stops sending (it may be being taken over)', async () => {
+    const clock = new ManualClock(Date.now());
+    const liveness = new WorkerLiveness(database.raw, clock, logger, 'fence-test', { heartbeatMs: 60_000, deadAfterMs: 1_000, sendWindowMs: 1_000, settleMs: 0 });
+    expect(liveness.maySend()).toBe(false);
+    await liveness.start();
+    expect(liveness.maySend()).toBe(true);
+    liveness.silence();
+    clock.advance(999);
+    expect(liveness.maySend()).toBe(true);
+    clock.advance(1);
+    expect(liveness.maySend()).toBe(false);
+    await liveness.stop();
+    const { rows } = await database.raw.query('SELECT id FROM publishing_workers WHERE id = $1', ['fence-test']);
+    expect(rows).toHaveLength(0);
+  });
+});

@@ -13,6 +13,10 @@
  *    with SIGKILL 3 times: duplicates (from the sandbox's record), lost, failures
  *    without a reason.
  * 3. Claim: 1,000,000 future publications stored; p99 of one claim round.
+ * 4. Scale-out: 4 worker processes on one Postgres, 40,000 publications due within
+ *    one minute across 4,000 channels, with the chaos of 2. and one worker SIGKILLed:
+ *    lateness, duplicates, lost, and posts above a channel's limit (counted by the
+ *    sandbox server). `--only=scaleout` runs just this one.
  */
 import pg from 'pg';
 import pino from 'pino';
@@ -29,6 +33,7 @@ import { configureSandboxHttpAgent, sandboxAdapter } from '../src/networks/sandb
 import { PublishingEngine, type EngineOptions } from '../src/modules/publishing/engine.ts';
 import { startQueue } from '../src/jobs/queue.ts';
 import { percentile, startProcess, stopProcess } from './lib/processes.ts';
+import { postingBucket } from '../src/networks/rate-rule.ts';
 
 const args = new Set(process.argv.slice(2));
 const JSON_OUT = args.has('--json');
@@ -70,11 +75,22 @@ interface Workload {
   publications: Array<{ id: string; dueAt: number }>;
 }
 
+interface WorkloadShape {
+  posts: number;
+  channels: number;
+  sameSecond: number;
+  /** The first `hot.channels * hot.posts` same-second publications go to the first `hot.channels` channels. */
+  hot?: { channels: number; posts: number };
+}
+
 /**
  * Inserts a workspace, the sandbox channels and the scheduled publications:
  * `sameSecond` of them due at one instant, the rest spread over a minute.
  */
-async function insertWorkload(database: PlazaDatabase, serverUrl: string, startAt: number): Promise<Workload> {
+async function insertWorkload(database: PlazaDatabase, serverUrl: string, startAt: number, shape: WorkloadShape = { posts: POSTS, channels: CHANNELS, sameSecond: SAME_SECOND }): Promise<Workload & { channelOf: Map<string, number> }> {
+  const { posts: POSTS, channels: CHANNELS, sameSecond: SAME_SECOND } = shape;
+  const hotPosts = shape.hot ? shape.hot.channels * shape.hot.posts : 0;
+  const channelIndex = (i: number) => (i < hotPosts ? Math.floor(i / shape.hot!.posts) : i % CHANNELS);
   const raw = database.raw;
   const { rows: ws } = await raw.query<{ id: string }>(`INSERT INTO workspaces (name, time_zone, language, missed_grace_minutes) VALUES ('Bench', 'Europe/Madrid', 'es', 600) RETURNING id`);
   const workspaceId = ws[0].id;
@@ -88,10 +104,12 @@ async function insertWorkload(database: PlazaDatabase, serverUrl: string, startA
     [channelIds, workspaceId, serverUrl, sealed, channelIds.map((_, i) => i)],
   );
   const publications: Workload['publications'] = [];
+  const channelOf = new Map<string, number>();
   const spikeAt = startAt + 20_000;
   for (let i = 0; i < POSTS; i++) {
     const dueAt = i < SAME_SECOND ? spikeAt : startAt + Math.floor(((i - SAME_SECOND) / (POSTS - SAME_SECOND)) * 60_000);
     publications.push({ id: randomUUID(), dueAt });
+    channelOf.set(publications[i].id, channelIndex(i));
   }
   const BATCH = 2_000;
   for (let offset = 0; offset < publications.length; offset += BATCH) {
@@ -106,10 +124,10 @@ async function insertWorkload(database: PlazaDatabase, serverUrl: string, startA
       `INSERT INTO publications (id, post_id, workspace_id, channel_id, network, text, state, due_at)
        SELECT v.id, v.post, $2, v.channel, 'sandbox', 'Bench post ' || v.n || ' #plaza', 'scheduled', v.due
          FROM unnest($1::uuid[], $3::uuid[], $4::uuid[], $5::timestamptz[], $6::int[]) AS v(id, post, channel, due, n)`,
-      [slice.map((p) => p.id), workspaceId, postIds, slice.map((_, i) => channelIds[(offset + i) % CHANNELS]), slice.map((p) => new Date(p.dueAt)), slice.map((_, i) => offset + i)],
+      [slice.map((p) => p.id), workspaceId, postIds, slice.map((_, i) => channelIds[channelIndex(offset + i)]), slice.map((p) => new Date(p.dueAt)), slice.map((_, i) => offset + i)],
     );
   }
-  return { workspaceId, publications };
+  return { workspaceId, publications, channelOf };
 }
 
 interface RecordEntry {
@@ -286,6 +304,143 @@ async function runChaos() {
   }
 }
 
+/**
+ * Scale-out: several worker processes on one Postgres, with chaos and one worker
+ * SIGKILLed (not replaced). 5 hot channels get 80 posts each in the spike second,
+ * more than their burst of 60 (sandbox: 600 posts/min), so the shared limit must
+ * hold across workers; the sandbox server counts every post above a channel's
+ * limit from its own acceptance times.
+ *
+ * Lateness = first acceptance − the earliest instant the channel's limit allowed
+ * the post (its due time, unless earlier posts of the same channel used the
+ * tokens); `raw` is against the due time alone.
+ */
+async function runScaleout() {
+  const WORKERS = 4;
+  const shape: WorkloadShape = QUICK
+    ? { posts: 4_000, channels: 400, sameSecond: 400, hot: { channels: 2, posts: 80 } }
+    : { posts: 40_000, channels: 4_000, sameSecond: 2_000, hot: { channels: 5, posts: 80 } };
+  const sandbox = await startProcess('bench/lib/sandbox-server-main.ts', {
+    SANDBOX_OPTIONS: JSON.stringify({ latencyMs: LATENCY_MS, seed: 7, errorRate5xx: 0.05, timeoutAfterAcceptRate: 0.02, rateLimitRate: 0.02, retryAfterSeconds: 1, honourIdempotencyKey: false, hangMs: 8_000 }),
+  });
+  const pgDb = await createPgDatabase();
+  const workers: ChildProcess[] = [];
+  try {
+    const database = await openDatabase({ databaseUrl: pgDb.url, poolSize: 4 });
+    await migrate(database);
+    const env = {
+      DATABASE_URL: pgDb.url,
+      BENCH_SECRET: SECRET,
+      // Default leases (30 s claims, 30 s margin): a dead worker's work must not wait for them.
+      ENGINE_OPTIONS: JSON.stringify({ ...ENGINE, publishTimeoutMs: 3_000, baseBackoffMs: 500, maxBackoffMs: 4_000, maxAttempts: 12, heartbeatMs: 500, deadAfterMs: 2_500 }),
+    };
+    workers.push(...(await Promise.all(Array.from({ length: WORKERS }, async () => (await startProcess('bench/lib/publish-worker-main.ts', env)).child))));
+    const startAt = Date.now() + 8_000;
+    const workload = await insertWorkload(database, sandbox.ready, startAt, shape);
+    const killAt = startAt + 35_000;
+    await new Promise((r) => setTimeout(r, Math.max(0, killAt - Date.now())));
+    workers[1].kill('SIGKILL');
+    await new Promise((r) => workers[1].once('exit', r));
+    log(`scale-out: worker 2 of ${WORKERS} killed with SIGKILL ${Date.now() - startAt} ms after the first due time`);
+    const deadline = Date.now() + 240_000;
+    for (;;) {
+      const { rows } = await database.raw.query<{ open: number }>(`SELECT count(*)::int AS open FROM publications WHERE state IN ('scheduled', 'publishing', 'pending')`);
+      if (rows[0].open === 0 || Date.now() > deadline) break;
+      await new Promise((r) => setTimeout(r, 1_000));
+    }
+    const record = await sandboxRecord(sandbox.ready);
+    const rates = (await (await fetch(`${sandbox.ready}/api/rate-violations`)).json()) as { violations: number; maxPerSecond: number; postsPerMinutePerChannel: number; accounts: Record<string, number> };
+    const { rows } = await database.raw.query<{ id: string; state: string; error_message: string | null }>('SELECT id, state, error_message FROM publications');
+    const acceptedCount = new Map<string, number>();
+    const firstAccepted = new Map<string, number>();
+    for (const entry of record) {
+      if (!entry.marker) continue;
+      acceptedCount.set(entry.marker, (acceptedCount.get(entry.marker) ?? 0) + 1);
+      if (!firstAccepted.has(entry.marker)) firstAccepted.set(entry.marker, entry.acceptedAt);
+    }
+    const duplicates = [...acceptedCount.values()].filter((n) => n > 1).reduce((sum, n) => sum + n - 1, 0);
+    const published = rows.filter((r) => r.state === 'published');
+    const failed = rows.filter((r) => r.state === 'failed');
+    const lost = rows.filter((r) => r.state !== 'published' && r.state !== 'failed').length + published.filter((r) => !acceptedCount.has(r.id)).length;
+    // The earliest instant each post could go under its channel's limit.
+    const allowedAt = new Map<string, number>();
+    const byChannel = new Map<number, Array<{ id: string; dueAt: number }>>();
+    for (const p of workload.publications) {
+      const c = workload.channelOf.get(p.id)!;
+      if (!byChannel.has(c)) byChannel.set(c, []);
+      byChannel.get(c)!.push(p);
+    }
+    const rule = postingBucket(sandboxAdapter.limits.postsPerMinutePerChannel);
+    for (const list of byChannel.values()) {
+      list.sort((a, b) => a.dueAt - b.dueAt);
+      let tokens = rule.capacity;
+      let at = -Infinity;
+      for (const p of list) {
+        const t0 = Math.max(p.dueAt, at);
+        tokens = at === -Infinity ? rule.capacity : Math.min(rule.capacity, tokens + (t0 - at) * rule.refillPerMs);
+        let t = t0;
+        if (tokens < 1) {
+          t = t0 + (1 - tokens) / rule.refillPerMs;
+          tokens = 1;
+        }
+        tokens -= 1;
+        at = t;
+        allowedAt.set(p.id, t);
+      }
+    }
+    const due = new Map(workload.publications.map((p) => [p.id, p.dueAt]));
+    const lateness: number[] = [];
+    const raw: number[] = [];
+    const nearKill: number[] = [];
+    for (const [marker, at] of firstAccepted) {
+      if (!due.has(marker)) continue;
+      lateness.push(at - allowedAt.get(marker)!);
+      raw.push(at - due.get(marker)!);
+      if (due.get(marker)! >= killAt - 1_000 && due.get(marker)! <= killAt + 5_000) nearKill.push(at - allowedAt.get(marker)!);
+    }
+    const { rows: attempts } = await database.raw.query<{ outcome: string; n: number }>('SELECT outcome, count(*)::int AS n FROM publication_attempts GROUP BY outcome ORDER BY outcome');
+    if (process.env.BENCH_LATE_FILE) {
+      // Where the late ones come from: their due time (from the first), lateness and attempts.
+      const late = [...firstAccepted].filter(([m, at]) => due.has(m) && at - allowedAt.get(m)! > 2_000).map(([m]) => m);
+      const { rows: history } = await database.raw.query<{ publication_id: string }>(
+        `SELECT publication_id, worker_id, started_at, finished_at, outcome, error_code FROM publication_attempts WHERE publication_id = ANY($1::uuid[]) ORDER BY publication_id, id`,
+        [late],
+      );
+      const lines = late.map((m) => JSON.stringify({ due: due.get(m)! - startAt, late: firstAccepted.get(m)! - allowedAt.get(m)!, channel: workload.channelOf.get(m), attempts: history.filter((h) => h.publication_id === m).map((h) => ({ ...h, publication_id: undefined })) }));
+      (await import('node:fs')).writeFileSync(process.env.BENCH_LATE_FILE, `killAt ${killAt - startAt}\n` + lines.join('\n') + '\n');
+    }
+    const duplicated = [...acceptedCount].filter(([, n]) => n > 1).map(([marker]) => marker);
+    if (duplicated.length) {
+      const { rows: history } = await database.raw.query('SELECT publication_id, worker_id, started_at, finished_at, outcome, error_kind, error_code FROM publication_attempts WHERE publication_id = ANY($1::uuid[]) ORDER BY publication_id, id', [duplicated.slice(0, 20)]);
+      log(`duplicated publications' attempts: ${JSON.stringify(history)}`);
+    }
+    await database.close();
+    return {
+      workers: WORKERS,
+      publications: rows.length,
+      channels: shape.channels,
+      published: published.length,
+      failed: failed.length,
+      failedWithoutReason: failed.filter((r) => !r.error_message).length,
+      duplicates,
+      lost,
+      rateViolations: rates.violations,
+      maxPerSecondOneChannel: rates.maxPerSecond,
+      p50: percentile(lateness, 50),
+      p99: percentile(lateness, 99),
+      max: Math.max(...lateness),
+      rawP99: percentile(raw, 99),
+      nearKillMax: nearKill.length ? Math.max(...nearKill) : NaN,
+      nearKillP99: percentile(nearKill, 99),
+      attempts: Object.fromEntries(attempts.map((a) => [a.outcome, a.n])),
+    };
+  } finally {
+    for (const worker of workers) await stopProcess(worker, 'SIGKILL');
+    await stopProcess(sandbox.child);
+    await pgDb.drop();
+  }
+}
+
 async function runClaim() {
   const pgDb = await createPgDatabase();
   try {
@@ -346,6 +501,11 @@ if (ONLY === 'engine-postgres') {
   process.stdout.write(JSON.stringify(result) + '\n');
   process.exit(0);
 }
+if (ONLY === 'scaleout') {
+  const result = await runScaleout();
+  process.stdout.write(JSON.stringify(result) + '\n');
+  process.exit(0);
+}
 if (ONLY === 'chaos') {
   const result = await runChaos();
   process.stdout.write(JSON.stringify(result) + '\n');
@@ -355,6 +515,8 @@ const lateness = await runLateness();
 log('chaos: 5% 5xx, 2% timeouts after acceptance, 2% 429, no idempotency on the network, 3 SIGKILLs…');
 const chaos = await runChaos();
 const claim = await runClaim();
+log('scale-out: 4 worker processes on one Postgres, chaos, one worker SIGKILLed…');
+const scaleout = await runScaleout();
 
 const fmt = (n: number) => (Number.isFinite(n) ? Math.round(n).toLocaleString('en') : 'n/a');
 const table = [
@@ -371,6 +533,8 @@ const out = [
   '',
   `chaos: ${chaos.publications} publications, ${chaos.published} published, ${chaos.failed} failed (${chaos.failedWithoutReason} without a reason), duplicates ${chaos.duplicates}, lost ${chaos.lost}, worker SIGKILLs ${chaos.kills}`,
   `chaos attempts by outcome: ${JSON.stringify(chaos.attempts)}`,
+  `scale-out: ${scaleout.workers} workers, ${scaleout.publications} publications on ${scaleout.channels} channels: ${scaleout.published} published, ${scaleout.failed} failed, duplicates ${scaleout.duplicates}, lost ${scaleout.lost}, posts above a channel's limit ${scaleout.rateViolations}; lateness p50 ${fmt(scaleout.p50)} ms, p99 ${fmt(scaleout.p99)} ms (against due time alone ${fmt(scaleout.rawP99)} ms), max ${fmt(scaleout.max)} ms; due around the kill: max ${fmt(scaleout.nearKillMax)} ms`,
+  `scale-out attempts by outcome: ${JSON.stringify(scaleout.attempts)}`,
   `claim with ${claim.stored.toLocaleString('en')} future publications stored: p50 ${claim.p50.toFixed(2)} ms, p99 ${claim.p99.toFixed(2)} ms, max ${claim.max.toFixed(2)} ms (300 rounds)`,
 ];
 if (!JSON_OUT) process.stdout.write(out.join('\n') + '\n');
@@ -389,6 +553,10 @@ else {
       lost: chaos.lost,
       chaos_failed_without_reason: chaos.failedWithoutReason,
       claim_p99_ms: Number(claim.p99.toFixed(2)),
+      scaleout_p99_ms: scaleout.p99,
+      scaleout_duplicates: scaleout.duplicates,
+      scaleout_lost: scaleout.lost,
+      scaleout_rate_violations: scaleout.rateViolations,
     }) + '\n',
   );
 }

@@ -332,11 +332,13 @@ async function runScaleout() {
       DATABASE_URL: pgDb.url,
       BENCH_SECRET: SECRET,
       // Default leases (30 s claims, 30 s margin): a dead worker's work must not wait for them.
-      ENGINE_OPTIONS: JSON.stringify({ ...ENGINE, publishTimeoutMs: 3_000, baseBackoffMs: 500, maxBackoffMs: 4_000, maxAttempts: 12, heartbeatMs: 500, deadAfterMs: 2_500 }),
+      ENGINE_OPTIONS: JSON.stringify({ ...ENGINE, publishTimeoutMs: 3_000, baseBackoffMs: 500, maxBackoffMs: 4_000, maxAttempts: 12, heartbeatMs: 1_000, deadAfterMs: 5_000 }),
     };
     workers.push(...(await Promise.all(Array.from({ length: WORKERS }, async () => (await startProcess('bench/lib/publish-worker-main.ts', env)).child))));
-    const startAt = Date.now() + 8_000;
+    // Far enough ahead that the insert (and the first claims) are done before the first due time.
+    const startAt = Date.now() + (QUICK ? 8_000 : 20_000);
     const workload = await insertWorkload(database, sandbox.ready, startAt, shape);
+    log(`scale-out: workload stored ${startAt - Date.now()} ms before the first due time`);
     const killAt = startAt + 35_000;
     await new Promise((r) => setTimeout(r, Math.max(0, killAt - Date.now())));
     workers[1].kill('SIGKILL');

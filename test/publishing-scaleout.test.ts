@@ -167,6 +167,7 @@ describe.each(DB_KINDS)('publishing with several workers on %s', (kind) => {
     const { rows: workers } = await database.raw.query<{ id: string }>('SELECT id FROM publishing_workers');
     expect(workers.map((w) => w.id)).toEqual([live.workerId]);
     expect(live.liveness.taken).toMatchObject({ workers: 1, released: 10, requeued: 3 });
+    await live.stop(500);
   });
 
   it('shares tokens and 429 blocks between limiter instances (one statement per batch)', async () => {
@@ -196,19 +197,34 @@ describe.each(DB_KINDS)('publishing with several workers on %s', (kind) => {
     expect(blocked).toBeGreaterThanOrEqual(10_000);
   });
 
-  it('a worker whose heartbeat is too old stops sending (it may be being taken over)', async () => {
+  it('a worker whose heartbeat is too old stops sending, and drops the calls of batches started before it was taken over', async () => {
     const clock = new ManualClock(Date.now());
-    const liveness = new WorkerLiveness(database.raw, clock, logger, 'fence-test', { heartbeatMs: 60_000, deadAfterMs: 1_000, sendWindowMs: 1_000, settleMs: 0 });
+    const liveness = new WorkerLiveness(database, clock, logger, 'fence-test', { heartbeatMs: 60_000, deadAfterMs: 1_000, sendWindowMs: 1_000, settleMs: 0 });
     expect(liveness.maySend()).toBe(false);
     await liveness.start();
+    const registered = clock.now();
     expect(liveness.maySend()).toBe(true);
+    expect(await liveness.confirm(registered)).toBe(true);
     liveness.silence();
     clock.advance(999);
     expect(liveness.maySend()).toBe(true);
     clock.advance(1);
     expect(liveness.maySend()).toBe(false);
+    // Silent, so nobody heartbeats for it: no call goes.
+    expect(await liveness.confirm(registered)).toBe(false);
+    // Another worker takes it over; when it beats again it registers anew, and what it started before stays dropped.
+    const other = new WorkerLiveness(database, clock, logger, 'fence-other', { heartbeatMs: 60_000, deadAfterMs: 1_000, sendWindowMs: 1_000, settleMs: 0 });
+    await other.start();
+    clock.advance(1);
+    expect((await other.takeOverDead()).workers).toBe(1);
+    clock.advance(10);
+    await (liveness as unknown as { beat(): Promise<void> }).beat();
+    expect(liveness.maySend()).toBe(true);
+    expect(await liveness.confirm(registered)).toBe(false);
+    expect(await liveness.confirm(clock.now())).toBe(true);
     await liveness.stop();
-    const { rows } = await database.raw.query('SELECT id FROM publishing_workers WHERE id = $1', ['fence-test']);
+    await other.stop();
+    const { rows } = await database.raw.query('SELECT id FROM publishing_workers WHERE id = ANY($1::text[])', [['fence-test', 'fence-other']]);
     expect(rows).toHaveLength(0);
   });
 });

@@ -57,9 +57,14 @@ export async function openDatabase(options: DatabaseOptions): Promise<PlazaDatab
       withSession: async (fn) => {
         if (client !== pool) return fn(onClient(client));
         const dedicated = await pool.connect();
+        // A long-held session (a publishing worker's heartbeat) must not crash the
+        // process when the server drops it: its queries fail instead.
+        const ignore = () => undefined;
+        dedicated.on('error', ignore);
         try {
           return await fn(onClient(dedicated));
         } finally {
+          dedicated.removeListener('error', ignore);
           dedicated.release();
         }
       },

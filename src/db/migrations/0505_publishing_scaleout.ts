@@ -25,6 +25,9 @@ CREATE TABLE publishing_workers (
   -- Silent longer than this: dead. The worker itself stops sending by then.
   dead_after_ms integer NOT NULL,
   -- Longest network call of this worker: its requests cannot land later than this after they start.
-  send_window_ms integer NOT NULL
+  send_window_ms integer NOT NULL,
+  -- On Postgres the worker holds pg_advisory_lock(727275, lock_key) on its own
+  -- connection: when its process dies the lock goes with it, and others see it at once.
+  lock_key integer
 );
 `;

@@ -137,7 +137,7 @@ export class PublishingEngine {
       deadAfterMs: options.deadAfterMs ?? 5_000,
     };
     this.limiter = new SharedRateLimiter(deps.database.raw, (error) => deps.logger.error({ err: error }, 'shared rate limit failed'));
-    this.liveness = new WorkerLiveness(deps.database.raw, deps.clock, deps.logger, this.workerId, {
+    this.liveness = new WorkerLiveness(deps.database, deps.clock, deps.logger, this.workerId, {
       heartbeatMs: this.opts.heartbeatMs,
       deadAfterMs: this.opts.deadAfterMs,
       sendWindowMs: this.opts.publishTimeoutMs,
@@ -349,10 +349,9 @@ export class PublishingEngine {
       return;
     }
     const release = await this.semaphoreFor(row.network).acquire();
-    if (!this.liveness.maySend(clock.now())) {
-      // Our heartbeat is too old: another worker may be taking this publication over.
+    // No call once other workers may have taken this one over (its publications are theirs then).
+    if (!(await this.liveness.confirm(leaseUntil - this.opts.publishTimeoutMs - this.opts.leaseMarginMs))) {
       release();
-      this.record({ kind: 'retry', row, startedAt, delayMs: 0, reconcile: row.needs_reconcile, error: new NetworkError('rate_limited', 'local_rate_limit', 'This worker lost touch with the database; trying again') });
       return;
     }
     // The call must be over, on our side and the network's, well before the lease

@@ -170,6 +170,26 @@ describe.each(DB_KINDS)('publishing with several workers on %s', (kind) => {
     await live.stop(500);
   });
 
+  it.runIf(kind === 'postgres')('sees a killed worker at once by its lost advisory lock, while a live one with the same silence is left alone', async () => {
+    const clock = new ManualClock(Date.now());
+    const options = { heartbeatMs: 60_000, deadAfterMs: 60_000, sendWindowMs: 1_000, settleMs: 0 };
+    // Its heartbeat is fresh, but no connection holds its lock: the process is gone.
+    await database.raw.query(
+      `INSERT INTO publishing_workers (id, started_at, heartbeat_at, dead_after_ms, send_window_ms, lock_key) VALUES ('killed', $1, $1, 60000, 1000, 424242)`,
+      [new Date(clock.now())],
+    );
+    const alive = new WorkerLiveness(database, clock, logger, 'alive', options);
+    const watcher = new WorkerLiveness(database, clock, logger, 'watcher', options);
+    await alive.start();
+    await watcher.start();
+    const result = await watcher.takeOverDead();
+    expect(result.workers).toBe(1);
+    const { rows } = await database.raw.query<{ id: string }>('SELECT id FROM publishing_workers ORDER BY id');
+    expect(rows.map((r) => r.id)).toEqual(['alive', 'watcher']);
+    await alive.stop();
+    await watcher.stop();
+  });
+
   it('shares tokens and 429 blocks between limiter instances (one statement per batch)', async () => {
     const channelId = await addChannel('buckets');
     const one = new SharedRateLimiter(database.raw);

@@ -92,6 +92,7 @@ export class WorkerLiveness {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+    this.wakeWaiters();
     await this.beating;
     this.lastBeat = -Infinity;
     await this.database.raw.query('DELETE FROM publishing_workers WHERE id = $1', [this.workerId]).catch((error) => this.logger.warn({ err: error }, 'leaving publishing_workers failed'));
@@ -102,6 +103,12 @@ export class WorkerLiveness {
   silence(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+    this.wakeWaiters();
+  }
+
+  /** Calls waiting in `confirm` look again (after a beat, or when beats stop). */
+  private wakeWaiters(): void {
+    for (const wake of this.beatWaiters.splice(0)) wake();
   }
 
   /** True while no other worker may consider this one dead: network calls may start. */
@@ -133,7 +140,7 @@ export class WorkerLiveness {
         })
         .then(() => {
           this.beating = null;
-          for (const wake of this.beatWaiters.splice(0)) wake();
+          this.wakeWaiters();
           if (this.timer) this.schedule();
         });
     }, this.opts.heartbeatMs);

@@ -79,8 +79,8 @@ interface WorkloadShape {
   posts: number;
   channels: number;
   sameSecond: number;
-  /** The first `hot.channels * hot.posts` same-second publications go to the first `hot.channels` channels. */
-  hot?: { channels: number; posts: number };
+  /** Besides: `posts` publications on each of the first `channels` channels, due evenly over `spreadMs` from `offsetMs`. */
+  hot?: { channels: number; posts: number; offsetMs: number; spreadMs: number };
 }
 
 /**
@@ -107,7 +107,14 @@ async function insertWorkload(database: PlazaDatabase, serverUrl: string, startA
   const channelOf = new Map<string, number>();
   const spikeAt = startAt + 20_000;
   for (let i = 0; i < POSTS; i++) {
-    const dueAt = i < SAME_SECOND ? spikeAt : startAt + Math.floor(((i - SAME_SECOND) / (POSTS - SAME_SECOND)) * 60_000);
+    const hot = shape.hot;
+    const j = i - hotPosts;
+    const dueAt =
+      hot && i < hotPosts
+        ? startAt + hot.offsetMs + Math.floor(((i % hot.posts) / hot.posts) * hot.spreadMs)
+        : j < SAME_SECOND
+          ? spikeAt
+          : startAt + Math.floor(((j - SAME_SECOND) / (POSTS - hotPosts - SAME_SECOND)) * 60_000);
     publications.push({ id: randomUUID(), dueAt });
     channelOf.set(publications[i].id, channelIndex(i));
   }
@@ -306,10 +313,10 @@ async function runChaos() {
 
 /**
  * Scale-out: several worker processes on one Postgres, with chaos and one worker
- * SIGKILLed (not replaced). 5 hot channels get 80 posts each in the spike second,
- * more than their burst of 60 (sandbox: 600 posts/min), so the shared limit must
- * hold across workers; the sandbox server counts every post above a channel's
- * limit from its own acceptance times.
+ * SIGKILLed (not replaced). 2 hot channels get 300 posts each due over 20 s (15 a
+ * second, above the sandbox's 600 posts/min), so the shared limit must hold across
+ * workers; the sandbox server counts every post above a channel's limit from its
+ * own acceptance times.
  *
  * Lateness = first acceptance − the earliest instant the channel's limit allowed
  * the post (its due time, unless earlier posts of the same channel used the
@@ -318,8 +325,8 @@ async function runChaos() {
 async function runScaleout() {
   const WORKERS = 4;
   const shape: WorkloadShape = QUICK
-    ? { posts: 4_000, channels: 400, sameSecond: 400, hot: { channels: 2, posts: 80 } }
-    : { posts: 40_000, channels: 4_000, sameSecond: 2_000, hot: { channels: 5, posts: 80 } };
+    ? { posts: 4_000, channels: 400, sameSecond: 400, hot: { channels: 1, posts: 200, offsetMs: 40_000, spreadMs: 10_000 } }
+    : { posts: 40_000, channels: 4_000, sameSecond: 2_000, hot: { channels: 2, posts: 300, offsetMs: 40_000, spreadMs: 20_000 } };
   const sandbox = await startProcess('bench/lib/sandbox-server-main.ts', {
     SANDBOX_OPTIONS: JSON.stringify({ latencyMs: LATENCY_MS, seed: 7, errorRate5xx: 0.05, timeoutAfterAcceptRate: 0.02, rateLimitRate: 0.02, retryAfterSeconds: 1, honourIdempotencyKey: false, hangMs: 8_000 }),
   });

@@ -415,7 +415,9 @@ async function runScaleout() {
         `SELECT publication_id, worker_id, started_at, finished_at, outcome, error_code FROM publication_attempts WHERE publication_id = ANY($1::uuid[]) ORDER BY publication_id, id`,
         [late],
       );
-      const lines = late.map((m) => JSON.stringify({ due: due.get(m)! - startAt, late: firstAccepted.get(m)! - allowedAt.get(m)!, channel: workload.channelOf.get(m), attempts: history.filter((h) => h.publication_id === m).map((h) => ({ ...h, publication_id: undefined })) }));
+      const byId = new Map<string, Array<Record<string, unknown>>>();
+      for (const h of history) byId.set(h.publication_id, [...(byId.get(h.publication_id) ?? []), { ...h, publication_id: undefined }]);
+      const lines = late.map((m) => JSON.stringify({ due: due.get(m)! - startAt, late: firstAccepted.get(m)! - allowedAt.get(m)!, channel: workload.channelOf.get(m), attempts: byId.get(m) ?? [] }));
       (await import('node:fs')).writeFileSync(process.env.BENCH_LATE_FILE, `killAt ${killAt - startAt}\n` + lines.join('\n') + '\n');
     }
     const duplicated = [...acceptedCount].filter(([, n]) => n > 1).map(([marker]) => marker);

@@ -348,11 +348,15 @@ export class PublishingEngine {
       this.record({ kind: 'retry', row, startedAt, delayMs: wait, reconcile: row.needs_reconcile, error: new NetworkError('rate_limited', 'local_rate_limit', 'Waiting for the channel’s posting rate') });
       return;
     }
-    const release = await this.semaphoreFor(row.network).acquire();
-    // No call once other workers may have taken this one over (its publications are theirs then).
-    if (!(await this.liveness.confirm(leaseUntil - this.opts.publishTimeoutMs - this.opts.leaseMarginMs))) {
+    // No call once other workers may have taken this one over (its publications are theirs then);
+    // waiting for a heartbeat happens without holding a slot.
+    const since = leaseUntil - this.opts.publishTimeoutMs - this.opts.leaseMarginMs;
+    let release: () => void;
+    for (;;) {
+      if (!(await this.liveness.confirm(since))) return;
+      release = await this.semaphoreFor(row.network).acquire();
+      if (this.liveness.mayStart(since)) break;
       release();
-      return;
     }
     // The call must be over, on our side and the network's, well before the lease
     // ends: after that another attempt may reconcile, and a late post would be a duplicate.

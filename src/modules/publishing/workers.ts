@@ -116,6 +116,11 @@ export class WorkerLiveness {
     return now < this.lastBeat + this.opts.deadAfterMs;
   }
 
+  /** `confirm` without waiting: not taken over since `since`, heartbeat fresh. */
+  mayStart(since: number, now: number = this.clock.now()): boolean {
+    return since >= this.aliveSince && this.maySend(now);
+  }
+
   /**
    * Whether a call of a batch started at `since` may go now: the worker was not
    * taken over since (else the publication is no longer its own) and its

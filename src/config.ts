@@ -23,6 +23,18 @@ const configSchema = z.object({
   secureCookies: z
     .enum(['true', 'false', '1', '0', 'auto'])
     .default('auto'),
+  /** Instance mail server for invitations and password resets, e.g. smtps://user:pass@mail.example.com:465. */
+  smtpUrl: z
+    .string()
+    .url()
+    .refine((v) => /^smtps?:\/\//i.test(v), 'SMTP_URL must start with smtp:// or smtps://')
+    .optional(),
+  /** Sender of those e-mails, e.g. "Plaza <plaza@example.com>". */
+  mailFrom: z.string().trim().min(3).max(255).optional(),
+}).superRefine((c, issues) => {
+  // Links in e-mails are built from PUBLIC_URL, never from a request's Host header (which a caller chooses).
+  if (c.smtpUrl && !c.mailFrom) issues.addIssue({ code: 'custom', path: ['mailFrom'], message: 'MAIL_FROM is required when SMTP_URL is set' });
+  if (c.smtpUrl && !c.publicUrl) issues.addIssue({ code: 'custom', path: ['publicUrl'], message: 'PUBLIC_URL is required when SMTP_URL is set (links in e-mails)' });
 });
 
 export type PlazaConfig = z.infer<typeof configSchema> & { dataDir: string };
@@ -42,6 +54,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     logLevel: env.LOG_LEVEL,
     allowPrivateUrls: env.PLAZA_ALLOW_PRIVATE_URLS,
     secureCookies: env.PLAZA_SECURE_COOKIES,
+    smtpUrl: env.SMTP_URL || undefined,
+    mailFrom: env.MAIL_FROM || undefined,
     ...overrides,
   };
   const parsed = configSchema.safeParse(raw);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCaller, createTestApp, ManualClock, type Caller, type TestApp } from '../../../test/helpers/app.ts';
+import { addMember, createCaller, createTestApp, ManualClock, type Caller, type TestApp } from '../../../test/helpers/app.ts';
 import { DB_KINDS } from '../../../test/helpers/db.ts';
 import { ingestBatch, WorkspacePipelines } from './ingest.ts';
 import { checkReputationAlerts, REPUTATION_ALERT_EVENT } from './alerts.ts';
@@ -325,7 +325,7 @@ describe.each(DB_KINDS)('listening API on %s', (kind) => {
 
   it('lets editors write queries and labels but only owners and managers manage sources', async () => {
     const editor = await createCaller(t, `editor-${kind}@example.com`);
-    await owner.request('POST', `/api/v1/workspaces/${ws}/members`, { email: `editor-${kind}@example.com`, role: 'editor' });
+    await addMember(t, owner, ws, { email: `editor-${kind}@example.com`, role: 'editor' });
     const query = await editor.request('POST', api('/queries'), { name: 'Editor', query: 'editorial', kind: 'topic' });
     expect(query.statusCode).toBe(201);
     expect((await editor.request('POST', api(`/mentions/${ids.rain}/sentiment`), { label: 'negative' })).statusCode).toBe(200);

@@ -4,6 +4,7 @@ import { SERVICE_NAMES, type ServiceName, loadConfig } from '../config.ts';
 import { action, connect, toInstant, output, workspaceZone, type GlobalOptions } from './shared.ts';
 import { registerAnalyticsCommands } from './analytics-commands.ts';
 import { registerListeningCommands } from './listening-commands.ts';
+import { registerAccountCommands } from './account-commands.ts';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -60,7 +61,7 @@ export function buildCli(): Command {
     .option('--locale <locale>', 'en or es', 'en')
     .action(async (opts: { email: string; name: string; password?: string; locale: string }, command: Command) => {
       const password = opts.password ?? process.env.PLAZA_PASSWORD;
-      if (!password || password.length < 10) throw new Error('Give a password of at least 10 characters (--password or $PLAZA_PASSWORD)');
+      if (!password || password.length < 12) throw new Error('Give a password of at least 12 characters (--password or $PLAZA_PASSWORD)');
       const { createContext } = await import('../server/runtime.ts');
       const { createUser } = await import('../modules/accounts/service.ts');
       const ctx = await createContext({ logger: (await import('pino')).default({ level: 'silent' }) });
@@ -270,5 +271,6 @@ export function buildCli(): Command {
 
   registerAnalyticsCommands(program);
   registerListeningCommands(program);
+  registerAccountCommands(program);
   return program;
 }

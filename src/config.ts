@@ -12,6 +12,8 @@ const configSchema = z.object({
   databaseUrl: z.string().url().optional(),
   /** Master secret for credential encryption; generated into the data dir when absent. */
   secret: z.string().min(32, 'PLAZA_SECRET must be at least 32 characters').optional(),
+  /** Where the generated key is kept when PLAZA_SECRET is not set (default `<dataDir>/secret.key`). */
+  secretFile: z.string().min(1).optional(),
   /** Public URL used in links (short links, iCal feeds, webhooks). */
   publicUrl: z.string().url().optional(),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -50,6 +52,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     dataDir: env.DATA_DIR,
     databaseUrl: env.DATABASE_URL || undefined,
     secret: env.PLAZA_SECRET || undefined,
+    secretFile: env.PLAZA_SECRET_FILE || undefined,
     publicUrl: env.PUBLIC_URL || undefined,
     logLevel: env.LOG_LEVEL,
     allowPrivateUrls: env.PLAZA_ALLOW_PRIVATE_URLS,

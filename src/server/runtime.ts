@@ -4,7 +4,8 @@ import type PgBoss from 'pg-boss';
 import type { FastifyInstance } from 'fastify';
 import { loadConfig, type PlazaConfig, type ServiceName } from '../config.ts';
 import { openDatabase, migrate } from '../db/database.ts';
-import { resolveMasterSecret, SecretBox } from '../lib/crypto.ts';
+import { SecretBox } from '../lib/crypto.ts';
+import { loadMasterSecret } from '../lib/secret-key.ts';
 import { systemClock, type Clock } from '../lib/clock.ts';
 import { FileMediaStore } from '../modules/media/store.ts';
 import { NetworkRegistry } from '../networks/registry.ts';
@@ -53,7 +54,7 @@ export async function createContext(options: StartOptions = {}): Promise<AppCont
     });
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.databaseUrl ? undefined : config.dataDir });
   await migrate(database);
-  const secrets = new SecretBox(resolveMasterSecret(config.secret, config.dataDir));
+  const secrets = new SecretBox(await loadMasterSecret(config, database, logger));
   return {
     config,
     database,

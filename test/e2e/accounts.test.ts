@@ -11,6 +11,8 @@ import { en } from '../../web/src/i18n/en.ts';
 import { es } from '../../web/src/i18n/es.ts';
 import { readableMessage, startSmtpCatcher } from '../helpers/smtp.ts';
 import { until } from '../helpers/wait.ts';
+import { accountsRepository } from '../../src/modules/accounts/repository.ts';
+import { hashPassword } from '../../src/lib/crypto.ts';
 import { apiCaller, launchBrowser, SCREENSHOT_DIR, signInPage, signUpOwner, startE2EServer, type E2EServer } from './harness.ts';
 
 describe('accounts pages end to end (real Chromium, real server, SMTP catcher)', { timeout: 120_000 }, () => {
@@ -155,6 +157,21 @@ describe('accounts pages end to end (real Chromium, real server, SMTP catcher)',
       await context.close();
     });
   }
+
+  it('asks a user whose old password is shorter than 12 characters to change it after signing in (es)', async () => {
+    const db = server.runtime.ctx.database.db;
+    const legacy = await accountsRepository.insertUser(db, { email: 'antigua@example.test', name: 'Antigua', passwordHash: await hashPassword('diez chars'), locale: 'es' });
+    await db.insertInto('memberships').values({ workspace_id: (await apiCall<{ items: Array<{ id: string }> }>('GET', '/workspaces')).items[0].id, user_id: legacy.id, role: 'viewer' }).execute();
+    const { context, page } = await newPage('es');
+    await page.goto(server.url);
+    await page.getByLabel(es.auth.email).fill('antigua@example.test');
+    await page.getByLabel(es.auth.password).fill('diez chars');
+    await page.getByRole('button', { name: es.auth.signIn }).click();
+    await page.getByText(es.accounts.security.recommended).waitFor();
+    expect(new URL(page.url()).search).toBe('?tab=account');
+    await shot(page, 'password-change-recommended-es');
+    await context.close();
+  });
 
   it('had no page errors', () => {
     expect(pageErrors).toEqual([]);

@@ -5,16 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { api, ApiError, ROLES, setCsrfToken, type Role } from '../api.ts';
 import { useMeQuery } from '../session.tsx';
 import { formatInstant } from '../format.ts';
-
-/** An API error in the reader's language: by its code when the app knows it, else the server's text. */
-export function useAccountErrorText() {
-  const { t, i18n } = useTranslation();
-  return (caught: unknown) => {
-    if (!(caught instanceof ApiError)) return String(caught);
-    const code = caught.status === 429 ? 'rate_limited' : caught.code;
-    return i18n.exists(`accounts.errors.${code}`) ? t(`accounts.errors.${code}`) : caught.message;
-  };
-}
+import { useAccountErrorText } from './account-errors.ts';
 
 /** The token a link carries in its fragment (#token=…), which browsers never send to servers. */
 function tokenFromHash(): string {

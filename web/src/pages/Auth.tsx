@@ -4,6 +4,7 @@ import { Alert, Anchor, Button, Center, Checkbox, Paper, PasswordInput, Select, 
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, setCsrfToken, type Workspace } from '../api.ts';
+import { useAccountErrorText } from './account-errors.ts';
 
 /** IANA zones the browser knows, the browser's own first. */
 function timeZones(): string[] {
@@ -57,6 +58,7 @@ function WorkspaceFields({ values, onChange }: { values: { name: string; timeZon
 export function SetupPage() {
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
+  const accountErrorText = useAccountErrorText();
   const [owner, setOwner] = useState({ name: '', email: '', password: '' });
   const [workspace, setWorkspace] = useState({ name: '', timeZone: timeZones()[0], language: i18n.language === 'es' ? 'es' : 'en', approvalRequired: true });
   const [error, setError] = useState<string | null>(null);
@@ -72,7 +74,7 @@ export function SetupPage() {
       localStorage.setItem('plaza.workspace', created.id);
       await queryClient.invalidateQueries({ queryKey: ['me'] });
     } catch (caught) {
-      setError(errorText(caught));
+      setError(accountErrorText(caught));
     } finally {
       setBusy(false);
     }
@@ -117,6 +119,7 @@ export function LoginPage() {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
+  const accountErrorText = useAccountErrorText();
   const [form, setForm] = useState({ email: '', password: '' });
   const [error, setError] = useState<string | null>(null);
   const submit = async (event: FormEvent) => {
@@ -132,7 +135,7 @@ export function LoginPage() {
       }
       await queryClient.invalidateQueries({ queryKey: ['me'] });
     } catch (caught) {
-      setError(errorText(caught));
+      setError(accountErrorText(caught));
     }
   };
   return (

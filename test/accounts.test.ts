@@ -177,6 +177,19 @@ describe.each(DB_KINDS)('accounts (%s)', (kind) => {
       expect(events).toEqual(expect.arrayContaining(['invitation.resent', 'invitation.revoked']));
     });
 
+    it('lets only one of two simultaneous acceptances of the same link through', async () => {
+      withoutMail();
+      const invited = await owner.request('POST', api(), { email: `twice-${kind}@example.test`, role: 'viewer' });
+      const token = new URL(invited.json().acceptUrl).hash.replace('#token=', '');
+      const answers = await Promise.all([
+        inject('POST', '/api/v1/invitations/accept', { token, name: 'Uno', password: 'primera clave larga' }),
+        inject('POST', '/api/v1/invitations/accept', { token, name: 'Dos', password: 'segunda clave larga' }),
+      ]);
+      expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 404]);
+      const users = await t.ctx.database.db.selectFrom('users').select('name').where('email', '=', `twice-${kind}@example.test`).execute();
+      expect(users).toHaveLength(1);
+    });
+
     it('no longer lets anyone add an existing account directly', async () => {
       const direct = await owner.request('POST', `/api/v1/workspaces/${workspaceId}/members`, { email: `exists-${kind}@example.test`, role: 'viewer' });
       expect(direct.statusCode).toBe(404);
@@ -268,6 +281,24 @@ describe.each(DB_KINDS)('accounts (%s)', (kind) => {
       expect(smtp.messages).toHaveLength(2 + 3);
       const events = await t.ctx.database.db.selectFrom('events').select('type').where('subject_id', '=', patId).execute();
       expect(events.map((e) => e.type)).toEqual(expect.arrayContaining(['user.password_reset_requested', 'user.password_reset', 'user.password_changed', 'user.signed_out_everywhere']));
+    });
+
+    it('lets a reset link be used once even by two simultaneous requests', async () => {
+      withMail();
+      smtp.messages.length = 0;
+      clock.advance(2 * 60 * 60_000); // out of the previous hour's throttle
+      await inject('POST', '/api/v1/auth/password-reset', { email: email() });
+      await pendingResetMail;
+      await until(async () => smtp.messages.length === 1);
+      const token = tokenFrom(readableMessage(smtp.messages[0].raw), 'reset-password');
+      const answers = await Promise.all([
+        inject('POST', '/api/v1/auth/password-reset/confirm', { token, password: 'carrera número uno' }),
+        inject('POST', '/api/v1/auth/password-reset/confirm', { token, password: 'carrera número dos' }),
+      ]);
+      expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 400]);
+      const winner = answers.findIndex((a) => a.statusCode === 200) === 0 ? 'carrera número uno' : 'carrera número dos';
+      await login(email(), winner);
+      await t.ctx.database.db.updateTable('users').set({ password_hash: await hashPassword('restablecida y bien larga') }).where('id', '=', patId).execute();
     });
 
     it('says how to reset when the instance cannot send e-mail', async () => {

@@ -1,9 +1,9 @@
 // pdfkit and nodemailer are loaded when a report is made or sent, not at start-up (pdfkit alone
 // takes a few hundred milliseconds to load, and `npm start` must be healthy within 5 s).
-import { stringify } from 'csv-stringify/sync';
 import { DateTime } from 'luxon';
 import type { Logger } from 'pino';
 import type { AppContext } from '../../server/context.ts';
+import { stringifyCsv } from '../../lib/csv.ts';
 import { recordEvent } from '../events/events.ts';
 import { pdfSafeImage } from '../media/image.ts';
 import { dashboard, type DashboardScope, type DateRange } from './dashboards.ts';
@@ -75,9 +75,9 @@ export function reportCsv(data: ReportData): string {
   const kpiRows = data.current.kpis.map((kpi, i) => [kpi.name, kpi.label[lang], lang === 'es' ? kpi.formulaEs : kpi.formula, kpi.value ?? '', data.previous?.kpis[i].value ?? '', data.changes?.[kpi.name] ?? '', kpi.reason ?? '']);
   const series = data.current.series.map((p) => [p.day, p.posts, p.likes, p.replies, p.reposts, p.quotes, p.engagements, p.impressions ?? '', p.reach ?? '', p.networkClicks ?? '']);
   return (
-    stringify([['kpi', 'label', 'formula', 'value', 'previous', 'change_pct', 'reason'], ...kpiRows]) +
+    stringifyCsv([['kpi', 'label', 'formula', 'value', 'previous', 'change_pct', 'reason'], ...kpiRows]) +
     '\n' +
-    stringify([['day', 'posts', 'likes', 'replies', 'reposts', 'quotes', 'engagements', 'impressions', 'reach', 'network_clicks'], ...series])
+    stringifyCsv([['day', 'posts', 'likes', 'replies', 'reposts', 'quotes', 'engagements', 'impressions', 'reach', 'network_clicks'], ...series])
   );
 }
 

@@ -6,6 +6,8 @@ import { DB_KINDS } from './helpers/db.ts';
 import { startSmtpCatcher } from './helpers/smtp.ts';
 import { IMAGE_LIMITS, verifyImage } from '../src/modules/media/image.ts';
 import { buildReportData, reportPdf, runReportSchedule } from '../src/modules/analytics/reports.ts';
+import { mediaErrorsEn } from '../web/src/i18n/media-en.ts';
+import { mediaErrorsEs } from '../web/src/i18n/media-es.ts';
 
 // --- images built here, byte by byte -------------------------------------------------------
 
@@ -57,6 +59,18 @@ function truncatedPng(width: number, height: number): Buffer {
 const solid = (width: number, height: number) => sharp({ create: { width, height, channels: 4, background: { r: 200, g: 40, b: 90, alpha: 0.5 } } });
 
 describe('verifyImage', () => {
+  it('every refusal carries a code the web app translates in English and Spanish', async () => {
+    const wide = await sharp({ create: { width: IMAGE_LIMITS.maxSide + 1, height: 1, channels: 3, background: '#000' } }).png().toBuffer();
+    const refusals = [bombPng(), garbagePng(), wide, Buffer.from('GIF'), Buffer.alloc(IMAGE_LIMITS.maxBytes + 1)];
+    const codes = new Set<string>();
+    for (const bytes of refusals) codes.add(await verifyImage(bytes).then(() => 'accepted', (error: { code: string }) => error.code));
+    expect([...codes].sort()).toEqual(['image_too_large', 'image_undecodable', 'too_large', 'unsupported_media_type']);
+    for (const code of codes) {
+      expect(mediaErrorsEn[code as keyof typeof mediaErrorsEn]).toBeTruthy();
+      expect(mediaErrorsEs[code as keyof typeof mediaErrorsEs]).toBeTruthy();
+    }
+  });
+
   it('refuses the 69-byte PNG that claims 40000×40000, naming the size', async () => {
     const bomb = bombPng();
     expect(bomb.length).toBe(69);

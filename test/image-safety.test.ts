@@ -4,7 +4,7 @@ import sharp from 'sharp';
 import { createCaller, createTestApp, ManualClock, type Caller, type TestApp } from './helpers/app.ts';
 import { DB_KINDS } from './helpers/db.ts';
 import { startSmtpCatcher } from './helpers/smtp.ts';
-import { IMAGE_LIMITS, verifyImage } from '../src/modules/media/image.ts';
+import { IMAGE_LIMITS, pdfSafeImage, verifyImage } from '../src/modules/media/image.ts';
 import { buildReportData, reportPdf, runReportSchedule } from '../src/modules/analytics/reports.ts';
 import { mediaErrorsEn } from '../web/src/i18n/media-en.ts';
 import { mediaErrorsEs } from '../web/src/i18n/media-es.ts';
@@ -106,6 +106,40 @@ describe('verifyImage', () => {
   });
 });
 
+describe('pdfSafeImage', () => {
+  /** IHDR fields and chunk types of a PNG. */
+  function pngLayout(png: Buffer) {
+    const chunks: string[] = [];
+    for (let at = 8; at < png.length; ) {
+      const length = png.readUInt32BE(at);
+      chunks.push(png.toString('latin1', at + 4, at + 8));
+      at += 12 + length;
+    }
+    return { width: png.readUInt32BE(16), height: png.readUInt32BE(20), bitDepth: png[24], colorType: png[25], interlace: png[28], chunks };
+  }
+
+  it('gives pdfkit a small 8-bit RGB PNG without alpha, transparency or interlacing: the layout pdfkit embeds without decoding', async () => {
+    // pdfkit inflates PNG data in a zlib callback (where a throw escapes every `try`) only for alpha,
+    // tRNS transparency or interlacing; the copy has none of them.
+    const sources = [
+      await solid(2000, 500).png().toBuffer(),
+      await solid(300, 300).png({ palette: true }).toBuffer(),
+      await solid(64, 64).png({ progressive: true }).toBuffer(),
+      await solid(100, 40).webp().toBuffer(),
+      await solid(100, 40).jpeg().toBuffer(),
+    ];
+    for (const source of sources) {
+      const layout = pngLayout(await pdfSafeImage(source, { width: 480, height: 192 }));
+      expect(layout).toMatchObject({ bitDepth: 8, colorType: 2, interlace: 0 });
+      expect(layout.chunks).not.toContain('tRNS');
+      expect(layout.width).toBeLessThanOrEqual(480);
+      expect(layout.height).toBeLessThanOrEqual(192);
+    }
+    expect(pngLayout(await pdfSafeImage(sources[0], { width: 480, height: 192 }))).toMatchObject({ width: 480, height: 120 });
+    await expect(pdfSafeImage(bombPng(), { width: 480, height: 192 })).rejects.toMatchObject({ code: 'image_too_large' });
+  });
+});
+
 // --- uploads, the logo setting and report rendering, on both engines ------------------------
 
 function multipart(bytes: Buffer, type = 'image/png') {
@@ -201,6 +235,8 @@ describe.each(DB_KINDS)('images that cannot take Plaza down, on %s', (kind) => {
     const pdf = await reportPdf(data);
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     expect(pdf.toString('latin1')).not.toContain('/Subtype /Image');
+    // Text the standard PDF fonts cannot draw (emoji, a lone surrogate, control characters) is no reason to fail either.
+    expect((await reportPdf({ ...data, workspaceName: 'Café 🚀 \ud800 \u0000\u202e ∑' })).subarray(0, 5).toString()).toBe('%PDF-');
     // A garbage file planted the same way.
     await setLogoDirectly(await plant(garbagePng()));
     expect((await buildReportData(t.ctx, workspaceId, {}, range, 'es')).logoSkipped).toBe('image_invalid');

@@ -126,7 +126,9 @@ function drawLineChart(doc: PDFKit.PDFDocument, x: number, y: number, width: num
 export async function reportPdf(data: ReportData, logger?: Pick<Logger, 'warn'>): Promise<Buffer> {
   const t = TEXT[data.language];
   const { default: PDFDocument } = await import('pdfkit');
-  const doc = new PDFDocument({ size: 'A4', margin: 48, info: { Title: `${t.title} — ${data.workspaceName}`, Producer: 'Plaza' } });
+  // pdfkit writes the title with encodeURIComponent, which throws on a lone surrogate: replace any with U+FFFD.
+  const title = `${t.title} — ${data.workspaceName}`.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+  const doc = new PDFDocument({ size: 'A4', margin: 48, info: { Title: title, Producer: 'Plaza' } });
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   // pdfkit reports stream failures as 'error' events: the report fails with the reason instead of hanging or crashing.

@@ -93,6 +93,14 @@ describe('verifyImage', () => {
     await expect(verifyImage(Buffer.alloc(IMAGE_LIMITS.maxBytes + 1))).rejects.toMatchObject({ statusCode: 413, code: 'too_large' });
   });
 
+  it('many checks at once, failing and passing, all settle (decode slots are given back on failure)', async () => {
+    const good = await solid(300, 200).png().toBuffer();
+    const bad = truncatedPng(300, 200);
+    const results = await Promise.allSettled(Array.from({ length: 12 }, (_, i) => verifyImage(i % 2 ? bad : good)));
+    expect(results.map((r) => r.status)).toEqual(Array.from({ length: 12 }, (_, i) => (i % 2 ? 'rejected' : 'fulfilled')));
+    expect(await verifyImage(good)).toMatchObject({ width: 300, height: 200 });
+  });
+
   it('accepts PNG, JPEG, WebP and GIF (animated too) with their decoded metadata', async () => {
     expect(await verifyImage(await solid(64, 32).png().toBuffer())).toEqual({ format: 'png', mimeType: 'image/png', width: 64, height: 32, frames: 1 });
     expect(await verifyImage(await solid(40, 30).jpeg().toBuffer())).toEqual({ format: 'jpeg', mimeType: 'image/jpeg', width: 40, height: 30, frames: 1 });

@@ -3,6 +3,8 @@
 // refused at upload instead of reaching a decoder that trusts it (pdfkit's PNG reader throws
 // from a zlib callback, outside any `try`, and takes the process down).
 // sharp is loaded on first need, like pdfkit, so start-up stays short.
+import { Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type { Sharp, SharpOptions } from 'sharp';
 import { AppError } from '../../lib/errors.ts';
 
@@ -54,6 +56,39 @@ function decoderOptions(animated: boolean): SharpOptions {
   return { limitInputPixels: IMAGE_LIMITS.maxPixels, failOn: 'truncated', animated, sequentialRead: true };
 }
 
+/**
+ * Full decodes running at once in this process. A decode at the pixel limit holds about 150–220 MB
+ * for a few seconds, so uploads beyond this many wait their turn instead of adding up.
+ */
+const MAX_PARALLEL_DECODES = 2;
+let activeDecodes = 0;
+const waitingDecodes: Array<() => void> = [];
+
+/** Runs `work` when a decode slot is free (a finished decode hands its slot straight to the next in line). */
+async function withDecodeSlot<T>(work: () => Promise<T>): Promise<T> {
+  if (activeDecodes < MAX_PARALLEL_DECODES) activeDecodes++;
+  else await new Promise<void>((resolve) => waitingDecodes.push(resolve));
+  try {
+    return await work();
+  } finally {
+    const next = waitingDecodes.shift();
+    if (next) next();
+    else activeDecodes--;
+  }
+}
+
+/** Decodes every pixel of every frame, streaming the raw pixels into nothing (memory stays bounded). */
+async function decodeEveryPixel(sharp: SharpFactory, input: Buffer): Promise<void> {
+  await pipeline(
+    sharp(input, decoderOptions(true)).raw(),
+    new Writable({
+      write(_chunk, _encoding, done) {
+        done();
+      },
+    }),
+  );
+}
+
 /** The type the file's signature claims (PNG, JPEG, GIF, WebP), or null. */
 export function signatureFormat(b: Uint8Array): ImageFormat | null {
   if (b.length >= 8 && b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47 && b[4] === 0x0d && b[5] === 0x0a && b[6] === 0x1a && b[7] === 0x0a) return 'png';
@@ -92,8 +127,7 @@ export async function verifyImage(bytes: Uint8Array): Promise<VerifiedImage> {
     throw new ImageError(422, 'image_too_large', `The image is too large: ${width}×${frameHeight} pixels${frames > 1 ? ` × ${frames} frames` : ''} (at most ${IMAGE_LIMITS.maxSide} pixels a side and ${IMAGE_LIMITS.maxPixels / 1_000_000} megapixels)`, { width, height: frameHeight, frames, ...limits });
   }
   try {
-    // Decodes every pixel of every frame (stats reads them all, keeping only a few numbers).
-    await sharp(input, decoderOptions(true)).stats();
+    await withDecodeSlot(() => decodeEveryPixel(sharp, input));
   } catch {
     throw new ImageError(422, 'image_undecodable', 'The image could not be read: the file is damaged or truncated');
   }
@@ -110,11 +144,13 @@ export async function verifyImage(bytes: Uint8Array): Promise<VerifiedImage> {
 export async function pdfSafeImage(bytes: Uint8Array, box: { width: number; height: number }): Promise<Buffer> {
   await verifyImage(bytes);
   const sharp = await loadSharp();
-  return sharp(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), decoderOptions(false))
-    .rotate()
-    .resize({ width: box.width, height: box.height, fit: 'inside', withoutEnlargement: true })
-    .flatten({ background: '#ffffff' })
-    .toColourspace('srgb')
-    .png({ palette: false, progressive: false })
-    .toBuffer();
+  return withDecodeSlot(() =>
+    sharp(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), decoderOptions(false))
+      .rotate()
+      .resize({ width: box.width, height: box.height, fit: 'inside', withoutEnlargement: true })
+      .flatten({ background: '#ffffff' })
+      .toColourspace('srgb')
+      .png({ palette: false, progressive: false })
+      .toBuffer(),
+  );
 }

@@ -61,6 +61,8 @@ function decoderOptions(animated: boolean): SharpOptions {
  * for a few seconds, so uploads beyond this many wait their turn instead of adding up.
  */
 const MAX_PARALLEL_DECODES = 2;
+/** A decode still running after this long is abandoned and the image refused (a 49 MP JPEG takes about 0.3 s). */
+const DECODE_TIMEOUT_SECONDS = 30;
 let activeDecodes = 0;
 const waitingDecodes: Array<() => void> = [];
 
@@ -80,7 +82,7 @@ async function withDecodeSlot<T>(work: () => Promise<T>): Promise<T> {
 /** Decodes every pixel of every frame, streaming the raw pixels into nothing (memory stays bounded). */
 async function decodeEveryPixel(sharp: SharpFactory, input: Buffer): Promise<void> {
   await pipeline(
-    sharp(input, decoderOptions(true)).raw(),
+    sharp(input, decoderOptions(true)).timeout({ seconds: DECODE_TIMEOUT_SECONDS }).raw(),
     new Writable({
       write(_chunk, _encoding, done) {
         done();
@@ -151,6 +153,7 @@ export async function pdfSafeImage(bytes: Uint8Array, box: { width: number; heig
       .flatten({ background: '#ffffff' })
       .toColourspace('srgb')
       .png({ palette: false, progressive: false })
+      .timeout({ seconds: DECODE_TIMEOUT_SECONDS })
       .toBuffer(),
   );
 }

@@ -56,6 +56,23 @@ function truncatedPng(width: number, height: number): Buffer {
   return Buffer.concat([PNG_SIGNATURE, pngChunk('IHDR', ihdr), pngChunk('IDAT', deflated.subarray(0, Math.floor(deflated.length / 3))), pngChunk('IEND', Buffer.alloc(0))]);
 }
 
+/** The text lines a PDF draws (pdfkit writes each line as hex strings in one TJ array, in deflated streams). */
+function pdfText(pdf: Buffer): string {
+  const lines: string[] = [];
+  const latin = pdf.toString('latin1');
+  for (const match of latin.matchAll(/stream\r?\n/g)) {
+    const start = match.index + match[0].length;
+    let content: string;
+    try {
+      content = zlib.inflateSync(pdf.subarray(start, latin.indexOf('endstream', start))).toString('latin1');
+    } catch {
+      continue;
+    }
+    for (const tj of content.matchAll(/\[(.*?)\] TJ/g)) lines.push([...tj[1].matchAll(/<([0-9a-f]*)>/gi)].map((hex) => Buffer.from(hex[1], 'hex').toString('latin1')).join(''));
+  }
+  return lines.join('\n');
+}
+
 const solid = (width: number, height: number) => sharp({ create: { width, height, channels: 4, background: { r: 200, g: 40, b: 90, alpha: 0.5 } } });
 
 describe('verifyImage', () => {
@@ -225,6 +242,8 @@ describe.each(DB_KINDS)('images that cannot take Plaza down, on %s', (kind) => {
     expect(data.logoSkipped).toBeNull();
     const pdf = await reportPdf(data);
     expect(pdf.toString('latin1')).toContain('/Subtype /Image');
+    expect(pdfText(pdf)).toContain('Informe de redes sociales');
+    expect(pdfText(pdf)).not.toContain('logotipo');
   });
 
   it('refuses to make a logo of media stored before uploads were decoded', async () => {
@@ -243,11 +262,14 @@ describe.each(DB_KINDS)('images that cannot take Plaza down, on %s', (kind) => {
     const pdf = await reportPdf(data);
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     expect(pdf.toString('latin1')).not.toContain('/Subtype /Image');
+    expect(pdfText(pdf)).toContain('The brand logo was left out: its image could not be read.');
     // Text the standard PDF fonts cannot draw (emoji, a lone surrogate, control characters) is no reason to fail either.
     expect((await reportPdf({ ...data, workspaceName: 'Café 🚀 \ud800 \u0000\u202e ∑' })).subarray(0, 5).toString()).toBe('%PDF-');
     // A garbage file planted the same way.
     await setLogoDirectly(await plant(garbagePng()));
-    expect((await buildReportData(t.ctx, workspaceId, {}, range, 'es')).logoSkipped).toBe('image_invalid');
+    const spanish = await buildReportData(t.ctx, workspaceId, {}, range, 'es');
+    expect(spanish.logoSkipped).toBe('image_invalid');
+    expect(pdfText(await reportPdf(spanish))).toContain('Se ha omitido el logotipo de la marca: su imagen no se pudo leer.');
     // The download route answers with the PDF.
     await setLogoDirectly(planted);
     const download = await owner.request('GET', `${base()}/analytics/report?format=pdf&from=2026-02-23&to=2026-03-01`);

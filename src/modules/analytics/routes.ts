@@ -383,9 +383,14 @@ export const analyticsRoutes: ApiModule = async (app, ctx) => {
     const b = request.body;
     if (b.logoMediaId) {
       // Only the workspace's own images can become its logo.
-      const media = await db.selectFrom('media').select('mime_type').where('id', '=', b.logoMediaId).where('workspace_id', '=', request.params.workspaceId).executeTakeFirst();
+      const media = await db.selectFrom('media').select(['mime_type', 'sha256']).where('id', '=', b.logoMediaId).where('workspace_id', '=', request.params.workspaceId).executeTakeFirst();
       if (!media) throw badRequest('logoMediaId: no such media in this workspace');
       if (!/^image\/(png|jpeg)$/.test(media.mime_type)) throw badRequest('logoMediaId: the logo must be a PNG or JPEG image');
+      // Decoded again: media stored before uploads were decoded may not be an image at all.
+      const bytes = await ctx.media.get(media.sha256);
+      if (!bytes) throw badRequest('logoMediaId: the image file is missing');
+      const { verifyImage } = await import('../media/image.ts');
+      await verifyImage(bytes);
     }
     const row = await db.transaction().execute(async (trx) => {
       const updated = await trx

@@ -2,10 +2,10 @@ import net from 'node:net';
 import { Readable } from 'node:stream';
 import type { Selectable } from 'kysely';
 import { DateTime } from 'luxon';
-import { stringify as stringifyCsv } from 'csv-stringify/sync';
 import { z } from 'zod';
 import type { ApiModule } from '../../server/modules.ts';
 import { requireRole } from '../../server/auth.ts';
+import { stringifyCsv } from '../../lib/csv.ts';
 import { AppError, badRequest, notFound } from '../../lib/errors.ts';
 import { decodeCursor, pageOf } from '../../lib/pagination.ts';
 import { isoInstantSchema } from '../../lib/timezones.ts';
@@ -574,26 +574,26 @@ const MENTION_EXPORT_COLUMNS = ['published_at_utc', 'published_at_local', 'netwo
 
 /**
  * One CSV row of a mention. Cells that a spreadsheet would run as a formula (a stranger's post
- * starting with "=", "+", "-", "@", tab or CR) get a leading apostrophe (OWASP's CSV-injection advice).
+ * starting with "=", "+", "-", "@", …) get a leading apostrophe from `stringifyCsv`, in every column.
  */
 function mentionCsvRow(row: Selectable<ListeningMentionsTable>, queryIds: string[], queryNames: Map<string, string>, zone: string): Array<string | number> {
-  const safe = (value: string | null) => (value && /^[=+\-@\t\r]/.test(value) ? `'${value}` : (value ?? ''));
+  const cell = (value: string | null) => value ?? '';
   const published = new Date(row.published_at);
   return [
     published.toISOString(),
     DateTime.fromJSDate(published, { zone }).toFormat("yyyy-MM-dd'T'HH:mm:ssZZ"),
     row.network,
-    safe(row.author_handle),
-    safe(row.author_name),
+    cell(row.author_handle),
+    cell(row.author_name),
     row.author_reach ?? '',
     row.lang ?? '',
     row.sentiment ?? '',
     row.sentiment_score ?? '',
     row.auto_sentiment ?? '',
     row.sentiment !== row.auto_sentiment ? 'yes' : 'no',
-    safe(queryIds.map((id) => queryNames.get(id) ?? id).join('; ')),
-    safe(row.url),
-    safe(row.text),
+    cell(queryIds.map((id) => queryNames.get(id) ?? id).join('; ')),
+    cell(row.url),
+    cell(row.text),
     row.id,
   ];
 }

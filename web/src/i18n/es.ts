@@ -3,6 +3,7 @@ import { listeningEs } from './listening-es.ts';
 import { web2Es } from './web2-es.ts';
 import { accountsEs } from './accounts-es.ts';
 import { analyticsEs } from './analytics-es.ts';
+import { mediaErrorsEs } from './media-es.ts';
 
 /** Cadenas de la interfaz en español. */
 export const es: Dictionary = {
@@ -226,6 +227,7 @@ export const es: Dictionary = {
   planner: web2Es,
   accounts: accountsEs,
   analytics: analyticsEs,
+  mediaErrors: mediaErrorsEs,
   roles: { owner: 'Propietario', manager: 'Gestor', editor: 'Editor', approver: 'Aprobador (cliente)', viewer: 'Lector' },
   states: { draft: 'Borrador', in_review: 'En revisión', approved: 'Aprobada', scheduled: 'Programada', publishing: 'Publicando', published: 'Publicada', failed: 'Fallida', canceled: 'Cancelada', pending: 'Pendiente' },
 };

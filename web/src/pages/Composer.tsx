@@ -9,6 +9,7 @@ import { useSession, useWorkspace } from '../session.tsx';
 import { useChannels, useNetworks } from '../hooks.ts';
 import { countChars, detectLinks, fromLocalInput, toLocalInput } from '../format.ts';
 import { EDITABLE_STATES } from '../components/EditPostButton.tsx';
+import { imageUploadError } from '../components/imageUploadError.ts';
 import { ChannelOptions, NO_STRATEGY, StrategyPickers, SuggestTimeButton, type StrategyLinks } from './ComposerExtras.tsx';
 
 interface UploadedImage {
@@ -151,7 +152,7 @@ function ComposerForm() {
       const media = await api<{ id: string }>('POST', `/workspaces/${workspace.id}/media`, form);
       setImages((current) => [...current, { mediaId: media.id, url: `/api/v1/workspaces/${workspace.id}/media/${media.id}`, alt: '' }]);
     } catch (caught) {
-      setError(caught instanceof ApiError ? caught.message : String(caught));
+      setError(imageUploadError(t, caught));
     }
   };
 

@@ -110,7 +110,7 @@ export class PublishingEngine {
   private readonly inFlight = new Set<Promise<void>>();
 
   constructor(
-    private readonly deps: { database: PlazaDatabase; secrets: SecretBox; networks: NetworkRegistry; media: MediaStore; clock: Clock; logger: Logger },
+    private readonly deps: { database: PlazaDatabase; secrets: SecretBox; networks: NetworkRegistry; media: MediaStore; clock: Clock; logger: Logger; config?: { allowPrivateUrls: boolean } },
     options: EngineOptions = {},
   ) {
     this.workerId = options.workerId ?? `${os.hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
@@ -350,6 +350,7 @@ export class PublishingEngine {
         signal: controller.signal,
         // The adapter's own deadline falls before our abort, so a late request cannot land after we give up.
         deadline: Date.now() + budgetMs - Math.min(250, budgetMs / 4),
+        allowPrivateUrls: this.deps.config?.allowPrivateUrls === true,
       };
       const input = await this.buildInput(row);
       if (row.needs_reconcile) {

@@ -5,6 +5,7 @@
  * (timeout, connection dropped after sending, abort), a write is 'ambiguous'
  * (it may have taken effect) while a read is simply 'transient'.
  */
+import { isUnsafeUrlError } from '../../lib/safe-fetch.ts';
 import { isXrpcError } from './atproto.ts';
 import { NetworkError } from '../types.ts';
 
@@ -75,6 +76,8 @@ export function classifyBlueskyError(
   options: { signal?: AbortSignal; nowMs?: number } = {},
 ): NetworkError {
   if (error instanceof NetworkError) return error;
+  // Refused before connecting (private address without PLAZA_ALLOW_PRIVATE_URLS): nothing was sent.
+  if (isUnsafeUrlError(error)) return new NetworkError('permanent', 'private_address', 'The Bluesky service address is not allowed');
   const unknownOutcomeKind = requestKind === 'write' ? 'ambiguous' : 'transient';
   const message = error instanceof Error ? error.message : String(error);
 

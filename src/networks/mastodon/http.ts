@@ -4,6 +4,7 @@
  * classified NetworkError.
  */
 import { NetworkError, type ChannelContext } from '../types.ts';
+import { isUnsafeUrlError } from '../../lib/safe-fetch.ts';
 
 /** Mastodon's Error entity: https://docs.joinmastodon.org/entities/Error/ */
 export interface MastodonErrorBody {
@@ -127,6 +128,8 @@ function errorCode(error: unknown): string | undefined {
  * ambiguous, because Mastodon may have created the status.
  */
 export function errorFromFailure(error: unknown, mutating: boolean, timedOut: boolean): NetworkError {
+  // Refused before connecting (private address without PLAZA_ALLOW_PRIVATE_URLS): nothing was sent.
+  if (isUnsafeUrlError(error)) return new NetworkError('permanent', 'private_address', 'The Mastodon instance address is not allowed');
   const code = errorCode(error);
   const aborted = timedOut || (error instanceof Error && (error.name === 'AbortError' || error.name === 'TimeoutError'));
   const message = error instanceof Error ? error.message : String(error);

@@ -9,7 +9,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createCaller, createTestApp, type Caller, type TestApp } from './helpers/app.ts';
 import { DB_KINDS } from './helpers/db.ts';
 import { startSmtpCatcher } from './helpers/smtp.ts';
-import { guardedFetch, resolvePublicAddress, UnsafeUrlError } from '../src/lib/safe-fetch.ts';
+import WebSocket from 'ws';
+import { guardedFetch, publicOnlyLookup, resolvePublicAddress, UnsafeUrlError } from '../src/lib/safe-fetch.ts';
 import { emailReport } from '../src/modules/analytics/reports.ts';
 import { SmtpSendError } from '../src/modules/analytics/smtp.ts';
 
@@ -110,6 +111,19 @@ describe('safe dispatcher (unit)', () => {
     expect((await allowed(`http://127.1:${fake.port}/ok`)).status).toBe(200);
     expect(fake.requests.map((r) => r.url)).toEqual(['/ok']);
     fake.requests.length = 0;
+  });
+
+  it('checks the address a WebSocket stream connects to (names resolving to loopback refused)', async () => {
+    // (IP literals never reach a lookup; assertPublicStreamUrl refuses those before connecting.)
+    for (const host of ['localhost']) {
+      const socket = new WebSocket(`ws://${host}:${fake.port}/xrpc/com.atproto.sync.subscribeRepos`, { lookup: publicOnlyLookup });
+      const error = await new Promise<unknown>((resolve) => {
+        socket.on('error', resolve);
+        socket.on('open', () => resolve(null));
+      });
+      expect(error, host).toBeInstanceOf(UnsafeUrlError);
+    }
+    expect(fake.requests).toHaveLength(0);
   });
 
   it('resolves and checks SMTP hosts (names and literals), returning the pinned address', async () => {

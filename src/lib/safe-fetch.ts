@@ -45,6 +45,13 @@ const guardedLookup: net.LookupFunction = (hostname, options, callback) => {
   });
 };
 
+/**
+ * A `lookup` for net/tls/ws connections to user-supplied hosts: fails when any resolved
+ * address is private, so the check happens on the address actually connected to (no DNS
+ * rebinding between a check and the connection). IP literals skip lookups: check them first.
+ */
+export const publicOnlyLookup: net.LookupFunction = guardedLookup;
+
 /** The address inside brackets of an IPv6 URL host ("[::1]" → "::1"); other hosts unchanged. */
 function bareHost(hostname: string): string {
   return hostname.replace(/^\[|\]$/g, '');

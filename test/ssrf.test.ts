@@ -12,7 +12,7 @@ import { startSmtpCatcher } from './helpers/smtp.ts';
 import WebSocket from 'ws';
 import { guardedFetch, publicOnlyLookup, resolvePublicAddress, UnsafeUrlError } from '../src/lib/safe-fetch.ts';
 import { emailReport } from '../src/modules/analytics/reports.ts';
-import { SmtpSendError } from '../src/modules/analytics/smtp.ts';
+import { pinnedSmtpOptions, publicSmtpError, SmtpSendError } from '../src/modules/analytics/smtp.ts';
 
 /** A loopback HTTP server that records every request and answers from `answer`. */
 interface FakeServer {
@@ -152,6 +152,25 @@ describe('SMTP host (emailReport)', () => {
     } finally {
       await smtp.close();
     }
+  });
+
+  it('pins the checked address and keeps the name for TLS (SNI, certificate)', async () => {
+    const byName = await pinnedSmtpOptions({ host: 'localhost', port: 465, secure: true }, true);
+    expect(byName.host).toMatch(/^(127\.0\.0\.1|::1)$/);
+    expect(byName).toMatchObject({ port: 465, secure: true, servername: 'localhost', tls: { servername: 'localhost' } });
+    const byAddress = await pinnedSmtpOptions({ host: '127.0.0.1', port: 25, secure: false }, true);
+    expect(byAddress).toEqual({ host: '127.0.0.1', port: 25, secure: false, ignoreTLS: false });
+    // A name that does not resolve: generic, nothing about DNS.
+    const missing = await pinnedSmtpOptions({ host: 'no-such-host.invalid', port: 25, secure: false }, false).catch((e: unknown) => e);
+    expect((missing as SmtpSendError).code).toBe('smtp_unreachable');
+  });
+
+  it('maps nodemailer failures to generic codes', () => {
+    expect(publicSmtpError(Object.assign(new Error('Invalid login: 535 5.7.8 bad creds for 10.0.0.7:587'), { code: 'EAUTH', responseCode: 535 })).code).toBe('smtp_auth_failed');
+    expect(publicSmtpError(Object.assign(new Error('550 mailbox unavailable'), { code: 'EENVELOPE', responseCode: 550 })).code).toBe('smtp_refused');
+    const refused = publicSmtpError(Object.assign(new Error('connect ECONNREFUSED 10.0.0.7:587'), { code: 'ESOCKET' }));
+    expect(refused.code).toBe('smtp_unreachable');
+    expectGeneric(refused.message, 587);
   });
 
   it('reports a refused connection without host, port or errno', async () => {

@@ -13,6 +13,8 @@ import WebSocket from 'ws';
 import { guardedFetch, publicOnlyLookup, resolvePublicAddress, UnsafeUrlError } from '../src/lib/safe-fetch.ts';
 import { emailReport } from '../src/modules/analytics/reports.ts';
 import { pinnedSmtpOptions, publicSmtpError, SmtpSendError } from '../src/modules/analytics/smtp.ts';
+import { errorFromFailure } from '../src/networks/mastodon/http.ts';
+import { classifyBlueskyError } from '../src/networks/bluesky/errors.ts';
 
 /** A loopback HTTP server that records every request and answers from `answer`. */
 interface FakeServer {
@@ -132,6 +134,20 @@ describe('safe dispatcher (unit)', () => {
     }
     expect(await resolvePublicAddress('localhost', true)).toMatchObject({ address: expect.stringMatching(/^(127\.0\.0\.1|::1)$/) });
     expect(await resolvePublicAddress('93.184.216.34', false)).toEqual({ address: '93.184.216.34', family: 4 });
+  });
+});
+
+describe('adapter errors stored on publications', () => {
+  it('say nothing about the address, port or errno of a failed connection', () => {
+    const refused = new TypeError('fetch failed', { cause: Object.assign(new Error('connect ECONNREFUSED 203.0.113.9:8443'), { code: 'ECONNREFUSED' }) });
+    const reset = new TypeError('fetch failed', { cause: Object.assign(new Error('read ECONNRESET 203.0.113.9:8443'), { code: 'ECONNRESET' }) });
+    for (const error of [errorFromFailure(refused, false, false), errorFromFailure(reset, true, false), errorFromFailure(reset, false, false), classifyBlueskyError(refused, 'write'), classifyBlueskyError(reset, 'write')]) {
+      expectGeneric(error.message, 8443);
+      expect(error.message).not.toContain('203.0.113.9');
+    }
+    // Still classified for the engine: refused before sending is transient, a reset write is ambiguous.
+    expect(errorFromFailure(refused, true, false).kind).toBe('transient');
+    expect(errorFromFailure(reset, true, false).kind).toBe('ambiguous');
   });
 });
 

@@ -132,9 +132,10 @@ export function errorFromFailure(error: unknown, mutating: boolean, timedOut: bo
   if (isUnsafeUrlError(error)) return new NetworkError('permanent', 'private_address', 'The Mastodon instance address is not allowed');
   const code = errorCode(error);
   const aborted = timedOut || (error instanceof Error && (error.name === 'AbortError' || error.name === 'TimeoutError'));
-  const message = error instanceof Error ? error.message : String(error);
+  // Messages are shown to users (publication errors): nothing about the address, port or system error.
+  const message = aborted ? 'The Mastodon instance did not answer in time' : 'The connection to the Mastodon instance failed';
   if (code && NOT_SENT_CODES.has(code)) {
-    return new NetworkError('transient', code.toLowerCase(), `Mastodon unreachable: ${code}`);
+    return new NetworkError('transient', code.toLowerCase(), 'Could not reach the Mastodon instance');
   }
   if (!mutating) {
     return new NetworkError('transient', aborted ? 'timeout' : (code?.toLowerCase() ?? 'network_error'), message);

@@ -132,6 +132,11 @@ describe('safe dispatcher (unit)', () => {
     for (const host of ['127.0.0.1', '127.1', '0x7f000001', '2130706433', '::1', '[::1]', '::ffff:127.0.0.1', '0.0.0.0', 'localhost', '169.254.169.254', 'fe80::1', '10.1.2.3']) {
       await expect(resolvePublicAddress(host, false), host).rejects.toBeInstanceOf(UnsafeUrlError);
     }
+    // The message names the host typed, not the internal address it resolved to.
+    const refused = await resolvePublicAddress('localhost', false).catch((e: Error) => e);
+    expect((refused as Error).message).toBe('localhost resolves to a private address');
+    const viaFetch = await guardedFetch(false)(`http://localhost:${fake.port}/`).catch((e: Error) => e);
+    expect((viaFetch as Error).message).toBe('localhost resolves to a private address');
     expect(await resolvePublicAddress('localhost', true)).toMatchObject({ address: expect.stringMatching(/^(127\.0\.0\.1|::1)$/) });
     expect(await resolvePublicAddress('93.184.216.34', false)).toEqual({ address: '93.184.216.34', family: 4 });
   });

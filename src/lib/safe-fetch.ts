@@ -3,7 +3,10 @@ import net from 'node:net';
 import ipaddr from 'ipaddr.js';
 import { Agent, buildConnector, fetch as undiciFetch, type Dispatcher, type RequestInit, type Response } from 'undici';
 
-/** Raised when a user-supplied URL points somewhere Plaza must not reach. */
+/**
+ * Raised when a user-supplied URL points somewhere Plaza must not reach. Its message may reach
+ * users (source and webhook errors): it names the host they typed, never the address it resolved to.
+ */
 export class UnsafeUrlError extends Error {
   constructor(message: string) {
     super(message);
@@ -38,7 +41,7 @@ const guardedLookup: net.LookupFunction = (hostname, options, callback) => {
     const list = addresses as dns.LookupAddress[];
     const blocked = list.find((a) => isPrivateAddress(a.address));
     if (blocked) {
-      return (callback as (e: Error | null, a: string, f?: number) => void)(new UnsafeUrlError(`${hostname} resolves to a private address (${blocked.address})`), '', 0);
+      return (callback as (e: Error | null, a: string, f?: number) => void)(new UnsafeUrlError(`${hostname} resolves to a private address`), '', 0);
     }
     if ((options as dns.LookupOptions).all) return (callback as unknown as (e: null, a: dns.LookupAddress[]) => void)(null, list);
     return (callback as (e: Error | null, a: string, f?: number) => void)(null, list[0].address, list[0].family);
@@ -167,7 +170,7 @@ export async function resolvePublicAddress(host: string, allowPrivate: boolean):
   if (list.length === 0) throw new UnsafeUrlError(`${bare} has no address`);
   if (!allowPrivate) {
     const blocked = list.find((a) => isPrivateAddress(a.address));
-    if (blocked) throw new UnsafeUrlError(`${bare} resolves to a private address (${blocked.address})`);
+    if (blocked) throw new UnsafeUrlError(`${bare} resolves to a private address`);
   }
   return { address: list[0]!.address, family: list[0]!.family };
 }

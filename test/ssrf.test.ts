@@ -65,6 +65,12 @@ function privateHosts(port: number): string[] {
     'http://192.168.1.1',
     'http://172.16.0.1',
     'http://100.64.0.1',
+    `http://[::]:${port}`,
+    `http://[0:0:0:0:0:ffff:7f00:1]:${port}`,
+    `http://[64:ff9b::7f00:1]:${port}`,
+    'http://[fc00::1]',
+    'http://224.0.0.1',
+    'http://255.255.255.255',
   ];
 }
 

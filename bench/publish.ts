@@ -28,6 +28,7 @@ import { defaultAdapters } from '../src/networks/index.ts';
 import { configureSandboxHttpAgent, sandboxAdapter } from '../src/networks/sandbox/index.ts';
 import { PublishingEngine, type EngineOptions } from '../src/modules/publishing/engine.ts';
 import { startQueue } from '../src/jobs/queue.ts';
+import { loadConfig } from '../src/config.ts';
 import { percentile, startProcess, stopProcess } from './lib/processes.ts';
 
 const args = new Set(process.argv.slice(2));
@@ -149,7 +150,9 @@ async function waitForRecord(serverUrl: string, expected: number, deadline: numb
 }
 
 function contextFor(database: PlazaDatabase) {
-  return { database, secrets, clock: systemClock, logger, media: new FileMediaStore('/tmp/plaza-bench-media'), networks: new NetworkRegistry(defaultAdapters()) };
+  return { database, secrets, clock: systemClock, logger, media: new FileMediaStore('/tmp/plaza-bench-media'), networks: new NetworkRegistry(defaultAdapters()),
+    // The bench's sandbox server listens on loopback: the admin switch PLAZA_ALLOW_PRIVATE_URLS, on.
+    config: loadConfig({ PLAZA_ALLOW_PRIVATE_URLS: 'true', LOG_LEVEL: 'silent' } as NodeJS.ProcessEnv) };
 }
 
 const ENGINE: EngineOptions = { lookaheadMs: 5_000, pollMs: 250, publishTimeoutMs: 5_000, concurrencyPerNetwork: 512 };
@@ -184,7 +187,7 @@ async function runNaiveLateness(database: PlazaDatabase, serverUrl: string) {
         const publication = byId.get(job.data.publicationId)!;
         const channel = channelById.get(publication.channel_id)!;
         await sandboxAdapter.publish(
-          { channelId: channel.id, settings: channel.settings, credentials: secrets.open(channel.credentials_sealed) },
+          { channelId: channel.id, settings: channel.settings, credentials: secrets.open(channel.credentials_sealed), allowPrivateUrls: true },
           { publicationId: publication.id, text: publication.text, media: [] },
         );
       }),
@@ -239,6 +242,7 @@ async function runChaos() {
     const env = {
       DATABASE_URL: pgDb.url,
       BENCH_SECRET: SECRET,
+      PLAZA_ALLOW_PRIVATE_URLS: 'true',
       ENGINE_OPTIONS: JSON.stringify({ ...ENGINE, publishTimeoutMs: 3_000, leaseMarginMs: 2_000, claimLeaseMs: 5_000, baseBackoffMs: 500, maxBackoffMs: 4_000, maxAttempts: 12 }),
     };
     const spawnWorker = async () => (await startProcess('bench/lib/publish-worker-main.ts', env)).child;

@@ -81,6 +81,11 @@ export interface ChannelContext {
    * has given up on it and started reconciling.
    */
   deadline?: number;
+  /**
+   * PLAZA_ALLOW_PRIVATE_URLS: the adapter may reach loopback, private and link-local
+   * addresses. Absent or false: such targets are refused before anything is sent.
+   */
+  allowPrivateUrls?: boolean;
 }
 
 export interface ValidationIssue {

@@ -11,6 +11,7 @@ import { identify, loadMembership } from './auth.ts';
 import { pingDatabase } from '../db/database.ts';
 import { apiModules } from './modules.ts';
 import { webAppBuilt } from './web.ts';
+import { registerSecurityHeaders } from './security-headers.ts';
 
 export type PlazaServer = FastifyInstance;
 
@@ -37,6 +38,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  registerSecurityHeaders(app);
 
   await app.register(cookie);
   await app.register(rateLimit, { global: false });

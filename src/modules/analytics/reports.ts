@@ -6,6 +6,7 @@ import type { AppContext } from '../../server/context.ts';
 import { stringifyCsv } from '../../lib/csv.ts';
 import { recordEvent } from '../events/events.ts';
 import { pdfSafeImage } from '../media/image.ts';
+import { pinnedSmtpOptions, publicSmtpError } from './smtp.ts';
 import { dashboard, type DashboardScope, type DateRange } from './dashboards.ts';
 
 export type ReportLanguage = 'en' | 'es';
@@ -213,12 +214,26 @@ export async function loadWorkspaceSmtp(ctx: AppContext, workspaceId: string): P
   return settings?.smtp_sealed ? ctx.secrets.open<SmtpSettings>(settings.smtp_sealed) : null;
 }
 
-/** Sends a report (or any Plaza e-mail) through the workspace's SMTP server. */
-export async function emailReport(smtp: SmtpSettings, to: string[], subject: string, text: string, attachments: Array<{ filename: string; content: Buffer | string; contentType: string }>): Promise<void> {
+/**
+ * Sends a report (or any Plaza e-mail) through the workspace's SMTP server, connecting only
+ * to a checked, pinned address (see smtp.ts; private hosts need `allowPrivate`, i.e.
+ * PLAZA_ALLOW_PRIVATE_URLS). Throws SmtpSendError with a generic message; details go to `log`.
+ */
+export async function emailReport(
+  smtp: SmtpSettings,
+  to: string[],
+  subject: string,
+  text: string,
+  attachments: Array<{ filename: string; content: Buffer | string; contentType: string }>,
+  options: { allowPrivate?: boolean; log?: Pick<Logger, 'warn'> } = {},
+): Promise<void> {
+  const connection = await pinnedSmtpOptions(smtp, options.allowPrivate ?? false, options.log);
   const { default: nodemailer } = await import('nodemailer');
-  const transport = nodemailer.createTransport({ host: smtp.host, port: smtp.port, secure: smtp.secure, ignoreTLS: smtp.ignoreTls ?? false, ...(smtp.user ? { auth: { user: smtp.user, pass: smtp.password ?? '' } } : {}) });
+  const transport = nodemailer.createTransport({ ...connection, ...(smtp.user ? { auth: { user: smtp.user, pass: smtp.password ?? '' } } : {}) });
   try {
     await transport.sendMail({ from: smtp.from, to, subject, text, attachments });
+  } catch (error) {
+    throw publicSmtpError(error, options.log);
   } finally {
     transport.close();
   }
@@ -257,7 +272,7 @@ export async function runReportSchedule(ctx: AppContext, scheduleId: string): Pr
     const data = await buildReportData(ctx, schedule.workspace_id, schedule.scope, { from: start.toJSDate(), to: end.toJSDate() }, language);
     logoSkipped = data.logoSkipped ?? null;
     const attachments = await renderReport(data, schedule.formats, `plaza-report-${start.toISODate()}`, ctx.logger);
-    await emailReport(smtp, schedule.recipients, `${TEXT[language].subject}: ${schedule.name}`, `${TEXT[language].body} (${start.toISODate()} – ${end.toISODate()}).`, attachments);
+    await emailReport(smtp, schedule.recipients, `${TEXT[language].subject}: ${schedule.name}`, `${TEXT[language].body} (${start.toISODate()} – ${end.toISODate()}).`, attachments, { allowPrivate: ctx.config.allowPrivateUrls, log: ctx.logger });
   } catch (caught) {
     error = (caught as Error).message;
   }

@@ -16,6 +16,7 @@ import { channelBreakdown, dashboard, NETWORK_REPORTS, type DashboardScope } fro
 import { bestTime, channelFit, evaluateObjectives, objectiveProgress, suggestTime } from './insights.ts';
 import { computeKpis, KPI_CATALOG } from './kpis.ts';
 import { buildReportData, nextRunAfter, renderReport, runReportSchedule, type SmtpSettings } from './reports.ts';
+import { assertSmtpHostAllowed } from './smtp.ts';
 import { addDays, localDay, startOfLocalDay, workspaceTimeZone } from './zone.ts';
 
 /** A calendar date (a whole day in the brand's zone) or an instant with an offset. */
@@ -392,6 +393,7 @@ export const analyticsRoutes: ApiModule = async (app, ctx) => {
       const { verifyImage } = await import('../media/image.ts');
       await verifyImage(bytes);
     }
+    if (b.smtp) await assertSmtpHostAllowed(b.smtp.host, ctx.config.allowPrivateUrls);
     const row = await db.transaction().execute(async (trx) => {
       const updated = await trx
         .updateTable('analytics_settings')

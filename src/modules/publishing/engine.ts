@@ -1,3 +1,4 @@
+import { httpUrlOrNull } from '../../lib/safe-url.ts';
 import os from 'node:os';
 import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
@@ -110,7 +111,7 @@ export class PublishingEngine {
   private readonly inFlight = new Set<Promise<void>>();
 
   constructor(
-    private readonly deps: { database: PlazaDatabase; secrets: SecretBox; networks: NetworkRegistry; media: MediaStore; clock: Clock; logger: Logger },
+    private readonly deps: { database: PlazaDatabase; secrets: SecretBox; networks: NetworkRegistry; media: MediaStore; clock: Clock; logger: Logger; config?: { allowPrivateUrls: boolean } },
     options: EngineOptions = {},
   ) {
     this.workerId = options.workerId ?? `${os.hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
@@ -350,6 +351,7 @@ export class PublishingEngine {
         signal: controller.signal,
         // The adapter's own deadline falls before our abort, so a late request cannot land after we give up.
         deadline: Date.now() + budgetMs - Math.min(250, budgetMs / 4),
+        allowPrivateUrls: this.deps.config?.allowPrivateUrls === true,
       };
       const input = await this.buildInput(row);
       if (row.needs_reconcile) {
@@ -449,7 +451,7 @@ export class PublishingEngine {
                 updated_at = $4
            FROM unnest($1::uuid[], $2::text[], $3::text[]) AS v(id, remote_id, remote_url)
           WHERE p.id = v.id AND p.state = 'publishing' AND p.claimed_by = $5`,
-        [published.map((o) => o.row.id), published.map((o) => o.result.remoteId), published.map((o) => o.result.remoteUrl), new Date(now), this.workerId, this.opts.missedThresholdMs],
+        [published.map((o) => o.row.id), published.map((o) => o.result.remoteId), published.map((o) => httpUrlOrNull(o.result.remoteUrl)), new Date(now), this.workerId, this.opts.missedThresholdMs],
       );
       await raw.query(
         `UPDATE publication_attempts a SET outcome = v.outcome, finished_at = $3

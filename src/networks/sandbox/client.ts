@@ -4,6 +4,8 @@
  * server uses). Both turn every failure into a classified NetworkError.
  */
 import { Agent, request } from 'undici';
+import { isUnsafeUrlError, publicOnlyConnector } from '../../lib/safe-fetch.ts';
+import { parseNetworkAnswer, sandboxAccountShape } from '../response-shape.ts';
 import { MAX_ENGAGERS_PER_POST, NetworkError } from '../types.ts';
 import * as api from './api.ts';
 import type { MetricCounts } from './audience.ts';
@@ -127,7 +129,8 @@ abstract class BaseSandboxClient implements SandboxClient {
 
   async getAccount(handle: string): Promise<AccountView> {
     const path = `/api/accounts/${encodeURIComponent(handle)}`;
-    return unwrap<{ account: AccountView }>(await this.send({ method: 'GET', path }, false)).account;
+    const answer = unwrap<{ account?: unknown } | null>(await this.send({ method: 'GET', path }, false));
+    return parseNetworkAnswer(sandboxAccountShape, answer?.account, 'the sandbox account');
   }
 
   async getMentions(handle: string, since?: string): Promise<api.MentionView[]> {
@@ -144,31 +147,38 @@ abstract class BaseSandboxClient implements SandboxClient {
 /** Connections per sandbox origin: at 50 ms latency, 512 connections carry ~10,000 calls/s (the server listens with a backlog of 2048). */
 const DEFAULT_CONNECTIONS_PER_ORIGIN = 512;
 let sharedAgent: Agent | null = null;
+let sharedPublicAgent: Agent | null = null;
+let poolConnections = DEFAULT_CONNECTIONS_PER_ORIGIN;
 
-/** The process-wide keep-alive pool used for every sandbox server. */
-export function getSandboxHttpAgent(): Agent {
-  sharedAgent ??= new Agent({
-    connections: DEFAULT_CONNECTIONS_PER_ORIGIN,
+function newPool(connections: number, publicOnly: boolean): Agent {
+  return new Agent({
+    connections,
     keepAliveTimeout: 30_000,
     keepAliveMaxTimeout: 60_000,
     // Our own per-call timeout decides; undici's must not fire first.
     headersTimeout: 0,
     bodyTimeout: 0,
+    // Without PLAZA_ALLOW_PRIVATE_URLS, loopback/private/link-local servers are refused at connect time.
+    ...(publicOnly ? { connect: publicOnlyConnector } : {}),
   });
-  return sharedAgent;
 }
 
-/** Replaces the shared pool, e.g. with more connections for a load test; closes the old one. */
+/**
+ * The process-wide keep-alive pool used for every sandbox server: with `allowPrivate`
+ * (PLAZA_ALLOW_PRIVATE_URLS) any address, otherwise only public ones (the default).
+ */
+export function getSandboxHttpAgent(allowPrivate = false): Agent {
+  if (allowPrivate) return (sharedAgent ??= newPool(poolConnections, false));
+  return (sharedPublicAgent ??= newPool(poolConnections, true));
+}
+
+/** Replaces the shared pools, e.g. with more connections for a load test; closes the old ones. */
 export async function configureSandboxHttpAgent(options: { connections: number }): Promise<void> {
-  const previous = sharedAgent;
-  sharedAgent = new Agent({
-    connections: options.connections,
-    keepAliveTimeout: 30_000,
-    keepAliveMaxTimeout: 60_000,
-    headersTimeout: 0,
-    bodyTimeout: 0,
-  });
-  await previous?.close();
+  const previous = [sharedAgent, sharedPublicAgent];
+  poolConnections = options.connections;
+  sharedAgent = null;
+  sharedPublicAgent = null;
+  await Promise.all(previous.map((agent) => agent?.close()));
 }
 
 function errorCode(error: unknown): string | undefined {
@@ -188,6 +198,7 @@ export class HttpSandboxClient extends BaseSandboxClient {
     private readonly token: string,
     private readonly timeoutMs: number,
     private readonly signal?: AbortSignal,
+    private readonly allowPrivate = false,
   ) {
     super();
   }
@@ -229,7 +240,7 @@ export class HttpSandboxClient extends BaseSandboxClient {
         headers,
         ...(call.body !== undefined ? { body: JSON.stringify(call.body) } : {}),
         signal: controller.signal,
-        dispatcher: getSandboxHttpAgent(),
+        dispatcher: getSandboxHttpAgent(this.allowPrivate),
       });
       const text = await response.body.text();
       let body: unknown = null;
@@ -245,9 +256,10 @@ export class HttpSandboxClient extends BaseSandboxClient {
       return { status: response.statusCode, body, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) };
     } catch (error) {
       if (cutReason !== null) throw cutShort(cutReason, write);
+      if (isUnsafeUrlError(error)) throw new NetworkError('permanent', 'private_address', 'the sandbox server address is not allowed');
       const code = errorCode(error);
       if (code !== undefined && NOT_SENT_CODES.has(code)) {
-        throw notSent(code === 'ECONNREFUSED' ? 'connection_refused' : 'connect_failed', `cannot reach the sandbox at ${this.baseUrl} (${code})`);
+        throw notSent(code === 'ECONNREFUSED' ? 'connection_refused' : 'connect_failed', 'cannot reach the sandbox server');
       }
       throw cutShort('connection_lost', write, error);
     } finally {

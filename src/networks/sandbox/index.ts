@@ -73,6 +73,9 @@ function readSettings(ctx: ChannelContext): SandboxSettings {
   if (serverUrl !== undefined && serverUrl !== null && serverUrl !== '' && typeof serverUrl !== 'string') {
     throw new NetworkError('permanent', 'invalid_settings', 'serverUrl must be a string');
   }
+  if (typeof serverUrl === 'string' && serverUrl !== '' && !/^https?:\/\/[^/@]+(\/|$)/i.test(serverUrl)) {
+    throw new NetworkError('permanent', 'invalid_settings', 'serverUrl must be an http(s) URL');
+  }
   if (timeoutMs !== undefined && (typeof timeoutMs !== 'number' || !(timeoutMs > 0))) {
     throw new NetworkError('permanent', 'invalid_settings', 'timeoutMs must be a positive number');
   }
@@ -97,7 +100,7 @@ function clientFor(ctx: ChannelContext): { client: SandboxClient; settings: Sand
   // Never let the network accept a post after the engine's own deadline.
   const timeoutMs = ctx.deadline ? Math.max(1, Math.min(settings.timeoutMs, ctx.deadline - Date.now())) : settings.timeoutMs;
   const client = settings.serverUrl
-    ? new HttpSandboxClient(settings.serverUrl, token, timeoutMs, ctx.signal)
+    ? new HttpSandboxClient(settings.serverUrl, token, timeoutMs, ctx.signal, ctx.allowPrivateUrls === true)
     : new InProcessSandboxClient(getInProcessSandbox(), token, timeoutMs, ctx.signal);
   return { client, settings };
 }

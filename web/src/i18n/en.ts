@@ -3,6 +3,7 @@ import { web2En } from './web2-en.ts';
 import { accountsEn } from './accounts-en.ts';
 import { analyticsEn } from './analytics-en.ts';
 import { mediaErrorsEn } from './media-en.ts';
+import { serverErrorsEn } from './server-errors-en.ts';
 
 /** English UI strings. Spanish (es.ts) must have every key: the type and a test enforce it. */
 export const en = {
@@ -227,6 +228,7 @@ export const en = {
   accounts: accountsEn,
   analytics: analyticsEn,
   mediaErrors: mediaErrorsEn,
+  serverErrors: serverErrorsEn,
   roles: { owner: 'Owner', manager: 'Manager', editor: 'Editor', approver: 'Client approver', viewer: 'Viewer' },
   states: { draft: 'Draft', in_review: 'In review', approved: 'Approved', scheduled: 'Scheduled', publishing: 'Publishing', published: 'Published', failed: 'Failed', canceled: 'Canceled', pending: 'Pending' },
 };

@@ -4,6 +4,7 @@ import { web2Es } from './web2-es.ts';
 import { accountsEs } from './accounts-es.ts';
 import { analyticsEs } from './analytics-es.ts';
 import { mediaErrorsEs } from './media-es.ts';
+import { serverErrorsEs } from './server-errors-es.ts';
 
 /** Cadenas de la interfaz en español. */
 export const es: Dictionary = {
@@ -228,6 +229,7 @@ export const es: Dictionary = {
   accounts: accountsEs,
   analytics: analyticsEs,
   mediaErrors: mediaErrorsEs,
+  serverErrors: serverErrorsEs,
   roles: { owner: 'Propietario', manager: 'Gestor', editor: 'Editor', approver: 'Aprobador (cliente)', viewer: 'Lector' },
   states: { draft: 'Borrador', in_review: 'En revisión', approved: 'Aprobada', scheduled: 'Programada', publishing: 'Publicando', published: 'Publicada', failed: 'Fallida', canceled: 'Cancelada', pending: 'Pendiente' },
 };

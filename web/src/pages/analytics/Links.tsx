@@ -7,6 +7,7 @@ import { api } from '../../api.ts';
 import { formatInstant } from '../../format.ts';
 import { useChannels } from '../../hooks.ts';
 import { useSession, useWorkspace } from '../../session.tsx';
+import { ExternalLink } from '../../components/ExternalLink.tsx';
 import { useCampaigns, useNumber, useObjectives, useReason } from './shared.tsx';
 import type { ConversionSettings, Cost, LinkDetail, RoiRow, TrackedLink } from './types.ts';
 
@@ -19,7 +20,7 @@ function LinkRow({ link, onOpen }: { link: TrackedLink; onOpen: () => void }) {
     <Table.Tr data-testid="link-row">
       <Table.Td>
         <Group gap={4} wrap="nowrap">
-          <Anchor href={link.shortUrl} target="_blank" rel="noreferrer" size="sm">{link.shortUrl}</Anchor>
+          <ExternalLink href={link.shortUrl} size="sm" fallback={link.shortUrl}>{link.shortUrl}</ExternalLink>
           <CopyButton value={link.shortUrl}>{({ copied, copy }) => <Button size="compact-xs" variant="subtle" onClick={copy}>{copied ? t('common.copied') : t('common.copy')}</Button>}</CopyButton>
         </Group>
         <Text size="xs" c="dimmed" lineClamp={1}>{link.targetUrl}</Text>

@@ -75,7 +75,7 @@ describe('the embedded database never hangs with every service running', () => {
     for (;;) {
       expect((await api('GET', '/api/health')).status).toBe(200);
       expect((await api('GET', `/api/v1/workspaces/${workspaceId}/posts`)).status).toBe(200);
-      expect(runtime!.ctx.database.connectionGate!.violations.map((v) => v.message)).toEqual([]);
+      expect(runtime!.ctx.database.connectionGate?.violations.map((v) => v.message) ?? []).toEqual([]);
       const value = await check();
       if (value) return value;
       if (Date.now() - started > timeoutMs) throw new Error(`Timed out waiting for ${what}`);

@@ -55,7 +55,8 @@ interface Lease {
   label: string;
   held: boolean;
   since: number;
-  /** Where the transaction was opened (strict mode only: stacks cost time). */
+  /** Strict mode only (stacks cost time): who asked for the connection, and so where a transaction was opened. */
+  origin?: string;
   openedAt?: string;
 }
 
@@ -79,6 +80,16 @@ export function defaultGuardMode(env: NodeJS.ProcessEnv = process.env): Connecti
  */
 export function outsideTransactionFlow<T>(fn: () => T): T {
   return flow.exit(fn);
+}
+
+/** The application frames of a stack (without Kysely's, the gate's and Node's own). */
+function callerFrames(stack: string | undefined): string | undefined {
+  return stack
+    ?.split('\n')
+    .slice(1)
+    .filter((line) => !/node_modules[\\/]kysely|connection-guard\.ts|node:internal/.test(line))
+    .slice(0, 8)
+    .join('\n');
 }
 
 /** One FIFO lock over the single embedded connection, aware of which async flow holds it. */
@@ -106,7 +117,9 @@ export class ConnectionGate {
 
   /** Runs `fn` holding the connection; `fn` and everything it starts belong to the lease's flow. */
   async run<T>(label: string, fn: (lease: Lease) => Promise<T>): Promise<T> {
+    const origin = this.mode === 'strict' ? callerFrames(new Error().stack) : undefined;
     const lease = await this.acquire(label);
+    lease.origin = origin;
     try {
       return await flow.run(lease, () => fn(lease));
     } finally {
@@ -119,7 +132,7 @@ export class ConnectionGate {
     const lease = flow.getStore();
     if (!lease || lease.gate !== this) return;
     lease.label = 'transaction';
-    if (this.mode === 'strict') lease.openedAt = new Error().stack?.split('\n').slice(2, 12).join('\n');
+    lease.openedAt = lease.origin;
   }
 
   private acquire(label: string): Promise<Lease> {

@@ -121,5 +121,6 @@ describe('embedded connection guard', () => {
       late = new Promise<void>((r) => setTimeout(r, 20)).then(() => count(bounded));
     });
     expect(await withTimeout(late!, 2_000)).toBe(1);
+    expect(bounded.connectionGate!.violations).toHaveLength(1);
   });
 });

@@ -146,15 +146,12 @@ export class ConnectionGate {
           `Run it on the transaction's handle (trx; pg-boss: send(…, { db })) or after the commit.` +
           (mine.openedAt ? `\nThe ${mine.label} was opened at:\n${mine.openedAt}` : ''),
       );
-      this.violations.push(deadlock);
-      for (const listener of this.listeners) {
-        try {
-          listener(deadlock);
-        } catch {
-          /* a broken listener must not hide the error */
-        }
+      if (this.mode === 'strict') {
+        this.report(deadlock);
+        return Promise.reject(deadlock);
       }
-      if (this.mode === 'strict') return Promise.reject(deadlock);
+      // bounded: a task merely started inside the transaction may run once it commits; wait a little,
+      // and report it only if the connection never comes.
     }
     if (!this.holder) {
       this.grant(lease);
@@ -174,6 +171,7 @@ export class ConnectionGate {
         if (index < 0) return;
         this.queue.splice(index, 1);
         const holder = this.holder;
+        if (deadlock) this.report(deadlock);
         reject(
           deadlock ??
             new EmbeddedConnectionTimeoutError(
@@ -181,10 +179,20 @@ export class ConnectionGate {
                 (holder?.openedAt ? `\nIt was opened at:\n${holder.openedAt}` : ''),
             ),
         );
-      }, waitMs);
-      timer.unref?.();
+      }, waitMs); // not unref'd: a process whose every flow waits must still get the error, not exit quietly
       this.queue.push(waiter);
     });
+  }
+
+  private report(deadlock: EmbeddedDeadlockError): void {
+    this.violations.push(deadlock);
+    for (const listener of this.listeners) {
+      try {
+        listener(deadlock);
+      } catch {
+        /* a broken listener must not hide the error */
+      }
+    }
   }
 
   private grant(lease: Lease): void {

@@ -3,7 +3,7 @@ import type PgBoss from 'pg-boss';
 import { createCaller, createTestApp, type Caller, type TestApp } from './helpers/app.ts';
 import { DB_KINDS } from './helpers/db.ts';
 import { startQueue } from '../src/jobs/queue.ts';
-import { recordEvent } from '../src/modules/events/events.ts';
+import { onEvent, recordEvent } from '../src/modules/events/events.ts';
 import { startWebhookOutbox, WEBHOOK_QUEUE } from '../src/modules/events/webhooks.ts';
 
 /**
@@ -64,5 +64,25 @@ describe.each(DB_KINDS)('webhook outbox on %s', (kind) => {
     await t.ctx.database.db.updateTable('webhook_outbox_cursor').set({ last_event_id: 0 }).where('id', '=', 1).execute();
     expect(await within(outbox.tick())).toBeGreaterThan(0);
     expect(await jobs()).toEqual(before);
+  });
+
+  it('event listeners (live activity) run outside the transaction that recorded the event: their queries wait for the commit', async () => {
+    const seen: Array<Promise<number>> = [];
+    const off = onEvent((event) => {
+      if (event.type === 'test.listener') seen.push(t.ctx.database.db.selectFrom('events').select('id').where('type', '=', 'test.listener').execute().then((rows) => rows.length));
+    });
+    try {
+      await t.ctx.database.db.transaction().execute(async (trx) => {
+        await recordEvent(trx, { workspaceId, actorUserId: null, type: 'test.listener' });
+        await new Promise((r) => setTimeout(r, 30)); // the listener is told while the transaction is still open
+      });
+    } finally {
+      off();
+    }
+    expect(seen).toHaveLength(1);
+    const counted = await within(Promise.all(seen));
+    // Embedded: the listener's query waited for the commit. Postgres: another connection, it may not see it yet.
+    if (kind === 'embedded') expect(counted).toEqual([1]);
+    expect(t.ctx.database.connectionGate?.violations ?? []).toEqual([]);
   });
 });

@@ -95,7 +95,7 @@ function callerFrames(stack: string | undefined): string | undefined {
 /** One FIFO lock over the single embedded connection, aware of which async flow holds it. */
 export class ConnectionGate {
   readonly mode: ConnectionGuardMode;
-  /** Every deadlock detected (also the ones a caller caught and swallowed); tests assert it stays empty. */
+  /** The deadlocks detected (the last 100, also the ones a caller caught and swallowed); tests assert it stays empty. */
   readonly violations: EmbeddedDeadlockError[] = [];
   private holder: Lease | null = null;
   private readonly queue: Waiter[] = [];
@@ -186,6 +186,7 @@ export class ConnectionGate {
 
   private report(deadlock: EmbeddedDeadlockError): void {
     this.violations.push(deadlock);
+    if (this.violations.length > 100) this.violations.shift(); // the latest ones; a long-running process must not grow
     for (const listener of this.listeners) {
       try {
         listener(deadlock);

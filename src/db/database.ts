@@ -3,7 +3,7 @@ import path from 'node:path';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
-import { PGliteDialect } from 'kysely-pglite-dialect';
+import { guardedEmbedded, type ConnectionGate, type ConnectionGuardOptions } from './connection-guard.ts';
 import type { Database } from './schema.ts';
 import { migrations } from './migrations/index.ts';
 
@@ -24,6 +24,8 @@ export interface PlazaDatabase {
   db: Kysely<Database>;
   raw: RawSql;
   kind: 'embedded' | 'postgres';
+  /** Embedded only: the gate over PGlite's single connection (deadlocks detected so far, for tests). */
+  connectionGate?: ConnectionGate;
   close(): Promise<void>;
 }
 
@@ -33,6 +35,8 @@ export interface DatabaseOptions {
   /** Folder for the embedded database; absent means in memory (tests). */
   dataDir?: string;
   poolSize?: number;
+  /** Embedded only: how a query that would deadlock on the single connection fails. */
+  connectionGuard?: ConnectionGuardOptions;
 }
 
 /**
@@ -73,21 +77,13 @@ export async function openDatabase(options: DatabaseOptions): Promise<PlazaDatab
     fs.mkdirSync(dir, { recursive: true });
   }
   const lite = await PGlite.create(dir ? { dataDir: dir } : {});
-  const db = new Kysely<Database>({ dialect: new PGliteDialect(lite) });
-  const raw: RawSql = {
-    query: async (text, params) => {
-      const result = await lite.query(text, params as unknown[] | undefined);
-      return { rows: result.rows as never[] };
-    },
-    exec: async (text) => {
-      await lite.exec(text);
-    },
-    withSession: (fn) => fn(raw),
-  };
+  // One connection: every use goes through one gate that turns a self-deadlock into an error.
+  const { db, raw, gate } = guardedEmbedded<Database>(lite, options.connectionGuard);
   return {
     db,
     raw,
     kind: 'embedded',
+    connectionGate: gate,
     close: async () => {
       await db.destroy().catch(() => undefined);
       if (!lite.closed) await lite.close();

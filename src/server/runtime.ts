@@ -16,7 +16,7 @@ import { PublishingEngine, type EngineOptions } from '../modules/publishing/engi
 import { startQueue } from '../jobs/queue.ts';
 import { startWebhookOutbox, startWebhookWorker } from '../modules/events/webhooks.ts';
 import { serveWebApp } from './web.ts';
-import { startListener } from '../modules/listening/worker.ts';
+import { startListener, type ListenerOptions } from '../modules/listening/worker.ts';
 import { startMetricCollector } from '../modules/analytics/collector.ts';
 import { registerShortLinkRoutes } from '../modules/links/routes.ts';
 
@@ -37,6 +37,8 @@ export interface StartOptions {
   logger?: Logger;
   networks?: NetworkRegistry;
   engine?: EngineOptions;
+  /** Loop intervals of the worker and listener services (tests run them fast). */
+  loops?: { outboxMs?: number; collectorMs?: number; listener?: ListenerOptions };
 }
 
 /**
@@ -53,6 +55,8 @@ export async function createContext(options: StartOptions = {}): Promise<AppCont
       redact: { paths: ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.appPassword', '*.accessToken', '*.token', '*.credentials', '*.credentials_sealed', '*.secret'], censor: '[redacted]' },
     });
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.databaseUrl ? undefined : config.dataDir });
+  // A query that would deadlock the embedded database fails; say so in the log too.
+  database.connectionGate?.onViolation((error) => logger.error({ err: error }, 'embedded database deadlock avoided'));
   await migrate(database);
   const secrets = new SecretBox(await loadMasterSecret(config, database, logger));
   return {
@@ -88,10 +92,10 @@ export async function startPlaza(options: StartOptions = {}): Promise<PlazaRunti
   if (services.has('worker')) {
     engine = new PublishingEngine(ctx, options.engine);
     await startWebhookWorker(ctx, boss!);
-    outbox = startWebhookOutbox(ctx, boss!);
+    outbox = startWebhookOutbox(ctx, boss!, { intervalMs: options.loops?.outboxMs });
     await engine.start();
     // Metric snapshots, objective checks and scheduled reports; their events reach webhooks through the outbox.
-    collector = startMetricCollector(ctx);
+    collector = startMetricCollector(ctx, undefined, { intervalMs: options.loops?.collectorMs });
   } else if (services.has('scheduler')) {
     // A scheduler-only process still reports publications missed during downtime.
     await new PublishingEngine(ctx, options.engine).recover();
@@ -99,7 +103,7 @@ export async function startPlaza(options: StartOptions = {}): Promise<PlazaRunti
   let listener: { stop(): Promise<void> } | null = null;
   if (services.has('listener')) {
     // Alerts are events; the worker's webhook outbox delivers them like any other.
-    listener = await startListener(ctx);
+    listener = await startListener(ctx, options.loops?.listener);
   }
   if (services.has('web')) {
     app = await buildApp(ctx, { isReady: () => ready, extraPlugins: [(instance) => registerShortLinkRoutes(instance, ctx), serveWebApp] });

@@ -6,6 +6,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import type { Database } from './schema.ts';
 import { migrations } from './migrations/index.ts';
+import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.ts';
 
 // Return int8 (bigserial ids, counts) as JS numbers when they fit; ids stay exact below 2^53.
 pg.types.setTypeParser(20, (value: string) => Number(value));
@@ -24,6 +25,8 @@ export interface PlazaDatabase {
   db: Kysely<Database>;
   raw: RawSql;
   kind: 'embedded' | 'postgres';
+  /** The embedded data folder's exclusive lock, held while open (absent in memory and on Postgres). */
+  dataDirLock?: DataDirLock;
   close(): Promise<void>;
 }
 
@@ -68,11 +71,16 @@ export async function openDatabase(options: DatabaseOptions): Promise<PlazaDatab
     return { db, raw, kind: 'postgres', close: () => db.destroy() };
   }
   let dir: string | undefined;
+  // One process per embedded folder: a second one is refused (see data-dir-lock.ts).
+  const dataDirLock = options.dataDir ? acquireDataDirLock(options.dataDir) : undefined;
   if (options.dataDir) {
     dir = path.join(options.dataDir, 'pglite');
     fs.mkdirSync(dir, { recursive: true });
   }
-  const lite = await PGlite.create(dir ? { dataDir: dir } : {});
+  const lite = await PGlite.create(dir ? { dataDir: dir } : {}).catch((error: unknown) => {
+    dataDirLock?.release();
+    throw error;
+  });
   const db = new Kysely<Database>({ dialect: new PGliteDialect(lite) });
   const raw: RawSql = {
     query: async (text, params) => {
@@ -88,9 +96,14 @@ export async function openDatabase(options: DatabaseOptions): Promise<PlazaDatab
     db,
     raw,
     kind: 'embedded',
+    dataDirLock,
     close: async () => {
-      await db.destroy().catch(() => undefined);
-      if (!lite.closed) await lite.close();
+      try {
+        await db.destroy().catch(() => undefined);
+        if (!lite.closed) await lite.close();
+      } finally {
+        dataDirLock?.release();
+      }
     },
   };
 }

@@ -11,6 +11,7 @@ import { identify, loadMembership } from './auth.ts';
 import { pingDatabase } from '../db/database.ts';
 import { apiModules } from './modules.ts';
 import { webAppBuilt } from './web.ts';
+import type { DataDirState } from '../lib/data-dir-health.ts';
 
 export type PlazaServer = FastifyInstance;
 
@@ -20,6 +21,8 @@ export interface BuildAppOptions {
   isReady?: () => boolean;
   /** Extra plugins (e.g. the web app's static files) registered after the API. */
   extraPlugins?: Array<(app: FastifyInstance) => Promise<void>>;
+  /** The data folder's last write probe; /api/health answers 503 with its code while writes fail. */
+  dataDirState?: () => DataDirState;
 }
 
 /**
@@ -107,6 +110,9 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   const typed = app.withTypeProvider<ZodTypeProvider>();
   typed.get('/api/health', { schema: { hide: true } }, async (_request, reply) => {
     if (options.isReady && !options.isReady()) return reply.status(503).send({ status: 'starting' });
+    const dataDir = options.dataDirState?.();
+    // Only the reason code and since when: the folder's path stays in the server's log.
+    if (dataDir && !dataDir.ok) return reply.status(503).send({ status: 'unavailable', code: dataDir.code, since: dataDir.since.toISOString() });
     await pingDatabase(ctx.database);
     return { status: 'ok' };
   });

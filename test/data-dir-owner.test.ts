@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -8,6 +8,7 @@ import { openDatabase } from '../src/db/database.ts';
 import { acquireDataDirLock, DataDirLockedError, lockFilePath, type DataDirLockInfo } from '../src/db/data-dir-lock.ts';
 import { DataDirMonitor, DataDirStorageError, describeWriteError, probeWritable } from '../src/lib/data-dir-health.ts';
 import { localMessage } from '../src/lib/local-messages.ts';
+import { localOwnerOf } from '../src/cli/local-owner.ts';
 import { buildApp } from '../src/server/app.ts';
 import type { AppContext } from '../src/server/context.ts';
 import { loadConfig } from '../src/config.ts';
@@ -15,6 +16,11 @@ import { SecretBox } from '../src/lib/crypto.ts';
 import { systemClock } from '../src/lib/clock.ts';
 import { FileMediaStore } from '../src/modules/media/store.ts';
 import { NetworkRegistry } from '../src/networks/registry.ts';
+
+// Messages are asserted in English whatever the machine's locale.
+beforeAll(() => {
+  process.env.PLAZA_LANG = 'en';
+});
 
 const folders: string[] = [];
 function tempDir(): string {
@@ -129,6 +135,15 @@ describe('the embedded data folder has one owner', () => {
     expect(lockOn(dataDir).nonce).toBe('a-newer-owner');
   });
 
+  it('tells the CLI exactly what to do when the owner cannot be reached', () => {
+    const holder: DataDirLockInfo = { pid: 4242, host: os.hostname(), startedAt: '2026-12-04T10:00:00.000Z', processStart: null, nonce: 'n', listen: null, localAdminKey: null };
+    const refusal = (info: DataDirLockInfo) => new DataDirLockedError('/srv/plaza', info, 'held');
+    expect(() => localOwnerOf(refusal(holder))).toThrow(/^Plaza \(pid 4242 .*no web service or still starting\) owns the data folder \/srv\/plaza and has no web service .*Stop it first/);
+    expect(() => localOwnerOf(refusal({ ...holder, listen: { host: '192.0.2.5', port: 3000 }, localAdminKey: 'k' }))).toThrow(/does not listen on this machine's loopback address/);
+    expect(localOwnerOf(refusal({ ...holder, listen: { host: '0.0.0.0', port: 3000 }, localAdminKey: 'k' })).url).toBe('http://127.0.0.1:3000');
+    expect(localOwnerOf(refusal({ ...holder, listen: { host: '::1', port: 3000 }, localAdminKey: 'k' })).url).toBe('http://[::1]:3000');
+  });
+
   it('says it in Spanish too', () => {
     const message = localMessage('lockHeld', { dir: '/srv/plaza', who: 'Plaza (pid 7)' }, 'es');
     expect(message).toBe('La carpeta de datos /srv/plaza está en uso por Plaza (pid 7). Dos procesos sobre una misma base de datos embebida pueden corromperla, así que este se detiene.');
@@ -158,6 +173,8 @@ describe('an unwritable data folder', () => {
     const dataDir = tempDir();
     expect(() => probeWritable(dataDir)).not.toThrow();
     expect(fs.readdirSync(dataDir)).toEqual([]);
+    expect(() => probeWritable(path.join(dataDir, 'not-yet'))).not.toThrow(); // a missing folder is created, as media would
+    fs.rmdirSync(path.join(dataDir, 'not-yet'));
     const probeFile = path.join(dataDir, `.plaza-write-probe-${process.pid}`);
     fs.symlinkSync('/dev/full', probeFile);
     const changes: string[] = [];
@@ -204,6 +221,11 @@ describe('an unwritable data folder', () => {
       const up = await app.inject({ method: 'GET', url: '/api/health' });
       expect(up.statusCode).toBe(200);
       expect(up.json()).toEqual({ status: 'ok' });
+      // A database that no longer answers is "unavailable" too, not a 500.
+      await ctx.database.close();
+      const dead = await app.inject({ method: 'GET', url: '/api/health' });
+      expect(dead.statusCode).toBe(503);
+      expect(dead.json()).toEqual({ status: 'unavailable', code: 'database_unavailable' });
     } finally {
       await app.close();
       await ctx.database.close();

@@ -253,8 +253,11 @@ export function acquireDataDirLock(dataDir: string): DataDirLock {
     update(patch) {
       if (!ours()) return;
       info = { ...info, ...patch };
-      const temporary = writeTemporary(file, JSON.stringify(info, null, 2) + '\n');
-      fs.renameSync(temporary, file);
+      try {
+        fs.renameSync(writeTemporary(file, JSON.stringify(info, null, 2) + '\n'), file);
+      } catch (error) {
+        throw describeWriteError(error, dir);
+      }
     },
     release() {
       if (heldHere.get(file) !== info.nonce) return;

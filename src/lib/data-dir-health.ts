@@ -37,6 +37,8 @@ export function probeWritable(dir: string): void {
   const file = path.join(dir, `.plaza-write-probe-${process.pid}`);
   let fd: number | undefined;
   try {
+    // A data folder that does not exist yet (Postgres with PLAZA_SECRET set) is created, as media uploads would.
+    fs.mkdirSync(dir, { recursive: true });
     fd = fs.openSync(file, 'w', 0o600);
     fs.writeSync(fd, 'plaza write probe\n');
     fs.fsyncSync(fd);

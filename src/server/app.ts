@@ -108,12 +108,17 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   });
 
   const typed = app.withTypeProvider<ZodTypeProvider>();
-  typed.get('/api/health', { schema: { hide: true } }, async (_request, reply) => {
+  typed.get('/api/health', { schema: { hide: true } }, async (request, reply) => {
     if (options.isReady && !options.isReady()) return reply.status(503).send({ status: 'starting' });
     const dataDir = options.dataDirState?.();
     // Only the reason code and since when: the folder's path stays in the server's log.
     if (dataDir && !dataDir.ok) return reply.status(503).send({ status: 'unavailable', code: dataDir.code, since: dataDir.since.toISOString() });
-    await pingDatabase(ctx.database);
+    try {
+      await pingDatabase(ctx.database);
+    } catch (error) {
+      request.log.error({ err: error }, 'database ping failed');
+      return reply.status(503).send({ status: 'unavailable', code: 'database_unavailable' });
+    }
     return { status: 'ok' };
   });
 

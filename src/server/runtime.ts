@@ -121,8 +121,14 @@ export async function startPlaza(options: StartOptions = {}): Promise<PlazaRunti
     url = await app.listen({ port: ctx.config.port, host: ctx.config.host });
     if (dataDirLock) {
       // The CLI finds this process in the lock file and proves it is the folder's owner with this key.
-      localAdminKey = createLocalAdminKey();
-      dataDirLock.update({ listen: { host: ctx.config.host, port: (app.server.address() as AddressInfo).port }, localAdminKey });
+      try {
+        localAdminKey = createLocalAdminKey();
+        dataDirLock.update({ listen: { host: ctx.config.host, port: (app.server.address() as AddressInfo).port }, localAdminKey });
+      } catch (error) {
+        // Serving goes on; only the CLI's administration commands cannot reach this process (they say what to do).
+        localAdminKey = null;
+        ctx.logger.error({ code: (error as { code?: string }).code }, (error as Error).message);
+      }
     }
   }
   ready = true;

@@ -141,6 +141,17 @@ describe('plaza CLI next to a running Plaza on the embedded database', () => {
       expect(started.code).toBe(1);
       expect(started.stderr).toContain(`plaza: No se puede escribir en la carpeta de datos ${readOnly} (EACCES`);
       expect(started.stderr).not.toMatch(/\n\s+at /);
+
+      if (isRoot) {
+        // The folder is the user's, but the database inside it is not (files restored by root, a volume mounted read-only…).
+        const ownFolder = path.join(readOnly, 'data');
+        fs.mkdirSync(path.join(ownFolder, 'pglite'), { recursive: true });
+        fs.chownSync(ownFolder, 65534, 65534);
+        const migrated = await plaza({ ...env, DATA_DIR: ownFolder, PLAZA_LANG: 'en' }, ['migrate'], 65534);
+        expect(migrated.code).toBe(1);
+        expect(migrated.stderr).toContain(`plaza: The data folder ${path.join(ownFolder, 'pglite')} is not writable (EACCES`);
+        expect(fs.readdirSync(ownFolder)).toEqual(['pglite']); // the lock was released on the way out
+      }
     } finally {
       fs.chmodSync(readOnly, 0o755);
       fs.rmSync(readOnly, { recursive: true, force: true });

@@ -7,6 +7,7 @@ import { PGliteDialect } from 'kysely-pglite-dialect';
 import type { Database } from './schema.ts';
 import { migrations } from './migrations/index.ts';
 import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.ts';
+import { probeWritable } from '../lib/data-dir-health.ts';
 
 // Return int8 (bigserial ids, counts) as JS numbers when they fit; ids stay exact below 2^53.
 pg.types.setTypeParser(20, (value: string) => Number(value));
@@ -73,14 +74,17 @@ export async function openDatabase(options: DatabaseOptions): Promise<PlazaDatab
   let dir: string | undefined;
   // One process per embedded folder: a second one is refused (see data-dir-lock.ts).
   const dataDirLock = options.dataDir ? acquireDataDirLock(options.dataDir) : undefined;
-  if (options.dataDir) {
-    dir = path.join(options.dataDir, 'pglite');
-    fs.mkdirSync(dir, { recursive: true });
-  }
-  const lite = await PGlite.create(dir ? { dataDir: dir } : {}).catch((error: unknown) => {
+  let lite: PGlite;
+  try {
+    if (options.dataDir) {
+      dir = path.join(options.dataDir, 'pglite');
+      probeWritable(dir); // creates it; a read-only or full folder stops here with a clear message
+    }
+    lite = await PGlite.create(dir ? { dataDir: dir } : {});
+  } catch (error) {
     dataDirLock?.release();
     throw error;
-  });
+  }
   const db = new Kysely<Database>({ dialect: new PGliteDialect(lite) });
   const raw: RawSql = {
     query: async (text, params) => {

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
 import { openDatabase } from '../src/db/database.ts';
-import { acquireDataDirLock, DataDirLockedError, lockFilePath, type DataDirLockInfo } from '../src/db/data-dir-lock.ts';
+import { acquireDataDirLock, DataDirLockedError, lockFilePath, takeOverStaleLock, type DataDirLockInfo } from '../src/db/data-dir-lock.ts';
 import { DataDirMonitor, DataDirStorageError, describeWriteError, probeWritable } from '../src/lib/data-dir-health.ts';
 import { localMessage } from '../src/lib/local-messages.ts';
 import { localOwnerOf } from '../src/cli/local-owner.ts';
@@ -108,6 +108,46 @@ describe('the embedded data folder has one owner', () => {
     expect(lockOn(dataDir).pid).toBe(process.pid);
     debris.release();
     expect(fs.readdirSync(dataDir)).toEqual([]); // no temporary or set-aside files left
+  });
+
+  it('lets exactly one of several processes that race for a stale lock take it over', async () => {
+    const dataDir = tempDir();
+    writeLock(dataDir, { pid: deadPid() });
+    const contenders = Array.from({ length: 4 }, () => spawn(process.execPath, ['bin/run-ts.mjs', 'test/helpers/lock-contender.ts', dataDir], { stdio: ['pipe', 'pipe', 'inherit'] }));
+    const lines = contenders.map((child) => {
+      const seen: string[] = [];
+      child.stdout!.setEncoding('utf8').on('data', (chunk: string) => seen.push(...chunk.split('\n').filter(Boolean)));
+      return seen;
+    });
+    const until = async (ok: () => boolean) => {
+      for (let i = 0; i < 600 && !ok(); i++) await new Promise((resolve) => setTimeout(resolve, 50));
+    };
+    try {
+      await until(() => lines.every((seen) => seen.includes('ready')));
+      for (const child of contenders) child.stdin!.write('go\n'); // all at once, each loaded and waiting
+      await until(() => lines.every((seen) => seen.length === 2));
+      const outcomes = lines.map((seen) => seen[1]).sort();
+      expect(outcomes).toEqual(['refused', 'refused', 'refused', 'won']);
+      const winner = contenders[lines.findIndex((seen) => seen[1] === 'won')];
+      expect(lockOn(dataDir).pid).toBe(winner.pid);
+    } finally {
+      for (const child of contenders) child.stdin!.end();
+      await Promise.all(contenders.map((child) => (child.exitCode === null ? new Promise((resolve) => child.once('exit', resolve)) : undefined)));
+    }
+    expect(fs.existsSync(lockFilePath(dataDir))).toBe(false);
+    expect(fs.readdirSync(dataDir)).toEqual([]);
+  }, 60_000);
+
+  it('puts back a fresh lock that another process installed after this one judged the old one stale', () => {
+    const dataDir = tempDir();
+    const stale: DataDirLockInfo = { pid: deadPid(), host: os.hostname(), startedAt: 'x', processStart: null, nonce: 'the-dead-one' };
+    writeLock(dataDir, { pid: process.ppid, nonce: 'the-faster-one' }); // the stale lock is already gone and replaced
+    takeOverStaleLock(lockFilePath(dataDir), stale);
+    expect(lockOn(dataDir).nonce).toBe('the-faster-one');
+    writeLock(dataDir, { ...stale });
+    takeOverStaleLock(lockFilePath(dataDir), stale);
+    expect(fs.existsSync(lockFilePath(dataDir))).toBe(false);
+    expect(fs.readdirSync(dataDir)).toEqual([]);
   });
 
   it('takes over a lock this process left behind in an earlier life (same pid after a container restart)', () => {

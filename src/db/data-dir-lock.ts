@@ -108,13 +108,6 @@ export function readLockFile(lockFile: string): DataDirLockInfo | null {
   return { pid: -1, host: os.hostname(), startedAt: 'unknown', processStart: null, nonce: `debris-${text.length}` };
 }
 
-/** The holder of a data folder's lock and whether it still runs; null when the folder is free. */
-export function inspectDataDirLock(dataDir: string): { info: DataDirLockInfo; state: HolderState; file: string } | null {
-  const file = lockFilePath(dataDir);
-  const info = readLockFile(file);
-  return info ? { info, state: info.pid === -1 ? 'stale' : holderState(info, file), file } : null;
-}
-
 /** "Plaza (pid 123 on host, started …, serving http://…)" for messages. */
 export function describeHolder(info: DataDirLockInfo): string {
   const url = info.listen ? `http://${urlHost(info.listen.host)}:${info.listen.port}` : undefined;
@@ -169,7 +162,7 @@ function createExclusive(target: string, text: string): boolean {
  * stale lock only one moves it; if what we moved turns out to be a fresh lock (the other process
  * was faster), it is put back.
  */
-function takeOver(lockFile: string, stale: DataDirLockInfo): void {
+export function takeOverStaleLock(lockFile: string, stale: DataDirLockInfo): void {
   const aside = `${lockFile}.stale-${process.pid}-${randomBytes(4).toString('hex')}`;
   try {
     fs.renameSync(lockFile, aside);
@@ -228,7 +221,7 @@ export function acquireDataDirLock(dataDir: string): DataDirLock {
     if (!holder) continue; // released between our attempt and the read
     const state = holder.pid === -1 ? 'stale' : holderState(holder, file);
     if (state === 'stale' && attempt < 5) {
-      takeOver(file, holder);
+      takeOverStaleLock(file, holder);
       continue;
     }
     const message =

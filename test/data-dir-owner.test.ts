@@ -1,11 +1,11 @@
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
 import { openDatabase } from '../src/db/database.ts';
-import { acquireDataDirLock, DataDirLockedError, lockFilePath, takeOverStaleLock, type DataDirLockInfo } from '../src/db/data-dir-lock.ts';
+import { acquireDataDirLock, DataDirLockedError, HEARTBEAT_STALE_MS, lockFilePath, takeOverStaleLock, type DataDirLockInfo } from '../src/db/data-dir-lock.ts';
 import { DataDirMonitor, DataDirStorageError, describeWriteError, probeWritable } from '../src/lib/data-dir-health.ts';
 import { localMessage } from '../src/lib/local-messages.ts';
 import { localOwnerOf } from '../src/cli/local-owner.ts';
@@ -158,10 +158,32 @@ describe('the embedded data folder has one owner', () => {
     lock.release();
   });
 
-  it('refuses a lock from another host, which it cannot check', () => {
+  it('refuses a lock from another host while its holder keeps touching it, and takes it over once it stops', () => {
     const dataDir = tempDir();
     writeLock(dataDir, { pid: deadPid(), host: 'other-machine.example' });
     expect(() => acquireDataDirLock(dataDir)).toThrow(/in use by Plaza \(pid \d+ on other-machine\.example.*\n.*shared with another machine/);
+    // Untouched for longer than the heartbeat allows (a crashed container recreated under a new hostname).
+    const longAgo = new Date(Date.now() - HEARTBEAT_STALE_MS - 1_000);
+    fs.utimesSync(lockFilePath(dataDir), longAgo, longAgo);
+    const lock = acquireDataDirLock(dataDir);
+    expect(lockOn(dataDir)).toMatchObject({ pid: process.pid, host: os.hostname() });
+    lock.release();
+  });
+
+  it('touches its lock while it holds it, and stops when released', () => {
+    const dataDir = tempDir();
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    try {
+      const lock = acquireDataDirLock(dataDir);
+      const longAgo = new Date(Date.now() - HEARTBEAT_STALE_MS - 1_000);
+      fs.utimesSync(lock.file, longAgo, longAgo);
+      vi.advanceTimersByTime(15_000);
+      expect(Date.now() - fs.statSync(lock.file).mtimeMs).toBeLessThan(10_000);
+      lock.release();
+      expect(vi.getTimerCount()).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('releases only its own lock, and records where the owner listens', () => {

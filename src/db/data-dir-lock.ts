@@ -52,6 +52,14 @@ export interface DataDirLock {
 /** How the lock file's holder looks from here. */
 export type HolderState = 'live' | 'this-process' | 'other-host' | 'stale';
 
+/**
+ * The holder touches its lock file this often. A lock from another host (a shared volume, or a
+ * container recreated under a new hostname after a crash) whose pid cannot be checked from here is
+ * stale once untouched for HEARTBEAT_STALE_MS.
+ */
+const HEARTBEAT_MS = 15_000;
+export const HEARTBEAT_STALE_MS = 120_000;
+
 /** Locks held by this process (by lock file), released on exit even when nobody closes the database. */
 const heldHere = new Map<string, string>();
 let exitHookInstalled = false;
@@ -74,7 +82,10 @@ function processStartOf(pid: number): string | null {
 
 /** Whether the holder written in a lock file still runs. */
 export function holderState(info: DataDirLockInfo, lockFile: string): HolderState {
-  if (info.host !== os.hostname()) return 'other-host';
+  if (info.host !== os.hostname()) {
+    const touched = fs.statSync(lockFile, { throwIfNoEntry: false })?.mtimeMs ?? 0;
+    return Date.now() - touched > HEARTBEAT_STALE_MS ? 'stale' : 'other-host';
+  }
   if (info.pid === process.pid) return heldHere.get(lockFile) === info.nonce ? 'this-process' : 'stale';
   try {
     process.kill(info.pid, 0);
@@ -231,6 +242,15 @@ export function acquireDataDirLock(dataDir: string): DataDirLock {
     throw new DataDirLockedError(dir, holder, message);
   }
   heldHere.set(file, info.nonce);
+  const heartbeat = setInterval(() => {
+    try {
+      const now = new Date();
+      fs.utimesSync(file, now, now);
+    } catch {
+      /* a full or read-only disk: the data folder monitor reports it */
+    }
+  }, HEARTBEAT_MS);
+  heartbeat.unref();
   if (!exitHookInstalled) {
     exitHookInstalled = true;
     process.on('exit', () => {
@@ -253,6 +273,7 @@ export function acquireDataDirLock(dataDir: string): DataDirLock {
       }
     },
     release() {
+      clearInterval(heartbeat);
       if (heldHere.get(file) !== info.nonce) return;
       heldHere.delete(file);
       removeIfOurs(file, info.nonce);

@@ -13,7 +13,7 @@ const messages = {
       `or give this process another DATA_DIR, or run several processes on one Postgres server (DATABASE_URL). ` +
       `If no Plaza runs with pid ${pid}, delete ${lockFile}.`,
     lockOtherHost: ({ lockFile }: Params) =>
-      `The folder is shared with another machine: stop Plaza there first. If it is no longer running, delete ${lockFile}.`,
+      `The folder is shared with another machine, which touched the lock less than two minutes ago: stop Plaza there first. If it no longer runs, wait two minutes or delete ${lockFile}.`,
     lockUnreadable: ({ lockFile, reason }: Params) => `Cannot read the lock file ${lockFile} (${reason}): it belongs to another user? Run Plaza as the user who owns the data folder.`,
     who: ({ pid, host, started, url }: Params) => `Plaza (pid ${pid} on ${host}, started ${started}${url ? `, serving ${url}` : ', no web service or still starting'})`,
     readOnly: ({ dir, reason }: Params) =>
@@ -37,7 +37,7 @@ const messages = {
       `o da a este proceso otro DATA_DIR, o ejecuta varios procesos sobre un servidor Postgres (DATABASE_URL). ` +
       `Si no hay ningún Plaza con el pid ${pid}, borra ${lockFile}.`,
     lockOtherHost: ({ lockFile }: Params) =>
-      `La carpeta se comparte con otra máquina: detén Plaza allí primero. Si ya no se está ejecutando, borra ${lockFile}.`,
+      `La carpeta se comparte con otra máquina, que tocó el bloqueo hace menos de dos minutos: detén Plaza allí primero. Si ya no se ejecuta, espera dos minutos o borra ${lockFile}.`,
     lockUnreadable: ({ lockFile, reason }: Params) => `No se puede leer el fichero de bloqueo ${lockFile} (${reason}): ¿pertenece a otro usuario? Ejecuta Plaza con el usuario dueño de la carpeta de datos.`,
     who: ({ pid, host, started, url }: Params) => `Plaza (pid ${pid} en ${host}, iniciado ${started}${url ? `, sirviendo ${url}` : ', sin servicio web o aún arrancando'})`,
     readOnly: ({ dir, reason }: Params) =>

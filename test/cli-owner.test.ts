@@ -111,7 +111,18 @@ describe('plaza CLI next to a running Plaza on the embedded database', () => {
     expect(((await proxied.json()) as { error: { code: string } }).error.code).toBe('local_admin_not_local');
     const docs = await (await fetch(`${url}/api/docs/json`)).text();
     expect(docs).not.toContain('local-admin');
-  });
+
+    // A CLI holding an outdated key (the owner restarted in between) is told what to do, in its language.
+    const original = fs.readFileSync(lockFilePath(dataDir), 'utf8');
+    fs.writeFileSync(lockFilePath(dataDir), JSON.stringify({ ...lock, localAdminKey: 'plzlocal_outdated' }));
+    try {
+      const refused = await plaza({ ...base(), PLAZA_LANG: 'es' }, ['token', 'create', '--email', 'ana@example.com']);
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toContain(`no aceptó la clave de su fichero de bloqueo (quizá acaba de reiniciarse): vuelve a ejecutar la orden.`);
+    } finally {
+      fs.writeFileSync(lockFilePath(dataDir), original);
+    }
+  }, 60_000);
 
   it('reports a full data folder in /api/health and recovers without a restart', async () => {
     expect((await healthUntil(url, (status) => status === 200)).body).toEqual({ status: 'ok' });

@@ -59,6 +59,8 @@ export function localOwnerOf(locked: DataDirLockedError): LocalOwner {
       } catch {
         parsed = undefined;
       }
+      const code = parsed?.error?.code;
+      if (code === 'local_admin_unavailable' || code === 'local_admin_not_local' || code === 'local_admin_key_invalid') throw new Error(localMessage(code, { who }));
       if (!response.ok) throw new ApiError(response.status, parsed?.error ?? { message: text || `HTTP ${response.status}` });
       return parsed as T;
     },

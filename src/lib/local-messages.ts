@@ -27,6 +27,9 @@ const messages = {
     cliMigrateOlder: ({ who, pending }: Params) =>
       `${who} runs an older version that lacks migrations ${pending}. Restart it (\`npx plaza start\` applies pending migrations at start), or stop it and run \`npx plaza migrate\`.`,
     cliUpToDate: ({ who }: Params) => `Database is up to date (${who} owns it and applied its migrations at start)`,
+    local_admin_unavailable: ({ who }: Params) => `${who} is still starting: run the command again in a moment.`,
+    local_admin_not_local: ({ who }: Params) => `${who} answers administration commands only from this machine, not through a proxy: run the command on the machine where Plaza runs.`,
+    local_admin_key_invalid: ({ who }: Params) => `${who} did not accept the key from its lock file (it may have just restarted): run the command again.`,
   },
   es: {
     lockHeld: ({ dir, who }: Params) =>
@@ -51,6 +54,9 @@ const messages = {
     cliMigrateOlder: ({ who, pending }: Params) =>
       `${who} ejecuta una versión anterior a la que le faltan las migraciones ${pending}. Reinícialo (\`npx plaza start\` aplica las migraciones pendientes al arrancar), o detenlo y ejecuta \`npx plaza migrate\`.`,
     cliUpToDate: ({ who }: Params) => `La base de datos está al día (${who} es su dueño y aplicó sus migraciones al arrancar)`,
+    local_admin_unavailable: ({ who }: Params) => `${who} aún está arrancando: vuelve a ejecutar la orden en un momento.`,
+    local_admin_not_local: ({ who }: Params) => `${who} solo atiende órdenes de administración desde esta máquina, no a través de un proxy: ejecuta la orden en la máquina donde corre Plaza.`,
+    local_admin_key_invalid: ({ who }: Params) => `${who} no aceptó la clave de su fichero de bloqueo (quizá acaba de reiniciarse): vuelve a ejecutar la orden.`,
   },
 } as const;
 

@@ -237,6 +237,10 @@ describe('an unwritable data folder', () => {
     expect(fs.readdirSync(dataDir)).toEqual([]);
     expect(() => probeWritable(path.join(dataDir, 'not-yet'))).not.toThrow(); // a missing folder is created, as media would
     fs.rmdirSync(path.join(dataDir, 'not-yet'));
+    // Nearly full counts as full: PGlite must never meet ENOSPC in its write-ahead log.
+    const free = fs.statfsSync(dataDir).bavail * fs.statfsSync(dataDir).bsize;
+    expect(() => probeWritable(dataDir, free + 1024 ** 3)).toThrow(/^The disk holding the data folder .* is full \(\d+ MB free < \d+ MB\)/);
+    expect(fs.readdirSync(dataDir)).toEqual([]);
     const probeFile = path.join(dataDir, `.plaza-write-probe-${process.pid}`);
     fs.symlinkSync('/dev/full', probeFile);
     const changes: string[] = [];

@@ -28,12 +28,19 @@ export function describeWriteError(error: unknown, dir: string): DataDirStorageE
 }
 
 /**
- * Writes, syncs and removes a tiny file in `dir`: the cheapest honest question "can this folder
- * take a write right now?". A new file is created each time, so a read-only folder fails even
- * when older files in it are still writable. A failed probe leaves its (empty) file behind; the
- * next probe overwrites it.
+ * Free space below which the data folder counts as full. The embedded database must never meet a
+ * full disk: PGlite does not survive a failed write-ahead-log write (the process stops answering),
+ * so Plaza reports "full" while there is still room (a WAL segment is 16 MB).
  */
-export function probeWritable(dir: string): void {
+export const MIN_FREE_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Writes, syncs and removes a tiny file in `dir`: the cheapest honest question "can this folder
+ * take a write right now?", then checks that at least `minFreeBytes` remain free. A new file is
+ * created each time, so a read-only folder fails even when older files in it are still writable.
+ * A failed probe leaves its (empty) file behind; the next probe overwrites it.
+ */
+export function probeWritable(dir: string, minFreeBytes = MIN_FREE_BYTES): void {
   const file = path.join(dir, `.plaza-write-probe-${process.pid}`);
   let fd: number | undefined;
   try {
@@ -48,6 +55,17 @@ export function probeWritable(dir: string): void {
     if (fd !== undefined) fs.closeSync(fd);
   }
   fs.rmSync(file, { force: true });
+  let free = Number.POSITIVE_INFINITY;
+  try {
+    const space = fs.statfsSync(dir);
+    free = space.bavail * space.bsize;
+  } catch {
+    /* no statfs here: the write above is the whole check */
+  }
+  if (free < minFreeBytes) {
+    const reason = `${Math.floor(free / 1_048_576)} MB free < ${Math.ceil(minFreeBytes / 1_048_576)} MB`;
+    throw new DataDirStorageError('storage_full', dir, reason, localMessage('full', { dir, reason }));
+  }
 }
 
 /** What the last probe found. */

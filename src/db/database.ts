@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
@@ -6,6 +5,8 @@ import { PGlite } from '@electric-sql/pglite';
 import { guardedEmbedded, type ConnectionGate, type ConnectionGuardOptions } from './connection-guard.ts';
 import type { Database } from './schema.ts';
 import { migrations } from './migrations/index.ts';
+import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.ts';
+import { probeWritable } from '../lib/data-dir-health.ts';
 
 // Return int8 (bigserial ids, counts) as JS numbers when they fit; ids stay exact below 2^53.
 pg.types.setTypeParser(20, (value: string) => Number(value));
@@ -26,6 +27,8 @@ export interface PlazaDatabase {
   kind: 'embedded' | 'postgres';
   /** Embedded only: the gate over PGlite's single connection (deadlocks detected so far, for tests). */
   connectionGate?: ConnectionGate;
+  /** The embedded data folder's exclusive lock, held while open (absent in memory and on Postgres). */
+  dataDirLock?: DataDirLock;
   close(): Promise<void>;
 }
 
@@ -72,11 +75,19 @@ export async function openDatabase(options: DatabaseOptions): Promise<PlazaDatab
     return { db, raw, kind: 'postgres', close: () => db.destroy() };
   }
   let dir: string | undefined;
-  if (options.dataDir) {
-    dir = path.join(options.dataDir, 'pglite');
-    fs.mkdirSync(dir, { recursive: true });
+  // One process per embedded folder: a second one is refused (see data-dir-lock.ts).
+  const dataDirLock = options.dataDir ? acquireDataDirLock(options.dataDir) : undefined;
+  let lite: PGlite;
+  try {
+    if (options.dataDir) {
+      dir = path.join(options.dataDir, 'pglite');
+      probeWritable(dir); // creates it; a read-only or full folder stops here with a clear message
+    }
+    lite = await PGlite.create(dir ? { dataDir: dir } : {});
+  } catch (error) {
+    dataDirLock?.release();
+    throw error;
   }
-  const lite = await PGlite.create(dir ? { dataDir: dir } : {});
   // One connection: every use goes through one gate that turns a self-deadlock into an error.
   const { db, raw, gate } = guardedEmbedded<Database>(lite, options.connectionGuard);
   return {
@@ -84,9 +95,14 @@ export async function openDatabase(options: DatabaseOptions): Promise<PlazaDatab
     raw,
     kind: 'embedded',
     connectionGate: gate,
+    dataDirLock,
     close: async () => {
-      await db.destroy().catch(() => undefined);
-      if (!lite.closed) await lite.close();
+      try {
+        await db.destroy().catch(() => undefined);
+        if (!lite.closed) await lite.close();
+      } finally {
+        dataDirLock?.release();
+      }
     },
   };
 }

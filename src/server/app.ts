@@ -12,6 +12,7 @@ import { pingDatabase } from '../db/database.ts';
 import { apiModules } from './modules.ts';
 import { webAppBuilt } from './web.ts';
 import { registerSecurityHeaders } from './security-headers.ts';
+import type { DataDirState } from '../lib/data-dir-health.ts';
 
 export type PlazaServer = FastifyInstance;
 
@@ -21,6 +22,8 @@ export interface BuildAppOptions {
   isReady?: () => boolean;
   /** Extra plugins (e.g. the web app's static files) registered after the API. */
   extraPlugins?: Array<(app: FastifyInstance) => Promise<void>>;
+  /** The data folder's last write probe; /api/health answers 503 with its code while writes fail. */
+  dataDirState?: () => DataDirState;
 }
 
 /**
@@ -107,9 +110,17 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   });
 
   const typed = app.withTypeProvider<ZodTypeProvider>();
-  typed.get('/api/health', { schema: { hide: true } }, async (_request, reply) => {
+  typed.get('/api/health', { schema: { hide: true } }, async (request, reply) => {
     if (options.isReady && !options.isReady()) return reply.status(503).send({ status: 'starting' });
-    await pingDatabase(ctx.database);
+    const dataDir = options.dataDirState?.();
+    // Only the reason code and since when: the folder's path stays in the server's log.
+    if (dataDir && !dataDir.ok) return reply.status(503).send({ status: 'unavailable', code: dataDir.code, since: dataDir.since.toISOString() });
+    try {
+      await pingDatabase(ctx.database);
+    } catch (error) {
+      request.log.error({ err: error }, 'database ping failed');
+      return reply.status(503).send({ status: 'unavailable', code: 'database_unavailable' });
+    }
     return { status: 'ok' };
   });
 

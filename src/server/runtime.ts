@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { AddressInfo } from 'node:net';
 import pino, { type Logger } from 'pino';
 import type PgBoss from 'pg-boss';
 import type { FastifyInstance } from 'fastify';
@@ -19,6 +20,8 @@ import { serveWebApp } from './web.ts';
 import { startListener, type ListenerOptions } from '../modules/listening/worker.ts';
 import { startMetricCollector } from '../modules/analytics/collector.ts';
 import { registerShortLinkRoutes } from '../modules/links/routes.ts';
+import { DataDirMonitor } from '../lib/data-dir-health.ts';
+import { createLocalAdminKey, registerLocalAdminRoutes } from './local-admin.ts';
 
 /** A running Plaza process: its context and the services it started. */
 export interface PlazaRuntime {
@@ -39,6 +42,8 @@ export interface StartOptions {
   engine?: EngineOptions;
   /** Loop intervals of the worker and listener services (tests run them fast). */
   loops?: { outboxMs?: number; collectorMs?: number; listener?: ListenerOptions };
+  /** The data folder's write probe: how often, and (tests) the probe itself. */
+  dataDirProbe?: { intervalMs?: number; probe?: (dir: string) => void };
 }
 
 /**
@@ -85,6 +90,16 @@ export async function startPlaza(options: StartOptions = {}): Promise<PlazaRunti
   let boss: PgBoss | null = null;
   let outbox: { stop(): Promise<void> } | null = null;
   let collector: { stop(): Promise<void> } | null = null;
+  // Is the data folder writable? Probed now and every few seconds; /api/health reports it.
+  const dataDirLock = ctx.database.dataDirLock;
+  const dataDir = new DataDirMonitor({
+    dirs: [ctx.config.dataDir, ...(dataDirLock ? [path.join(ctx.config.dataDir, 'pglite')] : [])],
+    ...options.dataDirProbe,
+    onChange: (state) => (state.ok ? ctx.logger.info('The data folder is writable again') : ctx.logger.error({ code: state.code }, state.message)),
+  });
+  dataDir.check();
+  dataDir.start();
+  let localAdminKey: string | null = null;
 
   if (services.has('worker') || services.has('scheduler')) {
     boss = await startQueue(ctx.database, { supervise: services.has('scheduler'), schedule: services.has('scheduler') });
@@ -106,8 +121,20 @@ export async function startPlaza(options: StartOptions = {}): Promise<PlazaRunti
     listener = await startListener(ctx, options.loops?.listener);
   }
   if (services.has('web')) {
-    app = await buildApp(ctx, { isReady: () => ready, extraPlugins: [(instance) => registerShortLinkRoutes(instance, ctx), serveWebApp] });
+    const localAdmin = dataDirLock ? [(instance: FastifyInstance) => registerLocalAdminRoutes(instance, ctx, () => localAdminKey)] : [];
+    app = await buildApp(ctx, { isReady: () => ready, dataDirState: () => dataDir.state, extraPlugins: [(instance) => registerShortLinkRoutes(instance, ctx), ...localAdmin, serveWebApp] });
     url = await app.listen({ port: ctx.config.port, host: ctx.config.host });
+    if (dataDirLock) {
+      // The CLI finds this process in the lock file and proves it is the folder's owner with this key.
+      try {
+        localAdminKey = createLocalAdminKey();
+        dataDirLock.update({ listen: { host: ctx.config.host, port: (app.server.address() as AddressInfo).port }, localAdminKey });
+      } catch (error) {
+        // Serving goes on; only the CLI's administration commands cannot reach this process (they say what to do).
+        localAdminKey = null;
+        ctx.logger.error({ code: (error as { code?: string }).code }, (error as Error).message);
+      }
+    }
   }
   ready = true;
   ctx.logger.info({ services: [...services], url, database: ctx.database.kind }, 'Plaza started');
@@ -120,6 +147,7 @@ export async function startPlaza(options: StartOptions = {}): Promise<PlazaRunti
     url,
     async stop() {
       ready = false;
+      dataDir.stop();
       await app?.close();
       await listener?.stop();
       await outbox?.stop();

@@ -37,6 +37,8 @@ export interface EngineOptions {
   missedThresholdMs?: number;
   /** After an ambiguous outcome, wait at least this long before looking the post up (lets late requests settle). */
   reconcileDelayMs?: number;
+  /** Poll on a timer (default). Tests that drive every round with poll() turn it off. */
+  autoPoll?: boolean;
 }
 
 interface ClaimedRow {
@@ -127,6 +129,7 @@ export class PublishingEngine {
       concurrencyPerNetwork: options.concurrencyPerNetwork ?? 256,
       missedThresholdMs: options.missedThresholdMs ?? 60_000,
       reconcileDelayMs: options.reconcileDelayMs ?? 2_000,
+      autoPoll: options.autoPoll ?? true,
     };
   }
 
@@ -135,7 +138,7 @@ export class PublishingEngine {
     if (this.running) return;
     this.running = true;
     await this.recover();
-    this.schedulePoll(0);
+    if (this.opts.autoPoll) this.schedulePoll(0);
   }
 
   /**

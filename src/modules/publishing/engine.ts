@@ -55,7 +55,10 @@ interface PublishingRow extends ClaimedRow {
   media: MediaItem[];
   thread: Array<{ text: string; media: MediaItem[] }>;
   options: Record<string, unknown>;
+  /** Fencing token: this attempt's number; every outcome write requires the row to still carry it. */
   attempts: number;
+  /** The publication_attempts row of this attempt. */
+  attempt_id: string;
   needs_reconcile: boolean;
   first_attempt_at: Date;
   settings: Record<string, unknown>;
@@ -222,20 +225,24 @@ export class PublishingEngine {
    */
   private async requeueAbandoned(): Promise<void> {
     const now = new Date(this.deps.clock.now());
-    const { rows } = await this.deps.database.raw.query<{ id: string }>(
-      `UPDATE publications SET state = 'scheduled', needs_reconcile = true, claimed_by = NULL, lease_until = NULL, due_at = $1, updated_at = $1
-        WHERE id IN (SELECT id FROM publications WHERE state = 'publishing' AND lease_until < $1 LIMIT 1000 FOR UPDATE SKIP LOCKED)
-       RETURNING id`,
+    // One statement: the attempts marked abandoned are exactly those of the rows put
+    // back, never a new attempt another worker starts between two statements.
+    const { rows } = await this.deps.database.raw.query<{ requeued: number }>(
+      `WITH requeued AS (
+         UPDATE publications SET state = 'scheduled', needs_reconcile = true, claimed_by = NULL, lease_until = NULL, due_at = $1, updated_at = $1
+          WHERE id IN (SELECT id FROM publications WHERE state = 'publishing' AND lease_until < $1 LIMIT 1000 FOR UPDATE SKIP LOCKED)
+            AND state = 'publishing' AND lease_until < $1
+         RETURNING id
+       ), abandoned AS (
+         UPDATE publication_attempts SET outcome = 'abandoned', finished_at = $1,
+                error_message = 'The worker stopped or stalled during this attempt; the next attempt checks the network first'
+          WHERE publication_id IN (SELECT id FROM requeued) AND outcome = 'started'
+         RETURNING id
+       )
+       SELECT (SELECT count(*) FROM requeued)::int AS requeued, (SELECT count(*) FROM abandoned)::int AS abandoned`,
       [now],
     );
-    if (rows.length) {
-      await this.deps.database.raw.query(
-        `UPDATE publication_attempts SET outcome = 'abandoned', finished_at = $2, error_message = 'The worker stopped during this attempt; the next attempt checks the network first'
-          WHERE publication_id = ANY($1::uuid[]) AND outcome = 'started'`,
-        [rows.map((r) => r.id), now],
-      );
-      this.stats.reclaimedStale += rows.length;
-    }
+    this.stats.reclaimedStale += rows[0]?.requeued ?? 0;
   }
 
   /** Claims publications due before now + lookahead and arms a timer for each due instant. */
@@ -286,24 +293,25 @@ export class PublishingEngine {
   private async startBatch(ids: string[]): Promise<void> {
     const now = this.deps.clock.now();
     const leaseUntil = now + this.opts.publishTimeoutMs + this.opts.leaseMarginMs;
+    // The start and its attempt row are one statement: a worker killed or stalled in
+    // between cannot leave a started publication without its attempt.
     const { rows } = await this.deps.database.raw.query<PublishingRow>(
       `WITH started AS (
          UPDATE publications SET state = 'publishing', attempts = attempts + 1,
                 first_attempt_at = COALESCE(first_attempt_at, $3), lease_until = $4, updated_at = $3
           WHERE id = ANY($1::uuid[]) AND claimed_by = $2 AND state = 'scheduled'
           RETURNING id, post_id, workspace_id, channel_id, network, due_at, text, media, thread, options, attempts, needs_reconcile, first_attempt_at
+       ), attempt AS (
+         INSERT INTO publication_attempts (publication_id, worker_id, started_at, outcome)
+         SELECT id, $2, $3, 'started' FROM started
+         RETURNING id, publication_id
        )
-       SELECT s.*, c.settings, c.credentials_sealed, c.status AS channel_status
-         FROM started s JOIN channels c ON c.id = s.channel_id`,
+       SELECT s.*, a.id::text AS attempt_id, c.settings, c.credentials_sealed, c.status AS channel_status
+         FROM started s JOIN attempt a ON a.publication_id = s.id JOIN channels c ON c.id = s.channel_id`,
       [ids, this.workerId, new Date(now), new Date(leaseUntil)],
     );
     if (rows.length === 0) return;
     this.stats.fired += rows.length;
-    await this.deps.database.raw.query(
-      `INSERT INTO publication_attempts (publication_id, worker_id, started_at, outcome)
-       SELECT unnest($1::uuid[]), $2, $3, 'started'`,
-      [rows.map((r) => r.id), this.workerId, new Date(now)],
-    );
     const postsStarted = [...new Set(rows.map((r) => r.post_id))];
     await this.deps.database.raw.query(`UPDATE posts SET state = 'publishing', updated_at = $2 WHERE id = ANY($1::uuid[]) AND state = 'scheduled'`, [postsStarted, new Date(now)]);
     await Promise.all(rows.map((row) => this.execute(row, leaseUntil)));
@@ -344,24 +352,34 @@ export class PublishingEngine {
     }
     this.stats.inFlight++;
     const controller = new AbortController();
+    // The timer is only a hint: a starved process runs it late. What bounds the
+    // attempt is the deadline on the lease's clock, checked before every request.
     const timeout = setTimeout(() => controller.abort(new Error('timeout')), budgetMs);
+    const deadline = clock.now() + budgetMs - Math.min(250, budgetMs / 4);
+    const beforeSending = () => {
+      if (clock.now() >= deadline) throw new NetworkError('transient', 'send_deadline_passed', 'The attempt ran out of time before sending; nothing was sent');
+    };
     try {
       const channel = {
         channelId: row.channel_id,
         settings: row.settings,
         credentials: secrets.open<Record<string, unknown>>(row.credentials_sealed),
         signal: controller.signal,
-        // The adapter's own deadline falls before our abort, so a late request cannot land after we give up.
-        deadline: Date.now() + budgetMs - Math.min(250, budgetMs / 4),
+        // The adapter's own deadline falls before our abort and before the lease ends, on the
+        // lease's clock (`now`), so a late request can neither be sent nor land after it.
+        deadline,
+        now: () => clock.now(),
       };
       const input = await this.buildInput(row);
       if (row.needs_reconcile) {
+        beforeSending();
         const existing = await adapter.findPublished(channel, input);
         if (existing) {
           this.record({ kind: 'published', row, result: existing, startedAt, reconciled: true });
           return;
         }
       }
+      beforeSending();
       const result = await adapter.publish(channel, input);
       this.record({ kind: 'published', row, result, startedAt, reconciled: false });
     } catch (caught) {
@@ -450,15 +468,23 @@ export class PublishingEngine {
                 missed_by_ms = CASE WHEN $4::timestamptz - p.due_at > make_interval(secs => $6::double precision / 1000)
                                     THEN (extract(epoch FROM ($4::timestamptz - p.due_at)) * 1000)::bigint ELSE NULL END,
                 updated_at = $4
-           FROM unnest($1::uuid[], $2::text[], $3::text[]) AS v(id, remote_id, remote_url)
-          WHERE p.id = v.id AND p.state = 'publishing' AND p.claimed_by = $5`,
-        [published.map((o) => o.row.id), published.map((o) => o.result.remoteId), published.map((o) => o.result.remoteUrl), new Date(now), this.workerId, this.opts.missedThresholdMs],
+           FROM unnest($1::uuid[], $2::text[], $3::text[], $7::int[]) AS v(id, remote_id, remote_url, attempt)
+          WHERE p.id = v.id AND p.state = 'publishing' AND p.claimed_by = $5 AND p.attempts = v.attempt`,
+        [
+          published.map((o) => o.row.id),
+          published.map((o) => o.result.remoteId),
+          published.map((o) => o.result.remoteUrl),
+          new Date(now),
+          this.workerId,
+          this.opts.missedThresholdMs,
+          published.map((o) => o.row.attempts),
+        ],
       );
       await raw.query(
         `UPDATE publication_attempts a SET outcome = v.outcome, finished_at = $3
-           FROM unnest($1::uuid[], $2::text[]) AS v(pid, outcome)
-          WHERE a.publication_id = v.pid AND a.outcome = 'started'`,
-        [published.map((o) => o.row.id), published.map((o) => (o.reconciled ? 'reconciled' : 'published')), new Date(now)],
+           FROM unnest($1::bigint[], $2::text[]) AS v(attempt_id, outcome)
+          WHERE a.id = v.attempt_id AND a.outcome = 'started'`,
+        [published.map((o) => o.row.attempt_id), published.map((o) => (o.reconciled ? 'reconciled' : 'published')), new Date(now)],
       );
       this.stats.published += published.length;
     }
@@ -467,8 +493,8 @@ export class PublishingEngine {
         `UPDATE publications p SET state = 'scheduled', due_at = v.due_at, claimed_by = NULL, lease_until = NULL,
                 needs_reconcile = v.reconcile, error_code = v.code, error_message = v.message,
                 attempts = CASE WHEN v.code = 'local_rate_limit' THEN p.attempts - 1 ELSE p.attempts END, updated_at = $7
-           FROM unnest($1::uuid[], $2::timestamptz[], $3::boolean[], $4::text[], $5::text[]) AS v(id, due_at, reconcile, code, message)
-          WHERE p.id = v.id AND p.state = 'publishing' AND p.claimed_by = $6`,
+           FROM unnest($1::uuid[], $2::timestamptz[], $3::boolean[], $4::text[], $5::text[], $8::int[]) AS v(id, due_at, reconcile, code, message, attempt)
+          WHERE p.id = v.id AND p.state = 'publishing' AND p.claimed_by = $6 AND p.attempts = v.attempt`,
         [
           retries.map((o) => o.row.id),
           retries.map((o) => new Date(now + o.delayMs)),
@@ -477,19 +503,20 @@ export class PublishingEngine {
           retries.map((o) => o.error.message),
           this.workerId,
           new Date(now),
+          retries.map((o) => o.row.attempts),
         ],
       );
-      await this.finishAttempts(retries.map((o) => ({ id: o.row.id, outcome: o.error.code === 'local_rate_limit' ? 'deferred' : 'retry', error: o.error })), now);
+      await this.finishAttempts(retries.map((o) => ({ attemptId: o.row.attempt_id, outcome: o.error.code === 'local_rate_limit' ? 'deferred' : 'retry', error: o.error })), now);
       this.stats.retried += retries.length;
     }
     if (failures.length) {
       await raw.query(
         `UPDATE publications p SET state = 'failed', claimed_by = NULL, lease_until = NULL, error_code = v.code, error_message = v.message, updated_at = $5
-           FROM unnest($1::uuid[], $2::text[], $3::text[]) AS v(id, code, message)
-          WHERE p.id = v.id AND p.state = 'publishing' AND p.claimed_by = $4`,
-        [failures.map((o) => o.row.id), failures.map((o) => `${o.error.kind}:${o.error.code}`), failures.map((o) => o.error.message), this.workerId, new Date(now)],
+           FROM unnest($1::uuid[], $2::text[], $3::text[], $6::int[]) AS v(id, code, message, attempt)
+          WHERE p.id = v.id AND p.state = 'publishing' AND p.claimed_by = $4 AND p.attempts = v.attempt`,
+        [failures.map((o) => o.row.id), failures.map((o) => `${o.error.kind}:${o.error.code}`), failures.map((o) => o.error.message), this.workerId, new Date(now), failures.map((o) => o.row.attempts)],
       );
-      await this.finishAttempts(failures.map((o) => ({ id: o.row.id, outcome: 'failed', error: o.error })), now);
+      await this.finishAttempts(failures.map((o) => ({ attemptId: o.row.attempt_id, outcome: 'failed', error: o.error })), now);
       for (const failure of failures) {
         if (failure.error.kind === 'auth' && failure.row.channel_status === 'active') await markNeedsReconnect(this.deps.database.db, failure.row.channel_id, failure.error.message);
       }
@@ -499,12 +526,13 @@ export class PublishingEngine {
     await this.refreshPosts(touched);
   }
 
-  private async finishAttempts(items: Array<{ id: string; outcome: string; error: NetworkError }>, now: number): Promise<void> {
+  /** Writes each attempt's own row (by id): a late outcome never rewrites another attempt's line. */
+  private async finishAttempts(items: Array<{ attemptId: string; outcome: string; error: NetworkError }>, now: number): Promise<void> {
     await this.deps.database.raw.query(
       `UPDATE publication_attempts a SET outcome = v.outcome, finished_at = $6, error_kind = v.kind, error_code = v.code, error_message = v.message
-         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[]) AS v(pid, outcome, kind, code, message)
-        WHERE a.publication_id = v.pid AND a.outcome = 'started'`,
-      [items.map((i) => i.id), items.map((i) => i.outcome), items.map((i) => i.error.kind), items.map((i) => i.error.code), items.map((i) => i.error.message), new Date(now)],
+         FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[]) AS v(attempt_id, outcome, kind, code, message)
+        WHERE a.id = v.attempt_id AND a.outcome = 'started'`,
+      [items.map((i) => i.attemptId), items.map((i) => i.outcome), items.map((i) => i.error.kind), items.map((i) => i.error.code), items.map((i) => i.error.message), new Date(now)],
     );
   }
 

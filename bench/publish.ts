@@ -346,6 +346,17 @@ if (ONLY === 'engine-postgres') {
   process.stdout.write(JSON.stringify(result) + '\n');
   process.exit(0);
 }
+if (ONLY === 'engine-embedded') {
+  const sandbox = await startProcess('bench/lib/sandbox-server-main.ts', { SANDBOX_OPTIONS: JSON.stringify({ latencyMs: LATENCY_MS, seed: 1 }) });
+  await configureSandboxHttpAgent({ connections: 512 });
+  const embedded = await openDatabase({});
+  await migrate(embedded);
+  const result = await runEngineLateness(embedded, sandbox.ready);
+  await embedded.close();
+  await stopProcess(sandbox.child);
+  process.stdout.write(JSON.stringify(result) + '\n');
+  process.exit(0);
+}
 if (ONLY === 'chaos') {
   const result = await runChaos();
   process.stdout.write(JSON.stringify(result) + '\n');

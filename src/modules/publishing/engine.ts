@@ -86,6 +86,22 @@ export interface EngineStats {
 const toMs = (value: Date | string): number => (value instanceof Date ? value.getTime() : Date.parse(value));
 
 /**
+ * The end of an outcome statement: each attempt's own row, by id, so a late outcome
+ * never rewrites another attempt's line. Its five arrays are parameters `first`… (see
+ * attemptParams), the finishing instant parameter `finishedAt`.
+ */
+function finishAttemptsSql(first: number, finishedAt: number): string {
+  const [ids, outcomes, kinds, codes, messages] = [0, 1, 2, 3, 4].map((i) => `$${first + i}`);
+  return `UPDATE publication_attempts a SET outcome = w.outcome, finished_at = $${finishedAt}, error_kind = w.kind, error_code = w.code, error_message = w.message
+            FROM unnest(${ids}::bigint[], ${outcomes}::text[], ${kinds}::text[], ${codes}::text[], ${messages}::text[]) AS w(attempt_id, outcome, kind, code, message)
+           WHERE a.id = w.attempt_id AND a.outcome = 'started'`;
+}
+
+function attemptParams(items: Array<{ attemptId: string; outcome: string; error: NetworkError }>): unknown[] {
+  return [items.map((i) => i.attemptId), items.map((i) => i.outcome), items.map((i) => i.error.kind), items.map((i) => i.error.code), items.map((i) => i.error.message)];
+}
+
+/**
  * The publishing engine. Claims publications that fall due within the next few
  * seconds (one indexed UPDATE … FOR UPDATE SKIP LOCKED, so many workers can share
  * the table), fires them from in-process timers at their exact due time, and writes
@@ -106,6 +122,9 @@ export class PublishingEngine {
   private readonly semaphores = new Map<string, Semaphore>();
   private readonly timers = new Map<number, { timer: NodeJS.Timeout; ids: string[] }>();
   private readonly armed = new Set<string>();
+  /** Fell due, waiting for the next start statement. */
+  private toStart: string[] = [];
+  private starting = false;
   private pending: Outcome[] = [];
   private flushTimer: NodeJS.Timeout | null = null;
   private flushing: Promise<void> = Promise.resolve();
@@ -156,6 +175,8 @@ export class PublishingEngine {
       clearTimeout(t.timer);
       return t.ids;
     });
+    unfired.push(...this.toStart);
+    this.toStart = [];
     this.timers.clear();
     this.armed.clear();
     if (unfired.length) {
@@ -275,14 +296,34 @@ export class PublishingEngine {
     this.timers.set(dueMs, entry);
   }
 
-  /** Fires every publication due at one instant: one UPDATE moves them to 'publishing'. */
+  /** Fires every publication due at one instant: queued for the next start statement. */
   private fire(dueMs: number): void {
     const entry = this.timers.get(dueMs);
     this.timers.delete(dueMs);
     if (!entry || !this.running) return;
     for (const id of entry.ids) this.armed.delete(id);
-    const task = this.startBatch(entry.ids).catch((error) => this.deps.logger.error({ err: error }, 'firing publications failed'));
-    this.track(task);
+    this.toStart.push(...entry.ids);
+    if (!this.starting) this.track(this.startDue());
+  }
+
+  /**
+   * Starts what fell due, one UPDATE per round: what falls due while a round's
+   * statement runs is started together by the next round. When the database keeps
+   * up that is one statement per due instant; when it does not (one embedded
+   * connection, a starved process), rounds grow instead of queueing one statement
+   * per instant behind each other.
+   */
+  private async startDue(): Promise<void> {
+    this.starting = true;
+    try {
+      while (this.running && this.toStart.length > 0) {
+        const ids = this.toStart;
+        this.toStart = [];
+        await this.startBatch(ids).catch((error) => this.deps.logger.error({ err: error }, 'firing publications failed'));
+      }
+    } finally {
+      this.starting = false;
+    }
   }
 
   private track(task: Promise<void>): void {
@@ -290,6 +331,7 @@ export class PublishingEngine {
     void task.finally(() => this.inFlight.delete(task));
   }
 
+  /** Moves claimed publications to 'publishing' (one statement) and sets their network calls going. */
   private async startBatch(ids: string[]): Promise<void> {
     const now = this.deps.clock.now();
     const leaseUntil = now + this.opts.publishTimeoutMs + this.opts.leaseMarginMs;
@@ -305,6 +347,8 @@ export class PublishingEngine {
          INSERT INTO publication_attempts (publication_id, worker_id, started_at, outcome)
          SELECT id, $2, $3, 'started' FROM started
          RETURNING id, publication_id
+       ), post_started AS (
+         UPDATE posts SET state = 'publishing', updated_at = $3 WHERE id IN (SELECT post_id FROM started) AND state = 'scheduled'
        )
        SELECT s.*, a.id::text AS attempt_id, c.settings, c.credentials_sealed, c.status AS channel_status
          FROM started s JOIN attempt a ON a.publication_id = s.id JOIN channels c ON c.id = s.channel_id`,
@@ -312,9 +356,11 @@ export class PublishingEngine {
     );
     if (rows.length === 0) return;
     this.stats.fired += rows.length;
-    const postsStarted = [...new Set(rows.map((r) => r.post_id))];
-    await this.deps.database.raw.query(`UPDATE posts SET state = 'publishing', updated_at = $2 WHERE id = ANY($1::uuid[]) AND state = 'scheduled'`, [postsStarted, new Date(now)]);
-    await Promise.all(rows.map((row) => this.execute(row, leaseUntil)));
+    const calls = Promise.all(rows.map((row) => this.execute(row, leaseUntil))).then(
+      () => undefined,
+      (error) => this.deps.logger.error({ err: error }, 'publishing failed'),
+    );
+    this.track(calls);
   }
 
   private semaphoreFor(network: string): Semaphore {
@@ -461,15 +507,20 @@ export class PublishingEngine {
     const retries = batch.filter((o): o is Extract<Outcome, { kind: 'retry' }> => o.kind === 'retry');
     const failures = batch.filter((o): o is Extract<Outcome, { kind: 'failed' }> => o.kind === 'failed');
 
+    // One statement per kind, each writing the publications and their own attempt rows.
     if (published.length) {
       await raw.query(
-        `UPDATE publications p SET state = 'published', remote_id = v.remote_id, remote_url = v.remote_url, published_at = $4,
+        `WITH v AS (SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $7::int[], $8::bigint[], $9::text[]) AS v(id, remote_id, remote_url, attempt, attempt_id, outcome)),
+         done AS (
+         UPDATE publications p SET state = 'published', remote_id = v.remote_id, remote_url = v.remote_url, published_at = $4,
                 claimed_by = NULL, lease_until = NULL, needs_reconcile = false, error_code = NULL, error_message = NULL,
                 missed_by_ms = CASE WHEN $4::timestamptz - p.due_at > make_interval(secs => $6::double precision / 1000)
                                     THEN (extract(epoch FROM ($4::timestamptz - p.due_at)) * 1000)::bigint ELSE NULL END,
                 updated_at = $4
-           FROM unnest($1::uuid[], $2::text[], $3::text[], $7::int[]) AS v(id, remote_id, remote_url, attempt)
-          WHERE p.id = v.id AND p.state = 'publishing' AND p.claimed_by = $5 AND p.attempts = v.attempt`,
+           FROM v
+          WHERE p.id = v.id AND p.state = 'publishing' AND p.claimed_by = $5 AND p.attempts = v.attempt
+         )
+         UPDATE publication_attempts a SET outcome = v.outcome, finished_at = $4 FROM v WHERE a.id = v.attempt_id AND a.outcome = 'started'`,
         [
           published.map((o) => o.row.id),
           published.map((o) => o.result.remoteId),
@@ -478,23 +529,23 @@ export class PublishingEngine {
           this.workerId,
           this.opts.missedThresholdMs,
           published.map((o) => o.row.attempts),
+          published.map((o) => o.row.attempt_id),
+          published.map((o) => (o.reconciled ? 'reconciled' : 'published')),
         ],
-      );
-      await raw.query(
-        `UPDATE publication_attempts a SET outcome = v.outcome, finished_at = $3
-           FROM unnest($1::bigint[], $2::text[]) AS v(attempt_id, outcome)
-          WHERE a.id = v.attempt_id AND a.outcome = 'started'`,
-        [published.map((o) => o.row.attempt_id), published.map((o) => (o.reconciled ? 'reconciled' : 'published')), new Date(now)],
       );
       this.stats.published += published.length;
     }
     if (retries.length) {
       await raw.query(
-        `UPDATE publications p SET state = 'scheduled', due_at = v.due_at, claimed_by = NULL, lease_until = NULL,
+        `WITH v AS (SELECT * FROM unnest($1::uuid[], $2::timestamptz[], $3::boolean[], $4::text[], $5::text[], $8::int[]) AS v(id, due_at, reconcile, code, message, attempt)),
+         done AS (
+         UPDATE publications p SET state = 'scheduled', due_at = v.due_at, claimed_by = NULL, lease_until = NULL,
                 needs_reconcile = v.reconcile, error_code = v.code, error_message = v.message,
                 attempts = CASE WHEN v.code = 'local_rate_limit' THEN p.attempts - 1 ELSE p.attempts END, updated_at = $7
-           FROM unnest($1::uuid[], $2::timestamptz[], $3::boolean[], $4::text[], $5::text[], $8::int[]) AS v(id, due_at, reconcile, code, message, attempt)
-          WHERE p.id = v.id AND p.state = 'publishing' AND p.claimed_by = $6 AND p.attempts = v.attempt`,
+           FROM v
+          WHERE p.id = v.id AND p.state = 'publishing' AND p.claimed_by = $6 AND p.attempts = v.attempt
+         )
+         ${finishAttemptsSql(9, 7)}`,
         [
           retries.map((o) => o.row.id),
           retries.map((o) => new Date(now + o.delayMs)),
@@ -504,19 +555,30 @@ export class PublishingEngine {
           this.workerId,
           new Date(now),
           retries.map((o) => o.row.attempts),
+          ...attemptParams(retries.map((o) => ({ attemptId: o.row.attempt_id, outcome: o.error.code === 'local_rate_limit' ? 'deferred' : 'retry', error: o.error }))),
         ],
       );
-      await this.finishAttempts(retries.map((o) => ({ attemptId: o.row.attempt_id, outcome: o.error.code === 'local_rate_limit' ? 'deferred' : 'retry', error: o.error })), now);
       this.stats.retried += retries.length;
     }
     if (failures.length) {
       await raw.query(
-        `UPDATE publications p SET state = 'failed', claimed_by = NULL, lease_until = NULL, error_code = v.code, error_message = v.message, updated_at = $5
-           FROM unnest($1::uuid[], $2::text[], $3::text[], $6::int[]) AS v(id, code, message, attempt)
-          WHERE p.id = v.id AND p.state = 'publishing' AND p.claimed_by = $4 AND p.attempts = v.attempt`,
-        [failures.map((o) => o.row.id), failures.map((o) => `${o.error.kind}:${o.error.code}`), failures.map((o) => o.error.message), this.workerId, new Date(now), failures.map((o) => o.row.attempts)],
+        `WITH v AS (SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $6::int[]) AS v(id, code, message, attempt)),
+         done AS (
+         UPDATE publications p SET state = 'failed', claimed_by = NULL, lease_until = NULL, error_code = v.code, error_message = v.message, updated_at = $5
+           FROM v
+          WHERE p.id = v.id AND p.state = 'publishing' AND p.claimed_by = $4 AND p.attempts = v.attempt
+         )
+         ${finishAttemptsSql(7, 5)}`,
+        [
+          failures.map((o) => o.row.id),
+          failures.map((o) => `${o.error.kind}:${o.error.code}`),
+          failures.map((o) => o.error.message),
+          this.workerId,
+          new Date(now),
+          failures.map((o) => o.row.attempts),
+          ...attemptParams(failures.map((o) => ({ attemptId: o.row.attempt_id, outcome: 'failed', error: o.error }))),
+        ],
       );
-      await this.finishAttempts(failures.map((o) => ({ attemptId: o.row.attempt_id, outcome: 'failed', error: o.error })), now);
       for (const failure of failures) {
         if (failure.error.kind === 'auth' && failure.row.channel_status === 'active') await markNeedsReconnect(this.deps.database.db, failure.row.channel_id, failure.error.message);
       }
@@ -526,16 +588,6 @@ export class PublishingEngine {
     await this.refreshPosts(touched);
   }
 
-  /** Writes each attempt's own row (by id): a late outcome never rewrites another attempt's line. */
-  private async finishAttempts(items: Array<{ attemptId: string; outcome: string; error: NetworkError }>, now: number): Promise<void> {
-    await this.deps.database.raw.query(
-      `UPDATE publication_attempts a SET outcome = v.outcome, finished_at = $6, error_kind = v.kind, error_code = v.code, error_message = v.message
-         FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[]) AS v(attempt_id, outcome, kind, code, message)
-        WHERE a.id = v.attempt_id AND a.outcome = 'started'`,
-      [items.map((i) => i.attemptId), items.map((i) => i.outcome), items.map((i) => i.error.kind), items.map((i) => i.error.code), items.map((i) => i.error.message), new Date(now)],
-    );
-  }
-
   /**
    * Derives each touched post's state from its publications and records
    * post.published / post.failed once per post when it settles.
@@ -543,32 +595,25 @@ export class PublishingEngine {
   private async refreshPosts(postIds: string[]): Promise<void> {
     if (postIds.length === 0) return;
     const now = new Date(this.deps.clock.now());
-    const { rows } = await this.deps.database.raw.query<{ id: string; workspace_id: string; state: string; failures: number; published: number }>(
+    await this.deps.database.raw.query(
       `WITH agg AS (
          SELECT post_id,
                 count(*) FILTER (WHERE state IN ('scheduled', 'publishing', 'pending')) AS open,
                 count(*) FILTER (WHERE state = 'published') AS published,
                 count(*) FILTER (WHERE state = 'failed') AS failures
            FROM publications WHERE post_id = ANY($1::uuid[]) GROUP BY post_id
-       )
+       ), settled AS (
        UPDATE posts p SET state = CASE WHEN agg.failures > 0 THEN 'failed' ELSE 'published' END, updated_at = $2
          FROM agg
         WHERE p.id = agg.post_id AND agg.open = 0 AND (agg.published + agg.failures) > 0
           AND p.state NOT IN ('published', 'failed', 'canceled')
-       RETURNING p.id, p.workspace_id, p.state, agg.failures::int AS failures, agg.published::int AS published`,
+       RETURNING p.id, p.workspace_id, p.state, agg.failures::int AS failures, agg.published::int AS published
+       )
+       INSERT INTO events (workspace_id, actor_user_id, type, subject_type, subject_id, data)
+       SELECT s.workspace_id, NULL, CASE WHEN s.state = 'published' THEN 'post.published' ELSE 'post.failed' END, 'post', s.id::text,
+              jsonb_build_object('published', s.published, 'failed', s.failures)
+         FROM settled s`,
       [postIds, now],
-    );
-    if (rows.length === 0) return;
-    await this.deps.database.raw.query(
-      `INSERT INTO events (workspace_id, actor_user_id, type, subject_type, subject_id, data)
-       SELECT v.ws, NULL, v.type, 'post', v.pid, v.data::jsonb
-         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[]) AS v(ws, type, pid, data)`,
-      [
-        rows.map((r) => r.workspace_id),
-        rows.map((r) => (r.state === 'published' ? 'post.published' : 'post.failed')),
-        rows.map((r) => r.id),
-        rows.map((r) => JSON.stringify({ published: r.published, failed: r.failures })),
-      ],
     );
   }
 }

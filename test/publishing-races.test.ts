@@ -42,7 +42,7 @@ describe.each(DB_KINDS)('publishing races on %s', (kind) => {
       [workspaceId, secrets.seal({ token: 'tok' })],
     );
     channelId = ch[0].id;
-  });
+  }, 180_000); // creating and migrating a database can be slow on a loaded machine
   afterEach(async () => {
     for (const engine of engines.splice(0)) await engine.stop(0);
   });
@@ -82,7 +82,7 @@ describe.each(DB_KINDS)('publishing races on %s', (kind) => {
 
   /** Waits until the engine has no call in flight, then writes its buffered outcomes. */
   const settleEngine = async (engine: PublishingEngine, inFlight = 0) => {
-    await until(async () => engine.stats.inFlight <= inFlight);
+    await until(async () => engine.stats.inFlight <= inFlight, 30_000);
     await engine.flush();
   };
 
@@ -114,7 +114,7 @@ describe.each(DB_KINDS)('publishing races on %s', (kind) => {
 
     // The starved worker gets its lookup answer (nothing was there when the network answered it) and runs on.
     starvedLookup.settle('none');
-    await until(async () => (network.unclaimed > 0 || starved.stats.inFlight === 0 ? true : null));
+    await until(async () => (network.unclaimed > 0 || starved.stats.inFlight === 0 ? true : null), 30_000);
     // Whatever it sends now, a network without idempotency stores.
     while (network.unclaimed > 0) (await network.next()).settle('store');
     await settleEngine(starved);

@@ -85,6 +85,9 @@ export interface EngineStats {
 
 const toMs = (value: Date | string): number => (value instanceof Date ? value.getTime() : Date.parse(value));
 
+/** Codes of attempts that sent nothing for local reasons: handed back without counting as an attempt. */
+const DEFERRED = ['local_rate_limit', 'send_deadline_passed'];
+
 /**
  * The end of an outcome statement: each attempt's own row, by id, so a late outcome
  * never rewrites another attempt's line. Its five arrays are parameters `first`… (see
@@ -185,7 +188,13 @@ export class PublishingEngine {
         [unfired, this.workerId],
       );
     }
-    await Promise.race([Promise.allSettled([...this.inFlight]), new Promise((r) => setTimeout(r, graceMs))]);
+    // Calls started by a start round are tracked once its statement returns: wait until none is left.
+    const graceEnd = Date.now() + graceMs;
+    while (this.inFlight.size > 0 && Date.now() < graceEnd) {
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([Promise.allSettled([...this.inFlight]), new Promise((r) => (timer = setTimeout(r, graceEnd - Date.now())))]);
+      clearTimeout(timer);
+    }
     await this.flush();
   }
 
@@ -402,8 +411,9 @@ export class PublishingEngine {
     // attempt is the deadline on the lease's clock, checked before every request.
     const timeout = setTimeout(() => controller.abort(new Error('timeout')), budgetMs);
     const deadline = clock.now() + budgetMs - Math.min(250, budgetMs / 4);
+    const deadlinePassed = new NetworkError('transient', 'send_deadline_passed', 'The attempt ran out of time before sending; nothing was sent');
     const beforeSending = () => {
-      if (clock.now() >= deadline) throw new NetworkError('transient', 'send_deadline_passed', 'The attempt ran out of time before sending; nothing was sent');
+      if (clock.now() >= deadline) throw deadlinePassed;
     };
     try {
       const channel = {
@@ -435,7 +445,9 @@ export class PublishingEngine {
           : controller.signal.aborted
             ? new NetworkError('ambiguous', 'timeout', `No answer within ${budgetMs} ms`)
             : new NetworkError('ambiguous', 'unexpected', (caught as Error).message ?? String(caught));
-      this.record(this.classify(row, error, startedAt));
+      // Starved past the deadline before sending anything more: back to the queue at once, not counted.
+      if (caught === deadlinePassed) this.record({ kind: 'retry', row, startedAt, delayMs: 0, reconcile: row.needs_reconcile, error });
+      else this.record(this.classify(row, error, startedAt));
     } finally {
       clearTimeout(timeout);
       this.stats.inFlight--;
@@ -541,7 +553,7 @@ export class PublishingEngine {
          done AS (
          UPDATE publications p SET state = 'scheduled', due_at = v.due_at, claimed_by = NULL, lease_until = NULL,
                 needs_reconcile = v.reconcile, error_code = v.code, error_message = v.message,
-                attempts = CASE WHEN v.code = 'local_rate_limit' THEN p.attempts - 1 ELSE p.attempts END, updated_at = $7
+                attempts = CASE WHEN v.code IN ('${DEFERRED.join("', '")}') THEN p.attempts - 1 ELSE p.attempts END, updated_at = $7
            FROM v
           WHERE p.id = v.id AND p.state = 'publishing' AND p.claimed_by = $6 AND p.attempts = v.attempt
          )
@@ -555,7 +567,7 @@ export class PublishingEngine {
           this.workerId,
           new Date(now),
           retries.map((o) => o.row.attempts),
-          ...attemptParams(retries.map((o) => ({ attemptId: o.row.attempt_id, outcome: o.error.code === 'local_rate_limit' ? 'deferred' : 'retry', error: o.error }))),
+          ...attemptParams(retries.map((o) => ({ attemptId: o.row.attempt_id, outcome: DEFERRED.includes(o.error.code) ? 'deferred' : 'retry', error: o.error }))),
         ],
       );
       this.stats.retried += retries.length;

@@ -275,6 +275,8 @@ async function runChaos() {
     const lost = rows.filter((r) => r.state !== 'published' && r.state !== 'failed').length + published.filter((r) => !acceptedCount.has(r.id)).length;
     const failedWithoutReason = failed.filter((r) => !r.error_message).length;
     const { rows: attempts } = await database.raw.query<{ outcome: string; n: number }>('SELECT outcome, count(*)::int AS n FROM publication_attempts GROUP BY outcome ORDER BY outcome');
+    // An attempt that ends before it starts means two clocks, or a line written for another attempt.
+    const { rows: backwards } = await database.raw.query<{ n: number }>('SELECT count(*)::int AS n FROM publication_attempts WHERE finished_at < started_at');
     const duplicated = [...acceptedCount].filter(([, n]) => n > 1).map(([marker]) => marker);
     if (duplicated.length) {
       const { rows: history } = await database.raw.query('SELECT publication_id, worker_id, started_at, finished_at, outcome, error_kind, error_code FROM publication_attempts WHERE publication_id = ANY($1::uuid[]) ORDER BY publication_id, id', [duplicated]);
@@ -282,7 +284,7 @@ async function runChaos() {
       log(`their acceptances: ${JSON.stringify(record.filter((e) => e.marker && duplicated.includes(e.marker)))}`);
     }
     await database.close();
-    return { publications: rows.length, published: published.length, failed: failed.length, duplicates, lost, failedWithoutReason, kills, attempts: Object.fromEntries(attempts.map((a) => [a.outcome, a.n])), lateness: latenessFrom(record, workload) };
+    return { publications: rows.length, published: published.length, failed: failed.length, duplicates, lost, failedWithoutReason, kills, attemptsFinishedBeforeStarted: backwards[0].n, attempts: Object.fromEntries(attempts.map((a) => [a.outcome, a.n])), lateness: latenessFrom(record, workload) };
   } finally {
     if (worker) await stopProcess(worker, 'SIGKILL');
     await stopProcess(sandbox.child);
@@ -350,6 +352,17 @@ if (ONLY === 'engine-postgres') {
   process.stdout.write(JSON.stringify(result) + '\n');
   process.exit(0);
 }
+if (ONLY === 'engine-embedded') {
+  const sandbox = await startProcess('bench/lib/sandbox-server-main.ts', { SANDBOX_OPTIONS: JSON.stringify({ latencyMs: LATENCY_MS, seed: 1 }) });
+  await configureSandboxHttpAgent({ connections: 512 });
+  const embedded = await openDatabase({});
+  await migrate(embedded);
+  const result = await runEngineLateness(embedded, sandbox.ready);
+  await embedded.close();
+  await stopProcess(sandbox.child);
+  process.stdout.write(JSON.stringify(result) + '\n');
+  process.exit(0);
+}
 if (ONLY === 'chaos') {
   const result = await runChaos();
   process.stdout.write(JSON.stringify(result) + '\n');
@@ -374,7 +387,7 @@ const out = [
   ...table.map((row) => row.map((cell, i) => (typeof cell === 'number' ? fmt(cell) : cell).padStart(i === 0 ? 0 : 10).padEnd(i === 0 ? 36 : 0)).join(' ')),
   '',
   `chaos: ${chaos.publications} publications, ${chaos.published} published, ${chaos.failed} failed (${chaos.failedWithoutReason} without a reason), duplicates ${chaos.duplicates}, lost ${chaos.lost}, worker SIGKILLs ${chaos.kills}`,
-  `chaos attempts by outcome: ${JSON.stringify(chaos.attempts)}`,
+  `chaos attempts by outcome: ${JSON.stringify(chaos.attempts)}; finished before they started: ${chaos.attemptsFinishedBeforeStarted}`,
   `claim with ${claim.stored.toLocaleString('en')} future publications stored: p50 ${claim.p50.toFixed(2)} ms, p99 ${claim.p99.toFixed(2)} ms, max ${claim.max.toFixed(2)} ms (300 rounds)`,
 ];
 if (!JSON_OUT) process.stdout.write(out.join('\n') + '\n');

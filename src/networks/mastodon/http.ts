@@ -173,6 +173,11 @@ export function createMastodonClient(ctx: ChannelContext, options: MastodonClien
       // Nothing sent yet: the engine gave up before we started.
       throw new NetworkError('transient', 'aborted', 'Request aborted before it was sent');
     }
+    if (ctx.deadline !== undefined && (ctx.now ?? Date.now)() >= ctx.deadline) {
+      // The engine's deadline (on its lease clock) has passed: send nothing more, not even
+      // the next media upload or thread part, however late our own timers run.
+      throw new NetworkError('transient', 'deadline_passed', 'The engine’s deadline passed before the request was sent; nothing was sent');
+    }
 
     let response: Response;
     let parsed: unknown;

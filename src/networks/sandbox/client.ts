@@ -90,6 +90,16 @@ function notSent(code: string, message: string): NetworkError {
   return new NetworkError('transient', code, message);
 }
 
+/**
+ * How long one request may take: the per-call timeout, cut to the caller's time
+ * left (read right before sending). Throws, without sending, once it is gone.
+ */
+function requestBudget(timeoutMs: number, timeLeft: (() => number) | undefined): number {
+  const left = timeLeft === undefined ? timeoutMs : Math.min(timeoutMs, Math.floor(timeLeft()));
+  if (left <= 0) throw notSent('deadline_passed', 'the caller’s deadline passed before the request was sent; nothing was sent');
+  return left;
+}
+
 function unwrap<T>(result: { status: number; body: unknown; retryAfterMs?: number }): T {
   if (result.status >= 200 && result.status < 300) return result.body as T;
   throw errorFromStatus(result.status, result.body, result.retryAfterMs);
@@ -199,6 +209,8 @@ export class HttpSandboxClient extends BaseSandboxClient {
     private readonly timeoutMs: number,
     private readonly signal?: AbortSignal,
     private readonly allowPrivate = false,
+    /** Time left before the caller's deadline, on the caller's clock; checked before each request. */
+    private readonly timeLeft?: () => number,
   ) {
     super();
   }
@@ -208,12 +220,13 @@ export class HttpSandboxClient extends BaseSandboxClient {
     write: boolean,
   ): Promise<{ status: number; body: unknown; retryAfterMs?: number }> {
     if (this.signal?.aborted) throw notSent('aborted', 'the call was aborted before it was sent');
+    const timeoutMs = requestBudget(this.timeoutMs, this.timeLeft);
     const controller = new AbortController();
     let cutReason: 'timeout' | 'aborted' | null = null;
     // The server stores nothing once Date.now() reaches the deadline, and we give
     // up only once it has: a post is either stored before we give up (and a
     // lookup then finds it) or never.
-    const deadline = Date.now() + this.timeoutMs;
+    const deadline = Date.now() + timeoutMs;
     const giveUpAtDeadline = () => {
       const remaining = deadline - Date.now();
       if (remaining > 0) {
@@ -224,7 +237,7 @@ export class HttpSandboxClient extends BaseSandboxClient {
       cutReason = 'timeout';
       controller.abort();
     };
-    let timer = setTimeout(giveUpAtDeadline, this.timeoutMs);
+    let timer = setTimeout(giveUpAtDeadline, timeoutMs);
     const onCallerAbort = () => {
       cutReason ??= 'aborted';
       controller.abort();
@@ -283,6 +296,8 @@ export class InProcessSandboxClient extends BaseSandboxClient {
     private readonly token: string,
     private readonly timeoutMs: number,
     private readonly signal?: AbortSignal,
+    /** Time left before the caller's deadline, on the caller's clock; checked before each request. */
+    private readonly timeLeft?: () => number,
   ) {
     super();
   }
@@ -323,6 +338,12 @@ export class InProcessSandboxClient extends BaseSandboxClient {
     write: boolean,
   ): Promise<{ status: number; body: unknown; retryAfterMs?: number }> {
     if (this.signal?.aborted) return Promise.reject(notSent('aborted', 'the call was aborted before it was sent'));
+    let timeoutMs: number;
+    try {
+      timeoutMs = requestBudget(this.timeoutMs, this.timeLeft);
+    } catch (error) {
+      return Promise.reject(error);
+    }
     return new Promise((resolve, reject) => {
       // Like a closed connection: once we stop waiting, the network sees the caller gone.
       let settled = false;
@@ -335,7 +356,7 @@ export class InProcessSandboxClient extends BaseSandboxClient {
         this.signal?.removeEventListener('abort', onAbort);
         settle();
       };
-      const deadline = setTimeout(() => finish(() => reject(cutShort('timeout', write))), this.timeoutMs);
+      const deadline = setTimeout(() => finish(() => reject(cutShort('timeout', write))), timeoutMs);
       const onAbort = () => finish(() => reject(cutShort('aborted', write)));
       this.signal?.addEventListener('abort', onAbort, { once: true });
       // Like a JSON round trip: the caller must not share objects with the network.

@@ -11,6 +11,8 @@ import { identify, loadMembership } from './auth.ts';
 import { pingDatabase } from '../db/database.ts';
 import { apiModules } from './modules.ts';
 import { webAppBuilt } from './web.ts';
+import { tooManyAttempts } from '../modules/accounts/login-throttle.ts';
+import { fastifyTrustProxy } from '../lib/trust-proxy.ts';
 
 export type PlazaServer = FastifyInstance;
 
@@ -31,7 +33,8 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   const app = Fastify({
     loggerInstance: ctx.logger as FastifyBaseLogger,
     bodyLimit: 1_048_576,
-    trustProxy: true,
+    // Proxy headers (X-Forwarded-For…) only from proxies the admin named (TRUST_PROXY); else the socket address counts.
+    trustProxy: fastifyTrustProxy(ctx.config.trustProxy),
     // Per-request access logs are left to the reverse proxy; errors are still logged.
     logController: new LogController({ disableRequestLogging: true }),
   });
@@ -39,7 +42,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   app.setSerializerCompiler(serializerCompiler);
 
   await app.register(cookie);
-  await app.register(rateLimit, { global: false });
+  await app.register(rateLimit, { global: false, errorResponseBuilder: (_request, context) => tooManyAttempts(context.ttl / 1000) });
   await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1 } });
   await app.register(swagger, {
     openapi: {
@@ -87,6 +90,8 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
       });
     }
     if (error instanceof AppError) {
+      const retryAfter = (error.details as { retryAfterSeconds?: unknown } | null | undefined)?.retryAfterSeconds;
+      if (error.statusCode === 429 && typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));
       return reply.status(error.statusCode).send({ error: { code: error.code, message: error.message, details: error.details ?? null } });
     }
     const status = error.statusCode ?? 500;

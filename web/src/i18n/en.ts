@@ -1,6 +1,7 @@
 import { listeningEn } from './listening-en.ts';
 import { web2En } from './web2-en.ts';
 import { analyticsEn } from './analytics-en.ts';
+import { apiErrorsEn } from './api-errors-en.ts';
 
 /** English UI strings. Spanish (es.ts) must have every key: the type and a test enforce it. */
 export const en = {
@@ -223,6 +224,7 @@ export const en = {
   listening: listeningEn,
   planner: web2En,
   analytics: analyticsEn,
+  apiErrors: apiErrorsEn,
   roles: { owner: 'Owner', manager: 'Manager', editor: 'Editor', approver: 'Client approver', viewer: 'Viewer' },
   states: { draft: 'Draft', in_review: 'In review', approved: 'Approved', scheduled: 'Scheduled', publishing: 'Publishing', published: 'Published', failed: 'Failed', canceled: 'Canceled', pending: 'Pending' },
 };

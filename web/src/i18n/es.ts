@@ -2,6 +2,7 @@ import type { Dictionary } from './en.ts';
 import { listeningEs } from './listening-es.ts';
 import { web2Es } from './web2-es.ts';
 import { analyticsEs } from './analytics-es.ts';
+import { apiErrorsEs } from './api-errors-es.ts';
 
 /** Cadenas de la interfaz en español. */
 export const es: Dictionary = {
@@ -224,6 +225,7 @@ export const es: Dictionary = {
   listening: listeningEs,
   planner: web2Es,
   analytics: analyticsEs,
+  apiErrors: apiErrorsEs,
   roles: { owner: 'Propietario', manager: 'Gestor', editor: 'Editor', approver: 'Aprobador (cliente)', viewer: 'Lector' },
   states: { draft: 'Borrador', in_review: 'En revisión', approved: 'Aprobada', scheduled: 'Programada', publishing: 'Publicando', published: 'Publicada', failed: 'Fallida', canceled: 'Cancelada', pending: 'Pendiente' },
 };

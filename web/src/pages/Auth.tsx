@@ -3,7 +3,8 @@ import { useNavigate } from 'react-router-dom';
 import { Alert, Button, Center, Checkbox, Paper, PasswordInput, Select, Stack, TextInput, Title, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError, setCsrfToken, type Workspace } from '../api.ts';
+import { api, setCsrfToken, type Workspace } from '../api.ts';
+import { apiErrorText } from '../api-error-text.ts';
 
 /** IANA zones the browser knows, the browser's own first. */
 function timeZones(): string[] {
@@ -29,7 +30,7 @@ function LanguageSwitch() {
 }
 
 function errorText(error: unknown): string {
-  return error instanceof ApiError ? error.message : String(error);
+  return apiErrorText(error);
 }
 
 function WorkspaceFields({ values, onChange }: { values: { name: string; timeZone: string; language: string; approvalRequired: boolean }; onChange(v: Partial<{ name: string; timeZone: string; language: string; approvalRequired: boolean }>): void }) {

@@ -63,13 +63,16 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   app.decorateRequest('user', null);
   app.decorateRequest('membership', null);
   app.addHook('onRequest', async (request) => {
-    if (!request.url.startsWith('/api/')) return;
+    // Decide on the route that matched, never on the raw URL: the router decodes `/%61pi/…`
+    // (and whatever else a client spells differently) to the same route the check must guard.
+    const route = request.routeOptions.url;
+    if (!route?.startsWith('/api/')) return;
     request.user = await identify(ctx, request);
     // Authentication comes before anything else, body validation included.
     // A route is public only when its OpenAPI schema says so (`security: []`): docs and behaviour agree.
     const security = (request.routeOptions.schema as { security?: unknown[] } | undefined)?.security;
     const isPublic = Array.isArray(security) && security.length === 0;
-    if (request.url.startsWith('/api/v1/') && !isPublic && !request.user && request.routeOptions.url) throw unauthorized();
+    if (route.startsWith('/api/v1/') && !isPublic && !request.user) throw unauthorized();
   });
   // Another workspace's routes do not exist for you: 404 before the body is even read.
   app.addHook('preValidation', async (request) => {

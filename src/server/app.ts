@@ -1,4 +1,4 @@
-import Fastify, { LogController, type FastifyInstance, type FastifyError, type FastifyBaseLogger } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyError, type FastifyBaseLogger, type FastifyReply } from 'fastify';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import multipart from '@fastify/multipart';
@@ -13,6 +13,7 @@ import { apiModules } from './modules.ts';
 import { webAppBuilt } from './web.ts';
 import { tooManyAttempts } from '../modules/accounts/login-throttle.ts';
 import { fastifyTrustProxy } from '../lib/trust-proxy.ts';
+import { findUnstorableText, POSTGRES_INPUT_ERRORS, unstorableTextError } from '../lib/input.ts';
 
 export type PlazaServer = FastifyInstance;
 
@@ -37,8 +38,21 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
     trustProxy: fastifyTrustProxy(ctx.config.trustProxy),
     // Per-request access logs are left to the reverse proxy; errors are still logged.
     logController: new LogController({ disableRequestLogging: true }),
+    // Paths the router cannot even read (bad percent-encoding, a 10,000-digit id) get the usual error shape.
+    frameworkErrors: (error, _request, reply) => {
+      const code = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'path_too_long' : error.code === 'FST_ERR_BAD_URL' ? 'bad_url' : 'bad_request';
+      const message = code === 'path_too_long' ? 'A path segment is too long' : code === 'bad_url' ? 'The path is not valid percent-encoded UTF-8' : 'Bad request';
+      void (reply as FastifyReply).status(400).send({ error: { code, message, details: null } });
+    },
   });
-  app.setValidatorCompiler(validatorCompiler);
+  // Text no database can hold (NUL, unpaired surrogates) is refused before any route schema runs.
+  app.setValidatorCompiler((route) => {
+    const validate = validatorCompiler(route as Parameters<typeof validatorCompiler>[0]);
+    return (data: unknown) => {
+      const found = findUnstorableText(data);
+      return found ? { error: unstorableTextError(route.httpPart ?? 'request', found) } : validate(data);
+    };
+  });
   app.setSerializerCompiler(serializerCompiler);
 
   await app.register(cookie);
@@ -97,6 +111,15 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
       if (error.statusCode === 429 && typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));
       return reply.status(error.statusCode).send({ error: { code: error.code, message: error.message, details: error.details ?? null } });
     }
+    // Backstops: input the schemas let through but the database or the multipart parser refuses is the client's error.
+    const pgCode = (error as { code?: unknown }).code;
+    if (typeof pgCode === 'string' && POSTGRES_INPUT_ERRORS.has(pgCode) && !reply.sent) {
+      request.log.warn({ pgCode, url: request.url }, 'input refused by the database');
+      return reply.status(400).send({ error: { code: 'invalid_input', message: 'A value in the request cannot be stored or compared', details: null } });
+    }
+    if (isMalformedMultipart(error) && !reply.sent) {
+      return reply.status(400).send({ error: { code: 'invalid_multipart', message: 'Malformed or truncated multipart body', details: null } });
+    }
     const status = error.statusCode ?? 500;
     if (status >= 400 && status < 500) {
       return reply.status(status).send({ error: { code: (error.code ?? 'bad_request').toLowerCase(), message: error.message, details: null } });
@@ -104,6 +127,10 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
     request.log.error({ err: error, url: request.url }, 'unhandled error');
     return reply.status(500).send({ error: { code: 'internal', message: 'Something went wrong on our side', details: null } });
   });
+  /** Errors busboy (under @fastify/multipart) raises for a cut or garbled multipart body. */
+  function isMalformedMultipart(error: FastifyError): boolean {
+    return /^(Unexpected end of (form|multipart data)|Malformed part header|Multipart: Boundary not found|Malformed urlencoded form)/i.test(error.message ?? '');
+  }
   app.setNotFoundHandler((request, reply) => {
     // Client-side routes of the web app (/calendar, /posts/…) get its index.html.
     if (request.method === 'GET' && !request.url.startsWith('/api/') && webAppBuilt() && 'sendFile' in reply) {

@@ -8,6 +8,7 @@ import { sandboxTimeline } from './sandbox-timeline.ts';
 import { streamCaller, streamTimings } from './stream-guard.ts';
 import { redactEventData } from '../events/redact.ts';
 import { can } from '../workspaces/permissions.ts';
+import { sequenceIdSchema } from '../../lib/input.ts';
 import type { Role } from '../../db/schema.ts';
 
 /** Event types that become in-app notifications (they need someone's attention). */
@@ -84,7 +85,7 @@ export const activityRoutes: ApiModule = async (app, ctx) => {
         tags: ['activity'],
         summary: 'Live activity of a workspace as server-sent events (each event: id, type, subject); resumes after Last-Event-ID',
         params: workspaceParams,
-        querystring: z.object({ after: z.string().regex(/^\d+$/).optional() }),
+        querystring: z.object({ after: sequenceIdSchema.optional() }),
       },
     },
     async (request, reply) => {
@@ -92,7 +93,7 @@ export const activityRoutes: ApiModule = async (app, ctx) => {
       let { role } = await requireRole(ctx, request, workspaceId, 'read');
       const caller = streamCaller(ctx, request, workspaceId);
       const resumeFrom = request.headers['last-event-id'];
-      let lastSeen = typeof resumeFrom === 'string' && /^\d+$/.test(resumeFrom) ? resumeFrom : (request.query.after ?? (await latestEventId(ctx, workspaceId)));
+      let lastSeen = typeof resumeFrom === 'string' && sequenceIdSchema.safeParse(resumeFrom).success ? resumeFrom : (request.query.after ?? (await latestEventId(ctx, workspaceId)));
       reply.hijack();
       const out = reply.raw;
       out.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache, no-transform', connection: 'keep-alive', 'x-accel-buffering': 'no' });
@@ -195,7 +196,7 @@ export const activityRoutes: ApiModule = async (app, ctx) => {
         tags: ['activity'],
         summary: 'Mark notifications read up to an event id',
         params: workspaceParams,
-        body: z.object({ upToEventId: z.string().regex(/^\d+$/) }),
+        body: z.object({ upToEventId: sequenceIdSchema }),
       },
     },
     async (request) => {

@@ -6,8 +6,8 @@ import type { ApiModule } from '../../server/modules.ts';
 import { requireRole } from '../../server/auth.ts';
 import { badRequest, notFound, unauthorized } from '../../lib/errors.ts';
 import { isoInstantSchema, timeZoneSchema } from '../../lib/timezones.ts';
+import { calendarDaySchema } from '../../lib/input.ts';
 import { recordEvent } from '../events/events.ts';
-import { DateTime } from 'luxon';
 import { workspaceParams } from '../workspaces/routes.ts';
 import { clickRecorderFor } from '../links/routes.ts';
 import { shortLinkBase } from '../links/service.ts';
@@ -19,7 +19,7 @@ import { buildReportData, nextRunAfter, renderReport, runReportSchedule, type Sm
 import { addDays, localDay, startOfLocalDay, workspaceTimeZone } from './zone.ts';
 
 /** A calendar date (a whole day in the brand's zone) or an instant with an offset. */
-const dayOrInstant = z.union([z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Expected YYYY-MM-DD').refine((d) => DateTime.fromISO(d).isValid, 'Invalid date'), isoInstantSchema]);
+const dayOrInstant = z.union([calendarDaySchema, isoInstantSchema]);
 const rangeQuery = z.object({
   from: dayOrInstant.optional(),
   to: dayOrInstant.optional(),

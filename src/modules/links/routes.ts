@@ -7,6 +7,7 @@ import type { AppContext } from '../../server/context.ts';
 import { requireRole } from '../../server/auth.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { isoInstantSchema } from '../../lib/timezones.ts';
+import { calendarDaySchema } from '../../lib/input.ts';
 import { recordEvent } from '../events/events.ts';
 import { workspaceTimeZone } from '../analytics/zone.ts';
 import { workspaceParams } from '../workspaces/routes.ts';
@@ -197,7 +198,7 @@ export const linkRoutes: ApiModule = async (app, ctx) => {
   const costParams = workspaceParams.extend({ costId: z.string().uuid() });
   app.post(
     '/workspaces/:workspaceId/costs',
-    { schema: { tags, summary: 'Record a cost for a campaign and/or channel', params: workspaceParams, body: z.object({ amount: z.number().finite().min(0).max(1e12), currency: z.string().length(3).optional(), campaignId: z.string().uuid().nullable().optional(), channelId: z.string().uuid().nullable().optional(), incurredOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), note: z.string().max(500).optional() }) } },
+    { schema: { tags, summary: 'Record a cost for a campaign and/or channel', params: workspaceParams, body: z.object({ amount: z.number().finite().min(0).max(1e12), currency: z.string().length(3).optional(), campaignId: z.string().uuid().nullable().optional(), channelId: z.string().uuid().nullable().optional(), incurredOn: calendarDaySchema, note: z.string().max(500).optional() }) } },
     async (request, reply) => {
       const { user } = await requireRole(ctx, request, request.params.workspaceId, 'workspace.manage');
       const body = request.body;

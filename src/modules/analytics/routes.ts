@@ -17,6 +17,7 @@ import { bestTime, channelFit, evaluateObjectives, objectiveProgress, suggestTim
 import { computeKpis, KPI_CATALOG } from './kpis.ts';
 import { buildReportData, nextRunAfter, renderReport, runReportSchedule, type SmtpSettings } from './reports.ts';
 import { addDays, localDay, startOfLocalDay, workspaceTimeZone } from './zone.ts';
+import { assertReferencesInWorkspace } from '../workspaces/references.ts';
 
 /** A calendar date (a whole day in the brand's zone) or an instant with an offset. */
 const dayOrInstant = z.union([calendarDaySchema, isoInstantSchema]);
@@ -420,6 +421,7 @@ export const analyticsRoutes: ApiModule = async (app, ctx) => {
     const workspace = await db.selectFrom('workspaces').select('time_zone').where('id', '=', request.params.workspaceId).executeTakeFirstOrThrow();
     timeZoneSchema.parse(workspace.time_zone);
     const b = request.body;
+    await assertReferencesInWorkspace(db, request.params.workspaceId, { channelId: b.scope.channelId, campaignId: b.scope.campaignId, objectiveId: b.scope.objectiveId });
     const row = await db.transaction().execute(async (trx) => {
       const inserted = await trx
         .insertInto('report_schedules')

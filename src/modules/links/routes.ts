@@ -14,6 +14,7 @@ import { workspaceParams } from '../workspaces/routes.ts';
 import { analyticsSettings, ClickRecorder, createTrackedLink, recordConversion, roiBreakdown, secretMatches, shortLinkBase } from './service.ts';
 import type { TrackedLinksTable } from '../../db/schema.ts';
 import type { Selectable } from 'kysely';
+import { assertReferencesInWorkspace } from '../workspaces/references.ts';
 
 const recorders = new WeakMap<AppContext, ClickRecorder>();
 
@@ -202,8 +203,7 @@ export const linkRoutes: ApiModule = async (app, ctx) => {
     async (request, reply) => {
       const { user } = await requireRole(ctx, request, request.params.workspaceId, 'workspace.manage');
       const body = request.body;
-      if (body.campaignId && !(await db.selectFrom('campaigns').select('id').where('id', '=', body.campaignId).where('workspace_id', '=', request.params.workspaceId).executeTakeFirst())) throw new AppError(400, 'bad_request', 'Unknown campaignId');
-      if (body.channelId && !(await db.selectFrom('channels').select('id').where('id', '=', body.channelId).where('workspace_id', '=', request.params.workspaceId).executeTakeFirst())) throw new AppError(400, 'bad_request', 'Unknown channelId');
+      await assertReferencesInWorkspace(db, request.params.workspaceId, { campaignId: body.campaignId, channelId: body.channelId });
       const row = await db.transaction().execute(async (trx) => {
         const cost = await trx.insertInto('costs').values({ workspace_id: request.params.workspaceId, amount: body.amount, currency: body.currency ?? 'EUR', campaign_id: body.campaignId ?? null, channel_id: body.channelId ?? null, incurred_on: body.incurredOn, note: body.note ?? '', created_at: new Date(ctx.clock.now()) }).returningAll().executeTakeFirstOrThrow();
         await recordEvent(trx, { workspaceId: cost.workspace_id, actorUserId: user.id, type: 'cost.created', subjectType: 'cost', subjectId: cost.id, data: { amount: cost.amount, campaignId: cost.campaign_id, channelId: cost.channel_id } });

@@ -4,6 +4,7 @@ import type { Db } from '../events/events.ts';
 import { badRequest, notFound } from '../../lib/errors.ts';
 import { slugify } from '../strategy/routes.ts';
 import { brandDays, workspaceTimeZone } from '../analytics/zone.ts';
+import { assertReferencesInWorkspace } from '../workspaces/references.ts';
 
 const CODE_ALPHABET = 'abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 
@@ -68,6 +69,7 @@ export async function createTrackedLink(
     throw badRequest('url must be an absolute http(s) URL');
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw badRequest('url must be an absolute http(s) URL');
+  await assertReferencesInWorkspace(db, workspaceId, { postId: input.postId, channelId: input.channelId, campaignId: input.campaignId, objectiveId: input.objectiveId });
   let campaignId = input.campaignId ?? null;
   let objectiveId = input.objectiveId ?? null;
   let network: string | null = null;

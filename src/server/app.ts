@@ -1,4 +1,4 @@
-import Fastify, { LogController, type FastifyInstance, type FastifyError, type FastifyBaseLogger, type FastifyReply } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyError, type FastifyBaseLogger, type FastifyReply, type FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import multipart from '@fastify/multipart';
@@ -117,7 +117,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
       request.log.warn({ pgCode, url: request.url }, 'input refused by the database');
       return reply.status(400).send({ error: { code: 'invalid_input', message: 'A value in the request cannot be stored or compared', details: null } });
     }
-    if (isMalformedMultipart(error) && !reply.sent) {
+    if (isMalformedMultipart(error, request) && !reply.sent) {
       return reply.status(400).send({ error: { code: 'invalid_multipart', message: 'Malformed or truncated multipart body', details: null } });
     }
     const status = error.statusCode ?? 500;
@@ -127,9 +127,10 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
     request.log.error({ err: error, url: request.url }, 'unhandled error');
     return reply.status(500).send({ error: { code: 'internal', message: 'Something went wrong on our side', details: null } });
   });
-  /** Errors busboy (under @fastify/multipart) raises for a cut or garbled multipart body. */
-  function isMalformedMultipart(error: FastifyError): boolean {
-    return /^(Unexpected end of (form|multipart data)|Malformed part header|Multipart: Boundary not found|Malformed urlencoded form)/i.test(error.message ?? '');
+  /** A multipart body cut before its final boundary or garbled: busboy's errors, or the file stream closing early. */
+  function isMalformedMultipart(error: FastifyError, request: FastifyRequest): boolean {
+    if (!request.isMultipart()) return false;
+    return error.code === 'ERR_STREAM_PREMATURE_CLOSE' || /^(Unexpected end of (form|file|multipart data)|Malformed part header|Multipart: Boundary not found|Premature close)/i.test(error.message ?? '');
   }
   app.setNotFoundHandler((request, reply) => {
     // Client-side routes of the web app (/calendar, /posts/…) get its index.html.

@@ -18,6 +18,7 @@ import { serveWebApp } from './web.ts';
 import { startListener } from '../modules/listening/worker.ts';
 import { startMetricCollector } from '../modules/analytics/collector.ts';
 import { registerShortLinkRoutes } from '../modules/links/routes.ts';
+import { publicUrlWarning } from '../lib/public-url.ts';
 
 /** A running Plaza process: its context and the services it started. */
 export interface PlazaRuntime {
@@ -106,6 +107,8 @@ export async function startPlaza(options: StartOptions = {}): Promise<PlazaRunti
   }
   ready = true;
   ctx.logger.info({ services: [...services], url, database: ctx.database.kind }, 'Plaza started');
+  const linkWarning = services.has('web') ? publicUrlWarning(ctx.config) : null;
+  if (linkWarning) ctx.logger.warn({ code: linkWarning.code, base: linkWarning.base }, linkWarning.message);
 
   return {
     ctx,

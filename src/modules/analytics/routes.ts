@@ -247,7 +247,7 @@ export const analyticsRoutes: ApiModule = async (app, ctx) => {
       .orderBy('l.created_at')
       .limit(200)
       .execute();
-    const linkBase = shortLinkBase(ctx, request.headers.host, request.protocol);
+    const linkBase = shortLinkBase(ctx);
     const links = linkRows.map((l) => ({ id: l.id, shortUrl: `${linkBase}/l/${l.code}`, targetUrl: l.target_url, channelId: l.channel_id, network: l.network, clicks: Number(l.clicks ?? 0), uniqueVisitors: Number(l.unique_visitors ?? 0), conversions: Number(l.conversions ?? 0), conversionValue: Number(l.conversion_value ?? 0) }));
     return { postId: request.params.postId, content: post.content, publications: items, links };
   });

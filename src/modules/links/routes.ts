@@ -15,6 +15,7 @@ import { analyticsSettings, ClickRecorder, createTrackedLink, recordConversion, 
 import type { TrackedLinksTable } from '../../db/schema.ts';
 import type { Selectable } from 'kysely';
 import { assertReferencesInWorkspace } from '../workspaces/references.ts';
+import { publicUrlWarning } from '../../lib/public-url.ts';
 
 const recorders = new WeakMap<AppContext, ClickRecorder>();
 
@@ -31,11 +32,12 @@ export function clickRecorderFor(ctx: AppContext): ClickRecorder {
 const linkParams = workspaceParams.extend({ linkId: z.string().uuid() });
 const rangeQuery = z.object({ from: isoInstantSchema.optional(), to: isoInstantSchema.optional() });
 
-function presentLink(ctx: AppContext, row: Selectable<TrackedLinksTable>, host?: string, protocol?: string) {
+function presentLink(ctx: AppContext, row: Selectable<TrackedLinksTable>) {
   return {
     id: row.id,
     code: row.code,
-    shortUrl: `${shortLinkBase(ctx, host, protocol)}/l/${row.code}`,
+    shortUrl: `${shortLinkBase(ctx)}/l/${row.code}`,
+    urlWarning: publicUrlWarning(ctx.config),
     targetUrl: row.target_url,
     destinationUrl: row.destination_url,
     postId: row.post_id,
@@ -89,7 +91,7 @@ export const linkRoutes: ApiModule = async (app, ctx) => {
         await recordEvent(trx, { workspaceId: link.workspace_id, actorUserId: user.id, type: 'link.created', subjectType: 'link', subjectId: link.id, data: { code: link.code, url: link.target_url } });
         return link;
       });
-      return reply.status(201).send(presentLink(ctx, row, request.headers.host, request.protocol));
+      return reply.status(201).send(presentLink(ctx, row));
     },
   );
 
@@ -103,7 +105,7 @@ export const linkRoutes: ApiModule = async (app, ctx) => {
     if (request.query.postId) query = query.where('l.post_id', '=', request.query.postId);
     if (request.query.campaignId) query = query.where('l.campaign_id', '=', request.query.campaignId);
     const rows = await query.orderBy('l.created_at', 'desc').limit(500).execute();
-    return { items: rows.map((r) => ({ ...presentLink(ctx, r, request.headers.host, request.protocol), clicks: Number(r.clicks ?? 0) })) };
+    return { items: rows.map((r) => ({ ...presentLink(ctx, r), clicks: Number(r.clicks ?? 0) })) };
   });
 
   app.get('/workspaces/:workspaceId/links/:linkId', { schema: { tags, summary: 'A link with its click analytics (human vs bot, unique visitors, by day, referrers)', params: linkParams, querystring: rangeQuery } }, async (request) => {
@@ -122,7 +124,7 @@ export const linkRoutes: ApiModule = async (app, ctx) => {
       db.selectFrom('conversions').select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.sum<number>('value').as('value')]).where('link_id', '=', link.id).executeTakeFirst(),
     ]);
     return {
-      ...presentLink(ctx, link, request.headers.host, request.protocol),
+      ...presentLink(ctx, link),
       clicks: { total: Number(totals?.all ?? 0), human: Number(totals?.human ?? 0), bots: Number(totals?.all ?? 0) - Number(totals?.human ?? 0), uniqueVisitors: Number(totals?.unique ?? 0) },
       byDay: byDay.map((r) => ({ day: r.day, clicks: Number(r.clicks), uniqueVisitors: Number(r.unique) })),
       referrers: referrers.map((r) => ({ host: r.host, clicks: Number(r.clicks) })),
@@ -133,7 +135,7 @@ export const linkRoutes: ApiModule = async (app, ctx) => {
   app.get('/workspaces/:workspaceId/links/:linkId/qr', { schema: { tags, summary: 'QR code of the short link (png or svg)', params: linkParams, querystring: z.object({ format: z.enum(['png', 'svg']).default('png'), size: z.coerce.number().int().min(64).max(2048).default(512) }) } }, async (request, reply) => {
     await requireRole(ctx, request, request.params.workspaceId, 'read');
     const link = await loadLink(request.params.workspaceId, request.params.linkId);
-    const url = presentLink(ctx, link, request.headers.host, request.protocol).shortUrl;
+    const url = presentLink(ctx, link).shortUrl;
     if (request.query.format === 'svg') return reply.type('image/svg+xml').send(await QRCode.toString(url, { type: 'svg', width: request.query.size, margin: 2 }));
     return reply.type('image/png').send(await QRCode.toBuffer(url, { type: 'png', width: request.query.size, margin: 2 }));
   });
@@ -154,12 +156,13 @@ export const linkRoutes: ApiModule = async (app, ctx) => {
   app.get('/workspaces/:workspaceId/conversion-settings', { schema: { tags, summary: 'The conversion webhook secret and pixel URL of the workspace', params: workspaceParams } }, async (request) => {
     await requireRole(ctx, request, request.params.workspaceId, 'workspace.manage');
     const settings = await analyticsSettings(ctx, request.params.workspaceId);
-    const base = shortLinkBase(ctx, request.headers.host, request.protocol);
+    const base = shortLinkBase(ctx);
     return {
       webhookUrl: `${base}/api/v1/workspaces/${request.params.workspaceId}/conversions/webhook`,
       webhookHeader: 'x-plaza-conversion-key',
       secret: ctx.secrets.open<string>(settings.conversion_secret_sealed),
       pixelUrl: `${base}/px/${settings.pixel_key}.gif?code={code}&kind=lead&value={value}&id={orderId}`,
+      urlWarning: publicUrlWarning(ctx.config),
     };
   });
 

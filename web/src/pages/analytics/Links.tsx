@@ -9,6 +9,7 @@ import { useChannels } from '../../hooks.ts';
 import { useSession, useWorkspace } from '../../session.tsx';
 import { useCampaigns, useNumber, useObjectives, useReason } from './shared.tsx';
 import type { ConversionSettings, Cost, LinkDetail, RoiRow, TrackedLink } from './types.ts';
+import { PublicUrlWarning } from '../../components/PublicUrlWarning.tsx';
 
 /** One link row: short URL, destination, human clicks and unique visitors (from its detail). */
 function LinkRow({ link, onOpen }: { link: TrackedLink; onOpen: () => void }) {
@@ -161,6 +162,7 @@ export default function LinksPage() {
         </form>
         {create.isError && <Alert color="red" mt="xs">{(create.error as Error).message}</Alert>}
         {create.data && <Text size="sm" mt="xs" data-testid="new-short-link">{t('analytics.links.created')}: <Code>{create.data.shortUrl}</Code></Text>}
+        {create.data && <PublicUrlWarning warning={create.data.urlWarning} />}
       </Card>
       <Card withBorder>
         <Table data-testid="links-table">
@@ -250,6 +252,7 @@ export default function LinksPage() {
               <Text size="sm" fw={600}>{t('analytics.conversions.pixel')}</Text>
               <Text size="xs" c="dimmed">{t('analytics.conversions.pixelHelp')}</Text>
               <Code block>{`<img src="${settings.data.pixelUrl}" width="1" height="1" alt="">`}</Code>
+              <PublicUrlWarning warning={settings.data.urlWarning} />
             </Stack>
           )}
         </Card>

@@ -53,3 +53,27 @@ describe.each(DB_KINDS)('public URL of links and feeds (%s)', (kind) => {
     }
   });
 });
+
+describe('start-up without PUBLIC_URL', () => {
+  it('warns once in the log, with the loopback base on the port actually listened on', async () => {
+    const { default: pino } = await import('pino');
+    const { startPlaza } = await import('../src/server/runtime.ts');
+    const { loadConfig } = await import('../src/config.ts');
+    const fs = await import('node:fs');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'plaza-publicurl-'));
+    const lines: Array<{ level: number; code?: string; base?: string; msg: string }> = [];
+    const logger = pino({ level: 'warn' }, { write: (line: string) => void lines.push(JSON.parse(line)) });
+    const runtime = await startPlaza({ config: loadConfig({ DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', PLAZA_SECRET: 'public-url-test-secret-public-url-0001' } as NodeJS.ProcessEnv), services: ['web'], logger });
+    try {
+      const port = (runtime.app!.server.address() as { port: number }).port;
+      const warnings = lines.filter((l) => l.code === 'public_url_unset');
+      expect(warnings.length).toBe(1);
+      expect(warnings[0].base).toBe(`http://localhost:${port}`);
+    } finally {
+      await runtime.stop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});

@@ -107,6 +107,8 @@ export async function startPlaza(options: StartOptions = {}): Promise<PlazaRunti
   }
   ready = true;
   ctx.logger.info({ services: [...services], url, database: ctx.database.kind }, 'Plaza started');
+  // PORT=0 picks a free port: links without PUBLIC_URL point at the one actually listened on.
+  if (url && ctx.config.port === 0 && !ctx.config.publicUrl) ctx.config.port = Number(new URL(url).port) || 0;
   const linkWarning = services.has('web') ? publicUrlWarning(ctx.config) : null;
   if (linkWarning) ctx.logger.warn({ code: linkWarning.code, base: linkWarning.base }, linkWarning.message);
 

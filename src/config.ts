@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { parseTrustProxy, type TrustProxySetting } from './lib/trust-proxy.ts';
 
 /** Services one process can run; `plaza start` runs all of them by default. */
 export const SERVICE_NAMES = ['web', 'worker', 'scheduler', 'listener'] as const;
@@ -25,6 +26,18 @@ const configSchema = z.object({
   secureCookies: z
     .enum(['true', 'false', '1', '0', 'auto'])
     .default('auto'),
+  /** Which reverse proxies' X-Forwarded-* headers to believe (TRUST_PROXY): none unless configured. */
+  trustProxy: z
+    .string()
+    .optional()
+    .transform((raw, zctx): TrustProxySetting => {
+      const parsed = parseTrustProxy(raw);
+      if ('error' in parsed) {
+        zctx.addIssue({ code: z.ZodIssueCode.custom, message: parsed.error });
+        return z.NEVER;
+      }
+      return parsed.value;
+    }),
   /** Instance mail server for invitations and password resets, e.g. smtps://user:pass@mail.example.com:465. */
   smtpUrl: z
     .string()
@@ -59,6 +72,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     secureCookies: env.PLAZA_SECURE_COOKIES,
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM || undefined,
+    trustProxy: env.TRUST_PROXY,
     ...overrides,
   };
   const parsed = configSchema.safeParse(raw);

@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMember, createCaller, createTestApp, type Caller, type TestApp } from './helpers/app.ts';
+import { DB_KINDS } from './helpers/db.ts';
 
 /**
  * For every workspace route in the OpenAPI document: not signed in → 401, a
  * member of another workspace → 404, and a viewer may not write (403).
  */
-describe('authentication and authorization on every workspace route', () => {
+describe.each(DB_KINDS)('authentication and authorization on every workspace route (%s)', (kind) => {
   let t: TestApp;
   let owner: Caller;
   let stranger: Caller;
@@ -14,7 +15,7 @@ describe('authentication and authorization on every workspace route', () => {
   let routes: Array<{ method: string; path: string }>;
 
   beforeAll(async () => {
-    t = await createTestApp('embedded');
+    t = await createTestApp(kind);
     owner = await createCaller(t, 'authz-owner@example.com');
     stranger = await createCaller(t, 'authz-stranger@example.com');
     viewer = await createCaller(t, 'authz-viewer@example.com');

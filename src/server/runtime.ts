@@ -22,6 +22,7 @@ import { startMetricCollector } from '../modules/analytics/collector.ts';
 import { registerShortLinkRoutes } from '../modules/links/routes.ts';
 import { DataDirMonitor } from '../lib/data-dir-health.ts';
 import { createLocalAdminKey, registerLocalAdminRoutes } from './local-admin.ts';
+import { publicUrlWarning } from '../lib/public-url.ts';
 
 /** A running Plaza process: its context and the services it started. */
 export interface PlazaRuntime {
@@ -138,6 +139,10 @@ export async function startPlaza(options: StartOptions = {}): Promise<PlazaRunti
   }
   ready = true;
   ctx.logger.info({ services: [...services], url, database: ctx.database.kind }, 'Plaza started');
+  // PORT=0 picks a free port: links without PUBLIC_URL point at the one actually listened on.
+  if (url && ctx.config.port === 0 && !ctx.config.publicUrl) ctx.config.port = Number(new URL(url).port) || 0;
+  const linkWarning = services.has('web') ? publicUrlWarning(ctx.config) : null;
+  if (linkWarning) ctx.logger.warn({ code: linkWarning.code, base: linkWarning.base }, linkWarning.message);
 
   return {
     ctx,

@@ -4,6 +4,7 @@ import { requireUser, setSessionCookie, SESSION_COOKIE } from '../../server/auth
 import { notFound } from '../../lib/errors.ts';
 import { accountsRepository } from './repository.ts';
 import { authenticate, createUser, signupClosed } from './service.ts';
+import { beginLoginAttempt } from './login-throttle.ts';
 import { recordEvent } from '../events/events.ts';
 import { accountsSecurityRepository } from './security-repository.ts';
 import { assertAcceptablePassword, passwordProblem, PASSWORD_MAX_LENGTH } from './password-policy.ts';
@@ -49,12 +50,15 @@ export const accountRoutes: ApiModule = async (app, ctx) => {
   app.post(
     '/auth/login',
     {
-      // Brute-force guard: per client address, on top of the constant-time checks.
+      // Brute-force guard: per client address (in memory), and failures per account and per address
+      // in the database (beginLoginAttempt), on top of the constant-time checks.
       config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
       schema: { tags: ['auth'], summary: 'Sign in with e-mail and password', security: [], body: z.object({ email: emailSchema, password: z.string().min(1).max(200) }) },
     },
     async (request, reply) => {
+      const attempt = await beginLoginAttempt(ctx, request.body.email, request.ip);
       const user = await authenticate(ctx, request.body.email, request.body.password);
+      await attempt.succeeded();
       const session = await accountsRepository.createSession(db, user.id, ctx.clock.now());
       setSessionCookie(ctx, request, reply, session.token);
       // Passwords set before the 12-character policy still sign in; the app then asks for a new one.

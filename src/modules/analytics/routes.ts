@@ -6,8 +6,8 @@ import type { ApiModule } from '../../server/modules.ts';
 import { requireRole } from '../../server/auth.ts';
 import { badRequest, notFound, unauthorized } from '../../lib/errors.ts';
 import { isoInstantSchema, timeZoneSchema } from '../../lib/timezones.ts';
+import { calendarDaySchema } from '../../lib/input.ts';
 import { recordEvent } from '../events/events.ts';
-import { DateTime } from 'luxon';
 import { workspaceParams } from '../workspaces/routes.ts';
 import { clickRecorderFor } from '../links/routes.ts';
 import { shortLinkBase } from '../links/service.ts';
@@ -18,9 +18,10 @@ import { computeKpis, KPI_CATALOG } from './kpis.ts';
 import { buildReportData, nextRunAfter, renderReport, runReportSchedule, type SmtpSettings } from './reports.ts';
 import { assertSmtpHostAllowed } from './smtp.ts';
 import { addDays, localDay, startOfLocalDay, workspaceTimeZone } from './zone.ts';
+import { assertReferencesInWorkspace } from '../workspaces/references.ts';
 
 /** A calendar date (a whole day in the brand's zone) or an instant with an offset. */
-const dayOrInstant = z.union([z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Expected YYYY-MM-DD').refine((d) => DateTime.fromISO(d).isValid, 'Invalid date'), isoInstantSchema]);
+const dayOrInstant = z.union([calendarDaySchema, isoInstantSchema]);
 const rangeQuery = z.object({
   from: dayOrInstant.optional(),
   to: dayOrInstant.optional(),
@@ -247,7 +248,7 @@ export const analyticsRoutes: ApiModule = async (app, ctx) => {
       .orderBy('l.created_at')
       .limit(200)
       .execute();
-    const linkBase = shortLinkBase(ctx, request.headers.host, request.protocol);
+    const linkBase = shortLinkBase(ctx);
     const links = linkRows.map((l) => ({ id: l.id, shortUrl: `${linkBase}/l/${l.code}`, targetUrl: l.target_url, channelId: l.channel_id, network: l.network, clicks: Number(l.clicks ?? 0), uniqueVisitors: Number(l.unique_visitors ?? 0), conversions: Number(l.conversions ?? 0), conversionValue: Number(l.conversion_value ?? 0) }));
     return { postId: request.params.postId, content: post.content, publications: items, links };
   });
@@ -427,6 +428,7 @@ export const analyticsRoutes: ApiModule = async (app, ctx) => {
     const workspace = await db.selectFrom('workspaces').select('time_zone').where('id', '=', request.params.workspaceId).executeTakeFirstOrThrow();
     timeZoneSchema.parse(workspace.time_zone);
     const b = request.body;
+    await assertReferencesInWorkspace(db, request.params.workspaceId, { channelId: b.scope.channelId, campaignId: b.scope.campaignId, objectiveId: b.scope.objectiveId });
     const row = await db.transaction().execute(async (trx) => {
       const inserted = await trx
         .insertInto('report_schedules')

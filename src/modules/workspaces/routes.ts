@@ -6,6 +6,7 @@ import { timeZoneSchema } from '../../lib/timezones.ts';
 import { ROLES } from '../../db/schema.ts';
 import { recordEvent } from '../events/events.ts';
 import { decodeSequenceCursor, encodeSequenceCursor, pageQuerySchema } from '../../lib/pagination.ts';
+import { parseEventData, redactEventData } from '../events/redact.ts';
 
 export const workspaceParams = z.object({ workspaceId: z.string().uuid() });
 const workspaceBody = z.object({
@@ -161,7 +162,7 @@ export const workspaceRoutes: ApiModule = async (app, ctx) => {
     '/workspaces/:workspaceId/events',
     { schema: { tags: ['workspaces'], summary: 'Audit log: every change, newest first', params: workspaceParams, querystring: pageQuerySchema.extend({ type: z.string().max(100).optional() }) } },
     async (request) => {
-      await requireRole(ctx, request, request.params.workspaceId, 'read');
+      const { role } = await requireRole(ctx, request, request.params.workspaceId, 'read');
       const { limit, cursor, type } = request.query;
       const afterId = decodeSequenceCursor(cursor);
       let query = db
@@ -172,7 +173,7 @@ export const workspaceRoutes: ApiModule = async (app, ctx) => {
       if (type) query = query.where('events.type', '=', type);
       if (afterId !== null) query = query.where('events.id', '<', String(afterId));
       const rows = await query.orderBy('events.id', 'desc').limit(limit + 1).execute();
-      const items = rows.slice(0, limit);
+      const items = rows.slice(0, limit).map((row) => ({ ...row, data: redactEventData(row.type, row.subject_type, parseEventData(row.data), role) }));
       const last = items[items.length - 1];
       return { items, nextCursor: rows.length > limit && last ? encodeSequenceCursor(Number(last.id)) : null };
     },

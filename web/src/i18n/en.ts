@@ -4,6 +4,7 @@ import { accountsEn } from './accounts-en.ts';
 import { analyticsEn } from './analytics-en.ts';
 import { mediaErrorsEn } from './media-en.ts';
 import { serverErrorsEn } from './server-errors-en.ts';
+import { apiErrorsEn } from './api-errors-en.ts';
 
 /** English UI strings. Spanish (es.ts) must have every key: the type and a test enforce it. */
 export const en = {
@@ -229,6 +230,7 @@ export const en = {
   analytics: analyticsEn,
   mediaErrors: mediaErrorsEn,
   serverErrors: serverErrorsEn,
+  apiErrors: apiErrorsEn,
   roles: { owner: 'Owner', manager: 'Manager', editor: 'Editor', approver: 'Client approver', viewer: 'Viewer' },
   states: { draft: 'Draft', in_review: 'In review', approved: 'Approved', scheduled: 'Scheduled', publishing: 'Publishing', published: 'Published', failed: 'Failed', canceled: 'Canceled', pending: 'Pending' },
 };

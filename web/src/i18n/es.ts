@@ -5,6 +5,7 @@ import { accountsEs } from './accounts-es.ts';
 import { analyticsEs } from './analytics-es.ts';
 import { mediaErrorsEs } from './media-es.ts';
 import { serverErrorsEs } from './server-errors-es.ts';
+import { apiErrorsEs } from './api-errors-es.ts';
 
 /** Cadenas de la interfaz en español. */
 export const es: Dictionary = {
@@ -230,6 +231,7 @@ export const es: Dictionary = {
   analytics: analyticsEs,
   mediaErrors: mediaErrorsEs,
   serverErrors: serverErrorsEs,
+  apiErrors: apiErrorsEs,
   roles: { owner: 'Propietario', manager: 'Gestor', editor: 'Editor', approver: 'Aprobador (cliente)', viewer: 'Lector' },
   states: { draft: 'Borrador', in_review: 'En revisión', approved: 'Aprobada', scheduled: 'Programada', publishing: 'Publicando', published: 'Publicada', failed: 'Fallida', canceled: 'Cancelada', pending: 'Pendiente' },
 };

@@ -5,6 +5,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, setCsrfToken, type Workspace } from '../api.ts';
 import { useAccountErrorText } from './account-errors.ts';
+import { apiErrorText } from '../api-error-text.ts';
 
 /** IANA zones the browser knows, the browser's own first. */
 function timeZones(): string[] {
@@ -30,7 +31,7 @@ function LanguageSwitch() {
 }
 
 function errorText(error: unknown): string {
-  return error instanceof ApiError ? error.message : String(error);
+  return apiErrorText(error);
 }
 
 function WorkspaceFields({ values, onChange }: { values: { name: string; timeZone: string; language: string; approvalRequired: boolean }; onChange(v: Partial<{ name: string; timeZone: string; language: string; approvalRequired: boolean }>): void }) {

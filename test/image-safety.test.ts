@@ -202,6 +202,8 @@ describe.each(DB_KINDS)('images that cannot take Plaza down, on %s', (kind) => {
   beforeAll(async () => {
     smtp = await startSmtpCatcher();
     t = await createTestApp(kind, { clock });
+    // The SMTP catcher listens on loopback, which only PLAZA_ALLOW_PRIVATE_URLS lets Plaza reach.
+    (t.ctx.config as { allowPrivateUrls: boolean }).allowPrivateUrls = true;
     owner = await createCaller(t, `img-${kind}@example.com`);
     workspaceId = (await owner.request('POST', '/api/v1/workspaces', { name: 'Imágenes', timeZone: 'Europe/Madrid', language: 'es' })).json().id;
     const settings = await owner.request('PUT', `${base()}/analytics/settings`, { smtp: { host: '127.0.0.1', port: smtp.port, secure: false, from: 'plaza@example.com', ignoreTls: true } });

@@ -32,6 +32,7 @@ import { defaultAdapters } from '../src/networks/index.ts';
 import { configureSandboxHttpAgent, sandboxAdapter } from '../src/networks/sandbox/index.ts';
 import { PublishingEngine, type EngineOptions } from '../src/modules/publishing/engine.ts';
 import { startQueue } from '../src/jobs/queue.ts';
+import { loadConfig } from '../src/config.ts';
 import { percentile, startProcess, stopProcess } from './lib/processes.ts';
 import { postingBucket } from '../src/networks/rate-rule.ts';
 
@@ -174,7 +175,9 @@ async function waitForRecord(serverUrl: string, expected: number, deadline: numb
 }
 
 function contextFor(database: PlazaDatabase) {
-  return { database, secrets, clock: systemClock, logger, media: new FileMediaStore('/tmp/plaza-bench-media'), networks: new NetworkRegistry(defaultAdapters()) };
+  return { database, secrets, clock: systemClock, logger, media: new FileMediaStore('/tmp/plaza-bench-media'), networks: new NetworkRegistry(defaultAdapters()),
+    // The bench's sandbox server listens on loopback: the admin switch PLAZA_ALLOW_PRIVATE_URLS, on.
+    config: loadConfig({ PLAZA_ALLOW_PRIVATE_URLS: 'true', LOG_LEVEL: 'silent' } as NodeJS.ProcessEnv) };
 }
 
 const ENGINE: EngineOptions = { lookaheadMs: 5_000, pollMs: 250, publishTimeoutMs: 5_000, concurrencyPerNetwork: 512 };
@@ -209,7 +212,7 @@ async function runNaiveLateness(database: PlazaDatabase, serverUrl: string) {
         const publication = byId.get(job.data.publicationId)!;
         const channel = channelById.get(publication.channel_id)!;
         await sandboxAdapter.publish(
-          { channelId: channel.id, settings: channel.settings, credentials: secrets.open(channel.credentials_sealed) },
+          { channelId: channel.id, settings: channel.settings, credentials: secrets.open(channel.credentials_sealed), allowPrivateUrls: true },
           { publicationId: publication.id, text: publication.text, media: [] },
         );
       }),
@@ -264,6 +267,7 @@ async function runChaos() {
     const env = {
       DATABASE_URL: pgDb.url,
       BENCH_SECRET: SECRET,
+      PLAZA_ALLOW_PRIVATE_URLS: 'true',
       ENGINE_OPTIONS: JSON.stringify({ ...ENGINE, publishTimeoutMs: 3_000, leaseMarginMs: 2_000, claimLeaseMs: 5_000, baseBackoffMs: 500, maxBackoffMs: 4_000, maxAttempts: 12 }),
     };
     const spawnWorker = async () => (await startProcess('bench/lib/publish-worker-main.ts', env)).child;
@@ -296,6 +300,8 @@ async function runChaos() {
     const lost = rows.filter((r) => r.state !== 'published' && r.state !== 'failed').length + published.filter((r) => !acceptedCount.has(r.id)).length;
     const failedWithoutReason = failed.filter((r) => !r.error_message).length;
     const { rows: attempts } = await database.raw.query<{ outcome: string; n: number }>('SELECT outcome, count(*)::int AS n FROM publication_attempts GROUP BY outcome ORDER BY outcome');
+    // An attempt that ends before it starts means two clocks, or a line written for another attempt.
+    const { rows: backwards } = await database.raw.query<{ n: number }>('SELECT count(*)::int AS n FROM publication_attempts WHERE finished_at < started_at');
     const duplicated = [...acceptedCount].filter(([, n]) => n > 1).map(([marker]) => marker);
     if (duplicated.length) {
       const { rows: history } = await database.raw.query('SELECT publication_id, worker_id, started_at, finished_at, outcome, error_kind, error_code FROM publication_attempts WHERE publication_id = ANY($1::uuid[]) ORDER BY publication_id, id', [duplicated]);
@@ -303,7 +309,7 @@ async function runChaos() {
       log(`their acceptances: ${JSON.stringify(record.filter((e) => e.marker && duplicated.includes(e.marker)))}`);
     }
     await database.close();
-    return { publications: rows.length, published: published.length, failed: failed.length, duplicates, lost, failedWithoutReason, kills, attempts: Object.fromEntries(attempts.map((a) => [a.outcome, a.n])), lateness: latenessFrom(record, workload) };
+    return { publications: rows.length, published: published.length, failed: failed.length, duplicates, lost, failedWithoutReason, kills, attemptsFinishedBeforeStarted: backwards[0].n, attempts: Object.fromEntries(attempts.map((a) => [a.outcome, a.n])), lateness: latenessFrom(record, workload) };
   } finally {
     if (worker) await stopProcess(worker, 'SIGKILL');
     await stopProcess(sandbox.child);
@@ -517,6 +523,17 @@ if (ONLY === 'scaleout') {
   process.stdout.write(JSON.stringify(result) + '\n');
   process.exit(0);
 }
+if (ONLY === 'engine-embedded') {
+  const sandbox = await startProcess('bench/lib/sandbox-server-main.ts', { SANDBOX_OPTIONS: JSON.stringify({ latencyMs: LATENCY_MS, seed: 1 }) });
+  await configureSandboxHttpAgent({ connections: 512 });
+  const embedded = await openDatabase({});
+  await migrate(embedded);
+  const result = await runEngineLateness(embedded, sandbox.ready);
+  await embedded.close();
+  await stopProcess(sandbox.child);
+  process.stdout.write(JSON.stringify(result) + '\n');
+  process.exit(0);
+}
 if (ONLY === 'chaos') {
   const result = await runChaos();
   process.stdout.write(JSON.stringify(result) + '\n');
@@ -543,7 +560,7 @@ const out = [
   ...table.map((row) => row.map((cell, i) => (typeof cell === 'number' ? fmt(cell) : cell).padStart(i === 0 ? 0 : 10).padEnd(i === 0 ? 36 : 0)).join(' ')),
   '',
   `chaos: ${chaos.publications} publications, ${chaos.published} published, ${chaos.failed} failed (${chaos.failedWithoutReason} without a reason), duplicates ${chaos.duplicates}, lost ${chaos.lost}, worker SIGKILLs ${chaos.kills}`,
-  `chaos attempts by outcome: ${JSON.stringify(chaos.attempts)}`,
+  `chaos attempts by outcome: ${JSON.stringify(chaos.attempts)}; finished before they started: ${chaos.attemptsFinishedBeforeStarted}`,
   `scale-out: ${scaleout.workers} workers, ${scaleout.publications} publications on ${scaleout.channels} channels: ${scaleout.published} published, ${scaleout.failed} failed, duplicates ${scaleout.duplicates}, lost ${scaleout.lost}, posts above a channel's limit ${scaleout.rateViolations}; lateness p50 ${fmt(scaleout.p50)} ms, p99 ${fmt(scaleout.p99)} ms (against due time alone ${fmt(scaleout.rawP99)} ms), max ${fmt(scaleout.max)} ms; due around the kill: max ${fmt(scaleout.nearKillMax)} ms`,
   `scale-out attempts by outcome: ${JSON.stringify(scaleout.attempts)}`,
   `claim with ${claim.stored.toLocaleString('en')} future publications stored: p50 ${claim.p50.toFixed(2)} ms, p99 ${claim.p99.toFixed(2)} ms, max ${claim.max.toFixed(2)} ms (300 rounds)`,

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { parseTrustProxy, type TrustProxySetting } from './lib/trust-proxy.ts';
 
 /** Services one process can run; `plaza start` runs all of them by default. */
 export const SERVICE_NAMES = ['web', 'worker', 'scheduler', 'listener'] as const;
@@ -12,6 +13,8 @@ const configSchema = z.object({
   databaseUrl: z.string().url().optional(),
   /** Master secret for credential encryption; generated into the data dir when absent. */
   secret: z.string().min(32, 'PLAZA_SECRET must be at least 32 characters').optional(),
+  /** Where the generated key is kept when PLAZA_SECRET is not set (default `<dataDir>/secret.key`). */
+  secretFile: z.string().min(1).optional(),
   /** Public URL used in links (short links, iCal feeds, webhooks). */
   publicUrl: z.string().url().optional(),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -23,6 +26,30 @@ const configSchema = z.object({
   secureCookies: z
     .enum(['true', 'false', '1', '0', 'auto'])
     .default('auto'),
+  /** Which reverse proxies' X-Forwarded-* headers to believe (TRUST_PROXY): none unless configured. */
+  trustProxy: z
+    .string()
+    .optional()
+    .transform((raw, zctx): TrustProxySetting => {
+      const parsed = parseTrustProxy(raw);
+      if ('error' in parsed) {
+        zctx.addIssue({ code: z.ZodIssueCode.custom, message: parsed.error });
+        return z.NEVER;
+      }
+      return parsed.value;
+    }),
+  /** Instance mail server for invitations and password resets, e.g. smtps://user:pass@mail.example.com:465. */
+  smtpUrl: z
+    .string()
+    .url()
+    .refine((v) => /^smtps?:\/\//i.test(v), 'SMTP_URL must start with smtp:// or smtps://')
+    .optional(),
+  /** Sender of those e-mails, e.g. "Plaza <plaza@example.com>". */
+  mailFrom: z.string().trim().min(3).max(255).optional(),
+}).superRefine((c, issues) => {
+  // Links in e-mails are built from PUBLIC_URL, never from a request's Host header (which a caller chooses).
+  if (c.smtpUrl && !c.mailFrom) issues.addIssue({ code: 'custom', path: ['mailFrom'], message: 'MAIL_FROM is required when SMTP_URL is set' });
+  if (c.smtpUrl && !c.publicUrl) issues.addIssue({ code: 'custom', path: ['publicUrl'], message: 'PUBLIC_URL is required when SMTP_URL is set (links in e-mails)' });
 });
 
 export type PlazaConfig = z.infer<typeof configSchema> & { dataDir: string };
@@ -38,10 +65,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     dataDir: env.DATA_DIR,
     databaseUrl: env.DATABASE_URL || undefined,
     secret: env.PLAZA_SECRET || undefined,
+    secretFile: env.PLAZA_SECRET_FILE || undefined,
     publicUrl: env.PUBLIC_URL || undefined,
     logLevel: env.LOG_LEVEL,
     allowPrivateUrls: env.PLAZA_ALLOW_PRIVATE_URLS,
     secureCookies: env.PLAZA_SECURE_COOKIES,
+    smtpUrl: env.SMTP_URL || undefined,
+    mailFrom: env.MAIL_FROM || undefined,
+    trustProxy: env.TRUST_PROXY,
     ...overrides,
   };
   const parsed = configSchema.safeParse(raw);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCaller, createTestApp, type Caller, type TestApp } from './helpers/app.ts';
+import { addMember, createCaller, createTestApp, type Caller, type TestApp } from './helpers/app.ts';
 import { DB_KINDS } from './helpers/db.ts';
 
 describe.each(DB_KINDS)('REST API on %s', (kind) => {
@@ -53,8 +53,7 @@ describe.each(DB_KINDS)('REST API on %s', (kind) => {
 
   it('checks roles: a viewer cannot write (403), an editor can', async () => {
     const viewer = await createCaller(t, `viewer-${kind}@example.com`);
-    const add = await owner.request('POST', `/api/v1/workspaces/${workspaceId}/members`, { email: `viewer-${kind}@example.com`, role: 'viewer' });
-    expect(add.statusCode).toBe(201);
+    expect(await addMember(t, owner, workspaceId, { email: `viewer-${kind}@example.com`, role: 'viewer' })).toBe(201);
     const denied = await viewer.request('POST', `/api/v1/workspaces/${workspaceId}/posts`, { content: 'hola', channels: [{ channelId }] });
     expect(denied.statusCode).toBe(403);
     expect((await viewer.request('GET', `/api/v1/workspaces/${workspaceId}/posts`)).statusCode).toBe(200);

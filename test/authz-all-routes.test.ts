@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCaller, createTestApp, type Caller, type TestApp } from './helpers/app.ts';
+import { addMember, createCaller, createTestApp, type Caller, type TestApp } from './helpers/app.ts';
+import { DB_KINDS } from './helpers/db.ts';
 
 /**
  * For every workspace route in the OpenAPI document: not signed in → 401, a
  * member of another workspace → 404, and a viewer may not write (403).
  */
-describe('authentication and authorization on every workspace route', () => {
+describe.each(DB_KINDS)('authentication and authorization on every workspace route (%s)', (kind) => {
   let t: TestApp;
   let owner: Caller;
   let stranger: Caller;
@@ -14,12 +15,12 @@ describe('authentication and authorization on every workspace route', () => {
   let routes: Array<{ method: string; path: string }>;
 
   beforeAll(async () => {
-    t = await createTestApp('embedded');
+    t = await createTestApp(kind);
     owner = await createCaller(t, 'authz-owner@example.com');
     stranger = await createCaller(t, 'authz-stranger@example.com');
     viewer = await createCaller(t, 'authz-viewer@example.com');
     workspaceId = (await owner.request('POST', '/api/v1/workspaces', { name: 'A', timeZone: 'Europe/Madrid', language: 'es' })).json().id;
-    await owner.request('POST', `/api/v1/workspaces/${workspaceId}/members`, { email: 'authz-viewer@example.com', role: 'viewer' });
+    await addMember(t, owner, workspaceId, { email: 'authz-viewer@example.com', role: 'viewer' });
     await stranger.request('POST', '/api/v1/workspaces', { name: 'B', timeZone: 'Europe/Madrid', language: 'es' });
     const spec = (await t.app.inject({ method: 'GET', url: '/api/docs/json' })).json() as { paths: Record<string, Record<string, unknown>> };
     routes = Object.entries(spec.paths)

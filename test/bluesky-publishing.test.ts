@@ -20,6 +20,8 @@ describe('publishing to a real Bluesky PDS', () => {
     pds = await startTestPds();
     account = await pds.createAccount('plaza');
     t = await createTestApp('postgres');
+    // The test PDS listens on loopback: the admin switch PLAZA_ALLOW_PRIVATE_URLS, on.
+    (t.ctx.config as { allowPrivateUrls: boolean }).allowPrivateUrls = true;
     owner = await createCaller(t, 'bsky@example.com');
     workspaceId = (await owner.request('POST', '/api/v1/workspaces', { name: 'Bsky', timeZone: 'Europe/Madrid', language: 'es' })).json().id;
   }, 90_000);

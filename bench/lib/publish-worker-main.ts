@@ -9,6 +9,7 @@ import { NetworkRegistry } from '../../src/networks/registry.ts';
 import { defaultAdapters } from '../../src/networks/index.ts';
 import { configureSandboxHttpAgent } from '../../src/networks/sandbox/index.ts';
 import { PublishingEngine } from '../../src/modules/publishing/engine.ts';
+import { loadConfig } from '../../src/config.ts';
 
 const database = await openDatabase({ databaseUrl: process.env.DATABASE_URL!, poolSize: 8 });
 await configureSandboxHttpAgent({ connections: 512 });
@@ -20,6 +21,7 @@ const engine = new PublishingEngine(
     logger: pino({ level: 'warn' }),
     media: new FileMediaStore('/tmp/plaza-bench-media'),
     networks: new NetworkRegistry(defaultAdapters()),
+    config: loadConfig(),
   },
   JSON.parse(process.env.ENGINE_OPTIONS ?? '{}'),
 );

@@ -4,6 +4,8 @@ import { SERVICE_NAMES, type ServiceName, loadConfig } from '../config.ts';
 import { action, connect, toInstant, output, workspaceZone, type GlobalOptions } from './shared.ts';
 import { registerAnalyticsCommands } from './analytics-commands.ts';
 import { registerListeningCommands } from './listening-commands.ts';
+import { registerAccountCommands } from './account-commands.ts';
+import { localMessage } from '../lib/local-messages.ts';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -41,56 +43,83 @@ export function buildCli(): Command {
 
   program
     .command('migrate')
-    .description('Apply database migrations and exit')
-    .action(async (_opts, command: Command) => {
-      const { openDatabase, migrate } = await import('../db/database.ts');
-      const config = loadConfig();
-      const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.databaseUrl ? undefined : config.dataDir });
-      const applied = await migrate(database);
-      await database.close();
-      output(command.optsWithGlobals(), { applied }, () => process.stdout.write(applied.length ? `Applied: ${applied.join(', ')}\n` : 'Database is up to date\n'));
-    });
+    .description('Apply database migrations and exit (a running Plaza that owns the data folder applied them at its start)')
+    .action(
+      action(async (_opts, command: Command) => {
+        const { openDatabase, migrate } = await import('../db/database.ts');
+        const { onDataFolder } = await import('./local-owner.ts');
+        const config = loadConfig();
+        await onDataFolder(
+          async () => {
+            const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.databaseUrl ? undefined : config.dataDir });
+            const applied = await migrate(database).finally(() => database.close());
+            output(command.optsWithGlobals(), { applied }, () => process.stdout.write(applied.length ? `Applied: ${applied.join(', ')}\n` : 'Database is up to date\n'));
+          },
+          async (owner) => {
+            const { pendingOn } = await import('./local-owner.ts');
+            const pending = await pendingOn(owner);
+            if (pending.length) throw new Error(localMessage('cliMigrateOlder', { who: owner.who, pending: pending.join(', ') }));
+            output(command.optsWithGlobals(), { applied: [], owner: { pid: owner.pid, url: owner.url } }, () => process.stdout.write(`${localMessage('cliUpToDate', { who: owner.who })}\n`));
+          },
+        );
+      }),
+    );
 
-  const user = program.command('user').description('Users (administration, on the local database)');
+  const user = program.command('user').description('Users (administration: on the local database, or through the running Plaza that owns it)');
   user
     .command('create')
     .requiredOption('--email <email>')
     .requiredOption('--name <name>')
     .option('--password <password>', 'initial password (default $PLAZA_PASSWORD)')
     .option('--locale <locale>', 'en or es', 'en')
-    .action(async (opts: { email: string; name: string; password?: string; locale: string }, command: Command) => {
-      const password = opts.password ?? process.env.PLAZA_PASSWORD;
-      if (!password || password.length < 10) throw new Error('Give a password of at least 10 characters (--password or $PLAZA_PASSWORD)');
-      const { createContext } = await import('../server/runtime.ts');
-      const { createUser } = await import('../modules/accounts/service.ts');
-      const ctx = await createContext({ logger: (await import('pino')).default({ level: 'silent' }) });
-      try {
-        const created = await createUser(ctx, { email: opts.email, name: opts.name, password, locale: opts.locale });
+    .action(
+      action(async (opts: { email: string; name: string; password?: string; locale: string }, command: Command) => {
+        const password = opts.password ?? process.env.PLAZA_PASSWORD;
+        if (!password || password.length < 12) throw new Error('Give a password of at least 12 characters (--password or $PLAZA_PASSWORD)');
+        const { createContext } = await import('../server/runtime.ts');
+        const { createUser } = await import('../modules/accounts/service.ts');
+        const { onDataFolder } = await import('./local-owner.ts');
+        const input = { email: opts.email, name: opts.name, password, locale: opts.locale };
+        const created = await onDataFolder(
+          async () => {
+            const ctx = await createContext({ logger: (await import('pino')).default({ level: 'silent' }) });
+            try {
+              return await createUser(ctx, input);
+            } finally {
+              await ctx.database.close();
+            }
+          },
+          (owner) => owner.request<{ id: string; email: string }>('POST', '/users', input),
+        );
         output(command.optsWithGlobals(), created, () => process.stdout.write(`Created user ${created.email} (${created.id})\n`));
-      } finally {
-        await ctx.database.close();
-      }
-    });
+      }),
+    );
 
   const token = program.command('token').description('Personal API tokens');
   token
     .command('create')
-    .description('Create an API token for a user (on the local database); shown once')
+    .description('Create an API token for a user (on the local database, or through the running Plaza that owns it); shown once')
     .requiredOption('--email <email>')
     .option('--name <name>', 'what the token is for', 'cli')
-    .action(async (opts: { email: string; name: string }, command: Command) => {
-      const { createContext } = await import('../server/runtime.ts');
-      const { accountsRepository } = await import('../modules/accounts/repository.ts');
-      const ctx = await createContext({ logger: (await import('pino')).default({ level: 'silent' }) });
-      try {
-        const found = await accountsRepository.findUserByEmail(ctx.database.db, opts.email);
-        if (!found) throw new Error(`No user with e-mail ${opts.email}`);
-        const created = await accountsRepository.createApiToken(ctx.database.db, found.id, opts.name);
+    .action(
+      action(async (opts: { email: string; name: string }, command: Command) => {
+        const { createContext } = await import('../server/runtime.ts');
+        const { createApiTokenForEmail } = await import('../modules/accounts/token-commands.ts');
+        const { onDataFolder } = await import('./local-owner.ts');
+        const created = await onDataFolder(
+          async () => {
+            const ctx = await createContext({ logger: (await import('pino')).default({ level: 'silent' }) });
+            try {
+              return await createApiTokenForEmail(ctx, opts.email, opts.name);
+            } finally {
+              await ctx.database.close();
+            }
+          },
+          (owner) => owner.request<{ id: string; name: string; token: string }>('POST', '/tokens', { email: opts.email, name: opts.name }),
+        );
         output(command.optsWithGlobals(), created, () => process.stdout.write(`${created.token}\n`));
-      } finally {
-        await ctx.database.close();
-      }
-    });
+      }),
+    );
 
   const workspace = program.command('workspace').description('Workspaces (one per brand or client)');
   workspace
@@ -270,5 +299,6 @@ export function buildCli(): Command {
 
   registerAnalyticsCommands(program);
   registerListeningCommands(program);
+  registerAccountCommands(program);
   return program;
 }

@@ -1,11 +1,12 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
-import { PGliteDialect } from 'kysely-pglite-dialect';
+import { guardedEmbedded, type ConnectionGate, type ConnectionGuardOptions } from './connection-guard.ts';
 import type { Database } from './schema.ts';
 import { migrations } from './migrations/index.ts';
+import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.ts';
+import { probeWritable } from '../lib/data-dir-health.ts';
 
 // Return int8 (bigserial ids, counts) as JS numbers when they fit; ids stay exact below 2^53.
 pg.types.setTypeParser(20, (value: string) => Number(value));
@@ -24,6 +25,10 @@ export interface PlazaDatabase {
   db: Kysely<Database>;
   raw: RawSql;
   kind: 'embedded' | 'postgres';
+  /** Embedded only: the gate over PGlite's single connection (deadlocks detected so far, for tests). */
+  connectionGate?: ConnectionGate;
+  /** The embedded data folder's exclusive lock, held while open (absent in memory and on Postgres). */
+  dataDirLock?: DataDirLock;
   close(): Promise<void>;
 }
 
@@ -33,6 +38,8 @@ export interface DatabaseOptions {
   /** Folder for the embedded database; absent means in memory (tests). */
   dataDir?: string;
   poolSize?: number;
+  /** Embedded only: how a query that would deadlock on the single connection fails. */
+  connectionGuard?: ConnectionGuardOptions;
 }
 
 /**
@@ -73,29 +80,34 @@ export async function openDatabase(options: DatabaseOptions): Promise<PlazaDatab
     return { db, raw, kind: 'postgres', close: () => db.destroy() };
   }
   let dir: string | undefined;
-  if (options.dataDir) {
-    dir = path.join(options.dataDir, 'pglite');
-    fs.mkdirSync(dir, { recursive: true });
+  // One process per embedded folder: a second one is refused (see data-dir-lock.ts).
+  const dataDirLock = options.dataDir ? acquireDataDirLock(options.dataDir) : undefined;
+  let lite: PGlite;
+  try {
+    if (options.dataDir) {
+      dir = path.join(options.dataDir, 'pglite');
+      probeWritable(dir); // creates it; a read-only or full folder stops here with a clear message
+    }
+    lite = await PGlite.create(dir ? { dataDir: dir } : {});
+  } catch (error) {
+    dataDirLock?.release();
+    throw error;
   }
-  const lite = await PGlite.create(dir ? { dataDir: dir } : {});
-  const db = new Kysely<Database>({ dialect: new PGliteDialect(lite) });
-  const raw: RawSql = {
-    query: async (text, params) => {
-      const result = await lite.query(text, params as unknown[] | undefined);
-      return { rows: result.rows as never[] };
-    },
-    exec: async (text) => {
-      await lite.exec(text);
-    },
-    withSession: (fn) => fn(raw),
-  };
+  // One connection: every use goes through one gate that turns a self-deadlock into an error.
+  const { db, raw, gate } = guardedEmbedded<Database>(lite, options.connectionGuard);
   return {
     db,
     raw,
     kind: 'embedded',
+    connectionGate: gate,
+    dataDirLock,
     close: async () => {
-      await db.destroy().catch(() => undefined);
-      if (!lite.closed) await lite.close();
+      try {
+        await db.destroy().catch(() => undefined);
+        if (!lite.closed) await lite.close();
+      } finally {
+        dataDirLock?.release();
+      }
     },
   };
 }

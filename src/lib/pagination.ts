@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
 import { badRequest } from './errors.ts';
 
 /** Query parameters every list endpoint accepts. */
@@ -8,13 +9,37 @@ export const pageQuerySchema = z.object({
 });
 
 export interface Cursor {
+  /** The sort instant exactly as the database holds it: UTC, up to microseconds (`2026-12-04T19:19:45.123456Z`). */
   at: string;
   id: string;
 }
 
-/** Opaque cursor: base64url of the last row's sort key, so pages stay stable under inserts. */
-export function encodeCursor(at: Date | string, id: string): string {
-  return Buffer.from(JSON.stringify({ at: new Date(at).toISOString(), id })).toString('base64url');
+/** A cursor's instant: ISO 8601 in UTC with up to six fractional digits, years 0001–9999. */
+const EXACT_INSTANT = /^(?!0000)\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/;
+
+/**
+ * A timestamptz column as exact text (UTC, microseconds). JavaScript dates keep
+ * only milliseconds while Postgres keeps microseconds, so a keyset cursor built
+ * from a `Date` would skip the rows that share its millisecond: select the sort
+ * key with this, and put that text in the cursor.
+ */
+export function exactInstant(column: string): RawBuilder<string> {
+  return sql<string>`to_char(${sql.ref(column)} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+}
+
+/**
+ * The keyset condition for a newest-first list ordered by (instant desc, id desc):
+ * rows strictly after the cursor. The cursor's instant is compared as a
+ * microsecond timestamp, never through a JavaScript `Date`.
+ */
+export function olderThanCursor(atColumn: string, idColumn: string, cursor: Cursor): Expression<SqlBool> {
+  return sql<SqlBool>`(${sql.ref(atColumn)}, ${sql.ref(idColumn)}) < (${cursor.at}::timestamptz, ${cursor.id}::uuid)`;
+}
+
+/** Opaque cursor: base64url of the last row's exact sort key, so pages stay stable under inserts. */
+export function encodeCursor(at: string, id: string): string {
+  if (!EXACT_INSTANT.test(at)) throw new Error(`Cursor instants must be exact UTC text (exactInstant), got ${at}`);
+  return Buffer.from(JSON.stringify({ at, id })).toString('base64url');
 }
 
 /** Reads a cursor from a client; a forged or corrupt one is a 400, not a 500. */
@@ -22,16 +47,16 @@ export function decodeCursor(cursor: string | undefined): Cursor | null {
   if (!cursor) return null;
   try {
     const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Cursor;
-    if (typeof parsed.at !== 'string' || typeof parsed.id !== 'string' || Number.isNaN(Date.parse(parsed.at))) throw new Error();
-    if (!/^[0-9a-f-]{36}$/i.test(parsed.id)) throw new Error();
-    return parsed;
+    if (typeof parsed.at !== 'string' || typeof parsed.id !== 'string' || !EXACT_INSTANT.test(parsed.at) || Number.isNaN(Date.parse(parsed.at))) throw new Error();
+    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(parsed.id)) throw new Error();
+    return { at: parsed.at, id: parsed.id };
   } catch {
     throw badRequest('Invalid cursor');
   }
 }
 
-/** Builds `{ items, nextCursor }` from limit+1 rows. */
-export function pageOf<T>(rows: T[], limit: number, key: (row: T) => { at: Date | string; id: string }) {
+/** Builds `{ items, nextCursor }` from limit+1 rows; `key` gives a row's exact instant text (see exactInstant) and id. */
+export function pageOf<T>(rows: T[], limit: number, key: (row: T) => { at: string; id: string }) {
   const items = rows.slice(0, limit);
   const last = items[items.length - 1];
   const nextCursor = rows.length > limit && last ? encodeCursor(key(last).at, key(last).id) : null;

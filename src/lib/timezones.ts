@@ -1,5 +1,6 @@
 import { DateTime, IANAZone } from 'luxon';
 import { z } from 'zod';
+import { instantInRange } from './input.ts';
 
 /** An IANA time zone name that this runtime knows (e.g. Europe/Madrid). */
 export const timeZoneSchema = z.string().refine((zone) => IANAZone.isValidZone(zone), { message: 'Unknown IANA time zone' });
@@ -14,6 +15,7 @@ export const isoInstantSchema = z
   .refine((value) => /([zZ]|[+-]\d{2}:?\d{2})$/.test(value) && DateTime.fromISO(value, { setZone: true }).isValid, {
     message: 'Expected an ISO 8601 date-time with an offset, e.g. 2026-03-29T10:00:00+02:00',
   })
+  .refine((value) => instantInRange(DateTime.fromISO(value, { setZone: true }).toJSDate()), { message: 'Dates must fall within the years 0001–9999' })
   .transform((value) => DateTime.fromISO(value, { setZone: true }).toUTC().toJSDate());
 
 /**

@@ -78,9 +78,18 @@ export interface ChannelContext {
   /**
    * When the engine will stop waiting (ms since epoch). Adapters whose network can
    * be told a deadline pass it on, so a request cannot take effect after the engine
-   * has given up on it and started reconciling.
+   * has given up on it and started reconciling. Measured on `now` when given.
+   * Adapters must not send a request once it has passed (each part of a thread,
+   * each media upload), whatever their timers say.
    */
   deadline?: number;
+  /**
+   * PLAZA_ALLOW_PRIVATE_URLS: the adapter may reach loopback, private and link-local
+   * addresses. Absent or false: such targets are refused before anything is sent.
+   */
+  allowPrivateUrls?: boolean;
+  /** The clock `deadline` is measured on (the engine's, which also measures leases); Date.now when absent. */
+  now?: () => number;
 }
 
 export interface ValidationIssue {

@@ -1,4 +1,4 @@
-import Fastify, { LogController, type FastifyInstance, type FastifyError, type FastifyBaseLogger } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyError, type FastifyBaseLogger, type FastifyReply, type FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import multipart from '@fastify/multipart';
@@ -11,6 +11,11 @@ import { identify, loadMembership } from './auth.ts';
 import { pingDatabase } from '../db/database.ts';
 import { apiModules } from './modules.ts';
 import { webAppBuilt } from './web.ts';
+import { registerSecurityHeaders } from './security-headers.ts';
+import type { DataDirState } from '../lib/data-dir-health.ts';
+import { tooManyAttempts } from '../modules/accounts/login-throttle.ts';
+import { fastifyTrustProxy } from '../lib/trust-proxy.ts';
+import { findUnstorableText, POSTGRES_INPUT_ERRORS, unstorableTextError } from '../lib/input.ts';
 
 export type PlazaServer = FastifyInstance;
 
@@ -20,6 +25,8 @@ export interface BuildAppOptions {
   isReady?: () => boolean;
   /** Extra plugins (e.g. the web app's static files) registered after the API. */
   extraPlugins?: Array<(app: FastifyInstance) => Promise<void>>;
+  /** The data folder's last write probe; /api/health answers 503 with its code while writes fail. */
+  dataDirState?: () => DataDirState;
 }
 
 /**
@@ -31,15 +38,30 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   const app = Fastify({
     loggerInstance: ctx.logger as FastifyBaseLogger,
     bodyLimit: 1_048_576,
-    trustProxy: true,
+    // Proxy headers (X-Forwarded-For…) only from proxies the admin named (TRUST_PROXY); else the socket address counts.
+    trustProxy: fastifyTrustProxy(ctx.config.trustProxy),
     // Per-request access logs are left to the reverse proxy; errors are still logged.
     logController: new LogController({ disableRequestLogging: true }),
+    // Paths the router cannot even read (bad percent-encoding, a 10,000-digit id) get the usual error shape.
+    frameworkErrors: (error, _request, reply) => {
+      const code = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'path_too_long' : error.code === 'FST_ERR_BAD_URL' ? 'bad_url' : 'bad_request';
+      const message = code === 'path_too_long' ? 'A path segment is too long' : code === 'bad_url' ? 'The path is not valid percent-encoded UTF-8' : 'Bad request';
+      void (reply as FastifyReply).status(400).send({ error: { code, message, details: null } });
+    },
   });
-  app.setValidatorCompiler(validatorCompiler);
+  // Text no database can hold (NUL, unpaired surrogates) is refused before any route schema runs.
+  app.setValidatorCompiler((route) => {
+    const validate = validatorCompiler(route as Parameters<typeof validatorCompiler>[0]);
+    return (data: unknown) => {
+      const found = findUnstorableText(data);
+      return found ? { error: unstorableTextError(route.httpPart ?? 'request', found) } : validate(data);
+    };
+  });
   app.setSerializerCompiler(serializerCompiler);
+  registerSecurityHeaders(app);
 
   await app.register(cookie);
-  await app.register(rateLimit, { global: false });
+  await app.register(rateLimit, { global: false, errorResponseBuilder: (_request, context) => tooManyAttempts(context.ttl / 1000) });
   await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1 } });
   await app.register(swagger, {
     openapi: {
@@ -60,13 +82,16 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   app.decorateRequest('user', null);
   app.decorateRequest('membership', null);
   app.addHook('onRequest', async (request) => {
-    if (!request.url.startsWith('/api/')) return;
+    // Decide on the route that matched, never on the raw URL: the router decodes `/%61pi/…`
+    // (and whatever else a client spells differently) to the same route the check must guard.
+    const route = request.routeOptions.url;
+    if (!route?.startsWith('/api/')) return;
     request.user = await identify(ctx, request);
     // Authentication comes before anything else, body validation included.
     // A route is public only when its OpenAPI schema says so (`security: []`): docs and behaviour agree.
     const security = (request.routeOptions.schema as { security?: unknown[] } | undefined)?.security;
     const isPublic = Array.isArray(security) && security.length === 0;
-    if (request.url.startsWith('/api/v1/') && !isPublic && !request.user && request.routeOptions.url) throw unauthorized();
+    if (route.startsWith('/api/v1/') && !isPublic && !request.user) throw unauthorized();
   });
   // Another workspace's routes do not exist for you: 404 before the body is even read.
   app.addHook('preValidation', async (request) => {
@@ -87,7 +112,18 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
       });
     }
     if (error instanceof AppError) {
+      const retryAfter = (error.details as { retryAfterSeconds?: unknown } | null | undefined)?.retryAfterSeconds;
+      if (error.statusCode === 429 && typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));
       return reply.status(error.statusCode).send({ error: { code: error.code, message: error.message, details: error.details ?? null } });
+    }
+    // Backstops: input the schemas let through but the database or the multipart parser refuses is the client's error.
+    const pgCode = (error as { code?: unknown }).code;
+    if (typeof pgCode === 'string' && POSTGRES_INPUT_ERRORS.has(pgCode) && !reply.sent) {
+      request.log.warn({ pgCode, url: request.url }, 'input refused by the database');
+      return reply.status(400).send({ error: { code: 'invalid_input', message: 'A value in the request cannot be stored or compared', details: null } });
+    }
+    if (isMalformedMultipart(error, request) && !reply.sent) {
+      return reply.status(400).send({ error: { code: 'invalid_multipart', message: 'Malformed or truncated multipart body', details: null } });
     }
     const status = error.statusCode ?? 500;
     if (status >= 400 && status < 500) {
@@ -96,6 +132,11 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
     request.log.error({ err: error, url: request.url }, 'unhandled error');
     return reply.status(500).send({ error: { code: 'internal', message: 'Something went wrong on our side', details: null } });
   });
+  /** A multipart body cut before its final boundary or garbled: busboy's errors, or the file stream closing early. */
+  function isMalformedMultipart(error: FastifyError, request: FastifyRequest): boolean {
+    if (!request.isMultipart()) return false;
+    return error.code === 'ERR_STREAM_PREMATURE_CLOSE' || /^(Unexpected end of (form|file|multipart data)|Malformed part header|Multipart: Boundary not found|Premature close)/i.test(error.message ?? '');
+  }
   app.setNotFoundHandler((request, reply) => {
     // Client-side routes of the web app (/calendar, /posts/…) get its index.html.
     if (request.method === 'GET' && !request.url.startsWith('/api/') && webAppBuilt() && 'sendFile' in reply) {
@@ -105,9 +146,17 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   });
 
   const typed = app.withTypeProvider<ZodTypeProvider>();
-  typed.get('/api/health', { schema: { hide: true } }, async (_request, reply) => {
+  typed.get('/api/health', { schema: { hide: true } }, async (request, reply) => {
     if (options.isReady && !options.isReady()) return reply.status(503).send({ status: 'starting' });
-    await pingDatabase(ctx.database);
+    const dataDir = options.dataDirState?.();
+    // Only the reason code and since when: the folder's path stays in the server's log.
+    if (dataDir && !dataDir.ok) return reply.status(503).send({ status: 'unavailable', code: dataDir.code, since: dataDir.since.toISOString() });
+    try {
+      await pingDatabase(ctx.database);
+    } catch (error) {
+      request.log.error({ err: error }, 'database ping failed');
+      return reply.status(503).send({ status: 'unavailable', code: 'database_unavailable' });
+    }
     return { status: 'ok' };
   });
 

@@ -1,10 +1,12 @@
 import path from 'node:path';
+import type { AddressInfo } from 'node:net';
 import pino, { type Logger } from 'pino';
 import type PgBoss from 'pg-boss';
 import type { FastifyInstance } from 'fastify';
 import { loadConfig, type PlazaConfig, type ServiceName } from '../config.ts';
 import { openDatabase, migrate } from '../db/database.ts';
-import { resolveMasterSecret, SecretBox } from '../lib/crypto.ts';
+import { SecretBox } from '../lib/crypto.ts';
+import { loadMasterSecret } from '../lib/secret-key.ts';
 import { systemClock, type Clock } from '../lib/clock.ts';
 import { FileMediaStore } from '../modules/media/store.ts';
 import { NetworkRegistry } from '../networks/registry.ts';
@@ -15,9 +17,12 @@ import { PublishingEngine, type EngineOptions } from '../modules/publishing/engi
 import { startQueue } from '../jobs/queue.ts';
 import { startWebhookOutbox, startWebhookWorker } from '../modules/events/webhooks.ts';
 import { serveWebApp } from './web.ts';
-import { startListener } from '../modules/listening/worker.ts';
+import { startListener, type ListenerOptions } from '../modules/listening/worker.ts';
 import { startMetricCollector } from '../modules/analytics/collector.ts';
 import { registerShortLinkRoutes } from '../modules/links/routes.ts';
+import { DataDirMonitor } from '../lib/data-dir-health.ts';
+import { createLocalAdminKey, registerLocalAdminRoutes } from './local-admin.ts';
+import { publicUrlWarning } from '../lib/public-url.ts';
 
 /** A running Plaza process: its context and the services it started. */
 export interface PlazaRuntime {
@@ -36,6 +41,10 @@ export interface StartOptions {
   logger?: Logger;
   networks?: NetworkRegistry;
   engine?: EngineOptions;
+  /** Loop intervals of the worker and listener services (tests run them fast). */
+  loops?: { outboxMs?: number; collectorMs?: number; listener?: ListenerOptions };
+  /** The data folder's write probe: how often, and (tests) the probe itself. */
+  dataDirProbe?: { intervalMs?: number; probe?: (dir: string) => void };
 }
 
 /**
@@ -52,8 +61,10 @@ export async function createContext(options: StartOptions = {}): Promise<AppCont
       redact: { paths: ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.appPassword', '*.accessToken', '*.token', '*.credentials', '*.credentials_sealed', '*.secret'], censor: '[redacted]' },
     });
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.databaseUrl ? undefined : config.dataDir });
+  // A query that would deadlock the embedded database fails; say so in the log too.
+  database.connectionGate?.onViolation((error) => logger.error({ err: error }, 'embedded database deadlock avoided'));
   await migrate(database);
-  const secrets = new SecretBox(resolveMasterSecret(config.secret, config.dataDir));
+  const secrets = new SecretBox(await loadMasterSecret(config, database, logger));
   return {
     config,
     database,
@@ -80,6 +91,16 @@ export async function startPlaza(options: StartOptions = {}): Promise<PlazaRunti
   let boss: PgBoss | null = null;
   let outbox: { stop(): Promise<void> } | null = null;
   let collector: { stop(): Promise<void> } | null = null;
+  // Is the data folder writable? Probed now and every few seconds; /api/health reports it.
+  const dataDirLock = ctx.database.dataDirLock;
+  const dataDir = new DataDirMonitor({
+    dirs: [ctx.config.dataDir, ...(dataDirLock ? [path.join(ctx.config.dataDir, 'pglite')] : [])],
+    ...options.dataDirProbe,
+    onChange: (state) => (state.ok ? ctx.logger.info('The data folder is writable again') : ctx.logger.error({ code: state.code }, state.message)),
+  });
+  dataDir.check();
+  dataDir.start();
+  let localAdminKey: string | null = null;
 
   if (services.has('worker') || services.has('scheduler')) {
     boss = await startQueue(ctx.database, { supervise: services.has('scheduler'), schedule: services.has('scheduler') });
@@ -87,10 +108,10 @@ export async function startPlaza(options: StartOptions = {}): Promise<PlazaRunti
   if (services.has('worker')) {
     engine = new PublishingEngine(ctx, options.engine);
     await startWebhookWorker(ctx, boss!);
-    outbox = startWebhookOutbox(ctx, boss!);
+    outbox = startWebhookOutbox(ctx, boss!, { intervalMs: options.loops?.outboxMs });
     await engine.start();
     // Metric snapshots, objective checks and scheduled reports; their events reach webhooks through the outbox.
-    collector = startMetricCollector(ctx);
+    collector = startMetricCollector(ctx, undefined, { intervalMs: options.loops?.collectorMs });
   } else if (services.has('scheduler')) {
     // A scheduler-only process still reports publications missed during downtime.
     await new PublishingEngine(ctx, options.engine).recover();
@@ -98,14 +119,30 @@ export async function startPlaza(options: StartOptions = {}): Promise<PlazaRunti
   let listener: { stop(): Promise<void> } | null = null;
   if (services.has('listener')) {
     // Alerts are events; the worker's webhook outbox delivers them like any other.
-    listener = await startListener(ctx);
+    listener = await startListener(ctx, options.loops?.listener);
   }
   if (services.has('web')) {
-    app = await buildApp(ctx, { isReady: () => ready, extraPlugins: [(instance) => registerShortLinkRoutes(instance, ctx), serveWebApp] });
+    const localAdmin = dataDirLock ? [(instance: FastifyInstance) => registerLocalAdminRoutes(instance, ctx, () => localAdminKey)] : [];
+    app = await buildApp(ctx, { isReady: () => ready, dataDirState: () => dataDir.state, extraPlugins: [(instance) => registerShortLinkRoutes(instance, ctx), ...localAdmin, serveWebApp] });
     url = await app.listen({ port: ctx.config.port, host: ctx.config.host });
+    if (dataDirLock) {
+      // The CLI finds this process in the lock file and proves it is the folder's owner with this key.
+      try {
+        localAdminKey = createLocalAdminKey();
+        dataDirLock.update({ listen: { host: ctx.config.host, port: (app.server.address() as AddressInfo).port }, localAdminKey });
+      } catch (error) {
+        // Serving goes on; only the CLI's administration commands cannot reach this process (they say what to do).
+        localAdminKey = null;
+        ctx.logger.error({ code: (error as { code?: string }).code }, (error as Error).message);
+      }
+    }
   }
   ready = true;
   ctx.logger.info({ services: [...services], url, database: ctx.database.kind }, 'Plaza started');
+  // PORT=0 picks a free port: links without PUBLIC_URL point at the one actually listened on.
+  if (url && ctx.config.port === 0 && !ctx.config.publicUrl) ctx.config.port = Number(new URL(url).port) || 0;
+  const linkWarning = services.has('web') ? publicUrlWarning(ctx.config) : null;
+  if (linkWarning) ctx.logger.warn({ code: linkWarning.code, base: linkWarning.base }, linkWarning.message);
 
   return {
     ctx,
@@ -115,6 +152,7 @@ export async function startPlaza(options: StartOptions = {}): Promise<PlazaRunti
     url,
     async stop() {
       ready = false;
+      dataDir.stop();
       await app?.close();
       await listener?.stop();
       await outbox?.stop();

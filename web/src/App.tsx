@@ -1,5 +1,5 @@
 import { lazy, Suspense } from 'react';
-import { Navigate, Route, Routes } from 'react-router-dom';
+import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import { Center, Loader } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { api } from './api.ts';
@@ -33,6 +33,15 @@ const ReportsPage = lazy(() => import('./pages/analytics/Reports.tsx'));
 const AnalyticsAlertsPage = lazy(() => import('./pages/analytics/Alerts.tsx'));
 const PostDashboardPage = lazy(() => import('./pages/analytics/PostDashboard.tsx'));
 const CollectionPage = lazy(() => import('./pages/analytics/Collection.tsx'));
+// Pages reached from e-mails (signed in or not): invitations and password resets.
+const AcceptInvitePage = lazy(() => import('./pages/Accounts.tsx').then((m) => ({ default: m.AcceptInvitePage })));
+const ResetPasswordPage = lazy(() => import('./pages/Accounts.tsx').then((m) => ({ default: m.ResetPasswordPage })));
+const ForgotPasswordPage = lazy(() => import('./pages/Accounts.tsx').then((m) => ({ default: m.ForgotPasswordPage })));
+const PUBLIC_PAGES: Record<string, () => JSX.Element> = {
+  '/invite': () => <AcceptInvitePage />,
+  '/reset-password': () => <ResetPasswordPage />,
+  '/forgot-password': () => <ForgotPasswordPage />,
+};
 
 function Loading() {
   return (
@@ -46,6 +55,8 @@ function Loading() {
 export function App() {
   const meQuery = useMeQuery();
   const setup = useQuery({ queryKey: ['setup'], queryFn: () => api<{ needsOwner: boolean }>('GET', '/setup'), enabled: meQuery.data === null });
+  const publicPage = PUBLIC_PAGES[useLocation().pathname];
+  if (publicPage) return <Suspense fallback={<Loading />}>{publicPage()}</Suspense>;
   if (meQuery.isLoading || (meQuery.data === null && setup.isLoading)) return <Loading />;
   const me = meQuery.data;
   if (!me) {

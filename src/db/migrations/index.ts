@@ -8,6 +8,8 @@ import * as metricBackfills0503 from './0503_metric_backfills.ts';
 import * as analyticsZone0501 from './0501_analytics_zone.ts';
 import * as alertSettings0504 from './0504_listening_alert_settings.ts';
 import * as publishingScaleout0505 from './0505_publishing_scaleout.ts';
+import * as loginFailures0510 from './0510_login_failures.ts';
+import * as accounts0600 from './0600_accounts.ts';
 
 /** One schema change: plain SQL (one dialect for PGlite and Postgres), applied once. */
 export interface Migration {
@@ -30,4 +32,6 @@ export const migrations: Migration[] = [
   { name: '0503_metric_backfills', up: metricBackfills0503.up },
   { name: '0504_listening_alert_settings', up: alertSettings0504.up },
   { name: '0505_publishing_scaleout', up: publishingScaleout0505.up },
+  { name: '0510_login_failures', up: loginFailures0510.up },
+  { name: '0600_accounts', up: accounts0600.up },
 ];

@@ -1,13 +1,19 @@
 import { z } from 'zod';
 import type { ApiModule } from '../../server/modules.ts';
 import { requireUser, setSessionCookie, SESSION_COOKIE } from '../../server/auth.ts';
-import { AppError, notFound } from '../../lib/errors.ts';
+import { notFound } from '../../lib/errors.ts';
 import { accountsRepository } from './repository.ts';
-import { authenticate, createUser } from './service.ts';
+import { authenticate, createUser, signupClosed } from './service.ts';
+import { beginLoginAttempt } from './login-throttle.ts';
 import { recordEvent } from '../events/events.ts';
+import { accountsSecurityRepository } from './security-repository.ts';
+import { assertAcceptablePassword, passwordProblem, PASSWORD_MAX_LENGTH } from './password-policy.ts';
+import { passwordRoutes } from './password-routes.ts';
+import { invitationRoutes } from '../invitations/routes.ts';
 
 const emailSchema = z.string().trim().email().max(254);
-const passwordSchema = z.string().min(10, 'Use at least 10 characters').max(200);
+// Length and common passwords: the policy checks them and answers with its own codes (password_too_short, …).
+const passwordSchema = z.string().min(1).max(PASSWORD_MAX_LENGTH + 50);
 const userSchema = z.object({ id: z.string(), email: z.string(), name: z.string(), locale: z.string() });
 
 /** Sign-up (first user), sign-in, sign-out, the current user and personal API tokens. */
@@ -15,7 +21,7 @@ export const accountRoutes: ApiModule = async (app, ctx) => {
   const db = ctx.database.db;
 
   app.get('/setup', { schema: { tags: ['auth'], summary: 'Whether the installation still needs its first user', security: [] } }, async () => ({
-    needsOwner: (await accountsRepository.countUsers(db)) === 0,
+    needsOwner: !(await accountsSecurityRepository.installationClaimed(db)),
   }));
 
   app.post(
@@ -30,9 +36,11 @@ export const accountRoutes: ApiModule = async (app, ctx) => {
       },
     },
     async (request, reply) => {
-      // Open sign-up only for the first user; everybody else is invited by a manager.
-      if ((await accountsRepository.countUsers(db)) > 0) throw new AppError(403, 'signup_closed', 'Sign-up is closed; ask a workspace manager to invite you');
-      const user = await createUser(ctx, request.body);
+      // Open sign-up only for the first user; everybody else is invited by a manager. The early
+      // check only spares the hashing; the rule itself holds inside createUser's transaction.
+      assertAcceptablePassword(request.body.password, { email: request.body.email });
+      if (await accountsSecurityRepository.installationClaimed(db)) throw signupClosed();
+      const user = await createUser(ctx, request.body, { firstOwner: true });
       const session = await accountsRepository.createSession(db, user.id, ctx.clock.now());
       setSessionCookie(ctx, request, reply, session.token);
       return reply.status(201).send({ user, csrfToken: session.csrfToken });
@@ -42,15 +50,19 @@ export const accountRoutes: ApiModule = async (app, ctx) => {
   app.post(
     '/auth/login',
     {
-      // Brute-force guard: per client address, on top of the constant-time checks.
+      // Brute-force guard: per client address (in memory), and failures per account and per address
+      // in the database (beginLoginAttempt), on top of the constant-time checks.
       config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
       schema: { tags: ['auth'], summary: 'Sign in with e-mail and password', security: [], body: z.object({ email: emailSchema, password: z.string().min(1).max(200) }) },
     },
     async (request, reply) => {
+      const attempt = await beginLoginAttempt(ctx, request.body.email, request.ip);
       const user = await authenticate(ctx, request.body.email, request.body.password);
+      await attempt.succeeded();
       const session = await accountsRepository.createSession(db, user.id, ctx.clock.now());
       setSessionCookie(ctx, request, reply, session.token);
-      return { user, csrfToken: session.csrfToken };
+      // Passwords set before the 12-character policy still sign in; the app then asks for a new one.
+      return { user, csrfToken: session.csrfToken, passwordChangeRecommended: passwordProblem(request.body.password, { email: user.email }) !== null };
     },
   );
 
@@ -103,4 +115,7 @@ export const accountRoutes: ApiModule = async (app, ctx) => {
       return reply.status(204).send();
     },
   );
+
+  await passwordRoutes(app, ctx);
+  await invitationRoutes(app, ctx);
 };

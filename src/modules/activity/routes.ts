@@ -5,6 +5,11 @@ import { requireRole } from '../../server/auth.ts';
 import { onEvent } from '../events/events.ts';
 import { workspaceParams } from '../workspaces/routes.ts';
 import { sandboxTimeline } from './sandbox-timeline.ts';
+import { streamCaller, streamTimings } from './stream-guard.ts';
+import { redactEventData } from '../events/redact.ts';
+import { can } from '../workspaces/permissions.ts';
+import { sequenceIdSchema } from '../../lib/input.ts';
+import type { Role } from '../../db/schema.ts';
 
 /** Event types that become in-app notifications (they need someone's attention). */
 export const NOTIFICATION_TYPES = ['post.failed', 'channel.needs_reconnect', 'post.submit', 'post.approve', 'post.reject', 'post.commented', 'post.published'] as const;
@@ -61,6 +66,11 @@ export async function eventsAfter(ctx: AppContext, workspaceId: string, afterId:
   return rows.map(present);
 }
 
+/** An activity item as `role` may see it (webhook URLs and secret-like fields hidden from roles without the webhook permission). */
+function redactItem(item: ActivityItem, role: Role): ActivityItem {
+  return { ...item, data: redactEventData(item.type, item.subjectType, item.data, role) };
+}
+
 async function latestEventId(ctx: AppContext, workspaceId: string): Promise<string> {
   const { rows } = await ctx.database.raw.query<{ id: string | number | null }>('SELECT max(id) AS id FROM events WHERE workspace_id = $1', [workspaceId]);
   return String(rows[0]?.id ?? 0);
@@ -75,14 +85,15 @@ export const activityRoutes: ApiModule = async (app, ctx) => {
         tags: ['activity'],
         summary: 'Live activity of a workspace as server-sent events (each event: id, type, subject); resumes after Last-Event-ID',
         params: workspaceParams,
-        querystring: z.object({ after: z.string().regex(/^\d+$/).optional() }),
+        querystring: z.object({ after: sequenceIdSchema.optional() }),
       },
     },
     async (request, reply) => {
       const { workspaceId } = request.params;
-      await requireRole(ctx, request, workspaceId, 'read');
+      let { role } = await requireRole(ctx, request, workspaceId, 'read');
+      const caller = streamCaller(ctx, request, workspaceId);
       const resumeFrom = request.headers['last-event-id'];
-      let lastSeen = typeof resumeFrom === 'string' && /^\d+$/.test(resumeFrom) ? resumeFrom : (request.query.after ?? (await latestEventId(ctx, workspaceId)));
+      let lastSeen = typeof resumeFrom === 'string' && sequenceIdSchema.safeParse(resumeFrom).success ? resumeFrom : (request.query.after ?? (await latestEventId(ctx, workspaceId)));
       reply.hijack();
       const out = reply.raw;
       out.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache, no-transform', connection: 'keep-alive', 'x-accel-buffering': 'no' });
@@ -103,7 +114,7 @@ export const activityRoutes: ApiModule = async (app, ctx) => {
             const items = await eventsAfter(ctx, workspaceId, lastSeen);
             for (const item of items) {
               if (closed) return;
-              out.write(`id: ${item.id}\nevent: activity\ndata: ${JSON.stringify(item)}\n\n`);
+              out.write(`id: ${item.id}\nevent: activity\ndata: ${JSON.stringify(redactItem(item, role))}\n\n`);
               lastSeen = item.id;
             }
           } while (again && !closed);
@@ -119,10 +130,27 @@ export const activityRoutes: ApiModule = async (app, ctx) => {
       const unsubscribe = onEvent((event) => {
         if (event.workspaceId === workspaceId) void pump();
       });
+      // Revoking a token, ending a session or removing the member ends the stream at the next check.
+      const recheck = setInterval(() => {
+        void caller
+          .currentRole()
+          .then((current) => {
+            if (closed) return;
+            if (current && can(current, 'read')) {
+              role = current;
+              return;
+            }
+            out.write(`event: revoked\ndata: ${JSON.stringify({ code: 'access_revoked' })}\n\n`);
+            close();
+            out.end();
+          })
+          .catch((error: unknown) => ctx.logger.warn({ err: error }, 'activity stream re-check failed'));
+      }, streamTimings.recheckMs);
       const close = () => {
         closed = true;
         clearInterval(poll);
         clearInterval(heartbeat);
+        clearInterval(recheck);
         unsubscribe();
       };
       request.raw.on('close', close);
@@ -142,7 +170,7 @@ export const activityRoutes: ApiModule = async (app, ctx) => {
       },
     },
     async (request) => {
-      const { user } = await requireRole(ctx, request, request.params.workspaceId, 'read');
+      const { user, role } = await requireRole(ctx, request, request.params.workspaceId, 'read');
       const types = [...NOTIFICATION_TYPES];
       const { rows } = await ctx.database.raw.query<EventRowWithActor>(
         `SELECT e.id, e.type, e.subject_type, e.subject_id, e.actor_user_id, u.name AS actor_name, e.data, e.created_at
@@ -156,7 +184,7 @@ export const activityRoutes: ApiModule = async (app, ctx) => {
         [user.id, request.params.workspaceId],
       );
       const lastRead = BigInt(cursor.rows[0]?.last_read_event_id ?? 0);
-      const items = rows.map(present).map((item) => ({ ...item, unread: BigInt(item.id) > lastRead }));
+      const items = rows.map(present).map((item) => ({ ...redactItem(item, role), unread: BigInt(item.id) > lastRead }));
       return { items, unread: items.filter((item) => item.unread).length, lastReadEventId: lastRead.toString() };
     },
   );
@@ -168,7 +196,7 @@ export const activityRoutes: ApiModule = async (app, ctx) => {
         tags: ['activity'],
         summary: 'Mark notifications read up to an event id',
         params: workspaceParams,
-        body: z.object({ upToEventId: z.string().regex(/^\d+$/) }),
+        body: z.object({ upToEventId: sequenceIdSchema }),
       },
     },
     async (request) => {

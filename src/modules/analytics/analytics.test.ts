@@ -239,7 +239,7 @@ describe.each(DB_KINDS)('analytics API on %s', (kind) => {
     expect(pixel.headers['content-type']).toBe('image/gif');
     expect((await owner.request('GET', `${base()}/conversions`)).json().items).toHaveLength(2);
     expect((await owner.request('POST', `${base()}/costs`, { amount: 50, campaignId, channelId, incurredOn: '2026-03-10' })).statusCode).toBe(201);
-    expect((await owner.request('POST', `${base()}/costs`, { amount: 50, campaignId: strangerWorkspaceId, incurredOn: '2026-03-10' })).statusCode).toBe(400);
+    expect((await owner.request('POST', `${base()}/costs`, { amount: 50, campaignId: strangerWorkspaceId, incurredOn: '2026-03-10' })).statusCode).toBe(422);
     const roi = (await owner.request('GET', `${base()}/roi?by=campaign&from=2026-03-01T00:00:00Z&to=2026-04-01T00:00:00Z`)).json();
     const row = roi.items.find((r: { campaignId: string }) => r.campaignId === campaignId);
     // 2 leads worth 200 for a cost of 50: CPL 25, ROI (200 − 50) / 50 × 100 = 300 %.

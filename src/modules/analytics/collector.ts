@@ -282,7 +282,8 @@ export function startMetricCollector(ctx: AppContext, boss?: PgBoss, options: { 
   const unsubscribe = boss
     ? onEvent((event) => {
         if (!event.workspaceId || !/^(objective\.(off_track|on_track)|report\.(sent|failed))$/.test(event.type)) return;
-        void dispatchWebhooks(ctx, boss, { eventId: event.id, workspaceId: event.workspaceId, type: event.type }).catch((error: unknown) => ctx.logger.error({ err: error }, 'queueing webhooks failed'));
+        const target = { eventId: event.id, workspaceId: event.workspaceId, type: event.type };
+        void ctx.database.db.transaction().execute((trx) => dispatchWebhooks(trx, boss, target)).catch((error: unknown) => ctx.logger.error({ err: error }, 'queueing webhooks failed'));
       })
     : () => undefined;
   const intervalMs = options.intervalMs ?? 30_000;

@@ -22,6 +22,8 @@ describe.each(DB_KINDS)('reports by e-mail, collector errors and backfill on %s'
     setInProcessSandbox(sandbox);
     smtp = await startSmtpCatcher();
     t = await createTestApp(kind, { clock });
+    // The SMTP catcher listens on loopback: the admin switch PLAZA_ALLOW_PRIVATE_URLS, on.
+    (t.ctx.config as { allowPrivateUrls: boolean }).allowPrivateUrls = true;
     owner = await createCaller(t, `o-${kind}@example.com`);
     stranger = await createCaller(t, `s-${kind}@example.com`);
     workspaceId = (await owner.request('POST', '/api/v1/workspaces', { name: 'Librería', timeZone: 'Europe/Madrid', language: 'es' })).json().id;

@@ -6,8 +6,8 @@ import type { ApiModule } from '../../server/modules.ts';
 import { requireRole } from '../../server/auth.ts';
 import { badRequest, notFound, unauthorized } from '../../lib/errors.ts';
 import { isoInstantSchema, timeZoneSchema } from '../../lib/timezones.ts';
+import { calendarDaySchema } from '../../lib/input.ts';
 import { recordEvent } from '../events/events.ts';
-import { DateTime } from 'luxon';
 import { workspaceParams } from '../workspaces/routes.ts';
 import { clickRecorderFor } from '../links/routes.ts';
 import { shortLinkBase } from '../links/service.ts';
@@ -16,10 +16,12 @@ import { channelBreakdown, dashboard, NETWORK_REPORTS, type DashboardScope } fro
 import { bestTime, channelFit, evaluateObjectives, objectiveProgress, suggestTime } from './insights.ts';
 import { computeKpis, KPI_CATALOG } from './kpis.ts';
 import { buildReportData, nextRunAfter, renderReport, runReportSchedule, type SmtpSettings } from './reports.ts';
+import { assertSmtpHostAllowed } from './smtp.ts';
 import { addDays, localDay, startOfLocalDay, workspaceTimeZone } from './zone.ts';
+import { assertReferencesInWorkspace } from '../workspaces/references.ts';
 
 /** A calendar date (a whole day in the brand's zone) or an instant with an offset. */
-const dayOrInstant = z.union([z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Expected YYYY-MM-DD').refine((d) => DateTime.fromISO(d).isValid, 'Invalid date'), isoInstantSchema]);
+const dayOrInstant = z.union([calendarDaySchema, isoInstantSchema]);
 const rangeQuery = z.object({
   from: dayOrInstant.optional(),
   to: dayOrInstant.optional(),
@@ -246,7 +248,7 @@ export const analyticsRoutes: ApiModule = async (app, ctx) => {
       .orderBy('l.created_at')
       .limit(200)
       .execute();
-    const linkBase = shortLinkBase(ctx, request.headers.host, request.protocol);
+    const linkBase = shortLinkBase(ctx);
     const links = linkRows.map((l) => ({ id: l.id, shortUrl: `${linkBase}/l/${l.code}`, targetUrl: l.target_url, channelId: l.channel_id, network: l.network, clicks: Number(l.clicks ?? 0), uniqueVisitors: Number(l.unique_visitors ?? 0), conversions: Number(l.conversions ?? 0), conversionValue: Number(l.conversion_value ?? 0) }));
     return { postId: request.params.postId, content: post.content, publications: items, links };
   });
@@ -383,10 +385,16 @@ export const analyticsRoutes: ApiModule = async (app, ctx) => {
     const b = request.body;
     if (b.logoMediaId) {
       // Only the workspace's own images can become its logo.
-      const media = await db.selectFrom('media').select('mime_type').where('id', '=', b.logoMediaId).where('workspace_id', '=', request.params.workspaceId).executeTakeFirst();
+      const media = await db.selectFrom('media').select(['mime_type', 'sha256']).where('id', '=', b.logoMediaId).where('workspace_id', '=', request.params.workspaceId).executeTakeFirst();
       if (!media) throw badRequest('logoMediaId: no such media in this workspace');
       if (!/^image\/(png|jpeg)$/.test(media.mime_type)) throw badRequest('logoMediaId: the logo must be a PNG or JPEG image');
+      // Decoded again: media stored before uploads were decoded may not be an image at all.
+      const bytes = await ctx.media.get(media.sha256);
+      if (!bytes) throw badRequest('logoMediaId: the image file is missing');
+      const { verifyImage } = await import('../media/image.ts');
+      await verifyImage(bytes);
     }
+    if (b.smtp) await assertSmtpHostAllowed(b.smtp.host, ctx.config.allowPrivateUrls);
     const row = await db.transaction().execute(async (trx) => {
       const updated = await trx
         .updateTable('analytics_settings')
@@ -420,6 +428,7 @@ export const analyticsRoutes: ApiModule = async (app, ctx) => {
     const workspace = await db.selectFrom('workspaces').select('time_zone').where('id', '=', request.params.workspaceId).executeTakeFirstOrThrow();
     timeZoneSchema.parse(workspace.time_zone);
     const b = request.body;
+    await assertReferencesInWorkspace(db, request.params.workspaceId, { channelId: b.scope.channelId, campaignId: b.scope.campaignId, objectiveId: b.scope.objectiveId });
     const row = await db.transaction().execute(async (trx) => {
       const inserted = await trx
         .insertInto('report_schedules')

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCaller, createTestApp, type Caller, type TestApp } from '../../../test/helpers/app.ts';
+import { addMember, createCaller, createTestApp, type Caller, type TestApp } from '../../../test/helpers/app.ts';
 import { foldIcalLine, escapeIcalText } from './ical.ts';
 import { getInProcessSandbox } from '../../networks/sandbox/index.ts';
 
@@ -70,9 +70,9 @@ describe('calendar entries, iCalendar feed, notifications and sandbox timeline',
   });
 
   it('notifications show others’ actions, count unread and can be marked read', async () => {
-    await owner.request('POST', `/api/v1/workspaces/${workspaceId}/members`, { email: 'editor@example.test', role: 'editor', name: 'Ed', password: 'correct horse battery' });
+    await addMember(t, owner, workspaceId, { email: 'editor@example.test', role: 'editor', name: 'Ed', password: 'correct horse battery' });
     const editor = await createCaller(t, 'editor2@example.test');
-    await owner.request('POST', `/api/v1/workspaces/${workspaceId}/members`, { email: 'editor2@example.test', role: 'editor' });
+    await addMember(t, owner, workspaceId, { email: 'editor2@example.test', role: 'editor' });
     await editor.request('POST', `/api/v1/workspaces/${workspaceId}/posts/${postId}/comments`, { body: 'Looks good' });
     const before = (await owner.request('GET', `/api/v1/workspaces/${workspaceId}/notifications`)).json();
     expect(before.unread).toBe(1);

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { sql } from 'kysely';
-import type { FastifyRequest } from 'fastify';
 import type { ApiModule } from '../../server/modules.ts';
 import type { AppContext } from '../../server/context.ts';
 import { requireRole } from '../../server/auth.ts';
@@ -11,13 +10,14 @@ import { workspaceParams } from '../workspaces/routes.ts';
 import { renderIcal, type CalendarEvent } from './ical.ts';
 import { isoInstantSchema } from '../../lib/timezones.ts';
 import { POST_STATES } from '../../db/schema.ts';
+import { publicBaseUrl, publicUrlWarning } from '../../lib/public-url.ts';
 
 const FEED_WINDOW_PAST_DAYS = 90;
 const FEED_WINDOW_FUTURE_DAYS = 400;
 
-function baseUrl(ctx: AppContext, request: FastifyRequest): string {
-  if (ctx.config.publicUrl) return ctx.config.publicUrl.replace(/\/+$/, '');
-  return `${request.protocol}://${request.host}`;
+/** Where feed URLs point: PUBLIC_URL, else the loopback default (never the client's Host header). */
+function baseUrl(ctx: AppContext): string {
+  return publicBaseUrl(ctx.config);
 }
 
 /** The feed URL a calendar app subscribes to (the token is the only credential). */
@@ -113,7 +113,7 @@ export const calendarRoutes: ApiModule = async (app, ctx) => {
         await sql`INSERT INTO calendar_feeds (workspace_id, user_id, token_hash) VALUES (${workspaceId}, ${user.id}, ${sha256Hex(token)})`.execute(trx);
         await recordEvent(trx, { workspaceId, actorUserId: user.id, type: 'calendar_feed.created', subjectType: 'calendar_feed', subjectId: user.id });
       });
-      return reply.status(201).send({ url: feedUrl(baseUrl(ctx, request), token) });
+      return reply.status(201).send({ url: feedUrl(baseUrl(ctx), token), urlWarning: publicUrlWarning(ctx.config) });
     },
   );
 
@@ -162,7 +162,7 @@ export const calendarRoutes: ApiModule = async (app, ctx) => {
       );
       // A revoked token, or one whose owner left the workspace, no longer opens the feed.
       if (rows.length === 0) throw notFound('Calendar feed');
-      const base = baseUrl(ctx, request);
+      const base = baseUrl(ctx);
       const body = renderIcal(`Plaza · ${rows[0].name}`, await calendarEntries(ctx, rows[0].workspace_id, base), new Date(ctx.clock.now()));
       return reply.type('text/calendar; charset=utf-8').header('cache-control', 'private, max-age=300').send(body);
     },

@@ -93,7 +93,7 @@ export const channelRoutes: ApiModule = async (app, ctx) => {
     const row = await loadChannel(request.params.workspaceId, request.params.channelId);
     if (row.status === 'disconnected') throw new AppError(409, 'disconnected', 'This channel is disconnected; reconnect it first');
     const adapter = ctx.networks.get(row.network);
-    const health = await probeChannel(adapter, channelContext(ctx, row));
+    const health = await probeChannel(adapter, channelContext(ctx, row), ctx.logger);
     const updated = await applyHealth(db, ctx, row, health, user.id);
     return { health, channel: presentChannel(ctx, updated) };
   });

@@ -6,6 +6,8 @@ import { AppError } from '../../lib/errors.ts';
 import type { Selectable } from 'kysely';
 import type { Db } from '../events/events.ts';
 import { recordEvent } from '../events/events.ts';
+import type { Logger } from 'pino';
+import { PRIVATE_ADDRESS, UNEXPECTED_RESPONSE, UNREACHABLE, publicHealthError } from './connection-errors.ts';
 
 export type ChannelRow = Selectable<ChannelsTable>;
 
@@ -36,17 +38,25 @@ export function channelContext(ctx: AppContext, row: Pick<ChannelRow, 'id' | 'se
     settings: row.settings,
     credentials: ctx.secrets.open<Record<string, unknown>>(row.credentials_sealed),
     signal,
+    allowPrivateUrls: ctx.config.allowPrivateUrls,
   };
 }
 
-/** Runs a health check, turning any failure into a ChannelHealth with a reason. */
-export async function probeChannel(adapter: NetworkAdapter, channel: ChannelContext): Promise<ChannelHealth> {
+/**
+ * Runs a health check, turning any failure into a ChannelHealth with a reason users may see
+ * (transport failures generic, see connection-errors.ts; the original goes to `log`).
+ */
+export async function probeChannel(adapter: NetworkAdapter, channel: ChannelContext, log?: Pick<Logger, 'warn'>): Promise<ChannelHealth> {
+  let health: ChannelHealth;
   try {
-    return await adapter.checkHealth(channel);
+    health = await adapter.checkHealth(channel);
   } catch (error) {
-    if (error instanceof NetworkError) return { ok: false, error: { code: error.code, message: error.message, kind: error.kind } };
-    return { ok: false, error: { code: 'unreachable', message: (error as Error).message } };
+    health = error instanceof NetworkError
+      ? { ok: false, error: { code: error.code, message: error.message, kind: error.kind } }
+      : { ok: false, error: { code: 'unreachable', message: (error as Error).message } };
   }
+  if (health.ok || !health.error) return health;
+  return { ...health, error: publicHealthError(health.error, log, { network: adapter.name, channelId: channel.channelId }) };
 }
 
 /**
@@ -98,7 +108,12 @@ export async function markNeedsReconnect(db: Db, channelId: string, reason: stri
  */
 export async function verifyNewConnection(ctx: AppContext, adapter: NetworkAdapter, channelId: string, settings: Record<string, unknown>, credentials: Record<string, unknown>) {
   const sealed = ctx.secrets.seal(credentials);
-  const health = await probeChannel(adapter, channelContext(ctx, { id: channelId, settings, credentials_sealed: sealed }));
-  if (!health.ok) throw new AppError(400, 'connection_failed', `Could not connect: ${health.error?.message ?? 'unknown error'}`, health.error);
+  const health = await probeChannel(adapter, channelContext(ctx, { id: channelId, settings, credentials_sealed: sealed }), ctx.logger);
+  if (!health.ok) {
+    const error = health.error ?? UNREACHABLE;
+    // Stable codes the web app translates: private_address, unexpected_response, else connection_failed.
+    const code = error.code === PRIVATE_ADDRESS.code || error.code === UNEXPECTED_RESPONSE.code ? error.code : 'connection_failed';
+    throw new AppError(400, code, `Could not connect: ${error.message}`, error);
+  }
   return { sealed, health };
 }

@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import { outsideTransactionFlow } from '../../db/connection-guard.ts';
 
 export type Db = Kysely<Database> | Transaction<Database>;
 
@@ -34,16 +35,19 @@ export async function recordEvent(db: Db, input: EventInput): Promise<string> {
     .returning('id')
     .executeTakeFirstOrThrow();
   const id = String(row.id);
-  // Tell in-process listeners once the current tick is over (after the commit in practice).
-  setImmediate(() => {
-    for (const listener of listeners) {
-      try {
-        listener({ ...input, id });
-      } catch {
-        /* a broken listener must not break the change */
+  // Tell in-process listeners once the current tick is over (after the commit in practice),
+  // outside the transaction's async flow: their queries wait for the commit, not for themselves.
+  setImmediate(() =>
+    outsideTransactionFlow(() => {
+      for (const listener of listeners) {
+        try {
+          listener({ ...input, id });
+        } catch {
+          /* a broken listener must not break the change */
+        }
       }
-    }
-  });
+    }),
+  );
   return id;
 }
 

@@ -1,4 +1,6 @@
 import type PgBoss from 'pg-boss';
+import { CompiledQuery } from 'kysely';
+import type { Db } from './events.ts';
 import type { AppContext } from '../../server/context.ts';
 import { hmacSha256Hex } from '../../lib/crypto.ts';
 import { safeFetch } from '../../lib/safe-fetch.ts';
@@ -10,9 +12,11 @@ export const WEBHOOK_EVENTS = ['post.published', 'post.failed', 'channel.needs_r
 /**
  * Queues one delivery per active webhook of the workspace subscribed to the
  * event. The delivery row is the record of truth; pg-boss carries the retries.
+ * Everything runs on `db`: pass the caller's transaction and the delivery rows and
+ * their jobs commit (or roll back) with it — on the embedded database, which has one
+ * connection, anything else would wait for that transaction forever.
  */
-export async function dispatchWebhooks(ctx: AppContext, boss: PgBoss, event: { eventId: string; workspaceId: string; type: string }): Promise<number> {
-  const db = ctx.database.db;
+export async function dispatchWebhooks(db: Db, boss: PgBoss, event: { eventId: string; workspaceId: string; type: string }): Promise<number> {
   const hooks = await db.selectFrom('webhooks').select(['id', 'events']).where('workspace_id', '=', event.workspaceId).where('active', '=', true).execute();
   let queued = 0;
   for (const hook of hooks) {
@@ -24,10 +28,21 @@ export async function dispatchWebhooks(ctx: AppContext, boss: PgBoss, event: { e
       .returning('id')
       .executeTakeFirst();
     if (!delivery) continue;
-    await boss.send(WEBHOOK_QUEUE, { deliveryId: delivery.id }, { retryLimit: 8, retryDelay: 10, retryBackoff: true, expireInSeconds: 60 });
+    // pg-boss inserts the job through `db` (its `db` option): same transaction as the delivery row.
+    await boss.send(WEBHOOK_QUEUE, { deliveryId: delivery.id }, { retryLimit: 8, retryDelay: 10, retryBackoff: true, expireInSeconds: 60, db: pgBossExecutor(db) });
     queued++;
   }
   return queued;
+}
+
+/** pg-boss's `db` option over a Kysely handle (pool or transaction). */
+function pgBossExecutor(db: Db): PgBoss.Db {
+  return {
+    executeSql: async (text: string, values: unknown[]) => {
+      const result = await db.executeQuery(CompiledQuery.raw(text, values ?? []));
+      return { rows: result.rows as unknown[] };
+    },
+  };
 }
 
 /**
@@ -151,7 +166,7 @@ export function startWebhookOutbox(ctx: AppContext, boss: PgBoss, options: { int
           const any = await trx.selectFrom('webhooks').select('id').where('workspace_id', '=', event.workspace_id).where('active', '=', true).executeTakeFirst();
           hooks.set(event.workspace_id, Boolean(any));
         }
-        if (hooks.get(event.workspace_id)) await dispatchWebhooks(ctx, boss, { eventId: String(event.id), workspaceId: event.workspace_id, type: event.type });
+        if (hooks.get(event.workspace_id)) await dispatchWebhooks(trx, boss, { eventId: String(event.id), workspaceId: event.workspace_id, type: event.type });
       }
       const last = events.length ? events[events.length - 1].id : null;
       // Without matching events, jump to the newest id so the scan stays short.

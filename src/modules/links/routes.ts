@@ -7,12 +7,15 @@ import type { AppContext } from '../../server/context.ts';
 import { requireRole } from '../../server/auth.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { isoInstantSchema } from '../../lib/timezones.ts';
+import { calendarDaySchema } from '../../lib/input.ts';
 import { recordEvent } from '../events/events.ts';
 import { workspaceTimeZone } from '../analytics/zone.ts';
 import { workspaceParams } from '../workspaces/routes.ts';
 import { analyticsSettings, ClickRecorder, createTrackedLink, recordConversion, roiBreakdown, secretMatches, shortLinkBase } from './service.ts';
 import type { TrackedLinksTable } from '../../db/schema.ts';
 import type { Selectable } from 'kysely';
+import { assertReferencesInWorkspace } from '../workspaces/references.ts';
+import { publicUrlWarning } from '../../lib/public-url.ts';
 
 const recorders = new WeakMap<AppContext, ClickRecorder>();
 
@@ -29,11 +32,12 @@ export function clickRecorderFor(ctx: AppContext): ClickRecorder {
 const linkParams = workspaceParams.extend({ linkId: z.string().uuid() });
 const rangeQuery = z.object({ from: isoInstantSchema.optional(), to: isoInstantSchema.optional() });
 
-function presentLink(ctx: AppContext, row: Selectable<TrackedLinksTable>, host?: string, protocol?: string) {
+function presentLink(ctx: AppContext, row: Selectable<TrackedLinksTable>) {
   return {
     id: row.id,
     code: row.code,
-    shortUrl: `${shortLinkBase(ctx, host, protocol)}/l/${row.code}`,
+    shortUrl: `${shortLinkBase(ctx)}/l/${row.code}`,
+    urlWarning: publicUrlWarning(ctx.config),
     targetUrl: row.target_url,
     destinationUrl: row.destination_url,
     postId: row.post_id,
@@ -87,7 +91,7 @@ export const linkRoutes: ApiModule = async (app, ctx) => {
         await recordEvent(trx, { workspaceId: link.workspace_id, actorUserId: user.id, type: 'link.created', subjectType: 'link', subjectId: link.id, data: { code: link.code, url: link.target_url } });
         return link;
       });
-      return reply.status(201).send(presentLink(ctx, row, request.headers.host, request.protocol));
+      return reply.status(201).send(presentLink(ctx, row));
     },
   );
 
@@ -101,7 +105,7 @@ export const linkRoutes: ApiModule = async (app, ctx) => {
     if (request.query.postId) query = query.where('l.post_id', '=', request.query.postId);
     if (request.query.campaignId) query = query.where('l.campaign_id', '=', request.query.campaignId);
     const rows = await query.orderBy('l.created_at', 'desc').limit(500).execute();
-    return { items: rows.map((r) => ({ ...presentLink(ctx, r, request.headers.host, request.protocol), clicks: Number(r.clicks ?? 0) })) };
+    return { items: rows.map((r) => ({ ...presentLink(ctx, r), clicks: Number(r.clicks ?? 0) })) };
   });
 
   app.get('/workspaces/:workspaceId/links/:linkId', { schema: { tags, summary: 'A link with its click analytics (human vs bot, unique visitors, by day, referrers)', params: linkParams, querystring: rangeQuery } }, async (request) => {
@@ -120,7 +124,7 @@ export const linkRoutes: ApiModule = async (app, ctx) => {
       db.selectFrom('conversions').select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.sum<number>('value').as('value')]).where('link_id', '=', link.id).executeTakeFirst(),
     ]);
     return {
-      ...presentLink(ctx, link, request.headers.host, request.protocol),
+      ...presentLink(ctx, link),
       clicks: { total: Number(totals?.all ?? 0), human: Number(totals?.human ?? 0), bots: Number(totals?.all ?? 0) - Number(totals?.human ?? 0), uniqueVisitors: Number(totals?.unique ?? 0) },
       byDay: byDay.map((r) => ({ day: r.day, clicks: Number(r.clicks), uniqueVisitors: Number(r.unique) })),
       referrers: referrers.map((r) => ({ host: r.host, clicks: Number(r.clicks) })),
@@ -131,7 +135,7 @@ export const linkRoutes: ApiModule = async (app, ctx) => {
   app.get('/workspaces/:workspaceId/links/:linkId/qr', { schema: { tags, summary: 'QR code of the short link (png or svg)', params: linkParams, querystring: z.object({ format: z.enum(['png', 'svg']).default('png'), size: z.coerce.number().int().min(64).max(2048).default(512) }) } }, async (request, reply) => {
     await requireRole(ctx, request, request.params.workspaceId, 'read');
     const link = await loadLink(request.params.workspaceId, request.params.linkId);
-    const url = presentLink(ctx, link, request.headers.host, request.protocol).shortUrl;
+    const url = presentLink(ctx, link).shortUrl;
     if (request.query.format === 'svg') return reply.type('image/svg+xml').send(await QRCode.toString(url, { type: 'svg', width: request.query.size, margin: 2 }));
     return reply.type('image/png').send(await QRCode.toBuffer(url, { type: 'png', width: request.query.size, margin: 2 }));
   });
@@ -152,12 +156,13 @@ export const linkRoutes: ApiModule = async (app, ctx) => {
   app.get('/workspaces/:workspaceId/conversion-settings', { schema: { tags, summary: 'The conversion webhook secret and pixel URL of the workspace', params: workspaceParams } }, async (request) => {
     await requireRole(ctx, request, request.params.workspaceId, 'workspace.manage');
     const settings = await analyticsSettings(ctx, request.params.workspaceId);
-    const base = shortLinkBase(ctx, request.headers.host, request.protocol);
+    const base = shortLinkBase(ctx);
     return {
       webhookUrl: `${base}/api/v1/workspaces/${request.params.workspaceId}/conversions/webhook`,
       webhookHeader: 'x-plaza-conversion-key',
       secret: ctx.secrets.open<string>(settings.conversion_secret_sealed),
       pixelUrl: `${base}/px/${settings.pixel_key}.gif?code={code}&kind=lead&value={value}&id={orderId}`,
+      urlWarning: publicUrlWarning(ctx.config),
     };
   });
 
@@ -197,12 +202,11 @@ export const linkRoutes: ApiModule = async (app, ctx) => {
   const costParams = workspaceParams.extend({ costId: z.string().uuid() });
   app.post(
     '/workspaces/:workspaceId/costs',
-    { schema: { tags, summary: 'Record a cost for a campaign and/or channel', params: workspaceParams, body: z.object({ amount: z.number().finite().min(0).max(1e12), currency: z.string().length(3).optional(), campaignId: z.string().uuid().nullable().optional(), channelId: z.string().uuid().nullable().optional(), incurredOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), note: z.string().max(500).optional() }) } },
+    { schema: { tags, summary: 'Record a cost for a campaign and/or channel', params: workspaceParams, body: z.object({ amount: z.number().finite().min(0).max(1e12), currency: z.string().length(3).optional(), campaignId: z.string().uuid().nullable().optional(), channelId: z.string().uuid().nullable().optional(), incurredOn: calendarDaySchema, note: z.string().max(500).optional() }) } },
     async (request, reply) => {
       const { user } = await requireRole(ctx, request, request.params.workspaceId, 'workspace.manage');
       const body = request.body;
-      if (body.campaignId && !(await db.selectFrom('campaigns').select('id').where('id', '=', body.campaignId).where('workspace_id', '=', request.params.workspaceId).executeTakeFirst())) throw new AppError(400, 'bad_request', 'Unknown campaignId');
-      if (body.channelId && !(await db.selectFrom('channels').select('id').where('id', '=', body.channelId).where('workspace_id', '=', request.params.workspaceId).executeTakeFirst())) throw new AppError(400, 'bad_request', 'Unknown channelId');
+      await assertReferencesInWorkspace(db, request.params.workspaceId, { campaignId: body.campaignId, channelId: body.channelId });
       const row = await db.transaction().execute(async (trx) => {
         const cost = await trx.insertInto('costs').values({ workspace_id: request.params.workspaceId, amount: body.amount, currency: body.currency ?? 'EUR', campaign_id: body.campaignId ?? null, channel_id: body.channelId ?? null, incurred_on: body.incurredOn, note: body.note ?? '', created_at: new Date(ctx.clock.now()) }).returningAll().executeTakeFirstOrThrow();
         await recordEvent(trx, { workspaceId: cost.workspace_id, actorUserId: user.id, type: 'cost.created', subjectType: 'cost', subjectId: cost.id, data: { amount: cost.amount, campaignId: cost.campaign_id, channelId: cost.channel_id } });

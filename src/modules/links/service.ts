@@ -4,6 +4,8 @@ import type { Db } from '../events/events.ts';
 import { badRequest, notFound } from '../../lib/errors.ts';
 import { slugify } from '../strategy/routes.ts';
 import { brandDays, workspaceTimeZone } from '../analytics/zone.ts';
+import { assertReferencesInWorkspace } from '../workspaces/references.ts';
+import { publicBaseUrl } from '../../lib/public-url.ts';
 
 const CODE_ALPHABET = 'abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 
@@ -43,10 +45,9 @@ export function referrerHost(referrer: string | undefined): string | null {
   }
 }
 
-/** Public base URL of short links: PUBLIC_URL, else the request's own host. */
-export function shortLinkBase(ctx: AppContext, requestHost?: string, protocol = 'http'): string {
-  if (ctx.config.publicUrl) return ctx.config.publicUrl.replace(/\/+$/, '');
-  return `${protocol}://${requestHost ?? `localhost:${ctx.config.port}`}`;
+/** Public base URL of short links: PUBLIC_URL, else the loopback default (never the client's Host header). */
+export function shortLinkBase(ctx: AppContext): string {
+  return publicBaseUrl(ctx.config);
 }
 
 /**
@@ -68,6 +69,7 @@ export async function createTrackedLink(
     throw badRequest('url must be an absolute http(s) URL');
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw badRequest('url must be an absolute http(s) URL');
+  await assertReferencesInWorkspace(db, workspaceId, { postId: input.postId, channelId: input.channelId, campaignId: input.campaignId, objectiveId: input.objectiveId });
   let campaignId = input.campaignId ?? null;
   let objectiveId = input.objectiveId ?? null;
   let network: string | null = null;

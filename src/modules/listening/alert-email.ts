@@ -91,7 +91,7 @@ export async function emailPendingAlerts(ctx: AppContext, workspaceId: string): 
         { language: workspace.language, timeZone: workspace.time_zone, name: workspace.name },
         ctx.config.publicUrl ?? null,
       );
-      await emailReport(smtp, recipients, message.subject, message.text, []);
+      await emailReport(smtp, recipients, message.subject, message.text, [], { allowPrivate: ctx.config.allowPrivateUrls, log: ctx.logger });
       sent++;
     } catch (caught) {
       error = (caught as Error).message.slice(0, 500);

@@ -3,6 +3,7 @@
  * de-duplicate → language → match every saved query at once → sentiment) and the
  * transactional store (mentions, their query matches and the source's cursor together).
  */
+import { httpUrlOrNull } from '../../lib/safe-url.ts';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { AppContext } from '../../server/context.ts';
@@ -174,7 +175,7 @@ export async function storePrepared(db: Db, input: IngestInput, prepared: Prepar
             source_key: input.sourceKey,
             remote_id: p.item.remoteId.slice(0, 2000),
             network: p.item.network,
-            url: p.item.url ?? null,
+            url: httpUrlOrNull(p.item.url), // only http(s): this ends up in an href
             author_handle: (p.item.authorHandle ?? '').replace(NUL, ''),
             author_name: p.item.authorName?.replace(NUL, '') ?? null,
             author_reach: p.item.authorReach ?? null,

@@ -2,12 +2,12 @@ import net from 'node:net';
 import { Readable } from 'node:stream';
 import type { Selectable } from 'kysely';
 import { DateTime } from 'luxon';
-import { stringify as stringifyCsv } from 'csv-stringify/sync';
 import { z } from 'zod';
 import type { ApiModule } from '../../server/modules.ts';
 import { requireRole } from '../../server/auth.ts';
+import { stringifyCsv } from '../../lib/csv.ts';
 import { AppError, badRequest, notFound } from '../../lib/errors.ts';
-import { decodeCursor, pageOf } from '../../lib/pagination.ts';
+import { decodeCursor, exactInstant, olderThanCursor, pageOf, type Cursor } from '../../lib/pagination.ts';
 import { isoInstantSchema } from '../../lib/timezones.ts';
 import { assertFetchableUrl, isPrivateAddress, UnsafeUrlError } from '../../lib/safe-fetch.ts';
 import { LISTENING_QUERY_KINDS, type ListeningMentionsTable } from '../../db/schema.ts';
@@ -388,8 +388,8 @@ export const listeningRoutes: ApiModule = async (app, ctx) => {
   };
 
   /** The workspace's mentions that pass the filters (the stream and the export share it), newest first. */
-  const filteredMentions = (workspaceId: string, f: MentionFilters, after: { at: Date | string; id: string } | null) => {
-    let query = db.selectFrom('listening_mentions as m').selectAll('m').where('m.workspace_id', '=', workspaceId);
+  const filteredMentions = (workspaceId: string, f: MentionFilters, after: Cursor | null) => {
+    let query = db.selectFrom('listening_mentions as m').selectAll('m').select(exactInstant('m.published_at').as('cursor_at')).where('m.workspace_id', '=', workspaceId);
     if (f.from) query = query.where('m.published_at', '>=', new Date(f.from));
     if (f.to) query = query.where('m.published_at', '<', new Date(f.to));
     if (f.sentiment) query = query.where('m.sentiment', '=', f.sentiment);
@@ -400,7 +400,7 @@ export const listeningRoutes: ApiModule = async (app, ctx) => {
       const queryId = f.queryId;
       query = query.where((eb) => eb.exists(eb.selectFrom('listening_mention_matches as x').select('x.query_id').whereRef('x.mention_id', '=', 'm.id').where('x.query_id', '=', queryId)));
     }
-    if (after) query = query.where((eb) => eb.or([eb('m.published_at', '<', new Date(after.at)), eb.and([eb('m.published_at', '=', new Date(after.at)), eb('m.id', '<', after.id)])]));
+    if (after) query = query.where(olderThanCursor('m.published_at', 'm.id', after));
     return query.orderBy('m.published_at', 'desc').orderBy('m.id', 'desc');
   };
 
@@ -409,7 +409,7 @@ export const listeningRoutes: ApiModule = async (app, ctx) => {
     const f = request.query;
     checkMentionRange(f);
     const rows = await filteredMentions(request.params.workspaceId, f, decodeCursor(f.cursor)).limit(f.limit + 1).execute();
-    const page = pageOf(rows, f.limit, (r) => ({ at: r.published_at, id: r.id }));
+    const page = pageOf(rows, f.limit, (r) => ({ at: r.cursor_at, id: r.id }));
     const matches = await matchesOf(db, page.items.map((r) => r.id));
     return { items: page.items.map((r) => presentMention(r, matches.get(r.id))), nextCursor: page.nextCursor };
   });
@@ -434,15 +434,15 @@ export const listeningRoutes: ApiModule = async (app, ctx) => {
       // Pages of 1,000 by keyset, so a large export never holds every mention in memory.
       async function* csv(): AsyncGenerator<string> {
         yield '\uFEFF' + stringifyCsv([MENTION_EXPORT_COLUMNS]);
-        let after: { at: Date; id: string } | null = null;
+        let after: Cursor | null = null;
         for (let sent = 0; sent < MENTION_EXPORT_MAX_ROWS; ) {
-          const rows: Array<Selectable<ListeningMentionsTable>> = await filteredMentions(workspaceId, filters, after).limit(Math.min(1000, MENTION_EXPORT_MAX_ROWS - sent)).execute();
+          const rows: Array<Selectable<ListeningMentionsTable> & { cursor_at: string }> = await filteredMentions(workspaceId, filters, after).limit(Math.min(1000, MENTION_EXPORT_MAX_ROWS - sent)).execute();
           if (rows.length === 0) return;
           const matches = await matchesOf(db, rows.map((r) => r.id));
           yield stringifyCsv(rows.map((row) => mentionCsvRow(row, matches.get(row.id) ?? [], queryNames, workspace.time_zone)));
           sent += rows.length;
           const last = rows[rows.length - 1];
-          after = { at: last.published_at, id: last.id };
+          after = { at: last.cursor_at, id: last.id };
         }
       }
       const day = DateTime.fromMillis(ctx.clock.now(), { zone: workspace.time_zone }).toISODate();
@@ -574,26 +574,26 @@ const MENTION_EXPORT_COLUMNS = ['published_at_utc', 'published_at_local', 'netwo
 
 /**
  * One CSV row of a mention. Cells that a spreadsheet would run as a formula (a stranger's post
- * starting with "=", "+", "-", "@", tab or CR) get a leading apostrophe (OWASP's CSV-injection advice).
+ * starting with "=", "+", "-", "@", …) get a leading apostrophe from `stringifyCsv`, in every column.
  */
 function mentionCsvRow(row: Selectable<ListeningMentionsTable>, queryIds: string[], queryNames: Map<string, string>, zone: string): Array<string | number> {
-  const safe = (value: string | null) => (value && /^[=+\-@\t\r]/.test(value) ? `'${value}` : (value ?? ''));
+  const cell = (value: string | null) => value ?? '';
   const published = new Date(row.published_at);
   return [
     published.toISOString(),
     DateTime.fromJSDate(published, { zone }).toFormat("yyyy-MM-dd'T'HH:mm:ssZZ"),
     row.network,
-    safe(row.author_handle),
-    safe(row.author_name),
+    cell(row.author_handle),
+    cell(row.author_name),
     row.author_reach ?? '',
     row.lang ?? '',
     row.sentiment ?? '',
     row.sentiment_score ?? '',
     row.auto_sentiment ?? '',
     row.sentiment !== row.auto_sentiment ? 'yes' : 'no',
-    safe(queryIds.map((id) => queryNames.get(id) ?? id).join('; ')),
-    safe(row.url),
-    safe(row.text),
+    cell(queryIds.map((id) => queryNames.get(id) ?? id).join('; ')),
+    cell(row.url),
+    cell(row.text),
     row.id,
   ];
 }

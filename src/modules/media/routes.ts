@@ -4,23 +4,12 @@ import { requireRole } from '../../server/auth.ts';
 import { AppError, badRequest, notFound } from '../../lib/errors.ts';
 import { recordEvent } from '../events/events.ts';
 import { workspaceParams } from '../workspaces/routes.ts';
+import { IMAGE_FORMATS, signatureFormat, verifyImage } from './image.ts';
 
-/** Image types Plaza accepts, recognised by their first bytes rather than the file name. */
+/** Image types Plaza accepts, recognised by their first bytes rather than the file name (a first look only: uploads are decoded by `verifyImage`). */
 export function sniffImageType(bytes: Uint8Array): string | null {
-  const b = bytes;
-  if (b.length >= 8 && b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47) return 'image/png';
-  if (b.length >= 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return 'image/jpeg';
-  if (b.length >= 6 && b[0] === 0x47 && b[1] === 0x49 && b[2] === 0x46 && b[3] === 0x38) return 'image/gif';
-  if (b.length >= 12 && b[0] === 0x52 && b[1] === 0x49 && b[2] === 0x46 && b[3] === 0x46 && b[8] === 0x57 && b[9] === 0x45 && b[10] === 0x42 && b[11] === 0x50) return 'image/webp';
-  return null;
-}
-
-/** Image dimensions from PNG/GIF headers (others: unknown), for previews and network rules. */
-function readDimensions(bytes: Uint8Array, mime: string): { width: number | null; height: number | null } {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (mime === 'image/png' && bytes.length >= 24) return { width: view.getUint32(16), height: view.getUint32(20) };
-  if (mime === 'image/gif' && bytes.length >= 10) return { width: view.getUint16(6, true), height: view.getUint16(8, true) };
-  return { width: null, height: null };
+  const format = signatureFormat(bytes);
+  return format ? IMAGE_FORMATS[format] : null;
 }
 
 /** Uploads (content-addressed, deduplicated per workspace) and serving of media. */
@@ -34,10 +23,11 @@ export const mediaRoutes: ApiModule = async (app, ctx) => {
     if (!file) throw badRequest('No file in the upload');
     const bytes = new Uint8Array(await file.toBuffer());
     if (file.file.truncated) throw new AppError(413, 'too_large', 'The file is larger than 20 MB');
-    const mime = sniffImageType(bytes);
-    if (!mime) throw new AppError(415, 'unsupported_media_type', 'Only PNG, JPEG, GIF and WebP images are accepted');
+    // Decoded in full within the limits before anything is stored; the decoder's type and size are kept.
+    const image = await verifyImage(bytes);
+    const mime = image.mimeType;
+    const { width, height } = image;
     const stored = await ctx.media.put(bytes);
-    const { width, height } = readDimensions(bytes, mime);
     const row = await db.transaction().execute(async (trx) => {
       const existing = await trx.selectFrom('media').selectAll().where('workspace_id', '=', request.params.workspaceId).where('sha256', '=', stored.sha256).executeTakeFirst();
       if (existing) return existing;

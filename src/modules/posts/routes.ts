@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { ApiModule } from '../../server/modules.ts';
 import { requireRole } from '../../server/auth.ts';
 import { AppError, conflict, notFound } from '../../lib/errors.ts';
-import { decodeCursor, pageOf, pageQuerySchema } from '../../lib/pagination.ts';
+import { decodeCursor, exactInstant, olderThanCursor, pageOf, pageQuerySchema } from '../../lib/pagination.ts';
 import { isoInstantSchema } from '../../lib/timezones.ts';
 import { POST_STATES } from '../../db/schema.ts';
 import { listEventsFor, recordEvent } from '../events/events.ts';
@@ -138,7 +138,7 @@ export const postRoutes: ApiModule = async (app, ctx) => {
       await requireRole(ctx, request, request.params.workspaceId, 'read');
       const q = request.query;
       const after = decodeCursor(q.cursor);
-      let query = db.selectFrom('posts').selectAll().where('workspace_id', '=', request.params.workspaceId);
+      let query = db.selectFrom('posts').selectAll().select(exactInstant('posts.created_at').as('cursor_at')).where('workspace_id', '=', request.params.workspaceId);
       if (q.state) query = query.where('state', '=', q.state);
       if (q.campaignId) query = query.where('campaign_id', '=', q.campaignId);
       if (q.authorId) query = query.where('author_id', '=', q.authorId);
@@ -148,9 +148,9 @@ export const postRoutes: ApiModule = async (app, ctx) => {
         const channelId = q.channelId;
         query = query.where((eb) => eb.exists(eb.selectFrom('publications').select('id').whereRef('publications.post_id', '=', 'posts.id').where('publications.channel_id', '=', channelId)));
       }
-      if (after) query = query.where((eb) => eb.or([eb('created_at', '<', new Date(after.at)), eb.and([eb('created_at', '=', new Date(after.at)), eb('id', '<', after.id)])]));
+      if (after) query = query.where(olderThanCursor('posts.created_at', 'posts.id', after));
       const rows = await query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(q.limit + 1).execute();
-      const page = pageOf(rows, q.limit, (row) => ({ at: row.created_at, id: row.id }));
+      const page = pageOf(rows, q.limit, (row) => ({ at: row.cursor_at, id: row.id }));
       const publications = page.items.length
         ? await db.selectFrom('publications').selectAll().where('post_id', 'in', page.items.map((p) => p.id)).execute()
         : [];

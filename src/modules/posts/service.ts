@@ -6,6 +6,7 @@ import { AppError, badRequest, conflict, notFound } from '../../lib/errors.ts';
 import { isoInstantSchema } from '../../lib/timezones.ts';
 import { recordEvent, type Db } from '../events/events.ts';
 import type { MediaInput, PublishInput, ValidationIssue } from '../../networks/types.ts';
+import { assertReferencesInWorkspace } from '../workspaces/references.ts';
 
 export type PostRow = Selectable<PostsTable>;
 export type PublicationRow = Selectable<PublicationsTable>;
@@ -165,6 +166,7 @@ export async function createPostIn(ctx: AppContext, trx: Db, workspaceId: string
   if (body.action === 'publish_now') scheduledAt = new Date(now);
   if (body.action === 'schedule' && !scheduledAt) throw badRequest('scheduledAt is required to schedule');
   if (body.action === 'schedule' && scheduledAt && scheduledAt.getTime() < now - 60_000) throw badRequest('scheduledAt is in the past; use publish_now');
+  await assertReferencesInWorkspace(trx, workspaceId, { campaignId: body.campaignId, objectiveId: body.objectiveId, segmentId: body.segmentId, pillarId: body.pillarId });
   const { variants, channels, results } = await validateVariants(ctx, trx, workspaceId, body);
   if (body.action !== 'draft') assertValid(results);
   const state = targetState(body.action, workspace.approval_required, null);
@@ -203,6 +205,7 @@ export async function updatePost(ctx: AppContext, workspaceId: string, postId: s
     const inflight = await trx.selectFrom('publications').select('id').where('post_id', '=', postId).where('state', 'in', ['publishing', 'published']).executeTakeFirst();
     if (inflight) throw conflict('Some channels already published this post; it can no longer be edited');
     const workspace = await trx.selectFrom('workspaces').selectAll().where('id', '=', workspaceId).executeTakeFirstOrThrow();
+    await assertReferencesInWorkspace(trx, workspaceId, { campaignId: body.campaignId, objectiveId: body.objectiveId, segmentId: body.segmentId, pillarId: body.pillarId });
     const { variants, channels, results } = await validateVariants(ctx, trx, workspaceId, body);
     let state: PostState = post.state;
     if (workspace.approval_required && (state === 'approved' || state === 'scheduled')) state = 'in_review';

@@ -1,3 +1,4 @@
+import { httpUrlOrNull } from '../../lib/safe-url.ts';
 import os from 'node:os';
 import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
@@ -42,6 +43,8 @@ export interface EngineOptions {
   heartbeatMs?: number;
   /** Silent this long: other workers take this one's publications over, and it stops sending. */
   deadAfterMs?: number;
+  /** Poll on a timer (default). Tests that drive every round with poll() turn it off. */
+  autoPoll?: boolean;
 }
 
 interface ClaimedRow {
@@ -58,7 +61,10 @@ interface PublishingRow extends ClaimedRow {
   media: MediaItem[];
   thread: Array<{ text: string; media: MediaItem[] }>;
   options: Record<string, unknown>;
+  /** Fencing token: this attempt's number; every outcome write requires the row to still carry it. */
   attempts: number;
+  /** The publication_attempts row of this attempt. */
+  attempt_id: string;
   needs_reconcile: boolean;
   first_attempt_at: Date;
   settings: Record<string, unknown>;
@@ -85,6 +91,25 @@ export interface EngineStats {
 
 const toMs = (value: Date | string): number => (value instanceof Date ? value.getTime() : Date.parse(value));
 
+/** Codes of attempts that sent nothing for local reasons: handed back without counting as an attempt. */
+const DEFERRED = ['local_rate_limit', 'send_deadline_passed'];
+
+/**
+ * The end of an outcome statement: each attempt's own row, by id, so a late outcome
+ * never rewrites another attempt's line. Its five arrays are parameters `first`… (see
+ * attemptParams), the finishing instant parameter `finishedAt`.
+ */
+function finishAttemptsSql(first: number, finishedAt: number): string {
+  const [ids, outcomes, kinds, codes, messages] = [0, 1, 2, 3, 4].map((i) => `$${first + i}`);
+  return `UPDATE publication_attempts a SET outcome = w.outcome, finished_at = $${finishedAt}, error_kind = w.kind, error_code = w.code, error_message = w.message
+            FROM unnest(${ids}::bigint[], ${outcomes}::text[], ${kinds}::text[], ${codes}::text[], ${messages}::text[]) AS w(attempt_id, outcome, kind, code, message)
+           WHERE a.id = w.attempt_id AND a.outcome = 'started'`;
+}
+
+function attemptParams(items: Array<{ attemptId: string; outcome: string; error: NetworkError }>): unknown[] {
+  return [items.map((i) => i.attemptId), items.map((i) => i.outcome), items.map((i) => i.error.kind), items.map((i) => i.error.code), items.map((i) => i.error.message)];
+}
+
 /**
  * The publishing engine. Claims publications that fall due within the next few
  * seconds (one indexed UPDATE … FOR UPDATE SKIP LOCKED, so many workers can share
@@ -107,6 +132,9 @@ export class PublishingEngine {
   private readonly semaphores = new Map<string, Semaphore>();
   private readonly timers = new Map<number, { timer: NodeJS.Timeout; ids: string[] }>();
   private readonly armed = new Set<string>();
+  /** Fell due, waiting for the next start statement. */
+  private toStart: string[] = [];
+  private starting = false;
   private pending: Outcome[] = [];
   private flushTimer: NodeJS.Timeout | null = null;
   private flushing: Promise<void> = Promise.resolve();
@@ -116,7 +144,7 @@ export class PublishingEngine {
   private readonly inFlight = new Set<Promise<void>>();
 
   constructor(
-    private readonly deps: { database: PlazaDatabase; secrets: SecretBox; networks: NetworkRegistry; media: MediaStore; clock: Clock; logger: Logger },
+    private readonly deps: { database: PlazaDatabase; secrets: SecretBox; networks: NetworkRegistry; media: MediaStore; clock: Clock; logger: Logger; config?: { allowPrivateUrls: boolean } },
     options: EngineOptions = {},
   ) {
     this.workerId = options.workerId ?? `${os.hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
@@ -135,6 +163,7 @@ export class PublishingEngine {
       reconcileDelayMs: options.reconcileDelayMs ?? 2_000,
       heartbeatMs: options.heartbeatMs ?? 1_000,
       deadAfterMs: options.deadAfterMs ?? 5_000,
+      autoPoll: options.autoPoll ?? true,
     };
     this.limiter = new SharedRateLimiter(deps.database.raw, (error) => deps.logger.error({ err: error }, 'shared rate limit failed'));
     this.liveness = new WorkerLiveness(deps.database, deps.clock, deps.logger, this.workerId, {
@@ -151,7 +180,7 @@ export class PublishingEngine {
     this.running = true;
     await this.liveness.start();
     await this.recover();
-    this.schedulePoll(0);
+    if (this.opts.autoPoll) this.schedulePoll(0);
   }
 
   /**
@@ -166,6 +195,8 @@ export class PublishingEngine {
       clearTimeout(t.timer);
       return t.ids;
     });
+    unfired.push(...this.toStart);
+    this.toStart = [];
     this.timers.clear();
     this.armed.clear();
     if (unfired.length) {
@@ -174,7 +205,13 @@ export class PublishingEngine {
         [unfired, this.workerId],
       );
     }
-    await Promise.race([Promise.allSettled([...this.inFlight]), new Promise((r) => setTimeout(r, graceMs))]);
+    // Calls started by a start round are tracked once its statement returns: wait until none is left.
+    const graceEnd = Date.now() + graceMs;
+    while (this.inFlight.size > 0 && Date.now() < graceEnd) {
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([Promise.allSettled([...this.inFlight]), new Promise((r) => (timer = setTimeout(r, graceEnd - Date.now())))]);
+      clearTimeout(timer);
+    }
     await this.flush();
     await this.liveness.stop();
   }
@@ -237,20 +274,24 @@ export class PublishingEngine {
    */
   private async requeueAbandoned(): Promise<void> {
     const now = new Date(this.deps.clock.now());
-    const { rows } = await this.deps.database.raw.query<{ id: string }>(
-      `UPDATE publications SET state = 'scheduled', needs_reconcile = true, claimed_by = NULL, lease_until = NULL, due_at = $1, updated_at = $1
-        WHERE id IN (SELECT id FROM publications WHERE state = 'publishing' AND lease_until < $1 LIMIT 1000 FOR UPDATE SKIP LOCKED)
-       RETURNING id`,
+    // One statement: the attempts marked abandoned are exactly those of the rows put
+    // back, never a new attempt another worker starts between two statements.
+    const { rows } = await this.deps.database.raw.query<{ requeued: number }>(
+      `WITH requeued AS (
+         UPDATE publications SET state = 'scheduled', needs_reconcile = true, claimed_by = NULL, lease_until = NULL, due_at = $1, updated_at = $1
+          WHERE id IN (SELECT id FROM publications WHERE state = 'publishing' AND lease_until < $1 LIMIT 1000 FOR UPDATE SKIP LOCKED)
+            AND state = 'publishing' AND lease_until < $1
+         RETURNING id
+       ), abandoned AS (
+         UPDATE publication_attempts SET outcome = 'abandoned', finished_at = $1,
+                error_message = 'The worker stopped or stalled during this attempt; the next attempt checks the network first'
+          WHERE publication_id IN (SELECT id FROM requeued) AND outcome = 'started'
+         RETURNING id
+       )
+       SELECT (SELECT count(*) FROM requeued)::int AS requeued, (SELECT count(*) FROM abandoned)::int AS abandoned`,
       [now],
     );
-    if (rows.length) {
-      await this.deps.database.raw.query(
-        `UPDATE publication_attempts SET outcome = 'abandoned', finished_at = $2, error_message = 'The worker stopped during this attempt; the next attempt checks the network first'
-          WHERE publication_id = ANY($1::uuid[]) AND outcome = 'started'`,
-        [rows.map((r) => r.id), now],
-      );
-      this.stats.reclaimedStale += rows.length;
-    }
+    this.stats.reclaimedStale += rows[0]?.requeued ?? 0;
   }
 
   /** Claims publications due before now + lookahead and arms a timer for each due instant. */
@@ -283,14 +324,34 @@ export class PublishingEngine {
     this.timers.set(dueMs, entry);
   }
 
-  /** Fires every publication due at one instant: one UPDATE moves them to 'publishing'. */
+  /** Fires every publication due at one instant: queued for the next start statement. */
   private fire(dueMs: number): void {
     const entry = this.timers.get(dueMs);
     this.timers.delete(dueMs);
     if (!entry || !this.running) return;
     for (const id of entry.ids) this.armed.delete(id);
-    const task = this.startBatch(entry.ids).catch((error) => this.deps.logger.error({ err: error }, 'firing publications failed'));
-    this.track(task);
+    this.toStart.push(...entry.ids);
+    if (!this.starting) this.track(this.startDue());
+  }
+
+  /**
+   * Starts what fell due, one UPDATE per round: what falls due while a round's
+   * statement runs is started together by the next round. When the database keeps
+   * up that is one statement per due instant; when it does not (one embedded
+   * connection, a starved process), rounds grow instead of queueing one statement
+   * per instant behind each other.
+   */
+  private async startDue(): Promise<void> {
+    this.starting = true;
+    try {
+      while (this.running && this.toStart.length > 0) {
+        const ids = this.toStart;
+        this.toStart = [];
+        await this.startBatch(ids).catch((error) => this.deps.logger.error({ err: error }, 'firing publications failed'));
+      }
+    } finally {
+      this.starting = false;
+    }
   }
 
   private track(task: Promise<void>): void {
@@ -298,30 +359,36 @@ export class PublishingEngine {
     void task.finally(() => this.inFlight.delete(task));
   }
 
+  /** Moves claimed publications to 'publishing' (one statement) and sets their network calls going. */
   private async startBatch(ids: string[]): Promise<void> {
     const now = this.deps.clock.now();
     const leaseUntil = now + this.opts.publishTimeoutMs + this.opts.leaseMarginMs;
+    // The start and its attempt row are one statement: a worker killed or stalled in
+    // between cannot leave a started publication without its attempt.
     const { rows } = await this.deps.database.raw.query<PublishingRow>(
       `WITH started AS (
          UPDATE publications SET state = 'publishing', attempts = attempts + 1,
                 first_attempt_at = COALESCE(first_attempt_at, $3), lease_until = $4, updated_at = $3
           WHERE id = ANY($1::uuid[]) AND claimed_by = $2 AND state = 'scheduled'
           RETURNING id, post_id, workspace_id, channel_id, network, due_at, text, media, thread, options, attempts, needs_reconcile, first_attempt_at
+       ), attempt AS (
+         INSERT INTO publication_attempts (publication_id, worker_id, started_at, outcome)
+         SELECT id, $2, $3, 'started' FROM started
+         RETURNING id, publication_id
+       ), post_started AS (
+         UPDATE posts SET state = 'publishing', updated_at = $3 WHERE id IN (SELECT post_id FROM started) AND state = 'scheduled'
        )
-       SELECT s.*, c.settings, c.credentials_sealed, c.status AS channel_status
-         FROM started s JOIN channels c ON c.id = s.channel_id`,
+       SELECT s.*, a.id::text AS attempt_id, c.settings, c.credentials_sealed, c.status AS channel_status
+         FROM started s JOIN attempt a ON a.publication_id = s.id JOIN channels c ON c.id = s.channel_id`,
       [ids, this.workerId, new Date(now), new Date(leaseUntil)],
     );
     if (rows.length === 0) return;
     this.stats.fired += rows.length;
-    await this.deps.database.raw.query(
-      `INSERT INTO publication_attempts (publication_id, worker_id, started_at, outcome)
-       SELECT unnest($1::uuid[]), $2, $3, 'started'`,
-      [rows.map((r) => r.id), this.workerId, new Date(now)],
+    const calls = Promise.all(rows.map((row) => this.execute(row, leaseUntil))).then(
+      () => undefined,
+      (error) => this.deps.logger.error({ err: error }, 'publishing failed'),
     );
-    const postsStarted = [...new Set(rows.map((r) => r.post_id))];
-    await this.deps.database.raw.query(`UPDATE posts SET state = 'publishing', updated_at = $2 WHERE id = ANY($1::uuid[]) AND state = 'scheduled'`, [postsStarted, new Date(now)]);
-    await Promise.all(rows.map((row) => this.execute(row, leaseUntil)));
+    this.track(calls);
   }
 
   private semaphoreFor(network: string): Semaphore {
@@ -368,24 +435,36 @@ export class PublishingEngine {
     }
     this.stats.inFlight++;
     const controller = new AbortController();
+    // The timer is only a hint: a starved process runs it late. What bounds the
+    // attempt is the deadline on the lease's clock, checked before every request.
     const timeout = setTimeout(() => controller.abort(new Error('timeout')), budgetMs);
+    const deadline = clock.now() + budgetMs - Math.min(250, budgetMs / 4);
+    const deadlinePassed = new NetworkError('transient', 'send_deadline_passed', 'The attempt ran out of time before sending; nothing was sent');
+    const beforeSending = () => {
+      if (clock.now() >= deadline) throw deadlinePassed;
+    };
     try {
       const channel = {
         channelId: row.channel_id,
         settings: row.settings,
         credentials: secrets.open<Record<string, unknown>>(row.credentials_sealed),
         signal: controller.signal,
-        // The adapter's own deadline falls before our abort, so a late request cannot land after we give up.
-        deadline: Date.now() + budgetMs - Math.min(250, budgetMs / 4),
+        // The adapter's own deadline falls before our abort and before the lease ends, on the
+        // lease's clock (`now`), so a late request can neither be sent nor land after it.
+        deadline,
+        now: () => clock.now(),
+        allowPrivateUrls: this.deps.config?.allowPrivateUrls === true,
       };
       const input = await this.buildInput(row);
       if (row.needs_reconcile) {
+        beforeSending();
         const existing = await adapter.findPublished(channel, input);
         if (existing) {
           this.record({ kind: 'published', row, result: existing, startedAt, reconciled: true });
           return;
         }
       }
+      beforeSending();
       const result = await adapter.publish(channel, input);
       this.record({ kind: 'published', row, result, startedAt, reconciled: false });
     } catch (caught) {
@@ -395,7 +474,9 @@ export class PublishingEngine {
           : controller.signal.aborted
             ? new NetworkError('ambiguous', 'timeout', `No answer within ${budgetMs} ms`)
             : new NetworkError('ambiguous', 'unexpected', (caught as Error).message ?? String(caught));
-      this.record(this.classify(row, error, startedAt));
+      // Starved past the deadline before sending anything more: back to the queue at once, not counted.
+      if (caught === deadlinePassed) this.record({ kind: 'retry', row, startedAt, delayMs: 0, reconcile: row.needs_reconcile, error });
+      else this.record(this.classify(row, error, startedAt));
     } finally {
       clearTimeout(timeout);
       this.stats.inFlight--;
@@ -467,32 +548,45 @@ export class PublishingEngine {
     const retries = batch.filter((o): o is Extract<Outcome, { kind: 'retry' }> => o.kind === 'retry');
     const failures = batch.filter((o): o is Extract<Outcome, { kind: 'failed' }> => o.kind === 'failed');
 
+    // One statement per kind, each writing the publications and their own attempt rows.
     if (published.length) {
       await raw.query(
-        `UPDATE publications p SET state = 'published', remote_id = v.remote_id, remote_url = v.remote_url, published_at = $4,
+        `WITH v AS (SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $7::int[], $8::bigint[], $9::text[]) AS v(id, remote_id, remote_url, attempt, attempt_id, outcome)),
+         done AS (
+         UPDATE publications p SET state = 'published', remote_id = v.remote_id, remote_url = v.remote_url, published_at = $4,
                 claimed_by = NULL, lease_until = NULL, needs_reconcile = false, error_code = NULL, error_message = NULL,
                 missed_by_ms = CASE WHEN $4::timestamptz - p.due_at > make_interval(secs => $6::double precision / 1000)
                                     THEN (extract(epoch FROM ($4::timestamptz - p.due_at)) * 1000)::bigint ELSE NULL END,
                 updated_at = $4
-           FROM unnest($1::uuid[], $2::text[], $3::text[]) AS v(id, remote_id, remote_url)
-          WHERE p.id = v.id AND p.state = 'publishing' AND p.claimed_by = $5`,
-        [published.map((o) => o.row.id), published.map((o) => o.result.remoteId), published.map((o) => o.result.remoteUrl), new Date(now), this.workerId, this.opts.missedThresholdMs],
-      );
-      await raw.query(
-        `UPDATE publication_attempts a SET outcome = v.outcome, finished_at = $3
-           FROM unnest($1::uuid[], $2::text[]) AS v(pid, outcome)
-          WHERE a.publication_id = v.pid AND a.outcome = 'started'`,
-        [published.map((o) => o.row.id), published.map((o) => (o.reconciled ? 'reconciled' : 'published')), new Date(now)],
+           FROM v
+          WHERE p.id = v.id AND p.state = 'publishing' AND p.claimed_by = $5 AND p.attempts = v.attempt
+         )
+         UPDATE publication_attempts a SET outcome = v.outcome, finished_at = $4 FROM v WHERE a.id = v.attempt_id AND a.outcome = 'started'`,
+        [
+          published.map((o) => o.row.id),
+          published.map((o) => o.result.remoteId),
+          published.map((o) => httpUrlOrNull(o.result.remoteUrl)),
+          new Date(now),
+          this.workerId,
+          this.opts.missedThresholdMs,
+          published.map((o) => o.row.attempts),
+          published.map((o) => o.row.attempt_id),
+          published.map((o) => (o.reconciled ? 'reconciled' : 'published')),
+        ],
       );
       this.stats.published += published.length;
     }
     if (retries.length) {
       await raw.query(
-        `UPDATE publications p SET state = 'scheduled', due_at = v.due_at, claimed_by = NULL, lease_until = NULL,
+        `WITH v AS (SELECT * FROM unnest($1::uuid[], $2::timestamptz[], $3::boolean[], $4::text[], $5::text[], $8::int[]) AS v(id, due_at, reconcile, code, message, attempt)),
+         done AS (
+         UPDATE publications p SET state = 'scheduled', due_at = v.due_at, claimed_by = NULL, lease_until = NULL,
                 needs_reconcile = v.reconcile, error_code = v.code, error_message = v.message,
-                attempts = CASE WHEN v.code = 'local_rate_limit' THEN p.attempts - 1 ELSE p.attempts END, updated_at = $7
-           FROM unnest($1::uuid[], $2::timestamptz[], $3::boolean[], $4::text[], $5::text[]) AS v(id, due_at, reconcile, code, message)
-          WHERE p.id = v.id AND p.state = 'publishing' AND p.claimed_by = $6`,
+                attempts = CASE WHEN v.code IN ('${DEFERRED.join("', '")}') THEN p.attempts - 1 ELSE p.attempts END, updated_at = $7
+           FROM v
+          WHERE p.id = v.id AND p.state = 'publishing' AND p.claimed_by = $6 AND p.attempts = v.attempt
+         )
+         ${finishAttemptsSql(9, 7)}`,
         [
           retries.map((o) => o.row.id),
           retries.map((o) => new Date(now + o.delayMs)),
@@ -501,19 +595,31 @@ export class PublishingEngine {
           retries.map((o) => o.error.message),
           this.workerId,
           new Date(now),
+          retries.map((o) => o.row.attempts),
+          ...attemptParams(retries.map((o) => ({ attemptId: o.row.attempt_id, outcome: DEFERRED.includes(o.error.code) ? 'deferred' : 'retry', error: o.error }))),
         ],
       );
-      await this.finishAttempts(retries.map((o) => ({ id: o.row.id, outcome: o.error.code === 'local_rate_limit' ? 'deferred' : 'retry', error: o.error })), now);
       this.stats.retried += retries.length;
     }
     if (failures.length) {
       await raw.query(
-        `UPDATE publications p SET state = 'failed', claimed_by = NULL, lease_until = NULL, error_code = v.code, error_message = v.message, updated_at = $5
-           FROM unnest($1::uuid[], $2::text[], $3::text[]) AS v(id, code, message)
-          WHERE p.id = v.id AND p.state = 'publishing' AND p.claimed_by = $4`,
-        [failures.map((o) => o.row.id), failures.map((o) => `${o.error.kind}:${o.error.code}`), failures.map((o) => o.error.message), this.workerId, new Date(now)],
+        `WITH v AS (SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $6::int[]) AS v(id, code, message, attempt)),
+         done AS (
+         UPDATE publications p SET state = 'failed', claimed_by = NULL, lease_until = NULL, error_code = v.code, error_message = v.message, updated_at = $5
+           FROM v
+          WHERE p.id = v.id AND p.state = 'publishing' AND p.claimed_by = $4 AND p.attempts = v.attempt
+         )
+         ${finishAttemptsSql(7, 5)}`,
+        [
+          failures.map((o) => o.row.id),
+          failures.map((o) => `${o.error.kind}:${o.error.code}`),
+          failures.map((o) => o.error.message),
+          this.workerId,
+          new Date(now),
+          failures.map((o) => o.row.attempts),
+          ...attemptParams(failures.map((o) => ({ attemptId: o.row.attempt_id, outcome: 'failed', error: o.error }))),
+        ],
       );
-      await this.finishAttempts(failures.map((o) => ({ id: o.row.id, outcome: 'failed', error: o.error })), now);
       for (const failure of failures) {
         if (failure.error.kind === 'auth' && failure.row.channel_status === 'active') await markNeedsReconnect(this.deps.database.db, failure.row.channel_id, failure.error.message);
       }
@@ -523,15 +629,6 @@ export class PublishingEngine {
     await this.refreshPosts(touched);
   }
 
-  private async finishAttempts(items: Array<{ id: string; outcome: string; error: NetworkError }>, now: number): Promise<void> {
-    await this.deps.database.raw.query(
-      `UPDATE publication_attempts a SET outcome = v.outcome, finished_at = $6, error_kind = v.kind, error_code = v.code, error_message = v.message
-         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[]) AS v(pid, outcome, kind, code, message)
-        WHERE a.publication_id = v.pid AND a.outcome = 'started'`,
-      [items.map((i) => i.id), items.map((i) => i.outcome), items.map((i) => i.error.kind), items.map((i) => i.error.code), items.map((i) => i.error.message), new Date(now)],
-    );
-  }
-
   /**
    * Derives each touched post's state from its publications and records
    * post.published / post.failed once per post when it settles.
@@ -539,32 +636,25 @@ export class PublishingEngine {
   private async refreshPosts(postIds: string[]): Promise<void> {
     if (postIds.length === 0) return;
     const now = new Date(this.deps.clock.now());
-    const { rows } = await this.deps.database.raw.query<{ id: string; workspace_id: string; state: string; failures: number; published: number }>(
+    await this.deps.database.raw.query(
       `WITH agg AS (
          SELECT post_id,
                 count(*) FILTER (WHERE state IN ('scheduled', 'publishing', 'pending')) AS open,
                 count(*) FILTER (WHERE state = 'published') AS published,
                 count(*) FILTER (WHERE state = 'failed') AS failures
            FROM publications WHERE post_id = ANY($1::uuid[]) GROUP BY post_id
-       )
+       ), settled AS (
        UPDATE posts p SET state = CASE WHEN agg.failures > 0 THEN 'failed' ELSE 'published' END, updated_at = $2
          FROM agg
         WHERE p.id = agg.post_id AND agg.open = 0 AND (agg.published + agg.failures) > 0
           AND p.state NOT IN ('published', 'failed', 'canceled')
-       RETURNING p.id, p.workspace_id, p.state, agg.failures::int AS failures, agg.published::int AS published`,
+       RETURNING p.id, p.workspace_id, p.state, agg.failures::int AS failures, agg.published::int AS published
+       )
+       INSERT INTO events (workspace_id, actor_user_id, type, subject_type, subject_id, data)
+       SELECT s.workspace_id, NULL, CASE WHEN s.state = 'published' THEN 'post.published' ELSE 'post.failed' END, 'post', s.id::text,
+              jsonb_build_object('published', s.published, 'failed', s.failures)
+         FROM settled s`,
       [postIds, now],
-    );
-    if (rows.length === 0) return;
-    await this.deps.database.raw.query(
-      `INSERT INTO events (workspace_id, actor_user_id, type, subject_type, subject_id, data)
-       SELECT v.ws, NULL, v.type, 'post', v.pid, v.data::jsonb
-         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[]) AS v(ws, type, pid, data)`,
-      [
-        rows.map((r) => r.workspace_id),
-        rows.map((r) => (r.state === 'published' ? 'post.published' : 'post.failed')),
-        rows.map((r) => r.id),
-        rows.map((r) => JSON.stringify({ published: r.published, failed: r.failures })),
-      ],
     );
   }
 }

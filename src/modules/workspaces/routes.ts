@@ -1,13 +1,12 @@
 import { z } from 'zod';
 import type { ApiModule } from '../../server/modules.ts';
 import { requireRole, requireUser } from '../../server/auth.ts';
-import { badRequest, conflict, forbidden, notFound } from '../../lib/errors.ts';
+import { conflict, forbidden, notFound } from '../../lib/errors.ts';
 import { timeZoneSchema } from '../../lib/timezones.ts';
 import { ROLES } from '../../db/schema.ts';
 import { recordEvent } from '../events/events.ts';
-import { accountsRepository } from '../accounts/repository.ts';
-import { createUser } from '../accounts/service.ts';
 import { decodeSequenceCursor, encodeSequenceCursor, pageQuerySchema } from '../../lib/pagination.ts';
+import { parseEventData, redactEventData } from '../events/redact.ts';
 
 export const workspaceParams = z.object({ workspaceId: z.string().uuid() });
 const workspaceBody = z.object({
@@ -115,40 +114,7 @@ export const workspaceRoutes: ApiModule = async (app, ctx) => {
     return { items };
   });
 
-  app.post(
-    '/workspaces/:workspaceId/members',
-    {
-      schema: {
-        tags: ['workspaces'],
-        summary: 'Add a member; a new e-mail needs a name and an initial password to create the account',
-        params: workspaceParams,
-        body: z.object({
-          email: z.string().trim().email().max(254),
-          role: z.enum(ROLES),
-          name: z.string().trim().min(1).max(120).optional(),
-          password: z.string().min(10).max(200).optional(),
-        }),
-      },
-    },
-    async (request, reply) => {
-      const { user, role: myRole } = await requireRole(ctx, request, request.params.workspaceId, 'member.manage');
-      const body = request.body;
-      if (body.role === 'owner' && myRole !== 'owner') throw forbidden('Only an owner can add another owner');
-      let member = await accountsRepository.findUserByEmail(db, body.email);
-      if (!member) {
-        if (!body.name || !body.password) throw badRequest('This e-mail has no account yet: give a name and an initial password to create it');
-        member = { ...(await createUser(ctx, { email: body.email, name: body.name, password: body.password })), password_hash: '' };
-      }
-      const memberId = member.id;
-      await db.transaction().execute(async (trx) => {
-        const exists = await trx.selectFrom('memberships').select('role').where('workspace_id', '=', request.params.workspaceId).where('user_id', '=', memberId).executeTakeFirst();
-        if (exists) throw conflict('Already a member; change the role instead');
-        await trx.insertInto('memberships').values({ workspace_id: request.params.workspaceId, user_id: memberId, role: body.role }).execute();
-        await recordEvent(trx, { workspaceId: request.params.workspaceId, actorUserId: user.id, type: 'member.added', subjectType: 'user', subjectId: memberId, data: { role: body.role, email: body.email } });
-      });
-      return reply.status(201).send({ userId: memberId, email: member.email, name: member.name, role: body.role });
-    },
-  );
+  // Members join by invitation (modules/invitations): nobody adds an existing account directly.
 
   app.patch(
     '/workspaces/:workspaceId/members/:userId',
@@ -196,7 +162,7 @@ export const workspaceRoutes: ApiModule = async (app, ctx) => {
     '/workspaces/:workspaceId/events',
     { schema: { tags: ['workspaces'], summary: 'Audit log: every change, newest first', params: workspaceParams, querystring: pageQuerySchema.extend({ type: z.string().max(100).optional() }) } },
     async (request) => {
-      await requireRole(ctx, request, request.params.workspaceId, 'read');
+      const { role } = await requireRole(ctx, request, request.params.workspaceId, 'read');
       const { limit, cursor, type } = request.query;
       const afterId = decodeSequenceCursor(cursor);
       let query = db
@@ -207,7 +173,7 @@ export const workspaceRoutes: ApiModule = async (app, ctx) => {
       if (type) query = query.where('events.type', '=', type);
       if (afterId !== null) query = query.where('events.id', '<', String(afterId));
       const rows = await query.orderBy('events.id', 'desc').limit(limit + 1).execute();
-      const items = rows.slice(0, limit);
+      const items = rows.slice(0, limit).map((row) => ({ ...row, data: redactEventData(row.type, row.subject_type, parseEventData(row.data), role) }));
       const last = items[items.length - 1];
       return { items, nextCursor: rows.length > limit && last ? encodeSequenceCursor(Number(last.id)) : null };
     },

@@ -11,6 +11,7 @@
  * local reference PDS in tests) answers 400 "No service configured": those calls
  * then throw NetworkError('permanent', 'appview_unavailable').
  */
+import { blueskySessionShape, parseNetworkAnswer } from '../response-shape.ts';
 import { imageSize } from 'image-size';
 import type { AppBskyEmbedImages, AppBskyFeedPost, AtpAgent, AtUri, ComAtprotoRepoStrongRef } from '@atproto/api';
 import { atproto, isXrpcError } from './atproto.ts';
@@ -227,7 +228,8 @@ export function createBlueskyAdapter(options: BlueskyAdapterOptions = {}): Netwo
         return await withSession(ctx, 'read', async (session) => {
           const { data } = await call(ctx, 'read', () =>
             session.agent.com.atproto.server.getSession(undefined, { signal: ctx.signal }));
-          const account: NonNullable<ChannelHealth['account']> = { id: data.did, handle: data.handle };
+          const checked = parseNetworkAnswer(blueskySessionShape, data, 'getSession');
+          const account: NonNullable<ChannelHealth['account']> = { id: checked.did, handle: checked.handle };
           try {
             // AppView: absent on a bare PDS; the account is healthy without it.
             const profile = await session.agent.app.bsky.actor.getProfile({ actor: data.did }, { signal: ctx.signal });

@@ -23,6 +23,8 @@ function channelFor(account: TestPdsAccount, overrides: Partial<ChannelContext> 
     channelId: `channel-${randomUUID()}`,
     settings: { serviceUrl: pds.url },
     credentials: { identifier: account.handle, appPassword: account.appPassword },
+    // The test PDS listens on loopback: the PLAZA_ALLOW_PRIVATE_URLS switch, on.
+    allowPrivateUrls: true,
     ...overrides,
   };
 }

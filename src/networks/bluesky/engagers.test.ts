@@ -41,7 +41,7 @@ afterAll(async () => {
 });
 
 function brandChannel(): ChannelContext {
-  return { channelId: `channel-${randomUUID()}`, settings: { serviceUrl: pds.url }, credentials: { identifier: brand.handle, appPassword: brand.appPassword } };
+  return { channelId: `channel-${randomUUID()}`, settings: { serviceUrl: pds.url }, credentials: { identifier: brand.handle, appPassword: brand.appPassword }, allowPrivateUrls: true };
 }
 
 describe('bluesky fetchEngagers', () => {

@@ -5,6 +5,7 @@
  * (timeout, connection dropped after sending, abort), a write is 'ambiguous'
  * (it may have taken effect) while a read is simply 'transient'.
  */
+import { isUnsafeUrlError } from '../../lib/safe-fetch.ts';
 import { isXrpcError } from './atproto.ts';
 import { NetworkError } from '../types.ts';
 
@@ -75,6 +76,8 @@ export function classifyBlueskyError(
   options: { signal?: AbortSignal; nowMs?: number } = {},
 ): NetworkError {
   if (error instanceof NetworkError) return error;
+  // Refused before connecting (private address without PLAZA_ALLOW_PRIVATE_URLS): nothing was sent.
+  if (isUnsafeUrlError(error)) return new NetworkError('permanent', 'private_address', 'The Bluesky service address is not allowed');
   const unknownOutcomeKind = requestKind === 'write' ? 'ambiguous' : 'transient';
   const message = error instanceof Error ? error.message : String(error);
 
@@ -116,16 +119,17 @@ export function classifyBlueskyError(
 
   // No HTTP status: a transport failure (or a response that did not parse).
   const cause = findCause(error);
+  // Transport failures: messages are shown to users, so nothing about the address, port or system error.
   if (cause.aborted) {
-    return new NetworkError(unknownOutcomeKind, 'timeout', `Request timed out or was aborted: ${message}`);
+    return new NetworkError(unknownOutcomeKind, 'timeout', 'Request timed out or was aborted');
   }
   if (cause.code && BEFORE_SEND_CODES.has(cause.code)) {
-    return new NetworkError('transient', cause.code.toLowerCase(), `Could not reach Bluesky (${cause.code}): ${message}`);
+    return new NetworkError('transient', cause.code.toLowerCase(), 'Could not reach the Bluesky service');
   }
   if (isXrpcError(error) && error.status === 2) {
     // The server answered 2xx but the body did not match the lexicon.
     return new NetworkError(unknownOutcomeKind, 'invalid_response', `Unexpected response from Bluesky: ${message}`);
   }
   const code = cause.code ? cause.code.toLowerCase() : 'network_error';
-  return new NetworkError(unknownOutcomeKind, code, `Connection to Bluesky failed: ${message}`);
+  return new NetworkError(unknownOutcomeKind, code, 'The connection to the Bluesky service failed');
 }

@@ -13,6 +13,7 @@ import type { AtpAgent } from '@atproto/api';
 import { atproto } from './atproto.ts';
 import { NetworkError, type ChannelContext } from '../types.ts';
 import { classifyBlueskyError } from './errors.ts';
+import { guardedFetch } from '../../lib/safe-fetch.ts';
 
 export const DEFAULT_SERVICE_URL = 'https://bsky.social';
 
@@ -129,7 +130,8 @@ export class BlueskySessionCache {
     const api = await atproto();
     const agent = new api.AtpAgent({
       service: connection.serviceUrl,
-      ...(this.fetchImpl ? { fetch: this.fetchImpl } : {}),
+      // Every request of this session goes through the safe dispatcher (tests may inject their own fetch).
+      fetch: this.fetchImpl ?? guardedFetch(ctx.allowPrivateUrls === true),
       persistSession: (event) => {
         // 'expired': the refresh token was refused too; log in again next time.
         if (event === 'expired' && entry && this.sessions.get(key) === entry) this.sessions.delete(key);

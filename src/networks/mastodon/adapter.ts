@@ -23,11 +23,14 @@ import type {
   MastodonStatus,
 } from './entities.ts';
 import { fetchMastodonEngagers } from './engagers.ts';
+import { guardedFetch } from '../../lib/safe-fetch.ts';
+import { mastodonAccountShape, parseNetworkAnswer } from '../response-shape.ts';
 import { createMastodonClient, type MastodonRequestFn } from './http.ts';
 import { DEFAULT_URL_CHARS, htmlToPlainText, matchKey } from './text.ts';
 import { MASTODON_DEFAULT_LIMITS, validateMastodonPost, type MastodonLimits } from './validate.ts';
 
 export interface MastodonAdapterOptions {
+  /** Tests only: replaces the guarded fetch (safe dispatcher per channel's allowPrivateUrls). */
   fetch?: typeof fetch;
   now?: () => number;
   /** Waits between media-processing polls; injected so tests never sleep. */
@@ -94,7 +97,6 @@ function toRemoteMention(notification: MastodonNotification, status: MastodonSta
 
 /** Creates a Mastodon adapter; `mastodonAdapter` is the default instance. */
 export function createMastodonAdapter(options: MastodonAdapterOptions = {}): NetworkAdapter {
-  const fetchImpl = options.fetch ?? globalThis.fetch;
   const now = options.now ?? Date.now;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const requestTimeoutMs = options.requestTimeoutMs ?? 30_000;
@@ -104,11 +106,11 @@ export function createMastodonAdapter(options: MastodonAdapterOptions = {}): Net
   const reconcileMaxPages = options.reconcileMaxPages ?? 5;
 
   const clientFor = (ctx: ChannelContext): MastodonRequestFn =>
-    createMastodonClient(ctx, { fetch: fetchImpl, now, requestTimeoutMs });
+    createMastodonClient(ctx, { fetch: options.fetch ?? guardedFetch(ctx.allowPrivateUrls === true), now, requestTimeoutMs });
 
   async function verifyCredentials(request: MastodonRequestFn): Promise<MastodonAccount> {
-    const { body } = await request<MastodonAccount>({ method: 'GET', path: '/api/v1/accounts/verify_credentials' });
-    return body;
+    const { body } = await request<unknown>({ method: 'GET', path: '/api/v1/accounts/verify_credentials' });
+    return parseNetworkAnswer(mastodonAccountShape, body, 'verify_credentials') as unknown as MastodonAccount;
   }
 
   /** Uploads one image with its alt text; waits (bounded) while Mastodon still processes it. */
@@ -406,7 +408,7 @@ export function createMastodonAdapter(options: MastodonAdapterOptions = {}): Net
  */
 export async function fetchInstanceLimits(ctx: ChannelContext, options: MastodonAdapterOptions = {}): Promise<MastodonLimits> {
   const request = createMastodonClient(ctx, {
-    fetch: options.fetch ?? globalThis.fetch,
+    fetch: options.fetch ?? guardedFetch(ctx.allowPrivateUrls === true),
     now: options.now ?? Date.now,
     requestTimeoutMs: options.requestTimeoutMs ?? 30_000,
   });

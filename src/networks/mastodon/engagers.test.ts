@@ -21,7 +21,7 @@ afterAll(async () => {
 beforeEach(() => {
   server.reset();
   adapter = createMastodonAdapter({ now: () => server.clock, sleep: async () => undefined, requestTimeoutMs: 2_000 });
-  ctx = { channelId: 'ch_1', settings: { instanceUrl: server.baseUrl }, credentials: { accessToken: server.token } };
+  ctx = { channelId: 'ch_1', settings: { instanceUrl: server.baseUrl }, credentials: { accessToken: server.token }, allowPrivateUrls: true };
 });
 
 describe('mastodon fetchEngagers', () => {

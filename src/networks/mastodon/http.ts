@@ -4,6 +4,7 @@
  * classified NetworkError.
  */
 import { NetworkError, type ChannelContext } from '../types.ts';
+import { isUnsafeUrlError } from '../../lib/safe-fetch.ts';
 
 /** Mastodon's Error entity: https://docs.joinmastodon.org/entities/Error/ */
 export interface MastodonErrorBody {
@@ -127,11 +128,14 @@ function errorCode(error: unknown): string | undefined {
  * ambiguous, because Mastodon may have created the status.
  */
 export function errorFromFailure(error: unknown, mutating: boolean, timedOut: boolean): NetworkError {
+  // Refused before connecting (private address without PLAZA_ALLOW_PRIVATE_URLS): nothing was sent.
+  if (isUnsafeUrlError(error)) return new NetworkError('permanent', 'private_address', 'The Mastodon instance address is not allowed');
   const code = errorCode(error);
   const aborted = timedOut || (error instanceof Error && (error.name === 'AbortError' || error.name === 'TimeoutError'));
-  const message = error instanceof Error ? error.message : String(error);
+  // Messages are shown to users (publication errors): nothing about the address, port or system error.
+  const message = aborted ? 'The Mastodon instance did not answer in time' : 'The connection to the Mastodon instance failed';
   if (code && NOT_SENT_CODES.has(code)) {
-    return new NetworkError('transient', code.toLowerCase(), `Mastodon unreachable: ${code}`);
+    return new NetworkError('transient', code.toLowerCase(), 'Could not reach the Mastodon instance');
   }
   if (!mutating) {
     return new NetworkError('transient', aborted ? 'timeout' : (code?.toLowerCase() ?? 'network_error'), message);
@@ -168,6 +172,11 @@ export function createMastodonClient(ctx: ChannelContext, options: MastodonClien
     if (ctx.signal?.aborted) {
       // Nothing sent yet: the engine gave up before we started.
       throw new NetworkError('transient', 'aborted', 'Request aborted before it was sent');
+    }
+    if (ctx.deadline !== undefined && (ctx.now ?? Date.now)() >= ctx.deadline) {
+      // The engine's deadline (on its lease clock) has passed: send nothing more, not even
+      // the next media upload or thread part, however late our own timers run.
+      throw new NetworkError('transient', 'deadline_passed', 'The engine’s deadline passed before the request was sent; nothing was sent');
     }
 
     let response: Response;

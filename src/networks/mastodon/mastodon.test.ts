@@ -36,6 +36,8 @@ beforeEach(() => {
     channelId: 'ch_1',
     settings: { instanceUrl: `${server.baseUrl}/` },
     credentials: { accessToken: server.token },
+    // The fake instance listens on loopback: the PLAZA_ALLOW_PRIVATE_URLS switch, on.
+    allowPrivateUrls: true,
   };
 });
 

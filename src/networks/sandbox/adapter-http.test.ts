@@ -27,6 +27,8 @@ function channel(overrides: { handle?: string; token?: string; timeoutMs?: numbe
       ...(overrides.timeoutMs !== undefined ? { timeoutMs: overrides.timeoutMs } : {}),
     },
     credentials: { token: overrides.token ?? 'secret-token' },
+    // The test server listens on loopback: the PLAZA_ALLOW_PRIVATE_URLS switch, on.
+    allowPrivateUrls: true,
     ...(overrides.signal ? { signal: overrides.signal } : {}),
   };
 }

@@ -4,6 +4,8 @@
  * server uses). Both turn every failure into a classified NetworkError.
  */
 import { Agent, request } from 'undici';
+import { isUnsafeUrlError, publicOnlyConnector } from '../../lib/safe-fetch.ts';
+import { parseNetworkAnswer, sandboxAccountShape } from '../response-shape.ts';
 import { MAX_ENGAGERS_PER_POST, NetworkError } from '../types.ts';
 import * as api from './api.ts';
 import type { MetricCounts } from './audience.ts';
@@ -88,6 +90,16 @@ function notSent(code: string, message: string): NetworkError {
   return new NetworkError('transient', code, message);
 }
 
+/**
+ * How long one request may take: the per-call timeout, cut to the caller's time
+ * left (read right before sending). Throws, without sending, once it is gone.
+ */
+function requestBudget(timeoutMs: number, timeLeft: (() => number) | undefined): number {
+  const left = timeLeft === undefined ? timeoutMs : Math.min(timeoutMs, Math.floor(timeLeft()));
+  if (left <= 0) throw notSent('deadline_passed', 'the caller’s deadline passed before the request was sent; nothing was sent');
+  return left;
+}
+
 function unwrap<T>(result: { status: number; body: unknown; retryAfterMs?: number }): T {
   if (result.status >= 200 && result.status < 300) return result.body as T;
   throw errorFromStatus(result.status, result.body, result.retryAfterMs);
@@ -127,7 +139,8 @@ abstract class BaseSandboxClient implements SandboxClient {
 
   async getAccount(handle: string): Promise<AccountView> {
     const path = `/api/accounts/${encodeURIComponent(handle)}`;
-    return unwrap<{ account: AccountView }>(await this.send({ method: 'GET', path }, false)).account;
+    const answer = unwrap<{ account?: unknown } | null>(await this.send({ method: 'GET', path }, false));
+    return parseNetworkAnswer(sandboxAccountShape, answer?.account, 'the sandbox account');
   }
 
   async getMentions(handle: string, since?: string): Promise<api.MentionView[]> {
@@ -144,31 +157,38 @@ abstract class BaseSandboxClient implements SandboxClient {
 /** Connections per sandbox origin: at 50 ms latency, 512 connections carry ~10,000 calls/s (the server listens with a backlog of 2048). */
 const DEFAULT_CONNECTIONS_PER_ORIGIN = 512;
 let sharedAgent: Agent | null = null;
+let sharedPublicAgent: Agent | null = null;
+let poolConnections = DEFAULT_CONNECTIONS_PER_ORIGIN;
 
-/** The process-wide keep-alive pool used for every sandbox server. */
-export function getSandboxHttpAgent(): Agent {
-  sharedAgent ??= new Agent({
-    connections: DEFAULT_CONNECTIONS_PER_ORIGIN,
+function newPool(connections: number, publicOnly: boolean): Agent {
+  return new Agent({
+    connections,
     keepAliveTimeout: 30_000,
     keepAliveMaxTimeout: 60_000,
     // Our own per-call timeout decides; undici's must not fire first.
     headersTimeout: 0,
     bodyTimeout: 0,
+    // Without PLAZA_ALLOW_PRIVATE_URLS, loopback/private/link-local servers are refused at connect time.
+    ...(publicOnly ? { connect: publicOnlyConnector } : {}),
   });
-  return sharedAgent;
 }
 
-/** Replaces the shared pool, e.g. with more connections for a load test; closes the old one. */
+/**
+ * The process-wide keep-alive pool used for every sandbox server: with `allowPrivate`
+ * (PLAZA_ALLOW_PRIVATE_URLS) any address, otherwise only public ones (the default).
+ */
+export function getSandboxHttpAgent(allowPrivate = false): Agent {
+  if (allowPrivate) return (sharedAgent ??= newPool(poolConnections, false));
+  return (sharedPublicAgent ??= newPool(poolConnections, true));
+}
+
+/** Replaces the shared pools, e.g. with more connections for a load test; closes the old ones. */
 export async function configureSandboxHttpAgent(options: { connections: number }): Promise<void> {
-  const previous = sharedAgent;
-  sharedAgent = new Agent({
-    connections: options.connections,
-    keepAliveTimeout: 30_000,
-    keepAliveMaxTimeout: 60_000,
-    headersTimeout: 0,
-    bodyTimeout: 0,
-  });
-  await previous?.close();
+  const previous = [sharedAgent, sharedPublicAgent];
+  poolConnections = options.connections;
+  sharedAgent = null;
+  sharedPublicAgent = null;
+  await Promise.all(previous.map((agent) => agent?.close()));
 }
 
 function errorCode(error: unknown): string | undefined {
@@ -188,6 +208,9 @@ export class HttpSandboxClient extends BaseSandboxClient {
     private readonly token: string,
     private readonly timeoutMs: number,
     private readonly signal?: AbortSignal,
+    private readonly allowPrivate = false,
+    /** Time left before the caller's deadline, on the caller's clock; checked before each request. */
+    private readonly timeLeft?: () => number,
   ) {
     super();
   }
@@ -197,12 +220,13 @@ export class HttpSandboxClient extends BaseSandboxClient {
     write: boolean,
   ): Promise<{ status: number; body: unknown; retryAfterMs?: number }> {
     if (this.signal?.aborted) throw notSent('aborted', 'the call was aborted before it was sent');
+    const timeoutMs = requestBudget(this.timeoutMs, this.timeLeft);
     const controller = new AbortController();
     let cutReason: 'timeout' | 'aborted' | null = null;
     // The server stores nothing once Date.now() reaches the deadline, and we give
     // up only once it has: a post is either stored before we give up (and a
     // lookup then finds it) or never.
-    const deadline = Date.now() + this.timeoutMs;
+    const deadline = Date.now() + timeoutMs;
     const giveUpAtDeadline = () => {
       const remaining = deadline - Date.now();
       if (remaining > 0) {
@@ -213,7 +237,7 @@ export class HttpSandboxClient extends BaseSandboxClient {
       cutReason = 'timeout';
       controller.abort();
     };
-    let timer = setTimeout(giveUpAtDeadline, this.timeoutMs);
+    let timer = setTimeout(giveUpAtDeadline, timeoutMs);
     const onCallerAbort = () => {
       cutReason ??= 'aborted';
       controller.abort();
@@ -229,7 +253,7 @@ export class HttpSandboxClient extends BaseSandboxClient {
         headers,
         ...(call.body !== undefined ? { body: JSON.stringify(call.body) } : {}),
         signal: controller.signal,
-        dispatcher: getSandboxHttpAgent(),
+        dispatcher: getSandboxHttpAgent(this.allowPrivate),
       });
       const text = await response.body.text();
       let body: unknown = null;
@@ -245,9 +269,10 @@ export class HttpSandboxClient extends BaseSandboxClient {
       return { status: response.statusCode, body, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) };
     } catch (error) {
       if (cutReason !== null) throw cutShort(cutReason, write);
+      if (isUnsafeUrlError(error)) throw new NetworkError('permanent', 'private_address', 'the sandbox server address is not allowed');
       const code = errorCode(error);
       if (code !== undefined && NOT_SENT_CODES.has(code)) {
-        throw notSent(code === 'ECONNREFUSED' ? 'connection_refused' : 'connect_failed', `cannot reach the sandbox at ${this.baseUrl} (${code})`);
+        throw notSent(code === 'ECONNREFUSED' ? 'connection_refused' : 'connect_failed', 'cannot reach the sandbox server');
       }
       throw cutShort('connection_lost', write, error);
     } finally {
@@ -271,6 +296,8 @@ export class InProcessSandboxClient extends BaseSandboxClient {
     private readonly token: string,
     private readonly timeoutMs: number,
     private readonly signal?: AbortSignal,
+    /** Time left before the caller's deadline, on the caller's clock; checked before each request. */
+    private readonly timeLeft?: () => number,
   ) {
     super();
   }
@@ -311,6 +338,12 @@ export class InProcessSandboxClient extends BaseSandboxClient {
     write: boolean,
   ): Promise<{ status: number; body: unknown; retryAfterMs?: number }> {
     if (this.signal?.aborted) return Promise.reject(notSent('aborted', 'the call was aborted before it was sent'));
+    let timeoutMs: number;
+    try {
+      timeoutMs = requestBudget(this.timeoutMs, this.timeLeft);
+    } catch (error) {
+      return Promise.reject(error);
+    }
     return new Promise((resolve, reject) => {
       // Like a closed connection: once we stop waiting, the network sees the caller gone.
       let settled = false;
@@ -323,7 +356,7 @@ export class InProcessSandboxClient extends BaseSandboxClient {
         this.signal?.removeEventListener('abort', onAbort);
         settle();
       };
-      const deadline = setTimeout(() => finish(() => reject(cutShort('timeout', write))), this.timeoutMs);
+      const deadline = setTimeout(() => finish(() => reject(cutShort('timeout', write))), timeoutMs);
       const onAbort = () => finish(() => reject(cutShort('aborted', write)));
       this.signal?.addEventListener('abort', onAbort, { once: true });
       // Like a JSON round trip: the caller must not share objects with the network.

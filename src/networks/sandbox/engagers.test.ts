@@ -25,7 +25,7 @@ beforeEach(() => {
 });
 
 const inProcess: ChannelContext = { channelId: 'ch-1', settings: { handle: 'brand' }, credentials: { token: 'tok' } };
-const overHttp = (): ChannelContext => ({ ...inProcess, settings: { handle: 'brand', serverUrl: server.url } });
+const overHttp = (): ChannelContext => ({ ...inProcess, settings: { handle: 'brand', serverUrl: server.url }, allowPrivateUrls: true });
 
 describe('sandbox fetchEngagers', () => {
   it('returns the distinct simulated accounts behind the counts, the same in-process and over HTTP', async () => {

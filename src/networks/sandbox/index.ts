@@ -74,6 +74,9 @@ function readSettings(ctx: ChannelContext): SandboxSettings {
   if (serverUrl !== undefined && serverUrl !== null && serverUrl !== '' && typeof serverUrl !== 'string') {
     throw new NetworkError('permanent', 'invalid_settings', 'serverUrl must be a string');
   }
+  if (typeof serverUrl === 'string' && serverUrl !== '' && !/^https?:\/\/[^/@]+(\/|$)/i.test(serverUrl)) {
+    throw new NetworkError('permanent', 'invalid_settings', 'serverUrl must be an http(s) URL');
+  }
   if (timeoutMs !== undefined && (typeof timeoutMs !== 'number' || !(timeoutMs > 0))) {
     throw new NetworkError('permanent', 'invalid_settings', 'timeoutMs must be a positive number');
   }
@@ -95,11 +98,14 @@ function readToken(ctx: ChannelContext): string {
 function clientFor(ctx: ChannelContext): { client: SandboxClient; settings: SandboxSettings } {
   const settings = readSettings(ctx);
   const token = readToken(ctx);
-  // Never let the network accept a post after the engine's own deadline.
-  const timeoutMs = ctx.deadline ? Math.max(1, Math.min(settings.timeoutMs, ctx.deadline - Date.now())) : settings.timeoutMs;
+  // Never send a request, nor let the network accept a post, after the engine's own
+  // deadline: the time left is read on the engine's clock right before each request.
+  const { deadline } = ctx;
+  const now = ctx.now ?? Date.now;
+  const timeLeft = deadline !== undefined ? () => deadline - now() : undefined;
   const client = settings.serverUrl
-    ? new HttpSandboxClient(settings.serverUrl, token, timeoutMs, ctx.signal)
-    : new InProcessSandboxClient(getInProcessSandbox(), token, timeoutMs, ctx.signal);
+    ? new HttpSandboxClient(settings.serverUrl, token, settings.timeoutMs, ctx.signal, ctx.allowPrivateUrls === true, timeLeft)
+    : new InProcessSandboxClient(getInProcessSandbox(), token, settings.timeoutMs, ctx.signal, timeLeft);
   return { client, settings };
 }
 

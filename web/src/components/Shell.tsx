@@ -41,6 +41,8 @@ function useLiveActivity(workspaceId: string, onAlert: (item: ActivityItem) => v
       void queryClient.invalidateQueries({ queryKey: ['ws', workspaceId] });
       if (ALERT_TYPES.has(item.type)) onAlert(item);
     });
+    // Access revoked (token, session or membership): stop, do not reconnect.
+    source.addEventListener('revoked', () => source.close());
     return () => source.close();
   }, [workspaceId, queryClient, onAlert]);
 }

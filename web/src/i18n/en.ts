@@ -1,6 +1,10 @@
 import { listeningEn } from './listening-en.ts';
 import { web2En } from './web2-en.ts';
+import { accountsEn } from './accounts-en.ts';
 import { analyticsEn } from './analytics-en.ts';
+import { mediaErrorsEn } from './media-en.ts';
+import { serverErrorsEn } from './server-errors-en.ts';
+import { apiErrorsEn } from './api-errors-en.ts';
 
 /** English UI strings. Spanish (es.ts) must have every key: the type and a test enforce it. */
 export const en = {
@@ -38,7 +42,7 @@ export const en = {
     name: 'Name',
     email: 'E-mail',
     password: 'Password',
-    passwordHint: 'At least 10 characters',
+    passwordHint: 'At least 12 characters, not a common password',
     signIn: 'Sign in',
     signInTitle: 'Sign in to Plaza',
   },
@@ -222,7 +226,11 @@ export const en = {
   },
   listening: listeningEn,
   planner: web2En,
+  accounts: accountsEn,
   analytics: analyticsEn,
+  mediaErrors: mediaErrorsEn,
+  serverErrors: serverErrorsEn,
+  apiErrors: apiErrorsEn,
   roles: { owner: 'Owner', manager: 'Manager', editor: 'Editor', approver: 'Client approver', viewer: 'Viewer' },
   states: { draft: 'Draft', in_review: 'In review', approved: 'Approved', scheduled: 'Scheduled', publishing: 'Publishing', published: 'Published', failed: 'Failed', canceled: 'Canceled', pending: 'Pending' },
 };

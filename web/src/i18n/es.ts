@@ -1,7 +1,11 @@
 import type { Dictionary } from './en.ts';
 import { listeningEs } from './listening-es.ts';
 import { web2Es } from './web2-es.ts';
+import { accountsEs } from './accounts-es.ts';
 import { analyticsEs } from './analytics-es.ts';
+import { mediaErrorsEs } from './media-es.ts';
+import { serverErrorsEs } from './server-errors-es.ts';
+import { apiErrorsEs } from './api-errors-es.ts';
 
 /** Cadenas de la interfaz en español. */
 export const es: Dictionary = {
@@ -39,7 +43,7 @@ export const es: Dictionary = {
     name: 'Nombre',
     email: 'Correo electrónico',
     password: 'Contraseña',
-    passwordHint: 'Al menos 10 caracteres',
+    passwordHint: 'Al menos 12 caracteres y que no sea una contraseña común',
     signIn: 'Entrar',
     signInTitle: 'Entrar en Plaza',
   },
@@ -223,7 +227,11 @@ export const es: Dictionary = {
   },
   listening: listeningEs,
   planner: web2Es,
+  accounts: accountsEs,
   analytics: analyticsEs,
+  mediaErrors: mediaErrorsEs,
+  serverErrors: serverErrorsEs,
+  apiErrors: apiErrorsEs,
   roles: { owner: 'Propietario', manager: 'Gestor', editor: 'Editor', approver: 'Aprobador (cliente)', viewer: 'Lector' },
   states: { draft: 'Borrador', in_review: 'En revisión', approved: 'Aprobada', scheduled: 'Programada', publishing: 'Publicando', published: 'Publicada', failed: 'Fallida', canceled: 'Cancelada', pending: 'Pendiente' },
 };

@@ -1,9 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { Alert, Button, Center, Checkbox, Paper, PasswordInput, Select, Stack, TextInput, Title, Text } from '@mantine/core';
+import { Alert, Anchor, Button, Center, Checkbox, Paper, PasswordInput, Select, Stack, TextInput, Title, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, setCsrfToken, type Workspace } from '../api.ts';
+import { useAccountErrorText } from './account-errors.ts';
+import { apiErrorText } from '../api-error-text.ts';
 
 /** IANA zones the browser knows, the browser's own first. */
 function timeZones(): string[] {
@@ -29,7 +31,7 @@ function LanguageSwitch() {
 }
 
 function errorText(error: unknown): string {
-  return error instanceof ApiError ? error.message : String(error);
+  return apiErrorText(error);
 }
 
 function WorkspaceFields({ values, onChange }: { values: { name: string; timeZone: string; language: string; approvalRequired: boolean }; onChange(v: Partial<{ name: string; timeZone: string; language: string; approvalRequired: boolean }>): void }) {
@@ -57,6 +59,7 @@ function WorkspaceFields({ values, onChange }: { values: { name: string; timeZon
 export function SetupPage() {
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
+  const accountErrorText = useAccountErrorText();
   const [owner, setOwner] = useState({ name: '', email: '', password: '' });
   const [workspace, setWorkspace] = useState({ name: '', timeZone: timeZones()[0], language: i18n.language === 'es' ? 'es' : 'en', approvalRequired: true });
   const [error, setError] = useState<string | null>(null);
@@ -72,7 +75,7 @@ export function SetupPage() {
       localStorage.setItem('plaza.workspace', created.id);
       await queryClient.invalidateQueries({ queryKey: ['me'] });
     } catch (caught) {
-      setError(errorText(caught));
+      setError(accountErrorText(caught));
     } finally {
       setBusy(false);
     }
@@ -92,7 +95,7 @@ export function SetupPage() {
             </Title>
             <TextInput label={t('auth.name')} required value={owner.name} onChange={(e) => setOwner({ ...owner, name: e.currentTarget.value })} />
             <TextInput label={t('auth.email')} type="email" required value={owner.email} onChange={(e) => setOwner({ ...owner, email: e.currentTarget.value })} />
-            <PasswordInput label={t('auth.password')} description={t('auth.passwordHint')} required minLength={10} value={owner.password} onChange={(e) => setOwner({ ...owner, password: e.currentTarget.value })} />
+            <PasswordInput label={t('auth.password')} description={t('auth.passwordHint')} required minLength={12} value={owner.password} onChange={(e) => setOwner({ ...owner, password: e.currentTarget.value })} />
             <Title order={2} size="h4">
               {t('setup.workspaceSection')}
             </Title>
@@ -116,17 +119,24 @@ export function SetupPage() {
 export function LoginPage() {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const accountErrorText = useAccountErrorText();
   const [form, setForm] = useState({ email: '', password: '' });
   const [error, setError] = useState<string | null>(null);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setError(null);
     try {
-      const signed = await api<{ csrfToken: string }>('POST', '/auth/login', form);
+      const signed = await api<{ csrfToken: string; passwordChangeRecommended?: boolean }>('POST', '/auth/login', form);
       setCsrfToken(signed.csrfToken);
+      // A password from before the 12-character policy still works; ask for a new one right away.
+      if (signed.passwordChangeRecommended) {
+        sessionStorage.setItem('plaza.passwordChangeRecommended', '1');
+        navigate('/settings?tab=account');
+      }
       await queryClient.invalidateQueries({ queryKey: ['me'] });
     } catch (caught) {
-      setError(errorText(caught));
+      setError(accountErrorText(caught));
     }
   };
   return (
@@ -146,6 +156,9 @@ export function LoginPage() {
               </Alert>
             )}
             <Button type="submit">{t('auth.signIn')}</Button>
+            <Anchor href="/forgot-password" size="sm">
+              {t('accounts.forgot.link')}
+            </Anchor>
           </Stack>
         </form>
       </Paper>

@@ -11,6 +11,7 @@ import { useSession, useWorkspace } from '../session.tsx';
 import { EDITABLE_STATES, editPostPath } from '../components/EditPostButton.tsx';
 import { useCampaigns, useChannels, useMembers } from '../hooks.ts';
 import { channelColor, formatInstant, STATE_COLORS } from '../format.ts';
+import { PublicUrlWarning, type UrlWarning } from '../components/PublicUrlWarning.tsx';
 import { calendarEntriesPath, firstDayOfWeek, loadCalendarEntries, monthGridRange, takePrefetchedEntries, NO_FILTERS, rememberCalendarSettings, type CalendarFilters, type CalendarRange } from './CalendarData.ts';
 
 const STATE_HEX: Record<string, string> = { draft: '#868e96', in_review: '#f08c00', approved: '#0ca678', scheduled: '#1c7ed6', publishing: '#1098ad', published: '#2b8a3e', failed: '#c92a2a', canceled: '#343a40' };
@@ -41,6 +42,7 @@ export default function CalendarPage() {
   const [undo, setUndo] = useState<Undo | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [feedUrl, setFeedUrl] = useState<string | null>(null);
+  const [feedWarning, setFeedWarning] = useState<UrlWarning | null>(null);
   const ready = useRef<HTMLDivElement>(null);
   const { can } = useSession();
   const [opened, setOpened] = useState<CalendarEntry | null>(null);
@@ -163,7 +165,11 @@ export default function CalendarPage() {
     },
   };
 
-  const createFeed = async () => setFeedUrl((await api<{ url: string }>('POST', `/workspaces/${workspace.id}/calendar/feed`)).url);
+  const createFeed = async () => {
+    const created = await api<{ url: string; urlWarning?: UrlWarning | null }>('POST', `/workspaces/${workspace.id}/calendar/feed`);
+    setFeedUrl(created.url);
+    setFeedWarning(created.urlWarning ?? null);
+  };
 
   return (
     <Stack>
@@ -232,6 +238,7 @@ export default function CalendarPage() {
         <Text size="sm" c="dimmed">
           {t('calendar.feedHelp')}
         </Text>
+        <PublicUrlWarning warning={feedUrl ? feedWarning : null} />
         {feedUrl ? (
           <Group wrap="nowrap">
             <TextInput style={{ flex: 1 }} readOnly label={t('calendar.feedUrl')} value={feedUrl} onFocus={(e) => e.currentTarget.select()} />

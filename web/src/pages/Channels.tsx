@@ -2,7 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { Alert, Badge, Button, Card, Group, Modal, PasswordInput, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError, type Channel, type NetworkInfo } from '../api.ts';
+import { api, type Channel, type NetworkInfo } from '../api.ts';
+import { codeText, errorText } from '../error-text.ts';
 import { useWorkspace, useSession } from '../session.tsx';
 import { useChannels, useNetworks } from '../hooks.ts';
 import { formatInstant } from '../format.ts';
@@ -31,7 +32,7 @@ function ConnectionForm({ network, channel, onDone }: { network: NetworkInfo; ch
       await queryClient.invalidateQueries({ queryKey: ['ws', workspace.id, 'channels'] });
       onDone();
     } catch (caught) {
-      setError(caught instanceof ApiError ? caught.message : String(caught));
+      setError(errorText(caught));
     } finally {
       setBusy(false);
     }
@@ -93,10 +94,10 @@ export function ChannelsPage() {
 
   const test = async (channel: Channel) => {
     try {
-      const result = await api<{ health: { ok: boolean; error?: { message: string } } }>('POST', `/workspaces/${workspace.id}/channels/${channel.id}/test`);
-      setMessage(result.health.ok ? t('channels.healthy', { name: channel.name }) : t('channels.unhealthy', { name: channel.name, reason: result.health.error?.message ?? '' }));
+      const result = await api<{ health: { ok: boolean; error?: { code?: string; message: string } } }>('POST', `/workspaces/${workspace.id}/channels/${channel.id}/test`);
+      setMessage(result.health.ok ? t('channels.healthy', { name: channel.name }) : t('channels.unhealthy', { name: channel.name, reason: codeText(result.health.error?.code, result.health.error?.message ?? '') }));
     } catch (caught) {
-      setMessage(caught instanceof ApiError ? caught.message : String(caught));
+      setMessage(errorText(caught));
     }
     await queryClient.invalidateQueries({ queryKey: ['ws', workspace.id, 'channels'] });
   };

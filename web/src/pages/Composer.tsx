@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
-import { ActionIcon, Alert, Anchor, Badge, Button, Checkbox, FileButton, Group, Image, Paper, SimpleGrid, Stack, Switch, Tabs, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { ActionIcon, Alert, Badge, Button, Checkbox, FileButton, Group, Image, Paper, SimpleGrid, Stack, Switch, Tabs, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,9 @@ import { useSession, useWorkspace } from '../session.tsx';
 import { useChannels, useNetworks } from '../hooks.ts';
 import { countChars, detectLinks, fromLocalInput, toLocalInput } from '../format.ts';
 import { EDITABLE_STATES } from '../components/EditPostButton.tsx';
+import { imageUploadError } from '../components/imageUploadError.ts';
+import { ExternalLink } from '../components/ExternalLink.tsx';
+import { safeHref } from '../safe-link.ts';
 import { ChannelOptions, NO_STRATEGY, StrategyPickers, SuggestTimeButton, type StrategyLinks } from './ComposerExtras.tsx';
 
 interface UploadedImage {
@@ -21,7 +24,7 @@ type Action = 'draft' | 'submit' | 'schedule' | 'publish_now';
 
 function linkify(text: string) {
   const parts = text.split(/(https?:\/\/[^\s<>"')]+)/g);
-  return parts.map((part, index) => (index % 2 === 1 ? <a key={index} href={part} target="_blank" rel="noreferrer noopener">{part}</a> : part));
+  return parts.map((part, index) => (index % 2 === 1 && safeHref(part) ? <a key={index} href={safeHref(part)!} target="_blank" rel="noreferrer noopener">{part}</a> : part));
 }
 
 /** A preview shaped like the network's own post card. */
@@ -151,7 +154,7 @@ function ComposerForm() {
       const media = await api<{ id: string }>('POST', `/workspaces/${workspace.id}/media`, form);
       setImages((current) => [...current, { mediaId: media.id, url: `/api/v1/workspaces/${workspace.id}/media/${media.id}`, alt: '' }]);
     } catch (caught) {
-      setError(caught instanceof ApiError ? caught.message : String(caught));
+      setError(imageUploadError(t, caught));
     }
   };
 
@@ -262,7 +265,7 @@ function ComposerForm() {
           </Stack>
           {detectLinks(content).length > 0 && (
             <Text size="sm">
-              {t('composer.linksDetected', { count: detectLinks(content).length })}: {detectLinks(content).map((link) => <Anchor key={link} href={link} target="_blank" rel="noreferrer" mr="xs">{link}</Anchor>)}
+              {t('composer.linksDetected', { count: detectLinks(content).length })}: {detectLinks(content).map((link) => <ExternalLink key={link} href={link} mr="xs" fallback={link}>{link}</ExternalLink>)}
             </Text>
           )}
           <Switch label={t('composer.threadMode')} checked={threadMode} onChange={(e) => setThreadMode(e.currentTarget.checked)} />

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { Alert, Anchor, Badge, Button, Card, Group, Loader, Stack, Table, Text, Textarea, TextInput, Timeline, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, Loader, Stack, Table, Text, Textarea, TextInput, Timeline, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, type PostDetail } from '../api.ts';
@@ -8,6 +8,7 @@ import { useSession, useWorkspace } from '../session.tsx';
 import { useChannels } from '../hooks.ts';
 import { formatInstant, fromLocalInput, STATE_COLORS, toLocalInput } from '../format.ts';
 import { EditPostButton } from '../components/EditPostButton.tsx';
+import { ExternalLink } from '../components/ExternalLink.tsx';
 
 /** Comments on a post, with a box to add one. */
 export function CommentThread({ post, onChange }: { post: PostDetail; onChange(): void }) {
@@ -122,7 +123,7 @@ export function PostDetailPage() {
                 <Table.Td><Badge color={STATE_COLORS[publication.state]}>{t(`states.${publication.state}`)}</Badge></Table.Td>
                 <Table.Td>{publication.attempts}</Table.Td>
                 <Table.Td>
-                  {publication.remoteUrl && <Anchor href={publication.remoteUrl} target="_blank" rel="noreferrer">{t('post.openPublished')}</Anchor>}
+                  <ExternalLink href={publication.remoteUrl} data-testid="remote-link">{t('post.openPublished')}</ExternalLink>
                   {publication.state === 'published' && !publication.remoteUrl && <Text size="sm">{t('post.publishedAt', { when: formatInstant(publication.publishedAt, workspace.time_zone, lang), id: publication.remoteId ?? '' })}</Text>}
                   {publication.error && (
                     <Text size="sm" c="red.8" data-testid="publication-error">

@@ -1,5 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { Alert, Button, Checkbox, Code, Group, PasswordInput, Select, Stack, Table, Tabs, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Checkbox, Code, Group, Select, Stack, Table, Tabs, Text, TextInput, Title } from '@mantine/core';
+import { useSearchParams } from 'react-router-dom';
+import { AccountSecurity, InviteMembers } from './Accounts.tsx';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, ROLES, type Role, type Workspace } from '../api.ts';
@@ -54,20 +56,8 @@ function MembersSettings() {
   const members = useMembers();
   const queryClient = useQueryClient();
   const errorText = useErrorText();
-  const [invite, setInvite] = useState<{ email: string; name: string; password: string; role: Role }>({ email: '', name: '', password: '', role: 'editor' });
   const [error, setError] = useState<string | null>(null);
   const refresh = () => void queryClient.invalidateQueries({ queryKey: ['ws', workspace.id, 'members'] });
-  const add = async (event: FormEvent) => {
-    event.preventDefault();
-    setError(null);
-    try {
-      await api('POST', `/workspaces/${workspace.id}/members`, { email: invite.email, role: invite.role, ...(invite.name ? { name: invite.name } : {}), ...(invite.password ? { password: invite.password } : {}) });
-      setInvite({ email: '', name: '', password: '', role: 'editor' });
-      refresh();
-    } catch (caught) {
-      setError(errorText(caught));
-    }
-  };
   const change = async (userId: string, role: Role) => {
     try {
       await api('PATCH', `/workspaces/${workspace.id}/members/${userId}`, { role });
@@ -116,18 +106,8 @@ function MembersSettings() {
         </Table>
       </Table.ScrollContainer>
       {error && <Alert color="red" role="alert">{error}</Alert>}
-      {can('manage') && (
-        <form onSubmit={(e) => void add(e)}>
-          <Stack maw={480} gap="xs">
-            <Title order={3} size="h5">{t('settings.invite')}</Title>
-            <TextInput label={t('auth.email')} type="email" required value={invite.email} onChange={(e) => setInvite({ ...invite, email: e.currentTarget.value })} />
-            <TextInput label={t('auth.name')} description={t('settings.newUserHint')} value={invite.name} onChange={(e) => setInvite({ ...invite, name: e.currentTarget.value })} />
-            <PasswordInput label={t('settings.initialPassword')} value={invite.password} onChange={(e) => setInvite({ ...invite, password: e.currentTarget.value })} />
-            <Select label={t('settings.role')} data={roleOptions} value={invite.role} onChange={(v) => v && setInvite({ ...invite, role: v as Role })} allowDeselect={false} />
-            <Button type="submit" w="fit-content">{t('settings.add')}</Button>
-          </Stack>
-        </form>
-      )}
+      {/* Members join by invitation: an e-mail link they accept with their own account and password. */}
+      {can('manage') && <InviteMembers workspaceId={workspace.id} timeZone={workspace.time_zone} myRole={workspace.role} />}
     </Stack>
   );
 }
@@ -179,21 +159,24 @@ function TokenSettings() {
   );
 }
 
-/** Workspace settings, members and roles, personal API tokens. */
+/** Workspace settings, members and roles, personal API tokens, account and security. */
 export function SettingsPage() {
   const { t } = useTranslation();
+  const [params] = useSearchParams();
   return (
     <Stack>
       <Title order={2}>{t('settings.title')}</Title>
-      <Tabs defaultValue="workspace">
+      <Tabs defaultValue={params.get('tab') ?? 'workspace'}>
         <Tabs.List>
           <Tabs.Tab value="workspace">{t('settings.workspace')}</Tabs.Tab>
           <Tabs.Tab value="members">{t('settings.members')}</Tabs.Tab>
           <Tabs.Tab value="tokens">{t('settings.tokens')}</Tabs.Tab>
+          <Tabs.Tab value="account">{t('accounts.security.tab')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="workspace" pt="md"><WorkspaceSettings /></Tabs.Panel>
         <Tabs.Panel value="members" pt="md"><MembersSettings /></Tabs.Panel>
         <Tabs.Panel value="tokens" pt="md"><TokenSettings /></Tabs.Panel>
+        <Tabs.Panel value="account" pt="md"><AccountSecurity /></Tabs.Panel>
       </Tabs>
     </Stack>
   );

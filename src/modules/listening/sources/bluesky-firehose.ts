@@ -10,6 +10,7 @@ let commonModule: Promise<typeof import('@atproto/common')> | null = null;
 let repoModule: Promise<typeof import('@atproto/repo')> | null = null;
 import type { SourceAdapter, SourceItem } from './types.ts';
 import { assertPublicStreamUrl } from './types.ts';
+import { publicOnlyLookup } from '../../../lib/safe-fetch.ts';
 
 const POST_COLLECTION = 'app.bsky.feed.post';
 
@@ -96,7 +97,8 @@ export const blueskyFirehoseSource: SourceAdapter = {
       if (cursor !== null) wsUrl.searchParams.set('cursor', String(cursor));
       if (signal.aborted) break;
       const closed = await new Promise<{ error?: string }>((resolve) => {
-        const socket = new WebSocket(wsUrl);
+        // The address connected to is checked again (DNS rebinding), unless PLAZA_ALLOW_PRIVATE_URLS.
+        const socket = new WebSocket(wsUrl, ctx.config.allowPrivateUrls ? {} : { lookup: publicOnlyLookup });
         let chain: Promise<void> = Promise.resolve();
         let pending = 0;
         let settled = false;

@@ -9,6 +9,7 @@ import WebSocket from 'ws';
 import { blueskyPostItem } from './bluesky-firehose.ts';
 import type { SourceAdapter, SourceItem } from './types.ts';
 import { assertPublicStreamUrl } from './types.ts';
+import { publicOnlyLookup } from '../../../lib/safe-fetch.ts';
 
 /** What one Jetstream message means for listening. */
 export type JetstreamEvent =
@@ -54,7 +55,8 @@ export const jetstreamSource: SourceAdapter = {
       if (cursor !== null) wsUrl.searchParams.set('cursor', String(cursor));
       if (signal.aborted) break;
       await new Promise<void>((resolve) => {
-        const socket = new WebSocket(wsUrl);
+        // The address connected to is checked again (DNS rebinding), unless PLAZA_ALLOW_PRIVATE_URLS.
+        const socket = new WebSocket(wsUrl, ctx.config.allowPrivateUrls ? {} : { lookup: publicOnlyLookup });
         let chain: Promise<void> = Promise.resolve();
         let pending = 0;
         const onAbort = () => socket.terminate();

@@ -109,6 +109,6 @@ export async function assertPublicStreamUrl(raw: string, allowPrivate: boolean):
   const host = url.hostname.replace(/^\[|\]$/g, '');
   const addresses = net.isIP(host) ? [host] : (await dns.lookup(host, { all: true })).map((a) => a.address);
   const blocked = addresses.find((a) => isPrivateAddress(a));
-  if (blocked) throw new UnsafeUrlError(`${host} resolves to a private address (${blocked})`);
+  if (blocked) throw new UnsafeUrlError(`${host} resolves to a private address`);
   return url;
 }

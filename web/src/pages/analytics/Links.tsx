@@ -7,8 +7,11 @@ import { api } from '../../api.ts';
 import { formatInstant } from '../../format.ts';
 import { useChannels } from '../../hooks.ts';
 import { useSession, useWorkspace } from '../../session.tsx';
+import { ExternalLink } from '../../components/ExternalLink.tsx';
 import { useCampaigns, useNumber, useObjectives, useReason } from './shared.tsx';
 import type { ConversionSettings, Cost, LinkDetail, RoiRow, TrackedLink } from './types.ts';
+import { PublicUrlWarning } from '../../components/PublicUrlWarning.tsx';
+import { apiErrorText } from '../../api-error-text.ts';
 
 /** One link row: short URL, destination, human clicks and unique visitors (from its detail). */
 function LinkRow({ link, onOpen }: { link: TrackedLink; onOpen: () => void }) {
@@ -19,7 +22,7 @@ function LinkRow({ link, onOpen }: { link: TrackedLink; onOpen: () => void }) {
     <Table.Tr data-testid="link-row">
       <Table.Td>
         <Group gap={4} wrap="nowrap">
-          <Anchor href={link.shortUrl} target="_blank" rel="noreferrer" size="sm">{link.shortUrl}</Anchor>
+          <ExternalLink href={link.shortUrl} size="sm" fallback={link.shortUrl}>{link.shortUrl}</ExternalLink>
           <CopyButton value={link.shortUrl}>{({ copied, copy }) => <Button size="compact-xs" variant="subtle" onClick={copy}>{copied ? t('common.copied') : t('common.copy')}</Button>}</CopyButton>
         </Group>
         <Text size="xs" c="dimmed" lineClamp={1}>{link.targetUrl}</Text>
@@ -159,8 +162,9 @@ export default function LinksPage() {
             <Button type="submit" loading={create.isPending} disabled={!can('write')}>{t('analytics.links.shorten')}</Button>
           </Group>
         </form>
-        {create.isError && <Alert color="red" mt="xs">{(create.error as Error).message}</Alert>}
+        {create.isError && <Alert color="red" mt="xs">{apiErrorText(create.error)}</Alert>}
         {create.data && <Text size="sm" mt="xs" data-testid="new-short-link">{t('analytics.links.created')}: <Code>{create.data.shortUrl}</Code></Text>}
+        {create.data && <PublicUrlWarning warning={create.data.urlWarning} />}
       </Card>
       <Card withBorder>
         <Table data-testid="links-table">
@@ -250,6 +254,7 @@ export default function LinksPage() {
               <Text size="sm" fw={600}>{t('analytics.conversions.pixel')}</Text>
               <Text size="xs" c="dimmed">{t('analytics.conversions.pixelHelp')}</Text>
               <Code block>{`<img src="${settings.data.pixelUrl}" width="1" height="1" alt="">`}</Code>
+              <PublicUrlWarning warning={settings.data.urlWarning} />
             </Stack>
           )}
         </Card>

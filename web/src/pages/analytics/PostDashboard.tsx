@@ -7,6 +7,7 @@ import { api } from '../../api.ts';
 import { formatInstant } from '../../format.ts';
 import { useChannels } from '../../hooks.ts';
 import { useWorkspace } from '../../session.tsx';
+import { ExternalLink } from '../../components/ExternalLink.tsx';
 import { KpiGrid, useNumber, useReason } from './shared.tsx';
 import type { MetricSnapshot, PostDashboard, PostDashboardPublication } from './types.ts';
 import type { TimeLine } from './TimeChart.tsx';
@@ -52,7 +53,7 @@ function PublicationMetrics({ publication, channelName }: { publication: PostDas
         </Group>
         <Group gap="xs">
           {publication.publishedAt && <Text size="xs" c="dimmed">{t('analytics.postDashboard.publishedAt', { when: formatInstant(publication.publishedAt, workspace.time_zone, i18n.language) })}</Text>}
-          {publication.remoteUrl && <Anchor href={publication.remoteUrl} target="_blank" rel="noreferrer" size="xs">{t('analytics.postDashboard.openOnNetwork')}</Anchor>}
+          <ExternalLink href={publication.remoteUrl} size="xs">{t('analytics.postDashboard.openOnNetwork')}</ExternalLink>
         </Group>
       </Group>
       {publication.state !== 'published' && <Text size="sm" c="dimmed">{t('analytics.postDashboard.notPublished')}</Text>}

@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api.ts';
 import { formatInstant } from '../../format.ts';
+import { errorText } from '../../error-text.ts';
 import { useSession, useWorkspace } from '../../session.tsx';
 import { RangePicker, rangeQueryString, useCampaigns, useDayRange, useObjectives } from './shared.tsx';
 import type { ReportSchedule } from './types.ts';
@@ -157,7 +158,7 @@ export default function ReportsPage() {
               <Button type="submit" size="xs" loading={saveSettings.isPending}>{t('common.save')}</Button>
               {saveSettings.isSuccess && <Text size="sm" c="green">{t('analytics.common.saved')}</Text>}
             </Group>
-            {saveSettings.isError && <Alert color="red" mt="xs">{(saveSettings.error as Error).message}</Alert>}
+            {saveSettings.isError && <Alert color="red" mt="xs">{errorText(saveSettings.error)}</Alert>}
           </form>
         </Card>
       )}

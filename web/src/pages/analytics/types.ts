@@ -1,3 +1,4 @@
+import type { UrlWarning } from '../../components/PublicUrlWarning.tsx';
 /** Analytics, strategy and link API shapes as the pages use them. */
 export interface Bilingual {
   en: string;
@@ -196,6 +197,8 @@ export interface TrackedLink {
   campaignId: string | null;
   createdAt: string;
   clicks: number;
+  /** Set while PUBLIC_URL is unset (code public_url_unset). */
+  urlWarning?: UrlWarning | null;
 }
 
 export interface LinkDetail extends Omit<TrackedLink, 'clicks'> {
@@ -210,6 +213,7 @@ export interface ConversionSettings {
   webhookHeader: string;
   secret: string;
   pixelUrl: string;
+  urlWarning?: UrlWarning | null;
 }
 
 export interface Cost {

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Card, Group, Menu, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Card, Group, Menu, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
@@ -7,6 +7,7 @@ import { api } from '../../api.ts';
 import { fromLocalInput } from '../../format.ts';
 import { formatInstant } from '../../format.ts';
 import { useWorkspace } from '../../session.tsx';
+import { ExternalLink } from '../../components/ExternalLink.tsx';
 import type { ListeningQuery, Mention, Sentiment } from './types.ts';
 
 const SENTIMENTS: Sentiment[] = ['positive', 'neutral', 'negative'];
@@ -74,7 +75,7 @@ export default function ListeningMentionsPage() {
               <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{m.text}</Text>
               <Group gap="xs">
                 <Text size="xs" c="dimmed">{formatInstant(m.publishedAt, workspace.time_zone, i18n.language)}</Text>
-                {m.url && <Anchor size="xs" href={m.url} target="_blank" rel="noopener noreferrer">{t('listening.original')}</Anchor>}
+                <ExternalLink size="xs" href={m.url}>{t('listening.original')}</ExternalLink>
               </Group>
             </Stack>
             <Stack gap={2} align="flex-end">

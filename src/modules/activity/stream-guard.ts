@@ -1,0 +1,42 @@
+import type { FastifyRequest } from 'fastify';
+import type { AppContext } from '../../server/context.ts';
+import type { Role } from '../../db/schema.ts';
+import { sha256Hex } from '../../lib/crypto.ts';
+import { SESSION_COOKIE } from '../../server/auth.ts';
+
+/** How often an open stream re-checks its caller (tests shorten it). */
+export const streamTimings = { recheckMs: 5_000 };
+
+/**
+ * The caller's current role in the workspace, re-read from the credentials that
+ * opened a long-lived stream: null once the API token is revoked, the session
+ * ended or expired, or the membership removed. One indexed query per check.
+ */
+export function streamCaller(ctx: AppContext, request: FastifyRequest, workspaceId: string): { currentRole(): Promise<Role | null> } {
+  const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
+  const cookie = request.cookies?.[SESSION_COOKIE];
+  const userId = request.user?.id;
+  const raw = ctx.database.raw;
+  return {
+    async currentRole() {
+      if (!userId) return null;
+      if (request.user?.via === 'token' && bearer) {
+        const { rows } = await raw.query<{ role: Role }>(
+          `SELECT m.role FROM api_tokens t JOIN memberships m ON m.user_id = t.user_id AND m.workspace_id = $2
+            WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND t.user_id = $3`,
+          [sha256Hex(bearer), workspaceId, userId],
+        );
+        return rows[0]?.role ?? null;
+      }
+      if (request.user?.via === 'session' && cookie) {
+        const { rows } = await raw.query<{ role: Role }>(
+          `SELECT m.role FROM sessions s JOIN memberships m ON m.user_id = s.user_id AND m.workspace_id = $2
+            WHERE s.id = $1 AND s.expires_at > $3 AND s.user_id = $4`,
+          [sha256Hex(cookie), workspaceId, new Date(ctx.clock.now()), userId],
+        );
+        return rows[0]?.role ?? null;
+      }
+      return null;
+    },
+  };
+}

@@ -1,0 +1,11 @@
+/** English texts of server error codes the web app translates (the server's own message is the fallback). */
+export const apiErrorsEn = {
+  too_many_attempts: 'Too many sign-in attempts. Try again in {{minutes}} min.',
+  public_url_unset: 'PUBLIC_URL is not set: this link uses {{base}}, which other people may not reach. Ask your administrator to set PUBLIC_URL.',
+  unknown_reference: 'Something this refers to (campaign, objective, segment, pillar, channel or post) does not exist in this workspace.',
+  invalid_input: 'A value in the form cannot be stored. Check dates and text.',
+  invalid_multipart: 'The upload was cut off or is malformed. Try again.',
+  path_too_long: 'The address is too long.',
+  bad_url: 'The address is not valid.',
+  access_revoked: 'Your access to this workspace has ended.',
+};

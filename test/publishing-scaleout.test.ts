@@ -38,6 +38,8 @@ describe.each(DB_KINDS)('publishing with several workers on %s', (kind) => {
     secrets,
     clock: systemClock,
     logger,
+    // The sandbox server listens on loopback, which only PLAZA_ALLOW_PRIVATE_URLS lets adapters reach.
+    config: { allowPrivateUrls: true },
     media: new FileMediaStore(mediaDir),
     networks: new NetworkRegistry([
       postsPerMinute === undefined ? sandboxAdapter : { ...sandboxAdapter, limits: { ...sandboxAdapter.limits, postsPerMinutePerChannel: postsPerMinute } },

@@ -344,6 +344,8 @@ async function runScaleout() {
     const env = {
       DATABASE_URL: pgDb.url,
       BENCH_SECRET: SECRET,
+      // The bench's sandbox server listens on loopback: the admin switch PLAZA_ALLOW_PRIVATE_URLS, on.
+      PLAZA_ALLOW_PRIVATE_URLS: 'true',
       // Default leases (30 s claims, 30 s margin): a dead worker's work must not wait for them.
       ENGINE_OPTIONS: JSON.stringify({ ...ENGINE, publishTimeoutMs: 3_000, baseBackoffMs: 500, maxBackoffMs: 4_000, maxAttempts: 12, heartbeatMs: 1_000, deadAfterMs: 5_000 }),
     };

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
 import { streamTimings } from '../src/modules/activity/stream-guard.ts';
-import { createCaller, createTestApp, type Caller, type TestApp } from './helpers/app.ts';
+import { addMember, createCaller, createTestApp, type Caller, type TestApp } from './helpers/app.ts';
 import { DB_KINDS } from './helpers/db.ts';
 
 const HOOK_URL = 'https://hooks.example.com/in/s3cr3t-path-token';
@@ -27,7 +27,7 @@ describe.each(DB_KINDS)('activity stream revocation and redaction (%s)', (kind) 
   let n = 0;
   async function member(role: string): Promise<Caller> {
     const caller = await createCaller(t, `stream-${role}-${kind}-${++n}@example.com`);
-    expect((await owner.request('POST', `/api/v1/workspaces/${workspaceId}/members`, { email: `stream-${role}-${kind}-${n}@example.com`, role })).statusCode).toBe(201);
+    expect(await addMember(t, owner, workspaceId, { email: `stream-${role}-${kind}-${n}@example.com`, role })).toBe(201);
     return caller;
   }
 

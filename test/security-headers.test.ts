@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from './helpers/app.ts';
 import { serveWebApp, webAppBuilt } from '../src/server/web.ts';
 import { buildApp } from '../src/server/app.ts';
+import { loadConfig } from '../src/config.ts';
 import type { FastifyInstance } from 'fastify';
 
 describe('security headers', () => {
@@ -57,10 +58,19 @@ describe('security headers', () => {
     expect(String(res.headers['content-security-policy'])).toContain("script-src 'self'");
   });
 
-  it('sends HSTS only over https (behind a proxy that says so)', async () => {
+  it('sends HSTS only over https (behind a proxy that says so, and that TRUST_PROXY names)', async () => {
     const plain = await app.inject({ method: 'GET', url: '/api/health' });
     expect(plain.headers['strict-transport-security']).toBeUndefined();
-    const https = await app.inject({ method: 'GET', url: '/api/health', headers: { 'x-forwarded-proto': 'https' } });
-    expect(https.headers['strict-transport-security']).toMatch(/max-age=\d+/);
+    // Without TRUST_PROXY, anybody could claim https: the header is ignored.
+    const unproxied = await app.inject({ method: 'GET', url: '/api/health', headers: { 'x-forwarded-proto': 'https' } });
+    expect(unproxied.headers['strict-transport-security']).toBeUndefined();
+    const trustProxy = loadConfig({ DATA_DIR: t.ctx.config.dataDir, TRUST_PROXY: 'true' } as NodeJS.ProcessEnv).trustProxy;
+    const proxied = await buildApp({ ...t.ctx, config: { ...t.ctx.config, trustProxy } });
+    try {
+      const https = await proxied.inject({ method: 'GET', url: '/api/health', headers: { 'x-forwarded-proto': 'https' } });
+      expect(https.headers['strict-transport-security']).toMatch(/max-age=\d+/);
+    } finally {
+      await proxied.close();
+    }
   });
 });

@@ -56,6 +56,8 @@ describe.each(['in-process', 'http'] as const)('sandbox adapter deadline (%s)', 
     channelId: 'ch-deadline',
     settings: { handle: 'deadline', timeoutMs: 5_000, ...(server ? { serverUrl: server.url } : {}) },
     credentials: { token: 'tok' },
+    // The HTTP sandbox server listens on loopback, which only PLAZA_ALLOW_PRIVATE_URLS lets adapters reach.
+    allowPrivateUrls: true,
     deadline,
     now: () => clock.now(),
   });

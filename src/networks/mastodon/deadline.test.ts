@@ -28,7 +28,7 @@ function image(id: string): MediaInput {
 
 /** A channel whose engine clock reads `clock()`, with the deadline at 1,000. */
 function channel(clock: () => number): ChannelContext {
-  return { channelId: 'ch_1', settings: { instanceUrl: `${server.baseUrl}/` }, credentials: { accessToken: server.token }, deadline: 1_000, now: clock };
+  return { channelId: 'ch_1', settings: { instanceUrl: `${server.baseUrl}/` }, credentials: { accessToken: server.token }, allowPrivateUrls: true, deadline: 1_000, now: clock };
 }
 
 async function rejection(promise: Promise<unknown>): Promise<NetworkError> {

@@ -6,8 +6,8 @@ import { DB_KINDS } from './helpers/db.ts';
 import { startSmtpCatcher } from './helpers/smtp.ts';
 import { IMAGE_LIMITS, pdfSafeImage, verifyImage } from '../src/modules/media/image.ts';
 import { buildReportData, reportPdf, runReportSchedule } from '../src/modules/analytics/reports.ts';
-import { mediaErrorsEn } from '../web/src/i18n/media-en.ts';
-import { mediaErrorsEs } from '../web/src/i18n/media-es.ts';
+import { apiErrorsEn as mediaErrorsEn } from '../web/src/i18n/api-errors-en.ts';
+import { apiErrorsEs as mediaErrorsEs } from '../web/src/i18n/api-errors-es.ts';
 
 // --- images built here, byte by byte -------------------------------------------------------
 

@@ -70,7 +70,10 @@ export const accountsEn = {
     revokeTokens: 'Also revoke all my API tokens (the CLI and integrations stop working)',
     everywhere: 'Sign out everywhere',
   },
-  errors: {
+};
+
+/** English texts of the account error codes (part of apiErrors). */
+export const accountErrorsEn = {
     password_too_short: 'Use at least 12 characters.',
     password_too_long: 'Use at most 200 characters.',
     password_too_common: 'This password is too common or too easy to guess. Choose another.',
@@ -85,5 +88,4 @@ export const accountsEn = {
     forbidden: 'Your role does not allow this.',
     invalid_credentials: 'Wrong e-mail or password.',
     rate_limited: 'Too many attempts. Wait a minute and try again.',
-  },
 };

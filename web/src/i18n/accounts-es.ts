@@ -73,7 +73,10 @@ export const accountsEs: Dictionary<typeof accountsEn> = {
     revokeTokens: 'Anular también todos mis tokens de API (la CLI y las integraciones dejarán de funcionar)',
     everywhere: 'Cerrar sesión en todas partes',
   },
-  errors: {
+};
+
+/** Spanish texts of the account error codes (part of apiErrors). */
+export const accountErrorsEs = {
     password_too_short: 'Usa al menos 12 caracteres.',
     password_too_long: 'Usa como mucho 200 caracteres.',
     password_too_common: 'Esta contraseña es demasiado común o fácil de adivinar. Elige otra.',
@@ -88,5 +91,4 @@ export const accountsEs: Dictionary<typeof accountsEn> = {
     forbidden: 'Tu rol no permite hacer esto.',
     invalid_credentials: 'Correo o contraseña incorrectos.',
     rate_limited: 'Demasiados intentos. Espera un minuto y vuelve a probar.',
-  },
 };

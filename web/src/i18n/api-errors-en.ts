@@ -1,5 +1,11 @@
+import { serverErrorsEn } from './server-errors-en.ts';
+import { mediaErrorsEn } from './media-en.ts';
+import { accountErrorsEn } from './accounts-en.ts';
 /** English texts of server error codes the web app translates (the server's own message is the fallback). */
 export const apiErrorsEn = {
+  ...serverErrorsEn,
+  ...mediaErrorsEn,
+  ...accountErrorsEn,
   too_many_attempts: 'Too many sign-in attempts. Try again in {{minutes}} min.',
   public_url_unset: 'PUBLIC_URL is not set: this link uses {{base}}, which other people may not reach. Ask your administrator to set PUBLIC_URL.',
   unknown_reference: 'Something this refers to (campaign, objective, segment, pillar, channel or post) does not exist in this workspace.',

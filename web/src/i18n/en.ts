@@ -2,8 +2,6 @@ import { listeningEn } from './listening-en.ts';
 import { web2En } from './web2-en.ts';
 import { accountsEn } from './accounts-en.ts';
 import { analyticsEn } from './analytics-en.ts';
-import { mediaErrorsEn } from './media-en.ts';
-import { serverErrorsEn } from './server-errors-en.ts';
 import { apiErrorsEn } from './api-errors-en.ts';
 
 /** English UI strings. Spanish (es.ts) must have every key: the type and a test enforce it. */
@@ -228,8 +226,6 @@ export const en = {
   planner: web2En,
   accounts: accountsEn,
   analytics: analyticsEn,
-  mediaErrors: mediaErrorsEn,
-  serverErrors: serverErrorsEn,
   apiErrors: apiErrorsEn,
   roles: { owner: 'Owner', manager: 'Manager', editor: 'Editor', approver: 'Client approver', viewer: 'Viewer' },
   states: { draft: 'Draft', in_review: 'In review', approved: 'Approved', scheduled: 'Scheduled', publishing: 'Publishing', published: 'Published', failed: 'Failed', canceled: 'Canceled', pending: 'Pending' },

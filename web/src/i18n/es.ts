@@ -3,8 +3,6 @@ import { listeningEs } from './listening-es.ts';
 import { web2Es } from './web2-es.ts';
 import { accountsEs } from './accounts-es.ts';
 import { analyticsEs } from './analytics-es.ts';
-import { mediaErrorsEs } from './media-es.ts';
-import { serverErrorsEs } from './server-errors-es.ts';
 import { apiErrorsEs } from './api-errors-es.ts';
 
 /** Cadenas de la interfaz en español. */
@@ -229,8 +227,6 @@ export const es: Dictionary = {
   planner: web2Es,
   accounts: accountsEs,
   analytics: analyticsEs,
-  mediaErrors: mediaErrorsEs,
-  serverErrors: serverErrorsEs,
   apiErrors: apiErrorsEs,
   roles: { owner: 'Propietario', manager: 'Gestor', editor: 'Editor', approver: 'Aprobador (cliente)', viewer: 'Lector' },
   states: { draft: 'Borrador', in_review: 'En revisión', approved: 'Aprobada', scheduled: 'Programada', publishing: 'Publicando', published: 'Publicada', failed: 'Fallida', canceled: 'Cancelada', pending: 'Pendiente' },

@@ -154,7 +154,7 @@ function ComposerForm() {
       const media = await api<{ id: string }>('POST', `/workspaces/${workspace.id}/media`, form);
       setImages((current) => [...current, { mediaId: media.id, url: `/api/v1/workspaces/${workspace.id}/media/${media.id}`, alt: '' }]);
     } catch (caught) {
-      setError(imageUploadError(t, caught));
+      setError(imageUploadError(caught));
     }
   };
 

@@ -1,12 +1,6 @@
-import { useTranslation } from 'react-i18next';
-import { ApiError } from '../api.ts';
+import { apiErrorText } from '../api-error-text.ts';
 
-/** An API error in the reader's language: by its code when the app knows it (accounts.errors.*), else the server's text. */
+/** An API error in the reader's language, by its code (apiErrors), else the server's text. */
 export function useAccountErrorText() {
-  const { t, i18n } = useTranslation();
-  return (caught: unknown) => {
-    if (!(caught instanceof ApiError)) return String(caught);
-    const code = caught.status === 429 ? 'rate_limited' : caught.code;
-    return i18n.exists(`accounts.errors.${code}`) ? t(`accounts.errors.${code}`) : caught.message;
-  };
+  return (caught: unknown) => apiErrorText(caught);
 }

@@ -78,3 +78,19 @@ export function unstorableTextError(where: string, found: { path: string; messag
  * malformed, numeric overflow, a value too large for an index or type.
  */
 export const POSTGRES_INPUT_ERRORS = new Set(['22P02', '22P05', '22021', '22008', '22007', '22003', '22001', '54000']);
+
+/** A report range keeps this far from the ends of the storable years: its brand-zone days and previous period must stay storable too. */
+const REPORT_RANGE_MARGIN_MS = 400 * 86_400_000;
+
+/**
+ * Checks a dashboard or report range: `from` before `to`, and both far enough inside
+ * the years 0001–9999 that the whole brand-zone days it touches, and the previous
+ * period it is compared with, can still be computed (9999-12-31 would run into year 10000).
+ */
+export function assertReportRange(range: { from: Date; to: Date }): void {
+  if (range.from >= range.to) throw new AppError(400, 'bad_range', 'from must be before to');
+  const [low, high] = [Date.UTC(1, 0, 1) + REPORT_RANGE_MARGIN_MS, MAX_INSTANT_MS - REPORT_RANGE_MARGIN_MS];
+  for (const value of [range.from, range.to]) {
+    if (value.getTime() < low || value.getTime() > high) throw new AppError(400, 'date_out_of_range', 'Dates must fall within the years 0002–9998');
+  }
+}

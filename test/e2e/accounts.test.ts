@@ -86,7 +86,7 @@ describe('accounts pages end to end (real Chromium, real server, SMTP catcher)',
       await guest.page.getByLabel(T.auth.name).fill(language === 'es' ? 'Nuria Nueva' : 'Nina New');
       await guest.page.getByLabel(T.auth.password).fill('password1234');
       await guest.page.getByRole('button', { name: A.accept.create }).click();
-      await guest.page.getByText(A.errors.password_too_common).waitFor();
+      await guest.page.getByText(T.apiErrors.password_too_common).waitFor();
       await guest.page.getByLabel(T.auth.password).fill('harina, agua y sal');
       await shot(guest.page, `invite-accept-${language}`);
       await guest.page.getByRole('button', { name: A.accept.create }).click();
@@ -123,7 +123,7 @@ describe('accounts pages end to end (real Chromium, real server, SMTP catcher)',
       await page.getByRole('heading', { name: A.reset.title }).waitFor();
       await page.getByLabel(A.reset.newPassword).fill('corta');
       await page.getByRole('button', { name: A.reset.submit }).click();
-      await page.getByText(A.errors.password_too_short).waitFor();
+      await page.getByText(T.apiErrors.password_too_short).waitFor();
       await page.getByLabel(A.reset.newPassword).fill('una clave nueva de verdad');
       await shot(page, `reset-password-${language}`);
       await page.getByRole('button', { name: A.reset.submit }).click();

@@ -6,7 +6,7 @@ import type { ApiModule } from '../../server/modules.ts';
 import { requireRole } from '../../server/auth.ts';
 import { badRequest, notFound, unauthorized } from '../../lib/errors.ts';
 import { isoInstantSchema, timeZoneSchema } from '../../lib/timezones.ts';
-import { calendarDaySchema } from '../../lib/input.ts';
+import { assertReportRange, calendarDaySchema } from '../../lib/input.ts';
 import { recordEvent } from '../events/events.ts';
 import { workspaceParams } from '../workspaces/routes.ts';
 import { clickRecorderFor } from '../links/routes.ts';
@@ -147,7 +147,7 @@ export const analyticsRoutes: ApiModule = async (app, ctx) => {
     const zone = await workspaceTimeZone(db, workspaceId);
     const to = q.to === undefined ? new Date(ctx.clock.now()) : typeof q.to === 'string' ? startOfLocalDay(addDays(q.to, 1), zone) : q.to;
     const from = q.from === undefined ? startOfLocalDay(addDays(localDay(to.getTime() - 1, zone), -29), zone) : typeof q.from === 'string' ? startOfLocalDay(q.from, zone) : q.from;
-    if (from >= to) throw badRequest('from must be before to');
+    assertReportRange({ from, to });
     if (to.getTime() - from.getTime() > 3 * 366 * 86_400_000) throw badRequest('The range may span at most three years');
     return { from, to };
   };

@@ -16,6 +16,7 @@ import type { TrackedLinksTable } from '../../db/schema.ts';
 import type { Selectable } from 'kysely';
 import { assertReferencesInWorkspace } from '../workspaces/references.ts';
 import { publicUrlWarning } from '../../lib/public-url.ts';
+import { assertReportRange } from '../../lib/input.ts';
 
 const recorders = new WeakMap<AppContext, ClickRecorder>();
 
@@ -234,6 +235,7 @@ export const linkRoutes: ApiModule = async (app, ctx) => {
     await requireRole(ctx, request, request.params.workspaceId, 'read');
     await clickRecorderFor(ctx).flush();
     const range = { from: request.query.from ?? new Date(ctx.clock.now() - 90 * 86_400_000), to: request.query.to ?? new Date(ctx.clock.now() + 86_400_000) };
+    assertReportRange(range);
     return { by: request.query.by, range, formulas: { cpl: 'cost / leads', roi: '(value − cost) / cost × 100' }, formulasEs: { cpl: 'coste / leads', roi: '(valor − coste) / coste × 100' }, items: await roiBreakdown(db, request.params.workspaceId, request.query.by, range) };
   });
 };

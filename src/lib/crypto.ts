@@ -1,6 +1,4 @@
 import crypto from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
 import { promisify } from 'node:util';
 
 const scrypt = promisify(crypto.scrypt) as (password: string, salt: Buffer, keylen: number, options: crypto.ScryptOptions) => Promise<Buffer>;
@@ -77,16 +75,3 @@ export class SecretBox {
   }
 }
 
-/**
- * Returns the master secret: PLAZA_SECRET when set, otherwise a key generated on
- * first start into `<dataDir>/secret.key` (mode 0600).
- */
-export function resolveMasterSecret(configured: string | undefined, dataDir: string): string {
-  if (configured) return configured;
-  const file = path.join(dataDir, 'secret.key');
-  if (fs.existsSync(file)) return fs.readFileSync(file, 'utf8').trim();
-  fs.mkdirSync(dataDir, { recursive: true });
-  const generated = crypto.randomBytes(48).toString('base64url');
-  fs.writeFileSync(file, generated + '\n', { mode: 0o600, flag: 'wx' });
-  return generated;
-}

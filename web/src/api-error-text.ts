@@ -21,3 +21,9 @@ export function apiErrorText(error: unknown): string {
     ...(maxPixels !== null ? { megapixels: Math.round(maxPixels / 1_000_000) } : {}),
   });
 }
+
+/** The translation of a server error code stored on an object (a channel's health, a report…), or `fallback` when the code has none. */
+export function codeText(code: string | undefined, fallback: string): string {
+  const key = `apiErrors.${code ?? ''}`;
+  return code && i18next.exists(key) ? i18next.t(key) : fallback;
+}

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { api, ApiError, ROLES, setCsrfToken, type Role } from '../api.ts';
 import { useMeQuery } from '../session.tsx';
 import { formatInstant } from '../format.ts';
-import { useAccountErrorText } from './account-errors.ts';
+import { apiErrorText } from '../api-error-text.ts';
 
 /** The token a link carries in its fragment (#token=…), which browsers never send to servers. */
 function tokenFromHash(): string {
@@ -42,7 +42,6 @@ interface InvitationAnswer {
 /** Members page: invite by e-mail (roles explained where they are chosen) and the pending invitations. */
 export function InviteMembers({ workspaceId, timeZone, myRole }: { workspaceId: string; timeZone: string; myRole: Role }) {
   const { t, i18n } = useTranslation();
-  const errorText = useAccountErrorText();
   const queryClient = useQueryClient();
   const pending = useQuery({ queryKey: ['ws', workspaceId, 'invitations'], queryFn: async () => (await api<{ items: Invitation[] }>('GET', `/workspaces/${workspaceId}/invitations`)).items });
   const [form, setForm] = useState<{ email: string; role: Role }>({ email: '', role: 'editor' });
@@ -65,7 +64,7 @@ export function InviteMembers({ workspaceId, timeZone, myRole }: { workspaceId: 
       setForm({ email: '', role: form.role });
       refresh();
     } catch (caught) {
-      setNotice({ color: 'red', text: errorText(caught) });
+      setNotice({ color: 'red', text: apiErrorText(caught) });
     } finally {
       setBusy(false);
     }
@@ -75,7 +74,7 @@ export function InviteMembers({ workspaceId, timeZone, myRole }: { workspaceId: 
       show(await api<InvitationAnswer>('POST', `/workspaces/${workspaceId}/invitations/${invitation.id}/resend`, {}));
       refresh();
     } catch (caught) {
-      setNotice({ color: 'red', text: errorText(caught) });
+      setNotice({ color: 'red', text: apiErrorText(caught) });
     }
   };
   const revoke = async (invitation: Invitation) => {
@@ -84,7 +83,7 @@ export function InviteMembers({ workspaceId, timeZone, myRole }: { workspaceId: 
       setNotice({ color: 'gray', text: t('accounts.invite.revoked', { email: invitation.email }) });
       refresh();
     } catch (caught) {
-      setNotice({ color: 'red', text: errorText(caught) });
+      setNotice({ color: 'red', text: apiErrorText(caught) });
     }
   };
   return (
@@ -156,7 +155,6 @@ export function InviteMembers({ workspaceId, timeZone, myRole }: { workspaceId: 
 /** Settings tab: change the password, sign out everywhere. */
 export function AccountSecurity() {
   const { t } = useTranslation();
-  const errorText = useAccountErrorText();
   const queryClient = useQueryClient();
   const [form, setForm] = useState({ currentPassword: '', newPassword: '' });
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
@@ -172,7 +170,7 @@ export function AccountSecurity() {
       setForm({ currentPassword: '', newPassword: '' });
       setMessage({ ok: true, text: t('accounts.security.changed') });
     } catch (caught) {
-      setMessage({ ok: false, text: errorText(caught) });
+      setMessage({ ok: false, text: apiErrorText(caught) });
     }
   };
   const everywhere = async () => {
@@ -182,7 +180,7 @@ export function AccountSecurity() {
       queryClient.clear();
       window.location.assign('/');
     } catch (caught) {
-      setMessage({ ok: false, text: errorText(caught) });
+      setMessage({ ok: false, text: apiErrorText(caught) });
     }
   };
   return (
@@ -210,7 +208,6 @@ export function AccountSecurity() {
 /** Signed out: ask for a reset link. */
 export function ForgotPasswordPage() {
   const { t } = useTranslation();
-  const errorText = useAccountErrorText();
   const [email, setEmail] = useState('');
   const [answer, setAnswer] = useState<{ mailConfigured: boolean } | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -220,7 +217,7 @@ export function ForgotPasswordPage() {
     try {
       setAnswer(await api<{ mailConfigured: boolean }>('POST', '/auth/password-reset', { email }));
     } catch (caught) {
-      setError(errorText(caught));
+      setError(apiErrorText(caught));
     }
   };
   return (
@@ -253,7 +250,6 @@ export function ForgotPasswordPage() {
 /** From the reset e-mail: choose a new password. */
 export function ResetPasswordPage() {
   const { t } = useTranslation();
-  const errorText = useAccountErrorText();
   const [token] = useState(tokenFromHash);
   const usable = useQuery({ queryKey: ['reset', token], queryFn: () => api<{ usable: boolean }>('POST', '/auth/password-reset/check', { token }), enabled: token.length >= 20, retry: false });
   const [password, setPassword] = useState('');
@@ -266,7 +262,7 @@ export function ResetPasswordPage() {
       await api('POST', '/auth/password-reset/confirm', { token, password });
       setDone(true);
     } catch (caught) {
-      setError(errorText(caught));
+      setError(apiErrorText(caught));
     }
   };
   const invalid = token.length < 20 || usable.data?.usable === false || usable.isError;
@@ -302,7 +298,6 @@ interface InvitationPreview {
 /** From the invitation e-mail (or the link an admin passed on): accept, signed in or with a new account. */
 export function AcceptInvitePage() {
   const { t, i18n } = useTranslation();
-  const errorText = useAccountErrorText();
   const queryClient = useQueryClient();
   const me = useMeQuery();
   const [token] = useState(tokenFromHash);
@@ -326,7 +321,7 @@ export function AcceptInvitePage() {
       const done = await api<{ workspaceId: string }>('POST', '/invitations/accept', { token });
       await finish(done.workspaceId);
     } catch (caught) {
-      setError(errorText(caught));
+      setError(apiErrorText(caught));
     }
   };
   const create = async (event: FormEvent) => {
@@ -337,7 +332,7 @@ export function AcceptInvitePage() {
       setCsrfToken(done.csrfToken);
       await finish(done.workspaceId);
     } catch (caught) {
-      setError(errorText(caught));
+      setError(apiErrorText(caught));
       if (caught instanceof ApiError && caught.code === 'account_exists') setMode('existing');
     }
   };
@@ -350,7 +345,7 @@ export function AcceptInvitePage() {
       const done = await api<{ workspaceId: string }>('POST', '/invitations/accept', { token });
       await finish(done.workspaceId);
     } catch (caught) {
-      setError(errorText(caught));
+      setError(apiErrorText(caught));
     }
   };
   if (joined !== null) {

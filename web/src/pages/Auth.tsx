@@ -4,7 +4,6 @@ import { Alert, Anchor, Button, Center, Checkbox, Paper, PasswordInput, Select, 
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, setCsrfToken, type Workspace } from '../api.ts';
-import { useAccountErrorText } from './account-errors.ts';
 import { apiErrorText } from '../api-error-text.ts';
 
 /** IANA zones the browser knows, the browser's own first. */
@@ -28,10 +27,6 @@ function LanguageSwitch() {
       allowDeselect={false}
     />
   );
-}
-
-function errorText(error: unknown): string {
-  return apiErrorText(error);
 }
 
 function WorkspaceFields({ values, onChange }: { values: { name: string; timeZone: string; language: string; approvalRequired: boolean }; onChange(v: Partial<{ name: string; timeZone: string; language: string; approvalRequired: boolean }>): void }) {
@@ -59,7 +54,6 @@ function WorkspaceFields({ values, onChange }: { values: { name: string; timeZon
 export function SetupPage() {
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
-  const accountErrorText = useAccountErrorText();
   const [owner, setOwner] = useState({ name: '', email: '', password: '' });
   const [workspace, setWorkspace] = useState({ name: '', timeZone: timeZones()[0], language: i18n.language === 'es' ? 'es' : 'en', approvalRequired: true });
   const [error, setError] = useState<string | null>(null);
@@ -75,7 +69,7 @@ export function SetupPage() {
       localStorage.setItem('plaza.workspace', created.id);
       await queryClient.invalidateQueries({ queryKey: ['me'] });
     } catch (caught) {
-      setError(accountErrorText(caught));
+      setError(apiErrorText(caught));
     } finally {
       setBusy(false);
     }
@@ -120,7 +114,6 @@ export function LoginPage() {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
-  const accountErrorText = useAccountErrorText();
   const [form, setForm] = useState({ email: '', password: '' });
   const [error, setError] = useState<string | null>(null);
   const submit = async (event: FormEvent) => {
@@ -136,7 +129,7 @@ export function LoginPage() {
       }
       await queryClient.invalidateQueries({ queryKey: ['me'] });
     } catch (caught) {
-      setError(accountErrorText(caught));
+      setError(apiErrorText(caught));
     }
   };
   return (
@@ -182,7 +175,7 @@ export function NewWorkspacePage({ embedded = false }: { embedded?: boolean }) {
       navigate('/calendar');
       window.location.reload();
     } catch (caught) {
-      setError(errorText(caught));
+      setError(apiErrorText(caught));
     }
   };
   const form = (

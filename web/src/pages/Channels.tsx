@@ -3,7 +3,7 @@ import { Alert, Badge, Button, Card, Group, Modal, PasswordInput, Select, Simple
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, type Channel, type NetworkInfo } from '../api.ts';
-import { codeText, errorText } from '../error-text.ts';
+import { apiErrorText, codeText } from '../api-error-text.ts';
 import { useWorkspace, useSession } from '../session.tsx';
 import { useChannels, useNetworks } from '../hooks.ts';
 import { formatInstant } from '../format.ts';
@@ -32,7 +32,7 @@ function ConnectionForm({ network, channel, onDone }: { network: NetworkInfo; ch
       await queryClient.invalidateQueries({ queryKey: ['ws', workspace.id, 'channels'] });
       onDone();
     } catch (caught) {
-      setError(errorText(caught));
+      setError(apiErrorText(caught));
     } finally {
       setBusy(false);
     }
@@ -97,7 +97,7 @@ export function ChannelsPage() {
       const result = await api<{ health: { ok: boolean; error?: { code?: string; message: string } } }>('POST', `/workspaces/${workspace.id}/channels/${channel.id}/test`);
       setMessage(result.health.ok ? t('channels.healthy', { name: channel.name }) : t('channels.unhealthy', { name: channel.name, reason: codeText(result.health.error?.code, result.health.error?.message ?? '') }));
     } catch (caught) {
-      setMessage(errorText(caught));
+      setMessage(apiErrorText(caught));
     }
     await queryClient.invalidateQueries({ queryKey: ['ws', workspace.id, 'channels'] });
   };

@@ -9,7 +9,7 @@ import { useSession, useWorkspace } from '../session.tsx';
 import { useChannels, useNetworks } from '../hooks.ts';
 import { countChars, detectLinks, fromLocalInput, toLocalInput } from '../format.ts';
 import { EDITABLE_STATES } from '../components/EditPostButton.tsx';
-import { imageUploadError } from '../components/imageUploadError.ts';
+import { apiErrorText } from '../api-error-text.ts';
 import { ExternalLink } from '../components/ExternalLink.tsx';
 import { safeHref } from '../safe-link.ts';
 import { ChannelOptions, NO_STRATEGY, StrategyPickers, SuggestTimeButton, type StrategyLinks } from './ComposerExtras.tsx';
@@ -154,7 +154,7 @@ function ComposerForm() {
       const media = await api<{ id: string }>('POST', `/workspaces/${workspace.id}/media`, form);
       setImages((current) => [...current, { mediaId: media.id, url: `/api/v1/workspaces/${workspace.id}/media/${media.id}`, alt: '' }]);
     } catch (caught) {
-      setError(imageUploadError(caught));
+      setError(apiErrorText(caught));
     }
   };
 

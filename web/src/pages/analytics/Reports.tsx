@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api.ts';
 import { formatInstant } from '../../format.ts';
-import { errorText } from '../../error-text.ts';
+import { apiErrorText } from '../../api-error-text.ts';
 import { useSession, useWorkspace } from '../../session.tsx';
 import { RangePicker, rangeQueryString, useCampaigns, useDayRange, useObjectives } from './shared.tsx';
 import type { ReportSchedule } from './types.ts';
@@ -158,7 +158,7 @@ export default function ReportsPage() {
               <Button type="submit" size="xs" loading={saveSettings.isPending}>{t('common.save')}</Button>
               {saveSettings.isSuccess && <Text size="sm" c="green">{t('analytics.common.saved')}</Text>}
             </Group>
-            {saveSettings.isError && <Alert color="red" mt="xs">{errorText(saveSettings.error)}</Alert>}
+            {saveSettings.isError && <Alert color="red" mt="xs">{apiErrorText(saveSettings.error)}</Alert>}
           </form>
         </Card>
       )}

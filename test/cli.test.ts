@@ -1,25 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import pino from 'pino';
 import { startPlaza, type PlazaRuntime } from '../src/server/runtime.ts';
 import { loadConfig } from '../src/config.ts';
-
-const run = promisify(execFile);
-
-/** Runs the real `plaza` binary against the test server. */
-async function plaza(env: Record<string, string>, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['bin/plaza.mjs', ...args], { env: { ...process.env, ...env }, timeout: 60_000 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+import { plaza } from './helpers/cli.ts';
 
 describe('plaza CLI', () => {
   let runtime: PlazaRuntime;

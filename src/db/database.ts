@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { Kysely, PostgresDialect, sql } from 'kysely';
+import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
 import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
 import { guardedEmbedded, type ConnectionGate, type ConnectionGuardOptions } from './connection-guard.ts';
@@ -12,6 +12,9 @@ import { probeWritable } from '../lib/data-dir-health.ts';
 pg.types.setTypeParser(20, (value: string) => Number(value));
 
 /** Raw SQL access for code that needs it (migrations, pg-boss, bulk claims). */
+/** A connection or a transaction: what repositories and commands take. */
+export type Db = Kysely<Database> | Transaction<Database>;
+
 export interface RawSql {
   /** Runs one parameterised statement. */
   query<R = Record<string, unknown>>(text: string, params?: unknown[]): Promise<{ rows: R[] }>;

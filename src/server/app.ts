@@ -6,7 +6,9 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { serializerCompiler, validatorCompiler, jsonSchemaTransform, hasZodFastifySchemaValidationErrors, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from './context.ts';
-import { AppError, notFound, unauthorized } from '../lib/errors.ts';
+import { AppError, forbidden, notFound, unauthorized } from '../lib/errors.ts';
+import { isPermission } from './api.ts';
+import { can } from './permissions.ts';
 import { identify, loadMembership } from './auth.ts';
 import { pingDatabase } from '../db/database.ts';
 import { apiModules } from './modules.ts';
@@ -59,6 +61,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   });
   app.setSerializerCompiler(serializerCompiler);
   registerSecurityHeaders(app);
+  declareRouteAccess(app);
 
   await app.register(cookie);
   await app.register(rateLimit, { global: false, errorResponseBuilder: (_request, context) => tooManyAttempts(context.ttl / 1000) });
@@ -88,17 +91,18 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
     if (!route?.startsWith('/api/')) return;
     request.user = await identify(ctx, request);
     // Authentication comes before anything else, body validation included.
-    // A route is public only when its OpenAPI schema says so (`security: []`): docs and behaviour agree.
-    const security = (request.routeOptions.schema as { security?: unknown[] } | undefined)?.security;
-    const isPublic = Array.isArray(security) && security.length === 0;
-    if (route.startsWith('/api/v1/') && !isPublic && !request.user) throw unauthorized();
+    // The route's declared access (server/api.ts) decides; the OpenAPI document says the same (`security: []`).
+    if (route.startsWith('/api/v1/') && request.routeOptions.config.access !== 'public' && !request.user) throw unauthorized();
   });
-  // Another workspace's routes do not exist for you: 404 before the body is even read.
+  // Another workspace's routes do not exist for you: 404 before the body is even read; then the
+  // route's declared permission, in this one place (403 before the body is read too).
   app.addHook('preValidation', async (request) => {
     const workspaceId = (request.params as { workspaceId?: string } | undefined)?.workspaceId;
     if (workspaceId === undefined || !request.user) return;
     request.membership = await loadMembership(ctx, request.user.id, workspaceId);
     if (!request.membership) throw notFound('Workspace');
+    const access = request.routeOptions.config.access;
+    if (access && isPermission(access) && !can(request.membership.role, access)) throw forbidden();
   });
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
@@ -168,4 +172,26 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   );
   for (const plugin of options.extraPlugins ?? []) await plugin(app);
   return app;
+}
+
+/**
+ * Every route under /api/v1 must declare `config.access` (server/api.ts); start-up stops on one that
+ * does not, or on a permission route without a `:workspaceId` to check it against. Public routes are
+ * marked `security: []` in the OpenAPI document, so the docs say what the server does.
+ */
+function declareRouteAccess(app: FastifyInstance): void {
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/v1/')) return;
+    const access = route.config?.access;
+    // TODO(issue 11): strict once every module declares its routes' access.
+    if (access === undefined) {
+      const security = (route.schema as { security?: unknown[] } | undefined)?.security;
+      if (Array.isArray(security) && security.length === 0) route.config = { ...route.config, access: 'public' };
+      return;
+    }
+    if (isPermission(access) && !route.url.includes(':workspaceId')) {
+      throw new Error(`${route.method} ${route.url} declares permission "${access}" but has no :workspaceId to check it against`);
+    }
+    if (access === 'public') route.schema = { ...route.schema, security: [] };
+  });
 }

@@ -3,7 +3,7 @@ import type { AppContext } from './context.ts';
 import { AppError, forbidden, notFound, unauthorized } from '../lib/errors.ts';
 import { accountsRepository } from '../modules/accounts/repository.ts';
 import type { Role } from '../db/schema.ts';
-import { can, type Permission } from '../modules/workspaces/permissions.ts';
+import { can, type Permission } from './permissions.ts';
 
 export const SESSION_COOKIE = 'plaza_session';
 export const CSRF_HEADER = 'x-csrf-token';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ZodFastify } from '../../server/modules.ts';
+import type { ZodFastify } from '../../server/api.ts';
 import type { AppContext } from '../../server/context.ts';
 import { requireUser, SESSION_COOKIE } from '../../server/auth.ts';
 import { changePassword, requestPasswordReset, resetPassword, resetTokenUsable, signOutEverywhere } from './passwords.ts';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ApiModule } from '../../server/modules.ts';
+import type { ApiModule } from '../../server/api.ts';
 import { requireUser, setSessionCookie, SESSION_COOKIE } from '../../server/auth.ts';
 import { notFound } from '../../lib/errors.ts';
 import { accountsRepository } from './repository.ts';

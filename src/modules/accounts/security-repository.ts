@@ -1,4 +1,4 @@
-import type { Db } from '../events/events.ts';
+import type { Db } from '../../db/database.ts';
 import { sha256Hex } from '../../lib/crypto.ts';
 import './tables.ts';
 

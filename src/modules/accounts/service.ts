@@ -1,7 +1,8 @@
 import type { AppContext } from '../../server/context.ts';
 import { hashPassword, verifyPassword } from '../../lib/crypto.ts';
 import { AppError, conflict } from '../../lib/errors.ts';
-import { recordEvent, type Db } from '../events/events.ts';
+import { recordEvent } from '../events/events.ts';
+import type { Db } from '../../db/database.ts';
 import { accountsRepository } from './repository.ts';
 import { accountsSecurityRepository } from './security-repository.ts';
 import { assertAcceptablePassword } from './password-policy.ts';

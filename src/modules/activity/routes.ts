@@ -1,13 +1,12 @@
 import { z } from 'zod';
-import type { ApiModule } from '../../server/modules.ts';
+import { workspaceParams, type ApiModule } from '../../server/api.ts';
 import type { AppContext } from '../../server/context.ts';
 import { requireRole } from '../../server/auth.ts';
 import { onEvent } from '../events/events.ts';
-import { workspaceParams } from '../workspaces/routes.ts';
 import { sandboxTimeline } from './sandbox-timeline.ts';
 import { streamCaller, streamTimings } from './stream-guard.ts';
 import { redactEventData } from '../events/redact.ts';
-import { can } from '../workspaces/permissions.ts';
+import { can } from '../../server/permissions.ts';
 import { sequenceIdSchema } from '../../lib/input.ts';
 import type { Role } from '../../db/schema.ts';
 

@@ -9,9 +9,9 @@ import type { AppContext } from '../../server/context.ts';
 import { sha256Hex } from '../../lib/crypto.ts';
 import { NetworkError } from '../../networks/types.ts';
 import { channelContext } from '../channels/service.ts';
-import type { Db } from '../events/events.ts';
+import type { Db } from '../../db/database.ts';
 import { NO_KEY } from './snapshots.ts';
-import type { BrandDays } from './zone.ts';
+import type { BrandDays } from '../../lib/brand-days.ts';
 
 /** Salts already opened, by workspace (they never change once created). */
 const salts = new Map<string, string>();

@@ -1,11 +1,11 @@
 import { DateTime } from 'luxon';
 import type { AppContext } from '../../server/context.ts';
-import type { Db } from '../events/events.ts';
+import type { Db } from '../../db/database.ts';
 import { recordEvent } from '../events/events.ts';
 import { KPI_CATALOG, type KpiName } from './kpis.ts';
 import { campaignsOfObjective, channelBreakdown, rankedPosts, summarizePeriod } from './dashboards.ts';
 import { ensureRollupZone } from './snapshots.ts';
-import { brandDays, localDay, startOfLocalDay } from './zone.ts';
+import { brandDays, localDay, startOfLocalDay } from '../../lib/brand-days.ts';
 
 // ---------------------------------------------------------------------------
 // Best time to post

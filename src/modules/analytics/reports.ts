@@ -6,7 +6,7 @@ import type { AppContext } from '../../server/context.ts';
 import { stringifyCsv } from '../../lib/csv.ts';
 import { recordEvent } from '../events/events.ts';
 import { pdfSafeImage } from '../media/image.ts';
-import { pinnedSmtpOptions, publicSmtpError } from './smtp.ts';
+import { pinnedSmtpOptions, publicSmtpError } from '../../lib/smtp.ts';
 import { dashboard, type DashboardScope, type DateRange } from './dashboards.ts';
 
 export type ReportLanguage = 'en' | 'es';

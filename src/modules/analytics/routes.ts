@@ -2,13 +2,12 @@ import { z } from 'zod';
 import { sql, type Selectable } from 'kysely';
 import type { MetricBackfillsTable } from '../../db/schema.ts';
 import type { AppContext } from '../../server/context.ts';
-import type { ApiModule } from '../../server/modules.ts';
+import { workspaceParams, type ApiModule } from '../../server/api.ts';
 import { requireRole } from '../../server/auth.ts';
 import { badRequest, notFound, unauthorized } from '../../lib/errors.ts';
 import { isoInstantSchema, timeZoneSchema } from '../../lib/timezones.ts';
 import { assertReportRange, calendarDaySchema } from '../../lib/input.ts';
 import { recordEvent } from '../events/events.ts';
-import { workspaceParams } from '../workspaces/routes.ts';
 import { clickRecorderFor } from '../links/routes.ts';
 import { shortLinkBase } from '../links/service.ts';
 import { backfillMetrics, collectDueMetrics, type BackfillProgress } from './collector.ts';
@@ -16,8 +15,9 @@ import { channelBreakdown, dashboard, NETWORK_REPORTS, type DashboardScope } fro
 import { bestTime, channelFit, evaluateObjectives, objectiveProgress, suggestTime } from './insights.ts';
 import { computeKpis, KPI_CATALOG } from './kpis.ts';
 import { buildReportData, nextRunAfter, renderReport, runReportSchedule, type SmtpSettings } from './reports.ts';
-import { assertSmtpHostAllowed } from './smtp.ts';
-import { addDays, localDay, startOfLocalDay, workspaceTimeZone } from './zone.ts';
+import { assertSmtpHostAllowed } from '../../lib/smtp.ts';
+import { addDays, localDay, startOfLocalDay } from '../../lib/brand-days.ts';
+import { workspaceTimeZone } from '../../db/workspace-settings.ts';
 import { assertReferencesInWorkspace } from '../workspaces/references.ts';
 
 /** A calendar date (a whole day in the brand's zone) or an instant with an offset. */

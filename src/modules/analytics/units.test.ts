@@ -4,7 +4,7 @@ import { bestTimeGrid, ewma, linearFit } from './insights.ts';
 import { nextStepAfter } from './collector.ts';
 import { nextRunAfter } from './reports.ts';
 import { isBotUserAgent, referrerHost, withUtm } from '../links/service.ts';
-import { slugify } from '../strategy/routes.ts';
+import { slugify } from '../../lib/text.ts';
 
 const base: KpiInputs = { posts: 4, likes: 40, replies: 8, reposts: 12, quotes: 0, networkClicks: null, impressions: null, reach: null, followersAtPost: 2000, followersStart: 1000, followersEnd: 1100, followersGained: 130, followersLost: 30, linkClicks: 10, leads: 2, conversionValue: 300, cost: 100, missing: { impressions: 'Bluesky does not report impressions' } };
 const value = (inputs: KpiInputs, name: string) => computeKpis(inputs).find((k) => k.name === name)!;

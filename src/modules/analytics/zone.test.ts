@@ -7,7 +7,7 @@ import { SandboxNetwork, setInProcessSandbox } from '../../networks/sandbox/inde
 import { channelContext } from '../channels/service.ts';
 import { backfillMetrics, collectFollowers, snapshotPublication } from './collector.ts';
 import { buildReportData, reportPdf } from './reports.ts';
-import { brandDays, localDay, previousBrandDays } from './zone.ts';
+import { brandDays, localDay, previousBrandDays } from '../../lib/brand-days.ts';
 
 describe('brand-zone days', () => {
   it('maps instants to the brand’s calendar day across daylight saving', () => {

@@ -1,12 +1,11 @@
 import { z } from 'zod';
 import { sql } from 'kysely';
-import type { ApiModule } from '../../server/modules.ts';
+import { workspaceParams, type ApiModule } from '../../server/api.ts';
 import type { AppContext } from '../../server/context.ts';
 import { requireRole } from '../../server/auth.ts';
 import { notFound } from '../../lib/errors.ts';
 import { randomToken, sha256Hex } from '../../lib/crypto.ts';
 import { recordEvent } from '../events/events.ts';
-import { workspaceParams } from '../workspaces/routes.ts';
 import { renderIcal, type CalendarEvent } from './ical.ts';
 import { isoInstantSchema } from '../../lib/timezones.ts';
 import { POST_STATES } from '../../db/schema.ts';

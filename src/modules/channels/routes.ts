@@ -1,9 +1,8 @@
 import { z } from 'zod';
-import type { ApiModule } from '../../server/modules.ts';
+import { workspaceParams, type ApiModule } from '../../server/api.ts';
 import { requireRole } from '../../server/auth.ts';
 import { AppError, badRequest, notFound } from '../../lib/errors.ts';
 import { recordEvent } from '../events/events.ts';
-import { workspaceParams } from '../workspaces/routes.ts';
 import { applyHealth, channelContext, presentChannel, probeChannel, verifyNewConnection } from './service.ts';
 
 const channelParams = workspaceParams.extend({ channelId: z.string().uuid() });

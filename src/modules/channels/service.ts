@@ -4,7 +4,7 @@ import type { ChannelContext, ChannelHealth, NetworkAdapter } from '../../networ
 import { NetworkError } from '../../networks/types.ts';
 import { AppError } from '../../lib/errors.ts';
 import type { Selectable } from 'kysely';
-import type { Db } from '../events/events.ts';
+import type { Db } from '../../db/database.ts';
 import { recordEvent } from '../events/events.ts';
 import type { Logger } from 'pino';
 import { PRIVATE_ADDRESS, UNEXPECTED_RESPONSE, UNREACHABLE, publicHealthError } from './connection-errors.ts';

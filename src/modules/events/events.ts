@@ -1,8 +1,6 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../../db/schema.ts';
+import type { Db } from '../../db/database.ts';
 import { outsideTransactionFlow } from '../../db/connection-guard.ts';
 
-export type Db = Kysely<Database> | Transaction<Database>;
 
 export interface EventInput {
   workspaceId: string | null;

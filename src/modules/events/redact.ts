@@ -1,5 +1,5 @@
 import type { Role } from '../../db/schema.ts';
-import { can } from '../workspaces/permissions.ts';
+import { can } from '../../server/permissions.ts';
 
 /** Keys whose values are secrets wherever they appear in event data. */
 const SECRET_KEY = /(secret|password|passwd|token|credential|authorization|api_?key|private_?key|signing)/i;

@@ -1,12 +1,11 @@
 import { z } from 'zod';
-import type { ApiModule } from '../../server/modules.ts';
+import { workspaceParams, type ApiModule } from '../../server/api.ts';
 import { requireRole } from '../../server/auth.ts';
 import { badRequest, notFound } from '../../lib/errors.ts';
 import { randomToken } from '../../lib/crypto.ts';
 import { assertFetchableUrl, UnsafeUrlError } from '../../lib/safe-fetch.ts';
 import { recordEvent } from './events.ts';
 import { WEBHOOK_EVENTS } from './webhooks.ts';
-import { workspaceParams } from '../workspaces/routes.ts';
 
 const webhookParams = workspaceParams.extend({ webhookId: z.string().uuid() });
 

@@ -1,6 +1,6 @@
 import type PgBoss from 'pg-boss';
 import { CompiledQuery } from 'kysely';
-import type { Db } from './events.ts';
+import type { Db } from '../../db/database.ts';
 import type { AppContext } from '../../server/context.ts';
 import { hmacSha256Hex } from '../../lib/crypto.ts';
 import { safeFetch } from '../../lib/safe-fetch.ts';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { FastifyRequest } from 'fastify';
-import type { ZodFastify } from '../../server/modules.ts';
+import type { ZodFastify } from '../../server/api.ts';
 import type { AppContext } from '../../server/context.ts';
 import { ROLES } from '../../db/schema.ts';
 import { requireRole, setSessionCookie } from '../../server/auth.ts';

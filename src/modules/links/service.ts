@@ -1,9 +1,10 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AppContext } from '../../server/context.ts';
-import type { Db } from '../events/events.ts';
+import type { Db } from '../../db/database.ts';
 import { badRequest, notFound } from '../../lib/errors.ts';
-import { slugify } from '../strategy/routes.ts';
-import { brandDays, workspaceTimeZone } from '../analytics/zone.ts';
+import { slugify } from '../../lib/text.ts';
+import { brandDays } from '../../lib/brand-days.ts';
+import { workspaceTimeZone } from '../../db/workspace-settings.ts';
 import { assertReferencesInWorkspace } from '../workspaces/references.ts';
 import { publicBaseUrl } from '../../lib/public-url.ts';
 

@@ -5,7 +5,7 @@
  */
 import type { Selectable } from 'kysely';
 import type { ListeningAlertsTable, ListeningMentionsTable, ListeningQueriesTable, ListeningSourcesTable } from '../../db/schema.ts';
-import type { Db } from '../events/events.ts';
+import type { Db } from '../../db/database.ts';
 
 export type QueryRow = Selectable<ListeningQueriesTable>;
 export type SourceRow = Selectable<ListeningSourcesTable>;

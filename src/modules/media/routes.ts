@@ -1,53 +1,36 @@
 import { z } from 'zod';
-import type { ApiModule } from '../../server/modules.ts';
-import { requireRole } from '../../server/auth.ts';
+import { member, objectParams, workspaceParams, type ApiModule } from '../../server/api.ts';
 import { AppError, badRequest, notFound } from '../../lib/errors.ts';
-import { recordEvent } from '../events/events.ts';
-import { workspaceParams } from '../workspaces/routes.ts';
-import { IMAGE_FORMATS, signatureFormat, verifyImage } from './image.ts';
+import { uploadImage } from './commands.ts';
+import { mediaRepository } from './repository.ts';
 
-/** Image types Plaza accepts, recognised by their first bytes rather than the file name (a first look only: uploads are decoded by `verifyImage`). */
-export function sniffImageType(bytes: Uint8Array): string | null {
-  const format = signatureFormat(bytes);
-  return format ? IMAGE_FORMATS[format] : null;
-}
+const mediaSchema = z.object({ id: z.string().uuid(), mimeType: z.string(), size: z.number().int(), width: z.number().int().nullable(), height: z.number().int().nullable(), sha256: z.string() });
 
 /** Uploads (content-addressed, deduplicated per workspace) and serving of media. */
 export const mediaRoutes: ApiModule = async (app, ctx) => {
-  const db = ctx.database.db;
-
-  app.post('/workspaces/:workspaceId/media', { schema: { tags: ['media'], summary: 'Upload an image (multipart field "file")', params: workspaceParams, consumes: ['multipart/form-data'] } }, async (request, reply) => {
-    const { user } = await requireRole(ctx, request, request.params.workspaceId, 'post.write');
-    if (!request.isMultipart()) throw new AppError(415, 'unsupported_media_type', 'Send the image as multipart/form-data in a field named "file"');
-    const file = await request.file();
-    if (!file) throw badRequest('No file in the upload');
-    const bytes = new Uint8Array(await file.toBuffer());
-    if (file.file.truncated) throw new AppError(413, 'too_large', 'The file is larger than 20 MB');
-    // Decoded in full within the limits before anything is stored; the decoder's type and size are kept.
-    const image = await verifyImage(bytes);
-    const mime = image.mimeType;
-    const { width, height } = image;
-    const stored = await ctx.media.put(bytes);
-    const row = await db.transaction().execute(async (trx) => {
-      const existing = await trx.selectFrom('media').selectAll().where('workspace_id', '=', request.params.workspaceId).where('sha256', '=', stored.sha256).executeTakeFirst();
-      if (existing) return existing;
-      const inserted = await trx
-        .insertInto('media')
-        .values({ workspace_id: request.params.workspaceId, sha256: stored.sha256, mime_type: mime, size_bytes: stored.size, width, height })
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      await recordEvent(trx, { workspaceId: request.params.workspaceId, actorUserId: user.id, type: 'media.uploaded', subjectType: 'media', subjectId: inserted.id, data: { mime, size: stored.size } });
-      return inserted;
-    });
-    return reply.status(201).send({ id: row.id, mimeType: row.mime_type, size: row.size_bytes, width: row.width, height: row.height, sha256: row.sha256 });
-  });
+  app.post(
+    '/workspaces/:workspaceId/media',
+    {
+      config: { access: 'post.write' },
+      schema: { tags: ['media'], summary: 'Upload an image (multipart field "file")', params: workspaceParams, consumes: ['multipart/form-data'], response: { 201: mediaSchema } },
+    },
+    async (request, reply) => {
+      const { user, workspaceId } = member(request);
+      if (!request.isMultipart()) throw new AppError(415, 'unsupported_media_type', 'Send the image as multipart/form-data in a field named "file"');
+      const file = await request.file();
+      if (!file) throw badRequest('No file in the upload');
+      const bytes = new Uint8Array(await file.toBuffer());
+      if (file.file.truncated) throw new AppError(413, 'too_large', 'The file is larger than 20 MB');
+      const row = await uploadImage(ctx, { workspaceId, actorUserId: user.id, bytes });
+      return reply.status(201).send({ id: row.id, mimeType: row.mime_type, size: row.size_bytes, width: row.width, height: row.height, sha256: row.sha256 });
+    },
+  );
 
   app.get(
     '/workspaces/:workspaceId/media/:mediaId',
-    { schema: { tags: ['media'], summary: 'The image bytes', params: workspaceParams.extend({ mediaId: z.string().uuid() }) } },
+    { config: { access: 'read' }, schema: { tags: ['media'], summary: 'The image bytes', params: objectParams('mediaId'), produces: ['image/png', 'image/jpeg', 'image/webp', 'image/gif'] } },
     async (request, reply) => {
-      await requireRole(ctx, request, request.params.workspaceId, 'read');
-      const row = await db.selectFrom('media').selectAll().where('id', '=', request.params.mediaId).where('workspace_id', '=', request.params.workspaceId).executeTakeFirst();
+      const row = await mediaRepository.findById(ctx.database.db, request.params.workspaceId, request.params.mediaId);
       if (!row) throw notFound('Media');
       const bytes = await ctx.media.get(row.sha256);
       if (!bytes) throw notFound('Media file');

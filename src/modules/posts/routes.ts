@@ -1,12 +1,11 @@
 import { z } from 'zod';
-import type { ApiModule } from '../../server/modules.ts';
+import { workspaceParams, type ApiModule } from '../../server/api.ts';
 import { requireRole } from '../../server/auth.ts';
 import { AppError, conflict, notFound } from '../../lib/errors.ts';
 import { decodeCursor, exactInstant, olderThanCursor, pageOf, pageQuerySchema } from '../../lib/pagination.ts';
 import { isoInstantSchema } from '../../lib/timezones.ts';
 import { POST_STATES } from '../../db/schema.ts';
 import { listEventsFor, recordEvent } from '../events/events.ts';
-import { workspaceParams } from '../workspaces/routes.ts';
 import { createPost, createPostIn, postBodySchema, retryPublication, transitionPost, TRANSITIONS, updatePost, validateVariants, type PostRow, type PublicationRow } from './service.ts';
 
 const postParams = workspaceParams.extend({ postId: z.string().uuid() });

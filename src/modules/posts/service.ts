@@ -4,7 +4,8 @@ import type { AppContext } from '../../server/context.ts';
 import type { MediaItem, PostState, PostsTable, PublicationsTable } from '../../db/schema.ts';
 import { AppError, badRequest, conflict, notFound } from '../../lib/errors.ts';
 import { isoInstantSchema } from '../../lib/timezones.ts';
-import { recordEvent, type Db } from '../events/events.ts';
+import { recordEvent } from '../events/events.ts';
+import type { Db } from '../../db/database.ts';
 import type { MediaInput, PublishInput, ValidationIssue } from '../../networks/types.ts';
 import { assertReferencesInWorkspace } from '../workspaces/references.ts';
 

@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import type { Kysely } from 'kysely';
-import type { ApiModule } from '../../server/modules.ts';
+import { workspaceParams, type ApiModule } from '../../server/api.ts';
+import { slugify } from '../../lib/text.ts';
 import type { AppContext } from '../../server/context.ts';
 import { requireRole } from '../../server/auth.ts';
 import { badRequest, notFound, unauthorized } from '../../lib/errors.ts';
 import { isoInstantSchema } from '../../lib/timezones.ts';
 import { recordEvent } from '../events/events.ts';
-import { workspaceParams } from '../workspaces/routes.ts';
 import { KPI_NAMES, KPI_CATALOG } from '../analytics/kpis.ts';
 
 type StrategyTable = 'objectives' | 'segments' | 'pillars' | 'campaigns';
@@ -47,17 +47,6 @@ const campaignBody = z.object({
   budget: z.number().finite().min(0).nullable().optional(),
 });
 
-/** A URL-safe slug used as utm_campaign. */
-export function slugify(name: string): string {
-  const slug = name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60);
-  return slug || 'campaign';
-}
 
 interface EntitySpec<B extends z.ZodObject> {
   table: StrategyTable;

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Db } from '../events/events.ts';
+import type { Db } from '../../db/database.ts';
 import { AppError } from '../../lib/errors.ts';
 
 /** The workspace-owned tables a request body may point into, by the body field that names them. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ApiModule } from '../../server/modules.ts';
+import type { ApiModule } from '../../server/api.ts';
 import { requireRole, requireUser } from '../../server/auth.ts';
 import { conflict, forbidden, notFound } from '../../lib/errors.ts';
 import { timeZoneSchema } from '../../lib/timezones.ts';
@@ -8,7 +8,7 @@ import { recordEvent } from '../events/events.ts';
 import { decodeSequenceCursor, encodeSequenceCursor, pageQuerySchema } from '../../lib/pagination.ts';
 import { parseEventData, redactEventData } from '../events/redact.ts';
 
-export const workspaceParams = z.object({ workspaceId: z.string().uuid() });
+import { workspaceParams } from '../../server/api.ts';
 const workspaceBody = z.object({
   name: z.string().trim().min(1).max(120),
   timeZone: timeZoneSchema,

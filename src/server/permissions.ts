@@ -1,4 +1,4 @@
-import type { Role } from '../../db/schema.ts';
+import type { Role } from '../db/schema.ts';
 
 /** What a role may do. Checked on every workspace route. */
 export const PERMISSIONS = {

@@ -9,8 +9,8 @@
  */
 import net from 'node:net';
 import type { Logger } from 'pino';
-import { resolvePublicAddress, UnsafeUrlError } from '../../lib/safe-fetch.ts';
-import { AppError } from '../../lib/errors.ts';
+import { resolvePublicAddress, UnsafeUrlError } from './safe-fetch.ts';
+import { AppError } from './errors.ts';
 
 /** The part of the workspace's SMTP settings that says where to connect. */
 export interface SmtpTarget {

@@ -1,6 +1,5 @@
 import { DateTime } from 'luxon';
 import { sql } from 'kysely';
-import type { Db } from '../events/events.ts';
 
 /**
  * Whole days in the brand's time zone: `[firstDay, lastDay]` as ISO dates, and
@@ -57,12 +56,6 @@ export function previousBrandDays(days: BrandDays): BrandDays {
 /** Number of calendar days covered (inclusive). */
 export function dayCount(days: BrandDays): number {
   return daysBetween(days.firstDay, days.lastDay) + 1;
-}
-
-/** The workspace's IANA time zone ('UTC' if the workspace is unknown). */
-export async function workspaceTimeZone(db: Db, workspaceId: string): Promise<string> {
-  const row = await db.selectFrom('workspaces').select('time_zone').where('id', '=', workspaceId).executeTakeFirst();
-  return row?.time_zone ?? 'UTC';
 }
 
 /** SQL for the calendar date of a timestamptz expression in a zone (the database's tz rules, so rollups and rebuilds agree). */

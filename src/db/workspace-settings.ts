@@ -1,0 +1,15 @@
+import type { Db } from './database.ts';
+
+/**
+ * Workspace settings every module needs (the brand's time zone, its language), looked up in one
+ * place: the kernel's only query, so modules do not each read the workspaces table.
+ */
+export async function workspaceTimeZone(db: Db, workspaceId: string): Promise<string> {
+  const row = await db.selectFrom('workspaces').select('time_zone').where('id', '=', workspaceId).executeTakeFirst();
+  return row?.time_zone ?? 'UTC';
+}
+
+/** The workspace's name, language and time zone, or undefined when it does not exist. */
+export function workspaceLocale(db: Db, workspaceId: string) {
+  return db.selectFrom('workspaces').select(['name', 'language', 'time_zone as timeZone']).where('id', '=', workspaceId).executeTakeFirst();
+}

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMember, createCaller, createTestApp, type Caller, type TestApp } from './helpers/app.ts';
 import { DB_KINDS } from './helpers/db.ts';
+import { given } from './helpers/given.ts';
 
 describe.each(DB_KINDS)('REST API on %s', (kind) => {
   let t: TestApp;
@@ -11,14 +12,9 @@ describe.each(DB_KINDS)('REST API on %s', (kind) => {
 
   beforeAll(async () => {
     t = await createTestApp(kind);
-    owner = await createCaller(t, `owner-${kind}@example.com`, 'Olga Owner');
+    const s = await given(t).owner(`owner-${kind}@example.com`, 'Olga Owner').workspace({ name: 'Café Plaza' }).sandboxChannel({ handle: 'cafe', token: 'secret-token' });
+    ({ owner, workspaceId, channelId } = s);
     stranger = await createCaller(t, `stranger-${kind}@example.com`);
-    const ws = await owner.request('POST', '/api/v1/workspaces', { name: 'Café Plaza', timeZone: 'Europe/Madrid', language: 'es' });
-    expect(ws.statusCode).toBe(201);
-    workspaceId = ws.json().id;
-    const ch = await owner.request('POST', `/api/v1/workspaces/${workspaceId}/channels`, { network: 'sandbox', name: 'Sandbox', fields: { handle: 'cafe', token: 'secret-token' } });
-    expect(ch.statusCode, ch.body).toBe(201);
-    channelId = ch.json().id;
   });
   afterAll(async () => t?.close());
 

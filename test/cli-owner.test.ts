@@ -1,31 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
-import pino from 'pino';
-import { startPlaza, type PlazaRuntime } from '../src/server/runtime.ts';
-import { loadConfig } from '../src/config.ts';
+import type { PlazaRuntime } from '../src/server/runtime.ts';
 import { lockFilePath, type DataDirLockInfo } from '../src/db/data-dir-lock.ts';
 import { LOCAL_ADMIN_HEADER } from '../src/server/local-admin.ts';
-
-const run = promisify(execFile);
+import { plazaAs, startPlazaServer } from './helpers/cli.ts';
 
 /** Runs the real `plaza` binary; `asUser` runs it as another OS user (needs root). */
-async function plaza(env: Record<string, string>, args: string[], asUser?: number): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['bin/plaza.mjs', ...args], {
-      env: { ...process.env, ...env },
-      timeout: 60_000,
-      ...(asUser !== undefined && { uid: asUser, gid: asUser }),
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const plaza = (env: Record<string, string>, args: string[], asUser?: number) => plazaAs(asUser, env, ...args);
 
 /** Polls /api/health until `done` says so (the probe runs every 100 ms here); returns the last answer. */
 async function healthUntil(url: string, done: (status: number, body: Record<string, unknown>) => boolean): Promise<{ status: number; body: Record<string, unknown> }> {
@@ -48,13 +31,7 @@ describe('plaza CLI next to a running Plaza on the embedded database', () => {
 
   beforeAll(async () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'plaza-cli-owner-'));
-    runtime = await startPlaza({
-      config: loadConfig({ ...base(), PORT: '0', HOST: '127.0.0.1' } as NodeJS.ProcessEnv),
-      services: ['web'],
-      logger: pino({ level: 'silent' }),
-      dataDirProbe: { intervalMs: 100 },
-    });
-    url = `http://127.0.0.1:${(runtime.app!.server.address() as { port: number }).port}`;
+    ({ runtime, url } = await startPlazaServer(base(), { services: ['web'], dataDirProbe: { intervalMs: 100 } }));
   }, 120_000);
   afterAll(async () => {
     await runtime?.stop();

@@ -1,32 +1,31 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import pino from 'pino';
-import { startPlaza, type PlazaRuntime } from '../src/server/runtime.ts';
-import { loadConfig } from '../src/config.ts';
-import { plaza } from './helpers/cli.ts';
+import type { PlazaRuntime } from '../src/server/runtime.ts';
+import { type CliDataDir, cliDataDir, plaza, startPlazaServer } from './helpers/cli.ts';
 
 describe('plaza CLI', () => {
   let runtime: PlazaRuntime;
+  let folder: CliDataDir;
   let dataDir: string;
   let env: Record<string, string>;
 
   beforeAll(async () => {
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'plaza-cli-'));
+    folder = cliDataDir('cli', 'cli-test-secret-cli-test-secret-0123456');
+    dataDir = folder.dataDir;
     // user and token are created on the local database, before the server opens it.
-    const base = { DATA_DIR: dataDir, LOG_LEVEL: 'silent', PLAZA_SECRET: 'cli-test-secret-cli-test-secret-0123456' };
+    const base = folder.env;
     const created = await plaza(base, '--json', 'user', 'create', '--email', 'cm@example.com', '--name', 'Carla CM', '--password', 'una clave larga');
     expect(created.code, created.stderr).toBe(0);
     const token = await plaza(base, 'token', 'create', '--email', 'cm@example.com');
     expect(token.stdout.trim()).toMatch(/^plz_/);
-    runtime = await startPlaza({ config: loadConfig({ ...base, PORT: '0', HOST: '127.0.0.1' } as NodeJS.ProcessEnv), services: ['web', 'worker', 'scheduler'], logger: pino({ level: 'silent' }) });
-    const address = runtime.app!.server.address() as { port: number };
-    env = { ...base, PLAZA_URL: `http://127.0.0.1:${address.port}`, PLAZA_TOKEN: token.stdout.trim() };
+    const server = await startPlazaServer(base, { services: ['web', 'worker', 'scheduler'] });
+    runtime = server.runtime;
+    env = { ...base, PLAZA_URL: server.url, PLAZA_TOKEN: token.stdout.trim() };
   }, 120_000);
   afterAll(async () => {
     await runtime?.stop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    folder?.remove();
   });
 
   it('creates a workspace and channel, schedules in local time, lists, imports CSV all-or-nothing and exports', async () => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
-import { createCaller, createTestApp, ManualClock, type Caller, type TestApp } from './helpers/app.ts';
+import { createTestApp, ManualClock, type Caller, type TestApp } from './helpers/app.ts';
+import { given } from './helpers/given.ts';
 import { DB_KINDS } from './helpers/db.ts';
 import { defuseCsvCell, stringifyCsv } from '../src/lib/csv.ts';
 import { buildReportData, reportCsv } from '../src/modules/analytics/reports.ts';
@@ -25,8 +26,7 @@ describe.each(DB_KINDS)('CSV exports guard every cell on %s', (kind) => {
 
   beforeAll(async () => {
     t = await createTestApp(kind, { clock });
-    owner = await createCaller(t, `csv-${kind}@example.com`);
-    workspaceId = (await owner.request('POST', '/api/v1/workspaces', { name: '=Marca', timeZone: 'Europe/Madrid', language: 'en' })).json().id;
+    ({ owner, workspaceId } = await given(t).owner(`csv-${kind}@example.com`).workspace({ name: '=Marca', language: 'en' }));
   });
   afterAll(async () => t?.close());
 

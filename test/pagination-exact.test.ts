@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCaller, createTestApp, type Caller, type TestApp } from './helpers/app.ts';
+import { createTestApp, type Caller, type TestApp } from './helpers/app.ts';
 import { DB_KINDS } from './helpers/db.ts';
+import { given } from './helpers/given.ts';
 
 /**
  * Every keyset-paginated list walks through all of 1,000 rows written in one
@@ -13,8 +14,7 @@ describe.each(DB_KINDS)('exact pagination cursors (%s)', (kind) => {
 
   beforeAll(async () => {
     t = await createTestApp(kind);
-    owner = await createCaller(t, `pages-${kind}@example.com`);
-    workspaceId = (await owner.request('POST', '/api/v1/workspaces', { name: 'Pages', timeZone: 'Europe/Madrid', language: 'es' })).json().id;
+    ({ owner, workspaceId } = await given(t).owner(`pages-${kind}@example.com`).workspace({ name: 'Pages' }));
     // One transaction: now() is one instant with microseconds, like a bulk import.
     await t.ctx.database.raw.query(
       `INSERT INTO posts (workspace_id, author_id, content, state)

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCaller, createTestApp, type Caller, type TestApp } from './helpers/app.ts';
+import { createTestApp, type Caller, type TestApp } from './helpers/app.ts';
 import { DB_KINDS } from './helpers/db.ts';
+import { given } from './helpers/given.ts';
 
 /** However a client spells an API path, the authentication check guards the route it reaches. */
 describe.each(DB_KINDS)('path spellings and the auth hook (%s)', (kind) => {
@@ -9,8 +10,7 @@ describe.each(DB_KINDS)('path spellings and the auth hook (%s)', (kind) => {
   let workspaceId: string;
   beforeAll(async () => {
     t = await createTestApp(kind);
-    owner = await createCaller(t, `paths-${kind}@example.com`);
-    workspaceId = (await owner.request('POST', '/api/v1/workspaces', { name: 'Paths', timeZone: 'Europe/Madrid', language: 'es' })).json().id;
+    ({ owner, workspaceId } = await given(t).owner(`paths-${kind}@example.com`).workspace({ name: 'Paths' }));
   });
   afterAll(async () => t?.close());
 

@@ -6,7 +6,8 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createCaller, createTestApp, type Caller, type TestApp } from './helpers/app.ts';
+import { createTestApp, type Caller, type TestApp } from './helpers/app.ts';
+import { given } from './helpers/given.ts';
 import { DB_KINDS } from './helpers/db.ts';
 import { startSmtpCatcher } from './helpers/smtp.ts';
 import WebSocket from 'ws';
@@ -221,8 +222,7 @@ describe.each(DB_KINDS)('channel connections and SMTP settings on %s', (kind) =>
   beforeAll(async () => {
     fake = await startFakeServer();
     t = await createTestApp(kind);
-    owner = await createCaller(t, `ssrf-${kind}@example.com`);
-    workspaceId = (await owner.request('POST', '/api/v1/workspaces', { name: 'Café', timeZone: 'Europe/Madrid', language: 'es' })).json().id;
+    ({ owner, workspaceId } = await given(t).owner(`ssrf-${kind}@example.com`).workspace({ name: 'Café' }));
   });
   afterAll(async () => {
     await t?.close();

@@ -2,7 +2,8 @@
 // URL end up in hrefs, so only http(s) URLs are stored; `javascript:` and friends are dropped.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { until } from './helpers/wait.ts';
-import { createCaller, createTestApp, type Caller, type TestApp } from './helpers/app.ts';
+import { createTestApp, type Caller, type TestApp } from './helpers/app.ts';
+import { given } from './helpers/given.ts';
 import { DB_KINDS } from './helpers/db.ts';
 import { PublishingEngine } from '../src/modules/publishing/engine.ts';
 import { SandboxNetwork, sandboxAdapter, setInProcessSandbox } from '../src/networks/sandbox/index.ts';
@@ -22,9 +23,8 @@ describe.each(DB_KINDS)('links from networks on %s', (kind) => {
     // A network that answers a publish with a javascript: URL.
     let next = 0;
     t.ctx.networks.register({ ...sandboxAdapter, publish: async () => ({ remoteId: `evil-${next}`, remoteUrl: EVIL[next++ % EVIL.length]! }) });
-    owner = await createCaller(t, `links-${kind}@example.com`);
-    workspaceId = (await owner.request('POST', '/api/v1/workspaces', { name: 'Brand', timeZone: 'Europe/Madrid', language: 'es' })).json().id;
-    channelId = (await owner.request('POST', `/api/v1/workspaces/${workspaceId}/channels`, { network: 'sandbox', name: 'S', fields: { handle: 'brand', token: 'tok' } })).json().id;
+    const s = await given(t).owner(`links-${kind}@example.com`).workspace({ name: 'Brand' }).sandboxChannel({ name: 'S', handle: 'brand', token: 'tok' });
+    ({ owner, workspaceId, channelId } = s);
   });
   afterAll(async () => t?.close());
 

@@ -7,7 +7,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import { serializerCompiler, validatorCompiler, jsonSchemaTransform, hasZodFastifySchemaValidationErrors, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from './context.ts';
 import { AppError, forbidden, notFound, unauthorized } from '../lib/errors.ts';
-import { isPermission } from './api.ts';
+import { isPermission, type RouteAccess } from './api.ts';
 import { can } from './permissions.ts';
 import { identify, loadMembership } from './auth.ts';
 import { pingDatabase } from '../db/database.ts';
@@ -174,15 +174,31 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   return app;
 }
 
+/** A route under /api/v1 and the access it declares (`undefined`: none). */
+export interface DeclaredRoute {
+  method: string;
+  url: string;
+  access: RouteAccess | undefined;
+}
+const declaredRouteTables = new WeakMap<FastifyInstance, DeclaredRoute[]>();
+
+/** Every route under /api/v1 with the access it declared, as registered (for the route-wide authz test). */
+export function declaredRoutes(app: FastifyInstance): readonly DeclaredRoute[] {
+  return declaredRouteTables.get(app) ?? [];
+}
+
 /**
  * Every route under /api/v1 must declare `config.access` (server/api.ts); start-up stops on one that
  * does not, or on a permission route without a `:workspaceId` to check it against. Public routes are
  * marked `security: []` in the OpenAPI document, so the docs say what the server does.
  */
 function declareRouteAccess(app: FastifyInstance): void {
+  const table: DeclaredRoute[] = [];
+  declaredRouteTables.set(app, table);
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api/v1/')) return;
     const access = route.config?.access;
+    for (const method of [route.method].flat()) table.push({ method, url: route.url, access });
     // TODO(issue 11): strict once every module declares its routes' access.
     if (access === undefined) {
       const security = (route.schema as { security?: unknown[] } | undefined)?.security;

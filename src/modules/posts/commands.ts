@@ -9,8 +9,8 @@ import { AppError, badRequest, conflict, notFound } from '../../lib/errors.ts';
 import { recordEvent } from '../events/events.ts';
 import { assertReferencesInWorkspace } from '../workspaces/references.ts';
 import { postsRepository as posts, type PostRow } from './repository.ts';
-import { POST_ACTIONS, type PostBody, type Transition } from './schemas.ts';
-import { assertValid, resolveVariants, validateVariants } from './validation.ts';
+import type { POST_ACTIONS, PostBody, Transition } from './schemas.ts';
+import { assertValid, type resolveVariants, validateVariants } from './validation.ts';
 
 /** One publication per channel variant, with its channel's network. */
 async function insertPublications(

@@ -85,7 +85,7 @@ describe.each(DB_KINDS)('publishing engine on %s', (kind) => {
       return p.state === 'published' ? p : null;
     });
     expect(done.publications[0].attempts).toBeGreaterThanOrEqual(2);
-    expect(done.attempts.some((a: { outcome: string; error_kind: string }) => a.outcome === 'retry' && a.error_kind === 'transient')).toBe(true);
+    expect(done.attempts.some((a: { outcome: string; errorKind: string }) => a.outcome === 'retry' && a.errorKind === 'transient')).toBe(true);
     expect(network.postsOf('brand_a', { marker: done.publications[0].id })).toHaveLength(1);
   });
 

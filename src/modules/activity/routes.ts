@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { workspaceParams, type ApiModule } from '../../server/api.ts';
+import { member, workspaceParams, type ApiModule } from '../../server/api.ts';
 import type { AppContext } from '../../server/context.ts';
-import { requireRole } from '../../server/auth.ts';
+import { instant } from '../../server/schemas.ts';
 import { onEvent } from '../events/events.ts';
 import { sandboxTimeline } from './sandbox-timeline.ts';
 import { streamCaller, streamTimings } from './stream-guard.ts';
@@ -9,6 +9,8 @@ import { redactEventData } from '../events/redact.ts';
 import { can } from '../../server/permissions.ts';
 import { sequenceIdSchema } from '../../lib/input.ts';
 import type { Role } from '../../db/schema.ts';
+import { activityRepository, type EventRowWithActor } from './repository.ts';
+import { markNotificationsRead } from './commands.ts';
 
 /** Event types that become in-app notifications (they need someone's attention). */
 export const NOTIFICATION_TYPES = ['post.failed', 'channel.needs_reconnect', 'post.submit', 'post.approve', 'post.reject', 'post.commented', 'post.published'] as const;
@@ -25,16 +27,48 @@ export interface ActivityItem {
   createdAt: string;
 }
 
-interface EventRowWithActor {
-  id: string | number;
-  type: string;
-  subject_type: string | null;
-  subject_id: string | null;
-  actor_user_id: string | null;
-  actor_name: string | null;
-  data: Record<string, unknown> | string;
-  created_at: Date | string;
-}
+/** An activity item (schema of the answers that carry one). */
+const activityItemSchema = z.object({
+  id: z.string(),
+  type: z.string(),
+  subjectType: z.string().nullable(),
+  subjectId: z.string().nullable(),
+  actorUserId: z.string().nullable(),
+  actorName: z.string().nullable(),
+  data: z.record(z.string(), z.unknown()),
+  createdAt: instant,
+});
+
+const metricCountsSchema = z.object({
+  likes: z.number(),
+  replies: z.number(),
+  reposts: z.number(),
+  quotes: z.number(),
+  impressions: z.number(),
+  reach: z.number(),
+  clicks: z.number(),
+});
+
+/** The sandbox timeline (see sandbox-timeline.ts), labelled as simulated. */
+const sandboxTimelineSchema = z.object({
+  simulated: z.literal(true),
+  channels: z.array(z.object({ id: z.string().uuid(), name: z.string(), handle: z.string(), followers: z.number().nullable(), inProcess: z.boolean() })),
+  entries: z.array(
+    z.object({
+      remotePostId: z.string(),
+      channelId: z.string().uuid(),
+      channelName: z.string(),
+      handle: z.string(),
+      text: z.string(),
+      mediaCount: z.number().int(),
+      acceptedAt: instant,
+      publicationId: z.string().nullable(),
+      postId: z.string().uuid().nullable(),
+      metrics: metricCountsSchema.nullable(),
+      replies: z.array(z.object({ id: z.string(), authorHandle: z.string(), authorName: z.string(), text: z.string(), createdAt: instant, sentiment: z.string() })),
+    }),
+  ),
+});
 
 function present(row: EventRowWithActor): ActivityItem {
   return {
@@ -55,13 +89,7 @@ function present(row: EventRowWithActor): ActivityItem {
  * process sharing the database, including the engine's bulk post.published/failed.
  */
 export async function eventsAfter(ctx: AppContext, workspaceId: string, afterId: string, limit = 200): Promise<ActivityItem[]> {
-  const { rows } = await ctx.database.raw.query<EventRowWithActor>(
-    `SELECT e.id, e.type, e.subject_type, e.subject_id, e.actor_user_id, u.name AS actor_name, e.data, e.created_at
-       FROM events e LEFT JOIN users u ON u.id = e.actor_user_id
-      WHERE e.workspace_id = $1 AND e.id > $2
-      ORDER BY e.id LIMIT $3`,
-    [workspaceId, afterId, limit],
-  );
+  const rows = await activityRepository.eventsAfter(ctx.database.raw, workspaceId, afterId, limit);
   return rows.map(present);
 }
 
@@ -70,29 +98,27 @@ function redactItem(item: ActivityItem, role: Role): ActivityItem {
   return { ...item, data: redactEventData(item.type, item.subjectType, item.data, role) };
 }
 
-async function latestEventId(ctx: AppContext, workspaceId: string): Promise<string> {
-  const { rows } = await ctx.database.raw.query<{ id: string | number | null }>('SELECT max(id) AS id FROM events WHERE workspace_id = $1', [workspaceId]);
-  return String(rows[0]?.id ?? 0);
-}
-
 /** Live activity (server-sent events), in-app notifications and the sandbox timeline. */
 export const activityRoutes: ApiModule = async (app, ctx) => {
   app.get(
     '/workspaces/:workspaceId/activity/stream',
     {
+      config: { access: 'read' },
       schema: {
         tags: ['activity'],
         summary: 'Live activity of a workspace as server-sent events (each event: id, type, subject); resumes after Last-Event-ID',
         params: workspaceParams,
         querystring: z.object({ after: sequenceIdSchema.optional() }),
+        produces: ['text/event-stream'],
+        response: { 200: z.string().describe('Server-sent events: `activity` (an activity item as JSON) and `revoked`') },
       },
     },
     async (request, reply) => {
       const { workspaceId } = request.params;
-      let { role } = await requireRole(ctx, request, workspaceId, 'read');
+      let { role } = member(request);
       const caller = streamCaller(ctx, request, workspaceId);
       const resumeFrom = request.headers['last-event-id'];
-      let lastSeen = typeof resumeFrom === 'string' && sequenceIdSchema.safeParse(resumeFrom).success ? resumeFrom : (request.query.after ?? (await latestEventId(ctx, workspaceId)));
+      let lastSeen = typeof resumeFrom === 'string' && sequenceIdSchema.safeParse(resumeFrom).success ? resumeFrom : (request.query.after ?? (await activityRepository.latestEventId(ctx.database.raw, workspaceId)));
       reply.hijack();
       const out = reply.raw;
       out.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache, no-transform', connection: 'keep-alive', 'x-accel-buffering': 'no' });
@@ -161,28 +187,19 @@ export const activityRoutes: ApiModule = async (app, ctx) => {
   app.get(
     '/workspaces/:workspaceId/notifications',
     {
+      config: { access: 'read' },
       schema: {
         tags: ['activity'],
         summary: 'In-app notifications: failures, reconnect-needed channels, reviews, approvals and comments; with the unread count',
         params: workspaceParams,
         querystring: z.object({ limit: z.coerce.number().int().min(1).max(100).default(30) }),
+        response: { 200: z.object({ items: z.array(activityItemSchema.extend({ unread: z.boolean() })), unread: z.number().int(), lastReadEventId: z.string() }) },
       },
     },
     async (request) => {
-      const { user, role } = await requireRole(ctx, request, request.params.workspaceId, 'read');
-      const types = [...NOTIFICATION_TYPES];
-      const { rows } = await ctx.database.raw.query<EventRowWithActor>(
-        `SELECT e.id, e.type, e.subject_type, e.subject_id, e.actor_user_id, u.name AS actor_name, e.data, e.created_at
-           FROM events e LEFT JOIN users u ON u.id = e.actor_user_id
-          WHERE e.workspace_id = $1 AND e.type = ANY($2::text[]) AND (e.actor_user_id IS NULL OR e.actor_user_id <> $3)
-          ORDER BY e.id DESC LIMIT $4`,
-        [request.params.workspaceId, types, user.id, request.query.limit],
-      );
-      const cursor = await ctx.database.raw.query<{ last_read_event_id: string | number }>(
-        'SELECT last_read_event_id FROM notification_cursors WHERE user_id = $1 AND workspace_id = $2',
-        [user.id, request.params.workspaceId],
-      );
-      const lastRead = BigInt(cursor.rows[0]?.last_read_event_id ?? 0);
+      const { user, role, workspaceId } = member(request);
+      const rows = await activityRepository.notificationEvents(ctx.database.raw, workspaceId, [...NOTIFICATION_TYPES], user.id, request.query.limit);
+      const lastRead = await activityRepository.lastReadEventId(ctx.database.raw, user.id, workspaceId);
       const items = rows.map(present).map((item) => ({ ...redactItem(item, role), unread: BigInt(item.id) > lastRead }));
       return { items, unread: items.filter((item) => item.unread).length, lastReadEventId: lastRead.toString() };
     },
@@ -191,35 +208,34 @@ export const activityRoutes: ApiModule = async (app, ctx) => {
   app.post(
     '/workspaces/:workspaceId/notifications/read',
     {
+      config: { access: 'read' },
       schema: {
         tags: ['activity'],
         summary: 'Mark notifications read up to an event id',
         params: workspaceParams,
         body: z.object({ upToEventId: sequenceIdSchema }),
+        response: { 200: z.object({ ok: z.literal(true) }) },
       },
     },
     async (request) => {
-      const { user } = await requireRole(ctx, request, request.params.workspaceId, 'read');
-      await ctx.database.raw.query(
-        `INSERT INTO notification_cursors (user_id, workspace_id, last_read_event_id) VALUES ($1, $2, $3)
-         ON CONFLICT (user_id, workspace_id) DO UPDATE SET last_read_event_id = GREATEST(notification_cursors.last_read_event_id, EXCLUDED.last_read_event_id)`,
-        [user.id, request.params.workspaceId, request.body.upToEventId],
-      );
-      return { ok: true };
+      const { user, workspaceId } = member(request);
+      await markNotificationsRead(ctx, { userId: user.id, workspaceId, upToEventId: request.body.upToEventId });
+      return { ok: true as const };
     },
   );
 
   app.get(
     '/workspaces/:workspaceId/sandbox/timeline',
     {
+      config: { access: 'read' },
       schema: {
         tags: ['activity'],
         summary: 'What the simulated (sandbox) network received from this workspace’s sandbox channels, and how its simulated audience reacted',
         params: workspaceParams,
+        response: { 200: sandboxTimelineSchema },
       },
     },
     async (request) => {
-      await requireRole(ctx, request, request.params.workspaceId, 'read');
       return sandboxTimeline(ctx, request.params.workspaceId);
     },
   );

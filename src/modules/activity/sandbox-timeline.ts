@@ -1,6 +1,7 @@
 import type { AppContext } from '../../server/context.ts';
 import { getInProcessSandbox } from '../../networks/sandbox/index.ts';
 import type { MetricCounts } from '../../networks/sandbox/audience.ts';
+import { activityRepository } from './repository.ts';
 
 /** One post the simulated network accepted, with its simulated audience's reaction. */
 export interface SandboxTimelineEntry {
@@ -31,12 +32,7 @@ export interface SandboxTimeline {
  * Channels pointed at an external sandbox server are listed but not read here.
  */
 export async function sandboxTimeline(ctx: AppContext, workspaceId: string, limit = 100): Promise<SandboxTimeline> {
-  const channels = await ctx.database.db
-    .selectFrom('channels')
-    .select(['id', 'name', 'settings', 'status'])
-    .where('workspace_id', '=', workspaceId)
-    .where('network', '=', 'sandbox')
-    .execute();
+  const channels = await activityRepository.sandboxChannels(ctx.database.db, workspaceId);
   const network = getInProcessSandbox();
   const now = network.now();
   const listed: SandboxTimeline['channels'] = [];
@@ -89,7 +85,7 @@ export async function sandboxTimeline(ctx: AppContext, workspaceId: string, limi
   // Link each simulated post back to its Plaza post (markers are publication ids).
   const publicationIds = [...byMarker.keys()].filter((id) => /^[0-9a-f-]{36}$/i.test(id));
   if (publicationIds.length) {
-    const rows = await ctx.database.db.selectFrom('publications').select(['id', 'post_id']).where('workspace_id', '=', workspaceId).where('id', 'in', publicationIds).execute();
+    const rows = await activityRepository.publicationPosts(ctx.database.db, workspaceId, publicationIds);
     const postOf = new Map(rows.map((row) => [row.id, row.post_id]));
     for (const entry of entries) entry.postId = entry.publicationId ? (postOf.get(entry.publicationId) ?? null) : null;
   }

@@ -3,6 +3,7 @@ import type { AppContext } from '../../server/context.ts';
 import type { Role } from '../../db/schema.ts';
 import { sha256Hex } from '../../lib/crypto.ts';
 import { SESSION_COOKIE } from '../../server/auth.ts';
+import { activityRepository } from './repository.ts';
 
 /** How often an open stream re-checks its caller (tests shorten it). */
 export const streamTimings = { recheckMs: 5_000 };
@@ -20,22 +21,8 @@ export function streamCaller(ctx: AppContext, request: FastifyRequest, workspace
   return {
     async currentRole() {
       if (!userId) return null;
-      if (request.user?.via === 'token' && bearer) {
-        const { rows } = await raw.query<{ role: Role }>(
-          `SELECT m.role FROM api_tokens t JOIN memberships m ON m.user_id = t.user_id AND m.workspace_id = $2
-            WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND t.user_id = $3`,
-          [sha256Hex(bearer), workspaceId, userId],
-        );
-        return rows[0]?.role ?? null;
-      }
-      if (request.user?.via === 'session' && cookie) {
-        const { rows } = await raw.query<{ role: Role }>(
-          `SELECT m.role FROM sessions s JOIN memberships m ON m.user_id = s.user_id AND m.workspace_id = $2
-            WHERE s.id = $1 AND s.expires_at > $3 AND s.user_id = $4`,
-          [sha256Hex(cookie), workspaceId, new Date(ctx.clock.now()), userId],
-        );
-        return rows[0]?.role ?? null;
-      }
+      if (request.user?.via === 'token' && bearer) return activityRepository.roleByToken(raw, sha256Hex(bearer), workspaceId, userId);
+      if (request.user?.via === 'session' && cookie) return activityRepository.roleBySession(raw, sha256Hex(cookie), workspaceId, new Date(ctx.clock.now()), userId);
       return null;
     },
   };

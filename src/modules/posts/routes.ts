@@ -1,72 +1,65 @@
 import { z } from 'zod';
-import { workspaceParams, type ApiModule } from '../../server/api.ts';
-import { requireRole } from '../../server/auth.ts';
-import { AppError, conflict, notFound } from '../../lib/errors.ts';
-import { decodeCursor, exactInstant, olderThanCursor, pageOf, pageQuerySchema } from '../../lib/pagination.ts';
+import { caller, member, objectParams, workspaceParams, type ApiModule } from '../../server/api.ts';
+import type { Permission } from '../../server/permissions.ts';
+import { noContent, pageSchema } from '../../server/schemas.ts';
+import { pageQuerySchema } from '../../lib/pagination.ts';
 import { isoInstantSchema } from '../../lib/timezones.ts';
 import { POST_STATES } from '../../db/schema.ts';
-import { listEventsFor, recordEvent } from '../events/events.ts';
-import { createPost, createPostIn, postBodySchema, retryPublication, transitionPost, TRANSITIONS, updatePost, validateVariants, type PostRow, type PublicationRow } from './service.ts';
+import { commentOnPost, createPost, deletePost, importPosts, retryPublication, transitionPost, updatePost } from './commands.ts';
+import { listPosts, loadPost, loadPostDetail, presentComment } from './queries.ts';
+import {
+  channelIssuesSchema,
+  commentSchema,
+  postBodySchema,
+  postDetailSchema,
+  postSchema,
+  postWithValidationSchema,
+  transitionBodySchema,
+  TRANSITIONS,
+  type Transition,
+} from './schemas.ts';
+import { validateVariants } from './validation.ts';
 
-const postParams = workspaceParams.extend({ postId: z.string().uuid() });
+const postParams = objectParams('postId');
 
-/** A publication as the API shows it: status, attempts, remote link and error. */
-export function presentPublication(p: PublicationRow) {
-  return {
-    id: p.id,
-    channelId: p.channel_id,
-    network: p.network,
-    text: p.text,
-    media: p.media,
-    thread: p.thread,
-    options: p.options,
-    state: p.state,
-    dueAt: p.due_at,
-    attempts: p.attempts,
-    remoteId: p.remote_id,
-    remoteUrl: p.remote_url,
-    error: p.error_code ? { code: p.error_code, message: p.error_message } : null,
-    firstAttemptAt: p.first_attempt_at,
-    publishedAt: p.published_at,
-    missedByMs: p.missed_by_ms,
-  };
-}
+/** Who may take each workflow step. */
+const TRANSITION_ACCESS: Record<Transition, Permission> = {
+  submit: 'post.write',
+  approve: 'post.approve',
+  reject: 'post.approve',
+  schedule: 'post.publish',
+  unschedule: 'post.publish',
+  publish_now: 'post.publish',
+  cancel: 'post.publish',
+};
 
-/** A post with its publications. */
-export function presentPost(post: PostRow, publications: PublicationRow[]) {
-  return {
-    id: post.id,
-    workspaceId: post.workspace_id,
-    authorId: post.author_id,
-    content: post.content,
-    state: post.state,
-    scheduledAt: post.scheduled_at,
-    campaignId: post.campaign_id,
-    objectiveId: post.objective_id,
-    segmentId: post.segment_id,
-    pillarId: post.pillar_id,
-    createdAt: post.created_at,
-    updatedAt: post.updated_at,
-    publications: publications.map(presentPublication),
-  };
-}
+const TRANSITION_SUMMARY: Record<Transition, string> = {
+  submit: 'Workflow: submit the post for review (approved at once when the workspace needs no approval)',
+  approve: 'Workflow: approve a post in review',
+  reject: 'Workflow: send a post back to draft, saying why in a comment',
+  schedule: 'Workflow: schedule (or reschedule) the post at scheduledAt',
+  unschedule: 'Workflow: take a scheduled post off the queue',
+  publish_now: 'Workflow: publish the post now',
+  cancel: 'Workflow: cancel the post (publications not yet sent are canceled)',
+};
 
 /** Posts: compose, validate, the approval workflow, scheduling, retries and comments. */
 export const postRoutes: ApiModule = async (app, ctx) => {
   const db = ctx.database.db;
 
-  const loadPost = async (workspaceId: string, postId: string) => {
-    const post = await db.selectFrom('posts').selectAll().where('id', '=', postId).where('workspace_id', '=', workspaceId).executeTakeFirst();
-    if (!post) throw notFound('Post');
-    const publications = await db.selectFrom('publications').selectAll().where('post_id', '=', postId).orderBy('created_at').execute();
-    return presentPost(post, publications);
-  };
-
   app.post(
     '/workspaces/:workspaceId/posts/validate',
-    { schema: { tags: ['posts'], summary: 'Check a post against every channel’s limits without saving it', params: workspaceParams, body: postBodySchema.omit({ action: true, scheduledAt: true }) } },
+    {
+      config: { access: 'read' },
+      schema: {
+        tags: ['posts'],
+        summary: 'Check a post against every channel’s limits without saving it',
+        params: workspaceParams,
+        body: postBodySchema.omit({ action: true, scheduledAt: true }),
+        response: { 200: z.object({ ok: z.boolean(), channels: z.array(channelIssuesSchema) }) },
+      },
+    },
     async (request) => {
-      await requireRole(ctx, request, request.params.workspaceId, 'read');
       const { results, ok } = await validateVariants(ctx, db, request.params.workspaceId, request.body);
       return { ok, channels: results };
     },
@@ -74,51 +67,46 @@ export const postRoutes: ApiModule = async (app, ctx) => {
 
   app.post(
     '/workspaces/:workspaceId/posts',
-    { schema: { tags: ['posts'], summary: 'Create a post (draft, submit, schedule or publish now)', params: workspaceParams, body: postBodySchema } },
+    {
+      config: { access: 'post.write' },
+      schema: {
+        tags: ['posts'],
+        summary: 'Create a post (draft, submit, schedule or publish now)',
+        params: workspaceParams,
+        body: postBodySchema,
+        response: { 201: postWithValidationSchema },
+      },
+    },
     async (request, reply) => {
-      const { user } = await requireRole(ctx, request, request.params.workspaceId, 'post.write');
-      const { post, validation } = await createPost(ctx, request.params.workspaceId, user.id, request.body);
-      return reply.status(201).send({ ...(await loadPost(post.workspace_id, post.id)), validation });
+      const { user, workspaceId } = member(request);
+      const { post, validation } = await createPost(ctx, workspaceId, user.id, request.body);
+      return reply.status(201).send({ ...(await loadPost(db, post.workspace_id, post.id)), validation });
     },
   );
 
   app.post(
     '/workspaces/:workspaceId/posts/bulk',
     {
+      config: { access: 'post.write' },
       schema: {
         tags: ['posts'],
         summary: 'Create many posts at once (CSV import): all rows are stored, or none, with an error per failing row',
         params: workspaceParams,
         body: z.object({ posts: z.array(postBodySchema).min(1).max(1000) }),
+        response: { 201: z.object({ created: z.number().int(), ids: z.array(z.string().uuid()) }) },
       },
     },
     async (request, reply) => {
-      const { user } = await requireRole(ctx, request, request.params.workspaceId, 'post.write');
-      const rowErrors: Array<{ row: number; code: string; message: string; details: unknown }> = [];
-      const created = await db
-        .transaction()
-        .execute(async (trx) => {
-          const ids: string[] = [];
-          for (const [index, body] of request.body.posts.entries()) {
-            try {
-              const { post } = await createPostIn(ctx, trx, request.params.workspaceId, user.id, body);
-              ids.push(post.id);
-            } catch (error) {
-              if (!(error instanceof AppError)) throw error;
-              rowErrors.push({ row: index + 1, code: error.code, message: error.message, details: error.details ?? null });
-            }
-          }
-          // Any failing row rolls the whole import back: nothing is half-imported.
-          if (rowErrors.length) throw new AppError(422, 'import_failed', `${rowErrors.length} of ${request.body.posts.length} rows are invalid; nothing was imported`, rowErrors);
-          return ids;
-        });
-      return reply.status(201).send({ created: created.length, ids: created });
+      const { user, workspaceId } = member(request);
+      const ids = await importPosts(ctx, workspaceId, user.id, request.body.posts);
+      return reply.status(201).send({ created: ids.length, ids });
     },
   );
 
   app.get(
     '/workspaces/:workspaceId/posts',
     {
+      config: { access: 'read' },
       schema: {
         tags: ['posts'],
         summary: 'List posts; filter by state, channel, campaign, author and time window (for the calendar)',
@@ -131,118 +119,103 @@ export const postRoutes: ApiModule = async (app, ctx) => {
           from: isoInstantSchema.optional(),
           to: isoInstantSchema.optional(),
         }),
+        response: { 200: pageSchema(postSchema) },
       },
     },
     async (request) => {
-      await requireRole(ctx, request, request.params.workspaceId, 'read');
-      const q = request.query;
-      const after = decodeCursor(q.cursor);
-      let query = db.selectFrom('posts').selectAll().select(exactInstant('posts.created_at').as('cursor_at')).where('workspace_id', '=', request.params.workspaceId);
-      if (q.state) query = query.where('state', '=', q.state);
-      if (q.campaignId) query = query.where('campaign_id', '=', q.campaignId);
-      if (q.authorId) query = query.where('author_id', '=', q.authorId);
-      if (q.from) query = query.where('scheduled_at', '>=', q.from);
-      if (q.to) query = query.where('scheduled_at', '<', q.to);
-      if (q.channelId) {
-        const channelId = q.channelId;
-        query = query.where((eb) => eb.exists(eb.selectFrom('publications').select('id').whereRef('publications.post_id', '=', 'posts.id').where('publications.channel_id', '=', channelId)));
-      }
-      if (after) query = query.where(olderThanCursor('posts.created_at', 'posts.id', after));
-      const rows = await query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(q.limit + 1).execute();
-      const page = pageOf(rows, q.limit, (row) => ({ at: row.cursor_at, id: row.id }));
-      const publications = page.items.length
-        ? await db.selectFrom('publications').selectAll().where('post_id', 'in', page.items.map((p) => p.id)).execute()
-        : [];
-      return { items: page.items.map((post) => presentPost(post, publications.filter((p) => p.post_id === post.id))), nextCursor: page.nextCursor };
+      const { cursor, limit, ...filters } = request.query;
+      return listPosts(db, request.params.workspaceId, filters, { cursor, limit });
     },
   );
 
-  app.get('/workspaces/:workspaceId/posts/:postId', { schema: { tags: ['posts'], params: postParams } }, async (request) => {
-    await requireRole(ctx, request, request.params.workspaceId, 'read');
-    const post = await loadPost(request.params.workspaceId, request.params.postId);
-    const attempts = await db
-      .selectFrom('publication_attempts')
-      .selectAll()
-      .where('publication_id', 'in', post.publications.length ? post.publications.map((p) => p.id) : ['00000000-0000-0000-0000-000000000000'])
-      .orderBy('id')
-      .execute();
-    const comments = await db
-      .selectFrom('post_comments')
-      .leftJoin('users', 'users.id', 'post_comments.author_id')
-      .select(['post_comments.id', 'post_comments.body', 'post_comments.kind', 'post_comments.created_at', 'users.name as authorName', 'post_comments.author_id'])
-      .where('post_id', '=', post.id)
-      .orderBy('post_comments.created_at')
-      .execute();
-    const history = await listEventsFor(db, request.params.workspaceId, 'post', post.id);
-    return { ...post, attempts, comments, history };
-  });
+  app.get(
+    '/workspaces/:workspaceId/posts/:postId',
+    {
+      config: { access: 'read' },
+      schema: { tags: ['posts'], summary: 'A post with its attempt log, comments and history', params: postParams, response: { 200: postDetailSchema } },
+    },
+    async (request) => loadPostDetail(db, request.params.workspaceId, request.params.postId),
+  );
 
   app.put(
     '/workspaces/:workspaceId/posts/:postId',
-    { schema: { tags: ['posts'], summary: 'Replace a post’s content and channels (until it publishes)', params: postParams, body: postBodySchema.omit({ action: true }) } },
-    async (request) => {
-      const { user } = await requireRole(ctx, request, request.params.workspaceId, 'post.write');
-      const { validation } = await updatePost(ctx, request.params.workspaceId, request.params.postId, user.id, request.body);
-      return { ...(await loadPost(request.params.workspaceId, request.params.postId)), validation };
-    },
-  );
-
-  app.post(
-    '/workspaces/:workspaceId/posts/:postId/:transition',
     {
+      config: { access: 'post.write' },
       schema: {
         tags: ['posts'],
-        summary: 'Workflow: submit, approve, reject (with comment), schedule (or reschedule), unschedule, publish_now, cancel',
-        params: postParams.extend({ transition: z.enum(TRANSITIONS) }),
-        body: z.object({ comment: z.string().max(5000).optional(), scheduledAt: isoInstantSchema.optional() }).default({}),
+        summary: 'Replace a post’s content and channels (until it publishes)',
+        params: postParams,
+        body: postBodySchema.omit({ action: true }),
+        response: { 200: postWithValidationSchema },
       },
     },
     async (request) => {
-      const { transition, workspaceId, postId } = request.params;
-      const permission = transition === 'approve' || transition === 'reject' ? 'post.approve' : transition === 'submit' ? 'post.write' : 'post.publish';
-      const { user } = await requireRole(ctx, request, workspaceId, permission);
-      await transitionPost(ctx, workspaceId, postId, user.id, transition, request.body ?? {});
-      return loadPost(workspaceId, postId);
+      const { user, workspaceId } = member(request);
+      const { validation } = await updatePost(ctx, workspaceId, request.params.postId, user.id, request.body);
+      return { ...(await loadPost(db, workspaceId, request.params.postId)), validation };
     },
   );
 
+  // One route per workflow step, each declaring who may take it.
+  for (const transition of TRANSITIONS) {
+    app.post(
+      `/workspaces/:workspaceId/posts/:postId/${transition}`,
+      {
+        config: { access: TRANSITION_ACCESS[transition] },
+        schema: { tags: ['posts'], summary: TRANSITION_SUMMARY[transition], params: postParams, body: transitionBodySchema, response: { 200: postSchema } },
+      },
+      async (request) => {
+        const { user, workspaceId } = member(request);
+        await transitionPost(ctx, workspaceId, request.params.postId, user.id, transition, request.body ?? {});
+        return loadPost(db, workspaceId, request.params.postId);
+      },
+    );
+  }
+
   app.post(
     '/workspaces/:workspaceId/posts/:postId/publications/:publicationId/retry',
-    { schema: { tags: ['posts'], summary: 'Retry a failed publication now', params: postParams.extend({ publicationId: z.string().uuid() }) } },
+    {
+      config: { access: 'post.publish' },
+      schema: {
+        tags: ['posts'],
+        summary: 'Retry a failed publication now',
+        params: postParams.extend({ publicationId: z.string().uuid() }),
+        response: { 200: postSchema },
+      },
+    },
     async (request) => {
-      const { user } = await requireRole(ctx, request, request.params.workspaceId, 'post.publish');
-      await retryPublication(ctx, request.params.workspaceId, request.params.postId, request.params.publicationId, user.id);
-      return loadPost(request.params.workspaceId, request.params.postId);
+      const { user, workspaceId } = member(request);
+      await retryPublication(ctx, workspaceId, request.params.postId, request.params.publicationId, user.id);
+      return loadPost(db, workspaceId, request.params.postId);
     },
   );
 
   app.post(
     '/workspaces/:workspaceId/posts/:postId/comments',
-    { schema: { tags: ['posts'], summary: 'Comment on a post', params: postParams, body: z.object({ body: z.string().trim().min(1).max(5000) }) } },
+    {
+      config: { access: 'comment' },
+      schema: {
+        tags: ['posts'],
+        summary: 'Comment on a post',
+        params: postParams,
+        body: z.object({ body: z.string().trim().min(1).max(5000) }),
+        response: { 201: commentSchema },
+      },
+    },
     async (request, reply) => {
-      const { user } = await requireRole(ctx, request, request.params.workspaceId, 'comment');
-      await loadPost(request.params.workspaceId, request.params.postId);
-      const comment = await db.transaction().execute(async (trx) => {
-        const row = await trx
-          .insertInto('post_comments')
-          .values({ post_id: request.params.postId, workspace_id: request.params.workspaceId, author_id: user.id, body: request.body.body, kind: 'comment' })
-          .returningAll()
-          .executeTakeFirstOrThrow();
-        await recordEvent(trx, { workspaceId: request.params.workspaceId, actorUserId: user.id, type: 'post.commented', subjectType: 'post', subjectId: request.params.postId, data: { commentId: row.id } });
-        return row;
-      });
-      return reply.status(201).send(comment);
+      const { user, workspaceId } = member(request);
+      const row = await commentOnPost(ctx, { workspaceId, postId: request.params.postId, authorId: user.id, body: request.body.body });
+      return reply.status(201).send(presentComment({ ...row, authorName: caller(request).name }));
     },
   );
 
-  app.delete('/workspaces/:workspaceId/posts/:postId', { schema: { tags: ['posts'], summary: 'Delete a post that never published', params: postParams } }, async (request, reply) => {
-    const { user } = await requireRole(ctx, request, request.params.workspaceId, 'post.write');
-    const post = await loadPost(request.params.workspaceId, request.params.postId);
-    if (post.publications.some((p) => p.state === 'published' || p.state === 'publishing')) throw conflict('A published post cannot be deleted from Plaza; cancel or delete it on the network');
-    await db.transaction().execute(async (trx) => {
-      await trx.deleteFrom('posts').where('id', '=', post.id).execute();
-      await recordEvent(trx, { workspaceId: post.workspaceId, actorUserId: user.id, type: 'post.deleted', subjectType: 'post', subjectId: post.id, data: { content: post.content.slice(0, 200) } });
-    });
-    return reply.status(204).send();
-  });
+  app.delete(
+    '/workspaces/:workspaceId/posts/:postId',
+    { config: { access: 'post.write' }, schema: { tags: ['posts'], summary: 'Delete a post that never published', params: postParams, response: { 204: noContent } } },
+    async (request, reply) => {
+      const { user, workspaceId } = member(request);
+      await deletePost(ctx, { workspaceId, postId: request.params.postId, actorId: user.id });
+      return reply.status(204).send(null);
+    },
+  );
 };

@@ -11,6 +11,7 @@ import { NetworkError, type MediaInput, type PublishInput, type PublishResult } 
 import type { MediaItem } from '../../db/schema.ts';
 import { backoffDelay, SharedRateLimiter, Semaphore } from './rate-limiter.ts';
 import { WorkerLiveness } from './workers.ts';
+import { DEFERRED, publishingRepository as repository, type PublishingRow } from './repository.ts';
 import { recordEvent } from '../events/events.ts';
 import { markNeedsReconnect } from '../channels/service.ts';
 
@@ -47,30 +48,6 @@ export interface EngineOptions {
   autoPoll?: boolean;
 }
 
-interface ClaimedRow {
-  id: string;
-  post_id: string;
-  workspace_id: string;
-  channel_id: string;
-  network: string;
-  due_at: Date;
-}
-
-interface PublishingRow extends ClaimedRow {
-  text: string;
-  media: MediaItem[];
-  thread: Array<{ text: string; media: MediaItem[] }>;
-  options: Record<string, unknown>;
-  /** Fencing token: this attempt's number; every outcome write requires the row to still carry it. */
-  attempts: number;
-  /** The publication_attempts row of this attempt. */
-  attempt_id: string;
-  needs_reconcile: boolean;
-  first_attempt_at: Date;
-  settings: Record<string, unknown>;
-  credentials_sealed: string;
-  channel_status: string;
-}
 
 type Outcome =
   | { kind: 'published'; row: PublishingRow; result: PublishResult; startedAt: number; reconciled: boolean }
@@ -91,24 +68,6 @@ export interface EngineStats {
 
 const toMs = (value: Date | string): number => (value instanceof Date ? value.getTime() : Date.parse(value));
 
-/** Codes of attempts that sent nothing for local reasons: handed back without counting as an attempt. */
-const DEFERRED = ['local_rate_limit', 'send_deadline_passed'];
-
-/**
- * The end of an outcome statement: each attempt's own row, by id, so a late outcome
- * never rewrites another attempt's line. Its five arrays are parameters `first`… (see
- * attemptParams), the finishing instant parameter `finishedAt`.
- */
-function finishAttemptsSql(first: number, finishedAt: number): string {
-  const [ids, outcomes, kinds, codes, messages] = [0, 1, 2, 3, 4].map((i) => `$${first + i}`);
-  return `UPDATE publication_attempts a SET outcome = w.outcome, finished_at = $${finishedAt}, error_kind = w.kind, error_code = w.code, error_message = w.message
-            FROM unnest(${ids}::bigint[], ${outcomes}::text[], ${kinds}::text[], ${codes}::text[], ${messages}::text[]) AS w(attempt_id, outcome, kind, code, message)
-           WHERE a.id = w.attempt_id AND a.outcome = 'started'`;
-}
-
-function attemptParams(items: Array<{ attemptId: string; outcome: string; error: NetworkError }>): unknown[] {
-  return [items.map((i) => i.attemptId), items.map((i) => i.outcome), items.map((i) => i.error.kind), items.map((i) => i.error.code), items.map((i) => i.error.message)];
-}
 
 /**
  * The publishing engine. Claims publications that fall due within the next few
@@ -200,10 +159,7 @@ export class PublishingEngine {
     this.timers.clear();
     this.armed.clear();
     if (unfired.length) {
-      await this.deps.database.raw.query(
-        `UPDATE publications SET claimed_by = NULL, lease_until = NULL WHERE id = ANY($1::uuid[]) AND claimed_by = $2 AND state = 'scheduled'`,
-        [unfired, this.workerId],
-      );
+      await repository.releaseClaims(this.deps.database.raw, unfired, this.workerId);
     }
     // Calls started by a start round are tracked once its statement returns: wait until none is left.
     const graceEnd = Date.now() + graceMs;
@@ -243,17 +199,7 @@ export class PublishingEngine {
    */
   async recover(): Promise<void> {
     const now = this.deps.clock.now();
-    const { rows } = await this.deps.database.raw.query<{ id: string; post_id: string; workspace_id: string; due_at: Date }>(
-      `UPDATE publications p
-          SET state = 'failed', error_code = 'missed',
-              error_message = 'Plaza was not running when this post was due, and it is now later than the workspace allows (' || w.missed_grace_minutes || ' min)',
-              claimed_by = NULL, lease_until = NULL, updated_at = $1
-         FROM workspaces w
-        WHERE w.id = p.workspace_id AND p.state = 'scheduled' AND p.attempts = 0
-          AND p.due_at < $1::timestamptz - make_interval(mins => w.missed_grace_minutes)
-       RETURNING p.id, p.post_id, p.workspace_id, p.due_at`,
-      [new Date(now)],
-    );
+    const rows = await repository.failMissed(this.deps.database.raw, new Date(now));
     for (const row of rows) {
       await recordEvent(this.deps.database.db, {
         workspaceId: row.workspace_id,
@@ -276,36 +222,19 @@ export class PublishingEngine {
     const now = new Date(this.deps.clock.now());
     // One statement: the attempts marked abandoned are exactly those of the rows put
     // back, never a new attempt another worker starts between two statements.
-    const { rows } = await this.deps.database.raw.query<{ requeued: number }>(
-      `WITH requeued AS (
-         UPDATE publications SET state = 'scheduled', needs_reconcile = true, claimed_by = NULL, lease_until = NULL, due_at = $1, updated_at = $1
-          WHERE id IN (SELECT id FROM publications WHERE state = 'publishing' AND lease_until < $1 LIMIT 1000 FOR UPDATE SKIP LOCKED)
-            AND state = 'publishing' AND lease_until < $1
-         RETURNING id
-       ), abandoned AS (
-         UPDATE publication_attempts SET outcome = 'abandoned', finished_at = $1,
-                error_message = 'The worker stopped or stalled during this attempt; the next attempt checks the network first'
-          WHERE publication_id IN (SELECT id FROM requeued) AND outcome = 'started'
-         RETURNING id
-       )
-       SELECT (SELECT count(*) FROM requeued)::int AS requeued, (SELECT count(*) FROM abandoned)::int AS abandoned`,
-      [now],
-    );
-    this.stats.reclaimedStale += rows[0]?.requeued ?? 0;
+    this.stats.reclaimedStale += await repository.requeueAbandoned(this.deps.database.raw, now);
   }
 
   /** Claims publications due before now + lookahead and arms a timer for each due instant. */
   private async claim(): Promise<number> {
     const now = this.deps.clock.now();
-    const { rows } = await this.deps.database.raw.query<ClaimedRow>(
-      `UPDATE publications p SET claimed_by = $1, lease_until = $2
-         FROM (SELECT id FROM publications
-                WHERE state = 'scheduled' AND due_at <= $3 AND (claimed_by IS NULL OR lease_until < $4)
-                ORDER BY due_at LIMIT $5 FOR UPDATE SKIP LOCKED) due
-        WHERE p.id = due.id
-       RETURNING p.id, p.post_id, p.workspace_id, p.channel_id, p.network, p.due_at`,
-      [this.workerId, new Date(now + this.opts.lookaheadMs + this.opts.claimLeaseMs), new Date(now + this.opts.lookaheadMs), new Date(now), this.opts.claimBatch],
-    );
+    const rows = await repository.claimDue(this.deps.database.raw, {
+      workerId: this.workerId,
+      leaseUntil: new Date(now + this.opts.lookaheadMs + this.opts.claimLeaseMs),
+      dueBefore: new Date(now + this.opts.lookaheadMs),
+      now: new Date(now),
+      limit: this.opts.claimBatch,
+    });
     this.stats.claimed += rows.length;
     for (const row of rows) this.arm(row.id, toMs(row.due_at));
     return rows.length;
@@ -365,23 +294,7 @@ export class PublishingEngine {
     const leaseUntil = now + this.opts.publishTimeoutMs + this.opts.leaseMarginMs;
     // The start and its attempt row are one statement: a worker killed or stalled in
     // between cannot leave a started publication without its attempt.
-    const { rows } = await this.deps.database.raw.query<PublishingRow>(
-      `WITH started AS (
-         UPDATE publications SET state = 'publishing', attempts = attempts + 1,
-                first_attempt_at = COALESCE(first_attempt_at, $3), lease_until = $4, updated_at = $3
-          WHERE id = ANY($1::uuid[]) AND claimed_by = $2 AND state = 'scheduled'
-          RETURNING id, post_id, workspace_id, channel_id, network, due_at, text, media, thread, options, attempts, needs_reconcile, first_attempt_at
-       ), attempt AS (
-         INSERT INTO publication_attempts (publication_id, worker_id, started_at, outcome)
-         SELECT id, $2, $3, 'started' FROM started
-         RETURNING id, publication_id
-       ), post_started AS (
-         UPDATE posts SET state = 'publishing', updated_at = $3 WHERE id IN (SELECT post_id FROM started) AND state = 'scheduled'
-       )
-       SELECT s.*, a.id::text AS attempt_id, c.settings, c.credentials_sealed, c.status AS channel_status
-         FROM started s JOIN attempt a ON a.publication_id = s.id JOIN channels c ON c.id = s.channel_id`,
-      [ids, this.workerId, new Date(now), new Date(leaseUntil)],
-    );
+    const rows = await repository.startPublications(this.deps.database.raw, { ids, workerId: this.workerId, now: new Date(now), leaseUntil: new Date(leaseUntil) });
     if (rows.length === 0) return;
     this.stats.fired += rows.length;
     const calls = Promise.all(rows.map((row) => this.execute(row, leaseUntil))).then(
@@ -497,10 +410,7 @@ export class PublishingEngine {
   private async buildInput(row: PublishingRow): Promise<PublishInput> {
     const load = async (items: MediaItem[]): Promise<MediaInput[]> => {
       if (!items.length) return [];
-      const { rows } = await this.deps.database.raw.query<{ id: string; sha256: string; mime_type: string; size_bytes: number }>(
-        'SELECT id, sha256, mime_type, size_bytes FROM media WHERE id = ANY($1::uuid[]) AND workspace_id = $2',
-        [items.map((m) => m.mediaId), row.workspace_id],
-      );
+      const rows = await repository.mediaOf(this.deps.database.raw, items.map((m) => m.mediaId), row.workspace_id);
       return Promise.all(
         items.map(async (item) => {
           const media = rows.find((r) => r.id === item.mediaId);
@@ -550,76 +460,43 @@ export class PublishingEngine {
 
     // One statement per kind, each writing the publications and their own attempt rows.
     if (published.length) {
-      await raw.query(
-        `WITH v AS (SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $7::int[], $8::bigint[], $9::text[]) AS v(id, remote_id, remote_url, attempt, attempt_id, outcome)),
-         done AS (
-         UPDATE publications p SET state = 'published', remote_id = v.remote_id, remote_url = v.remote_url, published_at = $4,
-                claimed_by = NULL, lease_until = NULL, needs_reconcile = false, error_code = NULL, error_message = NULL,
-                missed_by_ms = CASE WHEN $4::timestamptz - p.due_at > make_interval(secs => $6::double precision / 1000)
-                                    THEN (extract(epoch FROM ($4::timestamptz - p.due_at)) * 1000)::bigint ELSE NULL END,
-                updated_at = $4
-           FROM v
-          WHERE p.id = v.id AND p.state = 'publishing' AND p.claimed_by = $5 AND p.attempts = v.attempt
-         )
-         UPDATE publication_attempts a SET outcome = v.outcome, finished_at = $4 FROM v WHERE a.id = v.attempt_id AND a.outcome = 'started'`,
-        [
-          published.map((o) => o.row.id),
-          published.map((o) => o.result.remoteId),
-          published.map((o) => httpUrlOrNull(o.result.remoteUrl)),
-          new Date(now),
-          this.workerId,
-          this.opts.missedThresholdMs,
-          published.map((o) => o.row.attempts),
-          published.map((o) => o.row.attempt_id),
-          published.map((o) => (o.reconciled ? 'reconciled' : 'published')),
-        ],
-      );
+      await repository.writePublished(raw, {
+        ids: published.map((o) => o.row.id),
+        remoteIds: published.map((o) => o.result.remoteId),
+        remoteUrls: published.map((o) => httpUrlOrNull(o.result.remoteUrl)),
+        now: new Date(now),
+        workerId: this.workerId,
+        missedThresholdMs: this.opts.missedThresholdMs,
+        attempts: published.map((o) => o.row.attempts),
+        attemptIds: published.map((o) => o.row.attempt_id),
+        outcomes: published.map((o) => (o.reconciled ? 'reconciled' : 'published')),
+      });
       this.stats.published += published.length;
     }
     if (retries.length) {
-      await raw.query(
-        `WITH v AS (SELECT * FROM unnest($1::uuid[], $2::timestamptz[], $3::boolean[], $4::text[], $5::text[], $8::int[]) AS v(id, due_at, reconcile, code, message, attempt)),
-         done AS (
-         UPDATE publications p SET state = 'scheduled', due_at = v.due_at, claimed_by = NULL, lease_until = NULL,
-                needs_reconcile = v.reconcile, error_code = v.code, error_message = v.message,
-                attempts = CASE WHEN v.code IN ('${DEFERRED.join("', '")}') THEN p.attempts - 1 ELSE p.attempts END, updated_at = $7
-           FROM v
-          WHERE p.id = v.id AND p.state = 'publishing' AND p.claimed_by = $6 AND p.attempts = v.attempt
-         )
-         ${finishAttemptsSql(9, 7)}`,
-        [
-          retries.map((o) => o.row.id),
-          retries.map((o) => new Date(now + o.delayMs)),
-          retries.map((o) => o.reconcile),
-          retries.map((o) => o.error.code),
-          retries.map((o) => o.error.message),
-          this.workerId,
-          new Date(now),
-          retries.map((o) => o.row.attempts),
-          ...attemptParams(retries.map((o) => ({ attemptId: o.row.attempt_id, outcome: DEFERRED.includes(o.error.code) ? 'deferred' : 'retry', error: o.error }))),
-        ],
-      );
+      await repository.writeRetries(raw, {
+        ids: retries.map((o) => o.row.id),
+        dueAts: retries.map((o) => new Date(now + o.delayMs)),
+        reconcile: retries.map((o) => o.reconcile),
+        codes: retries.map((o) => o.error.code),
+        messages: retries.map((o) => o.error.message),
+        workerId: this.workerId,
+        now: new Date(now),
+        attempts: retries.map((o) => o.row.attempts),
+        outcomes: retries.map((o) => ({ attemptId: o.row.attempt_id, outcome: DEFERRED.includes(o.error.code) ? 'deferred' : 'retry', error: o.error })),
+      });
       this.stats.retried += retries.length;
     }
     if (failures.length) {
-      await raw.query(
-        `WITH v AS (SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $6::int[]) AS v(id, code, message, attempt)),
-         done AS (
-         UPDATE publications p SET state = 'failed', claimed_by = NULL, lease_until = NULL, error_code = v.code, error_message = v.message, updated_at = $5
-           FROM v
-          WHERE p.id = v.id AND p.state = 'publishing' AND p.claimed_by = $4 AND p.attempts = v.attempt
-         )
-         ${finishAttemptsSql(7, 5)}`,
-        [
-          failures.map((o) => o.row.id),
-          failures.map((o) => `${o.error.kind}:${o.error.code}`),
-          failures.map((o) => o.error.message),
-          this.workerId,
-          new Date(now),
-          failures.map((o) => o.row.attempts),
-          ...attemptParams(failures.map((o) => ({ attemptId: o.row.attempt_id, outcome: 'failed', error: o.error }))),
-        ],
-      );
+      await repository.writeFailures(raw, {
+        ids: failures.map((o) => o.row.id),
+        codes: failures.map((o) => `${o.error.kind}:${o.error.code}`),
+        messages: failures.map((o) => o.error.message),
+        workerId: this.workerId,
+        now: new Date(now),
+        attempts: failures.map((o) => o.row.attempts),
+        outcomes: failures.map((o) => ({ attemptId: o.row.attempt_id, outcome: 'failed', error: o.error })),
+      });
       for (const failure of failures) {
         if (failure.error.kind === 'auth' && failure.row.channel_status === 'active') await markNeedsReconnect(this.deps.database.db, failure.row.channel_id, failure.error.message);
       }
@@ -636,25 +513,6 @@ export class PublishingEngine {
   private async refreshPosts(postIds: string[]): Promise<void> {
     if (postIds.length === 0) return;
     const now = new Date(this.deps.clock.now());
-    await this.deps.database.raw.query(
-      `WITH agg AS (
-         SELECT post_id,
-                count(*) FILTER (WHERE state IN ('scheduled', 'publishing', 'pending')) AS open,
-                count(*) FILTER (WHERE state = 'published') AS published,
-                count(*) FILTER (WHERE state = 'failed') AS failures
-           FROM publications WHERE post_id = ANY($1::uuid[]) GROUP BY post_id
-       ), settled AS (
-       UPDATE posts p SET state = CASE WHEN agg.failures > 0 THEN 'failed' ELSE 'published' END, updated_at = $2
-         FROM agg
-        WHERE p.id = agg.post_id AND agg.open = 0 AND (agg.published + agg.failures) > 0
-          AND p.state NOT IN ('published', 'failed', 'canceled')
-       RETURNING p.id, p.workspace_id, p.state, agg.failures::int AS failures, agg.published::int AS published
-       )
-       INSERT INTO events (workspace_id, actor_user_id, type, subject_type, subject_id, data)
-       SELECT s.workspace_id, NULL, CASE WHEN s.state = 'published' THEN 'post.published' ELSE 'post.failed' END, 'post', s.id::text,
-              jsonb_build_object('published', s.published, 'failed', s.failures)
-         FROM settled s`,
-      [postIds, now],
-    );
+    await repository.refreshPosts(this.deps.database.raw, postIds, now);
   }
 }

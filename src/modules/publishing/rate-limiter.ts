@@ -1,4 +1,5 @@
 import { postingBucket } from '../../networks/rate-rule.ts';
+import { publishingRepository as repository } from './repository.ts';
 
 /**
  * In-process rate limits for publishing: a token bucket per channel (the network's
@@ -79,11 +80,6 @@ interface RateSql {
   query<R = Record<string, unknown>>(text: string, params?: unknown[]): Promise<{ rows: R[] }>;
 }
 
-/** Bucket arithmetic in SQL, from the row `b` and the incoming (EXCLUDED) limit, at $5. */
-const REFILLED = `LEAST(EXCLUDED.capacity, b.tokens + GREATEST(0, extract(epoch FROM ($5::timestamptz - b.updated_at)) * 1000) * EXCLUDED.refill_per_ms)`;
-const BLOCKED = `(b.blocked_until IS NOT NULL AND b.blocked_until > $5::timestamptz)`;
-const GRANTED = `(CASE WHEN ${BLOCKED} THEN 0 ELSE LEAST(EXCLUDED.last_requested, floor(${REFILLED}))::int END)`;
-
 /**
  * Per-channel posting limits shared by every worker process through the database
  * (`publishing_rate_buckets`): the same token bucket as ChannelRateLimiter
@@ -144,21 +140,13 @@ export class SharedRateLimiter {
     const channels = [...byChannel.keys()].sort();
     const rules = channels.map((id) => postingBucket(byChannel.get(id)!.perMinute));
     try {
-      const { rows } = await this.sql.query<{ channel_id: string; tokens: number; last_granted: number; blocked_until: Date | string | null; refill_per_ms: number }>(
-        `INSERT INTO publishing_rate_buckets AS b (channel_id, tokens, updated_at, capacity, refill_per_ms, last_requested, last_granted)
-         SELECT r.channel_id, r.capacity - LEAST(r.n, floor(r.capacity)), $5, r.capacity, r.refill, r.n, LEAST(r.n, floor(r.capacity))::int
-           FROM unnest($1::uuid[], $2::int[], $3::float8[], $4::float8[]) AS r(channel_id, n, capacity, refill)
-          ORDER BY r.channel_id
-         ON CONFLICT (channel_id) DO UPDATE SET
-           tokens = ${REFILLED} - ${GRANTED},
-           updated_at = GREATEST(b.updated_at, $5::timestamptz),
-           capacity = EXCLUDED.capacity,
-           refill_per_ms = EXCLUDED.refill_per_ms,
-           last_requested = EXCLUDED.last_requested,
-           last_granted = ${GRANTED}
-         RETURNING b.channel_id, b.tokens, b.last_granted, b.blocked_until, b.refill_per_ms`,
-        [channels, channels.map((id) => byChannel.get(id)!.takers.length), rules.map((r) => r.capacity), rules.map((r) => r.refillPerMs), new Date(now)],
-      );
+      const rows = await repository.takeTokens(this.sql, {
+        channels,
+        counts: channels.map((id) => byChannel.get(id)!.takers.length),
+        capacities: rules.map((r) => r.capacity),
+        refillsPerMs: rules.map((r) => r.refillPerMs),
+        now: new Date(now),
+      });
       for (const row of rows) {
         const group = byChannel.get(row.channel_id);
         if (!group) continue;
@@ -188,12 +176,7 @@ export class SharedRateLimiter {
     if (blocks.size === 0) return;
     const channels = [...blocks.keys()].sort();
     try {
-      await this.sql.query(
-        `UPDATE publishing_rate_buckets b SET blocked_until = GREATEST(COALESCE(b.blocked_until, v.until), v.until)
-           FROM unnest($1::uuid[], $2::timestamptz[]) AS v(channel_id, until)
-          WHERE b.channel_id = v.channel_id`,
-        [channels, channels.map((id) => new Date(blocks.get(id)!))],
-      );
+      await repository.blockChannels(this.sql, channels, channels.map((id) => new Date(blocks.get(id)!)));
     } catch (error) {
       this.onError(error);
     }

@@ -30,11 +30,9 @@ import { randomInt } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Clock } from '../../lib/clock.ts';
 import type { PlazaDatabase } from '../../db/database.ts';
+import { publishingRepository as repository, type SqlRunner, type TakeoverCounts } from './repository.ts';
 
-type LivenessSql = Pick<PlazaDatabase['raw'], 'query'>;
-
-/** First key of the workers' advisory locks (the second is each worker's lock_key). */
-const LOCK_CLASS = 727275;
+type LivenessSql = SqlRunner;
 
 export interface LivenessOptions {
   heartbeatMs: number;
@@ -45,18 +43,7 @@ export interface LivenessOptions {
   settleMs: number;
 }
 
-export interface TakeoverResult {
-  workers: number;
-  released: number;
-  requeued: number;
-}
-
-/** Silent workers: lock gone (process dead) or heartbeat too old (hung). */
-const DEAD = `(w.heartbeat_at < $2::timestamptz - w.dead_after_ms * interval '1 millisecond'
-  OR (w.lock_key IS NOT NULL AND NOT EXISTS (
-        SELECT 1 FROM pg_locks l
-         WHERE l.locktype = 'advisory' AND l.granted AND l.classid = ${LOCK_CLASS}::oid AND l.objid = w.lock_key::oid AND l.objsubid = 2
-           AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database()))))`;
+export type TakeoverResult = TakeoverCounts;
 
 export class WorkerLiveness {
   private lastBeat = -Infinity;
@@ -95,7 +82,7 @@ export class WorkerLiveness {
     this.wakeWaiters();
     await this.beating;
     this.lastBeat = -Infinity;
-    await this.database.raw.query('DELETE FROM publishing_workers WHERE id = $1', [this.workerId]).catch((error) => this.logger.warn({ err: error }, 'leaving publishing_workers failed'));
+    await repository.leaveWorkers(this.database.raw, this.workerId).catch((error) => this.logger.warn({ err: error }, 'leaving publishing_workers failed'));
     this.dropSession();
   }
 
@@ -168,7 +155,7 @@ export class WorkerLiveness {
         .catch(reject);
     });
     try {
-      await session.query('SELECT pg_advisory_lock($1, $2)', [LOCK_CLASS, this.lockKey]);
+      await repository.holdWorkerLock(session, this.lockKey);
     } catch (error) {
       this.closeSession?.();
       throw error;
@@ -185,14 +172,16 @@ export class WorkerLiveness {
   private async beat(): Promise<void> {
     const session = await this.openSession();
     const now = this.clock.now();
-    const { rows } = await session.query<{ id: string }>('UPDATE publishing_workers SET heartbeat_at = GREATEST(heartbeat_at, $2) WHERE id = $1 RETURNING id', [this.workerId, new Date(now)]);
-    if (rows.length === 0) {
+    const known = await repository.heartbeat(session, this.workerId, new Date(now));
+    if (!known) {
       // First beat, or we were taken over while silent: what we started before is no longer ours.
-      await session.query(
-        `INSERT INTO publishing_workers (id, started_at, heartbeat_at, dead_after_ms, send_window_ms, lock_key) VALUES ($1, $2, $2, $3, $4, $5)
-         ON CONFLICT (id) DO UPDATE SET heartbeat_at = EXCLUDED.heartbeat_at, lock_key = EXCLUDED.lock_key`,
-        [this.workerId, new Date(now), Math.round(this.opts.deadAfterMs), Math.round(this.opts.sendWindowMs), this.database.kind === 'postgres' ? this.lockKey : null],
-      );
+      await repository.registerWorker(session, {
+        id: this.workerId,
+        now: new Date(now),
+        deadAfterMs: Math.round(this.opts.deadAfterMs),
+        sendWindowMs: Math.round(this.opts.sendWindowMs),
+        lockKey: this.database.kind === 'postgres' ? this.lockKey : null,
+      });
       if (this.aliveSince !== Infinity) this.logger.warn({ workerId: this.workerId }, 'this publishing worker was taken over while silent; registered again');
       this.aliveSince = now;
     }
@@ -209,38 +198,14 @@ export class WorkerLiveness {
     if (now - this.lastTakeoverCheck < this.opts.heartbeatMs / 2) return none;
     this.lastTakeoverCheck = now;
     const raw = this.database.raw;
-    const { rows: silent } = await raw.query<{ id: string }>(`SELECT w.id FROM publishing_workers w WHERE w.id <> $1 AND ${DEAD} LIMIT 50`, [this.workerId, new Date(now)]);
+    const silent = await repository.silentWorkers(raw, this.workerId, new Date(now));
     if (silent.length === 0) return none;
-    const { rows } = await raw.query<TakeoverResult>(
-      `WITH dead AS (
-         DELETE FROM publishing_workers w WHERE w.id = ANY($1::text[]) AND ${DEAD}
-         RETURNING w.id, w.heartbeat_at, w.dead_after_ms, w.send_window_ms
-       ), released AS (
-         UPDATE publications p SET claimed_by = NULL, lease_until = NULL
-           FROM dead WHERE p.claimed_by = dead.id AND p.state = 'scheduled'
-         RETURNING p.id
-       ), requeued AS (
-         UPDATE publications p SET state = 'scheduled', needs_reconcile = true, claimed_by = NULL, lease_until = NULL, updated_at = $2,
-                due_at = GREATEST($2::timestamptz, LEAST(COALESCE(p.lease_until, $2::timestamptz),
-                           dead.heartbeat_at + (dead.dead_after_ms + dead.send_window_ms + $3::int) * interval '1 millisecond'))
-           FROM dead WHERE p.claimed_by = dead.id AND p.state = 'publishing'
-         RETURNING p.id
-       ), abandoned AS (
-         UPDATE publication_attempts a SET outcome = 'abandoned', finished_at = $2,
-                error_message = 'The worker stopped during this attempt; the next attempt checks the network first'
-           FROM requeued WHERE a.publication_id = requeued.id AND a.outcome = 'started'
-         RETURNING a.id
-       )
-       SELECT (SELECT count(*) FROM dead)::int AS workers, (SELECT count(*) FROM released)::int AS released,
-              (SELECT count(*) FROM requeued)::int AS requeued, (SELECT count(*) FROM abandoned)::int AS attempts`,
-      [silent.map((s) => s.id), new Date(now), Math.round(this.opts.settleMs)],
-    );
-    const result = rows[0] ?? none;
+    const result = (await repository.takeOverWorkers(raw, silent, new Date(now), Math.round(this.opts.settleMs))) ?? none;
     if (result.workers > 0) {
       this.taken.workers += result.workers;
       this.taken.released += result.released;
       this.taken.requeued += result.requeued;
-      this.logger.warn({ workers: silent.map((s) => s.id), released: result.released, requeued: result.requeued }, 'took over publishing workers that died or hung');
+      this.logger.warn({ workers: silent, released: result.released, requeued: result.requeued }, 'took over publishing workers that died or hung');
     }
     return { workers: result.workers, released: result.released, requeued: result.requeued };
   }

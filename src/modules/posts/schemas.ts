@@ -1,0 +1,136 @@
+/**
+ * The posts API's request and response schemas (zod): what the composer sends, and
+ * the exact shape of every answer (the OpenAPI document is generated from them).
+ */
+import { z } from 'zod';
+import { POST_STATES, PUBLICATION_STATES } from '../../db/schema.ts';
+import { isoInstantSchema } from '../../lib/timezones.ts';
+import { instant } from '../../server/schemas.ts';
+
+const mediaItemSchema = z.object({ mediaId: z.string().uuid(), alt: z.string().max(5000).optional() });
+const threadPartSchema = z.object({ text: z.string().max(20_000), media: z.array(mediaItemSchema).max(10).default([]) });
+const VISIBILITIES = ['public', 'unlisted', 'private', 'direct'] as const;
+const optionsSchema = z
+  .object({
+    visibility: z.enum(VISIBILITIES).optional(),
+    contentWarning: z.string().max(500).optional(),
+    language: z.string().regex(/^[a-z]{2,3}$/).optional(),
+  })
+  .default({});
+
+/** One channel's variant of a post; anything left out comes from the post itself. */
+export const channelVariantSchema = z.object({
+  channelId: z.string().uuid(),
+  text: z.string().max(20_000).optional(),
+  media: z.array(mediaItemSchema).max(10).optional(),
+  thread: z.array(threadPartSchema).max(25).optional(),
+  options: optionsSchema,
+});
+
+export const POST_ACTIONS = ['draft', 'submit', 'schedule', 'publish_now'] as const;
+
+/** A post as the composer sends it (create, update, validate, bulk import rows). */
+export const postBodySchema = z.object({
+  content: z.string().max(20_000).default(''),
+  media: z.array(mediaItemSchema).max(10).default([]),
+  thread: z.array(threadPartSchema).max(25).default([]),
+  channels: z.array(channelVariantSchema).min(1).max(50),
+  scheduledAt: isoInstantSchema.optional().nullable(),
+  campaignId: z.string().uuid().nullable().optional(),
+  objectiveId: z.string().uuid().nullable().optional(),
+  segmentId: z.string().uuid().nullable().optional(),
+  pillarId: z.string().uuid().nullable().optional(),
+  action: z.enum(POST_ACTIONS).default('draft'),
+});
+export type PostBody = z.infer<typeof postBodySchema>;
+
+export const TRANSITIONS = ['submit', 'approve', 'reject', 'schedule', 'unschedule', 'publish_now', 'cancel'] as const;
+export type Transition = (typeof TRANSITIONS)[number];
+
+/** The body of a workflow transition. */
+export const transitionBodySchema = z.object({ comment: z.string().max(5000).optional(), scheduledAt: isoInstantSchema.optional() }).default({});
+
+// ——— Answers ———
+
+const storedMediaItem = z.object({ mediaId: z.string(), alt: z.string().optional() });
+
+/** A network's verdict on one part of a channel's variant. */
+export const validationIssueSchema = z.object({ field: z.string(), code: z.string(), message: z.string(), messageEs: z.string() });
+
+/** Per-channel validation problems, as returned to the composer. */
+export const channelIssuesSchema = z.object({ channelId: z.string().uuid(), network: z.string(), issues: z.array(validationIssueSchema) });
+
+/** A publication (one post on one channel): status, attempts, remote link and error. */
+export const publicationSchema = z.object({
+  id: z.string().uuid(),
+  channelId: z.string().uuid(),
+  network: z.string(),
+  text: z.string(),
+  media: z.array(storedMediaItem),
+  thread: z.array(z.object({ text: z.string(), media: z.array(storedMediaItem) })),
+  options: z.object({ visibility: z.enum(VISIBILITIES).optional(), contentWarning: z.string().optional(), language: z.string().optional() }),
+  state: z.enum(PUBLICATION_STATES),
+  dueAt: instant.nullable(),
+  attempts: z.number().int(),
+  remoteId: z.string().nullable(),
+  remoteUrl: z.string().nullable(),
+  error: z.object({ code: z.string(), message: z.string().nullable() }).nullable(),
+  firstAttemptAt: instant.nullable(),
+  publishedAt: instant.nullable(),
+  missedByMs: z.number().nullable(),
+});
+
+/** A post with its publications. */
+export const postSchema = z.object({
+  id: z.string().uuid(),
+  workspaceId: z.string().uuid(),
+  authorId: z.string().uuid().nullable(),
+  content: z.string(),
+  state: z.enum(POST_STATES),
+  scheduledAt: instant.nullable(),
+  campaignId: z.string().uuid().nullable(),
+  objectiveId: z.string().uuid().nullable(),
+  segmentId: z.string().uuid().nullable(),
+  pillarId: z.string().uuid().nullable(),
+  createdAt: instant,
+  updatedAt: instant,
+  publications: z.array(publicationSchema),
+});
+
+/** A post just written, with each channel's validation (problems are allowed in drafts). */
+export const postWithValidationSchema = postSchema.extend({ validation: z.array(channelIssuesSchema) });
+
+/** One attempt at publishing one publication. */
+export const attemptSchema = z.object({
+  id: z.string(),
+  publicationId: z.string().uuid(),
+  workerId: z.string(),
+  startedAt: instant,
+  finishedAt: instant.nullable(),
+  outcome: z.string(),
+  errorKind: z.string().nullable(),
+  errorCode: z.string().nullable(),
+  errorMessage: z.string().nullable(),
+});
+
+/** A comment, or a workflow step that carries one (submit, approve, reject). */
+export const commentSchema = z.object({
+  id: z.string().uuid(),
+  body: z.string(),
+  kind: z.string(),
+  createdAt: instant,
+  authorId: z.string().uuid(),
+  authorName: z.string().nullable(),
+});
+
+/** One event of a post's audit history. */
+export const historyEventSchema = z.object({
+  id: z.string(),
+  type: z.string(),
+  actorUserId: z.string().nullable(),
+  data: z.record(z.string(), z.unknown()),
+  createdAt: instant,
+});
+
+/** A post with its attempt log, comments and audit history. */
+export const postDetailSchema = postSchema.extend({ attempts: z.array(attemptSchema), comments: z.array(commentSchema), history: z.array(historyEventSchema) });

@@ -1,0 +1,79 @@
+/**
+ * A post checked against each channel's network before anything is stored: the
+ * variants resolved per channel, and each adapter's verdict on its own.
+ */
+import type { AppContext } from '../../server/context.ts';
+import type { Db } from '../../db/database.ts';
+import type { MediaItem } from '../../db/schema.ts';
+import { AppError, badRequest } from '../../lib/errors.ts';
+import type { MediaInput, PublishInput, ValidationIssue } from '../../networks/types.ts';
+import { postsRepository } from './repository.ts';
+import type { PostBody } from './schemas.ts';
+
+/** Per-channel validation problems, as returned to the composer. */
+export interface ChannelIssues {
+  channelId: string;
+  network: string;
+  issues: ValidationIssue[];
+}
+
+/** What validation needs of a post body. */
+export type VariantsBody = Pick<PostBody, 'content' | 'media' | 'thread' | 'channels'>;
+
+/** Loads media rows of a workspace as adapter inputs (bytes are loaded lazily by the engine). */
+async function mediaInputs(db: Db, workspaceId: string, items: MediaItem[]): Promise<MediaInput[]> {
+  if (items.length === 0) return [];
+  const rows = await postsRepository.mediaAmong(db, workspaceId, items.map((m) => m.mediaId));
+  return items.map((item) => {
+    const row = rows.find((r) => r.id === item.mediaId);
+    if (!row) throw badRequest(`Unknown media ${item.mediaId}`);
+    return { mediaId: row.id, mimeType: row.mime_type, size: row.size_bytes, bytes: new Uint8Array(0), alt: item.alt };
+  });
+}
+
+/** The resolved variant per channel: text, media, thread and options after defaults. */
+export function resolveVariants(body: VariantsBody) {
+  return body.channels.map((variant) => ({
+    channelId: variant.channelId,
+    text: variant.text ?? body.content,
+    media: variant.media ?? body.media,
+    thread: variant.thread ?? body.thread,
+    options: variant.options ?? {},
+  }));
+}
+
+/**
+ * Checks each channel's variant against its network's limits. Returns the issues
+ * per channel; nothing is saved here.
+ */
+export async function validateVariants(ctx: AppContext, db: Db, workspaceId: string, body: VariantsBody) {
+  const variants = resolveVariants(body);
+  const ids = [...new Set(variants.map((v) => v.channelId))];
+  if (ids.length !== variants.length) throw badRequest('A channel appears twice');
+  const channels = await postsRepository.channelsAmong(db, workspaceId, ids);
+  const results: ChannelIssues[] = [];
+  for (const variant of variants) {
+    const channel = channels.find((c) => c.id === variant.channelId);
+    if (!channel) throw new AppError(400, 'unknown_channel', `Unknown channel ${variant.channelId}`);
+    const adapter = ctx.networks.get(channel.network);
+    const input: PublishInput = {
+      publicationId: 'validation',
+      text: variant.text,
+      media: await mediaInputs(db, workspaceId, variant.media),
+      thread: await Promise.all(variant.thread.map(async (part) => ({ text: part.text, media: await mediaInputs(db, workspaceId, part.media) }))),
+      options: variant.options,
+    };
+    const issues = adapter.validate(input);
+    if (channel.status === 'disconnected') issues.push({ field: 'channel', code: 'disconnected', message: 'This channel is disconnected', messageEs: 'Este canal está desconectado' });
+    if (variant.text.trim() === '' && variant.media.length === 0) issues.push({ field: 'text', code: 'empty', message: 'Write something or attach media', messageEs: 'Escribe algo o adjunta un archivo' });
+    results.push({ channelId: channel.id, network: channel.network, issues });
+  }
+  return { variants, channels, results, ok: results.every((r) => r.issues.length === 0) };
+}
+
+/** 422 with the channels that refuse the content, unless none does. */
+export function assertValid(results: ChannelIssues[]): void {
+  if (results.some((r) => r.issues.length > 0)) {
+    throw new AppError(422, 'invalid_for_network', 'Some channels reject this content', results.filter((r) => r.issues.length > 0));
+  }
+}

@@ -88,4 +88,47 @@ export const sourceRepository = {
       .where('id', '=', sourceId)
       .execute();
   },
+
+  // ----- the listener's leases and progress (worker.ts) ---------------------------------------
+
+  /** Claims (or renews) for `owner` until `leaseUntil` the active sources of these kinds that are free, expired, or already its own. */
+  claim(db: Db, owner: string, kinds: string[], now: Date, leaseUntil: Date) {
+    return db
+      .updateTable('listening_sources')
+      .set({ lease_owner: owner, lease_until: leaseUntil })
+      .where('active', '=', true)
+      .where('kind', 'in', kinds)
+      .where((eb) => eb.or([eb('lease_owner', 'is', null), eb('lease_until', '<', now), eb('lease_owner', '=', owner)]))
+      .returning(['id', 'workspace_id', 'kind', 'config', 'cursor', 'updated_at'])
+      .execute();
+  },
+
+  /** The source's stored cursor (null when it has none or is gone). */
+  async cursorOf(db: Db, sourceId: string) {
+    const row = await db.selectFrom('listening_sources').select(['cursor']).where('id', '=', sourceId).executeTakeFirst();
+    return row?.cursor ?? null;
+  },
+
+  /** After a stored batch: the queue depth, the batch's error if any, and when to poll next. */
+  async recordProgress(db: Db, sourceId: string, progress: { queueDepth: number; error?: string; nextPollAt?: Date }): Promise<void> {
+    await db
+      .updateTable('listening_sources')
+      .set({
+        queue_depth: progress.queueDepth,
+        ...(progress.error && { status: 'error', last_error: progress.error.slice(0, 500) }),
+        ...(progress.nextPollAt && { next_poll_at: progress.nextPollAt }),
+      })
+      .where('id', '=', sourceId)
+      .execute();
+  },
+
+  /** Marks a source as stopped by an error (the message cut to 500 characters). */
+  async recordError(db: Db, sourceId: string, message: string): Promise<void> {
+    await db.updateTable('listening_sources').set({ status: 'error', last_error: message.slice(0, 500) }).where('id', '=', sourceId).execute();
+  },
+
+  /** Gives up every lease `owner` holds. */
+  async releaseLeases(db: Db, owner: string): Promise<void> {
+    await db.updateTable('listening_sources').set({ lease_owner: null, lease_until: null }).where('lease_owner', '=', owner).execute();
+  },
 };

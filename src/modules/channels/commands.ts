@@ -59,7 +59,14 @@ export async function connectChannel(ctx: AppContext, input: Actor & { network: 
       lastCheckedAt: new Date(ctx.clock.now()),
     });
     const data = { network: adapter.name, name: inserted.name };
-    await recordEvent(trx, { workspaceId: inserted.workspace_id, actorUserId: input.actorUserId, type: 'channel.connected', subjectType: 'channel', subjectId: inserted.id, data });
+    await recordEvent(trx, {
+      workspaceId: inserted.workspace_id,
+      actorUserId: input.actorUserId,
+      type: 'channel.connected',
+      subjectType: 'channel',
+      subjectId: inserted.id,
+      data,
+    });
     return inserted;
   });
 }
@@ -106,6 +113,13 @@ export async function disconnectChannel(ctx: AppContext, input: Actor & { channe
     await channelRepository.disconnect(trx, row.id, ctx.secrets.seal({}));
     await channelRepository.cancelUnstartedPublications(trx, row.id);
     const data = { network: row.network };
-    await recordEvent(trx, { workspaceId: row.workspace_id, actorUserId: input.actorUserId, type: 'channel.disconnected', subjectType: 'channel', subjectId: row.id, data });
+    await recordEvent(trx, {
+      workspaceId: row.workspace_id,
+      actorUserId: input.actorUserId,
+      type: 'channel.disconnected',
+      subjectType: 'channel',
+      subjectId: row.id,
+      data,
+    });
   });
 }

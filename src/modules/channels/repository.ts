@@ -19,13 +19,26 @@ export const channelRepository = {
 
   /** True when the workspace has this channel. */
   async exists(db: Db, workspaceId: string, channelId: string): Promise<boolean> {
-    const row = await db.selectFrom('channels').select('id').where('id', '=', channelId).where('workspace_id', '=', workspaceId).executeTakeFirst();
+    const row = await db
+      .selectFrom('channels')
+      .select('id')
+      .where('id', '=', channelId)
+      .where('workspace_id', '=', workspaceId)
+      .executeTakeFirst();
     return row !== undefined;
   },
 
   insert(
     db: Db,
-    values: { workspaceId: string; network: string; name: string; settings: Record<string, unknown>; credentialsSealed: string; account: unknown; lastCheckedAt: Date },
+    values: {
+      workspaceId: string;
+      network: string;
+      name: string;
+      settings: Record<string, unknown>;
+      credentialsSealed: string;
+      account: unknown;
+      lastCheckedAt: Date;
+    },
   ) {
     return db
       .insertInto('channels')
@@ -43,7 +56,11 @@ export const channelRepository = {
   },
 
   /** Renames a channel and/or stores new connection details (settings, sealed credentials, account), marking it active again. */
-  update(db: Db, channelId: string, changes: { name?: string; connection?: { settings: Record<string, unknown>; credentialsSealed: string; account: unknown } }) {
+  update(
+    db: Db,
+    channelId: string,
+    changes: { name?: string; connection?: { settings: Record<string, unknown>; credentialsSealed: string; account: unknown } },
+  ) {
     const { connection } = changes;
     return db
       .updateTable('channels')
@@ -90,14 +107,24 @@ export const channelRepository = {
 
   /** Disconnects a channel: its credentials are replaced by `emptyCredentialsSealed`. */
   async disconnect(db: Db, channelId: string, emptyCredentialsSealed: string): Promise<void> {
-    await db.updateTable('channels').set({ status: 'disconnected', credentials_sealed: emptyCredentialsSealed }).where('id', '=', channelId).execute();
+    await db
+      .updateTable('channels')
+      .set({ status: 'disconnected', credentials_sealed: emptyCredentialsSealed })
+      .where('id', '=', channelId)
+      .execute();
   },
 
   /** Cancels a channel's publications that have not started (pending or scheduled), releasing their claims. */
   async cancelUnstartedPublications(db: Db, channelId: string): Promise<void> {
     await db
       .updateTable('publications')
-      .set({ state: 'canceled', error_code: 'channel_disconnected', error_message: 'The channel was disconnected', claimed_by: null, lease_until: null })
+      .set({
+        state: 'canceled',
+        error_code: 'channel_disconnected',
+        error_message: 'The channel was disconnected',
+        claimed_by: null,
+        lease_until: null,
+      })
       .where('channel_id', '=', channelId)
       .where('state', 'in', ['pending', 'scheduled'])
       .execute();

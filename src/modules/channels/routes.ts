@@ -18,16 +18,32 @@ export const channelRoutes: ApiModule = async (app, ctx) => {
     '/networks',
     {
       config: { access: 'user' },
-      schema: { tags, summary: 'Networks Plaza can connect to, with their limits and connection fields', response: { 200: listSchema(networkSchema) } },
+      schema: {
+        tags,
+        summary: 'Networks Plaza can connect to, with their limits and connection fields',
+        response: { 200: listSchema(networkSchema) },
+      },
     },
     async () => ({
-      items: ctx.networks.list().map((a) => ({ name: a.name, label: a.label, simulated: a.simulated, limits: a.limits, idempotency: a.idempotency, connectionFields: a.connectionFields })),
+      items: ctx.networks
+        .list()
+        .map((a) => ({
+          name: a.name,
+          label: a.label,
+          simulated: a.simulated,
+          limits: a.limits,
+          idempotency: a.idempotency,
+          connectionFields: a.connectionFields,
+        })),
     }),
   );
 
   app.get(
     '/workspaces/:workspaceId/channels',
-    { config: { access: 'read' }, schema: { tags, summary: 'The workspace’s channels', params: workspaceParams, response: { 200: listSchema(channelSchema) } } },
+    {
+      config: { access: 'read' },
+      schema: { tags, summary: 'The workspace’s channels', params: workspaceParams, response: { 200: listSchema(channelSchema) } },
+    },
     async (request) => ({ items: (await channelRepository.list(db, request.params.workspaceId)).map((row) => presentChannel(ctx, row)) }),
   );
 
@@ -64,7 +80,12 @@ export const channelRoutes: ApiModule = async (app, ctx) => {
     '/workspaces/:workspaceId/channels/:channelId/test',
     {
       config: { access: 'read' },
-      schema: { tags, summary: 'Check the connection now', params: channelParams, response: { 200: z.object({ health: healthSchema, channel: channelSchema }) } },
+      schema: {
+        tags,
+        summary: 'Check the connection now',
+        params: channelParams,
+        response: { 200: z.object({ health: healthSchema, channel: channelSchema }) },
+      },
     },
     async (request) => {
       const { user, workspaceId } = member(request);
@@ -96,7 +117,12 @@ export const channelRoutes: ApiModule = async (app, ctx) => {
     '/workspaces/:workspaceId/channels/:channelId',
     {
       config: { access: 'channel.manage' },
-      schema: { tags, summary: 'Disconnect: credentials are erased, scheduled publications canceled, history kept', params: channelParams, response: { 204: noContent } },
+      schema: {
+        tags,
+        summary: 'Disconnect: credentials are erased, scheduled publications canceled, history kept',
+        params: channelParams,
+        response: { 204: noContent },
+      },
     },
     async (request, reply) => {
       const { user, workspaceId } = member(request);

@@ -48,9 +48,15 @@ export const channelSchema = z.object({
 
 export const healthSchema = z.object({
   ok: z.boolean(),
-  account: z.object({ id: z.string(), handle: z.string(), displayName: z.string().optional(), followers: z.number().optional() }).optional(),
+  account: z
+    .object({ id: z.string(), handle: z.string(), displayName: z.string().optional(), followers: z.number().optional() })
+    .optional(),
   /** `code` is stable (the web app translates it); `kind` says whether the credentials were refused. */
   error: z
-    .object({ code: z.string(), message: z.string(), kind: z.enum(['transient', 'rate_limited', 'ambiguous', 'auth', 'permanent']).optional() })
+    .object({
+      code: z.string(),
+      message: z.string(),
+      kind: z.enum(['transient', 'rate_limited', 'ambiguous', 'auth', 'permanent']).optional(),
+    })
     .optional(),
 });

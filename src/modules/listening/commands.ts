@@ -15,7 +15,15 @@ import { queryRepository } from './repository/queries.ts';
 import { sourceRepository } from './repository/sources.ts';
 import { checkQuery } from './rules.ts';
 import type { alertSettingsBody, importBody, queryBody, sourceBody, sourcePatchBody } from './schemas.ts';
-import { isSourceKind, sealSourceSecrets, SOURCE_CONFIGS, SOURCE_TARGET_KEYS, SOURCE_URL_FIELDS, sourceUrlProblem, type SourceKind } from './source-config.ts';
+import {
+  isSourceKind,
+  sealSourceSecrets,
+  SOURCE_CONFIGS,
+  SOURCE_TARGET_KEYS,
+  SOURCE_URL_FIELDS,
+  sourceUrlProblem,
+  type SourceKind,
+} from './source-config.ts';
 import { parseMentionsCsv } from './sources/csv.ts';
 
 /** Who asks for a change, in which workspace. */
@@ -33,7 +41,8 @@ const MAX_IMPORT_ROWS = 100_000;
 export async function createQuery(ctx: AppContext, input: Actor & { body: z.output<typeof queryBody> }) {
   const { body } = input;
   checkQuery(body.query);
-  if (body.kind === 'competitor' && !body.competitorName) throw badRequest('A competitor query needs the competitor name', { field: 'competitorName' });
+  if (body.kind === 'competitor' && !body.competitorName)
+    throw badRequest('A competitor query needs the competitor name', { field: 'competitorName' });
   return ctx.database.db.transaction().execute(async (trx) => {
     const created = await queryRepository.insert(trx, {
       workspaceId: input.workspaceId,
@@ -45,22 +54,40 @@ export async function createQuery(ctx: AppContext, input: Actor & { body: z.outp
       createdBy: input.actorUserId,
     });
     const data = { name: created.name, kind: created.kind };
-    await recordEvent(trx, { workspaceId: created.workspace_id, actorUserId: input.actorUserId, type: 'listening.query_created', subjectType: 'listening_query', subjectId: created.id, data });
+    await recordEvent(trx, {
+      workspaceId: created.workspace_id,
+      actorUserId: input.actorUserId,
+      type: 'listening.query_created',
+      subjectType: 'listening_query',
+      subjectId: created.id,
+      data,
+    });
     return created;
   });
 }
 
 /** Changes a saved query; a competitor query keeps needing its competitor's name. */
-export async function updateQuery(ctx: AppContext, input: Actor & { queryId: string; body: z.output<ReturnType<typeof queryBody.partial>> }) {
+export async function updateQuery(
+  ctx: AppContext,
+  input: Actor & { queryId: string; body: z.output<ReturnType<typeof queryBody.partial>> },
+) {
   const current = await queryRepository.find(ctx.database.db, input.workspaceId, input.queryId);
   if (!current) throw notFound('Query');
   const { body } = input;
   if (body.query !== undefined) checkQuery(body.query);
   const kind = body.kind ?? current.kind;
   const competitorName = kind === 'competitor' ? (body.competitorName ?? current.competitor_name) : null;
-  if (kind === 'competitor' && !competitorName) throw badRequest('A competitor query needs the competitor name', { field: 'competitorName' });
+  if (kind === 'competitor' && !competitorName)
+    throw badRequest('A competitor query needs the competitor name', { field: 'competitorName' });
   return ctx.database.db.transaction().execute(async (trx) => {
-    const updated = await queryRepository.update(trx, current.id, { name: body.name, query: body.query, active: body.active, kind, competitorName, updatedAt: new Date(ctx.clock.now()) });
+    const updated = await queryRepository.update(trx, current.id, {
+      name: body.name,
+      query: body.query,
+      active: body.active,
+      kind,
+      competitorName,
+      updatedAt: new Date(ctx.clock.now()),
+    });
     await recordEvent(trx, {
       workspaceId: current.workspace_id,
       actorUserId: input.actorUserId,
@@ -80,7 +107,14 @@ export async function deleteQuery(ctx: AppContext, input: Actor & { queryId: str
   await ctx.database.db.transaction().execute(async (trx) => {
     await queryRepository.delete(trx, current.id);
     const data = { name: current.name };
-    await recordEvent(trx, { workspaceId: current.workspace_id, actorUserId: input.actorUserId, type: 'listening.query_deleted', subjectType: 'listening_query', subjectId: current.id, data });
+    await recordEvent(trx, {
+      workspaceId: current.workspace_id,
+      actorUserId: input.actorUserId,
+      type: 'listening.query_deleted',
+      subjectType: 'listening_query',
+      subjectId: current.id,
+      data,
+    });
   });
 }
 
@@ -88,9 +122,11 @@ export async function deleteQuery(ctx: AppContext, input: Actor & { queryId: str
 
 /** Rules every source config meets beyond its shape, on create and on edit. */
 async function checkSourceConfig(ctx: AppContext, workspaceId: string, kind: SourceKind, config: Record<string, unknown>): Promise<void> {
-  if (kind === 'channel_mentions' && !(await channelRepository.exists(ctx.database.db, workspaceId, String(config.channelId)))) throw notFound('Channel');
+  if (kind === 'channel_mentions' && !(await channelRepository.exists(ctx.database.db, workspaceId, String(config.channelId))))
+    throw notFound('Channel');
   if (kind === 'mastodon' && config.mode === 'search' && !config.q) throw badRequest('A Mastodon search needs "q"', { field: 'config.q' });
-  if (kind === 'mastodon' && config.timeline === 'hashtag' && !config.hashtag) throw badRequest('A hashtag timeline needs "hashtag"', { field: 'config.hashtag' });
+  if (kind === 'mastodon' && config.timeline === 'hashtag' && !config.hashtag)
+    throw badRequest('A hashtag timeline needs "hashtag"', { field: 'config.hashtag' });
   const urlField = SOURCE_URL_FIELDS[kind];
   if (urlField) {
     const problem = sourceUrlProblem(String(config[urlField]), kind.startsWith('bluesky'), ctx.config.allowPrivateUrls);
@@ -103,9 +139,21 @@ export async function createSource(ctx: AppContext, input: Actor & { body: z.out
   const { body } = input;
   await checkSourceConfig(ctx, input.workspaceId, body.kind, body.config);
   return ctx.database.db.transaction().execute(async (trx) => {
-    const created = await sourceRepository.insert(trx, { workspaceId: input.workspaceId, kind: body.kind, name: body.name, config: sealSourceSecrets(ctx, body.config) });
+    const created = await sourceRepository.insert(trx, {
+      workspaceId: input.workspaceId,
+      kind: body.kind,
+      name: body.name,
+      config: sealSourceSecrets(ctx, body.config),
+    });
     const data = { kind: created.kind, name: created.name };
-    await recordEvent(trx, { workspaceId: created.workspace_id, actorUserId: input.actorUserId, type: 'listening.source_created', subjectType: 'listening_source', subjectId: created.id, data });
+    await recordEvent(trx, {
+      workspaceId: created.workspace_id,
+      actorUserId: input.actorUserId,
+      type: 'listening.source_created',
+      subjectType: 'listening_source',
+      subjectId: created.id,
+      data,
+    });
     return created;
   });
 }
@@ -132,7 +180,9 @@ export async function updateSource(ctx: AppContext, input: Actor & { sourceId: s
     }
     const parsed = SOURCE_CONFIGS[kind].strict().safeParse(merged);
     if (!parsed.success) {
-      throw badRequest('Invalid source settings', { issues: parsed.error.issues.map((i) => ({ path: ['config', ...i.path].join('.'), message: i.message })) });
+      throw badRequest('Invalid source settings', {
+        issues: parsed.error.issues.map((i) => ({ path: ['config', ...i.path].join('.'), message: i.message })),
+      });
     }
     const checked = parsed.data as Record<string, unknown>;
     await checkSourceConfig(ctx, input.workspaceId, kind, checked);
@@ -141,17 +191,33 @@ export async function updateSource(ctx: AppContext, input: Actor & { sourceId: s
     // The stored token stays sealed as it is unless a new one is supplied or it is removed.
     nextConfig = newToken
       ? sealSourceSecrets(ctx, checked)
-      : { ...sealSourceSecrets(ctx, { ...checked, accessToken: undefined }), ...(accessTokenSealed && !removedToken ? { accessTokenSealed } : {}) };
+      : {
+          ...sealSourceSecrets(ctx, { ...checked, accessToken: undefined }),
+          ...(accessTokenSealed && !removedToken ? { accessTokenSealed } : {}),
+        };
     targetChanged = SOURCE_TARGET_KEYS[kind].some((key) => JSON.stringify(checked[key] ?? null) !== JSON.stringify(stored[key] ?? null));
   }
   return ctx.database.db.transaction().execute(async (trx) => {
-    const updated = await sourceRepository.update(trx, current, { name: body.name, active: body.active, config: nextConfig, resetCursor: targetChanged, updatedAt: new Date(ctx.clock.now()) });
+    const updated = await sourceRepository.update(trx, current, {
+      name: body.name,
+      active: body.active,
+      config: nextConfig,
+      resetCursor: targetChanged,
+      updatedAt: new Date(ctx.clock.now()),
+    });
     const data = {
       ...(body.name !== undefined && { name: body.name }),
       ...(body.active !== undefined && { active: body.active }),
       ...(body.config !== undefined && { changed: Object.keys(body.config).sort(), cursorReset: targetChanged }),
     };
-    await recordEvent(trx, { workspaceId: current.workspace_id, actorUserId: input.actorUserId, type: 'listening.source_updated', subjectType: 'listening_source', subjectId: current.id, data });
+    await recordEvent(trx, {
+      workspaceId: current.workspace_id,
+      actorUserId: input.actorUserId,
+      type: 'listening.source_updated',
+      subjectType: 'listening_source',
+      subjectId: current.id,
+      data,
+    });
     return updated;
   });
 }
@@ -163,7 +229,14 @@ export async function deleteSource(ctx: AppContext, input: Actor & { sourceId: s
   await ctx.database.db.transaction().execute(async (trx) => {
     await sourceRepository.delete(trx, current.id);
     const data = { kind: current.kind, name: current.name };
-    await recordEvent(trx, { workspaceId: current.workspace_id, actorUserId: input.actorUserId, type: 'listening.source_deleted', subjectType: 'listening_source', subjectId: current.id, data });
+    await recordEvent(trx, {
+      workspaceId: current.workspace_id,
+      actorUserId: input.actorUserId,
+      type: 'listening.source_deleted',
+      subjectType: 'listening_source',
+      subjectId: current.id,
+      data,
+    });
   });
 }
 
@@ -193,7 +266,11 @@ export async function correctSentiment(ctx: AppContext, input: Actor & { mention
  */
 export async function importMentions(ctx: AppContext, pipelines: WorkspacePipelines, input: Actor & { body: z.output<typeof importBody> }) {
   const parsed = parseMentionsCsv(input.body.csv, { textColumn: input.body.textColumn, defaultNetwork: input.body.defaultNetwork });
-  if (parsed.errors.length) throw new AppError(422, 'import_failed', `${parsed.errors.length} rows are invalid; nothing was imported`, { rows: parsed.errors, columns: parsed.columns });
+  if (parsed.errors.length)
+    throw new AppError(422, 'import_failed', `${parsed.errors.length} rows are invalid; nothing was imported`, {
+      rows: parsed.errors,
+      columns: parsed.columns,
+    });
   if (parsed.items.length > MAX_IMPORT_ROWS) throw badRequest('At most 100,000 rows per import');
   const pipeline = await pipelines.get(input.workspaceId);
   const sourceKey = 'csv';
@@ -228,7 +305,13 @@ export async function acknowledgeAlert(ctx: AppContext, input: Actor & { alertId
   if (!row) throw notFound('Alert');
   return ctx.database.db.transaction().execute(async (trx) => {
     const next = await alertRepository.acknowledge(trx, row.id, new Date(ctx.clock.now()));
-    await recordEvent(trx, { workspaceId: row.workspace_id, actorUserId: input.actorUserId, type: 'listening.alert_acknowledged', subjectType: 'listening_alert', subjectId: row.id });
+    await recordEvent(trx, {
+      workspaceId: row.workspace_id,
+      actorUserId: input.actorUserId,
+      type: 'listening.alert_acknowledged',
+      subjectType: 'listening_alert',
+      subjectId: row.id,
+    });
     return next;
   });
 }
@@ -237,26 +320,41 @@ export async function acknowledgeAlert(ctx: AppContext, input: Actor & { alertId
  * Changes how sensitive reputation alerts are; fields left out keep their value. The baseline
  * (window × windows) covers at most 90 days; the event lists each changed field's old and new value.
  */
-export async function changeAlertSettings(ctx: AppContext, input: Actor & { body: z.output<typeof alertSettingsBody> }): Promise<AlertSettings> {
+export async function changeAlertSettings(
+  ctx: AppContext,
+  input: Actor & { body: z.output<typeof alertSettingsBody> },
+): Promise<AlertSettings> {
   const { workspaceId, body } = input;
   const before = await loadAlertSettings(ctx, workspaceId);
   const next = { ...before, ...body };
   // Every check reads the whole baseline; 90 days keeps it a bounded query.
   if (next.windowMinutes * next.historyWindows > MAX_ALERT_BASELINE_MINUTES) {
     const days = Math.round((next.windowMinutes * next.historyWindows) / 1440);
-    throw badRequest(`The baseline (window × windows) may cover at most 90 days; ${next.windowMinutes} min × ${next.historyWindows} is ${days} days`, {
-      field: 'historyWindows',
-      maxMinutes: MAX_ALERT_BASELINE_MINUTES,
-    });
+    throw badRequest(
+      `The baseline (window × windows) may cover at most 90 days; ${next.windowMinutes} min × ${next.historyWindows} is ${days} days`,
+      {
+        field: 'historyWindows',
+        maxMinutes: MAX_ALERT_BASELINE_MINUTES,
+      },
+    );
   }
   next.notifyEmails = [...new Set(next.notifyEmails)];
-  const changed = (Object.keys(body) as Array<keyof typeof body>).filter((key) => JSON.stringify(next[key]) !== JSON.stringify(before[key]));
+  const changed = (Object.keys(body) as Array<keyof typeof body>).filter(
+    (key) => JSON.stringify(next[key]) !== JSON.stringify(before[key]),
+  );
   const updatedAt = new Date(ctx.clock.now());
   await ctx.database.db.transaction().execute(async (trx) => {
     await alertRepository.saveSettings(trx, workspaceId, { ...next, updatedBy: input.actorUserId, updatedAt });
     if (changed.length > 0) {
       const data = { changed: Object.fromEntries(changed.map((key) => [key, { from: before[key], to: next[key] }])) };
-      await recordEvent(trx, { workspaceId, actorUserId: input.actorUserId, type: 'listening.alert_settings_changed', subjectType: 'workspace', subjectId: workspaceId, data });
+      await recordEvent(trx, {
+        workspaceId,
+        actorUserId: input.actorUserId,
+        type: 'listening.alert_settings_changed',
+        subjectType: 'workspace',
+        subjectId: workspaceId,
+        data,
+      });
     }
   });
   return { ...next, updatedAt: updatedAt.toISOString() };

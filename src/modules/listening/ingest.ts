@@ -194,7 +194,8 @@ export async function storePrepared(db: Db, input: IngestInput, prepared: Prepar
     }
     if (input.sourceId) {
       const newest = prepared.reduce<Date | null>((max, p) => (!max || p.item.publishedAt > max ? p.item.publishedAt : max), null);
-      await sourceRepository.recordBatch(trx, input.sourceId, { cursor: input.cursor, sourceConfig: input.sourceConfig, stored, newest, lagMs: input.lagMs, now });
+      const { cursor, sourceConfig, lagMs } = input;
+      await sourceRepository.recordBatch(trx, input.sourceId, { cursor, sourceConfig, stored, newest, lagMs, now });
     }
   };
   if ('isTransaction' in db && db.isTransaction) await run(db);

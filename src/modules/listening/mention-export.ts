@@ -33,7 +33,11 @@ const MENTION_EXPORT_COLUMNS = [
  * zone) and its CSV text, produced in pages of 1,000 by keyset so a large export never holds every
  * mention in memory. Times are in UTC and in the brand's zone.
  */
-export async function mentionExport(ctx: AppContext, workspaceId: string, filters: MentionFilters): Promise<{ fileName: string; csv: AsyncGenerator<string> }> {
+export async function mentionExport(
+  ctx: AppContext,
+  workspaceId: string,
+  filters: MentionFilters,
+): Promise<{ fileName: string; csv: AsyncGenerator<string> }> {
   const db = ctx.database.db;
   const zone = await workspaceTimeZone(db, workspaceId);
   const queryNames = await queryRepository.namesOf(db, workspaceId);
@@ -43,7 +47,10 @@ export async function mentionExport(ctx: AppContext, workspaceId: string, filter
     for (let sent = 0; sent < MENTION_EXPORT_MAX_ROWS; ) {
       const rows = await mentionRepository.page(db, workspaceId, filters, after, Math.min(1000, MENTION_EXPORT_MAX_ROWS - sent));
       if (rows.length === 0) return;
-      const matches = await mentionRepository.matchesOf(db, rows.map((r) => r.id));
+      const matches = await mentionRepository.matchesOf(
+        db,
+        rows.map((r) => r.id),
+      );
       yield stringifyCsv(rows.map((row) => mentionCsvRow(row, matches.get(row.id) ?? [], queryNames, zone)));
       sent += rows.length;
       const last = rows[rows.length - 1];

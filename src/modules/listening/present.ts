@@ -6,7 +6,16 @@ import type { SourceRow } from './repository/sources.ts';
 
 /** A saved query as the API shows it. */
 export function presentQuery(row: QueryRow) {
-  return { id: row.id, name: row.name, query: row.query, kind: row.kind, competitorName: row.competitor_name, active: row.active, createdAt: row.created_at, updatedAt: row.updated_at };
+  return {
+    id: row.id,
+    name: row.name,
+    query: row.query,
+    kind: row.kind,
+    competitorName: row.competitor_name,
+    active: row.active,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
 }
 
 const SECRET_CONFIG_KEYS = new Set(['accessToken', 'accessTokenSealed']);
@@ -14,7 +23,9 @@ const SECRET_CONFIG_KEYS = new Set(['accessToken', 'accessTokenSealed']);
 /** A source as the API shows it, with its cursor, lag and queue depth (secrets hidden). */
 export function presentSource(row: SourceRow) {
   const config = Object.fromEntries(
-    Object.entries(row.config).map(([k, v]) => (SECRET_CONFIG_KEYS.has(k) && v ? [k === 'accessTokenSealed' ? 'accessToken' : k, '••••'] : [k, v])),
+    Object.entries(row.config).map(([k, v]) =>
+      SECRET_CONFIG_KEYS.has(k) && v ? [k === 'accessTokenSealed' ? 'accessToken' : k, '••••'] : [k, v],
+    ),
   );
   return {
     id: row.id,

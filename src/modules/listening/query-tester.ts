@@ -27,6 +27,14 @@ export async function testQuery(ctx: AppContext, workspaceId: string, test: Quer
     return matcher.match(post).length > 0;
   });
   const shown = hits.slice(0, test.limit);
-  const matches = await mentionRepository.matchesOf(db, shown.map((r) => r.id));
-  return { scanned: rows.length, matched: hits.length, tookMs: Math.round(performance.now() - started), items: shown.map((r) => presentMention(r, matches.get(r.id))) };
+  const matches = await mentionRepository.matchesOf(
+    db,
+    shown.map((r) => r.id),
+  );
+  return {
+    scanned: rows.length,
+    matched: hits.length,
+    tookMs: Math.round(performance.now() - started),
+    items: shown.map((r) => presentMention(r, matches.get(r.id))),
+  };
 }

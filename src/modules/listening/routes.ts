@@ -8,7 +8,14 @@ import { listeningSourceRoutes } from './routes/sources.ts';
 
 /** Listening: saved queries and tester, sources, mentions, corrections, analysis, alerts, CSV import. */
 export const listeningRoutes: ApiModule = async (app, ctx) => {
-  for (const routes of [listeningQueryRoutes, listeningSourceRoutes, listeningImportRoutes, listeningMentionRoutes, listeningAnalysisRoutes, listeningAlertRoutes]) {
+  for (const routes of [
+    listeningQueryRoutes,
+    listeningSourceRoutes,
+    listeningImportRoutes,
+    listeningMentionRoutes,
+    listeningAnalysisRoutes,
+    listeningAlertRoutes,
+  ]) {
     await routes(app, ctx);
   }
 };

@@ -23,7 +23,12 @@ export function assertRangeOrder(from: Date, to: Date): void {
 
 /** A query parse error as a 400 with the position and what was expected, in English and Spanish. */
 function queryError(error: QueryParseError): AppError {
-  return new AppError(400, 'invalid_query', error.message, { position: error.position, expected: error.expected, message: error.message, messageEs: error.messageEs });
+  return new AppError(400, 'invalid_query', error.message, {
+    position: error.position,
+    expected: error.expected,
+    message: error.message,
+    messageEs: error.messageEs,
+  });
 }
 
 /** Parses a listening query; a bad one is a 400 `invalid_query` with its position and what was expected. */

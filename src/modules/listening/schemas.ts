@@ -68,7 +68,11 @@ export const sourcePatchBody = z.object({
   config: z.record(z.string(), z.unknown()).optional(),
 });
 
-export const importBody = z.object({ csv: z.string().min(1).max(20_000_000), textColumn: z.string().max(100).optional(), defaultNetwork: z.string().max(40).optional() });
+export const importBody = z.object({
+  csv: z.string().min(1).max(20_000_000),
+  textColumn: z.string().max(100).optional(),
+  defaultNetwork: z.string().max(40).optional(),
+});
 
 export const rangeQuery = z.object({ from: isoInstantSchema.optional(), to: isoInstantSchema.optional() });
 
@@ -141,10 +145,17 @@ export const mentionSchema = z.object({
 });
 export const mentionPageSchema = pageSchema(mentionSchema);
 export const mentionDetailSchema = mentionSchema.extend({
-  corrections: z.array(z.object({ id: z.string().uuid(), from: z.string().nullable(), to: z.string(), by: z.string().nullable(), at: instant })),
+  corrections: z.array(
+    z.object({ id: z.string().uuid(), from: z.string().nullable(), to: z.string(), by: z.string().nullable(), at: instant }),
+  ),
 });
 
-export const queryTestSchema = z.object({ scanned: z.number().int(), matched: z.number().int(), tookMs: z.number(), items: z.array(mentionSchema) });
+export const queryTestSchema = z.object({
+  scanned: z.number().int(),
+  matched: z.number().int(),
+  tookMs: z.number(),
+  items: z.array(mentionSchema),
+});
 
 export const importResultSchema = z.object({
   rows: z.number().int(),
@@ -188,7 +199,14 @@ const termCount = z.object({ term: z.string(), count: z.number().int() });
 export const volumeSchema = z.object({
   interval: z.enum(['hour', 'day']),
   timeZone: z.string(),
-  series: z.array(z.object({ queryId: z.string().uuid(), name: z.string(), kind: z.enum(LISTENING_QUERY_KINDS), points: z.array(z.object({ at: instant, count: z.number().int() })) })),
+  series: z.array(
+    z.object({
+      queryId: z.string().uuid(),
+      name: z.string(),
+      kind: z.enum(LISTENING_QUERY_KINDS),
+      points: z.array(z.object({ at: instant, count: z.number().int() })),
+    }),
+  ),
 });
 
 export const shareOfVoiceSchema = z.object({
@@ -206,7 +224,13 @@ export const sentimentReportSchema = z.object({
 });
 
 export const authorsSchema = listSchema(
-  z.object({ handle: z.string(), name: z.string().nullable(), network: z.string(), mentions: z.number().int(), reach: z.number().nullable() }),
+  z.object({
+    handle: z.string(),
+    name: z.string().nullable(),
+    network: z.string(),
+    mentions: z.number().int(),
+    reach: z.number().nullable(),
+  }),
 );
 
 export const termsSchema = z.object({ sampled: z.number().int(), terms: z.array(termCount), phrases: z.array(termCount) });

@@ -54,7 +54,10 @@ export function isSourceKind(kind: string): kind is SourceKind {
 }
 
 /** Secrets in a source's config (a Mastodon access token) are stored sealed, never in clear. */
-export function sealSourceSecrets(ctx: { secrets: { seal(value: unknown): string } }, config: Record<string, unknown>): Record<string, unknown> {
+export function sealSourceSecrets(
+  ctx: { secrets: { seal(value: unknown): string } },
+  config: Record<string, unknown>,
+): Record<string, unknown> {
   const { accessToken, ...rest } = config;
   return typeof accessToken === 'string' && accessToken ? { ...rest, accessTokenSealed: ctx.secrets.seal(accessToken) } : rest;
 }

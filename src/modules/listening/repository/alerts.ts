@@ -8,16 +8,32 @@ export type AlertRow = Selectable<ListeningAlertsTable>;
 export const alertRepository = {
   /** A workspace's newest alerts. */
   list(db: Db, workspaceId: string, limit: number) {
-    return db.selectFrom('listening_alerts').selectAll().where('workspace_id', '=', workspaceId).orderBy('created_at', 'desc').limit(limit).execute();
+    return db
+      .selectFrom('listening_alerts')
+      .selectAll()
+      .where('workspace_id', '=', workspaceId)
+      .orderBy('created_at', 'desc')
+      .limit(limit)
+      .execute();
   },
 
   /** One alert of a workspace, or undefined. */
   find(db: Db, workspaceId: string, alertId: string) {
-    return db.selectFrom('listening_alerts').selectAll().where('id', '=', alertId).where('workspace_id', '=', workspaceId).executeTakeFirst();
+    return db
+      .selectFrom('listening_alerts')
+      .selectAll()
+      .where('id', '=', alertId)
+      .where('workspace_id', '=', workspaceId)
+      .executeTakeFirst();
   },
 
   acknowledge(db: Db, alertId: string, at: Date) {
-    return db.updateTable('listening_alerts').set({ acknowledged_at: at }).where('id', '=', alertId).returningAll().executeTakeFirstOrThrow();
+    return db
+      .updateTable('listening_alerts')
+      .set({ acknowledged_at: at })
+      .where('id', '=', alertId)
+      .returningAll()
+      .executeTakeFirstOrThrow();
   },
 
   /** The workspace's stored alert settings, or undefined (the defaults apply). */
@@ -29,7 +45,16 @@ export const alertRepository = {
   async saveSettings(
     db: Db,
     workspaceId: string,
-    s: { enabled: boolean; windowMinutes: number; historyWindows: number; threshold: number; minCount: number; notifyEmails: string[]; updatedBy: string; updatedAt: Date },
+    s: {
+      enabled: boolean;
+      windowMinutes: number;
+      historyWindows: number;
+      threshold: number;
+      minCount: number;
+      notifyEmails: string[];
+      updatedBy: string;
+      updatedAt: Date;
+    },
   ): Promise<void> {
     const values = {
       enabled: s.enabled,
@@ -41,12 +66,20 @@ export const alertRepository = {
       updated_by: s.updatedBy,
       updated_at: s.updatedAt,
     };
-    await db.insertInto('listening_alert_settings').values({ workspace_id: workspaceId, ...values }).onConflict((oc) => oc.column('workspace_id').doUpdateSet(values)).execute();
+    await db
+      .insertInto('listening_alert_settings')
+      .values({ workspace_id: workspaceId, ...values })
+      .onConflict((oc) => oc.column('workspace_id').doUpdateSet(values))
+      .execute();
   },
 
   /** Addresses that get an e-mail per alert ([] when none are set). */
   async notifyEmails(db: Db, workspaceId: string): Promise<string[]> {
-    const row = await db.selectFrom('listening_alert_settings').select('notify_emails').where('workspace_id', '=', workspaceId).executeTakeFirst();
+    const row = await db
+      .selectFrom('listening_alert_settings')
+      .select('notify_emails')
+      .where('workspace_id', '=', workspaceId)
+      .executeTakeFirst();
     return row?.notify_emails ?? [];
   },
 
@@ -63,7 +96,17 @@ export const alertRepository = {
   /** Stores an alert once per (scope, kind, window); returns its id, or undefined when it was already stored. */
   insertOnce(
     db: Db,
-    a: { workspaceId: string; queryId: string | null; scope: string; windowStart: Date; windowEnd: Date; count: number; expected: number; z: number; mentionIds: string[] },
+    a: {
+      workspaceId: string;
+      queryId: string | null;
+      scope: string;
+      windowStart: Date;
+      windowEnd: Date;
+      count: number;
+      expected: number;
+      z: number;
+      mentionIds: string[];
+    },
   ) {
     return db
       .insertInto('listening_alerts')
@@ -106,7 +149,11 @@ export const alertRepository = {
   async recordEmailAttempt(db: Db, alertId: string, outcome: { error: string | null; at: Date }): Promise<void> {
     await db
       .updateTable('listening_alerts')
-      .set((eb) => ({ emailed_at: outcome.error ? null : outcome.at, email_error: outcome.error, email_attempts: eb('email_attempts', '+', 1) }))
+      .set((eb) => ({
+        emailed_at: outcome.error ? null : outcome.at,
+        email_error: outcome.error,
+        email_attempts: eb('email_attempts', '+', 1),
+      }))
       .where('id', '=', alertId)
       .execute();
   },

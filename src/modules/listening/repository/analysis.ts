@@ -33,7 +33,16 @@ export const analysisRepository = {
       .where('m.published_at', '>=', range.from)
       .where('m.published_at', '<', range.to)
       .groupBy('m.sentiment');
-    if (queryId) query = query.where((eb) => eb.exists(eb.selectFrom('listening_mention_matches as x').select('x.query_id').whereRef('x.mention_id', '=', 'm.id').where('x.query_id', '=', queryId)));
+    if (queryId)
+      query = query.where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('listening_mention_matches as x')
+            .select('x.query_id')
+            .whereRef('x.mention_id', '=', 'm.id')
+            .where('x.query_id', '=', queryId),
+        ),
+      );
     return query.execute();
   },
 
@@ -41,7 +50,13 @@ export const analysisRepository = {
   topAuthors(db: Db, workspaceId: string, range: Range, limit: number) {
     return db
       .selectFrom('listening_mentions')
-      .select(['author_handle', 'network', sql<number>`count(*)::int`.as('mentions'), sql<number | null>`max(author_reach)`.as('reach'), sql<string | null>`max(author_name)`.as('name')])
+      .select([
+        'author_handle',
+        'network',
+        sql<number>`count(*)::int`.as('mentions'),
+        sql<number | null>`max(author_reach)`.as('reach'),
+        sql<string | null>`max(author_name)`.as('name'),
+      ])
       .where('workspace_id', '=', workspaceId)
       .where('published_at', '>=', range.from)
       .where('published_at', '<', range.to)
@@ -63,7 +78,16 @@ export const analysisRepository = {
       .where('m.published_at', '<', range.to)
       .orderBy('m.published_at', 'desc')
       .limit(sample);
-    if (queryId) query = query.where((eb) => eb.exists(eb.selectFrom('listening_mention_matches as x').select('x.query_id').whereRef('x.mention_id', '=', 'm.id').where('x.query_id', '=', queryId)));
+    if (queryId)
+      query = query.where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('listening_mention_matches as x')
+            .select('x.query_id')
+            .whereRef('x.mention_id', '=', 'm.id')
+            .where('x.query_id', '=', queryId),
+        ),
+      );
     return (await query.execute()).map((r) => r.text);
   },
 

@@ -13,7 +13,11 @@ export const mentionRepository = {
    * newest first, after `after`; each row carries its exact sort instant as `cursor_at`.
    */
   page(db: Db, workspaceId: string, f: MentionFilters, after: Cursor | null, limit: number) {
-    let query = db.selectFrom('listening_mentions as m').selectAll('m').select(exactInstant('m.published_at').as('cursor_at')).where('m.workspace_id', '=', workspaceId);
+    let query = db
+      .selectFrom('listening_mentions as m')
+      .selectAll('m')
+      .select(exactInstant('m.published_at').as('cursor_at'))
+      .where('m.workspace_id', '=', workspaceId);
     if (f.from) query = query.where('m.published_at', '>=', new Date(f.from));
     if (f.to) query = query.where('m.published_at', '<', new Date(f.to));
     if (f.sentiment) query = query.where('m.sentiment', '=', f.sentiment);
@@ -22,7 +26,15 @@ export const mentionRepository = {
     if (f.q) query = query.where('m.text', 'ilike', `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
     if (f.queryId) {
       const queryId = f.queryId;
-      query = query.where((eb) => eb.exists(eb.selectFrom('listening_mention_matches as x').select('x.query_id').whereRef('x.mention_id', '=', 'm.id').where('x.query_id', '=', queryId)));
+      query = query.where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('listening_mention_matches as x')
+            .select('x.query_id')
+            .whereRef('x.mention_id', '=', 'm.id')
+            .where('x.query_id', '=', queryId),
+        ),
+      );
     }
     if (after) query = query.where(olderThanCursor('m.published_at', 'm.id', after));
     return query.orderBy('m.published_at', 'desc').orderBy('m.id', 'desc').limit(limit).execute();
@@ -43,7 +55,12 @@ export const mentionRepository = {
 
   /** One mention of a workspace, or undefined. */
   find(db: Db, workspaceId: string, mentionId: string) {
-    return db.selectFrom('listening_mentions').selectAll().where('id', '=', mentionId).where('workspace_id', '=', workspaceId).executeTakeFirst();
+    return db
+      .selectFrom('listening_mentions')
+      .selectAll()
+      .where('id', '=', mentionId)
+      .where('workspace_id', '=', workspaceId)
+      .executeTakeFirst();
   },
 
   /** Text, link and author of the given mentions (examples in an alert e-mail). */
@@ -56,7 +73,11 @@ export const mentionRepository = {
   async matchesOf(db: Db, mentionIds: string[]): Promise<Map<string, string[]>> {
     const map = new Map<string, string[]>();
     if (!mentionIds.length) return map;
-    const rows = await db.selectFrom('listening_mention_matches').select(['mention_id', 'query_id']).where('mention_id', 'in', mentionIds).execute();
+    const rows = await db
+      .selectFrom('listening_mention_matches')
+      .select(['mention_id', 'query_id'])
+      .where('mention_id', 'in', mentionIds)
+      .execute();
     for (const row of rows) map.set(row.mention_id, [...(map.get(row.mention_id) ?? []), row.query_id]);
     return map;
   },
@@ -74,8 +95,22 @@ export const mentionRepository = {
 
   /** Stores a user's correction and makes its label the mention's effective sentiment. */
   async correctSentiment(db: Db, mention: Pick<MentionRow, 'id' | 'workspace_id' | 'sentiment'>, userId: string, label: string) {
-    await db.insertInto('listening_sentiment_corrections').values({ workspace_id: mention.workspace_id, mention_id: mention.id, user_id: userId, from_label: mention.sentiment, to_label: label }).execute();
-    return db.updateTable('listening_mentions').set({ sentiment: label }).where('id', '=', mention.id).returningAll().executeTakeFirstOrThrow();
+    await db
+      .insertInto('listening_sentiment_corrections')
+      .values({
+        workspace_id: mention.workspace_id,
+        mention_id: mention.id,
+        user_id: userId,
+        from_label: mention.sentiment,
+        to_label: label,
+      })
+      .execute();
+    return db
+      .updateTable('listening_mentions')
+      .set({ sentiment: label })
+      .where('id', '=', mention.id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
   },
 
   /** Inserts mentions; one already stored (same workspace, source key and remote id) is skipped. Returns the new rows. */
@@ -91,6 +126,11 @@ export const mentionRepository = {
   /** Inserts query matches (skipping any already stored), in statements under Postgres' parameter limit. */
   async insertMatches(db: Db, rows: Array<Insertable<ListeningMentionMatchesTable>>): Promise<void> {
     // Postgres allows 65,535 parameters per statement: 4 per match row.
-    for (let m = 0; m < rows.length; m += 10_000) await db.insertInto('listening_mention_matches').values(rows.slice(m, m + 10_000)).onConflict((oc) => oc.doNothing()).execute();
+    for (let m = 0; m < rows.length; m += 10_000)
+      await db
+        .insertInto('listening_mention_matches')
+        .values(rows.slice(m, m + 10_000))
+        .onConflict((oc) => oc.doNothing())
+        .execute();
   },
 };

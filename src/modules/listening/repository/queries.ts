@@ -13,22 +13,42 @@ export const queryRepository = {
 
   /** One saved query of a workspace, or undefined. */
   find(db: Db, workspaceId: string, queryId: string) {
-    return db.selectFrom('listening_queries').selectAll().where('id', '=', queryId).where('workspace_id', '=', workspaceId).executeTakeFirst();
+    return db
+      .selectFrom('listening_queries')
+      .selectAll()
+      .where('id', '=', queryId)
+      .where('workspace_id', '=', workspaceId)
+      .executeTakeFirst();
   },
 
   /** The workspace's active queries, to compile into its matcher. */
   active(db: Db, workspaceId: string) {
-    return db.selectFrom('listening_queries').select(['id', 'query']).where('workspace_id', '=', workspaceId).where('active', '=', true).execute();
+    return db
+      .selectFrom('listening_queries')
+      .select(['id', 'query'])
+      .where('workspace_id', '=', workspaceId)
+      .where('active', '=', true)
+      .execute();
   },
 
   /** The workspace's brand queries (reputation alerts are measured on them). */
   brand(db: Db, workspaceId: string) {
-    return db.selectFrom('listening_queries').select(['id', 'name']).where('workspace_id', '=', workspaceId).where('kind', '=', 'brand').execute();
+    return db
+      .selectFrom('listening_queries')
+      .select(['id', 'name'])
+      .where('workspace_id', '=', workspaceId)
+      .where('kind', '=', 'brand')
+      .execute();
   },
 
   /** Each query of the workspace with what a volume series shows of it, oldest first. */
   forSeries(db: Db, workspaceId: string) {
-    return db.selectFrom('listening_queries').select(['id', 'name', 'kind', 'competitor_name']).where('workspace_id', '=', workspaceId).orderBy('created_at').execute();
+    return db
+      .selectFrom('listening_queries')
+      .select(['id', 'name', 'kind', 'competitor_name'])
+      .where('workspace_id', '=', workspaceId)
+      .orderBy('created_at')
+      .execute();
   },
 
   /** Query id → name for a workspace's queries. */
@@ -50,15 +70,38 @@ export const queryRepository = {
     return rows.map((r) => r.workspace_id);
   },
 
-  insert(db: Db, values: { workspaceId: string; name: string; query: string; kind: ListeningQueryKind; competitorName: string | null; active: boolean; createdBy: string }) {
+  insert(
+    db: Db,
+    values: {
+      workspaceId: string;
+      name: string;
+      query: string;
+      kind: ListeningQueryKind;
+      competitorName: string | null;
+      active: boolean;
+      createdBy: string;
+    },
+  ) {
     return db
       .insertInto('listening_queries')
-      .values({ workspace_id: values.workspaceId, name: values.name, query: values.query, kind: values.kind, competitor_name: values.competitorName, active: values.active, created_by: values.createdBy })
+      .values({
+        workspace_id: values.workspaceId,
+        name: values.name,
+        query: values.query,
+        kind: values.kind,
+        competitor_name: values.competitorName,
+        active: values.active,
+        created_by: values.createdBy,
+      })
       .returningAll()
       .executeTakeFirstOrThrow();
   },
 
-  update(db: Db, queryId: string, changes: { name?: string; query?: string; active?: boolean; kind: ListeningQueryKind; competitorName: string | null; updatedAt: Date }) {
+  update(
+    db: Db,
+    queryId: string,
+    changes: { name?: string; query?: string; active?: boolean; kind: ListeningQueryKind; competitorName: string | null; updatedAt: Date },
+  ) {
     return db
       .updateTable('listening_queries')
       .set({

@@ -14,7 +14,12 @@ export const sourceRepository = {
 
   /** One source of a workspace, or undefined. */
   find(db: Db, workspaceId: string, sourceId: string) {
-    return db.selectFrom('listening_sources').selectAll().where('id', '=', sourceId).where('workspace_id', '=', workspaceId).executeTakeFirst();
+    return db
+      .selectFrom('listening_sources')
+      .selectAll()
+      .where('id', '=', sourceId)
+      .where('workspace_id', '=', workspaceId)
+      .executeTakeFirst();
   },
 
   insert(db: Db, values: { workspaceId: string; kind: string; name: string; config: Record<string, unknown> }) {
@@ -67,15 +72,23 @@ export const sourceRepository = {
   async recordBatch(
     db: Db,
     sourceId: string,
-    batch: { cursor?: SourceCursor; sourceConfig?: Record<string, unknown>; stored: number; newest: Date | null; lagMs?: number | null; now: Date },
+    batch: {
+      cursor?: SourceCursor;
+      sourceConfig?: Record<string, unknown>;
+      stored: number;
+      newest: Date | null;
+      lagMs?: number | null;
+      now: Date;
+    },
   ): Promise<void> {
     await db
       .updateTable('listening_sources')
       .set((eb) => ({
         ...(batch.cursor !== undefined && {
-          cursor: batch.sourceConfig === undefined
-            ? JSON.stringify(batch.cursor)
-            : sql<string>`case when config = ${JSON.stringify(batch.sourceConfig)}::jsonb then ${JSON.stringify(batch.cursor)}::jsonb else cursor end`,
+          cursor:
+            batch.sourceConfig === undefined
+              ? JSON.stringify(batch.cursor)
+              : sql<string>`case when config = ${JSON.stringify(batch.sourceConfig)}::jsonb then ${JSON.stringify(batch.cursor)}::jsonb else cursor end`,
         }),
         items_ingested: eb('items_ingested', '+', batch.stored),
         ...(batch.newest && { last_item_at: batch.newest }),
@@ -124,7 +137,11 @@ export const sourceRepository = {
 
   /** Marks a source as stopped by an error (the message cut to 500 characters). */
   async recordError(db: Db, sourceId: string, message: string): Promise<void> {
-    await db.updateTable('listening_sources').set({ status: 'error', last_error: message.slice(0, 500) }).where('id', '=', sourceId).execute();
+    await db
+      .updateTable('listening_sources')
+      .set({ status: 'error', last_error: message.slice(0, 500) })
+      .where('id', '=', sourceId)
+      .execute();
   },
 
   /** Gives up every lease `owner` holds. */

@@ -5,7 +5,14 @@ import { loadAlertSettings } from '../alerts.ts';
 import { acknowledgeAlert, changeAlertSettings } from '../commands.ts';
 import { presentAlert } from '../present.ts';
 import { alertRepository } from '../repository/alerts.ts';
-import { alertParams, alertSchema, alertSettingsBody, alertSettingsSchema, LISTENING_BASE as base, LISTENING_TAGS as tags } from '../schemas.ts';
+import {
+  alertParams,
+  alertSchema,
+  alertSettingsBody,
+  alertSettingsSchema,
+  LISTENING_BASE as base,
+  LISTENING_TAGS as tags,
+} from '../schemas.ts';
 
 /** Reputation alerts (negative mention spikes) and how sensitive they are. */
 export const listeningAlertRoutes: ApiModule = async (app, ctx) => {
@@ -21,12 +28,17 @@ export const listeningAlertRoutes: ApiModule = async (app, ctx) => {
         response: { 200: listSchema(alertSchema) },
       },
     },
-    async (request) => ({ items: (await alertRepository.list(ctx.database.db, request.params.workspaceId, request.query.limit)).map(presentAlert) }),
+    async (request) => ({
+      items: (await alertRepository.list(ctx.database.db, request.params.workspaceId, request.query.limit)).map(presentAlert),
+    }),
   );
 
   app.post(
     `${base}/alerts/:alertId/acknowledge`,
-    { config: { access: 'listening.write' }, schema: { tags, summary: 'Mark an alert as seen', params: alertParams, response: { 200: alertSchema } } },
+    {
+      config: { access: 'listening.write' },
+      schema: { tags, summary: 'Mark an alert as seen', params: alertParams, response: { 200: alertSchema } },
+    },
     async (request) => {
       const { user, workspaceId } = member(request);
       return presentAlert(await acknowledgeAlert(ctx, { workspaceId, actorUserId: user.id, alertId: request.params.alertId }));
@@ -37,7 +49,12 @@ export const listeningAlertRoutes: ApiModule = async (app, ctx) => {
     `${base}/alert-settings`,
     {
       config: { access: 'read' },
-      schema: { tags, summary: 'How sensitive reputation alerts are (the defaults until someone changes them)', params: workspaceParams, response: { 200: alertSettingsSchema } },
+      schema: {
+        tags,
+        summary: 'How sensitive reputation alerts are (the defaults until someone changes them)',
+        params: workspaceParams,
+        response: { 200: alertSettingsSchema },
+      },
     },
     async (request) => loadAlertSettings(ctx, request.params.workspaceId),
   );

@@ -31,7 +31,13 @@ export const listeningAnalysisRoutes: ApiModule = async (app, ctx) => {
     },
     async (request) => {
       const { workspaceId } = request.params;
-      return mentionVolume(ctx, workspaceId, rangeOf(ctx, request.query, 30), request.query.interval, await workspaceTimeZone(ctx.database.db, workspaceId));
+      return mentionVolume(
+        ctx,
+        workspaceId,
+        rangeOf(ctx, request.query, 30),
+        request.query.interval,
+        await workspaceTimeZone(ctx.database.db, workspaceId),
+      );
     },
   );
 

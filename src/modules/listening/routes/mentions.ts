@@ -47,7 +47,10 @@ export const listeningMentionRoutes: ApiModule = async (app, ctx) => {
       checkMentionRange(f);
       const rows = await mentionRepository.page(db, request.params.workspaceId, f, decodeCursor(f.cursor), f.limit + 1);
       const page = pageOf(rows, f.limit, (r) => ({ at: r.cursor_at, id: r.id }));
-      const matches = await mentionRepository.matchesOf(db, page.items.map((r) => r.id));
+      const matches = await mentionRepository.matchesOf(
+        db,
+        page.items.map((r) => r.id),
+      );
       return { items: page.items.map((r) => presentMention(r, matches.get(r.id))), nextCursor: page.nextCursor };
     },
   );
@@ -78,7 +81,12 @@ export const listeningMentionRoutes: ApiModule = async (app, ctx) => {
     `${base}/mentions/:mentionId`,
     {
       config: { access: 'read' },
-      schema: { tags, summary: 'One mention with its matched queries and sentiment corrections', params: mentionParams, response: { 200: mentionDetailSchema } },
+      schema: {
+        tags,
+        summary: 'One mention with its matched queries and sentiment corrections',
+        params: mentionParams,
+        response: { 200: mentionDetailSchema },
+      },
     },
     async (request) => {
       const row = await mentionRepository.find(db, request.params.workspaceId, request.params.mentionId);
@@ -106,7 +114,12 @@ export const listeningMentionRoutes: ApiModule = async (app, ctx) => {
     },
     async (request) => {
       const { user, workspaceId } = member(request);
-      const updated = await correctSentiment(ctx, { workspaceId, actorUserId: user.id, mentionId: request.params.mentionId, label: request.body.label });
+      const updated = await correctSentiment(ctx, {
+        workspaceId,
+        actorUserId: user.id,
+        mentionId: request.params.mentionId,
+        label: request.body.label,
+      });
       const matches = await mentionRepository.matchesOf(db, [updated.id]);
       return presentMention(updated, matches.get(updated.id));
     },

@@ -5,7 +5,15 @@ import { createQuery, deleteQuery, updateQuery } from '../commands.ts';
 import { presentQuery } from '../present.ts';
 import { testQuery } from '../query-tester.ts';
 import { queryRepository } from '../repository/queries.ts';
-import { LISTENING_BASE as base, LISTENING_TAGS as tags, queryBody, queryParams, querySchema, queryTestBody, queryTestSchema } from '../schemas.ts';
+import {
+  LISTENING_BASE as base,
+  LISTENING_TAGS as tags,
+  queryBody,
+  queryParams,
+  querySchema,
+  queryTestBody,
+  queryTestSchema,
+} from '../schemas.ts';
 
 /** Saved listening queries, and the tester that runs a query against the stored mentions at once. */
 export const listeningQueryRoutes: ApiModule = async (app, ctx) => {
@@ -13,7 +21,10 @@ export const listeningQueryRoutes: ApiModule = async (app, ctx) => {
 
   app.get(
     `${base}/queries`,
-    { config: { access: 'read' }, schema: { tags, summary: 'Saved listening queries', params: workspaceParams, response: { 200: listSchema(querySchema) } } },
+    {
+      config: { access: 'read' },
+      schema: { tags, summary: 'Saved listening queries', params: workspaceParams, response: { 200: listSchema(querySchema) } },
+    },
     async (request) => ({ items: (await queryRepository.list(db, request.params.workspaceId)).map(presentQuery) }),
   );
 
@@ -54,7 +65,9 @@ export const listeningQueryRoutes: ApiModule = async (app, ctx) => {
     },
     async (request) => {
       const { user, workspaceId } = member(request);
-      return presentQuery(await updateQuery(ctx, { workspaceId, actorUserId: user.id, queryId: request.params.queryId, body: request.body }));
+      return presentQuery(
+        await updateQuery(ctx, { workspaceId, actorUserId: user.id, queryId: request.params.queryId, body: request.body }),
+      );
     },
   );
 
@@ -62,7 +75,12 @@ export const listeningQueryRoutes: ApiModule = async (app, ctx) => {
     `${base}/queries/:queryId`,
     {
       config: { access: 'listening.write' },
-      schema: { tags, summary: 'Delete a saved query (its matches go with it; mentions stay)', params: queryParams, response: { 204: noContent } },
+      schema: {
+        tags,
+        summary: 'Delete a saved query (its matches go with it; mentions stay)',
+        params: queryParams,
+        response: { 204: noContent },
+      },
     },
     async (request, reply) => {
       const { user, workspaceId } = member(request);
@@ -75,7 +93,13 @@ export const listeningQueryRoutes: ApiModule = async (app, ctx) => {
     `${base}/queries/test`,
     {
       config: { access: 'read' },
-      schema: { tags, summary: 'Run an unsaved query against the stored mentions at once', params: workspaceParams, body: queryTestBody, response: { 200: queryTestSchema } },
+      schema: {
+        tags,
+        summary: 'Run an unsaved query against the stored mentions at once',
+        params: workspaceParams,
+        body: queryTestBody,
+        response: { 200: queryTestSchema },
+      },
     },
     async (request) => testQuery(ctx, request.params.workspaceId, request.body),
   );

@@ -4,7 +4,15 @@ import { noContent } from '../../../server/schemas.ts';
 import { createSource, deleteSource, updateSource } from '../commands.ts';
 import { presentSource } from '../present.ts';
 import { sourceRepository } from '../repository/sources.ts';
-import { LISTENING_BASE as base, LISTENING_TAGS as tags, sourceBody, sourceListSchema, sourceParams, sourcePatchBody, sourceSchema } from '../schemas.ts';
+import {
+  LISTENING_BASE as base,
+  LISTENING_TAGS as tags,
+  sourceBody,
+  sourceListSchema,
+  sourceParams,
+  sourcePatchBody,
+  sourceSchema,
+} from '../schemas.ts';
 import { SOURCE_KINDS } from '../source-config.ts';
 
 /** Listening sources: what the listener reads (they reach out to other servers, so managers configure them). */
@@ -15,9 +23,17 @@ export const listeningSourceRoutes: ApiModule = async (app, ctx) => {
     `${base}/sources`,
     {
       config: { access: 'read' },
-      schema: { tags, summary: 'Listening sources with their status, cursor, lag and queue depth', params: workspaceParams, response: { 200: sourceListSchema } },
+      schema: {
+        tags,
+        summary: 'Listening sources with their status, cursor, lag and queue depth',
+        params: workspaceParams,
+        response: { 200: sourceListSchema },
+      },
     },
-    async (request) => ({ kinds: [...SOURCE_KINDS], items: (await sourceRepository.list(db, request.params.workspaceId)).map(presentSource) }),
+    async (request) => ({
+      kinds: [...SOURCE_KINDS],
+      items: (await sourceRepository.list(db, request.params.workspaceId)).map(presentSource),
+    }),
   );
 
   app.post(
@@ -63,7 +79,9 @@ export const listeningSourceRoutes: ApiModule = async (app, ctx) => {
     },
     async (request) => {
       const { user, workspaceId } = member(request);
-      return presentSource(await updateSource(ctx, { workspaceId, actorUserId: user.id, sourceId: request.params.sourceId, body: request.body }));
+      return presentSource(
+        await updateSource(ctx, { workspaceId, actorUserId: user.id, sourceId: request.params.sourceId, body: request.body }),
+      );
     },
   );
 

@@ -1,15 +1,14 @@
 import type { AppContext } from '../../server/context.ts';
-import type { ChannelsTable } from '../../db/schema.ts';
 import type { ChannelContext, ChannelHealth, NetworkAdapter } from '../../networks/types.ts';
 import { NetworkError } from '../../networks/types.ts';
 import { AppError } from '../../lib/errors.ts';
-import type { Selectable } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import { recordEvent } from '../events/events.ts';
 import type { Logger } from 'pino';
 import { PRIVATE_ADDRESS, UNEXPECTED_RESPONSE, UNREACHABLE, publicHealthError } from './connection-errors.ts';
+import { channelRepository, type ChannelRow } from './repository.ts';
 
-export type ChannelRow = Selectable<ChannelsTable>;
+export type { ChannelRow } from './repository.ts';
 
 /** What the API shows of a channel: never its credentials. */
 export function presentChannel(ctx: AppContext, row: ChannelRow) {
@@ -66,17 +65,12 @@ export async function probeChannel(adapter: NetworkAdapter, channel: ChannelCont
 export async function applyHealth(db: Db, ctx: AppContext, row: ChannelRow, health: ChannelHealth, actorUserId: string | null): Promise<ChannelRow> {
   const needsReconnect = !health.ok && health.error?.kind === 'auth';
   const status = health.ok ? 'active' : needsReconnect ? 'needs_reconnect' : row.status === 'disconnected' ? 'disconnected' : row.status;
-  const updated = await db
-    .updateTable('channels')
-    .set({
-      status,
-      last_error: health.ok ? null : (health.error?.message ?? 'Unknown error'),
-      last_checked_at: new Date(ctx.clock.now()),
-      ...(health.account && { account: JSON.stringify(health.account) }),
-    })
-    .where('id', '=', row.id)
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  const updated = await channelRepository.recordHealth(db, row.id, {
+    status,
+    lastError: health.ok ? null : (health.error?.message ?? 'Unknown error'),
+    checkedAt: new Date(ctx.clock.now()),
+    ...(health.account && { account: health.account }),
+  });
   if (updated.status !== row.status) {
     await recordEvent(db, {
       workspaceId: row.workspace_id,
@@ -92,13 +86,7 @@ export async function applyHealth(db: Db, ctx: AppContext, row: ChannelRow, heal
 
 /** Marks a channel as needing reconnection after the network rejected its credentials mid-publish. */
 export async function markNeedsReconnect(db: Db, channelId: string, reason: string): Promise<void> {
-  const row = await db
-    .updateTable('channels')
-    .set({ status: 'needs_reconnect', last_error: reason })
-    .where('id', '=', channelId)
-    .where('status', '=', 'active')
-    .returning(['id', 'workspace_id'])
-    .executeTakeFirst();
+  const row = await channelRepository.markNeedsReconnect(db, channelId, reason);
   if (row) await recordEvent(db, { workspaceId: row.workspace_id, actorUserId: null, type: 'channel.needs_reconnect', subjectType: 'channel', subjectId: row.id, data: { reason } });
 }
 

@@ -4,6 +4,10 @@
  * Sending happens after the alert is stored, so a slow or failing mail server never blocks the
  * check; an alert that could not be sent is retried on the next checks while it is fresh.
  */
+import { workspaceLocale } from '../../db/workspace-settings.ts';
+import { alertRepository } from './repository/alerts.ts';
+import { mentionRepository } from './repository/mentions.ts';
+import { queryRepository } from './repository/queries.ts';
 import { DateTime } from 'luxon';
 import type { AppContext } from '../../server/context.ts';
 import { emailReport, loadWorkspaceSmtp, NO_SMTP_MESSAGE } from '../analytics/reports.ts';
@@ -58,25 +62,16 @@ export function alertEmail(
 /** Sends the workspace's fresh, unsent alerts to its notify list; returns how many went out. */
 export async function emailPendingAlerts(ctx: AppContext, workspaceId: string): Promise<number> {
   const db = ctx.database.db;
-  const settings = await db.selectFrom('listening_alert_settings').select('notify_emails').where('workspace_id', '=', workspaceId).executeTakeFirst();
-  const recipients = settings?.notify_emails ?? [];
+  const recipients = await alertRepository.notifyEmails(db, workspaceId);
   if (recipients.length === 0) return 0;
   const now = ctx.clock.now();
-  const pending = await db
-    .selectFrom('listening_alerts')
-    .selectAll()
-    .where('workspace_id', '=', workspaceId)
-    .where('emailed_at', 'is', null)
-    .where('email_attempts', '<', MAX_EMAIL_ATTEMPTS)
-    .where('created_at', '>', new Date(now - FRESH_FOR_MS))
-    .orderBy('created_at')
-    .limit(20)
-    .execute();
+  const pending = await alertRepository.unsent(db, workspaceId, new Date(now - FRESH_FOR_MS), MAX_EMAIL_ATTEMPTS);
   if (pending.length === 0) return 0;
   const smtp = await loadWorkspaceSmtp(ctx, workspaceId);
-  const workspace = await db.selectFrom('workspaces').select(['name', 'language', 'time_zone']).where('id', '=', workspaceId).executeTakeFirstOrThrow();
+  const workspace = await workspaceLocale(db, workspaceId);
+  if (!workspace) throw new Error(`Workspace ${workspaceId} not found`);
   const queryIds = [...new Set(pending.flatMap((alert) => (alert.query_id ? [alert.query_id] : [])))];
-  const queryNames = new Map(queryIds.length ? (await db.selectFrom('listening_queries').select(['id', 'name']).where('id', 'in', queryIds).execute()).map((q) => [q.id, q.name]) : []);
+  const queryNames = await queryRepository.namesByIds(db, queryIds);
   let sent = 0;
   for (const alert of pending) {
     let error: string | null = null;
@@ -84,11 +79,11 @@ export async function emailPendingAlerts(ctx: AppContext, workspaceId: string): 
       if (!smtp) throw new Error(NO_SMTP_MESSAGE);
       const scopeName = alert.query_id ? (queryNames.get(alert.query_id) ?? null) : null;
       const ids = alert.mention_ids.slice(0, 5);
-      const mentions = ids.length ? await db.selectFrom('listening_mentions').select(['text', 'url', 'author_handle']).where('id', 'in', ids).execute() : [];
+      const mentions = await mentionRepository.examples(db, ids);
       const message = alertEmail(
         { count: alert.count, expected: alert.expected, windowStart: new Date(alert.window_start), windowEnd: new Date(alert.window_end), scopeName },
         mentions.map((m) => ({ text: m.text, url: m.url, author: m.author_handle })),
-        { language: workspace.language, timeZone: workspace.time_zone, name: workspace.name },
+        { language: workspace.language, timeZone: workspace.timeZone, name: workspace.name },
         ctx.config.publicUrl ?? null,
       );
       await emailReport(smtp, recipients, message.subject, message.text, [], { allowPrivate: ctx.config.allowPrivateUrls, log: ctx.logger });
@@ -97,11 +92,7 @@ export async function emailPendingAlerts(ctx: AppContext, workspaceId: string): 
       error = (caught as Error).message.slice(0, 500);
       ctx.logger.warn({ alertId: alert.id, err: caught }, 'reputation alert e-mail failed');
     }
-    await db
-      .updateTable('listening_alerts')
-      .set((eb) => ({ emailed_at: error ? null : new Date(now), email_error: error, email_attempts: eb('email_attempts', '+', 1) }))
-      .where('id', '=', alert.id)
-      .execute();
+    await alertRepository.recordEmailAttempt(db, alert.id, { error, at: new Date(now) });
   }
   return sent;
 }

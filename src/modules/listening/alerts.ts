@@ -5,10 +5,11 @@
  * event `listening.reputation_alert` with the mention ids, in the same transaction, so
  * the audit log, live activity and webhooks carry it.
  */
-import { sql } from 'kysely';
 import type { AppContext } from '../../server/context.ts';
 import { recordEvent } from '../events/events.ts';
 import { createBurstDetector } from './core/index.ts';
+import { alertRepository } from './repository/alerts.ts';
+import { queryRepository } from './repository/queries.ts';
 
 /** Event type recorded for each reputation alert. */
 export const REPUTATION_ALERT_EVENT = 'listening.reputation_alert';
@@ -41,7 +42,7 @@ export const DEFAULT_ALERT_SETTINGS: AlertSettings = { enabled: true, windowMinu
 
 /** The workspace's stored alert settings, or the defaults. */
 export async function loadAlertSettings(ctx: AppContext, workspaceId: string): Promise<AlertSettings> {
-  const row = await ctx.database.db.selectFrom('listening_alert_settings').selectAll().where('workspace_id', '=', workspaceId).executeTakeFirst();
+  const row = await alertRepository.settings(ctx.database.db, workspaceId);
   if (!row) return { ...DEFAULT_ALERT_SETTINGS };
   return { enabled: row.enabled, windowMinutes: row.window_minutes, historyWindows: row.history_windows, threshold: Number(row.z_threshold), minCount: row.min_count, notifyEmails: row.notify_emails, updatedAt: new Date(row.updated_at).toISOString() };
 }
@@ -70,17 +71,13 @@ export async function checkReputationAlerts(ctx: AppContext, workspaceId: string
   const end = Math.floor(ctx.clock.now() / windowMs) * windowMs;
   const start = end - (history + 1) * windowMs;
   const db = ctx.database.db;
-  const brandQueries = await db.selectFrom('listening_queries').select(['id', 'name']).where('workspace_id', '=', workspaceId).where('kind', '=', 'brand').execute();
-  const rows = await sql<{ id: string; published_at: Date; query_id: string | null }>`
-    SELECT m.id, m.published_at, x.query_id
-    FROM listening_mentions m LEFT JOIN listening_mention_matches x ON x.mention_id = m.id
-    WHERE m.workspace_id = ${workspaceId} AND m.sentiment = 'negative' AND m.published_at >= ${new Date(start)} AND m.published_at < ${new Date(end)}
-    LIMIT 200000`.execute(db);
+  const brandQueries = await queryRepository.brand(db, workspaceId);
+  const rows = await alertRepository.negativeMentionsInRange(db, workspaceId, new Date(start), new Date(end));
   const brandIds = new Set(brandQueries.map((q) => q.id));
   // window index → scope → mention ids
   const windows: Array<Map<string, Set<string>>> = Array.from({ length: history + 1 }, () => new Map());
   const scopes = new Set<string>(['workspace', ...brandQueries.map((q) => `query:${q.id}`)]);
-  for (const row of rows.rows) {
+  for (const row of rows) {
     const index = Math.floor((new Date(row.published_at).getTime() - start) / windowMs);
     if (index < 0 || index > history) continue;
     const add = (scope: string) => {
@@ -103,12 +100,17 @@ export async function checkReputationAlerts(ctx: AppContext, workspaceId: string
     const mentionIds = [...(last.get(burst.key) ?? [])].slice(0, 200);
     const queryId = burst.key.startsWith('query:') ? burst.key.slice(6) : null;
     const alert = await db.transaction().execute(async (trx) => {
-      const row = await trx
-        .insertInto('listening_alerts')
-        .values({ workspace_id: workspaceId, query_id: queryId, scope: burst.key, kind: 'negative_spike', window_start: new Date(end - windowMs), window_end: new Date(end), count: burst.count, expected: burst.expected, z: burst.z, mention_ids: JSON.stringify(mentionIds) })
-        .onConflict((oc) => oc.columns(['workspace_id', 'scope', 'kind', 'window_start']).doNothing())
-        .returning('id')
-        .executeTakeFirst();
+      const row = await alertRepository.insertOnce(trx, {
+        workspaceId,
+        queryId,
+        scope: burst.key,
+        windowStart: new Date(end - windowMs),
+        windowEnd: new Date(end),
+        count: burst.count,
+        expected: burst.expected,
+        z: burst.z,
+        mentionIds,
+      });
       if (!row) return null;
       const eventId = await recordEvent(trx, {
         workspaceId,
@@ -118,7 +120,7 @@ export async function checkReputationAlerts(ctx: AppContext, workspaceId: string
         subjectId: row.id,
         data: { scope: burst.key, queryId, queryName: brandQueries.find((q) => q.id === queryId)?.name ?? null, count: burst.count, expected: burst.expected, z: burst.z, windowStart: new Date(end - windowMs).toISOString(), windowEnd: new Date(end).toISOString(), mentionIds },
       });
-      await trx.updateTable('listening_alerts').set({ event_id: eventId }).where('id', '=', row.id).execute();
+      await alertRepository.setEvent(trx, row.id, eventId);
       return { id: row.id, eventId };
     });
     if (alert) created.push({ ...alert, workspaceId, scope: burst.key, count: burst.count, expected: burst.expected, z: burst.z, mentionIds });

@@ -3,24 +3,18 @@
  * sentiment, top authors with reach, top terms and phrases, and "trending now" bursts.
  * Sums come from SQL; text analysis and bursts reuse the pure core.
  */
-import { sql } from 'kysely';
 import type { AppContext } from '../../server/context.ts';
 import { burstKeys, contentTerms, createBurstDetector, netSentiment, shareOfVoice, topPhrases, topTerms, type Burst } from './core/index.ts';
+import { analysisRepository } from './repository/analysis.ts';
+import { queryRepository } from './repository/queries.ts';
+import type { Range } from './rules.ts';
 
-/** A time range of published mentions. */
-export interface Range {
-  from: Date;
-  to: Date;
-}
+export type { Range } from './rules.ts';
 
 /** Mention volume per query in buckets of an hour or a day (in the workspace's time zone). */
 export async function mentionVolume(ctx: AppContext, workspaceId: string, range: Range, interval: 'hour' | 'day', timeZone: string) {
-  const rows = await sql<{ query_id: string; bucket: Date; count: number }>`
-    SELECT query_id, date_trunc(${interval}, published_at, ${timeZone}) AS bucket, count(*)::int AS count
-    FROM listening_mention_matches
-    WHERE workspace_id = ${workspaceId} AND published_at >= ${range.from} AND published_at < ${range.to}
-    GROUP BY 1, 2 ORDER BY 2`.execute(ctx.database.db);
-  const queries = await ctx.database.db.selectFrom('listening_queries').select(['id', 'name', 'kind', 'competitor_name']).where('workspace_id', '=', workspaceId).orderBy('created_at').execute();
+  const rows = await analysisRepository.volumeBuckets(ctx.database.db, workspaceId, range, interval, timeZone);
+  const queries = await queryRepository.forSeries(ctx.database.db, workspaceId);
   return {
     interval,
     timeZone,
@@ -28,7 +22,7 @@ export async function mentionVolume(ctx: AppContext, workspaceId: string, range:
       queryId: q.id,
       name: q.name,
       kind: q.kind,
-      points: rows.rows.filter((r) => r.query_id === q.id).map((r) => ({ at: new Date(r.bucket).toISOString(), count: Number(r.count) })),
+      points: rows.filter((r) => r.query_id === q.id).map((r) => ({ at: new Date(r.bucket).toISOString(), count: Number(r.count) })),
     })),
   };
 }
@@ -38,13 +32,9 @@ export async function mentionVolume(ctx: AppContext, workspaceId: string, range:
  * distinct mentions matching any brand query; each competitor = distinct mentions of its queries.
  */
 export async function shareOfVoiceReport(ctx: AppContext, workspaceId: string, range: Range) {
-  const rows = await sql<{ label: string; kind: string; count: number }>`
-    SELECT CASE WHEN q.kind = 'brand' THEN '' ELSE coalesce(q.competitor_name, q.name) END AS label, q.kind, count(DISTINCT m.mention_id)::int AS count
-    FROM listening_mention_matches m JOIN listening_queries q ON q.id = m.query_id
-    WHERE m.workspace_id = ${workspaceId} AND q.kind IN ('brand', 'competitor') AND m.published_at >= ${range.from} AND m.published_at < ${range.to}
-    GROUP BY 1, 2`.execute(ctx.database.db);
-  const brand = rows.rows.find((r) => r.kind === 'brand')?.count ?? 0;
-  const competitors = rows.rows.filter((r) => r.kind === 'competitor').map((r) => ({ name: r.label, mentions: Number(r.count) }));
+  const rows = await analysisRepository.brandAndCompetitorCounts(ctx.database.db, workspaceId, range);
+  const brand = rows.find((r) => r.kind === 'brand')?.count ?? 0;
+  const competitors = rows.filter((r) => r.kind === 'competitor').map((r) => ({ name: r.label, mentions: Number(r.count) }));
   const total = brand + competitors.reduce((sum, c) => sum + c.mentions, 0);
   return {
     formula: 'brand mentions / (brand + competitors mentions) × 100',
@@ -56,15 +46,7 @@ export async function shareOfVoiceReport(ctx: AppContext, workspaceId: string, r
 
 /** Sentiment counts and net sentiment = (positive − negative) / all × 100, neutral included in "all". */
 export async function sentimentReport(ctx: AppContext, workspaceId: string, range: Range, queryId?: string) {
-  let query = ctx.database.db
-    .selectFrom('listening_mentions as m')
-    .select(['m.sentiment', sql<number>`count(*)::int`.as('count')])
-    .where('m.workspace_id', '=', workspaceId)
-    .where('m.published_at', '>=', range.from)
-    .where('m.published_at', '<', range.to)
-    .groupBy('m.sentiment');
-  if (queryId) query = query.where((eb) => eb.exists(eb.selectFrom('listening_mention_matches as x').select('x.query_id').whereRef('x.mention_id', '=', 'm.id').where('x.query_id', '=', queryId)));
-  const rows = await query.execute();
+  const rows = await analysisRepository.sentimentCounts(ctx.database.db, workspaceId, range, queryId);
   const counts = { positive: 0, neutral: 0, negative: 0 };
   for (const row of rows) if (row.sentiment === 'positive' || row.sentiment === 'neutral' || row.sentiment === 'negative') counts[row.sentiment] += Number(row.count);
   return { counts, total: counts.positive + counts.neutral + counts.negative, netSentiment: netSentiment(counts), formula: '(positive − negative) / all mentions × 100, neutral mentions included in all' };
@@ -72,33 +54,13 @@ export async function sentimentReport(ctx: AppContext, workspaceId: string, rang
 
 /** Authors with the most mentions, with their largest known reach. */
 export async function topAuthors(ctx: AppContext, workspaceId: string, range: Range, limit = 20) {
-  const rows = await ctx.database.db
-    .selectFrom('listening_mentions')
-    .select(['author_handle', 'network', sql<number>`count(*)::int`.as('mentions'), sql<number | null>`max(author_reach)`.as('reach'), sql<string | null>`max(author_name)`.as('name')])
-    .where('workspace_id', '=', workspaceId)
-    .where('published_at', '>=', range.from)
-    .where('published_at', '<', range.to)
-    .where('author_handle', '!=', '')
-    .groupBy(['author_handle', 'network'])
-    .orderBy('mentions', 'desc')
-    .orderBy('reach', (ob) => ob.desc().nullsLast())
-    .limit(limit)
-    .execute();
+  const rows = await analysisRepository.topAuthors(ctx.database.db, workspaceId, range, limit);
   return rows.map((r) => ({ handle: r.author_handle, name: r.name, network: r.network, mentions: Number(r.mentions), reach: r.reach === null ? null : Number(r.reach) }));
 }
 
 /** Top terms and phrases of the newest mentions in range (at most `sample`). */
 export async function topTermsReport(ctx: AppContext, workspaceId: string, range: Range, queryId?: string, sample = 5000) {
-  let query = ctx.database.db
-    .selectFrom('listening_mentions as m')
-    .select('m.text')
-    .where('m.workspace_id', '=', workspaceId)
-    .where('m.published_at', '>=', range.from)
-    .where('m.published_at', '<', range.to)
-    .orderBy('m.published_at', 'desc')
-    .limit(sample);
-  if (queryId) query = query.where((eb) => eb.exists(eb.selectFrom('listening_mention_matches as x').select('x.query_id').whereRef('x.mention_id', '=', 'm.id').where('x.query_id', '=', queryId)));
-  const texts = (await query.execute()).map((r) => r.text);
+  const texts = await analysisRepository.newestTexts(ctx.database.db, workspaceId, range, sample, queryId);
   return { sampled: texts.length, terms: topTerms(texts, 25), phrases: topPhrases(texts, 15) };
 }
 
@@ -113,16 +75,7 @@ export async function trendingNow(ctx: AppContext, workspaceId: string, options:
   const now = options.now ?? ctx.clock.now();
   const end = Math.floor(now / windowMs) * windowMs + windowMs;
   const start = end - (history + 1) * windowMs;
-  const rows = await ctx.database.db
-    .selectFrom('listening_mentions as m')
-    .leftJoin('listening_mention_matches as x', 'x.mention_id', 'm.id')
-    .select(['m.id', 'm.text', 'm.published_at', 'x.query_id'])
-    .where('m.workspace_id', '=', workspaceId)
-    .where('m.published_at', '>=', new Date(start))
-    .where('m.published_at', '<', new Date(end))
-    .orderBy('m.published_at', 'desc')
-    .limit(30_000)
-    .execute();
+  const rows = await analysisRepository.mentionsWithMatches(ctx.database.db, workspaceId, { from: new Date(start), to: new Date(end) });
   const byMention = new Map<string, { text: string; at: number; queries: string[] }>();
   for (const row of rows) {
     const entry = byMention.get(row.id) ?? { text: row.text, at: new Date(row.published_at).getTime(), queries: [] };
@@ -148,7 +101,7 @@ export async function trendingNow(ctx: AppContext, workspaceId: string, options:
     // The last two windows (the current one is partial) make "now".
     if (index >= history - 1) for (const burst of latest) if (!trending.has(burst.key) || trending.get(burst.key)!.z < burst.z) trending.set(burst.key, { ...burst, windowStart: new Date(start + index * windowMs).toISOString() });
   });
-  const queryNames = new Map((await ctx.database.db.selectFrom('listening_queries').select(['id', 'name']).where('workspace_id', '=', workspaceId).execute()).map((q) => [q.id, q.name]));
+  const queryNames = await queryRepository.namesOf(ctx.database.db, workspaceId);
   return {
     windowMinutes: windowMs / 60_000,
     items: [...trending.values()]
@@ -156,7 +109,7 @@ export async function trendingNow(ctx: AppContext, workspaceId: string, options:
       .slice(0, 30)
       .map((b) => ({
         key: b.key,
-        kind: b.key.startsWith('query:') ? 'query' : b.key.includes('+') ? 'pair' : 'term',
+        kind: b.key.startsWith('query:') ? ('query' as const) : b.key.includes('+') ? ('pair' as const) : ('term' as const),
         label: b.key.startsWith('query:') ? (queryNames.get(b.key.slice(6)) ?? b.key) : b.key.replace('+', ' + '),
         count: b.count,
         expected: b.expected,

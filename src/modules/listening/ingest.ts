@@ -4,13 +4,15 @@
  * transactional store (mentions, their query matches and the source's cursor together).
  */
 import { httpUrlOrNull } from '../../lib/safe-url.ts';
-import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import type { Db } from '../../db/database.ts';
 import type { AppContext } from '../../server/context.ts';
 import { createDefaultSentiment, createPipeline, loadLanguageModel, type Pipeline, type SentimentProvider } from './core/index.ts';
+import { mentionRepository } from './repository/mentions.ts';
+import { queryRepository } from './repository/queries.ts';
+import { sourceRepository } from './repository/sources.ts';
 import type { SourceCursor, SourceItem } from './sources/types.ts';
-
-type Db = Kysely<Database> | Transaction<Database>;
 
 let sharedSentiment: SentimentProvider | null = null;
 /** The sentiment provider used for stored mentions (the default provider, built once). */
@@ -44,12 +46,7 @@ export class WorkspacePipelines {
     const now = this.ctx.clock.now();
     let cached = this.cache.get(workspaceId);
     if (cached && now - cached.checkedAt < this.refreshMs) return cached.pipeline;
-    const rows = await this.ctx.database.db
-      .selectFrom('listening_queries')
-      .select(['id', 'query'])
-      .where('workspace_id', '=', workspaceId)
-      .where('active', '=', true)
-      .execute();
+    const rows = await queryRepository.active(this.ctx.database.db, workspaceId);
     if (!cached) {
       cached = { pipeline: createPipeline({ queries: [], sentiment: sentimentProvider() }), queries: new Map(), checkedAt: now };
       this.cache.set(workspaceId, cached);
@@ -166,60 +163,39 @@ export async function storePrepared(db: Db, input: IngestInput, prepared: Prepar
       const unique = chunk.filter((p) => (seen.has(p.item.remoteId) ? false : (seen.add(p.item.remoteId), true)));
       replayed += chunk.length - unique.length;
       if (unique.length === 0) continue;
-      const inserted = await trx
-        .insertInto('listening_mentions')
-        .values(
-          unique.map((p) => ({
-            workspace_id: input.workspaceId,
-            source_id: input.sourceId,
-            source_key: input.sourceKey,
-            remote_id: p.item.remoteId.slice(0, 2000),
-            network: p.item.network,
-            url: httpUrlOrNull(p.item.url), // only http(s): this ends up in an href
-            author_handle: (p.item.authorHandle ?? '').replace(NUL, ''),
-            author_name: p.item.authorName?.replace(NUL, '') ?? null,
-            author_reach: p.item.authorReach ?? null,
-            text: p.item.text.replace(NUL, '').slice(0, MAX_TEXT),
-            lang: p.lang,
-            sentiment: p.sentiment?.label ?? null,
-            sentiment_score: p.sentiment?.score ?? null,
-            auto_sentiment: p.sentiment?.label ?? null,
-            published_at: p.item.publishedAt,
-            ingested_at: now,
-          })),
-        )
-        .onConflict((oc) => oc.columns(['workspace_id', 'source_key', 'remote_id']).doNothing())
-        .returning(['id', 'remote_id', 'published_at'])
-        .execute();
+      const inserted = await mentionRepository.insertNew(
+        trx,
+        unique.map((p) => ({
+          workspace_id: input.workspaceId,
+          source_id: input.sourceId,
+          source_key: input.sourceKey,
+          remote_id: p.item.remoteId.slice(0, 2000),
+          network: p.item.network,
+          url: httpUrlOrNull(p.item.url), // only http(s): this ends up in an href
+          author_handle: (p.item.authorHandle ?? '').replace(NUL, ''),
+          author_name: p.item.authorName?.replace(NUL, '') ?? null,
+          author_reach: p.item.authorReach ?? null,
+          text: p.item.text.replace(NUL, '').slice(0, MAX_TEXT),
+          lang: p.lang,
+          sentiment: p.sentiment?.label ?? null,
+          sentiment_score: p.sentiment?.score ?? null,
+          auto_sentiment: p.sentiment?.label ?? null,
+          published_at: p.item.publishedAt,
+          ingested_at: now,
+        })),
+      );
       stored += inserted.length;
       replayed += unique.length - inserted.length;
       const byRemote = new Map(unique.map((p) => [p.item.remoteId.slice(0, 2000), p]));
       const matchRows = inserted.flatMap((row) =>
         (byRemote.get(row.remote_id)?.matches ?? []).map((queryId) => ({ mention_id: row.id, query_id: queryId, workspace_id: input.workspaceId, published_at: row.published_at })),
       );
-      // Postgres allows 65,535 parameters per statement: 4 per match row.
-      for (let m = 0; m < matchRows.length; m += 10_000) await trx.insertInto('listening_mention_matches').values(matchRows.slice(m, m + 10_000)).onConflict((oc) => oc.doNothing()).execute();
+      await mentionRepository.insertMatches(trx, matchRows);
     }
     if (input.sourceId) {
       const newest = prepared.reduce<Date | null>((max, p) => (!max || p.item.publishedAt > max ? p.item.publishedAt : max), null);
-      await trx
-        .updateTable('listening_sources')
-        .set((eb) => ({
-          ...(input.cursor !== undefined && {
-            cursor: input.sourceConfig === undefined
-              ? JSON.stringify(input.cursor)
-              : sql<string>`case when config = ${JSON.stringify(input.sourceConfig)}::jsonb then ${JSON.stringify(input.cursor)}::jsonb else cursor end`,
-          }),
-          items_ingested: eb('items_ingested', '+', stored),
-          ...(newest && { last_item_at: newest }),
-          ...(input.lagMs !== undefined && { lag_ms: input.lagMs === null ? null : Math.max(0, Math.round(input.lagMs)) }),
-          last_run_at: now,
-          status: 'running',
-          last_error: null,
-          updated_at: now,
-        }))
-        .where('id', '=', input.sourceId)
-        .execute();
+      const { cursor, sourceConfig, lagMs } = input;
+      await sourceRepository.recordBatch(trx, input.sourceId, { cursor, sourceConfig, stored, newest, lagMs, now });
     }
   };
   if ('isTransaction' in db && db.isTransaction) await run(db);

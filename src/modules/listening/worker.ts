@@ -11,6 +11,8 @@ import { checkReputationAlerts, type NewReputationAlert, type ReputationAlertOpt
 import { emailPendingAlerts } from './alert-email.ts';
 import { ingestBatch, WorkspacePipelines } from './ingest.ts';
 import { BoundedQueue } from './queue.ts';
+import { queryRepository } from './repository/queries.ts';
+import { sourceRepository } from './repository/sources.ts';
 import { blueskyFirehoseSource } from './sources/bluesky-firehose.ts';
 import { channelMentionsSource } from './sources/channel-mentions.ts';
 import { jetstreamSource } from './sources/jetstream.ts';
@@ -95,14 +97,11 @@ export async function startListener(ctx: AppContext, options: ListenerOptions = 
           lagMs: last.lagMs ?? null,
           sourceConfig: source.config,
         });
-        await db
-          .updateTable('listening_sources')
-          .set({ queue_depth: queue.size, ...(error && { status: 'error', last_error: error.slice(0, 500) }), ...(typeof last.cursor.nextPollAt === 'number' && { next_poll_at: new Date(last.cursor.nextPollAt) }) })
-          .where('id', '=', source.id)
-          .execute();
+        const nextPollAt = typeof last.cursor.nextPollAt === 'number' ? new Date(last.cursor.nextPollAt) : undefined;
+        await sourceRepository.recordProgress(db, source.id, { queueDepth: queue.size, error, nextPollAt });
       } catch (failure) {
         ctx.logger.error({ err: failure, source: source.id }, 'storing listening batch failed');
-        await db.updateTable('listening_sources').set({ status: 'error', last_error: (failure as Error).message.slice(0, 500) }).where('id', '=', source.id).execute().catch(() => undefined);
+        await sourceRepository.recordError(db, source.id, (failure as Error).message).catch(() => undefined);
         // The cursor was not saved: the source is restarted from the stored cursor on the next sync.
         runner.controller.abort();
         queue.close();
@@ -132,7 +131,7 @@ export async function startListener(ctx: AppContext, options: ListenerOptions = 
       })
       .catch(async (error: Error) => {
         ctx.logger.warn({ err: error, source: source.id }, 'listening source stopped with an error');
-        await db.updateTable('listening_sources').set({ status: 'error', last_error: error.message.slice(0, 500) }).where('id', '=', source.id).execute().catch(() => undefined);
+        await sourceRepository.recordError(db, source.id, error.message).catch(() => undefined);
       })
       .finally(() => queue.close());
     runner.done = Promise.all([producer, consumer]).then(() => undefined);
@@ -151,14 +150,7 @@ export async function startListener(ctx: AppContext, options: ListenerOptions = 
     const now = new Date(ctx.clock.now());
     const leaseUntil = new Date(ctx.clock.now() + LEASE_MS);
     // Claim (or renew) sources that are free, expired, or ours.
-    const claimed = await db
-      .updateTable('listening_sources')
-      .set({ lease_owner: owner, lease_until: leaseUntil })
-      .where('active', '=', true)
-      .where('kind', 'in', Object.keys(adapters))
-      .where((eb) => eb.or([eb('lease_owner', 'is', null), eb('lease_until', '<', now), eb('lease_owner', '=', owner)]))
-      .returning(['id', 'workspace_id', 'kind', 'config', 'cursor', 'updated_at'])
-      .execute();
+    const claimed = await sourceRepository.claim(db, owner, Object.keys(adapters), now, leaseUntil);
     const wanted = new Set(claimed.map((s) => s.id));
     for (const id of [...runners.keys()]) if (!wanted.has(id)) await stopRunner(id);
     for (const row of claimed) {
@@ -167,14 +159,13 @@ export async function startListener(ctx: AppContext, options: ListenerOptions = 
       if (existing && existing.configKey === configKey && !existing.controller.signal.aborted) continue;
       if (existing) await stopRunner(row.id);
       // Re-read the cursor: a stopped runner may just have saved a newer one.
-      const fresh = await db.selectFrom('listening_sources').select(['cursor']).where('id', '=', row.id).executeTakeFirst();
-      startRunner({ id: row.id, workspaceId: row.workspace_id, kind: row.kind, config: row.config, cursor: fresh?.cursor ?? null }, configKey);
+      const cursor = await sourceRepository.cursorOf(db, row.id);
+      startRunner({ id: row.id, workspaceId: row.workspace_id, kind: row.kind, config: row.config, cursor }, configKey);
     }
   };
 
   const checkAlerts = async () => {
-    const workspaces = await db.selectFrom('listening_queries').select('workspace_id').distinct().execute();
-    for (const { workspace_id } of workspaces) {
+    for (const workspace_id of await queryRepository.workspacesWithQueries(db)) {
       // One process per workspace and window: the unique index makes a second insert a no-op anyway.
       const created = await checkReputationAlerts(ctx, workspace_id, options.alerts);
       for (const alert of created) options.onAlert?.(alert);
@@ -207,7 +198,7 @@ export async function startListener(ctx: AppContext, options: ListenerOptions = 
       await syncing;
       await alerting;
       await Promise.all([...runners.keys()].map(stopRunner));
-      await db.updateTable('listening_sources').set({ lease_owner: null, lease_until: null }).where('lease_owner', '=', owner).execute().catch(() => undefined);
+      await sourceRepository.releaseLeases(db, owner).catch(() => undefined);
     },
   };
 }

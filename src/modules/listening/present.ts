@@ -1,20 +1,21 @@
-/**
- * Listening storage the routes use: saved queries, sources, mentions with their matches
- * and corrections, alerts. The only listening code (with ingest, analysis, alerts) that
- * touches the database.
- */
-import type { Selectable } from 'kysely';
-import type { ListeningAlertsTable, ListeningMentionsTable, ListeningQueriesTable, ListeningSourcesTable } from '../../db/schema.ts';
-import type { Db } from '../../db/database.ts';
-
-export type QueryRow = Selectable<ListeningQueriesTable>;
-export type SourceRow = Selectable<ListeningSourcesTable>;
-export type MentionRow = Selectable<ListeningMentionsTable>;
-export type AlertRow = Selectable<ListeningAlertsTable>;
+/** Listening rows as the API shows them (camelCase, secrets hidden). */
+import type { AlertRow } from './repository/alerts.ts';
+import type { MentionRow } from './repository/mentions.ts';
+import type { QueryRow } from './repository/queries.ts';
+import type { SourceRow } from './repository/sources.ts';
 
 /** A saved query as the API shows it. */
 export function presentQuery(row: QueryRow) {
-  return { id: row.id, name: row.name, query: row.query, kind: row.kind, competitorName: row.competitor_name, active: row.active, createdAt: row.created_at, updatedAt: row.updated_at };
+  return {
+    id: row.id,
+    name: row.name,
+    query: row.query,
+    kind: row.kind,
+    competitorName: row.competitor_name,
+    active: row.active,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
 }
 
 const SECRET_CONFIG_KEYS = new Set(['accessToken', 'accessTokenSealed']);
@@ -22,7 +23,9 @@ const SECRET_CONFIG_KEYS = new Set(['accessToken', 'accessTokenSealed']);
 /** A source as the API shows it, with its cursor, lag and queue depth (secrets hidden). */
 export function presentSource(row: SourceRow) {
   const config = Object.fromEntries(
-    Object.entries(row.config).map(([k, v]) => (SECRET_CONFIG_KEYS.has(k) && v ? [k === 'accessTokenSealed' ? 'accessToken' : k, '••••'] : [k, v])),
+    Object.entries(row.config).map(([k, v]) =>
+      SECRET_CONFIG_KEYS.has(k) && v ? [k === 'accessTokenSealed' ? 'accessToken' : k, '••••'] : [k, v],
+    ),
   );
   return {
     id: row.id,
@@ -84,13 +87,4 @@ export function presentAlert(row: AlertRow) {
     emailError: row.email_error,
     createdAt: row.created_at,
   };
-}
-
-/** Query ids matched by each mention. */
-export async function matchesOf(db: Db, mentionIds: string[]): Promise<Map<string, string[]>> {
-  const map = new Map<string, string[]>();
-  if (!mentionIds.length) return map;
-  const rows = await db.selectFrom('listening_mention_matches').select(['mention_id', 'query_id']).where('mention_id', 'in', mentionIds).execute();
-  for (const row of rows) map.set(row.mention_id, [...(map.get(row.mention_id) ?? []), row.query_id]);
-  return map;
 }

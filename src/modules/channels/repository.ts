@@ -1,0 +1,132 @@
+import type { Selectable } from 'kysely';
+import type { Db } from '../../db/database.ts';
+import type { ChannelsTable } from '../../db/schema.ts';
+
+export type ChannelRow = Selectable<ChannelsTable>;
+type ChannelStatus = ChannelRow['status'];
+
+/** Connected channels: the only code that reads or writes the `channels` table. */
+export const channelRepository = {
+  /** A workspace's channels, oldest first. */
+  list(db: Db, workspaceId: string) {
+    return db.selectFrom('channels').selectAll().where('workspace_id', '=', workspaceId).orderBy('created_at').execute();
+  },
+
+  /** One channel of a workspace, or undefined. */
+  find(db: Db, workspaceId: string, channelId: string) {
+    return db.selectFrom('channels').selectAll().where('id', '=', channelId).where('workspace_id', '=', workspaceId).executeTakeFirst();
+  },
+
+  /** True when the workspace has this channel. */
+  async exists(db: Db, workspaceId: string, channelId: string): Promise<boolean> {
+    const row = await db
+      .selectFrom('channels')
+      .select('id')
+      .where('id', '=', channelId)
+      .where('workspace_id', '=', workspaceId)
+      .executeTakeFirst();
+    return row !== undefined;
+  },
+
+  insert(
+    db: Db,
+    values: {
+      workspaceId: string;
+      network: string;
+      name: string;
+      settings: Record<string, unknown>;
+      credentialsSealed: string;
+      account: unknown;
+      lastCheckedAt: Date;
+    },
+  ) {
+    return db
+      .insertInto('channels')
+      .values({
+        workspace_id: values.workspaceId,
+        network: values.network,
+        name: values.name,
+        settings: JSON.stringify(values.settings),
+        credentials_sealed: values.credentialsSealed,
+        account: JSON.stringify(values.account ?? null),
+        last_checked_at: values.lastCheckedAt,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  },
+
+  /** Renames a channel and/or stores new connection details (settings, sealed credentials, account), marking it active again. */
+  update(
+    db: Db,
+    channelId: string,
+    changes: { name?: string; connection?: { settings: Record<string, unknown>; credentialsSealed: string; account: unknown } },
+  ) {
+    const { connection } = changes;
+    return db
+      .updateTable('channels')
+      .set({
+        ...(connection && {
+          settings: JSON.stringify(connection.settings),
+          credentials_sealed: connection.credentialsSealed,
+          account: JSON.stringify(connection.account ?? null),
+          status: 'active' as const,
+          last_error: null,
+        }),
+        ...(changes.name && { name: changes.name }),
+      })
+      .where('id', '=', channelId)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  },
+
+  /** Stores a health check's result: status, last error, when, and the account when the network sent it. */
+  recordHealth(db: Db, channelId: string, health: { status: ChannelStatus; lastError: string | null; checkedAt: Date; account?: unknown }) {
+    return db
+      .updateTable('channels')
+      .set({
+        status: health.status,
+        last_error: health.lastError,
+        last_checked_at: health.checkedAt,
+        ...(health.account !== undefined && { account: JSON.stringify(health.account) }),
+      })
+      .where('id', '=', channelId)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  },
+
+  /** Marks an active channel as needing reconnection; returns it, or undefined when it was not active. */
+  markNeedsReconnect(db: Db, channelId: string, reason: string) {
+    return db
+      .updateTable('channels')
+      .set({ status: 'needs_reconnect', last_error: reason })
+      .where('id', '=', channelId)
+      .where('status', '=', 'active')
+      .returning(['id', 'workspace_id'])
+      .executeTakeFirst();
+  },
+
+  /** Disconnects a channel: its credentials are replaced by `emptyCredentialsSealed`. */
+  async disconnect(db: Db, channelId: string, emptyCredentialsSealed: string): Promise<void> {
+    await db
+      .updateTable('channels')
+      .set({ status: 'disconnected', credentials_sealed: emptyCredentialsSealed })
+      .where('id', '=', channelId)
+      .execute();
+  },
+
+  /** Cancels a channel's publications that have not started (pending or scheduled), releasing their claims. */
+  async cancelUnstartedPublications(db: Db, channelId: string): Promise<void> {
+    await db
+      .updateTable('publications')
+      .set({
+        state: 'canceled',
+        error_code: 'channel_disconnected',
+        error_message: 'The channel was disconnected',
+        claimed_by: null,
+        lease_until: null,
+      })
+      .where('channel_id', '=', channelId)
+      .where('state', 'in', ['pending', 'scheduled'])
+      .execute();
+  },
+};

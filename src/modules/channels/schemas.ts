@@ -1,0 +1,62 @@
+/** The channels API's response schemas (and the connection fields a request sends). */
+import { z } from 'zod';
+import { instant } from '../../server/schemas.ts';
+
+/** Connection fields as submitted; which ones a network needs is in its `connectionFields`. */
+export const fieldsSchema = z.record(z.string().max(100), z.union([z.string().max(4000), z.number(), z.boolean()]));
+
+const label = z.object({ en: z.string(), es: z.string() });
+
+export const networkLimitsSchema = z.object({
+  maxChars: z.number().int(),
+  maxImages: z.number().int(),
+  maxImageBytes: z.number().int(),
+  acceptedImageTypes: z.array(z.string()),
+  maxAltChars: z.number().int(),
+  supportsThreads: z.boolean(),
+  supportsContentWarning: z.boolean(),
+  supportsVisibility: z.boolean(),
+  postsPerMinutePerChannel: z.number(),
+});
+
+export const networkSchema = z.object({
+  name: z.string(),
+  label,
+  simulated: z.boolean(),
+  limits: networkLimitsSchema,
+  idempotency: z.enum(['deterministic-record-key', 'idempotency-key-header', 'reconcile-by-lookup']),
+  connectionFields: z.array(z.object({ name: z.string(), secret: z.boolean(), required: z.boolean(), label })),
+});
+
+export const channelSchema = z.object({
+  id: z.string().uuid(),
+  workspaceId: z.string().uuid(),
+  network: z.string(),
+  networkLabel: label,
+  simulated: z.boolean(),
+  name: z.string(),
+  /** The connection's non-secret settings (credentials are never shown). */
+  settings: z.record(z.string(), z.unknown()),
+  status: z.enum(['active', 'needs_reconnect', 'disconnected']),
+  /** The account as the network last described it (handle, display name, followers when known). */
+  account: z.record(z.string(), z.unknown()).nullable(),
+  lastError: z.string().nullable(),
+  lastCheckedAt: instant.nullable(),
+  createdAt: instant,
+  limits: networkLimitsSchema.nullable(),
+});
+
+export const healthSchema = z.object({
+  ok: z.boolean(),
+  account: z
+    .object({ id: z.string(), handle: z.string(), displayName: z.string().optional(), followers: z.number().optional() })
+    .optional(),
+  /** `code` is stable (the web app translates it); `kind` says whether the credentials were refused. */
+  error: z
+    .object({
+      code: z.string(),
+      message: z.string(),
+      kind: z.enum(['transient', 'rate_limited', 'ambiguous', 'auth', 'permanent']).optional(),
+    })
+    .optional(),
+});

@@ -17,7 +17,7 @@ import { startSmtpCatcher } from './helpers/smtp.ts';
 /**
  * The whole of Plaza in one process on the embedded database (one PGlite
  * connection): web, worker (publishing engine, webhook outbox and deliveries, metric
- * collector, reports), scheduler and listener (sources, reputation alerts), all loops
+ * collector, objectives, reports), scheduler and listener (sources, reputation alerts), all loops
  * running fast, webhooks to a loopback receiver, reports to a local SMTP catcher.
  * Every request must answer within a few seconds, and no query may be issued on the
  * shared handle from inside an open transaction (the connection gate records each).
@@ -32,7 +32,8 @@ describe('the embedded database never hangs with every service running', () => {
   const fast: StartOptions = {
     services: ['web', 'worker', 'scheduler', 'listener'],
     engine: { pollMs: 100 },
-    loops: { outboxMs: 100, collectorMs: 300, listener: { syncEveryMs: 300, alertsEveryMs: 300 } },
+    listener: { syncEveryMs: 300 },
+    intervals: { 'events.webhook-outbox': 100, 'analytics.collect-metrics': 300, 'analytics.reports': 300, 'listening.reputation-alerts': 300 },
   };
   let runtime: PlazaRuntime | null = null;
   let receiver: http.Server;
@@ -159,8 +160,8 @@ describe('the embedded database never hangs with every service running', () => {
       return Number(row.n) >= posts.length;
     });
 
-    // Reports: sent now from the API, e-mailed, and report.sent reaches the webhook. (The collector
-    // runs due schedules on its first pass and then every 5 minutes: the restart below checks that path.)
+    // Reports: sent now from the API, e-mailed, and report.sent reaches the webhook. (The reports job
+    // sends due schedules every 5 minutes, here every 300 ms: the restart below checks that path.)
     const run = await api('POST', `${ws}/report-schedules/${scheduleId}/run`);
     expect(run.status, JSON.stringify(run.json)).toBe(200);
     await until('the report e-mail', async () => smtp.messages.length >= 1);
@@ -199,7 +200,7 @@ describe('the embedded database never hangs with every service running', () => {
       .values({ workspace_id: workspaceId, actor_user_id: null, type: 'post.failed', subject_type: 'post', subject_id: '00000000-0000-4000-8000-000000000001', data: JSON.stringify({ reason: 'pending at restart' }) })
       .returning('id')
       .executeTakeFirstOrThrow();
-    // And the report schedule is due: the collector's first pass after the start sends it.
+    // And the report schedule is due: the reports job's first slot after the start sends it.
     await offline.db.updateTable('report_schedules').set({ next_run_at: new Date(Date.now() - 1000) }).where('id', '=', scheduleId).execute();
     await offline.close();
     const reportsBefore = received.filter((r) => r.event === 'report.sent').length;
@@ -209,7 +210,7 @@ describe('the embedded database never hangs with every service running', () => {
     await start();
     expect(Date.now() - started).toBeLessThan(30_000);
     await until('the pending event delivered after the restart', async () => received.some((r) => r.event === 'post.failed' && r.body.id === String(event.id)), 20_000);
-    await until('the due report e-mailed by the collector', async () => smtp.messages.length > mailsBefore, 20_000);
+    await until('the due report e-mailed by the reports job', async () => smtp.messages.length > mailsBefore, 20_000);
     await until('its report.sent webhook', async () => received.filter((r) => r.event === 'report.sent').length > reportsBefore, 20_000);
     // And the database keeps answering afterwards.
     await until('a few more healthy rounds', async () => Date.now() - started > 1_500, 10_000);

@@ -4,7 +4,7 @@ import { createCaller, createTestApp, type Caller, type TestApp } from './helper
 import { DB_KINDS } from './helpers/db.ts';
 import { startQueue } from '../src/jobs/queue.ts';
 import { onEvent, recordEvent } from '../src/modules/events/events.ts';
-import { startWebhookOutbox, WEBHOOK_QUEUE } from '../src/modules/events/webhooks.ts';
+import { runWebhookOutbox, WEBHOOK_QUEUE } from '../src/modules/events/webhooks.ts';
 
 /**
  * The outbox writes each delivery row and its pg-boss job in its own transaction,
@@ -16,7 +16,6 @@ describe.each(DB_KINDS)('webhook outbox on %s', (kind) => {
   let owner: Caller;
   let boss: PgBoss;
   let workspaceId: string;
-  let outbox: ReturnType<typeof startWebhookOutbox>;
 
   beforeAll(async () => {
     t = await createTestApp(kind);
@@ -28,10 +27,8 @@ describe.each(DB_KINDS)('webhook outbox on %s', (kind) => {
     }
     boss = await startQueue(t.ctx.database, { supervise: false, schedule: false });
     await boss.createQueue(WEBHOOK_QUEUE);
-    outbox = startWebhookOutbox(t.ctx, boss, { intervalMs: 3_600_000 }); // ticked by hand
   }, 60_000);
   afterAll(async () => {
-    await outbox?.stop();
     await boss?.stop({ graceful: false, wait: true, timeout: 2_000 }).catch(() => undefined);
     await t?.close();
   });
@@ -43,18 +40,17 @@ describe.each(DB_KINDS)('webhook outbox on %s', (kind) => {
 
   it('a failure while queueing rolls back the deliveries and the cursor; the next pass queues each delivery exactly once', async () => {
     await recordEvent(t.ctx.database.db, { workspaceId, actorUserId: null, type: 'post.published', subjectType: 'post', subjectId: '00000000-0000-4000-8000-000000000001' });
-    const failing = startWebhookOutbox(t.ctx, { send: async () => Promise.reject(new Error('queue unavailable')) } as unknown as PgBoss, { intervalMs: 3_600_000 });
-    await expect(within(failing.tick())).rejects.toThrow('queue unavailable');
-    await failing.stop();
+    const failing = { send: async () => Promise.reject(new Error('queue unavailable')) } as unknown as PgBoss;
+    await expect(within(runWebhookOutbox(t.ctx, failing))).rejects.toThrow('queue unavailable');
     expect(await deliveries()).toEqual([]);
     expect(await jobs()).toEqual([]);
 
-    expect(await within(outbox.tick())).toBe(1);
+    expect(await within(runWebhookOutbox(t.ctx, boss))).toBe(1);
     const queued = await deliveries();
     expect(queued).toHaveLength(2);
     expect(await jobs()).toEqual(queued);
     // Nothing new: nothing queued twice.
-    expect(await within(outbox.tick())).toBe(0);
+    expect(await within(runWebhookOutbox(t.ctx, boss))).toBe(0);
     expect(await jobs()).toEqual(queued);
     expect(t.ctx.database.connectionGate?.violations ?? []).toEqual([]);
   });
@@ -62,7 +58,7 @@ describe.each(DB_KINDS)('webhook outbox on %s', (kind) => {
   it('a replay from an older cursor (crash before the commit) queues nothing twice', async () => {
     const before = await jobs();
     await t.ctx.database.db.updateTable('webhook_outbox_cursor').set({ last_event_id: 0 }).where('id', '=', 1).execute();
-    expect(await within(outbox.tick())).toBeGreaterThan(0);
+    expect(await within(runWebhookOutbox(t.ctx, boss))).toBeGreaterThan(0);
     expect(await jobs()).toEqual(before);
   });
 

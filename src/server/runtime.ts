@@ -13,12 +13,12 @@ import { NetworkRegistry } from '../networks/registry.ts';
 import { defaultAdapters } from '../networks/index.ts';
 import { buildApp } from './app.ts';
 import type { AppContext } from './context.ts';
-import { PublishingEngine, type EngineOptions } from '../modules/publishing/engine.ts';
+import type { PublishingEngine, EngineOptions } from '../modules/publishing/engine.ts';
 import { startQueue } from '../jobs/queue.ts';
-import { startWebhookOutbox, startWebhookWorker } from '../modules/events/webhooks.ts';
+import { checkJobs, startJobs, type JobDefinition, type RunningJobs } from '../jobs/registry.ts';
+import { plazaJobs } from '../jobs/index.ts';
 import { serveWebApp } from './web.ts';
-import { startListener, type ListenerOptions } from '../modules/listening/worker.ts';
-import { startMetricCollector } from '../modules/analytics/collector.ts';
+import type { ListenerOptions } from '../modules/listening/worker.ts';
 import { registerShortLinkRoutes } from '../modules/links/routes.ts';
 import { DataDirMonitor } from '../lib/data-dir-health.ts';
 import { createLocalAdminKey, registerLocalAdminRoutes } from './local-admin.ts';
@@ -41,8 +41,12 @@ export interface StartOptions {
   logger?: Logger;
   networks?: NetworkRegistry;
   engine?: EngineOptions;
-  /** Loop intervals of the worker and listener services (tests run them fast). */
-  loops?: { outboxMs?: number; collectorMs?: number; listener?: ListenerOptions };
+  /** Options of the listener's source runners (tests sync them fast). */
+  listener?: ListenerOptions;
+  /** Intervals of periodic background jobs by name, e.g. `{ 'events.webhook-outbox': 100 }` (tests run them fast). */
+  intervals?: Record<string, number>;
+  /** The background jobs, instead of Plaza's own (`plazaJobs`; tests add their own to these). */
+  jobs?: (defaults: JobDefinition[]) => JobDefinition[];
   /** The data folder's write probe: how often, and (tests) the probe itself. */
   dataDirProbe?: { intervalMs?: number; probe?: (dir: string) => void };
 }
@@ -78,19 +82,22 @@ export async function createContext(options: StartOptions = {}): Promise<AppCont
 
 /**
  * Starts the requested services in this process (all by default): `web` serves
- * the API and the app, `worker` publishes and delivers webhooks, `scheduler`
- * recovers missed work. Several processes can share one Postgres.
+ * the API and the app; `worker` (publishing, webhooks, metrics, reports), `scheduler`
+ * (queue maintenance, missed publications) and `listener` (sources, reputation alerts)
+ * run their background jobs, declared in src/jobs/index.ts and run by src/jobs/registry.ts.
+ * Several processes can share one Postgres; periodic jobs run once per slot across them.
  */
 export async function startPlaza(options: StartOptions = {}): Promise<PlazaRuntime> {
   const services = new Set<ServiceName>(options.services ?? ['web', 'worker', 'scheduler', 'listener']);
+  // A doubled job name or a job without a handler stops start-up here, before anything opens.
+  const defaults = plazaJobs({ engine: options.engine, listener: options.listener });
+  const jobs = options.jobs ? options.jobs(defaults) : defaults;
+  checkJobs(jobs, options.intervals);
   const ctx = await createContext(options);
   let ready = false;
   let app: FastifyInstance | null = null;
   let url: string | null = null;
-  let engine: PublishingEngine | null = null;
   let boss: PgBoss | null = null;
-  let outbox: { stop(): Promise<void> } | null = null;
-  let collector: { stop(): Promise<void> } | null = null;
   // Is the data folder writable? Probed now and every few seconds; /api/health reports it.
   const dataDirLock = ctx.database.dataDirLock;
   const dataDir = new DataDirMonitor({
@@ -105,22 +112,17 @@ export async function startPlaza(options: StartOptions = {}): Promise<PlazaRunti
   if (services.has('worker') || services.has('scheduler')) {
     boss = await startQueue(ctx.database, { supervise: services.has('scheduler'), schedule: services.has('scheduler') });
   }
-  if (services.has('worker')) {
-    engine = new PublishingEngine(ctx, options.engine);
-    await startWebhookWorker(ctx, boss!);
-    outbox = startWebhookOutbox(ctx, boss!, { intervalMs: options.loops?.outboxMs });
-    await engine.start();
-    // Metric snapshots, objective checks and scheduled reports; their events reach webhooks through the outbox.
-    collector = startMetricCollector(ctx, undefined, { intervalMs: options.loops?.collectorMs });
-  } else if (services.has('scheduler')) {
-    // A scheduler-only process still reports publications missed during downtime.
-    await new PublishingEngine(ctx, options.engine).recover();
+  // The background jobs of this process's services (src/jobs/index.ts lists them; registry.ts runs them).
+  let background: RunningJobs;
+  try {
+    background = await startJobs(ctx, jobs, { services, boss, intervals: options.intervals });
+  } catch (error) {
+    dataDir.stop();
+    await boss?.stop({ graceful: false, wait: true, timeout: 5_000 }).catch(() => undefined);
+    await ctx.database.close();
+    throw error;
   }
-  let listener: { stop(): Promise<void> } | null = null;
-  if (services.has('listener')) {
-    // Alerts are events; the worker's webhook outbox delivers them like any other.
-    listener = await startListener(ctx, options.loops?.listener);
-  }
+  const engine = background.value<PublishingEngine>('publishing.engine');
   if (services.has('web')) {
     const localAdmin = dataDirLock ? [(instance: FastifyInstance) => registerLocalAdminRoutes(instance, ctx, () => localAdminKey)] : [];
     app = await buildApp(ctx, { isReady: () => ready, dataDirState: () => dataDir.state, extraPlugins: [(instance) => registerShortLinkRoutes(instance, ctx), ...localAdmin, serveWebApp] });
@@ -154,10 +156,7 @@ export async function startPlaza(options: StartOptions = {}): Promise<PlazaRunti
       ready = false;
       dataDir.stop();
       await app?.close();
-      await listener?.stop();
-      await outbox?.stop();
-      await collector?.stop();
-      await engine?.stop();
+      await background.stop();
       await boss?.stop({ graceful: true, wait: true, timeout: 5_000 }).catch(() => undefined);
       await ctx.database.close();
     },

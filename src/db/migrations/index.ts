@@ -10,6 +10,7 @@ import * as alertSettings0504 from './0504_listening_alert_settings.ts';
 import * as publishingScaleout0505 from './0505_publishing_scaleout.ts';
 import * as loginFailures0510 from './0510_login_failures.ts';
 import * as accounts0600 from './0600_accounts.ts';
+import * as jobSchedules0700 from './0700_job_schedules.ts';
 
 /** One schema change: plain SQL (one dialect for PGlite and Postgres), applied once. */
 export interface Migration {
@@ -34,4 +35,5 @@ export const migrations: Migration[] = [
   { name: '0505_publishing_scaleout', up: publishingScaleout0505.up },
   { name: '0510_login_failures', up: loginFailures0510.up },
   { name: '0600_accounts', up: accounts0600.up },
+  { name: '0700_job_schedules', up: jobSchedules0700.up },
 ];

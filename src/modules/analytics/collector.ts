@@ -1,13 +1,8 @@
 import { sql } from 'kysely';
-import type PgBoss from 'pg-boss';
 import type { AppContext } from '../../server/context.ts';
 import { NetworkError } from '../../networks/types.ts';
 import { channelContext, probeChannel } from '../channels/service.ts';
 import { ChannelRateLimiter } from '../publishing/rate-limiter.ts';
-import { evaluateObjectives } from './insights.ts';
-import { runDueReports } from './reports.ts';
-import { onEvent } from '../events/events.ts';
-import { dispatchWebhooks } from '../events/webhooks.ts';
 import { collectEngagers } from './engagers.ts';
 import { FIRST_DAY_STEP, loadSnapshotTarget, rebuildDailyRollup, recordSnapshot, SNAPSHOT_OFFSETS_MS } from './snapshots.ts';
 
@@ -257,71 +252,4 @@ export async function backfillMetrics(ctx: AppContext, workspaceId: string, onPr
   progress.finished = true;
   onProgress({ ...progress });
   return progress;
-}
-
-/** Extra periodic tasks run by the collector loop (objective checks, scheduled reports). */
-export type PeriodicTask = { name: string; everyMs: number; run: (ctx: AppContext) => Promise<unknown> };
-const periodicTasks: PeriodicTask[] = [
-  { name: 'objectives', everyMs: 3_600_000, run: (ctx) => evaluateObjectives(ctx) },
-  { name: 'reports', everyMs: 5 * 60_000, run: (ctx) => runDueReports(ctx) },
-];
-
-/** Adds a task to every collector started afterwards. */
-export function registerPeriodicTask(task: PeriodicTask): void {
-  if (!periodicTasks.some((t) => t.name === task.name)) periodicTasks.push(task);
-}
-
-/**
- * Starts the metric collector in a worker process: polls the due-snapshot index
- * every `intervalMs` (default 30 s) and runs the periodic analytics tasks.
- * The schedule table itself is the queue (index-backed claim with SKIP LOCKED);
- * `boss`, when given, delivers objective and report events to webhooks.
- */
-export function startMetricCollector(ctx: AppContext, boss?: PgBoss, options: { intervalMs?: number } = {}): { stop(): Promise<void> } {
-  // Objective alerts and report outcomes go out to subscribed webhooks.
-  const unsubscribe = boss
-    ? onEvent((event) => {
-        if (!event.workspaceId || !/^(objective\.(off_track|on_track)|report\.(sent|failed))$/.test(event.type)) return;
-        const target = { eventId: event.id, workspaceId: event.workspaceId, type: event.type };
-        void ctx.database.db.transaction().execute((trx) => dispatchWebhooks(trx, boss, target)).catch((error: unknown) => ctx.logger.error({ err: error }, 'queueing webhooks failed'));
-      })
-    : () => undefined;
-  const intervalMs = options.intervalMs ?? 30_000;
-  const lastRun = new Map<string, number>();
-  let stopped = false;
-  let running: Promise<void> | null = null;
-  const tick = async () => {
-    try {
-      let pass: CollectionResult;
-      do {
-        pass = await collectDueMetrics(ctx, { limit: 100 });
-      } while (!stopped && pass.snapshots + pass.errors >= 100);
-      for (const task of periodicTasks) {
-        const now = ctx.clock.now();
-        if (now - (lastRun.get(task.name) ?? 0) < task.everyMs) continue;
-        lastRun.set(task.name, now);
-        await task.run(ctx).catch((error: unknown) => ctx.logger.error({ err: error, task: task.name }, 'analytics task failed'));
-      }
-    } catch (error) {
-      ctx.logger.error({ err: error }, 'metric collection failed');
-    }
-  };
-  const timer = setInterval(() => {
-    if (running || stopped) return;
-    running = tick().finally(() => {
-      running = null;
-    });
-  }, intervalMs);
-  timer.unref();
-  running = tick().finally(() => {
-    running = null;
-  });
-  return {
-    async stop() {
-      stopped = true;
-      unsubscribe();
-      clearInterval(timer);
-      await running;
-    },
-  };
 }

@@ -120,14 +120,6 @@ export async function deliverWebhook(ctx: AppContext, deliveryId: string): Promi
   if (error) throw new Error(`Webhook delivery failed: ${error}`);
 }
 
-/** Starts the delivery worker on the queue. */
-export async function startWebhookWorker(ctx: AppContext, boss: PgBoss): Promise<void> {
-  await boss.createQueue(WEBHOOK_QUEUE);
-  await boss.work<{ deliveryId: string }>(WEBHOOK_QUEUE, { batchSize: 10, pollingIntervalSeconds: 1 }, async (jobs) => {
-    for (const job of jobs) await deliverWebhook(ctx, job.data.deliveryId);
-  });
-}
-
 /** Checks a delivery's signature (for receivers, and Plaza's own tests). */
 export function verifyWebhookSignature(secret: string, header: string, body: string, toleranceSeconds = 300, now = Date.now()): boolean {
   const match = /^t=(\d+),v1=([0-9a-f]{64})$/.exec(header);
@@ -140,14 +132,10 @@ export function verifyWebhookSignature(secret: string, header: string, body: str
  * Follows the events table and queues webhook deliveries for every subscribable
  * event, whichever process wrote it (web, worker, listener). One process at a
  * time advances the cursor (row lock); deliveries are unique per webhook and
- * event, so a replay after a crash queues nothing twice.
+ * event, so a replay after a crash queues nothing twice. Run by the
+ * `events.webhook-outbox` job (events/jobs.ts); returns how many events it read.
  */
-export function startWebhookOutbox(ctx: AppContext, boss: PgBoss, options: { intervalMs?: number } = {}): { stop(): Promise<void>; tick(): Promise<number> } {
-  let stopped = false;
-  let timer: NodeJS.Timeout | null = null;
-  let running: Promise<number> = Promise.resolve(0);
-
-  const tick = async (): Promise<number> => {
+export async function runWebhookOutbox(ctx: AppContext, boss: PgBoss): Promise<number> {
     return ctx.database.db.transaction().execute(async (trx) => {
       const cursor = await trx.selectFrom('webhook_outbox_cursor').select('last_event_id').where('id', '=', 1).forUpdate().skipLocked().executeTakeFirst();
       if (!cursor) return 0;
@@ -176,26 +164,4 @@ export function startWebhookOutbox(ctx: AppContext, boss: PgBoss, options: { int
       }
       return events.length;
     });
-  };
-
-  const loop = () => {
-    if (stopped) return;
-    timer = setTimeout(() => {
-      running = tick().catch((error) => {
-        ctx.logger.error({ err: error }, 'webhook outbox failed');
-        return 0;
-      });
-      void running.then(loop);
-    }, options.intervalMs ?? 1_000);
-    timer.unref?.();
-  };
-  loop();
-  return {
-    tick,
-    async stop() {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      await running;
-    },
-  };
 }

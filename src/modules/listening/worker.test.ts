@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCaller, createTestApp, ManualClock, type Caller, type TestApp } from '../../../test/helpers/app.ts';
 import { BoundedQueue } from './queue.ts';
 import { startListener } from './worker.ts';
+import { listeningSourcesJob, reputationAlertsJob } from './jobs.ts';
+import { startJobs } from '../../jobs/registry.ts';
 import { ingestBatch, WorkspacePipelines } from './ingest.ts';
 import type { SourceAdapter } from './sources/types.ts';
 import { readableMessage, startSmtpCatcher } from '../../../test/helpers/smtp.ts';
@@ -65,7 +67,7 @@ describe('listener service (embedded database)', () => {
 
   it('polls a feed, stores mentions with the cursor, and after a restart neither misses nor double-counts', async () => {
     const row = await t.ctx.database.db.insertInto('listening_sources').values({ workspace_id: ws, kind: 'rss', name: 'News', config: JSON.stringify({ url: feedUrl }) }).returning('id').executeTakeFirstOrThrow();
-    let listener = await startListener(t.ctx, { syncEveryMs: 50, alertsEveryMs: 0 });
+    let listener = await startListener(t.ctx, { syncEveryMs: 50 });
     await until(async () => Number((await source(row.id)).items_ingested) >= 2);
     await listener.stop();
     let saved = await source(row.id);
@@ -76,7 +78,7 @@ describe('listener service (embedded database)', () => {
     // The feed gains an item while Plaza is down; the polite interval has passed by restart.
     version = 2;
     clock.advance(20 * 60_000);
-    listener = await startListener(t.ctx, { syncEveryMs: 50, alertsEveryMs: 0 });
+    listener = await startListener(t.ctx, { syncEveryMs: 50 });
     await until(async () => Number((await source(row.id)).items_ingested) >= 3);
     await new Promise((resolve) => setTimeout(resolve, 100));
     await listener.stop();
@@ -104,7 +106,7 @@ describe('listener service (embedded database)', () => {
       },
     };
     const row = await t.ctx.database.db.insertInto('listening_sources').values({ workspace_id: ws, kind: 'fast', name: 'Fast', config: JSON.stringify({}) }).returning('id').executeTakeFirstOrThrow();
-    const listener = await startListener(t.ctx, { syncEveryMs: 1000, alertsEveryMs: 0, queueCapacity: 4, adapters: { fast } });
+    const listener = await startListener(t.ctx, { syncEveryMs: 1000, queueCapacity: 4, adapters: { fast } });
     await until(async () => Number((await source(row.id)).items_ingested) >= total);
     await listener.stop();
     const saved = await source(row.id);
@@ -145,7 +147,9 @@ describe('listener service (embedded database)', () => {
       }
       await ingestBatch(t.ctx, new WorkspacePipelines(t.ctx), { workspaceId: ws, sourceId: null, sourceKey: 'spike', items, storeUnmatched: true });
       const raised: string[] = [];
-      const listener = await startListener(t.ctx, { syncEveryMs: 1000, alertsEveryMs: 50, onAlert: (alert) => raised.push(alert.scope) });
+      // The listener service's jobs, the alert check every 50 ms: its sources, and the reputation alerts.
+      const jobs = [listeningSourcesJob({ syncEveryMs: 1000 }), reputationAlertsJob({ onAlert: (alert) => raised.push(alert.scope) })];
+      const listener = await startJobs(t.ctx, jobs, { services: ['listener'], boss: null, intervals: { 'listening.reputation-alerts': 50 } });
       const emailed = async () => t.ctx.database.db.selectFrom('listening_alerts').select('id').where('workspace_id', '=', ws).where('emailed_at', 'is not', null).execute();
       await until(async () => (await emailed()).length >= 2);
       await listener.stop();

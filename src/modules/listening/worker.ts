@@ -2,8 +2,9 @@
  * The listener service: runs every active listening source (one runner per source, held
  * by a lease so several processes never run one source twice), feeds each through a
  * bounded queue (backpressure: a fast source waits, nothing is dropped) into the
- * pipeline and the store, saves each source's cursor with its mentions, reports lag and
- * queue depth on the source row, and checks reputation alerts periodically.
+ * pipeline and the store, saves each source's cursor with its mentions, and reports lag and
+ * queue depth on the source row. Reputation alerts are checked by the `listening.reputation-alerts`
+ * job (listening/jobs.ts), once per slot across every listener process.
  */
 import { randomUUID } from 'node:crypto';
 import type { AppContext } from '../../server/context.ts';
@@ -36,15 +37,10 @@ export const STORE_UNMATCHED_KINDS = new Set(['rss', 'channel_mentions', 'csv'])
 export interface ListenerOptions {
   /** How often to look for new, changed or removed sources (default 5 s). */
   syncEveryMs?: number;
-  /** How often to check reputation alerts (default 60 s); 0 turns it off. */
-  alertsEveryMs?: number;
-  alerts?: ReputationAlertOptions;
   /** Batches a source may have waiting before it is paused (default 256). */
   queueCapacity?: number;
   /** Items stored per transaction at most (default 500). */
   maxBatchItems?: number;
-  /** Called for each new reputation alert (e.g. to queue its webhooks). */
-  onAlert?: (alert: NewReputationAlert) => void;
   /** Adapters to use instead of the built-in ones (tests). */
   adapters?: Record<string, SourceAdapter>;
 }
@@ -164,28 +160,10 @@ export async function startListener(ctx: AppContext, options: ListenerOptions = 
     }
   };
 
-  const checkAlerts = async () => {
-    for (const workspace_id of await queryRepository.workspacesWithQueries(db)) {
-      // One process per workspace and window: the unique index makes a second insert a no-op anyway.
-      const created = await checkReputationAlerts(ctx, workspace_id, options.alerts);
-      for (const alert of created) options.onAlert?.(alert);
-      // New alerts, and earlier ones whose e-mail failed, go to the notify list (never blocks the check).
-      await emailPendingAlerts(ctx, workspace_id);
-    }
-  };
-
   await sync();
   const syncTimer = setInterval(() => {
     syncing = syncing.then(sync).catch((error: Error) => ctx.logger.error({ err: error }, 'listener sync failed'));
   }, options.syncEveryMs ?? 5_000);
-  const alertsEvery = options.alertsEveryMs ?? 60_000;
-  let alerting: Promise<void> = Promise.resolve();
-  const alertTimer =
-    alertsEvery > 0
-      ? setInterval(() => {
-          alerting = alerting.then(checkAlerts).catch((error: Error) => ctx.logger.error({ err: error }, 'reputation alert check failed'));
-        }, alertsEvery)
-      : null;
 
   return {
     running: () => [...runners.keys()],
@@ -194,13 +172,32 @@ export async function startListener(ctx: AppContext, options: ListenerOptions = 
     },
     async stop() {
       clearInterval(syncTimer);
-      if (alertTimer) clearInterval(alertTimer);
       await syncing;
-      await alerting;
       await Promise.all([...runners.keys()].map(stopRunner));
       await sourceRepository.releaseLeases(db, owner).catch(() => undefined);
     },
   };
+}
+
+/** Options of {@link checkListeningAlerts}. */
+export interface AlertCheckOptions {
+  alerts?: ReputationAlertOptions;
+  /** Called for each new reputation alert (tests; webhooks get alerts as events through the outbox). */
+  onAlert?: (alert: NewReputationAlert) => void;
+}
+
+/**
+ * Checks reputation alerts in every workspace that listens, and e-mails new alerts (and earlier
+ * ones whose e-mail failed) to the notify list. Run by the `listening.reputation-alerts` job.
+ */
+export async function checkListeningAlerts(ctx: AppContext, options: AlertCheckOptions = {}): Promise<void> {
+  for (const workspace_id of await queryRepository.workspacesWithQueries(ctx.database.db)) {
+    // One process per workspace and window: the unique index makes a second insert a no-op anyway.
+    const created = await checkReputationAlerts(ctx, workspace_id, options.alerts);
+    for (const alert of created) options.onAlert?.(alert);
+    // New alerts, and earlier ones whose e-mail failed, go to the notify list (never blocks the check).
+    await emailPendingAlerts(ctx, workspace_id);
+  }
 }
 
 /** Scope of remote-id uniqueness for a source: shared per network for global streams, per source for feeds. */

@@ -60,7 +60,7 @@ describe('channel mentions source (sandbox channel)', () => {
   /** Starts the listener, waits for one poll of the channel to be stored, and stops it. */
   const pollOnce = async () => {
     const before = runs.length;
-    const listener = await startListener(t.ctx, { syncEveryMs: 50, alertsEveryMs: 0, adapters: { channel_mentions: recording } });
+    const listener = await startListener(t.ctx, { syncEveryMs: 50, adapters: { channel_mentions: recording } });
     for (let i = 0; i < 400; i++) {
       const row = await sourceRow();
       if (runs.length > before && runs[runs.length - 1].length > 0 && row.last_run_at && row.last_run_at.getTime() === clock.now()) break;

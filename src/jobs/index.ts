@@ -1,0 +1,28 @@
+import type { EngineOptions } from '../modules/publishing/engine.ts';
+import type { ListenerOptions } from '../modules/listening/worker.ts';
+import { eventJobs } from '../modules/events/jobs.ts';
+import { publishingJobs } from '../modules/publishing/jobs.ts';
+import { analyticsJobs } from '../modules/analytics/jobs.ts';
+import { listeningJobs } from '../modules/listening/jobs.ts';
+import type { JobDefinition } from './registry.ts';
+
+/** Settings of the jobs that take some (tests run them fast). */
+export interface JobSettings {
+  engine?: EngineOptions;
+  listener?: ListenerOptions;
+}
+
+/**
+ * Every background job of Plaza, in start order (stopped in reverse): each module declares its
+ * own in its `jobs.ts`; adding one is a line here. `startJobs` (registry.ts) runs those of the
+ * process's services.
+ */
+export function plazaJobs(settings: JobSettings = {}): JobDefinition[] {
+  return [
+    // Deliveries first: the outbox and the engine queue work for them.
+    ...eventJobs,
+    ...publishingJobs(settings.engine),
+    ...analyticsJobs,
+    ...listeningJobs({ listener: settings.listener }),
+  ];
+}

@@ -19,7 +19,7 @@ import { startWebhookOutbox, startWebhookWorker } from '../modules/events/webhoo
 import { serveWebApp } from './web.ts';
 import { startListener, type ListenerOptions } from '../modules/listening/worker.ts';
 import { startMetricCollector } from '../modules/analytics/collector.ts';
-import { registerShortLinkRoutes } from '../modules/links/routes.ts';
+import { registerShortLinkRoutes } from '../modules/links/short-links.ts';
 import { DataDirMonitor } from '../lib/data-dir-health.ts';
 import { createLocalAdminKey, registerLocalAdminRoutes } from './local-admin.ts';
 import { publicUrlWarning } from '../lib/public-url.ts';

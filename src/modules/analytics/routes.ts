@@ -8,7 +8,7 @@ import { badRequest, notFound, unauthorized } from '../../lib/errors.ts';
 import { isoInstantSchema, timeZoneSchema } from '../../lib/timezones.ts';
 import { assertReportRange, calendarDaySchema } from '../../lib/input.ts';
 import { recordEvent } from '../events/events.ts';
-import { clickRecorderFor } from '../links/routes.ts';
+import { clickRecorderFor } from '../links/short-links.ts';
 import { shortLinkBase } from '../links/service.ts';
 import { backfillMetrics, collectDueMetrics, type BackfillProgress } from './collector.ts';
 import { channelBreakdown, dashboard, NETWORK_REPORTS, type DashboardScope } from './dashboards.ts';

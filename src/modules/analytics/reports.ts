@@ -6,7 +6,7 @@ import type { AppContext } from '../../server/context.ts';
 import { stringifyCsv } from '../../lib/csv.ts';
 import { recordEvent } from '../events/events.ts';
 import { pdfSafeImage } from '../media/image.ts';
-import { pinnedSmtpOptions, publicSmtpError } from '../../lib/smtp.ts';
+import { emailReport, loadWorkspaceSmtp, NO_SMTP_MESSAGE } from '../../lib/workspace-mail.ts';
 import { dashboard, type DashboardScope, type DateRange } from './dashboards.ts';
 
 export type ReportLanguage = 'en' | 'es';
@@ -192,51 +192,6 @@ export async function reportPdf(data: ReportData, logger?: Pick<Logger, 'warn'>)
   if (logoLeftOut) doc.text(t.logoSkipped, 48, doc.page.height - 50);
   doc.end();
   return done;
-}
-
-/** SMTP settings of a workspace (password sealed at rest). */
-export interface SmtpSettings {
-  host: string;
-  port: number;
-  secure: boolean;
-  user?: string;
-  password?: string;
-  from: string;
-  /** Only for local catchers in tests and development. */
-  ignoreTls?: boolean;
-}
-
-export const NO_SMTP_MESSAGE = 'No SMTP settings: set them in the workspace analytics settings';
-
-/** The workspace's SMTP server (report settings), opened from its sealed form; null when none is set. */
-export async function loadWorkspaceSmtp(ctx: AppContext, workspaceId: string): Promise<SmtpSettings | null> {
-  const settings = await ctx.database.db.selectFrom('analytics_settings').select('smtp_sealed').where('workspace_id', '=', workspaceId).executeTakeFirst();
-  return settings?.smtp_sealed ? ctx.secrets.open<SmtpSettings>(settings.smtp_sealed) : null;
-}
-
-/**
- * Sends a report (or any Plaza e-mail) through the workspace's SMTP server, connecting only
- * to a checked, pinned address (see smtp.ts; private hosts need `allowPrivate`, i.e.
- * PLAZA_ALLOW_PRIVATE_URLS). Throws SmtpSendError with a generic message; details go to `log`.
- */
-export async function emailReport(
-  smtp: SmtpSettings,
-  to: string[],
-  subject: string,
-  text: string,
-  attachments: Array<{ filename: string; content: Buffer | string; contentType: string }>,
-  options: { allowPrivate?: boolean; log?: Pick<Logger, 'warn'> } = {},
-): Promise<void> {
-  const connection = await pinnedSmtpOptions(smtp, options.allowPrivate ?? false, options.log);
-  const { default: nodemailer } = await import('nodemailer');
-  const transport = nodemailer.createTransport({ ...connection, ...(smtp.user ? { auth: { user: smtp.user, pass: smtp.password ?? '' } } : {}) });
-  try {
-    await transport.sendMail({ from: smtp.from, to, subject, text, attachments });
-  } catch (error) {
-    throw publicSmtpError(error, options.log);
-  } finally {
-    transport.close();
-  }
 }
 
 /** The next run of a schedule: Monday 08:00 (weekly) or the 1st at 08:00 (monthly), in the brand's zone. */

@@ -14,7 +14,8 @@ import { backfillMetrics, collectDueMetrics, type BackfillProgress } from './col
 import { channelBreakdown, dashboard, NETWORK_REPORTS, type DashboardScope } from './dashboards.ts';
 import { bestTime, channelFit, evaluateObjectives, objectiveProgress, suggestTime } from './insights.ts';
 import { computeKpis, KPI_CATALOG } from './kpis.ts';
-import { buildReportData, nextRunAfter, renderReport, runReportSchedule, type SmtpSettings } from './reports.ts';
+import { buildReportData, nextRunAfter, renderReport, runReportSchedule } from './reports.ts';
+import type { SmtpSettings } from '../../lib/workspace-mail.ts';
 import { assertSmtpHostAllowed } from '../../lib/smtp.ts';
 import { addDays, localDay, startOfLocalDay } from '../../lib/brand-days.ts';
 import { workspaceTimeZone } from '../../db/workspace-settings.ts';

@@ -6,7 +6,7 @@
  */
 import { DateTime } from 'luxon';
 import type { AppContext } from '../../server/context.ts';
-import { emailReport, loadWorkspaceSmtp, NO_SMTP_MESSAGE } from '../analytics/reports.ts';
+import { emailReport, loadWorkspaceSmtp, NO_SMTP_MESSAGE } from '../../lib/workspace-mail.ts';
 
 /** Tries per alert, and how long after it was raised an unsent alert is still worth sending. */
 export const MAX_EMAIL_ATTEMPTS = 5;

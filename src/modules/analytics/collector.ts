@@ -8,7 +8,7 @@ import { runDueReports } from './reports.ts';
 import { onEvent } from '../events/events.ts';
 import { dispatchWebhooks } from '../events/webhooks.ts';
 import { collectEngagers } from './engagers.ts';
-import { FIRST_DAY_STEP, loadSnapshotTarget, rebuildDailyRollup, recordSnapshot, SNAPSHOT_OFFSETS_MS } from './snapshots.ts';
+import { FIRST_DAY_STEP, loadSnapshotTarget, rebuildDailyRollup, recordSnapshot, SNAPSHOT_OFFSETS_MS } from './repository/snapshots.ts';
 import { collectionErrorsRepository, collectionRepository, type ClaimedScheduleRow } from './repository/collection.ts';
 
 /** Metric reads per minute per channel the collector allows itself (networks' read limits are far higher). */

@@ -1,9 +1,9 @@
 import { sql, type Expression, type SqlBool, type ExpressionBuilder } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { Db } from '../../db/database.ts';
-import { engagedFollowersOf } from './engagers.ts';
+import { engagedFollowersOf } from './repository/engagers.ts';
 import { computeKpis, engagementsOf, type KpiInputs, type KpiValue } from './kpis.ts';
-import { ensureRollupZone, NO_KEY } from './snapshots.ts';
+import { ensureRollupZone, NO_KEY } from './repository/snapshots.ts';
 import { addDays, brandDays, previousBrandDays, type BrandDays } from '../../lib/brand-days.ts';
 
 /** What each network's API reports, and why a metric is missing (mirrors the adapters' PostMetrics.missing). */

@@ -3,7 +3,7 @@ import type { AppContext } from '../../server/context.ts';
 import type { Db } from '../../db/database.ts';
 import { recordEvent } from '../events/events.ts';
 import { KPI_CATALOG, type KpiName } from './kpis.ts';
-import { campaignsOfObjective, channelBreakdown, rankedPosts, summarizePeriod } from './dashboards.ts';
+import { channelBreakdown, rankedPosts, summarizePeriod } from './dashboards.ts';
 import { ensureRollupZone } from './repository/snapshots.ts';
 import { brandDays, localDay, startOfLocalDay } from '../../lib/brand-days.ts';
 import { workspaceTimeZone } from '../../db/workspace-settings.ts';

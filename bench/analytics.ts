@@ -24,7 +24,7 @@ import { defaultAdapters } from '../src/networks/index.ts';
 import type { AppContext } from '../src/server/context.ts';
 import { buildApp } from '../src/server/app.ts';
 import { dashboard } from '../src/modules/analytics/dashboards.ts';
-import { clickRecorderFor, registerShortLinkRoutes } from '../src/modules/links/routes.ts';
+import { clickRecorderFor, registerShortLinkRoutes } from '../src/modules/links/short-links.ts';
 import { createTrackedLink } from '../src/modules/links/service.ts';
 
 const args = process.argv.slice(2);

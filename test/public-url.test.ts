@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/server/app.ts';
-import { registerShortLinkRoutes } from '../src/modules/links/routes.ts';
+import { registerShortLinkRoutes } from '../src/modules/links/short-links.ts';
 import { createCaller, createTestApp, type Caller, type TestApp } from './helpers/app.ts';
 import { DB_KINDS } from './helpers/db.ts';
 

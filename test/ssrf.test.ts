@@ -12,7 +12,7 @@ import { DB_KINDS } from './helpers/db.ts';
 import { startSmtpCatcher } from './helpers/smtp.ts';
 import WebSocket from 'ws';
 import { guardedFetch, publicOnlyLookup, resolvePublicAddress, UnsafeUrlError } from '../src/lib/safe-fetch.ts';
-import { emailReport } from '../src/modules/analytics/reports.ts';
+import { emailReport } from '../src/lib/workspace-mail.ts';
 import { pinnedSmtpOptions, publicSmtpError, SmtpSendError } from '../src/lib/smtp.ts';
 import { errorFromFailure } from '../src/networks/mastodon/http.ts';
 import { classifyBlueskyError } from '../src/networks/bluesky/errors.ts';

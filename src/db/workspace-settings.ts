@@ -13,3 +13,9 @@ export async function workspaceTimeZone(db: Db, workspaceId: string): Promise<st
 export function workspaceLocale(db: Db, workspaceId: string) {
   return db.selectFrom('workspaces').select(['name', 'language', 'time_zone as timeZone']).where('id', '=', workspaceId).executeTakeFirst();
 }
+
+/** The workspace's SMTP settings in their sealed form (open them with the SecretBox), or null when none are set. */
+export async function workspaceSmtp(db: Db, workspaceId: string): Promise<string | null> {
+  const row = await db.selectFrom('analytics_settings').select('smtp_sealed').where('workspace_id', '=', workspaceId).executeTakeFirst();
+  return row?.smtp_sealed ?? null;
+}

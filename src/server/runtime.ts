@@ -19,7 +19,7 @@ import { checkJobs, startJobs, type JobDefinition, type RunningJobs } from '../j
 import { plazaJobs } from '../jobs/index.ts';
 import { serveWebApp } from './web.ts';
 import type { ListenerOptions } from '../modules/listening/worker.ts';
-import { registerShortLinkRoutes } from '../modules/links/routes.ts';
+import { registerShortLinkRoutes } from '../modules/links/short-links.ts';
 import { DataDirMonitor } from '../lib/data-dir-health.ts';
 import { createLocalAdminKey, registerLocalAdminRoutes } from './local-admin.ts';
 import { publicUrlWarning } from '../lib/public-url.ts';

@@ -3,7 +3,7 @@ import { createCaller, createTestApp, ManualClock, type Caller, type TestApp } f
 import { DB_KINDS } from '../../../test/helpers/db.ts';
 import { SandboxNetwork, setInProcessSandbox } from '../../networks/sandbox/index.ts';
 import { channelContext } from '../channels/service.ts';
-import { registerShortLinkRoutes } from '../links/routes.ts';
+import { registerShortLinkRoutes } from '../links/short-links.ts';
 import { buildApp } from '../../server/app.ts';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';

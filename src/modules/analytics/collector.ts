@@ -1,10 +1,10 @@
-import { sql } from 'kysely';
 import type { AppContext } from '../../server/context.ts';
 import { NetworkError } from '../../networks/types.ts';
 import { channelContext, probeChannel } from '../channels/service.ts';
 import { ChannelRateLimiter } from '../publishing/rate-limiter.ts';
 import { collectEngagers } from './engagers.ts';
-import { FIRST_DAY_STEP, loadSnapshotTarget, rebuildDailyRollup, recordSnapshot, SNAPSHOT_OFFSETS_MS } from './snapshots.ts';
+import { FIRST_DAY_STEP, loadSnapshotTarget, rebuildDailyRollup, recordSnapshot, SNAPSHOT_OFFSETS_MS } from './repository/snapshots.ts';
+import { collectionErrorsRepository, collectionRepository, type ClaimedScheduleRow } from './repository/collection.ts';
 
 /** Metric reads per minute per channel the collector allows itself (networks' read limits are far higher). */
 const READS_PER_MINUTE = 60;
@@ -62,40 +62,21 @@ export function nextStepAfter(publishedAt: Date, now: number): { step: number; d
 }
 
 async function recordError(ctx: AppContext, workspaceId: string, channelId: string | null, publicationId: string | null, code: string, message: string): Promise<void> {
-  await ctx.database.db
-    .insertInto('metric_collection_errors')
-    .values({ workspace_id: workspaceId, channel_id: channelId, publication_id: publicationId, code, message: message.slice(0, 1000), created_at: new Date(ctx.clock.now()) })
-    .execute();
+  await collectionErrorsRepository.record(ctx.database.db, { workspaceId, channelId, publicationId, code, message, now: new Date(ctx.clock.now()) });
 }
 
 /** Puts newly published publications on the decaying snapshot schedule. */
 export async function discoverPublished(ctx: AppContext, sinceMs?: number): Promise<number> {
   const now = ctx.clock.now();
   const since = new Date(sinceMs ?? now - DISCOVERY_WINDOW_MS);
-  const result = await sql<{ publication_id: string }>`
-    INSERT INTO metric_schedule (publication_id, workspace_id, channel_id, published_at, next_step, next_due_at)
-    SELECT p.id, p.workspace_id, p.channel_id, p.published_at, 0, p.published_at + interval '1 hour'
-    FROM publications p
-    WHERE p.state = 'published' AND p.published_at >= ${since}
-    ON CONFLICT (publication_id) DO NOTHING
-    RETURNING publication_id`.execute(ctx.database.db);
-  return result.rows.length;
+  return collectionRepository.scheduleNewPublications(ctx.database.db, since);
 }
 
 /** Takes the channel's follower count today (the day in its brand's time zone) for active channels that have none yet. */
 export async function collectFollowers(ctx: AppContext, options: { workspaceId?: string } = {}): Promise<number> {
   const now = ctx.clock.now();
   // "Today" differs per brand: computed in SQL with the workspace's zone.
-  const today = sql<string>`to_char((${new Date(now)}::timestamptz AT TIME ZONE w.time_zone)::date, 'YYYY-MM-DD')`;
-  let query = ctx.database.db
-    .selectFrom('channels as c')
-    .innerJoin('workspaces as w', 'w.id', 'c.workspace_id')
-    .selectAll('c')
-    .select(today.as('local_day'))
-    .where('c.status', '=', 'active')
-    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('channel_follower_snapshots as f').select('f.day').whereRef('f.channel_id', '=', 'c.id').where(sql<boolean>`f.day = (${new Date(now)}::timestamptz AT TIME ZONE w.time_zone)::date`))));
-  if (options.workspaceId) query = query.where('c.workspace_id', '=', options.workspaceId);
-  const channels = await query.limit(200).execute();
+  const channels = await collectionRepository.channelsWithoutFollowersToday(ctx.database.db, new Date(now), options.workspaceId);
   let stored = 0;
   for (const { local_day: day, ...channel } of channels) {
     if (!ctx.networks.has(channel.network)) continue;
@@ -106,37 +87,18 @@ export async function collectFollowers(ctx: AppContext, options: { workspaceId?:
       await recordError(ctx, channel.workspace_id, channel.id, null, health.error?.code ?? 'no_followers', health.error?.message ?? `${channel.network} did not report a follower count`);
       continue;
     }
-    await ctx.database.db
-      .insertInto('channel_follower_snapshots')
-      .values({ channel_id: channel.id, workspace_id: channel.workspace_id, day, followers, captured_at: new Date(now) })
-      .onConflict((oc) => oc.columns(['channel_id', 'day']).doUpdateSet({ followers, captured_at: new Date(now) }))
-      .execute();
+    await collectionRepository.saveFollowers(ctx.database.db, { channelId: channel.id, workspaceId: channel.workspace_id, day, followers, capturedAt: new Date(now) });
     stored++;
   }
   return stored;
 }
 
-interface ClaimedRow {
-  publication_id: string;
-  workspace_id: string;
-  channel_id: string;
-  published_at: Date;
-  next_step: number;
-  attempts: number;
-}
+type ClaimedRow = ClaimedScheduleRow;
 
 /** Claims due schedule rows (skipping ones other workers hold) and leases them. */
 async function claimDue(ctx: AppContext, limit: number): Promise<ClaimedRow[]> {
   const now = new Date(ctx.clock.now());
-  const result = await sql<ClaimedRow>`
-    UPDATE metric_schedule s SET next_due_at = ${new Date(now.getTime() + LEASE_MS)}
-    WHERE s.publication_id IN (
-      SELECT publication_id FROM metric_schedule
-      WHERE next_due_at IS NOT NULL AND next_due_at <= ${now}
-      ORDER BY next_due_at LIMIT ${limit}
-      FOR UPDATE SKIP LOCKED)
-    RETURNING s.publication_id, s.workspace_id, s.channel_id, s.published_at, s.next_step, s.attempts`.execute(ctx.database.db);
-  return result.rows.map((row) => ({ ...row, published_at: new Date(row.published_at) }));
+  return collectionRepository.claimDue(ctx.database.db, now, new Date(now.getTime() + LEASE_MS), limit);
 }
 
 /** Fetches and stores one publication's metrics now; returns the error when it failed. */
@@ -144,12 +106,12 @@ export async function snapshotPublication(ctx: AppContext, publicationId: string
   const db = ctx.database.db;
   const target = await loadSnapshotTarget(db, publicationId);
   if (!target) return new Error('Publication is not published');
-  const publication = await db.selectFrom('publications').select(['remote_id']).where('id', '=', publicationId).executeTakeFirstOrThrow();
-  const channel = await db.selectFrom('channels').selectAll().where('id', '=', target.channelId).executeTakeFirstOrThrow();
-  if (!publication.remote_id) return new NetworkError('permanent', 'no_remote_id', 'The publication has no remote id');
+  const remoteId = await collectionRepository.publicationRemoteId(db, publicationId);
+  const channel = await collectionRepository.channel(db, target.channelId);
+  if (!remoteId) return new NetworkError('permanent', 'no_remote_id', 'The publication has no remote id');
   if (!ctx.networks.has(channel.network)) return new NetworkError('permanent', 'unknown_network', `No adapter for ${channel.network}`);
   try {
-    const metrics = await ctx.networks.get(channel.network).fetchMetrics(channelContext(ctx, channel, AbortSignal.timeout(15_000)), publication.remote_id);
+    const metrics = await ctx.networks.get(channel.network).fetchMetrics(channelContext(ctx, channel, AbortSignal.timeout(15_000)), remoteId);
     const capturedAt = new Date(ctx.clock.now());
     await db.transaction().execute((trx) => recordSnapshot(trx, target, metrics, capturedAt, step));
     return null;
@@ -172,7 +134,7 @@ export async function collectDueMetrics(ctx: AppContext, options: { limit?: numb
     const now = ctx.clock.now();
     const wait = limiter.take(row.channel_id, READS_PER_MINUTE, now);
     if (wait > 0) {
-      await db.updateTable('metric_schedule').set({ next_due_at: new Date(now + wait) }).where('publication_id', '=', row.publication_id).execute();
+      await collectionRepository.reschedule(db, row.publication_id, { next_due_at: new Date(now + wait) });
       result.deferred++;
       continue;
     }
@@ -181,11 +143,7 @@ export async function collectDueMetrics(ctx: AppContext, options: { limit?: numb
     if (!error) {
       await collectEngagersAfterSnapshot(ctx, row, row.next_step);
       const next = nextStepAfter(row.published_at, after);
-      await db
-        .updateTable('metric_schedule')
-        .set({ next_step: next?.step ?? SNAPSHOT_OFFSETS_MS.length, next_due_at: next?.dueAt ?? null, attempts: 0 })
-        .where('publication_id', '=', row.publication_id)
-        .execute();
+      await collectionRepository.reschedule(db, row.publication_id, { next_step: next?.step ?? SNAPSHOT_OFFSETS_MS.length, next_due_at: next?.dueAt ?? null, attempts: 0 });
       result.snapshots++;
       continue;
     }
@@ -208,11 +166,13 @@ export async function collectDueMetrics(ctx: AppContext, options: { limit?: numb
     } else {
       nextDue = new Date(after + Math.min(6 * 3_600_000, 60_000 * 2 ** attempts));
     }
-    await db
-      .updateTable('metric_schedule')
-      .set({ next_step: nextStep, next_due_at: nextDue, attempts: kind === 'rate_limited' ? row.attempts : nextStep !== row.next_step ? 0 : attempts, last_error: `${code}: ${error.message}`.slice(0, 500), last_error_at: new Date(after) })
-      .where('publication_id', '=', row.publication_id)
-      .execute();
+    await collectionRepository.reschedule(db, row.publication_id, {
+      next_step: nextStep,
+      next_due_at: nextDue,
+      attempts: kind === 'rate_limited' ? row.attempts : nextStep !== row.next_step ? 0 : attempts,
+      last_error: `${code}: ${error.message}`.slice(0, 500),
+      last_error_at: new Date(after),
+    });
   }
   return result;
 }
@@ -233,7 +193,7 @@ export async function backfillMetrics(ctx: AppContext, workspaceId: string, onPr
   const db = ctx.database.db;
   await collectFollowers(ctx, { workspaceId });
   await discoverPublished(ctx, 0);
-  const ids = await db.selectFrom('publications').select('id').where('workspace_id', '=', workspaceId).where('state', '=', 'published').orderBy('published_at').execute();
+  const ids = (await collectionRepository.publishedIds(db, workspaceId)).map((id) => ({ id }));
   const progress: BackfillProgress = { total: ids.length, done: 0, failed: 0, finished: false };
   onProgress({ ...progress });
   for (const { id } of ids) {
@@ -242,8 +202,8 @@ export async function backfillMetrics(ctx: AppContext, workspaceId: string, onPr
       progress.failed++;
       await recordError(ctx, workspaceId, null, id, error instanceof NetworkError ? error.code : 'error', error.message);
     } else {
-      const publication = await db.selectFrom('publications').select('channel_id').where('id', '=', id).executeTakeFirstOrThrow();
-      await collectEngagersAfterSnapshot(ctx, { workspace_id: workspaceId, channel_id: publication.channel_id, publication_id: id }, null);
+      const channelId = await collectionRepository.publicationChannelId(db, id);
+      await collectEngagersAfterSnapshot(ctx, { workspace_id: workspaceId, channel_id: channelId, publication_id: id }, null);
     }
     progress.done++;
     onProgress({ ...progress });

@@ -1,9 +1,8 @@
-import { sql, type Expression, type SqlBool, type ExpressionBuilder } from 'kysely';
-import type { Database } from '../../db/schema.ts';
 import type { Db } from '../../db/database.ts';
-import { engagedFollowersOf } from './engagers.ts';
+import { engagedFollowersOf } from './repository/engagers.ts';
 import { computeKpis, engagementsOf, type KpiInputs, type KpiValue } from './kpis.ts';
-import { ensureRollupZone, NO_KEY } from './snapshots.ts';
+import { ensureRollupZone } from './repository/snapshots.ts';
+import { campaignsOfObjective, channelsInScope, dashboardsRepository, linkAndMoney, type DashboardScope, type DateRange, type RankedRow } from './repository/dashboards.ts';
 import { addDays, brandDays, previousBrandDays, type BrandDays } from '../../lib/brand-days.ts';
 
 /** What each network's API reports, and why a metric is missing (mirrors the adapters' PostMetrics.missing). */
@@ -19,19 +18,8 @@ export const NETWORK_REPORTS: Record<string, { reports: string[]; missing: Recor
   sandbox: { reports: ['likes', 'replies', 'reposts', 'quotes', 'impressions', 'reach', 'clicks', 'followers'], missing: {} },
 };
 
-/** Which posts a dashboard covers. */
-export interface DashboardScope {
-  channelId?: string;
-  campaignId?: string;
-  objectiveId?: string;
-}
-
-/** A half-open time range [from, to). */
-export interface DateRange {
-  from: Date;
-  to: Date;
-}
-
+export type { DashboardScope, DateRange } from './repository/dashboards.ts';
+export { campaignsOfObjective } from './repository/dashboards.ts';
 
 /** One day of the daily series (by publish day). */
 export interface DailyPoint {
@@ -51,35 +39,7 @@ export interface DailyPoint {
 type Totals = Omit<DailyPoint, 'day'>;
 
 async function rollupByDay(db: Db, workspaceId: string, scope: DashboardScope, range: BrandDays, campaignKeys: string[] | null): Promise<DailyPoint[]> {
-  let query = db
-    .selectFrom('metric_daily')
-    .select((eb) => [
-      sql<string>`to_char(day, 'YYYY-MM-DD')`.as('day'),
-      eb.fn.sum<number>('posts').as('posts'),
-      eb.fn.sum<number>('likes').as('likes'),
-      eb.fn.sum<number>('replies').as('replies'),
-      eb.fn.sum<number>('reposts').as('reposts'),
-      eb.fn.sum<number>('quotes').as('quotes'),
-      eb.fn.sum<number>('impressions').as('impressions'),
-      eb.fn.sum<number>('impressions_posts').as('impressions_posts'),
-      eb.fn.sum<number>('reach').as('reach'),
-      eb.fn.sum<number>('reach_posts').as('reach_posts'),
-      eb.fn.sum<number>('clicks').as('clicks'),
-      eb.fn.sum<number>('clicks_posts').as('clicks_posts'),
-      eb.fn.sum<number>('followers_at_post').as('followers_at_post'),
-    ])
-    .where('workspace_id', '=', workspaceId)
-    .where('day', '>=', range.firstDay)
-    .where('day', '<=', range.lastDay);
-  if (scope.channelId) query = query.where('channel_id', '=', scope.channelId);
-  if (scope.campaignId) query = query.where('campaign_key', '=', scope.campaignId);
-  if (scope.objectiveId) {
-    const objectiveId = scope.objectiveId;
-    query = query.where((eb: ExpressionBuilder<Database, 'metric_daily'>): Expression<SqlBool> =>
-      campaignKeys && campaignKeys.length ? eb.or([eb('objective_key', '=', objectiveId), eb('campaign_key', 'in', campaignKeys)]) : eb('objective_key', '=', objectiveId),
-    );
-  }
-  const rows = await query.groupBy('day').orderBy('day').execute();
+  const rows = await dashboardsRepository.dailyRollup(db, workspaceId, scope, range, campaignKeys);
   return rows.map((r) => {
     const n = (v: unknown) => Number(v ?? 0);
     const point = {
@@ -114,28 +74,9 @@ function sumPoints(points: DailyPoint[]): Totals {
   };
 }
 
-/** Channels in scope: one channel, an objective's channels, or every channel of the workspace. */
-async function channelsInScope(db: Db, workspaceId: string, scope: DashboardScope): Promise<Array<{ id: string; network: string; name: string }>> {
-  let query = db.selectFrom('channels').select(['id', 'network', 'name']).where('workspace_id', '=', workspaceId);
-  if (scope.channelId) query = query.where('id', '=', scope.channelId);
-  else if (scope.objectiveId) {
-    const objective = await db.selectFrom('objectives').select('channel_ids').where('id', '=', scope.objectiveId).executeTakeFirst();
-    if (objective && objective.channel_ids.length) query = query.where('id', 'in', objective.channel_ids);
-  }
-  return query.execute();
-}
-
 async function followerStats(db: Db, channelIds: string[], range: BrandDays) {
   if (!channelIds.length) return { start: null, end: null, gained: null, lost: null, series: [] as Array<{ day: string; followers: number }> };
-  const rows = await db
-    .selectFrom('channel_follower_snapshots')
-    .select(['channel_id', sql<string>`to_char(day, 'YYYY-MM-DD')`.as('day'), 'followers'])
-    .where('channel_id', 'in', channelIds)
-    // The day before the period gives the count at its start.
-    .where('day', '>=', addDays(range.firstDay, -1))
-    .where('day', '<=', range.lastDay)
-    .orderBy('day')
-    .execute();
+  const rows = await dashboardsRepository.followerRows(db, channelIds, addDays(range.firstDay, -1), range.lastDay);
   const byDay = new Map<string, number>();
   const firstByChannel = new Map<string, number>();
   const lastByChannel = new Map<string, number>();
@@ -152,54 +93,6 @@ async function followerStats(db: Db, channelIds: string[], range: BrandDays) {
   const sum = (m: Map<string, number>) => (m.size ? [...m.values()].reduce((a, b) => a + b, 0) : null);
   // Only day-over-day changes are known: gained/lost are net daily moves per channel.
   return { start: sum(firstByChannel), end: sum(lastByChannel), gained: rows.length > 1 ? gained : null, lost: rows.length > 1 ? lost : null, series: [...byDay].map(([day, followers]) => ({ day, followers })) };
-}
-
-async function linkAndMoney(db: Db, workspaceId: string, scope: DashboardScope, range: BrandDays, campaignKeys: string[] | null) {
-  let clicks = db
-    .selectFrom('link_clicks as c')
-    .innerJoin('tracked_links as l', 'l.id', 'c.link_id')
-    .select((eb) => [eb.fn.countAll<number>().as('clicks'), eb.fn.count<number>(sql`DISTINCT c.visitor_hash`).as('unique_visitors')])
-    .where('c.workspace_id', '=', workspaceId)
-    .where('c.is_bot', '=', false)
-    .where('c.clicked_at', '>=', range.from)
-    .where('c.clicked_at', '<', range.to);
-  let conversions = db
-    .selectFrom('conversions')
-    .select((eb) => [eb.fn.countAll<number>().as('leads'), eb.fn.sum<number>('value').as('value')])
-    .where('workspace_id', '=', workspaceId)
-    .where('occurred_at', '>=', range.from)
-    .where('occurred_at', '<', range.to);
-  let costs = db
-    .selectFrom('costs')
-    .select((eb) => eb.fn.sum<number>('amount').as('cost'))
-    .where('workspace_id', '=', workspaceId)
-    .where('incurred_on', '>=', range.firstDay)
-    .where('incurred_on', '<=', range.lastDay);
-  if (scope.channelId) {
-    clicks = clicks.where('l.channel_id', '=', scope.channelId);
-    conversions = conversions.where('channel_id', '=', scope.channelId);
-    costs = costs.where('channel_id', '=', scope.channelId);
-  }
-  if (scope.campaignId) {
-    clicks = clicks.where('l.campaign_id', '=', scope.campaignId);
-    conversions = conversions.where('campaign_id', '=', scope.campaignId);
-    costs = costs.where('campaign_id', '=', scope.campaignId);
-  }
-  if (scope.objectiveId) {
-    const id = scope.objectiveId;
-    const keys = campaignKeys && campaignKeys.length ? campaignKeys : [NO_KEY];
-    clicks = clicks.where((eb) => eb.or([eb('l.objective_id', '=', id), eb('l.campaign_id', 'in', keys)]));
-    conversions = conversions.where((eb) => eb.or([eb('objective_id', '=', id), eb('campaign_id', 'in', keys)]));
-    costs = costs.where('campaign_id', 'in', keys);
-  }
-  const [c, v, k] = await Promise.all([clicks.executeTakeFirst(), conversions.executeTakeFirst(), costs.executeTakeFirst()]);
-  return {
-    linkClicks: Number(c?.clicks ?? 0),
-    uniqueVisitors: Number(c?.unique_visitors ?? 0),
-    leads: Number(v?.leads ?? 0),
-    conversionValue: Number(v?.value ?? 0),
-    cost: Number(k?.cost ?? 0),
-  };
 }
 
 /** Reasons for missing inputs, from the networks of the channels in scope (only when no channel in scope reports it). */
@@ -220,12 +113,6 @@ export interface PeriodSummary {
   kpis: KpiValue[];
   series: DailyPoint[];
   followers: Array<{ day: string; followers: number }>;
-}
-
-/** Campaign ids serving an objective (their posts count towards it). */
-export async function campaignsOfObjective(db: Db, workspaceId: string, objectiveId: string): Promise<string[]> {
-  const rows = await db.selectFrom('campaigns').select('id').where('workspace_id', '=', workspaceId).where('objective_id', '=', objectiveId).execute();
-  return rows.map((r) => r.id);
 }
 
 /** Summarises whole brand-zone days for a scope, reading only the rollups (never the raw snapshots). */
@@ -273,18 +160,6 @@ export function percentChange(current: number | null, previous: number | null): 
   return Math.round(((current - previous) / Math.abs(previous)) * 10_000) / 100;
 }
 
-interface RankedRow {
-  publication_id: string;
-  post_id: string;
-  channel_id: string;
-  network: string;
-  published_at: Date;
-  has_media: boolean;
-  pillar_id: string | null;
-  engagements: number;
-  rate: number | null;
-  end_: string;
-}
 
 /**
  * Top and bottom posts of a period by engagement rate by followers (engagements
@@ -292,39 +167,11 @@ interface RankedRow {
  * fetches the excerpts of the few winners afterwards (no join over the range).
  */
 export async function rankedPosts(db: Db, workspaceId: string, scope: DashboardScope, range: DateRange, limit = 5) {
-  let query = db
-    .selectFrom('publication_metrics as m')
-    .select([
-      'm.publication_id',
-      'm.post_id',
-      'm.channel_id',
-      'm.network',
-      'm.published_at',
-      'm.has_media',
-      'm.pillar_id',
-      sql<number>`(coalesce(m.likes,0)+coalesce(m.replies,0)+coalesce(m.reposts,0)+coalesce(m.quotes,0))`.as('engagements'),
-      sql<number | null>`(coalesce(m.likes,0)+coalesce(m.replies,0)+coalesce(m.reposts,0)+coalesce(m.quotes,0))::float8 * 100 / nullif(m.followers_at_post,0)`.as('rate'),
-    ])
-    .where('m.workspace_id', '=', workspaceId)
-    .where('m.published_at', '>=', range.from)
-    .where('m.published_at', '<', range.to);
-  if (scope.channelId) query = query.where('m.channel_id', '=', scope.channelId);
-  if (scope.campaignId) query = query.where('m.campaign_id', '=', scope.campaignId);
-  if (scope.objectiveId) query = query.where('m.objective_id', '=', scope.objectiveId);
-  // One scan of the period feeds both ends of the ranking (the CTE is evaluated once).
-  const ranked = db.with('r', () => query).selectFrom('r').selectAll();
-  const rows = await db
-    .selectFrom(
-      sql<RankedRow>`((${ranked.orderBy(sql`rate DESC NULLS LAST`).orderBy(sql`engagements DESC`).limit(limit).select(sql<string>`'top'`.as('end_'))}) UNION ALL (${ranked.orderBy(sql`rate ASC NULLS LAST`).orderBy(sql`engagements ASC`).limit(limit).select(sql<string>`'bottom'`.as('end_'))}))`.as('x'),
-    )
-    .selectAll()
-    .execute();
+  const rows = await dashboardsRepository.rankedPublications(db, workspaceId, scope, range, limit);
   const top = rows.filter((r) => r.end_ === 'top');
   const bottom = rows.filter((r) => r.end_ === 'bottom');
   const postIds = [...new Set([...top, ...bottom].map((r) => r.post_id))];
-  const excerpts = new Map(
-    postIds.length ? (await db.selectFrom('posts').select(['id', sql<string>`left(content, 140)`.as('excerpt')]).where('id', 'in', postIds).execute()).map((p) => [p.id, p.excerpt]) : [],
-  );
+  const excerpts = await dashboardsRepository.postExcerpts(db, postIds);
   const present = (r: RankedRow) => ({
     publicationId: r.publication_id,
     postId: r.post_id,
@@ -359,23 +206,7 @@ export async function dashboard(db: Db, workspaceId: string, scope: DashboardSco
 
 /** Per-channel totals over whole brand-zone days (for the overview's breakdown and channel fit). */
 export async function channelBreakdown(db: Db, workspaceId: string, range: BrandDays) {
-  const rows = await db
-    .selectFrom('metric_daily as d')
-    .innerJoin('channels as c', 'c.id', 'd.channel_id')
-    .select((eb) => [
-      'd.channel_id',
-      'c.name',
-      'c.network',
-      eb.fn.sum<number>('d.posts').as('posts'),
-      sql<number>`sum(d.likes + d.replies + d.reposts + d.quotes)`.as('engagements'),
-      eb.fn.sum<number>('d.reposts').as('reposts'),
-      eb.fn.sum<number>('d.followers_at_post').as('followers_at_post'),
-    ])
-    .where('d.workspace_id', '=', workspaceId)
-    .where('d.day', '>=', range.firstDay)
-    .where('d.day', '<=', range.lastDay)
-    .groupBy(['d.channel_id', 'c.name', 'c.network'])
-    .execute();
+  const rows = await dashboardsRepository.channelTotals(db, workspaceId, range);
   return rows.map((r) => ({
     channelId: r.channel_id,
     name: r.name,

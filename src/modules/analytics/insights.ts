@@ -3,9 +3,12 @@ import type { AppContext } from '../../server/context.ts';
 import type { Db } from '../../db/database.ts';
 import { recordEvent } from '../events/events.ts';
 import { KPI_CATALOG, type KpiName } from './kpis.ts';
-import { campaignsOfObjective, channelBreakdown, rankedPosts, summarizePeriod } from './dashboards.ts';
-import { ensureRollupZone } from './snapshots.ts';
+import { channelBreakdown, rankedPosts, summarizePeriod } from './dashboards.ts';
+import { ensureRollupZone } from './repository/snapshots.ts';
 import { brandDays, localDay, startOfLocalDay } from '../../lib/brand-days.ts';
+import { workspaceTimeZone } from '../../db/workspace-settings.ts';
+import { alertsRepository } from './repository/alerts.ts';
+import { insightsRepository } from './repository/insights.ts';
 
 // ---------------------------------------------------------------------------
 // Best time to post
@@ -69,24 +72,16 @@ export function bestTimeGrid(samples: Array<{ weekday: number; hour: number; rat
 
 /** The grid of a workspace (or one channel) from its posts of the last `days` days. */
 export async function bestTime(db: Db, workspaceId: string, options: { channelId?: string; days?: number; minSample?: number; now: number }) {
-  const workspace = await db.selectFrom('workspaces').select('time_zone').where('id', '=', workspaceId).executeTakeFirstOrThrow();
-  let query = db
-    .selectFrom('publication_metrics')
-    .select(['published_at', 'engagements_24h', 'followers_at_post'])
-    .where('workspace_id', '=', workspaceId)
-    .where('published_at', '>=', new Date(options.now - (options.days ?? 180) * 86_400_000))
-    .where('engagements_24h', 'is not', null)
-    .where('followers_at_post', '>', 0);
-  if (options.channelId) query = query.where('channel_id', '=', options.channelId);
-  const rows = await query.limit(20_000).execute();
+  const timeZone = await workspaceTimeZone(db, workspaceId);
+  const rows = await insightsRepository.bestTimeSamples(db, workspaceId, { since: new Date(options.now - (options.days ?? 180) * 86_400_000), channelId: options.channelId });
   const samples = rows.map((r) => {
-    const local = DateTime.fromJSDate(r.published_at, { zone: workspace.time_zone });
+    const local = DateTime.fromJSDate(r.published_at, { zone: timeZone });
     return { weekday: local.weekday, hour: local.hour, rate: ((r.engagements_24h ?? 0) / (r.followers_at_post ?? 1)) * 100 };
   });
   const minSample = options.minSample ?? 3;
   const cells = bestTimeGrid(samples, minSample);
   const ranked = cells.filter((c) => c.rate !== null).sort((a, b) => (b.rate ?? 0) - (a.rate ?? 0));
-  return { timeZone: workspace.time_zone, method: BEST_TIME_METHOD, methodEs: BEST_TIME_METHOD_ES, minSample, samples: samples.length, cells, best: ranked.slice(0, 5) };
+  return { timeZone, method: BEST_TIME_METHOD, methodEs: BEST_TIME_METHOD_ES, minSample, samples: samples.length, cells, best: ranked.slice(0, 5) };
 }
 
 /**
@@ -115,30 +110,9 @@ export async function suggestTime(db: Db, workspaceId: string, options: { channe
 
 /** Ranks networks by measured results, optionally for one objective's or segment's posts. */
 export async function channelFit(db: Db, workspaceId: string, options: { objectiveId?: string; segmentId?: string; now: number; days?: number }) {
-  let query = db
-    .selectFrom('publication_metrics')
-    .select((eb) => [
-      'network',
-      eb.fn.countAll<number>().as('posts'),
-      eb.fn.sum<number>('likes').as('likes'),
-      eb.fn.sum<number>('replies').as('replies'),
-      eb.fn.sum<number>('reposts').as('reposts'),
-      eb.fn.sum<number>('quotes').as('quotes'),
-      eb.fn.sum<number>('followers_at_post').as('followers'),
-    ])
-    .where('workspace_id', '=', workspaceId)
-    .where('published_at', '>=', new Date(options.now - (options.days ?? 90) * 86_400_000));
-  if (options.objectiveId) query = query.where('objective_id', '=', options.objectiveId);
-  if (options.segmentId) query = query.where('segment_id', '=', options.segmentId);
-  const rows = await query.groupBy('network').execute();
-  let conversions = db
-    .selectFrom('conversions as v')
-    .innerJoin('channels as c', 'c.id', 'v.channel_id')
-    .select((eb) => ['c.network', eb.fn.countAll<number>().as('leads'), eb.fn.sum<number>('v.value').as('value')])
-    .where('v.workspace_id', '=', workspaceId)
-    .where('v.occurred_at', '>=', new Date(options.now - (options.days ?? 90) * 86_400_000));
-  if (options.objectiveId) conversions = conversions.where('v.objective_id', '=', options.objectiveId);
-  const conv = new Map((await conversions.groupBy('c.network').execute()).map((r) => [r.network, r]));
+  const since = new Date(options.now - (options.days ?? 90) * 86_400_000);
+  const rows = await insightsRepository.networkTotals(db, workspaceId, { since, objectiveId: options.objectiveId, segmentId: options.segmentId });
+  const conv = new Map((await insightsRepository.networkConversions(db, workspaceId, { since, objectiveId: options.objectiveId })).map((r) => [r.network, r]));
   const networks = rows.map((r) => {
     const engagements = Number(r.likes ?? 0) + Number(r.replies ?? 0) + Number(r.reposts ?? 0) + Number(r.quotes ?? 0);
     const followers = Number(r.followers ?? 0);
@@ -153,8 +127,8 @@ export async function channelFit(db: Db, workspaceId: string, options: { objecti
       conversionValue: Number(conv.get(r.network)?.value ?? 0),
     };
   });
-  const objective = options.objectiveId ? await db.selectFrom('objectives').select('kpi').where('id', '=', options.objectiveId).executeTakeFirst() : null;
-  const byLeads = objective && ['leads', 'conversion_value', 'cpl', 'roi'].includes(objective.kpi);
+  const objectiveKpi = options.objectiveId ? await insightsRepository.objectiveKpi(db, options.objectiveId) : null;
+  const byLeads = objectiveKpi !== null && ['leads', 'conversion_value', 'cpl', 'roi'].includes(objectiveKpi);
   const rankedBy = byLeads ? 'leads per post' : 'engagement rate by followers';
   const score = (n: (typeof networks)[number]) => (byLeads ? n.leads / Math.max(1, n.posts) : (n.engagementRateByFollowers ?? -1));
   networks.sort((a, b) => score(b) - score(a));
@@ -190,7 +164,7 @@ export function ewma(values: number[], alpha = 0.3): number | null {
 /** Progress of an objective, its forecast to the deadline and, when off track, the evidence and suggestions. */
 export async function objectiveProgress(ctx: AppContext, workspaceId: string, objectiveId: string) {
   const db = ctx.database.db;
-  const objective = await db.selectFrom('objectives').selectAll().where('id', '=', objectiveId).where('workspace_id', '=', workspaceId).executeTakeFirstOrThrow();
+  const objective = await insightsRepository.objective(db, workspaceId, objectiveId);
   const now = ctx.clock.now();
   const start = objective.start_at.getTime();
   const deadline = objective.deadline.getTime();
@@ -302,14 +276,7 @@ export async function objectiveProgress(ctx: AppContext, workspaceId: string, ob
 }
 
 async function formatComparison(db: Db, workspaceId: string, range: { from: Date; to: Date }) {
-  const rows = await db
-    .selectFrom('publication_metrics')
-    .select((eb) => ['has_media', eb.fn.countAll<number>().as('posts'), eb.fn.sum<number>(eb.fn.coalesce('likes', eb.lit(0))).as('likes'), eb.fn.sum<number>(eb.fn.coalesce('replies', eb.lit(0))).as('replies'), eb.fn.sum<number>(eb.fn.coalesce('reposts', eb.lit(0))).as('reposts'), eb.fn.sum<number>(eb.fn.coalesce('quotes', eb.lit(0))).as('quotes'), eb.fn.sum<number>('followers_at_post').as('followers')])
-    .where('workspace_id', '=', workspaceId)
-    .where('published_at', '>=', range.from)
-    .where('published_at', '<', range.to)
-    .groupBy('has_media')
-    .execute();
+  const rows = await insightsRepository.formatTotals(db, workspaceId, range);
   const of = (media: boolean) => {
     const r = rows.find((x) => x.has_media === media);
     const followers = Number(r?.followers ?? 0);
@@ -320,15 +287,7 @@ async function formatComparison(db: Db, workspaceId: string, range: { from: Date
 }
 
 async function pillarComparison(db: Db, workspaceId: string, range: { from: Date; to: Date }) {
-  const rows = await db
-    .selectFrom('publication_metrics as m')
-    .innerJoin('pillars as p', 'p.id', 'm.pillar_id')
-    .select((eb) => ['p.name', eb.fn.countAll<number>().as('posts'), eb.fn.sum<number>(eb.fn.coalesce('m.likes', eb.lit(0))).as('likes'), eb.fn.sum<number>(eb.fn.coalesce('m.replies', eb.lit(0))).as('replies'), eb.fn.sum<number>(eb.fn.coalesce('m.reposts', eb.lit(0))).as('reposts'), eb.fn.sum<number>('m.followers_at_post').as('followers')])
-    .where('m.workspace_id', '=', workspaceId)
-    .where('m.published_at', '>=', range.from)
-    .where('m.published_at', '<', range.to)
-    .groupBy('p.name')
-    .execute();
+  const rows = await insightsRepository.pillarTotals(db, workspaceId, range);
   return rows
     .filter((r) => Number(r.followers) > 0)
     .map((r) => ({ name: r.name, posts: Number(r.posts), rate: Math.round(((Number(r.likes) + Number(r.replies) + Number(r.reposts)) / Number(r.followers)) * 10_000) / 100 }))
@@ -343,23 +302,21 @@ async function pillarComparison(db: Db, workspaceId: string, range: { from: Date
 export async function evaluateObjectives(ctx: AppContext, options: { workspaceId?: string } = {}): Promise<Array<{ objectiveId: string; status: string; changed: boolean }>> {
   const db = ctx.database.db;
   const now = new Date(ctx.clock.now());
-  let query = db.selectFrom('objectives').selectAll().where('start_at', '<=', now).where('deadline', '>=', new Date(now.getTime() - 86_400_000));
-  if (options.workspaceId) query = query.where('workspace_id', '=', options.workspaceId);
-  const objectives = await query.execute();
+  const objectives = await insightsRepository.runningObjectives(db, now, options.workspaceId);
   const results = [];
   for (const objective of objectives) {
     const progress = await objectiveProgress(ctx, objective.workspace_id, objective.id);
     const changed = progress.status !== objective.status;
     if (changed) {
       await db.transaction().execute(async (trx) => {
-        await trx.updateTable('objectives').set({ status: progress.status }).where('id', '=', objective.id).execute();
+        await insightsRepository.setObjectiveStatus(trx, objective.id, progress.status);
         if (progress.status === 'off_track' || (progress.status === 'on_track' && objective.status === 'off_track')) {
           const kind = progress.status;
           const message = kind === 'off_track' ? `"${objective.name}" is off track: forecast ${progress.forecast?.ewma} vs target ${objective.target}` : `"${objective.name}" is back on track`;
           const messageEs = kind === 'off_track' ? `"${objective.name}" se ha desviado: previsión ${progress.forecast?.ewma} frente a un objetivo de ${objective.target}` : `"${objective.name}" vuelve a estar en camino`;
           // The table has one message column; the Spanish text lives in the JSON data (no migration needed).
           const data = { messageEs, status: progress.status, current: progress.current, forecast: progress.forecast, target: objective.target, suggestions: progress.suggestions, underperformingChannels: progress.evidence?.underperformingChannels ?? [] };
-          await trx.insertInto('analytics_alerts').values({ workspace_id: objective.workspace_id, objective_id: objective.id, kind, message, data: JSON.stringify(data), created_at: now }).execute();
+          await alertsRepository.insert(trx, { workspace_id: objective.workspace_id, objective_id: objective.id, kind, message, data: JSON.stringify(data), created_at: now });
           await recordEvent(trx, { workspaceId: objective.workspace_id, actorUserId: null, type: `objective.${kind}`, subjectType: 'objective', subjectId: objective.id, data: { message, ...data } });
         }
       });

@@ -6,8 +6,10 @@ import type { AppContext } from '../../server/context.ts';
 import { stringifyCsv } from '../../lib/csv.ts';
 import { recordEvent } from '../events/events.ts';
 import { pdfSafeImage } from '../media/image.ts';
-import { pinnedSmtpOptions, publicSmtpError } from '../../lib/smtp.ts';
+import { emailReport, loadWorkspaceSmtp, NO_SMTP_MESSAGE } from '../../lib/workspace-mail.ts';
 import { dashboard, type DashboardScope, type DateRange } from './dashboards.ts';
+import { reportsRepository } from './repository/reports.ts';
+import { workspaceLocale, workspaceTimeZone } from '../../db/workspace-settings.ts';
 
 export type ReportLanguage = 'en' | 'es';
 
@@ -42,7 +44,7 @@ const LOGO_PIXELS = { width: 480, height: 192 };
  */
 export async function loadReportLogo(ctx: AppContext, workspaceId: string, logoMediaId: string | null): Promise<{ logo: ReportLogo | null; skipped: ReportLogoSkipped | null }> {
   if (!logoMediaId) return { logo: null, skipped: null };
-  const media = await ctx.database.db.selectFrom('media').select(['sha256', 'mime_type']).where('id', '=', logoMediaId).where('workspace_id', '=', workspaceId).executeTakeFirst();
+  const media = await reportsRepository.findMedia(ctx.database.db, workspaceId, logoMediaId);
   if (!media) {
     ctx.logger.warn({ workspaceId, logoMediaId }, 'report logo skipped: media not found in this workspace');
     return { logo: null, skipped: 'media_not_found' };
@@ -63,11 +65,12 @@ export async function loadReportLogo(ctx: AppContext, workspaceId: string, logoM
 /** Gathers a report's data: the dashboard of the scope with the previous period (brand-zone days), and the brand's colour and logo. */
 export async function buildReportData(ctx: AppContext, workspaceId: string, scope: DashboardScope, range: DateRange, language: ReportLanguage): Promise<ReportData> {
   const db = ctx.database.db;
-  const workspace = await db.selectFrom('workspaces').select(['name', 'time_zone']).where('id', '=', workspaceId).executeTakeFirstOrThrow();
-  const settings = await db.selectFrom('analytics_settings').select(['brand_color', 'logo_media_id']).where('workspace_id', '=', workspaceId).executeTakeFirst();
+  const workspace = await workspaceLocale(db, workspaceId);
+  if (!workspace) throw new Error(`No workspace ${workspaceId}`);
+  const settings = await reportsRepository.findBranding(db, workspaceId);
   const data = await dashboard(db, workspaceId, scope, range);
   const { logo, skipped } = await loadReportLogo(ctx, workspaceId, settings?.logo_media_id ?? null);
-  return { ...data, workspaceName: workspace.name, brandColor: settings?.brand_color ?? '#4263eb', language, timeZone: workspace.time_zone, logo, logoSkipped: skipped };
+  return { ...data, workspaceName: workspace.name, brandColor: settings?.brand_color ?? '#4263eb', language, timeZone: workspace.timeZone, logo, logoSkipped: skipped };
 }
 
 /** CSV: one row per KPI (value, previous, change, reason), then the daily series. */
@@ -194,51 +197,6 @@ export async function reportPdf(data: ReportData, logger?: Pick<Logger, 'warn'>)
   return done;
 }
 
-/** SMTP settings of a workspace (password sealed at rest). */
-export interface SmtpSettings {
-  host: string;
-  port: number;
-  secure: boolean;
-  user?: string;
-  password?: string;
-  from: string;
-  /** Only for local catchers in tests and development. */
-  ignoreTls?: boolean;
-}
-
-export const NO_SMTP_MESSAGE = 'No SMTP settings: set them in the workspace analytics settings';
-
-/** The workspace's SMTP server (report settings), opened from its sealed form; null when none is set. */
-export async function loadWorkspaceSmtp(ctx: AppContext, workspaceId: string): Promise<SmtpSettings | null> {
-  const settings = await ctx.database.db.selectFrom('analytics_settings').select('smtp_sealed').where('workspace_id', '=', workspaceId).executeTakeFirst();
-  return settings?.smtp_sealed ? ctx.secrets.open<SmtpSettings>(settings.smtp_sealed) : null;
-}
-
-/**
- * Sends a report (or any Plaza e-mail) through the workspace's SMTP server, connecting only
- * to a checked, pinned address (see smtp.ts; private hosts need `allowPrivate`, i.e.
- * PLAZA_ALLOW_PRIVATE_URLS). Throws SmtpSendError with a generic message; details go to `log`.
- */
-export async function emailReport(
-  smtp: SmtpSettings,
-  to: string[],
-  subject: string,
-  text: string,
-  attachments: Array<{ filename: string; content: Buffer | string; contentType: string }>,
-  options: { allowPrivate?: boolean; log?: Pick<Logger, 'warn'> } = {},
-): Promise<void> {
-  const connection = await pinnedSmtpOptions(smtp, options.allowPrivate ?? false, options.log);
-  const { default: nodemailer } = await import('nodemailer');
-  const transport = nodemailer.createTransport({ ...connection, ...(smtp.user ? { auth: { user: smtp.user, pass: smtp.password ?? '' } } : {}) });
-  try {
-    await transport.sendMail({ from: smtp.from, to, subject, text, attachments });
-  } catch (error) {
-    throw publicSmtpError(error, options.log);
-  } finally {
-    transport.close();
-  }
-}
-
 /** The next run of a schedule: Monday 08:00 (weekly) or the 1st at 08:00 (monthly), in the brand's zone. */
 export function nextRunAfter(frequency: 'weekly' | 'monthly', afterMs: number, timeZone: string): Date {
   const local = DateTime.fromMillis(afterMs, { zone: timeZone });
@@ -258,10 +216,10 @@ export async function renderReport(data: ReportData, formats: Array<'pdf' | 'csv
 /** Runs one schedule now: builds the report for the last week/month and e-mails it. */
 export async function runReportSchedule(ctx: AppContext, scheduleId: string): Promise<{ ok: boolean; error?: string }> {
   const db = ctx.database.db;
-  const schedule = await db.selectFrom('report_schedules').selectAll().where('id', '=', scheduleId).executeTakeFirstOrThrow();
-  const workspace = await db.selectFrom('workspaces').select('time_zone').where('id', '=', schedule.workspace_id).executeTakeFirstOrThrow();
+  const schedule = await reportsRepository.findSchedule(db, scheduleId);
+  const timeZone = await workspaceTimeZone(db, schedule.workspace_id);
   const now = ctx.clock.now();
-  const end = DateTime.fromMillis(now, { zone: workspace.time_zone }).startOf('day');
+  const end = DateTime.fromMillis(now, { zone: timeZone }).startOf('day');
   const start = schedule.frequency === 'weekly' ? end.minus({ weeks: 1 }) : end.minus({ months: 1 });
   let error: string | undefined;
   let logoSkipped: ReportLogoSkipped | null = null;
@@ -277,7 +235,7 @@ export async function runReportSchedule(ctx: AppContext, scheduleId: string): Pr
     error = (caught as Error).message;
   }
   await db.transaction().execute(async (trx) => {
-    await trx.updateTable('report_schedules').set({ last_run_at: new Date(now), last_error: error ?? null, next_run_at: nextRunAfter(schedule.frequency, now, workspace.time_zone) }).where('id', '=', schedule.id).execute();
+    await reportsRepository.markScheduleRun(trx, schedule.id, { lastRunAt: new Date(now), lastError: error ?? null, nextRunAt: nextRunAfter(schedule.frequency, now, timeZone) });
     await recordEvent(trx, { workspaceId: schedule.workspace_id, actorUserId: null, type: error ? 'report.failed' : 'report.sent', subjectType: 'report_schedule', subjectId: schedule.id, data: { error: error ?? null, recipients: schedule.recipients, logoSkipped } });
   });
   return error ? { ok: false, error } : { ok: true };
@@ -285,7 +243,7 @@ export async function runReportSchedule(ctx: AppContext, scheduleId: string): Pr
 
 /** Runs every schedule whose time has come. */
 export async function runDueReports(ctx: AppContext): Promise<number> {
-  const due = await ctx.database.db.selectFrom('report_schedules').select('id').where('next_run_at', '<=', new Date(ctx.clock.now())).limit(50).execute();
+  const due = await reportsRepository.dueScheduleIds(ctx.database.db, new Date(ctx.clock.now()));
   for (const { id } of due) await runReportSchedule(ctx, id);
   return due.length;
 }

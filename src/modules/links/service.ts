@@ -7,6 +7,7 @@ import { brandDays } from '../../lib/brand-days.ts';
 import { workspaceTimeZone } from '../../db/workspace-settings.ts';
 import { assertReferencesInWorkspace } from '../workspaces/references.ts';
 import { publicBaseUrl } from '../../lib/public-url.ts';
+import { linksRepository, type ClickRow, type RoiDimension } from './repository.ts';
 
 const CODE_ALPHABET = 'abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 
@@ -75,19 +76,19 @@ export async function createTrackedLink(
   let objectiveId = input.objectiveId ?? null;
   let network: string | null = null;
   if (input.postId) {
-    const post = await db.selectFrom('posts').select(['id', 'campaign_id', 'objective_id']).where('id', '=', input.postId).where('workspace_id', '=', workspaceId).executeTakeFirst();
+    const post = await linksRepository.findPostAttribution(db, workspaceId, input.postId);
     if (!post) throw badRequest('Unknown postId');
     campaignId ??= post.campaign_id;
     objectiveId ??= post.objective_id;
   }
   if (input.channelId) {
-    const channel = await db.selectFrom('channels').select(['network']).where('id', '=', input.channelId).where('workspace_id', '=', workspaceId).executeTakeFirst();
+    const channel = await linksRepository.findChannelNetwork(db, workspaceId, input.channelId);
     if (!channel) throw badRequest('Unknown channelId');
     network = channel.network;
   }
   let campaignSlug: string | null = null;
   if (campaignId) {
-    const campaign = await db.selectFrom('campaigns').select(['slug', 'objective_id']).where('id', '=', campaignId).where('workspace_id', '=', workspaceId).executeTakeFirst();
+    const campaign = await linksRepository.findCampaignSlug(db, workspaceId, campaignId);
     if (!campaign) throw badRequest('Unknown campaignId');
     campaignSlug = campaign.slug;
     objectiveId ??= campaign.objective_id;
@@ -100,26 +101,26 @@ export async function createTrackedLink(
   });
   for (let attempt = 0; attempt < 5; attempt++) {
     const code = newShortCode();
-    const row = await db
-      .insertInto('tracked_links')
-      .values({ workspace_id: workspaceId, code, target_url: url.toString(), destination_url: destination, post_id: input.postId ?? null, channel_id: input.channelId ?? null, network, campaign_id: campaignId, objective_id: objectiveId, created_by: createdBy, created_at: new Date(ctx.clock.now()) })
-      .onConflict((oc) => oc.column('code').doNothing())
-      .returningAll()
-      .executeTakeFirst();
+    const row = await linksRepository.insertLinkUnlessCodeTaken(db, {
+      workspace_id: workspaceId,
+      code,
+      target_url: url.toString(),
+      destination_url: destination,
+      post_id: input.postId ?? null,
+      channel_id: input.channelId ?? null,
+      network,
+      campaign_id: campaignId,
+      objective_id: objectiveId,
+      created_by: createdBy,
+      created_at: new Date(ctx.clock.now()),
+    });
     if (row) return row;
   }
   throw new Error('Could not allocate a unique short code');
 }
 
 /** One click waiting to be written. */
-interface PendingClick {
-  link_id: string;
-  workspace_id: string;
-  clicked_at: Date;
-  visitor_hash: string;
-  is_bot: boolean;
-  referrer_host: string | null;
-}
+type PendingClick = ClickRow;
 
 /**
  * Serves redirects fast: links are cached by code (they never change), and clicks
@@ -143,7 +144,7 @@ export class ClickRecorder {
   /** The link for a code, from cache or database (null when unknown). */
   async resolve(code: string): Promise<{ id: string; workspaceId: string; destination: string } | null> {
     if (this.cache.has(code)) return this.cache.get(code) ?? null;
-    const row = await this.ctx.database.db.selectFrom('tracked_links').select(['id', 'workspace_id', 'destination_url']).where('code', '=', code).executeTakeFirst();
+    const row = await linksRepository.findLinkByCode(this.ctx.database.db, code);
     const value = row ? { id: row.id, workspaceId: row.workspace_id, destination: row.destination_url } : null;
     if (this.cache.size >= (this.options.cacheSize ?? 50_000)) this.cache.delete(this.cache.keys().next().value as string);
     // Unknown codes are cached too, but only briefly implied by the bounded map.
@@ -160,12 +161,9 @@ export class ClickRecorder {
   private async dailySalt(now: number): Promise<string> {
     const day = new Date(now).toISOString().slice(0, 10);
     if (this.salt?.day === day) return this.salt.salt;
-    const db = this.ctx.database.db;
-    await db.insertInto('visitor_salts').values({ day, salt: randomBytes(16).toString('hex') }).onConflict((oc) => oc.column('day').doNothing()).execute();
-    const row = await db.selectFrom('visitor_salts').select('salt').where('day', '=', day).executeTakeFirstOrThrow();
-    await db.deleteFrom('visitor_salts').where('day', '<', new Date(now - 86_400_000).toISOString().slice(0, 10)).execute();
-    this.salt = { day, salt: row.salt };
-    return row.salt;
+    const salt = await linksRepository.dailySalt(this.ctx.database.db, day, randomBytes(16).toString('hex'), new Date(now - 86_400_000).toISOString().slice(0, 10));
+    this.salt = { day, salt };
+    return salt;
   }
 
   /** Queues a click: the visitor is a salted daily hash of IP and user agent; the IP itself is never stored. */
@@ -195,10 +193,8 @@ export class ClickRecorder {
     this.pending = [];
     this.flushing = this.flushing.then(async () => {
       for (let i = 0; i < batch.length; i += 1000) {
-        await this.ctx.database.db
-          .insertInto('link_clicks')
-          .values(batch.slice(i, i + 1000))
-          .execute()
+        await linksRepository
+          .insertClicks(this.ctx.database.db, batch.slice(i, i + 1000))
           .catch((error: unknown) => this.ctx.logger.error({ err: error, lost: batch.length }, 'storing link clicks failed'));
       }
     });
@@ -209,14 +205,17 @@ export class ClickRecorder {
 /** Per-workspace conversion secret (webhook) and public pixel key, created on first use. */
 export async function analyticsSettings(ctx: AppContext, workspaceId: string) {
   const db = ctx.database.db;
-  const existing = await db.selectFrom('analytics_settings').selectAll().where('workspace_id', '=', workspaceId).executeTakeFirst();
+  const existing = await linksRepository.findSettings(db, workspaceId);
   if (existing) return existing;
-  await db
-    .insertInto('analytics_settings')
-    .values({ workspace_id: workspaceId, conversion_secret_sealed: ctx.secrets.seal(`cvs_${randomBytes(24).toString('base64url')}`), pixel_key: `px_${randomBytes(12).toString('base64url')}`, updated_at: new Date(ctx.clock.now()) })
-    .onConflict((oc) => oc.column('workspace_id').doNothing())
-    .execute();
-  return db.selectFrom('analytics_settings').selectAll().where('workspace_id', '=', workspaceId).executeTakeFirstOrThrow();
+  await linksRepository.insertSettingsIfMissing(db, {
+    workspaceId,
+    conversionSecretSealed: ctx.secrets.seal(`cvs_${randomBytes(24).toString('base64url')}`),
+    pixelKey: `px_${randomBytes(12).toString('base64url')}`,
+    now: new Date(ctx.clock.now()),
+  });
+  const created = await linksRepository.findSettings(db, workspaceId);
+  if (!created) throw new Error('Analytics settings were not created');
+  return created;
 }
 
 /** Constant-time comparison of a presented conversion secret with the workspace's. */
@@ -247,14 +246,14 @@ export async function recordConversion(ctx: AppContext, workspaceId: string, inp
   const db = ctx.database.db;
   let link: { id: string; post_id: string | null; channel_id: string | null; campaign_id: string | null; objective_id: string | null } | undefined;
   if (input.code) {
-    link = await db.selectFrom('tracked_links').select(['id', 'post_id', 'channel_id', 'campaign_id', 'objective_id']).where('code', '=', input.code).where('workspace_id', '=', workspaceId).executeTakeFirst();
+    link = await linksRepository.findAttributionByCode(db, workspaceId, input.code);
     if (!link) throw notFound('Link');
   }
   let postId = link?.post_id ?? null;
   let campaignId = link?.campaign_id ?? null;
   let objectiveId = link?.objective_id ?? null;
   if (!postId && input.postId && /^[0-9a-f-]{36}$/i.test(input.postId)) {
-    const post = await db.selectFrom('posts').select(['id', 'campaign_id', 'objective_id']).where('id', '=', input.postId).where('workspace_id', '=', workspaceId).executeTakeFirst();
+    const post = await linksRepository.findPostAttribution(db, workspaceId, input.postId);
     if (post) {
       postId = post.id;
       campaignId ??= post.campaign_id;
@@ -262,80 +261,40 @@ export async function recordConversion(ctx: AppContext, workspaceId: string, inp
     }
   }
   if (!campaignId && input.campaign) {
-    const campaign = await db.selectFrom('campaigns').select(['id', 'objective_id']).where('workspace_id', '=', workspaceId).where((eb) => eb.or([eb('slug', '=', input.campaign!), eb(eb.cast('id', 'text'), '=', input.campaign!)])).executeTakeFirst();
+    const campaign = await linksRepository.findCampaignBySlugOrId(db, workspaceId, input.campaign);
     if (campaign) {
       campaignId = campaign.id;
       objectiveId ??= campaign.objective_id;
     }
   }
-  if (campaignId && !objectiveId) objectiveId = (await db.selectFrom('campaigns').select('objective_id').where('id', '=', campaignId).executeTakeFirst())?.objective_id ?? null;
-  const inserted = await db
-    .insertInto('conversions')
-    .values({
-      workspace_id: workspaceId,
-      link_id: link?.id ?? null,
-      post_id: postId,
-      channel_id: link?.channel_id ?? null,
-      campaign_id: campaignId,
-      objective_id: objectiveId,
-      kind: input.kind ?? 'lead',
-      value: input.value ?? 0,
-      currency: input.currency ?? 'EUR',
-      external_id: input.externalId ?? null,
-      source,
-      occurred_at: input.occurredAt ?? new Date(ctx.clock.now()),
-      created_at: new Date(ctx.clock.now()),
-    })
-    .onConflict((oc) => oc.columns(['workspace_id', 'external_id']).where('external_id', 'is not', null).doNothing())
-    .returningAll()
-    .executeTakeFirst();
+  if (campaignId && !objectiveId) objectiveId = await linksRepository.campaignObjective(db, campaignId);
+  const inserted = await linksRepository.insertConversionUnlessDuplicate(db, {
+    workspace_id: workspaceId,
+    link_id: link?.id ?? null,
+    post_id: postId,
+    channel_id: link?.channel_id ?? null,
+    campaign_id: campaignId,
+    objective_id: objectiveId,
+    kind: input.kind ?? 'lead',
+    value: input.value ?? 0,
+    currency: input.currency ?? 'EUR',
+    external_id: input.externalId ?? null,
+    source,
+    occurred_at: input.occurredAt ?? new Date(ctx.clock.now()),
+    created_at: new Date(ctx.clock.now()),
+  });
   if (inserted) return { conversion: inserted, duplicate: false };
-  const existing = await db.selectFrom('conversions').selectAll().where('workspace_id', '=', workspaceId).where('external_id', '=', input.externalId!).executeTakeFirstOrThrow();
+  const existing = await linksRepository.findConversionByExternalId(db, workspaceId, input.externalId!);
   return { conversion: existing, duplicate: true };
 }
 
 /** ROI grouped by campaign, channel or objective: clicks, leads, value, cost, CPL and ROI. */
-export async function roiBreakdown(db: Db, workspaceId: string, by: 'campaign' | 'channel' | 'objective', range: { from: Date; to: Date }) {
+export async function roiBreakdown(db: Db, workspaceId: string, by: RoiDimension, range: { from: Date; to: Date }) {
   // Costs are booked on calendar dates: the brand-zone days the range touches.
   const costDays = brandDays(range, await workspaceTimeZone(db, workspaceId));
-  const column = by === 'campaign' ? 'campaign_id' : by === 'channel' ? 'channel_id' : 'objective_id';
-  const conversions = await db
-    .selectFrom('conversions')
-    .select((eb) => [eb.ref(column).as('key'), eb.fn.countAll<number>().as('leads'), eb.fn.sum<number>('value').as('value')])
-    .where('workspace_id', '=', workspaceId)
-    .where('occurred_at', '>=', range.from)
-    .where('occurred_at', '<', range.to)
-    .groupBy(column)
-    .execute();
-  const clicks = await db
-    .selectFrom('link_clicks as c')
-    .innerJoin('tracked_links as l', 'l.id', 'c.link_id')
-    .select((eb) => [eb.ref(`l.${column}`).as('key'), eb.fn.countAll<number>().as('clicks')])
-    .where('c.workspace_id', '=', workspaceId)
-    .where('c.is_bot', '=', false)
-    .where('c.clicked_at', '>=', range.from)
-    .where('c.clicked_at', '<', range.to)
-    .groupBy(`l.${column}`)
-    .execute();
-  const costRows =
-    by === 'objective'
-      ? await db
-          .selectFrom('costs as k')
-          .leftJoin('campaigns as g', 'g.id', 'k.campaign_id')
-          .select((eb) => [eb.ref('g.objective_id').as('key'), eb.fn.sum<number>('k.amount').as('cost')])
-          .where('k.workspace_id', '=', workspaceId)
-          .where('k.incurred_on', '>=', costDays.firstDay)
-          .where('k.incurred_on', '<=', costDays.lastDay)
-          .groupBy('g.objective_id')
-          .execute()
-      : await db
-          .selectFrom('costs')
-          .select((eb) => [eb.ref(column as 'campaign_id' | 'channel_id').as('key'), eb.fn.sum<number>('amount').as('cost')])
-          .where('workspace_id', '=', workspaceId)
-          .where('incurred_on', '>=', costDays.firstDay)
-          .where('incurred_on', '<=', costDays.lastDay)
-          .groupBy(column as 'campaign_id' | 'channel_id')
-          .execute();
+  const conversions = await linksRepository.conversionsBy(db, workspaceId, by, range);
+  const clicks = await linksRepository.clicksBy(db, workspaceId, by, range);
+  const costRows = await linksRepository.costsBy(db, workspaceId, by, costDays);
   const keys = new Set<string | null>([...conversions.map((r) => r.key), ...clicks.map((r) => r.key), ...costRows.map((r) => r.key)]);
   return [...keys].map((key) => {
     const conv = conversions.find((r) => r.key === key);

@@ -10,7 +10,7 @@ import { mentionRepository } from './repository/mentions.ts';
 import { queryRepository } from './repository/queries.ts';
 import { DateTime } from 'luxon';
 import type { AppContext } from '../../server/context.ts';
-import { emailReport, loadWorkspaceSmtp, NO_SMTP_MESSAGE } from '../analytics/reports.ts';
+import { emailReport, loadWorkspaceSmtp, NO_SMTP_MESSAGE } from '../../lib/workspace-mail.ts';
 
 /** Tries per alert, and how long after it was raised an unsent alert is still worth sending. */
 export const MAX_EMAIL_ATTEMPTS = 5;

@@ -1,17 +1,13 @@
 import { z } from 'zod';
-import type { Kysely } from 'kysely';
-import { workspaceParams, type ApiModule } from '../../server/api.ts';
+import { member, objectParams, workspaceParams, type ApiModule, type ZodFastify } from '../../server/api.ts';
+import { instant, listSchema, noContent } from '../../server/schemas.ts';
 import { slugify } from '../../lib/text.ts';
 import type { AppContext } from '../../server/context.ts';
-import { requireRole } from '../../server/auth.ts';
-import { badRequest, notFound, unauthorized } from '../../lib/errors.ts';
+import { badRequest, notFound } from '../../lib/errors.ts';
 import { isoInstantSchema } from '../../lib/timezones.ts';
-import { recordEvent } from '../events/events.ts';
 import { KPI_NAMES, KPI_CATALOG } from '../analytics/kpis.ts';
-
-type StrategyTable = 'objectives' | 'segments' | 'pillars' | 'campaigns';
-type LooseRow = { id: string; workspace_id: string; created_at: Date; updated_at: Date } & Record<string, unknown>;
-type LooseDb = Record<StrategyTable, LooseRow>;
+import { createStrategyItem, deleteStrategyItem, updateStrategyItem } from './commands.ts';
+import { strategyRepository, type StrategyRow, type StrategyTable } from './repository.ts';
 
 const uuidList = z.array(z.string().uuid()).max(100);
 const nameField = z.string().trim().min(1).max(160);
@@ -54,10 +50,34 @@ interface EntitySpec<B extends z.ZodObject> {
   subject: string;
   label: string;
   body: B;
+  /** The answer's shape (OpenAPI and the serializer). */
+  schema: z.ZodObject;
   toRow(body: Partial<z.infer<B>>): Record<string, unknown>;
-  present(row: LooseRow): Record<string, unknown>;
-  check?(ctx: AppContext, workspaceId: string, body: Partial<z.infer<B>>, existing?: LooseRow): Promise<void>;
+  present(row: StrategyRow): Record<string, unknown>;
+  check?(ctx: AppContext, workspaceId: string, body: Partial<z.infer<B>>, existing?: StrategyRow): Promise<void>;
 }
+
+const uuid = z.string().uuid();
+const common = { id: uuid, workspaceId: uuid, name: z.string(), description: z.string(), createdAt: instant, updatedAt: instant };
+const objectiveSchema = z.object({
+  ...common,
+  kpi: z.string(),
+  kpiLabel: z.object({ en: z.string().optional(), es: z.string().optional() }),
+  target: z.number(),
+  baseline: z.number(),
+  startAt: instant,
+  deadline: instant,
+  channelIds: z.array(uuid),
+  status: z.string(),
+});
+const segmentSchema = z.object({
+  ...common,
+  networks: z.array(z.string()),
+  interests: z.array(z.string()),
+  activeHours: z.array(z.object({ weekday: z.number(), fromHour: z.number(), toHour: z.number() })),
+});
+const pillarSchema = z.object({ ...common, color: z.string() });
+const campaignSchema = z.object({ ...common, slug: z.string(), objectiveId: uuid.nullable(), startAt: instant.nullable(), endAt: instant.nullable(), budget: z.number().nullable() });
 
 const json = (value: unknown) => (value === undefined ? undefined : JSON.stringify(value));
 const defined = (row: Record<string, unknown>) => Object.fromEntries(Object.entries(row).filter(([, v]) => v !== undefined));
@@ -68,6 +88,7 @@ const objectiveSpec: EntitySpec<typeof objectiveBody> = {
   subject: 'objective',
   label: 'Objective',
   body: objectiveBody,
+  schema: objectiveSchema,
   toRow: (b) => ({ name: b.name, description: b.description, kpi: b.kpi, target: b.target, baseline: b.baseline, start_at: b.startAt, deadline: b.deadline, channel_ids: json(b.channelIds) }),
   present: (r) => ({
     id: r.id,
@@ -90,8 +111,8 @@ const objectiveSpec: EntitySpec<typeof objectiveBody> = {
     const deadline = body.deadline ?? (existing?.deadline as Date | undefined);
     if (start && deadline && deadline <= start) throw badRequest('The deadline must be after the start');
     if (body.channelIds?.length) {
-      const found = await ctx.database.db.selectFrom('channels').select('id').where('workspace_id', '=', workspaceId).where('id', 'in', body.channelIds).execute();
-      if (found.length !== new Set(body.channelIds).size) throw badRequest('Unknown channel in channelIds');
+      const found = await strategyRepository.countChannelsInWorkspace(ctx.database.db, workspaceId, body.channelIds);
+      if (found !== new Set(body.channelIds).size) throw badRequest('Unknown channel in channelIds');
     }
   },
 };
@@ -101,6 +122,7 @@ const segmentSpec: EntitySpec<typeof segmentBody> = {
   subject: 'segment',
   label: 'Segment',
   body: segmentBody,
+  schema: segmentSchema,
   toRow: (b) => ({ name: b.name, description: b.description, networks: json(b.networks), interests: json(b.interests), active_hours: json(b.activeHours) }),
   present: (r) => ({ id: r.id, workspaceId: r.workspace_id, name: r.name, description: r.description, networks: r.networks, interests: r.interests, activeHours: r.active_hours, createdAt: r.created_at, updatedAt: r.updated_at }),
 };
@@ -110,6 +132,7 @@ const pillarSpec: EntitySpec<typeof pillarBody> = {
   subject: 'pillar',
   label: 'Pillar',
   body: pillarBody,
+  schema: pillarSchema,
   toRow: (b) => ({ name: b.name, description: b.description, color: b.color }),
   present: (r) => ({ id: r.id, workspaceId: r.workspace_id, name: r.name, description: r.description, color: r.color, createdAt: r.created_at, updatedAt: r.updated_at }),
 };
@@ -119,84 +142,86 @@ const campaignSpec: EntitySpec<typeof campaignBody> = {
   subject: 'campaign',
   label: 'Campaign',
   body: campaignBody,
+  schema: campaignSchema,
   toRow: (b) => ({ name: b.name, slug: b.name === undefined ? undefined : slugify(b.name), description: b.description, objective_id: b.objectiveId, start_at: b.startAt, end_at: b.endAt, budget: b.budget }),
   present: (r) => ({ id: r.id, workspaceId: r.workspace_id, name: r.name, slug: r.slug, description: r.description, objectiveId: r.objective_id, startAt: r.start_at, endAt: r.end_at, budget: r.budget, createdAt: r.created_at, updatedAt: r.updated_at }),
   check: async (ctx, workspaceId, body) => {
     if (body.objectiveId) {
-      const found = await ctx.database.db.selectFrom('objectives').select('id').where('workspace_id', '=', workspaceId).where('id', '=', body.objectiveId).executeTakeFirst();
-      if (!found) throw badRequest('Unknown objectiveId');
+      if (!(await strategyRepository.objectiveExists(ctx.database.db, workspaceId, body.objectiveId))) throw badRequest('Unknown objectiveId');
     }
   },
 };
 
 /** Registers list/create/get/update/delete for one strategy entity. */
-function registerCrud<B extends z.ZodObject>(app: Parameters<ApiModule>[0], ctx: AppContext, spec: EntitySpec<B>): void {
-  const db = ctx.database.db as unknown as Kysely<LooseDb>;
-  const itemParams = workspaceParams.extend({ itemId: z.string().uuid() });
+function registerCrud<B extends z.ZodObject>(app: ZodFastify, ctx: AppContext, spec: EntitySpec<B>): void {
+  const db = ctx.database.db;
+  const itemParams = objectParams('itemId');
   const tags = ['strategy'];
-  const load = async (workspaceId: string, id: string): Promise<LooseRow> => {
-    const row = await db.selectFrom(spec.table).selectAll().where('id', '=', id).where('workspace_id', '=', workspaceId).executeTakeFirst();
+  const present = (row: StrategyRow) => spec.present(row);
+  // The answers are checked against the entity's schema at run time; statically they are loose rows.
+  const schema: z.ZodType = spec.schema;
+  const load = async (workspaceId: string, id: string): Promise<StrategyRow> => {
+    const row = await strategyRepository.find(db, spec.table, workspaceId, id);
     if (!row) throw notFound(spec.label);
-    return row as LooseRow;
+    return row;
   };
 
-  app.get(`/workspaces/:workspaceId/${spec.path}`, { schema: { tags, summary: `List ${spec.path}`, params: workspaceParams } }, async (request) => {
-    await requireRole(ctx, request, request.params.workspaceId, 'read');
-    const rows = await db.selectFrom(spec.table).selectAll().where('workspace_id', '=', request.params.workspaceId).orderBy('created_at').limit(1000).execute();
-    return { items: (rows as LooseRow[]).map(spec.present) };
-  });
+  app.get(
+    `/workspaces/:workspaceId/${spec.path}`,
+    { config: { access: 'read' }, schema: { tags, summary: `List ${spec.path}`, params: workspaceParams, response: { 200: listSchema(schema) } } },
+    async (request) => ({ items: (await strategyRepository.list(db, spec.table, request.params.workspaceId)).map(present) }),
+  );
 
-  app.post(`/workspaces/:workspaceId/${spec.path}`, { schema: { tags, summary: `Create a ${spec.subject}`, params: workspaceParams, body: spec.body } }, async (request, reply) => {
-    const { user } = await requireRole(ctx, request, request.params.workspaceId, 'workspace.manage');
-    const body = request.body as z.infer<B>;
-    await spec.check?.(ctx, request.params.workspaceId, body);
-    const now = new Date(ctx.clock.now());
-    const row = await db.transaction().execute(async (trx) => {
-      const inserted = (await trx
-        .insertInto(spec.table)
-        .values(defined({ ...spec.toRow(body), workspace_id: request.params.workspaceId, created_at: now, updated_at: now }) as LooseRow)
-        .returningAll()
-        .executeTakeFirstOrThrow()) as LooseRow;
-      await recordEvent(trx as never, { workspaceId: inserted.workspace_id, actorUserId: user.id, type: `${spec.subject}.created`, subjectType: spec.subject, subjectId: inserted.id, data: { name: inserted.name } });
-      return inserted;
-    });
-    return reply.status(201).send(spec.present(row));
-  });
+  app.post(
+    `/workspaces/:workspaceId/${spec.path}`,
+    { config: { access: 'workspace.manage' }, schema: { tags, summary: `Create a ${spec.subject}`, params: workspaceParams, body: spec.body, response: { 201: schema } } },
+    async (request, reply) => {
+      const { user, workspaceId } = member(request);
+      const body = request.body as z.infer<B>;
+      await spec.check?.(ctx, workspaceId, body);
+      const row = await createStrategyItem(ctx, spec, { workspaceId, actorUserId: user.id, values: defined(spec.toRow(body)) });
+      return reply.status(201).send(present(row));
+    },
+  );
 
-  app.get(`/workspaces/:workspaceId/${spec.path}/:itemId`, { schema: { tags, summary: `Get a ${spec.subject}`, params: itemParams } }, async (request) => {
-    await requireRole(ctx, request, request.params.workspaceId, 'read');
-    return spec.present(await load(request.params.workspaceId, request.params.itemId));
-  });
+  app.get(
+    `/workspaces/:workspaceId/${spec.path}/:itemId`,
+    { config: { access: 'read' }, schema: { tags, summary: `Get a ${spec.subject}`, params: itemParams, response: { 200: schema } } },
+    async (request) => present(await load(request.params.workspaceId, request.params.itemId)),
+  );
 
-  app.patch(`/workspaces/:workspaceId/${spec.path}/:itemId`, { schema: { tags, summary: `Update a ${spec.subject}`, params: itemParams, body: spec.body.partial() } }, async (request) => {
-    const { user } = await requireRole(ctx, request, request.params.workspaceId, 'workspace.manage');
-    const existing = await load(request.params.workspaceId, request.params.itemId);
-    const body = request.body as Partial<z.infer<B>>;
-    await spec.check?.(ctx, request.params.workspaceId, body, existing);
-    const changes = defined(spec.toRow(body));
-    const row = await db.transaction().execute(async (trx) => {
-      const updated = (await trx
-        .updateTable(spec.table)
-        .set({ ...changes, updated_at: new Date(ctx.clock.now()) } as Partial<LooseRow>)
-        .where('id', '=', existing.id)
-        .returningAll()
-        .executeTakeFirstOrThrow()) as LooseRow;
-      await recordEvent(trx as never, { workspaceId: existing.workspace_id, actorUserId: user.id, type: `${spec.subject}.updated`, subjectType: spec.subject, subjectId: existing.id, data: { fields: Object.keys(changes) } });
-      return updated;
-    });
-    return spec.present(row);
-  });
+  app.patch(
+    `/workspaces/:workspaceId/${spec.path}/:itemId`,
+    { config: { access: 'workspace.manage' }, schema: { tags, summary: `Update a ${spec.subject}`, params: itemParams, body: spec.body.partial(), response: { 200: schema } } },
+    async (request) => {
+      const { user, workspaceId } = member(request);
+      const existing = await load(workspaceId, request.params.itemId);
+      const body = request.body as Partial<z.infer<B>>;
+      await spec.check?.(ctx, workspaceId, body, existing);
+      return present(await updateStrategyItem(ctx, spec, { existing, actorUserId: user.id, changes: defined(spec.toRow(body)) }));
+    },
+  );
 
-  app.delete(`/workspaces/:workspaceId/${spec.path}/:itemId`, { schema: { tags, summary: `Delete a ${spec.subject} (posts keep their history)`, params: itemParams } }, async (request, reply) => {
-    const { user } = await requireRole(ctx, request, request.params.workspaceId, 'workspace.manage');
-    const existing = await load(request.params.workspaceId, request.params.itemId);
-    await db.transaction().execute(async (trx) => {
-      await trx.deleteFrom(spec.table).where('id', '=', existing.id).execute();
-      await recordEvent(trx as never, { workspaceId: existing.workspace_id, actorUserId: user.id, type: `${spec.subject}.deleted`, subjectType: spec.subject, subjectId: existing.id, data: { name: existing.name } });
-    });
-    return reply.status(204).send();
-  });
+  app.delete(
+    `/workspaces/:workspaceId/${spec.path}/:itemId`,
+    { config: { access: 'workspace.manage' }, schema: { tags, summary: `Delete a ${spec.subject} (posts keep their history)`, params: itemParams, response: { 204: noContent } } },
+    async (request, reply) => {
+      const { user, workspaceId } = member(request);
+      await deleteStrategyItem(ctx, spec, { workspaceId, actorUserId: user.id, id: request.params.itemId });
+      return reply.status(204).send(null);
+    },
+  );
 }
+
+const kpiItemSchema = z.object({
+  name: z.enum(KPI_NAMES),
+  en: z.string(),
+  es: z.string(),
+  formula: z.string(),
+  formulaEs: z.string(),
+  unit: z.enum(['%', 'count', 'per_post', 'money']),
+  higherIsBetter: z.boolean(),
+});
 
 /** Strategy: objectives (KPI, target, deadline, channels), segments, content pillars and campaigns. */
 export const strategyRoutes: ApiModule = async (app, ctx) => {
@@ -204,8 +229,9 @@ export const strategyRoutes: ApiModule = async (app, ctx) => {
   registerCrud(app, ctx, segmentSpec);
   registerCrud(app, ctx, pillarSpec);
   registerCrud(app, ctx, campaignSpec);
-  app.get('/kpis', { schema: { tags: ['strategy'], summary: 'The KPIs an objective can track, with their formulas (variant named)' } }, async (request) => {
-    if (!request.user) throw unauthorized();
-    return { items: KPI_NAMES.map((name) => ({ name, ...KPI_CATALOG[name] })) };
-  });
+  app.get(
+    '/kpis',
+    { config: { access: 'user' }, schema: { tags: ['strategy'], summary: 'The KPIs an objective can track, with their formulas (variant named)', response: { 200: listSchema(kpiItemSchema) } } },
+    async () => ({ items: KPI_NAMES.map((name) => ({ name, ...KPI_CATALOG[name] })) }),
+  );
 };

@@ -1,5 +1,5 @@
 import type { AppContext } from '../../server/context.ts';
-import { AppError } from '../../lib/errors.ts';
+import { AppError, notFound } from '../../lib/errors.ts';
 import { recordEvent } from '../events/events.ts';
 import { accountsRepository } from './repository.ts';
 
@@ -14,5 +14,22 @@ export async function createApiTokenForEmail(ctx: AppContext, email: string, nam
     const token = await accountsRepository.createApiToken(trx, user.id, name);
     await recordEvent(trx, { workspaceId: null, actorUserId: user.id, type: 'api_token.created', subjectType: 'api_token', subjectId: token.id, data: { name: token.name, via: 'cli' } });
     return token;
+  });
+}
+
+/** Creates a personal API token for the signed-in user, with its event. The secret is returned once. */
+export async function createApiToken(ctx: AppContext, userId: string, name: string) {
+  return ctx.database.db.transaction().execute(async (trx) => {
+    const token = await accountsRepository.createApiToken(trx, userId, name);
+    await recordEvent(trx, { workspaceId: null, actorUserId: userId, type: 'api_token.created', subjectType: 'api_token', subjectId: token.id, data: { name: token.name } });
+    return token;
+  });
+}
+
+/** Revokes one of the user's own API tokens, with its event; 404 when it is not theirs or already revoked. */
+export async function revokeApiToken(ctx: AppContext, userId: string, tokenId: string): Promise<void> {
+  await ctx.database.db.transaction().execute(async (trx) => {
+    if (!(await accountsRepository.revokeApiToken(trx, userId, tokenId, ctx.clock.now()))) throw notFound('Token');
+    await recordEvent(trx, { workspaceId: null, actorUserId: userId, type: 'api_token.revoked', subjectType: 'api_token', subjectId: tokenId });
   });
 }

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { ROLES, type Role } from '../../db/schema.ts';
 import { instant } from '../../server/schemas.ts';
+import { can, PERMISSIONS, type Permission } from '../../server/permissions.ts';
 import { parseEventData, redactEventData } from '../events/redact.ts';
 
 const jsonObject = z.record(z.string(), z.unknown());
@@ -85,6 +86,23 @@ export function presentAuditEvent(row: AuditEventRow, viewerRole: Role): z.infer
     createdAt: row.created_at,
   };
 }
+
+const PERMISSION_NAMES = Object.keys(PERMISSIONS) as [Permission, ...Permission[]];
+
+/** Every permission a role grants, in the order server/permissions.ts lists them. */
+export function permissionsOf(roleName: Role): Permission[] {
+  return PERMISSION_NAMES.filter((permission) => can(roleName, permission));
+}
+
+/** A workspace of the signed-in user, with their role and what it lets them do (`/me`). */
+export const myWorkspaceSchema = z.object({
+  id: z.string().uuid(),
+  name: z.string(),
+  timeZone: z.string(),
+  language: z.string(),
+  role,
+  permissions: z.array(z.enum(PERMISSION_NAMES)),
+});
 
 const mediaItem = z.object({ mediaId: z.string(), alt: z.string().optional() });
 

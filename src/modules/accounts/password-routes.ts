@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { caller, type ApiModule } from '../../server/api.ts';
 import { SESSION_COOKIE } from '../../server/auth.ts';
-import { changePassword, requestPasswordReset, resetPassword, resetTokenUsable, signOutEverywhere } from './passwords.ts';
+import { changePassword, requestPasswordReset, resetPassword, resetTokenUsable, signOutEverywhere } from './commands/passwords.ts';
 import { PASSWORD_MAX_LENGTH } from './password-policy.ts';
 
 const emailSchema = z.string().trim().email().max(254);

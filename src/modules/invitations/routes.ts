@@ -4,9 +4,9 @@ import { member, objectParams, workspaceParams, type ApiModule } from '../../ser
 import { instant, listSchema, noContent } from '../../server/schemas.ts';
 import { ROLES } from '../../db/schema.ts';
 import { setSessionCookie } from '../../server/auth.ts';
-import { startSession } from '../accounts/commands.ts';
+import { startSession } from '../accounts/commands/sessions.ts';
 import { PASSWORD_MAX_LENGTH } from '../accounts/password-policy.ts';
-import { acceptInvitation, inviteMember, presentInvitation, previewInvitation, resendInvitation, revokeInvitation } from './service.ts';
+import { acceptInvitation, inviteMember, presentInvitation, previewInvitation, resendInvitation, revokeInvitation } from './commands.ts';
 import { invitationsRepository } from './repository.ts';
 
 const invitationParams = objectParams('invitationId');

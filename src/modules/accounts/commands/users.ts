@@ -1,11 +1,11 @@
-import type { AppContext } from '../../server/context.ts';
-import { hashPassword, verifyPassword } from '../../lib/crypto.ts';
-import { AppError, conflict } from '../../lib/errors.ts';
-import { recordEvent } from '../events/events.ts';
-import type { Db } from '../../db/database.ts';
-import { accountsRepository } from './repository.ts';
-import { accountsSecurityRepository } from './security-repository.ts';
-import { assertAcceptablePassword } from './password-policy.ts';
+import type { AppContext } from '../../../server/context.ts';
+import { hashPassword, verifyPassword } from '../../../lib/crypto.ts';
+import { AppError, conflict } from '../../../lib/errors.ts';
+import { recordEvent } from '../../events/events.ts';
+import type { Db } from '../../../db/database.ts';
+import { accountsRepository } from '../repository.ts';
+import { accountsSecurityRepository } from '../security-repository.ts';
+import { assertAcceptablePassword } from '../password-policy.ts';
 
 // A real hash of a random password: verifying against it costs the same as a real
 // user's, so response time does not reveal which e-mails exist.

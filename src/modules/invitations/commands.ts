@@ -5,7 +5,7 @@ import { AppError, forbidden, notFound, unauthorized } from '../../lib/errors.ts
 import { mailConfigured, sendInstanceMail } from '../../lib/mail.ts';
 import { recordEvent } from '../events/events.ts';
 import { accountsRepository } from '../accounts/repository.ts';
-import { insertUser } from '../accounts/service.ts';
+import { insertUser } from '../accounts/commands/users.ts';
 import { assertAcceptablePassword } from '../accounts/password-policy.ts';
 import { invitationsRepository } from './repository.ts';
 

@@ -1,7 +1,7 @@
-import type { AppContext } from '../../server/context.ts';
-import { AppError, notFound } from '../../lib/errors.ts';
-import { recordEvent } from '../events/events.ts';
-import { accountsRepository } from './repository.ts';
+import type { AppContext } from '../../../server/context.ts';
+import { AppError, notFound } from '../../../lib/errors.ts';
+import { recordEvent } from '../../events/events.ts';
+import { accountsRepository } from '../repository.ts';
 
 /**
  * Creates a personal API token for the user with this e-mail (administration: `plaza token create`,

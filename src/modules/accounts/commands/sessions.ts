@@ -1,9 +1,9 @@
-import type { AppContext } from '../../server/context.ts';
-import { accountsRepository } from './repository.ts';
-import { accountsSecurityRepository } from './security-repository.ts';
-import { authenticate, createUser, signupClosed } from './service.ts';
-import { beginLoginAttempt } from './login-throttle.ts';
-import { assertAcceptablePassword, passwordProblem } from './password-policy.ts';
+import type { AppContext } from '../../../server/context.ts';
+import { accountsRepository } from '../repository.ts';
+import { accountsSecurityRepository } from '../security-repository.ts';
+import { authenticate, createUser, signupClosed } from './users.ts';
+import { beginLoginAttempt } from '../login-throttle.ts';
+import { assertAcceptablePassword, passwordProblem } from '../password-policy.ts';
 
 /** A user as the API shows them. */
 export interface AccountUser {

@@ -36,7 +36,7 @@ export interface NewUser {
 export async function insertUser(trx: Db, input: Omit<NewUser, 'password'> & { passwordHash: string }, options: { firstOwner?: boolean } = {}) {
   const claimed = await accountsSecurityRepository.claimInstallation(trx);
   if (options.firstOwner && !claimed) throw signupClosed();
-  let user;
+  let user: Awaited<ReturnType<typeof accountsRepository.insertUser>>;
   try {
     user = await accountsRepository.insertUser(trx, { email: input.email, name: input.name, passwordHash: input.passwordHash, locale: input.locale });
   } catch (error) {

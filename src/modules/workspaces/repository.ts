@@ -163,4 +163,32 @@ export const workspacesRepository = {
     const { rows } = await sql<{ field: string }>`${sql.join(checks, sql` UNION ALL `)}`.execute(db);
     return new Set(rows.map((row) => row.field));
   },
+
+  /** Whether a user with this e-mail (any case) is a member. */
+  async isMemberByEmail(db: Db, workspaceId: string, email: string): Promise<boolean> {
+    const row = await db
+      .selectFrom('memberships')
+      .innerJoin('users', 'users.id', 'memberships.user_id')
+      .select('users.id')
+      .where('memberships.workspace_id', '=', workspaceId)
+      .where((eb) => eb(eb.fn('lower', ['users.email']), '=', email.toLowerCase()))
+      .executeTakeFirst();
+    return Boolean(row);
+  },
+
+  /** Adds the membership unless the user already has one; true when added. */
+  async addMembership(trx: Db, workspaceId: string, userId: string, role: Role): Promise<boolean> {
+    const row = await trx
+      .insertInto('memberships')
+      .values({ workspace_id: workspaceId, user_id: userId, role })
+      .onConflict((oc) => oc.columns(['workspace_id', 'user_id']).doNothing())
+      .returning('user_id')
+      .executeTakeFirst();
+    return Boolean(row);
+  },
+
+  /** The workspace's name and language (for e-mails). */
+  async workspaceNameAndLanguage(db: Db, workspaceId: string) {
+    return db.selectFrom('workspaces').select(['name', 'language']).where('id', '=', workspaceId).executeTakeFirstOrThrow();
+  },
 };

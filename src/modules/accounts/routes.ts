@@ -12,10 +12,19 @@ import { myWorkspaceSchema, permissionsOf } from '../workspaces/present.ts';
 
 const emailSchema = z.string().trim().email().max(254);
 // Length and common passwords: the policy checks them and answers with its own codes (password_too_short, …).
-const passwordSchema = z.string().min(1).max(PASSWORD_MAX_LENGTH + 50);
+const passwordSchema = z
+  .string()
+  .min(1)
+  .max(PASSWORD_MAX_LENGTH + 50);
 const userSchema = z.object({ id: z.string().uuid(), email: z.string(), name: z.string(), locale: z.string() });
 const signedInSchema = z.object({ user: userSchema, csrfToken: z.string() });
-const apiTokenSchema = z.object({ id: z.string().uuid(), name: z.string(), createdAt: instant, lastUsedAt: instant.nullable(), revokedAt: instant.nullable() });
+const apiTokenSchema = z.object({
+  id: z.string().uuid(),
+  name: z.string(),
+  createdAt: instant,
+  lastUsedAt: instant.nullable(),
+  revokedAt: instant.nullable(),
+});
 const createdApiTokenSchema = z.object({ id: z.string().uuid(), name: z.string(), createdAt: instant, token: z.string() });
 
 /** Sign-up (first user), sign-in, sign-out, the current user and personal API tokens. */
@@ -26,7 +35,11 @@ export const accountRoutes: ApiModule = async (app, ctx) => {
     '/setup',
     {
       config: { access: 'public' },
-      schema: { tags: ['auth'], summary: 'Whether the installation still needs its first user', response: { 200: z.object({ needsOwner: z.boolean() }) } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Whether the installation still needs its first user',
+        response: { 200: z.object({ needsOwner: z.boolean() }) },
+      },
     },
     async () => ({ needsOwner: !(await accountsSecurityRepository.installationClaimed(db)) }),
   );
@@ -38,7 +51,12 @@ export const accountRoutes: ApiModule = async (app, ctx) => {
       schema: {
         tags: ['auth'],
         summary: 'Create the first user (owner) of this installation',
-        body: z.object({ email: emailSchema, name: z.string().trim().min(1).max(120), password: passwordSchema, locale: z.enum(['en', 'es']).default('en') }),
+        body: z.object({
+          email: emailSchema,
+          name: z.string().trim().min(1).max(120),
+          password: passwordSchema,
+          locale: z.enum(['en', 'es']).default('en'),
+        }),
         response: { 201: signedInSchema },
       },
     },
@@ -69,12 +87,16 @@ export const accountRoutes: ApiModule = async (app, ctx) => {
     },
   );
 
-  app.post('/auth/logout', { config: { access: 'user' }, schema: { tags: ['auth'], summary: 'Sign out', response: { 204: noContent } } }, async (request, reply) => {
-    const token = request.cookies[SESSION_COOKIE];
-    if (token) await logOut(ctx, token);
-    reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return reply.status(204).send(null);
-  });
+  app.post(
+    '/auth/logout',
+    { config: { access: 'user' }, schema: { tags: ['auth'], summary: 'Sign out', response: { 204: noContent } } },
+    async (request, reply) => {
+      const token = request.cookies[SESSION_COOKIE];
+      if (token) await logOut(ctx, token);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.status(204).send(null);
+    },
+  );
 
   app.get(
     '/me',
@@ -89,17 +111,43 @@ export const accountRoutes: ApiModule = async (app, ctx) => {
     async (request) => {
       const user = caller(request);
       const rows = await workspacesRepository.listForUser(db, user.id);
-      const workspaces = rows.map((row) => ({ id: row.id, name: row.name, timeZone: row.time_zone, language: row.language, role: row.role, permissions: permissionsOf(row.role) }));
-      return { user: { id: user.id, email: user.email, name: user.name, locale: user.locale }, csrfToken: user.csrfToken ?? null, workspaces };
+      const workspaces = rows.map((row) => ({
+        id: row.id,
+        name: row.name,
+        timeZone: row.time_zone,
+        language: row.language,
+        role: row.role,
+        permissions: permissionsOf(row.role),
+      }));
+      return {
+        user: { id: user.id, email: user.email, name: user.name, locale: user.locale },
+        csrfToken: user.csrfToken ?? null,
+        workspaces,
+      };
     },
   );
 
   app.get(
     '/me/tokens',
-    { config: { access: 'user' }, schema: { tags: ['auth'], summary: 'Your personal API tokens (secrets are never shown again)', response: { 200: listSchema(apiTokenSchema) } } },
+    {
+      config: { access: 'user' },
+      schema: {
+        tags: ['auth'],
+        summary: 'Your personal API tokens (secrets are never shown again)',
+        response: { 200: listSchema(apiTokenSchema) },
+      },
+    },
     async (request) => {
       const rows = await accountsRepository.listApiTokens(db, caller(request).id);
-      return { items: rows.map((row) => ({ id: row.id, name: row.name, createdAt: row.created_at, lastUsedAt: row.last_used_at, revokedAt: row.revoked_at })) };
+      return {
+        items: rows.map((row) => ({
+          id: row.id,
+          name: row.name,
+          createdAt: row.created_at,
+          lastUsedAt: row.last_used_at,
+          revokedAt: row.revoked_at,
+        })),
+      };
     },
   );
 
@@ -124,7 +172,12 @@ export const accountRoutes: ApiModule = async (app, ctx) => {
     '/me/tokens/:tokenId',
     {
       config: { access: 'user' },
-      schema: { tags: ['auth'], summary: 'Revoke a personal API token', params: z.object({ tokenId: z.string().uuid() }), response: { 204: noContent } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Revoke a personal API token',
+        params: z.object({ tokenId: z.string().uuid() }),
+        response: { 204: noContent },
+      },
     },
     async (request, reply) => {
       await revokeApiToken(ctx, caller(request).id, request.params.tokenId);

@@ -18,8 +18,20 @@ export async function createWebhook(ctx: AppContext, workspaceId: string, actorU
   }
   const secret = `whsec_${randomToken(24)}`;
   const row = await ctx.database.db.transaction().execute(async (trx) => {
-    const inserted = await webhooksRepository.insertWebhook(trx, { workspaceId, url: input.url, secretSealed: ctx.secrets.seal(secret), events: input.events });
-    await recordEvent(trx, { workspaceId, actorUserId, type: 'webhook.created', subjectType: 'webhook', subjectId: inserted.id, data: { url: inserted.url } });
+    const inserted = await webhooksRepository.insertWebhook(trx, {
+      workspaceId,
+      url: input.url,
+      secretSealed: ctx.secrets.seal(secret),
+      events: input.events,
+    });
+    await recordEvent(trx, {
+      workspaceId,
+      actorUserId,
+      type: 'webhook.created',
+      subjectType: 'webhook',
+      subjectId: inserted.id,
+      data: { url: inserted.url },
+    });
     return inserted;
   });
   return { ...row, secret };

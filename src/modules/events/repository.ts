@@ -23,11 +23,19 @@ export const webhooksRepository = {
   },
 
   async webhookExists(db: Db, workspaceId: string, webhookId: string): Promise<boolean> {
-    return Boolean(await db.selectFrom('webhooks').select('id').where('id', '=', webhookId).where('workspace_id', '=', workspaceId).executeTakeFirst());
+    return Boolean(
+      await db.selectFrom('webhooks').select('id').where('id', '=', webhookId).where('workspace_id', '=', workspaceId).executeTakeFirst(),
+    );
   },
 
   /** The webhook's latest 100 deliveries, newest first. */
   async listDeliveries(db: Db, webhookId: string) {
-    return db.selectFrom('webhook_deliveries').selectAll().where('webhook_id', '=', webhookId).orderBy('created_at', 'desc').limit(100).execute();
+    return db
+      .selectFrom('webhook_deliveries')
+      .selectAll()
+      .where('webhook_id', '=', webhookId)
+      .orderBy('created_at', 'desc')
+      .limit(100)
+      .execute();
   },
 };

@@ -8,7 +8,13 @@ import { webhooksRepository } from './repository.ts';
 
 const webhookParams = objectParams('webhookId');
 
-const webhookSchema = z.object({ id: z.string().uuid(), url: z.string(), events: z.array(z.string()), active: z.boolean(), createdAt: instant });
+const webhookSchema = z.object({
+  id: z.string().uuid(),
+  url: z.string(),
+  events: z.array(z.string()),
+  active: z.boolean(),
+  createdAt: instant,
+});
 const deliverySchema = z.object({
   id: z.string().uuid(),
   webhookId: z.string().uuid(),
@@ -23,7 +29,13 @@ const deliverySchema = z.object({
 });
 
 /** A webhook row as the API shows it (never its secret). */
-function presentWebhook(row: { id: string; url: string; events: string[]; active: boolean; created_at: Date }): z.infer<typeof webhookSchema> {
+function presentWebhook(row: {
+  id: string;
+  url: string;
+  events: string[];
+  active: boolean;
+  created_at: Date;
+}): z.infer<typeof webhookSchema> {
   return { id: row.id, url: row.url, events: row.events, active: row.active, createdAt: row.created_at };
 }
 
@@ -33,7 +45,10 @@ export const webhookRoutes: ApiModule = async (app, ctx) => {
 
   app.get(
     '/workspaces/:workspaceId/webhooks',
-    { config: { access: 'webhook.manage' }, schema: { tags: ['webhooks'], params: workspaceParams, response: { 200: listSchema(webhookSchema) } } },
+    {
+      config: { access: 'webhook.manage' },
+      schema: { tags: ['webhooks'], params: workspaceParams, response: { 200: listSchema(webhookSchema) } },
+    },
     async (request) => ({ items: (await webhooksRepository.listWebhooks(db, member(request).workspaceId)).map(presentWebhook) }),
   );
 
@@ -70,7 +85,12 @@ export const webhookRoutes: ApiModule = async (app, ctx) => {
     '/workspaces/:workspaceId/webhooks/:webhookId/deliveries',
     {
       config: { access: 'webhook.manage' },
-      schema: { tags: ['webhooks'], summary: 'The latest 100 deliveries, newest first', params: webhookParams, response: { 200: listSchema(deliverySchema) } },
+      schema: {
+        tags: ['webhooks'],
+        summary: 'The latest 100 deliveries, newest first',
+        params: webhookParams,
+        response: { 200: listSchema(deliverySchema) },
+      },
     },
     async (request) => {
       const { workspaceId } = member(request);

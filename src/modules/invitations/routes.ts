@@ -24,7 +24,11 @@ const invitationSchema = z.object({
   expired: z.boolean(),
 });
 /** An invitation sent (or renewed) and how it reached the invitee; `acceptUrl` only with delivery `link`. */
-const sentInvitationSchema = z.object({ invitation: invitationSchema, delivery: z.enum(['email', 'email_failed', 'link']), acceptUrl: z.string().optional() });
+const sentInvitationSchema = z.object({
+  invitation: invitationSchema,
+  delivery: z.enum(['email', 'email_failed', 'link']),
+  acceptUrl: z.string().optional(),
+});
 
 /** The address the app is reached at, for links shown to the inviter when the instance cannot send e-mail. */
 const requestOrigin = (request: FastifyRequest) => `${request.protocol}://${request.host}`;
@@ -43,7 +47,12 @@ export const invitationRoutes: ApiModule = async (app, ctx) => {
     '/workspaces/:workspaceId/invitations',
     {
       config: { access: 'member.manage' },
-      schema: { tags: ['workspaces'], summary: 'Open invitations (not yet accepted or revoked)', params: workspaceParams, response: { 200: listSchema(invitationSchema) } },
+      schema: {
+        tags: ['workspaces'],
+        summary: 'Open invitations (not yet accepted or revoked)',
+        params: workspaceParams,
+        response: { 200: listSchema(invitationSchema) },
+      },
     },
     async (request) => {
       const now = ctx.clock.now();
@@ -57,14 +66,18 @@ export const invitationRoutes: ApiModule = async (app, ctx) => {
       config: { access: 'member.manage', rateLimit: { max: 30, timeWindow: '1 minute' } },
       schema: {
         tags: ['workspaces'],
-        summary: 'Invite an e-mail address with a role; the answer is the same whether it has an account. Without SMTP the accept link is in the answer, once',
+        summary:
+          'Invite an e-mail address with a role; the answer is the same whether it has an account. Without SMTP the accept link is in the answer, once',
         params: workspaceParams,
         body: z.object({ email: z.string().trim().email().max(254), role }),
         response: { 201: sentInvitationSchema },
       },
     },
     async (request, reply) => {
-      const result = await inviteMember(ctx, request.params.workspaceId, actorOf(request), { ...request.body, requestOrigin: requestOrigin(request) });
+      const result = await inviteMember(ctx, request.params.workspaceId, actorOf(request), {
+        ...request.body,
+        requestOrigin: requestOrigin(request),
+      });
       return reply.status(201).send(result);
     },
   );
@@ -80,12 +93,16 @@ export const invitationRoutes: ApiModule = async (app, ctx) => {
         response: { 200: sentInvitationSchema },
       },
     },
-    async (request) => resendInvitation(ctx, request.params.workspaceId, actorOf(request), request.params.invitationId, requestOrigin(request)),
+    async (request) =>
+      resendInvitation(ctx, request.params.workspaceId, actorOf(request), request.params.invitationId, requestOrigin(request)),
   );
 
   app.delete(
     '/workspaces/:workspaceId/invitations/:invitationId',
-    { config: { access: 'member.manage' }, schema: { tags: ['workspaces'], summary: 'Revoke an open invitation', params: invitationParams, response: { 204: noContent } } },
+    {
+      config: { access: 'member.manage' },
+      schema: { tags: ['workspaces'], summary: 'Revoke an open invitation', params: invitationParams, response: { 204: noContent } },
+    },
     async (request, reply) => {
       await revokeInvitation(ctx, request.params.workspaceId, actorOf(request), request.params.invitationId);
       return reply.status(204).send(null);
@@ -101,7 +118,14 @@ export const invitationRoutes: ApiModule = async (app, ctx) => {
         summary: 'What an invitation link invites to',
         body: z.object({ token: tokenSchema }),
         response: {
-          200: z.object({ workspaceName: z.string(), workspaceLanguage: z.string(), email: z.string(), role, invitedBy: z.string().nullable(), expiresAt: instant }),
+          200: z.object({
+            workspaceName: z.string(),
+            workspaceLanguage: z.string(),
+            email: z.string(),
+            role,
+            invitedBy: z.string().nullable(),
+            expiresAt: instant,
+          }),
         },
       },
     },
@@ -118,18 +142,29 @@ export const invitationRoutes: ApiModule = async (app, ctx) => {
         body: z.object({
           token: tokenSchema,
           name: z.string().trim().min(1).max(120).optional(),
-          password: z.string().min(1).max(PASSWORD_MAX_LENGTH + 50).optional(),
+          password: z
+            .string()
+            .min(1)
+            .max(PASSWORD_MAX_LENGTH + 50)
+            .optional(),
           locale: z.enum(['en', 'es']).optional(),
         }),
         response: {
-          200: z.object({ workspaceId: z.string().uuid(), role, userId: z.string().uuid(), createdAccount: z.boolean(), csrfToken: z.string().nullable() }),
+          200: z.object({
+            workspaceId: z.string().uuid(),
+            role,
+            userId: z.string().uuid(),
+            createdAccount: z.boolean(),
+            csrfToken: z.string().nullable(),
+          }),
         },
       },
     },
     async (request, reply) => {
       const body = request.body;
       const user = request.user;
-      const newAccount = !user && body.name && body.password ? { name: body.name, password: body.password, locale: body.locale } : undefined;
+      const newAccount =
+        !user && body.name && body.password ? { name: body.name, password: body.password, locale: body.locale } : undefined;
       const accepted = await acceptInvitation(ctx, body.token, { user: user ? { id: user.id, email: user.email } : null, newAccount });
       if (!accepted.createdAccount) return { ...accepted, csrfToken: null };
       // A new account is signed in right away, like the first sign-up.

@@ -16,7 +16,14 @@ export async function createWorkspace(ctx: AppContext, userId: string, values: W
   return ctx.database.db.transaction().execute(async (trx) => {
     const workspace = await workspacesRepository.insertWorkspace(trx, values);
     await workspacesRepository.addMember(trx, workspace.id, userId, 'owner');
-    await recordEvent(trx, { workspaceId: workspace.id, actorUserId: userId, type: 'workspace.created', subjectType: 'workspace', subjectId: workspace.id, data: { name: values.name } });
+    await recordEvent(trx, {
+      workspaceId: workspace.id,
+      actorUserId: userId,
+      type: 'workspace.created',
+      subjectType: 'workspace',
+      subjectId: workspace.id,
+      data: { name: values.name },
+    });
     return workspace;
   });
 }
@@ -25,7 +32,14 @@ export async function createWorkspace(ctx: AppContext, userId: string, values: W
 export async function updateWorkspace(ctx: AppContext, workspaceId: string, userId: string, values: Partial<WorkspaceValues>) {
   return ctx.database.db.transaction().execute(async (trx) => {
     const updated = await workspacesRepository.updateWorkspace(trx, workspaceId, values);
-    await recordEvent(trx, { workspaceId: updated.id, actorUserId: userId, type: 'workspace.updated', subjectType: 'workspace', subjectId: updated.id, data: values });
+    await recordEvent(trx, {
+      workspaceId: updated.id,
+      actorUserId: userId,
+      type: 'workspace.updated',
+      subjectType: 'workspace',
+      subjectId: updated.id,
+      data: values,
+    });
     return updated;
   });
 }
@@ -34,13 +48,20 @@ export async function updateWorkspace(ctx: AppContext, workspaceId: string, user
 export async function deleteWorkspace(ctx: AppContext, workspaceId: string, userId: string): Promise<void> {
   await ctx.database.db.transaction().execute(async (trx) => {
     await workspacesRepository.deleteWorkspace(trx, workspaceId);
-    await recordEvent(trx, { workspaceId: null, actorUserId: userId, type: 'workspace.deleted', subjectType: 'workspace', subjectId: workspaceId });
+    await recordEvent(trx, {
+      workspaceId: null,
+      actorUserId: userId,
+      type: 'workspace.deleted',
+      subjectType: 'workspace',
+      subjectId: workspaceId,
+    });
   });
 }
 
 /** 409 when the leaving owner is the workspace's last one. */
 async function assertAnotherOwner(trx: Db, workspaceId: string, leavingUserId: string): Promise<void> {
-  if ((await workspacesRepository.countOtherOwners(trx, workspaceId, leavingUserId)) === 0) throw conflict('A workspace needs at least one owner');
+  if ((await workspacesRepository.countOtherOwners(trx, workspaceId, leavingUserId)) === 0)
+    throw conflict('A workspace needs at least one owner');
 }
 
 /** Changes a member's role. Only owners touch owners; a workspace keeps at least one owner. */
@@ -51,7 +72,14 @@ export async function changeMemberRole(ctx: AppContext, workspaceId: string, act
     if ((current === 'owner' || role === 'owner') && actor.role !== 'owner') throw forbidden('Only an owner can change owners');
     if (current === 'owner' && role !== 'owner') await assertAnotherOwner(trx, workspaceId, userId);
     await workspacesRepository.setMemberRole(trx, workspaceId, userId, role);
-    await recordEvent(trx, { workspaceId, actorUserId: actor.userId, type: 'member.role_changed', subjectType: 'user', subjectId: userId, data: { from: current, to: role } });
+    await recordEvent(trx, {
+      workspaceId,
+      actorUserId: actor.userId,
+      type: 'member.role_changed',
+      subjectType: 'user',
+      subjectId: userId,
+      data: { from: current, to: role },
+    });
     return { userId, role };
   });
 }

@@ -114,7 +114,15 @@ export const exportSchema = z.object({
   workspace: workspaceSchema,
   members: z.array(z.object({ id: z.string().uuid(), email: z.string(), name: z.string(), role })),
   channels: z.array(
-    z.object({ id: z.string().uuid(), network: z.string(), name: z.string(), settings: jsonObject, status: z.string(), account: jsonObject.nullable(), createdAt: instant }),
+    z.object({
+      id: z.string().uuid(),
+      network: z.string(),
+      name: z.string(),
+      settings: jsonObject,
+      status: z.string(),
+      account: jsonObject.nullable(),
+      createdAt: instant,
+    }),
   ),
   posts: z.array(
     z.object({
@@ -151,7 +159,16 @@ export const exportSchema = z.object({
       publishedAt: instant.nullable(),
     }),
   ),
-  comments: z.array(z.object({ id: z.string().uuid(), postId: z.string().uuid(), authorId: z.string(), body: z.string(), kind: z.string(), createdAt: instant })),
+  comments: z.array(
+    z.object({
+      id: z.string().uuid(),
+      postId: z.string().uuid(),
+      authorId: z.string(),
+      body: z.string(),
+      kind: z.string(),
+      createdAt: instant,
+    }),
+  ),
   media: z.array(
     z.object({
       id: z.string().uuid(),
@@ -186,7 +203,15 @@ export function presentExport(rows: ExportRows, exportedAt: Date): z.infer<typeo
     exportedAt,
     workspace: presentWorkspace(rows.workspace),
     members: rows.members,
-    channels: rows.channels.map((c) => ({ id: c.id, network: c.network, name: c.name, settings: c.settings, status: c.status, account: c.account, createdAt: c.created_at })),
+    channels: rows.channels.map((c) => ({
+      id: c.id,
+      network: c.network,
+      name: c.name,
+      settings: c.settings,
+      status: c.status,
+      account: c.account,
+      createdAt: c.created_at,
+    })),
     posts: rows.posts.map((p) => ({
       id: p.id,
       authorId: p.author_id,
@@ -218,8 +243,23 @@ export function presentExport(rows: ExportRows, exportedAt: Date): z.infer<typeo
       errorMessage: p.error_message,
       publishedAt: p.published_at,
     })),
-    comments: rows.comments.map((c) => ({ id: c.id, postId: c.post_id, authorId: c.author_id, body: c.body, kind: c.kind, createdAt: c.created_at })),
-    media: rows.media.map((m) => ({ id: m.id, sha256: m.sha256, mimeType: m.mime_type, sizeBytes: m.size_bytes, width: m.width, height: m.height, createdAt: m.created_at })),
+    comments: rows.comments.map((c) => ({
+      id: c.id,
+      postId: c.post_id,
+      authorId: c.author_id,
+      body: c.body,
+      kind: c.kind,
+      createdAt: c.created_at,
+    })),
+    media: rows.media.map((m) => ({
+      id: m.id,
+      sha256: m.sha256,
+      mimeType: m.mime_type,
+      sizeBytes: m.size_bytes,
+      width: m.width,
+      height: m.height,
+      createdAt: m.created_at,
+    })),
     events: rows.events.map((e) => ({
       id: String(e.id),
       type: e.type,

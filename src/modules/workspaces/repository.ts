@@ -15,7 +15,12 @@ export interface WorkspaceValues {
 export const workspacesRepository = {
   /** The user's role in a workspace, or null when not a member. */
   async findMembership(db: Db, userId: string, workspaceId: string): Promise<{ workspaceId: string; role: Role } | null> {
-    const row = await db.selectFrom('memberships').select('role').where('workspace_id', '=', workspaceId).where('user_id', '=', userId).executeTakeFirst();
+    const row = await db
+      .selectFrom('memberships')
+      .select('role')
+      .where('workspace_id', '=', workspaceId)
+      .where('user_id', '=', userId)
+      .executeTakeFirst();
     return row ? { workspaceId, role: row.role } : null;
   },
 
@@ -86,7 +91,13 @@ export const workspacesRepository = {
 
   /** A member's role, locked for the rest of the transaction. */
   async lockMemberRole(trx: Db, workspaceId: string, userId: string): Promise<Role | null> {
-    const row = await trx.selectFrom('memberships').select('role').where('workspace_id', '=', workspaceId).where('user_id', '=', userId).forUpdate().executeTakeFirst();
+    const row = await trx
+      .selectFrom('memberships')
+      .select('role')
+      .where('workspace_id', '=', workspaceId)
+      .where('user_id', '=', userId)
+      .forUpdate()
+      .executeTakeFirst();
     return row?.role ?? null;
   },
 
@@ -100,7 +111,13 @@ export const workspacesRepository = {
 
   /** How many owners the workspace has besides this user. */
   async countOtherOwners(trx: Db, workspaceId: string, userId: string): Promise<number> {
-    const rows = await trx.selectFrom('memberships').select('user_id').where('workspace_id', '=', workspaceId).where('role', '=', 'owner').where('user_id', '!=', userId).execute();
+    const rows = await trx
+      .selectFrom('memberships')
+      .select('user_id')
+      .where('workspace_id', '=', workspaceId)
+      .where('role', '=', 'owner')
+      .where('user_id', '!=', userId)
+      .execute();
     return rows.length;
   },
 
@@ -109,11 +126,23 @@ export const workspacesRepository = {
     let query = db
       .selectFrom('events')
       .leftJoin('users', 'users.id', 'events.actor_user_id')
-      .select(['events.id', 'events.type', 'events.subject_type', 'events.subject_id', 'events.data', 'events.created_at', 'users.name as actor_name', 'events.actor_user_id'])
+      .select([
+        'events.id',
+        'events.type',
+        'events.subject_type',
+        'events.subject_id',
+        'events.data',
+        'events.created_at',
+        'users.name as actor_name',
+        'events.actor_user_id',
+      ])
       .where('events.workspace_id', '=', workspaceId);
     if (options.type) query = query.where('events.type', '=', options.type);
     if (options.beforeId !== null) query = query.where('events.id', '<', String(options.beforeId));
-    return query.orderBy('events.id', 'desc').limit(options.limit + 1).execute();
+    return query
+      .orderBy('events.id', 'desc')
+      .limit(options.limit + 1)
+      .execute();
   },
 
   /** Everything a workspace holds, table by table (no secrets, no password hashes). */
@@ -132,16 +161,49 @@ export const workspacesRepository = {
       .execute();
     const posts = await db
       .selectFrom('posts')
-      .select(['id', 'author_id', 'content', 'state', 'scheduled_at', 'campaign_id', 'objective_id', 'segment_id', 'pillar_id', 'created_at', 'updated_at'])
+      .select([
+        'id',
+        'author_id',
+        'content',
+        'state',
+        'scheduled_at',
+        'campaign_id',
+        'objective_id',
+        'segment_id',
+        'pillar_id',
+        'created_at',
+        'updated_at',
+      ])
       .where('workspace_id', '=', workspaceId)
       .orderBy('created_at')
       .execute();
     const publications = await db
       .selectFrom('publications')
-      .select(['id', 'post_id', 'channel_id', 'network', 'text', 'media', 'thread', 'options', 'state', 'due_at', 'attempts', 'remote_id', 'remote_url', 'error_code', 'error_message', 'published_at'])
+      .select([
+        'id',
+        'post_id',
+        'channel_id',
+        'network',
+        'text',
+        'media',
+        'thread',
+        'options',
+        'state',
+        'due_at',
+        'attempts',
+        'remote_id',
+        'remote_url',
+        'error_code',
+        'error_message',
+        'published_at',
+      ])
       .where('workspace_id', '=', workspaceId)
       .execute();
-    const comments = await db.selectFrom('post_comments').select(['id', 'post_id', 'author_id', 'body', 'kind', 'created_at']).where('workspace_id', '=', workspaceId).execute();
+    const comments = await db
+      .selectFrom('post_comments')
+      .select(['id', 'post_id', 'author_id', 'body', 'kind', 'created_at'])
+      .where('workspace_id', '=', workspaceId)
+      .execute();
     const media = await db
       .selectFrom('media')
       .select(['id', 'sha256', 'mime_type', 'size_bytes', 'width', 'height', 'created_at'])
@@ -157,9 +219,16 @@ export const workspacesRepository = {
   },
 
   /** Of the given (field, table, id) references, the fields whose id is a row of that table in the workspace; one query. */
-  async findReferencesInWorkspace(db: Db, workspaceId: string, refs: Array<{ field: string; table: string; id: string }>): Promise<Set<string>> {
+  async findReferencesInWorkspace(
+    db: Db,
+    workspaceId: string,
+    refs: Array<{ field: string; table: string; id: string }>,
+  ): Promise<Set<string>> {
     if (refs.length === 0) return new Set();
-    const checks = refs.map(({ field, table, id }) => sql`SELECT ${field}::text AS field FROM ${sql.table(table)} WHERE id = ${id}::uuid AND workspace_id = ${workspaceId}::uuid`);
+    const checks = refs.map(
+      ({ field, table, id }) =>
+        sql`SELECT ${field}::text AS field FROM ${sql.table(table)} WHERE id = ${id}::uuid AND workspace_id = ${workspaceId}::uuid`,
+    );
     const { rows } = await sql<{ field: string }>`${sql.join(checks, sql` UNION ALL `)}`.execute(db);
     return new Set(rows.map((row) => row.field));
   },

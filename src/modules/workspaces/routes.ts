@@ -7,7 +7,16 @@ import { ROLES } from '../../db/schema.ts';
 import { decodeSequenceCursor, encodeSequenceCursor, pageQuerySchema } from '../../lib/pagination.ts';
 import { changeMemberRole, createWorkspace, deleteWorkspace, exportWorkspace, removeMember, updateWorkspace } from './commands.ts';
 import { workspacesRepository } from './repository.ts';
-import { auditEventSchema, exportSchema, memberSchema, presentAuditEvent, presentExport, presentWorkspace, workspaceSchema, workspaceWithRoleSchema } from './present.ts';
+import {
+  auditEventSchema,
+  exportSchema,
+  memberSchema,
+  presentAuditEvent,
+  presentExport,
+  presentWorkspace,
+  workspaceSchema,
+  workspaceWithRoleSchema,
+} from './present.ts';
 
 const workspaceBody = z.object({
   name: z.string().trim().min(1).max(120),
@@ -25,7 +34,15 @@ export const workspaceRoutes: ApiModule = async (app, ctx) => {
 
   app.post(
     '/workspaces',
-    { config: { access: 'user' }, schema: { tags: ['workspaces'], summary: 'Create a workspace; you become its owner', body: workspaceBody, response: { 201: workspaceSchema } } },
+    {
+      config: { access: 'user' },
+      schema: {
+        tags: ['workspaces'],
+        summary: 'Create a workspace; you become its owner',
+        body: workspaceBody,
+        response: { 201: workspaceSchema },
+      },
+    },
     async (request, reply) => {
       const created = await createWorkspace(ctx, caller(request).id, request.body);
       return reply.status(201).send(presentWorkspace(created));
@@ -34,7 +51,10 @@ export const workspaceRoutes: ApiModule = async (app, ctx) => {
 
   app.get(
     '/workspaces',
-    { config: { access: 'user' }, schema: { tags: ['workspaces'], summary: 'Workspaces you belong to', response: { 200: listSchema(workspaceWithRoleSchema) } } },
+    {
+      config: { access: 'user' },
+      schema: { tags: ['workspaces'], summary: 'Workspaces you belong to', response: { 200: listSchema(workspaceWithRoleSchema) } },
+    },
     async (request) => {
       const rows = await workspacesRepository.listForUser(db, caller(request).id);
       return { items: rows.map((row) => ({ ...presentWorkspace(row), role: row.role })) };
@@ -54,7 +74,10 @@ export const workspaceRoutes: ApiModule = async (app, ctx) => {
 
   app.patch(
     '/workspaces/:workspaceId',
-    { config: { access: 'workspace.manage' }, schema: { tags: ['workspaces'], params: workspaceParams, body: workspaceBody.partial(), response: { 200: workspaceSchema } } },
+    {
+      config: { access: 'workspace.manage' },
+      schema: { tags: ['workspaces'], params: workspaceParams, body: workspaceBody.partial(), response: { 200: workspaceSchema } },
+    },
     async (request) => {
       const { user, workspaceId } = member(request);
       return presentWorkspace(await updateWorkspace(ctx, workspaceId, user.id, request.body));
@@ -110,7 +133,12 @@ export const workspaceRoutes: ApiModule = async (app, ctx) => {
     '/workspaces/:workspaceId/export',
     {
       config: { access: 'workspace.manage' },
-      schema: { tags: ['workspaces'], summary: 'Export the whole workspace as JSON (no secrets)', params: workspaceParams, response: { 200: exportSchema } },
+      schema: {
+        tags: ['workspaces'],
+        summary: 'Export the whole workspace as JSON (no secrets)',
+        params: workspaceParams,
+        response: { 200: exportSchema },
+      },
     },
     async (request) => {
       const { user, workspaceId } = member(request);

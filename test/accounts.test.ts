@@ -4,7 +4,7 @@ import { createCaller, createTestApp, ManualClock, type Caller, type TestApp } f
 import { DB_KINDS } from './helpers/db.ts';
 import { readableMessage, startSmtpCatcher } from './helpers/smtp.ts';
 import { until } from './helpers/wait.ts';
-import { pendingResetMail } from '../src/modules/accounts/passwords.ts';
+import { pendingResetMail } from '../src/modules/accounts/commands/passwords.ts';
 import { hashPassword } from '../src/lib/crypto.ts';
 import { loadConfig, ConfigError } from '../src/config.ts';
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from './helpers/app.ts';
+import { addMember, createCaller, createTestApp, type TestApp } from './helpers/app.ts';
+import { PERMISSIONS, type Permission } from '../src/server/permissions.ts';
 
 /** Cookie sessions, CSRF, sign-up rules, token revocation and the login rate limit. */
 describe('authentication', () => {
@@ -73,5 +74,25 @@ describe('authentication', () => {
       if (res.statusCode === 429) limited++;
     }
     expect(limited).toBeGreaterThan(0);
+  });
+
+  it("answers /me with each workspace's settings in camelCase and the caller's role and permissions there", async () => {
+    const owner = await createCaller(t, 'duena@example.com', 'Dueña');
+    const ws = (await owner.request('POST', '/api/v1/workspaces', { name: 'Permisos', timeZone: 'America/Bogota', language: 'es' })).json();
+    expect(await addMember(t, owner, ws.id, { email: 'lectora@example.com', role: 'viewer', name: 'Lectora', password: 'correct horse battery' })).toBe(201);
+    expect(await addMember(t, owner, ws.id, { email: 'editora@example.com', role: 'editor', name: 'Editora', password: 'correct horse battery' })).toBe(201);
+    const everyPermission = Object.keys(PERMISSIONS) as Permission[];
+    const ownerMe = (await owner.request('GET', '/api/v1/me')).json();
+    expect(ownerMe.workspaces).toEqual([{ id: ws.id, name: 'Permisos', timeZone: 'America/Bogota', language: 'es', role: 'owner', permissions: everyPermission }]);
+    const login = async (email: string) => {
+      const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password: 'correct horse battery' } });
+      return (await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie: cookieOf(res.headers['set-cookie']) } })).json();
+    };
+    const viewerMe = await login('lectora@example.com');
+    expect(viewerMe.workspaces).toEqual([expect.objectContaining({ id: ws.id, timeZone: 'America/Bogota', role: 'viewer', permissions: ['read'] })]);
+    expect(viewerMe.workspaces[0]).not.toHaveProperty('time_zone');
+    const editorMe = await login('editora@example.com');
+    expect(editorMe.workspaces[0].permissions).toEqual(['read', 'comment', 'post.write', 'post.publish', 'listening.write']);
+    expect(editorMe.workspaces[0].permissions).not.toContain('member.manage');
   });
 });

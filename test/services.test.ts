@@ -8,7 +8,7 @@ import pino from 'pino';
 import { startPlaza, type PlazaRuntime } from '../src/server/runtime.ts';
 import { loadConfig } from '../src/config.ts';
 import { createPostgresDatabaseUrl } from './helpers/db.ts';
-import { createUser } from '../src/modules/accounts/service.ts';
+import { createUser } from '../src/modules/accounts/commands/users.ts';
 import { accountsRepository } from '../src/modules/accounts/repository.ts';
 import { verifyWebhookSignature } from '../src/modules/events/webhooks.ts';
 import { SandboxNetwork, setInProcessSandbox } from '../src/networks/sandbox/index.ts';

@@ -26,7 +26,7 @@ export function registerAccountCommands(program: Command): void {
     .action(async (opts: { email: string; password?: string }, command: Command) => {
       const password = opts.password ?? process.env.PLAZA_PASSWORD;
       const { createContext } = await import('../server/runtime.ts');
-      const passwords = await import('../modules/accounts/passwords.ts');
+      const passwords = await import('../modules/accounts/commands/passwords.ts');
       const { accountsRepository } = await import('../modules/accounts/repository.ts');
       const ctx = await createContext({ logger: (await import('pino')).default({ level: 'silent' }) });
       try {

@@ -77,7 +77,7 @@ export function buildCli(): Command {
         const password = opts.password ?? process.env.PLAZA_PASSWORD;
         if (!password || password.length < 12) throw new Error('Give a password of at least 12 characters (--password or $PLAZA_PASSWORD)');
         const { createContext } = await import('../server/runtime.ts');
-        const { createUser } = await import('../modules/accounts/service.ts');
+        const { createUser } = await import('../modules/accounts/commands/users.ts');
         const { onDataFolder } = await import('./local-owner.ts');
         const input = { email: opts.email, name: opts.name, password, locale: opts.locale };
         const created = await onDataFolder(
@@ -104,7 +104,7 @@ export function buildCli(): Command {
     .action(
       action(async (opts: { email: string; name: string }, command: Command) => {
         const { createContext } = await import('../server/runtime.ts');
-        const { createApiTokenForEmail } = await import('../modules/accounts/token-commands.ts');
+        const { createApiTokenForEmail } = await import('../modules/accounts/commands/api-tokens.ts');
         const { onDataFolder } = await import('./local-owner.ts');
         const created = await onDataFolder(
           async () => {

@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from './context.ts';
 import { AppError, forbidden, notFound, unauthorized } from '../lib/errors.ts';
 import { accountsRepository } from '../modules/accounts/repository.ts';
+import { workspacesRepository } from '../modules/workspaces/repository.ts';
 import type { Role } from '../db/schema.ts';
 import { can, type Permission } from './permissions.ts';
 
@@ -30,8 +31,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** The user's role in a workspace, or null when not a member (or the id is not a workspace id). */
 export async function loadMembership(ctx: AppContext, userId: string, workspaceId: string): Promise<{ workspaceId: string; role: Role } | null> {
   if (!UUID.test(workspaceId)) return null;
-  const row = await ctx.database.db.selectFrom('memberships').select('role').where('workspace_id', '=', workspaceId).where('user_id', '=', userId).executeTakeFirst();
-  return row ? { workspaceId, role: row.role } : null;
+  return workspacesRepository.findMembership(ctx.database.db, userId, workspaceId);
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -62,13 +62,14 @@ export async function identify(ctx: AppContext, request: FastifyRequest): Promis
   return { id: session.id, email: session.email, name: session.name, locale: session.locale, via: 'session', csrfToken: session.csrf_token };
 }
 
-/** The signed-in user, or a 401. */
+/** The signed-in user, or a 401. Routes declare `access` instead (server/api.ts `caller`); kept for modules not yet converted. */
 export function requireUser(request: FastifyRequest): AuthenticatedUser {
   if (!request.user) throw unauthorized();
   return request.user;
 }
 
 /**
+ * Deprecated: routes declare their permission in `config.access` (server/api.ts); kept until every module is converted.
  * The caller's role in a workspace, checked against a permission. Not a member:
  * 404 (another workspace's objects do not exist for you); member without the
  * permission: 403.

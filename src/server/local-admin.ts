@@ -5,8 +5,8 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from './context.ts';
 import { AppError } from '../lib/errors.ts';
-import { createUser } from '../modules/accounts/service.ts';
-import { createApiTokenForEmail } from '../modules/accounts/token-commands.ts';
+import { createUser } from '../modules/accounts/commands/users.ts';
+import { createApiTokenForEmail } from '../modules/accounts/commands/api-tokens.ts';
 
 /** Header carrying the local administration key (read by the CLI from the data folder's lock file). */
 export const LOCAL_ADMIN_HEADER = 'x-plaza-local-admin';

@@ -1,5 +1,7 @@
 import type { ApiModule } from './api.ts';
 import { accountRoutes } from '../modules/accounts/routes.ts';
+import { passwordRoutes } from '../modules/accounts/password-routes.ts';
+import { invitationRoutes } from '../modules/invitations/routes.ts';
 import { workspaceRoutes } from '../modules/workspaces/routes.ts';
 import { channelRoutes } from '../modules/channels/routes.ts';
 import { postRoutes } from '../modules/posts/routes.ts';
@@ -13,4 +15,19 @@ import { calendarRoutes } from '../modules/calendar/routes.ts';
 import { listeningRoutes } from '../modules/listening/routes.ts';
 
 /** Every module's routes; add a module here to expose it. */
-export const apiModules: ApiModule[] = [accountRoutes, workspaceRoutes, channelRoutes, postRoutes, mediaRoutes, webhookRoutes, activityRoutes, calendarRoutes, strategyRoutes, analyticsRoutes, linkRoutes, listeningRoutes];
+export const apiModules: ApiModule[] = [
+  accountRoutes,
+  passwordRoutes,
+  invitationRoutes,
+  workspaceRoutes,
+  channelRoutes,
+  postRoutes,
+  mediaRoutes,
+  webhookRoutes,
+  activityRoutes,
+  calendarRoutes,
+  strategyRoutes,
+  analyticsRoutes,
+  linkRoutes,
+  listeningRoutes,
+];

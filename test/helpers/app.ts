@@ -54,7 +54,7 @@ export interface Caller {
 
 /** Signs up the first user (owner) or creates one directly, and gives them an API token. */
 export async function createCaller(t: TestApp, email: string, name = 'Test User'): Promise<Caller> {
-  const { createUser } = await import('../../src/modules/accounts/service.ts');
+  const { createUser } = await import('../../src/modules/accounts/commands/users.ts');
   const { accountsRepository } = await import('../../src/modules/accounts/repository.ts');
   const user = await createUser(t.ctx, { email, name, password: 'correct horse battery' });
   const token = await accountsRepository.createApiToken(t.ctx.database.db, user.id, 'test');
@@ -74,7 +74,7 @@ export { ManualClock };
  * Returns the invitation answer's status code.
  */
 export async function addMember(t: TestApp, owner: Caller, workspaceId: string, member: { email: string; role: string; name?: string; password?: string }): Promise<number> {
-  const { acceptInvitation } = await import('../../src/modules/invitations/service.ts');
+  const { acceptInvitation } = await import('../../src/modules/invitations/commands.ts');
   const { accountsRepository } = await import('../../src/modules/accounts/repository.ts');
   const invited = await owner.request('POST', `/api/v1/workspaces/${workspaceId}/invitations`, { email: member.email, role: member.role });
   if (invited.statusCode !== 201) return invited.statusCode;

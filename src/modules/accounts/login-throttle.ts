@@ -1,6 +1,7 @@
 import type { AppContext } from '../../server/context.ts';
 import { AppError } from '../../lib/errors.ts';
 import { sha256Hex } from '../../lib/crypto.ts';
+import { accountsSecurityRepository } from './security-repository.ts';
 
 /** How long a failed sign-in counts against its account and its address. */
 export const LOGIN_WINDOW_MS = 15 * 60_000;
@@ -29,22 +30,17 @@ export interface LoginAttempt {
  * retry time is thrown, before any password is checked.
  */
 export async function beginLoginAttempt(ctx: AppContext, email: string, address: string): Promise<LoginAttempt> {
-  const raw = ctx.database.raw;
+  const db = ctx.database.db;
   const now = ctx.clock.now();
   const since = new Date(now - LOGIN_WINDOW_MS);
   const accountKey = sha256Hex(email.trim().toLowerCase());
-  await raw.query('DELETE FROM login_failures WHERE failed_at <= $1', [since]);
-  const inserted = await raw.query<{ id: string | number }>('INSERT INTO login_failures (account_key, address, failed_at) VALUES ($1, $2, $3) RETURNING id', [accountKey, address, new Date(now)]);
-  const id = String(inserted.rows[0].id);
-  const { rows } = await raw.query<{ account: number; address: number }>(
-    `SELECT count(*) FILTER (WHERE account_key = $1)::int AS account, count(*) FILTER (WHERE address = $2)::int AS address
-       FROM login_failures WHERE failed_at > $3 AND (account_key = $1 OR address = $2)`,
-    [accountKey, address, since],
-  );
-  const overAccount = rows[0].account > LOGIN_MAX_FAILURES_PER_ACCOUNT;
-  const overAddress = rows[0].address > LOGIN_MAX_FAILURES_PER_ADDRESS;
+  await accountsSecurityRepository.deleteLoginFailuresBefore(db, since);
+  const id = await accountsSecurityRepository.insertLoginFailure(db, accountKey, address, new Date(now));
+  const counts = await accountsSecurityRepository.countLoginFailures(db, accountKey, address, since);
+  const overAccount = counts.account > LOGIN_MAX_FAILURES_PER_ACCOUNT;
+  const overAddress = counts.address > LOGIN_MAX_FAILURES_PER_ADDRESS;
   if (overAccount || overAddress) {
-    await raw.query('DELETE FROM login_failures WHERE id = $1', [id]);
+    await accountsSecurityRepository.deleteLoginFailure(db, id);
     const waits = await Promise.all([
       overAccount ? secondsUntilBelowLimit(ctx, 'account_key', accountKey, LOGIN_MAX_FAILURES_PER_ACCOUNT, since, now) : 0,
       overAddress ? secondsUntilBelowLimit(ctx, 'address', address, LOGIN_MAX_FAILURES_PER_ADDRESS, since, now) : 0,
@@ -53,18 +49,14 @@ export async function beginLoginAttempt(ctx: AppContext, email: string, address:
   }
   return {
     async succeeded() {
-      // The right password ends the account's run of failures (from any address).
-      await raw.query('DELETE FROM login_failures WHERE account_key = $1', [accountKey]);
+      await accountsSecurityRepository.deleteLoginFailuresOfAccount(db, accountKey);
     },
   };
 }
 
 /** Seconds until the key has fewer than `max` failures in the window: when its max-th newest one ages out. */
 async function secondsUntilBelowLimit(ctx: AppContext, column: 'account_key' | 'address', key: string, max: number, since: Date, now: number): Promise<number> {
-  const { rows } = await ctx.database.raw.query<{ failed_at: Date | string }>(
-    `SELECT failed_at FROM login_failures WHERE ${column} = $1 AND failed_at > $2 ORDER BY failed_at DESC OFFSET $3 LIMIT 1`,
-    [key, since, max - 1],
-  );
-  if (!rows[0]) return 1;
-  return (new Date(rows[0].failed_at).getTime() + LOGIN_WINDOW_MS - now) / 1000;
+  const failedAt = await accountsSecurityRepository.nthNewestLoginFailure(ctx.database.db, column, key, since, max);
+  if (!failedAt) return 1;
+  return (failedAt.getTime() + LOGIN_WINDOW_MS - now) / 1000;
 }

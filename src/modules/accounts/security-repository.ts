@@ -1,8 +1,9 @@
+import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import { sha256Hex } from '../../lib/crypto.ts';
 import './tables.ts';
 
-/** The installation's first account, passwords, password resets and ending sessions: SQL only. */
+/** The installation's first account, passwords, password resets, ending sessions and sign-in failures: SQL only. */
 export const accountsSecurityRepository = {
   /**
    * Claims the installation's single setup row inside the caller's transaction. True for the one
@@ -93,5 +94,46 @@ export const accountsSecurityRepository = {
   async voidPasswordResets(db: Db, userId: string, now: number): Promise<void> {
     await db.updateTable('password_resets').set({ used_at: new Date(now) }).where('user_id', '=', userId).where('used_at', 'is', null).execute();
   },
-};
 
+  /** Forgets sign-in failures older than the window. */
+  async deleteLoginFailuresBefore(db: Db, since: Date): Promise<void> {
+    await db.deleteFrom('login_failures').where('failed_at', '<=', since).execute();
+  },
+
+  /** Records a sign-in attempt as failed (until it succeeds); returns its id. */
+  async insertLoginFailure(db: Db, accountKey: string, address: string, at: Date): Promise<string> {
+    const row = await db.insertInto('login_failures').values({ account_key: accountKey, address, failed_at: at }).returning('id').executeTakeFirstOrThrow();
+    return String(row.id);
+  },
+
+  async deleteLoginFailure(db: Db, id: string): Promise<void> {
+    await db.deleteFrom('login_failures').where('id', '=', id).execute();
+  },
+
+  /** The right password ends the account's run of failures (from any address). */
+  async deleteLoginFailuresOfAccount(db: Db, accountKey: string): Promise<void> {
+    await db.deleteFrom('login_failures').where('account_key', '=', accountKey).execute();
+  },
+
+  /** Failures since `since` of the account and of the address, in one query. */
+  async countLoginFailures(db: Db, accountKey: string, address: string, since: Date): Promise<{ account: number; address: number }> {
+    const { rows } = await sql<{ account: number; address: number }>`
+      SELECT count(*) FILTER (WHERE account_key = ${accountKey})::int AS account, count(*) FILTER (WHERE address = ${address})::int AS address
+        FROM login_failures WHERE failed_at > ${since} AND (account_key = ${accountKey} OR address = ${address})`.execute(db);
+    return { account: Number(rows[0].account), address: Number(rows[0].address) };
+  },
+
+  /** When the key's `nth` newest failure since `since` happened (1-based), or null. */
+  async nthNewestLoginFailure(db: Db, column: 'account_key' | 'address', key: string, since: Date, nth: number): Promise<Date | null> {
+    const row = await db
+      .selectFrom('login_failures')
+      .select('failed_at')
+      .where(column, '=', key)
+      .where('failed_at', '>', since)
+      .orderBy('failed_at', 'desc')
+      .offset(nth - 1)
+      .limit(1)
+      .executeTakeFirst();
+    return row ? new Date(row.failed_at) : null;
+  },
+};

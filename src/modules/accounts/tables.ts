@@ -37,12 +37,21 @@ export interface PasswordResetsTable {
   created_at: Timestamp;
 }
 
+/** A recent sign-in attempt that did not (yet) succeed (see migration 0510_login_failures). */
+export interface LoginFailuresTable {
+  id: Generated<string>;
+  account_key: string;
+  address: string;
+  failed_at: Timestamp;
+}
+
 // The account tables join the database's table map here, beside the code that owns them.
 declare module '../../db/schema.ts' {
   interface Database {
     installation_setup: InstallationSetupTable;
     invitations: InvitationsTable;
     password_resets: PasswordResetsTable;
+    login_failures: LoginFailuresTable;
   }
   interface UsersTable {
     password_changed_at: NullableTimestamp;

@@ -5,7 +5,7 @@ import '../accounts/tables.ts';
 
 const COLUMNS = ['invitations.id', 'invitations.workspace_id', 'invitations.email', 'invitations.role', 'invitations.sent_count', 'invitations.expires_at', 'invitations.created_at', 'invitations.updated_at', 'invitations.invited_by'] as const;
 
-/** Workspace invitations: the only code that touches the invitations table. */
+/** Workspace invitations: the only code that touches the invitations table (memberships: workspaces/repository.ts). */
 export const invitationsRepository = {
   /** The open (not accepted, not revoked) invitation of an address to a workspace, locked. */
   async findOpenByEmail(trx: Db, workspaceId: string, email: string) {
@@ -111,31 +111,5 @@ export const invitationsRepository = {
 
   async setAcceptedBy(trx: Db, id: string, userId: string) {
     await trx.updateTable('invitations').set({ accepted_by: userId }).where('id', '=', id).execute();
-  },
-
-  async isMember(db: Db, workspaceId: string, email: string): Promise<boolean> {
-    const row = await db
-      .selectFrom('memberships')
-      .innerJoin('users', 'users.id', 'memberships.user_id')
-      .select('users.id')
-      .where('memberships.workspace_id', '=', workspaceId)
-      .where((eb) => eb(eb.fn('lower', ['users.email']), '=', email.toLowerCase()))
-      .executeTakeFirst();
-    return Boolean(row);
-  },
-
-  /** Adds the membership unless the user already has one; true when added. */
-  async addMembership(trx: Db, workspaceId: string, userId: string, role: Role): Promise<boolean> {
-    const row = await trx
-      .insertInto('memberships')
-      .values({ workspace_id: workspaceId, user_id: userId, role })
-      .onConflict((oc) => oc.columns(['workspace_id', 'user_id']).doNothing())
-      .returning('user_id')
-      .executeTakeFirst();
-    return Boolean(row);
-  },
-
-  async workspaceName(db: Db, workspaceId: string) {
-    return db.selectFrom('workspaces').select(['name', 'language']).where('id', '=', workspaceId).executeTakeFirstOrThrow();
   },
 };

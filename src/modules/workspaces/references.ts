@@ -1,6 +1,6 @@
-import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import { AppError } from '../../lib/errors.ts';
+import { workspacesRepository } from './repository.ts';
 
 /** The workspace-owned tables a request body may point into, by the body field that names them. */
 const REFERENCE_TABLES = {
@@ -23,11 +23,11 @@ export type WorkspaceReferences = Partial<Record<keyof typeof REFERENCE_TABLES, 
 export async function assertReferencesInWorkspace(db: Db, workspaceId: string, refs: WorkspaceReferences): Promise<void> {
   const wanted = (Object.entries(refs) as Array<[keyof typeof REFERENCE_TABLES, string | null | undefined]>).filter((entry): entry is [keyof typeof REFERENCE_TABLES, string] => typeof entry[1] === 'string');
   if (wanted.length === 0) return;
-  const checks = wanted.map(
-    ([field, id]) => sql`SELECT ${field}::text AS field FROM ${sql.table(REFERENCE_TABLES[field])} WHERE id = ${id}::uuid AND workspace_id = ${workspaceId}::uuid`,
+  const found = await workspacesRepository.findReferencesInWorkspace(
+    db,
+    workspaceId,
+    wanted.map(([field, id]) => ({ field, table: REFERENCE_TABLES[field], id })),
   );
-  const { rows } = await sql<{ field: string }>`${sql.join(checks, sql` UNION ALL `)}`.execute(db);
-  const found = new Set(rows.map((r) => r.field));
   const missing = wanted.map(([field]) => field).filter((field) => !found.has(field));
   if (missing.length > 0) {
     throw new AppError(422, 'unknown_reference', `Unknown ${missing.join(', ')} in this workspace`, { fields: missing });

@@ -1,11 +1,11 @@
-import type { AppContext } from '../../server/context.ts';
-import { hashPassword, randomToken, verifyPassword } from '../../lib/crypto.ts';
-import { AppError } from '../../lib/errors.ts';
-import { mailConfigured, sendInstanceMail } from '../../lib/mail.ts';
-import { recordEvent } from '../events/events.ts';
-import { accountsRepository } from './repository.ts';
-import { accountsSecurityRepository } from './security-repository.ts';
-import { assertAcceptablePassword } from './password-policy.ts';
+import type { AppContext } from '../../../server/context.ts';
+import { hashPassword, randomToken, verifyPassword } from '../../../lib/crypto.ts';
+import { AppError } from '../../../lib/errors.ts';
+import { mailConfigured, sendInstanceMail } from '../../../lib/mail.ts';
+import { recordEvent } from '../../events/events.ts';
+import { accountsRepository } from '../repository.ts';
+import { accountsSecurityRepository } from '../security-repository.ts';
+import { assertAcceptablePassword } from '../password-policy.ts';
 
 /** A reset link works for one hour, once. */
 export const RESET_TTL_MS = 60 * 60_000;

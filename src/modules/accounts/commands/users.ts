@@ -1,11 +1,11 @@
-import type { AppContext } from '../../server/context.ts';
-import { hashPassword, verifyPassword } from '../../lib/crypto.ts';
-import { AppError, conflict } from '../../lib/errors.ts';
-import { recordEvent } from '../events/events.ts';
-import type { Db } from '../../db/database.ts';
-import { accountsRepository } from './repository.ts';
-import { accountsSecurityRepository } from './security-repository.ts';
-import { assertAcceptablePassword } from './password-policy.ts';
+import type { AppContext } from '../../../server/context.ts';
+import { hashPassword, verifyPassword } from '../../../lib/crypto.ts';
+import { AppError, conflict } from '../../../lib/errors.ts';
+import { recordEvent } from '../../events/events.ts';
+import type { Db } from '../../../db/database.ts';
+import { accountsRepository } from '../repository.ts';
+import { accountsSecurityRepository } from '../security-repository.ts';
+import { assertAcceptablePassword } from '../password-policy.ts';
 
 // A real hash of a random password: verifying against it costs the same as a real
 // user's, so response time does not reveal which e-mails exist.
@@ -36,7 +36,7 @@ export interface NewUser {
 export async function insertUser(trx: Db, input: Omit<NewUser, 'password'> & { passwordHash: string }, options: { firstOwner?: boolean } = {}) {
   const claimed = await accountsSecurityRepository.claimInstallation(trx);
   if (options.firstOwner && !claimed) throw signupClosed();
-  let user;
+  let user: Awaited<ReturnType<typeof accountsRepository.insertUser>>;
   try {
     user = await accountsRepository.insertUser(trx, { email: input.email, name: input.name, passwordHash: input.passwordHash, locale: input.locale });
   } catch (error) {

@@ -5,9 +5,10 @@ import { AppError, forbidden, notFound, unauthorized } from '../../lib/errors.ts
 import { mailConfigured, sendInstanceMail } from '../../lib/mail.ts';
 import { recordEvent } from '../events/events.ts';
 import { accountsRepository } from '../accounts/repository.ts';
-import { insertUser } from '../accounts/service.ts';
+import { insertUser } from '../accounts/commands/users.ts';
 import { assertAcceptablePassword } from '../accounts/password-policy.ts';
 import { invitationsRepository } from './repository.ts';
+import { workspacesRepository } from '../workspaces/repository.ts';
 
 /** An invitation link works for seven days, once. */
 export const INVITATION_TTL_MS = 7 * 86_400_000;
@@ -57,7 +58,7 @@ const MAIL = {
 /** Sends the invitation e-mail, or hands back the link when the instance has no SMTP server. */
 async function deliver(ctx: AppContext, input: { email: string; role: Role; token: string; inviterName: string; workspaceId: string; requestOrigin: string }): Promise<Delivery> {
   if (!mailConfigured(ctx.config) || !ctx.config.publicUrl) return { delivery: 'link', acceptUrl: acceptLink(ctx.config.publicUrl ?? input.requestOrigin, input.token) };
-  const workspace = await invitationsRepository.workspaceName(ctx.database.db, input.workspaceId);
+  const workspace = await workspacesRepository.workspaceNameAndLanguage(ctx.database.db, input.workspaceId);
   const lang = workspace.language === 'es' ? 'es' : 'en';
   const text = MAIL[lang];
   try {
@@ -88,7 +89,7 @@ export async function inviteMember(ctx: AppContext, workspaceId: string, actor: 
   if (input.role === 'owner' && actor.role !== 'owner') throw forbidden('Only an owner can invite another owner');
   const db = ctx.database.db;
   // Members are listed to whoever may invite, so this tells nothing new.
-  if (await invitationsRepository.isMember(db, workspaceId, input.email)) throw new AppError(409, 'already_member', 'This person is already a member; change their role instead');
+  if (await workspacesRepository.isMemberByEmail(db, workspaceId, input.email)) throw new AppError(409, 'already_member', 'This person is already a member; change their role instead');
   const token = randomToken();
   const now = ctx.clock.now();
   let row: InvitationRow;
@@ -181,7 +182,7 @@ export async function acceptInvitation(
       userId = created.id;
       await invitationsRepository.setAcceptedBy(trx, invitation.id, userId);
     }
-    const added = await invitationsRepository.addMembership(trx, invitation.workspace_id, userId, invitation.role);
+    const added = await workspacesRepository.addMembership(trx, invitation.workspace_id, userId, invitation.role);
     await recordEvent(trx, { workspaceId: invitation.workspace_id, actorUserId: userId, type: 'invitation.accepted', subjectType: 'invitation', subjectId: invitation.id, data: { email: invitation.email, role: invitation.role } });
     if (added) {
       await recordEvent(trx, { workspaceId: invitation.workspace_id, actorUserId: userId, type: 'member.added', subjectType: 'user', subjectId: userId, data: { role: invitation.role, email: invitation.email, invitedBy: invitation.invited_by } });

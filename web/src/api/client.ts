@@ -1,3 +1,5 @@
+import type { ApiBody, ApiMethodOf, ApiParams, ApiPath, ApiQuery, ApiResponse } from './types.ts';
+
 /** A failed API call: the server's `{ error: { code, message, details } }`. */
 export class ApiError extends Error {
   constructor(
@@ -38,169 +40,28 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
   return data as T;
 }
 
-export type PostState = 'draft' | 'in_review' | 'approved' | 'scheduled' | 'publishing' | 'published' | 'failed' | 'canceled';
-export const POST_STATES: PostState[] = ['draft', 'in_review', 'approved', 'scheduled', 'publishing', 'published', 'failed', 'canceled'];
-export type Role = 'owner' | 'manager' | 'editor' | 'approver' | 'viewer';
-export const ROLES: Role[] = ['owner', 'manager', 'editor', 'approver', 'viewer'];
+type RequestOptions<P extends ApiPath, M extends ApiMethodOf<P>> = ([ApiParams<P, M>] extends [never] ? { params?: undefined } : { params: ApiParams<P, M> }) & {
+  query?: ApiQuery<P, M> | URLSearchParams;
+  body?: ApiBody<P, M> | FormData;
+};
 
-export interface WorkspaceSummary {
-  id: string;
-  name: string;
-  time_zone: string;
-  language: string;
-  role: Role;
-}
-
-export interface Me {
-  user: { id: string; email: string; name: string; locale: string };
-  csrfToken: string | null;
-  workspaces: WorkspaceSummary[];
-}
-
-export interface Workspace {
-  id: string;
-  name: string;
-  timeZone: string;
-  language: string;
-  approvalRequired: boolean;
-  missedGraceMinutes: number;
-}
-
-export interface NetworkLimits {
-  maxChars: number;
-  maxImages: number;
-  maxImageBytes: number;
-  acceptedImageTypes: string[];
-  maxAltChars: number;
-  supportsThreads: boolean;
-  supportsVisibility?: boolean;
-  supportsContentWarning?: boolean;
-}
-
-export interface NetworkInfo {
-  name: string;
-  label: { en: string; es: string };
-  simulated: boolean;
-  limits: NetworkLimits;
-  connectionFields: Array<{ name: string; secret: boolean; required: boolean; label: { en: string; es: string } }>;
-}
-
-export interface Channel {
-  id: string;
-  network: string;
-  networkLabel: { en: string; es: string };
-  simulated: boolean;
-  name: string;
-  settings: Record<string, unknown>;
-  status: 'active' | 'needs_reconnect' | 'disconnected';
-  account: { handle?: string; displayName?: string; followers?: number } | null;
-  lastError: string | null;
-  lastCheckedAt: string | null;
-  limits: NetworkLimits | null;
-}
-
-export interface ValidationIssue {
-  field: string;
-  code: string;
-  message: string;
-  messageEs?: string;
-}
-
-export interface ChannelIssues {
-  channelId: string;
-  network: string;
-  issues: ValidationIssue[];
-}
-
-export interface Publication {
-  id: string;
-  channelId: string;
-  network: string;
-  text: string;
-  state: string;
-  dueAt: string | null;
-  attempts: number;
-  remoteId: string | null;
-  remoteUrl: string | null;
-  error: { code: string; message: string } | null;
-  publishedAt: string | null;
-  media?: Array<{ mediaId: string; alt?: string }>;
-  thread?: Array<{ text: string; media: Array<{ mediaId: string; alt?: string }> }>;
-  options?: PublicationOptions;
-}
-
-/** Per-channel options a network may support. */
-export interface PublicationOptions {
-  visibility?: Visibility;
-  contentWarning?: string;
-  language?: string;
-}
-
-export type Visibility = 'public' | 'unlisted' | 'private' | 'direct';
-export const VISIBILITIES: Visibility[] = ['public', 'unlisted', 'private', 'direct'];
-
-/** The strategy lists a post can link to. */
-export type StrategyKind = 'campaigns' | 'objectives' | 'segments' | 'pillars';
-
-/** The part of a campaign, objective, segment or pillar the pickers need. */
-export interface StrategyItem {
-  id: string;
-  name: string;
-}
-
-/** GET analytics/suggest-time: the next best hour to post, or why there is none. */
-export interface TimeSuggestion {
-  suggestion: string | null;
-  localTime?: string;
-  timeZone?: string;
-  reason: string | null;
-}
-
-export interface Post {
-  id: string;
-  authorId: string | null;
-  content: string;
-  state: PostState;
-  scheduledAt: string | null;
-  campaignId: string | null;
-  objectiveId?: string | null;
-  segmentId?: string | null;
-  pillarId?: string | null;
-  createdAt: string;
-  updatedAt: string;
-  publications: Publication[];
-}
-
-export interface PostDetail extends Post {
-  attempts: Array<{ id: string; publication_id: string; started_at: string; finished_at: string | null; outcome: string; error_kind: string | null; error_code: string | null; error_message: string | null }>;
-  comments: Array<{ id: string; body: string; kind: string; created_at: string; authorName: string | null }>;
-  history: Array<{ id: string; type: string; actor_user_id: string | null; created_at: string; data: Record<string, unknown> }>;
-}
-
-export interface CalendarEntry {
-  id: string;
-  content: string;
-  state: PostState;
-  scheduledAt: string;
-  authorId: string | null;
-  campaignId: string | null;
-  channels: Array<{ channelId: string; state: string }>;
-}
-
-export interface ActivityItem {
-  id: string;
-  type: string;
-  subjectType: string | null;
-  subjectId: string | null;
-  actorName: string | null;
-  data: Record<string, unknown>;
-  createdAt: string;
-  unread?: boolean;
-}
-
-export interface Member {
-  userId: string;
-  email: string;
-  name: string;
-  role: Role;
+/**
+ * The typed client: a path of the OpenAPI schema and a method, its path parameters, query and
+ * body checked against the schema, the answer typed from the route's response schema.
+ * `apiCall('post', '/api/v1/workspaces/{workspaceId}/media', { params: { workspaceId }, body: form })`.
+ * Same transport as `api` (CSRF header, ApiError on 4xx/5xx).
+ */
+export function apiCall<P extends ApiPath, M extends ApiMethodOf<P>>(method: M, path: P, options?: RequestOptions<P, M>): Promise<ApiResponse<P, M>> {
+  const params = (options?.params ?? {}) as Record<string, string | number>;
+  let url = path.replace(/^\/api\/v1/, '').replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(String(params[name])));
+  const query = options?.query;
+  if (query) {
+    const search = query instanceof URLSearchParams ? query : new URLSearchParams();
+    if (!(query instanceof URLSearchParams)) {
+      for (const [key, value] of Object.entries(query as Record<string, unknown>)) if (value !== undefined && value !== null) search.set(key, String(value));
+    }
+    const text = search.toString();
+    if (text) url += `?${text}`;
+  }
+  return api<ApiResponse<P, M>>(method.toUpperCase(), url, options?.body);
 }

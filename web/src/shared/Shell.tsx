@@ -4,9 +4,13 @@ import { ActionIcon, Alert, AppShell, Badge, Burger, Button, Group, Indicator, M
 import { useDisclosure } from '@mantine/hooks';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, setCsrfToken, type ActivityItem } from '../api/client.ts';
+import { api, setCsrfToken } from '../api/client.ts';
+import { type ActivityItem } from '../features/activity/types.ts';
 import { useSession, useWorkspace } from './session.tsx';
 import { activityLink, useActivityLabel } from '../features/activity/activity.ts';
+import { workspaceKey } from './query-keys.ts';
+import { activityKeys } from '../features/activity/api.ts';
+import { accountKeys } from '../features/accounts/api.ts';
 
 const NAV = [
   { to: '/calendar', key: 'nav.calendar' },
@@ -38,7 +42,7 @@ function useLiveActivity(workspaceId: string, onAlert: (item: ActivityItem) => v
     const source = new EventSource(`/api/v1/workspaces/${workspaceId}/activity/stream`);
     source.addEventListener('activity', (message) => {
       const item = JSON.parse((message as MessageEvent<string>).data) as ActivityItem;
-      void queryClient.invalidateQueries({ queryKey: ['ws', workspaceId] });
+      void queryClient.invalidateQueries({ queryKey: workspaceKey(workspaceId) });
       if (ALERT_TYPES.has(item.type)) onAlert(item);
     });
     // Access revoked (token, session or membership): stop, do not reconnect.
@@ -69,7 +73,7 @@ export function Shell({ children }: { children: ReactNode }) {
     return () => clearTimeout(timer);
   }, []);
   const notifications = useQuery({
-    queryKey: ['ws', workspace.id, 'notifications'],
+    queryKey: activityKeys.notifications(workspace.id),
     queryFn: () => api<{ items: ActivityItem[]; unread: number }>('GET', `/workspaces/${workspace.id}/notifications`),
     enabled: bellReady,
   });
@@ -79,7 +83,7 @@ export function Shell({ children }: { children: ReactNode }) {
     setCsrfToken(null);
     queryClient.clear();
     navigate('/');
-    await queryClient.invalidateQueries({ queryKey: ['me'] });
+    await queryClient.invalidateQueries({ queryKey: accountKeys.me() });
   };
 
   const markRead = async () => {
@@ -116,7 +120,7 @@ export function Shell({ children }: { children: ReactNode }) {
               size="xs"
             />
             <Text size="xs" c="dimmed" visibleFrom="md" data-testid="brand-zone">
-              {t('shell.timeZone', { zone: workspace.time_zone })}
+              {t('shell.timeZone', { zone: workspace.timeZone })}
             </Text>
             <Select
               aria-label={t('shell.language')}
@@ -174,7 +178,7 @@ export function Shell({ children }: { children: ReactNode }) {
           ))}
         </nav>
         <Text size="xs" c="dimmed" mt="md" hiddenFrom="md">
-          {t('shell.timeZone', { zone: workspace.time_zone })}
+          {t('shell.timeZone', { zone: workspace.timeZone })}
         </Text>
       </AppShell.Navbar>
       <AppShell.Main id="main">
@@ -196,7 +200,7 @@ export function Shell({ children }: { children: ReactNode }) {
         </div>
         {children}
         <Badge variant="outline" color="gray" mt="xl" size="xs">
-          {t('shell.timeZone', { zone: workspace.time_zone })}
+          {t('shell.timeZone', { zone: workspace.timeZone })}
         </Badge>
       </AppShell.Main>
     </AppShell>

@@ -1,40 +1,15 @@
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { useQuery } from '@tanstack/react-query';
-import { api, ApiError, setCsrfToken, type Me, type Role, type WorkspaceSummary } from '../api/client.ts';
+import type { Me, Permission, WorkspaceSummary } from '../features/accounts/types.ts';
 
 interface SessionValue {
   me: Me;
   workspace: WorkspaceSummary | null;
   selectWorkspace(id: string): void;
-  can(permission: 'write' | 'approve' | 'manage' | 'publish'): boolean;
+  /** True when the caller holds `permission` in the selected workspace (from /me; the server owns the rules). */
+  can(permission: Permission): boolean;
 }
 
 const SessionContext = createContext<SessionValue | null>(null);
-
-const ROLE_RIGHTS: Record<'write' | 'approve' | 'manage' | 'publish', Role[]> = {
-  write: ['owner', 'manager', 'editor'],
-  publish: ['owner', 'manager', 'editor'],
-  approve: ['owner', 'manager', 'approver'],
-  manage: ['owner', 'manager'],
-};
-
-/** Loads /me: null when signed out (401). */
-export function useMeQuery() {
-  return useQuery({
-    queryKey: ['me'],
-    queryFn: async () => {
-      try {
-        const me = await api<Me>('GET', '/me');
-        setCsrfToken(me.csrfToken);
-        return me;
-      } catch (error) {
-        if (error instanceof ApiError && error.status === 401) return null;
-        throw error;
-      }
-    },
-    staleTime: 60_000,
-  });
-}
 
 /** Provides the signed-in user and the selected workspace (remembered in this browser). */
 export function SessionProvider({ me, children }: { me: Me; children: ReactNode }) {
@@ -48,7 +23,7 @@ export function SessionProvider({ me, children }: { me: Me; children: ReactNode 
       me,
       workspace,
       selectWorkspace: (id) => setSelectedId(id),
-      can: (permission) => (workspace ? ROLE_RIGHTS[permission].includes(workspace.role) : false),
+      can: (permission) => workspace?.permissions.includes(permission) ?? false,
     }),
     [me, workspace],
   );
@@ -67,4 +42,9 @@ export function useWorkspace(): WorkspaceSummary {
   const { workspace } = useSession();
   if (!workspace) throw new Error('No workspace selected');
   return workspace;
+}
+
+/** `useCan('post.approve')`: whether the caller may do that in the selected workspace. */
+export function useCan(permission: Permission): boolean {
+  return useSession().can(permission);
 }

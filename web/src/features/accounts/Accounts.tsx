@@ -2,10 +2,13 @@ import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { Alert, Anchor, Badge, Button, Center, Checkbox, Code, Group, Paper, PasswordInput, Radio, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError, ROLES, setCsrfToken, type Role } from '../../api/client.ts';
-import { useMeQuery } from '../../shared/session.tsx';
+import { api, ApiError, setCsrfToken } from '../../api/client.ts';
+import { ROLES, type Role } from './types.ts';
+import { useMeQuery } from './api.ts';
 import { formatInstant } from '../../shared/format.ts';
 import { apiErrorText } from '../../shared/api-error-text.ts';
+import { workspaceKeys } from '../workspaces/api.ts';
+import { accountKeys } from './api.ts';
 
 /** The token a link carries in its fragment (#token=…), which browsers never send to servers. */
 function tokenFromHash(): string {
@@ -43,7 +46,7 @@ interface InvitationAnswer {
 export function InviteMembers({ workspaceId, timeZone, myRole }: { workspaceId: string; timeZone: string; myRole: Role }) {
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
-  const pending = useQuery({ queryKey: ['ws', workspaceId, 'invitations'], queryFn: async () => (await api<{ items: Invitation[] }>('GET', `/workspaces/${workspaceId}/invitations`)).items });
+  const pending = useQuery({ queryKey: workspaceKeys.invitations(workspaceId), queryFn: async () => (await api<{ items: Invitation[] }>('GET', `/workspaces/${workspaceId}/invitations`)).items });
   const [form, setForm] = useState<{ email: string; role: Role }>({ email: '', role: 'editor' });
   const [notice, setNotice] = useState<{ color: string; text: string; link?: string } | null>(null);
   const [busy, setBusy] = useState(false);
@@ -54,7 +57,7 @@ export function InviteMembers({ workspaceId, timeZone, myRole }: { workspaceId: 
     else if (answer.delivery === 'email_failed') setNotice({ color: 'orange', text: t('accounts.invite.emailFailed', { email }) });
     else setNotice({ color: 'blue', text: t('accounts.invite.linkTitle', { email }), link: answer.acceptUrl });
   };
-  const refresh = () => void queryClient.invalidateQueries({ queryKey: ['ws', workspaceId, 'invitations'] });
+  const refresh = () => void queryClient.invalidateQueries({ queryKey: workspaceKeys.invitations(workspaceId) });
   const send = async (event: FormEvent) => {
     event.preventDefault();
     setBusy(true);
@@ -251,7 +254,7 @@ export function ForgotPasswordPage() {
 export function ResetPasswordPage() {
   const { t } = useTranslation();
   const [token] = useState(tokenFromHash);
-  const usable = useQuery({ queryKey: ['reset', token], queryFn: () => api<{ usable: boolean }>('POST', '/auth/password-reset/check', { token }), enabled: token.length >= 20, retry: false });
+  const usable = useQuery({ queryKey: accountKeys.passwordReset(token), queryFn: () => api<{ usable: boolean }>('POST', '/auth/password-reset/check', { token }), enabled: token.length >= 20, retry: false });
   const [password, setPassword] = useState('');
   const [done, setDone] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -301,7 +304,7 @@ export function AcceptInvitePage() {
   const queryClient = useQueryClient();
   const me = useMeQuery();
   const [token] = useState(tokenFromHash);
-  const preview = useQuery({ queryKey: ['invitation', token], queryFn: () => api<InvitationPreview>('POST', '/invitations/preview', { token }), enabled: token.length >= 20, retry: false });
+  const preview = useQuery({ queryKey: accountKeys.invitation(token), queryFn: () => api<InvitationPreview>('POST', '/invitations/preview', { token }), enabled: token.length >= 20, retry: false });
   const [mode, setMode] = useState<'new' | 'existing'>('new');
   const [account, setAccount] = useState({ name: '', password: '' });
   const [signIn, setSignIn] = useState({ password: '' });
@@ -313,7 +316,7 @@ export function AcceptInvitePage() {
   const finish = async (workspaceId: string) => {
     localStorage.setItem('plaza.workspace', workspaceId);
     setJoined(invitation?.workspaceName ?? '');
-    await queryClient.invalidateQueries({ queryKey: ['me'] });
+    await queryClient.invalidateQueries({ queryKey: accountKeys.me() });
   };
   const acceptSignedIn = async () => {
     setError(null);

@@ -3,8 +3,10 @@ import { useNavigate } from 'react-router-dom';
 import { Alert, Anchor, Button, Center, Checkbox, Paper, PasswordInput, Select, Stack, TextInput, Title, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError, setCsrfToken, type Workspace } from '../../api/client.ts';
+import { api, ApiError, setCsrfToken } from '../../api/client.ts';
+import { type Workspace } from '../workspaces/types.ts';
 import { apiErrorText } from '../../shared/api-error-text.ts';
+import { accountKeys } from './api.ts';
 
 /** IANA zones the browser knows, the browser's own first. */
 function timeZones(): string[] {
@@ -67,7 +69,7 @@ export function SetupPage() {
       setCsrfToken(signed.csrfToken);
       const created = await api<Workspace>('POST', '/workspaces', workspace);
       localStorage.setItem('plaza.workspace', created.id);
-      await queryClient.invalidateQueries({ queryKey: ['me'] });
+      await queryClient.invalidateQueries({ queryKey: accountKeys.me() });
     } catch (caught) {
       setError(apiErrorText(caught));
     } finally {
@@ -127,7 +129,7 @@ export function LoginPage() {
         sessionStorage.setItem('plaza.passwordChangeRecommended', '1');
         navigate('/settings?tab=account');
       }
-      await queryClient.invalidateQueries({ queryKey: ['me'] });
+      await queryClient.invalidateQueries({ queryKey: accountKeys.me() });
     } catch (caught) {
       setError(apiErrorText(caught));
     }
@@ -171,7 +173,7 @@ export function NewWorkspacePage({ embedded = false }: { embedded?: boolean }) {
     try {
       const created = await api<Workspace>('POST', '/workspaces', workspace);
       localStorage.setItem('plaza.workspace', created.id);
-      await queryClient.invalidateQueries({ queryKey: ['me'] });
+      await queryClient.invalidateQueries({ queryKey: accountKeys.me() });
       navigate('/calendar');
       window.location.reload();
     } catch (caught) {

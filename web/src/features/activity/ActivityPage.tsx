@@ -2,10 +2,12 @@ import { Link } from 'react-router-dom';
 import { Anchor, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, type ActivityItem } from '../../api/client.ts';
+import { api } from '../../api/client.ts';
+import { type ActivityItem } from './types.ts';
 import { useWorkspace } from '../../shared/session.tsx';
 import { formatInstant } from '../../shared/format.ts';
 import { activityLink, useActivityLabel } from './activity.ts';
+import { activityKeys } from './api.ts';
 
 interface AuditRow {
   id: string;
@@ -22,7 +24,7 @@ export function ActivityPage() {
   const { t, i18n } = useTranslation();
   const workspace = useWorkspace();
   const label = useActivityLabel();
-  const events = useQuery({ queryKey: ['ws', workspace.id, 'events'], queryFn: async () => (await api<{ items: AuditRow[] }>('GET', `/workspaces/${workspace.id}/events?limit=100`)).items });
+  const events = useQuery({ queryKey: activityKeys.events(workspace.id), queryFn: async () => (await api<{ items: AuditRow[] }>('GET', `/workspaces/${workspace.id}/events?limit=100`)).items });
   return (
     <Stack>
       <Title order={2}>{t('activity.title')}</Title>
@@ -40,7 +42,7 @@ export function ActivityPage() {
               const item: ActivityItem = { id: String(row.id), type: row.type, subjectType: row.subject_type, subjectId: row.subject_id, actorName: row.actorName, data: row.data, createdAt: row.created_at };
               return (
                 <Table.Tr key={row.id}>
-                  <Table.Td>{formatInstant(row.created_at, workspace.time_zone, i18n.language)}</Table.Td>
+                  <Table.Td>{formatInstant(row.created_at, workspace.timeZone, i18n.language)}</Table.Td>
                   <Table.Td>
                     <Anchor component={Link} to={activityLink(item)}>{label(item)}</Anchor>
                   </Table.Td>

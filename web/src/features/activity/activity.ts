@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { ActivityItem } from '../../api/client.ts';
+import { type ActivityItem } from './types.ts';
 
 const KNOWN = new Set([
   'post.created', 'post.updated', 'post.submit', 'post.approve', 'post.reject', 'post.schedule', 'post.scheduled', 'post.unschedule', 'post.publish_now',

@@ -7,6 +7,8 @@ import { formatInstant } from '../../shared/format.ts';
 import { useSession, useWorkspace } from '../../shared/session.tsx';
 import { useBilingual, useLocalizedText, useNumber, useObjectives } from './shared.tsx';
 import type { AnalyticsAlert } from './types.ts';
+import { workspaceKey } from '../../shared/query-keys.ts';
+import { analyticsKeys } from './api.ts';
 
 /** Objective alerts (off track, back on track) with their evidence, to acknowledge. */
 export default function AnalyticsAlertsPage() {
@@ -19,18 +21,18 @@ export default function AnalyticsAlertsPage() {
   const number = useNumber();
   const objectives = useObjectives();
   const base = `/workspaces/${workspace.id}/analytics`;
-  const alerts = useQuery({ queryKey: ['ws', workspace.id, 'analytics', 'alerts'], queryFn: async () => (await api<{ items: AnalyticsAlert[] }>('GET', `${base}/alerts`)).items });
-  const ack = useMutation({ mutationFn: (id: string) => api('POST', `${base}/alerts/${id}/ack`), onSuccess: () => queryClient.invalidateQueries({ queryKey: ['ws', workspace.id, 'analytics', 'alerts'] }) });
+  const alerts = useQuery({ queryKey: analyticsKeys.alerts(workspace.id), queryFn: async () => (await api<{ items: AnalyticsAlert[] }>('GET', `${base}/alerts`)).items });
+  const ack = useMutation({ mutationFn: (id: string) => api('POST', `${base}/alerts/${id}/ack`), onSuccess: () => queryClient.invalidateQueries({ queryKey: analyticsKeys.alerts(workspace.id) }) });
   const evaluate = useMutation({
     mutationFn: () => api('POST', `${base}/evaluate`),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['ws', workspace.id] }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: workspaceKey(workspace.id) }),
   });
 
   return (
     <Stack>
       <Group justify="space-between">
         <Title order={2}>{t('analytics.alerts.title')}</Title>
-        {can('manage') && <Button size="xs" variant="light" onClick={() => evaluate.mutate()} loading={evaluate.isPending}>{t('analytics.alerts.evaluate')}</Button>}
+        {can('workspace.manage') && <Button size="xs" variant="light" onClick={() => evaluate.mutate()} loading={evaluate.isPending}>{t('analytics.alerts.evaluate')}</Button>}
       </Group>
       <Text size="sm" c="dimmed">{t('analytics.alerts.help')}</Text>
       {alerts.data?.length === 0 && <Text c="dimmed">{t('analytics.alerts.none')}</Text>}
@@ -43,7 +45,7 @@ export default function AnalyticsAlertsPage() {
                 <Badge color={alert.kind === 'off_track' ? 'red' : 'green'}>{t(`analytics.status.${alert.kind === 'off_track' ? 'off_track' : 'on_track'}`)}</Badge>
                 <Anchor component={Link} to={`/analytics/overview?scope=objective&id=${alert.objectiveId}`} fw={600}>{objective?.name ?? localized(alert.message, alert.messageEs)}</Anchor>
               </Group>
-              <Text size="xs" c="dimmed">{formatInstant(alert.createdAt, workspace.time_zone, i18n.language)}</Text>
+              <Text size="xs" c="dimmed">{formatInstant(alert.createdAt, workspace.timeZone, i18n.language)}</Text>
             </Group>
             <Text size="sm" mt={4}>{localized(alert.message, alert.messageEs)}</Text>
             {alert.data && alert.data.target !== undefined && (
@@ -59,7 +61,7 @@ export default function AnalyticsAlertsPage() {
             )}
             <Group justify="flex-end" mt="xs">
               {alert.acknowledgedAt ? (
-                <Text size="xs" c="dimmed">{t('analytics.alerts.acknowledged', { when: formatInstant(alert.acknowledgedAt, workspace.time_zone, i18n.language) })}</Text>
+                <Text size="xs" c="dimmed">{t('analytics.alerts.acknowledged', { when: formatInstant(alert.acknowledgedAt, workspace.timeZone, i18n.language) })}</Text>
               ) : (
                 <Button size="compact-xs" onClick={() => ack.mutate(alert.id)}>{t('analytics.alerts.acknowledge')}</Button>
               )}

@@ -6,12 +6,13 @@ import { useTranslation } from 'react-i18next';
 import { DateTime } from 'luxon';
 import { api } from '../../api/client.ts';
 import { formatInstant } from '../../shared/format.ts';
-import { useChannels } from '../../shared/hooks.ts';
+import { useChannels } from '../channels/api.ts';
 import { useWorkspace } from '../../shared/session.tsx';
 import { ObjectiveProgressPanel } from './ObjectiveProgressPanel.tsx';
 import { KpiGrid, RangePicker, rangeQueryString, useBilingual, useCampaigns, useDayRange, useNumber, useObjectives, useReason, type DayRange } from './shared.tsx';
 import type { Dashboard, ObjectiveProgress, Overview, RankedPost } from './types.ts';
 import type { DailyLine } from './DailyChart.tsx';
+import { analyticsKeys } from './api.ts';
 
 const DailyChart = lazy(() => import('./DailyChart.tsx'));
 
@@ -51,7 +52,7 @@ function PostList({ title, posts, testId }: { title: string; posts: RankedPost[]
               <Anchor component={Link} to={`/analytics/posts/${p.postId}`} size="xs" data-testid="post-metrics-link">{t('analytics.postDashboard.open')}</Anchor>
             </Group>
             <Text size="xs" c="dimmed">
-              {p.network} · {formatInstant(p.publishedAt, workspace.time_zone, i18n.language)} · {t('analytics.overview.engagementsN', { n: p.engagements })}
+              {p.network} · {formatInstant(p.publishedAt, workspace.timeZone, i18n.language)} · {t('analytics.overview.engagementsN', { n: p.engagements })}
               {p.engagementRateByFollowers !== null && ` · ${t('analytics.table.engagementRateFollowers')}: ${number(p.engagementRateByFollowers)} %`}
             </Text>
           </div>
@@ -70,11 +71,11 @@ export default function AnalyticsOverviewPage() {
   const [params, setParams] = useSearchParams();
   const scope = (params.get('scope') as Scope | null) ?? 'overview';
   const scopeId = params.get('id');
-  const [range, setRange] = useDayRange(workspace.time_zone);
+  const [range, setRange] = useDayRange(workspace.timeZone);
   const channels = useChannels();
   const campaigns = useCampaigns();
   const objectives = useObjectives();
-  const query = rangeQueryString(range, workspace.time_zone);
+  const query = rangeQueryString(range, workspace.timeZone);
   const base = `/workspaces/${workspace.id}/analytics`;
   const path =
     scope === 'overview' ? `${base}/overview`
@@ -82,7 +83,7 @@ export default function AnalyticsOverviewPage() {
     : scope === 'campaign' ? `${base}/campaigns/${scopeId}`
     : `${base}/objectives/${scopeId}`;
   const board = useQuery({
-    queryKey: ['ws', workspace.id, 'analytics', scope, scopeId, query],
+    queryKey: analyticsKeys.dashboard(workspace.id, scope, scopeId, query),
     queryFn: async () => {
       const data = await api<Overview | Dashboard | { progress: ObjectiveProgress; dashboard: Dashboard }>('GET', `${path}?${query}`);
       return 'dashboard' in data ? { dashboard: data.dashboard, progress: data.progress } : { dashboard: data, progress: null };
@@ -152,8 +153,8 @@ export default function AnalyticsOverviewPage() {
       {dashboard && (
         <>
           <Text size="sm" c="dimmed" data-testid="range-summary">
-            {t('analytics.overview.period', zonedDays(dashboard.current.range, workspace.time_zone, i18n.language))}
-            {dashboard.previous && ` · ${t('analytics.overview.previous', zonedDays(dashboard.previous.range, workspace.time_zone, i18n.language))}`}
+            {t('analytics.overview.period', zonedDays(dashboard.current.range, workspace.timeZone, i18n.language))}
+            {dashboard.previous && ` · ${t('analytics.overview.previous', zonedDays(dashboard.previous.range, workspace.timeZone, i18n.language))}`}
           </Text>
           <SimpleGrid cols={{ base: 2, sm: 4 }}>
             {(

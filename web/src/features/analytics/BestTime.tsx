@@ -3,10 +3,11 @@ import { Badge, Card, Group, Loader, Select, Stack, Table, Text, Title, Tooltip 
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
-import { useChannels } from '../../shared/hooks.ts';
+import { useChannels } from '../channels/api.ts';
 import { useWorkspace } from '../../shared/session.tsx';
 import { useLocalizedText, useNumber, useObjectives, useSegments, useWeekdays } from './shared.tsx';
 import type { BestTime, ChannelFit } from './types.ts';
+import { analyticsKeys } from './api.ts';
 
 const HOURS = Array.from({ length: 24 }, (_, hour) => hour);
 
@@ -24,11 +25,11 @@ export default function BestTimePage() {
   const [fitFor, setFitFor] = useState<string | null>(null);
   const base = `/workspaces/${workspace.id}/analytics`;
   const grid = useQuery({
-    queryKey: ['ws', workspace.id, 'analytics', 'best-time', channelId],
+    queryKey: analyticsKeys.bestTime(workspace.id, channelId),
     queryFn: () => api<BestTime>('GET', `${base}/best-time${channelId ? `?channelId=${channelId}` : ''}`),
   });
   const fitQuery = fitFor ? `?${fitFor.startsWith('o:') ? 'objectiveId' : 'segmentId'}=${fitFor.slice(2)}` : '';
-  const fit = useQuery({ queryKey: ['ws', workspace.id, 'analytics', 'channel-fit', fitFor], queryFn: () => api<ChannelFit>('GET', `${base}/channel-fit${fitQuery}`) });
+  const fit = useQuery({ queryKey: analyticsKeys.channelFit(workspace.id, fitFor), queryFn: () => api<ChannelFit>('GET', `${base}/channel-fit${fitQuery}`) });
   const max = Math.max(0, ...(grid.data?.cells.map((c) => c.rate ?? 0) ?? []));
   const best = new Set(grid.data?.best.map((c) => `${c.weekday}-${c.hour}`) ?? []);
 

@@ -7,6 +7,7 @@ import { api } from '../../api/client.ts';
 import { formatInstant } from '../../shared/format.ts';
 import { useSession, useWorkspace } from '../../shared/session.tsx';
 import type { Backfill, BackfillState, CollectionError } from './types.ts';
+import { analyticsKeys } from './api.ts';
 
 const STATE_COLORS: Record<BackfillState, string> = { running: 'blue', done: 'green', failed: 'red' };
 
@@ -26,19 +27,19 @@ export default function CollectionPage() {
   const [startedId, setStartedId] = useState<string | null>(null);
   const [alreadyRunning, setAlreadyRunning] = useState(false);
   const backfills = useQuery({
-    queryKey: ['ws', workspace.id, 'analytics', 'backfills'],
+    queryKey: analyticsKeys.backfills(workspace.id),
     queryFn: async () => (await api<{ items: Backfill[] }>('GET', `${base}/backfills`)).items,
   });
   // The one to follow: the one just started here, else one already running (started elsewhere or before a reload).
   const followId = startedId ?? backfills.data?.find((b) => b.state === 'running')?.jobId ?? null;
   const progress = useQuery({
-    queryKey: ['ws', workspace.id, 'analytics', 'backfill', followId],
+    queryKey: analyticsKeys.backfill(workspace.id, followId),
     queryFn: () => api<Backfill>('GET', `${base}/backfill/${followId}`),
     enabled: followId !== null,
     refetchInterval: (query) => (query.state.data?.finished ? false : 1_000),
   });
   const errors = useQuery({
-    queryKey: ['ws', workspace.id, 'analytics', 'errors'],
+    queryKey: analyticsKeys.errors(workspace.id),
     queryFn: async () => (await api<{ items: CollectionError[] }>('GET', `${base}/errors`)).items,
     refetchInterval: progress.data && !progress.data.finished ? 5_000 : false,
   });
@@ -47,14 +48,14 @@ export default function CollectionPage() {
     onSuccess: (backfill) => {
       setStartedId(backfill.jobId);
       setAlreadyRunning(Boolean(backfill.alreadyRunning));
-      void queryClient.invalidateQueries({ queryKey: ['ws', workspace.id, 'analytics', 'backfills'] });
+      void queryClient.invalidateQueries({ queryKey: analyticsKeys.backfills(workspace.id) });
     },
   });
   const current = progress.data;
   const finishedJobId = current?.finished ? current.jobId : null;
   // Once the followed backfill ends, refresh the lists (and the dashboards that read the new snapshots).
   useEffect(() => {
-    if (finishedJobId) void queryClient.invalidateQueries({ queryKey: ['ws', workspace.id, 'analytics'], predicate: (q) => q.queryKey[3] !== 'backfill' });
+    if (finishedJobId) void queryClient.invalidateQueries({ queryKey: analyticsKeys.all(workspace.id), predicate: (q) => q.queryKey[3] !== 'backfill' });
   }, [finishedJobId, queryClient, workspace.id]);
   const errorText = (backfill: Backfill) => (backfill.error === 'interrupted' ? t('analytics.collection.interrupted') : backfill.error ?? '');
   const percent = current && current.total > 0 ? Math.round((current.done / current.total) * 100) : current?.finished ? 100 : 0;
@@ -63,14 +64,14 @@ export default function CollectionPage() {
     <Stack>
       <Group justify="space-between">
         <Title order={2}>{t('analytics.collection.title')}</Title>
-        {can('manage') && (
+        {can('workspace.manage') && (
           <Button onClick={() => start.mutate()} loading={start.isPending} disabled={Boolean(current && !current.finished)}>
             {t('analytics.collection.start')}
           </Button>
         )}
       </Group>
       <Text size="sm" c="dimmed">{t('analytics.collection.help')}</Text>
-      {!can('manage') && <Text size="sm" c="dimmed">{t('analytics.collection.managersOnly')}</Text>}
+      {!can('workspace.manage') && <Text size="sm" c="dimmed">{t('analytics.collection.managersOnly')}</Text>}
       {start.isError && <Alert color="red">{(start.error as Error).message}</Alert>}
       {current && (
         <Card withBorder data-testid="backfill-progress">
@@ -79,7 +80,7 @@ export default function CollectionPage() {
               <Text fw={600}>{t('analytics.collection.current')}</Text>
               <BackfillBadge backfill={current} />
             </Group>
-            <Text size="xs" c="dimmed">{t('analytics.collection.startedAt', { when: formatInstant(current.startedAt, workspace.time_zone, i18n.language) })}</Text>
+            <Text size="xs" c="dimmed">{t('analytics.collection.startedAt', { when: formatInstant(current.startedAt, workspace.timeZone, i18n.language) })}</Text>
           </Group>
           {alreadyRunning && startedId === current.jobId && <Text size="sm" c="dimmed">{t('analytics.collection.alreadyRunning')}</Text>}
           <Progress value={percent} animated={!current.finished} color={STATE_COLORS[current.state]} aria-label={t('analytics.collection.progressLabel')} />
@@ -108,7 +109,7 @@ export default function CollectionPage() {
             <Table.Tbody>
               {backfills.data?.map((b) => (
                 <Table.Tr key={b.jobId}>
-                  <Table.Td>{formatInstant(b.startedAt, workspace.time_zone, i18n.language)}</Table.Td>
+                  <Table.Td>{formatInstant(b.startedAt, workspace.timeZone, i18n.language)}</Table.Td>
                   <Table.Td><BackfillBadge backfill={b} /></Table.Td>
                   <Table.Td>{b.done} / {b.total}</Table.Td>
                   <Table.Td>{b.failed}</Table.Td>
@@ -122,7 +123,7 @@ export default function CollectionPage() {
 
       <Card withBorder data-testid="collection-errors">
         <Title order={4} mb="xs">{t('analytics.collection.errors')}</Title>
-        <Text size="xs" c="dimmed" mb="xs">{t('analytics.collection.zone', { zone: workspace.time_zone })}</Text>
+        <Text size="xs" c="dimmed" mb="xs">{t('analytics.collection.zone', { zone: workspace.timeZone })}</Text>
         {errors.data?.length === 0 ? (
           <Text size="sm" c="dimmed">{t('analytics.collection.noErrors')}</Text>
         ) : (
@@ -139,7 +140,7 @@ export default function CollectionPage() {
               <Table.Tbody>
                 {errors.data?.map((e) => (
                   <Table.Tr key={e.id} data-testid="collection-error">
-                    <Table.Td>{formatInstant(e.createdAt, workspace.time_zone, i18n.language)}</Table.Td>
+                    <Table.Td>{formatInstant(e.createdAt, workspace.timeZone, i18n.language)}</Table.Td>
                     <Table.Td>{e.network ?? '—'}{e.channelName ? ` · ${e.channelName}` : ''}</Table.Td>
                     <Table.Td>{e.postId ? <Anchor component={Link} to={`/analytics/posts/${e.postId}`} size="sm">{t('analytics.collection.openPost')}</Anchor> : '—'}</Table.Td>
                     <Table.Td><Text size="sm"><Text span ff="monospace" size="xs">{e.code}</Text> {e.message}</Text></Table.Td>

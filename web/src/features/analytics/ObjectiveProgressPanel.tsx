@@ -22,7 +22,7 @@ export function ObjectiveProgressPanel({ progress, kpiLabel }: { progress: Objec
       <Group justify="space-between" mb="xs">
         <div>
           <Title order={4}>{objective.name}</Title>
-          <Text size="xs" c="dimmed">{kpiLabel} · {t('analytics.objective.deadline')}: {formatInstant(objective.deadline, workspace.time_zone, i18n.language)}</Text>
+          <Text size="xs" c="dimmed">{kpiLabel} · {t('analytics.objective.deadline')}: {formatInstant(objective.deadline, workspace.timeZone, i18n.language)}</Text>
         </div>
         <StatusBadge status={progress.status} />
       </Group>

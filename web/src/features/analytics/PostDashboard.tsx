@@ -5,12 +5,13 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import { formatInstant } from '../../shared/format.ts';
-import { useChannels } from '../../shared/hooks.ts';
+import { useChannels } from '../channels/api.ts';
 import { useWorkspace } from '../../shared/session.tsx';
 import { ExternalLink } from '../../shared/ExternalLink.tsx';
 import { KpiGrid, useNumber, useReason } from './shared.tsx';
 import type { MetricSnapshot, PostDashboard, PostDashboardPublication } from './types.ts';
 import type { TimeLine } from './TimeChart.tsx';
+import { analyticsKeys } from './api.ts';
 
 const TimeChart = lazy(() => import('./TimeChart.tsx'));
 
@@ -52,7 +53,7 @@ function PublicationMetrics({ publication, channelName }: { publication: PostDas
           <Badge variant="light">{publication.network}</Badge>
         </Group>
         <Group gap="xs">
-          {publication.publishedAt && <Text size="xs" c="dimmed">{t('analytics.postDashboard.publishedAt', { when: formatInstant(publication.publishedAt, workspace.time_zone, i18n.language) })}</Text>}
+          {publication.publishedAt && <Text size="xs" c="dimmed">{t('analytics.postDashboard.publishedAt', { when: formatInstant(publication.publishedAt, workspace.timeZone, i18n.language) })}</Text>}
           <ExternalLink href={publication.remoteUrl} size="xs">{t('analytics.postDashboard.openOnNetwork')}</ExternalLink>
         </Group>
       </Group>
@@ -62,11 +63,11 @@ function PublicationMetrics({ publication, channelName }: { publication: PostDas
       ) : (
         <>
           <Suspense fallback={<Loader size="sm" />}>
-            <TimeChart times={times} lines={lines} label={t('analytics.postDashboard.chartTitle')} zone={workspace.time_zone} testId="post-chart" />
+            <TimeChart times={times} lines={lines} label={t('analytics.postDashboard.chartTitle')} zone={workspace.timeZone} testId="post-chart" />
           </Suspense>
           <Text size="xs" c="dimmed">
-            {t('analytics.postDashboard.axisZone', { zone: workspace.time_zone })} · {t('analytics.postDashboard.snapshotsN', { n: publication.snapshots.length })}
-            {latest && ` · ${t('analytics.postDashboard.lastCollected', { when: formatInstant(latest.captured_at, workspace.time_zone, i18n.language) })}`}
+            {t('analytics.postDashboard.axisZone', { zone: workspace.timeZone })} · {t('analytics.postDashboard.snapshotsN', { n: publication.snapshots.length })}
+            {latest && ` · ${t('analytics.postDashboard.lastCollected', { when: formatInstant(latest.captured_at, workspace.timeZone, i18n.language) })}`}
           </Text>
           {latest && (
             <Group gap="md" mt="xs" data-testid="latest-metrics">
@@ -105,7 +106,7 @@ export default function PostDashboardPage() {
   const channels = useChannels();
   const number = useNumber();
   const board = useQuery({
-    queryKey: ['ws', workspace.id, 'analytics', 'post', postId],
+    queryKey: analyticsKeys.post(workspace.id, postId),
     queryFn: () => api<PostDashboard>('GET', `/workspaces/${workspace.id}/analytics/posts/${postId}`),
   });
   const channelName = (id: string | null) => (id ? channels.data?.find((c) => c.id === id)?.name ?? id.slice(0, 8) : t('analytics.postDashboard.allChannels'));

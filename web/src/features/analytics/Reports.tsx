@@ -8,6 +8,7 @@ import { apiErrorText } from '../../shared/api-error-text.ts';
 import { useSession, useWorkspace } from '../../shared/session.tsx';
 import { RangePicker, rangeQueryString, useCampaigns, useDayRange, useObjectives } from './shared.tsx';
 import type { ReportSchedule } from './types.ts';
+import { analyticsKeys } from './api.ts';
 
 interface ReportSettings {
   brandColor: string;
@@ -22,25 +23,25 @@ export default function ReportsPage() {
   const queryClient = useQueryClient();
   const campaigns = useCampaigns();
   const objectives = useObjectives();
-  const [range, setRange] = useDayRange(workspace.time_zone);
+  const [range, setRange] = useDayRange(workspace.timeZone);
   const [language, setLanguage] = useState(i18n.language === 'es' ? 'es' : 'en');
   const [scope, setScope] = useState<string | null>(null);
   const base = `/workspaces/${workspace.id}`;
   const scopeParam = scope ? `&${scope.startsWith('c:') ? 'campaignId' : 'objectiveId'}=${scope.slice(2)}` : '';
-  const href = (format: 'pdf' | 'csv') => `/api/v1${base}/analytics/report?format=${format}&language=${language}&${rangeQueryString(range, workspace.time_zone)}${scopeParam}`;
+  const href = (format: 'pdf' | 'csv') => `/api/v1${base}/analytics/report?format=${format}&language=${language}&${rangeQueryString(range, workspace.timeZone)}${scopeParam}`;
   const scopeOptions = [
     { group: t('analytics.scope.campaign'), items: (campaigns.data ?? []).map((c) => ({ value: `c:${c.id}`, label: c.name })) },
     { group: t('analytics.scope.objective'), items: (objectives.data ?? []).map((o) => ({ value: `o:${o.id}`, label: o.name })) },
   ];
 
-  const schedules = useQuery({ queryKey: ['ws', workspace.id, 'report-schedules'], queryFn: async () => (await api<{ items: ReportSchedule[] }>('GET', `${base}/report-schedules`)).items });
+  const schedules = useQuery({ queryKey: analyticsKeys.reportSchedules(workspace.id), queryFn: async () => (await api<{ items: ReportSchedule[] }>('GET', `${base}/report-schedules`)).items });
   const [name, setName] = useState('');
   const [frequency, setFrequency] = useState<'weekly' | 'monthly'>('weekly');
   const [formats, setFormats] = useState<string[]>(['pdf']);
   const [scheduleLanguage, setScheduleLanguage] = useState<string>(language);
   const [recipients, setRecipients] = useState<string[]>([]);
   const [scheduleScope, setScheduleScope] = useState<string | null>(null);
-  const invalidate = () => queryClient.invalidateQueries({ queryKey: ['ws', workspace.id, 'report-schedules'] });
+  const invalidate = () => queryClient.invalidateQueries({ queryKey: analyticsKeys.reportSchedules(workspace.id) });
   const createSchedule = useMutation({
     mutationFn: () =>
       api<ReportSchedule>('POST', `${base}/report-schedules`, {
@@ -60,7 +61,7 @@ export default function ReportsPage() {
   const removeSchedule = useMutation({ mutationFn: (id: string) => api('DELETE', `${base}/report-schedules/${id}`), onSuccess: invalidate });
   const runSchedule = useMutation({ mutationFn: (id: string) => api('POST', `${base}/report-schedules/${id}/run`), onSettled: invalidate });
 
-  const settings = useQuery({ queryKey: ['ws', workspace.id, 'analytics-settings'], queryFn: () => api<ReportSettings>('GET', `${base}/analytics/settings`), enabled: can('manage') });
+  const settings = useQuery({ queryKey: analyticsKeys.settings(workspace.id), queryFn: () => api<ReportSettings>('GET', `${base}/analytics/settings`), enabled: can('workspace.manage') });
   const [color, setColor] = useState<string | null>(null);
   const [smtpHost, setSmtpHost] = useState<string | null>(null);
   const [smtpPort, setSmtpPort] = useState<number | string>(587);
@@ -76,7 +77,7 @@ export default function ReportsPage() {
         brandColor: color ?? settings.data?.brandColor,
         ...(host && from ? { smtp: { host, port: Number(smtpPort), secure: smtpSecure, user: smtpUser || undefined, password: smtpPassword || undefined, from } } : {}),
       }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['ws', workspace.id, 'analytics-settings'] }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: analyticsKeys.settings(workspace.id) }),
   });
 
   return (
@@ -96,8 +97,8 @@ export default function ReportsPage() {
       </Card>
       <Card withBorder>
         <Title order={4} mb="xs">{t('analytics.reports.schedules')}</Title>
-        <Text size="xs" c="dimmed" mb="xs">{t('analytics.reports.schedulesHelp', { zone: workspace.time_zone })}</Text>
-        {can('manage') && (
+        <Text size="xs" c="dimmed" mb="xs">{t('analytics.reports.schedulesHelp', { zone: workspace.timeZone })}</Text>
+        {can('workspace.manage') && (
           <form onSubmit={(e) => { e.preventDefault(); createSchedule.mutate(); }}>
             <SimpleGrid cols={{ base: 1, sm: 3 }} mb="xs">
               <TextInput label={t('analytics.reports.name')} value={name} onChange={(e) => setName(e.currentTarget.value)} required />
@@ -121,13 +122,13 @@ export default function ReportsPage() {
                 <Table.Td>{s.name} <Badge size="xs" variant="light">{s.formats.join('+')} · {s.language}</Badge></Table.Td>
                 <Table.Td>{t(`analytics.reports.${s.frequency}`)}</Table.Td>
                 <Table.Td>{s.recipients.join(', ')}</Table.Td>
-                <Table.Td>{formatInstant(s.nextRunAt, workspace.time_zone, i18n.language)}</Table.Td>
+                <Table.Td>{formatInstant(s.nextRunAt, workspace.timeZone, i18n.language)}</Table.Td>
                 <Table.Td>
-                  {formatInstant(s.lastRunAt, workspace.time_zone, i18n.language)}
+                  {formatInstant(s.lastRunAt, workspace.timeZone, i18n.language)}
                   {s.lastError && <Text size="xs" c="red">{s.lastError}</Text>}
                 </Table.Td>
                 <Table.Td>
-                  {can('manage') && (
+                  {can('workspace.manage') && (
                     <Group gap={4} wrap="nowrap">
                       <Button size="compact-xs" variant="light" onClick={() => runSchedule.mutate(s.id)}>{t('analytics.reports.sendNow')}</Button>
                       <Button size="compact-xs" variant="subtle" color="red" onClick={() => removeSchedule.mutate(s.id)}>{t('analytics.common.delete')}</Button>
@@ -141,7 +142,7 @@ export default function ReportsPage() {
         {schedules.data?.length === 0 && <Text size="sm" c="dimmed">{t('analytics.reports.noSchedules')}</Text>}
         {runSchedule.isError && <Alert color="red" mt="xs">{(runSchedule.error as Error).message}</Alert>}
       </Card>
-      {can('manage') && settings.data && (
+      {can('workspace.manage') && settings.data && (
         <Card withBorder>
           <Title order={4} mb="xs">{t('analytics.reports.settings')}</Title>
           <form onSubmit={(e) => { e.preventDefault(); saveSettings.mutate(); }}>

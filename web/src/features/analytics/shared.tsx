@@ -6,6 +6,8 @@ import { DateTime } from 'luxon';
 import { api } from '../../api/client.ts';
 import { useWorkspace } from '../../shared/session.tsx';
 import type { Bilingual, Campaign, KpiCatalogItem, KpiValue, Objective, ObjectiveStatus, Pillar, Segment } from './types.ts';
+import { analyticsKeys } from './api.ts';
+import { strategyKeys } from '../strategy/api.ts';
 
 /** English reasons the API gives for a missing metric, mapped to translated keys (unknown ones are shown as given). */
 const REASON_KEYS: Record<string, string> = {
@@ -89,7 +91,7 @@ export function RangePicker({ range, onChange }: { range: DayRange; onChange: (r
   const { t } = useTranslation();
   const workspace = useWorkspace();
   const quick = (days: number) => {
-    const today = DateTime.now().setZone(workspace.time_zone).startOf('day');
+    const today = DateTime.now().setZone(workspace.timeZone).startOf('day');
     onChange({ ...range, fromDay: today.minus({ days: days - 1 }).toISODate() ?? '', toDay: today.toISODate() ?? '' });
   };
   return (
@@ -108,7 +110,7 @@ export function RangePicker({ range, onChange }: { range: DayRange; onChange: (r
         aria-label={t('analytics.range.quick')}
       />
       <Switch size="sm" label={t('analytics.range.compare')} checked={range.compare} onChange={(e) => onChange({ ...range, compare: e.currentTarget.checked })} />
-      <Text size="xs" c="dimmed">{t('analytics.range.zone', { zone: workspace.time_zone })}</Text>
+      <Text size="xs" c="dimmed">{t('analytics.range.zone', { zone: workspace.timeZone })}</Text>
     </Group>
   );
 }
@@ -196,7 +198,7 @@ export function KpiGrid({ kpis, changes }: { kpis: KpiValue[]; changes: Record<s
 /** Lists one strategy entity of the selected workspace (objectives, campaigns, segments, pillars). */
 export function useStrategyList<T>(path: 'objectives' | 'campaigns' | 'segments' | 'pillars') {
   const workspace = useWorkspace();
-  return useQuery({ queryKey: ['ws', workspace.id, 'strategy', path], queryFn: async () => (await api<{ items: T[] }>('GET', `/workspaces/${workspace.id}/${path}`)).items });
+  return useQuery({ queryKey: strategyKeys.list(workspace.id, path), queryFn: async () => (await api<{ items: T[] }>('GET', `/workspaces/${workspace.id}/${path}`)).items });
 }
 
 /** Typed shortcuts for the four strategy lists. */
@@ -207,7 +209,7 @@ export const usePillars = () => useStrategyList<Pillar>('pillars');
 
 /** The KPI catalogue (names in both languages, formulas, units). */
 export function useKpiCatalog() {
-  return useQuery({ queryKey: ['kpis'], queryFn: async () => (await api<{ items: KpiCatalogItem[] }>('GET', '/kpis')).items, staleTime: Infinity });
+  return useQuery({ queryKey: analyticsKeys.kpis(), queryFn: async () => (await api<{ items: KpiCatalogItem[] }>('GET', '/kpis')).items, staleTime: Infinity });
 }
 
 /** Weekday names Monday first, in the UI language. */

@@ -1,10 +1,12 @@
 import type { UrlWarning } from '../../shared/PublicUrlWarning.tsx';
 /** Analytics, strategy and link API shapes as the pages use them. */
+// until the route has a response schema
 export interface Bilingual {
   en: string;
   es: string;
 }
 
+// until the route has a response schema
 export interface KpiValue {
   name: string;
   label: Bilingual;
@@ -14,6 +16,7 @@ export interface KpiValue {
   reason: string | null;
 }
 
+// until the route has a response schema
 export interface DailyPoint {
   day: string;
   posts: number;
@@ -28,6 +31,7 @@ export interface DailyPoint {
   followersAtPost: number;
 }
 
+// until the route has a response schema
 export interface PeriodSummary {
   range: { from: string; to: string };
   totals: { posts: number; engagements: number; linkClicks: number; uniqueVisitors: number; leads: number; conversionValue: number; cost: number; followersStart: number | null; followersEnd: number | null };
@@ -36,6 +40,7 @@ export interface PeriodSummary {
   followers: Array<{ day: string; followers: number }>;
 }
 
+// until the route has a response schema
 export interface RankedPost {
   publicationId: string;
   postId: string;
@@ -48,6 +53,7 @@ export interface RankedPost {
   engagementRateByFollowers: number | null;
 }
 
+// until the route has a response schema
 export interface ChannelRow {
   channelId: string;
   name: string;
@@ -57,6 +63,7 @@ export interface ChannelRow {
   engagementRateByFollowers: number | null;
 }
 
+// until the route has a response schema
 export interface Dashboard {
   current: PeriodSummary;
   previous: PeriodSummary | null;
@@ -64,6 +71,7 @@ export interface Dashboard {
   posts: { top: RankedPost[]; bottom: RankedPost[] };
 }
 
+// until the route has a response schema
 export interface Overview extends Dashboard {
   channels: ChannelRow[];
   networkReports: Record<string, { reports: string[]; missing: Record<string, string> }>;
@@ -71,6 +79,7 @@ export interface Overview extends Dashboard {
 
 export type ObjectiveStatus = 'on_track' | 'off_track' | 'not_measurable' | 'no_data' | 'not_started' | 'unknown';
 
+// until the route has a response schema
 export interface Objective {
   id: string;
   name: string;
@@ -85,6 +94,7 @@ export interface Objective {
   status: ObjectiveStatus | null;
 }
 
+// until the route has a response schema
 export interface Campaign {
   id: string;
   name: string;
@@ -96,6 +106,7 @@ export interface Campaign {
   budget: number | null;
 }
 
+// until the route has a response schema
 export interface Segment {
   id: string;
   name: string;
@@ -105,6 +116,7 @@ export interface Segment {
   activeHours: Array<{ weekday: number; fromHour: number; toHour: number }> | null;
 }
 
+// until the route has a response schema
 export interface Pillar {
   id: string;
   name: string;
@@ -112,12 +124,14 @@ export interface Pillar {
   color: string | null;
 }
 
+// until the route has a response schema
 export interface Suggestion {
   kind: string;
   en: string;
   es: string;
 }
 
+// until the route has a response schema
 export interface Forecast {
   linear: number | null;
   ewma: number | null;
@@ -125,6 +139,7 @@ export interface Forecast {
   methodEs?: string;
 }
 
+// until the route has a response schema
 export interface ObjectiveProgress {
   objective: { id: string; name: string; kpi: string; target: number; deadline: string };
   status: ObjectiveStatus;
@@ -142,6 +157,7 @@ export interface ObjectiveProgress {
   suggestions: Suggestion[];
 }
 
+// until the route has a response schema
 export interface ObjectiveStatusItem {
   objective: { id: string; name: string; kpi: string; target: number; deadline: string };
   status: ObjectiveStatus;
@@ -151,6 +167,7 @@ export interface ObjectiveStatusItem {
   suggestions: Suggestion[];
 }
 
+// until the route has a response schema
 export interface KpiCatalogItem {
   name: string;
   en: string;
@@ -161,6 +178,7 @@ export interface KpiCatalogItem {
   higherIsBetter: boolean;
 }
 
+// until the route has a response schema
 export interface BestTimeCell {
   weekday: number;
   hour: number;
@@ -169,6 +187,7 @@ export interface BestTimeCell {
   rate: number | null;
 }
 
+// until the route has a response schema
 export interface BestTime {
   timeZone: string;
   method: string;
@@ -179,12 +198,14 @@ export interface BestTime {
   best: BestTimeCell[];
 }
 
+// until the route has a response schema
 export interface ChannelFit {
   rankedBy: string;
   minPosts: number;
   networks: Array<{ rank: number; network: string; posts: number; engagementRateByFollowers: number | null; amplificationRate: number | null; conversationRate: number | null; leads: number; conversionValue: number; enoughData: boolean }>;
 }
 
+// until the route has a response schema
 export interface TrackedLink {
   id: string;
   code: string;
@@ -201,6 +222,7 @@ export interface TrackedLink {
   urlWarning?: UrlWarning | null;
 }
 
+// until the route has a response schema
 export interface LinkDetail extends Omit<TrackedLink, 'clicks'> {
   clicks: { total: number; human: number; bots: number; uniqueVisitors: number };
   byDay: Array<{ day: string; clicks: number; uniqueVisitors: number }>;
@@ -208,6 +230,7 @@ export interface LinkDetail extends Omit<TrackedLink, 'clicks'> {
   conversions: { count: number; value: number };
 }
 
+// until the route has a response schema
 export interface ConversionSettings {
   webhookUrl: string;
   webhookHeader: string;
@@ -216,6 +239,7 @@ export interface ConversionSettings {
   urlWarning?: UrlWarning | null;
 }
 
+// until the route has a response schema
 export interface Cost {
   id: string;
   amount: number;
@@ -226,6 +250,7 @@ export interface Cost {
   note: string;
 }
 
+// until the route has a response schema
 export interface RoiRow {
   campaignId?: string | null;
   channelId?: string | null;
@@ -240,6 +265,7 @@ export interface RoiRow {
   roiReason: string | null;
 }
 
+// until the route has a response schema
 export interface ReportSchedule {
   id: string;
   name: string;
@@ -253,6 +279,7 @@ export interface ReportSchedule {
   lastError: string | null;
 }
 
+// until the route has a response schema
 export interface AnalyticsAlert {
   id: string;
   objectiveId: string;
@@ -264,6 +291,7 @@ export interface AnalyticsAlert {
   acknowledgedAt: string | null;
 }
 
+// until the route has a response schema
 export interface MetricSnapshot {
   captured_at: string;
   step: number | null;
@@ -276,6 +304,7 @@ export interface MetricSnapshot {
   clicks: number | null;
 }
 
+// until the route has a response schema
 export interface PostDashboardPublication {
   publicationId: string;
   channelId: string;
@@ -289,6 +318,7 @@ export interface PostDashboardPublication {
   kpis: KpiValue[];
 }
 
+// until the route has a response schema
 export interface PostDashboardLink {
   id: string;
   shortUrl: string;
@@ -301,6 +331,7 @@ export interface PostDashboardLink {
   conversionValue: number;
 }
 
+// until the route has a response schema
 export interface PostDashboard {
   postId: string;
   content: string;
@@ -310,6 +341,7 @@ export interface PostDashboard {
 
 export type BackfillState = 'running' | 'done' | 'failed';
 
+// until the route has a response schema
 export interface Backfill {
   jobId: string;
   state: BackfillState;
@@ -325,6 +357,7 @@ export interface Backfill {
   alreadyRunning?: boolean;
 }
 
+// until the route has a response schema
 export interface CollectionError {
   id: string;
   channelId: string | null;

@@ -6,13 +6,19 @@ import { DateTime } from 'luxon';
 import { Alert, Button, Group, Modal, Select, Stack, Text, TextInput, Title, CopyButton } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError, POST_STATES, type CalendarEntry } from '../../api/client.ts';
+import { api, ApiError } from '../../api/client.ts';
+import { POST_STATES } from '../posts/types.ts';
+import { type CalendarEntry } from './types.ts';
 import { useSession, useWorkspace } from '../../shared/session.tsx';
 import { EDITABLE_STATES, editPostPath } from '../posts/EditPostButton.tsx';
-import { useCampaigns, useChannels, useMembers } from '../../shared/hooks.ts';
+import { useCampaigns } from '../strategy/api.ts';
+import { useChannels } from '../channels/api.ts';
+import { useMembers } from '../workspaces/api.ts';
 import { channelColor, formatInstant, STATE_COLORS } from '../../shared/format.ts';
 import { PublicUrlWarning, type UrlWarning } from '../../shared/PublicUrlWarning.tsx';
 import { calendarEntriesPath, firstDayOfWeek, loadCalendarEntries, monthGridRange, takePrefetchedEntries, NO_FILTERS, rememberCalendarSettings, type CalendarFilters, type CalendarRange } from './CalendarData.ts';
+import { workspaceKey } from '../../shared/query-keys.ts';
+import { calendarKeys } from './api.ts';
 
 const STATE_HEX: Record<string, string> = { draft: '#868e96', in_review: '#f08c00', approved: '#0ca678', scheduled: '#1c7ed6', publishing: '#1098ad', published: '#2b8a3e', failed: '#c92a2a', canceled: '#343a40' };
 const MONTH_CELL_POSTS = 3;
@@ -36,7 +42,7 @@ export default function CalendarPage() {
   const firstDay = lang === 'es' ? 1 : firstDayOfWeek(workspace.language);
   const [initialView] = useState(() => (window.innerWidth < 600 ? 'listWeek' : 'dayGridMonth'));
   // The month grid's window is known before FullCalendar mounts: fetch it at once, not after datesSet.
-  const [range, setRange] = useState<CalendarRange | null>(() => (initialView === 'dayGridMonth' ? monthGridRange(DateTime.now(), workspace.time_zone, firstDay) : null));
+  const [range, setRange] = useState<CalendarRange | null>(() => (initialView === 'dayGridMonth' ? monthGridRange(DateTime.now(), workspace.timeZone, firstDay) : null));
   const [viewType, setViewType] = useState(initialView);
   const [filters, setFilters] = useState<CalendarFilters>(NO_FILTERS);
   const [undo, setUndo] = useState<Undo | null>(null);
@@ -47,10 +53,10 @@ export default function CalendarPage() {
   const { can } = useSession();
   const [opened, setOpened] = useState<CalendarEntry | null>(null);
 
-  useEffect(() => rememberCalendarSettings({ workspaceId: workspace.id, zone: workspace.time_zone, firstDay }), [workspace.id, workspace.time_zone, firstDay]);
+  useEffect(() => rememberCalendarSettings({ workspaceId: workspace.id, zone: workspace.timeZone, firstDay }), [workspace.id, workspace.timeZone, firstDay]);
 
   const entries = useQuery({
-    queryKey: ['ws', workspace.id, 'calendar', range, filters],
+    queryKey: calendarKeys.range(workspace.id, range, filters),
     enabled: range !== null,
     placeholderData: (previous) => previous,
     initialData: () => (range ? takePrefetchedEntries(calendarEntriesPath(workspace.id, range, filters)) : undefined),
@@ -91,9 +97,9 @@ export default function CalendarPage() {
 
   const dayOf = useMemo(() => {
     // Intl is several times faster than a luxon DateTime per entry; en-CA formats as yyyy-mm-dd.
-    const format = new Intl.DateTimeFormat('en-CA', { timeZone: workspace.time_zone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    const format = new Intl.DateTimeFormat('en-CA', { timeZone: workspace.timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
     return (iso: string) => format.format(new Date(iso));
-  }, [workspace.time_zone]);
+  }, [workspace.timeZone]);
 
   // A month cell shows a few posts and a "+N more" that opens the day: rendering every one of
   // 1,000 posts (even hidden) is what makes a busy month slow, so only the shown ones become events.
@@ -128,9 +134,9 @@ export default function CalendarPage() {
     const previous = info.oldEvent.startStr;
     const next = info.event.startStr;
     try {
-      await reschedule(info.event.id, toInstant(next, workspace.time_zone));
-      setUndo({ postId: info.event.id, previous: toInstant(previous, workspace.time_zone), label: formatInstant(toInstant(next, workspace.time_zone), workspace.time_zone, lang) });
-      await queryClient.invalidateQueries({ queryKey: ['ws', workspace.id] });
+      await reschedule(info.event.id, toInstant(next, workspace.timeZone));
+      setUndo({ postId: info.event.id, previous: toInstant(previous, workspace.timeZone), label: formatInstant(toInstant(next, workspace.timeZone), workspace.timeZone, lang) });
+      await queryClient.invalidateQueries({ queryKey: workspaceKey(workspace.id) });
     } catch (caught) {
       info.revert();
       setError(caught instanceof ApiError ? caught.message : String(caught));
@@ -145,7 +151,7 @@ export default function CalendarPage() {
       setError(caught instanceof ApiError ? caught.message : String(caught));
     }
     setUndo(null);
-    await queryClient.invalidateQueries({ queryKey: ['ws', workspace.id] });
+    await queryClient.invalidateQueries({ queryKey: workspaceKey(workspace.id) });
   };
 
   const buttonText = useMemo(() => ({ today: t('calendar.today'), month: t('calendar.month'), week: t('calendar.week'), list: t('calendar.list') }), [t]);
@@ -161,7 +167,7 @@ export default function CalendarPage() {
     onOpenPost: (postId) => setOpened(entries.data?.find((entry) => entry.id === postId) ?? null),
     onDrop: (info) => void onDrop(info),
     onDateClick: (info) => {
-      if (can('write') && info.view.type === 'dayGridMonth') navigate(`/compose?date=${info.dateStr.slice(0, 10)}`);
+      if (can('post.write') && info.view.type === 'dayGridMonth') navigate(`/compose?date=${info.dateStr.slice(0, 10)}`);
     },
   };
 
@@ -176,7 +182,7 @@ export default function CalendarPage() {
       <Group justify="space-between">
         <Title order={2}>{t('calendar.title')}</Title>
         <Text size="sm" c="dimmed">
-          {t('shell.timeZone', { zone: workspace.time_zone })}
+          {t('shell.timeZone', { zone: workspace.timeZone })}
         </Text>
       </Group>
       <Group gap="xs" align="flex-end">
@@ -213,16 +219,16 @@ export default function CalendarPage() {
         </Alert>
       )}
       <div ref={ready} data-testid="calendar" data-ready="false">
-        <CalendarGrid events={events} lang={lang} zone={workspace.time_zone} firstDay={firstDay} initialView={initialView} buttonText={buttonText} handlers={handlers} />
+        <CalendarGrid events={events} lang={lang} zone={workspace.timeZone} firstDay={firstDay} initialView={initialView} buttonText={buttonText} handlers={handlers} />
       </div>
-      <Modal opened={opened !== null} onClose={() => setOpened(null)} title={opened ? `${t(`states.${opened.state}`)} · ${formatInstant(opened.scheduledAt, workspace.time_zone, lang)}` : ''} closeButtonProps={{ 'aria-label': t('common.close') }}>
+      <Modal opened={opened !== null} onClose={() => setOpened(null)} title={opened ? `${t(`states.${opened.state}`)} · ${formatInstant(opened.scheduledAt, workspace.timeZone, lang)}` : ''} closeButtonProps={{ 'aria-label': t('common.close') }}>
         {opened && (
           <Stack data-testid="calendar-post">
             <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>{opened.content || '—'}</Text>
             <Text size="xs" c="dimmed">{opened.channels.map((c) => channelName.get(c.channelId) ?? '?').join(', ')}</Text>
             <Group>
               <Button onClick={() => navigate(`/posts/${opened.id}`)}>{t('planner.openDetails')}</Button>
-              {EDITABLE_STATES.includes(opened.state) && can('write') && (
+              {EDITABLE_STATES.includes(opened.state) && can('post.write') && (
                 <Button variant="default" onClick={() => navigate(editPostPath(opened.id))}>
                   {t('planner.edit')}
                 </Button>

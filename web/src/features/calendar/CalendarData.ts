@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
-import { api, type CalendarEntry } from '../../api/client.ts';
+import { api } from '../../api/client.ts';
+import { type CalendarEntry } from './types.ts';
 
 /** The calendar's filters; null means "any". */
 export interface CalendarFilters {

@@ -2,11 +2,13 @@ import { useState, type FormEvent } from 'react';
 import { Alert, Badge, Button, Card, Group, Modal, PasswordInput, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, type Channel, type NetworkInfo } from '../../api/client.ts';
+import { api } from '../../api/client.ts';
+import { type Channel, type NetworkInfo } from './types.ts';
 import { apiErrorText, codeText } from '../../shared/api-error-text.ts';
 import { useWorkspace, useSession } from '../../shared/session.tsx';
-import { useChannels, useNetworks } from '../../shared/hooks.ts';
+import { useChannels, useNetworks } from './api.ts';
 import { formatInstant } from '../../shared/format.ts';
+import { channelKeys } from './api.ts';
 
 const STATUS_COLOR: Record<Channel['status'], string> = { active: 'green', needs_reconnect: 'orange', disconnected: 'gray' };
 
@@ -29,7 +31,7 @@ function ConnectionForm({ network, channel, onDone }: { network: NetworkInfo; ch
     try {
       if (channel) await api('PATCH', `/workspaces/${workspace.id}/channels/${channel.id}`, { name, fields: cleaned });
       else await api('POST', `/workspaces/${workspace.id}/channels`, { network: network.name, name, fields: cleaned });
-      await queryClient.invalidateQueries({ queryKey: ['ws', workspace.id, 'channels'] });
+      await queryClient.invalidateQueries({ queryKey: channelKeys.list(workspace.id) });
       onDone();
     } catch (caught) {
       setError(apiErrorText(caught));
@@ -99,18 +101,18 @@ export function ChannelsPage() {
     } catch (caught) {
       setMessage(apiErrorText(caught));
     }
-    await queryClient.invalidateQueries({ queryKey: ['ws', workspace.id, 'channels'] });
+    await queryClient.invalidateQueries({ queryKey: channelKeys.list(workspace.id) });
   };
   const disconnect = async (channel: Channel) => {
     if (!window.confirm(t('channels.confirmDisconnect', { name: channel.name }))) return;
     await api('DELETE', `/workspaces/${workspace.id}/channels/${channel.id}`);
-    await queryClient.invalidateQueries({ queryKey: ['ws', workspace.id, 'channels'] });
+    await queryClient.invalidateQueries({ queryKey: channelKeys.list(workspace.id) });
   };
 
   return (
     <Stack>
       <Title order={2}>{t('channels.title')}</Title>
-      {can('manage') && (
+      {can('channel.manage') && (
         <Group>
           {networks.data?.map((n) => (
             <Button key={n.name} variant={n.simulated ? 'outline' : 'filled'} color={n.simulated ? 'orange' : undefined} onClick={() => setConnecting(n.name)}>
@@ -143,14 +145,14 @@ export function ChannelsPage() {
               </Group>
               {channel.account?.handle && <Text size="sm">@{channel.account.handle}</Text>}
               <Text size="xs" c="dimmed">
-                {t('channels.lastChecked', { when: formatInstant(channel.lastCheckedAt, workspace.time_zone, lang) })}
+                {t('channels.lastChecked', { when: formatInstant(channel.lastCheckedAt, workspace.timeZone, lang) })}
               </Text>
               {channel.status === 'needs_reconnect' && (
                 <Alert color="orange" title={t('channels.reconnectNeeded')}>
                   {channel.lastError}
                 </Alert>
               )}
-              {can('manage') && channel.status !== 'disconnected' && (
+              {can('channel.manage') && channel.status !== 'disconnected' && (
                 <Group gap="xs">
                   <Button size="xs" variant="default" onClick={() => void test(channel)}>
                     {t('channels.test')}

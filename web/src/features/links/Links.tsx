@@ -5,19 +5,20 @@ import { useTranslation } from 'react-i18next';
 import { DateTime } from 'luxon';
 import { api } from '../../api/client.ts';
 import { formatInstant } from '../../shared/format.ts';
-import { useChannels } from '../../shared/hooks.ts';
+import { useChannels } from '../channels/api.ts';
 import { useSession, useWorkspace } from '../../shared/session.tsx';
 import { ExternalLink } from '../../shared/ExternalLink.tsx';
 import { useCampaigns, useNumber, useObjectives, useReason } from '../analytics/shared.tsx';
 import type { ConversionSettings, Cost, LinkDetail, RoiRow, TrackedLink } from '../analytics/types.ts';
 import { PublicUrlWarning } from '../../shared/PublicUrlWarning.tsx';
 import { apiErrorText } from '../../shared/api-error-text.ts';
+import { linkKeys } from './api.ts';
 
 /** One link row: short URL, destination, human clicks and unique visitors (from its detail). */
 function LinkRow({ link, onOpen }: { link: TrackedLink; onOpen: () => void }) {
   const { t, i18n } = useTranslation();
   const workspace = useWorkspace();
-  const detail = useQuery({ queryKey: ['ws', workspace.id, 'links', link.id], queryFn: () => api<LinkDetail>('GET', `/workspaces/${workspace.id}/links/${link.id}`) });
+  const detail = useQuery({ queryKey: linkKeys.detail(workspace.id, link.id), queryFn: () => api<LinkDetail>('GET', `/workspaces/${workspace.id}/links/${link.id}`) });
   return (
     <Table.Tr data-testid="link-row">
       <Table.Td>
@@ -30,7 +31,7 @@ function LinkRow({ link, onOpen }: { link: TrackedLink; onOpen: () => void }) {
       <Table.Td>{link.network ?? '—'}</Table.Td>
       <Table.Td data-testid="link-clicks">{link.clicks}</Table.Td>
       <Table.Td>{detail.data?.clicks.uniqueVisitors ?? '…'}</Table.Td>
-      <Table.Td>{formatInstant(link.createdAt, workspace.time_zone, i18n.language)}</Table.Td>
+      <Table.Td>{formatInstant(link.createdAt, workspace.timeZone, i18n.language)}</Table.Td>
       <Table.Td><Button size="compact-xs" variant="light" onClick={onOpen}>{t('analytics.links.details')}</Button></Table.Td>
     </Table.Tr>
   );
@@ -42,11 +43,11 @@ function LinkDetailModal({ linkId, onClose }: { linkId: string; onClose: () => v
   const workspace = useWorkspace();
   const queryClient = useQueryClient();
   // Always fresh on open: the row may hold counts from before the latest clicks.
-  const detail = useQuery({ queryKey: ['ws', workspace.id, 'links', linkId], queryFn: () => api<LinkDetail>('GET', `/workspaces/${workspace.id}/links/${linkId}`), refetchOnMount: 'always' });
+  const detail = useQuery({ queryKey: linkKeys.detail(workspace.id, linkId), queryFn: () => api<LinkDetail>('GET', `/workspaces/${workspace.id}/links/${linkId}`), refetchOnMount: 'always' });
   const remove = useMutation({
     mutationFn: () => api('DELETE', `/workspaces/${workspace.id}/links/${linkId}`),
     onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: ['ws', workspace.id, 'links'] });
+      await queryClient.invalidateQueries({ queryKey: linkKeys.all(workspace.id) });
       onClose();
     },
   });
@@ -102,7 +103,7 @@ export default function LinksPage() {
   const campaigns = useCampaigns();
   const objectives = useObjectives();
   const base = `/workspaces/${workspace.id}`;
-  const links = useQuery({ queryKey: ['ws', workspace.id, 'links', 'list'], queryFn: async () => (await api<{ items: TrackedLink[] }>('GET', `${base}/links`)).items });
+  const links = useQuery({ queryKey: linkKeys.list(workspace.id), queryFn: async () => (await api<{ items: TrackedLink[] }>('GET', `${base}/links`)).items });
   const [url, setUrl] = useState('');
   const [linkChannel, setLinkChannel] = useState<string | null>(null);
   const [linkCampaign, setLinkCampaign] = useState<string | null>(null);
@@ -111,13 +112,13 @@ export default function LinksPage() {
     mutationFn: () => api<TrackedLink>('POST', `${base}/links`, { url, channelId: linkChannel, campaignId: linkCampaign }),
     onSuccess: async () => {
       setUrl('');
-      await queryClient.invalidateQueries({ queryKey: ['ws', workspace.id, 'links'] });
+      await queryClient.invalidateQueries({ queryKey: linkKeys.all(workspace.id) });
     },
   });
-  const settings = useQuery({ queryKey: ['ws', workspace.id, 'conversion-settings'], queryFn: () => api<ConversionSettings>('GET', `${base}/conversion-settings`), enabled: can('manage') });
-  const costs = useQuery({ queryKey: ['ws', workspace.id, 'costs'], queryFn: async () => (await api<{ items: Cost[] }>('GET', `${base}/costs`)).items });
+  const settings = useQuery({ queryKey: linkKeys.conversionSettings(workspace.id), queryFn: () => api<ConversionSettings>('GET', `${base}/conversion-settings`), enabled: can('workspace.manage') });
+  const costs = useQuery({ queryKey: linkKeys.costs(workspace.id), queryFn: async () => (await api<{ items: Cost[] }>('GET', `${base}/costs`)).items });
   const [amount, setAmount] = useState<number | string>('');
-  const [costDay, setCostDay] = useState(() => DateTime.now().setZone(workspace.time_zone).toISODate() ?? '');
+  const [costDay, setCostDay] = useState(() => DateTime.now().setZone(workspace.timeZone).toISODate() ?? '');
   const [costCampaign, setCostCampaign] = useState<string | null>(null);
   const [costChannel, setCostChannel] = useState<string | null>(null);
   const [note, setNote] = useState('');
@@ -126,19 +127,19 @@ export default function LinksPage() {
     onSuccess: async () => {
       setAmount('');
       setNote('');
-      await queryClient.invalidateQueries({ queryKey: ['ws', workspace.id, 'costs'] });
-      await queryClient.invalidateQueries({ queryKey: ['ws', workspace.id, 'roi'] });
+      await queryClient.invalidateQueries({ queryKey: linkKeys.costs(workspace.id) });
+      await queryClient.invalidateQueries({ queryKey: linkKeys.roi(workspace.id) });
     },
   });
   const removeCost = useMutation({
     mutationFn: (id: string) => api('DELETE', `${base}/costs/${id}`),
     onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: ['ws', workspace.id, 'costs'] });
-      await queryClient.invalidateQueries({ queryKey: ['ws', workspace.id, 'roi'] });
+      await queryClient.invalidateQueries({ queryKey: linkKeys.costs(workspace.id) });
+      await queryClient.invalidateQueries({ queryKey: linkKeys.roi(workspace.id) });
     },
   });
   const [roiBy, setRoiBy] = useState<'campaign' | 'channel' | 'objective'>('campaign');
-  const roi = useQuery({ queryKey: ['ws', workspace.id, 'roi', roiBy], queryFn: () => api<{ items: RoiRow[]; formulas: { cpl: string; roi: string } }>('GET', `${base}/roi?by=${roiBy}`) });
+  const roi = useQuery({ queryKey: linkKeys.roi(workspace.id, roiBy), queryFn: () => api<{ items: RoiRow[]; formulas: { cpl: string; roi: string } }>('GET', `${base}/roi?by=${roiBy}`) });
   const nameOf = (row: RoiRow) => {
     const id = roiBy === 'campaign' ? row.campaignId : roiBy === 'channel' ? row.channelId : row.objectiveId;
     if (!id) return t('analytics.roi.unattributed');
@@ -159,7 +160,7 @@ export default function LinksPage() {
             <TextInput label={t('analytics.links.url')} placeholder="https://example.com/offer" value={url} onChange={(e) => setUrl(e.currentTarget.value)} required type="url" w={340} />
             <Select label={t('analytics.table.channel')} placeholder={t('analytics.common.optional')} data={channelOptions} value={linkChannel} onChange={setLinkChannel} clearable w={180} />
             <Select label={t('analytics.scope.campaign')} placeholder={t('analytics.common.optional')} data={campaignOptions} value={linkCampaign} onChange={setLinkCampaign} clearable w={180} />
-            <Button type="submit" loading={create.isPending} disabled={!can('write')}>{t('analytics.links.shorten')}</Button>
+            <Button type="submit" loading={create.isPending} disabled={!can('post.write')}>{t('analytics.links.shorten')}</Button>
           </Group>
         </form>
         {create.isError && <Alert color="red" mt="xs">{apiErrorText(create.error)}</Alert>}
@@ -209,7 +210,7 @@ export default function LinksPage() {
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <Card withBorder>
           <Title order={4} mb="xs">{t('analytics.costs.title')}</Title>
-          {can('manage') && (
+          {can('workspace.manage') && (
             <form onSubmit={(e) => { e.preventDefault(); addCost.mutate(); }}>
               <SimpleGrid cols={2} mb="xs">
                 <NumberInput label={t('analytics.costs.amount')} value={amount} onChange={setAmount} min={0} decimalScale={2} required />
@@ -232,7 +233,7 @@ export default function LinksPage() {
                   <Table.Td>{number(cost.amount)} {cost.currency}</Table.Td>
                   <Table.Td>{campaigns.data?.find((c) => c.id === cost.campaignId)?.name ?? channels.data?.find((c) => c.id === cost.channelId)?.name ?? '—'}</Table.Td>
                   <Table.Td>{cost.note}</Table.Td>
-                  <Table.Td>{can('manage') && <ActionIcon variant="subtle" color="red" aria-label={t('analytics.common.delete')} onClick={() => removeCost.mutate(cost.id)}>×</ActionIcon>}</Table.Td>
+                  <Table.Td>{can('workspace.manage') && <ActionIcon variant="subtle" color="red" aria-label={t('analytics.common.delete')} onClick={() => removeCost.mutate(cost.id)}>×</ActionIcon>}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
@@ -241,7 +242,7 @@ export default function LinksPage() {
         </Card>
         <Card withBorder data-testid="conversion-settings">
           <Title order={4} mb="xs">{t('analytics.conversions.title')}</Title>
-          {!can('manage') && <Text size="sm" c="dimmed">{t('analytics.conversions.managersOnly')}</Text>}
+          {!can('workspace.manage') && <Text size="sm" c="dimmed">{t('analytics.conversions.managersOnly')}</Text>}
           {settings.data && (
             <Stack gap="xs">
               <Text size="xs" c="dimmed">{t('analytics.conversions.webhookHelp')}</Text>

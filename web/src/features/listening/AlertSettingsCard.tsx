@@ -5,6 +5,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import { useSession, useWorkspace } from '../../shared/session.tsx';
+import { listeningKeys } from './api.ts';
+import { analyticsKeys } from '../analytics/api.ts';
 
 const MAX_BASELINE_MINUTES = 90 * 24 * 60;
 
@@ -16,11 +18,11 @@ export function AlertSettingsCard() {
   const workspace = useWorkspace();
   const { can } = useSession();
   const client = useQueryClient();
-  const key = ['ws', workspace.id, 'listening', 'alert-settings'];
+  const key = listeningKeys.alertSettings(workspace.id);
   const path = `/workspaces/${workspace.id}/listening/alert-settings`;
   const settings = useQuery({ queryKey: key, queryFn: () => api<AlertSettings>('GET', path) });
   // E-mails go through the SMTP server of the report settings (only managers may read those).
-  const smtp = useQuery({ queryKey: ['ws', workspace.id, 'analytics-settings'], queryFn: () => api<{ smtp: unknown }>('GET', `/workspaces/${workspace.id}/analytics/settings`), enabled: can('manage') });
+  const smtp = useQuery({ queryKey: analyticsKeys.settings(workspace.id), queryFn: () => api<{ smtp: unknown }>('GET', `/workspaces/${workspace.id}/analytics/settings`), enabled: can('workspace.manage') });
   // The form's values while it is open; null when it is closed.
   const [draft, setDraft] = useState<AlertSettings | null>(null);
   const save = useMutation({
@@ -50,7 +52,7 @@ export function AlertSettingsCard() {
             {t('listening.alertNeedsSmtp')} <Anchor component={Link} to="/analytics/reports">{t('listening.reportSettings')}</Anchor>
           </Alert>
         )}
-        {can('manage') && !draft && (
+        {can('listening.manage') && !draft && (
           <Group>
             <Button size="xs" variant="light" onClick={() => setDraft(current)}>{t('listening.changeAlertSettings')}</Button>
           </Group>

@@ -7,6 +7,7 @@ import { formatInstant } from '../../shared/format.ts';
 import { useWorkspace } from '../../shared/session.tsx';
 import type { ListeningQuery } from './types.ts';
 import { AlertSettingsCard } from './AlertSettingsCard.tsx';
+import { listeningKeys } from './api.ts';
 
 interface ReputationAlert { id: string; scope: string; queryId: string | null; windowStart: string; count: number; expected: number; z: number; mentionIds: string[]; acknowledgedAt: string | null }
 
@@ -16,9 +17,9 @@ export default function ListeningAlertsPage() {
   const workspace = useWorkspace();
   const client = useQueryClient();
   const base = `/workspaces/${workspace.id}/listening`;
-  const alerts = useQuery({ queryKey: ['ws', workspace.id, 'listening', 'alerts'], queryFn: async () => (await api<{ items: ReputationAlert[] }>('GET', `${base}/alerts`)).items });
-  const queries = useQuery({ queryKey: ['ws', workspace.id, 'listening', 'queries'], queryFn: async () => (await api<{ items: ListeningQuery[] }>('GET', `${base}/queries`)).items });
-  const acknowledge = useMutation({ mutationFn: (id: string) => api('POST', `${base}/alerts/${id}/acknowledge`), onSuccess: () => void client.invalidateQueries({ queryKey: ['ws', workspace.id, 'listening', 'alerts'] }) });
+  const alerts = useQuery({ queryKey: listeningKeys.alerts(workspace.id), queryFn: async () => (await api<{ items: ReputationAlert[] }>('GET', `${base}/alerts`)).items });
+  const queries = useQuery({ queryKey: listeningKeys.queries(workspace.id), queryFn: async () => (await api<{ items: ListeningQuery[] }>('GET', `${base}/queries`)).items });
+  const acknowledge = useMutation({ mutationFn: (id: string) => api('POST', `${base}/alerts/${id}/acknowledge`), onSuccess: () => void client.invalidateQueries({ queryKey: listeningKeys.alerts(workspace.id) }) });
   const names = new Map(queries.data?.map((q) => [q.id, q.name]));
   const decimal = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 2 });
   return (
@@ -32,7 +33,7 @@ export default function ListeningAlertsPage() {
           <Group justify="space-between">
             <Stack gap={2}>
               <Text size="sm" fw={600}>{t('listening.alertLine', { count: a.count, expected: decimal.format(a.expected), scope: a.queryId ? (names.get(a.queryId) ?? '…') : t('listening.wholeWorkspace') })}</Text>
-              <Text size="xs">{formatInstant(a.windowStart, workspace.time_zone, i18n.language)} · z = {decimal.format(a.z)}</Text>
+              <Text size="xs">{formatInstant(a.windowStart, workspace.timeZone, i18n.language)} · z = {decimal.format(a.z)}</Text>
             </Stack>
             <Group gap="xs">
               <Button size="xs" variant="light" component={Link} to={`/listening/mentions?sentiment=negative${a.queryId ? `&queryId=${a.queryId}` : ''}`}>{t('listening.viewMentions')}</Button>

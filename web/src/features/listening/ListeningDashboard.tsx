@@ -5,6 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import { useWorkspace } from '../../shared/session.tsx';
+import { listeningKeys } from './api.ts';
 
 const VolumeChart = lazy(() => import('./VolumeChart.tsx'));
 
@@ -23,7 +24,7 @@ export default function ListeningDashboardPage() {
   const base = `/workspaces/${workspace.id}/listening`;
   const to = new Date(Math.ceil(Date.now() / 60_000) * 60_000 + 60_000);
   const range = `from=${new Date(to.getTime() - Number(days) * 86_400_000).toISOString()}&to=${to.toISOString()}`;
-  const key = ['ws', workspace.id, 'listening', 'dashboard', days];
+  const key = listeningKeys.dashboard(workspace.id, days);
   const get = <T,>(name: string, path: string) => ({ queryKey: [...key, name], queryFn: () => api<T>('GET', `${base}${path}`) });
   const volume = useQuery(get<Volume>('volume', `/analysis/volume?${range}&interval=${days === '7' ? 'hour' : 'day'}`));
   const sov = useQuery(get<ShareOfVoice>('sov', `/analysis/share-of-voice?${range}`));
@@ -42,7 +43,7 @@ export default function ListeningDashboardPage() {
       <Card withBorder>
         {volume.data ? (
           <Suspense fallback={<Loader size="sm" />}>
-            <VolumeChart series={volume.data.series.filter((s) => s.points.length)} label={t('listening.volume')} zone={workspace.time_zone} />
+            <VolumeChart series={volume.data.series.filter((s) => s.points.length)} label={t('listening.volume')} zone={workspace.timeZone} />
           </Suspense>
         ) : <Loader size="sm" />}
       </Card>

@@ -9,6 +9,7 @@ import { formatInstant } from '../../shared/format.ts';
 import { useWorkspace } from '../../shared/session.tsx';
 import { ExternalLink } from '../../shared/ExternalLink.tsx';
 import type { ListeningQuery, Mention, Sentiment } from './types.ts';
+import { listeningKeys } from './api.ts';
 
 const SENTIMENTS: Sentiment[] = ['positive', 'neutral', 'negative'];
 const COLORS: Record<Sentiment, string> = { positive: 'green', neutral: 'gray', negative: 'red' };
@@ -21,24 +22,24 @@ export default function ListeningMentionsPage() {
   const base = `/workspaces/${workspace.id}/listening`;
   const [params] = useSearchParams();
   const [filters, setFilters] = useState({ queryId: params.get('queryId') ?? '', sentiment: params.get('sentiment') ?? '', lang: '', network: '', from: '', to: '', q: '' });
-  const queries = useQuery({ queryKey: ['ws', workspace.id, 'listening', 'queries'], queryFn: async () => (await api<{ items: ListeningQuery[] }>('GET', `${base}/queries`)).items });
+  const queries = useQuery({ queryKey: listeningKeys.queries(workspace.id), queryFn: async () => (await api<{ items: ListeningQuery[] }>('GET', `${base}/queries`)).items });
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(filters)) {
     if (!value) continue;
     if (key === 'from' || key === 'to') {
-      const iso = fromLocalInput(value, workspace.time_zone);
+      const iso = fromLocalInput(value, workspace.timeZone);
       if (iso) search.set(key, iso);
     } else search.set(key, value);
   }
   const mentions = useInfiniteQuery({
-    queryKey: ['ws', workspace.id, 'listening', 'mentions', search.toString()],
+    queryKey: listeningKeys.mentions(workspace.id, search.toString()),
     queryFn: ({ pageParam }) => api<{ items: Mention[]; nextCursor: string | null }>('GET', `${base}/mentions?${search.toString()}${pageParam ? `&cursor=${pageParam}` : ''}`),
     initialPageParam: '',
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
   const correct = useMutation({
     mutationFn: ({ id, label }: { id: string; label: Sentiment }) => api('POST', `${base}/mentions/${id}/sentiment`, { label }),
-    onSuccess: () => void client.invalidateQueries({ queryKey: ['ws', workspace.id, 'listening'] }),
+    onSuccess: () => void client.invalidateQueries({ queryKey: listeningKeys.all(workspace.id) }),
   });
   const names = new Map(queries.data?.map((q) => [q.id, q.name]));
   const set = (key: keyof typeof filters) => (value: string | null) => setFilters({ ...filters, [key]: value ?? '' });
@@ -74,7 +75,7 @@ export default function ListeningMentionsPage() {
               </Group>
               <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{m.text}</Text>
               <Group gap="xs">
-                <Text size="xs" c="dimmed">{formatInstant(m.publishedAt, workspace.time_zone, i18n.language)}</Text>
+                <Text size="xs" c="dimmed">{formatInstant(m.publishedAt, workspace.timeZone, i18n.language)}</Text>
                 <ExternalLink size="xs" href={m.url}>{t('listening.original')}</ExternalLink>
               </Group>
             </Stack>

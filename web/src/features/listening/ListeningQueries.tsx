@@ -6,6 +6,7 @@ import { api, ApiError } from '../../api/client.ts';
 import { useWorkspace } from '../../shared/session.tsx';
 import { SourceEditor } from './SourceEditor.tsx';
 import { formatLag, type ListeningQuery, type ListeningSource, type Mention, type QueryErrorDetails } from './types.ts';
+import { listeningKeys } from './api.ts';
 
 const KINDS = ['brand', 'competitor', 'topic'] as const;
 const SOURCE_KINDS = ['rss', 'mastodon', 'bluesky_firehose', 'bluesky_jetstream', 'channel_mentions'] as const;
@@ -32,12 +33,12 @@ export default function ListeningQueriesPage() {
   const workspace = useWorkspace();
   const client = useQueryClient();
   const base = `/workspaces/${workspace.id}/listening`;
-  const queries = useQuery({ queryKey: ['ws', workspace.id, 'listening', 'queries'], queryFn: async () => (await api<{ items: ListeningQuery[] }>('GET', `${base}/queries`)).items });
-  const sources = useQuery({ queryKey: ['ws', workspace.id, 'listening', 'sources'], queryFn: async () => (await api<{ items: ListeningSource[] }>('GET', `${base}/sources`)).items, refetchInterval: 10_000 });
+  const queries = useQuery({ queryKey: listeningKeys.queries(workspace.id), queryFn: async () => (await api<{ items: ListeningQuery[] }>('GET', `${base}/queries`)).items });
+  const sources = useQuery({ queryKey: listeningKeys.sources(workspace.id), queryFn: async () => (await api<{ items: ListeningSource[] }>('GET', `${base}/sources`)).items, refetchInterval: 10_000 });
   const [form, setForm] = useState({ name: '', query: '', kind: 'brand' as (typeof KINDS)[number], competitorName: '' });
   const [editing, setEditing] = useState<ListeningSource | null>(null);
   const [source, setSource] = useState({ kind: 'rss' as (typeof SOURCE_KINDS)[number], name: '', url: '' });
-  const invalidate = () => client.invalidateQueries({ queryKey: ['ws', workspace.id, 'listening'] });
+  const invalidate = () => client.invalidateQueries({ queryKey: listeningKeys.all(workspace.id) });
 
   const save = useMutation({
     mutationFn: () => api('POST', `${base}/queries`, { name: form.name, query: form.query, kind: form.kind, competitorName: form.kind === 'competitor' ? form.competitorName : undefined }),

@@ -3,9 +3,10 @@ import { Alert, Button, Group, Modal, NumberInput, PasswordInput, Select, Stack,
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../api/client.ts';
-import { useChannels } from '../../shared/hooks.ts';
+import { useChannels } from '../channels/api.ts';
 import { useWorkspace } from '../../shared/session.tsx';
 import type { ListeningSource } from './types.ts';
+import { listeningKeys } from './api.ts';
 
 /** Config key holding the address each kind of source reads. */
 const URL_KEYS: Record<string, string> = { rss: 'url', mastodon: 'instanceUrl', bluesky_firehose: 'serviceUrl', bluesky_jetstream: 'url' };
@@ -54,7 +55,7 @@ export function SourceEditor({ source, onClose }: { source: ListeningSource; onC
       });
     },
     onSuccess: async () => {
-      await client.invalidateQueries({ queryKey: ['ws', workspace.id, 'listening', 'sources'] });
+      await client.invalidateQueries({ queryKey: listeningKeys.sources(workspace.id) });
       onClose();
     },
   });

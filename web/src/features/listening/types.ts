@@ -1,6 +1,7 @@
 /** Listening API shapes as the pages use them. */
 export type Sentiment = 'positive' | 'neutral' | 'negative';
 
+// until the route has a response schema
 export interface ListeningQuery {
   id: string;
   name: string;
@@ -10,6 +11,7 @@ export interface ListeningQuery {
   active: boolean;
 }
 
+// until the route has a response schema
 export interface Mention {
   id: string;
   network: string;
@@ -24,6 +26,7 @@ export interface Mention {
   queryIds: string[];
 }
 
+// until the route has a response schema
 export interface ListeningSource {
   id: string;
   kind: string;
@@ -37,6 +40,7 @@ export interface ListeningSource {
   active: boolean;
 }
 
+// until the route has a response schema
 export interface QueryErrorDetails {
   position: number;
   expected: string;

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import { useWorkspace } from '../../shared/session.tsx';
 import { formatInstant } from '../../shared/format.ts';
+import { sandboxKeys } from './api.ts';
 
 interface Timeline {
   simulated: true;
@@ -29,7 +30,7 @@ export function SandboxPage() {
   const { t, i18n } = useTranslation();
   const workspace = useWorkspace();
   const timeline = useQuery({
-    queryKey: ['ws', workspace.id, 'sandbox'],
+    queryKey: sandboxKeys.all(workspace.id),
     queryFn: () => api<Timeline>('GET', `/workspaces/${workspace.id}/sandbox/timeline`),
     refetchInterval: 5_000,
   });
@@ -59,7 +60,7 @@ export function SandboxPage() {
             <Text fw={700} size="sm">
               {entry.channelName} <Text span c="dimmed" size="xs">@{entry.handle}</Text>
             </Text>
-            <Text size="xs" c="dimmed">{t('sandbox.received', { when: formatInstant(entry.acceptedAt, workspace.time_zone, i18n.language) })}</Text>
+            <Text size="xs" c="dimmed">{t('sandbox.received', { when: formatInstant(entry.acceptedAt, workspace.timeZone, i18n.language) })}</Text>
           </Group>
           <Text size="sm" mt={4} style={{ whiteSpace: 'pre-wrap' }}>{entry.text}</Text>
           {entry.metrics && (

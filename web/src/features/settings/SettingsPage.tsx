@@ -2,12 +2,15 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { Alert, Button, Checkbox, Code, Group, Select, Stack, Table, Tabs, Text, TextInput, Title } from '@mantine/core';
 import { useSearchParams } from 'react-router-dom';
 import { AccountSecurity, InviteMembers } from '../accounts/Accounts.tsx';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError, ROLES, type Role, type Workspace } from '../../api/client.ts';
+import { api, ApiError } from '../../api/client.ts';
+import { ROLES, type Role } from '../accounts/types.ts';
+import { type Workspace } from '../workspaces/types.ts';
 import { useSession, useWorkspace } from '../../shared/session.tsx';
-import { useMembers } from '../../shared/hooks.ts';
+import { useMembers, useWorkspaceDetail, workspaceKeys } from '../workspaces/api.ts';
 import { formatInstant } from '../../shared/format.ts';
+import { useApiTokens } from '../accounts/api.ts';
 
 function useErrorText() {
   return (caught: unknown) => (caught instanceof ApiError ? caught.message : String(caught));
@@ -19,7 +22,7 @@ function WorkspaceSettings() {
   const { can } = useSession();
   const queryClient = useQueryClient();
   const errorText = useErrorText();
-  const workspace = useQuery({ queryKey: ['ws', summary.id, 'workspace'], queryFn: () => api<Workspace>('GET', `/workspaces/${summary.id}`) });
+  const workspace = useWorkspaceDetail(summary.id);
   const [form, setForm] = useState<Workspace | null>(null);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   useEffect(() => setForm(workspace.data ?? null), [workspace.data]);
@@ -38,12 +41,12 @@ function WorkspaceSettings() {
   return (
     <form onSubmit={(e) => void save(e)}>
       <Stack maw={480}>
-        <TextInput label={t('setup.brandName')} value={form.name} onChange={(e) => setForm({ ...form, name: e.currentTarget.value })} disabled={!can('manage')} />
-        <Select label={t('setup.timeZone')} searchable data={zones.includes(form.timeZone) ? zones : [form.timeZone, ...zones]} value={form.timeZone} onChange={(v) => v && setForm({ ...form, timeZone: v })} disabled={!can('manage')} allowDeselect={false} />
-        <Select label={t('setup.brandLanguage')} data={[{ value: 'es', label: 'Español' }, { value: 'en', label: 'English' }]} value={form.language} onChange={(v) => v && setForm({ ...form, language: v })} disabled={!can('manage')} allowDeselect={false} />
-        <Checkbox label={t('setup.approvalRequired')} checked={form.approvalRequired} onChange={(e) => setForm({ ...form, approvalRequired: e.currentTarget.checked })} disabled={!can('manage')} />
+        <TextInput label={t('setup.brandName')} value={form.name} onChange={(e) => setForm({ ...form, name: e.currentTarget.value })} disabled={!can('workspace.manage')} />
+        <Select label={t('setup.timeZone')} searchable data={zones.includes(form.timeZone) ? zones : [form.timeZone, ...zones]} value={form.timeZone} onChange={(v) => v && setForm({ ...form, timeZone: v })} disabled={!can('workspace.manage')} allowDeselect={false} />
+        <Select label={t('setup.brandLanguage')} data={[{ value: 'es', label: 'Español' }, { value: 'en', label: 'English' }]} value={form.language} onChange={(v) => v && setForm({ ...form, language: v })} disabled={!can('workspace.manage')} allowDeselect={false} />
+        <Checkbox label={t('setup.approvalRequired')} checked={form.approvalRequired} onChange={(e) => setForm({ ...form, approvalRequired: e.currentTarget.checked })} disabled={!can('workspace.manage')} />
         {message && <Alert color={message.ok ? 'green' : 'red'} role="status">{message.text}</Alert>}
-        {can('manage') && <Button type="submit" w="fit-content">{t('common.save')}</Button>}
+        {can('workspace.manage') && <Button type="submit" w="fit-content">{t('common.save')}</Button>}
       </Stack>
     </form>
   );
@@ -57,7 +60,7 @@ function MembersSettings() {
   const queryClient = useQueryClient();
   const errorText = useErrorText();
   const [error, setError] = useState<string | null>(null);
-  const refresh = () => void queryClient.invalidateQueries({ queryKey: ['ws', workspace.id, 'members'] });
+  const refresh = () => void queryClient.invalidateQueries({ queryKey: workspaceKeys.members(workspace.id) });
   const change = async (userId: string, role: Role) => {
     try {
       await api('PATCH', `/workspaces/${workspace.id}/members/${userId}`, { role });
@@ -93,10 +96,10 @@ function MembersSettings() {
                 <Table.Td>{member.name}</Table.Td>
                 <Table.Td>{member.email}</Table.Td>
                 <Table.Td>
-                  <Select aria-label={t('settings.roleOf', { name: member.name })} data={roleOptions} value={member.role} onChange={(v) => v && void change(member.userId, v as Role)} disabled={!can('manage')} allowDeselect={false} w={150} size="xs" />
+                  <Select aria-label={t('settings.roleOf', { name: member.name })} data={roleOptions} value={member.role} onChange={(v) => v && void change(member.userId, v as Role)} disabled={!can('member.manage')} allowDeselect={false} w={150} size="xs" />
                 </Table.Td>
                 <Table.Td>
-                  {can('manage') && member.userId !== me.user.id && (
+                  {can('member.manage') && member.userId !== me.user.id && (
                     <Button size="xs" variant="subtle" color="red" onClick={() => void remove(member.userId)}>{t('settings.remove')}</Button>
                   )}
                 </Table.Td>
@@ -107,7 +110,7 @@ function MembersSettings() {
       </Table.ScrollContainer>
       {error && <Alert color="red" role="alert">{error}</Alert>}
       {/* Members join by invitation: an e-mail link they accept with their own account and password. */}
-      {can('manage') && <InviteMembers workspaceId={workspace.id} timeZone={workspace.time_zone} myRole={workspace.role} />}
+      {can('member.manage') && <InviteMembers workspaceId={workspace.id} timeZone={workspace.timeZone} myRole={workspace.role} />}
     </Stack>
   );
 }
@@ -115,7 +118,7 @@ function MembersSettings() {
 function TokenSettings() {
   const { t, i18n } = useTranslation();
   const workspace = useWorkspace();
-  const tokens = useQuery({ queryKey: ['tokens'], queryFn: async () => (await api<{ items: Array<{ id: string; name: string; created_at: string; last_used_at: string | null; revoked_at: string | null }> }>('GET', '/me/tokens')).items });
+  const tokens = useApiTokens();
   const [name, setName] = useState('');
   const [secret, setSecret] = useState<string | null>(null);
   const create = async (event: FormEvent) => {
@@ -148,9 +151,9 @@ function TokenSettings() {
           {tokens.data?.map((token) => (
             <Table.Tr key={token.id}>
               <Table.Td>{token.name}</Table.Td>
-              <Table.Td>{formatInstant(token.created_at, workspace.time_zone, i18n.language)}</Table.Td>
-              <Table.Td>{token.revoked_at ? t('settings.revoked') : token.last_used_at ? t('settings.lastUsed', { when: formatInstant(token.last_used_at, workspace.time_zone, i18n.language) }) : t('settings.neverUsed')}</Table.Td>
-              <Table.Td>{!token.revoked_at && <Button size="xs" variant="subtle" color="red" onClick={() => void revoke(token.id)}>{t('settings.revoke')}</Button>}</Table.Td>
+              <Table.Td>{formatInstant(token.createdAt, workspace.timeZone, i18n.language)}</Table.Td>
+              <Table.Td>{token.revokedAt ? t('settings.revoked') : token.lastUsedAt ? t('settings.lastUsed', { when: formatInstant(token.lastUsedAt, workspace.timeZone, i18n.language) }) : t('settings.neverUsed')}</Table.Td>
+              <Table.Td>{!token.revokedAt && <Button size="xs" variant="subtle" color="red" onClick={() => void revoke(token.id)}>{t('settings.revoke')}</Button>}</Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>

@@ -6,11 +6,13 @@ import { useTranslation } from 'react-i18next';
 import { DateTime } from 'luxon';
 import { api } from '../../api/client.ts';
 import { formatInstant, fromLocalInput, toLocalInput } from '../../shared/format.ts';
-import { useChannels, useNetworks } from '../../shared/hooks.ts';
+import { useChannels, useNetworks } from '../channels/api.ts';
 import { useSession, useWorkspace } from '../../shared/session.tsx';
 import { ObjectiveProgressPanel } from '../analytics/ObjectiveProgressPanel.tsx';
 import { StatusBadge, useBilingual, useCampaigns, useKpiCatalog, useKpiValue, useLocalizedText, useObjectives, usePillars, useReason, useSegments, useWeekdays } from '../analytics/shared.tsx';
 import type { Campaign, Objective, ObjectiveProgress, ObjectiveStatusItem, Pillar, Segment } from '../analytics/types.ts';
+import { analyticsKeys } from '../analytics/api.ts';
+import { strategyKeys } from './api.ts';
 
 type Entity = 'objectives' | 'campaigns' | 'segments' | 'pillars';
 
@@ -19,8 +21,8 @@ function useEntityWrites(path: Entity) {
   const workspace = useWorkspace();
   const queryClient = useQueryClient();
   const refresh = async () => {
-    await queryClient.invalidateQueries({ queryKey: ['ws', workspace.id, 'strategy'] });
-    await queryClient.invalidateQueries({ queryKey: ['ws', workspace.id, 'analytics'] });
+    await queryClient.invalidateQueries({ queryKey: strategyKeys.all(workspace.id) });
+    await queryClient.invalidateQueries({ queryKey: analyticsKeys.all(workspace.id) });
   };
   const base = `/workspaces/${workspace.id}/${path}`;
   return {
@@ -51,7 +53,7 @@ function EntityModal({ title, opened, onClose, onSubmit, error, pending, childre
 function ObjectiveForm({ objective, onClose }: { objective: Objective | null; onClose: () => void }) {
   const { t } = useTranslation();
   const workspace = useWorkspace();
-  const zone = workspace.time_zone;
+  const zone = workspace.timeZone;
   const bilingual = useBilingual();
   const kpis = useKpiCatalog();
   const channels = useChannels();
@@ -117,7 +119,7 @@ function ObjectiveCard({ objective, status, onEdit }: { objective: Objective; st
   const { remove } = useEntityWrites('objectives');
   const [open, setOpen] = useState(false);
   const detail = useQuery({
-    queryKey: ['ws', workspace.id, 'analytics', 'objective', objective.id],
+    queryKey: analyticsKeys.objective(workspace.id, objective.id),
     queryFn: async () => (await api<{ progress: ObjectiveProgress }>('GET', `/workspaces/${workspace.id}/analytics/objectives/${objective.id}?compare=false`)).progress,
     enabled: open,
   });
@@ -142,7 +144,7 @@ function ObjectiveCard({ objective, status, onEdit }: { objective: Objective; st
       <Progress value={share} mt="xs" color={status?.status === 'off_track' ? 'red' : 'green'} aria-label={t('analytics.objective.progress')} />
       {current === null && status?.reason && <Text size="xs" c="dimmed" mt={4}>{t('analytics.kpi.missing')}: {reason(status.reason)}</Text>}
       <Text size="xs" c="dimmed" mt={4}>
-        {formatInstant(objective.startAt, workspace.time_zone, i18n.language)} → {formatInstant(objective.deadline, workspace.time_zone, i18n.language)}
+        {formatInstant(objective.startAt, workspace.timeZone, i18n.language)} → {formatInstant(objective.deadline, workspace.timeZone, i18n.language)}
       </Text>
       <Text size="xs" c="dimmed">
         {t('analytics.strategy.channels')}: {(objective.channelIds ?? []).map((id) => channels.data?.find((c) => c.id === id)?.name ?? id).join(', ') || t('analytics.strategy.allChannels')}
@@ -152,8 +154,8 @@ function ObjectiveCard({ objective, status, onEdit }: { objective: Objective; st
       <Group gap="xs" mt="xs">
         <Button size="compact-xs" variant="light" onClick={() => setOpen(!open)}>{open ? t('analytics.strategy.hideDetails') : t('analytics.strategy.showDetails')}</Button>
         <Anchor size="xs" component={Link} to={`/analytics/overview?scope=objective&id=${objective.id}`}>{t('analytics.strategy.dashboard')}</Anchor>
-        {can('manage') && <Button size="compact-xs" variant="subtle" onClick={onEdit}>{t('analytics.common.edit')}</Button>}
-        {can('manage') && <Button size="compact-xs" variant="subtle" color="red" onClick={() => window.confirm(t('analytics.common.confirmDelete', { name: objective.name })) && remove.mutate(objective.id)}>{t('analytics.common.delete')}</Button>}
+        {can('workspace.manage') && <Button size="compact-xs" variant="subtle" onClick={onEdit}>{t('analytics.common.edit')}</Button>}
+        {can('workspace.manage') && <Button size="compact-xs" variant="subtle" color="red" onClick={() => window.confirm(t('analytics.common.confirmDelete', { name: objective.name })) && remove.mutate(objective.id)}>{t('analytics.common.delete')}</Button>}
       </Group>
       {open && detail.data && <div style={{ marginTop: 8 }}><ObjectiveProgressPanel progress={detail.data} kpiLabel={kpiLabel} /></div>}
     </Card>
@@ -165,13 +167,13 @@ function ObjectivesTab() {
   const workspace = useWorkspace();
   const { can } = useSession();
   const objectives = useObjectives();
-  const statuses = useQuery({ queryKey: ['ws', workspace.id, 'analytics', 'objectives-status'], queryFn: async () => (await api<{ items: ObjectiveStatusItem[] }>('GET', `/workspaces/${workspace.id}/analytics/objectives`)).items });
+  const statuses = useQuery({ queryKey: analyticsKeys.objectivesStatus(workspace.id), queryFn: async () => (await api<{ items: ObjectiveStatusItem[] }>('GET', `/workspaces/${workspace.id}/analytics/objectives`)).items });
   const [editing, setEditing] = useState<Objective | 'new' | null>(null);
   return (
     <Stack>
       <Group justify="space-between">
         <Text size="sm" c="dimmed">{t('analytics.strategy.objectivesHelp')}</Text>
-        {can('manage') && <Button onClick={() => setEditing('new')}>{t('analytics.strategy.newObjective')}</Button>}
+        {can('workspace.manage') && <Button onClick={() => setEditing('new')}>{t('analytics.strategy.newObjective')}</Button>}
       </Group>
       {objectives.data?.length === 0 && <Text c="dimmed">{t('analytics.strategy.noObjectives')}</Text>}
       <SimpleGrid cols={{ base: 1, md: 2 }}>
@@ -184,7 +186,7 @@ function ObjectivesTab() {
 
 function CampaignForm({ campaign, onClose }: { campaign: Campaign | null; onClose: () => void }) {
   const { t } = useTranslation();
-  const zone = useWorkspace().time_zone;
+  const zone = useWorkspace().timeZone;
   const objectives = useObjectives();
   const { save } = useEntityWrites('campaigns');
   const [name, setName] = useState(campaign?.name ?? '');
@@ -269,7 +271,7 @@ function EntityTab<T extends { id: string; name: string }>({ path, items, column
   const [editing, setEditing] = useState<T | 'new' | null>(null);
   return (
     <Stack>
-      {can('manage') && <Group justify="flex-end"><Button onClick={() => setEditing('new')}>{newLabel}</Button></Group>}
+      {can('workspace.manage') && <Group justify="flex-end"><Button onClick={() => setEditing('new')}>{newLabel}</Button></Group>}
       {items?.length === 0 ? (
         <Text c="dimmed">{empty}</Text>
       ) : (
@@ -283,7 +285,7 @@ function EntityTab<T extends { id: string; name: string }>({ path, items, column
                 <Table.Td fw={600}>{item.name}</Table.Td>
                 {columns.map((c) => <Table.Td key={c.label}>{c.render(item)}</Table.Td>)}
                 <Table.Td>
-                  {can('manage') && (
+                  {can('workspace.manage') && (
                     <Group gap={4} wrap="nowrap">
                       <Button size="compact-xs" variant="subtle" onClick={() => setEditing(item)}>{t('analytics.common.edit')}</Button>
                       <Button size="compact-xs" variant="subtle" color="red" onClick={() => window.confirm(t('analytics.common.confirmDelete', { name: item.name })) && remove.mutate(item.id)}>{t('analytics.common.delete')}</Button>
@@ -309,7 +311,7 @@ export default function StrategyPage() {
   const pillars = usePillars();
   const objectives = useObjectives();
   const weekdays = useWeekdays();
-  const when = (iso: string | null) => (iso ? DateTime.fromISO(iso, { zone: workspace.time_zone }).setLocale(i18n.language).toLocaleString(DateTime.DATE_MED) : '—');
+  const when = (iso: string | null) => (iso ? DateTime.fromISO(iso, { zone: workspace.timeZone }).setLocale(i18n.language).toLocaleString(DateTime.DATE_MED) : '—');
   return (
     <Stack>
       <Title order={2}>{t('analytics.strategy.title')}</Title>

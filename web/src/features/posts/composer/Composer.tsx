@@ -2,17 +2,21 @@ import { useEffect, useMemo, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { ActionIcon, Alert, Badge, Button, Checkbox, FileButton, Group, Image, Paper, SimpleGrid, Stack, Switch, Tabs, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError, type Channel, type ChannelIssues, type Post, type PostDetail, type PublicationOptions } from '../../../api/client.ts';
+import { api, ApiError } from '../../../api/client.ts';
+import { type Channel } from '../../channels/types.ts';
+import { type ChannelIssues, type Post, type PublicationOptions } from '../types.ts';
 import { useSession, useWorkspace } from '../../../shared/session.tsx';
-import { useChannels, useNetworks } from '../../../shared/hooks.ts';
+import { usePost, uploadMedia } from '../api.ts';
+import { useChannels, useNetworks } from '../../channels/api.ts';
 import { countChars, detectLinks, fromLocalInput, toLocalInput } from '../../../shared/format.ts';
 import { EDITABLE_STATES } from '../EditPostButton.tsx';
 import { apiErrorText } from '../../../shared/api-error-text.ts';
 import { ExternalLink } from '../../../shared/ExternalLink.tsx';
 import { safeHref } from '../../../shared/safe-link.ts';
 import { ChannelOptions, NO_STRATEGY, StrategyPickers, SuggestTimeButton, type StrategyLinks } from './ComposerExtras.tsx';
+import { workspaceKey } from '../../../shared/query-keys.ts';
 
 interface UploadedImage {
   mediaId: string;
@@ -96,11 +100,7 @@ function ComposerForm() {
   const lang = i18n.language === 'es' ? 'es' : 'en';
 
   // Edit mode: load the post and fill the form from its publications once.
-  const existing = useQuery({
-    queryKey: ['ws', workspace.id, 'post', editId],
-    enabled: editId !== null,
-    queryFn: () => api<PostDetail>('GET', `/workspaces/${workspace.id}/posts/${editId}`),
-  });
+  const existing = usePost(editId);
   useEffect(() => {
     const post = existing.data;
     if (!post || loadedId === post.id) return;
@@ -115,8 +115,8 @@ function ComposerForm() {
     setThreadMode(parts.length > 0);
     setThread(parts.length ? parts : ['']);
     setImages((first?.media ?? []).map((m) => ({ mediaId: m.mediaId, url: `/api/v1/workspaces/${workspace.id}/media/${m.mediaId}`, alt: m.alt ?? '' })));
-    setWhen(post.scheduledAt ? toLocalInput(post.scheduledAt, workspace.time_zone) : '');
-  }, [existing.data, loadedId, workspace.id, workspace.time_zone]);
+    setWhen(post.scheduledAt ? toLocalInput(post.scheduledAt, workspace.timeZone) : '');
+  }, [existing.data, loadedId, workspace.id, workspace.timeZone]);
   const editing = editId !== null ? existing.data ?? null : null;
   const limitsByNetwork = useMemo(() => new Map((networks.data ?? []).map((n) => [n.name, n.limits])), [networks.data]);
 
@@ -148,10 +148,8 @@ function ComposerForm() {
 
   const upload = async (file: File | null) => {
     if (!file) return;
-    const form = new FormData();
-    form.append('file', file);
     try {
-      const media = await api<{ id: string }>('POST', `/workspaces/${workspace.id}/media`, form);
+      const media = await uploadMedia(workspace.id, file);
       setImages((current) => [...current, { mediaId: media.id, url: `/api/v1/workspaces/${workspace.id}/media/${media.id}`, alt: '' }]);
     } catch (caught) {
       setError(apiErrorText(caught));
@@ -160,7 +158,7 @@ function ComposerForm() {
 
   const save = async (action: Action) => {
     setError(null);
-    const scheduledAt = fromLocalInput(when, workspace.time_zone);
+    const scheduledAt = fromLocalInput(when, workspace.timeZone);
     if (action === 'schedule' && !scheduledAt) {
       setError(t('composer.needDate'));
       return;
@@ -177,7 +175,7 @@ function ComposerForm() {
       } else {
         post = await api<Post>('POST', `/workspaces/${workspace.id}/posts`, { ...body, ...strategy, scheduledAt, action });
       }
-      await queryClient.invalidateQueries({ queryKey: ['ws', workspace.id] });
+      await queryClient.invalidateQueries({ queryKey: workspaceKey(workspace.id) });
       navigate(`/posts/${post.id}`);
     } catch (caught) {
       if (caught instanceof ApiError && caught.status === 422 && Array.isArray(caught.details)) setIssues(caught.details as ChannelIssues[]);
@@ -304,12 +302,12 @@ function ComposerForm() {
           ))}
           <TextInput
             type="datetime-local"
-            label={t('composer.when', { zone: workspace.time_zone })}
+            label={t('composer.when', { zone: workspace.timeZone })}
             description={t('composer.whenHelp')}
             value={when}
             onChange={(e) => setWhen(e.currentTarget.value)}
           />
-          <SuggestTimeButton workspaceId={workspace.id} zone={workspace.time_zone} channelId={selected[0] ?? null} onSuggest={setWhen} />
+          <SuggestTimeButton workspaceId={workspace.id} zone={workspace.timeZone} channelId={selected[0] ?? null} onSuggest={setWhen} />
           <StrategyPickers value={strategy} onChange={setStrategy} />
           {issueCount > 0 && (
             <Alert color="red" title={t('composer.issuesTitle')} data-testid="composer-issues">
@@ -330,16 +328,16 @@ function ComposerForm() {
             </Alert>
           )}
           <Group>
-            <Button variant="default" loading={busy === 'draft'} disabled={!selected.length || !can('write') || locked} onClick={() => void save('draft')}>
+            <Button variant="default" loading={busy === 'draft'} disabled={!selected.length || !can('post.write') || locked} onClick={() => void save('draft')}>
               {editing ? t('planner.saveChanges') : t('composer.saveDraft')}
             </Button>
-            <Button loading={busy === 'submit'} disabled={!selected.length || !can('write') || issueCount > 0 || locked || (editing !== null && editing.state !== 'draft' && editing.state !== 'failed')} onClick={() => void save('submit')}>
+            <Button loading={busy === 'submit'} disabled={!selected.length || !can('post.write') || issueCount > 0 || locked || (editing !== null && editing.state !== 'draft' && editing.state !== 'failed')} onClick={() => void save('submit')}>
               {t('composer.submit')}
             </Button>
-            <Button variant="light" loading={busy === 'schedule'} disabled={!selected.length || !can('publish') || issueCount > 0 || locked} onClick={() => void save('schedule')}>
+            <Button variant="light" loading={busy === 'schedule'} disabled={!selected.length || !can('post.publish') || issueCount > 0 || locked} onClick={() => void save('schedule')}>
               {t('composer.schedule')}
             </Button>
-            <Button variant="light" color="green" loading={busy === 'publish_now'} disabled={!selected.length || !can('publish') || issueCount > 0 || locked} onClick={() => void save('publish_now')}>
+            <Button variant="light" color="green" loading={busy === 'publish_now'} disabled={!selected.length || !can('post.publish') || issueCount > 0 || locked} onClick={() => void save('publish_now')}>
               {t('composer.publishNow')}
             </Button>
           </Group>

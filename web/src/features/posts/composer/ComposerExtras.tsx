@@ -1,8 +1,11 @@
 import { useState } from 'react';
 import { Button, Group, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError, VISIBILITIES, type NetworkLimits, type PublicationOptions, type StrategyKind, type TimeSuggestion, type Visibility } from '../../../api/client.ts';
-import { useStrategyItems } from '../../../shared/hooks.ts';
+import { api, ApiError } from '../../../api/client.ts';
+import { VISIBILITIES, type PublicationOptions, type TimeSuggestion, type Visibility } from '../types.ts';
+import { type NetworkLimits } from '../../channels/types.ts';
+import { type StrategyKind } from '../../strategy/types.ts';
+import { useStrategyItems } from '../../strategy/api.ts';
 import { formatInstant, toLocalInput } from '../../../shared/format.ts';
 
 /** The strategy links a post carries; null = none. */

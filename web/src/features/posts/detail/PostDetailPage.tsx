@@ -1,14 +1,17 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { Alert, Badge, Button, Card, Group, Loader, Stack, Table, Text, Textarea, TextInput, Timeline, Title } from '@mantine/core';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError, type PostDetail } from '../../../api/client.ts';
+import { api, ApiError } from '../../../api/client.ts';
+import { type PostDetail } from '../types.ts';
 import { useSession, useWorkspace } from '../../../shared/session.tsx';
-import { useChannels } from '../../../shared/hooks.ts';
+import { usePost } from '../api.ts';
+import { useChannels } from '../../channels/api.ts';
 import { formatInstant, fromLocalInput, STATE_COLORS, toLocalInput } from '../../../shared/format.ts';
 import { EditPostButton } from '../EditPostButton.tsx';
 import { ExternalLink } from '../../../shared/ExternalLink.tsx';
+import { workspaceKey } from '../../../shared/query-keys.ts';
 
 /** Comments on a post, with a box to add one. */
 export function CommentThread({ post, onChange }: { post: PostDetail; onChange(): void }) {
@@ -29,7 +32,7 @@ export function CommentThread({ post, onChange }: { post: PostDetail; onChange()
           <Group gap="xs">
             <Text size="sm" fw={700}>{comment.authorName ?? '—'}</Text>
             {comment.kind !== 'comment' && <Badge size="xs" variant="light">{t(`post.commentKind.${comment.kind}`)}</Badge>}
-            <Text size="xs" c="dimmed">{formatInstant(comment.created_at, workspace.time_zone, i18n.language)}</Text>
+            <Text size="xs" c="dimmed">{formatInstant(comment.created_at, workspace.timeZone, i18n.language)}</Text>
           </Group>
           {comment.body && <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>{comment.body}</Text>}
         </Card>
@@ -53,15 +56,13 @@ export function PostDetailPage() {
   const [error, setError] = useState<string | null>(null);
   const [when, setWhen] = useState('');
   const lang = i18n.language;
-  const post = useQuery({
-    queryKey: ['ws', workspace.id, 'post', postId],
-    queryFn: () => api<PostDetail>('GET', `/workspaces/${workspace.id}/posts/${postId}`),
+  const post = usePost(postId, {
     refetchInterval: (query) => (query.state.data && ['scheduled', 'publishing'].includes(query.state.data.state) ? 2_000 : false),
   });
   if (post.isLoading) return <Loader aria-label={t('common.loading')} />;
   if (!post.data) return <Alert color="red">{post.error instanceof Error ? post.error.message : t('post.notFound')}</Alert>;
   const data = post.data;
-  const refresh = () => void queryClient.invalidateQueries({ queryKey: ['ws', workspace.id] });
+  const refresh = () => void queryClient.invalidateQueries({ queryKey: workspaceKey(workspace.id) });
   const act = async (path: string, body: Record<string, unknown> = {}) => {
     setError(null);
     try {
@@ -83,24 +84,24 @@ export function PostDetailPage() {
       <Card withBorder>
         <Text style={{ whiteSpace: 'pre-wrap' }}>{data.content}</Text>
         <Text size="sm" c="dimmed" mt="xs">
-          {t('post.scheduledFor', { when: formatInstant(data.scheduledAt, workspace.time_zone, lang) })}
+          {t('post.scheduledFor', { when: formatInstant(data.scheduledAt, workspace.timeZone, lang) })}
         </Text>
       </Card>
       {error && <Alert color="red" role="alert">{error}</Alert>}
       <Group>
         <EditPostButton postId={data.id} state={state} />
         {data.publications.some((p) => p.state === 'published') && <Button component={Link} to={`/analytics/posts/${data.id}`} variant="light">{t('analytics.postDashboard.open')}</Button>}
-        {state === 'draft' && can('write') && <Button onClick={() => void act('submit')}>{t('post.submit')}</Button>}
-        {state === 'in_review' && can('approve') && <Button color="green" onClick={() => void act('approve')}>{t('approvals.approve')}</Button>}
-        {['draft', 'approved', 'scheduled', 'failed'].includes(state) && can('publish') && (
+        {state === 'draft' && can('post.write') && <Button onClick={() => void act('submit')}>{t('post.submit')}</Button>}
+        {state === 'in_review' && can('post.approve') && <Button color="green" onClick={() => void act('approve')}>{t('approvals.approve')}</Button>}
+        {['draft', 'approved', 'scheduled', 'failed'].includes(state) && can('post.publish') && (
           <>
-            <TextInput type="datetime-local" aria-label={t('composer.when', { zone: workspace.time_zone })} value={when || (data.scheduledAt ? toLocalInput(data.scheduledAt, workspace.time_zone) : '')} onChange={(e) => setWhen(e.currentTarget.value)} />
-            <Button variant="light" onClick={() => void act('schedule', { scheduledAt: fromLocalInput(when || (data.scheduledAt ? toLocalInput(data.scheduledAt, workspace.time_zone) : ''), workspace.time_zone) })}>{t('composer.schedule')}</Button>
+            <TextInput type="datetime-local" aria-label={t('composer.when', { zone: workspace.timeZone })} value={when || (data.scheduledAt ? toLocalInput(data.scheduledAt, workspace.timeZone) : '')} onChange={(e) => setWhen(e.currentTarget.value)} />
+            <Button variant="light" onClick={() => void act('schedule', { scheduledAt: fromLocalInput(when || (data.scheduledAt ? toLocalInput(data.scheduledAt, workspace.timeZone) : ''), workspace.timeZone) })}>{t('composer.schedule')}</Button>
             <Button variant="light" color="green" onClick={() => void act('publish_now')}>{t('composer.publishNow')}</Button>
           </>
         )}
-        {state === 'scheduled' && can('publish') && <Button variant="default" onClick={() => void act('unschedule')}>{t('post.unschedule')}</Button>}
-        {['draft', 'in_review', 'approved', 'scheduled', 'failed'].includes(state) && can('publish') && (
+        {state === 'scheduled' && can('post.publish') && <Button variant="default" onClick={() => void act('unschedule')}>{t('post.unschedule')}</Button>}
+        {['draft', 'in_review', 'approved', 'scheduled', 'failed'].includes(state) && can('post.publish') && (
           <Button variant="subtle" color="red" onClick={() => void act('cancel')}>{t('post.cancel')}</Button>
         )}
       </Group>
@@ -124,7 +125,7 @@ export function PostDetailPage() {
                 <Table.Td>{publication.attempts}</Table.Td>
                 <Table.Td>
                   <ExternalLink href={publication.remoteUrl} data-testid="remote-link">{t('post.openPublished')}</ExternalLink>
-                  {publication.state === 'published' && !publication.remoteUrl && <Text size="sm">{t('post.publishedAt', { when: formatInstant(publication.publishedAt, workspace.time_zone, lang), id: publication.remoteId ?? '' })}</Text>}
+                  {publication.state === 'published' && !publication.remoteUrl && <Text size="sm">{t('post.publishedAt', { when: formatInstant(publication.publishedAt, workspace.timeZone, lang), id: publication.remoteId ?? '' })}</Text>}
                   {publication.error && (
                     <Text size="sm" c="red.8" data-testid="publication-error">
                       {t('post.errorReason', { code: publication.error.code, message: publication.error.message })}
@@ -132,7 +133,7 @@ export function PostDetailPage() {
                   )}
                 </Table.Td>
                 <Table.Td>
-                  {publication.state === 'failed' && can('publish') && (
+                  {publication.state === 'failed' && can('post.publish') && (
                     <Button size="xs" variant="light" onClick={() => void act(`publications/${publication.id}/retry`)}>{t('post.retry')}</Button>
                   )}
                 </Table.Td>
@@ -147,7 +148,7 @@ export function PostDetailPage() {
           <Stack gap={4}>
             {data.attempts.map((attempt) => (
               <Text key={attempt.id} size="sm">
-                {formatInstant(attempt.started_at, workspace.time_zone, lang)} · {channelName(data.publications.find((p) => p.id === attempt.publication_id)?.channelId ?? '')} · {attempt.outcome}
+                {formatInstant(attempt.started_at, workspace.timeZone, lang)} · {channelName(data.publications.find((p) => p.id === attempt.publication_id)?.channelId ?? '')} · {attempt.outcome}
                 {attempt.error_message ? ` — ${attempt.error_message}` : ''}
               </Text>
             ))}
@@ -160,7 +161,7 @@ export function PostDetailPage() {
       <Timeline bulletSize={12} lineWidth={2}>
         {data.history.map((event) => (
           <Timeline.Item key={event.id} title={event.type}>
-            <Text size="xs" c="dimmed">{formatInstant(event.created_at, workspace.time_zone, lang)}</Text>
+            <Text size="xs" c="dimmed">{formatInstant(event.created_at, workspace.timeZone, lang)}</Text>
           </Timeline.Item>
         ))}
       </Timeline>

@@ -9,6 +9,7 @@ import { formatInstant } from '../../shared/format.ts';
 import { apiErrorText } from '../../shared/api-error-text.ts';
 import { workspaceKeys } from '../workspaces/api.ts';
 import { accountKeys } from './api.ts';
+import { ApiErrorAlert } from '../../shared/ApiErrorAlert.tsx';
 
 /** The token a link carries in its fragment (#token=…), which browsers never send to servers. */
 function tokenFromHash(): string {
@@ -240,7 +241,7 @@ export function ForgotPasswordPage() {
           <Stack>
             <Text size="sm" c="dimmed">{t('accounts.forgot.help')}</Text>
             <TextInput label={t('auth.email')} type="email" required autoComplete="email" value={email} onChange={(e) => setEmail(e.currentTarget.value)} />
-            {error && <Alert color="red" role="alert">{error}</Alert>}
+            <ApiErrorAlert error={error} role="alert" />
             <Button type="submit">{t('accounts.forgot.send')}</Button>
           </Stack>
         </form>
@@ -280,7 +281,7 @@ export function ResetPasswordPage() {
         <form onSubmit={(e) => void submit(e)}>
           <Stack>
             <PasswordInput label={t('accounts.reset.newPassword')} description={t('accounts.passwordRule')} required autoComplete="new-password" value={password} onChange={(e) => setPassword(e.currentTarget.value)} />
-            {error && <Alert color="red" role="alert">{error}</Alert>}
+            <ApiErrorAlert error={error} role="alert" />
             <Button type="submit" disabled={!usable.data?.usable}>{t('accounts.reset.submit')}</Button>
           </Stack>
         </form>
@@ -408,7 +409,7 @@ export function AcceptInvitePage() {
           )}
         </>
       )}
-      {error && <Alert color="red" role="alert">{error}</Alert>}
+      <ApiErrorAlert error={error} role="alert" />
       <Text size="xs" c="dimmed">{t('accounts.invite.expires')}: {new Date(invitation.expiresAt).toLocaleString(i18n.language)}</Text>
     </Card>
   );

@@ -1,12 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { Alert, Anchor, Button, Center, Checkbox, Paper, PasswordInput, Select, Stack, TextInput, Title, Text } from '@mantine/core';
+import { Anchor, Button, Center, Checkbox, Paper, PasswordInput, Select, Stack, TextInput, Title, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError, setCsrfToken } from '../../api/client.ts';
+import { api, setCsrfToken } from '../../api/client.ts';
 import { type Workspace } from '../workspaces/types.ts';
 import { apiErrorText } from '../../shared/api-error-text.ts';
 import { accountKeys } from './api.ts';
+import { ApiErrorAlert } from '../../shared/ApiErrorAlert.tsx';
 
 /** IANA zones the browser knows, the browser's own first. */
 function timeZones(): string[] {
@@ -96,11 +97,7 @@ export function SetupPage() {
               {t('setup.workspaceSection')}
             </Title>
             <WorkspaceFields values={workspace} onChange={(patch) => setWorkspace({ ...workspace, ...patch })} />
-            {error && (
-              <Alert color="red" role="alert">
-                {error}
-              </Alert>
-            )}
+            <ApiErrorAlert error={error} role="alert" />
             <Button type="submit" loading={busy}>
               {t('setup.submit')}
             </Button>
@@ -145,11 +142,7 @@ export function LoginPage() {
             <LanguageSwitch />
             <TextInput label={t('auth.email')} type="email" required value={form.email} onChange={(e) => setForm({ ...form, email: e.currentTarget.value })} />
             <PasswordInput label={t('auth.password')} required value={form.password} onChange={(e) => setForm({ ...form, password: e.currentTarget.value })} />
-            {error && (
-              <Alert color="red" role="alert">
-                {error}
-              </Alert>
-            )}
+            <ApiErrorAlert error={error} role="alert" />
             <Button type="submit">{t('auth.signIn')}</Button>
             <Anchor href="/forgot-password" size="sm">
               {t('accounts.forgot.link')}
@@ -187,11 +180,7 @@ export function NewWorkspacePage({ embedded = false }: { embedded?: boolean }) {
           {t('setup.newWorkspace')}
         </Title>
         <WorkspaceFields values={workspace} onChange={(patch) => setWorkspace({ ...workspace, ...patch })} />
-        {error && (
-          <Alert color="red" role="alert">
-            {error}
-          </Alert>
-        )}
+        <ApiErrorAlert error={error} role="alert" />
         <Button type="submit">{t('common.create')}</Button>
       </Stack>
     </form>

@@ -1,6 +1,6 @@
 import { lazy, Suspense, useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import { Alert, Anchor, Button, Card, Group, Loader, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Button, Card, Group, Loader, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { DateTime } from 'luxon';
@@ -13,6 +13,7 @@ import { KpiGrid, RangePicker, rangeQueryString, useBilingual, useCampaigns, use
 import type { Dashboard, ObjectiveProgress, Overview, RankedPost } from './types.ts';
 import type { DailyLine } from './DailyChart.tsx';
 import { analyticsKeys } from './api.ts';
+import { ApiErrorAlert } from '../../shared/ApiErrorAlert.tsx';
 
 const DailyChart = lazy(() => import('./DailyChart.tsx'));
 
@@ -146,7 +147,7 @@ export default function AnalyticsOverviewPage() {
         )}
       </Group>
       <RangePicker range={range} onChange={setRange} />
-      {board.isError && <Alert color="red">{(board.error as Error).message}</Alert>}
+      {board.isError && <ApiErrorAlert error={board.error} />}
       {scope !== 'overview' && !scopeId && <Text c="dimmed">{t('analytics.scope.choose')}</Text>}
       {board.isLoading && <Loader size="sm" />}
       {board.data?.progress && <ObjectiveProgressPanel progress={board.data.progress} kpiLabel={kpiLabel(board.data.progress.objective.kpi)} />}

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { Alert, Anchor, Badge, Button, Card, Group, Progress, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Group, Progress, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
@@ -8,6 +8,7 @@ import { formatInstant } from '../../shared/format.ts';
 import { useSession, useWorkspace } from '../../shared/session.tsx';
 import type { Backfill, BackfillState, CollectionError } from './types.ts';
 import { analyticsKeys } from './api.ts';
+import { ApiErrorAlert } from '../../shared/ApiErrorAlert.tsx';
 
 const STATE_COLORS: Record<BackfillState, string> = { running: 'blue', done: 'green', failed: 'red' };
 
@@ -72,7 +73,7 @@ export default function CollectionPage() {
       </Group>
       <Text size="sm" c="dimmed">{t('analytics.collection.help')}</Text>
       {!can('workspace.manage') && <Text size="sm" c="dimmed">{t('analytics.collection.managersOnly')}</Text>}
-      {start.isError && <Alert color="red">{(start.error as Error).message}</Alert>}
+      {start.isError && <ApiErrorAlert error={start.error} />}
       {current && (
         <Card withBorder data-testid="backfill-progress">
           <Group justify="space-between" mb="xs">

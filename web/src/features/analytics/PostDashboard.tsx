@@ -1,6 +1,6 @@
 import { lazy, Suspense, useMemo } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { Alert, Anchor, Badge, Card, Group, List, Loader, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Card, Group, List, Loader, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
@@ -12,6 +12,7 @@ import { KpiGrid, useNumber, useReason } from './shared.tsx';
 import type { MetricSnapshot, PostDashboard, PostDashboardPublication } from './types.ts';
 import type { TimeLine } from './TimeChart.tsx';
 import { analyticsKeys } from './api.ts';
+import { ApiErrorAlert } from '../../shared/ApiErrorAlert.tsx';
 
 const TimeChart = lazy(() => import('./TimeChart.tsx'));
 
@@ -118,7 +119,7 @@ export default function PostDashboardPage() {
         <Anchor component={Link} to={`/posts/${postId}`} size="sm">{t('analytics.postDashboard.backToPost')}</Anchor>
       </Group>
       {board.isLoading && <Loader size="sm" />}
-      {board.isError && <Alert color="red">{(board.error as Error).message}</Alert>}
+      {board.isError && <ApiErrorAlert error={board.error} />}
       {board.data && (
         <>
           <Card withBorder>

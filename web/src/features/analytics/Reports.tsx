@@ -1,14 +1,14 @@
 import { useState } from 'react';
-import { Alert, Badge, Button, Card, ColorInput, Group, MultiSelect, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, Switch, Table, TagsInput, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Card, ColorInput, Group, MultiSelect, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, Switch, Table, TagsInput, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import { formatInstant } from '../../shared/format.ts';
-import { apiErrorText } from '../../shared/api-error-text.ts';
 import { useSession, useWorkspace } from '../../shared/session.tsx';
 import { RangePicker, rangeQueryString, useCampaigns, useDayRange, useObjectives } from './shared.tsx';
 import type { ReportSchedule } from './types.ts';
 import { analyticsKeys } from './api.ts';
+import { ApiErrorAlert } from '../../shared/ApiErrorAlert.tsx';
 
 interface ReportSettings {
   brandColor: string;
@@ -109,7 +109,7 @@ export default function ReportsPage() {
               <Select label={t('analytics.reports.scope')} placeholder={t('analytics.scope.overview')} data={scopeOptions} value={scheduleScope} onChange={setScheduleScope} clearable />
             </SimpleGrid>
             <Button type="submit" size="xs" loading={createSchedule.isPending} disabled={!name || !recipients.length || !formats.length}>{t('analytics.reports.addSchedule')}</Button>
-            {createSchedule.isError && <Alert color="red" mt="xs">{(createSchedule.error as Error).message}</Alert>}
+            {createSchedule.isError && <ApiErrorAlert error={createSchedule.error} mt="xs" />}
           </form>
         )}
         <Table mt="sm">
@@ -140,7 +140,7 @@ export default function ReportsPage() {
           </Table.Tbody>
         </Table>
         {schedules.data?.length === 0 && <Text size="sm" c="dimmed">{t('analytics.reports.noSchedules')}</Text>}
-        {runSchedule.isError && <Alert color="red" mt="xs">{(runSchedule.error as Error).message}</Alert>}
+        {runSchedule.isError && <ApiErrorAlert error={runSchedule.error} mt="xs" />}
       </Card>
       {can('workspace.manage') && settings.data && (
         <Card withBorder>
@@ -159,7 +159,7 @@ export default function ReportsPage() {
               <Button type="submit" size="xs" loading={saveSettings.isPending}>{t('common.save')}</Button>
               {saveSettings.isSuccess && <Text size="sm" c="green">{t('analytics.common.saved')}</Text>}
             </Group>
-            {saveSettings.isError && <Alert color="red" mt="xs">{apiErrorText(saveSettings.error)}</Alert>}
+            {saveSettings.isError && <ApiErrorAlert error={saveSettings.error} mt="xs" />}
           </form>
         </Card>
       )}

@@ -6,12 +6,13 @@ import { DateTime } from 'luxon';
 import { Alert, Button, Group, Modal, Select, Stack, Text, TextInput, Title, CopyButton } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../../api/client.ts';
+import { api } from '../../api/client.ts';
 import { POST_STATES } from '../posts/types.ts';
 import { type CalendarEntry } from './types.ts';
 import { useSession, useWorkspace } from '../../shared/session.tsx';
 import { EDITABLE_STATES, editPostPath } from '../posts/EditPostButton.tsx';
 import { useCampaigns } from '../strategy/api.ts';
+import { ApiErrorAlert } from '../../shared/ApiErrorAlert.tsx';
 import { useChannels } from '../channels/api.ts';
 import { useMembers } from '../workspaces/api.ts';
 import { channelColor, formatInstant, STATE_COLORS } from '../../shared/format.ts';
@@ -46,7 +47,7 @@ export default function CalendarPage() {
   const [viewType, setViewType] = useState(initialView);
   const [filters, setFilters] = useState<CalendarFilters>(NO_FILTERS);
   const [undo, setUndo] = useState<Undo | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
   const [feedUrl, setFeedUrl] = useState<string | null>(null);
   const [feedWarning, setFeedWarning] = useState<UrlWarning | null>(null);
   const ready = useRef<HTMLDivElement>(null);
@@ -139,7 +140,7 @@ export default function CalendarPage() {
       await queryClient.invalidateQueries({ queryKey: workspaceKey(workspace.id) });
     } catch (caught) {
       info.revert();
-      setError(caught instanceof ApiError ? caught.message : String(caught));
+      setError(caught);
     }
   };
 
@@ -148,7 +149,7 @@ export default function CalendarPage() {
     try {
       await reschedule(undo.postId, undo.previous);
     } catch (caught) {
-      setError(caught instanceof ApiError ? caught.message : String(caught));
+      setError(caught);
     }
     setUndo(null);
     await queryClient.invalidateQueries({ queryKey: workspaceKey(workspace.id) });
@@ -203,11 +204,7 @@ export default function CalendarPage() {
           </Text>
         ))}
       </Group>
-      {error && (
-        <Alert color="red" role="alert" withCloseButton closeButtonLabel={t('common.close')} onClose={() => setError(null)}>
-          {error}
-        </Alert>
-      )}
+      <ApiErrorAlert error={error} role="alert" withCloseButton closeButtonLabel={t('common.close')} onClose={() => setError(null)} />
       {undo && (
         <Alert color="blue" role="status" data-testid="reschedule-undo">
           <Group justify="space-between">

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { Alert, Badge, Button, Card, Group, Modal, PasswordInput, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, Modal, PasswordInput, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
@@ -9,6 +9,7 @@ import { useWorkspace, useSession } from '../../shared/session.tsx';
 import { useChannels, useNetworks } from './api.ts';
 import { formatInstant } from '../../shared/format.ts';
 import { channelKeys } from './api.ts';
+import { ApiErrorAlert } from '../../shared/ApiErrorAlert.tsx';
 
 const STATUS_COLOR: Record<Channel['status'], string> = { active: 'green', needs_reconnect: 'orange', disconnected: 'gray' };
 
@@ -67,11 +68,7 @@ function ConnectionForm({ network, channel, onDone }: { network: NetworkInfo; ch
             />
           ),
         )}
-        {error && (
-          <Alert color="red" role="alert">
-            {error}
-          </Alert>
-        )}
+        <ApiErrorAlert error={error} role="alert" />
         <Button type="submit" loading={busy}>
           {channel ? t('channels.reconnect') : t('channels.connect')}
         </Button>

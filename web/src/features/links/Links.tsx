@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { ActionIcon, Alert, Anchor, Button, Card, Code, CopyButton, Group, Image, Modal, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { ActionIcon, Anchor, Button, Card, Code, CopyButton, Group, Image, Modal, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { DateTime } from 'luxon';
@@ -11,8 +11,8 @@ import { ExternalLink } from '../../shared/ExternalLink.tsx';
 import { useCampaigns, useNumber, useObjectives, useReason } from '../analytics/shared.tsx';
 import type { ConversionSettings, Cost, LinkDetail, RoiRow, TrackedLink } from '../analytics/types.ts';
 import { PublicUrlWarning } from '../../shared/PublicUrlWarning.tsx';
-import { apiErrorText } from '../../shared/api-error-text.ts';
 import { linkKeys } from './api.ts';
+import { ApiErrorAlert } from '../../shared/ApiErrorAlert.tsx';
 
 /** One link row: short URL, destination, human clicks and unique visitors (from its detail). */
 function LinkRow({ link, onOpen }: { link: TrackedLink; onOpen: () => void }) {
@@ -163,7 +163,7 @@ export default function LinksPage() {
             <Button type="submit" loading={create.isPending} disabled={!can('post.write')}>{t('analytics.links.shorten')}</Button>
           </Group>
         </form>
-        {create.isError && <Alert color="red" mt="xs">{apiErrorText(create.error)}</Alert>}
+        {create.isError && <ApiErrorAlert error={create.error} mt="xs" />}
         {create.data && <Text size="sm" mt="xs" data-testid="new-short-link">{t('analytics.links.created')}: <Code>{create.data.shortUrl}</Code></Text>}
         {create.data && <PublicUrlWarning warning={create.data.urlWarning} />}
       </Card>
@@ -222,7 +222,7 @@ export default function LinksPage() {
                 <TextInput label={t('analytics.costs.note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} style={{ flex: 1 }} />
                 <Button type="submit" loading={addCost.isPending}>{t('analytics.costs.add')}</Button>
               </Group>
-              {addCost.isError && <Alert color="red" mt="xs">{(addCost.error as Error).message}</Alert>}
+              {addCost.isError && <ApiErrorAlert error={addCost.error} mt="xs" />}
             </form>
           )}
           <Table mt="xs" fz="sm">

@@ -7,6 +7,7 @@ import { api } from '../../api/client.ts';
 import { useSession, useWorkspace } from '../../shared/session.tsx';
 import { listeningKeys } from './api.ts';
 import { analyticsKeys } from '../analytics/api.ts';
+import { ApiErrorAlert } from '../../shared/ApiErrorAlert.tsx';
 
 const MAX_BASELINE_MINUTES = 90 * 24 * 60;
 
@@ -68,7 +69,7 @@ export function AlertSettingsCard() {
             </Group>
             <TagsInput label={t('listening.alertEmails')} description={t('listening.alertEmailsHelp')} maxTags={10} splitChars={[',', ' ', ';']} value={draft.notifyEmails} onChange={(emails) => set({ notifyEmails: emails })} />
             {baselineTooLong && <Alert color="orange">{t('listening.alertBaselineTooLong')}</Alert>}
-            {save.isError && <Alert color="red">{(save.error as Error).message}</Alert>}
+            {save.isError && <ApiErrorAlert error={save.error} />}
             <Group>
               <Button size="xs" loading={save.isPending} disabled={baselineTooLong} onClick={() => save.mutate(draft)}>{t('listening.saveAlertSettings')}</Button>
               <Button size="xs" variant="subtle" onClick={() => { setDraft(null); save.reset(); }}>{t('listening.cancel')}</Button>

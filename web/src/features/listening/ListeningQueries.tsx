@@ -7,6 +7,7 @@ import { useWorkspace } from '../../shared/session.tsx';
 import { SourceEditor } from './SourceEditor.tsx';
 import { formatLag, type ListeningQuery, type ListeningSource, type Mention, type QueryErrorDetails } from './types.ts';
 import { listeningKeys } from './api.ts';
+import { ApiErrorAlert } from '../../shared/ApiErrorAlert.tsx';
 
 const KINDS = ['brand', 'competitor', 'topic'] as const;
 const SOURCE_KINDS = ['rss', 'mastodon', 'bluesky_firehose', 'bluesky_jetstream', 'channel_mentions'] as const;
@@ -14,7 +15,7 @@ const SOURCE_KINDS = ['rss', 'mastodon', 'bluesky_firehose', 'bluesky_jetstream'
 /** Shows a query parse error with its position, in the UI language. */
 function QueryError({ error }: { error: unknown }) {
   const { t, i18n } = useTranslation();
-  if (!(error instanceof ApiError)) return error ? <Alert color="red">{String((error as Error).message ?? error)}</Alert> : null;
+  if (!(error instanceof ApiError)) return <ApiErrorAlert error={error} />;
   const details = error.details as Partial<QueryErrorDetails> | null;
   if (error.code === 'invalid_query' && details?.position !== undefined) {
     return (
@@ -24,7 +25,7 @@ function QueryError({ error }: { error: unknown }) {
       </Alert>
     );
   }
-  return <Alert color="red">{error.message}</Alert>;
+  return <ApiErrorAlert error={error} />;
 }
 
 /** Saved queries with the tester, the sources with their lag, and CSV import. */
@@ -127,7 +128,7 @@ export default function ListeningQueriesPage() {
         <TextInput label={t('listening.url')} value={source.url} onChange={(e) => setSource({ ...source, url: e.currentTarget.value })} w={320} />
         <Button onClick={() => addSource.mutate()} loading={addSource.isPending}>{t('listening.addSource')}</Button>
       </Group>
-      {addSource.error && <Alert color="red">{(addSource.error as Error).message}</Alert>}
+      {addSource.error && <ApiErrorAlert error={addSource.error} />}
       <Table.ScrollContainer minWidth={600}>
         <Table>
           <Table.Thead>
@@ -163,10 +164,9 @@ export default function ListeningQueriesPage() {
       </FileButton>
       {importCsv.data && <Alert color="green">{t('listening.imported', importCsv.data)}</Alert>}
       {importCsv.error && (
-        <Alert color="red">
-          {(importCsv.error as Error).message}
+        <ApiErrorAlert error={importCsv.error}>
           {importErrors.slice(0, 20).map((e) => <Text key={e.row} size="xs">{t('listening.rowError', { row: e.row, message: i18n.language === 'es' ? e.messageEs : e.message })}</Text>)}
-        </Alert>
+        </ApiErrorAlert>
       )}
     </Stack>
   );

@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { Alert, Button, Group, Modal, NumberInput, PasswordInput, Select, Stack, Switch, Text, TextInput } from '@mantine/core';
+import { Button, Group, Modal, NumberInput, PasswordInput, Select, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../api/client.ts';
 import { useChannels } from '../channels/api.ts';
 import { useWorkspace } from '../../shared/session.tsx';
 import type { ListeningSource } from './types.ts';
+import { ApiErrorAlert } from '../../shared/ApiErrorAlert.tsx';
 import { listeningKeys } from './api.ts';
 
 /** Config key holding the address each kind of source reads. */
@@ -91,10 +92,9 @@ export function SourceEditor({ source, onClose }: { source: ListeningSource; onC
         )}
         <Text size="xs" c="dimmed">{t('listening.cursorResetNote')}</Text>
         {save.error && (
-          <Alert color="red" data-testid="source-error">
-            {(save.error as Error).message}
+          <ApiErrorAlert error={save.error} data-testid="source-error">
             {issues.map((issue) => <Text key={issue.path} size="xs">{issue.path}: {issue.message}</Text>)}
-          </Alert>
+          </ApiErrorAlert>
         )}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>{t('listening.cancel')}</Button>

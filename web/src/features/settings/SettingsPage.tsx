@@ -4,16 +4,18 @@ import { useSearchParams } from 'react-router-dom';
 import { AccountSecurity, InviteMembers } from '../accounts/Accounts.tsx';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../../api/client.ts';
+import { api } from '../../api/client.ts';
 import { ROLES, type Role } from '../accounts/types.ts';
 import { type Workspace } from '../workspaces/types.ts';
 import { useSession, useWorkspace } from '../../shared/session.tsx';
 import { useMembers, useWorkspaceDetail, workspaceKeys } from '../workspaces/api.ts';
 import { formatInstant } from '../../shared/format.ts';
 import { useApiTokens } from '../accounts/api.ts';
+import { apiErrorText } from '../../shared/api-error-text.ts';
+import { ApiErrorAlert } from '../../shared/ApiErrorAlert.tsx';
 
 function useErrorText() {
-  return (caught: unknown) => (caught instanceof ApiError ? caught.message : String(caught));
+  return apiErrorText;
 }
 
 function WorkspaceSettings() {
@@ -108,7 +110,7 @@ function MembersSettings() {
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
-      {error && <Alert color="red" role="alert">{error}</Alert>}
+      <ApiErrorAlert error={error} role="alert" />
       {/* Members join by invitation: an e-mail link they accept with their own account and password. */}
       {can('member.manage') && <InviteMembers workspaceId={workspace.id} timeZone={workspace.timeZone} myRole={workspace.role} />}
     </Stack>

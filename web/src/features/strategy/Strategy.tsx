@@ -1,6 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
-import { Alert, Anchor, Badge, Button, Card, ColorInput, Group, Modal, MultiSelect, NumberInput, Progress, Select, SimpleGrid, Stack, Table, Tabs, TagsInput, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Card, ColorInput, Group, Modal, MultiSelect, NumberInput, Progress, Select, SimpleGrid, Stack, Table, Tabs, TagsInput, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { DateTime } from 'luxon';
@@ -13,6 +13,7 @@ import { StatusBadge, useBilingual, useCampaigns, useKpiCatalog, useKpiValue, us
 import type { Campaign, Objective, ObjectiveProgress, ObjectiveStatusItem, Pillar, Segment } from '../analytics/types.ts';
 import { analyticsKeys } from '../analytics/api.ts';
 import { strategyKeys } from './api.ts';
+import { ApiErrorAlert } from '../../shared/ApiErrorAlert.tsx';
 
 type Entity = 'objectives' | 'campaigns' | 'segments' | 'pillars';
 
@@ -38,7 +39,7 @@ function EntityModal({ title, opened, onClose, onSubmit, error, pending, childre
       <form onSubmit={(e) => { e.preventDefault(); onSubmit(); }}>
         <Stack gap="sm">
           {children}
-          {error && <Alert color="red">{error.message}</Alert>}
+          <ApiErrorAlert error={error} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>{t('analytics.common.cancel')}</Button>
             <Button type="submit" loading={pending}>{t('common.save')}</Button>

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { Alert, Badge, Button, Card, Group, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Badge, Button, Card, Group, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../../../api/client.ts';
+import { api } from '../../../api/client.ts';
 import { type Post } from '../types.ts';
 import { useSession, useWorkspace } from '../../../shared/session.tsx';
 import { usePost, usePostsInState } from '../api.ts';
@@ -11,6 +11,7 @@ import { useChannels } from '../../channels/api.ts';
 import { formatInstant } from '../../../shared/format.ts';
 import { CommentThread } from '../detail/PostDetailPage.tsx';
 import { workspaceKey } from '../../../shared/query-keys.ts';
+import { ApiErrorAlert } from '../../../shared/ApiErrorAlert.tsx';
 
 function ReviewCard({ post }: { post: Post }) {
   const { t, i18n } = useTranslation();
@@ -19,7 +20,7 @@ function ReviewCard({ post }: { post: Post }) {
   const queryClient = useQueryClient();
   const channels = useChannels();
   const [comment, setComment] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
   const [showThread, setShowThread] = useState(false);
   const detail = usePost(post.id, { enabled: showThread });
   const decide = async (transition: 'approve' | 'reject') => {
@@ -34,7 +35,7 @@ function ReviewCard({ post }: { post: Post }) {
       }
       await queryClient.invalidateQueries({ queryKey: workspaceKey(workspace.id) });
     } catch (caught) {
-      setError(caught instanceof ApiError ? caught.message : String(caught));
+      setError(caught);
     }
   };
   return (
@@ -48,7 +49,7 @@ function ReviewCard({ post }: { post: Post }) {
         </Group>
         <Text style={{ whiteSpace: 'pre-wrap' }}>{post.content}</Text>
         <Textarea label={t('approvals.comment')} autosize value={comment} onChange={(e) => setComment(e.currentTarget.value)} />
-        {error && <Alert color="red" role="alert">{error}</Alert>}
+        <ApiErrorAlert error={error} role="alert" />
         <Group>
           {can('post.approve') && <Button color="green" onClick={() => void decide('approve')}>{t('approvals.approve')}</Button>}
           {can('post.approve') && <Button color="red" variant="light" onClick={() => void decide('reject')}>{t('approvals.reject')}</Button>}

@@ -17,6 +17,7 @@ import { ExternalLink } from '../../../shared/ExternalLink.tsx';
 import { safeHref } from '../../../shared/safe-link.ts';
 import { ChannelOptions, NO_STRATEGY, StrategyPickers, SuggestTimeButton, type StrategyLinks } from './ComposerExtras.tsx';
 import { workspaceKey } from '../../../shared/query-keys.ts';
+import { ApiErrorAlert } from '../../../shared/ApiErrorAlert.tsx';
 
 interface UploadedImage {
   mediaId: string;
@@ -95,7 +96,7 @@ function ComposerForm() {
   });
   const [loadedId, setLoadedId] = useState<string | null>(null);
   const [issues, setIssues] = useState<ChannelIssues[]>([]);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState<Action | null>(null);
   const lang = i18n.language === 'es' ? 'es' : 'en';
 
@@ -179,7 +180,7 @@ function ComposerForm() {
       navigate(`/posts/${post.id}`);
     } catch (caught) {
       if (caught instanceof ApiError && caught.status === 422 && Array.isArray(caught.details)) setIssues(caught.details as ChannelIssues[]);
-      setError(caught instanceof ApiError ? caught.message : String(caught));
+      setError(caught);
     } finally {
       setBusy(null);
     }
@@ -190,7 +191,7 @@ function ComposerForm() {
   const selectedChannels = active.filter((c) => selected.includes(c.id));
 
   if (editId !== null && existing.isLoading) return <Text>{t('common.loading')}</Text>;
-  if (editId !== null && !existing.data) return <Alert color="red">{existing.error instanceof Error ? existing.error.message : t('post.notFound')}</Alert>;
+  if (editId !== null && !existing.data) return <ApiErrorAlert error={existing.error ?? t('post.notFound')} />;
   const locked = editing !== null && !EDITABLE_STATES.includes(editing.state);
 
   return (
@@ -322,11 +323,7 @@ function ComposerForm() {
               </Stack>
             </Alert>
           )}
-          {error && (
-            <Alert color="red" role="alert">
-              {error}
-            </Alert>
-          )}
+          <ApiErrorAlert error={error} role="alert" />
           <Group>
             <Button variant="default" loading={busy === 'draft'} disabled={!selected.length || !can('post.write') || locked} onClick={() => void save('draft')}>
               {editing ? t('planner.saveChanges') : t('composer.saveDraft')}

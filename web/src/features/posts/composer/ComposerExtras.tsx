@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { Button, Group, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../../../api/client.ts';
+import { api } from '../../../api/client.ts';
 import { VISIBILITIES, type PublicationOptions, type TimeSuggestion, type Visibility } from '../types.ts';
 import { type NetworkLimits } from '../../channels/types.ts';
 import { type StrategyKind } from '../../strategy/types.ts';
 import { useStrategyItems } from '../../strategy/api.ts';
 import { formatInstant, toLocalInput } from '../../../shared/format.ts';
+import { apiErrorText } from '../../../shared/api-error-text.ts';
 
 /** The strategy links a post carries; null = none. */
 export interface StrategyLinks {
@@ -98,7 +99,7 @@ export function SuggestTimeButton({ workspaceId, zone, channelId, onSuggest }: {
         setNote(t('planner.suggested', { when: formatInstant(result.suggestion, zone, i18n.language) }));
       } else setNote(t('planner.noSuggestion'));
     } catch (caught) {
-      setNote(caught instanceof ApiError ? caught.message : String(caught));
+      setNote(apiErrorText(caught));
     } finally {
       setBusy(false);
     }

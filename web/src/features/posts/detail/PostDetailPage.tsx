@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { Alert, Badge, Button, Card, Group, Loader, Stack, Table, Text, Textarea, TextInput, Timeline, Title } from '@mantine/core';
+import { Badge, Button, Card, Group, Loader, Stack, Table, Text, Textarea, TextInput, Timeline, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../../../api/client.ts';
+import { api } from '../../../api/client.ts';
 import { type PostDetail } from '../types.ts';
 import { useSession, useWorkspace } from '../../../shared/session.tsx';
 import { usePost } from '../api.ts';
@@ -12,6 +12,7 @@ import { formatInstant, fromLocalInput, STATE_COLORS, toLocalInput } from '../..
 import { EditPostButton } from '../EditPostButton.tsx';
 import { ExternalLink } from '../../../shared/ExternalLink.tsx';
 import { workspaceKey } from '../../../shared/query-keys.ts';
+import { ApiErrorAlert } from '../../../shared/ApiErrorAlert.tsx';
 
 /** Comments on a post, with a box to add one. */
 export function CommentThread({ post, onChange }: { post: PostDetail; onChange(): void }) {
@@ -53,14 +54,14 @@ export function PostDetailPage() {
   const { can } = useSession();
   const queryClient = useQueryClient();
   const channels = useChannels();
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
   const [when, setWhen] = useState('');
   const lang = i18n.language;
   const post = usePost(postId, {
     refetchInterval: (query) => (query.state.data && ['scheduled', 'publishing'].includes(query.state.data.state) ? 2_000 : false),
   });
   if (post.isLoading) return <Loader aria-label={t('common.loading')} />;
-  if (!post.data) return <Alert color="red">{post.error instanceof Error ? post.error.message : t('post.notFound')}</Alert>;
+  if (!post.data) return <ApiErrorAlert error={post.error ?? t('post.notFound')} />;
   const data = post.data;
   const refresh = () => void queryClient.invalidateQueries({ queryKey: workspaceKey(workspace.id) });
   const act = async (path: string, body: Record<string, unknown> = {}) => {
@@ -69,7 +70,7 @@ export function PostDetailPage() {
       await api('POST', `/workspaces/${workspace.id}/posts/${data.id}/${path}`, body);
       refresh();
     } catch (caught) {
-      setError(caught instanceof ApiError ? caught.message : String(caught));
+      setError(caught);
     }
   };
   const channelName = (id: string) => channels.data?.find((c) => c.id === id)?.name ?? id.slice(0, 8);
@@ -87,7 +88,7 @@ export function PostDetailPage() {
           {t('post.scheduledFor', { when: formatInstant(data.scheduledAt, workspace.timeZone, lang) })}
         </Text>
       </Card>
-      {error && <Alert color="red" role="alert">{error}</Alert>}
+      <ApiErrorAlert error={error} role="alert" />
       <Group>
         <EditPostButton postId={data.id} state={state} />
         {data.publications.some((p) => p.state === 'published') && <Button component={Link} to={`/analytics/posts/${data.id}`} variant="light">{t('analytics.postDashboard.open')}</Button>}

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useReducer, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { ActionIcon, Alert, Badge, Button, Checkbox, FileButton, Group, Image, Paper, SimpleGrid, Stack, Switch, Tabs, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
@@ -6,24 +6,18 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../../api/client.ts';
 import { type Channel } from '../../channels/types.ts';
-import { type ChannelIssues, type Post, type PublicationOptions } from '../types.ts';
+import { type ChannelIssues, type Post } from '../types.ts';
 import { useSession, useWorkspace } from '../../../shared/session.tsx';
 import { usePost, uploadMedia } from '../api.ts';
 import { useChannels, useNetworks } from '../../channels/api.ts';
-import { countChars, detectLinks, fromLocalInput, toLocalInput } from '../../../shared/format.ts';
+import { countChars, detectLinks, fromLocalInput } from '../../../shared/format.ts';
 import { EDITABLE_STATES } from '../EditPostButton.tsx';
-import { apiErrorText } from '../../../shared/api-error-text.ts';
 import { ExternalLink } from '../../../shared/ExternalLink.tsx';
 import { safeHref } from '../../../shared/safe-link.ts';
-import { ChannelOptions, NO_STRATEGY, StrategyPickers, SuggestTimeButton, type StrategyLinks } from './ComposerExtras.tsx';
+import { ChannelOptions, StrategyPickers, SuggestTimeButton } from './ComposerExtras.tsx';
+import { draftBody, draftFromPost, draftReducer, emptyDraft, mediaUrl, textFor as draftText, type ComposerDraft, type UploadedImage } from './draft.ts';
 import { workspaceKey } from '../../../shared/query-keys.ts';
 import { ApiErrorAlert } from '../../../shared/ApiErrorAlert.tsx';
-
-interface UploadedImage {
-  mediaId: string;
-  url: string;
-  alt: string;
-}
 
 type Action = 'draft' | 'submit' | 'schedule' | 'publish_now';
 
@@ -81,19 +75,10 @@ function ComposerForm() {
   const [searchParams] = useSearchParams();
   const editId = searchParams.get('edit');
   const active = (channels.data ?? []).filter((c) => c.status !== 'disconnected');
-  const [selected, setSelected] = useState<string[]>([]);
-  const [content, setContent] = useState('');
-  const [variants, setVariants] = useState<Record<string, string>>({});
-  const [options, setOptions] = useState<Record<string, PublicationOptions>>({});
-  const [strategy, setStrategy] = useState<StrategyLinks>(NO_STRATEGY);
-  const [threadMode, setThreadMode] = useState(false);
-  const [thread, setThread] = useState<string[]>(['']);
-  const [images, setImages] = useState<UploadedImage[]>([]);
-  const [when, setWhen] = useState(() => {
-    // The calendar opens the composer on a day: start at 09:00 that day, in the brand's zone.
-    const day = searchParams.get('date');
-    return day && /^\d{4}-\d{2}-\d{2}$/.test(day) ? `${day}T09:00` : '';
-  });
+  // The post being written: one draft object, changed only through draftReducer (draft.ts).
+  const [draft, dispatch] = useReducer(draftReducer, searchParams.get('date'), emptyDraft);
+  const { selected, content, variants, options, strategy, threadMode, thread, images, when } = draft;
+  const set = (patch: Partial<ComposerDraft>) => dispatch({ type: 'set', patch });
   const [loadedId, setLoadedId] = useState<string | null>(null);
   const [issues, setIssues] = useState<ChannelIssues[]>([]);
   const [error, setError] = useState<unknown>(null);
@@ -106,31 +91,12 @@ function ComposerForm() {
     const post = existing.data;
     if (!post || loadedId === post.id) return;
     setLoadedId(post.id);
-    const first = post.publications[0];
-    setSelected(post.publications.map((p) => p.channelId));
-    setContent(post.content);
-    setVariants(Object.fromEntries(post.publications.filter((p) => p.text !== post.content).map((p) => [p.channelId, p.text])));
-    setOptions(Object.fromEntries(post.publications.map((p) => [p.channelId, p.options ?? {}])));
-    setStrategy({ campaignId: post.campaignId, objectiveId: post.objectiveId ?? null, segmentId: post.segmentId ?? null, pillarId: post.pillarId ?? null });
-    const parts = (first?.thread ?? []).map((part) => part.text);
-    setThreadMode(parts.length > 0);
-    setThread(parts.length ? parts : ['']);
-    setImages((first?.media ?? []).map((m) => ({ mediaId: m.mediaId, url: `/api/v1/workspaces/${workspace.id}/media/${m.mediaId}`, alt: m.alt ?? '' })));
-    setWhen(post.scheduledAt ? toLocalInput(post.scheduledAt, workspace.timeZone) : '');
+    dispatch({ type: 'load', draft: draftFromPost(post, workspace.id, workspace.timeZone) });
   }, [existing.data, loadedId, workspace.id, workspace.timeZone]);
   const editing = editId !== null ? existing.data ?? null : null;
   const limitsByNetwork = useMemo(() => new Map((networks.data ?? []).map((n) => [n.name, n.limits])), [networks.data]);
 
-  const body = useMemo(() => {
-    const media = images.map((image) => ({ mediaId: image.mediaId, ...(image.alt ? { alt: image.alt } : {}) }));
-    const threadParts = threadMode ? thread.filter((part) => part.trim()).map((text) => ({ text, media: [] })) : [];
-    return {
-      content,
-      media,
-      thread: threadParts,
-      channels: selected.map((channelId) => ({ channelId, ...(variants[channelId] !== undefined ? { text: variants[channelId] } : {}), options: options[channelId] ?? {} })),
-    };
-  }, [content, images, threadMode, thread, selected, variants, options]);
+  const body = useMemo(() => draftBody(draft), [draft]);
   const [debouncedBody] = useDebouncedValue(body, 400);
 
   useEffect(() => {
@@ -151,9 +117,9 @@ function ComposerForm() {
     if (!file) return;
     try {
       const media = await uploadMedia(workspace.id, file);
-      setImages((current) => [...current, { mediaId: media.id, url: `/api/v1/workspaces/${workspace.id}/media/${media.id}`, alt: '' }]);
+      dispatch({ type: 'addImage', image: { mediaId: media.id, url: mediaUrl(workspace.id, media.id), alt: '' } });
     } catch (caught) {
-      setError(apiErrorText(caught));
+      setError(caught);
     }
   };
 
@@ -186,7 +152,7 @@ function ComposerForm() {
     }
   };
 
-  const textFor = (channelId: string) => variants[channelId] ?? content;
+  const textFor = (channelId: string) => draftText(draft, channelId);
   const issueCount = issues.reduce((sum, entry) => sum + entry.issues.length, 0);
   const selectedChannels = active.filter((c) => selected.includes(c.id));
 
@@ -202,7 +168,7 @@ function ComposerForm() {
           {locked ? t('planner.cannotEdit', { state: t(`states.${editing.state}`) }) : t('planner.editing', { state: t(`states.${editing.state}`) })}
         </Alert>
       )}
-      <Checkbox.Group label={t('composer.channels')} value={selected} onChange={setSelected} required>
+      <Checkbox.Group label={t('composer.channels')} value={selected} onChange={(value) => set({ selected: value })} required>
         <Group mt="xs">
           {active.map((channel) => (
             <Checkbox key={channel.id} value={channel.id} label={`${channel.name}${channel.simulated ? ` (${t('common.simulated')})` : ''}`} />
@@ -223,7 +189,7 @@ function ComposerForm() {
               ))}
             </Tabs.List>
             <Tabs.Panel value="all" pt="xs">
-              <Textarea label={t('composer.text')} autosize minRows={5} value={content} onChange={(e) => setContent(e.currentTarget.value)} />
+              <Textarea label={t('composer.text')} autosize minRows={5} value={content} onChange={(e) => set({ content: e.currentTarget.value })} />
             </Tabs.Panel>
             {selectedChannels.map((channel) => (
               <Tabs.Panel key={channel.id} value={channel.id} pt="xs">
@@ -231,12 +197,7 @@ function ComposerForm() {
                   <Switch
                     label={t('composer.customize', { name: channel.name })}
                     checked={variants[channel.id] !== undefined}
-                    onChange={(e) => {
-                      const next = { ...variants };
-                      if (e.currentTarget.checked) next[channel.id] = content;
-                      else delete next[channel.id];
-                      setVariants(next);
-                    }}
+                    onChange={(e) => dispatch({ type: 'customize', channelId: channel.id, on: e.currentTarget.checked })}
                   />
                   <Textarea
                     label={t('composer.variantText', { name: channel.name })}
@@ -244,9 +205,9 @@ function ComposerForm() {
                     minRows={5}
                     disabled={variants[channel.id] === undefined}
                     value={textFor(channel.id)}
-                    onChange={(e) => setVariants({ ...variants, [channel.id]: e.currentTarget.value })}
+                    onChange={(e) => dispatch({ type: 'variant', channelId: channel.id, text: e.currentTarget.value })}
                   />
-                  <ChannelOptions name={channel.name} limits={limitsByNetwork.get(channel.network) ?? channel.limits} value={options[channel.id] ?? {}} onChange={(next) => setOptions({ ...options, [channel.id]: next })} />
+                  <ChannelOptions name={channel.name} limits={limitsByNetwork.get(channel.network) ?? channel.limits} value={options[channel.id] ?? {}} onChange={(next) => dispatch({ type: 'options', channelId: channel.id, options: next })} />
                 </Stack>
               </Tabs.Panel>
             ))}
@@ -267,18 +228,18 @@ function ComposerForm() {
               {t('composer.linksDetected', { count: detectLinks(content).length })}: {detectLinks(content).map((link) => <ExternalLink key={link} href={link} mr="xs" fallback={link}>{link}</ExternalLink>)}
             </Text>
           )}
-          <Switch label={t('composer.threadMode')} checked={threadMode} onChange={(e) => setThreadMode(e.currentTarget.checked)} />
+          <Switch label={t('composer.threadMode')} checked={threadMode} onChange={(e) => set({ threadMode: e.currentTarget.checked })} />
           {threadMode && (
             <Stack gap="xs">
               {thread.map((part, index) => (
                 <Group key={index} align="flex-end" wrap="nowrap">
-                  <Textarea style={{ flex: 1 }} label={t('composer.threadPart', { n: index + 2 })} autosize value={part} onChange={(e) => setThread(thread.map((p, i) => (i === index ? e.currentTarget.value : p)))} />
-                  <ActionIcon variant="subtle" color="red" aria-label={t('composer.removePart', { n: index + 2 })} onClick={() => setThread(thread.filter((_, i) => i !== index))}>
+                  <Textarea style={{ flex: 1 }} label={t('composer.threadPart', { n: index + 2 })} autosize value={part} onChange={(e) => dispatch({ type: 'threadPart', index, text: e.currentTarget.value })} />
+                  <ActionIcon variant="subtle" color="red" aria-label={t('composer.removePart', { n: index + 2 })} onClick={() => dispatch({ type: 'removeThreadPart', index })}>
                     ✕
                   </ActionIcon>
                 </Group>
               ))}
-              <Button variant="default" size="xs" onClick={() => setThread([...thread, ''])}>
+              <Button variant="default" size="xs" onClick={() => dispatch({ type: 'addThreadPart' })}>
                 {t('composer.addPart')}
               </Button>
             </Stack>
@@ -295,8 +256,8 @@ function ComposerForm() {
           {images.map((image, index) => (
             <Group key={image.mediaId} wrap="nowrap" align="flex-end">
               <Image src={image.url} alt={image.alt} w={64} h={64} fit="cover" radius="sm" />
-              <TextInput style={{ flex: 1 }} label={t('composer.altText')} value={image.alt} onChange={(e) => setImages(images.map((img, i) => (i === index ? { ...img, alt: e.currentTarget.value } : img)))} />
-              <ActionIcon variant="subtle" color="red" aria-label={t('composer.removeImage')} onClick={() => setImages(images.filter((_, i) => i !== index))}>
+              <TextInput style={{ flex: 1 }} label={t('composer.altText')} value={image.alt} onChange={(e) => dispatch({ type: 'imageAlt', index, alt: e.currentTarget.value })} />
+              <ActionIcon variant="subtle" color="red" aria-label={t('composer.removeImage')} onClick={() => dispatch({ type: 'removeImage', index })}>
                 ✕
               </ActionIcon>
             </Group>
@@ -306,10 +267,10 @@ function ComposerForm() {
             label={t('composer.when', { zone: workspace.timeZone })}
             description={t('composer.whenHelp')}
             value={when}
-            onChange={(e) => setWhen(e.currentTarget.value)}
+            onChange={(e) => set({ when: e.currentTarget.value })}
           />
-          <SuggestTimeButton workspaceId={workspace.id} zone={workspace.timeZone} channelId={selected[0] ?? null} onSuggest={setWhen} />
-          <StrategyPickers value={strategy} onChange={setStrategy} />
+          <SuggestTimeButton workspaceId={workspace.id} zone={workspace.timeZone} channelId={selected[0] ?? null} onSuggest={(next) => set({ when: next })} />
+          <StrategyPickers value={strategy} onChange={(next) => set({ strategy: next })} />
           {issueCount > 0 && (
             <Alert color="red" title={t('composer.issuesTitle')} data-testid="composer-issues">
               <Stack gap={2}>

@@ -8,16 +8,8 @@ import { type StrategyKind } from '../../strategy/types.ts';
 import { useStrategyItems } from '../../strategy/api.ts';
 import { formatInstant, toLocalInput } from '../../../shared/format.ts';
 import { apiErrorText } from '../../../shared/api-error-text.ts';
+import type { StrategyLinks } from './draft.ts';
 
-/** The strategy links a post carries; null = none. */
-export interface StrategyLinks {
-  campaignId: string | null;
-  objectiveId: string | null;
-  segmentId: string | null;
-  pillarId: string | null;
-}
-
-export const NO_STRATEGY: StrategyLinks = { campaignId: null, objectiveId: null, segmentId: null, pillarId: null };
 
 const PICKERS: Array<{ kind: StrategyKind; field: keyof StrategyLinks; label: 'campaign' | 'objective' | 'segment' | 'pillar' }> = [
   { kind: 'campaigns', field: 'campaignId', label: 'campaign' },

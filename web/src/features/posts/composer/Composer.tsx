@@ -8,7 +8,7 @@ import { api, ApiError } from '../../../api/client.ts';
 import { type Channel } from '../../channels/types.ts';
 import { type ChannelIssues, type Post } from '../types.ts';
 import { useSession, useWorkspace } from '../../../shared/session.tsx';
-import { usePost, uploadMedia } from '../api.ts';
+import { createPost, replacePost, usePost, uploadMedia } from '../api.ts';
 import { useChannels, useNetworks } from '../../channels/api.ts';
 import { countChars, detectLinks, fromLocalInput } from '../../../shared/format.ts';
 import { EDITABLE_STATES } from '../EditPostButton.tsx';
@@ -135,12 +135,12 @@ function ComposerForm() {
       let post: Post;
       if (editing) {
         // Replace the content first (all or nothing), then move it through the workflow.
-        post = await api<Post>('PUT', `/workspaces/${workspace.id}/posts/${editing.id}`, { ...body, ...strategy, scheduledAt });
+        post = await replacePost(workspace.id, editing.id, { ...body, ...strategy, scheduledAt });
         if (action === 'submit' && post.state === 'draft') await api('POST', `/workspaces/${workspace.id}/posts/${post.id}/submit`, {});
         if (action === 'schedule') await api('POST', `/workspaces/${workspace.id}/posts/${post.id}/schedule`, { scheduledAt });
         if (action === 'publish_now') await api('POST', `/workspaces/${workspace.id}/posts/${post.id}/publish_now`, {});
       } else {
-        post = await api<Post>('POST', `/workspaces/${workspace.id}/posts`, { ...body, ...strategy, scheduledAt, action });
+        post = await createPost(workspace.id, { ...body, ...strategy, scheduledAt, action });
       }
       await queryClient.invalidateQueries({ queryKey: workspaceKey(workspace.id) });
       navigate(`/posts/${post.id}`);

@@ -1,6 +1,6 @@
 // The web app's own check of hrefs built from data (issue 10, finding 7).
 import { describe, expect, it } from 'vitest';
-import { safeHref } from '../web/src/safe-link.ts';
+import { safeHref } from '../web/src/shared/safe-link.ts';
 import { httpUrlOrNull } from '../src/lib/safe-url.ts';
 
 const SAFE = ['https://mastodon.social/@cafe/1', 'http://example.org', 'HTTPS://EXAMPLE.ORG/a?b=c#d', 'https://bsky.app/profile/x.test/post/3k'];

@@ -321,7 +321,7 @@ describe('web app end to end (real Chromium, real server, embedded database)', {
 
 describe('calendar window and week start (pure functions the prefetch relies on)', () => {
   it('computes the six-week month grid FullCalendar shows, in the brand zone, across a DST change', async () => {
-    const { monthGridRange, firstDayOfWeek } = await import('../../web/src/pages/CalendarData.ts');
+    const { monthGridRange, firstDayOfWeek } = await import('../../web/src/features/calendar/CalendarData.ts');
     const november = DateTime.fromISO('2026-11-15T12:00:00', { zone: ZONE });
     // Sunday-first: Sun 1 Nov 00:00 CET … +6 weeks (what FullCalendar reported for this month).
     expect(monthGridRange(november, ZONE, 0)).toEqual({ from: '2026-10-31T23:00:00.000Z', to: '2026-12-12T23:00:00.000Z' });

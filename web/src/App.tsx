@@ -2,41 +2,43 @@ import { lazy, Suspense } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import { Center, Loader } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { api } from './api.ts';
-import { SessionProvider, useMeQuery } from './session.tsx';
-import { Shell } from './components/Shell.tsx';
-import { SetupPage, LoginPage, NewWorkspacePage } from './pages/Auth.tsx';
-import { prefetchCalendarEntries } from './pages/CalendarData.ts';
+import { api } from './api/client.ts';
+import { SessionProvider } from './shared/session.tsx';
+import { useMeQuery } from './features/accounts/api.ts';
+import { Shell } from './shared/Shell.tsx';
+import { SetupPage, LoginPage, NewWorkspacePage } from './features/accounts/Auth.tsx';
+import { prefetchCalendarEntries } from './features/calendar/CalendarData.ts';
+import { accountKeys } from './features/accounts/api.ts';
 
 // Heavy pages load on demand so the first load stays small.
-const loadCalendar = () => import('./pages/Calendar.tsx');
+const loadCalendar = () => import('./features/calendar/Calendar.tsx');
 // The calendar is the home page: fetch its chunk alongside the session check, not after it.
 const calendarChunk = window.location.pathname === '/' || window.location.pathname.startsWith('/calendar') ? (prefetchCalendarEntries(), loadCalendar()) : null;
 const CalendarPage = lazy(() => calendarChunk ?? loadCalendar());
-const ComposerPage = lazy(() => import('./pages/Composer.tsx'));
+const ComposerPage = lazy(() => import('./features/posts/composer/Composer.tsx'));
 // Pages off the first screen load on demand, so the calendar's first paint parses less script.
-const ApprovalsPage = lazy(() => import('./pages/Approvals.tsx').then((m) => ({ default: m.ApprovalsPage })));
-const PostDetailPage = lazy(() => import('./pages/PostDetail.tsx').then((m) => ({ default: m.PostDetailPage })));
-const ChannelsPage = lazy(() => import('./pages/Channels.tsx').then((m) => ({ default: m.ChannelsPage })));
-const SettingsPage = lazy(() => import('./pages/Settings.tsx').then((m) => ({ default: m.SettingsPage })));
-const SandboxPage = lazy(() => import('./pages/Sandbox.tsx').then((m) => ({ default: m.SandboxPage })));
-const ActivityPage = lazy(() => import('./pages/Activity.tsx').then((m) => ({ default: m.ActivityPage })));
-const ListeningQueriesPage = lazy(() => import('./pages/listening/ListeningQueries.tsx'));
-const ListeningMentionsPage = lazy(() => import('./pages/listening/ListeningMentions.tsx'));
-const ListeningDashboardPage = lazy(() => import('./pages/listening/ListeningDashboard.tsx'));
-const ListeningAlertsPage = lazy(() => import('./pages/listening/ListeningAlerts.tsx'));
-const StrategyPage = lazy(() => import('./pages/strategy/Strategy.tsx'));
-const AnalyticsOverviewPage = lazy(() => import('./pages/analytics/AnalyticsOverview.tsx'));
-const BestTimePage = lazy(() => import('./pages/analytics/BestTime.tsx'));
-const LinksPage = lazy(() => import('./pages/analytics/Links.tsx'));
-const ReportsPage = lazy(() => import('./pages/analytics/Reports.tsx'));
-const AnalyticsAlertsPage = lazy(() => import('./pages/analytics/Alerts.tsx'));
-const PostDashboardPage = lazy(() => import('./pages/analytics/PostDashboard.tsx'));
-const CollectionPage = lazy(() => import('./pages/analytics/Collection.tsx'));
+const ApprovalsPage = lazy(() => import('./features/posts/approvals/ApprovalsPage.tsx').then((m) => ({ default: m.ApprovalsPage })));
+const PostDetailPage = lazy(() => import('./features/posts/detail/PostDetailPage.tsx').then((m) => ({ default: m.PostDetailPage })));
+const ChannelsPage = lazy(() => import('./features/channels/ChannelsPage.tsx').then((m) => ({ default: m.ChannelsPage })));
+const SettingsPage = lazy(() => import('./features/settings/SettingsPage.tsx').then((m) => ({ default: m.SettingsPage })));
+const SandboxPage = lazy(() => import('./features/sandbox/SandboxPage.tsx').then((m) => ({ default: m.SandboxPage })));
+const ActivityPage = lazy(() => import('./features/activity/ActivityPage.tsx').then((m) => ({ default: m.ActivityPage })));
+const ListeningQueriesPage = lazy(() => import('./features/listening/ListeningQueries.tsx'));
+const ListeningMentionsPage = lazy(() => import('./features/listening/ListeningMentions.tsx'));
+const ListeningDashboardPage = lazy(() => import('./features/listening/ListeningDashboard.tsx'));
+const ListeningAlertsPage = lazy(() => import('./features/listening/ListeningAlerts.tsx'));
+const StrategyPage = lazy(() => import('./features/strategy/Strategy.tsx'));
+const AnalyticsOverviewPage = lazy(() => import('./features/analytics/AnalyticsOverview.tsx'));
+const BestTimePage = lazy(() => import('./features/analytics/BestTime.tsx'));
+const LinksPage = lazy(() => import('./features/links/Links.tsx'));
+const ReportsPage = lazy(() => import('./features/analytics/Reports.tsx'));
+const AnalyticsAlertsPage = lazy(() => import('./features/analytics/Alerts.tsx'));
+const PostDashboardPage = lazy(() => import('./features/analytics/PostDashboard.tsx'));
+const CollectionPage = lazy(() => import('./features/analytics/Collection.tsx'));
 // Pages reached from e-mails (signed in or not): invitations and password resets.
-const AcceptInvitePage = lazy(() => import('./pages/Accounts.tsx').then((m) => ({ default: m.AcceptInvitePage })));
-const ResetPasswordPage = lazy(() => import('./pages/Accounts.tsx').then((m) => ({ default: m.ResetPasswordPage })));
-const ForgotPasswordPage = lazy(() => import('./pages/Accounts.tsx').then((m) => ({ default: m.ForgotPasswordPage })));
+const AcceptInvitePage = lazy(() => import('./features/accounts/Accounts.tsx').then((m) => ({ default: m.AcceptInvitePage })));
+const ResetPasswordPage = lazy(() => import('./features/accounts/Accounts.tsx').then((m) => ({ default: m.ResetPasswordPage })));
+const ForgotPasswordPage = lazy(() => import('./features/accounts/Accounts.tsx').then((m) => ({ default: m.ForgotPasswordPage })));
 const PUBLIC_PAGES: Record<string, () => JSX.Element> = {
   '/invite': () => <AcceptInvitePage />,
   '/reset-password': () => <ResetPasswordPage />,
@@ -54,7 +56,7 @@ function Loading() {
 /** Routes: first run or sign-in when signed out; the app shell when signed in. */
 export function App() {
   const meQuery = useMeQuery();
-  const setup = useQuery({ queryKey: ['setup'], queryFn: () => api<{ needsOwner: boolean }>('GET', '/setup'), enabled: meQuery.data === null });
+  const setup = useQuery({ queryKey: accountKeys.setup(), queryFn: () => api<{ needsOwner: boolean }>('GET', '/setup'), enabled: meQuery.data === null });
   const publicPage = PUBLIC_PAGES[useLocation().pathname];
   if (publicPage) return <Suspense fallback={<Loading />}>{publicPage()}</Suspense>;
   if (meQuery.isLoading || (meQuery.data === null && setup.isLoading)) return <Loading />;

@@ -7,7 +7,7 @@ import '@mantine/core/styles.css';
 import './i18n/index.ts';
 import './styles.css';
 import { App } from './App.tsx';
-import { ApiError } from './api.ts';
+import { ApiError } from './api/client.ts';
 
 const queryClient = new QueryClient({
   defaultOptions: {

@@ -1,0 +1,35 @@
+import { useQuery } from '@tanstack/react-query';
+import { api, ApiError, setCsrfToken } from '../../api/client.ts';
+import type { ApiToken, Me } from './types.ts';
+
+/** Query keys of the accounts feature (session, sign-up, tokens, invitations, password resets). */
+export const accountKeys = {
+  me: () => ['me'] as const,
+  setup: () => ['setup'] as const,
+  tokens: () => ['tokens'] as const,
+  passwordReset: (token: string) => ['reset', token] as const,
+  invitation: (token: string) => ['invitation', token] as const,
+};
+
+/** Loads /me: null when signed out (401). */
+export function useMeQuery() {
+  return useQuery({
+    queryKey: accountKeys.me(),
+    queryFn: async () => {
+      try {
+        const me = await api<Me>('GET', '/me');
+        setCsrfToken(me.csrfToken);
+        return me;
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 401) return null;
+        throw error;
+      }
+    },
+    staleTime: 60_000,
+  });
+}
+
+/** The signed-in user's personal API tokens (secrets are never shown again). */
+export function useApiTokens() {
+  return useQuery({ queryKey: accountKeys.tokens(), queryFn: async () => (await api<{ items: ApiToken[] }>('GET', '/me/tokens')).items });
+}

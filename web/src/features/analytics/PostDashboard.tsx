@@ -1,0 +1,171 @@
+import { lazy, Suspense, useMemo } from 'react';
+import { Link, useParams } from 'react-router-dom';
+import { Anchor, Badge, Card, Group, List, Loader, Stack, Table, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client.ts';
+import { formatInstant } from '../../shared/format.ts';
+import { useChannels } from '../channels/api.ts';
+import { useWorkspace } from '../../shared/session.tsx';
+import { ExternalLink } from '../../shared/ExternalLink.tsx';
+import { KpiGrid, useNumber, useReason } from './shared.tsx';
+import type { MetricSnapshot, PostDashboard, PostDashboardPublication } from './types.ts';
+import type { TimeLine } from './TimeChart.tsx';
+import { analyticsKeys } from './api.ts';
+import { ApiErrorAlert } from '../../shared/ApiErrorAlert.tsx';
+
+const TimeChart = lazy(() => import('./TimeChart.tsx'));
+
+type MetricName = 'likes' | 'replies' | 'reposts' | 'quotes' | 'impressions' | 'reach' | 'clicks';
+const METRICS: Array<{ name: MetricName; color: string }> = [
+  { name: 'likes', color: '#e03131' },
+  { name: 'replies', color: '#1c7ed6' },
+  { name: 'reposts', color: '#2f9e44' },
+  { name: 'quotes', color: '#f08c00' },
+  { name: 'impressions', color: '#7048e8' },
+  { name: 'reach', color: '#0c8599' },
+  { name: 'clicks', color: '#868e96' },
+];
+
+/** One publication: its snapshots over time (brand's zone), what the network does not report and its KPIs. */
+function PublicationMetrics({ publication, channelName }: { publication: PostDashboardPublication; channelName: string }) {
+  const { t, i18n } = useTranslation();
+  const workspace = useWorkspace();
+  const reason = useReason();
+  const number = useNumber();
+  const times = useMemo(() => publication.snapshots.map((s) => Date.parse(s.captured_at)), [publication.snapshots]);
+  // Only metrics the network reported at least once get a line; the others are listed with their reason.
+  const lines = useMemo<TimeLine[]>(
+    () =>
+      METRICS.filter((m) => publication.snapshots.some((s) => s[m.name] !== null)).map((m) => ({
+        label: t(`analytics.metrics.${m.name}`),
+        color: m.color,
+        values: publication.snapshots.map((s: MetricSnapshot) => s[m.name]),
+      })),
+    [publication.snapshots, t],
+  );
+  const latest = publication.snapshots[publication.snapshots.length - 1];
+  const missing = Object.entries(publication.missing);
+  return (
+    <Card withBorder data-testid={`post-publication-${publication.network}`}>
+      <Group justify="space-between" mb="xs">
+        <Group gap="xs">
+          <Title order={4}>{channelName}</Title>
+          <Badge variant="light">{publication.network}</Badge>
+        </Group>
+        <Group gap="xs">
+          {publication.publishedAt && <Text size="xs" c="dimmed">{t('analytics.postDashboard.publishedAt', { when: formatInstant(publication.publishedAt, workspace.timeZone, i18n.language) })}</Text>}
+          <ExternalLink href={publication.remoteUrl} size="xs">{t('analytics.postDashboard.openOnNetwork')}</ExternalLink>
+        </Group>
+      </Group>
+      {publication.state !== 'published' && <Text size="sm" c="dimmed">{t('analytics.postDashboard.notPublished')}</Text>}
+      {publication.snapshots.length === 0 ? (
+        publication.state === 'published' && <Text size="sm" c="dimmed" data-testid="no-snapshots">{t('analytics.postDashboard.noSnapshots')}</Text>
+      ) : (
+        <>
+          <Suspense fallback={<Loader size="sm" />}>
+            <TimeChart times={times} lines={lines} label={t('analytics.postDashboard.chartTitle')} zone={workspace.timeZone} testId="post-chart" />
+          </Suspense>
+          <Text size="xs" c="dimmed">
+            {t('analytics.postDashboard.axisZone', { zone: workspace.timeZone })} · {t('analytics.postDashboard.snapshotsN', { n: publication.snapshots.length })}
+            {latest && ` · ${t('analytics.postDashboard.lastCollected', { when: formatInstant(latest.captured_at, workspace.timeZone, i18n.language) })}`}
+          </Text>
+          {latest && (
+            <Group gap="md" mt="xs" data-testid="latest-metrics">
+              {METRICS.filter((m) => latest[m.name] !== null).map((m) => (
+                <Text key={m.name} size="sm"><Text span fw={600}>{number(latest[m.name])}</Text> {t(`analytics.metrics.${m.name}`)}</Text>
+              ))}
+            </Group>
+          )}
+        </>
+      )}
+      {missing.length > 0 && (
+        <>
+          <Text size="sm" fw={600} mt="sm">{t('analytics.postDashboard.notReported')}</Text>
+          <List size="sm" data-testid="missing-metrics">
+            {missing.map(([metric, why]) => (
+              <List.Item key={metric}>{METRICS.some((m) => m.name === metric) ? t(`analytics.metrics.${metric}`) : metric}: {reason(why)}</List.Item>
+            ))}
+          </List>
+        </>
+      )}
+      {publication.kpis.length > 0 && (
+        <>
+          <Text size="sm" fw={600} mt="sm" mb="xs">{t('analytics.postDashboard.kpis')}</Text>
+          <KpiGrid kpis={publication.kpis} changes={null} />
+        </>
+      )}
+    </Card>
+  );
+}
+
+/** One post: each publication's metric snapshots over time, its KPIs (with the reason when one is missing) and its tracked links. */
+export default function PostDashboardPage() {
+  const { postId } = useParams();
+  const { t, i18n } = useTranslation();
+  const workspace = useWorkspace();
+  const channels = useChannels();
+  const number = useNumber();
+  const board = useQuery({
+    queryKey: analyticsKeys.post(workspace.id, postId),
+    queryFn: () => api<PostDashboard>('GET', `/workspaces/${workspace.id}/analytics/posts/${postId}`),
+  });
+  const channelName = (id: string | null) => (id ? channels.data?.find((c) => c.id === id)?.name ?? id.slice(0, 8) : t('analytics.postDashboard.allChannels'));
+
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Title order={2}>{t('analytics.postDashboard.title')}</Title>
+        <Anchor component={Link} to={`/posts/${postId}`} size="sm">{t('analytics.postDashboard.backToPost')}</Anchor>
+      </Group>
+      {board.isLoading && <Loader size="sm" />}
+      {board.isError && <ApiErrorAlert error={board.error} />}
+      {board.data && (
+        <>
+          <Card withBorder>
+            <Text style={{ whiteSpace: 'pre-wrap' }} lineClamp={4}>{board.data.content}</Text>
+          </Card>
+          {board.data.publications.map((publication) => (
+            <PublicationMetrics key={publication.publicationId} publication={publication} channelName={channelName(publication.channelId)} />
+          ))}
+          <Card withBorder data-testid="post-links">
+            <Title order={4} mb="xs">{t('analytics.postDashboard.links')}</Title>
+            {board.data.links.length === 0 ? (
+              <Text size="sm" c="dimmed">{t('analytics.postDashboard.noLinks')}</Text>
+            ) : (
+              <Table.ScrollContainer minWidth={640}>
+                <Table>
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th>{t('analytics.links.shortUrl')}</Table.Th>
+                      <Table.Th>{t('analytics.table.channel')}</Table.Th>
+                      <Table.Th>{t('analytics.links.humanClicks')}</Table.Th>
+                      <Table.Th>{t('analytics.links.uniqueVisitors')}</Table.Th>
+                      <Table.Th>{t('analytics.postDashboard.conversions')}</Table.Th>
+                      <Table.Th>{t('analytics.roi.value')}</Table.Th>
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {board.data.links.map((link) => (
+                      <Table.Tr key={link.id}>
+                        <Table.Td>
+                          <Text size="sm" component="code">{link.shortUrl}</Text>
+                          <Text size="xs" c="dimmed" truncate maw={320}>{link.targetUrl}</Text>
+                        </Table.Td>
+                        <Table.Td>{channelName(link.channelId)}</Table.Td>
+                        <Table.Td>{link.clicks.toLocaleString(i18n.language)}</Table.Td>
+                        <Table.Td>{link.uniqueVisitors.toLocaleString(i18n.language)}</Table.Td>
+                        <Table.Td>{link.conversions.toLocaleString(i18n.language)}</Table.Td>
+                        <Table.Td>{number(link.conversionValue)}</Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Table.ScrollContainer>
+            )}
+          </Card>
+        </>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,144 @@
+import { DateTime } from 'luxon';
+import { api } from '../../api/client.ts';
+import { type CalendarEntry } from './types.ts';
+
+/** The calendar's filters; null means "any". */
+export interface CalendarFilters {
+  channelId: string | null;
+  state: string | null;
+  authorId: string | null;
+  campaignId: string | null;
+}
+
+/** An instant window [from, to) as ISO strings in UTC (what FullCalendar's datesSet reports). */
+export interface CalendarRange {
+  from: string;
+  to: string;
+}
+
+export const NO_FILTERS: CalendarFilters = { channelId: null, state: null, authorId: null, campaignId: null };
+
+/**
+ * The first day of the week FullCalendar should use (0 = Sunday, 1 = Monday) for a language tag:
+ * the locale's own convention where the browser knows it (Intl week info), Monday for Spanish.
+ */
+export function firstDayOfWeek(languageTag: string): number {
+  try {
+    const locale = new Intl.Locale(languageTag) as Intl.Locale & { weekInfo?: { firstDay: number }; getWeekInfo?: () => { firstDay: number } };
+    const info = locale.getWeekInfo?.() ?? locale.weekInfo;
+    // Intl counts 1 = Monday … 7 = Sunday; a bare language ("en") maps to its most common region.
+    if (info && languageTag.includes('-')) return info.firstDay % 7;
+  } catch {
+    // An unknown tag falls through to the language default below.
+  }
+  return languageTag.toLowerCase().startsWith('en') ? 0 : 1;
+}
+
+/** The month grid FullCalendar shows for `day` (six whole weeks from the week holding the 1st), in `zone`. */
+export function monthGridRange(day: DateTime, zone: string, firstDay: number): CalendarRange {
+  const monthStart = day.setZone(zone).startOf('month');
+  // luxon weekdays run 1 = Monday … 7 = Sunday; FullCalendar's firstDay 0 = Sunday.
+  const back = (monthStart.weekday % 7 - firstDay + 7) % 7;
+  const start = monthStart.minus({ days: back });
+  const end = start.plus({ weeks: 6 });
+  return { from: new Date(start.toMillis()).toISOString(), to: new Date(end.toMillis()).toISOString() };
+}
+
+/** The API path of a window's calendar entries with the given filters. */
+export function calendarEntriesPath(workspaceId: string, range: CalendarRange, filters: CalendarFilters): string {
+  const params = new URLSearchParams({ from: range.from, to: range.to });
+  for (const [key, value] of Object.entries(filters)) if (value) params.set(key, value);
+  return `/workspaces/${workspaceId}/calendar/entries?${params}`;
+}
+
+const prefetched = new Map<string, Promise<unknown>>();
+const prefetchedData = new Map<string, unknown>();
+
+/** Starts a GET at boot and keeps its promise and, once arrived, its result for the first component that asks. */
+function prefetchJson(path: string): void {
+  const request = api<unknown>('GET', path);
+  prefetched.set(path, request);
+  // Signed out or stale: unused; the page's own request reports errors.
+  request.then((data) => prefetchedData.set(path, data)).catch(() => prefetched.delete(path));
+}
+
+/** A boot-time prefetch's result if it has already arrived (taken once), so the first render can use it. */
+export function takePrefetched<T>(path: string): T | undefined {
+  if (!prefetchedData.has(path)) return undefined;
+  const data = prefetchedData.get(path) as T;
+  prefetchedData.delete(path);
+  prefetched.delete(path);
+  return data;
+}
+
+/** The calendar entries prefetched at boot for `path`, if they already arrived. */
+export function takePrefetchedEntries(path: string): CalendarEntry[] | undefined {
+  return takePrefetched<{ items: CalendarEntry[] }>(path)?.items;
+}
+
+/** Loads a window's entries, reusing the start-up prefetch of the same request once. */
+export function loadCalendarEntries(path: string): Promise<CalendarEntry[]> {
+  const early = prefetched.get(path) as Promise<{ items: CalendarEntry[] }> | undefined;
+  if (early) {
+    prefetched.delete(path);
+    prefetchedData.delete(path);
+    return early.then((data) => data.items).catch(() => fetchEntries(path));
+  }
+  return fetchEntries(path);
+}
+
+async function fetchEntries(path: string): Promise<CalendarEntry[]> {
+  return (await api<{ items: CalendarEntry[] }>('GET', path)).items;
+}
+
+/** The path of a workspace's channel list (shared with useChannels' prefetch). */
+export function channelsPath(workspaceId: string): string {
+  return `/workspaces/${workspaceId}/channels`;
+}
+
+const SETTINGS_KEY = 'plaza.calendar';
+
+interface RememberedCalendar {
+  workspaceId: string;
+  zone: string;
+  firstDay: number;
+}
+
+function rememberedCalendars(): Record<string, RememberedCalendar> {
+  try {
+    const stored = JSON.parse(localStorage.getItem(SETTINGS_KEY) ?? '{}') as unknown;
+    return stored && typeof stored === 'object' && !Array.isArray(stored) ? (stored as Record<string, RememberedCalendar>) : {};
+  } catch {
+    return {};
+  }
+}
+
+/** Remembers each workspace's zone and week start so the next visit can fetch the month before the session check returns. */
+export function rememberCalendarSettings(settings: RememberedCalendar): void {
+  const all = rememberedCalendars();
+  const known = all[settings.workspaceId];
+  if (known && known.zone === settings.zone && known.firstDay === settings.firstDay) return;
+  all[settings.workspaceId] = settings;
+  localStorage.setItem(SETTINGS_KEY, JSON.stringify(all));
+}
+
+
+/**
+ * Starts fetching the current month's entries at boot, in parallel with the session check and the
+ * calendar's code, when the page is the month calendar of the workspace seen last time. A wrong
+ * guess costs one unused request; the calendar then fetches as usual.
+ */
+export function prefetchCalendarEntries(): void {
+  if (window.innerWidth < 600) return; // phones open the list view
+  try {
+    const workspaceId = localStorage.getItem('plaza.workspace');
+    const remembered = workspaceId ? rememberedCalendars()[workspaceId] : undefined;
+    if (!remembered) return;
+    const range = monthGridRange(DateTime.now(), remembered.zone, remembered.firstDay);
+    prefetchJson(calendarEntriesPath(remembered.workspaceId, range, NO_FILTERS));
+    // Channels colour and name the posts: without them the grid would render twice.
+    prefetchJson(channelsPath(remembered.workspaceId));
+  } catch {
+    // Corrupt storage: no prefetch.
+  }
+}

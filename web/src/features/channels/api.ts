@@ -1,0 +1,32 @@
+import { useQuery } from '@tanstack/react-query';
+import { api } from '../../api/client.ts';
+import { useWorkspace } from '../../shared/session.tsx';
+import { workspaceKey } from '../../shared/query-keys.ts';
+import { channelsPath, takePrefetched } from '../calendar/CalendarData.ts';
+import type { Channel, NetworkInfo } from './types.ts';
+
+/** Query keys of the channels feature. */
+export const channelKeys = {
+  networks: () => ['networks'] as const,
+  list: (workspaceId: string) => [...workspaceKey(workspaceId), 'channels'] as const,
+};
+
+/** The networks Plaza knows, with limits and connection fields. */
+export function useNetworks() {
+  return useQuery({
+    queryKey: channelKeys.networks(),
+    queryFn: async () => (await api<{ items: NetworkInfo[] }>('GET', '/networks')).items,
+    staleTime: Infinity,
+  });
+}
+
+/** The selected workspace's channels. */
+export function useChannels() {
+  const workspace = useWorkspace();
+  return useQuery({
+    queryKey: channelKeys.list(workspace.id),
+    // The calendar's boot-time prefetch may already hold them.
+    initialData: () => takePrefetched<{ items: Channel[] }>(channelsPath(workspace.id))?.items,
+    queryFn: async () => (await api<{ items: Channel[] }>('GET', channelsPath(workspace.id))).items,
+  });
+}

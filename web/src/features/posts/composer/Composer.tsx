@@ -1,0 +1,315 @@
+import { useEffect, useMemo, useReducer, useState } from 'react';
+import { useNavigate, useSearchParams } from 'react-router-dom';
+import { ActionIcon, Alert, Badge, Button, Checkbox, FileButton, Group, Image, Paper, SimpleGrid, Stack, Switch, Tabs, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { api, ApiError } from '../../../api/client.ts';
+import { type Channel } from '../../channels/types.ts';
+import { type ChannelIssues, type Post } from '../types.ts';
+import { useSession, useWorkspace } from '../../../shared/session.tsx';
+import { createPost, replacePost, usePost, uploadMedia } from '../api.ts';
+import { useChannels, useNetworks } from '../../channels/api.ts';
+import { countChars, detectLinks, fromLocalInput } from '../../../shared/format.ts';
+import { EDITABLE_STATES } from '../EditPostButton.tsx';
+import { ExternalLink } from '../../../shared/ExternalLink.tsx';
+import { safeHref } from '../../../shared/safe-link.ts';
+import { ChannelOptions, StrategyPickers, SuggestTimeButton } from './ComposerExtras.tsx';
+import { draftBody, draftFromPost, draftReducer, emptyDraft, mediaUrl, textFor as draftText, type ComposerDraft, type UploadedImage } from './draft.ts';
+import { workspaceKey } from '../../../shared/query-keys.ts';
+import { ApiErrorAlert } from '../../../shared/ApiErrorAlert.tsx';
+
+type Action = 'draft' | 'submit' | 'schedule' | 'publish_now';
+
+function linkify(text: string) {
+  const parts = text.split(/(https?:\/\/[^\s<>"')]+)/g);
+  return parts.map((part, index) => (index % 2 === 1 && safeHref(part) ? <a key={index} href={safeHref(part)!} target="_blank" rel="noreferrer noopener">{part}</a> : part));
+}
+
+/** A preview shaped like the network's own post card. */
+function Preview({ channel, text, thread, images }: { channel: Channel; text: string; thread: string[]; images: UploadedImage[] }) {
+  const { t } = useTranslation();
+  const handle = channel.account?.handle ?? String(channel.settings.handle ?? channel.settings.identifier ?? channel.name);
+  return (
+    <Paper className={`preview-card preview-${channel.network}`} aria-label={t('composer.previewFor', { name: channel.name })}>
+      <Group justify="space-between" mb={6}>
+        <Text fw={700} size="sm">
+          {channel.account?.displayName ?? channel.name} <Text span c="dimmed" size="xs">@{handle}</Text>
+        </Text>
+        {channel.simulated ? <Badge color="orange" variant="outline" size="xs">{t('common.simulated')}</Badge> : <Badge size="xs" variant="light">{channel.network}</Badge>}
+      </Group>
+      <Text size="sm" className="preview-text">{linkify(text)}</Text>
+      {images.length > 0 && (
+        <SimpleGrid cols={Math.min(images.length, 2)} mt="xs" spacing={4}>
+          {images.map((image) => <Image key={image.mediaId} src={image.url} alt={image.alt} radius="sm" h={90} fit="cover" />)}
+        </SimpleGrid>
+      )}
+      {thread.filter((part) => part.trim()).map((part, index) => (
+        <Text key={index} size="sm" className="preview-text" mt="xs" pl="sm" style={{ borderLeft: '2px solid #dee2e6' }}>
+          {linkify(part)}
+        </Text>
+      ))}
+      <Group gap="lg" mt={8}>
+        <Text size="xs" c="dimmed" aria-hidden>↩ 0 · ⇄ 0 · ♥ 0</Text>
+      </Group>
+    </Paper>
+  );
+}
+
+/** The composer page: a fresh form per post being edited (`?edit=<postId>`), or a new post. */
+export default function ComposerPage() {
+  const [searchParams] = useSearchParams();
+  const editId = searchParams.get('edit');
+  return <ComposerForm key={editId ?? 'new'} />;
+}
+
+/** The composer: one text, per-channel variants and options, live limits, media with alt text, thread mode, previews, strategy links, date in the brand's zone. */
+function ComposerForm() {
+  const { t, i18n } = useTranslation();
+  const workspace = useWorkspace();
+  const { can } = useSession();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const channels = useChannels();
+  const networks = useNetworks();
+  const [searchParams] = useSearchParams();
+  const editId = searchParams.get('edit');
+  const active = (channels.data ?? []).filter((c) => c.status !== 'disconnected');
+  // The post being written: one draft object, changed only through draftReducer (draft.ts).
+  const [draft, dispatch] = useReducer(draftReducer, searchParams.get('date'), emptyDraft);
+  const { selected, content, variants, options, strategy, threadMode, thread, images, when } = draft;
+  const set = (patch: Partial<ComposerDraft>) => dispatch({ type: 'set', patch });
+  const [loadedId, setLoadedId] = useState<string | null>(null);
+  const [issues, setIssues] = useState<ChannelIssues[]>([]);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState<Action | null>(null);
+  const lang = i18n.language === 'es' ? 'es' : 'en';
+
+  // Edit mode: load the post and fill the form from its publications once.
+  const existing = usePost(editId);
+  useEffect(() => {
+    const post = existing.data;
+    if (!post || loadedId === post.id) return;
+    setLoadedId(post.id);
+    dispatch({ type: 'load', draft: draftFromPost(post, workspace.id, workspace.timeZone) });
+  }, [existing.data, loadedId, workspace.id, workspace.timeZone]);
+  const editing = editId !== null ? existing.data ?? null : null;
+  const limitsByNetwork = useMemo(() => new Map((networks.data ?? []).map((n) => [n.name, n.limits])), [networks.data]);
+
+  const body = useMemo(() => draftBody(draft), [draft]);
+  const [debouncedBody] = useDebouncedValue(body, 400);
+
+  useEffect(() => {
+    if (debouncedBody.channels.length === 0) {
+      setIssues([]);
+      return;
+    }
+    let cancelled = false;
+    api<{ ok: boolean; channels: ChannelIssues[] }>('POST', `/workspaces/${workspace.id}/posts/validate`, debouncedBody)
+      .then((result) => !cancelled && setIssues(result.channels))
+      .catch(() => undefined);
+    return () => {
+      cancelled = true;
+    };
+  }, [debouncedBody, workspace.id]);
+
+  const upload = async (file: File | null) => {
+    if (!file) return;
+    try {
+      const media = await uploadMedia(workspace.id, file);
+      dispatch({ type: 'addImage', image: { mediaId: media.id, url: mediaUrl(workspace.id, media.id), alt: '' } });
+    } catch (caught) {
+      setError(caught);
+    }
+  };
+
+  const save = async (action: Action) => {
+    setError(null);
+    const scheduledAt = fromLocalInput(when, workspace.timeZone);
+    if (action === 'schedule' && !scheduledAt) {
+      setError(t('composer.needDate'));
+      return;
+    }
+    setBusy(action);
+    try {
+      let post: Post;
+      if (editing) {
+        // Replace the content first (all or nothing), then move it through the workflow.
+        post = await replacePost(workspace.id, editing.id, { ...body, ...strategy, scheduledAt });
+        if (action === 'submit' && post.state === 'draft') await api('POST', `/workspaces/${workspace.id}/posts/${post.id}/submit`, {});
+        if (action === 'schedule') await api('POST', `/workspaces/${workspace.id}/posts/${post.id}/schedule`, { scheduledAt });
+        if (action === 'publish_now') await api('POST', `/workspaces/${workspace.id}/posts/${post.id}/publish_now`, {});
+      } else {
+        post = await createPost(workspace.id, { ...body, ...strategy, scheduledAt, action });
+      }
+      await queryClient.invalidateQueries({ queryKey: workspaceKey(workspace.id) });
+      navigate(`/posts/${post.id}`);
+    } catch (caught) {
+      if (caught instanceof ApiError && caught.status === 422 && Array.isArray(caught.details)) setIssues(caught.details as ChannelIssues[]);
+      setError(caught);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const textFor = (channelId: string) => draftText(draft, channelId);
+  const issueCount = issues.reduce((sum, entry) => sum + entry.issues.length, 0);
+  const selectedChannels = active.filter((c) => selected.includes(c.id));
+
+  if (editId !== null && existing.isLoading) return <Text>{t('common.loading')}</Text>;
+  if (editId !== null && !existing.data) return <ApiErrorAlert error={existing.error ?? t('post.notFound')} />;
+  const locked = editing !== null && !EDITABLE_STATES.includes(editing.state);
+
+  return (
+    <Stack>
+      <Title order={2}>{editing ? t('planner.editTitle') : t('composer.title')}</Title>
+      {editing && (
+        <Alert color={locked ? 'red' : 'blue'} data-testid="composer-editing">
+          {locked ? t('planner.cannotEdit', { state: t(`states.${editing.state}`) }) : t('planner.editing', { state: t(`states.${editing.state}`) })}
+        </Alert>
+      )}
+      <Checkbox.Group label={t('composer.channels')} value={selected} onChange={(value) => set({ selected: value })} required>
+        <Group mt="xs">
+          {active.map((channel) => (
+            <Checkbox key={channel.id} value={channel.id} label={`${channel.name}${channel.simulated ? ` (${t('common.simulated')})` : ''}`} />
+          ))}
+        </Group>
+      </Checkbox.Group>
+      {active.length === 0 && <Alert color="yellow">{t('composer.noChannels')}</Alert>}
+      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
+        <Stack>
+          <Tabs defaultValue="all" keepMounted={false}>
+            <Tabs.List>
+              <Tabs.Tab value="all">{t('composer.allChannels')}</Tabs.Tab>
+              {selectedChannels.map((channel) => (
+                <Tabs.Tab key={channel.id} value={channel.id}>
+                  {channel.name}
+                  {variants[channel.id] !== undefined ? ' ✎' : ''}
+                </Tabs.Tab>
+              ))}
+            </Tabs.List>
+            <Tabs.Panel value="all" pt="xs">
+              <Textarea label={t('composer.text')} autosize minRows={5} value={content} onChange={(e) => set({ content: e.currentTarget.value })} />
+            </Tabs.Panel>
+            {selectedChannels.map((channel) => (
+              <Tabs.Panel key={channel.id} value={channel.id} pt="xs">
+                <Stack gap="xs">
+                  <Switch
+                    label={t('composer.customize', { name: channel.name })}
+                    checked={variants[channel.id] !== undefined}
+                    onChange={(e) => dispatch({ type: 'customize', channelId: channel.id, on: e.currentTarget.checked })}
+                  />
+                  <Textarea
+                    label={t('composer.variantText', { name: channel.name })}
+                    autosize
+                    minRows={5}
+                    disabled={variants[channel.id] === undefined}
+                    value={textFor(channel.id)}
+                    onChange={(e) => dispatch({ type: 'variant', channelId: channel.id, text: e.currentTarget.value })}
+                  />
+                  <ChannelOptions name={channel.name} limits={limitsByNetwork.get(channel.network) ?? channel.limits} value={options[channel.id] ?? {}} onChange={(next) => dispatch({ type: 'options', channelId: channel.id, options: next })} />
+                </Stack>
+              </Tabs.Panel>
+            ))}
+          </Tabs>
+          <Stack gap={4} aria-live="polite">
+            {selectedChannels.map((channel) => {
+              const used = countChars(textFor(channel.id));
+              const limit = channel.limits?.maxChars ?? 0;
+              return (
+                <Text key={channel.id} size="sm" c={used > limit ? 'red.8' : 'dimmed'} data-testid={`count-${channel.name}`}>
+                  {t('composer.charCount', { name: channel.name, used, limit })}
+                </Text>
+              );
+            })}
+          </Stack>
+          {detectLinks(content).length > 0 && (
+            <Text size="sm">
+              {t('composer.linksDetected', { count: detectLinks(content).length })}: {detectLinks(content).map((link) => <ExternalLink key={link} href={link} mr="xs" fallback={link}>{link}</ExternalLink>)}
+            </Text>
+          )}
+          <Switch label={t('composer.threadMode')} checked={threadMode} onChange={(e) => set({ threadMode: e.currentTarget.checked })} />
+          {threadMode && (
+            <Stack gap="xs">
+              {thread.map((part, index) => (
+                <Group key={index} align="flex-end" wrap="nowrap">
+                  <Textarea style={{ flex: 1 }} label={t('composer.threadPart', { n: index + 2 })} autosize value={part} onChange={(e) => dispatch({ type: 'threadPart', index, text: e.currentTarget.value })} />
+                  <ActionIcon variant="subtle" color="red" aria-label={t('composer.removePart', { n: index + 2 })} onClick={() => dispatch({ type: 'removeThreadPart', index })}>
+                    ✕
+                  </ActionIcon>
+                </Group>
+              ))}
+              <Button variant="default" size="xs" onClick={() => dispatch({ type: 'addThreadPart' })}>
+                {t('composer.addPart')}
+              </Button>
+            </Stack>
+          )}
+          <Group>
+            <FileButton onChange={(file) => void upload(file)} accept="image/png,image/jpeg,image/gif,image/webp">
+              {(props) => (
+                <Button variant="default" {...props}>
+                  {t('composer.addImage')}
+                </Button>
+              )}
+            </FileButton>
+          </Group>
+          {images.map((image, index) => (
+            <Group key={image.mediaId} wrap="nowrap" align="flex-end">
+              <Image src={image.url} alt={image.alt} w={64} h={64} fit="cover" radius="sm" />
+              <TextInput style={{ flex: 1 }} label={t('composer.altText')} value={image.alt} onChange={(e) => dispatch({ type: 'imageAlt', index, alt: e.currentTarget.value })} />
+              <ActionIcon variant="subtle" color="red" aria-label={t('composer.removeImage')} onClick={() => dispatch({ type: 'removeImage', index })}>
+                ✕
+              </ActionIcon>
+            </Group>
+          ))}
+          <TextInput
+            type="datetime-local"
+            label={t('composer.when', { zone: workspace.timeZone })}
+            description={t('composer.whenHelp')}
+            value={when}
+            onChange={(e) => set({ when: e.currentTarget.value })}
+          />
+          <SuggestTimeButton workspaceId={workspace.id} zone={workspace.timeZone} channelId={selected[0] ?? null} onSuggest={(next) => set({ when: next })} />
+          <StrategyPickers value={strategy} onChange={(next) => set({ strategy: next })} />
+          {issueCount > 0 && (
+            <Alert color="red" title={t('composer.issuesTitle')} data-testid="composer-issues">
+              <Stack gap={2}>
+                {issues.flatMap((entry) =>
+                  entry.issues.map((issue, index) => (
+                    <Text key={`${entry.channelId}-${index}`} size="sm">
+                      <strong>{active.find((c) => c.id === entry.channelId)?.name ?? entry.network}</strong>: {lang === 'es' && issue.messageEs ? issue.messageEs : issue.message}
+                    </Text>
+                  )),
+                )}
+              </Stack>
+            </Alert>
+          )}
+          <ApiErrorAlert error={error} role="alert" />
+          <Group>
+            <Button variant="default" loading={busy === 'draft'} disabled={!selected.length || !can('post.write') || locked} onClick={() => void save('draft')}>
+              {editing ? t('planner.saveChanges') : t('composer.saveDraft')}
+            </Button>
+            <Button loading={busy === 'submit'} disabled={!selected.length || !can('post.write') || issueCount > 0 || locked || (editing !== null && editing.state !== 'draft' && editing.state !== 'failed')} onClick={() => void save('submit')}>
+              {t('composer.submit')}
+            </Button>
+            <Button variant="light" loading={busy === 'schedule'} disabled={!selected.length || !can('post.publish') || issueCount > 0 || locked} onClick={() => void save('schedule')}>
+              {t('composer.schedule')}
+            </Button>
+            <Button variant="light" color="green" loading={busy === 'publish_now'} disabled={!selected.length || !can('post.publish') || issueCount > 0 || locked} onClick={() => void save('publish_now')}>
+              {t('composer.publishNow')}
+            </Button>
+          </Group>
+        </Stack>
+        <Stack>
+          <Title order={3} size="h4">
+            {t('composer.previews')}
+          </Title>
+          {selectedChannels.length === 0 && <Text c="dimmed">{t('composer.pickChannels')}</Text>}
+          {selectedChannels.map((channel) => (
+            <Preview key={channel.id} channel={channel} text={textFor(channel.id)} thread={threadMode ? thread : []} images={images} />
+          ))}
+        </Stack>
+      </SimpleGrid>
+    </Stack>
+  );
+}

@@ -1,0 +1,171 @@
+import { useState } from 'react';
+import { Link, useParams } from 'react-router-dom';
+import { Badge, Button, Card, Group, Loader, Stack, Table, Text, Textarea, TextInput, Timeline, Title } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../../api/client.ts';
+import { type PostDetail } from '../types.ts';
+import { useSession, useWorkspace } from '../../../shared/session.tsx';
+import { usePost } from '../api.ts';
+import { useChannels } from '../../channels/api.ts';
+import { formatInstant, fromLocalInput, STATE_COLORS, toLocalInput } from '../../../shared/format.ts';
+import { EditPostButton } from '../EditPostButton.tsx';
+import { ExternalLink } from '../../../shared/ExternalLink.tsx';
+import { workspaceKey } from '../../../shared/query-keys.ts';
+import { ApiErrorAlert } from '../../../shared/ApiErrorAlert.tsx';
+
+/** Comments on a post, with a box to add one. */
+export function CommentThread({ post, onChange }: { post: PostDetail; onChange(): void }) {
+  const { t, i18n } = useTranslation();
+  const workspace = useWorkspace();
+  const [body, setBody] = useState('');
+  const add = async () => {
+    if (!body.trim()) return;
+    await api('POST', `/workspaces/${workspace.id}/posts/${post.id}/comments`, { body });
+    setBody('');
+    onChange();
+  };
+  return (
+    <Stack gap="xs">
+      {post.comments.length === 0 && <Text size="sm" c="dimmed">{t('post.noComments')}</Text>}
+      {post.comments.map((comment) => (
+        <Card key={comment.id} withBorder p="xs">
+          <Group gap="xs">
+            <Text size="sm" fw={700}>{comment.authorName ?? '—'}</Text>
+            {comment.kind !== 'comment' && <Badge size="xs" variant="light">{t(`post.commentKind.${comment.kind}`)}</Badge>}
+            <Text size="xs" c="dimmed">{formatInstant(comment.created_at, workspace.timeZone, i18n.language)}</Text>
+          </Group>
+          {comment.body && <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>{comment.body}</Text>}
+        </Card>
+      ))}
+      <Group align="flex-end" wrap="nowrap">
+        <Textarea style={{ flex: 1 }} label={t('post.addComment')} autosize value={body} onChange={(e) => setBody(e.currentTarget.value)} />
+        <Button onClick={() => void add()} disabled={!body.trim()}>{t('post.send')}</Button>
+      </Group>
+    </Stack>
+  );
+}
+
+/** One post: per-channel status, attempts, published links, errors with reasons, retry, workflow actions, comments and audit history. */
+export function PostDetailPage() {
+  const { postId } = useParams();
+  const { t, i18n } = useTranslation();
+  const workspace = useWorkspace();
+  const { can } = useSession();
+  const queryClient = useQueryClient();
+  const channels = useChannels();
+  const [error, setError] = useState<unknown>(null);
+  const [when, setWhen] = useState('');
+  const lang = i18n.language;
+  const post = usePost(postId, {
+    refetchInterval: (query) => (query.state.data && ['scheduled', 'publishing'].includes(query.state.data.state) ? 2_000 : false),
+  });
+  if (post.isLoading) return <Loader aria-label={t('common.loading')} />;
+  if (!post.data) return <ApiErrorAlert error={post.error ?? t('post.notFound')} />;
+  const data = post.data;
+  const refresh = () => void queryClient.invalidateQueries({ queryKey: workspaceKey(workspace.id) });
+  const act = async (path: string, body: Record<string, unknown> = {}) => {
+    setError(null);
+    try {
+      await api('POST', `/workspaces/${workspace.id}/posts/${data.id}/${path}`, body);
+      refresh();
+    } catch (caught) {
+      setError(caught);
+    }
+  };
+  const channelName = (id: string) => channels.data?.find((c) => c.id === id)?.name ?? id.slice(0, 8);
+  const state = data.state;
+
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Title order={2}>{t('post.title')}</Title>
+        <Badge size="lg" color={STATE_COLORS[state]} data-testid="post-state">{t(`states.${state}`)}</Badge>
+      </Group>
+      <Card withBorder>
+        <Text style={{ whiteSpace: 'pre-wrap' }}>{data.content}</Text>
+        <Text size="sm" c="dimmed" mt="xs">
+          {t('post.scheduledFor', { when: formatInstant(data.scheduledAt, workspace.timeZone, lang) })}
+        </Text>
+      </Card>
+      <ApiErrorAlert error={error} role="alert" />
+      <Group>
+        <EditPostButton postId={data.id} state={state} />
+        {data.publications.some((p) => p.state === 'published') && <Button component={Link} to={`/analytics/posts/${data.id}`} variant="light">{t('analytics.postDashboard.open')}</Button>}
+        {state === 'draft' && can('post.write') && <Button onClick={() => void act('submit')}>{t('post.submit')}</Button>}
+        {state === 'in_review' && can('post.approve') && <Button color="green" onClick={() => void act('approve')}>{t('approvals.approve')}</Button>}
+        {['draft', 'approved', 'scheduled', 'failed'].includes(state) && can('post.publish') && (
+          <>
+            <TextInput type="datetime-local" aria-label={t('composer.when', { zone: workspace.timeZone })} value={when || (data.scheduledAt ? toLocalInput(data.scheduledAt, workspace.timeZone) : '')} onChange={(e) => setWhen(e.currentTarget.value)} />
+            <Button variant="light" onClick={() => void act('schedule', { scheduledAt: fromLocalInput(when || (data.scheduledAt ? toLocalInput(data.scheduledAt, workspace.timeZone) : ''), workspace.timeZone) })}>{t('composer.schedule')}</Button>
+            <Button variant="light" color="green" onClick={() => void act('publish_now')}>{t('composer.publishNow')}</Button>
+          </>
+        )}
+        {state === 'scheduled' && can('post.publish') && <Button variant="default" onClick={() => void act('unschedule')}>{t('post.unschedule')}</Button>}
+        {['draft', 'in_review', 'approved', 'scheduled', 'failed'].includes(state) && can('post.publish') && (
+          <Button variant="subtle" color="red" onClick={() => void act('cancel')}>{t('post.cancel')}</Button>
+        )}
+      </Group>
+      <Title order={3} size="h4">{t('post.channels')}</Title>
+      <Table.ScrollContainer minWidth={560}>
+        <Table striped withTableBorder>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('post.channel')}</Table.Th>
+              <Table.Th>{t('post.status')}</Table.Th>
+              <Table.Th>{t('post.attempts')}</Table.Th>
+              <Table.Th>{t('post.result')}</Table.Th>
+              <Table.Th />
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {data.publications.map((publication) => (
+              <Table.Tr key={publication.id} data-testid={`publication-${channelName(publication.channelId)}`}>
+                <Table.Td>{channelName(publication.channelId)}</Table.Td>
+                <Table.Td><Badge color={STATE_COLORS[publication.state]}>{t(`states.${publication.state}`)}</Badge></Table.Td>
+                <Table.Td>{publication.attempts}</Table.Td>
+                <Table.Td>
+                  <ExternalLink href={publication.remoteUrl} data-testid="remote-link">{t('post.openPublished')}</ExternalLink>
+                  {publication.state === 'published' && !publication.remoteUrl && <Text size="sm">{t('post.publishedAt', { when: formatInstant(publication.publishedAt, workspace.timeZone, lang), id: publication.remoteId ?? '' })}</Text>}
+                  {publication.error && (
+                    <Text size="sm" c="red.8" data-testid="publication-error">
+                      {t('post.errorReason', { code: publication.error.code, message: publication.error.message })}
+                    </Text>
+                  )}
+                </Table.Td>
+                <Table.Td>
+                  {publication.state === 'failed' && can('post.publish') && (
+                    <Button size="xs" variant="light" onClick={() => void act(`publications/${publication.id}/retry`)}>{t('post.retry')}</Button>
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      {data.attempts.length > 0 && (
+        <>
+          <Title order={3} size="h4">{t('post.attemptLog')}</Title>
+          <Stack gap={4}>
+            {data.attempts.map((attempt) => (
+              <Text key={attempt.id} size="sm">
+                {formatInstant(attempt.started_at, workspace.timeZone, lang)} · {channelName(data.publications.find((p) => p.id === attempt.publication_id)?.channelId ?? '')} · {attempt.outcome}
+                {attempt.error_message ? ` — ${attempt.error_message}` : ''}
+              </Text>
+            ))}
+          </Stack>
+        </>
+      )}
+      <Title order={3} size="h4">{t('post.comments')}</Title>
+      <CommentThread post={data} onChange={refresh} />
+      <Title order={3} size="h4">{t('post.history')}</Title>
+      <Timeline bulletSize={12} lineWidth={2}>
+        {data.history.map((event) => (
+          <Timeline.Item key={event.id} title={event.type}>
+            <Text size="xs" c="dimmed">{formatInstant(event.created_at, workspace.timeZone, lang)}</Text>
+          </Timeline.Item>
+        ))}
+      </Timeline>
+    </Stack>
+  );
+}

@@ -1,0 +1,208 @@
+import { useEffect, useState, type ReactNode } from 'react';
+import { Link, NavLink as RouterNavLink, useLocation, useNavigate } from 'react-router-dom';
+import { ActionIcon, Alert, AppShell, Badge, Burger, Button, Group, Indicator, Menu, NavLink, Select, Stack, Text, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { api, setCsrfToken } from '../api/client.ts';
+import { type ActivityItem } from '../features/activity/types.ts';
+import { useSession, useWorkspace } from './session.tsx';
+import { activityLink, useActivityLabel } from '../features/activity/activity.ts';
+import { workspaceKey } from './query-keys.ts';
+import { activityKeys } from '../features/activity/api.ts';
+import { accountKeys } from '../features/accounts/api.ts';
+
+const NAV = [
+  { to: '/calendar', key: 'nav.calendar' },
+  { to: '/compose', key: 'nav.compose' },
+  { to: '/approvals', key: 'nav.approvals' },
+  { to: '/channels', key: 'nav.channels' },
+  { to: '/sandbox', key: 'nav.sandbox' },
+  { to: '/listening/queries', key: 'nav.listening' },
+  { to: '/listening/mentions', key: 'nav.listeningMentions' },
+  { to: '/listening/alerts', key: 'nav.listeningAlerts' },
+  { to: '/listening', key: 'nav.listeningDashboard' },
+  { to: '/strategy', key: 'analytics.nav.strategy' },
+  { to: '/analytics/overview', key: 'analytics.nav.overview' },
+  { to: '/analytics/best-time', key: 'analytics.nav.bestTime' },
+  { to: '/analytics/links', key: 'analytics.nav.links' },
+  { to: '/analytics/reports', key: 'analytics.nav.reports' },
+  { to: '/analytics/alerts', key: 'analytics.nav.alerts' },
+  { to: '/analytics/collection', key: 'analytics.nav.collection' },
+  { to: '/activity', key: 'nav.activity' },
+  { to: '/settings', key: 'nav.settings' },
+] as const;
+
+const ALERT_TYPES = new Set(['post.failed', 'channel.needs_reconnect']);
+
+/** Listens to the workspace's live activity (SSE): refreshes data and raises alerts for failures. */
+function useLiveActivity(workspaceId: string, onAlert: (item: ActivityItem) => void) {
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    const source = new EventSource(`/api/v1/workspaces/${workspaceId}/activity/stream`);
+    source.addEventListener('activity', (message) => {
+      const item = JSON.parse((message as MessageEvent<string>).data) as ActivityItem;
+      void queryClient.invalidateQueries({ queryKey: workspaceKey(workspaceId) });
+      if (ALERT_TYPES.has(item.type)) onAlert(item);
+    });
+    // Access revoked (token, session or membership): stop, do not reconnect.
+    source.addEventListener('revoked', () => source.close());
+    return () => source.close();
+  }, [workspaceId, queryClient, onAlert]);
+}
+
+/** The app frame: header (workspace, language, notifications, account), navigation, live alerts. */
+export function Shell({ children }: { children: ReactNode }) {
+  const { t, i18n } = useTranslation();
+  const { me, selectWorkspace } = useSession();
+  const workspace = useWorkspace();
+  const [opened, { toggle, close }] = useDisclosure();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const [alerts, setAlerts] = useState<ActivityItem[]>([]);
+  const label = useActivityLabel();
+  const [onAlert] = useState(() => (item: ActivityItem) => setAlerts((current) => [item, ...current].slice(0, 4)));
+  useLiveActivity(workspace.id, onAlert);
+  useEffect(close, [location.pathname, close]);
+
+  // The bell is not needed for the first paint: ask for it once the page has settled.
+  const [bellReady, setBellReady] = useState(false);
+  useEffect(() => {
+    const timer = setTimeout(() => setBellReady(true), 800);
+    return () => clearTimeout(timer);
+  }, []);
+  const notifications = useQuery({
+    queryKey: activityKeys.notifications(workspace.id),
+    queryFn: () => api<{ items: ActivityItem[]; unread: number }>('GET', `/workspaces/${workspace.id}/notifications`),
+    enabled: bellReady,
+  });
+
+  const signOut = async () => {
+    await api('POST', '/auth/logout');
+    setCsrfToken(null);
+    queryClient.clear();
+    navigate('/');
+    await queryClient.invalidateQueries({ queryKey: accountKeys.me() });
+  };
+
+  const markRead = async () => {
+    const newest = notifications.data?.items[0];
+    if (!newest) return;
+    await api('POST', `/workspaces/${workspace.id}/notifications/read`, { upToEventId: newest.id });
+    await notifications.refetch();
+  };
+
+  return (
+    <AppShell header={{ height: 60 }} navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
+      <a className="skip-link" href="#main">
+        {t('shell.skipToContent')}
+      </a>
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="xs" wrap="nowrap">
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('shell.menu')} />
+            <Title order={1} size="h3" visibleFrom="xs">
+              Plaza
+            </Title>
+          </Group>
+          <Group gap="xs" wrap="nowrap">
+            <Select
+              aria-label={t('shell.workspace')}
+              data={[...me.workspaces.map((w) => ({ value: w.id, label: w.name })), { value: '__new', label: t('shell.newWorkspace') }]}
+              value={workspace.id}
+              onChange={(value) => {
+                if (value === '__new') navigate('/workspaces/new');
+                else if (value) selectWorkspace(value);
+              }}
+              allowDeselect={false}
+              w={{ base: 120, sm: 200 }}
+              size="xs"
+            />
+            <Text size="xs" c="dimmed" visibleFrom="md" data-testid="brand-zone">
+              {t('shell.timeZone', { zone: workspace.timeZone })}
+            </Text>
+            <Select
+              aria-label={t('shell.language')}
+              data={[
+                { value: 'en', label: 'EN' },
+                { value: 'es', label: 'ES' },
+              ]}
+              value={i18n.language}
+              onChange={(value) => value && void i18n.changeLanguage(value)}
+              allowDeselect={false}
+              w={70}
+              size="xs"
+            />
+            <Menu position="bottom-end" width={320} onOpen={() => void notifications.refetch()}>
+              <Menu.Target>
+                <Indicator disabled={!notifications.data?.unread} label={notifications.data?.unread} size={16} color="red">
+                  <ActionIcon variant="default" size="lg" aria-label={t('shell.notifications', { count: notifications.data?.unread ?? 0 })}>
+                    <svg aria-hidden width="18" height="18" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round"><path d="M18 8a6 6 0 0 0-12 0c0 7-3 9-3 9h18s-3-2-3-9" /><path d="M13.7 21a2 2 0 0 1-3.4 0" /></svg>
+                  </ActionIcon>
+                </Indicator>
+              </Menu.Target>
+              <Menu.Dropdown>
+                <Menu.Label>{t('shell.notificationsTitle')}</Menu.Label>
+                {notifications.data?.items.length ? null : <Menu.Item disabled>{t('shell.noNotifications')}</Menu.Item>}
+                {notifications.data?.items.slice(0, 8).map((item) => (
+                  <Menu.Item key={item.id} component={Link} to={activityLink(item)} fw={item.unread ? 700 : 400}>
+                    {label(item)}
+                  </Menu.Item>
+                ))}
+                <Menu.Divider />
+                <Menu.Item onClick={() => void markRead()}>{t('shell.markRead')}</Menu.Item>
+              </Menu.Dropdown>
+            </Menu>
+            <Menu position="bottom-end">
+              <Menu.Target>
+                <Button variant="subtle" size="xs" aria-label={t('shell.account')}>
+                  {me.user.name.split(' ')[0]}
+                </Button>
+              </Menu.Target>
+              <Menu.Dropdown>
+                <Menu.Label>{me.user.email}</Menu.Label>
+                <Menu.Item component={Link} to="/settings">
+                  {t('nav.settings')}
+                </Menu.Item>
+                <Menu.Item onClick={() => void signOut()}>{t('shell.signOut')}</Menu.Item>
+              </Menu.Dropdown>
+            </Menu>
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs" aria-label={t('shell.navigation')}>
+        <nav>
+          {NAV.map((item) => (
+            <NavLink key={item.to} component={RouterNavLink} to={item.to} label={t(item.key)} active={location.pathname.startsWith(item.to)} />
+          ))}
+        </nav>
+        <Text size="xs" c="dimmed" mt="md" hiddenFrom="md">
+          {t('shell.timeZone', { zone: workspace.timeZone })}
+        </Text>
+      </AppShell.Navbar>
+      <AppShell.Main id="main">
+        <div aria-live="assertive" role="region" aria-label={t('shell.liveAlerts')}>
+          {alerts.length > 0 && (
+            <Stack gap="xs" mb="md" data-testid="live-alerts">
+              {alerts.map((item) => (
+                <Alert key={item.id} color="red" withCloseButton closeButtonLabel={t('common.close')} onClose={() => setAlerts((current) => current.filter((a) => a.id !== item.id))}>
+                  <Group justify="space-between">
+                    <Text size="sm">{label(item)}</Text>
+                    <Button component={Link} to={activityLink(item)} size="xs" variant="light" color="red">
+                      {t('common.open')}
+                    </Button>
+                  </Group>
+                </Alert>
+              ))}
+            </Stack>
+          )}
+        </div>
+        {children}
+        <Badge variant="outline" color="gray" mt="xl" size="xs">
+          {t('shell.timeZone', { zone: workspace.timeZone })}
+        </Badge>
+      </AppShell.Main>
+    </AppShell>
+  );
+}

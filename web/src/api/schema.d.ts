@@ -26,7 +26,29 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            kpis: {
+                                [key: string]: {
+                                    en: string;
+                                    es: string;
+                                    formula: string;
+                                    formulaEs: string;
+                                    higherIsBetter: boolean;
+                                    /** @enum {string} */
+                                    unit: "%" | "count" | "per_post" | "money";
+                                };
+                            };
+                            networks: {
+                                [key: string]: {
+                                    missing: {
+                                        [key: string]: string;
+                                    };
+                                    reports: string[];
+                                };
+                            };
+                        };
+                    };
                 };
             };
         };
@@ -70,7 +92,19 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            csrfToken: string;
+                            passwordChangeRecommended: boolean;
+                            user: {
+                                email: string;
+                                /** Format: uuid */
+                                id: string;
+                                locale: string;
+                                name: string;
+                            };
+                        };
+                    };
                 };
             };
         };
@@ -100,7 +134,7 @@ export interface paths {
             requestBody?: never;
             responses: {
                 /** @description Default Response */
-                200: {
+                204: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -141,11 +175,16 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                202: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            mailConfigured: boolean;
+                            message: string;
+                        };
+                    };
                 };
             };
         };
@@ -185,7 +224,11 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            usable: boolean;
+                        };
+                    };
                 };
             };
         };
@@ -226,7 +269,12 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
                 };
             };
         };
@@ -267,7 +315,12 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            endedSessions: number;
+                            revokedTokens: number;
+                        };
+                    };
                 };
             };
         };
@@ -311,11 +364,22 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            csrfToken: string;
+                            user: {
+                                email: string;
+                                /** Format: uuid */
+                                id: string;
+                                locale: string;
+                                name: string;
+                            };
+                        };
+                    };
                 };
             };
         };
@@ -344,12 +408,14 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description An iCalendar (RFC 5545) document */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "text/calendar": string;
+                    };
                 };
             };
         };
@@ -395,7 +461,18 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            createdAccount: boolean;
+                            csrfToken: string | null;
+                            /** @enum {string} */
+                            role: "owner" | "manager" | "editor" | "approver" | "viewer";
+                            /** Format: uuid */
+                            userId: string;
+                            /** Format: uuid */
+                            workspaceId: string;
+                        };
+                    };
                 };
             };
         };
@@ -435,7 +512,17 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            email: string;
+                            expiresAt: string;
+                            invitedBy: string | null;
+                            /** @enum {string} */
+                            role: "owner" | "manager" | "editor" | "approver" | "viewer";
+                            workspaceLanguage: string;
+                            workspaceName: string;
+                        };
+                    };
                 };
             };
         };
@@ -467,7 +554,21 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: {
+                                en: string;
+                                es: string;
+                                formula: string;
+                                formulaEs: string;
+                                higherIsBetter: boolean;
+                                /** @enum {string} */
+                                name: "engagement_rate_by_reach" | "engagement_rate_by_impressions" | "engagement_rate_by_followers" | "engagements" | "amplification_rate" | "amplification_rate_per_1000_followers" | "applause_rate" | "conversation_rate" | "follower_growth_rate" | "followers" | "interested_followers" | "link_clicks" | "ctr" | "leads" | "conversion_value" | "cpl" | "roi" | "share_of_voice" | "net_sentiment";
+                                /** @enum {string} */
+                                unit: "%" | "count" | "per_post" | "money";
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -486,7 +587,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The signed-in user, their workspaces and CSRF token */
+        /** The signed-in user, their CSRF token and their workspaces with their role and permissions in each */
         get: {
             parameters: {
                 query?: never;
@@ -501,7 +602,28 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            csrfToken: string | null;
+                            user: {
+                                email: string;
+                                /** Format: uuid */
+                                id: string;
+                                locale: string;
+                                name: string;
+                            };
+                            workspaces: {
+                                /** Format: uuid */
+                                id: string;
+                                language: string;
+                                name: string;
+                                permissions: ("read" | "comment" | "post.write" | "post.approve" | "post.publish" | "channel.manage" | "member.manage" | "workspace.manage" | "workspace.delete" | "webhook.manage" | "listening.write" | "listening.manage")[];
+                                /** @enum {string} */
+                                role: "owner" | "manager" | "editor" | "approver" | "viewer";
+                                timeZone: string;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -544,7 +666,11 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            endedSessions: number;
+                        };
+                    };
                 };
             };
         };
@@ -576,7 +702,18 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: {
+                                createdAt: string;
+                                /** Format: uuid */
+                                id: string;
+                                lastUsedAt: (string) | null;
+                                name: string;
+                                revokedAt: (string) | null;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -598,11 +735,19 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            createdAt: string;
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            token: string;
+                        };
+                    };
                 };
             };
         };
@@ -635,7 +780,7 @@ export interface paths {
             requestBody?: never;
             responses: {
                 /** @description Default Response */
-                200: {
+                204: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -670,7 +815,40 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: {
+                                connectionFields: {
+                                    label: {
+                                        en: string;
+                                        es: string;
+                                    };
+                                    name: string;
+                                    required: boolean;
+                                    secret: boolean;
+                                }[];
+                                /** @enum {string} */
+                                idempotency: "deterministic-record-key" | "idempotency-key-header" | "reconcile-by-lookup";
+                                label: {
+                                    en: string;
+                                    es: string;
+                                };
+                                limits: {
+                                    acceptedImageTypes: string[];
+                                    maxAltChars: number;
+                                    maxChars: number;
+                                    maxImageBytes: number;
+                                    maxImages: number;
+                                    postsPerMinutePerChannel: number;
+                                    supportsContentWarning: boolean;
+                                    supportsThreads: boolean;
+                                    supportsVisibility: boolean;
+                                };
+                                name: string;
+                                simulated: boolean;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -704,7 +882,11 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            needsOwner: boolean;
+                        };
+                    };
                 };
             };
         };
@@ -738,7 +920,22 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: {
+                                approvalRequired: boolean;
+                                createdAt: string;
+                                /** Format: uuid */
+                                id: string;
+                                language: string;
+                                missedGraceMinutes: number;
+                                name: string;
+                                /** @enum {string} */
+                                role: "owner" | "manager" | "editor" | "approver" | "viewer";
+                                timeZone: string;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -767,11 +964,22 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            approvalRequired: boolean;
+                            createdAt: string;
+                            /** Format: uuid */
+                            id: string;
+                            language: string;
+                            missedGraceMinutes: number;
+                            name: string;
+                            timeZone: string;
+                        };
+                    };
                 };
             };
         };
@@ -804,7 +1012,20 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            approvalRequired: boolean;
+                            createdAt: string;
+                            /** Format: uuid */
+                            id: string;
+                            language: string;
+                            missedGraceMinutes: number;
+                            name: string;
+                            /** @enum {string} */
+                            role: "owner" | "manager" | "editor" | "approver" | "viewer";
+                            timeZone: string;
+                        };
+                    };
                 };
             };
         };
@@ -822,7 +1043,7 @@ export interface paths {
             requestBody?: never;
             responses: {
                 /** @description Default Response */
-                200: {
+                204: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -861,7 +1082,18 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            approvalRequired: boolean;
+                            createdAt: string;
+                            /** Format: uuid */
+                            id: string;
+                            language: string;
+                            missedGraceMinutes: number;
+                            name: string;
+                            timeZone: string;
+                        };
+                    };
                 };
             };
         };
@@ -888,12 +1120,14 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Server-sent events: `activity` (an activity item as JSON) and `revoked` */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "text/event-stream": string;
+                    };
                 };
             };
         };
@@ -929,7 +1163,24 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: {
+                                acknowledgedAt: (string) | null;
+                                createdAt: string;
+                                data: {
+                                    [key: string]: unknown;
+                                };
+                                /** Format: uuid */
+                                id: string;
+                                kind: string;
+                                message: string;
+                                messageEs: string | null;
+                                /** Format: uuid */
+                                objectiveId: string;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -968,7 +1219,12 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
                 };
             };
         };
@@ -1004,7 +1260,48 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            alreadyRunning: boolean;
+                            done: number;
+                            error: string | null;
+                            failed: number;
+                            finished: boolean;
+                            finishedAt: (string) | null;
+                            /** Format: uuid */
+                            jobId: string;
+                            startedAt: string;
+                            startedBy: string | null;
+                            /** @enum {string} */
+                            state: "running" | "done" | "failed";
+                            total: number;
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            alreadyRunning: boolean;
+                            done: number;
+                            error: string | null;
+                            failed: number;
+                            finished: boolean;
+                            finishedAt: (string) | null;
+                            /** Format: uuid */
+                            jobId: string;
+                            startedAt: string;
+                            startedBy: string | null;
+                            /** @enum {string} */
+                            state: "running" | "done" | "failed";
+                            total: number;
+                            updatedAt: string;
+                        };
+                    };
                 };
             };
         };
@@ -1039,7 +1336,23 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            done: number;
+                            error: string | null;
+                            failed: number;
+                            finished: boolean;
+                            finishedAt: (string) | null;
+                            /** Format: uuid */
+                            jobId: string;
+                            startedAt: string;
+                            startedBy: string | null;
+                            /** @enum {string} */
+                            state: "running" | "done" | "failed";
+                            total: number;
+                            updatedAt: string;
+                        };
+                    };
                 };
             };
         };
@@ -1077,7 +1390,25 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: {
+                                done: number;
+                                error: string | null;
+                                failed: number;
+                                finished: boolean;
+                                finishedAt: (string) | null;
+                                /** Format: uuid */
+                                jobId: string;
+                                startedAt: string;
+                                startedBy: string | null;
+                                /** @enum {string} */
+                                state: "running" | "done" | "failed";
+                                total: number;
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -1117,7 +1448,29 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            best: {
+                                hour: number;
+                                posts: number;
+                                rate: number | null;
+                                rawRate: number | null;
+                                weekday: number;
+                            }[];
+                            cells: {
+                                hour: number;
+                                posts: number;
+                                rate: number | null;
+                                rawRate: number | null;
+                                weekday: number;
+                            }[];
+                            method: string;
+                            methodEs: string;
+                            minSample: number;
+                            samples: number;
+                            timeZone: string;
+                        };
+                    };
                 };
             };
         };
@@ -1158,7 +1511,185 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            changes: {
+                                [key: string]: number | null;
+                            } | null;
+                            current: {
+                                followers: {
+                                    /** Format: date */
+                                    day: string;
+                                    followers: number;
+                                }[];
+                                kpis: {
+                                    formula: string;
+                                    formulaEs: string;
+                                    label: {
+                                        en: string;
+                                        es: string;
+                                    };
+                                    /** @enum {string} */
+                                    name: "engagement_rate_by_reach" | "engagement_rate_by_impressions" | "engagement_rate_by_followers" | "engagements" | "amplification_rate" | "amplification_rate_per_1000_followers" | "applause_rate" | "conversation_rate" | "follower_growth_rate" | "followers" | "interested_followers" | "link_clicks" | "ctr" | "leads" | "conversion_value" | "cpl" | "roi" | "share_of_voice" | "net_sentiment";
+                                    reason: string | null;
+                                    value: number | null;
+                                }[];
+                                range: {
+                                    /** Format: date */
+                                    firstDay: string;
+                                    from: string;
+                                    /** Format: date */
+                                    lastDay: string;
+                                    timeZone: string;
+                                    to: string;
+                                };
+                                series: {
+                                    /** Format: date */
+                                    day: string;
+                                    engagements: number;
+                                    followersAtPost: number;
+                                    impressions: number | null;
+                                    likes: number;
+                                    networkClicks: number | null;
+                                    posts: number;
+                                    quotes: number;
+                                    reach: number | null;
+                                    replies: number;
+                                    reposts: number;
+                                }[];
+                                totals: {
+                                    conversionValue: number;
+                                    cost: number;
+                                    engagements: number;
+                                    followersAtPost: number;
+                                    followersEnd: number | null;
+                                    followersStart: number | null;
+                                    impressions: number | null;
+                                    leads: number;
+                                    likes: number;
+                                    linkClicks: number;
+                                    networkClicks: number | null;
+                                    posts: number;
+                                    quotes: number;
+                                    reach: number | null;
+                                    replies: number;
+                                    reposts: number;
+                                    uniqueVisitors: number;
+                                };
+                            };
+                            days: {
+                                /** Format: date */
+                                firstDay: string;
+                                from: string;
+                                /** Format: date */
+                                lastDay: string;
+                                timeZone: string;
+                                to: string;
+                            };
+                            posts: {
+                                bottom: {
+                                    /** Format: uuid */
+                                    channelId: string;
+                                    engagementRateByFollowers: number | null;
+                                    engagements: number;
+                                    excerpt: string;
+                                    hasMedia: boolean;
+                                    network: string;
+                                    pillarId: string | null;
+                                    /** Format: uuid */
+                                    postId: string;
+                                    /** Format: uuid */
+                                    publicationId: string;
+                                    publishedAt: string;
+                                }[];
+                                top: {
+                                    /** Format: uuid */
+                                    channelId: string;
+                                    engagementRateByFollowers: number | null;
+                                    engagements: number;
+                                    excerpt: string;
+                                    hasMedia: boolean;
+                                    network: string;
+                                    pillarId: string | null;
+                                    /** Format: uuid */
+                                    postId: string;
+                                    /** Format: uuid */
+                                    publicationId: string;
+                                    publishedAt: string;
+                                }[];
+                            };
+                            previous: {
+                                followers: {
+                                    /** Format: date */
+                                    day: string;
+                                    followers: number;
+                                }[];
+                                kpis: {
+                                    formula: string;
+                                    formulaEs: string;
+                                    label: {
+                                        en: string;
+                                        es: string;
+                                    };
+                                    /** @enum {string} */
+                                    name: "engagement_rate_by_reach" | "engagement_rate_by_impressions" | "engagement_rate_by_followers" | "engagements" | "amplification_rate" | "amplification_rate_per_1000_followers" | "applause_rate" | "conversation_rate" | "follower_growth_rate" | "followers" | "interested_followers" | "link_clicks" | "ctr" | "leads" | "conversion_value" | "cpl" | "roi" | "share_of_voice" | "net_sentiment";
+                                    reason: string | null;
+                                    value: number | null;
+                                }[];
+                                range: {
+                                    /** Format: date */
+                                    firstDay: string;
+                                    from: string;
+                                    /** Format: date */
+                                    lastDay: string;
+                                    timeZone: string;
+                                    to: string;
+                                };
+                                series: {
+                                    /** Format: date */
+                                    day: string;
+                                    engagements: number;
+                                    followersAtPost: number;
+                                    impressions: number | null;
+                                    likes: number;
+                                    networkClicks: number | null;
+                                    posts: number;
+                                    quotes: number;
+                                    reach: number | null;
+                                    replies: number;
+                                    reposts: number;
+                                }[];
+                                totals: {
+                                    conversionValue: number;
+                                    cost: number;
+                                    engagements: number;
+                                    followersAtPost: number;
+                                    followersEnd: number | null;
+                                    followersStart: number | null;
+                                    impressions: number | null;
+                                    leads: number;
+                                    likes: number;
+                                    linkClicks: number;
+                                    networkClicks: number | null;
+                                    posts: number;
+                                    quotes: number;
+                                    reach: number | null;
+                                    replies: number;
+                                    reposts: number;
+                                    uniqueVisitors: number;
+                                };
+                            } | null;
+                            scope: {
+                                /** Format: uuid */
+                                campaignId?: string;
+                                /** Format: uuid */
+                                channelId?: string;
+                                /** Format: uuid */
+                                objectiveId?: string;
+                            };
+                            timeZone: string;
+                        };
+                    };
                 };
             };
         };
@@ -1198,7 +1729,23 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            minPosts: number;
+                            networks: {
+                                amplificationRate: number | null;
+                                conversationRate: number | null;
+                                conversionValue: number;
+                                engagementRateByFollowers: number | null;
+                                enoughData: boolean;
+                                leads: number;
+                                network: string;
+                                posts: number;
+                                rank: number;
+                            }[];
+                            rankedBy: string;
+                        };
+                    };
                 };
             };
         };
@@ -1239,7 +1786,185 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            changes: {
+                                [key: string]: number | null;
+                            } | null;
+                            current: {
+                                followers: {
+                                    /** Format: date */
+                                    day: string;
+                                    followers: number;
+                                }[];
+                                kpis: {
+                                    formula: string;
+                                    formulaEs: string;
+                                    label: {
+                                        en: string;
+                                        es: string;
+                                    };
+                                    /** @enum {string} */
+                                    name: "engagement_rate_by_reach" | "engagement_rate_by_impressions" | "engagement_rate_by_followers" | "engagements" | "amplification_rate" | "amplification_rate_per_1000_followers" | "applause_rate" | "conversation_rate" | "follower_growth_rate" | "followers" | "interested_followers" | "link_clicks" | "ctr" | "leads" | "conversion_value" | "cpl" | "roi" | "share_of_voice" | "net_sentiment";
+                                    reason: string | null;
+                                    value: number | null;
+                                }[];
+                                range: {
+                                    /** Format: date */
+                                    firstDay: string;
+                                    from: string;
+                                    /** Format: date */
+                                    lastDay: string;
+                                    timeZone: string;
+                                    to: string;
+                                };
+                                series: {
+                                    /** Format: date */
+                                    day: string;
+                                    engagements: number;
+                                    followersAtPost: number;
+                                    impressions: number | null;
+                                    likes: number;
+                                    networkClicks: number | null;
+                                    posts: number;
+                                    quotes: number;
+                                    reach: number | null;
+                                    replies: number;
+                                    reposts: number;
+                                }[];
+                                totals: {
+                                    conversionValue: number;
+                                    cost: number;
+                                    engagements: number;
+                                    followersAtPost: number;
+                                    followersEnd: number | null;
+                                    followersStart: number | null;
+                                    impressions: number | null;
+                                    leads: number;
+                                    likes: number;
+                                    linkClicks: number;
+                                    networkClicks: number | null;
+                                    posts: number;
+                                    quotes: number;
+                                    reach: number | null;
+                                    replies: number;
+                                    reposts: number;
+                                    uniqueVisitors: number;
+                                };
+                            };
+                            days: {
+                                /** Format: date */
+                                firstDay: string;
+                                from: string;
+                                /** Format: date */
+                                lastDay: string;
+                                timeZone: string;
+                                to: string;
+                            };
+                            posts: {
+                                bottom: {
+                                    /** Format: uuid */
+                                    channelId: string;
+                                    engagementRateByFollowers: number | null;
+                                    engagements: number;
+                                    excerpt: string;
+                                    hasMedia: boolean;
+                                    network: string;
+                                    pillarId: string | null;
+                                    /** Format: uuid */
+                                    postId: string;
+                                    /** Format: uuid */
+                                    publicationId: string;
+                                    publishedAt: string;
+                                }[];
+                                top: {
+                                    /** Format: uuid */
+                                    channelId: string;
+                                    engagementRateByFollowers: number | null;
+                                    engagements: number;
+                                    excerpt: string;
+                                    hasMedia: boolean;
+                                    network: string;
+                                    pillarId: string | null;
+                                    /** Format: uuid */
+                                    postId: string;
+                                    /** Format: uuid */
+                                    publicationId: string;
+                                    publishedAt: string;
+                                }[];
+                            };
+                            previous: {
+                                followers: {
+                                    /** Format: date */
+                                    day: string;
+                                    followers: number;
+                                }[];
+                                kpis: {
+                                    formula: string;
+                                    formulaEs: string;
+                                    label: {
+                                        en: string;
+                                        es: string;
+                                    };
+                                    /** @enum {string} */
+                                    name: "engagement_rate_by_reach" | "engagement_rate_by_impressions" | "engagement_rate_by_followers" | "engagements" | "amplification_rate" | "amplification_rate_per_1000_followers" | "applause_rate" | "conversation_rate" | "follower_growth_rate" | "followers" | "interested_followers" | "link_clicks" | "ctr" | "leads" | "conversion_value" | "cpl" | "roi" | "share_of_voice" | "net_sentiment";
+                                    reason: string | null;
+                                    value: number | null;
+                                }[];
+                                range: {
+                                    /** Format: date */
+                                    firstDay: string;
+                                    from: string;
+                                    /** Format: date */
+                                    lastDay: string;
+                                    timeZone: string;
+                                    to: string;
+                                };
+                                series: {
+                                    /** Format: date */
+                                    day: string;
+                                    engagements: number;
+                                    followersAtPost: number;
+                                    impressions: number | null;
+                                    likes: number;
+                                    networkClicks: number | null;
+                                    posts: number;
+                                    quotes: number;
+                                    reach: number | null;
+                                    replies: number;
+                                    reposts: number;
+                                }[];
+                                totals: {
+                                    conversionValue: number;
+                                    cost: number;
+                                    engagements: number;
+                                    followersAtPost: number;
+                                    followersEnd: number | null;
+                                    followersStart: number | null;
+                                    impressions: number | null;
+                                    leads: number;
+                                    likes: number;
+                                    linkClicks: number;
+                                    networkClicks: number | null;
+                                    posts: number;
+                                    quotes: number;
+                                    reach: number | null;
+                                    replies: number;
+                                    reposts: number;
+                                    uniqueVisitors: number;
+                                };
+                            } | null;
+                            scope: {
+                                /** Format: uuid */
+                                campaignId?: string;
+                                /** Format: uuid */
+                                channelId?: string;
+                                /** Format: uuid */
+                                objectiveId?: string;
+                            };
+                            timeZone: string;
+                        };
+                    };
                 };
             };
         };
@@ -1277,7 +2002,15 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            deferred: number;
+                            discovered: number;
+                            errors: number;
+                            followers: number;
+                            snapshots: number;
+                        };
+                    };
                 };
             };
         };
@@ -1311,7 +2044,21 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: {
+                                channelId: string | null;
+                                channelName: string | null;
+                                code: string;
+                                createdAt: string;
+                                id: number | string;
+                                message: string;
+                                network: string | null;
+                                postId: string | null;
+                                publicationId: string | null;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -1349,7 +2096,16 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: {
+                                changed: boolean;
+                                /** Format: uuid */
+                                objectiveId: string;
+                                status: string;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -1383,7 +2139,45 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: {
+                                current: number | null;
+                                forecast: {
+                                    ewma: number | null;
+                                    linear: number | null;
+                                    method: string;
+                                    methodEs: string;
+                                } | null;
+                                objective: {
+                                    baseline?: number;
+                                    deadline: string;
+                                    /** Format: uuid */
+                                    id: string;
+                                    kpi: string;
+                                    kpiLabel?: {
+                                        en: string;
+                                        es: string;
+                                        formula: string;
+                                        formulaEs: string;
+                                        higherIsBetter: boolean;
+                                        /** @enum {string} */
+                                        unit: "%" | "count" | "per_post" | "money";
+                                    };
+                                    name: string;
+                                    startAt?: string;
+                                    target: number;
+                                };
+                                reason?: string | null;
+                                status: string;
+                                suggestions: {
+                                    en: string;
+                                    es: string;
+                                    kind: string;
+                                }[];
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -1424,7 +2218,277 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            dashboard: {
+                                changes: {
+                                    [key: string]: number | null;
+                                } | null;
+                                current: {
+                                    followers: {
+                                        /** Format: date */
+                                        day: string;
+                                        followers: number;
+                                    }[];
+                                    kpis: {
+                                        formula: string;
+                                        formulaEs: string;
+                                        label: {
+                                            en: string;
+                                            es: string;
+                                        };
+                                        /** @enum {string} */
+                                        name: "engagement_rate_by_reach" | "engagement_rate_by_impressions" | "engagement_rate_by_followers" | "engagements" | "amplification_rate" | "amplification_rate_per_1000_followers" | "applause_rate" | "conversation_rate" | "follower_growth_rate" | "followers" | "interested_followers" | "link_clicks" | "ctr" | "leads" | "conversion_value" | "cpl" | "roi" | "share_of_voice" | "net_sentiment";
+                                        reason: string | null;
+                                        value: number | null;
+                                    }[];
+                                    range: {
+                                        /** Format: date */
+                                        firstDay: string;
+                                        from: string;
+                                        /** Format: date */
+                                        lastDay: string;
+                                        timeZone: string;
+                                        to: string;
+                                    };
+                                    series: {
+                                        /** Format: date */
+                                        day: string;
+                                        engagements: number;
+                                        followersAtPost: number;
+                                        impressions: number | null;
+                                        likes: number;
+                                        networkClicks: number | null;
+                                        posts: number;
+                                        quotes: number;
+                                        reach: number | null;
+                                        replies: number;
+                                        reposts: number;
+                                    }[];
+                                    totals: {
+                                        conversionValue: number;
+                                        cost: number;
+                                        engagements: number;
+                                        followersAtPost: number;
+                                        followersEnd: number | null;
+                                        followersStart: number | null;
+                                        impressions: number | null;
+                                        leads: number;
+                                        likes: number;
+                                        linkClicks: number;
+                                        networkClicks: number | null;
+                                        posts: number;
+                                        quotes: number;
+                                        reach: number | null;
+                                        replies: number;
+                                        reposts: number;
+                                        uniqueVisitors: number;
+                                    };
+                                };
+                                days: {
+                                    /** Format: date */
+                                    firstDay: string;
+                                    from: string;
+                                    /** Format: date */
+                                    lastDay: string;
+                                    timeZone: string;
+                                    to: string;
+                                };
+                                posts: {
+                                    bottom: {
+                                        /** Format: uuid */
+                                        channelId: string;
+                                        engagementRateByFollowers: number | null;
+                                        engagements: number;
+                                        excerpt: string;
+                                        hasMedia: boolean;
+                                        network: string;
+                                        pillarId: string | null;
+                                        /** Format: uuid */
+                                        postId: string;
+                                        /** Format: uuid */
+                                        publicationId: string;
+                                        publishedAt: string;
+                                    }[];
+                                    top: {
+                                        /** Format: uuid */
+                                        channelId: string;
+                                        engagementRateByFollowers: number | null;
+                                        engagements: number;
+                                        excerpt: string;
+                                        hasMedia: boolean;
+                                        network: string;
+                                        pillarId: string | null;
+                                        /** Format: uuid */
+                                        postId: string;
+                                        /** Format: uuid */
+                                        publicationId: string;
+                                        publishedAt: string;
+                                    }[];
+                                };
+                                previous: {
+                                    followers: {
+                                        /** Format: date */
+                                        day: string;
+                                        followers: number;
+                                    }[];
+                                    kpis: {
+                                        formula: string;
+                                        formulaEs: string;
+                                        label: {
+                                            en: string;
+                                            es: string;
+                                        };
+                                        /** @enum {string} */
+                                        name: "engagement_rate_by_reach" | "engagement_rate_by_impressions" | "engagement_rate_by_followers" | "engagements" | "amplification_rate" | "amplification_rate_per_1000_followers" | "applause_rate" | "conversation_rate" | "follower_growth_rate" | "followers" | "interested_followers" | "link_clicks" | "ctr" | "leads" | "conversion_value" | "cpl" | "roi" | "share_of_voice" | "net_sentiment";
+                                        reason: string | null;
+                                        value: number | null;
+                                    }[];
+                                    range: {
+                                        /** Format: date */
+                                        firstDay: string;
+                                        from: string;
+                                        /** Format: date */
+                                        lastDay: string;
+                                        timeZone: string;
+                                        to: string;
+                                    };
+                                    series: {
+                                        /** Format: date */
+                                        day: string;
+                                        engagements: number;
+                                        followersAtPost: number;
+                                        impressions: number | null;
+                                        likes: number;
+                                        networkClicks: number | null;
+                                        posts: number;
+                                        quotes: number;
+                                        reach: number | null;
+                                        replies: number;
+                                        reposts: number;
+                                    }[];
+                                    totals: {
+                                        conversionValue: number;
+                                        cost: number;
+                                        engagements: number;
+                                        followersAtPost: number;
+                                        followersEnd: number | null;
+                                        followersStart: number | null;
+                                        impressions: number | null;
+                                        leads: number;
+                                        likes: number;
+                                        linkClicks: number;
+                                        networkClicks: number | null;
+                                        posts: number;
+                                        quotes: number;
+                                        reach: number | null;
+                                        replies: number;
+                                        reposts: number;
+                                        uniqueVisitors: number;
+                                    };
+                                } | null;
+                                scope: {
+                                    /** Format: uuid */
+                                    campaignId?: string;
+                                    /** Format: uuid */
+                                    channelId?: string;
+                                    /** Format: uuid */
+                                    objectiveId?: string;
+                                };
+                                timeZone: string;
+                            };
+                            progress: {
+                                current: number | null;
+                                evidence: {
+                                    channels: {
+                                        /** Format: uuid */
+                                        channelId: string;
+                                        engagementRateByFollowers: number | null;
+                                        engagements: number;
+                                        name: string;
+                                        network: string;
+                                        posts: number;
+                                    }[];
+                                    formats: {
+                                        textOnly: {
+                                            posts: number;
+                                            rate: number | null;
+                                        };
+                                        withMedia: {
+                                            posts: number;
+                                            rate: number | null;
+                                        };
+                                    };
+                                    pillars: {
+                                        name: string;
+                                        posts: number;
+                                        rate: number;
+                                    }[];
+                                    underperformingChannels: {
+                                        /** Format: uuid */
+                                        channelId: string;
+                                        engagementRateByFollowers: number | null;
+                                        engagements: number;
+                                        name: string;
+                                        network: string;
+                                        posts: number;
+                                    }[];
+                                    underperformingPosts: {
+                                        /** Format: uuid */
+                                        channelId: string;
+                                        engagementRateByFollowers: number | null;
+                                        engagements: number;
+                                        excerpt: string;
+                                        hasMedia: boolean;
+                                        network: string;
+                                        pillarId: string | null;
+                                        /** Format: uuid */
+                                        postId: string;
+                                        /** Format: uuid */
+                                        publicationId: string;
+                                        publishedAt: string;
+                                    }[];
+                                } | null;
+                                forecast: {
+                                    ewma: number | null;
+                                    linear: number | null;
+                                    method: string;
+                                    methodEs: string;
+                                } | null;
+                                objective: {
+                                    baseline?: number;
+                                    deadline: string;
+                                    /** Format: uuid */
+                                    id: string;
+                                    kpi: string;
+                                    kpiLabel?: {
+                                        en: string;
+                                        es: string;
+                                        formula: string;
+                                        formulaEs: string;
+                                        higherIsBetter: boolean;
+                                        /** @enum {string} */
+                                        unit: "%" | "count" | "per_post" | "money";
+                                    };
+                                    name: string;
+                                    startAt?: string;
+                                    target: number;
+                                };
+                                reason?: string | null;
+                                series: {
+                                    /** Format: date */
+                                    day: string;
+                                    value: number;
+                                }[];
+                                status: string;
+                                suggestions: {
+                                    en: string;
+                                    es: string;
+                                    kind: string;
+                                }[];
+                            };
+                        };
+                    };
                 };
             };
         };
@@ -1464,7 +2528,202 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            changes: {
+                                [key: string]: number | null;
+                            } | null;
+                            channels: {
+                                /** Format: uuid */
+                                channelId: string;
+                                engagementRateByFollowers: number | null;
+                                engagements: number;
+                                name: string;
+                                network: string;
+                                posts: number;
+                            }[];
+                            current: {
+                                followers: {
+                                    /** Format: date */
+                                    day: string;
+                                    followers: number;
+                                }[];
+                                kpis: {
+                                    formula: string;
+                                    formulaEs: string;
+                                    label: {
+                                        en: string;
+                                        es: string;
+                                    };
+                                    /** @enum {string} */
+                                    name: "engagement_rate_by_reach" | "engagement_rate_by_impressions" | "engagement_rate_by_followers" | "engagements" | "amplification_rate" | "amplification_rate_per_1000_followers" | "applause_rate" | "conversation_rate" | "follower_growth_rate" | "followers" | "interested_followers" | "link_clicks" | "ctr" | "leads" | "conversion_value" | "cpl" | "roi" | "share_of_voice" | "net_sentiment";
+                                    reason: string | null;
+                                    value: number | null;
+                                }[];
+                                range: {
+                                    /** Format: date */
+                                    firstDay: string;
+                                    from: string;
+                                    /** Format: date */
+                                    lastDay: string;
+                                    timeZone: string;
+                                    to: string;
+                                };
+                                series: {
+                                    /** Format: date */
+                                    day: string;
+                                    engagements: number;
+                                    followersAtPost: number;
+                                    impressions: number | null;
+                                    likes: number;
+                                    networkClicks: number | null;
+                                    posts: number;
+                                    quotes: number;
+                                    reach: number | null;
+                                    replies: number;
+                                    reposts: number;
+                                }[];
+                                totals: {
+                                    conversionValue: number;
+                                    cost: number;
+                                    engagements: number;
+                                    followersAtPost: number;
+                                    followersEnd: number | null;
+                                    followersStart: number | null;
+                                    impressions: number | null;
+                                    leads: number;
+                                    likes: number;
+                                    linkClicks: number;
+                                    networkClicks: number | null;
+                                    posts: number;
+                                    quotes: number;
+                                    reach: number | null;
+                                    replies: number;
+                                    reposts: number;
+                                    uniqueVisitors: number;
+                                };
+                            };
+                            days: {
+                                /** Format: date */
+                                firstDay: string;
+                                from: string;
+                                /** Format: date */
+                                lastDay: string;
+                                timeZone: string;
+                                to: string;
+                            };
+                            networkReports: {
+                                [key: string]: {
+                                    missing: {
+                                        [key: string]: string;
+                                    };
+                                    reports: string[];
+                                };
+                            };
+                            posts: {
+                                bottom: {
+                                    /** Format: uuid */
+                                    channelId: string;
+                                    engagementRateByFollowers: number | null;
+                                    engagements: number;
+                                    excerpt: string;
+                                    hasMedia: boolean;
+                                    network: string;
+                                    pillarId: string | null;
+                                    /** Format: uuid */
+                                    postId: string;
+                                    /** Format: uuid */
+                                    publicationId: string;
+                                    publishedAt: string;
+                                }[];
+                                top: {
+                                    /** Format: uuid */
+                                    channelId: string;
+                                    engagementRateByFollowers: number | null;
+                                    engagements: number;
+                                    excerpt: string;
+                                    hasMedia: boolean;
+                                    network: string;
+                                    pillarId: string | null;
+                                    /** Format: uuid */
+                                    postId: string;
+                                    /** Format: uuid */
+                                    publicationId: string;
+                                    publishedAt: string;
+                                }[];
+                            };
+                            previous: {
+                                followers: {
+                                    /** Format: date */
+                                    day: string;
+                                    followers: number;
+                                }[];
+                                kpis: {
+                                    formula: string;
+                                    formulaEs: string;
+                                    label: {
+                                        en: string;
+                                        es: string;
+                                    };
+                                    /** @enum {string} */
+                                    name: "engagement_rate_by_reach" | "engagement_rate_by_impressions" | "engagement_rate_by_followers" | "engagements" | "amplification_rate" | "amplification_rate_per_1000_followers" | "applause_rate" | "conversation_rate" | "follower_growth_rate" | "followers" | "interested_followers" | "link_clicks" | "ctr" | "leads" | "conversion_value" | "cpl" | "roi" | "share_of_voice" | "net_sentiment";
+                                    reason: string | null;
+                                    value: number | null;
+                                }[];
+                                range: {
+                                    /** Format: date */
+                                    firstDay: string;
+                                    from: string;
+                                    /** Format: date */
+                                    lastDay: string;
+                                    timeZone: string;
+                                    to: string;
+                                };
+                                series: {
+                                    /** Format: date */
+                                    day: string;
+                                    engagements: number;
+                                    followersAtPost: number;
+                                    impressions: number | null;
+                                    likes: number;
+                                    networkClicks: number | null;
+                                    posts: number;
+                                    quotes: number;
+                                    reach: number | null;
+                                    replies: number;
+                                    reposts: number;
+                                }[];
+                                totals: {
+                                    conversionValue: number;
+                                    cost: number;
+                                    engagements: number;
+                                    followersAtPost: number;
+                                    followersEnd: number | null;
+                                    followersStart: number | null;
+                                    impressions: number | null;
+                                    leads: number;
+                                    likes: number;
+                                    linkClicks: number;
+                                    networkClicks: number | null;
+                                    posts: number;
+                                    quotes: number;
+                                    reach: number | null;
+                                    replies: number;
+                                    reposts: number;
+                                    uniqueVisitors: number;
+                                };
+                            } | null;
+                            scope: {
+                                /** Format: uuid */
+                                campaignId?: string;
+                                /** Format: uuid */
+                                channelId?: string;
+                                /** Format: uuid */
+                                objectiveId?: string;
+                            };
+                            timeZone: string;
+                        };
+                    };
                 };
             };
         };
@@ -1501,7 +2760,61 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            content: string;
+                            links: {
+                                channelId: string | null;
+                                clicks: number;
+                                conversions: number;
+                                conversionValue: number;
+                                /** Format: uuid */
+                                id: string;
+                                network: string | null;
+                                shortUrl: string;
+                                targetUrl: string;
+                                uniqueVisitors: number;
+                            }[];
+                            /** Format: uuid */
+                            postId: string;
+                            publications: {
+                                /** Format: uuid */
+                                channelId: string;
+                                kpis: {
+                                    formula: string;
+                                    formulaEs: string;
+                                    label: {
+                                        en: string;
+                                        es: string;
+                                    };
+                                    /** @enum {string} */
+                                    name: "engagement_rate_by_reach" | "engagement_rate_by_impressions" | "engagement_rate_by_followers" | "engagements" | "amplification_rate" | "amplification_rate_per_1000_followers" | "applause_rate" | "conversation_rate" | "follower_growth_rate" | "followers" | "interested_followers" | "link_clicks" | "ctr" | "leads" | "conversion_value" | "cpl" | "roi" | "share_of_voice" | "net_sentiment";
+                                    reason: string | null;
+                                    value: number | null;
+                                }[];
+                                missing: {
+                                    [key: string]: string;
+                                };
+                                network: string;
+                                /** Format: uuid */
+                                publicationId: string;
+                                publishedAt: (string) | null;
+                                remoteUrl: string | null;
+                                snapshots: {
+                                    capturedAt: string;
+                                    clicks: number | null;
+                                    impressions: number | null;
+                                    likes: number | null;
+                                    quotes: number | null;
+                                    reach: number | null;
+                                    replies: number | null;
+                                    reposts: number | null;
+                                    step: number | null;
+                                }[];
+                                state: string;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -1581,7 +2894,20 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            brandColor: string;
+                            logoMediaId: string | null;
+                            smtp: {
+                                from: string;
+                                hasPassword: boolean;
+                                host: string;
+                                port: number;
+                                secure: boolean;
+                                user: string | null;
+                            } | null;
+                        };
+                    };
                 };
             };
         };
@@ -1619,7 +2945,20 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            brandColor: string;
+                            logoMediaId: string | null;
+                            smtp: {
+                                from: string;
+                                hasPassword: boolean;
+                                host: string;
+                                port: number;
+                                secure: boolean;
+                                user: string | null;
+                            } | null;
+                        };
+                    };
                 };
             };
         };
@@ -1657,7 +2996,24 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            cell?: {
+                                hour: number;
+                                posts: number;
+                                rate: number | null;
+                                rawRate: number | null;
+                                weekday: number;
+                            };
+                            grid?: {
+                                samples: number;
+                            };
+                            localTime?: string | null;
+                            reason: string | null;
+                            suggestion: string | null;
+                            timeZone?: string;
+                        };
+                    };
                 };
             };
         };
@@ -1700,7 +3056,26 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: {
+                                authorId: string | null;
+                                campaignId: string | null;
+                                channels: {
+                                    /** Format: uuid */
+                                    channelId: string;
+                                    /** @enum {string} */
+                                    state: "pending" | "scheduled" | "publishing" | "published" | "failed" | "canceled";
+                                }[];
+                                content: string;
+                                /** Format: uuid */
+                                id: string;
+                                scheduledAt: string;
+                                /** @enum {string} */
+                                state: "draft" | "in_review" | "approved" | "scheduled" | "publishing" | "published" | "failed" | "canceled";
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -1736,7 +3111,12 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            active: boolean;
+                            createdAt: (string) | null;
+                        };
+                    };
                 };
             };
         };
@@ -1754,11 +3134,20 @@ export interface paths {
             requestBody?: never;
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            url: string;
+                            urlWarning: {
+                                base: string;
+                                code: string;
+                                message: string;
+                            } | null;
+                        };
+                    };
                 };
             };
         };
@@ -1775,7 +3164,7 @@ export interface paths {
             requestBody?: never;
             responses: {
                 /** @description Default Response */
-                200: {
+                204: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1812,7 +3201,25 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: {
+                                budget: number | null;
+                                createdAt: string;
+                                description: string;
+                                endAt: (string) | null;
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                objectiveId: string | null;
+                                slug: string;
+                                startAt: (string) | null;
+                                updatedAt: string;
+                                /** Format: uuid */
+                                workspaceId: string;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -1841,11 +3248,27 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            budget: number | null;
+                            createdAt: string;
+                            description: string;
+                            endAt: (string) | null;
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            objectiveId: string | null;
+                            slug: string;
+                            startAt: (string) | null;
+                            updatedAt: string;
+                            /** Format: uuid */
+                            workspaceId: string;
+                        };
+                    };
                 };
             };
         };
@@ -1880,7 +3303,23 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            budget: number | null;
+                            createdAt: string;
+                            description: string;
+                            endAt: (string) | null;
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            objectiveId: string | null;
+                            slug: string;
+                            startAt: (string) | null;
+                            updatedAt: string;
+                            /** Format: uuid */
+                            workspaceId: string;
+                        };
+                    };
                 };
             };
         };
@@ -1900,7 +3339,7 @@ export interface paths {
             requestBody?: never;
             responses: {
                 /** @description Default Response */
-                200: {
+                204: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1939,7 +3378,23 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            budget: number | null;
+                            createdAt: string;
+                            description: string;
+                            endAt: (string) | null;
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            objectiveId: string | null;
+                            slug: string;
+                            startAt: (string) | null;
+                            updatedAt: string;
+                            /** Format: uuid */
+                            workspaceId: string;
+                        };
+                    };
                 };
             };
         };
@@ -1952,6 +3407,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The workspace’s channels */
         get: {
             parameters: {
                 query?: never;
@@ -1968,7 +3424,45 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: {
+                                account: {
+                                    [key: string]: unknown;
+                                } | null;
+                                createdAt: string;
+                                /** Format: uuid */
+                                id: string;
+                                lastCheckedAt: (string) | null;
+                                lastError: string | null;
+                                limits: {
+                                    acceptedImageTypes: string[];
+                                    maxAltChars: number;
+                                    maxChars: number;
+                                    maxImageBytes: number;
+                                    maxImages: number;
+                                    postsPerMinutePerChannel: number;
+                                    supportsContentWarning: boolean;
+                                    supportsThreads: boolean;
+                                    supportsVisibility: boolean;
+                                } | null;
+                                name: string;
+                                network: string;
+                                networkLabel: {
+                                    en: string;
+                                    es: string;
+                                };
+                                settings: {
+                                    [key: string]: unknown;
+                                };
+                                simulated: boolean;
+                                /** @enum {string} */
+                                status: "active" | "needs_reconnect" | "disconnected";
+                                /** Format: uuid */
+                                workspaceId: string;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -1996,11 +3490,47 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            account: {
+                                [key: string]: unknown;
+                            } | null;
+                            createdAt: string;
+                            /** Format: uuid */
+                            id: string;
+                            lastCheckedAt: (string) | null;
+                            lastError: string | null;
+                            limits: {
+                                acceptedImageTypes: string[];
+                                maxAltChars: number;
+                                maxChars: number;
+                                maxImageBytes: number;
+                                maxImages: number;
+                                postsPerMinutePerChannel: number;
+                                supportsContentWarning: boolean;
+                                supportsThreads: boolean;
+                                supportsVisibility: boolean;
+                            } | null;
+                            name: string;
+                            network: string;
+                            networkLabel: {
+                                en: string;
+                                es: string;
+                            };
+                            settings: {
+                                [key: string]: unknown;
+                            };
+                            simulated: boolean;
+                            /** @enum {string} */
+                            status: "active" | "needs_reconnect" | "disconnected";
+                            /** Format: uuid */
+                            workspaceId: string;
+                        };
+                    };
                 };
             };
         };
@@ -2017,6 +3547,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** One channel */
         get: {
             parameters: {
                 query?: never;
@@ -2034,7 +3565,43 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            account: {
+                                [key: string]: unknown;
+                            } | null;
+                            createdAt: string;
+                            /** Format: uuid */
+                            id: string;
+                            lastCheckedAt: (string) | null;
+                            lastError: string | null;
+                            limits: {
+                                acceptedImageTypes: string[];
+                                maxAltChars: number;
+                                maxChars: number;
+                                maxImageBytes: number;
+                                maxImages: number;
+                                postsPerMinutePerChannel: number;
+                                supportsContentWarning: boolean;
+                                supportsThreads: boolean;
+                                supportsVisibility: boolean;
+                            } | null;
+                            name: string;
+                            network: string;
+                            networkLabel: {
+                                en: string;
+                                es: string;
+                            };
+                            settings: {
+                                [key: string]: unknown;
+                            };
+                            simulated: boolean;
+                            /** @enum {string} */
+                            status: "active" | "needs_reconnect" | "disconnected";
+                            /** Format: uuid */
+                            workspaceId: string;
+                        };
+                    };
                 };
             };
         };
@@ -2054,7 +3621,7 @@ export interface paths {
             requestBody?: never;
             responses: {
                 /** @description Default Response */
-                200: {
+                204: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2091,7 +3658,43 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            account: {
+                                [key: string]: unknown;
+                            } | null;
+                            createdAt: string;
+                            /** Format: uuid */
+                            id: string;
+                            lastCheckedAt: (string) | null;
+                            lastError: string | null;
+                            limits: {
+                                acceptedImageTypes: string[];
+                                maxAltChars: number;
+                                maxChars: number;
+                                maxImageBytes: number;
+                                maxImages: number;
+                                postsPerMinutePerChannel: number;
+                                supportsContentWarning: boolean;
+                                supportsThreads: boolean;
+                                supportsVisibility: boolean;
+                            } | null;
+                            name: string;
+                            network: string;
+                            networkLabel: {
+                                en: string;
+                                es: string;
+                            };
+                            settings: {
+                                [key: string]: unknown;
+                            };
+                            simulated: boolean;
+                            /** @enum {string} */
+                            status: "active" | "needs_reconnect" | "disconnected";
+                            /** Format: uuid */
+                            workspaceId: string;
+                        };
+                    };
                 };
             };
         };
@@ -2124,7 +3727,60 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            channel: {
+                                account: {
+                                    [key: string]: unknown;
+                                } | null;
+                                createdAt: string;
+                                /** Format: uuid */
+                                id: string;
+                                lastCheckedAt: (string) | null;
+                                lastError: string | null;
+                                limits: {
+                                    acceptedImageTypes: string[];
+                                    maxAltChars: number;
+                                    maxChars: number;
+                                    maxImageBytes: number;
+                                    maxImages: number;
+                                    postsPerMinutePerChannel: number;
+                                    supportsContentWarning: boolean;
+                                    supportsThreads: boolean;
+                                    supportsVisibility: boolean;
+                                } | null;
+                                name: string;
+                                network: string;
+                                networkLabel: {
+                                    en: string;
+                                    es: string;
+                                };
+                                settings: {
+                                    [key: string]: unknown;
+                                };
+                                simulated: boolean;
+                                /** @enum {string} */
+                                status: "active" | "needs_reconnect" | "disconnected";
+                                /** Format: uuid */
+                                workspaceId: string;
+                            };
+                            health: {
+                                account?: {
+                                    displayName?: string;
+                                    followers?: number;
+                                    handle: string;
+                                    id: string;
+                                };
+                                error?: {
+                                    code: string;
+                                    /** @enum {string} */
+                                    kind?: "transient" | "rate_limited" | "ambiguous" | "auth" | "permanent";
+                                    message: string;
+                                };
+                                ok: boolean;
+                            };
+                        };
+                    };
                 };
             };
         };
@@ -2158,7 +3814,20 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            pixelUrl: string;
+                            secret: string;
+                            urlWarning: {
+                                base: string;
+                                /** @enum {string} */
+                                code: "public_url_unset";
+                                message: string;
+                            } | null;
+                            webhookHeader: string;
+                            webhookUrl: string;
+                        };
+                    };
                 };
             };
         };
@@ -2197,7 +3866,25 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: {
+                                campaignId: string | null;
+                                channelId: string | null;
+                                currency: string;
+                                externalId: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                kind: string;
+                                linkId: string | null;
+                                objectiveId: string | null;
+                                occurredAt: string;
+                                postId: string | null;
+                                source: string;
+                                value: number;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -2233,7 +3920,36 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            campaignId: string | null;
+                            duplicate: boolean;
+                            /** Format: uuid */
+                            id: string;
+                            linkId: string | null;
+                            objectiveId: string | null;
+                            postId: string | null;
+                            value: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            campaignId: string | null;
+                            duplicate: boolean;
+                            /** Format: uuid */
+                            id: string;
+                            linkId: string | null;
+                            objectiveId: string | null;
+                            postId: string | null;
+                            value: number;
+                        };
+                    };
                 };
             };
         };
@@ -2283,7 +3999,36 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            campaignId: string | null;
+                            duplicate: boolean;
+                            /** Format: uuid */
+                            id: string;
+                            linkId: string | null;
+                            objectiveId: string | null;
+                            postId: string | null;
+                            value: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            campaignId: string | null;
+                            duplicate: boolean;
+                            /** Format: uuid */
+                            id: string;
+                            linkId: string | null;
+                            objectiveId: string | null;
+                            postId: string | null;
+                            value: number;
+                        };
+                    };
                 };
             };
         };
@@ -2317,7 +4062,21 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: {
+                                amount: number;
+                                campaignId: string | null;
+                                channelId: string | null;
+                                currency: string;
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: date */
+                                incurredOn: string;
+                                note: string;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -2346,11 +4105,23 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            amount: number;
+                            campaignId: string | null;
+                            channelId: string | null;
+                            currency: string;
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: date */
+                            incurredOn: string;
+                            note: string;
+                        };
+                    };
                 };
             };
         };
@@ -2384,7 +4155,7 @@ export interface paths {
             requestBody?: never;
             responses: {
                 /** @description Default Response */
-                200: {
+                204: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2425,7 +4196,23 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: {
+                                actorName: string | null;
+                                actorUserId: string | null;
+                                createdAt: string;
+                                data: {
+                                    [key: string]: unknown;
+                                };
+                                id: string;
+                                subjectId: string | null;
+                                subjectType: string | null;
+                                type: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
                 };
             };
         };
@@ -2461,7 +4248,124 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            channels: {
+                                account: {
+                                    [key: string]: unknown;
+                                } | null;
+                                createdAt: string;
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                network: string;
+                                settings: {
+                                    [key: string]: unknown;
+                                };
+                                status: string;
+                            }[];
+                            comments: {
+                                authorId: string;
+                                body: string;
+                                createdAt: string;
+                                /** Format: uuid */
+                                id: string;
+                                kind: string;
+                                /** Format: uuid */
+                                postId: string;
+                            }[];
+                            events: {
+                                actorUserId: string | null;
+                                createdAt: string;
+                                data: {
+                                    [key: string]: unknown;
+                                };
+                                id: string;
+                                subjectId: string | null;
+                                subjectType: string | null;
+                                type: string;
+                            }[];
+                            exportedAt: string;
+                            /** @enum {string} */
+                            format: "plaza-workspace-export";
+                            media: {
+                                createdAt: string;
+                                height: number | null;
+                                /** Format: uuid */
+                                id: string;
+                                mimeType: string;
+                                sha256: string;
+                                sizeBytes: number;
+                                width: number | null;
+                            }[];
+                            members: {
+                                email: string;
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                role: "owner" | "manager" | "editor" | "approver" | "viewer";
+                            }[];
+                            posts: {
+                                authorId: string | null;
+                                campaignId: string | null;
+                                content: string;
+                                createdAt: string;
+                                /** Format: uuid */
+                                id: string;
+                                objectiveId: string | null;
+                                pillarId: string | null;
+                                scheduledAt: (string) | null;
+                                segmentId: string | null;
+                                state: string;
+                                updatedAt: string;
+                            }[];
+                            publications: {
+                                attempts: number;
+                                /** Format: uuid */
+                                channelId: string;
+                                dueAt: (string) | null;
+                                errorCode: string | null;
+                                errorMessage: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                media: {
+                                    alt?: string;
+                                    mediaId: string;
+                                }[];
+                                network: string;
+                                options: {
+                                    [key: string]: unknown;
+                                };
+                                /** Format: uuid */
+                                postId: string;
+                                publishedAt: (string) | null;
+                                remoteId: string | null;
+                                remoteUrl: string | null;
+                                state: string;
+                                text: string;
+                                thread: {
+                                    media: {
+                                        alt?: string;
+                                        mediaId: string;
+                                    }[];
+                                    text: string;
+                                }[];
+                            }[];
+                            /** @enum {number} */
+                            version: 1;
+                            workspace: {
+                                approvalRequired: boolean;
+                                createdAt: string;
+                                /** Format: uuid */
+                                id: string;
+                                language: string;
+                                missedGraceMinutes: number;
+                                name: string;
+                                timeZone: string;
+                            };
+                        };
+                    };
                 };
             };
         };
@@ -2497,7 +4401,22 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: {
+                                createdAt: string;
+                                email: string;
+                                expired: boolean;
+                                expiresAt: string;
+                                /** Format: uuid */
+                                id: string;
+                                invitedBy: string | null;
+                                /** @enum {string} */
+                                role: "owner" | "manager" | "editor" | "approver" | "viewer";
+                                sentCount: number;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -2524,11 +4443,29 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            acceptUrl?: string;
+                            /** @enum {string} */
+                            delivery: "email" | "email_failed" | "link";
+                            invitation: {
+                                createdAt: string;
+                                email: string;
+                                expired: boolean;
+                                expiresAt: string;
+                                /** Format: uuid */
+                                id: string;
+                                invitedBy: string | null;
+                                /** @enum {string} */
+                                role: "owner" | "manager" | "editor" | "approver" | "viewer";
+                                sentCount: number;
+                            };
+                        };
+                    };
                 };
             };
         };
@@ -2562,7 +4499,7 @@ export interface paths {
             requestBody?: never;
             responses: {
                 /** @description Default Response */
-                200: {
+                204: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2602,7 +4539,25 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            acceptUrl?: string;
+                            /** @enum {string} */
+                            delivery: "email" | "email_failed" | "link";
+                            invitation: {
+                                createdAt: string;
+                                email: string;
+                                expired: boolean;
+                                expiresAt: string;
+                                /** Format: uuid */
+                                id: string;
+                                invitedBy: string | null;
+                                /** @enum {string} */
+                                role: "owner" | "manager" | "editor" | "approver" | "viewer";
+                                sentCount: number;
+                            };
+                        };
+                    };
                 };
             };
         };
@@ -2639,7 +4594,31 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: {
+                                campaignId: string | null;
+                                channelId: string | null;
+                                clicks: number;
+                                code: string;
+                                createdAt: string;
+                                destinationUrl: string;
+                                /** Format: uuid */
+                                id: string;
+                                network: string | null;
+                                objectiveId: string | null;
+                                postId: string | null;
+                                shortUrl: string;
+                                targetUrl: string;
+                                urlWarning: {
+                                    base: string;
+                                    /** @enum {string} */
+                                    code: "public_url_unset";
+                                    message: string;
+                                } | null;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -2671,11 +4650,32 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            campaignId: string | null;
+                            channelId: string | null;
+                            code: string;
+                            createdAt: string;
+                            destinationUrl: string;
+                            /** Format: uuid */
+                            id: string;
+                            network: string | null;
+                            objectiveId: string | null;
+                            postId: string | null;
+                            shortUrl: string;
+                            targetUrl: string;
+                            urlWarning: {
+                                base: string;
+                                /** @enum {string} */
+                                code: "public_url_unset";
+                                message: string;
+                            } | null;
+                        };
+                    };
                 };
             };
         };
@@ -2713,7 +4713,48 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            byDay: {
+                                clicks: number;
+                                /** Format: date */
+                                day: string;
+                                uniqueVisitors: number;
+                            }[];
+                            campaignId: string | null;
+                            channelId: string | null;
+                            clicks: {
+                                bots: number;
+                                human: number;
+                                total: number;
+                                uniqueVisitors: number;
+                            };
+                            code: string;
+                            conversions: {
+                                count: number;
+                                value: number;
+                            };
+                            createdAt: string;
+                            destinationUrl: string;
+                            /** Format: uuid */
+                            id: string;
+                            network: string | null;
+                            objectiveId: string | null;
+                            postId: string | null;
+                            referrers: {
+                                clicks: number;
+                                host: string | null;
+                            }[];
+                            shortUrl: string;
+                            targetUrl: string;
+                            urlWarning: {
+                                base: string;
+                                /** @enum {string} */
+                                code: "public_url_unset";
+                                message: string;
+                            } | null;
+                        };
+                    };
                 };
             };
         };
@@ -2733,7 +4774,7 @@ export interface paths {
             requestBody?: never;
             responses: {
                 /** @description Default Response */
-                200: {
+                204: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2810,7 +4851,17 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            enabled: boolean;
+                            historyWindows: number;
+                            minCount: number;
+                            notifyEmails: string[];
+                            threshold: number;
+                            updatedAt: (string) | null;
+                            windowMinutes: number;
+                        };
+                    };
                 };
             };
         };
@@ -2842,7 +4893,17 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            enabled: boolean;
+                            historyWindows: number;
+                            minCount: number;
+                            notifyEmails: string[];
+                            threshold: number;
+                            updatedAt: (string) | null;
+                            windowMinutes: number;
+                        };
+                    };
                 };
             };
         };
@@ -2879,7 +4940,28 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: {
+                                acknowledgedAt: (string) | null;
+                                count: number;
+                                createdAt: string;
+                                emailedAt: (string) | null;
+                                emailError: string | null;
+                                eventId: string | null;
+                                expected: number;
+                                /** Format: uuid */
+                                id: string;
+                                kind: string;
+                                mentionIds: string[];
+                                queryId: string | null;
+                                scope: string;
+                                windowEnd: string;
+                                windowStart: string;
+                                z: number;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -2918,7 +5000,26 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            acknowledgedAt: (string) | null;
+                            count: number;
+                            createdAt: string;
+                            emailedAt: (string) | null;
+                            emailError: string | null;
+                            eventId: string | null;
+                            expected: number;
+                            /** Format: uuid */
+                            id: string;
+                            kind: string;
+                            mentionIds: string[];
+                            queryId: string | null;
+                            scope: string;
+                            windowEnd: string;
+                            windowStart: string;
+                            z: number;
+                        };
+                    };
                 };
             };
         };
@@ -2956,7 +5057,17 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: {
+                                handle: string;
+                                mentions: number;
+                                name: string | null;
+                                network: string;
+                                reach: number | null;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -2996,7 +5107,18 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            counts: {
+                                negative: number;
+                                neutral: number;
+                                positive: number;
+                            };
+                            formula: string;
+                            netSentiment: number;
+                            total: number;
+                        };
+                    };
                 };
             };
         };
@@ -3035,7 +5157,21 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            brand: {
+                                mentions: number;
+                                share: number;
+                            };
+                            competitors: {
+                                mentions: number;
+                                name: string;
+                                share: number;
+                            }[];
+                            formula: string;
+                            total: number;
+                        };
+                    };
                 };
             };
         };
@@ -3075,7 +5211,19 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            phrases: {
+                                count: number;
+                                term: string;
+                            }[];
+                            sampled: number;
+                            terms: {
+                                count: number;
+                                term: string;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -3115,7 +5263,24 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            interval: "hour" | "day";
+                            series: {
+                                /** @enum {string} */
+                                kind: "brand" | "competitor" | "topic";
+                                name: string;
+                                points: {
+                                    at: string;
+                                    count: number;
+                                }[];
+                                /** Format: uuid */
+                                queryId: string;
+                            }[];
+                            timeZone: string;
+                        };
+                    };
                 };
             };
         };
@@ -3157,11 +5322,21 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            columns: {
+                                [key: string]: string | null;
+                            };
+                            duplicates: number;
+                            matched: number;
+                            rows: number;
+                            stored: number;
+                        };
+                    };
                 };
             };
         };
@@ -3205,7 +5380,33 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: {
+                                author: {
+                                    handle: string;
+                                    name: string | null;
+                                    reach: number | null;
+                                };
+                                autoSentiment: string | null;
+                                corrected: boolean;
+                                /** Format: uuid */
+                                id: string;
+                                ingestedAt: string;
+                                lang: string;
+                                network: string;
+                                publishedAt: string;
+                                queryIds: string[];
+                                remoteId: string;
+                                sentiment: string | null;
+                                sentimentScore: number | null;
+                                sourceId: string | null;
+                                text: string;
+                                url: string | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
                 };
             };
         };
@@ -3242,7 +5443,38 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            author: {
+                                handle: string;
+                                name: string | null;
+                                reach: number | null;
+                            };
+                            autoSentiment: string | null;
+                            corrected: boolean;
+                            corrections: {
+                                at: string;
+                                by: string | null;
+                                from: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                to: string;
+                            }[];
+                            /** Format: uuid */
+                            id: string;
+                            ingestedAt: string;
+                            lang: string;
+                            network: string;
+                            publishedAt: string;
+                            queryIds: string[];
+                            remoteId: string;
+                            sentiment: string | null;
+                            sentimentScore: number | null;
+                            sourceId: string | null;
+                            text: string;
+                            url: string | null;
+                        };
+                    };
                 };
             };
         };
@@ -3288,7 +5520,30 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            author: {
+                                handle: string;
+                                name: string | null;
+                                reach: number | null;
+                            };
+                            autoSentiment: string | null;
+                            corrected: boolean;
+                            /** Format: uuid */
+                            id: string;
+                            ingestedAt: string;
+                            lang: string;
+                            network: string;
+                            publishedAt: string;
+                            queryIds: string[];
+                            remoteId: string;
+                            sentiment: string | null;
+                            sentimentScore: number | null;
+                            sourceId: string | null;
+                            text: string;
+                            url: string | null;
+                        };
+                    };
                 };
             };
         };
@@ -3325,12 +5580,14 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description CSV, UTF-8 with a byte order mark */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "text/csv": string;
+                    };
                 };
             };
         };
@@ -3366,7 +5623,22 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: {
+                                active: boolean;
+                                competitorName: string | null;
+                                createdAt: string;
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "brand" | "competitor" | "topic";
+                                name: string;
+                                query: string;
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -3395,11 +5667,24 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            active: boolean;
+                            competitorName: string | null;
+                            createdAt: string;
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "brand" | "competitor" | "topic";
+                            name: string;
+                            query: string;
+                            updatedAt: string;
+                        };
+                    };
                 };
             };
         };
@@ -3434,7 +5719,20 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            active: boolean;
+                            competitorName: string | null;
+                            createdAt: string;
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "brand" | "competitor" | "topic";
+                            name: string;
+                            query: string;
+                            updatedAt: string;
+                        };
+                    };
                 };
             };
         };
@@ -3454,7 +5752,7 @@ export interface paths {
             requestBody?: never;
             responses: {
                 /** @description Default Response */
-                200: {
+                204: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3493,7 +5791,20 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            active: boolean;
+                            competitorName: string | null;
+                            createdAt: string;
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "brand" | "competitor" | "topic";
+                            name: string;
+                            query: string;
+                            updatedAt: string;
+                        };
+                    };
                 };
             };
         };
@@ -3537,7 +5848,35 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: {
+                                author: {
+                                    handle: string;
+                                    name: string | null;
+                                    reach: number | null;
+                                };
+                                autoSentiment: string | null;
+                                corrected: boolean;
+                                /** Format: uuid */
+                                id: string;
+                                ingestedAt: string;
+                                lang: string;
+                                network: string;
+                                publishedAt: string;
+                                queryIds: string[];
+                                remoteId: string;
+                                sentiment: string | null;
+                                sentimentScore: number | null;
+                                sourceId: string | null;
+                                text: string;
+                                url: string | null;
+                            }[];
+                            matched: number;
+                            scanned: number;
+                            tookMs: number;
+                        };
+                    };
                 };
             };
         };
@@ -3585,7 +5924,35 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: {
+                                author: {
+                                    handle: string;
+                                    name: string | null;
+                                    reach: number | null;
+                                };
+                                autoSentiment: string | null;
+                                corrected: boolean;
+                                /** Format: uuid */
+                                id: string;
+                                ingestedAt: string;
+                                lang: string;
+                                network: string;
+                                publishedAt: string;
+                                queryIds: string[];
+                                remoteId: string;
+                                sentiment: string | null;
+                                sentimentScore: number | null;
+                                sourceId: string | null;
+                                text: string;
+                                url: string | null;
+                            }[];
+                            matched: number;
+                            scanned: number;
+                            tookMs: number;
+                        };
+                    };
                 };
             };
         };
@@ -3619,7 +5986,34 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: {
+                                active: boolean;
+                                config: {
+                                    [key: string]: unknown;
+                                };
+                                createdAt: string;
+                                cursor: {
+                                    [key: string]: unknown;
+                                } | null;
+                                /** Format: uuid */
+                                id: string;
+                                itemsIngested: number;
+                                kind: string;
+                                lagMs: number | null;
+                                lastError: string | null;
+                                lastItemAt: (string) | null;
+                                lastRunAt: (string) | null;
+                                name: string;
+                                nextPollAt: (string) | null;
+                                queueDepth: number;
+                                runningOn: string | null;
+                                status: string;
+                            }[];
+                            kinds: ("bluesky_firehose" | "bluesky_jetstream" | "rss" | "mastodon" | "channel_mentions")[];
+                        };
+                    };
                 };
             };
         };
@@ -3691,11 +6085,35 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            active: boolean;
+                            config: {
+                                [key: string]: unknown;
+                            };
+                            createdAt: string;
+                            cursor: {
+                                [key: string]: unknown;
+                            } | null;
+                            /** Format: uuid */
+                            id: string;
+                            itemsIngested: number;
+                            kind: string;
+                            lagMs: number | null;
+                            lastError: string | null;
+                            lastItemAt: (string) | null;
+                            lastRunAt: (string) | null;
+                            name: string;
+                            nextPollAt: (string) | null;
+                            queueDepth: number;
+                            runningOn: string | null;
+                            status: string;
+                        };
+                    };
                 };
             };
         };
@@ -3730,7 +6148,31 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            active: boolean;
+                            config: {
+                                [key: string]: unknown;
+                            };
+                            createdAt: string;
+                            cursor: {
+                                [key: string]: unknown;
+                            } | null;
+                            /** Format: uuid */
+                            id: string;
+                            itemsIngested: number;
+                            kind: string;
+                            lagMs: number | null;
+                            lastError: string | null;
+                            lastItemAt: (string) | null;
+                            lastRunAt: (string) | null;
+                            name: string;
+                            nextPollAt: (string) | null;
+                            queueDepth: number;
+                            runningOn: string | null;
+                            status: string;
+                        };
+                    };
                 };
             };
         };
@@ -3750,7 +6192,7 @@ export interface paths {
             requestBody?: never;
             responses: {
                 /** @description Default Response */
-                200: {
+                204: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3788,7 +6230,31 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            active: boolean;
+                            config: {
+                                [key: string]: unknown;
+                            };
+                            createdAt: string;
+                            cursor: {
+                                [key: string]: unknown;
+                            } | null;
+                            /** Format: uuid */
+                            id: string;
+                            itemsIngested: number;
+                            kind: string;
+                            lagMs: number | null;
+                            lastError: string | null;
+                            lastItemAt: (string) | null;
+                            lastRunAt: (string) | null;
+                            name: string;
+                            nextPollAt: (string) | null;
+                            queueDepth: number;
+                            runningOn: string | null;
+                            status: string;
+                        };
+                    };
                 };
             };
         };
@@ -3820,7 +6286,21 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: {
+                                count: number;
+                                expected: number;
+                                key: string;
+                                /** @enum {string} */
+                                kind: "query" | "pair" | "term";
+                                label: string;
+                                windowStart: string;
+                                z: number;
+                            }[];
+                            windowMinutes: number;
+                        };
+                    };
                 };
             };
         };
@@ -3938,7 +6418,19 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: {
+                                email: string;
+                                joinedAt: string;
+                                name: string;
+                                /** @enum {string} */
+                                role: "owner" | "manager" | "editor" | "approver" | "viewer";
+                                /** Format: uuid */
+                                userId: string;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -3973,7 +6465,7 @@ export interface paths {
             requestBody?: never;
             responses: {
                 /** @description Default Response */
-                200: {
+                204: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4007,7 +6499,14 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            role: "owner" | "manager" | "editor" | "approver" | "viewer";
+                            /** Format: uuid */
+                            userId: string;
+                        };
+                    };
                 };
             };
         };
@@ -4039,7 +6538,25 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: {
+                                actorName: string | null;
+                                actorUserId: string | null;
+                                createdAt: string;
+                                data: {
+                                    [key: string]: unknown;
+                                };
+                                id: string;
+                                subjectId: string | null;
+                                subjectType: string | null;
+                                type: string;
+                                unread: boolean;
+                            }[];
+                            lastReadEventId: string;
+                            unread: number;
+                        };
+                    };
                 };
             };
         };
@@ -4083,7 +6600,12 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
                 };
             };
         };
@@ -4117,7 +6639,31 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: {
+                                baseline: number;
+                                channelIds: string[];
+                                createdAt: string;
+                                deadline: string;
+                                description: string;
+                                /** Format: uuid */
+                                id: string;
+                                kpi: string;
+                                kpiLabel: {
+                                    en?: string;
+                                    es?: string;
+                                };
+                                name: string;
+                                startAt: string;
+                                status: string;
+                                target: number;
+                                updatedAt: string;
+                                /** Format: uuid */
+                                workspaceId: string;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -4149,11 +6695,33 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            baseline: number;
+                            channelIds: string[];
+                            createdAt: string;
+                            deadline: string;
+                            description: string;
+                            /** Format: uuid */
+                            id: string;
+                            kpi: string;
+                            kpiLabel: {
+                                en?: string;
+                                es?: string;
+                            };
+                            name: string;
+                            startAt: string;
+                            status: string;
+                            target: number;
+                            updatedAt: string;
+                            /** Format: uuid */
+                            workspaceId: string;
+                        };
+                    };
                 };
             };
         };
@@ -4188,7 +6756,29 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            baseline: number;
+                            channelIds: string[];
+                            createdAt: string;
+                            deadline: string;
+                            description: string;
+                            /** Format: uuid */
+                            id: string;
+                            kpi: string;
+                            kpiLabel: {
+                                en?: string;
+                                es?: string;
+                            };
+                            name: string;
+                            startAt: string;
+                            status: string;
+                            target: number;
+                            updatedAt: string;
+                            /** Format: uuid */
+                            workspaceId: string;
+                        };
+                    };
                 };
             };
         };
@@ -4208,7 +6798,7 @@ export interface paths {
             requestBody?: never;
             responses: {
                 /** @description Default Response */
-                200: {
+                204: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4250,7 +6840,29 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            baseline: number;
+                            channelIds: string[];
+                            createdAt: string;
+                            deadline: string;
+                            description: string;
+                            /** Format: uuid */
+                            id: string;
+                            kpi: string;
+                            kpiLabel: {
+                                en?: string;
+                                es?: string;
+                            };
+                            name: string;
+                            startAt: string;
+                            status: string;
+                            target: number;
+                            updatedAt: string;
+                            /** Format: uuid */
+                            workspaceId: string;
+                        };
+                    };
                 };
             };
         };
@@ -4280,7 +6892,21 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: {
+                                color: string;
+                                createdAt: string;
+                                description: string;
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                updatedAt: string;
+                                /** Format: uuid */
+                                workspaceId: string;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -4306,11 +6932,23 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            color: string;
+                            createdAt: string;
+                            description: string;
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            updatedAt: string;
+                            /** Format: uuid */
+                            workspaceId: string;
+                        };
+                    };
                 };
             };
         };
@@ -4345,7 +6983,19 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            color: string;
+                            createdAt: string;
+                            description: string;
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            updatedAt: string;
+                            /** Format: uuid */
+                            workspaceId: string;
+                        };
+                    };
                 };
             };
         };
@@ -4365,7 +7015,7 @@ export interface paths {
             requestBody?: never;
             responses: {
                 /** @description Default Response */
-                200: {
+                204: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4401,7 +7051,19 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            color: string;
+                            createdAt: string;
+                            description: string;
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            updatedAt: string;
+                            /** Format: uuid */
+                            workspaceId: string;
+                        };
+                    };
                 };
             };
         };
@@ -4440,7 +7102,66 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: {
+                                authorId: string | null;
+                                campaignId: string | null;
+                                content: string;
+                                createdAt: string;
+                                /** Format: uuid */
+                                id: string;
+                                objectiveId: string | null;
+                                pillarId: string | null;
+                                publications: {
+                                    attempts: number;
+                                    /** Format: uuid */
+                                    channelId: string;
+                                    dueAt: (string) | null;
+                                    error: {
+                                        code: string;
+                                        message: string | null;
+                                    } | null;
+                                    firstAttemptAt: (string) | null;
+                                    /** Format: uuid */
+                                    id: string;
+                                    media: {
+                                        alt?: string;
+                                        mediaId: string;
+                                    }[];
+                                    missedByMs: number | null;
+                                    network: string;
+                                    options: {
+                                        contentWarning?: string;
+                                        language?: string;
+                                        /** @enum {string} */
+                                        visibility?: "public" | "unlisted" | "private" | "direct";
+                                    };
+                                    publishedAt: (string) | null;
+                                    remoteId: string | null;
+                                    remoteUrl: string | null;
+                                    /** @enum {string} */
+                                    state: "pending" | "scheduled" | "publishing" | "published" | "failed" | "canceled";
+                                    text: string;
+                                    thread: {
+                                        media: {
+                                            alt?: string;
+                                            mediaId: string;
+                                        }[];
+                                        text: string;
+                                    }[];
+                                }[];
+                                scheduledAt: (string) | null;
+                                segmentId: string | null;
+                                /** @enum {string} */
+                                state: "draft" | "in_review" | "approved" | "scheduled" | "publishing" | "published" | "failed" | "canceled";
+                                updatedAt: string;
+                                /** Format: uuid */
+                                workspaceId: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
                 };
             };
         };
@@ -4517,11 +7238,78 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            authorId: string | null;
+                            campaignId: string | null;
+                            content: string;
+                            createdAt: string;
+                            /** Format: uuid */
+                            id: string;
+                            objectiveId: string | null;
+                            pillarId: string | null;
+                            publications: {
+                                attempts: number;
+                                /** Format: uuid */
+                                channelId: string;
+                                dueAt: (string) | null;
+                                error: {
+                                    code: string;
+                                    message: string | null;
+                                } | null;
+                                firstAttemptAt: (string) | null;
+                                /** Format: uuid */
+                                id: string;
+                                media: {
+                                    alt?: string;
+                                    mediaId: string;
+                                }[];
+                                missedByMs: number | null;
+                                network: string;
+                                options: {
+                                    contentWarning?: string;
+                                    language?: string;
+                                    /** @enum {string} */
+                                    visibility?: "public" | "unlisted" | "private" | "direct";
+                                };
+                                publishedAt: (string) | null;
+                                remoteId: string | null;
+                                remoteUrl: string | null;
+                                /** @enum {string} */
+                                state: "pending" | "scheduled" | "publishing" | "published" | "failed" | "canceled";
+                                text: string;
+                                thread: {
+                                    media: {
+                                        alt?: string;
+                                        mediaId: string;
+                                    }[];
+                                    text: string;
+                                }[];
+                            }[];
+                            scheduledAt: (string) | null;
+                            segmentId: string | null;
+                            /** @enum {string} */
+                            state: "draft" | "in_review" | "approved" | "scheduled" | "publishing" | "published" | "failed" | "canceled";
+                            updatedAt: string;
+                            validation: {
+                                /** Format: uuid */
+                                channelId: string;
+                                issues: {
+                                    code: string;
+                                    field: string;
+                                    message: string;
+                                    messageEs: string;
+                                }[];
+                                network: string;
+                            }[];
+                            /** Format: uuid */
+                            workspaceId: string;
+                        };
+                    };
                 };
             };
         };
@@ -4538,6 +7326,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** A post with its attempt log, comments and history */
         get: {
             parameters: {
                 query?: never;
@@ -4555,7 +7344,94 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            attempts: {
+                                errorCode: string | null;
+                                errorKind: string | null;
+                                errorMessage: string | null;
+                                finishedAt: (string) | null;
+                                id: string;
+                                outcome: string;
+                                /** Format: uuid */
+                                publicationId: string;
+                                startedAt: string;
+                                workerId: string;
+                            }[];
+                            authorId: string | null;
+                            campaignId: string | null;
+                            comments: {
+                                /** Format: uuid */
+                                authorId: string;
+                                authorName: string | null;
+                                body: string;
+                                createdAt: string;
+                                /** Format: uuid */
+                                id: string;
+                                kind: string;
+                            }[];
+                            content: string;
+                            createdAt: string;
+                            history: {
+                                actorUserId: string | null;
+                                createdAt: string;
+                                data: {
+                                    [key: string]: unknown;
+                                };
+                                id: string;
+                                type: string;
+                            }[];
+                            /** Format: uuid */
+                            id: string;
+                            objectiveId: string | null;
+                            pillarId: string | null;
+                            publications: {
+                                attempts: number;
+                                /** Format: uuid */
+                                channelId: string;
+                                dueAt: (string) | null;
+                                error: {
+                                    code: string;
+                                    message: string | null;
+                                } | null;
+                                firstAttemptAt: (string) | null;
+                                /** Format: uuid */
+                                id: string;
+                                media: {
+                                    alt?: string;
+                                    mediaId: string;
+                                }[];
+                                missedByMs: number | null;
+                                network: string;
+                                options: {
+                                    contentWarning?: string;
+                                    language?: string;
+                                    /** @enum {string} */
+                                    visibility?: "public" | "unlisted" | "private" | "direct";
+                                };
+                                publishedAt: (string) | null;
+                                remoteId: string | null;
+                                remoteUrl: string | null;
+                                /** @enum {string} */
+                                state: "pending" | "scheduled" | "publishing" | "published" | "failed" | "canceled";
+                                text: string;
+                                thread: {
+                                    media: {
+                                        alt?: string;
+                                        mediaId: string;
+                                    }[];
+                                    text: string;
+                                }[];
+                            }[];
+                            scheduledAt: (string) | null;
+                            segmentId: string | null;
+                            /** @enum {string} */
+                            state: "draft" | "in_review" | "approved" | "scheduled" | "publishing" | "published" | "failed" | "canceled";
+                            updatedAt: string;
+                            /** Format: uuid */
+                            workspaceId: string;
+                        };
+                    };
                 };
             };
         };
@@ -4631,7 +7507,74 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            authorId: string | null;
+                            campaignId: string | null;
+                            content: string;
+                            createdAt: string;
+                            /** Format: uuid */
+                            id: string;
+                            objectiveId: string | null;
+                            pillarId: string | null;
+                            publications: {
+                                attempts: number;
+                                /** Format: uuid */
+                                channelId: string;
+                                dueAt: (string) | null;
+                                error: {
+                                    code: string;
+                                    message: string | null;
+                                } | null;
+                                firstAttemptAt: (string) | null;
+                                /** Format: uuid */
+                                id: string;
+                                media: {
+                                    alt?: string;
+                                    mediaId: string;
+                                }[];
+                                missedByMs: number | null;
+                                network: string;
+                                options: {
+                                    contentWarning?: string;
+                                    language?: string;
+                                    /** @enum {string} */
+                                    visibility?: "public" | "unlisted" | "private" | "direct";
+                                };
+                                publishedAt: (string) | null;
+                                remoteId: string | null;
+                                remoteUrl: string | null;
+                                /** @enum {string} */
+                                state: "pending" | "scheduled" | "publishing" | "published" | "failed" | "canceled";
+                                text: string;
+                                thread: {
+                                    media: {
+                                        alt?: string;
+                                        mediaId: string;
+                                    }[];
+                                    text: string;
+                                }[];
+                            }[];
+                            scheduledAt: (string) | null;
+                            segmentId: string | null;
+                            /** @enum {string} */
+                            state: "draft" | "in_review" | "approved" | "scheduled" | "publishing" | "published" | "failed" | "canceled";
+                            updatedAt: string;
+                            validation: {
+                                /** Format: uuid */
+                                channelId: string;
+                                issues: {
+                                    code: string;
+                                    field: string;
+                                    message: string;
+                                    messageEs: string;
+                                }[];
+                                network: string;
+                            }[];
+                            /** Format: uuid */
+                            workspaceId: string;
+                        };
+                    };
                 };
             };
         };
@@ -4650,7 +7593,7 @@ export interface paths {
             requestBody?: never;
             responses: {
                 /** @description Default Response */
-                200: {
+                204: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4663,7 +7606,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/workspaces/{workspaceId}/posts/{postId}/{transition}": {
+    "/api/v1/workspaces/{workspaceId}/posts/{postId}/approve": {
         parameters: {
             query?: never;
             header?: never;
@@ -4672,14 +7615,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Workflow: submit, approve, reject (with comment), schedule (or reschedule), unschedule, publish_now, cancel */
+        /** Workflow: approve a post in review */
         post: {
             parameters: {
                 query?: never;
                 header?: never;
                 path: {
                     postId: string;
-                    transition: "submit" | "approve" | "reject" | "schedule" | "unschedule" | "publish_now" | "cancel";
                     workspaceId: string;
                 };
                 cookie?: never;
@@ -4698,7 +7640,163 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            authorId: string | null;
+                            campaignId: string | null;
+                            content: string;
+                            createdAt: string;
+                            /** Format: uuid */
+                            id: string;
+                            objectiveId: string | null;
+                            pillarId: string | null;
+                            publications: {
+                                attempts: number;
+                                /** Format: uuid */
+                                channelId: string;
+                                dueAt: (string) | null;
+                                error: {
+                                    code: string;
+                                    message: string | null;
+                                } | null;
+                                firstAttemptAt: (string) | null;
+                                /** Format: uuid */
+                                id: string;
+                                media: {
+                                    alt?: string;
+                                    mediaId: string;
+                                }[];
+                                missedByMs: number | null;
+                                network: string;
+                                options: {
+                                    contentWarning?: string;
+                                    language?: string;
+                                    /** @enum {string} */
+                                    visibility?: "public" | "unlisted" | "private" | "direct";
+                                };
+                                publishedAt: (string) | null;
+                                remoteId: string | null;
+                                remoteUrl: string | null;
+                                /** @enum {string} */
+                                state: "pending" | "scheduled" | "publishing" | "published" | "failed" | "canceled";
+                                text: string;
+                                thread: {
+                                    media: {
+                                        alt?: string;
+                                        mediaId: string;
+                                    }[];
+                                    text: string;
+                                }[];
+                            }[];
+                            scheduledAt: (string) | null;
+                            segmentId: string | null;
+                            /** @enum {string} */
+                            state: "draft" | "in_review" | "approved" | "scheduled" | "publishing" | "published" | "failed" | "canceled";
+                            updatedAt: string;
+                            /** Format: uuid */
+                            workspaceId: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/posts/{postId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Workflow: cancel the post (publications not yet sent are canceled) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    postId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        comment?: string;
+                        scheduledAt?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            authorId: string | null;
+                            campaignId: string | null;
+                            content: string;
+                            createdAt: string;
+                            /** Format: uuid */
+                            id: string;
+                            objectiveId: string | null;
+                            pillarId: string | null;
+                            publications: {
+                                attempts: number;
+                                /** Format: uuid */
+                                channelId: string;
+                                dueAt: (string) | null;
+                                error: {
+                                    code: string;
+                                    message: string | null;
+                                } | null;
+                                firstAttemptAt: (string) | null;
+                                /** Format: uuid */
+                                id: string;
+                                media: {
+                                    alt?: string;
+                                    mediaId: string;
+                                }[];
+                                missedByMs: number | null;
+                                network: string;
+                                options: {
+                                    contentWarning?: string;
+                                    language?: string;
+                                    /** @enum {string} */
+                                    visibility?: "public" | "unlisted" | "private" | "direct";
+                                };
+                                publishedAt: (string) | null;
+                                remoteId: string | null;
+                                remoteUrl: string | null;
+                                /** @enum {string} */
+                                state: "pending" | "scheduled" | "publishing" | "published" | "failed" | "canceled";
+                                text: string;
+                                thread: {
+                                    media: {
+                                        alt?: string;
+                                        mediaId: string;
+                                    }[];
+                                    text: string;
+                                }[];
+                            }[];
+                            scheduledAt: (string) | null;
+                            segmentId: string | null;
+                            /** @enum {string} */
+                            state: "draft" | "in_review" | "approved" | "scheduled" | "publishing" | "published" | "failed" | "canceled";
+                            updatedAt: string;
+                            /** Format: uuid */
+                            workspaceId: string;
+                        };
+                    };
                 };
             };
         };
@@ -4737,11 +7835,22 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            authorId: string;
+                            authorName: string | null;
+                            body: string;
+                            createdAt: string;
+                            /** Format: uuid */
+                            id: string;
+                            kind: string;
+                        };
+                    };
                 };
             };
         };
@@ -4779,7 +7888,563 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            authorId: string | null;
+                            campaignId: string | null;
+                            content: string;
+                            createdAt: string;
+                            /** Format: uuid */
+                            id: string;
+                            objectiveId: string | null;
+                            pillarId: string | null;
+                            publications: {
+                                attempts: number;
+                                /** Format: uuid */
+                                channelId: string;
+                                dueAt: (string) | null;
+                                error: {
+                                    code: string;
+                                    message: string | null;
+                                } | null;
+                                firstAttemptAt: (string) | null;
+                                /** Format: uuid */
+                                id: string;
+                                media: {
+                                    alt?: string;
+                                    mediaId: string;
+                                }[];
+                                missedByMs: number | null;
+                                network: string;
+                                options: {
+                                    contentWarning?: string;
+                                    language?: string;
+                                    /** @enum {string} */
+                                    visibility?: "public" | "unlisted" | "private" | "direct";
+                                };
+                                publishedAt: (string) | null;
+                                remoteId: string | null;
+                                remoteUrl: string | null;
+                                /** @enum {string} */
+                                state: "pending" | "scheduled" | "publishing" | "published" | "failed" | "canceled";
+                                text: string;
+                                thread: {
+                                    media: {
+                                        alt?: string;
+                                        mediaId: string;
+                                    }[];
+                                    text: string;
+                                }[];
+                            }[];
+                            scheduledAt: (string) | null;
+                            segmentId: string | null;
+                            /** @enum {string} */
+                            state: "draft" | "in_review" | "approved" | "scheduled" | "publishing" | "published" | "failed" | "canceled";
+                            updatedAt: string;
+                            /** Format: uuid */
+                            workspaceId: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/posts/{postId}/publish_now": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Workflow: publish the post now */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    postId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        comment?: string;
+                        scheduledAt?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            authorId: string | null;
+                            campaignId: string | null;
+                            content: string;
+                            createdAt: string;
+                            /** Format: uuid */
+                            id: string;
+                            objectiveId: string | null;
+                            pillarId: string | null;
+                            publications: {
+                                attempts: number;
+                                /** Format: uuid */
+                                channelId: string;
+                                dueAt: (string) | null;
+                                error: {
+                                    code: string;
+                                    message: string | null;
+                                } | null;
+                                firstAttemptAt: (string) | null;
+                                /** Format: uuid */
+                                id: string;
+                                media: {
+                                    alt?: string;
+                                    mediaId: string;
+                                }[];
+                                missedByMs: number | null;
+                                network: string;
+                                options: {
+                                    contentWarning?: string;
+                                    language?: string;
+                                    /** @enum {string} */
+                                    visibility?: "public" | "unlisted" | "private" | "direct";
+                                };
+                                publishedAt: (string) | null;
+                                remoteId: string | null;
+                                remoteUrl: string | null;
+                                /** @enum {string} */
+                                state: "pending" | "scheduled" | "publishing" | "published" | "failed" | "canceled";
+                                text: string;
+                                thread: {
+                                    media: {
+                                        alt?: string;
+                                        mediaId: string;
+                                    }[];
+                                    text: string;
+                                }[];
+                            }[];
+                            scheduledAt: (string) | null;
+                            segmentId: string | null;
+                            /** @enum {string} */
+                            state: "draft" | "in_review" | "approved" | "scheduled" | "publishing" | "published" | "failed" | "canceled";
+                            updatedAt: string;
+                            /** Format: uuid */
+                            workspaceId: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/posts/{postId}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Workflow: send a post back to draft, saying why in a comment */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    postId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        comment?: string;
+                        scheduledAt?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            authorId: string | null;
+                            campaignId: string | null;
+                            content: string;
+                            createdAt: string;
+                            /** Format: uuid */
+                            id: string;
+                            objectiveId: string | null;
+                            pillarId: string | null;
+                            publications: {
+                                attempts: number;
+                                /** Format: uuid */
+                                channelId: string;
+                                dueAt: (string) | null;
+                                error: {
+                                    code: string;
+                                    message: string | null;
+                                } | null;
+                                firstAttemptAt: (string) | null;
+                                /** Format: uuid */
+                                id: string;
+                                media: {
+                                    alt?: string;
+                                    mediaId: string;
+                                }[];
+                                missedByMs: number | null;
+                                network: string;
+                                options: {
+                                    contentWarning?: string;
+                                    language?: string;
+                                    /** @enum {string} */
+                                    visibility?: "public" | "unlisted" | "private" | "direct";
+                                };
+                                publishedAt: (string) | null;
+                                remoteId: string | null;
+                                remoteUrl: string | null;
+                                /** @enum {string} */
+                                state: "pending" | "scheduled" | "publishing" | "published" | "failed" | "canceled";
+                                text: string;
+                                thread: {
+                                    media: {
+                                        alt?: string;
+                                        mediaId: string;
+                                    }[];
+                                    text: string;
+                                }[];
+                            }[];
+                            scheduledAt: (string) | null;
+                            segmentId: string | null;
+                            /** @enum {string} */
+                            state: "draft" | "in_review" | "approved" | "scheduled" | "publishing" | "published" | "failed" | "canceled";
+                            updatedAt: string;
+                            /** Format: uuid */
+                            workspaceId: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/posts/{postId}/schedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Workflow: schedule (or reschedule) the post at scheduledAt */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    postId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        comment?: string;
+                        scheduledAt?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            authorId: string | null;
+                            campaignId: string | null;
+                            content: string;
+                            createdAt: string;
+                            /** Format: uuid */
+                            id: string;
+                            objectiveId: string | null;
+                            pillarId: string | null;
+                            publications: {
+                                attempts: number;
+                                /** Format: uuid */
+                                channelId: string;
+                                dueAt: (string) | null;
+                                error: {
+                                    code: string;
+                                    message: string | null;
+                                } | null;
+                                firstAttemptAt: (string) | null;
+                                /** Format: uuid */
+                                id: string;
+                                media: {
+                                    alt?: string;
+                                    mediaId: string;
+                                }[];
+                                missedByMs: number | null;
+                                network: string;
+                                options: {
+                                    contentWarning?: string;
+                                    language?: string;
+                                    /** @enum {string} */
+                                    visibility?: "public" | "unlisted" | "private" | "direct";
+                                };
+                                publishedAt: (string) | null;
+                                remoteId: string | null;
+                                remoteUrl: string | null;
+                                /** @enum {string} */
+                                state: "pending" | "scheduled" | "publishing" | "published" | "failed" | "canceled";
+                                text: string;
+                                thread: {
+                                    media: {
+                                        alt?: string;
+                                        mediaId: string;
+                                    }[];
+                                    text: string;
+                                }[];
+                            }[];
+                            scheduledAt: (string) | null;
+                            segmentId: string | null;
+                            /** @enum {string} */
+                            state: "draft" | "in_review" | "approved" | "scheduled" | "publishing" | "published" | "failed" | "canceled";
+                            updatedAt: string;
+                            /** Format: uuid */
+                            workspaceId: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/posts/{postId}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Workflow: submit the post for review (approved at once when the workspace needs no approval) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    postId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        comment?: string;
+                        scheduledAt?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            authorId: string | null;
+                            campaignId: string | null;
+                            content: string;
+                            createdAt: string;
+                            /** Format: uuid */
+                            id: string;
+                            objectiveId: string | null;
+                            pillarId: string | null;
+                            publications: {
+                                attempts: number;
+                                /** Format: uuid */
+                                channelId: string;
+                                dueAt: (string) | null;
+                                error: {
+                                    code: string;
+                                    message: string | null;
+                                } | null;
+                                firstAttemptAt: (string) | null;
+                                /** Format: uuid */
+                                id: string;
+                                media: {
+                                    alt?: string;
+                                    mediaId: string;
+                                }[];
+                                missedByMs: number | null;
+                                network: string;
+                                options: {
+                                    contentWarning?: string;
+                                    language?: string;
+                                    /** @enum {string} */
+                                    visibility?: "public" | "unlisted" | "private" | "direct";
+                                };
+                                publishedAt: (string) | null;
+                                remoteId: string | null;
+                                remoteUrl: string | null;
+                                /** @enum {string} */
+                                state: "pending" | "scheduled" | "publishing" | "published" | "failed" | "canceled";
+                                text: string;
+                                thread: {
+                                    media: {
+                                        alt?: string;
+                                        mediaId: string;
+                                    }[];
+                                    text: string;
+                                }[];
+                            }[];
+                            scheduledAt: (string) | null;
+                            segmentId: string | null;
+                            /** @enum {string} */
+                            state: "draft" | "in_review" | "approved" | "scheduled" | "publishing" | "published" | "failed" | "canceled";
+                            updatedAt: string;
+                            /** Format: uuid */
+                            workspaceId: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/posts/{postId}/unschedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Workflow: take a scheduled post off the queue */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    postId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        comment?: string;
+                        scheduledAt?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            authorId: string | null;
+                            campaignId: string | null;
+                            content: string;
+                            createdAt: string;
+                            /** Format: uuid */
+                            id: string;
+                            objectiveId: string | null;
+                            pillarId: string | null;
+                            publications: {
+                                attempts: number;
+                                /** Format: uuid */
+                                channelId: string;
+                                dueAt: (string) | null;
+                                error: {
+                                    code: string;
+                                    message: string | null;
+                                } | null;
+                                firstAttemptAt: (string) | null;
+                                /** Format: uuid */
+                                id: string;
+                                media: {
+                                    alt?: string;
+                                    mediaId: string;
+                                }[];
+                                missedByMs: number | null;
+                                network: string;
+                                options: {
+                                    contentWarning?: string;
+                                    language?: string;
+                                    /** @enum {string} */
+                                    visibility?: "public" | "unlisted" | "private" | "direct";
+                                };
+                                publishedAt: (string) | null;
+                                remoteId: string | null;
+                                remoteUrl: string | null;
+                                /** @enum {string} */
+                                state: "pending" | "scheduled" | "publishing" | "published" | "failed" | "canceled";
+                                text: string;
+                                thread: {
+                                    media: {
+                                        alt?: string;
+                                        mediaId: string;
+                                    }[];
+                                    text: string;
+                                }[];
+                            }[];
+                            scheduledAt: (string) | null;
+                            segmentId: string | null;
+                            /** @enum {string} */
+                            state: "draft" | "in_review" | "approved" | "scheduled" | "publishing" | "published" | "failed" | "canceled";
+                            updatedAt: string;
+                            /** Format: uuid */
+                            workspaceId: string;
+                        };
+                    };
                 };
             };
         };
@@ -4872,11 +8537,16 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            created: number;
+                            ids: string[];
+                        };
+                    };
                 };
             };
         };
@@ -4965,7 +8635,22 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            channels: {
+                                /** Format: uuid */
+                                channelId: string;
+                                issues: {
+                                    code: string;
+                                    field: string;
+                                    message: string;
+                                    messageEs: string;
+                                }[];
+                                network: string;
+                            }[];
+                            ok: boolean;
+                        };
+                    };
                 };
             };
         };
@@ -4999,7 +8684,31 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: {
+                                formats: ("pdf" | "csv")[];
+                                /** @enum {string} */
+                                frequency: "weekly" | "monthly";
+                                /** Format: uuid */
+                                id: string;
+                                language: string;
+                                lastError: string | null;
+                                lastRunAt: (string) | null;
+                                name: string;
+                                nextRunAt: string;
+                                recipients: string[];
+                                scope: {
+                                    /** Format: uuid */
+                                    campaignId?: string;
+                                    /** Format: uuid */
+                                    channelId?: string;
+                                    /** Format: uuid */
+                                    objectiveId?: string;
+                                };
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -5046,11 +8755,33 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            formats: ("pdf" | "csv")[];
+                            /** @enum {string} */
+                            frequency: "weekly" | "monthly";
+                            /** Format: uuid */
+                            id: string;
+                            language: string;
+                            lastError: string | null;
+                            lastRunAt: (string) | null;
+                            name: string;
+                            nextRunAt: string;
+                            recipients: string[];
+                            scope: {
+                                /** Format: uuid */
+                                campaignId?: string;
+                                /** Format: uuid */
+                                channelId?: string;
+                                /** Format: uuid */
+                                objectiveId?: string;
+                            };
+                        };
+                    };
                 };
             };
         };
@@ -5084,7 +8815,7 @@ export interface paths {
             requestBody?: never;
             responses: {
                 /** @description Default Response */
-                200: {
+                204: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -5124,7 +8855,12 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            error?: string;
+                            ok: boolean;
+                        };
+                    };
                 };
             };
         };
@@ -5162,7 +8898,37 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            by: "campaign" | "channel" | "objective";
+                            formulas: {
+                                cpl: string;
+                                roi: string;
+                            };
+                            formulasEs: {
+                                cpl: string;
+                                roi: string;
+                            };
+                            items: {
+                                campaignId?: string | null;
+                                channelId?: string | null;
+                                clicks: number;
+                                cost: number;
+                                cpl: number | null;
+                                cplReason: string | null;
+                                leads: number;
+                                objectiveId?: string | null;
+                                roi: number | null;
+                                roiReason: string | null;
+                                value: number;
+                            }[];
+                            range: {
+                                from: string;
+                                to: string;
+                            };
+                        };
+                    };
                 };
             };
         };
@@ -5198,7 +8964,49 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            channels: {
+                                followers: number | null;
+                                handle: string;
+                                /** Format: uuid */
+                                id: string;
+                                inProcess: boolean;
+                                name: string;
+                            }[];
+                            entries: {
+                                acceptedAt: string;
+                                /** Format: uuid */
+                                channelId: string;
+                                channelName: string;
+                                handle: string;
+                                mediaCount: number;
+                                metrics: {
+                                    clicks: number;
+                                    impressions: number;
+                                    likes: number;
+                                    quotes: number;
+                                    reach: number;
+                                    replies: number;
+                                    reposts: number;
+                                } | null;
+                                postId: string | null;
+                                publicationId: string | null;
+                                remotePostId: string;
+                                replies: {
+                                    authorHandle: string;
+                                    authorName: string;
+                                    createdAt: string;
+                                    id: string;
+                                    sentiment: string;
+                                    text: string;
+                                }[];
+                                text: string;
+                            }[];
+                            /** @enum {boolean} */
+                            simulated: true;
+                        };
+                    };
                 };
             };
         };
@@ -5234,7 +9042,27 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: {
+                                activeHours: {
+                                    fromHour: number;
+                                    toHour: number;
+                                    weekday: number;
+                                }[];
+                                createdAt: string;
+                                description: string;
+                                /** Format: uuid */
+                                id: string;
+                                interests: string[];
+                                name: string;
+                                networks: string[];
+                                updatedAt: string;
+                                /** Format: uuid */
+                                workspaceId: string;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -5266,11 +9094,29 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            activeHours: {
+                                fromHour: number;
+                                toHour: number;
+                                weekday: number;
+                            }[];
+                            createdAt: string;
+                            description: string;
+                            /** Format: uuid */
+                            id: string;
+                            interests: string[];
+                            name: string;
+                            networks: string[];
+                            updatedAt: string;
+                            /** Format: uuid */
+                            workspaceId: string;
+                        };
+                    };
                 };
             };
         };
@@ -5305,7 +9151,25 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            activeHours: {
+                                fromHour: number;
+                                toHour: number;
+                                weekday: number;
+                            }[];
+                            createdAt: string;
+                            description: string;
+                            /** Format: uuid */
+                            id: string;
+                            interests: string[];
+                            name: string;
+                            networks: string[];
+                            updatedAt: string;
+                            /** Format: uuid */
+                            workspaceId: string;
+                        };
+                    };
                 };
             };
         };
@@ -5325,7 +9189,7 @@ export interface paths {
             requestBody?: never;
             responses: {
                 /** @description Default Response */
-                200: {
+                204: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -5367,7 +9231,25 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            activeHours: {
+                                fromHour: number;
+                                toHour: number;
+                                weekday: number;
+                            }[];
+                            createdAt: string;
+                            description: string;
+                            /** Format: uuid */
+                            id: string;
+                            interests: string[];
+                            name: string;
+                            networks: string[];
+                            updatedAt: string;
+                            /** Format: uuid */
+                            workspaceId: string;
+                        };
+                    };
                 };
             };
         };
@@ -5396,7 +9278,18 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: {
+                                active: boolean;
+                                createdAt: string;
+                                events: string[];
+                                /** Format: uuid */
+                                id: string;
+                                url: string;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -5422,11 +9315,21 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            active: boolean;
+                            createdAt: string;
+                            events: string[];
+                            /** Format: uuid */
+                            id: string;
+                            secret: string;
+                            url: string;
+                        };
+                    };
                 };
             };
         };
@@ -5459,7 +9362,7 @@ export interface paths {
             requestBody?: never;
             responses: {
                 /** @description Default Response */
-                200: {
+                204: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -5479,6 +9382,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The latest 100 deliveries, newest first */
         get: {
             parameters: {
                 query?: never;
@@ -5496,7 +9400,24 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: {
+                                attempts: number;
+                                createdAt: string;
+                                deliveredAt: (string) | null;
+                                eventId: string;
+                                eventType: string;
+                                /** Format: uuid */
+                                id: string;
+                                lastError: string | null;
+                                lastStatus: number | null;
+                                state: string;
+                                /** Format: uuid */
+                                webhookId: string;
+                            }[];
+                        };
+                    };
                 };
             };
         };

@@ -33,7 +33,7 @@ const DATABASE_ACCESS: Array<[string, RegExp]> = [
   ['query builder', /\.(selectFrom|insertInto|updateTable|deleteFrom|replaceInto|mergeInto)\s*\(/],
   ['sql`…`', /\bsql\s*(<[^>\n]*>)?\s*`/],
   ['sql helper', /\bsql\.(raw|ref|lit|id|join|table|val)\s*\(/],
-  ['raw SQL', /\.raw\.(query|exec)\s*\(|\bdatabase\.raw\b|\bCompiledQuery\.raw\s*\(|\bexecuteQuery\s*\(/],
+  ['raw SQL', /\.raw\.(query|exec)\s*\(|\bCompiledQuery\.raw\s*\(|\bexecuteQuery\s*\(/],
   ['executeSql', /\bexecuteSql\b/],
 ];
 const TRANSACTION: [string, RegExp] = ['.transaction(', /\.transaction\s*\(/];
@@ -51,7 +51,7 @@ function findUses(file: string, rules: Array<[string, RegExp]>): string[] {
 const isRoutesFile = (file: string) => /^src\/modules\/.+\/(routes\.ts|[^/]*-routes\.ts|routes\/.+)$/.test(file);
 const isTestCode = (file: string) => /\.test\.tsx?$/.test(file) || /(^|\/)testing\//.test(file) || /(^|\/)test-helpers?\.ts$/.test(file);
 const maySql = (file: string) =>
-  /(^|\/)repository\.ts$/.test(file) || /(^|\/)repository\//.test(file) || file.startsWith('src/db/') || file === 'src/jobs/queue.ts';
+  /(^|\/)([a-z-]+-)?repository\.ts$/.test(file) || /(^|\/)repository\//.test(file) || file.startsWith('src/db/') || file === 'src/jobs/queue.ts';
 
 /** The module a file under src/modules belongs to, or null. */
 const moduleOf = (file: string) => /^src\/modules\/([^/]+)\//.exec(file)?.[1] ?? null;

@@ -2,7 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { DefaultQueryExecutor, Kysely, type ConnectionProvider, type DatabaseConnection, type Driver, type TransactionSettings } from 'kysely';
 import type { PGlite } from '@electric-sql/pglite';
 import { PGliteDialect } from 'kysely-pglite-dialect';
-import type { RawSql } from './database.ts';
+import type { RawSql } from './raw-sql.ts';
 
 /**
  * The embedded database (PGlite) has exactly one connection. A transaction holds it

@@ -15,14 +15,8 @@ pg.types.setTypeParser(20, (value: string) => Number(value));
 /** A connection or a transaction: what repositories and commands take. */
 export type Db = Kysely<Database> | Transaction<Database>;
 
-export interface RawSql {
-  /** Runs one parameterised statement. */
-  query<R = Record<string, unknown>>(text: string, params?: unknown[]): Promise<{ rows: R[] }>;
-  /** Runs several statements without parameters (migrations). */
-  exec(text: string): Promise<void>;
-  /** Runs `fn` on one dedicated connection (session-level locks, multi-step transactions). */
-  withSession<T>(fn: (session: RawSql) => Promise<T>): Promise<T>;
-}
+export type { RawSql } from './raw-sql.ts';
+import type { RawSql } from './raw-sql.ts';
 
 export interface PlazaDatabase {
   db: Kysely<Database>;

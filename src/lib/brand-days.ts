@@ -1,5 +1,4 @@
 import { DateTime } from 'luxon';
-import { sql } from 'kysely';
 
 /**
  * Whole days in the brand's time zone: `[firstDay, lastDay]` as ISO dates, and
@@ -56,9 +55,4 @@ export function previousBrandDays(days: BrandDays): BrandDays {
 /** Number of calendar days covered (inclusive). */
 export function dayCount(days: BrandDays): number {
   return daysBetween(days.firstDay, days.lastDay) + 1;
-}
-
-/** SQL for the calendar date of a timestamptz expression in a zone (the database's tz rules, so rollups and rebuilds agree). */
-export function sqlLocalDate(instant: Date, timeZone: string) {
-  return sql<string>`(${instant}::timestamptz AT TIME ZONE ${timeZone})::date`;
 }

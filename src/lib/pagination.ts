@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
 import { badRequest } from './errors.ts';
 
 /** Query parameters every list endpoint accepts. */
@@ -16,25 +15,6 @@ export interface Cursor {
 
 /** A cursor's instant: ISO 8601 in UTC with up to six fractional digits, years 0001–9999. */
 const EXACT_INSTANT = /^(?!0000)\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/;
-
-/**
- * A timestamptz column as exact text (UTC, microseconds). JavaScript dates keep
- * only milliseconds while Postgres keeps microseconds, so a keyset cursor built
- * from a `Date` would skip the rows that share its millisecond: select the sort
- * key with this, and put that text in the cursor.
- */
-export function exactInstant(column: string): RawBuilder<string> {
-  return sql<string>`to_char(${sql.ref(column)} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
-}
-
-/**
- * The keyset condition for a newest-first list ordered by (instant desc, id desc):
- * rows strictly after the cursor. The cursor's instant is compared as a
- * microsecond timestamp, never through a JavaScript `Date`.
- */
-export function olderThanCursor(atColumn: string, idColumn: string, cursor: Cursor): Expression<SqlBool> {
-  return sql<SqlBool>`(${sql.ref(atColumn)}, ${sql.ref(idColumn)}) < (${cursor.at}::timestamptz, ${cursor.id}::uuid)`;
-}
 
 /** Opaque cursor: base64url of the last row's exact sort key, so pages stay stable under inserts. */
 export function encodeCursor(at: string, id: string): string {

@@ -1,20 +1,14 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { sql } from 'kysely';
 import type { Logger } from 'pino';
 import type { PlazaConfig } from '../config.ts';
 import type { PlazaDatabase } from '../db/database.ts';
+import { holdsSealedData } from '../db/sealed-data.ts';
 
 /** Where the generated master key lives: PLAZA_SECRET_FILE, else `<DATA_DIR>/secret.key` (beside, not inside, the database folder). */
 export function secretKeyPath(config: Pick<PlazaConfig, 'dataDir' | 'secretFile'>): string {
   return config.secretFile ? path.resolve(config.secretFile) : path.join(config.dataDir, 'secret.key');
-}
-
-/** True when the database already holds something sealed with the master key (credentials, secrets, salts). */
-async function holdsSealedData(database: PlazaDatabase): Promise<boolean> {
-  const { rows } = await sql<{ sealed: boolean }>`SELECT (EXISTS (SELECT 1 FROM channels) OR EXISTS (SELECT 1 FROM webhooks) OR EXISTS (SELECT 1 FROM analytics_settings) OR EXISTS (SELECT 1 FROM engager_salts)) AS sealed`.execute(database.db);
-  return Boolean(rows[0]?.sealed);
 }
 
 /**

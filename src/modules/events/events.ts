@@ -1,5 +1,6 @@
 import type { Db } from '../../db/database.ts';
 import { outsideTransactionFlow } from '../../db/connection-guard.ts';
+import { eventsRepository } from './repository.ts';
 
 
 export interface EventInput {
@@ -20,19 +21,7 @@ const listeners = new Set<EventListener>();
  * Listeners (live activity, webhooks) are told after the row exists.
  */
 export async function recordEvent(db: Db, input: EventInput): Promise<string> {
-  const row = await db
-    .insertInto('events')
-    .values({
-      workspace_id: input.workspaceId,
-      actor_user_id: input.actorUserId,
-      type: input.type,
-      subject_type: input.subjectType ?? null,
-      subject_id: input.subjectId ?? null,
-      data: JSON.stringify(input.data ?? {}),
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const id = String(row.id);
+  const id = await eventsRepository.insert(db, input);
   // Tell in-process listeners once the current tick is over (after the commit in practice),
   // outside the transaction's async flow: their queries wait for the commit, not for themselves.
   setImmediate(() =>
@@ -57,13 +46,5 @@ export function onEvent(listener: EventListener): () => void {
 
 /** The audit history of one object, newest first. */
 export async function listEventsFor(db: Db, workspaceId: string, subjectType: string, subjectId: string) {
-  return db
-    .selectFrom('events')
-    .selectAll()
-    .where('workspace_id', '=', workspaceId)
-    .where('subject_type', '=', subjectType)
-    .where('subject_id', '=', subjectId)
-    .orderBy('id', 'desc')
-    .limit(200)
-    .execute();
+  return eventsRepository.listFor(db, workspaceId, subjectType, subjectId);
 }

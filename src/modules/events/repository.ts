@@ -1,8 +1,10 @@
+import type PgBoss from 'pg-boss';
+import { CompiledQuery } from 'kysely';
 import type { Db } from '../../db/database.ts';
 
 const WEBHOOK_COLUMNS = ['id', 'url', 'events', 'active', 'created_at'] as const;
 
-/** Webhook subscriptions and their deliveries as the API lists them (the delivery loop keeps its own SQL in webhooks.ts). */
+/** Webhook subscriptions and their deliveries as the API lists them . */
 export const webhooksRepository = {
   async listWebhooks(db: Db, workspaceId: string) {
     return db.selectFrom('webhooks').select(WEBHOOK_COLUMNS).where('workspace_id', '=', workspaceId).orderBy('created_at').execute();
@@ -36,6 +38,126 @@ export const webhooksRepository = {
       .where('webhook_id', '=', webhookId)
       .orderBy('created_at', 'desc')
       .limit(100)
+      .execute();
+  },
+};
+
+/** The webhook outbox and deliveries (events/webhooks.ts): the delivery loop's statements. */
+export const webhookDeliveryRepository = {
+  activeWebhooks(db: Db, workspaceId: string) {
+    return db.selectFrom('webhooks').select(['id', 'events']).where('workspace_id', '=', workspaceId).where('active', '=', true).execute();
+  },
+
+  async hasActiveWebhook(db: Db, workspaceId: string): Promise<boolean> {
+    return Boolean(await db.selectFrom('webhooks').select('id').where('workspace_id', '=', workspaceId).where('active', '=', true).executeTakeFirst());
+  },
+
+  /** One delivery per webhook and event: a second insert for the same pair is a no-op (undefined). */
+  insertDelivery(db: Db, input: { webhookId: string; eventId: string; eventType: string }) {
+    return db
+      .insertInto('webhook_deliveries')
+      .values({ webhook_id: input.webhookId, event_id: input.eventId, event_type: input.eventType })
+      .onConflict((oc) => oc.columns(['webhook_id', 'event_id']).doNothing())
+      .returning('id')
+      .executeTakeFirst();
+  },
+
+  /** A delivery with its webhook (URL, sealed secret) and its event, ready to send. */
+  deliveryToSend(db: Db, deliveryId: string) {
+    return db
+    .selectFrom('webhook_deliveries')
+    .innerJoin('webhooks', 'webhooks.id', 'webhook_deliveries.webhook_id')
+    .innerJoin('events', 'events.id', 'webhook_deliveries.event_id')
+    .select([
+      'webhook_deliveries.id',
+      'webhook_deliveries.state',
+      'webhook_deliveries.attempts',
+      'webhooks.url',
+      'webhooks.secret_sealed',
+      'webhooks.active',
+      'events.id as eventId',
+      'events.type',
+      'events.subject_type',
+      'events.subject_id',
+      'events.data',
+      'events.created_at',
+      'events.workspace_id',
+    ])
+    .where('webhook_deliveries.id', '=', deliveryId)
+    .executeTakeFirst();
+  },
+
+  recordAttempt(db: Db, deliveryId: string, outcome: { status: number | null; error: string | null; at: Date }) {
+    return db
+      .updateTable('webhook_deliveries')
+      .set((eb) => ({
+        attempts: eb('attempts', '+', 1),
+        last_status: outcome.status,
+        last_error: outcome.error,
+        state: outcome.error ? 'pending' : 'delivered',
+        delivered_at: outcome.error ? null : outcome.at,
+      }))
+      .where('id', '=', deliveryId)
+      .execute();
+  },
+
+  /** The outbox cursor, locked for this transaction; null while another process holds it. */
+  async lockOutboxCursor(trx: Db): Promise<number | null> {
+    const row = await trx.selectFrom('webhook_outbox_cursor').select('last_event_id').where('id', '=', 1).forUpdate().skipLocked().executeTakeFirst();
+    return row ? Number(row.last_event_id) : null;
+  },
+
+  subscribableEventsAfter(db: Db, afterId: number, types: readonly string[], limit: number) {
+    return db.selectFrom('events').select(['id', 'workspace_id', 'type']).where('id', '>', String(afterId)).where('type', 'in', [...types]).orderBy('id').limit(limit).execute();
+  },
+
+  async newestEventId(db: Db) {
+    return (await db.selectFrom('events').select((eb) => eb.fn.max('id').as('max')).executeTakeFirst())?.max;
+  },
+
+  moveOutboxCursor(db: Db, lastEventId: number) {
+    return db.updateTable('webhook_outbox_cursor').set({ last_event_id: lastEventId }).where('id', '=', 1).execute();
+  },
+};
+
+/** pg-boss's `db` option over a Kysely handle (pool or transaction): its job inserts join that transaction. */
+export function pgBossExecutor(db: Db): PgBoss.Db {
+  return {
+    executeSql: async (text: string, values: unknown[]) => {
+      const result = await db.executeQuery(CompiledQuery.raw(text, values ?? []));
+      return { rows: result.rows as unknown[] };
+    },
+  };
+}
+
+/** The events table (audit log, live activity, webhook outbox all read it). */
+export const eventsRepository = {
+  async insert(db: Db, input: { workspaceId: string | null; actorUserId: string | null; type: string; subjectType?: string; subjectId?: string; data?: Record<string, unknown> }): Promise<string> {
+    const row = await db
+      .insertInto('events')
+      .values({
+        workspace_id: input.workspaceId,
+        actor_user_id: input.actorUserId,
+        type: input.type,
+        subject_type: input.subjectType ?? null,
+        subject_id: input.subjectId ?? null,
+        data: JSON.stringify(input.data ?? {}),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return String(row.id);
+  },
+
+  /** The audit history of one object, newest first (at most 200). */
+  listFor(db: Db, workspaceId: string, subjectType: string, subjectId: string) {
+    return db
+      .selectFrom('events')
+      .selectAll()
+      .where('workspace_id', '=', workspaceId)
+      .where('subject_type', '=', subjectType)
+      .where('subject_id', '=', subjectId)
+      .orderBy('id', 'desc')
+      .limit(200)
       .execute();
   },
 };

@@ -1,9 +1,9 @@
 import type PgBoss from 'pg-boss';
-import { CompiledQuery } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { AppContext } from '../../server/context.ts';
 import { hmacSha256Hex } from '../../lib/crypto.ts';
 import { safeFetch } from '../../lib/safe-fetch.ts';
+import { pgBossExecutor, webhookDeliveryRepository } from './repository.ts';
 
 export const WEBHOOK_QUEUE = 'webhook-deliver';
 /** Events a webhook can subscribe to. */
@@ -17,16 +17,11 @@ export const WEBHOOK_EVENTS = ['post.published', 'post.failed', 'channel.needs_r
  * connection, anything else would wait for that transaction forever.
  */
 export async function dispatchWebhooks(db: Db, boss: PgBoss, event: { eventId: string; workspaceId: string; type: string }): Promise<number> {
-  const hooks = await db.selectFrom('webhooks').select(['id', 'events']).where('workspace_id', '=', event.workspaceId).where('active', '=', true).execute();
+  const hooks = await webhookDeliveryRepository.activeWebhooks(db, event.workspaceId);
   let queued = 0;
   for (const hook of hooks) {
     if (!hook.events.includes(event.type)) continue;
-    const delivery = await db
-      .insertInto('webhook_deliveries')
-      .values({ webhook_id: hook.id, event_id: event.eventId, event_type: event.type })
-      .onConflict((oc) => oc.columns(['webhook_id', 'event_id']).doNothing())
-      .returning('id')
-      .executeTakeFirst();
+    const delivery = await webhookDeliveryRepository.insertDelivery(db, { webhookId: hook.id, eventId: event.eventId, eventType: event.type });
     if (!delivery) continue;
     // pg-boss inserts the job through `db` (its `db` option): same transaction as the delivery row.
     await boss.send(WEBHOOK_QUEUE, { deliveryId: delivery.id }, { retryLimit: 8, retryDelay: 10, retryBackoff: true, expireInSeconds: 60, db: pgBossExecutor(db) });
@@ -35,43 +30,13 @@ export async function dispatchWebhooks(db: Db, boss: PgBoss, event: { eventId: s
   return queued;
 }
 
-/** pg-boss's `db` option over a Kysely handle (pool or transaction). */
-function pgBossExecutor(db: Db): PgBoss.Db {
-  return {
-    executeSql: async (text: string, values: unknown[]) => {
-      const result = await db.executeQuery(CompiledQuery.raw(text, values ?? []));
-      return { rows: result.rows as unknown[] };
-    },
-  };
-}
-
 /**
  * Sends one delivery: JSON body, signed with HMAC-SHA256 over "<timestamp>.<body>"
  * in `X-Plaza-Signature: t=<timestamp>,v1=<hex>`. Throws on failure so the queue retries.
  */
 export async function deliverWebhook(ctx: AppContext, deliveryId: string): Promise<void> {
   const db = ctx.database.db;
-  const delivery = await db
-    .selectFrom('webhook_deliveries')
-    .innerJoin('webhooks', 'webhooks.id', 'webhook_deliveries.webhook_id')
-    .innerJoin('events', 'events.id', 'webhook_deliveries.event_id')
-    .select([
-      'webhook_deliveries.id',
-      'webhook_deliveries.state',
-      'webhook_deliveries.attempts',
-      'webhooks.url',
-      'webhooks.secret_sealed',
-      'webhooks.active',
-      'events.id as eventId',
-      'events.type',
-      'events.subject_type',
-      'events.subject_id',
-      'events.data',
-      'events.created_at',
-      'events.workspace_id',
-    ])
-    .where('webhook_deliveries.id', '=', deliveryId)
-    .executeTakeFirst();
+  const delivery = await webhookDeliveryRepository.deliveryToSend(db, deliveryId);
   if (!delivery || delivery.state === 'delivered' || !delivery.active) return;
   const body = JSON.stringify({
     id: String(delivery.eventId),
@@ -106,17 +71,7 @@ export async function deliverWebhook(ctx: AppContext, deliveryId: string): Promi
   } catch (caught) {
     error = (caught as Error).message;
   }
-  await db
-    .updateTable('webhook_deliveries')
-    .set((eb) => ({
-      attempts: eb('attempts', '+', 1),
-      last_status: status,
-      last_error: error,
-      state: error ? 'pending' : 'delivered',
-      delivered_at: error ? null : new Date(ctx.clock.now()),
-    }))
-    .where('id', '=', deliveryId)
-    .execute();
+  await webhookDeliveryRepository.recordAttempt(db, deliveryId, { status, error, at: new Date(ctx.clock.now()) });
   if (error) throw new Error(`Webhook delivery failed: ${error}`);
 }
 
@@ -136,32 +91,20 @@ export function verifyWebhookSignature(secret: string, header: string, body: str
  * `events.webhook-outbox` job (events/jobs.ts); returns how many events it read.
  */
 export async function runWebhookOutbox(ctx: AppContext, boss: PgBoss): Promise<number> {
-    return ctx.database.db.transaction().execute(async (trx) => {
-      const cursor = await trx.selectFrom('webhook_outbox_cursor').select('last_event_id').where('id', '=', 1).forUpdate().skipLocked().executeTakeFirst();
-      if (!cursor) return 0;
-      const events = await trx
-        .selectFrom('events')
-        .select(['id', 'workspace_id', 'type'])
-        .where('id', '>', String(cursor.last_event_id))
-        .where('type', 'in', [...WEBHOOK_EVENTS])
-        .orderBy('id')
-        .limit(500)
-        .execute();
-      const hooks = new Map<string, boolean>();
-      for (const event of events) {
-        if (!event.workspace_id) continue;
-        if (!hooks.has(event.workspace_id)) {
-          const any = await trx.selectFrom('webhooks').select('id').where('workspace_id', '=', event.workspace_id).where('active', '=', true).executeTakeFirst();
-          hooks.set(event.workspace_id, Boolean(any));
-        }
-        if (hooks.get(event.workspace_id)) await dispatchWebhooks(trx, boss, { eventId: String(event.id), workspaceId: event.workspace_id, type: event.type });
-      }
-      const last = events.length ? events[events.length - 1].id : null;
-      // Without matching events, jump to the newest id so the scan stays short.
-      const newest = last ?? (await trx.selectFrom('events').select((eb) => eb.fn.max('id').as('max')).executeTakeFirst())?.max;
-      if (newest !== null && newest !== undefined && Number(newest) > Number(cursor.last_event_id)) {
-        await trx.updateTable('webhook_outbox_cursor').set({ last_event_id: Number(newest) }).where('id', '=', 1).execute();
-      }
-      return events.length;
-    });
+  return ctx.database.db.transaction().execute(async (trx) => {
+    const cursor = await webhookDeliveryRepository.lockOutboxCursor(trx);
+    if (cursor === null) return 0;
+    const events = await webhookDeliveryRepository.subscribableEventsAfter(trx, cursor, WEBHOOK_EVENTS, 500);
+    const hooks = new Map<string, boolean>();
+    for (const event of events) {
+      if (!event.workspace_id) continue;
+      if (!hooks.has(event.workspace_id)) hooks.set(event.workspace_id, await webhookDeliveryRepository.hasActiveWebhook(trx, event.workspace_id));
+      if (hooks.get(event.workspace_id)) await dispatchWebhooks(trx, boss, { eventId: String(event.id), workspaceId: event.workspace_id, type: event.type });
+    }
+    const last = events.length ? events[events.length - 1].id : null;
+    // Without matching events, jump to the newest id so the scan stays short.
+    const newest = last ?? (await webhookDeliveryRepository.newestEventId(trx));
+    if (newest !== null && newest !== undefined && Number(newest) > cursor) await webhookDeliveryRepository.moveOutboxCursor(trx, Number(newest));
+    return events.length;
+  });
 }

@@ -5,7 +5,8 @@
 import type { Selectable } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { PostState, PostsTable, PublicationsTable, PublicationState } from '../../db/schema.ts';
-import { exactInstant, olderThanCursor, type Cursor } from '../../lib/pagination.ts';
+import type { Cursor } from '../../lib/pagination.ts';
+import { exactInstant, olderThanCursor } from '../../db/sql-fragments.ts';
 
 export type PostRow = Selectable<PostsTable>;
 export type PublicationRow = Selectable<PublicationsTable>;

@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
 import type { Db } from '../../../db/database.ts';
 import type { PostMetrics } from '../../../networks/types.ts';
-import { localDay, sqlLocalDate } from '../../../lib/brand-days.ts';
+import { localDay } from '../../../lib/brand-days.ts';
+import { sqlLocalDate } from '../../../db/sql-fragments.ts';
 
 /** Snapshot offsets after published_at: 1 h, 6 h, 24 h, 3 d, 7 d, 30 d. */
 export const SNAPSHOT_OFFSETS_MS = [3_600_000, 6 * 3_600_000, 24 * 3_600_000, 3 * 86_400_000, 7 * 86_400_000, 30 * 86_400_000] as const;

@@ -1,7 +1,6 @@
 /**
  * Pure analysis functions over mentions, with the formulas of PRODUCT.md.
  */
-import type { SentimentLabel } from './sentiment.ts';
 import { wordTokens, foldText, splitUrls } from './tokenize.ts';
 
 /** Share of voice = brand mentions / (brand + competitors' mentions) × 100; 0 when there are none. */
@@ -19,6 +18,9 @@ export function netSentiment(counts: SentimentCounts): number {
   const all = counts.positive + counts.neutral + counts.negative;
   return all === 0 ? 0 : ((counts.positive - counts.negative) / all) * 100;
 }
+
+/** A mention's sentiment. */
+export type SentimentLabel = 'positive' | 'neutral' | 'negative';
 
 /** Counts labels in a list. */
 export function countSentiments(labels: Iterable<SentimentLabel>): SentimentCounts {

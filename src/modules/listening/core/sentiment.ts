@@ -26,7 +26,8 @@ import { STOP_WORDS } from './analysis.ts';
 import { collapseElongation, collapseElongationToOne, expandHashtags, foldText, isElongated, splitUrls } from './tokenize.ts';
 
 /** A sentiment label. */
-export type SentimentLabel = 'positive' | 'neutral' | 'negative';
+export type { SentimentLabel } from './analysis.ts';
+import type { SentimentLabel } from './analysis.ts';
 
 /** Result of a sentiment analysis: the label and a score in [−1, 1] (negative to positive). */
 export interface SentimentResult {

@@ -1,7 +1,8 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { Db } from '../../../db/database.ts';
 import type { ListeningMentionMatchesTable, ListeningMentionsTable } from '../../../db/schema.ts';
-import { exactInstant, olderThanCursor, type Cursor } from '../../../lib/pagination.ts';
+import type { Cursor } from '../../../lib/pagination.ts';
+import { exactInstant, olderThanCursor } from '../../../db/sql-fragments.ts';
 import type { MentionFilters } from '../schemas.ts';
 
 export type MentionRow = Selectable<ListeningMentionsTable>;

@@ -1,12 +1,12 @@
 /**
  * Contract tests: the adapter against a local server that implements the
- * documented Mastodon request and response shapes (fake-mastodon-server.ts).
+ * documented Mastodon request and response shapes (testing/server.ts).
  */
 import net from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { NetworkError, type ChannelContext, type MediaInput, type NetworkAdapter, type PublishInput } from '../types.ts';
 import { createMastodonAdapter, mastodonAdapter, type MastodonReconcileInput } from './index.ts';
-import { FakeMastodonServer } from './fake-mastodon-server.ts';
+import { FakeMastodonServer } from './testing/server.ts';
 import { countStatusChars, countableText, htmlToPlainText } from './text.ts';
 
 const server = new FakeMastodonServer();

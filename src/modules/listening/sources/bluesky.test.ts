@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pino from 'pino';
-import { startTestPds, type TestPds, type TestPdsAccount } from '../../../../test/helpers/pds.ts';
+import { startTestPds, type TestPds, type TestPdsAccount } from '../../../networks/bluesky/testing/pds.ts';
 import { loadConfig } from '../../../config.ts';
 import { systemClock } from '../../../lib/clock.ts';
 import type { AppContext } from '../../../server/context.ts';

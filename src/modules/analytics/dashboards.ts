@@ -5,19 +5,17 @@ import { engagedFollowersOf } from './engagers.ts';
 import { computeKpis, engagementsOf, type KpiInputs, type KpiValue } from './kpis.ts';
 import { ensureRollupZone, NO_KEY } from './snapshots.ts';
 import { addDays, brandDays, previousBrandDays, type BrandDays } from '../../lib/brand-days.ts';
+import { defaultAdapters } from '../../networks/index.ts';
+import { metricsSupportByNetwork } from '../../networks/metrics.ts';
+import type { MissingMetrics, PostMetricName } from '../../networks/types.ts';
 
-/** What each network's API reports, and why a metric is missing (mirrors the adapters' PostMetrics.missing). */
-export const NETWORK_REPORTS: Record<string, { reports: string[]; missing: Record<string, string> }> = {
-  bluesky: {
-    reports: ['likes', 'replies', 'reposts', 'quotes', 'followers'],
-    missing: { impressions: 'Bluesky does not report impressions', reach: 'Bluesky does not report reach', clicks: 'Bluesky does not report link clicks (use Plaza tracked links)' },
-  },
-  mastodon: {
-    reports: ['likes (favourites)', 'replies', 'reposts (boosts)', 'quotes (Mastodon ≥ 4.5)', 'followers'],
-    missing: { impressions: 'Mastodon does not report impressions', reach: 'Mastodon does not report reach', clicks: 'Mastodon does not report link clicks (use Plaza tracked links)' },
-  },
-  sandbox: { reports: ['likes', 'replies', 'reposts', 'quotes', 'impressions', 'reach', 'clicks', 'followers'], missing: {} },
-};
+/**
+ * What each network's API reports (metric names) and why a metric is missing (reason codes the
+ * web app translates), as each adapter declares it in `metrics`.
+ */
+export const NETWORK_REPORTS: Record<string, { reports: string[]; missing: MissingMetrics }> = Object.fromEntries(
+  Object.entries(metricsSupportByNetwork(defaultAdapters())).map(([name, support]) => [name, { reports: support.reported, missing: support.missing }]),
+);
 
 /** Which posts a dashboard covers. */
 export interface DashboardScope {
@@ -202,11 +200,11 @@ async function linkAndMoney(db: Db, workspaceId: string, scope: DashboardScope, 
   };
 }
 
-/** Reasons for missing inputs, from the networks of the channels in scope (only when no channel in scope reports it). */
+/** Reason codes for missing inputs, from the networks of the channels in scope (only when no channel in scope reports it). */
 function missingReasons(networks: string[]): Record<string, string> {
   const result: Record<string, string> = {};
-  for (const input of ['impressions', 'reach', 'clicks']) {
-    const reasons = networks.map((n) => NETWORK_REPORTS[n]?.missing[input]).filter((r): r is string => Boolean(r));
+  for (const input of ['impressions', 'reach', 'clicks'] as PostMetricName[]) {
+    const reasons = networks.map((n) => NETWORK_REPORTS[n]?.missing[input]).filter((r) => r !== undefined);
     if (reasons.length && reasons.length === networks.length) result[input] = [...new Set(reasons)].join('; ');
   }
   return result;

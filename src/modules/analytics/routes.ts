@@ -12,6 +12,7 @@ import { clickRecorderFor } from '../links/routes.ts';
 import { shortLinkBase } from '../links/service.ts';
 import { backfillMetrics, collectDueMetrics, type BackfillProgress } from './collector.ts';
 import { channelBreakdown, dashboard, NETWORK_REPORTS, type DashboardScope } from './dashboards.ts';
+import { missingMetricCodes } from '../../networks/metrics.ts';
 import { bestTime, channelFit, evaluateObjectives, objectiveProgress, suggestTime } from './insights.ts';
 import { computeKpis, KPI_CATALOG } from './kpis.ts';
 import { buildReportData, nextRunAfter, renderReport, runReportSchedule, type SmtpSettings } from './reports.ts';
@@ -228,10 +229,10 @@ export const analyticsRoutes: ApiModule = async (app, ctx) => {
             leads: Number(conversions?.n ?? 0),
             conversionValue: Number(conversions?.value ?? 0),
             cost: 0,
-            missing: latest.missing,
+            missing: missingMetricCodes(latest.missing),
           }).filter((k) => !['follower_growth_rate', 'followers', 'share_of_voice', 'net_sentiment', 'cpl', 'roi'].includes(k.name))
         : [];
-      items.push({ publicationId: p.id, channelId: p.channel_id, network: p.network, state: p.state, publishedAt: p.published_at, remoteUrl: p.remote_url, missing: latest?.missing ?? NETWORK_REPORTS[p.network]?.missing ?? {}, snapshots, kpis });
+      items.push({ publicationId: p.id, channelId: p.channel_id, network: p.network, state: p.state, publishedAt: p.published_at, remoteUrl: p.remote_url, missing: latest ? missingMetricCodes(latest.missing) : (NETWORK_REPORTS[p.network]?.missing ?? {}), snapshots, kpis });
     }
     const post = await db.selectFrom('posts').select('content').where('id', '=', request.params.postId).executeTakeFirstOrThrow();
     const linkRows = await db

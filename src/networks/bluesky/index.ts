@@ -3,7 +3,7 @@
  */
 import { createBlueskyAdapter } from './adapter.ts';
 
-export { createBlueskyAdapter, NO_IMPRESSIONS_REASON, POST_COLLECTION, type BlueskyAdapterOptions } from './adapter.ts';
+export { createBlueskyAdapter, BLUESKY_METRICS, POST_COLLECTION, type BlueskyAdapterOptions } from './adapter.ts';
 export { BlueskySessionCache, DEFAULT_SERVICE_URL, readConnection } from './session.ts';
 export { classifyBlueskyError } from './errors.ts';
 export { followUpRecordKey, isTid, rootRecordKey } from './record-key.ts';

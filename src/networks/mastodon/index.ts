@@ -4,7 +4,7 @@
  */
 import { createMastodonAdapter } from './adapter.ts';
 
-export { createMastodonAdapter, fetchInstanceLimits, idempotencyKeyFor } from './adapter.ts';
+export { createMastodonAdapter, fetchInstanceLimits, idempotencyKeyFor, MASTODON_METRICS } from './adapter.ts';
 export type { MastodonAdapterOptions, MastodonReconcileInput } from './adapter.ts';
 export { validateMastodonPost, MASTODON_DEFAULT_LIMITS } from './validate.ts';
 export type { MastodonLimits } from './validate.ts';

@@ -392,8 +392,9 @@ describe('delete, metrics, mentions', () => {
     Object.assign(server.statuses.get(posted.remoteId)!, { favourites: 112, reblogs: 98, replies: 7 });
     const metrics = await adapter.fetchMetrics(ctx, posted.remoteId);
     expect(metrics).toMatchObject({ likes: 112, reposts: 98, replies: 7, quotes: null, impressions: null, reach: null, clicks: null });
-    expect(metrics.missing.impressions).toBe('Mastodon does not report impressions');
-    expect(metrics.missing.quotes).toMatch(/quote/);
+    expect(metrics.missing.impressions).toBe('not_provided_by_network');
+    expect(metrics.missing.clicks).toBe('use_tracked_links');
+    expect(metrics.missing.quotes).toBe('needs_newer_server');
     server.reportQuotes = true;
     const newer = await adapter.fetchMetrics(ctx, posted.remoteId);
     expect(newer.quotes).toBe(3);

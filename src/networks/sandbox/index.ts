@@ -238,6 +238,8 @@ export const sandboxAdapter: NetworkAdapter = {
   simulated: true,
   limits,
   idempotency: 'reconcile-by-lookup',
+  // The simulator reports every metric.
+  metrics: { reported: ['likes', 'replies', 'reposts', 'quotes', 'impressions', 'reach', 'clicks', 'followers'], missing: {} },
   connectionFields: [
     { name: 'handle', secret: false, required: true, label: { en: 'Handle', es: 'Usuario' } },
     {

@@ -11,10 +11,10 @@ import { checkReputationAlerts, type NewReputationAlert, type ReputationAlertOpt
 import { emailPendingAlerts } from './alert-email.ts';
 import { ingestBatch, WorkspacePipelines } from './ingest.ts';
 import { BoundedQueue } from './queue.ts';
-import { blueskyFirehoseSource } from './sources/bluesky-firehose.ts';
+import { blueskyFirehoseSource } from '../../networks/bluesky/listening/firehose.ts';
 import { channelMentionsSource } from './sources/channel-mentions.ts';
-import { jetstreamSource } from './sources/jetstream.ts';
-import { mastodonSource } from './sources/mastodon.ts';
+import { jetstreamSource } from '../../networks/bluesky/listening/jetstream.ts';
+import { mastodonSource } from '../../networks/mastodon/listening/source.ts';
 import { rssSource } from './sources/rss.ts';
 import { abortableSleep, type SourceAdapter, type SourceBatch, type SourceRecord } from './sources/types.ts';
 

@@ -18,6 +18,7 @@ import { mentionVolume, sentimentReport, shareOfVoiceReport, topAuthors, topTerm
 import { processItems, storePrepared, WorkspacePipelines } from './ingest.ts';
 import { loadAlertSettings } from './alerts.ts';
 import { parseMentionsCsv } from './sources/csv.ts';
+import { listeningSourceKind, LISTENING_SOURCE_KINDS, SOURCE_KIND_NAMES } from './sources/registry.ts';
 
 const queryParams = workspaceParams.extend({ queryId: z.string().uuid() });
 const sourceParams = workspaceParams.extend({ sourceId: z.string().uuid() });
@@ -46,46 +47,18 @@ const alertSettingsBody = z
   .strict();
 const MAX_ALERT_BASELINE_MINUTES = 90 * 24 * 60;
 
-const SOURCE_KINDS = ['bluesky_firehose', 'bluesky_jetstream', 'rss', 'mastodon', 'channel_mentions'] as const;
-type SourceKind = (typeof SOURCE_KINDS)[number];
-
-/** What each kind of source holds in its config (the same rules on create and on edit). */
-const SOURCE_CONFIGS = {
-  bluesky_firehose: z.object({ serviceUrl: z.string().url().max(500) }),
-  bluesky_jetstream: z.object({ url: z.string().url().max(500) }),
-  rss: z.object({ url: z.string().url().max(2000), intervalMinutes: z.number().int().min(5).max(1440).optional() }),
-  mastodon: z.object({
-    instanceUrl: z.string().url().max(500),
-    mode: z.enum(['stream', 'search']),
-    timeline: z.enum(['public', 'local', 'hashtag']).optional(),
-    hashtag: z.string().max(100).optional(),
-    q: z.string().max(500).optional(),
-    accessToken: z.string().max(500).optional(),
-    intervalMinutes: z.number().int().min(1).max(1440).optional(),
-  }),
-  channel_mentions: z.object({ channelId: z.string().uuid(), intervalMinutes: z.number().int().min(1).max(1440).optional() }),
-} satisfies Record<SourceKind, z.ZodObject>;
-
-/**
- * Config keys that pick the stream a source reads. Changing one makes the stored cursor
- * meaningless (a cursor is a position in one stream), so it is reset; polling intervals are not.
- */
-const SOURCE_TARGET_KEYS: Record<SourceKind, readonly string[]> = {
-  bluesky_firehose: ['serviceUrl'],
-  bluesky_jetstream: ['url'],
-  rss: ['url'],
-  mastodon: ['instanceUrl', 'mode', 'timeline', 'hashtag', 'q'],
-  channel_mentions: ['channelId'],
-};
+/** Kinds a source can be created with, from the one registry (networks' kinds and the generic ones). */
+const SOURCE_KINDS = SOURCE_KIND_NAMES;
+type SourceKind = string;
 
 const sourceName = z.string().trim().min(1).max(120);
-const sourceBody = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('bluesky_firehose'), name: sourceName, config: SOURCE_CONFIGS.bluesky_firehose }),
-  z.object({ kind: z.literal('bluesky_jetstream'), name: sourceName, config: SOURCE_CONFIGS.bluesky_jetstream }),
-  z.object({ kind: z.literal('rss'), name: sourceName, config: SOURCE_CONFIGS.rss }),
-  z.object({ kind: z.literal('mastodon'), name: sourceName, config: SOURCE_CONFIGS.mastodon }),
-  z.object({ kind: z.literal('channel_mentions'), name: sourceName, config: SOURCE_CONFIGS.channel_mentions }),
-]);
+/** One body shape per kind, with that kind's config schema (sources/registry.ts). */
+const sourceBody = z.discriminatedUnion(
+  'kind',
+  LISTENING_SOURCE_KINDS.map((definition) => z.object({ kind: z.literal(definition.kind), name: sourceName, config: definition.config })) as unknown as [
+    z.ZodObject<{ kind: z.ZodLiteral<string>; name: typeof sourceName; config: z.ZodObject }>,
+  ],
+);
 
 const sourcePatchBody = z.object({
   name: sourceName.optional(),
@@ -243,16 +216,18 @@ export const listeningRoutes: ApiModule = async (app, ctx) => {
 
   /** Rules every source config meets beyond its shape, on create and on edit. */
   const checkSourceConfig = async (workspaceId: string, kind: SourceKind, config: Record<string, unknown>) => {
-    if (kind === 'channel_mentions') {
-      const channel = await db.selectFrom('channels').select('id').where('id', '=', String(config.channelId)).where('workspace_id', '=', workspaceId).executeTakeFirst();
+    const definition = listeningSourceKind(kind);
+    if (definition?.fields.some((field) => field.input === 'channel' && field.name in config)) {
+      const channelField = definition.fields.find((field) => field.input === 'channel')!.name;
+      const channel = await db.selectFrom('channels').select('id').where('id', '=', String(config[channelField])).where('workspace_id', '=', workspaceId).executeTakeFirst();
       if (!channel) throw notFound('Channel');
     }
-    if (kind === 'mastodon' && config.mode === 'search' && !config.q) throw badRequest('A Mastodon search needs "q"', { field: 'config.q' });
-    if (kind === 'mastodon' && config.timeline === 'hashtag' && !config.hashtag) throw badRequest('A hashtag timeline needs "hashtag"', { field: 'config.hashtag' });
-    const urlField = { rss: 'url', mastodon: 'instanceUrl', bluesky_firehose: 'serviceUrl', bluesky_jetstream: 'url', channel_mentions: null }[kind];
+    const problem = definition?.check?.(config);
+    if (problem) throw badRequest(problem.message, { field: `config.${problem.field}` });
+    const urlField = definition?.urlField;
     if (urlField) {
-      const problem = sourceUrlProblem(String(config[urlField]), kind.startsWith('bluesky'), ctx.config.allowPrivateUrls);
-      if (problem) throw badRequest(problem, { field: `config.${urlField}` });
+      const urlProblem = sourceUrlProblem(String(config[urlField]), definition.streamUrl, ctx.config.allowPrivateUrls);
+      if (urlProblem) throw badRequest(urlProblem, { field: `config.${urlField}` });
     }
   };
 
@@ -286,15 +261,16 @@ export const listeningRoutes: ApiModule = async (app, ctx) => {
     let nextConfig: Record<string, unknown> | undefined;
     let targetChanged = false;
     if (body.config !== undefined) {
-      if (!(current.kind in SOURCE_CONFIGS)) throw badRequest(`A ${current.kind} source has no settings to change`, { field: 'config' });
-      const kind = current.kind as SourceKind;
+      const definition = listeningSourceKind(current.kind);
+      if (!definition) throw badRequest(`A ${current.kind} source has no settings to change`, { field: 'config' });
+      const kind = current.kind;
       const { accessTokenSealed, ...stored } = current.config as Record<string, unknown>;
       const merged: Record<string, unknown> = { ...stored };
       for (const [key, value] of Object.entries(body.config)) {
         if (value === null) delete merged[key];
         else merged[key] = value;
       }
-      const parsed = SOURCE_CONFIGS[kind].strict().safeParse(merged);
+      const parsed = definition.config.strict().safeParse(merged);
       if (!parsed.success) throw badRequest('Invalid source settings', { issues: parsed.error.issues.map((i) => ({ path: ['config', ...i.path].join('.'), message: i.message })) });
       const checked = parsed.data as Record<string, unknown>;
       await checkSourceConfig(request.params.workspaceId, kind, checked);
@@ -302,7 +278,7 @@ export const listeningRoutes: ApiModule = async (app, ctx) => {
       const removedToken = body.config.accessToken === null;
       // The stored token stays sealed as it is unless a new one is supplied or it is removed.
       nextConfig = newToken ? sealSourceSecrets(ctx, checked) : { ...sealSourceSecrets(ctx, { ...checked, accessToken: undefined }), ...(accessTokenSealed && !removedToken ? { accessTokenSealed } : {}) };
-      targetChanged = SOURCE_TARGET_KEYS[kind].some((key) => JSON.stringify(checked[key] ?? null) !== JSON.stringify(stored[key] ?? null));
+      targetChanged = definition.targetKeys.some((key) => JSON.stringify(checked[key] ?? null) !== JSON.stringify(stored[key] ?? null));
     }
     const row = await db.transaction().execute(async (trx) => {
       const updated = await trx

@@ -15,6 +15,7 @@ import {
   type MediaInput,
   type NetworkAdapter,
   type NetworkLimits,
+  type NetworkPackage,
   type PostEngagers,
   type PostMetrics,
   type PublishInput,
@@ -335,3 +336,6 @@ export const sandboxAdapter: NetworkAdapter = {
     }));
   },
 };
+
+/** The simulated network as Plaza ships it (no listening source: its mentions arrive through channel mentions). */
+export const sandbox: NetworkPackage = { adapter: sandboxAdapter, listeningSources: [] };

@@ -12,6 +12,7 @@ import type { ApiClient } from './api-client.ts';
 import { DateTime } from 'luxon';
 import { action, brandTime, connect, toInstant, workspaceZone } from './shared.ts';
 import { createDefaultSentiment, detectLanguage, loadLanguageModel } from '../modules/listening/core/index.ts';
+import { listeningSourceKind } from '../modules/listening/sources/registry.ts';
 
 /** One classified text. */
 export interface Classification {
@@ -58,8 +59,6 @@ export async function* csvColumn(input: Readable, column: string): AsyncGenerato
 const client = connect;
 const run = action;
 
-/** Config key holding the address a source reads, by kind. */
-const SOURCE_URL_KEYS: Record<string, string> = { rss: 'url', mastodon: 'instanceUrl', bluesky_firehose: 'serviceUrl', bluesky_jetstream: 'url' };
 
 export interface SourceEditOptions {
   name?: string;
@@ -80,7 +79,8 @@ export interface SourceEditOptions {
 export function sourcePatchOf(kind: string, opts: SourceEditOptions): Record<string, unknown> {
   const config: Record<string, unknown> = {};
   if (opts.sourceUrl !== undefined) {
-    const key = SOURCE_URL_KEYS[kind];
+    // The config key holding the address a source reads, as its kind declares it.
+    const key = listeningSourceKind(kind)?.urlField;
     if (!key) throw new Error(`A ${kind} source has no URL; use --channel for a channel's mentions`);
     config[key] = opts.sourceUrl;
   }

@@ -27,6 +27,8 @@ const sourceKindSchema = z.object({
   fields: z.array(sourceFormFieldSchema),
   /** Settings that pick the stream: changing one starts the source from scratch. */
   targetKeys: z.array(z.string()),
+  /** The setting holding the address the source reads, or null. */
+  urlField: z.string().nullable(),
 });
 
 /** The kinds of listening source and their settings forms, declared by each network (and the generic sources). */

@@ -41,5 +41,6 @@ export function sourceKindForms() {
     label: definition.label,
     fields: definition.fields,
     targetKeys: [...definition.targetKeys],
+    urlField: definition.urlField,
   }));
 }

@@ -3,7 +3,8 @@
  * whose index.ts exports a NetworkPackage, and one line in NETWORKS below
  * (see docs/networks/adding-a-network.md).
  */
-import type { NetworkAdapter, NetworkPackage } from './types.ts';
+import type { NetworkAdapter } from './types.ts';
+import type { NetworkPackage } from './package.ts';
 import type { ListeningSourceKind } from '../modules/listening/sources/types.ts';
 import { bluesky } from './bluesky/index.ts';
 import { mastodon } from './mastodon/index.ts';

@@ -6,8 +6,6 @@
  * copies of it across workers. Adapters never touch the database.
  */
 
-import type { ListeningSourceKind } from '../modules/listening/sources/types.ts';
-
 /** A network's name (its folder's name): 'bluesky', 'mastodon', 'sandbox'… */
 export type NetworkName = string;
 
@@ -237,14 +235,4 @@ export interface NetworkAdapter {
   fetchMentions(ctx: ChannelContext, since?: string): Promise<RemoteMention[]>;
   /** Who engaged with a post and whether they follow the channel (at most MAX_ENGAGERS_PER_POST); optional. */
   fetchEngagers?(ctx: ChannelContext, remoteId: string): Promise<PostEngagers>;
-}
-
-/**
- * Everything one network brings, exported by its folder's index.ts and listed once in
- * networks/index.ts: its publishing adapter and its listening sources (if any).
- */
-export interface NetworkPackage {
-  readonly adapter: NetworkAdapter;
-  /** Kinds of listening source that read this network (settings schema, form fields, runner). */
-  readonly listeningSources: readonly ListeningSourceKind[];
 }

@@ -1,7 +1,7 @@
 /**
  * Bluesky (AT Protocol) network adapter.
  */
-import type { NetworkPackage } from '../types.ts';
+import type { NetworkPackage } from '../package.ts';
 import { createBlueskyAdapter } from './adapter.ts';
 import { BLUESKY_LISTENING_SOURCES } from './listening/index.ts';
 

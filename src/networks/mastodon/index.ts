@@ -2,7 +2,7 @@
  * Mastodon network adapter: publish, reconcile, metrics and mentions over the
  * documented REST API of any Mastodon instance.
  */
-import type { NetworkPackage } from '../types.ts';
+import type { NetworkPackage } from '../package.ts';
 import { createMastodonAdapter } from './adapter.ts';
 import { MASTODON_LISTENING_SOURCES } from './listening/index.ts';
 

@@ -15,7 +15,6 @@ import {
   type MediaInput,
   type NetworkAdapter,
   type NetworkLimits,
-  type NetworkPackage,
   type PostEngagers,
   type PostMetrics,
   type PublishInput,
@@ -23,6 +22,7 @@ import {
   type RemoteMention,
   type ValidationIssue,
 } from '../types.ts';
+import type { NetworkPackage } from '../package.ts';
 import type { PostView } from './api.ts';
 import { HttpSandboxClient, InProcessSandboxClient, type PostRequestBody, type SandboxClient } from './client.ts';
 import { SANDBOX_RULES, SandboxNetwork } from './simulator.ts';

@@ -217,8 +217,9 @@ export const listeningRoutes: ApiModule = async (app, ctx) => {
   /** Rules every source config meets beyond its shape, on create and on edit. */
   const checkSourceConfig = async (workspaceId: string, kind: SourceKind, config: Record<string, unknown>) => {
     const definition = listeningSourceKind(kind);
-    if (definition?.fields.some((field) => field.input === 'channel' && field.name in config)) {
-      const channelField = definition.fields.find((field) => field.input === 'channel')!.name;
+    // A kind that reads one of the workspace's channels (a channel's mentions): it must be this workspace's.
+    const channelField = definition?.fields.find((field) => field.input === 'channel')?.name;
+    if (channelField) {
       const channel = await db.selectFrom('channels').select('id').where('id', '=', String(config[channelField])).where('workspace_id', '=', workspaceId).executeTakeFirst();
       if (!channel) throw notFound('Channel');
     }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AtpAgent } from '@atproto/api';
 import { createCaller, createTestApp, type Caller, type TestApp } from './helpers/app.ts';
-import { startTestPds, type TestPds, type TestPdsAccount } from './helpers/pds.ts';
+import { startTestPds, type TestPds, type TestPdsAccount } from '../src/networks/bluesky/testing/pds.ts';
 import { PublishingEngine } from '../src/modules/publishing/engine.ts';
 
 /**

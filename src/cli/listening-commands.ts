@@ -58,9 +58,6 @@ export async function* csvColumn(input: Readable, column: string): AsyncGenerato
 const client = connect;
 const run = action;
 
-/** Config key holding the address a source reads, by kind. */
-const SOURCE_URL_KEYS: Record<string, string> = { rss: 'url', mastodon: 'instanceUrl', bluesky_firehose: 'serviceUrl', bluesky_jetstream: 'url' };
-
 export interface SourceEditOptions {
   name?: string;
   /** Not `--url`: that global option is the Plaza server's address. */
@@ -76,11 +73,14 @@ export interface SourceEditOptions {
   resume?: boolean;
 }
 
-/** The PATCH body for `listen edit-source`, from the options given and the source's kind. */
-export function sourcePatchOf(kind: string, opts: SourceEditOptions): Record<string, unknown> {
+/**
+ * The PATCH body for `listen edit-source`, from the options given and the source's kind;
+ * `urlField` is the config key holding the address the kind reads (GET /listening/source-kinds).
+ */
+export function sourcePatchOf(kind: string, opts: SourceEditOptions, urlField: string | null = null): Record<string, unknown> {
   const config: Record<string, unknown> = {};
   if (opts.sourceUrl !== undefined) {
-    const key = SOURCE_URL_KEYS[kind];
+    const key = urlField;
     if (!key) throw new Error(`A ${kind} source has no URL; use --channel for a channel's mentions`);
     config[key] = opts.sourceUrl;
   }
@@ -205,7 +205,9 @@ export function registerListeningCommands(program: Command): void {
         const { api, options } = client(command);
         const path = `/api/v1/workspaces/${opts.workspace}/listening/sources/${sourceId}`;
         const current = await api.get<CliSource>(path);
-        const body = sourcePatchOf(current.kind, opts);
+        // Which setting holds the address is declared by the kind (its network), served by the API.
+        const kinds = opts.sourceUrl !== undefined ? (await api.get<{ items: Array<{ kind: string; urlField: string | null }> }>('/api/v1/listening/source-kinds')).items : [];
+        const body = sourcePatchOf(current.kind, opts, kinds.find((k) => k.kind === current.kind)?.urlField ?? null);
         if (Object.keys(body).length === 0) throw new Error('Nothing to change: pass --name, --source-url, --pause, … (see --help)');
         const updated = await api.patch<CliSource>(path, body);
         if (options.json) return void process.stdout.write(JSON.stringify(updated, null, 2) + '\n');

@@ -1,9 +1,24 @@
+/**
+ * The networks Plaza ships with. Adding a network is one folder under src/networks/<name>/
+ * whose index.ts exports a NetworkPackage, and one line in NETWORKS below
+ * (see docs/networks/adding-a-network.md).
+ */
 import type { NetworkAdapter } from './types.ts';
-import { blueskyAdapter } from './bluesky/index.ts';
-import { mastodonAdapter } from './mastodon/index.ts';
-import { sandboxAdapter } from './sandbox/index.ts';
+import type { NetworkPackage } from './package.ts';
+import type { ListeningSourceKind } from '../modules/listening/sources/types.ts';
+import { bluesky } from './bluesky/index.ts';
+import { mastodon } from './mastodon/index.ts';
+import { sandbox } from './sandbox/index.ts';
+
+/** Every network this build of Plaza knows, once. */
+export const NETWORKS: readonly NetworkPackage[] = [bluesky, mastodon, sandbox];
 
 /** The adapters every Plaza process ships with. */
 export function defaultAdapters(): NetworkAdapter[] {
-  return [blueskyAdapter, mastodonAdapter, sandboxAdapter];
+  return NETWORKS.map((network) => network.adapter);
+}
+
+/** The listening source kinds the networks bring (generic sources are added by the listening module). */
+export function networkListeningSources(): ListeningSourceKind[] {
+  return NETWORKS.flatMap((network) => network.listeningSources);
 }

@@ -6,7 +6,8 @@
  * copies of it across workers. Adapters never touch the database.
  */
 
-export type NetworkName = 'bluesky' | 'mastodon' | 'sandbox';
+/** A network's name (its folder's name): 'bluesky', 'mastodon', 'sandbox'… */
+export type NetworkName = string;
 
 /** How an adapter makes a retry safe after an ambiguous outcome (timeout, crash). */
 export type IdempotencyStrategy =
@@ -99,6 +100,37 @@ export interface ValidationIssue {
   messageEs: string;
 }
 
+/** The per-post metrics an adapter can report. */
+export const POST_METRIC_NAMES = ['likes', 'replies', 'reposts', 'quotes', 'impressions', 'reach', 'clicks'] as const;
+export type PostMetricName = (typeof POST_METRIC_NAMES)[number];
+
+/**
+ * Why a network gives no value for a metric. The API answers these codes and the web app
+ * translates them (analytics.metricReasons.<code>); never English prose from the server.
+ */
+export const METRIC_REASON_CODES = [
+  /** The network's API does not report this metric at all. */
+  'not_provided_by_network',
+  /** The network does not count link clicks: Plaza's tracked links do. */
+  'use_tracked_links',
+  /** This server (instance) is too old to report it; newer versions do. */
+  'needs_newer_server',
+  /** The connected account lacks the permission (scope) to read it. */
+  'needs_permission',
+] as const;
+export type MetricReasonCode = (typeof METRIC_REASON_CODES)[number];
+
+/** Metric → why it is missing, e.g. { impressions: 'not_provided_by_network' }. */
+export type MissingMetrics = Partial<Record<PostMetricName, MetricReasonCode>>;
+
+/** What a network reports, declared by its adapter (analytics shows it; `missing` is the default reason per metric). */
+export interface MetricsSupport {
+  /** Metrics the network reports; `followers` is the account's follower count. */
+  reported: Array<PostMetricName | 'followers'>;
+  /** Metrics it never reports, each with its reason code. */
+  missing: MissingMetrics;
+}
+
 export interface PostMetrics {
   likes: number | null;
   replies: number | null;
@@ -107,8 +139,8 @@ export interface PostMetrics {
   impressions: number | null;
   reach: number | null;
   clicks: number | null;
-  /** Why a metric is null, e.g. { impressions: 'Bluesky does not report impressions' }. */
-  missing: Record<string, string>;
+  /** Why a metric is null, as a reason code: { impressions: 'not_provided_by_network' }. */
+  missing: MissingMetrics;
 }
 
 export interface ChannelHealth {
@@ -181,6 +213,8 @@ export interface NetworkAdapter {
   readonly idempotency: IdempotencyStrategy;
   /** Which credentials and settings a connection needs (for forms and validation). */
   readonly connectionFields: Array<{ name: string; secret: boolean; required: boolean; label: { en: string; es: string } }>;
+  /** Which metrics the network reports and why the others are missing (reason codes). */
+  readonly metrics: MetricsSupport;
 
   /** Checks content against this network's limits without calling it. */
   validate(input: PublishInput): ValidationIssue[];

@@ -13,6 +13,7 @@ import { linkRoutes } from '../modules/links/routes.ts';
 import { activityRoutes } from '../modules/activity/routes.ts';
 import { calendarRoutes } from '../modules/calendar/routes.ts';
 import { listeningRoutes } from '../modules/listening/routes.ts';
+import { sourceKindRoutes } from '../modules/listening/source-kinds-routes.ts';
 
 /** Every module's routes; add a module here to expose it. */
 export const apiModules: ApiModule[] = [
@@ -30,4 +31,5 @@ export const apiModules: ApiModule[] = [
   analyticsRoutes,
   linkRoutes,
   listeningRoutes,
+  sourceKindRoutes,
 ];

@@ -89,6 +89,7 @@ export class HeldNetwork {
       },
       idempotency: 'reconcile-by-lookup',
       connectionFields: [],
+      metrics: { reported: [], missing: {} },
       validate: () => [],
       checkHealth: async () => ({ ok: true }),
       publish: async (ctx, input) => (await this.receive('publish', ctx, input))!,

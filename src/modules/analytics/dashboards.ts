@@ -4,19 +4,17 @@ import { computeKpis, engagementsOf, type KpiInputs, type KpiValue } from './kpi
 import { ensureRollupZone } from './repository/snapshots.ts';
 import { campaignsOfObjective, channelsInScope, dashboardsRepository, linkAndMoney, type DashboardScope, type DateRange, type RankedRow } from './repository/dashboards.ts';
 import { addDays, brandDays, previousBrandDays, type BrandDays } from '../../lib/brand-days.ts';
+import { defaultAdapters } from '../../networks/index.ts';
+import { metricsSupportByNetwork } from '../../networks/metrics.ts';
+import type { MissingMetrics, PostMetricName } from '../../networks/types.ts';
 
-/** What each network's API reports, and why a metric is missing (mirrors the adapters' PostMetrics.missing). */
-export const NETWORK_REPORTS: Record<string, { reports: string[]; missing: Record<string, string> }> = {
-  bluesky: {
-    reports: ['likes', 'replies', 'reposts', 'quotes', 'followers'],
-    missing: { impressions: 'Bluesky does not report impressions', reach: 'Bluesky does not report reach', clicks: 'Bluesky does not report link clicks (use Plaza tracked links)' },
-  },
-  mastodon: {
-    reports: ['likes (favourites)', 'replies', 'reposts (boosts)', 'quotes (Mastodon ≥ 4.5)', 'followers'],
-    missing: { impressions: 'Mastodon does not report impressions', reach: 'Mastodon does not report reach', clicks: 'Mastodon does not report link clicks (use Plaza tracked links)' },
-  },
-  sandbox: { reports: ['likes', 'replies', 'reposts', 'quotes', 'impressions', 'reach', 'clicks', 'followers'], missing: {} },
-};
+/**
+ * What each network's API reports (metric names) and why a metric is missing (reason codes the
+ * web app translates), as each adapter declares it in `metrics`.
+ */
+export const NETWORK_REPORTS: Record<string, { reports: string[]; missing: MissingMetrics }> = Object.fromEntries(
+  Object.entries(metricsSupportByNetwork(defaultAdapters())).map(([name, support]) => [name, { reports: support.reported, missing: support.missing }]),
+);
 
 export type { DashboardScope, DateRange } from './repository/dashboards.ts';
 export { campaignsOfObjective } from './repository/dashboards.ts';
@@ -95,11 +93,11 @@ async function followerStats(db: Db, channelIds: string[], range: BrandDays) {
   return { start: sum(firstByChannel), end: sum(lastByChannel), gained: rows.length > 1 ? gained : null, lost: rows.length > 1 ? lost : null, series: [...byDay].map(([day, followers]) => ({ day, followers })) };
 }
 
-/** Reasons for missing inputs, from the networks of the channels in scope (only when no channel in scope reports it). */
+/** Reason codes for missing inputs, from the networks of the channels in scope (only when no channel in scope reports it). */
 function missingReasons(networks: string[]): Record<string, string> {
   const result: Record<string, string> = {};
-  for (const input of ['impressions', 'reach', 'clicks']) {
-    const reasons = networks.map((n) => NETWORK_REPORTS[n]?.missing[input]).filter((r): r is string => Boolean(r));
+  for (const input of ['impressions', 'reach', 'clicks'] as PostMetricName[]) {
+    const reasons = networks.map((n) => NETWORK_REPORTS[n]?.missing[input]).filter((r) => r !== undefined);
     if (reasons.length && reasons.length === networks.length) result[input] = [...new Set(reasons)].join('; ');
   }
   return result;

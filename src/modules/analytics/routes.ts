@@ -13,6 +13,7 @@ import { presentBackfill, startBackfill } from './backfill.ts';
 import { acknowledgeAlert, createReportSchedule, deleteReportSchedule, updateAnalyticsSettings } from './commands.ts';
 import { collectDueMetrics } from './collector.ts';
 import { channelBreakdown, dashboard, NETWORK_REPORTS, type DashboardScope } from './dashboards.ts';
+import { missingMetricCodes } from '../../networks/metrics.ts';
 import { bestTime, channelFit, evaluateObjectives, objectiveProgress, suggestTime } from './insights.ts';
 import { computeKpis, KPI_CATALOG } from './kpis.ts';
 import { buildReportData, renderReport, runReportSchedule } from './reports.ts';
@@ -186,7 +187,7 @@ export const analyticsRoutes: ApiModule = async (app, ctx) => {
               leads: conversions.count,
               conversionValue: conversions.value,
               cost: 0,
-              missing: latest.missing,
+              missing: missingMetricCodes(latest.missing),
             }).filter((k) => !NOT_PER_POST.includes(k.name))
           : [];
         items.push({
@@ -196,7 +197,7 @@ export const analyticsRoutes: ApiModule = async (app, ctx) => {
           state: p.state,
           publishedAt: p.published_at,
           remoteUrl: p.remote_url,
-          missing: latest?.missing ?? NETWORK_REPORTS[p.network]?.missing ?? {},
+          missing: latest ? missingMetricCodes(latest.missing) : (NETWORK_REPORTS[p.network]?.missing ?? {}),
           snapshots: snapshots.map(({ captured_at, ...counts }) => ({ capturedAt: captured_at, ...counts })),
           kpis,
         });

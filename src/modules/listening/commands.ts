@@ -15,15 +15,8 @@ import { queryRepository } from './repository/queries.ts';
 import { sourceRepository } from './repository/sources.ts';
 import { checkQuery } from './rules.ts';
 import type { alertSettingsBody, importBody, queryBody, sourceBody, sourcePatchBody } from './schemas.ts';
-import {
-  isSourceKind,
-  sealSourceSecrets,
-  SOURCE_CONFIGS,
-  SOURCE_TARGET_KEYS,
-  SOURCE_URL_FIELDS,
-  sourceUrlProblem,
-  type SourceKind,
-} from './source-config.ts';
+import { sealSourceSecrets, sourceUrlProblem } from './source-config.ts';
+import { listeningSourceKind } from './sources/registry.ts';
 import { parseMentionsCsv } from './sources/csv.ts';
 
 /** Who asks for a change, in which workspace. */
@@ -121,16 +114,17 @@ export async function deleteQuery(ctx: AppContext, input: Actor & { queryId: str
 // ----- sources ---------------------------------------------------------------------------------
 
 /** Rules every source config meets beyond its shape, on create and on edit. */
-async function checkSourceConfig(ctx: AppContext, workspaceId: string, kind: SourceKind, config: Record<string, unknown>): Promise<void> {
-  if (kind === 'channel_mentions' && !(await channelRepository.exists(ctx.database.db, workspaceId, String(config.channelId))))
-    throw notFound('Channel');
-  if (kind === 'mastodon' && config.mode === 'search' && !config.q) throw badRequest('A Mastodon search needs "q"', { field: 'config.q' });
-  if (kind === 'mastodon' && config.timeline === 'hashtag' && !config.hashtag)
-    throw badRequest('A hashtag timeline needs "hashtag"', { field: 'config.hashtag' });
-  const urlField = SOURCE_URL_FIELDS[kind];
+async function checkSourceConfig(ctx: AppContext, workspaceId: string, kind: string, config: Record<string, unknown>): Promise<void> {
+  const definition = listeningSourceKind(kind);
+  // A kind that reads one of the workspace's channels (a channel's mentions): it must be this workspace's.
+  const channelField = definition?.fields.find((field) => field.input === 'channel')?.name;
+  if (channelField && !(await channelRepository.exists(ctx.database.db, workspaceId, String(config[channelField])))) throw notFound('Channel');
+  const problem = definition?.check?.(config);
+  if (problem) throw badRequest(problem.message, { field: `config.${problem.field}` });
+  const urlField = definition?.urlField;
   if (urlField) {
-    const problem = sourceUrlProblem(String(config[urlField]), kind.startsWith('bluesky'), ctx.config.allowPrivateUrls);
-    if (problem) throw badRequest(problem, { field: `config.${urlField}` });
+    const urlProblem = sourceUrlProblem(String(config[urlField]), definition.streamUrl, ctx.config.allowPrivateUrls);
+    if (urlProblem) throw badRequest(urlProblem, { field: `config.${urlField}` });
   }
 }
 
@@ -170,7 +164,8 @@ export async function updateSource(ctx: AppContext, input: Actor & { sourceId: s
   let nextConfig: Record<string, unknown> | undefined;
   let targetChanged = false;
   if (body.config !== undefined) {
-    if (!isSourceKind(current.kind)) throw badRequest(`A ${current.kind} source has no settings to change`, { field: 'config' });
+    const definition = listeningSourceKind(current.kind);
+    if (!definition) throw badRequest(`A ${current.kind} source has no settings to change`, { field: 'config' });
     const kind = current.kind;
     const { accessTokenSealed, ...stored } = current.config as Record<string, unknown>;
     const merged: Record<string, unknown> = { ...stored };
@@ -178,7 +173,7 @@ export async function updateSource(ctx: AppContext, input: Actor & { sourceId: s
       if (value === null) delete merged[key];
       else merged[key] = value;
     }
-    const parsed = SOURCE_CONFIGS[kind].strict().safeParse(merged);
+    const parsed = definition.config.strict().safeParse(merged);
     if (!parsed.success) {
       throw badRequest('Invalid source settings', {
         issues: parsed.error.issues.map((i) => ({ path: ['config', ...i.path].join('.'), message: i.message })),
@@ -195,7 +190,7 @@ export async function updateSource(ctx: AppContext, input: Actor & { sourceId: s
           ...sealSourceSecrets(ctx, { ...checked, accessToken: undefined }),
           ...(accessTokenSealed && !removedToken ? { accessTokenSealed } : {}),
         };
-    targetChanged = SOURCE_TARGET_KEYS[kind].some((key) => JSON.stringify(checked[key] ?? null) !== JSON.stringify(stored[key] ?? null));
+    targetChanged = definition.targetKeys.some((key) => JSON.stringify(checked[key] ?? null) !== JSON.stringify(stored[key] ?? null));
   }
   return ctx.database.db.transaction().execute(async (trx) => {
     const updated = await sourceRepository.update(trx, current, {

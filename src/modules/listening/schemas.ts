@@ -4,7 +4,7 @@ import { LISTENING_QUERY_KINDS } from '../../db/schema.ts';
 import { isoInstantSchema } from '../../lib/timezones.ts';
 import { instant, listSchema, pageSchema } from '../../server/schemas.ts';
 import { objectParams } from '../../server/api.ts';
-import { SOURCE_CONFIGS, SOURCE_KINDS } from './source-config.ts';
+import { LISTENING_SOURCE_KINDS } from './sources/registry.ts';
 
 /** Where every listening route lives, and its OpenAPI tag. */
 export const LISTENING_BASE = '/workspaces/:workspaceId/listening';
@@ -50,13 +50,13 @@ export const alertSettingsBody = z
   .strict();
 
 const sourceName = z.string().trim().min(1).max(120);
-export const sourceBody = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('bluesky_firehose'), name: sourceName, config: SOURCE_CONFIGS.bluesky_firehose }),
-  z.object({ kind: z.literal('bluesky_jetstream'), name: sourceName, config: SOURCE_CONFIGS.bluesky_jetstream }),
-  z.object({ kind: z.literal('rss'), name: sourceName, config: SOURCE_CONFIGS.rss }),
-  z.object({ kind: z.literal('mastodon'), name: sourceName, config: SOURCE_CONFIGS.mastodon }),
-  z.object({ kind: z.literal('channel_mentions'), name: sourceName, config: SOURCE_CONFIGS.channel_mentions }),
-]);
+/** One body shape per kind, with that kind's config schema (sources/registry.ts). */
+export const sourceBody = z.discriminatedUnion(
+  'kind',
+  LISTENING_SOURCE_KINDS.map((definition) => z.object({ kind: z.literal(definition.kind), name: sourceName, config: definition.config })) as unknown as [
+    z.ZodObject<{ kind: z.ZodLiteral<string>; name: typeof sourceName; config: z.ZodObject }>,
+  ],
+);
 
 export const sourcePatchBody = z.object({
   name: sourceName.optional(),
@@ -123,7 +123,7 @@ export const sourceSchema = z.object({
   runningOn: z.string().nullable(),
   createdAt: instant,
 });
-export const sourceListSchema = listSchema(sourceSchema).extend({ kinds: z.array(z.enum(SOURCE_KINDS)) });
+export const sourceListSchema = listSchema(sourceSchema).extend({ kinds: z.array(z.string()) });
 
 const sentimentLabel = z.string().nullable();
 export const mentionSchema = z.object({

@@ -14,24 +14,11 @@ import { ingestBatch, WorkspacePipelines } from './ingest.ts';
 import { BoundedQueue } from './queue.ts';
 import { queryRepository } from './repository/queries.ts';
 import { sourceRepository } from './repository/sources.ts';
-import { blueskyFirehoseSource } from './sources/bluesky-firehose.ts';
-import { channelMentionsSource } from './sources/channel-mentions.ts';
-import { jetstreamSource } from './sources/jetstream.ts';
-import { mastodonSource } from './sources/mastodon.ts';
-import { rssSource } from './sources/rss.ts';
+import { SOURCE_ADAPTERS, STORE_UNMATCHED_KINDS } from './sources/registry.ts';
 import { abortableSleep, type SourceAdapter, type SourceBatch, type SourceRecord } from './sources/types.ts';
 
-/** Source adapters by kind (CSV imports have no runner: they arrive through the API). */
-export const SOURCE_ADAPTERS: Record<string, SourceAdapter> = {
-  [blueskyFirehoseSource.kind]: blueskyFirehoseSource,
-  [jetstreamSource.kind]: jetstreamSource,
-  [rssSource.kind]: rssSource,
-  [mastodonSource.kind]: mastodonSource,
-  [channelMentionsSource.kind]: channelMentionsSource,
-};
-
-/** Kinds whose items are all stored, matched or not (curated sources). Streams keep matches only. */
-export const STORE_UNMATCHED_KINDS = new Set(['rss', 'channel_mentions', 'csv']);
+/** Source runners by kind and the curated kinds, from the one registry of source kinds. */
+export { SOURCE_ADAPTERS, STORE_UNMATCHED_KINDS };
 
 /** Options of {@link startListener}. */
 export interface ListenerOptions {

@@ -20,6 +20,7 @@ import {
   type ChannelContext,
   type ChannelHealth,
   type MediaInput,
+  type MetricsSupport,
   type NetworkAdapter,
   type PostEngagers,
   type PostMetrics,
@@ -35,7 +36,11 @@ import { BlueskySessionCache, readConnection } from './session.ts';
 import { BLUESKY_LIMITS, validateBlueskyPost } from './validate.ts';
 
 export const POST_COLLECTION = 'app.bsky.feed.post';
-export const NO_IMPRESSIONS_REASON = 'Bluesky does not report impressions';
+/** Bluesky counts likes, replies, reposts and quotes; it reports no impressions, reach or link clicks. */
+export const BLUESKY_METRICS: MetricsSupport = {
+  reported: ['likes', 'replies', 'reposts', 'quotes', 'followers'],
+  missing: { impressions: 'not_provided_by_network', reach: 'not_provided_by_network', clicks: 'use_tracked_links' },
+};
 /** Pages of notifications read per fetchMentions call at most. */
 const MAX_NOTIFICATION_PAGES = 5;
 
@@ -207,6 +212,7 @@ export function createBlueskyAdapter(options: BlueskyAdapterOptions = {}): Netwo
     simulated: false,
     limits: BLUESKY_LIMITS,
     idempotency: 'deterministic-record-key',
+    metrics: BLUESKY_METRICS,
     connectionFields: [
       { name: 'identifier', secret: false, required: true, label: { en: 'Handle or email', es: 'Usuario o correo' } },
       { name: 'appPassword', secret: true, required: true, label: { en: 'App password', es: 'Contraseña de aplicación' } },
@@ -343,7 +349,7 @@ export function createBlueskyAdapter(options: BlueskyAdapterOptions = {}): Netwo
           impressions: null,
           reach: null,
           clicks: null,
-          missing: { impressions: NO_IMPRESSIONS_REASON, reach: NO_IMPRESSIONS_REASON, clicks: NO_IMPRESSIONS_REASON },
+          missing: { ...BLUESKY_METRICS.missing },
         };
       });
     },

@@ -1,7 +1,7 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import { deflateSync, crc32 } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findFreePort, startTestPds, type TestPds, type TestPdsAccount } from '../../../test/helpers/pds.ts';
+import { findFreePort, startTestPds, type TestPds, type TestPdsAccount } from './testing/pds.ts';
 import { NetworkError, type ChannelContext, type MediaInput, type PublishInput } from '../types.ts';
 import { blueskyAdapter, createBlueskyAdapter, followUpRecordKey, isTid, rootRecordKey } from './index.ts';
 

@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestPds, type TestPds, type TestPdsAccount } from '../../../test/helpers/pds.ts';
+import { startTestPds, type TestPds, type TestPdsAccount } from './testing/pds.ts';
 import type { ChannelContext } from '../types.ts';
 import { blueskyAdapter } from './index.ts';
 

@@ -1,9 +1,11 @@
 /**
  * Bluesky (AT Protocol) network adapter.
  */
+import type { NetworkPackage } from '../package.ts';
 import { createBlueskyAdapter } from './adapter.ts';
+import { BLUESKY_LISTENING_SOURCES } from './listening/index.ts';
 
-export { createBlueskyAdapter, NO_IMPRESSIONS_REASON, POST_COLLECTION, type BlueskyAdapterOptions } from './adapter.ts';
+export { createBlueskyAdapter, BLUESKY_METRICS, POST_COLLECTION, type BlueskyAdapterOptions } from './adapter.ts';
 export { BlueskySessionCache, DEFAULT_SERVICE_URL, readConnection } from './session.ts';
 export { classifyBlueskyError } from './errors.ts';
 export { followUpRecordKey, isTid, rootRecordKey } from './record-key.ts';
@@ -11,3 +13,6 @@ export { BLUESKY_LIMITS, countGraphemes, validateBlueskyPost } from './validate.
 
 /** The default Bluesky adapter, with its own in-memory session cache. */
 export const blueskyAdapter = createBlueskyAdapter();
+
+/** Bluesky as Plaza ships it: publishing, metrics, and its firehose and Jetstream listening sources. */
+export const bluesky: NetworkPackage = { adapter: blueskyAdapter, listeningSources: BLUESKY_LISTENING_SOURCES };

@@ -7,6 +7,8 @@ import {
   type ChannelContext,
   type ChannelHealth,
   type MediaInput,
+  type MetricsSupport,
+  type MissingMetrics,
   type NetworkAdapter,
   type PostEngagers,
   type PostMetrics,
@@ -94,6 +96,12 @@ function toRemoteMention(notification: MastodonNotification, status: MastodonSta
   if (status.in_reply_to_id) mention.inReplyToRemoteId = status.in_reply_to_id;
   return mention;
 }
+
+/** Mastodon counts favourites, replies, boosts and (4.5 or later) quotes; no impressions, reach or link clicks. */
+export const MASTODON_METRICS: MetricsSupport = {
+  reported: ['likes', 'replies', 'reposts', 'quotes', 'followers'],
+  missing: { impressions: 'not_provided_by_network', reach: 'not_provided_by_network', clicks: 'use_tracked_links' },
+};
 
 /** Creates a Mastodon adapter; `mastodonAdapter` is the default instance. */
 export function createMastodonAdapter(options: MastodonAdapterOptions = {}): NetworkAdapter {
@@ -283,6 +291,7 @@ export function createMastodonAdapter(options: MastodonAdapterOptions = {}): Net
     simulated: false,
     limits: MASTODON_DEFAULT_LIMITS,
     idempotency: 'idempotency-key-header',
+    metrics: MASTODON_METRICS,
     connectionFields: [
       {
         name: 'instanceUrl',
@@ -333,13 +342,10 @@ export function createMastodonAdapter(options: MastodonAdapterOptions = {}): Net
         method: 'GET',
         path: `/api/v1/statuses/${encodeURIComponent(remoteId)}`,
       });
-      const missing: Record<string, string> = {
-        impressions: 'Mastodon does not report impressions',
-        reach: 'Mastodon does not report reach',
-        clicks: 'Mastodon does not report link clicks',
-      };
+      const missing: MissingMetrics = { ...MASTODON_METRICS.missing };
       const quotes = typeof body.quotes_count === 'number' ? body.quotes_count : null;
-      if (quotes === null) missing.quotes = 'This Mastodon server does not report quote counts (Mastodon 4.5 or later does)';
+      // Quote counts arrived in Mastodon 4.5; older servers leave the field out.
+      if (quotes === null) missing.quotes = 'needs_newer_server';
       return {
         likes: body.favourites_count,
         replies: body.replies_count,

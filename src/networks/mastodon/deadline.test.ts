@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { NetworkError, type ChannelContext, type MediaInput, type NetworkAdapter } from '../types.ts';
 import { createMastodonAdapter } from './index.ts';
-import { FakeMastodonServer } from './fake-mastodon-server.ts';
+import { FakeMastodonServer } from './testing/server.ts';
 
 const server = new FakeMastodonServer();
 let adapter: NetworkAdapter;

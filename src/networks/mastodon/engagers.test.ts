@@ -1,10 +1,10 @@
 /**
  * Contract tests for fetchEngagers against the local server speaking the
- * documented Mastodon shapes (fake-mastodon-server.ts).
+ * documented Mastodon shapes (testing/server.ts).
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { NetworkError, type ChannelContext, type NetworkAdapter } from '../types.ts';
-import { FakeMastodonServer } from './fake-mastodon-server.ts';
+import { FakeMastodonServer } from './testing/server.ts';
 import { nextPageQuery } from './engagers.ts';
 import { createMastodonAdapter } from './index.ts';
 

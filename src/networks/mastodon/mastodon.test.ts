@@ -1,12 +1,12 @@
 /**
  * Contract tests: the adapter against a local server that implements the
- * documented Mastodon request and response shapes (fake-mastodon-server.ts).
+ * documented Mastodon request and response shapes (testing/server.ts).
  */
 import net from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { NetworkError, type ChannelContext, type MediaInput, type NetworkAdapter, type PublishInput } from '../types.ts';
 import { createMastodonAdapter, mastodonAdapter, type MastodonReconcileInput } from './index.ts';
-import { FakeMastodonServer } from './fake-mastodon-server.ts';
+import { FakeMastodonServer } from './testing/server.ts';
 import { countStatusChars, countableText, htmlToPlainText } from './text.ts';
 
 const server = new FakeMastodonServer();
@@ -392,8 +392,9 @@ describe('delete, metrics, mentions', () => {
     Object.assign(server.statuses.get(posted.remoteId)!, { favourites: 112, reblogs: 98, replies: 7 });
     const metrics = await adapter.fetchMetrics(ctx, posted.remoteId);
     expect(metrics).toMatchObject({ likes: 112, reposts: 98, replies: 7, quotes: null, impressions: null, reach: null, clicks: null });
-    expect(metrics.missing.impressions).toBe('Mastodon does not report impressions');
-    expect(metrics.missing.quotes).toMatch(/quote/);
+    expect(metrics.missing.impressions).toBe('not_provided_by_network');
+    expect(metrics.missing.clicks).toBe('use_tracked_links');
+    expect(metrics.missing.quotes).toBe('needs_newer_server');
     server.reportQuotes = true;
     const newer = await adapter.fetchMetrics(ctx, posted.remoteId);
     expect(newer.quotes).toBe(3);

@@ -22,6 +22,7 @@ import {
   type RemoteMention,
   type ValidationIssue,
 } from '../types.ts';
+import type { NetworkPackage } from '../package.ts';
 import type { PostView } from './api.ts';
 import { HttpSandboxClient, InProcessSandboxClient, type PostRequestBody, type SandboxClient } from './client.ts';
 import { SANDBOX_RULES, SandboxNetwork } from './simulator.ts';
@@ -238,6 +239,8 @@ export const sandboxAdapter: NetworkAdapter = {
   simulated: true,
   limits,
   idempotency: 'reconcile-by-lookup',
+  // The simulator reports every metric.
+  metrics: { reported: ['likes', 'replies', 'reposts', 'quotes', 'impressions', 'reach', 'clicks', 'followers'], missing: {} },
   connectionFields: [
     { name: 'handle', secret: false, required: true, label: { en: 'Handle', es: 'Usuario' } },
     {
@@ -333,3 +336,6 @@ export const sandboxAdapter: NetworkAdapter = {
     }));
   },
 };
+
+/** The simulated network as Plaza ships it (no listening source: its mentions arrive through channel mentions). */
+export const sandbox: NetworkPackage = { adapter: sandboxAdapter, listeningSources: [] };

@@ -52,12 +52,13 @@ export const analyticsEn = {
     noLeads: 'No leads yet',
     shareOfVoice: 'Computed by the listening module from mentions of the brand and its competitors',
     netSentiment: 'Computed by the listening module from mentions (neutral mentions included in the total)',
-    blueskyImpressions: 'Bluesky does not report impressions',
-    blueskyReach: 'Bluesky does not report reach',
-    mastodonImpressions: 'Mastodon does not report impressions',
-    mastodonReach: 'Mastodon does not report reach',
-    blueskyClicks: 'Bluesky does not report link clicks (use Plaza tracked links)',
-    mastodonClicks: 'Mastodon does not report link clicks (use Plaza tracked links)',
+  },
+  /** Why a network gives no value for a metric, by the reason code the API answers (networks/types.ts). */
+  metricReasons: {
+    not_provided_by_network: 'This network does not report it',
+    use_tracked_links: 'This network does not report link clicks (use Plaza tracked links)',
+    needs_newer_server: 'This server does not report it (newer versions do)',
+    needs_permission: 'The connected account lacks the permission to read it',
   },
   bestTime: {
     title: 'Best time to post',
@@ -149,7 +150,7 @@ export const analyticsEn = {
     smtpFrom: 'From',
     smtpSecure: 'TLS from the start',
   },
-  metrics: { likes: 'Likes', replies: 'Replies', reposts: 'Reposts', quotes: 'Quotes', impressions: 'Impressions', reach: 'Reach', clicks: 'Link clicks (network)' },
+  metrics: { likes: 'Likes', replies: 'Replies', reposts: 'Reposts', quotes: 'Quotes', impressions: 'Impressions', reach: 'Reach', clicks: 'Link clicks (network)', followers: 'Followers' },
   postDashboard: {
     open: 'Metrics',
     title: 'Post metrics',

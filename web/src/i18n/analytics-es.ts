@@ -55,12 +55,13 @@ export const analyticsEs: Dictionary<typeof analyticsEn> = {
     noLeads: 'Aún no hay leads',
     shareOfVoice: 'La calcula el módulo de escucha con las menciones de la marca y sus competidores',
     netSentiment: 'Lo calcula el módulo de escucha con las menciones (las neutras cuentan en el total)',
-    blueskyImpressions: 'Bluesky no informa de impresiones',
-    blueskyReach: 'Bluesky no informa del alcance',
-    mastodonImpressions: 'Mastodon no informa de impresiones',
-    mastodonReach: 'Mastodon no informa del alcance',
-    blueskyClicks: 'Bluesky no informa de clics en enlaces (usa los enlaces con seguimiento de Plaza)',
-    mastodonClicks: 'Mastodon no informa de clics en enlaces (usa los enlaces con seguimiento de Plaza)',
+  },
+  /** Por qué una red no da valor para una métrica, según el código que responde la API (networks/types.ts). */
+  metricReasons: {
+    not_provided_by_network: 'Esta red no lo informa',
+    use_tracked_links: 'Esta red no informa de clics en enlaces (usa los enlaces con seguimiento de Plaza)',
+    needs_newer_server: 'Este servidor no lo informa (las versiones más recientes sí)',
+    needs_permission: 'La cuenta conectada no tiene permiso para leerlo',
   },
   bestTime: {
     title: 'Mejor hora para publicar',
@@ -152,7 +153,7 @@ export const analyticsEs: Dictionary<typeof analyticsEn> = {
     smtpFrom: 'Remitente',
     smtpSecure: 'TLS desde el inicio',
   },
-  metrics: { likes: 'Me gusta', replies: 'Respuestas', reposts: 'Compartidos', quotes: 'Citas', impressions: 'Impresiones', reach: 'Alcance', clicks: 'Clics en enlaces (red)' },
+  metrics: { likes: 'Me gusta', replies: 'Respuestas', reposts: 'Compartidos', quotes: 'Citas', impressions: 'Impresiones', reach: 'Alcance', clicks: 'Clics en enlaces (red)', followers: 'Seguidores' },
   postDashboard: {
     open: 'Métricas',
     title: 'Métricas de la publicación',

@@ -42,7 +42,7 @@ export const SPANISH_WORDS: Record<string, number> = {
 /**
  * Spanish review and customer-service vocabulary (hotels, restaurants, shops, deliveries, apps, telecoms)
  * and public-debate words, written for Plaza from general knowledge of how Spanish speakers complain and
- * praise. Checked against Plaza's own review dev set (core/sentiment-dev-reviews-es.jsonl), never shared/eval.
+ * praise. Checked against Plaza's own review dev set (datasets/sentiment/dev-reviews-es.jsonl), never shared/eval.
  * Words with a small positive valence (funcionar, contestar) exist so that negation makes them count:
  * "no funciona", "nadie contesta".
  */

@@ -5,8 +5,8 @@
  * cannot: which wordings are announcements (neutral) and which facts imply a judgement ("nos dieron
  * una habitación interior").
  *
- * Trained offline by `bench/train-sentiment.ts` on texts written for Plaza
- * (`core/sentiment-train/*.jsonl`), never on shared/eval; the weights ship in
+ * Trained offline by `tools/train-sentiment.ts` on texts written for Plaza
+ * (`datasets/sentiment/train/*.jsonl`), never on shared/eval; the weights ship in
  * `core/sentiment-model-es.json`, so nothing is downloaded at run time.
  */
 import { readFileSync } from 'node:fs';

@@ -13,7 +13,7 @@ import {
   sourcePatchBody,
   sourceSchema,
 } from '../schemas.ts';
-import { SOURCE_KINDS } from '../source-config.ts';
+import { SOURCE_KIND_NAMES } from '../sources/registry.ts';
 
 /** Listening sources: what the listener reads (they reach out to other servers, so managers configure them). */
 export const listeningSourceRoutes: ApiModule = async (app, ctx) => {
@@ -31,7 +31,7 @@ export const listeningSourceRoutes: ApiModule = async (app, ctx) => {
       },
     },
     async (request) => ({
-      kinds: [...SOURCE_KINDS],
+      kinds: [...SOURCE_KIND_NAMES],
       items: (await sourceRepository.list(db, request.params.workspaceId)).map(presentSource),
     }),
   );

@@ -5,7 +5,8 @@
  */
 import { channelContext } from '../../channels/service.ts';
 import type { AppContext } from '../../../server/context.ts';
-import type { SourceAdapter, SourceCursor, SourceItem } from './types.ts';
+import { z } from 'zod';
+import type { ListeningSourceKind, SourceAdapter, SourceCursor, SourceItem } from './types.ts';
 
 /** Fetches the channel's mentions newer than the cursor; returns items and the next cursor. */
 export async function pollChannelMentions(ctx: AppContext, workspaceId: string, channelId: string, cursor: SourceCursor | null): Promise<{ items: SourceItem[]; cursor: SourceCursor }> {
@@ -48,4 +49,21 @@ export const channelMentionsSource: SourceAdapter = {
       await sleep(intervalMs);
     }
   },
+};
+
+/** Mentions of one of the workspace's channels, polled through its network adapter (curated). */
+export const channelMentionsSourceKind: ListeningSourceKind = {
+  kind: channelMentionsSource.kind,
+  network: null,
+  label: { en: 'Channel mentions', es: 'Menciones del canal' },
+  config: z.object({ channelId: z.string().uuid(), intervalMinutes: z.number().int().min(1).max(1440).optional() }),
+  fields: [
+    { name: 'channelId', input: 'channel', required: true, label: { en: 'Channel', es: 'Canal' } },
+    { name: 'intervalMinutes', input: 'number', required: false, min: 1, max: 1440, label: { en: 'Check every (minutes)', es: 'Comprobar cada (minutos)' } },
+  ],
+  targetKeys: ['channelId'],
+  urlField: null,
+  streamUrl: false,
+  storeUnmatched: true,
+  adapter: channelMentionsSource,
 };

@@ -8,7 +8,8 @@
 import { XMLParser } from 'fast-xml-parser';
 import { safeFetch } from '../../../lib/safe-fetch.ts';
 import type { AppContext } from '../../../server/context.ts';
-import { htmlToText, type SourceAdapter, type SourceCursor, type SourceItem } from './types.ts';
+import { z } from 'zod';
+import { htmlToText, type ListeningSourceKind, type SourceAdapter, type SourceCursor, type SourceItem } from './types.ts';
 
 /** Smallest interval between two polls of one feed. */
 export const MIN_FEED_INTERVAL_MS = 5 * 60_000;
@@ -140,4 +141,21 @@ export const rssSource: SourceAdapter = {
       }
     }
   },
+};
+
+/** An RSS or Atom feed, polled (curated: every item is kept, matched or not). */
+export const rssSourceKind: ListeningSourceKind = {
+  kind: rssSource.kind,
+  network: null,
+  label: { en: 'RSS / Atom feed', es: 'Feed RSS / Atom' },
+  config: z.object({ url: z.string().url().max(2000), intervalMinutes: z.number().int().min(5).max(1440).optional() }),
+  fields: [
+    { name: 'url', input: 'url', required: true, label: { en: 'Feed URL (RSS or Atom)', es: 'URL del feed (RSS o Atom)' } },
+    { name: 'intervalMinutes', input: 'number', required: false, min: 5, max: 1440, label: { en: 'Check every (minutes)', es: 'Comprobar cada (minutos)' } },
+  ],
+  targetKeys: ['url'],
+  urlField: 'url',
+  streamUrl: false,
+  storeUnmatched: true,
+  adapter: rssSource,
 };

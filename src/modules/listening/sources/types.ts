@@ -6,6 +6,7 @@
  */
 import dns from 'node:dns/promises';
 import net from 'node:net';
+import type { z } from 'zod';
 import type { AppContext } from '../../../server/context.ts';
 import { assertFetchableUrl, isPrivateAddress, UnsafeUrlError } from '../../../lib/safe-fetch.ts';
 
@@ -63,6 +64,74 @@ export interface SourceRunOptions {
 export interface SourceAdapter {
   readonly kind: string;
   run(options: SourceRunOptions): Promise<void>;
+}
+
+/** Text in both UI languages. */
+export interface Bilingual {
+  en: string;
+  es: string;
+}
+
+/**
+ * One field of a source kind's settings form, declared next to its config schema the way a
+ * network declares its `connectionFields`; the web app builds the form from these.
+ */
+export interface SourceFormField {
+  /** The config key it sets. */
+  name: string;
+  /** url, text, secret (sealed; never sent back), number (minutes…), select (from `options`) or channel (one of the workspace's channels). */
+  input: 'url' | 'text' | 'secret' | 'number' | 'select' | 'channel';
+  required: boolean;
+  label: Bilingual;
+  /** A short hint under the field. */
+  help?: Bilingual;
+  /** Value proposed when a source is created. */
+  default?: string | number;
+  /** Choices of a select. */
+  options?: Array<{ value: string; label: Bilingual }>;
+  /** Bounds of a number. */
+  min?: number;
+  max?: number;
+  /** Shown (and required) only while another field has one of these values (its default counts). */
+  when?: { field: string; equals: string[] };
+  /** Characters removed from the start of the value, e.g. '#' for a hashtag. */
+  stripPrefix?: string;
+}
+
+/** A settings problem a kind finds beyond its schema's shape. */
+export interface SourceConfigProblem {
+  /** The config key at fault. */
+  field: string;
+  message: string;
+}
+
+/**
+ * Everything Plaza knows about one kind of listening source: its settings (zod schema and form
+ * fields), which settings pick the stream, which one is the address it reads, and its runner.
+ * Network sources are declared in their network's folder; generic ones in modules/listening/sources/.
+ */
+export interface ListeningSourceKind {
+  readonly kind: string;
+  /** The network it reads (null for generic sources such as feeds). */
+  readonly network: string | null;
+  readonly label: Bilingual;
+  /** The shape of its config, the same on create and on edit. */
+  readonly config: z.ZodObject;
+  readonly fields: SourceFormField[];
+  /**
+   * Config keys that pick the stream a source reads. Changing one makes the stored cursor
+   * meaningless (a cursor is a position in one stream), so it is reset; polling intervals are not.
+   */
+  readonly targetKeys: readonly string[];
+  /** The config key holding the address it reads (checked against private addresses), or null. */
+  readonly urlField: string | null;
+  /** The address is a WebSocket stream (ws:// and wss:// allowed). */
+  readonly streamUrl: boolean;
+  /** Curated sources keep every item, matched or not; streams keep matches only. */
+  readonly storeUnmatched: boolean;
+  /** Rules beyond the schema's shape (e.g. a search needs terms); null when the config is fine. */
+  check?(config: Record<string, unknown>): SourceConfigProblem | null;
+  readonly adapter: SourceAdapter;
 }
 
 /** Sleeps `ms` unless the signal aborts first. */

@@ -217,7 +217,7 @@ export default function AnalyticsOverviewPage() {
                   {Object.entries(overview.networkReports).map(([network, report]) => (
                     <Table.Tr key={network}>
                       <Table.Td fw={600}>{network}</Table.Td>
-                      <Table.Td>{report.reports.join(', ')}</Table.Td>
+                      <Table.Td>{report.reports.map((metric) => t(`analytics.metrics.${metric}`, { defaultValue: metric })).join(', ')}</Table.Td>
                       <Table.Td c="dimmed">{Object.values(report.missing).map((m) => reason(m)).join(' · ') || t('analytics.overview.reportsEverything')}</Table.Td>
                     </Table.Tr>
                   ))}

@@ -23,24 +23,27 @@ const REASON_KEYS: Record<string, string> = {
   'No leads yet': 'noLeads',
   'Computed by the listening module from mentions of the brand and its competitors': 'shareOfVoice',
   'Computed by the listening module from mentions (neutral mentions included in the total)': 'netSentiment',
-  'Bluesky does not report impressions': 'blueskyImpressions',
-  'Bluesky does not report reach': 'blueskyReach',
-  'Mastodon does not report impressions': 'mastodonImpressions',
-  'Mastodon does not report reach': 'mastodonReach',
-  'Bluesky does not report link clicks (use Plaza tracked links)': 'blueskyClicks',
-  'Mastodon does not report link clicks (use Plaza tracked links)': 'mastodonClicks',
 };
 
-/** Translates a reason the API gives (several joined by "; "); unknown text is shown as the API wrote it. */
+/** Reason codes a network gives for a missing metric (networks/types.ts METRIC_REASON_CODES). */
+const METRIC_REASON_CODES = new Set(['not_provided_by_network', 'use_tracked_links', 'needs_newer_server', 'needs_permission']);
+
+/**
+ * Translates a reason the API gives (several joined by "; "): a network's metric reason code, or a KPI
+ * reason; unknown text is shown as the API wrote it.
+ */
 export function useReason(): (reason: string | null | undefined) => string {
   const { t } = useTranslation();
+  const one = (part: string) =>
+    METRIC_REASON_CODES.has(part)
+      ? t(`analytics.metricReasons.${part}`)
+      : REASON_KEYS[part]
+        ? t(`analytics.reasons.${REASON_KEYS[part]}`)
+        : part;
   return (reason) => {
     if (!reason) return '';
     if (REASON_KEYS[reason]) return t(`analytics.reasons.${REASON_KEYS[reason]}`);
-    return reason
-      .split('; ')
-      .map((part) => (REASON_KEYS[part] ? t(`analytics.reasons.${REASON_KEYS[part]}`) : part))
-      .join('; ');
+    return reason.split('; ').map(one).join('; ');
   };
 }
 

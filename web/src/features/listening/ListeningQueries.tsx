@@ -5,12 +5,12 @@ import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../api/client.ts';
 import { useWorkspace } from '../../shared/session.tsx';
 import { SourceEditor } from './SourceEditor.tsx';
+import { configOf, SourceFields, useSourceKinds, type SourceDraft } from './SourceFields.tsx';
 import { formatLag, type ListeningQuery, type ListeningSource, type Mention, type QueryErrorDetails } from './types.ts';
 import { listeningKeys } from './api.ts';
 import { ApiErrorAlert } from '../../shared/ApiErrorAlert.tsx';
 
 const KINDS = ['brand', 'competitor', 'topic'] as const;
-const SOURCE_KINDS = ['rss', 'mastodon', 'bluesky_firehose', 'bluesky_jetstream', 'channel_mentions'] as const;
 
 /** Shows a query parse error with its position, in the UI language. */
 function QueryError({ error }: { error: unknown }) {
@@ -38,7 +38,11 @@ export default function ListeningQueriesPage() {
   const sources = useQuery({ queryKey: listeningKeys.sources(workspace.id), queryFn: async () => (await api<{ items: ListeningSource[] }>('GET', `${base}/sources`)).items, refetchInterval: 10_000 });
   const [form, setForm] = useState({ name: '', query: '', kind: 'brand' as (typeof KINDS)[number], competitorName: '' });
   const [editing, setEditing] = useState<ListeningSource | null>(null);
-  const [source, setSource] = useState({ kind: 'rss' as (typeof SOURCE_KINDS)[number], name: '', url: '' });
+  // The kinds and their forms come from the API, declared by each network (and the generic sources).
+  const sourceKinds = useSourceKinds();
+  const [source, setSource] = useState<{ kind: string; name: string; draft: SourceDraft }>({ kind: 'rss', name: '', draft: {} });
+  const sourceKind = sourceKinds.data?.find((k) => k.kind === source.kind);
+  const kindLabel = (k: { kind: string; label: { en: string; es: string } }) => (i18n.language === 'es' ? k.label.es : k.label.en);
   const invalidate = () => client.invalidateQueries({ queryKey: listeningKeys.all(workspace.id) });
 
   const save = useMutation({
@@ -53,13 +57,8 @@ export default function ListeningQueriesPage() {
   const toggle = useMutation({ mutationFn: (q: ListeningQuery) => api('PATCH', `${base}/queries/${q.id}`, { active: !q.active }), onSuccess: () => void invalidate() });
   const addSource = useMutation({
     mutationFn: () => {
-      const config =
-        source.kind === 'rss' ? { url: source.url } :
-        source.kind === 'mastodon' ? { instanceUrl: source.url, mode: 'stream', timeline: 'public' } :
-        source.kind === 'bluesky_firehose' ? { serviceUrl: source.url || 'wss://bsky.network' } :
-        source.kind === 'bluesky_jetstream' ? { url: source.url || 'wss://jetstream2.us-east.bsky.network/subscribe' } :
-        { channelId: source.url };
-      return api('POST', `${base}/sources`, { kind: source.kind, name: source.name || t(`listening.sourceKinds.${source.kind}`), config });
+      const config = sourceKind ? configOf(sourceKind, source.draft) : {};
+      return api('POST', `${base}/sources`, { kind: source.kind, name: source.name || (sourceKind ? kindLabel(sourceKind) : source.kind), config });
     },
     onSuccess: () => void invalidate(),
   });
@@ -123,9 +122,9 @@ export default function ListeningQueriesPage() {
 
       <Title order={3}>{t('listening.sources')}</Title>
       <Group align="flex-end">
-        <Select label={t('listening.kind')} data={SOURCE_KINDS.map((k) => ({ value: k, label: t(`listening.sourceKinds.${k}`) }))} value={source.kind} onChange={(v) => v && setSource({ ...source, kind: v as (typeof SOURCE_KINDS)[number] })} allowDeselect={false} />
+        <Select label={t('listening.kind')} data={(sourceKinds.data ?? []).map((k) => ({ value: k.kind, label: kindLabel(k) }))} value={source.kind} onChange={(v) => v && setSource({ kind: v, name: source.name, draft: {} })} allowDeselect={false} />
         <TextInput label={t('listening.name')} value={source.name} onChange={(e) => setSource({ ...source, name: e.currentTarget.value })} />
-        <TextInput label={t('listening.url')} value={source.url} onChange={(e) => setSource({ ...source, url: e.currentTarget.value })} w={320} />
+        {sourceKind && <SourceFields kind={sourceKind} draft={source.draft} onChange={(draft) => setSource({ ...source, draft })} />}
         <Button onClick={() => addSource.mutate()} loading={addSource.isPending}>{t('listening.addSource')}</Button>
       </Group>
       {addSource.error && <ApiErrorAlert error={addSource.error} />}

@@ -1,26 +1,22 @@
 import { useState } from 'react';
-import { Button, Group, Modal, NumberInput, PasswordInput, Select, Stack, Switch, Text, TextInput } from '@mantine/core';
+import { Button, Group, Modal, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../api/client.ts';
-import { useChannels } from '../channels/api.ts';
 import { useWorkspace } from '../../shared/session.tsx';
-import type { ListeningSource } from './types.ts';
+import { SourceFields, useSourceKinds, type SourceDraft } from './SourceFields.tsx';
+import type { ListeningSource, SourceKindForm } from './types.ts';
 import { ApiErrorAlert } from '../../shared/ApiErrorAlert.tsx';
 import { listeningKeys } from './api.ts';
 
-/** Config key holding the address each kind of source reads. */
-const URL_KEYS: Record<string, string> = { rss: 'url', mastodon: 'instanceUrl', bluesky_firehose: 'serviceUrl', bluesky_jetstream: 'url' };
-/** Kinds that poll (and so have an interval), with the smallest interval the API accepts. */
-const MIN_INTERVAL: Record<string, number> = { rss: 5, mastodon: 1, channel_mentions: 1 };
+/** Names of a kind's secret settings (stored sealed: never sent back, an empty field keeps them). */
+const secretsOf = (kind: SourceKindForm | undefined) => (kind?.fields ?? []).filter((field) => field.input === 'secret').map((field) => field.name);
 
-type Draft = Record<string, string | number | undefined>;
-
-function draftOf(source: ListeningSource): Draft {
-  const draft: Draft = {};
+function draftOf(source: ListeningSource, secrets: string[]): SourceDraft {
+  const draft: SourceDraft = {};
   for (const [key, value] of Object.entries(source.config)) {
     // The stored token is never sent back (the API shows "••••"): an empty field keeps it.
-    if (key === 'accessToken') continue;
+    if (secrets.includes(key) || key === 'accessToken') continue;
     if (typeof value === 'string' || typeof value === 'number') draft[key] = value;
   }
   return draft;
@@ -31,24 +27,25 @@ export function SourceEditor({ source, onClose }: { source: ListeningSource; onC
   const { t, i18n } = useTranslation();
   const workspace = useWorkspace();
   const client = useQueryClient();
-  const channels = useChannels();
+  const kinds = useSourceKinds();
+  const kind = kinds.data?.find((k) => k.kind === source.kind);
+  const secrets = secretsOf(kind);
   const [name, setName] = useState(source.name);
   const [active, setActive] = useState(source.active);
-  const [draft, setDraft] = useState<Draft>(() => draftOf(source));
-  const [token, setToken] = useState('');
-  const field = (key: string) => (draft[key] === undefined ? '' : String(draft[key]));
-  const set = (key: string, value: string | number | undefined) => setDraft({ ...draft, [key]: value === '' ? undefined : value });
-  const hasToken = source.config.accessToken !== undefined;
+  const [draft, setDraft] = useState<SourceDraft | null>(null);
+  const original = draftOf(source, secrets);
+  const current = draft ?? original;
+  const storedSecrets = secrets.filter((secret) => source.config[secret] !== undefined);
 
   const save = useMutation({
     mutationFn: () => {
-      const original = draftOf(source);
       const config: Record<string, unknown> = {};
-      for (const key of new Set([...Object.keys(original), ...Object.keys(draft)])) {
-        // Only what changed is sent; a cleared optional setting is removed (null).
-        if (draft[key] !== original[key]) config[key] = draft[key] ?? null;
+      for (const key of new Set([...Object.keys(original), ...Object.keys(current)])) {
+        // Only what changed is sent; a cleared optional setting is removed (null); an empty secret keeps the stored one.
+        if (secrets.includes(key)) {
+          if (current[key] !== undefined && current[key] !== '') config[key] = current[key];
+        } else if (current[key] !== original[key]) config[key] = current[key] ?? null;
       }
-      if (token) config.accessToken = token;
       return api<ListeningSource>('PATCH', `/workspaces/${workspace.id}/listening/sources/${source.id}`, {
         ...(name !== source.name && { name }),
         ...(active !== source.active && { active }),
@@ -61,35 +58,15 @@ export function SourceEditor({ source, onClose }: { source: ListeningSource; onC
     },
   });
   const issues = save.error instanceof ApiError ? ((save.error.details as { issues?: Array<{ path: string; message: string }> } | null)?.issues ?? []) : [];
-  const urlKey = URL_KEYS[source.kind];
+  const kindLabel = kind ? (i18n.language === 'es' ? kind.label.es : kind.label.en) : t(`listening.sourceKinds.${source.kind}`, { defaultValue: source.kind });
 
   return (
     <Modal opened onClose={onClose} title={t('listening.editSourceTitle', { name: source.name })} closeButtonProps={{ 'aria-label': t('common.close') }} size="lg">
       <Stack gap="sm" data-testid="source-editor">
-        <Text size="sm" c="dimmed">{t(`listening.sourceKinds.${source.kind}`, { defaultValue: source.kind })}</Text>
+        <Text size="sm" c="dimmed">{kindLabel}</Text>
         <TextInput label={t('listening.name')} value={name} onChange={(e) => setName(e.currentTarget.value)} required />
         <Switch label={t('listening.active')} checked={active} onChange={(e) => setActive(e.currentTarget.checked)} />
-        {urlKey && <TextInput label={t(`listening.sourceUrl.${source.kind}`)} value={field(urlKey)} onChange={(e) => set(urlKey, e.currentTarget.value)} required data-testid="source-url" />}
-        {source.kind === 'mastodon' && (
-          <>
-            <Select label={t('listening.mode')} data={['stream', 'search'].map((m) => ({ value: m, label: t(`listening.modes.${m}`) }))} value={field('mode') || 'stream'} onChange={(v) => v && set('mode', v)} allowDeselect={false} />
-            {field('mode') === 'search' ? (
-              <TextInput label={t('listening.searchTerms')} value={field('q')} onChange={(e) => set('q', e.currentTarget.value)} required />
-            ) : (
-              <Group grow align="flex-start">
-                <Select label={t('listening.timeline')} data={['public', 'local', 'hashtag'].map((m) => ({ value: m, label: t(`listening.timelines.${m}`) }))} value={field('timeline') || 'public'} onChange={(v) => v && set('timeline', v)} allowDeselect={false} />
-                {field('timeline') === 'hashtag' && <TextInput label={t('listening.hashtag')} value={field('hashtag')} onChange={(e) => set('hashtag', e.currentTarget.value.replace(/^#/, ''))} required />}
-              </Group>
-            )}
-            <PasswordInput label={t('listening.accessToken')} description={hasToken ? t('listening.accessTokenKeep') : t('listening.accessTokenOptional')} value={token} onChange={(e) => setToken(e.currentTarget.value)} autoComplete="off" />
-          </>
-        )}
-        {source.kind === 'channel_mentions' && (
-          <Select label={t('listening.channel')} data={(channels.data ?? []).map((c) => ({ value: c.id, label: `${c.name} · ${i18n.language === 'es' ? c.networkLabel.es : c.networkLabel.en}` }))} value={field('channelId') || null} onChange={(v) => v && set('channelId', v)} allowDeselect={false} />
-        )}
-        {MIN_INTERVAL[source.kind] !== undefined && (
-          <NumberInput label={t('listening.intervalMinutes')} min={MIN_INTERVAL[source.kind]} max={1440} value={draft.intervalMinutes ?? ''} onChange={(v) => set('intervalMinutes', typeof v === 'number' ? v : undefined)} />
-        )}
+        {kind && <SourceFields kind={kind} draft={current} onChange={setDraft} storedSecrets={storedSecrets} />}
         <Text size="xs" c="dimmed">{t('listening.cursorResetNote')}</Text>
         {save.error && (
           <ApiErrorAlert error={save.error} data-testid="source-error">

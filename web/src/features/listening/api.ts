@@ -2,6 +2,8 @@ import { workspaceKey } from '../../shared/query-keys.ts';
 
 /** Query keys of the listening feature. */
 export const listeningKeys = {
+  /** The kinds of source and their forms: the same for every workspace. */
+  sourceKinds: () => ['listening', 'source-kinds'] as const,
   all: (workspaceId: string) => [...workspaceKey(workspaceId), 'listening'] as const,
   queries: (workspaceId: string) => [...workspaceKey(workspaceId), 'listening', 'queries'] as const,
   sources: (workspaceId: string) => [...workspaceKey(workspaceId), 'listening', 'sources'] as const,

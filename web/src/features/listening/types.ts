@@ -26,6 +26,31 @@ export interface Mention {
   queryIds: string[];
 }
 
+/** One field of a source kind's settings form, as the API declares it (GET /listening/source-kinds). */
+export interface SourceFormField {
+  name: string;
+  input: 'url' | 'text' | 'secret' | 'number' | 'select' | 'channel';
+  required: boolean;
+  label: { en: string; es: string };
+  help?: { en: string; es: string };
+  default?: string | number;
+  options?: Array<{ value: string; label: { en: string; es: string } }>;
+  min?: number;
+  max?: number;
+  when?: { field: string; equals: string[] };
+  stripPrefix?: string;
+}
+
+/** A kind of listening source and its form, declared by its network (or by the generic sources). */
+export interface SourceKindForm {
+  kind: string;
+  network: string | null;
+  label: { en: string; es: string };
+  fields: SourceFormField[];
+  targetKeys: string[];
+  urlField: string | null;
+}
+
 // until the route has a response schema
 export interface ListeningSource {
   id: string;

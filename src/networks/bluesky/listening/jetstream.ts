@@ -6,9 +6,9 @@
  * (the unique index on (source, remote id) absorbs the overlap).
  */
 import WebSocket from 'ws';
-import { blueskyPostItem } from './bluesky-firehose.ts';
-import type { SourceAdapter, SourceItem } from './types.ts';
-import { assertPublicStreamUrl } from './types.ts';
+import { blueskyPostItem } from './firehose.ts';
+import type { SourceAdapter, SourceItem } from '../../../modules/listening/sources/types.ts';
+import { assertPublicStreamUrl } from '../../../modules/listening/sources/types.ts';
 import { publicOnlyLookup } from '../../../lib/safe-fetch.ts';
 
 /** What one Jetstream message means for listening. */

@@ -1,9 +1,9 @@
 /**
  * Trains Plaza's Spanish sentiment model (core/sentiment-model.ts) on the texts written for Plaza in
- * core/sentiment-train/*.jsonl, chooses the settings by 5-fold cross-validation on them and by
+ * datasets/sentiment/train/*.jsonl, chooses the settings by 5-fold cross-validation on them and by
  * Plaza's own dev sets, and with `--write` saves core/sentiment-model-es.json.
  *
- *   node bin/run-ts.mjs bench/train-sentiment.ts [--write] [--quick]
+ *   node bin/run-ts.mjs tools/train-sentiment.ts [--write] [--quick]
  *
  * `--quick` tries fewer settings (a first look while writing training texts).
  *
@@ -16,16 +16,18 @@ import { accuracy, macroF1 as macroF1WithClasses } from './sentiment-metrics.ts'
 import { createModelSentiment, MODEL_LABELS, modelFeatures, trainModel, type FeatureOptions, type SentimentModel } from '../src/modules/listening/core/sentiment-model.ts';
 
 interface Item { text: string; label: SentimentLabel; lang?: string }
-const core = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../src/modules/listening/core');
+const here = path.dirname(new URL(import.meta.url).pathname);
+const core = path.resolve(here, '../src/modules/listening/core');
+const data = path.resolve(here, '../datasets/sentiment');
 const readJsonl = (file: string): Item[] => readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as Item);
 
-const trainDir = path.join(core, 'sentiment-train');
+const trainDir = path.join(data, 'train');
 const trainFiles = readdirSync(trainDir).filter((f) => f.endsWith('.jsonl')).sort();
 const train = trainFiles.flatMap((f) => readJsonl(path.join(trainDir, f))).filter((i) => MODEL_LABELS.includes(i.label));
-const devThree = readJsonl(path.join(core, 'sentiment-dev.jsonl')).filter((i) => i.lang === 'es');
-const devReviews = readJsonl(path.join(core, 'sentiment-dev-reviews-es.jsonl'));
+const devThree = readJsonl(path.join(data, 'dev.jsonl')).filter((i) => i.lang === 'es');
+const devReviews = readJsonl(path.join(data, 'dev-reviews-es.jsonl'));
 // Political posts written for Plaza by a writer who did not write training texts; held out from training.
-const devPolitics = readJsonl(path.join(core, 'sentiment-dev-politics-es.jsonl'));
+const devPolitics = readJsonl(path.join(data, 'dev-politics-es.jsonl'));
 
 const lexicon = createLexiconSentiment();
 const macroF1 = (gold: SentimentLabel[], predicted: SentimentLabel[]) => macroF1WithClasses(gold, predicted).value;

@@ -9,8 +9,8 @@ import pino from 'pino';
 import { loadConfig } from '../../../config.ts';
 import { systemClock } from '../../../lib/clock.ts';
 import type { AppContext } from '../../../server/context.ts';
-import { fetchNewStatuses, mastodonSource, parseSse, statusToItem, type MastodonStatus } from './mastodon.ts';
-import { abortableSleep, type SourceBatch, type SourceCursor } from './types.ts';
+import { fetchNewStatuses, mastodonSource, parseSse, statusToItem, type MastodonStatus } from './source.ts';
+import { abortableSleep, type SourceBatch, type SourceCursor } from '../../../modules/listening/sources/types.ts';
 
 const statuses: MastodonStatus[] = [];
 const streams = new Set<http.ServerResponse>();

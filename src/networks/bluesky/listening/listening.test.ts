@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pino from 'pino';
-import { startTestPds, type TestPds, type TestPdsAccount } from '../../../../test/helpers/pds.ts';
+import { startTestPds, type TestPds, type TestPdsAccount } from '../testing/pds.ts';
 import { loadConfig } from '../../../config.ts';
 import { systemClock } from '../../../lib/clock.ts';
 import type { AppContext } from '../../../server/context.ts';
-import { blueskyFirehoseSource } from './bluesky-firehose.ts';
+import { blueskyFirehoseSource } from './firehose.ts';
 import { parseJetstreamEvent } from './jetstream.ts';
-import { abortableSleep, type SourceBatch, type SourceCursor } from './types.ts';
+import { abortableSleep, type SourceBatch, type SourceCursor } from '../../../modules/listening/sources/types.ts';
 
 let pds: TestPds;
 let alice: TestPdsAccount;

@@ -1,7 +1,7 @@
 /**
  * Measures sentiment and language identification on labelled public data that Plaza was NOT tuned
  * on: the sets in ../shared/eval (see its README) and the UCI sentences shipped in the `sentiment`
- * npm package's test fixtures. Run: `node bin/run-ts.mjs bench/eval-sentiment.ts [--json]`.
+ * npm package's test fixtures. Run: `node bin/run-ts.mjs tools/eval-sentiment.ts [--json]`.
  *
  * 3-class sets: macro-F1 over positive / neutral / negative. 2-class sets (OpeNER, UCI): 2-class
  * accuracy, where the sign of the score decides (only a score of exactly 0, i.e. no opinion at all,
@@ -9,7 +9,7 @@
  * 3-class labeller calls neutral counts wrong.
  * Figures are for Plaza's default provider (createDefaultSentiment: a trained model for Spanish, the
  * lexicon for English), with the lexicon alone beside them for Spanish sets.
- * Plaza's own dev set (src/modules/listening/core/sentiment-dev.jsonl) is reported too; `--sweep`
+ * Plaza's own dev set (datasets/sentiment/dev.jsonl) is reported too; `--sweep`
  * prints its macro-F1 over a range of neutral bands (how the default band was chosen).
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
@@ -106,15 +106,15 @@ try {
 
 // Plaza's own dev set (written for Plaza, 3 classes, es and en): the only data the neutral band
 // was chosen on. `--sweep` prints its macro-F1 for a range of bands.
-const devFile = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../src/modules/listening/core/sentiment-dev.jsonl');
+const devFile = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../datasets/sentiment/dev.jsonl');
 const devItems = readFileSync(devFile, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as Item & { lang: 'es' | 'en' });
 for (const lang of ['es', 'en'] as const) reports.push(evaluate(`plaza_dev_${lang}`, devItems.filter((i) => i.lang === lang), lang, false, null));
 // Plaza's own Spanish review sentences (2 classes): what the review vocabulary and set phrases were checked on.
-const reviewsFile = path.resolve(path.dirname(devFile), 'sentiment-dev-reviews-es.jsonl');
+const reviewsFile = path.resolve(path.dirname(devFile), 'dev-reviews-es.jsonl');
 const reviewItems = readFileSync(reviewsFile, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as Item);
 reports.push(evaluate('plaza_reviews_es', reviewItems, 'es', true, null));
 // Plaza's own political posts (3 classes), held out from training: what the model's settings were chosen on.
-const politicsItems = readFileSync(path.resolve(path.dirname(devFile), 'sentiment-dev-politics-es.jsonl'), 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as Item);
+const politicsItems = readFileSync(path.resolve(path.dirname(devFile), 'dev-politics-es.jsonl'), 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as Item);
 reports.push(evaluate('plaza_politics_es', politicsItems, 'es', false, null));
 if (process.argv.includes('--sweep')) {
   for (let band = 0.05; band <= 0.6001; band += 0.05) {

@@ -8,8 +8,8 @@ import WebSocket from 'ws';
 // The AT Protocol libraries are loaded with the first firehose frame, not at start-up (they are slow to load).
 let commonModule: Promise<typeof import('@atproto/common')> | null = null;
 let repoModule: Promise<typeof import('@atproto/repo')> | null = null;
-import type { SourceAdapter, SourceItem } from './types.ts';
-import { assertPublicStreamUrl } from './types.ts';
+import type { SourceAdapter, SourceItem } from '../../../modules/listening/sources/types.ts';
+import { assertPublicStreamUrl } from '../../../modules/listening/sources/types.ts';
 import { publicOnlyLookup } from '../../../lib/safe-fetch.ts';
 
 const POST_COLLECTION = 'app.bsky.feed.post';

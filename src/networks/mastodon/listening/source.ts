@@ -10,7 +10,7 @@
  */
 import { safeFetch } from '../../../lib/safe-fetch.ts';
 import type { AppContext } from '../../../server/context.ts';
-import { htmlToText, type SourceAdapter, type SourceCursor, type SourceItem, type SourceRunOptions } from './types.ts';
+import { htmlToText, type SourceAdapter, type SourceCursor, type SourceItem, type SourceRunOptions } from '../../../modules/listening/sources/types.ts';
 
 /** The Status fields listening reads. */
 export interface MastodonStatus {

@@ -1,0 +1,44 @@
+/**
+ * Metric reason codes shared by every network: reading stored reasons back as codes, and the
+ * table of what each network reports (built from the adapters, never kept by hand elsewhere).
+ */
+import {
+  METRIC_REASON_CODES,
+  POST_METRIC_NAMES,
+  type MetricReasonCode,
+  type MetricsSupport,
+  type MissingMetrics,
+  type NetworkAdapter,
+  type PostMetricName,
+} from './types.ts';
+
+/** True for a reason code the web app knows how to translate. */
+export function isMetricReasonCode(value: unknown): value is MetricReasonCode {
+  return typeof value === 'string' && (METRIC_REASON_CODES as readonly string[]).includes(value);
+}
+
+/**
+ * Reasons stored before they were codes (English sentences in older metric snapshots),
+ * read back as codes so the API answers codes only.
+ */
+function legacyReasonCode(text: string): MetricReasonCode {
+  if (/link clicks/i.test(text)) return 'use_tracked_links';
+  if (/4\.5 or later|server does not report/i.test(text)) return 'needs_newer_server';
+  if (/permission|scope/i.test(text)) return 'needs_permission';
+  return 'not_provided_by_network';
+}
+
+/** A stored `missing` map (codes, or English from older snapshots) as reason codes; unknown metrics are dropped. */
+export function missingMetricCodes(stored: Record<string, unknown> | null | undefined): MissingMetrics {
+  const result: MissingMetrics = {};
+  for (const [metric, reason] of Object.entries(stored ?? {})) {
+    if (!(POST_METRIC_NAMES as readonly string[]).includes(metric) || typeof reason !== 'string') continue;
+    result[metric as PostMetricName] = isMetricReasonCode(reason) ? reason : legacyReasonCode(reason);
+  }
+  return result;
+}
+
+/** What each network reports and why the rest is missing, by network name (from the adapters' declarations). */
+export function metricsSupportByNetwork(adapters: NetworkAdapter[]): Record<string, MetricsSupport> {
+  return Object.fromEntries(adapters.map((adapter) => [adapter.name, { reported: [...adapter.metrics.reported], missing: { ...adapter.metrics.missing } }]));
+}

@@ -4,13 +4,14 @@
  * `{ since }` = the newest mention time seen (the unique index absorbs the overlap at `since`).
  */
 import { channelContext } from '../../channels/service.ts';
+import { channelRepository } from '../../channels/repository.ts';
 import type { AppContext } from '../../../server/context.ts';
 import { z } from 'zod';
 import type { ListeningSourceKind, SourceAdapter, SourceCursor, SourceItem } from './types.ts';
 
 /** Fetches the channel's mentions newer than the cursor; returns items and the next cursor. */
 export async function pollChannelMentions(ctx: AppContext, workspaceId: string, channelId: string, cursor: SourceCursor | null): Promise<{ items: SourceItem[]; cursor: SourceCursor }> {
-  const channel = await ctx.database.db.selectFrom('channels').selectAll().where('id', '=', channelId).where('workspace_id', '=', workspaceId).executeTakeFirst();
+  const channel = await channelRepository.find(ctx.database.db, workspaceId, channelId);
   if (!channel) throw new Error('The channel of this source no longer exists');
   const adapter = ctx.networks.get(channel.network);
   const since = typeof cursor?.since === 'string' ? cursor.since : undefined;

@@ -199,11 +199,8 @@ function declareRouteAccess(app: FastifyInstance): void {
     if (!route.url.startsWith('/api/v1/')) return;
     const access = route.config?.access;
     for (const method of [route.method].flat()) table.push({ method, url: route.url, access });
-    // TODO(issue 11): strict once every module declares its routes' access.
     if (access === undefined) {
-      const security = (route.schema as { security?: unknown[] } | undefined)?.security;
-      if (Array.isArray(security) && security.length === 0) route.config = { ...route.config, access: 'public' };
-      return;
+      throw new Error(`${[route.method].flat().join(',')} ${route.url} declares no access: add config.access ('public', 'user' or a permission; see src/server/api.ts)`);
     }
     if (isPermission(access) && !route.url.includes(':workspaceId')) {
       throw new Error(`${route.method} ${route.url} declares permission "${access}" but has no :workspaceId to check it against`);

@@ -62,26 +62,6 @@ export async function identify(ctx: AppContext, request: FastifyRequest): Promis
   return { id: session.id, email: session.email, name: session.name, locale: session.locale, via: 'session', csrfToken: session.csrf_token };
 }
 
-/** The signed-in user, or a 401. Routes declare `access` instead (server/api.ts `caller`); kept for modules not yet converted. */
-export function requireUser(request: FastifyRequest): AuthenticatedUser {
-  if (!request.user) throw unauthorized();
-  return request.user;
-}
-
-/**
- * Deprecated: routes declare their permission in `config.access` (server/api.ts); kept until every module is converted.
- * The caller's role in a workspace, checked against a permission. Not a member:
- * 404 (another workspace's objects do not exist for you); member without the
- * permission: 403.
- */
-export async function requireRole(ctx: AppContext, request: FastifyRequest, workspaceId: string, permission: Permission): Promise<{ user: AuthenticatedUser; role: Role }> {
-  const user = requireUser(request);
-  const membership = request.membership?.workspaceId === workspaceId ? request.membership : await loadMembership(ctx, user.id, workspaceId);
-  if (!membership) throw notFound('Workspace');
-  if (!can(membership.role, permission)) throw forbidden();
-  return { user, role: membership.role };
-}
-
 /** Sets the session cookie: HTTP-only, SameSite=Lax, Secure behind HTTPS. */
 export function setSessionCookie(ctx: AppContext, request: FastifyRequest, reply: FastifyReply, token: string): void {
   const mode = ctx.config.secureCookies;

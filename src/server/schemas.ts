@@ -18,3 +18,6 @@ export const pageSchema = <T extends z.ZodType>(item: T) => z.object({ items: z.
 
 /** A 204 answer has no body. */
 export const noContent = z.null();
+
+/** A file in an answer (an image, a PDF, a CSV): the bytes as sent. OpenAPI: string, binary. */
+export const binary = (description: string) => z.custom<Buffer | Uint8Array | string>().meta({ type: 'string', format: 'binary', description });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { caller, member, objectParams, workspaceParams, type ApiModule } from '../../server/api.ts';
-import { listSchema, noContent } from '../../server/schemas.ts';
+import { binary, listSchema, noContent } from '../../server/schemas.ts';
 import { badRequest, notFound } from '../../lib/errors.ts';
 import { isoInstantSchema } from '../../lib/timezones.ts';
 import { assertReportRange, calendarDaySchema } from '../../lib/input.ts';
@@ -414,6 +414,7 @@ export const analyticsRoutes: ApiModule = async (app, ctx) => {
         params: workspaceParams,
         querystring: reportQuery,
         produces: ['application/pdf', 'text/csv'],
+        response: { 200: binary('The report as a PDF or a CSV file') },
       },
     },
     async (request, reply) => {

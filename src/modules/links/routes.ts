@@ -3,7 +3,7 @@ import QRCode from 'qrcode';
 import type { Selectable } from 'kysely';
 import { member, objectParams, workspaceParams, type ApiModule } from '../../server/api.ts';
 import type { AppContext } from '../../server/context.ts';
-import { day, instant, listSchema, noContent } from '../../server/schemas.ts';
+import { binary, day, instant, listSchema, noContent } from '../../server/schemas.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { isoInstantSchema } from '../../lib/timezones.ts';
 import { assertReportRange, calendarDaySchema } from '../../lib/input.ts';
@@ -232,6 +232,7 @@ export const linkRoutes: ApiModule = async (app, ctx) => {
         params: linkParams,
         querystring: z.object({ format: z.enum(['png', 'svg']).default('png'), size: z.coerce.number().int().min(64).max(2048).default(512) }),
         produces: ['image/png', 'image/svg+xml'],
+        response: { 200: binary('The QR code as PNG or SVG') },
       },
     },
     async (request, reply) => {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { member, objectParams, workspaceParams, type ApiModule } from '../../server/api.ts';
 import { AppError, badRequest, notFound } from '../../lib/errors.ts';
+import { binary } from '../../server/schemas.ts';
 import { uploadImage } from './commands.ts';
 import { mediaRepository } from './repository.ts';
 
@@ -28,7 +29,7 @@ export const mediaRoutes: ApiModule = async (app, ctx) => {
 
   app.get(
     '/workspaces/:workspaceId/media/:mediaId',
-    { config: { access: 'read' }, schema: { tags: ['media'], summary: 'The image bytes', params: objectParams('mediaId'), produces: ['image/png', 'image/jpeg', 'image/webp', 'image/gif'] } },
+    { config: { access: 'read' }, schema: { tags: ['media'], summary: 'The image bytes', params: objectParams('mediaId'), produces: ['image/png', 'image/jpeg', 'image/webp', 'image/gif'], response: { 200: binary('The image') } } },
     async (request, reply) => {
       const row = await mediaRepository.findById(ctx.database.db, request.params.workspaceId, request.params.mediaId);
       if (!row) throw notFound('Media');

@@ -3,7 +3,7 @@ import { Link } from 'react-router-dom';
 import { Anchor, Badge, Button, Card, Group, Progress, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
+import { api, apiCall } from '../../api/client.ts';
 import { formatInstant } from '../../shared/format.ts';
 import { useSession, useWorkspace } from '../../shared/session.tsx';
 import type { Backfill, BackfillState, CollectionError } from './types.ts';
@@ -45,7 +45,7 @@ export default function CollectionPage() {
     refetchInterval: progress.data && !progress.data.finished ? 5_000 : false,
   });
   const start = useMutation({
-    mutationFn: () => api<Backfill>('POST', `${base}/backfill`),
+    mutationFn: () => apiCall('post', '/api/v1/workspaces/{workspaceId}/analytics/backfill', { params: { workspaceId: workspace.id } }),
     onSuccess: (backfill) => {
       setStartedId(backfill.jobId);
       setAlreadyRunning(Boolean(backfill.alreadyRunning));

@@ -33,7 +33,7 @@ function PublicationMetrics({ publication, channelName }: { publication: PostDas
   const workspace = useWorkspace();
   const reason = useReason();
   const number = useNumber();
-  const times = useMemo(() => publication.snapshots.map((s) => Date.parse(s.captured_at)), [publication.snapshots]);
+  const times = useMemo(() => publication.snapshots.map((s) => Date.parse(s.capturedAt)), [publication.snapshots]);
   // Only metrics the network reported at least once get a line; the others are listed with their reason.
   const lines = useMemo<TimeLine[]>(
     () =>
@@ -68,7 +68,7 @@ function PublicationMetrics({ publication, channelName }: { publication: PostDas
           </Suspense>
           <Text size="xs" c="dimmed">
             {t('analytics.postDashboard.axisZone', { zone: workspace.timeZone })} · {t('analytics.postDashboard.snapshotsN', { n: publication.snapshots.length })}
-            {latest && ` · ${t('analytics.postDashboard.lastCollected', { when: formatInstant(latest.captured_at, workspace.timeZone, i18n.language) })}`}
+            {latest && ` · ${t('analytics.postDashboard.lastCollected', { when: formatInstant(latest.capturedAt, workspace.timeZone, i18n.language) })}`}
           </Text>
           {latest && (
             <Group gap="md" mt="xs" data-testid="latest-metrics">

@@ -123,12 +123,16 @@ export function useDayFormat(): (day: string) => string {
 
 const STATUS_COLORS: Record<ObjectiveStatus, string> = { on_track: 'green', off_track: 'red', not_measurable: 'gray', no_data: 'gray', not_started: 'blue', unknown: 'gray' };
 
-/** The status of an objective, coloured. */
-export function StatusBadge({ status }: { status: ObjectiveStatus | null }) {
+function isObjectiveStatus(status: string): status is ObjectiveStatus {
+  return Object.hasOwn(STATUS_COLORS, status);
+}
+
+/** The status of an objective, coloured (the schema types it as a string). */
+export function StatusBadge({ status }: { status: string | null }) {
   const { t } = useTranslation();
   const value = status ?? 'no_data';
   return (
-    <Badge color={STATUS_COLORS[value]} variant={value === 'off_track' ? 'filled' : 'light'} data-testid="objective-status">
+    <Badge color={isObjectiveStatus(value) ? STATUS_COLORS[value] : 'gray'} variant={value === 'off_track' ? 'filled' : 'light'} data-testid="objective-status">
       {t(`analytics.status.${value}`)}
     </Badge>
   );

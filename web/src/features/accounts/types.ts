@@ -20,3 +20,12 @@ export type Me = ApiResponse<'/api/v1/me', 'get'>;
 
 /** One API token of GET /me/tokens. */
 export type ApiToken = ApiItem<'/api/v1/me/tokens', 'get'>;
+
+/** One pending invitation of GET invitations. */
+export type Invitation = ApiItem<'/api/v1/workspaces/{workspaceId}/invitations', 'get'>;
+
+/** POST invitations (and resend): the invitation and how it was delivered. */
+export type InvitationAnswer = ApiResponse<'/api/v1/workspaces/{workspaceId}/invitations', 'post'>;
+
+/** POST /invitations/preview: what an invitation link offers. */
+export type InvitationPreview = ApiResponse<'/api/v1/invitations/preview', 'post'>;

@@ -7,15 +7,20 @@ export type NetworkInfo = ApiItem<'/api/v1/networks', 'get'>;
 /** A network's limits (text length, images, threads, options). */
 export type NetworkLimits = NetworkInfo['limits'];
 
-/**
- * The remote account a channel posts as. The route's schema leaves it free-form (each network says what it knows);
- * these are the parts the web app reads.
- */
+/** One channel of GET channels. */
+export type Channel = ApiItem<'/api/v1/workspaces/{workspaceId}/channels', 'get'>;
+
+/** The parts of a channel's remote account the web app shows. */
 export interface ChannelAccount {
   handle?: string;
   displayName?: string;
-  followers?: number;
 }
 
-/** One channel of GET channels. */
-export type Channel = Omit<ApiItem<'/api/v1/workspaces/{workspaceId}/channels', 'get'>, 'account'> & { account: ChannelAccount | null };
+/** A channel's remote account: the route's schema leaves `account` free-form, so its fields are checked here. */
+export function channelAccount(channel: Pick<Channel, 'account'>): ChannelAccount {
+  const account = channel.account ?? {};
+  return {
+    handle: typeof account.handle === 'string' ? account.handle : undefined,
+    displayName: typeof account.displayName === 'string' ? account.displayName : undefined,
+  };
+}

@@ -3,13 +3,13 @@ import { Link, useParams } from 'react-router-dom';
 import { Anchor, Badge, Card, Group, List, Loader, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
+import { apiCall } from '../../api/client.ts';
 import { formatInstant } from '../../shared/format.ts';
 import { useChannels } from '../channels/api.ts';
 import { useWorkspace } from '../../shared/session.tsx';
 import { ExternalLink } from '../../shared/ExternalLink.tsx';
 import { KpiGrid, useNumber, useReason } from './shared.tsx';
-import type { MetricSnapshot, PostDashboard, PostDashboardPublication } from './types.ts';
+import type { MetricSnapshot, PostDashboardPublication } from './types.ts';
 import type { TimeLine } from './TimeChart.tsx';
 import { analyticsKeys } from './api.ts';
 import { ApiErrorAlert } from '../../shared/ApiErrorAlert.tsx';
@@ -108,7 +108,7 @@ export default function PostDashboardPage() {
   const number = useNumber();
   const board = useQuery({
     queryKey: analyticsKeys.post(workspace.id, postId),
-    queryFn: () => api<PostDashboard>('GET', `/workspaces/${workspace.id}/analytics/posts/${postId}`),
+    queryFn: () => apiCall('get', '/api/v1/workspaces/{workspaceId}/analytics/posts/{postId}', { params: { workspaceId: workspace.id, postId: postId ?? '' } }),
   });
   const channelName = (id: string | null) => (id ? channels.data?.find((c) => c.id === id)?.name ?? id.slice(0, 8) : t('analytics.postDashboard.allChannels'));
 

@@ -7,6 +7,9 @@ export type Overview = ApiResponse<'/api/v1/workspaces/{workspaceId}/analytics/o
 /** A channel's or a campaign's dashboard (current and previous period, top and bottom posts). */
 export type Dashboard = ApiResponse<'/api/v1/workspaces/{workspaceId}/analytics/channels/{channelId}', 'get'>;
 
+/** GET analytics/campaigns/{campaignId}: a campaign's dashboard. */
+export type CampaignDashboard = ApiResponse<'/api/v1/workspaces/{workspaceId}/analytics/campaigns/{campaignId}', 'get'>;
+
 export type PeriodSummary = Dashboard['current'];
 
 export type KpiValue = PeriodSummary['kpis'][number];

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Button, Group, Modal, NumberInput, PasswordInput, Select, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../../api/client.ts';
+import { apiCall, ApiError } from '../../api/client.ts';
 import { useChannels } from '../channels/api.ts';
 import { useWorkspace } from '../../shared/session.tsx';
 import type { ListeningSource } from './types.ts';
@@ -49,10 +49,13 @@ export function SourceEditor({ source, onClose }: { source: ListeningSource; onC
         if (draft[key] !== original[key]) config[key] = draft[key] ?? null;
       }
       if (token) config.accessToken = token;
-      return api<ListeningSource>('PATCH', `/workspaces/${workspace.id}/listening/sources/${source.id}`, {
-        ...(name !== source.name && { name }),
-        ...(active !== source.active && { active }),
-        ...(Object.keys(config).length > 0 && { config }),
+      return apiCall('patch', '/api/v1/workspaces/{workspaceId}/listening/sources/{sourceId}', {
+        params: { workspaceId: workspace.id, sourceId: source.id },
+        body: {
+          ...(name !== source.name && { name }),
+          ...(active !== source.active && { active }),
+          ...(Object.keys(config).length > 0 && { config }),
+        },
       });
     },
     onSuccess: async () => {

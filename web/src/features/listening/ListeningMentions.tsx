@@ -8,7 +8,7 @@ import { fromLocalInput } from '../../shared/format.ts';
 import { formatInstant } from '../../shared/format.ts';
 import { useWorkspace } from '../../shared/session.tsx';
 import { ExternalLink } from '../../shared/ExternalLink.tsx';
-import type { ListeningQuery, Mention, Sentiment } from './types.ts';
+import type { Sentiment } from './types.ts';
 import { listeningKeys } from './api.ts';
 
 const SENTIMENTS: Sentiment[] = ['positive', 'neutral', 'negative'];

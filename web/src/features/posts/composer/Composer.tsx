@@ -4,7 +4,7 @@ import { ActionIcon, Alert, Badge, Button, Checkbox, FileButton, Group, Image, P
 import { useDebouncedValue } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../../../api/client.ts';
+import { api, apiCall, ApiError } from '../../../api/client.ts';
 import { channelAccount, type Channel } from '../../channels/types.ts';
 import { type ChannelIssues, type Post } from '../types.ts';
 import { useSession, useWorkspace } from '../../../shared/session.tsx';
@@ -106,7 +106,7 @@ function ComposerForm() {
       return;
     }
     let cancelled = false;
-    api<{ ok: boolean; channels: ChannelIssues[] }>('POST', `/workspaces/${workspace.id}/posts/validate`, debouncedBody)
+    apiCall('post', '/api/v1/workspaces/{workspaceId}/posts/validate', { params: { workspaceId: workspace.id }, body: debouncedBody })
       .then((result) => !cancelled && setIssues(result.channels))
       .catch(() => undefined);
     return () => {

@@ -83,7 +83,9 @@ export type AnalyticsAlertData = Partial<Pick<ObjectiveProgress, 'status' | 'cur
 };
 
 /** One objective alert of GET analytics/alerts. */
-export type AnalyticsAlert = Omit<ApiItem<'/api/v1/workspaces/{workspaceId}/analytics/alerts', 'get'>, 'data'> & { data: AnalyticsAlertData | null };
+export type AnalyticsAlert = Omit<ApiItem<'/api/v1/workspaces/{workspaceId}/analytics/alerts', 'get'>, 'data'> & {
+  data: AnalyticsAlertData | null;
+};
 
 /** GET analytics/posts/{postId}: a post's metrics per publication and its links. */
 export type PostDashboard = ApiResponse<'/api/v1/workspaces/{workspaceId}/analytics/posts/{postId}', 'get'>;

@@ -2,7 +2,7 @@ import { lazy, Suspense } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import { Center, Loader } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { api } from './api/client.ts';
+import { apiCall } from './api/client.ts';
 import { SessionProvider } from './shared/session.tsx';
 import { useMeQuery } from './features/accounts/api.ts';
 import { Shell } from './shared/Shell.tsx';
@@ -56,7 +56,7 @@ function Loading() {
 /** Routes: first run or sign-in when signed out; the app shell when signed in. */
 export function App() {
   const meQuery = useMeQuery();
-  const setup = useQuery({ queryKey: accountKeys.setup(), queryFn: () => api<{ needsOwner: boolean }>('GET', '/setup'), enabled: meQuery.data === null });
+  const setup = useQuery({ queryKey: accountKeys.setup(), queryFn: () => apiCall('get', '/api/v1/setup'), enabled: meQuery.data === null });
   const publicPage = PUBLIC_PAGES[useLocation().pathname];
   if (publicPage) return <Suspense fallback={<Loading />}>{publicPage()}</Suspense>;
   if (meQuery.isLoading || (meQuery.data === null && setup.isLoading)) return <Loading />;

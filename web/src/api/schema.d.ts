@@ -580,6 +580,82 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/listening/source-kinds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Kinds of listening source with the fields of their settings form */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                fields: {
+                                    default?: string | number;
+                                    help?: {
+                                        en: string;
+                                        es: string;
+                                    };
+                                    /** @enum {string} */
+                                    input: "url" | "text" | "secret" | "number" | "select" | "channel";
+                                    label: {
+                                        en: string;
+                                        es: string;
+                                    };
+                                    max?: number;
+                                    min?: number;
+                                    name: string;
+                                    options?: {
+                                        label: {
+                                            en: string;
+                                            es: string;
+                                        };
+                                        value: string;
+                                    }[];
+                                    required: boolean;
+                                    stripPrefix?: string;
+                                    when?: {
+                                        equals: string[];
+                                        field: string;
+                                    };
+                                }[];
+                                kind: string;
+                                label: {
+                                    en: string;
+                                    es: string;
+                                };
+                                network: string | null;
+                                targetKeys: string[];
+                                urlField: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me": {
         parameters: {
             query?: never;
@@ -2853,12 +2929,15 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description The report as a PDF or a CSV file */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/pdf": string;
+                        "text/csv": string;
+                    };
                 };
             };
         };
@@ -4810,12 +4889,15 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description The QR code as PNG or SVG */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "image/png": string;
+                        "image/svg+xml": string;
+                    };
                 };
             };
         };
@@ -6011,7 +6093,7 @@ export interface paths {
                                 runningOn: string | null;
                                 status: string;
                             }[];
-                            kinds: ("bluesky_firehose" | "bluesky_jetstream" | "rss" | "mastodon" | "channel_mentions")[];
+                            kinds: string[];
                         };
                     };
                 };
@@ -6048,15 +6130,6 @@ export interface paths {
                         name: string;
                     } | {
                         config: {
-                            intervalMinutes?: number;
-                            /** Format: uri */
-                            url: string;
-                        };
-                        /** @enum {string} */
-                        kind: "rss";
-                        name: string;
-                    } | {
-                        config: {
                             accessToken?: string;
                             hashtag?: string;
                             /** Format: uri */
@@ -6070,6 +6143,15 @@ export interface paths {
                         };
                         /** @enum {string} */
                         kind: "mastodon";
+                        name: string;
+                    } | {
+                        config: {
+                            intervalMinutes?: number;
+                            /** Format: uri */
+                            url: string;
+                        };
+                        /** @enum {string} */
+                        kind: "rss";
                         name: string;
                     } | {
                         config: {
@@ -6378,12 +6460,17 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description The image */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "image/gif": string;
+                        "image/jpeg": string;
+                        "image/png": string;
+                        "image/webp": string;
+                    };
                 };
             };
         };

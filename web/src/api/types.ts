@@ -2,9 +2,8 @@ import type { paths } from './schema.d.ts';
 
 /**
  * Types derived from the generated OpenAPI schema (schema.d.ts, `npm run gen:api`).
- * `ApiResponse<'/api/v1/workspaces/{workspaceId}/media', 'post'>` is the JSON a route answers with;
- * a route without a response schema yet answers `unknown` (its feature keeps a hand interface,
- * marked "until the route has a response schema", until the server declares one).
+ * `ApiResponse<'/api/v1/workspaces/{workspaceId}/media', 'post'>` is the JSON a route answers with
+ * (`unknown` for a route without a response schema; every route declares one).
  */
 export type ApiPath = keyof paths;
 export type ApiMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';

@@ -4,7 +4,7 @@ import { ActionIcon, Alert, AppShell, Badge, Burger, Button, Group, Indicator, M
 import { useDisclosure } from '@mantine/hooks';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, setCsrfToken } from '../api/client.ts';
+import { api, apiCall, setCsrfToken } from '../api/client.ts';
 import { type ActivityItem } from '../features/activity/types.ts';
 import { useSession, useWorkspace } from './session.tsx';
 import { activityLink, useActivityLabel } from '../features/activity/activity.ts';
@@ -74,7 +74,7 @@ export function Shell({ children }: { children: ReactNode }) {
   }, []);
   const notifications = useQuery({
     queryKey: activityKeys.notifications(workspace.id),
-    queryFn: () => api<{ items: ActivityItem[]; unread: number }>('GET', `/workspaces/${workspace.id}/notifications`),
+    queryFn: () => apiCall('get', '/api/v1/workspaces/{workspaceId}/notifications', { params: { workspaceId: workspace.id } }),
     enabled: bellReady,
   });
 

@@ -2,8 +2,8 @@ import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { Alert, Anchor, Badge, Button, Center, Checkbox, Code, Group, Paper, PasswordInput, Radio, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError, setCsrfToken } from '../../api/client.ts';
-import { ROLES, type Role } from './types.ts';
+import { api, apiCall, ApiError, setCsrfToken } from '../../api/client.ts';
+import { ROLES, type Invitation, type InvitationAnswer, type Role } from './types.ts';
 import { useMeQuery } from './api.ts';
 import { formatInstant } from '../../shared/format.ts';
 import { apiErrorText } from '../../shared/api-error-text.ts';
@@ -27,27 +27,11 @@ function Card({ children, width = 440 }: { children: ReactNode; width?: number }
   );
 }
 
-interface Invitation {
-  id: string;
-  email: string;
-  role: Role;
-  invitedBy: string | null;
-  sentCount: number;
-  createdAt: string;
-  expiresAt: string;
-  expired: boolean;
-}
-interface InvitationAnswer {
-  invitation: Invitation;
-  delivery: 'email' | 'email_failed' | 'link';
-  acceptUrl?: string;
-}
-
 /** Members page: invite by e-mail (roles explained where they are chosen) and the pending invitations. */
 export function InviteMembers({ workspaceId, timeZone, myRole }: { workspaceId: string; timeZone: string; myRole: Role }) {
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
-  const pending = useQuery({ queryKey: workspaceKeys.invitations(workspaceId), queryFn: async () => (await api<{ items: Invitation[] }>('GET', `/workspaces/${workspaceId}/invitations`)).items });
+  const pending = useQuery({ queryKey: workspaceKeys.invitations(workspaceId), queryFn: async () => (await apiCall('get', '/api/v1/workspaces/{workspaceId}/invitations', { params: { workspaceId } })).items });
   const [form, setForm] = useState<{ email: string; role: Role }>({ email: '', role: 'editor' });
   const [notice, setNotice] = useState<{ color: string; text: string; link?: string } | null>(null);
   const [busy, setBusy] = useState(false);
@@ -64,7 +48,7 @@ export function InviteMembers({ workspaceId, timeZone, myRole }: { workspaceId: 
     setBusy(true);
     setNotice(null);
     try {
-      show(await api<InvitationAnswer>('POST', `/workspaces/${workspaceId}/invitations`, form));
+      show(await apiCall('post', '/api/v1/workspaces/{workspaceId}/invitations', { params: { workspaceId }, body: form }));
       setForm({ email: '', role: form.role });
       refresh();
     } catch (caught) {
@@ -75,7 +59,7 @@ export function InviteMembers({ workspaceId, timeZone, myRole }: { workspaceId: 
   };
   const resend = async (invitation: Invitation) => {
     try {
-      show(await api<InvitationAnswer>('POST', `/workspaces/${workspaceId}/invitations/${invitation.id}/resend`, {}));
+      show(await apiCall('post', '/api/v1/workspaces/{workspaceId}/invitations/{invitationId}/resend', { params: { workspaceId, invitationId: invitation.id } }));
       refresh();
     } catch (caught) {
       setNotice({ color: 'red', text: apiErrorText(caught) });
@@ -219,7 +203,7 @@ export function ForgotPasswordPage() {
     event.preventDefault();
     setError(null);
     try {
-      setAnswer(await api<{ mailConfigured: boolean }>('POST', '/auth/password-reset', { email }));
+      setAnswer(await apiCall('post', '/api/v1/auth/password-reset', { body: { email } }));
     } catch (caught) {
       setError(apiErrorText(caught));
     }
@@ -255,7 +239,7 @@ export function ForgotPasswordPage() {
 export function ResetPasswordPage() {
   const { t } = useTranslation();
   const [token] = useState(tokenFromHash);
-  const usable = useQuery({ queryKey: accountKeys.passwordReset(token), queryFn: () => api<{ usable: boolean }>('POST', '/auth/password-reset/check', { token }), enabled: token.length >= 20, retry: false });
+  const usable = useQuery({ queryKey: accountKeys.passwordReset(token), queryFn: () => apiCall('post', '/api/v1/auth/password-reset/check', { body: { token } }), enabled: token.length >= 20, retry: false });
   const [password, setPassword] = useState('');
   const [done, setDone] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -291,21 +275,13 @@ export function ResetPasswordPage() {
   );
 }
 
-interface InvitationPreview {
-  workspaceName: string;
-  email: string;
-  role: Role;
-  invitedBy: string | null;
-  expiresAt: string;
-}
-
 /** From the invitation e-mail (or the link an admin passed on): accept, signed in or with a new account. */
 export function AcceptInvitePage() {
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
   const me = useMeQuery();
   const [token] = useState(tokenFromHash);
-  const preview = useQuery({ queryKey: accountKeys.invitation(token), queryFn: () => api<InvitationPreview>('POST', '/invitations/preview', { token }), enabled: token.length >= 20, retry: false });
+  const preview = useQuery({ queryKey: accountKeys.invitation(token), queryFn: () => apiCall('post', '/api/v1/invitations/preview', { body: { token } }), enabled: token.length >= 20, retry: false });
   const [mode, setMode] = useState<'new' | 'existing'>('new');
   const [account, setAccount] = useState({ name: '', password: '' });
   const [signIn, setSignIn] = useState({ password: '' });
@@ -322,7 +298,7 @@ export function AcceptInvitePage() {
   const acceptSignedIn = async () => {
     setError(null);
     try {
-      const done = await api<{ workspaceId: string }>('POST', '/invitations/accept', { token });
+      const done = await apiCall('post', '/api/v1/invitations/accept', { body: { token } });
       await finish(done.workspaceId);
     } catch (caught) {
       setError(apiErrorText(caught));
@@ -332,7 +308,7 @@ export function AcceptInvitePage() {
     event.preventDefault();
     setError(null);
     try {
-      const done = await api<{ workspaceId: string; csrfToken: string }>('POST', '/invitations/accept', { token, ...account, locale: i18n.language === 'es' ? 'es' : 'en' });
+      const done = await apiCall('post', '/api/v1/invitations/accept', { body: { token, ...account, locale: i18n.language === 'es' ? 'es' : 'en' } });
       setCsrfToken(done.csrfToken);
       await finish(done.workspaceId);
     } catch (caught) {
@@ -344,9 +320,9 @@ export function AcceptInvitePage() {
     event.preventDefault();
     setError(null);
     try {
-      const signed = await api<{ csrfToken: string }>('POST', '/auth/login', { email: invitation!.email, password: signIn.password });
+      const signed = await apiCall('post', '/api/v1/auth/login', { body: { email: invitation!.email, password: signIn.password } });
       setCsrfToken(signed.csrfToken);
-      const done = await api<{ workspaceId: string }>('POST', '/invitations/accept', { token });
+      const done = await apiCall('post', '/api/v1/invitations/accept', { body: { token } });
       await finish(done.workspaceId);
     } catch (caught) {
       setError(apiErrorText(caught));

@@ -3,8 +3,8 @@ import { useNavigate } from 'react-router-dom';
 import { Anchor, Button, Center, Checkbox, Paper, PasswordInput, Select, Stack, TextInput, Title, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, setCsrfToken } from '../../api/client.ts';
-import { type Workspace } from '../workspaces/types.ts';
+import { apiCall, setCsrfToken } from '../../api/client.ts';
+import type { ApiBody } from '../../api/types.ts';
 import { apiErrorText } from '../../shared/api-error-text.ts';
 import { accountKeys } from './api.ts';
 import { ApiErrorAlert } from '../../shared/ApiErrorAlert.tsx';
@@ -32,7 +32,10 @@ function LanguageSwitch() {
   );
 }
 
-function WorkspaceFields({ values, onChange }: { values: { name: string; timeZone: string; language: string; approvalRequired: boolean }; onChange(v: Partial<{ name: string; timeZone: string; language: string; approvalRequired: boolean }>): void }) {
+/** The new workspace's fields (typed from POST /workspaces' body schema). */
+type WorkspaceForm = Required<Pick<ApiBody<'/api/v1/workspaces', 'post'>, 'name' | 'timeZone' | 'language' | 'approvalRequired'>>;
+
+function WorkspaceFields({ values, onChange }: { values: WorkspaceForm; onChange(v: Partial<WorkspaceForm>): void }) {
   const { t } = useTranslation();
   return (
     <>
@@ -45,7 +48,7 @@ function WorkspaceFields({ values, onChange }: { values: { name: string; timeZon
           { value: 'en', label: 'English' },
         ]}
         value={values.language}
-        onChange={(value) => value && onChange({ language: value })}
+        onChange={(value) => (value === 'es' || value === 'en') && onChange({ language: value })}
         allowDeselect={false}
       />
       <Checkbox label={t('setup.approvalRequired')} checked={values.approvalRequired} onChange={(e) => onChange({ approvalRequired: e.currentTarget.checked })} />
@@ -58,7 +61,7 @@ export function SetupPage() {
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
   const [owner, setOwner] = useState({ name: '', email: '', password: '' });
-  const [workspace, setWorkspace] = useState({ name: '', timeZone: timeZones()[0], language: i18n.language === 'es' ? 'es' : 'en', approvalRequired: true });
+  const [workspace, setWorkspace] = useState<WorkspaceForm>({ name: '', timeZone: timeZones()[0], language: i18n.language === 'es' ? 'es' : 'en', approvalRequired: true });
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const submit = async (event: FormEvent) => {
@@ -66,9 +69,9 @@ export function SetupPage() {
     setBusy(true);
     setError(null);
     try {
-      const signed = await api<{ csrfToken: string }>('POST', '/auth/signup', { ...owner, locale: i18n.language === 'es' ? 'es' : 'en' });
+      const signed = await apiCall('post', '/api/v1/auth/signup', { body: { ...owner, locale: i18n.language === 'es' ? 'es' : 'en' } });
       setCsrfToken(signed.csrfToken);
-      const created = await api<Workspace>('POST', '/workspaces', workspace);
+      const created = await apiCall('post', '/api/v1/workspaces', { body: workspace });
       localStorage.setItem('plaza.workspace', created.id);
       await queryClient.invalidateQueries({ queryKey: accountKeys.me() });
     } catch (caught) {
@@ -119,7 +122,7 @@ export function LoginPage() {
     event.preventDefault();
     setError(null);
     try {
-      const signed = await api<{ csrfToken: string; passwordChangeRecommended?: boolean }>('POST', '/auth/login', form);
+      const signed = await apiCall('post', '/api/v1/auth/login', { body: form });
       setCsrfToken(signed.csrfToken);
       // A password from before the 12-character policy still works; ask for a new one right away.
       if (signed.passwordChangeRecommended) {
@@ -159,12 +162,12 @@ export function NewWorkspacePage({ embedded = false }: { embedded?: boolean }) {
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
-  const [workspace, setWorkspace] = useState({ name: '', timeZone: timeZones()[0], language: i18n.language === 'es' ? 'es' : 'en', approvalRequired: true });
+  const [workspace, setWorkspace] = useState<WorkspaceForm>({ name: '', timeZone: timeZones()[0], language: i18n.language === 'es' ? 'es' : 'en', approvalRequired: true });
   const [error, setError] = useState<string | null>(null);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     try {
-      const created = await api<Workspace>('POST', '/workspaces', workspace);
+      const created = await apiCall('post', '/api/v1/workspaces', { body: workspace });
       localStorage.setItem('plaza.workspace', created.id);
       await queryClient.invalidateQueries({ queryKey: accountKeys.me() });
       navigate('/calendar');

@@ -1,6 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { api, ApiError, setCsrfToken } from '../../api/client.ts';
-import type { ApiToken, Me } from './types.ts';
+import { apiCall, ApiError, setCsrfToken } from '../../api/client.ts';
 
 /** Query keys of the accounts feature (session, sign-up, tokens, invitations, password resets). */
 export const accountKeys = {
@@ -17,7 +16,7 @@ export function useMeQuery() {
     queryKey: accountKeys.me(),
     queryFn: async () => {
       try {
-        const me = await api<Me>('GET', '/me');
+        const me = await apiCall('get', '/api/v1/me');
         setCsrfToken(me.csrfToken);
         return me;
       } catch (error) {
@@ -31,5 +30,5 @@ export function useMeQuery() {
 
 /** The signed-in user's personal API tokens (secrets are never shown again). */
 export function useApiTokens() {
-  return useQuery({ queryKey: accountKeys.tokens(), queryFn: async () => (await api<{ items: ApiToken[] }>('GET', '/me/tokens')).items });
+  return useQuery({ queryKey: accountKeys.tokens(), queryFn: async () => (await apiCall('get', '/api/v1/me/tokens')).items });
 }

@@ -1,9 +1,8 @@
-/**
- * Accounts API shapes. Hand-declared (each marked "until the route has a response schema"): swap each for
- * ApiResponse / ApiItem from api/types.ts once the server declares the route's response schema and
- * `npm run gen:api` regenerates api/schema.d.ts.
- */
-export type Role = 'owner' | 'manager' | 'editor' | 'approver' | 'viewer';
+/** Accounts API shapes, derived from the generated schema (api/schema.d.ts). */
+import type { ApiItem, ApiResponse } from '../../api/types.ts';
+
+/** A member's role (the schema's enum). */
+export type Role = WorkspaceSummary['role'];
 
 export const ROLES: Role[] = ['owner', 'manager', 'editor', 'approver', 'viewer'];
 
@@ -11,43 +10,22 @@ export const ROLES: Role[] = ['owner', 'manager', 'editor', 'approver', 'viewer'
  * What a member may do in a workspace, as the server names it (src/server/permissions.ts).
  * The rules (which role grants what) live only on the server: /me sends each workspace's list.
  */
-export type Permission =
-  | 'read'
-  | 'comment'
-  | 'post.write'
-  | 'post.approve'
-  | 'post.publish'
-  | 'channel.manage'
-  | 'member.manage'
-  | 'workspace.manage'
-  | 'workspace.delete'
-  | 'webhook.manage'
-  | 'listening.write'
-  | 'listening.manage';
+export type Permission = WorkspaceSummary['permissions'][number];
 
-// until the route has a response schema
-export interface WorkspaceSummary {
-  id: string;
-  name: string;
-  timeZone: string;
-  language: string;
-  role: Role;
-  /** The caller's permissions in this workspace. */
-  permissions: Permission[];
-}
+/** One workspace of /me with the caller's role and permissions. */
+export type WorkspaceSummary = Me['workspaces'][number];
 
-// until the route has a response schema
-export interface Me {
-  user: { id: string; email: string; name: string; locale: string };
-  csrfToken: string | null;
-  workspaces: WorkspaceSummary[];
-}
+/** GET /me: the signed-in user, their CSRF token and their workspaces. */
+export type Me = ApiResponse<'/api/v1/me', 'get'>;
 
-// until the route has a response schema
-export interface ApiToken {
-  id: string;
-  name: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-}
+/** One API token of GET /me/tokens. */
+export type ApiToken = ApiItem<'/api/v1/me/tokens', 'get'>;
+
+/** One pending invitation of GET invitations. */
+export type Invitation = ApiItem<'/api/v1/workspaces/{workspaceId}/invitations', 'get'>;
+
+/** POST invitations (and resend): the invitation and how it was delivered. */
+export type InvitationAnswer = ApiResponse<'/api/v1/workspaces/{workspaceId}/invitations', 'post'>;
+
+/** POST /invitations/preview: what an invitation link offers. */
+export type InvitationPreview = ApiResponse<'/api/v1/invitations/preview', 'post'>;

@@ -2,29 +2,19 @@ import { Link } from 'react-router-dom';
 import { Anchor, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
+import { apiCall } from '../../api/client.ts';
 import { type ActivityItem } from './types.ts';
 import { useWorkspace } from '../../shared/session.tsx';
 import { formatInstant } from '../../shared/format.ts';
 import { activityLink, useActivityLabel } from './activity.ts';
 import { activityKeys } from './api.ts';
 
-interface AuditRow {
-  id: string;
-  type: string;
-  subject_type: string | null;
-  subject_id: string | null;
-  data: Record<string, unknown>;
-  created_at: string;
-  actorName: string | null;
-}
-
 /** Recent activity of the workspace (the audit log), refreshed live by the shell's event stream. */
 export function ActivityPage() {
   const { t, i18n } = useTranslation();
   const workspace = useWorkspace();
   const label = useActivityLabel();
-  const events = useQuery({ queryKey: activityKeys.events(workspace.id), queryFn: async () => (await api<{ items: AuditRow[] }>('GET', `/workspaces/${workspace.id}/events?limit=100`)).items });
+  const events = useQuery({ queryKey: activityKeys.events(workspace.id), queryFn: async () => (await apiCall('get', '/api/v1/workspaces/{workspaceId}/events', { params: { workspaceId: workspace.id }, query: { limit: 100 } })).items });
   return (
     <Stack>
       <Title order={2}>{t('activity.title')}</Title>
@@ -39,10 +29,10 @@ export function ActivityPage() {
           </Table.Thead>
           <Table.Tbody>
             {events.data?.map((row) => {
-              const item: ActivityItem = { id: String(row.id), type: row.type, subjectType: row.subject_type, subjectId: row.subject_id, actorName: row.actorName, data: row.data, createdAt: row.created_at };
+              const item: ActivityItem = row;
               return (
                 <Table.Tr key={row.id}>
-                  <Table.Td>{formatInstant(row.created_at, workspace.timeZone, i18n.language)}</Table.Td>
+                  <Table.Td>{formatInstant(row.createdAt, workspace.timeZone, i18n.language)}</Table.Td>
                   <Table.Td>
                     <Anchor component={Link} to={activityLink(item)}>{label(item)}</Anchor>
                   </Table.Td>

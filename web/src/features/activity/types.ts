@@ -1,16 +1,11 @@
-/**
- * Activity API shapes. Hand-declared (each marked "until the route has a response schema"): swap each for
- * ApiResponse / ApiItem from api/types.ts once the server declares the route's response schema and
- * `npm run gen:api` regenerates api/schema.d.ts.
- */
-// until the route has a response schema
-export interface ActivityItem {
-  id: string;
-  type: string;
-  subjectType: string | null;
-  subjectId: string | null;
-  actorName: string | null;
-  data: Record<string, unknown>;
-  createdAt: string;
-  unread?: boolean;
-}
+/** Activity API shapes, derived from the generated schema (api/schema.d.ts). */
+import type { ApiItem } from '../../api/types.ts';
+
+/** One notification (an activity item with its unread flag). */
+export type NotificationItem = ApiItem<'/api/v1/workspaces/{workspaceId}/notifications', 'get'>;
+
+/** One audit log event (GET events; the activity stream sends the same shape). */
+export type AuditEvent = ApiItem<'/api/v1/workspaces/{workspaceId}/events', 'get'>;
+
+/** An activity item: an audit event, with its unread flag when it comes from the notifications. */
+export type ActivityItem = AuditEvent & Partial<Pick<NotificationItem, 'unread'>>;

@@ -10,7 +10,7 @@ import { useChannels } from '../channels/api.ts';
 import { useWorkspace } from '../../shared/session.tsx';
 import { ObjectiveProgressPanel } from './ObjectiveProgressPanel.tsx';
 import { KpiGrid, RangePicker, rangeQueryString, useBilingual, useCampaigns, useDayRange, useNumber, useObjectives, useReason, type DayRange } from './shared.tsx';
-import type { Dashboard, ObjectiveProgress, Overview, RankedPost } from './types.ts';
+import type { CampaignDashboard, Dashboard, ObjectiveDashboard, Overview, RankedPost } from './types.ts';
 import type { DailyLine } from './DailyChart.tsx';
 import { analyticsKeys } from './api.ts';
 import { ApiErrorAlert } from '../../shared/ApiErrorAlert.tsx';
@@ -86,14 +86,14 @@ export default function AnalyticsOverviewPage() {
   const board = useQuery({
     queryKey: analyticsKeys.dashboard(workspace.id, scope, scopeId, query),
     queryFn: async () => {
-      const data = await api<Overview | Dashboard | { progress: ObjectiveProgress; dashboard: Dashboard }>('GET', `${path}?${query}`);
+      const data = await api<Overview | Dashboard | CampaignDashboard | ObjectiveDashboard>('GET', `${path}?${query}`);
       return 'dashboard' in data ? { dashboard: data.dashboard, progress: data.progress } : { dashboard: data, progress: null };
     },
     enabled: scope === 'overview' || Boolean(scopeId),
   });
   const days = useMemo(() => daysOf(range), [range]);
   const dashboard = board.data?.dashboard;
-  const overview = dashboard && 'channels' in dashboard ? (dashboard as Overview) : null;
+  const overview = dashboard && 'channels' in dashboard ? dashboard : null;
   const lines = useMemo<DailyLine[]>(() => {
     if (!dashboard) return [];
     const result: DailyLine[] = [

@@ -2,11 +2,10 @@ import { useState } from 'react';
 import { Badge, Card, Group, Loader, Select, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
+import { apiCall } from '../../api/client.ts';
 import { useChannels } from '../channels/api.ts';
 import { useWorkspace } from '../../shared/session.tsx';
 import { useLocalizedText, useNumber, useObjectives, useSegments, useWeekdays } from './shared.tsx';
-import type { BestTime, ChannelFit } from './types.ts';
 import { analyticsKeys } from './api.ts';
 
 const HOURS = Array.from({ length: 24 }, (_, hour) => hour);
@@ -23,13 +22,12 @@ export default function BestTimePage() {
   const segments = useSegments();
   const [channelId, setChannelId] = useState<string | null>(null);
   const [fitFor, setFitFor] = useState<string | null>(null);
-  const base = `/workspaces/${workspace.id}/analytics`;
   const grid = useQuery({
     queryKey: analyticsKeys.bestTime(workspace.id, channelId),
-    queryFn: () => api<BestTime>('GET', `${base}/best-time${channelId ? `?channelId=${channelId}` : ''}`),
+    queryFn: () => apiCall('get', '/api/v1/workspaces/{workspaceId}/analytics/best-time', { params: { workspaceId: workspace.id }, query: { channelId: channelId ?? undefined } }),
   });
-  const fitQuery = fitFor ? `?${fitFor.startsWith('o:') ? 'objectiveId' : 'segmentId'}=${fitFor.slice(2)}` : '';
-  const fit = useQuery({ queryKey: analyticsKeys.channelFit(workspace.id, fitFor), queryFn: () => api<ChannelFit>('GET', `${base}/channel-fit${fitQuery}`) });
+  const fitQuery = fitFor ? { [fitFor.startsWith('o:') ? 'objectiveId' : 'segmentId']: fitFor.slice(2) } : {};
+  const fit = useQuery({ queryKey: analyticsKeys.channelFit(workspace.id, fitFor), queryFn: () => apiCall('get', '/api/v1/workspaces/{workspaceId}/analytics/channel-fit', { params: { workspaceId: workspace.id }, query: fitQuery }) });
   const max = Math.max(0, ...(grid.data?.cells.map((c) => c.rate ?? 0) ?? []));
   const best = new Set(grid.data?.best.map((c) => `${c.weekday}-${c.hour}`) ?? []);
 

@@ -3,10 +3,10 @@ import { Link } from 'react-router-dom';
 import { Anchor, Badge, Button, Card, Group, Progress, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
+import { apiCall } from '../../api/client.ts';
 import { formatInstant } from '../../shared/format.ts';
 import { useSession, useWorkspace } from '../../shared/session.tsx';
-import type { Backfill, BackfillState, CollectionError } from './types.ts';
+import type { Backfill, BackfillState } from './types.ts';
 import { analyticsKeys } from './api.ts';
 import { ApiErrorAlert } from '../../shared/ApiErrorAlert.tsx';
 
@@ -24,28 +24,27 @@ export default function CollectionPage() {
   const workspace = useWorkspace();
   const { can } = useSession();
   const queryClient = useQueryClient();
-  const base = `/workspaces/${workspace.id}/analytics`;
   const [startedId, setStartedId] = useState<string | null>(null);
   const [alreadyRunning, setAlreadyRunning] = useState(false);
   const backfills = useQuery({
     queryKey: analyticsKeys.backfills(workspace.id),
-    queryFn: async () => (await api<{ items: Backfill[] }>('GET', `${base}/backfills`)).items,
+    queryFn: async () => (await apiCall('get', '/api/v1/workspaces/{workspaceId}/analytics/backfills', { params: { workspaceId: workspace.id } })).items,
   });
   // The one to follow: the one just started here, else one already running (started elsewhere or before a reload).
   const followId = startedId ?? backfills.data?.find((b) => b.state === 'running')?.jobId ?? null;
   const progress = useQuery({
     queryKey: analyticsKeys.backfill(workspace.id, followId),
-    queryFn: () => api<Backfill>('GET', `${base}/backfill/${followId}`),
+    queryFn: () => apiCall('get', '/api/v1/workspaces/{workspaceId}/analytics/backfill/{jobId}', { params: { workspaceId: workspace.id, jobId: followId ?? '' } }),
     enabled: followId !== null,
     refetchInterval: (query) => (query.state.data?.finished ? false : 1_000),
   });
   const errors = useQuery({
     queryKey: analyticsKeys.errors(workspace.id),
-    queryFn: async () => (await api<{ items: CollectionError[] }>('GET', `${base}/errors`)).items,
+    queryFn: async () => (await apiCall('get', '/api/v1/workspaces/{workspaceId}/analytics/errors', { params: { workspaceId: workspace.id } })).items,
     refetchInterval: progress.data && !progress.data.finished ? 5_000 : false,
   });
   const start = useMutation({
-    mutationFn: () => api<Backfill>('POST', `${base}/backfill`),
+    mutationFn: () => apiCall('post', '/api/v1/workspaces/{workspaceId}/analytics/backfill', { params: { workspaceId: workspace.id } }),
     onSuccess: (backfill) => {
       setStartedId(backfill.jobId);
       setAlreadyRunning(Boolean(backfill.alreadyRunning));

@@ -3,13 +3,13 @@ import { Link, useParams } from 'react-router-dom';
 import { Anchor, Badge, Card, Group, List, Loader, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
+import { apiCall } from '../../api/client.ts';
 import { formatInstant } from '../../shared/format.ts';
 import { useChannels } from '../channels/api.ts';
 import { useWorkspace } from '../../shared/session.tsx';
 import { ExternalLink } from '../../shared/ExternalLink.tsx';
 import { KpiGrid, useNumber, useReason } from './shared.tsx';
-import type { MetricSnapshot, PostDashboard, PostDashboardPublication } from './types.ts';
+import type { MetricSnapshot, PostDashboardPublication } from './types.ts';
 import type { TimeLine } from './TimeChart.tsx';
 import { analyticsKeys } from './api.ts';
 import { ApiErrorAlert } from '../../shared/ApiErrorAlert.tsx';
@@ -33,7 +33,7 @@ function PublicationMetrics({ publication, channelName }: { publication: PostDas
   const workspace = useWorkspace();
   const reason = useReason();
   const number = useNumber();
-  const times = useMemo(() => publication.snapshots.map((s) => Date.parse(s.captured_at)), [publication.snapshots]);
+  const times = useMemo(() => publication.snapshots.map((s) => Date.parse(s.capturedAt)), [publication.snapshots]);
   // Only metrics the network reported at least once get a line; the others are listed with their reason.
   const lines = useMemo<TimeLine[]>(
     () =>
@@ -68,7 +68,7 @@ function PublicationMetrics({ publication, channelName }: { publication: PostDas
           </Suspense>
           <Text size="xs" c="dimmed">
             {t('analytics.postDashboard.axisZone', { zone: workspace.timeZone })} · {t('analytics.postDashboard.snapshotsN', { n: publication.snapshots.length })}
-            {latest && ` · ${t('analytics.postDashboard.lastCollected', { when: formatInstant(latest.captured_at, workspace.timeZone, i18n.language) })}`}
+            {latest && ` · ${t('analytics.postDashboard.lastCollected', { when: formatInstant(latest.capturedAt, workspace.timeZone, i18n.language) })}`}
           </Text>
           {latest && (
             <Group gap="md" mt="xs" data-testid="latest-metrics">
@@ -108,7 +108,7 @@ export default function PostDashboardPage() {
   const number = useNumber();
   const board = useQuery({
     queryKey: analyticsKeys.post(workspace.id, postId),
-    queryFn: () => api<PostDashboard>('GET', `/workspaces/${workspace.id}/analytics/posts/${postId}`),
+    queryFn: () => apiCall('get', '/api/v1/workspaces/{workspaceId}/analytics/posts/{postId}', { params: { workspaceId: workspace.id, postId: postId ?? '' } }),
   });
   const channelName = (id: string | null) => (id ? channels.data?.find((c) => c.id === id)?.name ?? id.slice(0, 8) : t('analytics.postDashboard.allChannels'));
 

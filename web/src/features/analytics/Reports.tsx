@@ -2,18 +2,12 @@ import { useState } from 'react';
 import { Badge, Button, Card, ColorInput, Group, MultiSelect, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, Switch, Table, TagsInput, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
+import { api, apiCall } from '../../api/client.ts';
 import { formatInstant } from '../../shared/format.ts';
 import { useSession, useWorkspace } from '../../shared/session.tsx';
 import { RangePicker, rangeQueryString, useCampaigns, useDayRange, useObjectives } from './shared.tsx';
-import type { ReportSchedule } from './types.ts';
 import { analyticsKeys } from './api.ts';
 import { ApiErrorAlert } from '../../shared/ApiErrorAlert.tsx';
-
-interface ReportSettings {
-  brandColor: string;
-  smtp: { host: string; port: number; secure: boolean; user: string | null; from: string; hasPassword: boolean } | null;
-}
 
 /** Reports: download PDF or CSV now, weekly/monthly e-mail schedules, branding and SMTP. */
 export default function ReportsPage() {
@@ -34,7 +28,7 @@ export default function ReportsPage() {
     { group: t('analytics.scope.objective'), items: (objectives.data ?? []).map((o) => ({ value: `o:${o.id}`, label: o.name })) },
   ];
 
-  const schedules = useQuery({ queryKey: analyticsKeys.reportSchedules(workspace.id), queryFn: async () => (await api<{ items: ReportSchedule[] }>('GET', `${base}/report-schedules`)).items });
+  const schedules = useQuery({ queryKey: analyticsKeys.reportSchedules(workspace.id), queryFn: async () => (await apiCall('get', '/api/v1/workspaces/{workspaceId}/report-schedules', { params: { workspaceId: workspace.id } })).items });
   const [name, setName] = useState('');
   const [frequency, setFrequency] = useState<'weekly' | 'monthly'>('weekly');
   const [formats, setFormats] = useState<string[]>(['pdf']);
@@ -44,7 +38,7 @@ export default function ReportsPage() {
   const invalidate = () => queryClient.invalidateQueries({ queryKey: analyticsKeys.reportSchedules(workspace.id) });
   const createSchedule = useMutation({
     mutationFn: () =>
-      api<ReportSchedule>('POST', `${base}/report-schedules`, {
+      api('POST', `${base}/report-schedules`, {
         name,
         frequency,
         formats,
@@ -61,7 +55,7 @@ export default function ReportsPage() {
   const removeSchedule = useMutation({ mutationFn: (id: string) => api('DELETE', `${base}/report-schedules/${id}`), onSuccess: invalidate });
   const runSchedule = useMutation({ mutationFn: (id: string) => api('POST', `${base}/report-schedules/${id}/run`), onSettled: invalidate });
 
-  const settings = useQuery({ queryKey: analyticsKeys.settings(workspace.id), queryFn: () => api<ReportSettings>('GET', `${base}/analytics/settings`), enabled: can('workspace.manage') });
+  const settings = useQuery({ queryKey: analyticsKeys.settings(workspace.id), queryFn: () => apiCall('get', '/api/v1/workspaces/{workspaceId}/analytics/settings', { params: { workspaceId: workspace.id } }), enabled: can('workspace.manage') });
   const [color, setColor] = useState<string | null>(null);
   const [smtpHost, setSmtpHost] = useState<string | null>(null);
   const [smtpPort, setSmtpPort] = useState<number | string>(587);
@@ -73,7 +67,7 @@ export default function ReportsPage() {
   const from = smtpFrom ?? settings.data?.smtp?.from ?? '';
   const saveSettings = useMutation({
     mutationFn: () =>
-      api<ReportSettings>('PUT', `${base}/analytics/settings`, {
+      api('PUT', `${base}/analytics/settings`, {
         brandColor: color ?? settings.data?.brandColor,
         ...(host && from ? { smtp: { host, port: Number(smtpPort), secure: smtpSecure, user: smtpUser || undefined, password: smtpPassword || undefined, from } } : {}),
       }),

@@ -3,9 +3,9 @@ import { Badge, Card, Group, SegmentedControl, SimpleGrid, Switch, Text, TextInp
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { DateTime } from 'luxon';
-import { api } from '../../api/client.ts';
+import { api, apiCall } from '../../api/client.ts';
 import { useWorkspace } from '../../shared/session.tsx';
-import type { Bilingual, Campaign, KpiCatalogItem, KpiValue, Objective, ObjectiveStatus, Pillar, Segment } from './types.ts';
+import type { Bilingual, Campaign, KpiValue, Objective, ObjectiveStatus, Pillar, Segment } from './types.ts';
 import { analyticsKeys } from './api.ts';
 import { strategyKeys } from '../strategy/api.ts';
 
@@ -126,12 +126,16 @@ export function useDayFormat(): (day: string) => string {
 
 const STATUS_COLORS: Record<ObjectiveStatus, string> = { on_track: 'green', off_track: 'red', not_measurable: 'gray', no_data: 'gray', not_started: 'blue', unknown: 'gray' };
 
-/** The status of an objective, coloured. */
-export function StatusBadge({ status }: { status: ObjectiveStatus | null }) {
+function isObjectiveStatus(status: string): status is ObjectiveStatus {
+  return Object.hasOwn(STATUS_COLORS, status);
+}
+
+/** The status of an objective, coloured (the schema types it as a string). */
+export function StatusBadge({ status }: { status: string | null }) {
   const { t } = useTranslation();
   const value = status ?? 'no_data';
   return (
-    <Badge color={STATUS_COLORS[value]} variant={value === 'off_track' ? 'filled' : 'light'} data-testid="objective-status">
+    <Badge color={isObjectiveStatus(value) ? STATUS_COLORS[value] : 'gray'} variant={value === 'off_track' ? 'filled' : 'light'} data-testid="objective-status">
       {t(`analytics.status.${value}`)}
     </Badge>
   );
@@ -199,20 +203,28 @@ export function KpiGrid({ kpis, changes }: { kpis: KpiValue[]; changes: Record<s
 }
 
 /** Lists one strategy entity of the selected workspace (objectives, campaigns, segments, pillars). */
-export function useStrategyList<T>(path: 'objectives' | 'campaigns' | 'segments' | 'pillars') {
+export function useStrategyList<K extends keyof StrategyLists>(path: K) {
   const workspace = useWorkspace();
-  return useQuery({ queryKey: strategyKeys.list(workspace.id, path), queryFn: async () => (await api<{ items: T[] }>('GET', `/workspaces/${workspace.id}/${path}`)).items });
+  return useQuery({ queryKey: strategyKeys.list(workspace.id, path), queryFn: async () => (await api<{ items: Array<StrategyLists[K]> }>('GET', `/workspaces/${workspace.id}/${path}`)).items });
+}
+
+/** Each strategy list's item (typed from the list routes' response schemas). */
+interface StrategyLists {
+  objectives: Objective;
+  campaigns: Campaign;
+  segments: Segment;
+  pillars: Pillar;
 }
 
 /** Typed shortcuts for the four strategy lists. */
-export const useObjectives = () => useStrategyList<Objective>('objectives');
-export const useCampaigns = () => useStrategyList<Campaign>('campaigns');
-export const useSegments = () => useStrategyList<Segment>('segments');
-export const usePillars = () => useStrategyList<Pillar>('pillars');
+export const useObjectives = () => useStrategyList('objectives');
+export const useCampaigns = () => useStrategyList('campaigns');
+export const useSegments = () => useStrategyList('segments');
+export const usePillars = () => useStrategyList('pillars');
 
 /** The KPI catalogue (names in both languages, formulas, units). */
 export function useKpiCatalog() {
-  return useQuery({ queryKey: analyticsKeys.kpis(), queryFn: async () => (await api<{ items: KpiCatalogItem[] }>('GET', '/kpis')).items, staleTime: Infinity });
+  return useQuery({ queryKey: analyticsKeys.kpis(), queryFn: async () => (await apiCall('get', '/api/v1/kpis')).items, staleTime: Infinity });
 }
 
 /** Weekday names Monday first, in the UI language. */

@@ -1,371 +1,107 @@
-import type { UrlWarning } from '../../shared/PublicUrlWarning.tsx';
-/** Analytics, strategy and link API shapes as the pages use them. */
-// until the route has a response schema
-export interface Bilingual {
-  en: string;
-  es: string;
-}
+/** Analytics, strategy and link API shapes, derived from the generated schema (api/schema.d.ts). */
+import type { ApiItem, ApiResponse } from '../../api/types.ts';
 
-// until the route has a response schema
-export interface KpiValue {
-  name: string;
-  label: Bilingual;
-  formula: string;
-  formulaEs?: string;
-  value: number | null;
-  reason: string | null;
-}
+/** GET analytics/overview: the workspace's dashboard with its channels and what each network reports. */
+export type Overview = ApiResponse<'/api/v1/workspaces/{workspaceId}/analytics/overview', 'get'>;
 
-// until the route has a response schema
-export interface DailyPoint {
-  day: string;
-  posts: number;
-  likes: number;
-  replies: number;
-  reposts: number;
-  quotes: number;
-  engagements: number;
-  impressions: number | null;
-  reach: number | null;
-  networkClicks: number | null;
-  followersAtPost: number;
-}
+/** A channel's or a campaign's dashboard (current and previous period, top and bottom posts). */
+export type Dashboard = ApiResponse<'/api/v1/workspaces/{workspaceId}/analytics/channels/{channelId}', 'get'>;
 
-// until the route has a response schema
-export interface PeriodSummary {
-  range: { from: string; to: string };
-  totals: { posts: number; engagements: number; linkClicks: number; uniqueVisitors: number; leads: number; conversionValue: number; cost: number; followersStart: number | null; followersEnd: number | null };
-  kpis: KpiValue[];
-  series: DailyPoint[];
-  followers: Array<{ day: string; followers: number }>;
-}
+/** GET analytics/campaigns/{campaignId}: a campaign's dashboard. */
+export type CampaignDashboard = ApiResponse<'/api/v1/workspaces/{workspaceId}/analytics/campaigns/{campaignId}', 'get'>;
 
-// until the route has a response schema
-export interface RankedPost {
-  publicationId: string;
-  postId: string;
-  channelId: string;
-  network: string;
-  publishedAt: string;
-  excerpt: string;
-  hasMedia: boolean;
-  engagements: number;
-  engagementRateByFollowers: number | null;
-}
+export type PeriodSummary = Dashboard['current'];
 
-// until the route has a response schema
-export interface ChannelRow {
-  channelId: string;
-  name: string;
-  network: string;
-  posts: number;
-  engagements: number;
-  engagementRateByFollowers: number | null;
-}
+export type KpiValue = PeriodSummary['kpis'][number];
 
-// until the route has a response schema
-export interface Dashboard {
-  current: PeriodSummary;
-  previous: PeriodSummary | null;
-  changes: Record<string, number | null> | null;
-  posts: { top: RankedPost[]; bottom: RankedPost[] };
-}
+export type Bilingual = KpiValue['label'];
 
-// until the route has a response schema
-export interface Overview extends Dashboard {
-  channels: ChannelRow[];
-  networkReports: Record<string, { reports: string[]; missing: Record<string, string> }>;
-}
+export type DailyPoint = PeriodSummary['series'][number];
+
+export type RankedPost = Dashboard['posts']['top'][number];
+
+export type ChannelRow = Overview['channels'][number];
 
 export type ObjectiveStatus = 'on_track' | 'off_track' | 'not_measurable' | 'no_data' | 'not_started' | 'unknown';
 
-// until the route has a response schema
-export interface Objective {
-  id: string;
-  name: string;
-  description: string | null;
-  kpi: string;
-  kpiLabel: Partial<Bilingual>;
-  target: number;
-  baseline: number | null;
-  startAt: string;
-  deadline: string;
-  channelIds: string[] | null;
-  status: ObjectiveStatus | null;
-}
+/** One objective of GET objectives. */
+export type Objective = ApiItem<'/api/v1/workspaces/{workspaceId}/objectives', 'get'>;
 
-// until the route has a response schema
-export interface Campaign {
-  id: string;
-  name: string;
-  slug: string;
-  description: string | null;
-  objectiveId: string | null;
-  startAt: string | null;
-  endAt: string | null;
-  budget: number | null;
-}
+export type Campaign = ApiItem<'/api/v1/workspaces/{workspaceId}/campaigns', 'get'>;
 
-// until the route has a response schema
-export interface Segment {
-  id: string;
-  name: string;
-  description: string | null;
-  networks: string[] | null;
-  interests: string[] | null;
-  activeHours: Array<{ weekday: number; fromHour: number; toHour: number }> | null;
-}
+export type Segment = ApiItem<'/api/v1/workspaces/{workspaceId}/segments', 'get'>;
 
-// until the route has a response schema
-export interface Pillar {
-  id: string;
-  name: string;
-  description: string | null;
-  color: string | null;
-}
+export type Pillar = ApiItem<'/api/v1/workspaces/{workspaceId}/pillars', 'get'>;
 
-// until the route has a response schema
-export interface Suggestion {
-  kind: string;
-  en: string;
-  es: string;
-}
+/** GET analytics/objectives/{objectiveId}: an objective's progress (with the dashboard behind it). */
+export type ObjectiveDashboard = ApiResponse<'/api/v1/workspaces/{workspaceId}/analytics/objectives/{objectiveId}', 'get'>;
 
-// until the route has a response schema
-export interface Forecast {
-  linear: number | null;
-  ewma: number | null;
-  method: string;
-  methodEs?: string;
-}
+export type ObjectiveProgress = ObjectiveDashboard['progress'];
 
-// until the route has a response schema
-export interface ObjectiveProgress {
-  objective: { id: string; name: string; kpi: string; target: number; deadline: string };
-  status: ObjectiveStatus;
-  current: number | null;
-  reason?: string | null;
-  forecast: Forecast | null;
-  series: Array<{ day: string; value: number }>;
-  evidence: {
-    channels: ChannelRow[];
-    underperformingChannels: ChannelRow[];
-    underperformingPosts: RankedPost[];
-    formats: { withMedia: { posts: number; rate: number | null }; textOnly: { posts: number; rate: number | null } };
-    pillars: Array<{ name: string; posts: number; rate: number }>;
-  } | null;
-  suggestions: Suggestion[];
-}
+export type Forecast = NonNullable<ObjectiveProgress['forecast']>;
 
-// until the route has a response schema
-export interface ObjectiveStatusItem {
-  objective: { id: string; name: string; kpi: string; target: number; deadline: string };
-  status: ObjectiveStatus;
-  current: number | null;
-  forecast: Forecast | null;
-  reason: string | null;
-  suggestions: Suggestion[];
-}
+export type Suggestion = ObjectiveProgress['suggestions'][number];
 
-// until the route has a response schema
-export interface KpiCatalogItem {
-  name: string;
-  en: string;
-  es: string;
-  formula: string;
-  formulaEs?: string;
-  unit: '%' | 'count' | 'per_post' | 'money';
-  higherIsBetter: boolean;
-}
+/** One objective's status of GET analytics/objectives. */
+export type ObjectiveStatusItem = ApiItem<'/api/v1/workspaces/{workspaceId}/analytics/objectives', 'get'>;
 
-// until the route has a response schema
-export interface BestTimeCell {
-  weekday: number;
-  hour: number;
-  posts: number;
-  rawRate: number | null;
-  rate: number | null;
-}
+/** One KPI of the catalogue (GET /kpis). */
+export type KpiCatalogItem = ApiItem<'/api/v1/kpis', 'get'>;
 
-// until the route has a response schema
-export interface BestTime {
-  timeZone: string;
-  method: string;
-  methodEs?: string;
-  minSample: number;
-  samples: number;
-  cells: BestTimeCell[];
-  best: BestTimeCell[];
-}
+/** GET analytics/best-time: engagement by weekday and hour. */
+export type BestTime = ApiResponse<'/api/v1/workspaces/{workspaceId}/analytics/best-time', 'get'>;
 
-// until the route has a response schema
-export interface ChannelFit {
-  rankedBy: string;
-  minPosts: number;
-  networks: Array<{ rank: number; network: string; posts: number; engagementRateByFollowers: number | null; amplificationRate: number | null; conversationRate: number | null; leads: number; conversionValue: number; enoughData: boolean }>;
-}
+export type BestTimeCell = BestTime['cells'][number];
 
-// until the route has a response schema
-export interface TrackedLink {
-  id: string;
-  code: string;
-  shortUrl: string;
-  targetUrl: string;
-  destinationUrl: string;
-  postId: string | null;
-  channelId: string | null;
-  network: string | null;
-  campaignId: string | null;
-  createdAt: string;
-  clicks: number;
-  /** Set while PUBLIC_URL is unset (code public_url_unset). */
-  urlWarning?: UrlWarning | null;
-}
+/** GET analytics/channel-fit: networks ranked by engagement. */
+export type ChannelFit = ApiResponse<'/api/v1/workspaces/{workspaceId}/analytics/channel-fit', 'get'>;
 
-// until the route has a response schema
-export interface LinkDetail extends Omit<TrackedLink, 'clicks'> {
-  clicks: { total: number; human: number; bots: number; uniqueVisitors: number };
-  byDay: Array<{ day: string; clicks: number; uniqueVisitors: number }>;
-  referrers: Array<{ host: string | null; clicks: number }>;
-  conversions: { count: number; value: number };
-}
+/** One tracked link of GET links. */
+export type TrackedLink = ApiItem<'/api/v1/workspaces/{workspaceId}/links', 'get'>;
 
-// until the route has a response schema
-export interface ConversionSettings {
-  webhookUrl: string;
-  webhookHeader: string;
-  secret: string;
-  pixelUrl: string;
-  urlWarning?: UrlWarning | null;
-}
+/** GET links/{linkId}: a link's clicks by day, referrers and conversions. */
+export type LinkDetail = ApiResponse<'/api/v1/workspaces/{workspaceId}/links/{linkId}', 'get'>;
 
-// until the route has a response schema
-export interface Cost {
-  id: string;
-  amount: number;
-  currency: string;
-  campaignId: string | null;
-  channelId: string | null;
-  incurredOn: string;
-  note: string;
-}
+export type ConversionSettings = ApiResponse<'/api/v1/workspaces/{workspaceId}/conversion-settings', 'get'>;
 
-// until the route has a response schema
-export interface RoiRow {
-  campaignId?: string | null;
-  channelId?: string | null;
-  objectiveId?: string | null;
-  clicks: number;
-  leads: number;
-  value: number;
-  cost: number;
-  cpl: number | null;
-  cplReason: string | null;
-  roi: number | null;
-  roiReason: string | null;
-}
+export type Cost = ApiItem<'/api/v1/workspaces/{workspaceId}/costs', 'get'>;
 
-// until the route has a response schema
-export interface ReportSchedule {
-  id: string;
-  name: string;
-  frequency: 'weekly' | 'monthly';
-  formats: Array<'pdf' | 'csv'>;
-  language: 'en' | 'es';
-  recipients: string[];
-  scope: { channelId?: string; campaignId?: string; objectiveId?: string };
-  nextRunAt: string;
-  lastRunAt: string | null;
-  lastError: string | null;
-}
+/** GET roi: leads, value, cost, CPL and ROI by campaign, channel or objective. */
+export type Roi = ApiResponse<'/api/v1/workspaces/{workspaceId}/roi', 'get'>;
 
-// until the route has a response schema
-export interface AnalyticsAlert {
-  id: string;
-  objectiveId: string;
-  kind: string;
-  message: string;
-  messageEs?: string | null;
-  data: { status?: string; current?: number | null; forecast?: Forecast | null; target?: number; suggestions?: Suggestion[]; underperformingChannels?: ChannelRow[] } | null;
-  createdAt: string;
-  acknowledgedAt: string | null;
-}
+export type RoiRow = Roi['items'][number];
 
-// until the route has a response schema
-export interface MetricSnapshot {
-  captured_at: string;
-  step: number | null;
-  likes: number | null;
-  replies: number | null;
-  reposts: number | null;
-  quotes: number | null;
-  impressions: number | null;
-  reach: number | null;
-  clicks: number | null;
-}
+export type ReportSchedule = ApiItem<'/api/v1/workspaces/{workspaceId}/report-schedules', 'get'>;
 
-// until the route has a response schema
-export interface PostDashboardPublication {
-  publicationId: string;
-  channelId: string;
-  network: string;
-  state: string;
-  publishedAt: string | null;
-  remoteUrl: string | null;
-  /** Metric name → why the network does not report it. */
-  missing: Record<string, string>;
-  snapshots: MetricSnapshot[];
-  kpis: KpiValue[];
-}
+/**
+ * What an objective alert's `data` holds: the progress at the time of the alert. The route's schema leaves
+ * `data` free-form (`{ [key]: unknown }`), so the web app names the parts it reads, from the progress's own types.
+ */
+export type AnalyticsAlertData = Partial<Pick<ObjectiveProgress, 'status' | 'current' | 'forecast' | 'suggestions'>> & {
+  target?: number;
+  underperformingChannels?: NonNullable<ObjectiveProgress['evidence']>['underperformingChannels'];
+};
 
-// until the route has a response schema
-export interface PostDashboardLink {
-  id: string;
-  shortUrl: string;
-  targetUrl: string;
-  channelId: string | null;
-  network: string | null;
-  clicks: number;
-  uniqueVisitors: number;
-  conversions: number;
-  conversionValue: number;
-}
+/** One objective alert of GET analytics/alerts. */
+export type AnalyticsAlert = Omit<ApiItem<'/api/v1/workspaces/{workspaceId}/analytics/alerts', 'get'>, 'data'> & {
+  data: AnalyticsAlertData | null;
+};
 
-// until the route has a response schema
-export interface PostDashboard {
-  postId: string;
-  content: string;
-  publications: PostDashboardPublication[];
-  links: PostDashboardLink[];
-}
+/** GET analytics/posts/{postId}: a post's metrics per publication and its links. */
+export type PostDashboard = ApiResponse<'/api/v1/workspaces/{workspaceId}/analytics/posts/{postId}', 'get'>;
 
-export type BackfillState = 'running' | 'done' | 'failed';
+export type PostDashboardPublication = PostDashboard['publications'][number];
 
-// until the route has a response schema
-export interface Backfill {
-  jobId: string;
-  state: BackfillState;
-  total: number;
-  done: number;
-  failed: number;
-  finished: boolean;
-  error: string | null;
-  startedBy: string | null;
-  startedAt: string;
-  finishedAt: string | null;
-  updatedAt: string;
-  alreadyRunning?: boolean;
-}
+export type MetricSnapshot = PostDashboardPublication['snapshots'][number];
 
-// until the route has a response schema
-export interface CollectionError {
-  id: string;
-  channelId: string | null;
-  channelName: string | null;
-  network: string | null;
-  publicationId: string | null;
-  postId: string | null;
-  code: string;
-  message: string;
-  createdAt: string;
-}
+export type PostDashboardLink = PostDashboard['links'][number];
+
+/** A metrics backfill (GET analytics/backfill/{jobId}). */
+export type Backfill = ApiResponse<'/api/v1/workspaces/{workspaceId}/analytics/backfill/{jobId}', 'get'>;
+
+export type BackfillState = Backfill['state'];
+
+/** POST analytics/backfill: the started (or already running) backfill. */
+export type BackfillStart = ApiResponse<'/api/v1/workspaces/{workspaceId}/analytics/backfill', 'post'>;
+
+export type CollectionError = ApiItem<'/api/v1/workspaces/{workspaceId}/analytics/errors', 'get'>;

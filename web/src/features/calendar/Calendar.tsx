@@ -6,7 +6,7 @@ import { DateTime } from 'luxon';
 import { Alert, Button, Group, Modal, Select, Stack, Text, TextInput, Title, CopyButton } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
+import { api, apiCall } from '../../api/client.ts';
 import { POST_STATES } from '../posts/types.ts';
 import { type CalendarEntry } from './types.ts';
 import { useSession, useWorkspace } from '../../shared/session.tsx';
@@ -173,7 +173,7 @@ export default function CalendarPage() {
   };
 
   const createFeed = async () => {
-    const created = await api<{ url: string; urlWarning?: UrlWarning | null }>('POST', `/workspaces/${workspace.id}/calendar/feed`);
+    const created = await apiCall('post', '/api/v1/workspaces/{workspaceId}/calendar/feed', { params: { workspaceId: workspace.id } });
     setFeedUrl(created.url);
     setFeedWarning(created.urlWarning ?? null);
   };

@@ -2,8 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { Alert, Badge, Button, Card, Group, Modal, PasswordInput, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
-import { type Channel, type NetworkInfo } from './types.ts';
+import { api, apiCall } from '../../api/client.ts';
+import { channelAccount, type Channel, type NetworkInfo } from './types.ts';
 import { apiErrorText, codeText } from '../../shared/api-error-text.ts';
 import { useWorkspace, useSession } from '../../shared/session.tsx';
 import { useChannels, useNetworks } from './api.ts';
@@ -93,7 +93,7 @@ export function ChannelsPage() {
 
   const test = async (channel: Channel) => {
     try {
-      const result = await api<{ health: { ok: boolean; error?: { code?: string; message: string } } }>('POST', `/workspaces/${workspace.id}/channels/${channel.id}/test`);
+      const result = await apiCall('post', '/api/v1/workspaces/{workspaceId}/channels/{channelId}/test', { params: { workspaceId: workspace.id, channelId: channel.id } });
       setMessage(result.health.ok ? t('channels.healthy', { name: channel.name }) : t('channels.unhealthy', { name: channel.name, reason: codeText(result.health.error?.code, result.health.error?.message ?? '') }));
     } catch (caught) {
       setMessage(apiErrorText(caught));
@@ -140,7 +140,7 @@ export function ChannelsPage() {
                   </Badge>
                 )}
               </Group>
-              {channel.account?.handle && <Text size="sm">@{channel.account.handle}</Text>}
+              {channelAccount(channel).handle && <Text size="sm">@{channelAccount(channel).handle}</Text>}
               <Text size="xs" c="dimmed">
                 {t('channels.lastChecked', { when: formatInstant(channel.lastCheckedAt, workspace.timeZone, lang) })}
               </Text>

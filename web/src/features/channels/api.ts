@@ -1,9 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
-import { api } from '../../api/client.ts';
+import { apiCall } from '../../api/client.ts';
 import { useWorkspace } from '../../shared/session.tsx';
 import { workspaceKey } from '../../shared/query-keys.ts';
 import { channelsPath, takePrefetched } from '../calendar/CalendarData.ts';
-import type { Channel, NetworkInfo } from './types.ts';
+import type { Channel } from './types.ts';
 
 /** Query keys of the channels feature. */
 export const channelKeys = {
@@ -15,7 +15,7 @@ export const channelKeys = {
 export function useNetworks() {
   return useQuery({
     queryKey: channelKeys.networks(),
-    queryFn: async () => (await api<{ items: NetworkInfo[] }>('GET', '/networks')).items,
+    queryFn: async () => (await apiCall('get', '/api/v1/networks')).items,
     staleTime: Infinity,
   });
 }
@@ -27,6 +27,6 @@ export function useChannels() {
     queryKey: channelKeys.list(workspace.id),
     // The calendar's boot-time prefetch may already hold them.
     initialData: () => takePrefetched<{ items: Channel[] }>(channelsPath(workspace.id))?.items,
-    queryFn: async () => (await api<{ items: Channel[] }>('GET', channelsPath(workspace.id))).items,
+    queryFn: async () => (await apiCall('get', '/api/v1/workspaces/{workspaceId}/channels', { params: { workspaceId: workspace.id } })).items,
   });
 }

@@ -1,40 +1,26 @@
-/**
- * Channels API shapes. Hand-declared (each marked "until the route has a response schema"): swap each for
- * ApiResponse / ApiItem from api/types.ts once the server declares the route's response schema and
- * `npm run gen:api` regenerates api/schema.d.ts.
- */
-// until the route has a response schema
-export interface NetworkLimits {
-  maxChars: number;
-  maxImages: number;
-  maxImageBytes: number;
-  acceptedImageTypes: string[];
-  maxAltChars: number;
-  supportsThreads: boolean;
-  supportsVisibility?: boolean;
-  supportsContentWarning?: boolean;
+/** Channels API shapes, derived from the generated schema (api/schema.d.ts). */
+import type { ApiItem } from '../../api/types.ts';
+
+/** One network of GET /networks, with its limits and connection fields. */
+export type NetworkInfo = ApiItem<'/api/v1/networks', 'get'>;
+
+/** A network's limits (text length, images, threads, options). */
+export type NetworkLimits = NetworkInfo['limits'];
+
+/** One channel of GET channels. */
+export type Channel = ApiItem<'/api/v1/workspaces/{workspaceId}/channels', 'get'>;
+
+/** The parts of a channel's remote account the web app shows. */
+export interface ChannelAccount {
+  handle?: string;
+  displayName?: string;
 }
 
-// until the route has a response schema
-export interface NetworkInfo {
-  name: string;
-  label: { en: string; es: string };
-  simulated: boolean;
-  limits: NetworkLimits;
-  connectionFields: Array<{ name: string; secret: boolean; required: boolean; label: { en: string; es: string } }>;
-}
-
-// until the route has a response schema
-export interface Channel {
-  id: string;
-  network: string;
-  networkLabel: { en: string; es: string };
-  simulated: boolean;
-  name: string;
-  settings: Record<string, unknown>;
-  status: 'active' | 'needs_reconnect' | 'disconnected';
-  account: { handle?: string; displayName?: string; followers?: number } | null;
-  lastError: string | null;
-  lastCheckedAt: string | null;
-  limits: NetworkLimits | null;
+/** A channel's remote account: the route's schema leaves `account` free-form, so its fields are checked here. */
+export function channelAccount(channel: Pick<Channel, 'account'>): ChannelAccount {
+  const account = channel.account ?? {};
+  return {
+    handle: typeof account.handle === 'string' ? account.handle : undefined,
+    displayName: typeof account.displayName === 'string' ? account.displayName : undefined,
+  };
 }

@@ -3,13 +3,13 @@ import { ActionIcon, Anchor, Button, Card, Code, CopyButton, Group, Image, Modal
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { DateTime } from 'luxon';
-import { api } from '../../api/client.ts';
+import { api, apiCall } from '../../api/client.ts';
 import { formatInstant } from '../../shared/format.ts';
 import { useChannels } from '../channels/api.ts';
 import { useSession, useWorkspace } from '../../shared/session.tsx';
 import { ExternalLink } from '../../shared/ExternalLink.tsx';
 import { useCampaigns, useNumber, useObjectives, useReason } from '../analytics/shared.tsx';
-import type { ConversionSettings, Cost, LinkDetail, RoiRow, TrackedLink } from '../analytics/types.ts';
+import type { RoiRow, TrackedLink } from '../analytics/types.ts';
 import { PublicUrlWarning } from '../../shared/PublicUrlWarning.tsx';
 import { linkKeys } from './api.ts';
 import { ApiErrorAlert } from '../../shared/ApiErrorAlert.tsx';
@@ -18,7 +18,7 @@ import { ApiErrorAlert } from '../../shared/ApiErrorAlert.tsx';
 function LinkRow({ link, onOpen }: { link: TrackedLink; onOpen: () => void }) {
   const { t, i18n } = useTranslation();
   const workspace = useWorkspace();
-  const detail = useQuery({ queryKey: linkKeys.detail(workspace.id, link.id), queryFn: () => api<LinkDetail>('GET', `/workspaces/${workspace.id}/links/${link.id}`) });
+  const detail = useQuery({ queryKey: linkKeys.detail(workspace.id, link.id), queryFn: () => apiCall('get', '/api/v1/workspaces/{workspaceId}/links/{linkId}', { params: { workspaceId: workspace.id, linkId: link.id } }) });
   return (
     <Table.Tr data-testid="link-row">
       <Table.Td>
@@ -43,7 +43,7 @@ function LinkDetailModal({ linkId, onClose }: { linkId: string; onClose: () => v
   const workspace = useWorkspace();
   const queryClient = useQueryClient();
   // Always fresh on open: the row may hold counts from before the latest clicks.
-  const detail = useQuery({ queryKey: linkKeys.detail(workspace.id, linkId), queryFn: () => api<LinkDetail>('GET', `/workspaces/${workspace.id}/links/${linkId}`), refetchOnMount: 'always' });
+  const detail = useQuery({ queryKey: linkKeys.detail(workspace.id, linkId), queryFn: () => apiCall('get', '/api/v1/workspaces/{workspaceId}/links/{linkId}', { params: { workspaceId: workspace.id, linkId } }), refetchOnMount: 'always' });
   const remove = useMutation({
     mutationFn: () => api('DELETE', `/workspaces/${workspace.id}/links/${linkId}`),
     onSuccess: async () => {
@@ -103,27 +103,27 @@ export default function LinksPage() {
   const campaigns = useCampaigns();
   const objectives = useObjectives();
   const base = `/workspaces/${workspace.id}`;
-  const links = useQuery({ queryKey: linkKeys.list(workspace.id), queryFn: async () => (await api<{ items: TrackedLink[] }>('GET', `${base}/links`)).items });
+  const links = useQuery({ queryKey: linkKeys.list(workspace.id), queryFn: async () => (await apiCall('get', '/api/v1/workspaces/{workspaceId}/links', { params: { workspaceId: workspace.id } })).items });
   const [url, setUrl] = useState('');
   const [linkChannel, setLinkChannel] = useState<string | null>(null);
   const [linkCampaign, setLinkCampaign] = useState<string | null>(null);
   const [openLink, setOpenLink] = useState<string | null>(null);
   const create = useMutation({
-    mutationFn: () => api<TrackedLink>('POST', `${base}/links`, { url, channelId: linkChannel, campaignId: linkCampaign }),
+    mutationFn: () => apiCall('post', '/api/v1/workspaces/{workspaceId}/links', { params: { workspaceId: workspace.id }, body: { url, channelId: linkChannel, campaignId: linkCampaign } }),
     onSuccess: async () => {
       setUrl('');
       await queryClient.invalidateQueries({ queryKey: linkKeys.all(workspace.id) });
     },
   });
-  const settings = useQuery({ queryKey: linkKeys.conversionSettings(workspace.id), queryFn: () => api<ConversionSettings>('GET', `${base}/conversion-settings`), enabled: can('workspace.manage') });
-  const costs = useQuery({ queryKey: linkKeys.costs(workspace.id), queryFn: async () => (await api<{ items: Cost[] }>('GET', `${base}/costs`)).items });
+  const settings = useQuery({ queryKey: linkKeys.conversionSettings(workspace.id), queryFn: () => apiCall('get', '/api/v1/workspaces/{workspaceId}/conversion-settings', { params: { workspaceId: workspace.id } }), enabled: can('workspace.manage') });
+  const costs = useQuery({ queryKey: linkKeys.costs(workspace.id), queryFn: async () => (await apiCall('get', '/api/v1/workspaces/{workspaceId}/costs', { params: { workspaceId: workspace.id } })).items });
   const [amount, setAmount] = useState<number | string>('');
   const [costDay, setCostDay] = useState(() => DateTime.now().setZone(workspace.timeZone).toISODate() ?? '');
   const [costCampaign, setCostCampaign] = useState<string | null>(null);
   const [costChannel, setCostChannel] = useState<string | null>(null);
   const [note, setNote] = useState('');
   const addCost = useMutation({
-    mutationFn: () => api<Cost>('POST', `${base}/costs`, { amount: Number(amount), incurredOn: costDay, campaignId: costCampaign, channelId: costChannel, note: note || undefined }),
+    mutationFn: () => apiCall('post', '/api/v1/workspaces/{workspaceId}/costs', { params: { workspaceId: workspace.id }, body: { amount: Number(amount), incurredOn: costDay, campaignId: costCampaign, channelId: costChannel, note: note || undefined } }),
     onSuccess: async () => {
       setAmount('');
       setNote('');
@@ -139,7 +139,7 @@ export default function LinksPage() {
     },
   });
   const [roiBy, setRoiBy] = useState<'campaign' | 'channel' | 'objective'>('campaign');
-  const roi = useQuery({ queryKey: linkKeys.roi(workspace.id, roiBy), queryFn: () => api<{ items: RoiRow[]; formulas: { cpl: string; roi: string } }>('GET', `${base}/roi?by=${roiBy}`) });
+  const roi = useQuery({ queryKey: linkKeys.roi(workspace.id, roiBy), queryFn: () => apiCall('get', '/api/v1/workspaces/{workspaceId}/roi', { params: { workspaceId: workspace.id }, query: { by: roiBy } }) });
   const nameOf = (row: RoiRow) => {
     const id = roiBy === 'campaign' ? row.campaignId : roiBy === 'channel' ? row.channelId : row.objectiveId;
     if (!id) return t('analytics.roi.unattributed');

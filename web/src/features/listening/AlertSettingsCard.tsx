@@ -3,7 +3,8 @@ import { Link } from 'react-router-dom';
 import { Alert, Anchor, Button, Card, Group, NumberInput, Stack, Switch, TagsInput, Text } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
+import { apiCall } from '../../api/client.ts';
+import type { ApiResponse } from '../../api/types.ts';
 import { useSession, useWorkspace } from '../../shared/session.tsx';
 import { listeningKeys } from './api.ts';
 import { analyticsKeys } from '../analytics/api.ts';
@@ -11,7 +12,8 @@ import { ApiErrorAlert } from '../../shared/ApiErrorAlert.tsx';
 
 const MAX_BASELINE_MINUTES = 90 * 24 * 60;
 
-export interface AlertSettings { enabled: boolean; windowMinutes: number; historyWindows: number; threshold: number; minCount: number; notifyEmails: string[]; updatedAt: string | null }
+/** The workspace's reputation alert rule (GET listening/alert-settings). */
+type AlertSettings = ApiResponse<'/api/v1/workspaces/{workspaceId}/listening/alert-settings', 'get'>;
 
 /** The alert rule in words, and (for owners and managers) a form to change how sensitive it is. */
 export function AlertSettingsCard() {
@@ -20,14 +22,16 @@ export function AlertSettingsCard() {
   const { can } = useSession();
   const client = useQueryClient();
   const key = listeningKeys.alertSettings(workspace.id);
-  const path = `/workspaces/${workspace.id}/listening/alert-settings`;
-  const settings = useQuery({ queryKey: key, queryFn: () => api<AlertSettings>('GET', path) });
+  const settings = useQuery({ queryKey: key, queryFn: () => apiCall('get', '/api/v1/workspaces/{workspaceId}/listening/alert-settings', { params: { workspaceId: workspace.id } }) });
   // E-mails go through the SMTP server of the report settings (only managers may read those).
-  const smtp = useQuery({ queryKey: analyticsKeys.settings(workspace.id), queryFn: () => api<{ smtp: unknown }>('GET', `/workspaces/${workspace.id}/analytics/settings`), enabled: can('workspace.manage') });
+  const smtp = useQuery({ queryKey: analyticsKeys.settings(workspace.id), queryFn: () => apiCall('get', '/api/v1/workspaces/{workspaceId}/analytics/settings', { params: { workspaceId: workspace.id } }), enabled: can('workspace.manage') });
   // The form's values while it is open; null when it is closed.
   const [draft, setDraft] = useState<AlertSettings | null>(null);
   const save = useMutation({
-    mutationFn: (next: AlertSettings) => api<AlertSettings>('PUT', path, { enabled: next.enabled, windowMinutes: next.windowMinutes, historyWindows: next.historyWindows, threshold: next.threshold, minCount: next.minCount, notifyEmails: next.notifyEmails }),
+    mutationFn: (next: AlertSettings) => apiCall('put', '/api/v1/workspaces/{workspaceId}/listening/alert-settings', {
+        params: { workspaceId: workspace.id },
+        body: { enabled: next.enabled, windowMinutes: next.windowMinutes, historyWindows: next.historyWindows, threshold: next.threshold, minCount: next.minCount, notifyEmails: next.notifyEmails },
+      }),
     onSuccess: (saved) => {
       client.setQueryData(key, saved);
       setDraft(null);

@@ -2,14 +2,12 @@ import { Link } from 'react-router-dom';
 import { Alert, Badge, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
+import { api, apiCall } from '../../api/client.ts';
 import { formatInstant } from '../../shared/format.ts';
 import { useWorkspace } from '../../shared/session.tsx';
-import type { ListeningQuery } from './types.ts';
 import { AlertSettingsCard } from './AlertSettingsCard.tsx';
 import { listeningKeys } from './api.ts';
 
-interface ReputationAlert { id: string; scope: string; queryId: string | null; windowStart: string; count: number; expected: number; z: number; mentionIds: string[]; acknowledgedAt: string | null }
 
 /** Reputation alerts: negative spikes with the mentions that caused them. */
 export default function ListeningAlertsPage() {
@@ -17,8 +15,8 @@ export default function ListeningAlertsPage() {
   const workspace = useWorkspace();
   const client = useQueryClient();
   const base = `/workspaces/${workspace.id}/listening`;
-  const alerts = useQuery({ queryKey: listeningKeys.alerts(workspace.id), queryFn: async () => (await api<{ items: ReputationAlert[] }>('GET', `${base}/alerts`)).items });
-  const queries = useQuery({ queryKey: listeningKeys.queries(workspace.id), queryFn: async () => (await api<{ items: ListeningQuery[] }>('GET', `${base}/queries`)).items });
+  const alerts = useQuery({ queryKey: listeningKeys.alerts(workspace.id), queryFn: async () => (await apiCall('get', '/api/v1/workspaces/{workspaceId}/listening/alerts', { params: { workspaceId: workspace.id } })).items });
+  const queries = useQuery({ queryKey: listeningKeys.queries(workspace.id), queryFn: async () => (await apiCall('get', '/api/v1/workspaces/{workspaceId}/listening/queries', { params: { workspaceId: workspace.id } })).items });
   const acknowledge = useMutation({ mutationFn: (id: string) => api('POST', `${base}/alerts/${id}/acknowledge`), onSuccess: () => void client.invalidateQueries({ queryKey: listeningKeys.alerts(workspace.id) }) });
   const names = new Map(queries.data?.map((q) => [q.id, q.name]));
   const decimal = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 2 });

@@ -3,35 +3,31 @@ import { Link } from 'react-router-dom';
 import { Anchor, Badge, Card, Group, Loader, Progress, SegmentedControl, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
+import { apiCall } from '../../api/client.ts';
 import { useWorkspace } from '../../shared/session.tsx';
 import { listeningKeys } from './api.ts';
 
 const VolumeChart = lazy(() => import('./VolumeChart.tsx'));
-
-interface Volume { series: Array<{ queryId: string; name: string; points: Array<{ at: string; count: number }> }> }
-interface ShareOfVoice { brand: { mentions: number; share: number }; competitors: Array<{ name: string; mentions: number; share: number }>; total: number }
-interface SentimentReport { counts: { positive: number; neutral: number; negative: number }; total: number; netSentiment: number }
-interface Trending { items: Array<{ key: string; kind: string; label: string; count: number; expected: number; z: number }> }
-interface Author { handle: string; name: string | null; network: string; mentions: number; reach: number | null }
-interface Terms { terms: Array<{ term: string; count: number }>; phrases: Array<{ term: string; count: number }> }
 
 /** Volume, share of voice, net sentiment, trends, authors and terms. */
 export default function ListeningDashboardPage() {
   const { t, i18n } = useTranslation();
   const workspace = useWorkspace();
   const [days, setDays] = useState('7');
-  const base = `/workspaces/${workspace.id}/listening`;
   const to = new Date(Math.ceil(Date.now() / 60_000) * 60_000 + 60_000);
-  const range = `from=${new Date(to.getTime() - Number(days) * 86_400_000).toISOString()}&to=${to.toISOString()}`;
+  const range = { from: new Date(to.getTime() - Number(days) * 86_400_000).toISOString(), to: to.toISOString() };
+  const params = { workspaceId: workspace.id };
   const key = listeningKeys.dashboard(workspace.id, days);
-  const get = <T,>(name: string, path: string) => ({ queryKey: [...key, name], queryFn: () => api<T>('GET', `${base}${path}`) });
-  const volume = useQuery(get<Volume>('volume', `/analysis/volume?${range}&interval=${days === '7' ? 'hour' : 'day'}`));
-  const sov = useQuery(get<ShareOfVoice>('sov', `/analysis/share-of-voice?${range}`));
-  const sentiment = useQuery(get<SentimentReport>('sentiment', `/analysis/sentiment?${range}`));
-  const trending = useQuery({ ...get<Trending>('trending', '/trending'), refetchInterval: 60_000 });
-  const authors = useQuery(get<{ items: Author[] }>('authors', `/analysis/authors?${range}&limit=10`));
-  const terms = useQuery(get<Terms>('terms', `/analysis/terms?${range}`));
+  const L = '/api/v1/workspaces/{workspaceId}/listening';
+  const volume = useQuery({
+    queryKey: [...key, 'volume'],
+    queryFn: () => apiCall('get', `${L}/analysis/volume`, { params, query: { ...range, interval: days === '7' ? 'hour' : 'day' } }),
+  });
+  const sov = useQuery({ queryKey: [...key, 'sov'], queryFn: () => apiCall('get', `${L}/analysis/share-of-voice`, { params, query: range }) });
+  const sentiment = useQuery({ queryKey: [...key, 'sentiment'], queryFn: () => apiCall('get', `${L}/analysis/sentiment`, { params, query: range }) });
+  const trending = useQuery({ queryKey: [...key, 'trending'], queryFn: () => apiCall('get', `${L}/trending`, { params }), refetchInterval: 60_000 });
+  const authors = useQuery({ queryKey: [...key, 'authors'], queryFn: () => apiCall('get', `${L}/analysis/authors`, { params, query: { ...range, limit: 10 } }) });
+  const terms = useQuery({ queryKey: [...key, 'terms'], queryFn: () => apiCall('get', `${L}/analysis/terms`, { params, query: range }) });
   const pct = (value: number) => `${value.toLocaleString(i18n.language, { maximumFractionDigits: 1 })} %`;
 
   return (

@@ -3,12 +3,12 @@ import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tansta
 import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
+import { api, apiCall } from '../../api/client.ts';
 import { fromLocalInput } from '../../shared/format.ts';
 import { formatInstant } from '../../shared/format.ts';
 import { useWorkspace } from '../../shared/session.tsx';
 import { ExternalLink } from '../../shared/ExternalLink.tsx';
-import type { ListeningQuery, Mention, Sentiment } from './types.ts';
+import type { Sentiment } from './types.ts';
 import { listeningKeys } from './api.ts';
 
 const SENTIMENTS: Sentiment[] = ['positive', 'neutral', 'negative'];
@@ -22,7 +22,7 @@ export default function ListeningMentionsPage() {
   const base = `/workspaces/${workspace.id}/listening`;
   const [params] = useSearchParams();
   const [filters, setFilters] = useState({ queryId: params.get('queryId') ?? '', sentiment: params.get('sentiment') ?? '', lang: '', network: '', from: '', to: '', q: '' });
-  const queries = useQuery({ queryKey: listeningKeys.queries(workspace.id), queryFn: async () => (await api<{ items: ListeningQuery[] }>('GET', `${base}/queries`)).items });
+  const queries = useQuery({ queryKey: listeningKeys.queries(workspace.id), queryFn: async () => (await apiCall('get', '/api/v1/workspaces/{workspaceId}/listening/queries', { params: { workspaceId: workspace.id } })).items });
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(filters)) {
     if (!value) continue;
@@ -33,7 +33,11 @@ export default function ListeningMentionsPage() {
   }
   const mentions = useInfiniteQuery({
     queryKey: listeningKeys.mentions(workspace.id, search.toString()),
-    queryFn: ({ pageParam }) => api<{ items: Mention[]; nextCursor: string | null }>('GET', `${base}/mentions?${search.toString()}${pageParam ? `&cursor=${pageParam}` : ''}`),
+    queryFn: ({ pageParam }) => {
+      const query = new URLSearchParams(search);
+      if (pageParam) query.set('cursor', pageParam);
+      return apiCall('get', '/api/v1/workspaces/{workspaceId}/listening/mentions', { params: { workspaceId: workspace.id }, query });
+    },
     initialPageParam: '',
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });

@@ -2,11 +2,11 @@ import { useState } from 'react';
 import { Alert, Badge, Button, Card, FileButton, Group, Select, Stack, Switch, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../../api/client.ts';
+import { api, apiCall, ApiError } from '../../api/client.ts';
 import { useWorkspace } from '../../shared/session.tsx';
 import { SourceEditor } from './SourceEditor.tsx';
 import { configOf, SourceFields, useSourceKinds, type SourceDraft } from './SourceFields.tsx';
-import { formatLag, type ListeningQuery, type ListeningSource, type Mention, type QueryErrorDetails } from './types.ts';
+import { formatLag, type ListeningQuery, type ListeningSource, type QueryErrorDetails } from './types.ts';
 import { listeningKeys } from './api.ts';
 import { ApiErrorAlert } from '../../shared/ApiErrorAlert.tsx';
 
@@ -34,8 +34,8 @@ export default function ListeningQueriesPage() {
   const workspace = useWorkspace();
   const client = useQueryClient();
   const base = `/workspaces/${workspace.id}/listening`;
-  const queries = useQuery({ queryKey: listeningKeys.queries(workspace.id), queryFn: async () => (await api<{ items: ListeningQuery[] }>('GET', `${base}/queries`)).items });
-  const sources = useQuery({ queryKey: listeningKeys.sources(workspace.id), queryFn: async () => (await api<{ items: ListeningSource[] }>('GET', `${base}/sources`)).items, refetchInterval: 10_000 });
+  const queries = useQuery({ queryKey: listeningKeys.queries(workspace.id), queryFn: async () => (await apiCall('get', '/api/v1/workspaces/{workspaceId}/listening/queries', { params: { workspaceId: workspace.id } })).items });
+  const sources = useQuery({ queryKey: listeningKeys.sources(workspace.id), queryFn: async () => (await apiCall('get', '/api/v1/workspaces/{workspaceId}/listening/sources', { params: { workspaceId: workspace.id } })).items, refetchInterval: 10_000 });
   const [form, setForm] = useState({ name: '', query: '', kind: 'brand' as (typeof KINDS)[number], competitorName: '' });
   const [editing, setEditing] = useState<ListeningSource | null>(null);
   // The kinds and their forms come from the API, declared by each network (and the generic sources).
@@ -52,7 +52,7 @@ export default function ListeningQueriesPage() {
       void invalidate();
     },
   });
-  const tester = useMutation({ mutationFn: (query: string) => api<{ scanned: number; matched: number; tookMs: number; items: Mention[] }>('POST', `${base}/queries/test`, { query, limit: 10 }) });
+  const tester = useMutation({ mutationFn: (query: string) => apiCall('post', '/api/v1/workspaces/{workspaceId}/listening/queries/test', { params: { workspaceId: workspace.id }, body: { query, limit: 10 } }) });
   const remove = useMutation({ mutationFn: (id: string) => api('DELETE', `${base}/queries/${id}`), onSuccess: () => void invalidate() });
   const toggle = useMutation({ mutationFn: (q: ListeningQuery) => api('PATCH', `${base}/queries/${q.id}`, { active: !q.active }), onSuccess: () => void invalidate() });
   const addSource = useMutation({
@@ -63,7 +63,7 @@ export default function ListeningQueriesPage() {
     onSuccess: () => void invalidate(),
   });
   const importCsv = useMutation({
-    mutationFn: async (file: File) => api<{ rows: number; stored: number; duplicates: number }>('POST', `${base}/import`, { csv: await file.text() }),
+    mutationFn: async (file: File) => apiCall('post', '/api/v1/workspaces/{workspaceId}/listening/import', { params: { workspaceId: workspace.id }, body: { csv: await file.text() } }),
     onSuccess: () => void invalidate(),
   });
   const importErrors = importCsv.error instanceof ApiError ? ((importCsv.error.details as { rows?: Array<{ row: number; message: string; messageEs: string }> } | null)?.rows ?? []) : [];

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Button, Group, Modal, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../../api/client.ts';
+import { apiCall, ApiError } from '../../api/client.ts';
 import { useWorkspace } from '../../shared/session.tsx';
 import { SourceFields, useSourceKinds, type SourceDraft } from './SourceFields.tsx';
 import type { ListeningSource, SourceKindForm } from './types.ts';
@@ -46,10 +46,13 @@ export function SourceEditor({ source, onClose }: { source: ListeningSource; onC
           if (current[key] !== undefined && current[key] !== '') config[key] = current[key];
         } else if (current[key] !== original[key]) config[key] = current[key] ?? null;
       }
-      return api<ListeningSource>('PATCH', `/workspaces/${workspace.id}/listening/sources/${source.id}`, {
-        ...(name !== source.name && { name }),
-        ...(active !== source.active && { active }),
-        ...(Object.keys(config).length > 0 && { config }),
+      return apiCall('patch', '/api/v1/workspaces/{workspaceId}/listening/sources/{sourceId}', {
+        params: { workspaceId: workspace.id, sourceId: source.id },
+        body: {
+          ...(name !== source.name && { name }),
+          ...(active !== source.active && { active }),
+          ...(Object.keys(config).length > 0 && { config }),
+        },
       });
     },
     onSuccess: async () => {

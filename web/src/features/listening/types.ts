@@ -1,71 +1,25 @@
-/** Listening API shapes as the pages use them. */
-export type Sentiment = 'positive' | 'neutral' | 'negative';
+/** Listening API shapes, derived from the generated schema (api/schema.d.ts). */
+import type { ApiItem } from '../../api/types.ts';
 
-// until the route has a response schema
-export interface ListeningQuery {
-  id: string;
-  name: string;
-  query: string;
-  kind: 'brand' | 'competitor' | 'topic';
-  competitorName: string | null;
-  active: boolean;
-}
+/** One listening query of GET listening/queries. */
+export type ListeningQuery = ApiItem<'/api/v1/workspaces/{workspaceId}/listening/queries', 'get'>;
 
-// until the route has a response schema
-export interface Mention {
-  id: string;
-  network: string;
-  url: string | null;
-  author: { handle: string; name: string | null; reach: number | null };
-  text: string;
-  lang: string;
-  sentiment: Sentiment | null;
-  autoSentiment: Sentiment | null;
-  corrected: boolean;
-  publishedAt: string;
-  queryIds: string[];
-}
+/** One mention of GET listening/mentions. */
+export type Mention = ApiItem<'/api/v1/workspaces/{workspaceId}/listening/mentions', 'get'>;
 
-/** One field of a source kind's settings form, as the API declares it (GET /listening/source-kinds). */
-export interface SourceFormField {
-  name: string;
-  input: 'url' | 'text' | 'secret' | 'number' | 'select' | 'channel';
-  required: boolean;
-  label: { en: string; es: string };
-  help?: { en: string; es: string };
-  default?: string | number;
-  options?: Array<{ value: string; label: { en: string; es: string } }>;
-  min?: number;
-  max?: number;
-  when?: { field: string; equals: string[] };
-  stripPrefix?: string;
-}
+/** A kind of listening source and its form, declared by its network (or by the generic sources): GET /listening/source-kinds. */
+export type SourceKindForm = ApiItem<'/api/v1/listening/source-kinds', 'get'>;
 
-/** A kind of listening source and its form, declared by its network (or by the generic sources). */
-export interface SourceKindForm {
-  kind: string;
-  network: string | null;
-  label: { en: string; es: string };
-  fields: SourceFormField[];
-  targetKeys: string[];
-  urlField: string | null;
-}
+/** One field of a source kind's settings form. */
+export type SourceFormField = SourceKindForm['fields'][number];
 
-// until the route has a response schema
-export interface ListeningSource {
-  id: string;
-  kind: string;
-  name: string;
-  config: Record<string, unknown>;
-  status: string;
-  lastError: string | null;
-  lagMs: number | null;
-  queueDepth: number;
-  itemsIngested: number;
-  active: boolean;
-}
+/** A mention's sentiment. */
+export type Sentiment = NonNullable<Mention['sentiment']>;
 
-// until the route has a response schema
+/** One listening source of GET listening/sources. */
+export type ListeningSource = ApiItem<'/api/v1/workspaces/{workspaceId}/listening/sources', 'get'>;
+
+/** The details of a query_syntax error (errors share one schema, whose details are free-form). */
 export interface QueryErrorDetails {
   position: number;
   expected: string;

@@ -1,5 +1,5 @@
 import { useQuery, type UseQueryOptions } from '@tanstack/react-query';
-import { api, apiCall } from '../../api/client.ts';
+import { apiCall } from '../../api/client.ts';
 import { useWorkspace } from '../../shared/session.tsx';
 import { workspaceKey } from '../../shared/query-keys.ts';
 import type { ApiBody } from '../../api/types.ts';
@@ -19,7 +19,7 @@ export function usePost(postId: string | null | undefined, options: Pick<UseQuer
     queryKey: postKeys.detail(workspace.id, postId ?? ''),
     enabled: Boolean(postId) && options.enabled !== false,
     refetchInterval: options.refetchInterval,
-    queryFn: () => api<PostDetail>('GET', `/workspaces/${workspace.id}/posts/${postId}`),
+    queryFn: () => apiCall('get', '/api/v1/workspaces/{workspaceId}/posts/{postId}', { params: { workspaceId: workspace.id, postId: postId ?? '' } }),
   });
 }
 
@@ -28,7 +28,7 @@ export function usePostsInState(state: PostState, limit = 100) {
   const workspace = useWorkspace();
   return useQuery({
     queryKey: postKeys.list(workspace.id, state),
-    queryFn: async () => (await api<{ items: Post[] }>('GET', `/workspaces/${workspace.id}/posts?state=${state}&limit=${limit}`)).items,
+    queryFn: async () => (await apiCall('get', '/api/v1/workspaces/{workspaceId}/posts', { params: { workspaceId: workspace.id }, query: { state, limit } })).items,
   });
 }
 
@@ -47,11 +47,10 @@ export type PostReplacement = ApiBody<'/api/v1/workspaces/{workspaceId}/posts/{p
 
 /** Creates a post, optionally moving it on (`action`: submit, schedule, publish now). */
 export async function createPost(workspaceId: string, body: NewPost): Promise<Post> {
-  // `as Post` until the route has a response schema.
-  return (await apiCall('post', '/api/v1/workspaces/{workspaceId}/posts', { params: { workspaceId }, body })) as Post;
+  return apiCall('post', '/api/v1/workspaces/{workspaceId}/posts', { params: { workspaceId }, body });
 }
 
 /** Replaces an editable post's content, all or nothing. */
 export async function replacePost(workspaceId: string, postId: string, body: PostReplacement): Promise<Post> {
-  return (await apiCall('put', '/api/v1/workspaces/{workspaceId}/posts/{postId}', { params: { workspaceId, postId }, body })) as Post;
+  return apiCall('put', '/api/v1/workspaces/{workspaceId}/posts/{postId}', { params: { workspaceId, postId }, body });
 }

@@ -2,26 +2,10 @@ import { Link } from 'react-router-dom';
 import { Alert, Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
+import { apiCall } from '../../api/client.ts';
 import { useWorkspace } from '../../shared/session.tsx';
 import { formatInstant } from '../../shared/format.ts';
 import { sandboxKeys } from './api.ts';
-
-interface Timeline {
-  simulated: true;
-  channels: Array<{ id: string; name: string; handle: string; followers: number | null; inProcess: boolean }>;
-  entries: Array<{
-    remotePostId: string;
-    channelName: string;
-    handle: string;
-    text: string;
-    mediaCount: number;
-    acceptedAt: string;
-    postId: string | null;
-    metrics: { likes: number; replies: number; reposts: number; quotes: number; impressions: number; reach: number; clicks: number } | null;
-    replies: Array<{ id: string; authorName: string; authorHandle: string; text: string; sentiment: string }>;
-  }>;
-}
 
 const SENTIMENT_COLOR: Record<string, string> = { positive: 'green', neutral: 'gray', negative: 'red' };
 
@@ -31,7 +15,7 @@ export function SandboxPage() {
   const workspace = useWorkspace();
   const timeline = useQuery({
     queryKey: sandboxKeys.all(workspace.id),
-    queryFn: () => api<Timeline>('GET', `/workspaces/${workspace.id}/sandbox/timeline`),
+    queryFn: () => apiCall('get', '/api/v1/workspaces/{workspaceId}/sandbox/timeline', { params: { workspaceId: workspace.id } }),
     refetchInterval: 5_000,
   });
   return (

@@ -4,7 +4,7 @@ import { useSearchParams } from 'react-router-dom';
 import { AccountSecurity, InviteMembers } from '../accounts/Accounts.tsx';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
+import { api, apiCall } from '../../api/client.ts';
 import { ROLES, type Role } from '../accounts/types.ts';
 import { type Workspace } from '../workspaces/types.ts';
 import { useSession, useWorkspace } from '../../shared/session.tsx';
@@ -125,7 +125,7 @@ function TokenSettings() {
   const [secret, setSecret] = useState<string | null>(null);
   const create = async (event: FormEvent) => {
     event.preventDefault();
-    const created = await api<{ token: string }>('POST', '/me/tokens', { name });
+    const created = await apiCall('post', '/api/v1/me/tokens', { body: { name } });
     setSecret(created.token);
     setName('');
     await tokens.refetch();

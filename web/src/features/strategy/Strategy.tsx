@@ -4,13 +4,13 @@ import { Anchor, Badge, Button, Card, ColorInput, Group, Modal, MultiSelect, Num
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { DateTime } from 'luxon';
-import { api } from '../../api/client.ts';
+import { api, apiCall } from '../../api/client.ts';
 import { formatInstant, fromLocalInput, toLocalInput } from '../../shared/format.ts';
 import { useChannels, useNetworks } from '../channels/api.ts';
 import { useSession, useWorkspace } from '../../shared/session.tsx';
 import { ObjectiveProgressPanel } from '../analytics/ObjectiveProgressPanel.tsx';
 import { StatusBadge, useBilingual, useCampaigns, useKpiCatalog, useKpiValue, useLocalizedText, useObjectives, usePillars, useReason, useSegments, useWeekdays } from '../analytics/shared.tsx';
-import type { Campaign, Objective, ObjectiveProgress, ObjectiveStatusItem, Pillar, Segment } from '../analytics/types.ts';
+import type { Campaign, Objective, ObjectiveStatusItem, Pillar, Segment } from '../analytics/types.ts';
 import { analyticsKeys } from '../analytics/api.ts';
 import { strategyKeys } from './api.ts';
 import { ApiErrorAlert } from '../../shared/ApiErrorAlert.tsx';
@@ -121,7 +121,7 @@ function ObjectiveCard({ objective, status, onEdit }: { objective: Objective; st
   const [open, setOpen] = useState(false);
   const detail = useQuery({
     queryKey: analyticsKeys.objective(workspace.id, objective.id),
-    queryFn: async () => (await api<{ progress: ObjectiveProgress }>('GET', `/workspaces/${workspace.id}/analytics/objectives/${objective.id}?compare=false`)).progress,
+    queryFn: async () => (await apiCall('get', '/api/v1/workspaces/{workspaceId}/analytics/objectives/{objectiveId}', { params: { workspaceId: workspace.id, objectiveId: objective.id }, query: { compare: 'false' } })).progress,
     enabled: open,
   });
   const current = status?.current ?? null;
@@ -168,7 +168,7 @@ function ObjectivesTab() {
   const workspace = useWorkspace();
   const { can } = useSession();
   const objectives = useObjectives();
-  const statuses = useQuery({ queryKey: analyticsKeys.objectivesStatus(workspace.id), queryFn: async () => (await api<{ items: ObjectiveStatusItem[] }>('GET', `/workspaces/${workspace.id}/analytics/objectives`)).items });
+  const statuses = useQuery({ queryKey: analyticsKeys.objectivesStatus(workspace.id), queryFn: async () => (await apiCall('get', '/api/v1/workspaces/{workspaceId}/analytics/objectives', { params: { workspaceId: workspace.id } })).items });
   const [editing, setEditing] = useState<Objective | 'new' | null>(null);
   return (
     <Stack>

@@ -1,14 +1,12 @@
-/**
- * Strategy API shapes. Hand-declared (each marked "until the route has a response schema"): swap each for
- * ApiResponse / ApiItem from api/types.ts once the server declares the route's response schema and
- * `npm run gen:api` regenerates api/schema.d.ts.
- */
+/** Strategy API shapes, derived from the generated schema (api/schema.d.ts). */
+import type { ApiItem } from '../../api/types.ts';
+
 /** The strategy lists a post can link to. */
 export type StrategyKind = 'campaigns' | 'objectives' | 'segments' | 'pillars';
 
-/** The part of a campaign, objective, segment or pillar the pickers need. */
-// until the route has a response schema
-export interface StrategyItem {
-  id: string;
-  name: string;
-}
+/** One campaign, objective, segment or pillar. */
+export type StrategyItem =
+  | ApiItem<'/api/v1/workspaces/{workspaceId}/campaigns', 'get'>
+  | ApiItem<'/api/v1/workspaces/{workspaceId}/objectives', 'get'>
+  | ApiItem<'/api/v1/workspaces/{workspaceId}/segments', 'get'>
+  | ApiItem<'/api/v1/workspaces/{workspaceId}/pillars', 'get'>;

@@ -1,8 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
-import { api } from '../../api/client.ts';
+import { apiCall } from '../../api/client.ts';
 import { useWorkspace } from '../../shared/session.tsx';
 import { workspaceKey } from '../../shared/query-keys.ts';
-import type { Member, Workspace } from './types.ts';
 
 /** Query keys of the workspaces feature. */
 export const workspaceKeys = {
@@ -14,7 +13,7 @@ export const workspaceKeys = {
 
 /** The selected workspace's settings. */
 export function useWorkspaceDetail(workspaceId: string) {
-  return useQuery({ queryKey: workspaceKeys.detail(workspaceId), queryFn: () => api<Workspace>('GET', `/workspaces/${workspaceId}`) });
+  return useQuery({ queryKey: workspaceKeys.detail(workspaceId), queryFn: () => apiCall('get', '/api/v1/workspaces/{workspaceId}', { params: { workspaceId } }) });
 }
 
 /** The selected workspace's members; `enabled: false` defers the request (e.g. until the page's main data is in). */
@@ -23,6 +22,6 @@ export function useMembers(enabled = true) {
   return useQuery({
     queryKey: workspaceKeys.members(workspace.id),
     enabled,
-    queryFn: async () => (await api<{ items: Member[] }>('GET', `/workspaces/${workspace.id}/members`)).items,
+    queryFn: async () => (await apiCall('get', '/api/v1/workspaces/{workspaceId}/members', { params: { workspaceId: workspace.id } })).items,
   });
 }

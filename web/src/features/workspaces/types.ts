@@ -1,23 +1,8 @@
-/**
- * Workspaces API shapes. Hand-declared (each marked "until the route has a response schema"): swap each for
- * ApiResponse / ApiItem from api/types.ts once the server declares the route's response schema and
- * `npm run gen:api` regenerates api/schema.d.ts.
- */
-import type { Role } from '../accounts/types.ts';
-// until the route has a response schema
-export interface Workspace {
-  id: string;
-  name: string;
-  timeZone: string;
-  language: string;
-  approvalRequired: boolean;
-  missedGraceMinutes: number;
-}
+/** Workspaces API shapes, derived from the generated schema (api/schema.d.ts). */
+import type { ApiItem, ApiResponse } from '../../api/types.ts';
 
-// until the route has a response schema
-export interface Member {
-  userId: string;
-  email: string;
-  name: string;
-  role: Role;
-}
+/** GET /workspaces/{workspaceId}: the workspace's settings. */
+export type Workspace = ApiResponse<'/api/v1/workspaces/{workspaceId}', 'get'>;
+
+/** One member of GET /workspaces/{workspaceId}/members. */
+export type Member = ApiItem<'/api/v1/workspaces/{workspaceId}/members', 'get'>;

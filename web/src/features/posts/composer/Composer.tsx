@@ -4,8 +4,8 @@ import { ActionIcon, Alert, Badge, Button, Checkbox, FileButton, Group, Image, P
 import { useDebouncedValue } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../../../api/client.ts';
-import { type Channel } from '../../channels/types.ts';
+import { api, apiCall, ApiError } from '../../../api/client.ts';
+import { channelAccount, type Channel } from '../../channels/types.ts';
 import { type ChannelIssues, type Post } from '../types.ts';
 import { useSession, useWorkspace } from '../../../shared/session.tsx';
 import { createPost, replacePost, usePost, uploadMedia } from '../api.ts';
@@ -29,12 +29,13 @@ function linkify(text: string) {
 /** A preview shaped like the network's own post card. */
 function Preview({ channel, text, thread, images }: { channel: Channel; text: string; thread: string[]; images: UploadedImage[] }) {
   const { t } = useTranslation();
-  const handle = channel.account?.handle ?? String(channel.settings.handle ?? channel.settings.identifier ?? channel.name);
+  const account = channelAccount(channel);
+  const handle = account.handle ?? String(channel.settings.handle ?? channel.settings.identifier ?? channel.name);
   return (
     <Paper className={`preview-card preview-${channel.network}`} aria-label={t('composer.previewFor', { name: channel.name })}>
       <Group justify="space-between" mb={6}>
         <Text fw={700} size="sm">
-          {channel.account?.displayName ?? channel.name} <Text span c="dimmed" size="xs">@{handle}</Text>
+          {account.displayName ?? channel.name} <Text span c="dimmed" size="xs">@{handle}</Text>
         </Text>
         {channel.simulated ? <Badge color="orange" variant="outline" size="xs">{t('common.simulated')}</Badge> : <Badge size="xs" variant="light">{channel.network}</Badge>}
       </Group>
@@ -105,7 +106,7 @@ function ComposerForm() {
       return;
     }
     let cancelled = false;
-    api<{ ok: boolean; channels: ChannelIssues[] }>('POST', `/workspaces/${workspace.id}/posts/validate`, debouncedBody)
+    apiCall('post', '/api/v1/workspaces/{workspaceId}/posts/validate', { params: { workspaceId: workspace.id }, body: debouncedBody })
       .then((result) => !cancelled && setIssues(result.channels))
       .catch(() => undefined);
     return () => {

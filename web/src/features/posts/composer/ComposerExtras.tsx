@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { Button, Group, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../../api/client.ts';
-import { VISIBILITIES, type PublicationOptions, type TimeSuggestion, type Visibility } from '../types.ts';
+import { apiCall } from '../../../api/client.ts';
+import { VISIBILITIES, type PublicationOptions, type Visibility } from '../types.ts';
 import { type NetworkLimits } from '../../channels/types.ts';
 import { type StrategyKind } from '../../strategy/types.ts';
 import { useStrategyItems } from '../../strategy/api.ts';
@@ -83,9 +83,8 @@ export function SuggestTimeButton({ workspaceId, zone, channelId, onSuggest }: {
   const suggest = async () => {
     setBusy(true);
     try {
-      const params = new URLSearchParams({ after: new Date().toISOString() });
-      if (channelId) params.set('channelId', channelId);
-      const result = await api<TimeSuggestion>('GET', `/workspaces/${workspaceId}/analytics/suggest-time?${params}`);
+      const query = { after: new Date().toISOString(), channelId: channelId || undefined };
+      const result = await apiCall('get', '/api/v1/workspaces/{workspaceId}/analytics/suggest-time', { params: { workspaceId }, query });
       if (result.suggestion) {
         onSuggest(toLocalInput(result.suggestion, zone));
         setNote(t('planner.suggested', { when: formatInstant(result.suggestion, zone, i18n.language) }));

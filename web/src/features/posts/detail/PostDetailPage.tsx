@@ -33,7 +33,7 @@ export function CommentThread({ post, onChange }: { post: PostDetail; onChange()
           <Group gap="xs">
             <Text size="sm" fw={700}>{comment.authorName ?? '—'}</Text>
             {comment.kind !== 'comment' && <Badge size="xs" variant="light">{t(`post.commentKind.${comment.kind}`)}</Badge>}
-            <Text size="xs" c="dimmed">{formatInstant(comment.created_at, workspace.timeZone, i18n.language)}</Text>
+            <Text size="xs" c="dimmed">{formatInstant(comment.createdAt, workspace.timeZone, i18n.language)}</Text>
           </Group>
           {comment.body && <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>{comment.body}</Text>}
         </Card>
@@ -149,8 +149,8 @@ export function PostDetailPage() {
           <Stack gap={4}>
             {data.attempts.map((attempt) => (
               <Text key={attempt.id} size="sm">
-                {formatInstant(attempt.started_at, workspace.timeZone, lang)} · {channelName(data.publications.find((p) => p.id === attempt.publication_id)?.channelId ?? '')} · {attempt.outcome}
-                {attempt.error_message ? ` — ${attempt.error_message}` : ''}
+                {formatInstant(attempt.startedAt, workspace.timeZone, lang)} · {channelName(data.publications.find((p) => p.id === attempt.publicationId)?.channelId ?? '')} · {attempt.outcome}
+                {attempt.errorMessage ? ` — ${attempt.errorMessage}` : ''}
               </Text>
             ))}
           </Stack>
@@ -162,7 +162,7 @@ export function PostDetailPage() {
       <Timeline bulletSize={12} lineWidth={2}>
         {data.history.map((event) => (
           <Timeline.Item key={event.id} title={event.type}>
-            <Text size="xs" c="dimmed">{formatInstant(event.created_at, workspace.timeZone, lang)}</Text>
+            <Text size="xs" c="dimmed">{formatInstant(event.createdAt, workspace.timeZone, lang)}</Text>
           </Timeline.Item>
         ))}
       </Timeline>

@@ -75,7 +75,11 @@ const START = '2024-01-01T00:00:00Z';
  * channels, posts spread over two years, plus the newest-counts table, the
  * daily rollup and daily followers, exactly as the collector would leave them.
  */
-async function generate(database: PlazaDatabase, snapshots: number, workspaces: number): Promise<{ workspaceIds: string[]; channelIds: string[][]; campaignIds: string[][]; publicationIds: string[] }> {
+async function generate(
+  database: PlazaDatabase,
+  snapshots: number,
+  workspaces: number,
+): Promise<{ workspaceIds: string[]; channelIds: string[][]; campaignIds: string[][]; publicationIds: string[] }> {
   const raw = database.raw;
   const publications = Math.ceil(snapshots / STEPS);
   const channelsPer = 10;
@@ -151,7 +155,12 @@ async function generate(database: PlazaDatabase, snapshots: number, workspaces: 
   await raw.exec(`VACUUM ANALYZE metric_daily`);
   log(`  rollups and followers: ${((Date.now() - t0) / 1000).toFixed(0)} s total`);
   const ids = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => i + 1);
-  const md5uuid = async (values: string[]) => (await raw.query<{ id: string }>(`SELECT md5(v)::uuid::text AS id FROM unnest($1::text[]) WITH ORDINALITY AS t(v, n) ORDER BY n`, [values])).rows.map((r) => r.id);
+  const md5uuid = async (values: string[]) =>
+    (
+      await raw.query<{ id: string }>(`SELECT md5(v)::uuid::text AS id FROM unnest($1::text[]) WITH ORDINALITY AS t(v, n) ORDER BY n`, [
+        values,
+      ])
+    ).rows.map((r) => r.id);
   const workspaceIds = await md5uuid(ids('ws', workspaces).map((w) => `ws${w}`));
   const channelIds: string[][] = [];
   const campaignIds: string[][] = [];
@@ -183,7 +192,16 @@ async function runDashboards(database: PlazaDatabase, data: Awaited<ReturnType<t
       ['overview', () => dashboard(database.db, workspaceId, {}, range)],
       ['channel', () => dashboard(database.db, workspaceId, { channelId: data.channelIds[w][Math.floor(random() * 10)] }, range)],
       ['campaign', () => dashboard(database.db, workspaceId, { campaignId: data.campaignIds[w][Math.floor(random() * 5)] }, range)],
-      ['post', () => database.db.selectFrom('post_metric_snapshots').selectAll().where('publication_id', '=', data.publicationIds[Math.floor(random() * data.publicationIds.length)]).orderBy('captured_at').execute()],
+      [
+        'post',
+        () =>
+          database.db
+            .selectFrom('post_metric_snapshots')
+            .selectAll()
+            .where('publication_id', '=', data.publicationIds[Math.floor(random() * data.publicationIds.length)])
+            .orderBy('captured_at')
+            .execute(),
+      ],
     ];
     for (const [name, fn] of kinds) {
       const t = performance.now();
@@ -195,7 +213,11 @@ async function runDashboards(database: PlazaDatabase, data: Awaited<ReturnType<t
       }
     }
   }
-  return { p95: percentile(all, 95), p50: percentile(all, 50), byKind: Object.fromEntries(Object.entries(latencies).map(([k, v]) => [k, { p50: percentile(v, 50), p95: percentile(v, 95) }])) };
+  return {
+    p95: percentile(all, 95),
+    p50: percentile(all, 50),
+    byKind: Object.fromEntries(Object.entries(latencies).map(([k, v]) => [k, { p50: percentile(v, 50), p95: percentile(v, 95) }])),
+  };
 }
 
 /** Child-process mode: serves short links on loopback so autocannon (in the parent) does not share its event loop. */
@@ -217,9 +239,13 @@ async function serveRedirects(databaseUrl: string): Promise<void> {
 async function redirectBench(databaseUrl: string, database: PlazaDatabase, workspaceId: string, seconds: number) {
   const ctx = contextFor(database);
   const links = [];
-  for (let i = 0; i < 50; i++) links.push(await createTrackedLink(ctx, database.db, workspaceId, { url: `https://shop.example/p/${i}` }, null));
+  for (let i = 0; i < 50; i++)
+    links.push(await createTrackedLink(ctx, database.db, workspaceId, { url: `https://shop.example/p/${i}` }, null));
   const { fork } = await import('node:child_process');
-  const child = fork(new URL(import.meta.url).pathname, ['--serve-redirects', databaseUrl], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
+  const child = fork(new URL(import.meta.url).pathname, ['--serve-redirects', databaseUrl], {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
+  });
   const address = await new Promise<string>((resolve, reject) => {
     let buffer = '';
     child.stdout!.on('data', (chunk: Buffer) => {
@@ -231,7 +257,11 @@ async function redirectBench(databaseUrl: string, database: PlazaDatabase, works
   });
   const count = async () => Number((await database.raw.query<{ n: number }>('SELECT count(*)::int AS n FROM link_clicks')).rows[0].n);
   const before = await count();
-  const requests = links.map((l) => ({ method: 'GET' as const, path: `/l/${l.code}`, headers: { 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0' } }));
+  const requests = links.map((l) => ({
+    method: 'GET' as const,
+    path: `/l/${l.code}`,
+    headers: { 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0' },
+  }));
   await autocannon({ url: address, connections: 10, duration: 1, requests }); // warm-up (JIT, link cache)
   await new Promise((resolve) => setTimeout(resolve, 400)); // let the warm-up batch land
   const warm = await count();
@@ -240,7 +270,15 @@ async function redirectBench(databaseUrl: string, database: PlazaDatabase, works
   child.send('stop');
   await exited;
   const after = await count();
-  return { rps: result.requests.average, p99: result.latency.p99, requests: result.requests.total, redirects: result['3xx'], stored: after - warm, warmup: warm - before, errors: result.errors };
+  return {
+    rps: result.requests.average,
+    p99: result.latency.p99,
+    requests: result.requests.total,
+    redirects: result['3xx'],
+    stored: after - warm,
+    warmup: warm - before,
+    errors: result.errors,
+  };
 }
 
 async function main() {
@@ -283,7 +321,12 @@ async function main() {
     await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await admin.end();
   }
-  const pgr = results.postgres as { p95: number; p50: number; byKind: Record<string, { p50: number; p95: number }>; generateSeconds: number };
+  const pgr = results.postgres as {
+    p95: number;
+    p50: number;
+    byKind: Record<string, { p50: number; p95: number }>;
+    generateSeconds: number;
+  };
   const emb = results.embedded as typeof pgr;
   const red = results.redirect as { rps: number; p99: number; requests: number; redirects: number; stored: number };
   const row = (label: string, value: string, goal: string) => `${label.padEnd(44)} ${value.padStart(14)}   ${goal}`;
@@ -304,10 +347,10 @@ async function main() {
     row('total run time', `${((Date.now() - started) / 1000).toFixed(0)} s`, ''),
     '',
   ];
-  process.stdout.write(lines.join('\n') + '\n');
+  process.stdout.write(`${lines.join('\n')}\n`);
   if (JSON_OUT) {
     process.stdout.write(
-      JSON.stringify({
+      `${JSON.stringify({
         dashboard_p95_ms_postgres: Math.round(pgr.p95 * 10) / 10,
         dashboard_p95_ms_embedded: Math.round(emb.p95 * 10) / 10,
         redirect_rps: Math.round(red.rps),
@@ -317,7 +360,7 @@ async function main() {
         redirect_requests: red.requests,
         redirect_clicks_stored: red.stored,
         redirect_clicks_lost: Math.max(0, red.redirects - red.stored),
-      }) + '\n',
+      })}\n`,
     );
   }
 }

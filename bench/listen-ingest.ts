@@ -32,8 +32,14 @@ function mulberry32(seed: number) {
   };
 }
 
-const ES = 'el la de que y en un una es por con para me encanta odio servicio precio producto tienda nuevo malo bueno genial pésimo atención cliente envío rápido lento móvil café calidad oferta'.split(' ');
-const EN = 'the a of and to in is it for with love hate service price product store new bad good great awful support customer shipping fast slow phone coffee quality deal'.split(' ');
+const ES =
+  'el la de que y en un una es por con para me encanta odio servicio precio producto tienda nuevo malo bueno genial pésimo atención cliente envío rápido lento móvil café calidad oferta'.split(
+    ' ',
+  );
+const EN =
+  'the a of and to in is it for with love hate service price product store new bad good great awful support customer shipping fast slow phone coffee quality deal'.split(
+    ' ',
+  );
 const BRANDS = Array.from({ length: 400 }, (_, i) => `marca${i.toString(36)}x`);
 
 function makePosts(count: number, seed: number): SourceItem[] {
@@ -43,37 +49,83 @@ function makePosts(count: number, seed: number): SourceItem[] {
   return Array.from({ length: count }, (_, i) => {
     const words = random() < 0.6 ? ES : EN;
     const length = 8 + Math.floor(random() * 18);
-    const text = Array.from({ length }, () => (random() < 0.08 ? pick(BRANDS) : pick(words))).join(' ') + ` ${i}`;
-    return { remoteId: `bench-${seed}-${i}`, text, network: 'bluesky', authorHandle: `user${Math.floor(random() * 5000)}`, publishedAt: new Date(start + i) };
+    const text = `${Array.from({ length }, () => (random() < 0.08 ? pick(BRANDS) : pick(words))).join(' ')} ${i}`;
+    return {
+      remoteId: `bench-${seed}-${i}`,
+      text,
+      network: 'bluesky',
+      authorHandle: `user${Math.floor(random() * 5000)}`,
+      publishedAt: new Date(start + i),
+    };
   });
 }
 
 async function measure(kind: DbKind): Promise<number> {
   const database = await createTestDatabase(kind);
   try {
-    const ctx = { config: loadConfig({ LOG_LEVEL: 'silent' } as NodeJS.ProcessEnv), database, clock: systemClock, logger: pino({ level: 'silent' }) } as unknown as AppContext;
-    const user = await database.db.insertInto('users').values({ email: 'bench@example.com', name: 'Bench', password_hash: 'x' }).returning('id').executeTakeFirstOrThrow();
-    const ws = await database.db.insertInto('workspaces').values({ name: 'Bench', time_zone: 'UTC', language: 'es' }).returning('id').executeTakeFirstOrThrow();
+    const ctx = {
+      config: loadConfig({ LOG_LEVEL: 'silent' } as NodeJS.ProcessEnv),
+      database,
+      clock: systemClock,
+      logger: pino({ level: 'silent' }),
+    } as unknown as AppContext;
+    const user = await database.db
+      .insertInto('users')
+      .values({ email: 'bench@example.com', name: 'Bench', password_hash: 'x' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const ws = await database.db
+      .insertInto('workspaces')
+      .values({ name: 'Bench', time_zone: 'UTC', language: 'es' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     const random = mulberry32(7);
     const queries = Array.from({ length: QUERIES }, (_, i) => {
       const brand = BRANDS[i % BRANDS.length];
       const extra = random() < 0.5 ? ` ${random() < 0.5 ? '(precio OR price)' : '-odio'}` : '';
       return { workspace_id: ws.id, name: `q${i}`, query: `${brand}${extra}`, kind: 'brand' as const, created_by: user.id };
     });
-    for (let i = 0; i < queries.length; i += 500) await database.db.insertInto('listening_queries').values(queries.slice(i, i + 500)).execute();
-    const source = await database.db.insertInto('listening_sources').values({ workspace_id: ws.id, kind: 'bench', name: 'Bench', config: '{}' }).returning('id').executeTakeFirstOrThrow();
+    for (let i = 0; i < queries.length; i += 500)
+      await database.db
+        .insertInto('listening_queries')
+        .values(queries.slice(i, i + 500))
+        .execute();
+    const source = await database.db
+      .insertInto('listening_sources')
+      .values({ workspace_id: ws.id, kind: 'bench', name: 'Bench', config: '{}' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     const pipelines = new WorkspacePipelines(ctx, 60_000);
     // Warm up (JIT, statement caches) on separate posts.
-    for (const batch of chunks(makePosts(1000, 99), BATCH)) await ingestBatch(ctx, pipelines, { workspaceId: ws.id, sourceId: source.id, sourceKey: 'bench', items: batch, cursor: {}, storeUnmatched: true });
+    for (const batch of chunks(makePosts(1000, 99), BATCH))
+      await ingestBatch(ctx, pipelines, {
+        workspaceId: ws.id,
+        sourceId: source.id,
+        sourceKey: 'bench',
+        items: batch,
+        cursor: {},
+        storeUnmatched: true,
+      });
     const posts = makePosts(POSTS, 1);
     const started = performance.now();
     let n = 0;
     for (const batch of chunks(posts, BATCH)) {
       n += BATCH;
-      await ingestBatch(ctx, pipelines, { workspaceId: ws.id, sourceId: source.id, sourceKey: 'bench', items: batch, cursor: { n }, storeUnmatched: true, lagMs: 0 });
+      await ingestBatch(ctx, pipelines, {
+        workspaceId: ws.id,
+        sourceId: source.id,
+        sourceKey: 'bench',
+        items: batch,
+        cursor: { n },
+        storeUnmatched: true,
+        lagMs: 0,
+      });
     }
     const seconds = (performance.now() - started) / 1000;
-    const stored = await database.db.selectFrom('listening_mentions').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const stored = await database.db
+      .selectFrom('listening_mentions')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     if (Number(stored.n) < POSTS) throw new Error(`only ${stored.n} of ${POSTS + 1000} posts stored`);
     return Math.round(POSTS / seconds);
   } finally {
@@ -96,4 +148,12 @@ if (!json) {
   process.stdout.write(`listening ingest, ${POSTS} posts, ${QUERIES} queries, batches of ${BATCH}, every post stored\n`);
   process.stdout.write(`  embedded (PGlite): ${embedded} posts/s\n  postgres:          ${postgres ?? 'n/a'} posts/s\n`);
 }
-process.stdout.write(JSON.stringify({ ingest_posts_per_s_embedded: embedded, ingest_posts_per_s_postgres: postgres, posts: POSTS, queries: QUERIES, batch: BATCH }) + '\n');
+process.stdout.write(
+  `${JSON.stringify({
+    ingest_posts_per_s_embedded: embedded,
+    ingest_posts_per_s_postgres: postgres,
+    posts: POSTS,
+    queries: QUERIES,
+    batch: BATCH,
+  })}\n`,
+);

@@ -38,7 +38,28 @@ function rng(seed: number): () => number {
   };
 }
 
-const SYLLABLES = ['ka', 'lo', 'mi', 'zen', 'tra', 'vo', 'ne', 'ria', 'qua', 'sol', 'ber', 'din', 'ax', 'lu', 'mar', 'to', 'pe', 'chi', 'ro', 'vel'];
+const SYLLABLES = [
+  'ka',
+  'lo',
+  'mi',
+  'zen',
+  'tra',
+  'vo',
+  'ne',
+  'ria',
+  'qua',
+  'sol',
+  'ber',
+  'din',
+  'ax',
+  'lu',
+  'mar',
+  'to',
+  'pe',
+  'chi',
+  'ro',
+  'vel',
+];
 function brandNames(count: number, random: () => number): string[] {
   const names = new Set<string>();
   while (names.size < count) {
@@ -50,22 +71,85 @@ function brandNames(count: number, random: () => number): string[] {
   return [...names];
 }
 
-const ES_OPENERS = ['Me encanta', 'No me gusta nada', 'Acabo de probar', '¿Alguien ha usado', 'Qué decepción con', 'Muy contenta con', 'Otra vez falla', 'Gracias a', 'Pésimo servicio de', 'Nuevo lanzamiento de', 'Opinión sincera sobre', 'Hoy en la tienda de'];
-const EN_OPENERS = ['I love', 'Not happy with', 'Just tried', 'Has anyone used', 'So disappointed by', 'Really impressed by', 'Again a problem with', 'Thanks to', 'Terrible customer service from', 'New launch from', 'Honest review of', 'Today at the store of'];
-const ES_FILLERS = ['el precio es muy caro', 'la app va lenta', 'el envío llegó rápido', 'atención al cliente horrible', 'la calidad es buenísima', 'no lo recomiendo', 'lo recomiendo totalmente', 'el servicio técnico no responde', 'mejor que la competencia', 'la nueva versión está genial', 'esperando el reembolso', 'qué buen diseño', 'la batería dura poco', 'música y descuentos este verano'];
-const EN_FILLERS = ['the price is too high', 'the app is slow', 'shipping was fast', 'customer service was awful', 'quality is amazing', 'would not recommend', 'totally recommend it', 'support never answers', 'better than the competition', 'the new version looks great', 'still waiting for my refund', 'such a nice design', 'battery life is poor', 'music and deals this summer'];
+const ES_OPENERS = [
+  'Me encanta',
+  'No me gusta nada',
+  'Acabo de probar',
+  '¿Alguien ha usado',
+  'Qué decepción con',
+  'Muy contenta con',
+  'Otra vez falla',
+  'Gracias a',
+  'Pésimo servicio de',
+  'Nuevo lanzamiento de',
+  'Opinión sincera sobre',
+  'Hoy en la tienda de',
+];
+const EN_OPENERS = [
+  'I love',
+  'Not happy with',
+  'Just tried',
+  'Has anyone used',
+  'So disappointed by',
+  'Really impressed by',
+  'Again a problem with',
+  'Thanks to',
+  'Terrible customer service from',
+  'New launch from',
+  'Honest review of',
+  'Today at the store of',
+];
+const ES_FILLERS = [
+  'el precio es muy caro',
+  'la app va lenta',
+  'el envío llegó rápido',
+  'atención al cliente horrible',
+  'la calidad es buenísima',
+  'no lo recomiendo',
+  'lo recomiendo totalmente',
+  'el servicio técnico no responde',
+  'mejor que la competencia',
+  'la nueva versión está genial',
+  'esperando el reembolso',
+  'qué buen diseño',
+  'la batería dura poco',
+  'música y descuentos este verano',
+];
+const EN_FILLERS = [
+  'the price is too high',
+  'the app is slow',
+  'shipping was fast',
+  'customer service was awful',
+  'quality is amazing',
+  'would not recommend',
+  'totally recommend it',
+  'support never answers',
+  'better than the competition',
+  'the new version looks great',
+  'still waiting for my refund',
+  'such a nice design',
+  'battery life is poor',
+  'music and deals this summer',
+];
 const HASHTAGS = ['#ofertas', '#BlackFriday', '#marketing', '#tech', '#verano', '#deals', '#review', '#fail', '#love', '#servicio'];
 const EMOJIS = ['😍', '😡', '🔥', '👍', '👎', '😂', '🙄', '🎉', '💔', '✨'];
 const WORDS_ES = ['hoy', 'mañana', 'tienda', 'precio', 'cliente', 'oferta', 'pedido', 'móvil', 'coche', 'viaje'];
 const WORDS_EN = ['today', 'tomorrow', 'store', 'price', 'customer', 'deal', 'order', 'phone', 'car', 'trip'];
 
-interface Generated { id: string; text: string; url?: string; author: string; network: string; lang?: string }
+interface Generated {
+  id: string;
+  text: string;
+  url?: string;
+  author: string;
+  network: string;
+  lang?: string;
+}
 
 /** Deterministic post generator; brands follow a Zipf-like popularity. */
 function createPostGenerator(brands: string[], seed: number) {
   const random = rng(seed);
   const pick = <T>(list: T[]): T => list[Math.floor(random() * list.length)];
-  const zipfBrand = () => brands[Math.floor(brands.length * Math.pow(random(), 3))];
+  const zipfBrand = () => brands[Math.floor(brands.length * random() ** 3)];
   // Open-class words (names, places, slang) make posts differ as real ones do.
   const vocabulary = brandNames(4000, rng(seed + 99)).map((w) => w.split('').reverse().join(''));
   let counter = 0;
@@ -73,11 +157,20 @@ function createPostGenerator(brands: string[], seed: number) {
   return (): Generated => {
     const id = `p${counter++}`;
     // ~3% are reposts of the previous post (near-duplicates), for the de-duplicator.
-    if (previous && random() < 0.03) return { id, text: `RT ${previous}`, author: `user${Math.floor(random() * 50000)}`, network: 'bluesky' };
+    if (previous && random() < 0.03)
+      return { id, text: `RT ${previous}`, author: `user${Math.floor(random() * 50000)}`, network: 'bluesky' };
     const spanish = random() < 0.55;
     const parts: string[] = [];
     const brand = random() < 0.7 ? zipfBrand() : '';
-    const brandForm = brand ? (random() < 0.2 ? `@${brand}` : random() < 0.3 ? `#${brand}` : random() < 0.5 ? brand[0].toUpperCase() + brand.slice(1) : brand) : pick(spanish ? WORDS_ES : WORDS_EN);
+    const brandForm = brand
+      ? random() < 0.2
+        ? `@${brand}`
+        : random() < 0.3
+          ? `#${brand}`
+          : random() < 0.5
+            ? brand[0].toUpperCase() + brand.slice(1)
+            : brand
+      : pick(spanish ? WORDS_ES : WORDS_EN);
     parts.push(pick(spanish ? ES_OPENERS : EN_OPENERS), brandForm);
     parts.push(pick(spanish ? ES_FILLERS : EN_FILLERS));
     if (random() < 0.4) parts.push(pick(spanish ? ES_FILLERS : EN_FILLERS));
@@ -91,7 +184,14 @@ function createPostGenerator(brands: string[], seed: number) {
     if (url) parts.push(url);
     const text = parts.join(' ');
     previous = text;
-    return { id, text, url, author: `user${Math.floor(random() * 50000)}`, network: random() < 0.6 ? 'bluesky' : 'mastodon', lang: random() < 0.5 ? (spanish ? 'es' : 'en') : undefined };
+    return {
+      id,
+      text,
+      url,
+      author: `user${Math.floor(random() * 50000)}`,
+      network: random() < 0.6 ? 'bluesky' : 'mastodon',
+      lang: random() < 0.5 ? (spanish ? 'es' : 'en') : undefined,
+    };
   };
 }
 
@@ -167,7 +267,9 @@ for (let c = 0; c < (pipelineOnly ? 0 : CHUNKS); c++) {
   t0 = performance.now();
   const normalized = raw.map((p) => normalizePost(p));
   normalizeRates.push(chunkSize / ((performance.now() - t0) / 1000));
-  normalized.forEach((p, i) => { p.lang = raw[i].lang ?? (i % 2 ? 'es' : 'en'); });
+  normalized.forEach((p, i) => {
+    p.lang = raw[i].lang ?? (i % 2 ? 'es' : 'en');
+  });
   t0 = performance.now();
   for (const p of normalized) matched += matcher10k.match(p).length;
   matcherRates.push(chunkSize / ((performance.now() - t0) / 1000));
@@ -259,6 +361,8 @@ const rows: Array<[string, string, string]> = [
   ['compile 10,000 queries (ms)', String(result.compile_ms_10k), ''],
   ['load average (1 min) at the end', String(result.load_average_1m), ''],
 ];
-console.log(`Listening benchmark: ${result.posts.toLocaleString('en')} posts, ${result.queries.toLocaleString('en')} queries, seed ${SEED}, medians of chunks`);
+console.log(
+  `Listening benchmark: ${result.posts.toLocaleString('en')} posts, ${result.queries.toLocaleString('en')} queries, seed ${SEED}, medians of chunks`,
+);
 for (const [name, value, goal] of rows) console.log(`${name.padEnd(52)} ${value.padStart(10)}   ${goal}`);
 if (json) console.log(JSON.stringify(result));

@@ -22,7 +22,6 @@ import pg from 'pg';
 import pino from 'pino';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { ChildProcess } from 'node:child_process';
-import PgBoss from 'pg-boss';
 import { openDatabase, migrate, type PlazaDatabase } from '../src/db/database.ts';
 import { SecretBox } from '../src/lib/crypto.ts';
 import { systemClock } from '../src/lib/clock.ts';
@@ -50,7 +49,7 @@ const secrets = new SecretBox(SECRET);
 const logger = pino({ level: 'warn' });
 
 const log = (line: string) => {
-  if (!JSON_OUT) process.stderr.write(line + '\n');
+  if (!JSON_OUT) process.stderr.write(`${line}\n`);
   else process.stderr.write(`# ${line}\n`);
 };
 
@@ -88,12 +87,19 @@ interface WorkloadShape {
  * Inserts a workspace, the sandbox channels and the scheduled publications:
  * `sameSecond` of them due at one instant, the rest spread over a minute.
  */
-async function insertWorkload(database: PlazaDatabase, serverUrl: string, startAt: number, shape: WorkloadShape = { posts: POSTS, channels: CHANNELS, sameSecond: SAME_SECOND }): Promise<Workload & { channelOf: Map<string, number> }> {
+async function insertWorkload(
+  database: PlazaDatabase,
+  serverUrl: string,
+  startAt: number,
+  shape: WorkloadShape = { posts: POSTS, channels: CHANNELS, sameSecond: SAME_SECOND },
+): Promise<Workload & { channelOf: Map<string, number> }> {
   const { posts: POSTS, channels: CHANNELS, sameSecond: SAME_SECOND } = shape;
   const hotPosts = shape.hot ? shape.hot.channels * shape.hot.posts : 0;
   const channelIndex = (i: number) => (i < hotPosts ? Math.floor(i / shape.hot!.posts) : i % CHANNELS);
   const raw = database.raw;
-  const { rows: ws } = await raw.query<{ id: string }>(`INSERT INTO workspaces (name, time_zone, language, missed_grace_minutes) VALUES ('Bench', 'Europe/Madrid', 'es', 600) RETURNING id`);
+  const { rows: ws } = await raw.query<{ id: string }>(
+    `INSERT INTO workspaces (name, time_zone, language, missed_grace_minutes) VALUES ('Bench', 'Europe/Madrid', 'es', 600) RETURNING id`,
+  );
   const workspaceId = ws[0].id;
   const channelIds: string[] = [];
   for (let i = 0; i < CHANNELS; i++) channelIds.push(randomUUID());
@@ -132,7 +138,14 @@ async function insertWorkload(database: PlazaDatabase, serverUrl: string, startA
       `INSERT INTO publications (id, post_id, workspace_id, channel_id, network, text, state, due_at)
        SELECT v.id, v.post, $2, v.channel, 'sandbox', 'Bench post ' || v.n || ' #plaza', 'scheduled', v.due
          FROM unnest($1::uuid[], $3::uuid[], $4::uuid[], $5::timestamptz[], $6::int[]) AS v(id, post, channel, due, n)`,
-      [slice.map((p) => p.id), workspaceId, postIds, slice.map((_, i) => channelIds[channelIndex(offset + i)]), slice.map((p) => new Date(p.dueAt)), slice.map((_, i) => offset + i)],
+      [
+        slice.map((p) => p.id),
+        workspaceId,
+        postIds,
+        slice.map((_, i) => channelIds[channelIndex(offset + i)]),
+        slice.map((p) => new Date(p.dueAt)),
+        slice.map((_, i) => offset + i),
+      ],
     );
   }
   return { workspaceId, publications, channelOf };
@@ -150,7 +163,11 @@ async function sandboxRecord(serverUrl: string): Promise<RecordEntry[]> {
 }
 
 async function sandboxControl(serverUrl: string, path: string, body: unknown): Promise<void> {
-  const response = await fetch(`${serverUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const response = await fetch(`${serverUrl}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   if (!response.ok) throw new Error(`${path}: HTTP ${response.status} ${await response.text()}`);
 }
 
@@ -175,9 +192,16 @@ async function waitForRecord(serverUrl: string, expected: number, deadline: numb
 }
 
 function contextFor(database: PlazaDatabase) {
-  return { database, secrets, clock: systemClock, logger, media: new FileMediaStore('/tmp/plaza-bench-media'), networks: new NetworkRegistry(defaultAdapters()),
+  return {
+    database,
+    secrets,
+    clock: systemClock,
+    logger,
+    media: new FileMediaStore('/tmp/plaza-bench-media'),
+    networks: new NetworkRegistry(defaultAdapters()),
     // The bench's sandbox server listens on loopback: the admin switch PLAZA_ALLOW_PRIVATE_URLS, on.
-    config: loadConfig({ PLAZA_ALLOW_PRIVATE_URLS: 'true', LOG_LEVEL: 'silent' } as NodeJS.ProcessEnv) };
+    config: loadConfig({ PLAZA_ALLOW_PRIVATE_URLS: 'true', LOG_LEVEL: 'silent' } as NodeJS.ProcessEnv),
+  };
 }
 
 const ENGINE: EngineOptions = { lookaheadMs: 5_000, pollMs: 250, publishTimeoutMs: 5_000, concurrencyPerNetwork: 512 };
@@ -201,7 +225,10 @@ async function runNaiveLateness(database: PlazaDatabase, serverUrl: string) {
     'SELECT id, settings, credentials_sealed FROM channels WHERE workspace_id = $1',
     [workload.workspaceId],
   );
-  const { rows: pubs } = await database.raw.query<{ id: string; channel_id: string; text: string }>('SELECT id, channel_id, text FROM publications WHERE workspace_id = $1', [workload.workspaceId]);
+  const { rows: pubs } = await database.raw.query<{ id: string; channel_id: string; text: string }>(
+    'SELECT id, channel_id, text FROM publications WHERE workspace_id = $1',
+    [workload.workspaceId],
+  );
   const byId = new Map(pubs.map((p) => [p.id, p]));
   const channelById = new Map(channels.map((c) => [c.id, c]));
   const jobs = workload.publications.map((p) => ({ name: 'bench-naive', data: { publicationId: p.id }, startAfter: new Date(p.dueAt) }));
@@ -212,7 +239,12 @@ async function runNaiveLateness(database: PlazaDatabase, serverUrl: string) {
         const publication = byId.get(job.data.publicationId)!;
         const channel = channelById.get(publication.channel_id)!;
         await sandboxAdapter.publish(
-          { channelId: channel.id, settings: channel.settings, credentials: secrets.open(channel.credentials_sealed), allowPrivateUrls: true },
+          {
+            channelId: channel.id,
+            settings: channel.settings,
+            credentials: secrets.open(channel.credentials_sealed),
+            allowPrivateUrls: true,
+          },
           { publicationId: publication.id, text: publication.text, media: [] },
         );
       }),
@@ -225,7 +257,9 @@ async function runNaiveLateness(database: PlazaDatabase, serverUrl: string) {
 }
 
 async function runLateness() {
-  const sandbox = await startProcess('bench/lib/sandbox-server-main.ts', { SANDBOX_OPTIONS: JSON.stringify({ latencyMs: LATENCY_MS, seed: 1 }) });
+  const sandbox = await startProcess('bench/lib/sandbox-server-main.ts', {
+    SANDBOX_OPTIONS: JSON.stringify({ latencyMs: LATENCY_MS, seed: 1 }),
+  });
   await configureSandboxHttpAgent({ connections: 512 });
   const results: Record<string, ReturnType<typeof latenessFrom>> = {};
   try {
@@ -256,7 +290,16 @@ async function runLateness() {
 
 async function runChaos() {
   const sandbox = await startProcess('bench/lib/sandbox-server-main.ts', {
-    SANDBOX_OPTIONS: JSON.stringify({ latencyMs: LATENCY_MS, seed: 42, errorRate5xx: 0.05, timeoutAfterAcceptRate: 0.02, rateLimitRate: 0.02, retryAfterSeconds: 1, honourIdempotencyKey: false, hangMs: 8_000 }),
+    SANDBOX_OPTIONS: JSON.stringify({
+      latencyMs: LATENCY_MS,
+      seed: 42,
+      errorRate5xx: 0.05,
+      timeoutAfterAcceptRate: 0.02,
+      rateLimitRate: 0.02,
+      retryAfterSeconds: 1,
+      honourIdempotencyKey: false,
+      hangMs: 8_000,
+    }),
   });
   const pgDb = await createPgDatabase();
   let worker: ChildProcess | null = null;
@@ -268,7 +311,15 @@ async function runChaos() {
       DATABASE_URL: pgDb.url,
       BENCH_SECRET: SECRET,
       PLAZA_ALLOW_PRIVATE_URLS: 'true',
-      ENGINE_OPTIONS: JSON.stringify({ ...ENGINE, publishTimeoutMs: 3_000, leaseMarginMs: 2_000, claimLeaseMs: 5_000, baseBackoffMs: 500, maxBackoffMs: 4_000, maxAttempts: 12 }),
+      ENGINE_OPTIONS: JSON.stringify({
+        ...ENGINE,
+        publishTimeoutMs: 3_000,
+        leaseMarginMs: 2_000,
+        claimLeaseMs: 5_000,
+        baseBackoffMs: 500,
+        maxBackoffMs: 4_000,
+        maxAttempts: 12,
+      }),
     };
     const spawnWorker = async () => (await startProcess('bench/lib/publish-worker-main.ts', env)).child;
     worker = await spawnWorker();
@@ -284,32 +335,55 @@ async function runChaos() {
     }
     const deadline = Date.now() + 240_000;
     for (;;) {
-      const { rows } = await database.raw.query<{ open: number }>(`SELECT count(*)::int AS open FROM publications WHERE state IN ('scheduled', 'publishing', 'pending')`);
+      const { rows } = await database.raw.query<{ open: number }>(
+        `SELECT count(*)::int AS open FROM publications WHERE state IN ('scheduled', 'publishing', 'pending')`,
+      );
       if (rows[0].open === 0 || Date.now() > deadline) break;
       await new Promise((r) => setTimeout(r, 1_000));
     }
     await stopProcess(worker);
     worker = null;
     const record = await sandboxRecord(sandbox.ready);
-    const { rows } = await database.raw.query<{ id: string; state: string; error_message: string | null }>('SELECT id, state, error_message FROM publications');
+    const { rows } = await database.raw.query<{ id: string; state: string; error_message: string | null }>(
+      'SELECT id, state, error_message FROM publications',
+    );
     const acceptedCount = new Map<string, number>();
     for (const entry of record) if (entry.marker) acceptedCount.set(entry.marker, (acceptedCount.get(entry.marker) ?? 0) + 1);
     const duplicates = [...acceptedCount.values()].filter((n) => n > 1).reduce((sum, n) => sum + n - 1, 0);
     const published = rows.filter((r) => r.state === 'published');
     const failed = rows.filter((r) => r.state === 'failed');
-    const lost = rows.filter((r) => r.state !== 'published' && r.state !== 'failed').length + published.filter((r) => !acceptedCount.has(r.id)).length;
+    const lost =
+      rows.filter((r) => r.state !== 'published' && r.state !== 'failed').length + published.filter((r) => !acceptedCount.has(r.id)).length;
     const failedWithoutReason = failed.filter((r) => !r.error_message).length;
-    const { rows: attempts } = await database.raw.query<{ outcome: string; n: number }>('SELECT outcome, count(*)::int AS n FROM publication_attempts GROUP BY outcome ORDER BY outcome');
+    const { rows: attempts } = await database.raw.query<{ outcome: string; n: number }>(
+      'SELECT outcome, count(*)::int AS n FROM publication_attempts GROUP BY outcome ORDER BY outcome',
+    );
     // An attempt that ends before it starts means two clocks, or a line written for another attempt.
-    const { rows: backwards } = await database.raw.query<{ n: number }>('SELECT count(*)::int AS n FROM publication_attempts WHERE finished_at < started_at');
+    const { rows: backwards } = await database.raw.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM publication_attempts WHERE finished_at < started_at',
+    );
     const duplicated = [...acceptedCount].filter(([, n]) => n > 1).map(([marker]) => marker);
     if (duplicated.length) {
-      const { rows: history } = await database.raw.query('SELECT publication_id, worker_id, started_at, finished_at, outcome, error_kind, error_code FROM publication_attempts WHERE publication_id = ANY($1::uuid[]) ORDER BY publication_id, id', [duplicated]);
+      const { rows: history } = await database.raw.query(
+        'SELECT publication_id, worker_id, started_at, finished_at, outcome, error_kind, error_code FROM publication_attempts WHERE publication_id = ANY($1::uuid[]) ORDER BY publication_id, id',
+        [duplicated],
+      );
       log(`duplicated publications' attempts: ${JSON.stringify(history)}`);
       log(`their acceptances: ${JSON.stringify(record.filter((e) => e.marker && duplicated.includes(e.marker)))}`);
     }
     await database.close();
-    return { publications: rows.length, published: published.length, failed: failed.length, duplicates, lost, failedWithoutReason, kills, attemptsFinishedBeforeStarted: backwards[0].n, attempts: Object.fromEntries(attempts.map((a) => [a.outcome, a.n])), lateness: latenessFrom(record, workload) };
+    return {
+      publications: rows.length,
+      published: published.length,
+      failed: failed.length,
+      duplicates,
+      lost,
+      failedWithoutReason,
+      kills,
+      attemptsFinishedBeforeStarted: backwards[0].n,
+      attempts: Object.fromEntries(attempts.map((a) => [a.outcome, a.n])),
+      lateness: latenessFrom(record, workload),
+    };
   } finally {
     if (worker) await stopProcess(worker, 'SIGKILL');
     await stopProcess(sandbox.child);
@@ -334,7 +408,16 @@ async function runScaleout() {
     ? { posts: 4_000, channels: 400, sameSecond: 400, hot: { channels: 1, posts: 200, offsetMs: 40_000, spreadMs: 10_000 } }
     : { posts: 40_000, channels: 4_000, sameSecond: 2_000, hot: { channels: 2, posts: 300, offsetMs: 40_000, spreadMs: 20_000 } };
   const sandbox = await startProcess('bench/lib/sandbox-server-main.ts', {
-    SANDBOX_OPTIONS: JSON.stringify({ latencyMs: LATENCY_MS, seed: 7, errorRate5xx: 0.05, timeoutAfterAcceptRate: 0.02, rateLimitRate: 0.02, retryAfterSeconds: 1, honourIdempotencyKey: false, hangMs: 8_000 }),
+    SANDBOX_OPTIONS: JSON.stringify({
+      latencyMs: LATENCY_MS,
+      seed: 7,
+      errorRate5xx: 0.05,
+      timeoutAfterAcceptRate: 0.02,
+      rateLimitRate: 0.02,
+      retryAfterSeconds: 1,
+      honourIdempotencyKey: false,
+      hangMs: 8_000,
+    }),
   });
   const pgDb = await createPgDatabase();
   const workers: ChildProcess[] = [];
@@ -347,9 +430,21 @@ async function runScaleout() {
       // The bench's sandbox server listens on loopback: the admin switch PLAZA_ALLOW_PRIVATE_URLS, on.
       PLAZA_ALLOW_PRIVATE_URLS: 'true',
       // Default leases (30 s claims, 30 s margin): a dead worker's work must not wait for them.
-      ENGINE_OPTIONS: JSON.stringify({ ...ENGINE, publishTimeoutMs: 3_000, baseBackoffMs: 500, maxBackoffMs: 4_000, maxAttempts: 12, heartbeatMs: 1_000, deadAfterMs: 5_000 }),
+      ENGINE_OPTIONS: JSON.stringify({
+        ...ENGINE,
+        publishTimeoutMs: 3_000,
+        baseBackoffMs: 500,
+        maxBackoffMs: 4_000,
+        maxAttempts: 12,
+        heartbeatMs: 1_000,
+        deadAfterMs: 5_000,
+      }),
     };
-    workers.push(...(await Promise.all(Array.from({ length: WORKERS }, async () => (await startProcess('bench/lib/publish-worker-main.ts', env)).child))));
+    workers.push(
+      ...(await Promise.all(
+        Array.from({ length: WORKERS }, async () => (await startProcess('bench/lib/publish-worker-main.ts', env)).child),
+      )),
+    );
     // Far enough ahead that the insert (and the first claims) are done before the first due time.
     const startAt = Date.now() + (QUICK ? 8_000 : 20_000);
     const workload = await insertWorkload(database, sandbox.ready, startAt, shape);
@@ -361,13 +456,22 @@ async function runScaleout() {
     log(`scale-out: worker 2 of ${WORKERS} killed with SIGKILL ${Date.now() - startAt} ms after the first due time`);
     const deadline = Date.now() + 240_000;
     for (;;) {
-      const { rows } = await database.raw.query<{ open: number }>(`SELECT count(*)::int AS open FROM publications WHERE state IN ('scheduled', 'publishing', 'pending')`);
+      const { rows } = await database.raw.query<{ open: number }>(
+        `SELECT count(*)::int AS open FROM publications WHERE state IN ('scheduled', 'publishing', 'pending')`,
+      );
       if (rows[0].open === 0 || Date.now() > deadline) break;
       await new Promise((r) => setTimeout(r, 1_000));
     }
     const record = await sandboxRecord(sandbox.ready);
-    const rates = (await (await fetch(`${sandbox.ready}/api/rate-violations`)).json()) as { violations: number; maxPerSecond: number; postsPerMinutePerChannel: number; accounts: Record<string, number> };
-    const { rows } = await database.raw.query<{ id: string; state: string; error_message: string | null }>('SELECT id, state, error_message FROM publications');
+    const rates = (await (await fetch(`${sandbox.ready}/api/rate-violations`)).json()) as {
+      violations: number;
+      maxPerSecond: number;
+      postsPerMinutePerChannel: number;
+      accounts: Record<string, number>;
+    };
+    const { rows } = await database.raw.query<{ id: string; state: string; error_message: string | null }>(
+      'SELECT id, state, error_message FROM publications',
+    );
     const acceptedCount = new Map<string, number>();
     const firstAccepted = new Map<string, number>();
     for (const entry of record) {
@@ -378,7 +482,8 @@ async function runScaleout() {
     const duplicates = [...acceptedCount.values()].filter((n) => n > 1).reduce((sum, n) => sum + n - 1, 0);
     const published = rows.filter((r) => r.state === 'published');
     const failed = rows.filter((r) => r.state === 'failed');
-    const lost = rows.filter((r) => r.state !== 'published' && r.state !== 'failed').length + published.filter((r) => !acceptedCount.has(r.id)).length;
+    const lost =
+      rows.filter((r) => r.state !== 'published' && r.state !== 'failed').length + published.filter((r) => !acceptedCount.has(r.id)).length;
     // The earliest instant each post could go under its channel's limit.
     const allowedAt = new Map<string, number>();
     const byChannel = new Map<number, Array<{ id: string; dueAt: number }>>();
@@ -415,7 +520,9 @@ async function runScaleout() {
       raw.push(at - due.get(marker)!);
       if (due.get(marker)! >= killAt - 1_000 && due.get(marker)! <= killAt + 5_000) nearKill.push(at - allowedAt.get(marker)!);
     }
-    const { rows: attempts } = await database.raw.query<{ outcome: string; n: number }>('SELECT outcome, count(*)::int AS n FROM publication_attempts GROUP BY outcome ORDER BY outcome');
+    const { rows: attempts } = await database.raw.query<{ outcome: string; n: number }>(
+      'SELECT outcome, count(*)::int AS n FROM publication_attempts GROUP BY outcome ORDER BY outcome',
+    );
     if (process.env.BENCH_LATE_FILE) {
       // Where the late ones come from: their due time (from the first), lateness and attempts.
       const late = [...firstAccepted].filter(([m, at]) => due.has(m) && at - allowedAt.get(m)! > 2_000).map(([m]) => m);
@@ -425,12 +532,22 @@ async function runScaleout() {
       );
       const byId = new Map<string, Array<Record<string, unknown>>>();
       for (const h of history) byId.set(h.publication_id, [...(byId.get(h.publication_id) ?? []), { ...h, publication_id: undefined }]);
-      const lines = late.map((m) => JSON.stringify({ due: due.get(m)! - startAt, late: firstAccepted.get(m)! - allowedAt.get(m)!, channel: workload.channelOf.get(m), attempts: byId.get(m) ?? [] }));
-      (await import('node:fs')).writeFileSync(process.env.BENCH_LATE_FILE, `killAt ${killAt - startAt}\n` + lines.join('\n') + '\n');
+      const lines = late.map((m) =>
+        JSON.stringify({
+          due: due.get(m)! - startAt,
+          late: firstAccepted.get(m)! - allowedAt.get(m)!,
+          channel: workload.channelOf.get(m),
+          attempts: byId.get(m) ?? [],
+        }),
+      );
+      (await import('node:fs')).writeFileSync(process.env.BENCH_LATE_FILE, `killAt ${killAt - startAt}\n${lines.join('\n')}\n`);
     }
     const duplicated = [...acceptedCount].filter(([, n]) => n > 1).map(([marker]) => marker);
     if (duplicated.length) {
-      const { rows: history } = await database.raw.query('SELECT publication_id, worker_id, started_at, finished_at, outcome, error_kind, error_code FROM publication_attempts WHERE publication_id = ANY($1::uuid[]) ORDER BY publication_id, id', [duplicated.slice(0, 20)]);
+      const { rows: history } = await database.raw.query(
+        'SELECT publication_id, worker_id, started_at, finished_at, outcome, error_kind, error_code FROM publication_attempts WHERE publication_id = ANY($1::uuid[]) ORDER BY publication_id, id',
+        [duplicated.slice(0, 20)],
+      );
       log(`duplicated publications' attempts: ${JSON.stringify(history)}`);
     }
     await database.close();
@@ -489,12 +606,17 @@ async function runClaim() {
 
 async function insertWorkloadForClaim(database: PlazaDatabase): Promise<number> {
   const raw = database.raw;
-  const { rows: ws } = await raw.query<{ id: string }>(`INSERT INTO workspaces (name, time_zone, language) VALUES ('Claim', 'UTC', 'en') RETURNING id`);
+  const { rows: ws } = await raw.query<{ id: string }>(
+    `INSERT INTO workspaces (name, time_zone, language) VALUES ('Claim', 'UTC', 'en') RETURNING id`,
+  );
   const { rows: ch } = await raw.query<{ id: string }>(
     `INSERT INTO channels (workspace_id, network, name, credentials_sealed) SELECT $1, 'sandbox', 'c' || g, 'x' FROM generate_series(1, 1000) g RETURNING id`,
     [ws[0].id],
   );
-  const { rows: post } = await raw.query<{ id: string }>(`INSERT INTO posts (workspace_id, content, state) VALUES ($1, 'future', 'scheduled') RETURNING id`, [ws[0].id]);
+  const { rows: post } = await raw.query<{ id: string }>(
+    `INSERT INTO posts (workspace_id, content, state) VALUES ($1, 'future', 'scheduled') RETURNING id`,
+    [ws[0].id],
+  );
   log(`claim: storing ${CLAIM_ROWS.toLocaleString('en')} future publications…`);
   await raw.query(
     `INSERT INTO publications (post_id, workspace_id, channel_id, network, text, state, due_at)
@@ -508,7 +630,9 @@ async function insertWorkloadForClaim(database: PlazaDatabase): Promise<number> 
 
 const ONLY = [...args].find((a) => a.startsWith('--only='))?.slice('--only='.length);
 if (ONLY === 'engine-postgres') {
-  const sandbox = await startProcess('bench/lib/sandbox-server-main.ts', { SANDBOX_OPTIONS: JSON.stringify({ latencyMs: LATENCY_MS, seed: 1 }) });
+  const sandbox = await startProcess('bench/lib/sandbox-server-main.ts', {
+    SANDBOX_OPTIONS: JSON.stringify({ latencyMs: LATENCY_MS, seed: 1 }),
+  });
   await configureSandboxHttpAgent({ connections: 512 });
   const pgDb = await createPgDatabase();
   const database = await openDatabase({ databaseUrl: pgDb.url, poolSize: 10 });
@@ -517,28 +641,30 @@ if (ONLY === 'engine-postgres') {
   await database.close();
   await pgDb.drop();
   await stopProcess(sandbox.child);
-  process.stdout.write(JSON.stringify(result) + '\n');
+  process.stdout.write(`${JSON.stringify(result)}\n`);
   process.exit(0);
 }
 if (ONLY === 'scaleout') {
   const result = await runScaleout();
-  process.stdout.write(JSON.stringify(result) + '\n');
+  process.stdout.write(`${JSON.stringify(result)}\n`);
   process.exit(0);
 }
 if (ONLY === 'engine-embedded') {
-  const sandbox = await startProcess('bench/lib/sandbox-server-main.ts', { SANDBOX_OPTIONS: JSON.stringify({ latencyMs: LATENCY_MS, seed: 1 }) });
+  const sandbox = await startProcess('bench/lib/sandbox-server-main.ts', {
+    SANDBOX_OPTIONS: JSON.stringify({ latencyMs: LATENCY_MS, seed: 1 }),
+  });
   await configureSandboxHttpAgent({ connections: 512 });
   const embedded = await openDatabase({});
   await migrate(embedded);
   const result = await runEngineLateness(embedded, sandbox.ready);
   await embedded.close();
   await stopProcess(sandbox.child);
-  process.stdout.write(JSON.stringify(result) + '\n');
+  process.stdout.write(`${JSON.stringify(result)}\n`);
   process.exit(0);
 }
 if (ONLY === 'chaos') {
   const result = await runChaos();
-  process.stdout.write(JSON.stringify(result) + '\n');
+  process.stdout.write(`${JSON.stringify(result)}\n`);
   process.exit(0);
 }
 const lateness = await runLateness();
@@ -559,7 +685,9 @@ const table = [
 const out = [
   `Publishing benchmark: ${POSTS.toLocaleString('en')} publications due within 1 min (${SAME_SECOND.toLocaleString('en')} in the same second), ${CHANNELS} sandbox channels, ${LATENCY_MS} ms network latency`,
   '',
-  ...table.map((row) => row.map((cell, i) => (typeof cell === 'number' ? fmt(cell) : cell).padStart(i === 0 ? 0 : 10).padEnd(i === 0 ? 36 : 0)).join(' ')),
+  ...table.map((row) =>
+    row.map((cell, i) => (typeof cell === 'number' ? fmt(cell) : cell).padStart(i === 0 ? 0 : 10).padEnd(i === 0 ? 36 : 0)).join(' '),
+  ),
   '',
   `chaos: ${chaos.publications} publications, ${chaos.published} published, ${chaos.failed} failed (${chaos.failedWithoutReason} without a reason), duplicates ${chaos.duplicates}, lost ${chaos.lost}, worker SIGKILLs ${chaos.kills}`,
   `chaos attempts by outcome: ${JSON.stringify(chaos.attempts)}; finished before they started: ${chaos.attemptsFinishedBeforeStarted}`,
@@ -567,11 +695,11 @@ const out = [
   `scale-out attempts by outcome: ${JSON.stringify(scaleout.attempts)}`,
   `claim with ${claim.stored.toLocaleString('en')} future publications stored: p50 ${claim.p50.toFixed(2)} ms, p99 ${claim.p99.toFixed(2)} ms, max ${claim.max.toFixed(2)} ms (300 rounds)`,
 ];
-if (!JSON_OUT) process.stdout.write(out.join('\n') + '\n');
+if (!JSON_OUT) process.stdout.write(`${out.join('\n')}\n`);
 else {
-  process.stderr.write(out.join('\n') + '\n');
+  process.stderr.write(`${out.join('\n')}\n`);
   process.stdout.write(
-    JSON.stringify({
+    `${JSON.stringify({
       p50_ms: lateness.postgres.p50,
       p99_ms: lateness.postgres.p99,
       max_ms: lateness.postgres.max,
@@ -587,7 +715,7 @@ else {
       scaleout_duplicates: scaleout.duplicates,
       scaleout_lost: scaleout.lost,
       scaleout_rate_violations: scaleout.rateViolations,
-    }) + '\n',
+    })}\n`,
   );
 }
 process.exit(0);

@@ -72,7 +72,15 @@ try {
     console.log(`later starts: ${times.map((t) => (t / 1000).toFixed(2)).join(', ')} s`);
     console.log(`median ${(median / 1000).toFixed(2)} s (goal ≤ 5 s), load average ${load.toFixed(2)}`);
   }
-  console.log(JSON.stringify({ first_start_ms: Math.round(first), start_ms_median: Math.round(median), start_ms: times.map(Math.round), runs: RUNS, load_average_1m: load }));
+  console.log(
+    JSON.stringify({
+      first_start_ms: Math.round(first),
+      start_ms_median: Math.round(median),
+      start_ms: times.map(Math.round),
+      runs: RUNS,
+      load_average_1m: load,
+    }),
+  );
 } finally {
   fs.rmSync(dataDir, { recursive: true, force: true });
 }

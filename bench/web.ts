@@ -38,14 +38,22 @@ const server = await startE2EServer();
 const browser = await launchBrowser();
 try {
   const { kb, files } = firstLoadJsGzipKb();
-  const response = await fetch(`${server.url}/api/v1/auth/signup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'bench@example.test', name: 'Bench', password: 'correct horse battery' }) });
+  const response = await fetch(`${server.url}/api/v1/auth/signup`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'bench@example.test', name: 'Bench', password: 'correct horse battery' }),
+  });
   const { csrfToken } = (await response.json()) as { csrfToken: string };
   void csrfToken;
   const db = server.runtime.ctx.database.db;
   const user = await db.selectFrom('users').select('id').executeTakeFirstOrThrow();
   const token = (await accountsRepository.createApiToken(db, user.id, 'bench')).token;
   const call = async <T>(method: string, url: string, body?: unknown): Promise<T> => {
-    const res = await fetch(`${server.url}/api/v1${url}`, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: body ? JSON.stringify(body) : undefined });
+    const res = await fetch(`${server.url}/api/v1${url}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: body ? JSON.stringify(body) : undefined,
+    });
     if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${await res.text()}`);
     return (await res.json()) as T;
   };
@@ -53,7 +61,15 @@ try {
   const empty = await call<{ id: string }>('POST', '/workspaces', { name: 'Empty brand', timeZone: ZONE, language: 'en' });
   const channels: string[] = [];
   for (const handle of ['benchone', 'benchtwo', 'benchthree']) {
-    channels.push((await call<{ id: string }>('POST', `/workspaces/${full.id}/channels`, { network: 'sandbox', name: handle, fields: { handle, token: `t-${handle}` } })).id);
+    channels.push(
+      (
+        await call<{ id: string }>('POST', `/workspaces/${full.id}/channels`, {
+          network: 'sandbox',
+          name: handle,
+          fields: { handle, token: `t-${handle}` },
+        })
+      ).id,
+    );
   }
   // 1,000 dated drafts spread over this month (in the brand's zone).
   const monthStart = DateTime.now().setZone(ZONE).startOf('month');
@@ -70,7 +86,11 @@ try {
   const page = await context.newPage();
   await page.goto(server.url);
   await page.evaluate(async () => {
-    await fetch('/api/v1/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'bench@example.test', password: 'correct horse battery' }) });
+    await fetch('/api/v1/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'bench@example.test', password: 'correct horse battery' }),
+    });
   });
 
   /** Navigation start to the calendar showing its posts (data loaded, events rendered), in ms. */
@@ -80,7 +100,9 @@ try {
     await page.locator('[data-testid="calendar"][data-ready="true"]').waitFor({ timeout: 30_000 });
     if (expectEvents) await page.locator('.fc-daygrid-event').first().waitFor({ timeout: 30_000 });
     // Usable: the main thread is free again after rendering (next animation frame).
-    return page.evaluate(() => new Promise<number>((resolve) => requestAnimationFrame(() => setTimeout(() => resolve(performance.now()), 0))));
+    return page.evaluate(
+      () => new Promise<number>((resolve) => requestAnimationFrame(() => setTimeout(() => resolve(performance.now()), 0))),
+    );
   };
 
   await measure(full.id, true); // warm-up (browser cache, server JIT)
@@ -88,7 +110,9 @@ try {
     // Where the time goes: each resource's start and end, and the paint marks, since navigation start.
     await measure(process.argv.includes('--trace-empty') ? empty.id : full.id, !process.argv.includes('--trace-empty'));
     const timeline = await page.evaluate(() => [
-      ...(performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map((e) => `${Math.round(e.startTime)}–${Math.round(e.responseEnd)} ms  ${e.name.replace(location.origin, '')}`),
+      ...(performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map(
+        (e) => `${Math.round(e.startTime)}–${Math.round(e.responseEnd)} ms  ${e.name.replace(location.origin, '')}`,
+      ),
       ...performance.getEntriesByType('paint').map((e) => `${Math.round(e.startTime)} ms  ${e.name}`),
       ...performance.getEntriesByType('mark').map((e) => `${Math.round(e.startTime)} ms  mark ${e.name}`),
       `${Math.round((performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventEnd)} ms  DOMContentLoaded`,
@@ -98,18 +122,37 @@ try {
     // Main-thread time by kind (script, style, layout) for one navigation, from Chromium's counters.
     const metricsSession = await context.newCDPSession(page);
     await metricsSession.send('Performance.enable');
-    const counters = async () => Object.fromEntries(((await metricsSession.send('Performance.getMetrics')) as { metrics: Array<{ name: string; value: number }> }).metrics.map((m) => [m.name, m.value]));
+    const counters = async () =>
+      Object.fromEntries(
+        ((await metricsSession.send('Performance.getMetrics')) as { metrics: Array<{ name: string; value: number }> }).metrics.map((m) => [
+          m.name,
+          m.value,
+        ]),
+      );
     const before = await counters();
     await measure(process.argv.includes('--trace-empty') ? empty.id : full.id, !process.argv.includes('--trace-empty'));
     const after = await counters();
-    console.log(['ScriptDuration', 'RecalcStyleDuration', 'LayoutDuration', 'TaskDuration', 'RecalcStyleCount', 'LayoutCount', 'Nodes'].map((name) => `${name}: ${name.endsWith('Duration') ? `${Math.round((after[name] - before[name]) * 1000)} ms` : after[name] - (name === 'Nodes' ? 0 : before[name])}`).join('\n'));
+    console.log(
+      ['ScriptDuration', 'RecalcStyleDuration', 'LayoutDuration', 'TaskDuration', 'RecalcStyleCount', 'LayoutCount', 'Nodes']
+        .map(
+          (name) =>
+            `${name}: ${name.endsWith('Duration') ? `${Math.round((after[name] - before[name]) * 1000)} ms` : after[name] - (name === 'Nodes' ? 0 : before[name])}`,
+        )
+        .join('\n'),
+    );
     // CPU profile of one more navigation: self time per function, heaviest first.
     const cdp = await context.newCDPSession(page);
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
     await cdp.send('Profiler.start');
     await measure(process.argv.includes('--trace-empty') ? empty.id : full.id, !process.argv.includes('--trace-empty'));
-    const { profile } = (await cdp.send('Profiler.stop')) as { profile: { nodes: Array<{ id: number; callFrame: { functionName: string; url: string; lineNumber: number } }>; samples: number[]; timeDeltas: number[] } };
+    const { profile } = (await cdp.send('Profiler.stop')) as {
+      profile: {
+        nodes: Array<{ id: number; callFrame: { functionName: string; url: string; lineNumber: number } }>;
+        samples: number[];
+        timeDeltas: number[];
+      };
+    };
     const byNode = new Map(profile.nodes.map((n) => [n.id, n]));
     const self = new Map<string, number>();
     profile.samples.forEach((id, i) => {
@@ -117,20 +160,35 @@ try {
       const key = `${frame.functionName || '(anon)'} ${frame.url.split('/').pop()}:${frame.lineNumber}`;
       self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
     });
-    console.log([...self].sort((a, b) => b[1] - a[1]).slice(0, 25).map(([k, v]) => `${v.toFixed(1)} ms  ${k}`).join('\n'));
+    console.log(
+      [...self]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 25)
+        .map(([k, v]) => `${v.toFixed(1)} ms  ${k}`)
+        .join('\n'),
+    );
   }
-  const eventsShown = await page.evaluate(() => document.querySelectorAll('.fc-daygrid-event').length + document.querySelectorAll('.fc-daygrid-more-link').length);
+  const eventsShown = await page.evaluate(
+    () => document.querySelectorAll('.fc-daygrid-event').length + document.querySelectorAll('.fc-daygrid-more-link').length,
+  );
   const busy: number[] = [];
   const baseline: number[] = [];
   for (let i = 0; i < runs; i++) {
     busy.push(await measure(full.id, true));
     baseline.push(await measure(empty.id, false));
   }
-  const result = { first_load_js_gz_kb: kb, calendar_1000_ms: Math.round(median(busy)), calendar_empty_ms: Math.round(median(baseline)), runs };
+  const result = {
+    first_load_js_gz_kb: kb,
+    calendar_1000_ms: Math.round(median(busy)),
+    calendar_empty_ms: Math.round(median(baseline)),
+    runs,
+  };
 
   console.log('Web app benchmark (headless Chromium, embedded database)');
   console.log(`  first-load JS (${files.length} files, gzip -9): ${kb} KB   goal ≤ 300 KB`);
-  console.log(`  month calendar, 1,000 posts, navigation → usable: median ${result.calendar_1000_ms} ms of ${runs} (${busy.map(Math.round).join(', ')})   goal ≤ 500 ms`);
+  console.log(
+    `  month calendar, 1,000 posts, navigation → usable: median ${result.calendar_1000_ms} ms of ${runs} (${busy.map(Math.round).join(', ')})   goal ≤ 500 ms`,
+  );
   console.log(`  baseline, same calendar with no posts: median ${result.calendar_empty_ms} ms (${baseline.map(Math.round).join(', ')})`);
   console.log(`  month cells rendered: ${eventsShown} event and "+more" elements`);
   if (json) console.log(JSON.stringify(result));

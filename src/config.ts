@@ -6,51 +6,53 @@ import { parseTrustProxy, type TrustProxySetting } from './lib/trust-proxy.ts';
 export const SERVICE_NAMES = ['web', 'worker', 'scheduler', 'listener'] as const;
 export type ServiceName = (typeof SERVICE_NAMES)[number];
 
-const configSchema = z.object({
-  port: z.coerce.number().int().min(0).max(65535).default(3000),
-  host: z.string().default('0.0.0.0'),
-  dataDir: z.string().default('./data'),
-  databaseUrl: z.string().url().optional(),
-  /** Master secret for credential encryption; generated into the data dir when absent. */
-  secret: z.string().min(32, 'PLAZA_SECRET must be at least 32 characters').optional(),
-  /** Where the generated key is kept when PLAZA_SECRET is not set (default `<dataDir>/secret.key`). */
-  secretFile: z.string().min(1).optional(),
-  /** Public URL used in links (short links, iCal feeds, webhooks). */
-  publicUrl: z.string().url().optional(),
-  logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  /** Allow fetching private/loopback URLs (feeds, webhooks). Admin-only switch. */
-  allowPrivateUrls: z
-    .enum(['true', 'false', '1', '0'])
-    .default('false')
-    .transform((v) => v === 'true' || v === '1'),
-  secureCookies: z
-    .enum(['true', 'false', '1', '0', 'auto'])
-    .default('auto'),
-  /** Which reverse proxies' X-Forwarded-* headers to believe (TRUST_PROXY): none unless configured. */
-  trustProxy: z
-    .string()
-    .optional()
-    .transform((raw, zctx): TrustProxySetting => {
-      const parsed = parseTrustProxy(raw);
-      if ('error' in parsed) {
-        zctx.addIssue({ code: z.ZodIssueCode.custom, message: parsed.error });
-        return z.NEVER;
-      }
-      return parsed.value;
-    }),
-  /** Instance mail server for invitations and password resets, e.g. smtps://user:pass@mail.example.com:465. */
-  smtpUrl: z
-    .string()
-    .url()
-    .refine((v) => /^smtps?:\/\//i.test(v), 'SMTP_URL must start with smtp:// or smtps://')
-    .optional(),
-  /** Sender of those e-mails, e.g. "Plaza <plaza@example.com>". */
-  mailFrom: z.string().trim().min(3).max(255).optional(),
-}).superRefine((c, issues) => {
-  // Links in e-mails are built from PUBLIC_URL, never from a request's Host header (which a caller chooses).
-  if (c.smtpUrl && !c.mailFrom) issues.addIssue({ code: 'custom', path: ['mailFrom'], message: 'MAIL_FROM is required when SMTP_URL is set' });
-  if (c.smtpUrl && !c.publicUrl) issues.addIssue({ code: 'custom', path: ['publicUrl'], message: 'PUBLIC_URL is required when SMTP_URL is set (links in e-mails)' });
-});
+const configSchema = z
+  .object({
+    port: z.coerce.number().int().min(0).max(65535).default(3000),
+    host: z.string().default('0.0.0.0'),
+    dataDir: z.string().default('./data'),
+    databaseUrl: z.string().url().optional(),
+    /** Master secret for credential encryption; generated into the data dir when absent. */
+    secret: z.string().min(32, 'PLAZA_SECRET must be at least 32 characters').optional(),
+    /** Where the generated key is kept when PLAZA_SECRET is not set (default `<dataDir>/secret.key`). */
+    secretFile: z.string().min(1).optional(),
+    /** Public URL used in links (short links, iCal feeds, webhooks). */
+    publicUrl: z.string().url().optional(),
+    logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    /** Allow fetching private/loopback URLs (feeds, webhooks). Admin-only switch. */
+    allowPrivateUrls: z
+      .enum(['true', 'false', '1', '0'])
+      .default('false')
+      .transform((v) => v === 'true' || v === '1'),
+    secureCookies: z.enum(['true', 'false', '1', '0', 'auto']).default('auto'),
+    /** Which reverse proxies' X-Forwarded-* headers to believe (TRUST_PROXY): none unless configured. */
+    trustProxy: z
+      .string()
+      .optional()
+      .transform((raw, zctx): TrustProxySetting => {
+        const parsed = parseTrustProxy(raw);
+        if ('error' in parsed) {
+          zctx.addIssue({ code: z.ZodIssueCode.custom, message: parsed.error });
+          return z.NEVER;
+        }
+        return parsed.value;
+      }),
+    /** Instance mail server for invitations and password resets, e.g. smtps://user:pass@mail.example.com:465. */
+    smtpUrl: z
+      .string()
+      .url()
+      .refine((v) => /^smtps?:\/\//i.test(v), 'SMTP_URL must start with smtp:// or smtps://')
+      .optional(),
+    /** Sender of those e-mails, e.g. "Plaza <plaza@example.com>". */
+    mailFrom: z.string().trim().min(3).max(255).optional(),
+  })
+  .superRefine((c, issues) => {
+    // Links in e-mails are built from PUBLIC_URL, never from a request's Host header (which a caller chooses).
+    if (c.smtpUrl && !c.mailFrom)
+      issues.addIssue({ code: 'custom', path: ['mailFrom'], message: 'MAIL_FROM is required when SMTP_URL is set' });
+    if (c.smtpUrl && !c.publicUrl)
+      issues.addIssue({ code: 'custom', path: ['publicUrl'], message: 'PUBLIC_URL is required when SMTP_URL is set (links in e-mails)' });
+  });
 
 export type PlazaConfig = z.infer<typeof configSchema> & { dataDir: string };
 

@@ -15,10 +15,16 @@ describe.each(DB_KINDS)('migration 0600_accounts (%s)', (kind) => {
           await database.raw.exec(`BEGIN;\n${migration.up}\nINSERT INTO plaza_migrations (name) VALUES ('${migration.name}');\nCOMMIT;`);
         }
         if (withUsers) {
-          await database.raw.exec(`INSERT INTO users (email, name, password_hash, created_at) VALUES ('second@example.test', 'Second', 'x', now()), ('first@example.test', 'First', 'x', now() - interval '1 day')`);
+          await database.raw.exec(
+            `INSERT INTO users (email, name, password_hash, created_at) VALUES ('second@example.test', 'Second', 'x', now()), ('first@example.test', 'First', 'x', now() - interval '1 day')`,
+          );
         }
         expect(await migrate(database)).toContain('0600_accounts');
-        const rows = (await database.raw.query<{ email: string | null }>('SELECT u.email FROM installation_setup s LEFT JOIN users u ON u.id = s.first_user_id')).rows;
+        const rows = (
+          await database.raw.query<{ email: string | null }>(
+            'SELECT u.email FROM installation_setup s LEFT JOIN users u ON u.id = s.first_user_id',
+          )
+        ).rows;
         expect(rows).toEqual(withUsers ? [{ email: 'first@example.test' }] : []);
       } finally {
         await database.close();

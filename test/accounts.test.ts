@@ -24,7 +24,12 @@ describe.each(DB_KINDS)('accounts (%s)', (kind) => {
   const inject = (method: string, url: string, payload?: object, headers: Record<string, string> = {}) =>
     t.app.inject({ method: method as 'POST', url, remoteAddress: remote(), headers, ...(payload !== undefined && { payload }) });
   const withMail = () => {
-    t.ctx.config = { ...t.ctx.config, smtpUrl: `smtp://127.0.0.1:${smtp.port}`, mailFrom: 'Plaza <plaza@example.test>', publicUrl: 'https://plaza.example.test' };
+    t.ctx.config = {
+      ...t.ctx.config,
+      smtpUrl: `smtp://127.0.0.1:${smtp.port}`,
+      mailFrom: 'Plaza <plaza@example.test>',
+      publicUrl: 'https://plaza.example.test',
+    };
   };
   const withoutMail = () => {
     t.ctx.config = { ...t.ctx.config, smtpUrl: undefined, mailFrom: undefined, publicUrl: undefined };
@@ -51,7 +56,13 @@ describe.each(DB_KINDS)('accounts (%s)', (kind) => {
 
   it('lets exactly one of five simultaneous first sign-ups become the owner', async () => {
     const answers = await Promise.all(
-      [1, 2, 3, 4, 5].map((i) => inject('POST', '/api/v1/auth/signup', { email: `first${i}@example.test`, name: `First ${i}`, password: `una clave muy larga ${i}` })),
+      [1, 2, 3, 4, 5].map((i) =>
+        inject('POST', '/api/v1/auth/signup', {
+          email: `first${i}@example.test`,
+          name: `First ${i}`,
+          password: `una clave muy larga ${i}`,
+        }),
+      ),
     );
     const codes = answers.map((a) => a.statusCode).sort();
     expect(codes).toEqual([201, 403, 403, 403, 403]);
@@ -70,10 +81,15 @@ describe.each(DB_KINDS)('accounts (%s)', (kind) => {
 
     beforeAll(async () => {
       owner = await createCaller(t, `owner-${kind}@example.test`, 'Olga Owner');
-      workspaceId = (await owner.request('POST', '/api/v1/workspaces', { name: 'Café Plaza', timeZone: 'Europe/Madrid', language: 'es' })).json().id;
+      workspaceId = (
+        await owner.request('POST', '/api/v1/workspaces', { name: 'Café Plaza', timeZone: 'Europe/Madrid', language: 'es' })
+      ).json().id;
       manager = await createCaller(t, `manager-${kind}@example.test`, 'Manu Manager');
       editor = await createCaller(t, `editor-${kind}@example.test`, 'Eda Editor');
-      for (const [caller, role] of [[manager, 'manager'], [editor, 'editor']] as const) {
+      for (const [caller, role] of [
+        [manager, 'manager'],
+        [editor, 'editor'],
+      ] as const) {
         await t.ctx.database.db.insertInto('memberships').values({ workspace_id: workspaceId, user_id: caller.userId, role }).execute();
       }
     });
@@ -102,12 +118,19 @@ describe.each(DB_KINDS)('accounts (%s)', (kind) => {
       expect(new Date(unknown.json().invitation.expiresAt).getTime() - clock.now()).toBe(7 * 86_400_000);
       // The pending list, for managers only.
       const list = await manager.request('GET', api());
-      expect(list.json().items.map((i: { email: string }) => i.email).sort()).toEqual([`exists-${kind}@example.test`, `nobody-${kind}@example.test`]);
+      expect(
+        list
+          .json()
+          .items.map((i: { email: string }) => i.email)
+          .sort(),
+      ).toEqual([`exists-${kind}@example.test`, `nobody-${kind}@example.test`]);
       expect(JSON.stringify(list.json())).not.toContain(token);
       expect((await editor.request('GET', api())).statusCode).toBe(403);
       expect((await editor.request('POST', api(), { email: 'x@example.test', role: 'viewer' })).statusCode).toBe(403);
       expect((await manager.request('POST', api(), { email: 'boss@example.test', role: 'owner' })).json().error.code).toBe('forbidden');
-      expect((await manager.request('POST', api(), { email: `editor-${kind}@example.test`, role: 'viewer' })).json().error.code).toBe('already_member');
+      expect((await manager.request('POST', api(), { email: `editor-${kind}@example.test`, role: 'viewer' })).json().error.code).toBe(
+        'already_member',
+      );
     });
 
     it('lets a new person create their account from the link, once, with a password that passes the policy', async () => {
@@ -116,13 +139,23 @@ describe.each(DB_KINDS)('accounts (%s)', (kind) => {
       await owner.request('POST', api(), { email: `nueva-${kind}@example.test`, role: 'approver' });
       const token = tokenFrom(readableMessage(smtp.messages[0].raw), 'invite');
       const preview = await inject('POST', '/api/v1/invitations/preview', { token });
-      expect(preview.json()).toMatchObject({ workspaceName: 'Café Plaza', email: `nueva-${kind}@example.test`, role: 'approver', invitedBy: 'Olga Owner' });
+      expect(preview.json()).toMatchObject({
+        workspaceName: 'Café Plaza',
+        email: `nueva-${kind}@example.test`,
+        role: 'approver',
+        invitedBy: 'Olga Owner',
+      });
       const anonymous = await inject('POST', '/api/v1/invitations/accept', { token });
       expect(anonymous.statusCode).toBe(401);
       const weak = await inject('POST', '/api/v1/invitations/accept', { token, name: 'Nueva', password: 'password1234' });
       expect(weak.statusCode).toBe(400);
       expect(weak.json().error.code).toBe('password_too_common');
-      const accepted = await inject('POST', '/api/v1/invitations/accept', { token, name: 'Nueva', password: 'mi propia clave segura', locale: 'es' });
+      const accepted = await inject('POST', '/api/v1/invitations/accept', {
+        token,
+        name: 'Nueva',
+        password: 'mi propia clave segura',
+        locale: 'es',
+      });
       expect(accepted.statusCode, accepted.body).toBe(200);
       expect(accepted.json()).toMatchObject({ workspaceId, role: 'approver', createdAccount: true });
       const cookie = cookieOf(accepted);
@@ -131,7 +164,9 @@ describe.each(DB_KINDS)('accounts (%s)', (kind) => {
       const again = await inject('POST', '/api/v1/invitations/accept', { token, name: 'Otra', password: 'otra clave bien larga' });
       expect(again.statusCode).toBe(404);
       expect(again.json().error.code).toBe('invitation_invalid');
-      const events = (await owner.request('GET', `/api/v1/workspaces/${workspaceId}/events?limit=50`)).json().items.map((e: { type: string }) => e.type);
+      const events = (await owner.request('GET', `/api/v1/workspaces/${workspaceId}/events?limit=50`))
+        .json()
+        .items.map((e: { type: string }) => e.type);
       expect(events).toEqual(expect.arrayContaining(['invitation.created', 'invitation.accepted', 'member.added']));
     });
 
@@ -166,14 +201,20 @@ describe.each(DB_KINDS)('accounts (%s)', (kind) => {
       expect((await inject('POST', '/api/v1/invitations/preview', { token: secondToken })).statusCode).toBe(200);
       clock.advance(7 * 86_400_000 + 1);
       expect((await inject('POST', '/api/v1/invitations/preview', { token: secondToken })).statusCode).toBe(404);
-      expect((await owner.request('GET', api())).json().items.find((i: { id: string }) => i.id === first.json().invitation.id).expired).toBe(true);
+      expect(
+        (await owner.request('GET', api())).json().items.find((i: { id: string }) => i.id === first.json().invitation.id).expired,
+      ).toBe(true);
       const renewed = await owner.request('POST', api(`/${first.json().invitation.id}/resend`));
       const thirdToken = new URL(renewed.json().acceptUrl).hash.replace('#token=', '');
       expect((await editor.request('DELETE', api(`/${first.json().invitation.id}`))).statusCode).toBe(403);
       expect((await owner.request('DELETE', api(`/${first.json().invitation.id}`))).statusCode).toBe(204);
       expect((await inject('POST', '/api/v1/invitations/preview', { token: thirdToken })).statusCode).toBe(404);
-      expect((await owner.request('GET', api())).json().items.map((i: { email: string }) => i.email)).not.toContain(`later-${kind}@example.test`);
-      const events = (await owner.request('GET', `/api/v1/workspaces/${workspaceId}/events?limit=100`)).json().items.map((e: { type: string }) => e.type);
+      expect((await owner.request('GET', api())).json().items.map((i: { email: string }) => i.email)).not.toContain(
+        `later-${kind}@example.test`,
+      );
+      const events = (await owner.request('GET', `/api/v1/workspaces/${workspaceId}/events?limit=100`))
+        .json()
+        .items.map((e: { type: string }) => e.type);
       expect(events).toEqual(expect.arrayContaining(['invitation.resent', 'invitation.revoked']));
     });
 
@@ -191,7 +232,10 @@ describe.each(DB_KINDS)('accounts (%s)', (kind) => {
     });
 
     it('no longer lets anyone add an existing account directly', async () => {
-      const direct = await owner.request('POST', `/api/v1/workspaces/${workspaceId}/members`, { email: `exists-${kind}@example.test`, role: 'viewer' });
+      const direct = await owner.request('POST', `/api/v1/workspaces/${workspaceId}/members`, {
+        email: `exists-${kind}@example.test`,
+        role: 'viewer',
+      });
       expect(direct.statusCode).toBe(404);
     });
   });
@@ -209,11 +253,26 @@ describe.each(DB_KINDS)('accounts (%s)', (kind) => {
       const b = await login(email(), 'correct horse battery');
       const tokenRes = await inject('POST', '/api/v1/me/tokens', { name: 'cli' }, { cookie: a.cookie, 'x-csrf-token': a.csrf });
       const apiToken = tokenRes.json().token as string;
-      const wrong = await inject('POST', '/api/v1/me/password', { currentPassword: 'nope nope nope', newPassword: 'una frase nueva y larga' }, { cookie: a.cookie, 'x-csrf-token': a.csrf });
+      const wrong = await inject(
+        'POST',
+        '/api/v1/me/password',
+        { currentPassword: 'nope nope nope', newPassword: 'una frase nueva y larga' },
+        { cookie: a.cookie, 'x-csrf-token': a.csrf },
+      );
       expect(wrong.json().error.code).toBe('current_password_wrong');
-      const short = await inject('POST', '/api/v1/me/password', { currentPassword: 'correct horse battery', newPassword: 'corta' }, { cookie: a.cookie, 'x-csrf-token': a.csrf });
+      const short = await inject(
+        'POST',
+        '/api/v1/me/password',
+        { currentPassword: 'correct horse battery', newPassword: 'corta' },
+        { cookie: a.cookie, 'x-csrf-token': a.csrf },
+      );
       expect(short.json().error.code).toBe('password_too_short');
-      const changed = await inject('POST', '/api/v1/me/password', { currentPassword: 'correct horse battery', newPassword: 'una frase nueva y larga' }, { cookie: a.cookie, 'x-csrf-token': a.csrf });
+      const changed = await inject(
+        'POST',
+        '/api/v1/me/password',
+        { currentPassword: 'correct horse battery', newPassword: 'una frase nueva y larga' },
+        { cookie: a.cookie, 'x-csrf-token': a.csrf },
+      );
       expect(changed.statusCode, changed.body).toBe(200);
       expect(changed.json()).toEqual({ endedSessions: 1 });
       expect((await inject('GET', '/api/v1/me', undefined, { cookie: a.cookie })).statusCode).toBe(200);
@@ -225,7 +284,8 @@ describe.each(DB_KINDS)('accounts (%s)', (kind) => {
     it('signs out everywhere, optionally revoking API tokens', async () => {
       const a = await login(email(), 'una frase nueva y larga');
       const b = await login(email(), 'una frase nueva y larga');
-      const apiToken = (await inject('POST', '/api/v1/me/tokens', { name: 'ci' }, { cookie: a.cookie, 'x-csrf-token': a.csrf })).json().token as string;
+      const apiToken = (await inject('POST', '/api/v1/me/tokens', { name: 'ci' }, { cookie: a.cookie, 'x-csrf-token': a.csrf })).json()
+        .token as string;
       const out = await inject('POST', '/api/v1/auth/sign-out-everywhere', {}, { cookie: a.cookie, 'x-csrf-token': a.csrf });
       expect(out.statusCode, out.body).toBe(200);
       expect(out.json().revokedTokens).toBe(0);
@@ -233,7 +293,12 @@ describe.each(DB_KINDS)('accounts (%s)', (kind) => {
       expect((await inject('GET', '/api/v1/me', undefined, { cookie: a.cookie })).statusCode).toBe(401);
       expect((await inject('GET', '/api/v1/me', undefined, { cookie: b.cookie })).statusCode).toBe(401);
       expect((await inject('GET', '/api/v1/me', undefined, { authorization: `Bearer ${apiToken}` })).statusCode).toBe(200);
-      const all = await inject('POST', '/api/v1/auth/sign-out-everywhere', { revokeApiTokens: true }, { authorization: `Bearer ${apiToken}` });
+      const all = await inject(
+        'POST',
+        '/api/v1/auth/sign-out-everywhere',
+        { revokeApiTokens: true },
+        { authorization: `Bearer ${apiToken}` },
+      );
       expect(all.json().revokedTokens).toBeGreaterThanOrEqual(1);
       expect((await inject('GET', '/api/v1/me', undefined, { authorization: `Bearer ${apiToken}` })).statusCode).toBe(401);
     });
@@ -270,7 +335,9 @@ describe.each(DB_KINDS)('accounts (%s)', (kind) => {
       await until(async () => smtp.messages.length === 2);
       const late = tokenFrom(readableMessage(smtp.messages[1].raw), 'reset-password');
       clock.advance(60 * 60_000 + 1);
-      expect((await inject('POST', '/api/v1/auth/password-reset/confirm', { token: late, password: 'demasiado tarde ya' })).json().error.code).toBe('reset_token_invalid');
+      expect(
+        (await inject('POST', '/api/v1/auth/password-reset/confirm', { token: late, password: 'demasiado tarde ya' })).json().error.code,
+      ).toBe('reset_token_invalid');
 
       // At most three e-mails per account per hour; the answer does not change.
       for (let i = 0; i < 5; i++) {
@@ -280,7 +347,14 @@ describe.each(DB_KINDS)('accounts (%s)', (kind) => {
       }
       expect(smtp.messages).toHaveLength(2 + 3);
       const events = await t.ctx.database.db.selectFrom('events').select('type').where('subject_id', '=', patId).execute();
-      expect(events.map((e) => e.type)).toEqual(expect.arrayContaining(['user.password_reset_requested', 'user.password_reset', 'user.password_changed', 'user.signed_out_everywhere']));
+      expect(events.map((e) => e.type)).toEqual(
+        expect.arrayContaining([
+          'user.password_reset_requested',
+          'user.password_reset',
+          'user.password_changed',
+          'user.signed_out_everywhere',
+        ]),
+      );
     });
 
     it('lets a reset link be used once even by two simultaneous requests', async () => {
@@ -298,7 +372,11 @@ describe.each(DB_KINDS)('accounts (%s)', (kind) => {
       expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 400]);
       const winner = answers.findIndex((a) => a.statusCode === 200) === 0 ? 'carrera número uno' : 'carrera número dos';
       await login(email(), winner);
-      await t.ctx.database.db.updateTable('users').set({ password_hash: await hashPassword('restablecida y bien larga') }).where('id', '=', patId).execute();
+      await t.ctx.database.db
+        .updateTable('users')
+        .set({ password_hash: await hashPassword('restablecida y bien larga') })
+        .where('id', '=', patId)
+        .execute();
     });
 
     it('says how to reset when the instance cannot send e-mail', async () => {
@@ -311,7 +389,11 @@ describe.each(DB_KINDS)('accounts (%s)', (kind) => {
 
     it('still signs in a user whose old password is shorter than the policy, and recommends a change', async () => {
       const legacy = await createCaller(t, `legacy-${kind}@example.test`, 'Leg Acy');
-      await t.ctx.database.db.updateTable('users').set({ password_hash: await hashPassword('diez chars') }).where('id', '=', legacy.userId).execute();
+      await t.ctx.database.db
+        .updateTable('users')
+        .set({ password_hash: await hashPassword('diez chars') })
+        .where('id', '=', legacy.userId)
+        .execute();
       const signedIn = await login(`legacy-${kind}@example.test`, 'diez chars');
       expect(signedIn.body.passwordChangeRecommended).toBe(true);
       expect((await login(email(), 'restablecida y bien larga')).body.passwordChangeRecommended).toBe(false);
@@ -322,8 +404,14 @@ describe.each(DB_KINDS)('accounts (%s)', (kind) => {
 describe('mail settings', () => {
   it('needs MAIL_FROM and PUBLIC_URL with SMTP_URL, and only smtp(s) URLs', () => {
     expect(() => loadConfig({ SMTP_URL: 'smtp://127.0.0.1:2525' } as NodeJS.ProcessEnv)).toThrow(ConfigError);
-    expect(() => loadConfig({ SMTP_URL: 'http://127.0.0.1:2525', MAIL_FROM: 'a@b.c', PUBLIC_URL: 'https://x.test' } as NodeJS.ProcessEnv)).toThrow(/smtp:\/\//);
-    const ok = loadConfig({ SMTP_URL: 'smtps://u:p@mail.example.test:465', MAIL_FROM: 'Plaza <plaza@example.test>', PUBLIC_URL: 'https://plaza.example.test' } as NodeJS.ProcessEnv);
+    expect(() =>
+      loadConfig({ SMTP_URL: 'http://127.0.0.1:2525', MAIL_FROM: 'a@b.c', PUBLIC_URL: 'https://x.test' } as NodeJS.ProcessEnv),
+    ).toThrow(/smtp:\/\//);
+    const ok = loadConfig({
+      SMTP_URL: 'smtps://u:p@mail.example.test:465',
+      MAIL_FROM: 'Plaza <plaza@example.test>',
+      PUBLIC_URL: 'https://plaza.example.test',
+    } as NodeJS.ProcessEnv);
     expect(ok.smtpUrl).toBe('smtps://u:p@mail.example.test:465');
   });
 });

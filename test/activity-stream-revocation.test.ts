@@ -17,7 +17,8 @@ describe.each(DB_KINDS)('activity stream revocation and redaction (%s)', (kind) 
     streamTimings.recheckMs = 100;
     t = await createTestApp(kind);
     owner = await createCaller(t, `stream-owner-${kind}@example.com`);
-    workspaceId = (await owner.request('POST', '/api/v1/workspaces', { name: 'Live', timeZone: 'Europe/Madrid', language: 'es' })).json().id;
+    workspaceId = (await owner.request('POST', '/api/v1/workspaces', { name: 'Live', timeZone: 'Europe/Madrid', language: 'es' })).json()
+      .id;
   });
   afterAll(async () => {
     streamTimings.recheckMs = savedRecheck;
@@ -35,12 +36,10 @@ describe.each(DB_KINDS)('activity stream revocation and redaction (%s)', (kind) 
   function openStream(headers: Record<string, string>, ms = 8_000): Promise<LightMyRequestResponse> {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error('the stream was not closed after access was revoked')), ms);
-      t.app
-        .inject({ method: 'GET', url: `/api/v1/workspaces/${workspaceId}/activity/stream?after=0`, headers })
-        .then((res) => {
-          clearTimeout(timer);
-          resolve(res);
-        }, reject);
+      t.app.inject({ method: 'GET', url: `/api/v1/workspaces/${workspaceId}/activity/stream?after=0`, headers }).then((res) => {
+        clearTimeout(timer);
+        resolve(res);
+      }, reject);
     });
   }
   const settle = () => new Promise((r) => setTimeout(r, 300));
@@ -48,9 +47,12 @@ describe.each(DB_KINDS)('activity stream revocation and redaction (%s)', (kind) 
 
   it('ends a token caller’s stream when the token is revoked, and redacts webhook URLs for a viewer', async () => {
     const viewer = await member('viewer');
-    const tokenId = (await t.ctx.database.raw.query<{ id: string }>('SELECT id FROM api_tokens WHERE user_id = $1', [viewer.userId])).rows[0].id;
+    const tokenId = (await t.ctx.database.raw.query<{ id: string }>('SELECT id FROM api_tokens WHERE user_id = $1', [viewer.userId]))
+      .rows[0].id;
     const stream = openStream({ authorization: `Bearer ${viewer.token}` });
-    expect((await owner.request('POST', `/api/v1/workspaces/${workspaceId}/webhooks`, { url: HOOK_URL, events: ['post.published'] })).statusCode).toBe(201);
+    expect(
+      (await owner.request('POST', `/api/v1/workspaces/${workspaceId}/webhooks`, { url: HOOK_URL, events: ['post.published'] })).statusCode,
+    ).toBe(201);
     // The stream polls every second (and at once for in-process events): give it time to send.
     await new Promise((r) => setTimeout(r, 2_500));
     expect((await viewer.request('DELETE', `/api/v1/me/tokens/${tokenId}`)).statusCode).toBe(204);
@@ -68,7 +70,10 @@ describe.each(DB_KINDS)('activity stream revocation and redaction (%s)', (kind) 
     const res = await stream;
     expect(res.body).toContain('event: revoked');
     // Written after the removal: never sent.
-    await owner.request('POST', `/api/v1/workspaces/${workspaceId}/webhooks`, { url: 'https://hooks.example.com/after', events: ['post.published'] });
+    await owner.request('POST', `/api/v1/workspaces/${workspaceId}/webhooks`, {
+      url: 'https://hooks.example.com/after',
+      events: ['post.published'],
+    });
     expect(res.body).not.toContain('hooks.example.com/after');
   });
 
@@ -80,7 +85,10 @@ describe.each(DB_KINDS)('activity stream revocation and redaction (%s)', (kind) 
     const cookie = String(login.headers['set-cookie']).split(';')[0];
     const stream = openStream({ cookie });
     await settle();
-    expect((await t.app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: { cookie, 'x-csrf-token': login.json().csrfToken } })).statusCode).toBe(204);
+    expect(
+      (await t.app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: { cookie, 'x-csrf-token': login.json().csrfToken } }))
+        .statusCode,
+    ).toBe(204);
     expect((await stream).body).toContain('event: revoked');
   });
 

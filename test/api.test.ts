@@ -12,7 +12,10 @@ describe.each(DB_KINDS)('REST API on %s', (kind) => {
 
   beforeAll(async () => {
     t = await createTestApp(kind);
-    const s = await given(t).owner(`owner-${kind}@example.com`, 'Olga Owner').workspace({ name: 'Café Plaza' }).sandboxChannel({ handle: 'cafe', token: 'secret-token' });
+    const s = await given(t)
+      .owner(`owner-${kind}@example.com`, 'Olga Owner')
+      .workspace({ name: 'Café Plaza' })
+      .sandboxChannel({ handle: 'cafe', token: 'secret-token' });
     ({ owner, workspaceId, channelId } = s);
     stranger = await createCaller(t, `stranger-${kind}@example.com`);
   });
@@ -42,7 +45,11 @@ describe.each(DB_KINDS)('REST API on %s', (kind) => {
   it('never returns channel credentials and stores them encrypted', async () => {
     const res = await owner.request('GET', `/api/v1/workspaces/${workspaceId}/channels`);
     expect(res.body).not.toContain('secret-token');
-    const row = await t.ctx.database.db.selectFrom('channels').select('credentials_sealed').where('id', '=', channelId).executeTakeFirstOrThrow();
+    const row = await t.ctx.database.db
+      .selectFrom('channels')
+      .select('credentials_sealed')
+      .where('id', '=', channelId)
+      .executeTakeFirstOrThrow();
     expect(row.credentials_sealed).not.toContain('secret-token');
     expect(t.ctx.secrets.open<{ token: string }>(row.credentials_sealed).token).toBe('secret-token');
   });
@@ -59,14 +66,24 @@ describe.each(DB_KINDS)('REST API on %s', (kind) => {
     const res = await owner.request('POST', `/api/v1/workspaces/${workspaceId}/posts`, { content: 5, channels: 'x' });
     expect(res.statusCode).toBe(400);
     expect(res.json().error).toMatchObject({ code: 'validation_failed' });
-    const noOffset = await owner.request('POST', `/api/v1/workspaces/${workspaceId}/posts`, { content: 'hola', channels: [{ channelId }], scheduledAt: '2026-03-29T10:00:00', action: 'schedule' });
+    const noOffset = await owner.request('POST', `/api/v1/workspaces/${workspaceId}/posts`, {
+      content: 'hola',
+      channels: [{ channelId }],
+      scheduledAt: '2026-03-29T10:00:00',
+      action: 'schedule',
+    });
     expect(noOffset.statusCode).toBe(400);
   });
 
   it('validates per channel before scheduling and stores nothing on failure', async () => {
     const before = await owner.request('GET', `/api/v1/workspaces/${workspaceId}/posts?limit=200`);
     const tooLong = 'a'.repeat(600);
-    const res = await owner.request('POST', `/api/v1/workspaces/${workspaceId}/posts`, { content: tooLong, channels: [{ channelId }], scheduledAt: '2030-01-01T10:00:00+01:00', action: 'schedule' });
+    const res = await owner.request('POST', `/api/v1/workspaces/${workspaceId}/posts`, {
+      content: tooLong,
+      channels: [{ channelId }],
+      scheduledAt: '2030-01-01T10:00:00+01:00',
+      action: 'schedule',
+    });
     expect(res.statusCode).toBe(422);
     expect(res.json().error.details[0]).toMatchObject({ channelId, network: 'sandbox' });
     expect(res.json().error.details[0].issues.length).toBeGreaterThan(0);
@@ -76,7 +93,11 @@ describe.each(DB_KINDS)('REST API on %s', (kind) => {
 
   it('runs the approval workflow and records every change in the audit log', async () => {
     await owner.request('PATCH', `/api/v1/workspaces/${workspaceId}`, { approvalRequired: true });
-    const created = await owner.request('POST', `/api/v1/workspaces/${workspaceId}/posts`, { content: 'Nuevo menú de otoño 🍂', channels: [{ channelId }], scheduledAt: '2030-10-26T10:00:00+02:00' });
+    const created = await owner.request('POST', `/api/v1/workspaces/${workspaceId}/posts`, {
+      content: 'Nuevo menú de otoño 🍂',
+      channels: [{ channelId }],
+      scheduledAt: '2030-10-26T10:00:00+02:00',
+    });
     expect(created.statusCode).toBe(201);
     const postId = created.json().id;
     expect(created.json().state).toBe('draft');
@@ -85,18 +106,23 @@ describe.each(DB_KINDS)('REST API on %s', (kind) => {
     expect((await owner.request('POST', `/api/v1/workspaces/${workspaceId}/posts/${postId}/submit`, {})).json().state).toBe('in_review');
     const rejectNoComment = await owner.request('POST', `/api/v1/workspaces/${workspaceId}/posts/${postId}/reject`, {});
     expect(rejectNoComment.statusCode).toBe(400);
-    expect((await owner.request('POST', `/api/v1/workspaces/${workspaceId}/posts/${postId}/approve`, { comment: 'OK' })).json().state).toBe('approved');
+    expect((await owner.request('POST', `/api/v1/workspaces/${workspaceId}/posts/${postId}/approve`, { comment: 'OK' })).json().state).toBe(
+      'approved',
+    );
     const scheduled = await owner.request('POST', `/api/v1/workspaces/${workspaceId}/posts/${postId}/schedule`, {});
     expect(scheduled.json().state).toBe('scheduled');
     expect(scheduled.json().publications[0]).toMatchObject({ state: 'scheduled', dueAt: '2030-10-26T08:00:00.000Z' });
     const detail = await owner.request('GET', `/api/v1/workspaces/${workspaceId}/posts/${postId}`);
-    expect(detail.json().history.map((e: { type: string }) => e.type)).toEqual(expect.arrayContaining(['post.created', 'post.submit', 'post.approve', 'post.schedule']));
+    expect(detail.json().history.map((e: { type: string }) => e.type)).toEqual(
+      expect.arrayContaining(['post.created', 'post.submit', 'post.approve', 'post.schedule']),
+    );
     expect(detail.json().comments.map((c: { kind: string }) => c.kind)).toEqual(['submit', 'approve']);
     await owner.request('PATCH', `/api/v1/workspaces/${workspaceId}`, { approvalRequired: false });
   });
 
   it('paginates with a cursor', async () => {
-    for (let i = 0; i < 3; i++) await owner.request('POST', `/api/v1/workspaces/${workspaceId}/posts`, { content: `draft ${i}`, channels: [{ channelId }] });
+    for (let i = 0; i < 3; i++)
+      await owner.request('POST', `/api/v1/workspaces/${workspaceId}/posts`, { content: `draft ${i}`, channels: [{ channelId }] });
     const first = await owner.request('GET', `/api/v1/workspaces/${workspaceId}/posts?limit=2`);
     expect(first.json().items).toHaveLength(2);
     const second = await owner.request('GET', `/api/v1/workspaces/${workspaceId}/posts?limit=2&cursor=${first.json().nextCursor}`);
@@ -117,21 +143,34 @@ describe.each(DB_KINDS)('REST API on %s', (kind) => {
     expect(bad.statusCode).toBe(422);
     expect(bad.json().error.details).toEqual([expect.objectContaining({ row: 2 })]);
     expect(await count()).toBe(before);
-    const good = await owner.request('POST', `/api/v1/workspaces/${workspaceId}/posts/bulk`, { posts: [{ content: 'uno', channels: [{ channelId }] }, { content: 'dos', channels: [{ channelId }] }] });
+    const good = await owner.request('POST', `/api/v1/workspaces/${workspaceId}/posts/bulk`, {
+      posts: [
+        { content: 'uno', channels: [{ channelId }] },
+        { content: 'dos', channels: [{ channelId }] },
+      ],
+    });
     expect(good.statusCode).toBe(201);
     expect(await count()).toBe(before + 2);
   });
 
   it('marks a channel whose credentials the network refuses as needing reconnection', async () => {
     const { getInProcessSandbox } = await import('../src/networks/sandbox/index.ts');
-    const ch = await owner.request('POST', `/api/v1/workspaces/${workspaceId}/channels`, { network: 'sandbox', name: 'Revoked', fields: { handle: `revoked_${kind}`, token: `revoke-me-${kind}` } });
+    const ch = await owner.request('POST', `/api/v1/workspaces/${workspaceId}/channels`, {
+      network: 'sandbox',
+      name: 'Revoked',
+      fields: { handle: `revoked_${kind}`, token: `revoke-me-${kind}` },
+    });
     getInProcessSandbox().revokeToken(`revoke-me-${kind}`);
     const tested = await owner.request('POST', `/api/v1/workspaces/${workspaceId}/channels/${ch.json().id}/test`, {});
     expect(tested.json().health.ok).toBe(false);
     expect(tested.json().channel.status).toBe('needs_reconnect');
     const audit = await owner.request('GET', `/api/v1/workspaces/${workspaceId}/events?type=channel.needs_reconnect`);
     expect(audit.json().items).toHaveLength(1);
-    const wrong = await owner.request('POST', `/api/v1/workspaces/${workspaceId}/channels`, { network: 'sandbox', name: 'Bad', fields: { handle: 'x', token: 'bad' } });
+    const wrong = await owner.request('POST', `/api/v1/workspaces/${workspaceId}/channels`, {
+      network: 'sandbox',
+      name: 'Bad',
+      fields: { handle: 'x', token: 'bad' },
+    });
     expect(wrong.statusCode).toBe(400);
     expect(wrong.json().error.code).toBe('connection_failed');
   });

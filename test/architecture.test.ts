@@ -51,7 +51,10 @@ function findUses(file: string, rules: Array<[string, RegExp]>): string[] {
 const isRoutesFile = (file: string) => /^src\/modules\/.+\/(routes\.ts|[^/]*-routes\.ts|routes\/.+)$/.test(file);
 const isTestCode = (file: string) => /\.test\.tsx?$/.test(file) || /(^|\/)testing\//.test(file) || /(^|\/)test-helpers?\.ts$/.test(file);
 const maySql = (file: string) =>
-  /(^|\/)([a-z-]+-)?repository\.ts$/.test(file) || /(^|\/)repository\//.test(file) || file.startsWith('src/db/') || file === 'src/jobs/queue.ts';
+  /(^|\/)([a-z-]+-)?repository\.ts$/.test(file) ||
+  /(^|\/)repository\//.test(file) ||
+  file.startsWith('src/db/') ||
+  file === 'src/jobs/queue.ts';
 
 /** The module a file under src/modules belongs to, or null. */
 const moduleOf = (file: string) => /^src\/modules\/([^/]+)\//.exec(file)?.[1] ?? null;

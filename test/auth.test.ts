@@ -14,20 +14,36 @@ describe('authentication', () => {
 
   it('lets the first user sign up as owner, then closes sign-up', async () => {
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/setup' })).json()).toEqual({ needsOwner: true });
-    const signup = await t.app.inject({ method: 'POST', url: '/api/v1/auth/signup', payload: { email: 'Ana@Example.com', name: 'Ana', password: 'una clave muy larga', locale: 'es' } });
+    const signup = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/signup',
+      payload: { email: 'Ana@Example.com', name: 'Ana', password: 'una clave muy larga', locale: 'es' },
+    });
     expect(signup.statusCode).toBe(201);
     const setCookie = String(signup.headers['set-cookie']);
     expect(setCookie).toContain('HttpOnly');
     expect(setCookie).toContain('SameSite=Lax');
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/setup' })).json()).toEqual({ needsOwner: false });
-    const second = await t.app.inject({ method: 'POST', url: '/api/v1/auth/signup', payload: { email: 'eve@example.com', name: 'Eve', password: 'otra clave muy larga' } });
+    const second = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/signup',
+      payload: { email: 'eve@example.com', name: 'Eve', password: 'otra clave muy larga' },
+    });
     expect(second.statusCode).toBe(403);
-    const weak = await t.app.inject({ method: 'POST', url: '/api/v1/auth/signup', payload: { email: 'x@example.com', name: 'X', password: 'short' } });
+    const weak = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/signup',
+      payload: { email: 'x@example.com', name: 'X', password: 'short' },
+    });
     expect(weak.statusCode).toBe(400);
   });
 
   it('needs the CSRF token for cookie-authenticated writes', async () => {
-    const login = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'ana@example.com', password: 'una clave muy larga' } });
+    const login = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: 'ana@example.com', password: 'una clave muy larga' },
+    });
     expect(login.statusCode).toBe(200);
     const cookie = cookieOf(login.headers['set-cookie']);
     const csrf = login.json().csrfToken as string;
@@ -37,7 +53,12 @@ describe('authentication', () => {
     const without = await t.app.inject({ method: 'POST', url: '/api/v1/workspaces', headers: { cookie }, payload: body });
     expect(without.statusCode).toBe(403);
     expect(without.json().error.code).toBe('csrf_failed');
-    const wrong = await t.app.inject({ method: 'POST', url: '/api/v1/workspaces', headers: { cookie, 'x-csrf-token': 'nope' }, payload: body });
+    const wrong = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/workspaces',
+      headers: { cookie, 'x-csrf-token': 'nope' },
+      payload: body,
+    });
     expect(wrong.statusCode).toBe(403);
     const ok = await t.app.inject({ method: 'POST', url: '/api/v1/workspaces', headers: { cookie, 'x-csrf-token': csrf }, payload: body });
     expect(ok.statusCode).toBe(201);
@@ -47,7 +68,11 @@ describe('authentication', () => {
   });
 
   it('issues API tokens shown once, stored hashed, and revocable', async () => {
-    const login = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'ana@example.com', password: 'una clave muy larga' } });
+    const login = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: 'ana@example.com', password: 'una clave muy larga' },
+    });
     const headers = { cookie: cookieOf(login.headers['set-cookie']), 'x-csrf-token': login.json().csrfToken };
     const created = await t.app.inject({ method: 'POST', url: '/api/v1/me/tokens', headers, payload: { name: 'cli' } });
     expect(created.statusCode).toBe(201);
@@ -63,14 +88,27 @@ describe('authentication', () => {
   });
 
   it('answers wrong e-mail and wrong password alike, and rate-limits sign-in attempts', async () => {
-    const unknown = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'nobody@example.com', password: 'whatever-long' } });
-    const wrong = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'ana@example.com', password: 'whatever-long' } });
+    const unknown = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: 'nobody@example.com', password: 'whatever-long' },
+    });
+    const wrong = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: 'ana@example.com', password: 'whatever-long' },
+    });
     expect(unknown.statusCode).toBe(401);
     expect(wrong.statusCode).toBe(401);
     expect(unknown.json()).toEqual(wrong.json());
     let limited = 0;
     for (let i = 0; i < 12; i++) {
-      const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress: '203.0.113.7', payload: { email: 'ana@example.com', password: `guess-${i}-long` } });
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        remoteAddress: '203.0.113.7',
+        payload: { email: 'ana@example.com', password: `guess-${i}-long` },
+      });
       if (res.statusCode === 429) limited++;
     }
     expect(limited).toBeGreaterThan(0);
@@ -79,17 +117,35 @@ describe('authentication', () => {
   it("answers /me with each workspace's settings in camelCase and the caller's role and permissions there", async () => {
     const owner = await createCaller(t, 'duena@example.com', 'Dueña');
     const ws = (await owner.request('POST', '/api/v1/workspaces', { name: 'Permisos', timeZone: 'America/Bogota', language: 'es' })).json();
-    expect(await addMember(t, owner, ws.id, { email: 'lectora@example.com', role: 'viewer', name: 'Lectora', password: 'correct horse battery' })).toBe(201);
-    expect(await addMember(t, owner, ws.id, { email: 'editora@example.com', role: 'editor', name: 'Editora', password: 'correct horse battery' })).toBe(201);
+    expect(
+      await addMember(t, owner, ws.id, {
+        email: 'lectora@example.com',
+        role: 'viewer',
+        name: 'Lectora',
+        password: 'correct horse battery',
+      }),
+    ).toBe(201);
+    expect(
+      await addMember(t, owner, ws.id, {
+        email: 'editora@example.com',
+        role: 'editor',
+        name: 'Editora',
+        password: 'correct horse battery',
+      }),
+    ).toBe(201);
     const everyPermission = Object.keys(PERMISSIONS) as Permission[];
     const ownerMe = (await owner.request('GET', '/api/v1/me')).json();
-    expect(ownerMe.workspaces).toEqual([{ id: ws.id, name: 'Permisos', timeZone: 'America/Bogota', language: 'es', role: 'owner', permissions: everyPermission }]);
+    expect(ownerMe.workspaces).toEqual([
+      { id: ws.id, name: 'Permisos', timeZone: 'America/Bogota', language: 'es', role: 'owner', permissions: everyPermission },
+    ]);
     const login = async (email: string) => {
       const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password: 'correct horse battery' } });
       return (await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie: cookieOf(res.headers['set-cookie']) } })).json();
     };
     const viewerMe = await login('lectora@example.com');
-    expect(viewerMe.workspaces).toEqual([expect.objectContaining({ id: ws.id, timeZone: 'America/Bogota', role: 'viewer', permissions: ['read'] })]);
+    expect(viewerMe.workspaces).toEqual([
+      expect.objectContaining({ id: ws.id, timeZone: 'America/Bogota', role: 'viewer', permissions: ['read'] }),
+    ]);
     expect(viewerMe.workspaces[0]).not.toHaveProperty('time_zone');
     const editorMe = await login('editora@example.com');
     expect(editorMe.workspaces[0].permissions).toEqual(['read', 'comment', 'post.write', 'post.publish', 'listening.write']);

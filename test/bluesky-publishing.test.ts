@@ -23,7 +23,8 @@ describe('publishing to a real Bluesky PDS', () => {
     // The test PDS listens on loopback: the admin switch PLAZA_ALLOW_PRIVATE_URLS, on.
     (t.ctx.config as { allowPrivateUrls: boolean }).allowPrivateUrls = true;
     owner = await createCaller(t, 'bsky@example.com');
-    workspaceId = (await owner.request('POST', '/api/v1/workspaces', { name: 'Bsky', timeZone: 'Europe/Madrid', language: 'es' })).json().id;
+    workspaceId = (await owner.request('POST', '/api/v1/workspaces', { name: 'Bsky', timeZone: 'Europe/Madrid', language: 'es' })).json()
+      .id;
   }, 90_000);
   afterAll(async () => {
     await t?.close();
@@ -31,9 +32,17 @@ describe('publishing to a real Bluesky PDS', () => {
   });
 
   it('connects, refuses a wrong app password, and publishes a thread once', async () => {
-    const wrong = await owner.request('POST', `/api/v1/workspaces/${workspaceId}/channels`, { network: 'bluesky', name: 'B', fields: { serviceUrl: pds.url, identifier: account.handle, appPassword: 'aaaa-bbbb-cccc-dddd' } });
+    const wrong = await owner.request('POST', `/api/v1/workspaces/${workspaceId}/channels`, {
+      network: 'bluesky',
+      name: 'B',
+      fields: { serviceUrl: pds.url, identifier: account.handle, appPassword: 'aaaa-bbbb-cccc-dddd' },
+    });
     expect(wrong.statusCode).toBe(400);
-    const connected = await owner.request('POST', `/api/v1/workspaces/${workspaceId}/channels`, { network: 'bluesky', name: 'Bluesky', fields: { serviceUrl: pds.url, identifier: account.handle, appPassword: account.appPassword! } });
+    const connected = await owner.request('POST', `/api/v1/workspaces/${workspaceId}/channels`, {
+      network: 'bluesky',
+      name: 'Bluesky',
+      fields: { serviceUrl: pds.url, identifier: account.handle, appPassword: account.appPassword! },
+    });
     expect(connected.statusCode, connected.body).toBe(201);
     expect(connected.json().account.handle).toBe(account.handle);
     const channelId = connected.json().id;
@@ -48,7 +57,7 @@ describe('publishing to a real Bluesky PDS', () => {
     expect(created.statusCode, created.body).toBe(201);
     const engine = new PublishingEngine(t.ctx, { pollMs: 50 });
     await engine.start();
-    let post;
+    let post: { state: string; publications: Array<{ remoteId: string; remoteUrl: string }> } = { state: 'draft', publications: [] };
     try {
       for (let i = 0; i < 200; i++) {
         post = (await owner.request('GET', `/api/v1/workspaces/${workspaceId}/posts/${created.json().id}`)).json();
@@ -67,7 +76,10 @@ describe('publishing to a real Bluesky PDS', () => {
     const records = await agent.com.atproto.repo.listRecords({ repo: account.did, collection: 'app.bsky.feed.post', limit: 100 });
     expect(records.data.records).toHaveLength(3);
     const root = records.data.records.find((r) => r.uri === remoteId)!;
-    const value = root.value as { text: string; facets: Array<{ index: { byteStart: number; byteEnd: number }; features: Array<{ $type: string }> }> };
+    const value = root.value as {
+      text: string;
+      facets: Array<{ index: { byteStart: number; byteEnd: number }; features: Array<{ $type: string }> }>;
+    };
     expect(value.text).toBe(text);
     const bytes = Buffer.from(value.text, 'utf8');
     const facetTexts = value.facets.map((f) => bytes.subarray(f.index.byteStart, f.index.byteEnd).toString('utf8'));

@@ -16,11 +16,18 @@ describe('plaza CLI: passwords and invitations', () => {
 
   beforeAll(async () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'plaza-cli-accounts-'));
-    base = { DATA_DIR: dataDir, LOG_LEVEL: 'silent', PLAZA_SECRET: 'cli-test-secret-cli-test-secret-0123456', PUBLIC_URL: 'https://plaza.example.test' };
+    base = {
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'silent',
+      PLAZA_SECRET: 'cli-test-secret-cli-test-secret-0123456',
+      PUBLIC_URL: 'https://plaza.example.test',
+    };
     const weak = await plaza(base, 'user', 'create', '--email', 'ad@example.com', '--name', 'Ad Min', '--password', 'password123456');
     expect(weak.code).toBe(1);
     expect(weak.stderr).toContain('too common');
-    expect((await plaza(base, 'user', 'create', '--email', 'ad@example.com', '--name', 'Ad Min', '--password', 'una clave larga')).code).toBe(0);
+    expect(
+      (await plaza(base, 'user', 'create', '--email', 'ad@example.com', '--name', 'Ad Min', '--password', 'una clave larga')).code,
+    ).toBe(0);
   }, 120_000);
   afterAll(async () => {
     await runtime?.stop();
@@ -43,10 +50,16 @@ describe('plaza CLI: passwords and invitations', () => {
 
   it('invites, lists, resends and revokes', async () => {
     const token = (await plaza(base, 'token', 'create', '--email', 'ad@example.com')).stdout.trim();
-    runtime = await startPlaza({ config: loadConfig({ ...base, PORT: '0', HOST: '127.0.0.1' } as NodeJS.ProcessEnv), services: ['web'], logger: pino({ level: 'silent' }) });
+    runtime = await startPlaza({
+      config: loadConfig({ ...base, PORT: '0', HOST: '127.0.0.1' } as NodeJS.ProcessEnv),
+      services: ['web'],
+      logger: pino({ level: 'silent' }),
+    });
     const address = runtime.app!.server.address() as { port: number };
     env = { ...base, PLAZA_URL: `http://127.0.0.1:${address.port}`, PLAZA_TOKEN: token };
-    const ws = JSON.parse((await plaza(env, '--json', 'workspace', 'create', '--name', 'Marca', '--tz', 'Europe/Madrid', '--lang', 'es')).stdout);
+    const ws = JSON.parse(
+      (await plaza(env, '--json', 'workspace', 'create', '--name', 'Marca', '--tz', 'Europe/Madrid', '--lang', 'es')).stdout,
+    );
     const invited = await plaza(env, 'invite', 'create', '-w', ws.id, '--email', 'eva@example.com', '--role', 'editor');
     expect(invited.code, invited.stderr).toBe(0);
     expect(invited.stdout).toContain('cannot send e-mail');

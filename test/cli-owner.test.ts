@@ -11,7 +11,10 @@ import { plazaAs, startPlazaServer } from './helpers/cli.ts';
 const plaza = (env: Record<string, string>, args: string[], asUser?: number) => plazaAs(asUser, env, ...args);
 
 /** Polls /api/health until `done` says so (the probe runs every 100 ms here); returns the last answer. */
-async function healthUntil(url: string, done: (status: number, body: Record<string, unknown>) => boolean): Promise<{ status: number; body: Record<string, unknown> }> {
+async function healthUntil(
+  url: string,
+  done: (status: number, body: Record<string, unknown>) => boolean,
+): Promise<{ status: number; body: Record<string, unknown> }> {
   let last = { status: 0, body: {} as Record<string, unknown> };
   for (let i = 0; i < 100; i++) {
     const response = await fetch(`${url}/api/health`);
@@ -27,7 +30,12 @@ describe('plaza CLI next to a running Plaza on the embedded database', () => {
   let runtime: PlazaRuntime;
   let dataDir: string;
   let url: string;
-  const base = () => ({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', PLAZA_SECRET: 'owner-test-secret-owner-test-secret-01234', PLAZA_LANG: 'en' });
+  const base = () => ({
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'silent',
+    PLAZA_SECRET: 'owner-test-secret-owner-test-secret-01234',
+    PLAZA_LANG: 'en',
+  });
 
   beforeAll(async () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'plaza-cli-owner-'));
@@ -40,7 +48,17 @@ describe('plaza CLI next to a running Plaza on the embedded database', () => {
   });
 
   it('creates a user and a token through the running server, and the server accepts the token', async () => {
-    const created = await plaza(base(), ['--json', 'user', 'create', '--email', 'ana@example.com', '--name', 'Ana', '--password', 'una clave larga']);
+    const created = await plaza(base(), [
+      '--json',
+      'user',
+      'create',
+      '--email',
+      'ana@example.com',
+      '--name',
+      'Ana',
+      '--password',
+      'una clave larga',
+    ]);
     expect(created.code, created.stderr).toBe(0);
     expect(JSON.parse(created.stdout)).toMatchObject({ email: 'ana@example.com' });
     const token = await plaza(base(), ['token', 'create', '--email', 'ana@example.com']);
@@ -50,10 +68,27 @@ describe('plaza CLI next to a running Plaza on the embedded database', () => {
     expect(me.status).toBe(200);
     expect(((await me.json()) as { user: { email: string } }).user.email).toBe('ana@example.com');
     // …and the commands that use the API work with it, as the README shows.
-    const workspace = await plaza({ ...base(), PLAZA_URL: url, PLAZA_TOKEN: token.stdout.trim() }, ['--json', 'workspace', 'create', '--name', 'Café Plaza', '--tz', 'Europe/Madrid']);
+    const workspace = await plaza({ ...base(), PLAZA_URL: url, PLAZA_TOKEN: token.stdout.trim() }, [
+      '--json',
+      'workspace',
+      'create',
+      '--name',
+      'Café Plaza',
+      '--tz',
+      'Europe/Madrid',
+    ]);
     expect(workspace.code, workspace.stderr).toBe(0);
 
-    const duplicate = await plaza(base(), ['user', 'create', '--email', 'ana@example.com', '--name', 'Ana', '--password', 'una clave larga']);
+    const duplicate = await plaza(base(), [
+      'user',
+      'create',
+      '--email',
+      'ana@example.com',
+      '--name',
+      'Ana',
+      '--password',
+      'una clave larga',
+    ]);
     expect(duplicate.code).toBe(1);
     expect(duplicate.stderr).toContain('Error 409: A user with this e-mail already exists');
     const nobody = await plaza(base(), ['token', 'create', '--email', 'nobody@example.com']);
@@ -95,7 +130,9 @@ describe('plaza CLI next to a running Plaza on the embedded database', () => {
     try {
       const refused = await plaza({ ...base(), PLAZA_LANG: 'es' }, ['token', 'create', '--email', 'ana@example.com']);
       expect(refused.code).toBe(1);
-      expect(refused.stderr).toContain(`no aceptó la clave de su fichero de bloqueo (quizá acaba de reiniciarse): vuelve a ejecutar la orden.`);
+      expect(refused.stderr).toContain(
+        `no aceptó la clave de su fichero de bloqueo (quizá acaba de reiniciarse): vuelve a ejecutar la orden.`,
+      );
     } finally {
       fs.writeFileSync(lockFilePath(dataDir), original);
     }

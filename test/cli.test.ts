@@ -15,7 +15,18 @@ describe('plaza CLI', () => {
     dataDir = folder.dataDir;
     // user and token are created on the local database, before the server opens it.
     const base = folder.env;
-    const created = await plaza(base, '--json', 'user', 'create', '--email', 'cm@example.com', '--name', 'Carla CM', '--password', 'una clave larga');
+    const created = await plaza(
+      base,
+      '--json',
+      'user',
+      'create',
+      '--email',
+      'cm@example.com',
+      '--name',
+      'Carla CM',
+      '--password',
+      'una clave larga',
+    );
     expect(created.code, created.stderr).toBe(0);
     const token = await plaza(base, 'token', 'create', '--email', 'cm@example.com');
     expect(token.stdout.trim()).toMatch(/^plz_/);
@@ -29,14 +40,54 @@ describe('plaza CLI', () => {
   });
 
   it('creates a workspace and channel, schedules in local time, lists, imports CSV all-or-nothing and exports', async () => {
-    const ws = JSON.parse((await plaza(env, '--json', 'workspace', 'create', '--name', 'Panadería Sol', '--tz', 'Europe/Madrid', '--lang', 'es')).stdout);
+    const ws = JSON.parse(
+      (await plaza(env, '--json', 'workspace', 'create', '--name', 'Panadería Sol', '--tz', 'Europe/Madrid', '--lang', 'es')).stdout,
+    );
     expect(ws.timeZone).toBe('Europe/Madrid');
-    const channel = JSON.parse((await plaza(env, '--json', 'channel', 'add', '-w', ws.id, '--network', 'sandbox', '--name', 'Demo', '-f', 'handle=panaderia', '-f', 'token=abc')).stdout);
+    const channel = JSON.parse(
+      (
+        await plaza(
+          env,
+          '--json',
+          'channel',
+          'add',
+          '-w',
+          ws.id,
+          '--network',
+          'sandbox',
+          '--name',
+          'Demo',
+          '-f',
+          'handle=panaderia',
+          '-f',
+          'token=abc',
+        )
+      ).stdout,
+    );
     expect(channel.simulated).toBe(true);
     const tested = await plaza(env, 'channel', 'test', '-w', ws.id, channel.id);
     expect(tested.stdout).toContain('Connection OK');
 
-    const post = JSON.parse((await plaza(env, '--json', 'post', 'create', '-w', ws.id, '-c', channel.id, '-t', 'Pan recién hecho 🥖', '--at', '2030-03-31 09:30', '--action', 'schedule')).stdout);
+    const post = JSON.parse(
+      (
+        await plaza(
+          env,
+          '--json',
+          'post',
+          'create',
+          '-w',
+          ws.id,
+          '-c',
+          channel.id,
+          '-t',
+          'Pan recién hecho 🥖',
+          '--at',
+          '2030-03-31 09:30',
+          '--action',
+          'schedule',
+        )
+      ).stdout,
+    );
     expect(post.state).toBe('scheduled');
     expect(post.scheduledAt).toBe('2030-03-31T07:30:00.000Z'); // CEST, UTC+2
 
@@ -46,14 +97,20 @@ describe('plaza CLI', () => {
     expect(canceled.state).toBe('canceled');
 
     const badCsv = path.join(dataDir, 'bad.csv');
-    fs.writeFileSync(badCsv, `content,channels,scheduled_at\nBuenos días,Demo,2030-04-01 09:00\n${'x'.repeat(600)},Demo,2030-04-02 09:00\nHola,NoExiste,\n`);
+    fs.writeFileSync(
+      badCsv,
+      `content,channels,scheduled_at\nBuenos días,Demo,2030-04-01 09:00\n${'x'.repeat(600)},Demo,2030-04-02 09:00\nHola,NoExiste,\n`,
+    );
     const bad = await plaza(env, '--json', 'import', 'posts', badCsv, '-w', ws.id);
     expect(bad.code).toBe(1);
     expect(JSON.parse(bad.stdout).errors.map((e: { row: number }) => e.row)).toEqual([2, 3]);
     expect(JSON.parse((await plaza(env, '--json', 'post', 'list', '-w', ws.id)).stdout).items).toHaveLength(1);
 
     const goodCsv = path.join(dataDir, 'good.csv');
-    fs.writeFileSync(goodCsv, `content,channels,scheduled_at\nBuenos días,Demo,2030-04-01 09:00\nBuenas noches,${channel.id},2030-10-27 21:00\n`);
+    fs.writeFileSync(
+      goodCsv,
+      `content,channels,scheduled_at\nBuenos días,Demo,2030-04-01 09:00\nBuenas noches,${channel.id},2030-10-27 21:00\n`,
+    );
     const good = JSON.parse((await plaza(env, '--json', 'import', 'posts', goodCsv, '-w', ws.id)).stdout);
     expect(good).toMatchObject({ created: 2, errors: [] });
 
@@ -66,10 +123,29 @@ describe('plaza CLI', () => {
   }, 120_000);
 
   it('shows and changes listening alert sensitivity and edits a source, with clear errors for bad values', async () => {
-    const ws = JSON.parse((await plaza(env, '--json', 'workspace', 'create', '--name', 'Escucha', '--tz', 'America/Mexico_City', '--lang', 'es')).stdout);
+    const ws = JSON.parse(
+      (await plaza(env, '--json', 'workspace', 'create', '--name', 'Escucha', '--tz', 'America/Mexico_City', '--lang', 'es')).stdout,
+    );
     const shown = await plaza(env, 'listen', 'alert-settings', '-w', ws.id);
     expect(shown.stdout).toContain('on: alert when negative mentions in a 15-minute window reach 5');
-    const changed = JSON.parse((await plaza(env, '--json', 'listen', 'alert-settings', '-w', ws.id, '--threshold', '3.5', '--min-count', '10', '--window-minutes', '60')).stdout);
+    const changed = JSON.parse(
+      (
+        await plaza(
+          env,
+          '--json',
+          'listen',
+          'alert-settings',
+          '-w',
+          ws.id,
+          '--threshold',
+          '3.5',
+          '--min-count',
+          '10',
+          '--window-minutes',
+          '60',
+        )
+      ).stdout,
+    );
     expect(changed).toMatchObject({ enabled: true, threshold: 3.5, minCount: 10, windowMinutes: 60 });
     const refused = await plaza(env, 'listen', 'alert-settings', '-w', ws.id, '--window-minutes', '1');
     expect(refused.code).toBe(1);
@@ -83,16 +159,28 @@ describe('plaza CLI', () => {
     expect((await plaza(env, 'listen', 'alert-settings', '-w', ws.id, '--no-notify')).stdout).toContain('e-mail: nobody');
 
     const api = `${env.PLAZA_URL}/api/v1/workspaces/${ws.id}/listening/sources`;
-    const created = await fetch(api, { method: 'POST', headers: { authorization: `Bearer ${env.PLAZA_TOKEN}`, 'content-type': 'application/json' }, body: JSON.stringify({ kind: 'rss', name: 'Blog', config: { url: 'https://blog.example.com/feed.xml' } }) });
+    const created = await fetch(api, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${env.PLAZA_TOKEN}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ kind: 'rss', name: 'Blog', config: { url: 'https://blog.example.com/feed.xml' } }),
+    });
     const source = (await created.json()) as { id: string };
-    const edited = JSON.parse((await plaza(env, '--json', 'listen', 'edit-source', '-w', ws.id, source.id, '--interval', '60', '--name', 'Blog de prensa')).stdout);
+    const edited = JSON.parse(
+      (await plaza(env, '--json', 'listen', 'edit-source', '-w', ws.id, source.id, '--interval', '60', '--name', 'Blog de prensa')).stdout,
+    );
     expect(edited).toMatchObject({ name: 'Blog de prensa', config: { url: 'https://blog.example.com/feed.xml', intervalMinutes: 60 } });
   }, 120_000);
 
   it('lists, exports and summarizes mentions, and acknowledges an alert, in the brand time zone', async () => {
-    const ws = JSON.parse((await plaza(env, '--json', 'workspace', 'create', '--name', 'Menciones', '--tz', 'America/Mexico_City', '--lang', 'es')).stdout);
+    const ws = JSON.parse(
+      (await plaza(env, '--json', 'workspace', 'create', '--name', 'Menciones', '--tz', 'America/Mexico_City', '--lang', 'es')).stdout,
+    );
     const call = async (method: string, path: string, body?: unknown) => {
-      const response = await fetch(`${env.PLAZA_URL}/api/v1/workspaces/${ws.id}/listening${path}`, { method, headers: { authorization: `Bearer ${env.PLAZA_TOKEN}`, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+      const response = await fetch(`${env.PLAZA_URL}/api/v1/workspaces/${ws.id}/listening${path}`, {
+        method,
+        headers: { authorization: `Bearer ${env.PLAZA_TOKEN}`, 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
       return response.json() as Promise<Record<string, unknown>>;
     };
     await call('POST', '/queries', { name: 'Sol', query: 'panaderia OR "pan sol"', kind: 'brand' });
@@ -136,7 +224,19 @@ text about panaderia",eve,rss,${at(5)},`,
     const badDownload = await plaza(env, 'analytics', 'report', ws.id, '--format', 'docx', '--out', reportFile);
     expect(badDownload.code).toBe(1);
     expect(badDownload.stderr).toContain('Error 400');
-    const badExport = await plaza(env, 'listen', 'mentions', '-w', ws.id, '--from', '2026-01-02 00:00', '--to', '2026-01-01 00:00', '--csv', file);
+    const badExport = await plaza(
+      env,
+      'listen',
+      'mentions',
+      '-w',
+      ws.id,
+      '--from',
+      '2026-01-02 00:00',
+      '--to',
+      '2026-01-01 00:00',
+      '--csv',
+      file,
+    );
     expect(badExport.stderr).toContain('"from" must be before "to"');
 
     const report = await plaza(env, 'listen', 'report', '-w', ws.id, '--days', '1');

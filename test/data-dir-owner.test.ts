@@ -5,7 +5,14 @@ import os from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
 import { openDatabase } from '../src/db/database.ts';
-import { acquireDataDirLock, DataDirLockedError, HEARTBEAT_STALE_MS, lockFilePath, takeOverStaleLock, type DataDirLockInfo } from '../src/db/data-dir-lock.ts';
+import {
+  acquireDataDirLock,
+  DataDirLockedError,
+  HEARTBEAT_STALE_MS,
+  lockFilePath,
+  takeOverStaleLock,
+  type DataDirLockInfo,
+} from '../src/db/data-dir-lock.ts';
 import { DataDirMonitor, DataDirStorageError, describeWriteError, probeWritable } from '../src/lib/data-dir-health.ts';
 import { localMessage } from '../src/lib/local-messages.ts';
 import { localOwnerOf } from '../src/cli/local-owner.ts';
@@ -34,7 +41,16 @@ afterEach(() => {
 
 /** A lock file as another process would have written it. */
 function writeLock(dataDir: string, info: Partial<DataDirLockInfo>): void {
-  const full: DataDirLockInfo = { pid: 1, host: os.hostname(), startedAt: '2026-12-04T10:00:00.000Z', processStart: null, nonce: 'someone-else', listen: null, localAdminKey: null, ...info };
+  const full: DataDirLockInfo = {
+    pid: 1,
+    host: os.hostname(),
+    startedAt: '2026-12-04T10:00:00.000Z',
+    processStart: null,
+    nonce: 'someone-else',
+    listen: null,
+    localAdminKey: null,
+    ...info,
+  };
   fs.writeFileSync(lockFilePath(dataDir), JSON.stringify(full), { mode: 0o600 });
 }
 
@@ -78,7 +94,9 @@ describe('the embedded data folder has one owner', () => {
       }
       expect(refused).toBeInstanceOf(DataDirLockedError);
       const message = (refused as Error).message;
-      expect(message).toContain(`is in use by Plaza (pid ${holder.pid} on ${os.hostname()}, started 2026-12-04T10:00:00.000Z, serving http://localhost:3000)`);
+      expect(message).toContain(
+        `is in use by Plaza (pid ${holder.pid} on ${os.hostname()}, started 2026-12-04T10:00:00.000Z, serving http://localhost:3000)`,
+      );
       expect(message).toContain(`kill ${holder.pid}`);
       expect(message).toContain('DATABASE_URL');
       expect(message).toContain(`delete ${lockFilePath(dataDir)}`);
@@ -113,7 +131,9 @@ describe('the embedded data folder has one owner', () => {
   it('lets exactly one of several processes that race for a stale lock take it over', async () => {
     const dataDir = tempDir();
     writeLock(dataDir, { pid: deadPid() });
-    const contenders = Array.from({ length: 4 }, () => spawn(process.execPath, ['bin/run-ts.mjs', 'test/helpers/lock-contender.ts', dataDir], { stdio: ['pipe', 'pipe', 'inherit'] }));
+    const contenders = Array.from({ length: 4 }, () =>
+      spawn(process.execPath, ['bin/run-ts.mjs', 'test/helpers/lock-contender.ts', dataDir], { stdio: ['pipe', 'pipe', 'inherit'] }),
+    );
     const lines = contenders.map((child) => {
       const seen: string[] = [];
       child.stdout!.setEncoding('utf8').on('data', (chunk: string) => seen.push(...chunk.split('\n').filter(Boolean)));
@@ -132,7 +152,9 @@ describe('the embedded data folder has one owner', () => {
       expect(lockOn(dataDir).pid).toBe(winner.pid);
     } finally {
       for (const child of contenders) child.stdin!.end();
-      await Promise.all(contenders.map((child) => (child.exitCode === null ? new Promise((resolve) => child.once('exit', resolve)) : undefined)));
+      await Promise.all(
+        contenders.map((child) => (child.exitCode === null ? new Promise((resolve) => child.once('exit', resolve)) : undefined)),
+      );
     }
     expect(fs.existsSync(lockFilePath(dataDir))).toBe(false);
     expect(fs.readdirSync(dataDir)).toEqual([]);
@@ -161,7 +183,9 @@ describe('the embedded data folder has one owner', () => {
   it('refuses a lock from another host while its holder keeps touching it, and takes it over once it stops', () => {
     const dataDir = tempDir();
     writeLock(dataDir, { pid: deadPid(), host: 'other-machine.example' });
-    expect(() => acquireDataDirLock(dataDir)).toThrow(/in use by Plaza \(pid \d+ on other-machine\.example.*\n.*shared with another machine/);
+    expect(() => acquireDataDirLock(dataDir)).toThrow(
+      /in use by Plaza \(pid \d+ on other-machine\.example.*\n.*shared with another machine/,
+    );
     // Untouched for longer than the heartbeat allows (a crashed container recreated under a new hostname).
     const longAgo = new Date(Date.now() - HEARTBEAT_STALE_MS - 1_000);
     fs.utimesSync(lockFilePath(dataDir), longAgo, longAgo);
@@ -198,17 +222,33 @@ describe('the embedded data folder has one owner', () => {
   });
 
   it('tells the CLI exactly what to do when the owner cannot be reached', () => {
-    const holder: DataDirLockInfo = { pid: 4242, host: os.hostname(), startedAt: '2026-12-04T10:00:00.000Z', processStart: null, nonce: 'n', listen: null, localAdminKey: null };
+    const holder: DataDirLockInfo = {
+      pid: 4242,
+      host: os.hostname(),
+      startedAt: '2026-12-04T10:00:00.000Z',
+      processStart: null,
+      nonce: 'n',
+      listen: null,
+      localAdminKey: null,
+    };
     const refusal = (info: DataDirLockInfo) => new DataDirLockedError('/srv/plaza', info, 'held');
-    expect(() => localOwnerOf(refusal(holder))).toThrow(/^Plaza \(pid 4242 .*no web service or still starting\) owns the data folder \/srv\/plaza and has no web service .*Stop it first/);
-    expect(() => localOwnerOf(refusal({ ...holder, listen: { host: '192.0.2.5', port: 3000 }, localAdminKey: 'k' }))).toThrow(/does not listen on this machine's loopback address/);
-    expect(localOwnerOf(refusal({ ...holder, listen: { host: '0.0.0.0', port: 3000 }, localAdminKey: 'k' })).url).toBe('http://127.0.0.1:3000');
+    expect(() => localOwnerOf(refusal(holder))).toThrow(
+      /^Plaza \(pid 4242 .*no web service or still starting\) owns the data folder \/srv\/plaza and has no web service .*Stop it first/,
+    );
+    expect(() => localOwnerOf(refusal({ ...holder, listen: { host: '192.0.2.5', port: 3000 }, localAdminKey: 'k' }))).toThrow(
+      /does not listen on this machine's loopback address/,
+    );
+    expect(localOwnerOf(refusal({ ...holder, listen: { host: '0.0.0.0', port: 3000 }, localAdminKey: 'k' })).url).toBe(
+      'http://127.0.0.1:3000',
+    );
     expect(localOwnerOf(refusal({ ...holder, listen: { host: '::1', port: 3000 }, localAdminKey: 'k' })).url).toBe('http://[::1]:3000');
   });
 
   it('says it in Spanish too', () => {
     const message = localMessage('lockHeld', { dir: '/srv/plaza', who: 'Plaza (pid 7)' }, 'es');
-    expect(message).toBe('La carpeta de datos /srv/plaza está en uso por Plaza (pid 7). Dos procesos sobre una misma base de datos embebida pueden corromperla, así que este se detiene.');
+    expect(message).toBe(
+      'La carpeta de datos /srv/plaza está en uso por Plaza (pid 7). Dos procesos sobre una misma base de datos embebida pueden corromperla, así que este se detiene.',
+    );
     expect(localMessage('full', { dir: '/srv/plaza', reason: 'ENOSPC' }, 'es')).toContain('está lleno');
   });
 });
@@ -217,8 +257,12 @@ describe('an unwritable data folder', () => {
   it('names read-only, full and other write failures by code, with a clear message', () => {
     const readOnly = describeWriteError(Object.assign(new Error('EROFS: read-only file system, open x'), { code: 'EROFS' }), '/srv/plaza');
     expect(readOnly).toMatchObject({ code: 'storage_read_only' });
-    expect(readOnly.message).toBe('The data folder /srv/plaza is not writable (EROFS: read-only file system, open x). Plaza keeps its database, media and key there: make it writable by this user (or set DATA_DIR to a writable folder).');
-    expect(describeWriteError(Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' }), '/d').code).toBe('storage_read_only');
+    expect(readOnly.message).toBe(
+      'The data folder /srv/plaza is not writable (EROFS: read-only file system, open x). Plaza keeps its database, media and key there: make it writable by this user (or set DATA_DIR to a writable folder).',
+    );
+    expect(describeWriteError(Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' }), '/d').code).toBe(
+      'storage_read_only',
+    );
     expect(describeWriteError(Object.assign(new Error('EDQUOT: quota'), { code: 'EDQUOT' }), '/d').code).toBe('storage_full');
     expect(describeWriteError(Object.assign(new Error('EIO: i/o'), { code: 'EIO' }), '/d').code).toBe('storage_error');
   });

@@ -23,15 +23,24 @@ describe('embedded connection guard', () => {
     await bounded?.close();
   });
 
-  const count = async (database: PlazaDatabase) => (await database.raw.query<{ n: number }>('SELECT count(*)::int AS n FROM notes')).rows[0].n;
+  const count = async (database: PlazaDatabase) =>
+    (await database.raw.query<{ n: number }>('SELECT count(*)::int AS n FROM notes')).rows[0].n;
   const withTimeout = <T>(promise: Promise<T>, ms: number) =>
-    Promise.race([promise, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`still waiting after ${ms} ms: the database hangs`)), ms).unref())]);
+    Promise.race([
+      promise,
+      new Promise<never>((_, reject) =>
+        setTimeout(() => reject(new Error(`still waiting after ${ms} ms: the database hangs`)), ms).unref(),
+      ),
+    ]);
 
   it('strict: a pool query inside a transaction fails at once, names the problem, and the database stays usable', async () => {
     const before = strict.connectionGate!.violations.length;
     const started = Date.now();
     const attempt = strict.db.transaction().execute(async (trx) => {
-      await trx.insertInto('notes' as never).values({ body: 'inside' } as never).execute();
+      await trx
+        .insertInto('notes' as never)
+        .values({ body: 'inside' } as never)
+        .execute();
       await sql`SELECT 1`.execute(strict.db); // the shared handle, not trx
     });
     const error = await withTimeout(attempt, 5_000).catch((caught: unknown) => caught);
@@ -64,7 +73,10 @@ describe('embedded connection guard', () => {
     const transaction = strict.db
       .transaction()
       .execute(async (trx) => {
-        await trx.insertInto('notes' as never).values({ body: 'rolled back' } as never).execute();
+        await trx
+          .insertInto('notes' as never)
+          .values({ body: 'rolled back' } as never)
+          .execute();
         inTransaction();
         await gate;
         throw new Error('roll back');
@@ -73,7 +85,10 @@ describe('embedded connection guard', () => {
     await opened;
     // Another flow writes through raw SQL and Kysely while the transaction is open.
     const rawInsert = strict.raw.query("INSERT INTO notes (body) VALUES ('raw, other flow')");
-    const poolInsert = strict.db.insertInto('notes' as never).values({ body: 'pool, other flow' } as never).execute();
+    const poolInsert = strict.db
+      .insertInto('notes' as never)
+      .values({ body: 'pool, other flow' } as never)
+      .execute();
     await new Promise((r) => setTimeout(r, 50));
     letGo();
     expect(await transaction).toBe('rolled back');
@@ -87,7 +102,10 @@ describe('embedded connection guard', () => {
   it('work merely started inside a transaction (event listeners) waits for the commit instead of failing', async () => {
     let listenerResult: Promise<number> | null = null;
     await strict.db.transaction().execute(async (trx) => {
-      await trx.insertInto('notes' as never).values({ body: 'committed' } as never).execute();
+      await trx
+        .insertInto('notes' as never)
+        .values({ body: 'committed' } as never)
+        .execute();
       listenerResult = outsideTransactionFlow(() => count(strict));
     });
     expect(await withTimeout(listenerResult!, 2_000)).toBe(1);
@@ -117,7 +135,10 @@ describe('embedded connection guard', () => {
     // A task spawned inside the transaction that only queries after the commit is not a deadlock.
     let late: Promise<number> | null = null;
     await bounded.db.transaction().execute(async (trx) => {
-      await trx.insertInto('notes' as never).values({ body: 'x' } as never).execute();
+      await trx
+        .insertInto('notes' as never)
+        .values({ body: 'x' } as never)
+        .execute();
       late = new Promise<void>((r) => setTimeout(r, 20)).then(() => count(bounded));
     });
     expect(await withTimeout(late!, 2_000)).toBe(1);

@@ -28,12 +28,24 @@ const REQUEST_LIMIT_MS = 5_000;
 describe('the embedded database never hangs with every service running', () => {
   const network = new SandboxNetwork({ seed: 11 });
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'plaza-nohang-'));
-  const env = { DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', PLAZA_SECRET: 'no-hang-test-secret-no-hang-test-0001', PLAZA_ALLOW_PRIVATE_URLS: 'true' } as NodeJS.ProcessEnv;
+  const env = {
+    DATA_DIR: dataDir,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'silent',
+    PLAZA_SECRET: 'no-hang-test-secret-no-hang-test-0001',
+    PLAZA_ALLOW_PRIVATE_URLS: 'true',
+  } as NodeJS.ProcessEnv;
   const fast: StartOptions = {
     services: ['web', 'worker', 'scheduler', 'listener'],
     engine: { pollMs: 100 },
     listener: { syncEveryMs: 300 },
-    intervals: { 'events.webhook-outbox': 100, 'analytics.collect-metrics': 300, 'analytics.reports': 300, 'listening.reputation-alerts': 300 },
+    intervals: {
+      'events.webhook-outbox': 100,
+      'analytics.collect-metrics': 300,
+      'analytics.reports': 300,
+      'listening.reputation-alerts': 300,
+    },
   };
   let runtime: PlazaRuntime | null = null;
   let receiver: http.Server;
@@ -57,7 +69,11 @@ describe('the embedded database never hangs with every service running', () => {
     try {
       const response = await fetch(base() + url, {
         method,
-        headers: { ...(token && { authorization: `Bearer ${token}` }), ...(body !== undefined && { 'content-type': 'application/json' }), ...headers },
+        headers: {
+          ...(token && { authorization: `Bearer ${token}` }),
+          ...(body !== undefined && { 'content-type': 'application/json' }),
+          ...headers,
+        },
         body: body === undefined ? undefined : JSON.stringify(body),
         signal: AbortSignal.timeout(REQUEST_LIMIT_MS),
       });
@@ -119,26 +135,54 @@ describe('the embedded database never hangs with every service running', () => {
 
   it('publishes, delivers webhooks, sends a report, raises and delivers a reputation alert, collects metrics and listens, answering every request', async () => {
     await start();
-    const signup = await api('POST', '/api/v1/auth/signup', { email: 'owner@example.com', name: 'Owner', password: 'correct horse battery staple', locale: 'es' });
+    const signup = await api('POST', '/api/v1/auth/signup', {
+      email: 'owner@example.com',
+      name: 'Owner',
+      password: 'correct horse battery staple',
+      locale: 'es',
+    });
     expect(signup.status, JSON.stringify(signup.json)).toBe(201);
     token = (await accountsRepository.createApiToken(runtime!.ctx.database.db, signup.json.user.id, 'test')).token;
     workspaceId = (await api('POST', '/api/v1/workspaces', { name: 'Café', timeZone: 'Europe/Madrid', language: 'es' })).json.id;
     const ws = `/api/v1/workspaces/${workspaceId}`;
     const channel = await api('POST', `${ws}/channels`, { network: 'sandbox', name: 'Sandbox', fields: { handle: 'cafe', token: 'tok' } });
     expect(channel.status, JSON.stringify(channel.json)).toBe(201);
-    const hook = await api('POST', `${ws}/webhooks`, { url: receiverUrl, events: ['post.published', 'post.failed', 'listening.reputation_alert', 'report.sent', 'report.failed'] });
+    const hook = await api('POST', `${ws}/webhooks`, {
+      url: receiverUrl,
+      events: ['post.published', 'post.failed', 'listening.reputation_alert', 'report.sent', 'report.failed'],
+    });
     expect(hook.status, JSON.stringify(hook.json)).toBe(201);
     webhookId = hook.json.id;
 
     // Reports: SMTP to the local catcher, a weekly schedule.
-    expect((await api('PUT', `${ws}/analytics/settings`, { smtp: { host: '127.0.0.1', port: smtp.port, secure: false, from: 'plaza@example.com', ignoreTls: true } })).status).toBe(200);
-    const schedule = await api('POST', `${ws}/report-schedules`, { name: 'Semanal', frequency: 'weekly', formats: ['csv'], language: 'es', recipients: ['jefa@example.com'] });
+    expect(
+      (
+        await api('PUT', `${ws}/analytics/settings`, {
+          smtp: { host: '127.0.0.1', port: smtp.port, secure: false, from: 'plaza@example.com', ignoreTls: true },
+        })
+      ).status,
+    ).toBe(200);
+    const schedule = await api('POST', `${ws}/report-schedules`, {
+      name: 'Semanal',
+      frequency: 'weekly',
+      formats: ['csv'],
+      language: 'es',
+      recipients: ['jefa@example.com'],
+    });
     expect(schedule.status, JSON.stringify(schedule.json)).toBe(201);
     scheduleId = schedule.json.id;
 
     // Listening: a brand query and a source on the channel's mentions.
     expect((await api('POST', `${ws}/listening/queries`, { name: 'Marca', query: 'acme', kind: 'brand' })).status).toBe(201);
-    expect((await api('POST', `${ws}/listening/sources`, { kind: 'channel_mentions', name: 'Menciones', config: { channelId: channel.json.id } })).status).toBe(201);
+    expect(
+      (
+        await api('POST', `${ws}/listening/sources`, {
+          kind: 'channel_mentions',
+          name: 'Menciones',
+          config: { channelId: channel.json.id },
+        })
+      ).status,
+    ).toBe(201);
 
     // The finding's reproduction: the first post.published event used to hang the database for good.
     const posts: string[] = [];
@@ -151,12 +195,21 @@ describe('the embedded database never hangs with every service running', () => {
       const states = await Promise.all(posts.map(async (id) => (await api('GET', `${ws}/posts/${id}`)).json.state));
       return states.every((s) => s === 'published');
     });
-    await until('a post.published webhook per post', async () => posts.every((id) => received.some((r) => r.event === 'post.published' && r.body.subject.id === id)));
+    await until('a post.published webhook per post', async () =>
+      posts.every((id) => received.some((r) => r.event === 'post.published' && r.body.subject.id === id)),
+    );
 
     // Metric collection: make the first snapshots due now; the collector takes them.
-    await runtime!.ctx.database.db.updateTable('metric_schedule').set({ next_due_at: new Date(Date.now() - 1000) }).where('workspace_id', '=', workspaceId).execute();
+    await runtime!.ctx.database.db
+      .updateTable('metric_schedule')
+      .set({ next_due_at: new Date(Date.now() - 1000) })
+      .where('workspace_id', '=', workspaceId)
+      .execute();
     await until('metric snapshots', async () => {
-      const row = await runtime!.ctx.database.db.selectFrom('post_metric_snapshots').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const row = await runtime!.ctx.database.db
+        .selectFrom('post_metric_snapshots')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
       return Number(row.n) >= posts.length;
     });
 
@@ -173,13 +226,30 @@ describe('the embedded database never hangs with every service running', () => {
     const items: SourceItem[] = [];
     for (let w = 0; w < 49; w++) {
       const count = w === 48 ? 12 : w % 4 === 0 ? 1 : 0;
-      for (let i = 0; i < count; i++) items.push({ remoteId: `neg-${w}-${i}`, text: `Acme es pésimo, qué desastre de atención ${w} ${i} ${'!'.repeat(i)}`, network: 'bluesky', authorHandle: `u${w}_${i}`, publishedAt: new Date(end - (49 - w) * windowMs + i * 1000) });
+      for (let i = 0; i < count; i++)
+        items.push({
+          remoteId: `neg-${w}-${i}`,
+          text: `Acme es pésimo, qué desastre de atención ${w} ${i} ${'!'.repeat(i)}`,
+          network: 'bluesky',
+          authorHandle: `u${w}_${i}`,
+          publishedAt: new Date(end - (49 - w) * windowMs + i * 1000),
+        });
     }
-    await ingestBatch(runtime!.ctx, new WorkspacePipelines(runtime!.ctx), { workspaceId, sourceId: null, sourceKey: 'spike', items, storeUnmatched: true });
+    await ingestBatch(runtime!.ctx, new WorkspacePipelines(runtime!.ctx), {
+      workspaceId,
+      sourceId: null,
+      sourceKey: 'spike',
+      items,
+      storeUnmatched: true,
+    });
     await until('a listening.reputation_alert webhook', async () => received.some((r) => r.event === 'listening.reputation_alert'));
 
     // Listening source ran (its cursor or status was written by the listener).
-    const source = await runtime!.ctx.database.db.selectFrom('listening_sources').select(['lease_owner', 'status']).where('workspace_id', '=', workspaceId).executeTakeFirstOrThrow();
+    const source = await runtime!.ctx.database.db
+      .selectFrom('listening_sources')
+      .select(['lease_owner', 'status'])
+      .where('workspace_id', '=', workspaceId)
+      .executeTakeFirstOrThrow();
     expect(source.lease_owner).toMatch(/^listener-/);
 
     // Exactly once: one delivery per webhook and event.
@@ -197,11 +267,22 @@ describe('the embedded database never hangs with every service running', () => {
     const offline = await openDatabase({ dataDir });
     const event = await offline.db
       .insertInto('events')
-      .values({ workspace_id: workspaceId, actor_user_id: null, type: 'post.failed', subject_type: 'post', subject_id: '00000000-0000-4000-8000-000000000001', data: JSON.stringify({ reason: 'pending at restart' }) })
+      .values({
+        workspace_id: workspaceId,
+        actor_user_id: null,
+        type: 'post.failed',
+        subject_type: 'post',
+        subject_id: '00000000-0000-4000-8000-000000000001',
+        data: JSON.stringify({ reason: 'pending at restart' }),
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     // And the report schedule is due: the reports job's first slot after the start sends it.
-    await offline.db.updateTable('report_schedules').set({ next_run_at: new Date(Date.now() - 1000) }).where('id', '=', scheduleId).execute();
+    await offline.db
+      .updateTable('report_schedules')
+      .set({ next_run_at: new Date(Date.now() - 1000) })
+      .where('id', '=', scheduleId)
+      .execute();
     await offline.close();
     const reportsBefore = received.filter((r) => r.event === 'report.sent').length;
     const mailsBefore = smtp.messages.length;
@@ -209,7 +290,11 @@ describe('the embedded database never hangs with every service running', () => {
     const started = Date.now();
     await start();
     expect(Date.now() - started).toBeLessThan(30_000);
-    await until('the pending event delivered after the restart', async () => received.some((r) => r.event === 'post.failed' && r.body.id === String(event.id)), 20_000);
+    await until(
+      'the pending event delivered after the restart',
+      async () => received.some((r) => r.event === 'post.failed' && r.body.id === String(event.id)),
+      20_000,
+    );
     await until('the due report e-mailed by the reports job', async () => smtp.messages.length > mailsBefore, 20_000);
     await until('its report.sent webhook', async () => received.filter((r) => r.event === 'report.sent').length > reportsBefore, 20_000);
     // And the database keeps answering afterwards.

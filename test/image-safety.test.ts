@@ -38,7 +38,12 @@ function bombPng(): Buffer {
   ihdr.writeUInt32BE(40_000, 4);
   ihdr[8] = 8; // bit depth
   ihdr[9] = 6; // RGBA: pdfkit splits the alpha channel by inflating the data in a zlib callback
-  return Buffer.concat([PNG_SIGNATURE, pngChunk('IHDR', ihdr), pngChunk('IDAT', Buffer.from([0x78, 0x9c, 0x01, 0, 0, 0, 0, 0, 0, 0, 0, 0])), pngChunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    PNG_SIGNATURE,
+    pngChunk('IHDR', ihdr),
+    pngChunk('IDAT', Buffer.from([0x78, 0x9c, 0x01, 0, 0, 0, 0, 0, 0, 0, 0, 0])),
+    pngChunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 /** A PNG signature followed by text. */
@@ -53,7 +58,12 @@ function truncatedPng(width: number, height: number): Buffer {
   ihdr[9] = 6;
   const rows = Buffer.alloc((width * 4 + 1) * height, 0x7f);
   const deflated = zlib.deflateSync(rows);
-  return Buffer.concat([PNG_SIGNATURE, pngChunk('IHDR', ihdr), pngChunk('IDAT', deflated.subarray(0, Math.floor(deflated.length / 3))), pngChunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    PNG_SIGNATURE,
+    pngChunk('IHDR', ihdr),
+    pngChunk('IDAT', deflated.subarray(0, Math.floor(deflated.length / 3))),
+    pngChunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 /** The text lines a PDF draws (pdfkit writes each line as hex strings in one TJ array, in deflated streams). */
@@ -68,19 +78,29 @@ function pdfText(pdf: Buffer): string {
     } catch {
       continue;
     }
-    for (const tj of content.matchAll(/\[(.*?)\] TJ/g)) lines.push([...tj[1].matchAll(/<([0-9a-f]*)>/gi)].map((hex) => Buffer.from(hex[1], 'hex').toString('latin1')).join(''));
+    for (const tj of content.matchAll(/\[(.*?)\] TJ/g))
+      lines.push([...tj[1].matchAll(/<([0-9a-f]*)>/gi)].map((hex) => Buffer.from(hex[1], 'hex').toString('latin1')).join(''));
   }
   return lines.join('\n');
 }
 
-const solid = (width: number, height: number) => sharp({ create: { width, height, channels: 4, background: { r: 200, g: 40, b: 90, alpha: 0.5 } } });
+const solid = (width: number, height: number) =>
+  sharp({ create: { width, height, channels: 4, background: { r: 200, g: 40, b: 90, alpha: 0.5 } } });
 
 describe('verifyImage', () => {
   it('every refusal carries a code the web app translates in English and Spanish', async () => {
-    const wide = await sharp({ create: { width: IMAGE_LIMITS.maxSide + 1, height: 1, channels: 3, background: '#000' } }).png().toBuffer();
+    const wide = await sharp({ create: { width: IMAGE_LIMITS.maxSide + 1, height: 1, channels: 3, background: '#000' } })
+      .png()
+      .toBuffer();
     const refusals = [bombPng(), garbagePng(), wide, Buffer.from('GIF'), Buffer.alloc(IMAGE_LIMITS.maxBytes + 1)];
     const codes = new Set<string>();
-    for (const bytes of refusals) codes.add(await verifyImage(bytes).then(() => 'accepted', (error: { code: string }) => error.code));
+    for (const bytes of refusals)
+      codes.add(
+        await verifyImage(bytes).then(
+          () => 'accepted',
+          (error: { code: string }) => error.code,
+        ),
+      );
     expect([...codes].sort()).toEqual(['image_too_large', 'image_undecodable', 'too_large', 'unsupported_media_type']);
     for (const code of codes) {
       expect(mediaErrorsEn[code as keyof typeof mediaErrorsEn]).toBeTruthy();
@@ -91,13 +111,20 @@ describe('verifyImage', () => {
   it('refuses the 69-byte PNG that claims 40000×40000, naming the size', async () => {
     const bomb = bombPng();
     expect(bomb.length).toBe(69);
-    await expect(verifyImage(bomb)).rejects.toMatchObject({ statusCode: 422, code: 'image_too_large', details: { width: 40_000, height: 40_000, maxPixels: IMAGE_LIMITS.maxPixels } });
+    await expect(verifyImage(bomb)).rejects.toMatchObject({
+      statusCode: 422,
+      code: 'image_too_large',
+      details: { width: 40_000, height: 40_000, maxPixels: IMAGE_LIMITS.maxPixels },
+    });
   });
 
   it('refuses a PNG signature followed by garbage, truncated pixel data, and what is no accepted image', async () => {
     await expect(verifyImage(garbagePng())).rejects.toMatchObject({ statusCode: 422, code: 'image_undecodable' });
     await expect(verifyImage(truncatedPng(64, 64))).rejects.toMatchObject({ statusCode: 422, code: 'image_undecodable' });
-    await expect(verifyImage(Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="9" height="9"/>'))).rejects.toMatchObject({ statusCode: 415, code: 'unsupported_media_type' });
+    await expect(verifyImage(Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="9" height="9"/>'))).rejects.toMatchObject({
+      statusCode: 415,
+      code: 'unsupported_media_type',
+    });
     await expect(verifyImage(Buffer.alloc(0))).rejects.toMatchObject({ statusCode: 415 });
     // A JPEG signature in front of PNG content: the signature and the decoder disagree.
     const png = await solid(8, 8).png().toBuffer();
@@ -105,7 +132,9 @@ describe('verifyImage', () => {
   });
 
   it('refuses declared sizes over the limits, by side and by frames', async () => {
-    const wide = await sharp({ create: { width: IMAGE_LIMITS.maxSide + 1, height: 1, channels: 3, background: '#000' } }).png().toBuffer();
+    const wide = await sharp({ create: { width: IMAGE_LIMITS.maxSide + 1, height: 1, channels: 3, background: '#000' } })
+      .png()
+      .toBuffer();
     await expect(verifyImage(wide)).rejects.toMatchObject({ code: 'image_too_large' });
     await expect(verifyImage(Buffer.alloc(IMAGE_LIMITS.maxBytes + 1))).rejects.toMatchObject({ statusCode: 413, code: 'too_large' });
   });
@@ -119,11 +148,37 @@ describe('verifyImage', () => {
   });
 
   it('accepts PNG, JPEG, WebP and GIF (animated too) with their decoded metadata', async () => {
-    expect(await verifyImage(await solid(64, 32).png().toBuffer())).toEqual({ format: 'png', mimeType: 'image/png', width: 64, height: 32, frames: 1 });
-    expect(await verifyImage(await solid(40, 30).jpeg().toBuffer())).toEqual({ format: 'jpeg', mimeType: 'image/jpeg', width: 40, height: 30, frames: 1 });
-    expect(await verifyImage(await solid(20, 10).webp().toBuffer())).toEqual({ format: 'webp', mimeType: 'image/webp', width: 20, height: 10, frames: 1 });
-    const frames = await Promise.all(['#f00', '#0f0', '#00f'].map((c) => sharp({ create: { width: 20, height: 10, channels: 4, background: c } }).png().toBuffer()));
-    const animated = await sharp(frames, { join: { animated: true } }).gif().toBuffer();
+    expect(await verifyImage(await solid(64, 32).png().toBuffer())).toEqual({
+      format: 'png',
+      mimeType: 'image/png',
+      width: 64,
+      height: 32,
+      frames: 1,
+    });
+    expect(await verifyImage(await solid(40, 30).jpeg().toBuffer())).toEqual({
+      format: 'jpeg',
+      mimeType: 'image/jpeg',
+      width: 40,
+      height: 30,
+      frames: 1,
+    });
+    expect(await verifyImage(await solid(20, 10).webp().toBuffer())).toEqual({
+      format: 'webp',
+      mimeType: 'image/webp',
+      width: 20,
+      height: 10,
+      frames: 1,
+    });
+    const frames = await Promise.all(
+      ['#f00', '#0f0', '#00f'].map((c) =>
+        sharp({ create: { width: 20, height: 10, channels: 4, background: c } })
+          .png()
+          .toBuffer(),
+      ),
+    );
+    const animated = await sharp(frames, { join: { animated: true } })
+      .gif()
+      .toBuffer();
     expect(await verifyImage(animated)).toEqual({ format: 'gif', mimeType: 'image/gif', width: 20, height: 10, frames: 3 });
     // EXIF orientation 6 (rotated 90°): stored as displayed.
     const rotated = await solid(40, 30).jpeg().withMetadata({ orientation: 6 }).toBuffer();
@@ -168,7 +223,7 @@ describe('pdfSafeImage', () => {
 // --- uploads, the logo setting and report rendering, on both engines ------------------------
 
 function multipart(bytes: Buffer, type = 'image/png') {
-  const boundary = '----plaza' + Math.random().toString(16).slice(2);
+  const boundary = `----plaza${Math.random().toString(16).slice(2)}`;
   const payload = Buffer.concat([
     Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="logo.png"\r\nContent-Type: ${type}\r\n\r\n`),
     bytes,
@@ -186,17 +241,48 @@ describe.each(DB_KINDS)('images that cannot take Plaza down, on %s', (kind) => {
   const base = () => `/api/v1/workspaces/${workspaceId}`;
   const upload = (bytes: Buffer, type?: string) => {
     const { payload, headers } = multipart(bytes, type);
-    return t.app.inject({ method: 'POST', url: `${base()}/media`, payload, headers: { ...headers, authorization: `Bearer ${owner.token}` } });
+    return t.app.inject({
+      method: 'POST',
+      url: `${base()}/media`,
+      payload,
+      headers: { ...headers, authorization: `Bearer ${owner.token}` },
+    });
   };
-  const mediaCount = async () => (await t.ctx.database.db.selectFrom('media').select(({ fn }) => fn.countAll<number>().as('n')).where('workspace_id', '=', workspaceId).executeTakeFirstOrThrow()).n;
+  const mediaCount = async () =>
+    (
+      await t.ctx.database.db
+        .selectFrom('media')
+        .select(({ fn }) => fn.countAll<number>().as('n'))
+        .where('workspace_id', '=', workspaceId)
+        .executeTakeFirstOrThrow()
+    ).n;
   /** Stores bytes and a media row directly, as data written before uploads were decoded (or planted on disk). */
   const plant = async (bytes: Buffer) => {
     const stored = await t.ctx.media.put(bytes);
-    const existing = await t.ctx.database.db.selectFrom('media').select('id').where('workspace_id', '=', workspaceId).where('sha256', '=', stored.sha256).executeTakeFirst();
+    const existing = await t.ctx.database.db
+      .selectFrom('media')
+      .select('id')
+      .where('workspace_id', '=', workspaceId)
+      .where('sha256', '=', stored.sha256)
+      .executeTakeFirst();
     if (existing) return existing.id;
-    return (await t.ctx.database.db.insertInto('media').values({ workspace_id: workspaceId, sha256: stored.sha256, mime_type: 'image/png', size_bytes: stored.size, width: 40_000, height: 40_000 }).returning('id').executeTakeFirstOrThrow()).id;
+    return (
+      await t.ctx.database.db
+        .insertInto('media')
+        .values({
+          workspace_id: workspaceId,
+          sha256: stored.sha256,
+          mime_type: 'image/png',
+          size_bytes: stored.size,
+          width: 40_000,
+          height: 40_000,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
   };
-  const setLogoDirectly = (mediaId: string) => t.ctx.database.db.updateTable('analytics_settings').set({ logo_media_id: mediaId }).where('workspace_id', '=', workspaceId).execute();
+  const setLogoDirectly = (mediaId: string) =>
+    t.ctx.database.db.updateTable('analytics_settings').set({ logo_media_id: mediaId }).where('workspace_id', '=', workspaceId).execute();
   const range = { from: new Date('2026-02-23T00:00:00+01:00'), to: new Date('2026-03-02T00:00:00+01:00') };
 
   beforeAll(async () => {
@@ -205,8 +291,12 @@ describe.each(DB_KINDS)('images that cannot take Plaza down, on %s', (kind) => {
     // The SMTP catcher listens on loopback, which only PLAZA_ALLOW_PRIVATE_URLS lets Plaza reach.
     (t.ctx.config as { allowPrivateUrls: boolean }).allowPrivateUrls = true;
     owner = await createCaller(t, `img-${kind}@example.com`);
-    workspaceId = (await owner.request('POST', '/api/v1/workspaces', { name: 'Imágenes', timeZone: 'Europe/Madrid', language: 'es' })).json().id;
-    const settings = await owner.request('PUT', `${base()}/analytics/settings`, { smtp: { host: '127.0.0.1', port: smtp.port, secure: false, from: 'plaza@example.com', ignoreTls: true } });
+    workspaceId = (
+      await owner.request('POST', '/api/v1/workspaces', { name: 'Imágenes', timeZone: 'Europe/Madrid', language: 'es' })
+    ).json().id;
+    const settings = await owner.request('PUT', `${base()}/analytics/settings`, {
+      smtp: { host: '127.0.0.1', port: smtp.port, secure: false, from: 'plaza@example.com', ignoreTls: true },
+    });
     expect(settings.statusCode, settings.body).toBe(200);
   });
   afterAll(async () => {
@@ -234,8 +324,15 @@ describe.each(DB_KINDS)('images that cannot take Plaza down, on %s', (kind) => {
     const jpeg = await upload(await solid(40, 30).jpeg().toBuffer(), 'application/octet-stream');
     expect(jpeg.statusCode, jpeg.body).toBe(201);
     expect(jpeg.json()).toMatchObject({ mimeType: 'image/jpeg', width: 40, height: 30 });
-    const channelId = (await owner.request('POST', `${base()}/channels`, { network: 'sandbox', name: 'S', fields: { handle: `img${kind}`, token: 't' } })).json().id;
-    const post = await owner.request('POST', `${base()}/posts`, { content: 'Con imagen', media: [{ mediaId: png.json().id, alt: 'Un cuadrado' }], channels: [{ channelId }], action: 'draft' });
+    const channelId = (
+      await owner.request('POST', `${base()}/channels`, { network: 'sandbox', name: 'S', fields: { handle: `img${kind}`, token: 't' } })
+    ).json().id;
+    const post = await owner.request('POST', `${base()}/posts`, {
+      content: 'Con imagen',
+      media: [{ mediaId: png.json().id, alt: 'Un cuadrado' }],
+      channels: [{ channelId }],
+      action: 'draft',
+    });
     expect(post.statusCode, post.body).toBe(201);
     const logo = await owner.request('PUT', `${base()}/analytics/settings`, { logoMediaId: png.json().id });
     expect(logo.statusCode, logo.body).toBe(200);
@@ -281,12 +378,23 @@ describe.each(DB_KINDS)('images that cannot take Plaza down, on %s', (kind) => {
 
   it('the scheduled report with the planted logo is e-mailed without it, and its event says why', async () => {
     await setLogoDirectly(await plant(bombPng()));
-    const schedule = await owner.request('POST', `${base()}/report-schedules`, { name: 'Semanal', frequency: 'weekly', formats: ['pdf'], language: 'es', recipients: ['jefa@example.com'] });
+    const schedule = await owner.request('POST', `${base()}/report-schedules`, {
+      name: 'Semanal',
+      frequency: 'weekly',
+      formats: ['pdf'],
+      language: 'es',
+      recipients: ['jefa@example.com'],
+    });
     expect(schedule.statusCode, schedule.body).toBe(201);
     const before = smtp.messages.length;
     expect(await runReportSchedule(t.ctx, schedule.json().id)).toEqual({ ok: true });
     expect(smtp.messages.length).toBe(before + 1);
-    const event = await t.ctx.database.db.selectFrom('events').select(['type', 'data']).where('subject_id', '=', schedule.json().id).where('type', 'like', 'report.%').executeTakeFirstOrThrow();
+    const event = await t.ctx.database.db
+      .selectFrom('events')
+      .select(['type', 'data'])
+      .where('subject_id', '=', schedule.json().id)
+      .where('type', 'like', 'report.%')
+      .executeTakeFirstOrThrow();
     expect(event.type).toBe('report.sent');
     expect(event.data).toMatchObject({ logoSkipped: 'image_invalid' });
   });

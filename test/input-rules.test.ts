@@ -12,7 +12,7 @@ describe('shared input rules', () => {
     expect(textProblem('x\uDFFF')).toMatch(/surrogate/);
     expect(textProblem('\uD83C\uDF89')).toBeNull();
     expect(findUnstorableText({ a: [{ b: 'ok' }, { c: 'bad\u0000' }] })?.path).toBe('/a/1/c');
-    expect(findUnstorableText({ ['k\uD800']: 1 })?.path).toBe('/k\uD800');
+    expect(findUnstorableText({ 'k\uD800': 1 })?.path).toBe('/k\uD800');
   });
 
   it('takes instants and days within years 0001–9999 only', () => {
@@ -45,7 +45,14 @@ describe('shared input rules', () => {
     const data = { url: 'https://hooks.example.com/x?token=abc', nested: { clientSecret: 's', name: 'n' }, note: 'https://example.com' };
     expect(redactEventData('webhook.created', 'webhook', data, 'owner')).toEqual(data);
     expect(redactEventData('webhook.created', 'webhook', data, 'manager')).toEqual(data);
-    expect(redactEventData('webhook.created', 'webhook', data, 'viewer')).toEqual({ url: null, nested: { clientSecret: null, name: 'n' }, note: null });
-    expect(redactEventData('link.created', 'link', { targetUrl: 'https://example.com', apiKey: 'k' }, 'editor')).toEqual({ targetUrl: 'https://example.com', apiKey: null });
+    expect(redactEventData('webhook.created', 'webhook', data, 'viewer')).toEqual({
+      url: null,
+      nested: { clientSecret: null, name: 'n' },
+      note: null,
+    });
+    expect(redactEventData('link.created', 'link', { targetUrl: 'https://example.com', apiKey: 'k' }, 'editor')).toEqual({
+      targetUrl: 'https://example.com',
+      apiKey: null,
+    });
   });
 });

@@ -48,15 +48,26 @@ describe('periodic background jobs across two worker processes on one Postgres',
       service: 'worker',
       description: 'counts its slots',
       schedule: { everyMs: 200 },
-      handler: async ({ slot }) => void runs.set('test.every-200ms', [...(runs.get('test.every-200ms') ?? []), { process, slot: slot.getTime() }]),
+      handler: async ({ slot }) =>
+        void runs.set('test.every-200ms', [...(runs.get('test.every-200ms') ?? []), { process, slot: slot.getTime() }]),
     }),
   ];
 
   const start = async (process: string) => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `plaza-jobs-${process}-`));
     dataDirs.push(dataDir);
-    const env = { DATA_DIR: dataDir, DATABASE_URL: url, LOG_LEVEL: 'silent', PLAZA_SECRET: 'jobs-scaleout-secret-jobs-scaleout-0001' } as NodeJS.ProcessEnv;
-    const runtime = await startPlaza({ config: loadConfig(env), services: ['worker', 'scheduler', 'listener'], logger: pino({ level: 'silent' }), jobs: counted(process) });
+    const env = {
+      DATA_DIR: dataDir,
+      DATABASE_URL: url,
+      LOG_LEVEL: 'silent',
+      PLAZA_SECRET: 'jobs-scaleout-secret-jobs-scaleout-0001',
+    } as NodeJS.ProcessEnv;
+    const runtime = await startPlaza({
+      config: loadConfig(env),
+      services: ['worker', 'scheduler', 'listener'],
+      logger: pino({ level: 'silent' }),
+      jobs: counted(process),
+    });
     runtimes.push(runtime);
   };
 
@@ -67,7 +78,13 @@ describe('periodic background jobs across two worker processes on one Postgres',
     await start('b');
     await until(async () => (runs.get('test.every-200ms')?.length ?? 0) >= 12, 20_000);
     // Every periodic job of Plaza ran its first slot (due at the first start) exactly once, in one of the two.
-    for (const name of ['events.webhook-outbox', 'analytics.collect-metrics', 'analytics.objectives', 'analytics.reports', 'listening.reputation-alerts']) {
+    for (const name of [
+      'events.webhook-outbox',
+      'analytics.collect-metrics',
+      'analytics.objectives',
+      'analytics.reports',
+      'listening.reputation-alerts',
+    ]) {
       await until(async () => (runs.get(name)?.length ?? 0) >= 1, 10_000);
     }
     for (const runtime of runtimes.splice(0)) await runtime.stop();
@@ -76,7 +93,12 @@ describe('periodic background jobs across two worker processes on one Postgres',
     expect(runs.get('analytics.objectives')).toHaveLength(1);
     expect(runs.get('analytics.reports')).toHaveLength(1);
     // Every periodic job: no slot run twice, no more runs than slots in the time (one per process would be about twice as many).
-    const intervals: Record<string, number> = { 'test.every-200ms': 200, 'events.webhook-outbox': 1_000, 'analytics.collect-metrics': 30_000, 'listening.reputation-alerts': 60_000 };
+    const intervals: Record<string, number> = {
+      'test.every-200ms': 200,
+      'events.webhook-outbox': 1_000,
+      'analytics.collect-metrics': 30_000,
+      'listening.reputation-alerts': 60_000,
+    };
     for (const [name, everyMs] of Object.entries(intervals)) {
       const slots = (runs.get(name) ?? []).map((r) => r.slot);
       expect(new Set(slots).size, name).toBe(slots.length);

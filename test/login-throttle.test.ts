@@ -53,7 +53,10 @@ describe.each(DB_KINDS)('sign-in throttling (%s)', (kind) => {
       const seen: string[] = [];
       proxied.get('/whoami', async (request) => ({ ip: request.ip }));
       await proxied.ready();
-      for (const forwarded of ['203.0.113.1', '203.0.113.2']) seen.push((await proxied.inject({ url: '/whoami', remoteAddress: '198.51.100.9', headers: { 'x-forwarded-for': forwarded } })).json().ip);
+      for (const forwarded of ['203.0.113.1', '203.0.113.2'])
+        seen.push(
+          (await proxied.inject({ url: '/whoami', remoteAddress: '198.51.100.9', headers: { 'x-forwarded-for': forwarded } })).json().ip,
+        );
       expect(seen).toEqual(['203.0.113.1', '203.0.113.2']);
       const direct = await proxied.inject({ url: '/whoami', remoteAddress: '192.0.2.50', headers: { 'x-forwarded-for': '203.0.113.3' } });
       expect(direct.json().ip).toBe('192.0.2.50');
@@ -71,7 +74,9 @@ describe.each(DB_KINDS)('sign-in throttling (%s)', (kind) => {
       const codes: number[] = [];
       for (let i = 0; i < LOGIN_MAX_FAILURES_PER_ACCOUNT + 3; i++) {
         const app = i % 2 === 0 ? t.app : second;
-        codes.push((await login(app, i % 3 === 0 ? 'VICTIM@example.com' : 'victim@example.com', `guess-${i}-long`, `192.0.2.${i + 1}`)).statusCode);
+        codes.push(
+          (await login(app, i % 3 === 0 ? 'VICTIM@example.com' : 'victim@example.com', `guess-${i}-long`, `192.0.2.${i + 1}`)).statusCode,
+        );
       }
       expect(codes.slice(0, LOGIN_MAX_FAILURES_PER_ACCOUNT)).toEqual(Array(LOGIN_MAX_FAILURES_PER_ACCOUNT).fill(401));
       expect(codes.slice(LOGIN_MAX_FAILURES_PER_ACCOUNT)).toEqual([429, 429, 429]);
@@ -88,7 +93,9 @@ describe.each(DB_KINDS)('sign-in throttling (%s)', (kind) => {
       // After the window the right password works again, and clears the account's failures.
       clock.advance(error.details.retryAfterSeconds * 1000);
       expect((await login(t.app, 'victim@example.com', 'correct horse battery', '192.0.2.202')).statusCode).toBe(200);
-      const { rows } = await t.ctx.database.raw.query<{ n: number }>('SELECT count(*)::int AS n FROM login_failures WHERE address = $1', ['192.0.2.202']);
+      const { rows } = await t.ctx.database.raw.query<{ n: number }>('SELECT count(*)::int AS n FROM login_failures WHERE address = $1', [
+        '192.0.2.202',
+      ]);
       expect(rows[0].n).toBe(0);
     } finally {
       await second.close();

@@ -9,7 +9,7 @@ import { SandboxNetwork, setInProcessSandbox } from '../src/networks/sandbox/ind
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
 function multipart(filename: string, bytes: Buffer, type: string) {
-  const boundary = '----plaza' + Math.random().toString(16).slice(2);
+  const boundary = `----plaza${Math.random().toString(16).slice(2)}`;
   const payload = Buffer.concat([
     Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${type}\r\n\r\n`),
     bytes,
@@ -28,13 +28,19 @@ describe('media uploads and publishing images', () => {
     setInProcessSandbox(network);
     t = await createTestApp('embedded');
     owner = await createCaller(t, 'media@example.com');
-    workspaceId = (await owner.request('POST', '/api/v1/workspaces', { name: 'Media', timeZone: 'Europe/Madrid', language: 'en' })).json().id;
+    workspaceId = (await owner.request('POST', '/api/v1/workspaces', { name: 'Media', timeZone: 'Europe/Madrid', language: 'en' })).json()
+      .id;
   });
   afterAll(async () => t?.close());
 
   const upload = (filename: string, bytes: Buffer, type: string, token = owner.token) => {
     const { payload, headers } = multipart(filename, bytes, type);
-    return t.app.inject({ method: 'POST', url: `/api/v1/workspaces/${workspaceId}/media`, payload, headers: { ...headers, authorization: `Bearer ${token}` } });
+    return t.app.inject({
+      method: 'POST',
+      url: `/api/v1/workspaces/${workspaceId}/media`,
+      payload,
+      headers: { ...headers, authorization: `Bearer ${token}` },
+    });
   };
 
   it('stores images content-addressed, once, and refuses what is not an image by its bytes', async () => {
@@ -54,7 +60,13 @@ describe('media uploads and publishing images', () => {
   });
 
   it('publishes an image with its alt text, and checks image counts per network before scheduling', async () => {
-    const channelId = (await owner.request('POST', `/api/v1/workspaces/${workspaceId}/channels`, { network: 'sandbox', name: 'S', fields: { handle: 'media', token: 't' } })).json().id;
+    const channelId = (
+      await owner.request('POST', `/api/v1/workspaces/${workspaceId}/channels`, {
+        network: 'sandbox',
+        name: 'S',
+        fields: { handle: 'media', token: 't' },
+      })
+    ).json().id;
     const mediaId = (await upload('a.png', PNG, 'image/png')).json().id;
     const tooMany = await owner.request('POST', `/api/v1/workspaces/${workspaceId}/posts`, {
       content: 'five images',
@@ -66,7 +78,14 @@ describe('media uploads and publishing images', () => {
     const engine = new PublishingEngine(t.ctx, { pollMs: 50 });
     await engine.start();
     try {
-      const post = (await owner.request('POST', `/api/v1/workspaces/${workspaceId}/posts`, { content: 'Our new terrace', media: [{ mediaId, alt: 'A sunny terrace with six tables' }], channels: [{ channelId }], action: 'publish_now' })).json();
+      const post = (
+        await owner.request('POST', `/api/v1/workspaces/${workspaceId}/posts`, {
+          content: 'Our new terrace',
+          media: [{ mediaId, alt: 'A sunny terrace with six tables' }],
+          channels: [{ channelId }],
+          action: 'publish_now',
+        })
+      ).json();
       for (let i = 0; i < 100; i++) {
         if ((await owner.request('GET', `/api/v1/workspaces/${workspaceId}/posts/${post.id}`)).json().state === 'published') break;
         await new Promise((r) => setTimeout(r, 50));
@@ -93,7 +112,19 @@ describe('fetching user-supplied URLs', () => {
   afterAll(() => server?.close());
 
   it('classifies private and public addresses', () => {
-    for (const address of ['127.0.0.1', '10.1.2.3', '172.16.0.1', '192.168.1.1', '169.254.169.254', '::1', 'fe80::1', '::ffff:127.0.0.1', '0.0.0.0', 'fc00::1']) expect(isPrivateAddress(address), address).toBe(true);
+    for (const address of [
+      '127.0.0.1',
+      '10.1.2.3',
+      '172.16.0.1',
+      '192.168.1.1',
+      '169.254.169.254',
+      '::1',
+      'fe80::1',
+      '::ffff:127.0.0.1',
+      '0.0.0.0',
+      'fc00::1',
+    ])
+      expect(isPrivateAddress(address), address).toBe(true);
     for (const address of ['1.1.1.1', '2606:4700:4700::1111']) expect(isPrivateAddress(address), address).toBe(false);
   });
 

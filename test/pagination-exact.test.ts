@@ -26,7 +26,9 @@ describe.each(DB_KINDS)('exact pagination cursors (%s)', (kind) => {
        SELECT $1, 'csv', 'm' || g, 'csv', 'mention ' || g, 'es', now() - (g % 3) * interval '1 microsecond' FROM generate_series(1, 1000) g`,
       [workspaceId],
     );
-    await t.ctx.database.raw.query(`INSERT INTO events (workspace_id, type) SELECT $1, 'test.bulk' FROM generate_series(1, 1000)`, [workspaceId]);
+    await t.ctx.database.raw.query(`INSERT INTO events (workspace_id, type) SELECT $1, 'test.bulk' FROM generate_series(1, 1000)`, [
+      workspaceId,
+    ]);
   }, 120_000);
   afterAll(async () => t?.close());
 

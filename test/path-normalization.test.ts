@@ -38,7 +38,11 @@ describe.each(DB_KINDS)('path spellings and the auth hook (%s)', (kind) => {
       }
     }
     // The owner still reaches the route under the decoded spelling (same route, same checks).
-    const ok = await t.app.inject({ method: 'GET', url: `/%61pi/v1/workspaces/${workspaceId}/posts`, headers: { authorization: `Bearer ${owner.token}` } });
+    const ok = await t.app.inject({
+      method: 'GET',
+      url: `/%61pi/v1/workspaces/${workspaceId}/posts`,
+      headers: { authorization: `Bearer ${owner.token}` },
+    });
     expect(ok.statusCode).toBe(200);
   });
 });

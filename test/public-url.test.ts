@@ -14,12 +14,18 @@ describe.each(DB_KINDS)('public URL of links and feeds (%s)', (kind) => {
   beforeAll(async () => {
     t = await createTestApp(kind);
     owner = await createCaller(t, `links-${kind}@example.com`);
-    workspaceId = (await owner.request('POST', '/api/v1/workspaces', { name: 'Links', timeZone: 'Europe/Madrid', language: 'es' })).json().id;
+    workspaceId = (await owner.request('POST', '/api/v1/workspaces', { name: 'Links', timeZone: 'Europe/Madrid', language: 'es' })).json()
+      .id;
   });
   afterAll(async () => t?.close());
 
   const call = (method: string, url: string, body?: unknown) =>
-    t.app.inject({ method: method as 'GET', url, headers: { authorization: `Bearer ${owner.token}`, ...evil }, ...(body !== undefined && { payload: body as object }) });
+    t.app.inject({
+      method: method as 'GET',
+      url,
+      headers: { authorization: `Bearer ${owner.token}`, ...evil },
+      ...(body !== undefined && { payload: body as object }),
+    });
 
   it('without PUBLIC_URL: loopback default and a public_url_unset warning, whatever the Host header', async () => {
     const link = await call('POST', `/api/v1/workspaces/${workspaceId}/links`, { url: 'https://example.com/menu' });
@@ -38,11 +44,19 @@ describe.each(DB_KINDS)('public URL of links and feeds (%s)', (kind) => {
   });
 
   it('with PUBLIC_URL: links use it, no warning', async () => {
-    const configured = await buildApp({ ...t.ctx, config: { ...t.ctx.config, publicUrl: 'https://plaza.example.org/' } }, { extraPlugins: [(app) => registerShortLinkRoutes(app, t.ctx)] });
+    const configured = await buildApp(
+      { ...t.ctx, config: { ...t.ctx.config, publicUrl: 'https://plaza.example.org/' } },
+      { extraPlugins: [(app) => registerShortLinkRoutes(app, t.ctx)] },
+    );
     await configured.ready();
     try {
       const headers = { authorization: `Bearer ${owner.token}`, ...evil };
-      const link = await configured.inject({ method: 'POST', url: `/api/v1/workspaces/${workspaceId}/links`, headers, payload: { url: 'https://example.com/carta' } });
+      const link = await configured.inject({
+        method: 'POST',
+        url: `/api/v1/workspaces/${workspaceId}/links`,
+        headers,
+        payload: { url: 'https://example.com/carta' },
+      });
       expect(link.json().shortUrl).toMatch(/^https:\/\/plaza\.example\.org\/l\//);
       expect(link.json().urlWarning).toBeNull();
       const feed = await configured.inject({ method: 'POST', url: `/api/v1/workspaces/${workspaceId}/calendar/feed`, headers });
@@ -65,7 +79,17 @@ describe('start-up without PUBLIC_URL', () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'plaza-publicurl-'));
     const lines: Array<{ level: number; code?: string; base?: string; msg: string }> = [];
     const logger = pino({ level: 'warn' }, { write: (line: string) => void lines.push(JSON.parse(line)) });
-    const runtime = await startPlaza({ config: loadConfig({ DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', PLAZA_SECRET: 'public-url-test-secret-public-url-0001' } as NodeJS.ProcessEnv), services: ['web'], logger });
+    const runtime = await startPlaza({
+      config: loadConfig({
+        DATA_DIR: dataDir,
+        PORT: '0',
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'warn',
+        PLAZA_SECRET: 'public-url-test-secret-public-url-0001',
+      } as NodeJS.ProcessEnv),
+      services: ['web'],
+      logger,
+    });
     try {
       const port = (runtime.app!.server.address() as { port: number }).port;
       const warnings = lines.filter((l) => l.code === 'public_url_unset');

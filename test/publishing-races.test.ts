@@ -22,7 +22,14 @@ import type { PlazaDatabase } from '../src/db/database.ts';
 
 const secrets = new SecretBox('race-secret-race-secret-race-secret-0123');
 // Long real-time budgets: only the manual clock moves leases; no abort timer fires during a test.
-const OPTIONS: EngineOptions = { autoPoll: false, lookaheadMs: 1_000, publishTimeoutMs: 60_000, leaseMarginMs: 60_000, baseBackoffMs: 100, maxBackoffMs: 100 };
+const OPTIONS: EngineOptions = {
+  autoPoll: false,
+  lookaheadMs: 1_000,
+  publishTimeoutMs: 60_000,
+  leaseMarginMs: 60_000,
+  baseBackoffMs: 100,
+  maxBackoffMs: 100,
+};
 const LEASE_MS = 120_000;
 
 describe.each(DB_KINDS)('publishing races on %s', (kind) => {
@@ -35,7 +42,9 @@ describe.each(DB_KINDS)('publishing races on %s', (kind) => {
   beforeAll(async () => {
     database = await createTestDatabase(kind);
     mediaDir = fs.mkdtempSync(path.join(os.tmpdir(), 'plaza-race-'));
-    const { rows: ws } = await database.raw.query<{ id: string }>(`INSERT INTO workspaces (name, time_zone, language) VALUES ('Race', 'UTC', 'en') RETURNING id`);
+    const { rows: ws } = await database.raw.query<{ id: string }>(
+      `INSERT INTO workspaces (name, time_zone, language) VALUES ('Race', 'UTC', 'en') RETURNING id`,
+    );
     workspaceId = ws[0].id;
     const { rows: ch } = await database.raw.query<{ id: string }>(
       `INSERT INTO channels (workspace_id, network, name, settings, credentials_sealed) VALUES ($1, 'sandbox', 'held', '{"handle":"held"}', $2) RETURNING id`,
@@ -53,7 +62,14 @@ describe.each(DB_KINDS)('publishing races on %s', (kind) => {
 
   const engineFor = (clock: ManualClock, network: HeldNetwork, workerId: string) => {
     const engine = new PublishingEngine(
-      { database, secrets, clock, logger: pino({ level: 'silent' }), media: new FileMediaStore(mediaDir), networks: new NetworkRegistry([network.adapter()]) },
+      {
+        database,
+        secrets,
+        clock,
+        logger: pino({ level: 'silent' }),
+        media: new FileMediaStore(mediaDir),
+        networks: new NetworkRegistry([network.adapter()]),
+      },
       { ...OPTIONS, workerId },
     );
     engines.push(engine);
@@ -61,7 +77,10 @@ describe.each(DB_KINDS)('publishing races on %s', (kind) => {
   };
 
   const schedule = async (dueAt: number, needsReconcile = false): Promise<string> => {
-    const { rows: post } = await database.raw.query<{ id: string }>(`INSERT INTO posts (workspace_id, content, state, scheduled_at) VALUES ($1, 'race', 'scheduled', $2) RETURNING id`, [workspaceId, new Date(dueAt)]);
+    const { rows: post } = await database.raw.query<{ id: string }>(
+      `INSERT INTO posts (workspace_id, content, state, scheduled_at) VALUES ($1, 'race', 'scheduled', $2) RETURNING id`,
+      [workspaceId, new Date(dueAt)],
+    );
     const { rows } = await database.raw.query<{ id: string }>(
       `INSERT INTO publications (post_id, workspace_id, channel_id, network, text, state, due_at, needs_reconcile) VALUES ($1, $2, $3, 'sandbox', 'race', 'scheduled', $4, $5) RETURNING id`,
       [post[0].id, workspaceId, channelId, new Date(dueAt), needsReconcile],
@@ -70,7 +89,12 @@ describe.each(DB_KINDS)('publishing races on %s', (kind) => {
   };
 
   const publication = async (id: string) =>
-    (await database.raw.query<{ state: string; remote_id: string | null; attempts: number; claimed_by: string | null }>('SELECT state, remote_id, attempts, claimed_by FROM publications WHERE id = $1', [id])).rows[0];
+    (
+      await database.raw.query<{ state: string; remote_id: string | null; attempts: number; claimed_by: string | null }>(
+        'SELECT state, remote_id, attempts, claimed_by FROM publications WHERE id = $1',
+        [id],
+      )
+    ).rows[0];
 
   const attempts = async (id: string) =>
     (

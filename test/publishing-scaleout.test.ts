@@ -42,11 +42,20 @@ describe.each(DB_KINDS)('publishing with several workers on %s', (kind) => {
     config: { allowPrivateUrls: true },
     media: new FileMediaStore(mediaDir),
     networks: new NetworkRegistry([
-      postsPerMinute === undefined ? sandboxAdapter : { ...sandboxAdapter, limits: { ...sandboxAdapter.limits, postsPerMinutePerChannel: postsPerMinute } },
+      postsPerMinute === undefined
+        ? sandboxAdapter
+        : { ...sandboxAdapter, limits: { ...sandboxAdapter.limits, postsPerMinutePerChannel: postsPerMinute } },
     ]),
   });
   const engine = (postsPerMinute: number | undefined, options: EngineOptions) => {
-    const created = new PublishingEngine(contextWith(postsPerMinute), { pollMs: 100, baseBackoffMs: 50, maxBackoffMs: 200, publishTimeoutMs: 1_500, leaseMarginMs: 1_000, ...options });
+    const created = new PublishingEngine(contextWith(postsPerMinute), {
+      pollMs: 100,
+      baseBackoffMs: 50,
+      maxBackoffMs: 200,
+      publishTimeoutMs: 1_500,
+      leaseMarginMs: 1_000,
+      ...options,
+    });
     engines.push(created);
     return created;
   };
@@ -61,7 +70,12 @@ describe.each(DB_KINDS)('publishing with several workers on %s', (kind) => {
   };
 
   /** `count` publications of one channel due at `dueAt`, in `state`, optionally claimed. */
-  const addPublications = async (channelId: string, count: number, dueAt: number, extra: { state?: string; claimedBy?: string; leaseUntil?: number; attempts?: number } = {}) => {
+  const addPublications = async (
+    channelId: string,
+    count: number,
+    dueAt: number,
+    extra: { state?: string; claimedBy?: string; leaseUntil?: number; attempts?: number } = {},
+  ) => {
     const ids = Array.from({ length: count }, () => randomUUID());
     const posts = ids.map(() => randomUUID());
     await database.raw.query(
@@ -72,7 +86,17 @@ describe.each(DB_KINDS)('publishing with several workers on %s', (kind) => {
       `INSERT INTO publications (id, post_id, workspace_id, channel_id, network, text, state, due_at, claimed_by, lease_until, attempts, first_attempt_at)
        SELECT v.id, v.post, $3, $4, 'sandbox', 'Post ' || v.id, $5, $6::timestamptz, $7, $8::timestamptz, $9::int, CASE WHEN $9::int > 0 THEN $6::timestamptz END
          FROM unnest($1::uuid[], $2::uuid[]) AS v(id, post)`,
-      [ids, posts, workspaceId, channelId, extra.state ?? 'scheduled', new Date(dueAt), extra.claimedBy ?? null, extra.leaseUntil ? new Date(extra.leaseUntil) : null, extra.attempts ?? 0],
+      [
+        ids,
+        posts,
+        workspaceId,
+        channelId,
+        extra.state ?? 'scheduled',
+        new Date(dueAt),
+        extra.claimedBy ?? null,
+        extra.leaseUntil ? new Date(extra.leaseUntil) : null,
+        extra.attempts ?? 0,
+      ],
     );
     return ids;
   };
@@ -89,7 +113,9 @@ describe.each(DB_KINDS)('publishing with several workers on %s', (kind) => {
     database = await createTestDatabase(kind);
     mediaDir = fs.mkdtempSync(path.join(os.tmpdir(), 'plaza-scaleout-'));
     server = await startSandboxServer({ network: new SandboxNetwork({ seed: 5 }), rateLimit: { postsPerMinutePerChannel: LOW_LIMIT } });
-    const { rows } = await database.raw.query<{ id: string }>(`INSERT INTO workspaces (name, time_zone, language) VALUES ('Scale', 'UTC', 'en') RETURNING id`);
+    const { rows } = await database.raw.query<{ id: string }>(
+      `INSERT INTO workspaces (name, time_zone, language) VALUES ('Scale', 'UTC', 'en') RETURNING id`,
+    );
     workspaceId = rows[0].id;
   });
   afterAll(async () => {
@@ -140,8 +166,16 @@ describe.each(DB_KINDS)('publishing with several workers on %s', (kind) => {
     // Claimed, not started: its lease would keep them for 35 s.
     const claimed = await addPublications(channelId, 10, now - 100, { claimedBy: 'dead-worker', leaseUntil: now + 35_000 });
     // Started (in 'publishing'), lease 60 s; the first one's call did reach the network before the worker died.
-    const inFlight = await addPublications(channelId, 3, now - 200, { state: 'publishing', claimedBy: 'dead-worker', leaseUntil: now + 60_000, attempts: 1 });
-    await database.raw.query(`INSERT INTO publication_attempts (publication_id, worker_id, started_at, outcome) SELECT unnest($1::uuid[]), 'dead-worker', $2, 'started'`, [inFlight, new Date(now - 200)]);
+    const inFlight = await addPublications(channelId, 3, now - 200, {
+      state: 'publishing',
+      claimedBy: 'dead-worker',
+      leaseUntil: now + 60_000,
+      attempts: 1,
+    });
+    await database.raw.query(
+      `INSERT INTO publication_attempts (publication_id, worker_id, started_at, outcome) SELECT unnest($1::uuid[]), 'dead-worker', $2, 'started'`,
+      [inFlight, new Date(now - 200)],
+    );
     server.network.acceptPost('takeover', { text: `Post ${inFlight[0]}`, media: [], marker: inFlight[0] });
 
     const live = engine(undefined, { heartbeatMs: 200, deadAfterMs: 1_000, reconcileDelayMs: 200 });
@@ -172,25 +206,28 @@ describe.each(DB_KINDS)('publishing with several workers on %s', (kind) => {
     await live.stop(500);
   });
 
-  it.runIf(kind === 'postgres')('sees a killed worker at once by its lost advisory lock, while a live one with the same silence is left alone', async () => {
-    const clock = new ManualClock(Date.now());
-    const options = { heartbeatMs: 60_000, deadAfterMs: 60_000, sendWindowMs: 1_000, settleMs: 0 };
-    // Its heartbeat is fresh, but no connection holds its lock: the process is gone.
-    await database.raw.query(
-      `INSERT INTO publishing_workers (id, started_at, heartbeat_at, dead_after_ms, send_window_ms, lock_key) VALUES ('killed', $1, $1, 60000, 1000, 424242)`,
-      [new Date(clock.now())],
-    );
-    const alive = new WorkerLiveness(database, clock, logger, 'alive', options);
-    const watcher = new WorkerLiveness(database, clock, logger, 'watcher', options);
-    await alive.start();
-    await watcher.start();
-    const result = await watcher.takeOverDead();
-    expect(result.workers).toBe(1);
-    const { rows } = await database.raw.query<{ id: string }>('SELECT id FROM publishing_workers ORDER BY id');
-    expect(rows.map((r) => r.id)).toEqual(['alive', 'watcher']);
-    await alive.stop();
-    await watcher.stop();
-  });
+  it.runIf(kind === 'postgres')(
+    'sees a killed worker at once by its lost advisory lock, while a live one with the same silence is left alone',
+    async () => {
+      const clock = new ManualClock(Date.now());
+      const options = { heartbeatMs: 60_000, deadAfterMs: 60_000, sendWindowMs: 1_000, settleMs: 0 };
+      // Its heartbeat is fresh, but no connection holds its lock: the process is gone.
+      await database.raw.query(
+        `INSERT INTO publishing_workers (id, started_at, heartbeat_at, dead_after_ms, send_window_ms, lock_key) VALUES ('killed', $1, $1, 60000, 1000, 424242)`,
+        [new Date(clock.now())],
+      );
+      const alive = new WorkerLiveness(database, clock, logger, 'alive', options);
+      const watcher = new WorkerLiveness(database, clock, logger, 'watcher', options);
+      await alive.start();
+      await watcher.start();
+      const result = await watcher.takeOverDead();
+      expect(result.workers).toBe(1);
+      const { rows } = await database.raw.query<{ id: string }>('SELECT id FROM publishing_workers ORDER BY id');
+      expect(rows.map((r) => r.id)).toEqual(['alive', 'watcher']);
+      await alive.stop();
+      await watcher.stop();
+    },
+  );
 
   it('shares tokens and 429 blocks between limiter instances (one statement per batch)', async () => {
     const channelId = await addChannel('buckets');
@@ -212,7 +249,10 @@ describe.each(DB_KINDS)('publishing with several workers on %s', (kind) => {
     // A 429 seen by one worker holds the channel for all.
     one.block(channelId, t0 + 20_000);
     await until(async () => {
-      const { rows } = await database.raw.query<{ blocked_until: Date | null }>('SELECT blocked_until FROM publishing_rate_buckets WHERE channel_id = $1', [channelId]);
+      const { rows } = await database.raw.query<{ blocked_until: Date | null }>(
+        'SELECT blocked_until FROM publishing_rate_buckets WHERE channel_id = $1',
+        [channelId],
+      );
       return rows[0]?.blocked_until !== null;
     });
     const blocked = await two.take(channelId, LOW_LIMIT, t0 + 10_000);
@@ -221,7 +261,12 @@ describe.each(DB_KINDS)('publishing with several workers on %s', (kind) => {
 
   it('a worker whose heartbeat is too old stops sending, and drops the calls of batches started before it was taken over', async () => {
     const clock = new ManualClock(Date.now());
-    const liveness = new WorkerLiveness(database, clock, logger, 'fence-test', { heartbeatMs: 60_000, deadAfterMs: 1_000, sendWindowMs: 1_000, settleMs: 0 });
+    const liveness = new WorkerLiveness(database, clock, logger, 'fence-test', {
+      heartbeatMs: 60_000,
+      deadAfterMs: 1_000,
+      sendWindowMs: 1_000,
+      settleMs: 0,
+    });
     expect(liveness.maySend()).toBe(false);
     await liveness.start();
     const registered = clock.now();
@@ -235,7 +280,12 @@ describe.each(DB_KINDS)('publishing with several workers on %s', (kind) => {
     // Silent, so nobody heartbeats for it: no call goes.
     expect(await liveness.confirm(registered)).toBe(false);
     // Another worker takes it over; when it beats again it registers anew, and what it started before stays dropped.
-    const other = new WorkerLiveness(database, clock, logger, 'fence-other', { heartbeatMs: 60_000, deadAfterMs: 1_000, sendWindowMs: 1_000, settleMs: 0 });
+    const other = new WorkerLiveness(database, clock, logger, 'fence-other', {
+      heartbeatMs: 60_000,
+      deadAfterMs: 1_000,
+      sendWindowMs: 1_000,
+      settleMs: 0,
+    });
     await other.start();
     clock.advance(1);
     expect((await other.takeOverDead()).workers).toBe(1);
@@ -246,7 +296,9 @@ describe.each(DB_KINDS)('publishing with several workers on %s', (kind) => {
     expect(await liveness.confirm(clock.now())).toBe(true);
     await liveness.stop();
     await other.stop();
-    const { rows } = await database.raw.query('SELECT id FROM publishing_workers WHERE id = ANY($1::text[])', [['fence-test', 'fence-other']]);
+    const { rows } = await database.raw.query('SELECT id FROM publishing_workers WHERE id = ANY($1::text[])', [
+      ['fence-test', 'fence-other'],
+    ]);
     expect(rows).toHaveLength(0);
   });
 });

@@ -39,9 +39,17 @@ describe.each(DB_KINDS)('publishing engine on %s', (kind) => {
     setInProcessSandbox(network);
     t = await createTestApp(kind);
     owner = await createCaller(t, `pub-${kind}@example.com`);
-    workspaceId = (await owner.request('POST', '/api/v1/workspaces', { name: 'Brand', timeZone: 'America/Mexico_City', language: 'es' })).json().id;
+    workspaceId = (
+      await owner.request('POST', '/api/v1/workspaces', { name: 'Brand', timeZone: 'America/Mexico_City', language: 'es' })
+    ).json().id;
     const add = async (handle: string) =>
-      (await owner.request('POST', `/api/v1/workspaces/${workspaceId}/channels`, { network: 'sandbox', name: handle, fields: { handle, token: `tok-${handle}` } })).json().id as string;
+      (
+        await owner.request('POST', `/api/v1/workspaces/${workspaceId}/channels`, {
+          network: 'sandbox',
+          name: handle,
+          fields: { handle, token: `tok-${handle}` },
+        })
+      ).json().id as string;
     channelA = await add('brand_a');
     channelB = await add('brand_b');
   });
@@ -85,7 +93,9 @@ describe.each(DB_KINDS)('publishing engine on %s', (kind) => {
       return p.state === 'published' ? p : null;
     });
     expect(done.publications[0].attempts).toBeGreaterThanOrEqual(2);
-    expect(done.attempts.some((a: { outcome: string; errorKind: string }) => a.outcome === 'retry' && a.errorKind === 'transient')).toBe(true);
+    expect(done.attempts.some((a: { outcome: string; errorKind: string }) => a.outcome === 'retry' && a.errorKind === 'transient')).toBe(
+      true,
+    );
     expect(network.postsOf('brand_a', { marker: done.publications[0].id })).toHaveLength(1);
   });
 
@@ -93,7 +103,12 @@ describe.each(DB_KINDS)('publishing engine on %s', (kind) => {
     network.setOptions({ timeoutAfterAcceptRate: 1, honourIdempotencyKey: false, hangMs: 3_000 });
     await startEngine({ publishTimeoutMs: 200 });
     const post = await schedule('Timeout tras aceptar', [channelB]);
-    await until(async () => ((await loadPost(post.id)).publications[0].attempts >= 1 && network.postsOf('brand_b', { marker: post.publications[0].id }).length === 1 ? true : null));
+    await until(async () =>
+      (await loadPost(post.id)).publications[0].attempts >= 1 &&
+      network.postsOf('brand_b', { marker: post.publications[0].id }).length === 1
+        ? true
+        : null,
+    );
     network.setOptions({ timeoutAfterAcceptRate: 0 });
     const done = await until(async () => {
       const p = await loadPost(post.id);
@@ -116,9 +131,15 @@ describe.each(DB_KINDS)('publishing engine on %s', (kind) => {
     const channel = (await owner.request('GET', `/api/v1/workspaces/${workspaceId}/channels/${channelA}`)).json();
     expect(channel.status).toBe('needs_reconnect');
     // Reconnecting with a valid token makes the channel active again; the failed publication can be retried.
-    const fixed = await owner.request('PATCH', `/api/v1/workspaces/${workspaceId}/channels/${channelA}`, { fields: { handle: 'brand_a', token: 'tok-brand_a-2' } });
+    const fixed = await owner.request('PATCH', `/api/v1/workspaces/${workspaceId}/channels/${channelA}`, {
+      fields: { handle: 'brand_a', token: 'tok-brand_a-2' },
+    });
     expect(fixed.json().status).toBe('active');
-    const retried = await owner.request('POST', `/api/v1/workspaces/${workspaceId}/posts/${post.id}/publications/${done.publications[0].id}/retry`, {});
+    const retried = await owner.request(
+      'POST',
+      `/api/v1/workspaces/${workspaceId}/posts/${post.id}/publications/${done.publications[0].id}/retry`,
+      {},
+    );
     expect(retried.statusCode).toBe(200);
     await until(async () => ((await loadPost(post.id)).state === 'published' ? true : null));
     expect(network.postsOf('brand_a', { marker: done.publications[0].id })).toHaveLength(1);
@@ -129,8 +150,14 @@ describe.each(DB_KINDS)('publishing engine on %s', (kind) => {
     const publicationId = post.publications[0].id;
     // The dead worker had sent the post (the network has it) and never wrote the outcome.
     network.acceptPost('brand_b', { text: 'Trabajador caído', media: [], marker: publicationId });
-    await t.ctx.database.raw.query(`UPDATE publications SET state = 'publishing', claimed_by = 'dead-worker', lease_until = now() - interval '1 second', attempts = 1 WHERE id = $1`, [publicationId]);
-    await t.ctx.database.raw.query(`INSERT INTO publication_attempts (publication_id, worker_id, started_at, outcome) VALUES ($1, 'dead-worker', now(), 'started')`, [publicationId]);
+    await t.ctx.database.raw.query(
+      `UPDATE publications SET state = 'publishing', claimed_by = 'dead-worker', lease_until = now() - interval '1 second', attempts = 1 WHERE id = $1`,
+      [publicationId],
+    );
+    await t.ctx.database.raw.query(
+      `INSERT INTO publication_attempts (publication_id, worker_id, started_at, outcome) VALUES ($1, 'dead-worker', now(), 'started')`,
+      [publicationId],
+    );
     await startEngine();
     const done = await until(async () => {
       const p = await loadPost(post.id);
@@ -161,7 +188,9 @@ describe.each(DB_KINDS)('publishing engine on %s', (kind) => {
     await startEngine({ lookaheadMs: 5_000 });
     const post = await schedule('Cancelado', [channelB], 1_500);
     await until(async () => {
-      const { rows } = await sql<{ claimed_by: string | null }>`SELECT claimed_by FROM publications WHERE post_id = ${post.id}`.execute(t.ctx.database.db);
+      const { rows } = await sql<{ claimed_by: string | null }>`SELECT claimed_by FROM publications WHERE post_id = ${post.id}`.execute(
+        t.ctx.database.db,
+      );
       return rows[0].claimed_by ? true : null;
     });
     const canceled = await owner.request('POST', `/api/v1/workspaces/${workspaceId}/posts/${post.id}/cancel`, {});

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pino from 'pino';
+import type pino from 'pino';
 import { createTestDatabase } from './helpers/db.ts';
 import { loadMasterSecret, secretKeyPath } from '../src/lib/secret-key.ts';
 import { loadConfig } from '../src/config.ts';
@@ -45,7 +45,11 @@ describe('master secret key', () => {
   });
 
   it('refuses to generate a new key when the database already holds sealed data (a lost key)', async () => {
-    const workspace = await database.db.insertInto('workspaces').values({ name: 'W', time_zone: 'UTC', language: 'en' }).returning('id').executeTakeFirstOrThrow();
+    const workspace = await database.db
+      .insertInto('workspaces')
+      .values({ name: 'W', time_zone: 'UTC', language: 'en' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     await database.db.insertInto('engager_salts').values({ workspace_id: workspace.id, salt_sealed: 'v1:a:b:c' }).execute();
     const lost = loadConfig({ DATA_DIR: path.join(dir, 'restored-without-key') } as NodeJS.ProcessEnv);
     await expect(loadMasterSecret(lost, database, logger)).rejects.toThrow(/already holds encrypted credentials/);

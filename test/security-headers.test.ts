@@ -42,7 +42,11 @@ describe('security headers', () => {
   });
 
   it('gives API answers (success, 401, 404, 400) a policy that allows nothing', async () => {
-    for (const [url, status] of [['/api/health', 200], ['/api/v1/workspaces', 401], ['/api/v1/nothing-here', 404]] as const) {
+    for (const [url, status] of [
+      ['/api/health', 200],
+      ['/api/v1/workspaces', 401],
+      ['/api/v1/nothing-here', 404],
+    ] as const) {
       const res = await app.inject({ method: 'GET', url });
       expect(res.statusCode).toBe(status);
       common(res.headers);

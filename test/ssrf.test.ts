@@ -75,14 +75,28 @@ function privateHosts(port: number): string[] {
   ];
 }
 
-const MASTODON_ACCOUNT = JSON.stringify({ id: '1', username: 'cafe', acct: 'cafe', display_name: 'Café', followers_count: 3, url: 'https://example.org/@cafe' });
+const MASTODON_ACCOUNT = JSON.stringify({
+  id: '1',
+  username: 'cafe',
+  acct: 'cafe',
+  display_name: 'Café',
+  followers_count: 3,
+  url: 'https://example.org/@cafe',
+});
 const SANDBOX_ACCOUNT = JSON.stringify({ account: { id: 'a1', handle: 'cafe', displayName: 'Café', followers: 3 } });
-const BLUESKY_SESSION = JSON.stringify({ did: 'did:plc:abcdefghijklmnopqrstuvwx', handle: 'cafe.test', accessJwt: 'a', refreshJwt: 'r', active: true });
+const BLUESKY_SESSION = JSON.stringify({
+  did: 'did:plc:abcdefghijklmnopqrstuvwx',
+  handle: 'cafe.test',
+  accessJwt: 'a',
+  refreshJwt: 'r',
+  active: true,
+});
 
 /** Answers like a real Mastodon, Bluesky PDS and sandbox server, so only the guard can stop a connection. */
 function wellBehaved(url: string): { status: number; body: string } {
   if (url.startsWith('/api/v1/accounts/verify_credentials')) return { status: 200, body: MASTODON_ACCOUNT };
-  if (url.startsWith('/xrpc/com.atproto.server.createSession') || url.startsWith('/xrpc/com.atproto.server.getSession')) return { status: 200, body: BLUESKY_SESSION };
+  if (url.startsWith('/xrpc/com.atproto.server.createSession') || url.startsWith('/xrpc/com.atproto.server.getSession'))
+    return { status: 200, body: BLUESKY_SESSION };
   if (url.startsWith('/api/accounts/')) return { status: 200, body: SANDBOX_ACCOUNT };
   return { status: 404, body: JSON.stringify({ error: 'NotFound', message: 'not found' }) };
 }
@@ -136,7 +150,20 @@ describe('safe dispatcher (unit)', () => {
   });
 
   it('resolves and checks SMTP hosts (names and literals), returning the pinned address', async () => {
-    for (const host of ['127.0.0.1', '127.1', '0x7f000001', '2130706433', '::1', '[::1]', '::ffff:127.0.0.1', '0.0.0.0', 'localhost', '169.254.169.254', 'fe80::1', '10.1.2.3']) {
+    for (const host of [
+      '127.0.0.1',
+      '127.1',
+      '0x7f000001',
+      '2130706433',
+      '::1',
+      '[::1]',
+      '::ffff:127.0.0.1',
+      '0.0.0.0',
+      'localhost',
+      '169.254.169.254',
+      'fe80::1',
+      '10.1.2.3',
+    ]) {
       await expect(resolvePublicAddress(host, false), host).rejects.toBeInstanceOf(UnsafeUrlError);
     }
     // The message names the host typed, not the internal address it resolved to.
@@ -151,9 +178,19 @@ describe('safe dispatcher (unit)', () => {
 
 describe('adapter errors stored on publications', () => {
   it('say nothing about the address, port or errno of a failed connection', () => {
-    const refused = new TypeError('fetch failed', { cause: Object.assign(new Error('connect ECONNREFUSED 203.0.113.9:8443'), { code: 'ECONNREFUSED' }) });
-    const reset = new TypeError('fetch failed', { cause: Object.assign(new Error('read ECONNRESET 203.0.113.9:8443'), { code: 'ECONNRESET' }) });
-    for (const error of [errorFromFailure(refused, false, false), errorFromFailure(reset, true, false), errorFromFailure(reset, false, false), classifyBlueskyError(refused, 'write'), classifyBlueskyError(reset, 'write')]) {
+    const refused = new TypeError('fetch failed', {
+      cause: Object.assign(new Error('connect ECONNREFUSED 203.0.113.9:8443'), { code: 'ECONNREFUSED' }),
+    });
+    const reset = new TypeError('fetch failed', {
+      cause: Object.assign(new Error('read ECONNRESET 203.0.113.9:8443'), { code: 'ECONNRESET' }),
+    });
+    for (const error of [
+      errorFromFailure(refused, false, false),
+      errorFromFailure(reset, true, false),
+      errorFromFailure(reset, false, false),
+      classifyBlueskyError(refused, 'write'),
+      classifyBlueskyError(reset, 'write'),
+    ]) {
       expectGeneric(error.message, 8443);
       expect(error.message).not.toContain('203.0.113.9');
     }
@@ -168,14 +205,27 @@ describe('SMTP host (emailReport)', () => {
     const smtp = await startSmtpCatcher();
     try {
       for (const host of ['127.0.0.1', '127.1', '2130706433', '0x7f000001', 'localhost', '::1', '::ffff:127.0.0.1', '0.0.0.0']) {
-        const error = await emailReport({ host, port: smtp.port, secure: false, from: 'plaza@example.com', ignoreTls: true }, ['a@example.com'], 's', 't', []).catch((e: unknown) => e);
+        const error = await emailReport(
+          { host, port: smtp.port, secure: false, from: 'plaza@example.com', ignoreTls: true },
+          ['a@example.com'],
+          's',
+          't',
+          [],
+        ).catch((e: unknown) => e);
         expect(error, host).toBeInstanceOf(SmtpSendError);
         expect((error as SmtpSendError).code).toBe('private_address');
         expectGeneric((error as Error).message, smtp.port);
       }
       expect(smtp.messages).toHaveLength(0);
       // The switch on: the same catcher is reached, through the pinned address.
-      await emailReport({ host: 'localhost', port: smtp.port, secure: false, from: 'plaza@example.com', ignoreTls: true }, ['a@example.com'], 's', 't', [], { allowPrivate: true });
+      await emailReport(
+        { host: 'localhost', port: smtp.port, secure: false, from: 'plaza@example.com', ignoreTls: true },
+        ['a@example.com'],
+        's',
+        't',
+        [],
+        { allowPrivate: true },
+      );
       expect(smtp.messages).toHaveLength(1);
     } finally {
       await smtp.close();
@@ -194,8 +244,13 @@ describe('SMTP host (emailReport)', () => {
   });
 
   it('maps nodemailer failures to generic codes', () => {
-    expect(publicSmtpError(Object.assign(new Error('Invalid login: 535 5.7.8 bad creds for 10.0.0.7:587'), { code: 'EAUTH', responseCode: 535 })).code).toBe('smtp_auth_failed');
-    expect(publicSmtpError(Object.assign(new Error('550 mailbox unavailable'), { code: 'EENVELOPE', responseCode: 550 })).code).toBe('smtp_refused');
+    expect(
+      publicSmtpError(Object.assign(new Error('Invalid login: 535 5.7.8 bad creds for 10.0.0.7:587'), { code: 'EAUTH', responseCode: 535 }))
+        .code,
+    ).toBe('smtp_auth_failed');
+    expect(publicSmtpError(Object.assign(new Error('550 mailbox unavailable'), { code: 'EENVELOPE', responseCode: 550 })).code).toBe(
+      'smtp_refused',
+    );
     const refused = publicSmtpError(Object.assign(new Error('connect ECONNREFUSED 10.0.0.7:587'), { code: 'ESOCKET' }));
     expect(refused.code).toBe('smtp_unreachable');
     expectGeneric(refused.message, 587);
@@ -205,7 +260,14 @@ describe('SMTP host (emailReport)', () => {
     const smtp = await startSmtpCatcher();
     const port = smtp.port;
     await smtp.close();
-    const error = await emailReport({ host: '127.0.0.1', port, secure: false, from: 'plaza@example.com', ignoreTls: true }, ['a@example.com'], 's', 't', [], { allowPrivate: true }).catch((e: unknown) => e);
+    const error = await emailReport(
+      { host: '127.0.0.1', port, secure: false, from: 'plaza@example.com', ignoreTls: true },
+      ['a@example.com'],
+      's',
+      't',
+      [],
+      { allowPrivate: true },
+    ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SmtpSendError);
     expect((error as SmtpSendError).code).toBe('smtp_unreachable');
     expectGeneric((error as Error).message, port);
@@ -235,7 +297,11 @@ describe.each(DB_KINDS)('channel connections and SMTP settings on %s', (kind) =>
   });
 
   const connect = (network: 'mastodon' | 'bluesky' | 'sandbox', base: string) =>
-    owner.request('POST', `/api/v1/workspaces/${workspaceId}/channels`, { network, name: `${network} test`, fields: fieldsFor(network, base) });
+    owner.request('POST', `/api/v1/workspaces/${workspaceId}/channels`, {
+      network,
+      name: `${network} test`,
+      fields: fieldsFor(network, base),
+    });
 
   for (const network of ['mastodon', 'bluesky', 'sandbox'] as const) {
     it(`${network}: refuses every private notation with 400 private_address; no request, no credentials sent`, async () => {
@@ -246,7 +312,12 @@ describe.each(DB_KINDS)('channel connections and SMTP settings on %s', (kind) =>
         expectGeneric(res.body, fake.port);
       }
       expect(fake.requests).toHaveLength(0);
-      const stored = await t.ctx.database.db.selectFrom('channels').select('id').where('workspace_id', '=', workspaceId).where('network', '=', network).execute();
+      const stored = await t.ctx.database.db
+        .selectFrom('channels')
+        .select('id')
+        .where('workspace_id', '=', workspaceId)
+        .where('network', '=', network)
+        .execute();
       expect(stored).toHaveLength(0);
     });
 
@@ -283,7 +354,10 @@ describe.each(DB_KINDS)('channel connections and SMTP settings on %s', (kind) =>
   }
 
   it('refuses to save a private SMTP host (400 private_address), accepts it with the switch', async () => {
-    const put = (host: string) => owner.request('PUT', `/api/v1/workspaces/${workspaceId}/analytics/settings`, { smtp: { host, port: 2525, secure: false, from: 'plaza@example.com' } });
+    const put = (host: string) =>
+      owner.request('PUT', `/api/v1/workspaces/${workspaceId}/analytics/settings`, {
+        smtp: { host, port: 2525, secure: false, from: 'plaza@example.com' },
+      });
     for (const host of ['127.0.0.1', '127.1', '2130706433', 'localhost', '::1', '[::ffff:127.0.0.1]', '169.254.169.254', '10.0.0.5']) {
       const res = await put(host);
       expect(res.statusCode, `${host}: ${res.body}`).toBe(400);

@@ -19,11 +19,17 @@ describe('plaza start', () => {
   it('becomes healthy, serves the app and the API docs, and stops gracefully on SIGTERM', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'plaza-start-'));
     const port = await freePort();
-    const child = spawn(process.execPath, ['bin/plaza.mjs', 'start'], { env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn' }, stdio: 'ignore' });
+    const child = spawn(process.execPath, ['bin/plaza.mjs', 'start'], {
+      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+      stdio: 'ignore',
+    });
     try {
       let healthy = false;
       for (let i = 0; i < 600 && !healthy; i++) {
-        healthy = await fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.ok, () => false);
+        healthy = await fetch(`http://127.0.0.1:${port}/api/health`).then(
+          (r) => r.ok,
+          () => false,
+        );
         if (!healthy) await new Promise((r) => setTimeout(r, 100));
       }
       expect(healthy).toBe(true);
@@ -42,7 +48,10 @@ describe('plaza start', () => {
   }, 120_000);
 
   it('refuses bad configuration with every problem listed', async () => {
-    const child = spawn(process.execPath, ['bin/plaza.mjs', 'start'], { env: { ...process.env, PORT: 'abc', PLAZA_SECRET: 'short', DATABASE_URL: 'not a url' }, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, ['bin/plaza.mjs', 'start'], {
+      env: { ...process.env, PORT: 'abc', PLAZA_SECRET: 'short', DATABASE_URL: 'not a url' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let stderr = '';
     child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
     const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));

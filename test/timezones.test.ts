@@ -27,8 +27,14 @@ describe('brand time zones across daylight-saving changes', () => {
   });
 
   it('a weekly 10:00 slot keeps its wall-clock time across the change', () => {
-    const weeks = ['2026-03-22T10:00', '2026-03-29T10:00', '2026-04-05T10:00'].map((local) => zonedWallTimeToInstant(local, 'Europe/Madrid'));
-    expect(weeks.map((d) => formatInZone(d, 'Europe/Madrid', 'es'))).toEqual(['22 mar 2026, 10:00 CET', '29 mar 2026, 10:00 CEST', '5 abr 2026, 10:00 CEST']);
+    const weeks = ['2026-03-22T10:00', '2026-03-29T10:00', '2026-04-05T10:00'].map((local) =>
+      zonedWallTimeToInstant(local, 'Europe/Madrid'),
+    );
+    expect(weeks.map((d) => formatInZone(d, 'Europe/Madrid', 'es'))).toEqual([
+      '22 mar 2026, 10:00 CET',
+      '29 mar 2026, 10:00 CEST',
+      '5 abr 2026, 10:00 CEST',
+    ]);
     expect(weeks[1].getTime() - weeks[0].getTime()).toBe(7 * 86_400_000 - 3_600_000);
   });
 

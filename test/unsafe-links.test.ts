@@ -22,8 +22,14 @@ describe.each(DB_KINDS)('links from networks on %s', (kind) => {
     t = await createTestApp(kind);
     // A network that answers a publish with a javascript: URL.
     let next = 0;
-    t.ctx.networks.register({ ...sandboxAdapter, publish: async () => ({ remoteId: `evil-${next}`, remoteUrl: EVIL[next++ % EVIL.length]! }) });
-    const s = await given(t).owner(`links-${kind}@example.com`).workspace({ name: 'Brand' }).sandboxChannel({ name: 'S', handle: 'brand', token: 'tok' });
+    t.ctx.networks.register({
+      ...sandboxAdapter,
+      publish: async () => ({ remoteId: `evil-${next}`, remoteUrl: EVIL[next++ % EVIL.length]! }),
+    });
+    const s = await given(t)
+      .owner(`links-${kind}@example.com`)
+      .workspace({ name: 'Brand' })
+      .sandboxChannel({ name: 'S', handle: 'brand', token: 'tok' });
     ({ owner, workspaceId, channelId } = s);
   });
   afterAll(async () => t?.close());
@@ -34,7 +40,11 @@ describe.each(DB_KINDS)('links from networks on %s', (kind) => {
     try {
       const ids: string[] = [];
       for (const text of ['uno', 'dos', 'tres']) {
-        const res = await owner.request('POST', `/api/v1/workspaces/${workspaceId}/posts`, { content: text, channels: [{ channelId }], action: 'publish_now' });
+        const res = await owner.request('POST', `/api/v1/workspaces/${workspaceId}/posts`, {
+          content: text,
+          channels: [{ channelId }],
+          action: 'publish_now',
+        });
         expect(res.statusCode, res.body).toBe(201);
         ids.push(res.json().id);
       }
@@ -53,9 +63,27 @@ describe.each(DB_KINDS)('links from networks on %s', (kind) => {
   });
 
   it('stores no non-http(s) mention URL, and keeps http(s) ones', async () => {
-    const items = [...EVIL, 'https://mastodon.example/@ana/1'].map((url, i) => ({ remoteId: `m${i}`, text: `mención ${i}`, network: 'mastodon', url, authorHandle: 'ana', publishedAt: new Date() }));
-    await ingestBatch(t.ctx, new WorkspacePipelines(t.ctx), { workspaceId, sourceId: null, sourceKey: 'test', items, storeUnmatched: true });
-    const rows = await t.ctx.database.db.selectFrom('listening_mentions').select(['remote_id', 'url']).where('workspace_id', '=', workspaceId).orderBy('remote_id').execute();
+    const items = [...EVIL, 'https://mastodon.example/@ana/1'].map((url, i) => ({
+      remoteId: `m${i}`,
+      text: `mención ${i}`,
+      network: 'mastodon',
+      url,
+      authorHandle: 'ana',
+      publishedAt: new Date(),
+    }));
+    await ingestBatch(t.ctx, new WorkspacePipelines(t.ctx), {
+      workspaceId,
+      sourceId: null,
+      sourceKey: 'test',
+      items,
+      storeUnmatched: true,
+    });
+    const rows = await t.ctx.database.db
+      .selectFrom('listening_mentions')
+      .select(['remote_id', 'url'])
+      .where('workspace_id', '=', workspaceId)
+      .orderBy('remote_id')
+      .execute();
     expect(rows).toEqual([
       { remote_id: 'm0', url: null },
       { remote_id: 'm1', url: null },

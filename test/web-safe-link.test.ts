@@ -3,7 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { safeHref } from '../web/src/shared/safe-link.ts';
 import { httpUrlOrNull } from '../src/lib/safe-url.ts';
 
-const SAFE = ['https://mastodon.social/@cafe/1', 'http://example.org', 'HTTPS://EXAMPLE.ORG/a?b=c#d', 'https://bsky.app/profile/x.test/post/3k'];
+const SAFE = [
+  'https://mastodon.social/@cafe/1',
+  'http://example.org',
+  'HTTPS://EXAMPLE.ORG/a?b=c#d',
+  'https://bsky.app/profile/x.test/post/3k',
+];
 const UNSAFE = [
   'javascript:alert(1)',
   'JAVASCRIPT:alert(1)',

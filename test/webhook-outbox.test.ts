@@ -20,9 +20,13 @@ describe.each(DB_KINDS)('webhook outbox on %s', (kind) => {
   beforeAll(async () => {
     t = await createTestApp(kind);
     owner = await createCaller(t, `outbox-${kind}@example.com`);
-    workspaceId = (await owner.request('POST', '/api/v1/workspaces', { name: 'Outbox', timeZone: 'Europe/Madrid', language: 'es' })).json().id;
+    workspaceId = (await owner.request('POST', '/api/v1/workspaces', { name: 'Outbox', timeZone: 'Europe/Madrid', language: 'es' })).json()
+      .id;
     for (const path of ['/a', '/b']) {
-      const hook = await owner.request('POST', `/api/v1/workspaces/${workspaceId}/webhooks`, { url: `https://example.org/hook${path}`, events: ['post.published'] });
+      const hook = await owner.request('POST', `/api/v1/workspaces/${workspaceId}/webhooks`, {
+        url: `https://example.org/hook${path}`,
+        events: ['post.published'],
+      });
       expect(hook.statusCode, hook.body).toBe(201);
     }
     boss = await startQueue(t.ctx.database, { supervise: false, schedule: false });
@@ -33,13 +37,28 @@ describe.each(DB_KINDS)('webhook outbox on %s', (kind) => {
     await t?.close();
   });
 
-  const deliveries = async () => (await t.ctx.database.db.selectFrom('webhook_deliveries').select(['id', 'event_id']).execute()).map((d) => d.id).sort();
-  const jobs = async () => (await t.ctx.database.raw.query<{ data: { deliveryId: string } }>('SELECT data FROM pgboss.job WHERE name = $1', [WEBHOOK_QUEUE])).rows.map((r) => r.data.deliveryId).sort();
+  const deliveries = async () =>
+    (await t.ctx.database.db.selectFrom('webhook_deliveries').select(['id', 'event_id']).execute()).map((d) => d.id).sort();
+  const jobs = async () =>
+    (await t.ctx.database.raw.query<{ data: { deliveryId: string } }>('SELECT data FROM pgboss.job WHERE name = $1', [WEBHOOK_QUEUE])).rows
+      .map((r) => r.data.deliveryId)
+      .sort();
   const within = <T>(promise: Promise<T>, ms = 10_000) =>
-    Promise.race([promise, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`the outbox tick did not finish within ${ms} ms: the database waits on itself`)), ms).unref())]);
+    Promise.race([
+      promise,
+      new Promise<never>((_, reject) =>
+        setTimeout(() => reject(new Error(`the outbox tick did not finish within ${ms} ms: the database waits on itself`)), ms).unref(),
+      ),
+    ]);
 
   it('a failure while queueing rolls back the deliveries and the cursor; the next pass queues each delivery exactly once', async () => {
-    await recordEvent(t.ctx.database.db, { workspaceId, actorUserId: null, type: 'post.published', subjectType: 'post', subjectId: '00000000-0000-4000-8000-000000000001' });
+    await recordEvent(t.ctx.database.db, {
+      workspaceId,
+      actorUserId: null,
+      type: 'post.published',
+      subjectType: 'post',
+      subjectId: '00000000-0000-4000-8000-000000000001',
+    });
     const failing = { send: async () => Promise.reject(new Error('queue unavailable')) } as unknown as PgBoss;
     await expect(within(runWebhookOutbox(t.ctx, failing))).rejects.toThrow('queue unavailable');
     expect(await deliveries()).toEqual([]);
@@ -65,7 +84,15 @@ describe.each(DB_KINDS)('webhook outbox on %s', (kind) => {
   it('event listeners (live activity) run outside the transaction that recorded the event: their queries wait for the commit', async () => {
     const seen: Array<Promise<number>> = [];
     const off = onEvent((event) => {
-      if (event.type === 'test.listener') seen.push(t.ctx.database.db.selectFrom('events').select('id').where('type', '=', 'test.listener').execute().then((rows) => rows.length));
+      if (event.type === 'test.listener')
+        seen.push(
+          t.ctx.database.db
+            .selectFrom('events')
+            .select('id')
+            .where('type', '=', 'test.listener')
+            .execute()
+            .then((rows) => rows.length),
+        );
     });
     try {
       await t.ctx.database.db.transaction().execute(async (trx) => {

@@ -20,8 +20,18 @@ describe.each(DB_KINDS)('references into another workspace (%s)', (kind) => {
       expect(res.statusCode, `${path}: ${res.body.slice(0, 300)}`).toBe(201);
       return res.json().id as string;
     };
-    into.channelId = await created('/channels', { network: 'sandbox', name: 'S', fields: { handle: `h${Math.random().toString(36).slice(2, 8)}`, token: 't' } });
-    into.objectiveId = await created('/objectives', { name: 'O', kpi: 'engagements', target: 5, startAt: '2026-01-01T00:00:00Z', deadline: '2026-12-31T00:00:00Z' });
+    into.channelId = await created('/channels', {
+      network: 'sandbox',
+      name: 'S',
+      fields: { handle: `h${Math.random().toString(36).slice(2, 8)}`, token: 't' },
+    });
+    into.objectiveId = await created('/objectives', {
+      name: 'O',
+      kpi: 'engagements',
+      target: 5,
+      startAt: '2026-01-01T00:00:00Z',
+      deadline: '2026-12-31T00:00:00Z',
+    });
     into.campaignId = await created('/campaigns', { name: 'C', objectiveId: into.objectiveId });
     into.segmentId = await created('/segments', { name: 'Seg' });
     into.pillarId = await created('/pillars', { name: 'P' });
@@ -61,12 +71,18 @@ describe.each(DB_KINDS)('references into another workspace (%s)', (kind) => {
 
   it('tracked links and costs refuse another workspace’s post, channel, campaign and objective', async () => {
     for (const field of ['postId', 'channelId', 'campaignId', 'objectiveId']) {
-      expectRefused(await owner.request('POST', `/api/v1/workspaces/${a}/links`, { url: 'https://example.com/menu', [field]: theirs[field] }), `link ${field}`);
+      expectRefused(
+        await owner.request('POST', `/api/v1/workspaces/${a}/links`, { url: 'https://example.com/menu', [field]: theirs[field] }),
+        `link ${field}`,
+      );
       const own = await owner.request('POST', `/api/v1/workspaces/${a}/links`, { url: 'https://example.com/menu', [field]: mine[field] });
       expect(own.statusCode, own.body.slice(0, 300)).toBe(201);
     }
     for (const field of ['campaignId', 'channelId']) {
-      expectRefused(await owner.request('POST', `/api/v1/workspaces/${a}/costs`, { amount: 10, incurredOn: '2026-05-01', [field]: theirs[field] }), `cost ${field}`);
+      expectRefused(
+        await owner.request('POST', `/api/v1/workspaces/${a}/costs`, { amount: 10, incurredOn: '2026-05-01', [field]: theirs[field] }),
+        `cost ${field}`,
+      );
     }
   });
 

@@ -56,7 +56,11 @@ try {
         const cwd = side === 'base' ? base : here;
         console.error(`# ${name}: ${side} (run ${run + 1}/${runs})`);
         const out = spawnSync(process.execPath, ['bin/run-ts.mjs', ...bench], { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-        const line = out.stdout.trim().split('\n').reverse().find((l) => l.startsWith('{'));
+        const line = out.stdout
+          .trim()
+          .split('\n')
+          .reverse()
+          .find((l) => l.startsWith('{'));
         if (out.status !== 0 || !line) {
           console.error(out.stderr.slice(-2000));
           throw new Error(`${name} failed on ${side}`);
@@ -74,7 +78,9 @@ try {
   console.log(`benchmarks: ${commit} (base) against this checkout (current), ${runs} run(s) each, medians`);
   console.log(`${'figure'.padEnd(44)}${'base'.padStart(14)}${'current'.padStart(14)}${'current/base'.padStart(14)}`);
   for (const [name, sides] of Object.entries(results)) {
-    const keys = Object.keys(sides.current[0]).filter((k) => typeof sides.current[0][k] === 'number' && typeof sides.base[0]?.[k] === 'number');
+    const keys = Object.keys(sides.current[0]).filter(
+      (k) => typeof sides.current[0][k] === 'number' && typeof sides.base[0]?.[k] === 'number',
+    );
     for (const key of keys) {
       const a = median(sides.base.map((r) => r[key]));
       const b = median(sides.current.map((r) => r[key]));

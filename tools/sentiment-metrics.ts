@@ -7,7 +7,9 @@ export const LABELS: SentimentLabel[] = ['positive', 'neutral', 'negative'];
 export function macroF1(gold: SentimentLabel[], predicted: SentimentLabel[]): { value: number; perClass: Record<string, number> } {
   const perClass: Record<string, number> = {};
   for (const label of LABELS) {
-    let tp = 0, fp = 0, fn = 0;
+    let tp = 0,
+      fp = 0,
+      fn = 0;
     for (let i = 0; i < gold.length; i++) {
       if (predicted[i] === label && gold[i] === label) tp++;
       else if (predicted[i] === label) fp++;

@@ -4,7 +4,11 @@ import path from 'node:path';
 const RUN_TS = path.resolve('bin/run-ts.mjs');
 
 /** Starts a TypeScript entry point in a child process and waits for its "READY …" line. */
-export async function startProcess(file: string, env: Record<string, string>, readyTimeoutMs = 60_000): Promise<{ child: ChildProcess; ready: string }> {
+export async function startProcess(
+  file: string,
+  env: Record<string, string>,
+  readyTimeoutMs = 60_000,
+): Promise<{ child: ChildProcess; ready: string }> {
   const child = spawn(process.execPath, [RUN_TS, file], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
   const ready = await new Promise<string>((resolve, reject) => {
     let buffer = '';
@@ -14,7 +18,7 @@ export async function startProcess(file: string, env: Record<string, string>, re
       const match = /READY(?: (\S+))?\n/.exec(buffer);
       if (match) {
         clearTimeout(timer);
-        resolve(match[1] ?? "");
+        resolve(match[1] ?? '');
       }
     });
     child.once('exit', (code) => reject(new Error(`${file} exited with ${code}`)));

@@ -27,4 +27,11 @@ const engine = new PublishingEngine(
 );
 await engine.start();
 process.stdout.write('READY\n');
-process.on('SIGTERM', () => void engine.stop(2_000).then(() => database.close()).then(() => process.exit(0)));
+process.on(
+  'SIGTERM',
+  () =>
+    void engine
+      .stop(2_000)
+      .then(() => database.close())
+      .then(() => process.exit(0)),
+);

@@ -10,8 +10,10 @@ interface InvitationAnswer {
 
 /** Tells how the invitee gets the link; without SMTP the link is printed, once. */
 function describeDelivery(answer: InvitationAnswer): string {
-  if (answer.delivery === 'email') return `E-mailed an invitation to ${answer.invitation.email} (${answer.invitation.role}), valid until ${answer.invitation.expiresAt}\n`;
-  if (answer.delivery === 'email_failed') return `Invitation saved, but the e-mail to ${answer.invitation.email} could not be sent; try \`plaza invite resend\` later\n`;
+  if (answer.delivery === 'email')
+    return `E-mailed an invitation to ${answer.invitation.email} (${answer.invitation.role}), valid until ${answer.invitation.expiresAt}\n`;
+  if (answer.delivery === 'email_failed')
+    return `Invitation saved, but the e-mail to ${answer.invitation.email} could not be sent; try \`plaza invite resend\` later\n`;
   return `This Plaza cannot send e-mail: give ${answer.invitation.email} this link (shown once, valid 7 days, single use):\n${answer.acceptUrl}\n`;
 }
 
@@ -20,7 +22,9 @@ export function registerAccountCommands(program: Command): void {
   const user = program.commands.find((c) => c.name() === 'user') ?? program.command('user');
   user
     .command('reset-password')
-    .description('Reset a user\'s password on the local database: set it (--password or $PLAZA_PASSWORD) or print a one-hour reset link; every session of the user ends')
+    .description(
+      "Reset a user's password on the local database: set it (--password or $PLAZA_PASSWORD) or print a one-hour reset link; every session of the user ends",
+    )
     .requiredOption('--email <email>')
     .option('--password <password>', 'new password (default $PLAZA_PASSWORD); without one, a reset link is printed')
     .action(async (opts: { email: string; password?: string }, command: Command) => {
@@ -32,7 +36,9 @@ export function registerAccountCommands(program: Command): void {
       try {
         if (password) {
           const done = await passwords.adminSetPassword(ctx, opts.email, password);
-          output(command.optsWithGlobals(), done, () => process.stdout.write(`New password set for ${done.email}; ${done.endedSessions} session(s) ended\n`));
+          output(command.optsWithGlobals(), done, () =>
+            process.stdout.write(`New password set for ${done.email}; ${done.endedSessions} session(s) ended\n`),
+          );
           return;
         }
         const found = await accountsRepository.findUserByEmail(ctx.database.db, opts.email);
@@ -61,7 +67,10 @@ export function registerAccountCommands(program: Command): void {
     .action(
       action(async (opts: { workspace: string; email: string; role: string }, command: Command) => {
         const { api, options } = connect(command);
-        const answer = await api.post<InvitationAnswer>(`/api/v1/workspaces/${opts.workspace}/invitations`, { email: opts.email, role: opts.role });
+        const answer = await api.post<InvitationAnswer>(`/api/v1/workspaces/${opts.workspace}/invitations`, {
+          email: opts.email,
+          role: opts.role,
+        });
         output(options, answer, () => process.stdout.write(describeDelivery(answer)));
       }),
     );
@@ -72,9 +81,20 @@ export function registerAccountCommands(program: Command): void {
     .action(
       action(async (opts: { workspace: string }, command: Command) => {
         const { api, options } = connect(command);
-        const result = await api.get<{ items: Array<{ id: string; email: string; role: string; expiresAt: string; expired: boolean; invitedBy: string | null }> }>(`/api/v1/workspaces/${opts.workspace}/invitations`);
+        const result = await api.get<{
+          items: Array<{ id: string; email: string; role: string; expiresAt: string; expired: boolean; invitedBy: string | null }>;
+        }>(`/api/v1/workspaces/${opts.workspace}/invitations`);
         output(options, result, () =>
-          console.table(result.items.map((i) => ({ id: i.id, email: i.email, role: i.role, by: i.invitedBy ?? '', expires: i.expiresAt, expired: i.expired ? 'yes' : '' }))),
+          console.table(
+            result.items.map((i) => ({
+              id: i.id,
+              email: i.email,
+              role: i.role,
+              by: i.invitedBy ?? '',
+              expires: i.expiresAt,
+              expired: i.expired ? 'yes' : '',
+            })),
+          ),
         );
       }),
     );
@@ -97,7 +117,10 @@ export function registerAccountCommands(program: Command): void {
     .argument('<invitationId>')
     .action(async (invitationId: string, opts: { workspace: string }, command: Command) => {
       const { options, baseUrl, token } = connect(command);
-      const response = await fetch(new URL(`/api/v1/workspaces/${opts.workspace}/invitations/${invitationId}`, baseUrl), { method: 'DELETE', headers: { authorization: `Bearer ${token}` } });
+      const response = await fetch(new URL(`/api/v1/workspaces/${opts.workspace}/invitations/${invitationId}`, baseUrl), {
+        method: 'DELETE',
+        headers: { authorization: `Bearer ${token}` },
+      });
       if (response.status !== 204) {
         const body = (await response.json().catch(() => ({}))) as { error?: { message?: string } };
         throw new Error(`Error ${response.status}: ${body.error?.message ?? response.statusText}`);

@@ -1,4 +1,4 @@
-import { Command } from 'commander';
+import type { Command } from 'commander';
 import cliProgress from 'cli-progress';
 import Table from 'cli-table3';
 import { action, brandTime, connect, output, workspaceZone } from './shared.ts';
@@ -19,7 +19,13 @@ type Kpi = { name: string; label: { en: string }; value: number | null; reason: 
 
 function kpiTable(kpis: Kpi[], changes: Record<string, number | null> | null): string {
   const table = new Table({ head: ['KPI', 'value', 'vs previous', 'why missing'] });
-  for (const k of kpis) table.push([k.label.en, k.value ?? '—', changes?.[k.name] === null || changes?.[k.name] === undefined ? '' : `${changes[k.name]}%`, k.reason ?? '']);
+  for (const k of kpis)
+    table.push([
+      k.label.en,
+      k.value ?? '—',
+      changes?.[k.name] === null || changes?.[k.name] === undefined ? '' : `${changes[k.name]}%`,
+      k.reason ?? '',
+    ]);
   return table.toString();
 }
 
@@ -37,11 +43,18 @@ export function registerAnalyticsCommands(program: Command): void {
     .action(
       run(async (workspaceId: string, opts: { from?: string; to?: string; channel?: string; campaign?: string }, command: Command) => {
         const { api, options } = connection(command);
-        const path = opts.channel ? `analytics/channels/${opts.channel}` : opts.campaign ? `analytics/campaigns/${opts.campaign}` : 'analytics/overview';
-        const result = await api.get<{ current: { kpis: Kpi[]; totals: { posts: number } }; changes: Record<string, number | null> | null }>(`/api/v1/workspaces/${workspaceId}/${path}${rangeQuery(opts)}`);
+        const path = opts.channel
+          ? `analytics/channels/${opts.channel}`
+          : opts.campaign
+            ? `analytics/campaigns/${opts.campaign}`
+            : 'analytics/overview';
+        const result = await api.get<{
+          current: { kpis: Kpi[]; totals: { posts: number } };
+          changes: Record<string, number | null> | null;
+        }>(`/api/v1/workspaces/${workspaceId}/${path}${rangeQuery(opts)}`);
         print(options, result, () => {
           process.stdout.write(`${result.current.totals.posts} posts\n`);
-          process.stdout.write(kpiTable(result.current.kpis, result.changes) + '\n');
+          process.stdout.write(`${kpiTable(result.current.kpis, result.changes)}\n`);
         });
       }),
     );
@@ -52,12 +65,31 @@ export function registerAnalyticsCommands(program: Command): void {
     .action(
       run(async (workspaceId: string, _opts: unknown, command: Command) => {
         const { api, options } = connection(command);
-        const result = await api.get<{ items: Array<{ objective: { name: string; kpi: string; target: number; deadline: string }; status: string; current: number | null; forecast: { ewma: number | null } | null; reason: string | null; suggestions: Array<{ en: string }> }> }>(`/api/v1/workspaces/${workspaceId}/analytics/objectives`);
+        const result = await api.get<{
+          items: Array<{
+            objective: { name: string; kpi: string; target: number; deadline: string };
+            status: string;
+            current: number | null;
+            forecast: { ewma: number | null } | null;
+            reason: string | null;
+            suggestions: Array<{ en: string }>;
+          }>;
+        }>(`/api/v1/workspaces/${workspaceId}/analytics/objectives`);
         print(options, result, () => {
           const table = new Table({ head: ['objective', 'KPI', 'current', 'forecast', 'target', 'deadline', 'status'] });
-          for (const item of result.items) table.push([item.objective.name, item.objective.kpi, item.current ?? item.reason ?? '—', item.forecast?.ewma ?? '—', item.objective.target, item.objective.deadline.slice(0, 10), item.status]);
-          process.stdout.write(table.toString() + '\n');
-          for (const item of result.items.filter((i) => i.suggestions.length)) process.stdout.write(`\n${item.objective.name}:\n${item.suggestions.map((s) => `  • ${s.en}`).join('\n')}\n`);
+          for (const item of result.items)
+            table.push([
+              item.objective.name,
+              item.objective.kpi,
+              item.current ?? item.reason ?? '—',
+              item.forecast?.ewma ?? '—',
+              item.objective.target,
+              item.objective.deadline.slice(0, 10),
+              item.status,
+            ]);
+          process.stdout.write(`${table.toString()}\n`);
+          for (const item of result.items.filter((i) => i.suggestions.length))
+            process.stdout.write(`\n${item.objective.name}:\n${item.suggestions.map((s) => `  • ${s.en}`).join('\n')}\n`);
         });
       }),
     );
@@ -69,11 +101,19 @@ export function registerAnalyticsCommands(program: Command): void {
     .action(
       run(async (workspaceId: string, opts: { channel?: string }, command: Command) => {
         const { api, options } = connection(command);
-        const result = await api.get<{ timeZone: string; method: string; samples: number; best: Array<{ weekday: number; hour: number; posts: number; rate: number }> }>(`/api/v1/workspaces/${workspaceId}/analytics/best-time${opts.channel ? `?channelId=${opts.channel}` : ''}`);
+        const result = await api.get<{
+          timeZone: string;
+          method: string;
+          samples: number;
+          best: Array<{ weekday: number; hour: number; posts: number; rate: number }>;
+        }>(`/api/v1/workspaces/${workspaceId}/analytics/best-time${opts.channel ? `?channelId=${opts.channel}` : ''}`);
         print(options, result, () => {
           const days = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
           process.stdout.write(`${result.samples} posts, ${result.timeZone}\n${result.method}\n`);
-          for (const cell of result.best) process.stdout.write(`  ${days[cell.weekday - 1]} ${String(cell.hour).padStart(2, '0')}:00  ${cell.rate}%  (${cell.posts} posts)\n`);
+          for (const cell of result.best)
+            process.stdout.write(
+              `  ${days[cell.weekday - 1]} ${String(cell.hour).padStart(2, '0')}:00  ${cell.rate}%  (${cell.posts} posts)\n`,
+            );
           if (!result.best.length) process.stdout.write('  Not enough posts yet.\n');
         });
       }),
@@ -85,9 +125,18 @@ export function registerAnalyticsCommands(program: Command): void {
     .action(
       run(async (workspaceId: string, _opts: unknown, command: Command) => {
         const { api, options } = connection(command);
-        const started = await api.post<{ jobId: string; alreadyRunning?: boolean }>(`/api/v1/workspaces/${workspaceId}/analytics/backfill`, {});
-        if (started.alreadyRunning && !options.json) process.stderr.write(`A backfill is already running (${started.jobId}); following it.\n`);
-        const bar = options.json ? null : new cliProgress.SingleBar({ format: 'backfill [{bar}] {value}/{total} posts, {failed} failed' }, cliProgress.Presets.shades_classic);
+        const started = await api.post<{ jobId: string; alreadyRunning?: boolean }>(
+          `/api/v1/workspaces/${workspaceId}/analytics/backfill`,
+          {},
+        );
+        if (started.alreadyRunning && !options.json)
+          process.stderr.write(`A backfill is already running (${started.jobId}); following it.\n`);
+        const bar = options.json
+          ? null
+          : new cliProgress.SingleBar(
+              { format: 'backfill [{bar}] {value}/{total} posts, {failed} failed' },
+              cliProgress.Presets.shades_classic,
+            );
         let state: { jobId: string; state: string; total: number; done: number; failed: number; finished: boolean; error: string | null };
         let barStarted = false;
         for (;;) {
@@ -101,7 +150,13 @@ export function registerAnalyticsCommands(program: Command): void {
           await new Promise((resolve) => setTimeout(resolve, 500));
         }
         bar?.stop();
-        print(options, state, () => process.stdout.write(state.state === 'failed' ? `Backfill failed: ${state.error ?? 'unknown error'}\n` : `Done: ${state.done} posts, ${state.failed} failed\n`));
+        print(options, state, () =>
+          process.stdout.write(
+            state.state === 'failed'
+              ? `Backfill failed: ${state.error ?? 'unknown error'}\n`
+              : `Done: ${state.done} posts, ${state.failed} failed\n`,
+          ),
+        );
         if (state.state === 'failed') process.exitCode = 1;
       }),
     );
@@ -114,12 +169,24 @@ export function registerAnalyticsCommands(program: Command): void {
         const { api, options } = connection(command);
         const [zone, result] = await Promise.all([
           workspaceZone(api, workspaceId),
-          api.get<{ items: Array<{ jobId: string; state: string; total: number; done: number; failed: number; error: string | null; startedAt: string; finishedAt: string | null }> }>(`/api/v1/workspaces/${workspaceId}/analytics/backfills`),
+          api.get<{
+            items: Array<{
+              jobId: string;
+              state: string;
+              total: number;
+              done: number;
+              failed: number;
+              error: string | null;
+              startedAt: string;
+              finishedAt: string | null;
+            }>;
+          }>(`/api/v1/workspaces/${workspaceId}/analytics/backfills`),
         ]);
         print(options, result, () => {
           const table = new Table({ head: [`started (${zone})`, 'state', 'posts', 'failed', 'error'] });
-          for (const b of result.items) table.push([brandTime(b.startedAt, zone), b.state, `${b.done}/${b.total}`, b.failed, b.error ?? '']);
-          process.stdout.write(result.items.length ? table.toString() + '\n' : 'No backfills yet.\n');
+          for (const b of result.items)
+            table.push([brandTime(b.startedAt, zone), b.state, `${b.done}/${b.total}`, b.failed, b.error ?? '']);
+          process.stdout.write(result.items.length ? `${table.toString()}\n` : 'No backfills yet.\n');
         });
       }),
     );
@@ -132,12 +199,22 @@ export function registerAnalyticsCommands(program: Command): void {
         const { api, options } = connection(command);
         const [zone, result] = await Promise.all([
           workspaceZone(api, workspaceId),
-          api.get<{ items: Array<{ createdAt: string; network: string | null; channelName: string | null; postId: string | null; code: string; message: string }> }>(`/api/v1/workspaces/${workspaceId}/analytics/errors`),
+          api.get<{
+            items: Array<{
+              createdAt: string;
+              network: string | null;
+              channelName: string | null;
+              postId: string | null;
+              code: string;
+              message: string;
+            }>;
+          }>(`/api/v1/workspaces/${workspaceId}/analytics/errors`),
         ]);
         print(options, result, () => {
           const table = new Table({ head: [`when (${zone})`, 'network', 'channel', 'post', 'code', 'reason'] });
-          for (const e of result.items) table.push([brandTime(e.createdAt, zone), e.network ?? '', e.channelName ?? '', e.postId ?? '', e.code, e.message]);
-          process.stdout.write(result.items.length ? table.toString() + '\n' : 'No collection errors.\n');
+          for (const e of result.items)
+            table.push([brandTime(e.createdAt, zone), e.network ?? '', e.channelName ?? '', e.postId ?? '', e.code, e.message]);
+          process.stdout.write(result.items.length ? `${table.toString()}\n` : 'No collection errors.\n');
         });
       }),
     );
@@ -153,28 +230,36 @@ export function registerAnalyticsCommands(program: Command): void {
     .option('--objective <id>', 'one objective')
     .requiredOption('--out <file>', 'where to write the file')
     .action(
-      run(async (workspaceId: string, opts: { format: string; language?: string; from?: string; to?: string; campaign?: string; objective?: string; out: string }, command: Command) => {
-        const { api, options } = connection(command);
-        const params = new URLSearchParams({ format: opts.format });
-        if (opts.language) params.set('language', opts.language);
-        if (opts.from) params.set('from', opts.from);
-        if (opts.to) params.set('to', opts.to);
-        if (opts.campaign) params.set('campaignId', opts.campaign);
-        if (opts.objective) params.set('objectiveId', opts.objective);
-        const bytes = await api.download(`/api/v1/workspaces/${workspaceId}/analytics/report?${params}`, opts.out);
-        print(options, { file: opts.out, bytes }, () => process.stdout.write(`Wrote ${opts.out} (${bytes} bytes)\n`));
-      }),
+      run(
+        async (
+          workspaceId: string,
+          opts: { format: string; language?: string; from?: string; to?: string; campaign?: string; objective?: string; out: string },
+          command: Command,
+        ) => {
+          const { api, options } = connection(command);
+          const params = new URLSearchParams({ format: opts.format });
+          if (opts.language) params.set('language', opts.language);
+          if (opts.from) params.set('from', opts.from);
+          if (opts.to) params.set('to', opts.to);
+          if (opts.campaign) params.set('campaignId', opts.campaign);
+          if (opts.objective) params.set('objectiveId', opts.objective);
+          const bytes = await api.download(`/api/v1/workspaces/${workspaceId}/analytics/report?${params}`, opts.out);
+          print(options, { file: opts.out, bytes }, () => process.stdout.write(`Wrote ${opts.out} (${bytes} bytes)\n`));
+        },
+      ),
     );
 
   const objectives = program.command('objectives').description('Strategy: SMART objectives');
   objectives.command('list <workspaceId>').action(
     run(async (workspaceId: string, _opts: unknown, command: Command) => {
       const { api, options } = connection(command);
-      const result = await api.get<{ items: Array<{ id: string; name: string; kpi: string; target: number; deadline: string; status: string }> }>(`/api/v1/workspaces/${workspaceId}/objectives`);
+      const result = await api.get<{
+        items: Array<{ id: string; name: string; kpi: string; target: number; deadline: string; status: string }>;
+      }>(`/api/v1/workspaces/${workspaceId}/objectives`);
       print(options, result, () => {
         const table = new Table({ head: ['id', 'name', 'KPI', 'target', 'deadline', 'status'] });
         for (const o of result.items) table.push([o.id, o.name, o.kpi, o.target, String(o.deadline).slice(0, 10), o.status]);
-        process.stdout.write(table.toString() + '\n');
+        process.stdout.write(`${table.toString()}\n`);
       });
     }),
   );
@@ -187,20 +272,36 @@ export function registerAnalyticsCommands(program: Command): void {
     .requiredOption('--deadline <iso>')
     .option('--channel <id>', 'channel (repeatable)', (v: string, prev: string[] = []) => [...prev, v])
     .action(
-      run(async (workspaceId: string, opts: { name: string; kpi: string; target: string; start: string; deadline: string; channel?: string[] }, command: Command) => {
-        const { api, options } = connection(command);
-        const created = await api.post<{ id: string }>(`/api/v1/workspaces/${workspaceId}/objectives`, { name: opts.name, kpi: opts.kpi, target: Number(opts.target), startAt: opts.start, deadline: opts.deadline, channelIds: opts.channel ?? [] });
-        print(options, created, () => process.stdout.write(`Created objective ${created.id}\n`));
-      }),
+      run(
+        async (
+          workspaceId: string,
+          opts: { name: string; kpi: string; target: string; start: string; deadline: string; channel?: string[] },
+          command: Command,
+        ) => {
+          const { api, options } = connection(command);
+          const created = await api.post<{ id: string }>(`/api/v1/workspaces/${workspaceId}/objectives`, {
+            name: opts.name,
+            kpi: opts.kpi,
+            target: Number(opts.target),
+            startAt: opts.start,
+            deadline: opts.deadline,
+            channelIds: opts.channel ?? [],
+          });
+          print(options, created, () => process.stdout.write(`Created objective ${created.id}\n`));
+        },
+      ),
     );
 
   const campaigns = program.command('campaigns').description('Strategy: campaigns');
   campaigns.command('list <workspaceId>').action(
     run(async (workspaceId: string, _opts: unknown, command: Command) => {
       const { api, options } = connection(command);
-      const result = await api.get<{ items: Array<{ id: string; name: string; slug: string; objectiveId: string | null }> }>(`/api/v1/workspaces/${workspaceId}/campaigns`);
+      const result = await api.get<{ items: Array<{ id: string; name: string; slug: string; objectiveId: string | null }> }>(
+        `/api/v1/workspaces/${workspaceId}/campaigns`,
+      );
       print(options, result, () => {
-        for (const c of result.items) process.stdout.write(`${c.id}  ${c.name} (${c.slug})${c.objectiveId ? `  → objective ${c.objectiveId}` : ''}\n`);
+        for (const c of result.items)
+          process.stdout.write(`${c.id}  ${c.name} (${c.slug})${c.objectiveId ? `  → objective ${c.objectiveId}` : ''}\n`);
       });
     }),
   );
@@ -212,7 +313,11 @@ export function registerAnalyticsCommands(program: Command): void {
     .action(
       run(async (workspaceId: string, opts: { name: string; objective?: string; budget?: string }, command: Command) => {
         const { api, options } = connection(command);
-        const created = await api.post<{ id: string; slug: string }>(`/api/v1/workspaces/${workspaceId}/campaigns`, { name: opts.name, objectiveId: opts.objective ?? null, budget: opts.budget ? Number(opts.budget) : null });
+        const created = await api.post<{ id: string; slug: string }>(`/api/v1/workspaces/${workspaceId}/campaigns`, {
+          name: opts.name,
+          objectiveId: opts.objective ?? null,
+          budget: opts.budget ? Number(opts.budget) : null,
+        });
         print(options, created, () => process.stdout.write(`Created campaign ${created.id} (utm_campaign=${created.slug})\n`));
       }),
     );
@@ -226,14 +331,21 @@ export function registerAnalyticsCommands(program: Command): void {
     .action(
       run(async (workspaceId: string, url: string, opts: { post?: string; channel?: string; campaign?: string }, command: Command) => {
         const { api, options } = connection(command);
-        const link = await api.post<{ shortUrl: string; destinationUrl: string }>(`/api/v1/workspaces/${workspaceId}/links`, { url, postId: opts.post ?? null, channelId: opts.channel ?? null, campaignId: opts.campaign ?? null });
+        const link = await api.post<{ shortUrl: string; destinationUrl: string }>(`/api/v1/workspaces/${workspaceId}/links`, {
+          url,
+          postId: opts.post ?? null,
+          channelId: opts.channel ?? null,
+          campaignId: opts.campaign ?? null,
+        });
         print(options, link, () => process.stdout.write(`${link.shortUrl} → ${link.destinationUrl}\n`));
       }),
     );
   links.command('list <workspaceId>').action(
     run(async (workspaceId: string, _opts: unknown, command: Command) => {
       const { api, options } = connection(command);
-      const result = await api.get<{ items: Array<{ shortUrl: string; targetUrl: string; clicks: number }> }>(`/api/v1/workspaces/${workspaceId}/links`);
+      const result = await api.get<{ items: Array<{ shortUrl: string; targetUrl: string; clicks: number }> }>(
+        `/api/v1/workspaces/${workspaceId}/links`,
+      );
       print(options, result, () => {
         for (const l of result.items) process.stdout.write(`${l.shortUrl}  ${String(l.clicks).padStart(6)} clicks  ${l.targetUrl}\n`);
       });
@@ -248,11 +360,24 @@ export function registerAnalyticsCommands(program: Command): void {
     .option('--channel <id>')
     .option('--currency <code>', 'ISO 4217', 'EUR')
     .action(
-      run(async (workspaceId: string, amount: string, opts: { on: string; campaign?: string; channel?: string; currency: string }, command: Command) => {
-        const { api, options } = connection(command);
-        const cost = await api.post<{ id: string }>(`/api/v1/workspaces/${workspaceId}/costs`, { amount: Number(amount), incurredOn: opts.on, campaignId: opts.campaign ?? null, channelId: opts.channel ?? null, currency: opts.currency });
-        print(options, cost, () => process.stdout.write(`Recorded cost ${cost.id}\n`));
-      }),
+      run(
+        async (
+          workspaceId: string,
+          amount: string,
+          opts: { on: string; campaign?: string; channel?: string; currency: string },
+          command: Command,
+        ) => {
+          const { api, options } = connection(command);
+          const cost = await api.post<{ id: string }>(`/api/v1/workspaces/${workspaceId}/costs`, {
+            amount: Number(amount),
+            incurredOn: opts.on,
+            campaignId: opts.campaign ?? null,
+            channelId: opts.channel ?? null,
+            currency: opts.currency,
+          });
+          print(options, cost, () => process.stdout.write(`Recorded cost ${cost.id}\n`));
+        },
+      ),
     );
 
   program
@@ -270,8 +395,17 @@ export function registerAnalyticsCommands(program: Command): void {
         const result = await api.get<{ items: Array<Record<string, unknown>> }>(`/api/v1/workspaces/${workspaceId}/roi?${params}`);
         print(options, result, () => {
           const table = new Table({ head: [opts.by, 'clicks', 'leads', 'value', 'cost', 'CPL', 'ROI %'] });
-          for (const r of result.items) table.push([String(r[`${opts.by}Id`] ?? '(none)'), String(r.clicks), String(r.leads), String(r.value), String(r.cost), String(r.cpl ?? r.cplReason), String(r.roi ?? r.roiReason)]);
-          process.stdout.write(table.toString() + '\n');
+          for (const r of result.items)
+            table.push([
+              String(r[`${opts.by}Id`] ?? '(none)'),
+              String(r.clicks),
+              String(r.leads),
+              String(r.value),
+              String(r.cost),
+              String(r.cpl ?? r.cplReason),
+              String(r.roi ?? r.roiReason),
+            ]);
+          process.stdout.write(`${table.toString()}\n`);
         });
       }),
     );

@@ -20,7 +20,11 @@ describe('web build lock', () => {
       built = true;
       running--;
     };
-    const results = await Promise.all([withBuildLock(lock, () => built, build), withBuildLock(lock, () => built, build), withBuildLock(lock, () => built, build)]);
+    const results = await Promise.all([
+      withBuildLock(lock, () => built, build),
+      withBuildLock(lock, () => built, build),
+      withBuildLock(lock, () => built, build),
+    ]);
     expect(builds).toBe(1);
     expect(overlapping).toBe(1);
     expect(results.sort()).toEqual(['built', 'fresh', 'fresh']);
@@ -34,8 +38,22 @@ describe('web build lock', () => {
     const old = new Date(Date.now() - 10 * 60_000);
     fs.utimesSync(lock, old, old);
     let built = false;
-    expect(await withBuildLock(lock, () => built, () => void (built = true))).toBe('built');
-    await expect(withBuildLock(lock, () => false, () => { throw new Error('vite failed'); })).rejects.toThrow('vite failed');
+    expect(
+      await withBuildLock(
+        lock,
+        () => built,
+        () => void (built = true),
+      ),
+    ).toBe('built');
+    await expect(
+      withBuildLock(
+        lock,
+        () => false,
+        () => {
+          throw new Error('vite failed');
+        },
+      ),
+    ).rejects.toThrow('vite failed');
     expect(fs.existsSync(lock)).toBe(false);
   });
 });

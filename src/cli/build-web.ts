@@ -15,7 +15,10 @@ export async function ensureWebBuilt(): Promise<void> {
   const isFresh = () => fs.existsSync(built) && newestMtime(path.join(webRoot, 'src')) <= fs.statSync(built).mtimeMs;
   await withBuildLock(path.join(webRoot, '.build.lock'), isFresh, () => {
     process.stderr.write('Building the web app (first start only)…\n');
-    const result = spawnSync(process.execPath, [path.resolve(webRoot, '../node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: webRoot, stdio: 'inherit' });
+    const result = spawnSync(process.execPath, [path.resolve(webRoot, '../node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
+      cwd: webRoot,
+      stdio: 'inherit',
+    });
     if (result.status !== 0) throw new Error('Building the web app failed');
   });
 }
@@ -26,7 +29,12 @@ export async function ensureWebBuilt(): Promise<void> {
  * half-written app. Others wait for the lock and then find the build fresh. A lock older than
  * `staleMs` is left over from a crashed build and is taken over.
  */
-export async function withBuildLock(lockPath: string, isFresh: () => boolean, build: () => void | Promise<void>, staleMs = 5 * 60_000): Promise<'fresh' | 'built'> {
+export async function withBuildLock(
+  lockPath: string,
+  isFresh: () => boolean,
+  build: () => void | Promise<void>,
+  staleMs = 5 * 60_000,
+): Promise<'fresh' | 'built'> {
   for (;;) {
     if (isFresh()) return 'fresh';
     try {

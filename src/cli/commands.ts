@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { Command, Option } from 'commander';
 import { SERVICE_NAMES, type ServiceName, loadConfig } from '../config.ts';
-import { action, connect, toInstant, output, workspaceZone, type GlobalOptions } from './shared.ts';
+import { action, connect, toInstant, output, workspaceZone } from './shared.ts';
 import { registerAnalyticsCommands } from './analytics-commands.ts';
 import { registerListeningCommands } from './listening-commands.ts';
 import { registerAccountCommands } from './account-commands.ts';
@@ -31,7 +31,8 @@ export function buildCli(): Command {
       if (services.includes('web')) await ensureWebBuilt();
       const config = loadConfig(process.env, opts.port ? { port: opts.port } : {});
       const runtime = await startPlaza({ config, services });
-      if (runtime.url) process.stderr.write(`Plaza is running at http://localhost:${config.port} (${runtime.ctx.database.kind} database)\n`);
+      if (runtime.url)
+        process.stderr.write(`Plaza is running at http://localhost:${config.port} (${runtime.ctx.database.kind} database)\n`);
       const shutdown = async (signal: string) => {
         process.stderr.write(`${signal}: stopping gracefully…\n`);
         await runtime.stop();
@@ -51,21 +52,30 @@ export function buildCli(): Command {
         const config = loadConfig();
         await onDataFolder(
           async () => {
-            const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.databaseUrl ? undefined : config.dataDir });
+            const database = await openDatabase({
+              databaseUrl: config.databaseUrl,
+              dataDir: config.databaseUrl ? undefined : config.dataDir,
+            });
             const applied = await migrate(database).finally(() => database.close());
-            output(command.optsWithGlobals(), { applied }, () => process.stdout.write(applied.length ? `Applied: ${applied.join(', ')}\n` : 'Database is up to date\n'));
+            output(command.optsWithGlobals(), { applied }, () =>
+              process.stdout.write(applied.length ? `Applied: ${applied.join(', ')}\n` : 'Database is up to date\n'),
+            );
           },
           async (owner) => {
             const { pendingOn } = await import('./local-owner.ts');
             const pending = await pendingOn(owner);
             if (pending.length) throw new Error(localMessage('cliMigrateOlder', { who: owner.who, pending: pending.join(', ') }));
-            output(command.optsWithGlobals(), { applied: [], owner: { pid: owner.pid, url: owner.url } }, () => process.stdout.write(`${localMessage('cliUpToDate', { who: owner.who })}\n`));
+            output(command.optsWithGlobals(), { applied: [], owner: { pid: owner.pid, url: owner.url } }, () =>
+              process.stdout.write(`${localMessage('cliUpToDate', { who: owner.who })}\n`),
+            );
           },
         );
       }),
     );
 
-  const user = program.command('user').description('Users (administration: on the local database, or through the running Plaza that owns it)');
+  const user = program
+    .command('user')
+    .description('Users (administration: on the local database, or through the running Plaza that owns it)');
   user
     .command('create')
     .requiredOption('--email <email>')
@@ -131,15 +141,24 @@ export function buildCli(): Command {
     .action(
       action(async (opts: { name: string; tz: string; lang: string; approval: boolean }, command: Command) => {
         const { api, options } = connect(command);
-        const created = await api.post<{ id: string; name: string }>('/api/v1/workspaces', { name: opts.name, timeZone: opts.tz, language: opts.lang, approvalRequired: opts.approval });
+        const created = await api.post<{ id: string; name: string }>('/api/v1/workspaces', {
+          name: opts.name,
+          timeZone: opts.tz,
+          language: opts.lang,
+          approvalRequired: opts.approval,
+        });
         output(options, created, () => process.stdout.write(`Created workspace ${created.name} (${created.id})\n`));
       }),
     );
   workspace.command('list').action(
     action(async (_opts, command: Command) => {
       const { api, options } = connect(command);
-      const result = await api.get<{ items: Array<{ id: string; name: string; timeZone: string; language: string; role: string }> }>('/api/v1/workspaces');
-      output(options, result, () => console.table(result.items.map((w) => ({ id: w.id, name: w.name, zone: w.timeZone, lang: w.language, role: w.role }))));
+      const result = await api.get<{ items: Array<{ id: string; name: string; timeZone: string; language: string; role: string }> }>(
+        '/api/v1/workspaces',
+      );
+      output(options, result, () =>
+        console.table(result.items.map((w) => ({ id: w.id, name: w.name, zone: w.timeZone, lang: w.language, role: w.role }))),
+      );
     }),
   );
 
@@ -153,12 +172,18 @@ export function buildCli(): Command {
     .action(
       action(async (opts: { workspace: string; network: string; name: string; field?: string[] }, command: Command) => {
         const { api, options } = connect(command);
-        const fields = Object.fromEntries((opts.field ?? []).map((pair) => {
-          const at = pair.indexOf('=');
-          if (at < 1) throw new Error(`Expected key=value, got "${pair}"`);
-          return [pair.slice(0, at), pair.slice(at + 1)];
-        }));
-        const created = await api.post<{ id: string; name: string; status: string }>(`/api/v1/workspaces/${opts.workspace}/channels`, { network: opts.network, name: opts.name, fields });
+        const fields = Object.fromEntries(
+          (opts.field ?? []).map((pair) => {
+            const at = pair.indexOf('=');
+            if (at < 1) throw new Error(`Expected key=value, got "${pair}"`);
+            return [pair.slice(0, at), pair.slice(at + 1)];
+          }),
+        );
+        const created = await api.post<{ id: string; name: string; status: string }>(`/api/v1/workspaces/${opts.workspace}/channels`, {
+          network: opts.network,
+          name: opts.name,
+          fields,
+        });
         output(options, created, () => process.stdout.write(`Connected ${created.name} (${created.id}): ${created.status}\n`));
       }),
     );
@@ -168,9 +193,19 @@ export function buildCli(): Command {
     .action(
       action(async (opts: { workspace: string }, command: Command) => {
         const { api, options } = connect(command);
-        const result = await api.get<{ items: Array<{ id: string; network: string; name: string; status: string; simulated: boolean; lastError: string | null }> }>(`/api/v1/workspaces/${opts.workspace}/channels`);
+        const result = await api.get<{
+          items: Array<{ id: string; network: string; name: string; status: string; simulated: boolean; lastError: string | null }>;
+        }>(`/api/v1/workspaces/${opts.workspace}/channels`);
         output(options, result, () =>
-          console.table(result.items.map((c) => ({ id: c.id, network: c.simulated ? `${c.network} (simulated)` : c.network, name: c.name, status: c.status, error: c.lastError ?? '' }))),
+          console.table(
+            result.items.map((c) => ({
+              id: c.id,
+              network: c.simulated ? `${c.network} (simulated)` : c.network,
+              name: c.name,
+              status: c.status,
+              error: c.lastError ?? '',
+            })),
+          ),
         );
       }),
     );
@@ -181,8 +216,13 @@ export function buildCli(): Command {
     .action(
       action(async (channelId: string, opts: { workspace: string }, command: Command) => {
         const { api, options } = connect(command);
-        const result = await api.post<{ health: { ok: boolean; error?: { message: string } } }>(`/api/v1/workspaces/${opts.workspace}/channels/${channelId}/test`, {});
-        output(options, result, () => process.stdout.write(result.health.ok ? 'Connection OK\n' : `Connection failed: ${result.health.error?.message}\n`));
+        const result = await api.post<{ health: { ok: boolean; error?: { message: string } } }>(
+          `/api/v1/workspaces/${opts.workspace}/channels/${channelId}/test`,
+          {},
+        );
+        output(options, result, () =>
+          process.stdout.write(result.health.ok ? 'Connection OK\n' : `Connection failed: ${result.health.error?.message}\n`),
+        );
         if (!result.health.ok) process.exitCode = 1;
       }),
     );
@@ -194,18 +234,25 @@ export function buildCli(): Command {
     .requiredOption('-c, --channel <id>', 'channel id (repeat for several)', collect)
     .requiredOption('-t, --text <text>')
     .option('--at <iso>', 'when to publish: ISO 8601 with offset, or local "2026-03-29 10:00" in the workspace’s time zone')
-    .addOption(new Option('--action <action>', 'what to do with it').choices(['draft', 'submit', 'schedule', 'publish_now']).default('draft'))
+    .addOption(
+      new Option('--action <action>', 'what to do with it').choices(['draft', 'submit', 'schedule', 'publish_now']).default('draft'),
+    )
     .action(
       action(async (opts: { workspace: string; channel: string[]; text: string; at?: string; action: string }, command: Command) => {
         const { api, options } = connect(command);
         const zone = opts.at ? await workspaceZone(api, opts.workspace) : 'UTC';
-        const created = await api.post<{ id: string; state: string; scheduledAt: string | null }>(`/api/v1/workspaces/${opts.workspace}/posts`, {
-          content: opts.text,
-          channels: opts.channel.map((channelId) => ({ channelId })),
-          scheduledAt: opts.at ? toInstant(opts.at, zone) : undefined,
-          action: opts.action,
-        });
-        output(options, created, () => process.stdout.write(`Post ${created.id}: ${created.state}${created.scheduledAt ? ` at ${created.scheduledAt}` : ''}\n`));
+        const created = await api.post<{ id: string; state: string; scheduledAt: string | null }>(
+          `/api/v1/workspaces/${opts.workspace}/posts`,
+          {
+            content: opts.text,
+            channels: opts.channel.map((channelId) => ({ channelId })),
+            scheduledAt: opts.at ? toInstant(opts.at, zone) : undefined,
+            action: opts.action,
+          },
+        );
+        output(options, created, () =>
+          process.stdout.write(`Post ${created.id}: ${created.state}${created.scheduledAt ? ` at ${created.scheduledAt}` : ''}\n`),
+        );
       }),
     );
   post
@@ -217,7 +264,10 @@ export function buildCli(): Command {
       action(async (postId: string, opts: { workspace: string; at: string }, command: Command) => {
         const { api, options } = connect(command);
         const zone = await workspaceZone(api, opts.workspace);
-        const result = await api.post<{ id: string; state: string; scheduledAt: string }>(`/api/v1/workspaces/${opts.workspace}/posts/${postId}/schedule`, { scheduledAt: toInstant(opts.at, zone) });
+        const result = await api.post<{ id: string; state: string; scheduledAt: string }>(
+          `/api/v1/workspaces/${opts.workspace}/posts/${postId}/schedule`,
+          { scheduledAt: toInstant(opts.at, zone) },
+        );
         output(options, result, () => process.stdout.write(`Post ${result.id}: ${result.state} at ${result.scheduledAt}\n`));
       }),
     );
@@ -241,9 +291,15 @@ export function buildCli(): Command {
       action(async (opts: { workspace: string; state?: string; limit: string }, command: Command) => {
         const { api, options } = connect(command);
         const query = new URLSearchParams({ limit: opts.limit, ...(opts.state && { state: opts.state }) });
-        const result = await api.get<{ items: Array<{ id: string; state: string; scheduledAt: string | null; content: string; publications: Array<{ network: string; state: string; error: { message: string } | null }> }> }>(
-          `/api/v1/workspaces/${opts.workspace}/posts?${query}`,
-        );
+        const result = await api.get<{
+          items: Array<{
+            id: string;
+            state: string;
+            scheduledAt: string | null;
+            content: string;
+            publications: Array<{ network: string; state: string; error: { message: string } | null }>;
+          }>;
+        }>(`/api/v1/workspaces/${opts.workspace}/posts?${query}`);
         output(options, result, () =>
           console.table(
             result.items.map((p) => ({
@@ -251,7 +307,9 @@ export function buildCli(): Command {
               state: p.state,
               at: p.scheduledAt ?? '',
               text: p.content.slice(0, 40),
-              channels: p.publications.map((x) => `${x.network}:${x.state}${x.error ? ` (${x.error.message.slice(0, 40)})` : ''}`).join(' '),
+              channels: p.publications
+                .map((x) => `${x.network}:${x.state}${x.error ? ` (${x.error.message.slice(0, 40)})` : ''}`)
+                .join(' '),
             })),
           ),
         );
@@ -269,7 +327,9 @@ export function buildCli(): Command {
         if (kind !== 'posts') throw new Error('Only "posts" can be imported for now');
         const { api, options } = connect(command);
         const { importPostsCsv } = await import('./import-posts.ts');
-        const result = await importPostsCsv(api, opts.workspace, fs.readFileSync(file, 'utf8'), { progress: !options.json && process.stderr.isTTY });
+        const result = await importPostsCsv(api, opts.workspace, fs.readFileSync(file, 'utf8'), {
+          progress: !options.json && process.stderr.isTTY,
+        });
         output(options, result, () => {
           if (result.errors.length) {
             process.stderr.write(`Nothing imported: ${result.errors.length} row(s) have errors\n`);
@@ -289,7 +349,7 @@ export function buildCli(): Command {
       action(async (opts: { workspace: string; out?: string }, command: Command) => {
         const { api } = connect(command);
         const data = await api.get<unknown>(`/api/v1/workspaces/${opts.workspace}/export`);
-        const text = JSON.stringify(data, null, 2) + '\n';
+        const text = `${JSON.stringify(data, null, 2)}\n`;
         if (opts.out) {
           fs.writeFileSync(opts.out, text);
           process.stderr.write(`Wrote ${opts.out}\n`);

@@ -23,10 +23,20 @@ interface CsvRow {
  * Columns: content, channels (ids or names, separated by ; or |), scheduled_at
  * (ISO with offset, or local time in the workspace's zone), action (draft, submit, schedule).
  */
-export async function importPostsCsv(api: ApiClient, workspaceId: string, csv: string, options: { progress?: boolean } = {}): Promise<ImportResult> {
+export async function importPostsCsv(
+  api: ApiClient,
+  workspaceId: string,
+  csv: string,
+  options: { progress?: boolean } = {},
+): Promise<ImportResult> {
   let records: CsvRow[];
   try {
-    records = parseCsv(csv, { columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()), skip_empty_lines: true, trim: true, bom: true });
+    records = parseCsv(csv, {
+      columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
+      skip_empty_lines: true,
+      trim: true,
+      bom: true,
+    });
   } catch (error) {
     return { rows: 0, created: 0, errors: [{ row: 0, message: `Unreadable CSV: ${(error as Error).message}` }] };
   }
@@ -34,12 +44,20 @@ export async function importPostsCsv(api: ApiClient, workspaceId: string, csv: s
   const channels = (await api.get<{ items: Array<{ id: string; name: string }> }>(`/api/v1/workspaces/${workspaceId}/channels`)).items;
   const errors: ImportResult['errors'] = [];
   const bodies: unknown[] = [];
-  const bar = options.progress ? new cliProgress.SingleBar({ format: 'Checking rows [{bar}] {value}/{total}', clearOnComplete: true }, cliProgress.Presets.shades_classic) : null;
+  const bar = options.progress
+    ? new cliProgress.SingleBar(
+        { format: 'Checking rows [{bar}] {value}/{total}', clearOnComplete: true },
+        cliProgress.Presets.shades_classic,
+      )
+    : null;
   bar?.start(records.length, 0);
   for (const [index, record] of records.entries()) {
     const row = index + 1;
     try {
-      const names = (record.channels ?? '').split(/[;|]/).map((s) => s.trim()).filter(Boolean);
+      const names = (record.channels ?? '')
+        .split(/[;|]/)
+        .map((s) => s.trim())
+        .filter(Boolean);
       if (names.length === 0) throw new Error('No channels');
       const channelIds = names.map((name) => {
         const found = channels.find((c) => c.id === name || c.name.toLowerCase() === name.toLowerCase());
@@ -54,16 +72,23 @@ export async function importPostsCsv(api: ApiClient, workspaceId: string, csv: s
         scheduledAt: record.scheduled_at ? toInstant(record.scheduled_at, workspace.timeZone) : undefined,
         action,
       };
-      const check = await api.post<{ ok: boolean; channels: Array<{ network: string; issues: Array<{ message: string }> }> }>(`/api/v1/workspaces/${workspaceId}/posts/validate`, {
-        content: body.content,
-        channels: body.channels,
-      });
+      const check = await api.post<{ ok: boolean; channels: Array<{ network: string; issues: Array<{ message: string }> }> }>(
+        `/api/v1/workspaces/${workspaceId}/posts/validate`,
+        {
+          content: body.content,
+          channels: body.channels,
+        },
+      );
       if (!check.ok && action !== 'draft') {
         throw new Error(check.channels.flatMap((c) => c.issues.map((i) => `${c.network}: ${i.message}`)).join('; '));
       }
       bodies.push(body);
     } catch (error) {
-      errors.push({ row, message: error instanceof ApiError ? `${error.message}` : (error as Error).message, details: error instanceof ApiError ? error.details : undefined });
+      errors.push({
+        row,
+        message: error instanceof ApiError ? `${error.message}` : (error as Error).message,
+        details: error instanceof ApiError ? error.details : undefined,
+      });
     }
     bar?.increment();
   }
@@ -74,7 +99,11 @@ export async function importPostsCsv(api: ApiClient, workspaceId: string, csv: s
     return { rows: records.length, created: result.created, errors: [] };
   } catch (error) {
     if (error instanceof ApiError && Array.isArray(error.details)) {
-      return { rows: records.length, created: 0, errors: (error.details as Array<{ row: number; message: string }>).map((d) => ({ row: d.row, message: d.message })) };
+      return {
+        rows: records.length,
+        created: 0,
+        errors: (error.details as Array<{ row: number; message: string }>).map((d) => ({ row: d.row, message: d.message })),
+      };
     }
     throw error;
   }

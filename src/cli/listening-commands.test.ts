@@ -7,12 +7,17 @@ async function collect(texts: AsyncIterable<string>) {
   let written = '';
   out.on('data', (chunk: Buffer) => (written += chunk.toString('utf8')));
   await classifyTexts(texts, out);
-  return written.trim().split('\n').map((line) => JSON.parse(line) as { lang: string; sentiment: string; score: number });
+  return written
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as { lang: string; sentiment: string; score: number });
 }
 
 describe('plaza classify', () => {
   it('writes one JSON line per stdin line with lang, sentiment and score', async () => {
-    const lines = await collect(linesOf(Readable.from(['Me encanta este producto, es genial\nThis is the worst service ever\nno me gusta nada\n'])));
+    const lines = await collect(
+      linesOf(Readable.from(['Me encanta este producto, es genial\nThis is the worst service ever\nno me gusta nada\n'])),
+    );
     expect(lines).toHaveLength(3);
     expect(lines[0]).toMatchObject({ lang: 'es', sentiment: 'positive' });
     expect(lines[1]).toMatchObject({ lang: 'en', sentiment: 'negative' });

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import readline from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import { Command } from 'commander';
+import type { Command } from 'commander';
 import { parse } from 'csv-parse';
 import cliProgress from 'cli-progress';
 import type { ApiClient } from './api-client.ts';
@@ -30,7 +30,7 @@ export async function classifyTexts(texts: AsyncIterable<string>, out: Writable,
     const result = sentiment.analyze(text, lang);
     const line: Classification & { text?: string } = { lang, sentiment: result.label, score: Math.round(result.score * 10_000) / 10_000 };
     if (options.includeText) line.text = text;
-    if (!out.write(JSON.stringify(line) + '\n')) await new Promise((resolve) => out.once('drain', resolve));
+    if (!out.write(`${JSON.stringify(line)}\n`)) await new Promise((resolve) => out.once('drain', resolve));
     count++;
   }
   return count;
@@ -116,7 +116,9 @@ interface CliSource {
 export function registerListeningCommands(program: Command): void {
   program
     .command('classify')
-    .description('Language and sentiment of texts, locally (no server): one per line on stdin, or a CSV column; writes one JSON line per text')
+    .description(
+      'Language and sentiment of texts, locally (no server): one per line on stdin, or a CSV column; writes one JSON line per text',
+    )
     .option('--csv <file>', 'read texts from this CSV file')
     .option('--column <name>', 'CSV column with the texts', 'text')
     .option('--with-text', 'include the text in each output line')
@@ -135,8 +137,11 @@ export function registerListeningCommands(program: Command): void {
     .action(
       run(async (opts: { workspace: string }, command: Command) => {
         const { api } = client(command);
-        const data = await api.get<{ items: Array<{ id: string; name: string; kind: string; competitorName: string | null; query: string }> }>(`/api/v1/workspaces/${opts.workspace}/listening/queries`);
-        for (const q of data.items) process.stdout.write(`${q.id}  ${q.kind.padEnd(10)} ${q.name}${q.competitorName ? ` (${q.competitorName})` : ''}: ${q.query}\n`);
+        const data = await api.get<{
+          items: Array<{ id: string; name: string; kind: string; competitorName: string | null; query: string }>;
+        }>(`/api/v1/workspaces/${opts.workspace}/listening/queries`);
+        for (const q of data.items)
+          process.stdout.write(`${q.id}  ${q.kind.padEnd(10)} ${q.name}${q.competitorName ? ` (${q.competitorName})` : ''}: ${q.query}\n`);
       }),
     );
 
@@ -151,7 +156,12 @@ export function registerListeningCommands(program: Command): void {
     .action(
       run(async (opts: { workspace: string; name: string; query: string; kind: string; competitor?: string }, command: Command) => {
         const { api } = client(command);
-        const created = await api.post<{ id: string }>(`/api/v1/workspaces/${opts.workspace}/listening/queries`, { name: opts.name, query: opts.query, kind: opts.kind, competitorName: opts.competitor });
+        const created = await api.post<{ id: string }>(`/api/v1/workspaces/${opts.workspace}/listening/queries`, {
+          name: opts.name,
+          query: opts.query,
+          kind: opts.kind,
+          competitorName: opts.competitor,
+        });
         process.stdout.write(`${created.id}\n`);
       }),
     );
@@ -164,10 +174,15 @@ export function registerListeningCommands(program: Command): void {
     .action(
       run(async (query: string, opts: { workspace: string }, command: Command) => {
         const { api, options } = client(command);
-        const result = await api.post<{ scanned: number; matched: number; items: Array<{ text: string; url: string | null; sentiment: string }> }>(`/api/v1/workspaces/${opts.workspace}/listening/queries/test`, { query });
-        if (options.json) return void process.stdout.write(JSON.stringify(result, null, 2) + '\n');
+        const result = await api.post<{
+          scanned: number;
+          matched: number;
+          items: Array<{ text: string; url: string | null; sentiment: string }>;
+        }>(`/api/v1/workspaces/${opts.workspace}/listening/queries/test`, { query });
+        if (options.json) return void process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
         process.stdout.write(`${result.matched} of ${result.scanned} mentions match\n`);
-        for (const m of result.items) process.stdout.write(`- [${m.sentiment}] ${m.text.replace(/\s+/g, ' ').slice(0, 120)} ${m.url ?? ''}\n`);
+        for (const m of result.items)
+          process.stdout.write(`- [${m.sentiment}] ${m.text.replace(/\s+/g, ' ').slice(0, 120)} ${m.url ?? ''}\n`);
       }),
     );
 
@@ -179,8 +194,11 @@ export function registerListeningCommands(program: Command): void {
       run(async (opts: { workspace: string }, command: Command) => {
         const { api, options } = client(command);
         const data = await api.get<{ items: CliSource[] }>(`/api/v1/workspaces/${opts.workspace}/listening/sources`);
-        if (options.json) return void process.stdout.write(JSON.stringify(data.items, null, 2) + '\n');
-        for (const s of data.items) process.stdout.write(`${s.id}  ${s.kind.padEnd(18)} ${s.name} [${s.active ? s.status : 'paused'}, ${s.itemsIngested} items] ${JSON.stringify(s.config)}${s.lastError ? ` — ${s.lastError}` : ''}\n`);
+        if (options.json) return void process.stdout.write(`${JSON.stringify(data.items, null, 2)}\n`);
+        for (const s of data.items)
+          process.stdout.write(
+            `${s.id}  ${s.kind.padEnd(18)} ${s.name} [${s.active ? s.status : 'paused'}, ${s.itemsIngested} items] ${JSON.stringify(s.config)}${s.lastError ? ` — ${s.lastError}` : ''}\n`,
+          );
       }),
     );
 
@@ -206,12 +224,17 @@ export function registerListeningCommands(program: Command): void {
         const path = `/api/v1/workspaces/${opts.workspace}/listening/sources/${sourceId}`;
         const current = await api.get<CliSource>(path);
         // Which setting holds the address is declared by the kind (its network), served by the API.
-        const kinds = opts.sourceUrl !== undefined ? (await api.get<{ items: Array<{ kind: string; urlField: string | null }> }>('/api/v1/listening/source-kinds')).items : [];
+        const kinds =
+          opts.sourceUrl !== undefined
+            ? (await api.get<{ items: Array<{ kind: string; urlField: string | null }> }>('/api/v1/listening/source-kinds')).items
+            : [];
         const body = sourcePatchOf(current.kind, opts, kinds.find((k) => k.kind === current.kind)?.urlField ?? null);
         if (Object.keys(body).length === 0) throw new Error('Nothing to change: pass --name, --source-url, --pause, … (see --help)');
         const updated = await api.patch<CliSource>(path, body);
-        if (options.json) return void process.stdout.write(JSON.stringify(updated, null, 2) + '\n');
-        process.stdout.write(`${updated.id}  ${updated.name} ${JSON.stringify(updated.config)}${updated.cursor === null && current.cursor !== null ? ' (cursor reset: reading the new target from its start)' : ''}\n`);
+        if (options.json) return void process.stdout.write(`${JSON.stringify(updated, null, 2)}\n`);
+        process.stdout.write(
+          `${updated.id}  ${updated.name} ${JSON.stringify(updated.config)}${updated.cursor === null && current.cursor !== null ? ' (cursor reset: reading the new target from its start)' : ''}\n`,
+        );
       }),
     );
 
@@ -229,10 +252,15 @@ export function registerListeningCommands(program: Command): void {
         const bar = new cliProgress.SingleBar({ format: 'Importing |{bar}| {value}/{total} steps' }, cliProgress.Presets.shades_classic);
         bar.start(2, 1);
         try {
-          const result = await api.post<{ rows: number; stored: number; duplicates: number; matched: number }>(`/api/v1/workspaces/${opts.workspace}/listening/import`, { csv, textColumn: opts.textColumn, defaultNetwork: opts.network });
+          const result = await api.post<{ rows: number; stored: number; duplicates: number; matched: number }>(
+            `/api/v1/workspaces/${opts.workspace}/listening/import`,
+            { csv, textColumn: opts.textColumn, defaultNetwork: opts.network },
+          );
           bar.update(2);
           bar.stop();
-          process.stdout.write(`${result.rows} rows: ${result.stored} stored, ${result.duplicates} duplicates, ${result.matched} matching a query\n`);
+          process.stdout.write(
+            `${result.rows} rows: ${result.stored} stored, ${result.duplicates} duplicates, ${result.matched} matching a query\n`,
+          );
         } catch (error) {
           bar.stop();
           throw error;
@@ -249,10 +277,12 @@ export function registerListeningCommands(program: Command): void {
         const { api, options } = client(command);
         const zone = await workspaceZone(api, opts.workspace);
         const data = await api.get<{ items: CliAlert[] }>(`/api/v1/workspaces/${opts.workspace}/listening/alerts`);
-        if (options.json) return void process.stdout.write(JSON.stringify(data.items, null, 2) + '\n');
+        if (options.json) return void process.stdout.write(`${JSON.stringify(data.items, null, 2)}\n`);
         if (data.items.length === 0) process.stdout.write('No reputation alerts.\n');
         for (const a of data.items) {
-          process.stdout.write(`${a.id}  ${brandTime(a.windowStart, zone)}  ${a.scope}: ${a.count} negative (usually ${a.expected}, z ${a.z})${a.acknowledgedAt ? ' [seen]' : ''}\n`);
+          process.stdout.write(
+            `${a.id}  ${brandTime(a.windowStart, zone)}  ${a.scope}: ${a.count} negative (usually ${a.expected}, z ${a.z})${a.acknowledgedAt ? ' [seen]' : ''}\n`,
+          );
         }
       }),
     );
@@ -266,7 +296,7 @@ export function registerListeningCommands(program: Command): void {
       run(async (alertId: string, opts: { workspace: string }, command: Command) => {
         const { api, options } = client(command);
         const alert = await api.post<CliAlert>(`/api/v1/workspaces/${opts.workspace}/listening/alerts/${alertId}/acknowledge`, {});
-        if (options.json) return void process.stdout.write(JSON.stringify(alert, null, 2) + '\n');
+        if (options.json) return void process.stdout.write(`${JSON.stringify(alert, null, 2)}\n`);
         process.stdout.write(`Alert ${alert.id} marked as seen.\n`);
       }),
     );
@@ -292,17 +322,21 @@ export function registerListeningCommands(program: Command): void {
         const path = `/api/v1/workspaces/${opts.workspace}/listening/mentions`;
         if (opts.csv) {
           const rows = await downloadCsv(api, `${path}/export?${filters}`, opts.csv);
-          return void process.stdout.write(options.json ? JSON.stringify({ file: opts.csv, mentions: rows }) + '\n' : `${rows} mentions written to ${opts.csv}\n`);
+          return void process.stdout.write(
+            options.json ? `${JSON.stringify({ file: opts.csv, mentions: rows })}\n` : `${rows} mentions written to ${opts.csv}\n`,
+          );
         }
         const limit = Number(opts.limit);
         if (!Number.isInteger(limit) || limit < 1 || limit > 200) throw new Error('--limit must be a whole number from 1 to 200');
         filters.set('limit', String(limit));
         const data = await api.get<{ items: CliMention[] }>(`${path}?${filters}`);
-        if (options.json) return void process.stdout.write(JSON.stringify(data.items, null, 2) + '\n');
+        if (options.json) return void process.stdout.write(`${JSON.stringify(data.items, null, 2)}\n`);
         if (data.items.length === 0) process.stdout.write('No mentions.\n');
         for (const m of data.items) {
           const text = m.text.replace(/\s+/g, ' ');
-          process.stdout.write(`${brandTime(m.publishedAt, zone)}  ${m.network.padEnd(9)} @${m.author.handle || '?'}  ${m.sentiment ?? '-'}${m.corrected ? '*' : ''}  ${text.length > 100 ? `${text.slice(0, 99)}…` : text}${m.url ? `  ${m.url}` : ''}\n`);
+          process.stdout.write(
+            `${brandTime(m.publishedAt, zone)}  ${m.network.padEnd(9)} @${m.author.handle || '?'}  ${m.sentiment ?? '-'}${m.corrected ? '*' : ''}  ${text.length > 100 ? `${text.slice(0, 99)}…` : text}${m.url ? `  ${m.url}` : ''}\n`,
+          );
         }
       }),
     );
@@ -322,15 +356,35 @@ export function registerListeningCommands(program: Command): void {
         const base = `/api/v1/workspaces/${opts.workspace}/listening`;
         const query = `from=${encodeURIComponent(range.from)}&to=${encodeURIComponent(range.to)}`;
         const [volume, shareOfVoice, sentiment, authors, terms, trending] = await Promise.all([
-          api.get<{ series: Array<{ name: string; kind: string; points: Array<{ count: number }> }> }>(`${base}/analysis/volume?${query}&interval=day`),
-          api.get<{ brand: { mentions: number; share: number }; competitors: Array<{ name: string; mentions: number; share: number }>; total: number }>(`${base}/analysis/share-of-voice?${query}`),
-          api.get<{ counts: Record<'positive' | 'neutral' | 'negative', number>; total: number; netSentiment: number | null }>(`${base}/analysis/sentiment?${query}`),
-          api.get<{ items: Array<{ handle: string; network: string; mentions: number; reach: number | null }> }>(`${base}/analysis/authors?${query}&limit=5`),
-          api.get<{ terms: Array<{ term: string; count: number }>; phrases: Array<{ phrase?: string; term?: string; count: number }> }>(`${base}/analysis/terms?${query}`),
+          api.get<{ series: Array<{ name: string; kind: string; points: Array<{ count: number }> }> }>(
+            `${base}/analysis/volume?${query}&interval=day`,
+          ),
+          api.get<{
+            brand: { mentions: number; share: number };
+            competitors: Array<{ name: string; mentions: number; share: number }>;
+            total: number;
+          }>(`${base}/analysis/share-of-voice?${query}`),
+          api.get<{ counts: Record<'positive' | 'neutral' | 'negative', number>; total: number; netSentiment: number | null }>(
+            `${base}/analysis/sentiment?${query}`,
+          ),
+          api.get<{ items: Array<{ handle: string; network: string; mentions: number; reach: number | null }> }>(
+            `${base}/analysis/authors?${query}&limit=5`,
+          ),
+          api.get<{ terms: Array<{ term: string; count: number }>; phrases: Array<{ phrase?: string; term?: string; count: number }> }>(
+            `${base}/analysis/terms?${query}`,
+          ),
           api.get<{ items: Array<{ label: string; kind: string; count: number; z: number }> }>(`${base}/trending`),
         ]);
-        const report = { range: { ...range, timeZone: zone }, volume: volume.series.map((s) => ({ query: s.name, kind: s.kind, mentions: s.points.reduce((sum, p) => sum + p.count, 0) })), shareOfVoice, sentiment, topAuthors: authors.items, topTerms: terms.terms.slice(0, 10), trending: trending.items.slice(0, 10) };
-        if (options.json) return void process.stdout.write(JSON.stringify(report, null, 2) + '\n');
+        const report = {
+          range: { ...range, timeZone: zone },
+          volume: volume.series.map((s) => ({ query: s.name, kind: s.kind, mentions: s.points.reduce((sum, p) => sum + p.count, 0) })),
+          shareOfVoice,
+          sentiment,
+          topAuthors: authors.items,
+          topTerms: terms.terms.slice(0, 10),
+          trending: trending.items.slice(0, 10),
+        };
+        if (options.json) return void process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
         const pct = (x: number | null) => (x === null ? 'n/a' : `${Math.round(x * 10) / 10} %`);
         const lines = [
           `Listening, ${brandTime(range.from, zone)} → ${brandTime(range.to, zone)}`,
@@ -344,12 +398,14 @@ export function registerListeningCommands(program: Command): void {
           `Net sentiment ((positive − negative) / all × 100): ${sentiment.netSentiment === null ? 'n/a' : Math.round(sentiment.netSentiment * 10) / 10} — ${sentiment.counts.positive} positive, ${sentiment.counts.neutral} neutral, ${sentiment.counts.negative} negative`,
           '',
           'Top authors:',
-          ...(authors.items.length ? authors.items.map((a) => `  @${a.handle} (${a.network}): ${a.mentions} mentions, reach ${a.reach ?? 'unknown'}`) : ['  none']),
+          ...(authors.items.length
+            ? authors.items.map((a) => `  @${a.handle} (${a.network}): ${a.mentions} mentions, reach ${a.reach ?? 'unknown'}`)
+            : ['  none']),
           '',
           `Top terms: ${report.topTerms.map((t) => `${t.term} (${t.count})`).join(', ') || 'none'}`,
           `Trending now: ${report.trending.map((t) => `${t.label} (${t.count}, z ${Math.round(t.z * 10) / 10})`).join(', ') || 'nothing above its usual level'}`,
         ];
-        process.stdout.write(lines.join('\n') + '\n');
+        process.stdout.write(`${lines.join('\n')}\n`);
       }),
     );
 
@@ -370,8 +426,9 @@ export function registerListeningCommands(program: Command): void {
         const { api, options } = client(command);
         const path = `/api/v1/workspaces/${opts.workspace}/listening/alert-settings`;
         const body = alertSettingsPatchOf(opts);
-        const settings = Object.keys(body).length === 0 ? await api.get<CliAlertSettings>(path) : await api.put<CliAlertSettings>(path, body);
-        if (options.json) return void process.stdout.write(JSON.stringify(settings, null, 2) + '\n');
+        const settings =
+          Object.keys(body).length === 0 ? await api.get<CliAlertSettings>(path) : await api.put<CliAlertSettings>(path, body);
+        if (options.json) return void process.stdout.write(`${JSON.stringify(settings, null, 2)}\n`);
         process.stdout.write(
           `${settings.enabled ? 'on' : 'off'}: alert when negative mentions in a ${settings.windowMinutes}-minute window reach ${settings.minCount} and z >= ${settings.threshold} against the previous ${settings.historyWindows} windows\n` +
             `e-mail: ${settings.notifyEmails.length ? settings.notifyEmails.join(', ') : 'nobody'}\n`,
@@ -380,10 +437,25 @@ export function registerListeningCommands(program: Command): void {
     );
 }
 
-interface CliAlertSettings { enabled: boolean; windowMinutes: number; historyWindows: number; threshold: number; minCount: number; notifyEmails: string[] }
+interface CliAlertSettings {
+  enabled: boolean;
+  windowMinutes: number;
+  historyWindows: number;
+  threshold: number;
+  minCount: number;
+  notifyEmails: string[];
+}
 
 /** `notify` is the list from --notify, false from --no-notify, and true (commander's default) when neither is given. */
-export interface AlertSettingsOptions { enable?: boolean; disable?: boolean; windowMinutes?: string; history?: string; threshold?: string; minCount?: string; notify?: string | boolean }
+export interface AlertSettingsOptions {
+  enable?: boolean;
+  disable?: boolean;
+  windowMinutes?: string;
+  history?: string;
+  threshold?: string;
+  minCount?: string;
+  notify?: string | boolean;
+}
 
 /** The PUT body for `plaza listen alert-settings` options; the server checks the ranges. */
 export function alertSettingsPatchOf(opts: AlertSettingsOptions): Partial<CliAlertSettings> {
@@ -400,15 +472,49 @@ export function alertSettingsPatchOf(opts: AlertSettingsOptions): Partial<CliAle
     historyWindows: number('--history', opts.history),
     threshold: number('--threshold', opts.threshold),
     minCount: number('--min-count', opts.minCount),
-    notifyEmails: typeof opts.notify === 'string' ? opts.notify.split(',').map((address) => address.trim()).filter(Boolean) : opts.notify === false ? [] : undefined,
+    notifyEmails:
+      typeof opts.notify === 'string'
+        ? opts.notify
+            .split(',')
+            .map((address) => address.trim())
+            .filter(Boolean)
+        : opts.notify === false
+          ? []
+          : undefined,
   };
   return Object.fromEntries(Object.entries(body).filter(([, value]) => value !== undefined));
 }
 
-interface CliAlert { id: string; windowStart: string; scope: string; count: number; expected: number; z: number; acknowledgedAt: string | null }
-interface CliMention { publishedAt: string; network: string; author: { handle: string }; sentiment: string | null; corrected: boolean; text: string; url: string | null }
+interface CliAlert {
+  id: string;
+  windowStart: string;
+  scope: string;
+  count: number;
+  expected: number;
+  z: number;
+  acknowledgedAt: string | null;
+}
+interface CliMention {
+  publishedAt: string;
+  network: string;
+  author: { handle: string };
+  sentiment: string | null;
+  corrected: boolean;
+  text: string;
+  url: string | null;
+}
 
-export interface MentionListOptions { query?: string; sentiment?: string; lang?: string; network?: string; search?: string; from?: string; to?: string; limit: string; csv?: string }
+export interface MentionListOptions {
+  query?: string;
+  sentiment?: string;
+  lang?: string;
+  network?: string;
+  search?: string;
+  from?: string;
+  to?: string;
+  limit: string;
+  csv?: string;
+}
 
 /** The API filters of `plaza listen mentions`; local times are read in the brand's zone. */
 export function mentionFilterParams(opts: MentionListOptions, zone: string): URLSearchParams {

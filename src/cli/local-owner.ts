@@ -50,7 +50,9 @@ export function localOwnerOf(locked: DataDirLockedError): LocalOwner {
         });
       } catch (error) {
         // The owner died or is stopping: the lock says who it was; the next try opens the folder.
-        throw new Error(`${locked.message}\n(${url}: ${(error as Error & { cause?: { code?: string } }).cause?.code ?? (error as Error).message})`);
+        throw new Error(
+          `${locked.message}\n(${url}: ${(error as Error & { cause?: { code?: string } }).cause?.code ?? (error as Error).message})`,
+        );
       }
       const text = await response.text();
       let parsed: (T & { error?: ApiError['body'] }) | undefined;
@@ -60,7 +62,8 @@ export function localOwnerOf(locked: DataDirLockedError): LocalOwner {
         parsed = undefined;
       }
       const code = parsed?.error?.code;
-      if (code === 'local_admin_unavailable' || code === 'local_admin_not_local' || code === 'local_admin_key_invalid') throw new Error(localMessage(code, { who }));
+      if (code === 'local_admin_unavailable' || code === 'local_admin_not_local' || code === 'local_admin_key_invalid')
+        throw new Error(localMessage(code, { who }));
       if (!response.ok) throw new ApiError(response.status, parsed?.error ?? { message: text || `HTTP ${response.status}` });
       return parsed as T;
     },

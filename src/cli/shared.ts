@@ -12,7 +12,7 @@ export interface GlobalOptions {
 
 /** Prints a result: one JSON document with --json, otherwise a readable table or line. */
 export function output(options: GlobalOptions, value: unknown, human: () => void): void {
-  if (options.json) process.stdout.write(JSON.stringify(value, null, 2) + '\n');
+  if (options.json) process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
   else human();
 }
 
@@ -21,7 +21,8 @@ export function connect(command: Command): { api: ApiClient; options: GlobalOpti
   const options = command.optsWithGlobals<GlobalOptions>();
   const baseUrl = options.url ?? process.env.PLAZA_URL ?? 'http://localhost:3000';
   const token = options.token ?? process.env.PLAZA_TOKEN;
-  if (!token) throw new Error('No API token: pass --token or set PLAZA_TOKEN (create one with `plaza token create --email you@example.com`)');
+  if (!token)
+    throw new Error('No API token: pass --token or set PLAZA_TOKEN (create one with `plaza token create --email you@example.com`)');
   return { api: new ApiClient(baseUrl, token), options, baseUrl, token };
 }
 
@@ -33,10 +34,10 @@ export function action<A extends unknown[]>(fn: (...args: A) => Promise<void>) {
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
       const command = args[args.length - 1] as Command;
-      if (command.optsWithGlobals<GlobalOptions>().json) process.stdout.write(JSON.stringify({ error: error.body }, null, 2) + '\n');
+      if (command.optsWithGlobals<GlobalOptions>().json) process.stdout.write(`${JSON.stringify({ error: error.body }, null, 2)}\n`);
       else {
         process.stderr.write(`Error ${error.status}: ${error.message}\n`);
-        if (error.details) process.stderr.write(JSON.stringify(error.details, null, 2) + '\n');
+        if (error.details) process.stderr.write(`${JSON.stringify(error.details, null, 2)}\n`);
       }
       process.exitCode = 1;
     }

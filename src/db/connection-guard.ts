@@ -1,5 +1,12 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { DefaultQueryExecutor, Kysely, type ConnectionProvider, type DatabaseConnection, type Driver, type TransactionSettings } from 'kysely';
+import {
+  DefaultQueryExecutor,
+  Kysely,
+  type ConnectionProvider,
+  type DatabaseConnection,
+  type Driver,
+  type TransactionSettings,
+} from 'kysely';
 import type { PGlite } from '@electric-sql/pglite';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import type { RawSql } from './raw-sql.ts';
@@ -234,7 +241,10 @@ class GatedConnectionProvider implements ConnectionProvider {
 }
 
 /** Kysely and raw SQL over one PGlite instance, every use of its connection going through one gate. */
-export function guardedEmbedded<DB>(lite: PGlite, options: ConnectionGuardOptions = {}): { db: Kysely<DB>; raw: RawSql; gate: ConnectionGate } {
+export function guardedEmbedded<DB>(
+  lite: PGlite,
+  options: ConnectionGuardOptions = {},
+): { db: Kysely<DB>; raw: RawSql; gate: ConnectionGate } {
   const gate = new ConnectionGate(options);
   const dialect = new PGliteDialect(lite);
   const inner = dialect.createDriver();
@@ -250,7 +260,12 @@ export function guardedEmbedded<DB>(lite: PGlite, options: ConnectionGuardOption
     rollbackTransaction: (connection) => inner.rollbackTransaction(connection),
     destroy: () => inner.destroy(),
   };
-  const executor = new DefaultQueryExecutor(dialect.createQueryCompiler(), dialect.createAdapter(), new GatedConnectionProvider(gate, driver), []);
+  const executor = new DefaultQueryExecutor(
+    dialect.createQueryCompiler(),
+    dialect.createAdapter(),
+    new GatedConnectionProvider(gate, driver),
+    [],
+  );
   const db = new Kysely<DB>({ config: { dialect }, dialect, driver, executor });
 
   // Inside a session the connection is already ours: run straight on PGlite.

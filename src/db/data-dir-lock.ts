@@ -223,7 +223,7 @@ export function acquireDataDirLock(dataDir: string): DataDirLock {
   for (let attempt = 0; ; attempt++) {
     let created: boolean;
     try {
-      created = createExclusive(file, JSON.stringify(info, null, 2) + '\n');
+      created = createExclusive(file, `${JSON.stringify(info, null, 2)}\n`);
     } catch (error) {
       throw describeWriteError(error, dir);
     }
@@ -267,7 +267,7 @@ export function acquireDataDirLock(dataDir: string): DataDirLock {
       if (!ours()) return;
       info = { ...info, ...patch };
       try {
-        fs.renameSync(writeTemporary(file, JSON.stringify(info, null, 2) + '\n'), file);
+        fs.renameSync(writeTemporary(file, `${JSON.stringify(info, null, 2)}\n`), file);
       } catch (error) {
         throw describeWriteError(error, dir);
       }

@@ -28,7 +28,13 @@ export async function startQueue(database: PlazaDatabase, options: { supervise?:
         executeSql: async (text: string, values?: unknown[]) => {
           if (!values || values.length === 0) {
             // pg-boss sends its schema migrations as one multi-statement string.
-            if (text.includes(';') && text.trim().split(';').filter((s) => s.trim()).length > 1) {
+            if (
+              text.includes(';') &&
+              text
+                .trim()
+                .split(';')
+                .filter((s) => s.trim()).length > 1
+            ) {
               await database.raw.exec(text);
               return { rows: [] };
             }

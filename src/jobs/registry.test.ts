@@ -13,7 +13,8 @@ import { systemClock } from '../lib/clock.ts';
 import { plazaJobs } from './index.ts';
 import { checkJobs, defineJob, JobRegistryError, startJobs, type JobDefinition } from './registry.ts';
 
-const tick = (name: string, everyMs = 1_000) => defineJob({ name, service: 'worker', description: 'test', schedule: { everyMs }, handler: async () => undefined });
+const tick = (name: string, everyMs = 1_000) =>
+  defineJob({ name, service: 'worker', description: 'test', schedule: { everyMs }, handler: async () => undefined });
 
 /** The message `checkJobs` throws for `jobs`, or null when it accepts them. */
 function problemsOf(jobs: unknown[], intervals: Record<string, number> = {}): string | null {
@@ -56,7 +57,9 @@ describe('job registry: declarations are checked before anything starts', () => 
     expect(problemsOf([{ name: 'deliver', service: 'worker', description: 'x', trigger: { queue: 'q' }, handler: 'deliver' }])).toContain(
       'Background job "deliver" cannot start: it has no handler: a job with a trigger needs handler(...).',
     );
-    expect(problemsOf([{ name: 'engine', service: 'worker', description: 'x', runner: {} }])).toContain('Background job "engine" cannot start: its runner has no start function.');
+    expect(problemsOf([{ name: 'engine', service: 'worker', description: 'x', runner: {} }])).toContain(
+      'Background job "engine" cannot start: its runner has no start function.',
+    );
     expect(problemsOf([{ name: 'nothing', service: 'worker', description: 'x', handler: async () => undefined }])).toContain(
       'Background job "nothing" cannot start: it must have exactly one of schedule, trigger or runner (it has none).',
     );
@@ -64,7 +67,12 @@ describe('job registry: declarations are checked before anything starts', () => 
 
   it('lists every problem at once: no name, unknown service, bad interval, an interval for no periodic job', () => {
     const message = problemsOf(
-      [{ service: 'worker', description: 'x', schedule: { everyMs: 1000 }, handler: async () => undefined }, { ...tick('a'), service: 'mailer' }, tick('b', 0), tick('b', 10)],
+      [
+        { service: 'worker', description: 'x', schedule: { everyMs: 1000 }, handler: async () => undefined },
+        { ...tick('a'), service: 'mailer' },
+        tick('b', 0),
+        tick('b', 10),
+      ],
       { 'no.such-job': 100, a: 1.5 },
     );
     expect(message?.split('\n')).toEqual([
@@ -81,10 +89,19 @@ describe('job registry: declarations are checked before anything starts', () => 
   it('startPlaza stops with the message before it opens the database', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'plaza-jobs-'));
     try {
-      const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', PLAZA_SECRET: 'registry-test-secret-registry-test-0001' } as NodeJS.ProcessEnv);
+      const config = loadConfig({
+        DATA_DIR: dataDir,
+        LOG_LEVEL: 'silent',
+        PLAZA_SECRET: 'registry-test-secret-registry-test-0001',
+      } as NodeJS.ProcessEnv);
       const doubled = startPlaza({ config, services: ['worker'], logger: pino({ level: 'silent' }), jobs: (jobs) => [...jobs, jobs[1]] });
       await expect(doubled).rejects.toThrow('Background job "events.webhook-outbox" is declared twice');
-      const unknown = startPlaza({ config, services: ['worker'], logger: pino({ level: 'silent' }), intervals: { 'analytics.collector': 100 } });
+      const unknown = startPlaza({
+        config,
+        services: ['worker'],
+        logger: pino({ level: 'silent' }),
+        intervals: { 'analytics.collector': 100 },
+      });
       await expect(unknown).rejects.toThrow('An interval is set for "analytics.collector", but no periodic background job has that name.');
       expect(fs.readdirSync(dataDir)).toEqual([]);
     } finally {
@@ -96,7 +113,8 @@ describe('job registry: declarations are checked before anything starts', () => 
 describe.each(DB_KINDS)('periodic jobs on %s', (kind) => {
   let database: PlazaDatabase;
   let second: PlazaDatabase | null = null;
-  const contextOf = (db: PlazaDatabase) => ({ database: db, logger: pino({ level: 'silent' }), clock: systemClock }) as unknown as AppContext;
+  const contextOf = (db: PlazaDatabase) =>
+    ({ database: db, logger: pino({ level: 'silent' }), clock: systemClock }) as unknown as AppContext;
 
   beforeAll(async () => {
     database = await createTestDatabase(kind);
@@ -129,7 +147,9 @@ describe.each(DB_KINDS)('periodic jobs on %s', (kind) => {
     } finally {
       await running.stop();
     }
-    const { rows } = await database.raw.query<{ every_ms: number; locked_by: string | null; last_error: string | null }>(`SELECT every_ms, locked_by, last_error FROM job_schedules WHERE name = 'test.flaky'`);
+    const { rows } = await database.raw.query<{ every_ms: number; locked_by: string | null; last_error: string | null }>(
+      `SELECT every_ms, locked_by, last_error FROM job_schedules WHERE name = 'test.flaky'`,
+    );
     expect(rows).toEqual([{ every_ms: 50, locked_by: null, last_error: runs % 2 === 1 ? `run ${runs} failed` : null }]);
   });
 
@@ -137,7 +157,13 @@ describe.each(DB_KINDS)('periodic jobs on %s', (kind) => {
     let ran = 0;
     const jobs = [
       defineJob({ name: 'test.before', service: 'worker', description: 'x', schedule: { everyMs: 20 }, handler: async () => void ran++ }),
-      defineJob<{ id: string }>({ name: 'test.deliver', service: 'worker', description: 'x', trigger: { queue: 'test-deliver' }, handler: async () => undefined }),
+      defineJob<{ id: string }>({
+        name: 'test.deliver',
+        service: 'worker',
+        description: 'x',
+        trigger: { queue: 'test-deliver' },
+        handler: async () => undefined,
+      }),
     ];
     await expect(startJobs(contextOf(database), jobs, { services: ['worker'], boss: null })).rejects.toThrow(
       'Background job "test.deliver" needs the job queue, which the worker service did not start.',

@@ -81,7 +81,8 @@ const DEFAULT_LEASE_MS = 60_000;
 function kindOf(job: JobDefinition): 'periodic' | 'queue' | 'runner' | string {
   const record = job as Partial<PeriodicJob & QueueJob & RunnerJob>;
   const shapes = [record.schedule && 'schedule', record.trigger && 'trigger', record.runner && 'runner'].filter(Boolean);
-  if (shapes.length !== 1) return `it must have exactly one of schedule, trigger or runner (it has ${shapes.length ? shapes.join(' and ') : 'none'})`;
+  if (shapes.length !== 1)
+    return `it must have exactly one of schedule, trigger or runner (it has ${shapes.length ? shapes.join(' and ') : 'none'})`;
   if (record.runner) return typeof record.runner.start === 'function' ? 'runner' : 'its runner has no start function';
   if (typeof record.handler !== 'function') return `it has no handler: a job with a ${shapes[0]} needs handler(...)`;
   return record.schedule ? 'periodic' : 'queue';
@@ -103,12 +104,14 @@ export function checkJobs(jobs: readonly JobDefinition[], intervals: Readonly<Re
     }
     if (seen.has(job.name)) problems.push(`Background job "${job.name}" is declared twice: every job needs its own name.`);
     seen.add(job.name);
-    if (!SERVICE_NAMES.includes(job.service)) problems.push(`Background job ${label} has an unknown service "${String(job.service)}" (one of ${SERVICE_NAMES.join(', ')}).`);
+    if (!SERVICE_NAMES.includes(job.service))
+      problems.push(`Background job ${label} has an unknown service "${String(job.service)}" (one of ${SERVICE_NAMES.join(', ')}).`);
     const kind = kindOf(job);
     if (kind !== 'periodic' && kind !== 'queue' && kind !== 'runner') problems.push(`Background job ${label} cannot start: ${kind}.`);
     if (kind === 'periodic') {
       const everyMs = (job as PeriodicJob).schedule.everyMs;
-      if (!(Number.isInteger(everyMs) && everyMs > 0)) problems.push(`Background job ${label} needs a whole, positive schedule.everyMs (got ${String(everyMs)}).`);
+      if (!(Number.isInteger(everyMs) && everyMs > 0))
+        problems.push(`Background job ${label} needs a whole, positive schedule.everyMs (got ${String(everyMs)}).`);
     }
     if (kind === 'queue' && !(job as QueueJob).trigger.queue) problems.push(`Background job ${label} has no trigger.queue.`);
   }
@@ -116,7 +119,8 @@ export function checkJobs(jobs: readonly JobDefinition[], intervals: Readonly<Re
     if (everyMs === undefined) continue;
     const job = jobs.find((j) => j?.name === name);
     if (!job || !('schedule' in job)) problems.push(`An interval is set for "${name}", but no periodic background job has that name.`);
-    else if (!(Number.isInteger(everyMs) && everyMs > 0)) problems.push(`The interval set for "${name}" must be a whole, positive number of milliseconds (got ${everyMs}).`);
+    else if (!(Number.isInteger(everyMs) && everyMs > 0))
+      problems.push(`The interval set for "${name}" must be a whole, positive number of milliseconds (got ${everyMs}).`);
   }
   if (problems.length) throw new JobRegistryError(`Plaza cannot start its background jobs:\n- ${problems.join('\n- ')}`);
 }
@@ -184,7 +188,8 @@ export async function startJobs(ctx: AppContext, jobs: readonly JobDefinition[],
 
 async function startQueueWorker(base: JobContext, job: QueueJob): Promise<RunningJob> {
   const boss = base.boss;
-  if (!boss) throw new JobRegistryError(`Background job "${job.name}" needs the job queue, which the ${job.service} service did not start.`);
+  if (!boss)
+    throw new JobRegistryError(`Background job "${job.name}" needs the job queue, which the ${job.service} service did not start.`);
   const { queue, batchSize = 1, pollingIntervalSeconds = 2 } = job.trigger;
   await boss.createQueue(queue);
   const id = await boss.work<unknown>(queue, { batchSize, pollingIntervalSeconds }, async (batch) => {
@@ -217,7 +222,13 @@ async function startPeriodic(base: JobContext, job: PeriodicJob, owner: string, 
       return Math.min(everyMs, Math.max(retryMs, state.dueInMs, state.lockedForMs));
     }
     // Renew the lock while the handler runs, so a long run is never taken over by another process.
-    const renew = setInterval(() => void renewJobLock(raw, job.name, owner, leaseMs).catch((error: unknown) => ctx.logger.warn({ err: error, job: job.name }, 'renewing a job lock failed')), leaseMs / 3);
+    const renew = setInterval(
+      () =>
+        void renewJobLock(raw, job.name, owner, leaseMs).catch((error: unknown) =>
+          ctx.logger.warn({ err: error, job: job.name }, 'renewing a job lock failed'),
+        ),
+      leaseMs / 3,
+    );
     renew.unref?.();
     let failure: string | null = null;
     try {

@@ -38,7 +38,13 @@ export async function ensureJobSchedule(raw: RawSql, name: string, everyMs: numb
  * of several concurrent claimers win; the winner moves the next slot one interval on and holds a
  * lock (`leaseMs`, renewed while it runs) so no other process starts the job meanwhile.
  */
-export async function claimJobSlot(raw: RawSql, name: string, owner: string, everyMs: number, leaseMs: number): Promise<ClaimedSlot | null> {
+export async function claimJobSlot(
+  raw: RawSql,
+  name: string,
+  owner: string,
+  everyMs: number,
+  leaseMs: number,
+): Promise<ClaimedSlot | null> {
   const { rows } = await raw.query<{ slot: Date | string; next_in_ms: number | string }>(
     `WITH due AS (
        SELECT name, next_run_at FROM job_schedules
@@ -71,7 +77,10 @@ export async function jobSlotState(raw: RawSql, name: string): Promise<SlotState
 
 /** Extends `owner`'s lock on a running job. */
 export async function renewJobLock(raw: RawSql, name: string, owner: string, leaseMs: number): Promise<void> {
-  await raw.query(`UPDATE job_schedules SET locked_until = now() + make_interval(secs => $3::int / 1000.0) WHERE name = $1 AND locked_by = $2`, [name, owner, leaseMs]);
+  await raw.query(
+    `UPDATE job_schedules SET locked_until = now() + make_interval(secs => $3::int / 1000.0) WHERE name = $1 AND locked_by = $2`,
+    [name, owner, leaseMs],
+  );
 }
 
 /** Ends `owner`'s run of the job: the lock is released and the outcome kept on the row. */

@@ -1,7 +1,12 @@
 import crypto from 'node:crypto';
 import { promisify } from 'node:util';
 
-const scrypt = promisify(crypto.scrypt) as (password: string, salt: Buffer, keylen: number, options: crypto.ScryptOptions) => Promise<Buffer>;
+const scrypt = promisify(crypto.scrypt) as (
+  password: string,
+  salt: Buffer,
+  keylen: number,
+  options: crypto.ScryptOptions,
+) => Promise<Buffer>;
 
 // scrypt parameters (OWASP minimum: N=2^17, r=8, p=1 ≈ 128 MiB); we keep N=2^15 so a
 // sign-in costs ~50 ms on a 2-core machine, and store the parameters with each hash.
@@ -74,4 +79,3 @@ export class SecretBox {
     return JSON.parse(plain.toString('utf8')) as T;
   }
 }
-

@@ -22,7 +22,11 @@ export class DataDirStorageError extends Error {
 export function describeWriteError(error: unknown, dir: string): DataDirStorageError {
   const errno = (error as NodeJS.ErrnoException | undefined)?.code ?? 'unknown';
   const reason = `${errno}: ${(error as Error | undefined)?.message?.replace(/^[A-Z]+: /, '') ?? String(error)}`;
-  const code: StorageProblemCode = ['EROFS', 'EACCES', 'EPERM'].includes(errno) ? 'storage_read_only' : ['ENOSPC', 'EDQUOT'].includes(errno) ? 'storage_full' : 'storage_error';
+  const code: StorageProblemCode = ['EROFS', 'EACCES', 'EPERM'].includes(errno)
+    ? 'storage_read_only'
+    : ['ENOSPC', 'EDQUOT'].includes(errno)
+      ? 'storage_full'
+      : 'storage_error';
   const key = code === 'storage_read_only' ? 'readOnly' : code === 'storage_full' ? 'full' : 'unwritable';
   return new DataDirStorageError(code, dir, reason, localMessage(key, { dir, reason }));
 }
@@ -69,7 +73,9 @@ export function probeWritable(dir: string, minFreeBytes = MIN_FREE_BYTES): void 
 }
 
 /** What the last probe found. */
-export type DataDirState = { ok: true; checkedAt: Date } | { ok: false; checkedAt: Date; since: Date; code: StorageProblemCode; message: string };
+export type DataDirState =
+  | { ok: true; checkedAt: Date }
+  | { ok: false; checkedAt: Date; since: Date; code: StorageProblemCode; message: string };
 
 export interface DataDirMonitorOptions {
   /** Folders to probe (the data folder, the embedded database's folder). */
@@ -109,7 +115,13 @@ export class DataDirMonitor {
         this.probe(dir);
       } catch (error) {
         const problem = error instanceof DataDirStorageError ? error : describeWriteError(error, dir);
-        next = { ok: false, checkedAt: now, since: this.current.ok ? now : this.current.since, code: problem.code, message: problem.message };
+        next = {
+          ok: false,
+          checkedAt: now,
+          since: this.current.ok ? now : this.current.since,
+          code: problem.code,
+          message: problem.message,
+        };
         break;
       }
     }

@@ -39,7 +39,8 @@ export const sequenceIdSchema = z
 export function textProblem(value: string): string | null {
   if (value.includes('\u0000')) return 'Text must not contain NUL characters';
   // An unpaired surrogate has no UTF-8 form: Postgres refuses it (or stores garbage).
-  if (/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(value)) return 'Text must be valid Unicode (no unpaired surrogates)';
+  if (/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(value))
+    return 'Text must be valid Unicode (no unpaired surrogates)';
   return null;
 }
 
@@ -91,6 +92,7 @@ export function assertReportRange(range: { from: Date; to: Date }): void {
   if (range.from >= range.to) throw new AppError(400, 'bad_range', 'from must be before to');
   const [low, high] = [Date.UTC(1, 0, 1) + REPORT_RANGE_MARGIN_MS, MAX_INSTANT_MS - REPORT_RANGE_MARGIN_MS];
   for (const value of [range.from, range.to]) {
-    if (value.getTime() < low || value.getTime() > high) throw new AppError(400, 'date_out_of_range', 'Dates must fall within the years 0002–9998');
+    if (value.getTime() < low || value.getTime() > high)
+      throw new AppError(400, 'date_out_of_range', 'Dates must fall within the years 0002–9998');
   }
 }

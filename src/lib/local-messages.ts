@@ -14,11 +14,14 @@ const messages = {
       `If no Plaza runs with pid ${pid}, delete ${lockFile}.`,
     lockOtherHost: ({ lockFile }: Params) =>
       `The folder is shared with another machine, which touched the lock less than two minutes ago: stop Plaza there first. If it no longer runs, wait two minutes or delete ${lockFile}.`,
-    lockUnreadable: ({ lockFile, reason }: Params) => `Cannot read the lock file ${lockFile} (${reason}): it belongs to another user? Run Plaza as the user who owns the data folder.`,
-    who: ({ pid, host, started, url }: Params) => `Plaza (pid ${pid} on ${host}, started ${started}${url ? `, serving ${url}` : ', no web service or still starting'})`,
+    lockUnreadable: ({ lockFile, reason }: Params) =>
+      `Cannot read the lock file ${lockFile} (${reason}): it belongs to another user? Run Plaza as the user who owns the data folder.`,
+    who: ({ pid, host, started, url }: Params) =>
+      `Plaza (pid ${pid} on ${host}, started ${started}${url ? `, serving ${url}` : ', no web service or still starting'})`,
     readOnly: ({ dir, reason }: Params) =>
       `The data folder ${dir} is not writable (${reason}). Plaza keeps its database, media and key there: make it writable by this user (or set DATA_DIR to a writable folder).`,
-    full: ({ dir, reason }: Params) => `The disk holding the data folder ${dir} is full (${reason}). Free some space; Plaza recovers by itself once it can write again.`,
+    full: ({ dir, reason }: Params) =>
+      `The disk holding the data folder ${dir} is full (${reason}). Free some space; Plaza recovers by itself once it can write again.`,
     unwritable: ({ dir, reason }: Params) => `Plaza cannot write to the data folder ${dir} (${reason}).`,
     cliNoWeb: ({ who, dir }: Params) =>
       `${who} owns the data folder ${dir} and has no web service this command could use. Stop it first (Ctrl-C in its terminal), run this command, then start Plaza again.`,
@@ -28,24 +31,30 @@ const messages = {
       `${who} runs an older version that lacks migrations ${pending}. Restart it (\`npx plaza start\` applies pending migrations at start), or stop it and run \`npx plaza migrate\`.`,
     cliUpToDate: ({ who }: Params) => `Database is up to date (${who} owns it and applied its migrations at start)`,
     local_admin_unavailable: ({ who }: Params) => `${who} is still starting: run the command again in a moment.`,
-    local_admin_not_local: ({ who }: Params) => `${who} answers administration commands only from this machine, not through a proxy: run the command on the machine where Plaza runs.`,
-    local_admin_key_invalid: ({ who }: Params) => `${who} did not accept the key from its lock file (it may have just restarted): run the command again.`,
+    local_admin_not_local: ({ who }: Params) =>
+      `${who} answers administration commands only from this machine, not through a proxy: run the command on the machine where Plaza runs.`,
+    local_admin_key_invalid: ({ who }: Params) =>
+      `${who} did not accept the key from its lock file (it may have just restarted): run the command again.`,
   },
   es: {
     lockHeld: ({ dir, who }: Params) =>
       `La carpeta de datos ${dir} está en uso por ${who}. Dos procesos sobre una misma base de datos embebida pueden corromperla, así que este se detiene.`,
-    lockHeldSameProcess: ({ dir }: Params) => `La carpeta de datos ${dir} ya está abierta en este proceso; ciérrala antes de volver a abrirla.`,
+    lockHeldSameProcess: ({ dir }: Params) =>
+      `La carpeta de datos ${dir} ya está abierta en este proceso; ciérrala antes de volver a abrirla.`,
     lockWhatToDo: ({ pid, lockFile }: Params) =>
       `Qué hacer: usa ese Plaza (la CLI le habla a través de su API), o detenlo antes (Ctrl-C en su terminal, o \`kill ${pid}\`), ` +
       `o da a este proceso otro DATA_DIR, o ejecuta varios procesos sobre un servidor Postgres (DATABASE_URL). ` +
       `Si no hay ningún Plaza con el pid ${pid}, borra ${lockFile}.`,
     lockOtherHost: ({ lockFile }: Params) =>
       `La carpeta se comparte con otra máquina, que tocó el bloqueo hace menos de dos minutos: detén Plaza allí primero. Si ya no se ejecuta, espera dos minutos o borra ${lockFile}.`,
-    lockUnreadable: ({ lockFile, reason }: Params) => `No se puede leer el fichero de bloqueo ${lockFile} (${reason}): ¿pertenece a otro usuario? Ejecuta Plaza con el usuario dueño de la carpeta de datos.`,
-    who: ({ pid, host, started, url }: Params) => `Plaza (pid ${pid} en ${host}, iniciado ${started}${url ? `, sirviendo ${url}` : ', sin servicio web o aún arrancando'})`,
+    lockUnreadable: ({ lockFile, reason }: Params) =>
+      `No se puede leer el fichero de bloqueo ${lockFile} (${reason}): ¿pertenece a otro usuario? Ejecuta Plaza con el usuario dueño de la carpeta de datos.`,
+    who: ({ pid, host, started, url }: Params) =>
+      `Plaza (pid ${pid} en ${host}, iniciado ${started}${url ? `, sirviendo ${url}` : ', sin servicio web o aún arrancando'})`,
     readOnly: ({ dir, reason }: Params) =>
       `No se puede escribir en la carpeta de datos ${dir} (${reason}). Plaza guarda allí su base de datos, los medios y la clave: da permiso de escritura a este usuario (o indica en DATA_DIR una carpeta con escritura).`,
-    full: ({ dir, reason }: Params) => `El disco de la carpeta de datos ${dir} está lleno (${reason}). Libera espacio; Plaza se recupera solo en cuanto puede volver a escribir.`,
+    full: ({ dir, reason }: Params) =>
+      `El disco de la carpeta de datos ${dir} está lleno (${reason}). Libera espacio; Plaza se recupera solo en cuanto puede volver a escribir.`,
     unwritable: ({ dir, reason }: Params) => `Plaza no puede escribir en la carpeta de datos ${dir} (${reason}).`,
     cliNoWeb: ({ who, dir }: Params) =>
       `${who} es dueño de la carpeta de datos ${dir} y no tiene servicio web que esta orden pueda usar. Detenlo antes (Ctrl-C en su terminal), ejecuta esta orden y vuelve a iniciar Plaza.`,
@@ -55,8 +64,10 @@ const messages = {
       `${who} ejecuta una versión anterior a la que le faltan las migraciones ${pending}. Reinícialo (\`npx plaza start\` aplica las migraciones pendientes al arrancar), o detenlo y ejecuta \`npx plaza migrate\`.`,
     cliUpToDate: ({ who }: Params) => `La base de datos está al día (${who} es su dueño y aplicó sus migraciones al arrancar)`,
     local_admin_unavailable: ({ who }: Params) => `${who} aún está arrancando: vuelve a ejecutar la orden en un momento.`,
-    local_admin_not_local: ({ who }: Params) => `${who} solo atiende órdenes de administración desde esta máquina, no a través de un proxy: ejecuta la orden en la máquina donde corre Plaza.`,
-    local_admin_key_invalid: ({ who }: Params) => `${who} no aceptó la clave de su fichero de bloqueo (quizá acaba de reiniciarse): vuelve a ejecutar la orden.`,
+    local_admin_not_local: ({ who }: Params) =>
+      `${who} solo atiende órdenes de administración desde esta máquina, no a través de un proxy: ejecuta la orden en la máquina donde corre Plaza.`,
+    local_admin_key_invalid: ({ who }: Params) =>
+      `${who} no aceptó la clave de su fichero de bloqueo (quizá acaba de reiniciarse): vuelve a ejecutar la orden.`,
   },
 } as const;
 

@@ -19,7 +19,12 @@ export function mailConfigured(config: Pick<PlazaConfig, 'smtpUrl' | 'mailFrom'>
 export async function sendInstanceMail(config: Pick<PlazaConfig, 'smtpUrl' | 'mailFrom'>, mail: InstanceMail): Promise<void> {
   if (!config.smtpUrl || !config.mailFrom) throw new Error('No SMTP_URL/MAIL_FROM set');
   const { default: nodemailer } = await import('nodemailer');
-  const transport = nodemailer.createTransport({ url: config.smtpUrl, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 } as Parameters<typeof nodemailer.createTransport>[0]);
+  const transport = nodemailer.createTransport({
+    url: config.smtpUrl,
+    connectionTimeout: 10_000,
+    greetingTimeout: 10_000,
+    socketTimeout: 20_000,
+  } as Parameters<typeof nodemailer.createTransport>[0]);
   try {
     await transport.sendMail({ from: config.mailFrom, to: mail.to, subject: mail.subject, text: mail.text });
   } finally {

@@ -27,7 +27,13 @@ export function decodeCursor(cursor: string | undefined): Cursor | null {
   if (!cursor) return null;
   try {
     const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Cursor;
-    if (typeof parsed.at !== 'string' || typeof parsed.id !== 'string' || !EXACT_INSTANT.test(parsed.at) || Number.isNaN(Date.parse(parsed.at))) throw new Error();
+    if (
+      typeof parsed.at !== 'string' ||
+      typeof parsed.id !== 'string' ||
+      !EXACT_INSTANT.test(parsed.at) ||
+      Number.isNaN(Date.parse(parsed.at))
+    )
+      throw new Error();
     if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(parsed.id)) throw new Error();
     return { at: parsed.at, id: parsed.id };
   } catch {

@@ -22,5 +22,9 @@ export function publicBaseUrl(config: Pick<PlazaConfig, 'publicUrl' | 'port'>): 
 export function publicUrlWarning(config: Pick<PlazaConfig, 'publicUrl' | 'port'>): PublicUrlWarning | null {
   if (config.publicUrl) return null;
   const base = publicBaseUrl(config);
-  return { code: 'public_url_unset', message: `PUBLIC_URL is not set: links use ${base}, which other people may not reach. Set PUBLIC_URL to Plaza's public address.`, base };
+  return {
+    code: 'public_url_unset',
+    message: `PUBLIC_URL is not set: links use ${base}, which other people may not reach. Set PUBLIC_URL to Plaza's public address.`,
+    base,
+  };
 }

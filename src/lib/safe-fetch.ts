@@ -41,7 +41,11 @@ const guardedLookup: net.LookupFunction = (hostname, options, callback) => {
     const list = addresses as dns.LookupAddress[];
     const blocked = list.find((a) => isPrivateAddress(a.address));
     if (blocked) {
-      return (callback as (e: Error | null, a: string, f?: number) => void)(new UnsafeUrlError(`${hostname} resolves to a private address`), '', 0);
+      return (callback as (e: Error | null, a: string, f?: number) => void)(
+        new UnsafeUrlError(`${hostname} resolves to a private address`),
+        '',
+        0,
+      );
     }
     if ((options as dns.LookupOptions).all) return (callback as unknown as (e: null, a: dns.LookupAddress[]) => void)(null, list);
     return (callback as (e: Error | null, a: string, f?: number) => void)(null, list[0].address, list[0].family);
@@ -137,10 +141,12 @@ export function guardedFetch(allowPrivate: boolean): typeof globalThis.fetch {
   const dispatcher = safeDispatcher(allowPrivate);
   // Node's own fetch (it takes a `dispatcher`): callers such as @atproto/api pass global Request objects.
   return ((input: Parameters<typeof globalThis.fetch>[0], init?: Parameters<typeof globalThis.fetch>[1]) =>
-    globalThis.fetch(input, { ...init, dispatcher } as Parameters<typeof globalThis.fetch>[1]).catch((error: Error & { cause?: unknown }) => {
-      if (error.cause instanceof UnsafeUrlError) throw error.cause;
-      throw error;
-    })) as typeof globalThis.fetch;
+    globalThis
+      .fetch(input, { ...init, dispatcher } as Parameters<typeof globalThis.fetch>[1])
+      .catch((error: Error & { cause?: unknown }) => {
+        if (error.cause instanceof UnsafeUrlError) throw error.cause;
+        throw error;
+      })) as typeof globalThis.fetch;
 }
 
 /** True when `error` (or one of its causes) is an UnsafeUrlError: the target was refused, nothing was sent. */

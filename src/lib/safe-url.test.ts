@@ -3,7 +3,8 @@ import { httpUrlOrNull } from './safe-url.ts';
 
 describe('httpUrlOrNull (links from network data)', () => {
   it('keeps absolute http(s) URLs as they are', () => {
-    for (const url of ['https://mastodon.social/@cafe/1', 'http://example.org', 'HTTPS://EXAMPLE.ORG/a?b=c#d']) expect(httpUrlOrNull(url)).toBe(url);
+    for (const url of ['https://mastodon.social/@cafe/1', 'http://example.org', 'HTTPS://EXAMPLE.ORG/a?b=c#d'])
+      expect(httpUrlOrNull(url)).toBe(url);
   });
 
   it('drops every other scheme, obfuscated ones included, and garbage', () => {
@@ -22,7 +23,8 @@ describe('httpUrlOrNull (links from network data)', () => {
       'http://',
       'ftp://example.org/file',
       '',
-    ]) expect(httpUrlOrNull(url), url).toBeNull();
+    ])
+      expect(httpUrlOrNull(url), url).toBeNull();
     expect(httpUrlOrNull(null)).toBeNull();
     expect(httpUrlOrNull(undefined)).toBeNull();
   });

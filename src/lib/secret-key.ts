@@ -17,7 +17,11 @@ export function secretKeyPath(config: Pick<PlazaConfig, 'dataDir' | 'secretFile'
  * lost or this process reads another folder: Plaza refuses to start rather than seal new data under a
  * second key and leave every stored credential unreadable.
  */
-export async function loadMasterSecret(config: Pick<PlazaConfig, 'secret' | 'dataDir' | 'secretFile'>, database: PlazaDatabase, logger: Pick<Logger, 'warn'>): Promise<string> {
+export async function loadMasterSecret(
+  config: Pick<PlazaConfig, 'secret' | 'dataDir' | 'secretFile'>,
+  database: PlazaDatabase,
+  logger: Pick<Logger, 'warn'>,
+): Promise<string> {
   if (config.secret) return config.secret;
   const file = secretKeyPath(config);
   if (fs.existsSync(file)) return fs.readFileSync(file, 'utf8').trim();
@@ -28,7 +32,10 @@ export async function loadMasterSecret(config: Pick<PlazaConfig, 'secret' | 'dat
   }
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const generated = crypto.randomBytes(48).toString('base64url');
-  fs.writeFileSync(file, generated + '\n', { mode: 0o600, flag: 'wx' });
-  logger.warn({ file }, 'Generated the master secret key: back it up (apart from database backups). Losing it loses every stored credential.');
+  fs.writeFileSync(file, `${generated}\n`, { mode: 0o600, flag: 'wx' });
+  logger.warn(
+    { file },
+    'Generated the master secret key: back it up (apart from database backups). Losing it loses every stored credential.',
+  );
   return generated;
 }

@@ -15,7 +15,9 @@ export const isoInstantSchema = z
   .refine((value) => /([zZ]|[+-]\d{2}:?\d{2})$/.test(value) && DateTime.fromISO(value, { setZone: true }).isValid, {
     message: 'Expected an ISO 8601 date-time with an offset, e.g. 2026-03-29T10:00:00+02:00',
   })
-  .refine((value) => instantInRange(DateTime.fromISO(value, { setZone: true }).toJSDate()), { message: 'Dates must fall within the years 0001–9999' })
+  .refine((value) => instantInRange(DateTime.fromISO(value, { setZone: true }).toJSDate()), {
+    message: 'Dates must fall within the years 0001–9999',
+  })
   .transform((value) => DateTime.fromISO(value, { setZone: true }).toUTC().toJSDate());
 
 /**
@@ -34,5 +36,5 @@ export function zonedWallTimeToInstant(local: string, zone: string): Date {
 
 /** Formats an instant in the brand's zone and language, e.g. "29 mar 2026, 10:00 CEST". */
 export function formatInZone(instant: Date, zone: string, locale: string): string {
-  return DateTime.fromJSDate(instant, { zone }).setLocale(locale).toFormat("d LLL yyyy, HH:mm ZZZZ");
+  return DateTime.fromJSDate(instant, { zone }).setLocale(locale).toFormat('d LLL yyyy, HH:mm ZZZZ');
 }

@@ -17,10 +17,15 @@ export function parseTrustProxy(raw: string | undefined): { value: TrustProxySet
     const hops = Number(text);
     return hops === 0 ? { value: false } : { value: hops };
   }
-  const entries = text.split(',').map((entry) => entry.trim()).filter(Boolean);
+  const entries = text
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
   const bad = entries.filter((entry) => !isAddressOrCidr(entry));
   if (entries.length === 0 || bad.length > 0) {
-    return { error: `TRUST_PROXY must be true, false, a hop count, or a comma-separated list of IP addresses/CIDR ranges (bad: ${bad.join(', ') || text})` };
+    return {
+      error: `TRUST_PROXY must be true, false, a hop count, or a comma-separated list of IP addresses/CIDR ranges (bad: ${bad.join(', ') || text})`,
+    };
   }
   return { value: entries };
 }

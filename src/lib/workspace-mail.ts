@@ -24,7 +24,10 @@ export interface SmtpSettings {
 export const NO_SMTP_MESSAGE = 'No SMTP settings: set them in the workspace analytics settings';
 
 /** The workspace's SMTP server, opened from its sealed form; null when none is set. */
-export async function loadWorkspaceSmtp(ctx: { database: { db: Db }; secrets: SecretBox }, workspaceId: string): Promise<SmtpSettings | null> {
+export async function loadWorkspaceSmtp(
+  ctx: { database: { db: Db }; secrets: SecretBox },
+  workspaceId: string,
+): Promise<SmtpSettings | null> {
   const sealed = await workspaceSmtp(ctx.database.db, workspaceId);
   return sealed ? ctx.secrets.open<SmtpSettings>(sealed) : null;
 }
@@ -51,7 +54,10 @@ export async function emailReport(
 ): Promise<void> {
   const connection = await pinnedSmtpOptions(smtp, options.allowPrivate ?? false, options.log);
   const { default: nodemailer } = await import('nodemailer');
-  const transport = nodemailer.createTransport({ ...connection, ...(smtp.user ? { auth: { user: smtp.user, pass: smtp.password ?? '' } } : {}) });
+  const transport = nodemailer.createTransport({
+    ...connection,
+    ...(smtp.user ? { auth: { user: smtp.user, pass: smtp.password ?? '' } } : {}),
+  });
   try {
     await transport.sendMail({ from: smtp.from, to, subject, text, attachments });
   } catch (error) {

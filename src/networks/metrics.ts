@@ -40,5 +40,7 @@ export function missingMetricCodes(stored: Record<string, unknown> | null | unde
 
 /** What each network reports and why the rest is missing, by network name (from the adapters' declarations). */
 export function metricsSupportByNetwork(adapters: NetworkAdapter[]): Record<string, MetricsSupport> {
-  return Object.fromEntries(adapters.map((adapter) => [adapter.name, { reported: [...adapter.metrics.reported], missing: { ...adapter.metrics.missing } }]));
+  return Object.fromEntries(
+    adapters.map((adapter) => [adapter.name, { reported: [...adapter.metrics.reported], missing: { ...adapter.metrics.missing } }]),
+  );
 }

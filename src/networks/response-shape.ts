@@ -14,13 +14,15 @@ export function parseNetworkAnswer<T>(schema: z.ZodType<T>, body: unknown, what:
 }
 
 /** Mastodon Account entity, as answered by GET /api/v1/accounts/verify_credentials (the fields Plaza reads). */
-export const mastodonAccountShape = z.object({
-  id: z.string().min(1),
-  username: z.string().min(1),
-  acct: z.string().min(1),
-  display_name: z.string().optional().nullable(),
-  followers_count: z.number().int().nonnegative().optional(),
-}).passthrough();
+export const mastodonAccountShape = z
+  .object({
+    id: z.string().min(1),
+    username: z.string().min(1),
+    acct: z.string().min(1),
+    display_name: z.string().optional().nullable(),
+    followers_count: z.number().int().nonnegative().optional(),
+  })
+  .passthrough();
 
 /** The sandbox's account view (GET /api/accounts/:handle). */
 export const sandboxAccountShape = z.object({
@@ -31,7 +33,9 @@ export const sandboxAccountShape = z.object({
 });
 
 /** com.atproto.server.getSession / createSession: at least a DID and a handle. */
-export const blueskySessionShape = z.object({
-  did: z.string().regex(/^did:[a-z]+:\S+$/),
-  handle: z.string().min(1),
-}).passthrough();
+export const blueskySessionShape = z
+  .object({
+    did: z.string().regex(/^did:[a-z]+:\S+$/),
+    handle: z.string().min(1),
+  })
+  .passthrough();

@@ -11,7 +11,14 @@
  *   a member without the permission → 403.
  * A route without a declaration stops start-up.
  */
-import type { FastifyBaseLogger, FastifyInstance, FastifyRequest, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
+import type {
+  FastifyBaseLogger,
+  FastifyInstance,
+  FastifyRequest,
+  RawReplyDefaultExpression,
+  RawRequestDefaultExpression,
+  RawServerDefault,
+} from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from './context.ts';
@@ -21,7 +28,13 @@ import { can, PERMISSIONS, type Permission } from './permissions.ts';
 import type { AuthenticatedUser } from './auth.ts';
 
 /** Fastify with zod schemas as the type provider: request types follow the schemas. */
-export type ZodFastify = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
+export type ZodFastify = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
 
 /** A module's API routes, mounted under /api/v1. */
 export type ApiModule = (app: ZodFastify, ctx: AppContext) => Promise<void>;

@@ -1,10 +1,23 @@
-import Fastify, { LogController, type FastifyInstance, type FastifyError, type FastifyBaseLogger, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, {
+  LogController,
+  type FastifyInstance,
+  type FastifyError,
+  type FastifyBaseLogger,
+  type FastifyReply,
+  type FastifyRequest,
+} from 'fastify';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { serializerCompiler, validatorCompiler, jsonSchemaTransform, hasZodFastifySchemaValidationErrors, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  serializerCompiler,
+  validatorCompiler,
+  jsonSchemaTransform,
+  hasZodFastifySchemaValidationErrors,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import type { AppContext } from './context.ts';
 import { AppError, forbidden, notFound, unauthorized } from '../lib/errors.ts';
 import { isPermission, type RouteAccess } from './api.ts';
@@ -46,8 +59,14 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
     logController: new LogController({ disableRequestLogging: true }),
     // Paths the router cannot even read (bad percent-encoding, a 10,000-digit id) get the usual error shape.
     frameworkErrors: (error, _request, reply) => {
-      const code = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'path_too_long' : error.code === 'FST_ERR_BAD_URL' ? 'bad_url' : 'bad_request';
-      const message = code === 'path_too_long' ? 'A path segment is too long' : code === 'bad_url' ? 'The path is not valid percent-encoded UTF-8' : 'Bad request';
+      const code =
+        error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'path_too_long' : error.code === 'FST_ERR_BAD_URL' ? 'bad_url' : 'bad_request';
+      const message =
+        code === 'path_too_long'
+          ? 'A path segment is too long'
+          : code === 'bad_url'
+            ? 'The path is not valid percent-encoded UTF-8'
+            : 'Bad request';
       void (reply as FastifyReply).status(400).send({ error: { code, message, details: null } });
     },
   });
@@ -124,14 +143,20 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
     const pgCode = (error as { code?: unknown }).code;
     if (typeof pgCode === 'string' && POSTGRES_INPUT_ERRORS.has(pgCode) && !reply.sent) {
       request.log.warn({ pgCode, url: request.url }, 'input refused by the database');
-      return reply.status(400).send({ error: { code: 'invalid_input', message: 'A value in the request cannot be stored or compared', details: null } });
+      return reply
+        .status(400)
+        .send({ error: { code: 'invalid_input', message: 'A value in the request cannot be stored or compared', details: null } });
     }
     if (isMalformedMultipart(error, request) && !reply.sent) {
-      return reply.status(400).send({ error: { code: 'invalid_multipart', message: 'Malformed or truncated multipart body', details: null } });
+      return reply
+        .status(400)
+        .send({ error: { code: 'invalid_multipart', message: 'Malformed or truncated multipart body', details: null } });
     }
     const status = error.statusCode ?? 500;
     if (status >= 400 && status < 500) {
-      return reply.status(status).send({ error: { code: (error.code ?? 'bad_request').toLowerCase(), message: error.message, details: null } });
+      return reply
+        .status(status)
+        .send({ error: { code: (error.code ?? 'bad_request').toLowerCase(), message: error.message, details: null } });
     }
     request.log.error({ err: error, url: request.url }, 'unhandled error');
     return reply.status(500).send({ error: { code: 'internal', message: 'Something went wrong on our side', details: null } });
@@ -139,14 +164,21 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   /** A multipart body cut before its final boundary or garbled: busboy's errors, or the file stream closing early. */
   function isMalformedMultipart(error: FastifyError, request: FastifyRequest): boolean {
     if (!request.isMultipart()) return false;
-    return error.code === 'ERR_STREAM_PREMATURE_CLOSE' || /^(Unexpected end of (form|file|multipart data)|Malformed part header|Multipart: Boundary not found|Premature close)/i.test(error.message ?? '');
+    return (
+      error.code === 'ERR_STREAM_PREMATURE_CLOSE' ||
+      /^(Unexpected end of (form|file|multipart data)|Malformed part header|Multipart: Boundary not found|Premature close)/i.test(
+        error.message ?? '',
+      )
+    );
   }
   app.setNotFoundHandler((request, reply) => {
     // Client-side routes of the web app (/calendar, /posts/…) get its index.html.
     if (request.method === 'GET' && !request.url.startsWith('/api/') && webAppBuilt() && 'sendFile' in reply) {
       return (reply as unknown as { sendFile(file: string): unknown }).sendFile('index.html');
     }
-    reply.status(404).send({ error: { code: 'not_found', message: `No route ${request.method} ${request.url.split('?')[0]}`, details: null } });
+    reply
+      .status(404)
+      .send({ error: { code: 'not_found', message: `No route ${request.method} ${request.url.split('?')[0]}`, details: null } });
   });
 
   const typed = app.withTypeProvider<ZodTypeProvider>();
@@ -154,7 +186,8 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
     if (options.isReady && !options.isReady()) return reply.status(503).send({ status: 'starting' });
     const dataDir = options.dataDirState?.();
     // Only the reason code and since when: the folder's path stays in the server's log.
-    if (dataDir && !dataDir.ok) return reply.status(503).send({ status: 'unavailable', code: dataDir.code, since: dataDir.since.toISOString() });
+    if (dataDir && !dataDir.ok)
+      return reply.status(503).send({ status: 'unavailable', code: dataDir.code, since: dataDir.since.toISOString() });
     try {
       await pingDatabase(ctx.database);
     } catch (error) {
@@ -200,7 +233,9 @@ function declareRouteAccess(app: FastifyInstance): void {
     const access = route.config?.access;
     for (const method of [route.method].flat()) table.push({ method, url: route.url, access });
     if (access === undefined) {
-      throw new Error(`${[route.method].flat().join(',')} ${route.url} declares no access: add config.access ('public', 'user' or a permission; see src/server/api.ts)`);
+      throw new Error(
+        `${[route.method].flat().join(',')} ${route.url} declares no access: add config.access ('public', 'user' or a permission; see src/server/api.ts)`,
+      );
     }
     if (isPermission(access) && !route.url.includes(':workspaceId')) {
       throw new Error(`${route.method} ${route.url} declares permission "${access}" but has no :workspaceId to check it against`);

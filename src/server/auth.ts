@@ -1,10 +1,9 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from './context.ts';
-import { AppError, forbidden, notFound, unauthorized } from '../lib/errors.ts';
+import { AppError, unauthorized } from '../lib/errors.ts';
 import { accountsRepository } from '../modules/accounts/repository.ts';
 import { workspacesRepository } from '../modules/workspaces/repository.ts';
 import type { Role } from '../db/schema.ts';
-import { can, type Permission } from './permissions.ts';
 
 export const SESSION_COOKIE = 'plaza_session';
 export const CSRF_HEADER = 'x-csrf-token';
@@ -29,7 +28,11 @@ declare module 'fastify' {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The user's role in a workspace, or null when not a member (or the id is not a workspace id). */
-export async function loadMembership(ctx: AppContext, userId: string, workspaceId: string): Promise<{ workspaceId: string; role: Role } | null> {
+export async function loadMembership(
+  ctx: AppContext,
+  userId: string,
+  workspaceId: string,
+): Promise<{ workspaceId: string; role: Role } | null> {
   if (!UUID.test(workspaceId)) return null;
   return workspacesRepository.findMembership(ctx.database.db, userId, workspaceId);
 }
@@ -59,7 +62,14 @@ export async function identify(ctx: AppContext, request: FastifyRequest): Promis
   if (!SAFE_METHODS.has(request.method) && request.headers[CSRF_HEADER] !== session.csrf_token) {
     throw new AppError(403, 'csrf_failed', 'Missing or wrong CSRF token');
   }
-  return { id: session.id, email: session.email, name: session.name, locale: session.locale, via: 'session', csrfToken: session.csrf_token };
+  return {
+    id: session.id,
+    email: session.email,
+    name: session.name,
+    locale: session.locale,
+    via: 'session',
+    csrfToken: session.csrf_token,
+  };
 }
 
 /** Sets the session cookie: HTTP-only, SameSite=Lax, Secure behind HTTPS. */

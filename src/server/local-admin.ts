@@ -42,7 +42,12 @@ export async function registerLocalAdminRoutes(app: FastifyInstance, ctx: AppCon
         const expected = key();
         if (!expected) throw new AppError(503, 'local_admin_unavailable', 'Local administration is not available in this process');
         const forwarded = request.headers['x-forwarded-for'] !== undefined || request.headers.forwarded !== undefined;
-        if (!fromLoopback(request) || forwarded) throw new AppError(403, 'local_admin_not_local', 'Local administration answers only on this machine (loopback), not through a proxy');
+        if (!fromLoopback(request) || forwarded)
+          throw new AppError(
+            403,
+            'local_admin_not_local',
+            'Local administration answers only on this machine (loopback), not through a proxy',
+          );
         const given = request.headers[LOCAL_ADMIN_HEADER];
         if (typeof given !== 'string' || !timingSafeEqual(digest(given), digest(expected))) {
           throw new AppError(403, 'local_admin_key_invalid', 'Wrong or missing local administration key');
@@ -69,7 +74,10 @@ export async function registerLocalAdminRoutes(app: FastifyInstance, ctx: AppCon
         '/tokens',
         {
           config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
-          schema: { hide: true, body: z.object({ email: z.string().trim().min(1).max(254), name: z.string().trim().min(1).max(100).default('cli') }) },
+          schema: {
+            hide: true,
+            body: z.object({ email: z.string().trim().min(1).max(254), name: z.string().trim().min(1).max(100).default('cli') }),
+          },
         },
         async (request, reply) => reply.status(201).send(await createApiTokenForEmail(ctx, request.body.email, request.body.name)),
       );

@@ -62,7 +62,20 @@ export async function createContext(options: StartOptions = {}): Promise<AppCont
     pino({
       level: config.logLevel,
       // Secrets never reach the logs, even if a future log line includes a request or a channel.
-      redact: { paths: ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.appPassword', '*.accessToken', '*.token', '*.credentials', '*.credentials_sealed', '*.secret'], censor: '[redacted]' },
+      redact: {
+        paths: [
+          'req.headers.authorization',
+          'req.headers.cookie',
+          '*.password',
+          '*.appPassword',
+          '*.accessToken',
+          '*.token',
+          '*.credentials',
+          '*.credentials_sealed',
+          '*.secret',
+        ],
+        censor: '[redacted]',
+      },
     });
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.databaseUrl ? undefined : config.dataDir });
   // A query that would deadlock the embedded database fails; say so in the log too.
@@ -103,7 +116,8 @@ export async function startPlaza(options: StartOptions = {}): Promise<PlazaRunti
   const dataDir = new DataDirMonitor({
     dirs: [ctx.config.dataDir, ...(dataDirLock ? [path.join(ctx.config.dataDir, 'pglite')] : [])],
     ...options.dataDirProbe,
-    onChange: (state) => (state.ok ? ctx.logger.info('The data folder is writable again') : ctx.logger.error({ code: state.code }, state.message)),
+    onChange: (state) =>
+      state.ok ? ctx.logger.info('The data folder is writable again') : ctx.logger.error({ code: state.code }, state.message),
   });
   dataDir.check();
   dataDir.start();
@@ -125,7 +139,11 @@ export async function startPlaza(options: StartOptions = {}): Promise<PlazaRunti
   const engine = background.value<PublishingEngine>('publishing.engine');
   if (services.has('web')) {
     const localAdmin = dataDirLock ? [(instance: FastifyInstance) => registerLocalAdminRoutes(instance, ctx, () => localAdminKey)] : [];
-    app = await buildApp(ctx, { isReady: () => ready, dataDirState: () => dataDir.state, extraPlugins: [(instance) => registerShortLinkRoutes(instance, ctx), ...localAdmin, serveWebApp] });
+    app = await buildApp(ctx, {
+      isReady: () => ready,
+      dataDirState: () => dataDir.state,
+      extraPlugins: [(instance) => registerShortLinkRoutes(instance, ctx), ...localAdmin, serveWebApp],
+    });
     url = await app.listen({ port: ctx.config.port, host: ctx.config.host });
     if (dataDirLock) {
       // The CLI finds this process in the lock file and proves it is the folder's owner with this key.

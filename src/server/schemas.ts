@@ -20,4 +20,5 @@ export const pageSchema = <T extends z.ZodType>(item: T) => z.object({ items: z.
 export const noContent = z.null();
 
 /** A file in an answer (an image, a PDF, a CSV): the bytes as sent. OpenAPI: string, binary. */
-export const binary = (description: string) => z.custom<Buffer | Uint8Array | string>().meta({ type: 'string', format: 'binary', description });
+export const binary = (description: string) =>
+  z.custom<Buffer | Uint8Array | string>().meta({ type: 'string', format: 'binary', description });

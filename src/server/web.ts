@@ -13,7 +13,13 @@ export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)
  */
 export async function serveWebApp(app: FastifyInstance): Promise<void> {
   if (!fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
-    app.get('/', async (_request, reply) => reply.type('text/html').send('<!doctype html><title>Plaza</title><p>Plaza API is running. The web app is not built: run <code>npm run build:web</code>. API docs: <a href="/api/docs">/api/docs</a></p>'));
+    app.get('/', async (_request, reply) =>
+      reply
+        .type('text/html')
+        .send(
+          '<!doctype html><title>Plaza</title><p>Plaza API is running. The web app is not built: run <code>npm run build:web</code>. API docs: <a href="/api/docs">/api/docs</a></p>',
+        ),
+    );
     return;
   }
   await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', wildcard: false, maxAge: '1h' });

@@ -21,16 +21,26 @@ describe('accounts pages end to end (real Chromium, real server, SMTP catcher)',
   let smtp: Awaited<ReturnType<typeof startSmtpCatcher>>;
   let token = '';
   const pageErrors: string[] = [];
-  const apiCall = apiCaller(() => server, () => token);
+  const apiCall = apiCaller(
+    () => server,
+    () => token,
+  );
 
   const mailOn = () => {
-    server.runtime.ctx.config = { ...server.runtime.ctx.config, smtpUrl: `smtp://127.0.0.1:${smtp.port}`, mailFrom: 'Plaza <plaza@example.test>', publicUrl: server.url };
+    server.runtime.ctx.config = {
+      ...server.runtime.ctx.config,
+      smtpUrl: `smtp://127.0.0.1:${smtp.port}`,
+      mailFrom: 'Plaza <plaza@example.test>',
+      publicUrl: server.url,
+    };
   };
   const mailOff = () => {
     server.runtime.ctx.config = { ...server.runtime.ctx.config, smtpUrl: undefined, mailFrom: undefined, publicUrl: undefined };
   };
   const linkIn = async (to: string, page: 'invite' | 'reset-password') => {
-    const message = await until(async () => smtp.messages.find((m) => m.to.includes(to) && readableMessage(m.raw).includes(`/${page}#token=`)));
+    const message = await until(async () =>
+      smtp.messages.find((m) => m.to.includes(to) && readableMessage(m.raw).includes(`/${page}#token=`)),
+    );
     smtp.messages.splice(smtp.messages.indexOf(message), 1);
     return /(http:\/\/127\.0\.0\.1:\d+\/[a-z-]+#token=[A-Za-z0-9_-]+)/.exec(readableMessage(message.raw))![1];
   };
@@ -42,7 +52,8 @@ describe('accounts pages end to end (real Chromium, real server, SMTP catcher)',
     return { context, page };
   }
   const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
-  const missingKeys = (page: Page) => page.evaluate(() => (window as unknown as { __plazaMissingKeys?: string[] }).__plazaMissingKeys ?? []);
+  const missingKeys = (page: Page) =>
+    page.evaluate(() => (window as unknown as { __plazaMissingKeys?: string[] }).__plazaMissingKeys ?? []);
 
   beforeAll(async () => {
     server = await startE2EServer();
@@ -63,7 +74,11 @@ describe('accounts pages end to end (real Chromium, real server, SMTP catcher)',
 
     it(`invites from the members page and the invitee joins with a new account (${language})`, async () => {
       mailOn();
-      const workspace = await apiCall<{ id: string }>('POST', '/workspaces', { name: language === 'es' ? 'Panadería Sol' : 'Sunny Bakery', timeZone: 'Europe/Madrid', language });
+      const workspace = await apiCall<{ id: string }>('POST', '/workspaces', {
+        name: language === 'es' ? 'Panadería Sol' : 'Sunny Bakery',
+        timeZone: 'Europe/Madrid',
+        language,
+      });
       const { context, page } = await newPage(language);
       await page.goto(server.url);
       expect(await signInPage(page, 'olga@example.test', 'correct horse battery')).toBe(200);
@@ -82,7 +97,9 @@ describe('accounts pages end to end (real Chromium, real server, SMTP catcher)',
       // The invitee, signed out, opens the e-mailed link.
       const guest = await newPage(language);
       await guest.page.goto(link);
-      await guest.page.getByRole('heading', { name: fill(A.accept.title, { workspace: language === 'es' ? 'Panadería Sol' : 'Sunny Bakery' }) }).waitFor();
+      await guest.page
+        .getByRole('heading', { name: fill(A.accept.title, { workspace: language === 'es' ? 'Panadería Sol' : 'Sunny Bakery' }) })
+        .waitFor();
       await guest.page.getByLabel(T.auth.name).fill(language === 'es' ? 'Nuria Nueva' : 'Nina New');
       await guest.page.getByLabel(T.auth.password).fill('password1234');
       await guest.page.getByRole('button', { name: A.accept.create }).click();
@@ -152,7 +169,7 @@ describe('accounts pages end to end (real Chromium, real server, SMTP catcher)',
       await shot(page, `account-security-${language}`);
       await page.getByRole('button', { name: A.security.everywhere }).click();
       await page.getByRole('heading', { name: T.auth.signInTitle }).waitFor();
-      expect((await page.evaluate(async () => (await fetch('/api/v1/me')).status))).toBe(401);
+      expect(await page.evaluate(async () => (await fetch('/api/v1/me')).status)).toBe(401);
       expect(await missingKeys(page)).toEqual([]);
       await context.close();
     });
@@ -160,8 +177,20 @@ describe('accounts pages end to end (real Chromium, real server, SMTP catcher)',
 
   it('asks a user whose old password is shorter than 12 characters to change it after signing in (es)', async () => {
     const db = server.runtime.ctx.database.db;
-    const legacy = await accountsRepository.insertUser(db, { email: 'antigua@example.test', name: 'Antigua', passwordHash: await hashPassword('diez chars'), locale: 'es' });
-    await db.insertInto('memberships').values({ workspace_id: (await apiCall<{ items: Array<{ id: string }> }>('GET', '/workspaces')).items[0].id, user_id: legacy.id, role: 'viewer' }).execute();
+    const legacy = await accountsRepository.insertUser(db, {
+      email: 'antigua@example.test',
+      name: 'Antigua',
+      passwordHash: await hashPassword('diez chars'),
+      locale: 'es',
+    });
+    await db
+      .insertInto('memberships')
+      .values({
+        workspace_id: (await apiCall<{ items: Array<{ id: string }> }>('GET', '/workspaces')).items[0].id,
+        user_id: legacy.id,
+        role: 'viewer',
+      })
+      .execute();
     const { context, page } = await newPage('es');
     await page.goto(server.url);
     await page.getByLabel(es.auth.email).fill('antigua@example.test');

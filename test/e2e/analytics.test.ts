@@ -24,7 +24,10 @@ describe('strategy and analytics pages end to end (real Chromium, real server)',
   let postId = '';
   const pageErrors: string[] = [];
 
-  const apiCall = apiCaller(() => server, () => token);
+  const apiCall = apiCaller(
+    () => server,
+    () => token,
+  );
   const shot = (name: string) => page.screenshot({ path: path.join(SCREENSHOT_DIR, `analytics-${name}.png`), fullPage: true });
   const missingKeys = () => page.evaluate(() => (window as unknown as { __plazaMissingKeys?: string[] }).__plazaMissingKeys ?? []);
 
@@ -33,7 +36,11 @@ describe('strategy and analytics pages end to end (real Chromium, real server)',
     // Owner, workspace, a channel and a campaign through the API, to keep the test short.
     token = await signUpOwner(server, { email: 'lu@example.test', name: 'Lu Manager', password: 'correct horse battery' });
     workspaceId = (await apiCall<{ id: string }>('POST', '/workspaces', { name: 'Tienda Luna', timeZone: ZONE, language: 'es' })).id;
-    await apiCall('POST', `/workspaces/${workspaceId}/channels`, { network: 'sandbox', name: 'Sandbox Luna', fields: { handle: 'lunashop', token: 't-luna' } });
+    await apiCall('POST', `/workspaces/${workspaceId}/channels`, {
+      network: 'sandbox',
+      name: 'Sandbox Luna',
+      fields: { handle: 'lunashop', token: 't-luna' },
+    });
     await apiCall('POST', `/workspaces/${workspaceId}/campaigns`, { name: 'Rebajas de verano', budget: 300 });
     await apiCall('POST', `/workspaces/${workspaceId}/pillars`, { name: 'Recetas', color: '#2f9e44' });
 
@@ -64,11 +71,18 @@ describe('strategy and analytics pages end to end (real Chromium, real server)',
     await dialog.getByRole('button', { name: 'Save' }).click();
     const card = page.getByTestId('objective-Leads de verano');
     await card.waitFor();
-    await expect(card.getByTestId('objective-status').textContent()).resolves.toMatch(/On track|Off track|No data yet|Not measurable|Not started|Not evaluated yet/);
-    const objectives = await apiCall<{ items: Array<{ name: string; kpi: string; target: number; startAt: string }> }>('GET', `/workspaces/${workspaceId}/objectives`);
+    await expect(card.getByTestId('objective-status').textContent()).resolves.toMatch(
+      /On track|Off track|No data yet|Not measurable|Not started|Not evaluated yet/,
+    );
+    const objectives = await apiCall<{ items: Array<{ name: string; kpi: string; target: number; startAt: string }> }>(
+      'GET',
+      `/workspaces/${workspaceId}/objectives`,
+    );
     expect(objectives.items).toMatchObject([{ name: 'Leads de verano', kpi: 'engagement_rate_by_followers', target: 40 }]);
     // The start was entered as midnight in the brand's zone (not the browser's).
-    const startHour = new Intl.DateTimeFormat('en-GB', { timeZone: ZONE, hour: '2-digit', hourCycle: 'h23' }).format(new Date(objectives.items[0].startAt));
+    const startHour = new Intl.DateTimeFormat('en-GB', { timeZone: ZONE, hour: '2-digit', hourCycle: 'h23' }).format(
+      new Date(objectives.items[0].startAt),
+    );
     expect(startHour).toBe('00');
     await card.getByRole('button', { name: 'Evidence and forecast' }).click();
     await card.getByTestId('objective-progress').waitFor();
@@ -83,28 +97,52 @@ describe('strategy and analytics pages end to end (real Chromium, real server)',
     const shortUrl = (await created.locator('code').textContent()) ?? '';
     expect(shortUrl).toMatch(/\/l\/[A-Za-z0-9]+$/);
     const code = shortUrl.split('/l/')[1];
-    const redirect = await fetch(`${server.url}/l/${code}`, { redirect: 'manual', headers: { 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) Chrome/126.0 Safari/537.36' } });
+    const redirect = await fetch(`${server.url}/l/${code}`, {
+      redirect: 'manual',
+      headers: { 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) Chrome/126.0 Safari/537.36' },
+    });
     expect(redirect.status).toBe(302);
     expect(redirect.headers.get('location')).toContain('utm_medium=social');
     await page.getByRole('button', { name: 'Details and QR' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByText('Unique visitors').waitFor();
-    await expect.poll(async () => dialog.locator('div', { has: page.getByText('Unique visitors', { exact: true }) }).last().textContent(), { timeout: 5_000 }).toContain('1');
+    await expect
+      .poll(
+        async () =>
+          dialog
+            .locator('div', { has: page.getByText('Unique visitors', { exact: true }) })
+            .last()
+            .textContent(),
+        { timeout: 5_000 },
+      )
+      .toContain('1');
     await expect(dialog.getByRole('img', { name: /QR code/ }).isVisible()).resolves.toBe(true);
     await shot('link-detail');
     await page.keyboard.press('Escape');
   });
 
   it('a published post has a metrics dashboard (chart by time in the brand zone, KPI reasons, tracked links), reached from the post and the overview', async () => {
-    const channel = (await apiCall<{ items: Array<{ id: string; name: string }> }>('GET', `/workspaces/${workspaceId}/channels`)).items.find((c) => c.name === 'Sandbox Luna')!;
-    const created = await apiCall<{ id: string }>('POST', `/workspaces/${workspaceId}/posts`, { content: 'Helado de mango, 2x1 este fin de semana', channels: [{ channelId: channel.id }], action: 'publish_now' });
+    const channel = (
+      await apiCall<{ items: Array<{ id: string; name: string }> }>('GET', `/workspaces/${workspaceId}/channels`)
+    ).items.find((c) => c.name === 'Sandbox Luna')!;
+    const created = await apiCall<{ id: string }>('POST', `/workspaces/${workspaceId}/posts`, {
+      content: 'Helado de mango, 2x1 este fin de semana',
+      channels: [{ channelId: channel.id }],
+      action: 'publish_now',
+    });
     postId = created.id;
-    await expect.poll(async () => (await apiCall<{ state: string }>('GET', `/workspaces/${workspaceId}/posts/${postId}`)).state, { timeout: 20_000 }).toBe('published');
+    await expect
+      .poll(async () => (await apiCall<{ state: string }>('GET', `/workspaces/${workspaceId}/posts/${postId}`)).state, { timeout: 20_000 })
+      .toBe('published');
     await apiCall('POST', `/workspaces/${workspaceId}/links`, { url: 'https://example.test/helado', postId, channelId: channel.id });
     // Two collections, so the chart has two snapshots in time.
     for (let i = 0; i < 2; i++) {
       const job = await apiCall<{ jobId: string }>('POST', `/workspaces/${workspaceId}/analytics/backfill`, {});
-      await expect.poll(async () => (await apiCall<{ state: string }>('GET', `/workspaces/${workspaceId}/analytics/backfill/${job.jobId}`)).state, { timeout: 20_000 }).toBe('done');
+      await expect
+        .poll(async () => (await apiCall<{ state: string }>('GET', `/workspaces/${workspaceId}/analytics/backfill/${job.jobId}`)).state, {
+          timeout: 20_000,
+        })
+        .toBe('done');
     }
     await page.evaluate(() => localStorage.setItem('plaza.lang', 'en'));
     await page.goto(`${server.url}/posts/${postId}`);
@@ -128,9 +166,22 @@ describe('strategy and analytics pages end to end (real Chromium, real server)',
 
   it('the collection page starts a backfill, follows it to the end and lists collection errors, in English and Spanish', async () => {
     for (const language of ['en', 'es'] as const) {
-      const text = language === 'en'
-        ? { title: 'Metric collection', start: 'Collect all metrics now', done: 'Finished', missing: /^Not available: \S/, postTitle: 'Post metrics' }
-        : { title: 'Recogida de métricas', start: 'Recoger todas las métricas ahora', done: 'Terminada', missing: /^No disponible: \S/, postTitle: 'Métricas de la publicación' };
+      const text =
+        language === 'en'
+          ? {
+              title: 'Metric collection',
+              start: 'Collect all metrics now',
+              done: 'Finished',
+              missing: /^Not available: \S/,
+              postTitle: 'Post metrics',
+            }
+          : {
+              title: 'Recogida de métricas',
+              start: 'Recoger todas las métricas ahora',
+              done: 'Terminada',
+              missing: /^No disponible: \S/,
+              postTitle: 'Métricas de la publicación',
+            };
       await page.evaluate((lang) => localStorage.setItem('plaza.lang', lang), language);
       await page.goto(`${server.url}/analytics/posts/${postId}`);
       await page.getByRole('heading', { name: text.postTitle, exact: true }).waitFor();
@@ -149,7 +200,9 @@ describe('strategy and analytics pages end to end (real Chromium, real server)',
       const progress = page.getByTestId('backfill-progress');
       await progress.getByTestId('backfill-state').getByText(text.done).waitFor({ timeout: 20_000 });
       getInProcessSandbox().setOptions({ faultsOnReads: false, errorRate5xx: 0 });
-      await expect(progress.getByTestId('backfill-counts').textContent()).resolves.toMatch(language === 'en' ? /1 of 1 posts, 1 failed/ : /1 de 1 publicaciones, 0 fallidas/);
+      await expect(progress.getByTestId('backfill-counts').textContent()).resolves.toMatch(
+        language === 'en' ? /1 of 1 posts, 1 failed/ : /1 de 1 publicaciones, 0 fallidas/,
+      );
       const error = page.getByTestId('collection-error').first();
       await error.waitFor();
       await expect(error.textContent()).resolves.toMatch(/sandbox · Sandbox Luna.*http_50\d simulated server error/);
@@ -179,7 +232,10 @@ describe('strategy and analytics pages end to end (real Chromium, real server)',
     }
     // The overview shows KPI variants with the reason a metric is missing, in Spanish.
     await page.goto(`${server.url}/analytics/overview`);
-    await page.getByTestId('kpi-cpl').getByText(/No hay costes registrados/).waitFor();
+    await page
+      .getByTestId('kpi-cpl')
+      .getByText(/No hay costes registrados/)
+      .waitFor();
     await expect(page.getByTestId('brand-zone').textContent()).resolves.toContain(ZONE);
     expect(pageErrors).toEqual([]);
   });

@@ -9,7 +9,16 @@ import { startPlaza, type PlazaRuntime } from '../../src/server/runtime.ts';
 
 /** Debian's Chromium, with the flags that keep it quiet and offline. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'];
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-dev-shm-usage',
+];
 
 /** A Plaza process (web + worker + scheduler) on a free loopback port with an empty embedded database. */
 export interface E2EServer {
@@ -61,7 +70,11 @@ export function apiCaller(server: () => E2EServer, token: () => string) {
 
 /** Signs the owner up through the API and returns a personal API token for test set-up calls. */
 export async function signUpOwner(server: E2EServer, owner: { email: string; name: string; password: string }): Promise<string> {
-  const signup = await fetch(`${server.url}/api/v1/auth/signup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(owner) });
+  const signup = await fetch(`${server.url}/api/v1/auth/signup`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(owner),
+  });
   if (signup.status >= 300) throw new Error(`sign-up failed: ${signup.status} ${await signup.text()}`);
   const db = server.runtime.ctx.database.db;
   const user = await db.selectFrom('users').select('id').where('email', '=', owner.email).executeTakeFirstOrThrow();
@@ -70,5 +83,15 @@ export async function signUpOwner(server: E2EServer, owner: { email: string; nam
 
 /** Signs in from inside the page (sets the session cookie as the web app would); returns the HTTP status. */
 export function signInPage(page: Page, email: string, password: string): Promise<number> {
-  return page.evaluate(async ([e, p]) => (await fetch('/api/v1/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: e, password: p }) })).status, [email, password] as const);
+  return page.evaluate(
+    async ([e, p]) =>
+      (
+        await fetch('/api/v1/auth/login', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ email: e, password: p }),
+        })
+      ).status,
+    [email, password] as const,
+  );
 }

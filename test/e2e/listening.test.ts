@@ -18,7 +18,14 @@ import { apiCaller, launchBrowser, SCREENSHOT_DIR, signInPage, signUpOwner, star
 const ZONE = 'Europe/Madrid';
 const HOUR = 3_600_000;
 
-interface ApiMention { id: string; text: string; url: string | null; lang: string; sentiment: string | null; corrected: boolean }
+interface ApiMention {
+  id: string;
+  text: string;
+  url: string | null;
+  lang: string;
+  sentiment: string | null;
+  corrected: boolean;
+}
 
 /** Mentions exported from "another tool": brand, competitor and unrelated posts in two languages. */
 function firstCsv(now: number): string {
@@ -30,7 +37,10 @@ function firstCsv(now: number): string {
     ['a5', 'BetaCorp abre una tienda nueva en el centro de Valencia', 'es', 'eva.test'],
     ['a6', 'Hoy llueve en Madrid y las calles están vacías', 'es', 'fede.test'],
   ];
-  const lines = rows.map(([id, text, lang, author], i) => `${id},"${text}",https://bsky.app/profile/${author}/post/${id},${author},bluesky,${lang},${new Date(now - (i + 1) * HOUR).toISOString()}`);
+  const lines = rows.map(
+    ([id, text, lang, author], i) =>
+      `${id},"${text}",https://bsky.app/profile/${author}/post/${id},${author},bluesky,${lang},${new Date(now - (i + 1) * HOUR).toISOString()}`,
+  );
   return ['id,text,url,author,network,lang,date', ...lines].join('\n');
 }
 
@@ -41,7 +51,10 @@ function secondCsv(now: number): string {
     ['b2', 'Tried the new Acme seasonal blend with friends this morning', 'en'],
     ['b3', 'BetaCorp coffee is fine I guess, nothing special about it', 'en'],
   ];
-  const lines = rows.map(([id, text, lang], i) => `${id},"${text}",https://mastodon.example/@fan/${id},fan${i}@mastodon.example,mastodon,${lang},${new Date(now - (i + 1) * 30 * 60_000).toISOString()}`);
+  const lines = rows.map(
+    ([id, text, lang], i) =>
+      `${id},"${text}",https://mastodon.example/@fan/${id},fan${i}@mastodon.example,mastodon,${lang},${new Date(now - (i + 1) * 30 * 60_000).toISOString()}`,
+  );
   return ['id,text,url,author,network,lang,date', ...lines].join('\n');
 }
 
@@ -51,7 +64,10 @@ describe('listening pages end to end (real Chromium, real server)', { timeout: 1
   let page: Page;
   let token = '';
   const pageErrors: string[] = [];
-  const apiCall = apiCaller(() => server, () => token);
+  const apiCall = apiCaller(
+    () => server,
+    () => token,
+  );
   const shot = (name: string) => page.screenshot({ path: path.join(SCREENSHOT_DIR, `listening-${name}.png`), fullPage: true });
   const missingKeys = () => page.evaluate(() => (window as unknown as { __plazaMissingKeys?: string[] }).__plazaMissingKeys ?? []);
 
@@ -96,10 +112,13 @@ describe('listening pages end to end (real Chromium, real server)', { timeout: 1
       await apiCall('POST', `${base}/queries`, { name: 'BetaCorp', query: 'betacorp', kind: 'competitor', competitorName: 'BetaCorp' });
       const imported = await apiCall<{ rows: number; stored: number }>('POST', `${base}/import`, { csv: firstCsv(now) });
       expect(imported).toMatchObject({ rows: 6, stored: 6 });
-      await page.evaluate(([lang, id]) => {
-        localStorage.setItem('plaza.lang', lang);
-        localStorage.setItem('plaza.workspace', id);
-      }, [language, workspaceId]);
+      await page.evaluate(
+        ([lang, id]) => {
+          localStorage.setItem('plaza.lang', lang);
+          localStorage.setItem('plaza.workspace', id);
+        },
+        [language, workspaceId],
+      );
 
       // ---- a query, tried against the stored mentions before it is saved ----
       await page.goto(`${server.url}/listening/queries`);
@@ -118,12 +137,23 @@ describe('listening pages end to end (real Chromium, real server)', { timeout: 1
       await page.getByRole('button', { name: L.save, exact: true }).click();
       await page.getByRole('cell', { name: 'acme -betacorp', exact: true }).waitFor();
       const queries = await apiCall<{ items: Array<{ id: string; name: string; kind: string }> }>('GET', `${base}/queries`);
-      expect(queries.items.map((q) => [q.name, q.kind])).toEqual([['BetaCorp', 'competitor'], ['Acme', 'brand']]);
+      expect(queries.items.map((q) => [q.name, q.kind])).toEqual([
+        ['BetaCorp', 'competitor'],
+        ['Acme', 'brand'],
+      ]);
       expect(await apiCall<{ stored: number }>('POST', `${base}/import`, { csv: secondCsv(now) })).toMatchObject({ stored: 3 });
 
       // ---- a source edited in its dialog (a channel's mentions, on the simulated network) ----
-      const channel = await apiCall<{ id: string }>('POST', `/workspaces/${workspaceId}/channels`, { network: 'sandbox', name: 'Sandbox Acme', fields: { handle: `acme${language}`, token: 't-acme' } });
-      const source = await apiCall<{ id: string }>('POST', `${base}/sources`, { kind: 'channel_mentions', name: 'Menciones', config: { channelId: channel.id, intervalMinutes: 5 } });
+      const channel = await apiCall<{ id: string }>('POST', `/workspaces/${workspaceId}/channels`, {
+        network: 'sandbox',
+        name: 'Sandbox Acme',
+        fields: { handle: `acme${language}`, token: 't-acme' },
+      });
+      const source = await apiCall<{ id: string }>('POST', `${base}/sources`, {
+        kind: 'channel_mentions',
+        name: 'Menciones',
+        config: { channelId: channel.id, intervalMinutes: 5 },
+      });
       await page.reload();
       await page.getByRole('button', { name: L.editSourceTitle.replace('{{name}}', 'Menciones'), exact: true }).click();
       const dialog = page.getByRole('dialog');
@@ -135,8 +165,16 @@ describe('listening pages end to end (real Chromium, real server)', { timeout: 1
       expect(await missingKeys()).toEqual([]);
       await dialog.getByRole('button', { name: L.saveSource, exact: true }).click();
       await dialog.waitFor({ state: 'detached' });
-      const edited = await apiCall<{ name: string; active: boolean; status: string; config: Record<string, unknown> }>('GET', `${base}/sources/${source.id}`);
-      expect(edited).toMatchObject({ name: 'Acme mentions', active: false, status: 'paused', config: { channelId: channel.id, intervalMinutes: 30 } });
+      const edited = await apiCall<{ name: string; active: boolean; status: string; config: Record<string, unknown> }>(
+        'GET',
+        `${base}/sources/${source.id}`,
+      );
+      expect(edited).toMatchObject({
+        name: 'Acme mentions',
+        active: false,
+        status: 'paused',
+        config: { channelId: channel.id, intervalMinutes: 30 },
+      });
 
       // ---- the mention stream: filters, the original link, a sentiment correction ----
       const all = await apiCall<{ items: ApiMention[] }>('GET', `${base}/mentions?limit=200`);
@@ -162,7 +200,11 @@ describe('listening pages end to end (real Chromium, real server)', { timeout: 1
       // The export downloads what the filters show.
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-mentions').click()]);
       expect(download.suggestedFilename()).toMatch(/^plaza-mentions-\d{4}-\d{2}-\d{2}\.csv$/);
-      const exported = fs.readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, '').trim().split('\n');
+      const exported = fs
+        .readFileSync((await download.path())!, 'utf8')
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split('\n');
       expect(exported[0]).toContain('published_at_local');
       expect(exported).toHaveLength(negative.length + 1);
       await choose(L.sentiment, '—');
@@ -174,8 +216,13 @@ describe('listening pages end to end (real Chromium, real server)', { timeout: 1
       const target = weather.sentiment === 'negative' ? 'positive' : 'negative';
       await card.getByRole('button', { name: L.correct, exact: true }).click();
       await page.getByRole('menuitem', { name: L.sentiments[target], exact: true }).click();
-      await card.getByText(L.corrected.replace('{{from}}', weather.sentiment ? L.sentiments[weather.sentiment as 'neutral'] : '—')).waitFor();
-      const corrected = await apiCall<ApiMention & { corrections: Array<{ from: string | null; to: string }> }>('GET', `${base}/mentions/${weather.id}`);
+      await card
+        .getByText(L.corrected.replace('{{from}}', weather.sentiment ? L.sentiments[weather.sentiment as 'neutral'] : '—'))
+        .waitFor();
+      const corrected = await apiCall<ApiMention & { corrections: Array<{ from: string | null; to: string }> }>(
+        'GET',
+        `${base}/mentions/${weather.id}`,
+      );
       expect(corrected).toMatchObject({ sentiment: target, corrected: true, corrections: [{ from: weather.sentiment, to: target }] });
       await shot(`mentions${suffix}`);
 
@@ -187,7 +234,10 @@ describe('listening pages end to end (real Chromium, real server)', { timeout: 1
       // Matched at import: b1 and b2 for the brand (the first import came before the brand query), a5 and b3 for BetaCorp.
       await sov.getByText(`${L.brand}: 50 % (2)`, { exact: true }).waitFor();
       await sov.getByText('BetaCorp: 50 % (2)', { exact: true }).waitFor();
-      const sentiment = await apiCall<{ counts: Record<'positive' | 'neutral' | 'negative', number>; netSentiment: number }>('GET', `${base}/analysis/sentiment`);
+      const sentiment = await apiCall<{ counts: Record<'positive' | 'neutral' | 'negative', number>; netSentiment: number }>(
+        'GET',
+        `${base}/analysis/sentiment`,
+      );
       const net = page.getByTestId('net-sentiment');
       await net.getByText(`${L.sentiments.negative}: ${sentiment.counts.negative}`, { exact: true }).waitFor();
       await net.getByText(sentiment.netSentiment.toLocaleString(language, { maximumFractionDigits: 1 }), { exact: true }).waitFor();
@@ -203,9 +253,22 @@ describe('listening pages end to end (real Chromium, real server)', { timeout: 1
       const items: SourceItem[] = [];
       for (let w = 0; w < 49; w++) {
         const count = w === 48 ? 12 : w % 3 === 0 ? 1 : 0;
-        for (let i = 0; i < count; i++) items.push({ remoteId: `spike-${w}-${i}`, text: `Acme es horrible y pésimo, qué desastre ${w} ${i} ${'x'.repeat(i)}`, network: 'bluesky', authorHandle: `u${w}_${i}`, publishedAt: new Date(end - (49 - w) * windowMs + i * 1000) });
+        for (let i = 0; i < count; i++)
+          items.push({
+            remoteId: `spike-${w}-${i}`,
+            text: `Acme es horrible y pésimo, qué desastre ${w} ${i} ${'x'.repeat(i)}`,
+            network: 'bluesky',
+            authorHandle: `u${w}_${i}`,
+            publishedAt: new Date(end - (49 - w) * windowMs + i * 1000),
+          });
       }
-      await ingestBatch(server.runtime.ctx, new WorkspacePipelines(server.runtime.ctx), { workspaceId, sourceId: null, sourceKey: 'e2e-spike', items, storeUnmatched: true });
+      await ingestBatch(server.runtime.ctx, new WorkspacePipelines(server.runtime.ctx), {
+        workspaceId,
+        sourceId: null,
+        sourceKey: 'e2e-spike',
+        items,
+        storeUnmatched: true,
+      });
       await checkReputationAlerts(server.runtime.ctx, workspaceId, { windowMs, history: 48 });
       const alerts = await apiCall<{ items: Array<{ id: string; scope: string }> }>('GET', `${base}/alerts`);
       expect(alerts.items.length).toBeGreaterThan(0);
@@ -231,8 +294,14 @@ describe('listening pages end to end (real Chromium, real server)', { timeout: 1
       await shot(`alert-settings${suffix}`);
       await settingsCard.getByRole('button', { name: L.saveAlertSettings, exact: true }).click();
       await settingsCard.getByRole('button', { name: L.changeAlertSettings, exact: true }).waitFor();
-      expect(await settingsCard.textContent()).toContain(language === 'en' ? '30-minute window has at least 25' : 'ventana de 30 minutos tiene al menos 25');
-      expect(await apiCall<{ windowMinutes: number; minCount: number }>('GET', `${base}/alert-settings`)).toMatchObject({ windowMinutes: 30, minCount: 25, notifyEmails: ['prensa@acme.example'] });
+      expect(await settingsCard.textContent()).toContain(
+        language === 'en' ? '30-minute window has at least 25' : 'ventana de 30 minutos tiene al menos 25',
+      );
+      expect(await apiCall<{ windowMinutes: number; minCount: number }>('GET', `${base}/alert-settings`)).toMatchObject({
+        windowMinutes: 30,
+        minCount: 25,
+        notifyEmails: ['prensa@acme.example'],
+      });
       expect(await page.getByTestId('alert-recipients').textContent()).toContain('prensa@acme.example');
       // No SMTP server yet: the card says where to set one.
       await settingsCard.getByText(L.alertNeedsSmtp, { exact: false }).waitFor();

@@ -5,7 +5,26 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { apiCaller, launchBrowser, signInPage, signUpOwner, startE2EServer, type E2EServer } from './harness.ts';
 
-const PAGES = ['/calendar', '/compose', '/approvals', '/channels', '/sandbox', '/activity', '/settings', '/strategy', '/listening', '/listening/queries', '/listening/mentions', '/listening/alerts', '/analytics/overview', '/analytics/best-time', '/analytics/links', '/analytics/reports', '/analytics/alerts', '/analytics/collection'];
+const PAGES = [
+  '/calendar',
+  '/compose',
+  '/approvals',
+  '/channels',
+  '/sandbox',
+  '/activity',
+  '/settings',
+  '/strategy',
+  '/listening',
+  '/listening/queries',
+  '/listening/mentions',
+  '/listening/alerts',
+  '/analytics/overview',
+  '/analytics/best-time',
+  '/analytics/links',
+  '/analytics/reports',
+  '/analytics/alerts',
+  '/analytics/collection',
+];
 const EVIL = 'javascript:document.title="pwned"';
 
 describe('security in the browser (real Chromium, real server)', { timeout: 90_000 }, () => {
@@ -16,7 +35,10 @@ describe('security in the browser (real Chromium, real server)', { timeout: 90_0
   let workspaceId = '';
   const violations: string[] = [];
   const pageErrors: string[] = [];
-  const apiCall = apiCaller(() => server, () => token);
+  const apiCall = apiCaller(
+    () => server,
+    () => token,
+  );
 
   /** CSP violations reported by the page itself (securitypolicyviolation events). */
   const pageViolations = () => page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? []);
@@ -24,7 +46,8 @@ describe('security in the browser (real Chromium, real server)', { timeout: 90_0
   beforeAll(async () => {
     server = await startE2EServer();
     token = await signUpOwner(server, { email: 'sec@example.test', name: 'Sec Owner', password: 'correct horse battery' });
-    workspaceId = (await apiCall<{ id: string }>('POST', '/workspaces', { name: 'Seguridad', timeZone: 'Europe/Madrid', language: 'es' })).id;
+    workspaceId = (await apiCall<{ id: string }>('POST', '/workspaces', { name: 'Seguridad', timeZone: 'Europe/Madrid', language: 'es' }))
+      .id;
     browser = await launchBrowser();
     const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 } });
     await context.addInitScript((id) => {
@@ -71,15 +94,78 @@ describe('security in the browser (real Chromium, real server)', { timeout: 90_0
   it('never renders a javascript: URL from network data as a link', async () => {
     const db = server.runtime.ctx.database.db;
     // Rows as an older Plaza (or a direct database write) may have stored them: the web app must hold on its own.
-    const channelA = (await apiCall<{ id: string }>('POST', `/workspaces/${workspaceId}/channels`, { network: 'sandbox', name: 'A', fields: { handle: 'seca', token: 't-a' } })).id;
-    const channelB = (await apiCall<{ id: string }>('POST', `/workspaces/${workspaceId}/channels`, { network: 'sandbox', name: 'B', fields: { handle: 'secb', token: 't-b' } })).id;
-    const post = await apiCall<{ id: string }>('POST', `/workspaces/${workspaceId}/posts`, { content: 'Hola', channels: [{ channelId: channelA }, { channelId: channelB }], action: 'draft' });
-    await db.updateTable('publications').set({ state: 'published', remote_id: 'r-a', remote_url: EVIL, published_at: new Date() }).where('post_id', '=', post.id).where('channel_id', '=', channelA).execute();
-    await db.updateTable('publications').set({ state: 'published', remote_id: 'r-b', remote_url: 'https://sandbox.example/posts/r-b', published_at: new Date() }).where('post_id', '=', post.id).where('channel_id', '=', channelB).execute();
-    await db.insertInto('listening_mentions').values([
-      { workspace_id: workspaceId, source_id: null, source_key: 'e2e', remote_id: 'm-evil', network: 'mastodon', url: EVIL, author_handle: 'eve', author_name: null, author_reach: null, text: 'Mención con enlace malo', lang: 'es', sentiment: null, sentiment_score: null, auto_sentiment: null, published_at: new Date(), ingested_at: new Date() },
-      { workspace_id: workspaceId, source_id: null, source_key: 'e2e', remote_id: 'm-good', network: 'mastodon', url: 'https://mastodon.example/@ana/1', author_handle: 'ana', author_name: null, author_reach: null, text: 'Mención con enlace bueno', lang: 'es', sentiment: null, sentiment_score: null, auto_sentiment: null, published_at: new Date(), ingested_at: new Date() },
-    ]).execute();
+    const channelA = (
+      await apiCall<{ id: string }>('POST', `/workspaces/${workspaceId}/channels`, {
+        network: 'sandbox',
+        name: 'A',
+        fields: { handle: 'seca', token: 't-a' },
+      })
+    ).id;
+    const channelB = (
+      await apiCall<{ id: string }>('POST', `/workspaces/${workspaceId}/channels`, {
+        network: 'sandbox',
+        name: 'B',
+        fields: { handle: 'secb', token: 't-b' },
+      })
+    ).id;
+    const post = await apiCall<{ id: string }>('POST', `/workspaces/${workspaceId}/posts`, {
+      content: 'Hola',
+      channels: [{ channelId: channelA }, { channelId: channelB }],
+      action: 'draft',
+    });
+    await db
+      .updateTable('publications')
+      .set({ state: 'published', remote_id: 'r-a', remote_url: EVIL, published_at: new Date() })
+      .where('post_id', '=', post.id)
+      .where('channel_id', '=', channelA)
+      .execute();
+    await db
+      .updateTable('publications')
+      .set({ state: 'published', remote_id: 'r-b', remote_url: 'https://sandbox.example/posts/r-b', published_at: new Date() })
+      .where('post_id', '=', post.id)
+      .where('channel_id', '=', channelB)
+      .execute();
+    await db
+      .insertInto('listening_mentions')
+      .values([
+        {
+          workspace_id: workspaceId,
+          source_id: null,
+          source_key: 'e2e',
+          remote_id: 'm-evil',
+          network: 'mastodon',
+          url: EVIL,
+          author_handle: 'eve',
+          author_name: null,
+          author_reach: null,
+          text: 'Mención con enlace malo',
+          lang: 'es',
+          sentiment: null,
+          sentiment_score: null,
+          auto_sentiment: null,
+          published_at: new Date(),
+          ingested_at: new Date(),
+        },
+        {
+          workspace_id: workspaceId,
+          source_id: null,
+          source_key: 'e2e',
+          remote_id: 'm-good',
+          network: 'mastodon',
+          url: 'https://mastodon.example/@ana/1',
+          author_handle: 'ana',
+          author_name: null,
+          author_reach: null,
+          text: 'Mención con enlace bueno',
+          lang: 'es',
+          sentiment: null,
+          sentiment_score: null,
+          auto_sentiment: null,
+          published_at: new Date(),
+          ingested_at: new Date(),
+        },
+      ])
+      .execute();
 
     const unsafeLinks = () => page.locator('a[href^="javascript:" i], a[href^="data:" i]').count();
     for (const route of [`/posts/${post.id}`, `/analytics/posts/${post.id}`]) {

@@ -19,7 +19,10 @@ describe('web app end to end (real Chromium, real server, embedded database)', {
   const channelIds: Record<string, string> = {};
   const pageErrors: string[] = [];
 
-  const apiCall = apiCaller(() => server, () => token);
+  const apiCall = apiCaller(
+    () => server,
+    () => token,
+  );
   const shot = (name: string) => page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: false });
   const missingKeys = () => page.evaluate(() => (window as unknown as { __plazaMissingKeys?: string[] }).__plazaMissingKeys ?? []);
 
@@ -76,7 +79,10 @@ describe('web app end to end (real Chromium, real server, embedded database)', {
     }
     await expect(page.getByTestId('channel-Sandbox A').getByText('Simulated', { exact: true }).isVisible()).resolves.toBe(true);
     await shot('channels');
-    const channels = await apiCall<{ items: Array<{ id: string; name: string; status: string }> }>('GET', `/workspaces/${workspaceId}/channels`);
+    const channels = await apiCall<{ items: Array<{ id: string; name: string; status: string }> }>(
+      'GET',
+      `/workspaces/${workspaceId}/channels`,
+    );
     for (const channel of channels.items) channelIds[channel.name] = channel.id;
     expect(channels.items.map((c) => c.status)).toEqual(['active', 'active']);
   });
@@ -122,7 +128,7 @@ describe('web app end to end (real Chromium, real server, embedded database)', {
     await shot('sandbox');
   });
 
-  it('the calendar fetches its month once, at boot, in parallel with the session check (the window matches FullCalendar\'s)', async () => {
+  it("the calendar fetches its month once, at boot, in parallel with the session check (the window matches FullCalendar's)", async () => {
     await page.goto(`${server.url}/calendar`);
     await page.locator('[data-testid="calendar"][data-ready="true"]').waitFor();
     const requests: string[] = [];
@@ -144,8 +150,18 @@ describe('web app end to end (real Chromium, real server, embedded database)', {
   it('drags a scheduled post to another day, then undoes it', async () => {
     const now = DateTime.now().setZone(ZONE);
     const nextMonth = now.day > 24;
-    const from = (nextMonth ? now.plus({ months: 1 }).set({ day: 10 }) : now.plus({ days: 2 })).set({ hour: 10, minute: 0, second: 0, millisecond: 0 });
-    const created = await apiCall<{ id: string }>('POST', `/workspaces/${workspaceId}/posts`, { content: 'Drag me', channels: [{ channelId: channelIds['Sandbox A'] }], scheduledAt: from.toISO(), action: 'submit' });
+    const from = (nextMonth ? now.plus({ months: 1 }).set({ day: 10 }) : now.plus({ days: 2 })).set({
+      hour: 10,
+      minute: 0,
+      second: 0,
+      millisecond: 0,
+    });
+    const created = await apiCall<{ id: string }>('POST', `/workspaces/${workspaceId}/posts`, {
+      content: 'Drag me',
+      channels: [{ channelId: channelIds['Sandbox A'] }],
+      scheduledAt: from.toISO(),
+      action: 'submit',
+    });
     await apiCall('POST', `/workspaces/${workspaceId}/posts/${created.id}/approve`, {});
     await apiCall('POST', `/workspaces/${workspaceId}/posts/${created.id}/schedule`, { scheduledAt: from.toISO() });
 
@@ -167,7 +183,11 @@ describe('web app end to end (real Chromium, real server, embedded database)', {
     expect(Date.parse(moved.scheduledAt)).toBe(from.plus({ days: 1 }).toMillis());
     expect(moved.state).toBe('scheduled');
     await page.getByRole('button', { name: 'Undo' }).click();
-    await expect.poll(async () => Date.parse((await apiCall<{ scheduledAt: string }>('GET', `/workspaces/${workspaceId}/posts/${created.id}`)).scheduledAt)).toBe(from.toMillis());
+    await expect
+      .poll(async () =>
+        Date.parse((await apiCall<{ scheduledAt: string }>('GET', `/workspaces/${workspaceId}/posts/${created.id}`)).scheduledAt),
+      )
+      .toBe(from.toMillis());
   });
 
   it('edits a post from its detail page: text, per-network options and strategy links; the calendar filters by campaign name', async () => {
@@ -182,8 +202,18 @@ describe('web app end to end (real Chromium, real server, embedded database)', {
     await apiCall('POST', `/workspaces/${workspaceId}/segments`, { name: 'Neighbours' });
     await apiCall('POST', `/workspaces/${workspaceId}/pillars`, { name: 'Behind the bar' });
     const when = DateTime.now().setZone(ZONE).plus({ days: 1 }).set({ hour: 12, minute: 30, second: 0, millisecond: 0 });
-    const draft = await apiCall<{ id: string }>('POST', `/workspaces/${workspaceId}/posts`, { content: 'First words', channels: [{ channelId: channelIds['Sandbox A'] }], scheduledAt: when.toISO(), action: 'draft' });
-    const other = await apiCall<{ id: string }>('POST', `/workspaces/${workspaceId}/posts`, { content: 'No campaign here', channels: [{ channelId: channelIds['Sandbox A'] }], scheduledAt: when.toISO(), action: 'draft' });
+    const draft = await apiCall<{ id: string }>('POST', `/workspaces/${workspaceId}/posts`, {
+      content: 'First words',
+      channels: [{ channelId: channelIds['Sandbox A'] }],
+      scheduledAt: when.toISO(),
+      action: 'draft',
+    });
+    const other = await apiCall<{ id: string }>('POST', `/workspaces/${workspaceId}/posts`, {
+      content: 'No campaign here',
+      channels: [{ channelId: channelIds['Sandbox A'] }],
+      scheduledAt: when.toISO(),
+      action: 'draft',
+    });
 
     await page.goto(`${server.url}/posts/${draft.id}`);
     await page.getByRole('link', { name: 'Edit' }).click();
@@ -205,10 +235,26 @@ describe('web app end to end (real Chromium, real server, embedded database)', {
     await page.getByRole('button', { name: 'Save changes' }).click();
     await page.waitForURL(`**/posts/${draft.id}`);
 
-    const saved = await apiCall<{ content: string; state: string; campaignId: string; objectiveId: string; segmentId: string | null; scheduledAt: string; publications: Array<{ text: string; options: Record<string, unknown> }> }>('GET', `/workspaces/${workspaceId}/posts/${draft.id}`);
-    expect(saved).toMatchObject({ content: 'Better words, same post', state: 'draft', campaignId: campaign.id, objectiveId: objective.id, segmentId: null });
+    const saved = await apiCall<{
+      content: string;
+      state: string;
+      campaignId: string;
+      objectiveId: string;
+      segmentId: string | null;
+      scheduledAt: string;
+      publications: Array<{ text: string; options: Record<string, unknown> }>;
+    }>('GET', `/workspaces/${workspaceId}/posts/${draft.id}`);
+    expect(saved).toMatchObject({
+      content: 'Better words, same post',
+      state: 'draft',
+      campaignId: campaign.id,
+      objectiveId: objective.id,
+      segmentId: null,
+    });
     expect(Date.parse(saved.scheduledAt)).toBe(when.toMillis());
-    expect(saved.publications).toMatchObject([{ text: 'Better words, same post', options: { visibility: 'unlisted', contentWarning: 'Food photos' } }]);
+    expect(saved.publications).toMatchObject([
+      { text: 'Better words, same post', options: { visibility: 'unlisted', contentWarning: 'Food photos' } },
+    ]);
 
     // The calendar's campaign filter lists campaigns by name and keeps only their posts.
     await page.getByRole('link', { name: 'Calendar' }).click();
@@ -246,12 +292,13 @@ describe('web app end to end (real Chromium, real server, embedded database)', {
   it('keyboard only: tab to the composer, type, and save with the keyboard', async () => {
     await page.goto(`${server.url}/compose`);
     await page.getByRole('heading', { name: 'Compose' }).waitFor();
-    const focusedLabel = () => page.evaluate(() => {
-      const el = document.activeElement as HTMLElement | null;
-      if (!el) return '';
-      const labelled = el.id ? document.querySelector(`label[for="${el.id}"]`)?.textContent : null;
-      return (labelled ?? el.getAttribute('aria-label') ?? el.textContent ?? '').trim();
-    });
+    const focusedLabel = () =>
+      page.evaluate(() => {
+        const el = document.activeElement as HTMLElement | null;
+        if (!el) return '';
+        const labelled = el.id ? document.querySelector(`label[for="${el.id}"]`)?.textContent : null;
+        return (labelled ?? el.getAttribute('aria-label') ?? el.textContent ?? '').trim();
+      });
     const tabTo = async (label: RegExp) => {
       for (let i = 0; i < 80; i++) {
         await page.keyboard.press('Tab');
@@ -267,22 +314,37 @@ describe('web app end to end (real Chromium, real server, embedded database)', {
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/posts\//);
     const postId = page.url().split('/posts/')[1];
-    const saved = await apiCall<{ content: string; state: string; publications: Array<{ channelId: string }> }>('GET', `/workspaces/${workspaceId}/posts/${postId}`);
-    expect(saved).toMatchObject({ content: 'Typed without a mouse', state: 'draft', publications: [{ channelId: channelIds['Sandbox A'] }] });
+    const saved = await apiCall<{ content: string; state: string; publications: Array<{ channelId: string }> }>(
+      'GET',
+      `/workspaces/${workspaceId}/posts/${postId}`,
+    );
+    expect(saved).toMatchObject({
+      content: 'Typed without a mouse',
+      state: 'draft',
+      publications: [{ channelId: channelIds['Sandbox A'] }],
+    });
   });
 
   it('a failing channel raises a live alert linking to the post, which shows the reason', async () => {
     await page.getByRole('link', { name: 'Calendar' }).click();
     await page.locator('[data-testid="calendar"][data-ready="true"]').waitFor();
     getInProcessSandbox().revokeToken('tok-b');
-    const created = await apiCall<{ id: string }>('POST', `/workspaces/${workspaceId}/posts`, { content: 'This one will fail', channels: [{ channelId: channelIds['Sandbox B'] }], action: 'submit' });
+    const created = await apiCall<{ id: string }>('POST', `/workspaces/${workspaceId}/posts`, {
+      content: 'This one will fail',
+      channels: [{ channelId: channelIds['Sandbox B'] }],
+      action: 'submit',
+    });
     await apiCall('POST', `/workspaces/${workspaceId}/posts/${created.id}/approve`, {});
     await apiCall('POST', `/workspaces/${workspaceId}/posts/${created.id}/publish_now`, {});
     const alerts = page.getByTestId('live-alerts');
     await alerts.getByText('A post failed to publish').waitFor({ timeout: 20_000 });
     await alerts.getByText('A channel needs to be reconnected').waitFor({ timeout: 10_000 });
     await shot('live-alert');
-    await alerts.getByText('A post failed to publish').locator('xpath=ancestor::div[contains(@class,"mantine-Alert-root")]').getByRole('link', { name: 'Open' }).click();
+    await alerts
+      .getByText('A post failed to publish')
+      .locator('xpath=ancestor::div[contains(@class,"mantine-Alert-root")]')
+      .getByRole('link', { name: 'Open' })
+      .click();
     await page.waitForURL(`**/posts/${created.id}`);
     const reason = page.getByTestId('publication-error');
     await reason.waitFor();
@@ -327,7 +389,12 @@ describe('calendar window and week start (pure functions the prefetch relies on)
     expect(monthGridRange(november, ZONE, 0)).toEqual({ from: '2026-10-31T23:00:00.000Z', to: '2026-12-12T23:00:00.000Z' });
     // Monday-first: Mon 26 Oct, the day after summer time ends.
     expect(monthGridRange(november, ZONE, 1)).toEqual({ from: '2026-10-25T23:00:00.000Z', to: '2026-12-06T23:00:00.000Z' });
-    expect(monthGridRange(DateTime.fromISO('2026-03-10T12:00:00', { zone: 'America/New_York' }), 'America/New_York', 0)).toEqual({ from: '2026-03-01T05:00:00.000Z', to: '2026-04-12T04:00:00.000Z' });
-    expect([firstDayOfWeek('es'), firstDayOfWeek('en'), firstDayOfWeek('en-GB'), firstDayOfWeek('en-US'), firstDayOfWeek('es-MX')]).toEqual([1, 0, 1, 0, 0]);
+    expect(monthGridRange(DateTime.fromISO('2026-03-10T12:00:00', { zone: 'America/New_York' }), 'America/New_York', 0)).toEqual({
+      from: '2026-03-01T05:00:00.000Z',
+      to: '2026-04-12T04:00:00.000Z',
+    });
+    expect([firstDayOfWeek('es'), firstDayOfWeek('en'), firstDayOfWeek('en-GB'), firstDayOfWeek('en-US'), firstDayOfWeek('es-MX')]).toEqual(
+      [1, 0, 1, 0, 0],
+    );
   });
 });

@@ -62,7 +62,12 @@ export async function createCaller(t: TestApp, email: string, name = 'Test User'
     userId: user.id,
     token: token.token,
     request: (method, url, body) =>
-      t.app.inject({ method: method as 'GET', url, headers: { authorization: `Bearer ${token.token}` }, ...(body !== undefined && { payload: body as object }) }),
+      t.app.inject({
+        method: method as 'GET',
+        url,
+        headers: { authorization: `Bearer ${token.token}` },
+        ...(body !== undefined && { payload: body as object }),
+      }),
   };
 }
 
@@ -73,13 +78,22 @@ export { ManualClock };
  * person accepts (existing account: signed in; otherwise creating it with `name` and `password`).
  * Returns the invitation answer's status code.
  */
-export async function addMember(t: TestApp, owner: Caller, workspaceId: string, member: { email: string; role: string; name?: string; password?: string }): Promise<number> {
+export async function addMember(
+  t: TestApp,
+  owner: Caller,
+  workspaceId: string,
+  member: { email: string; role: string; name?: string; password?: string },
+): Promise<number> {
   const { acceptInvitation } = await import('../../src/modules/invitations/commands.ts');
   const { accountsRepository } = await import('../../src/modules/accounts/repository.ts');
   const invited = await owner.request('POST', `/api/v1/workspaces/${workspaceId}/invitations`, { email: member.email, role: member.role });
   if (invited.statusCode !== 201) return invited.statusCode;
   const token = new URL(invited.json().acceptUrl as string).hash.replace('#token=', '');
   const user = await accountsRepository.findUserByEmail(t.ctx.database.db, member.email);
-  await acceptInvitation(t.ctx, token, user ? { user } : { user: null, newAccount: { name: member.name ?? 'Member', password: member.password ?? 'correct horse battery' } });
+  await acceptInvitation(
+    t.ctx,
+    token,
+    user ? { user } : { user: null, newAccount: { name: member.name ?? 'Member', password: member.password ?? 'correct horse battery' } },
+  );
   return invited.statusCode;
 }

@@ -95,7 +95,16 @@ export class HeldNetwork {
       publish: async (ctx, input) => (await this.receive('publish', ctx, input))!,
       findPublished: (ctx, input) => this.receive('find', ctx, input),
       delete: async () => undefined,
-      fetchMetrics: async () => ({ likes: 0, replies: 0, reposts: 0, quotes: 0, impressions: null, reach: null, clicks: null, missing: {} }),
+      fetchMetrics: async () => ({
+        likes: 0,
+        replies: 0,
+        reposts: 0,
+        quotes: 0,
+        impressions: null,
+        reach: null,
+        clicks: null,
+        missing: {},
+      }),
       fetchMentions: async () => [],
     };
   }

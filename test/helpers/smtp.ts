@@ -18,7 +18,11 @@ export function startSmtpCatcher(): Promise<{ port: number; messages: Array<{ to
   });
   return new Promise((resolve) => {
     server.listen(0, '127.0.0.1', () => {
-      resolve({ port: (server.server.address() as AddressInfo).port, messages, close: () => new Promise((done) => server.close(() => done())) });
+      resolve({
+        port: (server.server.address() as AddressInfo).port,
+        messages,
+        close: () => new Promise((done) => server.close(() => done())),
+      });
     });
   });
 }
@@ -28,9 +32,11 @@ export function startSmtpCatcher(): Promise<{ port: number; messages: Array<{ to
  * RFC 2047 encoded words in headers ("=?UTF-8?Q?…?=", "=?UTF-8?B?…?=") decoded.
  */
 export function readableMessage(raw: string): string {
-  const words = raw.replace(/\?=\s+=\?/g, '?==?').replace(/=\?utf-8\?([QB])\?([^?]*)\?=/gi, (_match, encoding: string, text: string) =>
-    encoding.toUpperCase() === 'B' ? Buffer.from(text, 'base64').toString('latin1') : text.replace(/_/g, ' '),
-  );
+  const words = raw
+    .replace(/\?=\s+=\?/g, '?==?')
+    .replace(/=\?utf-8\?([QB])\?([^?]*)\?=/gi, (_match, encoding: string, text: string) =>
+      encoding.toUpperCase() === 'B' ? Buffer.from(text, 'base64').toString('latin1') : text.replace(/_/g, ' '),
+    );
   const bytes = words.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_match, hex: string) => String.fromCharCode(parseInt(hex, 16)));
   return Buffer.from(bytes, 'latin1').toString('utf8');
 }

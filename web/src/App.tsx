@@ -13,7 +13,8 @@ import { accountKeys } from './features/accounts/api.ts';
 // Heavy pages load on demand so the first load stays small.
 const loadCalendar = () => import('./features/calendar/Calendar.tsx');
 // The calendar is the home page: fetch its chunk alongside the session check, not after it.
-const calendarChunk = window.location.pathname === '/' || window.location.pathname.startsWith('/calendar') ? (prefetchCalendarEntries(), loadCalendar()) : null;
+const calendarChunk =
+  window.location.pathname === '/' || window.location.pathname.startsWith('/calendar') ? (prefetchCalendarEntries(), loadCalendar()) : null;
 const CalendarPage = lazy(() => calendarChunk ?? loadCalendar());
 const ComposerPage = lazy(() => import('./features/posts/composer/Composer.tsx'));
 // Pages off the first screen load on demand, so the calendar's first paint parses less script.

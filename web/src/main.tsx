@@ -20,7 +20,12 @@ const queryClient = new QueryClient({
 });
 
 // Darker primary shades keep text on filled buttons above WCAG AA contrast.
-const theme = createTheme({ primaryColor: 'indigo', primaryShade: 7, defaultRadius: 'md', fontFamily: 'system-ui, -apple-system, Segoe UI, Roboto, sans-serif' });
+const theme = createTheme({
+  primaryColor: 'indigo',
+  primaryShade: 7,
+  defaultRadius: 'md',
+  fontFamily: 'system-ui, -apple-system, Segoe UI, Roboto, sans-serif',
+});
 
 ReactDOM.createRoot(document.getElementById('root')!).render(
   <React.StrictMode>

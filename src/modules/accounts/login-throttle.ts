@@ -55,7 +55,14 @@ export async function beginLoginAttempt(ctx: AppContext, email: string, address:
 }
 
 /** Seconds until the key has fewer than `max` failures in the window: when its max-th newest one ages out. */
-async function secondsUntilBelowLimit(ctx: AppContext, column: 'account_key' | 'address', key: string, max: number, since: Date, now: number): Promise<number> {
+async function secondsUntilBelowLimit(
+  ctx: AppContext,
+  column: 'account_key' | 'address',
+  key: string,
+  max: number,
+  since: Date,
+  now: number,
+): Promise<number> {
   const failedAt = await accountsSecurityRepository.nthNewestLoginFailure(ctx.database.db, column, key, since, max);
   if (!failedAt) return 1;
   return (failedAt.getTime() + LOGIN_WINDOW_MS - now) / 1000;

@@ -9,7 +9,12 @@ let common: Set<string> | null = null;
 
 /** The 10,000 most common passwords (data/common-passwords.txt, generated from @zxcvbn-ts/language-common), read once. */
 function commonPasswords(): Set<string> {
-  common ??= new Set(fs.readFileSync(new URL('./data/common-passwords.txt', import.meta.url), 'utf8').split('\n').filter(Boolean));
+  common ??= new Set(
+    fs
+      .readFileSync(new URL('./data/common-passwords.txt', import.meta.url), 'utf8')
+      .split('\n')
+      .filter(Boolean),
+  );
   return common;
 }
 
@@ -27,7 +32,8 @@ export function passwordProblem(password: string, context: { email?: string } = 
   const lower = password.toLowerCase();
   const list = commonPasswords();
   const core = lower.replace(/^[\d\W_]+|[\d\W_]+$/gu, '');
-  if (list.has(lower) || list.has(lower.trim()) || (core.length > 0 && list.has(core)) || /^(.)\1*$/su.test(password)) return 'password_too_common';
+  if (list.has(lower) || list.has(lower.trim()) || (core.length > 0 && list.has(core)) || /^(.)\1*$/su.test(password))
+    return 'password_too_common';
   // Digits and symbols only and a simple run of them ("123456789012", "111222333444") are as guessable.
   if (core.length === 0 && (new Set(lower).size <= 4 || isRun(lower))) return 'password_too_common';
   const local = context.email?.split('@')[0]?.toLowerCase();

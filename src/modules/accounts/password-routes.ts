@@ -6,7 +6,10 @@ import { PASSWORD_MAX_LENGTH } from './password-policy.ts';
 
 const emailSchema = z.string().trim().email().max(254);
 // Length and common-password rules are checked by the policy (with their own error codes), not here.
-const newPasswordSchema = z.string().min(1).max(PASSWORD_MAX_LENGTH + 50);
+const newPasswordSchema = z
+  .string()
+  .min(1)
+  .max(PASSWORD_MAX_LENGTH + 50);
 const tokenSchema = z.string().min(20).max(200);
 
 /** Password change, reset by e-mail and "sign out everywhere". */
@@ -18,14 +21,24 @@ export const passwordRoutes: ApiModule = async (app, ctx) => {
       schema: {
         tags: ['auth'],
         summary: 'Change your password (the current one is required); your other sessions end, API tokens stay',
-        body: z.object({ currentPassword: z.string().min(1).max(PASSWORD_MAX_LENGTH + 50), newPassword: newPasswordSchema }),
+        body: z.object({
+          currentPassword: z
+            .string()
+            .min(1)
+            .max(PASSWORD_MAX_LENGTH + 50),
+          newPassword: newPasswordSchema,
+        }),
         response: { 200: z.object({ endedSessions: z.number().int() }) },
       },
     },
     async (request) => {
       const user = caller(request);
       const keepSessionToken = user.via === 'session' ? request.cookies[SESSION_COOKIE] : undefined;
-      return changePassword(ctx, user.id, { currentPassword: request.body.currentPassword, newPassword: request.body.newPassword, keepSessionToken });
+      return changePassword(ctx, user.id, {
+        currentPassword: request.body.currentPassword,
+        newPassword: request.body.newPassword,
+        keepSessionToken,
+      });
     },
   );
 
@@ -74,7 +87,12 @@ export const passwordRoutes: ApiModule = async (app, ctx) => {
     '/auth/password-reset/check',
     {
       config: { access: 'public', rateLimit: { max: 20, timeWindow: '1 minute' } },
-      schema: { tags: ['auth'], summary: 'Whether a reset link can still be used', body: z.object({ token: tokenSchema }), response: { 200: z.object({ usable: z.boolean() }) } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Whether a reset link can still be used',
+        body: z.object({ token: tokenSchema }),
+        response: { 200: z.object({ usable: z.boolean() }) },
+      },
     },
     async (request) => ({ usable: await resetTokenUsable(ctx, request.body.token) }),
   );

@@ -6,7 +6,10 @@ const SESSION_DAYS = 30;
 /** Users, sessions and API tokens: the only code that touches those tables. */
 export const accountsRepository = {
   async countUsers(db: Db): Promise<number> {
-    const row = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const row = await db
+      .selectFrom('users')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     return Number(row.n);
   },
 
@@ -77,7 +80,11 @@ export const accountsRepository = {
   },
 
   async touchApiToken(db: Db, tokenId: string, now: number) {
-    await db.updateTable('api_tokens').set({ last_used_at: new Date(now) }).where('id', '=', tokenId).execute();
+    await db
+      .updateTable('api_tokens')
+      .set({ last_used_at: new Date(now) })
+      .where('id', '=', tokenId)
+      .execute();
   },
 
   async listApiTokens(db: Db, userId: string) {

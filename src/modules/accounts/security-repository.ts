@@ -10,7 +10,12 @@ export const accountsSecurityRepository = {
    * transaction that inserted it; a concurrent one waits for that commit and gets false.
    */
   async claimInstallation(trx: Db): Promise<boolean> {
-    const inserted = await trx.insertInto('installation_setup').values({ id: true }).onConflict((oc) => oc.column('id').doNothing()).returning('id').executeTakeFirst();
+    const inserted = await trx
+      .insertInto('installation_setup')
+      .values({ id: true })
+      .onConflict((oc) => oc.column('id').doNothing())
+      .returning('id')
+      .executeTakeFirst();
     return Boolean(inserted);
   },
 
@@ -27,7 +32,11 @@ export const accountsSecurityRepository = {
   },
 
   async setPasswordHash(db: Db, userId: string, passwordHash: string, now: number): Promise<void> {
-    await db.updateTable('users').set({ password_hash: passwordHash, password_changed_at: new Date(now) }).where('id', '=', userId).execute();
+    await db
+      .updateTable('users')
+      .set({ password_hash: passwordHash, password_changed_at: new Date(now) })
+      .where('id', '=', userId)
+      .execute();
   },
 
   /** Ends the user's sessions, all of them or all but the one with `keepToken`; returns how many ended. */
@@ -40,7 +49,12 @@ export const accountsSecurityRepository = {
 
   /** Revokes every active API token of the user; returns how many. */
   async revokeAllApiTokens(db: Db, userId: string, now: number): Promise<number> {
-    const result = await db.updateTable('api_tokens').set({ revoked_at: new Date(now) }).where('user_id', '=', userId).where('revoked_at', 'is', null).executeTakeFirst();
+    const result = await db
+      .updateTable('api_tokens')
+      .set({ revoked_at: new Date(now) })
+      .where('user_id', '=', userId)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst();
     return Number(result.numUpdatedRows);
   },
 
@@ -92,7 +106,12 @@ export const accountsSecurityRepository = {
 
   /** Voids every other open reset link of the user (after a reset or a password change). */
   async voidPasswordResets(db: Db, userId: string, now: number): Promise<void> {
-    await db.updateTable('password_resets').set({ used_at: new Date(now) }).where('user_id', '=', userId).where('used_at', 'is', null).execute();
+    await db
+      .updateTable('password_resets')
+      .set({ used_at: new Date(now) })
+      .where('user_id', '=', userId)
+      .where('used_at', 'is', null)
+      .execute();
   },
 
   /** Forgets sign-in failures older than the window. */
@@ -102,7 +121,11 @@ export const accountsSecurityRepository = {
 
   /** Records a sign-in attempt as failed (until it succeeds); returns its id. */
   async insertLoginFailure(db: Db, accountKey: string, address: string, at: Date): Promise<string> {
-    const row = await db.insertInto('login_failures').values({ account_key: accountKey, address, failed_at: at }).returning('id').executeTakeFirstOrThrow();
+    const row = await db
+      .insertInto('login_failures')
+      .values({ account_key: accountKey, address, failed_at: at })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     return String(row.id);
   },
 

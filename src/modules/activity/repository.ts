@@ -36,12 +36,20 @@ export const activityRepository = {
 
   /** The id of a workspace's latest event (0 when none). */
   async latestEventId(raw: SqlRunner, workspaceId: string): Promise<string> {
-    const { rows } = await raw.query<{ id: string | number | null }>('SELECT max(id) AS id FROM events WHERE workspace_id = $1', [workspaceId]);
+    const { rows } = await raw.query<{ id: string | number | null }>('SELECT max(id) AS id FROM events WHERE workspace_id = $1', [
+      workspaceId,
+    ]);
     return String(rows[0]?.id ?? 0);
   },
 
   /** The latest events of the given types not caused by `userId`, newest first. */
-  async notificationEvents(raw: SqlRunner, workspaceId: string, types: string[], userId: string, limit: number): Promise<EventRowWithActor[]> {
+  async notificationEvents(
+    raw: SqlRunner,
+    workspaceId: string,
+    types: string[],
+    userId: string,
+    limit: number,
+  ): Promise<EventRowWithActor[]> {
     const { rows } = await raw.query<EventRowWithActor>(
       `SELECT e.id, e.type, e.subject_type, e.subject_id, e.actor_user_id, u.name AS actor_name, e.data, e.created_at
          FROM events e LEFT JOIN users u ON u.id = e.actor_user_id
@@ -54,10 +62,10 @@ export const activityRepository = {
 
   /** The last event a user marked read in a workspace (0 when none). */
   async lastReadEventId(raw: SqlRunner, userId: string, workspaceId: string): Promise<bigint> {
-    const { rows } = await raw.query<{ last_read_event_id: string | number }>('SELECT last_read_event_id FROM notification_cursors WHERE user_id = $1 AND workspace_id = $2', [
-      userId,
-      workspaceId,
-    ]);
+    const { rows } = await raw.query<{ last_read_event_id: string | number }>(
+      'SELECT last_read_event_id FROM notification_cursors WHERE user_id = $1 AND workspace_id = $2',
+      [userId, workspaceId],
+    );
     return BigInt(rows[0]?.last_read_event_id ?? 0);
   },
 
@@ -92,11 +100,21 @@ export const activityRepository = {
 
   /** A workspace's sandbox channels. */
   sandboxChannels(db: Db, workspaceId: string) {
-    return db.selectFrom('channels').select(['id', 'name', 'settings', 'status']).where('workspace_id', '=', workspaceId).where('network', '=', 'sandbox').execute();
+    return db
+      .selectFrom('channels')
+      .select(['id', 'name', 'settings', 'status'])
+      .where('workspace_id', '=', workspaceId)
+      .where('network', '=', 'sandbox')
+      .execute();
   },
 
   /** The posts of some publications of a workspace. */
   publicationPosts(db: Db, workspaceId: string, publicationIds: string[]) {
-    return db.selectFrom('publications').select(['id', 'post_id']).where('workspace_id', '=', workspaceId).where('id', 'in', publicationIds).execute();
+    return db
+      .selectFrom('publications')
+      .select(['id', 'post_id'])
+      .where('workspace_id', '=', workspaceId)
+      .where('id', 'in', publicationIds)
+      .execute();
   },
 };

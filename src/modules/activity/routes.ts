@@ -13,7 +13,15 @@ import { activityRepository, type EventRowWithActor } from './repository.ts';
 import { markNotificationsRead } from './commands.ts';
 
 /** Event types that become in-app notifications (they need someone's attention). */
-export const NOTIFICATION_TYPES = ['post.failed', 'channel.needs_reconnect', 'post.submit', 'post.approve', 'post.reject', 'post.commented', 'post.published'] as const;
+export const NOTIFICATION_TYPES = [
+  'post.failed',
+  'channel.needs_reconnect',
+  'post.submit',
+  'post.approve',
+  'post.reject',
+  'post.commented',
+  'post.published',
+] as const;
 
 /** An event as the web app's activity stream and notifications show it. */
 export interface ActivityItem {
@@ -52,7 +60,9 @@ const metricCountsSchema = z.object({
 /** The sandbox timeline (see sandbox-timeline.ts), labelled as simulated. */
 const sandboxTimelineSchema = z.object({
   simulated: z.literal(true),
-  channels: z.array(z.object({ id: z.string().uuid(), name: z.string(), handle: z.string(), followers: z.number().nullable(), inProcess: z.boolean() })),
+  channels: z.array(
+    z.object({ id: z.string().uuid(), name: z.string(), handle: z.string(), followers: z.number().nullable(), inProcess: z.boolean() }),
+  ),
   entries: z.array(
     z.object({
       remotePostId: z.string(),
@@ -65,7 +75,16 @@ const sandboxTimelineSchema = z.object({
       publicationId: z.string().nullable(),
       postId: z.string().uuid().nullable(),
       metrics: metricCountsSchema.nullable(),
-      replies: z.array(z.object({ id: z.string(), authorHandle: z.string(), authorName: z.string(), text: z.string(), createdAt: instant, sentiment: z.string() })),
+      replies: z.array(
+        z.object({
+          id: z.string(),
+          authorHandle: z.string(),
+          authorName: z.string(),
+          text: z.string(),
+          createdAt: instant,
+          sentiment: z.string(),
+        }),
+      ),
     }),
   ),
 });
@@ -118,10 +137,18 @@ export const activityRoutes: ApiModule = async (app, ctx) => {
       let { role } = member(request);
       const caller = streamCaller(ctx, request, workspaceId);
       const resumeFrom = request.headers['last-event-id'];
-      let lastSeen = typeof resumeFrom === 'string' && sequenceIdSchema.safeParse(resumeFrom).success ? resumeFrom : (request.query.after ?? (await activityRepository.latestEventId(ctx.database.raw, workspaceId)));
+      let lastSeen =
+        typeof resumeFrom === 'string' && sequenceIdSchema.safeParse(resumeFrom).success
+          ? resumeFrom
+          : (request.query.after ?? (await activityRepository.latestEventId(ctx.database.raw, workspaceId)));
       reply.hijack();
       const out = reply.raw;
-      out.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache, no-transform', connection: 'keep-alive', 'x-accel-buffering': 'no' });
+      out.writeHead(200, {
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-cache, no-transform',
+        connection: 'keep-alive',
+        'x-accel-buffering': 'no',
+      });
       out.write(`retry: 2000\n: connected\n\n`);
       let closed = false;
       let busy = false;
@@ -193,12 +220,24 @@ export const activityRoutes: ApiModule = async (app, ctx) => {
         summary: 'In-app notifications: failures, reconnect-needed channels, reviews, approvals and comments; with the unread count',
         params: workspaceParams,
         querystring: z.object({ limit: z.coerce.number().int().min(1).max(100).default(30) }),
-        response: { 200: z.object({ items: z.array(activityItemSchema.extend({ unread: z.boolean() })), unread: z.number().int(), lastReadEventId: z.string() }) },
+        response: {
+          200: z.object({
+            items: z.array(activityItemSchema.extend({ unread: z.boolean() })),
+            unread: z.number().int(),
+            lastReadEventId: z.string(),
+          }),
+        },
       },
     },
     async (request) => {
       const { user, role, workspaceId } = member(request);
-      const rows = await activityRepository.notificationEvents(ctx.database.raw, workspaceId, [...NOTIFICATION_TYPES], user.id, request.query.limit);
+      const rows = await activityRepository.notificationEvents(
+        ctx.database.raw,
+        workspaceId,
+        [...NOTIFICATION_TYPES],
+        user.id,
+        request.query.limit,
+      );
       const lastRead = await activityRepository.lastReadEventId(ctx.database.raw, user.id, workspaceId);
       const items = rows.map(present).map((item) => ({ ...redactItem(item, role), unread: BigInt(item.id) > lastRead }));
       return { items, unread: items.filter((item) => item.unread).length, lastReadEventId: lastRead.toString() };
@@ -230,7 +269,8 @@ export const activityRoutes: ApiModule = async (app, ctx) => {
       config: { access: 'read' },
       schema: {
         tags: ['activity'],
-        summary: 'What the simulated (sandbox) network received from this workspace’s sandbox channels, and how its simulated audience reacted',
+        summary:
+          'What the simulated (sandbox) network received from this workspace’s sandbox channels, and how its simulated audience reacted',
         params: workspaceParams,
         response: { 200: sandboxTimelineSchema },
       },

@@ -22,7 +22,8 @@ export function streamCaller(ctx: AppContext, request: FastifyRequest, workspace
     async currentRole() {
       if (!userId) return null;
       if (request.user?.via === 'token' && bearer) return activityRepository.roleByToken(raw, sha256Hex(bearer), workspaceId, userId);
-      if (request.user?.via === 'session' && cookie) return activityRepository.roleBySession(raw, sha256Hex(cookie), workspaceId, new Date(ctx.clock.now()), userId);
+      if (request.user?.via === 'session' && cookie)
+        return activityRepository.roleBySession(raw, sha256Hex(cookie), workspaceId, new Date(ctx.clock.now()), userId);
       return null;
     },
   };

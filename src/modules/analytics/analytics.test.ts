@@ -34,9 +34,15 @@ describe.each(DB_KINDS)('analytics API on %s', (kind) => {
     publicApp = await buildApp(t.ctx, { extraPlugins: [(app) => registerShortLinkRoutes(app, t.ctx)] });
     owner = await createCaller(t, `owner-${kind}@example.com`);
     stranger = await createCaller(t, `stranger-${kind}@example.com`);
-    workspaceId = (await owner.request('POST', '/api/v1/workspaces', { name: 'Café', timeZone: 'Europe/Madrid', language: 'es' })).json().id;
-    strangerWorkspaceId = (await stranger.request('POST', '/api/v1/workspaces', { name: 'Other', timeZone: 'UTC', language: 'en' })).json().id;
-    const ch = await owner.request('POST', `${base()}/channels`, { network: 'sandbox', name: 'Sandbox', fields: { handle: `cafe${kind}`, token: 'tok' } });
+    workspaceId = (await owner.request('POST', '/api/v1/workspaces', { name: 'Café', timeZone: 'Europe/Madrid', language: 'es' })).json()
+      .id;
+    strangerWorkspaceId = (await stranger.request('POST', '/api/v1/workspaces', { name: 'Other', timeZone: 'UTC', language: 'en' })).json()
+      .id;
+    const ch = await owner.request('POST', `${base()}/channels`, {
+      network: 'sandbox',
+      name: 'Sandbox',
+      fields: { handle: `cafe${kind}`, token: 'tok' },
+    });
     expect(ch.statusCode, ch.body).toBe(201);
     channelId = ch.json().id;
   });
@@ -46,18 +52,50 @@ describe.each(DB_KINDS)('analytics API on %s', (kind) => {
   });
 
   it('strategy CRUD: objectives, campaigns, segments, pillars; 400, 401 and 404', async () => {
-    const objective = await owner.request('POST', `${base()}/objectives`, { name: 'Reach café lovers', kpi: 'engagements', target: 1_000_000, startAt: '2026-03-01T00:00:00Z', deadline: '2026-03-31T00:00:00Z', channelIds: [channelId] });
+    const objective = await owner.request('POST', `${base()}/objectives`, {
+      name: 'Reach café lovers',
+      kpi: 'engagements',
+      target: 1_000_000,
+      startAt: '2026-03-01T00:00:00Z',
+      deadline: '2026-03-31T00:00:00Z',
+      channelIds: [channelId],
+    });
     expect(objective.statusCode, objective.body).toBe(201);
     objectiveId = objective.json().id;
     expect(objective.json().kpiLabel.es).toBe('Interacciones');
-    const bad = await owner.request('POST', `${base()}/objectives`, { name: 'x', kpi: 'engagements', target: 1, startAt: '2026-03-05T00:00:00Z', deadline: '2026-03-01T00:00:00Z' });
+    const bad = await owner.request('POST', `${base()}/objectives`, {
+      name: 'x',
+      kpi: 'engagements',
+      target: 1,
+      startAt: '2026-03-05T00:00:00Z',
+      deadline: '2026-03-01T00:00:00Z',
+    });
     expect(bad.statusCode).toBe(400);
-    expect((await owner.request('POST', `${base()}/objectives`, { name: 'x', kpi: 'likes', target: 1, startAt: '2026-03-01T00:00:00Z', deadline: '2026-03-02T00:00:00Z' })).statusCode).toBe(400);
+    expect(
+      (
+        await owner.request('POST', `${base()}/objectives`, {
+          name: 'x',
+          kpi: 'likes',
+          target: 1,
+          startAt: '2026-03-01T00:00:00Z',
+          deadline: '2026-03-02T00:00:00Z',
+        })
+      ).statusCode,
+    ).toBe(400);
     const campaign = await owner.request('POST', `${base()}/campaigns`, { name: 'Primavera Café', objectiveId, budget: 100 });
     expect(campaign.statusCode, campaign.body).toBe(201);
     campaignId = campaign.json().id;
     expect(campaign.json().slug).toBe('primavera-cafe');
-    expect((await owner.request('POST', `${base()}/segments`, { name: 'Students', networks: ['sandbox'], interests: ['coffee'], activeHours: [{ weekday: 1, fromHour: 8, toHour: 10 }] })).statusCode).toBe(201);
+    expect(
+      (
+        await owner.request('POST', `${base()}/segments`, {
+          name: 'Students',
+          networks: ['sandbox'],
+          interests: ['coffee'],
+          activeHours: [{ weekday: 1, fromHour: 8, toHour: 10 }],
+        })
+      ).statusCode,
+    ).toBe(201);
     const pillar = await owner.request('POST', `${base()}/pillars`, { name: 'Recipes', color: '#ff0000' });
     expect(pillar.statusCode).toBe(201);
     const patched = await owner.request('PATCH', `${base()}/pillars/${pillar.json().id}`, { name: 'Recetas' });
@@ -66,7 +104,9 @@ describe.each(DB_KINDS)('analytics API on %s', (kind) => {
     expect((await t.app.inject({ method: 'GET', url: `${base()}/objectives` })).statusCode).toBe(401);
     expect((await stranger.request('GET', `${base()}/objectives/${objectiveId}`)).statusCode).toBe(404);
     expect((await stranger.request('GET', `/api/v1/workspaces/${strangerWorkspaceId}/objectives/${objectiveId}`)).statusCode).toBe(404);
-    expect((await stranger.request('DELETE', `/api/v1/workspaces/${strangerWorkspaceId}/pillars/${pillar.json().id}`)).statusCode).toBe(404);
+    expect((await stranger.request('DELETE', `/api/v1/workspaces/${strangerWorkspaceId}/pillars/${pillar.json().id}`)).statusCode).toBe(
+      404,
+    );
     expect((await owner.request('DELETE', `${base()}/pillars/${pillar.json().id}`)).statusCode).toBe(204);
   });
 
@@ -75,12 +115,22 @@ describe.each(DB_KINDS)('analytics API on %s', (kind) => {
     const channel = await t.ctx.database.db.selectFrom('channels').selectAll().where('id', '=', channelId).executeTakeFirstOrThrow();
     const texts = ['Nuevo café de temporada ☕ ¿lo has probado?', 'Receta: latte de avena #cafe #receta', 'Horario de Semana Santa'];
     for (const text of texts) {
-      const created = await owner.request('POST', `${base()}/posts`, { content: text, channels: [{ channelId }], campaignId, objectiveId, action: 'draft' });
+      const created = await owner.request('POST', `${base()}/posts`, {
+        content: text,
+        channels: [{ channelId }],
+        campaignId,
+        objectiveId,
+        action: 'draft',
+      });
       expect(created.statusCode, created.body).toBe(201);
       const publicationId = created.json().publications[0].id;
       postIds.push(created.json().id);
       const result = await adapter.publish(channelContext(t.ctx, channel), { publicationId, text, media: [] });
-      await t.ctx.database.db.updateTable('publications').set({ state: 'published', remote_id: result.remoteId, published_at: new Date(clock.now()) }).where('id', '=', publicationId).execute();
+      await t.ctx.database.db
+        .updateTable('publications')
+        .set({ state: 'published', remote_id: result.remoteId, published_at: new Date(clock.now()) })
+        .where('id', '=', publicationId)
+        .execute();
       await t.ctx.database.db.updateTable('posts').set({ state: 'published' }).where('id', '=', created.json().id).execute();
     }
     // Nothing due yet: only discovery and today's followers.
@@ -97,7 +147,12 @@ describe.each(DB_KINDS)('analytics API on %s', (kind) => {
     clock.advance(100 * 86_400_000);
     expect((await collectDueMetrics(t.ctx)).snapshots).toBe(0);
     const db = t.ctx.database.db;
-    const snapshots = await db.selectFrom('post_metric_snapshots').select(['step', 'likes', 'impressions']).where('workspace_id', '=', workspaceId).orderBy('captured_at').execute();
+    const snapshots = await db
+      .selectFrom('post_metric_snapshots')
+      .select(['step', 'likes', 'impressions'])
+      .where('workspace_id', '=', workspaceId)
+      .orderBy('captured_at')
+      .execute();
     expect(snapshots).toHaveLength(18);
     expect(snapshots.map((s) => s.step).slice(0, 3)).toEqual([0, 0, 0]);
     const latest = await db.selectFrom('publication_metrics').selectAll().where('workspace_id', '=', workspaceId).execute();
@@ -107,7 +162,9 @@ describe.each(DB_KINDS)('analytics API on %s', (kind) => {
     // The rollup holds exactly the newest counts.
     expect(daily.reduce((s, d) => s + Number(d.posts), 0)).toBe(3);
     expect(daily.reduce((s, d) => s + Number(d.likes), 0)).toBe(latest.reduce((s, m) => s + (m.likes ?? 0), 0));
-    expect((await db.selectFrom('channel_follower_snapshots').selectAll().where('channel_id', '=', channelId).execute()).length).toBeGreaterThanOrEqual(5);
+    expect(
+      (await db.selectFrom('channel_follower_snapshots').selectAll().where('channel_id', '=', channelId).execute()).length,
+    ).toBeGreaterThanOrEqual(5);
 
     // Engaging accounts were taken at the 24 h and 7 d steps, stored only as salted hashes.
     const fetches = await db.selectFrom('post_engager_fetches').selectAll().where('workspace_id', '=', workspaceId).execute();
@@ -150,7 +207,9 @@ describe.each(DB_KINDS)('analytics API on %s', (kind) => {
     expect(body.current.totals.followersEnd).toBeGreaterThan(0);
     expect(kpi('interested_followers').value).toBe(Math.round((engagedFollowers / body.current.totals.followersEnd) * 10_000) / 100);
     expect(kpi('interested_followers').reason).toBeNull();
-    expect(body.previous.kpis.find((k: { name: string }) => k.name === 'interested_followers').reason).toBe('No published posts in this period');
+    expect(body.previous.kpis.find((k: { name: string }) => k.name === 'interested_followers').reason).toBe(
+      'No published posts in this period',
+    );
     expect(kpi('roi').reason).toBe('No costs recorded');
     expect(body.previous.totals.posts).toBe(0);
     expect(body.posts.top.length).toBe(3);
@@ -182,7 +241,12 @@ describe.each(DB_KINDS)('analytics API on %s', (kind) => {
     // Spanish text is stored next to the English one (in the data JSON) and returned as messageEs.
     expect(alerts[0].message).toMatch(/is off track/);
     expect(alerts[0].messageEs).toMatch(/se ha desviado: previsión .+ frente a un objetivo de/);
-    const events = await t.ctx.database.db.selectFrom('events').select('type').where('workspace_id', '=', workspaceId).where('type', '=', 'objective.off_track').execute();
+    const events = await t.ctx.database.db
+      .selectFrom('events')
+      .select('type')
+      .where('workspace_id', '=', workspaceId)
+      .where('type', '=', 'objective.off_track')
+      .execute();
     expect(events).toHaveLength(1);
     // Re-evaluating without change does not alert again.
     expect((await owner.request('POST', `${base()}/analytics/evaluate`)).json().items[0].changed).toBe(false);
@@ -195,17 +259,33 @@ describe.each(DB_KINDS)('analytics API on %s', (kind) => {
     expect(created.statusCode, created.body).toBe(201);
     const link = created.json();
     const destination = new URL(link.destinationUrl);
-    expect(Object.fromEntries(destination.searchParams)).toEqual({ x: '1', utm_source: 'sandbox', utm_medium: 'social', utm_campaign: 'primavera-cafe', utm_content: postIds[0] });
+    expect(Object.fromEntries(destination.searchParams)).toEqual({
+      x: '1',
+      utm_source: 'sandbox',
+      utm_medium: 'social',
+      utm_campaign: 'primavera-cafe',
+      utm_content: postIds[0],
+    });
     expect(link.campaignId).toBe(campaignId);
     expect(link.objectiveId).toBe(objectiveId);
     const browser = 'Mozilla/5.0 (Macintosh; Intel Mac OS X 14_0) AppleWebKit/605.1.15 Safari/605.1.15';
     for (let i = 0; i < 3; i++) {
-      const res = await publicApp.inject({ method: 'GET', url: `/l/${link.code}`, headers: { 'user-agent': browser, referer: 'https://bsky.app/profile/x/post/1' }, remoteAddress: '203.0.113.9' });
+      const res = await publicApp.inject({
+        method: 'GET',
+        url: `/l/${link.code}`,
+        headers: { 'user-agent': browser, referer: 'https://bsky.app/profile/x/post/1' },
+        remoteAddress: '203.0.113.9',
+      });
       expect(res.statusCode).toBe(302);
       expect(res.headers.location).toBe(link.destinationUrl);
     }
     await publicApp.inject({ method: 'GET', url: `/l/${link.code}`, headers: { 'user-agent': browser }, remoteAddress: '198.51.100.7' });
-    await publicApp.inject({ method: 'GET', url: `/l/${link.code}`, headers: { 'user-agent': 'Mozilla/5.0 (compatible; Bluesky Cardyb/1.1)' }, remoteAddress: '198.51.100.8' });
+    await publicApp.inject({
+      method: 'GET',
+      url: `/l/${link.code}`,
+      headers: { 'user-agent': 'Mozilla/5.0 (compatible; Bluesky Cardyb/1.1)' },
+      remoteAddress: '198.51.100.8',
+    });
     expect((await publicApp.inject({ method: 'GET', url: '/l/nothere1' })).statusCode).toBe(404);
     const stats = (await owner.request('GET', `${base()}/links/${link.id}`)).json();
     expect(stats.clicks).toEqual({ total: 5, human: 4, bots: 1, uniqueVisitors: 2 });
@@ -238,8 +318,13 @@ describe.each(DB_KINDS)('analytics API on %s', (kind) => {
     const pixel = await publicApp.inject({ method: 'GET', url: `${pixelPath}?code=${link.code}&kind=lead&value=80&id=order-2` });
     expect(pixel.headers['content-type']).toBe('image/gif');
     expect((await owner.request('GET', `${base()}/conversions`)).json().items).toHaveLength(2);
-    expect((await owner.request('POST', `${base()}/costs`, { amount: 50, campaignId, channelId, incurredOn: '2026-03-10' })).statusCode).toBe(201);
-    expect((await owner.request('POST', `${base()}/costs`, { amount: 50, campaignId: strangerWorkspaceId, incurredOn: '2026-03-10' })).statusCode).toBe(422);
+    expect(
+      (await owner.request('POST', `${base()}/costs`, { amount: 50, campaignId, channelId, incurredOn: '2026-03-10' })).statusCode,
+    ).toBe(201);
+    expect(
+      (await owner.request('POST', `${base()}/costs`, { amount: 50, campaignId: strangerWorkspaceId, incurredOn: '2026-03-10' }))
+        .statusCode,
+    ).toBe(422);
     const roi = (await owner.request('GET', `${base()}/roi?by=campaign&from=2026-03-01T00:00:00Z&to=2026-04-01T00:00:00Z`)).json();
     const row = roi.items.find((r: { campaignId: string }) => r.campaignId === campaignId);
     // 2 leads worth 200 for a cost of 50: CPL 25, ROI (200 − 50) / 50 × 100 = 300 %.
@@ -261,7 +346,9 @@ describe.each(DB_KINDS)('analytics API on %s', (kind) => {
     // Three posts in that cell meet the minimum sample: the next Monday 10:00 in Madrid (09:00 UTC).
     const suggested = (await owner.request('GET', `${base()}/analytics/suggest-time`)).json();
     expect(suggested.suggestion).toBe('2026-03-23T09:00:00.000Z');
-    const strict = (await owner.request('GET', `${base()}/analytics/suggest-time?channelId=${channelId}&after=2026-03-20T12:00:00Z`)).json();
+    const strict = (
+      await owner.request('GET', `${base()}/analytics/suggest-time?channelId=${channelId}&after=2026-03-20T12:00:00Z`)
+    ).json();
     expect(strict.cell).toMatchObject({ weekday: 1, hour: 10, posts: 3 });
     const fit = (await owner.request('GET', `${base()}/analytics/channel-fit?objectiveId=${objectiveId}&days=60`)).json();
     expect(fit.networks[0]).toMatchObject({ rank: 1, network: 'sandbox', posts: 3, enoughData: false });
@@ -286,19 +373,37 @@ describe.each(DB_KINDS)('analytics API on %s', (kind) => {
   it('records an engager fetch failure as a collection error, keeps the snapshot and the stored engagers', async () => {
     const sandbox = t.ctx.networks.get('sandbox');
     const db = t.ctx.database.db;
-    const before = await db.selectFrom('post_engagers').select(sql<number>`count(*)`.as('n')).where('workspace_id', '=', workspaceId).executeTakeFirstOrThrow();
+    const before = await db
+      .selectFrom('post_engagers')
+      .select(sql<number>`count(*)`.as('n'))
+      .where('workspace_id', '=', workspaceId)
+      .executeTakeFirstOrThrow();
     // The sandbox as it would be behind a network answering 429 to the engagers listing only.
-    t.ctx.networks.register({ ...sandbox, fetchEngagers: async () => { throw new NetworkError('rate_limited', 'rate_limited', 'Too many requests', { retryAfterMs: 30_000 }); } });
+    t.ctx.networks.register({
+      ...sandbox,
+      fetchEngagers: async () => {
+        throw new NetworkError('rate_limited', 'rate_limited', 'Too many requests', { retryAfterMs: 30_000 });
+      },
+    });
     try {
       const progress = await backfillMetrics(t.ctx, workspaceId);
       expect(progress).toMatchObject({ total: 3, done: 3, failed: 0, finished: true });
     } finally {
       t.ctx.networks.register(sandbox);
     }
-    const errors = await db.selectFrom('metric_collection_errors').select(['code', 'message']).where('workspace_id', '=', workspaceId).where('code', '=', 'engagers_rate_limited').execute();
+    const errors = await db
+      .selectFrom('metric_collection_errors')
+      .select(['code', 'message'])
+      .where('workspace_id', '=', workspaceId)
+      .where('code', '=', 'engagers_rate_limited')
+      .execute();
     expect(errors.length).toBeGreaterThanOrEqual(1);
     expect(errors[0]!.message).toMatch(/^Engaging accounts: Too many requests/);
-    const after = await db.selectFrom('post_engagers').select(sql<number>`count(*)`.as('n')).where('workspace_id', '=', workspaceId).executeTakeFirstOrThrow();
+    const after = await db
+      .selectFrom('post_engagers')
+      .select(sql<number>`count(*)`.as('n'))
+      .where('workspace_id', '=', workspaceId)
+      .executeTakeFirstOrThrow();
     expect(Number(after.n)).toBe(Number(before.n));
   });
 });

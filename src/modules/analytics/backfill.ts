@@ -83,7 +83,12 @@ function runBackfill(ctx: AppContext, row: BackfillRow): Promise<void> {
   const finish = async (state: 'done' | 'failed', error: string | null) => {
     clearInterval(timer);
     await writes;
-    await backfillsRepository.finish(db, row.id, { state, error, total: latest.total, done: latest.done, failed: latest.failed }, new Date(ctx.clock.now()));
+    await backfillsRepository.finish(
+      db,
+      row.id,
+      { state, error, total: latest.total, done: latest.done, failed: latest.failed },
+      new Date(ctx.clock.now()),
+    );
   };
   return backfillMetrics(ctx, row.workspace_id, (progress) => {
     latest = progress;
@@ -104,10 +109,20 @@ function runBackfill(ctx: AppContext, row: BackfillRow): Promise<void> {
  * process, unless a backfill already runs there (then that one is returned, `started: false`).
  * A started backfill records `analytics.backfill_started`.
  */
-export async function startBackfill(ctx: AppContext, input: { workspaceId: string; actorUserId: string }): Promise<{ row: BackfillRow; started: boolean }> {
+export async function startBackfill(
+  ctx: AppContext,
+  input: { workspaceId: string; actorUserId: string },
+): Promise<{ row: BackfillRow; started: boolean }> {
   const { row, started } = await claimBackfill(ctx, input.workspaceId, input.actorUserId);
   if (!started) return { row, started };
-  await recordEvent(ctx.database.db, { workspaceId: input.workspaceId, actorUserId: input.actorUserId, type: 'analytics.backfill_started', subjectType: 'workspace', subjectId: input.workspaceId, data: { jobId: row.id } });
+  await recordEvent(ctx.database.db, {
+    workspaceId: input.workspaceId,
+    actorUserId: input.actorUserId,
+    type: 'analytics.backfill_started',
+    subjectType: 'workspace',
+    subjectId: input.workspaceId,
+    data: { jobId: row.id },
+  });
   void runBackfill(ctx, row);
   return { row, started };
 }

@@ -40,13 +40,25 @@ const limiter = new ChannelRateLimiter();
  * Failures are recorded like other collection errors and never fail the snapshot;
  * a failed 24 h fetch is retried at 7 d.
  */
-async function collectEngagersAfterSnapshot(ctx: AppContext, row: { workspace_id: string; channel_id: string; publication_id: string }, step: number | null): Promise<void> {
+async function collectEngagersAfterSnapshot(
+  ctx: AppContext,
+  row: { workspace_id: string; channel_id: string; publication_id: string },
+  step: number | null,
+): Promise<void> {
   if (!ENGAGER_STEPS.includes(step)) return;
   try {
     const error = await collectEngagers(ctx, row.publication_id);
     if (!error) return;
-    if (error instanceof NetworkError && error.kind === 'rate_limited') limiter.block(row.channel_id, ctx.clock.now() + (error.details.retryAfterMs ?? 60_000));
-    await recordError(ctx, row.workspace_id, row.channel_id, row.publication_id, `engagers_${error instanceof NetworkError ? error.code : 'error'}`, `Engaging accounts: ${error.message}`);
+    if (error instanceof NetworkError && error.kind === 'rate_limited')
+      limiter.block(row.channel_id, ctx.clock.now() + (error.details.retryAfterMs ?? 60_000));
+    await recordError(
+      ctx,
+      row.workspace_id,
+      row.channel_id,
+      row.publication_id,
+      `engagers_${error instanceof NetworkError ? error.code : 'error'}`,
+      `Engaging accounts: ${error.message}`,
+    );
   } catch (error) {
     ctx.logger.error({ err: error, publicationId: row.publication_id }, 'collecting engagers failed');
   }
@@ -61,8 +73,22 @@ export function nextStepAfter(publishedAt: Date, now: number): { step: number; d
   return null;
 }
 
-async function recordError(ctx: AppContext, workspaceId: string, channelId: string | null, publicationId: string | null, code: string, message: string): Promise<void> {
-  await collectionErrorsRepository.record(ctx.database.db, { workspaceId, channelId, publicationId, code, message, now: new Date(ctx.clock.now()) });
+async function recordError(
+  ctx: AppContext,
+  workspaceId: string,
+  channelId: string | null,
+  publicationId: string | null,
+  code: string,
+  message: string,
+): Promise<void> {
+  await collectionErrorsRepository.record(ctx.database.db, {
+    workspaceId,
+    channelId,
+    publicationId,
+    code,
+    message,
+    now: new Date(ctx.clock.now()),
+  });
 }
 
 /** Puts newly published publications on the decaying snapshot schedule. */
@@ -84,10 +110,23 @@ export async function collectFollowers(ctx: AppContext, options: { workspaceId?:
     const health = await probeChannel(ctx.networks.get(channel.network), channelContext(ctx, channel));
     const followers = health.account?.followers;
     if (!health.ok || typeof followers !== 'number') {
-      await recordError(ctx, channel.workspace_id, channel.id, null, health.error?.code ?? 'no_followers', health.error?.message ?? `${channel.network} did not report a follower count`);
+      await recordError(
+        ctx,
+        channel.workspace_id,
+        channel.id,
+        null,
+        health.error?.code ?? 'no_followers',
+        health.error?.message ?? `${channel.network} did not report a follower count`,
+      );
       continue;
     }
-    await collectionRepository.saveFollowers(ctx.database.db, { channelId: channel.id, workspaceId: channel.workspace_id, day, followers, capturedAt: new Date(now) });
+    await collectionRepository.saveFollowers(ctx.database.db, {
+      channelId: channel.id,
+      workspaceId: channel.workspace_id,
+      day,
+      followers,
+      capturedAt: new Date(now),
+    });
     stored++;
   }
   return stored;
@@ -102,7 +141,11 @@ async function claimDue(ctx: AppContext, limit: number): Promise<ClaimedRow[]> {
 }
 
 /** Fetches and stores one publication's metrics now; returns the error when it failed. */
-export async function snapshotPublication(ctx: AppContext, publicationId: string, step: number | null): Promise<NetworkError | Error | null> {
+export async function snapshotPublication(
+  ctx: AppContext,
+  publicationId: string,
+  step: number | null,
+): Promise<NetworkError | Error | null> {
   const db = ctx.database.db;
   const target = await loadSnapshotTarget(db, publicationId);
   if (!target) return new Error('Publication is not published');
@@ -111,7 +154,9 @@ export async function snapshotPublication(ctx: AppContext, publicationId: string
   if (!remoteId) return new NetworkError('permanent', 'no_remote_id', 'The publication has no remote id');
   if (!ctx.networks.has(channel.network)) return new NetworkError('permanent', 'unknown_network', `No adapter for ${channel.network}`);
   try {
-    const metrics = await ctx.networks.get(channel.network).fetchMetrics(channelContext(ctx, channel, AbortSignal.timeout(15_000)), remoteId);
+    const metrics = await ctx.networks
+      .get(channel.network)
+      .fetchMetrics(channelContext(ctx, channel, AbortSignal.timeout(15_000)), remoteId);
     const capturedAt = new Date(ctx.clock.now());
     await db.transaction().execute((trx) => recordSnapshot(trx, target, metrics, capturedAt, step));
     return null;
@@ -124,7 +169,10 @@ export async function snapshotPublication(ctx: AppContext, publicationId: string
  * One pass of the collector: discovers new publications, snapshots the due
  * ones (per-channel read limits, 429s respected), and takes today's followers.
  */
-export async function collectDueMetrics(ctx: AppContext, options: { limit?: number; discoverSinceMs?: number } = {}): Promise<CollectionResult> {
+export async function collectDueMetrics(
+  ctx: AppContext,
+  options: { limit?: number; discoverSinceMs?: number } = {},
+): Promise<CollectionResult> {
   const result: CollectionResult = { discovered: 0, snapshots: 0, errors: 0, deferred: 0, followers: 0 };
   result.followers = await collectFollowers(ctx);
   result.discovered = await discoverPublished(ctx, options.discoverSinceMs);
@@ -143,7 +191,11 @@ export async function collectDueMetrics(ctx: AppContext, options: { limit?: numb
     if (!error) {
       await collectEngagersAfterSnapshot(ctx, row, row.next_step);
       const next = nextStepAfter(row.published_at, after);
-      await collectionRepository.reschedule(db, row.publication_id, { next_step: next?.step ?? SNAPSHOT_OFFSETS_MS.length, next_due_at: next?.dueAt ?? null, attempts: 0 });
+      await collectionRepository.reschedule(db, row.publication_id, {
+        next_step: next?.step ?? SNAPSHOT_OFFSETS_MS.length,
+        next_due_at: next?.dueAt ?? null,
+        attempts: 0,
+      });
       result.snapshots++;
       continue;
     }
@@ -189,7 +241,11 @@ export interface BackfillProgress {
  * Snapshots every published publication of a workspace once, now (any age),
  * then rebuilds its daily rollup. Reports progress after each publication.
  */
-export async function backfillMetrics(ctx: AppContext, workspaceId: string, onProgress: (progress: BackfillProgress) => void = () => undefined): Promise<BackfillProgress> {
+export async function backfillMetrics(
+  ctx: AppContext,
+  workspaceId: string,
+  onProgress: (progress: BackfillProgress) => void = () => undefined,
+): Promise<BackfillProgress> {
   const db = ctx.database.db;
   await collectFollowers(ctx, { workspaceId });
   await discoverPublished(ctx, 0);

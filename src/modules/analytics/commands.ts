@@ -13,11 +13,20 @@ import { alertsRepository } from './repository/alerts.ts';
 import { reportsRepository } from './repository/reports.ts';
 
 /** Acknowledges an objective alert and records `alert.acknowledged`. */
-export async function acknowledgeAlert(ctx: AppContext, input: { workspaceId: string; actorUserId: string; alertId: string }): Promise<void> {
+export async function acknowledgeAlert(
+  ctx: AppContext,
+  input: { workspaceId: string; actorUserId: string; alertId: string },
+): Promise<void> {
   await ctx.database.db.transaction().execute(async (trx) => {
     const row = await alertsRepository.acknowledge(trx, input.workspaceId, input.alertId, new Date(ctx.clock.now()));
     if (!row) throw notFound('Alert');
-    await recordEvent(trx, { workspaceId: input.workspaceId, actorUserId: input.actorUserId, type: 'alert.acknowledged', subjectType: 'alert', subjectId: row.id });
+    await recordEvent(trx, {
+      workspaceId: input.workspaceId,
+      actorUserId: input.actorUserId,
+      type: 'alert.acknowledged',
+      subjectType: 'alert',
+      subjectId: row.id,
+    });
   });
 }
 
@@ -33,7 +42,10 @@ export interface AnalyticsSettingsInput {
  * `analytics.settings_updated` with the fields' names. The logo must be one of the workspace's
  * own PNG or JPEG images that still decodes; the SMTP host must be allowed.
  */
-export async function updateAnalyticsSettings(ctx: AppContext, input: { workspaceId: string; actorUserId: string; settings: AnalyticsSettingsInput }) {
+export async function updateAnalyticsSettings(
+  ctx: AppContext,
+  input: { workspaceId: string; actorUserId: string; settings: AnalyticsSettingsInput },
+) {
   const db = ctx.database.db;
   const { workspaceId, settings: b } = input;
   await analyticsSettings(ctx, workspaceId);
@@ -55,7 +67,14 @@ export async function updateAnalyticsSettings(ctx: AppContext, input: { workspac
       ...(b.smtp !== undefined && { smtp_sealed: b.smtp ? ctx.secrets.seal(b.smtp) : null }),
       updated_at: new Date(ctx.clock.now()),
     });
-    await recordEvent(trx, { workspaceId, actorUserId: input.actorUserId, type: 'analytics.settings_updated', subjectType: 'workspace', subjectId: workspaceId, data: { fields: Object.keys(b) } });
+    await recordEvent(trx, {
+      workspaceId,
+      actorUserId: input.actorUserId,
+      type: 'analytics.settings_updated',
+      subjectType: 'workspace',
+      subjectId: workspaceId,
+      data: { fields: Object.keys(b) },
+    });
     return updated;
   });
 }
@@ -71,12 +90,19 @@ export interface ReportScheduleInput {
 }
 
 /** Schedules a report (first run: the next Monday or 1st at 08:00 in the brand's zone) and records `report_schedule.created`. */
-export async function createReportSchedule(ctx: AppContext, input: { workspaceId: string; actorUserId: string; schedule: ReportScheduleInput }) {
+export async function createReportSchedule(
+  ctx: AppContext,
+  input: { workspaceId: string; actorUserId: string; schedule: ReportScheduleInput },
+) {
   const db = ctx.database.db;
   const { workspaceId, schedule: b } = input;
   const timeZone = await workspaceTimeZone(db, workspaceId);
   timeZoneSchema.parse(timeZone);
-  await assertReferencesInWorkspace(db, workspaceId, { channelId: b.scope.channelId, campaignId: b.scope.campaignId, objectiveId: b.scope.objectiveId });
+  await assertReferencesInWorkspace(db, workspaceId, {
+    channelId: b.scope.channelId,
+    campaignId: b.scope.campaignId,
+    objectiveId: b.scope.objectiveId,
+  });
   return db.transaction().execute(async (trx) => {
     const inserted = await reportsRepository.insertSchedule(trx, {
       workspace_id: workspaceId,
@@ -89,16 +115,32 @@ export async function createReportSchedule(ctx: AppContext, input: { workspaceId
       next_run_at: nextRunAfter(b.frequency, ctx.clock.now(), timeZone),
       created_at: new Date(ctx.clock.now()),
     });
-    await recordEvent(trx, { workspaceId: inserted.workspace_id, actorUserId: input.actorUserId, type: 'report_schedule.created', subjectType: 'report_schedule', subjectId: inserted.id, data: { name: inserted.name } });
+    await recordEvent(trx, {
+      workspaceId: inserted.workspace_id,
+      actorUserId: input.actorUserId,
+      type: 'report_schedule.created',
+      subjectType: 'report_schedule',
+      subjectId: inserted.id,
+      data: { name: inserted.name },
+    });
     return inserted;
   });
 }
 
 /** Deletes a report schedule and records `report_schedule.deleted`. */
-export async function deleteReportSchedule(ctx: AppContext, input: { workspaceId: string; actorUserId: string; scheduleId: string }): Promise<void> {
+export async function deleteReportSchedule(
+  ctx: AppContext,
+  input: { workspaceId: string; actorUserId: string; scheduleId: string },
+): Promise<void> {
   await ctx.database.db.transaction().execute(async (trx) => {
     const row = await reportsRepository.deleteSchedule(trx, input.workspaceId, input.scheduleId);
     if (!row) throw notFound('Report schedule');
-    await recordEvent(trx, { workspaceId: input.workspaceId, actorUserId: input.actorUserId, type: 'report_schedule.deleted', subjectType: 'report_schedule', subjectId: row.id });
+    await recordEvent(trx, {
+      workspaceId: input.workspaceId,
+      actorUserId: input.actorUserId,
+      type: 'report_schedule.deleted',
+      subjectType: 'report_schedule',
+      subjectId: row.id,
+    });
   });
 }

@@ -2,7 +2,15 @@ import type { Db } from '../../db/database.ts';
 import { engagedFollowersOf } from './repository/engagers.ts';
 import { computeKpis, engagementsOf, type KpiInputs, type KpiValue } from './kpis.ts';
 import { ensureRollupZone } from './repository/snapshots.ts';
-import { campaignsOfObjective, channelsInScope, dashboardsRepository, linkAndMoney, type DashboardScope, type DateRange, type RankedRow } from './repository/dashboards.ts';
+import {
+  campaignsOfObjective,
+  channelsInScope,
+  dashboardsRepository,
+  linkAndMoney,
+  type DashboardScope,
+  type DateRange,
+  type RankedRow,
+} from './repository/dashboards.ts';
 import { addDays, brandDays, previousBrandDays, type BrandDays } from '../../lib/brand-days.ts';
 import { defaultAdapters } from '../../networks/index.ts';
 import { metricsSupportByNetwork } from '../../networks/metrics.ts';
@@ -13,7 +21,10 @@ import type { MissingMetrics, PostMetricName } from '../../networks/types.ts';
  * web app translates), as each adapter declares it in `metrics`.
  */
 export const NETWORK_REPORTS: Record<string, { reports: string[]; missing: MissingMetrics }> = Object.fromEntries(
-  Object.entries(metricsSupportByNetwork(defaultAdapters())).map(([name, support]) => [name, { reports: support.reported, missing: support.missing }]),
+  Object.entries(metricsSupportByNetwork(defaultAdapters())).map(([name, support]) => [
+    name,
+    { reports: support.reported, missing: support.missing },
+  ]),
 );
 
 export type { DashboardScope, DateRange } from './repository/dashboards.ts';
@@ -36,7 +47,13 @@ export interface DailyPoint {
 
 type Totals = Omit<DailyPoint, 'day'>;
 
-async function rollupByDay(db: Db, workspaceId: string, scope: DashboardScope, range: BrandDays, campaignKeys: string[] | null): Promise<DailyPoint[]> {
+async function rollupByDay(
+  db: Db,
+  workspaceId: string,
+  scope: DashboardScope,
+  range: BrandDays,
+  campaignKeys: string[] | null,
+): Promise<DailyPoint[]> {
   const rows = await dashboardsRepository.dailyRollup(db, workspaceId, scope, range, campaignKeys);
   return rows.map((r) => {
     const n = (v: unknown) => Number(v ?? 0);
@@ -57,7 +74,8 @@ async function rollupByDay(db: Db, workspaceId: string, scope: DashboardScope, r
 }
 
 function sumPoints(points: DailyPoint[]): Totals {
-  const nullableSum = (key: 'impressions' | 'reach' | 'networkClicks') => (points.some((p) => p[key] !== null) ? points.reduce((s, p) => s + (p[key] ?? 0), 0) : null);
+  const nullableSum = (key: 'impressions' | 'reach' | 'networkClicks') =>
+    points.some((p) => p[key] !== null) ? points.reduce((s, p) => s + (p[key] ?? 0), 0) : null;
   return {
     posts: points.reduce((s, p) => s + p.posts, 0),
     likes: points.reduce((s, p) => s + p.likes, 0),
@@ -73,7 +91,8 @@ function sumPoints(points: DailyPoint[]): Totals {
 }
 
 async function followerStats(db: Db, channelIds: string[], range: BrandDays) {
-  if (!channelIds.length) return { start: null, end: null, gained: null, lost: null, series: [] as Array<{ day: string; followers: number }> };
+  if (!channelIds.length)
+    return { start: null, end: null, gained: null, lost: null, series: [] as Array<{ day: string; followers: number }> };
   const rows = await dashboardsRepository.followerRows(db, channelIds, addDays(range.firstDay, -1), range.lastDay);
   const byDay = new Map<string, number>();
   const firstByChannel = new Map<string, number>();
@@ -90,7 +109,13 @@ async function followerStats(db: Db, channelIds: string[], range: BrandDays) {
   }
   const sum = (m: Map<string, number>) => (m.size ? [...m.values()].reduce((a, b) => a + b, 0) : null);
   // Only day-over-day changes are known: gained/lost are net daily moves per channel.
-  return { start: sum(firstByChannel), end: sum(lastByChannel), gained: rows.length > 1 ? gained : null, lost: rows.length > 1 ? lost : null, series: [...byDay].map(([day, followers]) => ({ day, followers })) };
+  return {
+    start: sum(firstByChannel),
+    end: sum(lastByChannel),
+    gained: rows.length > 1 ? gained : null,
+    lost: rows.length > 1 ? lost : null,
+    series: [...byDay].map(([day, followers]) => ({ day, followers })),
+  };
 }
 
 /** Reason codes for missing inputs, from the networks of the channels in scope (only when no channel in scope reports it). */
@@ -107,7 +132,15 @@ function missingReasons(networks: string[]): Record<string, string> {
 export interface PeriodSummary {
   /** Whole days in the brand's zone: `from`/`to` are the instants they span, `firstDay`/`lastDay` the calendar dates (inclusive). */
   range: { from: string; to: string; firstDay: string; lastDay: string; timeZone: string };
-  totals: Totals & { linkClicks: number; uniqueVisitors: number; leads: number; conversionValue: number; cost: number; followersStart: number | null; followersEnd: number | null };
+  totals: Totals & {
+    linkClicks: number;
+    uniqueVisitors: number;
+    leads: number;
+    conversionValue: number;
+    cost: number;
+    followersStart: number | null;
+    followersEnd: number | null;
+  };
   kpis: KpiValue[];
   series: DailyPoint[];
   followers: Array<{ day: string; followers: number }>;
@@ -119,9 +152,18 @@ export async function summarizePeriod(db: Db, workspaceId: string, scope: Dashbo
   const channels = await channelsInScope(db, workspaceId, scope);
   const [series, followers, money, engagers] = await Promise.all([
     rollupByDay(db, workspaceId, scope, range, campaignKeys),
-    followerStats(db, channels.map((c) => c.id), range),
+    followerStats(
+      db,
+      channels.map((c) => c.id),
+      range,
+    ),
     linkAndMoney(db, workspaceId, scope, range, campaignKeys),
-    engagedFollowersOf(db, workspaceId, { channelIds: channels.map((c) => c.id), campaignId: scope.campaignId, objectiveId: scope.objectiveId, campaignKeys }, range),
+    engagedFollowersOf(
+      db,
+      workspaceId,
+      { channelIds: channels.map((c) => c.id), campaignId: scope.campaignId, objectiveId: scope.objectiveId, campaignKeys },
+      range,
+    ),
   ]);
   const totals = sumPoints(series);
   const inputs: KpiInputs = {
@@ -144,7 +186,13 @@ export async function summarizePeriod(db: Db, workspaceId: string, scope: Dashbo
     missing: missingReasons([...new Set(channels.map((c) => c.network))]),
   };
   return {
-    range: { from: range.from.toISOString(), to: range.to.toISOString(), firstDay: range.firstDay, lastDay: range.lastDay, timeZone: range.timeZone },
+    range: {
+      from: range.from.toISOString(),
+      to: range.to.toISOString(),
+      firstDay: range.firstDay,
+      lastDay: range.lastDay,
+      timeZone: range.timeZone,
+    },
     totals: { ...totals, ...money, followersStart: followers.start, followersEnd: followers.end },
     kpis: computeKpis(inputs),
     series,
@@ -157,7 +205,6 @@ export function percentChange(current: number | null, previous: number | null): 
   if (current === null || previous === null || previous === 0) return null;
   return Math.round(((current - previous) / Math.abs(previous)) * 10_000) / 100;
 }
-
 
 /**
  * Top and bottom posts of a period by engagement rate by followers (engagements
@@ -211,6 +258,7 @@ export async function channelBreakdown(db: Db, workspaceId: string, range: Brand
     network: r.network,
     posts: Number(r.posts),
     engagements: Number(r.engagements),
-    engagementRateByFollowers: Number(r.followers_at_post) > 0 ? Math.round((Number(r.engagements) / Number(r.followers_at_post)) * 10_000) / 100 : null,
+    engagementRateByFollowers:
+      Number(r.followers_at_post) > 0 ? Math.round((Number(r.engagements) / Number(r.followers_at_post)) * 10_000) / 100 : null,
   }));
 }

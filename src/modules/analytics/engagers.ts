@@ -10,7 +10,6 @@ import { NetworkError } from '../../networks/types.ts';
 import { channelContext } from '../channels/service.ts';
 import { engagersRepository } from './repository/engagers.ts';
 
-
 /** Salts already opened, by workspace (they never change once created). */
 const salts = new Map<string, string>();
 
@@ -18,7 +17,9 @@ const salts = new Map<string, string>();
 export async function engagerSalt(ctx: AppContext, workspaceId: string): Promise<string> {
   const cached = salts.get(workspaceId);
   if (cached) return cached;
-  const sealed = await engagersRepository.sealedSalt(ctx.database.db, workspaceId, () => ctx.secrets.seal(randomBytes(32).toString('base64url')));
+  const sealed = await engagersRepository.sealedSalt(ctx.database.db, workspaceId, () =>
+    ctx.secrets.seal(randomBytes(32).toString('base64url')),
+  );
   const salt = ctx.secrets.open<string>(sealed);
   salts.set(workspaceId, salt);
   return salt;
@@ -36,7 +37,7 @@ export function engagerHash(salt: string, network: string, accountId: string): s
 export async function collectEngagers(ctx: AppContext, publicationId: string): Promise<Error | null> {
   const db = ctx.database.db;
   const publication = await engagersRepository.publication(db, publicationId);
-  if (!publication || publication.state !== 'published' || !publication.remote_id) return null;
+  if (publication?.state !== 'published' || !publication.remote_id) return null;
   const channel = await engagersRepository.channel(db, publication.channel_id);
   if (!ctx.networks.has(channel.network)) return null;
   const adapter = ctx.networks.get(channel.network);
@@ -53,7 +54,13 @@ export async function collectEngagers(ctx: AppContext, publicationId: string): P
       is_follower: account.follower,
       first_seen_at: now,
     }));
-    const fetch = { workspace_id: publication.workspace_id, channel_id: publication.channel_id, fetched_at: now, accounts: rows.length, truncated: engagers.truncated };
+    const fetch = {
+      workspace_id: publication.workspace_id,
+      channel_id: publication.channel_id,
+      fetched_at: now,
+      accounts: rows.length,
+      truncated: engagers.truncated,
+    };
     await db.transaction().execute((trx) => engagersRepository.saveFetch(trx, publicationId, rows, fetch));
     return null;
   } catch (error) {

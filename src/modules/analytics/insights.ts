@@ -71,9 +71,16 @@ export function bestTimeGrid(samples: Array<{ weekday: number; hour: number; rat
 }
 
 /** The grid of a workspace (or one channel) from its posts of the last `days` days. */
-export async function bestTime(db: Db, workspaceId: string, options: { channelId?: string; days?: number; minSample?: number; now: number }) {
+export async function bestTime(
+  db: Db,
+  workspaceId: string,
+  options: { channelId?: string; days?: number; minSample?: number; now: number },
+) {
   const timeZone = await workspaceTimeZone(db, workspaceId);
-  const rows = await insightsRepository.bestTimeSamples(db, workspaceId, { since: new Date(options.now - (options.days ?? 180) * 86_400_000), channelId: options.channelId });
+  const rows = await insightsRepository.bestTimeSamples(db, workspaceId, {
+    since: new Date(options.now - (options.days ?? 180) * 86_400_000),
+    channelId: options.channelId,
+  });
   const samples = rows.map((r) => {
     const local = DateTime.fromJSDate(r.published_at, { zone: timeZone });
     return { weekday: local.weekday, hour: local.hour, rate: ((r.engagements_24h ?? 0) / (r.followers_at_post ?? 1)) * 100 };
@@ -81,7 +88,15 @@ export async function bestTime(db: Db, workspaceId: string, options: { channelId
   const minSample = options.minSample ?? 3;
   const cells = bestTimeGrid(samples, minSample);
   const ranked = cells.filter((c) => c.rate !== null).sort((a, b) => (b.rate ?? 0) - (a.rate ?? 0));
-  return { timeZone, method: BEST_TIME_METHOD, methodEs: BEST_TIME_METHOD_ES, minSample, samples: samples.length, cells, best: ranked.slice(0, 5) };
+  return {
+    timeZone,
+    method: BEST_TIME_METHOD,
+    methodEs: BEST_TIME_METHOD_ES,
+    minSample,
+    samples: samples.length,
+    cells,
+    best: ranked.slice(0, 5),
+  };
 }
 
 /**
@@ -90,7 +105,12 @@ export async function bestTime(db: Db, workspaceId: string, options: { channelId
  */
 export async function suggestTime(db: Db, workspaceId: string, options: { channelId?: string; after: number; now: number }) {
   const grid = await bestTime(db, workspaceId, { channelId: options.channelId, now: options.now });
-  if (!grid.best.length) return { suggestion: null, reason: `Not enough posts yet: each hour needs at least ${grid.minSample} posts with a 24 h snapshot`, grid: { samples: grid.samples } };
+  if (!grid.best.length)
+    return {
+      suggestion: null,
+      reason: `Not enough posts yet: each hour needs at least ${grid.minSample} posts with a 24 h snapshot`,
+      grid: { samples: grid.samples },
+    };
   let cursor = DateTime.fromMillis(options.after, { zone: grid.timeZone }).startOf('hour').plus({ hours: 1 });
   const wanted = new Map(grid.best.map((c, i) => [`${c.weekday}:${c.hour}`, i]));
   for (let i = 0; i < 24 * 7; i++) {
@@ -109,10 +129,20 @@ export async function suggestTime(db: Db, workspaceId: string, options: { channe
 // ---------------------------------------------------------------------------
 
 /** Ranks networks by measured results, optionally for one objective's or segment's posts. */
-export async function channelFit(db: Db, workspaceId: string, options: { objectiveId?: string; segmentId?: string; now: number; days?: number }) {
+export async function channelFit(
+  db: Db,
+  workspaceId: string,
+  options: { objectiveId?: string; segmentId?: string; now: number; days?: number },
+) {
   const since = new Date(options.now - (options.days ?? 90) * 86_400_000);
-  const rows = await insightsRepository.networkTotals(db, workspaceId, { since, objectiveId: options.objectiveId, segmentId: options.segmentId });
-  const conv = new Map((await insightsRepository.networkConversions(db, workspaceId, { since, objectiveId: options.objectiveId })).map((r) => [r.network, r]));
+  const rows = await insightsRepository.networkTotals(db, workspaceId, {
+    since,
+    objectiveId: options.objectiveId,
+    segmentId: options.segmentId,
+  });
+  const conv = new Map(
+    (await insightsRepository.networkConversions(db, workspaceId, { since, objectiveId: options.objectiveId })).map((r) => [r.network, r]),
+  );
   const networks = rows.map((r) => {
     const engagements = Number(r.likes ?? 0) + Number(r.replies ?? 0) + Number(r.reposts ?? 0) + Number(r.quotes ?? 0);
     const followers = Number(r.followers ?? 0);
@@ -171,7 +201,16 @@ export async function objectiveProgress(ctx: AppContext, workspaceId: string, ob
   const end = Math.min(now, deadline);
   const kpi = objective.kpi as KpiName;
   const higherIsBetter = KPI_CATALOG[kpi]?.higherIsBetter ?? true;
-  if (end <= start) return { objective: { id: objective.id, name: objective.name, kpi, target: objective.target, deadline: objective.deadline }, status: 'not_started', current: null, forecast: null, series: [], evidence: null, suggestions: [] };
+  if (end <= start)
+    return {
+      objective: { id: objective.id, name: objective.name, kpi, target: objective.target, deadline: objective.deadline },
+      status: 'not_started',
+      current: null,
+      forecast: null,
+      series: [],
+      evidence: null,
+      suggestions: [],
+    };
 
   const timeZone = await ensureRollupZone(db, workspaceId);
   const brandRange = brandDays({ from: new Date(start), to: new Date(end) }, timeZone);
@@ -188,23 +227,35 @@ export async function objectiveProgress(ctx: AppContext, workspaceId: string, ob
         total += kpi === 'engagements' ? p.engagements : 0;
         series.push({ day: p.day, value: total });
       }
-      if (kpi !== 'engagements' && kpiValue?.value !== null && kpiValue?.value !== undefined) series.push({ day: localDay(end, timeZone), value: objective.baseline + kpiValue.value });
+      if (kpi !== 'engagements' && kpiValue?.value !== null && kpiValue?.value !== undefined)
+        series.push({ day: localDay(end, timeZone), value: objective.baseline + kpiValue.value });
     }
   } else {
     for (const p of summary.series) {
       const value =
-        kpi === 'engagement_rate_by_followers' && p.followersAtPost > 0 ? (p.engagements / p.followersAtPost) * 100
-        : kpi === 'engagement_rate_by_reach' && p.reach ? (p.engagements / p.reach) * 100
-        : kpi === 'engagement_rate_by_impressions' && p.impressions ? (p.engagements / p.impressions) * 100
-        : kpi === 'amplification_rate' && p.posts ? p.reposts / p.posts
-        : kpi === 'applause_rate' && p.posts ? p.likes / p.posts
-        : kpi === 'conversation_rate' && p.posts ? p.replies / p.posts
-        : null;
+        kpi === 'engagement_rate_by_followers' && p.followersAtPost > 0
+          ? (p.engagements / p.followersAtPost) * 100
+          : kpi === 'engagement_rate_by_reach' && p.reach
+            ? (p.engagements / p.reach) * 100
+            : kpi === 'engagement_rate_by_impressions' && p.impressions
+              ? (p.engagements / p.impressions) * 100
+              : kpi === 'amplification_rate' && p.posts
+                ? p.reposts / p.posts
+                : kpi === 'applause_rate' && p.posts
+                  ? p.likes / p.posts
+                  : kpi === 'conversation_rate' && p.posts
+                    ? p.replies / p.posts
+                    : null;
       if (value !== null) series.push({ day: p.day, value: Math.round(value * 1000) / 1000 });
     }
   }
 
-  const current = kpiValue?.value === null || kpiValue === undefined ? null : CUMULATIVE.includes(kpi) && kpi !== 'followers' ? objective.baseline + kpiValue.value : kpiValue.value;
+  const current =
+    kpiValue?.value === null || kpiValue === undefined
+      ? null
+      : CUMULATIVE.includes(kpi) && kpi !== 'followers'
+        ? objective.baseline + kpiValue.value
+        : kpiValue.value;
   let forecast: { linear: number | null; ewma: number | null; method: string; methodEs: string } | null = null;
   if (current !== null) {
     if (CUMULATIVE.includes(kpi)) {
@@ -216,25 +267,44 @@ export async function objectiveProgress(ctx: AppContext, workspaceId: string, ob
       forecast = {
         linear: Math.round((current + Math.max(0, fit.slope) * remainingDays) * 100) / 100,
         ewma: Math.round((current + Math.max(0, ewmaRate) * remainingDays) * 100) / 100,
-        method: 'Cumulative KPI: current total + daily pace × days left (linear = least-squares slope of the cumulative series; EWMA = exponentially weighted daily increments, α = 0.3). The status uses the EWMA.',
-        methodEs: 'KPI acumulativo: total actual + ritmo diario × días restantes (lineal = pendiente por mínimos cuadrados de la serie acumulada; EWMA = incrementos diarios con media móvil exponencial, α = 0,3). El estado usa la EWMA.',
+        method:
+          'Cumulative KPI: current total + daily pace × days left (linear = least-squares slope of the cumulative series; EWMA = exponentially weighted daily increments, α = 0.3). The status uses the EWMA.',
+        methodEs:
+          'KPI acumulativo: total actual + ritmo diario × días restantes (lineal = pendiente por mínimos cuadrados de la serie acumulada; EWMA = incrementos diarios con media móvil exponencial, α = 0,3). El estado usa la EWMA.',
       };
     } else {
       const level = ewma(series.map((s) => s.value));
       forecast = {
-        linear: series.length >= 2 ? Math.round((linearFit(series.map((s, i) => ({ x: i, y: s.value }))).intercept + linearFit(series.map((s, i) => ({ x: i, y: s.value }))).slope * (series.length - 1 + Math.max(0, (deadline - end) / 86_400_000))) * 1000) / 1000 : current,
+        linear:
+          series.length >= 2
+            ? Math.round(
+                (linearFit(series.map((s, i) => ({ x: i, y: s.value }))).intercept +
+                  linearFit(series.map((s, i) => ({ x: i, y: s.value }))).slope *
+                    (series.length - 1 + Math.max(0, (deadline - end) / 86_400_000))) *
+                  1000,
+              ) / 1000
+            : current,
         ewma: level === null ? current : Math.round(level * 1000) / 1000,
-        method: 'Rate KPI: the level expected at the deadline (EWMA of daily values, α = 0.3; linear = trend line extended to the deadline). The status uses the EWMA.',
-        methodEs: 'KPI de tasa: el nivel esperado en la fecha límite (EWMA de los valores diarios, α = 0,3; lineal = línea de tendencia prolongada hasta la fecha límite). El estado usa la EWMA.',
+        method:
+          'Rate KPI: the level expected at the deadline (EWMA of daily values, α = 0.3; linear = trend line extended to the deadline). The status uses the EWMA.',
+        methodEs:
+          'KPI de tasa: el nivel esperado en la fecha límite (EWMA de los valores diarios, α = 0,3; lineal = línea de tendencia prolongada hasta la fecha límite). El estado usa la EWMA.',
       };
     }
   }
   const expected = forecast?.ewma ?? null;
   const status =
-    current === null ? 'not_measurable'
-    : expected === null ? 'no_data'
-    : higherIsBetter ? (expected >= objective.target ? 'on_track' : 'off_track')
-    : expected <= objective.target ? 'on_track' : 'off_track';
+    current === null
+      ? 'not_measurable'
+      : expected === null
+        ? 'no_data'
+        : higherIsBetter
+          ? expected >= objective.target
+            ? 'on_track'
+            : 'off_track'
+          : expected <= objective.target
+            ? 'on_track'
+            : 'off_track';
 
   let evidence = null;
   const suggestions: Array<{ kind: string; en: string; es: string }> = [];
@@ -252,19 +322,57 @@ export async function objectiveProgress(ctx: AppContext, workspaceId: string, ob
     const pillars = await pillarComparison(db, workspaceId, range);
     evidence = { channels, underperformingChannels: underperforming, underperformingPosts: posts.bottom, formats, pillars };
     const best = rated.sort((a, b) => (b.engagementRateByFollowers ?? 0) - (a.engagementRateByFollowers ?? 0))[0];
-    if (best && underperforming.length) suggestions.push({ kind: 'channel', en: `Shift effort from ${underperforming.map((c) => c.name).join(', ')} to ${best.name} (${best.engagementRateByFollowers}% engagement by followers).`, es: `Traslada esfuerzo de ${underperforming.map((c) => c.name).join(', ')} a ${best.name} (${best.engagementRateByFollowers} % de interacción por seguidores).` });
+    if (best && underperforming.length)
+      suggestions.push({
+        kind: 'channel',
+        en: `Shift effort from ${underperforming.map((c) => c.name).join(', ')} to ${best.name} (${best.engagementRateByFollowers}% engagement by followers).`,
+        es: `Traslada esfuerzo de ${underperforming.map((c) => c.name).join(', ')} a ${best.name} (${best.engagementRateByFollowers} % de interacción por seguidores).`,
+      });
     const dayNames = { en: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'], es: ['lun', 'mar', 'mié', 'jue', 'vie', 'sáb', 'dom'] };
     if (grid.best.length) {
       const slots = grid.best.slice(0, 3);
-      suggestions.push({ kind: 'time', en: `Post at the best times (${grid.timeZone}): ${slots.map((c) => `${dayNames.en[c.weekday - 1]} ${c.hour}:00`).join(', ')}.`, es: `Publica en las mejores horas (${grid.timeZone}): ${slots.map((c) => `${dayNames.es[c.weekday - 1]} ${c.hour}:00`).join(', ')}.` });
+      suggestions.push({
+        kind: 'time',
+        en: `Post at the best times (${grid.timeZone}): ${slots.map((c) => `${dayNames.en[c.weekday - 1]} ${c.hour}:00`).join(', ')}.`,
+        es: `Publica en las mejores horas (${grid.timeZone}): ${slots.map((c) => `${dayNames.es[c.weekday - 1]} ${c.hour}:00`).join(', ')}.`,
+      });
     }
-    if (formats.withMedia.rate !== null && formats.textOnly.rate !== null && formats.withMedia.rate > formats.textOnly.rate * 1.1) suggestions.push({ kind: 'format', en: `Posts with images engage more (${formats.withMedia.rate}% vs ${formats.textOnly.rate}%): add images.`, es: `Las publicaciones con imagen interactúan más (${formats.withMedia.rate} % frente a ${formats.textOnly.rate} %): añade imágenes.` });
-    else if (formats.withMedia.rate !== null && formats.textOnly.rate !== null && formats.textOnly.rate > formats.withMedia.rate * 1.1) suggestions.push({ kind: 'format', en: 'Text-only posts do better here: favour them.', es: 'Aquí funcionan mejor las publicaciones solo de texto: priorízalas.' });
-    if (pillars.length >= 2) suggestions.push({ kind: 'pillar', en: `Publish more from the pillar "${pillars[0].name}" (${pillars[0].rate}%), less from "${pillars[pillars.length - 1].name}" (${pillars[pillars.length - 1].rate}%).`, es: `Publica más del pilar «${pillars[0].name}» (${pillars[0].rate} %) y menos de «${pillars[pillars.length - 1].name}» (${pillars[pillars.length - 1].rate} %).` });
-    if (!suggestions.length) suggestions.push({ kind: 'volume', en: 'Publish more often towards this objective, or revise the target.', es: 'Publica con más frecuencia para este objetivo o revisa la meta.' });
+    if (formats.withMedia.rate !== null && formats.textOnly.rate !== null && formats.withMedia.rate > formats.textOnly.rate * 1.1)
+      suggestions.push({
+        kind: 'format',
+        en: `Posts with images engage more (${formats.withMedia.rate}% vs ${formats.textOnly.rate}%): add images.`,
+        es: `Las publicaciones con imagen interactúan más (${formats.withMedia.rate} % frente a ${formats.textOnly.rate} %): añade imágenes.`,
+      });
+    else if (formats.withMedia.rate !== null && formats.textOnly.rate !== null && formats.textOnly.rate > formats.withMedia.rate * 1.1)
+      suggestions.push({
+        kind: 'format',
+        en: 'Text-only posts do better here: favour them.',
+        es: 'Aquí funcionan mejor las publicaciones solo de texto: priorízalas.',
+      });
+    if (pillars.length >= 2)
+      suggestions.push({
+        kind: 'pillar',
+        en: `Publish more from the pillar "${pillars[0].name}" (${pillars[0].rate}%), less from "${pillars[pillars.length - 1].name}" (${pillars[pillars.length - 1].rate}%).`,
+        es: `Publica más del pilar «${pillars[0].name}» (${pillars[0].rate} %) y menos de «${pillars[pillars.length - 1].name}» (${pillars[pillars.length - 1].rate} %).`,
+      });
+    if (!suggestions.length)
+      suggestions.push({
+        kind: 'volume',
+        en: 'Publish more often towards this objective, or revise the target.',
+        es: 'Publica con más frecuencia para este objetivo o revisa la meta.',
+      });
   }
   return {
-    objective: { id: objective.id, name: objective.name, kpi, kpiLabel: KPI_CATALOG[kpi], target: objective.target, baseline: objective.baseline, startAt: objective.start_at, deadline: objective.deadline },
+    objective: {
+      id: objective.id,
+      name: objective.name,
+      kpi,
+      kpiLabel: KPI_CATALOG[kpi],
+      target: objective.target,
+      baseline: objective.baseline,
+      startAt: objective.start_at,
+      deadline: objective.deadline,
+    },
     status,
     current,
     reason: kpiValue?.reason ?? null,
@@ -290,7 +398,11 @@ async function pillarComparison(db: Db, workspaceId: string, range: { from: Date
   const rows = await insightsRepository.pillarTotals(db, workspaceId, range);
   return rows
     .filter((r) => Number(r.followers) > 0)
-    .map((r) => ({ name: r.name, posts: Number(r.posts), rate: Math.round(((Number(r.likes) + Number(r.replies) + Number(r.reposts)) / Number(r.followers)) * 10_000) / 100 }))
+    .map((r) => ({
+      name: r.name,
+      posts: Number(r.posts),
+      rate: Math.round(((Number(r.likes) + Number(r.replies) + Number(r.reposts)) / Number(r.followers)) * 10_000) / 100,
+    }))
     .sort((a, b) => b.rate - a.rate);
 }
 
@@ -299,7 +411,10 @@ async function pillarComparison(db: Db, workspaceId: string, range: { from: Date
  * track) it stores an alert and records an `objective.off_track` /
  * `objective.on_track` event, which webhooks can subscribe to.
  */
-export async function evaluateObjectives(ctx: AppContext, options: { workspaceId?: string } = {}): Promise<Array<{ objectiveId: string; status: string; changed: boolean }>> {
+export async function evaluateObjectives(
+  ctx: AppContext,
+  options: { workspaceId?: string } = {},
+): Promise<Array<{ objectiveId: string; status: string; changed: boolean }>> {
   const db = ctx.database.db;
   const now = new Date(ctx.clock.now());
   const objectives = await insightsRepository.runningObjectives(db, now, options.workspaceId);
@@ -312,12 +427,40 @@ export async function evaluateObjectives(ctx: AppContext, options: { workspaceId
         await insightsRepository.setObjectiveStatus(trx, objective.id, progress.status);
         if (progress.status === 'off_track' || (progress.status === 'on_track' && objective.status === 'off_track')) {
           const kind = progress.status;
-          const message = kind === 'off_track' ? `"${objective.name}" is off track: forecast ${progress.forecast?.ewma} vs target ${objective.target}` : `"${objective.name}" is back on track`;
-          const messageEs = kind === 'off_track' ? `"${objective.name}" se ha desviado: previsión ${progress.forecast?.ewma} frente a un objetivo de ${objective.target}` : `"${objective.name}" vuelve a estar en camino`;
+          const message =
+            kind === 'off_track'
+              ? `"${objective.name}" is off track: forecast ${progress.forecast?.ewma} vs target ${objective.target}`
+              : `"${objective.name}" is back on track`;
+          const messageEs =
+            kind === 'off_track'
+              ? `"${objective.name}" se ha desviado: previsión ${progress.forecast?.ewma} frente a un objetivo de ${objective.target}`
+              : `"${objective.name}" vuelve a estar en camino`;
           // The table has one message column; the Spanish text lives in the JSON data (no migration needed).
-          const data = { messageEs, status: progress.status, current: progress.current, forecast: progress.forecast, target: objective.target, suggestions: progress.suggestions, underperformingChannels: progress.evidence?.underperformingChannels ?? [] };
-          await alertsRepository.insert(trx, { workspace_id: objective.workspace_id, objective_id: objective.id, kind, message, data: JSON.stringify(data), created_at: now });
-          await recordEvent(trx, { workspaceId: objective.workspace_id, actorUserId: null, type: `objective.${kind}`, subjectType: 'objective', subjectId: objective.id, data: { message, ...data } });
+          const data = {
+            messageEs,
+            status: progress.status,
+            current: progress.current,
+            forecast: progress.forecast,
+            target: objective.target,
+            suggestions: progress.suggestions,
+            underperformingChannels: progress.evidence?.underperformingChannels ?? [],
+          };
+          await alertsRepository.insert(trx, {
+            workspace_id: objective.workspace_id,
+            objective_id: objective.id,
+            kind,
+            message,
+            data: JSON.stringify(data),
+            created_at: now,
+          });
+          await recordEvent(trx, {
+            workspaceId: objective.workspace_id,
+            actorUserId: null,
+            type: `objective.${kind}`,
+            subjectType: 'objective',
+            subjectId: objective.id,
+            data: { message, ...data },
+          });
         }
       });
     }

@@ -28,26 +28,163 @@ export const KPI_NAMES = [
 export type KpiName = (typeof KPI_NAMES)[number];
 
 /** Human names and formulas, in English and Spanish, for the UI and reports. */
-export const KPI_CATALOG: Record<KpiName, { en: string; es: string; formula: string; formulaEs: string; unit: '%' | 'count' | 'per_post' | 'money'; higherIsBetter: boolean }> = {
-  engagement_rate_by_reach: { en: 'Engagement rate (by reach)', es: 'Tasa de interacción (por alcance)', formula: 'engagements / reach × 100', formulaEs: 'interacciones / alcance × 100', unit: '%', higherIsBetter: true },
-  engagement_rate_by_impressions: { en: 'Engagement rate (by impressions)', es: 'Tasa de interacción (por impresiones)', formula: 'engagements / impressions × 100', formulaEs: 'interacciones / impresiones × 100', unit: '%', higherIsBetter: true },
-  engagement_rate_by_followers: { en: 'Engagement rate (by followers)', es: 'Tasa de interacción (por seguidores)', formula: 'engagements / followers × 100 (followers when each post went out)', formulaEs: 'interacciones / seguidores × 100 (seguidores en el momento de cada publicación)', unit: '%', higherIsBetter: true },
-  engagements: { en: 'Engagements', es: 'Interacciones', formula: 'likes + replies + reposts + quotes (+ clicks where known)', formulaEs: 'me gusta + respuestas + republicaciones + citas (+ clics cuando se conocen)', unit: 'count', higherIsBetter: true },
-  amplification_rate: { en: 'Amplification rate (per post)', es: 'Tasa de amplificación (por publicación)', formula: 'reposts / posts', formulaEs: 'republicaciones / publicaciones', unit: 'per_post', higherIsBetter: true },
-  amplification_rate_per_1000_followers: { en: 'Amplification rate (per 1,000 followers)', es: 'Tasa de amplificación (por 1.000 seguidores)', formula: 'reposts per post / followers × 1000', formulaEs: 'republicaciones por publicación / seguidores × 1000', unit: 'per_post', higherIsBetter: true },
-  applause_rate: { en: 'Applause rate', es: 'Tasa de aplauso', formula: 'likes / posts', formulaEs: 'me gusta / publicaciones', unit: 'per_post', higherIsBetter: true },
-  conversation_rate: { en: 'Conversation rate', es: 'Tasa de conversación', formula: 'replies / posts', formulaEs: 'respuestas / publicaciones', unit: 'per_post', higherIsBetter: true },
-  follower_growth_rate: { en: 'Follower growth rate', es: 'Crecimiento de seguidores', formula: '(gained − lost) / followers at period start × 100', formulaEs: '(ganados − perdidos) / seguidores al inicio del periodo × 100', unit: '%', higherIsBetter: true },
-  followers: { en: 'Followers', es: 'Seguidores', formula: 'followers at the end of the period (all channels)', formulaEs: 'seguidores al final del periodo (todos los canales)', unit: 'count', higherIsBetter: true },
-  interested_followers: { en: 'Genuinely interested followers', es: 'Seguidores realmente interesados', formula: 'distinct followers who liked, reposted, quoted or replied to the period’s posts / followers at period end × 100', formulaEs: 'seguidores distintos que dieron me gusta, republicaron, citaron o respondieron a las publicaciones del periodo / seguidores al final del periodo × 100', unit: '%', higherIsBetter: true },
-  link_clicks: { en: 'Tracked link clicks', es: 'Clics en enlaces', formula: 'human clicks on Plaza short links', formulaEs: 'clics humanos en los enlaces cortos de Plaza', unit: 'count', higherIsBetter: true },
-  ctr: { en: 'Click-through rate', es: 'CTR', formula: 'link clicks / impressions × 100', formulaEs: 'clics en enlaces / impresiones × 100', unit: '%', higherIsBetter: true },
-  leads: { en: 'Leads (conversions)', es: 'Leads (conversiones)', formula: 'conversions attributed', formulaEs: 'conversiones atribuidas', unit: 'count', higherIsBetter: true },
-  conversion_value: { en: 'Conversion value', es: 'Valor de conversiones', formula: 'sum of conversion values', formulaEs: 'suma de los valores de las conversiones', unit: 'money', higherIsBetter: true },
-  cpl: { en: 'Cost per lead', es: 'Coste por lead', formula: 'cost / leads', formulaEs: 'coste / leads', unit: 'money', higherIsBetter: false },
-  roi: { en: 'ROI', es: 'ROI', formula: '(value − cost) / cost × 100', formulaEs: '(valor − coste) / coste × 100', unit: '%', higherIsBetter: true },
-  share_of_voice: { en: 'Share of voice', es: 'Cuota de voz', formula: 'brand mentions / (brand + competitors’ mentions) × 100', formulaEs: 'menciones de la marca / (menciones de la marca + de la competencia) × 100', unit: '%', higherIsBetter: true },
-  net_sentiment: { en: 'Net sentiment', es: 'Sentimiento neto', formula: '(positive − negative) / all mentions × 100, neutral included', formulaEs: '(positivas − negativas) / todas las menciones × 100, neutras incluidas', unit: '%', higherIsBetter: true },
+export const KPI_CATALOG: Record<
+  KpiName,
+  { en: string; es: string; formula: string; formulaEs: string; unit: '%' | 'count' | 'per_post' | 'money'; higherIsBetter: boolean }
+> = {
+  engagement_rate_by_reach: {
+    en: 'Engagement rate (by reach)',
+    es: 'Tasa de interacción (por alcance)',
+    formula: 'engagements / reach × 100',
+    formulaEs: 'interacciones / alcance × 100',
+    unit: '%',
+    higherIsBetter: true,
+  },
+  engagement_rate_by_impressions: {
+    en: 'Engagement rate (by impressions)',
+    es: 'Tasa de interacción (por impresiones)',
+    formula: 'engagements / impressions × 100',
+    formulaEs: 'interacciones / impresiones × 100',
+    unit: '%',
+    higherIsBetter: true,
+  },
+  engagement_rate_by_followers: {
+    en: 'Engagement rate (by followers)',
+    es: 'Tasa de interacción (por seguidores)',
+    formula: 'engagements / followers × 100 (followers when each post went out)',
+    formulaEs: 'interacciones / seguidores × 100 (seguidores en el momento de cada publicación)',
+    unit: '%',
+    higherIsBetter: true,
+  },
+  engagements: {
+    en: 'Engagements',
+    es: 'Interacciones',
+    formula: 'likes + replies + reposts + quotes (+ clicks where known)',
+    formulaEs: 'me gusta + respuestas + republicaciones + citas (+ clics cuando se conocen)',
+    unit: 'count',
+    higherIsBetter: true,
+  },
+  amplification_rate: {
+    en: 'Amplification rate (per post)',
+    es: 'Tasa de amplificación (por publicación)',
+    formula: 'reposts / posts',
+    formulaEs: 'republicaciones / publicaciones',
+    unit: 'per_post',
+    higherIsBetter: true,
+  },
+  amplification_rate_per_1000_followers: {
+    en: 'Amplification rate (per 1,000 followers)',
+    es: 'Tasa de amplificación (por 1.000 seguidores)',
+    formula: 'reposts per post / followers × 1000',
+    formulaEs: 'republicaciones por publicación / seguidores × 1000',
+    unit: 'per_post',
+    higherIsBetter: true,
+  },
+  applause_rate: {
+    en: 'Applause rate',
+    es: 'Tasa de aplauso',
+    formula: 'likes / posts',
+    formulaEs: 'me gusta / publicaciones',
+    unit: 'per_post',
+    higherIsBetter: true,
+  },
+  conversation_rate: {
+    en: 'Conversation rate',
+    es: 'Tasa de conversación',
+    formula: 'replies / posts',
+    formulaEs: 'respuestas / publicaciones',
+    unit: 'per_post',
+    higherIsBetter: true,
+  },
+  follower_growth_rate: {
+    en: 'Follower growth rate',
+    es: 'Crecimiento de seguidores',
+    formula: '(gained − lost) / followers at period start × 100',
+    formulaEs: '(ganados − perdidos) / seguidores al inicio del periodo × 100',
+    unit: '%',
+    higherIsBetter: true,
+  },
+  followers: {
+    en: 'Followers',
+    es: 'Seguidores',
+    formula: 'followers at the end of the period (all channels)',
+    formulaEs: 'seguidores al final del periodo (todos los canales)',
+    unit: 'count',
+    higherIsBetter: true,
+  },
+  interested_followers: {
+    en: 'Genuinely interested followers',
+    es: 'Seguidores realmente interesados',
+    formula: 'distinct followers who liked, reposted, quoted or replied to the period’s posts / followers at period end × 100',
+    formulaEs:
+      'seguidores distintos que dieron me gusta, republicaron, citaron o respondieron a las publicaciones del periodo / seguidores al final del periodo × 100',
+    unit: '%',
+    higherIsBetter: true,
+  },
+  link_clicks: {
+    en: 'Tracked link clicks',
+    es: 'Clics en enlaces',
+    formula: 'human clicks on Plaza short links',
+    formulaEs: 'clics humanos en los enlaces cortos de Plaza',
+    unit: 'count',
+    higherIsBetter: true,
+  },
+  ctr: {
+    en: 'Click-through rate',
+    es: 'CTR',
+    formula: 'link clicks / impressions × 100',
+    formulaEs: 'clics en enlaces / impresiones × 100',
+    unit: '%',
+    higherIsBetter: true,
+  },
+  leads: {
+    en: 'Leads (conversions)',
+    es: 'Leads (conversiones)',
+    formula: 'conversions attributed',
+    formulaEs: 'conversiones atribuidas',
+    unit: 'count',
+    higherIsBetter: true,
+  },
+  conversion_value: {
+    en: 'Conversion value',
+    es: 'Valor de conversiones',
+    formula: 'sum of conversion values',
+    formulaEs: 'suma de los valores de las conversiones',
+    unit: 'money',
+    higherIsBetter: true,
+  },
+  cpl: {
+    en: 'Cost per lead',
+    es: 'Coste por lead',
+    formula: 'cost / leads',
+    formulaEs: 'coste / leads',
+    unit: 'money',
+    higherIsBetter: false,
+  },
+  roi: {
+    en: 'ROI',
+    es: 'ROI',
+    formula: '(value − cost) / cost × 100',
+    formulaEs: '(valor − coste) / coste × 100',
+    unit: '%',
+    higherIsBetter: true,
+  },
+  share_of_voice: {
+    en: 'Share of voice',
+    es: 'Cuota de voz',
+    formula: 'brand mentions / (brand + competitors’ mentions) × 100',
+    formulaEs: 'menciones de la marca / (menciones de la marca + de la competencia) × 100',
+    unit: '%',
+    higherIsBetter: true,
+  },
+  net_sentiment: {
+    en: 'Net sentiment',
+    es: 'Sentimiento neto',
+    formula: '(positive − negative) / all mentions × 100, neutral included',
+    formulaEs: '(positivas − negativas) / todas las menciones × 100, neutras incluidas',
+    unit: '%',
+    higherIsBetter: true,
+  },
 };
 
 /** Totals a KPI is computed from; null where no network in scope reports the input. */
@@ -133,7 +270,10 @@ export function computeKpis(inputs: KpiInputs): KpiValue[] {
       inputs.followersStart && inputs.followersStart > 0 && inputs.followersGained !== null && inputs.followersLost !== null
         ? { value: round(((inputs.followersGained - inputs.followersLost) / inputs.followersStart) * 100), reason: null }
         : { value: null, reason: 'Needs daily follower counts at the start of the period' },
-    followers: inputs.followersEnd !== null ? { value: inputs.followersEnd, reason: null } : { value: null, reason: 'Follower counts not collected yet' },
+    followers:
+      inputs.followersEnd !== null
+        ? { value: inputs.followersEnd, reason: null }
+        : { value: null, reason: 'Follower counts not collected yet' },
     interested_followers: noPosts
       ? { value: null, reason: noPosts }
       : inputs.engagedFollowers === null || inputs.engagedFollowers === undefined
@@ -154,9 +294,18 @@ export function computeKpis(inputs: KpiInputs): KpiValue[] {
         : inputs.leads > 0
           ? { value: round(inputs.cost / inputs.leads), reason: null }
           : { value: null, reason: 'No leads yet' },
-    roi: inputs.cost > 0 ? { value: round(((inputs.conversionValue - inputs.cost) / inputs.cost) * 100), reason: null } : { value: null, reason: 'No costs recorded' },
+    roi:
+      inputs.cost > 0
+        ? { value: round(((inputs.conversionValue - inputs.cost) / inputs.cost) * 100), reason: null }
+        : { value: null, reason: 'No costs recorded' },
     share_of_voice: { value: null, reason: 'Computed by the listening module from mentions of the brand and its competitors' },
     net_sentiment: { value: null, reason: 'Computed by the listening module from mentions (neutral mentions included in the total)' },
   };
-  return KPI_NAMES.map((name) => ({ name, label: { en: KPI_CATALOG[name].en, es: KPI_CATALOG[name].es }, formula: KPI_CATALOG[name].formula, formulaEs: KPI_CATALOG[name].formulaEs, ...results[name] }));
+  return KPI_NAMES.map((name) => ({
+    name,
+    label: { en: KPI_CATALOG[name].en, es: KPI_CATALOG[name].es },
+    formula: KPI_CATALOG[name].formula,
+    formulaEs: KPI_CATALOG[name].formulaEs,
+    ...results[name],
+  }));
 }

@@ -26,13 +26,29 @@ describe.each(DB_KINDS)('reports by e-mail, collector errors and backfill on %s'
     (t.ctx.config as { allowPrivateUrls: boolean }).allowPrivateUrls = true;
     owner = await createCaller(t, `o-${kind}@example.com`);
     stranger = await createCaller(t, `s-${kind}@example.com`);
-    workspaceId = (await owner.request('POST', '/api/v1/workspaces', { name: 'Librería', timeZone: 'Europe/Madrid', language: 'es' })).json().id;
-    channelId = (await owner.request('POST', `${base()}/channels`, { network: 'sandbox', name: 'Sandbox', fields: { handle: `libros${kind}`, token: 'tok' } })).json().id;
+    workspaceId = (
+      await owner.request('POST', '/api/v1/workspaces', { name: 'Librería', timeZone: 'Europe/Madrid', language: 'es' })
+    ).json().id;
+    channelId = (
+      await owner.request('POST', `${base()}/channels`, {
+        network: 'sandbox',
+        name: 'Sandbox',
+        fields: { handle: `libros${kind}`, token: 'tok' },
+      })
+    ).json().id;
     const channel = await t.ctx.database.db.selectFrom('channels').selectAll().where('id', '=', channelId).executeTakeFirstOrThrow();
     for (const text of ['Novedades de la semana', 'Club de lectura el jueves']) {
-      const created = (await owner.request('POST', `${base()}/posts`, { content: text, channels: [{ channelId }], action: 'draft' })).json();
-      const result = await t.ctx.networks.get('sandbox').publish(channelContext(t.ctx, channel), { publicationId: created.publications[0].id, text, media: [] });
-      await t.ctx.database.db.updateTable('publications').set({ state: 'published', remote_id: result.remoteId, published_at: new Date(clock.now()) }).where('id', '=', created.publications[0].id).execute();
+      const created = (
+        await owner.request('POST', `${base()}/posts`, { content: text, channels: [{ channelId }], action: 'draft' })
+      ).json();
+      const result = await t.ctx.networks
+        .get('sandbox')
+        .publish(channelContext(t.ctx, channel), { publicationId: created.publications[0].id, text, media: [] });
+      await t.ctx.database.db
+        .updateTable('publications')
+        .set({ state: 'published', remote_id: result.remoteId, published_at: new Date(clock.now()) })
+        .where('id', '=', created.publications[0].id)
+        .execute();
     }
   });
   afterAll(async () => {
@@ -69,11 +85,20 @@ describe.each(DB_KINDS)('reports by e-mail, collector errors and backfill on %s'
   });
 
   it('schedules a weekly report and e-mails PDF and CSV through SMTP', async () => {
-    const settings = await owner.request('PUT', `${base()}/analytics/settings`, { brandColor: '#aa3355', smtp: { host: '127.0.0.1', port: smtp.port, secure: false, from: 'plaza@example.com', password: 'p', ignoreTls: true } });
+    const settings = await owner.request('PUT', `${base()}/analytics/settings`, {
+      brandColor: '#aa3355',
+      smtp: { host: '127.0.0.1', port: smtp.port, secure: false, from: 'plaza@example.com', password: 'p', ignoreTls: true },
+    });
     expect(settings.statusCode, settings.body).toBe(200);
     expect(settings.json().smtp).toMatchObject({ host: '127.0.0.1', hasPassword: true });
     expect(JSON.stringify(settings.json())).not.toContain('"p"');
-    const schedule = await owner.request('POST', `${base()}/report-schedules`, { name: 'Semanal', frequency: 'weekly', formats: ['pdf', 'csv'], language: 'es', recipients: ['jefa@example.com'] });
+    const schedule = await owner.request('POST', `${base()}/report-schedules`, {
+      name: 'Semanal',
+      frequency: 'weekly',
+      formats: ['pdf', 'csv'],
+      language: 'es',
+      recipients: ['jefa@example.com'],
+    });
     expect(schedule.statusCode, schedule.body).toBe(201);
     expect(schedule.json().nextRunAt).toBe('2026-03-09T07:00:00.000Z');
     expect(await runDueReports(t.ctx)).toBe(0);

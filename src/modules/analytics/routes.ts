@@ -68,7 +68,12 @@ export const analyticsRoutes: ApiModule = async (app, ctx) => {
   const rangeOf = async (workspaceId: string, q: { from?: Date | string; to?: Date | string }) => {
     const zone = await workspaceTimeZone(db, workspaceId);
     const to = q.to === undefined ? new Date(ctx.clock.now()) : typeof q.to === 'string' ? startOfLocalDay(addDays(q.to, 1), zone) : q.to;
-    const from = q.from === undefined ? startOfLocalDay(addDays(localDay(to.getTime() - 1, zone), -29), zone) : typeof q.from === 'string' ? startOfLocalDay(q.from, zone) : q.from;
+    const from =
+      q.from === undefined
+        ? startOfLocalDay(addDays(localDay(to.getTime() - 1, zone), -29), zone)
+        : typeof q.from === 'string'
+          ? startOfLocalDay(q.from, zone)
+          : q.from;
     assertReportRange({ from, to });
     if (to.getTime() - from.getTime() > 3 * 366 * 86_400_000) throw badRequest('The range may span at most three years');
     return { from, to };
@@ -101,7 +106,16 @@ export const analyticsRoutes: ApiModule = async (app, ctx) => {
 
   app.get(
     '/workspaces/:workspaceId/analytics/channels/:channelId',
-    { config: { access: 'read' }, schema: { tags, summary: 'Channel dashboard', params: objectParams('channelId'), querystring: rangeQuery, response: { 200: dashboardSchema } } },
+    {
+      config: { access: 'read' },
+      schema: {
+        tags,
+        summary: 'Channel dashboard',
+        params: objectParams('channelId'),
+        querystring: rangeQuery,
+        response: { 200: dashboardSchema },
+      },
+    },
     async (request) => {
       await ensure('channels', request.params.workspaceId, request.params.channelId, 'Channel');
       return run(request.params.workspaceId, { channelId: request.params.channelId }, request.query);
@@ -110,7 +124,16 @@ export const analyticsRoutes: ApiModule = async (app, ctx) => {
 
   app.get(
     '/workspaces/:workspaceId/analytics/campaigns/:campaignId',
-    { config: { access: 'read' }, schema: { tags, summary: 'Campaign dashboard', params: objectParams('campaignId'), querystring: rangeQuery, response: { 200: dashboardSchema } } },
+    {
+      config: { access: 'read' },
+      schema: {
+        tags,
+        summary: 'Campaign dashboard',
+        params: objectParams('campaignId'),
+        querystring: rangeQuery,
+        response: { 200: dashboardSchema },
+      },
+    },
     async (request) => {
       await ensure('campaigns', request.params.workspaceId, request.params.campaignId, 'Campaign');
       return run(request.params.workspaceId, { campaignId: request.params.campaignId }, request.query);
@@ -132,19 +155,37 @@ export const analyticsRoutes: ApiModule = async (app, ctx) => {
     async (request) => {
       const { workspaceId, objectiveId } = request.params;
       await ensure('objectives', workspaceId, objectiveId, 'Objective');
-      const [progress, board] = await Promise.all([objectiveProgress(ctx, workspaceId, objectiveId), run(workspaceId, { objectiveId }, request.query)]);
+      const [progress, board] = await Promise.all([
+        objectiveProgress(ctx, workspaceId, objectiveId),
+        run(workspaceId, { objectiveId }, request.query),
+      ]);
       return { progress, dashboard: board };
     },
   );
 
   app.get(
     '/workspaces/:workspaceId/analytics/objectives',
-    { config: { access: 'read' }, schema: { tags, summary: 'Every objective with its progress and status', params: workspaceParams, response: { 200: objectiveStatusListSchema } } },
+    {
+      config: { access: 'read' },
+      schema: {
+        tags,
+        summary: 'Every objective with its progress and status',
+        params: workspaceParams,
+        response: { 200: objectiveStatusListSchema },
+      },
+    },
     async (request) => {
       const items = [];
       for (const id of await objectiveIdsByDeadline(db, request.params.workspaceId)) {
         const p = await objectiveProgress(ctx, request.params.workspaceId, id);
-        items.push({ objective: p.objective, status: p.status, current: p.current, forecast: p.forecast, reason: p.reason, suggestions: p.suggestions });
+        items.push({
+          objective: p.objective,
+          status: p.status,
+          current: p.current,
+          forecast: p.forecast,
+          reason: p.reason,
+          suggestions: p.suggestions,
+        });
       }
       return { items };
     },
@@ -154,7 +195,12 @@ export const analyticsRoutes: ApiModule = async (app, ctx) => {
     '/workspaces/:workspaceId/analytics/posts/:postId',
     {
       config: { access: 'read' },
-      schema: { tags, summary: 'Post dashboard: each publication’s snapshots over time, KPIs with reasons, tracked links', params: objectParams('postId'), response: { 200: postDashboardSchema } },
+      schema: {
+        tags,
+        summary: 'Post dashboard: each publication’s snapshots over time, KPIs with reasons, tracked links',
+        params: objectParams('postId'),
+        response: { 200: postDashboardSchema },
+      },
     },
     async (request) => {
       const { workspaceId, postId } = request.params;
@@ -228,7 +274,11 @@ export const analyticsRoutes: ApiModule = async (app, ctx) => {
         tags,
         summary: '7×24 best-time grid in the workspace time zone (method included)',
         params: workspaceParams,
-        querystring: z.object({ channelId: z.string().uuid().optional(), days: z.coerce.number().int().min(7).max(730).optional(), minSample: z.coerce.number().int().min(1).max(50).optional() }),
+        querystring: z.object({
+          channelId: z.string().uuid().optional(),
+          days: z.coerce.number().int().min(7).max(730).optional(),
+          minSample: z.coerce.number().int().min(1).max(50).optional(),
+        }),
         response: { 200: bestTimeSchema },
       },
     },
@@ -252,7 +302,11 @@ export const analyticsRoutes: ApiModule = async (app, ctx) => {
     },
     async (request) => {
       if (request.query.channelId) await ensure('channels', request.params.workspaceId, request.query.channelId, 'Channel');
-      return suggestTime(db, request.params.workspaceId, { channelId: request.query.channelId, after: request.query.after?.getTime() ?? ctx.clock.now(), now: ctx.clock.now() });
+      return suggestTime(db, request.params.workspaceId, {
+        channelId: request.query.channelId,
+        after: request.query.after?.getTime() ?? ctx.clock.now(),
+        now: ctx.clock.now(),
+      });
     },
   );
 
@@ -264,7 +318,11 @@ export const analyticsRoutes: ApiModule = async (app, ctx) => {
         tags,
         summary: 'Networks ranked by measured results, per objective or segment',
         params: workspaceParams,
-        querystring: z.object({ objectiveId: z.string().uuid().optional(), segmentId: z.string().uuid().optional(), days: z.coerce.number().int().min(7).max(730).optional() }),
+        querystring: z.object({
+          objectiveId: z.string().uuid().optional(),
+          segmentId: z.string().uuid().optional(),
+          days: z.coerce.number().int().min(7).max(730).optional(),
+        }),
         response: { 200: channelFitSchema },
       },
     },
@@ -276,7 +334,15 @@ export const analyticsRoutes: ApiModule = async (app, ctx) => {
 
   app.get(
     '/workspaces/:workspaceId/analytics/alerts',
-    { config: { access: 'read' }, schema: { tags, summary: 'Objective alerts (off track / back on track), newest first', params: workspaceParams, response: { 200: alertListSchema } } },
+    {
+      config: { access: 'read' },
+      schema: {
+        tags,
+        summary: 'Objective alerts (off track / back on track), newest first',
+        params: workspaceParams,
+        response: { 200: alertListSchema },
+      },
+    },
     async (request) => {
       const rows = await alertsRepository.list(db, request.params.workspaceId);
       return {
@@ -296,7 +362,10 @@ export const analyticsRoutes: ApiModule = async (app, ctx) => {
 
   app.post(
     '/workspaces/:workspaceId/analytics/alerts/:alertId/ack',
-    { config: { access: 'comment' }, schema: { tags, summary: 'Acknowledge an alert', params: objectParams('alertId'), response: { 200: okSchema } } },
+    {
+      config: { access: 'comment' },
+      schema: { tags, summary: 'Acknowledge an alert', params: objectParams('alertId'), response: { 200: okSchema } },
+    },
     async (request) => {
       const { user, workspaceId } = member(request);
       await acknowledgeAlert(ctx, { workspaceId, actorUserId: user.id, alertId: request.params.alertId });
@@ -306,7 +375,15 @@ export const analyticsRoutes: ApiModule = async (app, ctx) => {
 
   app.post(
     '/workspaces/:workspaceId/analytics/evaluate',
-    { config: { access: 'workspace.manage' }, schema: { tags, summary: 'Re-evaluate the objectives now (alerts when one goes off track)', params: workspaceParams, response: { 200: evaluationSchema } } },
+    {
+      config: { access: 'workspace.manage' },
+      schema: {
+        tags,
+        summary: 'Re-evaluate the objectives now (alerts when one goes off track)',
+        params: workspaceParams,
+        response: { 200: evaluationSchema },
+      },
+    },
     async (request) => ({ items: await evaluateObjectives(ctx, { workspaceId: request.params.workspaceId }) }),
   );
 
@@ -316,7 +393,8 @@ export const analyticsRoutes: ApiModule = async (app, ctx) => {
       config: { access: 'workspace.manage' },
       schema: {
         tags,
-        summary: 'Snapshot every published post now (background); poll its progress. While one runs in the workspace, answers 200 with it instead of starting another',
+        summary:
+          'Snapshot every published post now (background); poll its progress. While one runs in the workspace, answers 200 with it instead of starting another',
         params: workspaceParams,
         response: { 200: backfillStartSchema, 202: backfillStartSchema },
       },
@@ -330,7 +408,15 @@ export const analyticsRoutes: ApiModule = async (app, ctx) => {
 
   app.get(
     '/workspaces/:workspaceId/analytics/backfill/:jobId',
-    { config: { access: 'read' }, schema: { tags, summary: 'Progress of a backfill (from any process)', params: objectParams('jobId'), response: { 200: backfillSchema } } },
+    {
+      config: { access: 'read' },
+      schema: {
+        tags,
+        summary: 'Progress of a backfill (from any process)',
+        params: objectParams('jobId'),
+        response: { 200: backfillSchema },
+      },
+    },
     async (request) => {
       const row = await backfillsRepository.find(db, request.params.workspaceId, request.params.jobId);
       if (!row) throw notFound('Backfill');
@@ -359,13 +445,24 @@ export const analyticsRoutes: ApiModule = async (app, ctx) => {
 
   app.post(
     '/workspaces/:workspaceId/analytics/collect',
-    { config: { access: 'workspace.manage' }, schema: { tags, summary: 'Run one metric collection pass now (all workspaces’ due snapshots)', params: workspaceParams, response: { 200: collectionResultSchema } } },
+    {
+      config: { access: 'workspace.manage' },
+      schema: {
+        tags,
+        summary: 'Run one metric collection pass now (all workspaces’ due snapshots)',
+        params: workspaceParams,
+        response: { 200: collectionResultSchema },
+      },
+    },
     async () => collectDueMetrics(ctx),
   );
 
   app.get(
     '/workspaces/:workspaceId/analytics/errors',
-    { config: { access: 'read' }, schema: { tags, summary: 'Recent metric collection errors', params: workspaceParams, response: { 200: collectionErrorListSchema } } },
+    {
+      config: { access: 'read' },
+      schema: { tags, summary: 'Recent metric collection errors', params: workspaceParams, response: { 200: collectionErrorListSchema } },
+    },
     async (request) => {
       const rows = await collectionErrorsRepository.list(db, request.params.workspaceId);
       return {
@@ -386,7 +483,10 @@ export const analyticsRoutes: ApiModule = async (app, ctx) => {
 
   app.get(
     '/analytics/kpis',
-    { config: { access: 'user' }, schema: { tags, summary: 'KPI catalog with formulas and what each network reports', response: { 200: kpiCatalogSchema } } },
+    {
+      config: { access: 'user' },
+      schema: { tags, summary: 'KPI catalog with formulas and what each network reports', response: { 200: kpiCatalogSchema } },
+    },
     async (request) => {
       caller(request);
       return { kpis: KPI_CATALOG, networks: NETWORK_REPORTS };
@@ -427,7 +527,13 @@ export const analyticsRoutes: ApiModule = async (app, ctx) => {
       if (!workspace) throw notFound('Workspace');
       const language = q.language ?? (workspace.language === 'es' ? 'es' : 'en');
       await clickRecorderFor(ctx).flush();
-      const data = await buildReportData(ctx, workspaceId, { channelId: q.channelId, campaignId: q.campaignId, objectiveId: q.objectiveId }, await rangeOf(workspaceId, q), language);
+      const data = await buildReportData(
+        ctx,
+        workspaceId,
+        { channelId: q.channelId, campaignId: q.campaignId, objectiveId: q.objectiveId },
+        await rangeOf(workspaceId, q),
+        language,
+      );
       // The file is dated by the brand's day, like everything in the report.
       const [file] = await renderReport(data, [q.format], `plaza-report-${localDay(ctx.clock.now(), data.timeZone)}`, ctx.logger);
       return reply.type(file.contentType).header('content-disposition', `attachment; filename="${file.filename}"`).send(file.content);
@@ -435,7 +541,10 @@ export const analyticsRoutes: ApiModule = async (app, ctx) => {
   );
 
   const settingsBody = z.object({
-    brandColor: z.string().regex(/^#[0-9a-fA-F]{6}$/).optional(),
+    brandColor: z
+      .string()
+      .regex(/^#[0-9a-fA-F]{6}$/)
+      .optional(),
     logoMediaId: z.string().uuid().nullable().optional(),
     smtp: z
       .object({
@@ -455,17 +564,43 @@ export const analyticsRoutes: ApiModule = async (app, ctx) => {
     return {
       brandColor: s.brand_color,
       logoMediaId: s.logo_media_id,
-      smtp: smtp ? { host: smtp.host, port: smtp.port, secure: smtp.secure, user: smtp.user ?? null, from: smtp.from, hasPassword: Boolean(smtp.password) } : null,
+      smtp: smtp
+        ? {
+            host: smtp.host,
+            port: smtp.port,
+            secure: smtp.secure,
+            user: smtp.user ?? null,
+            from: smtp.from,
+            hasPassword: Boolean(smtp.password),
+          }
+        : null,
     };
   };
   app.get(
     '/workspaces/:workspaceId/analytics/settings',
-    { config: { access: 'workspace.manage' }, schema: { tags, summary: 'Report branding and SMTP settings (password never returned)', params: workspaceParams, response: { 200: analyticsSettingsSchema } } },
+    {
+      config: { access: 'workspace.manage' },
+      schema: {
+        tags,
+        summary: 'Report branding and SMTP settings (password never returned)',
+        params: workspaceParams,
+        response: { 200: analyticsSettingsSchema },
+      },
+    },
     async (request) => presentSettings(await analyticsSettings(ctx, request.params.workspaceId)),
   );
   app.put(
     '/workspaces/:workspaceId/analytics/settings',
-    { config: { access: 'workspace.manage' }, schema: { tags, summary: 'Set report branding and SMTP settings', params: workspaceParams, body: settingsBody, response: { 200: analyticsSettingsSchema } } },
+    {
+      config: { access: 'workspace.manage' },
+      schema: {
+        tags,
+        summary: 'Set report branding and SMTP settings',
+        params: workspaceParams,
+        body: settingsBody,
+        response: { 200: analyticsSettingsSchema },
+      },
+    },
     async (request) => {
       const { user, workspaceId } = member(request);
       return presentSettings(await updateAnalyticsSettings(ctx, { workspaceId, actorUserId: user.id, settings: request.body }));
@@ -475,10 +610,20 @@ export const analyticsRoutes: ApiModule = async (app, ctx) => {
   const scheduleBody = z.object({
     name: z.string().trim().min(1).max(120),
     frequency: z.enum(['weekly', 'monthly']),
-    formats: z.array(z.enum(['pdf', 'csv'])).min(1).max(2).default(['pdf']),
+    formats: z
+      .array(z.enum(['pdf', 'csv']))
+      .min(1)
+      .max(2)
+      .default(['pdf']),
     language: z.enum(['en', 'es']).default('en'),
     recipients: z.array(z.string().email()).min(1).max(50),
-    scope: z.object({ channelId: z.string().uuid().optional(), campaignId: z.string().uuid().optional(), objectiveId: z.string().uuid().optional() }).default({}),
+    scope: z
+      .object({
+        channelId: z.string().uuid().optional(),
+        campaignId: z.string().uuid().optional(),
+        objectiveId: z.string().uuid().optional(),
+      })
+      .default({}),
   });
   const presentSchedule = (r: {
     id: string;
@@ -491,16 +636,39 @@ export const analyticsRoutes: ApiModule = async (app, ctx) => {
     next_run_at: Date;
     last_run_at: Date | null;
     last_error: string | null;
-  }) => ({ id: r.id, name: r.name, frequency: r.frequency, formats: r.formats, language: r.language, recipients: r.recipients, scope: r.scope, nextRunAt: r.next_run_at, lastRunAt: r.last_run_at, lastError: r.last_error });
+  }) => ({
+    id: r.id,
+    name: r.name,
+    frequency: r.frequency,
+    formats: r.formats,
+    language: r.language,
+    recipients: r.recipients,
+    scope: r.scope,
+    nextRunAt: r.next_run_at,
+    lastRunAt: r.last_run_at,
+    lastError: r.last_error,
+  });
   const scheduleParams = objectParams('scheduleId');
   app.get(
     '/workspaces/:workspaceId/report-schedules',
-    { config: { access: 'read' }, schema: { tags, summary: 'Scheduled e-mail reports', params: workspaceParams, response: { 200: listSchema(reportScheduleSchema) } } },
+    {
+      config: { access: 'read' },
+      schema: { tags, summary: 'Scheduled e-mail reports', params: workspaceParams, response: { 200: listSchema(reportScheduleSchema) } },
+    },
     async (request) => ({ items: (await reportsRepository.listSchedules(db, request.params.workspaceId)).map(presentSchedule) }),
   );
   app.post(
     '/workspaces/:workspaceId/report-schedules',
-    { config: { access: 'workspace.manage' }, schema: { tags, summary: 'Schedule a weekly or monthly report by e-mail', params: workspaceParams, body: scheduleBody, response: { 201: reportScheduleSchema } } },
+    {
+      config: { access: 'workspace.manage' },
+      schema: {
+        tags,
+        summary: 'Schedule a weekly or monthly report by e-mail',
+        params: workspaceParams,
+        body: scheduleBody,
+        response: { 201: reportScheduleSchema },
+      },
+    },
     async (request, reply) => {
       const { user, workspaceId } = member(request);
       const row = await createReportSchedule(ctx, { workspaceId, actorUserId: user.id, schedule: request.body });
@@ -509,7 +677,10 @@ export const analyticsRoutes: ApiModule = async (app, ctx) => {
   );
   app.delete(
     '/workspaces/:workspaceId/report-schedules/:scheduleId',
-    { config: { access: 'workspace.manage' }, schema: { tags, summary: 'Delete a report schedule', params: scheduleParams, response: { 204: noContent } } },
+    {
+      config: { access: 'workspace.manage' },
+      schema: { tags, summary: 'Delete a report schedule', params: scheduleParams, response: { 204: noContent } },
+    },
     async (request, reply) => {
       const { user, workspaceId } = member(request);
       await deleteReportSchedule(ctx, { workspaceId, actorUserId: user.id, scheduleId: request.params.scheduleId });
@@ -518,9 +689,13 @@ export const analyticsRoutes: ApiModule = async (app, ctx) => {
   );
   app.post(
     '/workspaces/:workspaceId/report-schedules/:scheduleId/run',
-    { config: { access: 'workspace.manage' }, schema: { tags, summary: 'Send a scheduled report now', params: scheduleParams, response: { 200: reportRunSchema } } },
+    {
+      config: { access: 'workspace.manage' },
+      schema: { tags, summary: 'Send a scheduled report now', params: scheduleParams, response: { 200: reportRunSchema } },
+    },
     async (request) => {
-      if (!(await reportsRepository.scheduleExists(db, request.params.workspaceId, request.params.scheduleId))) throw notFound('Report schedule');
+      if (!(await reportsRepository.scheduleExists(db, request.params.workspaceId, request.params.scheduleId)))
+        throw notFound('Report schedule');
       return runReportSchedule(ctx, request.params.scheduleId);
     },
   );

@@ -7,7 +7,14 @@ const uuid = z.string().uuid();
 const bilingual = z.object({ en: z.string(), es: z.string() });
 
 /** One KPI: a value, or null with the reason. */
-export const kpiValueSchema = z.object({ name: z.enum(KPI_NAMES), label: bilingual, formula: z.string(), formulaEs: z.string(), value: z.number().nullable(), reason: z.string().nullable() });
+export const kpiValueSchema = z.object({
+  name: z.enum(KPI_NAMES),
+  label: bilingual,
+  formula: z.string(),
+  formulaEs: z.string(),
+  value: z.number().nullable(),
+  reason: z.string().nullable(),
+});
 
 /** A KPI's catalog entry. */
 export const kpiCatalogEntrySchema = z.object({
@@ -20,7 +27,10 @@ export const kpiCatalogEntrySchema = z.object({
 });
 
 /** What each network's API reports, and why a metric is missing. */
-export const networkReportsSchema = z.record(z.string(), z.object({ reports: z.array(z.string()), missing: z.record(z.string(), z.string()) }));
+export const networkReportsSchema = z.record(
+  z.string(),
+  z.object({ reports: z.array(z.string()), missing: z.record(z.string(), z.string()) }),
+);
 
 const totals = {
   posts: z.number(),
@@ -66,7 +76,14 @@ const rankedPostSchema = z.object({
 });
 
 /** Per-channel totals (overview breakdown, objective evidence). */
-const channelRowSchema = z.object({ channelId: uuid, name: z.string(), network: z.string(), posts: z.number(), engagements: z.number(), engagementRateByFollowers: z.number().nullable() });
+const channelRowSchema = z.object({
+  channelId: uuid,
+  name: z.string(),
+  network: z.string(),
+  posts: z.number(),
+  engagements: z.number(),
+  engagementRateByFollowers: z.number().nullable(),
+});
 
 /** A dashboard: the period, the previous one, the change of every KPI, the best and worst posts. */
 export const dashboardSchema = z.object({
@@ -110,7 +127,10 @@ export const objectiveProgressSchema = z.object({
       channels: z.array(channelRowSchema),
       underperformingChannels: z.array(channelRowSchema),
       underperformingPosts: z.array(rankedPostSchema),
-      formats: z.object({ withMedia: z.object({ posts: z.number(), rate: z.number().nullable() }), textOnly: z.object({ posts: z.number(), rate: z.number().nullable() }) }),
+      formats: z.object({
+        withMedia: z.object({ posts: z.number(), rate: z.number().nullable() }),
+        textOnly: z.object({ posts: z.number(), rate: z.number().nullable() }),
+      }),
       pillars: z.array(z.object({ name: z.string(), posts: z.number(), rate: z.number() })),
     })
     .nullable(),
@@ -118,7 +138,14 @@ export const objectiveProgressSchema = z.object({
 });
 
 export const objectiveStatusListSchema = listSchema(
-  z.object({ objective: progressObjectiveSchema, status: objectiveStatus, current: z.number().nullable(), forecast: forecastSchema.nullable(), reason: z.string().nullable().optional(), suggestions: z.array(suggestionSchema) }),
+  z.object({
+    objective: progressObjectiveSchema,
+    status: objectiveStatus,
+    current: z.number().nullable(),
+    forecast: forecastSchema.nullable(),
+    reason: z.string().nullable().optional(),
+    suggestions: z.array(suggestionSchema),
+  }),
 );
 
 const snapshotCounts = {
@@ -162,7 +189,13 @@ export const postDashboardSchema = z.object({
   ),
 });
 
-const bestTimeCellSchema = z.object({ weekday: z.number(), hour: z.number(), posts: z.number(), rawRate: z.number().nullable(), rate: z.number().nullable() });
+const bestTimeCellSchema = z.object({
+  weekday: z.number(),
+  hour: z.number(),
+  posts: z.number(),
+  rawRate: z.number().nullable(),
+  rate: z.number().nullable(),
+});
 
 export const bestTimeSchema = z.object({
   timeZone: z.string(),
@@ -235,7 +268,13 @@ export const backfillSchema = z.object({
 
 export const backfillStartSchema = backfillSchema.extend({ alreadyRunning: z.boolean() });
 
-export const collectionResultSchema = z.object({ discovered: z.number(), snapshots: z.number(), errors: z.number(), deferred: z.number(), followers: z.number() });
+export const collectionResultSchema = z.object({
+  discovered: z.number(),
+  snapshots: z.number(),
+  errors: z.number(),
+  deferred: z.number(),
+  followers: z.number(),
+});
 
 export const collectionErrorListSchema = listSchema(
   z.object({
@@ -257,7 +296,16 @@ export const kpiCatalogSchema = z.object({ kpis: z.record(z.enum(KPI_NAMES), kpi
 export const analyticsSettingsSchema = z.object({
   brandColor: z.string(),
   logoMediaId: uuid.nullable(),
-  smtp: z.object({ host: z.string(), port: z.number(), secure: z.boolean(), user: z.string().nullable(), from: z.string(), hasPassword: z.boolean() }).nullable(),
+  smtp: z
+    .object({
+      host: z.string(),
+      port: z.number(),
+      secure: z.boolean(),
+      user: z.string().nullable(),
+      from: z.string(),
+      hasPassword: z.boolean(),
+    })
+    .nullable(),
 });
 
 export const reportScheduleSchema = z.object({

@@ -6,7 +6,26 @@ import { nextRunAfter } from './reports.ts';
 import { isBotUserAgent, referrerHost, withUtm } from '../links/service.ts';
 import { slugify } from '../../lib/text.ts';
 
-const base: KpiInputs = { posts: 4, likes: 40, replies: 8, reposts: 12, quotes: 0, networkClicks: null, impressions: null, reach: null, followersAtPost: 2000, followersStart: 1000, followersEnd: 1100, followersGained: 130, followersLost: 30, linkClicks: 10, leads: 2, conversionValue: 300, cost: 100, missing: { impressions: 'Bluesky does not report impressions' } };
+const base: KpiInputs = {
+  posts: 4,
+  likes: 40,
+  replies: 8,
+  reposts: 12,
+  quotes: 0,
+  networkClicks: null,
+  impressions: null,
+  reach: null,
+  followersAtPost: 2000,
+  followersStart: 1000,
+  followersEnd: 1100,
+  followersGained: 130,
+  followersLost: 30,
+  linkClicks: 10,
+  leads: 2,
+  conversionValue: 300,
+  cost: 100,
+  missing: { impressions: 'Bluesky does not report impressions' },
+};
 const value = (inputs: KpiInputs, name: string) => computeKpis(inputs).find((k) => k.name === name)!;
 
 describe('KPI formulas (PRODUCT.md)', () => {
@@ -38,7 +57,11 @@ describe('KPI formulas (PRODUCT.md)', () => {
 
 describe('best-time grid', () => {
   it('rates only cells with the minimum sample, smoothed towards the mean', () => {
-    const samples = [...Array.from({ length: 4 }, () => ({ weekday: 2, hour: 9, rate: 10 })), ...Array.from({ length: 4 }, () => ({ weekday: 5, hour: 18, rate: 2 })), { weekday: 1, hour: 3, rate: 50 }];
+    const samples = [
+      ...Array.from({ length: 4 }, () => ({ weekday: 2, hour: 9, rate: 10 })),
+      ...Array.from({ length: 4 }, () => ({ weekday: 5, hour: 18, rate: 2 })),
+      { weekday: 1, hour: 3, rate: 50 },
+    ];
     const grid = bestTimeGrid(samples, 3, 3);
     expect(grid).toHaveLength(168);
     const cell = (d: number, h: number) => grid.find((c) => c.weekday === d && c.hour === h)!;
@@ -55,7 +78,13 @@ describe('best-time grid', () => {
 
 describe('forecast helpers', () => {
   it('fits a line and an EWMA', () => {
-    expect(linearFit([{ x: 0, y: 1 }, { x: 1, y: 3 }, { x: 2, y: 5 }])).toEqual({ slope: 2, intercept: 1 });
+    expect(
+      linearFit([
+        { x: 0, y: 1 },
+        { x: 1, y: 3 },
+        { x: 2, y: 5 },
+      ]),
+    ).toEqual({ slope: 2, intercept: 1 });
     expect(ewma([10, 10, 10])).toBe(10);
     expect(ewma([0, 10], 0.3)).toBeCloseTo(3);
     expect(ewma([])).toBeNull();
@@ -78,15 +107,25 @@ describe('snapshot schedule', () => {
 
 describe('links helpers', () => {
   it('adds UTM parameters and keeps existing ones', () => {
-    const url = new URL(withUtm('https://a.example/p?ref=1&utm_source=old', { source: 'bluesky', medium: 'social', campaign: 'spring', content: 'post-1' }));
-    expect(Object.fromEntries(url.searchParams)).toEqual({ ref: '1', utm_source: 'bluesky', utm_medium: 'social', utm_campaign: 'spring', utm_content: 'post-1' });
+    const url = new URL(
+      withUtm('https://a.example/p?ref=1&utm_source=old', { source: 'bluesky', medium: 'social', campaign: 'spring', content: 'post-1' }),
+    );
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      ref: '1',
+      utm_source: 'bluesky',
+      utm_medium: 'social',
+      utm_campaign: 'spring',
+      utm_content: 'post-1',
+    });
   });
   it('filters bots by user agent and keeps only the referrer host', () => {
     expect(isBotUserAgent('Mozilla/5.0 (compatible; Googlebot/2.1)')).toBe(true);
     expect(isBotUserAgent('facebookexternalhit/1.1')).toBe(true);
     expect(isBotUserAgent('curl/8.0')).toBe(true);
     expect(isBotUserAgent(undefined)).toBe(true);
-    expect(isBotUserAgent('Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148 Safari/604.1')).toBe(false);
+    expect(isBotUserAgent('Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148 Safari/604.1')).toBe(
+      false,
+    );
     expect(referrerHost('https://mastodon.social/@x/123?token=secret')).toBe('mastodon.social');
     expect(referrerHost('not a url')).toBeNull();
     expect(slugify('Campaña de Primavera 2026!')).toBe('campana-de-primavera-2026');

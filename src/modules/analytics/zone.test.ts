@@ -45,26 +45,54 @@ describe.each(DB_KINDS)('analytics days in the brand’s time zone on %s', (kind
   const madridPublications: string[] = [];
 
   async function publishAt(workspaceId: string, channelId: string, text: string, at: Date): Promise<string> {
-    const created = await owner.request('POST', `/api/v1/workspaces/${workspaceId}/posts`, { content: text, channels: [{ channelId }], action: 'draft' });
+    const created = await owner.request('POST', `/api/v1/workspaces/${workspaceId}/posts`, {
+      content: text,
+      channels: [{ channelId }],
+      action: 'draft',
+    });
     expect(created.statusCode, created.body).toBe(201);
     const publicationId: string = created.json().publications[0].id;
     const channel = await t.ctx.database.db.selectFrom('channels').selectAll().where('id', '=', channelId).executeTakeFirstOrThrow();
     const result = await t.ctx.networks.get('sandbox').publish(channelContext(t.ctx, channel), { publicationId, text, media: [] });
-    await t.ctx.database.db.updateTable('publications').set({ state: 'published', remote_id: result.remoteId, published_at: at }).where('id', '=', publicationId).execute();
+    await t.ctx.database.db
+      .updateTable('publications')
+      .set({ state: 'published', remote_id: result.remoteId, published_at: at })
+      .where('id', '=', publicationId)
+      .execute();
     return publicationId;
   }
 
   const rollupDays = async (workspaceId: string) =>
-    (await t.ctx.database.db.selectFrom('metric_daily').select([sql<string>`to_char(day, 'YYYY-MM-DD')`.as('day'), 'posts']).where('workspace_id', '=', workspaceId).orderBy('day').execute()).map((r) => `${r.day}:${r.posts}`);
+    (
+      await t.ctx.database.db
+        .selectFrom('metric_daily')
+        .select([sql<string>`to_char(day, 'YYYY-MM-DD')`.as('day'), 'posts'])
+        .where('workspace_id', '=', workspaceId)
+        .orderBy('day')
+        .execute()
+    ).map((r) => `${r.day}:${r.posts}`);
 
   beforeAll(async () => {
     setInProcessSandbox(new SandboxNetwork({ now: () => clock.now(), seed: 11 }));
     t = await createTestApp(kind, { clock });
     owner = await createCaller(t, `zone-${kind}@example.com`);
     madridId = (await owner.request('POST', '/api/v1/workspaces', { name: 'Madrid', timeZone: 'Europe/Madrid', language: 'es' })).json().id;
-    mexicoId = (await owner.request('POST', '/api/v1/workspaces', { name: 'CDMX', timeZone: 'America/Mexico_City', language: 'es' })).json().id;
-    madridChannel = (await owner.request('POST', `/api/v1/workspaces/${madridId}/channels`, { network: 'sandbox', name: 'Sandbox', fields: { handle: `mad${kind}`, token: 'tok' } })).json().id;
-    mexicoChannel = (await owner.request('POST', `/api/v1/workspaces/${mexicoId}/channels`, { network: 'sandbox', name: 'Sandbox', fields: { handle: `mex${kind}`, token: 'tok' } })).json().id;
+    mexicoId = (await owner.request('POST', '/api/v1/workspaces', { name: 'CDMX', timeZone: 'America/Mexico_City', language: 'es' })).json()
+      .id;
+    madridChannel = (
+      await owner.request('POST', `/api/v1/workspaces/${madridId}/channels`, {
+        network: 'sandbox',
+        name: 'Sandbox',
+        fields: { handle: `mad${kind}`, token: 'tok' },
+      })
+    ).json().id;
+    mexicoChannel = (
+      await owner.request('POST', `/api/v1/workspaces/${mexicoId}/channels`, {
+        network: 'sandbox',
+        name: 'Sandbox',
+        fields: { handle: `mex${kind}`, token: 'tok' },
+      })
+    ).json().id;
   });
   afterAll(async () => {
     await t?.close();
@@ -95,7 +123,13 @@ describe.each(DB_KINDS)('analytics days in the brand’s time zone on %s', (kind
   it('dashboard date ranges are brand-zone days (plain dates and instants), previous period by days', async () => {
     const base = `/api/v1/workspaces/${madridId}/analytics/overview`;
     const day28 = (await owner.request('GET', `${base}?from=2026-03-28&to=2026-03-28`)).json();
-    expect(day28.current.range).toMatchObject({ firstDay: '2026-03-28', lastDay: '2026-03-28', timeZone: 'Europe/Madrid', from: '2026-03-27T23:00:00.000Z', to: '2026-03-28T23:00:00.000Z' });
+    expect(day28.current.range).toMatchObject({
+      firstDay: '2026-03-28',
+      lastDay: '2026-03-28',
+      timeZone: 'Europe/Madrid',
+      from: '2026-03-27T23:00:00.000Z',
+      to: '2026-03-28T23:00:00.000Z',
+    });
     expect(day28.current.totals.posts).toBe(1);
     expect(day28.posts.top.map((p: { excerpt: string }) => p.excerpt)).toEqual(['Noche de sábado']);
     expect(day28.previous.range).toMatchObject({ firstDay: '2026-03-27', lastDay: '2026-03-27' });
@@ -103,10 +137,17 @@ describe.each(DB_KINDS)('analytics days in the brand’s time zone on %s', (kind
     expect(day29.current.totals.posts).toBe(1);
     expect(day29.current.series.map((p: { day: string }) => p.day)).toEqual(['2026-03-29']);
     // An instant range is widened to the whole local days it touches.
-    const instants = (await owner.request('GET', `${base}?from=${encodeURIComponent('2026-03-28T12:00:00+01:00')}&to=${encodeURIComponent('2026-03-28T23:59:00+01:00')}`)).json();
+    const instants = (
+      await owner.request(
+        'GET',
+        `${base}?from=${encodeURIComponent('2026-03-28T12:00:00+01:00')}&to=${encodeURIComponent('2026-03-28T23:59:00+01:00')}`,
+      )
+    ).json();
     expect(instants.current.range).toMatchObject({ firstDay: '2026-03-28', lastDay: '2026-03-28' });
     expect(instants.current.totals.posts).toBe(1);
-    expect((await owner.request('GET', `${base}?from=2026-03-28&to=2026-03-29`)).json().current.series.map((p: { day: string }) => p.day)).toEqual(['2026-03-28', '2026-03-29']);
+    expect(
+      (await owner.request('GET', `${base}?from=2026-03-28&to=2026-03-29`)).json().current.series.map((p: { day: string }) => p.day),
+    ).toEqual(['2026-03-28', '2026-03-29']);
     expect((await owner.request('GET', `${base}?from=2026-02-30`)).statusCode).toBe(400);
     expect((await t.app.inject({ method: 'GET', url: `${base}?from=2026-03-28` })).statusCode).toBe(401);
   });
@@ -115,7 +156,14 @@ describe.each(DB_KINDS)('analytics days in the brand’s time zone on %s', (kind
     // 23:30 UTC on 30 March is already the 31st in Madrid and still the 30th in Mexico City.
     clock.set(Date.parse('2026-03-30T23:30:00Z'));
     const daysOf = async (channelId: string) =>
-      (await t.ctx.database.db.selectFrom('channel_follower_snapshots').select(sql<string>`to_char(day, 'YYYY-MM-DD')`.as('day')).where('channel_id', '=', channelId).orderBy('day').execute()).map((r) => r.day);
+      (
+        await t.ctx.database.db
+          .selectFrom('channel_follower_snapshots')
+          .select(sql<string>`to_char(day, 'YYYY-MM-DD')`.as('day'))
+          .where('channel_id', '=', channelId)
+          .orderBy('day')
+          .execute()
+      ).map((r) => r.day);
     const madridBefore = await daysOf(madridChannel);
     await collectFollowers(t.ctx);
     expect(await daysOf(madridChannel)).toEqual([...madridBefore, '2026-03-31']);
@@ -142,14 +190,24 @@ describe.each(DB_KINDS)('analytics days in the brand’s time zone on %s', (kind
     const stored = await t.ctx.media.put(png);
     const media = await t.ctx.database.db
       .insertInto('media')
-      .values({ workspace_id: madridId, sha256: stored.sha256, mime_type: 'image/png', size_bytes: stored.size, width: 96, height: 96, created_at: new Date(clock.now()) })
+      .values({
+        workspace_id: madridId,
+        sha256: stored.sha256,
+        mime_type: 'image/png',
+        size_bytes: stored.size,
+        width: 96,
+        height: 96,
+        created_at: new Date(clock.now()),
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     const range = { from: new Date('2026-03-28T00:00:00+01:00'), to: new Date('2026-03-30T00:00:00+02:00') };
     const without = await reportPdf(await buildReportData(t.ctx, madridId, {}, range, 'es'));
     expect(without.toString('latin1')).not.toContain('/Subtype /Image');
 
-    expect((await owner.request('PUT', `/api/v1/workspaces/${madridId}/analytics/settings`, { logoMediaId: media.id })).statusCode).toBe(200);
+    expect((await owner.request('PUT', `/api/v1/workspaces/${madridId}/analytics/settings`, { logoMediaId: media.id })).statusCode).toBe(
+      200,
+    );
     const data = await buildReportData(t.ctx, madridId, {}, range, 'es');
     expect(data.logo?.format).toBe('png');
     const pdf = await reportPdf(data);
@@ -163,8 +221,14 @@ describe.each(DB_KINDS)('analytics days in the brand’s time zone on %s', (kind
     // Another workspace's media is never drawn; a file gone from the store is skipped, not fatal.
     expect((await buildReportData(t.ctx, mexicoId, {}, range, 'es')).logo).toBeNull();
     expect((await owner.request('GET', `/api/v1/workspaces/${mexicoId}/analytics/settings`)).statusCode).toBe(200);
-    expect((await owner.request('PUT', `/api/v1/workspaces/${mexicoId}/analytics/settings`, { logoMediaId: media.id })).statusCode).toBe(400);
-    await t.ctx.database.db.updateTable('analytics_settings').set({ logo_media_id: media.id }).where('workspace_id', '=', mexicoId).execute();
+    expect((await owner.request('PUT', `/api/v1/workspaces/${mexicoId}/analytics/settings`, { logoMediaId: media.id })).statusCode).toBe(
+      400,
+    );
+    await t.ctx.database.db
+      .updateTable('analytics_settings')
+      .set({ logo_media_id: media.id })
+      .where('workspace_id', '=', mexicoId)
+      .execute();
     expect((await buildReportData(t.ctx, mexicoId, {}, range, 'es')).logo).toBeNull();
     await t.ctx.media.delete(stored.sha256);
     const missing = await buildReportData(t.ctx, madridId, {}, range, 'es');

@@ -15,10 +15,23 @@ describe('calendar entries, iCalendar feed, notifications and sandbox timeline',
     t = await createTestApp('embedded');
     owner = await createCaller(t, 'owner@example.test');
     stranger = await createCaller(t, 'stranger@example.test');
-    workspaceId = (await owner.request('POST', '/api/v1/workspaces', { name: 'Brand; with, commas', timeZone: 'Europe/Madrid', language: 'es' })).json().id;
+    workspaceId = (
+      await owner.request('POST', '/api/v1/workspaces', { name: 'Brand; with, commas', timeZone: 'Europe/Madrid', language: 'es' })
+    ).json().id;
     otherWorkspaceId = (await stranger.request('POST', '/api/v1/workspaces', { name: 'Other', timeZone: 'UTC', language: 'en' })).json().id;
-    const channel = (await owner.request('POST', `/api/v1/workspaces/${workspaceId}/channels`, { network: 'sandbox', name: 'Demo', fields: { handle: 'calendartest', token: 'tok' } })).json();
-    const created = await owner.request('POST', `/api/v1/workspaces/${workspaceId}/posts`, { content: 'Line one, with; specials\nline two', channels: [{ channelId: channel.id }], scheduledAt: new Date(Date.now() + 86_400_000).toISOString(), action: 'draft' });
+    const channel = (
+      await owner.request('POST', `/api/v1/workspaces/${workspaceId}/channels`, {
+        network: 'sandbox',
+        name: 'Demo',
+        fields: { handle: 'calendartest', token: 'tok' },
+      })
+    ).json();
+    const created = await owner.request('POST', `/api/v1/workspaces/${workspaceId}/posts`, {
+      content: 'Line one, with; specials\nline two',
+      channels: [{ channelId: channel.id }],
+      scheduledAt: new Date(Date.now() + 86_400_000).toISOString(),
+      action: 'draft',
+    });
     postId = created.json().id;
   });
   afterAll(() => t.close());
@@ -26,19 +39,29 @@ describe('calendar entries, iCalendar feed, notifications and sandbox timeline',
   it('lists compact entries in a window, filtered, with each channel’s state', async () => {
     const from = new Date(Date.now() - 86_400_000).toISOString();
     const to = new Date(Date.now() + 7 * 86_400_000).toISOString();
-    const res = await owner.request('GET', `/api/v1/workspaces/${workspaceId}/calendar/entries?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`);
+    const res = await owner.request(
+      'GET',
+      `/api/v1/workspaces/${workspaceId}/calendar/entries?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`,
+    );
     expect(res.statusCode).toBe(200);
     expect(res.json().items).toMatchObject([{ id: postId, state: 'draft', channels: [{ state: 'pending' }] }]);
-    const filtered = await owner.request('GET', `/api/v1/workspaces/${workspaceId}/calendar/entries?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}&state=published`);
+    const filtered = await owner.request(
+      'GET',
+      `/api/v1/workspaces/${workspaceId}/calendar/entries?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}&state=published`,
+    );
     expect(filtered.json().items).toEqual([]);
   });
 
   it('not signed in → 401; another workspace → 404', async () => {
     const from = encodeURIComponent(new Date().toISOString());
-    expect((await t.app.inject({ method: 'GET', url: `/api/v1/workspaces/${workspaceId}/calendar/entries?from=${from}&to=${from}` })).statusCode).toBe(401);
+    expect(
+      (await t.app.inject({ method: 'GET', url: `/api/v1/workspaces/${workspaceId}/calendar/entries?from=${from}&to=${from}` })).statusCode,
+    ).toBe(401);
     expect((await t.app.inject({ method: 'GET', url: `/api/v1/workspaces/${workspaceId}/notifications` })).statusCode).toBe(401);
     expect((await t.app.inject({ method: 'GET', url: `/api/v1/workspaces/${workspaceId}/activity/stream` })).statusCode).toBe(401);
-    expect((await stranger.request('GET', `/api/v1/workspaces/${workspaceId}/calendar/entries?from=${from}&to=${from}`)).statusCode).toBe(404);
+    expect((await stranger.request('GET', `/api/v1/workspaces/${workspaceId}/calendar/entries?from=${from}&to=${from}`)).statusCode).toBe(
+      404,
+    );
     expect((await stranger.request('POST', `/api/v1/workspaces/${workspaceId}/calendar/feed`)).statusCode).toBe(404);
     expect((await stranger.request('GET', `/api/v1/workspaces/${workspaceId}/sandbox/timeline`)).statusCode).toBe(404);
     expect((await stranger.request('GET', `/api/v1/workspaces/${workspaceId}/notifications`)).statusCode).toBe(404);
@@ -77,7 +100,9 @@ describe('calendar entries, iCalendar feed, notifications and sandbox timeline',
     const before = (await owner.request('GET', `/api/v1/workspaces/${workspaceId}/notifications`)).json();
     expect(before.unread).toBe(1);
     expect(before.items[0]).toMatchObject({ type: 'post.commented', subjectId: postId, unread: true });
-    expect((await owner.request('POST', `/api/v1/workspaces/${workspaceId}/notifications/read`, { upToEventId: before.items[0].id })).statusCode).toBe(200);
+    expect(
+      (await owner.request('POST', `/api/v1/workspaces/${workspaceId}/notifications/read`, { upToEventId: before.items[0].id })).statusCode,
+    ).toBe(200);
     expect((await owner.request('GET', `/api/v1/workspaces/${workspaceId}/notifications`)).json().unread).toBe(0);
   });
 

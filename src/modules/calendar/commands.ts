@@ -13,7 +13,13 @@ export async function createCalendarFeed(ctx: AppContext, workspaceId: string, u
   await ctx.database.db.transaction().execute(async (trx) => {
     await calendar.revokeFeeds(trx, workspaceId, userId);
     await calendar.insertFeed(trx, workspaceId, userId, sha256Hex(token));
-    await recordEvent(trx, { workspaceId, actorUserId: userId, type: 'calendar_feed.created', subjectType: 'calendar_feed', subjectId: userId });
+    await recordEvent(trx, {
+      workspaceId,
+      actorUserId: userId,
+      type: 'calendar_feed.created',
+      subjectType: 'calendar_feed',
+      subjectId: userId,
+    });
   });
   return token;
 }
@@ -22,6 +28,12 @@ export async function createCalendarFeed(ctx: AppContext, workspaceId: string, u
 export async function revokeCalendarFeed(ctx: AppContext, workspaceId: string, userId: string): Promise<void> {
   await ctx.database.db.transaction().execute(async (trx) => {
     await calendar.revokeFeeds(trx, workspaceId, userId);
-    await recordEvent(trx, { workspaceId, actorUserId: userId, type: 'calendar_feed.revoked', subjectType: 'calendar_feed', subjectId: userId });
+    await recordEvent(trx, {
+      workspaceId,
+      actorUserId: userId,
+      type: 'calendar_feed.revoked',
+      subjectType: 'calendar_feed',
+      subjectId: userId,
+    });
   });
 }

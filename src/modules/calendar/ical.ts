@@ -36,12 +36,22 @@ export function foldIcalLine(line: string): string {
 }
 
 function utcStamp(date: Date): string {
-  return date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return date
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
 /** Renders a VCALENDAR with one VEVENT per entry, CRLF line endings, folded lines. */
 export function renderIcal(calendarName: string, events: CalendarEvent[], now: Date): string {
-  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Plaza//Calendar feed//EN', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH', `X-WR-CALNAME:${escapeIcalText(calendarName)}`];
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//Plaza//Calendar feed//EN',
+    'CALSCALE:GREGORIAN',
+    'METHOD:PUBLISH',
+    `X-WR-CALNAME:${escapeIcalText(calendarName)}`,
+  ];
   for (const event of events) {
     const end = new Date(event.start.getTime() + event.durationMinutes * 60_000);
     lines.push(
@@ -59,5 +69,5 @@ export function renderIcal(calendarName: string, events: CalendarEvent[], now: D
     );
   }
   lines.push('END:VCALENDAR');
-  return lines.map(foldIcalLine).join('\r\n') + '\r\n';
+  return `${lines.map(foldIcalLine).join('\r\n')}\r\n`;
 }

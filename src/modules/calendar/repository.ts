@@ -82,7 +82,9 @@ export const calendarRepository = {
 
   /** Revokes the caller's active feed URLs in a workspace. */
   async revokeFeeds(db: Db, workspaceId: string, userId: string): Promise<void> {
-    await sql`UPDATE calendar_feeds SET revoked_at = now() WHERE workspace_id = ${workspaceId} AND user_id = ${userId} AND revoked_at IS NULL`.execute(db);
+    await sql`UPDATE calendar_feeds SET revoked_at = now() WHERE workspace_id = ${workspaceId} AND user_id = ${userId} AND revoked_at IS NULL`.execute(
+      db,
+    );
   },
 
   /** Stores a new feed token (its hash). */

@@ -106,7 +106,10 @@ export const calendarRoutes: ApiModule = async (app, ctx) => {
 
   app.delete(
     '/workspaces/:workspaceId/calendar/feed',
-    { config: { access: 'read' }, schema: { tags: ['calendar'], summary: 'Revoke your iCalendar feed URL', params: workspaceParams, response: { 204: noContent } } },
+    {
+      config: { access: 'read' },
+      schema: { tags: ['calendar'], summary: 'Revoke your iCalendar feed URL', params: workspaceParams, response: { 204: noContent } },
+    },
     async (request, reply) => {
       const { user, workspaceId } = member(request);
       await revokeCalendarFeed(ctx, workspaceId, user.id);

@@ -25,16 +25,14 @@ export const channelRoutes: ApiModule = async (app, ctx) => {
       },
     },
     async () => ({
-      items: ctx.networks
-        .list()
-        .map((a) => ({
-          name: a.name,
-          label: a.label,
-          simulated: a.simulated,
-          limits: a.limits,
-          idempotency: a.idempotency,
-          connectionFields: a.connectionFields,
-        })),
+      items: ctx.networks.list().map((a) => ({
+        name: a.name,
+        label: a.label,
+        simulated: a.simulated,
+        limits: a.limits,
+        idempotency: a.idempotency,
+        connectionFields: a.connectionFields,
+      })),
     }),
   );
 

@@ -31,7 +31,11 @@ export function presentChannel(ctx: AppContext, row: ChannelRow) {
 }
 
 /** Builds the adapter's view of a channel, decrypting credentials just for this call. */
-export function channelContext(ctx: AppContext, row: Pick<ChannelRow, 'id' | 'settings' | 'credentials_sealed'>, signal?: AbortSignal): ChannelContext {
+export function channelContext(
+  ctx: AppContext,
+  row: Pick<ChannelRow, 'id' | 'settings' | 'credentials_sealed'>,
+  signal?: AbortSignal,
+): ChannelContext {
   return {
     channelId: row.id,
     settings: row.settings,
@@ -50,9 +54,10 @@ export async function probeChannel(adapter: NetworkAdapter, channel: ChannelCont
   try {
     health = await adapter.checkHealth(channel);
   } catch (error) {
-    health = error instanceof NetworkError
-      ? { ok: false, error: { code: error.code, message: error.message, kind: error.kind } }
-      : { ok: false, error: { code: 'unreachable', message: (error as Error).message } };
+    health =
+      error instanceof NetworkError
+        ? { ok: false, error: { code: error.code, message: error.message, kind: error.kind } }
+        : { ok: false, error: { code: 'unreachable', message: (error as Error).message } };
   }
   if (health.ok || !health.error) return health;
   return { ...health, error: publicHealthError(health.error, log, { network: adapter.name, channelId: channel.channelId }) };
@@ -62,7 +67,13 @@ export async function probeChannel(adapter: NetworkAdapter, channel: ChannelCont
  * Stores a health result on the channel; an auth failure marks it as needing
  * reconnection (and says so in the audit log and the live activity feed).
  */
-export async function applyHealth(db: Db, ctx: AppContext, row: ChannelRow, health: ChannelHealth, actorUserId: string | null): Promise<ChannelRow> {
+export async function applyHealth(
+  db: Db,
+  ctx: AppContext,
+  row: ChannelRow,
+  health: ChannelHealth,
+  actorUserId: string | null,
+): Promise<ChannelRow> {
   const needsReconnect = !health.ok && health.error?.kind === 'auth';
   const status = health.ok ? 'active' : needsReconnect ? 'needs_reconnect' : row.status === 'disconnected' ? 'disconnected' : row.status;
   const updated = await channelRepository.recordHealth(db, row.id, {
@@ -87,14 +98,28 @@ export async function applyHealth(db: Db, ctx: AppContext, row: ChannelRow, heal
 /** Marks a channel as needing reconnection after the network rejected its credentials mid-publish. */
 export async function markNeedsReconnect(db: Db, channelId: string, reason: string): Promise<void> {
   const row = await channelRepository.markNeedsReconnect(db, channelId, reason);
-  if (row) await recordEvent(db, { workspaceId: row.workspace_id, actorUserId: null, type: 'channel.needs_reconnect', subjectType: 'channel', subjectId: row.id, data: { reason } });
+  if (row)
+    await recordEvent(db, {
+      workspaceId: row.workspace_id,
+      actorUserId: null,
+      type: 'channel.needs_reconnect',
+      subjectType: 'channel',
+      subjectId: row.id,
+      data: { reason },
+    });
 }
 
 /**
  * Checks credentials with the network before they are stored; a refusal is a 400
  * with the network's reason. Returns the sealed credentials and the health result.
  */
-export async function verifyNewConnection(ctx: AppContext, adapter: NetworkAdapter, channelId: string, settings: Record<string, unknown>, credentials: Record<string, unknown>) {
+export async function verifyNewConnection(
+  ctx: AppContext,
+  adapter: NetworkAdapter,
+  channelId: string,
+  settings: Record<string, unknown>,
+  credentials: Record<string, unknown>,
+) {
   const sealed = ctx.secrets.seal(credentials);
   const health = await probeChannel(adapter, channelContext(ctx, { id: channelId, settings, credentials_sealed: sealed }), ctx.logger);
   if (!health.ok) {

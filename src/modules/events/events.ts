@@ -2,7 +2,6 @@ import type { Db } from '../../db/database.ts';
 import { outsideTransactionFlow } from '../../db/connection-guard.ts';
 import { eventsRepository } from './repository.ts';
 
-
 export interface EventInput {
   workspaceId: string | null;
   actorUserId: string | null;

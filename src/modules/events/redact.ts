@@ -11,7 +11,12 @@ const URL_KEY = /(^|_)url$|Url$/;
  * permission, webhook events lose their URLs and every event loses secret-like
  * fields (values become null, the keys stay so the shape does not change).
  */
-export function redactEventData(type: string, subjectType: string | null, data: Record<string, unknown>, role: Role): Record<string, unknown> {
+export function redactEventData(
+  type: string,
+  subjectType: string | null,
+  data: Record<string, unknown>,
+  role: Role,
+): Record<string, unknown> {
   if (can(role, 'webhook.manage')) return data;
   const isWebhook = subjectType === 'webhook' || type.startsWith('webhook.');
   return redactValue(data, isWebhook) as Record<string, unknown>;
@@ -19,7 +24,8 @@ export function redactEventData(type: string, subjectType: string | null, data: 
 
 function redactValue(value: unknown, isWebhook: boolean): unknown {
   if (Array.isArray(value)) return value.map((v) => redactValue(v, isWebhook));
-  if (value === null || typeof value !== 'object') return isWebhook && typeof value === 'string' && /^https?:\/\//i.test(value) ? null : value;
+  if (value === null || typeof value !== 'object')
+    return isWebhook && typeof value === 'string' && /^https?:\/\//i.test(value) ? null : value;
   const out: Record<string, unknown> = {};
   for (const [key, inner] of Object.entries(value as Record<string, unknown>)) {
     out[key] = SECRET_KEY.test(key) || (isWebhook && URL_KEY.test(key)) ? null : redactValue(inner, isWebhook);

@@ -49,7 +49,9 @@ export const webhookDeliveryRepository = {
   },
 
   async hasActiveWebhook(db: Db, workspaceId: string): Promise<boolean> {
-    return Boolean(await db.selectFrom('webhooks').select('id').where('workspace_id', '=', workspaceId).where('active', '=', true).executeTakeFirst());
+    return Boolean(
+      await db.selectFrom('webhooks').select('id').where('workspace_id', '=', workspaceId).where('active', '=', true).executeTakeFirst(),
+    );
   },
 
   /** One delivery per webhook and event: a second insert for the same pair is a no-op (undefined). */
@@ -65,26 +67,26 @@ export const webhookDeliveryRepository = {
   /** A delivery with its webhook (URL, sealed secret) and its event, ready to send. */
   deliveryToSend(db: Db, deliveryId: string) {
     return db
-    .selectFrom('webhook_deliveries')
-    .innerJoin('webhooks', 'webhooks.id', 'webhook_deliveries.webhook_id')
-    .innerJoin('events', 'events.id', 'webhook_deliveries.event_id')
-    .select([
-      'webhook_deliveries.id',
-      'webhook_deliveries.state',
-      'webhook_deliveries.attempts',
-      'webhooks.url',
-      'webhooks.secret_sealed',
-      'webhooks.active',
-      'events.id as eventId',
-      'events.type',
-      'events.subject_type',
-      'events.subject_id',
-      'events.data',
-      'events.created_at',
-      'events.workspace_id',
-    ])
-    .where('webhook_deliveries.id', '=', deliveryId)
-    .executeTakeFirst();
+      .selectFrom('webhook_deliveries')
+      .innerJoin('webhooks', 'webhooks.id', 'webhook_deliveries.webhook_id')
+      .innerJoin('events', 'events.id', 'webhook_deliveries.event_id')
+      .select([
+        'webhook_deliveries.id',
+        'webhook_deliveries.state',
+        'webhook_deliveries.attempts',
+        'webhooks.url',
+        'webhooks.secret_sealed',
+        'webhooks.active',
+        'events.id as eventId',
+        'events.type',
+        'events.subject_type',
+        'events.subject_id',
+        'events.data',
+        'events.created_at',
+        'events.workspace_id',
+      ])
+      .where('webhook_deliveries.id', '=', deliveryId)
+      .executeTakeFirst();
   },
 
   recordAttempt(db: Db, deliveryId: string, outcome: { status: number | null; error: string | null; at: Date }) {
@@ -103,16 +105,34 @@ export const webhookDeliveryRepository = {
 
   /** The outbox cursor, locked for this transaction; null while another process holds it. */
   async lockOutboxCursor(trx: Db): Promise<number | null> {
-    const row = await trx.selectFrom('webhook_outbox_cursor').select('last_event_id').where('id', '=', 1).forUpdate().skipLocked().executeTakeFirst();
+    const row = await trx
+      .selectFrom('webhook_outbox_cursor')
+      .select('last_event_id')
+      .where('id', '=', 1)
+      .forUpdate()
+      .skipLocked()
+      .executeTakeFirst();
     return row ? Number(row.last_event_id) : null;
   },
 
   subscribableEventsAfter(db: Db, afterId: number, types: readonly string[], limit: number) {
-    return db.selectFrom('events').select(['id', 'workspace_id', 'type']).where('id', '>', String(afterId)).where('type', 'in', [...types]).orderBy('id').limit(limit).execute();
+    return db
+      .selectFrom('events')
+      .select(['id', 'workspace_id', 'type'])
+      .where('id', '>', String(afterId))
+      .where('type', 'in', [...types])
+      .orderBy('id')
+      .limit(limit)
+      .execute();
   },
 
   async newestEventId(db: Db) {
-    return (await db.selectFrom('events').select((eb) => eb.fn.max('id').as('max')).executeTakeFirst())?.max;
+    return (
+      await db
+        .selectFrom('events')
+        .select((eb) => eb.fn.max('id').as('max'))
+        .executeTakeFirst()
+    )?.max;
   },
 
   moveOutboxCursor(db: Db, lastEventId: number) {
@@ -132,7 +152,17 @@ export function pgBossExecutor(db: Db): PgBoss.Db {
 
 /** The events table (audit log, live activity, webhook outbox all read it). */
 export const eventsRepository = {
-  async insert(db: Db, input: { workspaceId: string | null; actorUserId: string | null; type: string; subjectType?: string; subjectId?: string; data?: Record<string, unknown> }): Promise<string> {
+  async insert(
+    db: Db,
+    input: {
+      workspaceId: string | null;
+      actorUserId: string | null;
+      type: string;
+      subjectType?: string;
+      subjectId?: string;
+      data?: Record<string, unknown>;
+    },
+  ): Promise<string> {
     const row = await db
       .insertInto('events')
       .values({

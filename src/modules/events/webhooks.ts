@@ -7,7 +7,17 @@ import { pgBossExecutor, webhookDeliveryRepository } from './repository.ts';
 
 export const WEBHOOK_QUEUE = 'webhook-deliver';
 /** Events a webhook can subscribe to. */
-export const WEBHOOK_EVENTS = ['post.published', 'post.failed', 'channel.needs_reconnect', 'publication.missed', 'listening.reputation_alert', 'objective.off_track', 'objective.on_track', 'report.sent', 'report.failed'] as const;
+export const WEBHOOK_EVENTS = [
+  'post.published',
+  'post.failed',
+  'channel.needs_reconnect',
+  'publication.missed',
+  'listening.reputation_alert',
+  'objective.off_track',
+  'objective.on_track',
+  'report.sent',
+  'report.failed',
+] as const;
 
 /**
  * Queues one delivery per active webhook of the workspace subscribed to the
@@ -16,15 +26,27 @@ export const WEBHOOK_EVENTS = ['post.published', 'post.failed', 'channel.needs_r
  * their jobs commit (or roll back) with it — on the embedded database, which has one
  * connection, anything else would wait for that transaction forever.
  */
-export async function dispatchWebhooks(db: Db, boss: PgBoss, event: { eventId: string; workspaceId: string; type: string }): Promise<number> {
+export async function dispatchWebhooks(
+  db: Db,
+  boss: PgBoss,
+  event: { eventId: string; workspaceId: string; type: string },
+): Promise<number> {
   const hooks = await webhookDeliveryRepository.activeWebhooks(db, event.workspaceId);
   let queued = 0;
   for (const hook of hooks) {
     if (!hook.events.includes(event.type)) continue;
-    const delivery = await webhookDeliveryRepository.insertDelivery(db, { webhookId: hook.id, eventId: event.eventId, eventType: event.type });
+    const delivery = await webhookDeliveryRepository.insertDelivery(db, {
+      webhookId: hook.id,
+      eventId: event.eventId,
+      eventType: event.type,
+    });
     if (!delivery) continue;
     // pg-boss inserts the job through `db` (its `db` option): same transaction as the delivery row.
-    await boss.send(WEBHOOK_QUEUE, { deliveryId: delivery.id }, { retryLimit: 8, retryDelay: 10, retryBackoff: true, expireInSeconds: 60, db: pgBossExecutor(db) });
+    await boss.send(
+      WEBHOOK_QUEUE,
+      { deliveryId: delivery.id },
+      { retryLimit: 8, retryDelay: 10, retryBackoff: true, expireInSeconds: 60, db: pgBossExecutor(db) },
+    );
     queued++;
   }
   return queued;
@@ -98,13 +120,16 @@ export async function runWebhookOutbox(ctx: AppContext, boss: PgBoss): Promise<n
     const hooks = new Map<string, boolean>();
     for (const event of events) {
       if (!event.workspace_id) continue;
-      if (!hooks.has(event.workspace_id)) hooks.set(event.workspace_id, await webhookDeliveryRepository.hasActiveWebhook(trx, event.workspace_id));
-      if (hooks.get(event.workspace_id)) await dispatchWebhooks(trx, boss, { eventId: String(event.id), workspaceId: event.workspace_id, type: event.type });
+      if (!hooks.has(event.workspace_id))
+        hooks.set(event.workspace_id, await webhookDeliveryRepository.hasActiveWebhook(trx, event.workspace_id));
+      if (hooks.get(event.workspace_id))
+        await dispatchWebhooks(trx, boss, { eventId: String(event.id), workspaceId: event.workspace_id, type: event.type });
     }
     const last = events.length ? events[events.length - 1].id : null;
     // Without matching events, jump to the newest id so the scan stays short.
     const newest = last ?? (await webhookDeliveryRepository.newestEventId(trx));
-    if (newest !== null && newest !== undefined && Number(newest) > cursor) await webhookDeliveryRepository.moveOutboxCursor(trx, Number(newest));
+    if (newest !== null && newest !== undefined && Number(newest) > cursor)
+      await webhookDeliveryRepository.moveOutboxCursor(trx, Number(newest));
     return events.length;
   });
 }

@@ -38,8 +38,20 @@ export function acceptLink(baseUrl: string, token: string): string {
 }
 
 const ROLE_TEXT = {
-  en: { owner: 'owner (everything, including deleting the workspace)', manager: 'manager (team, channels and settings)', editor: 'editor (writes and schedules posts)', approver: 'approver (reviews and approves posts)', viewer: 'viewer (reads only)' },
-  es: { owner: 'propietario/a (todo, incluso borrar el espacio)', manager: 'gestor/a (equipo, canales y ajustes)', editor: 'editor/a (escribe y programa publicaciones)', approver: 'aprobador/a (revisa y aprueba publicaciones)', viewer: 'lector/a (solo consulta)' },
+  en: {
+    owner: 'owner (everything, including deleting the workspace)',
+    manager: 'manager (team, channels and settings)',
+    editor: 'editor (writes and schedules posts)',
+    approver: 'approver (reviews and approves posts)',
+    viewer: 'viewer (reads only)',
+  },
+  es: {
+    owner: 'propietario/a (todo, incluso borrar el espacio)',
+    manager: 'gestor/a (equipo, canales y ajustes)',
+    editor: 'editor/a (escribe y programa publicaciones)',
+    approver: 'aprobador/a (revisa y aprueba publicaciones)',
+    viewer: 'lector/a (solo consulta)',
+  },
 } as const;
 
 const MAIL = {
@@ -56,8 +68,12 @@ const MAIL = {
 };
 
 /** Sends the invitation e-mail, or hands back the link when the instance has no SMTP server. */
-async function deliver(ctx: AppContext, input: { email: string; role: Role; token: string; inviterName: string; workspaceId: string; requestOrigin: string }): Promise<Delivery> {
-  if (!mailConfigured(ctx.config) || !ctx.config.publicUrl) return { delivery: 'link', acceptUrl: acceptLink(ctx.config.publicUrl ?? input.requestOrigin, input.token) };
+async function deliver(
+  ctx: AppContext,
+  input: { email: string; role: Role; token: string; inviterName: string; workspaceId: string; requestOrigin: string },
+): Promise<Delivery> {
+  if (!mailConfigured(ctx.config) || !ctx.config.publicUrl)
+    return { delivery: 'link', acceptUrl: acceptLink(ctx.config.publicUrl ?? input.requestOrigin, input.token) };
   const workspace = await workspacesRepository.workspaceNameAndLanguage(ctx.database.db, input.workspaceId);
   const lang = workspace.language === 'es' ? 'es' : 'en';
   const text = MAIL[lang];
@@ -85,11 +101,17 @@ interface Actor {
  * with that address exists or not. Inviting an address that already has an open invitation renews
  * it (new link, new expiry, the new role); the old link stops working.
  */
-export async function inviteMember(ctx: AppContext, workspaceId: string, actor: Actor, input: { email: string; role: Role; requestOrigin: string }) {
+export async function inviteMember(
+  ctx: AppContext,
+  workspaceId: string,
+  actor: Actor,
+  input: { email: string; role: Role; requestOrigin: string },
+) {
   if (input.role === 'owner' && actor.role !== 'owner') throw forbidden('Only an owner can invite another owner');
   const db = ctx.database.db;
   // Members are listed to whoever may invite, so this tells nothing new.
-  if (await workspacesRepository.isMemberByEmail(db, workspaceId, input.email)) throw new AppError(409, 'already_member', 'This person is already a member; change their role instead');
+  if (await workspacesRepository.isMemberByEmail(db, workspaceId, input.email))
+    throw new AppError(409, 'already_member', 'This person is already a member; change their role instead');
   const token = randomToken();
   const now = ctx.clock.now();
   let row: InvitationRow;
@@ -99,15 +121,38 @@ export async function inviteMember(ctx: AppContext, workspaceId: string, actor: 
       if (open && open.role === 'owner' && actor.role !== 'owner') throw forbidden('Only an owner can change an owner invitation');
       const saved = open
         ? await invitationsRepository.renew(trx, open.id, { role: input.role, token, invitedBy: actor.id, now, ttlMs: INVITATION_TTL_MS })
-        : await invitationsRepository.insert(trx, { workspaceId, email: input.email, role: input.role, token, invitedBy: actor.id, now, ttlMs: INVITATION_TTL_MS });
-      await recordEvent(trx, { workspaceId, actorUserId: actor.id, type: open ? 'invitation.resent' : 'invitation.created', subjectType: 'invitation', subjectId: saved.id, data: { email: saved.email, role: saved.role } });
+        : await invitationsRepository.insert(trx, {
+            workspaceId,
+            email: input.email,
+            role: input.role,
+            token,
+            invitedBy: actor.id,
+            now,
+            ttlMs: INVITATION_TTL_MS,
+          });
+      await recordEvent(trx, {
+        workspaceId,
+        actorUserId: actor.id,
+        type: open ? 'invitation.resent' : 'invitation.created',
+        subjectType: 'invitation',
+        subjectId: saved.id,
+        data: { email: saved.email, role: saved.role },
+      });
       return saved;
     });
   } catch (error) {
-    if ((error as { code?: string }).code === '23505') throw new AppError(409, 'invitation_pending', 'This address was invited a moment ago; resend that invitation instead');
+    if ((error as { code?: string }).code === '23505')
+      throw new AppError(409, 'invitation_pending', 'This address was invited a moment ago; resend that invitation instead');
     throw error;
   }
-  const delivery = await deliver(ctx, { email: row.email, role: row.role, token, inviterName: actor.name, workspaceId, requestOrigin: input.requestOrigin });
+  const delivery = await deliver(ctx, {
+    email: row.email,
+    role: row.role,
+    token,
+    inviterName: actor.name,
+    workspaceId,
+    requestOrigin: input.requestOrigin,
+  });
   return { invitation: presentInvitation({ ...row, invited_by_name: actor.name }, now), ...delivery };
 }
 
@@ -119,8 +164,21 @@ export async function resendInvitation(ctx: AppContext, workspaceId: string, act
     const open = await invitationsRepository.findOpenById(trx, workspaceId, invitationId);
     if (!open) throw notFound('Invitation');
     if (open.role === 'owner' && actor.role !== 'owner') throw forbidden('Only an owner can resend an owner invitation');
-    const saved = await invitationsRepository.renew(trx, open.id, { role: open.role, token, invitedBy: actor.id, now, ttlMs: INVITATION_TTL_MS });
-    await recordEvent(trx, { workspaceId, actorUserId: actor.id, type: 'invitation.resent', subjectType: 'invitation', subjectId: saved.id, data: { email: saved.email, role: saved.role } });
+    const saved = await invitationsRepository.renew(trx, open.id, {
+      role: open.role,
+      token,
+      invitedBy: actor.id,
+      now,
+      ttlMs: INVITATION_TTL_MS,
+    });
+    await recordEvent(trx, {
+      workspaceId,
+      actorUserId: actor.id,
+      type: 'invitation.resent',
+      subjectType: 'invitation',
+      subjectId: saved.id,
+      data: { email: saved.email, role: saved.role },
+    });
     return saved;
   });
   const delivery = await deliver(ctx, { email: row.email, role: row.role, token, inviterName: actor.name, workspaceId, requestOrigin });
@@ -134,17 +192,32 @@ export async function revokeInvitation(ctx: AppContext, workspaceId: string, act
     if (!open) throw notFound('Invitation');
     if (open.role === 'owner' && actor.role !== 'owner') throw forbidden('Only an owner can revoke an owner invitation');
     await invitationsRepository.revoke(trx, open.id, ctx.clock.now());
-    await recordEvent(trx, { workspaceId, actorUserId: actor.id, type: 'invitation.revoked', subjectType: 'invitation', subjectId: open.id, data: { email: open.email, role: open.role } });
+    await recordEvent(trx, {
+      workspaceId,
+      actorUserId: actor.id,
+      type: 'invitation.revoked',
+      subjectType: 'invitation',
+      subjectId: open.id,
+      data: { email: open.email, role: open.role },
+    });
   });
 }
 
-const invalidInvitation = (): AppError => new AppError(404, 'invitation_invalid', 'This invitation link is invalid, used, revoked or expired; ask for a new one');
+const invalidInvitation = (): AppError =>
+  new AppError(404, 'invitation_invalid', 'This invitation link is invalid, used, revoked or expired; ask for a new one');
 
 /** What the accept page shows about an invitation link. */
 export async function previewInvitation(ctx: AppContext, token: string) {
   const row = await invitationsRepository.findByToken(ctx.database.db, token, ctx.clock.now());
   if (!row) throw invalidInvitation();
-  return { workspaceName: row.workspace_name, workspaceLanguage: row.workspace_language, email: row.email, role: row.role, invitedBy: row.invited_by_name ?? null, expiresAt: row.expires_at };
+  return {
+    workspaceName: row.workspace_name,
+    workspaceLanguage: row.workspace_language,
+    email: row.email,
+    role: row.role,
+    invitedBy: row.invited_by_name ?? null,
+    expiresAt: row.expires_at,
+  };
 }
 
 /**
@@ -165,11 +238,16 @@ export async function acceptInvitation(
   let passwordHash: string | null = null;
   if (who.user) {
     if (who.user.email.toLowerCase() !== preview.email.toLowerCase()) {
-      throw new AppError(403, 'invitation_other_email', 'This invitation is for another e-mail address; sign in with that address to accept it');
+      throw new AppError(
+        403,
+        'invitation_other_email',
+        'This invitation is for another e-mail address; sign in with that address to accept it',
+      );
     }
   } else {
     if (!who.newAccount) throw unauthorized('Sign in with the invited address, or create an account, to accept');
-    if (await accountsRepository.findUserByEmail(db, preview.email)) throw new AppError(409, 'account_exists', 'An account with this e-mail exists: sign in to accept');
+    if (await accountsRepository.findUserByEmail(db, preview.email))
+      throw new AppError(409, 'account_exists', 'An account with this e-mail exists: sign in to accept');
     assertAcceptablePassword(who.newAccount.password, { email: preview.email });
     passwordHash = await hashPassword(who.newAccount.password);
   }
@@ -178,14 +256,33 @@ export async function acceptInvitation(
     if (!invitation) throw invalidInvitation();
     let userId = who.user?.id;
     if (!userId) {
-      const created = await insertUser(trx, { email: invitation.email, name: who.newAccount!.name, passwordHash: passwordHash!, locale: who.newAccount!.locale ?? preview.workspace_language });
+      const created = await insertUser(trx, {
+        email: invitation.email,
+        name: who.newAccount!.name,
+        passwordHash: passwordHash!,
+        locale: who.newAccount!.locale ?? preview.workspace_language,
+      });
       userId = created.id;
       await invitationsRepository.setAcceptedBy(trx, invitation.id, userId);
     }
     const added = await workspacesRepository.addMembership(trx, invitation.workspace_id, userId, invitation.role);
-    await recordEvent(trx, { workspaceId: invitation.workspace_id, actorUserId: userId, type: 'invitation.accepted', subjectType: 'invitation', subjectId: invitation.id, data: { email: invitation.email, role: invitation.role } });
+    await recordEvent(trx, {
+      workspaceId: invitation.workspace_id,
+      actorUserId: userId,
+      type: 'invitation.accepted',
+      subjectType: 'invitation',
+      subjectId: invitation.id,
+      data: { email: invitation.email, role: invitation.role },
+    });
     if (added) {
-      await recordEvent(trx, { workspaceId: invitation.workspace_id, actorUserId: userId, type: 'member.added', subjectType: 'user', subjectId: userId, data: { role: invitation.role, email: invitation.email, invitedBy: invitation.invited_by } });
+      await recordEvent(trx, {
+        workspaceId: invitation.workspace_id,
+        actorUserId: userId,
+        type: 'member.added',
+        subjectType: 'user',
+        subjectId: userId,
+        data: { role: invitation.role, email: invitation.email, invitedBy: invitation.invited_by },
+      });
     }
     return { workspaceId: invitation.workspace_id, role: invitation.role, userId, createdAccount: !who.user };
   });

@@ -3,7 +3,17 @@ import type { Role } from '../../db/schema.ts';
 import { sha256Hex } from '../../lib/crypto.ts';
 import '../accounts/tables.ts';
 
-const COLUMNS = ['invitations.id', 'invitations.workspace_id', 'invitations.email', 'invitations.role', 'invitations.sent_count', 'invitations.expires_at', 'invitations.created_at', 'invitations.updated_at', 'invitations.invited_by'] as const;
+const COLUMNS = [
+  'invitations.id',
+  'invitations.workspace_id',
+  'invitations.email',
+  'invitations.role',
+  'invitations.sent_count',
+  'invitations.expires_at',
+  'invitations.created_at',
+  'invitations.updated_at',
+  'invitations.invited_by',
+] as const;
 
 /** Workspace invitations: the only code that touches the invitations table (memberships: workspaces/repository.ts). */
 export const invitationsRepository = {
@@ -32,7 +42,10 @@ export const invitationsRepository = {
       .executeTakeFirst();
   },
 
-  async insert(trx: Db, input: { workspaceId: string; email: string; role: Role; token: string; invitedBy: string; now: number; ttlMs: number }) {
+  async insert(
+    trx: Db,
+    input: { workspaceId: string; email: string; role: Role; token: string; invitedBy: string; now: number; ttlMs: number },
+  ) {
     return trx
       .insertInto('invitations')
       .values({
@@ -79,7 +92,11 @@ export const invitationsRepository = {
   },
 
   async revoke(trx: Db, id: string, now: number) {
-    await trx.updateTable('invitations').set({ revoked_at: new Date(now), updated_at: new Date(now) }).where('id', '=', id).execute();
+    await trx
+      .updateTable('invitations')
+      .set({ revoked_at: new Date(now), updated_at: new Date(now) })
+      .where('id', '=', id)
+      .execute();
   },
 
   /** What the accept page shows: the open, unexpired invitation behind a token, or undefined. */
@@ -88,7 +105,12 @@ export const invitationsRepository = {
       .selectFrom('invitations')
       .innerJoin('workspaces', 'workspaces.id', 'invitations.workspace_id')
       .leftJoin('users', 'users.id', 'invitations.invited_by')
-      .select([...COLUMNS, 'workspaces.name as workspace_name', 'workspaces.language as workspace_language', 'users.name as invited_by_name'])
+      .select([
+        ...COLUMNS,
+        'workspaces.name as workspace_name',
+        'workspaces.language as workspace_language',
+        'users.name as invited_by_name',
+      ])
       .where('invitations.token_hash', '=', sha256Hex(token))
       .where('invitations.accepted_at', 'is', null)
       .where('invitations.revoked_at', 'is', null)

@@ -13,7 +13,14 @@ export type CreateLinkInput = Parameters<typeof createTrackedLink>[3];
 export function createLink(ctx: AppContext, input: { workspaceId: string; actorUserId: string; link: CreateLinkInput }) {
   return ctx.database.db.transaction().execute(async (trx) => {
     const link = await createTrackedLink(ctx, trx, input.workspaceId, input.link, input.actorUserId);
-    await recordEvent(trx, { workspaceId: link.workspace_id, actorUserId: input.actorUserId, type: 'link.created', subjectType: 'link', subjectId: link.id, data: { code: link.code, url: link.target_url } });
+    await recordEvent(trx, {
+      workspaceId: link.workspace_id,
+      actorUserId: input.actorUserId,
+      type: 'link.created',
+      subjectType: 'link',
+      subjectId: link.id,
+      data: { code: link.code, url: link.target_url },
+    });
     return link;
   });
 }
@@ -24,7 +31,14 @@ export async function deleteLink(ctx: AppContext, input: { workspaceId: string; 
   if (!link) throw notFound('Link');
   await ctx.database.db.transaction().execute(async (trx) => {
     await linksRepository.deleteLink(trx, link.id);
-    await recordEvent(trx, { workspaceId: link.workspace_id, actorUserId: input.actorUserId, type: 'link.deleted', subjectType: 'link', subjectId: link.id, data: { code: link.code } });
+    await recordEvent(trx, {
+      workspaceId: link.workspace_id,
+      actorUserId: input.actorUserId,
+      type: 'link.deleted',
+      subjectType: 'link',
+      subjectId: link.id,
+      data: { code: link.code },
+    });
   });
   clickRecorderFor(ctx).forget(link.code);
 }
@@ -54,7 +68,14 @@ export async function createCost(ctx: AppContext, input: { workspaceId: string; 
       note: body.note ?? '',
       created_at: new Date(ctx.clock.now()),
     });
-    await recordEvent(trx, { workspaceId: cost.workspace_id, actorUserId: input.actorUserId, type: 'cost.created', subjectType: 'cost', subjectId: cost.id, data: { amount: cost.amount, campaignId: cost.campaign_id, channelId: cost.channel_id } });
+    await recordEvent(trx, {
+      workspaceId: cost.workspace_id,
+      actorUserId: input.actorUserId,
+      type: 'cost.created',
+      subjectType: 'cost',
+      subjectId: cost.id,
+      data: { amount: cost.amount, campaignId: cost.campaign_id, channelId: cost.channel_id },
+    });
     return cost;
   });
 }
@@ -65,6 +86,12 @@ export async function deleteCost(ctx: AppContext, input: { workspaceId: string; 
   if (!row) throw notFound('Cost');
   await ctx.database.db.transaction().execute(async (trx) => {
     await linksRepository.deleteCost(trx, row.id);
-    await recordEvent(trx, { workspaceId: input.workspaceId, actorUserId: input.actorUserId, type: 'cost.deleted', subjectType: 'cost', subjectId: row.id });
+    await recordEvent(trx, {
+      workspaceId: input.workspaceId,
+      actorUserId: input.actorUserId,
+      type: 'cost.deleted',
+      subjectType: 'cost',
+      subjectId: row.id,
+    });
   });
 }

@@ -63,7 +63,12 @@ export const linksRepository = {
 
   /** A link by its short code within a workspace, for attributing a conversion. */
   findAttributionByCode(db: Db, workspaceId: string, code: string) {
-    return db.selectFrom('tracked_links').select(['id', 'post_id', 'channel_id', 'campaign_id', 'objective_id']).where('code', '=', code).where('workspace_id', '=', workspaceId).executeTakeFirst();
+    return db
+      .selectFrom('tracked_links')
+      .select(['id', 'post_id', 'channel_id', 'campaign_id', 'objective_id'])
+      .where('code', '=', code)
+      .where('workspace_id', '=', workspaceId)
+      .executeTakeFirst();
   },
 
   /** The workspace's links, newest first, each with its human clicks. */
@@ -71,7 +76,14 @@ export const linksRepository = {
     let query = db
       .selectFrom('tracked_links as l')
       .selectAll('l')
-      .select((eb) => eb.selectFrom('link_clicks as c').select(eb.fn.countAll<number>().as('n')).whereRef('c.link_id', '=', 'l.id').where('c.is_bot', '=', false).as('clicks'))
+      .select((eb) =>
+        eb
+          .selectFrom('link_clicks as c')
+          .select(eb.fn.countAll<number>().as('n'))
+          .whereRef('c.link_id', '=', 'l.id')
+          .where('c.is_bot', '=', false)
+          .as('clicks'),
+      )
       .where('l.workspace_id', '=', workspaceId);
     if (filter.postId) query = query.where('l.post_id', '=', filter.postId);
     if (filter.campaignId) query = query.where('l.campaign_id', '=', filter.campaignId);
@@ -80,24 +92,53 @@ export const linksRepository = {
 
   /** A link's clicks in [from, to): totals (all, human, unique), by brand-zone day, top referrers; and its conversions. */
   async linkClickStats(db: Db, linkId: string, range: { from: Date; to: Date }, zone: string) {
-    const base = db.selectFrom('link_clicks').where('link_id', '=', linkId).where('clicked_at', '>=', range.from).where('clicked_at', '<', range.to);
+    const base = db
+      .selectFrom('link_clicks')
+      .where('link_id', '=', linkId)
+      .where('clicked_at', '>=', range.from)
+      .where('clicked_at', '<', range.to);
     const [totals, byDay, referrers, conversions] = await Promise.all([
-      base.select((eb) => [eb.fn.countAll<number>().as('all'), sql<number>`count(*) FILTER (WHERE NOT is_bot)`.as('human'), sql<number>`count(DISTINCT visitor_hash) FILTER (WHERE NOT is_bot)`.as('unique')]).executeTakeFirst(),
       base
-        .select([sql<string>`to_char(clicked_at AT TIME ZONE ${zone}, 'YYYY-MM-DD')`.as('day'), sql<number>`count(*)`.as('clicks'), sql<number>`count(DISTINCT visitor_hash)`.as('unique')])
+        .select((eb) => [
+          eb.fn.countAll<number>().as('all'),
+          sql<number>`count(*) FILTER (WHERE NOT is_bot)`.as('human'),
+          sql<number>`count(DISTINCT visitor_hash) FILTER (WHERE NOT is_bot)`.as('unique'),
+        ])
+        .executeTakeFirst(),
+      base
+        .select([
+          sql<string>`to_char(clicked_at AT TIME ZONE ${zone}, 'YYYY-MM-DD')`.as('day'),
+          sql<number>`count(*)`.as('clicks'),
+          sql<number>`count(DISTINCT visitor_hash)`.as('unique'),
+        ])
         .where('is_bot', '=', false)
         .groupBy(sql`1`)
         .orderBy(sql`1`)
         .execute(),
-      base.select([sql<string | null>`referrer_host`.as('host'), sql<number>`count(*)`.as('clicks')]).where('is_bot', '=', false).groupBy('referrer_host').orderBy(sql`2`, 'desc').limit(20).execute(),
-      db.selectFrom('conversions').select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.sum<number>('value').as('value')]).where('link_id', '=', linkId).executeTakeFirst(),
+      base
+        .select([sql<string | null>`referrer_host`.as('host'), sql<number>`count(*)`.as('clicks')])
+        .where('is_bot', '=', false)
+        .groupBy('referrer_host')
+        .orderBy(sql`2`, 'desc')
+        .limit(20)
+        .execute(),
+      db
+        .selectFrom('conversions')
+        .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.sum<number>('value').as('value')])
+        .where('link_id', '=', linkId)
+        .executeTakeFirst(),
     ]);
     return { totals, byDay, referrers, conversions };
   },
 
   /** Inserts a link unless its code is taken (then undefined). */
   insertLinkUnlessCodeTaken(db: Db, values: NewTrackedLink) {
-    return db.insertInto('tracked_links').values(values).onConflict((oc) => oc.column('code').doNothing()).returningAll().executeTakeFirst();
+    return db
+      .insertInto('tracked_links')
+      .values(values)
+      .onConflict((oc) => oc.column('code').doNothing())
+      .returningAll()
+      .executeTakeFirst();
   },
 
   deleteLink(db: Db, linkId: string) {
@@ -106,15 +147,30 @@ export const linksRepository = {
 
   /** A post's campaign and objective (for UTM and attribution). */
   findPostAttribution(db: Db, workspaceId: string, postId: string) {
-    return db.selectFrom('posts').select(['id', 'campaign_id', 'objective_id']).where('id', '=', postId).where('workspace_id', '=', workspaceId).executeTakeFirst();
+    return db
+      .selectFrom('posts')
+      .select(['id', 'campaign_id', 'objective_id'])
+      .where('id', '=', postId)
+      .where('workspace_id', '=', workspaceId)
+      .executeTakeFirst();
   },
 
   findChannelNetwork(db: Db, workspaceId: string, channelId: string) {
-    return db.selectFrom('channels').select(['network']).where('id', '=', channelId).where('workspace_id', '=', workspaceId).executeTakeFirst();
+    return db
+      .selectFrom('channels')
+      .select(['network'])
+      .where('id', '=', channelId)
+      .where('workspace_id', '=', workspaceId)
+      .executeTakeFirst();
   },
 
   findCampaignSlug(db: Db, workspaceId: string, campaignId: string) {
-    return db.selectFrom('campaigns').select(['slug', 'objective_id']).where('id', '=', campaignId).where('workspace_id', '=', workspaceId).executeTakeFirst();
+    return db
+      .selectFrom('campaigns')
+      .select(['slug', 'objective_id'])
+      .where('id', '=', campaignId)
+      .where('workspace_id', '=', workspaceId)
+      .executeTakeFirst();
   },
 
   /** A campaign by its slug or its id (as text), for conversions that name it by UTM. */
@@ -135,7 +191,11 @@ export const linksRepository = {
 
   /** Today's visitor salt, created on first use; salts before `oldestDay` are deleted. */
   async dailySalt(db: Db, day: string, newSalt: string, oldestDay: string): Promise<string> {
-    await db.insertInto('visitor_salts').values({ day, salt: newSalt }).onConflict((oc) => oc.column('day').doNothing()).execute();
+    await db
+      .insertInto('visitor_salts')
+      .values({ day, salt: newSalt })
+      .onConflict((oc) => oc.column('day').doNothing())
+      .execute();
     const row = await db.selectFrom('visitor_salts').select('salt').where('day', '=', day).executeTakeFirstOrThrow();
     await db.deleteFrom('visitor_salts').where('day', '<', oldestDay).execute();
     return row.salt;
@@ -156,7 +216,12 @@ export const linksRepository = {
   insertSettingsIfMissing(db: Db, values: { workspaceId: string; conversionSecretSealed: string; pixelKey: string; now: Date }) {
     return db
       .insertInto('analytics_settings')
-      .values({ workspace_id: values.workspaceId, conversion_secret_sealed: values.conversionSecretSealed, pixel_key: values.pixelKey, updated_at: values.now })
+      .values({
+        workspace_id: values.workspaceId,
+        conversion_secret_sealed: values.conversionSecretSealed,
+        pixel_key: values.pixelKey,
+        updated_at: values.now,
+      })
       .onConflict((oc) => oc.column('workspace_id').doNothing())
       .execute();
   },
@@ -179,7 +244,12 @@ export const linksRepository = {
   },
 
   findConversionByExternalId(db: Db, workspaceId: string, externalId: string) {
-    return db.selectFrom('conversions').selectAll().where('workspace_id', '=', workspaceId).where('external_id', '=', externalId).executeTakeFirstOrThrow();
+    return db
+      .selectFrom('conversions')
+      .selectAll()
+      .where('workspace_id', '=', workspaceId)
+      .where('external_id', '=', externalId)
+      .executeTakeFirstOrThrow();
   },
 
   /** Conversions in [from, to), newest first (at most 500). */
@@ -192,13 +262,32 @@ export const linksRepository = {
 
   // ---------------- costs ----------------
 
-  insertCost(db: Db, values: { workspace_id: string; amount: number; currency: string; campaign_id: string | null; channel_id: string | null; incurred_on: string; note: string; created_at: Date }) {
+  insertCost(
+    db: Db,
+    values: {
+      workspace_id: string;
+      amount: number;
+      currency: string;
+      campaign_id: string | null;
+      channel_id: string | null;
+      incurred_on: string;
+      note: string;
+      created_at: Date;
+    },
+  ) {
     return db.insertInto('costs').values(values).returningAll().executeTakeFirstOrThrow();
   },
 
   /** The workspace's costs, newest day first, with the day as YYYY-MM-DD. */
   listCosts(db: Db, workspaceId: string) {
-    return db.selectFrom('costs').selectAll().select(sql<string>`to_char(incurred_on, 'YYYY-MM-DD')`.as('day')).where('workspace_id', '=', workspaceId).orderBy('incurred_on', 'desc').limit(1000).execute();
+    return db
+      .selectFrom('costs')
+      .selectAll()
+      .select(sql<string>`to_char(incurred_on, 'YYYY-MM-DD')`.as('day'))
+      .where('workspace_id', '=', workspaceId)
+      .orderBy('incurred_on', 'desc')
+      .limit(1000)
+      .execute();
   },
 
   findCostId(db: Db, workspaceId: string, costId: string) {

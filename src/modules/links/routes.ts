@@ -101,7 +101,13 @@ const roiSchema = z.object({
   items: z.array(roiItemSchema),
 });
 
-const conversionSettingsSchema = z.object({ webhookUrl: z.string(), webhookHeader: z.string(), secret: z.string(), pixelUrl: z.string(), urlWarning: urlWarningSchema });
+const conversionSettingsSchema = z.object({
+  webhookUrl: z.string(),
+  webhookHeader: z.string(),
+  secret: z.string(),
+  pixelUrl: z.string(),
+  urlWarning: urlWarningSchema,
+});
 
 function presentLink(ctx: AppContext, row: Selectable<TrackedLinksTable>) {
   return {
@@ -202,7 +208,13 @@ export const linkRoutes: ApiModule = async (app, ctx) => {
     '/workspaces/:workspaceId/links/:linkId',
     {
       config: { access: 'read' },
-      schema: { tags, summary: 'A link with its click analytics (human vs bot, unique visitors, by day, referrers)', params: linkParams, querystring: rangeQuery, response: { 200: linkDetailSchema } },
+      schema: {
+        tags,
+        summary: 'A link with its click analytics (human vs bot, unique visitors, by day, referrers)',
+        params: linkParams,
+        querystring: rangeQuery,
+        response: { 200: linkDetailSchema },
+      },
     },
     async (request) => {
       const link = await loadLink(request.params.workspaceId, request.params.linkId);
@@ -214,7 +226,12 @@ export const linkRoutes: ApiModule = async (app, ctx) => {
       const { totals, byDay, referrers, conversions } = await linksRepository.linkClickStats(db, link.id, { from, to }, zone);
       return {
         ...presentLink(ctx, link),
-        clicks: { total: Number(totals?.all ?? 0), human: Number(totals?.human ?? 0), bots: Number(totals?.all ?? 0) - Number(totals?.human ?? 0), uniqueVisitors: Number(totals?.unique ?? 0) },
+        clicks: {
+          total: Number(totals?.all ?? 0),
+          human: Number(totals?.human ?? 0),
+          bots: Number(totals?.all ?? 0) - Number(totals?.human ?? 0),
+          uniqueVisitors: Number(totals?.unique ?? 0),
+        },
         byDay: byDay.map((r) => ({ day: r.day, clicks: Number(r.clicks), uniqueVisitors: Number(r.unique) })),
         referrers: referrers.map((r) => ({ host: r.host, clicks: Number(r.clicks) })),
         conversions: { count: Number(conversions?.n ?? 0), value: Number(conversions?.value ?? 0) },
@@ -230,7 +247,10 @@ export const linkRoutes: ApiModule = async (app, ctx) => {
         tags,
         summary: 'QR code of the short link (png or svg)',
         params: linkParams,
-        querystring: z.object({ format: z.enum(['png', 'svg']).default('png'), size: z.coerce.number().int().min(64).max(2048).default(512) }),
+        querystring: z.object({
+          format: z.enum(['png', 'svg']).default('png'),
+          size: z.coerce.number().int().min(64).max(2048).default(512),
+        }),
         produces: ['image/png', 'image/svg+xml'],
         response: { 200: binary('The QR code as PNG or SVG') },
       },
@@ -238,14 +258,18 @@ export const linkRoutes: ApiModule = async (app, ctx) => {
     async (request, reply) => {
       const link = await loadLink(request.params.workspaceId, request.params.linkId);
       const url = presentLink(ctx, link).shortUrl;
-      if (request.query.format === 'svg') return reply.type('image/svg+xml').send(await QRCode.toString(url, { type: 'svg', width: request.query.size, margin: 2 }));
+      if (request.query.format === 'svg')
+        return reply.type('image/svg+xml').send(await QRCode.toString(url, { type: 'svg', width: request.query.size, margin: 2 }));
       return reply.type('image/png').send(await QRCode.toBuffer(url, { type: 'png', width: request.query.size, margin: 2 }));
     },
   );
 
   app.delete(
     '/workspaces/:workspaceId/links/:linkId',
-    { config: { access: 'post.write' }, schema: { tags, summary: 'Delete a link (its short URL stops redirecting)', params: linkParams, response: { 204: noContent } } },
+    {
+      config: { access: 'post.write' },
+      schema: { tags, summary: 'Delete a link (its short URL stops redirecting)', params: linkParams, response: { 204: noContent } },
+    },
     async (request, reply) => {
       const { user, workspaceId } = member(request);
       await deleteLink(ctx, { workspaceId, actorUserId: user.id, linkId: request.params.linkId });
@@ -257,7 +281,15 @@ export const linkRoutes: ApiModule = async (app, ctx) => {
 
   app.get(
     '/workspaces/:workspaceId/conversion-settings',
-    { config: { access: 'workspace.manage' }, schema: { tags, summary: 'The conversion webhook secret and pixel URL of the workspace', params: workspaceParams, response: { 200: conversionSettingsSchema } } },
+    {
+      config: { access: 'workspace.manage' },
+      schema: {
+        tags,
+        summary: 'The conversion webhook secret and pixel URL of the workspace',
+        params: workspaceParams,
+        response: { 200: conversionSettingsSchema },
+      },
+    },
     async (request) => {
       const settings = await analyticsSettings(ctx, request.params.workspaceId);
       const base = shortLinkBase(ctx);
@@ -291,7 +323,12 @@ export const linkRoutes: ApiModule = async (app, ctx) => {
         throw new AppError(401, 'unauthorized', 'Missing or wrong x-plaza-conversion-key');
       }
       const body = request.body;
-      const result = await recordConversion(ctx, request.params.workspaceId, { ...body, postId: body.postId ?? body.utmContent, campaign: body.utmCampaign }, 'webhook');
+      const result = await recordConversion(
+        ctx,
+        request.params.workspaceId,
+        { ...body, postId: body.postId ?? body.utmContent, campaign: body.utmCampaign },
+        'webhook',
+      );
       return reply.status(result.duplicate ? 200 : 201).send(presentConversionResult(result));
     },
   );
@@ -300,18 +337,38 @@ export const linkRoutes: ApiModule = async (app, ctx) => {
     '/workspaces/:workspaceId/conversions',
     {
       config: { access: 'workspace.manage' },
-      schema: { tags, summary: 'Record a conversion by hand', params: workspaceParams, body: conversionBody, response: { 200: conversionResultSchema, 201: conversionResultSchema } },
+      schema: {
+        tags,
+        summary: 'Record a conversion by hand',
+        params: workspaceParams,
+        body: conversionBody,
+        response: { 200: conversionResultSchema, 201: conversionResultSchema },
+      },
     },
     async (request, reply) => {
       const body = request.body;
-      const result = await recordConversion(ctx, request.params.workspaceId, { ...body, postId: body.postId ?? body.utmContent, campaign: body.utmCampaign }, 'webhook');
+      const result = await recordConversion(
+        ctx,
+        request.params.workspaceId,
+        { ...body, postId: body.postId ?? body.utmContent, campaign: body.utmCampaign },
+        'webhook',
+      );
       return reply.status(result.duplicate ? 200 : 201).send(presentConversionResult(result));
     },
   );
 
   app.get(
     '/workspaces/:workspaceId/conversions',
-    { config: { access: 'read' }, schema: { tags, summary: 'Conversions, newest first', params: workspaceParams, querystring: rangeQuery, response: { 200: listSchema(conversionSchema) } } },
+    {
+      config: { access: 'read' },
+      schema: {
+        tags,
+        summary: 'Conversions, newest first',
+        params: workspaceParams,
+        querystring: rangeQuery,
+        response: { 200: listSchema(conversionSchema) },
+      },
+    },
     async (request) => {
       const rows = await linksRepository.listConversions(db, request.params.workspaceId, request.query);
       return {
@@ -357,18 +414,43 @@ export const linkRoutes: ApiModule = async (app, ctx) => {
     async (request, reply) => {
       const { user, workspaceId } = member(request);
       const row = await createCost(ctx, { workspaceId, actorUserId: user.id, cost: request.body });
-      return reply.status(201).send({ id: row.id, amount: row.amount, currency: row.currency, campaignId: row.campaign_id, channelId: row.channel_id, incurredOn: request.body.incurredOn, note: row.note });
+      return reply.status(201).send({
+        id: row.id,
+        amount: row.amount,
+        currency: row.currency,
+        campaignId: row.campaign_id,
+        channelId: row.channel_id,
+        incurredOn: request.body.incurredOn,
+        note: row.note,
+      });
     },
   );
 
-  app.get('/workspaces/:workspaceId/costs', { config: { access: 'read' }, schema: { tags, summary: 'Costs', params: workspaceParams, response: { 200: listSchema(costSchema) } } }, async (request) => {
-    const rows = await linksRepository.listCosts(db, request.params.workspaceId);
-    return { items: rows.map((r) => ({ id: r.id, amount: r.amount, currency: r.currency, campaignId: r.campaign_id, channelId: r.channel_id, incurredOn: r.day, note: r.note })) };
-  });
+  app.get(
+    '/workspaces/:workspaceId/costs',
+    { config: { access: 'read' }, schema: { tags, summary: 'Costs', params: workspaceParams, response: { 200: listSchema(costSchema) } } },
+    async (request) => {
+      const rows = await linksRepository.listCosts(db, request.params.workspaceId);
+      return {
+        items: rows.map((r) => ({
+          id: r.id,
+          amount: r.amount,
+          currency: r.currency,
+          campaignId: r.campaign_id,
+          channelId: r.channel_id,
+          incurredOn: r.day,
+          note: r.note,
+        })),
+      };
+    },
+  );
 
   app.delete(
     '/workspaces/:workspaceId/costs/:costId',
-    { config: { access: 'workspace.manage' }, schema: { tags, summary: 'Delete a cost', params: costParams, response: { 204: noContent } } },
+    {
+      config: { access: 'workspace.manage' },
+      schema: { tags, summary: 'Delete a cost', params: costParams, response: { 204: noContent } },
+    },
     async (request, reply) => {
       const { user, workspaceId } = member(request);
       await deleteCost(ctx, { workspaceId, actorUserId: user.id, costId: request.params.costId });
@@ -390,7 +472,10 @@ export const linkRoutes: ApiModule = async (app, ctx) => {
     },
     async (request) => {
       await clickRecorderFor(ctx).flush();
-      const range = { from: request.query.from ?? new Date(ctx.clock.now() - 90 * 86_400_000), to: request.query.to ?? new Date(ctx.clock.now() + 86_400_000) };
+      const range = {
+        from: request.query.from ?? new Date(ctx.clock.now() - 90 * 86_400_000),
+        to: request.query.to ?? new Date(ctx.clock.now() + 86_400_000),
+      };
       assertReportRange(range);
       return {
         by: request.query.by,

@@ -20,7 +20,10 @@ export function newShortCode(length = 7): string {
 }
 
 /** Adds (or overrides) the UTM parameters on a destination URL. */
-export function withUtm(target: string, utm: { source: string; medium: string; campaign?: string | null; content?: string | null }): string {
+export function withUtm(
+  target: string,
+  utm: { source: string; medium: string; campaign?: string | null; content?: string | null },
+): string {
   const url = new URL(target);
   url.searchParams.set('utm_source', utm.source);
   url.searchParams.set('utm_medium', utm.medium);
@@ -29,7 +32,8 @@ export function withUtm(target: string, utm: { source: string; medium: string; c
   return url.toString();
 }
 
-const BOT_PATTERN = /bot|crawl|spider|slurp|preview|facebookexternalhit|embedly|quora link|whatsapp|telegram|discord|skype|bluesky|mastodon|pleroma|misskey|akkoma|curl|wget|python-requests|httpclient|go-http|axios|node-fetch|headless|lighthouse|pingdom|monitor/i;
+const BOT_PATTERN =
+  /bot|crawl|spider|slurp|preview|facebookexternalhit|embedly|quora link|whatsapp|telegram|discord|skype|bluesky|mastodon|pleroma|misskey|akkoma|curl|wget|python-requests|httpclient|go-http|axios|node-fetch|headless|lighthouse|pingdom|monitor/i;
 
 /** True for crawlers, link unfurlers and scripts (by user agent); an empty user agent counts as a bot. */
 export function isBotUserAgent(userAgent: string | undefined): boolean {
@@ -61,7 +65,16 @@ export async function createTrackedLink(
   ctx: AppContext,
   db: Db,
   workspaceId: string,
-  input: { url: string; postId?: string | null; channelId?: string | null; campaignId?: string | null; objectiveId?: string | null; utmSource?: string; utmCampaign?: string; utmContent?: string },
+  input: {
+    url: string;
+    postId?: string | null;
+    channelId?: string | null;
+    campaignId?: string | null;
+    objectiveId?: string | null;
+    utmSource?: string;
+    utmCampaign?: string;
+    utmContent?: string;
+  },
   createdBy: string | null,
 ) {
   let url: URL;
@@ -71,7 +84,12 @@ export async function createTrackedLink(
     throw badRequest('url must be an absolute http(s) URL');
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw badRequest('url must be an absolute http(s) URL');
-  await assertReferencesInWorkspace(db, workspaceId, { postId: input.postId, channelId: input.channelId, campaignId: input.campaignId, objectiveId: input.objectiveId });
+  await assertReferencesInWorkspace(db, workspaceId, {
+    postId: input.postId,
+    channelId: input.channelId,
+    campaignId: input.campaignId,
+    objectiveId: input.objectiveId,
+  });
   let campaignId = input.campaignId ?? null;
   let objectiveId = input.objectiveId ?? null;
   let network: string | null = null;
@@ -161,7 +179,12 @@ export class ClickRecorder {
   private async dailySalt(now: number): Promise<string> {
     const day = new Date(now).toISOString().slice(0, 10);
     if (this.salt?.day === day) return this.salt.salt;
-    const salt = await linksRepository.dailySalt(this.ctx.database.db, day, randomBytes(16).toString('hex'), new Date(now - 86_400_000).toISOString().slice(0, 10));
+    const salt = await linksRepository.dailySalt(
+      this.ctx.database.db,
+      day,
+      randomBytes(16).toString('hex'),
+      new Date(now - 86_400_000).toISOString().slice(0, 10),
+    );
     this.salt = { day, salt };
     return salt;
   }
@@ -173,11 +196,24 @@ export class ClickRecorder {
     return pending;
   }
 
-  private async queue(link: { id: string; workspaceId: string }, visitor: { ip: string; userAgent?: string; referrer?: string }): Promise<void> {
+  private async queue(
+    link: { id: string; workspaceId: string },
+    visitor: { ip: string; userAgent?: string; referrer?: string },
+  ): Promise<void> {
     const now = this.ctx.clock.now();
     const salt = await this.dailySalt(now);
-    const visitorHash = createHash('sha256').update(`${salt}|${link.workspaceId}|${visitor.ip}|${visitor.userAgent ?? ''}`).digest('base64url').slice(0, 22);
-    this.pending.push({ link_id: link.id, workspace_id: link.workspaceId, clicked_at: new Date(now), visitor_hash: visitorHash, is_bot: isBotUserAgent(visitor.userAgent), referrer_host: referrerHost(visitor.referrer) });
+    const visitorHash = createHash('sha256')
+      .update(`${salt}|${link.workspaceId}|${visitor.ip}|${visitor.userAgent ?? ''}`)
+      .digest('base64url')
+      .slice(0, 22);
+    this.pending.push({
+      link_id: link.id,
+      workspace_id: link.workspaceId,
+      clicked_at: new Date(now),
+      visitor_hash: visitorHash,
+      is_bot: isBotUserAgent(visitor.userAgent),
+      referrer_host: referrerHost(visitor.referrer),
+    });
     if (this.pending.length >= (this.options.maxBatch ?? 500)) void this.flush();
     else this.timer ??= setTimeout(() => void this.flush(), this.options.flushMs ?? 200);
   }
@@ -244,7 +280,9 @@ export interface ConversionInput {
  */
 export async function recordConversion(ctx: AppContext, workspaceId: string, input: ConversionInput, source: 'webhook' | 'pixel') {
   const db = ctx.database.db;
-  let link: { id: string; post_id: string | null; channel_id: string | null; campaign_id: string | null; objective_id: string | null } | undefined;
+  let link:
+    | { id: string; post_id: string | null; channel_id: string | null; campaign_id: string | null; objective_id: string | null }
+    | undefined;
   if (input.code) {
     link = await linksRepository.findAttributionByCode(db, workspaceId, input.code);
     if (!link) throw notFound('Link');

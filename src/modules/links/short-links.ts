@@ -31,22 +31,39 @@ export async function registerShortLinkRoutes(app: FastifyInstance, ctx: AppCont
     const link = /^[A-Za-z0-9]{4,20}$/.test(code) ? await recorder.resolve(code) : null;
     if (!link) return reply.status(404).type('text/plain').send('Link not found');
     // The response does not wait for the click to be written.
-    void recorder.record(link, { ip: request.ip, userAgent: request.headers['user-agent'], referrer: request.headers.referer }).catch((error: unknown) => ctx.logger.error({ err: error }, 'click not recorded'));
-    return reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer-when-downgrade').redirect(link.destination, 302);
+    void recorder
+      .record(link, { ip: request.ip, userAgent: request.headers['user-agent'], referrer: request.headers.referer })
+      .catch((error: unknown) => ctx.logger.error({ err: error }, 'click not recorded'));
+    return reply
+      .header('cache-control', 'no-store')
+      .header('referrer-policy', 'no-referrer-when-downgrade')
+      .redirect(link.destination, 302);
   });
-  app.get<{ Params: { key: string }; Querystring: Record<string, string | undefined> }>('/px/:key', { schema: { hide: true } }, async (request, reply) => {
-    const key = request.params.key.replace(/\.gif$/, '');
-    const settings = await linksRepository.findWorkspaceByPixelKey(ctx.database.db, key);
-    if (settings) {
-      const q = request.query;
-      const value = q.value !== undefined ? Number(q.value) : undefined;
-      await recordConversion(
-        ctx,
-        settings.workspace_id,
-        { code: q.code && /^[A-Za-z0-9]{4,20}$/.test(q.code) ? q.code : undefined, postId: q.utm_content, campaign: q.utm_campaign, kind: q.kind?.slice(0, 40), value: value !== undefined && Number.isFinite(value) && value >= 0 ? value : undefined, externalId: q.id?.slice(0, 200), currency: q.currency && /^[A-Z]{3}$/.test(q.currency) ? q.currency : undefined },
-        'pixel',
-      ).catch(() => undefined); // a pixel always answers with the image
-    }
-    return reply.header('cache-control', 'no-store').type('image/gif').send(PIXEL_GIF);
-  });
+  app.get<{ Params: { key: string }; Querystring: Record<string, string | undefined> }>(
+    '/px/:key',
+    { schema: { hide: true } },
+    async (request, reply) => {
+      const key = request.params.key.replace(/\.gif$/, '');
+      const settings = await linksRepository.findWorkspaceByPixelKey(ctx.database.db, key);
+      if (settings) {
+        const q = request.query;
+        const value = q.value !== undefined ? Number(q.value) : undefined;
+        await recordConversion(
+          ctx,
+          settings.workspace_id,
+          {
+            code: q.code && /^[A-Za-z0-9]{4,20}$/.test(q.code) ? q.code : undefined,
+            postId: q.utm_content,
+            campaign: q.utm_campaign,
+            kind: q.kind?.slice(0, 40),
+            value: value !== undefined && Number.isFinite(value) && value >= 0 ? value : undefined,
+            externalId: q.id?.slice(0, 200),
+            currency: q.currency && /^[A-Z]{3}$/.test(q.currency) ? q.currency : undefined,
+          },
+          'pixel',
+        ).catch(() => undefined); // a pixel always answers with the image
+      }
+      return reply.header('cache-control', 'no-store').type('image/gif').send(PIXEL_GIF);
+    },
+  );
 }

@@ -19,7 +19,8 @@ const FRESH_FOR_MS = 60 * 60_000;
 const TEXT = {
   en: {
     subject: (count: number, scope: string) => `Reputation alert: ${count} negative mentions (${scope})`,
-    intro: (count: number, expected: string, scope: string, window: string) => `${count} negative mentions (${scope}) between ${window}, against a usual ${expected}.`,
+    intro: (count: number, expected: string, scope: string, window: string) =>
+      `${count} negative mentions (${scope}) between ${window}, against a usual ${expected}.`,
     wholeWorkspace: 'all mentions',
     examples: 'Some of the mentions:',
     open: 'Open the alerts in Plaza:',
@@ -27,7 +28,8 @@ const TEXT = {
   },
   es: {
     subject: (count: number, scope: string) => `Alerta de reputación: ${count} menciones negativas (${scope})`,
-    intro: (count: number, expected: string, scope: string, window: string) => `${count} menciones negativas (${scope}) entre ${window}, frente a ${expected} habituales.`,
+    intro: (count: number, expected: string, scope: string, window: string) =>
+      `${count} menciones negativas (${scope}) entre ${window}, frente a ${expected} habituales.`,
     wholeWorkspace: 'todas las menciones',
     examples: 'Algunas de las menciones:',
     open: 'Ver las alertas en Plaza:',
@@ -81,12 +83,21 @@ export async function emailPendingAlerts(ctx: AppContext, workspaceId: string): 
       const ids = alert.mention_ids.slice(0, 5);
       const mentions = await mentionRepository.examples(db, ids);
       const message = alertEmail(
-        { count: alert.count, expected: alert.expected, windowStart: new Date(alert.window_start), windowEnd: new Date(alert.window_end), scopeName },
+        {
+          count: alert.count,
+          expected: alert.expected,
+          windowStart: new Date(alert.window_start),
+          windowEnd: new Date(alert.window_end),
+          scopeName,
+        },
         mentions.map((m) => ({ text: m.text, url: m.url, author: m.author_handle })),
         { language: workspace.language, timeZone: workspace.timeZone, name: workspace.name },
         ctx.config.publicUrl ?? null,
       );
-      await emailReport(smtp, recipients, message.subject, message.text, [], { allowPrivate: ctx.config.allowPrivateUrls, log: ctx.logger });
+      await emailReport(smtp, recipients, message.subject, message.text, [], {
+        allowPrivate: ctx.config.allowPrivateUrls,
+        log: ctx.logger,
+      });
       sent++;
     } catch (caught) {
       error = (caught as Error).message.slice(0, 500);

@@ -38,13 +38,29 @@ export interface AlertSettings {
 }
 
 /** What a workspace without stored settings gets (also the table's column defaults). */
-export const DEFAULT_ALERT_SETTINGS: AlertSettings = { enabled: true, windowMinutes: 15, historyWindows: 48, threshold: 4, minCount: 5, notifyEmails: [], updatedAt: null };
+export const DEFAULT_ALERT_SETTINGS: AlertSettings = {
+  enabled: true,
+  windowMinutes: 15,
+  historyWindows: 48,
+  threshold: 4,
+  minCount: 5,
+  notifyEmails: [],
+  updatedAt: null,
+};
 
 /** The workspace's stored alert settings, or the defaults. */
 export async function loadAlertSettings(ctx: AppContext, workspaceId: string): Promise<AlertSettings> {
   const row = await alertRepository.settings(ctx.database.db, workspaceId);
   if (!row) return { ...DEFAULT_ALERT_SETTINGS };
-  return { enabled: row.enabled, windowMinutes: row.window_minutes, historyWindows: row.history_windows, threshold: Number(row.z_threshold), minCount: row.min_count, notifyEmails: row.notify_emails, updatedAt: new Date(row.updated_at).toISOString() };
+  return {
+    enabled: row.enabled,
+    windowMinutes: row.window_minutes,
+    historyWindows: row.history_windows,
+    threshold: Number(row.z_threshold),
+    minCount: row.min_count,
+    notifyEmails: row.notify_emails,
+    updatedAt: new Date(row.updated_at).toISOString(),
+  };
 }
 
 /** A new alert. */
@@ -63,7 +79,11 @@ export interface NewReputationAlert {
  * Checks the last closed window of a workspace for negative spikes; returns the alerts it created.
  * The workspace's stored settings apply; `options` (tests, benchmarks) override them.
  */
-export async function checkReputationAlerts(ctx: AppContext, workspaceId: string, options: ReputationAlertOptions = {}): Promise<NewReputationAlert[]> {
+export async function checkReputationAlerts(
+  ctx: AppContext,
+  workspaceId: string,
+  options: ReputationAlertOptions = {},
+): Promise<NewReputationAlert[]> {
   const settings = await loadAlertSettings(ctx, workspaceId);
   if (!settings.enabled) return [];
   const windowMs = options.windowMs ?? settings.windowMinutes * 60_000;
@@ -88,7 +108,11 @@ export async function checkReputationAlerts(ctx: AppContext, workspaceId: string
     add('workspace');
     if (row.query_id && brandIds.has(row.query_id)) add(`query:${row.query_id}`);
   }
-  const detector = createBurstDetector({ threshold: options.threshold ?? settings.threshold, minCount: options.minCount ?? settings.minCount, warmupWindows: Math.min(12, history) });
+  const detector = createBurstDetector({
+    threshold: options.threshold ?? settings.threshold,
+    minCount: options.minCount ?? settings.minCount,
+    warmupWindows: Math.min(12, history),
+  });
   let bursts: ReturnType<typeof detector.closeWindow> = [];
   for (const counts of windows) {
     for (const scope of scopes) detector.add(scope, counts.get(scope)?.size ?? 0);
@@ -118,12 +142,23 @@ export async function checkReputationAlerts(ctx: AppContext, workspaceId: string
         type: REPUTATION_ALERT_EVENT,
         subjectType: 'listening_alert',
         subjectId: row.id,
-        data: { scope: burst.key, queryId, queryName: brandQueries.find((q) => q.id === queryId)?.name ?? null, count: burst.count, expected: burst.expected, z: burst.z, windowStart: new Date(end - windowMs).toISOString(), windowEnd: new Date(end).toISOString(), mentionIds },
+        data: {
+          scope: burst.key,
+          queryId,
+          queryName: brandQueries.find((q) => q.id === queryId)?.name ?? null,
+          count: burst.count,
+          expected: burst.expected,
+          z: burst.z,
+          windowStart: new Date(end - windowMs).toISOString(),
+          windowEnd: new Date(end).toISOString(),
+          mentionIds,
+        },
       });
       await alertRepository.setEvent(trx, row.id, eventId);
       return { id: row.id, eventId };
     });
-    if (alert) created.push({ ...alert, workspaceId, scope: burst.key, count: burst.count, expected: burst.expected, z: burst.z, mentionIds });
+    if (alert)
+      created.push({ ...alert, workspaceId, scope: burst.key, count: burst.count, expected: burst.expected, z: burst.z, mentionIds });
   }
   return created;
 }

@@ -4,7 +4,16 @@
  * Sums come from SQL; text analysis and bursts reuse the pure core.
  */
 import type { AppContext } from '../../server/context.ts';
-import { burstKeys, contentTerms, createBurstDetector, netSentiment, shareOfVoice, topPhrases, topTerms, type Burst } from './core/index.ts';
+import {
+  burstKeys,
+  contentTerms,
+  createBurstDetector,
+  netSentiment,
+  shareOfVoice,
+  topPhrases,
+  topTerms,
+  type Burst,
+} from './core/index.ts';
 import { analysisRepository } from './repository/analysis.ts';
 import { queryRepository } from './repository/queries.ts';
 import type { Range } from './rules.ts';
@@ -38,8 +47,16 @@ export async function shareOfVoiceReport(ctx: AppContext, workspaceId: string, r
   const total = brand + competitors.reduce((sum, c) => sum + c.mentions, 0);
   return {
     formula: 'brand mentions / (brand + competitors mentions) × 100',
-    brand: { mentions: Number(brand), share: shareOfVoice(Number(brand), competitors.map((c) => c.mentions)) },
-    competitors: competitors.map((c) => ({ ...c, share: total === 0 ? 0 : (c.mentions / total) * 100 })).sort((a, b) => b.mentions - a.mentions),
+    brand: {
+      mentions: Number(brand),
+      share: shareOfVoice(
+        Number(brand),
+        competitors.map((c) => c.mentions),
+      ),
+    },
+    competitors: competitors
+      .map((c) => ({ ...c, share: total === 0 ? 0 : (c.mentions / total) * 100 }))
+      .sort((a, b) => b.mentions - a.mentions),
     total,
   };
 }
@@ -48,14 +65,27 @@ export async function shareOfVoiceReport(ctx: AppContext, workspaceId: string, r
 export async function sentimentReport(ctx: AppContext, workspaceId: string, range: Range, queryId?: string) {
   const rows = await analysisRepository.sentimentCounts(ctx.database.db, workspaceId, range, queryId);
   const counts = { positive: 0, neutral: 0, negative: 0 };
-  for (const row of rows) if (row.sentiment === 'positive' || row.sentiment === 'neutral' || row.sentiment === 'negative') counts[row.sentiment] += Number(row.count);
-  return { counts, total: counts.positive + counts.neutral + counts.negative, netSentiment: netSentiment(counts), formula: '(positive − negative) / all mentions × 100, neutral mentions included in all' };
+  for (const row of rows)
+    if (row.sentiment === 'positive' || row.sentiment === 'neutral' || row.sentiment === 'negative')
+      counts[row.sentiment] += Number(row.count);
+  return {
+    counts,
+    total: counts.positive + counts.neutral + counts.negative,
+    netSentiment: netSentiment(counts),
+    formula: '(positive − negative) / all mentions × 100, neutral mentions included in all',
+  };
 }
 
 /** Authors with the most mentions, with their largest known reach. */
 export async function topAuthors(ctx: AppContext, workspaceId: string, range: Range, limit = 20) {
   const rows = await analysisRepository.topAuthors(ctx.database.db, workspaceId, range, limit);
-  return rows.map((r) => ({ handle: r.author_handle, name: r.name, network: r.network, mentions: Number(r.mentions), reach: r.reach === null ? null : Number(r.reach) }));
+  return rows.map((r) => ({
+    handle: r.author_handle,
+    name: r.name,
+    network: r.network,
+    mentions: Number(r.mentions),
+    reach: r.reach === null ? null : Number(r.reach),
+  }));
 }
 
 /** Top terms and phrases of the newest mentions in range (at most `sample`). */
@@ -69,7 +99,11 @@ export async function topTermsReport(ctx: AppContext, workspaceId: string, range
  * their own baseline (the core's EWMA + Poisson detector), recomputed from stored mentions
  * so it survives restarts. Windows of `windowMs`, `history` windows of baseline.
  */
-export async function trendingNow(ctx: AppContext, workspaceId: string, options: { windowMs?: number; history?: number; now?: number } = {}) {
+export async function trendingNow(
+  ctx: AppContext,
+  workspaceId: string,
+  options: { windowMs?: number; history?: number; now?: number } = {},
+) {
   const windowMs = options.windowMs ?? 60 * 60_000;
   const history = options.history ?? 24;
   const now = options.now ?? ctx.clock.now();
@@ -99,7 +133,10 @@ export async function trendingNow(ctx: AppContext, workspaceId: string, options:
     for (const key of allKeys) detector.add(key, counts.get(key) ?? 0);
     latest = detector.closeWindow();
     // The last two windows (the current one is partial) make "now".
-    if (index >= history - 1) for (const burst of latest) if (!trending.has(burst.key) || trending.get(burst.key)!.z < burst.z) trending.set(burst.key, { ...burst, windowStart: new Date(start + index * windowMs).toISOString() });
+    if (index >= history - 1)
+      for (const burst of latest)
+        if (!trending.has(burst.key) || trending.get(burst.key)!.z < burst.z)
+          trending.set(burst.key, { ...burst, windowStart: new Date(start + index * windowMs).toISOString() });
   });
   const queryNames = await queryRepository.namesOf(ctx.database.db, workspaceId);
   return {

@@ -118,7 +118,8 @@ async function checkSourceConfig(ctx: AppContext, workspaceId: string, kind: str
   const definition = listeningSourceKind(kind);
   // A kind that reads one of the workspace's channels (a channel's mentions): it must be this workspace's.
   const channelField = definition?.fields.find((field) => field.input === 'channel')?.name;
-  if (channelField && !(await channelRepository.exists(ctx.database.db, workspaceId, String(config[channelField])))) throw notFound('Channel');
+  if (channelField && !(await channelRepository.exists(ctx.database.db, workspaceId, String(config[channelField]))))
+    throw notFound('Channel');
   const problem = definition?.check?.(config);
   if (problem) throw badRequest(problem.message, { field: `config.${problem.field}` });
   const urlField = definition?.urlField;

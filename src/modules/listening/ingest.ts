@@ -124,7 +124,10 @@ interface PreparedMention {
 }
 
 /** Runs the pipeline over a batch; returns what to store (pure apart from the pipeline's memory). */
-export function processItems(pipeline: Pipeline, input: Pick<IngestInput, 'items' | 'sourceKey' | 'storeUnmatched'>): { prepared: PreparedMention[]; duplicates: number; skipped: number } {
+export function processItems(
+  pipeline: Pipeline,
+  input: Pick<IngestInput, 'items' | 'sourceKey' | 'storeUnmatched'>,
+): { prepared: PreparedMention[]; duplicates: number; skipped: number } {
   const prepared: PreparedMention[] = [];
   let duplicates = 0;
   let skipped = 0;
@@ -152,7 +155,12 @@ export function processItems(pipeline: Pipeline, input: Pick<IngestInput, 'items
 }
 
 /** Stores prepared mentions, their matches and the cursor in one transaction. */
-export async function storePrepared(db: Db, input: IngestInput, prepared: PreparedMention[], now: Date): Promise<{ stored: number; replayed: number }> {
+export async function storePrepared(
+  db: Db,
+  input: IngestInput,
+  prepared: PreparedMention[],
+  now: Date,
+): Promise<{ stored: number; replayed: number }> {
   let stored = 0;
   let replayed = 0;
   const run = async (trx: Db) => {
@@ -188,7 +196,12 @@ export async function storePrepared(db: Db, input: IngestInput, prepared: Prepar
       replayed += unique.length - inserted.length;
       const byRemote = new Map(unique.map((p) => [p.item.remoteId.slice(0, 2000), p]));
       const matchRows = inserted.flatMap((row) =>
-        (byRemote.get(row.remote_id)?.matches ?? []).map((queryId) => ({ mention_id: row.id, query_id: queryId, workspace_id: input.workspaceId, published_at: row.published_at })),
+        (byRemote.get(row.remote_id)?.matches ?? []).map((queryId) => ({
+          mention_id: row.id,
+          query_id: queryId,
+          workspace_id: input.workspaceId,
+          published_at: row.published_at,
+        })),
       );
       await mentionRepository.insertMatches(trx, matchRows);
     }

@@ -42,7 +42,7 @@ export async function mentionExport(
   const zone = await workspaceTimeZone(db, workspaceId);
   const queryNames = await queryRepository.namesOf(db, workspaceId);
   async function* csv(): AsyncGenerator<string> {
-    yield '\uFEFF' + stringifyCsv([MENTION_EXPORT_COLUMNS]);
+    yield `\uFEFF${stringifyCsv([MENTION_EXPORT_COLUMNS])}`;
     let after: Cursor | null = null;
     for (let sent = 0; sent < MENTION_EXPORT_MAX_ROWS; ) {
       const rows = await mentionRepository.page(db, workspaceId, filters, after, Math.min(1000, MENTION_EXPORT_MAX_ROWS - sent));

@@ -32,10 +32,17 @@ describe.each(DB_KINDS)('listening API on %s', (kind) => {
     const brand = await owner.request('POST', api('/queries'), { name: 'Acme', query: 'acme OR @acme OR #acme', kind: 'brand' });
     expect(brand.statusCode).toBe(201);
     ids.brand = brand.json().id;
-    const competitor = await owner.request('POST', api('/queries'), { name: 'Beta', query: 'betacorp', kind: 'competitor', competitorName: 'BetaCorp' });
+    const competitor = await owner.request('POST', api('/queries'), {
+      name: 'Beta',
+      query: 'betacorp',
+      kind: 'competitor',
+      competitorName: 'BetaCorp',
+    });
     expect(competitor.json()).toMatchObject({ kind: 'competitor', competitorName: 'BetaCorp' });
     ids.competitor = competitor.json().id;
-    ids.topic = (await owner.request('POST', api('/queries'), { name: 'Café', query: '"café de especialidad" OR cafe NEAR/2 precio', kind: 'topic' })).json().id;
+    ids.topic = (
+      await owner.request('POST', api('/queries'), { name: 'Café', query: '"café de especialidad" OR cafe NEAR/2 precio', kind: 'topic' })
+    ).json().id;
 
     const bad = await owner.request('POST', api('/queries'), { name: 'Broken', query: '(acme OR beta', kind: 'brand' });
     expect(bad.statusCode).toBe(400);
@@ -98,7 +105,8 @@ describe.each(DB_KINDS)('listening API on %s', (kind) => {
   });
 
   it('exports the filtered mentions as CSV, in the brand zone, with formula-looking cells defused', async () => {
-    const risky = 'id,text,author,network,date\nx1,"=HYPERLINK(""http://evil.example"",""Acme"") acme gratis",mallory,bluesky,2026-03-10T09:00:00Z\n';
+    const risky =
+      'id,text,author,network,date\nx1,"=HYPERLINK(""http://evil.example"",""Acme"") acme gratis",mallory,bluesky,2026-03-10T09:00:00Z\n';
     expect((await owner.request('POST', api('/import'), { csv: risky })).statusCode).toBe(201);
     const response = await owner.request('GET', api('/mentions/export'));
     expect(response.statusCode).toBe(200);
@@ -106,7 +114,13 @@ describe.each(DB_KINDS)('listening API on %s', (kind) => {
     expect(response.headers['content-disposition']).toMatch(/attachment; filename="plaza-mentions-2026-03-10\.csv"/);
     const { parse } = await import('csv-parse/sync');
     const rows = parse(response.body.replace(/^\uFEFF/, ''), { columns: true }) as Array<Record<string, string>>;
-    expect(rows.map((r) => r.published_at_utc)).toEqual(['2026-03-10T10:20:00.000Z', '2026-03-10T10:10:00.000Z', '2026-03-10T10:05:00.000Z', '2026-03-10T10:00:00.000Z', '2026-03-10T09:00:00.000Z']);
+    expect(rows.map((r) => r.published_at_utc)).toEqual([
+      '2026-03-10T10:20:00.000Z',
+      '2026-03-10T10:10:00.000Z',
+      '2026-03-10T10:05:00.000Z',
+      '2026-03-10T10:00:00.000Z',
+      '2026-03-10T09:00:00.000Z',
+    ]);
     // Europe/Madrid is UTC+1 in March (before the switch to summer time).
     expect(rows[0].published_at_local).toBe('2026-03-10T11:20:00+01:00');
     const rain = rows.find((r) => r.id === ids.rain)!;
@@ -167,7 +181,14 @@ describe.each(DB_KINDS)('listening API on %s', (kind) => {
     // Background: 1–2 negative mentions per window for 48 windows, then 14 in the last one.
     for (let w = 0; w < 49; w++) {
       const count = w === 48 ? 14 : 1 + (w % 2);
-      for (let i = 0; i < count; i++) items.push({ remoteId: `neg-${w}-${i}`, text: `Acme es horrible y pésimo, qué desastre ${w} ${i} ${'x'.repeat(i)}`, network: 'bluesky', authorHandle: `u${w}_${i}`, publishedAt: new Date(start + w * windowMs + i * 1000) });
+      for (let i = 0; i < count; i++)
+        items.push({
+          remoteId: `neg-${w}-${i}`,
+          text: `Acme es horrible y pésimo, qué desastre ${w} ${i} ${'x'.repeat(i)}`,
+          network: 'bluesky',
+          authorHandle: `u${w}_${i}`,
+          publishedAt: new Date(start + w * windowMs + i * 1000),
+        });
     }
     await ingestBatch(t.ctx, pipelines, { workspaceId: ws, sourceId: null, sourceKey: 'test', items, storeUnmatched: true });
     clock.set(NOW + 1000);
@@ -178,7 +199,12 @@ describe.each(DB_KINDS)('listening API on %s', (kind) => {
     expect(await checkReputationAlerts(t.ctx, ws, { windowMs, history: 48 })).toEqual([]);
     const listed = (await owner.request('GET', api('/alerts'))).json().items;
     expect(listed).toHaveLength(2);
-    const events = await t.ctx.database.db.selectFrom('events').selectAll().where('type', '=', REPUTATION_ALERT_EVENT).where('workspace_id', '=', ws).execute();
+    const events = await t.ctx.database.db
+      .selectFrom('events')
+      .selectAll()
+      .where('type', '=', REPUTATION_ALERT_EVENT)
+      .where('workspace_id', '=', ws)
+      .execute();
     expect(events).toHaveLength(2);
     expect((events[0].data as { mentionIds: string[] }).mentionIds).toHaveLength(14);
     const ack = await owner.request('POST', api(`/alerts/${listed[0].id}/acknowledge`));
@@ -187,7 +213,15 @@ describe.each(DB_KINDS)('listening API on %s', (kind) => {
   });
 
   it('lets managers tune alert sensitivity (validated, audited), and the check follows it', async () => {
-    expect((await owner.request('GET', api('/alert-settings'))).json()).toEqual({ enabled: true, windowMinutes: 15, historyWindows: 48, threshold: 4, minCount: 5, notifyEmails: [], updatedAt: null });
+    expect((await owner.request('GET', api('/alert-settings'))).json()).toEqual({
+      enabled: true,
+      windowMinutes: 15,
+      historyWindows: 48,
+      threshold: 4,
+      minCount: 5,
+      notifyEmails: [],
+      updatedAt: null,
+    });
     const bad = await owner.request('PUT', api('/alert-settings'), { threshold: 0.2, windowMinutes: 2 });
     expect(bad.statusCode).toBe(400);
     expect((await owner.request('PUT', api('/alert-settings'), { sound: true })).statusCode).toBe(400);
@@ -206,7 +240,13 @@ describe.each(DB_KINDS)('listening API on %s', (kind) => {
     await owner.request('PUT', api('/alert-settings'), { enabled: true });
     expect((await checkReputationAlerts(t.ctx, ws)).map((a) => a.count)).toEqual([14, 14]);
     clock.set(NOW);
-    const events = await t.ctx.database.db.selectFrom('events').select(['data']).where('type', '=', 'listening.alert_settings_changed').where('workspace_id', '=', ws).orderBy('created_at').execute();
+    const events = await t.ctx.database.db
+      .selectFrom('events')
+      .select(['data'])
+      .where('type', '=', 'listening.alert_settings_changed')
+      .where('workspace_id', '=', ws)
+      .orderBy('created_at')
+      .execute();
     expect(events.map((e) => e.data)).toEqual([
       { changed: { minCount: { from: 5, to: 20 } } },
       { changed: { minCount: { from: 20, to: 5 }, enabled: { from: true, to: false } } },
@@ -221,11 +261,18 @@ describe.each(DB_KINDS)('listening API on %s', (kind) => {
     (t.ctx.config as { allowPrivateUrls: boolean }).allowPrivateUrls = true;
     try {
       // The SMTP server is the workspace's report settings.
-      await owner.request('PUT', `/api/v1/workspaces/${ws}/analytics/settings`, { smtp: { host: '127.0.0.1', port: smtp.port, secure: false, from: 'plaza@example.com', ignoreTls: true } });
-      const saved = await owner.request('PUT', api('/alert-settings'), { notifyEmails: ['Crisis@Acme.example', 'crisis@acme.example', 'pr@acme.example'] });
+      await owner.request('PUT', `/api/v1/workspaces/${ws}/analytics/settings`, {
+        smtp: { host: '127.0.0.1', port: smtp.port, secure: false, from: 'plaza@example.com', ignoreTls: true },
+      });
+      const saved = await owner.request('PUT', api('/alert-settings'), {
+        notifyEmails: ['Crisis@Acme.example', 'crisis@acme.example', 'pr@acme.example'],
+      });
       expect(saved.json().notifyEmails).toEqual(['crisis@acme.example', 'pr@acme.example']);
       expect((await owner.request('PUT', api('/alert-settings'), { notifyEmails: ['not-an-address'] })).statusCode).toBe(400);
-      expect((await owner.request('PUT', api('/alert-settings'), { notifyEmails: Array.from({ length: 11 }, (_, i) => `p${i}@acme.example`) })).statusCode).toBe(400);
+      expect(
+        (await owner.request('PUT', api('/alert-settings'), { notifyEmails: Array.from({ length: 11 }, (_, i) => `p${i}@acme.example`) }))
+          .statusCode,
+      ).toBe(400);
 
       clock.set(NOW + 1000);
       await db.deleteFrom('listening_alerts').where('workspace_id', '=', ws).execute();
@@ -237,7 +284,9 @@ describe.each(DB_KINDS)('listening API on %s', (kind) => {
       const messages = smtp.messages.map((m) => readableMessage(m.raw));
       // The workspace speaks Spanish and lives in Europe/Madrid (UTC+1 in March): 11:45–12:00 UTC is 12:45–13:00 CET.
       expect(messages.join('\n')).toContain('Alerta de reputación: 14 menciones negativas (Acme)');
-      expect(messages.join('\n')).toContain('14 menciones negativas (todas las menciones) entre 10 mar 2026 12:45 CET – 10 mar 2026 13:00 CET, frente a 1,5 habituales.');
+      expect(messages.join('\n')).toContain(
+        '14 menciones negativas (todas las menciones) entre 10 mar 2026 12:45 CET – 10 mar 2026 13:00 CET, frente a 1,5 habituales.',
+      );
       expect(messages.join('\n')).toMatch(/Acme es horrible y pésimo/);
       const listed = (await owner.request('GET', api('/alerts'))).json().items;
       expect(listed.every((a: { emailedAt: string | null }) => a.emailedAt !== null)).toBe(true);
@@ -247,7 +296,11 @@ describe.each(DB_KINDS)('listening API on %s', (kind) => {
       await db.deleteFrom('listening_alerts').where('workspace_id', '=', ws).execute();
       expect(await checkReputationAlerts(t.ctx, ws)).toHaveLength(2);
       for (let attempt = 0; attempt < MAX_EMAIL_ATTEMPTS + 2; attempt++) expect(await emailPendingAlerts(t.ctx, ws)).toBe(0);
-      const failed = await db.selectFrom('listening_alerts').select(['email_attempts', 'email_error', 'emailed_at']).where('workspace_id', '=', ws).execute();
+      const failed = await db
+        .selectFrom('listening_alerts')
+        .select(['email_attempts', 'email_error', 'emailed_at'])
+        .where('workspace_id', '=', ws)
+        .execute();
       expect(failed.map((a) => a.email_attempts)).toEqual([MAX_EMAIL_ATTEMPTS, MAX_EMAIL_ATTEMPTS]);
       // Generic: no host, port or errno (details only in the server log).
       expect(failed[0].email_error).toBe('Could not reach the SMTP server; check its host and port');
@@ -261,14 +314,30 @@ describe.each(DB_KINDS)('listening API on %s', (kind) => {
   });
 
   it('manages sources and shows their lag; refuses a channel from another workspace', async () => {
-    const created = await owner.request('POST', api('/sources'), { kind: 'rss', name: 'Blog', config: { url: 'https://blog.example.com/feed.xml', intervalMinutes: 30 } });
+    const created = await owner.request('POST', api('/sources'), {
+      kind: 'rss',
+      name: 'Blog',
+      config: { url: 'https://blog.example.com/feed.xml', intervalMinutes: 30 },
+    });
     expect(created.statusCode).toBe(201);
     expect(created.json()).toMatchObject({ kind: 'rss', status: 'idle', lagMs: null, queueDepth: 0, itemsIngested: 0 });
-    const masto = await owner.request('POST', api('/sources'), { kind: 'mastodon', name: 'Tag', config: { instanceUrl: 'https://mastodon.example', mode: 'stream', timeline: 'hashtag', hashtag: 'acme', accessToken: 'secret' } });
+    const masto = await owner.request('POST', api('/sources'), {
+      kind: 'mastodon',
+      name: 'Tag',
+      config: { instanceUrl: 'https://mastodon.example', mode: 'stream', timeline: 'hashtag', hashtag: 'acme', accessToken: 'secret' },
+    });
     expect(masto.json().config.accessToken).toBe('••••');
-    const badMasto = await owner.request('POST', api('/sources'), { kind: 'mastodon', name: 'Search', config: { instanceUrl: 'https://mastodon.example', mode: 'search' } });
+    const badMasto = await owner.request('POST', api('/sources'), {
+      kind: 'mastodon',
+      name: 'Search',
+      config: { instanceUrl: 'https://mastodon.example', mode: 'search' },
+    });
     expect(badMasto.statusCode).toBe(400);
-    const foreignChannel = await owner.request('POST', api('/sources'), { kind: 'channel_mentions', name: 'X', config: { channelId: '00000000-0000-4000-8000-000000000000' } });
+    const foreignChannel = await owner.request('POST', api('/sources'), {
+      kind: 'channel_mentions',
+      name: 'X',
+      config: { channelId: '00000000-0000-4000-8000-000000000000' },
+    });
     expect(foreignChannel.statusCode).toBe(404);
     const paused = await owner.request('PATCH', api(`/sources/${created.json().id}`), { active: false });
     expect(paused.json()).toMatchObject({ active: false, status: 'paused' });
@@ -277,16 +346,33 @@ describe.each(DB_KINDS)('listening API on %s', (kind) => {
   });
 
   it('edits a source’s settings: validated like create, token re-sealed and hidden, cursor reset on a new target, audited', async () => {
-    const masto = await owner.request('POST', api('/sources'), { kind: 'mastodon', name: 'Edit me', config: { instanceUrl: 'https://mastodon.example', mode: 'stream', timeline: 'hashtag', hashtag: 'acme', accessToken: 'first-secret' } });
+    const masto = await owner.request('POST', api('/sources'), {
+      kind: 'mastodon',
+      name: 'Edit me',
+      config: {
+        instanceUrl: 'https://mastodon.example',
+        mode: 'stream',
+        timeline: 'hashtag',
+        hashtag: 'acme',
+        accessToken: 'first-secret',
+      },
+    });
     const id = masto.json().id;
     const stored = async () => t.ctx.database.db.selectFrom('listening_sources').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-    await t.ctx.database.db.updateTable('listening_sources').set({ cursor: JSON.stringify({ lastId: '109' }) }).where('id', '=', id).execute();
+    await t.ctx.database.db
+      .updateTable('listening_sources')
+      .set({ cursor: JSON.stringify({ lastId: '109' }) })
+      .where('id', '=', id)
+      .execute();
     const firstSealed = (await stored()).config.accessTokenSealed;
 
     // Only the polling interval: the same stream, so the cursor and the sealed token stay.
     const interval = await owner.request('PATCH', api(`/sources/${id}`), { config: { intervalMinutes: 10 } });
     expect(interval.statusCode).toBe(200);
-    expect(interval.json()).toMatchObject({ cursor: { lastId: '109' }, config: { intervalMinutes: 10, hashtag: 'acme', accessToken: '••••' } });
+    expect(interval.json()).toMatchObject({
+      cursor: { lastId: '109' },
+      config: { intervalMinutes: 10, hashtag: 'acme', accessToken: '••••' },
+    });
     expect((await stored()).config.accessTokenSealed).toBe(firstSealed);
 
     // A new hashtag and token: another stream, so the cursor is reset; the token is sealed again, never shown.
@@ -303,27 +389,46 @@ describe.each(DB_KINDS)('listening API on %s', (kind) => {
     expect(noHashtag.statusCode).toBe(400);
     expect((await owner.request('PATCH', api(`/sources/${id}`), { config: { mode: 'search' } })).statusCode).toBe(400);
     expect((await owner.request('PATCH', api(`/sources/${id}`), { config: { surprise: true } })).statusCode).toBe(400);
-    expect((await owner.request('PATCH', api(`/sources/${id}`), { config: { instanceUrl: 'ftp://mastodon.example' } })).statusCode).toBe(400);
+    expect((await owner.request('PATCH', api(`/sources/${id}`), { config: { instanceUrl: 'ftp://mastodon.example' } })).statusCode).toBe(
+      400,
+    );
     const loopback = await owner.request('PATCH', api(`/sources/${id}`), { config: { instanceUrl: 'http://127.0.0.1:8080' } });
     expect(loopback.statusCode).toBe(400);
     expect(loopback.json().error.details).toMatchObject({ field: 'config.instanceUrl' });
-    const feed = await owner.request('POST', api('/sources'), { kind: 'rss', name: 'Intranet', config: { url: 'http://localhost/feed.xml' } });
+    const feed = await owner.request('POST', api('/sources'), {
+      kind: 'rss',
+      name: 'Intranet',
+      config: { url: 'http://localhost/feed.xml' },
+    });
     expect(feed.statusCode).toBe(400);
-    const firehose = await owner.request('POST', api('/sources'), { kind: 'bluesky_firehose', name: 'Firehose', config: { serviceUrl: 'wss://bsky.network' } });
+    const firehose = await owner.request('POST', api('/sources'), {
+      kind: 'bluesky_firehose',
+      name: 'Firehose',
+      config: { serviceUrl: 'wss://bsky.network' },
+    });
     expect(firehose.statusCode).toBe(201);
-    expect((await owner.request('PATCH', api(`/sources/${firehose.json().id}`), { config: { serviceUrl: 'ws://[::1]:2583' } })).statusCode).toBe(400);
+    expect(
+      (await owner.request('PATCH', api(`/sources/${firehose.json().id}`), { config: { serviceUrl: 'ws://[::1]:2583' } })).statusCode,
+    ).toBe(400);
     (t.ctx.config as { allowPrivateUrls: boolean }).allowPrivateUrls = true;
     const allowed = await owner.request('PATCH', api(`/sources/${firehose.json().id}`), { config: { serviceUrl: 'ws://127.0.0.1:2583' } });
     (t.ctx.config as { allowPrivateUrls: boolean }).allowPrivateUrls = false;
     expect(allowed.json()).toMatchObject({ config: { serviceUrl: 'ws://127.0.0.1:2583' }, cursor: null });
     expect((await stored()).config).toMatchObject({ hashtag: 'acmecorp', intervalMinutes: 10 });
 
-    const events = await t.ctx.database.db.selectFrom('events').select(['data']).where('type', '=', 'listening.source_updated').where('subject_id', '=', id).execute();
+    const events = await t.ctx.database.db
+      .selectFrom('events')
+      .select(['data'])
+      .where('type', '=', 'listening.source_updated')
+      .where('subject_id', '=', id)
+      .execute();
     expect(events).toHaveLength(2);
-    expect(events.map((e) => e.data)).toEqual(expect.arrayContaining([
-      { changed: ['intervalMinutes'], cursorReset: false },
-      { changed: ['accessToken', 'hashtag'], cursorReset: true },
-    ]));
+    expect(events.map((e) => e.data)).toEqual(
+      expect.arrayContaining([
+        { changed: ['intervalMinutes'], cursorReset: false },
+        { changed: ['accessToken', 'hashtag'], cursorReset: true },
+      ]),
+    );
     expect(JSON.stringify(events)).not.toContain('second-secret');
   });
 
@@ -333,8 +438,13 @@ describe.each(DB_KINDS)('listening API on %s', (kind) => {
     const query = await editor.request('POST', api('/queries'), { name: 'Editor', query: 'editorial', kind: 'topic' });
     expect(query.statusCode).toBe(201);
     expect((await editor.request('POST', api(`/mentions/${ids.rain}/sentiment`), { label: 'negative' })).statusCode).toBe(200);
-    expect((await editor.request('POST', api('/sources'), { kind: 'rss', name: 'No', config: { url: 'https://blog.example.com/x.xml' } })).statusCode).toBe(403);
-    expect((await editor.request('PATCH', api(`/sources/${ids.source}`), { config: { url: 'https://blog.example.com/y.xml' } })).statusCode).toBe(403);
+    expect(
+      (await editor.request('POST', api('/sources'), { kind: 'rss', name: 'No', config: { url: 'https://blog.example.com/x.xml' } }))
+        .statusCode,
+    ).toBe(403);
+    expect(
+      (await editor.request('PATCH', api(`/sources/${ids.source}`), { config: { url: 'https://blog.example.com/y.xml' } })).statusCode,
+    ).toBe(403);
     expect((await editor.request('DELETE', api(`/queries/${query.json().id}`))).statusCode).toBe(204);
     expect((await editor.request('GET', api('/alert-settings'))).statusCode).toBe(200);
     expect((await editor.request('PUT', api('/alert-settings'), { enabled: false })).statusCode).toBe(403);

@@ -53,9 +53,9 @@ const sourceName = z.string().trim().min(1).max(120);
 /** One body shape per kind, with that kind's config schema (sources/registry.ts). */
 export const sourceBody = z.discriminatedUnion(
   'kind',
-  LISTENING_SOURCE_KINDS.map((definition) => z.object({ kind: z.literal(definition.kind), name: sourceName, config: definition.config })) as unknown as [
-    z.ZodObject<{ kind: z.ZodLiteral<string>; name: typeof sourceName; config: z.ZodObject }>,
-  ],
+  LISTENING_SOURCE_KINDS.map((definition) =>
+    z.object({ kind: z.literal(definition.kind), name: sourceName, config: definition.config }),
+  ) as unknown as [z.ZodObject<{ kind: z.ZodLiteral<string>; name: typeof sourceName; config: z.ZodObject }>],
 );
 
 export const sourcePatchBody = z.object({

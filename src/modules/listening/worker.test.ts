@@ -39,7 +39,8 @@ describe('listener service (embedded database)', () => {
   let feedUrl = '';
   let version = 1;
   const clock = new ManualClock(Date.parse('2026-03-10T12:00:00Z'));
-  const item = (n: number) => `<item><title>Acme noticia ${n}</title><link>https://news.example/${n}</link><guid>g${n}</guid><pubDate>Tue, 10 Mar 2026 10:0${n}:00 GMT</pubDate></item>`;
+  const item = (n: number) =>
+    `<item><title>Acme noticia ${n}</title><link>https://news.example/${n}</link><guid>g${n}</guid><pubDate>Tue, 10 Mar 2026 10:0${n}:00 GMT</pubDate></item>`;
 
   beforeAll(async () => {
     t = await createTestApp('embedded', { clock });
@@ -50,7 +51,9 @@ describe('listener service (embedded database)', () => {
     server = http.createServer((req, res) => {
       if (req.headers['if-none-match'] === `"v${version}"`) return void res.writeHead(304).end();
       const items = version === 1 ? [1, 2] : [1, 2, 3];
-      res.writeHead(200, { etag: `"v${version}"`, 'content-type': 'application/rss+xml' }).end(`<rss version="2.0"><channel><title>News</title>${items.map(item).join('')}</channel></rss>`);
+      res
+        .writeHead(200, { etag: `"v${version}"`, 'content-type': 'application/rss+xml' })
+        .end(`<rss version="2.0"><channel><title>News</title>${items.map(item).join('')}</channel></rss>`);
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     feedUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/feed.xml`;
@@ -60,13 +63,18 @@ describe('listener service (embedded database)', () => {
     await t?.close();
   });
 
-  const source = async (id: string) => t.ctx.database.db.selectFrom('listening_sources').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+  const source = async (id: string) =>
+    t.ctx.database.db.selectFrom('listening_sources').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
   const until = async (check: () => Promise<boolean>) => {
     for (let i = 0; i < 200 && !(await check()); i++) await new Promise((resolve) => setTimeout(resolve, 25));
   };
 
   it('polls a feed, stores mentions with the cursor, and after a restart neither misses nor double-counts', async () => {
-    const row = await t.ctx.database.db.insertInto('listening_sources').values({ workspace_id: ws, kind: 'rss', name: 'News', config: JSON.stringify({ url: feedUrl }) }).returning('id').executeTakeFirstOrThrow();
+    const row = await t.ctx.database.db
+      .insertInto('listening_sources')
+      .values({ workspace_id: ws, kind: 'rss', name: 'News', config: JSON.stringify({ url: feedUrl }) })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     let listener = await startListener(t.ctx, { syncEveryMs: 50 });
     await until(async () => Number((await source(row.id)).items_ingested) >= 2);
     await listener.stop();
@@ -84,9 +92,18 @@ describe('listener service (embedded database)', () => {
     await listener.stop();
     saved = await source(row.id);
     expect(Number(saved.items_ingested)).toBe(3);
-    const mentions = await t.ctx.database.db.selectFrom('listening_mentions').select(['remote_id']).where('source_id', '=', row.id).orderBy('remote_id').execute();
+    const mentions = await t.ctx.database.db
+      .selectFrom('listening_mentions')
+      .select(['remote_id'])
+      .where('source_id', '=', row.id)
+      .orderBy('remote_id')
+      .execute();
     expect(mentions.map((m) => m.remote_id)).toEqual(['g1', 'g2', 'g3']);
-    const matches = await t.ctx.database.db.selectFrom('listening_mention_matches').select('mention_id').where('workspace_id', '=', ws).execute();
+    const matches = await t.ctx.database.db
+      .selectFrom('listening_mention_matches')
+      .select('mention_id')
+      .where('workspace_id', '=', ws)
+      .execute();
     expect(matches.length).toBeGreaterThanOrEqual(3);
     await t.ctx.database.db.deleteFrom('listening_sources').where('id', '=', row.id).execute();
   });
@@ -99,13 +116,26 @@ describe('listener service (embedded database)', () => {
       async run({ emit, signal }) {
         for (let i = 0; i < total && !signal.aborted; i += 10) {
           const started = performance.now();
-          await emit({ items: Array.from({ length: 10 }, (_, k) => ({ remoteId: `f${i + k}`, text: `Acme post number ${i + k} with words ${(i + k) % 97}`, network: 'bluesky', publishedAt: new Date(clock.now() - 5000) })), cursor: { n: i + 10 }, lagMs: 5000 });
+          await emit({
+            items: Array.from({ length: 10 }, (_, k) => ({
+              remoteId: `f${i + k}`,
+              text: `Acme post number ${i + k} with words ${(i + k) % 97}`,
+              network: 'bluesky',
+              publishedAt: new Date(clock.now() - 5000),
+            })),
+            cursor: { n: i + 10 },
+            lagMs: 5000,
+          });
           if (performance.now() - started > 1) paused++;
         }
         await new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
       },
     };
-    const row = await t.ctx.database.db.insertInto('listening_sources').values({ workspace_id: ws, kind: 'fast', name: 'Fast', config: JSON.stringify({}) }).returning('id').executeTakeFirstOrThrow();
+    const row = await t.ctx.database.db
+      .insertInto('listening_sources')
+      .values({ workspace_id: ws, kind: 'fast', name: 'Fast', config: JSON.stringify({}) })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     const listener = await startListener(t.ctx, { syncEveryMs: 1000, queueCapacity: 4, adapters: { fast } });
     await until(async () => Number((await source(row.id)).items_ingested) >= total);
     await listener.stop();
@@ -118,13 +148,29 @@ describe('listener service (embedded database)', () => {
 
   it('does not let a runner still reading the old target write its cursor over an edit’s reset', async () => {
     const oldConfig = { url: 'https://old.example/feed.xml' };
-    const row = await t.ctx.database.db.insertInto('listening_sources').values({ workspace_id: ws, kind: 'rss', name: 'Moved', config: JSON.stringify(oldConfig) }).returning('id').executeTakeFirstOrThrow();
+    const row = await t.ctx.database.db
+      .insertInto('listening_sources')
+      .values({ workspace_id: ws, kind: 'rss', name: 'Moved', config: JSON.stringify(oldConfig) })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     const pipelines = new WorkspacePipelines(t.ctx, 0);
-    const batch = (n: number) => ({ workspaceId: ws, sourceId: row.id, sourceKey: `rss:${row.id}`, items: [{ remoteId: `moved-${n}`, text: `Acme moved ${n}`, network: 'rss', publishedAt: new Date(clock.now()) }], storeUnmatched: true, cursor: { etag: `"old-${n}"` }, sourceConfig: oldConfig });
+    const batch = (n: number) => ({
+      workspaceId: ws,
+      sourceId: row.id,
+      sourceKey: `rss:${row.id}`,
+      items: [{ remoteId: `moved-${n}`, text: `Acme moved ${n}`, network: 'rss', publishedAt: new Date(clock.now()) }],
+      storeUnmatched: true,
+      cursor: { etag: `"old-${n}"` },
+      sourceConfig: oldConfig,
+    });
     await ingestBatch(t.ctx, pipelines, batch(1));
     expect((await source(row.id)).cursor).toEqual({ etag: '"old-1"' });
     // The edit (PATCH) moved the source to another feed and reset its cursor.
-    await t.ctx.database.db.updateTable('listening_sources').set({ config: JSON.stringify({ url: 'https://new.example/feed.xml' }), cursor: null }).where('id', '=', row.id).execute();
+    await t.ctx.database.db
+      .updateTable('listening_sources')
+      .set({ config: JSON.stringify({ url: 'https://new.example/feed.xml' }), cursor: null })
+      .where('id', '=', row.id)
+      .execute();
     const late = await ingestBatch(t.ctx, pipelines, batch(2));
     expect(late.stored).toBe(1);
     expect((await source(row.id)).cursor).toBeNull();
@@ -134,30 +180,72 @@ describe('listener service (embedded database)', () => {
   it('raises reputation alerts from its own loop, with the workspace’s settings, and e-mails them', async () => {
     const smtp = await startSmtpCatcher();
     try {
-      await owner.request('PUT', `/api/v1/workspaces/${ws}/analytics/settings`, { smtp: { host: '127.0.0.1', port: smtp.port, secure: false, from: 'plaza@example.com', ignoreTls: true } });
+      await owner.request('PUT', `/api/v1/workspaces/${ws}/analytics/settings`, {
+        smtp: { host: '127.0.0.1', port: smtp.port, secure: false, from: 'plaza@example.com', ignoreTls: true },
+      });
       // Hourly windows, set by a manager: the loop must use them (24 windows of baseline).
-      const saved = await owner.request('PUT', `/api/v1/workspaces/${ws}/listening/alert-settings`, { windowMinutes: 60, historyWindows: 24, notifyEmails: ['guardia@acme.example'] });
+      const saved = await owner.request('PUT', `/api/v1/workspaces/${ws}/listening/alert-settings`, {
+        windowMinutes: 60,
+        historyWindows: 24,
+        notifyEmails: ['guardia@acme.example'],
+      });
       expect(saved.statusCode).toBe(200);
       const hour = 3_600_000;
       const end = Math.floor(clock.now() / hour) * hour;
       const items = [];
       for (let w = 0; w < 25; w++) {
         const count = w === 24 ? 15 : w % 3 === 0 ? 1 : 0;
-        for (let i = 0; i < count; i++) items.push({ remoteId: `spike-${w}-${i}`, text: `Acme es pésimo, un desastre total ${w} ${i} ${'!'.repeat(i)}`, network: 'bluesky', authorHandle: `neg${w}_${i}`, publishedAt: new Date(end - (25 - w) * hour + i * 1000) });
+        for (let i = 0; i < count; i++)
+          items.push({
+            remoteId: `spike-${w}-${i}`,
+            text: `Acme es pésimo, un desastre total ${w} ${i} ${'!'.repeat(i)}`,
+            network: 'bluesky',
+            authorHandle: `neg${w}_${i}`,
+            publishedAt: new Date(end - (25 - w) * hour + i * 1000),
+          });
       }
-      await ingestBatch(t.ctx, new WorkspacePipelines(t.ctx), { workspaceId: ws, sourceId: null, sourceKey: 'spike', items, storeUnmatched: true });
+      await ingestBatch(t.ctx, new WorkspacePipelines(t.ctx), {
+        workspaceId: ws,
+        sourceId: null,
+        sourceKey: 'spike',
+        items,
+        storeUnmatched: true,
+      });
       const raised: string[] = [];
       // The listener service's jobs, the alert check every 50 ms: its sources, and the reputation alerts.
       const jobs = [listeningSourcesJob({ syncEveryMs: 1000 }), reputationAlertsJob({ onAlert: (alert) => raised.push(alert.scope) })];
-      const listener = await startJobs(t.ctx, jobs, { services: ['listener'], boss: null, intervals: { 'listening.reputation-alerts': 50 } });
-      const emailed = async () => t.ctx.database.db.selectFrom('listening_alerts').select('id').where('workspace_id', '=', ws).where('emailed_at', 'is not', null).execute();
+      const listener = await startJobs(t.ctx, jobs, {
+        services: ['listener'],
+        boss: null,
+        intervals: { 'listening.reputation-alerts': 50 },
+      });
+      const emailed = async () =>
+        t.ctx.database.db
+          .selectFrom('listening_alerts')
+          .select('id')
+          .where('workspace_id', '=', ws)
+          .where('emailed_at', 'is not', null)
+          .execute();
       await until(async () => (await emailed()).length >= 2);
       await listener.stop();
-      expect(raised.sort()).toEqual(['query:' + (await t.ctx.database.db.selectFrom('listening_queries').select('id').where('workspace_id', '=', ws).executeTakeFirstOrThrow()).id, 'workspace'].sort());
+      expect(raised.sort()).toEqual(
+        [
+          'query:' +
+            (await t.ctx.database.db.selectFrom('listening_queries').select('id').where('workspace_id', '=', ws).executeTakeFirstOrThrow())
+              .id,
+          'workspace',
+        ].sort(),
+      );
       const alerts = await t.ctx.database.db.selectFrom('listening_alerts').selectAll().where('workspace_id', '=', ws).execute();
       expect(alerts.map((a) => new Date(a.window_end).getTime() - new Date(a.window_start).getTime())).toEqual([hour, hour]);
       // The spike as stored (near-duplicate texts are dropped by the pipeline): every one of them is in the alert.
-      const spike = await t.ctx.database.db.selectFrom('listening_mentions').select('id').where('workspace_id', '=', ws).where('remote_id', 'like', 'spike-24-%').where('sentiment', '=', 'negative').execute();
+      const spike = await t.ctx.database.db
+        .selectFrom('listening_mentions')
+        .select('id')
+        .where('workspace_id', '=', ws)
+        .where('remote_id', 'like', 'spike-24-%')
+        .where('sentiment', '=', 'negative')
+        .execute();
       expect(spike.length).toBeGreaterThanOrEqual(10);
       expect(alerts.map((a) => a.count)).toEqual([spike.length, spike.length]);
       expect(alerts.every((a) => a.emailed_at !== null)).toBe(true);

@@ -108,7 +108,8 @@ export async function startListener(ctx: AppContext, options: ListenerOptions = 
         sleep: (ms) => abortableSleep(ms, controller.signal),
         emit: async (batch) => {
           if (batch.items.length > (options.maxBatchItems ?? 500)) {
-            for (let i = 0; i < batch.items.length; i += options.maxBatchItems ?? 500) await queue.push({ ...batch, items: batch.items.slice(i, i + (options.maxBatchItems ?? 500)) });
+            for (let i = 0; i < batch.items.length; i += options.maxBatchItems ?? 500)
+              await queue.push({ ...batch, items: batch.items.slice(i, i + (options.maxBatchItems ?? 500)) });
           } else await queue.push(batch);
         },
       })

@@ -13,8 +13,22 @@ export async function uploadImage(ctx: AppContext, input: { workspaceId: string;
   return ctx.database.db.transaction().execute(async (trx) => {
     const existing = await mediaRepository.findBySha256(trx, input.workspaceId, stored.sha256);
     if (existing) return existing;
-    const inserted = await mediaRepository.insert(trx, { workspaceId: input.workspaceId, sha256: stored.sha256, mimeType: image.mimeType, sizeBytes: stored.size, width: image.width, height: image.height });
-    await recordEvent(trx, { workspaceId: input.workspaceId, actorUserId: input.actorUserId, type: 'media.uploaded', subjectType: 'media', subjectId: inserted.id, data: { mime: image.mimeType, size: stored.size } });
+    const inserted = await mediaRepository.insert(trx, {
+      workspaceId: input.workspaceId,
+      sha256: stored.sha256,
+      mimeType: image.mimeType,
+      sizeBytes: stored.size,
+      width: image.width,
+      height: image.height,
+    });
+    await recordEvent(trx, {
+      workspaceId: input.workspaceId,
+      actorUserId: input.actorUserId,
+      type: 'media.uploaded',
+      subjectType: 'media',
+      subjectId: inserted.id,
+      data: { mime: image.mimeType, size: stored.size },
+    });
     return inserted;
   });
 }

@@ -38,7 +38,12 @@ export type ImageErrorCode = 'too_large' | 'unsupported_media_type' | 'image_too
 
 /** An image refused by `verifyImage`, as an API error. */
 export class ImageError extends AppError {
-  constructor(statusCode: number, readonly code: ImageErrorCode, message: string, details?: unknown) {
+  constructor(
+    statusCode: number,
+    readonly code: ImageErrorCode,
+    message: string,
+    details?: unknown,
+  ) {
     super(statusCode, code, message, details);
   }
 }
@@ -93,10 +98,32 @@ async function decodeEveryPixel(sharp: SharpFactory, input: Buffer): Promise<voi
 
 /** The type the file's signature claims (PNG, JPEG, GIF, WebP), or null. */
 export function signatureFormat(b: Uint8Array): ImageFormat | null {
-  if (b.length >= 8 && b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47 && b[4] === 0x0d && b[5] === 0x0a && b[6] === 0x1a && b[7] === 0x0a) return 'png';
+  if (
+    b.length >= 8 &&
+    b[0] === 0x89 &&
+    b[1] === 0x50 &&
+    b[2] === 0x4e &&
+    b[3] === 0x47 &&
+    b[4] === 0x0d &&
+    b[5] === 0x0a &&
+    b[6] === 0x1a &&
+    b[7] === 0x0a
+  )
+    return 'png';
   if (b.length >= 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return 'jpeg';
   if (b.length >= 6 && b[0] === 0x47 && b[1] === 0x49 && b[2] === 0x46 && b[3] === 0x38) return 'gif';
-  if (b.length >= 12 && b[0] === 0x52 && b[1] === 0x49 && b[2] === 0x46 && b[3] === 0x46 && b[8] === 0x57 && b[9] === 0x45 && b[10] === 0x42 && b[11] === 0x50) return 'webp';
+  if (
+    b.length >= 12 &&
+    b[0] === 0x52 &&
+    b[1] === 0x49 &&
+    b[2] === 0x46 &&
+    b[3] === 0x46 &&
+    b[8] === 0x57 &&
+    b[9] === 0x45 &&
+    b[10] === 0x42 &&
+    b[11] === 0x50
+  )
+    return 'webp';
   return null;
 }
 
@@ -107,26 +134,32 @@ export function signatureFormat(b: Uint8Array): ImageFormat | null {
  * with a code); returns the decoder's metadata.
  */
 export async function verifyImage(bytes: Uint8Array): Promise<VerifiedImage> {
-  if (bytes.byteLength > IMAGE_LIMITS.maxBytes) throw new ImageError(413, 'too_large', `The file is larger than ${IMAGE_LIMITS.maxBytes / 1024 / 1024} MB`);
+  if (bytes.byteLength > IMAGE_LIMITS.maxBytes)
+    throw new ImageError(413, 'too_large', `The file is larger than ${IMAGE_LIMITS.maxBytes / 1024 / 1024} MB`);
   const claimed = signatureFormat(bytes);
   if (!claimed) throw new ImageError(415, 'unsupported_media_type', 'Only PNG, JPEG, GIF and WebP images are accepted');
   const sharp = await loadSharp();
   const input = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let meta;
-  try {
-    // Header only (no pixel limit yet, so that a too-large image is named as such).
-    meta = await sharp(input, { limitInputPixels: false, animated: true }).metadata();
-  } catch {
-    throw new ImageError(422, 'image_undecodable', 'The image could not be read: the file is damaged or not really an image');
-  }
-  if (meta.format !== claimed) throw new ImageError(422, 'image_undecodable', 'The image could not be read: its content does not match its type');
+  // Header only (no pixel limit yet, so that a too-large image is named as such).
+  const meta = await sharp(input, { limitInputPixels: false, animated: true })
+    .metadata()
+    .catch(() => {
+      throw new ImageError(422, 'image_undecodable', 'The image could not be read: the file is damaged or not really an image');
+    });
+  if (meta.format !== claimed)
+    throw new ImageError(422, 'image_undecodable', 'The image could not be read: its content does not match its type');
   const width = meta.width ?? 0;
   const frames = Math.max(1, meta.pages ?? 1);
   const frameHeight = meta.pageHeight ?? Math.floor((meta.height ?? 0) / frames);
   if (!width || !frameHeight) throw new ImageError(422, 'image_undecodable', 'The image could not be read: it declares no size');
   const limits = { maxPixels: IMAGE_LIMITS.maxPixels, maxSide: IMAGE_LIMITS.maxSide };
   if (width > IMAGE_LIMITS.maxSide || frameHeight > IMAGE_LIMITS.maxSide || width * frameHeight * frames > IMAGE_LIMITS.maxPixels) {
-    throw new ImageError(422, 'image_too_large', `The image is too large: ${width}×${frameHeight} pixels${frames > 1 ? ` × ${frames} frames` : ''} (at most ${IMAGE_LIMITS.maxSide} pixels a side and ${IMAGE_LIMITS.maxPixels / 1_000_000} megapixels)`, { width, height: frameHeight, frames, ...limits });
+    throw new ImageError(
+      422,
+      'image_too_large',
+      `The image is too large: ${width}×${frameHeight} pixels${frames > 1 ? ` × ${frames} frames` : ''} (at most ${IMAGE_LIMITS.maxSide} pixels a side and ${IMAGE_LIMITS.maxPixels / 1_000_000} megapixels)`,
+      { width, height: frameHeight, frames, ...limits },
+    );
   }
   try {
     await withDecodeSlot(() => decodeEveryPixel(sharp, input));

@@ -15,7 +15,14 @@ export const mediaRepository = {
   insert(db: Db, values: { workspaceId: string; sha256: string; mimeType: string; sizeBytes: number; width: number; height: number }) {
     return db
       .insertInto('media')
-      .values({ workspace_id: values.workspaceId, sha256: values.sha256, mime_type: values.mimeType, size_bytes: values.sizeBytes, width: values.width, height: values.height })
+      .values({
+        workspace_id: values.workspaceId,
+        sha256: values.sha256,
+        mime_type: values.mimeType,
+        size_bytes: values.sizeBytes,
+        width: values.width,
+        height: values.height,
+      })
       .returningAll()
       .executeTakeFirstOrThrow();
   },

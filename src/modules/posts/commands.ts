@@ -63,7 +63,8 @@ export async function importPosts(ctx: AppContext, workspaceId: string, authorId
       }
     }
     // Any failing row rolls the whole import back: nothing is half-imported.
-    if (rowErrors.length) throw new AppError(422, 'import_failed', `${rowErrors.length} of ${bodies.length} rows are invalid; nothing was imported`, rowErrors);
+    if (rowErrors.length)
+      throw new AppError(422, 'import_failed', `${rowErrors.length} of ${bodies.length} rows are invalid; nothing was imported`, rowErrors);
     return ids;
   });
 }
@@ -75,8 +76,14 @@ async function createPostIn(ctx: AppContext, trx: Db, workspaceId: string, autho
   let scheduledAt = body.scheduledAt ?? null;
   if (body.action === 'publish_now') scheduledAt = new Date(now);
   if (body.action === 'schedule' && !scheduledAt) throw badRequest('scheduledAt is required to schedule');
-  if (body.action === 'schedule' && scheduledAt && scheduledAt.getTime() < now - 60_000) throw badRequest('scheduledAt is in the past; use publish_now');
-  await assertReferencesInWorkspace(trx, workspaceId, { campaignId: body.campaignId, objectiveId: body.objectiveId, segmentId: body.segmentId, pillarId: body.pillarId });
+  if (body.action === 'schedule' && scheduledAt && scheduledAt.getTime() < now - 60_000)
+    throw badRequest('scheduledAt is in the past; use publish_now');
+  await assertReferencesInWorkspace(trx, workspaceId, {
+    campaignId: body.campaignId,
+    objectiveId: body.objectiveId,
+    segmentId: body.segmentId,
+    pillarId: body.pillarId,
+  });
   const { variants, channels, results } = await validateVariants(ctx, trx, workspaceId, body);
   if (body.action !== 'draft') assertValid(results);
   const state = targetState(body.action, workspace.approval_required, null);
@@ -92,8 +99,23 @@ async function createPostIn(ctx: AppContext, trx: Db, workspaceId: string, autho
     pillarId: body.pillarId ?? null,
   });
   await insertPublications(trx, post.id, workspaceId, variants, channels, state, scheduledAt);
-  await recordEvent(trx, { workspaceId, actorUserId: authorId, type: 'post.created', subjectType: 'post', subjectId: post.id, data: { state, channels: variants.length } });
-  if (state === 'scheduled') await recordEvent(trx, { workspaceId, actorUserId: authorId, type: 'post.scheduled', subjectType: 'post', subjectId: post.id, data: { scheduledAt } });
+  await recordEvent(trx, {
+    workspaceId,
+    actorUserId: authorId,
+    type: 'post.created',
+    subjectType: 'post',
+    subjectId: post.id,
+    data: { state, channels: variants.length },
+  });
+  if (state === 'scheduled')
+    await recordEvent(trx, {
+      workspaceId,
+      actorUserId: authorId,
+      type: 'post.scheduled',
+      subjectType: 'post',
+      subjectId: post.id,
+      data: { scheduledAt },
+    });
   return { post, validation: results };
 }
 
@@ -110,7 +132,12 @@ export async function updatePost(ctx: AppContext, workspaceId: string, postId: s
     const inflight = await posts.findInflightPublication(trx, postId);
     if (inflight) throw conflict('Some channels already published this post; it can no longer be edited');
     const workspace = await posts.workspace(trx, workspaceId);
-    await assertReferencesInWorkspace(trx, workspaceId, { campaignId: body.campaignId, objectiveId: body.objectiveId, segmentId: body.segmentId, pillarId: body.pillarId });
+    await assertReferencesInWorkspace(trx, workspaceId, {
+      campaignId: body.campaignId,
+      objectiveId: body.objectiveId,
+      segmentId: body.segmentId,
+      pillarId: body.pillarId,
+    });
     const { variants, channels, results } = await validateVariants(ctx, trx, workspaceId, body);
     let state: PostState = post.state;
     if (workspace.approval_required && (state === 'approved' || state === 'scheduled')) state = 'in_review';
@@ -130,7 +157,14 @@ export async function updatePost(ctx: AppContext, workspaceId: string, postId: s
       pillarId: body.pillarId === undefined ? post.pillar_id : body.pillarId,
       updatedAt: new Date(ctx.clock.now()),
     });
-    await recordEvent(trx, { workspaceId, actorUserId: actorId, type: 'post.updated', subjectType: 'post', subjectId: postId, data: { from: post.state, to: state } });
+    await recordEvent(trx, {
+      workspaceId,
+      actorUserId: actorId,
+      type: 'post.updated',
+      subjectType: 'post',
+      subjectId: postId,
+      data: { from: post.state, to: state },
+    });
     return { post: updated, validation: results };
   });
 }
@@ -178,13 +212,21 @@ export async function transitionPost(
         to = 'draft';
         break;
       case 'schedule':
-        requireFrom(...(workspace.approval_required ? (['approved', 'scheduled'] as PostState[]) : (['draft', 'approved', 'scheduled', 'failed'] as PostState[])));
+        requireFrom(
+          ...(workspace.approval_required
+            ? (['approved', 'scheduled'] as PostState[])
+            : (['draft', 'approved', 'scheduled', 'failed'] as PostState[])),
+        );
         if (!scheduledAt) throw badRequest('scheduledAt is required to schedule');
         if (scheduledAt.getTime() < now - 60_000) throw badRequest('scheduledAt is in the past; use publish_now');
         to = 'scheduled';
         break;
       case 'publish_now':
-        requireFrom(...(workspace.approval_required ? (['approved', 'scheduled'] as PostState[]) : (['draft', 'approved', 'scheduled', 'failed'] as PostState[])));
+        requireFrom(
+          ...(workspace.approval_required
+            ? (['approved', 'scheduled'] as PostState[])
+            : (['draft', 'approved', 'scheduled', 'failed'] as PostState[])),
+        );
         scheduledAt = new Date(now);
         to = 'scheduled';
         break;
@@ -204,14 +246,27 @@ export async function transitionPost(
       await posts.schedulePublications(trx, postId, ['pending', 'scheduled', 'failed'], scheduledAt, new Date(now));
     } else {
       // Leaving 'scheduled' takes publications off the engine's queue; in-flight ones finish on their own.
-      await posts.parkPublications(trx, postId, ['pending', 'scheduled', ...(to === 'canceled' ? (['failed'] as const) : [])], to === 'canceled' ? 'canceled' : 'pending', new Date(now));
+      await posts.parkPublications(
+        trx,
+        postId,
+        ['pending', 'scheduled', ...(to === 'canceled' ? (['failed'] as const) : [])],
+        to === 'canceled' ? 'canceled' : 'pending',
+        new Date(now),
+      );
     }
     const updated = await posts.setPostState(trx, postId, { state: to, scheduledAt, updatedAt: new Date(now) });
     if (input.comment || transition === 'approve' || transition === 'reject' || transition === 'submit') {
       const kind = transition === 'approve' || transition === 'reject' || transition === 'submit' ? transition : 'comment';
       await posts.insertComment(trx, { postId, workspaceId, authorId: actorId, body: input.comment ?? '', kind });
     }
-    await recordEvent(trx, { workspaceId, actorUserId: actorId, type: `post.${transition}`, subjectType: 'post', subjectId: postId, data: { from, to, scheduledAt, comment: input.comment ?? null } });
+    await recordEvent(trx, {
+      workspaceId,
+      actorUserId: actorId,
+      type: `post.${transition}`,
+      subjectType: 'post',
+      subjectId: postId,
+      data: { from, to, scheduledAt, comment: input.comment ?? null },
+    });
     return updated;
   });
 }
@@ -239,7 +294,14 @@ export async function retryPublication(ctx: AppContext, workspaceId: string, pos
     if (channel.status !== 'active') throw conflict(`The channel is ${channel.status}: reconnect it first`);
     await posts.requeuePublication(trx, publicationId, now);
     await posts.markPostScheduled(trx, postId, now);
-    await recordEvent(trx, { workspaceId, actorUserId: actorId, type: 'publication.retried', subjectType: 'post', subjectId: postId, data: { publicationId } });
+    await recordEvent(trx, {
+      workspaceId,
+      actorUserId: actorId,
+      type: 'publication.retried',
+      subjectType: 'post',
+      subjectId: postId,
+      data: { publicationId },
+    });
   });
 }
 
@@ -247,8 +309,21 @@ export async function retryPublication(ctx: AppContext, workspaceId: string, pos
 export async function commentOnPost(ctx: AppContext, input: { workspaceId: string; postId: string; authorId: string; body: string }) {
   if (!(await posts.findPost(ctx.database.db, input.workspaceId, input.postId))) throw notFound('Post');
   return ctx.database.db.transaction().execute(async (trx) => {
-    const row = await posts.insertComment(trx, { postId: input.postId, workspaceId: input.workspaceId, authorId: input.authorId, body: input.body, kind: 'comment' });
-    await recordEvent(trx, { workspaceId: input.workspaceId, actorUserId: input.authorId, type: 'post.commented', subjectType: 'post', subjectId: input.postId, data: { commentId: row.id } });
+    const row = await posts.insertComment(trx, {
+      postId: input.postId,
+      workspaceId: input.workspaceId,
+      authorId: input.authorId,
+      body: input.body,
+      kind: 'comment',
+    });
+    await recordEvent(trx, {
+      workspaceId: input.workspaceId,
+      actorUserId: input.authorId,
+      type: 'post.commented',
+      subjectType: 'post',
+      subjectId: input.postId,
+      data: { commentId: row.id },
+    });
     return row;
   });
 }
@@ -259,9 +334,17 @@ export async function deletePost(ctx: AppContext, input: { workspaceId: string; 
   const post = await posts.findPost(db, input.workspaceId, input.postId);
   if (!post) throw notFound('Post');
   const publications = await posts.publicationsOf(db, post.id);
-  if (publications.some((p) => p.state === 'published' || p.state === 'publishing')) throw conflict('A published post cannot be deleted from Plaza; cancel or delete it on the network');
+  if (publications.some((p) => p.state === 'published' || p.state === 'publishing'))
+    throw conflict('A published post cannot be deleted from Plaza; cancel or delete it on the network');
   await db.transaction().execute(async (trx) => {
     await posts.deletePost(trx, post.id);
-    await recordEvent(trx, { workspaceId: post.workspace_id, actorUserId: input.actorId, type: 'post.deleted', subjectType: 'post', subjectId: post.id, data: { content: post.content.slice(0, 200) } });
+    await recordEvent(trx, {
+      workspaceId: post.workspace_id,
+      actorUserId: input.actorId,
+      type: 'post.deleted',
+      subjectType: 'post',
+      subjectId: post.id,
+      data: { content: post.content.slice(0, 200) },
+    });
   });
 }

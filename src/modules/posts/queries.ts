@@ -49,8 +49,22 @@ export function presentPost(post: PostRow, publications: PublicationRow[]) {
 }
 
 /** A comment as the API shows it. */
-export function presentComment(row: { id: string; body: string; kind: string; created_at: Date; author_id: string; authorName?: string | null }) {
-  return { id: row.id, body: row.body, kind: row.kind, createdAt: row.created_at, authorId: row.author_id, authorName: row.authorName ?? null };
+export function presentComment(row: {
+  id: string;
+  body: string;
+  kind: string;
+  created_at: Date;
+  author_id: string;
+  authorName?: string | null;
+}) {
+  return {
+    id: row.id,
+    body: row.body,
+    kind: row.kind,
+    createdAt: row.created_at,
+    authorId: row.author_id,
+    authorName: row.authorName ?? null,
+  };
 }
 
 /** A post of the workspace with its publications (404 when there is none). */
@@ -64,14 +78,30 @@ export async function loadPost(db: Db, workspaceId: string, postId: string) {
 export async function listPosts(db: Db, workspaceId: string, filters: PostFilters, page: { cursor?: string; limit: number }) {
   const rows = await posts.listPosts(db, workspaceId, filters, decodeCursor(page.cursor), page.limit);
   const { items, nextCursor } = pageOf(rows, page.limit, (row) => ({ at: row.cursor_at, id: row.id }));
-  const publications = items.length ? await posts.publicationsOfPosts(db, items.map((p) => p.id)) : [];
-  return { items: items.map((post) => presentPost(post, publications.filter((p) => p.post_id === post.id))), nextCursor };
+  const publications = items.length
+    ? await posts.publicationsOfPosts(
+        db,
+        items.map((p) => p.id),
+      )
+    : [];
+  return {
+    items: items.map((post) =>
+      presentPost(
+        post,
+        publications.filter((p) => p.post_id === post.id),
+      ),
+    ),
+    nextCursor,
+  };
 }
 
 /** A post with its attempt log, comments and audit history. */
 export async function loadPostDetail(db: Db, workspaceId: string, postId: string) {
   const post = await loadPost(db, workspaceId, postId);
-  const attempts = await posts.attemptsOf(db, post.publications.map((p) => p.id));
+  const attempts = await posts.attemptsOf(
+    db,
+    post.publications.map((p) => p.id),
+  );
   const comments = await posts.commentsOf(db, post.id);
   const history = await posts.historyOf(db, workspaceId, post.id);
   return {

@@ -40,7 +40,13 @@ export const postsRepository = {
 
   /** One post of a workspace, locked for the rest of the transaction, or undefined. */
   lockPost(db: Db, workspaceId: string, postId: string) {
-    return db.selectFrom('posts').selectAll().where('id', '=', postId).where('workspace_id', '=', workspaceId).forUpdate().executeTakeFirst();
+    return db
+      .selectFrom('posts')
+      .selectAll()
+      .where('id', '=', postId)
+      .where('workspace_id', '=', workspaceId)
+      .forUpdate()
+      .executeTakeFirst();
   },
 
   /** A post's publications, oldest first. */
@@ -60,7 +66,11 @@ export const postsRepository = {
 
   /** A page of a workspace's posts, newest first, `limit + 1` rows (the extra one says there is a next page). */
   listPosts(db: Db, workspaceId: string, filters: PostFilters, after: Cursor | null, limit: number) {
-    let query = db.selectFrom('posts').selectAll().select(exactInstant('posts.created_at').as('cursor_at')).where('workspace_id', '=', workspaceId);
+    let query = db
+      .selectFrom('posts')
+      .selectAll()
+      .select(exactInstant('posts.created_at').as('cursor_at'))
+      .where('workspace_id', '=', workspaceId);
     if (filters.state) query = query.where('state', '=', filters.state);
     if (filters.campaignId) query = query.where('campaign_id', '=', filters.campaignId);
     if (filters.authorId) query = query.where('author_id', '=', filters.authorId);
@@ -68,10 +78,22 @@ export const postsRepository = {
     if (filters.to) query = query.where('scheduled_at', '<', filters.to);
     if (filters.channelId) {
       const channelId = filters.channelId;
-      query = query.where((eb) => eb.exists(eb.selectFrom('publications').select('id').whereRef('publications.post_id', '=', 'posts.id').where('publications.channel_id', '=', channelId)));
+      query = query.where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('publications')
+            .select('id')
+            .whereRef('publications.post_id', '=', 'posts.id')
+            .where('publications.channel_id', '=', channelId),
+        ),
+      );
     }
     if (after) query = query.where(olderThanCursor('posts.created_at', 'posts.id', after));
-    return query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit + 1).execute();
+    return query
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(limit + 1)
+      .execute();
   },
 
   /** The attempt log of some publications, in order. */
@@ -89,7 +111,14 @@ export const postsRepository = {
     return db
       .selectFrom('post_comments')
       .leftJoin('users', 'users.id', 'post_comments.author_id')
-      .select(['post_comments.id', 'post_comments.body', 'post_comments.kind', 'post_comments.created_at', 'users.name as authorName', 'post_comments.author_id'])
+      .select([
+        'post_comments.id',
+        'post_comments.body',
+        'post_comments.kind',
+        'post_comments.created_at',
+        'users.name as authorName',
+        'post_comments.author_id',
+      ])
       .where('post_id', '=', postId)
       .orderBy('post_comments.created_at')
       .execute();
@@ -194,7 +223,12 @@ export const postsRepository = {
 
   /** Moves a post to a workflow state. */
   setPostState(db: Db, postId: string, values: { state: PostState; scheduledAt: Date | null; updatedAt: Date }) {
-    return db.updateTable('posts').set({ state: values.state, scheduled_at: values.scheduledAt, updated_at: values.updatedAt }).where('id', '=', postId).returningAll().executeTakeFirstOrThrow();
+    return db
+      .updateTable('posts')
+      .set({ state: values.state, scheduled_at: values.scheduledAt, updated_at: values.updatedAt })
+      .where('id', '=', postId)
+      .returningAll()
+      .executeTakeFirstOrThrow();
   },
 
   /** A retried post is scheduled again (its time stays). */
@@ -208,7 +242,14 @@ export const postsRepository = {
   },
 
   /** One publication per channel variant: scheduled ones get their due time, the rest wait ('pending'). */
-  async insertPublications(db: Db, postId: string, workspaceId: string, publications: NewPublication[], scheduled: boolean, dueAt: Date | null): Promise<void> {
+  async insertPublications(
+    db: Db,
+    postId: string,
+    workspaceId: string,
+    publications: NewPublication[],
+    scheduled: boolean,
+    dueAt: Date | null,
+  ): Promise<void> {
     await db
       .insertInto('publications')
       .values(
@@ -235,19 +276,38 @@ export const postsRepository = {
 
   /** A publication of the post that is sending or sent, if any. */
   findInflightPublication(db: Db, postId: string) {
-    return db.selectFrom('publications').select('id').where('post_id', '=', postId).where('state', 'in', ['publishing', 'published']).executeTakeFirst();
+    return db
+      .selectFrom('publications')
+      .select('id')
+      .where('post_id', '=', postId)
+      .where('state', 'in', ['publishing', 'published'])
+      .executeTakeFirst();
   },
 
   /** One publication of a post, locked, or undefined. */
   lockPublication(db: Db, postId: string, publicationId: string) {
-    return db.selectFrom('publications').selectAll().where('id', '=', publicationId).where('post_id', '=', postId).forUpdate().executeTakeFirst();
+    return db
+      .selectFrom('publications')
+      .selectAll()
+      .where('id', '=', publicationId)
+      .where('post_id', '=', postId)
+      .forUpdate()
+      .executeTakeFirst();
   },
 
   /** Puts a post's waiting publications (in `from`) on the engine's queue at `dueAt`, clearing claims and errors. */
   async schedulePublications(db: Db, postId: string, from: PublicationState[], dueAt: Date | null, now: Date): Promise<void> {
     await db
       .updateTable('publications')
-      .set({ state: 'scheduled', due_at: dueAt, claimed_by: null, lease_until: null, error_code: null, error_message: null, updated_at: now })
+      .set({
+        state: 'scheduled',
+        due_at: dueAt,
+        claimed_by: null,
+        lease_until: null,
+        error_code: null,
+        error_message: null,
+        updated_at: now,
+      })
       .where('post_id', '=', postId)
       .where('state', 'in', from)
       .execute();
@@ -255,14 +315,28 @@ export const postsRepository = {
 
   /** Takes a post's waiting publications (in `from`) off the engine's queue, to `to`. */
   async parkPublications(db: Db, postId: string, from: PublicationState[], to: 'pending' | 'canceled', now: Date): Promise<void> {
-    await db.updateTable('publications').set({ state: to, claimed_by: null, lease_until: null, updated_at: now }).where('post_id', '=', postId).where('state', 'in', from).execute();
+    await db
+      .updateTable('publications')
+      .set({ state: to, claimed_by: null, lease_until: null, updated_at: now })
+      .where('post_id', '=', postId)
+      .where('state', 'in', from)
+      .execute();
   },
 
   /** A failed publication back on the queue now, to be reconciled first. */
   async requeuePublication(db: Db, publicationId: string, now: Date): Promise<void> {
     await db
       .updateTable('publications')
-      .set({ state: 'scheduled', due_at: now, claimed_by: null, lease_until: null, error_code: null, error_message: null, needs_reconcile: true, updated_at: now })
+      .set({
+        state: 'scheduled',
+        due_at: now,
+        claimed_by: null,
+        lease_until: null,
+        error_code: null,
+        error_message: null,
+        needs_reconcile: true,
+        updated_at: now,
+      })
       .where('id', '=', publicationId)
       .execute();
   },
@@ -271,7 +345,13 @@ export const postsRepository = {
   insertComment(db: Db, values: { postId: string; workspaceId: string; authorId: string; body: string; kind: string }) {
     return db
       .insertInto('post_comments')
-      .values({ post_id: values.postId, workspace_id: values.workspaceId, author_id: values.authorId, body: values.body, kind: values.kind })
+      .values({
+        post_id: values.postId,
+        workspace_id: values.workspaceId,
+        author_id: values.authorId,
+        body: values.body,
+        kind: values.kind,
+      })
       .returningAll()
       .executeTakeFirstOrThrow();
   },

@@ -132,7 +132,12 @@ export const postRoutes: ApiModule = async (app, ctx) => {
     '/workspaces/:workspaceId/posts/:postId',
     {
       config: { access: 'read' },
-      schema: { tags: ['posts'], summary: 'A post with its attempt log, comments and history', params: postParams, response: { 200: postDetailSchema } },
+      schema: {
+        tags: ['posts'],
+        summary: 'A post with its attempt log, comments and history',
+        params: postParams,
+        response: { 200: postDetailSchema },
+      },
     },
     async (request) => loadPostDetail(db, request.params.workspaceId, request.params.postId),
   );
@@ -162,7 +167,13 @@ export const postRoutes: ApiModule = async (app, ctx) => {
       `/workspaces/:workspaceId/posts/:postId/${transition}`,
       {
         config: { access: TRANSITION_ACCESS[transition] },
-        schema: { tags: ['posts'], summary: TRANSITION_SUMMARY[transition], params: postParams, body: transitionBodySchema, response: { 200: postSchema } },
+        schema: {
+          tags: ['posts'],
+          summary: TRANSITION_SUMMARY[transition],
+          params: postParams,
+          body: transitionBodySchema,
+          response: { 200: postSchema },
+        },
       },
       async (request) => {
         const { user, workspaceId } = member(request);
@@ -211,7 +222,10 @@ export const postRoutes: ApiModule = async (app, ctx) => {
 
   app.delete(
     '/workspaces/:workspaceId/posts/:postId',
-    { config: { access: 'post.write' }, schema: { tags: ['posts'], summary: 'Delete a post that never published', params: postParams, response: { 204: noContent } } },
+    {
+      config: { access: 'post.write' },
+      schema: { tags: ['posts'], summary: 'Delete a post that never published', params: postParams, response: { 204: noContent } },
+    },
     async (request, reply) => {
       const { user, workspaceId } = member(request);
       await deletePost(ctx, { workspaceId, postId: request.params.postId, actorId: user.id });

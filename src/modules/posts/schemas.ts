@@ -14,7 +14,10 @@ const optionsSchema = z
   .object({
     visibility: z.enum(VISIBILITIES).optional(),
     contentWarning: z.string().max(500).optional(),
-    language: z.string().regex(/^[a-z]{2,3}$/).optional(),
+    language: z
+      .string()
+      .regex(/^[a-z]{2,3}$/)
+      .optional(),
   })
   .default({});
 
@@ -48,7 +51,9 @@ export const TRANSITIONS = ['submit', 'approve', 'reject', 'schedule', 'unschedu
 export type Transition = (typeof TRANSITIONS)[number];
 
 /** The body of a workflow transition. */
-export const transitionBodySchema = z.object({ comment: z.string().max(5000).optional(), scheduledAt: isoInstantSchema.optional() }).default({});
+export const transitionBodySchema = z
+  .object({ comment: z.string().max(5000).optional(), scheduledAt: isoInstantSchema.optional() })
+  .default({});
 
 // ——— Answers ———
 
@@ -68,7 +73,11 @@ export const publicationSchema = z.object({
   text: z.string(),
   media: z.array(storedMediaItem),
   thread: z.array(z.object({ text: z.string(), media: z.array(storedMediaItem) })),
-  options: z.object({ visibility: z.enum(VISIBILITIES).optional(), contentWarning: z.string().optional(), language: z.string().optional() }),
+  options: z.object({
+    visibility: z.enum(VISIBILITIES).optional(),
+    contentWarning: z.string().optional(),
+    language: z.string().optional(),
+  }),
   state: z.enum(PUBLICATION_STATES),
   dueAt: instant.nullable(),
   attempts: z.number().int(),
@@ -133,4 +142,8 @@ export const historyEventSchema = z.object({
 });
 
 /** A post with its attempt log, comments and audit history. */
-export const postDetailSchema = postSchema.extend({ attempts: z.array(attemptSchema), comments: z.array(commentSchema), history: z.array(historyEventSchema) });
+export const postDetailSchema = postSchema.extend({
+  attempts: z.array(attemptSchema),
+  comments: z.array(commentSchema),
+  history: z.array(historyEventSchema),
+});

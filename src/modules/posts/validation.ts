@@ -23,7 +23,11 @@ export type VariantsBody = Pick<PostBody, 'content' | 'media' | 'thread' | 'chan
 /** Loads media rows of a workspace as adapter inputs (bytes are loaded lazily by the engine). */
 async function mediaInputs(db: Db, workspaceId: string, items: MediaItem[]): Promise<MediaInput[]> {
   if (items.length === 0) return [];
-  const rows = await postsRepository.mediaAmong(db, workspaceId, items.map((m) => m.mediaId));
+  const rows = await postsRepository.mediaAmong(
+    db,
+    workspaceId,
+    items.map((m) => m.mediaId),
+  );
   return items.map((item) => {
     const row = rows.find((r) => r.id === item.mediaId);
     if (!row) throw badRequest(`Unknown media ${item.mediaId}`);
@@ -60,12 +64,26 @@ export async function validateVariants(ctx: AppContext, db: Db, workspaceId: str
       publicationId: 'validation',
       text: variant.text,
       media: await mediaInputs(db, workspaceId, variant.media),
-      thread: await Promise.all(variant.thread.map(async (part) => ({ text: part.text, media: await mediaInputs(db, workspaceId, part.media) }))),
+      thread: await Promise.all(
+        variant.thread.map(async (part) => ({ text: part.text, media: await mediaInputs(db, workspaceId, part.media) })),
+      ),
       options: variant.options,
     };
     const issues = adapter.validate(input);
-    if (channel.status === 'disconnected') issues.push({ field: 'channel', code: 'disconnected', message: 'This channel is disconnected', messageEs: 'Este canal está desconectado' });
-    if (variant.text.trim() === '' && variant.media.length === 0) issues.push({ field: 'text', code: 'empty', message: 'Write something or attach media', messageEs: 'Escribe algo o adjunta un archivo' });
+    if (channel.status === 'disconnected')
+      issues.push({
+        field: 'channel',
+        code: 'disconnected',
+        message: 'This channel is disconnected',
+        messageEs: 'Este canal está desconectado',
+      });
+    if (variant.text.trim() === '' && variant.media.length === 0)
+      issues.push({
+        field: 'text',
+        code: 'empty',
+        message: 'Write something or attach media',
+        messageEs: 'Escribe algo o adjunta un archivo',
+      });
     results.push({ channelId: channel.id, network: channel.network, issues });
   }
   return { variants, channels, results, ok: results.every((r) => r.issues.length === 0) };
@@ -74,6 +92,11 @@ export async function validateVariants(ctx: AppContext, db: Db, workspaceId: str
 /** 422 with the channels that refuse the content, unless none does. */
 export function assertValid(results: ChannelIssues[]): void {
   if (results.some((r) => r.issues.length > 0)) {
-    throw new AppError(422, 'invalid_for_network', 'Some channels reject this content', results.filter((r) => r.issues.length > 0));
+    throw new AppError(
+      422,
+      'invalid_for_network',
+      'Some channels reject this content',
+      results.filter((r) => r.issues.length > 0),
+    );
   }
 }

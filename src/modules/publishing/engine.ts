@@ -48,7 +48,6 @@ export interface EngineOptions {
   autoPoll?: boolean;
 }
 
-
 type Outcome =
   | { kind: 'published'; row: PublishingRow; result: PublishResult; startedAt: number; reconciled: boolean }
   | { kind: 'retry'; row: PublishingRow; error: NetworkError; delayMs: number; startedAt: number; reconcile: boolean }
@@ -67,7 +66,6 @@ export interface EngineStats {
 }
 
 const toMs = (value: Date | string): number => (value instanceof Date ? value.getTime() : Date.parse(value));
-
 
 /**
  * The publishing engine. Claims publications that fall due within the next few
@@ -103,7 +101,15 @@ export class PublishingEngine {
   private readonly inFlight = new Set<Promise<void>>();
 
   constructor(
-    private readonly deps: { database: PlazaDatabase; secrets: SecretBox; networks: NetworkRegistry; media: MediaStore; clock: Clock; logger: Logger; config?: { allowPrivateUrls: boolean } },
+    private readonly deps: {
+      database: PlazaDatabase;
+      secrets: SecretBox;
+      networks: NetworkRegistry;
+      media: MediaStore;
+      clock: Clock;
+      logger: Logger;
+      config?: { allowPrivateUrls: boolean };
+    },
     options: EngineOptions = {},
   ) {
     this.workerId = options.workerId ?? `${os.hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
@@ -294,7 +300,12 @@ export class PublishingEngine {
     const leaseUntil = now + this.opts.publishTimeoutMs + this.opts.leaseMarginMs;
     // The start and its attempt row are one statement: a worker killed or stalled in
     // between cannot leave a started publication without its attempt.
-    const rows = await repository.startPublications(this.deps.database.raw, { ids, workerId: this.workerId, now: new Date(now), leaseUntil: new Date(leaseUntil) });
+    const rows = await repository.startPublications(this.deps.database.raw, {
+      ids,
+      workerId: this.workerId,
+      now: new Date(now),
+      leaseUntil: new Date(leaseUntil),
+    });
     if (rows.length === 0) return;
     this.stats.fired += rows.length;
     const calls = Promise.all(rows.map((row) => this.execute(row, leaseUntil))).then(
@@ -319,13 +330,29 @@ export class PublishingEngine {
     const startedAt = clock.now();
     const adapter = networks.get(row.network);
     if (row.channel_status !== 'active') {
-      this.record({ kind: 'failed', row, startedAt, error: new NetworkError('auth', 'channel_' + row.channel_status, `The channel is ${row.channel_status.replace('_', ' ')}: reconnect it and retry`) });
+      this.record({
+        kind: 'failed',
+        row,
+        startedAt,
+        error: new NetworkError(
+          'auth',
+          `channel_${row.channel_status}`,
+          `The channel is ${row.channel_status.replace('_', ' ')}: reconnect it and retry`,
+        ),
+      });
       return;
     }
     const wait = await this.limiter.take(row.channel_id, adapter.limits.postsPerMinutePerChannel, clock.now());
     if (wait > 0) {
       // Over the channel's posting rate: hand it back to the queue for later, without counting an attempt.
-      this.record({ kind: 'retry', row, startedAt, delayMs: wait, reconcile: row.needs_reconcile, error: new NetworkError('rate_limited', 'local_rate_limit', 'Waiting for the channel’s posting rate') });
+      this.record({
+        kind: 'retry',
+        row,
+        startedAt,
+        delayMs: wait,
+        reconcile: row.needs_reconcile,
+        error: new NetworkError('rate_limited', 'local_rate_limit', 'Waiting for the channel’s posting rate'),
+      });
       return;
     }
     // No call once other workers may have taken this one over (its publications are theirs then);
@@ -343,7 +370,14 @@ export class PublishingEngine {
     const budgetMs = Math.min(this.opts.publishTimeoutMs, leaseUntil - clock.now() - Math.min(1_000, this.opts.leaseMarginMs / 2));
     if (budgetMs < Math.min(250, this.opts.publishTimeoutMs / 2)) {
       release();
-      this.record({ kind: 'retry', row, startedAt, delayMs: 0, reconcile: row.needs_reconcile, error: new NetworkError('rate_limited', 'local_rate_limit', 'Waited too long for a free slot; trying again') });
+      this.record({
+        kind: 'retry',
+        row,
+        startedAt,
+        delayMs: 0,
+        reconcile: row.needs_reconcile,
+        error: new NetworkError('rate_limited', 'local_rate_limit', 'Waited too long for a free slot; trying again'),
+      });
       return;
     }
     this.stats.inFlight++;
@@ -352,7 +386,11 @@ export class PublishingEngine {
     // attempt is the deadline on the lease's clock, checked before every request.
     const timeout = setTimeout(() => controller.abort(new Error('timeout')), budgetMs);
     const deadline = clock.now() + budgetMs - Math.min(250, budgetMs / 4);
-    const deadlinePassed = new NetworkError('transient', 'send_deadline_passed', 'The attempt ran out of time before sending; nothing was sent');
+    const deadlinePassed = new NetworkError(
+      'transient',
+      'send_deadline_passed',
+      'The attempt ran out of time before sending; nothing was sent',
+    );
     const beforeSending = () => {
       if (clock.now() >= deadline) throw deadlinePassed;
     };
@@ -399,7 +437,8 @@ export class PublishingEngine {
 
   private classify(row: PublishingRow, error: NetworkError, startedAt: number): Outcome {
     if (error.kind === 'auth' || error.kind === 'permanent') return { kind: 'failed', row, error, startedAt };
-    if (error.kind === 'rate_limited' && error.details.retryAfterMs) this.limiter.block(row.channel_id, this.deps.clock.now() + error.details.retryAfterMs);
+    if (error.kind === 'rate_limited' && error.details.retryAfterMs)
+      this.limiter.block(row.channel_id, this.deps.clock.now() + error.details.retryAfterMs);
     if (row.attempts >= this.opts.maxAttempts) return { kind: 'failed', row, error, startedAt };
     const backoff = backoffDelay(row.attempts, this.opts.baseBackoffMs, this.opts.maxBackoffMs, error.details.retryAfterMs);
     const delayMs = error.kind === 'ambiguous' ? Math.max(backoff, this.opts.reconcileDelayMs) : backoff;
@@ -410,7 +449,11 @@ export class PublishingEngine {
   private async buildInput(row: PublishingRow): Promise<PublishInput> {
     const load = async (items: MediaItem[]): Promise<MediaInput[]> => {
       if (!items.length) return [];
-      const rows = await repository.mediaOf(this.deps.database.raw, items.map((m) => m.mediaId), row.workspace_id);
+      const rows = await repository.mediaOf(
+        this.deps.database.raw,
+        items.map((m) => m.mediaId),
+        row.workspace_id,
+      );
       return Promise.all(
         items.map(async (item) => {
           const media = rows.find((r) => r.id === item.mediaId);
@@ -483,7 +526,11 @@ export class PublishingEngine {
         workerId: this.workerId,
         now: new Date(now),
         attempts: retries.map((o) => o.row.attempts),
-        outcomes: retries.map((o) => ({ attemptId: o.row.attempt_id, outcome: DEFERRED.includes(o.error.code) ? 'deferred' : 'retry', error: o.error })),
+        outcomes: retries.map((o) => ({
+          attemptId: o.row.attempt_id,
+          outcome: DEFERRED.includes(o.error.code) ? 'deferred' : 'retry',
+          error: o.error,
+        })),
       });
       this.stats.retried += retries.length;
     }
@@ -498,7 +545,8 @@ export class PublishingEngine {
         outcomes: failures.map((o) => ({ attemptId: o.row.attempt_id, outcome: 'failed', error: o.error })),
       });
       for (const failure of failures) {
-        if (failure.error.kind === 'auth' && failure.row.channel_status === 'active') await markNeedsReconnect(this.deps.database.db, failure.row.channel_id, failure.error.message);
+        if (failure.error.kind === 'auth' && failure.row.channel_status === 'active')
+          await markNeedsReconnect(this.deps.database.db, failure.row.channel_id, failure.error.message);
       }
       this.stats.failed += failures.length;
     }

@@ -69,7 +69,13 @@ export class Semaphore {
  * Exponential backoff with full jitter (AWS architecture blog's recommendation),
  * never shorter than the network's Retry-After.
  */
-export function backoffDelay(attempt: number, baseMs: number, maxMs: number, retryAfterMs: number | undefined, random: () => number = Math.random): number {
+export function backoffDelay(
+  attempt: number,
+  baseMs: number,
+  maxMs: number,
+  retryAfterMs: number | undefined,
+  random: () => number = Math.random,
+): number {
   const ceiling = Math.min(maxMs, baseMs * 2 ** Math.max(0, attempt - 1));
   const jittered = Math.round(ceiling / 2 + random() * (ceiling / 2));
   return Math.max(jittered, retryAfterMs ?? 0);
@@ -151,12 +157,16 @@ export class SharedRateLimiter {
         const group = byChannel.get(row.channel_id);
         if (!group) continue;
         byChannel.delete(row.channel_id);
-        const blockedUntil = row.blocked_until === null ? 0 : row.blocked_until instanceof Date ? row.blocked_until.getTime() : Date.parse(row.blocked_until);
+        const blockedUntil =
+          row.blocked_until === null ? 0 : row.blocked_until instanceof Date ? row.blocked_until.getTime() : Date.parse(row.blocked_until);
         const blockedWait = Math.max(0, blockedUntil - now);
         const tokens = Number(row.tokens);
         const rate = Number(row.refill_per_ms);
         group.takers.forEach((taker, index) => {
-          if (index < row.last_granted) return taker.resolve(0);
+          if (index < row.last_granted) {
+            taker.resolve(0);
+            return;
+          }
           // The j-th publication left waiting needs j more tokens than the bucket holds.
           const deficit = index - row.last_granted + 1 - (blockedWait > 0 ? tokens : Math.min(tokens, 0.999_999));
           taker.resolve(Math.max(1, blockedWait + Math.ceil(Math.max(0, deficit) / rate)));
@@ -176,7 +186,11 @@ export class SharedRateLimiter {
     if (blocks.size === 0) return;
     const channels = [...blocks.keys()].sort();
     try {
-      await repository.blockChannels(this.sql, channels, channels.map((id) => new Date(blocks.get(id)!)));
+      await repository.blockChannels(
+        this.sql,
+        channels,
+        channels.map((id) => new Date(blocks.get(id)!)),
+      );
     } catch (error) {
       this.onError(error);
     }

@@ -60,7 +60,13 @@ function finishAttemptsSql(first: number, finishedAt: number): string {
 }
 
 function attemptParams(items: AttemptOutcome[]): unknown[] {
-  return [items.map((i) => i.attemptId), items.map((i) => i.outcome), items.map((i) => i.error.kind), items.map((i) => i.error.code), items.map((i) => i.error.message)];
+  return [
+    items.map((i) => i.attemptId),
+    items.map((i) => i.outcome),
+    items.map((i) => i.error.kind),
+    items.map((i) => i.error.code),
+    items.map((i) => i.error.message),
+  ];
 }
 
 /** First key of the workers' advisory locks (the second is each worker's lock_key). */
@@ -135,7 +141,10 @@ export const publishingRepository = {
   },
 
   /** Claims up to `limit` publications due before `dueBefore` (one indexed UPDATE … FOR UPDATE SKIP LOCKED). */
-  async claimDue(sql: SqlRunner, claim: { workerId: string; leaseUntil: Date; dueBefore: Date; now: Date; limit: number }): Promise<ClaimedRow[]> {
+  async claimDue(
+    sql: SqlRunner,
+    claim: { workerId: string; leaseUntil: Date; dueBefore: Date; now: Date; limit: number },
+  ): Promise<ClaimedRow[]> {
     const { rows } = await sql.query<ClaimedRow>(
       `UPDATE publications p SET claimed_by = $1, lease_until = $2
          FROM (SELECT id FROM publications
@@ -153,7 +162,10 @@ export const publishingRepository = {
    * in one statement: a worker killed or stalled in between cannot leave a started
    * publication without its attempt.
    */
-  async startPublications(sql: SqlRunner, start: { ids: string[]; workerId: string; now: Date; leaseUntil: Date }): Promise<PublishingRow[]> {
+  async startPublications(
+    sql: SqlRunner,
+    start: { ids: string[]; workerId: string; now: Date; leaseUntil: Date },
+  ): Promise<PublishingRow[]> {
     const { rows } = await sql.query<PublishingRow>(
       `WITH started AS (
          UPDATE publications SET state = 'publishing', attempts = attempts + 1,
@@ -210,14 +222,34 @@ export const publishingRepository = {
           WHERE p.id = v.id AND p.state = 'publishing' AND p.claimed_by = $5 AND p.attempts = v.attempt
          )
          UPDATE publication_attempts a SET outcome = v.outcome, finished_at = $4 FROM v WHERE a.id = v.attempt_id AND a.outcome = 'started'`,
-      [batch.ids, batch.remoteIds, batch.remoteUrls, batch.now, batch.workerId, batch.missedThresholdMs, batch.attempts, batch.attemptIds, batch.outcomes],
+      [
+        batch.ids,
+        batch.remoteIds,
+        batch.remoteUrls,
+        batch.now,
+        batch.workerId,
+        batch.missedThresholdMs,
+        batch.attempts,
+        batch.attemptIds,
+        batch.outcomes,
+      ],
     );
   },
 
   /** Retry outcomes, one statement: back to 'scheduled' at their due times (deferred ones not counted as attempts). */
   async writeRetries(
     sql: SqlRunner,
-    batch: { ids: string[]; dueAts: Date[]; reconcile: boolean[]; codes: string[]; messages: string[]; workerId: string; now: Date; attempts: number[]; outcomes: AttemptOutcome[] },
+    batch: {
+      ids: string[];
+      dueAts: Date[];
+      reconcile: boolean[];
+      codes: string[];
+      messages: string[];
+      workerId: string;
+      now: Date;
+      attempts: number[];
+      outcomes: AttemptOutcome[];
+    },
   ): Promise<void> {
     await sql.query(
       `WITH v AS (SELECT * FROM unnest($1::uuid[], $2::timestamptz[], $3::boolean[], $4::text[], $5::text[], $8::int[]) AS v(id, due_at, reconcile, code, message, attempt)),
@@ -229,14 +261,32 @@ export const publishingRepository = {
           WHERE p.id = v.id AND p.state = 'publishing' AND p.claimed_by = $6 AND p.attempts = v.attempt
          )
          ${finishAttemptsSql(9, 7)}`,
-      [batch.ids, batch.dueAts, batch.reconcile, batch.codes, batch.messages, batch.workerId, batch.now, batch.attempts, ...attemptParams(batch.outcomes)],
+      [
+        batch.ids,
+        batch.dueAts,
+        batch.reconcile,
+        batch.codes,
+        batch.messages,
+        batch.workerId,
+        batch.now,
+        batch.attempts,
+        ...attemptParams(batch.outcomes),
+      ],
     );
   },
 
   /** Final failures, one statement: the publications and their attempt rows. */
   async writeFailures(
     sql: SqlRunner,
-    batch: { ids: string[]; codes: string[]; messages: string[]; workerId: string; now: Date; attempts: number[]; outcomes: AttemptOutcome[] },
+    batch: {
+      ids: string[];
+      codes: string[];
+      messages: string[];
+      workerId: string;
+      now: Date;
+      attempts: number[];
+      outcomes: AttemptOutcome[];
+    },
   ): Promise<void> {
     await sql.query(
       `WITH v AS (SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $6::int[]) AS v(id, code, message, attempt)),
@@ -291,12 +341,18 @@ export const publishingRepository = {
 
   /** A heartbeat; false when the worker has no row (first beat, or taken over while silent). */
   async heartbeat(session: SqlRunner, workerId: string, now: Date): Promise<boolean> {
-    const { rows } = await session.query<{ id: string }>('UPDATE publishing_workers SET heartbeat_at = GREATEST(heartbeat_at, $2) WHERE id = $1 RETURNING id', [workerId, now]);
+    const { rows } = await session.query<{ id: string }>(
+      'UPDATE publishing_workers SET heartbeat_at = GREATEST(heartbeat_at, $2) WHERE id = $1 RETURNING id',
+      [workerId, now],
+    );
     return rows.length > 0;
   },
 
   /** Registers (or re-registers) a worker. */
-  async registerWorker(session: SqlRunner, worker: { id: string; now: Date; deadAfterMs: number; sendWindowMs: number; lockKey: number | null }): Promise<void> {
+  async registerWorker(
+    session: SqlRunner,
+    worker: { id: string; now: Date; deadAfterMs: number; sendWindowMs: number; lockKey: number | null },
+  ): Promise<void> {
     await session.query(
       `INSERT INTO publishing_workers (id, started_at, heartbeat_at, dead_after_ms, send_window_ms, lock_key) VALUES ($1, $2, $2, $3, $4, $5)
          ON CONFLICT (id) DO UPDATE SET heartbeat_at = EXCLUDED.heartbeat_at, lock_key = EXCLUDED.lock_key`,
@@ -306,7 +362,10 @@ export const publishingRepository = {
 
   /** Other workers that went silent: lock gone (process died) or heartbeat too old (hung). */
   async silentWorkers(sql: SqlRunner, workerId: string, now: Date): Promise<string[]> {
-    const { rows } = await sql.query<{ id: string }>(`SELECT w.id FROM publishing_workers w WHERE w.id <> $1 AND ${DEAD} LIMIT 50`, [workerId, now]);
+    const { rows } = await sql.query<{ id: string }>(`SELECT w.id FROM publishing_workers w WHERE w.id <> $1 AND ${DEAD} LIMIT 50`, [
+      workerId,
+      now,
+    ]);
     return rows.map((row) => row.id);
   },
 
@@ -349,8 +408,17 @@ export const publishingRepository = {
    * Takes tokens for many channels at once (one upsert, rows locked in channel id order so
    * concurrent workers cannot deadlock). `channels` must be sorted.
    */
-  async takeTokens(sql: SqlRunner, take: { channels: string[]; counts: number[]; capacities: number[]; refillsPerMs: number[]; now: Date }) {
-    const { rows } = await sql.query<{ channel_id: string; tokens: number; last_granted: number; blocked_until: Date | string | null; refill_per_ms: number }>(
+  async takeTokens(
+    sql: SqlRunner,
+    take: { channels: string[]; counts: number[]; capacities: number[]; refillsPerMs: number[]; now: Date },
+  ) {
+    const { rows } = await sql.query<{
+      channel_id: string;
+      tokens: number;
+      last_granted: number;
+      blocked_until: Date | string | null;
+      refill_per_ms: number;
+    }>(
       `INSERT INTO publishing_rate_buckets AS b (channel_id, tokens, updated_at, capacity, refill_per_ms, last_requested, last_granted)
          SELECT r.channel_id, r.capacity - LEAST(r.n, floor(r.capacity)), $5, r.capacity, r.refill, r.n, LEAST(r.n, floor(r.capacity))::int
            FROM unnest($1::uuid[], $2::int[], $3::float8[], $4::float8[]) AS r(channel_id, n, capacity, refill)

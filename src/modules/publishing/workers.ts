@@ -82,7 +82,9 @@ export class WorkerLiveness {
     this.wakeWaiters();
     await this.beating;
     this.lastBeat = -Infinity;
-    await repository.leaveWorkers(this.database.raw, this.workerId).catch((error) => this.logger.warn({ err: error }, 'leaving publishing_workers failed'));
+    await repository
+      .leaveWorkers(this.database.raw, this.workerId)
+      .catch((error) => this.logger.warn({ err: error }, 'leaving publishing_workers failed'));
     this.dropSession();
   }
 
@@ -182,7 +184,8 @@ export class WorkerLiveness {
         sendWindowMs: Math.round(this.opts.sendWindowMs),
         lockKey: this.database.kind === 'postgres' ? this.lockKey : null,
       });
-      if (this.aliveSince !== Infinity) this.logger.warn({ workerId: this.workerId }, 'this publishing worker was taken over while silent; registered again');
+      if (this.aliveSince !== Infinity)
+        this.logger.warn({ workerId: this.workerId }, 'this publishing worker was taken over while silent; registered again');
       this.aliveSince = now;
     }
     this.lastBeat = Math.max(this.lastBeat, now);
@@ -205,7 +208,10 @@ export class WorkerLiveness {
       this.taken.workers += result.workers;
       this.taken.released += result.released;
       this.taken.requeued += result.requeued;
-      this.logger.warn({ workers: silent, released: result.released, requeued: result.requeued }, 'took over publishing workers that died or hung');
+      this.logger.warn(
+        { workers: silent, released: result.released, requeued: result.requeued },
+        'took over publishing workers that died or hung',
+      );
     }
     return { workers: result.workers, released: result.released, requeued: result.requeued };
   }

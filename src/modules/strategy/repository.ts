@@ -16,12 +16,23 @@ const loose = (db: Db) => db as unknown as Kysely<LooseDb>;
 export const strategyRepository = {
   /** A workspace's rows of one table, oldest first (at most 1,000). */
   async list(db: Db, table: StrategyTable, workspaceId: string): Promise<StrategyRow[]> {
-    return (await loose(db).selectFrom(table).selectAll().where('workspace_id', '=', workspaceId).orderBy('created_at').limit(1000).execute()) as StrategyRow[];
+    return (await loose(db)
+      .selectFrom(table)
+      .selectAll()
+      .where('workspace_id', '=', workspaceId)
+      .orderBy('created_at')
+      .limit(1000)
+      .execute()) as StrategyRow[];
   },
 
   /** One row of a workspace, or undefined. */
   async find(db: Db, table: StrategyTable, workspaceId: string, id: string): Promise<StrategyRow | undefined> {
-    return (await loose(db).selectFrom(table).selectAll().where('id', '=', id).where('workspace_id', '=', workspaceId).executeTakeFirst()) as StrategyRow | undefined;
+    return (await loose(db)
+      .selectFrom(table)
+      .selectAll()
+      .where('id', '=', id)
+      .where('workspace_id', '=', workspaceId)
+      .executeTakeFirst()) as StrategyRow | undefined;
   },
 
   async insert(db: Db, table: StrategyTable, values: Record<string, unknown>): Promise<StrategyRow> {
@@ -47,12 +58,24 @@ export const strategyRepository = {
 
   /** How many of these channel ids belong to the workspace. */
   async countChannelsInWorkspace(db: Db, workspaceId: string, channelIds: string[]): Promise<number> {
-    const found = await db.selectFrom('channels').select('id').where('workspace_id', '=', workspaceId).where('id', 'in', channelIds).execute();
+    const found = await db
+      .selectFrom('channels')
+      .select('id')
+      .where('workspace_id', '=', workspaceId)
+      .where('id', 'in', channelIds)
+      .execute();
     return found.length;
   },
 
   /** True when the objective belongs to the workspace. */
   async objectiveExists(db: Db, workspaceId: string, objectiveId: string): Promise<boolean> {
-    return Boolean(await db.selectFrom('objectives').select('id').where('workspace_id', '=', workspaceId).where('id', '=', objectiveId).executeTakeFirst());
+    return Boolean(
+      await db
+        .selectFrom('objectives')
+        .select('id')
+        .where('workspace_id', '=', workspaceId)
+        .where('id', '=', objectiveId)
+        .executeTakeFirst(),
+    );
   },
 };

@@ -29,11 +29,24 @@ const segmentBody = z.object({
   networks: z.array(z.string().min(1).max(40)).max(20).optional(),
   interests: z.array(z.string().min(1).max(80)).max(50).optional(),
   activeHours: z
-    .array(z.object({ weekday: z.number().int().min(1).max(7), fromHour: z.number().int().min(0).max(23), toHour: z.number().int().min(1).max(24) }))
+    .array(
+      z.object({
+        weekday: z.number().int().min(1).max(7),
+        fromHour: z.number().int().min(0).max(23),
+        toHour: z.number().int().min(1).max(24),
+      }),
+    )
     .max(50)
     .optional(),
 });
-const pillarBody = z.object({ name: nameField, description, color: z.string().regex(/^#[0-9a-fA-F]{6}$/).optional() });
+const pillarBody = z.object({
+  name: nameField,
+  description,
+  color: z
+    .string()
+    .regex(/^#[0-9a-fA-F]{6}$/)
+    .optional(),
+});
 const campaignBody = z.object({
   name: nameField,
   description,
@@ -42,7 +55,6 @@ const campaignBody = z.object({
   endAt: isoInstantSchema.nullable().optional(),
   budget: z.number().finite().min(0).nullable().optional(),
 });
-
 
 interface EntitySpec<B extends z.ZodObject> {
   table: StrategyTable;
@@ -77,7 +89,14 @@ const segmentSchema = z.object({
   activeHours: z.array(z.object({ weekday: z.number(), fromHour: z.number(), toHour: z.number() })),
 });
 const pillarSchema = z.object({ ...common, color: z.string() });
-const campaignSchema = z.object({ ...common, slug: z.string(), objectiveId: uuid.nullable(), startAt: instant.nullable(), endAt: instant.nullable(), budget: z.number().nullable() });
+const campaignSchema = z.object({
+  ...common,
+  slug: z.string(),
+  objectiveId: uuid.nullable(),
+  startAt: instant.nullable(),
+  endAt: instant.nullable(),
+  budget: z.number().nullable(),
+});
 
 const json = (value: unknown) => (value === undefined ? undefined : JSON.stringify(value));
 const defined = (row: Record<string, unknown>) => Object.fromEntries(Object.entries(row).filter(([, v]) => v !== undefined));
@@ -89,7 +108,16 @@ const objectiveSpec: EntitySpec<typeof objectiveBody> = {
   label: 'Objective',
   body: objectiveBody,
   schema: objectiveSchema,
-  toRow: (b) => ({ name: b.name, description: b.description, kpi: b.kpi, target: b.target, baseline: b.baseline, start_at: b.startAt, deadline: b.deadline, channel_ids: json(b.channelIds) }),
+  toRow: (b) => ({
+    name: b.name,
+    description: b.description,
+    kpi: b.kpi,
+    target: b.target,
+    baseline: b.baseline,
+    start_at: b.startAt,
+    deadline: b.deadline,
+    channel_ids: json(b.channelIds),
+  }),
   present: (r) => ({
     id: r.id,
     workspaceId: r.workspace_id,
@@ -123,8 +151,24 @@ const segmentSpec: EntitySpec<typeof segmentBody> = {
   label: 'Segment',
   body: segmentBody,
   schema: segmentSchema,
-  toRow: (b) => ({ name: b.name, description: b.description, networks: json(b.networks), interests: json(b.interests), active_hours: json(b.activeHours) }),
-  present: (r) => ({ id: r.id, workspaceId: r.workspace_id, name: r.name, description: r.description, networks: r.networks, interests: r.interests, activeHours: r.active_hours, createdAt: r.created_at, updatedAt: r.updated_at }),
+  toRow: (b) => ({
+    name: b.name,
+    description: b.description,
+    networks: json(b.networks),
+    interests: json(b.interests),
+    active_hours: json(b.activeHours),
+  }),
+  present: (r) => ({
+    id: r.id,
+    workspaceId: r.workspace_id,
+    name: r.name,
+    description: r.description,
+    networks: r.networks,
+    interests: r.interests,
+    activeHours: r.active_hours,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  }),
 };
 const pillarSpec: EntitySpec<typeof pillarBody> = {
   table: 'pillars',
@@ -134,7 +178,15 @@ const pillarSpec: EntitySpec<typeof pillarBody> = {
   body: pillarBody,
   schema: pillarSchema,
   toRow: (b) => ({ name: b.name, description: b.description, color: b.color }),
-  present: (r) => ({ id: r.id, workspaceId: r.workspace_id, name: r.name, description: r.description, color: r.color, createdAt: r.created_at, updatedAt: r.updated_at }),
+  present: (r) => ({
+    id: r.id,
+    workspaceId: r.workspace_id,
+    name: r.name,
+    description: r.description,
+    color: r.color,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  }),
 };
 const campaignSpec: EntitySpec<typeof campaignBody> = {
   table: 'campaigns',
@@ -143,11 +195,32 @@ const campaignSpec: EntitySpec<typeof campaignBody> = {
   label: 'Campaign',
   body: campaignBody,
   schema: campaignSchema,
-  toRow: (b) => ({ name: b.name, slug: b.name === undefined ? undefined : slugify(b.name), description: b.description, objective_id: b.objectiveId, start_at: b.startAt, end_at: b.endAt, budget: b.budget }),
-  present: (r) => ({ id: r.id, workspaceId: r.workspace_id, name: r.name, slug: r.slug, description: r.description, objectiveId: r.objective_id, startAt: r.start_at, endAt: r.end_at, budget: r.budget, createdAt: r.created_at, updatedAt: r.updated_at }),
+  toRow: (b) => ({
+    name: b.name,
+    slug: b.name === undefined ? undefined : slugify(b.name),
+    description: b.description,
+    objective_id: b.objectiveId,
+    start_at: b.startAt,
+    end_at: b.endAt,
+    budget: b.budget,
+  }),
+  present: (r) => ({
+    id: r.id,
+    workspaceId: r.workspace_id,
+    name: r.name,
+    slug: r.slug,
+    description: r.description,
+    objectiveId: r.objective_id,
+    startAt: r.start_at,
+    endAt: r.end_at,
+    budget: r.budget,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  }),
   check: async (ctx, workspaceId, body) => {
     if (body.objectiveId) {
-      if (!(await strategyRepository.objectiveExists(ctx.database.db, workspaceId, body.objectiveId))) throw badRequest('Unknown objectiveId');
+      if (!(await strategyRepository.objectiveExists(ctx.database.db, workspaceId, body.objectiveId)))
+        throw badRequest('Unknown objectiveId');
     }
   },
 };
@@ -168,13 +241,19 @@ function registerCrud<B extends z.ZodObject>(app: ZodFastify, ctx: AppContext, s
 
   app.get(
     `/workspaces/:workspaceId/${spec.path}`,
-    { config: { access: 'read' }, schema: { tags, summary: `List ${spec.path}`, params: workspaceParams, response: { 200: listSchema(schema) } } },
+    {
+      config: { access: 'read' },
+      schema: { tags, summary: `List ${spec.path}`, params: workspaceParams, response: { 200: listSchema(schema) } },
+    },
     async (request) => ({ items: (await strategyRepository.list(db, spec.table, request.params.workspaceId)).map(present) }),
   );
 
   app.post(
     `/workspaces/:workspaceId/${spec.path}`,
-    { config: { access: 'workspace.manage' }, schema: { tags, summary: `Create a ${spec.subject}`, params: workspaceParams, body: spec.body, response: { 201: schema } } },
+    {
+      config: { access: 'workspace.manage' },
+      schema: { tags, summary: `Create a ${spec.subject}`, params: workspaceParams, body: spec.body, response: { 201: schema } },
+    },
     async (request, reply) => {
       const { user, workspaceId } = member(request);
       const body = request.body as z.infer<B>;
@@ -192,7 +271,10 @@ function registerCrud<B extends z.ZodObject>(app: ZodFastify, ctx: AppContext, s
 
   app.patch(
     `/workspaces/:workspaceId/${spec.path}/:itemId`,
-    { config: { access: 'workspace.manage' }, schema: { tags, summary: `Update a ${spec.subject}`, params: itemParams, body: spec.body.partial(), response: { 200: schema } } },
+    {
+      config: { access: 'workspace.manage' },
+      schema: { tags, summary: `Update a ${spec.subject}`, params: itemParams, body: spec.body.partial(), response: { 200: schema } },
+    },
     async (request) => {
       const { user, workspaceId } = member(request);
       const existing = await load(workspaceId, request.params.itemId);
@@ -204,7 +286,10 @@ function registerCrud<B extends z.ZodObject>(app: ZodFastify, ctx: AppContext, s
 
   app.delete(
     `/workspaces/:workspaceId/${spec.path}/:itemId`,
-    { config: { access: 'workspace.manage' }, schema: { tags, summary: `Delete a ${spec.subject} (posts keep their history)`, params: itemParams, response: { 204: noContent } } },
+    {
+      config: { access: 'workspace.manage' },
+      schema: { tags, summary: `Delete a ${spec.subject} (posts keep their history)`, params: itemParams, response: { 204: noContent } },
+    },
     async (request, reply) => {
       const { user, workspaceId } = member(request);
       await deleteStrategyItem(ctx, spec, { workspaceId, actorUserId: user.id, id: request.params.itemId });
@@ -231,7 +316,14 @@ export const strategyRoutes: ApiModule = async (app, ctx) => {
   registerCrud(app, ctx, campaignSpec);
   app.get(
     '/kpis',
-    { config: { access: 'user' }, schema: { tags: ['strategy'], summary: 'The KPIs an objective can track, with their formulas (variant named)', response: { 200: listSchema(kpiItemSchema) } } },
+    {
+      config: { access: 'user' },
+      schema: {
+        tags: ['strategy'],
+        summary: 'The KPIs an objective can track, with their formulas (variant named)',
+        response: { 200: listSchema(kpiItemSchema) },
+      },
+    },
     async () => ({ items: KPI_NAMES.map((name) => ({ name, ...KPI_CATALOG[name] })) }),
   );
 };

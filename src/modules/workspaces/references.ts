@@ -21,7 +21,9 @@ export type WorkspaceReferences = Partial<Record<keyof typeof REFERENCE_TABLES, 
  * object does not exist for this one: 422 `unknown_reference` naming the fields.
  */
 export async function assertReferencesInWorkspace(db: Db, workspaceId: string, refs: WorkspaceReferences): Promise<void> {
-  const wanted = (Object.entries(refs) as Array<[keyof typeof REFERENCE_TABLES, string | null | undefined]>).filter((entry): entry is [keyof typeof REFERENCE_TABLES, string] => typeof entry[1] === 'string');
+  const wanted = (Object.entries(refs) as Array<[keyof typeof REFERENCE_TABLES, string | null | undefined]>).filter(
+    (entry): entry is [keyof typeof REFERENCE_TABLES, string] => typeof entry[1] === 'string',
+  );
   if (wanted.length === 0) return;
   const found = await workspacesRepository.findReferencesInWorkspace(
     db,

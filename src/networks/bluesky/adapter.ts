@@ -73,8 +73,7 @@ function isRecordNotFound(error: unknown): boolean {
 }
 
 function isAppViewMissing(error: unknown): boolean {
-  return isXrpcError(error)
-    && (/no service configured/i.test(error.message) || error.status === 404 || error.status === 501);
+  return isXrpcError(error) && (/no service configured/i.test(error.message) || error.status === 404 || error.status === 501);
 }
 
 /** Creates a Bluesky adapter; `blueskyAdapter` is the default instance. */
@@ -129,7 +128,11 @@ export function createBlueskyAdapter(options: BlueskyAdapterOptions = {}): Netwo
     return `${appUrl}/profile/${profile}/post/${rkey}`;
   }
 
-  async function getPostRecord(ctx: ChannelContext, session: Session, rkey: string): Promise<{ ref: StrongRef; value: Record<string, unknown> } | null> {
+  async function getPostRecord(
+    ctx: ChannelContext,
+    session: Session,
+    rkey: string,
+  ): Promise<{ ref: StrongRef; value: Record<string, unknown> } | null> {
     try {
       const { data } = await session.agent.com.atproto.repo.getRecord(
         { repo: session.did, collection: POST_COLLECTION, rkey },
@@ -148,7 +151,8 @@ export function createBlueskyAdapter(options: BlueskyAdapterOptions = {}): Netwo
     for (const item of media) {
       // An interrupted upload leaves at most an unreferenced blob, which the PDS discards: 'read' semantics.
       const { data } = await call(ctx, 'read', () =>
-        session.agent.com.atproto.repo.uploadBlob(item.bytes, { encoding: item.mimeType, signal: ctx.signal }));
+        session.agent.com.atproto.repo.uploadBlob(item.bytes, { encoding: item.mimeType, signal: ctx.signal }),
+      );
       const image: AppBskyEmbedImages.Image = { image: data.blob, alt: item.alt ?? '' };
       try {
         const size = imageSize(item.bytes);
@@ -232,8 +236,7 @@ export function createBlueskyAdapter(options: BlueskyAdapterOptions = {}): Netwo
     async checkHealth(ctx): Promise<ChannelHealth> {
       try {
         return await withSession(ctx, 'read', async (session) => {
-          const { data } = await call(ctx, 'read', () =>
-            session.agent.com.atproto.server.getSession(undefined, { signal: ctx.signal }));
+          const { data } = await call(ctx, 'read', () => session.agent.com.atproto.server.getSession(undefined, { signal: ctx.signal }));
           const checked = parseNetworkAnswer(blueskySessionShape, data, 'getSession');
           const account: NonNullable<ChannelHealth['account']> = { id: checked.did, handle: checked.handle };
           try {
@@ -314,25 +317,27 @@ export function createBlueskyAdapter(options: BlueskyAdapterOptions = {}): Netwo
         }
         // Last follow-up first, root last: an interrupted delete can simply be repeated.
         for (const rkey of [...followUpKeys.reverse(), uri.rkey]) {
-          await call(ctx, 'write', () => session.agent.com.atproto.repo.deleteRecord(
-            { repo: session.did, collection: POST_COLLECTION, rkey },
-            { signal: ctx.signal },
-          ));
+          await call(ctx, 'write', () =>
+            session.agent.com.atproto.repo.deleteRecord({ repo: session.did, collection: POST_COLLECTION, rkey }, { signal: ctx.signal }),
+          );
         }
       });
     },
 
     async fetchMetrics(ctx, remoteId): Promise<PostMetrics> {
       return withSession(ctx, 'read', async (session) => {
-        let posts;
-        try {
-          ({ data: { posts } } = await session.agent.app.bsky.feed.getPosts({ uris: [remoteId] }, { signal: ctx.signal }));
-        } catch (error) {
+        const {
+          data: { posts },
+        } = await session.agent.app.bsky.feed.getPosts({ uris: [remoteId] }, { signal: ctx.signal }).catch((error: unknown) => {
           if (isAppViewMissing(error)) {
-            throw new NetworkError('permanent', 'appview_unavailable', `This Bluesky service has no AppView for metrics: ${(error as Error).message}`);
+            throw new NetworkError(
+              'permanent',
+              'appview_unavailable',
+              `This Bluesky service has no AppView for metrics: ${(error as Error).message}`,
+            );
           }
           throw classify(error, 'read', ctx);
-        }
+        });
         const post = posts.find((item) => item.uri === remoteId);
         if (!post) {
           const uri = new (await atproto()).AtUri(remoteId);
@@ -373,18 +378,18 @@ export function createBlueskyAdapter(options: BlueskyAdapterOptions = {}): Netwo
         const mentions: RemoteMention[] = [];
         let cursor: string | undefined;
         for (let page = 0; page < MAX_NOTIFICATION_PAGES; page += 1) {
-          let data;
-          try {
-            ({ data } = await session.agent.app.bsky.notification.listNotifications(
-              { limit: 50, cursor, reasons: ['mention', 'reply'] },
-              { signal: ctx.signal },
-            ));
-          } catch (error) {
-            if (isAppViewMissing(error)) {
-              throw new NetworkError('permanent', 'appview_unavailable', `This Bluesky service has no AppView for notifications: ${(error as Error).message}`);
-            }
-            throw classify(error, 'read', ctx);
-          }
+          const { data } = await session.agent.app.bsky.notification
+            .listNotifications({ limit: 50, cursor, reasons: ['mention', 'reply'] }, { signal: ctx.signal })
+            .catch((error: unknown) => {
+              if (isAppViewMissing(error)) {
+                throw new NetworkError(
+                  'permanent',
+                  'appview_unavailable',
+                  `This Bluesky service has no AppView for notifications: ${(error as Error).message}`,
+                );
+              }
+              throw classify(error, 'read', ctx);
+            });
           let reachedSince = false;
           for (const notification of data.notifications) {
             if (Date.parse(notification.indexedAt) <= sinceMs) {

@@ -46,12 +46,14 @@ function makePng(width: number, height: number, rgb: [number, number, number]): 
   header.set([8, 2, 0, 0, 0], 8); // 8-bit depth, truecolour, default compression/filter/interlace
   const row = Buffer.concat([Buffer.from([0]), Buffer.from(Array.from({ length: width }, () => rgb).flat())]);
   const pixels = Buffer.concat(Array.from({ length: height }, () => row));
-  return new Uint8Array(Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    pngChunk('IHDR', header),
-    pngChunk('IDAT', deflateSync(pixels)),
-    pngChunk('IEND', Buffer.alloc(0)),
-  ]));
+  return new Uint8Array(
+    Buffer.concat([
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      pngChunk('IHDR', header),
+      pngChunk('IDAT', deflateSync(pixels)),
+      pngChunk('IEND', Buffer.alloc(0)),
+    ]),
+  );
 }
 
 function pngMedia(width: number, height: number, alt: string): MediaInput {
@@ -73,7 +75,14 @@ interface StoredPost {
     createdAt: string;
     facets?: Array<{ index: { byteStart: number; byteEnd: number }; features: Array<Record<string, string>> }>;
     reply?: { root: { uri: string; cid: string }; parent: { uri: string; cid: string } };
-    embed?: { $type: string; images: Array<{ alt: string; aspectRatio?: { width: number; height: number }; image: { ref: { $link: string }; mimeType: string; size: number } }> };
+    embed?: {
+      $type: string;
+      images: Array<{
+        alt: string;
+        aspectRatio?: { width: number; height: number };
+        image: { ref: { $link: string }; mimeType: string; size: number };
+      }>;
+    };
   };
 }
 
@@ -98,7 +107,10 @@ function textInput(text: string, extra: Partial<PublishInput> = {}): PublishInpu
 }
 
 async function expectNetworkError(promise: Promise<unknown>): Promise<NetworkError> {
-  const error = await promise.then(() => undefined, (caught: unknown) => caught);
+  const error = await promise.then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
   expect(error).toBeInstanceOf(NetworkError);
   return error as NetworkError;
 }
@@ -141,7 +153,7 @@ describe('bluesky adapter against the reference PDS', () => {
     ]);
     // The unresolvable mention stays plain text, and the language is recorded.
     expect(JSON.stringify(stored?.value.facets)).not.toContain('nadie');
-    expect((stored?.value as { langs?: string[] }).langs).toEqual(['es']);
+    expect((stored!.value as { langs?: string[] }).langs).toEqual(['es']);
   });
 
   it('publishes images with alt text, uploaded as blobs', async () => {
@@ -154,18 +166,26 @@ describe('bluesky adapter against the reference PDS', () => {
     const images = stored?.value.embed?.images ?? [];
     expect(stored?.value.embed?.$type).toBe('app.bsky.embed.images');
     expect(images.map((image) => image.alt)).toEqual(['Un rectángulo rosa', 'A pink square']);
-    expect(images.map((image) => image.aspectRatio)).toEqual([{ width: 4, height: 2 }, { width: 3, height: 3 }]);
+    expect(images.map((image) => image.aspectRatio)).toEqual([
+      { width: 4, height: 2 },
+      { width: 3, height: 3 },
+    ]);
     expect(images[0].image.mimeType).toBe('image/png');
     expect(images[0].image.size).toBe(wide.bytes.byteLength);
 
-    const blob = await fetch(`${pds.url}/xrpc/com.atproto.sync.getBlob?${new URLSearchParams({ did: alice.did, cid: images[0].image.ref.$link })}`);
+    const blob = await fetch(
+      `${pds.url}/xrpc/com.atproto.sync.getBlob?${new URLSearchParams({ did: alice.did, cid: images[0].image.ref.$link })}`,
+    );
     expect(new Uint8Array(await blob.arrayBuffer())).toEqual(wide.bytes);
   });
 
   it('publishes a 3-post thread where each follow-up replies to the previous one', async () => {
     const ctx = channelFor(alice);
     const input = textInput('Hilo 1/3', {
-      thread: [{ text: 'Hilo 2/3', media: [] }, { text: 'Hilo 3/3', media: [pngMedia(2, 2, 'cierre')] }],
+      thread: [
+        { text: 'Hilo 2/3', media: [] },
+        { text: 'Hilo 3/3', media: [pngMedia(2, 2, 'cierre')] },
+      ],
     });
     const result = await blueskyAdapter.publish(ctx, input);
     expect(result.threadRemoteIds).toHaveLength(2);
@@ -253,7 +273,12 @@ describe('bluesky adapter against the reference PDS', () => {
 
   it('deletes a post with its thread follow-ups, and deleting again is harmless', async () => {
     const ctx = channelFor(alice);
-    const input = textInput('Para borrar', { thread: [{ text: 'borrar 2', media: [] }, { text: 'borrar 3', media: [] }] });
+    const input = textInput('Para borrar', {
+      thread: [
+        { text: 'borrar 2', media: [] },
+        { text: 'borrar 3', media: [] },
+      ],
+    });
     const published = await blueskyAdapter.publish(ctx, input);
     const uris = [published.remoteId, ...published.threadRemoteIds!];
 
@@ -281,7 +306,9 @@ describe('bluesky adapter against the reference PDS', () => {
   });
 
   it('checkHealth returns the account, logging in with the email too', async () => {
-    const health = await blueskyAdapter.checkHealth(channelFor(alice, { credentials: { identifier: alice.email, appPassword: alice.appPassword } }));
+    const health = await blueskyAdapter.checkHealth(
+      channelFor(alice, { credentials: { identifier: alice.email, appPassword: alice.appPassword } }),
+    );
     expect(health).toEqual({ ok: true, account: { id: alice.did, handle: alice.handle } });
   });
 
@@ -375,12 +402,14 @@ describe('validate', () => {
     const family = '👨‍👩‍👧‍👦'; // one grapheme, 25 bytes: 300 of them break the 3,000-byte ceiling
     expect(blueskyAdapter.validate(textInput(family.repeat(200)))[0].code).toBe('text_too_many_bytes');
     const issues = blueskyAdapter.validate(textInput('á'.repeat(301)));
-    expect(issues).toEqual([{
-      field: 'text',
-      code: 'text_too_long',
-      message: 'The post has 301 characters; Bluesky allows 300.',
-      messageEs: 'La publicación tiene 301 caracteres; Bluesky admite 300.',
-    }]);
+    expect(issues).toEqual([
+      {
+        field: 'text',
+        code: 'text_too_long',
+        message: 'The post has 301 characters; Bluesky allows 300.',
+        messageEs: 'La publicación tiene 301 caracteres; Bluesky admite 300.',
+      },
+    ]);
   });
 
   it('checks image count, type, size, alt text and thread parts, in English and Spanish', () => {
@@ -388,14 +417,11 @@ describe('validate', () => {
     const issues = blueskyAdapter.validate({
       publicationId: 'p',
       text: 'Con imágenes',
-      media: [
-        image,
-        { ...image, mimeType: 'image/bmp' },
-        { ...image, size: 1_000_001 },
-        { ...image, alt: 'x'.repeat(2001) },
-        image,
+      media: [image, { ...image, mimeType: 'image/bmp' }, { ...image, size: 1_000_001 }, { ...image, alt: 'x'.repeat(2001) }, image],
+      thread: [
+        { text: '', media: [] },
+        { text: 'y'.repeat(301), media: [] },
       ],
-      thread: [{ text: '', media: [] }, { text: 'y'.repeat(301), media: [] }],
       options: { visibility: 'private' },
     });
     expect(issues.map((item) => [item.field, item.code])).toEqual([
@@ -408,7 +434,9 @@ describe('validate', () => {
       ['options.visibility', 'visibility_unsupported'],
     ]);
     const byCode = Object.fromEntries(issues.map((item) => [item.code, item]));
-    expect(byCode.unsupported_media_type.messageEs).toBe('La imagen 2 de la publicación es image/bmp; Bluesky acepta imágenes JPEG, PNG, WebP y GIF.');
+    expect(byCode.unsupported_media_type.messageEs).toBe(
+      'La imagen 2 de la publicación es image/bmp; Bluesky acepta imágenes JPEG, PNG, WebP y GIF.',
+    );
     expect(byCode.alt_too_long.message).toBe('The alt text of image 4 of the post has 2001 characters; Bluesky allows 2000.');
     expect(byCode.text_too_long.messageEs).toBe('La publicación 3 del hilo tiene 301 caracteres; Bluesky admite 300.');
     expect(byCode.empty_post.message).toBe('Thread post 2 has neither text nor images.');

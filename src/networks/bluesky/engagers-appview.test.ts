@@ -23,10 +23,7 @@ interface FakeActor {
   followsChannel: boolean;
 }
 
-type FakeReply =
-  | { kind: 'post'; author: FakeActor; replies?: FakeReply[] }
-  | { kind: 'blocked'; author: FakeActor }
-  | { kind: 'notFound' };
+type FakeReply = { kind: 'post'; author: FakeActor; replies?: FakeReply[] } | { kind: 'blocked'; author: FakeActor } | { kind: 'notFound' };
 
 interface XrpcFailure {
   status: number;
@@ -53,7 +50,11 @@ interface ReceivedQuery {
   params: Record<string, string>;
 }
 
-const actor = (name: string, followsChannel: boolean): FakeActor => ({ did: `did:plc:${name}`, handle: `${name}.plaza-test.com`, followsChannel });
+const actor = (name: string, followsChannel: boolean): FakeActor => ({
+  did: `did:plc:${name}`,
+  handle: `${name}.plaza-test.com`,
+  followsChannel,
+});
 const CHANNEL: FakeActor = { did: CHANNEL_DID, handle: 'plazabrand.plaza-test.com', followsChannel: false };
 const actors = (prefix: string, count: number, follows: (index: number) => boolean): FakeActor[] =>
   Array.from({ length: count }, (_, index) => actor(`${prefix}${index}`, follows(index)));
@@ -94,7 +95,12 @@ function threadNode(reply: FakeReply, parentUri: string, index: number, depthLef
       uri,
       cid: CID,
       author: profileView(reply.author),
-      record: { $type: 'app.bsky.feed.post', text: 'respuesta', createdAt: NOW, reply: { root: { uri: POST_URI, cid: CID }, parent: parentRef } },
+      record: {
+        $type: 'app.bsky.feed.post',
+        text: 'respuesta',
+        createdAt: NOW,
+        reply: { root: { uri: POST_URI, cid: CID }, parent: parentRef },
+      },
       replyCount: reply.replies?.length ?? 0,
       repostCount: 0,
       likeCount: 0,
@@ -103,7 +109,9 @@ function threadNode(reply: FakeReply, parentUri: string, index: number, depthLef
       labels: [],
     },
     // Like the AppView, nested replies are only included down to the requested depth.
-    ...(depthLeft > 0 ? { replies: (reply.replies ?? []).map((child, childIndex) => threadNode(child, uri, index * 100 + childIndex + 1, depthLeft - 1)) } : {}),
+    ...(depthLeft > 0
+      ? { replies: (reply.replies ?? []).map((child, childIndex) => threadNode(child, uri, index * 100 + childIndex + 1, depthLeft - 1)) }
+      : {}),
   };
 }
 
@@ -114,7 +122,12 @@ function quotePostView(author: FakeActor) {
     uri: `at://${author.did}/app.bsky.feed.post/3lquote`,
     cid: CID,
     author: profileView(author),
-    record: { $type: 'app.bsky.feed.post', text: 'mirad esto', createdAt: NOW, embed: { $type: 'app.bsky.embed.record', record: quotedRef } },
+    record: {
+      $type: 'app.bsky.feed.post',
+      text: 'mirad esto',
+      createdAt: NOW,
+      embed: { $type: 'app.bsky.embed.record', record: quotedRef },
+    },
     replyCount: 0,
     repostCount: 0,
     likeCount: 0,
@@ -155,7 +168,11 @@ function handle(request: IncomingMessage, response: ServerResponse): void {
     switch (nsid) {
       case 'app.bsky.feed.getLikes': {
         const { items, cursor } = page(state.likers, url.searchParams);
-        return sendJson(response, 200, { uri: POST_URI, cursor, likes: items.map((liker) => ({ indexedAt: NOW, createdAt: NOW, actor: profileView(liker) })) });
+        return sendJson(response, 200, {
+          uri: POST_URI,
+          cursor,
+          likes: items.map((liker) => ({ indexedAt: NOW, createdAt: NOW, actor: profileView(liker) })),
+        });
       }
       case 'app.bsky.feed.getRepostedBy': {
         const { items, cursor } = page(state.reposters, url.searchParams);
@@ -197,7 +214,8 @@ beforeEach(() => {
 // The function only needs an agent that reaches the AppView (in production, the logged-in channel's PDS proxy).
 const appViewAgent = (): AtpAgent => new AtpAgent({ service: baseUrl });
 const queriesOf = (nsid: string): ReceivedQuery[] => received.filter((query) => query.nsid === nsid);
-const asMap = (accounts: Array<{ id: string; follower: boolean }>): Map<string, boolean> => new Map(accounts.map((account) => [account.id, account.follower]));
+const asMap = (accounts: Array<{ id: string; follower: boolean }>): Map<string, boolean> =>
+  new Map(accounts.map((account) => [account.id, account.follower]));
 
 describe('engagersFromAppView against an AppView', () => {
   it('reads likes and reposts across pages, counting each account once with its follower flag', async () => {
@@ -228,7 +246,7 @@ describe('engagersFromAppView against an AppView', () => {
     ]);
   });
 
-  it('counts the authors of direct replies, not the channel\'s own follow-ups, deeper replies or hidden ones', async () => {
+  it("counts the authors of direct replies, not the channel's own follow-ups, deeper replies or hidden ones", async () => {
     const fan = actor('fan', true);
     const passerby = actor('passerby', false);
     const likerWhoReplied = actor('likerreplier', false);
@@ -255,7 +273,9 @@ describe('engagersFromAppView against an AppView', () => {
       { id: passerby.did, follower: false },
     ]);
     expect(engagers.truncated).toBe(false);
-    expect(queriesOf('app.bsky.feed.getPostThread').map((query) => query.params)).toEqual([{ uri: POST_URI, depth: '1', parentHeight: '0' }]);
+    expect(queriesOf('app.bsky.feed.getPostThread').map((query) => query.params)).toEqual([
+      { uri: POST_URI, depth: '1', parentHeight: '0' },
+    ]);
   });
 
   it('counts the authors of quote posts across pages, once each, with their follower flags', async () => {
@@ -303,10 +323,19 @@ describe('engagersFromAppView against an AppView', () => {
     const engagers = await engagersFromAppView(appViewAgent(), CHANNEL_DID, POST_URI);
 
     expect(engagers).toEqual({
-      accounts: [{ id: liker.did, follower: true }, { id: reposter.did, follower: false }, { id: replier.did, follower: true }],
+      accounts: [
+        { id: liker.did, follower: true },
+        { id: reposter.did, follower: false },
+        { id: replier.did, follower: true },
+      ],
       truncated: false,
     });
-    expect(received.map((query) => query.nsid)).toEqual(['app.bsky.feed.getLikes', 'app.bsky.feed.getRepostedBy', 'app.bsky.feed.getQuotes', 'app.bsky.feed.getPostThread']);
+    expect(received.map((query) => query.nsid)).toEqual([
+      'app.bsky.feed.getLikes',
+      'app.bsky.feed.getRepostedBy',
+      'app.bsky.feed.getQuotes',
+      'app.bsky.feed.getPostThread',
+    ]);
   });
 
   it('throws any other getQuotes failure, like a failure of the other lists', async () => {
@@ -340,7 +369,9 @@ describe('engagersFromAppView against an AppView', () => {
     const engagers = await engagersFromAppView(appViewAgent(), CHANNEL_DID, POST_URI);
 
     expect(engagers.accounts).toHaveLength(MAX_ENGAGERS_PER_POST);
-    expect(asMap(engagers.accounts)).toEqual(new Map(likers.slice(0, MAX_ENGAGERS_PER_POST).map((profile) => [profile.did, profile.followsChannel])));
+    expect(asMap(engagers.accounts)).toEqual(
+      new Map(likers.slice(0, MAX_ENGAGERS_PER_POST).map((profile) => [profile.did, profile.followsChannel])),
+    );
     expect(engagers.truncated).toBe(true);
     const likeCursors = queriesOf('app.bsky.feed.getLikes').map((query) => query.params.cursor);
     expect(likeCursors).toEqual([undefined, ...Array.from({ length: 9 }, (_, index) => `opaque-${(index + 1) * 100}`)]);

@@ -53,11 +53,14 @@ class EngagerSet {
 
 type ActorView = AppBskyActorDefs.ProfileView | AppBskyActorDefs.ProfileViewBasic;
 
-const followsChannel = (profile: ActorView): boolean =>
-  Boolean(profile.viewer?.followedBy);
+const followsChannel = (profile: ActorView): boolean => Boolean(profile.viewer?.followedBy);
 
 /** Reads every page of a cursor-paged list, up to the page limit; returns whether more remained. */
-async function readPages(maxPages: number, fetchPage: (cursor: string | undefined) => Promise<string | undefined>, stop: () => boolean): Promise<boolean> {
+async function readPages(
+  maxPages: number,
+  fetchPage: (cursor: string | undefined) => Promise<string | undefined>,
+  stop: () => boolean,
+): Promise<boolean> {
   let cursor: string | undefined;
   for (let page = 0; page < maxPages; page++) {
     cursor = await fetchPage(cursor);
@@ -68,21 +71,32 @@ async function readPages(maxPages: number, fetchPage: (cursor: string | undefine
 
 /** An AppView that predates app.bsky.feed.getQuotes refuses that one method while the others work. */
 function isMethodNotImplemented(error: unknown): boolean {
-  return isXrpcError(error) && (error.status === 501 || (error.status === 400 && /not ?implemented/i.test(`${error.error} ${error.message}`)));
+  return (
+    isXrpcError(error) && (error.status === 501 || (error.status === 400 && /not ?implemented/i.test(`${error.error} ${error.message}`)))
+  );
 }
 
 /** Engagers from the AppView; throws the XRPC error when the PDS has none. */
-export async function engagersFromAppView(agent: AtpAgent, channelDid: string, postUri: string, signal?: AbortSignal): Promise<PostEngagers> {
+export async function engagersFromAppView(
+  agent: AtpAgent,
+  channelDid: string,
+  postUri: string,
+  signal?: AbortSignal,
+): Promise<PostEngagers> {
   const { AppBskyFeedDefs } = await atproto();
   const engagers = new EngagerSet(channelDid);
   const feed = agent.app.bsky.feed;
   /** Reads one paged list of actors into the set; returns whether the page limit cut it short. */
   const readActors = (fetchPage: (cursor: string | undefined) => Promise<{ actors: ActorView[]; cursor?: string }>): Promise<boolean> =>
-    readPages(MAX_PAGES_PER_LIST, async (cursor) => {
-      const { actors, cursor: next } = await fetchPage(cursor);
-      for (const actor of actors) engagers.add(actor.did, followsChannel(actor));
-      return actors.length ? next : undefined;
-    }, () => engagers.full);
+    readPages(
+      MAX_PAGES_PER_LIST,
+      async (cursor) => {
+        const { actors, cursor: next } = await fetchPage(cursor);
+        for (const actor of actors) engagers.add(actor.did, followsChannel(actor));
+        return actors.length ? next : undefined;
+      },
+      () => engagers.full,
+    );
 
   const moreLikes = await readActors(async (cursor) => {
     const { data } = await feed.getLikes({ uri: postUri, limit: PAGE_SIZE, cursor }, { signal });
@@ -136,24 +150,37 @@ function engagesWith(collection: string, value: unknown, postUri: string): boole
 }
 
 /** Engagers found in the repositories of the channel's own PDS (no AppView needed). */
-export async function engagersFromPdsRepos(agent: AtpAgent, channelDid: string, postUri: string, signal?: AbortSignal): Promise<PostEngagers> {
+export async function engagersFromPdsRepos(
+  agent: AtpAgent,
+  channelDid: string,
+  postUri: string,
+  signal?: AbortSignal,
+): Promise<PostEngagers> {
   const engagers = new EngagerSet(channelDid);
   const repos: string[] = [];
-  const moreRepos = await readPages(Math.ceil(MAX_SCANNED_REPOS / PAGE_SIZE), async (cursor) => {
-    const { data } = await agent.com.atproto.sync.listRepos({ limit: PAGE_SIZE, cursor }, { signal });
-    for (const repo of data.repos) if (repo.active !== false && repo.did !== channelDid) repos.push(repo.did);
-    return data.repos.length ? data.cursor : undefined;
-  }, () => repos.length >= MAX_SCANNED_REPOS);
+  const moreRepos = await readPages(
+    Math.ceil(MAX_SCANNED_REPOS / PAGE_SIZE),
+    async (cursor) => {
+      const { data } = await agent.com.atproto.sync.listRepos({ limit: PAGE_SIZE, cursor }, { signal });
+      for (const repo of data.repos) if (repo.active !== false && repo.did !== channelDid) repos.push(repo.did);
+      return data.repos.length ? data.cursor : undefined;
+    },
+    () => repos.length >= MAX_SCANNED_REPOS,
+  );
   if (moreRepos || repos.length > MAX_SCANNED_REPOS) engagers.truncated = true;
 
   /** Finds a record of `collection` in `repo` matching `test`; notes when the bounded read may have missed one. */
   const findRecord = async (repo: string, collection: string, test: (record: ScannedRecord) => boolean): Promise<boolean> => {
     let found = false;
-    const more = await readPages(MAX_RECORD_PAGES, async (cursor) => {
-      const { data } = await agent.com.atproto.repo.listRecords({ repo, collection, limit: PAGE_SIZE, cursor }, { signal });
-      found = data.records.some(test);
-      return data.records.length ? data.cursor : undefined;
-    }, () => found);
+    const more = await readPages(
+      MAX_RECORD_PAGES,
+      async (cursor) => {
+        const { data } = await agent.com.atproto.repo.listRecords({ repo, collection, limit: PAGE_SIZE, cursor }, { signal });
+        found = data.records.some(test);
+        return data.records.length ? data.cursor : undefined;
+      },
+      () => found,
+    );
     if (!found && more) engagers.truncated = true;
     return found;
   };
@@ -165,7 +192,11 @@ export async function engagersFromPdsRepos(agent: AtpAgent, channelDid: string, 
       if (engaged) break;
     }
     if (!engaged) continue;
-    const follower = await findRecord(repo, 'app.bsky.graph.follow', (record) => (record.value as { subject?: unknown } | null)?.subject === channelDid);
+    const follower = await findRecord(
+      repo,
+      'app.bsky.graph.follow',
+      (record) => (record.value as { subject?: unknown } | null)?.subject === channelDid,
+    );
     engagers.add(repo, follower);
     if (engagers.full) break;
   }

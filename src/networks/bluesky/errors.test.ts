@@ -7,7 +7,7 @@ import { classifyBlueskyError, retryAfterFromHeaders } from './errors.ts';
 beforeAll(() => atproto());
 
 describe('lazy @atproto/api', () => {
-  it('recognizes the library\'s own XRPCError once loaded', () => {
+  it("recognizes the library's own XRPCError once loaded", () => {
     expect(isXrpcError(new XRPCError(503, 'busy'))).toBe(true);
     expect(isXrpcError(new Error('busy'))).toBe(false);
   });

@@ -97,9 +97,16 @@ export function classifyBlueskyError(
       });
     }
     if (status === 401 || AUTH_ERROR_NAMES.has(error.error)) {
-      const code = error.error === 'ExpiredToken' ? 'expired_token' : error.error === 'InvalidToken' ? 'invalid_token'
-        : error.error === 'AccountTakedown' ? 'account_takedown' : error.error === 'AccountDeactivated' ? 'account_deactivated'
-          : 'invalid_credentials';
+      const code =
+        error.error === 'ExpiredToken'
+          ? 'expired_token'
+          : error.error === 'InvalidToken'
+            ? 'invalid_token'
+            : error.error === 'AccountTakedown'
+              ? 'account_takedown'
+              : error.error === 'AccountDeactivated'
+                ? 'account_deactivated'
+                : 'invalid_credentials';
       return new NetworkError('auth', code, `Bluesky rejected the credentials: ${message}`, { status, body });
     }
     if (status === 504 && requestKind === 'write') {

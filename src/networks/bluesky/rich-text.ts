@@ -28,19 +28,21 @@ export async function buildFacets(agent: AtpAgent, text: string, signal?: AbortS
     }
   }
   const didByHandle = new Map<string, string | null>();
-  await Promise.all([...handles].map(async (handle) => {
-    try {
-      const { data } = await agent.com.atproto.identity.resolveHandle({ handle }, { signal });
-      didByHandle.set(handle, data.did);
-    } catch (error) {
-      // 400 "Unable to resolve handle": not a Bluesky account, keep it as text.
-      if (isXrpcError(error) && error.status === 400 && error.error !== 'ExpiredToken' && error.error !== 'InvalidToken') {
-        didByHandle.set(handle, null);
-        return;
+  await Promise.all(
+    [...handles].map(async (handle) => {
+      try {
+        const { data } = await agent.com.atproto.identity.resolveHandle({ handle }, { signal });
+        didByHandle.set(handle, data.did);
+      } catch (error) {
+        // 400 "Unable to resolve handle": not a Bluesky account, keep it as text.
+        if (isXrpcError(error) && error.status === 400 && error.error !== 'ExpiredToken' && error.error !== 'InvalidToken') {
+          didByHandle.set(handle, null);
+          return;
+        }
+        throw error;
       }
-      throw error;
-    }
-  }));
+    }),
+  );
 
   const facets: AppBskyRichtextFacet.Main[] = [];
   for (const facet of detected) {

@@ -32,9 +32,10 @@ interface CachedSession {
 
 /** Reads `serviceUrl` from settings and `identifier`/`appPassword` from credentials, or throws. */
 export function readConnection(ctx: ChannelContext): BlueskyConnection {
-  const rawUrl = typeof ctx.settings.serviceUrl === 'string' && ctx.settings.serviceUrl.trim() !== ''
-    ? ctx.settings.serviceUrl.trim()
-    : DEFAULT_SERVICE_URL;
+  const rawUrl =
+    typeof ctx.settings.serviceUrl === 'string' && ctx.settings.serviceUrl.trim() !== ''
+      ? ctx.settings.serviceUrl.trim()
+      : DEFAULT_SERVICE_URL;
   let parsed: URL;
   try {
     parsed = new URL(rawUrl);
@@ -115,9 +116,7 @@ export class BlueskySessionCache {
    */
   async getAgent(ctx: ChannelContext, connection: BlueskyConnection): Promise<{ agent: AtpAgent; fresh: boolean }> {
     const key = this.key(ctx.channelId, connection.serviceUrl);
-    const fingerprint = createHash('sha256')
-      .update(`${connection.identifier}\u0000${connection.appPassword}`)
-      .digest('hex');
+    const fingerprint = createHash('sha256').update(`${connection.identifier}\u0000${connection.appPassword}`).digest('hex');
     const cached = this.sessions.get(key);
     if (cached && cached.fingerprint === fingerprint) {
       const agent = await raceWithSignal(cached.ready, ctx.signal).catch((error: unknown) => {

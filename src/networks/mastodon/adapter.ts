@@ -194,10 +194,15 @@ export function createMastodonAdapter(options: MastodonAdapterOptions = {}): Net
       // Retrying within an hour resumes the thread, because each part's key is replayed.
       if (error instanceof NetworkError && created.length > 0) {
         const root = created[0]!;
-        throw new NetworkError(error.kind, error.code, `${error.message} (after ${created.length} of ${parts.length} thread posts were published)`, {
-          ...error.details,
-          body: { error: error.details.body, partial: toPublishResult(root, created.slice(1)) },
-        });
+        throw new NetworkError(
+          error.kind,
+          error.code,
+          `${error.message} (after ${created.length} of ${parts.length} thread posts were published)`,
+          {
+            ...error.details,
+            body: { error: error.details.body, partial: toPublishResult(root, created.slice(1)) },
+          },
+        );
       }
       throw error;
     }
@@ -205,11 +210,7 @@ export function createMastodonAdapter(options: MastodonAdapterOptions = {}): Net
   }
 
   /** The account's own recent top-level statuses created at or after `notBefore`, oldest first. */
-  async function recentOwnStatuses(
-    request: MastodonRequestFn,
-    accountId: string,
-    notBefore: number,
-  ): Promise<MastodonStatus[]> {
+  async function recentOwnStatuses(request: MastodonRequestFn, accountId: string, notBefore: number): Promise<MastodonStatus[]> {
     const found: MastodonStatus[] = [];
     let maxId: string | undefined;
     for (let page = 0; page < reconcileMaxPages; page += 1) {

@@ -28,7 +28,14 @@ function image(id: string): MediaInput {
 
 /** A channel whose engine clock reads `clock()`, with the deadline at 1,000. */
 function channel(clock: () => number): ChannelContext {
-  return { channelId: 'ch_1', settings: { instanceUrl: `${server.baseUrl}/` }, credentials: { accessToken: server.token }, allowPrivateUrls: true, deadline: 1_000, now: clock };
+  return {
+    channelId: 'ch_1',
+    settings: { instanceUrl: `${server.baseUrl}/` },
+    credentials: { accessToken: server.token },
+    allowPrivateUrls: true,
+    deadline: 1_000,
+    now: clock,
+  };
 }
 
 async function rejection(promise: Promise<unknown>): Promise<NetworkError> {
@@ -43,7 +50,12 @@ async function rejection(promise: Promise<unknown>): Promise<NetworkError> {
 
 describe('mastodon adapter: engine deadline', () => {
   it('sends nothing once the deadline has passed', async () => {
-    const error = await rejection(adapter.publish(channel(() => 1_000), { publicationId: 'pub_late', text: 'late', media: [image('m1')] }));
+    const error = await rejection(
+      adapter.publish(
+        channel(() => 1_000),
+        { publicationId: 'pub_late', text: 'late', media: [image('m1')] },
+      ),
+    );
     expect(error.kind).toBe('transient');
     expect(error.code).toBe('deadline_passed');
     expect(server.requests).toHaveLength(0);
@@ -57,7 +69,9 @@ describe('mastodon adapter: engine deadline', () => {
 
     server.reset();
     const afterRoot = channel(() => (server.requests.some((r) => r.path === '/api/v1/statuses') ? 1_000 : 0));
-    await rejection(adapter.publish(afterRoot, { publicationId: 'pub_thread', text: 'one', media: [], thread: [{ text: 'two', media: [] }] }));
+    await rejection(
+      adapter.publish(afterRoot, { publicationId: 'pub_thread', text: 'one', media: [], thread: [{ text: 'two', media: [] }] }),
+    );
     expect(server.requests.filter((r) => r.path === '/api/v1/statuses')).toHaveLength(1);
   });
 });

@@ -21,7 +21,12 @@ afterAll(async () => {
 beforeEach(() => {
   server.reset();
   adapter = createMastodonAdapter({ now: () => server.clock, sleep: async () => undefined, requestTimeoutMs: 2_000 });
-  ctx = { channelId: 'ch_1', settings: { instanceUrl: server.baseUrl }, credentials: { accessToken: server.token }, allowPrivateUrls: true };
+  ctx = {
+    channelId: 'ch_1',
+    settings: { instanceUrl: server.baseUrl },
+    credentials: { accessToken: server.token },
+    allowPrivateUrls: true,
+  };
 });
 
 describe('mastodon fetchEngagers', () => {
@@ -75,25 +80,46 @@ describe('mastodon fetchEngagers', () => {
       server.followers.add('fan@remote.example');
       server.followers.add('quoter1@remote.example');
       const next = `<${server.baseUrl}${quotesPath(post.id)}?limit=40&max_id=115107231976600838>; rel="next", <${server.baseUrl}${quotesPath(post.id)}?limit=40&since_id=115107232286434584>; rel="prev"`;
-      server.script({ method: 'GET', path: quotesPath(post.id), status: 200, headers: { link: next }, body: [quoteOf(post, 'quoter1@remote.example'), quoteOf(post, 'fan@remote.example')] });
+      server.script({
+        method: 'GET',
+        path: quotesPath(post.id),
+        status: 200,
+        headers: { link: next },
+        body: [quoteOf(post, 'quoter1@remote.example'), quoteOf(post, 'fan@remote.example')],
+      });
       server.script({ method: 'GET', path: quotesPath(post.id), status: 200, body: [quoteOf(post, 'quoter2@other.example')] });
 
       const result = await adapter.fetchEngagers!(ctx, post.id);
 
       expect(result.truncated).toBe(false);
-      expect(new Map(result.accounts.map((a) => [a.id, a.follower]))).toEqual(new Map([
-        [server.remoteAccountId('fan@remote.example'), true],
-        [server.remoteAccountId('quoter1@remote.example'), true],
-        [server.remoteAccountId('quoter2@other.example'), false],
-      ]));
+      expect(new Map(result.accounts.map((a) => [a.id, a.follower]))).toEqual(
+        new Map([
+          [server.remoteAccountId('fan@remote.example'), true],
+          [server.remoteAccountId('quoter1@remote.example'), true],
+          [server.remoteAccountId('quoter2@other.example'), false],
+        ]),
+      );
       const pages = server.requests.filter((r) => r.path === quotesPath(post.id));
-      expect(pages.map((r) => [...r.query])).toEqual([[['limit', '40']], [['limit', '40'], ['max_id', '115107231976600838']]]);
+      expect(pages.map((r) => [...r.query])).toEqual([
+        [['limit', '40']],
+        [
+          ['limit', '40'],
+          ['max_id', '115107231976600838'],
+        ],
+      ]);
     });
 
     it('flags truncation when the quotes still have a next page after enough pages to fill the cap', async () => {
       const post = server.seedStatus('Hola', server.clock);
       const next = `<${server.baseUrl}${quotesPath(post.id)}?limit=40&max_id=1>; rel="next"`;
-      server.script({ method: 'GET', path: quotesPath(post.id), status: 200, headers: { link: next }, body: [quoteOf(post, 'quoter@remote.example')], times: 100 });
+      server.script({
+        method: 'GET',
+        path: quotesPath(post.id),
+        status: 200,
+        headers: { link: next },
+        body: [quoteOf(post, 'quoter@remote.example')],
+        times: 100,
+      });
 
       const result = await adapter.fetchEngagers!(ctx, post.id);
 
@@ -115,7 +141,10 @@ describe('mastodon fetchEngagers', () => {
     it('fails like the other lists on any other error', async () => {
       const post = server.seedStatus('Hola', server.clock);
       server.script({ method: 'GET', path: quotesPath(post.id), status: 503, body: { error: 'Service Unavailable' } });
-      const error = await adapter.fetchEngagers!(ctx, post.id).then(() => null, (caught: unknown) => caught);
+      const error = await adapter.fetchEngagers!(ctx, post.id).then(
+        () => null,
+        (caught: unknown) => caught,
+      );
       expect(error).toBeInstanceOf(NetworkError);
       expect((error as NetworkError).kind).toBe('transient');
     });
@@ -123,15 +152,31 @@ describe('mastodon fetchEngagers', () => {
 
   it('reports a 429 as rate_limited with the wait, like fetchMetrics', async () => {
     const post = server.seedStatus('Hola', server.clock);
-    server.script({ method: 'GET', path: `/api/v1/statuses/${post.id}/favourited_by`, status: 429, headers: { 'retry-after': '30' }, body: { error: 'Too many requests' } });
-    const error = await adapter.fetchEngagers!(ctx, post.id).then(() => null, (caught: unknown) => caught);
+    server.script({
+      method: 'GET',
+      path: `/api/v1/statuses/${post.id}/favourited_by`,
+      status: 429,
+      headers: { 'retry-after': '30' },
+      body: { error: 'Too many requests' },
+    });
+    const error = await adapter.fetchEngagers!(ctx, post.id).then(
+      () => null,
+      (caught: unknown) => caught,
+    );
     expect(error).toBeInstanceOf(NetworkError);
     expect((error as NetworkError).kind).toBe('rate_limited');
     expect((error as NetworkError).details.retryAfterMs).toBe(30_000);
   });
 
   it('reads the next page from the Link header', () => {
-    expect(nextPageQuery('<https://m.example/api/v1/statuses/1/favourited_by?limit=80&max_id=123>; rel="next", <https://m.example/x?min_id=9>; rel="prev"')).toEqual([['limit', '80'], ['max_id', '123']]);
+    expect(
+      nextPageQuery(
+        '<https://m.example/api/v1/statuses/1/favourited_by?limit=80&max_id=123>; rel="next", <https://m.example/x?min_id=9>; rel="prev"',
+      ),
+    ).toEqual([
+      ['limit', '80'],
+      ['max_id', '123'],
+    ]);
     expect(nextPageQuery('<https://m.example/x?min_id=9>; rel="prev"')).toBeNull();
     expect(nextPageQuery(null)).toBeNull();
   });

@@ -32,7 +32,12 @@ export function nextPageQuery(link: string | null): Array<[string, string]> | nu
 }
 
 /** Reads a Link-paged list, enough pages to fill the cap; returns whether more remained. */
-async function readPagedList<T>(request: MastodonRequestFn, path: string, pageSize: number, onPage: (items: T[]) => void): Promise<boolean> {
+async function readPagedList<T>(
+  request: MastodonRequestFn,
+  path: string,
+  pageSize: number,
+  onPage: (items: T[]) => void,
+): Promise<boolean> {
   let query: Array<[string, string]> | null = [['limit', String(pageSize)]];
   for (let page = 0; query && page < Math.ceil(MAX_ENGAGERS_PER_POST / pageSize); page++) {
     const response: { body: T[]; headers: Headers } = await request<T[]>({ method: 'GET', path, query });
@@ -66,16 +71,26 @@ export async function fetchMastodonEngagers(request: MastodonRequestFn, statusId
   };
 
   for (const list of ['favourited_by', 'reblogged_by']) {
-    if (await readPagedList<MastodonAccount>(request, `${path}/${list}`, ACCOUNTS_PAGE, (accounts) => accounts.forEach(add))) truncated = true;
+    if (await readPagedList<MastodonAccount>(request, `${path}/${list}`, ACCOUNTS_PAGE, (accounts) => accounts.forEach(add)))
+      truncated = true;
   }
-  if (await readQuotes(request, path, (quotes) => quotes.forEach((quote) => add(quote.account)))) truncated = true;
+  if (
+    await readQuotes(request, path, (quotes) => {
+      for (const quote of quotes) add(quote.account);
+    })
+  )
+    truncated = true;
   const { body: context } = await request<MastodonContext>({ method: 'GET', path: `${path}/context` });
   for (const reply of context.descendants) if (reply.in_reply_to_id === status.id) add(reply.account);
 
   const followers = new Set<string>();
   for (let start = 0; start < ids.length; start += RELATIONSHIPS_BATCH) {
     const batch = ids.slice(start, start + RELATIONSHIPS_BATCH);
-    const { body } = await request<MastodonRelationship[]>({ method: 'GET', path: '/api/v1/accounts/relationships', query: batch.map((id) => ['id[]', id]) });
+    const { body } = await request<MastodonRelationship[]>({
+      method: 'GET',
+      path: '/api/v1/accounts/relationships',
+      query: batch.map((id) => ['id[]', id]),
+    });
     for (const relationship of body) if (relationship.followed_by) followers.add(relationship.id);
   }
   return { accounts: ids.map((id) => ({ id, follower: followers.has(id) })), truncated };

@@ -39,14 +39,7 @@ export interface MastodonResponse<T> {
 const DEFAULT_RATE_LIMIT_WAIT_MS = 60_000;
 
 // Connection errors that prove the request never reached the server, so even a POST is safe to retry.
-const NOT_SENT_CODES = new Set([
-  'ECONNREFUSED',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'UND_ERR_CONNECT_TIMEOUT',
-]);
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
 
 // 403 bodies that mean the token or login is unusable (reconnect), as opposed to "not allowed on this object".
 const AUTH_MESSAGE = /token|scope|login|authori[sz]ed|authenticated user|suspended|disabled|approval|confirmed e-?mail/i;

@@ -242,7 +242,13 @@ describe('error classification', () => {
   });
 
   it('429 with only Retry-After (seconds) → rate_limited with retryAfterMs', async () => {
-    server.script({ method: 'POST', path: '/api/v1/statuses', status: 429, headers: { 'Retry-After': '30' }, body: { error: 'Too many requests' } });
+    server.script({
+      method: 'POST',
+      path: '/api/v1/statuses',
+      status: 429,
+      headers: { 'Retry-After': '30' },
+      body: { error: 'Too many requests' },
+    });
     const error = await rejection(adapter.publish(ctx, input));
     expect(error.kind).toBe('rate_limited');
     expect(error.details.retryAfterMs).toBe(30_000);

@@ -21,8 +21,7 @@ const TRAILING_PUNCTUATION = /[.,;:!?'"»”’)\]}]+$/u;
 
 // Mastodon's Account::MENTION_RE: "@user" or "@user@domain.tld", not preceded
 // by a word character, "=" or "/" (so emails and URL paths are not mentions).
-const MENTION_PATTERN =
-  /(?<![=/\p{L}\p{N}_])@([a-z0-9_]+(?:[a-z0-9_.-]+[a-z0-9_]+)?)(?:@[\p{L}\p{N}_]+(?:[.-]+[\p{L}\p{N}_]+)*)?/giu;
+const MENTION_PATTERN = /(?<![=/\p{L}\p{N}_])@([a-z0-9_]+(?:[a-z0-9_.-]+[a-z0-9_]+)?)(?:@[\p{L}\p{N}_]+(?:[.-]+[\p{L}\p{N}_]+)*)?/giu;
 
 const graphemeSegmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
@@ -88,9 +87,7 @@ function decodeEntities(html: string): string {
  * dropping tags gives the URL back.
  */
 export function htmlToPlainText(html: string): string {
-  const withBreaks = html
-    .replace(/<br\s*\/?>/gi, '\n')
-    .replace(/<\/p>\s*<p[^>]*>/gi, '\n\n');
+  const withBreaks = html.replace(/<br\s*\/?>/gi, '\n').replace(/<\/p>\s*<p[^>]*>/gi, '\n\n');
   return decodeEntities(withBreaks.replace(/<[^>]*>/g, '')).trim();
 }
 

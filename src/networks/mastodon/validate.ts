@@ -137,9 +137,7 @@ export function validateMastodonPost(
           `${prefix}text`,
           'empty',
           index === 0 ? 'The post needs text or an image.' : `Thread post ${index + 1} needs text or an image.`,
-          index === 0
-            ? 'La publicación necesita texto o una imagen.'
-            : `La publicación ${index + 1} del hilo necesita texto o una imagen.`,
+          index === 0 ? 'La publicación necesita texto o una imagen.' : `La publicación ${index + 1} del hilo necesita texto o una imagen.`,
         ),
       );
     }

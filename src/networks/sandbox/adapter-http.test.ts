@@ -18,7 +18,9 @@ beforeEach(() => {
   server.network.setOptions({ ...DEFAULT_SANDBOX_OPTIONS });
 });
 
-function channel(overrides: { handle?: string; token?: string; timeoutMs?: number; signal?: AbortSignal; serverUrl?: string } = {}): ChannelContext {
+function channel(
+  overrides: { handle?: string; token?: string; timeoutMs?: number; signal?: AbortSignal; serverUrl?: string } = {},
+): ChannelContext {
   return {
     channelId: 'ch-1',
     settings: {
@@ -56,7 +58,9 @@ describe('sandbox adapter over HTTP', () => {
   });
 
   it('publishes, finds, measures, lists mentions, checks health and deletes', async () => {
-    const input = publication('pub-1', { media: [{ mediaId: 'm1', mimeType: 'image/png', bytes: new Uint8Array(3), size: 3, alt: 'logo' }] });
+    const input = publication('pub-1', {
+      media: [{ mediaId: 'm1', mimeType: 'image/png', bytes: new Uint8Array(3), size: 3, alt: 'logo' }],
+    });
     const result = await sandboxAdapter.publish(channel(), input);
     expect(result.remoteUrl).toBe(`${server.url}/api/posts/${result.remoteId}`);
     expect(server.network.accepted).toEqual([
@@ -90,7 +94,10 @@ describe('sandbox adapter over HTTP', () => {
       expect(Date.parse(mention.createdAt)).toBeLessThanOrEqual(Date.now());
     }
     expect(mentions.map((mention) => mention.remoteId)).toEqual(
-      server.network.mentions('brand', { sinceMs: Date.now() - 86_400_000 }).map((mention) => mention.id).filter((id) => mentions.some((m) => m.remoteId === id)),
+      server.network
+        .mentions('brand', { sinceMs: Date.now() - 86_400_000 })
+        .map((mention) => mention.id)
+        .filter((id) => mentions.some((m) => m.remoteId === id)),
     );
 
     await sandboxAdapter.delete(channel(), result.remoteId);
@@ -369,7 +376,17 @@ describe('chaos: exactly once with idempotency keys ignored', () => {
     }
 
     const inputs = Array.from({ length: 300 }, (_, index) =>
-      publication(`chaos-${index}`, index % 5 === 0 ? { thread: [{ text: 'part 2', media: [] }, { text: 'part 3', media: [] }] } : {}),
+      publication(
+        `chaos-${index}`,
+        index % 5 === 0
+          ? {
+              thread: [
+                { text: 'part 2', media: [] },
+                { text: 'part 3', media: [] },
+              ],
+            }
+          : {},
+      ),
     );
     // Sixty workers, like an engine's pool, keep the loopback from a reconnect storm.
     const results: PublishResult[] = new Array(inputs.length);

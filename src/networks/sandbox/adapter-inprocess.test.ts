@@ -47,7 +47,15 @@ describe('sandbox adapter in-process (no server)', () => {
     const result = await sandboxAdapter.publish(channel(), input);
     expect(result.remoteUrl).toBeNull();
     expect(network.accepted).toEqual([
-      { postId: result.remoteId, accountHandle: 'local', text: input.text, mediaCount: 0, idempotencyKey: 'pub-a', marker: 'pub-a', acceptedAt: START },
+      {
+        postId: result.remoteId,
+        accountHandle: 'local',
+        text: input.text,
+        mediaCount: 0,
+        idempotencyKey: 'pub-a',
+        marker: 'pub-a',
+        acceptedAt: START,
+      },
     ]);
     expect(await sandboxAdapter.findPublished(channel(), input)).toEqual(result);
 
@@ -81,7 +89,9 @@ describe('sandbox adapter in-process (no server)', () => {
     expect(limited.kind).toBe('rate_limited');
     expect(limited.details.retryAfterMs).toBe(3000);
     network.setOptions({ rateLimitRate: 0 });
-    expect((await caught(sandboxAdapter.publish(channel({ token: 'bad' }), { publicationId: 'p3', text: 'a', media: [] }))).kind).toBe('auth');
+    expect((await caught(sandboxAdapter.publish(channel({ token: 'bad' }), { publicationId: 'p3', text: 'a', media: [] }))).kind).toBe(
+      'auth',
+    );
     expect(network.accepted).toHaveLength(0);
   });
 
@@ -100,7 +110,9 @@ describe('sandbox adapter in-process (no server)', () => {
     network.setOptions({ latencyMs: 60 });
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 10);
-    const error = await caught(sandboxAdapter.publish(channel({ signal: controller.signal }), { publicationId: 'p-abort', text: 'a', media: [] }));
+    const error = await caught(
+      sandboxAdapter.publish(channel({ signal: controller.signal }), { publicationId: 'p-abort', text: 'a', media: [] }),
+    );
     expect(error.kind).toBe('ambiguous');
     expect(error.code).toBe('aborted');
     while (network.stats().abandoned === 0) await new Promise((resolve) => setTimeout(resolve, 10));
@@ -144,12 +156,25 @@ describe('sandbox adapter in-process (no server)', () => {
     const issues = sandboxAdapter.validate({
       publicationId: 'v',
       text: 'x'.repeat(501),
-      media: Array.from({ length: 5 }, (_, index) => ({ mediaId: `m${index}`, mimeType: 'image/bmp', bytes: new Uint8Array(), size: 6 * 1024 * 1024, alt: 'a'.repeat(1001) })),
+      media: Array.from({ length: 5 }, (_, index) => ({
+        mediaId: `m${index}`,
+        mimeType: 'image/bmp',
+        bytes: new Uint8Array(),
+        size: 6 * 1024 * 1024,
+        alt: 'a'.repeat(1001),
+      })),
       thread: [{ text: '', media: [] }],
     });
     const codes = issues.map((found) => `${found.field}:${found.code}`);
     expect(codes).toEqual(
-      expect.arrayContaining(['text:too_long', 'media:too_many_images', 'media[0]:unsupported_type', 'media[0]:image_too_large', 'media[0].alt:alt_too_long', 'thread[0].text:empty']),
+      expect.arrayContaining([
+        'text:too_long',
+        'media:too_many_images',
+        'media[0]:unsupported_type',
+        'media[0]:image_too_large',
+        'media[0].alt:alt_too_long',
+        'thread[0].text:empty',
+      ]),
     );
     for (const found of issues) expect(found.messageEs.length).toBeGreaterThan(0);
     expect(sandboxAdapter.validate({ publicationId: 'ok', text: 'fine', media: [] })).toEqual([]);

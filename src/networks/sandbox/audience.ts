@@ -11,8 +11,7 @@ export const DAY_MS = 86_400_000;
 
 /** Relative audience activity per local hour (0-23): quiet at night, peaks at lunch and evening. */
 export const HOUR_WEIGHTS: readonly number[] = [
-  0.35, 0.25, 0.18, 0.14, 0.12, 0.15, 0.3, 0.55, 0.8, 0.9, 0.95, 1.0, 1.15, 1.25, 1.2, 1.0, 0.95, 1.0, 1.1, 1.3, 1.45,
-  1.5, 1.25, 0.7,
+  0.35, 0.25, 0.18, 0.14, 0.12, 0.15, 0.3, 0.55, 0.8, 0.9, 0.95, 1.0, 1.15, 1.25, 1.2, 1.0, 0.95, 1.0, 1.1, 1.3, 1.45, 1.5, 1.25, 0.7,
 ];
 
 /** Relative activity per local weekday, Sunday = 0. */
@@ -158,12 +157,7 @@ export function followerHistory(
 }
 
 /** Followers on the day of `instantMs` (the starting base before the account's creation day). */
-export function followersAt(
-  seed: number,
-  account: AudienceAccount,
-  instantMs: number,
-  postsOnDay: (day: number) => number,
-): number {
+export function followersAt(seed: number, account: AudienceAccount, instantMs: number, postsOnDay: (day: number) => number): number {
   return walkFollowerDays(seed, account, dayIndex(instantMs), postsOnDay);
 }
 
@@ -201,8 +195,7 @@ export function finalTotals(seed: number, post: AudiencePost): MetricCounts {
   const lengthFactor = f.length < 20 ? 0.7 : f.length <= 200 ? 1 : f.length <= 350 ? 0.9 : 0.75;
   const hashtagFactor = f.hashtagCount > 5 ? 0.8 : 1 + 0.1 * Math.min(f.hashtagCount, 3);
   const replyFactor = f.isReply ? 0.35 : 1;
-  const reach =
-    post.followersAtPost * 0.3 * when * quality * (f.hasMedia ? 1.35 : 1) * hashtagFactor * lengthFactor * replyFactor;
+  const reach = post.followersAtPost * 0.3 * when * quality * (f.hasMedia ? 1.35 : 1) * hashtagFactor * lengthFactor * replyFactor;
   const impressions = reach * (1.3 + 0.4 * unitHash(seed, 'impressions', post.id));
   const likes = reach * 0.045 * (f.hasMedia ? 1.4 : 1) * lengthFactor * (0.8 + 0.4 * unitHash(seed, 'likes', post.id));
   const replies = reach * 0.006 * (f.hasQuestion ? 2.5 : 1) * (0.7 + 0.6 * unitHash(seed, 'replies', post.id));
@@ -257,20 +250,71 @@ export interface SimulatedMention {
 }
 
 const FIRST_NAMES = [
-  'Lucía', 'Mateo', 'Sofía', 'Hugo', 'Martina', 'Leo', 'Valeria', 'Daniel', 'Emma', 'Pablo',
-  'Olivia', 'James', 'Ava', 'Noah', 'Mía', 'Liam', 'Chloe', 'Diego', 'Camila', 'Andrés',
+  'Lucía',
+  'Mateo',
+  'Sofía',
+  'Hugo',
+  'Martina',
+  'Leo',
+  'Valeria',
+  'Daniel',
+  'Emma',
+  'Pablo',
+  'Olivia',
+  'James',
+  'Ava',
+  'Noah',
+  'Mía',
+  'Liam',
+  'Chloe',
+  'Diego',
+  'Camila',
+  'Andrés',
 ];
 const LAST_NAMES = [
-  'García', 'Martínez', 'López', 'Gómez', 'Ruiz', 'Torres', 'Navarro', 'Romero', 'Smith', 'Jones',
-  'Brown', 'Silva', 'Castro', 'Ortiz', 'Vega', 'Moreno', 'Díaz', 'Reyes', 'Walker', 'Flores',
+  'García',
+  'Martínez',
+  'López',
+  'Gómez',
+  'Ruiz',
+  'Torres',
+  'Navarro',
+  'Romero',
+  'Smith',
+  'Jones',
+  'Brown',
+  'Silva',
+  'Castro',
+  'Ortiz',
+  'Vega',
+  'Moreno',
+  'Díaz',
+  'Reyes',
+  'Walker',
+  'Flores',
 ];
 
 const TEMPLATES: Record<'es' | 'en', Record<'reply' | 'answer' | 'mention', Record<Sentiment, string[]>>> = {
   es: {
     reply: {
-      positive: ['¡Me encanta! {tag}', 'Qué buena idea, gracias por compartir', 'Totalmente de acuerdo 👏', 'Esto es justo lo que necesitaba'],
-      neutral: ['¿Dónde puedo ver más información?', 'Interesante, lo miro con calma', 'Guardado para luego {tag}', '¿Esto vale también para pymes?'],
-      negative: ['No me convence, la verdad', 'Otra vez lo mismo... decepcionante', 'Pues a mí no me funcionó', 'Demasiado caro para lo que ofrece'],
+      positive: [
+        '¡Me encanta! {tag}',
+        'Qué buena idea, gracias por compartir',
+        'Totalmente de acuerdo 👏',
+        'Esto es justo lo que necesitaba',
+      ],
+      neutral: [
+        '¿Dónde puedo ver más información?',
+        'Interesante, lo miro con calma',
+        'Guardado para luego {tag}',
+        '¿Esto vale también para pymes?',
+      ],
+      negative: [
+        'No me convence, la verdad',
+        'Otra vez lo mismo... decepcionante',
+        'Pues a mí no me funcionó',
+        'Demasiado caro para lo que ofrece',
+      ],
     },
     answer: {
       positive: ['¡Sí, sin duda! Lo uso cada día', 'Yo diría que sí, y además funciona genial', 'Claro que sí 🙌'],
@@ -279,14 +323,27 @@ const TEMPLATES: Record<'es' | 'en', Record<'reply' | 'answer' | 'mention', Reco
     },
     mention: {
       positive: ['Gracias @{handle} por la atención de hoy, un diez', 'Muy recomendable @{handle} {tag}', 'Fan de lo último de @{handle}'],
-      neutral: ['¿Alguien sabe si @{handle} hace envíos a Canarias?', '@{handle} ¿a qué hora abrís mañana?', 'Comparando @{handle} con otras opciones'],
-      negative: ['@{handle} llevo tres días esperando respuesta', 'Muy mala experiencia con @{handle} 😡', '@{handle} el pedido llegó roto'],
+      neutral: [
+        '¿Alguien sabe si @{handle} hace envíos a Canarias?',
+        '@{handle} ¿a qué hora abrís mañana?',
+        'Comparando @{handle} con otras opciones',
+      ],
+      negative: [
+        '@{handle} llevo tres días esperando respuesta',
+        'Muy mala experiencia con @{handle} 😡',
+        '@{handle} el pedido llegó roto',
+      ],
     },
   },
   en: {
     reply: {
       positive: ['Love this! {tag}', 'Great idea, thanks for sharing', 'Totally agree 👏', 'Exactly what I needed today'],
-      neutral: ['Where can I read more about it?', 'Interesting, will look at it later', 'Saved for later {tag}', 'Does this work for small teams too?'],
+      neutral: [
+        'Where can I read more about it?',
+        'Interesting, will look at it later',
+        'Saved for later {tag}',
+        'Does this work for small teams too?',
+      ],
       negative: ['Not convinced, honestly', 'Same old thing... disappointing', "Didn't work for me", 'Too expensive for what it is'],
     },
     answer: {
@@ -295,9 +352,21 @@ const TEMPLATES: Record<'es' | 'en', Record<'reply' | 'answer' | 'mention', Reco
       negative: ['Not at all, waste of time', 'No, and support did not help either', 'I doubt it'],
     },
     mention: {
-      positive: ['Thanks @{handle} for the great service today', 'Highly recommend @{handle} {tag}', 'Big fan of the latest from @{handle}'],
-      neutral: ['Does anyone know if @{handle} ships abroad?', '@{handle} what time do you open tomorrow?', 'Comparing @{handle} with other options'],
-      negative: ['@{handle} three days waiting for an answer', 'Really bad experience with @{handle} 😡', '@{handle} my order arrived broken'],
+      positive: [
+        'Thanks @{handle} for the great service today',
+        'Highly recommend @{handle} {tag}',
+        'Big fan of the latest from @{handle}',
+      ],
+      neutral: [
+        'Does anyone know if @{handle} ships abroad?',
+        '@{handle} what time do you open tomorrow?',
+        'Comparing @{handle} with other options',
+      ],
+      negative: [
+        '@{handle} three days waiting for an answer',
+        'Really bad experience with @{handle} 😡',
+        '@{handle} my order arrived broken',
+      ],
     },
   },
 };
@@ -310,7 +379,11 @@ export function simulatedAuthor(seed: number, key: string): { handle: string; na
   const index = Math.floor(unitHash(seed, 'author', key) * 800);
   const first = FIRST_NAMES[index % FIRST_NAMES.length];
   const last = LAST_NAMES[Math.floor(index / FIRST_NAMES.length) % LAST_NAMES.length];
-  const ascii = (s: string) => s.normalize('NFD').replace(/[^A-Za-z]/g, '').toLowerCase();
+  const ascii = (s: string) =>
+    s
+      .normalize('NFD')
+      .replace(/[^A-Za-z]/g, '')
+      .toLowerCase();
   return { handle: `${ascii(first)}_${ascii(last)}${index}`, name: `${first} ${last}` };
 }
 

@@ -326,7 +326,8 @@ export class InProcessSandboxClient extends BaseSandboxClient {
       }
       if (sub === undefined) return api.getAccount(this.network, id, caller);
     }
-    if (collection === 'posts' && id !== undefined && sub === 'engagers') return api.getEngagers(this.network, id, caller, MAX_ENGAGERS_PER_POST);
+    if (collection === 'posts' && id !== undefined && sub === 'engagers')
+      return api.getEngagers(this.network, id, caller, MAX_ENGAGERS_PER_POST);
     if (collection === 'posts' && id !== undefined) {
       return call.method === 'DELETE' ? api.deletePost(this.network, id, caller) : api.getPost(this.network, id, caller);
     }

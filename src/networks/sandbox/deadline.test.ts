@@ -70,7 +70,9 @@ describe.each(['in-process', 'http'] as const)('sandbox adapter deadline (%s)', 
     expect(error.kind).toBe('transient');
     expect(error.code).toBe('deadline_passed');
     expect(network.postsOf('deadline', { marker: `late-${mode}` })).toHaveLength(0);
-    expect((await caught(sandboxAdapter.findPublished(ctx, { publicationId: `late-${mode}`, text: 'late', media: [] }))).code).toBe('deadline_passed');
+    expect((await caught(sandboxAdapter.findPublished(ctx, { publicationId: `late-${mode}`, text: 'late', media: [] }))).code).toBe(
+      'deadline_passed',
+    );
   });
 
   it('stops a thread at the deadline after its root; a later reconcile completes it without duplicates', async () => {

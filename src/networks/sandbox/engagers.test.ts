@@ -30,7 +30,11 @@ const overHttp = (): ChannelContext => ({ ...inProcess, settings: { handle: 'bra
 describe('sandbox fetchEngagers', () => {
   it('returns the distinct simulated accounts behind the counts, the same in-process and over HTTP', async () => {
     network.configureAccount('brand', { followers: 8_000 });
-    const { remoteId } = await sandboxAdapter.publish(inProcess, { publicationId: 'pub-1', text: '¿Qué os parece el nuevo diseño? #otoño', media: [] });
+    const { remoteId } = await sandboxAdapter.publish(inProcess, {
+      publicationId: 'pub-1',
+      text: '¿Qué os parece el nuevo diseño? #otoño',
+      media: [],
+    });
     expect((await sandboxAdapter.fetchEngagers!(inProcess, remoteId)).accounts).toEqual([]);
 
     now = START + 24 * HOUR_MS;

@@ -120,12 +120,7 @@ function markerOf(publicationId: string, threadIndex: number): string {
   return threadIndex === 0 ? publicationId : `${publicationId}#${threadIndex}`;
 }
 
-function requestBody(
-  part: { text: string; media: MediaInput[] },
-  input: PublishInput,
-  marker: string,
-  replyTo?: string,
-): PostRequestBody {
+function requestBody(part: { text: string; media: MediaInput[] }, input: PublishInput, marker: string, replyTo?: string): PostRequestBody {
   const options = input.options ?? {};
   return {
     text: part.text,
@@ -153,8 +148,12 @@ function validatePart(part: { text: string; media: MediaInput[] }, prefix: strin
   const length = Array.from(part.text).length;
   if (length > limits.maxChars) {
     issues.push(
-      issue(`${prefix}text`, 'too_long', `Text is ${length} characters; the sandbox allows ${limits.maxChars}.`,
-        `El texto tiene ${length} caracteres; el sandbox admite ${limits.maxChars}.`),
+      issue(
+        `${prefix}text`,
+        'too_long',
+        `Text is ${length} characters; the sandbox allows ${limits.maxChars}.`,
+        `El texto tiene ${length} caracteres; el sandbox admite ${limits.maxChars}.`,
+      ),
     );
   }
   if (part.text.trim() === '' && part.media.length === 0) {
@@ -162,16 +161,24 @@ function validatePart(part: { text: string; media: MediaInput[] }, prefix: strin
   }
   if (part.media.length > limits.maxImages) {
     issues.push(
-      issue(`${prefix}media`, 'too_many_images', `At most ${limits.maxImages} images per post.`,
-        `Como máximo ${limits.maxImages} imágenes por publicación.`),
+      issue(
+        `${prefix}media`,
+        'too_many_images',
+        `At most ${limits.maxImages} images per post.`,
+        `Como máximo ${limits.maxImages} imágenes por publicación.`,
+      ),
     );
   }
   part.media.forEach((item, index) => {
     const field = `${prefix}media[${index}]`;
     if (!limits.acceptedImageTypes.includes(item.mimeType)) {
       issues.push(
-        issue(field, 'unsupported_type', `${item.mimeType} is not accepted (JPEG, PNG, GIF, WebP).`,
-          `${item.mimeType} no se admite (JPEG, PNG, GIF, WebP).`),
+        issue(
+          field,
+          'unsupported_type',
+          `${item.mimeType} is not accepted (JPEG, PNG, GIF, WebP).`,
+          `${item.mimeType} no se admite (JPEG, PNG, GIF, WebP).`,
+        ),
       );
     }
     if (item.size > limits.maxImageBytes) {
@@ -179,8 +186,12 @@ function validatePart(part: { text: string; media: MediaInput[] }, prefix: strin
     }
     if (item.alt !== undefined && Array.from(item.alt).length > limits.maxAltChars) {
       issues.push(
-        issue(`${field}.alt`, 'alt_too_long', `Alt text is limited to ${limits.maxAltChars} characters.`,
-          `El texto alternativo admite ${limits.maxAltChars} caracteres.`),
+        issue(
+          `${field}.alt`,
+          'alt_too_long',
+          `Alt text is limited to ${limits.maxAltChars} characters.`,
+          `El texto alternativo admite ${limits.maxAltChars} caracteres.`,
+        ),
       );
     }
   });
@@ -189,12 +200,16 @@ function validatePart(part: { text: string; media: MediaInput[] }, prefix: strin
 
 function validate(input: PublishInput): ValidationIssue[] {
   const issues = validatePart(input, '');
-  (input.thread ?? []).forEach((part, index) => issues.push(...validatePart(part, `thread[${index}].`)));
+  for (const [index, part] of (input.thread ?? []).entries()) issues.push(...validatePart(part, `thread[${index}].`));
   const warning = input.options?.contentWarning;
   if (warning !== undefined && warning.length > SANDBOX_RULES.maxContentWarningChars) {
     issues.push(
-      issue('options.contentWarning', 'too_long', 'The content warning is limited to 500 characters.',
-        'El aviso de contenido admite 500 caracteres.'),
+      issue(
+        'options.contentWarning',
+        'too_long',
+        'The content warning is limited to 500 characters.',
+        'El aviso de contenido admite 500 caracteres.',
+      ),
     );
   }
   if (Array.from(markerOf(input.publicationId, (input.thread ?? []).length)).length > SANDBOX_RULES.maxMarkerChars) {
@@ -284,9 +299,7 @@ export const sandboxAdapter: NetworkAdapter = {
       const cause = error instanceof NetworkError ? { kind: error.kind, code: error.code } : { message: String(error) };
       throw new NetworkError('ambiguous', 'thread_incomplete', 'the thread was only partly published', {
         body: { rootRemoteId: root.id, cause },
-        ...(error instanceof NetworkError && error.details.retryAfterMs !== undefined
-          ? { retryAfterMs: error.details.retryAfterMs }
-          : {}),
+        ...(error instanceof NetworkError && error.details.retryAfterMs !== undefined ? { retryAfterMs: error.details.retryAfterMs } : {}),
       });
     }
     return result;

@@ -102,16 +102,13 @@ export async function startSandboxServer(options: SandboxServerOptions = {}): Pr
   });
   app.get<{ Params: HandleParams; Querystring: { marker?: string; limit?: string } }>(
     '/api/accounts/:handle/posts',
-    async (request, reply) =>
-      respond(reply, await api.listPosts(network, request.params.handle, callerOf(request), request.query)),
+    async (request, reply) => respond(reply, await api.listPosts(network, request.params.handle, callerOf(request), request.query)),
   );
   app.get<{ Params: HandleParams }>('/api/accounts/:handle', async (request, reply) =>
     respond(reply, await api.getAccount(network, request.params.handle, callerOf(request))),
   );
-  app.get<{ Params: HandleParams; Querystring: { since?: string } }>(
-    '/api/accounts/:handle/mentions',
-    async (request, reply) =>
-      respond(reply, await api.getMentions(network, request.params.handle, callerOf(request), request.query)),
+  app.get<{ Params: HandleParams; Querystring: { since?: string } }>('/api/accounts/:handle/mentions', async (request, reply) =>
+    respond(reply, await api.getMentions(network, request.params.handle, callerOf(request), request.query)),
   );
   app.post<{ Params: HandleParams }>('/api/accounts/:handle/configure', async (request, reply) =>
     respond(reply, api.configureAccount(network, request.params.handle, request.body)),

@@ -215,7 +215,8 @@ describe('simulated audience', () => {
       const network = new SandboxNetwork({ seed, now: clock.now });
       network.configureAccount('brand', { followers: 5000, timeZone: 'Europe/Madrid' });
       const ids = [];
-      for (let index = 0; index < 5; index++) ids.push(await postAt(network, clock, 'brand', START + index * HOUR_MS, `Post número ${index}?`));
+      for (let index = 0; index < 5; index++)
+        ids.push(await postAt(network, clock, 'brand', START + index * HOUR_MS, `Post número ${index}?`));
       return ids.map((id) => network.metrics(id, START + 30 * HOUR_MS));
     }
     const first = await snapshot(11);
@@ -288,7 +289,8 @@ describe('simulated audience', () => {
       withMedia.push((result.body as { post: api.PostView }).post.id);
     }
     const readAt = START + 60 * DAY_MS;
-    const mean = (ids: string[], key: 'replies' | 'likes') => ids.reduce((sum, id) => sum + network.metrics(id, readAt)![key], 0) / ids.length;
+    const mean = (ids: string[], key: 'replies' | 'likes') =>
+      ids.reduce((sum, id) => sum + network.metrics(id, readAt)![key], 0) / ids.length;
     expect(mean(question, 'replies')).toBeGreaterThan(1.8 * mean(plain, 'replies'));
     expect(mean(withMedia, 'likes')).toBeGreaterThan(1.4 * mean(plain, 'likes'));
   });

@@ -169,7 +169,17 @@ const MAX_MENTION_WINDOW_MS = 31 * DAY_MS;
 const MAX_MENTIONS_RETURNED = 1000;
 
 function emptyStats(): SandboxStats {
-  return { writeCalls: 0, accepted: 0, idempotentReplays: 0, serverErrors: 0, rateLimited: 0, hung: 0, unauthorized: 0, invalid: 0, abandoned: 0 };
+  return {
+    writeCalls: 0,
+    accepted: 0,
+    idempotentReplays: 0,
+    serverErrors: 0,
+    rateLimited: 0,
+    hung: 0,
+    unauthorized: 0,
+    invalid: 0,
+    abandoned: 0,
+  };
 }
 
 function checkRate(name: string, value: number): void {

@@ -17,7 +17,12 @@ async function publishBurst(count: number, label: string): Promise<number> {
   await Promise.all(
     Array.from({ length: count }, (_, index) =>
       sandboxAdapter.publish(
-        { channelId: `ch-${index % 1000}`, settings: { serverUrl: server.url, handle: `acct${index % 1000}` }, credentials: { token: 't' }, allowPrivateUrls: true },
+        {
+          channelId: `ch-${index % 1000}`,
+          settings: { serverUrl: server.url, handle: `acct${index % 1000}` },
+          credentials: { token: 't' },
+          allowPrivateUrls: true,
+        },
         { publicationId: `${label}-${index}`, text: `Publicación ${index} #carga`, media: [] },
       ),
     ),

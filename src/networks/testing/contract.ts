@@ -69,7 +69,12 @@ export function describeAdapterContract(name: string, setup: { start(): Promise<
     afterAll(async () => setup.stop());
     beforeEach(() => subject.faults.clear());
 
-    const input = (text: string, extra: Partial<PublishInput> = {}): PublishInput => ({ publicationId: `pub-${randomUUID()}`, text, media: [], ...extra });
+    const input = (text: string, extra: Partial<PublishInput> = {}): PublishInput => ({
+      publicationId: `pub-${randomUUID()}`,
+      text,
+      media: [],
+      ...extra,
+    });
     const uniqueText = (label: string) => `contract ${label} ${randomUUID().slice(0, 8)}`;
 
     it('enforces its limits in validate', () => {

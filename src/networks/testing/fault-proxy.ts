@@ -46,19 +46,16 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
     const dropAnswer = loseIndex !== -1;
     if (dropAnswer) lose.splice(loseIndex, 1);
     const headers = { ...req.headers, host: target.host };
-    const forward = http.request(
-      { host: target.hostname, port: target.port, method, path: req.url, headers },
-      (upstreamRes) => {
-        if (dropAnswer) {
-          // The server has done the work: read its whole answer, then cut the client off.
-          upstreamRes.resume();
-          upstreamRes.on('end', () => req.socket.destroy());
-          return;
-        }
-        res.writeHead(upstreamRes.statusCode ?? 502, upstreamRes.headers);
-        upstreamRes.pipe(res);
-      },
-    );
+    const forward = http.request({ host: target.hostname, port: target.port, method, path: req.url, headers }, (upstreamRes) => {
+      if (dropAnswer) {
+        // The server has done the work: read its whole answer, then cut the client off.
+        upstreamRes.resume();
+        upstreamRes.on('end', () => req.socket.destroy());
+        return;
+      }
+      res.writeHead(upstreamRes.statusCode ?? 502, upstreamRes.headers);
+      upstreamRes.pipe(res);
+    });
     forward.on('error', () => req.socket.destroy());
     req.pipe(forward);
   });

@@ -40,7 +40,9 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
   return data as T;
 }
 
-type RequestOptions<P extends ApiPath, M extends ApiMethodOf<P>> = ([ApiParams<P, M>] extends [never] ? { params?: undefined } : { params: ApiParams<P, M> }) & {
+type RequestOptions<P extends ApiPath, M extends ApiMethodOf<P>> = ([ApiParams<P, M>] extends [never]
+  ? { params?: undefined }
+  : { params: ApiParams<P, M> }) & {
   query?: ApiQuery<P, M> | URLSearchParams;
   body?: ApiBody<P, M> | FormData;
 };
@@ -51,14 +53,19 @@ type RequestOptions<P extends ApiPath, M extends ApiMethodOf<P>> = ([ApiParams<P
  * `apiCall('post', '/api/v1/workspaces/{workspaceId}/media', { params: { workspaceId }, body: form })`.
  * Same transport as `api` (CSRF header, ApiError on 4xx/5xx).
  */
-export function apiCall<P extends ApiPath, M extends ApiMethodOf<P>>(method: M, path: P, options?: RequestOptions<P, M>): Promise<ApiResponse<P, M>> {
+export function apiCall<P extends ApiPath, M extends ApiMethodOf<P>>(
+  method: M,
+  path: P,
+  options?: RequestOptions<P, M>,
+): Promise<ApiResponse<P, M>> {
   const params = (options?.params ?? {}) as Record<string, string | number>;
   let url = path.replace(/^\/api\/v1/, '').replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(String(params[name])));
   const query = options?.query;
   if (query) {
     const search = query instanceof URLSearchParams ? query : new URLSearchParams();
     if (!(query instanceof URLSearchParams)) {
-      for (const [key, value] of Object.entries(query as Record<string, unknown>)) if (value !== undefined && value !== null) search.set(key, String(value));
+      for (const [key, value] of Object.entries(query as Record<string, unknown>))
+        if (value !== undefined && value !== null) search.set(key, String(value));
     }
     const text = search.toString();
     if (text) url += `?${text}`;

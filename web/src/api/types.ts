@@ -31,7 +31,9 @@ export type ApiBody<P extends ApiPath, M extends ApiMethodOf<P>> =
   ApiOperation<P, M> extends { requestBody?: { content: { 'application/json': infer Body } } } ? Body : never;
 
 /** The path parameters of a route (`{ workspaceId: string; … }`). */
-export type ApiParams<P extends ApiPath, M extends ApiMethodOf<P>> = ApiOperation<P, M> extends { parameters: { path: infer Params } } ? Params : never;
+export type ApiParams<P extends ApiPath, M extends ApiMethodOf<P>> =
+  ApiOperation<P, M> extends { parameters: { path: infer Params } } ? Params : never;
 
 /** The query string parameters of a route. */
-export type ApiQuery<P extends ApiPath, M extends ApiMethodOf<P>> = ApiOperation<P, M> extends { parameters: { query?: infer Query } } ? Query : never;
+export type ApiQuery<P extends ApiPath, M extends ApiMethodOf<P>> =
+  ApiOperation<P, M> extends { parameters: { query?: infer Query } } ? Query : never;

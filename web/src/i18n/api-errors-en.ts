@@ -9,7 +9,8 @@ export const apiErrorsEn = {
   bad_range: 'The start of the period must be before its end.',
   date_out_of_range: 'Dates must fall within the years 0002–9998.',
   too_many_attempts: 'Too many sign-in attempts. Try again in {{minutes}} min.',
-  public_url_unset: 'PUBLIC_URL is not set: this link uses {{base}}, which other people may not reach. Ask your administrator to set PUBLIC_URL.',
+  public_url_unset:
+    'PUBLIC_URL is not set: this link uses {{base}}, which other people may not reach. Ask your administrator to set PUBLIC_URL.',
   unknown_reference: 'Something this refers to (campaign, objective, segment, pillar, channel or post) does not exist in this workspace.',
   invalid_input: 'A value in the form cannot be stored. Check dates and text.',
   invalid_multipart: 'The upload was cut off or is malformed. Try again.',

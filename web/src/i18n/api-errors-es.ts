@@ -12,8 +12,10 @@ export const apiErrorsEs: Dictionary<typeof apiErrorsEn> = {
   bad_range: 'El inicio del periodo debe ser anterior a su final.',
   date_out_of_range: 'Las fechas deben estar entre los años 0002 y 9998.',
   too_many_attempts: 'Demasiados intentos de acceso. Vuelve a intentarlo dentro de {{minutes}} min.',
-  public_url_unset: 'PUBLIC_URL no está configurada: este enlace usa {{base}}, que otras personas quizá no puedan abrir. Pide a tu administrador que configure PUBLIC_URL.',
-  unknown_reference: 'Algo a lo que esto se refiere (campaña, objetivo, segmento, pilar, canal o publicación) no existe en este espacio de trabajo.',
+  public_url_unset:
+    'PUBLIC_URL no está configurada: este enlace usa {{base}}, que otras personas quizá no puedan abrir. Pide a tu administrador que configure PUBLIC_URL.',
+  unknown_reference:
+    'Algo a lo que esto se refiere (campaña, objetivo, segmento, pilar, canal o publicación) no existe en este espacio de trabajo.',
   invalid_input: 'Un valor del formulario no se puede guardar. Revisa las fechas y el texto.',
   invalid_multipart: 'La subida llegó cortada o mal formada. Inténtalo de nuevo.',
   path_too_long: 'La dirección es demasiado larga.',

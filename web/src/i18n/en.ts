@@ -6,8 +6,29 @@ import { apiErrorsEn } from './api-errors-en.ts';
 
 /** English UI strings. Spanish (es.ts) must have every key: the type and a test enforce it. */
 export const en = {
-  common: { close: 'Close', copied: 'Copied', copy: 'Copy', create: 'Create', loading: 'Loading…', open: 'Open', save: 'Save', simulated: 'Simulated' },
-  nav: { listening: 'Listening', listeningMentions: 'Mentions', listeningDashboard: 'Listening dashboard', listeningAlerts: 'Reputation alerts', calendar: 'Calendar', compose: 'Compose', approvals: 'Approvals', channels: 'Channels', sandbox: 'Sandbox timeline', activity: 'Activity', settings: 'Settings' },
+  common: {
+    close: 'Close',
+    copied: 'Copied',
+    copy: 'Copy',
+    create: 'Create',
+    loading: 'Loading…',
+    open: 'Open',
+    save: 'Save',
+    simulated: 'Simulated',
+  },
+  nav: {
+    listening: 'Listening',
+    listeningMentions: 'Mentions',
+    listeningDashboard: 'Listening dashboard',
+    listeningAlerts: 'Reputation alerts',
+    calendar: 'Calendar',
+    compose: 'Compose',
+    approvals: 'Approvals',
+    channels: 'Channels',
+    sandbox: 'Sandbox timeline',
+    activity: 'Activity',
+    settings: 'Settings',
+  },
   shell: {
     skipToContent: 'Skip to content',
     menu: 'Open or close the menu',
@@ -60,7 +81,8 @@ export const en = {
     empty: 'No channels yet. Connect the simulated sandbox to try Plaza without a real account.',
     lastChecked: 'Last checked: {{when}}',
     simulatedTitle: 'Simulated network',
-    simulatedHelp: 'The sandbox is a simulated social network with a simulated audience. Nothing is published anywhere real. Any handle and token work.',
+    simulatedHelp:
+      'The sandbox is a simulated social network with a simulated audience. Nothing is published anywhere real. Any handle and token work.',
     status: { active: 'Healthy', needs_reconnect: 'Reconnect needed', disconnected: 'Disconnected' },
   },
   composer: {
@@ -146,7 +168,8 @@ export const en = {
   },
   sandbox: {
     title: 'Sandbox timeline',
-    explainer: 'Everything on this page is simulated: what the sandbox network received from your sandbox channels, and how its simulated audience reacted. No real people saw these posts.',
+    explainer:
+      'Everything on this page is simulated: what the sandbox network received from your sandbox channels, and how its simulated audience reacted. No real people saw these posts.',
     noChannels: 'No sandbox channel yet.',
     empty: 'The simulated network has not received any post yet.',
     external: 'external sandbox server',
@@ -228,7 +251,17 @@ export const en = {
   analytics: analyticsEn,
   apiErrors: apiErrorsEn,
   roles: { owner: 'Owner', manager: 'Manager', editor: 'Editor', approver: 'Client approver', viewer: 'Viewer' },
-  states: { draft: 'Draft', in_review: 'In review', approved: 'Approved', scheduled: 'Scheduled', publishing: 'Publishing', published: 'Published', failed: 'Failed', canceled: 'Canceled', pending: 'Pending' },
+  states: {
+    draft: 'Draft',
+    in_review: 'In review',
+    approved: 'Approved',
+    scheduled: 'Scheduled',
+    publishing: 'Publishing',
+    published: 'Published',
+    failed: 'Failed',
+    canceled: 'Canceled',
+    pending: 'Pending',
+  },
 };
 
 /** The shape every language must fill: same keys, any strings. */

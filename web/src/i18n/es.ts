@@ -7,8 +7,29 @@ import { apiErrorsEs } from './api-errors-es.ts';
 
 /** Cadenas de la interfaz en español. */
 export const es: Dictionary = {
-  common: { close: 'Cerrar', copied: 'Copiado', copy: 'Copiar', create: 'Crear', loading: 'Cargando…', open: 'Abrir', save: 'Guardar', simulated: 'Simulado' },
-  nav: { listening: 'Escucha', listeningMentions: 'Menciones', listeningDashboard: 'Panel de escucha', listeningAlerts: 'Alertas de reputación', calendar: 'Calendario', compose: 'Redactar', approvals: 'Aprobaciones', channels: 'Canales', sandbox: 'Cronología sandbox', activity: 'Actividad', settings: 'Ajustes' },
+  common: {
+    close: 'Cerrar',
+    copied: 'Copiado',
+    copy: 'Copiar',
+    create: 'Crear',
+    loading: 'Cargando…',
+    open: 'Abrir',
+    save: 'Guardar',
+    simulated: 'Simulado',
+  },
+  nav: {
+    listening: 'Escucha',
+    listeningMentions: 'Menciones',
+    listeningDashboard: 'Panel de escucha',
+    listeningAlerts: 'Alertas de reputación',
+    calendar: 'Calendario',
+    compose: 'Redactar',
+    approvals: 'Aprobaciones',
+    channels: 'Canales',
+    sandbox: 'Cronología sandbox',
+    activity: 'Actividad',
+    settings: 'Ajustes',
+  },
   shell: {
     skipToContent: 'Saltar al contenido',
     menu: 'Abrir o cerrar el menú',
@@ -61,7 +82,8 @@ export const es: Dictionary = {
     empty: 'Aún no hay canales. Conecta el sandbox simulado para probar Plaza sin una cuenta real.',
     lastChecked: 'Última comprobación: {{when}}',
     simulatedTitle: 'Red simulada',
-    simulatedHelp: 'El sandbox es una red social simulada con una audiencia simulada. No se publica nada en ningún sitio real. Sirve cualquier usuario y token.',
+    simulatedHelp:
+      'El sandbox es una red social simulada con una audiencia simulada. No se publica nada en ningún sitio real. Sirve cualquier usuario y token.',
     status: { active: 'Funciona', needs_reconnect: 'Hay que reconectar', disconnected: 'Desconectado' },
   },
   composer: {
@@ -108,7 +130,8 @@ export const es: Dictionary = {
     more: '+{{count}} más',
     undo: 'Deshacer',
     feedTitle: 'Suscribirse desde otro calendario',
-    feedHelp: 'Una dirección iCalendar (.ics) con tus publicaciones. Quien tenga la dirección puede leerla; crear una nueva revoca la anterior.',
+    feedHelp:
+      'Una dirección iCalendar (.ics) con tus publicaciones. Quien tenga la dirección puede leerla; crear una nueva revoca la anterior.',
     feedUrl: 'URL del calendario iCalendar',
     createFeed: 'Obtener la URL del calendario',
   },
@@ -147,7 +170,8 @@ export const es: Dictionary = {
   },
   sandbox: {
     title: 'Cronología sandbox',
-    explainer: 'Todo en esta página es simulado: lo que la red sandbox recibió de tus canales sandbox y cómo reaccionó su audiencia simulada. Ninguna persona real vio estas publicaciones.',
+    explainer:
+      'Todo en esta página es simulado: lo que la red sandbox recibió de tus canales sandbox y cómo reaccionó su audiencia simulada. Ninguna persona real vio estas publicaciones.',
     noChannels: 'Aún no hay canal sandbox.',
     empty: 'La red simulada aún no ha recibido ninguna publicación.',
     external: 'servidor sandbox externo',
@@ -229,5 +253,15 @@ export const es: Dictionary = {
   analytics: analyticsEs,
   apiErrors: apiErrorsEs,
   roles: { owner: 'Propietario', manager: 'Gestor', editor: 'Editor', approver: 'Aprobador (cliente)', viewer: 'Lector' },
-  states: { draft: 'Borrador', in_review: 'En revisión', approved: 'Aprobada', scheduled: 'Programada', publishing: 'Publicando', published: 'Publicada', failed: 'Fallida', canceled: 'Cancelada', pending: 'Pendiente' },
+  states: {
+    draft: 'Borrador',
+    in_review: 'En revisión',
+    approved: 'Aprobada',
+    scheduled: 'Programada',
+    publishing: 'Publicando',
+    published: 'Publicada',
+    failed: 'Fallida',
+    canceled: 'Cancelada',
+    pending: 'Pendiente',
+  },
 };

@@ -1,7 +1,8 @@
 /** English strings of the listening pages. */
 export const listeningEn = {
   queriesTitle: 'Listening queries',
-  queriesHelp: 'Boolean queries: AND, OR, NOT or -word, (groups), "exact phrases", "a b"~3, a NEAR/3 b, market*, #tag, @handle, lang:es, author:, site:, network:.',
+  queriesHelp:
+    'Boolean queries: AND, OR, NOT or -word, (groups), "exact phrases", "a b"~3, a NEAR/3 b, market*, #tag, @handle, lang:es, author:, site:, network:.',
   name: 'Name',
   query: 'Query',
   kind: 'Type',
@@ -15,11 +16,23 @@ export const listeningEn = {
   errorAt: 'Position {{position}}: expected {{expected}}',
   noQueries: 'No queries yet. Start with your brand name, e.g. acme OR @acme OR #acme.',
   sources: 'Sources',
-  sourceKinds: { bluesky_firehose: 'Bluesky firehose', bluesky_jetstream: 'Bluesky Jetstream', rss: 'RSS / Atom feed', mastodon: 'Mastodon', channel_mentions: 'Channel mentions', csv: 'CSV import' },
+  sourceKinds: {
+    bluesky_firehose: 'Bluesky firehose',
+    bluesky_jetstream: 'Bluesky Jetstream',
+    rss: 'RSS / Atom feed',
+    mastodon: 'Mastodon',
+    channel_mentions: 'Channel mentions',
+    csv: 'CSV import',
+  },
   sourceStatuses: { idle: 'Waiting', running: 'Running', paused: 'Paused', error: 'Error' },
   editSource: 'Edit',
   editSourceTitle: 'Edit source “{{name}}”',
-  sourceUrl: { rss: 'Feed URL (RSS or Atom)', mastodon: 'Instance URL', bluesky_firehose: 'Firehose service URL', bluesky_jetstream: 'Jetstream URL' },
+  sourceUrl: {
+    rss: 'Feed URL (RSS or Atom)',
+    mastodon: 'Instance URL',
+    bluesky_firehose: 'Firehose service URL',
+    bluesky_jetstream: 'Jetstream URL',
+  },
   mode: 'Mode',
   modes: { stream: 'Live stream', search: 'Search (polled)' },
   timeline: 'Timeline',
@@ -31,7 +44,8 @@ export const listeningEn = {
   accessTokenOptional: 'Optional; stored sealed and never shown again.',
   channel: 'Channel',
   intervalMinutes: 'Check every (minutes)',
-  cursorResetNote: 'Changing what the source reads (address, timeline, hashtag, search, channel) starts it from scratch: its position belonged to the old stream.',
+  cursorResetNote:
+    'Changing what the source reads (address, timeline, hashtag, search, channel) starts it from scratch: its position belonged to the old stream.',
   saveSource: 'Save source',
   cancel: 'Cancel',
   addSource: 'Add source',
@@ -42,7 +56,8 @@ export const listeningEn = {
   status: 'Status',
   lastError: 'Last error',
   importCsv: 'Import mentions from CSV',
-  importHelp: 'A CSV exported from another tool, with a text column (text, content, message…) and optionally url, author, network, date, lang, id. Every row is imported, or none.',
+  importHelp:
+    'A CSV exported from another tool, with a text column (text, content, message…) and optionally url, author, network, date, lang, id. Every row is imported, or none.',
   imported: '{{stored}} of {{rows}} rows stored ({{duplicates}} duplicates)',
   rowError: 'Row {{row}}: {{message}}',
   mentionsTitle: 'Mentions',
@@ -78,7 +93,8 @@ export const listeningEn = {
   exportCsv: 'Export CSV',
   alertsTitle: 'Reputation alerts',
   alertsHelp: 'Negative spikes, with the mentions that caused them. Alerts are also sent to webhooks.',
-  alertRule: 'An alert is raised when a {{minutes}}-minute window has at least {{minCount}} negative mentions and is {{threshold}} standard deviations above its level over the previous {{hours}} hours (for all mentions and for each brand query).',
+  alertRule:
+    'An alert is raised when a {{minutes}}-minute window has at least {{minCount}} negative mentions and is {{threshold}} standard deviations above its level over the previous {{hours}} hours (for all mentions and for each brand query).',
   alertsOff: 'Reputation alerts are off for this brand.',
   changeAlertSettings: 'Change sensitivity',
   alertsEnabled: 'Raise reputation alerts',

@@ -3,7 +3,8 @@ import type { Dictionary } from './en.ts';
 /** Textos en español de las páginas de escucha. */
 export const listeningEs: Dictionary['listening'] = {
   queriesTitle: 'Consultas de escucha',
-  queriesHelp: 'Consultas booleanas: AND, OR, NOT o -palabra, (grupos), "frases exactas", "a b"~3, a NEAR/3 b, merca*, #etiqueta, @usuario, lang:es, author:, site:, network:.',
+  queriesHelp:
+    'Consultas booleanas: AND, OR, NOT o -palabra, (grupos), "frases exactas", "a b"~3, a NEAR/3 b, merca*, #etiqueta, @usuario, lang:es, author:, site:, network:.',
   name: 'Nombre',
   query: 'Consulta',
   kind: 'Tipo',
@@ -17,11 +18,23 @@ export const listeningEs: Dictionary['listening'] = {
   errorAt: 'Posición {{position}}: se esperaba {{expected}}',
   noQueries: 'Aún no hay consultas. Empieza por el nombre de tu marca, p. ej. acme OR @acme OR #acme.',
   sources: 'Fuentes',
-  sourceKinds: { bluesky_firehose: 'Firehose de Bluesky', bluesky_jetstream: 'Jetstream de Bluesky', rss: 'Feed RSS / Atom', mastodon: 'Mastodon', channel_mentions: 'Menciones del canal', csv: 'Importación CSV' },
+  sourceKinds: {
+    bluesky_firehose: 'Firehose de Bluesky',
+    bluesky_jetstream: 'Jetstream de Bluesky',
+    rss: 'Feed RSS / Atom',
+    mastodon: 'Mastodon',
+    channel_mentions: 'Menciones del canal',
+    csv: 'Importación CSV',
+  },
   sourceStatuses: { idle: 'En espera', running: 'Leyendo', paused: 'En pausa', error: 'Error' },
   editSource: 'Editar',
   editSourceTitle: 'Editar la fuente «{{name}}»',
-  sourceUrl: { rss: 'URL del feed (RSS o Atom)', mastodon: 'URL de la instancia', bluesky_firehose: 'URL del servicio del firehose', bluesky_jetstream: 'URL de Jetstream' },
+  sourceUrl: {
+    rss: 'URL del feed (RSS o Atom)',
+    mastodon: 'URL de la instancia',
+    bluesky_firehose: 'URL del servicio del firehose',
+    bluesky_jetstream: 'URL de Jetstream',
+  },
   mode: 'Modo',
   modes: { stream: 'Flujo en directo', search: 'Búsqueda (periódica)' },
   timeline: 'Cronología',
@@ -33,7 +46,8 @@ export const listeningEs: Dictionary['listening'] = {
   accessTokenOptional: 'Opcional; se guarda cifrado y no se vuelve a mostrar.',
   channel: 'Canal',
   intervalMinutes: 'Comprobar cada (minutos)',
-  cursorResetNote: 'Si cambias lo que lee la fuente (dirección, cronología, etiqueta, búsqueda, canal), empieza de cero: su posición pertenecía al flujo anterior.',
+  cursorResetNote:
+    'Si cambias lo que lee la fuente (dirección, cronología, etiqueta, búsqueda, canal), empieza de cero: su posición pertenecía al flujo anterior.',
   saveSource: 'Guardar fuente',
   cancel: 'Cancelar',
   addSource: 'Añadir fuente',
@@ -44,7 +58,8 @@ export const listeningEs: Dictionary['listening'] = {
   status: 'Estado',
   lastError: 'Último error',
   importCsv: 'Importar menciones desde CSV',
-  importHelp: 'Un CSV exportado de otra herramienta, con una columna de texto (text, texto, mensaje…) y, si quieres, url, autor, red, fecha, idioma, id. Se importan todas las filas o ninguna.',
+  importHelp:
+    'Un CSV exportado de otra herramienta, con una columna de texto (text, texto, mensaje…) y, si quieres, url, autor, red, fecha, idioma, id. Se importan todas las filas o ninguna.',
   imported: '{{stored}} de {{rows}} filas guardadas ({{duplicates}} duplicadas)',
   rowError: 'Fila {{row}}: {{message}}',
   mentionsTitle: 'Menciones',
@@ -80,7 +95,8 @@ export const listeningEs: Dictionary['listening'] = {
   exportCsv: 'Exportar CSV',
   alertsTitle: 'Alertas de reputación',
   alertsHelp: 'Picos de menciones negativas, con las menciones que los causaron. Las alertas también se envían a los webhooks.',
-  alertRule: 'Se lanza una alerta cuando una ventana de {{minutes}} minutos tiene al menos {{minCount}} menciones negativas y está {{threshold}} desviaciones típicas por encima de su nivel de las {{hours}} horas anteriores (en todas las menciones y en cada consulta de marca).',
+  alertRule:
+    'Se lanza una alerta cuando una ventana de {{minutes}} minutos tiene al menos {{minCount}} menciones negativas y está {{threshold}} desviaciones típicas por encima de su nivel de las {{hours}} horas anteriores (en todas las menciones y en cada consulta de marca).',
   alertsOff: 'Las alertas de reputación están desactivadas en esta marca.',
   changeAlertSettings: 'Cambiar sensibilidad',
   alertsEnabled: 'Lanzar alertas de reputación',

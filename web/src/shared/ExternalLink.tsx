@@ -7,7 +7,12 @@ import { safeHref } from './safe-link.ts';
  * address is http(s), opened in a new tab without opener or referrer. Otherwise `fallback`
  * (nothing by default) is shown instead, so a `javascript:` URL never becomes an href.
  */
-export function ExternalLink({ href, children, fallback = null, ...props }: AnchorProps & { href: string | null | undefined; children: ReactNode; fallback?: ReactNode; 'data-testid'?: string }) {
+export function ExternalLink({
+  href,
+  children,
+  fallback = null,
+  ...props
+}: AnchorProps & { href: string | null | undefined; children: ReactNode; fallback?: ReactNode; 'data-testid'?: string }) {
   const safe = safeHref(href);
   if (!safe) return <>{fallback}</>;
   return (

@@ -1,11 +1,26 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { Link, NavLink as RouterNavLink, useLocation, useNavigate } from 'react-router-dom';
-import { ActionIcon, Alert, AppShell, Badge, Burger, Button, Group, Indicator, Menu, NavLink, Select, Stack, Text, Title } from '@mantine/core';
+import {
+  ActionIcon,
+  Alert,
+  AppShell,
+  Badge,
+  Burger,
+  Button,
+  Group,
+  Indicator,
+  Menu,
+  NavLink,
+  Select,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, apiCall, setCsrfToken } from '../api/client.ts';
-import { type ActivityItem } from '../features/activity/types.ts';
+import type { ActivityItem } from '../features/activity/types.ts';
 import { useSession, useWorkspace } from './session.tsx';
 import { activityLink, useActivityLabel } from '../features/activity/activity.ts';
 import { workspaceKey } from './query-keys.ts';
@@ -138,7 +153,20 @@ export function Shell({ children }: { children: ReactNode }) {
               <Menu.Target>
                 <Indicator disabled={!notifications.data?.unread} label={notifications.data?.unread} size={16} color="red">
                   <ActionIcon variant="default" size="lg" aria-label={t('shell.notifications', { count: notifications.data?.unread ?? 0 })}>
-                    <svg aria-hidden width="18" height="18" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round"><path d="M18 8a6 6 0 0 0-12 0c0 7-3 9-3 9h18s-3-2-3-9" /><path d="M13.7 21a2 2 0 0 1-3.4 0" /></svg>
+                    <svg
+                      aria-hidden
+                      width="18"
+                      height="18"
+                      viewBox="0 0 24 24"
+                      fill="none"
+                      stroke="currentColor"
+                      strokeWidth="2"
+                      strokeLinecap="round"
+                      strokeLinejoin="round"
+                    >
+                      <path d="M18 8a6 6 0 0 0-12 0c0 7-3 9-3 9h18s-3-2-3-9" />
+                      <path d="M13.7 21a2 2 0 0 1-3.4 0" />
+                    </svg>
                   </ActionIcon>
                 </Indicator>
               </Menu.Target>
@@ -174,7 +202,13 @@ export function Shell({ children }: { children: ReactNode }) {
       <AppShell.Navbar p="xs" aria-label={t('shell.navigation')}>
         <nav>
           {NAV.map((item) => (
-            <NavLink key={item.to} component={RouterNavLink} to={item.to} label={t(item.key)} active={location.pathname.startsWith(item.to)} />
+            <NavLink
+              key={item.to}
+              component={RouterNavLink}
+              to={item.to}
+              label={t(item.key)}
+              active={location.pathname.startsWith(item.to)}
+            />
           ))}
         </nav>
         <Text size="xs" c="dimmed" mt="md" hiddenFrom="md">
@@ -186,7 +220,13 @@ export function Shell({ children }: { children: ReactNode }) {
           {alerts.length > 0 && (
             <Stack gap="xs" mb="md" data-testid="live-alerts">
               {alerts.map((item) => (
-                <Alert key={item.id} color="red" withCloseButton closeButtonLabel={t('common.close')} onClose={() => setAlerts((current) => current.filter((a) => a.id !== item.id))}>
+                <Alert
+                  key={item.id}
+                  color="red"
+                  withCloseButton
+                  closeButtonLabel={t('common.close')}
+                  onClose={() => setAlerts((current) => current.filter((a) => a.id !== item.id))}
+                >
                   <Group justify="space-between">
                     <Text size="sm">{label(item)}</Text>
                     <Button component={Link} to={activityLink(item)} size="xs" variant="light" color="red">

@@ -12,7 +12,14 @@ export async function createApiTokenForEmail(ctx: AppContext, email: string, nam
     const user = await accountsRepository.findUserByEmail(trx, email);
     if (!user) throw new AppError(404, 'user_not_found', `No user with e-mail ${email}`);
     const token = await accountsRepository.createApiToken(trx, user.id, name);
-    await recordEvent(trx, { workspaceId: null, actorUserId: user.id, type: 'api_token.created', subjectType: 'api_token', subjectId: token.id, data: { name: token.name, via: 'cli' } });
+    await recordEvent(trx, {
+      workspaceId: null,
+      actorUserId: user.id,
+      type: 'api_token.created',
+      subjectType: 'api_token',
+      subjectId: token.id,
+      data: { name: token.name, via: 'cli' },
+    });
     return token;
   });
 }
@@ -21,7 +28,14 @@ export async function createApiTokenForEmail(ctx: AppContext, email: string, nam
 export async function createApiToken(ctx: AppContext, userId: string, name: string) {
   return ctx.database.db.transaction().execute(async (trx) => {
     const token = await accountsRepository.createApiToken(trx, userId, name);
-    await recordEvent(trx, { workspaceId: null, actorUserId: userId, type: 'api_token.created', subjectType: 'api_token', subjectId: token.id, data: { name: token.name } });
+    await recordEvent(trx, {
+      workspaceId: null,
+      actorUserId: userId,
+      type: 'api_token.created',
+      subjectType: 'api_token',
+      subjectId: token.id,
+      data: { name: token.name },
+    });
     return token;
   });
 }
@@ -30,6 +44,12 @@ export async function createApiToken(ctx: AppContext, userId: string, name: stri
 export async function revokeApiToken(ctx: AppContext, userId: string, tokenId: string): Promise<void> {
   await ctx.database.db.transaction().execute(async (trx) => {
     if (!(await accountsRepository.revokeApiToken(trx, userId, tokenId, ctx.clock.now()))) throw notFound('Token');
-    await recordEvent(trx, { workspaceId: null, actorUserId: userId, type: 'api_token.revoked', subjectType: 'api_token', subjectId: tokenId });
+    await recordEvent(trx, {
+      workspaceId: null,
+      actorUserId: userId,
+      type: 'api_token.revoked',
+      subjectType: 'api_token',
+      subjectId: tokenId,
+    });
   });
 }

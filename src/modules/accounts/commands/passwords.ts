@@ -12,17 +12,23 @@ export const RESET_TTL_MS = 60 * 60_000;
 /** At most this many reset e-mails per account per hour; further requests get the same answer and no e-mail. */
 export const RESET_MAX_PER_HOUR = 3;
 
-const invalidReset = (): AppError => new AppError(400, 'reset_token_invalid', 'This reset link is invalid, used or expired; ask for a new one');
+const invalidReset = (): AppError =>
+  new AppError(400, 'reset_token_invalid', 'This reset link is invalid, used or expired; ask for a new one');
 
 /**
  * Changes the signed-in user's password: the current one is required, the new one must pass the
  * policy. Every other session of the user ends (the one making the change stays signed in) and open
  * reset links are voided; API tokens stay (they are revoked one by one, or with "sign out everywhere").
  */
-export async function changePassword(ctx: AppContext, userId: string, input: { currentPassword: string; newPassword: string; keepSessionToken?: string }) {
+export async function changePassword(
+  ctx: AppContext,
+  userId: string,
+  input: { currentPassword: string; newPassword: string; keepSessionToken?: string },
+) {
   const db = ctx.database.db;
   const user = await accountsSecurityRepository.findUserWithHash(db, userId);
-  if (!user || !(await verifyPassword(input.currentPassword, user.password_hash))) throw new AppError(400, 'current_password_wrong', 'The current password is not right');
+  if (!user || !(await verifyPassword(input.currentPassword, user.password_hash)))
+    throw new AppError(400, 'current_password_wrong', 'The current password is not right');
   assertAcceptablePassword(input.newPassword, { email: user.email });
   const passwordHash = await hashPassword(input.newPassword);
   const now = ctx.clock.now();
@@ -30,7 +36,14 @@ export async function changePassword(ctx: AppContext, userId: string, input: { c
     await accountsSecurityRepository.setPasswordHash(trx, userId, passwordHash, now);
     const endedSessions = await accountsSecurityRepository.deleteSessions(trx, userId, input.keepSessionToken);
     await accountsSecurityRepository.voidPasswordResets(trx, userId, now);
-    await recordEvent(trx, { workspaceId: null, actorUserId: userId, type: 'user.password_changed', subjectType: 'user', subjectId: userId, data: { endedSessions } });
+    await recordEvent(trx, {
+      workspaceId: null,
+      actorUserId: userId,
+      type: 'user.password_changed',
+      subjectType: 'user',
+      subjectId: userId,
+      data: { endedSessions },
+    });
     return { endedSessions };
   });
 }
@@ -41,7 +54,14 @@ export async function signOutEverywhere(ctx: AppContext, userId: string, options
   return ctx.database.db.transaction().execute(async (trx) => {
     const endedSessions = await accountsSecurityRepository.deleteSessions(trx, userId);
     const revokedTokens = options.revokeApiTokens ? await accountsSecurityRepository.revokeAllApiTokens(trx, userId, now) : 0;
-    await recordEvent(trx, { workspaceId: null, actorUserId: userId, type: 'user.signed_out_everywhere', subjectType: 'user', subjectId: userId, data: { endedSessions, revokedTokens } });
+    await recordEvent(trx, {
+      workspaceId: null,
+      actorUserId: userId,
+      type: 'user.signed_out_everywhere',
+      subjectType: 'user',
+      subjectId: userId,
+      data: { endedSessions, revokedTokens },
+    });
     return { endedSessions, revokedTokens };
   });
 }
@@ -52,7 +72,14 @@ export async function createResetToken(ctx: AppContext, userId: string, actorUse
   const now = ctx.clock.now();
   await ctx.database.db.transaction().execute(async (trx) => {
     await accountsSecurityRepository.insertPasswordReset(trx, userId, token, now, RESET_TTL_MS);
-    await recordEvent(trx, { workspaceId: null, actorUserId, type: 'user.password_reset_requested', subjectType: 'user', subjectId: userId, data: { via } });
+    await recordEvent(trx, {
+      workspaceId: null,
+      actorUserId,
+      type: 'user.password_reset_requested',
+      subjectType: 'user',
+      subjectId: userId,
+      data: { via },
+    });
   });
   return token;
 }
@@ -94,7 +121,11 @@ export async function requestPasswordReset(ctx: AppContext, email: string): Prom
     }
     const token = await createResetToken(ctx, user.id, null, 'email');
     const text = RESET_MAIL[user.locale === 'es' ? 'es' : 'en'];
-    await sendInstanceMail(ctx.config, { to: user.email, subject: text.subject, text: text.body(user.name, resetLink(ctx.config.publicUrl!.replace(/\/+$/, ''), token)) });
+    await sendInstanceMail(ctx.config, {
+      to: user.email,
+      subject: text.subject,
+      text: text.body(user.name, resetLink(ctx.config.publicUrl!.replace(/\/+$/, ''), token)),
+    });
   };
   pendingResetMail = work().catch((error: Error) => ctx.logger.error({ err: { message: error.message } }, 'password reset e-mail failed'));
   return { mailConfigured: true };
@@ -126,7 +157,14 @@ export async function resetPassword(ctx: AppContext, token: string, newPassword:
     await accountsSecurityRepository.setPasswordHash(trx, userId, passwordHash, now);
     const endedSessions = await accountsSecurityRepository.deleteSessions(trx, userId);
     await accountsSecurityRepository.voidPasswordResets(trx, userId, now);
-    await recordEvent(trx, { workspaceId: null, actorUserId: userId, type: 'user.password_reset', subjectType: 'user', subjectId: userId, data: { endedSessions } });
+    await recordEvent(trx, {
+      workspaceId: null,
+      actorUserId: userId,
+      type: 'user.password_reset',
+      subjectType: 'user',
+      subjectId: userId,
+      data: { endedSessions },
+    });
     return { email: user.email };
   });
 }
@@ -143,7 +181,14 @@ export async function adminSetPassword(ctx: AppContext, email: string, newPasswo
     await accountsSecurityRepository.setPasswordHash(trx, user.id, passwordHash, now);
     const endedSessions = await accountsSecurityRepository.deleteSessions(trx, user.id);
     await accountsSecurityRepository.voidPasswordResets(trx, user.id, now);
-    await recordEvent(trx, { workspaceId: null, actorUserId: null, type: 'user.password_reset', subjectType: 'user', subjectId: user.id, data: { endedSessions, via: 'cli' } });
+    await recordEvent(trx, {
+      workspaceId: null,
+      actorUserId: null,
+      type: 'user.password_reset',
+      subjectType: 'user',
+      subjectId: user.id,
+      data: { endedSessions, via: 'cli' },
+    });
     return { userId: user.id, email: user.email, endedSessions };
   });
 }

@@ -33,18 +33,34 @@ export interface NewUser {
 }
 
 /** Inserts a user (password already checked and hashed) and its event, inside the caller's transaction. */
-export async function insertUser(trx: Db, input: Omit<NewUser, 'password'> & { passwordHash: string }, options: { firstOwner?: boolean } = {}) {
+export async function insertUser(
+  trx: Db,
+  input: Omit<NewUser, 'password'> & { passwordHash: string },
+  options: { firstOwner?: boolean } = {},
+) {
   const claimed = await accountsSecurityRepository.claimInstallation(trx);
   if (options.firstOwner && !claimed) throw signupClosed();
   let user: Awaited<ReturnType<typeof accountsRepository.insertUser>>;
   try {
-    user = await accountsRepository.insertUser(trx, { email: input.email, name: input.name, passwordHash: input.passwordHash, locale: input.locale });
+    user = await accountsRepository.insertUser(trx, {
+      email: input.email,
+      name: input.name,
+      passwordHash: input.passwordHash,
+      locale: input.locale,
+    });
   } catch (error) {
     if ((error as { code?: string }).code === '23505') throw conflict('A user with this e-mail already exists');
     throw error;
   }
   if (claimed) await accountsSecurityRepository.setFirstUser(trx, user.id);
-  await recordEvent(trx, { workspaceId: null, actorUserId: user.id, type: 'user.created', subjectType: 'user', subjectId: user.id, data: { email: user.email } });
+  await recordEvent(trx, {
+    workspaceId: null,
+    actorUserId: user.id,
+    type: 'user.created',
+    subjectType: 'user',
+    subjectId: user.id,
+    data: { email: user.email },
+  });
   return user;
 }
 

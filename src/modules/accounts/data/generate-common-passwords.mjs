@@ -16,7 +16,9 @@ import { pathToFileURL } from 'node:url';
 const version = process.argv[2] ?? '4.1.3';
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plaza-common-passwords-'));
 try {
-  execFileSync('npm', ['install', '--no-save', '--no-audit', '--no-fund', '--prefix', dir, `@zxcvbn-ts/language-common@${version}`], { stdio: 'inherit' });
+  execFileSync('npm', ['install', '--no-save', '--no-audit', '--no-fund', '--prefix', dir, `@zxcvbn-ts/language-common@${version}`], {
+    stdio: 'inherit',
+  });
   const entry = path.join(dir, 'node_modules/@zxcvbn-ts/language-common/dist/index.mjs');
   const { dictionary } = await import(pathToFileURL(entry).href);
   const seen = new Set();
@@ -26,7 +28,7 @@ try {
     if (seen.size === 10_000) break;
   }
   const out = path.join(path.dirname(new URL(import.meta.url).pathname), 'common-passwords.txt');
-  fs.writeFileSync(out, [...seen].join('\n') + '\n');
+  fs.writeFileSync(out, `${[...seen].join('\n')}\n`);
   console.log(`Wrote ${seen.size} passwords from @zxcvbn-ts/language-common@${version} to ${out}`);
 } finally {
   fs.rmSync(dir, { recursive: true, force: true });

@@ -24,17 +24,36 @@ export const backfillsRepository = {
   },
 
   findRunning(db: Db, workspaceId: string) {
-    return db.selectFrom('metric_backfills').selectAll().where('workspace_id', '=', workspaceId).where('state', '=', 'running').executeTakeFirst();
+    return db
+      .selectFrom('metric_backfills')
+      .selectAll()
+      .where('workspace_id', '=', workspaceId)
+      .where('state', '=', 'running')
+      .executeTakeFirst();
   },
 
   /** Writes progress while the row is still running. */
   saveProgress(db: Db, id: string, progress: { total: number; done: number; failed: number }, now: Date) {
-    return db.updateTable('metric_backfills').set({ total: progress.total, done: progress.done, failed: progress.failed, updated_at: now }).where('id', '=', id).where('state', '=', 'running').execute();
+    return db
+      .updateTable('metric_backfills')
+      .set({ total: progress.total, done: progress.done, failed: progress.failed, updated_at: now })
+      .where('id', '=', id)
+      .where('state', '=', 'running')
+      .execute();
   },
 
   /** Writes the outcome. */
-  finish(db: Db, id: string, outcome: { state: 'done' | 'failed'; error: string | null; total: number; done: number; failed: number }, now: Date) {
-    return db.updateTable('metric_backfills').set({ ...outcome, finished_at: now, updated_at: now }).where('id', '=', id).execute();
+  finish(
+    db: Db,
+    id: string,
+    outcome: { state: 'done' | 'failed'; error: string | null; total: number; done: number; failed: number },
+    now: Date,
+  ) {
+    return db
+      .updateTable('metric_backfills')
+      .set({ ...outcome, finished_at: now, updated_at: now })
+      .where('id', '=', id)
+      .execute();
   },
 
   find(db: Db, workspaceId: string, id: string) {
@@ -43,6 +62,13 @@ export const backfillsRepository = {
 
   /** Recent backfills, newest first. */
   list(db: Db, workspaceId: string, limit: number) {
-    return db.selectFrom('metric_backfills').selectAll().where('workspace_id', '=', workspaceId).orderBy('started_at', 'desc').orderBy('id').limit(limit).execute();
+    return db
+      .selectFrom('metric_backfills')
+      .selectAll()
+      .where('workspace_id', '=', workspaceId)
+      .orderBy('started_at', 'desc')
+      .orderBy('id')
+      .limit(limit)
+      .execute();
   },
 };

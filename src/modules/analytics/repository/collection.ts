@@ -18,10 +18,20 @@ export const collectionErrorsRepository = {
   },
 
   /** Records one error (message cut to 1,000 characters). */
-  record(db: Db, values: { workspaceId: string; channelId: string | null; publicationId: string | null; code: string; message: string; now: Date }) {
+  record(
+    db: Db,
+    values: { workspaceId: string; channelId: string | null; publicationId: string | null; code: string; message: string; now: Date },
+  ) {
     return db
       .insertInto('metric_collection_errors')
-      .values({ workspace_id: values.workspaceId, channel_id: values.channelId, publication_id: values.publicationId, code: values.code, message: values.message.slice(0, 1000), created_at: values.now })
+      .values({
+        workspace_id: values.workspaceId,
+        channel_id: values.channelId,
+        publication_id: values.publicationId,
+        code: values.code,
+        message: values.message.slice(0, 1000),
+        created_at: values.now,
+      })
       .execute();
   },
 };
@@ -63,7 +73,14 @@ export const collectionRepository = {
       .select(today.as('local_day'))
       .where('c.status', '=', 'active')
       .where(({ not, exists, selectFrom }) =>
-        not(exists(selectFrom('channel_follower_snapshots as f').select('f.day').whereRef('f.channel_id', '=', 'c.id').where(sql<boolean>`f.day = (${now}::timestamptz AT TIME ZONE w.time_zone)::date`))),
+        not(
+          exists(
+            selectFrom('channel_follower_snapshots as f')
+              .select('f.day')
+              .whereRef('f.channel_id', '=', 'c.id')
+              .where(sql<boolean>`f.day = (${now}::timestamptz AT TIME ZONE w.time_zone)::date`),
+          ),
+        ),
       );
     if (workspaceId) query = query.where('c.workspace_id', '=', workspaceId);
     return query.limit(200).execute();
@@ -73,7 +90,13 @@ export const collectionRepository = {
   saveFollowers(db: Db, values: { channelId: string; workspaceId: string; day: string; followers: number; capturedAt: Date }) {
     return db
       .insertInto('channel_follower_snapshots')
-      .values({ channel_id: values.channelId, workspace_id: values.workspaceId, day: values.day, followers: values.followers, captured_at: values.capturedAt })
+      .values({
+        channel_id: values.channelId,
+        workspace_id: values.workspaceId,
+        day: values.day,
+        followers: values.followers,
+        captured_at: values.capturedAt,
+      })
       .onConflict((oc) => oc.columns(['channel_id', 'day']).doUpdateSet({ followers: values.followers, captured_at: values.capturedAt }))
       .execute();
   },
@@ -92,7 +115,11 @@ export const collectionRepository = {
   },
 
   /** Moves a schedule row: its next step, when it is due, attempts and the last error. */
-  reschedule(db: Db, publicationId: string, changes: { next_step?: number; next_due_at: Date | null; attempts?: number; last_error?: string; last_error_at?: Date }) {
+  reschedule(
+    db: Db,
+    publicationId: string,
+    changes: { next_step?: number; next_due_at: Date | null; attempts?: number; last_error?: string; last_error_at?: Date },
+  ) {
     return db.updateTable('metric_schedule').set(changes).where('publication_id', '=', publicationId).execute();
   },
 
@@ -110,6 +137,14 @@ export const collectionRepository = {
 
   /** The workspace's published publications, oldest first. */
   async publishedIds(db: Db, workspaceId: string): Promise<string[]> {
-    return (await db.selectFrom('publications').select('id').where('workspace_id', '=', workspaceId).where('state', '=', 'published').orderBy('published_at').execute()).map((r) => r.id);
+    return (
+      await db
+        .selectFrom('publications')
+        .select('id')
+        .where('workspace_id', '=', workspaceId)
+        .where('state', '=', 'published')
+        .orderBy('published_at')
+        .execute()
+    ).map((r) => r.id);
   },
 };

@@ -32,12 +32,16 @@ export interface RankedRow {
 }
 
 /** Channels in scope: one channel, an objective's channels, or every channel of the workspace. */
-export async function channelsInScope(db: Db, workspaceId: string, scope: DashboardScope): Promise<Array<{ id: string; network: string; name: string }>> {
+export async function channelsInScope(
+  db: Db,
+  workspaceId: string,
+  scope: DashboardScope,
+): Promise<Array<{ id: string; network: string; name: string }>> {
   let query = db.selectFrom('channels').select(['id', 'network', 'name']).where('workspace_id', '=', workspaceId);
   if (scope.channelId) query = query.where('id', '=', scope.channelId);
   else if (scope.objectiveId) {
     const objective = await db.selectFrom('objectives').select('channel_ids').where('id', '=', scope.objectiveId).executeTakeFirst();
-    if (objective && objective.channel_ids.length) query = query.where('id', 'in', objective.channel_ids);
+    if (objective?.channel_ids.length) query = query.where('id', 'in', objective.channel_ids);
   }
   return query.execute();
 }
@@ -76,7 +80,7 @@ export async function linkAndMoney(db: Db, workspaceId: string, scope: Dashboard
   }
   if (scope.objectiveId) {
     const id = scope.objectiveId;
-    const keys = campaignKeys && campaignKeys.length ? campaignKeys : [NO_KEY];
+    const keys = campaignKeys?.length ? campaignKeys : [NO_KEY];
     clicks = clicks.where((eb) => eb.or([eb('l.objective_id', '=', id), eb('l.campaign_id', 'in', keys)]));
     conversions = conversions.where((eb) => eb.or([eb('objective_id', '=', id), eb('campaign_id', 'in', keys)]));
     costs = costs.where('campaign_id', 'in', keys);
@@ -93,7 +97,12 @@ export async function linkAndMoney(db: Db, workspaceId: string, scope: Dashboard
 
 /** Campaign ids serving an objective (their posts count towards it). */
 export async function campaignsOfObjective(db: Db, workspaceId: string, objectiveId: string): Promise<string[]> {
-  const rows = await db.selectFrom('campaigns').select('id').where('workspace_id', '=', workspaceId).where('objective_id', '=', objectiveId).execute();
+  const rows = await db
+    .selectFrom('campaigns')
+    .select('id')
+    .where('workspace_id', '=', workspaceId)
+    .where('objective_id', '=', objectiveId)
+    .execute();
   return rows.map((r) => r.id);
 }
 
@@ -125,8 +134,11 @@ export const dashboardsRepository = {
     if (scope.campaignId) query = query.where('campaign_key', '=', scope.campaignId);
     if (scope.objectiveId) {
       const objectiveId = scope.objectiveId;
-      query = query.where((eb: ExpressionBuilder<Database, 'metric_daily'>): Expression<SqlBool> =>
-        campaignKeys && campaignKeys.length ? eb.or([eb('objective_key', '=', objectiveId), eb('campaign_key', 'in', campaignKeys)]) : eb('objective_key', '=', objectiveId),
+      query = query.where(
+        (eb: ExpressionBuilder<Database, 'metric_daily'>): Expression<SqlBool> =>
+          campaignKeys?.length
+            ? eb.or([eb('objective_key', '=', objectiveId), eb('campaign_key', 'in', campaignKeys)])
+            : eb('objective_key', '=', objectiveId),
       );
     }
     return query.groupBy('day').orderBy('day').execute();
@@ -134,15 +146,17 @@ export const dashboardsRepository = {
 
   /** Follower counts of channels per day in [fromDay, toDay]. */
   followerRows(db: Db, channelIds: string[], fromDay: string, toDay: string) {
-    return db
-      .selectFrom('channel_follower_snapshots')
-      .select(['channel_id', sql<string>`to_char(day, 'YYYY-MM-DD')`.as('day'), 'followers'])
-      .where('channel_id', 'in', channelIds)
-      // The day before the period gives the count at its start.
-      .where('day', '>=', fromDay)
-      .where('day', '<=', toDay)
-      .orderBy('day')
-      .execute();
+    return (
+      db
+        .selectFrom('channel_follower_snapshots')
+        .select(['channel_id', sql<string>`to_char(day, 'YYYY-MM-DD')`.as('day'), 'followers'])
+        .where('channel_id', 'in', channelIds)
+        // The day before the period gives the count at its start.
+        .where('day', '>=', fromDay)
+        .where('day', '<=', toDay)
+        .orderBy('day')
+        .execute()
+    );
   },
 
   /**
@@ -161,7 +175,11 @@ export const dashboardsRepository = {
         'm.has_media',
         'm.pillar_id',
         sql<number>`(coalesce(m.likes,0)+coalesce(m.replies,0)+coalesce(m.reposts,0)+coalesce(m.quotes,0))`.as('engagements'),
-        sql<number | null>`(coalesce(m.likes,0)+coalesce(m.replies,0)+coalesce(m.reposts,0)+coalesce(m.quotes,0))::float8 * 100 / nullif(m.followers_at_post,0)`.as('rate'),
+        sql<
+          number | null
+        >`(coalesce(m.likes,0)+coalesce(m.replies,0)+coalesce(m.reposts,0)+coalesce(m.quotes,0))::float8 * 100 / nullif(m.followers_at_post,0)`.as(
+          'rate',
+        ),
       ])
       .where('m.workspace_id', '=', workspaceId)
       .where('m.published_at', '>=', range.from)
@@ -170,10 +188,15 @@ export const dashboardsRepository = {
     if (scope.campaignId) query = query.where('m.campaign_id', '=', scope.campaignId);
     if (scope.objectiveId) query = query.where('m.objective_id', '=', scope.objectiveId);
     // One scan of the period feeds both ends of the ranking (the CTE is evaluated once).
-    const ranked = db.with('r', () => query).selectFrom('r').selectAll();
+    const ranked = db
+      .with('r', () => query)
+      .selectFrom('r')
+      .selectAll();
     return db
       .selectFrom(
-        sql<RankedRow>`((${ranked.orderBy(sql`rate DESC NULLS LAST`).orderBy(sql`engagements DESC`).limit(limit).select(sql<string>`'top'`.as('end_'))}) UNION ALL (${ranked.orderBy(sql`rate ASC NULLS LAST`).orderBy(sql`engagements ASC`).limit(limit).select(sql<string>`'bottom'`.as('end_'))}))`.as('x'),
+        sql<RankedRow>`((${ranked.orderBy(sql`rate DESC NULLS LAST`).orderBy(sql`engagements DESC`).limit(limit).select(sql<string>`'top'`.as('end_'))}) UNION ALL (${ranked.orderBy(sql`rate ASC NULLS LAST`).orderBy(sql`engagements ASC`).limit(limit).select(sql<string>`'bottom'`.as('end_'))}))`.as(
+          'x',
+        ),
       )
       .selectAll()
       .execute();
@@ -182,7 +205,15 @@ export const dashboardsRepository = {
   /** The first 140 characters of each post. */
   async postExcerpts(db: Db, postIds: string[]): Promise<Map<string, string>> {
     if (!postIds.length) return new Map();
-    return new Map((await db.selectFrom('posts').select(['id', sql<string>`left(content, 140)`.as('excerpt')]).where('id', 'in', postIds).execute()).map((p) => [p.id, p.excerpt]));
+    return new Map(
+      (
+        await db
+          .selectFrom('posts')
+          .select(['id', sql<string>`left(content, 140)`.as('excerpt')])
+          .where('id', 'in', postIds)
+          .execute()
+      ).map((p) => [p.id, p.excerpt]),
+    );
   },
 
   /** Per-channel sums of the rollup over [firstDay, lastDay]. */

@@ -17,12 +17,21 @@ export interface EngagerRow {
 export const engagersRepository = {
   /** The workspace's sealed salt, created from `newSealed` on first use. */
   async sealedSalt(db: Db, workspaceId: string, newSealed: () => string): Promise<string> {
-    await db.insertInto('engager_salts').values({ workspace_id: workspaceId, salt_sealed: newSealed() }).onConflict((oc) => oc.column('workspace_id').doNothing()).execute();
-    return (await db.selectFrom('engager_salts').select('salt_sealed').where('workspace_id', '=', workspaceId).executeTakeFirstOrThrow()).salt_sealed;
+    await db
+      .insertInto('engager_salts')
+      .values({ workspace_id: workspaceId, salt_sealed: newSealed() })
+      .onConflict((oc) => oc.column('workspace_id').doNothing())
+      .execute();
+    return (await db.selectFrom('engager_salts').select('salt_sealed').where('workspace_id', '=', workspaceId).executeTakeFirstOrThrow())
+      .salt_sealed;
   },
 
   publication(db: Db, publicationId: string) {
-    return db.selectFrom('publications').select(['workspace_id', 'channel_id', 'remote_id', 'state']).where('id', '=', publicationId).executeTakeFirst();
+    return db
+      .selectFrom('publications')
+      .select(['workspace_id', 'channel_id', 'remote_id', 'state'])
+      .where('id', '=', publicationId)
+      .executeTakeFirst();
   },
 
   channel(db: Db, channelId: string) {
@@ -30,13 +39,20 @@ export const engagersRepository = {
   },
 
   /** Stores a fetch's engagers (500 a statement; first-seen kept, follower flag updated) and notes the fetch. */
-  async saveFetch(db: Db, publicationId: string, rows: EngagerRow[], fetch: { workspace_id: string; channel_id: string; fetched_at: Date; accounts: number; truncated: boolean }): Promise<void> {
+  async saveFetch(
+    db: Db,
+    publicationId: string,
+    rows: EngagerRow[],
+    fetch: { workspace_id: string; channel_id: string; fetched_at: Date; accounts: number; truncated: boolean },
+  ): Promise<void> {
     for (let start = 0; start < rows.length; start += 500) {
       await db
         .insertInto('post_engagers')
         .values(rows.slice(start, start + 500))
         // Keep when we first saw them; the follower flag is the latest known.
-        .onConflict((oc) => oc.columns(['publication_id', 'account_hash']).doUpdateSet({ is_follower: (eb) => eb.ref('excluded.is_follower') }))
+        .onConflict((oc) =>
+          oc.columns(['publication_id', 'account_hash']).doUpdateSet({ is_follower: (eb) => eb.ref('excluded.is_follower') }),
+        )
         .execute();
     }
     await db
@@ -61,7 +77,12 @@ export interface EngagerScope {
  * same brand-zone days as the rollups), and how many of those posts have had
  * their engagers collected.
  */
-export async function engagedFollowersOf(db: Db, workspaceId: string, scope: EngagerScope, range: BrandDays): Promise<{ posts: number; collected: number; engagedFollowers: number }> {
+export async function engagedFollowersOf(
+  db: Db,
+  workspaceId: string,
+  scope: EngagerScope,
+  range: BrandDays,
+): Promise<{ posts: number; collected: number; engagedFollowers: number }> {
   if (!scope.channelIds.length) return { posts: 0, collected: 0, engagedFollowers: 0 };
   let periodPosts = db
     .selectFrom('publication_metrics as m')
@@ -73,7 +94,7 @@ export async function engagedFollowersOf(db: Db, workspaceId: string, scope: Eng
   if (scope.campaignId) periodPosts = periodPosts.where('m.campaign_id', '=', scope.campaignId);
   if (scope.objectiveId) {
     const objectiveId = scope.objectiveId;
-    const keys = scope.campaignKeys && scope.campaignKeys.length ? scope.campaignKeys : [NO_KEY];
+    const keys = scope.campaignKeys?.length ? scope.campaignKeys : [NO_KEY];
     periodPosts = periodPosts.where((eb) => eb.or([eb('m.objective_id', '=', objectiveId), eb('m.campaign_id', 'in', keys)]));
   }
   const [counts, engaged] = await Promise.all([

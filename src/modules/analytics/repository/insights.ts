@@ -53,12 +53,21 @@ export const insightsRepository = {
 
   /** One objective of the workspace (throws when missing). */
   objective(db: Db, workspaceId: string, objectiveId: string) {
-    return db.selectFrom('objectives').selectAll().where('id', '=', objectiveId).where('workspace_id', '=', workspaceId).executeTakeFirstOrThrow();
+    return db
+      .selectFrom('objectives')
+      .selectAll()
+      .where('id', '=', objectiveId)
+      .where('workspace_id', '=', workspaceId)
+      .executeTakeFirstOrThrow();
   },
 
   /** Objectives running at `now` (or ended within a day), of one workspace or all. */
   runningObjectives(db: Db, now: Date, workspaceId?: string) {
-    let query = db.selectFrom('objectives').selectAll().where('start_at', '<=', now).where('deadline', '>=', new Date(now.getTime() - 86_400_000));
+    let query = db
+      .selectFrom('objectives')
+      .selectAll()
+      .where('start_at', '<=', now)
+      .where('deadline', '>=', new Date(now.getTime() - 86_400_000));
     if (workspaceId) query = query.where('workspace_id', '=', workspaceId);
     return query.execute();
   },

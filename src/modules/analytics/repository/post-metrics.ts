@@ -4,7 +4,11 @@ import type { Db } from '../../../db/database.ts';
 /** What the post dashboard reads: a post's publications, their snapshots and newest counts, tracked links and conversions. */
 export const postMetricsRepository = {
   publicationsOfPost(db: Db, postId: string) {
-    return db.selectFrom('publications').select(['id', 'channel_id', 'network', 'published_at', 'remote_url', 'state']).where('post_id', '=', postId).execute();
+    return db
+      .selectFrom('publications')
+      .select(['id', 'channel_id', 'network', 'published_at', 'remote_url', 'state'])
+      .where('post_id', '=', postId)
+      .execute();
   },
 
   /** A publication's snapshots over time (at most 500), with its newest counts. */
@@ -37,7 +41,11 @@ export const postMetricsRepository = {
 
   /** Count and value of the post's conversions. */
   async conversionsOfPost(db: Db, postId: string): Promise<{ count: number; value: number }> {
-    const row = await db.selectFrom('conversions').select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.sum<number>('value').as('value')]).where('post_id', '=', postId).executeTakeFirst();
+    const row = await db
+      .selectFrom('conversions')
+      .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.sum<number>('value').as('value')])
+      .where('post_id', '=', postId)
+      .executeTakeFirst();
     return { count: Number(row?.n ?? 0), value: Number(row?.value ?? 0) };
   },
 
@@ -51,10 +59,24 @@ export const postMetricsRepository = {
       .selectFrom('tracked_links as l')
       .select(['l.id', 'l.code', 'l.target_url', 'l.channel_id', 'l.network'])
       .select((eb) => [
-        eb.selectFrom('link_clicks as c').select(eb.fn.countAll<number>().as('n')).whereRef('c.link_id', '=', 'l.id').where('c.is_bot', '=', false).as('clicks'),
-        eb.selectFrom('link_clicks as c').select(sql<number>`count(DISTINCT c.visitor_hash)`.as('n')).whereRef('c.link_id', '=', 'l.id').where('c.is_bot', '=', false).as('unique_visitors'),
+        eb
+          .selectFrom('link_clicks as c')
+          .select(eb.fn.countAll<number>().as('n'))
+          .whereRef('c.link_id', '=', 'l.id')
+          .where('c.is_bot', '=', false)
+          .as('clicks'),
+        eb
+          .selectFrom('link_clicks as c')
+          .select(sql<number>`count(DISTINCT c.visitor_hash)`.as('n'))
+          .whereRef('c.link_id', '=', 'l.id')
+          .where('c.is_bot', '=', false)
+          .as('unique_visitors'),
         eb.selectFrom('conversions as v').select(eb.fn.countAll<number>().as('n')).whereRef('v.link_id', '=', 'l.id').as('conversions'),
-        eb.selectFrom('conversions as v').select(sql<number>`coalesce(sum(v.value), 0)`.as('n')).whereRef('v.link_id', '=', 'l.id').as('conversion_value'),
+        eb
+          .selectFrom('conversions as v')
+          .select(sql<number>`coalesce(sum(v.value), 0)`.as('n'))
+          .whereRef('v.link_id', '=', 'l.id')
+          .as('conversion_value'),
       ])
       .where('l.workspace_id', '=', workspaceId)
       .where('l.post_id', '=', postId)

@@ -10,5 +10,7 @@ export async function existsInWorkspace(db: Db, table: ScopeTable, workspaceId: 
 
 /** The workspace's objective ids by deadline. */
 export async function objectiveIdsByDeadline(db: Db, workspaceId: string): Promise<string[]> {
-  return (await db.selectFrom('objectives').select('id').where('workspace_id', '=', workspaceId).orderBy('deadline').execute()).map((o) => o.id);
+  return (await db.selectFrom('objectives').select('id').where('workspace_id', '=', workspaceId).orderBy('deadline').execute()).map(
+    (o) => o.id,
+  );
 }

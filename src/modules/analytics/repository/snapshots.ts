@@ -34,11 +34,23 @@ export async function loadSnapshotTarget(db: Db, publicationId: string): Promise
   const row = await db
     .selectFrom('publications as p')
     .innerJoin('posts as o', 'o.id', 'p.post_id')
-    .select(['p.id', 'p.workspace_id', 'p.post_id', 'p.channel_id', 'p.network', 'p.published_at', 'p.media', 'o.campaign_id', 'o.objective_id', 'o.segment_id', 'o.pillar_id'])
+    .select([
+      'p.id',
+      'p.workspace_id',
+      'p.post_id',
+      'p.channel_id',
+      'p.network',
+      'p.published_at',
+      'p.media',
+      'o.campaign_id',
+      'o.objective_id',
+      'o.segment_id',
+      'o.pillar_id',
+    ])
     .where('p.id', '=', publicationId)
     .where('p.state', '=', 'published')
     .executeTakeFirst();
-  if (!row || !row.published_at) return null;
+  if (!row?.published_at) return null;
   return {
     publicationId: row.id,
     workspaceId: row.workspace_id,
@@ -57,9 +69,22 @@ export async function loadSnapshotTarget(db: Db, publicationId: string): Promise
 /** Followers of a channel on the latest brand-zone day at or before `at` (or the earliest known after it). */
 export async function followersNear(db: Db, channelId: string, at: Date, timeZone: string): Promise<number | null> {
   const day = localDay(at, timeZone);
-  const before = await db.selectFrom('channel_follower_snapshots').select('followers').where('channel_id', '=', channelId).where('day', '<=', day).orderBy('day', 'desc').limit(1).executeTakeFirst();
+  const before = await db
+    .selectFrom('channel_follower_snapshots')
+    .select('followers')
+    .where('channel_id', '=', channelId)
+    .where('day', '<=', day)
+    .orderBy('day', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   if (before) return before.followers;
-  const after = await db.selectFrom('channel_follower_snapshots').select('followers').where('channel_id', '=', channelId).orderBy('day').limit(1).executeTakeFirst();
+  const after = await db
+    .selectFrom('channel_follower_snapshots')
+    .select('followers')
+    .where('channel_id', '=', channelId)
+    .orderBy('day')
+    .limit(1)
+    .executeTakeFirst();
   return after?.followers ?? null;
 }
 
@@ -68,24 +93,37 @@ export async function followersNear(db: Db, channelId: string, at: Date, timeZon
  * publication and the daily rollup (by publish day) up to date, so dashboards
  * never scan the snapshots.
  */
-export async function recordSnapshot(db: Db, target: SnapshotTarget, metrics: PostMetrics, capturedAt: Date, step: number | null): Promise<void> {
-  await db.insertInto('post_metric_snapshots').values({
-    workspace_id: target.workspaceId,
-    publication_id: target.publicationId,
-    channel_id: target.channelId,
-    captured_at: capturedAt,
-    step,
-    likes: metrics.likes,
-    replies: metrics.replies,
-    reposts: metrics.reposts,
-    quotes: metrics.quotes,
-    impressions: metrics.impressions,
-    reach: metrics.reach,
-    clicks: metrics.clicks,
-    missing: JSON.stringify(metrics.missing ?? {}),
-  }).execute();
+export async function recordSnapshot(
+  db: Db,
+  target: SnapshotTarget,
+  metrics: PostMetrics,
+  capturedAt: Date,
+  step: number | null,
+): Promise<void> {
+  await db
+    .insertInto('post_metric_snapshots')
+    .values({
+      workspace_id: target.workspaceId,
+      publication_id: target.publicationId,
+      channel_id: target.channelId,
+      captured_at: capturedAt,
+      step,
+      likes: metrics.likes,
+      replies: metrics.replies,
+      reposts: metrics.reposts,
+      quotes: metrics.quotes,
+      impressions: metrics.impressions,
+      reach: metrics.reach,
+      clicks: metrics.clicks,
+      missing: JSON.stringify(metrics.missing ?? {}),
+    })
+    .execute();
 
-  const previous = await db.selectFrom('publication_metrics').selectAll().where('publication_id', '=', target.publicationId).executeTakeFirst();
+  const previous = await db
+    .selectFrom('publication_metrics')
+    .selectAll()
+    .where('publication_id', '=', target.publicationId)
+    .executeTakeFirst();
   // A later snapshot never lowers the newest counts (a late retry of an early step).
   if (previous && previous.captured_at > capturedAt) return;
   const timeZone = await rollupZoneForWrite(db, target.workspaceId);
@@ -118,7 +156,11 @@ export async function recordSnapshot(db: Db, target: SnapshotTarget, metrics: Po
     missing: JSON.stringify(metrics.missing ?? {}),
   };
   if (previous) await db.updateTable('publication_metrics').set(values).where('publication_id', '=', target.publicationId).execute();
-  else await db.insertInto('publication_metrics').values({ publication_id: target.publicationId, ...values }).execute();
+  else
+    await db
+      .insertInto('publication_metrics')
+      .values({ publication_id: target.publicationId, ...values })
+      .execute();
 
   const delta = (name: CountName) => (metrics[name] ?? 0) - ((previous?.[name] as number | null | undefined) ?? 0);
   const became = (name: CountName) => (metrics[name] !== null && (previous?.[name] ?? null) === null ? 1 : 0);
@@ -171,8 +213,12 @@ export async function recordSnapshot(db: Db, target: SnapshotTarget, metrics: Po
  * follows) this write instead of mixing days of two zones.
  */
 export async function rollupZoneForWrite(db: Db, workspaceId: string): Promise<string> {
-  await sql`INSERT INTO metric_rollup_zones (workspace_id, time_zone) SELECT id, time_zone FROM workspaces WHERE id = ${workspaceId} ON CONFLICT (workspace_id) DO NOTHING`.execute(db);
-  const row = await sql<{ time_zone: string }>`SELECT time_zone FROM metric_rollup_zones WHERE workspace_id = ${workspaceId} FOR SHARE`.execute(db);
+  await sql`INSERT INTO metric_rollup_zones (workspace_id, time_zone) SELECT id, time_zone FROM workspaces WHERE id = ${workspaceId} ON CONFLICT (workspace_id) DO NOTHING`.execute(
+    db,
+  );
+  const row = await sql<{
+    time_zone: string;
+  }>`SELECT time_zone FROM metric_rollup_zones WHERE workspace_id = ${workspaceId} FOR SHARE`.execute(db);
   return row.rows[0]?.time_zone ?? 'UTC';
 }
 
@@ -184,13 +230,17 @@ export async function rollupZoneForWrite(db: Db, workspaceId: string): Promise<s
  */
 export async function ensureRollupZone(db: Db, workspaceId: string): Promise<string> {
   const found = await sql<{ zone: string; rollup_zone: string | null }>`
-    SELECT w.time_zone AS zone, z.time_zone AS rollup_zone FROM workspaces w LEFT JOIN metric_rollup_zones z ON z.workspace_id = w.id WHERE w.id = ${workspaceId}`.execute(db);
+    SELECT w.time_zone AS zone, z.time_zone AS rollup_zone FROM workspaces w LEFT JOIN metric_rollup_zones z ON z.workspace_id = w.id WHERE w.id = ${workspaceId}`.execute(
+    db,
+  );
   const row = found.rows[0];
   if (!row) return 'UTC';
   // No marker yet means no snapshot was rolled up since the zone-aware rollup: nothing to re-day.
   if (row.rollup_zone === null || row.rollup_zone === row.zone) return row.zone;
   const rebuild = async (trx: Db) => {
-    const locked = await sql<{ time_zone: string }>`SELECT time_zone FROM metric_rollup_zones WHERE workspace_id = ${workspaceId} FOR UPDATE`.execute(trx);
+    const locked = await sql<{
+      time_zone: string;
+    }>`SELECT time_zone FROM metric_rollup_zones WHERE workspace_id = ${workspaceId} FOR UPDATE`.execute(trx);
     if (locked.rows[0]?.time_zone !== row.zone) await rebuildDailyRollup(trx, workspaceId);
   };
   if (db.isTransaction) await rebuild(db);

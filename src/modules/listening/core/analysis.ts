@@ -11,7 +11,11 @@ export function shareOfVoice(brandMentions: number, competitorMentions: number[]
 }
 
 /** Counts of mentions by sentiment label. */
-export interface SentimentCounts { positive: number; neutral: number; negative: number }
+export interface SentimentCounts {
+  positive: number;
+  neutral: number;
+  negative: number;
+}
 
 /** Net sentiment = (positive − negative) / all mentions × 100, neutral included in "all"; 0 when empty. */
 export function netSentiment(counts: SentimentCounts): number {
@@ -30,29 +34,37 @@ export function countSentiments(labels: Iterable<SentimentLabel>): SentimentCoun
 }
 
 /** Spanish and English stop words (folded), left out of top terms and phrases. */
-export const STOP_WORDS: ReadonlySet<string> = new Set((
-  'a al algo algunos ante antes como con contra cual cuando de del desde donde durante e el ella ellas ellos en ' +
-  'entre era es esa ese eso esta estan estas este esto estos fue ha hay la las le les lo los mas me mi mis muy ' +
-  'nada ni no nos o otra otro para pero poco por porque que quien se ser si sin sobre son su sus tambien te tiene ' +
-  'todo todos tu tus un una uno unos y ya yo hoy asi aqui ' +
-  'the a an and or but if of to in on at by for with from as is are was were be been being it its this that these ' +
-  'those i you he she we they me my your our their them his her him not no so do does did have has had will would ' +
-  'can could just than then there here what which who how all any some more about up out into over rt amp via ' +
-  'im dont get got s t'
-).split(' '));
+export const STOP_WORDS: ReadonlySet<string> = new Set(
+  (
+    'a al algo algunos ante antes como con contra cual cuando de del desde donde durante e el ella ellas ellos en ' +
+    'entre era es esa ese eso esta estan estas este esto estos fue ha hay la las le les lo los mas me mi mis muy ' +
+    'nada ni no nos o otra otro para pero poco por porque que quien se ser si sin sobre son su sus tambien te tiene ' +
+    'todo todos tu tus un una uno unos y ya yo hoy asi aqui ' +
+    'the a an and or but if of to in on at by for with from as is are was were be been being it its this that these ' +
+    'those i you he she we they me my your our their them his her him not no so do does did have has had will would ' +
+    'can could just than then there here what which who how all any some more about up out into over rt amp via ' +
+    'im dont get got s t'
+  ).split(' '),
+);
 
 /** Content words of a text: folded, URLs and handles removed, stop words and 1-letter words out. */
 export function contentTerms(text: string): string[] {
-  return wordTokens(foldText(splitUrls(text).rest))
-    .filter((t) => t.charCodeAt(0) !== 64 && t.length > 1 && !STOP_WORDS.has(t) && !/^\d+$/.test(t));
+  return wordTokens(foldText(splitUrls(text).rest)).filter(
+    (t) => t.charCodeAt(0) !== 64 && t.length > 1 && !STOP_WORDS.has(t) && !/^\d+$/.test(t),
+  );
 }
 
 /** A term or phrase and how many texts contain it. */
-export interface TermCount { term: string; count: number }
+export interface TermCount {
+  term: string;
+  count: number;
+}
 
 function top(counts: Map<string, number>, limit: number): TermCount[] {
-  return [...counts].map(([term, count]) => ({ term, count }))
-    .sort((a, b) => b.count - a.count || (a.term < b.term ? -1 : 1)).slice(0, limit);
+  return [...counts]
+    .map(([term, count]) => ({ term, count }))
+    .sort((a, b) => b.count - a.count || (a.term < b.term ? -1 : 1))
+    .slice(0, limit);
 }
 
 /** The most frequent content terms (each counted once per text), most frequent first. */

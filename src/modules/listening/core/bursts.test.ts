@@ -14,7 +14,10 @@ function poisson(random: () => number, mean: number): number {
   const limit = Math.exp(-mean);
   let k = 0;
   let p = random();
-  while (p > limit) { k++; p *= random(); }
+  while (p > limit) {
+    k++;
+    p *= random();
+  }
   return k;
 }
 
@@ -24,7 +27,7 @@ function simulate(days: number, seed: number) {
   const WINDOWS = 288;
   const rates = Array.from({ length: 300 }, () => 0.2 + random() * 30);
   let detected = 0;
-  let delays: number[] = [];
+  const delays: number[] = [];
   let falseAlarms = 0;
   for (let day = 0; day < days; day++) {
     const detector = createBurstDetector();
@@ -40,10 +43,15 @@ function simulate(days: number, seed: number) {
       }
       for (const burst of detector.closeWindow()) {
         const isInjected = burst.key === `k${burstKey}` && w >= burstStart && w < burstStart + 6;
-        if (isInjected) { if (found < 0) found = w; } else falseAlarms++;
+        if (isInjected) {
+          if (found < 0) found = w;
+        } else falseAlarms++;
       }
     }
-    if (found >= 0 && found - burstStart < 2) { detected++; delays.push(found - burstStart); }
+    if (found >= 0 && found - burstStart < 2) {
+      detected++;
+      delays.push(found - burstStart);
+    }
   }
   return { detectionRate: detected / days, falseAlarmsPerDay: falseAlarms / days, delays };
 }
@@ -51,7 +59,9 @@ function simulate(days: number, seed: number) {
 describe('burst detection', () => {
   it('flags an injected burst within 2 windows with at most 1 false alarm per simulated day', () => {
     const { detectionRate, falseAlarmsPerDay, delays } = simulate(10, 7);
-    console.log(`bursts: detected ${detectionRate * 100}% within 2 windows (delays ${delays.join(",")}), ${falseAlarmsPerDay} false alarms per day`);
+    console.log(
+      `bursts: detected ${detectionRate * 100}% within 2 windows (delays ${delays.join(',')}), ${falseAlarmsPerDay} false alarms per day`,
+    );
     expect(detectionRate).toBe(1);
     expect(falseAlarmsPerDay).toBeLessThanOrEqual(1);
   });

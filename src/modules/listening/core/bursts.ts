@@ -40,7 +40,12 @@ export interface BurstDetector {
   readonly keys: number;
 }
 
-interface KeyState { mean: number; variance: number; windows: number; current: number }
+interface KeyState {
+  mean: number;
+  variance: number;
+  windows: number;
+  current: number;
+}
 
 /** Creates a burst detector. */
 export function createBurstDetector(options: BurstOptions = {}): BurstDetector {
@@ -86,7 +91,9 @@ export function createBurstDetector(options: BurstOptions = {}): BurstDetector {
       }
       return bursts.sort((a, b) => b.z - a.z);
     },
-    get keys() { return states.size; },
+    get keys() {
+      return states.size;
+    },
   };
 }
 

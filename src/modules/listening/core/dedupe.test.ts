@@ -10,7 +10,9 @@ describe('de-duplication', () => {
   });
   it('finds the same URL and near-duplicate text, not different text', () => {
     const d = createDeduplicator();
-    expect(d.check('1', tokens('El nuevo móvil de Acme tiene una batería que dura muy poco, qué decepción'), 'https://acme.com/p?utm_medium=a')).toEqual({});
+    expect(
+      d.check('1', tokens('El nuevo móvil de Acme tiene una batería que dura muy poco, qué decepción'), 'https://acme.com/p?utm_medium=a'),
+    ).toEqual({});
     expect(d.check('2', tokens('otra cosa'), 'https://www.acme.com/p')).toEqual({ duplicateOf: '1', reason: 'url' });
     expect(d.check('3', tokens('RT El nuevo móvil de Acme tiene una batería que dura muy poco, qué decepción')).duplicateOf).toBe('1');
     expect(d.check('4', tokens('Acme abre una tienda nueva en Madrid este sábado con descuentos')).duplicateOf).toBeUndefined();
@@ -39,7 +41,10 @@ describe('de-duplication', () => {
       fragment: ['', '#top', '#a?b=1'],
     };
     let seed = 11;
-    const pick = <T>(list: T[]): T => { seed = (Math.imul(seed, 1103515245) + 12345) >>> 0; return list[seed % list.length]; };
+    const pick = <T>(list: T[]): T => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return list[seed % list.length];
+    };
     for (let n = 0; n < 3000; n++) {
       const url = ` ${pick(parts.scheme)}${pick(parts.host)}${pick(parts.port)}${pick(parts.path)}${pick(parts.query)}${pick(parts.fragment)}`;
       expect(canonicalUrl(url)).toBe(canonicalUrlWithParser(url));
@@ -48,7 +53,10 @@ describe('de-duplication', () => {
   it('catches reposts and keeps different texts, across window growth', () => {
     const d = createDeduplicator({ windowSize: 50_000 });
     let seed = 5;
-    const word = () => { seed = (Math.imul(seed, 1103515245) + 12345) >>> 0; return `w${seed % 100_000}`; };
+    const word = () => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return `w${seed % 100_000}`;
+    };
     const texts: string[][] = [];
     for (let i = 0; i < 20_000; i++) {
       const text = Array.from({ length: 8 + (i % 10) }, word);

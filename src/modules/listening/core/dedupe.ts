@@ -50,7 +50,8 @@ export function canonicalUrlWithParser(raw: string): string {
     return raw.trim();
   }
   const host = url.hostname.toLowerCase().replace(/^www\./, '');
-  const kept = [...url.searchParams.entries()].filter(([key]) => !TRACKING_PARAMS.test(key))
+  const kept = [...url.searchParams.entries()]
+    .filter(([key]) => !TRACKING_PARAMS.test(key))
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const query = kept.length ? `?${kept.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&')}` : '';
   const path = url.pathname.replace(/\/+$/, '') || '';
@@ -59,7 +60,8 @@ export function canonicalUrlWithParser(raw: string): string {
 }
 
 /** Plain http(s) URLs whose parts need no decoding, encoding or dot-segment handling. */
-const SIMPLE_URL = /^https?:\/\/([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*)(?::([1-9][0-9]{0,4}))?((?:\/[A-Za-z0-9_~-][A-Za-z0-9_.~-]*|\/)*)(?:\?([A-Za-z0-9_.~=&-]*))?(?:#.*)?$/i;
+const SIMPLE_URL =
+  /^https?:\/\/([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*)(?::([1-9][0-9]{0,4}))?((?:\/[A-Za-z0-9_~-][A-Za-z0-9_.~-]*|\/)*)(?:\?([A-Za-z0-9_.~=&-]*))?(?:#.*)?$/i;
 
 const NUMERIC_LAST_LABEL = /(?:^|\.)(?:0x[0-9a-f]*|[0-9]+)$/i;
 
@@ -125,7 +127,7 @@ function fnv1a(text: string): number {
 /** Writes the MinHash signature of `tokens` (word 3-shingles; shorter texts: their words) into `out`. */
 function writeSignature(tokens: readonly string[], out: Int32Array, offset: number): void {
   const count = tokens.length;
-  const width = count >= 3 ? 3 : count;
+  const width = Math.min(count, 3);
   // Signed 32-bit minima: same MinHash, but V8 keeps every value a small machine integer.
   for (let h = 0; h < HASHES; h++) out[offset + h] = 0x7fffffff;
   let h0 = count > 0 ? fnv1a(tokens[0]) : 0;
@@ -221,8 +223,13 @@ export function createDeduplicator(options: DedupeOptions = {}): Deduplicator {
       newOlder.set(olderInCell.subarray(from * BANDS, (from + 1) * BANDS), to * BANDS);
     }
     capacity = bigger;
-    ids = newIds; urls = newUrls; hasSignature = newHas; signatures = newSignatures;
-    bandKeys = newKeys; olderInCell = newOlder; lastCompared = new Float64Array(bigger);
+    ids = newIds;
+    urls = newUrls;
+    hasSignature = newHas;
+    signatures = newSignatures;
+    bandKeys = newKeys;
+    olderInCell = newOlder;
+    lastCompared = new Float64Array(bigger);
   }
 
   function forgetOldest(): void {
@@ -306,6 +313,8 @@ export function createDeduplicator(options: DedupeOptions = {}): Deduplicator {
       }
       return {};
     },
-    get size() { return next - oldest; },
+    get size() {
+      return next - oldest;
+    },
   };
 }

@@ -24,28 +24,32 @@ export interface LanguageGuess {
 }
 
 // Function words, folded (no accents). Words shared by both languages (a, no, me, he) are left out.
-const SPANISH_WORDS = new Set((
-  'el la los las un una unos unas de del al y o u que en es son por para con sin sobre entre hasta desde ' +
-  'pero mas muy ya tambien porque cuando como donde quien cual esta este esto estos estas ese esa eso ' +
-  'aqui alli hay ser estar fue era soy eres somos estan estamos tiene tienen tengo hace hacer ' +
-  'su sus mi mis tu tus nuestro nuestra lo le les se nos os te yo nosotros ellos ella el ' +
-  'si ni todo todos toda todas nada algo otro otra mucho mucha poco bien mal asi solo siempre nunca hoy ' +
-  'ahora aun gracias hola vamos puede pueden quiero hemos han ha sido bueno buena mejor peor gran ' +
-  'cada uno dos tres dia dias ano anos gente vez veces sera seria hacia segun durante tras contra'
-).split(' '));
-const ENGLISH_WORDS = new Set((
-  'the of and to in is it that was for on are with as at be this have from or by not but what all ' +
-  'were when we there can an your which their if do will each how they them then she his her ' +
-  'would make like him into time look two more write go see number way could people my than ' +
-  'been who its now find down day did get made may part you i am im dont just so about out up ' +
-  'some very really our us had should because why where today new good great thanks love one only ' +
-  'after over know think still well back any these those being does here going want need got'
-).split(' '));
+const SPANISH_WORDS = new Set(
+  (
+    'el la los las un una unos unas de del al y o u que en es son por para con sin sobre entre hasta desde ' +
+    'pero mas muy ya tambien porque cuando como donde quien cual esta este esto estos estas ese esa eso ' +
+    'aqui alli hay ser estar fue era soy eres somos estan estamos tiene tienen tengo hace hacer ' +
+    'su sus mi mis tu tus nuestro nuestra lo le les se nos os te yo nosotros ellos ella el ' +
+    'si ni todo todos toda todas nada algo otro otra mucho mucha poco bien mal asi solo siempre nunca hoy ' +
+    'ahora aun gracias hola vamos puede pueden quiero hemos han ha sido bueno buena mejor peor gran ' +
+    'cada uno dos tres dia dias ano anos gente vez veces sera seria hacia segun durante tras contra'
+  ).split(' '),
+);
+const ENGLISH_WORDS = new Set(
+  (
+    'the of and to in is it that was for on are with as at be this have from or by not but what all ' +
+    'were when we there can an your which their if do will each how they them then she his her ' +
+    'would make like him into time look two more write go see number way could people my than ' +
+    'been who its now find down day did get made may part you i am im dont just so about out up ' +
+    'some very really our us had should because why where today new good great thanks love one only ' +
+    'after over know think still well back any these those being does here going want need got'
+  ).split(' '),
+);
 
 const SPANISH_SPELLING = /[ñ¿¡áéíóú]/i;
 const NEIGHBOURS = ['es', 'en', 'pt', 'ca', 'gl', 'it', 'fr', 'de', 'nl'];
 
-type Detector = (typeof import('eld/large'))['eld'];
+type Detector = typeof import('eld/large')['eld'];
 let detector: Detector | null = null;
 let loading: Promise<void> | null = null;
 

@@ -5,8 +5,7 @@ import { createNaiveMatcher } from './naive.ts';
 import { parseQuery, tryParseQuery } from './query-language.ts';
 import { normalizePost } from './tokenize.ts';
 
-const post = (text: string, extra: { lang?: string; author?: string; network?: string } = {}) =>
-  normalizePost({ text, ...extra });
+const post = (text: string, extra: { lang?: string; author?: string; network?: string } = {}) => normalizePost({ text, ...extra });
 
 describe('compiled matcher', () => {
   it('matches terms, phrases, NEAR, proximity, wildcards and fields', () => {
@@ -96,7 +95,12 @@ const plainWord = word.chain((w) => fc.constantFrom(...QUERY_FORMS[w].filter((f)
 const leaf: fc.Arbitrary<string> = fc.oneof(
   { weight: 5, arbitrary: queryWord },
   { weight: 2, arbitrary: fc.array(plainWord, { minLength: 2, maxLength: 3 }).map((ws) => `"${ws.join(' ')}"`) },
-  { weight: 1, arbitrary: fc.tuple(fc.array(plainWord, { minLength: 2, maxLength: 3 }), fc.integer({ min: 0, max: 3 })).map(([ws, n]) => `"${ws.join(' ')}"~${n}`) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .tuple(fc.array(plainWord, { minLength: 2, maxLength: 3 }), fc.integer({ min: 0, max: 3 }))
+      .map(([ws, n]) => `"${ws.join(' ')}"~${n}`),
+  },
   { weight: 1, arbitrary: fc.constantFrom('lang:es', 'lang:en', 'network:bluesky', 'author:@ana', 'site:acme.com') },
 );
 const positional: fc.Arbitrary<string> = fc.oneof(
@@ -113,14 +117,22 @@ const { expr } = fc.letrec<{ expr: string }>((tie) => ({
     { weight: 1, arbitrary: fc.tuple(tie('expr'), tie('expr')).map(([a, b]) => `(${a} ${b})`) },
     { weight: 1, arbitrary: tie('expr').map((x) => `-${x}`) },
     { weight: 1, arbitrary: tie('expr').map((x) => `NOT ${x}`) },
-    { weight: 2, arbitrary: fc.tuple(positional, fc.integer({ min: 0, max: 4 }), fc.boolean(), positional).map(([a, n, f, b]) => `(${a} NEAR/${n}${f ? 'f' : ''} ${b})`) },
+    {
+      weight: 2,
+      arbitrary: fc
+        .tuple(positional, fc.integer({ min: 0, max: 4 }), fc.boolean(), positional)
+        .map(([a, n, f, b]) => `(${a} NEAR/${n}${f ? 'f' : ''} ${b})`),
+    },
   ),
 }));
 // Prefix a plain term half of the time so that wildcard and NOT queries pass the guard-rails.
 const query = fc.tuple(fc.boolean(), plainWord, expr).map(([anchor, w, x]) => (anchor ? `${w} ${x}` : x));
 
 const postArb = fc.record({
-  words: fc.array(word.chain((w) => fc.constantFrom(...TEXT_FORMS[w])), { minLength: 0, maxLength: 12 }),
+  words: fc.array(
+    word.chain((w) => fc.constantFrom(...TEXT_FORMS[w])),
+    { minLength: 0, maxLength: 12 },
+  ),
   url: fc.constantFrom('', ' https://www.acme.com/p', ' http://shop.acme.com', ' https://beta.io'),
   lang: fc.constantFrom('es', 'en', 'other'),
   network: fc.constantFrom('bluesky', 'mastodon'),
@@ -132,18 +144,22 @@ describe('compiled matcher against the naive evaluator', () => {
     let posts = 0;
     let matches = 0;
     fc.assert(
-      fc.property(fc.array(query, { minLength: 10, maxLength: 10 }), fc.array(postArb, { minLength: 100, maxLength: 100 }), (texts, raw) => {
-        const saved = texts.filter((t) => tryParseQuery(t).ok).map((t, i) => ({ id: `q${i}`, query: t }));
-        const compiled = createMatcher(saved);
-        const naive = createNaiveMatcher(saved);
-        for (const r of raw) {
-          const p = normalizePost({ text: r.words.join(' ') + r.url, lang: r.lang, network: r.network, author: r.author });
-          const fast = compiled.match(p);
-          matches += fast.length;
-          posts++;
-          expect(fast).toEqual(naive.match(p));
-        }
-      }),
+      fc.property(
+        fc.array(query, { minLength: 10, maxLength: 10 }),
+        fc.array(postArb, { minLength: 100, maxLength: 100 }),
+        (texts, raw) => {
+          const saved = texts.filter((t) => tryParseQuery(t).ok).map((t, i) => ({ id: `q${i}`, query: t }));
+          const compiled = createMatcher(saved);
+          const naive = createNaiveMatcher(saved);
+          for (const r of raw) {
+            const p = normalizePost({ text: r.words.join(' ') + r.url, lang: r.lang, network: r.network, author: r.author });
+            const fast = compiled.match(p);
+            matches += fast.length;
+            posts++;
+            expect(fast).toEqual(naive.match(p));
+          }
+        },
+      ),
       { numRuns: 1000, seed: 20240504 },
     );
     expect(posts).toBe(100_000);

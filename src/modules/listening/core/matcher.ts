@@ -59,10 +59,12 @@ type Predicate = (post: NormalizedPost) => boolean;
 /** Spans as a flat list: start0, end0, start1, end1, … */
 type SpanFinder = (post: NormalizedPost) => number[];
 
-const COMMON_WORDS = new Set((
-  'a an and are as at be but by de del el en es for from has have i in is it la las lo los me mi my no not of on or ' +
-  'para por que se su the this to un una was we with y you your con al le te tu yo muy mas pero como this that'
-).split(' '));
+const COMMON_WORDS = new Set(
+  (
+    'a an and are as at be but by de del el en es for from has have i in is it la las lo los me mi my no not of on or ' +
+    'para por que se su the this to un una was we with y you your con al le te tu yo muy mas pero como this that'
+  ).split(' '),
+);
 
 /** Default rarity estimate, before any post was seen: stop words common, longer words rarer. */
 export function defaultTermCost(term: string): number {
@@ -85,7 +87,10 @@ export function createTermStatistics(maxTerms = 500_000): TermStatistics {
   let posts = 0;
   return {
     observe(post) {
-      if (counts.size > maxTerms) { counts = new Map(); posts = 0; }
+      if (counts.size > maxTerms) {
+        counts = new Map();
+        posts = 0;
+      }
       posts++;
       for (const term of post.positions.keys()) counts.set(term, (counts.get(term) ?? 0) + 1);
     },
@@ -93,7 +98,9 @@ export function createTermStatistics(maxTerms = 500_000): TermStatistics {
       // The tiny static part breaks ties between unseen terms in favour of longer words.
       return ((counts.get(term) ?? 0) + 0.1) / (posts + 1) + defaultTermCost(term) * 1e-6;
     },
-    get posts() { return posts; },
+    get posts() {
+      return posts;
+    },
   };
 }
 
@@ -209,13 +216,21 @@ function compileSpans(node: QueryNode): SpanFinder {
 /** Rough verification cost, used to order AND children so cheap tests run first. */
 function verifyCost(node: QueryNode): number {
   switch (node.kind) {
-    case 'field': return 0.5;
-    case 'term': return 1;
-    case 'phrase': return node.slop === null ? 3 : 6;
-    case 'wildcard': return 8;
-    case 'near': return 10;
-    case 'not': return verifyCost(node.child);
-    case 'and': case 'or': return node.children.reduce((sum, c) => sum + verifyCost(c), 0);
+    case 'field':
+      return 0.5;
+    case 'term':
+      return 1;
+    case 'phrase':
+      return node.slop === null ? 3 : 6;
+    case 'wildcard':
+      return 8;
+    case 'near':
+      return 10;
+    case 'not':
+      return verifyCost(node.child);
+    case 'and':
+    case 'or':
+      return node.children.reduce((sum, c) => sum + verifyCost(c), 0);
   }
 }
 
@@ -246,10 +261,14 @@ export function compilePredicate(node: QueryNode): Predicate {
     case 'field': {
       const value = node.value;
       switch (node.field) {
-        case 'lang': return (post) => post.lang === value;
-        case 'network': return (post) => post.network === value;
-        case 'author': return (post) => post.author === value;
-        case 'site': return (post) => post.sites.includes(value);
+        case 'lang':
+          return (post) => post.lang === value;
+        case 'network':
+          return (post) => post.network === value;
+        case 'author':
+          return (post) => post.author === value;
+        case 'site':
+          return (post) => post.sites.includes(value);
       }
       break;
     }
@@ -274,12 +293,16 @@ export function compilePredicate(node: QueryNode): Predicate {
   }
 }
 
-interface Anchors { keys: string[]; cost: number }
+interface Anchors {
+  keys: string[];
+  cost: number;
+}
 
 /** The anchor keys of a query: every post it matches contains at least one of them. */
 export function anchorsOf(node: QueryNode, termCost: (term: string) => number = defaultTermCost): Anchors | null {
   switch (node.kind) {
-    case 'term': return { keys: [node.value], cost: termCost(node.value) };
+    case 'term':
+      return { keys: [node.value], cost: termCost(node.value) };
     case 'phrase': {
       let best = node.words[0];
       for (const word of node.words) if (termCost(word) < termCost(best)) best = word;
@@ -289,9 +312,13 @@ export function anchorsOf(node: QueryNode, termCost: (term: string) => number = 
       if (node.field === 'author') return { keys: [`author:${node.value}`], cost: 0.5 };
       if (node.field === 'site') return { keys: [`site:${node.value}`], cost: 0.5 };
       return null;
-    case 'wildcard': case 'not': return null;
-    case 'near': return cheapest([anchorsOf(node.left, termCost), anchorsOf(node.right, termCost)]);
-    case 'and': return cheapest(node.children.map((child) => anchorsOf(child, termCost)));
+    case 'wildcard':
+    case 'not':
+      return null;
+    case 'near':
+      return cheapest([anchorsOf(node.left, termCost), anchorsOf(node.right, termCost)]);
+    case 'and':
+      return cheapest(node.children.map((child) => anchorsOf(child, termCost)));
     case 'or': {
       const keys: string[] = [];
       let cost = 0;
@@ -312,7 +339,14 @@ function cheapest(options: (Anchors | null)[]): Anchors | null {
   return best;
 }
 
-interface CompiledQuery { id: string; order: number; node: QueryNode; predicate: Predicate; anchors: string[]; lastPost: number }
+interface CompiledQuery {
+  id: string;
+  order: number;
+  node: QueryNode;
+  predicate: Predicate;
+  anchors: string[];
+  lastPost: number;
+}
 
 /** Compiles saved queries into a matcher. Throws QueryParseError on the first bad query. */
 export function createMatcher(queries: SavedQuery[] = [], options: MatcherOptions = {}): Matcher {
@@ -343,7 +377,14 @@ export function createMatcher(queries: SavedQuery[] = [], options: MatcherOption
     const anchors = anchorsOf(node, termCost);
     if (anchors === null) throw new Error(`query ${saved.id} has no anchor terms`);
     remove(saved.id);
-    const compiled: CompiledQuery = { id: saved.id, order: nextOrder++, node, predicate: compilePredicate(node), anchors: anchors.keys, lastPost: 0 };
+    const compiled: CompiledQuery = {
+      id: saved.id,
+      order: nextOrder++,
+      node,
+      predicate: compilePredicate(node),
+      anchors: anchors.keys,
+      lastPost: 0,
+    };
     byId.set(saved.id, compiled);
     for (const key of anchors.keys) {
       const list = index.get(key);
@@ -393,7 +434,9 @@ export function createMatcher(queries: SavedQuery[] = [], options: MatcherOption
     add,
     remove,
     reanchor,
-    get size() { return byId.size; },
+    get size() {
+      return byId.size;
+    },
     stats,
   };
 }

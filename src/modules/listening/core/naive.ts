@@ -38,7 +38,8 @@ function spans(view: PositionView, node: QueryNode): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   const length = view.forms.length;
   switch (node.kind) {
-    case 'term': case 'wildcard': {
+    case 'term':
+    case 'wildcard': {
       const test = leafTest(node);
       for (let p = 0; p < length; p++) if (hasForm(view, p, test)) out.push([p, p]);
       return out;
@@ -101,19 +102,30 @@ function proximity(view: PositionView, words: string[], slop: number): boolean {
 
 function evaluate(view: PositionView, node: QueryNode): boolean {
   switch (node.kind) {
-    case 'term': case 'wildcard': case 'near': return spans(view, node).length > 0;
-    case 'phrase': return node.slop === null ? spans(view, node).length > 0 : proximity(view, node.words, node.slop);
+    case 'term':
+    case 'wildcard':
+    case 'near':
+      return spans(view, node).length > 0;
+    case 'phrase':
+      return node.slop === null ? spans(view, node).length > 0 : proximity(view, node.words, node.slop);
     case 'field':
       switch (node.field) {
-        case 'lang': return view.post.lang === node.value;
-        case 'network': return view.post.network === node.value;
-        case 'author': return view.post.author === node.value;
-        case 'site': return view.post.sites.includes(node.value);
+        case 'lang':
+          return view.post.lang === node.value;
+        case 'network':
+          return view.post.network === node.value;
+        case 'author':
+          return view.post.author === node.value;
+        case 'site':
+          return view.post.sites.includes(node.value);
       }
       return false;
-    case 'not': return !evaluate(view, node.child);
-    case 'and': return node.children.every((child) => evaluate(view, child));
-    case 'or': return node.children.some((child) => evaluate(view, child));
+    case 'not':
+      return !evaluate(view, node.child);
+    case 'and':
+      return node.children.every((child) => evaluate(view, child));
+    case 'or':
+      return node.children.some((child) => evaluate(view, child));
   }
 }
 
@@ -132,6 +144,8 @@ export function createNaiveMatcher(queries: SavedQuery[]): { match(post: Normali
       for (const query of parsed) if (evaluate(view, query.node)) ids.push(query.id);
       return ids;
     },
-    get size() { return parsed.length; },
+    get size() {
+      return parsed.length;
+    },
   };
 }

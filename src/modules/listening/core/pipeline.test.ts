@@ -5,7 +5,12 @@ import { loadLanguageModel } from './language.ts';
 describe('pipeline', () => {
   beforeAll(() => loadLanguageModel());
   it('normalizes, de-duplicates, detects language, matches and scores sentiment', () => {
-    const pipeline = createPipeline({ queries: [{ id: 'brand', query: 'acme OR @acme' }, { id: 'es', query: 'acme lang:es' }] });
+    const pipeline = createPipeline({
+      queries: [
+        { id: 'brand', query: 'acme OR @acme' },
+        { id: 'es', query: 'acme lang:es' },
+      ],
+    });
     const first = pipeline.process({ id: '1', text: 'No me gusta nada el nuevo móvil de @Acme, qué decepción', url: 'https://acme.com/x' });
     expect(first.lang).toBe('es');
     expect(first.matches).toEqual(['brand']); // @acme is the handle; `acme` in lang:es needs the word

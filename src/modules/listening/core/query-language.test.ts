@@ -17,8 +17,9 @@ describe('query language', () => {
   it('parses phrases, proximity, NEAR and fields', () => {
     expect(format('"servicio al cliente"~3 lang:ES')).toBe('("servicio al cliente"~3 AND lang:es)');
     expect(format('música NEAR/3f (mala OR malo)')).toBe('(musica NEAR/3f (mala OR malo))');
-    expect(format('#Nike @Adidas author:@Foo.bsky.social site:https://www.Nike.com/x network:Bluesky'))
-      .toBe('(#nike AND @adidas AND author:foo.bsky.social AND site:nike.com AND network:bluesky)');
+    expect(format('#Nike @Adidas author:@Foo.bsky.social site:https://www.Nike.com/x network:Bluesky')).toBe(
+      '(#nike AND @adidas AND author:foo.bsky.social AND site:nike.com AND network:bluesky)',
+    );
     expect(format('coca-cola')).toBe('"coca cola"');
     expect(format('acme AND market* AND colo?r')).toBe('(acme AND market* AND colo?r)');
   });

@@ -65,14 +65,22 @@ const WORD_STOP = /[\s()"]/;
 
 function describe(token: LexToken): string {
   switch (token.type) {
-    case 'eof': return 'the end of the query';
-    case 'lparen': return '"("';
-    case 'rparen': return '")"';
-    case 'word': return `"${token.text}"`;
-    case 'phrase': return `"\\"${token.text}\\""`;
-    case 'field': return `"${token.field}:${token.value}"`;
-    case 'near': return 'NEAR';
-    default: return token.type.toUpperCase();
+    case 'eof':
+      return 'the end of the query';
+    case 'lparen':
+      return '"("';
+    case 'rparen':
+      return '")"';
+    case 'word':
+      return `"${token.text}"`;
+    case 'phrase':
+      return `"\\"${token.text}\\""`;
+    case 'field':
+      return `"${token.field}:${token.value}"`;
+    case 'near':
+      return 'NEAR';
+    default:
+      return token.type.toUpperCase();
   }
 }
 
@@ -81,16 +89,28 @@ function lex(query: string): LexToken[] {
   let i = 0;
   while (i < query.length) {
     const ch = query[i];
-    if (/\s/.test(ch)) { i++; continue; }
+    if (/\s/.test(ch)) {
+      i++;
+      continue;
+    }
     const start = i;
-    if (ch === '(') { tokens.push({ type: 'lparen', position: i++ }); continue; }
-    if (ch === ')') { tokens.push({ type: 'rparen', position: i++ }); continue; }
+    if (ch === '(') {
+      tokens.push({ type: 'lparen', position: i++ });
+      continue;
+    }
+    if (ch === ')') {
+      tokens.push({ type: 'rparen', position: i++ });
+      continue;
+    }
     if (ch === '"') {
       const end = query.indexOf('"', i + 1);
       if (end < 0) {
-        throw new QueryParseError(query.length, 'a closing quote (")',
+        throw new QueryParseError(
+          query.length,
+          'a closing quote (")',
           `Missing closing quote for the phrase that starts at ${start + 1}.`,
-          `Falta la comilla de cierre de la frase que empieza en ${start + 1}.`);
+          `Falta la comilla de cierre de la frase que empieza en ${start + 1}.`,
+        );
       }
       const text = query.slice(i + 1, end);
       i = end + 1;
@@ -98,22 +118,28 @@ function lex(query: string): LexToken[] {
       if (query[i] === '~') {
         const m = /^~(\d+)/.exec(query.slice(i));
         if (!m) {
-          throw new QueryParseError(i + 1, 'a number after "~"',
+          throw new QueryParseError(
+            i + 1,
+            'a number after "~"',
             'Expected a number after "~", e.g. "great service"~3.',
-            'Se esperaba un número tras "~", p. ej. "buen servicio"~3.');
+            'Se esperaba un número tras "~", p. ej. "buen servicio"~3.',
+          );
         }
         slop = Number(m[1]);
         if (slop > MAX_NEAR_DISTANCE) {
-          throw new QueryParseError(i + 1, `a distance of at most ${MAX_NEAR_DISTANCE}`,
+          throw new QueryParseError(
+            i + 1,
+            `a distance of at most ${MAX_NEAR_DISTANCE}`,
             `Proximity ~${slop} is too wide: at most ${MAX_NEAR_DISTANCE}.`,
-            `La proximidad ~${slop} es demasiado amplia: como máximo ${MAX_NEAR_DISTANCE}.`);
+            `La proximidad ~${slop} es demasiado amplia: como máximo ${MAX_NEAR_DISTANCE}.`,
+          );
         }
         i += m[0].length;
       }
       tokens.push({ type: 'phrase', text, slop, position: start });
       continue;
     }
-    if (ch === '-' && (i + 1 < query.length) && !/[\s)]/.test(query[i + 1])) {
+    if (ch === '-' && i + 1 < query.length && !/[\s)]/.test(query[i + 1])) {
       tokens.push({ type: 'minus', position: i++ });
       continue;
     }
@@ -125,15 +151,21 @@ function lex(query: string): LexToken[] {
     else if (word.startsWith('NEAR/')) {
       const m = /^NEAR\/(\d+)(f?)$/.exec(word);
       if (!m) {
-        throw new QueryParseError(start + 5, 'a distance such as NEAR/3 or NEAR/3f',
+        throw new QueryParseError(
+          start + 5,
+          'a distance such as NEAR/3 or NEAR/3f',
           `"${word}" is not a valid NEAR: write NEAR/n or NEAR/nf (ordered), n from 0 to ${MAX_NEAR_DISTANCE}.`,
-          `"${word}" no es un NEAR válido: escribe NEAR/n o NEAR/nf (ordenado), n de 0 a ${MAX_NEAR_DISTANCE}.`);
+          `"${word}" no es un NEAR válido: escribe NEAR/n o NEAR/nf (ordenado), n de 0 a ${MAX_NEAR_DISTANCE}.`,
+        );
       }
       const distance = Number(m[1]);
       if (distance > MAX_NEAR_DISTANCE) {
-        throw new QueryParseError(start + 5, `a distance of at most ${MAX_NEAR_DISTANCE}`,
+        throw new QueryParseError(
+          start + 5,
+          `a distance of at most ${MAX_NEAR_DISTANCE}`,
           `NEAR/${distance} is too wide: at most NEAR/${MAX_NEAR_DISTANCE}.`,
-          `NEAR/${distance} es demasiado amplio: como máximo NEAR/${MAX_NEAR_DISTANCE}.`);
+          `NEAR/${distance} es demasiado amplio: como máximo NEAR/${MAX_NEAR_DISTANCE}.`,
+        );
       }
       tokens.push({ type: 'near', distance, ordered: m[2] === 'f', position: start });
     } else {
@@ -142,9 +174,12 @@ function lex(query: string): LexToken[] {
       if (colon > 0 && FIELD_NAMES.has(name)) {
         const value = word.slice(colon + 1);
         if (!value) {
-          throw new QueryParseError(start + colon + 1, `a value after "${name}:"`,
+          throw new QueryParseError(
+            start + colon + 1,
+            `a value after "${name}:"`,
             `"${name}:" needs a value, e.g. ${name}:${exampleValue(name)}.`,
-            `"${name}:" necesita un valor, p. ej. ${name}:${exampleValue(name)}.`);
+            `"${name}:" necesita un valor, p. ej. ${name}:${exampleValue(name)}.`,
+          );
         }
         tokens.push({ type: 'field', field: name as QueryField, value, position: start });
       } else {
@@ -164,8 +199,12 @@ class Parser {
   private index = 0;
   constructor(private readonly tokens: LexToken[]) {}
 
-  private peek(): LexToken { return this.tokens[this.index]; }
-  private next(): LexToken { return this.tokens[this.index++]; }
+  private peek(): LexToken {
+    return this.tokens[this.index];
+  }
+  private next(): LexToken {
+    return this.tokens[this.index++];
+  }
 
   parseQuery(): QueryNode {
     if (this.peek().type === 'eof') {
@@ -175,8 +214,12 @@ class Parser {
     const rest = this.peek();
     if (rest.type !== 'eof') {
       if (rest.type === 'rparen') {
-        throw new QueryParseError(rest.position, 'an operator or the end of the query',
-          'Unbalanced ")": there is no "(" to close.', 'Paréntesis ")" sin abrir.');
+        throw new QueryParseError(
+          rest.position,
+          'an operator or the end of the query',
+          'Unbalanced ")": there is no "(" to close.',
+          'Paréntesis ")" sin abrir.',
+        );
       }
       this.fail(rest, 'an operator or the end of the query');
     }
@@ -184,9 +227,12 @@ class Parser {
   }
 
   private fail(token: LexToken, expected: string): never {
-    throw new QueryParseError(token.position, expected,
+    throw new QueryParseError(
+      token.position,
+      expected,
       `Expected ${expected} at position ${token.position + 1}, found ${describe(token)}.`,
-      `Se esperaba ${translateExpected(expected)} en la posición ${token.position + 1} y se encontró ${describe(token)}.`);
+      `Se esperaba ${translateExpected(expected)} en la posición ${token.position + 1} y se encontró ${describe(token)}.`,
+    );
   }
 
   private parseOr(): QueryNode {
@@ -200,8 +246,14 @@ class Parser {
   }
 
   private startsUnary(token: LexToken): boolean {
-    return token.type === 'not' || token.type === 'minus' || token.type === 'lparen' || token.type === 'word' ||
-      token.type === 'phrase' || token.type === 'field';
+    return (
+      token.type === 'not' ||
+      token.type === 'minus' ||
+      token.type === 'lparen' ||
+      token.type === 'word' ||
+      token.type === 'phrase' ||
+      token.type === 'field'
+    );
   }
 
   private parseAnd(): QueryNode {
@@ -250,10 +302,15 @@ class Parser {
         this.next();
         return inner;
       }
-      case 'word': return wordNode(token.text, token.position);
-      case 'phrase': return phraseNode(token.text, token.slop, token.position);
-      case 'field': return fieldNode(token.field, token.value, token.position);
-      default: this.index--; return this.fail(token, 'a term, a "phrase", a field or "("');
+      case 'word':
+        return wordNode(token.text, token.position);
+      case 'phrase':
+        return phraseNode(token.text, token.slop, token.position);
+      case 'field':
+        return fieldNode(token.field, token.value, token.position);
+      default:
+        this.index--;
+        return this.fail(token, 'a term, a "phrase", a field or "("');
     }
   }
 }
@@ -269,20 +326,29 @@ function translateExpected(expected: string): string {
 
 function requirePositional(node: QueryNode): void {
   if (!isPositional(node)) {
-    throw new QueryParseError(node.position, 'a term, a phrase or a group of alternatives joined by OR',
+    throw new QueryParseError(
+      node.position,
+      'a term, a phrase or a group of alternatives joined by OR',
       'NEAR joins words, exact phrases or (alternatives OR …); AND, NOT, fields and "…"~N cannot be inside NEAR.',
-      'NEAR une palabras, frases exactas o (alternativas OR …); AND, NOT, los campos y "…"~N no pueden ir dentro de NEAR.');
+      'NEAR une palabras, frases exactas o (alternativas OR …); AND, NOT, los campos y "…"~N no pueden ir dentro de NEAR.',
+    );
   }
 }
 
 /** True for nodes that match at positions in the text (and so can be used with NEAR). */
 export function isPositional(node: QueryNode): boolean {
   switch (node.kind) {
-    case 'term': case 'wildcard': case 'near': return true;
+    case 'term':
+    case 'wildcard':
+    case 'near':
+      return true;
     // A proximity phrase ("a b"~3) has no single span, so it cannot be an operand of NEAR.
-    case 'phrase': return node.slop === null;
-    case 'or': return node.children.every(isPositional);
-    default: return false;
+    case 'phrase':
+      return node.slop === null;
+    case 'or':
+      return node.children.every(isPositional);
+    default:
+      return false;
   }
 }
 
@@ -290,8 +356,12 @@ function wordNode(raw: string, position: number): QueryNode {
   if (/[*?]/.test(raw)) return wildcardNode(raw, position);
   const words = normalizeQueryWords(raw);
   if (words.length === 0) {
-    throw new QueryParseError(position, 'a word with letters or digits',
-      `"${raw}" has no letters or digits to search for.`, `"${raw}" no tiene letras ni dígitos que buscar.`);
+    throw new QueryParseError(
+      position,
+      'a word with letters or digits',
+      `"${raw}" has no letters or digits to search for.`,
+      `"${raw}" no tiene letras ni dígitos que buscar.`,
+    );
   }
   if (words.length === 1) return { kind: 'term', value: words[0], position };
   // `coca-cola` or `l'oreal` are several tokens in text: search them as a phrase.
@@ -301,32 +371,47 @@ function wordNode(raw: string, position: number): QueryNode {
 function wildcardNode(raw: string, position: number): QueryNode {
   const folded = foldText(raw);
   if (!/^[#@]?[\p{L}\p{N}_*?]+$/u.test(folded)) {
-    throw new QueryParseError(position, 'letters with * or ? wildcards',
+    throw new QueryParseError(
+      position,
+      'letters with * or ? wildcards',
       `"${raw}": wildcards work on single words made of letters and digits.`,
-      `"${raw}": los comodines funcionan en palabras sueltas de letras y dígitos.`);
+      `"${raw}": los comodines funcionan en palabras sueltas de letras y dígitos.`,
+    );
   }
   const star = folded.indexOf('*');
   if (star >= 0 && star !== folded.length - 1) {
-    throw new QueryParseError(position + star, 'a "*" only at the end of a word',
-      `"${raw}": "*" can only end a word (market*).`, `"${raw}": "*" solo puede ir al final de una palabra (market*).`);
+    throw new QueryParseError(
+      position + star,
+      'a "*" only at the end of a word',
+      `"${raw}": "*" can only end a word (market*).`,
+      `"${raw}": "*" solo puede ir al final de una palabra (market*).`,
+    );
   }
   const firstWildcard = folded.search(/[*?]/);
   const prefix = folded.slice(0, firstWildcard).replace(/^[#@]/, '');
   if (prefix.length < MIN_WILDCARD_PREFIX) {
-    throw new QueryParseError(position, `at least ${MIN_WILDCARD_PREFIX} letters before the wildcard`,
+    throw new QueryParseError(
+      position,
+      `at least ${MIN_WILDCARD_PREFIX} letters before the wildcard`,
       `"${raw}": a wildcard needs at least ${MIN_WILDCARD_PREFIX} letters before it (e.g. market*).`,
-      `"${raw}": un comodín necesita al menos ${MIN_WILDCARD_PREFIX} letras delante (p. ej. market*).`);
+      `"${raw}": un comodín necesita al menos ${MIN_WILDCARD_PREFIX} letras delante (p. ej. market*).`,
+    );
   }
   const source = folded.replace(/[*?]|[^*?]+/gu, (part) =>
-    part === '*' ? '.*' : part === '?' ? '.' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    part === '*' ? '.*' : part === '?' ? '.' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
+  );
   return { kind: 'wildcard', pattern: folded, regex: new RegExp(`^${source}$`, 'u'), position };
 }
 
 function phraseNode(text: string, slop: number | null, position: number): QueryNode {
   const words = normalizeQueryWords(text);
   if (words.length === 0) {
-    throw new QueryParseError(position + 1, 'words inside the quotes',
-      'The phrase has no words to search for.', 'La frase no tiene palabras que buscar.');
+    throw new QueryParseError(
+      position + 1,
+      'words inside the quotes',
+      'The phrase has no words to search for.',
+      'La frase no tiene palabras que buscar.',
+    );
   }
   if (words.length === 1) return { kind: 'term', value: words[0], position };
   return { kind: 'phrase', words, slop, position };
@@ -335,11 +420,14 @@ function phraseNode(text: string, slop: number | null, position: number): QueryN
 function fieldNode(field: QueryField, raw: string, position: number): QueryNode {
   let value: string;
   if (field === 'author') value = normalizeHandle(raw);
-  else if (field === 'site') value = foldText(raw).replace(/^https?:\/\//, '').replace(/^www\./, '').replace(/\/.*$/, '');
+  else if (field === 'site')
+    value = foldText(raw)
+      .replace(/^https?:\/\//, '')
+      .replace(/^www\./, '')
+      .replace(/\/.*$/, '');
   else value = foldText(raw);
   if (!value) {
-    throw new QueryParseError(position, `a value after "${field}:"`,
-      `"${field}:" needs a value.`, `"${field}:" necesita un valor.`);
+    throw new QueryParseError(position, `a value after "${field}:"`, `"${field}:" needs a value.`, `"${field}:" necesita un valor.`);
   }
   return { kind: 'field', field, value, position };
 }
@@ -350,19 +438,33 @@ function fieldNode(field: QueryField, raw: string, position: number): QueryNode 
  */
 export function isAnchorable(node: QueryNode): boolean {
   switch (node.kind) {
-    case 'term': case 'phrase': return true;
-    case 'wildcard': case 'not': return false;
-    case 'field': return node.field === 'author' || node.field === 'site';
-    case 'near': return isAnchorable(node.left) || isAnchorable(node.right);
-    case 'and': return node.children.some(isAnchorable);
-    case 'or': return node.children.every(isAnchorable);
+    case 'term':
+    case 'phrase':
+      return true;
+    case 'wildcard':
+    case 'not':
+      return false;
+    case 'field':
+      return node.field === 'author' || node.field === 'site';
+    case 'near':
+      return isAnchorable(node.left) || isAnchorable(node.right);
+    case 'and':
+      return node.children.some(isAnchorable);
+    case 'or':
+      return node.children.every(isAnchorable);
   }
 }
 
 function firstNode(node: QueryNode, test: (n: QueryNode) => boolean): QueryNode | null {
   if (test(node)) return node;
-  const children = node.kind === 'and' || node.kind === 'or' ? node.children
-    : node.kind === 'near' ? [node.left, node.right] : node.kind === 'not' ? [node.child] : [];
+  const children =
+    node.kind === 'and' || node.kind === 'or'
+      ? node.children
+      : node.kind === 'near'
+        ? [node.left, node.right]
+        : node.kind === 'not'
+          ? [node.child]
+          : [];
   for (const child of children) {
     const found = firstNode(child, test);
     if (found) return found;
@@ -374,14 +476,20 @@ function validateAnchors(node: QueryNode): void {
   if (isAnchorable(node)) return;
   const wildcard = firstNode(node, (n) => n.kind === 'wildcard' || (n.kind === 'or' && n.children.some((c) => c.kind === 'wildcard')));
   if (wildcard) {
-    const at = wildcard.kind === 'wildcard' ? wildcard : firstNode(wildcard, (n) => n.kind === 'wildcard') ?? wildcard;
-    throw new QueryParseError(at.position, 'a plain term ANDed with the wildcard',
+    const at = wildcard.kind === 'wildcard' ? wildcard : (firstNode(wildcard, (n) => n.kind === 'wildcard') ?? wildcard);
+    throw new QueryParseError(
+      at.position,
+      'a plain term ANDed with the wildcard',
       'A wildcard must be ANDed with a plain term (e.g. acme AND market*), so the query stays fast.',
-      'Un comodín debe ir con AND junto a un término normal (p. ej. acme AND market*), para que la consulta sea rápida.');
+      'Un comodín debe ir con AND junto a un término normal (p. ej. acme AND market*), para que la consulta sea rápida.',
+    );
   }
-  throw new QueryParseError(node.position, 'a term that must appear',
+  throw new QueryParseError(
+    node.position,
+    'a term that must appear',
     'The query needs a word, phrase, #hashtag, @handle, author: or site: that must appear; NOT, lang: and network: only filter.',
-    'La consulta necesita una palabra, frase, #hashtag, @usuario, author: o site: que deba aparecer; NOT, lang: y network: solo filtran.');
+    'La consulta necesita una palabra, frase, #hashtag, @usuario, author: o site: que deba aparecer; NOT, lang: y network: solo filtran.',
+  );
 }
 
 /** Parses a query; throws {@link QueryParseError} with the position and what was expected. */
@@ -404,13 +512,21 @@ export function tryParseQuery(query: string): { ok: true; node: QueryNode } | { 
 /** Writes a tree back as query text (normalized forms), handy for tests and debugging. */
 export function formatQuery(node: QueryNode): string {
   switch (node.kind) {
-    case 'term': return node.value;
-    case 'wildcard': return node.pattern;
-    case 'phrase': return `"${node.words.join(' ')}"${node.slop === null ? '' : `~${node.slop}`}`;
-    case 'field': return `${node.field}:${node.value}`;
-    case 'near': return `(${formatQuery(node.left)} NEAR/${node.distance}${node.ordered ? 'f' : ''} ${formatQuery(node.right)})`;
-    case 'not': return `NOT ${formatQuery(node.child)}`;
-    case 'and': return `(${node.children.map(formatQuery).join(' AND ')})`;
-    case 'or': return `(${node.children.map(formatQuery).join(' OR ')})`;
+    case 'term':
+      return node.value;
+    case 'wildcard':
+      return node.pattern;
+    case 'phrase':
+      return `"${node.words.join(' ')}"${node.slop === null ? '' : `~${node.slop}`}`;
+    case 'field':
+      return `${node.field}:${node.value}`;
+    case 'near':
+      return `(${formatQuery(node.left)} NEAR/${node.distance}${node.ordered ? 'f' : ''} ${formatQuery(node.right)})`;
+    case 'not':
+      return `NOT ${formatQuery(node.child)}`;
+    case 'and':
+      return `(${node.children.map(formatQuery).join(' AND ')})`;
+    case 'or':
+      return `(${node.children.map(formatQuery).join(' OR ')})`;
   }
 }

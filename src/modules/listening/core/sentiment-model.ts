@@ -33,7 +33,6 @@ export interface FeatureOptions {
   stems?: boolean;
 }
 
-
 const NEGATORS = new Set(['no', 'nunca', 'jamas', 'ni', 'tampoco', 'nada', 'nadie', 'sin', 'ningun', 'ninguno', 'ninguna']);
 const NEGATION_SCOPE = 3;
 
@@ -55,7 +54,8 @@ export function modelFeatures(text: string, lexiconScore: number, options: Featu
   let previous = '<s>';
   for (const word of words) {
     add(negatedFor > 0 ? `w:not_${word}` : `w:${word}`);
-    if (stemmer && word.length > 3 && !word.startsWith('@')) add(negatedFor > 0 ? `s:not_${stemmer.stemWord(word)}` : `s:${stemmer.stemWord(word)}`);
+    if (stemmer && word.length > 3 && !word.startsWith('@'))
+      add(negatedFor > 0 ? `s:not_${stemmer.stemWord(word)}` : `s:${stemmer.stemWord(word)}`);
     add(`b:${previous} ${word}`);
     previous = word;
     if (NEGATORS.has(word)) negatedFor = NEGATION_SCOPE;
@@ -95,7 +95,10 @@ export interface TrainOptions {
 }
 
 /** Trains the model with plain SGD on the softmax loss (small data: a few thousand texts). */
-export function trainModel(examples: Array<{ features: Map<string, number>; label: SentimentLabel }>, options: TrainOptions = {}): SentimentModel {
+export function trainModel(
+  examples: Array<{ features: Map<string, number>; label: SentimentLabel }>,
+  options: TrainOptions = {},
+): SentimentModel {
   const epochs = options.epochs ?? 12;
   const l2 = options.l2 ?? 1e-4;
   const rate = options.learningRate ?? 0.2;
@@ -105,7 +108,7 @@ export function trainModel(examples: Array<{ features: Map<string, number>; labe
   const model: SentimentModel = { version: 1, lang: 'es', bias: MODEL_LABELS.map(() => 0), weights: {} };
   for (const [name, count] of counts) if (count >= minCount || name.startsWith('lex:')) model.weights[name] = MODEL_LABELS.map(() => 0);
   let seed = options.seed ?? 7;
-  const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
   const order = examples.map((_, i) => i);
   for (let epoch = 0; epoch < epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {

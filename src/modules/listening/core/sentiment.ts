@@ -19,8 +19,19 @@
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import {
-  EMOJI_VALENCE, ENGLISH_BOOSTERS, ENGLISH_CONTRAST, ENGLISH_DAMPENERS, ENGLISH_EXTRA_WORDS, ENGLISH_NEGATORS,
-  SPANISH_BOOSTERS, SPANISH_CONTRAST, SPANISH_DAMPENERS, SPANISH_NEGATORS, SPANISH_PHRASES, SPANISH_REVIEW_WORDS, SPANISH_WORDS,
+  EMOJI_VALENCE,
+  ENGLISH_BOOSTERS,
+  ENGLISH_CONTRAST,
+  ENGLISH_DAMPENERS,
+  ENGLISH_EXTRA_WORDS,
+  ENGLISH_NEGATORS,
+  SPANISH_BOOSTERS,
+  SPANISH_CONTRAST,
+  SPANISH_DAMPENERS,
+  SPANISH_NEGATORS,
+  SPANISH_PHRASES,
+  SPANISH_REVIEW_WORDS,
+  SPANISH_WORDS,
 } from './sentiment-lexicons.ts';
 import { STOP_WORDS } from './analysis.ts';
 import { collapseElongation, collapseElongationToOne, expandHashtags, foldText, isElongated, splitUrls } from './tokenize.ts';
@@ -42,7 +53,9 @@ export interface SentimentProvider {
 
 const require = createRequire(import.meta.url);
 
-interface SpanishStemmer { stemWord(word: string): string }
+interface SpanishStemmer {
+  stemWord(word: string): string;
+}
 type StemmerClass = new () => SpanishStemmer;
 
 const NEGATION_FACTOR = -0.74;
@@ -119,7 +132,9 @@ function loadResources(): Resources {
   }
   const senticon = require('@nlpjs/lang-es/src/sentiment/senticon_es.json') as Record<string, number>;
   // Weak SentiCon polarities fire on everyday words (tienda, martes); only clear ones are kept.
-  const senticonStems = new Map<string, number>(Object.entries(senticon).filter(([, polarity]) => Math.abs(polarity) >= SENTICON_MIN_POLARITY));
+  const senticonStems = new Map<string, number>(
+    Object.entries(senticon).filter(([, polarity]) => Math.abs(polarity) >= SENTICON_MIN_POLARITY),
+  );
   const spanishPhrases = new Map<string, Array<{ words: string[]; valence: number }>>();
   for (const [phrase, valence] of Object.entries(SPANISH_PHRASES)) {
     const words = foldText(phrase).split(' ');
@@ -156,7 +171,8 @@ interface Piece {
 
 // Handles first (an account name is not an opinion: @HappyFoods), then words, emojis,
 // emoticons, exclamation marks and clause punctuation.
-const PIECE_PATTERN = /@[\p{L}\p{N}_.]+|[\p{L}\p{N}]+(?:['’][\p{L}]+)*|\p{Extended_Pictographic}(?:\uFE0F|\u200D\p{Extended_Pictographic}|\p{Emoji_Modifier})*|[:;=8xX][-^']?[)(DPpO/\\|*3\]\[]+|<3|!|[.,;:?¿¡…]/gu;
+const PIECE_PATTERN =
+  /@[\p{L}\p{N}_.]+|[\p{L}\p{N}]+(?:['’][\p{L}]+)*|\p{Extended_Pictographic}(?:\uFE0F|\u200D\p{Extended_Pictographic}|\p{Emoji_Modifier})*|[:;=8xX][-^']?[)(DPpO/\\|*3\][]+|<3|!|[.,;:?¿¡…]/gu;
 const STARTS_WITH_LETTER = /^\p{L}/u;
 const STARTS_WITH_WORD_CHAR = /^[\p{L}\p{N}]/u;
 const HAS_LETTER = /\p{L}/u;
@@ -182,11 +198,14 @@ interface Language {
 }
 
 function englishLanguage(r: Resources): Language {
-  const valence = (word: string): number =>
-    r.english.get(word) ?? r.english.get(word.replace(/(?:'s|’s)$/, '')) ?? 0;
+  const valence = (word: string): number => r.english.get(word) ?? r.english.get(word.replace(/(?:'s|’s)$/, '')) ?? 0;
   return {
-    negators: ENGLISH_NEGATORS, boosters: ENGLISH_BOOSTERS, dampeners: ENGLISH_DAMPENERS, contrast: ENGLISH_CONTRAST,
-    valence, pieces: new Map(),
+    negators: ENGLISH_NEGATORS,
+    boosters: ENGLISH_BOOSTERS,
+    dampeners: ENGLISH_DAMPENERS,
+    contrast: ENGLISH_CONTRAST,
+    valence,
+    pieces: new Map(),
   };
 }
 
@@ -226,7 +245,15 @@ function spanishLanguage(r: Resources): Language {
   const superlativeValence = (word: string): number => {
     const base = SUPERLATIVE.exec(word)?.[1];
     if (!base) return 0;
-    const candidates = [`${base}o`, `${base}e`, base, `${base}io`, `${base.replace(/qu$/, 'c')}o`, `${base.replace(/gu$/, 'g')}o`, base.replace(/bil$/, 'ble')];
+    const candidates = [
+      `${base}o`,
+      `${base}e`,
+      base,
+      `${base}io`,
+      `${base.replace(/qu$/, 'c')}o`,
+      `${base.replace(/gu$/, 'g')}o`,
+      base.replace(/bil$/, 'ble'),
+    ];
     for (const candidate of candidates) {
       const value = valence(candidate);
       if (value !== 0) return value + Math.sign(value) * BOOST;
@@ -234,8 +261,13 @@ function spanishLanguage(r: Resources): Language {
     return 0;
   };
   return {
-    negators: SPANISH_NEGATORS, boosters: SPANISH_BOOSTERS, dampeners: SPANISH_DAMPENERS, contrast: SPANISH_CONTRAST,
-    valence: (word) => valence(word) || superlativeValence(word), phrases: r.spanishPhrases, pieces: new Map(),
+    negators: SPANISH_NEGATORS,
+    boosters: SPANISH_BOOSTERS,
+    dampeners: SPANISH_DAMPENERS,
+    contrast: SPANISH_CONTRAST,
+    valence: (word) => valence(word) || superlativeValence(word),
+    phrases: r.spanishPhrases,
+    pieces: new Map(),
   };
 }
 
@@ -266,7 +298,11 @@ function analysePiece(m: string, language: Language, emoticons: Map<string, numb
   return { kind: 0, word: elongated ? collapseElongationToOne(folded) : folded, valence, elongated, letter, shouted, upper };
 }
 
-function piecesOf(text: string, language: Language, emoticons: Map<string, number>): { pieces: Piece[]; exclamations: number; capsMeansEmphasis: boolean } {
+function piecesOf(
+  text: string,
+  language: Language,
+  emoticons: Map<string, number>,
+): { pieces: Piece[]; exclamations: number; capsMeansEmphasis: boolean } {
   const matches = expandHashtags(splitUrls(text).rest).match(PIECE_PATTERN) ?? [];
   const cache = language.pieces;
   const pieces: Piece[] = [];
@@ -280,14 +316,21 @@ function piecesOf(text: string, language: Language, emoticons: Map<string, numbe
       if (cache.size >= PIECE_CACHE_LIMIT) cache.clear(); // bounded memory on endless streams
       cache.set(m, piece);
     }
-    if (piece.letter) { letters++; if (piece.shouted) upper++; }
+    if (piece.letter) {
+      letters++;
+      if (piece.shouted) upper++;
+    }
     if (piece.kind === 2) {
       exclamations++;
       pieces.push(BOUNDARY); // "¡Genial! No lo sé": an exclamation closes its clause too
     } else if (piece.kind !== 3) pieces.push(piece);
   }
   // ALL CAPS only means emphasis when the rest of the text is not shouting too.
-  return { pieces: language.phrases ? mergePhrases(pieces, language.phrases) : pieces, exclamations, capsMeansEmphasis: upper > 0 && upper < letters };
+  return {
+    pieces: language.phrases ? mergePhrases(pieces, language.phrases) : pieces,
+    exclamations,
+    capsMeansEmphasis: upper > 0 && upper < letters,
+  };
 }
 
 /** Replaces each set phrase in `pieces` by one piece carrying the phrase's valence. */
@@ -301,7 +344,15 @@ function mergePhrases(pieces: Piece[], phrases: Map<string, Array<{ words: strin
       continue;
     }
     merged ??= pieces.slice(0, i);
-    merged.push({ kind: 0, word: phrase.words.join(' '), valence: phrase.valence, elongated: false, letter: true, shouted: false, upper: false });
+    merged.push({
+      kind: 0,
+      word: phrase.words.join(' '),
+      valence: phrase.valence,
+      elongated: false,
+      letter: true,
+      shouted: false,
+      upper: false,
+    });
     i += phrase.words.length - 1;
   }
   return merged ?? pieces;

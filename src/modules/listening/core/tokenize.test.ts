@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { collapseElongation, expandHashtags, foldText, foldTextReference, isElongated, normalizePost, normalizeQueryWords, siteKeys } from './tokenize.ts';
+import {
+  collapseElongation,
+  expandHashtags,
+  foldText,
+  foldTextReference,
+  isElongated,
+  normalizePost,
+  normalizeQueryWords,
+  siteKeys,
+} from './tokenize.ts';
 
 describe('tokenize', () => {
   it('spells out camel-case hashtags for sentiment, leaving other tags alone', () => {
@@ -14,7 +23,11 @@ describe('tokenize', () => {
     expect(normalizeQueryWords('¡Qué BUENOOO!')).toEqual(['que', 'buenoo']);
   });
   it('keeps # and @, emits hashtag words and elongation variants with positions', () => {
-    const post = normalizePost({ text: 'Graciaaaas @Acme por #Verano https://www.shop.acme.com/x?y=1.', author: '@Ana', network: 'Bluesky' });
+    const post = normalizePost({
+      text: 'Graciaaaas @Acme por #Verano https://www.shop.acme.com/x?y=1.',
+      author: '@Ana',
+      network: 'Bluesky',
+    });
     expect(post.tokens).toEqual(['graciaas', '@acme', 'por', '#verano']);
     expect(post.positions.get('gracias')).toEqual([0]);
     expect(post.positions.get('verano')).toEqual([3]);
@@ -31,12 +44,68 @@ describe('tokenize', () => {
     // Plain letters, accents (precomposed and combining), compatibility forms, final sigma,
     // Hangul jamo, ligatures, emojis with modifiers and selectors, astral letters, symbols.
     const pool = [
-      'a', 'Z', ' ', '#', '@', '1', 'é', 'Ñ', 'ü', 'Ç', 'ß', 'İ', 'ı', 'ĳ', 'ǅ', '\u0301', '\u0303', 'e\u0301',
-      'Ｃ', 'ａ', '½', '™', '…', '‼', 'Σ', 'σ', 'ς', 'Ω', 'Ω', 'ᄀ', 'ᅡ', 'ᆨ', '가', 'ﬁ', '😍', '👍🏽', '❤️', '👩‍💻',
-      '🄰', '𝐁', '𝒶', 'Ж', 'ё', 'ά', 'ǆ', '\u200d', '\ufe0f', '¿', '¡', '€', 'ª', 'º', '²', 'Ⅻ', 'ｶ', '한',
+      'a',
+      'Z',
+      ' ',
+      '#',
+      '@',
+      '1',
+      'é',
+      'Ñ',
+      'ü',
+      'Ç',
+      'ß',
+      'İ',
+      'ı',
+      'ĳ',
+      'ǅ',
+      '\u0301',
+      '\u0303',
+      'e\u0301',
+      'Ｃ',
+      'ａ',
+      '½',
+      '™',
+      '…',
+      '‼',
+      'Σ',
+      'σ',
+      'ς',
+      'Ω',
+      'Ω',
+      'ᄀ',
+      'ᅡ',
+      'ᆨ',
+      '가',
+      'ﬁ',
+      '😍',
+      '👍🏽',
+      '❤️',
+      '👩‍💻',
+      '🄰',
+      '𝐁',
+      '𝒶',
+      'Ж',
+      'ё',
+      'ά',
+      'ǆ',
+      '\u200d',
+      '\ufe0f',
+      '¿',
+      '¡',
+      '€',
+      'ª',
+      'º',
+      '²',
+      'Ⅻ',
+      'ｶ',
+      '한',
     ];
     let seed = 7;
-    const next = () => { seed = (Math.imul(seed, 1103515245) + 12345) >>> 0; return seed / 4294967296; };
+    const next = () => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return seed / 4294967296;
+    };
     for (let n = 0; n < 5000; n++) {
       let text = '';
       const length = 1 + Math.floor(next() * 12);

@@ -92,10 +92,14 @@ function foldByTable(text: string): string | null {
     if (code < 128) continue;
     let folded: string | undefined;
     if (code < FOLD_TABLE_END) folded = table[code];
-    else if (code === 0xfe0f || code === 0xfe0e) folded = ''; // variation selectors are marks
+    else if (code === 0xfe0f || code === 0xfe0e)
+      folded = ''; // variation selectors are marks
     else if (code >= 0xd83c && code <= 0xd83e) {
       const point = text.codePointAt(i) ?? 0;
-      if (point >= 0x1f300 && point < 0x1fb00) { i++; continue; }
+      if (point >= 0x1f300 && point < 0x1fb00) {
+        i++;
+        continue;
+      }
     }
     if (folded === undefined) return null;
     out += text.slice(runStart, i) + folded;
@@ -159,7 +163,9 @@ const CAMEL_SEGMENT = /\p{Lu}+(?!\p{Ll})|\p{Lu}?\p{Ll}+|\p{N}+/gu;
  */
 export function expandHashtags(text: string): string {
   if (text.indexOf('#') < 0) return text;
-  return text.replace(HASHTAG, (tag: string, body: string) => (CAMEL_BREAK.test(body) ? `${tag} ${(body.match(CAMEL_SEGMENT) ?? []).join(' ').toLowerCase()}` : tag));
+  return text.replace(HASHTAG, (tag: string, body: string) =>
+    CAMEL_BREAK.test(body) ? `${tag} ${(body.match(CAMEL_SEGMENT) ?? []).join(' ').toLowerCase()}` : tag,
+  );
 }
 
 /** Removes URLs from the text; returns the rest and the URLs found. */
@@ -177,7 +183,9 @@ export function splitUrls(text: string): { rest: string; urls: string[] } {
 export function urlHost(url: string): string {
   const match = /^(?:https?:\/\/)?([^/?#\s:]+)/i.exec(url);
   if (!match) return '';
-  return foldText(match[1]).replace(/^www\./, '').replace(/\.$/, '');
+  return foldText(match[1])
+    .replace(/^www\./, '')
+    .replace(/\.$/, '');
 }
 
 /** A host and its parent domains with at least two labels: `a.b.com` → `a.b.com`, `b.com`. */

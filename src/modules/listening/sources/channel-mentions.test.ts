@@ -39,13 +39,24 @@ describe('channel mentions source (sandbox channel)', () => {
     t = await createTestApp('embedded', { clock });
     const owner = await createCaller(t, 'mentions@example.com');
     ws = (await owner.request('POST', '/api/v1/workspaces', { name: 'Café', timeZone: 'Europe/Madrid', language: 'es' })).json().id;
-    const channel = await owner.request('POST', `/api/v1/workspaces/${ws}/channels`, { network: 'sandbox', name: 'Café', fields: { handle: 'cafe', token: 'cafe-token' } });
+    const channel = await owner.request('POST', `/api/v1/workspaces/${ws}/channels`, {
+      network: 'sandbox',
+      name: 'Café',
+      fields: { handle: 'cafe', token: 'cafe-token' },
+    });
     expect(channel.statusCode).toBe(201);
     // A post two days ago, so the audience's replies to it arrive alongside plain mentions.
     clock.set(START - 2 * DAY);
-    await sandboxAdapter.publish({ channelId: channel.json().id, settings: { handle: 'cafe' }, credentials: { token: 'cafe-token' } }, { publicationId: 'pub-1', text: '¿Qué café probamos esta semana?', media: [] });
+    await sandboxAdapter.publish(
+      { channelId: channel.json().id, settings: { handle: 'cafe' }, credentials: { token: 'cafe-token' } },
+      { publicationId: 'pub-1', text: '¿Qué café probamos esta semana?', media: [] },
+    );
     clock.set(START);
-    const source = await owner.request('POST', `/api/v1/workspaces/${ws}/listening/sources`, { kind: 'channel_mentions', name: 'Menciones', config: { channelId: channel.json().id, intervalMinutes: 1 } });
+    const source = await owner.request('POST', `/api/v1/workspaces/${ws}/listening/sources`, {
+      kind: 'channel_mentions',
+      name: 'Menciones',
+      config: { channelId: channel.json().id, intervalMinutes: 1 },
+    });
     expect(source.statusCode).toBe(201);
     sourceId = source.json().id;
   }, 60_000);
@@ -54,8 +65,12 @@ describe('channel mentions source (sandbox channel)', () => {
     await t?.close();
   });
 
-  const sourceRow = () => t.ctx.database.db.selectFrom('listening_sources').selectAll().where('id', '=', sourceId).executeTakeFirstOrThrow();
-  const storedIds = async () => (await t.ctx.database.db.selectFrom('listening_mentions').select('remote_id').where('source_id', '=', sourceId).execute()).map((r) => r.remote_id);
+  const sourceRow = () =>
+    t.ctx.database.db.selectFrom('listening_sources').selectAll().where('id', '=', sourceId).executeTakeFirstOrThrow();
+  const storedIds = async () =>
+    (await t.ctx.database.db.selectFrom('listening_mentions').select('remote_id').where('source_id', '=', sourceId).execute()).map(
+      (r) => r.remote_id,
+    );
 
   /** Starts the listener, waits for one poll of the channel to be stored, and stops it. */
   const pollOnce = async () => {
@@ -88,9 +103,19 @@ describe('channel mentions source (sandbox channel)', () => {
     expect(row.cursor).toEqual({ since: new Date(expected[expected.length - 1].createdAt).toISOString() });
     expect(row.status).toBe('running');
     expect(row.last_error).toBeNull();
-    const sample = await t.ctx.database.db.selectFrom('listening_mentions').selectAll().where('source_id', '=', sourceId).where('remote_id', '=', ids[0]).executeTakeFirstOrThrow();
+    const sample = await t.ctx.database.db
+      .selectFrom('listening_mentions')
+      .selectAll()
+      .where('source_id', '=', sourceId)
+      .where('remote_id', '=', ids[0])
+      .executeTakeFirstOrThrow();
     const original = expected.find((m) => m.id === ids[0])!;
-    expect(sample).toMatchObject({ network: 'sandbox', author_handle: original.authorHandle, text: original.text, lang: original.language });
+    expect(sample).toMatchObject({
+      network: 'sandbox',
+      author_handle: original.authorHandle,
+      text: original.text,
+      lang: original.language,
+    });
     expect(sample.published_at.getTime()).toBe(original.createdAt);
   });
 

@@ -10,7 +10,12 @@ import { z } from 'zod';
 import type { ListeningSourceKind, SourceAdapter, SourceCursor, SourceItem } from './types.ts';
 
 /** Fetches the channel's mentions newer than the cursor; returns items and the next cursor. */
-export async function pollChannelMentions(ctx: AppContext, workspaceId: string, channelId: string, cursor: SourceCursor | null): Promise<{ items: SourceItem[]; cursor: SourceCursor }> {
+export async function pollChannelMentions(
+  ctx: AppContext,
+  workspaceId: string,
+  channelId: string,
+  cursor: SourceCursor | null,
+): Promise<{ items: SourceItem[]; cursor: SourceCursor }> {
   const channel = await channelRepository.find(ctx.database.db, workspaceId, channelId);
   if (!channel) throw new Error('The channel of this source no longer exists');
   const adapter = ctx.networks.get(channel.network);
@@ -60,7 +65,14 @@ export const channelMentionsSourceKind: ListeningSourceKind = {
   config: z.object({ channelId: z.string().uuid(), intervalMinutes: z.number().int().min(1).max(1440).optional() }),
   fields: [
     { name: 'channelId', input: 'channel', required: true, label: { en: 'Channel', es: 'Canal' } },
-    { name: 'intervalMinutes', input: 'number', required: false, min: 1, max: 1440, label: { en: 'Check every (minutes)', es: 'Comprobar cada (minutos)' } },
+    {
+      name: 'intervalMinutes',
+      input: 'number',
+      required: false,
+      min: 1,
+      max: 1440,
+      label: { en: 'Check every (minutes)', es: 'Comprobar cada (minutos)' },
+    },
   ],
   targetKeys: ['channelId'],
   urlField: null,

@@ -30,23 +30,49 @@ export interface CsvRowError {
 }
 
 /** Parses a mentions CSV; `textColumn` overrides the detected text column. */
-export function parseMentionsCsv(csv: string, options: { textColumn?: string; defaultNetwork?: string } = {}): { items: SourceItem[]; errors: CsvRowError[]; columns: Record<string, string | null> } {
+export function parseMentionsCsv(
+  csv: string,
+  options: { textColumn?: string; defaultNetwork?: string } = {},
+): { items: SourceItem[]; errors: CsvRowError[]; columns: Record<string, string | null> } {
   let records: string[][];
   try {
     records = parse(csv, { bom: true, skip_empty_lines: true, relax_column_count: true, trim: false }) as string[][];
   } catch (error) {
-    return { items: [], errors: [{ row: 0, message: `Not a readable CSV file: ${(error as Error).message}`, messageEs: `No es un CSV legible: ${(error as Error).message}` }], columns: {} };
+    return {
+      items: [],
+      errors: [
+        {
+          row: 0,
+          message: `Not a readable CSV file: ${(error as Error).message}`,
+          messageEs: `No es un CSV legible: ${(error as Error).message}`,
+        },
+      ],
+      columns: {},
+    };
   }
   const header = (records[0] ?? []).map(fold);
   const find = (names: string[]) => {
     const index = header.findIndex((h) => names.includes(h));
     return index === -1 ? null : index;
   };
-  const index = Object.fromEntries(Object.entries(COLUMN_NAMES).map(([key, names]) => [key, find(names)])) as Record<keyof typeof COLUMN_NAMES, number | null>;
+  const index = Object.fromEntries(Object.entries(COLUMN_NAMES).map(([key, names]) => [key, find(names)])) as Record<
+    keyof typeof COLUMN_NAMES,
+    number | null
+  >;
   if (options.textColumn) index.text = find([fold(options.textColumn)]);
   const columns = Object.fromEntries(Object.entries(index).map(([key, i]) => [key, i === null ? null : records[0][i]]));
   if (index.text === null) {
-    return { items: [], errors: [{ row: 0, message: 'No text column (expected one named text, content, message…)', messageEs: 'Falta la columna de texto (se esperaba text, texto, mensaje…)' }], columns };
+    return {
+      items: [],
+      errors: [
+        {
+          row: 0,
+          message: 'No text column (expected one named text, content, message…)',
+          messageEs: 'Falta la columna de texto (se esperaba text, texto, mensaje…)',
+        },
+      ],
+      columns,
+    };
   }
   const items: SourceItem[] = [];
   const errors: CsvRowError[] = [];
@@ -61,9 +87,15 @@ export function parseMentionsCsv(csv: string, options: { textColumn?: string; de
     const rawDate = cell(record, 'date');
     let publishedAt = new Date();
     if (rawDate) {
-      const parsed = Date.parse(rawDate.includes('T') || /[zZ+]/.test(rawDate) ? rawDate : rawDate.replace(' ', 'T') + (rawDate.length > 10 ? 'Z' : 'T00:00:00Z'));
+      const parsed = Date.parse(
+        rawDate.includes('T') || /[zZ+]/.test(rawDate) ? rawDate : rawDate.replace(' ', 'T') + (rawDate.length > 10 ? 'Z' : 'T00:00:00Z'),
+      );
       if (Number.isNaN(parsed)) {
-        errors.push({ row, message: `Unreadable date "${rawDate}" (use ISO 8601, e.g. 2026-03-01T10:00:00Z)`, messageEs: `Fecha ilegible "${rawDate}" (usa ISO 8601, p. ej. 2026-03-01T10:00:00Z)` });
+        errors.push({
+          row,
+          message: `Unreadable date "${rawDate}" (use ISO 8601, e.g. 2026-03-01T10:00:00Z)`,
+          messageEs: `Fecha ilegible "${rawDate}" (usa ISO 8601, p. ej. 2026-03-01T10:00:00Z)`,
+        });
         return;
       }
       publishedAt = new Date(parsed);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { createCaller, createTestApp, type Caller, type TestApp } from '../../../../test/helpers/app.ts';
 import { NETWORKS } from '../../../networks/index.ts';
 import { LISTENING_SOURCE_KINDS, SOURCE_ADAPTERS, STORE_UNMATCHED_KINDS } from './registry.ts';

@@ -9,7 +9,11 @@ import { rssSourceKind } from './rss.ts';
 import type { ListeningSourceKind, SourceAdapter } from './types.ts';
 
 /** All source kinds a source can be created with, networks' first. */
-export const LISTENING_SOURCE_KINDS: readonly ListeningSourceKind[] = [...networkListeningSources(), rssSourceKind, channelMentionsSourceKind];
+export const LISTENING_SOURCE_KINDS: readonly ListeningSourceKind[] = [
+  ...networkListeningSources(),
+  rssSourceKind,
+  channelMentionsSourceKind,
+];
 
 const byKind = new Map(LISTENING_SOURCE_KINDS.map((definition) => [definition.kind, definition]));
 if (byKind.size !== LISTENING_SOURCE_KINDS.length) throw new Error('Two listening source kinds share a name');

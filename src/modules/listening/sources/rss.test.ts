@@ -25,12 +25,20 @@ let base = '';
 const requests: Array<{ path: string; inm?: string; ims?: string }> = [];
 
 function context(allowPrivateUrls: boolean, clock = new ManualClock()): AppContext {
-  return { config: { ...loadConfig({ LOG_LEVEL: 'silent' } as NodeJS.ProcessEnv), allowPrivateUrls }, clock, logger: pino({ level: 'silent' }) } as unknown as AppContext;
+  return {
+    config: { ...loadConfig({ LOG_LEVEL: 'silent' } as NodeJS.ProcessEnv), allowPrivateUrls },
+    clock,
+    logger: pino({ level: 'silent' }),
+  } as unknown as AppContext;
 }
 
 beforeAll(async () => {
   server = http.createServer((req, res) => {
-    requests.push({ path: req.url ?? '', inm: req.headers['if-none-match'] as string | undefined, ims: req.headers['if-modified-since'] as string | undefined });
+    requests.push({
+      path: req.url ?? '',
+      inm: req.headers['if-none-match'] as string | undefined,
+      ims: req.headers['if-modified-since'] as string | undefined,
+    });
     if (req.url === '/busy') {
       res.writeHead(429, { 'retry-after': '3600' }).end();
       return;
@@ -43,7 +51,9 @@ beforeAll(async () => {
       res.writeHead(304).end();
       return;
     }
-    res.writeHead(200, { 'content-type': 'application/rss+xml', etag: '"v1"', 'last-modified': 'Wed, 04 Mar 2026 10:00:00 GMT' }).end(req.url === '/atom' ? ATOM : RSS);
+    res
+      .writeHead(200, { 'content-type': 'application/rss+xml', etag: '"v1"', 'last-modified': 'Wed, 04 Mar 2026 10:00:00 GMT' })
+      .end(req.url === '/atom' ? ATOM : RSS);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -55,7 +65,12 @@ describe('RSS and Atom parsing', () => {
     const { title, items } = parseFeed(RSS, new Date('2026-03-05T00:00:00Z'));
     expect(title).toBe('Blog de Acme');
     expect(items).toHaveLength(2);
-    expect(items[0]).toMatchObject({ remoteId: 'post-1', url: 'https://blog.example.com/a?utm_source=x', authorHandle: 'Ana', network: 'rss' });
+    expect(items[0]).toMatchObject({
+      remoteId: 'post-1',
+      url: 'https://blog.example.com/a?utm_source=x',
+      authorHandle: 'Ana',
+      network: 'rss',
+    });
     expect(items[0].text).toBe('Acme lanza su nuevo móvil\n\nNos encanta & lo recomendamos');
     expect(items[0].publishedAt.toISOString()).toBe('2026-03-03T10:00:00.000Z');
     expect(items[1].remoteId).toBe('https://blog.example.com/b');
@@ -64,7 +79,14 @@ describe('RSS and Atom parsing', () => {
   it('reads Atom entries (the RFC 4287 example): id, alternate link, summary, author', () => {
     const { items } = parseFeed(ATOM, new Date());
     expect(items).toEqual([
-      { remoteId: 'urn:uuid:1225c695-cfb8-4ebb-aaaa-80da344efa6a', text: 'Atom-Powered Robots Run Amok\n\nSome text.', network: 'rss', url: 'http://example.org/2003/12/13/atom03', authorHandle: 'John Doe', publishedAt: new Date('2003-12-13T18:30:02Z') },
+      {
+        remoteId: 'urn:uuid:1225c695-cfb8-4ebb-aaaa-80da344efa6a',
+        text: 'Atom-Powered Robots Run Amok\n\nSome text.',
+        network: 'rss',
+        url: 'http://example.org/2003/12/13/atom03',
+        authorHandle: 'John Doe',
+        publishedAt: new Date('2003-12-13T18:30:02Z'),
+      },
     ]);
   });
 

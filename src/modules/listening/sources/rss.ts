@@ -16,7 +16,13 @@ export const MIN_FEED_INTERVAL_MS = 5 * 60_000;
 const DEFAULT_FEED_INTERVAL_MS = 15 * 60_000;
 const MAX_FEED_BYTES = 5 * 1024 * 1024;
 
-const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@_', textNodeName: '#text', processEntities: true, htmlEntities: true });
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@_',
+  textNodeName: '#text',
+  processEntities: true,
+  htmlEntities: true,
+});
 
 type XmlNode = Record<string, unknown>;
 const asArray = <T>(value: T | T[] | undefined): T[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
@@ -40,7 +46,7 @@ export function parseFeed(xml: string, fetchedAt: Date): { title: string; items:
   const rss = doc.rss as XmlNode | undefined;
   const rdf = doc['rdf:RDF'] as XmlNode | undefined;
   if (rss || rdf) {
-    const channel = ((rss?.channel ?? rdf?.channel) ?? {}) as XmlNode;
+    const channel = (rss?.channel ?? rdf?.channel ?? {}) as XmlNode;
     const entries = asArray((channel.item ?? rdf?.item) as XmlNode | XmlNode[] | undefined);
     const items = entries.flatMap((entry): SourceItem[] => {
       const link = textOf(entry.link).trim();
@@ -50,7 +56,16 @@ export function parseFeed(xml: string, fetchedAt: Date): { title: string; items:
       const text = [title, body].filter(Boolean).join('\n\n');
       const remoteId = guid || link || title;
       if (!remoteId || !text) return [];
-      return [{ remoteId, text, network: 'rss', url: link || null, authorHandle: textOf(entry['dc:creator'] ?? entry.author).trim(), publishedAt: dateOf(entry.pubDate, entry['dc:date']) ?? fetchedAt }];
+      return [
+        {
+          remoteId,
+          text,
+          network: 'rss',
+          url: link || null,
+          authorHandle: textOf(entry['dc:creator'] ?? entry.author).trim(),
+          publishedAt: dateOf(entry.pubDate, entry['dc:date']) ?? fetchedAt,
+        },
+      ];
     });
     return { title: htmlToText(textOf(channel.title)), items };
   }
@@ -66,7 +81,16 @@ export function parseFeed(xml: string, fetchedAt: Date): { title: string; items:
       const remoteId = textOf(entry.id).trim() || link;
       if (!remoteId || !text) return [];
       const author = entry.author as XmlNode | undefined;
-      return [{ remoteId, text, network: 'rss', url: link || null, authorHandle: textOf(author?.name).trim(), publishedAt: dateOf(entry.published, entry.updated) ?? fetchedAt }];
+      return [
+        {
+          remoteId,
+          text,
+          network: 'rss',
+          url: link || null,
+          authorHandle: textOf(author?.name).trim(),
+          publishedAt: dateOf(entry.published, entry.updated) ?? fetchedAt,
+        },
+      ];
     });
     return { title: htmlToText(textOf(feed.title)), items };
   }
@@ -83,9 +107,17 @@ export interface FeedPoll {
 }
 
 /** Fetches a feed once with a conditional GET and returns new state; HTTP errors throw. */
-export async function pollFeed(ctx: AppContext, url: string, cursor: SourceCursor | null, intervalMs = DEFAULT_FEED_INTERVAL_MS): Promise<FeedPoll> {
+export async function pollFeed(
+  ctx: AppContext,
+  url: string,
+  cursor: SourceCursor | null,
+  intervalMs = DEFAULT_FEED_INTERVAL_MS,
+): Promise<FeedPoll> {
   const interval = Math.max(MIN_FEED_INTERVAL_MS, intervalMs);
-  const headers: Record<string, string> = { 'user-agent': 'Plaza listening (+https://github.com/plaza)', accept: 'application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.8' };
+  const headers: Record<string, string> = {
+    'user-agent': 'Plaza listening (+https://github.com/plaza)',
+    accept: 'application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.8',
+  };
   if (typeof cursor?.etag === 'string') headers['if-none-match'] = cursor.etag;
   if (typeof cursor?.lastModified === 'string') headers['if-modified-since'] = cursor.lastModified;
   const now = ctx.clock.now();
@@ -151,7 +183,14 @@ export const rssSourceKind: ListeningSourceKind = {
   config: z.object({ url: z.string().url().max(2000), intervalMinutes: z.number().int().min(5).max(1440).optional() }),
   fields: [
     { name: 'url', input: 'url', required: true, label: { en: 'Feed URL (RSS or Atom)', es: 'URL del feed (RSS o Atom)' } },
-    { name: 'intervalMinutes', input: 'number', required: false, min: 5, max: 1440, label: { en: 'Check every (minutes)', es: 'Comprobar cada (minutos)' } },
+    {
+      name: 'intervalMinutes',
+      input: 'number',
+      required: false,
+      min: 5,
+      max: 1440,
+      label: { en: 'Check every (minutes)', es: 'Comprobar cada (minutos)' },
+    },
   ],
   targetKeys: ['url'],
   urlField: 'url',

@@ -34,7 +34,8 @@ export async function decodeFirehoseFrame(bytes: Uint8Array): Promise<FirehoseEv
   if (header.op === -1) return { type: 'error', error: String(body?.error ?? 'unknown'), message: String(body?.message ?? '') };
   const kind = String(header.t ?? '');
   const seq = typeof body?.seq === 'number' ? body.seq : null;
-  if (kind === '#identity') return { type: 'identity', seq: seq ?? 0, did: String(body.did), handle: typeof body.handle === 'string' ? body.handle : null };
+  if (kind === '#identity')
+    return { type: 'identity', seq: seq ?? 0, did: String(body.did), handle: typeof body.handle === 'string' ? body.handle : null };
   if (kind !== '#commit' || seq === null) return { type: 'other', seq, kind };
   const ops = (body.ops as CommitOp[] | undefined) ?? [];
   const wanted = ops.filter((op) => op.action === 'create' && op.path.startsWith(`${POST_COLLECTION}/`) && op.cid);
@@ -129,7 +130,9 @@ export const blueskyFirehoseSource: SourceAdapter = {
                 return;
               }
               if (event.type !== 'commit') return;
-              const items = event.posts.map((p) => blueskyPostItem(event.repo, p.rkey, p.record, handles.get(event.repo))).filter((i): i is SourceItem => i !== null);
+              const items = event.posts
+                .map((p) => blueskyPostItem(event.repo, p.rkey, p.record, handles.get(event.repo)))
+                .filter((i): i is SourceItem => i !== null);
               const eventTime = Date.parse(event.time);
               cursor = event.seq;
               await emit({ items, cursor: { seq: event.seq }, lagMs: Number.isNaN(eventTime) ? null : ctx.clock.now() - eventTime });

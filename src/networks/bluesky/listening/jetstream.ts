@@ -33,7 +33,8 @@ export function parseJetstreamEvent(raw: string, handles: ReadonlyMap<string, st
   }
   const commit = event.commit as Record<string, unknown> | undefined;
   if (event.kind !== 'commit' || !commit || timeUs === null) return { type: 'skip', timeUs };
-  if (commit.operation !== 'create' || commit.collection !== 'app.bsky.feed.post' || typeof commit.rkey !== 'string') return { type: 'skip', timeUs };
+  if (commit.operation !== 'create' || commit.collection !== 'app.bsky.feed.post' || typeof commit.rkey !== 'string')
+    return { type: 'skip', timeUs };
   const record = (commit.record ?? {}) as Record<string, unknown>;
   const item = blueskyPostItem(did, commit.rkey, record, handles.get(did) ?? null);
   return item ? { type: 'post', timeUs, item } : { type: 'skip', timeUs };

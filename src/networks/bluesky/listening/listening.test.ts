@@ -20,14 +20,22 @@ async function post(account: TestPdsAccount, text: string, langs?: string[]): Pr
   const response = await fetch(`${pds.url}/xrpc/com.atproto.repo.createRecord`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${account.accessJwt}` },
-    body: JSON.stringify({ repo: account.did, collection: 'app.bsky.feed.post', record: { $type: 'app.bsky.feed.post', text, createdAt: new Date().toISOString(), ...(langs && { langs }) } }),
+    body: JSON.stringify({
+      repo: account.did,
+      collection: 'app.bsky.feed.post',
+      record: { $type: 'app.bsky.feed.post', text, createdAt: new Date().toISOString(), ...(langs && { langs }) },
+    }),
   });
   const body = (await response.json()) as { uri: string };
   return body.uri;
 }
 
 /** Runs the firehose from a cursor until `until` holds over the collected batches. */
-async function runFirehose(cursor: SourceCursor | null, until: (batches: SourceBatch[]) => boolean, allowPrivate = true): Promise<SourceBatch[]> {
+async function runFirehose(
+  cursor: SourceCursor | null,
+  until: (batches: SourceBatch[]) => boolean,
+  allowPrivate = true,
+): Promise<SourceBatch[]> {
   const batches: SourceBatch[] = [];
   const controller = new AbortController();
   const done = new Promise<void>((resolve) => {
@@ -107,9 +115,27 @@ describe('Jetstream event parser (documented format)', () => {
       cid: 'bafyreidwaivazkwu67xztlmuobx35hs2lnfh3kolmgfmucldvhd3sgzcqi',
     },
   };
-  const like = { ...post, commit: { ...post.commit, collection: 'app.bsky.feed.like', record: { $type: 'app.bsky.feed.like', subject: {} } } };
-  const identity = { did: 'did:plc:eygmaihciaxprqvxpfvl6flk', time_us: 1725516665333808, kind: 'identity', identity: { did: 'did:plc:eygmaihciaxprqvxpfvl6flk', handle: 'jcsalterego.bsky.social', seq: 1409752997, time: '2024-09-05T06:11:04.870Z' } };
-  const account = { did: 'did:plc:ufbl4k27gp6kzas5glhz7fim', time_us: 1725516665234703, kind: 'account', account: { active: true, did: 'did:plc:ufbl4k27gp6kzas5glhz7fim', seq: 1409753013, time: '2024-09-05T06:11:04.870Z' } };
+  const like = {
+    ...post,
+    commit: { ...post.commit, collection: 'app.bsky.feed.like', record: { $type: 'app.bsky.feed.like', subject: {} } },
+  };
+  const identity = {
+    did: 'did:plc:eygmaihciaxprqvxpfvl6flk',
+    time_us: 1725516665333808,
+    kind: 'identity',
+    identity: {
+      did: 'did:plc:eygmaihciaxprqvxpfvl6flk',
+      handle: 'jcsalterego.bsky.social',
+      seq: 1409752997,
+      time: '2024-09-05T06:11:04.870Z',
+    },
+  };
+  const account = {
+    did: 'did:plc:ufbl4k27gp6kzas5glhz7fim',
+    time_us: 1725516665234703,
+    kind: 'account',
+    account: { active: true, did: 'did:plc:ufbl4k27gp6kzas5glhz7fim', seq: 1409753013, time: '2024-09-05T06:11:04.870Z' },
+  };
 
   it('turns a post create into an item with the AT URI, link, language and time_us cursor', () => {
     const handles = new Map([['did:plc:eygmaihciaxprqvxpfvl6flk', 'jcsalterego.bsky.social']]);
@@ -128,10 +154,17 @@ describe('Jetstream event parser (documented format)', () => {
   });
 
   it('reads handles from identity events and skips likes, account events, deletes and junk', () => {
-    expect(parseJetstreamEvent(JSON.stringify(identity))).toEqual({ type: 'identity', timeUs: 1725516665333808, did: identity.did, handle: 'jcsalterego.bsky.social' });
+    expect(parseJetstreamEvent(JSON.stringify(identity))).toEqual({
+      type: 'identity',
+      timeUs: 1725516665333808,
+      did: identity.did,
+      handle: 'jcsalterego.bsky.social',
+    });
     expect(parseJetstreamEvent(JSON.stringify(like))).toEqual({ type: 'skip', timeUs: 1725911162329308 });
     expect(parseJetstreamEvent(JSON.stringify(account)).type).toBe('skip');
-    expect(parseJetstreamEvent(JSON.stringify({ ...post, commit: { ...post.commit, operation: 'delete', record: undefined } })).type).toBe('skip');
+    expect(parseJetstreamEvent(JSON.stringify({ ...post, commit: { ...post.commit, operation: 'delete', record: undefined } })).type).toBe(
+      'skip',
+    );
     expect(parseJetstreamEvent('{not json').type).toBe('skip');
   });
 });

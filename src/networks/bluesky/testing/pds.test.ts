@@ -16,7 +16,10 @@ describe('startTestPds', () => {
   it('serves the PDS and the PLC directory on loopback', async () => {
     expect(pds.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(pds.pds.server?.address()).toMatchObject({ address: '127.0.0.1', port: pds.port });
-    const description = await (await fetch(`${pds.url}/xrpc/com.atproto.server.describeServer`)).json() as { availableUserDomains: string[]; inviteCodeRequired?: boolean };
+    const description = (await (await fetch(`${pds.url}/xrpc/com.atproto.server.describeServer`)).json()) as {
+      availableUserDomains: string[];
+      inviteCodeRequired?: boolean;
+    };
     expect(description.availableUserDomains).toEqual(['.test']);
     expect(description.inviteCodeRequired).toBe(false);
   });
@@ -26,7 +29,7 @@ describe('startTestPds', () => {
     expect(account.handle).toMatch(/^[a-z0-9]{3,18}\.test$/);
     expect(account.did).toMatch(/^did:plc:/);
 
-    const didDoc = await (await fetch(`${pds.plcUrl}/${account.did}`)).json() as { alsoKnownAs: string[] };
+    const didDoc = (await (await fetch(`${pds.plcUrl}/${account.did}`)).json()) as { alsoKnownAs: string[] };
     expect(didDoc.alsoKnownAs).toEqual([`at://${account.handle}`]);
 
     const login = await fetch(`${pds.url}/xrpc/com.atproto.server.createSession`, {

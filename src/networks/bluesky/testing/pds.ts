@@ -133,14 +133,18 @@ export async function startTestPds(): Promise<TestPds> {
   async function createAccount(handlePrefix: string, options: CreateTestAccountOptions = {}): Promise<TestPdsAccount> {
     accountCounter += 1;
     const suffix = accountCounter.toString(36).padStart(3, '0');
-    const cleanPrefix = handlePrefix.toLowerCase().replace(/[^a-z0-9]/g, '').slice(0, 18 - suffix.length);
+    const cleanPrefix = handlePrefix
+      .toLowerCase()
+      .replace(/[^a-z0-9]/g, '')
+      .slice(0, 18 - suffix.length);
     const handle = `${cleanPrefix}${suffix}.test`;
     const email = `${cleanPrefix}${suffix}@example.test`;
     const password = `pw-${cleanPrefix}-${suffix}`;
-    const created = await xrpc<{ did: string; handle: string; accessJwt: string; refreshJwt: string }>(
-      'com.atproto.server.createAccount',
-      { handle, email, password },
-    );
+    const created = await xrpc<{ did: string; handle: string; accessJwt: string; refreshJwt: string }>('com.atproto.server.createAccount', {
+      handle,
+      email,
+      password,
+    });
     const account: TestPdsAccount = {
       did: created.did,
       handle: created.handle,
@@ -150,11 +154,7 @@ export async function startTestPds(): Promise<TestPds> {
       refreshJwt: created.refreshJwt,
     };
     if (options.appPassword !== false) {
-      const app = await xrpc<{ password: string }>(
-        'com.atproto.server.createAppPassword',
-        { name: 'plaza-test' },
-        created.accessJwt,
-      );
+      const app = await xrpc<{ password: string }>('com.atproto.server.createAppPassword', { name: 'plaza-test' }, created.accessJwt);
       account.appPassword = app.password;
     }
     return account;

@@ -37,7 +37,11 @@ function publish(s: MastodonStatus) {
   for (const res of streams) res.write(`event: update\ndata: ${JSON.stringify(s)}\n\n`);
 }
 
-const ctx = { config: { ...loadConfig({ LOG_LEVEL: 'silent' } as NodeJS.ProcessEnv), allowPrivateUrls: true }, clock: systemClock, logger: pino({ level: 'silent' }) } as unknown as AppContext;
+const ctx = {
+  config: { ...loadConfig({ LOG_LEVEL: 'silent' } as NodeJS.ProcessEnv), allowPrivateUrls: true },
+  clock: systemClock,
+  logger: pino({ level: 'silent' }),
+} as unknown as AppContext;
 
 beforeAll(async () => {
   server = http.createServer((req, res) => {
@@ -46,15 +50,24 @@ beforeAll(async () => {
     const minId = Number(url.searchParams.get('min_id') ?? 0);
     const limit = Number(url.searchParams.get('limit') ?? 20);
     // min_id: the statuses immediately newer than min_id, returned newest first (as Mastodon does).
-    const page = (list: MastodonStatus[]) => list.filter((s) => Number(s.id) > minId).slice(0, limit).reverse();
-    if (url.pathname === '/api/v1/timelines/public') return void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(page(statuses)));
+    const page = (list: MastodonStatus[]) =>
+      list
+        .filter((s) => Number(s.id) > minId)
+        .slice(0, limit)
+        .reverse();
+    if (url.pathname === '/api/v1/timelines/public')
+      return void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(page(statuses)));
     if (url.pathname.startsWith('/api/v1/timelines/tag/')) {
       const tag = decodeURIComponent(url.pathname.split('/').pop()!);
-      return void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(page(statuses.filter((s) => s.content.includes(`tags/${tag}"`)))));
+      return void res
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(JSON.stringify(page(statuses.filter((s) => s.content.includes(`tags/${tag}"`)))));
     }
     if (url.pathname === '/api/v2/search') {
       const q = (url.searchParams.get('q') ?? '').toLowerCase();
-      return void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ accounts: [], hashtags: [], statuses: page(statuses.filter((s) => s.content.toLowerCase().includes(q))) }));
+      return void res
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ accounts: [], hashtags: [], statuses: page(statuses.filter((s) => s.content.toLowerCase().includes(q))) }));
     }
     if (url.pathname === '/api/v1/streaming/public') {
       res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
@@ -78,13 +91,23 @@ describe('Mastodon formats', () => {
   it('parses SSE updates and ignores heartbeats, in chunks split anywhere', () => {
     const text = ':thump\n\nevent: update\ndata: {"id":"1"}\n\nevent: delete\ndata: 1\n\nevent: upd';
     const { events, rest } = parseSse(text);
-    expect(events).toEqual([{ event: 'update', data: '{"id":"1"}' }, { event: 'delete', data: '1' }]);
+    expect(events).toEqual([
+      { event: 'update', data: '{"id":"1"}' },
+      { event: 'delete', data: '1' },
+    ]);
     expect(rest).toBe('event: upd');
   });
 
   it('turns a Status into an item: plain text, full acct, followers as reach; boosts skipped', () => {
     const item = statusToItem(status(7, 'Me encanta <b>Acme</b> &amp; más', ['acme']), 'mastodon.example')!;
-    expect(item).toMatchObject({ remoteId: 'https://mastodon.example/users/ana/statuses/7', text: 'Me encanta Acme & más #acme', authorHandle: 'ana@mastodon.example', authorReach: 120, lang: 'es', network: 'mastodon' });
+    expect(item).toMatchObject({
+      remoteId: 'https://mastodon.example/users/ana/statuses/7',
+      text: 'Me encanta Acme & más #acme',
+      authorHandle: 'ana@mastodon.example',
+      authorReach: 120,
+      lang: 'es',
+      network: 'mastodon',
+    });
     expect(statusToItem({ ...status(8, 'x'), reblog: status(7, 'y') }, 'mastodon.example')).toBeNull();
   });
 });

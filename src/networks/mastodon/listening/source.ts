@@ -10,7 +10,13 @@
  */
 import { safeFetch } from '../../../lib/safe-fetch.ts';
 import type { AppContext } from '../../../server/context.ts';
-import { htmlToText, type SourceAdapter, type SourceCursor, type SourceItem, type SourceRunOptions } from '../../../modules/listening/sources/types.ts';
+import {
+  htmlToText,
+  type SourceAdapter,
+  type SourceCursor,
+  type SourceItem,
+  type SourceRunOptions,
+} from '../../../modules/listening/sources/types.ts';
 
 /** The Status fields listening reads. */
 export interface MastodonStatus {
@@ -115,7 +121,11 @@ async function getJson<T>(ctx: AppContext, url: string, config: MastodonSourceCo
 }
 
 /** One page of statuses newer than `sinceId` (timeline or search), oldest first. */
-export async function fetchNewStatuses(ctx: AppContext, rawConfig: Record<string, unknown>, sinceId: string | undefined): Promise<MastodonStatus[]> {
+export async function fetchNewStatuses(
+  ctx: AppContext,
+  rawConfig: Record<string, unknown>,
+  sinceId: string | undefined,
+): Promise<MastodonStatus[]> {
   const config = readConfig(rawConfig, ctx);
   const params = new URLSearchParams({ limit: '40' });
   if (sinceId) params.set('min_id', sinceId);
@@ -127,7 +137,8 @@ export async function fetchNewStatuses(ctx: AppContext, rawConfig: Record<string
     statuses = (await getJson<{ statuses: MastodonStatus[] }>(ctx, `${config.instanceUrl}/api/v2/search?${params}`, config)).statuses ?? [];
   } else {
     if (config.timeline === 'local') params.set('local', 'true');
-    const path = config.timeline === 'hashtag' ? `/api/v1/timelines/tag/${encodeURIComponent(config.hashtag ?? '')}` : '/api/v1/timelines/public';
+    const path =
+      config.timeline === 'hashtag' ? `/api/v1/timelines/tag/${encodeURIComponent(config.hashtag ?? '')}` : '/api/v1/timelines/public';
     statuses = await getJson<MastodonStatus[]>(ctx, `${config.instanceUrl}${path}?${params}`, config);
   }
   return [...statuses].sort((a, b) => (newerId(a.id, b.id) === b.id && a.id !== b.id ? -1 : a.id === b.id ? 0 : 1));
@@ -142,14 +153,28 @@ async function catchUp(options: SourceRunOptions, cursor: SourceCursor, host: st
     for (const s of statuses) sinceId = newerId(sinceId, s.id);
     current = { ...current, sinceId };
     const newest = statuses[statuses.length - 1];
-    await options.emit({ items: statuses.map((s) => statusToItem(s, host)).filter((i): i is SourceItem => i !== null), cursor: current, lagMs: options.ctx.clock.now() - Date.parse(newest.created_at) });
+    await options.emit({
+      items: statuses.map((s) => statusToItem(s, host)).filter((i): i is SourceItem => i !== null),
+      cursor: current,
+      lagMs: options.ctx.clock.now() - Date.parse(newest.created_at),
+    });
     if (statuses.length < 40) break;
   }
   return current;
 }
 
-async function streamOnce(options: SourceRunOptions, config: MastodonSourceConfig, cursor: SourceCursor, host: string): Promise<SourceCursor> {
-  const path = config.timeline === 'hashtag' ? '/api/v1/streaming/hashtag' : config.timeline === 'local' ? '/api/v1/streaming/public/local' : '/api/v1/streaming/public';
+async function streamOnce(
+  options: SourceRunOptions,
+  config: MastodonSourceConfig,
+  cursor: SourceCursor,
+  host: string,
+): Promise<SourceCursor> {
+  const path =
+    config.timeline === 'hashtag'
+      ? '/api/v1/streaming/hashtag'
+      : config.timeline === 'local'
+        ? '/api/v1/streaming/public/local'
+        : '/api/v1/streaming/public';
   const url = new URL(`${config.instanceUrl}${path}`);
   if (config.timeline === 'hashtag') url.searchParams.set('tag', config.hashtag ?? '');
   if (options.signal.aborted) return cursor;
@@ -159,7 +184,11 @@ async function streamOnce(options: SourceRunOptions, config: MastodonSourceConfi
   let current = cursor;
   try {
     // No overall timeout on a stream: heartbeats keep it alive; the abort signal ends it.
-    const response = await safeFetch(url.toString(), { headers: headersFor(config, 'text/event-stream'), allowPrivate: options.ctx.config.allowPrivateUrls, signal: controller.signal });
+    const response = await safeFetch(url.toString(), {
+      headers: headersFor(config, 'text/event-stream'),
+      allowPrivate: options.ctx.config.allowPrivateUrls,
+      signal: controller.signal,
+    });
     if (!response.ok || !response.body) throw new Error(`Mastodon streaming answered HTTP ${response.status}`);
     const decoder = new TextDecoder();
     let buffer = '';

@@ -85,7 +85,11 @@ export function renderMastodonHtml(text: string, host: string): string {
           const href = `https://${domain ?? host}/@${user}`;
           return `${lead}<span class="h-card" translate="no"><a href="${href}" class="u-url mention">@<span>${user}</span></a></span>`;
         })
-        .replace(/(^|\s)#(\w+)/g, (_m, lead: string, tag: string) => `${lead}<a href="https://${host}/tags/${tag}" class="mention hashtag" rel="tag">#<span>${tag}</span></a>`);
+        .replace(
+          /(^|\s)#(\w+)/g,
+          (_m, lead: string, tag: string) =>
+            `${lead}<a href="https://${host}/tags/${tag}" class="mention hashtag" rel="tag">#<span>${tag}</span></a>`,
+        );
       return `<p>${linked.replace(/\n/g, '<br />')}</p>`;
     })
     .join('');
@@ -219,7 +223,12 @@ export class FakeMastodonServer {
   /** Delivers a mention of @plaza from another account. */
   seedMention(text: string, fromAcct: string, createdAt: number, inReplyToId: string | null = null): StoredStatus {
     const status = this.seedStatus(text, createdAt, { accountId: `remote:${fromAcct}`, inReplyToId });
-    this.notifications.push({ id: String(34975861 + this.notifications.length), statusId: status.id, fromAcct, fromName: `Name of ${fromAcct}` });
+    this.notifications.push({
+      id: String(34975861 + this.notifications.length),
+      statusId: status.id,
+      fromAcct,
+      fromName: `Name of ${fromAcct}`,
+    });
     return status;
   }
 
@@ -227,7 +236,14 @@ export class FakeMastodonServer {
     if (accountId === this.me.id) return { ...this.me };
     const acct = accountId.replace(/^remote:/, '');
     const [username] = acct.split('@');
-    return { ...this.me, id: this.remoteAccountId(acct), username, acct, display_name: `Name of ${acct}`, url: `https://remote.example/@${username}` };
+    return {
+      ...this.me,
+      id: this.remoteAccountId(acct),
+      username,
+      acct,
+      display_name: `Name of ${acct}`,
+      url: `https://remote.example/@${username}`,
+    };
   }
 
   private mediaJson(media: StoredMedia): Record<string, unknown> {
@@ -453,13 +469,20 @@ export class FakeMastodonServer {
       const page = accts.slice(start, start + limit);
       const headers: Record<string, string> = {};
       if (start + limit < accts.length) headers.link = `<${this.baseUrl}${path}?limit=${limit}&max_id=${start + limit}>; rel="next"`;
-      return answer(200, page.map((acct) => this.accountJson(`remote:${acct}`)), headers);
+      return answer(
+        200,
+        page.map((acct) => this.accountJson(`remote:${acct}`)),
+        headers,
+      );
     }
 
     if (method === 'GET' && path === '/api/v1/accounts/relationships') {
       const ids = url.searchParams.getAll('id[]');
       const followerIds = new Set([...this.followers].map((acct) => this.remoteAccountId(acct)));
-      return answer(200, ids.map((id) => ({ id, following: false, followed_by: followerIds.has(id), blocking: false, muting: false, requested: false })));
+      return answer(
+        200,
+        ids.map((id) => ({ id, following: false, followed_by: followerIds.has(id), blocking: false, muting: false, requested: false })),
+      );
     }
 
     if (method === 'GET' && (match = path.match(/^\/api\/v1\/accounts\/(\d+)\/statuses$/))) {
@@ -470,7 +493,10 @@ export class FakeMastodonServer {
         .filter((s) => maxId === null || BigInt(s.id) < BigInt(maxId))
         .sort((a, b) => (BigInt(b.id) > BigInt(a.id) ? 1 : -1))
         .slice(0, limit);
-      return answer(200, own.map((s) => this.statusJson(s)));
+      return answer(
+        200,
+        own.map((s) => this.statusJson(s)),
+      );
     }
 
     if (method === 'GET' && path === '/api/v1/notifications') {

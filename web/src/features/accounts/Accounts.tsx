@@ -1,5 +1,22 @@
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
-import { Alert, Anchor, Badge, Button, Center, Checkbox, Code, Group, Paper, PasswordInput, Radio, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Center,
+  Checkbox,
+  Code,
+  Group,
+  Paper,
+  PasswordInput,
+  Radio,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, apiCall, ApiError, setCsrfToken } from '../../api/client.ts';
@@ -31,7 +48,10 @@ function Card({ children, width = 440 }: { children: ReactNode; width?: number }
 export function InviteMembers({ workspaceId, timeZone, myRole }: { workspaceId: string; timeZone: string; myRole: Role }) {
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
-  const pending = useQuery({ queryKey: workspaceKeys.invitations(workspaceId), queryFn: async () => (await apiCall('get', '/api/v1/workspaces/{workspaceId}/invitations', { params: { workspaceId } })).items });
+  const pending = useQuery({
+    queryKey: workspaceKeys.invitations(workspaceId),
+    queryFn: async () => (await apiCall('get', '/api/v1/workspaces/{workspaceId}/invitations', { params: { workspaceId } })).items,
+  });
   const [form, setForm] = useState<{ email: string; role: Role }>({ email: '', role: 'editor' });
   const [notice, setNotice] = useState<{ color: string; text: string; link?: string } | null>(null);
   const [busy, setBusy] = useState(false);
@@ -59,7 +79,11 @@ export function InviteMembers({ workspaceId, timeZone, myRole }: { workspaceId: 
   };
   const resend = async (invitation: Invitation) => {
     try {
-      show(await apiCall('post', '/api/v1/workspaces/{workspaceId}/invitations/{invitationId}/resend', { params: { workspaceId, invitationId: invitation.id } }));
+      show(
+        await apiCall('post', '/api/v1/workspaces/{workspaceId}/invitations/{invitationId}/resend', {
+          params: { workspaceId, invitationId: invitation.id },
+        }),
+      );
       refresh();
     } catch (caught) {
       setNotice({ color: 'red', text: apiErrorText(caught) });
@@ -78,9 +102,19 @@ export function InviteMembers({ workspaceId, timeZone, myRole }: { workspaceId: 
     <Stack>
       <form onSubmit={(e) => void send(e)} aria-labelledby="invite-title">
         <Stack maw={560} gap="xs">
-          <Title order={3} size="h5" id="invite-title">{t('accounts.invite.title')}</Title>
-          <Text size="sm" c="dimmed">{t('accounts.invite.help')}</Text>
-          <TextInput label={t('accounts.invite.email')} type="email" required value={form.email} onChange={(e) => setForm({ ...form, email: e.currentTarget.value })} />
+          <Title order={3} size="h5" id="invite-title">
+            {t('accounts.invite.title')}
+          </Title>
+          <Text size="sm" c="dimmed">
+            {t('accounts.invite.help')}
+          </Text>
+          <TextInput
+            label={t('accounts.invite.email')}
+            type="email"
+            required
+            value={form.email}
+            onChange={(e) => setForm({ ...form, email: e.currentTarget.value })}
+          />
           <Radio.Group label={t('accounts.invite.role')} value={form.role} onChange={(value) => setForm({ ...form, role: value as Role })}>
             <Stack gap={6} mt={4}>
               {roles.map((role) => (
@@ -88,14 +122,23 @@ export function InviteMembers({ workspaceId, timeZone, myRole }: { workspaceId: 
               ))}
             </Stack>
           </Radio.Group>
-          <Button type="submit" w="fit-content" loading={busy}>{t('accounts.invite.send')}</Button>
+          <Button type="submit" w="fit-content" loading={busy}>
+            {t('accounts.invite.send')}
+          </Button>
         </Stack>
       </form>
       {notice && (
-        <Alert color={notice.color} role={notice.color === 'red' ? 'alert' : 'status'} title={notice.link ? notice.text : undefined} maw={720}>
+        <Alert
+          color={notice.color}
+          role={notice.color === 'red' ? 'alert' : 'status'}
+          title={notice.link ? notice.text : undefined}
+          maw={720}
+        >
           {notice.link ? (
             <Stack gap={4}>
-              <Code block data-testid="invite-link">{notice.link}</Code>
+              <Code block data-testid="invite-link">
+                {notice.link}
+              </Code>
               <Text size="sm">{t('accounts.invite.linkHelp')}</Text>
             </Stack>
           ) : (
@@ -103,8 +146,14 @@ export function InviteMembers({ workspaceId, timeZone, myRole }: { workspaceId: 
           )}
         </Alert>
       )}
-      <Title order={3} size="h5">{t('accounts.invite.pendingTitle')}</Title>
-      {pending.data && pending.data.length === 0 && <Text size="sm" c="dimmed">{t('accounts.invite.noPending')}</Text>}
+      <Title order={3} size="h5">
+        {t('accounts.invite.pendingTitle')}
+      </Title>
+      {pending.data && pending.data.length === 0 && (
+        <Text size="sm" c="dimmed">
+          {t('accounts.invite.noPending')}
+        </Text>
+      )}
       {pending.data && pending.data.length > 0 && (
         <Table.ScrollContainer minWidth={560}>
           <Table>
@@ -123,11 +172,21 @@ export function InviteMembers({ workspaceId, timeZone, myRole }: { workspaceId: 
                   <Table.Td>{invitation.email}</Table.Td>
                   <Table.Td>{t(`roles.${invitation.role}`)}</Table.Td>
                   <Table.Td>{invitation.invitedBy ?? '—'}</Table.Td>
-                  <Table.Td>{invitation.expired ? <Badge color="gray">{t('accounts.invite.expired')}</Badge> : formatInstant(invitation.expiresAt, timeZone, i18n.language)}</Table.Td>
+                  <Table.Td>
+                    {invitation.expired ? (
+                      <Badge color="gray">{t('accounts.invite.expired')}</Badge>
+                    ) : (
+                      formatInstant(invitation.expiresAt, timeZone, i18n.language)
+                    )}
+                  </Table.Td>
                   <Table.Td>
                     <Group gap={4} wrap="nowrap">
-                      <Button size="xs" variant="light" onClick={() => void resend(invitation)}>{t('accounts.invite.resend')}</Button>
-                      <Button size="xs" variant="subtle" color="red" onClick={() => void revoke(invitation)}>{t('accounts.invite.revoke')}</Button>
+                      <Button size="xs" variant="light" onClick={() => void resend(invitation)}>
+                        {t('accounts.invite.resend')}
+                      </Button>
+                      <Button size="xs" variant="subtle" color="red" onClick={() => void revoke(invitation)}>
+                        {t('accounts.invite.revoke')}
+                      </Button>
                     </Group>
                   </Table.Td>
                 </Table.Tr>
@@ -173,21 +232,56 @@ export function AccountSecurity() {
   };
   return (
     <Stack maw={520}>
-      {recommended && <Alert color="orange" role="status">{t('accounts.security.recommended')}</Alert>}
+      {recommended && (
+        <Alert color="orange" role="status">
+          {t('accounts.security.recommended')}
+        </Alert>
+      )}
       <form onSubmit={(e) => void change(e)}>
         <Stack gap="xs">
-          <Title order={3} size="h5">{t('accounts.security.changeTitle')}</Title>
-          <PasswordInput label={t('accounts.security.current')} required autoComplete="current-password" value={form.currentPassword} onChange={(e) => setForm({ ...form, currentPassword: e.currentTarget.value })} />
-          <PasswordInput label={t('accounts.security.new')} description={t('accounts.passwordRule')} required autoComplete="new-password" value={form.newPassword} onChange={(e) => setForm({ ...form, newPassword: e.currentTarget.value })} />
-          {message && <Alert color={message.ok ? 'green' : 'red'} role={message.ok ? 'status' : 'alert'}>{message.text}</Alert>}
-          <Button type="submit" w="fit-content">{t('accounts.security.change')}</Button>
+          <Title order={3} size="h5">
+            {t('accounts.security.changeTitle')}
+          </Title>
+          <PasswordInput
+            label={t('accounts.security.current')}
+            required
+            autoComplete="current-password"
+            value={form.currentPassword}
+            onChange={(e) => setForm({ ...form, currentPassword: e.currentTarget.value })}
+          />
+          <PasswordInput
+            label={t('accounts.security.new')}
+            description={t('accounts.passwordRule')}
+            required
+            autoComplete="new-password"
+            value={form.newPassword}
+            onChange={(e) => setForm({ ...form, newPassword: e.currentTarget.value })}
+          />
+          {message && (
+            <Alert color={message.ok ? 'green' : 'red'} role={message.ok ? 'status' : 'alert'}>
+              {message.text}
+            </Alert>
+          )}
+          <Button type="submit" w="fit-content">
+            {t('accounts.security.change')}
+          </Button>
         </Stack>
       </form>
       <Stack gap="xs" mt="md">
-        <Title order={3} size="h5">{t('accounts.security.everywhereTitle')}</Title>
-        <Text size="sm" c="dimmed">{t('accounts.security.everywhereHelp')}</Text>
-        <Checkbox label={t('accounts.security.revokeTokens')} checked={revokeTokens} onChange={(e) => setRevokeTokens(e.currentTarget.checked)} />
-        <Button color="red" variant="light" w="fit-content" onClick={() => void everywhere()}>{t('accounts.security.everywhere')}</Button>
+        <Title order={3} size="h5">
+          {t('accounts.security.everywhereTitle')}
+        </Title>
+        <Text size="sm" c="dimmed">
+          {t('accounts.security.everywhereHelp')}
+        </Text>
+        <Checkbox
+          label={t('accounts.security.revokeTokens')}
+          checked={revokeTokens}
+          onChange={(e) => setRevokeTokens(e.currentTarget.checked)}
+        />
+        <Button color="red" variant="light" w="fit-content" onClick={() => void everywhere()}>
+          {t('accounts.security.everywhere')}
+        </Button>
       </Stack>
     </Stack>
   );
@@ -210,9 +304,13 @@ export function ForgotPasswordPage() {
   };
   return (
     <Card>
-      <Title order={1} size="h2">{t('accounts.forgot.title')}</Title>
+      <Title order={1} size="h2">
+        {t('accounts.forgot.title')}
+      </Title>
       {answer?.mailConfigured ? (
-        <Alert color="green" role="status">{t('accounts.forgot.sent')}</Alert>
+        <Alert color="green" role="status">
+          {t('accounts.forgot.sent')}
+        </Alert>
       ) : answer ? (
         <Alert color="blue" role="status">
           <Stack gap={4}>
@@ -223,8 +321,17 @@ export function ForgotPasswordPage() {
       ) : (
         <form onSubmit={(e) => void submit(e)}>
           <Stack>
-            <Text size="sm" c="dimmed">{t('accounts.forgot.help')}</Text>
-            <TextInput label={t('auth.email')} type="email" required autoComplete="email" value={email} onChange={(e) => setEmail(e.currentTarget.value)} />
+            <Text size="sm" c="dimmed">
+              {t('accounts.forgot.help')}
+            </Text>
+            <TextInput
+              label={t('auth.email')}
+              type="email"
+              required
+              autoComplete="email"
+              value={email}
+              onChange={(e) => setEmail(e.currentTarget.value)}
+            />
             <ApiErrorAlert error={error} role="alert" />
             <Button type="submit">{t('accounts.forgot.send')}</Button>
           </Stack>
@@ -239,7 +346,12 @@ export function ForgotPasswordPage() {
 export function ResetPasswordPage() {
   const { t } = useTranslation();
   const [token] = useState(tokenFromHash);
-  const usable = useQuery({ queryKey: accountKeys.passwordReset(token), queryFn: () => apiCall('post', '/api/v1/auth/password-reset/check', { body: { token } }), enabled: token.length >= 20, retry: false });
+  const usable = useQuery({
+    queryKey: accountKeys.passwordReset(token),
+    queryFn: () => apiCall('post', '/api/v1/auth/password-reset/check', { body: { token } }),
+    enabled: token.length >= 20,
+    retry: false,
+  });
   const [password, setPassword] = useState('');
   const [done, setDone] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -256,21 +368,38 @@ export function ResetPasswordPage() {
   const invalid = token.length < 20 || usable.data?.usable === false || usable.isError;
   return (
     <Card>
-      <Title order={1} size="h2">{t('accounts.reset.title')}</Title>
+      <Title order={1} size="h2">
+        {t('accounts.reset.title')}
+      </Title>
       {done ? (
-        <Alert color="green" role="status">{t('accounts.reset.done')}</Alert>
+        <Alert color="green" role="status">
+          {t('accounts.reset.done')}
+        </Alert>
       ) : invalid ? (
-        <Alert color="red" role="alert">{t('accounts.reset.invalid')}</Alert>
+        <Alert color="red" role="alert">
+          {t('accounts.reset.invalid')}
+        </Alert>
       ) : (
         <form onSubmit={(e) => void submit(e)}>
           <Stack>
-            <PasswordInput label={t('accounts.reset.newPassword')} description={t('accounts.passwordRule')} required autoComplete="new-password" value={password} onChange={(e) => setPassword(e.currentTarget.value)} />
+            <PasswordInput
+              label={t('accounts.reset.newPassword')}
+              description={t('accounts.passwordRule')}
+              required
+              autoComplete="new-password"
+              value={password}
+              onChange={(e) => setPassword(e.currentTarget.value)}
+            />
             <ApiErrorAlert error={error} role="alert" />
-            <Button type="submit" disabled={!usable.data?.usable}>{t('accounts.reset.submit')}</Button>
+            <Button type="submit" disabled={!usable.data?.usable}>
+              {t('accounts.reset.submit')}
+            </Button>
           </Stack>
         </form>
       )}
-      <Anchor href={done || invalid ? (invalid && !done ? '/forgot-password' : '/') : '/'}>{done ? t('auth.signIn') : invalid ? t('accounts.forgot.title') : t('accounts.forgot.back')}</Anchor>
+      <Anchor href={done || invalid ? (invalid && !done ? '/forgot-password' : '/') : '/'}>
+        {done ? t('auth.signIn') : invalid ? t('accounts.forgot.title') : t('accounts.forgot.back')}
+      </Anchor>
     </Card>
   );
 }
@@ -281,7 +410,12 @@ export function AcceptInvitePage() {
   const queryClient = useQueryClient();
   const me = useMeQuery();
   const [token] = useState(tokenFromHash);
-  const preview = useQuery({ queryKey: accountKeys.invitation(token), queryFn: () => apiCall('post', '/api/v1/invitations/preview', { body: { token } }), enabled: token.length >= 20, retry: false });
+  const preview = useQuery({
+    queryKey: accountKeys.invitation(token),
+    queryFn: () => apiCall('post', '/api/v1/invitations/preview', { body: { token } }),
+    enabled: token.length >= 20,
+    retry: false,
+  });
   const [mode, setMode] = useState<'new' | 'existing'>('new');
   const [account, setAccount] = useState({ name: '', password: '' });
   const [signIn, setSignIn] = useState({ password: '' });
@@ -308,7 +442,9 @@ export function AcceptInvitePage() {
     event.preventDefault();
     setError(null);
     try {
-      const done = await apiCall('post', '/api/v1/invitations/accept', { body: { token, ...account, locale: i18n.language === 'es' ? 'es' : 'en' } });
+      const done = await apiCall('post', '/api/v1/invitations/accept', {
+        body: { token, ...account, locale: i18n.language === 'es' ? 'es' : 'en' },
+      });
       setCsrfToken(done.csrfToken);
       await finish(done.workspaceId);
     } catch (caught) {
@@ -331,31 +467,54 @@ export function AcceptInvitePage() {
   if (joined !== null) {
     return (
       <Card>
-        <Alert color="green" role="status">{t('accounts.accept.done', { workspace: joined })}</Alert>
-        <Button component="a" href="/calendar" w="fit-content">{t('accounts.accept.open')}</Button>
+        <Alert color="green" role="status">
+          {t('accounts.accept.done', { workspace: joined })}
+        </Alert>
+        <Button component="a" href="/calendar" w="fit-content">
+          {t('accounts.accept.open')}
+        </Button>
       </Card>
     );
   }
   if (token.length < 20 || preview.isError) {
     return (
       <Card>
-        <Alert color="red" role="alert">{t('accounts.accept.invalid')}</Alert>
+        <Alert color="red" role="alert">
+          {t('accounts.accept.invalid')}
+        </Alert>
         <Anchor href="/">{t('accounts.forgot.back')}</Anchor>
       </Card>
     );
   }
-  if (!invitation || me.isLoading) return <Card><Text>{t('common.loading')}</Text></Card>;
+  if (!invitation || me.isLoading)
+    return (
+      <Card>
+        <Text>{t('common.loading')}</Text>
+      </Card>
+    );
   const role = t(`roles.${invitation.role}`);
   const sameAddress = signedInAs !== null && signedInAs.toLowerCase() === invitation.email.toLowerCase();
   return (
     <Card width={480}>
-      <Title order={1} size="h2">{t('accounts.accept.title', { workspace: invitation.workspaceName })}</Title>
-      <Text>{invitation.invitedBy ? t('accounts.accept.summary', { inviter: invitation.invitedBy, email: invitation.email, role }) : t('accounts.accept.summaryNoInviter', { email: invitation.email, role })}</Text>
-      <Text size="sm" c="dimmed">{t(`accounts.roleHelp.${invitation.role}`)}</Text>
+      <Title order={1} size="h2">
+        {t('accounts.accept.title', { workspace: invitation.workspaceName })}
+      </Title>
+      <Text>
+        {invitation.invitedBy
+          ? t('accounts.accept.summary', { inviter: invitation.invitedBy, email: invitation.email, role })
+          : t('accounts.accept.summaryNoInviter', { email: invitation.email, role })}
+      </Text>
+      <Text size="sm" c="dimmed">
+        {t(`accounts.roleHelp.${invitation.role}`)}
+      </Text>
       {sameAddress ? (
-        <Button onClick={() => void acceptSignedIn()} w="fit-content">{t('accounts.accept.acceptAs', { email: invitation.email })}</Button>
+        <Button onClick={() => void acceptSignedIn()} w="fit-content">
+          {t('accounts.accept.acceptAs', { email: invitation.email })}
+        </Button>
       ) : signedInAs ? (
-        <Alert color="orange" role="status">{t('accounts.accept.signedInOther', { email: signedInAs })}</Alert>
+        <Alert color="orange" role="status">
+          {t('accounts.accept.signedInOther', { email: signedInAs })}
+        </Alert>
       ) : (
         <>
           <Radio.Group value={mode} onChange={(value) => setMode(value as 'new' | 'existing')}>
@@ -368,25 +527,52 @@ export function AcceptInvitePage() {
             <form onSubmit={(e) => void create(e)}>
               <Stack gap="xs">
                 <TextInput label={t('auth.email')} value={invitation.email} readOnly />
-                <TextInput label={t('auth.name')} required autoComplete="name" value={account.name} onChange={(e) => setAccount({ ...account, name: e.currentTarget.value })} />
-                <PasswordInput label={t('auth.password')} description={t('accounts.passwordRule')} required autoComplete="new-password" value={account.password} onChange={(e) => setAccount({ ...account, password: e.currentTarget.value })} />
-                <Button type="submit" w="fit-content">{t('accounts.accept.create')}</Button>
+                <TextInput
+                  label={t('auth.name')}
+                  required
+                  autoComplete="name"
+                  value={account.name}
+                  onChange={(e) => setAccount({ ...account, name: e.currentTarget.value })}
+                />
+                <PasswordInput
+                  label={t('auth.password')}
+                  description={t('accounts.passwordRule')}
+                  required
+                  autoComplete="new-password"
+                  value={account.password}
+                  onChange={(e) => setAccount({ ...account, password: e.currentTarget.value })}
+                />
+                <Button type="submit" w="fit-content">
+                  {t('accounts.accept.create')}
+                </Button>
               </Stack>
             </form>
           ) : (
             <form onSubmit={(e) => void signInAndAccept(e)}>
               <Stack gap="xs">
                 <Text size="sm">{t('accounts.accept.signInFirst', { email: invitation.email })}</Text>
-                <PasswordInput label={t('auth.password')} required autoComplete="current-password" value={signIn.password} onChange={(e) => setSignIn({ password: e.currentTarget.value })} />
-                <Button type="submit" w="fit-content">{t('auth.signIn')}</Button>
-                <Anchor href="/forgot-password" size="sm">{t('accounts.forgot.link')}</Anchor>
+                <PasswordInput
+                  label={t('auth.password')}
+                  required
+                  autoComplete="current-password"
+                  value={signIn.password}
+                  onChange={(e) => setSignIn({ password: e.currentTarget.value })}
+                />
+                <Button type="submit" w="fit-content">
+                  {t('auth.signIn')}
+                </Button>
+                <Anchor href="/forgot-password" size="sm">
+                  {t('accounts.forgot.link')}
+                </Anchor>
               </Stack>
             </form>
           )}
         </>
       )}
       <ApiErrorAlert error={error} role="alert" />
-      <Text size="xs" c="dimmed">{t('accounts.invite.expires')}: {new Date(invitation.expiresAt).toLocaleString(i18n.language)}</Text>
+      <Text size="xs" c="dimmed">
+        {t('accounts.invite.expires')}: {new Date(invitation.expiresAt).toLocaleString(i18n.language)}
+      </Text>
     </Card>
   );
 }

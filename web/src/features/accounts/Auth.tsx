@@ -12,7 +12,10 @@ import { ApiErrorAlert } from '../../shared/ApiErrorAlert.tsx';
 /** IANA zones the browser knows, the browser's own first. */
 function timeZones(): string[] {
   const own = Intl.DateTimeFormat().resolvedOptions().timeZone;
-  const all = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : ['UTC', 'Europe/Madrid', 'America/Mexico_City', 'America/Bogota', 'America/Argentina/Buenos_Aires', 'America/New_York'];
+  const all =
+    typeof Intl.supportedValuesOf === 'function'
+      ? Intl.supportedValuesOf('timeZone')
+      : ['UTC', 'Europe/Madrid', 'America/Mexico_City', 'America/Bogota', 'America/Argentina/Buenos_Aires', 'America/New_York'];
   return [own, ...all.filter((zone) => zone !== own)];
 }
 
@@ -40,7 +43,14 @@ function WorkspaceFields({ values, onChange }: { values: WorkspaceForm; onChange
   return (
     <>
       <TextInput label={t('setup.brandName')} required value={values.name} onChange={(e) => onChange({ name: e.currentTarget.value })} />
-      <Select label={t('setup.timeZone')} searchable data={timeZones()} value={values.timeZone} onChange={(value) => value && onChange({ timeZone: value })} allowDeselect={false} />
+      <Select
+        label={t('setup.timeZone')}
+        searchable
+        data={timeZones()}
+        value={values.timeZone}
+        onChange={(value) => value && onChange({ timeZone: value })}
+        allowDeselect={false}
+      />
       <Select
         label={t('setup.brandLanguage')}
         data={[
@@ -51,7 +61,11 @@ function WorkspaceFields({ values, onChange }: { values: WorkspaceForm; onChange
         onChange={(value) => (value === 'es' || value === 'en') && onChange({ language: value })}
         allowDeselect={false}
       />
-      <Checkbox label={t('setup.approvalRequired')} checked={values.approvalRequired} onChange={(e) => onChange({ approvalRequired: e.currentTarget.checked })} />
+      <Checkbox
+        label={t('setup.approvalRequired')}
+        checked={values.approvalRequired}
+        onChange={(e) => onChange({ approvalRequired: e.currentTarget.checked })}
+      />
     </>
   );
 }
@@ -61,7 +75,12 @@ export function SetupPage() {
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
   const [owner, setOwner] = useState({ name: '', email: '', password: '' });
-  const [workspace, setWorkspace] = useState<WorkspaceForm>({ name: '', timeZone: timeZones()[0], language: i18n.language === 'es' ? 'es' : 'en', approvalRequired: true });
+  const [workspace, setWorkspace] = useState<WorkspaceForm>({
+    name: '',
+    timeZone: timeZones()[0],
+    language: i18n.language === 'es' ? 'es' : 'en',
+    approvalRequired: true,
+  });
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const submit = async (event: FormEvent) => {
@@ -93,9 +112,27 @@ export function SetupPage() {
             <Title order={2} size="h4">
               {t('setup.ownerSection')}
             </Title>
-            <TextInput label={t('auth.name')} required value={owner.name} onChange={(e) => setOwner({ ...owner, name: e.currentTarget.value })} />
-            <TextInput label={t('auth.email')} type="email" required value={owner.email} onChange={(e) => setOwner({ ...owner, email: e.currentTarget.value })} />
-            <PasswordInput label={t('auth.password')} description={t('auth.passwordHint')} required minLength={12} value={owner.password} onChange={(e) => setOwner({ ...owner, password: e.currentTarget.value })} />
+            <TextInput
+              label={t('auth.name')}
+              required
+              value={owner.name}
+              onChange={(e) => setOwner({ ...owner, name: e.currentTarget.value })}
+            />
+            <TextInput
+              label={t('auth.email')}
+              type="email"
+              required
+              value={owner.email}
+              onChange={(e) => setOwner({ ...owner, email: e.currentTarget.value })}
+            />
+            <PasswordInput
+              label={t('auth.password')}
+              description={t('auth.passwordHint')}
+              required
+              minLength={12}
+              value={owner.password}
+              onChange={(e) => setOwner({ ...owner, password: e.currentTarget.value })}
+            />
             <Title order={2} size="h4">
               {t('setup.workspaceSection')}
             </Title>
@@ -143,8 +180,19 @@ export function LoginPage() {
               {t('auth.signInTitle')}
             </Title>
             <LanguageSwitch />
-            <TextInput label={t('auth.email')} type="email" required value={form.email} onChange={(e) => setForm({ ...form, email: e.currentTarget.value })} />
-            <PasswordInput label={t('auth.password')} required value={form.password} onChange={(e) => setForm({ ...form, password: e.currentTarget.value })} />
+            <TextInput
+              label={t('auth.email')}
+              type="email"
+              required
+              value={form.email}
+              onChange={(e) => setForm({ ...form, email: e.currentTarget.value })}
+            />
+            <PasswordInput
+              label={t('auth.password')}
+              required
+              value={form.password}
+              onChange={(e) => setForm({ ...form, password: e.currentTarget.value })}
+            />
             <ApiErrorAlert error={error} role="alert" />
             <Button type="submit">{t('auth.signIn')}</Button>
             <Anchor href="/forgot-password" size="sm">
@@ -162,7 +210,12 @@ export function NewWorkspacePage({ embedded = false }: { embedded?: boolean }) {
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
-  const [workspace, setWorkspace] = useState<WorkspaceForm>({ name: '', timeZone: timeZones()[0], language: i18n.language === 'es' ? 'es' : 'en', approvalRequired: true });
+  const [workspace, setWorkspace] = useState<WorkspaceForm>({
+    name: '',
+    timeZone: timeZones()[0],
+    language: i18n.language === 'es' ? 'es' : 'en',
+    approvalRequired: true,
+  });
   const [error, setError] = useState<string | null>(null);
   const submit = async (event: FormEvent) => {
     event.preventDefault();

@@ -3,7 +3,7 @@ import { Anchor, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { apiCall } from '../../api/client.ts';
-import { type ActivityItem } from './types.ts';
+import type { ActivityItem } from './types.ts';
 import { useWorkspace } from '../../shared/session.tsx';
 import { formatInstant } from '../../shared/format.ts';
 import { activityLink, useActivityLabel } from './activity.ts';
@@ -14,11 +14,18 @@ export function ActivityPage() {
   const { t, i18n } = useTranslation();
   const workspace = useWorkspace();
   const label = useActivityLabel();
-  const events = useQuery({ queryKey: activityKeys.events(workspace.id), queryFn: async () => (await apiCall('get', '/api/v1/workspaces/{workspaceId}/events', { params: { workspaceId: workspace.id }, query: { limit: 100 } })).items });
+  const events = useQuery({
+    queryKey: activityKeys.events(workspace.id),
+    queryFn: async () =>
+      (await apiCall('get', '/api/v1/workspaces/{workspaceId}/events', { params: { workspaceId: workspace.id }, query: { limit: 100 } }))
+        .items,
+  });
   return (
     <Stack>
       <Title order={2}>{t('activity.title')}</Title>
-      <Text size="sm" c="dimmed">{t('activity.live')}</Text>
+      <Text size="sm" c="dimmed">
+        {t('activity.live')}
+      </Text>
       <Table.ScrollContainer minWidth={480}>
         <Table striped>
           <Table.Thead>
@@ -34,7 +41,9 @@ export function ActivityPage() {
                 <Table.Tr key={row.id}>
                   <Table.Td>{formatInstant(row.createdAt, workspace.timeZone, i18n.language)}</Table.Td>
                   <Table.Td>
-                    <Anchor component={Link} to={activityLink(item)}>{label(item)}</Anchor>
+                    <Anchor component={Link} to={activityLink(item)}>
+                      {label(item)}
+                    </Anchor>
                   </Table.Td>
                 </Table.Tr>
               );

@@ -15,7 +15,11 @@ const STATE_COLORS: Record<BackfillState, string> = { running: 'blue', done: 'gr
 /** A backfill's state, coloured. */
 function BackfillBadge({ backfill }: { backfill: Backfill }) {
   const { t } = useTranslation();
-  return <Badge color={STATE_COLORS[backfill.state]} variant="light" data-testid="backfill-state">{t(`analytics.collection.state.${backfill.state}`)}</Badge>;
+  return (
+    <Badge color={STATE_COLORS[backfill.state]} variant="light" data-testid="backfill-state">
+      {t(`analytics.collection.state.${backfill.state}`)}
+    </Badge>
+  );
 }
 
 /** Metric collection: start a backfill and follow it live (from any web process), past backfills and recent collection errors. */
@@ -28,19 +32,24 @@ export default function CollectionPage() {
   const [alreadyRunning, setAlreadyRunning] = useState(false);
   const backfills = useQuery({
     queryKey: analyticsKeys.backfills(workspace.id),
-    queryFn: async () => (await apiCall('get', '/api/v1/workspaces/{workspaceId}/analytics/backfills', { params: { workspaceId: workspace.id } })).items,
+    queryFn: async () =>
+      (await apiCall('get', '/api/v1/workspaces/{workspaceId}/analytics/backfills', { params: { workspaceId: workspace.id } })).items,
   });
   // The one to follow: the one just started here, else one already running (started elsewhere or before a reload).
   const followId = startedId ?? backfills.data?.find((b) => b.state === 'running')?.jobId ?? null;
   const progress = useQuery({
     queryKey: analyticsKeys.backfill(workspace.id, followId),
-    queryFn: () => apiCall('get', '/api/v1/workspaces/{workspaceId}/analytics/backfill/{jobId}', { params: { workspaceId: workspace.id, jobId: followId ?? '' } }),
+    queryFn: () =>
+      apiCall('get', '/api/v1/workspaces/{workspaceId}/analytics/backfill/{jobId}', {
+        params: { workspaceId: workspace.id, jobId: followId ?? '' },
+      }),
     enabled: followId !== null,
     refetchInterval: (query) => (query.state.data?.finished ? false : 1_000),
   });
   const errors = useQuery({
     queryKey: analyticsKeys.errors(workspace.id),
-    queryFn: async () => (await apiCall('get', '/api/v1/workspaces/{workspaceId}/analytics/errors', { params: { workspaceId: workspace.id } })).items,
+    queryFn: async () =>
+      (await apiCall('get', '/api/v1/workspaces/{workspaceId}/analytics/errors', { params: { workspaceId: workspace.id } })).items,
     refetchInterval: progress.data && !progress.data.finished ? 5_000 : false,
   });
   const start = useMutation({
@@ -55,9 +64,11 @@ export default function CollectionPage() {
   const finishedJobId = current?.finished ? current.jobId : null;
   // Once the followed backfill ends, refresh the lists (and the dashboards that read the new snapshots).
   useEffect(() => {
-    if (finishedJobId) void queryClient.invalidateQueries({ queryKey: analyticsKeys.all(workspace.id), predicate: (q) => q.queryKey[3] !== 'backfill' });
+    if (finishedJobId)
+      void queryClient.invalidateQueries({ queryKey: analyticsKeys.all(workspace.id), predicate: (q) => q.queryKey[3] !== 'backfill' });
   }, [finishedJobId, queryClient, workspace.id]);
-  const errorText = (backfill: Backfill) => (backfill.error === 'interrupted' ? t('analytics.collection.interrupted') : backfill.error ?? '');
+  const errorText = (backfill: Backfill) =>
+    backfill.error === 'interrupted' ? t('analytics.collection.interrupted') : (backfill.error ?? '');
   const percent = current && current.total > 0 ? Math.round((current.done / current.total) * 100) : current?.finished ? 100 : 0;
 
   return (
@@ -70,8 +81,14 @@ export default function CollectionPage() {
           </Button>
         )}
       </Group>
-      <Text size="sm" c="dimmed">{t('analytics.collection.help')}</Text>
-      {!can('workspace.manage') && <Text size="sm" c="dimmed">{t('analytics.collection.managersOnly')}</Text>}
+      <Text size="sm" c="dimmed">
+        {t('analytics.collection.help')}
+      </Text>
+      {!can('workspace.manage') && (
+        <Text size="sm" c="dimmed">
+          {t('analytics.collection.managersOnly')}
+        </Text>
+      )}
       {start.isError && <ApiErrorAlert error={start.error} />}
       {current && (
         <Card withBorder data-testid="backfill-progress">
@@ -80,21 +97,42 @@ export default function CollectionPage() {
               <Text fw={600}>{t('analytics.collection.current')}</Text>
               <BackfillBadge backfill={current} />
             </Group>
-            <Text size="xs" c="dimmed">{t('analytics.collection.startedAt', { when: formatInstant(current.startedAt, workspace.timeZone, i18n.language) })}</Text>
+            <Text size="xs" c="dimmed">
+              {t('analytics.collection.startedAt', { when: formatInstant(current.startedAt, workspace.timeZone, i18n.language) })}
+            </Text>
           </Group>
-          {alreadyRunning && startedId === current.jobId && <Text size="sm" c="dimmed">{t('analytics.collection.alreadyRunning')}</Text>}
-          <Progress value={percent} animated={!current.finished} color={STATE_COLORS[current.state]} aria-label={t('analytics.collection.progressLabel')} />
+          {alreadyRunning && startedId === current.jobId && (
+            <Text size="sm" c="dimmed">
+              {t('analytics.collection.alreadyRunning')}
+            </Text>
+          )}
+          <Progress
+            value={percent}
+            animated={!current.finished}
+            color={STATE_COLORS[current.state]}
+            aria-label={t('analytics.collection.progressLabel')}
+          />
           <Text size="sm" mt={4} data-testid="backfill-counts">
-            {current.total === 0 && !current.finished ? t('analytics.collection.preparing') : t('analytics.collection.counts', { done: current.done, total: current.total, failed: current.failed })}
+            {current.total === 0 && !current.finished
+              ? t('analytics.collection.preparing')
+              : t('analytics.collection.counts', { done: current.done, total: current.total, failed: current.failed })}
           </Text>
-          {current.state === 'failed' && <Text size="sm" c="red.8">{errorText(current)}</Text>}
+          {current.state === 'failed' && (
+            <Text size="sm" c="red.8">
+              {errorText(current)}
+            </Text>
+          )}
         </Card>
       )}
 
       <Card withBorder data-testid="backfill-list">
-        <Title order={4} mb="xs">{t('analytics.collection.recent')}</Title>
+        <Title order={4} mb="xs">
+          {t('analytics.collection.recent')}
+        </Title>
         {backfills.data?.length === 0 ? (
-          <Text size="sm" c="dimmed">{t('analytics.collection.noBackfills')}</Text>
+          <Text size="sm" c="dimmed">
+            {t('analytics.collection.noBackfills')}
+          </Text>
         ) : (
           <Table>
             <Table.Thead>
@@ -110,8 +148,12 @@ export default function CollectionPage() {
               {backfills.data?.map((b) => (
                 <Table.Tr key={b.jobId}>
                   <Table.Td>{formatInstant(b.startedAt, workspace.timeZone, i18n.language)}</Table.Td>
-                  <Table.Td><BackfillBadge backfill={b} /></Table.Td>
-                  <Table.Td>{b.done} / {b.total}</Table.Td>
+                  <Table.Td>
+                    <BackfillBadge backfill={b} />
+                  </Table.Td>
+                  <Table.Td>
+                    {b.done} / {b.total}
+                  </Table.Td>
                   <Table.Td>{b.failed}</Table.Td>
                   <Table.Td>{errorText(b)}</Table.Td>
                 </Table.Tr>
@@ -122,10 +164,16 @@ export default function CollectionPage() {
       </Card>
 
       <Card withBorder data-testid="collection-errors">
-        <Title order={4} mb="xs">{t('analytics.collection.errors')}</Title>
-        <Text size="xs" c="dimmed" mb="xs">{t('analytics.collection.zone', { zone: workspace.timeZone })}</Text>
+        <Title order={4} mb="xs">
+          {t('analytics.collection.errors')}
+        </Title>
+        <Text size="xs" c="dimmed" mb="xs">
+          {t('analytics.collection.zone', { zone: workspace.timeZone })}
+        </Text>
         {errors.data?.length === 0 ? (
-          <Text size="sm" c="dimmed">{t('analytics.collection.noErrors')}</Text>
+          <Text size="sm" c="dimmed">
+            {t('analytics.collection.noErrors')}
+          </Text>
         ) : (
           <Table.ScrollContainer minWidth={640}>
             <Table>
@@ -141,9 +189,27 @@ export default function CollectionPage() {
                 {errors.data?.map((e) => (
                   <Table.Tr key={e.id} data-testid="collection-error">
                     <Table.Td>{formatInstant(e.createdAt, workspace.timeZone, i18n.language)}</Table.Td>
-                    <Table.Td>{e.network ?? '—'}{e.channelName ? ` · ${e.channelName}` : ''}</Table.Td>
-                    <Table.Td>{e.postId ? <Anchor component={Link} to={`/analytics/posts/${e.postId}`} size="sm">{t('analytics.collection.openPost')}</Anchor> : '—'}</Table.Td>
-                    <Table.Td><Text size="sm"><Text span ff="monospace" size="xs">{e.code}</Text> {e.message}</Text></Table.Td>
+                    <Table.Td>
+                      {e.network ?? '—'}
+                      {e.channelName ? ` · ${e.channelName}` : ''}
+                    </Table.Td>
+                    <Table.Td>
+                      {e.postId ? (
+                        <Anchor component={Link} to={`/analytics/posts/${e.postId}`} size="sm">
+                          {t('analytics.collection.openPost')}
+                        </Anchor>
+                      ) : (
+                        '—'
+                      )}
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm">
+                        <Text span ff="monospace" size="xs">
+                          {e.code}
+                        </Text>{' '}
+                        {e.message}
+                      </Text>
+                    </Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>

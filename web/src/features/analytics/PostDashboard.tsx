@@ -54,26 +54,55 @@ function PublicationMetrics({ publication, channelName }: { publication: PostDas
           <Badge variant="light">{publication.network}</Badge>
         </Group>
         <Group gap="xs">
-          {publication.publishedAt && <Text size="xs" c="dimmed">{t('analytics.postDashboard.publishedAt', { when: formatInstant(publication.publishedAt, workspace.timeZone, i18n.language) })}</Text>}
-          <ExternalLink href={publication.remoteUrl} size="xs">{t('analytics.postDashboard.openOnNetwork')}</ExternalLink>
+          {publication.publishedAt && (
+            <Text size="xs" c="dimmed">
+              {t('analytics.postDashboard.publishedAt', {
+                when: formatInstant(publication.publishedAt, workspace.timeZone, i18n.language),
+              })}
+            </Text>
+          )}
+          <ExternalLink href={publication.remoteUrl} size="xs">
+            {t('analytics.postDashboard.openOnNetwork')}
+          </ExternalLink>
         </Group>
       </Group>
-      {publication.state !== 'published' && <Text size="sm" c="dimmed">{t('analytics.postDashboard.notPublished')}</Text>}
+      {publication.state !== 'published' && (
+        <Text size="sm" c="dimmed">
+          {t('analytics.postDashboard.notPublished')}
+        </Text>
+      )}
       {publication.snapshots.length === 0 ? (
-        publication.state === 'published' && <Text size="sm" c="dimmed" data-testid="no-snapshots">{t('analytics.postDashboard.noSnapshots')}</Text>
+        publication.state === 'published' && (
+          <Text size="sm" c="dimmed" data-testid="no-snapshots">
+            {t('analytics.postDashboard.noSnapshots')}
+          </Text>
+        )
       ) : (
         <>
           <Suspense fallback={<Loader size="sm" />}>
-            <TimeChart times={times} lines={lines} label={t('analytics.postDashboard.chartTitle')} zone={workspace.timeZone} testId="post-chart" />
+            <TimeChart
+              times={times}
+              lines={lines}
+              label={t('analytics.postDashboard.chartTitle')}
+              zone={workspace.timeZone}
+              testId="post-chart"
+            />
           </Suspense>
           <Text size="xs" c="dimmed">
-            {t('analytics.postDashboard.axisZone', { zone: workspace.timeZone })} · {t('analytics.postDashboard.snapshotsN', { n: publication.snapshots.length })}
-            {latest && ` · ${t('analytics.postDashboard.lastCollected', { when: formatInstant(latest.capturedAt, workspace.timeZone, i18n.language) })}`}
+            {t('analytics.postDashboard.axisZone', { zone: workspace.timeZone })} ·{' '}
+            {t('analytics.postDashboard.snapshotsN', { n: publication.snapshots.length })}
+            {latest &&
+              ` · ${t('analytics.postDashboard.lastCollected', { when: formatInstant(latest.capturedAt, workspace.timeZone, i18n.language) })}`}
           </Text>
           {latest && (
             <Group gap="md" mt="xs" data-testid="latest-metrics">
               {METRICS.filter((m) => latest[m.name] !== null).map((m) => (
-                <Text key={m.name} size="sm"><Text span fw={600}>{number(latest[m.name])}</Text> {t(`analytics.metrics.${m.name}`)}</Text>
+                <Text key={m.name} size="sm">
+                  <Text span fw={600}>
+                    {number(latest[m.name])}
+                  </Text>{' '}
+                  {t(`analytics.metrics.${m.name}`)}
+                </Text>
               ))}
             </Group>
           )}
@@ -81,17 +110,23 @@ function PublicationMetrics({ publication, channelName }: { publication: PostDas
       )}
       {missing.length > 0 && (
         <>
-          <Text size="sm" fw={600} mt="sm">{t('analytics.postDashboard.notReported')}</Text>
+          <Text size="sm" fw={600} mt="sm">
+            {t('analytics.postDashboard.notReported')}
+          </Text>
           <List size="sm" data-testid="missing-metrics">
             {missing.map(([metric, why]) => (
-              <List.Item key={metric}>{METRICS.some((m) => m.name === metric) ? t(`analytics.metrics.${metric}`) : metric}: {reason(why)}</List.Item>
+              <List.Item key={metric}>
+                {METRICS.some((m) => m.name === metric) ? t(`analytics.metrics.${metric}`) : metric}: {reason(why)}
+              </List.Item>
             ))}
           </List>
         </>
       )}
       {publication.kpis.length > 0 && (
         <>
-          <Text size="sm" fw={600} mt="sm" mb="xs">{t('analytics.postDashboard.kpis')}</Text>
+          <Text size="sm" fw={600} mt="sm" mb="xs">
+            {t('analytics.postDashboard.kpis')}
+          </Text>
           <KpiGrid kpis={publication.kpis} changes={null} />
         </>
       )}
@@ -108,30 +143,46 @@ export default function PostDashboardPage() {
   const number = useNumber();
   const board = useQuery({
     queryKey: analyticsKeys.post(workspace.id, postId),
-    queryFn: () => apiCall('get', '/api/v1/workspaces/{workspaceId}/analytics/posts/{postId}', { params: { workspaceId: workspace.id, postId: postId ?? '' } }),
+    queryFn: () =>
+      apiCall('get', '/api/v1/workspaces/{workspaceId}/analytics/posts/{postId}', {
+        params: { workspaceId: workspace.id, postId: postId ?? '' },
+      }),
   });
-  const channelName = (id: string | null) => (id ? channels.data?.find((c) => c.id === id)?.name ?? id.slice(0, 8) : t('analytics.postDashboard.allChannels'));
+  const channelName = (id: string | null) =>
+    id ? (channels.data?.find((c) => c.id === id)?.name ?? id.slice(0, 8)) : t('analytics.postDashboard.allChannels');
 
   return (
     <Stack>
       <Group justify="space-between">
         <Title order={2}>{t('analytics.postDashboard.title')}</Title>
-        <Anchor component={Link} to={`/posts/${postId}`} size="sm">{t('analytics.postDashboard.backToPost')}</Anchor>
+        <Anchor component={Link} to={`/posts/${postId}`} size="sm">
+          {t('analytics.postDashboard.backToPost')}
+        </Anchor>
       </Group>
       {board.isLoading && <Loader size="sm" />}
       {board.isError && <ApiErrorAlert error={board.error} />}
       {board.data && (
         <>
           <Card withBorder>
-            <Text style={{ whiteSpace: 'pre-wrap' }} lineClamp={4}>{board.data.content}</Text>
+            <Text style={{ whiteSpace: 'pre-wrap' }} lineClamp={4}>
+              {board.data.content}
+            </Text>
           </Card>
           {board.data.publications.map((publication) => (
-            <PublicationMetrics key={publication.publicationId} publication={publication} channelName={channelName(publication.channelId)} />
+            <PublicationMetrics
+              key={publication.publicationId}
+              publication={publication}
+              channelName={channelName(publication.channelId)}
+            />
           ))}
           <Card withBorder data-testid="post-links">
-            <Title order={4} mb="xs">{t('analytics.postDashboard.links')}</Title>
+            <Title order={4} mb="xs">
+              {t('analytics.postDashboard.links')}
+            </Title>
             {board.data.links.length === 0 ? (
-              <Text size="sm" c="dimmed">{t('analytics.postDashboard.noLinks')}</Text>
+              <Text size="sm" c="dimmed">
+                {t('analytics.postDashboard.noLinks')}
+              </Text>
             ) : (
               <Table.ScrollContainer minWidth={640}>
                 <Table>
@@ -149,8 +200,12 @@ export default function PostDashboardPage() {
                     {board.data.links.map((link) => (
                       <Table.Tr key={link.id}>
                         <Table.Td>
-                          <Text size="sm" component="code">{link.shortUrl}</Text>
-                          <Text size="xs" c="dimmed" truncate maw={320}>{link.targetUrl}</Text>
+                          <Text size="sm" component="code">
+                            {link.shortUrl}
+                          </Text>
+                          <Text size="xs" c="dimmed" truncate maw={320}>
+                            {link.targetUrl}
+                          </Text>
                         </Table.Td>
                         <Table.Td>{channelName(link.channelId)}</Table.Td>
                         <Table.Td>{link.clicks.toLocaleString(i18n.language)}</Table.Td>

@@ -4,7 +4,8 @@ import { workspaceKey } from '../../shared/query-keys.ts';
 export const analyticsKeys = {
   kpis: () => ['kpis'] as const,
   all: (workspaceId: string) => [...workspaceKey(workspaceId), 'analytics'] as const,
-  dashboard: (workspaceId: string, scope: string, scopeId: string | null, query: string) => [...workspaceKey(workspaceId), 'analytics', scope, scopeId, query] as const,
+  dashboard: (workspaceId: string, scope: string, scopeId: string | null, query: string) =>
+    [...workspaceKey(workspaceId), 'analytics', scope, scopeId, query] as const,
   objective: (workspaceId: string, objectiveId: string) => [...workspaceKey(workspaceId), 'analytics', 'objective', objectiveId] as const,
   objectivesStatus: (workspaceId: string) => [...workspaceKey(workspaceId), 'analytics', 'objectives-status'] as const,
   alerts: (workspaceId: string) => [...workspaceKey(workspaceId), 'analytics', 'alerts'] as const,

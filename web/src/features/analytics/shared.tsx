@@ -62,7 +62,8 @@ export function useBilingual(): (text: Partial<Bilingual> | null | undefined, fa
 /** Formats a number in the UI language (null → "—"). */
 export function useNumber(): (value: number | null | undefined, digits?: number) => string {
   const { i18n } = useTranslation();
-  return (value, digits = 2) => (value === null || value === undefined ? '—' : value.toLocaleString(i18n.language, { maximumFractionDigits: digits }));
+  return (value, digits = 2) =>
+    value === null || value === undefined ? '—' : value.toLocaleString(i18n.language, { maximumFractionDigits: digits });
 }
 
 /** A date range chosen as calendar days in the brand's zone, plus the previous-period switch. */
@@ -99,8 +100,22 @@ export function RangePicker({ range, onChange }: { range: DayRange; onChange: (r
   };
   return (
     <Group gap="sm" align="flex-end" data-testid="range-picker">
-      <TextInput type="date" size="xs" label={t('analytics.range.from')} value={range.fromDay} max={range.toDay} onChange={(e) => e.currentTarget.value && onChange({ ...range, fromDay: e.currentTarget.value })} />
-      <TextInput type="date" size="xs" label={t('analytics.range.to')} value={range.toDay} min={range.fromDay} onChange={(e) => e.currentTarget.value && onChange({ ...range, toDay: e.currentTarget.value })} />
+      <TextInput
+        type="date"
+        size="xs"
+        label={t('analytics.range.from')}
+        value={range.fromDay}
+        max={range.toDay}
+        onChange={(e) => e.currentTarget.value && onChange({ ...range, fromDay: e.currentTarget.value })}
+      />
+      <TextInput
+        type="date"
+        size="xs"
+        label={t('analytics.range.to')}
+        value={range.toDay}
+        min={range.fromDay}
+        onChange={(e) => e.currentTarget.value && onChange({ ...range, toDay: e.currentTarget.value })}
+      />
       <SegmentedControl
         size="xs"
         value=""
@@ -112,8 +127,15 @@ export function RangePicker({ range, onChange }: { range: DayRange; onChange: (r
         ]}
         aria-label={t('analytics.range.quick')}
       />
-      <Switch size="sm" label={t('analytics.range.compare')} checked={range.compare} onChange={(e) => onChange({ ...range, compare: e.currentTarget.checked })} />
-      <Text size="xs" c="dimmed">{t('analytics.range.zone', { zone: workspace.timeZone })}</Text>
+      <Switch
+        size="sm"
+        label={t('analytics.range.compare')}
+        checked={range.compare}
+        onChange={(e) => onChange({ ...range, compare: e.currentTarget.checked })}
+      />
+      <Text size="xs" c="dimmed">
+        {t('analytics.range.zone', { zone: workspace.timeZone })}
+      </Text>
     </Group>
   );
 }
@@ -124,7 +146,14 @@ export function useDayFormat(): (day: string) => string {
   return (day) => DateTime.fromISO(day).setLocale(i18n.language).toLocaleString(DateTime.DATE_MED);
 }
 
-const STATUS_COLORS: Record<ObjectiveStatus, string> = { on_track: 'green', off_track: 'red', not_measurable: 'gray', no_data: 'gray', not_started: 'blue', unknown: 'gray' };
+const STATUS_COLORS: Record<ObjectiveStatus, string> = {
+  on_track: 'green',
+  off_track: 'red',
+  not_measurable: 'gray',
+  no_data: 'gray',
+  not_started: 'blue',
+  unknown: 'gray',
+};
 
 function isObjectiveStatus(status: string): status is ObjectiveStatus {
   return Object.hasOwn(STATUS_COLORS, status);
@@ -135,16 +164,32 @@ export function StatusBadge({ status }: { status: string | null }) {
   const { t } = useTranslation();
   const value = status ?? 'no_data';
   return (
-    <Badge color={isObjectiveStatus(value) ? STATUS_COLORS[value] : 'gray'} variant={value === 'off_track' ? 'filled' : 'light'} data-testid="objective-status">
+    <Badge
+      color={isObjectiveStatus(value) ? STATUS_COLORS[value] : 'gray'}
+      variant={value === 'off_track' ? 'filled' : 'light'}
+      data-testid="objective-status"
+    >
       {t(`analytics.status.${value}`)}
     </Badge>
   );
 }
 
 const KPI_UNITS: Record<string, '%' | 'count' | 'per_post' | 'money'> = {
-  engagement_rate_by_reach: '%', engagement_rate_by_impressions: '%', engagement_rate_by_followers: '%', follower_growth_rate: '%', interested_followers: '%', ctr: '%', roi: '%', share_of_voice: '%', net_sentiment: '%',
-  amplification_rate: 'per_post', amplification_rate_per_1000_followers: 'per_post', applause_rate: 'per_post', conversation_rate: 'per_post',
-  conversion_value: 'money', cpl: 'money',
+  engagement_rate_by_reach: '%',
+  engagement_rate_by_impressions: '%',
+  engagement_rate_by_followers: '%',
+  follower_growth_rate: '%',
+  interested_followers: '%',
+  ctr: '%',
+  roi: '%',
+  share_of_voice: '%',
+  net_sentiment: '%',
+  amplification_rate: 'per_post',
+  amplification_rate_per_1000_followers: 'per_post',
+  applause_rate: 'per_post',
+  conversation_rate: 'per_post',
+  conversion_value: 'money',
+  cpl: 'money',
 };
 
 /** Formats a KPI value with its unit. */
@@ -169,16 +214,24 @@ export function KpiCard({ kpi, change }: { kpi: KpiValue; change: number | null 
   return (
     <Card withBorder padding="sm" data-testid={`kpi-${kpi.name}`}>
       <Tooltip label={formula} multiline w={260}>
-        <Text size="xs" fw={600} c="dimmed">{label(kpi.label, kpi.name)}</Text>
+        <Text size="xs" fw={600} c="dimmed">
+          {label(kpi.label, kpi.name)}
+        </Text>
       </Tooltip>
       {kpi.value === null ? (
         <>
-          <Text fz={22} fw={700} c="dimmed">—</Text>
-          <Text size="xs" c="dimmed" data-testid="kpi-reason">{t('analytics.kpi.missing')}: {reason(kpi.reason)}</Text>
+          <Text fz={22} fw={700} c="dimmed">
+            —
+          </Text>
+          <Text size="xs" c="dimmed" data-testid="kpi-reason">
+            {t('analytics.kpi.missing')}: {reason(kpi.reason)}
+          </Text>
         </>
       ) : (
         <Group gap="xs" align="baseline">
-          <Text fz={22} fw={700}>{format(kpi.name, kpi.value)}</Text>
+          <Text fz={22} fw={700}>
+            {format(kpi.name, kpi.value)}
+          </Text>
           {change !== undefined && (
             <Text size="xs" c={change === null ? 'dimmed' : change >= 0 ? 'green' : 'red'} title={t('analytics.kpi.vsPrevious')}>
               {change === null ? t('analytics.kpi.noComparison') : `${change >= 0 ? '+' : ''}${number(change, 1)} %`}
@@ -186,7 +239,9 @@ export function KpiCard({ kpi, change }: { kpi: KpiValue; change: number | null 
           )}
         </Group>
       )}
-      <Text size="xs" c="dimmed">{formula}</Text>
+      <Text size="xs" c="dimmed">
+        {formula}
+      </Text>
     </Card>
   );
 }
@@ -196,7 +251,7 @@ export function KpiGrid({ kpis, changes }: { kpis: KpiValue[]; changes: Record<s
   return (
     <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm">
       {kpis.map((kpi) => (
-        <KpiCard key={kpi.name} kpi={kpi} change={changes ? changes[kpi.name] ?? null : undefined} />
+        <KpiCard key={kpi.name} kpi={kpi} change={changes ? (changes[kpi.name] ?? null) : undefined} />
       ))}
     </SimpleGrid>
   );
@@ -205,7 +260,10 @@ export function KpiGrid({ kpis, changes }: { kpis: KpiValue[]; changes: Record<s
 /** Lists one strategy entity of the selected workspace (objectives, campaigns, segments, pillars). */
 export function useStrategyList<K extends keyof StrategyLists>(path: K) {
   const workspace = useWorkspace();
-  return useQuery({ queryKey: strategyKeys.list(workspace.id, path), queryFn: async () => (await api<{ items: Array<StrategyLists[K]> }>('GET', `/workspaces/${workspace.id}/${path}`)).items });
+  return useQuery({
+    queryKey: strategyKeys.list(workspace.id, path),
+    queryFn: async () => (await api<{ items: Array<StrategyLists[K]> }>('GET', `/workspaces/${workspace.id}/${path}`)).items,
+  });
 }
 
 /** Each strategy list's item (typed from the list routes' response schemas). */
@@ -224,7 +282,11 @@ export const usePillars = () => useStrategyList('pillars');
 
 /** The KPI catalogue (names in both languages, formulas, units). */
 export function useKpiCatalog() {
-  return useQuery({ queryKey: analyticsKeys.kpis(), queryFn: async () => (await apiCall('get', '/api/v1/kpis')).items, staleTime: Infinity });
+  return useQuery({
+    queryKey: analyticsKeys.kpis(),
+    queryFn: async () => (await apiCall('get', '/api/v1/kpis')).items,
+    staleTime: Infinity,
+  });
 }
 
 /** Weekday names Monday first, in the UI language. */

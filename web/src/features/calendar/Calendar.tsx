@@ -8,7 +8,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, apiCall } from '../../api/client.ts';
 import { POST_STATES } from '../posts/types.ts';
-import { type CalendarEntry } from './types.ts';
+import type { CalendarEntry } from './types.ts';
 import { useSession, useWorkspace } from '../../shared/session.tsx';
 import { EDITABLE_STATES, editPostPath } from '../posts/EditPostButton.tsx';
 import { useCampaigns } from '../strategy/api.ts';
@@ -17,11 +17,30 @@ import { useChannels } from '../channels/api.ts';
 import { useMembers } from '../workspaces/api.ts';
 import { channelColor, formatInstant, STATE_COLORS } from '../../shared/format.ts';
 import { PublicUrlWarning, type UrlWarning } from '../../shared/PublicUrlWarning.tsx';
-import { calendarEntriesPath, firstDayOfWeek, loadCalendarEntries, monthGridRange, takePrefetchedEntries, NO_FILTERS, rememberCalendarSettings, type CalendarFilters, type CalendarRange } from './CalendarData.ts';
+import {
+  calendarEntriesPath,
+  firstDayOfWeek,
+  loadCalendarEntries,
+  monthGridRange,
+  takePrefetchedEntries,
+  NO_FILTERS,
+  rememberCalendarSettings,
+  type CalendarFilters,
+  type CalendarRange,
+} from './CalendarData.ts';
 import { workspaceKey } from '../../shared/query-keys.ts';
 import { calendarKeys } from './api.ts';
 
-const STATE_HEX: Record<string, string> = { draft: '#868e96', in_review: '#f08c00', approved: '#0ca678', scheduled: '#1c7ed6', publishing: '#1098ad', published: '#2b8a3e', failed: '#c92a2a', canceled: '#343a40' };
+const STATE_HEX: Record<string, string> = {
+  draft: '#868e96',
+  in_review: '#f08c00',
+  approved: '#0ca678',
+  scheduled: '#1c7ed6',
+  publishing: '#1098ad',
+  published: '#2b8a3e',
+  failed: '#c92a2a',
+  canceled: '#343a40',
+};
 const MONTH_CELL_POSTS = 3;
 const DRAGGABLE = new Set(['draft', 'approved', 'scheduled', 'failed']);
 
@@ -43,7 +62,9 @@ export default function CalendarPage() {
   const firstDay = lang === 'es' ? 1 : firstDayOfWeek(workspace.language);
   const [initialView] = useState(() => (window.innerWidth < 600 ? 'listWeek' : 'dayGridMonth'));
   // The month grid's window is known before FullCalendar mounts: fetch it at once, not after datesSet.
-  const [range, setRange] = useState<CalendarRange | null>(() => (initialView === 'dayGridMonth' ? monthGridRange(DateTime.now(), workspace.timeZone, firstDay) : null));
+  const [range, setRange] = useState<CalendarRange | null>(() =>
+    initialView === 'dayGridMonth' ? monthGridRange(DateTime.now(), workspace.timeZone, firstDay) : null,
+  );
   const [viewType, setViewType] = useState(initialView);
   const [filters, setFilters] = useState<CalendarFilters>(NO_FILTERS);
   const [undo, setUndo] = useState<Undo | null>(null);
@@ -54,7 +75,10 @@ export default function CalendarPage() {
   const { can } = useSession();
   const [opened, setOpened] = useState<CalendarEntry | null>(null);
 
-  useEffect(() => rememberCalendarSettings({ workspaceId: workspace.id, zone: workspace.timeZone, firstDay }), [workspace.id, workspace.timeZone, firstDay]);
+  useEffect(
+    () => rememberCalendarSettings({ workspaceId: workspace.id, zone: workspace.timeZone, firstDay }),
+    [workspace.id, workspace.timeZone, firstDay],
+  );
 
   const entries = useQuery({
     queryKey: calendarKeys.range(workspace.id, range, filters),
@@ -118,7 +142,18 @@ export default function CalendarPage() {
     for (const [day, dayEntries] of byDay) {
       for (const entry of dayEntries.slice(0, MONTH_CELL_POSTS)) shown.push(toEvent(entry));
       if (dayEntries.length > MONTH_CELL_POSTS) {
-        shown.push({ id: `more:${day}`, title: t('calendar.more', { count: dayEntries.length - MONTH_CELL_POSTS }), start: day, allDay: true, editable: false, backgroundColor: '#f1f3f5', borderColor: '#ced4da', textColor: '#212529', classNames: ['more-posts'], order: 99 } as EventInput);
+        shown.push({
+          id: `more:${day}`,
+          title: t('calendar.more', { count: dayEntries.length - MONTH_CELL_POSTS }),
+          start: day,
+          allDay: true,
+          editable: false,
+          backgroundColor: '#f1f3f5',
+          borderColor: '#ced4da',
+          textColor: '#212529',
+          classNames: ['more-posts'],
+          order: 99,
+        } as EventInput);
       }
     }
     return shown;
@@ -128,7 +163,8 @@ export default function CalendarPage() {
     if (entries.isSuccess && ready.current) ready.current.dataset.ready = 'true';
   }, [entries.isSuccess, entries.data]);
 
-  const reschedule = async (postId: string, scheduledAt: string) => api('POST', `/workspaces/${workspace.id}/posts/${postId}/schedule`, { scheduledAt });
+  const reschedule = async (postId: string, scheduledAt: string) =>
+    api('POST', `/workspaces/${workspace.id}/posts/${postId}/schedule`, { scheduledAt });
 
   const onDrop = async (info: EventDropArg) => {
     setError(null);
@@ -136,7 +172,11 @@ export default function CalendarPage() {
     const next = info.event.startStr;
     try {
       await reschedule(info.event.id, toInstant(next, workspace.timeZone));
-      setUndo({ postId: info.event.id, previous: toInstant(previous, workspace.timeZone), label: formatInstant(toInstant(next, workspace.timeZone), workspace.timeZone, lang) });
+      setUndo({
+        postId: info.event.id,
+        previous: toInstant(previous, workspace.timeZone),
+        label: formatInstant(toInstant(next, workspace.timeZone), workspace.timeZone, lang),
+      });
       await queryClient.invalidateQueries({ queryKey: workspaceKey(workspace.id) });
     } catch (caught) {
       info.revert();
@@ -155,7 +195,10 @@ export default function CalendarPage() {
     await queryClient.invalidateQueries({ queryKey: workspaceKey(workspace.id) });
   };
 
-  const buttonText = useMemo(() => ({ today: t('calendar.today'), month: t('calendar.month'), week: t('calendar.week'), list: t('calendar.list') }), [t]);
+  const buttonText = useMemo(
+    () => ({ today: t('calendar.today'), month: t('calendar.month'), week: t('calendar.week'), list: t('calendar.list') }),
+    [t],
+  );
   // Always the latest closures, without changing the grid's props.
   const handlers = useRef<CalendarGridHandlers>(null as unknown as CalendarGridHandlers);
   handlers.current = {
@@ -187,10 +230,40 @@ export default function CalendarPage() {
         </Text>
       </Group>
       <Group gap="xs" align="flex-end">
-        <Select label={t('calendar.filterChannel')} clearable data={(channels.data ?? []).map((c) => ({ value: c.id, label: c.name }))} value={filters.channelId} onChange={(channelId) => setFilters({ ...filters, channelId })} w={180} />
-        <Select label={t('calendar.filterStatus')} clearable data={POST_STATES.map((s) => ({ value: s, label: t(`states.${s}`) }))} value={filters.state} onChange={(state) => setFilters({ ...filters, state })} w={160} />
-        <Select label={t('calendar.filterAuthor')} clearable data={(members.data ?? []).map((m) => ({ value: m.userId, label: m.name }))} value={filters.authorId} onChange={(authorId) => setFilters({ ...filters, authorId })} w={180} />
-        <Select label={t('calendar.filterCampaign')} clearable searchable data={campaignOptions} value={filters.campaignId} onChange={(campaignId) => setFilters({ ...filters, campaignId })} w={180} disabled={campaignOptions.length === 0 && !filters.campaignId} />
+        <Select
+          label={t('calendar.filterChannel')}
+          clearable
+          data={(channels.data ?? []).map((c) => ({ value: c.id, label: c.name }))}
+          value={filters.channelId}
+          onChange={(channelId) => setFilters({ ...filters, channelId })}
+          w={180}
+        />
+        <Select
+          label={t('calendar.filterStatus')}
+          clearable
+          data={POST_STATES.map((s) => ({ value: s, label: t(`states.${s}`) }))}
+          value={filters.state}
+          onChange={(state) => setFilters({ ...filters, state })}
+          w={160}
+        />
+        <Select
+          label={t('calendar.filterAuthor')}
+          clearable
+          data={(members.data ?? []).map((m) => ({ value: m.userId, label: m.name }))}
+          value={filters.authorId}
+          onChange={(authorId) => setFilters({ ...filters, authorId })}
+          w={180}
+        />
+        <Select
+          label={t('calendar.filterCampaign')}
+          clearable
+          searchable
+          data={campaignOptions}
+          value={filters.campaignId}
+          onChange={(campaignId) => setFilters({ ...filters, campaignId })}
+          w={180}
+          disabled={campaignOptions.length === 0 && !filters.campaignId}
+        />
       </Group>
       <Group gap={6} aria-label={t('calendar.legend')}>
         {(channels.data ?? []).map((c, index) => (
@@ -199,7 +272,14 @@ export default function CalendarPage() {
           </Text>
         ))}
         {Object.keys(STATE_HEX).map((state) => (
-          <Text key={state} size="xs" px={6} py={1} style={{ border: `2px solid ${STATE_HEX[state]}`, borderRadius: 4 }} c={STATE_COLORS[state] === 'gray' ? 'dark' : undefined}>
+          <Text
+            key={state}
+            size="xs"
+            px={6}
+            py={1}
+            style={{ border: `2px solid ${STATE_HEX[state]}`, borderRadius: 4 }}
+            c={STATE_COLORS[state] === 'gray' ? 'dark' : undefined}
+          >
             {t(`states.${state}`)}
           </Text>
         ))}
@@ -216,13 +296,30 @@ export default function CalendarPage() {
         </Alert>
       )}
       <div ref={ready} data-testid="calendar" data-ready="false">
-        <CalendarGrid events={events} lang={lang} zone={workspace.timeZone} firstDay={firstDay} initialView={initialView} buttonText={buttonText} handlers={handlers} />
+        <CalendarGrid
+          events={events}
+          lang={lang}
+          zone={workspace.timeZone}
+          firstDay={firstDay}
+          initialView={initialView}
+          buttonText={buttonText}
+          handlers={handlers}
+        />
       </div>
-      <Modal opened={opened !== null} onClose={() => setOpened(null)} title={opened ? `${t(`states.${opened.state}`)} · ${formatInstant(opened.scheduledAt, workspace.timeZone, lang)}` : ''} closeButtonProps={{ 'aria-label': t('common.close') }}>
+      <Modal
+        opened={opened !== null}
+        onClose={() => setOpened(null)}
+        title={opened ? `${t(`states.${opened.state}`)} · ${formatInstant(opened.scheduledAt, workspace.timeZone, lang)}` : ''}
+        closeButtonProps={{ 'aria-label': t('common.close') }}
+      >
         {opened && (
           <Stack data-testid="calendar-post">
-            <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>{opened.content || '—'}</Text>
-            <Text size="xs" c="dimmed">{opened.channels.map((c) => channelName.get(c.channelId) ?? '?').join(', ')}</Text>
+            <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+              {opened.content || '—'}
+            </Text>
+            <Text size="xs" c="dimmed">
+              {opened.channels.map((c) => channelName.get(c.channelId) ?? '?').join(', ')}
+            </Text>
             <Group>
               <Button onClick={() => navigate(`/posts/${opened.id}`)}>{t('planner.openDetails')}</Button>
               {EDITABLE_STATES.includes(opened.state) && can('post.write') && (
@@ -244,8 +341,20 @@ export default function CalendarPage() {
         <PublicUrlWarning warning={feedUrl ? feedWarning : null} />
         {feedUrl ? (
           <Group wrap="nowrap">
-            <TextInput style={{ flex: 1 }} readOnly label={t('calendar.feedUrl')} value={feedUrl} onFocus={(e) => e.currentTarget.select()} />
-            <CopyButton value={feedUrl}>{({ copied, copy }) => <Button mt={24} onClick={copy}>{copied ? t('common.copied') : t('common.copy')}</Button>}</CopyButton>
+            <TextInput
+              style={{ flex: 1 }}
+              readOnly
+              label={t('calendar.feedUrl')}
+              value={feedUrl}
+              onFocus={(e) => e.currentTarget.select()}
+            />
+            <CopyButton value={feedUrl}>
+              {({ copied, copy }) => (
+                <Button mt={24} onClick={copy}>
+                  {copied ? t('common.copied') : t('common.copy')}
+                </Button>
+              )}
+            </CopyButton>
           </Group>
         ) : (
           <Button variant="default" onClick={() => void createFeed()} w="fit-content">

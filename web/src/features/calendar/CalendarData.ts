@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { api } from '../../api/client.ts';
-import { type CalendarEntry } from './types.ts';
+import type { CalendarEntry } from './types.ts';
 
 /** The calendar's filters; null means "any". */
 export interface CalendarFilters {
@@ -24,7 +24,10 @@ export const NO_FILTERS: CalendarFilters = { channelId: null, state: null, autho
  */
 export function firstDayOfWeek(languageTag: string): number {
   try {
-    const locale = new Intl.Locale(languageTag) as Intl.Locale & { weekInfo?: { firstDay: number }; getWeekInfo?: () => { firstDay: number } };
+    const locale = new Intl.Locale(languageTag) as Intl.Locale & {
+      weekInfo?: { firstDay: number };
+      getWeekInfo?: () => { firstDay: number };
+    };
     const info = locale.getWeekInfo?.() ?? locale.weekInfo;
     // Intl counts 1 = Monday … 7 = Sunday; a bare language ("en") maps to its most common region.
     if (info && languageTag.includes('-')) return info.firstDay % 7;
@@ -38,7 +41,7 @@ export function firstDayOfWeek(languageTag: string): number {
 export function monthGridRange(day: DateTime, zone: string, firstDay: number): CalendarRange {
   const monthStart = day.setZone(zone).startOf('month');
   // luxon weekdays run 1 = Monday … 7 = Sunday; FullCalendar's firstDay 0 = Sunday.
-  const back = (monthStart.weekday % 7 - firstDay + 7) % 7;
+  const back = ((monthStart.weekday % 7) - firstDay + 7) % 7;
   const start = monthStart.minus({ days: back });
   const end = start.plus({ weeks: 6 });
   return { from: new Date(start.toMillis()).toISOString(), to: new Date(end.toMillis()).toISOString() };
@@ -121,7 +124,6 @@ export function rememberCalendarSettings(settings: RememberedCalendar): void {
   all[settings.workspaceId] = settings;
   localStorage.setItem(SETTINGS_KEY, JSON.stringify(all));
 }
-
 
 /**
  * Starts fetching the current month's entries at boot, in parallel with the session check and the

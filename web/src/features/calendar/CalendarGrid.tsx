@@ -36,7 +36,15 @@ const TIME_FORMAT = { hour: '2-digit', minute: '2-digit', hour12: false } as con
  * filters' option lists or other data arrive, and each FullCalendar option change costs a re-render
  * of every event, so callbacks go through a ref and constant options live outside the component.
  */
-export const CalendarGrid = memo(function CalendarGrid({ events, lang, zone, firstDay, initialView, buttonText, handlers }: CalendarGridProps) {
+export const CalendarGrid = memo(function CalendarGrid({
+  events,
+  lang,
+  zone,
+  firstDay,
+  initialView,
+  buttonText,
+  handlers,
+}: CalendarGridProps) {
   const calendarRef = useRef<FullCalendar>(null);
   const datesSet = useCallback((arg: DatesSetArg) => handlers.current.onDatesSet(arg), [handlers]);
   const eventDrop = useCallback((info: EventDropArg) => handlers.current.onDrop(info), [handlers]);

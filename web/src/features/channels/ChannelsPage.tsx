@@ -93,8 +93,17 @@ export function ChannelsPage() {
 
   const test = async (channel: Channel) => {
     try {
-      const result = await apiCall('post', '/api/v1/workspaces/{workspaceId}/channels/{channelId}/test', { params: { workspaceId: workspace.id, channelId: channel.id } });
-      setMessage(result.health.ok ? t('channels.healthy', { name: channel.name }) : t('channels.unhealthy', { name: channel.name, reason: codeText(result.health.error?.code, result.health.error?.message ?? '') }));
+      const result = await apiCall('post', '/api/v1/workspaces/{workspaceId}/channels/{channelId}/test', {
+        params: { workspaceId: workspace.id, channelId: channel.id },
+      });
+      setMessage(
+        result.health.ok
+          ? t('channels.healthy', { name: channel.name })
+          : t('channels.unhealthy', {
+              name: channel.name,
+              reason: codeText(result.health.error?.code, result.health.error?.message ?? ''),
+            }),
+      );
     } catch (caught) {
       setMessage(apiErrorText(caught));
     }
@@ -112,7 +121,12 @@ export function ChannelsPage() {
       {can('channel.manage') && (
         <Group>
           {networks.data?.map((n) => (
-            <Button key={n.name} variant={n.simulated ? 'outline' : 'filled'} color={n.simulated ? 'orange' : undefined} onClick={() => setConnecting(n.name)}>
+            <Button
+              key={n.name}
+              variant={n.simulated ? 'outline' : 'filled'}
+              color={n.simulated ? 'orange' : undefined}
+              onClick={() => setConnecting(n.name)}
+            >
               {t('channels.connectNetwork', { network: n.label[lang] })}
             </Button>
           ))}
@@ -154,7 +168,12 @@ export function ChannelsPage() {
                   <Button size="xs" variant="default" onClick={() => void test(channel)}>
                     {t('channels.test')}
                   </Button>
-                  <Button size="xs" variant={channel.status === 'needs_reconnect' ? 'filled' : 'default'} color="orange" onClick={() => setReconnecting(channel)}>
+                  <Button
+                    size="xs"
+                    variant={channel.status === 'needs_reconnect' ? 'filled' : 'default'}
+                    color="orange"
+                    onClick={() => setReconnecting(channel)}
+                  >
                     {t('channels.reconnect')}
                   </Button>
                   <Button size="xs" variant="subtle" color="red" onClick={() => void disconnect(channel)}>
@@ -172,7 +191,13 @@ export function ChannelsPage() {
           setConnecting(null);
           setReconnecting(null);
         }}
-        title={network ? (reconnecting ? t('channels.reconnectTitle', { name: reconnecting.name }) : t('channels.connectNetwork', { network: network.label[lang] })) : ''}
+        title={
+          network
+            ? reconnecting
+              ? t('channels.reconnectTitle', { name: reconnecting.name })
+              : t('channels.connectNetwork', { network: network.label[lang] })
+            : ''
+        }
         closeButtonProps={{ 'aria-label': t('common.close') }}
       >
         {network && (

@@ -27,6 +27,7 @@ export function useChannels() {
     queryKey: channelKeys.list(workspace.id),
     // The calendar's boot-time prefetch may already hold them.
     initialData: () => takePrefetched<{ items: Channel[] }>(channelsPath(workspace.id))?.items,
-    queryFn: async () => (await apiCall('get', '/api/v1/workspaces/{workspaceId}/channels', { params: { workspaceId: workspace.id } })).items,
+    queryFn: async () =>
+      (await apiCall('get', '/api/v1/workspaces/{workspaceId}/channels', { params: { workspaceId: workspace.id } })).items,
   });
 }

@@ -21,8 +21,20 @@ export default function ListeningMentionsPage() {
   const client = useQueryClient();
   const base = `/workspaces/${workspace.id}/listening`;
   const [params] = useSearchParams();
-  const [filters, setFilters] = useState({ queryId: params.get('queryId') ?? '', sentiment: params.get('sentiment') ?? '', lang: '', network: '', from: '', to: '', q: '' });
-  const queries = useQuery({ queryKey: listeningKeys.queries(workspace.id), queryFn: async () => (await apiCall('get', '/api/v1/workspaces/{workspaceId}/listening/queries', { params: { workspaceId: workspace.id } })).items });
+  const [filters, setFilters] = useState({
+    queryId: params.get('queryId') ?? '',
+    sentiment: params.get('sentiment') ?? '',
+    lang: '',
+    network: '',
+    from: '',
+    to: '',
+    q: '',
+  });
+  const queries = useQuery({
+    queryKey: listeningKeys.queries(workspace.id),
+    queryFn: async () =>
+      (await apiCall('get', '/api/v1/workspaces/{workspaceId}/listening/queries', { params: { workspaceId: workspace.id } })).items,
+  });
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(filters)) {
     if (!value) continue;
@@ -53,15 +65,50 @@ export default function ListeningMentionsPage() {
     <Stack>
       <Title order={2}>{t('listening.mentionsTitle')}</Title>
       <Group align="flex-end" gap="xs">
-        <Select label={t('listening.query')} data={[{ value: '', label: t('listening.allQueries') }, ...(queries.data ?? []).map((q) => ({ value: q.id, label: q.name }))]} value={filters.queryId} onChange={set('queryId')} w={180} />
-        <Select label={t('listening.sentiment')} data={[{ value: '', label: '—' }, ...SENTIMENTS.map((s) => ({ value: s, label: t(`listening.sentiments.${s}`) }))]} value={filters.sentiment} onChange={set('sentiment')} w={130} />
-        <Select label={t('listening.language')} data={[{ value: '', label: '—' }, { value: 'es', label: 'es' }, { value: 'en', label: 'en' }, { value: 'other', label: 'other' }, { value: 'und', label: 'und' }]} value={filters.lang} onChange={set('lang')} w={100} />
+        <Select
+          label={t('listening.query')}
+          data={[{ value: '', label: t('listening.allQueries') }, ...(queries.data ?? []).map((q) => ({ value: q.id, label: q.name }))]}
+          value={filters.queryId}
+          onChange={set('queryId')}
+          w={180}
+        />
+        <Select
+          label={t('listening.sentiment')}
+          data={[{ value: '', label: '—' }, ...SENTIMENTS.map((s) => ({ value: s, label: t(`listening.sentiments.${s}`) }))]}
+          value={filters.sentiment}
+          onChange={set('sentiment')}
+          w={130}
+        />
+        <Select
+          label={t('listening.language')}
+          data={[
+            { value: '', label: '—' },
+            { value: 'es', label: 'es' },
+            { value: 'en', label: 'en' },
+            { value: 'other', label: 'other' },
+            { value: 'und', label: 'und' },
+          ]}
+          value={filters.lang}
+          onChange={set('lang')}
+          w={100}
+        />
         <TextInput label={t('listening.network')} value={filters.network} onChange={(e) => set('network')(e.currentTarget.value)} w={120} />
-        <TextInput type="datetime-local" label={t('listening.from')} value={filters.from} onChange={(e) => set('from')(e.currentTarget.value)} />
+        <TextInput
+          type="datetime-local"
+          label={t('listening.from')}
+          value={filters.from}
+          onChange={(e) => set('from')(e.currentTarget.value)}
+        />
         <TextInput type="datetime-local" label={t('listening.to')} value={filters.to} onChange={(e) => set('to')(e.currentTarget.value)} />
         <TextInput label={t('listening.search')} value={filters.q} onChange={(e) => set('q')(e.currentTarget.value)} w={160} />
         {/* A plain link: the browser downloads the CSV with the session cookie, streamed by the server. */}
-        <Button component="a" variant="light" href={`/api/v1${base}/mentions/export?${search.toString()}`} download data-testid="export-mentions">
+        <Button
+          component="a"
+          variant="light"
+          href={`/api/v1${base}/mentions/export?${search.toString()}`}
+          download
+          data-testid="export-mentions"
+        >
           {t('listening.exportCsv')}
         </Button>
       </Group>
@@ -71,36 +118,73 @@ export default function ListeningMentionsPage() {
           <Group justify="space-between" wrap="nowrap" align="flex-start">
             <Stack gap={4} style={{ minWidth: 0 }}>
               <Group gap={6}>
-                <Text size="sm" fw={600}>@{m.author.handle || '—'}</Text>
-                {m.author.reach !== null && <Text size="xs" c="dimmed">{t('listening.reach')}: {m.author.reach.toLocaleString(i18n.language)}</Text>}
-                <Badge size="xs" variant="outline">{m.network}</Badge>
-                <Badge size="xs" variant="outline">{m.lang}</Badge>
-                {m.queryIds.map((id) => <Badge key={id} size="xs" variant="light">{names.get(id) ?? '…'}</Badge>)}
+                <Text size="sm" fw={600}>
+                  @{m.author.handle || '—'}
+                </Text>
+                {m.author.reach !== null && (
+                  <Text size="xs" c="dimmed">
+                    {t('listening.reach')}: {m.author.reach.toLocaleString(i18n.language)}
+                  </Text>
+                )}
+                <Badge size="xs" variant="outline">
+                  {m.network}
+                </Badge>
+                <Badge size="xs" variant="outline">
+                  {m.lang}
+                </Badge>
+                {m.queryIds.map((id) => (
+                  <Badge key={id} size="xs" variant="light">
+                    {names.get(id) ?? '…'}
+                  </Badge>
+                ))}
               </Group>
-              <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{m.text}</Text>
+              <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+                {m.text}
+              </Text>
               <Group gap="xs">
-                <Text size="xs" c="dimmed">{formatInstant(m.publishedAt, workspace.timeZone, i18n.language)}</Text>
-                <ExternalLink size="xs" href={m.url}>{t('listening.original')}</ExternalLink>
+                <Text size="xs" c="dimmed">
+                  {formatInstant(m.publishedAt, workspace.timeZone, i18n.language)}
+                </Text>
+                <ExternalLink size="xs" href={m.url}>
+                  {t('listening.original')}
+                </ExternalLink>
               </Group>
             </Stack>
             <Stack gap={2} align="flex-end">
               <Menu>
                 <Menu.Target>
-                  <Button size="compact-xs" color={m.sentiment ? COLORS[m.sentiment] : 'gray'} variant="light" aria-label={t('listening.correct')}>
+                  <Button
+                    size="compact-xs"
+                    color={m.sentiment ? COLORS[m.sentiment] : 'gray'}
+                    variant="light"
+                    aria-label={t('listening.correct')}
+                  >
                     {m.sentiment ? t(`listening.sentiments.${m.sentiment}`) : '—'}
                   </Button>
                 </Menu.Target>
                 <Menu.Dropdown>
                   <Menu.Label>{t('listening.correct')}</Menu.Label>
-                  {SENTIMENTS.map((s) => <Menu.Item key={s} onClick={() => correct.mutate({ id: m.id, label: s })}>{t(`listening.sentiments.${s}`)}</Menu.Item>)}
+                  {SENTIMENTS.map((s) => (
+                    <Menu.Item key={s} onClick={() => correct.mutate({ id: m.id, label: s })}>
+                      {t(`listening.sentiments.${s}`)}
+                    </Menu.Item>
+                  ))}
                 </Menu.Dropdown>
               </Menu>
-              {m.corrected && m.autoSentiment && <Text size="xs" c="dimmed">{t('listening.corrected', { from: t(`listening.sentiments.${m.autoSentiment}`) })}</Text>}
+              {m.corrected && m.autoSentiment && (
+                <Text size="xs" c="dimmed">
+                  {t('listening.corrected', { from: t(`listening.sentiments.${m.autoSentiment}`) })}
+                </Text>
+              )}
             </Stack>
           </Group>
         </Card>
       ))}
-      {mentions.hasNextPage && <Button variant="light" onClick={() => void mentions.fetchNextPage()} loading={mentions.isFetchingNextPage}>{t('listening.more')}</Button>}
+      {mentions.hasNextPage && (
+        <Button variant="light" onClick={() => void mentions.fetchNextPage()} loading={mentions.isFetchingNextPage}>
+          {t('listening.more')}
+        </Button>
+      )}
     </Stack>
   );
 }

@@ -10,7 +10,8 @@ import { ApiErrorAlert } from '../../shared/ApiErrorAlert.tsx';
 import { listeningKeys } from './api.ts';
 
 /** Names of a kind's secret settings (stored sealed: never sent back, an empty field keeps them). */
-const secretsOf = (kind: SourceKindForm | undefined) => (kind?.fields ?? []).filter((field) => field.input === 'secret').map((field) => field.name);
+const secretsOf = (kind: SourceKindForm | undefined) =>
+  (kind?.fields ?? []).filter((field) => field.input === 'secret').map((field) => field.name);
 
 function draftOf(source: ListeningSource, secrets: string[]): SourceDraft {
   const draft: SourceDraft = {};
@@ -60,25 +61,50 @@ export function SourceEditor({ source, onClose }: { source: ListeningSource; onC
       onClose();
     },
   });
-  const issues = save.error instanceof ApiError ? ((save.error.details as { issues?: Array<{ path: string; message: string }> } | null)?.issues ?? []) : [];
-  const kindLabel = kind ? (i18n.language === 'es' ? kind.label.es : kind.label.en) : t(`listening.sourceKinds.${source.kind}`, { defaultValue: source.kind });
+  const issues =
+    save.error instanceof ApiError
+      ? ((save.error.details as { issues?: Array<{ path: string; message: string }> } | null)?.issues ?? [])
+      : [];
+  const kindLabel = kind
+    ? i18n.language === 'es'
+      ? kind.label.es
+      : kind.label.en
+    : t(`listening.sourceKinds.${source.kind}`, { defaultValue: source.kind });
 
   return (
-    <Modal opened onClose={onClose} title={t('listening.editSourceTitle', { name: source.name })} closeButtonProps={{ 'aria-label': t('common.close') }} size="lg">
+    <Modal
+      opened
+      onClose={onClose}
+      title={t('listening.editSourceTitle', { name: source.name })}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+      size="lg"
+    >
       <Stack gap="sm" data-testid="source-editor">
-        <Text size="sm" c="dimmed">{kindLabel}</Text>
+        <Text size="sm" c="dimmed">
+          {kindLabel}
+        </Text>
         <TextInput label={t('listening.name')} value={name} onChange={(e) => setName(e.currentTarget.value)} required />
         <Switch label={t('listening.active')} checked={active} onChange={(e) => setActive(e.currentTarget.checked)} />
         {kind && <SourceFields kind={kind} draft={current} onChange={setDraft} storedSecrets={storedSecrets} />}
-        <Text size="xs" c="dimmed">{t('listening.cursorResetNote')}</Text>
+        <Text size="xs" c="dimmed">
+          {t('listening.cursorResetNote')}
+        </Text>
         {save.error && (
           <ApiErrorAlert error={save.error} data-testid="source-error">
-            {issues.map((issue) => <Text key={issue.path} size="xs">{issue.path}: {issue.message}</Text>)}
+            {issues.map((issue) => (
+              <Text key={issue.path} size="xs">
+                {issue.path}: {issue.message}
+              </Text>
+            ))}
           </ApiErrorAlert>
         )}
         <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>{t('listening.cancel')}</Button>
-          <Button onClick={() => save.mutate()} loading={save.isPending} disabled={!name.trim()}>{t('listening.saveSource')}</Button>
+          <Button variant="default" onClick={onClose}>
+            {t('listening.cancel')}
+          </Button>
+          <Button onClick={() => save.mutate()} loading={save.isPending} disabled={!name.trim()}>
+            {t('listening.saveSource')}
+          </Button>
         </Group>
       </Stack>
     </Modal>

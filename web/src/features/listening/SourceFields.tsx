@@ -19,20 +19,20 @@ export function useSourceKinds() {
 }
 
 /** The value a field has in the draft, its default when unset. */
-function valueOf(kind: SourceKindForm, draft: SourceDraft, name: string): string | number | undefined {
+function fieldValue(kind: SourceKindForm, draft: SourceDraft, name: string): string | number | undefined {
   return draft[name] ?? kind.fields.find((field) => field.name === name)?.default;
 }
 
 /** Fields shown now: those without a condition, and those whose condition holds. */
 export function visibleFields(kind: SourceKindForm, draft: SourceDraft): SourceFormField[] {
-  return kind.fields.filter((field) => !field.when || field.when.equals.includes(String(valueOf(kind, draft, field.when.field) ?? '')));
+  return kind.fields.filter((field) => !field.when || field.when.equals.includes(String(fieldValue(kind, draft, field.when.field) ?? '')));
 }
 
 /** The config to create a source with: visible fields' values, defaults filled in, empty ones left out. */
 export function configOf(kind: SourceKindForm, draft: SourceDraft): Record<string, unknown> {
   const config: Record<string, unknown> = {};
   for (const field of visibleFields(kind, draft)) {
-    const value = valueOf(kind, draft, field.name);
+    const value = fieldValue(kind, draft, field.name);
     if (value !== undefined && value !== '') config[field.name] = value;
   }
   return config;
@@ -42,13 +42,23 @@ export function configOf(kind: SourceKindForm, draft: SourceDraft): Record<strin
  * The settings form of one kind of source, built from the fields its network declares.
  * `storedSecrets` names secrets already stored: their field then says that leaving it empty keeps them.
  */
-export function SourceFields({ kind, draft, onChange, storedSecrets = [] }: { kind: SourceKindForm; draft: SourceDraft; onChange: (draft: SourceDraft) => void; storedSecrets?: string[] }) {
+export function SourceFields({
+  kind,
+  draft,
+  onChange,
+  storedSecrets = [],
+}: {
+  kind: SourceKindForm;
+  draft: SourceDraft;
+  onChange: (draft: SourceDraft) => void;
+  storedSecrets?: string[];
+}) {
   const { t, i18n } = useTranslation();
   const channels = useChannels();
   const text = (value: { en: string; es: string } | undefined) => (value ? (i18n.language === 'es' ? value.es : value.en) : undefined);
   const set = (name: string, value: string | number | undefined) => onChange({ ...draft, [name]: value === '' ? undefined : value });
   const shown = (name: string) => {
-    const value = valueOf(kind, draft, name);
+    const value = fieldValue(kind, draft, name);
     return value === undefined ? '' : String(value);
   };
   return (
@@ -60,32 +70,75 @@ export function SourceFields({ kind, draft, onChange, storedSecrets = [] }: { ki
         switch (field.input) {
           case 'select':
             return (
-              <Select key={field.name} label={label} description={help} required={field.required} data-testid={testId} allowDeselect={false}
+              <Select
+                key={field.name}
+                label={label}
+                description={help}
+                required={field.required}
+                data-testid={testId}
+                allowDeselect={false}
                 data={(field.options ?? []).map((option) => ({ value: option.value, label: text(option.label) ?? option.value }))}
-                value={shown(field.name) || null} onChange={(value) => value && set(field.name, value)} />
+                value={shown(field.name) || null}
+                onChange={(value) => value && set(field.name, value)}
+              />
             );
           case 'channel':
             return (
-              <Select key={field.name} label={label} description={help} required={field.required} data-testid={testId} allowDeselect={false}
-                data={(channels.data ?? []).map((c) => ({ value: c.id, label: `${c.name} · ${i18n.language === 'es' ? c.networkLabel.es : c.networkLabel.en}` }))}
-                value={shown(field.name) || null} onChange={(value) => value && set(field.name, value)} />
+              <Select
+                key={field.name}
+                label={label}
+                description={help}
+                required={field.required}
+                data-testid={testId}
+                allowDeselect={false}
+                data={(channels.data ?? []).map((c) => ({
+                  value: c.id,
+                  label: `${c.name} · ${i18n.language === 'es' ? c.networkLabel.es : c.networkLabel.en}`,
+                }))}
+                value={shown(field.name) || null}
+                onChange={(value) => value && set(field.name, value)}
+              />
             );
           case 'number':
             return (
-              <NumberInput key={field.name} label={label} description={help} required={field.required} data-testid={testId} min={field.min} max={field.max}
-                value={draft[field.name] ?? ''} onChange={(value) => set(field.name, typeof value === 'number' ? value : undefined)} />
+              <NumberInput
+                key={field.name}
+                label={label}
+                description={help}
+                required={field.required}
+                data-testid={testId}
+                min={field.min}
+                max={field.max}
+                value={draft[field.name] ?? ''}
+                onChange={(value) => set(field.name, typeof value === 'number' ? value : undefined)}
+              />
             );
           case 'secret':
             return (
-              <PasswordInput key={field.name} label={label} required={field.required && !storedSecrets.includes(field.name)} autoComplete="off" data-testid={testId}
+              <PasswordInput
+                key={field.name}
+                label={label}
+                required={field.required && !storedSecrets.includes(field.name)}
+                autoComplete="off"
+                data-testid={testId}
                 description={storedSecrets.includes(field.name) ? t('listening.accessTokenKeep') : help}
-                value={shown(field.name)} onChange={(e) => set(field.name, e.currentTarget.value)} />
+                value={shown(field.name)}
+                onChange={(e) => set(field.name, e.currentTarget.value)}
+              />
             );
           default: {
-            const strip = (value: string) => (field.stripPrefix && value.startsWith(field.stripPrefix) ? value.slice(field.stripPrefix.length) : value);
+            const strip = (value: string) =>
+              field.stripPrefix && value.startsWith(field.stripPrefix) ? value.slice(field.stripPrefix.length) : value;
             return (
-              <TextInput key={field.name} label={label} description={help} required={field.required} data-testid={testId}
-                value={shown(field.name)} onChange={(e) => set(field.name, strip(e.currentTarget.value))} />
+              <TextInput
+                key={field.name}
+                label={label}
+                description={help}
+                required={field.required}
+                data-testid={testId}
+                value={shown(field.name)}
+                onChange={(e) => set(field.name, strip(e.currentTarget.value))}
+              />
             );
           }
         }

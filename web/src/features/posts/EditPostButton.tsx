@@ -1,7 +1,7 @@
 import { Link } from 'react-router-dom';
 import { Button } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { type PostState } from './types.ts';
+import type { PostState } from './types.ts';
 import { useCan } from '../../shared/session.tsx';
 
 /** States in which the server accepts PUT posts/:postId (see the posts service). */

@@ -19,7 +19,8 @@ export function usePost(postId: string | null | undefined, options: Pick<UseQuer
     queryKey: postKeys.detail(workspace.id, postId ?? ''),
     enabled: Boolean(postId) && options.enabled !== false,
     refetchInterval: options.refetchInterval,
-    queryFn: () => apiCall('get', '/api/v1/workspaces/{workspaceId}/posts/{postId}', { params: { workspaceId: workspace.id, postId: postId ?? '' } }),
+    queryFn: () =>
+      apiCall('get', '/api/v1/workspaces/{workspaceId}/posts/{postId}', { params: { workspaceId: workspace.id, postId: postId ?? '' } }),
   });
 }
 
@@ -28,7 +29,9 @@ export function usePostsInState(state: PostState, limit = 100) {
   const workspace = useWorkspace();
   return useQuery({
     queryKey: postKeys.list(workspace.id, state),
-    queryFn: async () => (await apiCall('get', '/api/v1/workspaces/{workspaceId}/posts', { params: { workspaceId: workspace.id }, query: { state, limit } })).items,
+    queryFn: async () =>
+      (await apiCall('get', '/api/v1/workspaces/{workspaceId}/posts', { params: { workspaceId: workspace.id }, query: { state, limit } }))
+        .items,
   });
 }
 

@@ -22,12 +22,17 @@ export function SandboxPage() {
     <Stack>
       <Group>
         <Title order={2}>{t('sandbox.title')}</Title>
-        <Badge color="orange" size="lg" variant="outline">{t('common.simulated')}</Badge>
+        <Badge color="orange" size="lg" variant="outline">
+          {t('common.simulated')}
+        </Badge>
       </Group>
       <Alert color="orange">{t('sandbox.explainer')}</Alert>
       {timeline.data?.channels.length === 0 && (
         <Text>
-          {t('sandbox.noChannels')} <Button component={Link} to="/channels" size="xs" variant="light">{t('nav.channels')}</Button>
+          {t('sandbox.noChannels')}{' '}
+          <Button component={Link} to="/channels" size="xs" variant="light">
+            {t('nav.channels')}
+          </Button>
         </Text>
       )}
       <Group gap="xs">
@@ -42,11 +47,18 @@ export function SandboxPage() {
         <Card key={entry.remotePostId} withBorder className="preview-card preview-sandbox" data-testid="sandbox-entry">
           <Group justify="space-between">
             <Text fw={700} size="sm">
-              {entry.channelName} <Text span c="dimmed" size="xs">@{entry.handle}</Text>
+              {entry.channelName}{' '}
+              <Text span c="dimmed" size="xs">
+                @{entry.handle}
+              </Text>
             </Text>
-            <Text size="xs" c="dimmed">{t('sandbox.received', { when: formatInstant(entry.acceptedAt, workspace.timeZone, i18n.language) })}</Text>
+            <Text size="xs" c="dimmed">
+              {t('sandbox.received', { when: formatInstant(entry.acceptedAt, workspace.timeZone, i18n.language) })}
+            </Text>
           </Group>
-          <Text size="sm" mt={4} style={{ whiteSpace: 'pre-wrap' }}>{entry.text}</Text>
+          <Text size="sm" mt={4} style={{ whiteSpace: 'pre-wrap' }}>
+            {entry.text}
+          </Text>
           {entry.metrics && (
             <Text size="xs" mt={6} c="dimmed">
               {t('sandbox.metrics', entry.metrics)}
@@ -56,12 +68,20 @@ export function SandboxPage() {
             <Stack gap={2} mt={6} pl="sm" style={{ borderLeft: '2px solid #ffd8a8' }}>
               {entry.replies.map((reply) => (
                 <Text key={reply.id} size="xs">
-                  <strong>{reply.authorName}</strong> <Badge size="xs" color={SENTIMENT_COLOR[reply.sentiment] ?? 'gray'} variant="light">{t(`sandbox.sentiment.${reply.sentiment}`)}</Badge> {reply.text}
+                  <strong>{reply.authorName}</strong>{' '}
+                  <Badge size="xs" color={SENTIMENT_COLOR[reply.sentiment] ?? 'gray'} variant="light">
+                    {t(`sandbox.sentiment.${reply.sentiment}`)}
+                  </Badge>{' '}
+                  {reply.text}
                 </Text>
               ))}
             </Stack>
           )}
-          {entry.postId && <Button component={Link} to={`/posts/${entry.postId}`} size="xs" variant="subtle" mt={4} w="fit-content">{t('sandbox.openPost')}</Button>}
+          {entry.postId && (
+            <Button component={Link} to={`/posts/${entry.postId}`} size="xs" variant="subtle" mt={4} w="fit-content">
+              {t('sandbox.openPost')}
+            </Button>
+          )}
         </Card>
       ))}
     </Stack>

@@ -6,7 +6,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, apiCall } from '../../api/client.ts';
 import { ROLES, type Role } from '../accounts/types.ts';
-import { type Workspace } from '../workspaces/types.ts';
+import type { Workspace } from '../workspaces/types.ts';
 import { useSession, useWorkspace } from '../../shared/session.tsx';
 import { useMembers, useWorkspaceDetail, workspaceKeys } from '../workspaces/api.ts';
 import { formatInstant } from '../../shared/format.ts';
@@ -32,7 +32,12 @@ function WorkspaceSettings() {
   const save = async (event: FormEvent) => {
     event.preventDefault();
     try {
-      await api('PATCH', `/workspaces/${summary.id}`, { name: form.name, timeZone: form.timeZone, language: form.language, approvalRequired: form.approvalRequired });
+      await api('PATCH', `/workspaces/${summary.id}`, {
+        name: form.name,
+        timeZone: form.timeZone,
+        language: form.language,
+        approvalRequired: form.approvalRequired,
+      });
       setMessage({ ok: true, text: t('settings.saved') });
       await queryClient.invalidateQueries();
     } catch (caught) {
@@ -43,12 +48,48 @@ function WorkspaceSettings() {
   return (
     <form onSubmit={(e) => void save(e)}>
       <Stack maw={480}>
-        <TextInput label={t('setup.brandName')} value={form.name} onChange={(e) => setForm({ ...form, name: e.currentTarget.value })} disabled={!can('workspace.manage')} />
-        <Select label={t('setup.timeZone')} searchable data={zones.includes(form.timeZone) ? zones : [form.timeZone, ...zones]} value={form.timeZone} onChange={(v) => v && setForm({ ...form, timeZone: v })} disabled={!can('workspace.manage')} allowDeselect={false} />
-        <Select label={t('setup.brandLanguage')} data={[{ value: 'es', label: 'Español' }, { value: 'en', label: 'English' }]} value={form.language} onChange={(v) => v && setForm({ ...form, language: v })} disabled={!can('workspace.manage')} allowDeselect={false} />
-        <Checkbox label={t('setup.approvalRequired')} checked={form.approvalRequired} onChange={(e) => setForm({ ...form, approvalRequired: e.currentTarget.checked })} disabled={!can('workspace.manage')} />
-        {message && <Alert color={message.ok ? 'green' : 'red'} role="status">{message.text}</Alert>}
-        {can('workspace.manage') && <Button type="submit" w="fit-content">{t('common.save')}</Button>}
+        <TextInput
+          label={t('setup.brandName')}
+          value={form.name}
+          onChange={(e) => setForm({ ...form, name: e.currentTarget.value })}
+          disabled={!can('workspace.manage')}
+        />
+        <Select
+          label={t('setup.timeZone')}
+          searchable
+          data={zones.includes(form.timeZone) ? zones : [form.timeZone, ...zones]}
+          value={form.timeZone}
+          onChange={(v) => v && setForm({ ...form, timeZone: v })}
+          disabled={!can('workspace.manage')}
+          allowDeselect={false}
+        />
+        <Select
+          label={t('setup.brandLanguage')}
+          data={[
+            { value: 'es', label: 'Español' },
+            { value: 'en', label: 'English' },
+          ]}
+          value={form.language}
+          onChange={(v) => v && setForm({ ...form, language: v })}
+          disabled={!can('workspace.manage')}
+          allowDeselect={false}
+        />
+        <Checkbox
+          label={t('setup.approvalRequired')}
+          checked={form.approvalRequired}
+          onChange={(e) => setForm({ ...form, approvalRequired: e.currentTarget.checked })}
+          disabled={!can('workspace.manage')}
+        />
+        {message && (
+          <Alert color={message.ok ? 'green' : 'red'} role="status">
+            {message.text}
+          </Alert>
+        )}
+        {can('workspace.manage') && (
+          <Button type="submit" w="fit-content">
+            {t('common.save')}
+          </Button>
+        )}
       </Stack>
     </form>
   );
@@ -98,11 +139,22 @@ function MembersSettings() {
                 <Table.Td>{member.name}</Table.Td>
                 <Table.Td>{member.email}</Table.Td>
                 <Table.Td>
-                  <Select aria-label={t('settings.roleOf', { name: member.name })} data={roleOptions} value={member.role} onChange={(v) => v && void change(member.userId, v as Role)} disabled={!can('member.manage')} allowDeselect={false} w={150} size="xs" />
+                  <Select
+                    aria-label={t('settings.roleOf', { name: member.name })}
+                    data={roleOptions}
+                    value={member.role}
+                    onChange={(v) => v && void change(member.userId, v as Role)}
+                    disabled={!can('member.manage')}
+                    allowDeselect={false}
+                    w={150}
+                    size="xs"
+                  />
                 </Table.Td>
                 <Table.Td>
                   {can('member.manage') && member.userId !== me.user.id && (
-                    <Button size="xs" variant="subtle" color="red" onClick={() => void remove(member.userId)}>{t('settings.remove')}</Button>
+                    <Button size="xs" variant="subtle" color="red" onClick={() => void remove(member.userId)}>
+                      {t('settings.remove')}
+                    </Button>
                   )}
                 </Table.Td>
               </Table.Tr>
@@ -136,7 +188,9 @@ function TokenSettings() {
   };
   return (
     <Stack>
-      <Text size="sm" c="dimmed">{t('settings.tokensHelp')}</Text>
+      <Text size="sm" c="dimmed">
+        {t('settings.tokensHelp')}
+      </Text>
       {secret && (
         <Alert color="green" title={t('settings.tokenCreated')}>
           <Code block>{secret}</Code>
@@ -154,8 +208,20 @@ function TokenSettings() {
             <Table.Tr key={token.id}>
               <Table.Td>{token.name}</Table.Td>
               <Table.Td>{formatInstant(token.createdAt, workspace.timeZone, i18n.language)}</Table.Td>
-              <Table.Td>{token.revokedAt ? t('settings.revoked') : token.lastUsedAt ? t('settings.lastUsed', { when: formatInstant(token.lastUsedAt, workspace.timeZone, i18n.language) }) : t('settings.neverUsed')}</Table.Td>
-              <Table.Td>{!token.revokedAt && <Button size="xs" variant="subtle" color="red" onClick={() => void revoke(token.id)}>{t('settings.revoke')}</Button>}</Table.Td>
+              <Table.Td>
+                {token.revokedAt
+                  ? t('settings.revoked')
+                  : token.lastUsedAt
+                    ? t('settings.lastUsed', { when: formatInstant(token.lastUsedAt, workspace.timeZone, i18n.language) })
+                    : t('settings.neverUsed')}
+              </Table.Td>
+              <Table.Td>
+                {!token.revokedAt && (
+                  <Button size="xs" variant="subtle" color="red" onClick={() => void revoke(token.id)}>
+                    {t('settings.revoke')}
+                  </Button>
+                )}
+              </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
@@ -178,10 +244,18 @@ export function SettingsPage() {
           <Tabs.Tab value="tokens">{t('settings.tokens')}</Tabs.Tab>
           <Tabs.Tab value="account">{t('accounts.security.tab')}</Tabs.Tab>
         </Tabs.List>
-        <Tabs.Panel value="workspace" pt="md"><WorkspaceSettings /></Tabs.Panel>
-        <Tabs.Panel value="members" pt="md"><MembersSettings /></Tabs.Panel>
-        <Tabs.Panel value="tokens" pt="md"><TokenSettings /></Tabs.Panel>
-        <Tabs.Panel value="account" pt="md"><AccountSecurity /></Tabs.Panel>
+        <Tabs.Panel value="workspace" pt="md">
+          <WorkspaceSettings />
+        </Tabs.Panel>
+        <Tabs.Panel value="members" pt="md">
+          <MembersSettings />
+        </Tabs.Panel>
+        <Tabs.Panel value="tokens" pt="md">
+          <TokenSettings />
+        </Tabs.Panel>
+        <Tabs.Panel value="account" pt="md">
+          <AccountSecurity />
+        </Tabs.Panel>
       </Tabs>
     </Stack>
   );

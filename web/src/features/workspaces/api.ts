@@ -13,7 +13,10 @@ export const workspaceKeys = {
 
 /** The selected workspace's settings. */
 export function useWorkspaceDetail(workspaceId: string) {
-  return useQuery({ queryKey: workspaceKeys.detail(workspaceId), queryFn: () => apiCall('get', '/api/v1/workspaces/{workspaceId}', { params: { workspaceId } }) });
+  return useQuery({
+    queryKey: workspaceKeys.detail(workspaceId),
+    queryFn: () => apiCall('get', '/api/v1/workspaces/{workspaceId}', { params: { workspaceId } }),
+  });
 }
 
 /** The selected workspace's members; `enabled: false` defers the request (e.g. until the page's main data is in). */
@@ -22,6 +25,7 @@ export function useMembers(enabled = true) {
   return useQuery({
     queryKey: workspaceKeys.members(workspace.id),
     enabled,
-    queryFn: async () => (await apiCall('get', '/api/v1/workspaces/{workspaceId}/members', { params: { workspaceId: workspace.id } })).items,
+    queryFn: async () =>
+      (await apiCall('get', '/api/v1/workspaces/{workspaceId}/members', { params: { workspaceId: workspace.id } })).items,
   });
 }

@@ -1,12 +1,30 @@
 import { useEffect, useMemo, useReducer, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
-import { ActionIcon, Alert, Badge, Button, Checkbox, FileButton, Group, Image, Paper, SimpleGrid, Stack, Switch, Tabs, Text, TextInput, Textarea, Title } from '@mantine/core';
+import {
+  ActionIcon,
+  Alert,
+  Badge,
+  Button,
+  Checkbox,
+  FileButton,
+  Group,
+  Image,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Switch,
+  Tabs,
+  Text,
+  TextInput,
+  Textarea,
+  Title,
+} from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, apiCall, ApiError } from '../../../api/client.ts';
 import { channelAccount, type Channel } from '../../channels/types.ts';
-import { type ChannelIssues, type Post } from '../types.ts';
+import type { ChannelIssues, Post } from '../types.ts';
 import { useSession, useWorkspace } from '../../../shared/session.tsx';
 import { createPost, replacePost, usePost, uploadMedia } from '../api.ts';
 import { useChannels, useNetworks } from '../../channels/api.ts';
@@ -15,7 +33,16 @@ import { EDITABLE_STATES } from '../EditPostButton.tsx';
 import { ExternalLink } from '../../../shared/ExternalLink.tsx';
 import { safeHref } from '../../../shared/safe-link.ts';
 import { ChannelOptions, StrategyPickers, SuggestTimeButton } from './ComposerExtras.tsx';
-import { draftBody, draftFromPost, draftReducer, emptyDraft, mediaUrl, textFor as draftText, type ComposerDraft, type UploadedImage } from './draft.ts';
+import {
+  draftBody,
+  draftFromPost,
+  draftReducer,
+  emptyDraft,
+  mediaUrl,
+  textFor as draftText,
+  type ComposerDraft,
+  type UploadedImage,
+} from './draft.ts';
 import { workspaceKey } from '../../../shared/query-keys.ts';
 import { ApiErrorAlert } from '../../../shared/ApiErrorAlert.tsx';
 
@@ -23,7 +50,15 @@ type Action = 'draft' | 'submit' | 'schedule' | 'publish_now';
 
 function linkify(text: string) {
   const parts = text.split(/(https?:\/\/[^\s<>"')]+)/g);
-  return parts.map((part, index) => (index % 2 === 1 && safeHref(part) ? <a key={index} href={safeHref(part)!} target="_blank" rel="noreferrer noopener">{part}</a> : part));
+  return parts.map((part, index) =>
+    index % 2 === 1 && safeHref(part) ? (
+      <a key={index} href={safeHref(part)!} target="_blank" rel="noreferrer noopener">
+        {part}
+      </a>
+    ) : (
+      part
+    ),
+  );
 }
 
 /** A preview shaped like the network's own post card. */
@@ -35,23 +70,42 @@ function Preview({ channel, text, thread, images }: { channel: Channel; text: st
     <Paper className={`preview-card preview-${channel.network}`} aria-label={t('composer.previewFor', { name: channel.name })}>
       <Group justify="space-between" mb={6}>
         <Text fw={700} size="sm">
-          {account.displayName ?? channel.name} <Text span c="dimmed" size="xs">@{handle}</Text>
+          {account.displayName ?? channel.name}{' '}
+          <Text span c="dimmed" size="xs">
+            @{handle}
+          </Text>
         </Text>
-        {channel.simulated ? <Badge color="orange" variant="outline" size="xs">{t('common.simulated')}</Badge> : <Badge size="xs" variant="light">{channel.network}</Badge>}
+        {channel.simulated ? (
+          <Badge color="orange" variant="outline" size="xs">
+            {t('common.simulated')}
+          </Badge>
+        ) : (
+          <Badge size="xs" variant="light">
+            {channel.network}
+          </Badge>
+        )}
       </Group>
-      <Text size="sm" className="preview-text">{linkify(text)}</Text>
+      <Text size="sm" className="preview-text">
+        {linkify(text)}
+      </Text>
       {images.length > 0 && (
         <SimpleGrid cols={Math.min(images.length, 2)} mt="xs" spacing={4}>
-          {images.map((image) => <Image key={image.mediaId} src={image.url} alt={image.alt} radius="sm" h={90} fit="cover" />)}
+          {images.map((image) => (
+            <Image key={image.mediaId} src={image.url} alt={image.alt} radius="sm" h={90} fit="cover" />
+          ))}
         </SimpleGrid>
       )}
-      {thread.filter((part) => part.trim()).map((part, index) => (
-        <Text key={index} size="sm" className="preview-text" mt="xs" pl="sm" style={{ borderLeft: '2px solid #dee2e6' }}>
-          {linkify(part)}
-        </Text>
-      ))}
+      {thread
+        .filter((part) => part.trim())
+        .map((part, index) => (
+          <Text key={index} size="sm" className="preview-text" mt="xs" pl="sm" style={{ borderLeft: '2px solid #dee2e6' }}>
+            {linkify(part)}
+          </Text>
+        ))}
       <Group gap="lg" mt={8}>
-        <Text size="xs" c="dimmed" aria-hidden>↩ 0 · ⇄ 0 · ♥ 0</Text>
+        <Text size="xs" c="dimmed" aria-hidden>
+          ↩ 0 · ⇄ 0 · ♥ 0
+        </Text>
       </Group>
     </Paper>
   );
@@ -94,7 +148,7 @@ function ComposerForm() {
     setLoadedId(post.id);
     dispatch({ type: 'load', draft: draftFromPost(post, workspace.id, workspace.timeZone) });
   }, [existing.data, loadedId, workspace.id, workspace.timeZone]);
-  const editing = editId !== null ? existing.data ?? null : null;
+  const editing = editId !== null ? (existing.data ?? null) : null;
   const limitsByNetwork = useMemo(() => new Map((networks.data ?? []).map((n) => [n.name, n.limits])), [networks.data]);
 
   const body = useMemo(() => draftBody(draft), [draft]);
@@ -146,7 +200,8 @@ function ComposerForm() {
       await queryClient.invalidateQueries({ queryKey: workspaceKey(workspace.id) });
       navigate(`/posts/${post.id}`);
     } catch (caught) {
-      if (caught instanceof ApiError && caught.status === 422 && Array.isArray(caught.details)) setIssues(caught.details as ChannelIssues[]);
+      if (caught instanceof ApiError && caught.status === 422 && Array.isArray(caught.details))
+        setIssues(caught.details as ChannelIssues[]);
       setError(caught);
     } finally {
       setBusy(null);
@@ -166,13 +221,19 @@ function ComposerForm() {
       <Title order={2}>{editing ? t('planner.editTitle') : t('composer.title')}</Title>
       {editing && (
         <Alert color={locked ? 'red' : 'blue'} data-testid="composer-editing">
-          {locked ? t('planner.cannotEdit', { state: t(`states.${editing.state}`) }) : t('planner.editing', { state: t(`states.${editing.state}`) })}
+          {locked
+            ? t('planner.cannotEdit', { state: t(`states.${editing.state}`) })
+            : t('planner.editing', { state: t(`states.${editing.state}`) })}
         </Alert>
       )}
       <Checkbox.Group label={t('composer.channels')} value={selected} onChange={(value) => set({ selected: value })} required>
         <Group mt="xs">
           {active.map((channel) => (
-            <Checkbox key={channel.id} value={channel.id} label={`${channel.name}${channel.simulated ? ` (${t('common.simulated')})` : ''}`} />
+            <Checkbox
+              key={channel.id}
+              value={channel.id}
+              label={`${channel.name}${channel.simulated ? ` (${t('common.simulated')})` : ''}`}
+            />
           ))}
         </Group>
       </Checkbox.Group>
@@ -190,7 +251,13 @@ function ComposerForm() {
               ))}
             </Tabs.List>
             <Tabs.Panel value="all" pt="xs">
-              <Textarea label={t('composer.text')} autosize minRows={5} value={content} onChange={(e) => set({ content: e.currentTarget.value })} />
+              <Textarea
+                label={t('composer.text')}
+                autosize
+                minRows={5}
+                value={content}
+                onChange={(e) => set({ content: e.currentTarget.value })}
+              />
             </Tabs.Panel>
             {selectedChannels.map((channel) => (
               <Tabs.Panel key={channel.id} value={channel.id} pt="xs">
@@ -208,7 +275,12 @@ function ComposerForm() {
                     value={textFor(channel.id)}
                     onChange={(e) => dispatch({ type: 'variant', channelId: channel.id, text: e.currentTarget.value })}
                   />
-                  <ChannelOptions name={channel.name} limits={limitsByNetwork.get(channel.network) ?? channel.limits} value={options[channel.id] ?? {}} onChange={(next) => dispatch({ type: 'options', channelId: channel.id, options: next })} />
+                  <ChannelOptions
+                    name={channel.name}
+                    limits={limitsByNetwork.get(channel.network) ?? channel.limits}
+                    value={options[channel.id] ?? {}}
+                    onChange={(next) => dispatch({ type: 'options', channelId: channel.id, options: next })}
+                  />
                 </Stack>
               </Tabs.Panel>
             ))}
@@ -226,7 +298,12 @@ function ComposerForm() {
           </Stack>
           {detectLinks(content).length > 0 && (
             <Text size="sm">
-              {t('composer.linksDetected', { count: detectLinks(content).length })}: {detectLinks(content).map((link) => <ExternalLink key={link} href={link} mr="xs" fallback={link}>{link}</ExternalLink>)}
+              {t('composer.linksDetected', { count: detectLinks(content).length })}:{' '}
+              {detectLinks(content).map((link) => (
+                <ExternalLink key={link} href={link} mr="xs" fallback={link}>
+                  {link}
+                </ExternalLink>
+              ))}
             </Text>
           )}
           <Switch label={t('composer.threadMode')} checked={threadMode} onChange={(e) => set({ threadMode: e.currentTarget.checked })} />
@@ -234,8 +311,19 @@ function ComposerForm() {
             <Stack gap="xs">
               {thread.map((part, index) => (
                 <Group key={index} align="flex-end" wrap="nowrap">
-                  <Textarea style={{ flex: 1 }} label={t('composer.threadPart', { n: index + 2 })} autosize value={part} onChange={(e) => dispatch({ type: 'threadPart', index, text: e.currentTarget.value })} />
-                  <ActionIcon variant="subtle" color="red" aria-label={t('composer.removePart', { n: index + 2 })} onClick={() => dispatch({ type: 'removeThreadPart', index })}>
+                  <Textarea
+                    style={{ flex: 1 }}
+                    label={t('composer.threadPart', { n: index + 2 })}
+                    autosize
+                    value={part}
+                    onChange={(e) => dispatch({ type: 'threadPart', index, text: e.currentTarget.value })}
+                  />
+                  <ActionIcon
+                    variant="subtle"
+                    color="red"
+                    aria-label={t('composer.removePart', { n: index + 2 })}
+                    onClick={() => dispatch({ type: 'removeThreadPart', index })}
+                  >
                     ✕
                   </ActionIcon>
                 </Group>
@@ -257,8 +345,18 @@ function ComposerForm() {
           {images.map((image, index) => (
             <Group key={image.mediaId} wrap="nowrap" align="flex-end">
               <Image src={image.url} alt={image.alt} w={64} h={64} fit="cover" radius="sm" />
-              <TextInput style={{ flex: 1 }} label={t('composer.altText')} value={image.alt} onChange={(e) => dispatch({ type: 'imageAlt', index, alt: e.currentTarget.value })} />
-              <ActionIcon variant="subtle" color="red" aria-label={t('composer.removeImage')} onClick={() => dispatch({ type: 'removeImage', index })}>
+              <TextInput
+                style={{ flex: 1 }}
+                label={t('composer.altText')}
+                value={image.alt}
+                onChange={(e) => dispatch({ type: 'imageAlt', index, alt: e.currentTarget.value })}
+              />
+              <ActionIcon
+                variant="subtle"
+                color="red"
+                aria-label={t('composer.removeImage')}
+                onClick={() => dispatch({ type: 'removeImage', index })}
+              >
                 ✕
               </ActionIcon>
             </Group>
@@ -270,7 +368,12 @@ function ComposerForm() {
             value={when}
             onChange={(e) => set({ when: e.currentTarget.value })}
           />
-          <SuggestTimeButton workspaceId={workspace.id} zone={workspace.timeZone} channelId={selected[0] ?? null} onSuggest={(next) => set({ when: next })} />
+          <SuggestTimeButton
+            workspaceId={workspace.id}
+            zone={workspace.timeZone}
+            channelId={selected[0] ?? null}
+            onSuggest={(next) => set({ when: next })}
+          />
           <StrategyPickers value={strategy} onChange={(next) => set({ strategy: next })} />
           {issueCount > 0 && (
             <Alert color="red" title={t('composer.issuesTitle')} data-testid="composer-issues">
@@ -278,7 +381,8 @@ function ComposerForm() {
                 {issues.flatMap((entry) =>
                   entry.issues.map((issue, index) => (
                     <Text key={`${entry.channelId}-${index}`} size="sm">
-                      <strong>{active.find((c) => c.id === entry.channelId)?.name ?? entry.network}</strong>: {lang === 'es' && issue.messageEs ? issue.messageEs : issue.message}
+                      <strong>{active.find((c) => c.id === entry.channelId)?.name ?? entry.network}</strong>:{' '}
+                      {lang === 'es' && issue.messageEs ? issue.messageEs : issue.message}
                     </Text>
                   )),
                 )}
@@ -287,16 +391,42 @@ function ComposerForm() {
           )}
           <ApiErrorAlert error={error} role="alert" />
           <Group>
-            <Button variant="default" loading={busy === 'draft'} disabled={!selected.length || !can('post.write') || locked} onClick={() => void save('draft')}>
+            <Button
+              variant="default"
+              loading={busy === 'draft'}
+              disabled={!selected.length || !can('post.write') || locked}
+              onClick={() => void save('draft')}
+            >
               {editing ? t('planner.saveChanges') : t('composer.saveDraft')}
             </Button>
-            <Button loading={busy === 'submit'} disabled={!selected.length || !can('post.write') || issueCount > 0 || locked || (editing !== null && editing.state !== 'draft' && editing.state !== 'failed')} onClick={() => void save('submit')}>
+            <Button
+              loading={busy === 'submit'}
+              disabled={
+                !selected.length ||
+                !can('post.write') ||
+                issueCount > 0 ||
+                locked ||
+                (editing !== null && editing.state !== 'draft' && editing.state !== 'failed')
+              }
+              onClick={() => void save('submit')}
+            >
               {t('composer.submit')}
             </Button>
-            <Button variant="light" loading={busy === 'schedule'} disabled={!selected.length || !can('post.publish') || issueCount > 0 || locked} onClick={() => void save('schedule')}>
+            <Button
+              variant="light"
+              loading={busy === 'schedule'}
+              disabled={!selected.length || !can('post.publish') || issueCount > 0 || locked}
+              onClick={() => void save('schedule')}
+            >
               {t('composer.schedule')}
             </Button>
-            <Button variant="light" color="green" loading={busy === 'publish_now'} disabled={!selected.length || !can('post.publish') || issueCount > 0 || locked} onClick={() => void save('publish_now')}>
+            <Button
+              variant="light"
+              color="green"
+              loading={busy === 'publish_now'}
+              disabled={!selected.length || !can('post.publish') || issueCount > 0 || locked}
+              onClick={() => void save('publish_now')}
+            >
               {t('composer.publishNow')}
             </Button>
           </Group>

@@ -3,13 +3,12 @@ import { Button, Group, Select, SimpleGrid, Stack, Text, TextInput } from '@mant
 import { useTranslation } from 'react-i18next';
 import { apiCall } from '../../../api/client.ts';
 import { VISIBILITIES, type PublicationOptions, type Visibility } from '../types.ts';
-import { type NetworkLimits } from '../../channels/types.ts';
-import { type StrategyKind } from '../../strategy/types.ts';
+import type { NetworkLimits } from '../../channels/types.ts';
+import type { StrategyKind } from '../../strategy/types.ts';
 import { useStrategyItems } from '../../strategy/api.ts';
 import { formatInstant, toLocalInput } from '../../../shared/format.ts';
 import { apiErrorText } from '../../../shared/api-error-text.ts';
 import type { StrategyLinks } from './draft.ts';
-
 
 const PICKERS: Array<{ kind: StrategyKind; field: keyof StrategyLinks; label: 'campaign' | 'objective' | 'segment' | 'pillar' }> = [
   { kind: 'campaigns', field: 'campaignId', label: 'campaign' },
@@ -18,11 +17,32 @@ const PICKERS: Array<{ kind: StrategyKind; field: keyof StrategyLinks; label: 'c
   { kind: 'pillars', field: 'pillarId', label: 'pillar' },
 ];
 
-function StrategyPicker({ kind, label, value, onChange }: { kind: StrategyKind; label: string; value: string | null; onChange(value: string | null): void }) {
+function StrategyPicker({
+  kind,
+  label,
+  value,
+  onChange,
+}: {
+  kind: StrategyKind;
+  label: string;
+  value: string | null;
+  onChange(value: string | null): void;
+}) {
   const { t } = useTranslation();
   const items = useStrategyItems(kind);
   const data = (items.data ?? []).map((item) => ({ value: item.id, label: item.name }));
-  return <Select label={label} placeholder={t('planner.none')} clearable searchable data={data} value={value} onChange={onChange} disabled={items.isSuccess && data.length === 0 && !value} />;
+  return (
+    <Select
+      label={label}
+      placeholder={t('planner.none')}
+      clearable
+      searchable
+      data={data}
+      value={value}
+      onChange={onChange}
+      disabled={items.isSuccess && data.length === 0 && !value}
+    />
+  );
 }
 
 /** Campaign, objective, segment and pillar selects, so results roll up to what the post serves. */
@@ -30,10 +50,18 @@ export function StrategyPickers({ value, onChange }: { value: StrategyLinks; onC
   const { t } = useTranslation();
   return (
     <Stack gap={4}>
-      <Text fw={500} size="sm">{t('planner.strategy')}</Text>
+      <Text fw={500} size="sm">
+        {t('planner.strategy')}
+      </Text>
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
         {PICKERS.map((picker) => (
-          <StrategyPicker key={picker.kind} kind={picker.kind} label={t(`planner.${picker.label}`)} value={value[picker.field]} onChange={(id) => onChange({ ...value, [picker.field]: id })} />
+          <StrategyPicker
+            key={picker.kind}
+            kind={picker.kind}
+            label={t(`planner.${picker.label}`)}
+            value={value[picker.field]}
+            onChange={(id) => onChange({ ...value, [picker.field]: id })}
+          />
         ))}
       </SimpleGrid>
     </Stack>
@@ -41,15 +69,33 @@ export function StrategyPickers({ value, onChange }: { value: StrategyLinks; onC
 }
 
 /** Visibility and content warning for one channel, where its network supports them. */
-export function ChannelOptions({ name, limits, value, onChange }: { name: string; limits: NetworkLimits | null | undefined; value: PublicationOptions; onChange(next: PublicationOptions): void }) {
+export function ChannelOptions({
+  name,
+  limits,
+  value,
+  onChange,
+}: {
+  name: string;
+  limits: NetworkLimits | null | undefined;
+  value: PublicationOptions;
+  onChange(next: PublicationOptions): void;
+}) {
   const { t } = useTranslation();
-  if (!limits?.supportsVisibility && !limits?.supportsContentWarning) return <Text size="sm" c="dimmed">{t('planner.noOptions', { name })}</Text>;
+  if (!limits?.supportsVisibility && !limits?.supportsContentWarning)
+    return (
+      <Text size="sm" c="dimmed">
+        {t('planner.noOptions', { name })}
+      </Text>
+    );
   return (
     <Group grow align="flex-start" aria-label={t('planner.options', { name })} role="group">
       {limits.supportsVisibility && (
         <Select
           label={t('planner.visibility')}
-          data={[{ value: '', label: t('planner.visibilities.default') }, ...VISIBILITIES.map((v) => ({ value: v, label: t(`planner.visibilities.${v}`) }))]}
+          data={[
+            { value: '', label: t('planner.visibilities.default') },
+            ...VISIBILITIES.map((v) => ({ value: v, label: t(`planner.visibilities.${v}`) })),
+          ]}
           value={value.visibility ?? ''}
           allowDeselect={false}
           onChange={(next) => {
@@ -76,7 +122,17 @@ export function ChannelOptions({ name, limits, value, onChange }: { name: string
 }
 
 /** "Suggest a time": asks the analytics API for the brand's next best hour and fills the date field (brand's zone). */
-export function SuggestTimeButton({ workspaceId, zone, channelId, onSuggest }: { workspaceId: string; zone: string; channelId: string | null; onSuggest(localInput: string): void }) {
+export function SuggestTimeButton({
+  workspaceId,
+  zone,
+  channelId,
+  onSuggest,
+}: {
+  workspaceId: string;
+  zone: string;
+  channelId: string | null;
+  onSuggest(localInput: string): void;
+}) {
   const { t, i18n } = useTranslation();
   const [note, setNote] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -100,7 +156,11 @@ export function SuggestTimeButton({ workspaceId, zone, channelId, onSuggest }: {
       <Button variant="default" size="xs" w="fit-content" loading={busy} onClick={() => void suggest()}>
         {t('planner.suggestTime')}
       </Button>
-      {note && <Text size="xs" c="dimmed" role="status" data-testid="suggest-note">{note}</Text>}
+      {note && (
+        <Text size="xs" c="dimmed" role="status" data-testid="suggest-note">
+          {note}
+        </Text>
+      )}
     </Stack>
   );
 }

@@ -78,7 +78,12 @@ export function draftFromPost(post: PostDetail, workspaceId: string, zone: strin
     content: post.content,
     variants: Object.fromEntries(post.publications.filter((p) => p.text !== post.content).map((p) => [p.channelId, p.text])),
     options: Object.fromEntries(post.publications.map((p) => [p.channelId, p.options ?? {}])),
-    strategy: { campaignId: post.campaignId, objectiveId: post.objectiveId ?? null, segmentId: post.segmentId ?? null, pillarId: post.pillarId ?? null },
+    strategy: {
+      campaignId: post.campaignId,
+      objectiveId: post.objectiveId ?? null,
+      segmentId: post.segmentId ?? null,
+      pillarId: post.pillarId ?? null,
+    },
     threadMode: parts.length > 0,
     thread: parts.length ? parts : [''],
     images: (first?.media ?? []).map((m) => ({ mediaId: m.mediaId, url: mediaUrl(workspaceId, m.mediaId), alt: m.alt ?? '' })),

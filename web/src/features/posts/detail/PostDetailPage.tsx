@@ -4,7 +4,7 @@ import { Badge, Button, Card, Group, Loader, Stack, Table, Text, Textarea, TextI
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../api/client.ts';
-import { type PostDetail } from '../types.ts';
+import type { PostDetail } from '../types.ts';
 import { useSession, useWorkspace } from '../../../shared/session.tsx';
 import { usePost } from '../api.ts';
 import { useChannels } from '../../channels/api.ts';
@@ -27,20 +27,38 @@ export function CommentThread({ post, onChange }: { post: PostDetail; onChange()
   };
   return (
     <Stack gap="xs">
-      {post.comments.length === 0 && <Text size="sm" c="dimmed">{t('post.noComments')}</Text>}
+      {post.comments.length === 0 && (
+        <Text size="sm" c="dimmed">
+          {t('post.noComments')}
+        </Text>
+      )}
       {post.comments.map((comment) => (
         <Card key={comment.id} withBorder p="xs">
           <Group gap="xs">
-            <Text size="sm" fw={700}>{comment.authorName ?? '—'}</Text>
-            {comment.kind !== 'comment' && <Badge size="xs" variant="light">{t(`post.commentKind.${comment.kind}`)}</Badge>}
-            <Text size="xs" c="dimmed">{formatInstant(comment.createdAt, workspace.timeZone, i18n.language)}</Text>
+            <Text size="sm" fw={700}>
+              {comment.authorName ?? '—'}
+            </Text>
+            {comment.kind !== 'comment' && (
+              <Badge size="xs" variant="light">
+                {t(`post.commentKind.${comment.kind}`)}
+              </Badge>
+            )}
+            <Text size="xs" c="dimmed">
+              {formatInstant(comment.createdAt, workspace.timeZone, i18n.language)}
+            </Text>
           </Group>
-          {comment.body && <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>{comment.body}</Text>}
+          {comment.body && (
+            <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+              {comment.body}
+            </Text>
+          )}
         </Card>
       ))}
       <Group align="flex-end" wrap="nowrap">
         <Textarea style={{ flex: 1 }} label={t('post.addComment')} autosize value={body} onChange={(e) => setBody(e.currentTarget.value)} />
-        <Button onClick={() => void add()} disabled={!body.trim()}>{t('post.send')}</Button>
+        <Button onClick={() => void add()} disabled={!body.trim()}>
+          {t('post.send')}
+        </Button>
       </Group>
     </Stack>
   );
@@ -80,7 +98,9 @@ export function PostDetailPage() {
     <Stack>
       <Group justify="space-between">
         <Title order={2}>{t('post.title')}</Title>
-        <Badge size="lg" color={STATE_COLORS[state]} data-testid="post-state">{t(`states.${state}`)}</Badge>
+        <Badge size="lg" color={STATE_COLORS[state]} data-testid="post-state">
+          {t(`states.${state}`)}
+        </Badge>
       </Group>
       <Card withBorder>
         <Text style={{ whiteSpace: 'pre-wrap' }}>{data.content}</Text>
@@ -91,22 +111,57 @@ export function PostDetailPage() {
       <ApiErrorAlert error={error} role="alert" />
       <Group>
         <EditPostButton postId={data.id} state={state} />
-        {data.publications.some((p) => p.state === 'published') && <Button component={Link} to={`/analytics/posts/${data.id}`} variant="light">{t('analytics.postDashboard.open')}</Button>}
+        {data.publications.some((p) => p.state === 'published') && (
+          <Button component={Link} to={`/analytics/posts/${data.id}`} variant="light">
+            {t('analytics.postDashboard.open')}
+          </Button>
+        )}
         {state === 'draft' && can('post.write') && <Button onClick={() => void act('submit')}>{t('post.submit')}</Button>}
-        {state === 'in_review' && can('post.approve') && <Button color="green" onClick={() => void act('approve')}>{t('approvals.approve')}</Button>}
+        {state === 'in_review' && can('post.approve') && (
+          <Button color="green" onClick={() => void act('approve')}>
+            {t('approvals.approve')}
+          </Button>
+        )}
         {['draft', 'approved', 'scheduled', 'failed'].includes(state) && can('post.publish') && (
           <>
-            <TextInput type="datetime-local" aria-label={t('composer.when', { zone: workspace.timeZone })} value={when || (data.scheduledAt ? toLocalInput(data.scheduledAt, workspace.timeZone) : '')} onChange={(e) => setWhen(e.currentTarget.value)} />
-            <Button variant="light" onClick={() => void act('schedule', { scheduledAt: fromLocalInput(when || (data.scheduledAt ? toLocalInput(data.scheduledAt, workspace.timeZone) : ''), workspace.timeZone) })}>{t('composer.schedule')}</Button>
-            <Button variant="light" color="green" onClick={() => void act('publish_now')}>{t('composer.publishNow')}</Button>
+            <TextInput
+              type="datetime-local"
+              aria-label={t('composer.when', { zone: workspace.timeZone })}
+              value={when || (data.scheduledAt ? toLocalInput(data.scheduledAt, workspace.timeZone) : '')}
+              onChange={(e) => setWhen(e.currentTarget.value)}
+            />
+            <Button
+              variant="light"
+              onClick={() =>
+                void act('schedule', {
+                  scheduledAt: fromLocalInput(
+                    when || (data.scheduledAt ? toLocalInput(data.scheduledAt, workspace.timeZone) : ''),
+                    workspace.timeZone,
+                  ),
+                })
+              }
+            >
+              {t('composer.schedule')}
+            </Button>
+            <Button variant="light" color="green" onClick={() => void act('publish_now')}>
+              {t('composer.publishNow')}
+            </Button>
           </>
         )}
-        {state === 'scheduled' && can('post.publish') && <Button variant="default" onClick={() => void act('unschedule')}>{t('post.unschedule')}</Button>}
+        {state === 'scheduled' && can('post.publish') && (
+          <Button variant="default" onClick={() => void act('unschedule')}>
+            {t('post.unschedule')}
+          </Button>
+        )}
         {['draft', 'in_review', 'approved', 'scheduled', 'failed'].includes(state) && can('post.publish') && (
-          <Button variant="subtle" color="red" onClick={() => void act('cancel')}>{t('post.cancel')}</Button>
+          <Button variant="subtle" color="red" onClick={() => void act('cancel')}>
+            {t('post.cancel')}
+          </Button>
         )}
       </Group>
-      <Title order={3} size="h4">{t('post.channels')}</Title>
+      <Title order={3} size="h4">
+        {t('post.channels')}
+      </Title>
       <Table.ScrollContainer minWidth={560}>
         <Table striped withTableBorder>
           <Table.Thead>
@@ -122,11 +177,22 @@ export function PostDetailPage() {
             {data.publications.map((publication) => (
               <Table.Tr key={publication.id} data-testid={`publication-${channelName(publication.channelId)}`}>
                 <Table.Td>{channelName(publication.channelId)}</Table.Td>
-                <Table.Td><Badge color={STATE_COLORS[publication.state]}>{t(`states.${publication.state}`)}</Badge></Table.Td>
+                <Table.Td>
+                  <Badge color={STATE_COLORS[publication.state]}>{t(`states.${publication.state}`)}</Badge>
+                </Table.Td>
                 <Table.Td>{publication.attempts}</Table.Td>
                 <Table.Td>
-                  <ExternalLink href={publication.remoteUrl} data-testid="remote-link">{t('post.openPublished')}</ExternalLink>
-                  {publication.state === 'published' && !publication.remoteUrl && <Text size="sm">{t('post.publishedAt', { when: formatInstant(publication.publishedAt, workspace.timeZone, lang), id: publication.remoteId ?? '' })}</Text>}
+                  <ExternalLink href={publication.remoteUrl} data-testid="remote-link">
+                    {t('post.openPublished')}
+                  </ExternalLink>
+                  {publication.state === 'published' && !publication.remoteUrl && (
+                    <Text size="sm">
+                      {t('post.publishedAt', {
+                        when: formatInstant(publication.publishedAt, workspace.timeZone, lang),
+                        id: publication.remoteId ?? '',
+                      })}
+                    </Text>
+                  )}
                   {publication.error && (
                     <Text size="sm" c="red.8" data-testid="publication-error">
                       {t('post.errorReason', { code: publication.error.code, message: publication.error.message })}
@@ -135,7 +201,9 @@ export function PostDetailPage() {
                 </Table.Td>
                 <Table.Td>
                   {publication.state === 'failed' && can('post.publish') && (
-                    <Button size="xs" variant="light" onClick={() => void act(`publications/${publication.id}/retry`)}>{t('post.retry')}</Button>
+                    <Button size="xs" variant="light" onClick={() => void act(`publications/${publication.id}/retry`)}>
+                      {t('post.retry')}
+                    </Button>
                   )}
                 </Table.Td>
               </Table.Tr>
@@ -145,24 +213,33 @@ export function PostDetailPage() {
       </Table.ScrollContainer>
       {data.attempts.length > 0 && (
         <>
-          <Title order={3} size="h4">{t('post.attemptLog')}</Title>
+          <Title order={3} size="h4">
+            {t('post.attemptLog')}
+          </Title>
           <Stack gap={4}>
             {data.attempts.map((attempt) => (
               <Text key={attempt.id} size="sm">
-                {formatInstant(attempt.startedAt, workspace.timeZone, lang)} · {channelName(data.publications.find((p) => p.id === attempt.publicationId)?.channelId ?? '')} · {attempt.outcome}
+                {formatInstant(attempt.startedAt, workspace.timeZone, lang)} ·{' '}
+                {channelName(data.publications.find((p) => p.id === attempt.publicationId)?.channelId ?? '')} · {attempt.outcome}
                 {attempt.errorMessage ? ` — ${attempt.errorMessage}` : ''}
               </Text>
             ))}
           </Stack>
         </>
       )}
-      <Title order={3} size="h4">{t('post.comments')}</Title>
+      <Title order={3} size="h4">
+        {t('post.comments')}
+      </Title>
       <CommentThread post={data} onChange={refresh} />
-      <Title order={3} size="h4">{t('post.history')}</Title>
+      <Title order={3} size="h4">
+        {t('post.history')}
+      </Title>
       <Timeline bulletSize={12} lineWidth={2}>
         {data.history.map((event) => (
           <Timeline.Item key={event.id} title={event.type}>
-            <Text size="xs" c="dimmed">{formatInstant(event.createdAt, workspace.timeZone, lang)}</Text>
+            <Text size="xs" c="dimmed">
+              {formatInstant(event.createdAt, workspace.timeZone, lang)}
+            </Text>
           </Timeline.Item>
         ))}
       </Timeline>

@@ -6,6 +6,7 @@ import type { Db } from '../../db/database.ts';
 import { notFound } from '../../lib/errors.ts';
 import { decodeCursor, pageOf } from '../../lib/pagination.ts';
 import { postsRepository as posts, type PostFilters, type PostRow, type PublicationRow } from './repository.ts';
+import { listEventsFor } from '../events/events.ts';
 
 /** A publication as the API shows it: status, attempts, remote link and error. */
 export function presentPublication(p: PublicationRow) {
@@ -103,7 +104,7 @@ export async function loadPostDetail(db: Db, workspaceId: string, postId: string
     post.publications.map((p) => p.id),
   );
   const comments = await posts.commentsOf(db, post.id);
-  const history = await posts.historyOf(db, workspaceId, post.id);
+  const history = await listEventsFor(db, workspaceId, 'post', post.id);
   return {
     ...post,
     attempts: attempts.map((a) => ({

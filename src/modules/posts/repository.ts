@@ -124,19 +124,6 @@ export const postsRepository = {
       .execute();
   },
 
-  /** A post's audit history, newest first (at most 200 events). */
-  historyOf(db: Db, workspaceId: string, postId: string) {
-    return db
-      .selectFrom('events')
-      .selectAll()
-      .where('workspace_id', '=', workspaceId)
-      .where('subject_type', '=', 'post')
-      .where('subject_id', '=', postId)
-      .orderBy('id', 'desc')
-      .limit(200)
-      .execute();
-  },
-
   /** A workspace's row (its approval rule). */
   workspace(db: Db, workspaceId: string) {
     return db.selectFrom('workspaces').selectAll().where('id', '=', workspaceId).executeTakeFirstOrThrow();

@@ -1,4 +1,5 @@
-import { sql } from 'kysely';
+import { sql, type Insertable } from 'kysely';
+import type { TrackedLinksTable } from '../../db/schema.ts';
 import type { Db } from '../../db/database.ts';
 
 /** A click row as the recorder writes it (batched). */
@@ -11,20 +12,8 @@ export interface ClickRow {
   referrer_host: string | null;
 }
 
-/** The values of a new tracked link. */
-export interface NewTrackedLink {
-  workspace_id: string;
-  code: string;
-  target_url: string;
-  destination_url: string;
-  post_id: string | null;
-  channel_id: string | null;
-  network: string | null;
-  campaign_id: string | null;
-  objective_id: string | null;
-  created_by: string | null;
-  created_at: Date;
-}
+/** The values of a new tracked link (the table's own insert type). */
+export type NewTrackedLink = Insertable<TrackedLinksTable>;
 
 /** The values of a new conversion. */
 export interface NewConversion {

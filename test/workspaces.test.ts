@@ -21,6 +21,7 @@ describe.each(DB_KINDS)('workspace answers on %s', (kind) => {
       language: 'es',
       approvalRequired: false,
       missedGraceMinutes: 60,
+      currency: 'EUR',
       createdAt: expect.any(String),
     });
     workspaceId = ws.json().id;

@@ -48,6 +48,8 @@ export interface WorkspacesTable {
   approval_required: Generated<boolean>;
   /** Publications this late after downtime are still published; later ones fail with a reason. */
   missed_grace_minutes: Generated<number>;
+  /** ISO 4217 code of budgets, costs and conversion values (0810). */
+  currency: Generated<string>;
   created_at: Timestamp;
 }
 

@@ -19,3 +19,9 @@ export async function workspaceSmtp(db: Db, workspaceId: string): Promise<string
   const row = await db.selectFrom('analytics_settings').select('smtp_sealed').where('workspace_id', '=', workspaceId).executeTakeFirst();
   return row?.smtp_sealed ?? null;
 }
+
+/** The workspace's currency (ISO 4217), the default of costs and conversion values. */
+export async function workspaceCurrency(db: Db, workspaceId: string): Promise<string> {
+  const row = await db.selectFrom('workspaces').select('currency').where('id', '=', workspaceId).executeTakeFirst();
+  return row?.currency ?? 'EUR';
+}

@@ -21,6 +21,11 @@ export interface EventRowWithActor {
   created_at: Date | string;
 }
 
+/** A notification's event row, with the opening of the post it is about (null when not about a post). */
+export interface NotificationRow extends EventRowWithActor {
+  post_text: string | null;
+}
+
 export const activityRepository = {
   /** Events of a workspace after `afterId`, oldest first, with the actor's name. */
   async eventsAfter(raw: SqlRunner, workspaceId: string, afterId: string, limit: number): Promise<EventRowWithActor[]> {
@@ -42,17 +47,25 @@ export const activityRepository = {
     return String(rows[0]?.id ?? 0);
   },
 
-  /** The latest events of the given types not caused by `userId`, newest first. */
+  /**
+   * The latest events of the given types not caused by `userId`, newest first, each with the first
+   * 200 characters of its post's text (the main text, else its first channel's own) so that a
+   * notification can name the post.
+   */
   async notificationEvents(
     raw: SqlRunner,
     workspaceId: string,
     types: string[],
     userId: string,
     limit: number,
-  ): Promise<EventRowWithActor[]> {
-    const { rows } = await raw.query<EventRowWithActor>(
-      `SELECT e.id, e.type, e.subject_type, e.subject_id, e.actor_user_id, u.name AS actor_name, e.data, e.created_at
+  ): Promise<NotificationRow[]> {
+    const { rows } = await raw.query<NotificationRow>(
+      `SELECT e.id, e.type, e.subject_type, e.subject_id, e.actor_user_id, u.name AS actor_name, e.data, e.created_at,
+              left(COALESCE(NULLIF(p.content, ''),
+                            (SELECT pub.text FROM publications pub WHERE pub.post_id = p.id AND pub.text <> '' ORDER BY pub.created_at, pub.id LIMIT 1)),
+                   200) AS post_text
          FROM events e LEFT JOIN users u ON u.id = e.actor_user_id
+         LEFT JOIN posts p ON e.subject_type = 'post' AND p.id::text = e.subject_id AND p.workspace_id = e.workspace_id
         WHERE e.workspace_id = $1 AND e.type = ANY($2::text[]) AND (e.actor_user_id IS NULL OR e.actor_user_id <> $3)
         ORDER BY e.id DESC LIMIT $4`,
       [workspaceId, types, userId, limit],

@@ -112,6 +112,16 @@ export async function eventsAfter(ctx: AppContext, workspaceId: string, afterId:
   return rows.map(present);
 }
 
+/** The opening words of a post (at most ~60 characters, cut at a word, on one line) to name it in a notification. */
+export function postExcerpt(text: string | null): string | null {
+  const line = (text ?? '').replace(/\s+/g, ' ').trim();
+  if (!line) return null;
+  if (line.length <= 60) return line;
+  const cut = line.slice(0, 60);
+  const lastSpace = cut.lastIndexOf(' ');
+  return `${(lastSpace > 30 ? cut.slice(0, lastSpace) : cut).trimEnd()}…`;
+}
+
 /** An activity item as `role` may see it (webhook URLs and secret-like fields hidden from roles without the webhook permission). */
 function redactItem(item: ActivityItem, role: Role): ActivityItem {
   return { ...item, data: redactEventData(item.type, item.subjectType, item.data, role) };
@@ -222,7 +232,13 @@ export const activityRoutes: ApiModule = async (app, ctx) => {
         querystring: z.object({ limit: z.coerce.number().int().min(1).max(100).default(30) }),
         response: {
           200: z.object({
-            items: z.array(activityItemSchema.extend({ unread: z.boolean() })),
+            items: z.array(
+              activityItemSchema.extend({
+                unread: z.boolean(),
+                /** The opening words of the post it is about (to name it), or null. */
+                postExcerpt: z.string().nullable(),
+              }),
+            ),
             unread: z.number().int(),
             lastReadEventId: z.string(),
           }),
@@ -239,7 +255,10 @@ export const activityRoutes: ApiModule = async (app, ctx) => {
         request.query.limit,
       );
       const lastRead = await activityRepository.lastReadEventId(ctx.database.raw, user.id, workspaceId);
-      const items = rows.map(present).map((item) => ({ ...redactItem(item, role), unread: BigInt(item.id) > lastRead }));
+      const items = rows.map((row) => {
+        const item = present(row);
+        return { ...redactItem(item, role), unread: BigInt(item.id) > lastRead, postExcerpt: postExcerpt(row.post_text) };
+      });
       return { items, unread: items.filter((item) => item.unread).length, lastReadEventId: lastRead.toString() };
     },
   );

@@ -5,6 +5,7 @@ import { assertReferencesInWorkspace } from '../workspaces/references.ts';
 import { linksRepository } from './repository.ts';
 import { createTrackedLink } from './service.ts';
 import { clickRecorderFor } from './short-links.ts';
+import { workspaceCurrency } from '../../db/workspace-settings.ts';
 
 /** What a new tracked link points at and is attributed to. */
 export type CreateLinkInput = Parameters<typeof createTrackedLink>[3];
@@ -57,11 +58,13 @@ export interface CostInput {
 export async function createCost(ctx: AppContext, input: { workspaceId: string; actorUserId: string; cost: CostInput }) {
   const { workspaceId, cost: body } = input;
   await assertReferencesInWorkspace(ctx.database.db, workspaceId, { campaignId: body.campaignId, channelId: body.channelId });
+  // Without a currency, a cost is in the workspace's own.
+  const currency = body.currency ?? (await workspaceCurrency(ctx.database.db, workspaceId));
   return ctx.database.db.transaction().execute(async (trx) => {
     const cost = await linksRepository.insertCost(trx, {
       workspace_id: workspaceId,
       amount: body.amount,
-      currency: body.currency ?? 'EUR',
+      currency,
       campaign_id: body.campaignId ?? null,
       channel_id: body.channelId ?? null,
       incurred_on: body.incurredOn,

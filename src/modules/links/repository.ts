@@ -162,13 +162,17 @@ export const linksRepository = {
       .executeTakeFirst();
   },
 
-  /** A campaign by its slug or its id (as text), for conversions that name it by UTM. */
+  /**
+   * A campaign by its UTM tag or its id (as text), for conversions that name it by UTM. Tags are
+   * compared without case: some sites and analytics tools lower-case utm_campaign on the way back.
+   */
   findCampaignBySlugOrId(db: Db, workspaceId: string, campaign: string) {
     return db
       .selectFrom('campaigns')
       .select(['id', 'objective_id'])
       .where('workspace_id', '=', workspaceId)
-      .where((eb) => eb.or([eb('slug', '=', campaign), eb(eb.cast('id', 'text'), '=', campaign)]))
+      .where((eb) => eb.or([eb(eb.fn('lower', ['slug']), '=', campaign.toLowerCase()), eb(eb.cast('id', 'text'), '=', campaign)]))
+      .orderBy('created_at')
       .executeTakeFirst();
   },
 

@@ -8,6 +8,7 @@ import { AppError, notFound } from '../../lib/errors.ts';
 import { isoInstantSchema } from '../../lib/timezones.ts';
 import { assertReportRange, calendarDaySchema } from '../../lib/input.ts';
 import { publicUrlWarning } from '../../lib/public-url.ts';
+import { currencySchema } from '../../lib/currency.ts';
 import { workspaceTimeZone } from '../../db/workspace-settings.ts';
 import type { ConversionsTable, TrackedLinksTable } from '../../db/schema.ts';
 import { analyticsSettings, recordConversion, roiBreakdown, secretMatches, shortLinkBase } from './service.ts';
@@ -143,7 +144,7 @@ const conversionBody = z.object({
   utmCampaign: z.string().max(120).optional(),
   kind: z.string().trim().min(1).max(40).optional(),
   value: z.number().finite().min(0).max(1e12).optional(),
-  currency: z.string().length(3).optional(),
+  currency: currencySchema.optional(),
   externalId: z.string().max(200).optional(),
   occurredAt: isoInstantSchema.optional(),
 });
@@ -164,7 +165,8 @@ export const linkRoutes: ApiModule = async (app, ctx) => {
       config: { access: 'post.write' },
       schema: {
         tags,
-        summary: 'Create a tracked short link (UTM: source = network, medium = social, campaign, content = post)',
+        summary:
+          'Create a tracked short link (UTM: source = network, medium = social, campaign = its tag as typed, content = post; each editable)',
         params: workspaceParams,
         body: z.object({
           url: z.string().url().max(2000),
@@ -173,6 +175,7 @@ export const linkRoutes: ApiModule = async (app, ctx) => {
           campaignId: z.string().uuid().nullable().optional(),
           objectiveId: z.string().uuid().nullable().optional(),
           utmSource: z.string().max(60).optional(),
+          utmMedium: z.string().max(60).optional(),
           utmCampaign: z.string().max(120).optional(),
           utmContent: z.string().max(120).optional(),
         }),
@@ -402,7 +405,7 @@ export const linkRoutes: ApiModule = async (app, ctx) => {
         params: workspaceParams,
         body: z.object({
           amount: z.number().finite().min(0).max(1e12),
-          currency: z.string().length(3).optional(),
+          currency: currencySchema.optional(),
           campaignId: z.string().uuid().nullable().optional(),
           channelId: z.string().uuid().nullable().optional(),
           incurredOn: calendarDaySchema,

@@ -2,9 +2,9 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AppContext } from '../../server/context.ts';
 import type { Db } from '../../db/database.ts';
 import { badRequest, notFound } from '../../lib/errors.ts';
-import { slugify } from '../../lib/text.ts';
+import { campaignTag } from '../../lib/text.ts';
 import { brandDays } from '../../lib/brand-days.ts';
-import { workspaceTimeZone } from '../../db/workspace-settings.ts';
+import { workspaceCurrency, workspaceTimeZone } from '../../db/workspace-settings.ts';
 import { assertReferencesInWorkspace } from '../workspaces/references.ts';
 import { publicBaseUrl } from '../../lib/public-url.ts';
 import { linksRepository, type ClickRow, type RoiDimension } from './repository.ts';
@@ -59,7 +59,8 @@ export function shortLinkBase(ctx: AppContext): string {
 /**
  * Creates a tracked short link. With a post (and optionally a channel), the
  * UTM parameters say where the click came from: utm_source = network,
- * utm_medium = social, utm_campaign = campaign slug, utm_content = post id.
+ * utm_medium = social, utm_campaign = the campaign's tag as typed, utm_content = post id;
+ * each can be given instead.
  */
 export async function createTrackedLink(
   ctx: AppContext,
@@ -72,6 +73,7 @@ export async function createTrackedLink(
     campaignId?: string | null;
     objectiveId?: string | null;
     utmSource?: string;
+    utmMedium?: string;
     utmCampaign?: string;
     utmContent?: string;
   },
@@ -111,10 +113,12 @@ export async function createTrackedLink(
     campaignSlug = campaign.slug;
     objectiveId ??= campaign.objective_id;
   }
+  // Every UTM part can be edited; a typed campaign tag is kept as typed (not lower-cased or slugged).
+  const typedCampaign = input.utmCampaign ? campaignTag(input.utmCampaign) : '';
   const destination = withUtm(url.toString(), {
-    source: input.utmSource ?? network ?? 'social',
-    medium: 'social',
-    campaign: input.utmCampaign ? slugify(input.utmCampaign) : campaignSlug,
+    source: input.utmSource?.trim() || network || 'social',
+    medium: input.utmMedium?.trim() || 'social',
+    campaign: typedCampaign || campaignSlug,
     content: input.utmContent ?? input.postId ?? null,
   });
   for (let attempt = 0; attempt < 5; attempt++) {
@@ -315,7 +319,7 @@ export async function recordConversion(ctx: AppContext, workspaceId: string, inp
     objective_id: objectiveId,
     kind: input.kind ?? 'lead',
     value: input.value ?? 0,
-    currency: input.currency ?? 'EUR',
+    currency: input.currency ?? (await workspaceCurrency(db, workspaceId)),
     external_id: input.externalId ?? null,
     source,
     occurred_at: input.occurredAt ?? new Date(ctx.clock.now()),

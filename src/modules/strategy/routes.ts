@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { member, objectParams, workspaceParams, type ApiModule, type ZodFastify } from '../../server/api.ts';
 import { instant, listSchema, noContent } from '../../server/schemas.ts';
-import { slugify } from '../../lib/text.ts';
+import { campaignTag } from '../../lib/text.ts';
 import type { AppContext } from '../../server/context.ts';
 import { badRequest, notFound } from '../../lib/errors.ts';
 import { isoInstantSchema } from '../../lib/timezones.ts';
@@ -197,7 +197,8 @@ const campaignSpec: EntitySpec<typeof campaignBody> = {
   schema: campaignSchema,
   toRow: (b) => ({
     name: b.name,
-    slug: b.name === undefined ? undefined : slugify(b.name),
+    // The UTM tag is the name as typed (see campaignTag), not a lower-cased slug.
+    slug: b.name === undefined ? undefined : campaignTag(b.name),
     description: b.description,
     objective_id: b.objectiveId,
     start_at: b.startAt,

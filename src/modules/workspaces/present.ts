@@ -18,6 +18,8 @@ export const workspaceSchema = z.object({
   language: z.string(),
   approvalRequired: z.boolean(),
   missedGraceMinutes: z.number().int(),
+  /** ISO 4217 code of budgets, costs and conversion values. */
+  currency: z.string(),
   createdAt: instant,
 });
 
@@ -32,6 +34,7 @@ export interface WorkspaceRow {
   language: string;
   approval_required: boolean;
   missed_grace_minutes: number;
+  currency: string;
   created_at: Date;
 }
 
@@ -44,6 +47,7 @@ export function presentWorkspace(row: WorkspaceRow): z.infer<typeof workspaceSch
     language: row.language,
     approvalRequired: row.approval_required,
     missedGraceMinutes: row.missed_grace_minutes,
+    currency: row.currency,
     createdAt: row.created_at,
   };
 }
@@ -94,12 +98,25 @@ export function permissionsOf(roleName: Role): Permission[] {
   return PERMISSION_NAMES.filter((permission) => can(roleName, permission));
 }
 
+/** What each role lets its members do, straight from server/permissions.ts (`GET /roles`). */
+export const rolesSchema = z.object({
+  items: z.array(z.object({ role, permissions: z.array(z.enum(PERMISSION_NAMES)) })),
+  /** Every permission, in the table's order (so a client can also say what a role does not allow). */
+  permissions: z.array(z.enum(PERMISSION_NAMES)),
+});
+
+/** Every role with its permissions. */
+export function presentRoles(): z.infer<typeof rolesSchema> {
+  return { items: ROLES.map((roleName) => ({ role: roleName, permissions: permissionsOf(roleName) })), permissions: [...PERMISSION_NAMES] };
+}
+
 /** A workspace of the signed-in user, with their role and what it lets them do (`/me`). */
 export const myWorkspaceSchema = z.object({
   id: z.string().uuid(),
   name: z.string(),
   timeZone: z.string(),
   language: z.string(),
+  currency: z.string(),
   role,
   permissions: z.array(z.enum(PERMISSION_NAMES)),
 });

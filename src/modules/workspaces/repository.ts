@@ -9,6 +9,8 @@ export interface WorkspaceValues {
   language: string;
   approvalRequired: boolean;
   missedGraceMinutes: number;
+  /** ISO 4217 code of budgets, costs and conversion values. */
+  currency: string;
 }
 
 /** Workspaces, memberships, the audit log and the export: the only code that touches those tables. */
@@ -33,6 +35,7 @@ export const workspacesRepository = {
         language: values.language,
         approval_required: values.approvalRequired,
         missed_grace_minutes: values.missedGraceMinutes,
+        currency: values.currency,
       })
       .returningAll()
       .executeTakeFirstOrThrow();
@@ -64,6 +67,7 @@ export const workspacesRepository = {
         ...(values.language !== undefined && { language: values.language }),
         ...(values.approvalRequired !== undefined && { approval_required: values.approvalRequired }),
         ...(values.missedGraceMinutes !== undefined && { missed_grace_minutes: values.missedGraceMinutes }),
+        ...(values.currency !== undefined && { currency: values.currency }),
       })
       .where('id', '=', workspaceId)
       .returningAll()

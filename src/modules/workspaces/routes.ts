@@ -3,6 +3,7 @@ import { caller, member, objectParams, workspaceParams, type ApiModule } from '.
 import { listSchema, noContent, pageSchema } from '../../server/schemas.ts';
 import { notFound } from '../../lib/errors.ts';
 import { timeZoneSchema } from '../../lib/timezones.ts';
+import { currencySchema, defaultCurrencyFor } from '../../lib/currency.ts';
 import { ROLES } from '../../db/schema.ts';
 import { decodeSequenceCursor, encodeSequenceCursor, pageQuerySchema } from '../../lib/pagination.ts';
 import { changeMemberRole, createWorkspace, deleteWorkspace, exportWorkspace, removeMember, updateWorkspace } from './commands.ts';
@@ -13,7 +14,9 @@ import {
   memberSchema,
   presentAuditEvent,
   presentExport,
+  presentRoles,
   presentWorkspace,
+  rolesSchema,
   workspaceSchema,
   workspaceWithRoleSchema,
 } from './present.ts';
@@ -24,6 +27,8 @@ const workspaceBody = z.object({
   language: z.enum(['es', 'en']),
   approvalRequired: z.boolean().default(false),
   missedGraceMinutes: z.number().int().min(0).max(10_080).default(60),
+  /** ISO 4217; a new workspace without one counts in euros (Spanish) or dollars (English). */
+  currency: currencySchema.optional(),
 });
 
 const memberParams = objectParams('userId');
@@ -44,9 +49,26 @@ export const workspaceRoutes: ApiModule = async (app, ctx) => {
       },
     },
     async (request, reply) => {
-      const created = await createWorkspace(ctx, caller(request).id, request.body);
+      const body = request.body;
+      const created = await createWorkspace(ctx, caller(request).id, {
+        ...body,
+        currency: body.currency ?? defaultCurrencyFor(body.language),
+      });
       return reply.status(201).send(presentWorkspace(created));
     },
+  );
+
+  app.get(
+    '/roles',
+    {
+      config: { access: 'user' },
+      schema: {
+        tags: ['workspaces'],
+        summary: 'What each role may do (the permission table), to explain roles where they are chosen',
+        response: { 200: rolesSchema },
+      },
+    },
+    async () => presentRoles(),
   );
 
   app.get(

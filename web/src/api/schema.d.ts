@@ -689,6 +689,7 @@ export interface paths {
                                 name: string;
                             };
                             workspaces: {
+                                currency: string;
                                 /** Format: uuid */
                                 id: string;
                                 language: string;
@@ -936,6 +937,49 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/roles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What each role may do (the permission table), to explain roles where they are chosen */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                permissions: ("read" | "comment" | "post.write" | "post.approve" | "post.publish" | "channel.manage" | "member.manage" | "workspace.manage" | "workspace.delete" | "webhook.manage" | "listening.write" | "listening.manage")[];
+                                /** @enum {string} */
+                                role: "owner" | "manager" | "editor" | "approver" | "viewer";
+                            }[];
+                            permissions: ("read" | "comment" | "post.write" | "post.approve" | "post.publish" | "channel.manage" | "member.manage" | "workspace.manage" | "workspace.delete" | "webhook.manage" | "listening.write" | "listening.manage")[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/setup": {
         parameters: {
             query?: never;
@@ -1001,6 +1045,7 @@ export interface paths {
                             items: {
                                 approvalRequired: boolean;
                                 createdAt: string;
+                                currency: string;
                                 /** Format: uuid */
                                 id: string;
                                 language: string;
@@ -1029,6 +1074,7 @@ export interface paths {
                     "application/json": {
                         /** @default false */
                         approvalRequired?: boolean;
+                        currency?: string;
                         /** @enum {string} */
                         language: "es" | "en";
                         /** @default 60 */
@@ -1048,6 +1094,7 @@ export interface paths {
                         "application/json": {
                             approvalRequired: boolean;
                             createdAt: string;
+                            currency: string;
                             /** Format: uuid */
                             id: string;
                             language: string;
@@ -1092,6 +1139,7 @@ export interface paths {
                         "application/json": {
                             approvalRequired: boolean;
                             createdAt: string;
+                            currency: string;
                             /** Format: uuid */
                             id: string;
                             language: string;
@@ -1143,6 +1191,7 @@ export interface paths {
                     "application/json": {
                         /** @default false */
                         approvalRequired?: boolean;
+                        currency?: string;
                         /** @enum {string} */
                         language?: "es" | "en";
                         /** @default 60 */
@@ -1162,6 +1211,7 @@ export interface paths {
                         "application/json": {
                             approvalRequired: boolean;
                             createdAt: string;
+                            currency: string;
                             /** Format: uuid */
                             id: string;
                             language: string;
@@ -4436,6 +4486,7 @@ export interface paths {
                             workspace: {
                                 approvalRequired: boolean;
                                 createdAt: string;
+                                currency: string;
                                 /** Format: uuid */
                                 id: string;
                                 language: string;
@@ -4702,7 +4753,7 @@ export interface paths {
             };
         };
         put?: never;
-        /** Create a tracked short link (UTM: source = network, medium = social, campaign, content = post) */
+        /** Create a tracked short link (UTM: source = network, medium = social, campaign = its tag as typed, content = post; each editable) */
         post: {
             parameters: {
                 query?: never;
@@ -4723,6 +4774,7 @@ export interface paths {
                         url: string;
                         utmCampaign?: string;
                         utmContent?: string;
+                        utmMedium?: string;
                         utmSource?: string;
                     };
                 };
@@ -6635,6 +6687,7 @@ export interface paths {
                                     [key: string]: unknown;
                                 };
                                 id: string;
+                                postExcerpt: string | null;
                                 subjectId: string | null;
                                 subjectType: string | null;
                                 type: string;

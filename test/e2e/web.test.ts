@@ -123,7 +123,7 @@ describe('web app end to end (real Chromium, real server, embedded database)', {
     await expect(event.textContent()).resolves.toContain('Published');
     await shot('calendar');
 
-    await page.getByRole('link', { name: 'Sandbox timeline' }).click();
+    await page.getByRole('link', { name: 'Practice network' }).click();
     await page.getByTestId('sandbox-entry').first().waitFor();
     await shot('sandbox');
   });

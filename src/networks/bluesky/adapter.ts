@@ -219,12 +219,23 @@ export function createBlueskyAdapter(options: BlueskyAdapterOptions = {}): Netwo
     metrics: BLUESKY_METRICS,
     connectionFields: [
       { name: 'identifier', secret: false, required: true, label: { en: 'Handle or email', es: 'Usuario o correo' } },
-      { name: 'appPassword', secret: true, required: true, label: { en: 'App password', es: 'Contraseña de aplicación' } },
+      {
+        name: 'appPassword',
+        secret: true,
+        required: true,
+        label: {
+          en: 'App password (Settings → Privacy and security → App passwords)',
+          es: 'Contraseña de aplicación (Ajustes → Privacidad y seguridad → Contraseñas de aplicación)',
+        },
+      },
       {
         name: 'serviceUrl',
         secret: false,
         required: false,
-        label: { en: 'Service URL (default https://bsky.social)', es: 'URL del servicio (por defecto https://bsky.social)' },
+        label: {
+          en: 'Your Bluesky server (leave empty if you use bsky.social)',
+          es: 'Tu servidor de Bluesky (déjalo vacío si usas bsky.social)',
+        },
       },
     ],
     sessions,

@@ -298,13 +298,19 @@ export function createMastodonAdapter(options: MastodonAdapterOptions = {}): Net
         name: 'instanceUrl',
         secret: false,
         required: true,
-        label: { en: 'Instance URL (e.g. https://mastodon.social)', es: 'URL de la instancia (p. ej. https://mastodon.social)' },
+        label: {
+          en: 'Your Mastodon server (e.g. https://mastodon.social)',
+          es: 'Tu servidor de Mastodon (p. ej. https://mastodon.social)',
+        },
       },
       {
         name: 'accessToken',
         secret: true,
         required: true,
-        label: { en: 'Access token (scopes read write)', es: 'Token de acceso (permisos read write)' },
+        label: {
+          en: 'Access token (Preferences → Development → New application, with read and write)',
+          es: 'Token de acceso (Preferencias → Desarrollo → Nueva aplicación, con lectura y escritura)',
+        },
       },
     ],
 

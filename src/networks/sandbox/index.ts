@@ -257,14 +257,23 @@ export const sandboxAdapter: NetworkAdapter = {
   // The simulator reports every metric.
   metrics: { reported: ['likes', 'replies', 'reposts', 'quotes', 'impressions', 'reach', 'clicks', 'followers'], missing: {} },
   connectionFields: [
-    { name: 'handle', secret: false, required: true, label: { en: 'Handle', es: 'Usuario' } },
+    { name: 'handle', secret: false, required: true, label: { en: 'Name of the practice account', es: 'Nombre de la cuenta de prueba' } },
     {
       name: 'serverUrl',
       secret: false,
       required: false,
-      label: { en: 'Sandbox server URL (empty: in-process)', es: 'URL del servidor sandbox (vacía: en proceso)' },
+      // Plain words: the field is only for a practice server run apart from Plaza (tests, demos).
+      label: {
+        en: 'Separate practice server address (leave empty to practise inside Plaza)',
+        es: 'Dirección de un servidor de prueba aparte (déjalo vacío para practicar dentro de Plaza)',
+      },
     },
-    { name: 'token', secret: true, required: true, label: { en: 'Token', es: 'Token' } },
+    {
+      name: 'token',
+      secret: true,
+      required: true,
+      label: { en: 'Any password (this is a practice account)', es: 'Cualquier contraseña (es una cuenta de prueba)' },
+    },
   ],
 
   validate,

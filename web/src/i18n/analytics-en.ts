@@ -314,7 +314,7 @@ export const analyticsEn = {
     campaignsHelp: 'The posts of these campaigns count towards the objective.',
     budget: 'Budget',
     dates: 'Dates',
-    slugHelp: 'Its slug is used as utm_campaign.',
+    slugHelp: 'Links in its posts carry this name, as typed, as their campaign tag (utm_campaign).',
     networks: 'Networks',
     interests: 'Interests',
     activeDays: 'Active days',

@@ -316,7 +316,7 @@ export const analyticsEs: Dictionary<typeof analyticsEn> = {
     campaignsHelp: 'Las publicaciones de estas campañas cuentan para el objetivo.',
     budget: 'Presupuesto',
     dates: 'Fechas',
-    slugHelp: 'Su slug se usa como utm_campaign.',
+    slugHelp: 'Los enlaces de sus publicaciones llevan este nombre, tal cual, como etiqueta de campaña (utm_campaign).',
     networks: 'Redes',
     interests: 'Intereses',
     activeDays: 'Días activos',

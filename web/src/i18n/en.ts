@@ -3,6 +3,7 @@ import { web2En } from './web2-en.ts';
 import { accountsEn } from './accounts-en.ts';
 import { analyticsEn } from './analytics-en.ts';
 import { apiErrorsEn } from './api-errors-en.ts';
+import { teamEn } from './team-en.ts';
 
 /** English UI strings. Spanish (es.ts) must have every key: the type and a test enforce it. */
 export const en = {
@@ -250,6 +251,7 @@ export const en = {
   accounts: accountsEn,
   analytics: analyticsEn,
   apiErrors: apiErrorsEn,
+  team: teamEn,
   roles: { owner: 'Owner', manager: 'Manager', editor: 'Editor', approver: 'Client approver', viewer: 'Viewer' },
   states: {
     draft: 'Draft',

@@ -4,6 +4,7 @@ import { web2Es } from './web2-es.ts';
 import { accountsEs } from './accounts-es.ts';
 import { analyticsEs } from './analytics-es.ts';
 import { apiErrorsEs } from './api-errors-es.ts';
+import { teamEs } from './team-es.ts';
 
 /** Cadenas de la interfaz en español. */
 export const es: Dictionary = {
@@ -252,6 +253,7 @@ export const es: Dictionary = {
   accounts: accountsEs,
   analytics: analyticsEs,
   apiErrors: apiErrorsEs,
+  team: teamEs,
   roles: { owner: 'Propietario', manager: 'Gestor', editor: 'Editor', approver: 'Aprobador (cliente)', viewer: 'Lector' },
   states: {
     draft: 'Borrador',

@@ -37,6 +37,11 @@ export function useSession(): SessionValue {
   return value;
 }
 
+/** The session, or null outside SessionProvider (pages shown both before and after sign-in). */
+export function useOptionalSession(): SessionValue | null {
+  return useContext(SessionContext);
+}
+
 /** The selected workspace; pages under the shell always have one. */
 export function useWorkspace(): WorkspaceSummary {
   const { workspace } = useSession();

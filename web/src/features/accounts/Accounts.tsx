@@ -27,6 +27,7 @@ import { apiErrorText } from '../../shared/api-error-text.ts';
 import { workspaceKeys } from '../workspaces/api.ts';
 import { accountKeys } from './api.ts';
 import { ApiErrorAlert } from '../../shared/ApiErrorAlert.tsx';
+import { RoleSummary } from '../workspaces/RoleGuide.tsx';
 
 /** The token a link carries in its fragment (#token=…), which browsers never send to servers. */
 function tokenFromHash(): string {
@@ -118,7 +119,7 @@ export function InviteMembers({ workspaceId, timeZone, myRole }: { workspaceId: 
           <Radio.Group label={t('accounts.invite.role')} value={form.role} onChange={(value) => setForm({ ...form, role: value as Role })}>
             <Stack gap={6} mt={4}>
               {roles.map((role) => (
-                <Radio key={role} value={role} label={t(`roles.${role}`)} description={t(`accounts.roleHelp.${role}`)} />
+                <Radio key={role} value={role} label={t(`roles.${role}`)} description={<RoleSummary role={role} />} />
               ))}
             </Stack>
           </Radio.Group>

@@ -8,6 +8,8 @@ import type { ApiBody } from '../../api/types.ts';
 import { apiErrorText } from '../../shared/api-error-text.ts';
 import { accountKeys } from './api.ts';
 import { ApiErrorAlert } from '../../shared/ApiErrorAlert.tsx';
+import { useOptionalSession } from '../../shared/session.tsx';
+import { currencyOptions } from '../workspaces/money.ts';
 
 /** IANA zones the browser knows, the browser's own first. */
 function timeZones(): string[] {
@@ -36,10 +38,15 @@ function LanguageSwitch() {
 }
 
 /** The new workspace's fields (typed from POST /workspaces' body schema). */
-type WorkspaceForm = Required<Pick<ApiBody<'/api/v1/workspaces', 'post'>, 'name' | 'timeZone' | 'language' | 'approvalRequired'>>;
+type WorkspaceForm = Required<
+  Pick<ApiBody<'/api/v1/workspaces', 'post'>, 'name' | 'timeZone' | 'language' | 'approvalRequired' | 'currency'>
+>;
+
+/** The currency a new brand starts with: euros for a Spanish-speaking one, dollars otherwise (the server's default too). */
+const defaultCurrency = (language: string) => (language === 'es' ? 'EUR' : 'USD');
 
 function WorkspaceFields({ values, onChange }: { values: WorkspaceForm; onChange(v: Partial<WorkspaceForm>): void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   return (
     <>
       <TextInput label={t('setup.brandName')} required value={values.name} onChange={(e) => onChange({ name: e.currentTarget.value })} />
@@ -58,7 +65,20 @@ function WorkspaceFields({ values, onChange }: { values: WorkspaceForm; onChange
           { value: 'en', label: 'English' },
         ]}
         value={values.language}
-        onChange={(value) => (value === 'es' || value === 'en') && onChange({ language: value })}
+        onChange={(value) =>
+          (value === 'es' || value === 'en') &&
+          // The currency follows the language until someone picks one.
+          onChange({ language: value, ...(values.currency === defaultCurrency(values.language) && { currency: defaultCurrency(value) }) })
+        }
+        allowDeselect={false}
+      />
+      <Select
+        label={t('team.currency.label')}
+        description={t('team.currency.help')}
+        searchable
+        data={currencyOptions(i18n.language, values.currency)}
+        value={values.currency}
+        onChange={(value) => value && onChange({ currency: value })}
         allowDeselect={false}
       />
       <Checkbox
@@ -80,6 +100,7 @@ export function SetupPage() {
     timeZone: timeZones()[0],
     language: i18n.language === 'es' ? 'es' : 'en',
     approvalRequired: true,
+    currency: defaultCurrency(i18n.language),
   });
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -209,12 +230,14 @@ export function LoginPage() {
 export function NewWorkspacePage({ embedded = false }: { embedded?: boolean }) {
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
+  const session = useOptionalSession();
   const navigate = useNavigate();
   const [workspace, setWorkspace] = useState<WorkspaceForm>({
     name: '',
     timeZone: timeZones()[0],
     language: i18n.language === 'es' ? 'es' : 'en',
     approvalRequired: true,
+    currency: defaultCurrency(i18n.language),
   });
   const [error, setError] = useState<string | null>(null);
   const submit = async (event: FormEvent) => {
@@ -222,9 +245,12 @@ export function NewWorkspacePage({ embedded = false }: { embedded?: boolean }) {
     try {
       const created = await apiCall('post', '/api/v1/workspaces', { body: workspace });
       localStorage.setItem('plaza.workspace', created.id);
+      // Work in the new workspace at once: refetch /me (which now lists it), then select it in the
+      // session. (Selecting only through localStorage lost the race: the session wrote the old
+      // workspace back as soon as /me changed.)
       await queryClient.invalidateQueries({ queryKey: accountKeys.me() });
+      session?.selectWorkspace(created.id);
       navigate('/calendar');
-      window.location.reload();
     } catch (caught) {
       setError(apiErrorText(caught));
     }

@@ -32,6 +32,7 @@ import type { RoiRow, TrackedLink } from '../analytics/types.ts';
 import { PublicUrlWarning } from '../../shared/PublicUrlWarning.tsx';
 import { linkKeys } from './api.ts';
 import { ApiErrorAlert } from '../../shared/ApiErrorAlert.tsx';
+import { currencySymbol, useMoney } from '../workspaces/money.ts';
 
 /** One link row: short URL, destination, human clicks and unique visitors (from its detail). */
 function LinkRow({ link, onOpen }: { link: TrackedLink; onOpen: () => void }) {
@@ -190,7 +191,8 @@ function LinkDetailModal({ linkId, onClose }: { linkId: string; onClose: () => v
 
 /** Tracked links (UTM, clicks, unique visitors, QR), conversion settings, costs and the ROI table. */
 export default function LinksPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const money = useMoney();
   const workspace = useWorkspace();
   const { can } = useSession();
   const queryClient = useQueryClient();
@@ -386,15 +388,15 @@ export default function LinksPage() {
                 <Table.Td>{nameOf(row)}</Table.Td>
                 <Table.Td>{row.clicks}</Table.Td>
                 <Table.Td>{row.leads}</Table.Td>
-                <Table.Td>{number(row.value)}</Table.Td>
-                <Table.Td>{number(row.cost)}</Table.Td>
+                <Table.Td>{money(row.value)}</Table.Td>
+                <Table.Td>{money(row.cost)}</Table.Td>
                 <Table.Td>
                   {row.cpl === null ? (
                     <Text size="xs" c="dimmed">
                       {reason(row.cplReason)}
                     </Text>
                   ) : (
-                    number(row.cpl)
+                    money(row.cpl)
                   )}
                 </Table.Td>
                 <Table.Td>
@@ -430,7 +432,16 @@ export default function LinksPage() {
               }}
             >
               <SimpleGrid cols={2} mb="xs">
-                <NumberInput label={t('analytics.costs.amount')} value={amount} onChange={setAmount} min={0} decimalScale={2} required />
+                <NumberInput
+                  label={t('analytics.costs.amount')}
+                  description={workspace.currency}
+                  leftSection={currencySymbol(workspace.currency, i18n.language)}
+                  value={amount}
+                  onChange={setAmount}
+                  min={0}
+                  decimalScale={2}
+                  required
+                />
                 <TextInput
                   type="date"
                   label={t('analytics.costs.day')}
@@ -474,9 +485,7 @@ export default function LinksPage() {
               {costs.data?.map((cost) => (
                 <Table.Tr key={cost.id}>
                   <Table.Td>{cost.incurredOn}</Table.Td>
-                  <Table.Td>
-                    {number(cost.amount)} {cost.currency}
-                  </Table.Td>
+                  <Table.Td>{money(cost.amount, cost.currency)}</Table.Td>
                   <Table.Td>
                     {campaigns.data?.find((c) => c.id === cost.campaignId)?.name ??
                       channels.data?.find((c) => c.id === cost.channelId)?.name ??

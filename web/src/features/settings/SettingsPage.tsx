@@ -1,5 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { Alert, Button, Checkbox, Code, Group, Select, Stack, Table, Tabs, Text, TextInput, Title } from '@mantine/core';
+import { Accordion, Alert, Button, Checkbox, Code, Group, Select, Stack, Table, Tabs, Text, TextInput, Title } from '@mantine/core';
 import { useSearchParams } from 'react-router-dom';
 import { AccountSecurity, InviteMembers } from '../accounts/Accounts.tsx';
 import { useQueryClient } from '@tanstack/react-query';
@@ -13,13 +13,15 @@ import { formatInstant } from '../../shared/format.ts';
 import { useApiTokens } from '../accounts/api.ts';
 import { apiErrorText } from '../../shared/api-error-text.ts';
 import { ApiErrorAlert } from '../../shared/ApiErrorAlert.tsx';
+import { RoleGuide } from '../workspaces/RoleGuide.tsx';
+import { currencyOptions } from '../workspaces/money.ts';
 
 function useErrorText() {
   return apiErrorText;
 }
 
 function WorkspaceSettings() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const summary = useWorkspace();
   const { can } = useSession();
   const queryClient = useQueryClient();
@@ -37,6 +39,7 @@ function WorkspaceSettings() {
         timeZone: form.timeZone,
         language: form.language,
         approvalRequired: form.approvalRequired,
+        currency: form.currency,
       });
       setMessage({ ok: true, text: t('settings.saved') });
       await queryClient.invalidateQueries();
@@ -73,6 +76,17 @@ function WorkspaceSettings() {
           onChange={(v) => v && setForm({ ...form, language: v })}
           disabled={!can('workspace.manage')}
           allowDeselect={false}
+        />
+        <Select
+          label={t('team.currency.label')}
+          description={t('team.currency.help')}
+          searchable
+          data={currencyOptions(i18n.language, form.currency)}
+          value={form.currency}
+          onChange={(v) => v && setForm({ ...form, currency: v })}
+          disabled={!can('workspace.manage')}
+          allowDeselect={false}
+          data-testid="workspace-currency"
         />
         <Checkbox
           label={t('setup.approvalRequired')}
@@ -165,6 +179,17 @@ function MembersSettings() {
       <ApiErrorAlert error={error} role="alert" />
       {/* Members join by invitation: an e-mail link they accept with their own account and password. */}
       {can('member.manage') && <InviteMembers workspaceId={workspace.id} timeZone={workspace.timeZone} myRole={workspace.role} />}
+      <Accordion variant="contained" defaultValue={can('member.manage') ? null : 'roles'} maw={900}>
+        <Accordion.Item value="roles">
+          <Accordion.Control>{t('team.roles.guideTitle')}</Accordion.Control>
+          <Accordion.Panel>
+            <Text size="sm" c="dimmed" mb="xs">
+              {t('team.roles.guideHelp')}
+            </Text>
+            <RoleGuide />
+          </Accordion.Panel>
+        </Accordion.Item>
+      </Accordion>
     </Stack>
   );
 }

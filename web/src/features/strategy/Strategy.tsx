@@ -47,6 +47,7 @@ import type { Campaign, Objective, ObjectiveStatusItem, Pillar, Segment } from '
 import { analyticsKeys } from '../analytics/api.ts';
 import { strategyKeys } from './api.ts';
 import { ApiErrorAlert } from '../../shared/ApiErrorAlert.tsx';
+import { currencySymbol, useMoney } from '../workspaces/money.ts';
 
 type Entity = 'objectives' | 'campaigns' | 'segments' | 'pillars';
 
@@ -396,8 +397,9 @@ function ObjectivesTab() {
 }
 
 function CampaignForm({ campaign, onClose }: { campaign: Campaign | null; onClose: () => void }) {
-  const { t } = useTranslation();
-  const zone = useWorkspace().timeZone;
+  const { t, i18n } = useTranslation();
+  const workspace = useWorkspace();
+  const zone = workspace.timeZone;
   const objectives = useObjectives();
   const { save } = useEntityWrites('campaigns');
   const [name, setName] = useState(campaign?.name ?? '');
@@ -467,7 +469,16 @@ function CampaignForm({ campaign, onClose }: { campaign: Campaign | null; onClos
           onChange={(e) => setEnd(e.currentTarget.value)}
           description={zone}
         />
-        <NumberInput label={t('analytics.strategy.budget')} value={budget} onChange={setBudget} min={0} decimalScale={2} />
+        <NumberInput
+          label={t('analytics.strategy.budget')}
+          description={workspace.currency}
+          value={budget}
+          onChange={setBudget}
+          min={0}
+          decimalScale={2}
+          leftSection={currencySymbol(workspace.currency, i18n.language)}
+          data-testid="campaign-budget"
+        />
       </SimpleGrid>
     </EntityModal>
   );
@@ -650,6 +661,7 @@ export default function StrategyPage() {
   const pillars = usePillars();
   const objectives = useObjectives();
   const weekdays = useWeekdays();
+  const money = useMoney();
   const when = (iso: string | null) =>
     iso ? DateTime.fromISO(iso, { zone: workspace.timeZone }).setLocale(i18n.language).toLocaleString(DateTime.DATE_MED) : '—';
   return (
@@ -672,10 +684,18 @@ export default function StrategyPage() {
             newLabel={t('analytics.strategy.newCampaign')}
             empty={t('analytics.strategy.noCampaigns')}
             columns={[
-              { label: 'utm_campaign', render: (c) => <Badge variant="light">{c.slug}</Badge> },
+              {
+                label: 'utm_campaign',
+                // As typed: Mantine's Badge would upper-case it.
+                render: (c) => (
+                  <Badge variant="light" tt="none">
+                    {c.slug}
+                  </Badge>
+                ),
+              },
               { label: t('analytics.scope.objective'), render: (c) => objectives.data?.find((o) => o.id === c.objectiveId)?.name ?? '—' },
               { label: t('analytics.strategy.dates'), render: (c) => `${when(c.startAt)} → ${when(c.endAt)}` },
-              { label: t('analytics.strategy.budget'), render: (c) => c.budget?.toLocaleString(i18n.language) ?? '—' },
+              { label: t('analytics.strategy.budget'), render: (c) => (c.budget === null ? '—' : money(c.budget)) },
               {
                 label: '',
                 render: (c) => (

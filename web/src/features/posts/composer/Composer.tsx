@@ -45,6 +45,7 @@ import {
 } from './draft.ts';
 import { workspaceKey } from '../../../shared/query-keys.ts';
 import { ApiErrorAlert } from '../../../shared/ApiErrorAlert.tsx';
+import { LinkShortener } from '../../links/LinkShortener.tsx';
 
 type Action = 'draft' | 'submit' | 'schedule' | 'publish_now';
 
@@ -306,6 +307,13 @@ function ComposerForm() {
               ))}
             </Text>
           )}
+          <LinkShortener
+            text={content}
+            channels={selectedChannels}
+            campaignId={strategy.campaignId}
+            postId={editing?.id}
+            onShortened={(long, short) => set({ content: content.split(long).join(short) })}
+          />
           <Switch label={t('composer.threadMode')} checked={threadMode} onChange={(e) => set({ threadMode: e.currentTarget.checked })} />
           {threadMode && (
             <Stack gap="xs">

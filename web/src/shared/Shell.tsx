@@ -26,6 +26,7 @@ import { activityLink, useActivityLabel } from '../features/activity/activity.ts
 import { workspaceKey } from './query-keys.ts';
 import { activityKeys } from '../features/activity/api.ts';
 import { accountKeys } from '../features/accounts/api.ts';
+import { NotificationText } from '../features/activity/NotificationText.tsx';
 
 const NAV = [
   { to: '/calendar', key: 'nav.calendar' },
@@ -175,7 +176,7 @@ export function Shell({ children }: { children: ReactNode }) {
                 {notifications.data?.items.length ? null : <Menu.Item disabled>{t('shell.noNotifications')}</Menu.Item>}
                 {notifications.data?.items.slice(0, 8).map((item) => (
                   <Menu.Item key={item.id} component={Link} to={activityLink(item)} fw={item.unread ? 700 : 400}>
-                    {label(item)}
+                    <NotificationText label={label(item)} postExcerpt={item.postExcerpt} />
                   </Menu.Item>
                 ))}
                 <Menu.Divider />

@@ -85,7 +85,7 @@ describe.each(DB_KINDS)('analytics API on %s', (kind) => {
     const campaign = await owner.request('POST', `${base()}/campaigns`, { name: 'Primavera Café', objectiveId, budget: 100 });
     expect(campaign.statusCode, campaign.body).toBe(201);
     campaignId = campaign.json().id;
-    expect(campaign.json().slug).toBe('primavera-cafe');
+    expect(campaign.json().slug).toBe('Primavera Café');
     expect(
       (
         await owner.request('POST', `${base()}/segments`, {
@@ -263,7 +263,7 @@ describe.each(DB_KINDS)('analytics API on %s', (kind) => {
       x: '1',
       utm_source: 'sandbox',
       utm_medium: 'social',
-      utm_campaign: 'primavera-cafe',
+      utm_campaign: 'Primavera Café',
       utm_content: postIds[0],
     });
     expect(link.campaignId).toBe(campaignId);

@@ -84,6 +84,13 @@ describe('team, links, budgets and notifications (embedded)', () => {
     expect(link.json().shortUrl).toMatch(/^http:\/\/localhost:\d+\/l\/[A-Za-z0-9]{7}$/);
     // No PUBLIC_URL in the test config: the answer says the short link points at this machine.
     expect(link.json().urlWarning).toMatchObject({ code: 'public_url_unset' });
+    // …and the composer can say so before shortening anything.
+    const settings = await s.api('GET', '/link-settings');
+    expect(settings.statusCode, settings.body).toBe(200);
+    expect(settings.json()).toEqual({
+      shortLinkBase: expect.stringMatching(/^http:\/\/localhost:\d+\/l\/$/),
+      urlWarning: expect.objectContaining({ code: 'public_url_unset' }),
+    });
 
     const edited = await s.api('POST', '/links', {
       url: 'https://cafe.example/menu',

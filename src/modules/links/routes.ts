@@ -190,6 +190,21 @@ export const linkRoutes: ApiModule = async (app, ctx) => {
   );
 
   app.get(
+    '/workspaces/:workspaceId/link-settings',
+    {
+      config: { access: 'read' },
+      schema: {
+        tags,
+        summary: 'Where short links point (PUBLIC_URL or this machine), with a warning when PUBLIC_URL is unset',
+        params: workspaceParams,
+        response: { 200: z.object({ shortLinkBase: z.string(), urlWarning: urlWarningSchema }) },
+      },
+    },
+    // Lets the composer warn before a link is shortened, not only after.
+    async () => ({ shortLinkBase: `${shortLinkBase(ctx)}/l/`, urlWarning: publicUrlWarning(ctx.config) }),
+  );
+
+  app.get(
     '/workspaces/:workspaceId/links',
     {
       config: { access: 'read' },

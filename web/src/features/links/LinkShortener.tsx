@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Alert, Autocomplete, Button, Code, Collapse, CopyButton, Group, Paper, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { apiCall } from '../../api/client.ts';
 import { detectLinks } from '../../shared/format.ts';
@@ -42,6 +42,13 @@ export function LinkShortener({ text, channels, campaignId, postId, onShortened 
   const queryClient = useQueryClient();
   const campaigns = useCampaigns();
   const [opened, setOpened] = useState(false);
+  // Where short links will point: warn before shortening when PUBLIC_URL is unset (localhost links).
+  const settings = useQuery({
+    queryKey: linkKeys.settings(workspace.id),
+    queryFn: () => apiCall('get', '/api/v1/workspaces/{workspaceId}/link-settings', { params: { workspaceId: workspace.id } }),
+    enabled: opened,
+    staleTime: Number.POSITIVE_INFINITY,
+  });
   const linksInText = useMemo(() => [...new Set(detectLinks(text))], [text]);
   const networks = useMemo(() => [...new Set(channels.map((c) => c.network))], [channels]);
   const campaignTag = campaigns.data?.find((c) => c.id === campaignId)?.slug ?? '';
@@ -167,7 +174,7 @@ export function LinkShortener({ text, channels, campaignId, postId, onShortened 
                 )}
               </Alert>
             )}
-            {create.data && <PublicUrlWarning warning={create.data.urlWarning} />}
+            <PublicUrlWarning warning={create.data?.urlWarning ?? settings.data?.urlWarning} />
           </Stack>
         </Paper>
       </Collapse>

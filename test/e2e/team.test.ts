@@ -109,7 +109,7 @@ describe('team, links and budgets in the browser', { timeout: 90_000 }, () => {
       await page.getByRole('tab', { name: TEXT[lang].campaigns }).click();
       const row = page.getByRole('row', { name: /Navidad Café 2026/ });
       await row.first().waitFor();
-      const text = (await row.first().textContent()) ?? '';
+      const text = ((await row.first().textContent()) ?? '').replace(/[\u00a0\u202f]/g, ' ');
       expect(text).toContain(lang === 'es' ? '1500,00 €' : '€1,500.00');
       await expect(
         page
@@ -120,7 +120,7 @@ describe('team, links and budgets in the browser', { timeout: 90_000 }, () => {
       await shot(page, 'campaigns', lang);
       await page.goto(`${server.url}/analytics/links`);
       await page
-        .getByText(lang === 'es' ? '249,90 €' : '€249.90')
+        .getByText(lang === 'es' ? /249,90\s€/ : '€249.90')
         .first()
         .waitFor();
       await shot(page, 'links', lang);
@@ -146,7 +146,7 @@ describe('team, links and budgets in the browser', { timeout: 90_000 }, () => {
       await page.getByTestId('link-shortener-done').waitFor();
       // No PUBLIC_URL on this server: the tool says the short link points at this machine.
       await page.getByTestId('public-url-warning').waitFor();
-      const mainText = await page.getByRole('textbox', { name: lang === 'es' ? 'Texto' : 'Text' }).inputValue();
+      const mainText = await page.getByRole('textbox', { name: lang === 'es' ? 'Texto' : 'Text', exact: true }).inputValue();
       expect(mainText).toMatch(/\/l\/[A-Za-z0-9]{7} ¡os esperamos!$/);
       const links = await apiCall<{ items: Array<{ postId: string; destinationUrl: string }> }>(
         'GET',
@@ -168,12 +168,12 @@ describe('team, links and budgets in the browser', { timeout: 90_000 }, () => {
     await page.getByRole('textbox', { name: 'Nombre de la marca' }).fill('Panadería Sol');
     await page.getByRole('button', { name: 'Crear' }).click();
     await page.waitForURL(/\/calendar/);
-    await expect.poll(() => page.evaluate(() => localStorage.getItem('plaza.workspace'))).not.toBe(workspaceId);
+    await expect.poll(() => page.evaluate(() => localStorage.getItem('plaza.workspace')), { timeout: 15_000 }).not.toBe(workspaceId);
     const picker = page.locator('header input[aria-label="Espacio de trabajo"]');
-    await expect.poll(() => picker.inputValue()).toBe('Panadería Sol');
+    await expect.poll(() => picker.inputValue(), { timeout: 15_000 }).toBe('Panadería Sol');
     // And it stays there after a reload (the old workspace is not written back).
     await page.reload();
-    await expect.poll(() => picker.inputValue()).toBe('Panadería Sol');
+    await expect.poll(() => picker.inputValue(), { timeout: 15_000 }).toBe('Panadería Sol');
     const me = await page.evaluate(async () => (await fetch('/api/v1/me')).json());
     const created = me.workspaces.find((w: { name: string }) => w.name === 'Panadería Sol');
     expect(await page.evaluate(() => localStorage.getItem('plaza.workspace'))).toBe(created.id);

@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { action, connect, output } from './shared.ts';
-import { loadConfig } from '../config.ts';
 
 interface InvitationAnswer {
   invitation: { id: string; email: string; role: string; expiresAt: string };
@@ -44,6 +43,7 @@ export function registerAccountCommands(program: Command): void {
         const found = await accountsRepository.findUserByEmail(ctx.database.db, opts.email);
         if (!found) throw new Error(`No user with e-mail ${opts.email}`);
         const token = await passwords.createResetToken(ctx, found.id, null, 'cli');
+        const { loadConfig } = await import('../config.ts');
         const config = loadConfig();
         const link = passwords.resetLink((config.publicUrl ?? `http://localhost:${config.port}`).replace(/\/+$/, ''), token);
         output(command.optsWithGlobals(), { email: found.email, resetUrl: link, expiresInMinutes: 60 }, () =>

@@ -12,18 +12,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
+/** The checkout (or installed package) this file belongs to. */
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const SRC = path.join(ROOT, 'src');
-const DIST = path.join(ROOT, 'dist');
-const STAMP = path.join(DIST, '.build.json');
-const LOCK = path.join(ROOT, 'dist.lock');
+const folders = (root) => ({ src: path.join(root, 'src'), dist: path.join(root, 'dist'), lock: path.join(root, 'dist.lock') });
 /** A build lock older than this was left by a crashed build. */
 const STALE_LOCK_MS = 60_000;
 
 const isTest = (name) => name.endsWith('.test.ts');
 
 /** Newest modification time under src/ (files and folders, so a deleted file counts too), tests left out. */
-export function newestSourceMtime(dir = SRC) {
+export function newestSourceMtime(dir = folders(ROOT).src) {
   let newest = fs.statSync(dir).mtimeMs;
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     if (isTest(entry.name)) continue;
@@ -34,17 +32,18 @@ export function newestSourceMtime(dir = SRC) {
 }
 
 /** True when dist/ was built from the sources as they are now. */
-export function isBuildFresh() {
+export function isBuildFresh(root = ROOT) {
+  const { src, dist } = folders(root);
   let stamp;
   try {
-    stamp = JSON.parse(fs.readFileSync(STAMP, 'utf8'));
+    stamp = JSON.parse(fs.readFileSync(path.join(dist, '.build.json'), 'utf8'));
   } catch {
     return false;
   }
-  return typeof stamp.sourceMtime === 'number' && newestSourceMtime() <= stamp.sourceMtime;
+  return typeof stamp.sourceMtime === 'number' && newestSourceMtime(src) <= stamp.sourceMtime;
 }
 
-function sourceFiles(dir = SRC, found = { typescript: [], assets: [] }) {
+function sourceFiles(dir, found = { typescript: [], assets: [] }) {
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) sourceFiles(full, found);
@@ -70,10 +69,11 @@ const keepModulesApart = {
 };
 
 /** Compiles src/ into a fresh folder, then puts it in dist/'s place; returns the milliseconds taken. */
-export async function build() {
+export async function build(root = ROOT) {
   const started = performance.now();
-  const sourceMtime = newestSourceMtime();
-  const { typescript, assets } = sourceFiles();
+  const { src: SRC, dist: DIST } = folders(root);
+  const sourceMtime = newestSourceMtime(SRC);
+  const { typescript, assets } = sourceFiles(SRC);
   const next = `${DIST}.next-${process.pid}`;
   fs.rmSync(next, { recursive: true, force: true });
   const esbuild = await import('esbuild');
@@ -109,8 +109,9 @@ export async function build() {
  * (another one is building, the folder is read-only, a source does not compile): the caller then runs
  * the sources through tsx, which reports any compile error itself.
  */
-export async function ensureBuilt() {
-  if (isBuildFresh()) return true;
+export async function ensureBuilt(root = ROOT) {
+  if (isBuildFresh(root)) return true;
+  const LOCK = folders(root).lock;
   try {
     fs.writeFileSync(LOCK, String(process.pid), { flag: 'wx' });
   } catch (error) {
@@ -120,7 +121,7 @@ export async function ensureBuilt() {
     return false;
   }
   try {
-    if (!isBuildFresh()) await build();
+    if (!isBuildFresh(root)) await build(root);
     return true;
   } catch {
     return false;

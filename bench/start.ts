@@ -99,6 +99,8 @@ try {
   const npxHelp: number[] = [];
   for (let i = 0; i < RUNS; i++) npxHelp.push(await timeCommand('npx', ['plaza', '--help']));
 
+  // On stderr as soon as measured, so a start that fails later (a very busy machine) still leaves them.
+  process.stderr.write(`cli_help_ms runs ${help.map(Math.round).join(', ')}; npx_help_ms runs ${npxHelp.map(Math.round).join(', ')}\n`);
   const command: number[] = [];
   const first = await timeOneStart(dataDir, async (url) => {
     const env = { DATA_DIR: dataDir, LOG_LEVEL: 'silent' };
@@ -108,8 +110,12 @@ try {
     await plaza(api, 'workspace', 'create', '--name', 'Bench', '--tz', 'Europe/Madrid');
     for (let i = 0; i < RUNS; i++) command.push(await timeCommand(process.execPath, [bin, '--json', 'workspace', 'list'], api));
   });
+  process.stderr.write(`cli_command_ms runs ${command.map(Math.round).join(', ')}; first_start_ms ${Math.round(first)}\n`);
   const times: number[] = [];
-  for (let i = 0; i < RUNS; i++) times.push(await timeOneStart(dataDir));
+  for (let i = 0; i < RUNS; i++) {
+    times.push(await timeOneStart(dataDir));
+    process.stderr.write(`start_ms run ${Math.round(times[i])}\n`);
+  }
   const load = os.loadavg()[0];
   const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
   if (!json) {

@@ -218,10 +218,12 @@ text about panaderia",eve,rss,${at(5)},`,
 
     // Downloads share one streamed client call: a CSV report to a file, and an API error as a clear message.
     const reportFile = path.join(dataDir, 'informe.csv');
-    const written = JSON.parse((await plaza(env, '--json', 'analytics', 'report', ws.id, '--format', 'csv', '--out', reportFile)).stdout);
+    const written = JSON.parse(
+      (await plaza(env, '--json', 'analytics', 'report', '-w', ws.id, '--format', 'csv', '--out', reportFile)).stdout,
+    );
     expect(written).toEqual({ file: reportFile, bytes: fs.statSync(reportFile).size });
     expect(fs.readFileSync(reportFile, 'utf8')).toContain('kpi,label,formula');
-    const badDownload = await plaza(env, 'analytics', 'report', ws.id, '--format', 'docx', '--out', reportFile);
+    const badDownload = await plaza(env, 'analytics', 'report', '-w', ws.id, '--format', 'docx', '--out', reportFile);
     expect(badDownload.code).toBe(1);
     expect(badDownload.stderr).toContain('Error 400');
     const badExport = await plaza(

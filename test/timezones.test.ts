@@ -45,9 +45,9 @@ describe('brand time zones across daylight-saving changes', () => {
     expect(isoInstantSchema.safeParse('mañana').success).toBe(false);
   });
 
-  it('the CLI reads local times in the workspace zone', () => {
-    expect(new Date(toInstant('2026-03-29 10:00', 'Europe/Madrid')).toISOString()).toBe('2026-03-29T08:00:00.000Z');
-    expect(new Date(toInstant('2026-09-06 10:00', 'America/Santiago')).toISOString()).toBe('2026-09-06T13:00:00.000Z');
-    expect(toInstant('2026-03-29T10:00:00+02:00', 'America/Santiago')).toBe('2026-03-29T10:00:00+02:00');
+  it('the CLI reads local times in the workspace zone', async () => {
+    expect(new Date(await toInstant('2026-03-29 10:00', 'Europe/Madrid')).toISOString()).toBe('2026-03-29T08:00:00.000Z');
+    expect(new Date(await toInstant('2026-09-06 10:00', 'America/Santiago')).toISOString()).toBe('2026-09-06T13:00:00.000Z');
+    expect(await toInstant('2026-03-29T10:00:00+02:00', 'America/Santiago')).toBe('2026-03-29T10:00:00+02:00');
   });
 });

@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { action, connect, output } from './shared.ts';
-import { loadConfig } from '../config.ts';
 
 interface InvitationAnswer {
   invitation: { id: string; email: string; role: string; expiresAt: string };
@@ -23,38 +22,39 @@ export function registerAccountCommands(program: Command): void {
   user
     .command('reset-password')
     .description(
-      "Reset a user's password on the local database: set it (--password or $PLAZA_PASSWORD) or print a one-hour reset link; every session of the user ends",
+      "Reset a user's password (on the local database, or through the running Plaza that owns it): set it (--password or $PLAZA_PASSWORD) or print a one-hour reset link; every session of the user ends",
     )
     .requiredOption('--email <email>')
     .option('--password <password>', 'new password (default $PLAZA_PASSWORD); without one, a reset link is printed')
     .action(async (opts: { email: string; password?: string }, command: Command) => {
       const password = opts.password ?? process.env.PLAZA_PASSWORD;
-      const { createContext } = await import('../server/runtime.ts');
-      const passwords = await import('../modules/accounts/commands/passwords.ts');
-      const { accountsRepository } = await import('../modules/accounts/repository.ts');
-      const ctx = await createContext({ logger: (await import('pino')).default({ level: 'silent' }) });
+      const { onDataFolder } = await import('./local-owner.ts');
+      const { resetPasswordByEmail } = await import('../server/local-admin.ts');
+      let done: Awaited<ReturnType<typeof resetPasswordByEmail>>;
       try {
-        if (password) {
-          const done = await passwords.adminSetPassword(ctx, opts.email, password);
-          output(command.optsWithGlobals(), done, () =>
-            process.stdout.write(`New password set for ${done.email}; ${done.endedSessions} session(s) ended\n`),
-          );
-          return;
-        }
-        const found = await accountsRepository.findUserByEmail(ctx.database.db, opts.email);
-        if (!found) throw new Error(`No user with e-mail ${opts.email}`);
-        const token = await passwords.createResetToken(ctx, found.id, null, 'cli');
-        const config = loadConfig();
-        const link = passwords.resetLink((config.publicUrl ?? `http://localhost:${config.port}`).replace(/\/+$/, ''), token);
-        output(command.optsWithGlobals(), { email: found.email, resetUrl: link, expiresInMinutes: 60 }, () =>
-          process.stdout.write(`Reset link for ${found.email} (valid one hour, single use):\n${link}\n`),
+        done = await onDataFolder(
+          async () => {
+            const { createContext } = await import('../server/runtime.ts');
+            const ctx = await createContext({ logger: (await import('pino')).default({ level: 'silent' }) });
+            try {
+              return await resetPasswordByEmail(ctx, opts.email, password);
+            } finally {
+              await ctx.database.close();
+            }
+          },
+          (owner) => owner.request<typeof done>('POST', '/password-resets', { email: opts.email, password }),
         );
       } catch (error) {
         // Policy refusals and unknown addresses: a plain message, not a stack trace.
         throw new Error((error as Error).message);
-      } finally {
-        await ctx.database.close();
       }
+      output(command.optsWithGlobals(), done, () =>
+        process.stdout.write(
+          'resetUrl' in done
+            ? `Reset link for ${done.email} (valid one hour, single use):\n${done.resetUrl}\n`
+            : `New password set for ${done.email}; ${done.endedSessions} session(s) ended\n`,
+        ),
+      );
     });
 
   const invite = program.command('invite').description('Invitations to a workspace by e-mail');

@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import cliProgress from 'cli-progress';
 import Table from 'cli-table3';
 import { action, brandTime, connect, output, workspaceZone } from './shared.ts';
 
@@ -34,15 +33,17 @@ export function registerAnalyticsCommands(program: Command): void {
   const analytics = program.command('analytics').description('Dashboards, objectives, best time, backfill and reports');
 
   analytics
-    .command('overview <workspaceId>')
+    .command('overview')
+    .requiredOption('-w, --workspace <id>', 'workspace id')
     .description('KPIs of a period with the change against the previous period')
     .option('--from <iso>', 'start (ISO with offset)')
     .option('--to <iso>', 'end (ISO with offset)')
     .option('--channel <id>', 'one channel')
     .option('--campaign <id>', 'one campaign')
     .action(
-      run(async (workspaceId: string, opts: { from?: string; to?: string; channel?: string; campaign?: string }, command: Command) => {
+      run(async (opts: { workspace: string; from?: string; to?: string; channel?: string; campaign?: string }, command: Command) => {
         const { api, options } = connection(command);
+        const workspaceId = opts.workspace;
         const path = opts.channel
           ? `analytics/channels/${opts.channel}`
           : opts.campaign
@@ -60,11 +61,13 @@ export function registerAnalyticsCommands(program: Command): void {
     );
 
   analytics
-    .command('objectives <workspaceId>')
+    .command('objectives')
+    .requiredOption('-w, --workspace <id>', 'workspace id')
     .description('Every objective: progress, forecast and status (off track with suggestions)')
     .action(
-      run(async (workspaceId: string, _opts: unknown, command: Command) => {
+      run(async (opts: { workspace: string }, command: Command) => {
         const { api, options } = connection(command);
+        const workspaceId = opts.workspace;
         const result = await api.get<{
           items: Array<{
             objective: { name: string; kpi: string; target: number; deadline: string };
@@ -95,12 +98,14 @@ export function registerAnalyticsCommands(program: Command): void {
     );
 
   analytics
-    .command('best-time <workspaceId>')
+    .command('best-time')
+    .requiredOption('-w, --workspace <id>', 'workspace id')
     .description('Best hours to post (7×24 grid, brand time zone)')
     .option('--channel <id>', 'one channel')
     .action(
-      run(async (workspaceId: string, opts: { channel?: string }, command: Command) => {
+      run(async (opts: { workspace: string; channel?: string }, command: Command) => {
         const { api, options } = connection(command);
+        const workspaceId = opts.workspace;
         const result = await api.get<{
           timeZone: string;
           method: string;
@@ -120,17 +125,20 @@ export function registerAnalyticsCommands(program: Command): void {
     );
 
   analytics
-    .command('backfill <workspaceId>')
+    .command('backfill')
+    .requiredOption('-w, --workspace <id>', 'workspace id')
     .description('Snapshot every published post now, with a progress bar (follows the running one if there is one)')
     .action(
-      run(async (workspaceId: string, _opts: unknown, command: Command) => {
+      run(async (opts: { workspace: string }, command: Command) => {
         const { api, options } = connection(command);
+        const workspaceId = opts.workspace;
         const started = await api.post<{ jobId: string; alreadyRunning?: boolean }>(
           `/api/v1/workspaces/${workspaceId}/analytics/backfill`,
           {},
         );
         if (started.alreadyRunning && !options.json)
           process.stderr.write(`A backfill is already running (${started.jobId}); following it.\n`);
+        const { default: cliProgress } = await import('cli-progress');
         const bar = options.json
           ? null
           : new cliProgress.SingleBar(
@@ -162,11 +170,13 @@ export function registerAnalyticsCommands(program: Command): void {
     );
 
   analytics
-    .command('backfills <workspaceId>')
+    .command('backfills')
+    .requiredOption('-w, --workspace <id>', 'workspace id')
     .description('Recent backfills with their progress or outcome')
     .action(
-      run(async (workspaceId: string, _opts: unknown, command: Command) => {
+      run(async (opts: { workspace: string }, command: Command) => {
         const { api, options } = connection(command);
+        const workspaceId = opts.workspace;
         const [zone, result] = await Promise.all([
           workspaceZone(api, workspaceId),
           api.get<{
@@ -192,11 +202,13 @@ export function registerAnalyticsCommands(program: Command): void {
     );
 
   analytics
-    .command('errors <workspaceId>')
+    .command('errors')
+    .requiredOption('-w, --workspace <id>', 'workspace id')
     .description('Recent metric collection errors (newest first), times in the brand time zone')
     .action(
-      run(async (workspaceId: string, _opts: unknown, command: Command) => {
+      run(async (opts: { workspace: string }, command: Command) => {
         const { api, options } = connection(command);
+        const workspaceId = opts.workspace;
         const [zone, result] = await Promise.all([
           workspaceZone(api, workspaceId),
           api.get<{
@@ -220,7 +232,8 @@ export function registerAnalyticsCommands(program: Command): void {
     );
 
   analytics
-    .command('report <workspaceId>')
+    .command('report')
+    .requiredOption('-w, --workspace <id>', 'workspace id')
     .description('Download a PDF or CSV report')
     .option('--format <format>', 'pdf or csv', 'pdf')
     .option('--language <lang>', 'en or es')
@@ -232,11 +245,20 @@ export function registerAnalyticsCommands(program: Command): void {
     .action(
       run(
         async (
-          workspaceId: string,
-          opts: { format: string; language?: string; from?: string; to?: string; campaign?: string; objective?: string; out: string },
+          opts: {
+            workspace: string;
+            format: string;
+            language?: string;
+            from?: string;
+            to?: string;
+            campaign?: string;
+            objective?: string;
+            out: string;
+          },
           command: Command,
         ) => {
           const { api, options } = connection(command);
+          const workspaceId = opts.workspace;
           const params = new URLSearchParams({ format: opts.format });
           if (opts.language) params.set('language', opts.language);
           if (opts.from) params.set('from', opts.from);
@@ -250,21 +272,26 @@ export function registerAnalyticsCommands(program: Command): void {
     );
 
   const objectives = program.command('objectives').description('Strategy: SMART objectives');
-  objectives.command('list <workspaceId>').action(
-    run(async (workspaceId: string, _opts: unknown, command: Command) => {
-      const { api, options } = connection(command);
-      const result = await api.get<{
-        items: Array<{ id: string; name: string; kpi: string; target: number; deadline: string; status: string }>;
-      }>(`/api/v1/workspaces/${workspaceId}/objectives`);
-      print(options, result, () => {
-        const table = new Table({ head: ['id', 'name', 'KPI', 'target', 'deadline', 'status'] });
-        for (const o of result.items) table.push([o.id, o.name, o.kpi, o.target, String(o.deadline).slice(0, 10), o.status]);
-        process.stdout.write(`${table.toString()}\n`);
-      });
-    }),
-  );
   objectives
-    .command('create <workspaceId>')
+    .command('list')
+    .requiredOption('-w, --workspace <id>', 'workspace id')
+    .action(
+      run(async (opts: { workspace: string }, command: Command) => {
+        const { api, options } = connection(command);
+        const workspaceId = opts.workspace;
+        const result = await api.get<{
+          items: Array<{ id: string; name: string; kpi: string; target: number; deadline: string; status: string }>;
+        }>(`/api/v1/workspaces/${workspaceId}/objectives`);
+        print(options, result, () => {
+          const table = new Table({ head: ['id', 'name', 'KPI', 'target', 'deadline', 'status'] });
+          for (const o of result.items) table.push([o.id, o.name, o.kpi, o.target, String(o.deadline).slice(0, 10), o.status]);
+          process.stdout.write(`${table.toString()}\n`);
+        });
+      }),
+    );
+  objectives
+    .command('create')
+    .requiredOption('-w, --workspace <id>', 'workspace id')
     .requiredOption('--name <name>')
     .requiredOption('--kpi <kpi>', 'e.g. engagement_rate_by_followers, link_clicks, leads, roi')
     .requiredOption('--target <number>')
@@ -274,11 +301,11 @@ export function registerAnalyticsCommands(program: Command): void {
     .action(
       run(
         async (
-          workspaceId: string,
-          opts: { name: string; kpi: string; target: string; start: string; deadline: string; channel?: string[] },
+          opts: { workspace: string; name: string; kpi: string; target: string; start: string; deadline: string; channel?: string[] },
           command: Command,
         ) => {
           const { api, options } = connection(command);
+          const workspaceId = opts.workspace;
           const created = await api.post<{ id: string }>(`/api/v1/workspaces/${workspaceId}/objectives`, {
             name: opts.name,
             kpi: opts.kpi,
@@ -293,26 +320,32 @@ export function registerAnalyticsCommands(program: Command): void {
     );
 
   const campaigns = program.command('campaigns').description('Strategy: campaigns');
-  campaigns.command('list <workspaceId>').action(
-    run(async (workspaceId: string, _opts: unknown, command: Command) => {
-      const { api, options } = connection(command);
-      const result = await api.get<{ items: Array<{ id: string; name: string; slug: string; objectiveId: string | null }> }>(
-        `/api/v1/workspaces/${workspaceId}/campaigns`,
-      );
-      print(options, result, () => {
-        for (const c of result.items)
-          process.stdout.write(`${c.id}  ${c.name} (${c.slug})${c.objectiveId ? `  → objective ${c.objectiveId}` : ''}\n`);
-      });
-    }),
-  );
   campaigns
-    .command('create <workspaceId>')
+    .command('list')
+    .requiredOption('-w, --workspace <id>', 'workspace id')
+    .action(
+      run(async (opts: { workspace: string }, command: Command) => {
+        const { api, options } = connection(command);
+        const workspaceId = opts.workspace;
+        const result = await api.get<{ items: Array<{ id: string; name: string; slug: string; objectiveId: string | null }> }>(
+          `/api/v1/workspaces/${workspaceId}/campaigns`,
+        );
+        print(options, result, () => {
+          for (const c of result.items)
+            process.stdout.write(`${c.id}  ${c.name} (${c.slug})${c.objectiveId ? `  → objective ${c.objectiveId}` : ''}\n`);
+        });
+      }),
+    );
+  campaigns
+    .command('create')
+    .requiredOption('-w, --workspace <id>', 'workspace id')
     .requiredOption('--name <name>')
     .option('--objective <id>')
     .option('--budget <amount>')
     .action(
-      run(async (workspaceId: string, opts: { name: string; objective?: string; budget?: string }, command: Command) => {
+      run(async (opts: { workspace: string; name: string; objective?: string; budget?: string }, command: Command) => {
         const { api, options } = connection(command);
+        const workspaceId = opts.workspace;
         const created = await api.post<{ id: string; slug: string }>(`/api/v1/workspaces/${workspaceId}/campaigns`, {
           name: opts.name,
           objectiveId: opts.objective ?? null,
@@ -324,13 +357,15 @@ export function registerAnalyticsCommands(program: Command): void {
 
   const links = program.command('links').description('Tracked short links with UTM');
   links
-    .command('create <workspaceId> <url>')
+    .command('create <url>')
+    .requiredOption('-w, --workspace <id>', 'workspace id')
     .option('--post <id>')
     .option('--channel <id>')
     .option('--campaign <id>')
     .action(
-      run(async (workspaceId: string, url: string, opts: { post?: string; channel?: string; campaign?: string }, command: Command) => {
+      run(async (url: string, opts: { workspace: string; post?: string; channel?: string; campaign?: string }, command: Command) => {
         const { api, options } = connection(command);
+        const workspaceId = opts.workspace;
         const link = await api.post<{ shortUrl: string; destinationUrl: string }>(`/api/v1/workspaces/${workspaceId}/links`, {
           url,
           postId: opts.post ?? null,
@@ -340,20 +375,25 @@ export function registerAnalyticsCommands(program: Command): void {
         print(options, link, () => process.stdout.write(`${link.shortUrl} → ${link.destinationUrl}\n`));
       }),
     );
-  links.command('list <workspaceId>').action(
-    run(async (workspaceId: string, _opts: unknown, command: Command) => {
-      const { api, options } = connection(command);
-      const result = await api.get<{ items: Array<{ shortUrl: string; targetUrl: string; clicks: number }> }>(
-        `/api/v1/workspaces/${workspaceId}/links`,
-      );
-      print(options, result, () => {
-        for (const l of result.items) process.stdout.write(`${l.shortUrl}  ${String(l.clicks).padStart(6)} clicks  ${l.targetUrl}\n`);
-      });
-    }),
-  );
+  links
+    .command('list')
+    .requiredOption('-w, --workspace <id>', 'workspace id')
+    .action(
+      run(async (opts: { workspace: string }, command: Command) => {
+        const { api, options } = connection(command);
+        const workspaceId = opts.workspace;
+        const result = await api.get<{ items: Array<{ shortUrl: string; targetUrl: string; clicks: number }> }>(
+          `/api/v1/workspaces/${workspaceId}/links`,
+        );
+        print(options, result, () => {
+          for (const l of result.items) process.stdout.write(`${l.shortUrl}  ${String(l.clicks).padStart(6)} clicks  ${l.targetUrl}\n`);
+        });
+      }),
+    );
 
   program
-    .command('costs-add <workspaceId> <amount>')
+    .command('costs-add <amount>')
+    .requiredOption('-w, --workspace <id>', 'workspace id')
     .description('Record a cost (for CPL and ROI)')
     .requiredOption('--on <date>', 'YYYY-MM-DD')
     .option('--campaign <id>')
@@ -362,12 +402,12 @@ export function registerAnalyticsCommands(program: Command): void {
     .action(
       run(
         async (
-          workspaceId: string,
           amount: string,
-          opts: { on: string; campaign?: string; channel?: string; currency: string },
+          opts: { workspace: string; on: string; campaign?: string; channel?: string; currency: string },
           command: Command,
         ) => {
           const { api, options } = connection(command);
+          const workspaceId = opts.workspace;
           const cost = await api.post<{ id: string }>(`/api/v1/workspaces/${workspaceId}/costs`, {
             amount: Number(amount),
             incurredOn: opts.on,
@@ -381,14 +421,16 @@ export function registerAnalyticsCommands(program: Command): void {
     );
 
   program
-    .command('roi <workspaceId>')
+    .command('roi')
+    .requiredOption('-w, --workspace <id>', 'workspace id')
     .description('Clicks, leads, value, cost, CPL and ROI')
     .option('--by <dimension>', 'campaign, channel or objective', 'campaign')
     .option('--from <iso>')
     .option('--to <iso>')
     .action(
-      run(async (workspaceId: string, opts: { by: string; from?: string; to?: string }, command: Command) => {
+      run(async (opts: { workspace: string; by: string; from?: string; to?: string }, command: Command) => {
         const { api, options } = connection(command);
+        const workspaceId = opts.workspace;
         const params = new URLSearchParams({ by: opts.by });
         if (opts.from) params.set('from', opts.from);
         if (opts.to) params.set('to', opts.to);

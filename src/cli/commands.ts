@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { Command, Option } from 'commander';
-import { SERVICE_NAMES, type ServiceName, loadConfig } from '../config.ts';
+import type { ServiceName } from '../config.ts';
 import { action, connect, toInstant, output, workspaceZone } from './shared.ts';
 import { registerAnalyticsCommands } from './analytics-commands.ts';
 import { registerListeningCommands } from './listening-commands.ts';
@@ -8,6 +8,12 @@ import { registerAccountCommands } from './account-commands.ts';
 import { localMessage } from '../lib/local-messages.ts';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+/** config.ts's SERVICE_NAMES, written out so that `plaza --help` does not load config.ts (and zod). */
+const SERVICE_NAMES: readonly ServiceName[] = ['web', 'worker', 'scheduler', 'listener'];
+// Fails to compile when config.ts gains a service this list lacks.
+const everyService: Exclude<ServiceName, (typeof SERVICE_NAMES)[number]> extends never ? true : never = true;
+void everyService;
 
 /** Builds the `plaza` command tree. Every command accepts --json. */
 export function buildCli(): Command {
@@ -26,6 +32,7 @@ export function buildCli(): Command {
       const services = opts.services.split(',').map((s) => s.trim()) as ServiceName[];
       const unknown = services.filter((s) => !SERVICE_NAMES.includes(s));
       if (unknown.length) throw new Error(`Unknown service(s): ${unknown.join(', ')}`);
+      const { loadConfig } = await import('../config.ts');
       const { startPlaza } = await import('../server/runtime.ts');
       const { ensureWebBuilt } = await import('./build-web.ts');
       if (services.includes('web')) await ensureWebBuilt();
@@ -47,6 +54,7 @@ export function buildCli(): Command {
     .description('Apply database migrations and exit (a running Plaza that owns the data folder applied them at its start)')
     .action(
       action(async (_opts, command: Command) => {
+        const { loadConfig } = await import('../config.ts');
         const { openDatabase, migrate } = await import('../db/database.ts');
         const { onDataFolder } = await import('./local-owner.ts');
         const config = loadConfig();
@@ -246,7 +254,7 @@ export function buildCli(): Command {
           {
             content: opts.text,
             channels: opts.channel.map((channelId) => ({ channelId })),
-            scheduledAt: opts.at ? toInstant(opts.at, zone) : undefined,
+            scheduledAt: opts.at ? await toInstant(opts.at, zone) : undefined,
             action: opts.action,
           },
         );
@@ -266,7 +274,7 @@ export function buildCli(): Command {
         const zone = await workspaceZone(api, opts.workspace);
         const result = await api.post<{ id: string; state: string; scheduledAt: string }>(
           `/api/v1/workspaces/${opts.workspace}/posts/${postId}/schedule`,
-          { scheduledAt: toInstant(opts.at, zone) },
+          { scheduledAt: await toInstant(opts.at, zone) },
         );
         output(options, result, () => process.stdout.write(`Post ${result.id}: ${result.state} at ${result.scheduledAt}\n`));
       }),

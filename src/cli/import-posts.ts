@@ -69,7 +69,7 @@ export async function importPostsCsv(
       const body = {
         content: record.content ?? '',
         channels: channelIds.map((channelId) => ({ channelId })),
-        scheduledAt: record.scheduled_at ? toInstant(record.scheduled_at, workspace.timeZone) : undefined,
+        scheduledAt: record.scheduled_at ? await toInstant(record.scheduled_at, workspace.timeZone) : undefined,
         action,
       };
       const check = await api.post<{ ok: boolean; channels: Array<{ network: string; issues: Array<{ message: string }> }> }>(

@@ -6,12 +6,11 @@ import fs from 'node:fs';
 import readline from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { Command } from 'commander';
-import { parse } from 'csv-parse';
-import cliProgress from 'cli-progress';
 import type { ApiClient } from './api-client.ts';
 import { DateTime } from 'luxon';
 import { action, brandTime, connect, toInstant, workspaceZone } from './shared.ts';
-import { createDefaultSentiment, detectLanguage, loadLanguageModel } from '../modules/listening/core/index.ts';
+// The sentiment models, the language detector, csv-parse and cli-progress load inside the commands
+// that use them, so that `plaza --help` and the other commands do not pay for them.
 
 /** One classified text. */
 export interface Classification {
@@ -22,6 +21,7 @@ export interface Classification {
 
 /** Classifies texts from an async source, writing one JSON line per text. Returns how many were written. */
 export async function classifyTexts(texts: AsyncIterable<string>, out: Writable, options: { includeText?: boolean } = {}): Promise<number> {
+  const { createDefaultSentiment, detectLanguage, loadLanguageModel } = await import('../modules/listening/core/index.ts');
   const sentiment = createDefaultSentiment();
   await loadLanguageModel();
   let count = 0;
@@ -44,6 +44,7 @@ export async function* linesOf(input: Readable): AsyncGenerator<string> {
 
 /** Texts of one CSV column (by header name). */
 export async function* csvColumn(input: Readable, column: string): AsyncGenerator<string> {
+  const { parse } = await import('csv-parse');
   const parser = input.pipe(parse({ bom: true, columns: true, relax_column_count: true, skip_empty_lines: true }));
   let checked = false;
   for await (const record of parser as AsyncIterable<Record<string, string>>) {
@@ -249,6 +250,7 @@ export function registerListeningCommands(program: Command): void {
       run(async (file: string, opts: { workspace: string; textColumn?: string; network?: string }, command: Command) => {
         const { api } = client(command);
         const csv = fs.readFileSync(file, 'utf8');
+        const { default: cliProgress } = await import('cli-progress');
         const bar = new cliProgress.SingleBar({ format: 'Importing |{bar}| {value}/{total} steps' }, cliProgress.Presets.shades_classic);
         bar.start(2, 1);
         try {
@@ -318,7 +320,7 @@ export function registerListeningCommands(program: Command): void {
       run(async (opts: MentionListOptions & { workspace: string }, command: Command) => {
         const { api, options } = client(command);
         const zone = await workspaceZone(api, opts.workspace);
-        const filters = mentionFilterParams(opts, zone);
+        const filters = await mentionFilterParams(opts, zone);
         const path = `/api/v1/workspaces/${opts.workspace}/listening/mentions`;
         if (opts.csv) {
           const rows = await downloadCsv(api, `${path}/export?${filters}`, opts.csv);
@@ -352,7 +354,7 @@ export function registerListeningCommands(program: Command): void {
       run(async (opts: { workspace: string; days: string; from?: string; to?: string }, command: Command) => {
         const { api, options } = client(command);
         const zone = await workspaceZone(api, opts.workspace);
-        const range = reportRange(opts, zone, Date.now());
+        const range = await reportRange(opts, zone, Date.now());
         const base = `/api/v1/workspaces/${opts.workspace}/listening`;
         const query = `from=${encodeURIComponent(range.from)}&to=${encodeURIComponent(range.to)}`;
         const [volume, shareOfVoice, sentiment, authors, terms, trending] = await Promise.all([
@@ -517,22 +519,26 @@ export interface MentionListOptions {
 }
 
 /** The API filters of `plaza listen mentions`; local times are read in the brand's zone. */
-export function mentionFilterParams(opts: MentionListOptions, zone: string): URLSearchParams {
+export async function mentionFilterParams(opts: MentionListOptions, zone: string): Promise<URLSearchParams> {
   const params = new URLSearchParams();
   if (opts.query) params.set('queryId', opts.query);
   if (opts.sentiment) params.set('sentiment', opts.sentiment);
   if (opts.lang) params.set('lang', opts.lang);
   if (opts.network) params.set('network', opts.network);
   if (opts.search) params.set('q', opts.search);
-  if (opts.from) params.set('from', toInstant(opts.from, zone));
-  if (opts.to) params.set('to', toInstant(opts.to, zone));
+  if (opts.from) params.set('from', await toInstant(opts.from, zone));
+  if (opts.to) params.set('to', await toInstant(opts.to, zone));
   return params;
 }
 
 /** The range of `plaza listen report`: --from/--to, or the last --days days up to now. */
-export function reportRange(opts: { days: string; from?: string; to?: string }, zone: string, now: number): { from: string; to: string } {
-  const to = opts.to ? toInstant(opts.to, zone) : new Date(now).toISOString();
-  if (opts.from) return { from: toInstant(opts.from, zone), to };
+export async function reportRange(
+  opts: { days: string; from?: string; to?: string },
+  zone: string,
+  now: number,
+): Promise<{ from: string; to: string }> {
+  const to = opts.to ? await toInstant(opts.to, zone) : new Date(now).toISOString();
+  if (opts.from) return { from: await toInstant(opts.from, zone), to };
   const days = Number(opts.days);
   if (!Number.isInteger(days) || days < 1 || days > 365) throw new Error('--days must be a whole number from 1 to 365');
   return { from: DateTime.fromISO(to, { zone }).minus({ days }).toUTC().toISO()!, to };
@@ -543,6 +549,7 @@ async function downloadCsv(api: ApiClient, path: string, file: string): Promise<
   await api.download(path, file);
   // Records, not lines: a mention's text may hold quoted line breaks.
   let records = 0;
+  const { parse } = await import('csv-parse');
   for await (const _record of fs.createReadStream(file).pipe(parse({ bom: true }))) records++;
   return Math.max(0, records - 1);
 }

@@ -1,7 +1,9 @@
 import type { Command } from 'commander';
 import { ApiClient, ApiError } from './api-client.ts';
 import { DateTime } from 'luxon';
-import { zonedWallTimeToInstant } from '../lib/timezones.ts';
+
+// Keep this module light: every command imports it while `plaza --help` is being answered. Anything
+// that loads zod, the database or the server is imported inside an action (see ARCHITECTURE.md, CLI).
 
 /** Options every command inherits from `plaza`. */
 export interface GlobalOptions {
@@ -48,9 +50,10 @@ export function action<A extends unknown[]>(fn: (...args: A) => Promise<void>) {
  * An instant from user input: ISO with an offset as is, or a local date-time
  * interpreted in the workspace's zone (daylight saving handled by the zone rules).
  */
-export function toInstant(input: string, zone: string): string {
+export async function toInstant(input: string, zone: string): Promise<string> {
   const trimmed = input.trim();
   if (/([zZ]|[+-]\d{2}:?\d{2})$/.test(trimmed)) return trimmed;
+  const { zonedWallTimeToInstant } = await import('../lib/timezones.ts');
   try {
     return zonedWallTimeToInstant(trimmed.replace(' ', 'T'), zone).toISOString();
   } catch {

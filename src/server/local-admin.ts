@@ -7,6 +7,25 @@ import type { AppContext } from './context.ts';
 import { AppError } from '../lib/errors.ts';
 import { createUser } from '../modules/accounts/commands/users.ts';
 import { createApiTokenForEmail } from '../modules/accounts/commands/api-tokens.ts';
+import { adminSetPassword, createResetToken, resetLink } from '../modules/accounts/commands/passwords.ts';
+import { accountsRepository } from '../modules/accounts/repository.ts';
+
+/** What `plaza user reset-password` did: set the password, or made a one-hour reset link. */
+export type PasswordResetAnswer = { email: string; endedSessions: number } | { email: string; resetUrl: string; expiresInMinutes: number };
+
+/**
+ * `plaza user reset-password`: sets `password` (ending the user's sessions), or without one makes a
+ * one-hour, single-use reset link. Run by the CLI on the data folder, or here for it while this
+ * process owns the folder.
+ */
+export async function resetPasswordByEmail(ctx: AppContext, email: string, password?: string): Promise<PasswordResetAnswer> {
+  if (password) return adminSetPassword(ctx, email, password);
+  const found = await accountsRepository.findUserByEmail(ctx.database.db, email);
+  if (!found) throw new AppError(404, 'not_found', `No user with e-mail ${email}`);
+  const token = await createResetToken(ctx, found.id, null, 'cli');
+  const base = (ctx.config.publicUrl ?? `http://localhost:${ctx.config.port}`).replace(/\/+$/, '');
+  return { email: found.email, resetUrl: resetLink(base, token), expiresInMinutes: 60 };
+}
 
 /** Header carrying the local administration key (read by the CLI from the data folder's lock file). */
 export const LOCAL_ADMIN_HEADER = 'x-plaza-local-admin';
@@ -30,7 +49,7 @@ function fromLoopback(request: FastifyRequest): boolean {
 
 /**
  * Administration routes for the `plaza` CLI while this process owns the embedded data folder
- * (`plaza user create`, `plaza token create`, `plaza migrate`): the CLI cannot open the folder
+ * (`plaza user create`, `plaza user reset-password`, `plaza token create`, `plaza migrate`): the CLI cannot open the folder
  * itself, so it asks the owner. A caller must (1) connect from loopback, not through a proxy, and
  * (2) present the key this process wrote into the data folder's lock file (mode 0600): only the
  * folder's OS user (or root) can read it. `key()` is null until the key has been written.
@@ -80,6 +99,17 @@ export async function registerLocalAdminRoutes(app: FastifyInstance, ctx: AppCon
           },
         },
         async (request, reply) => reply.status(201).send(await createApiTokenForEmail(ctx, request.body.email, request.body.name)),
+      );
+      typed.post(
+        '/password-resets',
+        {
+          config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+          schema: {
+            hide: true,
+            body: z.object({ email: z.string().trim().min(1).max(254), password: z.string().min(1).max(200).optional() }),
+          },
+        },
+        async (request) => resetPasswordByEmail(ctx, request.body.email, request.body.password),
       );
       typed.get('/migrations', { schema: { hide: true } }, async () => {
         const { rows } = await ctx.database.raw.query<{ name: string }>('SELECT name FROM plaza_migrations ORDER BY name');

@@ -89,14 +89,15 @@ export async function applyHealth(
       type: needsReconnect ? 'channel.needs_reconnect' : 'channel.status_changed',
       subjectType: 'channel',
       subjectId: row.id,
-      data: { from: row.status, to: updated.status, reason: updated.last_error },
+      // reasonCode: the network's code, which the web app shows translated (reason is its raw words).
+      data: { from: row.status, to: updated.status, reason: updated.last_error, reasonCode: health.error?.code ?? null },
     });
   }
   return updated;
 }
 
 /** Marks a channel as needing reconnection after the network rejected its credentials mid-publish. */
-export async function markNeedsReconnect(db: Db, channelId: string, reason: string): Promise<void> {
+export async function markNeedsReconnect(db: Db, channelId: string, reason: string, reasonCode?: string): Promise<void> {
   const row = await channelRepository.markNeedsReconnect(db, channelId, reason);
   if (row)
     await recordEvent(db, {
@@ -105,7 +106,7 @@ export async function markNeedsReconnect(db: Db, channelId: string, reason: stri
       type: 'channel.needs_reconnect',
       subjectType: 'channel',
       subjectId: row.id,
-      data: { reason },
+      data: { reason, reasonCode: reasonCode ?? null },
     });
 }
 

@@ -7460,6 +7460,7 @@ export interface paths {
                             content: string;
                             createdAt: string;
                             history: {
+                                actorName: string | null;
                                 actorUserId: string | null;
                                 createdAt: string;
                                 data: {

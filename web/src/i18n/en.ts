@@ -3,6 +3,8 @@ import { web2En } from './web2-en.ts';
 import { accountsEn } from './accounts-en.ts';
 import { analyticsEn } from './analytics-en.ts';
 import { apiErrorsEn } from './api-errors-en.ts';
+import { eventTextsEn } from './event-texts-en.ts';
+import { networkNamesEn, networkReasonsEn, validationFieldsEn, validationIssuesEn } from './error-texts-en.ts';
 
 /** English UI strings. Spanish (es.ts) must have every key: the type and a test enforce it. */
 export const en = {
@@ -155,7 +157,8 @@ export const en = {
     result: 'Result',
     openPublished: 'Open the published post',
     publishedAt: 'Published {{when}} (id {{id}})',
-    errorReason: 'Failed ({{code}}): {{message}}',
+    errorReason: 'Failed: {{reason}}',
+    outcomes: { started: 'in progress', published: 'published', reconciled: 'found already published', retry: 'will retry', deferred: 'waiting for the network’s limit', failed: 'failed', abandoned: 'abandoned' },
     retry: 'Retry',
     attemptLog: 'Attempts',
     comments: 'Comments',
@@ -185,44 +188,6 @@ export const en = {
     when: 'When',
     what: 'What',
     system: 'Plaza',
-    types: {
-      post_created: '{{who}} created a post',
-      post_updated: '{{who}} edited a post',
-      post_submit: '{{who}} submitted a post for approval',
-      post_approve: '{{who}} approved a post',
-      post_reject: '{{who}} rejected a post',
-      post_schedule: '{{who}} rescheduled a post',
-      post_scheduled: '{{who}} scheduled a post',
-      post_unschedule: '{{who}} unscheduled a post',
-      post_publish_now: '{{who}} published a post now',
-      post_cancel: '{{who}} canceled a post',
-      post_published: 'A post was published',
-      post_failed: 'A post failed to publish: open it to see why',
-      post_commented: '{{who}} commented on a post',
-      post_deleted: '{{who}} deleted a post',
-      post_retried: '{{who}} retried a publication',
-      channel_connected: '{{who}} connected a channel',
-      channel_needs_reconnect: 'A channel needs to be reconnected: {{reason}}',
-      channel_reconnected: '{{who}} reconnected a channel',
-      channel_disconnected: '{{who}} disconnected a channel',
-      channel_status_changed: 'A channel’s status changed',
-      channel_updated: '{{who}} renamed a channel',
-      workspace_created: '{{who}} created the workspace',
-      workspace_updated: '{{who}} changed the workspace settings',
-      member_added: '{{who}} added a member',
-      listening_reputation_alert: 'Reputation alert: negative mentions are spiking',
-      listening_alert_acknowledged: '{{who}} marked a reputation alert as seen',
-      listening_alert_settings_changed: '{{who}} changed the alert sensitivity',
-      listening_query_created: '{{who}} saved a listening query',
-      listening_query_updated: '{{who}} edited a listening query',
-      listening_query_deleted: '{{who}} deleted a listening query',
-      listening_source_created: '{{who}} added a listening source',
-      listening_source_updated: '{{who}} changed a listening source',
-      listening_source_deleted: '{{who}} removed a listening source',
-      listening_mentions_imported: '{{who}} imported mentions',
-      listening_sentiment_corrected: '{{who}} corrected a mention’s sentiment',
-      other: '{{who}}: {{type}}',
-    },
   },
   settings: {
     title: 'Settings',
@@ -250,6 +215,11 @@ export const en = {
   accounts: accountsEn,
   analytics: analyticsEn,
   apiErrors: apiErrorsEn,
+  events: eventTextsEn,
+  networkReasons: networkReasonsEn,
+  validationIssues: validationIssuesEn,
+  validationFields: validationFieldsEn,
+  networkNames: networkNamesEn,
   roles: { owner: 'Owner', manager: 'Manager', editor: 'Editor', approver: 'Client approver', viewer: 'Viewer' },
   states: {
     draft: 'Draft',

@@ -4,6 +4,8 @@ import { web2Es } from './web2-es.ts';
 import { accountsEs } from './accounts-es.ts';
 import { analyticsEs } from './analytics-es.ts';
 import { apiErrorsEs } from './api-errors-es.ts';
+import { eventTextsEs } from './event-texts-es.ts';
+import { networkNamesEs, networkReasonsEs, validationFieldsEs, validationIssuesEs } from './error-texts-es.ts';
 
 /** Cadenas de la interfaz en español. */
 export const es: Dictionary = {
@@ -157,7 +159,8 @@ export const es: Dictionary = {
     result: 'Resultado',
     openPublished: 'Abrir la publicación',
     publishedAt: 'Publicada {{when}} (id {{id}})',
-    errorReason: 'Falló ({{code}}): {{message}}',
+    errorReason: 'Falló: {{reason}}',
+    outcomes: { started: 'en curso', published: 'publicada', reconciled: 'ya estaba publicada', retry: 'se reintentará', deferred: 'esperando al límite de la red', failed: 'fallida', abandoned: 'abandonada' },
     retry: 'Reintentar',
     attemptLog: 'Intentos',
     comments: 'Comentarios',
@@ -187,44 +190,6 @@ export const es: Dictionary = {
     when: 'Cuándo',
     what: 'Qué',
     system: 'Plaza',
-    types: {
-      post_created: '{{who}} creó una publicación',
-      post_updated: '{{who}} editó una publicación',
-      post_submit: '{{who}} envió una publicación a aprobación',
-      post_approve: '{{who}} aprobó una publicación',
-      post_reject: '{{who}} rechazó una publicación',
-      post_schedule: '{{who}} reprogramó una publicación',
-      post_scheduled: '{{who}} programó una publicación',
-      post_unschedule: '{{who}} desprogramó una publicación',
-      post_publish_now: '{{who}} publicó ahora una publicación',
-      post_cancel: '{{who}} canceló una publicación',
-      post_published: 'Se publicó una publicación',
-      post_failed: 'Una publicación falló: ábrela para ver el motivo',
-      post_commented: '{{who}} comentó una publicación',
-      post_deleted: '{{who}} borró una publicación',
-      post_retried: '{{who}} reintentó una publicación',
-      channel_connected: '{{who}} conectó un canal',
-      channel_needs_reconnect: 'Hay que reconectar un canal: {{reason}}',
-      channel_reconnected: '{{who}} reconectó un canal',
-      channel_disconnected: '{{who}} desconectó un canal',
-      channel_status_changed: 'Cambió el estado de un canal',
-      channel_updated: '{{who}} renombró un canal',
-      workspace_created: '{{who}} creó el espacio de trabajo',
-      workspace_updated: '{{who}} cambió los ajustes del espacio',
-      member_added: '{{who}} añadió un miembro',
-      listening_reputation_alert: 'Alerta de reputación: se disparan las menciones negativas',
-      listening_alert_acknowledged: '{{who}} marcó una alerta de reputación como vista',
-      listening_alert_settings_changed: '{{who}} cambió la sensibilidad de las alertas',
-      listening_query_created: '{{who}} guardó una consulta de escucha',
-      listening_query_updated: '{{who}} editó una consulta de escucha',
-      listening_query_deleted: '{{who}} eliminó una consulta de escucha',
-      listening_source_created: '{{who}} añadió una fuente de escucha',
-      listening_source_updated: '{{who}} cambió una fuente de escucha',
-      listening_source_deleted: '{{who}} quitó una fuente de escucha',
-      listening_mentions_imported: '{{who}} importó menciones',
-      listening_sentiment_corrected: '{{who}} corrigió el sentimiento de una mención',
-      other: '{{who}}: {{type}}',
-    },
   },
   settings: {
     title: 'Ajustes',
@@ -252,6 +217,11 @@ export const es: Dictionary = {
   accounts: accountsEs,
   analytics: analyticsEs,
   apiErrors: apiErrorsEs,
+  events: eventTextsEs,
+  networkReasons: networkReasonsEs,
+  validationIssues: validationIssuesEs,
+  validationFields: validationFieldsEs,
+  networkNames: networkNamesEs,
   roles: { owner: 'Propietario', manager: 'Gestor', editor: 'Editor', approver: 'Aprobador (cliente)', viewer: 'Lector' },
   states: {
     draft: 'Borrador',

@@ -113,6 +113,8 @@ export const networkReasonsEn = {
   rate_limited: 'The network is limiting how often this account can post.',
   aborted: 'The call to the network was interrupted.',
   deadline_passed: 'There was not enough time left to call the network.',
+  send_deadline_passed: 'The publication’s time slot ended before it could be sent; it will be tried again.',
+  media_processing_timeout: 'The network took too long to process an attached file.',
   error: 'The network reported an error.',
   not_indexed: 'The network has not made the post visible yet.',
   media_upload_failed: 'An attached file could not be uploaded.',

@@ -108,6 +108,8 @@ export const networkReasonsEs: Record<keyof typeof networkReasonsEn, string> = {
   rate_limited: 'La red está limitando la frecuencia con la que esta cuenta puede publicar.',
   aborted: 'La llamada a la red se interrumpió.',
   deadline_passed: 'No quedaba tiempo suficiente para llamar a la red.',
+  send_deadline_passed: 'Se acabó el margen de tiempo antes de enviarla; se volverá a intentar.',
+  media_processing_timeout: 'La red tardó demasiado en procesar un archivo adjunto.',
   error: 'La red informó de un error.',
   not_indexed: 'La red aún no ha hecho visible la publicación.',
   media_upload_failed: 'No se pudo subir un archivo adjunto.',

@@ -20,7 +20,11 @@ describe('errors answer with a specific registered code and the details the text
   afterAll(async () => t?.close());
 
   it('a wrong password is invalid_credentials', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'nobody@example.com', password: 'x'.repeat(12) } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: 'nobody@example.com', password: 'x'.repeat(12) },
+    });
     expect(res.statusCode).toBe(401);
     expect(errorOf(res).code).toBe('invalid_credentials');
   });

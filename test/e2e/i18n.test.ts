@@ -34,7 +34,11 @@ describe('the UI speaks the chosen language, by code (real Chromium, real server
     server = await startE2EServer();
     token = await signUpOwner(server, owner);
     browser = await launchBrowser();
-    const workspace = await apiCall<{ id: string }>('POST', '/workspaces', { name: 'Café Aroma ☕', timeZone: 'Europe/Madrid', language: 'es' });
+    const workspace = await apiCall<{ id: string }>('POST', '/workspaces', {
+      name: 'Café Aroma ☕',
+      timeZone: 'Europe/Madrid',
+      language: 'es',
+    });
     workspaceId = workspace.id;
     const good = await apiCall<{ id: string }>('POST', `/workspaces/${workspaceId}/channels`, {
       network: 'sandbox',
@@ -66,7 +70,11 @@ describe('the UI speaks the chosen language, by code (real Chromium, real server
   it('the Spanish sign-in page says a wrong password and a rate limit in Spanish, with the wait in words', async () => {
     const page = await newPage('es');
     await page.goto(server.url);
-    await page.getByRole('heading', { name: 'Entrar en Plaza' }).or(page.getByRole('heading', { level: 1 })).first().waitFor();
+    await page
+      .getByRole('heading', { name: 'Entrar en Plaza' })
+      .or(page.getByRole('heading', { level: 1 }))
+      .first()
+      .waitFor();
     await page.getByLabel('Correo').fill(owner.email);
     await page.getByLabel('Contraseña', { exact: true }).fill('not the password at all');
     await page.getByRole('button', { name: 'Entrar' }).click();
@@ -103,7 +111,10 @@ describe('the UI speaks the chosen language, by code (real Chromium, real server
 
       await page.goto(`${server.url}/activity`);
       const table = page.getByRole('table');
-      await table.getByText(language === 'es' ? 'creó una publicación' : 'created a post').first().waitFor();
+      await table
+        .getByText(language === 'es' ? 'creó una publicación' : 'created a post')
+        .first()
+        .waitFor();
       const rows = (await table.allTextContents()).join('\n');
       expect(rows).not.toMatch(RAW_EVENT);
       await shot(page, `i18n-activity-${language}`);

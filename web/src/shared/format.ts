@@ -30,6 +30,11 @@ export function formatPercent(ratio: number | null | undefined, locale: string, 
   return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: maxDigits }).format(ratio);
 }
 
+/** A value already in percent (28.21) as a percentage in the UI language: "28,2 %" / "28.2%". */
+export function formatPercentPoints(points: number | null | undefined, locale: string, maxDigits = 1): string {
+  return points === null || points === undefined ? '—' : formatPercent(points / 100, locale, maxDigits);
+}
+
 /** Large numbers shortened for axes and tiles: "1,2 mil" / "1.2K". */
 export function formatCompact(value: number | null | undefined, locale: string): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '—';

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ERROR_CODES } from '../src/lib/error-codes.ts';
 import { EVENT_TYPES } from '../src/lib/event-types.ts';
+import { CSV_ROW_ERROR_CODES } from '../src/modules/listening/sources/csv.ts';
 import { en } from '../web/src/i18n/en.ts';
 import { es } from '../web/src/i18n/es.ts';
 
@@ -105,6 +106,13 @@ describe('every message a user reads has Spanish and English text, by code', () 
       'other',
     ]);
     expect(missingIn(dictionary, 'networkReasons', reasons)).toEqual([]);
+  });
+
+  it.each([
+    ['en', en],
+    ['es', es],
+  ])('every reason a CSV row is refused has a %s text', (_language, dictionary) => {
+    expect(missingIn(dictionary, 'csvRowErrors', CSV_ROW_ERROR_CODES)).toEqual([]);
   });
 
   it('the Spanish texts are not the English ones copied (spot check on every error code)', () => {

@@ -4,7 +4,7 @@ import { accountsEn } from './accounts-en.ts';
 import { analyticsEn } from './analytics-en.ts';
 import { apiErrorsEn } from './api-errors-en.ts';
 import { eventTextsEn } from './event-texts-en.ts';
-import { networkNamesEn, networkReasonsEn, validationFieldsEn, validationIssuesEn } from './error-texts-en.ts';
+import { csvRowErrorsEn, networkNamesEn, networkReasonsEn, validationFieldsEn, validationIssuesEn } from './error-texts-en.ts';
 
 /** English UI strings. Spanish (es.ts) must have every key: the type and a test enforce it. */
 export const en = {
@@ -228,6 +228,7 @@ export const en = {
   validationIssues: validationIssuesEn,
   validationFields: validationFieldsEn,
   networkNames: networkNamesEn,
+  csvRowErrors: csvRowErrorsEn,
   roles: { owner: 'Owner', manager: 'Manager', editor: 'Editor', approver: 'Client approver', viewer: 'Viewer' },
   states: {
     draft: 'Draft',

@@ -161,3 +161,12 @@ export const validationFieldsEn = {
 
 /** Network names as shown in tables and messages. */
 export const networkNamesEn = { sandbox: 'Sandbox (simulated)', mastodon: 'Mastodon', bluesky: 'Bluesky' };
+
+/** Why a row of a mentions CSV is refused (src/modules/listening/sources/csv.ts CSV_ROW_ERROR_CODES). */
+export const csvRowErrorsEn = {
+  csv_unreadable: 'This is not a readable CSV file ({{detail}}).',
+  csv_no_text_column: 'There is no text column (expected one named text, content, message…).',
+  csv_empty_text: 'The text is empty.',
+  csv_bad_date: 'The date “{{value}}” cannot be read (use ISO 8601, e.g. 2026-03-01T10:00:00Z).',
+  csv_bad_url: 'The link “{{value}}” is not an http(s) address.',
+};

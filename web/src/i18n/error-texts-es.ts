@@ -1,4 +1,4 @@
-import type { errorTextsEn, networkNamesEn, networkReasonsEn, validationFieldsEn, validationIssuesEn } from './error-texts-en.ts';
+import type { csvRowErrorsEn, errorTextsEn, networkNamesEn, networkReasonsEn, validationFieldsEn, validationIssuesEn } from './error-texts-en.ts';
 
 /** Textos en español de los códigos de error del servidor (src/lib/error-codes.ts). */
 export const errorTextsEs: Record<keyof typeof errorTextsEn, string> = {
@@ -159,4 +159,13 @@ export const networkNamesEs: Record<keyof typeof networkNamesEn, string> = {
   sandbox: 'Sandbox (simulada)',
   mastodon: 'Mastodon',
   bluesky: 'Bluesky',
+};
+
+/** Por qué se rechaza una fila de un CSV de menciones. */
+export const csvRowErrorsEs: Record<keyof typeof csvRowErrorsEn, string> = {
+  csv_unreadable: 'No es un archivo CSV legible ({{detail}}).',
+  csv_no_text_column: 'Falta la columna de texto (se esperaba una llamada text, texto, mensaje…).',
+  csv_empty_text: 'El texto está vacío.',
+  csv_bad_date: 'La fecha «{{value}}» no se puede leer (usa ISO 8601, p. ej. 2026-03-01T10:00:00Z).',
+  csv_bad_url: 'El enlace «{{value}}» no es una dirección http(s).',
 };

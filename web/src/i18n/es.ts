@@ -5,7 +5,7 @@ import { accountsEs } from './accounts-es.ts';
 import { analyticsEs } from './analytics-es.ts';
 import { apiErrorsEs } from './api-errors-es.ts';
 import { eventTextsEs } from './event-texts-es.ts';
-import { networkNamesEs, networkReasonsEs, validationFieldsEs, validationIssuesEs } from './error-texts-es.ts';
+import { csvRowErrorsEs, networkNamesEs, networkReasonsEs, validationFieldsEs, validationIssuesEs } from './error-texts-es.ts';
 
 /** Cadenas de la interfaz en español. */
 export const es: Dictionary = {
@@ -230,6 +230,7 @@ export const es: Dictionary = {
   validationIssues: validationIssuesEs,
   validationFields: validationFieldsEs,
   networkNames: networkNamesEs,
+  csvRowErrors: csvRowErrorsEs,
   roles: { owner: 'Propietario', manager: 'Gestor', editor: 'Editor', approver: 'Aprobador (cliente)', viewer: 'Lector' },
   states: {
     draft: 'Borrador',

@@ -24,6 +24,7 @@ export function presentChannel(ctx: AppContext, row: ChannelRow) {
     status: row.status,
     account: row.account,
     lastError: row.last_error,
+    lastErrorCode: row.last_error_code,
     lastCheckedAt: row.last_checked_at,
     createdAt: row.created_at,
     limits: adapter?.limits ?? null,
@@ -79,6 +80,7 @@ export async function applyHealth(
   const updated = await channelRepository.recordHealth(db, row.id, {
     status,
     lastError: health.ok ? null : (health.error?.message ?? 'Unknown error'),
+    lastErrorCode: health.ok ? null : (health.error?.code ?? 'unreachable'),
     checkedAt: new Date(ctx.clock.now()),
     ...(health.account && { account: health.account }),
   });
@@ -98,7 +100,7 @@ export async function applyHealth(
 
 /** Marks a channel as needing reconnection after the network rejected its credentials mid-publish. */
 export async function markNeedsReconnect(db: Db, channelId: string, reason: string, reasonCode?: string): Promise<void> {
-  const row = await channelRepository.markNeedsReconnect(db, channelId, reason);
+  const row = await channelRepository.markNeedsReconnect(db, channelId, reason, reasonCode ?? null);
   if (row)
     await recordEvent(db, {
       workspaceId: row.workspace_id,

@@ -3514,6 +3514,7 @@ export interface paths {
                                 id: string;
                                 lastCheckedAt: (string) | null;
                                 lastError: string | null;
+                                lastErrorCode: string | null;
                                 limits: {
                                     acceptedImageTypes: string[];
                                     maxAltChars: number;
@@ -3583,6 +3584,7 @@ export interface paths {
                             id: string;
                             lastCheckedAt: (string) | null;
                             lastError: string | null;
+                            lastErrorCode: string | null;
                             limits: {
                                 acceptedImageTypes: string[];
                                 maxAltChars: number;
@@ -3654,6 +3656,7 @@ export interface paths {
                             id: string;
                             lastCheckedAt: (string) | null;
                             lastError: string | null;
+                            lastErrorCode: string | null;
                             limits: {
                                 acceptedImageTypes: string[];
                                 maxAltChars: number;
@@ -3747,6 +3750,7 @@ export interface paths {
                             id: string;
                             lastCheckedAt: (string) | null;
                             lastError: string | null;
+                            lastErrorCode: string | null;
                             limits: {
                                 acceptedImageTypes: string[];
                                 maxAltChars: number;
@@ -3817,6 +3821,7 @@ export interface paths {
                                 id: string;
                                 lastCheckedAt: (string) | null;
                                 lastError: string | null;
+                                lastErrorCode: string | null;
                                 limits: {
                                     acceptedImageTypes: string[];
                                     maxAltChars: number;

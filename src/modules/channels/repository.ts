@@ -81,7 +81,11 @@ export const channelRepository = {
   },
 
   /** Stores a health check's result: status, last error, when, and the account when the network sent it. */
-  recordHealth(db: Db, channelId: string, health: { status: ChannelStatus; lastError: string | null; lastErrorCode: string | null; checkedAt: Date; account?: unknown }) {
+  recordHealth(
+    db: Db,
+    channelId: string,
+    health: { status: ChannelStatus; lastError: string | null; lastErrorCode: string | null; checkedAt: Date; account?: unknown },
+  ) {
     return db
       .updateTable('channels')
       .set({

@@ -128,7 +128,12 @@ export async function verifyNewConnection(
   if (!health.ok) {
     const error = health.error ?? UNREACHABLE;
     // Stable codes the web app translates: private_address, unexpected_response, else connection_failed.
-    const code = error.code === PRIVATE_ADDRESS.code ? 'private_address' : error.code === UNEXPECTED_RESPONSE.code ? 'unexpected_response' : 'connection_failed';
+    const code =
+      error.code === PRIVATE_ADDRESS.code
+        ? 'private_address'
+        : error.code === UNEXPECTED_RESPONSE.code
+          ? 'unexpected_response'
+          : 'connection_failed';
     // details.code is the network's reason (e.g. invalid_token), which the web app translates too.
     throw new AppError(400, code, `Could not connect: ${error.message}`, { ...error, network: adapter.name });
   }

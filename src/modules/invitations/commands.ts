@@ -118,7 +118,8 @@ export async function inviteMember(
   try {
     row = await db.transaction().execute(async (trx) => {
       const open = await invitationsRepository.findOpenByEmail(trx, workspaceId, input.email);
-      if (open && open.role === 'owner' && actor.role !== 'owner') throw forbidden('Only an owner can change an owner invitation', 'owner_only');
+      if (open && open.role === 'owner' && actor.role !== 'owner')
+        throw forbidden('Only an owner can change an owner invitation', 'owner_only');
       const saved = open
         ? await invitationsRepository.renew(trx, open.id, { role: input.role, token, invitedBy: actor.id, now, ttlMs: INVITATION_TTL_MS })
         : await invitationsRepository.insert(trx, {

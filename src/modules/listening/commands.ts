@@ -267,7 +267,8 @@ export async function importMentions(ctx: AppContext, pipelines: WorkspacePipeli
       rows: parsed.errors,
       columns: parsed.columns,
     });
-  if (parsed.items.length > MAX_IMPORT_ROWS) throw badRequest('import_too_many_rows', 'At most 100,000 rows per import', { maxRows: MAX_IMPORT_ROWS });
+  if (parsed.items.length > MAX_IMPORT_ROWS)
+    throw badRequest('import_too_many_rows', 'At most 100,000 rows per import', { maxRows: MAX_IMPORT_ROWS });
   const pipeline = await pipelines.get(input.workspaceId);
   const sourceKey = 'csv';
   const { prepared, duplicates } = processItems(pipeline, { items: parsed.items, sourceKey, storeUnmatched: true });

@@ -195,7 +195,8 @@ export async function transitionPost(
     let to: PostState;
     let scheduledAt = input.scheduledAt !== undefined ? input.scheduledAt : post.scheduled_at;
     const requireFrom = (...states: PostState[]) => {
-      if (!states.includes(from)) throw conflict('transition_not_allowed', `Cannot ${transition} a ${from} post`, { transition, from, allowed: states });
+      if (!states.includes(from))
+        throw conflict('transition_not_allowed', `Cannot ${transition} a ${from} post`, { transition, from, allowed: states });
     };
     switch (transition) {
       case 'submit':
@@ -289,11 +290,13 @@ export async function retryPublication(ctx: AppContext, workspaceId: string, pos
     await lockPost(trx, workspaceId, postId);
     const publication = await posts.lockPublication(trx, postId, publicationId);
     if (!publication) throw notFound('Publication');
-    if (publication.state !== 'failed') throw conflict('publication_not_failed', `Only failed publications can be retried (this one is ${publication.state})`, {
+    if (publication.state !== 'failed')
+      throw conflict('publication_not_failed', `Only failed publications can be retried (this one is ${publication.state})`, {
         state: publication.state,
       });
     const channel = await posts.channelStatus(trx, publication.channel_id);
-    if (channel.status !== 'active') throw conflict('channel_not_active', `The channel is ${channel.status}: reconnect it first`, { status: channel.status });
+    if (channel.status !== 'active')
+      throw conflict('channel_not_active', `The channel is ${channel.status}: reconnect it first`, { status: channel.status });
     await posts.requeuePublication(trx, publicationId, now);
     await posts.markPostScheduled(trx, postId, now);
     await recordEvent(trx, {

@@ -69,7 +69,8 @@ export async function changeMemberRole(ctx: AppContext, workspaceId: string, act
   return ctx.database.db.transaction().execute(async (trx) => {
     const current = await workspacesRepository.lockMemberRole(trx, workspaceId, userId);
     if (!current) throw notFound('Member');
-    if ((current === 'owner' || role === 'owner') && actor.role !== 'owner') throw forbidden('Only an owner can change owners', 'owner_only');
+    if ((current === 'owner' || role === 'owner') && actor.role !== 'owner')
+      throw forbidden('Only an owner can change owners', 'owner_only');
     if (current === 'owner' && role !== 'owner') await assertAnotherOwner(trx, workspaceId, userId);
     await workspacesRepository.setMemberRole(trx, workspaceId, userId, role);
     await recordEvent(trx, {

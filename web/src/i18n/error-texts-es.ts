@@ -1,4 +1,11 @@
-import type { csvRowErrorsEn, errorTextsEn, networkNamesEn, networkReasonsEn, validationFieldsEn, validationIssuesEn } from './error-texts-en.ts';
+import type {
+  csvRowErrorsEn,
+  errorTextsEn,
+  networkNamesEn,
+  networkReasonsEn,
+  validationFieldsEn,
+  validationIssuesEn,
+} from './error-texts-en.ts';
 
 /** Textos en español de los códigos de error del servidor (src/lib/error-codes.ts). */
 export const errorTextsEs: Record<keyof typeof errorTextsEn, string> = {

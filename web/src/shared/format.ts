@@ -66,11 +66,7 @@ export function formatDay(iso: string | null | undefined, zone: string, locale: 
  */
 export function formatAxisInstant(value: string | number | Date, zone: string, locale: string, spanMs: number): string {
   const dt = (
-    value instanceof Date
-      ? DateTime.fromJSDate(value)
-      : typeof value === 'number'
-        ? DateTime.fromMillis(value)
-        : DateTime.fromISO(value)
+    value instanceof Date ? DateTime.fromJSDate(value) : typeof value === 'number' ? DateTime.fromMillis(value) : DateTime.fromISO(value)
   )
     .setZone(zone)
     .setLocale(locale);

@@ -276,9 +276,7 @@ export default function AnalyticsOverviewPage() {
                         <Table.Td>{networkLabel(c.network)}</Table.Td>
                         <Table.Td>{formatNumber(c.posts, i18n.language)}</Table.Td>
                         <Table.Td>{c.engagements.toLocaleString(i18n.language)}</Table.Td>
-                        <Table.Td>
-                          {formatPercentPoints(c.engagementRateByFollowers, i18n.language, 2)}
-                        </Table.Td>
+                        <Table.Td>{formatPercentPoints(c.engagementRateByFollowers, i18n.language, 2)}</Table.Td>
                       </Table.Tr>
                     ))}
                   </Table.Tbody>

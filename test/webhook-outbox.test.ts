@@ -84,19 +84,19 @@ describe.each(DB_KINDS)('webhook outbox on %s', (kind) => {
   it('event listeners (live activity) run outside the transaction that recorded the event: their queries wait for the commit', async () => {
     const seen: Array<Promise<number>> = [];
     const off = onEvent((event) => {
-      if (event.type === 'test.listener')
+      if (event.type === 'user.signed_out_everywhere')
         seen.push(
           t.ctx.database.db
             .selectFrom('events')
             .select('id')
-            .where('type', '=', 'test.listener')
+            .where('type', '=', 'user.signed_out_everywhere')
             .execute()
             .then((rows) => rows.length),
         );
     });
     try {
       await t.ctx.database.db.transaction().execute(async (trx) => {
-        await recordEvent(trx, { workspaceId, actorUserId: null, type: 'test.listener' });
+        await recordEvent(trx, { workspaceId, actorUserId: null, type: 'user.signed_out_everywhere' });
         await new Promise((r) => setTimeout(r, 30)); // the listener is told while the transaction is still open
       });
     } finally {

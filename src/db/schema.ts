@@ -81,6 +81,8 @@ export interface ChannelsTable {
   status: Generated<'active' | 'needs_reconnect' | 'disconnected'>;
   account: JSONColumnType<Record<string, unknown> | null>;
   last_error: string | null;
+  /** The network's code for last_error (shown translated by the web app). */
+  last_error_code: Generated<string | null>;
   last_checked_at: NullableTimestamp;
   created_at: Timestamp;
 }

@@ -70,7 +70,9 @@ export function findUnstorableText(value: unknown, path = ''): { path: string; m
 
 /** The 400 for unstorable text, in the same shape as a schema failure. */
 export function unstorableTextError(where: string, found: { path: string; message: string }): AppError {
-  return new AppError(400, 'validation_failed', `Invalid ${where}`, [{ path: found.path, message: found.message, params: {} }]);
+  return new AppError(400, 'validation_failed', `Invalid ${where}`, [
+    { path: found.path, issue: 'unstorable_text', message: found.message, params: {} },
+  ]);
 }
 
 /**

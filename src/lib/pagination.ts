@@ -37,7 +37,7 @@ export function decodeCursor(cursor: string | undefined): Cursor | null {
     if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(parsed.id)) throw new Error();
     return { at: parsed.at, id: parsed.id };
   } catch {
-    throw badRequest('Invalid cursor');
+    throw badRequest('invalid_cursor', 'Invalid cursor');
   }
 }
 
@@ -58,6 +58,6 @@ export function encodeSequenceCursor(id: number): string {
 export function decodeSequenceCursor(cursor: string | undefined): number | null {
   if (!cursor) return null;
   const match = /^seq:(\d{1,18})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-  if (!match) throw badRequest('Invalid cursor');
+  if (!match) throw badRequest('invalid_cursor', 'Invalid cursor');
   return Number(match[1]);
 }

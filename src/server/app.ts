@@ -20,6 +20,7 @@ import {
 } from 'fastify-type-provider-zod';
 import type { AppContext } from './context.ts';
 import { AppError, forbidden, notFound, unauthorized } from '../lib/errors.ts';
+import type { ErrorCode } from '../lib/error-codes.ts';
 import { isPermission, type RouteAccess } from './api.ts';
 import { can } from './permissions.ts';
 import { identify, loadMembership } from './auth.ts';
@@ -130,7 +131,8 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
         error: {
           code: 'validation_failed',
           message: `Invalid ${error.validationContext ?? 'request'}`,
-          details: error.validation.map((v) => ({ path: v.instancePath, message: v.message, params: v.params })),
+          // `issue` (zod's code: too_small, invalid_type…) lets the web app say what is wrong in the UI language.
+          details: error.validation.map((v) => ({ path: v.instancePath, issue: v.keyword, message: v.message, params: v.params })),
         },
       });
     }
@@ -154,13 +156,22 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
     }
     const status = error.statusCode ?? 500;
     if (status >= 400 && status < 500) {
-      return reply
-        .status(status)
-        .send({ error: { code: (error.code ?? 'bad_request').toLowerCase(), message: error.message, details: null } });
+      return reply.status(status).send({ error: { code: frameworkErrorCode(error.code, status), message: error.message, details: null } });
     }
     request.log.error({ err: error, url: request.url }, 'unhandled error');
     return reply.status(500).send({ error: { code: 'internal', message: 'Something went wrong on our side', details: null } });
   });
+  /** Fastify's own 4xx errors (FST_ERR_…) answered with a registered code the web app can translate. */
+  function frameworkErrorCode(code: string | undefined, status: number): ErrorCode {
+    if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || status === 415) return 'unsupported_content_type';
+    if (code === 'FST_ERR_CTP_BODY_TOO_LARGE' || status === 413) return 'body_too_large';
+    if (status === 404) return 'not_found';
+    if (status === 401) return 'unauthorized';
+    if (status === 403) return 'forbidden';
+    if (status === 409) return 'conflict';
+    if (status === 429) return 'rate_limited';
+    return 'bad_request';
+  }
   /** A multipart body cut before its final boundary or garbled: busboy's errors, or the file stream closing early. */
   function isMalformedMultipart(error: FastifyError, request: FastifyRequest): boolean {
     if (!request.isMultipart()) return false;

@@ -11,6 +11,7 @@ import * as publishingScaleout0505 from './0505_publishing_scaleout.ts';
 import * as loginFailures0510 from './0510_login_failures.ts';
 import * as accounts0600 from './0600_accounts.ts';
 import * as jobSchedules0700 from './0700_job_schedules.ts';
+import * as channelErrorCode0800 from './0800_channel_error_code.ts';
 import * as workspaceCurrency0810 from './0810_workspace_currency.ts';
 
 /** One schema change: plain SQL (one dialect for PGlite and Postgres), applied once. */
@@ -37,5 +38,6 @@ export const migrations: Migration[] = [
   { name: '0510_login_failures', up: loginFailures0510.up },
   { name: '0600_accounts', up: accounts0600.up },
   { name: '0700_job_schedules', up: jobSchedules0700.up },
+  { name: '0800_channel_error_code', up: channelErrorCode0800.up },
   { name: '0810_workspace_currency', up: workspaceCurrency0810.up },
 ];

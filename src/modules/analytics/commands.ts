@@ -52,11 +52,12 @@ export async function updateAnalyticsSettings(
   if (b.logoMediaId) {
     // Only the workspace's own images can become its logo.
     const media = await reportsRepository.findMedia(db, workspaceId, b.logoMediaId);
-    if (!media) throw badRequest('logoMediaId: no such media in this workspace');
-    if (!/^image\/(png|jpeg)$/.test(media.mime_type)) throw badRequest('logoMediaId: the logo must be a PNG or JPEG image');
+    if (!media) throw badRequest('logo_not_found', 'logoMediaId: no such media in this workspace');
+    if (!/^image\/(png|jpeg)$/.test(media.mime_type))
+      throw badRequest('logo_not_image', 'logoMediaId: the logo must be a PNG or JPEG image');
     // Decoded again: media stored before uploads were decoded may not be an image at all.
     const bytes = await ctx.media.get(media.sha256);
-    if (!bytes) throw badRequest('logoMediaId: the image file is missing');
+    if (!bytes) throw badRequest('logo_missing', 'logoMediaId: the image file is missing');
     await verifyImage(bytes);
   }
   if (b.smtp) await assertSmtpHostAllowed(b.smtp.host, ctx.config.allowPrivateUrls);

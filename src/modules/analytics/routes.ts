@@ -75,7 +75,8 @@ export const analyticsRoutes: ApiModule = async (app, ctx) => {
           ? startOfLocalDay(q.from, zone)
           : q.from;
     assertReportRange({ from, to });
-    if (to.getTime() - from.getTime() > 3 * 366 * 86_400_000) throw badRequest('The range may span at most three years');
+    if (to.getTime() - from.getTime() > 3 * 366 * 86_400_000)
+      throw badRequest('range_too_long', 'The range may span at most three years', { maxYears: 3 });
     return { from, to };
   };
   const ensure = async (table: ScopeTable, workspaceId: string, id: string, label: string) => {

@@ -33,7 +33,8 @@ function splitFields(fields: Record<string, unknown>, declared: NetworkAdapter['
     (field.secret ? credentials : settings)[field.name] = value;
   }
   const unknown = Object.keys(fields).filter((name) => !declared.some((f) => f.name === name));
-  if (missing.length || unknown.length) throw badRequest('Connection fields do not match the network', { missing, unknown });
+  if (missing.length || unknown.length)
+    throw badRequest('connection_fields_mismatch', 'Connection fields do not match the network', { missing, unknown });
   return { settings, credentials };
 }
 

@@ -71,6 +71,7 @@ export const channelRepository = {
           account: JSON.stringify(connection.account ?? null),
           status: 'active' as const,
           last_error: null,
+          last_error_code: null,
         }),
         ...(changes.name && { name: changes.name }),
       })
@@ -80,12 +81,17 @@ export const channelRepository = {
   },
 
   /** Stores a health check's result: status, last error, when, and the account when the network sent it. */
-  recordHealth(db: Db, channelId: string, health: { status: ChannelStatus; lastError: string | null; checkedAt: Date; account?: unknown }) {
+  recordHealth(
+    db: Db,
+    channelId: string,
+    health: { status: ChannelStatus; lastError: string | null; lastErrorCode: string | null; checkedAt: Date; account?: unknown },
+  ) {
     return db
       .updateTable('channels')
       .set({
         status: health.status,
         last_error: health.lastError,
+        last_error_code: health.lastErrorCode,
         last_checked_at: health.checkedAt,
         ...(health.account !== undefined && { account: JSON.stringify(health.account) }),
       })
@@ -95,10 +101,10 @@ export const channelRepository = {
   },
 
   /** Marks an active channel as needing reconnection; returns it, or undefined when it was not active. */
-  markNeedsReconnect(db: Db, channelId: string, reason: string) {
+  markNeedsReconnect(db: Db, channelId: string, reason: string, reasonCode: string | null) {
     return db
       .updateTable('channels')
-      .set({ status: 'needs_reconnect', last_error: reason })
+      .set({ status: 'needs_reconnect', last_error: reason, last_error_code: reasonCode })
       .where('id', '=', channelId)
       .where('status', '=', 'active')
       .returning(['id', 'workspace_id'])

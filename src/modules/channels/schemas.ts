@@ -41,6 +41,8 @@ export const channelSchema = z.object({
   /** The account as the network last described it (handle, display name, followers when known). */
   account: z.record(z.string(), z.unknown()).nullable(),
   lastError: z.string().nullable(),
+  /** Why the last check failed, as the network's code (the web app shows it translated; lastError is the raw text). */
+  lastErrorCode: z.string().nullable(),
   lastCheckedAt: instant.nullable(),
   createdAt: instant,
   limits: networkLimitsSchema.nullable(),

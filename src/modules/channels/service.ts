@@ -24,6 +24,7 @@ export function presentChannel(ctx: AppContext, row: ChannelRow) {
     status: row.status,
     account: row.account,
     lastError: row.last_error,
+    lastErrorCode: row.last_error_code,
     lastCheckedAt: row.last_checked_at,
     createdAt: row.created_at,
     limits: adapter?.limits ?? null,
@@ -79,6 +80,7 @@ export async function applyHealth(
   const updated = await channelRepository.recordHealth(db, row.id, {
     status,
     lastError: health.ok ? null : (health.error?.message ?? 'Unknown error'),
+    lastErrorCode: health.ok ? null : (health.error?.code ?? 'unreachable'),
     checkedAt: new Date(ctx.clock.now()),
     ...(health.account && { account: health.account }),
   });
@@ -89,15 +91,16 @@ export async function applyHealth(
       type: needsReconnect ? 'channel.needs_reconnect' : 'channel.status_changed',
       subjectType: 'channel',
       subjectId: row.id,
-      data: { from: row.status, to: updated.status, reason: updated.last_error },
+      // reasonCode: the network's code, which the web app shows translated (reason is its raw words).
+      data: { from: row.status, to: updated.status, reason: updated.last_error, reasonCode: health.error?.code ?? null },
     });
   }
   return updated;
 }
 
 /** Marks a channel as needing reconnection after the network rejected its credentials mid-publish. */
-export async function markNeedsReconnect(db: Db, channelId: string, reason: string): Promise<void> {
-  const row = await channelRepository.markNeedsReconnect(db, channelId, reason);
+export async function markNeedsReconnect(db: Db, channelId: string, reason: string, reasonCode?: string): Promise<void> {
+  const row = await channelRepository.markNeedsReconnect(db, channelId, reason, reasonCode ?? null);
   if (row)
     await recordEvent(db, {
       workspaceId: row.workspace_id,
@@ -105,7 +108,7 @@ export async function markNeedsReconnect(db: Db, channelId: string, reason: stri
       type: 'channel.needs_reconnect',
       subjectType: 'channel',
       subjectId: row.id,
-      data: { reason },
+      data: { reason, reasonCode: reasonCode ?? null },
     });
 }
 
@@ -125,8 +128,14 @@ export async function verifyNewConnection(
   if (!health.ok) {
     const error = health.error ?? UNREACHABLE;
     // Stable codes the web app translates: private_address, unexpected_response, else connection_failed.
-    const code = error.code === PRIVATE_ADDRESS.code || error.code === UNEXPECTED_RESPONSE.code ? error.code : 'connection_failed';
-    throw new AppError(400, code, `Could not connect: ${error.message}`, error);
+    const code =
+      error.code === PRIVATE_ADDRESS.code
+        ? 'private_address'
+        : error.code === UNEXPECTED_RESPONSE.code
+          ? 'unexpected_response'
+          : 'connection_failed';
+    // details.code is the network's reason (e.g. invalid_token), which the web app translates too.
+    throw new AppError(400, code, `Could not connect: ${error.message}`, { ...error, network: adapter.name });
   }
   return { sealed, health };
 }

@@ -13,7 +13,7 @@ export async function createWebhook(ctx: AppContext, workspaceId: string, actorU
   try {
     assertFetchableUrl(input.url);
   } catch (error) {
-    if (error instanceof UnsafeUrlError) throw badRequest(error.message);
+    if (error instanceof UnsafeUrlError) throw badRequest('webhook_url_not_allowed', error.message);
     throw error;
   }
   const secret = `whsec_${randomToken(24)}`;

@@ -1,11 +1,13 @@
 import type { Db } from '../../db/database.ts';
 import { outsideTransactionFlow } from '../../db/connection-guard.ts';
+import type { EventType } from '../../lib/event-types.ts';
 import { eventsRepository } from './repository.ts';
 
 export interface EventInput {
   workspaceId: string | null;
   actorUserId: string | null;
-  type: string;
+  /** A registered type (lib/event-types.ts): people read it translated in the history and activity pages. */
+  type: EventType;
   subjectType?: string;
   subjectId?: string;
   data?: Record<string, unknown>;

@@ -180,14 +180,19 @@ export const eventsRepository = {
 
   /** The audit history of one object, newest first (at most 200). */
   listFor(db: Db, workspaceId: string, subjectType: string, subjectId: string) {
-    return db
-      .selectFrom('events')
-      .selectAll()
-      .where('workspace_id', '=', workspaceId)
-      .where('subject_type', '=', subjectType)
-      .where('subject_id', '=', subjectId)
-      .orderBy('id', 'desc')
-      .limit(200)
-      .execute();
+    return (
+      db
+        .selectFrom('events')
+        .leftJoin('users', 'users.id', 'events.actor_user_id')
+        .selectAll('events')
+        // Who did it, by name: the history reads "Ana approved a post".
+        .select('users.name as actor_name')
+        .where('events.workspace_id', '=', workspaceId)
+        .where('events.subject_type', '=', subjectType)
+        .where('events.subject_id', '=', subjectId)
+        .orderBy('events.id', 'desc')
+        .limit(200)
+        .execute()
+    );
   },
 };

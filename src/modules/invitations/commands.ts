@@ -107,7 +107,7 @@ export async function inviteMember(
   actor: Actor,
   input: { email: string; role: Role; requestOrigin: string },
 ) {
-  if (input.role === 'owner' && actor.role !== 'owner') throw forbidden('Only an owner can invite another owner');
+  if (input.role === 'owner' && actor.role !== 'owner') throw forbidden('Only an owner can invite another owner', 'owner_only');
   const db = ctx.database.db;
   // Members are listed to whoever may invite, so this tells nothing new.
   if (await workspacesRepository.isMemberByEmail(db, workspaceId, input.email))
@@ -118,7 +118,8 @@ export async function inviteMember(
   try {
     row = await db.transaction().execute(async (trx) => {
       const open = await invitationsRepository.findOpenByEmail(trx, workspaceId, input.email);
-      if (open && open.role === 'owner' && actor.role !== 'owner') throw forbidden('Only an owner can change an owner invitation');
+      if (open && open.role === 'owner' && actor.role !== 'owner')
+        throw forbidden('Only an owner can change an owner invitation', 'owner_only');
       const saved = open
         ? await invitationsRepository.renew(trx, open.id, { role: input.role, token, invitedBy: actor.id, now, ttlMs: INVITATION_TTL_MS })
         : await invitationsRepository.insert(trx, {
@@ -163,7 +164,7 @@ export async function resendInvitation(ctx: AppContext, workspaceId: string, act
   const row = await ctx.database.db.transaction().execute(async (trx) => {
     const open = await invitationsRepository.findOpenById(trx, workspaceId, invitationId);
     if (!open) throw notFound('Invitation');
-    if (open.role === 'owner' && actor.role !== 'owner') throw forbidden('Only an owner can resend an owner invitation');
+    if (open.role === 'owner' && actor.role !== 'owner') throw forbidden('Only an owner can resend an owner invitation', 'owner_only');
     const saved = await invitationsRepository.renew(trx, open.id, {
       role: open.role,
       token,
@@ -190,7 +191,7 @@ export async function revokeInvitation(ctx: AppContext, workspaceId: string, act
   await ctx.database.db.transaction().execute(async (trx) => {
     const open = await invitationsRepository.findOpenById(trx, workspaceId, invitationId);
     if (!open) throw notFound('Invitation');
-    if (open.role === 'owner' && actor.role !== 'owner') throw forbidden('Only an owner can revoke an owner invitation');
+    if (open.role === 'owner' && actor.role !== 'owner') throw forbidden('Only an owner can revoke an owner invitation', 'owner_only');
     await invitationsRepository.revoke(trx, open.id, ctx.clock.now());
     await recordEvent(trx, {
       workspaceId,

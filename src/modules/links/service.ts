@@ -83,9 +83,9 @@ export async function createTrackedLink(
   try {
     url = new URL(input.url);
   } catch {
-    throw badRequest('url must be an absolute http(s) URL');
+    throw badRequest('invalid_url', 'url must be an absolute http(s) URL');
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw badRequest('url must be an absolute http(s) URL');
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw badRequest('invalid_url', 'url must be an absolute http(s) URL');
   await assertReferencesInWorkspace(db, workspaceId, {
     postId: input.postId,
     channelId: input.channelId,
@@ -97,19 +97,19 @@ export async function createTrackedLink(
   let network: string | null = null;
   if (input.postId) {
     const post = await linksRepository.findPostAttribution(db, workspaceId, input.postId);
-    if (!post) throw badRequest('Unknown postId');
+    if (!post) throw badRequest('unknown_post', 'Unknown postId');
     campaignId ??= post.campaign_id;
     objectiveId ??= post.objective_id;
   }
   if (input.channelId) {
     const channel = await linksRepository.findChannelNetwork(db, workspaceId, input.channelId);
-    if (!channel) throw badRequest('Unknown channelId');
+    if (!channel) throw badRequest('unknown_channel', 'Unknown channelId');
     network = channel.network;
   }
   let campaignSlug: string | null = null;
   if (campaignId) {
     const campaign = await linksRepository.findCampaignSlug(db, workspaceId, campaignId);
-    if (!campaign) throw badRequest('Unknown campaignId');
+    if (!campaign) throw badRequest('unknown_campaign', 'Unknown campaignId');
     campaignSlug = campaign.slug;
     objectiveId ??= campaign.objective_id;
   }

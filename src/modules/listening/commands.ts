@@ -35,7 +35,7 @@ export async function createQuery(ctx: AppContext, input: Actor & { body: z.outp
   const { body } = input;
   checkQuery(body.query);
   if (body.kind === 'competitor' && !body.competitorName)
-    throw badRequest('A competitor query needs the competitor name', { field: 'competitorName' });
+    throw badRequest('competitor_name_required', 'A competitor query needs the competitor name', { field: 'competitorName' });
   return ctx.database.db.transaction().execute(async (trx) => {
     const created = await queryRepository.insert(trx, {
       workspaceId: input.workspaceId,
@@ -71,7 +71,7 @@ export async function updateQuery(
   const kind = body.kind ?? current.kind;
   const competitorName = kind === 'competitor' ? (body.competitorName ?? current.competitor_name) : null;
   if (kind === 'competitor' && !competitorName)
-    throw badRequest('A competitor query needs the competitor name', { field: 'competitorName' });
+    throw badRequest('competitor_name_required', 'A competitor query needs the competitor name', { field: 'competitorName' });
   return ctx.database.db.transaction().execute(async (trx) => {
     const updated = await queryRepository.update(trx, current.id, {
       name: body.name,
@@ -121,11 +121,11 @@ async function checkSourceConfig(ctx: AppContext, workspaceId: string, kind: str
   if (channelField && !(await channelRepository.exists(ctx.database.db, workspaceId, String(config[channelField]))))
     throw notFound('Channel');
   const problem = definition?.check?.(config);
-  if (problem) throw badRequest(problem.message, { field: `config.${problem.field}` });
+  if (problem) throw badRequest('source_setting_required', problem.message, { field: `config.${problem.field}` });
   const urlField = definition?.urlField;
   if (urlField) {
     const urlProblem = sourceUrlProblem(String(config[urlField]), definition.streamUrl, ctx.config.allowPrivateUrls);
-    if (urlProblem) throw badRequest(urlProblem, { field: `config.${urlField}` });
+    if (urlProblem) throw badRequest('source_url_not_allowed', urlProblem, { field: `config.${urlField}` });
   }
 }
 
@@ -166,7 +166,7 @@ export async function updateSource(ctx: AppContext, input: Actor & { sourceId: s
   let targetChanged = false;
   if (body.config !== undefined) {
     const definition = listeningSourceKind(current.kind);
-    if (!definition) throw badRequest(`A ${current.kind} source has no settings to change`, { field: 'config' });
+    if (!definition) throw badRequest('source_not_editable', `A ${current.kind} source has no settings to change`, { field: 'config' });
     const kind = current.kind;
     const { accessTokenSealed, ...stored } = current.config as Record<string, unknown>;
     const merged: Record<string, unknown> = { ...stored };
@@ -176,7 +176,7 @@ export async function updateSource(ctx: AppContext, input: Actor & { sourceId: s
     }
     const parsed = definition.config.strict().safeParse(merged);
     if (!parsed.success) {
-      throw badRequest('Invalid source settings', {
+      throw badRequest('invalid_source_settings', 'Invalid source settings', {
         issues: parsed.error.issues.map((i) => ({ path: ['config', ...i.path].join('.'), message: i.message })),
       });
     }
@@ -267,7 +267,8 @@ export async function importMentions(ctx: AppContext, pipelines: WorkspacePipeli
       rows: parsed.errors,
       columns: parsed.columns,
     });
-  if (parsed.items.length > MAX_IMPORT_ROWS) throw badRequest('At most 100,000 rows per import');
+  if (parsed.items.length > MAX_IMPORT_ROWS)
+    throw badRequest('import_too_many_rows', 'At most 100,000 rows per import', { maxRows: MAX_IMPORT_ROWS });
   const pipeline = await pipelines.get(input.workspaceId);
   const sourceKey = 'csv';
   const { prepared, duplicates } = processItems(pipeline, { items: parsed.items, sourceKey, storeUnmatched: true });
@@ -327,10 +328,12 @@ export async function changeAlertSettings(
   if (next.windowMinutes * next.historyWindows > MAX_ALERT_BASELINE_MINUTES) {
     const days = Math.round((next.windowMinutes * next.historyWindows) / 1440);
     throw badRequest(
+      'alert_baseline_too_long',
       `The baseline (window × windows) may cover at most 90 days; ${next.windowMinutes} min × ${next.historyWindows} is ${days} days`,
       {
         field: 'historyWindows',
         maxMinutes: MAX_ALERT_BASELINE_MINUTES,
+        days,
       },
     );
   }

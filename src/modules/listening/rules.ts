@@ -18,7 +18,7 @@ export function rangeOf(ctx: { clock: { now(): number } }, query: { from?: strin
 
 /** A backwards date range is a 400 (analysis ranges, and the mention stream and export). */
 export function assertRangeOrder(from: Date, to: Date): void {
-  if (from >= to) throw badRequest('"from" must be before "to"');
+  if (from >= to) throw badRequest('bad_range', '"from" must be before "to"');
 }
 
 /** A query parse error as a 400 with the position and what was expected, in English and Spanish. */

@@ -33,7 +33,7 @@ export const mediaRoutes: ApiModule = async (app, ctx) => {
       if (!request.isMultipart())
         throw new AppError(415, 'unsupported_media_type', 'Send the image as multipart/form-data in a field named "file"');
       const file = await request.file();
-      if (!file) throw badRequest('No file in the upload');
+      if (!file) throw badRequest('no_file', 'No file in the upload');
       const bytes = new Uint8Array(await file.toBuffer());
       if (file.file.truncated) throw new AppError(413, 'too_large', 'The file is larger than 20 MB');
       const row = await uploadImage(ctx, { workspaceId, actorUserId: user.id, bytes });

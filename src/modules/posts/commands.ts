@@ -75,9 +75,9 @@ async function createPostIn(ctx: AppContext, trx: Db, workspaceId: string, autho
   const now = ctx.clock.now();
   let scheduledAt = body.scheduledAt ?? null;
   if (body.action === 'publish_now') scheduledAt = new Date(now);
-  if (body.action === 'schedule' && !scheduledAt) throw badRequest('scheduledAt is required to schedule');
+  if (body.action === 'schedule' && !scheduledAt) throw badRequest('scheduled_at_required', 'scheduledAt is required to schedule');
   if (body.action === 'schedule' && scheduledAt && scheduledAt.getTime() < now - 60_000)
-    throw badRequest('scheduledAt is in the past; use publish_now');
+    throw badRequest('scheduled_at_past', 'scheduledAt is in the past; use publish_now');
   await assertReferencesInWorkspace(trx, workspaceId, {
     campaignId: body.campaignId,
     objectiveId: body.objectiveId,
@@ -128,9 +128,9 @@ const EDITABLE: PostState[] = ['draft', 'in_review', 'approved', 'scheduled', 'f
 export async function updatePost(ctx: AppContext, workspaceId: string, postId: string, actorId: string, body: Omit<PostBody, 'action'>) {
   return ctx.database.db.transaction().execute(async (trx) => {
     const post = await lockPost(trx, workspaceId, postId);
-    if (!EDITABLE.includes(post.state)) throw conflict(`A ${post.state} post cannot be edited`);
+    if (!EDITABLE.includes(post.state)) throw conflict('post_not_editable', `A ${post.state} post cannot be edited`, { state: post.state });
     const inflight = await posts.findInflightPublication(trx, postId);
-    if (inflight) throw conflict('Some channels already published this post; it can no longer be edited');
+    if (inflight) throw conflict('post_partly_published', 'Some channels already published this post; it can no longer be edited');
     const workspace = await posts.workspace(trx, workspaceId);
     await assertReferencesInWorkspace(trx, workspaceId, {
       campaignId: body.campaignId,
@@ -144,7 +144,7 @@ export async function updatePost(ctx: AppContext, workspaceId: string, postId: s
     if (state === 'failed') state = 'draft';
     if (state !== 'draft') assertValid(results);
     const scheduledAt = body.scheduledAt === undefined ? post.scheduled_at : body.scheduledAt;
-    if (state === 'scheduled' && !scheduledAt) throw badRequest('A scheduled post needs scheduledAt');
+    if (state === 'scheduled' && !scheduledAt) throw badRequest('scheduled_at_required', 'A scheduled post needs scheduledAt');
     await posts.deletePublications(trx, postId);
     await insertPublications(trx, postId, workspaceId, variants, channels, state, scheduledAt);
     const updated = await posts.updatePost(trx, postId, {
@@ -195,7 +195,8 @@ export async function transitionPost(
     let to: PostState;
     let scheduledAt = input.scheduledAt !== undefined ? input.scheduledAt : post.scheduled_at;
     const requireFrom = (...states: PostState[]) => {
-      if (!states.includes(from)) throw conflict(`Cannot ${transition} a ${from} post`, { from, allowed: states });
+      if (!states.includes(from))
+        throw conflict('transition_not_allowed', `Cannot ${transition} a ${from} post`, { transition, from, allowed: states });
     };
     switch (transition) {
       case 'submit':
@@ -208,7 +209,7 @@ export async function transitionPost(
         break;
       case 'reject':
         requireFrom('in_review', 'approved');
-        if (!input.comment) throw badRequest('Say why in a comment when rejecting');
+        if (!input.comment) throw badRequest('reject_comment_required', 'Say why in a comment when rejecting');
         to = 'draft';
         break;
       case 'schedule':
@@ -217,8 +218,8 @@ export async function transitionPost(
             ? (['approved', 'scheduled'] as PostState[])
             : (['draft', 'approved', 'scheduled', 'failed'] as PostState[])),
         );
-        if (!scheduledAt) throw badRequest('scheduledAt is required to schedule');
-        if (scheduledAt.getTime() < now - 60_000) throw badRequest('scheduledAt is in the past; use publish_now');
+        if (!scheduledAt) throw badRequest('scheduled_at_required', 'scheduledAt is required to schedule');
+        if (scheduledAt.getTime() < now - 60_000) throw badRequest('scheduled_at_past', 'scheduledAt is in the past; use publish_now');
         to = 'scheduled';
         break;
       case 'publish_now':
@@ -289,9 +290,13 @@ export async function retryPublication(ctx: AppContext, workspaceId: string, pos
     await lockPost(trx, workspaceId, postId);
     const publication = await posts.lockPublication(trx, postId, publicationId);
     if (!publication) throw notFound('Publication');
-    if (publication.state !== 'failed') throw conflict(`Only failed publications can be retried (this one is ${publication.state})`);
+    if (publication.state !== 'failed')
+      throw conflict('publication_not_failed', `Only failed publications can be retried (this one is ${publication.state})`, {
+        state: publication.state,
+      });
     const channel = await posts.channelStatus(trx, publication.channel_id);
-    if (channel.status !== 'active') throw conflict(`The channel is ${channel.status}: reconnect it first`);
+    if (channel.status !== 'active')
+      throw conflict('channel_not_active', `The channel is ${channel.status}: reconnect it first`, { status: channel.status });
     await posts.requeuePublication(trx, publicationId, now);
     await posts.markPostScheduled(trx, postId, now);
     await recordEvent(trx, {
@@ -335,7 +340,7 @@ export async function deletePost(ctx: AppContext, input: { workspaceId: string; 
   if (!post) throw notFound('Post');
   const publications = await posts.publicationsOf(db, post.id);
   if (publications.some((p) => p.state === 'published' || p.state === 'publishing'))
-    throw conflict('A published post cannot be deleted from Plaza; cancel or delete it on the network');
+    throw conflict('published_post_undeletable', 'A published post cannot be deleted from Plaza; cancel or delete it on the network');
   await db.transaction().execute(async (trx) => {
     await posts.deletePost(trx, post.id);
     await recordEvent(trx, {

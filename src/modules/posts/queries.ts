@@ -119,6 +119,13 @@ export async function loadPostDetail(db: Db, workspaceId: string, postId: string
       errorMessage: a.error_message,
     })),
     comments: comments.map(presentComment),
-    history: history.map((e) => ({ id: String(e.id), type: e.type, actorUserId: e.actor_user_id, data: e.data, createdAt: e.created_at })),
+    history: history.map((e) => ({
+      id: String(e.id),
+      type: e.type,
+      actorUserId: e.actor_user_id,
+      actorName: e.actor_name,
+      data: e.data,
+      createdAt: e.created_at,
+    })),
   };
 }

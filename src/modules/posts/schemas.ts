@@ -137,6 +137,7 @@ export const historyEventSchema = z.object({
   id: z.string(),
   type: z.string(),
   actorUserId: z.string().nullable(),
+  actorName: z.string().nullable(),
   data: z.record(z.string(), z.unknown()),
   createdAt: instant,
 });

@@ -30,7 +30,7 @@ async function mediaInputs(db: Db, workspaceId: string, items: MediaItem[]): Pro
   );
   return items.map((item) => {
     const row = rows.find((r) => r.id === item.mediaId);
-    if (!row) throw badRequest(`Unknown media ${item.mediaId}`);
+    if (!row) throw badRequest('unknown_media', `Unknown media ${item.mediaId}`, { mediaId: item.mediaId });
     return { mediaId: row.id, mimeType: row.mime_type, size: row.size_bytes, bytes: new Uint8Array(0), alt: item.alt };
   });
 }
@@ -53,7 +53,7 @@ export function resolveVariants(body: VariantsBody) {
 export async function validateVariants(ctx: AppContext, db: Db, workspaceId: string, body: VariantsBody) {
   const variants = resolveVariants(body);
   const ids = [...new Set(variants.map((v) => v.channelId))];
-  if (ids.length !== variants.length) throw badRequest('A channel appears twice');
+  if (ids.length !== variants.length) throw badRequest('duplicate_channel', 'A channel appears twice');
   const channels = await postsRepository.channelsAmong(db, workspaceId, ids);
   const results: ChannelIssues[] = [];
   for (const variant of variants) {

@@ -546,7 +546,7 @@ export class PublishingEngine {
       });
       for (const failure of failures) {
         if (failure.error.kind === 'auth' && failure.row.channel_status === 'active')
-          await markNeedsReconnect(this.deps.database.db, failure.row.channel_id, failure.error.message);
+          await markNeedsReconnect(this.deps.database.db, failure.row.channel_id, failure.error.message, failure.error.code);
       }
       this.stats.failed += failures.length;
     }

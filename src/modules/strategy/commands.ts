@@ -6,7 +6,7 @@ import { strategyRepository, type StrategyRow, type StrategyTable } from './repo
 /** Which strategy entity a command writes: its table, its event subject ("objective" → objective.created) and its label in errors. */
 export interface StrategyKind {
   table: StrategyTable;
-  subject: string;
+  subject: 'objective' | 'segment' | 'pillar' | 'campaign';
   label: string;
 }
 

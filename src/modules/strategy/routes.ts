@@ -59,7 +59,7 @@ const campaignBody = z.object({
 interface EntitySpec<B extends z.ZodObject> {
   table: StrategyTable;
   path: string;
-  subject: string;
+  subject: 'objective' | 'segment' | 'pillar' | 'campaign';
   label: string;
   body: B;
   /** The answer's shape (OpenAPI and the serializer). */
@@ -137,10 +137,10 @@ const objectiveSpec: EntitySpec<typeof objectiveBody> = {
   check: async (ctx, workspaceId, body, existing) => {
     const start = body.startAt ?? (existing?.start_at as Date | undefined);
     const deadline = body.deadline ?? (existing?.deadline as Date | undefined);
-    if (start && deadline && deadline <= start) throw badRequest('The deadline must be after the start');
+    if (start && deadline && deadline <= start) throw badRequest('deadline_before_start', 'The deadline must be after the start');
     if (body.channelIds?.length) {
       const found = await strategyRepository.countChannelsInWorkspace(ctx.database.db, workspaceId, body.channelIds);
-      if (found !== new Set(body.channelIds).size) throw badRequest('Unknown channel in channelIds');
+      if (found !== new Set(body.channelIds).size) throw badRequest('unknown_channel', 'Unknown channel in channelIds');
     }
   },
 };
@@ -221,7 +221,7 @@ const campaignSpec: EntitySpec<typeof campaignBody> = {
   check: async (ctx, workspaceId, body) => {
     if (body.objectiveId) {
       if (!(await strategyRepository.objectiveExists(ctx.database.db, workspaceId, body.objectiveId)))
-        throw badRequest('Unknown objectiveId');
+        throw badRequest('unknown_objective', 'Unknown objectiveId');
     }
   },
 };

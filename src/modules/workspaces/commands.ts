@@ -61,7 +61,7 @@ export async function deleteWorkspace(ctx: AppContext, workspaceId: string, user
 /** 409 when the leaving owner is the workspace's last one. */
 async function assertAnotherOwner(trx: Db, workspaceId: string, leavingUserId: string): Promise<void> {
   if ((await workspacesRepository.countOtherOwners(trx, workspaceId, leavingUserId)) === 0)
-    throw conflict('A workspace needs at least one owner');
+    throw conflict('last_owner', 'A workspace needs at least one owner');
 }
 
 /** Changes a member's role. Only owners touch owners; a workspace keeps at least one owner. */
@@ -69,7 +69,8 @@ export async function changeMemberRole(ctx: AppContext, workspaceId: string, act
   return ctx.database.db.transaction().execute(async (trx) => {
     const current = await workspacesRepository.lockMemberRole(trx, workspaceId, userId);
     if (!current) throw notFound('Member');
-    if ((current === 'owner' || role === 'owner') && actor.role !== 'owner') throw forbidden('Only an owner can change owners');
+    if ((current === 'owner' || role === 'owner') && actor.role !== 'owner')
+      throw forbidden('Only an owner can change owners', 'owner_only');
     if (current === 'owner' && role !== 'owner') await assertAnotherOwner(trx, workspaceId, userId);
     await workspacesRepository.setMemberRole(trx, workspaceId, userId, role);
     await recordEvent(trx, {
@@ -89,7 +90,7 @@ export async function removeMember(ctx: AppContext, workspaceId: string, actor: 
   await ctx.database.db.transaction().execute(async (trx) => {
     const current = await workspacesRepository.lockMemberRole(trx, workspaceId, userId);
     if (!current) throw notFound('Member');
-    if (current === 'owner' && actor.role !== 'owner') throw forbidden('Only an owner can remove an owner');
+    if (current === 'owner' && actor.role !== 'owner') throw forbidden('Only an owner can remove an owner', 'owner_only');
     if (current === 'owner') await assertAnotherOwner(trx, workspaceId, userId);
     await workspacesRepository.removeMember(trx, workspaceId, userId);
     await recordEvent(trx, { workspaceId, actorUserId: actor.userId, type: 'member.removed', subjectType: 'user', subjectId: userId });

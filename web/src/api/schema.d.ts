@@ -3564,6 +3564,7 @@ export interface paths {
                                 id: string;
                                 lastCheckedAt: (string) | null;
                                 lastError: string | null;
+                                lastErrorCode: string | null;
                                 limits: {
                                     acceptedImageTypes: string[];
                                     maxAltChars: number;
@@ -3633,6 +3634,7 @@ export interface paths {
                             id: string;
                             lastCheckedAt: (string) | null;
                             lastError: string | null;
+                            lastErrorCode: string | null;
                             limits: {
                                 acceptedImageTypes: string[];
                                 maxAltChars: number;
@@ -3704,6 +3706,7 @@ export interface paths {
                             id: string;
                             lastCheckedAt: (string) | null;
                             lastError: string | null;
+                            lastErrorCode: string | null;
                             limits: {
                                 acceptedImageTypes: string[];
                                 maxAltChars: number;
@@ -3797,6 +3800,7 @@ export interface paths {
                             id: string;
                             lastCheckedAt: (string) | null;
                             lastError: string | null;
+                            lastErrorCode: string | null;
                             limits: {
                                 acceptedImageTypes: string[];
                                 maxAltChars: number;
@@ -3867,6 +3871,7 @@ export interface paths {
                                 id: string;
                                 lastCheckedAt: (string) | null;
                                 lastError: string | null;
+                                lastErrorCode: string | null;
                                 limits: {
                                     acceptedImageTypes: string[];
                                     maxAltChars: number;
@@ -7559,6 +7564,7 @@ export interface paths {
                             content: string;
                             createdAt: string;
                             history: {
+                                actorName: string | null;
                                 actorUserId: string | null;
                                 createdAt: string;
                                 data: {

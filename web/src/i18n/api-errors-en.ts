@@ -1,14 +1,16 @@
 import { serverErrorsEn } from './server-errors-en.ts';
 import { mediaErrorsEn } from './media-en.ts';
 import { accountErrorsEn } from './accounts-en.ts';
+import { errorTextsEn } from './error-texts-en.ts';
 /** English texts of server error codes the web app translates (the server's own message is the fallback). */
 export const apiErrorsEn = {
   ...serverErrorsEn,
   ...mediaErrorsEn,
   ...accountErrorsEn,
+  // Every registered server code (src/lib/error-codes.ts); last, so its texts win.
+  ...errorTextsEn,
   bad_range: 'The start of the period must be before its end.',
   date_out_of_range: 'Dates must fall within the years 0002–9998.',
-  too_many_attempts: 'Too many sign-in attempts. Try again in {{minutes}} min.',
   public_url_unset:
     'PUBLIC_URL is not set: this link uses {{base}}, which other people may not reach. Ask your administrator to set PUBLIC_URL.',
   unknown_reference: 'Something this refers to (campaign, objective, segment, pillar, channel or post) does not exist in this workspace.',

@@ -19,7 +19,7 @@ let dummyHash: Promise<string> | null = null;
  */
 export async function createUser(ctx: AppContext, input: NewUser, options: { firstOwner?: boolean } = {}) {
   const db = ctx.database.db;
-  if (await accountsRepository.findUserByEmail(db, input.email)) throw conflict('A user with this e-mail already exists');
+  if (await accountsRepository.findUserByEmail(db, input.email)) throw conflict('email_taken', 'A user with this e-mail already exists');
   assertAcceptablePassword(input.password, { email: input.email });
   const passwordHash = await hashPassword(input.password);
   return db.transaction().execute((trx) => insertUser(trx, { ...input, passwordHash }, options));
@@ -49,7 +49,7 @@ export async function insertUser(
       locale: input.locale,
     });
   } catch (error) {
-    if ((error as { code?: string }).code === '23505') throw conflict('A user with this e-mail already exists');
+    if ((error as { code?: string }).code === '23505') throw conflict('email_taken', 'A user with this e-mail already exists');
     throw error;
   }
   if (claimed) await accountsSecurityRepository.setFirstUser(trx, user.id);

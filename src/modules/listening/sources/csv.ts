@@ -25,9 +25,15 @@ const fold = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCa
 export interface CsvRowError {
   /** 1-based data row number (the header is row 0). */
   row: number;
+  /** Why, as a code the web app translates (listening.csvRowErrors.<code>) with `params`; `message` is English for the CLI and API. */
+  code: CsvRowErrorCode;
+  params: Record<string, string>;
   message: string;
-  messageEs: string;
 }
+
+/** Every reason a CSV row is refused; each has es and en text in the web app. */
+export const CSV_ROW_ERROR_CODES = ['csv_unreadable', 'csv_no_text_column', 'csv_empty_text', 'csv_bad_date', 'csv_bad_url'] as const;
+export type CsvRowErrorCode = (typeof CSV_ROW_ERROR_CODES)[number];
 
 /** Parses a mentions CSV; `textColumn` overrides the detected text column. */
 export function parseMentionsCsv(
@@ -43,8 +49,9 @@ export function parseMentionsCsv(
       errors: [
         {
           row: 0,
+          code: 'csv_unreadable',
+          params: { detail: (error as Error).message },
           message: `Not a readable CSV file: ${(error as Error).message}`,
-          messageEs: `No es un CSV legible: ${(error as Error).message}`,
         },
       ],
       columns: {},
@@ -67,8 +74,9 @@ export function parseMentionsCsv(
       errors: [
         {
           row: 0,
+          code: 'csv_no_text_column',
+          params: {},
           message: 'No text column (expected one named text, content, message…)',
-          messageEs: 'Falta la columna de texto (se esperaba text, texto, mensaje…)',
         },
       ],
       columns,
@@ -81,7 +89,7 @@ export function parseMentionsCsv(
     const row = i + 1;
     const text = cell(record, 'text');
     if (!text) {
-      errors.push({ row, message: 'Empty text', messageEs: 'Texto vacío' });
+      errors.push({ row, code: 'csv_empty_text', params: {}, message: 'Empty text' });
       return;
     }
     const rawDate = cell(record, 'date');
@@ -93,8 +101,9 @@ export function parseMentionsCsv(
       if (Number.isNaN(parsed)) {
         errors.push({
           row,
+          code: 'csv_bad_date',
+          params: { value: rawDate },
           message: `Unreadable date "${rawDate}" (use ISO 8601, e.g. 2026-03-01T10:00:00Z)`,
-          messageEs: `Fecha ilegible "${rawDate}" (usa ISO 8601, p. ej. 2026-03-01T10:00:00Z)`,
         });
         return;
       }
@@ -102,7 +111,7 @@ export function parseMentionsCsv(
     }
     const url = cell(record, 'url');
     if (url && !/^https?:\/\//i.test(url)) {
-      errors.push({ row, message: `The link "${url}" is not an http(s) URL`, messageEs: `El enlace "${url}" no es una URL http(s)` });
+      errors.push({ row, code: 'csv_bad_url', params: { value: url }, message: `The link "${url}" is not an http(s) URL` });
       return;
     }
     const reach = Number(cell(record, 'reach'));

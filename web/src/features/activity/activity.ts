@@ -1,43 +1,6 @@
 import { useTranslation } from 'react-i18next';
+import { networkReasonText } from '../../shared/api-error-text.ts';
 import type { ActivityItem } from './types.ts';
-
-const KNOWN = new Set([
-  'post.created',
-  'post.updated',
-  'post.submit',
-  'post.approve',
-  'post.reject',
-  'post.schedule',
-  'post.scheduled',
-  'post.unschedule',
-  'post.publish_now',
-  'post.cancel',
-  'post.published',
-  'post.failed',
-  'post.commented',
-  'post.deleted',
-  'post.retried',
-  'channel.connected',
-  'channel.needs_reconnect',
-  'channel.reconnected',
-  'channel.disconnected',
-  'channel.status_changed',
-  'channel.updated',
-  'workspace.created',
-  'workspace.updated',
-  'member.added',
-  'listening.reputation_alert',
-  'listening.alert_acknowledged',
-  'listening.alert_settings_changed',
-  'listening.query_created',
-  'listening.query_updated',
-  'listening.query_deleted',
-  'listening.source_created',
-  'listening.source_updated',
-  'listening.source_deleted',
-  'listening.mentions_imported',
-  'listening.sentiment_corrected',
-]);
 
 /** Where an activity item leads: the post, or the channels page. */
 export function activityLink(item: ActivityItem): string {
@@ -49,13 +12,19 @@ export function activityLink(item: ActivityItem): string {
   return '/activity';
 }
 
-/** A translated one-line description of an activity item. */
-export function useActivityLabel(): (item: ActivityItem) => string {
-  const { t } = useTranslation();
+/**
+ * A translated one-line description of an event (activity page, notifications, post history): the
+ * text of its type (events.<type>, every registered type has one in es and en), with who did it and
+ * the translated reason when there is one. A type the app does not know yet reads as "someone did something".
+ */
+export function useActivityLabel(): (item: Pick<ActivityItem, 'type' | 'data'> & { actorName?: string | null }) => string {
+  const { t, i18n } = useTranslation();
   return (item) => {
     const who = item.actorName ?? t('activity.system');
-    const key = KNOWN.has(item.type) ? `activity.types.${item.type.replace('.', '_')}` : 'activity.types.other';
-    const reason = typeof item.data.reason === 'string' ? item.data.reason : '';
-    return t(key, { who, type: item.type, reason });
+    const key = i18n.exists(`events.${item.type}`) ? `events.${item.type}` : 'events.other';
+    const data = (item.data ?? {}) as Record<string, unknown>;
+    const reasonCode = typeof data.reasonCode === 'string' ? data.reasonCode : null;
+    const reason = reasonCode ? networkReasonText(reasonCode) : '';
+    return t(key, { who, reason });
   };
 }

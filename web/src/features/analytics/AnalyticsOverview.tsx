@@ -5,7 +5,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { DateTime } from 'luxon';
 import { api } from '../../api/client.ts';
-import { formatInstant } from '../../shared/format.ts';
+import { formatInstant, formatNumber, formatPercentPoints } from '../../shared/format.ts';
+import { networkLabel } from '../../shared/api-error-text.ts';
 import { useChannels } from '../channels/api.ts';
 import { useWorkspace } from '../../shared/session.tsx';
 import { ObjectiveProgressPanel } from './ObjectiveProgressPanel.tsx';
@@ -75,7 +76,7 @@ function PostList({ title, posts, testId }: { title: string; posts: RankedPost[]
               </Anchor>
             </Group>
             <Text size="xs" c="dimmed">
-              {p.network} · {formatInstant(p.publishedAt, workspace.timeZone, i18n.language)} ·{' '}
+              {networkLabel(p.network)} · {formatInstant(p.publishedAt, workspace.timeZone, i18n.language)} ·{' '}
               {t('analytics.overview.engagementsN', { n: p.engagements })}
               {p.engagementRateByFollowers !== null &&
                 ` · ${t('analytics.table.engagementRateFollowers')}: ${number(p.engagementRateByFollowers)} %`}
@@ -272,12 +273,10 @@ export default function AnalyticsOverviewPage() {
                             {c.name}
                           </Anchor>
                         </Table.Td>
-                        <Table.Td>{c.network}</Table.Td>
-                        <Table.Td>{c.posts}</Table.Td>
+                        <Table.Td>{networkLabel(c.network)}</Table.Td>
+                        <Table.Td>{formatNumber(c.posts, i18n.language)}</Table.Td>
                         <Table.Td>{c.engagements.toLocaleString(i18n.language)}</Table.Td>
-                        <Table.Td>
-                          {c.engagementRateByFollowers === null ? '—' : `${c.engagementRateByFollowers.toLocaleString(i18n.language)} %`}
-                        </Table.Td>
+                        <Table.Td>{formatPercentPoints(c.engagementRateByFollowers, i18n.language, 2)}</Table.Td>
                       </Table.Tr>
                     ))}
                   </Table.Tbody>
@@ -298,7 +297,7 @@ export default function AnalyticsOverviewPage() {
                 <Table.Tbody>
                   {Object.entries(overview.networkReports).map(([network, report]) => (
                     <Table.Tr key={network}>
-                      <Table.Td fw={600}>{network}</Table.Td>
+                      <Table.Td fw={600}>{networkLabel(network)}</Table.Td>
                       <Table.Td>
                         {report.reports.map((metric) => t(`analytics.metrics.${metric}`, { defaultValue: metric })).join(', ')}
                       </Table.Td>

@@ -4,7 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, apiCall } from '../../api/client.ts';
 import { channelAccount, type Channel, type NetworkInfo } from './types.ts';
-import { apiErrorText, codeText } from '../../shared/api-error-text.ts';
+import { apiErrorText, networkReasonText } from '../../shared/api-error-text.ts';
 import { useWorkspace, useSession } from '../../shared/session.tsx';
 import { useChannels, useNetworks } from './api.ts';
 import { formatInstant } from '../../shared/format.ts';
@@ -101,7 +101,7 @@ export function ChannelsPage() {
           ? t('channels.healthy', { name: channel.name })
           : t('channels.unhealthy', {
               name: channel.name,
-              reason: codeText(result.health.error?.code, result.health.error?.message ?? ''),
+              reason: networkReasonText(result.health.error?.code ?? 'unreachable'),
             }),
       );
     } catch (caught) {
@@ -159,8 +159,9 @@ export function ChannelsPage() {
                 {t('channels.lastChecked', { when: formatInstant(channel.lastCheckedAt, workspace.timeZone, lang) })}
               </Text>
               {channel.status === 'needs_reconnect' && (
-                <Alert color="orange" title={t('channels.reconnectNeeded')}>
-                  {channel.lastError}
+                // The reason by its code in the UI language; the network's own words on hover.
+                <Alert color="orange" title={t('channels.reconnectNeeded')} data-testid="channel-error">
+                  <span title={channel.lastError ?? undefined}>{networkReasonText(channel.lastErrorCode ?? 'unreachable')}</span>
                 </Alert>
               )}
               {can('channel.manage') && channel.status !== 'disconnected' && (

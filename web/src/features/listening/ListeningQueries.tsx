@@ -115,7 +115,7 @@ export default function ListeningQueriesPage() {
   });
   const importErrors =
     importCsv.error instanceof ApiError
-      ? ((importCsv.error.details as { rows?: Array<{ row: number; message: string; messageEs: string }> } | null)?.rows ?? [])
+      ? ((importCsv.error.details as { rows?: Array<{ row: number; code: string; params?: Record<string, string> }> } | null)?.rows ?? [])
       : [];
 
   return (
@@ -293,7 +293,7 @@ export default function ListeningQueriesPage() {
         <ApiErrorAlert error={importCsv.error}>
           {importErrors.slice(0, 20).map((e) => (
             <Text key={e.row} size="xs">
-              {t('listening.rowError', { row: e.row, message: i18n.language === 'es' ? e.messageEs : e.message })}
+              {t('listening.rowError', { row: e.row, message: t(`csvRowErrors.${e.code}`, e.params ?? {}) })}
             </Text>
           ))}
         </ApiErrorAlert>

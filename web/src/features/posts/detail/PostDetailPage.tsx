@@ -13,6 +13,8 @@ import { EditPostButton } from '../EditPostButton.tsx';
 import { ExternalLink } from '../../../shared/ExternalLink.tsx';
 import { workspaceKey } from '../../../shared/query-keys.ts';
 import { ApiErrorAlert } from '../../../shared/ApiErrorAlert.tsx';
+import { networkReasonText } from '../../../shared/api-error-text.ts';
+import { useActivityLabel } from '../../activity/activity.ts';
 
 /** Comments on a post, with a box to add one. */
 export function CommentThread({ post, onChange }: { post: PostDetail; onChange(): void }) {
@@ -75,6 +77,7 @@ export function PostDetailPage() {
   const [error, setError] = useState<unknown>(null);
   const [when, setWhen] = useState('');
   const lang = i18n.language;
+  const historyLabel = useActivityLabel();
   const post = usePost(postId, {
     refetchInterval: (query) => (query.state.data && ['scheduled', 'publishing'].includes(query.state.data.state) ? 2_000 : false),
   });
@@ -194,8 +197,9 @@ export function PostDetailPage() {
                     </Text>
                   )}
                   {publication.error && (
-                    <Text size="sm" c="red.8" data-testid="publication-error">
-                      {t('post.errorReason', { code: publication.error.code, message: publication.error.message })}
+                    // The reason in the UI language, by code; the network's own words stay on hover.
+                    <Text size="sm" c="red.8" data-testid="publication-error" title={publication.error.message ?? undefined}>
+                      {t('post.errorReason', { reason: networkReasonText(publication.error.code) })}
                     </Text>
                   )}
                 </Table.Td>
@@ -220,8 +224,9 @@ export function PostDetailPage() {
             {data.attempts.map((attempt) => (
               <Text key={attempt.id} size="sm">
                 {formatInstant(attempt.startedAt, workspace.timeZone, lang)} ·{' '}
-                {channelName(data.publications.find((p) => p.id === attempt.publicationId)?.channelId ?? '')} · {attempt.outcome}
-                {attempt.errorMessage ? ` — ${attempt.errorMessage}` : ''}
+                {channelName(data.publications.find((p) => p.id === attempt.publicationId)?.channelId ?? '')} ·{' '}
+                {t(`post.outcomes.${attempt.outcome}`, { defaultValue: attempt.outcome })}
+                {attempt.errorCode ? ` — ${networkReasonText(attempt.errorCode)}` : ''}
               </Text>
             ))}
           </Stack>
@@ -236,7 +241,7 @@ export function PostDetailPage() {
       </Title>
       <Timeline bulletSize={12} lineWidth={2}>
         {data.history.map((event) => (
-          <Timeline.Item key={event.id} title={event.type}>
+          <Timeline.Item key={event.id} title={historyLabel(event)} data-testid="history-item">
             <Text size="xs" c="dimmed">
               {formatInstant(event.createdAt, workspace.timeZone, lang)}
             </Text>

@@ -1,0 +1,107 @@
+/**
+ * Every error code the API answers with (`{ error: { code, message, details } }`). The web app shows
+ * a failure by its code in the UI language, so a code without a text would leak the server's English:
+ * `AppError` accepts only these codes (the type checker refuses any other) and
+ * `test/i18n-coverage.test.ts` fails when one has no Spanish or English text in the web app.
+ * Add a code here, then its text to `web/src/i18n/error-texts-en.ts` and `-es.ts`.
+ */
+export const ERROR_CODES = [
+  // generic, by status (kept for the backstops in server/app.ts and older clients)
+  'bad_request',
+  'conflict',
+  'forbidden',
+  'unauthorized',
+  'not_found',
+  'internal',
+  'rate_limited',
+  // request shape
+  'validation_failed',
+  'invalid_input',
+  'invalid_multipart',
+  'path_too_long',
+  'bad_url',
+  'invalid_cursor',
+  'bad_range',
+  'range_too_long',
+  'date_out_of_range',
+  'unknown_reference',
+  'unsupported_content_type',
+  'body_too_large',
+  // accounts and sign-in
+  'invalid_credentials',
+  'too_many_attempts',
+  'csrf_failed',
+  'signup_closed',
+  'email_taken',
+  'user_not_found',
+  'current_password_wrong',
+  'reset_token_invalid',
+  'password_too_short',
+  'password_too_long',
+  'password_too_common',
+  'local_admin_unavailable',
+  'local_admin_not_local',
+  'local_admin_key_invalid',
+  // workspaces, members, invitations
+  'last_owner',
+  'owner_only',
+  'already_member',
+  'account_exists',
+  'invitation_pending',
+  'invitation_invalid',
+  'invitation_other_email',
+  // channels and outbound connections
+  'unknown_network',
+  'unknown_channel',
+  'connection_failed',
+  'connection_fields_mismatch',
+  'disconnected',
+  'channel_not_active',
+  'private_address',
+  'unexpected_response',
+  'unreachable',
+  'smtp_unreachable',
+  'smtp_auth_failed',
+  'smtp_refused',
+  'webhook_url_not_allowed',
+  // media
+  'no_file',
+  'too_large',
+  'unsupported_media_type',
+  'image_too_large',
+  'image_undecodable',
+  // posts
+  'unknown_media',
+  'duplicate_channel',
+  'invalid_for_network',
+  'approval_required',
+  'scheduled_at_required',
+  'scheduled_at_past',
+  'post_not_editable',
+  'post_partly_published',
+  'transition_not_allowed',
+  'reject_comment_required',
+  'publication_not_failed',
+  'published_post_undeletable',
+  'import_failed',
+  // links, strategy, analytics
+  'invalid_url',
+  'unknown_post',
+  'unknown_campaign',
+  'unknown_objective',
+  'deadline_before_start',
+  'logo_not_found',
+  'logo_not_image',
+  'logo_missing',
+  // listening
+  'invalid_query',
+  'competitor_name_required',
+  'source_setting_required',
+  'source_url_not_allowed',
+  'source_not_editable',
+  'invalid_source_settings',
+  'import_too_many_rows',
+  'alert_baseline_too_long',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -55,7 +55,7 @@ export default function CalendarPage() {
   const [initialView] = useState(() => (window.innerWidth < 600 ? 'listWeek' : 'dayGridMonth'));
   // The month grid's window is known before FullCalendar mounts: fetch it at once, not after datesSet.
   const [range, setRange] = useState<CalendarRange | null>(() =>
-    initialView === 'dayGridMonth' ? monthGridRange(DateTime.now(), workspace.timeZone, firstDay) : null,
+    initialView === 'dayGridMonth' ? monthGridRange(new Date(), workspace.timeZone, firstDay) : null,
   );
   const [viewType, setViewType] = useState(initialView);
   const [filters, setFilters] = useState<CalendarFilters>(NO_FILTERS);

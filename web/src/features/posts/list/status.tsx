@@ -1,3 +1,4 @@
+import { useCallback } from 'react';
 import { Badge } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 
@@ -19,7 +20,8 @@ export const STATE_LOOK: Record<string, { color: string; hex: string; glyph: str
 /** A state's words; "approved" says it is not scheduled (approval alone never publishes). */
 export function useStateLabel(): (state: string) => string {
   const { t } = useTranslation();
-  return (state) => (state === 'approved' ? t('shellUi.calendar.approvedNotScheduled') : t(`states.${state}`));
+  // Stable while the language is: the calendar rebuilds its events when this changes.
+  return useCallback((state: string) => (state === 'approved' ? t('shellUi.calendar.approvedNotScheduled') : t(`states.${state}`)), [t]);
 }
 
 /** A post's status as a badge: colour, glyph and words. */

@@ -60,7 +60,7 @@ function eventContent(arg: EventContentArg) {
   if (props.channels?.length) {
     const chips = element('div', 'plaza-event-channels');
     for (const channel of props.channels) {
-      const chip = element('span', 'plaza-event-chip', channel.name.length > 12 ? `${channel.name.slice(0, 11)}…` : channel.name);
+      const chip = element('span', 'plaza-event-chip', channel.name);
       chip.style.background = channel.color;
       chips.append(chip);
     }

@@ -145,7 +145,7 @@ export function PostsListPage() {
         <Table highlightOnHover verticalSpacing="sm" data-testid="posts-table">
           <Table.Thead>
             <Table.Tr>
-              <Table.Th w={200}>{t('shellUi.posts.columns.status')}</Table.Th>
+              <Table.Th w={240}>{t('shellUi.posts.columns.status')}</Table.Th>
               <Table.Th>{t('shellUi.posts.columns.post')}</Table.Th>
               <Table.Th w={220}>{t('shellUi.posts.columns.channels')}</Table.Th>
               <Table.Th w={190}>{t('shellUi.posts.columns.when', { zone: workspace.timeZone })}</Table.Th>

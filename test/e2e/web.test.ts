@@ -120,7 +120,9 @@ describe('web app end to end (real Chromium, real server, embedded database)', {
     await page.getByRole('link', { name: 'Calendar' }).click();
     const event = page.locator(`[data-post-id="${postId}"]`);
     await event.waitFor();
-    await expect(event.textContent()).resolves.toContain('Published');
+    // The state is the event's colour and glyph on screen, and its words in the accessible name.
+    await expect(event.getAttribute('aria-label')).resolves.toContain('Published');
+    await expect(event.getAttribute('data-state')).resolves.toBe('published');
     await shot('calendar');
 
     await page.getByRole('link', { name: 'Sandbox timeline' }).click();

@@ -235,7 +235,7 @@ export function buildCli(): Command {
       }),
     );
 
-  const post = program.command('post').description('Posts');
+  const post = program.command('post').alias('posts').description('Posts');
   post
     .command('create')
     .requiredOption('-w, --workspace <id>')
@@ -292,36 +292,67 @@ export function buildCli(): Command {
     );
   post
     .command('list')
+    .description('List posts, newest first, undated drafts included (same filters as the web app’s posts list)')
     .requiredOption('-w, --workspace <id>')
-    .option('--state <state>')
+    .option('--state <state>', 'draft, in_review, approved, scheduled, publishing, published, failed or canceled')
+    .option('--channel <id>', 'only posts to this channel')
+    .option('--campaign <id>', 'only posts of this campaign')
+    .option('--author <id>', 'only posts by this user')
+    .option('--undated', 'only posts without a date')
+    .option('-q, --search <text>', 'only posts whose text contains this')
     .option('--limit <n>', 'how many', '50')
+    .option('--cursor <cursor>', 'the next page (printed after a full page)')
     .action(
-      action(async (opts: { workspace: string; state?: string; limit: string }, command: Command) => {
-        const { api, options } = connect(command);
-        const query = new URLSearchParams({ limit: opts.limit, ...(opts.state && { state: opts.state }) });
-        const result = await api.get<{
-          items: Array<{
-            id: string;
-            state: string;
-            scheduledAt: string | null;
-            content: string;
-            publications: Array<{ network: string; state: string; error: { message: string } | null }>;
-          }>;
-        }>(`/api/v1/workspaces/${opts.workspace}/posts?${query}`);
-        output(options, result, () =>
-          console.table(
-            result.items.map((p) => ({
-              id: p.id,
-              state: p.state,
-              at: p.scheduledAt ?? '',
-              text: p.content.slice(0, 40),
-              channels: p.publications
-                .map((x) => `${x.network}:${x.state}${x.error ? ` (${x.error.message.slice(0, 40)})` : ''}`)
-                .join(' '),
-            })),
-          ),
-        );
-      }),
+      action(
+        async (
+          opts: {
+            workspace: string;
+            state?: string;
+            channel?: string;
+            campaign?: string;
+            author?: string;
+            undated?: boolean;
+            search?: string;
+            limit: string;
+            cursor?: string;
+          },
+          command: Command,
+        ) => {
+          const { api, options } = connect(command);
+          const query = new URLSearchParams({ limit: opts.limit });
+          if (opts.state) query.set('state', opts.state);
+          if (opts.channel) query.set('channelId', opts.channel);
+          if (opts.campaign) query.set('campaignId', opts.campaign);
+          if (opts.author) query.set('authorId', opts.author);
+          if (opts.undated) query.set('undated', 'true');
+          if (opts.search) query.set('q', opts.search);
+          if (opts.cursor) query.set('cursor', opts.cursor);
+          const result = await api.get<{
+            items: Array<{
+              id: string;
+              state: string;
+              scheduledAt: string | null;
+              content: string;
+              publications: Array<{ network: string; state: string; error: { message: string } | null }>;
+            }>;
+            nextCursor: string | null;
+          }>(`/api/v1/workspaces/${opts.workspace}/posts?${query}`);
+          output(options, result, () => {
+            console.table(
+              result.items.map((p) => ({
+                id: p.id,
+                state: p.state,
+                at: p.scheduledAt ?? '',
+                text: p.content.slice(0, 40),
+                channels: p.publications
+                  .map((x) => `${x.network}:${x.state}${x.error ? ` (${x.error.message.slice(0, 40)})` : ''}`)
+                  .join(' '),
+              })),
+            );
+            if (result.nextCursor) process.stdout.write(`More: --cursor ${result.nextCursor}\n`);
+          });
+        },
+      ),
     );
 
   program

@@ -120,7 +120,9 @@ describe('web app end to end (real Chromium, real server, embedded database)', {
     await page.getByRole('link', { name: 'Calendar' }).click();
     const event = page.locator(`[data-post-id="${postId}"]`);
     await event.waitFor();
-    await expect(event.textContent()).resolves.toContain('Published');
+    // The state is the event's colour and glyph on screen, and its words in the accessible name.
+    await expect(event.getAttribute('aria-label')).resolves.toContain('Published');
+    await expect(event.getAttribute('data-state')).resolves.toBe('published');
     await shot('calendar');
 
     await page.getByRole('link', { name: 'Practice network' }).click();
@@ -384,15 +386,17 @@ describe('web app end to end (real Chromium, real server, embedded database)', {
 describe('calendar window and week start (pure functions the prefetch relies on)', () => {
   it('computes the six-week month grid FullCalendar shows, in the brand zone, across a DST change', async () => {
     const { monthGridRange, firstDayOfWeek } = await import('../../web/src/features/calendar/CalendarData.ts');
-    const november = DateTime.fromISO('2026-11-15T12:00:00', { zone: ZONE });
+    const november = DateTime.fromISO('2026-11-15T12:00:00', { zone: ZONE }).toJSDate();
     // Sunday-first: Sun 1 Nov 00:00 CET … +6 weeks (what FullCalendar reported for this month).
     expect(monthGridRange(november, ZONE, 0)).toEqual({ from: '2026-10-31T23:00:00.000Z', to: '2026-12-12T23:00:00.000Z' });
     // Monday-first: Mon 26 Oct, the day after summer time ends.
     expect(monthGridRange(november, ZONE, 1)).toEqual({ from: '2026-10-25T23:00:00.000Z', to: '2026-12-06T23:00:00.000Z' });
-    expect(monthGridRange(DateTime.fromISO('2026-03-10T12:00:00', { zone: 'America/New_York' }), 'America/New_York', 0)).toEqual({
-      from: '2026-03-01T05:00:00.000Z',
-      to: '2026-04-12T04:00:00.000Z',
-    });
+    expect(monthGridRange(DateTime.fromISO('2026-03-10T12:00:00', { zone: 'America/New_York' }).toJSDate(), 'America/New_York', 0)).toEqual(
+      {
+        from: '2026-03-01T05:00:00.000Z',
+        to: '2026-04-12T04:00:00.000Z',
+      },
+    );
     expect([firstDayOfWeek('es'), firstDayOfWeek('en'), firstDayOfWeek('en-GB'), firstDayOfWeek('en-US'), firstDayOfWeek('es-MX')]).toEqual(
       [1, 0, 1, 0, 0],
     );

@@ -5,11 +5,18 @@ import { useQuery } from '@tanstack/react-query';
 import { apiCall } from './api/client.ts';
 import { SessionProvider } from './shared/session.tsx';
 import { useMeQuery } from './features/accounts/api.ts';
-import { Shell } from './shared/Shell.tsx';
-import { SetupPage, LoginPage, NewWorkspacePage } from './features/accounts/Auth.tsx';
 import { prefetchCalendarEntries } from './features/calendar/CalendarData.ts';
 import { accountKeys } from './features/accounts/api.ts';
 
+// The frame and the sign-in pages are chunks of their own, fetched at boot in parallel with the
+// session check and the first page: the entry then holds little more than React, the router,
+// the query cache and i18next, and the first screen waits for no chunk after another.
+const shellChunk = import('./shared/Shell.tsx');
+const Shell = lazy(() => shellChunk.then((m) => ({ default: m.Shell })));
+const authChunk = () => import('./features/accounts/Auth.tsx');
+const SetupPage = lazy(() => authChunk().then((m) => ({ default: m.SetupPage })));
+const LoginPage = lazy(() => authChunk().then((m) => ({ default: m.LoginPage })));
+const NewWorkspacePage = lazy(() => authChunk().then((m) => ({ default: m.NewWorkspacePage })));
 // Heavy pages load on demand so the first load stays small.
 const loadCalendar = () => import('./features/calendar/Calendar.tsx');
 // The calendar is the home page: fetch its chunk alongside the session check, not after it.
@@ -19,6 +26,7 @@ const CalendarPage = lazy(() => calendarChunk ?? loadCalendar());
 const ComposerPage = lazy(() => import('./features/posts/composer/Composer.tsx'));
 // Pages off the first screen load on demand, so the calendar's first paint parses less script.
 const ApprovalsPage = lazy(() => import('./features/posts/approvals/ApprovalsPage.tsx').then((m) => ({ default: m.ApprovalsPage })));
+const PostsListPage = lazy(() => import('./features/posts/list/PostsListPage.tsx').then((m) => ({ default: m.PostsListPage })));
 const PostDetailPage = lazy(() => import('./features/posts/detail/PostDetailPage.tsx').then((m) => ({ default: m.PostDetailPage })));
 const ChannelsPage = lazy(() => import('./features/channels/ChannelsPage.tsx').then((m) => ({ default: m.ChannelsPage })));
 const SettingsPage = lazy(() => import('./features/settings/SettingsPage.tsx').then((m) => ({ default: m.SettingsPage })));
@@ -62,42 +70,48 @@ export function App() {
   if (publicPage) return <Suspense fallback={<Loading />}>{publicPage()}</Suspense>;
   if (meQuery.isLoading || (meQuery.data === null && setup.isLoading)) return <Loading />;
   const me = meQuery.data;
-  if (!me) {
-    return setup.data?.needsOwner ? <SetupPage /> : <LoginPage />;
-  }
-  if (me.workspaces.length === 0) return <NewWorkspacePage />;
+  if (!me) return <Suspense fallback={<Loading />}>{setup.data?.needsOwner ? <SetupPage /> : <LoginPage />}</Suspense>;
+  if (me.workspaces.length === 0)
+    return (
+      <Suspense fallback={<Loading />}>
+        <NewWorkspacePage />
+      </Suspense>
+    );
   return (
     <SessionProvider me={me}>
-      <Shell>
-        <Suspense fallback={<Loading />}>
-          <Routes>
-            <Route path="/" element={<Navigate to="/calendar" replace />} />
-            <Route path="/calendar" element={<CalendarPage />} />
-            <Route path="/compose" element={<ComposerPage />} />
-            <Route path="/approvals" element={<ApprovalsPage />} />
-            <Route path="/posts/:postId" element={<PostDetailPage />} />
-            <Route path="/channels" element={<ChannelsPage />} />
-            <Route path="/sandbox" element={<SandboxPage />} />
-            <Route path="/activity" element={<ActivityPage />} />
-            <Route path="/listening" element={<ListeningDashboardPage />} />
-            <Route path="/listening/queries" element={<ListeningQueriesPage />} />
-            <Route path="/listening/mentions" element={<ListeningMentionsPage />} />
-            <Route path="/listening/alerts" element={<ListeningAlertsPage />} />
-            <Route path="/strategy" element={<StrategyPage />} />
-            <Route path="/analytics" element={<Navigate to="/analytics/overview" replace />} />
-            <Route path="/analytics/overview" element={<AnalyticsOverviewPage />} />
-            <Route path="/analytics/best-time" element={<BestTimePage />} />
-            <Route path="/analytics/links" element={<LinksPage />} />
-            <Route path="/analytics/reports" element={<ReportsPage />} />
-            <Route path="/analytics/alerts" element={<AnalyticsAlertsPage />} />
-            <Route path="/analytics/posts/:postId" element={<PostDashboardPage />} />
-            <Route path="/analytics/collection" element={<CollectionPage />} />
-            <Route path="/settings" element={<SettingsPage />} />
-            <Route path="/workspaces/new" element={<NewWorkspacePage embedded />} />
-            <Route path="*" element={<Navigate to="/calendar" replace />} />
-          </Routes>
-        </Suspense>
-      </Shell>
+      <Suspense fallback={<Loading />}>
+        <Shell>
+          <Suspense fallback={<Loading />}>
+            <Routes>
+              <Route path="/" element={<Navigate to="/calendar" replace />} />
+              <Route path="/calendar" element={<CalendarPage />} />
+              <Route path="/compose" element={<ComposerPage />} />
+              <Route path="/approvals" element={<ApprovalsPage />} />
+              <Route path="/posts" element={<PostsListPage />} />
+              <Route path="/posts/:postId" element={<PostDetailPage />} />
+              <Route path="/channels" element={<ChannelsPage />} />
+              <Route path="/sandbox" element={<SandboxPage />} />
+              <Route path="/activity" element={<ActivityPage />} />
+              <Route path="/listening" element={<ListeningDashboardPage />} />
+              <Route path="/listening/queries" element={<ListeningQueriesPage />} />
+              <Route path="/listening/mentions" element={<ListeningMentionsPage />} />
+              <Route path="/listening/alerts" element={<ListeningAlertsPage />} />
+              <Route path="/strategy" element={<StrategyPage />} />
+              <Route path="/analytics" element={<Navigate to="/analytics/overview" replace />} />
+              <Route path="/analytics/overview" element={<AnalyticsOverviewPage />} />
+              <Route path="/analytics/best-time" element={<BestTimePage />} />
+              <Route path="/analytics/links" element={<LinksPage />} />
+              <Route path="/analytics/reports" element={<ReportsPage />} />
+              <Route path="/analytics/alerts" element={<AnalyticsAlertsPage />} />
+              <Route path="/analytics/posts/:postId" element={<PostDashboardPage />} />
+              <Route path="/analytics/collection" element={<CollectionPage />} />
+              <Route path="/settings" element={<SettingsPage />} />
+              <Route path="/workspaces/new" element={<NewWorkspacePage embedded />} />
+              <Route path="*" element={<Navigate to="/calendar" replace />} />
+            </Routes>
+          </Suspense>
+        </Shell>
+      </Suspense>
     </SessionProvider>
   );
 }

@@ -19,6 +19,10 @@ export interface PostFilters {
   authorId?: string;
   from?: Date;
   to?: Date;
+  /** Only posts without a date (undated drafts). */
+  undated?: boolean;
+  /** Words the post's text contains (case-insensitive). */
+  q?: string;
 }
 
 /** A publication as inserted by the composer: text, media, thread and options resolved per channel. */
@@ -76,6 +80,9 @@ export const postsRepository = {
     if (filters.authorId) query = query.where('author_id', '=', filters.authorId);
     if (filters.from) query = query.where('scheduled_at', '>=', filters.from);
     if (filters.to) query = query.where('scheduled_at', '<', filters.to);
+    if (filters.undated) query = query.where('scheduled_at', 'is', null);
+    // LIKE's own wildcards in the search are taken literally.
+    if (filters.q) query = query.where('content', 'ilike', `%${filters.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
     if (filters.channelId) {
       const channelId = filters.channelId;
       query = query.where((eb) =>

@@ -109,7 +109,7 @@ export const postRoutes: ApiModule = async (app, ctx) => {
       config: { access: 'read' },
       schema: {
         tags: ['posts'],
-        summary: 'List posts; filter by state, channel, campaign, author and time window (for the calendar)',
+        summary: 'List posts, newest first; filter by state, channel, campaign, author, time window, undated only and text',
         params: workspaceParams,
         querystring: pageQuerySchema.extend({
           state: z.enum(POST_STATES).optional(),
@@ -118,13 +118,15 @@ export const postRoutes: ApiModule = async (app, ctx) => {
           authorId: z.string().uuid().optional(),
           from: isoInstantSchema.optional(),
           to: isoInstantSchema.optional(),
+          undated: z.enum(['true', 'false']).optional(),
+          q: z.string().trim().max(200).optional(),
         }),
         response: { 200: pageSchema(postSchema) },
       },
     },
     async (request) => {
-      const { cursor, limit, ...filters } = request.query;
-      return listPosts(db, request.params.workspaceId, filters, { cursor, limit });
+      const { cursor, limit, undated, ...filters } = request.query;
+      return listPosts(db, request.params.workspaceId, { ...filters, undated: undated === 'true' }, { cursor, limit });
     },
   );
 

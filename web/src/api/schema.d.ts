@@ -7267,7 +7267,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List posts; filter by state, channel, campaign, author and time window (for the calendar) */
+        /** List posts, newest first; filter by state, channel, campaign, author, time window, undated only and text */
         get: {
             parameters: {
                 query?: {
@@ -7277,8 +7277,10 @@ export interface paths {
                     cursor?: string;
                     from?: string;
                     limit?: number;
+                    q?: string;
                     state?: "draft" | "in_review" | "approved" | "scheduled" | "publishing" | "published" | "failed" | "canceled";
                     to?: string;
+                    undated?: "true" | "false";
                 };
                 header?: never;
                 path: {

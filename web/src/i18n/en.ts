@@ -1,5 +1,6 @@
 import { listeningEn } from './listening-en.ts';
 import { web2En } from './web2-en.ts';
+import { shellEn } from './shell-en.ts';
 import { accountsEn } from './accounts-en.ts';
 import { analyticsEn } from './analytics-en.ts';
 import { apiErrorsEn } from './api-errors-en.ts';
@@ -221,6 +222,7 @@ export const en = {
   },
   listening: listeningEn,
   planner: web2En,
+  shellUi: shellEn,
   accounts: accountsEn,
   analytics: analyticsEn,
   apiErrors: apiErrorsEn,

@@ -1,6 +1,7 @@
 import type { Dictionary } from './en.ts';
 import { listeningEs } from './listening-es.ts';
 import { web2Es } from './web2-es.ts';
+import { shellEs } from './shell-es.ts';
 import { accountsEs } from './accounts-es.ts';
 import { analyticsEs } from './analytics-es.ts';
 import { apiErrorsEs } from './api-errors-es.ts';
@@ -223,6 +224,7 @@ export const es: Dictionary = {
   },
   listening: listeningEs,
   planner: web2Es,
+  shellUi: shellEs,
   accounts: accountsEs,
   analytics: analyticsEs,
   apiErrors: apiErrorsEs,

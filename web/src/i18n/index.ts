@@ -1,7 +1,5 @@
-import i18next from 'i18next';
+import i18next, { type BackendModule } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { en } from './en.ts';
-import { es } from './es.ts';
 
 /** Keys the UI asked for that a language lacks; the e2e test reads this and fails on any. */
 export const missingKeys: string[] = [];
@@ -22,18 +20,39 @@ function initialLanguage(): Language {
   return navigator.language.toLowerCase().startsWith('es') ? 'es' : 'en';
 }
 
-void i18next.use(initReactI18next).init({
-  resources: { en: { translation: en }, es: { translation: es } },
-  lng: initialLanguage(),
-  // No fallback: a missing Spanish string must show up (and fail the test), not silently read English.
-  fallbackLng: false,
-  interpolation: { escapeValue: false },
-  saveMissing: true,
-  missingKeyHandler: (languages, _namespace, key) => {
-    missingKeys.push(`${languages.join(',')}:${key}`);
+/**
+ * Each language's texts are a chunk of their own, loaded when the language is first used (at start,
+ * or on a switch: changeLanguage waits for it), so the first load carries one language, not all.
+ */
+const lazyLanguages: BackendModule = {
+  type: 'backend',
+  init() {},
+  read(language, _namespace, callback) {
+    (language === 'es' ? import('./es.ts').then((m) => m.es) : import('./en.ts').then((m) => m.en)).then(
+      (texts) => callback(null, texts),
+      (error: Error) => callback(error, null),
+    );
   },
-  returnNull: false,
-});
+};
+
+/** Resolves once the first language's texts are in: render the app after it. */
+export const i18nReady = i18next
+  .use(lazyLanguages)
+  .use(initReactI18next)
+  .init({
+    lng: initialLanguage(),
+    supportedLngs: [...LANGUAGES],
+    ns: ['translation'],
+    react: { useSuspense: false },
+    // No fallback: a missing Spanish string must show up (and fail the test), not silently read English.
+    fallbackLng: false,
+    interpolation: { escapeValue: false },
+    saveMissing: true,
+    missingKeyHandler: (languages, _namespace, key) => {
+      missingKeys.push(`${languages.join(',')}:${key}`);
+    },
+    returnNull: false,
+  });
 window.__plazaMissingKeys = missingKeys;
 document.documentElement.lang = i18next.language;
 i18next.on('languageChanged', (language) => {

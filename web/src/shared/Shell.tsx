@@ -1,21 +1,6 @@
 import { useEffect, useState, type ReactNode } from 'react';
-import { Link, NavLink as RouterNavLink, useLocation, useNavigate } from 'react-router-dom';
-import {
-  ActionIcon,
-  Alert,
-  AppShell,
-  Badge,
-  Burger,
-  Button,
-  Group,
-  Indicator,
-  Menu,
-  NavLink,
-  Select,
-  Stack,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Link, useLocation, useNavigate } from 'react-router-dom';
+import { ActionIcon, Alert, AppShell, Burger, Button, Group, Indicator, Menu, NavLink, Select, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -28,26 +13,71 @@ import { activityKeys } from '../features/activity/api.ts';
 import { accountKeys } from '../features/accounts/api.ts';
 import { NotificationText } from '../features/activity/NotificationText.tsx';
 
-const NAV = [
-  { to: '/calendar', key: 'nav.calendar' },
-  { to: '/compose', key: 'nav.compose' },
-  { to: '/approvals', key: 'nav.approvals' },
-  { to: '/channels', key: 'nav.channels' },
-  { to: '/sandbox', key: 'nav.sandbox' },
-  { to: '/listening/queries', key: 'nav.listening' },
-  { to: '/listening/mentions', key: 'nav.listeningMentions' },
-  { to: '/listening/alerts', key: 'nav.listeningAlerts' },
-  { to: '/listening', key: 'nav.listeningDashboard' },
-  { to: '/strategy', key: 'analytics.nav.strategy' },
-  { to: '/analytics/overview', key: 'analytics.nav.overview' },
-  { to: '/analytics/best-time', key: 'analytics.nav.bestTime' },
-  { to: '/analytics/links', key: 'analytics.nav.links' },
-  { to: '/analytics/reports', key: 'analytics.nav.reports' },
-  { to: '/analytics/alerts', key: 'analytics.nav.alerts' },
-  { to: '/analytics/collection', key: 'analytics.nav.collection' },
-  { to: '/activity', key: 'nav.activity' },
-  { to: '/settings', key: 'nav.settings' },
-] as const;
+/**
+ * The sidebar, grouped by the marketing loop. "Converse" is left out until Plaza has an inbox.
+ * `also` lists other routes an item stands for (a post's analytics page belongs to analytics).
+ */
+const NAV_GROUPS: ReadonlyArray<{ key: string; items: ReadonlyArray<{ to: string; key: string; also?: readonly string[] }> }> = [
+  { key: 'plan', items: [{ to: '/strategy', key: 'analytics.nav.strategy' }] },
+  {
+    key: 'create',
+    items: [
+      { to: '/compose', key: 'nav.compose' },
+      { to: '/posts', key: 'shellUi.nav.posts' },
+    ],
+  },
+  {
+    key: 'publish',
+    items: [
+      { to: '/calendar', key: 'nav.calendar' },
+      { to: '/approvals', key: 'nav.approvals' },
+      { to: '/channels', key: 'nav.channels' },
+      { to: '/sandbox', key: 'nav.sandbox' },
+    ],
+  },
+  {
+    key: 'listen',
+    items: [
+      { to: '/listening', key: 'nav.listeningDashboard' },
+      { to: '/listening/mentions', key: 'nav.listeningMentions' },
+      { to: '/listening/alerts', key: 'nav.listeningAlerts' },
+      { to: '/listening/queries', key: 'shellUi.nav.listeningQueries' },
+    ],
+  },
+  {
+    key: 'measure',
+    items: [
+      { to: '/analytics/overview', key: 'analytics.nav.overview', also: ['/analytics/posts'] },
+      { to: '/analytics/best-time', key: 'analytics.nav.bestTime' },
+      { to: '/analytics/links', key: 'analytics.nav.links' },
+      { to: '/analytics/reports', key: 'analytics.nav.reports' },
+      { to: '/analytics/alerts', key: 'analytics.nav.alerts' },
+      { to: '/analytics/collection', key: 'analytics.nav.collection' },
+    ],
+  },
+  {
+    key: 'settings',
+    items: [
+      { to: '/settings', key: 'nav.settings', also: ['/workspaces'] },
+      { to: '/activity', key: 'nav.activity' },
+    ],
+  },
+];
+
+/** Whether `path` is `prefix` or below it (segment-wise: /postsx is not under /posts). */
+function under(path: string, prefix: string): boolean {
+  return path === prefix || path.startsWith(`${prefix}/`);
+}
+
+/** The one navigation entry to highlight for a path: the longest route that holds it (nested pages included). */
+export function activeNavItem(path: string): string | null {
+  let best: { to: string; length: number } | null = null;
+  for (const group of NAV_GROUPS)
+    for (const item of group.items)
+      for (const prefix of [item.to, ...(item.also ?? [])])
+        if (under(path, prefix) && (!best || prefix.length > best.length)) best = { to: item.to, length: prefix.length };
+  return best?.to ?? null;
+}
 
 const ALERT_TYPES = new Set(['post.failed', 'channel.needs_reconnect']);
 
@@ -81,6 +111,7 @@ export function Shell({ children }: { children: ReactNode }) {
   const [onAlert] = useState(() => (item: ActivityItem) => setAlerts((current) => [item, ...current].slice(0, 4)));
   useLiveActivity(workspace.id, onAlert);
   useEffect(close, [location.pathname, close]);
+  const activeItem = activeNavItem(location.pathname);
 
   // The bell is not needed for the first paint: ask for it once the page has settled.
   const [bellReady, setBellReady] = useState(false);
@@ -94,12 +125,20 @@ export function Shell({ children }: { children: ReactNode }) {
     enabled: bellReady,
   });
 
+  const [signingOut, setSigningOut] = useState(false);
+  // Leaves at once: the session's data is dropped and the sign-in page replaces the app, even
+  // before the server answers, so no name or half-empty page stays on screen.
   const signOut = async () => {
-    await api('POST', '/auth/logout');
-    setCsrfToken(null);
-    queryClient.clear();
-    navigate('/');
-    await queryClient.invalidateQueries({ queryKey: accountKeys.me() });
+    setSigningOut(true);
+    try {
+      await api('POST', '/auth/logout');
+    } finally {
+      setCsrfToken(null);
+      await queryClient.cancelQueries();
+      queryClient.clear();
+      queryClient.setQueryData(accountKeys.me(), null);
+      navigate('/', { replace: true });
+    }
   };
 
   const markRead = async () => {
@@ -194,22 +233,33 @@ export function Shell({ children }: { children: ReactNode }) {
                 <Menu.Item component={Link} to="/settings">
                   {t('nav.settings')}
                 </Menu.Item>
-                <Menu.Item onClick={() => void signOut()}>{t('shell.signOut')}</Menu.Item>
+                <Menu.Item onClick={() => void signOut()} disabled={signingOut}>
+                  {signingOut ? t('shellUi.signingOut') : t('shell.signOut')}
+                </Menu.Item>
               </Menu.Dropdown>
             </Menu>
           </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="xs" aria-label={t('shell.navigation')}>
-        <nav>
-          {NAV.map((item) => (
-            <NavLink
-              key={item.to}
-              component={RouterNavLink}
-              to={item.to}
-              label={t(item.key)}
-              active={location.pathname.startsWith(item.to)}
-            />
+      <AppShell.Navbar p="xs" aria-label={t('shell.navigation')} style={{ overflowY: 'auto' }}>
+        <nav className="plaza-nav">
+          {NAV_GROUPS.map((group) => (
+            <div key={group.key} role="group" aria-labelledby={`nav-group-${group.key}`}>
+              <Text id={`nav-group-${group.key}`} size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" pt="sm" pb={2}>
+                {t(`shellUi.groups.${group.key}`)}
+              </Text>
+              {group.items.map((item) => (
+                <NavLink
+                  key={item.to}
+                  component={Link}
+                  to={item.to}
+                  label={t(item.key)}
+                  py={5}
+                  active={activeItem === item.to}
+                  aria-current={activeItem === item.to ? 'page' : undefined}
+                />
+              ))}
+            </div>
           ))}
         </nav>
         <Text size="xs" c="dimmed" mt="md" hiddenFrom="md">
@@ -240,9 +290,6 @@ export function Shell({ children }: { children: ReactNode }) {
           )}
         </div>
         {children}
-        <Badge variant="outline" color="gray" mt="xl" size="xs">
-          {t('shell.timeZone', { zone: workspace.timeZone })}
-        </Badge>
       </AppShell.Main>
     </AppShell>
   );

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import type { EventDropArg, EventInput } from '@fullcalendar/core';
-import { CalendarGrid, type CalendarGridHandlers } from './CalendarGrid.tsx';
+import { CalendarGrid, type CalendarGridHandlers, type PostChip } from './CalendarGrid.tsx';
 import { DateTime } from 'luxon';
 import { Alert, Button, Group, Modal, Select, Stack, Text, TextInput, Title, CopyButton } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -15,7 +15,8 @@ import { useCampaigns } from '../strategy/api.ts';
 import { ApiErrorAlert } from '../../shared/ApiErrorAlert.tsx';
 import { useChannels } from '../channels/api.ts';
 import { useMembers } from '../workspaces/api.ts';
-import { channelColor, formatInstant, STATE_COLORS } from '../../shared/format.ts';
+import { channelColor, formatInstant } from '../../shared/format.ts';
+import { STATE_LOOK, useStateLabel } from '../posts/list/status.tsx';
 import { PublicUrlWarning, type UrlWarning } from '../../shared/PublicUrlWarning.tsx';
 import {
   calendarEntriesPath,
@@ -30,17 +31,8 @@ import {
 } from './CalendarData.ts';
 import { workspaceKey } from '../../shared/query-keys.ts';
 import { calendarKeys } from './api.ts';
+import './calendar.css';
 
-const STATE_HEX: Record<string, string> = {
-  draft: '#868e96',
-  in_review: '#f08c00',
-  approved: '#0ca678',
-  scheduled: '#1c7ed6',
-  publishing: '#1098ad',
-  published: '#2b8a3e',
-  failed: '#c92a2a',
-  canceled: '#343a40',
-};
 const MONTH_CELL_POSTS = 3;
 const DRAGGABLE = new Set(['draft', 'approved', 'scheduled', 'failed']);
 
@@ -63,7 +55,7 @@ export default function CalendarPage() {
   const [initialView] = useState(() => (window.innerWidth < 600 ? 'listWeek' : 'dayGridMonth'));
   // The month grid's window is known before FullCalendar mounts: fetch it at once, not after datesSet.
   const [range, setRange] = useState<CalendarRange | null>(() =>
-    initialView === 'dayGridMonth' ? monthGridRange(DateTime.now(), workspace.timeZone, firstDay) : null,
+    initialView === 'dayGridMonth' ? monthGridRange(new Date(), workspace.timeZone, firstDay) : null,
   );
   const [viewType, setViewType] = useState(initialView);
   const [filters, setFilters] = useState<CalendarFilters>(NO_FILTERS);
@@ -101,23 +93,32 @@ export default function CalendarPage() {
   const channelName = useMemo(() => new Map((channels.data ?? []).map((c) => [c.id, c.name])), [channels.data]);
   const campaignOptions = useMemo(() => (campaignList.data ?? []).map((c) => ({ value: c.id, label: c.name })), [campaignList.data]);
 
+  const stateLabel = useStateLabel();
+  // Status at a glance: the event is coloured by its state and starts with the state's glyph;
+  // every channel of the post is a chip in that channel's colour (names in the legend and the label).
   const toEvent = useCallback(
     (entry: CalendarEntry): EventInput => {
-      const first = entry.channels[0]?.channelId;
+      const look = STATE_LOOK[entry.state] ?? STATE_LOOK.draft;
+      const approved = entry.state === 'approved';
+      const channels: PostChip[] = entry.channels.map((c) => ({
+        name: channelName.get(c.channelId) ?? '?',
+        color: channelColor(channelIndex.get(c.channelId) ?? 0),
+      }));
       return {
         id: entry.id,
-        title: `${t(`states.${entry.state}`)} · ${entry.content.slice(0, 60) || '—'}`,
+        title: entry.content.slice(0, 80) || '—',
         start: entry.scheduledAt,
         allDay: false,
-        backgroundColor: first !== undefined ? channelColor(channelIndex.get(first) ?? 0) : '#495057',
-        borderColor: STATE_HEX[entry.state] ?? '#495057',
-        textColor: '#fff',
+        // Approved but not scheduled stands out: white with a dashed border, as it will not go out by itself.
+        backgroundColor: approved ? '#ffffff' : look.hex,
+        borderColor: look.hex,
+        textColor: approved ? look.hex : '#ffffff',
         classNames: [`state-${entry.state}`],
         startEditable: DRAGGABLE.has(entry.state),
-        extendedProps: { state: entry.state, channels: entry.channels.map((c) => channelName.get(c.channelId) ?? '?').join(', ') },
+        extendedProps: { state: entry.state, glyph: look.glyph, stateLabel: stateLabel(entry.state), channels },
       };
     },
-    [channelIndex, channelName, t],
+    [channelIndex, channelName, stateLabel],
   );
 
   const dayOf = useMemo(() => {
@@ -223,12 +224,7 @@ export default function CalendarPage() {
 
   return (
     <Stack>
-      <Group justify="space-between">
-        <Title order={2}>{t('calendar.title')}</Title>
-        <Text size="sm" c="dimmed">
-          {t('shell.timeZone', { zone: workspace.timeZone })}
-        </Text>
-      </Group>
+      <Title order={2}>{t('calendar.title')}</Title>
       <Group gap="xs" align="flex-end">
         <Select
           label={t('calendar.filterChannel')}
@@ -271,16 +267,21 @@ export default function CalendarPage() {
             {c.name}
           </Text>
         ))}
-        {Object.keys(STATE_HEX).map((state) => (
+        {Object.entries(STATE_LOOK).map(([state, look]) => (
           <Text
             key={state}
             size="xs"
             px={6}
             py={1}
-            style={{ border: `2px solid ${STATE_HEX[state]}`, borderRadius: 4 }}
-            c={STATE_COLORS[state] === 'gray' ? 'dark' : undefined}
+            style={{
+              background: state === 'approved' ? '#fff' : look.hex,
+              color: state === 'approved' ? look.hex : '#fff',
+              border: `2px ${state === 'approved' ? 'dashed' : 'solid'} ${look.hex}`,
+              borderRadius: 4,
+            }}
           >
-            {t(`states.${state}`)}
+            <span aria-hidden>{look.glyph} </span>
+            {stateLabel(state)}
           </Text>
         ))}
       </Group>
@@ -309,7 +310,7 @@ export default function CalendarPage() {
       <Modal
         opened={opened !== null}
         onClose={() => setOpened(null)}
-        title={opened ? `${t(`states.${opened.state}`)} · ${formatInstant(opened.scheduledAt, workspace.timeZone, lang)}` : ''}
+        title={opened ? `${stateLabel(opened.state)} · ${formatInstant(opened.scheduledAt, workspace.timeZone, lang)}` : ''}
         closeButtonProps={{ 'aria-label': t('common.close') }}
       >
         {opened && (

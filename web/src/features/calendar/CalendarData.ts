@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import { monthGridWindow } from './month-grid.ts';
 import { api } from '../../api/client.ts';
 import type { CalendarEntry } from './types.ts';
 
@@ -37,14 +37,9 @@ export function firstDayOfWeek(languageTag: string): number {
   return languageTag.toLowerCase().startsWith('en') ? 0 : 1;
 }
 
-/** The month grid FullCalendar shows for `day` (six whole weeks from the week holding the 1st), in `zone`. */
-export function monthGridRange(day: DateTime, zone: string, firstDay: number): CalendarRange {
-  const monthStart = day.setZone(zone).startOf('month');
-  // luxon weekdays run 1 = Monday … 7 = Sunday; FullCalendar's firstDay 0 = Sunday.
-  const back = ((monthStart.weekday % 7) - firstDay + 7) % 7;
-  const start = monthStart.minus({ days: back });
-  const end = start.plus({ weeks: 6 });
-  return { from: new Date(start.toMillis()).toISOString(), to: new Date(end.toMillis()).toISOString() };
+/** The month grid FullCalendar shows for the month holding `now` (six whole weeks from the week holding the 1st), in `zone`. */
+export function monthGridRange(now: Date, zone: string, firstDay: number): CalendarRange {
+  return monthGridWindow(now, zone, firstDay);
 }
 
 /** The API path of a window's calendar entries with the given filters. */
@@ -136,7 +131,7 @@ export function prefetchCalendarEntries(): void {
     const workspaceId = localStorage.getItem('plaza.workspace');
     const remembered = workspaceId ? rememberedCalendars()[workspaceId] : undefined;
     if (!remembered) return;
-    const range = monthGridRange(DateTime.now(), remembered.zone, remembered.firstDay);
+    const range = monthGridRange(new Date(), remembered.zone, remembered.firstDay);
     prefetchJson(calendarEntriesPath(remembered.workspaceId, range, NO_FILTERS));
     // Channels colour and name the posts: without them the grid would render twice.
     prefetchJson(channelsPath(remembered.workspaceId));

@@ -6,7 +6,13 @@ import listPlugin from '@fullcalendar/list';
 import interactionPlugin, { type DateClickArg } from '@fullcalendar/interaction';
 import luxonPlugin from '@fullcalendar/luxon3';
 import esLocale from '@fullcalendar/core/locales/es';
-import type { DatesSetArg, EventClickArg, EventDropArg, EventInput, EventMountArg } from '@fullcalendar/core';
+import type { DatesSetArg, EventClickArg, EventContentArg, EventDropArg, EventInput, EventMountArg } from '@fullcalendar/core';
+
+/** One channel of a post as its event shows it. */
+export interface PostChip {
+  name: string;
+  color: string;
+}
 
 /** What the page does on calendar interactions; read through a ref so the grid's props stay stable. */
 export interface CalendarGridHandlers {
@@ -30,6 +36,38 @@ const PLUGINS = [dayGridPlugin, timeGridPlugin, listPlugin, interactionPlugin, l
 const LOCALES = [esLocale];
 const HEADER = { left: 'prev,next today', center: 'title', right: 'dayGridMonth,timeGridWeek,listMonth' };
 const TIME_FORMAT = { hour: '2-digit', minute: '2-digit', hour12: false } as const;
+
+function element(tag: string, className: string, text?: string): HTMLElement {
+  const node = document.createElement(tag);
+  node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+/**
+ * A post's event: state glyph, time and text on the first line, one chip per channel on the second.
+ * Plain DOM (not React) keeps a busy month fast; "+N more" keeps FullCalendar's own look.
+ */
+function eventContent(arg: EventContentArg) {
+  const props = arg.event.extendedProps as { glyph?: string; channels?: PostChip[] };
+  if (!props.glyph) return true;
+  const box = element('div', 'plaza-event');
+  const line = element('div', 'plaza-event-line');
+  line.append(element('span', 'plaza-event-glyph', props.glyph));
+  if (arg.timeText) line.append(element('span', 'plaza-event-time', arg.timeText));
+  line.append(element('span', 'plaza-event-title', arg.event.title));
+  box.append(line);
+  if (props.channels?.length) {
+    const chips = element('div', 'plaza-event-channels');
+    for (const channel of props.channels) {
+      const chip = element('span', 'plaza-event-chip', channel.name);
+      chip.style.background = channel.color;
+      chips.append(chip);
+    }
+    box.append(chips);
+  }
+  return { domNodes: [box] };
+}
 
 /**
  * FullCalendar with props that only change when the calendar itself must: the page re-renders when
@@ -59,8 +97,14 @@ export const CalendarGrid = memo(function CalendarGrid({
     [handlers],
   );
   const eventDidMount = useCallback((info: EventMountArg) => {
-    info.el.setAttribute('aria-label', `${info.event.title} — ${String(info.event.extendedProps.channels ?? '')}`);
+    const props = info.event.extendedProps as { stateLabel?: string; channels?: PostChip[] };
+    if (!props.stateLabel) return;
+    // Screen readers hear the state in words and every channel by its full name.
+    const channels = (props.channels ?? []).map((c) => c.name).join(', ');
+    info.el.setAttribute('aria-label', `${props.stateLabel} · ${info.timeText} · ${info.event.title} — ${channels}`);
+    info.el.setAttribute('title', `${props.stateLabel} — ${channels}`);
     info.el.setAttribute('data-post-id', info.event.id);
+    info.el.setAttribute('data-state', String(info.event.extendedProps.state));
   }, []);
   const text = useMemo(() => buttonText, [buttonText]);
   return (
@@ -84,6 +128,7 @@ export const CalendarGrid = memo(function CalendarGrid({
       datesSet={datesSet}
       eventClick={eventClick}
       eventDidMount={eventDidMount}
+      eventContent={eventContent}
       eventDrop={eventDrop}
       dateClick={dateClick}
     />

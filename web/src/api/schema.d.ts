@@ -7393,6 +7393,11 @@ export interface paths {
                                 }[];
                                 network: string;
                             }[];
+                            warnings: {
+                                /** @enum {string} */
+                                code: "scheduled_time_passed";
+                                message: string;
+                            }[];
                             /** Format: uuid */
                             workspaceId: string;
                         };
@@ -7658,6 +7663,11 @@ export interface paths {
                                 }[];
                                 network: string;
                             }[];
+                            warnings: {
+                                /** @enum {string} */
+                                code: "scheduled_time_passed";
+                                message: string;
+                            }[];
                             /** Format: uuid */
                             workspaceId: string;
                         };
@@ -7702,7 +7712,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Workflow: approve a post in review */
+        /** Workflow: approve a post in review. A dated post is scheduled at its time; an undated one becomes approved (waiting for a date); one whose time has passed is refused (409 scheduled_time_passed) unless the body gives a new scheduledAt or publishNow: true */
         post: {
             parameters: {
                 query?: never;
@@ -7717,6 +7727,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         comment?: string;
+                        publishNow?: boolean;
                         scheduledAt?: string;
                     };
                 };
@@ -7802,7 +7813,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Workflow: cancel the post (publications not yet sent are canceled) */
+        /** Workflow: cancel the post (publications not yet sent are canceled; restore undoes it for a few minutes) */
         post: {
             parameters: {
                 query?: never;
@@ -7817,6 +7828,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         comment?: string;
+                        publishNow?: boolean;
                         scheduledAt?: string;
                     };
                 };
@@ -8065,6 +8077,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         comment?: string;
+                        publishNow?: boolean;
                         scheduledAt?: string;
                     };
                 };
@@ -8165,6 +8178,108 @@ export interface paths {
                 content: {
                     "application/json": {
                         comment?: string;
+                        publishNow?: boolean;
+                        scheduledAt?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            authorId: string | null;
+                            campaignId: string | null;
+                            content: string;
+                            createdAt: string;
+                            /** Format: uuid */
+                            id: string;
+                            objectiveId: string | null;
+                            pillarId: string | null;
+                            publications: {
+                                attempts: number;
+                                /** Format: uuid */
+                                channelId: string;
+                                dueAt: (string) | null;
+                                error: {
+                                    code: string;
+                                    message: string | null;
+                                } | null;
+                                firstAttemptAt: (string) | null;
+                                /** Format: uuid */
+                                id: string;
+                                media: {
+                                    alt?: string;
+                                    mediaId: string;
+                                }[];
+                                missedByMs: number | null;
+                                network: string;
+                                options: {
+                                    contentWarning?: string;
+                                    language?: string;
+                                    /** @enum {string} */
+                                    visibility?: "public" | "unlisted" | "private" | "direct";
+                                };
+                                publishedAt: (string) | null;
+                                remoteId: string | null;
+                                remoteUrl: string | null;
+                                /** @enum {string} */
+                                state: "pending" | "scheduled" | "publishing" | "published" | "failed" | "canceled";
+                                text: string;
+                                thread: {
+                                    media: {
+                                        alt?: string;
+                                        mediaId: string;
+                                    }[];
+                                    text: string;
+                                }[];
+                            }[];
+                            scheduledAt: (string) | null;
+                            segmentId: string | null;
+                            /** @enum {string} */
+                            state: "draft" | "in_review" | "approved" | "scheduled" | "publishing" | "published" | "failed" | "canceled";
+                            updatedAt: string;
+                            /** Format: uuid */
+                            workspaceId: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/posts/{postId}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Workflow: undo a recent cancel: the post returns to the state it had (409 restore_window_passed when too late) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    postId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        comment?: string;
+                        publishNow?: boolean;
                         scheduledAt?: string;
                     };
                 };
@@ -8265,6 +8380,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         comment?: string;
+                        publishNow?: boolean;
                         scheduledAt?: string;
                     };
                 };
@@ -8365,6 +8481,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         comment?: string;
+                        publishNow?: boolean;
                         scheduledAt?: string;
                     };
                 };
@@ -8465,6 +8582,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         comment?: string;
+                        publishNow?: boolean;
                         scheduledAt?: string;
                     };
                 };

@@ -116,6 +116,7 @@ export const accountRoutes: ApiModule = async (app, ctx) => {
         name: row.name,
         timeZone: row.time_zone,
         language: row.language,
+        approvalRequired: row.approval_required,
         role: row.role,
         permissions: permissionsOf(row.role),
       }));

@@ -689,6 +689,7 @@ export interface paths {
                                 name: string;
                             };
                             workspaces: {
+                                approvalRequired: boolean;
                                 /** Format: uuid */
                                 id: string;
                                 language: string;

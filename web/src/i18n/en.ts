@@ -3,6 +3,7 @@ import { web2En } from './web2-en.ts';
 import { accountsEn } from './accounts-en.ts';
 import { analyticsEn } from './analytics-en.ts';
 import { apiErrorsEn } from './api-errors-en.ts';
+import { reviewEn } from './review-en.ts';
 
 /** English UI strings. Spanish (es.ts) must have every key: the type and a test enforce it. */
 export const en = {
@@ -194,6 +195,7 @@ export const en = {
       post_schedule: '{{who}} rescheduled a post',
       post_scheduled: '{{who}} scheduled a post',
       post_unschedule: '{{who}} unscheduled a post',
+      post_restore: '{{who}} undid the cancellation of a post',
       post_publish_now: '{{who}} published a post now',
       post_cancel: '{{who}} canceled a post',
       post_published: 'A post was published',
@@ -250,11 +252,12 @@ export const en = {
   accounts: accountsEn,
   analytics: analyticsEn,
   apiErrors: apiErrorsEn,
+  review: reviewEn,
   roles: { owner: 'Owner', manager: 'Manager', editor: 'Editor', approver: 'Client approver', viewer: 'Viewer' },
   states: {
     draft: 'Draft',
     in_review: 'In review',
-    approved: 'Approved',
+    approved: 'Approved, not scheduled',
     scheduled: 'Scheduled',
     publishing: 'Publishing',
     published: 'Published',

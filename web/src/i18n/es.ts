@@ -4,6 +4,7 @@ import { web2Es } from './web2-es.ts';
 import { accountsEs } from './accounts-es.ts';
 import { analyticsEs } from './analytics-es.ts';
 import { apiErrorsEs } from './api-errors-es.ts';
+import { reviewEs } from './review-es.ts';
 
 /** Cadenas de la interfaz en español. */
 export const es: Dictionary = {
@@ -196,6 +197,7 @@ export const es: Dictionary = {
       post_schedule: '{{who}} reprogramó una publicación',
       post_scheduled: '{{who}} programó una publicación',
       post_unschedule: '{{who}} desprogramó una publicación',
+      post_restore: '{{who}} deshizo la anulación de una publicación',
       post_publish_now: '{{who}} publicó ahora una publicación',
       post_cancel: '{{who}} canceló una publicación',
       post_published: 'Se publicó una publicación',
@@ -252,11 +254,12 @@ export const es: Dictionary = {
   accounts: accountsEs,
   analytics: analyticsEs,
   apiErrors: apiErrorsEs,
+  review: reviewEs,
   roles: { owner: 'Propietario', manager: 'Gestor', editor: 'Editor', approver: 'Aprobador (cliente)', viewer: 'Lector' },
   states: {
     draft: 'Borrador',
     in_review: 'En revisión',
-    approved: 'Aprobada',
+    approved: 'Aprobada, sin programar',
     scheduled: 'Programada',
     publishing: 'Publicando',
     published: 'Publicada',

@@ -12,6 +12,7 @@ const KNOWN = new Set([
   'post.unschedule',
   'post.publish_now',
   'post.cancel',
+  'post.restore',
   'post.published',
   'post.failed',
   'post.commented',

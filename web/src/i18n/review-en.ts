@@ -8,6 +8,8 @@ export const reviewEn = {
   approvedNotScheduledHelp: 'This post is approved but will not be published until someone gives it a date and schedules it.',
   approvedNotScheduledNoRight: 'This post is approved but will not be published until someone who can publish schedules it.',
   noDate: 'No date yet',
+  whenHelp:
+    'In the brand’s time zone. With a date, the post is published then (after approval, when the workspace asks for it); without one it waits.',
   pastDate: 'That time has already passed',
   pastDateHelp: 'Pick a new time, or publish it now.',
   pastTitle: 'The planned time has passed',

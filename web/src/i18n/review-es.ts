@@ -11,6 +11,8 @@ export const reviewEs: Dictionary<typeof reviewEn> = {
   approvedNotScheduledHelp: 'Esta publicación está aprobada, pero no saldrá hasta que alguien le ponga fecha y la programe.',
   approvedNotScheduledNoRight: 'Esta publicación está aprobada, pero no saldrá hasta que alguien que pueda publicar la programe.',
   noDate: 'Aún sin fecha',
+  whenHelp:
+    'En la zona horaria de la marca. Con fecha, se publica entonces (tras la aprobación, si el espacio la pide); sin fecha, espera.',
   pastDate: 'La fecha ya ha pasado',
   pastDateHelp: 'Elige una hora nueva o publícala ahora.',
   pastTitle: 'La hora prevista ya ha pasado',

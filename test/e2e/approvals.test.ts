@@ -38,7 +38,7 @@ describe('approvals, past dates, previews and cancel end to end (real Chromium, 
 
   async function upload(workspaceId: string, png: Buffer, name: string): Promise<string> {
     const form = new FormData();
-    form.append('file', new Blob([png], { type: 'image/png' }), name);
+    form.append('file', new Blob([new Uint8Array(png)], { type: 'image/png' }), name);
     const response = await fetch(`${server.url}/api/v1/workspaces/${workspaceId}/media`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}` },
@@ -79,8 +79,13 @@ describe('approvals, past dates, previews and cancel end to end (real Chromium, 
       });
       const ws = workspace.id;
       const channel = async (name: string, handle: string) =>
-        (await apiCall<{ id: string }>('POST', `/workspaces/${ws}/channels`, { network: 'sandbox', name, fields: { handle, token: `t-${handle}` } }))
-          .id;
+        (
+          await apiCall<{ id: string }>('POST', `/workspaces/${ws}/channels`, {
+            network: 'sandbox',
+            name,
+            fields: { handle, token: `t-${handle}` },
+          })
+        ).id;
       const bluesky = await channel('Bluesky', `aroma-${language}`);
       const mastodon = await channel('Mastodon', `aroma-social-${language}`);
       const wide = await upload(ws, await photo(1600, 900, '#c8743a'), 'cafe.png');
@@ -105,8 +110,14 @@ describe('approvals, past dates, previews and cancel end to end (real Chromium, 
       expect(await page.getByRole('button', { name: T.composer.publishNow }).count()).toBe(0);
       await page
         .getByLabel(T.composer.text, { exact: true })
-        .fill(language === 'es' ? 'Tarta de queso recién hecha 🍰 https://cafearoma.example/carta' : 'Fresh cheesecake 🍰 https://cafearoma.example/menu');
-      await page.locator('input[type="file"]').setInputFiles({ name: 'cafe.png', mimeType: 'image/png', buffer: await photo(1600, 900, '#c8743a') });
+        .fill(
+          language === 'es'
+            ? 'Tarta de queso recién hecha 🍰 https://cafearoma.example/carta'
+            : 'Fresh cheesecake 🍰 https://cafearoma.example/menu',
+        );
+      await page
+        .locator('input[type="file"]')
+        .setInputFiles({ name: 'cafe.png', mimeType: 'image/png', buffer: await photo(1600, 900, '#c8743a') });
       await page.locator('[data-crop]').first().waitFor();
       await page.getByLabel(T.composer.when.replace('{{zone}}', 'Europe/Madrid')).fill('2020-03-01T10:00');
       await page.getByTestId('composer-past-date').waitFor();
@@ -118,7 +129,10 @@ describe('approvals, past dates, previews and cancel end to end (real Chromium, 
       // The approvals queue: each channel's own text and images, cropped like the network; a link card.
       const past = await apiCall<{ id: string }>('POST', `/workspaces/${ws}/posts`, {
         content: language === 'es' ? 'Nuestro brunch del domingo ☕🥐' : 'Our Sunday brunch ☕🥐',
-        media: [{ mediaId: wide, alt: 'Café' }, { mediaId: tall, alt: 'Tarta' }],
+        media: [
+          { mediaId: wide, alt: 'Café' },
+          { mediaId: tall, alt: 'Tarta' },
+        ],
         channels: [
           { channelId: bluesky },
           {
@@ -131,7 +145,8 @@ describe('approvals, past dates, previews and cancel end to end (real Chromium, 
         action: 'submit',
       });
       const future = await apiCall<{ id: string }>('POST', `/workspaces/${ws}/posts`, {
-        content: language === 'es' ? 'Nueva carta de otoño: https://cafearoma.example/otono' : 'New autumn menu: https://cafearoma.example/autumn',
+        content:
+          language === 'es' ? 'Nueva carta de otoño: https://cafearoma.example/otono' : 'New autumn menu: https://cafearoma.example/autumn',
         channels: [{ channelId: bluesky }, { channelId: mastodon }],
         scheduledAt: nextWeek,
         action: 'submit',
@@ -143,7 +158,7 @@ describe('approvals, past dates, previews and cancel end to end (real Chromium, 
       await page.getByTestId('link-card').first().waitFor();
       await page.getByText(R.variant).first().waitFor();
       expect(await page.locator('[data-crop] img').count()).toBeGreaterThanOrEqual(3);
-      await page.waitForFunction(() => [...document.images].every((img) => img.complete && img.naturalWidth > 0));
+      await page.waitForFunction(() => Array.from(document.querySelectorAll('img')).every((img) => img.complete && img.naturalWidth > 0));
       await shot(page, `approvals-${language}`);
 
       // Approving the past-dated post asks first: nothing goes out until the approver chooses.
@@ -179,7 +194,9 @@ describe('approvals, past dates, previews and cancel end to end (real Chromium, 
       await shot(page, `post-cancel-undo-${language}`);
       await notice.getByRole('button', { name: new RegExp(R.undo) }).click();
       await page.getByTestId('post-state').getByText(T.states.scheduled).waitFor();
-      expect((await apiCall<{ state: string; scheduledAt: string }>('GET', `/workspaces/${ws}/posts/${future.id}`)).state).toBe('scheduled');
+      expect((await apiCall<{ state: string; scheduledAt: string }>('GET', `/workspaces/${ws}/posts/${future.id}`)).state).toBe(
+        'scheduled',
+      );
 
       // An undated post, once approved, says it is not scheduled.
       const undated = await apiCall<{ id: string }>('POST', `/workspaces/${ws}/posts`, {

@@ -41,7 +41,6 @@ import {
   mediaUrl,
   textFor as draftText,
   type ComposerDraft,
-  type UploadedImage,
 } from './draft.ts';
 import { workspaceKey } from '../../../shared/query-keys.ts';
 import { ApiErrorAlert } from '../../../shared/ApiErrorAlert.tsx';

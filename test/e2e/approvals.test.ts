@@ -60,7 +60,7 @@ describe('approvals, past dates, previews and cancel end to end (real Chromium, 
     server = await startE2EServer();
     token = await signUpOwner(server, { email: 'rocio@example.test', name: 'Rocío Owner', password: 'correct horse battery' });
     browser = await launchBrowser();
-  }, 120_000);
+  }, 300_000);
   afterAll(async () => {
     await browser?.close();
     await server?.close();

@@ -264,7 +264,7 @@ export const es: Dictionary = {
     publishing: 'Publicando',
     published: 'Publicada',
     failed: 'Fallida',
-    canceled: 'Cancelada',
+    canceled: 'Anulada',
     pending: 'Pendiente',
   },
 };

@@ -1,6 +1,8 @@
 /** English texts of approvals, past dates, previews, cancel/undo and the composer's reasons (the `review` key). */
 export const reviewEn = {
   approveAndSchedule: 'Approve and schedule',
+  approvePast: 'Approve…',
+  approveHelpPast: 'When you approve, you choose: publish it now, or give it a new time.',
   approveUndated: 'Approve (no date yet)',
   approveHelpDated: 'It will be published on {{when}}.',
   approveHelpUndated: 'It has no date: once approved, someone who can publish must pick a time.',
@@ -42,7 +44,6 @@ export const reviewEn = {
     empty: 'Write something or add an image: an empty post cannot be saved.',
     issues: 'Fix the problems shown above first.',
     noDate: 'Pick a date and time to schedule.',
-    pastDate: 'That time has already passed: pick a new one, or publish now.',
     approvalRequired: 'This workspace requires approval: send it to review, and it will be published at its time once approved.',
     noPublish: 'Your role ({{role}}) does not allow scheduling or publishing: send it to review instead.',
     notDraft: 'It is already {{state}}: save your changes and they go back to review.',

@@ -4,6 +4,8 @@ import type { reviewEn } from './review-en.ts';
 /** Textos en español de aprobaciones, fechas pasadas, vistas previas, anular/deshacer y los motivos del editor (clave `review`). */
 export const reviewEs: Dictionary<typeof reviewEn> = {
   approveAndSchedule: 'Aprobar y programar',
+  approvePast: 'Aprobar…',
+  approveHelpPast: 'Al aprobar eliges: publicarla ahora o darle una hora nueva.',
   approveUndated: 'Aprobar (aún sin fecha)',
   approveHelpDated: 'Se publicará el {{when}}.',
   approveHelpUndated: 'No tiene fecha: una vez aprobada, alguien que pueda publicar tendrá que elegir cuándo.',
@@ -44,7 +46,6 @@ export const reviewEs: Dictionary<typeof reviewEn> = {
     empty: 'Escribe algo o añade una imagen: no se puede guardar una publicación vacía.',
     issues: 'Corrige primero los problemas indicados arriba.',
     noDate: 'Elige una fecha y hora para programarla.',
-    pastDate: 'La fecha ya ha pasado: elige otra o publícala ahora.',
     approvalRequired: 'Este espacio requiere aprobación: envíala a revisión y se publicará a su hora cuando la aprueben.',
     noPublish: 'Tu rol ({{role}}) no permite programar ni publicar: envíala a revisión.',
     notDraft: 'Ya está {{state}}: guarda los cambios y volverá a revisión.',

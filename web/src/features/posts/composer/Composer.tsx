@@ -33,15 +33,7 @@ import { PostPreview } from '../preview/PostPreview.tsx';
 import { previewAccount } from '../preview/PublicationPreviews.tsx';
 import { isPast } from '../review/workflow.ts';
 import { ChannelOptions, StrategyPickers, SuggestTimeButton } from './ComposerExtras.tsx';
-import {
-  draftBody,
-  draftFromPost,
-  draftReducer,
-  emptyDraft,
-  mediaUrl,
-  textFor as draftText,
-  type ComposerDraft,
-} from './draft.ts';
+import { draftBody, draftFromPost, draftReducer, emptyDraft, mediaUrl, textFor as draftText, type ComposerDraft } from './draft.ts';
 import { workspaceKey } from '../../../shared/query-keys.ts';
 import { ApiErrorAlert } from '../../../shared/ApiErrorAlert.tsx';
 
@@ -169,7 +161,7 @@ function ComposerForm() {
     selected.length > 0 && isEmpty && t('review.reasons.empty'),
     issueCount > 0 && t('review.reasons.issues'),
     directPublish && !scheduledAt && t('review.reasons.noDate'),
-    datePassed && t('review.reasons.pastDate'),
+    // A past date is said once, beside the date field.
     !directPublish && workspace.approvalRequired && t('review.reasons.approvalRequired'),
     !directPublish && !workspace.approvalRequired && t('review.reasons.noPublish', { role }),
     !directPublish && !submittable && editing && t('review.reasons.notDraft', { state: t(`states.${editing.state}`) }),

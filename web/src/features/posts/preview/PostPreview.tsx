@@ -1,7 +1,7 @@
 import { Avatar, Badge, Box, Group, Paper, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { safeHref } from '../../../shared/safe-link.ts';
-import { cropFor, firstLink, gridLayout } from './crops.ts';
+import { cropFor, firstLink, gridLayout, NETWORK_CROPS } from './crops.ts';
 
 /** An image as a preview shows it. */
 export interface PreviewImage {
@@ -152,7 +152,7 @@ export function PostPreview({
             {linkify(part)}
           </Text>
         ))}
-      {images.length > 0 && (
+      {images.length > 0 && network in NETWORK_CROPS && (
         <Text size="xs" c="dimmed" mt={4}>
           {t('review.cropNote', { network, ratio: crop.label })}
         </Text>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../api/client.ts';
 import { ApiErrorAlert } from '../../../shared/ApiErrorAlert.tsx';
@@ -43,7 +43,7 @@ export function ApproveButton({ post, comment = '', onDone }: { post: Post; comm
   return (
     <>
       <Button color="green" loading={busy && !asking} onClick={() => (isPast(post.scheduledAt) ? setAsking(true) : void approve())}>
-        {dated ? t('review.approveAndSchedule') : t('review.approveUndated')}
+        {isPast(post.scheduledAt) ? t('review.approvePast') : dated ? t('review.approveAndSchedule') : t('review.approveUndated')}
       </Button>
       <ApiErrorAlert error={error} role="alert" />
       <Modal opened={asking} onClose={() => setAsking(false)} title={t('review.pastTitle')} centered>
@@ -59,14 +59,12 @@ export function ApproveButton({ post, comment = '', onDone }: { post: Post; comm
             onChange={(e) => setWhen(e.currentTarget.value)}
             error={newTimePast ? t('review.pastDate') : undefined}
           />
-          <Group justify="space-between">
-            <Button variant="default" onClick={() => setAsking(false)}>
-              {t('review.back')}
-            </Button>
-            <Button disabled={!newTime || newTimePast} loading={busy} onClick={() => newTime && void approve({ scheduledAt: newTime })}>
-              {t('review.approveAtNewTime')}
-            </Button>
-          </Group>
+          <Button disabled={!newTime || newTimePast} loading={busy} onClick={() => newTime && void approve({ scheduledAt: newTime })}>
+            {t('review.approveAtNewTime')}
+          </Button>
+          <Button variant="default" onClick={() => setAsking(false)}>
+            {t('review.back')}
+          </Button>
           <ApiErrorAlert error={error} />
         </Stack>
       </Modal>
@@ -79,7 +77,7 @@ export function ApproveHelp({ post }: { post: Post }) {
   const { t, i18n } = useTranslation();
   const workspace = useWorkspace();
   const text = isPast(post.scheduledAt)
-    ? t('review.pastDateHelp')
+    ? t('review.approveHelpPast')
     : post.scheduledAt
       ? t('review.approveHelpDated', { when: formatInstant(post.scheduledAt, workspace.timeZone, i18n.language) })
       : t('review.approveHelpUndated');

@@ -106,8 +106,9 @@ describe.each(DB_KINDS)('REST API on %s', (kind) => {
     expect((await owner.request('POST', `/api/v1/workspaces/${workspaceId}/posts/${postId}/submit`, {})).json().state).toBe('in_review');
     const rejectNoComment = await owner.request('POST', `/api/v1/workspaces/${workspaceId}/posts/${postId}/reject`, {});
     expect(rejectNoComment.statusCode).toBe(400);
+    // Approving a dated post schedules it at its time; schedule afterwards is a reschedule.
     expect((await owner.request('POST', `/api/v1/workspaces/${workspaceId}/posts/${postId}/approve`, { comment: 'OK' })).json().state).toBe(
-      'approved',
+      'scheduled',
     );
     const scheduled = await owner.request('POST', `/api/v1/workspaces/${workspaceId}/posts/${postId}/schedule`, {});
     expect(scheduled.json().state).toBe('scheduled');

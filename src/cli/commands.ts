@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { Command, Option } from 'commander';
 import type { ServiceName } from '../config.ts';
 import { action, connect, toInstant, output, workspaceZone } from './shared.ts';
+import { ApiError } from './api-client.ts';
 import { registerAnalyticsCommands } from './analytics-commands.ts';
 import { registerListeningCommands } from './listening-commands.ts';
 import { registerAccountCommands } from './account-commands.ts';
@@ -277,6 +278,37 @@ export function buildCli(): Command {
           { scheduledAt: await toInstant(opts.at, zone) },
         );
         output(options, result, () => process.stdout.write(`Post ${result.id}: ${result.state} at ${result.scheduledAt}\n`));
+      }),
+    );
+  post
+    .command('approve')
+    .description('Approve a post in review: a dated post is scheduled at its time, an undated one waits for a date')
+    .requiredOption('-w, --workspace <id>')
+    .option('--at <iso>', 'a new time (ISO 8601 with offset, or local time in the workspace’s zone)')
+    .option('--publish-now', 'publish at once: needed when the post’s time has already passed')
+    .option('-m, --comment <text>', 'a note for the author')
+    .argument('<postId>')
+    .action(
+      action(async (postId: string, opts: { workspace: string; at?: string; publishNow?: boolean; comment?: string }, command: Command) => {
+        const { api, options } = connect(command);
+        const zone = opts.at ? await workspaceZone(api, opts.workspace) : 'UTC';
+        const result = await api
+          .post<{ id: string; state: string; scheduledAt: string | null }>(`/api/v1/workspaces/${opts.workspace}/posts/${postId}/approve`, {
+            ...(opts.at && { scheduledAt: toInstant(opts.at, zone) }),
+            ...(opts.publishNow && { publishNow: true }),
+            ...(opts.comment && { comment: opts.comment }),
+          })
+          .catch((error: unknown) => {
+            // Say it in the CLI's own words: which option decides.
+            if (error instanceof ApiError && error.body.code === 'scheduled_time_passed')
+              throw new Error(
+                `The post's time (${String((error.details as { scheduledAt?: string })?.scheduledAt)}) has passed: approve with --at <new time> or --publish-now`,
+              );
+            throw error;
+          });
+        output(options, result, () =>
+          process.stdout.write(`Post ${result.id}: ${result.state}${result.scheduledAt ? ` at ${result.scheduledAt}` : ''}\n`),
+        );
       }),
     );
   post

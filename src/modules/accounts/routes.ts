@@ -117,6 +117,7 @@ export const accountRoutes: ApiModule = async (app, ctx) => {
         timeZone: row.time_zone,
         language: row.language,
         currency: row.currency,
+        approvalRequired: row.approval_required,
         role: row.role,
         permissions: permissionsOf(row.role),
       }));

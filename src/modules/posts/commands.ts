@@ -10,7 +10,36 @@ import { recordEvent } from '../events/events.ts';
 import { assertReferencesInWorkspace } from '../workspaces/references.ts';
 import { postsRepository as posts, type PostRow } from './repository.ts';
 import type { POST_ACTIONS, PostBody, Transition } from './schemas.ts';
-import { assertValid, type resolveVariants, validateVariants } from './validation.ts';
+import { assertNotEmpty, assertValid, type resolveVariants, validateVariants } from './validation.ts';
+import { listEventsFor } from '../events/events.ts';
+import { parseEventData } from '../events/redact.ts';
+
+/** How far behind now a time may be and still count as "now" (clock skew, a slow form). */
+const PAST_GRACE_MS = 60_000;
+
+/** How long after a cancel the post can be restored (the web app offers "Undo" for a few seconds). */
+export const RESTORE_WINDOW_MS = 10 * 60_000;
+
+/** True when `at` is already behind us (beyond the grace). */
+function hasPassed(at: Date | null, now: number): at is Date {
+  return at !== null && at.getTime() < now - PAST_GRACE_MS;
+}
+
+/** 409 `scheduled_time_passed`: the caller must pick a new time or say "publish now" explicitly. */
+function timePassed(scheduledAt: Date): AppError {
+  return new AppError(
+    409,
+    'scheduled_time_passed',
+    'The post’s time has already passed: give a new scheduledAt, or say publishNow: true to publish it at once',
+    { scheduledAt: scheduledAt.toISOString() },
+  );
+}
+
+/** What a saved post should tell its author (a date already behind us is saved, but said). */
+export function postWarnings(state: PostState, scheduledAt: Date | null, now: number) {
+  if (!hasPassed(scheduledAt, now) || ['published', 'publishing', 'canceled'].includes(state)) return [];
+  return [{ code: 'scheduled_time_passed' as const, message: 'That time has already passed' }];
+}
 
 /** One publication per channel variant, with its channel's network. */
 async function insertPublications(
@@ -76,8 +105,8 @@ async function createPostIn(ctx: AppContext, trx: Db, workspaceId: string, autho
   let scheduledAt = body.scheduledAt ?? null;
   if (body.action === 'publish_now') scheduledAt = new Date(now);
   if (body.action === 'schedule' && !scheduledAt) throw badRequest('scheduled_at_required', 'scheduledAt is required to schedule');
-  if (body.action === 'schedule' && scheduledAt && scheduledAt.getTime() < now - 60_000)
-    throw badRequest('scheduled_at_past', 'scheduledAt is in the past; use publish_now');
+  if (body.action === 'schedule' && hasPassed(scheduledAt, now)) throw timePassed(scheduledAt);
+  assertNotEmpty(body);
   await assertReferencesInWorkspace(trx, workspaceId, {
     campaignId: body.campaignId,
     objectiveId: body.objectiveId,
@@ -116,7 +145,7 @@ async function createPostIn(ctx: AppContext, trx: Db, workspaceId: string, autho
       subjectId: post.id,
       data: { scheduledAt },
     });
-  return { post, validation: results };
+  return { post, validation: results, warnings: postWarnings(state, scheduledAt, now) };
 }
 
 const EDITABLE: PostState[] = ['draft', 'in_review', 'approved', 'scheduled', 'failed'];
@@ -138,6 +167,7 @@ export async function updatePost(ctx: AppContext, workspaceId: string, postId: s
       segmentId: body.segmentId,
       pillarId: body.pillarId,
     });
+    assertNotEmpty(body);
     const { variants, channels, results } = await validateVariants(ctx, trx, workspaceId, body);
     let state: PostState = post.state;
     if (workspace.approval_required && (state === 'approved' || state === 'scheduled')) state = 'in_review';
@@ -145,6 +175,9 @@ export async function updatePost(ctx: AppContext, workspaceId: string, postId: s
     if (state !== 'draft') assertValid(results);
     const scheduledAt = body.scheduledAt === undefined ? post.scheduled_at : body.scheduledAt;
     if (state === 'scheduled' && !scheduledAt) throw badRequest('scheduled_at_required', 'A scheduled post needs scheduledAt');
+    // A scheduled post moved to a time already behind us would go out at once: refuse, say why.
+    if (state === 'scheduled' && hasPassed(scheduledAt, ctx.clock.now()) && scheduledAt.getTime() !== post.scheduled_at?.getTime())
+      throw timePassed(scheduledAt);
     await posts.deletePublications(trx, postId);
     await insertPublications(trx, postId, workspaceId, variants, channels, state, scheduledAt);
     const updated = await posts.updatePost(trx, postId, {
@@ -165,7 +198,7 @@ export async function updatePost(ctx: AppContext, workspaceId: string, postId: s
       subjectId: postId,
       data: { from: post.state, to: state },
     });
-    return { post: updated, validation: results };
+    return { post: updated, validation: results, warnings: postWarnings(state, scheduledAt, ctx.clock.now()) };
   });
 }
 
@@ -185,7 +218,7 @@ export async function transitionPost(
   postId: string,
   actorId: string,
   transition: Transition,
-  input: { comment?: string; scheduledAt?: Date | null } = {},
+  input: { comment?: string; scheduledAt?: Date | null; publishNow?: boolean } = {},
 ) {
   const now = ctx.clock.now();
   return ctx.database.db.transaction().execute(async (trx) => {
@@ -204,8 +237,14 @@ export async function transitionPost(
         to = workspace.approval_required ? 'in_review' : 'approved';
         break;
       case 'approve':
+        // Approving is the go-ahead: a dated post is scheduled at its time, an undated one waits for a date
+        // ('approved'), and one whose time has passed goes out only on an explicit publishNow.
         requireFrom('in_review');
-        to = 'approved';
+        if (input.publishNow) {
+          scheduledAt = new Date(now);
+          to = 'scheduled';
+        } else if (hasPassed(scheduledAt, now)) throw timePassed(scheduledAt);
+        else to = scheduledAt ? 'scheduled' : 'approved';
         break;
       case 'reject':
         requireFrom('in_review', 'approved');
@@ -219,7 +258,7 @@ export async function transitionPost(
             : (['draft', 'approved', 'scheduled', 'failed'] as PostState[])),
         );
         if (!scheduledAt) throw badRequest('scheduled_at_required', 'scheduledAt is required to schedule');
-        if (scheduledAt.getTime() < now - 60_000) throw badRequest('scheduled_at_past', 'scheduledAt is in the past; use publish_now');
+        if (hasPassed(scheduledAt, now)) throw timePassed(scheduledAt);
         to = 'scheduled';
         break;
       case 'publish_now':
@@ -239,8 +278,21 @@ export async function transitionPost(
         requireFrom('draft', 'in_review', 'approved', 'scheduled', 'failed');
         to = 'canceled';
         break;
+      case 'restore':
+        requireFrom('canceled');
+        to = await stateBeforeCancel(trx, workspaceId, postId, now);
+        // A restored post whose time passed meanwhile is not sent at once: it waits for a new time.
+        if (to === 'scheduled' && hasPassed(scheduledAt, now)) to = workspace.approval_required ? 'approved' : 'draft';
+        break;
     }
-    if (to === 'scheduled') {
+    if (transition === 'restore') {
+      // Only the publications the cancel stopped come back; sent ones were never touched (exactly once).
+      if (to === 'scheduled') {
+        const { results } = await validateVariants(ctx, trx, workspaceId, await bodyFromPublications(trx, post));
+        assertValid(results);
+        await posts.schedulePublications(trx, postId, ['canceled'], scheduledAt, new Date(now));
+      } else await posts.parkPublications(trx, postId, ['canceled'], 'pending', new Date(now));
+    } else if (to === 'scheduled') {
       const body = await bodyFromPublications(trx, post);
       const { results } = await validateVariants(ctx, trx, workspaceId, body);
       assertValid(results);
@@ -270,6 +322,19 @@ export async function transitionPost(
     });
     return updated;
   });
+}
+
+/**
+ * The state a canceled post was in before its cancel (from the cancel's event), or 409
+ * `restore_window_passed` when that cancel is older than {@link RESTORE_WINDOW_MS}.
+ */
+async function stateBeforeCancel(trx: Db, workspaceId: string, postId: string, now: number): Promise<PostState> {
+  const events = await listEventsFor(trx, workspaceId, 'post', postId);
+  const cancel = events.find((e) => e.type === 'post.cancel'); // newest first
+  const from = cancel ? (parseEventData(cancel.data).from as PostState | undefined) : undefined;
+  if (!cancel || !from || now - new Date(cancel.created_at).getTime() > RESTORE_WINDOW_MS)
+    throw new AppError(409, 'restore_window_passed', 'This post was canceled too long ago to be restored; duplicate it instead');
+  return from;
 }
 
 /** Rebuilds a post body from its stored publications (for re-validation). */

@@ -31,16 +31,20 @@ const TRANSITION_ACCESS: Record<Transition, Permission> = {
   unschedule: 'post.publish',
   publish_now: 'post.publish',
   cancel: 'post.publish',
+  restore: 'post.publish',
 };
 
 const TRANSITION_SUMMARY: Record<Transition, string> = {
   submit: 'Workflow: submit the post for review (approved at once when the workspace needs no approval)',
-  approve: 'Workflow: approve a post in review',
+  approve:
+    'Workflow: approve a post in review. A dated post is scheduled at its time; an undated one becomes approved (waiting for a date); ' +
+    'one whose time has passed is refused (409 scheduled_time_passed) unless the body gives a new scheduledAt or publishNow: true',
   reject: 'Workflow: send a post back to draft, saying why in a comment',
   schedule: 'Workflow: schedule (or reschedule) the post at scheduledAt',
   unschedule: 'Workflow: take a scheduled post off the queue',
   publish_now: 'Workflow: publish the post now',
-  cancel: 'Workflow: cancel the post (publications not yet sent are canceled)',
+  cancel: 'Workflow: cancel the post (publications not yet sent are canceled; restore undoes it for a few minutes)',
+  restore: 'Workflow: undo a recent cancel: the post returns to the state it had (409 restore_window_passed when too late)',
 };
 
 /** Posts: compose, validate, the approval workflow, scheduling, retries and comments. */
@@ -79,8 +83,8 @@ export const postRoutes: ApiModule = async (app, ctx) => {
     },
     async (request, reply) => {
       const { user, workspaceId } = member(request);
-      const { post, validation } = await createPost(ctx, workspaceId, user.id, request.body);
-      return reply.status(201).send({ ...(await loadPost(db, post.workspace_id, post.id)), validation });
+      const { post, validation, warnings } = await createPost(ctx, workspaceId, user.id, request.body);
+      return reply.status(201).send({ ...(await loadPost(db, post.workspace_id, post.id)), validation, warnings });
     },
   );
 
@@ -158,8 +162,8 @@ export const postRoutes: ApiModule = async (app, ctx) => {
     },
     async (request) => {
       const { user, workspaceId } = member(request);
-      const { validation } = await updatePost(ctx, workspaceId, request.params.postId, user.id, request.body);
-      return { ...(await loadPost(db, workspaceId, request.params.postId)), validation };
+      const { validation, warnings } = await updatePost(ctx, workspaceId, request.params.postId, user.id, request.body);
+      return { ...(await loadPost(db, workspaceId, request.params.postId)), validation, warnings };
     },
   );
 

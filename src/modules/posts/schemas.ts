@@ -47,12 +47,15 @@ export const postBodySchema = z.object({
 });
 export type PostBody = z.infer<typeof postBodySchema>;
 
-export const TRANSITIONS = ['submit', 'approve', 'reject', 'schedule', 'unschedule', 'publish_now', 'cancel'] as const;
+export const TRANSITIONS = ['submit', 'approve', 'reject', 'schedule', 'unschedule', 'publish_now', 'cancel', 'restore'] as const;
 export type Transition = (typeof TRANSITIONS)[number];
 
-/** The body of a workflow transition. */
+/**
+ * The body of a workflow transition. `publishNow` is the explicit go-ahead to publish at once when a
+ * post's time has already passed (approve); without it such an approval is refused (`scheduled_time_passed`).
+ */
 export const transitionBodySchema = z
-  .object({ comment: z.string().max(5000).optional(), scheduledAt: isoInstantSchema.optional() })
+  .object({ comment: z.string().max(5000).optional(), scheduledAt: isoInstantSchema.optional(), publishNow: z.boolean().optional() })
   .default({});
 
 // ——— Answers ———
@@ -106,8 +109,14 @@ export const postSchema = z.object({
   publications: z.array(publicationSchema),
 });
 
-/** A post just written, with each channel's validation (problems are allowed in drafts). */
-export const postWithValidationSchema = postSchema.extend({ validation: z.array(channelIssuesSchema) });
+/** Something saved but worth knowing: `scheduled_time_passed` when the post's time is already behind us. */
+export const postWarningSchema = z.object({ code: z.enum(['scheduled_time_passed']), message: z.string() });
+
+/** A post just written, with each channel's validation (problems are allowed in drafts) and warnings. */
+export const postWithValidationSchema = postSchema.extend({
+  validation: z.array(channelIssuesSchema),
+  warnings: z.array(postWarningSchema),
+});
 
 /** One attempt at publishing one publication. */
 export const attemptSchema = z.object({

@@ -100,3 +100,11 @@ export function assertValid(results: ChannelIssues[]): void {
     );
   }
 }
+
+/** 400 `post_empty`: a post with no text and no media on any channel is nothing to save. */
+export function assertNotEmpty(body: VariantsBody): void {
+  const hasSomething = resolveVariants(body).some(
+    (v) => v.text.trim() !== '' || v.media.length > 0 || v.thread.some((part) => part.text.trim() !== '' || part.media.length > 0),
+  );
+  if (!hasSomething) throw new AppError(400, 'post_empty', 'Write something or attach an image: an empty post cannot be saved');
+}

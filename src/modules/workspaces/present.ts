@@ -117,6 +117,8 @@ export const myWorkspaceSchema = z.object({
   timeZone: z.string(),
   language: z.string(),
   currency: z.string(),
+  /** Posts need an approver's go-ahead before they are scheduled (the composer offers "Send to review" only). */
+  approvalRequired: z.boolean(),
   role,
   permissions: z.array(z.enum(PERMISSION_NAMES)),
 });

@@ -689,7 +689,7 @@ export interface paths {
                                 name: string;
                             };
                             workspaces: {
-                                currency: string;
+                                approvalRequired: boolean;
                                 /** Format: uuid */
                                 id: string;
                                 language: string;
@@ -937,49 +937,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/roles": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** What each role may do (the permission table), to explain roles where they are chosen */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                permissions: ("read" | "comment" | "post.write" | "post.approve" | "post.publish" | "channel.manage" | "member.manage" | "workspace.manage" | "workspace.delete" | "webhook.manage" | "listening.write" | "listening.manage")[];
-                                /** @enum {string} */
-                                role: "owner" | "manager" | "editor" | "approver" | "viewer";
-                            }[];
-                            permissions: ("read" | "comment" | "post.write" | "post.approve" | "post.publish" | "channel.manage" | "member.manage" | "workspace.manage" | "workspace.delete" | "webhook.manage" | "listening.write" | "listening.manage")[];
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/setup": {
         parameters: {
             query?: never;
@@ -1045,7 +1002,6 @@ export interface paths {
                             items: {
                                 approvalRequired: boolean;
                                 createdAt: string;
-                                currency: string;
                                 /** Format: uuid */
                                 id: string;
                                 language: string;
@@ -1074,7 +1030,6 @@ export interface paths {
                     "application/json": {
                         /** @default false */
                         approvalRequired?: boolean;
-                        currency?: string;
                         /** @enum {string} */
                         language: "es" | "en";
                         /** @default 60 */
@@ -1094,7 +1049,6 @@ export interface paths {
                         "application/json": {
                             approvalRequired: boolean;
                             createdAt: string;
-                            currency: string;
                             /** Format: uuid */
                             id: string;
                             language: string;
@@ -1139,7 +1093,6 @@ export interface paths {
                         "application/json": {
                             approvalRequired: boolean;
                             createdAt: string;
-                            currency: string;
                             /** Format: uuid */
                             id: string;
                             language: string;
@@ -1191,7 +1144,6 @@ export interface paths {
                     "application/json": {
                         /** @default false */
                         approvalRequired?: boolean;
-                        currency?: string;
                         /** @enum {string} */
                         language?: "es" | "en";
                         /** @default 60 */
@@ -1211,7 +1163,6 @@ export interface paths {
                         "application/json": {
                             approvalRequired: boolean;
                             createdAt: string;
-                            currency: string;
                             /** Format: uuid */
                             id: string;
                             language: string;
@@ -3564,7 +3515,6 @@ export interface paths {
                                 id: string;
                                 lastCheckedAt: (string) | null;
                                 lastError: string | null;
-                                lastErrorCode: string | null;
                                 limits: {
                                     acceptedImageTypes: string[];
                                     maxAltChars: number;
@@ -3634,7 +3584,6 @@ export interface paths {
                             id: string;
                             lastCheckedAt: (string) | null;
                             lastError: string | null;
-                            lastErrorCode: string | null;
                             limits: {
                                 acceptedImageTypes: string[];
                                 maxAltChars: number;
@@ -3706,7 +3655,6 @@ export interface paths {
                             id: string;
                             lastCheckedAt: (string) | null;
                             lastError: string | null;
-                            lastErrorCode: string | null;
                             limits: {
                                 acceptedImageTypes: string[];
                                 maxAltChars: number;
@@ -3800,7 +3748,6 @@ export interface paths {
                             id: string;
                             lastCheckedAt: (string) | null;
                             lastError: string | null;
-                            lastErrorCode: string | null;
                             limits: {
                                 acceptedImageTypes: string[];
                                 maxAltChars: number;
@@ -3871,7 +3818,6 @@ export interface paths {
                                 id: string;
                                 lastCheckedAt: (string) | null;
                                 lastError: string | null;
-                                lastErrorCode: string | null;
                                 limits: {
                                     acceptedImageTypes: string[];
                                     maxAltChars: number;
@@ -4491,7 +4437,6 @@ export interface paths {
                             workspace: {
                                 approvalRequired: boolean;
                                 createdAt: string;
-                                currency: string;
                                 /** Format: uuid */
                                 id: string;
                                 language: string;
@@ -4702,52 +4647,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/workspaces/{workspaceId}/link-settings": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Where short links point (PUBLIC_URL or this machine), with a warning when PUBLIC_URL is unset */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    workspaceId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            shortLinkBase: string;
-                            urlWarning: {
-                                base: string;
-                                /** @enum {string} */
-                                code: "public_url_unset";
-                                message: string;
-                            } | null;
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/workspaces/{workspaceId}/links": {
         parameters: {
             query?: never;
@@ -4804,7 +4703,7 @@ export interface paths {
             };
         };
         put?: never;
-        /** Create a tracked short link (UTM: source = network, medium = social, campaign = its tag as typed, content = post; each editable) */
+        /** Create a tracked short link (UTM: source = network, medium = social, campaign, content = post) */
         post: {
             parameters: {
                 query?: never;
@@ -4825,7 +4724,6 @@ export interface paths {
                         url: string;
                         utmCampaign?: string;
                         utmContent?: string;
-                        utmMedium?: string;
                         utmSource?: string;
                     };
                 };
@@ -6738,7 +6636,6 @@ export interface paths {
                                     [key: string]: unknown;
                                 };
                                 id: string;
-                                postExcerpt: string | null;
                                 subjectId: string | null;
                                 subjectType: string | null;
                                 type: string;
@@ -7267,7 +7164,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List posts, newest first; filter by state, channel, campaign, author, time window, undated only and text */
+        /** List posts; filter by state, channel, campaign, author and time window (for the calendar) */
         get: {
             parameters: {
                 query?: {
@@ -7277,10 +7174,8 @@ export interface paths {
                     cursor?: string;
                     from?: string;
                     limit?: number;
-                    q?: string;
                     state?: "draft" | "in_review" | "approved" | "scheduled" | "publishing" | "published" | "failed" | "canceled";
                     to?: string;
-                    undated?: "true" | "false";
                 };
                 header?: never;
                 path: {
@@ -7499,6 +7394,11 @@ export interface paths {
                                 }[];
                                 network: string;
                             }[];
+                            warnings: {
+                                /** @enum {string} */
+                                code: "scheduled_time_passed";
+                                message: string;
+                            }[];
                             /** Format: uuid */
                             workspaceId: string;
                         };
@@ -7566,7 +7466,6 @@ export interface paths {
                             content: string;
                             createdAt: string;
                             history: {
-                                actorName: string | null;
                                 actorUserId: string | null;
                                 createdAt: string;
                                 data: {
@@ -7765,6 +7664,11 @@ export interface paths {
                                 }[];
                                 network: string;
                             }[];
+                            warnings: {
+                                /** @enum {string} */
+                                code: "scheduled_time_passed";
+                                message: string;
+                            }[];
                             /** Format: uuid */
                             workspaceId: string;
                         };
@@ -7809,7 +7713,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Workflow: approve a post in review */
+        /** Workflow: approve a post in review. A dated post is scheduled at its time; an undated one becomes approved (waiting for a date); one whose time has passed is refused (409 scheduled_time_passed) unless the body gives a new scheduledAt or publishNow: true */
         post: {
             parameters: {
                 query?: never;
@@ -7824,6 +7728,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         comment?: string;
+                        publishNow?: boolean;
                         scheduledAt?: string;
                     };
                 };
@@ -7909,7 +7814,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Workflow: cancel the post (publications not yet sent are canceled) */
+        /** Workflow: cancel the post (publications not yet sent are canceled; restore undoes it for a few minutes) */
         post: {
             parameters: {
                 query?: never;
@@ -7924,6 +7829,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         comment?: string;
+                        publishNow?: boolean;
                         scheduledAt?: string;
                     };
                 };
@@ -8172,6 +8078,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         comment?: string;
+                        publishNow?: boolean;
                         scheduledAt?: string;
                     };
                 };
@@ -8272,6 +8179,108 @@ export interface paths {
                 content: {
                     "application/json": {
                         comment?: string;
+                        publishNow?: boolean;
+                        scheduledAt?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            authorId: string | null;
+                            campaignId: string | null;
+                            content: string;
+                            createdAt: string;
+                            /** Format: uuid */
+                            id: string;
+                            objectiveId: string | null;
+                            pillarId: string | null;
+                            publications: {
+                                attempts: number;
+                                /** Format: uuid */
+                                channelId: string;
+                                dueAt: (string) | null;
+                                error: {
+                                    code: string;
+                                    message: string | null;
+                                } | null;
+                                firstAttemptAt: (string) | null;
+                                /** Format: uuid */
+                                id: string;
+                                media: {
+                                    alt?: string;
+                                    mediaId: string;
+                                }[];
+                                missedByMs: number | null;
+                                network: string;
+                                options: {
+                                    contentWarning?: string;
+                                    language?: string;
+                                    /** @enum {string} */
+                                    visibility?: "public" | "unlisted" | "private" | "direct";
+                                };
+                                publishedAt: (string) | null;
+                                remoteId: string | null;
+                                remoteUrl: string | null;
+                                /** @enum {string} */
+                                state: "pending" | "scheduled" | "publishing" | "published" | "failed" | "canceled";
+                                text: string;
+                                thread: {
+                                    media: {
+                                        alt?: string;
+                                        mediaId: string;
+                                    }[];
+                                    text: string;
+                                }[];
+                            }[];
+                            scheduledAt: (string) | null;
+                            segmentId: string | null;
+                            /** @enum {string} */
+                            state: "draft" | "in_review" | "approved" | "scheduled" | "publishing" | "published" | "failed" | "canceled";
+                            updatedAt: string;
+                            /** Format: uuid */
+                            workspaceId: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/posts/{postId}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Workflow: undo a recent cancel: the post returns to the state it had (409 restore_window_passed when too late) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    postId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        comment?: string;
+                        publishNow?: boolean;
                         scheduledAt?: string;
                     };
                 };
@@ -8372,6 +8381,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         comment?: string;
+                        publishNow?: boolean;
                         scheduledAt?: string;
                     };
                 };
@@ -8472,6 +8482,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         comment?: string;
+                        publishNow?: boolean;
                         scheduledAt?: string;
                     };
                 };
@@ -8572,6 +8583,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         comment?: string;
+                        publishNow?: boolean;
                         scheduledAt?: string;
                     };
                 };

@@ -7,6 +7,7 @@ import { apiErrorsEn } from './api-errors-en.ts';
 import { teamEn } from './team-en.ts';
 import { eventTextsEn } from './event-texts-en.ts';
 import { csvRowErrorsEn, networkNamesEn, networkReasonsEn, validationFieldsEn, validationIssuesEn } from './error-texts-en.ts';
+import { reviewEn } from './review-en.ts';
 
 /** English UI strings. Spanish (es.ts) must have every key: the type and a test enforce it. */
 export const en = {
@@ -233,11 +234,12 @@ export const en = {
   validationFields: validationFieldsEn,
   networkNames: networkNamesEn,
   csvRowErrors: csvRowErrorsEn,
+  review: reviewEn,
   roles: { owner: 'Owner', manager: 'Manager', editor: 'Editor', approver: 'Client approver', viewer: 'Viewer' },
   states: {
     draft: 'Draft',
     in_review: 'In review',
-    approved: 'Approved',
+    approved: 'Approved, not scheduled',
     scheduled: 'Scheduled',
     publishing: 'Publishing',
     published: 'Published',

@@ -8,6 +8,7 @@ import { apiErrorsEs } from './api-errors-es.ts';
 import { teamEs } from './team-es.ts';
 import { eventTextsEs } from './event-texts-es.ts';
 import { csvRowErrorsEs, networkNamesEs, networkReasonsEs, validationFieldsEs, validationIssuesEs } from './error-texts-es.ts';
+import { reviewEs } from './review-es.ts';
 
 /** Cadenas de la interfaz en español. */
 export const es: Dictionary = {
@@ -235,16 +236,17 @@ export const es: Dictionary = {
   validationFields: validationFieldsEs,
   networkNames: networkNamesEs,
   csvRowErrors: csvRowErrorsEs,
+  review: reviewEs,
   roles: { owner: 'Propietario', manager: 'Gestor', editor: 'Editor', approver: 'Aprobador (cliente)', viewer: 'Lector' },
   states: {
     draft: 'Borrador',
     in_review: 'En revisión',
-    approved: 'Aprobada',
+    approved: 'Aprobada, sin programar',
     scheduled: 'Programada',
     publishing: 'Publicando',
     published: 'Publicada',
     failed: 'Fallida',
-    canceled: 'Cancelada',
+    canceled: 'Anulada',
     pending: 'Pendiente',
   },
 };

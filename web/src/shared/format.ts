@@ -101,7 +101,7 @@ export function detectLinks(text: string): string[] {
 export const STATE_COLORS: Record<string, string> = {
   draft: 'gray',
   in_review: 'yellow',
-  approved: 'teal',
+  approved: 'orange', // approved is not scheduled yet: it needs someone's attention
   scheduled: 'blue',
   publishing: 'cyan',
   published: 'green',

@@ -3,13 +3,12 @@ import { useNavigate, useSearchParams } from 'react-router-dom';
 import {
   ActionIcon,
   Alert,
-  Badge,
   Button,
   Checkbox,
   FileButton,
   Group,
   Image,
-  Paper,
+  List,
   SimpleGrid,
   Stack,
   Switch,
@@ -23,7 +22,6 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, apiCall, ApiError } from '../../../api/client.ts';
-import { channelAccount, type Channel } from '../../channels/types.ts';
 import type { ChannelIssues, Post } from '../types.ts';
 import { useSession, useWorkspace } from '../../../shared/session.tsx';
 import { createPost, replacePost, usePost, uploadMedia } from '../api.ts';
@@ -31,86 +29,16 @@ import { useChannels, useNetworks } from '../../channels/api.ts';
 import { countChars, detectLinks, fromLocalInput } from '../../../shared/format.ts';
 import { EDITABLE_STATES } from '../EditPostButton.tsx';
 import { ExternalLink } from '../../../shared/ExternalLink.tsx';
-import { safeHref } from '../../../shared/safe-link.ts';
+import { PostPreview } from '../preview/PostPreview.tsx';
+import { previewAccount } from '../preview/PublicationPreviews.tsx';
+import { isPast } from '../review/workflow.ts';
 import { ChannelOptions, StrategyPickers, SuggestTimeButton } from './ComposerExtras.tsx';
-import {
-  draftBody,
-  draftFromPost,
-  draftReducer,
-  emptyDraft,
-  mediaUrl,
-  textFor as draftText,
-  type ComposerDraft,
-  type UploadedImage,
-} from './draft.ts';
+import { draftBody, draftFromPost, draftReducer, emptyDraft, mediaUrl, textFor as draftText, type ComposerDraft } from './draft.ts';
 import { workspaceKey } from '../../../shared/query-keys.ts';
 import { ApiErrorAlert } from '../../../shared/ApiErrorAlert.tsx';
 import { LinkShortener } from '../../links/LinkShortener.tsx';
 
 type Action = 'draft' | 'submit' | 'schedule' | 'publish_now';
-
-function linkify(text: string) {
-  const parts = text.split(/(https?:\/\/[^\s<>"')]+)/g);
-  return parts.map((part, index) =>
-    index % 2 === 1 && safeHref(part) ? (
-      <a key={index} href={safeHref(part)!} target="_blank" rel="noreferrer noopener">
-        {part}
-      </a>
-    ) : (
-      part
-    ),
-  );
-}
-
-/** A preview shaped like the network's own post card. */
-function Preview({ channel, text, thread, images }: { channel: Channel; text: string; thread: string[]; images: UploadedImage[] }) {
-  const { t } = useTranslation();
-  const account = channelAccount(channel);
-  const handle = account.handle ?? String(channel.settings.handle ?? channel.settings.identifier ?? channel.name);
-  return (
-    <Paper className={`preview-card preview-${channel.network}`} aria-label={t('composer.previewFor', { name: channel.name })}>
-      <Group justify="space-between" mb={6}>
-        <Text fw={700} size="sm">
-          {account.displayName ?? channel.name}{' '}
-          <Text span c="dimmed" size="xs">
-            @{handle}
-          </Text>
-        </Text>
-        {channel.simulated ? (
-          <Badge color="orange" variant="outline" size="xs">
-            {t('common.simulated')}
-          </Badge>
-        ) : (
-          <Badge size="xs" variant="light">
-            {channel.network}
-          </Badge>
-        )}
-      </Group>
-      <Text size="sm" className="preview-text">
-        {linkify(text)}
-      </Text>
-      {images.length > 0 && (
-        <SimpleGrid cols={Math.min(images.length, 2)} mt="xs" spacing={4}>
-          {images.map((image) => (
-            <Image key={image.mediaId} src={image.url} alt={image.alt} radius="sm" h={90} fit="cover" />
-          ))}
-        </SimpleGrid>
-      )}
-      {thread
-        .filter((part) => part.trim())
-        .map((part, index) => (
-          <Text key={index} size="sm" className="preview-text" mt="xs" pl="sm" style={{ borderLeft: '2px solid #dee2e6' }}>
-            {linkify(part)}
-          </Text>
-        ))}
-      <Group gap="lg" mt={8}>
-        <Text size="xs" c="dimmed" aria-hidden>
-          ↩ 0 · ⇄ 0 · ♥ 0
-        </Text>
-      </Group>
-    </Paper>
-  );
-}
 
 /** The composer page: a fresh form per post being edited (`?edit=<postId>`), or a new post. */
 export default function ComposerPage() {
@@ -201,21 +129,44 @@ function ComposerForm() {
       await queryClient.invalidateQueries({ queryKey: workspaceKey(workspace.id) });
       navigate(`/posts/${post.id}`);
     } catch (caught) {
+      // A 422 lists each channel's problems: shown once, in the problems box, not again as an error.
       if (caught instanceof ApiError && caught.status === 422 && Array.isArray(caught.details))
         setIssues(caught.details as ChannelIssues[]);
-      setError(caught);
+      else setError(caught);
     } finally {
       setBusy(null);
     }
   };
 
   const textFor = (channelId: string) => draftText(draft, channelId);
-  const issueCount = issues.reduce((sum, entry) => sum + entry.issues.length, 0);
+  // "Empty" is said once, by the reasons under the buttons, not again per channel in the problems box.
+  const shownIssues = issues.map((entry) => ({ ...entry, issues: entry.issues.filter((issue) => issue.code !== 'empty') }));
+  const issueCount = shownIssues.reduce((sum, entry) => sum + entry.issues.length, 0);
   const selectedChannels = active.filter((c) => selected.includes(c.id));
+  // What the user's role and the workspace allow, and why something is not offered.
+  const canWrite = can('post.write');
+  const directPublish = can('post.publish') && !workspace.approvalRequired;
+  const isEmpty =
+    selected.every((id) => textFor(id).trim() === '') && images.length === 0 && !(threadMode && thread.some((part) => part.trim()));
+  const scheduledAt = fromLocalInput(when, workspace.timeZone);
+  const datePassed = isPast(scheduledAt);
+  const role = t(`roles.${workspace.role}`);
 
   if (editId !== null && existing.isLoading) return <Text>{t('common.loading')}</Text>;
   if (editId !== null && !existing.data) return <ApiErrorAlert error={existing.error ?? t('post.notFound')} />;
   const locked = editing !== null && !EDITABLE_STATES.includes(editing.state);
+  const submittable = editing === null || editing.state === 'draft' || editing.state === 'failed';
+  const blocked = !selected.length || isEmpty || locked;
+  const reasons = [
+    !selected.length && t('review.reasons.noChannels'),
+    selected.length > 0 && isEmpty && t('review.reasons.empty'),
+    issueCount > 0 && t('review.reasons.issues'),
+    directPublish && !scheduledAt && t('review.reasons.noDate'),
+    // A past date is said once, beside the date field.
+    !directPublish && workspace.approvalRequired && t('review.reasons.approvalRequired'),
+    !directPublish && !workspace.approvalRequired && t('review.reasons.noPublish', { role }),
+    !directPublish && !submittable && editing && t('review.reasons.notDraft', { state: t(`states.${editing.state}`) }),
+  ].filter((reason): reason is string => Boolean(reason));
 
   return (
     <Stack>
@@ -372,10 +323,15 @@ function ComposerForm() {
           <TextInput
             type="datetime-local"
             label={t('composer.when', { zone: workspace.timeZone })}
-            description={t('composer.whenHelp')}
+            description={t('review.whenHelp')}
             value={when}
             onChange={(e) => set({ when: e.currentTarget.value })}
           />
+          {datePassed && (
+            <Alert color="orange" p="xs" title={t('review.pastDate')} data-testid="composer-past-date">
+              {t('review.pastDateHelp')}
+            </Alert>
+          )}
           <SuggestTimeButton
             workspaceId={workspace.id}
             zone={workspace.timeZone}
@@ -386,7 +342,7 @@ function ComposerForm() {
           {issueCount > 0 && (
             <Alert color="red" title={t('composer.issuesTitle')} data-testid="composer-issues">
               <Stack gap={2}>
-                {issues.flatMap((entry) =>
+                {shownIssues.flatMap((entry) =>
                   entry.issues.map((issue, index) => (
                     <Text key={`${entry.channelId}-${index}`} size="sm">
                       <strong>{active.find((c) => c.id === entry.channelId)?.name ?? entry.network}</strong>:{' '}
@@ -398,46 +354,49 @@ function ComposerForm() {
             </Alert>
           )}
           <ApiErrorAlert error={error} role="alert" />
-          <Group>
-            <Button
-              variant="default"
-              loading={busy === 'draft'}
-              disabled={!selected.length || !can('post.write') || locked}
-              onClick={() => void save('draft')}
-            >
-              {editing ? t('planner.saveChanges') : t('composer.saveDraft')}
-            </Button>
-            <Button
-              loading={busy === 'submit'}
-              disabled={
-                !selected.length ||
-                !can('post.write') ||
-                issueCount > 0 ||
-                locked ||
-                (editing !== null && editing.state !== 'draft' && editing.state !== 'failed')
-              }
-              onClick={() => void save('submit')}
-            >
-              {t('composer.submit')}
-            </Button>
-            <Button
-              variant="light"
-              loading={busy === 'schedule'}
-              disabled={!selected.length || !can('post.publish') || issueCount > 0 || locked}
-              onClick={() => void save('schedule')}
-            >
-              {t('composer.schedule')}
-            </Button>
-            <Button
-              variant="light"
-              color="green"
-              loading={busy === 'publish_now'}
-              disabled={!selected.length || !can('post.publish') || issueCount > 0 || locked}
-              onClick={() => void save('publish_now')}
-            >
-              {t('composer.publishNow')}
-            </Button>
-          </Group>
+          {canWrite ? (
+            <Group>
+              <Button variant="default" loading={busy === 'draft'} disabled={blocked} onClick={() => void save('draft')}>
+                {editing ? t('planner.saveChanges') : t('composer.saveDraft')}
+              </Button>
+              {!directPublish && submittable && (
+                <Button loading={busy === 'submit'} disabled={blocked || issueCount > 0} onClick={() => void save('submit')}>
+                  {t('review.submitForReview')}
+                </Button>
+              )}
+              {directPublish && (
+                <Button
+                  loading={busy === 'schedule'}
+                  disabled={blocked || issueCount > 0 || !scheduledAt || datePassed}
+                  onClick={() => void save('schedule')}
+                >
+                  {t('composer.schedule')}
+                </Button>
+              )}
+              {directPublish && (
+                <Button
+                  variant="light"
+                  color="green"
+                  loading={busy === 'publish_now'}
+                  disabled={blocked || issueCount > 0}
+                  onClick={() => void save('publish_now')}
+                >
+                  {t('composer.publishNow')}
+                </Button>
+              )}
+            </Group>
+          ) : (
+            <Alert color="gray" data-testid="composer-no-write">
+              {t('review.reasons.noWrite', { role })}
+            </Alert>
+          )}
+          {canWrite && reasons.length > 0 && (
+            <List size="sm" c="dimmed" role="status" data-testid="composer-reasons">
+              {reasons.map((reason) => (
+                <List.Item key={reason}>{reason}</List.Item>
+              ))}
+            </List>
+          )}
         </Stack>
         <Stack>
           <Title order={3} size="h4">
@@ -445,7 +404,15 @@ function ComposerForm() {
           </Title>
           {selectedChannels.length === 0 && <Text c="dimmed">{t('composer.pickChannels')}</Text>}
           {selectedChannels.map((channel) => (
-            <Preview key={channel.id} channel={channel} text={textFor(channel.id)} thread={threadMode ? thread : []} images={images} />
+            <PostPreview
+              key={channel.id}
+              network={channel.network}
+              account={previewAccount(channel, channel.name)}
+              text={textFor(channel.id)}
+              thread={threadMode ? thread : []}
+              images={images}
+              label={t('composer.previewFor', { name: channel.name })}
+            />
           ))}
         </Stack>
       </SimpleGrid>

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { Badge, Button, Card, Group, Loader, Stack, Table, Text, Textarea, TextInput, Timeline, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, Loader, Stack, Table, Text, Textarea, TextInput, Timeline, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../api/client.ts';
@@ -15,6 +15,11 @@ import { workspaceKey } from '../../../shared/query-keys.ts';
 import { ApiErrorAlert } from '../../../shared/ApiErrorAlert.tsx';
 import { networkReasonText } from '../../../shared/api-error-text.ts';
 import { useActivityLabel } from '../../activity/activity.ts';
+import { PublicationPreviews } from '../preview/PublicationPreviews.tsx';
+import { ApproveButton, ApproveHelp } from '../review/ApproveButton.tsx';
+import { ApprovedNotScheduled } from '../review/ApprovedNotScheduled.tsx';
+import { CancelPostButton } from '../review/CancelPostButton.tsx';
+import { isPast } from '../review/workflow.ts';
 
 /** Comments on a post, with a box to add one. */
 export function CommentThread({ post, onChange }: { post: PostDetail; onChange(): void }) {
@@ -96,6 +101,14 @@ export function PostDetailPage() {
   };
   const channelName = (id: string) => channels.data?.find((c) => c.id === id)?.name ?? id.slice(0, 8);
   const state = data.state;
+  // Where the server lets this post be scheduled or published now (approval first, when the workspace asks for it).
+  const schedulable = (workspace.approvalRequired ? ['approved', 'scheduled'] : ['draft', 'approved', 'scheduled', 'failed']).includes(
+    state,
+  );
+  const whenValue = when || (data.scheduledAt ? toLocalInput(data.scheduledAt, workspace.timeZone) : '');
+  const whenIso = fromLocalInput(whenValue, workspace.timeZone);
+  const whenPast = isPast(whenIso);
+  const datePast = isPast(data.scheduledAt) && ['draft', 'in_review', 'approved', 'failed'].includes(state);
 
   return (
     <Stack>
@@ -105,13 +118,22 @@ export function PostDetailPage() {
           {t(`states.${state}`)}
         </Badge>
       </Group>
+      <ApprovedNotScheduled state={state} />
+      {datePast && (
+        <Alert color="orange" title={t('review.pastDate')} data-testid="past-date">
+          {t('review.pastDateHelp')}
+        </Alert>
+      )}
       <Card withBorder>
-        <Text style={{ whiteSpace: 'pre-wrap' }}>{data.content}</Text>
-        <Text size="sm" c="dimmed" mt="xs">
-          {t('post.scheduledFor', { when: formatInstant(data.scheduledAt, workspace.timeZone, lang) })}
+        <Text size="sm" c="dimmed" mb="xs">
+          {data.scheduledAt
+            ? t('post.scheduledFor', { when: formatInstant(data.scheduledAt, workspace.timeZone, lang) })
+            : t('review.noDate')}
         </Text>
+        <PublicationPreviews post={data} />
       </Card>
       <ApiErrorAlert error={error} role="alert" />
+      {state === 'in_review' && can('post.approve') && <ApproveHelp post={data} />}
       <Group>
         <EditPostButton postId={data.id} state={state} />
         {data.publications.some((p) => p.state === 'published') && (
@@ -120,30 +142,17 @@ export function PostDetailPage() {
           </Button>
         )}
         {state === 'draft' && can('post.write') && <Button onClick={() => void act('submit')}>{t('post.submit')}</Button>}
-        {state === 'in_review' && can('post.approve') && (
-          <Button color="green" onClick={() => void act('approve')}>
-            {t('approvals.approve')}
-          </Button>
-        )}
-        {['draft', 'approved', 'scheduled', 'failed'].includes(state) && can('post.publish') && (
+        {state === 'in_review' && can('post.approve') && <ApproveButton post={data} onDone={refresh} />}
+        {schedulable && can('post.publish') && (
           <>
             <TextInput
               type="datetime-local"
               aria-label={t('composer.when', { zone: workspace.timeZone })}
-              value={when || (data.scheduledAt ? toLocalInput(data.scheduledAt, workspace.timeZone) : '')}
+              value={whenValue}
               onChange={(e) => setWhen(e.currentTarget.value)}
+              error={whenPast ? t('review.pastDate') : undefined}
             />
-            <Button
-              variant="light"
-              onClick={() =>
-                void act('schedule', {
-                  scheduledAt: fromLocalInput(
-                    when || (data.scheduledAt ? toLocalInput(data.scheduledAt, workspace.timeZone) : ''),
-                    workspace.timeZone,
-                  ),
-                })
-              }
-            >
+            <Button variant="light" disabled={!whenIso || whenPast} onClick={() => void act('schedule', { scheduledAt: whenIso })}>
               {t('composer.schedule')}
             </Button>
             <Button variant="light" color="green" onClick={() => void act('publish_now')}>
@@ -153,13 +162,15 @@ export function PostDetailPage() {
         )}
         {state === 'scheduled' && can('post.publish') && (
           <Button variant="default" onClick={() => void act('unschedule')}>
-            {t('post.unschedule')}
+            {t('review.unschedule')}
           </Button>
         )}
-        {['draft', 'in_review', 'approved', 'scheduled', 'failed'].includes(state) && can('post.publish') && (
-          <Button variant="subtle" color="red" onClick={() => void act('cancel')}>
-            {t('post.cancel')}
-          </Button>
+        {can('post.publish') && (
+          <CancelPostButton
+            postId={data.id}
+            cancelable={['draft', 'in_review', 'approved', 'scheduled', 'failed'].includes(state)}
+            onChange={refresh}
+          />
         )}
       </Group>
       <Title order={3} size="h4">

@@ -41,7 +41,7 @@ describe('errors answer with a specific registered code and the details the text
     const noDate = await s.api('POST', `/posts/${s.postId}/schedule`, {});
     expect(errorOf(noDate).code).toBe('scheduled_at_required');
     const past = await s.api('POST', `/posts/${s.postId}/schedule`, { scheduledAt: '2020-01-01T10:00:00Z' });
-    expect(errorOf(past).code).toBe('scheduled_at_past');
+    expect(errorOf(past).code).toBe('scheduled_time_passed');
     const reject = await s.api('POST', `/posts/${s.postId}/reject`, { comment: 'no' });
     expect(reject.statusCode).toBe(409);
     expect(errorOf(reject)).toMatchObject({ code: 'transition_not_allowed', details: { transition: 'reject', from: 'draft' } });

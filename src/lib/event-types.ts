@@ -15,6 +15,7 @@ export const EVENT_TYPES = [
   'post.unschedule',
   'post.publish_now',
   'post.cancel',
+  'post.restore',
   'post.scheduled',
   'post.published',
   'post.failed',

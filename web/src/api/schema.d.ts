@@ -690,6 +690,7 @@ export interface paths {
                             };
                             workspaces: {
                                 approvalRequired: boolean;
+                                currency: string;
                                 /** Format: uuid */
                                 id: string;
                                 language: string;
@@ -937,6 +938,49 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/roles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What each role may do (the permission table), to explain roles where they are chosen */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                permissions: ("read" | "comment" | "post.write" | "post.approve" | "post.publish" | "channel.manage" | "member.manage" | "workspace.manage" | "workspace.delete" | "webhook.manage" | "listening.write" | "listening.manage")[];
+                                /** @enum {string} */
+                                role: "owner" | "manager" | "editor" | "approver" | "viewer";
+                            }[];
+                            permissions: ("read" | "comment" | "post.write" | "post.approve" | "post.publish" | "channel.manage" | "member.manage" | "workspace.manage" | "workspace.delete" | "webhook.manage" | "listening.write" | "listening.manage")[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/setup": {
         parameters: {
             query?: never;
@@ -1002,6 +1046,7 @@ export interface paths {
                             items: {
                                 approvalRequired: boolean;
                                 createdAt: string;
+                                currency: string;
                                 /** Format: uuid */
                                 id: string;
                                 language: string;
@@ -1030,6 +1075,7 @@ export interface paths {
                     "application/json": {
                         /** @default false */
                         approvalRequired?: boolean;
+                        currency?: string;
                         /** @enum {string} */
                         language: "es" | "en";
                         /** @default 60 */
@@ -1049,6 +1095,7 @@ export interface paths {
                         "application/json": {
                             approvalRequired: boolean;
                             createdAt: string;
+                            currency: string;
                             /** Format: uuid */
                             id: string;
                             language: string;
@@ -1093,6 +1140,7 @@ export interface paths {
                         "application/json": {
                             approvalRequired: boolean;
                             createdAt: string;
+                            currency: string;
                             /** Format: uuid */
                             id: string;
                             language: string;
@@ -1144,6 +1192,7 @@ export interface paths {
                     "application/json": {
                         /** @default false */
                         approvalRequired?: boolean;
+                        currency?: string;
                         /** @enum {string} */
                         language?: "es" | "en";
                         /** @default 60 */
@@ -1163,6 +1212,7 @@ export interface paths {
                         "application/json": {
                             approvalRequired: boolean;
                             createdAt: string;
+                            currency: string;
                             /** Format: uuid */
                             id: string;
                             language: string;
@@ -3515,6 +3565,7 @@ export interface paths {
                                 id: string;
                                 lastCheckedAt: (string) | null;
                                 lastError: string | null;
+                                lastErrorCode: string | null;
                                 limits: {
                                     acceptedImageTypes: string[];
                                     maxAltChars: number;
@@ -3584,6 +3635,7 @@ export interface paths {
                             id: string;
                             lastCheckedAt: (string) | null;
                             lastError: string | null;
+                            lastErrorCode: string | null;
                             limits: {
                                 acceptedImageTypes: string[];
                                 maxAltChars: number;
@@ -3655,6 +3707,7 @@ export interface paths {
                             id: string;
                             lastCheckedAt: (string) | null;
                             lastError: string | null;
+                            lastErrorCode: string | null;
                             limits: {
                                 acceptedImageTypes: string[];
                                 maxAltChars: number;
@@ -3748,6 +3801,7 @@ export interface paths {
                             id: string;
                             lastCheckedAt: (string) | null;
                             lastError: string | null;
+                            lastErrorCode: string | null;
                             limits: {
                                 acceptedImageTypes: string[];
                                 maxAltChars: number;
@@ -3818,6 +3872,7 @@ export interface paths {
                                 id: string;
                                 lastCheckedAt: (string) | null;
                                 lastError: string | null;
+                                lastErrorCode: string | null;
                                 limits: {
                                     acceptedImageTypes: string[];
                                     maxAltChars: number;
@@ -4437,6 +4492,7 @@ export interface paths {
                             workspace: {
                                 approvalRequired: boolean;
                                 createdAt: string;
+                                currency: string;
                                 /** Format: uuid */
                                 id: string;
                                 language: string;
@@ -4647,6 +4703,52 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspaces/{workspaceId}/link-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Where short links point (PUBLIC_URL or this machine), with a warning when PUBLIC_URL is unset */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            shortLinkBase: string;
+                            urlWarning: {
+                                base: string;
+                                /** @enum {string} */
+                                code: "public_url_unset";
+                                message: string;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workspaces/{workspaceId}/links": {
         parameters: {
             query?: never;
@@ -4703,7 +4805,7 @@ export interface paths {
             };
         };
         put?: never;
-        /** Create a tracked short link (UTM: source = network, medium = social, campaign, content = post) */
+        /** Create a tracked short link (UTM: source = network, medium = social, campaign = its tag as typed, content = post; each editable) */
         post: {
             parameters: {
                 query?: never;
@@ -4724,6 +4826,7 @@ export interface paths {
                         url: string;
                         utmCampaign?: string;
                         utmContent?: string;
+                        utmMedium?: string;
                         utmSource?: string;
                     };
                 };
@@ -6636,6 +6739,7 @@ export interface paths {
                                     [key: string]: unknown;
                                 };
                                 id: string;
+                                postExcerpt: string | null;
                                 subjectId: string | null;
                                 subjectType: string | null;
                                 type: string;
@@ -7164,7 +7268,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List posts; filter by state, channel, campaign, author and time window (for the calendar) */
+        /** List posts, newest first; filter by state, channel, campaign, author, time window, undated only and text */
         get: {
             parameters: {
                 query?: {
@@ -7174,8 +7278,10 @@ export interface paths {
                     cursor?: string;
                     from?: string;
                     limit?: number;
+                    q?: string;
                     state?: "draft" | "in_review" | "approved" | "scheduled" | "publishing" | "published" | "failed" | "canceled";
                     to?: string;
+                    undated?: "true" | "false";
                 };
                 header?: never;
                 path: {
@@ -7466,6 +7572,7 @@ export interface paths {
                             content: string;
                             createdAt: string;
                             history: {
+                                actorName: string | null;
                                 actorUserId: string | null;
                                 createdAt: string;
                                 data: {

@@ -39,7 +39,6 @@ export const errorTextsEn = {
   invalid_for_network: 'The post does not meet the rules of one of its networks. Check the messages under each channel.',
   approval_required: 'This workspace requires approval: send the post for review before scheduling it.',
   scheduled_at_required: 'Pick a date and time to schedule the post.',
-  scheduled_at_past: 'The date has already passed. Pick a future time or publish now.',
   post_not_editable: 'A post that is “{{stateText}}” cannot be edited.',
   post_partly_published: 'Some channels have already published this post, so it can no longer be edited.',
   transition_not_allowed: 'This cannot be done to a post that is “{{fromText}}”.',

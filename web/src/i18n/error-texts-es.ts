@@ -44,7 +44,6 @@ export const errorTextsEs: Record<keyof typeof errorTextsEn, string> = {
   invalid_for_network: 'La publicación no cumple las reglas de alguna de sus redes. Revisa los mensajes de cada canal.',
   approval_required: 'Este espacio exige aprobación: envía la publicación a revisión antes de programarla.',
   scheduled_at_required: 'Elige una fecha y una hora para programar la publicación.',
-  scheduled_at_past: 'La fecha ya ha pasado. Elige una hora futura o publica ahora.',
   post_not_editable: 'Una publicación en estado «{{stateText}}» no se puede editar.',
   post_partly_published: 'Algunos canales ya han publicado esta publicación, así que ya no se puede editar.',
   transition_not_allowed: 'No se puede hacer con una publicación en estado «{{fromText}}».',

@@ -14,6 +14,7 @@ export const eventTextsEn = {
     unschedule: '{{who}} unscheduled a post',
     publish_now: '{{who}} published a post now',
     cancel: '{{who}} cancelled a post’s publication',
+    restore: '{{who}} undid the cancellation of a post',
     scheduled: '{{who}} scheduled a post',
     published: 'A post was published',
     failed: 'A post failed to publish: open it to see why',

@@ -13,6 +13,7 @@ export const eventTextsEs: Dictionary<typeof eventTextsEn> = {
     unschedule: '{{who}} desprogramó una publicación',
     publish_now: '{{who}} publicó una publicación al momento',
     cancel: '{{who}} canceló la publicación de un post',
+    restore: '{{who}} deshizo la anulación de un post',
     scheduled: '{{who}} programó una publicación',
     published: 'Se publicó una publicación',
     failed: 'Una publicación falló: ábrela para ver el motivo',

@@ -1,11 +1,13 @@
 import { serverErrorsEn } from './server-errors-en.ts';
 import { mediaErrorsEn } from './media-en.ts';
 import { accountErrorsEn } from './accounts-en.ts';
+import { listeningDetailsErrorsEn } from './listening-details-en.ts';
 /** English texts of server error codes the web app translates (the server's own message is the fallback). */
 export const apiErrorsEn = {
   ...serverErrorsEn,
   ...mediaErrorsEn,
   ...accountErrorsEn,
+  ...listeningDetailsErrorsEn,
   bad_range: 'The start of the period must be before its end.',
   date_out_of_range: 'Dates must fall within the years 0002–9998.',
   too_many_attempts: 'Too many sign-in attempts. Try again in {{minutes}} min.',

@@ -1,6 +1,7 @@
 import { serverErrorsEs } from './server-errors-es.ts';
 import { mediaErrorsEs } from './media-es.ts';
 import { accountErrorsEs } from './accounts-es.ts';
+import { listeningDetailsErrorsEs } from './listening-details-es.ts';
 import type { Dictionary } from './en.ts';
 import type { apiErrorsEn } from './api-errors-en.ts';
 
@@ -9,6 +10,7 @@ export const apiErrorsEs: Dictionary<typeof apiErrorsEn> = {
   ...serverErrorsEs,
   ...mediaErrorsEs,
   ...accountErrorsEs,
+  ...listeningDetailsErrorsEs,
   bad_range: 'El inicio del periodo debe ser anterior a su final.',
   date_out_of_range: 'Las fechas deben estar entre los años 0002 y 9998.',
   too_many_attempts: 'Demasiados intentos de acceso. Vuelve a intentarlo dentro de {{minutes}} min.',

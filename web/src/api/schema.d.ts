@@ -620,6 +620,7 @@ export interface paths {
                                     max?: number;
                                     min?: number;
                                     name: string;
+                                    networks?: string[];
                                     options?: {
                                         label: {
                                             en: string;

@@ -14,7 +14,6 @@ export const listeningDetailsEn = {
   channelPlaceholder: 'Pick a connected channel',
   noChannels: 'No connected channel can be read yet. Connect one in Channels first.',
   connectChannel: 'Go to Channels',
-  channelHelp: 'Replies and mentions of this channel are read through its network.',
 };
 
 /** English texts of the listening error codes. */

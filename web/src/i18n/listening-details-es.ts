@@ -14,7 +14,6 @@ export const listeningDetailsEs = {
   channelPlaceholder: 'Elige un canal conectado',
   noChannels: 'Aún no hay ningún canal conectado que se pueda leer. Conecta uno en Canales primero.',
   connectChannel: 'Ir a Canales',
-  channelHelp: 'Se leen las respuestas y menciones de este canal a través de su red.',
 };
 
 /** Textos en español de los códigos de error de escucha. */

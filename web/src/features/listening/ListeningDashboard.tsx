@@ -268,7 +268,7 @@ export default function ListeningDashboardPage() {
           )}
           <Group gap={4} mb="sm">
             {terms.data?.terms.map((term) => (
-              <Badge key={term.term} variant="light">
+              <Badge key={term.term} variant="light" tt="none">
                 {term.term} · {count(term.count)}
               </Badge>
             ))}
@@ -276,7 +276,7 @@ export default function ListeningDashboardPage() {
           <Title order={5}>{t('listening.topPhrases')}</Title>
           <Group gap={4}>
             {terms.data?.phrases.map((phrase) => (
-              <Badge key={phrase.term} variant="outline">
+              <Badge key={phrase.term} variant="outline" tt="none">
                 {phrase.term} · {count(phrase.count)}
               </Badge>
             ))}

@@ -131,7 +131,7 @@ export default function ListeningDashboardPage() {
           <Loader size="sm" />
         )}
       </Card>
-      <SimpleGrid cols={{ base: 1, md: 3 }}>
+      <SimpleGrid cols={{ base: 1, md: 2 }}>
         <Card withBorder data-testid="share-of-voice">
           <Title order={4}>{t('listening.shareOfVoice')}</Title>
           <Text size="xs" c="dimmed" mb="xs">
@@ -184,26 +184,6 @@ export default function ListeningDashboardPage() {
             </Stack>
           )}
         </Card>
-        <Card withBorder data-testid="trending">
-          <Title order={4}>{t('listening.trending')}</Title>
-          {trending.data?.items.length === 0 && (
-            <Text size="sm" c="dimmed">
-              {t('listening.noTrends')}
-            </Text>
-          )}
-          <Stack gap={4}>
-            {trending.data?.items.slice(0, 10).map((item) => (
-              <Group key={item.key} justify="space-between">
-                <Text size="sm">{item.label}</Text>
-                <Badge color="orange" variant="light">
-                  {item.count} / {item.expected}
-                </Badge>
-              </Group>
-            ))}
-          </Stack>
-        </Card>
-      </SimpleGrid>
-      <SimpleGrid cols={{ base: 1, md: 3 }}>
         <Card withBorder data-testid="by-source">
           <Title order={4}>{t('listeningDetails.bySource')}</Title>
           {sources.data?.items.length === 0 && (
@@ -233,6 +213,26 @@ export default function ListeningDashboardPage() {
             })}
           </Stack>
         </Card>
+        <Card withBorder data-testid="trending">
+          <Title order={4}>{t('listening.trending')}</Title>
+          {trending.data?.items.length === 0 && (
+            <Text size="sm" c="dimmed">
+              {t('listening.noTrends')}
+            </Text>
+          )}
+          <Stack gap={4}>
+            {trending.data?.items.slice(0, 10).map((item) => (
+              <Group key={item.key} justify="space-between">
+                <Text size="sm">{item.label}</Text>
+                <Badge color="orange" variant="light">
+                  {item.count} / {item.expected}
+                </Badge>
+              </Group>
+            ))}
+          </Stack>
+        </Card>
+      </SimpleGrid>
+      <SimpleGrid cols={{ base: 1, md: 2 }}>
         <Card withBorder>
           <Title order={4}>{t('listening.topAuthors')}</Title>
           <Table>

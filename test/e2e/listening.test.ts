@@ -149,6 +149,31 @@ describe('listening pages end to end (real Chromium, real server)', { timeout: 1
         name: 'Sandbox Acme',
         fields: { handle: `acme${language}`, token: 't-acme' },
       });
+      // ---- a channel's mentions added from the form: the channel is picked from a list, not typed ----
+      await page.reload();
+      await page.getByRole('heading', { name: L.sources, exact: true }).waitFor();
+      const kinds = await apiCall<{ items: Array<{ kind: string; label: { en: string; es: string } }> }>('GET', '/listening/source-kinds');
+      const channelKind = kinds.items.find((k) => k.kind === 'channel_mentions')!.label[language];
+      await page.locator('#main').getByRole('textbox', { name: L.kind, exact: true }).last().click();
+      await page.getByRole('option', { name: channelKind, exact: true }).click();
+      await page.getByTestId('source-field-channelId').click();
+      const option = page.getByRole('option', { name: /^Sandbox Acme · / });
+      await option.waitFor();
+      await expect(page.getByRole('option').count()).resolves.toBe(1);
+      await shot(`source-channel-picker${suffix}`);
+      await option.click();
+      await page.getByRole('button', { name: L.addSource, exact: true }).click();
+      await expect
+        .poll(async () => {
+          const listed = await apiCall<{ items: Array<{ kind: string; config: Record<string, unknown> }> }>('GET', `${base}/sources`);
+          return listed.items.filter((s) => s.kind === 'channel_mentions').map((s) => s.config.channelId);
+        })
+        .toEqual([channel.id]);
+      const picked = (await apiCall<{ items: Array<{ id: string; kind: string }> }>('GET', `${base}/sources`)).items.find(
+        (s) => s.kind === 'channel_mentions',
+      )!;
+      // One poller per channel in this flow: the one added through the API below is the one edited.
+      await apiCall('DELETE', `${base}/sources/${picked.id}`);
       const source = await apiCall<{ id: string }>('POST', `${base}/sources`, {
         kind: 'channel_mentions',
         name: 'Menciones',
@@ -243,6 +268,16 @@ describe('listening pages end to end (real Chromium, real server)', { timeout: 1
       await net.getByText(sentiment.netSentiment.toLocaleString(language, { maximumFractionDigits: 1 }), { exact: true }).waitFor();
       await page.getByTestId('trending').getByRole('heading', { name: L.trending }).waitFor();
       await expect.poll(() => page.locator('.mantine-Loader-root').count(), { timeout: 10_000 }).toBe(0);
+      // One total for every panel: the sentiment split and the per-source panel add up to it.
+      const D = (language === 'en' ? en : es).listeningDetails;
+      const week = { from: new Date(Date.now() - 7 * 86_400_000).toISOString(), to: new Date(Date.now() + 120_000).toISOString() };
+      const weekSentiment = await apiCall<{ total: number }>('GET', `${base}/analysis/sentiment?${new URLSearchParams(week)}`);
+      const bySource = await apiCall<{ total: number }>('GET', `${base}/analysis/sources?${new URLSearchParams(week)}`);
+      expect(bySource.total).toBe(weekSentiment.total);
+      await expect
+        .poll(() => page.getByTestId('mentions-total').textContent())
+        .toContain(`${weekSentiment.total.toLocaleString(language)}${D.totalMentions}`);
+      await page.getByTestId('by-source').getByText(D.imported, { exact: false }).first().waitFor();
       await shot(`dashboard${suffix}`);
 
       // ---- the alerts page: a negative spike found by the alert check, then acknowledged ----

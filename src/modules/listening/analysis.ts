@@ -20,18 +20,33 @@ import type { Range } from './rules.ts';
 
 export type { Range } from './rules.ts';
 
-/** Mention volume per query in buckets of an hour or a day (in the workspace's time zone). */
-export async function mentionVolume(ctx: AppContext, workspaceId: string, range: Range, interval: 'hour' | 'day', timeZone: string) {
-  const rows = await analysisRepository.volumeBuckets(ctx.database.db, workspaceId, range, interval, timeZone);
-  const queries = await queryRepository.forSeries(ctx.database.db, workspaceId);
+/**
+ * Mention volume in buckets of an hour or a day (in the workspace's time zone): `total`, every
+ * mention of the scope (the same mentions the sentiment, sources, authors and terms panels count),
+ * and one series per query (its matches; a mention matching two queries is in both).
+ */
+export async function mentionVolume(
+  ctx: AppContext,
+  workspaceId: string,
+  range: Range,
+  interval: 'hour' | 'day',
+  timeZone: string,
+  queryId?: string,
+) {
+  const db = ctx.database.db;
+  const rows = await analysisRepository.volumeBuckets(db, workspaceId, range, interval, timeZone);
+  const total = await analysisRepository.totalBuckets(db, workspaceId, { ...range, queryId }, interval, timeZone);
+  const queries = (await queryRepository.forSeries(db, workspaceId)).filter((q) => !queryId || q.id === queryId);
+  const point = (r: { bucket: Date | string; count: number }) => ({ at: new Date(r.bucket).toISOString(), count: Number(r.count) });
   return {
     interval,
     timeZone,
+    total: total.map(point),
     series: queries.map((q) => ({
       queryId: q.id,
       name: q.name,
       kind: q.kind,
-      points: rows.filter((r) => r.query_id === q.id).map((r) => ({ at: new Date(r.bucket).toISOString(), count: Number(r.count) })),
+      points: rows.filter((r) => r.query_id === q.id).map(point),
     })),
   };
 }
@@ -61,13 +76,16 @@ export async function shareOfVoiceReport(ctx: AppContext, workspaceId: string, r
   };
 }
 
-/** Sentiment counts and net sentiment = (positive − negative) / all × 100, neutral included in "all". */
+/**
+ * Sentiment counts and net sentiment = (positive − negative) / all × 100, neutral included in "all".
+ * `total` is every mention of the scope: one without a label (none read) counts as neutral, so the
+ * split always adds up to the total the other panels show.
+ */
 export async function sentimentReport(ctx: AppContext, workspaceId: string, range: Range, queryId?: string) {
-  const rows = await analysisRepository.sentimentCounts(ctx.database.db, workspaceId, range, queryId);
+  const rows = await analysisRepository.sentimentCounts(ctx.database.db, workspaceId, { ...range, queryId });
   const counts = { positive: 0, neutral: 0, negative: 0 };
   for (const row of rows)
-    if (row.sentiment === 'positive' || row.sentiment === 'neutral' || row.sentiment === 'negative')
-      counts[row.sentiment] += Number(row.count);
+    counts[row.sentiment === 'positive' || row.sentiment === 'negative' ? row.sentiment : 'neutral'] += Number(row.count);
   return {
     counts,
     total: counts.positive + counts.neutral + counts.negative,
@@ -76,9 +94,22 @@ export async function sentimentReport(ctx: AppContext, workspaceId: string, rang
   };
 }
 
+/** Mentions of the scope per source (a CSV import or a removed source has no source: `sourceId` null) and network; they add up to the total. */
+export async function sourceBreakdown(ctx: AppContext, workspaceId: string, range: Range, queryId?: string) {
+  const rows = await analysisRepository.sourceCounts(ctx.database.db, workspaceId, { ...range, queryId });
+  const items = rows.map((r) => ({
+    sourceId: r.source_id,
+    name: r.name,
+    kind: r.kind,
+    network: r.network,
+    mentions: Number(r.count),
+  }));
+  return { total: items.reduce((sum, item) => sum + item.mentions, 0), items };
+}
+
 /** Authors with the most mentions, with their largest known reach. */
-export async function topAuthors(ctx: AppContext, workspaceId: string, range: Range, limit = 20) {
-  const rows = await analysisRepository.topAuthors(ctx.database.db, workspaceId, range, limit);
+export async function topAuthors(ctx: AppContext, workspaceId: string, range: Range, limit = 20, queryId?: string) {
+  const rows = await analysisRepository.topAuthors(ctx.database.db, workspaceId, { ...range, queryId }, limit);
   return rows.map((r) => ({
     handle: r.author_handle,
     name: r.name,
@@ -88,9 +119,9 @@ export async function topAuthors(ctx: AppContext, workspaceId: string, range: Ra
   }));
 }
 
-/** Top terms and phrases of the newest mentions in range (at most `sample`). */
+/** Top terms and phrases of the newest mentions of the scope (at most `sample`; `sampled` says how many were read). */
 export async function topTermsReport(ctx: AppContext, workspaceId: string, range: Range, queryId?: string, sample = 5000) {
-  const texts = await analysisRepository.newestTexts(ctx.database.db, workspaceId, range, sample, queryId);
+  const texts = await analysisRepository.newestTexts(ctx.database.db, workspaceId, { ...range, queryId }, sample);
   return { sampled: texts.length, terms: topTerms(texts, 25), phrases: topPhrases(texts, 15) };
 }
 

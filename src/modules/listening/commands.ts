@@ -16,7 +16,7 @@ import { sourceRepository } from './repository/sources.ts';
 import { checkQuery } from './rules.ts';
 import type { alertSettingsBody, importBody, queryBody, sourceBody, sourcePatchBody } from './schemas.ts';
 import { sealSourceSecrets, sourceUrlProblem } from './source-config.ts';
-import { listeningSourceKind } from './sources/registry.ts';
+import { listeningSourceKind, mentionNetworks } from './sources/registry.ts';
 import { parseMentionsCsv } from './sources/csv.ts';
 
 /** Who asks for a change, in which workspace. */
@@ -118,8 +118,14 @@ async function checkSourceConfig(ctx: AppContext, workspaceId: string, kind: str
   const definition = listeningSourceKind(kind);
   // A kind that reads one of the workspace's channels (a channel's mentions): it must be this workspace's.
   const channelField = definition?.fields.find((field) => field.input === 'channel')?.name;
-  if (channelField && !(await channelRepository.exists(ctx.database.db, workspaceId, String(config[channelField]))))
-    throw notFound('Channel');
+  if (channelField) {
+    const details = { field: `config.${channelField}` };
+    const channel = await channelRepository.find(ctx.database.db, workspaceId, String(config[channelField]));
+    // 404 for another workspace's channel as for none at all (no existence leak).
+    if (!channel) throw new AppError(404, 'listening_channel_unknown', 'That channel is not one of this workspace’s channels', details);
+    if (channel.status === 'disconnected' || !mentionNetworks(ctx).includes(channel.network))
+      throw new AppError(409, 'listening_channel_unavailable', 'That channel is disconnected or its network cannot read mentions', details);
+  }
   const problem = definition?.check?.(config);
   if (problem) throw badRequest('source_setting_required', problem.message, { field: `config.${problem.field}` });
   const urlField = definition?.urlField;

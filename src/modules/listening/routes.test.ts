@@ -339,6 +339,7 @@ describe.each(DB_KINDS)('listening API on %s', (kind) => {
       config: { channelId: '00000000-0000-4000-8000-000000000000' },
     });
     expect(foreignChannel.statusCode).toBe(404);
+    expect(foreignChannel.json().error.code).toBe('listening_channel_unknown');
     const paused = await owner.request('PATCH', api(`/sources/${created.json().id}`), { active: false });
     expect(paused.json()).toMatchObject({ active: false, status: 'paused' });
     expect((await owner.request('GET', api('/sources'))).json().items).toHaveLength(2);

@@ -196,15 +196,19 @@ export const alertSettingsSchema = z.object({
 
 const termCount = z.object({ term: z.string(), count: z.number().int() });
 
+const volumePoint = z.object({ at: instant, count: z.number().int() });
+
 export const volumeSchema = z.object({
   interval: z.enum(['hour', 'day']),
   timeZone: z.string(),
+  /** Every mention of the range (and query filter), the number the other panels count. */
+  total: z.array(volumePoint),
   series: z.array(
     z.object({
       queryId: z.string().uuid(),
       name: z.string(),
       kind: z.enum(LISTENING_QUERY_KINDS),
-      points: z.array(z.object({ at: instant, count: z.number().int() })),
+      points: z.array(volumePoint),
     }),
   ),
 });
@@ -222,6 +226,22 @@ export const sentimentReportSchema = z.object({
   netSentiment: z.number(),
   formula: z.string(),
 });
+
+export const sourceBreakdownSchema = z.object({
+  total: z.number().int(),
+  items: z.array(
+    z.object({
+      sourceId: z.string().uuid().nullable(),
+      name: z.string().nullable(),
+      kind: z.string().nullable(),
+      network: z.string(),
+      mentions: z.number().int(),
+    }),
+  ),
+});
+
+/** The dashboard's filter: a range and, optionally, one query (the same for every panel). */
+export const analysisQuery = rangeQuery.extend({ queryId: z.string().uuid().optional() });
 
 export const authorsSchema = listSchema(
   z.object({

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ApiModule } from '../../server/api.ts';
-import { sourceKindForms } from './sources/registry.ts';
+import { mentionNetworks, sourceKindForms } from './sources/registry.ts';
 
 const bilingual = z.object({ en: z.string(), es: z.string() });
 
@@ -17,6 +17,8 @@ const sourceFormFieldSchema = z.object({
   max: z.number().optional(),
   when: z.object({ field: z.string(), equals: z.array(z.string()) }).optional(),
   stripPrefix: z.string().optional(),
+  /** For a channel field: the networks whose channels it accepts. */
+  networks: z.array(z.string()).optional(),
 });
 
 const sourceKindSchema = z.object({
@@ -32,7 +34,7 @@ const sourceKindSchema = z.object({
 });
 
 /** The kinds of listening source and their settings forms, declared by each network (and the generic sources). */
-export const sourceKindRoutes: ApiModule = async (app) => {
+export const sourceKindRoutes: ApiModule = async (app, ctx) => {
   app.get(
     '/listening/source-kinds',
     {
@@ -43,6 +45,6 @@ export const sourceKindRoutes: ApiModule = async (app) => {
         response: { 200: z.object({ items: z.array(sourceKindSchema) }) },
       },
     },
-    async () => ({ items: sourceKindForms() }),
+    async () => ({ items: sourceKindForms(mentionNetworks(ctx)) }),
   );
 };

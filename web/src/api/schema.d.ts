@@ -620,6 +620,7 @@ export interface paths {
                                     max?: number;
                                     min?: number;
                                     name: string;
+                                    networks?: string[];
                                     options?: {
                                         label: {
                                             en: string;
@@ -5228,6 +5229,7 @@ export interface paths {
                 query?: {
                     from?: string;
                     limit?: number;
+                    queryId?: string;
                     to?: string;
                 };
                 header?: never;
@@ -5369,6 +5371,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspaces/{workspaceId}/listening/analysis/sources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Mentions per source and network (they add up to the total the other panels count) */
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    queryId?: string;
+                    to?: string;
+                };
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                kind: string | null;
+                                mentions: number;
+                                name: string | null;
+                                network: string;
+                                sourceId: string | null;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workspaces/{workspaceId}/listening/analysis/terms": {
         parameters: {
             query?: never;
@@ -5428,12 +5481,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Mention volume over time per query (hour or day buckets, brand time zone) */
+        /** Mention volume over time: every mention, and per query (hour or day buckets, brand time zone) */
         get: {
             parameters: {
                 query?: {
                     from?: string;
                     interval?: "hour" | "day";
+                    queryId?: string;
                     to?: string;
                 };
                 header?: never;
@@ -5465,6 +5519,10 @@ export interface paths {
                                 queryId: string;
                             }[];
                             timeZone: string;
+                            total: {
+                                at: string;
+                                count: number;
+                            }[];
                         };
                     };
                 };

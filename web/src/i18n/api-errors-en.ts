@@ -3,6 +3,7 @@ import { mediaErrorsEn } from './media-en.ts';
 import { accountErrorsEn } from './accounts-en.ts';
 import { errorTextsEn } from './error-texts-en.ts';
 import { reviewErrorsEn } from './review-errors-en.ts';
+import { listeningDetailsErrorsEn } from './listening-details-en.ts';
 /** English texts of server error codes the web app translates (the server's own message is the fallback). */
 export const apiErrorsEn = {
   ...serverErrorsEn,
@@ -11,6 +12,7 @@ export const apiErrorsEn = {
   // Every registered server code (src/lib/error-codes.ts); last, so its texts win.
   ...errorTextsEn,
   ...reviewErrorsEn,
+  ...listeningDetailsErrorsEn,
   bad_range: 'The start of the period must be before its end.',
   date_out_of_range: 'Dates must fall within the years 0002–9998.',
   public_url_unset:

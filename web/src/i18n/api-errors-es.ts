@@ -3,6 +3,7 @@ import { mediaErrorsEs } from './media-es.ts';
 import { accountErrorsEs } from './accounts-es.ts';
 import { errorTextsEs } from './error-texts-es.ts';
 import { reviewErrorsEs } from './review-errors-es.ts';
+import { listeningDetailsErrorsEs } from './listening-details-es.ts';
 import type { Dictionary } from './en.ts';
 import type { apiErrorsEn } from './api-errors-en.ts';
 
@@ -14,6 +15,7 @@ export const apiErrorsEs: Dictionary<typeof apiErrorsEn> = {
   // Every registered server code (src/lib/error-codes.ts); last, so its texts win.
   ...errorTextsEs,
   ...reviewErrorsEs,
+  ...listeningDetailsErrorsEs,
   bad_range: 'El inicio del periodo debe ser anterior a su final.',
   date_out_of_range: 'Las fechas deben estar entre los años 0002 y 9998.',
   public_url_unset:

@@ -1,4 +1,5 @@
 import { listeningEn } from './listening-en.ts';
+import { listeningDetailsEn } from './listening-details-en.ts';
 import { web2En } from './web2-en.ts';
 import { shellEn } from './shell-en.ts';
 import { accountsEn } from './accounts-en.ts';
@@ -222,6 +223,7 @@ export const en = {
     neverUsed: 'Never used',
   },
   listening: listeningEn,
+  listeningDetails: listeningDetailsEn,
   planner: web2En,
   shellUi: shellEn,
   accounts: accountsEn,

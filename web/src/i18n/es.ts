@@ -1,5 +1,6 @@
 import type { Dictionary } from './en.ts';
 import { listeningEs } from './listening-es.ts';
+import { listeningDetailsEs } from './listening-details-es.ts';
 import { web2Es } from './web2-es.ts';
 import { shellEs } from './shell-es.ts';
 import { accountsEs } from './accounts-es.ts';
@@ -224,6 +225,7 @@ export const es: Dictionary = {
     neverUsed: 'Nunca usado',
   },
   listening: listeningEs,
+  listeningDetails: listeningDetailsEs,
   planner: web2Es,
   shellUi: shellEs,
   accounts: accountsEs,

@@ -1,6 +1,7 @@
 /**
  * Pure analysis functions over mentions, with the formulas of PRODUCT.md.
  */
+import { createRequire } from 'node:module';
 import { wordTokens, foldText, splitUrls } from './tokenize.ts';
 
 /** Share of voice = brand mentions / (brand + competitors' mentions) × 100; 0 when there are none. */
@@ -33,7 +34,11 @@ export function countSentiments(labels: Iterable<SentimentLabel>): SentimentCoun
   return counts;
 }
 
-/** Spanish and English stop words (folded), left out of top terms and phrases. */
+/**
+ * Function words (folded) that carry no opinion: the sentiment lexicon gives them no valence,
+ * whatever word shares their stem (para/paro). Kept short on purpose: the lexicon's figures
+ * were measured with exactly this list.
+ */
 export const STOP_WORDS: ReadonlySet<string> = new Set(
   (
     'a al algo algunos ante antes como con contra cual cuando de del desde donde durante e el ella ellas ellos en ' +
@@ -47,11 +52,38 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
   ).split(' '),
 );
 
+const require = createRequire(import.meta.url);
+
+/**
+ * Words left out of top terms, phrases and trends (folded): the Spanish and English lists of
+ * stopwords-iso (maintained, ~730 and ~1,300 words: "fui", "han", "estábamos", "would've"…),
+ * plus the function words above and social-media noise (rt, amp, via). Evaluative fillers such as
+ * "bien", "bueno", "good" are in those lists too, which keeps top terms about what people talk about.
+ */
+export const TERM_STOP_WORDS: ReadonlySet<string> = (() => {
+  const iso = require('stopwords-iso') as Record<string, string[]>;
+  const words = new Set(STOP_WORDS);
+  for (const word of [...iso.es, ...iso.en]) for (const token of wordTokens(foldText(word))) words.add(token);
+  return words;
+})();
+
+/** A word worth counting as a term: not a handle, a number, a 1-letter word or a stop word (folded `t`). */
+function isContentTerm(t: string): boolean {
+  return t.charCodeAt(0) !== 64 && t.length > 1 && !TERM_STOP_WORDS.has(t) && !/^\d+$/.test(t);
+}
+
 /** Content words of a text: folded, URLs and handles removed, stop words and 1-letter words out. */
 export function contentTerms(text: string): string[] {
-  return wordTokens(foldText(splitUrls(text).rest)).filter(
-    (t) => t.charCodeAt(0) !== 64 && t.length > 1 && !STOP_WORDS.has(t) && !/^\d+$/.test(t),
-  );
+  return wordTokens(foldText(splitUrls(text).rest)).filter(isContentTerm);
+}
+
+/**
+ * Words of a text as people wrote them, in lower case (accents and ñ kept), each with its folded
+ * form, the key that counts "Café", "cafe" and "CAFÉ" as one term.
+ */
+function writtenWords(text: string): Array<{ key: string; written: string }> {
+  const lower = splitUrls(text).rest.normalize('NFKC').toLowerCase();
+  return wordTokens(lower).map((written) => ({ key: foldText(written), written }));
 }
 
 /** A term or phrase and how many texts contain it. */
@@ -60,35 +92,72 @@ export interface TermCount {
   count: number;
 }
 
-function top(counts: Map<string, number>, limit: number): TermCount[] {
-  return [...counts]
-    .map(([term, count]) => ({ term, count }))
-    .sort((a, b) => b.count - a.count || (a.term < b.term ? -1 : 1))
-    .slice(0, limit);
+/** Counts per folded key and, per key, how often each written form was seen. */
+class TermCounter {
+  private readonly counts = new Map<string, number>();
+  private readonly spellings = new Map<string, Map<string, number>>();
+
+  /** Counts `key` once for one text, noting how it was written there. */
+  add(key: string, written: string): void {
+    this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
+    let forms = this.spellings.get(key);
+    if (!forms) this.spellings.set(key, (forms = new Map()));
+    forms.set(written, (forms.get(written) ?? 0) + 1);
+  }
+
+  /** The `limit` most frequent, each shown in its most frequent spelling (ties: the one with more accents, then alphabetical). */
+  top(limit: number): TermCount[] {
+    return [...this.counts]
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .slice(0, limit)
+      .map(([key, count]) => ({ term: this.displayForm(key), count }));
+  }
+
+  private displayForm(key: string): string {
+    let best = key;
+    let bestRank = [-1, -1];
+    for (const [written, count] of this.spellings.get(key) ?? []) {
+      // Most frequent first; on a tie the spelling with accents ("café" over "cafe"), then the first alphabetically.
+      const rank = [count, written === key ? 0 : 1];
+      if (rank[0] > bestRank[0] || (rank[0] === bestRank[0] && (rank[1] > bestRank[1] || (rank[1] === bestRank[1] && written < best)))) {
+        best = written;
+        bestRank = rank;
+      }
+    }
+    return best;
+  }
 }
 
-/** The most frequent content terms (each counted once per text), most frequent first. */
+/**
+ * The most frequent content terms (each counted once per text), most frequent first. Terms are
+ * counted by folded form and shown as people wrote them, in lower case: "café", not "cafe".
+ */
 export function topTerms(texts: Iterable<string>, limit = 20): TermCount[] {
-  const counts = new Map<string, number>();
-  for (const text of texts) for (const term of new Set(contentTerms(text))) counts.set(term, (counts.get(term) ?? 0) + 1);
-  return top(counts, limit);
+  const counter = new TermCounter();
+  for (const text of texts) {
+    const seen = new Map<string, string>();
+    for (const { key, written } of writtenWords(text)) if (isContentTerm(key) && !seen.has(key)) seen.set(key, written);
+    for (const [key, written] of seen) counter.add(key, written);
+  }
+  return counter.top(limit);
 }
 
 /**
  * The most frequent phrases: bigrams of adjacent words where neither word is a stop word (each
- * counted once per text), most frequent first.
+ * counted once per text), most frequent first, shown as written (lower case, accents kept).
  */
 export function topPhrases(texts: Iterable<string>, limit = 20): TermCount[] {
-  const counts = new Map<string, number>();
+  const counter = new TermCounter();
   for (const text of texts) {
-    const words = wordTokens(foldText(splitUrls(text).rest));
-    const seen = new Set<string>();
+    const words = writtenWords(text);
+    const seen = new Map<string, string>();
     for (let i = 0; i + 1 < words.length; i++) {
       const [a, b] = [words[i], words[i + 1]];
-      if (STOP_WORDS.has(a) || STOP_WORDS.has(b) || a.length < 2 || b.length < 2 || a.startsWith('@') || b.startsWith('@')) continue;
-      seen.add(`${a} ${b}`);
+      if (!isContentTerm(a.key) || !isContentTerm(b.key)) continue;
+      const key = `${a.key} ${b.key}`;
+      if (!seen.has(key)) seen.set(key, `${a.written} ${b.written}`);
     }
-    for (const phrase of seen) counts.set(phrase, (counts.get(phrase) ?? 0) + 1);
+    for (const [key, written] of seen) counter.add(key, written);
   }
-  return top(counts, limit);
+  return counter.top(limit);
 }

@@ -36,6 +36,58 @@ export interface FeatureOptions {
 const NEGATORS = new Set(['no', 'nunca', 'jamas', 'ni', 'tampoco', 'nada', 'nadie', 'sin', 'ningun', 'ninguno', 'ninguna']);
 const NEGATION_SCOPE = 3;
 
+/** "mal/malo…" and the positive word a denied one means ("no está nada mal" = "está bien"). */
+const LITOTES_OPPOSITE: ReadonlyMap<string, string> = new Map([
+  ['mal', 'bien'],
+  ['malo', 'bueno'],
+  ['mala', 'buena'],
+  ['malos', 'buenos'],
+  ['malas', 'buenas'],
+]);
+/** Negators that open a litotes ("no", "nunca"…), and "nada", which also does on its own ("nada mal"). */
+const LITOTES_NEGATORS = new Set(['no', 'nunca', 'jamas', 'tampoco', 'nada']);
+/** Words allowed between the negator and "mal": copulas, "nada", "tan", "para nada", a clitic. */
+const LITOTES_FILLERS = new Set(
+  'esta estan estaba estaban estuvo estuvieron es son era eran fue fueron sera seria ha han habia sido estado parece parecio queda quedo me nos le les lo la nada tan tampoco para'.split(
+    ' ',
+  ),
+);
+
+/** Set in a text's features when it holds a litotes. */
+export const LITOTES_FEATURE = 'has:litotes';
+
+/**
+ * Double negation (litotes): "no está nada mal", "no es nada malo", "no está mal", "nada mal" mean
+ * "está bien" / "es bueno". The lexicon reads them as positive, but the model's negation-marked
+ * word features see "no" + "mal" and vote negative (its training texts have few litotes), so the
+ * denial is rewritten into the positive word it means before features are taken. Returns `words`
+ * itself when there is nothing to rewrite (the usual case: one scan, no copy).
+ */
+export function rewriteLitotes(words: string[]): string[] {
+  let out: string[] | null = null;
+  for (let i = 0; i < words.length; i++) {
+    const opposite = LITOTES_OPPOSITE.get(words[i]);
+    if (opposite === undefined) continue;
+    // Walk back over fillers to the negator that opens the denial, within 4 words.
+    let start = -1;
+    for (let back = 1; back <= 4 && i - back >= 0; back++) {
+      const word = words[i - back];
+      if (LITOTES_NEGATORS.has(word)) start = i - back;
+      if (!LITOTES_FILLERS.has(word) && !LITOTES_NEGATORS.has(word)) break;
+    }
+    if (start < 0) continue;
+    out ??= [...words];
+    // Negators and "tan"/"para" of the denial go; copulas stay. "nada" makes it emphatic:
+    // "no está nada mal" → "está muy bien", "no está mal" → "está bien".
+    for (let k = start; k < i; k++) {
+      if (words[k] === 'nada') out[k] = 'muy';
+      else if (LITOTES_NEGATORS.has(words[k]) || words[k] === 'tan' || words[k] === 'para') out[k] = '';
+    }
+    out[i] = opposite;
+  }
+  return out ? out.filter((word) => word !== '') : words;
+}
+
 /** Features of one text: words, word pairs, negation-marked words, punctuation cues and the lexicon score. */
 export function modelFeatures(text: string, lexiconScore: number, options: FeatureOptions = {}): Map<string, number> {
   const features = new Map<string, number>();
@@ -44,11 +96,14 @@ export function modelFeatures(text: string, lexiconScore: number, options: Featu
   if (urls.length > 0) add('has:url');
   if (rest.includes('?')) add('has:question');
   if (rest.includes('!')) add('has:exclamation');
-  const words = wordTokens(foldText(expandHashtags(rest))).map((token) => {
+  const tokens = wordTokens(foldText(expandHashtags(rest))).map((token) => {
     if (token.startsWith('@')) return '@user';
     if (/^\d+$/.test(token)) return '0';
     return collapseElongationToOne(token);
   });
+  const words = rewriteLitotes(tokens);
+  // A marker only (no weight in the model): createModelSentiment reads it.
+  if (words !== tokens) add(LITOTES_FEATURE);
   const stemmer = options.stems ? spanishStemmer() : null;
   let negatedFor = 0;
   let previous = '<s>';
@@ -160,7 +215,14 @@ export function createModelSentiment(lexicon: SentimentProvider, model: Sentimen
     analyze(text: string, lang: string): SentimentResult {
       const base = lexicon.analyze(text, lang);
       if (lang !== model.lang) return base;
-      const p = predict(model, modelFeatures(text, base.score, model.features));
+      const features = modelFeatures(text, base.score, model.features);
+      // A litotes ("no está nada mal") is a rule the lexicon reads and the model has seldom seen:
+      // when the lexicon calls such a text positive, the model may not call it anything else.
+      if (base.label === 'positive' && features.has(LITOTES_FEATURE)) {
+        const p = predict(model, features);
+        if (p[MODEL_LABELS.indexOf('positive')] < Math.max(...p)) return base;
+      }
+      const p = predict(model, features);
       let best = 0;
       for (let k = 1; k < p.length; k++) if (p[k] > p[best]) best = k;
       const score = Math.round((p[MODEL_LABELS.indexOf('positive')] - p[MODEL_LABELS.indexOf('negative')]) * 1000) / 1000;

@@ -2,8 +2,58 @@ import { sql } from 'kysely';
 import type { Db } from '../../../db/database.ts';
 import type { Range } from '../rules.ts';
 
+/**
+ * Which mentions a dashboard panel counts: the workspace's stored mentions published in
+ * [from, to), optionally only those matching one query. Every panel that counts mentions (total,
+ * sentiment split, volume's total line, sources, authors, terms) starts from this one definition,
+ * so their numbers agree. Duplicates never reach it: the pipeline drops them before storing.
+ */
+export interface MentionScope extends Range {
+  queryId?: string;
+}
+
+/** The mentions of a scope, as a query to select and group from (alias `m`). */
+function mentionsIn(db: Db, workspaceId: string, scope: MentionScope) {
+  let query = db
+    .selectFrom('listening_mentions as m')
+    .where('m.workspace_id', '=', workspaceId)
+    .where('m.published_at', '>=', scope.from)
+    .where('m.published_at', '<', scope.to);
+  const { queryId } = scope;
+  if (queryId)
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('listening_mention_matches as x')
+          .select('x.query_id')
+          .whereRef('x.mention_id', '=', 'm.id')
+          .where('x.query_id', '=', queryId),
+      ),
+    );
+  return query;
+}
+
 /** Sums and samples over stored mentions for the listening analysis (analysis.ts does the rest). */
 export const analysisRepository = {
+  /** Mentions of the scope in buckets of an hour or a day, truncated in `timeZone` (the volume chart's total line). */
+  totalBuckets(db: Db, workspaceId: string, scope: MentionScope, interval: 'hour' | 'day', timeZone: string) {
+    return mentionsIn(db, workspaceId, scope)
+      .select([sql<Date>`date_trunc(${interval}, m.published_at, ${timeZone})`.as('bucket'), sql<number>`count(*)::int`.as('count')])
+      .groupBy(sql`1`)
+      .orderBy(sql`1`)
+      .execute();
+  },
+
+  /** Mentions of the scope per source (CSV imports and removed sources have none) and network. */
+  sourceCounts(db: Db, workspaceId: string, scope: MentionScope) {
+    return mentionsIn(db, workspaceId, scope)
+      .leftJoin('listening_sources as s', 's.id', 'm.source_id')
+      .select(['m.source_id', 's.name', 's.kind', 'm.network', sql<number>`count(*)::int`.as('count')])
+      .groupBy(['m.source_id', 's.name', 's.kind', 'm.network'])
+      .orderBy('count', 'desc')
+      .execute();
+  },
+
   /** Matches per query in buckets of an hour or a day, truncated in `timeZone`. */
   async volumeBuckets(db: Db, workspaceId: string, range: Range, interval: 'hour' | 'day', timeZone: string) {
     const rows = await sql<{ query_id: string; bucket: Date; count: number }>`
@@ -24,71 +74,36 @@ export const analysisRepository = {
     return rows.rows;
   },
 
-  /** Mentions in range per effective sentiment label, optionally only those matching one query. */
-  sentimentCounts(db: Db, workspaceId: string, range: Range, queryId?: string) {
-    let query = db
-      .selectFrom('listening_mentions as m')
+  /** Mentions of the scope per effective sentiment label (null when none was read). */
+  sentimentCounts(db: Db, workspaceId: string, scope: MentionScope) {
+    return mentionsIn(db, workspaceId, scope)
       .select(['m.sentiment', sql<number>`count(*)::int`.as('count')])
-      .where('m.workspace_id', '=', workspaceId)
-      .where('m.published_at', '>=', range.from)
-      .where('m.published_at', '<', range.to)
-      .groupBy('m.sentiment');
-    if (queryId)
-      query = query.where((eb) =>
-        eb.exists(
-          eb
-            .selectFrom('listening_mention_matches as x')
-            .select('x.query_id')
-            .whereRef('x.mention_id', '=', 'm.id')
-            .where('x.query_id', '=', queryId),
-        ),
-      );
-    return query.execute();
+      .groupBy('m.sentiment')
+      .execute();
   },
 
-  /** Authors with the most mentions in range, with their largest known reach. */
-  topAuthors(db: Db, workspaceId: string, range: Range, limit: number) {
-    return db
-      .selectFrom('listening_mentions')
+  /** Authors with the most mentions in the scope, with their largest known reach. */
+  topAuthors(db: Db, workspaceId: string, scope: MentionScope, limit: number) {
+    return mentionsIn(db, workspaceId, scope)
       .select([
-        'author_handle',
-        'network',
+        'm.author_handle',
+        'm.network',
         sql<number>`count(*)::int`.as('mentions'),
-        sql<number | null>`max(author_reach)`.as('reach'),
-        sql<string | null>`max(author_name)`.as('name'),
+        sql<number | null>`max(m.author_reach)`.as('reach'),
+        sql<string | null>`max(m.author_name)`.as('name'),
       ])
-      .where('workspace_id', '=', workspaceId)
-      .where('published_at', '>=', range.from)
-      .where('published_at', '<', range.to)
-      .where('author_handle', '!=', '')
-      .groupBy(['author_handle', 'network'])
+      .where('m.author_handle', '!=', '')
+      .groupBy(['m.author_handle', 'm.network'])
       .orderBy('mentions', 'desc')
       .orderBy('reach', (ob) => ob.desc().nullsLast())
       .limit(limit)
       .execute();
   },
 
-  /** Texts of the newest mentions in range (at most `sample`), optionally only those matching one query. */
-  async newestTexts(db: Db, workspaceId: string, range: Range, sample: number, queryId?: string): Promise<string[]> {
-    let query = db
-      .selectFrom('listening_mentions as m')
-      .select('m.text')
-      .where('m.workspace_id', '=', workspaceId)
-      .where('m.published_at', '>=', range.from)
-      .where('m.published_at', '<', range.to)
-      .orderBy('m.published_at', 'desc')
-      .limit(sample);
-    if (queryId)
-      query = query.where((eb) =>
-        eb.exists(
-          eb
-            .selectFrom('listening_mention_matches as x')
-            .select('x.query_id')
-            .whereRef('x.mention_id', '=', 'm.id')
-            .where('x.query_id', '=', queryId),
-        ),
-      );
-    return (await query.execute()).map((r) => r.text);
+  /** Texts of the newest mentions of the scope (at most `sample`). */
+  async newestTexts(db: Db, workspaceId: string, scope: MentionScope, sample: number): Promise<string[]> {
+    const rows = await mentionsIn(db, workspaceId, scope).select('m.text').orderBy('m.published_at', 'desc').limit(sample).execute();
+    return rows.map((r) => r.text);
   },
 
   /** Mentions in range, newest first (at most 30,000 rows), one row per matched query (or one unmatched). */

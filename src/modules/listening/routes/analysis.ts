@@ -1,14 +1,24 @@
 import { z } from 'zod';
 import { workspaceParams, type ApiModule } from '../../../server/api.ts';
 import { workspaceTimeZone } from '../../../db/workspace-settings.ts';
-import { mentionVolume, sentimentReport, shareOfVoiceReport, topAuthors, topTermsReport, trendingNow } from '../analysis.ts';
+import {
+  mentionVolume,
+  sentimentReport,
+  shareOfVoiceReport,
+  sourceBreakdown,
+  topAuthors,
+  topTermsReport,
+  trendingNow,
+} from '../analysis.ts';
 import { rangeOf } from '../rules.ts';
 import {
+  analysisQuery,
   authorsSchema,
   LISTENING_BASE as base,
   LISTENING_TAGS as tags,
   rangeQuery,
   sentimentReportSchema,
+  sourceBreakdownSchema,
   shareOfVoiceSchema,
   termsSchema,
   trendingSchema,
@@ -23,9 +33,9 @@ export const listeningAnalysisRoutes: ApiModule = async (app, ctx) => {
       config: { access: 'read' },
       schema: {
         tags,
-        summary: 'Mention volume over time per query (hour or day buckets, brand time zone)',
+        summary: 'Mention volume over time: every mention, and per query (hour or day buckets, brand time zone)',
         params: workspaceParams,
-        querystring: rangeQuery.extend({ interval: z.enum(['hour', 'day']).default('day') }),
+        querystring: analysisQuery.extend({ interval: z.enum(['hour', 'day']).default('day') }),
         response: { 200: volumeSchema },
       },
     },
@@ -37,6 +47,7 @@ export const listeningAnalysisRoutes: ApiModule = async (app, ctx) => {
         rangeOf(ctx, request.query, 30),
         request.query.interval,
         await workspaceTimeZone(ctx.database.db, workspaceId),
+        request.query.queryId,
       );
     },
   );
@@ -64,11 +75,26 @@ export const listeningAnalysisRoutes: ApiModule = async (app, ctx) => {
         tags,
         summary: 'Sentiment counts and net sentiment ((positive − negative) / all × 100, neutral included)',
         params: workspaceParams,
-        querystring: rangeQuery.extend({ queryId: z.string().uuid().optional() }),
+        querystring: analysisQuery,
         response: { 200: sentimentReportSchema },
       },
     },
     async (request) => sentimentReport(ctx, request.params.workspaceId, rangeOf(ctx, request.query, 30), request.query.queryId),
+  );
+
+  app.get(
+    `${base}/analysis/sources`,
+    {
+      config: { access: 'read' },
+      schema: {
+        tags,
+        summary: 'Mentions per source and network (they add up to the total the other panels count)',
+        params: workspaceParams,
+        querystring: analysisQuery,
+        response: { 200: sourceBreakdownSchema },
+      },
+    },
+    async (request) => sourceBreakdown(ctx, request.params.workspaceId, rangeOf(ctx, request.query, 30), request.query.queryId),
   );
 
   app.get(
@@ -79,11 +105,13 @@ export const listeningAnalysisRoutes: ApiModule = async (app, ctx) => {
         tags,
         summary: 'Top authors with their reach',
         params: workspaceParams,
-        querystring: rangeQuery.extend({ limit: z.coerce.number().int().min(1).max(100).default(20) }),
+        querystring: analysisQuery.extend({ limit: z.coerce.number().int().min(1).max(100).default(20) }),
         response: { 200: authorsSchema },
       },
     },
-    async (request) => ({ items: await topAuthors(ctx, request.params.workspaceId, rangeOf(ctx, request.query, 30), request.query.limit) }),
+    async (request) => ({
+      items: await topAuthors(ctx, request.params.workspaceId, rangeOf(ctx, request.query, 30), request.query.limit, request.query.queryId),
+    }),
   );
 
   app.get(
@@ -94,7 +122,7 @@ export const listeningAnalysisRoutes: ApiModule = async (app, ctx) => {
         tags,
         summary: 'Top terms and phrases',
         params: workspaceParams,
-        querystring: rangeQuery.extend({ queryId: z.string().uuid().optional() }),
+        querystring: analysisQuery,
         response: { 200: termsSchema },
       },
     },

@@ -22,6 +22,8 @@ describe('channel mentions source (sandbox channel)', () => {
   let t: TestApp;
   let ws = '';
   let sourceId = '';
+  let channelId = '';
+  let owner: Awaited<ReturnType<typeof createCaller>>;
   /** Every batch the real adapter handed to the listener, per listener run. */
   const runs: SourceBatch[][] = [];
   const recording: SourceAdapter = {
@@ -37,7 +39,7 @@ describe('channel mentions source (sandbox channel)', () => {
     setInProcessSandbox(network);
     network.configureAccount('cafe', { followers: 20_000, createdAt: START - 5 * DAY });
     t = await createTestApp('embedded', { clock });
-    const owner = await createCaller(t, 'mentions@example.com');
+    owner = await createCaller(t, 'mentions@example.com');
     ws = (await owner.request('POST', '/api/v1/workspaces', { name: 'Café', timeZone: 'Europe/Madrid', language: 'es' })).json().id;
     const channel = await owner.request('POST', `/api/v1/workspaces/${ws}/channels`, {
       network: 'sandbox',
@@ -45,6 +47,7 @@ describe('channel mentions source (sandbox channel)', () => {
       fields: { handle: 'cafe', token: 'cafe-token' },
     });
     expect(channel.statusCode).toBe(201);
+    channelId = channel.json().id;
     // A post two days ago, so the audience's replies to it arrive alongside plain mentions.
     clock.set(START - 2 * DAY);
     await sandboxAdapter.publish(
@@ -150,5 +153,26 @@ describe('channel mentions source (sandbox channel)', () => {
     expect(Number(after.items_ingested)).toBe(Number(before.items_ingested));
     expect(after.cursor).toEqual(before.cursor);
     expect((await storedIds()).length).toBe(Number(before.items_ingested));
+  });
+
+  it('offers its channel field with the networks that read mentions, and refuses a disconnected channel with a code', async () => {
+    const kinds = (await owner.request('GET', '/api/v1/listening/source-kinds')).json().items;
+    const field = kinds
+      .find((k: { kind: string }) => k.kind === 'channel_mentions')
+      .fields.find((f: { name: string }) => f.name === 'channelId');
+    expect(field).toMatchObject({ input: 'channel', required: true });
+    expect(field.networks).toEqual(expect.arrayContaining(['sandbox', 'mastodon', 'bluesky']));
+    await t.ctx.database.db.updateTable('channels').set({ status: 'disconnected' }).where('id', '=', channelId).execute();
+    try {
+      const refused = await owner.request('POST', `/api/v1/workspaces/${ws}/listening/sources`, {
+        kind: 'channel_mentions',
+        name: 'Otra',
+        config: { channelId },
+      });
+      expect(refused.statusCode).toBe(409);
+      expect(refused.json().error).toMatchObject({ code: 'listening_channel_unavailable', details: { field: 'config.channelId' } });
+    } finally {
+      await t.ctx.database.db.updateTable('channels').set({ status: 'active' }).where('id', '=', channelId).execute();
+    }
   });
 });

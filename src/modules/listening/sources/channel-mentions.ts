@@ -64,7 +64,16 @@ export const channelMentionsSourceKind: ListeningSourceKind = {
   label: { en: 'Channel mentions', es: 'Menciones del canal' },
   config: z.object({ channelId: z.string().uuid(), intervalMinutes: z.number().int().min(1).max(1440).optional() }),
   fields: [
-    { name: 'channelId', input: 'channel', required: true, label: { en: 'Channel', es: 'Canal' } },
+    {
+      name: 'channelId',
+      input: 'channel',
+      required: true,
+      label: { en: 'Channel', es: 'Canal' },
+      help: {
+        en: 'One of your connected channels: its replies and mentions are read through its network.',
+        es: 'Uno de tus canales conectados: se leen sus respuestas y menciones a través de su red.',
+      },
+    },
     {
       name: 'intervalMinutes',
       input: 'number',

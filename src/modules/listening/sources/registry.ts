@@ -37,13 +37,24 @@ export const STORE_UNMATCHED_KINDS: ReadonlySet<string> = new Set([
   'csv',
 ]);
 
-/** The form of every kind as the web app reads it (GET /listening/source-kinds). */
-export function sourceKindForms() {
+/** Networks whose adapter reads a channel's mentions and replies (what a channel field may pick). */
+export function mentionNetworks(ctx: { networks: { list(): Array<{ name: string; fetchMentions?: unknown }> } }): string[] {
+  return ctx.networks
+    .list()
+    .filter((adapter) => typeof adapter.fetchMentions === 'function')
+    .map((adapter) => adapter.name);
+}
+
+/**
+ * The form of every kind as the web app reads it (GET /listening/source-kinds). A channel field
+ * lists the networks it accepts, so the form offers only channels the source can read.
+ */
+export function sourceKindForms(channelNetworks: string[]) {
   return LISTENING_SOURCE_KINDS.map((definition) => ({
     kind: definition.kind,
     network: definition.network,
     label: definition.label,
-    fields: definition.fields,
+    fields: definition.fields.map((field) => (field.input === 'channel' ? { ...field, networks: channelNetworks } : field)),
     targetKeys: [...definition.targetKeys],
     urlField: definition.urlField,
   }));

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { api, apiCall } from '../../api/client.ts';
-import { fromLocalInput } from '../../shared/format.ts';
+import { fromLocalInput, toLocalInput } from '../../shared/format.ts';
 import { formatInstant } from '../../shared/format.ts';
 import { useWorkspace } from '../../shared/session.tsx';
 import { ExternalLink } from '../../shared/ExternalLink.tsx';
@@ -26,8 +26,9 @@ export default function ListeningMentionsPage() {
     sentiment: params.get('sentiment') ?? '',
     lang: '',
     network: '',
-    from: '',
-    to: '',
+    // The dashboard links here with its period (ISO instants): shown as wall time in the brand's zone.
+    from: params.get('from') ? toLocalInput(params.get('from') ?? '', workspace.timeZone) : '',
+    to: params.get('to') ? toLocalInput(params.get('to') ?? '', workspace.timeZone) : '',
     q: '',
   });
   const queries = useQuery({

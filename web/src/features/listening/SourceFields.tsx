@@ -1,4 +1,5 @@
-import { NumberInput, PasswordInput, Select, TextInput } from '@mantine/core';
+import { Alert, Anchor, NumberInput, PasswordInput, Select, Text, TextInput } from '@mantine/core';
+import { Link } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
@@ -82,7 +83,21 @@ export function SourceFields({
                 onChange={(value) => value && set(field.name, value)}
               />
             );
-          case 'channel':
+          case 'channel': {
+            // Connected channels of a network that reads mentions; the stored one stays listed so an edit shows it.
+            const current = shown(field.name);
+            const choices = (channels.data ?? []).filter(
+              (c) => c.id === current || ((field.networks ?? []).includes(c.network) && c.status !== 'disconnected'),
+            );
+            if (channels.data && choices.length === 0)
+              return (
+                <Alert key={field.name} color="yellow" title={label} data-testid={`${testId}-empty`}>
+                  <Text size="sm">{t('listeningDetails.noChannels')}</Text>
+                  <Anchor component={Link} to="/channels" size="sm">
+                    {t('listeningDetails.connectChannel')}
+                  </Anchor>
+                </Alert>
+              );
             return (
               <Select
                 key={field.name}
@@ -90,15 +105,18 @@ export function SourceFields({
                 description={help}
                 required={field.required}
                 data-testid={testId}
+                placeholder={t('listeningDetails.channelPlaceholder')}
                 allowDeselect={false}
-                data={(channels.data ?? []).map((c) => ({
+                searchable={choices.length > 8}
+                data={choices.map((c) => ({
                   value: c.id,
                   label: `${c.name} · ${i18n.language === 'es' ? c.networkLabel.es : c.networkLabel.en}`,
                 }))}
-                value={shown(field.name) || null}
+                value={current || null}
                 onChange={(value) => value && set(field.name, value)}
               />
             );
+          }
           case 'number':
             return (
               <NumberInput

@@ -129,7 +129,11 @@ export function drawTimeChart(
         .fill()
         .restore();
     }
-    doc.save().lineWidth(s.area ? 1.8 : 1.5).lineJoin('round').strokeColor(s.color);
+    doc
+      .save()
+      .lineWidth(s.area ? 1.8 : 1.5)
+      .lineJoin('round')
+      .strokeColor(s.color);
     if (s.dashed) doc.dash(3, { space: 2 });
     doc.moveTo(points[0].x, points[0].y);
     for (const p of points.slice(1)) doc.lineTo(p.x, p.y);

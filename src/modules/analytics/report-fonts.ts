@@ -49,8 +49,7 @@ let catalog: Record<FontWeight, Face[]> | null = null;
 /** The faces in the order they are tried, per weight (emoji has one weight, used for both). */
 function faces(): Record<FontWeight, Face[]> {
   if (!catalog) {
-    const sans = (weight: number) =>
-      facesOf('@fontsource/noto-sans', (r) => SANS_SUBSETS.filter((s) => s in r), weight, 'NotoSans');
+    const sans = (weight: number) => facesOf('@fontsource/noto-sans', (r) => SANS_SUBSETS.filter((s) => s in r), weight, 'NotoSans');
     const emoji = facesOf('@fontsource/noto-emoji', (r) => Object.keys(r), 400, 'NotoEmoji');
     catalog = { regular: [...sans(400), ...emoji], bold: [...sans(700), ...emoji] };
   }
@@ -172,7 +171,13 @@ export class ReportFonts {
   }
 
   /** Text at (x, y) — or at the cursor when x is undefined — in one weight; options as pdfkit's `text`. */
-  text(text: string, x: number | undefined, y: number | undefined, options: PDFKit.Mixins.TextOptions = {}, weight: FontWeight = 'regular') {
+  text(
+    text: string,
+    x: number | undefined,
+    y: number | undefined,
+    options: PDFKit.Mixins.TextOptions = {},
+    weight: FontWeight = 'regular',
+  ) {
     const runs = textRuns(text || ' ', weight);
     runs.forEach((run, index) => {
       this.use(run.face);

@@ -121,7 +121,13 @@ function luminance(hex: string): number {
 function mix(hex: string, other: string, amount: number): string {
   const a = rgbOf(hex);
   const b = rgbOf(other);
-  return `#${a.map((c, i) => Math.round(c + (b[i] - c) * amount).toString(16).padStart(2, '0')).join('')}`;
+  return `#${a
+    .map((c, i) =>
+      Math.round(c + (b[i] - c) * amount)
+        .toString(16)
+        .padStart(2, '0'),
+    )
+    .join('')}`;
 }
 
 /** The brand's colours: the colour itself, text on it, and a version dark enough for text and lines on white. */
@@ -195,8 +201,20 @@ export async function renderReportPdf(data: ReportData, logger?: Pick<Logger, 'w
   // ---- Cover ----
   const bandHeight = 350;
   doc.rect(0, 0, pageWidth, bandHeight).fill(palette.brand);
-  doc.save().circle(pageWidth - 40, 40, 170).fillColor('#ffffff').fillOpacity(0.07).fill().restore();
-  doc.save().circle(pageWidth - 10, bandHeight - 30, 90).fillColor('#ffffff').fillOpacity(0.05).fill().restore();
+  doc
+    .save()
+    .circle(pageWidth - 40, 40, 170)
+    .fillColor('#ffffff')
+    .fillOpacity(0.07)
+    .fill()
+    .restore();
+  doc
+    .save()
+    .circle(pageWidth - 10, bandHeight - 30, 90)
+    .fillColor('#ffffff')
+    .fillOpacity(0.05)
+    .fill()
+    .restore();
   let logoLeftOut = Boolean(data.logoSkipped);
   let logoDrawn = false;
   if (data.logo) {
@@ -211,7 +229,12 @@ export async function renderReportPdf(data: ReportData, logger?: Pick<Logger, 'w
     }
   }
   if (!logoDrawn) {
-    doc.save().circle(MARGIN + 40, 96, 40).fillColor('#ffffff').fill().restore();
+    doc
+      .save()
+      .circle(MARGIN + 40, 96, 40)
+      .fillColor('#ffffff')
+      .fill()
+      .restore();
     doc.fillColor(palette.accent).fontSize(28);
     fonts.text(initialsOf(data.workspaceName), MARGIN, 80, { width: 80, align: 'center', lineBreak: false }, 'bold');
   }
@@ -242,7 +265,12 @@ export async function renderReportPdf(data: ReportData, logger?: Pick<Logger, 'w
   totals.forEach(([label, value, previous], index) => {
     const x = MARGIN + index * (tileWidth + gap);
     doc.save().roundedRect(x, tileTop, tileWidth, 92, 8).fillColor(palette.tint).fill().restore();
-    doc.save().rect(x, tileTop + 10, 3, 72).fillColor(palette.brand).fill().restore();
+    doc
+      .save()
+      .rect(x, tileTop + 10, 3, 72)
+      .fillColor(palette.brand)
+      .fill()
+      .restore();
     doc.fillColor('#495057').fontSize(8.5);
     fonts.text(label, x + 14, tileTop + 14, { width: tileWidth - 20, lineBreak: false });
     doc.fillColor(DARK).fontSize(22);
@@ -261,7 +289,12 @@ export async function renderReportPdf(data: ReportData, logger?: Pick<Logger, 'w
   fonts.text(t.contents, MARGIN, tileTop + 130, {}, 'bold');
   sections.forEach((section, index) => {
     const y = tileTop + 158 + index * 24;
-    doc.save().circle(MARGIN + 9, y + 6, 9).fillColor(palette.brand).fill().restore();
+    doc
+      .save()
+      .circle(MARGIN + 9, y + 6, 9)
+      .fillColor(palette.brand)
+      .fill()
+      .restore();
     doc.fillColor(palette.onBrand).fontSize(9);
     fonts.text(String(index + 1), MARGIN, y + 1.5, { width: 18, align: 'center', lineBreak: false }, 'bold');
     doc.fillColor(DARK).fontSize(11);
@@ -344,7 +377,9 @@ export async function renderReportPdf(data: ReportData, logger?: Pick<Logger, 'w
       { x: MARGIN, y: doc.y + 12, width: contentWidth, height: 210 },
       {
         ...data.current.range,
-        series: [{ label: t.followers, color: palette.accent, area: true, points: followers.map((f) => ({ day: f.day, value: f.followers })) }],
+        series: [
+          { label: t.followers, color: palette.accent, area: true, points: followers.map((f) => ({ day: f.day, value: f.followers })) },
+        ],
         language: lang,
         emptyText: t.noData,
         fromZero: false,
@@ -375,7 +410,13 @@ export async function renderReportPdf(data: ReportData, logger?: Pick<Logger, 'w
         y = sectionPage(t.kpis, t.kpisIntro);
         header();
       }
-      if (index % 2 === 1) doc.save().rect(MARGIN, y - 3, contentWidth, 28).fillColor('#f8f9fa').fill().restore();
+      if (index % 2 === 1)
+        doc
+          .save()
+          .rect(MARGIN, y - 3, contentWidth, 28)
+          .fillColor('#f8f9fa')
+          .fill()
+          .restore();
       doc.fillColor(DARK).fontSize(9);
       fonts.text(fonts.fit(kpi.label[lang], 250), columns.label, y, { lineBreak: false });
       doc.fillColor(MUTED).fontSize(6.5);
@@ -385,7 +426,8 @@ export async function renderReportPdf(data: ReportData, logger?: Pick<Logger, 'w
       doc.fillColor(MUTED).fontSize(9);
       fonts.text(valueText(kpi.name, previous), columns.previous, y + 4, { width: 72, align: 'right', lineBreak: false });
       const change = data.changes?.[kpi.name];
-      const better = change === null || change === undefined ? null : change === 0 ? null : (change > 0) === KPI_CATALOG[kpi.name].higherIsBetter;
+      const better =
+        change === null || change === undefined ? null : change === 0 ? null : change > 0 === KPI_CATALOG[kpi.name].higherIsBetter;
       doc.fillColor(better === null ? MUTED : better ? GOOD : BAD).fontSize(9);
       fonts.text(
         change === null || change === undefined ? '—' : formatChange(change, lang),
@@ -462,7 +504,12 @@ export async function renderReportPdf(data: ReportData, logger?: Pick<Logger, 'w
       }
       posts.forEach((post, index) => {
         if (y > pageHeight - 100) y = sectionPage(t.postsSection, `${t.best} · ${t.worst}`);
-        doc.save().circle(MARGIN + 10, y + 8, 10).fillColor(palette.brand).fill().restore();
+        doc
+          .save()
+          .circle(MARGIN + 10, y + 8, 10)
+          .fillColor(palette.brand)
+          .fill()
+          .restore();
         doc.fillColor(palette.onBrand).fontSize(9);
         fonts.text(String(index + 1), MARGIN, y + 3.5, { width: 20, align: 'center', lineBreak: false }, 'bold');
         doc.fillColor(DARK).fontSize(10);
@@ -471,7 +518,9 @@ export async function renderReportPdf(data: ReportData, logger?: Pick<Logger, 'w
           networkName(post.network),
           formatInstant(post.publishedAt, data.timeZone, lang),
           t.engagementsN(formatNumber(post.engagements, lang)),
-          ...(post.engagementRateByFollowers === null ? [] : [`${t.rateByFollowers}: ${formatPercent(post.engagementRateByFollowers, lang)}`]),
+          ...(post.engagementRateByFollowers === null
+            ? []
+            : [`${t.rateByFollowers}: ${formatPercent(post.engagementRateByFollowers, lang)}`]),
         ].join(' · ');
         doc.fillColor(MUTED).fontSize(8);
         fonts.text(meta, MARGIN + 30, doc.y + 3, { width: contentWidth - 30 });

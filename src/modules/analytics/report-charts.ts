@@ -97,10 +97,11 @@ export function drawTimeChart(
     doc.fillColor(AXIS_TEXT);
     fonts.text(formatNumber(tick, options.language), frame.x, y - 4, { width: labelWidth - 4, align: 'right', lineBreak: false });
   }
-  const labelCount = Math.min(dayCount, 6);
-  const labelled = new Set(
-    Array.from({ length: labelCount }, (_, i) => (labelCount === 1 ? 0 : Math.round((i * (dayCount - 1)) / (labelCount - 1)))),
-  );
+  // Every day up to eight days; otherwise every n-th day from the first, and the last when it has room.
+  const step = dayCount <= 8 ? 1 : Math.ceil((dayCount - 1) / 5);
+  const labelled = new Set<number>();
+  for (let index = 0; index < dayCount; index += step) labelled.add(index);
+  if (dayCount - 1 - Math.max(...labelled) >= step / 2) labelled.add(dayCount - 1);
   for (const index of labelled) {
     const day = addDays(options.firstDay, index);
     const x = xOf(day);
@@ -114,7 +115,10 @@ export function drawTimeChart(
     const points = s.points.map((p) => ({ x: xOf(p.day), y: yOf(p.value) }));
     if (!points.length) continue;
     if (points.length === 1) {
-      doc.save().circle(points[0].x, points[0].y, 2.5).fillColor(s.color).fill().restore();
+      // One known day: a dot with its value (a line needs two).
+      doc.save().circle(points[0].x, points[0].y, 3).fillColor(s.color).fill().restore();
+      doc.fillColor(s.color).fontSize(8);
+      fonts.text(formatNumber(s.points[0].value, options.language), points[0].x + 6, points[0].y - 12, { lineBreak: false });
       continue;
     }
     if (s.area) {

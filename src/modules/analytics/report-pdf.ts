@@ -3,6 +3,7 @@
 // and the fonts take a few hundred milliseconds to load; `npm start` must stay fast).
 import PDFDocument from 'pdfkit';
 import type { Logger } from 'pino';
+import { addDays, daysBetween } from '../../lib/brand-days.ts';
 import { KPI_CATALOG } from './kpis.ts';
 import { type ChartSeries, drawBarList, drawLegend, drawTimeChart } from './report-charts.ts';
 import { ReportFonts } from './report-fonts.ts';
@@ -334,22 +335,47 @@ export async function renderReportPdf(data: ReportData, logger?: Pick<Logger, 'w
   function drawActivity() {
     let y = sectionPage(t.activity, t.activityIntro);
     y = subheading(t.engagementsChart, y);
+    // Counts by publish day: a day without posts is a day with nothing, drawn as zero.
+    const everyDay = (range: { firstDay: string; lastDay: string }, points: Array<{ day: string; value: number }>) => {
+      const byDay = new Map(points.map((p) => [p.day, p.value]));
+      const count = daysBetween(range.firstDay, range.lastDay) + 1;
+      return Array.from({ length: count }, (_, i) => addDays(range.firstDay, i)).map((day) => ({ day, value: byDay.get(day) ?? 0 }));
+    };
+    const current = data.current;
+    const hasPosts = current.series.length > 0;
     const series: ChartSeries[] = [
-      { label: t.engagements, color: palette.accent, points: data.current.series.map((p) => ({ day: p.day, value: p.engagements })) },
-      { label: t.posts, color: POSTS_COLOR, points: data.current.series.map((p) => ({ day: p.day, value: p.posts })) },
+      {
+        label: t.engagements,
+        color: palette.accent,
+        points: hasPosts
+          ? everyDay(
+              current.range,
+              current.series.map((p) => ({ day: p.day, value: p.engagements })),
+            )
+          : [],
+      },
+      {
+        label: t.posts,
+        color: POSTS_COLOR,
+        points: hasPosts
+          ? everyDay(
+              current.range,
+              current.series.map((p) => ({ day: p.day, value: p.posts })),
+            )
+          : [],
+      },
     ];
-    if (data.previous) {
+    if (data.previous?.series.length && hasPosts) {
       // The previous period drawn over the current days, shifted by the period's length (as the web app does).
-      const previousDays = data.previous.series.length ? data.previous.range : null;
-      const shift = previousDays ? Date.parse(data.current.range.firstDay) - Date.parse(previousDays.firstDay) : 0;
+      const shift = daysBetween(data.previous.range.firstDay, current.range.firstDay);
       series.push({
         label: t.previousEngagements,
         color: PREVIOUS_COLOR,
         dashed: true,
-        points: data.previous.series.map((p) => ({
-          day: new Date(Date.parse(p.day) + shift).toISOString().slice(0, 10),
-          value: p.engagements,
-        })),
+        points: everyDay(
+          data.previous.range,
+          data.previous.series.map((p) => ({ day: p.day, value: p.engagements })),
+        ).map((p) => ({ day: addDays(p.day, shift), value: p.value })),
       });
     }
     drawLegend(doc, fonts, MARGIN, y, series);

@@ -128,6 +128,13 @@ function isCombiningEmojiPart(codePoint: number): boolean {
   );
 }
 
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** The text with any lone surrogate (half an emoji cut by a byte limit somewhere) as U+FFFD: pdfkit and fontkit throw on them. */
+export function wellFormed(text: string): string {
+  return text.replace(LONE_SURROGATE, '\ufffd');
+}
+
 export interface TextRun {
   face: Face;
   text: string;
@@ -142,7 +149,7 @@ export interface TextRun {
 export function textRuns(text: string, weight: FontWeight = 'regular'): TextRun[] {
   const list = faces()[weight];
   const runs: TextRun[] = [];
-  for (const char of text) {
+  for (const char of wellFormed(text)) {
     const codePoint = char.codePointAt(0) ?? 0;
     const current = runs.at(-1);
     if (isCombiningEmojiPart(codePoint)) {

@@ -6,7 +6,7 @@ import type { Logger } from 'pino';
 import { addDays, daysBetween } from '../../lib/brand-days.ts';
 import { KPI_CATALOG } from './kpis.ts';
 import { type ChartSeries, drawBarList, drawLegend, drawTimeChart } from './report-charts.ts';
-import { ReportFonts } from './report-fonts.ts';
+import { ReportFonts, wellFormed } from './report-fonts.ts';
 import { formatChange, formatDay, formatInstant, formatNumber, formatPercent, type ReportLanguage } from './report-format.ts';
 import type { ReportData } from './report-types.ts';
 
@@ -164,11 +164,8 @@ export async function renderReportPdf(data: ReportData, logger?: Pick<Logger, 'w
   const lang: ReportLanguage = data.language;
   const t = TEXT[lang];
   const palette = paletteOf(data.brandColor);
-  // pdfkit writes the title with encodeURIComponent, which throws on a lone surrogate: replace any with U+FFFD.
-  const title = `${t.title} — ${data.workspaceName}`.replace(
-    /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g,
-    '\ufffd',
-  );
+  // pdfkit writes the title with encodeURIComponent, which throws on a lone surrogate.
+  const title = wellFormed(`${t.title} — ${data.workspaceName}`);
   const doc = new PDFDocument({
     size: 'A4',
     margin: MARGIN,

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import zlib from 'node:zlib';
+import * as mupdf from 'mupdf';
 import sharp from 'sharp';
 import { createCaller, createTestApp, ManualClock, type Caller, type TestApp } from './helpers/app.ts';
 import { DB_KINDS } from './helpers/db.ts';
@@ -66,22 +67,13 @@ function truncatedPng(width: number, height: number): Buffer {
   ]);
 }
 
-/** The text lines a PDF draws (pdfkit writes each line as hex strings in one TJ array, in deflated streams). */
+/** The text a PDF draws, as a viewer extracts it (MuPDF), lines joined by spaces. */
 function pdfText(pdf: Buffer): string {
-  const lines: string[] = [];
-  const latin = pdf.toString('latin1');
-  for (const match of latin.matchAll(/stream\r?\n/g)) {
-    const start = match.index + match[0].length;
-    let content: string;
-    try {
-      content = zlib.inflateSync(pdf.subarray(start, latin.indexOf('endstream', start))).toString('latin1');
-    } catch {
-      continue;
-    }
-    for (const tj of content.matchAll(/\[(.*?)\] TJ/g))
-      lines.push([...tj[1].matchAll(/<([0-9a-f]*)>/gi)].map((hex) => Buffer.from(hex[1], 'hex').toString('latin1')).join(''));
-  }
-  return lines.join('\n');
+  const document = mupdf.Document.openDocument(pdf, 'application/pdf');
+  const pages = Array.from({ length: document.countPages() }, (_, index) =>
+    document.loadPage(index).toStructuredText('preserve-whitespace').asText(),
+  );
+  return pages.join('\n').replace(/\s+/g, ' ');
 }
 
 const solid = (width: number, height: number) =>

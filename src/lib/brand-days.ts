@@ -30,7 +30,7 @@ export function startOfLocalDay(day: string, timeZone: string): Date {
 }
 
 /** Days between two calendar dates (b − a). */
-function daysBetween(a: string, b: string): number {
+export function daysBetween(a: string, b: string): number {
   return Math.round(DateTime.fromISO(b, { zone: 'UTC' }).diff(DateTime.fromISO(a, { zone: 'UTC' }), 'days').days);
 }
 

@@ -79,6 +79,8 @@ export const ERROR_CODES = [
   'scheduled_time_passed',
   'restore_window_passed',
   'post_empty',
+  'listening_channel_unknown',
+  'listening_channel_unavailable',
   'post_not_editable',
   'post_partly_published',
   'transition_not_allowed',

@@ -2225,6 +2225,7 @@ export interface paths {
                                     method: string;
                                     methodEs: string;
                                 } | null;
+                                judgingFrom: string;
                                 objective: {
                                     baseline?: number;
                                     deadline: string;
@@ -2531,6 +2532,7 @@ export interface paths {
                                     method: string;
                                     methodEs: string;
                                 } | null;
+                                judgingFrom: string;
                                 objective: {
                                     baseline?: number;
                                     deadline: string;
@@ -2606,6 +2608,11 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            awaitingFirstMetrics: {
+                                firstExpectedAt: (string) | null;
+                                lastExpectedAt: (string) | null;
+                                publications: number;
+                            };
                             changes: {
                                 [key: string]: number | null;
                             } | null;
@@ -2856,6 +2863,7 @@ export interface paths {
                             publications: {
                                 /** Format: uuid */
                                 channelId: string;
+                                firstMetricsExpectedAt: (string) | null;
                                 kpis: {
                                     formula: string;
                                     formulaEs: string;

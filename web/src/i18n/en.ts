@@ -2,6 +2,7 @@ import { listeningEn } from './listening-en.ts';
 import { web2En } from './web2-en.ts';
 import { accountsEn } from './accounts-en.ts';
 import { analyticsEn } from './analytics-en.ts';
+import { measureEn } from './measure-en.ts';
 import { apiErrorsEn } from './api-errors-en.ts';
 
 /** English UI strings. Spanish (es.ts) must have every key: the type and a test enforce it. */
@@ -249,6 +250,7 @@ export const en = {
   planner: web2En,
   accounts: accountsEn,
   analytics: analyticsEn,
+  measure: measureEn,
   apiErrors: apiErrorsEn,
   roles: { owner: 'Owner', manager: 'Manager', editor: 'Editor', approver: 'Client approver', viewer: 'Viewer' },
   states: {

@@ -3,6 +3,7 @@ import { listeningEs } from './listening-es.ts';
 import { web2Es } from './web2-es.ts';
 import { accountsEs } from './accounts-es.ts';
 import { analyticsEs } from './analytics-es.ts';
+import { measureEs } from './measure-es.ts';
 import { apiErrorsEs } from './api-errors-es.ts';
 
 /** Cadenas de la interfaz en español. */
@@ -251,6 +252,7 @@ export const es: Dictionary = {
   planner: web2Es,
   accounts: accountsEs,
   analytics: analyticsEs,
+  measure: measureEs,
   apiErrors: apiErrorsEs,
   roles: { owner: 'Propietario', manager: 'Gestor', editor: 'Editor', approver: 'Aprobador (cliente)', viewer: 'Lector' },
   states: {

@@ -1,6 +1,6 @@
 import { lazy, Suspense, useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import { Anchor, Button, Card, Group, Loader, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Group, Loader, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { DateTime } from 'luxon';
@@ -215,6 +215,18 @@ export default function AnalyticsOverviewPage() {
             {dashboard.previous &&
               ` · ${t('analytics.overview.previous', zonedDays(dashboard.previous.range, workspace.timeZone, i18n.language))}`}
           </Text>
+          {overview && overview.awaitingFirstMetrics.publications > 0 && (
+            <Alert color="blue" variant="light" title={t('measure.waiting.title')} data-testid="overview-waiting-first-metrics">
+              {t('measure.waiting.overview', {
+                count: overview.awaitingFirstMetrics.publications,
+                time: overview.awaitingFirstMetrics.lastExpectedAt
+                  ? DateTime.fromISO(overview.awaitingFirstMetrics.lastExpectedAt, { zone: workspace.timeZone })
+                      .setLocale(i18n.language)
+                      .toLocaleString(DateTime.TIME_SIMPLE)
+                  : '—',
+              })}
+            </Alert>
+          )}
           <SimpleGrid cols={{ base: 2, sm: 4 }}>
             {(
               [
@@ -236,7 +248,7 @@ export default function AnalyticsOverviewPage() {
           </SimpleGrid>
           <Card withBorder>
             <Suspense fallback={<Loader size="sm" />}>
-              <DailyChart days={days} lines={lines} label={t('analytics.chart.title')} />
+              <DailyChart days={days} lines={lines} label={t('analytics.chart.title')} integer />
             </Suspense>
             <Text size="xs" c="dimmed">
               {t('analytics.chart.byPublishDay')}

@@ -25,6 +25,12 @@ const REASON_KEYS: Record<string, string> = {
   'Computed by the listening module from mentions (neutral mentions included in the total)': 'netSentiment',
 };
 
+/** Reasons about mentions (share of voice, net sentiment), translated under `measure.reasons`. */
+const MENTION_REASON_KEYS: Record<string, string> = {
+  'No mentions in this period': 'noMentions',
+  'No brand or competitor mentions in this period': 'noVoiceMentions',
+};
+
 /** Reason codes a network gives for a missing metric (networks/types.ts METRIC_REASON_CODES). */
 const METRIC_REASON_CODES = new Set(['not_provided_by_network', 'use_tracked_links', 'needs_newer_server', 'needs_permission']);
 
@@ -43,6 +49,7 @@ export function useReason(): (reason: string | null | undefined) => string {
   return (reason) => {
     if (!reason) return '';
     if (REASON_KEYS[reason]) return t(`analytics.reasons.${REASON_KEYS[reason]}`);
+    if (MENTION_REASON_KEYS[reason]) return t(`measure.reasons.${MENTION_REASON_KEYS[reason]}`);
     return reason.split('; ').map(one).join('; ');
   };
 }
@@ -152,6 +159,7 @@ const STATUS_COLORS: Record<ObjectiveStatus, string> = {
   not_measurable: 'gray',
   no_data: 'gray',
   not_started: 'blue',
+  too_early: 'blue',
   unknown: 'gray',
 };
 
@@ -169,9 +177,29 @@ export function StatusBadge({ status }: { status: string | null }) {
       variant={value === 'off_track' ? 'filled' : 'light'}
       data-testid="objective-status"
     >
-      {t(`analytics.status.${value}`)}
+      {value === 'too_early' ? t('measure.objective.tooEarly') : t(`analytics.status.${value}`)}
     </Badge>
   );
+}
+
+/** Under a status "too early to judge": from when the objective is judged, and why it waits. */
+export function JudgingNote({ status, judgingFrom }: { status: string | null | undefined; judgingFrom: string | null | undefined }) {
+  const { t, i18n } = useTranslation();
+  const workspace = useWorkspace();
+  if (status !== 'too_early' || !judgingFrom) return null;
+  const date = DateTime.fromISO(judgingFrom, { zone: workspace.timeZone }).setLocale(i18n.language).toLocaleString(DateTime.DATE_MED);
+  return (
+    <Tooltip label={t('measure.objective.grace')} multiline w={320}>
+      <Text size="xs" c="blue.8" data-testid="judging-from">
+        {t('measure.objective.judgingFrom', { date })}
+      </Text>
+    </Tooltip>
+  );
+}
+
+/** The progress bar's colour for a status: red off track, blue while too early to judge, green otherwise. */
+export function statusColor(status: string | null | undefined): string {
+  return status === 'off_track' ? 'red' : status === 'too_early' || status === 'not_started' ? 'blue' : 'green';
 }
 
 const KPI_UNITS: Record<string, '%' | 'count' | 'per_post' | 'money'> = {

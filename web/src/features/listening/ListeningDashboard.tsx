@@ -1,4 +1,5 @@
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
+import { DateTime } from 'luxon';
 import { Link } from 'react-router-dom';
 import { Anchor, Badge, Card, Group, Loader, Progress, SegmentedControl, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
@@ -14,14 +15,21 @@ export default function ListeningDashboardPage() {
   const { t, i18n } = useTranslation();
   const workspace = useWorkspace();
   const [days, setDays] = useState('7');
-  const to = new Date(Math.ceil(Date.now() / 60_000) * 60_000 + 60_000);
-  const range = { from: new Date(to.getTime() - Number(days) * 86_400_000).toISOString(), to: to.toISOString() };
+  // Whole days in the brand's zone, today included: the same window as the analytics pages' "last N days",
+  // so share of voice and net sentiment read the same on both (one function computes them, analytics/mention-kpis.ts).
+  const today = DateTime.now().setZone(workspace.timeZone).startOf('day');
+  const range = {
+    from: today.minus({ days: Number(days) - 1 }).toISO() ?? '',
+    to: today.plus({ days: 1 }).toISO() ?? '',
+  };
+  const interval = days === '7' ? 'hour' : 'day';
+  const chartRange = useMemo(() => ({ from: range.from, to: range.to, interval }) as const, [range.from, range.to, interval]);
   const params = { workspaceId: workspace.id };
   const key = listeningKeys.dashboard(workspace.id, days);
   const L = '/api/v1/workspaces/{workspaceId}/listening';
   const volume = useQuery({
     queryKey: [...key, 'volume'],
-    queryFn: () => apiCall('get', `${L}/analysis/volume`, { params, query: { ...range, interval: days === '7' ? 'hour' : 'day' } }),
+    queryFn: () => apiCall('get', `${L}/analysis/volume`, { params, query: { ...range, interval } }),
   });
   const sov = useQuery({
     queryKey: [...key, 'sov'],
@@ -63,6 +71,7 @@ export default function ListeningDashboardPage() {
               series={volume.data.series.filter((s) => s.points.length)}
               label={t('listening.volume')}
               zone={workspace.timeZone}
+              range={chartRange}
             />
           </Suspense>
         ) : (

@@ -244,6 +244,8 @@ describe('listening pages end to end (real Chromium, real server)', { timeout: 1
       await page.getByTestId('trending').getByRole('heading', { name: L.trending }).waitFor();
       await expect.poll(() => page.locator('.mantine-Loader-root').count(), { timeout: 10_000 }).toBe(0);
       await shot(`dashboard${suffix}`);
+      // The volume chart alone: counts from 0 on whole numbers, hours in the brand's zone (issue 12, item 13).
+      await page.getByTestId('volume-chart').screenshot({ path: path.join(SCREENSHOT_DIR, `listening-volume${suffix}.png`) });
 
       // ---- the alerts page: a negative spike found by the alert check, then acknowledged ----
       await page.goto(`${server.url}/listening/alerts`);

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { formatTimeTick, niceStep, numberFormat, timeAxis, timeTickLabels, valueAxis } from '../web/src/features/analytics/chart-scales.ts';
+import {
+  bucketStarts,
+  formatTimeTick,
+  niceStep,
+  numberFormat,
+  timeAxis,
+  timeTickLabels,
+  valueAxis,
+} from '../web/src/features/analytics/chart-scales.ts';
 
 const zone = 'Europe/Madrid';
 const labels = (axis: ReturnType<typeof timeAxis>, locale = 'es') => timeTickLabels(axis, zone, locale);
@@ -98,5 +106,16 @@ describe('numbers in the UI language', () => {
   it('es: "1.234,5"; en: "1,234.5"', () => {
     expect(numberFormat('es').format(1234.5)).toBe('1.234,5');
     expect(numberFormat('en').format(1234.5)).toBe('1,234.5');
+  });
+});
+
+describe('count buckets', () => {
+  it('every hour of a brand-zone day, 23 on the spring-forward day; days across a month', () => {
+    const day = (iso: string) => Date.parse(iso);
+    expect(bucketStarts(day('2026-12-05T00:00:00+01:00'), day('2026-12-06T00:00:00+01:00'), 'hour', zone)).toHaveLength(24);
+    expect(bucketStarts(day('2026-03-29T00:00:00+01:00'), day('2026-03-30T00:00:00+02:00'), 'hour', zone)).toHaveLength(23);
+    const days = bucketStarts(day('2026-11-06T00:00:00+01:00'), day('2026-12-06T00:00:00+01:00'), 'day', zone);
+    expect(days).toHaveLength(30);
+    expect(days[0]).toBe(day('2026-11-06T00:00:00+01:00'));
   });
 });

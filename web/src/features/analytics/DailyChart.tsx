@@ -22,8 +22,8 @@ export default function DailyChart({
   /** Whole-number values (posts, engagements, clicks): whole-number ticks. */
   integer?: boolean;
 }) {
-  // Noon UTC keeps every day on its own date whatever the viewer's zone.
-  const times = useMemo(() => days.map((day) => Date.parse(`${day}T12:00:00Z`)), [days]);
+  // Each day as its midnight read in UTC: on its own date whatever the viewer's zone, and on the day ticks.
+  const times = useMemo(() => days.map((day) => Date.parse(`${day}T00:00:00Z`)), [days]);
   const timeLines = useMemo<TimeLine[]>(
     () =>
       lines.map((line) => {
@@ -32,7 +32,7 @@ export default function DailyChart({
       }),
     [days, lines],
   );
-  // Noon UTC read in UTC: day ticks fall on the dates themselves; one day is shown with half a day either side.
+  // Day ticks fall on the dates themselves; a single day is shown with half a day either side.
   return (
     <TimeChart
       times={times}

@@ -45,7 +45,8 @@ export default function TimeChart({
     if (!holder.current) return;
     const width = holder.current.clientWidth || 600;
     const x = timeAxis(times[0] ?? Date.now(), times[times.length - 1] ?? Date.now(), zone, Math.max(2, Math.floor(width / 110)), padMs);
-    const xLabels = new Map(x.ticks.map((tick, i) => [tick / 1000, timeTickLabels(x, zone, locale)[i]]));
+    const tickLabels = timeTickLabels(x, zone, locale);
+    const xLabels = new Map(x.ticks.map((tick, i) => [tick / 1000, tickLabels[i]]));
     const y = valueAxis(
       lines.flatMap((line) => line.values),
       { integer },

@@ -149,3 +149,14 @@ export function numberFormat(locale: string, maximumFractionDigits = 1): Intl.Nu
   // Spanish CLDR data only groups from five digits ("1234"); the issue asks for "1.234,5".
   return new Intl.NumberFormat(locale, { maximumFractionDigits, useGrouping: 'always' } as Intl.NumberFormatOptions);
 }
+
+/** Every hour or day start of [from, to) in `zone` (23 or 25 hours on daylight-saving days): the buckets of a count series. */
+export function bucketStarts(from: number, to: number, interval: 'hour' | 'day', zone: string): number[] {
+  const starts: number[] = [];
+  let cursor = DateTime.fromMillis(from, { zone }).startOf(interval);
+  for (let guard = 0; guard < 5000 && cursor.toMillis() < to; guard++) {
+    starts.push(cursor.toMillis());
+    cursor = cursor.plus(interval === 'hour' ? { hours: 1 } : { days: 1 });
+  }
+  return starts;
+}

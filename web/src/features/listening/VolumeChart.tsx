@@ -1,26 +1,10 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DateTime } from 'luxon';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import { numberFormat, timeAxis, timeTickLabels, valueAxis } from '../analytics/chart-scales.ts';
+import { bucketStarts, numberFormat, timeAxis, timeTickLabels, valueAxis } from '../analytics/chart-scales.ts';
 
 const PALETTE = ['#1c7ed6', '#e8590c', '#2f9e44', '#9c36b5', '#f08c00', '#0c8599', '#c2255c', '#5c940d'];
-
-/**
- * Every bucket start of [from, to) in the brand's zone. The API returns only buckets with mentions;
- * drawing those alone joins one mention here and one there into a flat line at 1, so the empty
- * buckets are put back as zeros.
- */
-export function bucketStarts(from: number, to: number, interval: 'hour' | 'day', zone: string): number[] {
-  const starts: number[] = [];
-  let cursor = DateTime.fromMillis(from, { zone }).startOf(interval);
-  for (let guard = 0; guard < 5000 && cursor.toMillis() < to; guard++) {
-    starts.push(cursor.toMillis());
-    cursor = cursor.plus(interval === 'hour' ? { hours: 1 } : { days: 1 });
-  }
-  return starts;
-}
 
 /** Mentions over time, one line per query (uPlot, loaded only with the dashboard); counts, so y starts at 0 with whole-number ticks. */
 export default function VolumeChart({
@@ -42,7 +26,8 @@ export default function VolumeChart({
     if (!holder.current) return;
     const width = holder.current.clientWidth || 600;
     const seen = series.flatMap((s) => s.points.map((p) => Date.parse(p.at)));
-    // Up to now: the rest of today has no mentions yet, not zero of them.
+    // The API returns only buckets with mentions; drawn alone, one mention here and one there make a flat
+    // line at 1, so the empty buckets go back in as zeros — up to now (the rest of today has no mentions yet, not zero).
     const filled = range ? bucketStarts(Date.parse(range.from), Math.min(Date.parse(range.to), Date.now()), range.interval, zone) : [];
     const times = [...new Set([...filled, ...seen])].sort((a, b) => a - b);
     const counts = series.map((s) => {
@@ -50,7 +35,8 @@ export default function VolumeChart({
       return times.map((time) => byTime.get(time) ?? 0);
     });
     const x = timeAxis(times[0] ?? Date.now(), times[times.length - 1] ?? Date.now(), zone, Math.max(2, Math.floor(width / 110)));
-    const xLabels = new Map(x.ticks.map((tick, i) => [tick / 1000, timeTickLabels(x, zone, locale)[i]]));
+    const tickLabels = timeTickLabels(x, zone, locale);
+    const xLabels = new Map(x.ticks.map((tick, i) => [tick / 1000, tickLabels[i]]));
     const y = valueAxis(counts.flat(), { integer: true });
     const numbers = numberFormat(locale, 0);
     const fullFormat = new Intl.DateTimeFormat(locale, { timeZone: zone, dateStyle: 'medium', timeStyle: 'short' });

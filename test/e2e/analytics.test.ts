@@ -121,7 +121,9 @@ describe('strategy and analytics pages end to end (real Chromium, real server)',
     await page.keyboard.press('Escape');
   });
 
-  it('a published post has a metrics dashboard (chart by time in the brand zone, KPI reasons, tracked links), reached from the post and the overview', async () => {
+  it('a published post has a metrics dashboard (chart by time in the brand zone, KPI reasons, tracked links), reached from the post and the overview', {
+    timeout: 150_000,
+  }, async () => {
     const channel = (
       await apiCall<{ items: Array<{ id: string; name: string }> }>('GET', `/workspaces/${workspaceId}/channels`)
     ).items.find((c) => c.name === 'Sandbox Luna')!;
@@ -235,7 +237,7 @@ describe('strategy and analytics pages end to end (real Chromium, real server)',
     expect(pageErrors).toEqual([]);
   });
 
-  it('every page renders in English and Spanish with no missing translation and no page error', async () => {
+  it('every page renders in English and Spanish with no missing translation and no page error', { timeout: 150_000 }, async () => {
     for (const language of ['en', 'es'] as const) {
       await page.evaluate((lang) => localStorage.setItem('plaza.lang', lang), language);
       for (const target of PAGES) {

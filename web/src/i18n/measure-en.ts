@@ -7,7 +7,7 @@ export const measureEn = {
     explain:
       'Plaza reads a post’s first numbers {{minutes}} minutes after it is published, then after 1 h, 6 h, 24 h, 3 days, 7 days and 30 days.',
     overview:
-      'Waiting for the first metrics of {{count}} post(s) published in this period (expected around {{time}}): the figures below do not include them yet.',
+      'Posts of this period still waiting for their first metrics: {{count}} (expected around {{time}}). The figures below do not include them yet.',
   },
   objective: {
     tooEarly: 'Too early to judge',

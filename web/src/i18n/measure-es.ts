@@ -10,7 +10,7 @@ export const measureEs: Dictionary<typeof measureEn> = {
     explain:
       'Plaza lee las primeras cifras de una publicación {{minutes}} minutos después de publicarla, y luego a la hora, a las 6 h, a las 24 h, a los 3 días, a los 7 días y a los 30 días.',
     overview:
-      'Esperando las primeras métricas de {{count}} publicación(es) de este periodo (llegarán hacia las {{time}}): las cifras de abajo aún no las incluyen.',
+      'Publicaciones de este periodo que aún esperan sus primeras métricas: {{count}} (llegarán hacia las {{time}}). Las cifras de abajo aún no las incluyen.',
   },
   objective: {
     tooEarly: 'En marcha',

@@ -26,11 +26,9 @@ export function ObjectiveProgressPanel({ progress, kpiLabel }: { progress: Objec
             {kpiLabel} · {t('analytics.objective.deadline')}: {formatInstant(objective.deadline, workspace.timeZone, i18n.language)}
           </Text>
         </div>
-        <Stack gap={2} align="flex-end">
-          <StatusBadge status={progress.status} />
-          <JudgingNote status={progress.status} judgingFrom={progress.judgingFrom} />
-        </Stack>
+        <StatusBadge status={progress.status} />
       </Group>
+      <JudgingNote status={progress.status} judgingFrom={progress.judgingFrom} />
       <SimpleGrid cols={{ base: 1, sm: 3 }} mb="xs">
         <div>
           <Text size="xs" c="dimmed">

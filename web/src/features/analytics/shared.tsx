@@ -190,7 +190,7 @@ export function JudgingNote({ status, judgingFrom }: { status: string | null | u
   const date = DateTime.fromISO(judgingFrom, { zone: workspace.timeZone }).setLocale(i18n.language).toLocaleString(DateTime.DATE_MED);
   return (
     <Tooltip label={t('measure.objective.grace')} multiline w={320}>
-      <Text size="xs" c="blue.8" data-testid="judging-from">
+      <Text size="xs" c="blue.8" mt={4} data-testid="judging-from">
         {t('measure.objective.judgingFrom', { date })}
       </Text>
     </Tooltip>

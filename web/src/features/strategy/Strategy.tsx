@@ -277,11 +277,9 @@ function ObjectiveCard({
           <Title order={4}>{objective.name}</Title>
           <Text size="sm">{kpiLabel}</Text>
         </div>
-        <Stack gap={2} align="flex-end">
-          <StatusBadge status={status?.status ?? objective.status} />
-          <JudgingNote status={status?.status} judgingFrom={status?.judgingFrom} />
-        </Stack>
+        <StatusBadge status={status?.status ?? objective.status} />
       </Group>
+      <JudgingNote status={status?.status} judgingFrom={status?.judgingFrom} />
       {objective.description && (
         <Text size="sm" c="dimmed" mt={4}>
           {objective.description}

@@ -93,6 +93,7 @@ export default function AnalyticsOverviewPage() {
   const workspace = useWorkspace();
   const reason = useReason();
   const bilingual = useBilingual();
+  const number = useNumber();
   const [params, setParams] = useSearchParams();
   const scope = (params.get('scope') as Scope | null) ?? 'overview';
   const scopeId = params.get('id');
@@ -241,7 +242,7 @@ export default function AnalyticsOverviewPage() {
                   {t(`analytics.totals.${key}`)}
                 </Text>
                 <Text fw={700} fz={20}>
-                  {value.toLocaleString(i18n.language)}
+                  {number(value)}
                 </Text>
               </Card>
             ))}
@@ -286,10 +287,8 @@ export default function AnalyticsOverviewPage() {
                         </Table.Td>
                         <Table.Td>{c.network}</Table.Td>
                         <Table.Td>{c.posts}</Table.Td>
-                        <Table.Td>{c.engagements.toLocaleString(i18n.language)}</Table.Td>
-                        <Table.Td>
-                          {c.engagementRateByFollowers === null ? '—' : `${c.engagementRateByFollowers.toLocaleString(i18n.language)} %`}
-                        </Table.Td>
+                        <Table.Td>{number(c.engagements)}</Table.Td>
+                        <Table.Td>{c.engagementRateByFollowers === null ? '—' : `${number(c.engagementRateByFollowers)} %`}</Table.Td>
                       </Table.Tr>
                     ))}
                   </Table.Tbody>

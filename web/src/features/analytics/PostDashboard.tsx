@@ -171,7 +171,7 @@ function PublicationMetrics({ publication, channelName }: { publication: PostDas
 /** One post: each publication's metric snapshots over time, its KPIs (with the reason when one is missing) and its tracked links. */
 export default function PostDashboardPage() {
   const { postId } = useParams();
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const workspace = useWorkspace();
   const channels = useChannels();
   const number = useNumber();
@@ -242,9 +242,9 @@ export default function PostDashboardPage() {
                           </Text>
                         </Table.Td>
                         <Table.Td>{channelName(link.channelId)}</Table.Td>
-                        <Table.Td>{link.clicks.toLocaleString(i18n.language)}</Table.Td>
-                        <Table.Td>{link.uniqueVisitors.toLocaleString(i18n.language)}</Table.Td>
-                        <Table.Td>{link.conversions.toLocaleString(i18n.language)}</Table.Td>
+                        <Table.Td>{number(link.clicks)}</Table.Td>
+                        <Table.Td>{number(link.uniqueVisitors)}</Table.Td>
+                        <Table.Td>{number(link.conversions)}</Table.Td>
                         <Table.Td>{number(link.conversionValue)}</Table.Td>
                       </Table.Tr>
                     ))}

@@ -7,6 +7,7 @@ import { api, apiCall } from '../../api/client.ts';
 import { useWorkspace } from '../../shared/session.tsx';
 import type { Bilingual, Campaign, KpiValue, Objective, ObjectiveStatus, Pillar, Segment } from './types.ts';
 import { analyticsKeys } from './api.ts';
+import { numberFormat } from './chart-scales.ts';
 import { strategyKeys } from '../strategy/api.ts';
 
 /** English reasons the API gives for a missing metric, mapped to translated keys (unknown ones are shown as given). */
@@ -69,8 +70,7 @@ export function useBilingual(): (text: Partial<Bilingual> | null | undefined, fa
 /** Formats a number in the UI language (null → "—"). */
 export function useNumber(): (value: number | null | undefined, digits?: number) => string {
   const { i18n } = useTranslation();
-  return (value, digits = 2) =>
-    value === null || value === undefined ? '—' : value.toLocaleString(i18n.language, { maximumFractionDigits: digits });
+  return (value, digits = 2) => (value === null || value === undefined ? '—' : numberFormat(i18n.language, digits).format(value));
 }
 
 /** A date range chosen as calendar days in the brand's zone, plus the previous-period switch. */

@@ -20,7 +20,7 @@ export default function VolumeChart({
   range?: { from: string; to: string; interval: 'hour' | 'day' };
 }) {
   const holder = useRef<HTMLDivElement>(null);
-  const { i18n } = useTranslation();
+  const { t, i18n } = useTranslation();
   const locale = i18n.language === 'es' ? 'es-ES' : 'en-GB';
   useEffect(() => {
     if (!holder.current) return;
@@ -49,7 +49,7 @@ export default function VolumeChart({
         tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), zone),
         scales: { x: { time: true, range: () => [x.min / 1000, x.max / 1000] }, y: { range: () => [y.min, y.max] } },
         series: [
-          { value: (_u, v) => (v == null ? '—' : fullFormat.format(v * 1000)) },
+          { label: t('analytics.chart.time'), value: (_u, v) => (v == null ? '—' : fullFormat.format(v * 1000)) },
           ...series.map((s, i) => ({
             label: s.name,
             stroke: PALETTE[i % PALETTE.length],
@@ -66,6 +66,6 @@ export default function VolumeChart({
       holder.current,
     );
     return () => chart.destroy();
-  }, [series, label, zone, range, locale]);
+  }, [series, label, zone, range, locale, t]);
   return <div ref={holder} role="img" aria-label={label} data-testid="volume-chart" />;
 }

@@ -71,9 +71,9 @@ describe('strategy and analytics pages end to end (real Chromium, real server)',
     await dialog.getByRole('button', { name: 'Save' }).click();
     const card = page.getByTestId('objective-Leads de verano');
     await card.waitFor();
-    await expect(card.getByTestId('objective-status').textContent()).resolves.toMatch(
-      /On track|Off track|No data yet|Not measurable|Not started|Not evaluated yet/,
-    );
+    // A new objective is not judged yet (issue 12): "Too early to judge", with the day judging starts.
+    await expect(card.getByTestId('objective-status').textContent()).resolves.toBe('Too early to judge');
+    await expect(card.getByTestId('judging-from').textContent()).resolves.toMatch(/^Judged from \w{3} \d{1,2}, \d{4}$/);
     const objectives = await apiCall<{ items: Array<{ name: string; kpi: string; target: number; startAt: string }> }>(
       'GET',
       `/workspaces/${workspaceId}/objectives`,
@@ -121,7 +121,9 @@ describe('strategy and analytics pages end to end (real Chromium, real server)',
     await page.keyboard.press('Escape');
   });
 
-  it('a published post has a metrics dashboard (chart by time in the brand zone, KPI reasons, tracked links), reached from the post and the overview', async () => {
+  it('a published post has a metrics dashboard (chart by time in the brand zone, KPI reasons, tracked links), reached from the post and the overview', {
+    timeout: 150_000,
+  }, async () => {
     const channel = (
       await apiCall<{ items: Array<{ id: string; name: string }> }>('GET', `/workspaces/${workspaceId}/channels`)
     ).items.find((c) => c.name === 'Sandbox Luna')!;
@@ -134,6 +136,25 @@ describe('strategy and analytics pages end to end (real Chromium, real server)',
     await expect
       .poll(async () => (await apiCall<{ state: string }>('GET', `/workspaces/${workspaceId}/posts/${postId}`)).state, { timeout: 20_000 })
       .toBe('published');
+    // Right after publishing: "waiting for first metrics" with when they are expected, not zeros (issue 12, item 10).
+    for (const language of ['en', 'es'] as const) {
+      await page.evaluate((lang) => localStorage.setItem('plaza.lang', lang), language);
+      await page.goto(`${server.url}/analytics/posts/${postId}`);
+      const waiting = page.getByTestId('waiting-first-metrics');
+      await waiting.waitFor();
+      await expect(waiting.textContent()).resolves.toMatch(
+        language === 'en'
+          ? /Waiting for first metrics.*Expected around \d{1,2}:\d\d/
+          : /Esperando las primeras métricas.*Llegarán hacia las \d{1,2}:\d\d/,
+      );
+      expect(await missingKeys(), language).toEqual([]);
+      await shot(language === 'es' ? 'post-waiting-es' : 'post-waiting');
+      await page.goto(`${server.url}/analytics/overview`);
+      await page.getByTestId('overview-waiting-first-metrics').waitFor();
+      await page.getByTestId('daily-chart').locator('canvas').waitFor();
+      await expect.poll(() => page.locator('.mantine-Loader-root').count(), { timeout: 10_000 }).toBe(0);
+      await shot(language === 'es' ? 'overview-waiting-es' : 'overview-waiting');
+    }
     await apiCall('POST', `/workspaces/${workspaceId}/links`, { url: 'https://example.test/helado', postId, channelId: channel.id });
     // Two collections, so the chart has two snapshots in time.
     for (let i = 0; i < 2; i++) {
@@ -216,7 +237,7 @@ describe('strategy and analytics pages end to end (real Chromium, real server)',
     expect(pageErrors).toEqual([]);
   });
 
-  it('every page renders in English and Spanish with no missing translation and no page error', async () => {
+  it('every page renders in English and Spanish with no missing translation and no page error', { timeout: 150_000 }, async () => {
     for (const language of ['en', 'es'] as const) {
       await page.evaluate((lang) => localStorage.setItem('plaza.lang', lang), language);
       for (const target of PAGES) {

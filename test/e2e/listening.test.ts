@@ -279,6 +279,8 @@ describe('listening pages end to end (real Chromium, real server)', { timeout: 1
         .toContain(`${weekSentiment.total.toLocaleString(language)}${D.totalMentions}`);
       await page.getByTestId('by-source').getByText(D.imported, { exact: false }).first().waitFor();
       await shot(`dashboard${suffix}`);
+      // The volume chart alone: counts from 0 on whole numbers, hours in the brand's zone (issue 12, item 13).
+      await page.getByTestId('volume-chart').screenshot({ path: path.join(SCREENSHOT_DIR, `listening-volume${suffix}.png`) });
 
       // ---- the alerts page: a negative spike found by the alert check, then acknowledged ----
       await page.goto(`${server.url}/listening/alerts`);

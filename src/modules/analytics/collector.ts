@@ -3,7 +3,14 @@ import { NetworkError } from '../../networks/types.ts';
 import { channelContext, probeChannel } from '../channels/service.ts';
 import { ChannelRateLimiter } from '../publishing/rate-limiter.ts';
 import { collectEngagers } from './engagers.ts';
-import { FIRST_DAY_STEP, loadSnapshotTarget, rebuildDailyRollup, recordSnapshot, SNAPSHOT_OFFSETS_MS } from './repository/snapshots.ts';
+import {
+  FIRST_DAY_STEP,
+  FIRST_METRICS_DELAY_MS,
+  loadSnapshotTarget,
+  rebuildDailyRollup,
+  recordSnapshot,
+  SNAPSHOT_OFFSETS_MS,
+} from './repository/snapshots.ts';
 import { collectionErrorsRepository, collectionRepository, type ClaimedScheduleRow } from './repository/collection.ts';
 
 /** Metric reads per minute per channel the collector allows itself (networks' read limits are far higher). */
@@ -91,11 +98,34 @@ async function recordError(
   });
 }
 
-/** Puts newly published publications on the decaying snapshot schedule. */
-export async function discoverPublished(ctx: AppContext, sinceMs?: number): Promise<number> {
+/**
+ * Puts newly published publications on the decaying snapshot schedule, the first snapshot
+ * due `firstDelayMs` (default FIRST_METRICS_DELAY_MS) after publishing.
+ */
+export async function discoverPublished(ctx: AppContext, sinceMs?: number, firstDelayMs = FIRST_METRICS_DELAY_MS): Promise<number> {
   const now = ctx.clock.now();
   const since = new Date(sinceMs ?? now - DISCOVERY_WINDOW_MS);
-  return collectionRepository.scheduleNewPublications(ctx.database.db, since);
+  return collectionRepository.scheduleNewPublications(ctx.database.db, since, firstDelayMs);
+}
+
+/**
+ * Published publications still waiting for their first metrics, each with when they are expected:
+ * its scheduled snapshot, or the first-metrics delay after publishing while the collector has not
+ * put it on the schedule yet. A publication whose schedule has no step left (it gave up) is not waiting.
+ */
+export async function awaitingFirstMetrics(
+  ctx: AppContext,
+  workspaceId: string,
+  filter: { from: Date; to: Date } | { publicationIds: string[] },
+): Promise<Map<string, Date>> {
+  const rows = await collectionRepository.awaitingFirstMetrics(ctx.database.db, workspaceId, filter);
+  const expected = new Map<string, Date>();
+  for (const row of rows) {
+    if (!row.published_at) continue;
+    if (!row.scheduled) expected.set(row.id, new Date(row.published_at.getTime() + FIRST_METRICS_DELAY_MS));
+    else if (row.next_due_at) expected.set(row.id, row.next_due_at);
+  }
+  return expected;
 }
 
 /** Takes the channel's follower count today (the day in its brand's time zone) for active channels that have none yet. */
@@ -171,11 +201,11 @@ export async function snapshotPublication(
  */
 export async function collectDueMetrics(
   ctx: AppContext,
-  options: { limit?: number; discoverSinceMs?: number } = {},
+  options: { limit?: number; discoverSinceMs?: number; firstMetricsDelayMs?: number } = {},
 ): Promise<CollectionResult> {
   const result: CollectionResult = { discovered: 0, snapshots: 0, errors: 0, deferred: 0, followers: 0 };
   result.followers = await collectFollowers(ctx);
-  result.discovered = await discoverPublished(ctx, options.discoverSinceMs);
+  result.discovered = await discoverPublished(ctx, options.discoverSinceMs, options.firstMetricsDelayMs);
   const db = ctx.database.db;
   const rows = await claimDue(ctx, options.limit ?? 100);
   for (const row of rows) {

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/database.ts';
 import { engagedFollowersOf } from './repository/engagers.ts';
+import { netSentimentIn, shareOfVoiceIn } from './mention-kpis.ts';
 import { computeKpis, engagementsOf, type KpiInputs, type KpiValue } from './kpis.ts';
 import { ensureRollupZone } from './repository/snapshots.ts';
 import {
@@ -150,7 +151,9 @@ export interface PeriodSummary {
 export async function summarizePeriod(db: Db, workspaceId: string, scope: DashboardScope, range: BrandDays): Promise<PeriodSummary> {
   const campaignKeys = scope.objectiveId ? await campaignsOfObjective(db, workspaceId, scope.objectiveId) : null;
   const channels = await channelsInScope(db, workspaceId, scope);
-  const [series, followers, money, engagers] = await Promise.all([
+  // Mentions are the brand's, not a channel's or a campaign's: measured for the whole workspace and its objectives.
+  const brandWide = !scope.channelId && !scope.campaignId;
+  const [series, followers, money, engagers, voice, sentiment] = await Promise.all([
     rollupByDay(db, workspaceId, scope, range, campaignKeys),
     followerStats(
       db,
@@ -164,6 +167,8 @@ export async function summarizePeriod(db: Db, workspaceId: string, scope: Dashbo
       { channelIds: channels.map((c) => c.id), campaignId: scope.campaignId, objectiveId: scope.objectiveId, campaignKeys },
       range,
     ),
+    brandWide ? shareOfVoiceIn(db, workspaceId, range) : null,
+    brandWide ? netSentimentIn(db, workspaceId, range) : null,
   ]);
   const totals = sumPoints(series);
   const inputs: KpiInputs = {
@@ -183,6 +188,8 @@ export async function summarizePeriod(db: Db, workspaceId: string, scope: Dashbo
     // Measured once at least one of the period's posts has had its engagers collected.
     engagedFollowers: engagers.collected > 0 ? engagers.engagedFollowers : null,
     ...money,
+    mentions:
+      voice && sentiment ? { shareOfVoice: voice.total > 0 ? voice.brand.share : null, netSentiment: sentiment.netSentiment } : undefined,
     missing: missingReasons([...new Set(channels.map((c) => c.network))]),
   };
   return {

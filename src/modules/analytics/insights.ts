@@ -25,6 +25,13 @@ export interface BestTimeCell {
   rate: number | null;
 }
 
+/**
+ * The fewest posts an hour of the grid needs before it gets a rate. The grid, the
+ * "suggest a time" answer and the objective alerts' time suggestion all use it, so no
+ * alert recommends an hour the best-time page calls "not enough data".
+ */
+export const BEST_TIME_MIN_SAMPLE = 3;
+
 /** The method, stated with the grid. */
 export const BEST_TIME_METHOD =
   'Engagement rate by followers of each own post in its first 24 h (24 h snapshot), grouped by weekday and hour of publication in the workspace time zone. ' +
@@ -38,7 +45,11 @@ export const BEST_TIME_METHOD_ES =
   '(tasa = (n·media_celda + k·media_global) / (n + k)). Las celdas con menos de minSample publicaciones no tienen tasa.';
 
 /** Builds the best-time grid from raw per-post rates (pure; exported for tests). */
-export function bestTimeGrid(samples: Array<{ weekday: number; hour: number; rate: number }>, minSample = 3, prior = 3): BestTimeCell[] {
+export function bestTimeGrid(
+  samples: Array<{ weekday: number; hour: number; rate: number }>,
+  minSample = BEST_TIME_MIN_SAMPLE,
+  prior = 3,
+): BestTimeCell[] {
   const sums = Array.from({ length: 7 }, () => Array.from({ length: 24 }, () => ({ n: 0, sum: 0 })));
   for (const s of samples) {
     const cell = sums[s.weekday - 1][s.hour];
@@ -85,7 +96,7 @@ export async function bestTime(
     const local = DateTime.fromJSDate(r.published_at, { zone: timeZone });
     return { weekday: local.weekday, hour: local.hour, rate: ((r.engagements_24h ?? 0) / (r.followers_at_post ?? 1)) * 100 };
   });
-  const minSample = options.minSample ?? 3;
+  const minSample = options.minSample ?? BEST_TIME_MIN_SAMPLE;
   const cells = bestTimeGrid(samples, minSample);
   const ranked = cells.filter((c) => c.rate !== null).sort((a, b) => (b.rate ?? 0) - (a.rate ?? 0));
   return {
@@ -169,6 +180,22 @@ export async function channelFit(
 // Objectives: progress, forecast, off-track evidence and suggestions
 // ---------------------------------------------------------------------------
 
+/** Share of an objective's period during which it is not judged yet (see judgingStartsAt). */
+export const OBJECTIVE_GRACE_SHARE = 0.2;
+/** The longest grace period, whatever the objective's length. */
+export const OBJECTIVE_GRACE_MAX_MS = 7 * 86_400_000;
+
+/**
+ * When an objective starts being judged: after the first 20 % of its period or 7 days, whichever is
+ * shorter. Before that a forecast from a few days (or no posts with metrics yet) says little, and
+ * calling a new objective "off track" with weeks to go only teaches people to ignore the status;
+ * so it is "too early to judge" and raises no alert. A 30-day objective is judged from day 6, a
+ * quarter from day 7, a week-long one from its second day.
+ */
+export function judgingStartsAt(startMs: number, deadlineMs: number): number {
+  return startMs + Math.min(Math.max(0, deadlineMs - startMs) * OBJECTIVE_GRACE_SHARE, OBJECTIVE_GRACE_MAX_MS);
+}
+
 /** KPIs whose progress accumulates over time (forecast = extrapolate the total). */
 const CUMULATIVE: KpiName[] = ['engagements', 'link_clicks', 'leads', 'conversion_value', 'followers'];
 
@@ -205,6 +232,7 @@ export async function objectiveProgress(ctx: AppContext, workspaceId: string, ob
     return {
       objective: { id: objective.id, name: objective.name, kpi, target: objective.target, deadline: objective.deadline },
       status: 'not_started',
+      judgingFrom: new Date(judgingStartsAt(start, deadline)),
       current: null,
       forecast: null,
       series: [],
@@ -293,18 +321,21 @@ export async function objectiveProgress(ctx: AppContext, workspaceId: string, ob
     }
   }
   const expected = forecast?.ewma ?? null;
+  const judgingFrom = judgingStartsAt(start, deadline);
   const status =
-    current === null
-      ? 'not_measurable'
-      : expected === null
-        ? 'no_data'
-        : higherIsBetter
-          ? expected >= objective.target
-            ? 'on_track'
-            : 'off_track'
-          : expected <= objective.target
-            ? 'on_track'
-            : 'off_track';
+    now < judgingFrom
+      ? 'too_early'
+      : current === null
+        ? 'not_measurable'
+        : expected === null
+          ? 'no_data'
+          : higherIsBetter
+            ? expected >= objective.target
+              ? 'on_track'
+              : 'off_track'
+            : expected <= objective.target
+              ? 'on_track'
+              : 'off_track';
 
   let evidence = null;
   const suggestions: Array<{ kind: string; en: string; es: string }> = [];
@@ -313,7 +344,7 @@ export async function objectiveProgress(ctx: AppContext, workspaceId: string, ob
     const [channels, posts, grid] = await Promise.all([
       channelBreakdown(db, workspaceId, brandRange),
       rankedPosts(db, workspaceId, { objectiveId }, brandRange, 3),
-      bestTime(db, workspaceId, { now }),
+      bestTime(db, workspaceId, { now, minSample: BEST_TIME_MIN_SAMPLE }),
     ]);
     const rated = channels.filter((c) => c.engagementRateByFollowers !== null);
     const mean = rated.length ? rated.reduce((s, c) => s + (c.engagementRateByFollowers ?? 0), 0) / rated.length : null;
@@ -329,8 +360,9 @@ export async function objectiveProgress(ctx: AppContext, workspaceId: string, ob
         es: `Traslada esfuerzo de ${underperforming.map((c) => c.name).join(', ')} a ${best.name} (${best.engagementRateByFollowers} % de interacción por seguidores).`,
       });
     const dayNames = { en: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'], es: ['lun', 'mar', 'mié', 'jue', 'vie', 'sáb', 'dom'] };
-    if (grid.best.length) {
-      const slots = grid.best.slice(0, 3);
+    // Only hours with the grid's own minimum evidence (never a cell the best-time page calls "not enough data").
+    const slots = grid.best.filter((c) => c.rate !== null && c.posts >= BEST_TIME_MIN_SAMPLE).slice(0, 3);
+    if (slots.length) {
       suggestions.push({
         kind: 'time',
         en: `Post at the best times (${grid.timeZone}): ${slots.map((c) => `${dayNames.en[c.weekday - 1]} ${c.hour}:00`).join(', ')}.`,
@@ -374,6 +406,7 @@ export async function objectiveProgress(ctx: AppContext, workspaceId: string, ob
       deadline: objective.deadline,
     },
     status,
+    judgingFrom: new Date(judgingFrom),
     current,
     reason: kpiValue?.reason ?? null,
     forecast,

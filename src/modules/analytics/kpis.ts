@@ -214,6 +214,11 @@ export interface KpiInputs {
    * reason in `missing.engagers` when known.
    */
   engagedFollowers?: number | null;
+  /**
+   * Share of voice and net sentiment of the period's mentions (mention-kpis.ts, the listening
+   * dashboard's own numbers); absent where mentions do not belong to the scope (a channel, a campaign).
+   */
+  mentions?: { shareOfVoice: number | null; netSentiment: number | null };
   /** Reasons inputs are missing, by input name (from the adapters' PostMetrics.missing). */
   missing: Record<string, string>;
 }
@@ -298,8 +303,16 @@ export function computeKpis(inputs: KpiInputs): KpiValue[] {
       inputs.cost > 0
         ? { value: round(((inputs.conversionValue - inputs.cost) / inputs.cost) * 100), reason: null }
         : { value: null, reason: 'No costs recorded' },
-    share_of_voice: { value: null, reason: 'Computed by the listening module from mentions of the brand and its competitors' },
-    net_sentiment: { value: null, reason: 'Computed by the listening module from mentions (neutral mentions included in the total)' },
+    share_of_voice: !inputs.mentions
+      ? { value: null, reason: 'Computed by the listening module from mentions of the brand and its competitors' }
+      : inputs.mentions.shareOfVoice === null
+        ? { value: null, reason: 'No brand or competitor mentions in this period' }
+        : { value: inputs.mentions.shareOfVoice, reason: null },
+    net_sentiment: !inputs.mentions
+      ? { value: null, reason: 'Computed by the listening module from mentions (neutral mentions included in the total)' }
+      : inputs.mentions.netSentiment === null
+        ? { value: null, reason: 'No mentions in this period' }
+        : { value: inputs.mentions.netSentiment, reason: null },
   };
   return KPI_NAMES.map((name) => ({
     name,

@@ -11,7 +11,7 @@ import { clickRecorderFor } from '../links/short-links.ts';
 import { analyticsSettings, shortLinkBase } from '../links/service.ts';
 import { presentBackfill, startBackfill } from './backfill.ts';
 import { acknowledgeAlert, createReportSchedule, deleteReportSchedule, updateAnalyticsSettings } from './commands.ts';
-import { collectDueMetrics } from './collector.ts';
+import { awaitingFirstMetrics, collectDueMetrics } from './collector.ts';
 import { channelBreakdown, dashboard, NETWORK_REPORTS, type DashboardScope } from './dashboards.ts';
 import { missingMetricCodes } from '../../networks/metrics.ts';
 import { bestTime, channelFit, evaluateObjectives, objectiveProgress, suggestTime } from './insights.ts';
@@ -101,7 +101,18 @@ export const analyticsRoutes: ApiModule = async (app, ctx) => {
     },
     async (request) => {
       const result = await run(request.params.workspaceId, {}, request.query);
-      return { ...result, channels: await channelBreakdown(db, request.params.workspaceId, result.days), networkReports: NETWORK_REPORTS };
+      const waiting = await awaitingFirstMetrics(ctx, request.params.workspaceId, { from: result.days.from, to: result.days.to });
+      const expected = [...waiting.values()].map((d) => d.getTime());
+      return {
+        ...result,
+        channels: await channelBreakdown(db, request.params.workspaceId, result.days),
+        networkReports: NETWORK_REPORTS,
+        awaitingFirstMetrics: {
+          publications: waiting.size,
+          firstExpectedAt: expected.length ? new Date(Math.min(...expected)) : null,
+          lastExpectedAt: expected.length ? new Date(Math.max(...expected)) : null,
+        },
+      };
     },
   );
 
@@ -182,6 +193,7 @@ export const analyticsRoutes: ApiModule = async (app, ctx) => {
         items.push({
           objective: p.objective,
           status: p.status,
+          judgingFrom: p.judgingFrom,
           current: p.current,
           forecast: p.forecast,
           reason: p.reason,
@@ -208,6 +220,7 @@ export const analyticsRoutes: ApiModule = async (app, ctx) => {
       await ensure('posts', workspaceId, postId, 'Post');
       await clickRecorderFor(ctx).flush();
       const publications = await postMetricsRepository.publicationsOfPost(db, postId);
+      const waiting = await awaitingFirstMetrics(ctx, workspaceId, { publicationIds: publications.map((p) => p.id) });
       const items = [];
       for (const p of publications) {
         const [{ snapshots, latest }, linkClicks, conversions] = await Promise.all([
@@ -244,6 +257,7 @@ export const analyticsRoutes: ApiModule = async (app, ctx) => {
           state: p.state,
           publishedAt: p.published_at,
           remoteUrl: p.remote_url,
+          firstMetricsExpectedAt: waiting.get(p.id) ?? null,
           missing: latest ? missingMetricCodes(latest.missing) : (NETWORK_REPORTS[p.network]?.missing ?? {}),
           snapshots: snapshots.map(({ captured_at, ...counts }) => ({ capturedAt: captured_at, ...counts })),
           kpis,

@@ -96,11 +96,16 @@ export const dashboardSchema = z.object({
   posts: z.object({ top: z.array(rankedPostSchema), bottom: z.array(rankedPostSchema) }),
 });
 
-export const overviewSchema = dashboardSchema.extend({ channels: z.array(channelRowSchema), networkReports: networkReportsSchema });
+export const overviewSchema = dashboardSchema.extend({
+  channels: z.array(channelRowSchema),
+  networkReports: networkReportsSchema,
+  /** Posts of the period published but not measured yet: how many, and when the first and last of them are expected. */
+  awaitingFirstMetrics: z.object({ publications: z.number(), firstExpectedAt: instant.nullable(), lastExpectedAt: instant.nullable() }),
+});
 
 const suggestionSchema = z.object({ kind: z.string(), en: z.string(), es: z.string() });
 const forecastSchema = z.object({ linear: z.number().nullable(), ewma: z.number().nullable(), method: z.string(), methodEs: z.string() });
-/** not_started, not_measurable, no_data, on_track or off_track. */
+/** not_started, too_early (in its grace period, see judgingFrom), not_measurable, no_data, on_track or off_track. */
 const objectiveStatus = z.string();
 
 /** The objective as progress shows it (before its start: without label, baseline and start). */
@@ -118,6 +123,8 @@ const progressObjectiveSchema = z.object({
 export const objectiveProgressSchema = z.object({
   objective: progressObjectiveSchema,
   status: objectiveStatus,
+  /** When the objective starts being judged (before it the status is too_early). */
+  judgingFrom: instant,
   current: z.number().nullable(),
   reason: z.string().nullable().optional(),
   forecast: forecastSchema.nullable(),
@@ -141,6 +148,7 @@ export const objectiveStatusListSchema = listSchema(
   z.object({
     objective: progressObjectiveSchema,
     status: objectiveStatus,
+    judgingFrom: instant,
     current: z.number().nullable(),
     forecast: forecastSchema.nullable(),
     reason: z.string().nullable().optional(),
@@ -169,6 +177,8 @@ export const postDashboardSchema = z.object({
       state: z.string(),
       publishedAt: instant.nullable(),
       remoteUrl: z.string().nullable(),
+      /** Published without metrics yet: when the first snapshot is expected (null once measured). */
+      firstMetricsExpectedAt: instant.nullable(),
       missing: z.record(z.string(), z.string()),
       snapshots: z.array(z.object({ capturedAt: instant, step: z.number().nullable(), ...snapshotCounts })),
       kpis: z.array(kpiValueSchema),

@@ -4,16 +4,8 @@
  * Sums come from SQL; text analysis and bursts reuse the pure core.
  */
 import type { AppContext } from '../../server/context.ts';
-import {
-  burstKeys,
-  contentTerms,
-  createBurstDetector,
-  netSentiment,
-  shareOfVoice,
-  topPhrases,
-  topTerms,
-  type Burst,
-} from './core/index.ts';
+import { burstKeys, contentTerms, createBurstDetector, topPhrases, topTerms, type Burst } from './core/index.ts';
+import { netSentimentIn, shareOfVoiceIn } from '../analytics/mention-kpis.ts';
 import { analysisRepository } from './repository/analysis.ts';
 import { queryRepository } from './repository/queries.ts';
 import type { Range } from './rules.ts';
@@ -52,46 +44,17 @@ export async function mentionVolume(
 }
 
 /**
- * Share of voice = brand mentions / (brand + competitors' mentions) × 100 (PRODUCT.md). Brand =
- * distinct mentions matching any brand query; each competitor = distinct mentions of its queries.
+ * Share of voice = brand mentions / (brand + competitors' mentions) × 100 (PRODUCT.md), computed
+ * by the same function the analytics dashboards use, so both pages agree.
  */
 export async function shareOfVoiceReport(ctx: AppContext, workspaceId: string, range: Range) {
-  const rows = await analysisRepository.brandAndCompetitorCounts(ctx.database.db, workspaceId, range);
-  const brand = rows.find((r) => r.kind === 'brand')?.count ?? 0;
-  const competitors = rows.filter((r) => r.kind === 'competitor').map((r) => ({ name: r.label, mentions: Number(r.count) }));
-  const total = brand + competitors.reduce((sum, c) => sum + c.mentions, 0);
-  return {
-    formula: 'brand mentions / (brand + competitors mentions) × 100',
-    brand: {
-      mentions: Number(brand),
-      share: shareOfVoice(
-        Number(brand),
-        competitors.map((c) => c.mentions),
-      ),
-    },
-    competitors: competitors
-      .map((c) => ({ ...c, share: total === 0 ? 0 : (c.mentions / total) * 100 }))
-      .sort((a, b) => b.mentions - a.mentions),
-    total,
-  };
+  return shareOfVoiceIn(ctx.database.db, workspaceId, range);
 }
 
-/**
- * Sentiment counts and net sentiment = (positive − negative) / all × 100, neutral included in "all".
- * `total` is every mention of the scope: one without a label (none read) counts as neutral, so the
- * split always adds up to the total the other panels show.
- */
+/** Sentiment counts and net sentiment (the analytics dashboards' own function; 0 without mentions). */
 export async function sentimentReport(ctx: AppContext, workspaceId: string, range: Range, queryId?: string) {
-  const rows = await analysisRepository.sentimentCounts(ctx.database.db, workspaceId, { ...range, queryId });
-  const counts = { positive: 0, neutral: 0, negative: 0 };
-  for (const row of rows)
-    counts[row.sentiment === 'positive' || row.sentiment === 'negative' ? row.sentiment : 'neutral'] += Number(row.count);
-  return {
-    counts,
-    total: counts.positive + counts.neutral + counts.negative,
-    netSentiment: netSentiment(counts),
-    formula: '(positive − negative) / all mentions × 100, neutral mentions included in all',
-  };
+  const report = await netSentimentIn(ctx.database.db, workspaceId, range, queryId);
+  return { ...report, netSentiment: report.netSentiment ?? 0 };
 }
 
 /** Mentions of the scope per source (a CSV import or a removed source has no source: `sourceId` null) and network; they add up to the total. */

@@ -161,8 +161,9 @@ describe.each(DB_KINDS)('listening API on %s', (kind) => {
     // 10:00 and 10:05 UTC are 11:00 in Madrid: one hourly bucket with both.
     expect(brandSeries.points).toEqual([{ at: '2026-03-10T10:00:00.000Z', count: 2 }]);
     const sov = (await owner.request('GET', api(`/analysis/share-of-voice?${range}`))).json();
-    expect(sov.brand).toEqual({ mentions: 2, share: (2 / 3) * 100 });
-    expect(sov.competitors).toEqual([{ name: 'BetaCorp', mentions: 1, share: (1 / 3) * 100 }]);
+    // One decimal, the rounding the analytics dashboards use too (analytics/mention-kpis.ts).
+    expect(sov.brand).toEqual({ mentions: 2, share: 66.7 });
+    expect(sov.competitors).toEqual([{ name: 'BetaCorp', mentions: 1, share: 33.3 }]);
     const sentiment = (await owner.request('GET', api(`/analysis/sentiment?${range}`))).json();
     expect(sentiment.total).toBe(4);
     expect(sentiment.netSentiment).toBeCloseTo(((sentiment.counts.positive - sentiment.counts.negative) / 4) * 100);

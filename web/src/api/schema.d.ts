@@ -2277,6 +2277,7 @@ export interface paths {
                                     method: string;
                                     methodEs: string;
                                 } | null;
+                                judgingFrom: string;
                                 objective: {
                                     baseline?: number;
                                     deadline: string;
@@ -2583,6 +2584,7 @@ export interface paths {
                                     method: string;
                                     methodEs: string;
                                 } | null;
+                                judgingFrom: string;
                                 objective: {
                                     baseline?: number;
                                     deadline: string;
@@ -2658,6 +2660,11 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            awaitingFirstMetrics: {
+                                firstExpectedAt: (string) | null;
+                                lastExpectedAt: (string) | null;
+                                publications: number;
+                            };
                             changes: {
                                 [key: string]: number | null;
                             } | null;
@@ -2908,6 +2915,7 @@ export interface paths {
                             publications: {
                                 /** Format: uuid */
                                 channelId: string;
+                                firstMetricsExpectedAt: (string) | null;
                                 kpis: {
                                     formula: string;
                                     formulaEs: string;

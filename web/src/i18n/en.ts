@@ -4,6 +4,7 @@ import { web2En } from './web2-en.ts';
 import { shellEn } from './shell-en.ts';
 import { accountsEn } from './accounts-en.ts';
 import { analyticsEn } from './analytics-en.ts';
+import { measureEn } from './measure-en.ts';
 import { apiErrorsEn } from './api-errors-en.ts';
 import { teamEn } from './team-en.ts';
 import { eventTextsEn } from './event-texts-en.ts';
@@ -228,6 +229,7 @@ export const en = {
   shellUi: shellEn,
   accounts: accountsEn,
   analytics: analyticsEn,
+  measure: measureEn,
   apiErrors: apiErrorsEn,
   team: teamEn,
   events: eventTextsEn,

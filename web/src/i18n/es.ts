@@ -5,6 +5,7 @@ import { web2Es } from './web2-es.ts';
 import { shellEs } from './shell-es.ts';
 import { accountsEs } from './accounts-es.ts';
 import { analyticsEs } from './analytics-es.ts';
+import { measureEs } from './measure-es.ts';
 import { apiErrorsEs } from './api-errors-es.ts';
 import { teamEs } from './team-es.ts';
 import { eventTextsEs } from './event-texts-es.ts';
@@ -230,6 +231,7 @@ export const es: Dictionary = {
   shellUi: shellEs,
   accounts: accountsEs,
   analytics: analyticsEs,
+  measure: measureEs,
   apiErrors: apiErrorsEs,
   team: teamEs,
   events: eventTextsEs,

@@ -48,11 +48,14 @@ export interface ClaimedScheduleRow {
 
 /** The metric collector's queries: the snapshot schedule (the queue itself), follower counts, publications to snapshot. */
 export const collectionRepository = {
-  /** Puts publications published since `since` on the snapshot schedule (first step due an hour after publishing); how many were new. */
-  async scheduleNewPublications(db: Db, since: Date): Promise<number> {
+  /**
+   * Puts publications published since `since` on the snapshot schedule, the first snapshot due
+   * `firstDelayMs` after publishing (step 0, an early take of the 1 h step); how many were new.
+   */
+  async scheduleNewPublications(db: Db, since: Date, firstDelayMs: number): Promise<number> {
     const result = await sql<{ publication_id: string }>`
     INSERT INTO metric_schedule (publication_id, workspace_id, channel_id, published_at, next_step, next_due_at)
-    SELECT p.id, p.workspace_id, p.channel_id, p.published_at, 0, p.published_at + interval '1 hour'
+    SELECT p.id, p.workspace_id, p.channel_id, p.published_at, 0, p.published_at + ${firstDelayMs} * interval '1 millisecond'
     FROM publications p
     WHERE p.state = 'published' AND p.published_at >= ${since}
     ON CONFLICT (publication_id) DO NOTHING
@@ -133,6 +136,27 @@ export const collectionRepository = {
 
   channel(db: Db, channelId: string) {
     return db.selectFrom('channels').selectAll().where('id', '=', channelId).executeTakeFirstOrThrow();
+  },
+
+  /**
+   * Published publications without any metrics yet (at most 500), published in [from, to) when a
+   * range is given or among `publicationIds`, with their schedule row's due time (`scheduled` false:
+   * the collector has not seen them yet).
+   */
+  awaitingFirstMetrics(db: Db, workspaceId: string, filter: { from: Date; to: Date } | { publicationIds: string[] }) {
+    let query = db
+      .selectFrom('publications as p')
+      .leftJoin('publication_metrics as m', 'm.publication_id', 'p.id')
+      .leftJoin('metric_schedule as s', 's.publication_id', 'p.id')
+      .select(['p.id', 'p.published_at', 's.next_due_at', sql<boolean>`s.publication_id IS NOT NULL`.as('scheduled')])
+      .where('p.workspace_id', '=', workspaceId)
+      .where('p.state', '=', 'published')
+      .where('m.publication_id', 'is', null);
+    if ('publicationIds' in filter) {
+      if (!filter.publicationIds.length) return Promise.resolve([]);
+      query = query.where('p.id', 'in', filter.publicationIds);
+    } else query = query.where('p.published_at', '>=', filter.from).where('p.published_at', '<', filter.to);
+    return query.orderBy('p.published_at').limit(500).execute();
   },
 
   /** The workspace's published publications, oldest first. */

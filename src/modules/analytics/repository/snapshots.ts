@@ -6,6 +6,12 @@ import { sqlLocalDate } from '../../../db/sql-fragments.ts';
 
 /** Snapshot offsets after published_at: 1 h, 6 h, 24 h, 3 d, 7 d, 30 d. */
 export const SNAPSHOT_OFFSETS_MS = [3_600_000, 6 * 3_600_000, 24 * 3_600_000, 3 * 86_400_000, 7 * 86_400_000, 30 * 86_400_000] as const;
+/**
+ * A publication's first snapshot is taken this long after it is published (then the usual
+ * 1 h, 6 h, … steps), so analytics shows real numbers minutes after a post goes out instead
+ * of zeros for an hour. It counts as an early take of step 0: the 1 h snapshot still follows.
+ */
+export const FIRST_METRICS_DELAY_MS = 5 * 60_000;
 /** Index of the 24 h snapshot: its engagements feed the best-time grid. */
 export const FIRST_DAY_STEP = 2;
 /** Dimension key standing for "none" in the daily rollup's primary key. */

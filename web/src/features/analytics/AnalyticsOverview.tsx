@@ -1,6 +1,6 @@
 import { lazy, Suspense, useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import { Anchor, Button, Card, Group, Loader, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Group, Loader, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { DateTime } from 'luxon';
@@ -94,6 +94,7 @@ export default function AnalyticsOverviewPage() {
   const workspace = useWorkspace();
   const reason = useReason();
   const bilingual = useBilingual();
+  const number = useNumber();
   const [params, setParams] = useSearchParams();
   const scope = (params.get('scope') as Scope | null) ?? 'overview';
   const scopeId = params.get('id');
@@ -216,6 +217,18 @@ export default function AnalyticsOverviewPage() {
             {dashboard.previous &&
               ` · ${t('analytics.overview.previous', zonedDays(dashboard.previous.range, workspace.timeZone, i18n.language))}`}
           </Text>
+          {overview && overview.awaitingFirstMetrics.publications > 0 && (
+            <Alert color="blue" variant="light" title={t('measure.waiting.title')} data-testid="overview-waiting-first-metrics">
+              {t('measure.waiting.overview', {
+                count: overview.awaitingFirstMetrics.publications,
+                time: overview.awaitingFirstMetrics.lastExpectedAt
+                  ? DateTime.fromISO(overview.awaitingFirstMetrics.lastExpectedAt, { zone: workspace.timeZone })
+                      .setLocale(i18n.language)
+                      .toLocaleString(DateTime.TIME_SIMPLE)
+                  : '—',
+              })}
+            </Alert>
+          )}
           <SimpleGrid cols={{ base: 2, sm: 4 }}>
             {(
               [
@@ -230,14 +243,14 @@ export default function AnalyticsOverviewPage() {
                   {t(`analytics.totals.${key}`)}
                 </Text>
                 <Text fw={700} fz={20}>
-                  {value.toLocaleString(i18n.language)}
+                  {number(value)}
                 </Text>
               </Card>
             ))}
           </SimpleGrid>
           <Card withBorder>
             <Suspense fallback={<Loader size="sm" />}>
-              <DailyChart days={days} lines={lines} label={t('analytics.chart.title')} />
+              <DailyChart days={days} lines={lines} label={t('analytics.chart.title')} integer />
             </Suspense>
             <Text size="xs" c="dimmed">
               {t('analytics.chart.byPublishDay')}

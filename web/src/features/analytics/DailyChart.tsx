@@ -10,9 +10,20 @@ export interface DailyLine {
 }
 
 /** Daily lines over the chosen days (uPlot, loaded only with the analytics pages). */
-export default function DailyChart({ days, lines, label }: { days: string[]; lines: DailyLine[]; label: string }) {
-  // Noon UTC keeps every day on its own date whatever the viewer's zone.
-  const times = useMemo(() => days.map((day) => Date.parse(`${day}T12:00:00Z`)), [days]);
+export default function DailyChart({
+  days,
+  lines,
+  label,
+  integer = false,
+}: {
+  days: string[];
+  lines: DailyLine[];
+  label: string;
+  /** Whole-number values (posts, engagements, clicks): whole-number ticks. */
+  integer?: boolean;
+}) {
+  // Each day as its midnight read in UTC: on its own date whatever the viewer's zone, and on the day ticks.
+  const times = useMemo(() => days.map((day) => Date.parse(`${day}T00:00:00Z`)), [days]);
   const timeLines = useMemo<TimeLine[]>(
     () =>
       lines.map((line) => {
@@ -21,5 +32,17 @@ export default function DailyChart({ days, lines, label }: { days: string[]; lin
       }),
     [days, lines],
   );
-  return <TimeChart times={times} lines={timeLines} label={label} zone="Etc/UTC" testId="daily-chart" />;
+  // Day ticks fall on the dates themselves; a single day is shown with half a day either side.
+  return (
+    <TimeChart
+      times={times}
+      lines={timeLines}
+      label={label}
+      zone="Etc/UTC"
+      integer={integer}
+      padMs={12 * 3_600_000}
+      dateOnly
+      testId="daily-chart"
+    />
+  );
 }

@@ -3,7 +3,7 @@ import { Anchor, Card, Group, List, Progress, SimpleGrid, Stack, Table, Text, Ti
 import { useTranslation } from 'react-i18next';
 import { formatInstant } from '../../shared/format.ts';
 import { useWorkspace } from '../../shared/session.tsx';
-import { StatusBadge, useBilingual, useKpiValue, useLocalizedText, useNumber, useReason } from './shared.tsx';
+import { JudgingNote, StatusBadge, statusColor, useBilingual, useKpiValue, useLocalizedText, useNumber, useReason } from './shared.tsx';
 import type { ObjectiveProgress } from './types.ts';
 
 /** Progress against target, forecast to the deadline, and, when off track, the evidence and suggestions. */
@@ -28,6 +28,7 @@ export function ObjectiveProgressPanel({ progress, kpiLabel }: { progress: Objec
         </div>
         <StatusBadge status={progress.status} />
       </Group>
+      <JudgingNote status={progress.status} judgingFrom={progress.judgingFrom} />
       <SimpleGrid cols={{ base: 1, sm: 3 }} mb="xs">
         <div>
           <Text size="xs" c="dimmed">
@@ -58,12 +59,7 @@ export function ObjectiveProgressPanel({ progress, kpiLabel }: { progress: Objec
           )}
         </div>
       </SimpleGrid>
-      <Progress
-        value={share}
-        color={progress.status === 'off_track' ? 'red' : 'green'}
-        aria-label={t('analytics.objective.progress')}
-        mb={4}
-      />
+      <Progress value={share} color={statusColor(progress.status)} aria-label={t('analytics.objective.progress')} mb={4} />
       <Text size="xs" c="dimmed">
         {t('analytics.objective.progressOfTarget', { percent: number(share, 0) })}
       </Text>

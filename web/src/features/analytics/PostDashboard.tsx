@@ -1,7 +1,8 @@
-import { lazy, Suspense, useMemo } from 'react';
+import { lazy, Suspense, useEffect, useMemo } from 'react';
+import { DateTime } from 'luxon';
 import { Link, useParams } from 'react-router-dom';
-import { Anchor, Badge, Card, Group, List, Loader, Stack, Table, Text, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { Alert, Anchor, Badge, Card, Group, List, Loader, Stack, Table, Text, Title } from '@mantine/core';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { apiCall } from '../../api/client.ts';
 import { formatInstant } from '../../shared/format.ts';
@@ -16,6 +17,9 @@ import { ApiErrorAlert } from '../../shared/ApiErrorAlert.tsx';
 
 const TimeChart = lazy(() => import('./TimeChart.tsx'));
 
+/** The server's FIRST_METRICS_DELAY_MS (analytics/repository/snapshots.ts), in minutes, for the explanation. */
+const FIRST_METRICS_MINUTES = 5;
+
 type MetricName = 'likes' | 'replies' | 'reposts' | 'quotes' | 'impressions' | 'reach' | 'clicks';
 const METRICS: Array<{ name: MetricName; color: string }> = [
   { name: 'likes', color: '#e03131' },
@@ -26,6 +30,32 @@ const METRICS: Array<{ name: MetricName; color: string }> = [
   { name: 'reach', color: '#0c8599' },
   { name: 'clicks', color: '#868e96' },
 ];
+
+/** A published post not measured yet: says so and when its first numbers are expected, instead of zeros. */
+function WaitingForFirstMetrics({ expectedAt }: { expectedAt: string }) {
+  const { t, i18n } = useTranslation();
+  const workspace = useWorkspace();
+  const due = DateTime.fromISO(expectedAt, { zone: workspace.timeZone });
+  // Re-read the dashboard shortly after the expected time (the collector runs every 30 s), so the numbers appear without a reload.
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    const wait = Math.max(15_000, Date.parse(expectedAt) - Date.now() + 45_000);
+    const timer = window.setTimeout(() => queryClient.invalidateQueries({ queryKey: analyticsKeys.all(workspace.id) }), wait);
+    return () => window.clearTimeout(timer);
+  }, [expectedAt, workspace.id, queryClient]);
+  return (
+    <Alert color="blue" variant="light" icon={<Loader size="xs" />} title={t('measure.waiting.title')} data-testid="waiting-first-metrics">
+      <Text size="sm">
+        {due.toMillis() > Date.now()
+          ? t('measure.waiting.expected', { time: due.setLocale(i18n.language).toLocaleString(DateTime.TIME_SIMPLE) })
+          : t('measure.waiting.soon')}
+      </Text>
+      <Text size="xs" c="dimmed">
+        {t('measure.waiting.explain', { minutes: FIRST_METRICS_MINUTES })}
+      </Text>
+    </Alert>
+  );
+}
 
 /** One publication: its snapshots over time (brand's zone), what the network does not report and its KPIs. */
 function PublicationMetrics({ publication, channelName }: { publication: PostDashboardPublication; channelName: string }) {
@@ -72,11 +102,14 @@ function PublicationMetrics({ publication, channelName }: { publication: PostDas
         </Text>
       )}
       {publication.snapshots.length === 0 ? (
-        publication.state === 'published' && (
+        publication.state === 'published' &&
+        (publication.firstMetricsExpectedAt ? (
+          <WaitingForFirstMetrics expectedAt={publication.firstMetricsExpectedAt} />
+        ) : (
           <Text size="sm" c="dimmed" data-testid="no-snapshots">
             {t('analytics.postDashboard.noSnapshots')}
           </Text>
-        )
+        ))
       ) : (
         <>
           <Suspense fallback={<Loader size="sm" />}>
@@ -85,6 +118,7 @@ function PublicationMetrics({ publication, channelName }: { publication: PostDas
               lines={lines}
               label={t('analytics.postDashboard.chartTitle')}
               zone={workspace.timeZone}
+              integer
               testId="post-chart"
             />
           </Suspense>
@@ -137,7 +171,7 @@ function PublicationMetrics({ publication, channelName }: { publication: PostDas
 /** One post: each publication's metric snapshots over time, its KPIs (with the reason when one is missing) and its tracked links. */
 export default function PostDashboardPage() {
   const { postId } = useParams();
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const workspace = useWorkspace();
   const channels = useChannels();
   const number = useNumber();
@@ -208,9 +242,9 @@ export default function PostDashboardPage() {
                           </Text>
                         </Table.Td>
                         <Table.Td>{channelName(link.channelId)}</Table.Td>
-                        <Table.Td>{link.clicks.toLocaleString(i18n.language)}</Table.Td>
-                        <Table.Td>{link.uniqueVisitors.toLocaleString(i18n.language)}</Table.Td>
-                        <Table.Td>{link.conversions.toLocaleString(i18n.language)}</Table.Td>
+                        <Table.Td>{number(link.clicks)}</Table.Td>
+                        <Table.Td>{number(link.uniqueVisitors)}</Table.Td>
+                        <Table.Td>{number(link.conversions)}</Table.Td>
                         <Table.Td>{number(link.conversionValue)}</Table.Td>
                       </Table.Tr>
                     ))}

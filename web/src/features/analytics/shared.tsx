@@ -7,6 +7,7 @@ import { api, apiCall } from '../../api/client.ts';
 import { useWorkspace } from '../../shared/session.tsx';
 import type { Bilingual, Campaign, KpiValue, Objective, ObjectiveStatus, Pillar, Segment } from './types.ts';
 import { analyticsKeys } from './api.ts';
+import { numberFormat } from './chart-scales.ts';
 import { strategyKeys } from '../strategy/api.ts';
 
 /** English reasons the API gives for a missing metric, mapped to translated keys (unknown ones are shown as given). */
@@ -23,6 +24,12 @@ const REASON_KEYS: Record<string, string> = {
   'No leads yet': 'noLeads',
   'Computed by the listening module from mentions of the brand and its competitors': 'shareOfVoice',
   'Computed by the listening module from mentions (neutral mentions included in the total)': 'netSentiment',
+};
+
+/** Reasons about mentions (share of voice, net sentiment), translated under `measure.reasons`. */
+const MENTION_REASON_KEYS: Record<string, string> = {
+  'No mentions in this period': 'noMentions',
+  'No brand or competitor mentions in this period': 'noVoiceMentions',
 };
 
 /** Reason codes a network gives for a missing metric (networks/types.ts METRIC_REASON_CODES). */
@@ -43,6 +50,7 @@ export function useReason(): (reason: string | null | undefined) => string {
   return (reason) => {
     if (!reason) return '';
     if (REASON_KEYS[reason]) return t(`analytics.reasons.${REASON_KEYS[reason]}`);
+    if (MENTION_REASON_KEYS[reason]) return t(`measure.reasons.${MENTION_REASON_KEYS[reason]}`);
     return reason.split('; ').map(one).join('; ');
   };
 }
@@ -62,8 +70,7 @@ export function useBilingual(): (text: Partial<Bilingual> | null | undefined, fa
 /** Formats a number in the UI language (null → "—"). */
 export function useNumber(): (value: number | null | undefined, digits?: number) => string {
   const { i18n } = useTranslation();
-  return (value, digits = 2) =>
-    value === null || value === undefined ? '—' : value.toLocaleString(i18n.language, { maximumFractionDigits: digits });
+  return (value, digits = 2) => (value === null || value === undefined ? '—' : numberFormat(i18n.language, digits).format(value));
 }
 
 /** A date range chosen as calendar days in the brand's zone, plus the previous-period switch. */
@@ -152,6 +159,7 @@ const STATUS_COLORS: Record<ObjectiveStatus, string> = {
   not_measurable: 'gray',
   no_data: 'gray',
   not_started: 'blue',
+  too_early: 'blue',
   unknown: 'gray',
 };
 
@@ -169,9 +177,29 @@ export function StatusBadge({ status }: { status: string | null }) {
       variant={value === 'off_track' ? 'filled' : 'light'}
       data-testid="objective-status"
     >
-      {t(`analytics.status.${value}`)}
+      {value === 'too_early' ? t('measure.objective.tooEarly') : t(`analytics.status.${value}`)}
     </Badge>
   );
+}
+
+/** Under a status "too early to judge": from when the objective is judged, and why it waits. */
+export function JudgingNote({ status, judgingFrom }: { status: string | null | undefined; judgingFrom: string | null | undefined }) {
+  const { t, i18n } = useTranslation();
+  const workspace = useWorkspace();
+  if (status !== 'too_early' || !judgingFrom) return null;
+  const date = DateTime.fromISO(judgingFrom, { zone: workspace.timeZone }).setLocale(i18n.language).toLocaleString(DateTime.DATE_MED);
+  return (
+    <Tooltip label={t('measure.objective.grace')} multiline w={320}>
+      <Text size="xs" c="blue.8" mt={4} data-testid="judging-from">
+        {t('measure.objective.judgingFrom', { date })}
+      </Text>
+    </Tooltip>
+  );
+}
+
+/** The progress bar's colour for a status: red off track, blue while too early to judge, green otherwise. */
+export function statusColor(status: string | null | undefined): string {
+  return status === 'off_track' ? 'red' : status === 'too_early' || status === 'not_started' ? 'blue' : 'green';
 }
 
 const KPI_UNITS: Record<string, '%' | 'count' | 'per_post' | 'money'> = {

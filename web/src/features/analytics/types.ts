@@ -22,7 +22,7 @@ export type RankedPost = Dashboard['posts']['top'][number];
 
 export type ChannelRow = Overview['channels'][number];
 
-export type ObjectiveStatus = 'on_track' | 'off_track' | 'not_measurable' | 'no_data' | 'not_started' | 'unknown';
+export type ObjectiveStatus = 'on_track' | 'off_track' | 'not_measurable' | 'no_data' | 'not_started' | 'too_early' | 'unknown';
 
 /** One objective of GET objectives. */
 export type Objective = ApiItem<'/api/v1/workspaces/{workspaceId}/objectives', 'get'>;

@@ -1,4 +1,5 @@
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
+import { DateTime } from 'luxon';
 import { Link } from 'react-router-dom';
 import {
   Anchor,
@@ -24,19 +25,26 @@ import { listeningKeys } from './api.ts';
 const VolumeChart = lazy(() => import('./VolumeChart.tsx'));
 
 /** The dashboard's period: fixed when chosen, so every panel asks for the very same [from, to). */
-function periodOf(days: string) {
-  const to = new Date(Math.ceil(Date.now() / 60_000) * 60_000 + 60_000);
-  return { days, from: new Date(to.getTime() - Number(days) * 86_400_000).toISOString(), to: to.toISOString() };
+/**
+ * The last N whole days in the brand's zone, today included: the same window as the analytics pages'
+ * "last N days", so share of voice and net sentiment read the same on both (one function computes
+ * them, analytics/mention-kpis.ts). Fixed when chosen, so every panel asks for the same window.
+ */
+function periodOf(days: string, zone: string) {
+  const today = DateTime.now().setZone(zone).startOf('day');
+  return { days, from: today.minus({ days: Number(days) - 1 }).toISO() ?? '', to: today.plus({ days: 1 }).toISO() ?? '' };
 }
 
 /** Volume, share of voice, net sentiment, trends, sources, authors and terms: one period and one query filter for all. */
 export default function ListeningDashboardPage() {
   const { t, i18n } = useTranslation();
   const workspace = useWorkspace();
-  const [period, setPeriod] = useState(() => periodOf('7'));
+  const [period, setPeriod] = useState(() => periodOf('7', workspace.timeZone));
   const [queryId, setQueryId] = useState('');
   const range = { from: period.from, to: period.to };
   const scope = { ...range, ...(queryId && { queryId }) };
+  const interval = period.days === '7' ? 'hour' : 'day';
+  const chartRange = useMemo(() => ({ from: period.from, to: period.to, interval }) as const, [period.from, period.to, interval]);
   const params = { workspaceId: workspace.id };
   const key = [...listeningKeys.dashboard(workspace.id, period.days), period.to, queryId];
   const L = '/api/v1/workspaces/{workspaceId}/listening';
@@ -46,7 +54,7 @@ export default function ListeningDashboardPage() {
   });
   const volume = useQuery({
     queryKey: [...key, 'volume'],
-    queryFn: () => apiCall('get', `${L}/analysis/volume`, { params, query: { ...scope, interval: period.days === '7' ? 'hour' : 'day' } }),
+    queryFn: () => apiCall('get', `${L}/analysis/volume`, { params, query: { ...scope, interval } }),
   });
   const sov = useQuery({
     queryKey: [...key, 'sov'],
@@ -102,7 +110,7 @@ export default function ListeningDashboardPage() {
           />
           <SegmentedControl
             value={period.days}
-            onChange={(days) => setPeriod(periodOf(days))}
+            onChange={(days) => setPeriod(periodOf(days, workspace.timeZone))}
             data={[
               { value: '7', label: t('listening.last7') },
               { value: '30', label: t('listening.last30') },
@@ -125,7 +133,7 @@ export default function ListeningDashboardPage() {
       <Card withBorder>
         {volume.data ? (
           <Suspense fallback={<Loader size="sm" />}>
-            <VolumeChart series={lines} label={t('listening.volume')} zone={workspace.timeZone} />
+            <VolumeChart series={lines} label={t('listening.volume')} zone={workspace.timeZone} range={chartRange} />
           </Suspense>
         ) : (
           <Loader size="sm" />

@@ -31,7 +31,9 @@ import { useChannels, useNetworks } from '../channels/api.ts';
 import { useSession, useWorkspace } from '../../shared/session.tsx';
 import { ObjectiveProgressPanel } from '../analytics/ObjectiveProgressPanel.tsx';
 import {
+  JudgingNote,
   StatusBadge,
+  statusColor,
   useBilingual,
   useCampaigns,
   useKpiCatalog,
@@ -278,6 +280,7 @@ function ObjectiveCard({
         </div>
         <StatusBadge status={status?.status ?? objective.status} />
       </Group>
+      <JudgingNote status={status?.status} judgingFrom={status?.judgingFrom} />
       {objective.description && (
         <Text size="sm" c="dimmed" mt={4}>
           {objective.description}
@@ -303,12 +306,7 @@ function ObjectiveCard({
           <Text fw={600}>{format(objective.kpi, status?.forecast?.ewma ?? null)}</Text>
         </div>
       </SimpleGrid>
-      <Progress
-        value={share}
-        mt="xs"
-        color={status?.status === 'off_track' ? 'red' : 'green'}
-        aria-label={t('analytics.objective.progress')}
-      />
+      <Progress value={share} mt="xs" color={statusColor(status?.status)} aria-label={t('analytics.objective.progress')} />
       {current === null && status?.reason && (
         <Text size="xs" c="dimmed" mt={4}>
           {t('analytics.kpi.missing')}: {reason(status.reason)}

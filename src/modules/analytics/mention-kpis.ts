@@ -61,7 +61,8 @@ export async function netSentimentIn(
   const rows = await analysisRepository.sentimentCounts(db, workspaceId, { ...range, queryId });
   const counts: SentimentCounts = { positive: 0, neutral: 0, negative: 0 };
   // A mention without a label (none read) counts as neutral, so the split adds up to the total every panel shows.
-  for (const row of rows) counts[row.sentiment === 'positive' || row.sentiment === 'negative' ? row.sentiment : 'neutral'] += Number(row.count);
+  for (const row of rows)
+    counts[row.sentiment === 'positive' || row.sentiment === 'negative' ? row.sentiment : 'neutral'] += Number(row.count);
   const total = counts.positive + counts.neutral + counts.negative;
   return {
     counts,

@@ -127,7 +127,7 @@ describe.each(DB_KINDS)('accounts (%s)', (kind) => {
       expect(JSON.stringify(list.json())).not.toContain(token);
       expect((await editor.request('GET', api())).statusCode).toBe(403);
       expect((await editor.request('POST', api(), { email: 'x@example.test', role: 'viewer' })).statusCode).toBe(403);
-      expect((await manager.request('POST', api(), { email: 'boss@example.test', role: 'owner' })).json().error.code).toBe('forbidden');
+      expect((await manager.request('POST', api(), { email: 'boss@example.test', role: 'owner' })).json().error.code).toBe('owner_only');
       expect((await manager.request('POST', api(), { email: `editor-${kind}@example.test`, role: 'viewer' })).json().error.code).toBe(
         'already_member',
       );

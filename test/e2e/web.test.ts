@@ -72,8 +72,8 @@ describe('web app end to end (real Chromium, real server, embedded database)', {
       const dialog = page.getByRole('dialog');
       await dialog.getByText('Simulated network').waitFor();
       await dialog.getByLabel('Channel name').fill(name);
-      await dialog.getByLabel('Handle').fill(handle);
-      await dialog.getByLabel('Token').fill(secret);
+      await dialog.getByLabel('Name of the practice account').fill(handle);
+      await dialog.getByLabel('Any password (this is a practice account)').fill(secret);
       await dialog.getByRole('button', { name: 'Connect' }).click();
       await page.getByTestId(`channel-${name}`).waitFor();
     }
@@ -87,7 +87,10 @@ describe('web app end to end (real Chromium, real server, embedded database)', {
     expect(channels.items.map((c) => c.status)).toEqual(['active', 'active']);
   });
 
-  it('composes for two channels, submits, approves, and the simulated network receives it; the calendar shows it published', async () => {
+  it('composes for two channels, sends to review, approves, publishes now, and the simulated network receives it; the calendar shows it published', async () => {
+    // This brand asks for approval: the composer offers "Send to review" only.
+    await apiCall('PATCH', `/workspaces/${workspaceId}`, { approvalRequired: true });
+    await page.reload();
     await page.getByRole('link', { name: 'Compose' }).click();
     await page.getByLabel('Sandbox A (Simulated)').check();
     await page.getByLabel('Sandbox B (Simulated)').check();
@@ -96,7 +99,7 @@ describe('web app end to end (real Chromium, real server, embedded database)', {
     await expect(page.getByTestId('count-Sandbox A').textContent()).resolves.toContain(`${Array.from(text).length} / 500`);
     await page.getByText('Preview for Sandbox B').or(page.getByLabel('Preview for Sandbox B')).first().waitFor();
     await shot('composer');
-    await page.getByRole('button', { name: 'Submit for approval' }).click();
+    await page.getByRole('button', { name: 'Send to review' }).click();
     await page.waitForURL(/\/posts\//);
     const postId = page.url().split('/posts/')[1];
     await expect(page.getByTestId('post-state').textContent()).resolves.toBe('In review');
@@ -105,10 +108,13 @@ describe('web app end to end (real Chromium, real server, embedded database)', {
     await page.getByTestId('review-card').waitFor();
     await shot('approvals');
     await page.getByLabel('Comment (optional)').fill('¡Perfecto!');
-    await page.getByRole('button', { name: 'Approve' }).click();
+    // No date: approving says so on the button, and the post then says it is approved but not scheduled.
+    await page.getByRole('button', { name: 'Approve (no date yet)' }).click();
     await page.getByText('Nothing waiting for review.').waitFor();
 
     await page.goto(`${server.url}/posts/${postId}`);
+    await expect(page.getByTestId('post-state').textContent()).resolves.toBe('Approved, not scheduled');
+    await page.getByRole('button', { name: 'Publish now' }).click();
     await page.getByTestId('post-state').filter({ hasText: 'Published' }).waitFor({ timeout: 20_000 });
     await page.getByText('¡Perfecto!').waitFor();
     await shot('post-detail');
@@ -350,7 +356,7 @@ describe('web app end to end (real Chromium, real server, embedded database)', {
     await page.waitForURL(`**/posts/${created.id}`);
     const reason = page.getByTestId('publication-error');
     await reason.waitFor();
-    await expect(reason.textContent()).resolves.toMatch(/Failed \(auth:/);
+    await expect(reason.textContent()).resolves.toMatch(/^Failed: The network refused it/);
     await page.getByRole('link', { name: 'Channels' }).click();
     await page.getByTestId('channel-Sandbox B').getByText('Reconnect needed').first().waitFor();
   });

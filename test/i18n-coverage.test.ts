@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ERROR_CODES } from '../src/lib/error-codes.ts';
 import { EVENT_TYPES } from '../src/lib/event-types.ts';
+import { QUERY_EXPECTED_CODES, QUERY_SYNTAX_REASONS } from '../src/modules/listening/core/query-language.ts';
 import { CSV_ROW_ERROR_CODES } from '../src/modules/listening/sources/csv.ts';
 import { en } from '../web/src/i18n/en.ts';
 import { es } from '../web/src/i18n/es.ts';
@@ -113,6 +114,18 @@ describe('every message a user reads has Spanish and English text, by code', () 
     ['es', es],
   ])('every reason a CSV row is refused has a %s text', (_language, dictionary) => {
     expect(missingIn(dictionary, 'csvRowErrors', CSV_ROW_ERROR_CODES)).toEqual([]);
+  });
+
+  // Listening query syntax errors: a reason code (+ what was expected, as a code) the web app words.
+  const queryReasonsInSource = collect(/new QueryParseError\([^;]*?'([a-z_]+)',\s*(?:\{|[a-z])/gs);
+
+  it.each([
+    ['en', en],
+    ['es', es],
+  ])('every listening query syntax reason has a %s text', (_language, dictionary) => {
+    expect(queryReasonsInSource.size).toBeGreaterThan(12);
+    expect(missingIn(dictionary, 'querySyntax.reasons', new Set([...QUERY_SYNTAX_REASONS, ...queryReasonsInSource.keys()]))).toEqual([]);
+    expect(missingIn(dictionary, 'querySyntax.expected', QUERY_EXPECTED_CODES)).toEqual([]);
   });
 
   it('the Spanish texts are not the English ones copied (spot check on every error code)', () => {

@@ -31,3 +31,21 @@ export const querySyntaxEn = {
       'The query needs a word, phrase, #hashtag, @handle, author: or site: that must appear; NOT, lang: and network: only filter.',
   },
 };
+
+/** Why a KPI has no value, by the code the API answers (src/lib/kpi-reasons.ts). */
+export const kpiReasonsEn = {
+  no_posts: 'No published posts in this period',
+  no_reach: 'No reach reported for these posts',
+  no_impressions: 'No impressions reported for these posts',
+  no_followers_channels: 'Follower counts not collected yet for these channels',
+  needs_daily_followers: 'Needs daily follower counts at the start of the period',
+  no_followers: 'Follower counts not collected yet',
+  engagers_not_collected: 'Engaging accounts have not been collected for these posts yet',
+  ctr_needs_impressions: 'CTR needs impressions, which these networks do not report',
+  no_costs: 'No costs recorded',
+  no_leads: 'No leads yet',
+  share_of_voice_from_listening: 'Computed by the listening module from mentions of the brand and its competitors',
+  net_sentiment_from_listening: 'Computed by the listening module from mentions (neutral mentions included in the total)',
+  no_mentions: 'No mentions in this period',
+  no_voice_mentions: 'No mentions of the brand or its competitors in this period',
+};

@@ -29,3 +29,21 @@ export const querySyntaxEs = {
       'La consulta necesita una palabra, frase, #hashtag, @usuario, author: o site: que deba aparecer; NOT, lang: y network: solo filtran.',
   },
 };
+
+/** Por qué un KPI no tiene valor, por el código que responde la API (src/lib/kpi-reasons.ts). */
+export const kpiReasonsEs = {
+  no_posts: 'No hay publicaciones en este periodo',
+  no_reach: 'Estas publicaciones no informan del alcance',
+  no_impressions: 'Estas publicaciones no informan de las impresiones',
+  no_followers_channels: 'Aún no se han recogido los seguidores de estos canales',
+  needs_daily_followers: 'Hacen falta los seguidores diarios al inicio del periodo',
+  no_followers: 'Aún no se han recogido los seguidores',
+  engagers_not_collected: 'Aún no se han recogido las cuentas que interactuaron con estas publicaciones',
+  ctr_needs_impressions: 'El CTR necesita impresiones, y estas redes no las informan',
+  no_costs: 'No hay costes registrados',
+  no_leads: 'Aún no hay contactos',
+  share_of_voice_from_listening: 'Lo calcula el módulo de escucha a partir de las menciones de la marca y su competencia',
+  net_sentiment_from_listening: 'Lo calcula el módulo de escucha a partir de las menciones (las neutras cuentan en el total)',
+  no_mentions: 'No hay menciones en este periodo',
+  no_voice_mentions: 'No hay menciones de la marca ni de su competencia en este periodo',
+};

@@ -141,6 +141,7 @@ describe.each(DB_KINDS)('accounts (%s)', (kind) => {
       const preview = await inject('POST', '/api/v1/invitations/preview', { token });
       expect(preview.json()).toMatchObject({
         workspaceName: 'Café Plaza',
+        workspaceTimeZone: 'Europe/Madrid',
         email: `nueva-${kind}@example.test`,
         role: 'approver',
         invitedBy: 'Olga Owner',

@@ -3,6 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ERROR_CODES } from '../src/lib/error-codes.ts';
 import { EVENT_TYPES } from '../src/lib/event-types.ts';
+import { KPI_REASON_CODES } from '../src/lib/kpi-reasons.ts';
+import { QUERY_EXPECTED_CODES, QUERY_SYNTAX_REASONS } from '../src/modules/listening/core/query-language.ts';
 import { CSV_ROW_ERROR_CODES } from '../src/modules/listening/sources/csv.ts';
 import { en } from '../web/src/i18n/en.ts';
 import { es } from '../web/src/i18n/es.ts';
@@ -113,6 +115,35 @@ describe('every message a user reads has Spanish and English text, by code', () 
     ['es', es],
   ])('every reason a CSV row is refused has a %s text', (_language, dictionary) => {
     expect(missingIn(dictionary, 'csvRowErrors', CSV_ROW_ERROR_CODES)).toEqual([]);
+  });
+
+  // Listening query syntax errors: a reason code (+ what was expected, as a code) the web app words.
+  const queryReasonsInSource = collect(/new QueryParseError\([^;]*?'([a-z_]+)',\s*(?:\{|[a-z])/gs);
+
+  it.each([
+    ['en', en],
+    ['es', es],
+  ])('every listening query syntax reason has a %s text', (_language, dictionary) => {
+    expect(queryReasonsInSource.size).toBeGreaterThan(12);
+    expect(missingIn(dictionary, 'querySyntax.reasons', new Set([...QUERY_SYNTAX_REASONS, ...queryReasonsInSource.keys()]))).toEqual([]);
+    expect(missingIn(dictionary, 'querySyntax.expected', QUERY_EXPECTED_CODES)).toEqual([]);
+  });
+
+  // Why a KPI has no value: codes (src/lib/kpi-reasons.ts); every literal reason in kpis.ts must be one.
+  const kpiSource = sources.find(({ file }) => file === path.join('modules', 'analytics', 'kpis.ts'))?.text ?? '';
+  const kpiReasonsInSource = new Set(
+    [...kpiSource.matchAll(/reason: '([^']+)'|\? '([a-z_]+)' : null|missingReason\('[a-z]+', '([^']+)'\)/g)].map(
+      (m) => m[1] ?? m[2] ?? m[3],
+    ),
+  );
+
+  it.each([
+    ['en', en],
+    ['es', es],
+  ])('every KPI reason is a code with a %s text', (_language, dictionary) => {
+    expect(kpiReasonsInSource.size).toBeGreaterThan(10);
+    expect([...kpiReasonsInSource].filter((reason) => !(KPI_REASON_CODES as string[]).includes(reason))).toEqual([]);
+    expect(missingIn(dictionary, 'kpiReasons', KPI_REASON_CODES)).toEqual([]);
   });
 
   it('the Spanish texts are not the English ones copied (spot check on every error code)', () => {

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import Table from 'cli-table3';
+import { kpiReasonText } from '../lib/kpi-reasons.ts';
 import { action, brandTime, connect, output, workspaceZone } from './shared.ts';
 
 const connection = connect;
@@ -23,7 +24,7 @@ function kpiTable(kpis: Kpi[], changes: Record<string, number | null> | null): s
       k.label.en,
       k.value ?? '—',
       changes?.[k.name] === null || changes?.[k.name] === undefined ? '' : `${changes[k.name]}%`,
-      k.reason ?? '',
+      kpiReasonText(k.reason),
     ]);
   return table.toString();
 }
@@ -84,7 +85,7 @@ export function registerAnalyticsCommands(program: Command): void {
             table.push([
               item.objective.name,
               item.objective.kpi,
-              item.current ?? item.reason ?? '—',
+              item.current ?? (kpiReasonText(item.reason ?? null) || '—'),
               item.forecast?.ewma ?? '—',
               item.objective.target,
               item.objective.deadline.slice(0, 10),

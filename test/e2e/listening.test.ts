@@ -124,6 +124,19 @@ describe('listening pages end to end (real Chromium, real server)', { timeout: 1
       await page.goto(`${server.url}/listening/queries`);
       await page.getByRole('heading', { name: L.queriesTitle, exact: true }).waitFor();
       await page.getByRole('textbox', { name: L.name, exact: true }).first().fill('Acme');
+      // A syntax error is worded by its reason code in the UI language, with its position.
+      const dictionary = language === 'en' ? en : es;
+      await page.getByRole('textbox', { name: L.query, exact: true }).fill('(acme OR beta');
+      await page.getByRole('button', { name: L.test, exact: true }).first().click();
+      const queryError = page.getByTestId('query-error');
+      await queryError.waitFor();
+      const reasonText = dictionary.querySyntax.reasons.unexpected_end.replace(
+        '{{expectedText}}',
+        dictionary.querySyntax.expected.closing_paren,
+      );
+      await expect(queryError.textContent()).resolves.toContain(reasonText);
+      await expect(queryError.textContent()).resolves.toContain(dictionary.querySyntax.at.replace('{{position}}', '14'));
+      await queryError.screenshot({ path: path.join(SCREENSHOT_DIR, `listening-query-error${suffix}.png`) });
       await page.getByRole('textbox', { name: L.query, exact: true }).fill('acme -betacorp');
       await page.getByRole('button', { name: L.test, exact: true }).first().click();
       const tester = page.getByTestId('tester-result');

@@ -281,7 +281,7 @@ describe.each(DB_KINDS)('objectives, alerts and mentions in the first week (%s)'
     // A period without mentions says so instead of showing 0.
     expect(overview.previous.kpis.find((k: { name: string }) => k.name === 'net_sentiment')).toMatchObject({
       value: null,
-      reason: 'No mentions in this period',
+      reason: 'no_mentions',
     });
   });
 });

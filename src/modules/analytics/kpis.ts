@@ -2,6 +2,7 @@
  * The metric formulas of PRODUCT.md, each with its variant named. A KPI is
  * computed only when its inputs exist; otherwise it carries the reason.
  */
+import type { KpiReasonCode } from '../../lib/kpi-reasons.ts';
 
 /** Every KPI an objective can track. */
 export const KPI_NAMES = [
@@ -223,7 +224,7 @@ export interface KpiInputs {
   missing: Record<string, string>;
 }
 
-/** One computed KPI: a value, or null with the reason. */
+/** One computed KPI: a value, or null with the reason (a code, see {@link KPI_REASON_TEXT}). */
 export interface KpiValue {
   name: KpiName;
   label: { en: string; es: string };
@@ -244,74 +245,71 @@ export function engagementsOf(inputs: Pick<KpiInputs, 'likes' | 'replies' | 'rep
 /** Computes every KPI from the inputs, or says why it cannot. */
 export function computeKpis(inputs: KpiInputs): KpiValue[] {
   const engagements = engagementsOf(inputs);
-  const noPosts = inputs.posts === 0 ? 'No published posts in this period' : null;
-  const missingReason = (input: string, fallback: string) => inputs.missing[input] ?? fallback;
+  const noPosts = inputs.posts === 0 ? 'no_posts' : null;
+  const missingReason = (input: string, fallback: KpiReasonCode) => inputs.missing[input] ?? fallback;
   const results: Record<KpiName, { value: number | null; reason: string | null }> = {
     engagements: noPosts ? { value: null, reason: noPosts } : { value: engagements, reason: null },
     engagement_rate_by_reach: noPosts
       ? { value: null, reason: noPosts }
       : inputs.reach && inputs.reach > 0
         ? { value: round((engagements / inputs.reach) * 100), reason: null }
-        : { value: null, reason: missingReason('reach', 'No reach reported for these posts') },
+        : { value: null, reason: missingReason('reach', 'no_reach') },
     engagement_rate_by_impressions: noPosts
       ? { value: null, reason: noPosts }
       : inputs.impressions && inputs.impressions > 0
         ? { value: round((engagements / inputs.impressions) * 100), reason: null }
-        : { value: null, reason: missingReason('impressions', 'No impressions reported for these posts') },
+        : { value: null, reason: missingReason('impressions', 'no_impressions') },
     engagement_rate_by_followers: noPosts
       ? { value: null, reason: noPosts }
       : inputs.followersAtPost && inputs.followersAtPost > 0
         ? { value: round((engagements / inputs.followersAtPost) * 100), reason: null }
-        : { value: null, reason: 'Follower counts not collected yet for these channels' },
+        : { value: null, reason: 'no_followers_channels' },
     amplification_rate: noPosts ? { value: null, reason: noPosts } : { value: round(inputs.reposts / inputs.posts), reason: null },
     amplification_rate_per_1000_followers: noPosts
       ? { value: null, reason: noPosts }
       : inputs.followersAtPost && inputs.followersAtPost > 0
         ? { value: round((inputs.reposts / inputs.followersAtPost) * 1000, 3), reason: null }
-        : { value: null, reason: 'Follower counts not collected yet for these channels' },
+        : { value: null, reason: 'no_followers_channels' },
     applause_rate: noPosts ? { value: null, reason: noPosts } : { value: round(inputs.likes / inputs.posts), reason: null },
     conversation_rate: noPosts ? { value: null, reason: noPosts } : { value: round(inputs.replies / inputs.posts), reason: null },
     follower_growth_rate:
       inputs.followersStart && inputs.followersStart > 0 && inputs.followersGained !== null && inputs.followersLost !== null
         ? { value: round(((inputs.followersGained - inputs.followersLost) / inputs.followersStart) * 100), reason: null }
-        : { value: null, reason: 'Needs daily follower counts at the start of the period' },
-    followers:
-      inputs.followersEnd !== null
-        ? { value: inputs.followersEnd, reason: null }
-        : { value: null, reason: 'Follower counts not collected yet' },
+        : { value: null, reason: 'needs_daily_followers' },
+    followers: inputs.followersEnd !== null ? { value: inputs.followersEnd, reason: null } : { value: null, reason: 'no_followers' },
     interested_followers: noPosts
       ? { value: null, reason: noPosts }
       : inputs.engagedFollowers === null || inputs.engagedFollowers === undefined
-        ? { value: null, reason: missingReason('engagers', 'Engaging accounts have not been collected for these posts yet') }
+        ? { value: null, reason: missingReason('engagers', 'engagers_not_collected') }
         : inputs.followersEnd && inputs.followersEnd > 0
           ? { value: round((inputs.engagedFollowers / inputs.followersEnd) * 100), reason: null }
-          : { value: null, reason: 'Follower counts not collected yet' },
+          : { value: null, reason: 'no_followers' },
     link_clicks: { value: inputs.linkClicks, reason: null },
     ctr:
       inputs.impressions && inputs.impressions > 0
         ? { value: round((inputs.linkClicks / inputs.impressions) * 100), reason: null }
-        : { value: null, reason: missingReason('impressions', 'CTR needs impressions, which these networks do not report') },
+        : { value: null, reason: missingReason('impressions', 'ctr_needs_impressions') },
     leads: { value: inputs.leads, reason: null },
     conversion_value: { value: round(inputs.conversionValue), reason: null },
     cpl:
       inputs.cost <= 0
-        ? { value: null, reason: 'No costs recorded' }
+        ? { value: null, reason: 'no_costs' }
         : inputs.leads > 0
           ? { value: round(inputs.cost / inputs.leads), reason: null }
-          : { value: null, reason: 'No leads yet' },
+          : { value: null, reason: 'no_leads' },
     roi:
       inputs.cost > 0
         ? { value: round(((inputs.conversionValue - inputs.cost) / inputs.cost) * 100), reason: null }
-        : { value: null, reason: 'No costs recorded' },
+        : { value: null, reason: 'no_costs' },
     share_of_voice: !inputs.mentions
-      ? { value: null, reason: 'Computed by the listening module from mentions of the brand and its competitors' }
+      ? { value: null, reason: 'share_of_voice_from_listening' }
       : inputs.mentions.shareOfVoice === null
-        ? { value: null, reason: 'No brand or competitor mentions in this period' }
+        ? { value: null, reason: 'no_voice_mentions' }
         : { value: inputs.mentions.shareOfVoice, reason: null },
     net_sentiment: !inputs.mentions
-      ? { value: null, reason: 'Computed by the listening module from mentions (neutral mentions included in the total)' }
+      ? { value: null, reason: 'net_sentiment_from_listening' }
       : inputs.mentions.netSentiment === null
-        ? { value: null, reason: 'No mentions in this period' }
+        ? { value: null, reason: 'no_mentions' }
         : { value: inputs.mentions.netSentiment, reason: null },
   };
   return KPI_NAMES.map((name) => ({

@@ -425,7 +425,7 @@ export async function renderReportPdf(data: ReportData, logger?: Pick<Logger, 'w
     header();
     const shown = data.current.kpis
       .map((kpi, index) => ({ kpi, previous: data.previous?.kpis[index]?.value ?? null }))
-      .filter(({ kpi }) => !(kpi.value === null && kpi.reason?.includes('listening')));
+      .filter(({ kpi }) => !(kpi.value === null && kpi.reason?.includes('_from_listening')));
     const valueText = (name: keyof typeof KPI_CATALOG, value: number | null) =>
       value === null ? t.notAvailable : KPI_CATALOG[name].unit === '%' ? formatPercent(value, lang) : formatNumber(value, lang);
     shown.forEach(({ kpi, previous }, index) => {

@@ -5,6 +5,7 @@ import { DateTime } from 'luxon';
 import type { Logger } from 'pino';
 import type { AppContext } from '../../server/context.ts';
 import { stringifyCsv } from '../../lib/csv.ts';
+import { kpiReasonText } from '../../lib/kpi-reasons.ts';
 import { recordEvent } from '../events/events.ts';
 import { pdfSafeImage } from '../media/image.ts';
 import { emailReport, loadWorkspaceSmtp, NO_SMTP_MESSAGE } from '../../lib/workspace-mail.ts';
@@ -99,7 +100,7 @@ export function reportCsv(data: ReportData): string {
     kpi.value ?? '',
     data.previous?.kpis[i].value ?? '',
     data.changes?.[kpi.name] ?? '',
-    kpi.reason ?? '',
+    kpiReasonText(kpi.reason),
   ]);
   const series = data.current.series.map((p) => [
     p.day,

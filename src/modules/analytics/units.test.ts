@@ -49,9 +49,9 @@ describe('KPI formulas (PRODUCT.md)', () => {
   it('gives the reason instead of a number when inputs are missing', () => {
     expect(value(base, 'engagement_rate_by_impressions')).toMatchObject({ value: null, reason: 'Bluesky does not report impressions' });
     expect(value(base, 'ctr')).toMatchObject({ value: null, reason: 'Bluesky does not report impressions' });
-    expect(value({ ...base, cost: 0 }, 'roi')).toMatchObject({ value: null, reason: 'No costs recorded' });
-    expect(value({ ...base, leads: 0 }, 'cpl')).toMatchObject({ value: null, reason: 'No leads yet' });
-    expect(value({ ...base, posts: 0 }, 'applause_rate').reason).toBe('No published posts in this period');
+    expect(value({ ...base, cost: 0 }, 'roi')).toMatchObject({ value: null, reason: 'no_costs' });
+    expect(value({ ...base, leads: 0 }, 'cpl')).toMatchObject({ value: null, reason: 'no_leads' });
+    expect(value({ ...base, posts: 0 }, 'applause_rate').reason).toBe('no_posts');
   });
 });
 

@@ -214,6 +214,8 @@ export async function previewInvitation(ctx: AppContext, token: string) {
   return {
     workspaceName: row.workspace_name,
     workspaceLanguage: row.workspace_language,
+    // The expiry is shown in the brand's zone, as every other time in the app.
+    workspaceTimeZone: row.workspace_time_zone,
     email: row.email,
     role: row.role,
     invitedBy: row.invited_by_name ?? null,

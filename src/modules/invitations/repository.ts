@@ -109,6 +109,7 @@ export const invitationsRepository = {
         ...COLUMNS,
         'workspaces.name as workspace_name',
         'workspaces.language as workspace_language',
+        'workspaces.time_zone as workspace_time_zone',
         'users.name as invited_by_name',
       ])
       .where('invitations.token_hash', '=', sha256Hex(token))

@@ -121,6 +121,7 @@ export const invitationRoutes: ApiModule = async (app, ctx) => {
           200: z.object({
             workspaceName: z.string(),
             workspaceLanguage: z.string(),
+            workspaceTimeZone: z.string(),
             email: z.string(),
             role,
             invitedBy: z.string().nullable(),

@@ -4,7 +4,7 @@
  * Sums come from SQL; text analysis and bursts reuse the pure core.
  */
 import type { AppContext } from '../../server/context.ts';
-import { burstKeys, contentTerms, createBurstDetector, topPhrases, topTerms, type Burst } from './core/index.ts';
+import { burstKeys, contentTerms, createBurstDetector, topPhrases, topTerms, writtenFormOf, type Burst } from './core/index.ts';
 import { netSentimentIn, shareOfVoiceIn } from '../analytics/mention-kpis.ts';
 import { analysisRepository } from './repository/analysis.ts';
 import { queryRepository } from './repository/queries.ts';
@@ -133,6 +133,8 @@ export async function trendingNow(
           trending.set(burst.key, { ...burst, windowStart: new Date(start + index * windowMs).toISOString() });
   });
   const queryNames = await queryRepository.namesOf(ctx.database.db, workspaceId);
+  // Keys are folded ("cafe"); labels show each word as people wrote it most often ("café"), like top terms.
+  const written = writtenFormOf([...byMention.values()].map((mention) => mention.text));
   return {
     windowMinutes: windowMs / 60_000,
     items: [...trending.values()]
@@ -141,7 +143,7 @@ export async function trendingNow(
       .map((b) => ({
         key: b.key,
         kind: b.key.startsWith('query:') ? ('query' as const) : b.key.includes('+') ? ('pair' as const) : ('term' as const),
-        label: b.key.startsWith('query:') ? (queryNames.get(b.key.slice(6)) ?? b.key) : b.key.replace('+', ' + '),
+        label: b.key.startsWith('query:') ? (queryNames.get(b.key.slice(6)) ?? b.key) : b.key.split('+').map(written).join(' + '),
         count: b.count,
         expected: b.expected,
         z: b.z,

@@ -21,13 +21,14 @@ export function assertRangeOrder(from: Date, to: Date): void {
   if (from >= to) throw badRequest('bad_range', '"from" must be before "to"');
 }
 
-/** A query parse error as a 400 with the position and what was expected, in English and Spanish. */
+/** A query parse error as a 400 with the position and the reason code + parameters the web app translates. */
 function queryError(error: QueryParseError): AppError {
   return new AppError(400, 'invalid_query', error.message, {
     position: error.position,
     expected: error.expected,
+    reason: error.reason,
+    params: error.params,
     message: error.message,
-    messageEs: error.messageEs,
   });
 }
 

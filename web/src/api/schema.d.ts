@@ -521,6 +521,7 @@ export interface paths {
                             role: "owner" | "manager" | "editor" | "approver" | "viewer";
                             workspaceLanguage: string;
                             workspaceName: string;
+                            workspaceTimeZone: string;
                         };
                     };
                 };

@@ -9,6 +9,7 @@ import { apiErrorsEn } from './api-errors-en.ts';
 import { teamEn } from './team-en.ts';
 import { eventTextsEn } from './event-texts-en.ts';
 import { csvRowErrorsEn, networkNamesEn, networkReasonsEn, validationFieldsEn, validationIssuesEn } from './error-texts-en.ts';
+import { kpiReasonsEn, querySyntaxEn } from './i18n2-en.ts';
 import { reviewEn } from './review-en.ts';
 
 /** English UI strings. Spanish (es.ts) must have every key: the type and a test enforce it. */
@@ -225,6 +226,8 @@ export const en = {
   },
   listening: listeningEn,
   listeningDetails: listeningDetailsEn,
+  querySyntax: querySyntaxEn,
+  kpiReasons: kpiReasonsEn,
   planner: web2En,
   shellUi: shellEn,
   accounts: accountsEn,

@@ -10,6 +10,7 @@ import { apiErrorsEs } from './api-errors-es.ts';
 import { teamEs } from './team-es.ts';
 import { eventTextsEs } from './event-texts-es.ts';
 import { csvRowErrorsEs, networkNamesEs, networkReasonsEs, validationFieldsEs, validationIssuesEs } from './error-texts-es.ts';
+import { kpiReasonsEs, querySyntaxEs } from './i18n2-es.ts';
 import { reviewEs } from './review-es.ts';
 
 /** Cadenas de la interfaz en español. */
@@ -227,6 +228,8 @@ export const es: Dictionary = {
   },
   listening: listeningEs,
   listeningDetails: listeningDetailsEs,
+  querySyntax: querySyntaxEs,
+  kpiReasons: kpiReasonsEs,
   planner: web2Es,
   shellUi: shellEs,
   accounts: accountsEs,

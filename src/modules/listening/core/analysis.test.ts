@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { countSentiments, netSentiment, shareOfVoice, TERM_STOP_WORDS, topPhrases, topTerms } from './analysis.ts';
+import { countSentiments, netSentiment, shareOfVoice, TERM_STOP_WORDS, topPhrases, topTerms, writtenFormOf } from './analysis.ts';
 
 describe('analysis', () => {
+  it('labels folded keys (trending terms) by their most frequent written form', () => {
+    const written = writtenFormOf(['Un CAFÉ riquísimo', 'el café de hoy', 'cafe frio', 'Café con leche']);
+    expect(written('cafe')).toBe('café');
+    expect(written('riquisimo')).toBe('riquísimo');
+    expect(written('nunca')).toBe('nunca');
+  });
+
   it('computes share of voice and net sentiment (neutral included)', () => {
     expect(shareOfVoice(30, [50, 20])).toBe(30);
     expect(shareOfVoice(0, 0)).toBe(0);

@@ -113,7 +113,7 @@ class TermCounter {
       .map(([key, count]) => ({ term: this.displayForm(key), count }));
   }
 
-  private displayForm(key: string): string {
+  displayForm(key: string): string {
     let best = key;
     let bestRank = [-1, -1];
     for (const [written, count] of this.spellings.get(key) ?? []) {
@@ -126,6 +126,16 @@ class TermCounter {
     }
     return best;
   }
+}
+
+/**
+ * How each folded term key is most often written in these texts (lower case, accents kept), for
+ * labels built from keys such as trending terms: "café" rather than "cafe". Unknown keys stay as given.
+ */
+export function writtenFormOf(texts: Iterable<string>): (key: string) => string {
+  const counter = new TermCounter();
+  for (const text of texts) for (const { key, written } of writtenWords(text)) counter.add(key, written);
+  return (key) => counter.displayForm(key);
 }
 
 /**

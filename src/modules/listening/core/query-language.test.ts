@@ -38,7 +38,15 @@ describe('query language', () => {
     expect(errorOf('lang:es').expected).toBe('a term that must appear');
     expect(errorOf('(a AND b) NEAR/2 c').expected).toContain('group of alternatives');
     expect(errorOf('')).toBeInstanceOf(QueryParseError);
-    expect(errorOf('acme OR').messageEs).toMatch(/Se esperaba/);
+    // Reasons are codes with parameters (the web app words them in the UI language).
+    expect(errorOf('acme OR')).toMatchObject({ reason: 'unexpected_end', params: { expected: 'term_or_group' } });
+    expect(errorOf('acme)')).toMatchObject({ reason: 'unbalanced_paren' });
+    expect(errorOf('acme NEAR/11 beta')).toMatchObject({ reason: 'near_too_wide', params: { distance: 11, max: 10 } });
+    expect(errorOf('acme AND ma*')).toMatchObject({ reason: 'wildcard_prefix', params: { word: 'ma*', min: 4 } });
+    expect(errorOf('"acme')).toMatchObject({ reason: 'unclosed_quote', params: { start: 1 } });
+    expect(errorOf('(acme OR beta')).toMatchObject({ reason: 'unexpected_end', params: { expected: 'closing_paren' } });
+    expect(errorOf('acme ( beta')).toMatchObject({ reason: 'unexpected_end' });
+    expect(errorOf('')).toMatchObject({ reason: 'empty_query' });
   });
   it('accepts author: and site: alone, since they can be indexed', () => {
     expect(tryParseQuery('author:@acme').ok).toBe(true);

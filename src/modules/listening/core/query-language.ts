@@ -39,17 +39,48 @@ export const MAX_NEAR_DISTANCE = 10;
 /** Fewest literal characters a wildcard word must have before its first wildcard. */
 export const MIN_WILDCARD_PREFIX = 4;
 
-/** A query that cannot be parsed: where, what was expected, and a message in English and Spanish. */
+/** Why a query cannot be parsed: a stable code the web app translates (with {@link QueryParseError.params}). */
+export const QUERY_SYNTAX_REASONS = [
+  'unclosed_quote',
+  'proximity_number_missing',
+  'proximity_too_wide',
+  'near_invalid',
+  'near_too_wide',
+  'field_value_missing',
+  'empty_query',
+  'unbalanced_paren',
+  'unexpected_token',
+  'unexpected_end',
+  'near_operand',
+  'no_letters',
+  'wildcard_letters',
+  'wildcard_star_end',
+  'wildcard_prefix',
+  'empty_phrase',
+  'wildcard_needs_term',
+  'needs_required_term',
+] as const;
+export type QuerySyntaxReason = (typeof QUERY_SYNTAX_REASONS)[number];
+
+/** What the parser expected where it stopped, as a code (`unexpected_token`'s `expected` parameter). */
+export const QUERY_EXPECTED_CODES = ['term_or_group', 'closing_paren', 'operator_or_end'] as const;
+
+/**
+ * A query that cannot be parsed: where (0-based `position`), why (`reason` + `params`, shown by the
+ * web app in the UI language) and an English `message` and `expected` for the CLI and logs.
+ */
 export class QueryParseError extends Error {
   readonly position: number;
   readonly expected: string;
-  readonly messageEs: string;
-  constructor(position: number, expected: string, message: string, messageEs: string) {
+  readonly reason: QuerySyntaxReason;
+  readonly params: Record<string, string | number>;
+  constructor(position: number, expected: string, message: string, reason: QuerySyntaxReason, params: Record<string, string | number>) {
     super(message);
     this.name = 'QueryParseError';
     this.position = position;
     this.expected = expected;
-    this.messageEs = messageEs;
+    this.reason = reason;
+    this.params = params;
   }
 }
 
@@ -109,7 +140,8 @@ function lex(query: string): LexToken[] {
           query.length,
           'a closing quote (")',
           `Missing closing quote for the phrase that starts at ${start + 1}.`,
-          `Falta la comilla de cierre de la frase que empieza en ${start + 1}.`,
+          'unclosed_quote',
+          { start: start + 1 },
         );
       }
       const text = query.slice(i + 1, end);
@@ -122,7 +154,8 @@ function lex(query: string): LexToken[] {
             i + 1,
             'a number after "~"',
             'Expected a number after "~", e.g. "great service"~3.',
-            'Se esperaba un número tras "~", p. ej. "buen servicio"~3.',
+            'proximity_number_missing',
+            {},
           );
         }
         slop = Number(m[1]);
@@ -131,7 +164,8 @@ function lex(query: string): LexToken[] {
             i + 1,
             `a distance of at most ${MAX_NEAR_DISTANCE}`,
             `Proximity ~${slop} is too wide: at most ${MAX_NEAR_DISTANCE}.`,
-            `La proximidad ~${slop} es demasiado amplia: como máximo ${MAX_NEAR_DISTANCE}.`,
+            'proximity_too_wide',
+            { slop, max: MAX_NEAR_DISTANCE },
           );
         }
         i += m[0].length;
@@ -155,7 +189,8 @@ function lex(query: string): LexToken[] {
           start + 5,
           'a distance such as NEAR/3 or NEAR/3f',
           `"${word}" is not a valid NEAR: write NEAR/n or NEAR/nf (ordered), n from 0 to ${MAX_NEAR_DISTANCE}.`,
-          `"${word}" no es un NEAR válido: escribe NEAR/n o NEAR/nf (ordenado), n de 0 a ${MAX_NEAR_DISTANCE}.`,
+          'near_invalid',
+          { word, max: MAX_NEAR_DISTANCE },
         );
       }
       const distance = Number(m[1]);
@@ -164,7 +199,8 @@ function lex(query: string): LexToken[] {
           start + 5,
           `a distance of at most ${MAX_NEAR_DISTANCE}`,
           `NEAR/${distance} is too wide: at most NEAR/${MAX_NEAR_DISTANCE}.`,
-          `NEAR/${distance} es demasiado amplio: como máximo NEAR/${MAX_NEAR_DISTANCE}.`,
+          'near_too_wide',
+          { distance, max: MAX_NEAR_DISTANCE },
         );
       }
       tokens.push({ type: 'near', distance, ordered: m[2] === 'f', position: start });
@@ -178,7 +214,8 @@ function lex(query: string): LexToken[] {
             start + colon + 1,
             `a value after "${name}:"`,
             `"${name}:" needs a value, e.g. ${name}:${exampleValue(name)}.`,
-            `"${name}:" necesita un valor, p. ej. ${name}:${exampleValue(name)}.`,
+            'field_value_missing',
+            { field: name, example: exampleValue(name) },
           );
         }
         tokens.push({ type: 'field', field: name as QueryField, value, position: start });
@@ -208,7 +245,7 @@ class Parser {
 
   parseQuery(): QueryNode {
     if (this.peek().type === 'eof') {
-      throw new QueryParseError(0, 'a term', 'The query is empty.', 'La consulta está vacía.');
+      throw new QueryParseError(0, 'a term', 'The query is empty.', 'empty_query', {});
     }
     const node = this.parseOr();
     const rest = this.peek();
@@ -218,7 +255,8 @@ class Parser {
           rest.position,
           'an operator or the end of the query',
           'Unbalanced ")": there is no "(" to close.',
-          'Paréntesis ")" sin abrir.',
+          'unbalanced_paren',
+          {},
         );
       }
       this.fail(rest, 'an operator or the end of the query');
@@ -231,7 +269,9 @@ class Parser {
       token.position,
       expected,
       `Expected ${expected} at position ${token.position + 1}, found ${describe(token)}.`,
-      `Se esperaba ${translateExpected(expected)} en la posición ${token.position + 1} y se encontró ${describe(token)}.`,
+      // The end of the query has no text to quote: its own reason.
+      token.type === 'eof' ? 'unexpected_end' : 'unexpected_token',
+      token.type === 'eof' ? { expected: expectedCode(expected) } : { expected: expectedCode(expected), found: describe(token) },
     );
   }
 
@@ -315,13 +355,10 @@ class Parser {
   }
 }
 
-function translateExpected(expected: string): string {
-  const table: Record<string, string> = {
-    'a term, a "phrase", a field or "("': 'un término, una "frase", un campo o "("',
-    'a closing parenthesis ")"': 'un paréntesis de cierre ")"',
-    'an operator or the end of the query': 'un operador o el final de la consulta',
-  };
-  return table[expected] ?? expected;
+function expectedCode(expected: string): (typeof QUERY_EXPECTED_CODES)[number] {
+  if (expected === 'a closing parenthesis ")"') return 'closing_paren';
+  if (expected === 'an operator or the end of the query') return 'operator_or_end';
+  return 'term_or_group';
 }
 
 function requirePositional(node: QueryNode): void {
@@ -330,7 +367,8 @@ function requirePositional(node: QueryNode): void {
       node.position,
       'a term, a phrase or a group of alternatives joined by OR',
       'NEAR joins words, exact phrases or (alternatives OR …); AND, NOT, fields and "…"~N cannot be inside NEAR.',
-      'NEAR une palabras, frases exactas o (alternativas OR …); AND, NOT, los campos y "…"~N no pueden ir dentro de NEAR.',
+      'near_operand',
+      {},
     );
   }
 }
@@ -356,12 +394,9 @@ function wordNode(raw: string, position: number): QueryNode {
   if (/[*?]/.test(raw)) return wildcardNode(raw, position);
   const words = normalizeQueryWords(raw);
   if (words.length === 0) {
-    throw new QueryParseError(
-      position,
-      'a word with letters or digits',
-      `"${raw}" has no letters or digits to search for.`,
-      `"${raw}" no tiene letras ni dígitos que buscar.`,
-    );
+    throw new QueryParseError(position, 'a word with letters or digits', `"${raw}" has no letters or digits to search for.`, 'no_letters', {
+      word: raw,
+    });
   }
   if (words.length === 1) return { kind: 'term', value: words[0], position };
   // `coca-cola` or `l'oreal` are several tokens in text: search them as a phrase.
@@ -375,7 +410,8 @@ function wildcardNode(raw: string, position: number): QueryNode {
       position,
       'letters with * or ? wildcards',
       `"${raw}": wildcards work on single words made of letters and digits.`,
-      `"${raw}": los comodines funcionan en palabras sueltas de letras y dígitos.`,
+      'wildcard_letters',
+      { word: raw },
     );
   }
   const star = folded.indexOf('*');
@@ -384,7 +420,8 @@ function wildcardNode(raw: string, position: number): QueryNode {
       position + star,
       'a "*" only at the end of a word',
       `"${raw}": "*" can only end a word (market*).`,
-      `"${raw}": "*" solo puede ir al final de una palabra (market*).`,
+      'wildcard_star_end',
+      { word: raw },
     );
   }
   const firstWildcard = folded.search(/[*?]/);
@@ -394,7 +431,8 @@ function wildcardNode(raw: string, position: number): QueryNode {
       position,
       `at least ${MIN_WILDCARD_PREFIX} letters before the wildcard`,
       `"${raw}": a wildcard needs at least ${MIN_WILDCARD_PREFIX} letters before it (e.g. market*).`,
-      `"${raw}": un comodín necesita al menos ${MIN_WILDCARD_PREFIX} letras delante (p. ej. market*).`,
+      'wildcard_prefix',
+      { word: raw, min: MIN_WILDCARD_PREFIX },
     );
   }
   const source = folded.replace(/[*?]|[^*?]+/gu, (part) =>
@@ -406,12 +444,7 @@ function wildcardNode(raw: string, position: number): QueryNode {
 function phraseNode(text: string, slop: number | null, position: number): QueryNode {
   const words = normalizeQueryWords(text);
   if (words.length === 0) {
-    throw new QueryParseError(
-      position + 1,
-      'words inside the quotes',
-      'The phrase has no words to search for.',
-      'La frase no tiene palabras que buscar.',
-    );
+    throw new QueryParseError(position + 1, 'words inside the quotes', 'The phrase has no words to search for.', 'empty_phrase', {});
   }
   if (words.length === 1) return { kind: 'term', value: words[0], position };
   return { kind: 'phrase', words, slop, position };
@@ -427,7 +460,10 @@ function fieldNode(field: QueryField, raw: string, position: number): QueryNode 
       .replace(/\/.*$/, '');
   else value = foldText(raw);
   if (!value) {
-    throw new QueryParseError(position, `a value after "${field}:"`, `"${field}:" needs a value.`, `"${field}:" necesita un valor.`);
+    throw new QueryParseError(position, `a value after "${field}:"`, `"${field}:" needs a value.`, 'field_value_missing', {
+      field,
+      example: exampleValue(field),
+    });
   }
   return { kind: 'field', field, value, position };
 }
@@ -481,14 +517,16 @@ function validateAnchors(node: QueryNode): void {
       at.position,
       'a plain term ANDed with the wildcard',
       'A wildcard must be ANDed with a plain term (e.g. acme AND market*), so the query stays fast.',
-      'Un comodín debe ir con AND junto a un término normal (p. ej. acme AND market*), para que la consulta sea rápida.',
+      'wildcard_needs_term',
+      {},
     );
   }
   throw new QueryParseError(
     node.position,
     'a term that must appear',
     'The query needs a word, phrase, #hashtag, @handle, author: or site: that must appear; NOT, lang: and network: only filter.',
-    'La consulta necesita una palabra, frase, #hashtag, @usuario, author: o site: que deba aparecer; NOT, lang: y network: solo filtran.',
+    'needs_required_term',
+    {},
   );
 }
 

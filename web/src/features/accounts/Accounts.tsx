@@ -572,7 +572,7 @@ export function AcceptInvitePage() {
       )}
       <ApiErrorAlert error={error} role="alert" />
       <Text size="xs" c="dimmed">
-        {t('accounts.invite.expires')}: {new Date(invitation.expiresAt).toLocaleString(i18n.language)}
+        {t('accounts.invite.expires')}: {formatInstant(invitation.expiresAt, invitation.workspaceTimeZone, i18n.language)}
       </Text>
     </Card>
   );

@@ -10,49 +10,22 @@ import { analyticsKeys } from './api.ts';
 import { numberFormat } from './chart-scales.ts';
 import { strategyKeys } from '../strategy/api.ts';
 
-/** English reasons the API gives for a missing metric, mapped to translated keys (unknown ones are shown as given). */
-const REASON_KEYS: Record<string, string> = {
-  'No published posts in this period': 'noPosts',
-  'No reach reported for these posts': 'noReach',
-  'No impressions reported for these posts': 'noImpressions',
-  'Follower counts not collected yet for these channels': 'noFollowersChannels',
-  'Needs daily follower counts at the start of the period': 'needsDailyFollowers',
-  'Follower counts not collected yet': 'noFollowers',
-  'Engaging accounts have not been collected for these posts yet': 'engagersNotCollected',
-  'CTR needs impressions, which these networks do not report': 'ctrNeedsImpressions',
-  'No costs recorded': 'noCosts',
-  'No leads yet': 'noLeads',
-  'Computed by the listening module from mentions of the brand and its competitors': 'shareOfVoice',
-  'Computed by the listening module from mentions (neutral mentions included in the total)': 'netSentiment',
-};
-
-/** Reasons about mentions (share of voice, net sentiment), translated under `measure.reasons`. */
-const MENTION_REASON_KEYS: Record<string, string> = {
-  'No mentions in this period': 'noMentions',
-  'No brand or competitor mentions in this period': 'noVoiceMentions',
-};
-
 /** Reason codes a network gives for a missing metric (networks/types.ts METRIC_REASON_CODES). */
 const METRIC_REASON_CODES = new Set(['not_provided_by_network', 'use_tracked_links', 'needs_newer_server', 'needs_permission']);
 
 /**
- * Translates a reason the API gives (several joined by "; "): a network's metric reason code, or a KPI
- * reason; unknown text is shown as the API wrote it.
+ * Translates why a KPI has no value: the API answers codes (src/lib/kpi-reasons.ts, or a network's
+ * metric reason codes), several joined by "; ". Unknown text is shown as the API wrote it.
  */
 export function useReason(): (reason: string | null | undefined) => string {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const one = (part: string) =>
     METRIC_REASON_CODES.has(part)
       ? t(`analytics.metricReasons.${part}`)
-      : REASON_KEYS[part]
-        ? t(`analytics.reasons.${REASON_KEYS[part]}`)
+      : i18n.exists(`kpiReasons.${part}`)
+        ? t(`kpiReasons.${part}`)
         : part;
-  return (reason) => {
-    if (!reason) return '';
-    if (REASON_KEYS[reason]) return t(`analytics.reasons.${REASON_KEYS[reason]}`);
-    if (MENTION_REASON_KEYS[reason]) return t(`measure.reasons.${MENTION_REASON_KEYS[reason]}`);
-    return reason.split('; ').map(one).join('; ');
-  };
+  return (reason) => (reason ? reason.split('; ').map(one).join('; ') : '');
 }
 
 /** Picks the Spanish variant of an API text (`formulaEs`, `methodEs`, `messageEs`) when the UI is in Spanish, else the English one. */

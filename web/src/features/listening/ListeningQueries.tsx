@@ -27,16 +27,19 @@ import { ApiErrorAlert } from '../../shared/ApiErrorAlert.tsx';
 
 const KINDS = ['brand', 'competitor', 'topic'] as const;
 
-/** Shows a query parse error with its position, in the UI language. */
+/** Shows a query parse error by its reason code and position, in the UI language. */
 function QueryError({ error }: { error: unknown }) {
   const { t, i18n } = useTranslation();
   if (!(error instanceof ApiError)) return <ApiErrorAlert error={error} />;
   const details = error.details as Partial<QueryErrorDetails> | null;
   if (error.code === 'invalid_query' && details?.position !== undefined) {
+    const params = details.params ?? {};
+    const expectedText = typeof params.expected === 'string' ? t(`querySyntax.expected.${params.expected}`) : '';
+    const key = `querySyntax.reasons.${details.reason}`;
     return (
       <Alert color="red" data-testid="query-error">
-        {i18n.language === 'es' ? details.messageEs : details.message}
-        <Text size="xs">{t('listening.errorAt', { position: (details.position ?? 0) + 1, expected: details.expected })}</Text>
+        {i18n.exists(key) ? t(key, { ...params, expectedText }) : details.message}
+        <Text size="xs">{t('querySyntax.at', { position: details.position + 1 })}</Text>
       </Alert>
     );
   }

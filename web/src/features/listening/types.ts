@@ -19,12 +19,14 @@ export type Sentiment = NonNullable<Mention['sentiment']>;
 /** One listening source of GET listening/sources. */
 export type ListeningSource = ApiItem<'/api/v1/workspaces/{workspaceId}/listening/sources', 'get'>;
 
-/** The details of a query_syntax error (errors share one schema, whose details are free-form). */
+/** The details of an invalid_query error (errors share one schema, whose details are free-form). */
 export interface QueryErrorDetails {
   position: number;
-  expected: string;
+  /** Why, as a code the app words (querySyntax.reasons.*), with its parameters. */
+  reason: string;
+  params: Record<string, string | number>;
+  /** The server's English wording, kept as a fallback for a reason this app does not know yet. */
   message: string;
-  messageEs: string;
 }
 
 /** A duration in ms as a short human string. */

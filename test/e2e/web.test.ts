@@ -72,8 +72,8 @@ describe('web app end to end (real Chromium, real server, embedded database)', {
       const dialog = page.getByRole('dialog');
       await dialog.getByText('Simulated network').waitFor();
       await dialog.getByLabel('Channel name').fill(name);
-      await dialog.getByLabel('Handle').fill(handle);
-      await dialog.getByLabel('Token').fill(secret);
+      await dialog.getByLabel('Name of the practice account').fill(handle);
+      await dialog.getByLabel('Any password (this is a practice account)').fill(secret);
       await dialog.getByRole('button', { name: 'Connect' }).click();
       await page.getByTestId(`channel-${name}`).waitFor();
     }

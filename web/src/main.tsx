@@ -8,6 +8,7 @@ import { i18nReady } from './i18n/index.ts';
 import './styles.css';
 import { App } from './App.tsx';
 import { ApiError } from './api/client.ts';
+import { prefetchMe } from './features/accounts/api.ts';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -26,6 +27,8 @@ const theme = createTheme({
   defaultRadius: 'md',
   fontFamily: 'system-ui, -apple-system, Segoe UI, Roboto, sans-serif',
 });
+
+prefetchMe(queryClient);
 
 // The first language's texts arrive in parallel with the first page's code and data (see App).
 void i18nReady.then(() =>

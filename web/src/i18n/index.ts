@@ -52,6 +52,8 @@ export const i18nReady = i18next
       missingKeys.push(`${languages.join(',')}:${key}`);
     },
     returnNull: false,
+    // Ask for the language file now, not a task later: it is on the first render's critical path.
+    initAsync: false,
   });
 window.__plazaMissingKeys = missingKeys;
 document.documentElement.lang = i18next.language;

@@ -10,7 +10,7 @@
 import path from 'node:path';
 import sharp from 'sharp';
 import { DateTime } from 'luxon';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { accountsRepository } from '../../src/modules/accounts/repository.ts';
 import { es } from '../../web/src/i18n/es.ts';
@@ -59,7 +59,7 @@ describe("a newcomer's week, in Spanish, end to end (real Chromium, real server)
     expect(missing, `missing i18n keys at ${name}`).toEqual([]);
     const alerts = await page.locator('[role="alert"], .mantine-Alert-root, .mantine-Notification-root').allTextContents();
     for (const text of alerts) expect(text, `English in an alert at ${name}`).not.toMatch(ENGLISH);
-    const main = (await page.locator('#main').textContent()) ?? '';
+    const main = await page.locator('body').innerText();
     expect(main, `raw event name at ${name}`).not.toMatch(RAW_EVENT);
     expect(pageErrors, `page errors at ${name}`).toEqual([]);
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, `week-${String(step).padStart(2, '0')}-${name}.png`) });
@@ -74,6 +74,10 @@ describe("a newcomer's week, in Spanish, end to end (real Chromium, real server)
     page = await context.newPage();
     page.on('pageerror', (error) => pageErrors.push(error.message));
   }, 180_000);
+  // A failed step leaves a picture of what the browser showed (not committed: /tmp).
+  afterEach(async ({ task }) => {
+    if (task.result?.state === 'fail') await page?.screenshot({ path: `/tmp/week-failed-${task.name.slice(0, 20)}.png` });
+  });
   afterAll(async () => {
     await browser?.close();
     await server?.close();

@@ -142,8 +142,10 @@ describe("a newcomer's week, in Spanish, end to end (real Chromium, real server)
     await page.getByLabel(T.composer.text, { exact: true }).fill('Tarta de queso recién hecha 🍰 y café de tueste lento. ¡Os esperamos!');
     await page.locator('input[type="file"]').setInputFiles({ name: 'tarta.png', mimeType: 'image/png', buffer: await cupPhoto() });
     await page.locator('[data-crop]').first().waitFor();
+    await page.getByLabel(T.composer.altText).fill('Una taza de café sobre la mesa, con luz de tarde');
     await page.getByRole('tab', { name: /^Mastodon del café/ }).click();
-    await page.getByLabel(T.composer.customize.replace('{{name}}', 'Mastodon del café')).check();
+    // Mantine's switch hides its input under the drawn track: click its words, as a person would.
+    await page.getByText(T.composer.customize.replace('{{name}}', 'Mastodon del café'), { exact: true }).click();
     await page
       .getByLabel(T.composer.variantText.replace('{{name}}', 'Mastodon del café'), { exact: true })
       .fill('Tarta de queso recién hecha 🍰 #cafe #brunch (descripción de la imagen incluida)');

@@ -59,7 +59,7 @@ describe("a newcomer's week, in Spanish, end to end (real Chromium, real server)
     expect(missing, `missing i18n keys at ${name}`).toEqual([]);
     const alerts = await page.locator('[role="alert"], .mantine-Alert-root, .mantine-Notification-root').allTextContents();
     for (const text of alerts) expect(text, `English in an alert at ${name}`).not.toMatch(ENGLISH);
-    const main = await page.locator('body').innerText();
+    const main = (await page.locator('#root').textContent()) ?? '';
     expect(main, `raw event name at ${name}`).not.toMatch(RAW_EVENT);
     expect(pageErrors, `page errors at ${name}`).toEqual([]);
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, `week-${String(step).padStart(2, '0')}-${name}.png`) });

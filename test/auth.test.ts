@@ -136,7 +136,16 @@ describe('authentication', () => {
     const everyPermission = Object.keys(PERMISSIONS) as Permission[];
     const ownerMe = (await owner.request('GET', '/api/v1/me')).json();
     expect(ownerMe.workspaces).toEqual([
-      { id: ws.id, name: 'Permisos', timeZone: 'America/Bogota', language: 'es', role: 'owner', permissions: everyPermission },
+      {
+        id: ws.id,
+        name: 'Permisos',
+        timeZone: 'America/Bogota',
+        language: 'es',
+        currency: 'EUR',
+        approvalRequired: false,
+        role: 'owner',
+        permissions: everyPermission,
+      },
     ]);
     const login = async (email: string) => {
       const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password: 'correct horse battery' } });

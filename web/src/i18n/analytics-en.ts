@@ -48,6 +48,7 @@ export const analyticsEn = {
   totals: { posts: 'Posts published', engagements: 'Engagements', linkClicks: 'Tracked link clicks', leads: 'Leads' },
   chart: {
     time: 'Time',
+    day: 'Day',
     title: 'Per day',
     engagements: 'Engagements',
     posts: 'Posts',

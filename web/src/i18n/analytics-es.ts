@@ -51,6 +51,7 @@ export const analyticsEs: Dictionary<typeof analyticsEn> = {
   totals: { posts: 'Publicaciones', engagements: 'Interacciones', linkClicks: 'Clics en enlaces', leads: 'Leads' },
   chart: {
     time: 'Hora',
+    day: 'Día',
     title: 'Por día',
     engagements: 'Interacciones',
     posts: 'Publicaciones',

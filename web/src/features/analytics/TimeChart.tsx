@@ -65,7 +65,10 @@ export default function TimeChart({
         tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), zone),
         scales: { x: { time: true, range: () => [x.min / 1000, x.max / 1000] }, y: { range: () => [y.min, y.max] } },
         series: [
-          { label: t(dateOnly ? 'analytics.chart.day' : 'analytics.chart.time'), value: (_u, v) => (v == null ? '—' : fullFormat.format(v * 1000)) },
+          {
+            label: t(dateOnly ? 'analytics.chart.day' : 'analytics.chart.time'),
+            value: (_u, v) => (v == null ? '—' : fullFormat.format(v * 1000)),
+          },
           ...lines.map((line) => ({
             label: line.label,
             stroke: line.color,

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../../db/database.ts';
 import type { Range } from '../rules.ts';
+import { matchesQuery } from './scope.ts';
 
 /**
  * Which mentions a dashboard panel counts: the workspace's stored mentions published in
@@ -14,23 +15,12 @@ export interface MentionScope extends Range {
 
 /** The mentions of a scope, as a query to select and group from (alias `m`). */
 function mentionsIn(db: Db, workspaceId: string, scope: MentionScope) {
-  let query = db
+  const query = db
     .selectFrom('listening_mentions as m')
     .where('m.workspace_id', '=', workspaceId)
     .where('m.published_at', '>=', scope.from)
     .where('m.published_at', '<', scope.to);
-  const { queryId } = scope;
-  if (queryId)
-    query = query.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('listening_mention_matches as x')
-          .select('x.query_id')
-          .whereRef('x.mention_id', '=', 'm.id')
-          .where('x.query_id', '=', queryId),
-      ),
-    );
-  return query;
+  return scope.queryId ? query.where(matchesQuery(scope.queryId)) : query;
 }
 
 /** Sums and samples over stored mentions for the listening analysis (analysis.ts does the rest). */

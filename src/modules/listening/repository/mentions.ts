@@ -4,6 +4,7 @@ import type { ListeningMentionMatchesTable, ListeningMentionsTable } from '../..
 import type { Cursor } from '../../../lib/pagination.ts';
 import { exactInstant, olderThanCursor } from '../../../db/sql-fragments.ts';
 import type { MentionFilters } from '../schemas.ts';
+import { matchesQuery } from './scope.ts';
 
 export type MentionRow = Selectable<ListeningMentionsTable>;
 
@@ -25,18 +26,7 @@ export const mentionRepository = {
     if (f.lang) query = query.where('m.lang', '=', f.lang);
     if (f.network) query = query.where('m.network', '=', f.network);
     if (f.q) query = query.where('m.text', 'ilike', `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-    if (f.queryId) {
-      const queryId = f.queryId;
-      query = query.where((eb) =>
-        eb.exists(
-          eb
-            .selectFrom('listening_mention_matches as x')
-            .select('x.query_id')
-            .whereRef('x.mention_id', '=', 'm.id')
-            .where('x.query_id', '=', queryId),
-        ),
-      );
-    }
+    if (f.queryId) query = query.where(matchesQuery(f.queryId));
     if (after) query = query.where(olderThanCursor('m.published_at', 'm.id', after));
     return query.orderBy('m.published_at', 'desc').orderBy('m.id', 'desc').limit(limit).execute();
   },

@@ -6,8 +6,60 @@
  * copies of it across workers. Adapters never touch the database.
  */
 
+import type { OAuthProvider } from './oauth.ts';
+
 /** A network's name (its folder's name): 'bluesky', 'mastodon', 'sandbox'… */
 export type NetworkName = string;
+
+/** What kind of post a publication is; each adapter declares the ones it publishes. */
+export const POST_TYPES = ['text', 'link', 'image', 'carousel', 'video', 'reel', 'story', 'thread', 'document'] as const;
+export type PostType = (typeof POST_TYPES)[number];
+
+/** Limits a network puts on one video, checked before saving (see modules/media for how they are read). */
+export interface VideoLimits {
+  maxBytes: number;
+  minDurationSeconds: number;
+  maxDurationSeconds: number;
+  /** Width / height, inclusive; e.g. 9/16 … 16/9. */
+  minAspectRatio: number;
+  maxAspectRatio: number;
+  /** Containers by MIME type: 'video/mp4', 'video/quicktime'. */
+  containers: string[];
+  /** Video codecs as their sample entry reads: 'avc1' (H.264), 'hvc1'/'hev1' (HEVC). */
+  codecs: string[];
+}
+
+/** A per-network option the composer offers and the adapter reads from `PublishInput.options.network`. */
+export interface NetworkOption {
+  name: string;
+  kind: 'select' | 'boolean' | 'text';
+  /** Allowed values of a select, in order; the first is the default unless `default` says otherwise. */
+  values?: string[];
+  default?: string | boolean;
+  label: { en: string; es: string };
+  /** Labels of a select's values. */
+  valueLabels?: Record<string, { en: string; es: string }>;
+  /** Post types it applies to; all when absent. */
+  postTypes?: PostType[];
+}
+
+/** What a network can publish, declared by its adapter and used by the composer and validation. */
+export interface NetworkCapabilities {
+  postTypes: PostType[];
+  /** Items in one carousel (or multi-image post). */
+  maxCarouselItems: number;
+  /** A first comment published right after the post. */
+  firstComment: boolean;
+  /** Absent: no video. */
+  video?: VideoLimits;
+  /** Documents (PDF) for document posts (LinkedIn). */
+  maxDocumentBytes?: number;
+  /** Media fetched by the network from a public URL (Instagram, Threads): needs PUBLIC_URL reachable from the internet. */
+  mediaByUrl: boolean;
+  /** How the network counts the characters of `maxChars`. */
+  charCounting: 'graphemes' | 'code-points' | 'utf16' | 'x-weighted';
+  options: NetworkOption[];
+}
 
 /** How an adapter makes a retry safe after an ambiguous outcome (timeout, crash). */
 export type IdempotencyStrategy =
@@ -41,6 +93,15 @@ export interface MediaInput {
   bytes: Uint8Array;
   alt?: string;
   size: number;
+  /** 'image' when absent. */
+  kind?: 'image' | 'video' | 'document';
+  /** What the media store read from the file: pixels, and for video its length and codec. */
+  width?: number;
+  height?: number;
+  durationSeconds?: number;
+  codec?: string;
+  /** A signed, expiring public URL of the file, for networks that fetch media by URL (mediaByUrl). */
+  publicUrl?: string;
 }
 
 /** What a publication sends: the root post and, in thread mode, its follow-ups. */
@@ -57,7 +118,15 @@ export interface PublishInput {
     visibility?: 'public' | 'unlisted' | 'private' | 'direct';
     contentWarning?: string;
     language?: string;
+    /** Values of the network's own options (capabilities.options), by name. */
+    network?: Record<string, string | boolean>;
   };
+  /** 'text' or 'image' (by the media) when absent. */
+  postType?: PostType;
+  /** Published as the first comment right after the post (capabilities.firstComment). */
+  firstComment?: string;
+  /** A title, for networks that take one (YouTube, Pinterest, blogs, LinkedIn documents). */
+  title?: string;
 }
 
 export interface PublishResult {
@@ -65,6 +134,8 @@ export interface PublishResult {
   remoteUrl: string | null;
   /** Remote ids of the thread's follow-ups, in order. */
   threadRemoteIds?: string[];
+  /** Remote id of the first comment, once published. */
+  firstCommentRemoteId?: string;
 }
 
 /** The channel as the adapter sees it: settings in clear, credentials decrypted. */
@@ -91,11 +162,19 @@ export interface ChannelContext {
   allowPrivateUrls?: boolean;
   /** The clock `deadline` is measured on (the engine's, which also measures leases); Date.now when absent. */
   now?: () => number;
+  /**
+   * PLAZA_NETWORK_ORIGINS override for this channel's network (local contract servers, proxies):
+   * adapters build every URL with `networkUrl(officialUrl, ctx.origin)` (endpoints.ts).
+   */
+  origin?: string;
 }
 
+/** One problem `validate` found; build it with `validationIssue` (validation.ts) so the code has texts. */
 export interface ValidationIssue {
   field: string;
   code: string;
+  /** Values the code's text needs ({ max: 280 }). */
+  params?: Record<string, string | number>;
   message: string;
   messageEs: string;
 }
@@ -215,6 +294,10 @@ export interface NetworkAdapter {
   readonly connectionFields: Array<{ name: string; secret: boolean; required: boolean; label: { en: string; es: string } }>;
   /** Which metrics the network reports and why the others are missing (reason codes). */
   readonly metrics: MetricsSupport;
+  /** What it publishes; absent on older adapters: text and images per `limits`. */
+  readonly capabilities?: NetworkCapabilities;
+  /** Present when the network connects by signing in (OAuth 2.0); see oauth.ts. */
+  readonly oauth?: OAuthProvider;
 
   /** Checks content against this network's limits without calling it. */
   validate(input: PublishInput): ValidationIssue[];

@@ -1,0 +1,75 @@
+/**
+ * Issues an adapter's `validate` reports, by code. The web app and the CLI show them in the
+ * reader's language from the code and its params; `message`/`messageEs` are filled from the
+ * table below for API clients that print them as they are. A new code needs its texts here and
+ * in the web app (web/src/i18n/validation-texts-*.ts); the i18n coverage test checks both.
+ */
+import type { ValidationIssue } from './types.ts';
+
+type Params = Record<string, string | number>;
+type Text = (p: Params) => string;
+
+/** Every validation issue code, with its English and Spanish text. */
+export const VALIDATION_ISSUE_TEXTS = {
+  empty_post: { en: () => 'A post needs text or media.', es: () => 'Una publicación necesita texto o medios.' },
+  text_too_long: {
+    en: (p) => `The text is ${p.count} characters long; ${p.network} allows ${p.max}.`,
+    es: (p) => `El texto tiene ${p.count} caracteres; ${p.network} admite ${p.max}.`,
+  },
+  too_many_images: { en: (p) => `At most ${p.max} images.`, es: (p) => `Como máximo ${p.max} imágenes.` },
+  too_many_media: { en: (p) => `At most ${p.max} media items.`, es: (p) => `Como máximo ${p.max} archivos.` },
+  too_few_media: { en: (p) => `At least ${p.min} media items.`, es: (p) => `Como mínimo ${p.min} archivos.` },
+  image_too_large: { en: (p) => `Images must be ${p.maxMb} MB or smaller.`, es: (p) => `Las imágenes deben ocupar ${p.maxMb} MB o menos.` },
+  video_too_large: { en: (p) => `Videos must be ${p.maxMb} MB or smaller.`, es: (p) => `Los vídeos deben ocupar ${p.maxMb} MB o menos.` },
+  video_too_long: {
+    en: (p) => `The video lasts ${p.seconds} s; at most ${p.maxSeconds} s.`,
+    es: (p) => `El vídeo dura ${p.seconds} s; como máximo ${p.maxSeconds} s.`,
+  },
+  video_too_short: {
+    en: (p) => `The video lasts ${p.seconds} s; at least ${p.minSeconds} s.`,
+    es: (p) => `El vídeo dura ${p.seconds} s; como mínimo ${p.minSeconds} s.`,
+  },
+  unsupported_media_type: { en: (p) => `${p.type} files are not accepted here.`, es: (p) => `Aquí no se admiten archivos ${p.type}.` },
+  unsupported_video_codec: {
+    en: (p) => `The video codec ${p.codec} is not accepted; use H.264.`,
+    es: (p) => `El códec de vídeo ${p.codec} no se admite; usa H.264.`,
+  },
+  aspect_ratio_out_of_range: {
+    en: (p) => `The aspect ratio ${p.ratio} is outside ${p.min}–${p.max}.`,
+    es: (p) => `La proporción ${p.ratio} está fuera de ${p.min}–${p.max}.`,
+  },
+  alt_too_long: {
+    en: (p) => `Alt text is limited to ${p.max} characters.`,
+    es: (p) => `El texto alternativo admite como máximo ${p.max} caracteres.`,
+  },
+  mixed_media: {
+    en: () => 'Images and a video cannot go in the same post.',
+    es: () => 'Imágenes y vídeo no pueden ir en la misma publicación.',
+  },
+  post_type_unsupported: {
+    en: (p) => `${p.network} does not publish ${p.postType} posts.`,
+    es: (p) => `${p.network} no publica publicaciones de tipo ${p.postType}.`,
+  },
+  media_required: { en: (p) => `A ${p.postType} needs media.`, es: (p) => `Un ${p.postType} necesita medios.` },
+  first_comment_unsupported: {
+    en: (p) => `${p.network} does not take a first comment.`,
+    es: (p) => `${p.network} no admite un primer comentario.`,
+  },
+  first_comment_too_long: {
+    en: (p) => `The first comment is limited to ${p.max} characters.`,
+    es: (p) => `El primer comentario admite como máximo ${p.max} caracteres.`,
+  },
+  thread_unsupported: { en: (p) => `${p.network} does not publish threads.`, es: (p) => `${p.network} no publica hilos.` },
+  option_invalid: {
+    en: (p) => `The option ${p.option} has a value that is not allowed.`,
+    es: (p) => `La opción ${p.option} tiene un valor no permitido.`,
+  },
+} satisfies Record<string, { en: Text; es: Text }>;
+
+export type ValidationIssueCode = keyof typeof VALIDATION_ISSUE_TEXTS;
+
+/** An issue on `field` (e.g. 'text', 'media.0', 'thread.1.text'), texts from the table. */
+export function validationIssue(field: string, code: ValidationIssueCode, params: Params = {}): ValidationIssue {
+  const texts = VALIDATION_ISSUE_TEXTS[code] as { en: Text; es: Text };
+  return { field, code, params, message: texts.en(params), messageEs: texts.es(params) };
+}

@@ -1,7 +1,8 @@
 /**
  * Web app benchmark: JavaScript shipped on first load (gzipped) and the month
  * calendar holding 1,000 posts, from navigation to usable, in headless Chromium.
- * Baseline in the same run: the same calendar with no posts.
+ * Baselines in the same run: the same calendar with no posts, and the browser's own floor (a blank
+ * page with one inline script, served by a bare HTTP server, measured the same way).
  *
  *   node bin/run-ts.mjs bench/web.ts [--json] [--runs=5] [--trace [--trace-empty]]
  *
@@ -10,6 +11,7 @@
  * functions with the most self time in a CPU profile.
  */
 import fs from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { DateTime } from 'luxon';
@@ -182,16 +184,34 @@ try {
   const eventsShown = await page.evaluate(
     () => document.querySelectorAll('.fc-daygrid-event').length + document.querySelectorAll('.fc-daygrid-more-link').length,
   );
+  // The floor: what this browser on this machine needs for any page, from navigation to usable.
+  const blank = http.createServer((_request, response) => {
+    response.setHeader('content-type', 'text/html');
+    response.end('<!doctype html><title>blank</title><body><script>document.body.dataset.ready = "true"</script></body>');
+  });
+  await new Promise<void>((resolve) => blank.listen(0, '127.0.0.1', resolve));
+  const blankUrl = `http://127.0.0.1:${(blank.address() as import('node:net').AddressInfo).port}/`;
+  const measureBlank = async (): Promise<number> => {
+    await page.goto(blankUrl, { waitUntil: 'commit' });
+    await page.locator('body[data-ready="true"]').waitFor({ timeout: 30_000 });
+    return page.evaluate(
+      () => new Promise<number>((resolve) => requestAnimationFrame(() => setTimeout(() => resolve(performance.now()), 0))),
+    );
+  };
   const busy: number[] = [];
   const baseline: number[] = [];
+  const floor: number[] = [];
   for (let i = 0; i < runs; i++) {
     busy.push(await measure(full.id, true));
     baseline.push(await measure(empty.id, false));
+    floor.push(await measureBlank());
   }
+  blank.close();
   const result = {
     first_load_js_gz_kb: kb,
     calendar_1000_ms: Math.round(median(busy)),
     calendar_empty_ms: Math.round(median(baseline)),
+    blank_page_ms: Math.round(median(floor)),
     calendar_screen_js_gz_kb: screenKb,
     runs,
   };
@@ -203,6 +223,7 @@ try {
     `  month calendar, 1,000 posts, navigation → usable: median ${result.calendar_1000_ms} ms of ${runs} (${busy.map(Math.round).join(', ')})   goal ≤ 300 ms`,
   );
   console.log(`  baseline, same calendar with no posts: median ${result.calendar_empty_ms} ms (${baseline.map(Math.round).join(', ')})`);
+  console.log(`  browser floor, a blank page: median ${result.blank_page_ms} ms (${floor.map(Math.round).join(', ')})`);
   console.log(`  month cells rendered: ${eventsShown} event and "+more" elements`);
   if (json) console.log(JSON.stringify(result));
 } finally {

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { spawnSync } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { WEB_DIST } from '../server/web.ts';
+import { buildWeb, isWebBuildFresh } from '../../bin/web-build.mjs';
 
 /**
  * Builds the web app on the first start (and after an update changed its sources),
@@ -11,15 +11,12 @@ import { WEB_DIST } from '../server/web.ts';
 export async function ensureWebBuilt(): Promise<void> {
   const webRoot = path.resolve(WEB_DIST, '..');
   if (!fs.existsSync(path.join(webRoot, 'index.html'))) return; // no web sources in this install
-  const built = path.join(WEB_DIST, 'index.html');
-  const isFresh = () => fs.existsSync(built) && newestMtime(path.join(webRoot, 'src')) <= fs.statSync(built).mtimeMs;
+  const root = path.resolve(webRoot, '..');
+  // Fresh means built from these very sources (a hash stamp), not merely newer than them.
+  const isFresh = () => isWebBuildFresh(root);
   await withBuildLock(path.join(webRoot, '.build.lock'), isFresh, () => {
     process.stderr.write('Building the web app (first start only)…\n');
-    const result = spawnSync(process.execPath, [path.resolve(webRoot, '../node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
-      cwd: webRoot,
-      stdio: 'inherit',
-    });
-    if (result.status !== 0) throw new Error('Building the web app failed');
+    buildWeb(root, { quiet: true });
   });
 }
 
@@ -54,14 +51,4 @@ export async function withBuildLock(
       fs.rmSync(lockPath, { force: true });
     }
   }
-}
-
-function newestMtime(dir: string): number {
-  let newest = 0;
-  if (!fs.existsSync(dir)) return newest;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : fs.statSync(full).mtimeMs);
-  }
-  return newest;
 }

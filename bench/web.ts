@@ -193,7 +193,7 @@ try {
   const blankUrl = `http://127.0.0.1:${(blank.address() as import('node:net').AddressInfo).port}/`;
   const measureBlank = async (): Promise<number> => {
     await page.goto(blankUrl, { waitUntil: 'commit' });
-    await page.locator('body[data-ready="true"]').waitFor({ timeout: 30_000 });
+    await page.locator('body[data-ready="true"]').waitFor({ state: 'attached', timeout: 30_000 });
     return page.evaluate(
       () => new Promise<number>((resolve) => requestAnimationFrame(() => setTimeout(() => resolve(performance.now()), 0))),
     );

@@ -30,7 +30,7 @@ import {
 import { createThreadsClient, type ThreadsRequestFn } from './api.ts';
 import { threadsOAuth } from './oauth.ts';
 import { linksIn } from './text.ts';
-import { THREADS_CAPABILITIES, THREADS_LIMITS, postTypeOf, validateThreadsPost } from './validate.ts';
+import { THREADS_CAPABILITIES, THREADS_LIMITS, validateThreadsPost } from './validate.ts';
 
 export interface ThreadsAdapterOptions {
   /** Tests only: replaces the guarded fetch. */
@@ -118,8 +118,11 @@ export function createThreadsAdapter(options: ThreadsAdapterOptions = {}): Netwo
 
   function channelOf(ctx: ChannelContext): { request: ThreadsRequestFn; userId: string } {
     const token = ctx.credentials.accessToken;
-    if (typeof token !== 'string' || token.trim() === '') throw new NetworkError('auth', 'missing_token', 'The Threads channel has no access token');
-    const userId = [ctx.settings.userId, ctx.credentials.userId].find((value) => typeof value === 'string' && value !== '') as string | undefined;
+    if (typeof token !== 'string' || token.trim() === '')
+      throw new NetworkError('auth', 'missing_token', 'The Threads channel has no access token');
+    const userId = [ctx.settings.userId, ctx.credentials.userId].find((value) => typeof value === 'string' && value !== '') as
+      | string
+      | undefined;
     const client = createThreadsClient(
       { origin: ctx.origin, signal: ctx.signal, deadline: ctx.deadline, now: ctx.now },
       { fetch: options.fetch ?? guardedFetch(ctx.allowPrivateUrls === true), now, requestTimeoutMs },
@@ -155,11 +158,29 @@ export function createThreadsAdapter(options: ThreadsAdapterOptions = {}): Netwo
 
   async function findRoot(request: ThreadsRequestFn, userId: string, part: Part, since: number): Promise<ThreadsMedia | null> {
     const type = expectedMediaType(part);
-    return scan(request, `/${userId}/threads`, POST_FIELDS, since, (post) => !post.is_reply && sameText(post.text, part.text) && (post.media_type ?? type) === type);
+    return scan(
+      request,
+      `/${userId}/threads`,
+      POST_FIELDS,
+      since,
+      (post) => !post.is_reply && sameText(post.text, part.text) && (post.media_type ?? type) === type,
+    );
   }
 
-  async function findReply(request: ThreadsRequestFn, userId: string, text: string, parentId: string, since: number): Promise<ThreadsMedia | null> {
-    return scan(request, `/${userId}/replies`, REPLY_FIELDS, since, (reply) => reply.replied_to?.id === parentId && sameText(reply.text, text));
+  async function findReply(
+    request: ThreadsRequestFn,
+    userId: string,
+    text: string,
+    parentId: string,
+    since: number,
+  ): Promise<ThreadsMedia | null> {
+    return scan(
+      request,
+      `/${userId}/replies`,
+      REPLY_FIELDS,
+      since,
+      (reply) => reply.replied_to?.id === parentId && sameText(reply.text, text),
+    );
   }
 
   /** What of this publication is already on Threads: root, thread parts in order, first comment. */
@@ -175,7 +196,8 @@ export function createThreadsAdapter(options: ThreadsAdapterOptions = {}): Netwo
       if (!reply) break;
       found.push(reply);
     }
-    const firstComment = input.firstComment && found.length === parts.length ? await findReply(request, userId, input.firstComment, root.id, since) : null;
+    const firstComment =
+      input.firstComment && found.length === parts.length ? await findReply(request, userId, input.firstComment, root.id, since) : null;
     return { found, firstComment };
   }
 
@@ -190,7 +212,9 @@ export function createThreadsAdapter(options: ThreadsAdapterOptions = {}): Netwo
   /** Reads the publishing limit and refuses (rate_limited) when what remains would exceed it. */
   async function checkQuota(request: ThreadsRequestFn, userId: string, posts: number, replies: number): Promise<void> {
     if (posts === 0 && replies === 0) return;
-    let usage: { quota_usage?: number; config?: { quota_total?: number }; reply_quota_usage?: number; reply_config?: { quota_total?: number } } | undefined;
+    let usage:
+      | { quota_usage?: number; config?: { quota_total?: number }; reply_quota_usage?: number; reply_config?: { quota_total?: number } }
+      | undefined;
     try {
       const { body } = await request<{ data?: Array<typeof usage> }>({
         method: 'GET',
@@ -206,19 +230,33 @@ export function createThreadsAdapter(options: ThreadsAdapterOptions = {}): Netwo
     const full = (used: number | undefined, total: number | undefined, needed: number) =>
       needed > 0 && typeof used === 'number' && typeof total === 'number' && used + needed > total;
     if (full(usage?.quota_usage, usage?.config?.quota_total, posts)) {
-      throw new NetworkError('rate_limited', 'publishing_limit', `Threads publishing limit reached (${usage?.quota_usage} of ${usage?.config?.quota_total} posts in 24 hours)`, {
-        retryAfterMs: QUOTA_RETRY_MS,
-      });
+      throw new NetworkError(
+        'rate_limited',
+        'publishing_limit',
+        `Threads publishing limit reached (${usage?.quota_usage} of ${usage?.config?.quota_total} posts in 24 hours)`,
+        {
+          retryAfterMs: QUOTA_RETRY_MS,
+        },
+      );
     }
     if (full(usage?.reply_quota_usage, usage?.reply_config?.quota_total, replies)) {
-      throw new NetworkError('rate_limited', 'reply_limit', `Threads reply limit reached (${usage?.reply_quota_usage} of ${usage?.reply_config?.quota_total} replies in 24 hours)`, {
-        retryAfterMs: QUOTA_RETRY_MS,
-      });
+      throw new NetworkError(
+        'rate_limited',
+        'reply_limit',
+        `Threads reply limit reached (${usage?.reply_quota_usage} of ${usage?.reply_config?.quota_total} replies in 24 hours)`,
+        {
+          retryAfterMs: QUOTA_RETRY_MS,
+        },
+      );
     }
   }
 
   async function containerStatus(request: ThreadsRequestFn, id: string): Promise<{ status: ContainerStatus; error_message?: string }> {
-    const { body } = await request<{ status?: ContainerStatus; error_message?: string }>({ method: 'GET', path: `/${id}`, query: { fields: 'id,status,error_message' } });
+    const { body } = await request<{ status?: ContainerStatus; error_message?: string }>({
+      method: 'GET',
+      path: `/${id}`,
+      query: { fields: 'id,status,error_message' },
+    });
     return { status: body?.status ?? 'IN_PROGRESS', error_message: body?.error_message };
   }
 
@@ -232,7 +270,12 @@ export function createThreadsAdapter(options: ThreadsAdapterOptions = {}): Netwo
           body: { status, error_message },
         });
       }
-      if (status === 'EXPIRED') throw new NetworkError('transient', 'container_expired', 'The Threads container expired before it was published; a new one will be made');
+      if (status === 'EXPIRED')
+        throw new NetworkError(
+          'transient',
+          'container_expired',
+          'The Threads container expired before it was published; a new one will be made',
+        );
       if (ctx.signal?.aborted) break;
       await sleep(pollIntervalMs);
     }
@@ -242,7 +285,8 @@ export function createThreadsAdapter(options: ThreadsAdapterOptions = {}): Netwo
   async function createContainer(request: ThreadsRequestFn, userId: string, form: Record<string, string | undefined>): Promise<string> {
     try {
       const { body } = await request<{ id?: string }>({ method: 'POST', path: `/${userId}/threads`, form });
-      if (typeof body?.id !== 'string') throw new NetworkError('permanent', 'unexpected_response', 'Unexpected answer to container creation');
+      if (typeof body?.id !== 'string')
+        throw new NetworkError('permanent', 'unexpected_response', 'Unexpected answer to container creation');
       return body.id;
     } catch (error) {
       // An unanswered container creation published nothing: an orphan container expires on its own.
@@ -270,7 +314,14 @@ export function createThreadsAdapter(options: ThreadsAdapterOptions = {}): Netwo
   }
 
   /** Creates the container(s) of one part and waits until it can be published. */
-  async function containerFor(request: ThreadsRequestFn, userId: string, ctx: ChannelContext, part: Part, common: Record<string, string | undefined>, link?: string): Promise<string> {
+  async function containerFor(
+    request: ThreadsRequestFn,
+    userId: string,
+    ctx: ChannelContext,
+    part: Part,
+    common: Record<string, string | undefined>,
+    link?: string,
+  ): Promise<string> {
     let form: Record<string, string | undefined>;
     if (part.media.length === 0) {
       form = { media_type: 'TEXT', text: part.text, link_attachment: link, ...common };
@@ -293,11 +344,21 @@ export function createThreadsAdapter(options: ThreadsAdapterOptions = {}): Netwo
    * status says whether the post exists (PUBLISHED: look it up) or not (FINISHED: publish it again,
    * which cannot post twice).
    */
-  async function publishContainer(request: ThreadsRequestFn, userId: string, containerId: string, findPost: () => Promise<ThreadsMedia | null>): Promise<string> {
+  async function publishContainer(
+    request: ThreadsRequestFn,
+    userId: string,
+    containerId: string,
+    findPost: () => Promise<ThreadsMedia | null>,
+  ): Promise<string> {
     for (let attempt = 0; ; attempt += 1) {
       try {
-        const { body } = await request<{ id?: string }>({ method: 'POST', path: `/${userId}/threads_publish`, form: { creation_id: containerId } });
-        if (typeof body?.id !== 'string') throw new NetworkError('ambiguous', 'unexpected_response', 'Unexpected answer to threads_publish');
+        const { body } = await request<{ id?: string }>({
+          method: 'POST',
+          path: `/${userId}/threads_publish`,
+          form: { creation_id: containerId },
+        });
+        if (typeof body?.id !== 'string')
+          throw new NetworkError('ambiguous', 'unexpected_response', 'Unexpected answer to threads_publish');
         return body.id;
       } catch (error) {
         if (!(error instanceof NetworkError)) throw error;
@@ -312,11 +373,17 @@ export function createThreadsAdapter(options: ThreadsAdapterOptions = {}): Netwo
         if (status === 'PUBLISHED') {
           const post = await findPost();
           if (post) return post.id;
-          throw new NetworkError('ambiguous', 'published_not_found', 'Threads says the post was published but it is not in the account’s posts yet');
+          throw new NetworkError(
+            'ambiguous',
+            'published_not_found',
+            'Threads says the post was published but it is not in the account’s posts yet',
+          );
         }
         // Not published: a 5xx is the network's failure to retry later; a lost answer is retried once here.
         if (error.kind !== 'ambiguous' || attempt > 0 || status !== 'FINISHED') {
-          throw error.kind === 'ambiguous' ? new NetworkError('transient', error.code, `${error.message} (the post was not published)`, error.details) : error;
+          throw error.kind === 'ambiguous'
+            ? new NetworkError('transient', error.code, `${error.message} (the post was not published)`, error.details)
+            : error;
         }
       }
     }
@@ -351,15 +418,31 @@ export function createThreadsAdapter(options: ThreadsAdapterOptions = {}): Netwo
       for (let index = found.length; index < parts.length; index += 1) {
         const part = parts[index]!;
         const parent = found.at(-1);
-        const containerId = await containerFor(request, userId, ctx, part, { ...common, reply_to_id: parent?.id }, index === 0 ? link : undefined);
+        const containerId = await containerFor(
+          request,
+          userId,
+          ctx,
+          part,
+          { ...common, reply_to_id: parent?.id },
+          index === 0 ? link : undefined,
+        );
         const postId = await publishContainer(request, userId, containerId, () =>
           parent ? findReply(request, userId, part.text, parent.id, since) : findRoot(request, userId, part, since),
         );
-        found.push({ id: postId, text: part.text, permalink: index === 0 ? ((await permalinkOf(request, postId)) ?? undefined) : undefined });
+        found.push({
+          id: postId,
+          text: part.text,
+          permalink: index === 0 ? ((await permalinkOf(request, postId)) ?? undefined) : undefined,
+        });
       }
     } catch (error) {
       if (error instanceof NetworkError && found.length > 0) {
-        throw new NetworkError(error.kind, error.code, `${error.message} (after ${found.length} of ${parts.length} thread posts were published)`, error.details);
+        throw new NetworkError(
+          error.kind,
+          error.code,
+          `${error.message} (after ${found.length} of ${parts.length} thread posts were published)`,
+          error.details,
+        );
       }
       throw error;
     }
@@ -367,7 +450,9 @@ export function createThreadsAdapter(options: ThreadsAdapterOptions = {}): Netwo
       const root = found[0]!;
       try {
         const containerId = await containerFor(request, userId, ctx, { text: input.firstComment!, media: [] }, { reply_to_id: root.id });
-        const commentId = await publishContainer(request, userId, containerId, () => findReply(request, userId, input.firstComment!, root.id, since));
+        const commentId = await publishContainer(request, userId, containerId, () =>
+          findReply(request, userId, input.firstComment!, root.id, since),
+        );
         firstComment = { id: commentId };
       } catch (error) {
         // The post is live: a comment Threads refuses for good is left out rather than failing the post.
@@ -385,7 +470,9 @@ export function createThreadsAdapter(options: ThreadsAdapterOptions = {}): Netwo
 
   async function fetchFollowers(request: ThreadsRequestFn, userId: string): Promise<number | undefined> {
     try {
-      const { body } = await request<{ data?: Array<{ name?: string; total_value?: { value?: number }; values?: Array<{ value?: number }> }> }>({
+      const { body } = await request<{
+        data?: Array<{ name?: string; total_value?: { value?: number }; values?: Array<{ value?: number }> }>;
+      }>({
         method: 'GET',
         path: `/${userId}/threads_insights`,
         query: { metric: 'followers_count' },
@@ -401,7 +488,11 @@ export function createThreadsAdapter(options: ThreadsAdapterOptions = {}): Netwo
   async function checkHealth(ctx: ChannelContext): Promise<ChannelHealth> {
     try {
       const { request, userId } = channelOf(ctx);
-      const { body } = await request<{ id?: string; username?: string; name?: string }>({ method: 'GET', path: `/${userId}`, query: { fields: 'id,username,name' } });
+      const { body } = await request<{ id?: string; username?: string; name?: string }>({
+        method: 'GET',
+        path: `/${userId}`,
+        query: { fields: 'id,username,name' },
+      });
       if (typeof body?.id !== 'string') throw new NetworkError('permanent', 'unexpected_response', 'Unexpected answer to the profile read');
       const account: NonNullable<ChannelHealth['account']> = { id: body.id, handle: body.username ?? body.id };
       if (body.name) account.displayName = body.name;
@@ -524,7 +615,11 @@ export function createThreadsAdapter(options: ThreadsAdapterOptions = {}): Netwo
         query: { fields: 'id,timestamp', since: String(sinceSeconds), limit: '10' },
       });
       for (const post of body?.data ?? []) {
-        const replies = await request<Page<ThreadsMedia>>({ method: 'GET', path: `/${post.id}/conversation`, query: { fields: MENTION_FIELDS } });
+        const replies = await request<Page<ThreadsMedia>>({
+          method: 'GET',
+          path: `/${post.id}/conversation`,
+          query: { fields: MENTION_FIELDS },
+        });
         (replies.body?.data ?? []).forEach(keep);
       }
     });
@@ -553,4 +648,3 @@ export function createThreadsAdapter(options: ThreadsAdapterOptions = {}): Netwo
     fetchMentions,
   };
 }
-

@@ -74,20 +74,31 @@ export function createThreadsOAuth(options: ThreadsOAuthOptions = {}): OAuthProv
   }
 
   /** Token calls refused by Threads mean the user must sign in again: always `auth`, with the network's words. */
-  async function tokenCall(ctx: OAuthCallContext, what: string, call: () => Promise<TokenAnswer>): Promise<TokenAnswer> {
+  async function tokenCall(what: string, call: () => Promise<TokenAnswer>): Promise<TokenAnswer> {
     try {
       return await call();
     } catch (error) {
       if (error instanceof NetworkError && error.kind === 'permanent' && error.details.status !== undefined) {
-        throw new NetworkError('auth', error.code === 'token_expired' ? 'token_expired' : 'refresh_refused', `Threads refused ${what}: ${error.message}`, error.details);
+        throw new NetworkError(
+          'auth',
+          error.code === 'token_expired' ? 'token_expired' : 'refresh_refused',
+          `Threads refused ${what}: ${error.message}`,
+          error.details,
+        );
       }
       throw error;
     }
   }
 
   async function profile(tokens: OAuthTokens, ctx: OAuthCallContext): Promise<ThreadsProfile> {
-    const { body } = await clientFor(ctx)<ThreadsProfile>({ method: 'GET', path: '/me', query: { fields: PROFILE_FIELDS }, token: tokens.accessToken });
-    if (typeof body?.id !== 'string' || body.id === '') throw new NetworkError('permanent', 'unexpected_response', 'Unexpected answer to /me');
+    const { body } = await clientFor(ctx)<ThreadsProfile>({
+      method: 'GET',
+      path: '/me',
+      query: { fields: PROFILE_FIELDS },
+      token: tokens.accessToken,
+    });
+    if (typeof body?.id !== 'string' || body.id === '')
+      throw new NetworkError('permanent', 'unexpected_response', 'Unexpected answer to /me');
     return body;
   }
 
@@ -101,8 +112,9 @@ export function createThreadsOAuth(options: ThreadsOAuthOptions = {}): OAuthProv
     refreshAheadMs: THREADS_REFRESH_AHEAD_MS,
 
     async afterExchange(tokens: OAuthTokens, app: OAuthAppCredentials, ctx: OAuthCallContext): Promise<OAuthTokens> {
-      if (!app.clientSecret) throw new NetworkError('permanent', 'missing_client_secret', 'The Threads app secret is needed to get a long-lived token');
-      const body = await tokenCall(ctx, 'the long-lived token exchange', async () => {
+      if (!app.clientSecret)
+        throw new NetworkError('permanent', 'missing_client_secret', 'The Threads app secret is needed to get a long-lived token');
+      const body = await tokenCall('the long-lived token exchange', async () => {
         const answer = await clientFor(ctx)<TokenAnswer>({
           method: 'GET',
           path: `${THREADS_GRAPH_HOST}/access_token`,
@@ -111,15 +123,17 @@ export function createThreadsOAuth(options: ThreadsOAuthOptions = {}): OAuthProv
         return answer.body;
       });
       const long = tokensFrom(body, tokens, 'th_exchange_token');
-      const userId = tokens.extra?.user_id ?? tokens.extra?.userId ?? (await profile(long, ctx)).id;
-      long.extra = { ...(tokens.extra ?? {}), userId: String(userId) };
+      // The code exchange answers `user_id` as a JSON number, which loses digits past 2^53 once
+      // parsed: the id is read from /me, where it is a string.
+      const userId = (await profile(long, ctx)).id;
+      long.extra = { ...(tokens.extra ?? {}), userId };
       // The long-lived token is its own renewal: it can be renewed until it expires.
       long.refreshExpiresAt = long.expiresAt;
       return long;
     },
 
     async refresh(tokens: OAuthTokens, _app: OAuthAppCredentials, ctx: OAuthCallContext): Promise<OAuthTokens> {
-      const body = await tokenCall(ctx, 'the token refresh', async () => {
+      const body = await tokenCall('the token refresh', async () => {
         const answer = await clientFor(ctx)<TokenAnswer>({
           method: 'GET',
           path: `${THREADS_GRAPH_HOST}/refresh_access_token`,

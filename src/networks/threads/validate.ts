@@ -85,7 +85,8 @@ function checkText(text: string, field: string, issues: ValidationIssue[]): void
   const count = countThreadsChars(text);
   if (count > THREADS_MAX_CHARS) issues.push(validationIssue(field, 'text_too_long', { count, max: THREADS_MAX_CHARS, network: NETWORK }));
   const links = linksIn(text).length;
-  if (links > THREADS_MAX_LINKS) issues.push(validationIssue(field, 'too_many_links', { count: links, max: THREADS_MAX_LINKS, network: NETWORK }));
+  if (links > THREADS_MAX_LINKS)
+    issues.push(validationIssue(field, 'too_many_links', { count: links, max: THREADS_MAX_LINKS, network: NETWORK }));
 }
 
 function checkMedia(media: PublishInput['media'], prefix: string, issues: ValidationIssue[]): void {
@@ -97,16 +98,22 @@ function checkMedia(media: PublishInput['media'], prefix: string, issues: Valida
     const kind = mediaKind(item);
     const size = Math.max(item.size, item.bytes.byteLength);
     if (kind === 'image') {
-      if (!THREADS_IMAGE_TYPES.includes(item.mimeType)) issues.push(validationIssue(field, 'unsupported_media_type', { type: item.mimeType }));
-      if (size > THREADS_MAX_IMAGE_BYTES) issues.push(validationIssue(field, 'image_too_large', { maxMb: megabytes(THREADS_MAX_IMAGE_BYTES) }));
+      if (!THREADS_IMAGE_TYPES.includes(item.mimeType))
+        issues.push(validationIssue(field, 'unsupported_media_type', { type: item.mimeType }));
+      if (size > THREADS_MAX_IMAGE_BYTES)
+        issues.push(validationIssue(field, 'image_too_large', { maxMb: megabytes(THREADS_MAX_IMAGE_BYTES) }));
     } else if (kind === 'video') {
       const limits = THREADS_VIDEO_LIMITS;
-      if (!limits.containers.includes(item.mimeType)) issues.push(validationIssue(field, 'unsupported_media_type', { type: item.mimeType }));
+      if (!limits.containers.includes(item.mimeType))
+        issues.push(validationIssue(field, 'unsupported_media_type', { type: item.mimeType }));
       if (size > limits.maxBytes) issues.push(validationIssue(field, 'video_too_large', { maxMb: megabytes(limits.maxBytes) }));
       if (item.durationSeconds !== undefined && item.durationSeconds > limits.maxDurationSeconds) {
-        issues.push(validationIssue(field, 'video_too_long', { seconds: Math.round(item.durationSeconds), maxSeconds: limits.maxDurationSeconds }));
+        issues.push(
+          validationIssue(field, 'video_too_long', { seconds: Math.round(item.durationSeconds), maxSeconds: limits.maxDurationSeconds }),
+        );
       }
-      if (item.codec !== undefined && !limits.codecs.includes(item.codec)) issues.push(validationIssue(field, 'unsupported_video_codec', { codec: item.codec }));
+      if (item.codec !== undefined && !limits.codecs.includes(item.codec))
+        issues.push(validationIssue(field, 'unsupported_video_codec', { codec: item.codec }));
       if (item.width && item.height) {
         const ratio = item.width / item.height;
         if (ratio < limits.minAspectRatio || ratio > limits.maxAspectRatio) {
@@ -132,7 +139,8 @@ function checkMedia(media: PublishInput['media'], prefix: string, issues: Valida
 export function validateThreadsPost(input: PublishInput): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const type = postTypeOf(input);
-  if (!THREADS_CAPABILITIES.postTypes.includes(type)) issues.push(validationIssue('postType', 'post_type_unsupported', { network: NETWORK, postType: type }));
+  if (!THREADS_CAPABILITIES.postTypes.includes(type))
+    issues.push(validationIssue('postType', 'post_type_unsupported', { network: NETWORK, postType: type }));
   if ((type === 'image' || type === 'video' || type === 'carousel') && input.media.length === 0) {
     issues.push(validationIssue('media', 'media_required', { postType: type }));
   }

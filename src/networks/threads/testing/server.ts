@@ -152,7 +152,9 @@ export class FakeThreadsServer {
 
   /** Throttles matching requests like Meta does: code 4 and the usage header naming the wait in minutes. */
   throttle(method: string, path: RegExp, minutes: number): void {
-    const usage = JSON.stringify({ [this.userId]: [{ type: 'threads', call_count: 100, total_cputime: 20, total_time: 30, estimated_time_to_regain_access: minutes }] });
+    const usage = JSON.stringify({
+      [this.userId]: [{ type: 'threads', call_count: 100, total_cputime: 20, total_time: 30, estimated_time_to_regain_access: minutes }],
+    });
     this.fail(method, path, 400, this.graphError(4, 'Application request limit reached'), { 'x-business-use-case-usage': usage });
   }
 
@@ -185,7 +187,15 @@ export class FakeThreadsServer {
 
   /** A post by someone else that mentions the account (for the mentions edge) or replies to `replyToId`. */
   addForeignPost(text: string, username: string, replyToId?: string): StoredPost {
-    const post = this.storePost({ ownerId: `other-${username}`, username, text, mediaType: 'TEXT_POST', replyToId, mediaUrls: [], altTexts: [] });
+    const post = this.storePost({
+      ownerId: `other-${username}`,
+      username,
+      text,
+      mediaType: 'TEXT_POST',
+      replyToId,
+      mediaUrls: [],
+      altTexts: [],
+    });
     return post;
   }
 
@@ -196,7 +206,15 @@ export class FakeThreadsServer {
   // ---- plumbing ----
 
   private graphError(code: number, message: string, subcode?: number, type = 'OAuthException') {
-    return { error: { message, type, code, ...(subcode !== undefined ? { error_subcode: subcode } : {}), fbtrace_id: `A${randomBytes(6).toString('hex')}` } };
+    return {
+      error: {
+        message,
+        type,
+        code,
+        ...(subcode !== undefined ? { error_subcode: subcode } : {}),
+        fbtrace_id: `A${randomBytes(6).toString('hex')}`,
+      },
+    };
   }
 
   private send(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
@@ -271,7 +289,8 @@ export class FakeThreadsServer {
 
   private authorize(res: http.ServerResponse, params: URLSearchParams): void {
     const redirectUri = params.get('redirect_uri');
-    if (params.get('client_id') !== this.appId || !redirectUri) return this.send(res, 400, this.graphError(100, 'Invalid client_id or redirect_uri'));
+    if (params.get('client_id') !== this.appId || !redirectUri)
+      return this.send(res, 400, this.graphError(100, 'Invalid client_id or redirect_uri'));
     const code = `AQ${randomBytes(10).toString('hex')}`;
     this.codes.set(code, { redirectUri, userId: this.userId });
     const target = new URL(redirectUri);
@@ -305,7 +324,7 @@ export class FakeThreadsServer {
     if (params.get('grant_type') !== 'th_exchange_token') return answer(400, this.graphError(100, 'Unsupported grant_type'));
     if (params.get('client_secret') !== this.appSecret) return answer(400, this.graphError(101, 'Error validating client secret.'));
     const short = this.tokens.get(params.get('access_token') ?? '');
-    if (!short || short.kind !== 'short') return answer(400, this.graphError(190, 'Invalid OAuth access token - Cannot parse access token'));
+    if (short?.kind !== 'short') return answer(400, this.graphError(190, 'Invalid OAuth access token - Cannot parse access token'));
     if (short.expiresAt <= this.now()) return answer(400, this.graphError(190, 'Error validating access token: Session has expired.', 463));
     answer(200, { access_token: this.issue('long', short.userId), token_type: 'bearer', expires_in: LONG_LIVED_SECONDS });
   }
@@ -318,16 +337,23 @@ export class FakeThreadsServer {
     }
     const old = params.get('access_token') ?? '';
     const info = this.tokens.get(old);
-    if (!info || info.kind !== 'long') return answer(400, this.graphError(190, 'Invalid OAuth access token - Cannot parse access token'));
+    if (info?.kind !== 'long') return answer(400, this.graphError(190, 'Invalid OAuth access token - Cannot parse access token'));
     if (info.expiresAt <= this.now()) return answer(400, this.graphError(190, 'Error validating access token: Session has expired.', 463));
-    if (this.now() - info.issuedAt < DAY_MS) return answer(400, this.graphError(10, 'Long-lived tokens can be refreshed once they are 24 hours old'));
+    if (this.now() - info.issuedAt < DAY_MS)
+      return answer(400, this.graphError(10, 'Long-lived tokens can be refreshed once they are 24 hours old'));
     this.tokens.delete(old);
     const renewed = this.issue('long', info.userId);
     if (old === this.token) this.token = renewed;
     answer(200, { access_token: renewed, token_type: 'bearer', expires_in: LONG_LIVED_SECONDS });
   }
 
-  private route(method: string, path: string, params: URLSearchParams, userId: string, answer: (status: number, body: unknown, headers?: Record<string, string>) => void): void {
+  private route(
+    method: string,
+    path: string,
+    params: URLSearchParams,
+    userId: string,
+    answer: (status: number, body: unknown, headers?: Record<string, string>) => void,
+  ): void {
     const segments = path.split('/').filter(Boolean);
     const owner = segments[0] === 'me' ? userId : segments[0];
     const edge = segments[1];
@@ -341,16 +367,37 @@ export class FakeThreadsServer {
       }
       if (method === 'GET' && edge === 'threads_publishing_limit') return this.publishingLimit(userId, answer);
       if (method === 'GET' && edge === 'threads_insights') {
-        return answer(200, { data: [{ name: 'followers_count', period: 'day', title: 'followers_count', description: 'Followers', total_value: { value: this.followers }, id: `${userId}/insights/followers_count/day` }] });
+        return answer(200, {
+          data: [
+            {
+              name: 'followers_count',
+              period: 'day',
+              title: 'followers_count',
+              description: 'Followers',
+              total_value: { value: this.followers },
+              id: `${userId}/insights/followers_count/day`,
+            },
+          ],
+        });
       }
     }
     if (segments.length === 1 && method === 'GET' && owner === userId) {
-      return answer(200, { id: userId, username: this.username, name: this.name, threads_profile_picture_url: 'https://scontent.cdninstagram.com/avatar.jpg' });
+      return answer(200, {
+        id: userId,
+        username: this.username,
+        name: this.name,
+        threads_profile_picture_url: 'https://scontent.cdninstagram.com/avatar.jpg',
+      });
     }
     const id = segments[0]!;
     if (segments.length === 1 && method === 'GET') {
       const container = this.containers.get(id);
-      if (container && container.ownerId === userId) return answer(200, { id, status: this.readStatus(container), ...(container.errorMessage ? { error_message: container.errorMessage } : {}) });
+      if (container && container.ownerId === userId)
+        return answer(200, {
+          id,
+          status: this.readStatus(container),
+          ...(container.errorMessage ? { error_message: container.errorMessage } : {}),
+        });
       const post = this.posts.get(id);
       if (post) return answer(200, this.view(post));
       return answer(400, this.graphError(100, `Object with ID '${id}' does not exist`, 33, 'GraphMethodException'));
@@ -387,7 +434,8 @@ export class FakeThreadsServer {
   }
 
   private readStatus(container: StoredContainer): StoredContainer['status'] {
-    if ((container.status === 'FINISHED' || container.status === 'IN_PROGRESS') && this.now() - container.createdAt > DAY_MS) container.status = 'EXPIRED';
+    if ((container.status === 'FINISHED' || container.status === 'IN_PROGRESS') && this.now() - container.createdAt > DAY_MS)
+      container.status = 'EXPIRED';
     if (container.status === 'IN_PROGRESS') {
       if (container.pollsUntilReady <= 0) container.status = 'FINISHED';
       else container.pollsUntilReady -= 1;
@@ -399,8 +447,10 @@ export class FakeThreadsServer {
     const mediaType = (params.get('media_type') ?? '').toUpperCase();
     const text = params.get('text') ?? '';
     const isCarouselItem = params.get('is_carousel_item') === 'true';
-    if (!['TEXT', 'IMAGE', 'VIDEO', 'CAROUSEL'].includes(mediaType)) return answer(400, this.graphError(100, 'The parameter media_type is required'));
-    if (mediaType === 'TEXT' && text.trim() === '') return answer(400, this.graphError(100, 'The parameter text is required for TEXT posts'));
+    if (!['TEXT', 'IMAGE', 'VIDEO', 'CAROUSEL'].includes(mediaType))
+      return answer(400, this.graphError(100, 'The parameter media_type is required'));
+    if (mediaType === 'TEXT' && text.trim() === '')
+      return answer(400, this.graphError(100, 'The parameter text is required for TEXT posts'));
     if ([...text].length > 500 * 4) return answer(400, this.graphError(100, 'Text is too long'));
     const links = new Set(text.match(/\bhttps?:\/\/[^\s]+/g) ?? []);
     if (params.get('link_attachment')) links.add(params.get('link_attachment')!);
@@ -414,12 +464,13 @@ export class FakeThreadsServer {
       if (children.length < 2 || children.length > 20) return answer(400, this.graphError(100, 'A carousel needs 2 to 20 children'));
       const bad = children.find((child) => {
         const item = this.containers.get(child);
-        return !item || !item.isCarouselItem || item.ownerId !== userId || this.readStatus(item) !== 'FINISHED';
+        return !item?.isCarouselItem || item.ownerId !== userId || this.readStatus(item) !== 'FINISHED';
       });
       if (bad) return answer(400, this.graphError(100, `Carousel item ${bad} is not ready or not a carousel item`));
     }
     const replyToId = params.get('reply_to_id') ?? undefined;
-    if (replyToId && !this.posts.has(replyToId)) return answer(400, this.graphError(100, `Object with ID '${replyToId}' does not exist`, 33));
+    if (replyToId && !this.posts.has(replyToId))
+      return answer(400, this.graphError(100, `Object with ID '${replyToId}' does not exist`, 33));
     const outcome = this.containerOutcomes.shift();
     const container: StoredContainer = {
       id: this.nextId('1800000'),
@@ -468,9 +519,11 @@ export class FakeThreadsServer {
       return answer(400, this.graphError(24, 'The requested resource does not exist', 4279009, 'THApiException'));
     }
     const status = this.readStatus(container);
-    if (status === 'PUBLISHED') return answer(400, this.graphError(100, 'This container has already been published', 2207006, 'THApiException'));
+    if (status === 'PUBLISHED')
+      return answer(400, this.graphError(100, 'This container has already been published', 2207006, 'THApiException'));
     if (status === 'EXPIRED') return answer(400, this.graphError(100, 'The media container has expired', 2207008, 'THApiException'));
-    if (status === 'ERROR') return answer(400, this.graphError(100, `Media upload has failed: ${container.errorMessage}`, 2207001, 'THApiException'));
+    if (status === 'ERROR')
+      return answer(400, this.graphError(100, `Media upload has failed: ${container.errorMessage}`, 2207001, 'THApiException'));
     if (status !== 'FINISHED') return answer(400, this.graphError(9007, 'Media ID is not available', 2207027, 'THApiException'));
     if (this.duplicateNextPublish) {
       this.duplicateNextPublish = false;
@@ -511,7 +564,12 @@ export class FakeThreadsServer {
   }
 
   /** A list edge: newest first, `since`/`until` (unix seconds), `limit`, `after` cursor, `fields`. */
-  private list(params: URLSearchParams, answer: (status: number, body: unknown) => void, keep: (post: StoredPost) => boolean, oldestFirst = false): void {
+  private list(
+    params: URLSearchParams,
+    answer: (status: number, body: unknown) => void,
+    keep: (post: StoredPost) => boolean,
+    oldestFirst = false,
+  ): void {
     const since = params.get('since');
     const until = params.get('until');
     if (since !== null && Number(since) < 1688540400) return answer(400, this.graphError(100, 'since must be on or after 1688540400'));
@@ -531,7 +589,10 @@ export class FakeThreadsServer {
     const cursor = (n: number) => Buffer.from(String(n)).toString('base64url');
     answer(200, {
       data,
-      paging: { cursors: { before: cursor(start), after: cursor(start + page.length) }, ...(more ? { next: `https://graph.threads.net/v1.0/next?after=${cursor(start + page.length)}` } : {}) },
+      paging: {
+        cursors: { before: cursor(start), after: cursor(start + page.length) },
+        ...(more ? { next: `https://graph.threads.net/v1.0/next?after=${cursor(start + page.length)}` } : {}),
+      },
     });
   }
 }

@@ -63,6 +63,8 @@ const MENTION_FIELDS = 'id,text,username,permalink,timestamp,replied_to';
 const INSIGHT_METRICS = ['views', 'likes', 'replies', 'reposts', 'quotes', 'shares'] as const;
 /** A rolling 24-hour publishing window frees one slot at a time: look again in an hour. */
 const QUOTA_RETRY_MS = 60 * 60_000;
+/** Own posts whose replies the listening source reads. */
+const RECENT_POSTS_FOR_REPLIES = 10;
 
 interface ThreadsMedia {
   id: string;
@@ -462,10 +464,18 @@ export function createThreadsAdapter(options: ThreadsAdapterOptions = {}): Netwo
     return resultOf(found, firstComment);
   }
 
+  /**
+   * The publication as it is on Threads, once complete (every thread part, and the first comment
+   * when there is one). A partly published one answers null: publishing again is safe, because
+   * `publish` reads what exists first and resumes after it.
+   */
   async function findPublished(ctx: ChannelContext, input: PublishInput): Promise<PublishResult | null> {
     const { request, userId } = channelOf(ctx);
     const { found, firstComment } = await lookup(request, userId, input);
-    return found.length > 0 ? resultOf(found, firstComment) : null;
+    const parts = 1 + (input.thread?.length ?? 0);
+    const commentWanted = input.firstComment !== undefined && input.firstComment.trim() !== '';
+    if (found.length < parts || (commentWanted && !firstComment)) return null;
+    return resultOf(found, firstComment);
   }
 
   async function fetchFollowers(request: ThreadsRequestFn, userId: string): Promise<number | undefined> {
@@ -609,10 +619,11 @@ export function createThreadsAdapter(options: ThreadsAdapterOptions = {}): Netwo
       }
     });
     await optional(async () => {
+      // Replies come to recent posts, however old the post: the ten newest posts are read.
       const { body } = await request<Page<ThreadsMedia>>({
         method: 'GET',
         path: `/${userId}/threads`,
-        query: { fields: 'id,timestamp', since: String(sinceSeconds), limit: '10' },
+        query: { fields: 'id,timestamp', limit: String(RECENT_POSTS_FOR_REPLIES) },
       });
       for (const post of body?.data ?? []) {
         const replies = await request<Page<ThreadsMedia>>({

@@ -183,6 +183,8 @@ describe('Threads publishing', () => {
     const error = await rejection(flaky.publish(channel(), publication));
     expect(error.kind).toBe('transient');
     expect(error.message).toContain('after 2 of 3');
+    // Half a thread is not "published": findPublished says so, and publishing again resumes it.
+    expect(await adapter.findPublished(channel(), publication)).toBeNull();
     const resumed = await adapter.publish(channel(), { ...publication, firstAttemptAt: new Date(server.now() - 1000).toISOString() });
     expect(resumed.threadRemoteIds).toHaveLength(2);
     for (const text of [root, `${root} 2/3`, `${root} 3/3`]) expect(server.publishedWithText(text)).toHaveLength(1);

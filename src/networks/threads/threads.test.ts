@@ -202,6 +202,26 @@ describe('Threads publishing', () => {
     expect(server.publishedWithText(publication.text)).toHaveLength(1);
   });
 
+  it('a timeout after Threads accepted the publish is reconciled without a duplicate', async () => {
+    const impatient = createThreadsAdapter({ sleep: async () => {}, requestTimeoutMs: 300 });
+    const publication = input(unique('tarda'));
+    server.delayNextAnswer('POST', /\/threads_publish$/, 1_500);
+    const result = await impatient.publish(channel(), publication);
+    expect(server.publishedWithText(publication.text)).toHaveLength(1);
+    expect(result.remoteId).toBe(server.publishedWithText(publication.text)[0]!.id);
+    // The engine's own timeout (its signal) is the other way the answer is lost: ambiguous, then reconciled.
+    const controller = new AbortController();
+    const second = input(unique('abortada'));
+    server.delayNextAnswer('POST', /\/threads_publish$/, 1_500);
+    setTimeout(() => controller.abort(), 300);
+    const error = await rejection(adapter.publish({ ...channel(), signal: controller.signal }, second));
+    expect(error.kind).toBe('ambiguous');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await adapter.findPublished(channel(), second)).toMatchObject({ remoteId: server.publishedWithText(second.text)[0]!.id });
+    await adapter.publish(channel(), second);
+    expect(server.publishedWithText(second.text)).toHaveLength(1);
+  });
+
   it('a lost answer while the container was not yet published publishes the same container once', async () => {
     const publication = input(unique('no publicada'));
     // The publish request is refused on the way in (connection reset before handling): the container stays FINISHED.

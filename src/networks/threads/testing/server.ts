@@ -112,6 +112,7 @@ export class FakeThreadsServer {
   private server: http.Server | null = null;
   private faults: Fault[] = [];
   private lose: Array<{ method: string; path: RegExp }> = [];
+  private delays: Array<{ method: string; path: RegExp; ms: number }> = [];
   private codes = new Map<string, { redirectUri: string; userId: string }>();
   private sequence = 0;
   private port = 0;
@@ -163,6 +164,11 @@ export class FakeThreadsServer {
     this.lose.push({ method, path });
   }
 
+  /** The next matching request is carried out at once, but answered only after `ms` (a timeout after acceptance). */
+  delayNextAnswer(method: string, path: RegExp, ms: number): void {
+    this.delays.push({ method, path, ms });
+  }
+
   /** Makes `token` expired (190 / 463 on every call). */
   expire(token: string): void {
     const info = this.tokens.get(token);
@@ -172,6 +178,7 @@ export class FakeThreadsServer {
   clearFaults(): void {
     this.faults = [];
     this.lose = [];
+    this.delays = [];
     this.containerOutcomes = [];
     this.duplicateNextPublish = false;
     this.refuseRefresh = null;
@@ -264,10 +271,18 @@ export class FakeThreadsServer {
       return this.send(res, fault.status, fault.body, fault.headers);
     }
     const loseIndex = this.lose.findIndex((l) => l.method === method && l.path.test(apiPath));
+    const delay = this.delays.find((d) => d.method === method && d.path.test(apiPath));
+    if (delay) this.delays.splice(this.delays.indexOf(delay), 1);
     const answer = (status: number, body: unknown, headers: Record<string, string> = {}) => {
       if (loseIndex !== -1) {
         this.lose.splice(loseIndex, 1);
         req.socket.destroy();
+        return;
+      }
+      if (delay) {
+        setTimeout(() => {
+          if (!res.destroyed && !res.writableEnded) this.send(res, status, body, headers);
+        }, delay.ms).unref();
         return;
       }
       this.send(res, status, body, headers);

@@ -56,8 +56,11 @@ export interface NetworkCapabilities {
   maxDocumentBytes?: number;
   /** Media fetched by the network from a public URL (Instagram, Threads): needs PUBLIC_URL reachable from the internet. */
   mediaByUrl: boolean;
-  /** How the network counts the characters of `maxChars`. */
-  charCounting: 'graphemes' | 'code-points' | 'utf16' | 'x-weighted';
+  /**
+   * How the network counts the characters of `maxChars`. 'utf8-emoji' (Threads): every character
+   * counts one, except an emoji (its whole grapheme cluster), which counts its UTF-8 bytes.
+   */
+  charCounting: 'graphemes' | 'code-points' | 'utf16' | 'x-weighted' | 'utf8-emoji';
   options: NetworkOption[];
 }
 
@@ -218,6 +221,8 @@ export interface PostMetrics {
   impressions: number | null;
   reach: number | null;
   clicks: number | null;
+  /** Shares (sends) of the post, for networks that report them (Threads); absent elsewhere. */
+  shares?: number | null;
   /** Why a metric is null, as a reason code: { impressions: 'not_provided_by_network' }. */
   missing: MissingMetrics;
 }

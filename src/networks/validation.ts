@@ -60,6 +60,10 @@ export const VALIDATION_ISSUE_TEXTS = {
     es: (p) => `El primer comentario admite como máximo ${p.max} caracteres.`,
   },
   thread_unsupported: { en: (p) => `${p.network} does not publish threads.`, es: (p) => `${p.network} no publica hilos.` },
+  too_many_links: {
+    en: (p) => `At most ${p.max} different links in one ${p.network} post; this one has ${p.count}.`,
+    es: (p) => `Como máximo ${p.max} enlaces distintos en una publicación de ${p.network}; esta tiene ${p.count}.`,
+  },
   option_invalid: {
     en: (p) => `The option ${p.option} has a value that is not allowed.`,
     es: (p) => `La opción ${p.option} tiene un valor no permitido.`,

@@ -9,9 +9,10 @@ import type { ListeningSourceKind } from '../modules/listening/sources/types.ts'
 import { bluesky } from './bluesky/index.ts';
 import { mastodon } from './mastodon/index.ts';
 import { sandbox } from './sandbox/index.ts';
+import { x } from './x/index.ts';
 
 /** Every network this build of Plaza knows, once. */
-export const NETWORKS: readonly NetworkPackage[] = [bluesky, mastodon, sandbox];
+export const NETWORKS: readonly NetworkPackage[] = [bluesky, mastodon, sandbox, x];
 
 /** The adapters every Plaza process ships with. */
 export function defaultAdapters(): NetworkAdapter[] {

@@ -171,7 +171,8 @@ export class OpenApiValidator {
     if (!declared) return [{ where: 'status', message: `${status} is not a documented answer` }];
     const response = this.deref(declared) as Json;
     const content = (response.content ?? {}) as Record<string, Json>;
-    if (Object.keys(content).length === 0) return body === undefined || body === null ? [] : [{ where: 'body', message: 'no body documented' }];
+    if (Object.keys(content).length === 0)
+      return body === undefined || body === null ? [] : [{ where: 'body', message: 'no body documented' }];
     const mediaType = contentType.split(';')[0].trim().toLowerCase();
     if (!content[mediaType]) return [{ where: 'content-type', message: `${mediaType} is not documented for ${status}` }];
     return this.check((content[mediaType].schema ?? {}) as Json, body, `response ${status}`);
@@ -230,7 +231,9 @@ export class OpenApiValidator {
       this.compiled.set(key, validate);
     }
     if (validate(value)) return [];
-    return (validate.errors ?? []).slice(0, 8).map((error) => ({ where: `${where}${error.instancePath}`, message: error.message ?? 'invalid' }));
+    return (validate.errors ?? [])
+      .slice(0, 8)
+      .map((error) => ({ where: `${where}${error.instancePath}`, message: error.message ?? 'invalid' }));
   }
 }
 

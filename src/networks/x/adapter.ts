@@ -160,7 +160,8 @@ export function createXAdapter(options: XAdapterOptions = {}): NetworkAdapter {
     type Processing = { data?: { processing_info?: { state?: string; check_after_secs?: number } } };
     let state = (await request<Processing>({ method: 'POST', path: `/media/upload/${mediaId}/finalize` })).body?.data?.processing_info;
     for (let polls = 0; state && state.state !== 'succeeded'; polls += 1) {
-      if (state.state === 'failed') throw new NetworkError('permanent', 'media_processing_failed', `X could not process media ${media.mediaId}`);
+      if (state.state === 'failed')
+        throw new NetworkError('permanent', 'media_processing_failed', `X could not process media ${media.mediaId}`);
       if (polls >= mediaPollMaxAttempts) {
         throw new NetworkError('transient', 'media_processing_timeout', `X was still processing media ${media.mediaId}`);
       }
@@ -284,9 +285,14 @@ export function createXAdapter(options: XAdapterOptions = {}): NetworkAdapter {
         const found = await lookup(request, userId, input);
         const id = isComment ? found?.firstCommentId : found?.ids[index];
         if (id) return id;
-        throw new NetworkError('permanent', 'duplicate_content', 'X refused the post as a duplicate of one it has, and no matching post was found', {
-          status: 403,
-        });
+        throw new NetworkError(
+          'permanent',
+          'duplicate_content',
+          'X refused the post as a duplicate of one it has, and no matching post was found',
+          {
+            status: 403,
+          },
+        );
       }
     };
 
@@ -320,14 +326,22 @@ export function createXAdapter(options: XAdapterOptions = {}): NetworkAdapter {
     if (!/^\d{1,19}$/.test(remoteId)) throw new NetworkError('permanent', 'invalid_id', 'Not an X post id');
     const request = clientFor(ctx);
     const read = (fields: string) =>
-      request<{ data?: XPost; errors?: Array<{ type?: string }> }>({ method: 'GET', path: `/tweets/${remoteId}`, query: [['post.fields', fields]] });
+      request<{ data?: XPost; errors?: Array<{ type?: string }> }>({
+        method: 'GET',
+        path: `/tweets/${remoteId}`,
+        query: [['post.fields', fields]],
+      });
     // Non-public metrics (link clicks) only for the author's own posts of the last 30 days.
     let { body } = await read('public_metrics,non_public_metrics');
     if (!body?.data) ({ body } = await read('public_metrics'));
     const post = body?.data;
     if (!post?.public_metrics) {
       const gone = (body?.errors ?? []).some((e) => /resource-not-found/.test(String(e?.type)));
-      throw new NetworkError('permanent', gone ? 'not_found' : 'unexpected_response', gone ? 'The post is no longer on X' : 'X answered without metrics');
+      throw new NetworkError(
+        'permanent',
+        gone ? 'not_found' : 'unexpected_response',
+        gone ? 'The post is no longer on X' : 'X answered without metrics',
+      );
     }
     const pm = post.public_metrics;
     const metrics: PostMetrics = {

@@ -79,7 +79,12 @@ export function estimateXApiCost(input: CostInput): XApiCostEstimate {
     const unitUsd = X_API_PRICES.usd[type];
     return { type, count, unitUsd, usd: round(count * unitUsd) };
   });
-  return { calls, totalUsd: round(calls.reduce((sum, call) => sum + call.count * call.unitUsd, 0)), postsWithLinks, pricesAsOf: X_API_PRICES.asOf };
+  return {
+    calls,
+    totalUsd: round(calls.reduce((sum, call) => sum + call.count * call.unitUsd, 0)),
+    postsWithLinks,
+    pricesAsOf: X_API_PRICES.asOf,
+  };
 }
 
 function round(usd: number): number {

@@ -47,7 +47,8 @@ const FORBIDDEN_AUTH = /suspend|locked|scope|token|oauth|unsupported authenticat
 /** The channel's bearer token, or an auth error when it has none. */
 export function channelToken(ctx: ChannelContext): string {
   const token = ctx.credentials.accessToken;
-  if (typeof token !== 'string' || token.trim() === '') throw new NetworkError('auth', 'missing_token', 'The X channel has no access token');
+  if (typeof token !== 'string' || token.trim() === '')
+    throw new NetworkError('auth', 'missing_token', 'The X channel has no access token');
   return token.trim();
 }
 
@@ -94,7 +95,10 @@ export function errorFromResponse(status: number, body: unknown, headers: Header
   const reason = errorText(body) ?? `HTTP ${status}`;
   const details = { status, body };
   if (status === 429) {
-    return new NetworkError('rate_limited', 'rate_limited', `X rate limit: ${reason}`, { ...details, retryAfterMs: retryAfterMsFrom(headers, now) });
+    return new NetworkError('rate_limited', 'rate_limited', `X rate limit: ${reason}`, {
+      ...details,
+      retryAfterMs: retryAfterMsFrom(headers, now),
+    });
   }
   if (status === 401) {
     // X answers a bare "Unauthorized" for an expired and for a revoked token alike. Access tokens

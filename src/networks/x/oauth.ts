@@ -35,13 +35,24 @@ interface XTokenAnswer {
 
 /** The X side of the sign-in: token calls, the account to connect, revocation. */
 export function createXOAuthProvider(options: XOAuthOptions = {}): OAuthProvider & {
-  exchangeCode(code: string, codeVerifier: string, redirectUri: string, app: OAuthAppCredentials, ctx: OAuthCallContext): Promise<OAuthTokens>;
+  exchangeCode(
+    code: string,
+    codeVerifier: string,
+    redirectUri: string,
+    app: OAuthAppCredentials,
+    ctx: OAuthCallContext,
+  ): Promise<OAuthTokens>;
 } {
   const now = options.now ?? Date.now;
   const timeoutMs = options.requestTimeoutMs ?? 30_000;
   const fetchFor = (ctx: OAuthCallContext) => options.fetch ?? guardedFetch(ctx.allowPrivateUrls === true);
 
-  async function call(ctx: OAuthCallContext, url: string, init: RequestInit, mutating: boolean): Promise<{ status: number; body: unknown }> {
+  async function call(
+    ctx: OAuthCallContext,
+    url: string,
+    init: RequestInit,
+    mutating: boolean,
+  ): Promise<{ status: number; body: unknown }> {
     const timeout = AbortSignal.timeout(timeoutMs);
     const signal = ctx.signal ? AbortSignal.any([ctx.signal, timeout]) : timeout;
     try {
@@ -60,7 +71,12 @@ export function createXOAuthProvider(options: XOAuthOptions = {}): OAuthProvider
   }
 
   /** POSTs a form to the token endpoint as the confidential client; refusals become auth errors with X's reason. */
-  async function tokenCall(ctx: OAuthCallContext, app: OAuthAppCredentials, form: Record<string, string>, refused: string): Promise<OAuthTokens> {
+  async function tokenCall(
+    ctx: OAuthCallContext,
+    app: OAuthAppCredentials,
+    form: Record<string, string>,
+    refused: string,
+  ): Promise<OAuthTokens> {
     const headers: Record<string, string> = { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' };
     const params = new URLSearchParams(form);
     if (app.clientSecret) {
@@ -100,11 +116,17 @@ export function createXOAuthProvider(options: XOAuthOptions = {}): OAuthProvider
     refreshAheadMs: 10 * 60_000,
 
     exchangeCode(code, codeVerifier, redirectUri, app, ctx) {
-      return tokenCall(ctx, app, { grant_type: 'authorization_code', code, redirect_uri: redirectUri, code_verifier: codeVerifier }, 'code_refused');
+      return tokenCall(
+        ctx,
+        app,
+        { grant_type: 'authorization_code', code, redirect_uri: redirectUri, code_verifier: codeVerifier },
+        'code_refused',
+      );
     },
 
     async refresh(tokens, app, ctx) {
-      if (!tokens.refreshToken) throw new NetworkError('auth', 'no_refresh_token', 'X gave no refresh token (offline.access missing): sign in again');
+      if (!tokens.refreshToken)
+        throw new NetworkError('auth', 'no_refresh_token', 'X gave no refresh token (offline.access missing): sign in again');
       const renewed = await tokenCall(ctx, app, { grant_type: 'refresh_token', refresh_token: tokens.refreshToken }, 'refresh_refused');
       // Rotation: X answers a new refresh token each time; keep the old one only if it did not.
       return { ...tokens, ...renewed, refreshToken: renewed.refreshToken ?? tokens.refreshToken };
@@ -136,8 +158,12 @@ export function createXOAuthProvider(options: XOAuthOptions = {}): OAuthProvider
 
     async revoke(tokens, app, ctx) {
       const headers: Record<string, string> = { 'Content-Type': 'application/x-www-form-urlencoded' };
-      const params = new URLSearchParams({ token: tokens.refreshToken ?? tokens.accessToken, token_type_hint: tokens.refreshToken ? 'refresh_token' : 'access_token' });
-      if (app.clientSecret) headers.Authorization = `Basic ${Buffer.from(`${encodeURIComponent(app.clientId)}:${encodeURIComponent(app.clientSecret)}`).toString('base64')}`;
+      const params = new URLSearchParams({
+        token: tokens.refreshToken ?? tokens.accessToken,
+        token_type_hint: tokens.refreshToken ? 'refresh_token' : 'access_token',
+      });
+      if (app.clientSecret)
+        headers.Authorization = `Basic ${Buffer.from(`${encodeURIComponent(app.clientId)}:${encodeURIComponent(app.clientSecret)}`).toString('base64')}`;
       else params.set('client_id', app.clientId);
       const { status, body } = await call(ctx, X_REVOKE_URL, { method: 'POST', headers, body: params.toString() }, true);
       if (status < 200 || status >= 300) throw errorFromResponse(status, body, new Headers(), now());

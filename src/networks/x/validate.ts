@@ -68,15 +68,19 @@ function checkMedia(prefix: string, media: MediaInput[], issues: ValidationIssue
   const videos = media.filter((m) => m.kind === 'video' || m.mimeType.startsWith('video/'));
   const gifs = media.filter((m) => m.mimeType === 'image/gif');
   if (videos.length > 0 && videos.length < media.length) issues.push(validationIssue(`${prefix}media`, 'mixed_media'));
-  else if (videos.length > 1 || (gifs.length > 0 && media.length > 1)) issues.push(validationIssue(`${prefix}media`, 'too_many_media', { max: 1 }));
-  else if (media.length > X_LIMITS.maxImages) issues.push(validationIssue(`${prefix}media`, 'too_many_images', { max: X_LIMITS.maxImages }));
+  else if (videos.length > 1 || (gifs.length > 0 && media.length > 1))
+    issues.push(validationIssue(`${prefix}media`, 'too_many_media', { max: 1 }));
+  else if (media.length > X_LIMITS.maxImages)
+    issues.push(validationIssue(`${prefix}media`, 'too_many_images', { max: X_LIMITS.maxImages }));
   const video = X_CAPABILITIES.video!;
   media.forEach((item, index) => {
     const field = `${prefix}media.${index}`;
     const isVideo = item.kind === 'video' || item.mimeType.startsWith('video/');
-    if (item.alt && [...item.alt].length > X_LIMITS.maxAltChars) issues.push(validationIssue(field, 'alt_too_long', { max: X_LIMITS.maxAltChars }));
+    if (item.alt && [...item.alt].length > X_LIMITS.maxAltChars)
+      issues.push(validationIssue(field, 'alt_too_long', { max: X_LIMITS.maxAltChars }));
     if (!isVideo) {
-      if (!X_LIMITS.acceptedImageTypes.includes(item.mimeType)) issues.push(validationIssue(field, 'unsupported_media_type', { type: item.mimeType }));
+      if (!X_LIMITS.acceptedImageTypes.includes(item.mimeType))
+        issues.push(validationIssue(field, 'unsupported_media_type', { type: item.mimeType }));
       // Animated GIFs may weigh up to 15 MB.
       const max = item.mimeType === 'image/gif' ? 15 * 1024 * 1024 : X_LIMITS.maxImageBytes;
       if (item.size > max) issues.push(validationIssue(field, 'image_too_large', { maxMb: max / 1024 / 1024 }));
@@ -86,10 +90,13 @@ function checkMedia(prefix: string, media: MediaInput[], issues: ValidationIssue
     if (item.size > video.maxBytes) issues.push(validationIssue(field, 'video_too_large', { maxMb: video.maxBytes / 1024 / 1024 }));
     if (item.durationSeconds !== undefined) {
       const seconds = Math.round(item.durationSeconds * 10) / 10;
-      if (item.durationSeconds > video.maxDurationSeconds) issues.push(validationIssue(field, 'video_too_long', { seconds, maxSeconds: video.maxDurationSeconds }));
-      if (item.durationSeconds < video.minDurationSeconds) issues.push(validationIssue(field, 'video_too_short', { seconds, minSeconds: video.minDurationSeconds }));
+      if (item.durationSeconds > video.maxDurationSeconds)
+        issues.push(validationIssue(field, 'video_too_long', { seconds, maxSeconds: video.maxDurationSeconds }));
+      if (item.durationSeconds < video.minDurationSeconds)
+        issues.push(validationIssue(field, 'video_too_short', { seconds, minSeconds: video.minDurationSeconds }));
     }
-    if (item.codec && !video.codecs.includes(item.codec)) issues.push(validationIssue(field, 'unsupported_video_codec', { codec: item.codec }));
+    if (item.codec && !video.codecs.includes(item.codec))
+      issues.push(validationIssue(field, 'unsupported_video_codec', { codec: item.codec }));
     if (item.width && item.height) {
       const ratio = item.width / item.height;
       if (ratio < video.minAspectRatio || ratio > video.maxAspectRatio) {

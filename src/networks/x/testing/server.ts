@@ -36,7 +36,14 @@ export interface FakeXPost {
   mediaIds: string[];
   replySettings?: string;
   deleted: boolean;
-  metrics: { like_count: number; reply_count: number; repost_count: number; quote_count: number; bookmark_count: number; impression_count: number };
+  metrics: {
+    like_count: number;
+    reply_count: number;
+    repost_count: number;
+    quote_count: number;
+    bookmark_count: number;
+    impression_count: number;
+  };
   urlLinkClicks: number;
 }
 
@@ -146,7 +153,11 @@ export class FakeXServer {
   }
 
   /** Answers matching requests with `status` (and X-style headers/body) `times` times. */
-  fail(match: Match, status: number, options: { times?: number; headers?: Record<string, string>; body?: unknown; contentType?: string } = {}): void {
+  fail(
+    match: Match,
+    status: number,
+    options: { times?: number; headers?: Record<string, string>; body?: unknown; contentType?: string } = {},
+  ): void {
     this.faults.push({
       match,
       status,
@@ -277,7 +288,9 @@ export class FakeXServer {
       if (contentType.startsWith('multipart/form-data')) {
         const form = await new Response(raw, { headers: { 'content-type': contentType } }).formData();
         const fields: Record<string, unknown> = {};
-        for (const [name, value] of form.entries()) fields[name] = typeof value === 'string' ? value : { binary: true, size: value.size };
+        form.forEach((value, name) => {
+          fields[name] = typeof value === 'string' ? value : { binary: true, size: value.size };
+        });
         body = fields;
       } else {
         try {
@@ -292,7 +305,12 @@ export class FakeXServer {
       this.violations.push(`${method} ${path}${url.search}: ${JSON.stringify(problems)}`);
       return reply(
         400,
-        { type: 'https://api.x.com/2/problems/invalid-request', title: 'Invalid Request', detail: problems.map((p) => `${p.where} ${p.message}`).join('; '), status: 400 },
+        {
+          type: 'https://api.x.com/2/problems/invalid-request',
+          title: 'Invalid Request',
+          detail: problems.map((p) => `${p.where} ${p.message}`).join('; '),
+          status: 400,
+        },
         {},
         'application/problem+json',
       );
@@ -429,18 +447,27 @@ export class FakeXServer {
     const mediaIds = ((body.media as { media_ids?: string[] } | undefined)?.media_ids ?? []).slice();
     for (const id of mediaIds) {
       const upload = this.uploads.get(id);
-      if (!upload || !upload.finalized || (upload.state !== 'image' && upload.state !== 'succeeded')) {
+      if (!upload?.finalized || (upload.state !== 'image' && upload.state !== 'succeeded')) {
         return reply(400, invalid('media.media_ids', `Your media IDs are invalid: ${id}`), {}, 'application/problem+json');
       }
     }
-    if (text === '' && mediaIds.length === 0) return reply(400, invalid('text', 'Text or media is required'), {}, 'application/problem+json');
+    if (text === '' && mediaIds.length === 0)
+      return reply(400, invalid('text', 'Text or media is required'), {}, 'application/problem+json');
     if (weighted(text) > 280) return reply(400, invalid('text', 'Text is too long'), {}, 'application/problem+json');
     const replyTo = (body.reply as { in_reply_to_tweet_id?: string } | undefined)?.in_reply_to_tweet_id;
     if (replyTo && (!this.posts.get(replyTo) || this.posts.get(replyTo)!.deleted)) {
-      return reply(400, invalid('reply.in_reply_to_tweet_id', 'The post you are replying to does not exist'), {}, 'application/problem+json');
+      return reply(
+        400,
+        invalid('reply.in_reply_to_tweet_id', 'The post you are replying to does not exist'),
+        {},
+        'application/problem+json',
+      );
     }
     const dayAgo = Date.now() - 24 * 60 * 60_000;
-    if (text !== '' && [...this.posts.values()].some((p) => !p.deleted && p.authorId === userId && p.text === text && p.createdAt >= dayAgo)) {
+    if (
+      text !== '' &&
+      [...this.posts.values()].some((p) => !p.deleted && p.authorId === userId && p.text === text && p.createdAt >= dayAgo)
+    ) {
       return reply(403, { code: 187, message: 'You are not allowed to create a Tweet with duplicate content.' });
     }
     const post = this.store({ text, authorId: userId, replyTo, mediaIds, replySettings: body.reply_settings as string | undefined });
@@ -458,7 +485,12 @@ export class FakeXServer {
     if (fields.has('created_at')) view.created_at = new Date(post.createdAt).toISOString();
     if (fields.has('conversation_id')) view.conversation_id = post.conversationId;
     if (fields.has('public_metrics')) view.public_metrics = { ...post.metrics };
-    if (fields.has('non_public_metrics')) view.non_public_metrics = { impression_count: post.metrics.impression_count, url_link_clicks: post.urlLinkClicks, user_profile_clicks: 1 };
+    if (fields.has('non_public_metrics'))
+      view.non_public_metrics = {
+        impression_count: post.metrics.impression_count,
+        url_link_clicks: post.urlLinkClicks,
+        user_profile_clicks: 1,
+      };
     if (fields.has('reply_settings')) view.reply_settings = post.replySettings ?? 'everyone';
     if (expansions.has('author_id')) view.author_id = post.authorId;
     if (expansions.has('referenced_posts') && post.replyTo) view.referenced_posts = [{ type: 'replied_to', id: post.replyTo }];
@@ -468,7 +500,8 @@ export class FakeXServer {
   private userView(user: XUserRecord, params: URLSearchParams): Record<string, unknown> {
     const fields = new Set((params.get('user.fields') ?? '').split(','));
     const view: Record<string, unknown> = { id: user.id, username: user.username, name: user.name };
-    if (fields.has('public_metrics')) view.public_metrics = { followers_count: user.followers, following_count: 10, post_count: this.posts.size, listed_count: 0 };
+    if (fields.has('public_metrics'))
+      view.public_metrics = { followers_count: user.followers, following_count: 10, post_count: this.posts.size, listed_count: 0 };
     if (fields.has('profile_image_url')) view.profile_image_url = `https://pbs.twimg.com/profile_images/${user.id}/normal.jpg`;
     return view;
   }
@@ -514,7 +547,8 @@ export class FakeXServer {
       if (!code) return refused('Value passed for the authorization code was invalid.');
       this.codes.delete(form.get('code') ?? '');
       const verifier = form.get('code_verifier') ?? '';
-      if (createHash('sha256').update(verifier).digest('base64url') !== code.challenge) return refused('Value passed for the code verifier was invalid.');
+      if (createHash('sha256').update(verifier).digest('base64url') !== code.challenge)
+        return refused('Value passed for the code verifier was invalid.');
       if (form.get('redirect_uri') !== code.redirectUri) return refused('Value passed for the redirect uri did not match.');
       return reply(200, this.issueTokens());
     }
@@ -535,7 +569,13 @@ export class FakeXServer {
     this.accessTokens.set(access, { userId: this.account.id, expired: false });
     this.refreshTokens.add(refresh);
     this.token = access;
-    return { token_type: 'bearer', expires_in: 7200, access_token: access, scope: 'tweet.read tweet.write users.read offline.access media.write', refresh_token: refresh };
+    return {
+      token_type: 'bearer',
+      expires_in: 7200,
+      access_token: access,
+      scope: 'tweet.read tweet.write users.read offline.access media.write',
+      refresh_token: refresh,
+    };
   }
 }
 
@@ -552,7 +592,8 @@ function errorBody(status: number): unknown {
   if (status === 429) return { code: 88, message: 'Rate limit exceeded' };
   if (status === 401) return { code: 89, message: 'Invalid or expired token.' };
   if (status === 503) return { code: 130, message: 'Over capacity' };
-  if (status >= 500) return { type: 'https://api.x.com/2/problems/internal-error', title: 'Internal Error', detail: 'Something went wrong.', status };
+  if (status >= 500)
+    return { type: 'https://api.x.com/2/problems/internal-error', title: 'Internal Error', detail: 'Something went wrong.', status };
   return { code: status, message: `HTTP ${status}` };
 }
 

@@ -74,6 +74,8 @@ interface XList<T> {
 }
 
 const CLOCK_SKEW_MS = 5 * 60_000;
+/** A publish call this soon after `firstAttemptAt` is the first attempt itself. */
+const FIRST_ATTEMPT_WINDOW_MS = 2_000;
 const MENTION_MAX_PAGES = 5;
 const MEDIA_CATEGORY: Record<string, string> = { 'image/gif': 'tweet_gif' };
 
@@ -269,8 +271,10 @@ export function createXAdapter(options: XAdapterOptions = {}): NetworkAdapter {
     let ids: string[] = [];
     let firstCommentId: string | undefined;
 
-    // A retry: read what the earlier attempt left on X before sending anything.
-    if (input.firstAttemptAt) {
+    // A retry (the first attempt began earlier): read what it left on X before sending anything.
+    // A first attempt skips the look-up, which X bills; "duplicate content" still reconciles.
+    const firstAttempt = input.firstAttemptAt ? Date.parse(input.firstAttemptAt) : Number.NaN;
+    if (!Number.isNaN(firstAttempt) && (ctx.now ?? now)() - firstAttempt > FIRST_ATTEMPT_WINDOW_MS) {
       const found = await lookup(request, userId, input);
       if (found?.complete) return resultOf(found.ids, found.firstCommentId);
       if (found) ({ ids, firstCommentId } = found);
@@ -308,7 +312,8 @@ export function createXAdapter(options: XAdapterOptions = {}): NetworkAdapter {
   async function findPublished(ctx: ChannelContext, input: PublishInput): Promise<PublishResult | null> {
     const request = clientFor(ctx);
     const found = await lookup(request, await ownUserId(ctx, request), input);
-    return found ? resultOf(found.ids, found.firstCommentId) : null;
+    // Part of a thread (or no first comment yet): not published; `publish` resumes where it stopped.
+    return found?.complete ? resultOf(found.ids, found.firstCommentId) : null;
   }
 
   async function remove(ctx: ChannelContext, remoteId: string): Promise<void> {

@@ -259,6 +259,8 @@ describe('publishing', () => {
     expect(error.kind).toBe('ambiguous');
     expect(server.postsWithText(publication.text)).toBe(1);
     expect(server.postsWithText(publication.thread![0].text)).toBe(1);
+    // Half a thread is not "published": the engine then calls publish, which resumes it.
+    expect(await adapter.findPublished(channel(), publication)).toBeNull();
     const before = server.requests.length;
     const retried = await adapter.publish(channel(), { ...publication, firstAttemptAt: new Date(Date.now() - 60_000).toISOString() });
     // The lookup came before any new post.
@@ -276,6 +278,26 @@ describe('publishing', () => {
 });
 
 describe('failures', () => {
+  it('a timeout after X accepted the post is ambiguous; findPublished then finds it and a retry adds nothing', async () => {
+    const impatient = createXAdapter({ sleep: async () => {}, requestTimeoutMs: 300 });
+    const publication = input(unique('tarde'));
+    server.delayNextAnswer(isPost, 1_500);
+    expect(await rejection(impatient.publish(channel(), publication))).toMatchObject({ kind: 'ambiguous', code: 'timeout' });
+    expect(server.postsWithText(publication.text)).toBe(1);
+    const found = await adapter.findPublished(channel(), publication);
+    expect(found).not.toBeNull();
+    const retried = await adapter.publish(channel(), { ...publication, firstAttemptAt: new Date(Date.now() - 10_000).toISOString() });
+    expect(retried.remoteId).toBe(found!.remoteId);
+    expect(server.postsWithText(publication.text)).toBe(1);
+  });
+
+  it('sends nothing once the engine’s deadline has passed', async () => {
+    const before = server.requests.length;
+    const error = await rejection(adapter.publish(channel({ deadline: Date.now() - 1 }), input(unique('sin tiempo'))));
+    expect(error).toMatchObject({ kind: 'transient', code: 'deadline_passed' });
+    expect(server.requests.length).toBe(before);
+  });
+
   it('429 with X’s headers: rate_limited until x-rate-limit-reset', async () => {
     server.rateLimitNext(isPost, 600);
     const error = await rejection(adapter.publish(channel(), input(unique('límite'))));
@@ -394,6 +416,12 @@ describe('reading', () => {
     });
     const bad = await adapter.checkHealth(channel({ credentials: { accessToken: 'revoked' } }));
     expect(bad).toMatchObject({ ok: false, error: { kind: 'auth', code: 'invalid_token' } });
+  });
+
+  it('a first attempt (firstAttemptAt just now) posts without a billed look-up first', async () => {
+    const before = server.requests.length;
+    await adapter.publish(channel(), input(unique('primero'), { firstAttemptAt: new Date().toISOString() }));
+    expect(server.requests.slice(before).map((r) => `${r.method} ${r.path}`)).toEqual(['POST /2/tweets']);
   });
 
   it('asks for the account id when the channel does not carry it', async () => {

@@ -114,6 +114,7 @@ export class FakeXServer {
   private codes = new Map<string, { challenge: string; redirectUri: string }>();
   private faults: Fault[] = [];
   private lose: Match[] = [];
+  private delays: Array<{ match: Match; ms: number }> = [];
   private refuseRefreshes = false;
   private windows = new Map<string, { start: number; used: number }>();
 
@@ -179,6 +180,11 @@ export class FakeXServer {
     this.lose.push(match);
   }
 
+  /** The next matching request is carried out, and its answer comes `ms` later (past the client's timeout). */
+  delayNextAnswer(match: Match, ms: number): void {
+    this.delays.push({ match, ms });
+  }
+
   /** Refresh requests are refused (the grant was revoked). */
   refuseRefresh(refuse = true): void {
     this.refuseRefreshes = refuse;
@@ -187,6 +193,7 @@ export class FakeXServer {
   clearFaults(): void {
     this.faults = [];
     this.lose = [];
+    this.delays = [];
     this.refuseRefreshes = false;
   }
 
@@ -275,8 +282,13 @@ export class FakeXServer {
         req.socket.destroy();
         return;
       }
-      res.writeHead(status, { 'content-type': type, ...headers });
-      res.end(JSON.stringify(body));
+      const delayIndex = this.delays.findIndex((d) => d.match(method, path));
+      const delay = delayIndex === -1 ? 0 : this.delays.splice(delayIndex, 1)[0].ms;
+      setTimeout(() => {
+        if (res.destroyed) return;
+        res.writeHead(status, { 'content-type': type, ...headers });
+        res.end(JSON.stringify(body));
+      }, delay);
     };
 
     if (host !== 'api.x.com') return reply(404, { code: 34, message: 'Sorry, that page does not exist' });

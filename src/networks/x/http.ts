@@ -150,6 +150,24 @@ function safeJson(text: string): unknown {
   }
 }
 
+/**
+ * Windows X said are used up (`x-rate-limit-remaining: 0`), per channel and endpoint, until their
+ * `x-rate-limit-reset`: the next call waits without being sent (X would answer 429). Soft state of
+ * this process only; X's own 429 remains the authority.
+ */
+const exhaustedWindows = new Map<string, number>();
+
+function windowKey(ctx: ChannelContext, req: XRequest): string {
+  return `${ctx.channelId}|${req.method} ${req.path.replace(/\/\d+(?=\/|$)/g, '/:id')}`;
+}
+
+function rememberWindow(key: string, headers: Headers): void {
+  const remaining = headers.get('x-rate-limit-remaining');
+  const reset = headers.get('x-rate-limit-reset');
+  if (remaining === '0' && reset && /^\d+$/.test(reset)) exhaustedWindows.set(key, Number(reset) * 1000);
+  else if (remaining !== null) exhaustedWindows.delete(key);
+}
+
 /** A request function bound to one channel's token. */
 export function createXClient(ctx: ChannelContext, options: XClientOptions) {
   const token = channelToken(ctx);
@@ -168,6 +186,17 @@ export function createXClient(ctx: ChannelContext, options: XClientOptions) {
     if (ctx.deadline !== undefined && (ctx.now ?? Date.now)() >= ctx.deadline) {
       throw new NetworkError('transient', 'deadline_passed', 'The engine’s deadline passed before the request was sent; nothing was sent');
     }
+    const key = windowKey(ctx, req);
+    const resetAt = exhaustedWindows.get(key);
+    if (resetAt !== undefined) {
+      const waitMs = resetAt - options.now();
+      if (waitMs > 0) {
+        throw new NetworkError('rate_limited', 'rate_limited', 'X said this endpoint’s window is used up; nothing was sent', {
+          retryAfterMs: waitMs,
+        });
+      }
+      exhaustedWindows.delete(key);
+    }
     const timeout = AbortSignal.timeout(options.requestTimeoutMs);
     const signal = ctx.signal ? AbortSignal.any([ctx.signal, timeout]) : timeout;
     let response: Response;
@@ -179,6 +208,7 @@ export function createXClient(ctx: ChannelContext, options: XClientOptions) {
     } catch (error) {
       throw errorFromFailure(error, req.method !== 'GET', timeout.aborted || signal.aborted);
     }
+    rememberWindow(key, response.headers);
     if (response.status >= 200 && response.status < 300) return { status: response.status, body: parsed as T, headers: response.headers };
     throw errorFromResponse(response.status, parsed, response.headers, options.now(), ctx);
   };

@@ -300,12 +300,36 @@ describe('failures', () => {
 
   it('429 with X’s headers: rate_limited until x-rate-limit-reset', async () => {
     server.rateLimitNext(isPost, 600);
-    const error = await rejection(adapter.publish(channel(), input(unique('límite'))));
+    // Its own channel: after this 429 the window stays used up for it (see the next test).
+    const error = await rejection(adapter.publish(channel({ channelId: 'x-429' }), input(unique('límite'))));
     expect(error.kind).toBe('rate_limited');
     expect(error.details.retryAfterMs).toBeGreaterThan(590_000);
     expect(error.details.retryAfterMs).toBeLessThanOrEqual(600_000);
     const daily = new Headers({ 'x-rate-limit-reset': '1000', 'x-user-limit-24hour-remaining': '0', 'x-user-limit-24hour-reset': '5000' });
     expect(retryAfterMsFrom(daily, 0)).toBe(5_000_000);
+  });
+
+  it('after X says a window is used up (x-rate-limit-remaining: 0) the next call waits without being sent', async () => {
+    const rule = server.rateLimits.find((r) => r.method === 'POST' && r.pattern.test('/2/tweets'))!;
+    const limit = rule.limit;
+    rule.limit = 1;
+    server.resetRateWindows();
+    try {
+      const ctx = channel({ channelId: 'x-window' });
+      await adapter.publish(ctx, input(unique('última del tramo')));
+      const before = server.requests.length;
+      const error = await rejection(adapter.publish(ctx, input(unique('fuera del tramo'))));
+      expect(error.kind).toBe('rate_limited');
+      expect(error.details.retryAfterMs).toBeGreaterThan(14 * 60_000);
+      expect(server.requests.length).toBe(before);
+      // Another channel has its own window on Plaza's side; X itself answers 429 with its headers.
+      const other = await rejection(adapter.publish(channel({ channelId: 'x-other' }), input(unique('otro canal'))));
+      expect(other.kind).toBe('rate_limited');
+      expect(other.details.retryAfterMs).toBeGreaterThan(14 * 60_000);
+    } finally {
+      rule.limit = limit;
+      server.resetRateWindows();
+    }
   });
 
   it('5xx is transient and posts nothing', async () => {

@@ -78,7 +78,7 @@ interface Fault {
 
 const WINDOW_MS = 15 * 60_000;
 /** Requests per 15-minute window per user, as docs.x.com lists them for the endpoints used. */
-const RATE_LIMITS: Array<{ method: string; pattern: RegExp; limit: number }> = [
+export const X_RATE_LIMITS: ReadonlyArray<{ method: string; pattern: RegExp; limit: number }> = [
   { method: 'POST', pattern: /^\/2\/tweets$/, limit: 100 },
   { method: 'DELETE', pattern: /^\/2\/tweets\/\d+$/, limit: 50 },
   { method: 'GET', pattern: /^\/2\/users\/\d+\/tweets$/, limit: 900 },
@@ -104,6 +104,8 @@ export class FakeXServer {
   token = `xat-${randomBytes(8).toString('hex')}`;
   /** Link clicks and views only to the author (non_public_metrics); false answers a field-authorization error. */
   nonPublicMetrics = true;
+  /** Per-user 15-minute windows this server enforces (tests may lower them). */
+  rateLimits = X_RATE_LIMITS.map((rule) => ({ ...rule }));
   /** Status checks a video stays processing for. */
   videoProcessingPolls = 2;
 
@@ -242,8 +244,19 @@ export class FakeXServer {
     return post;
   }
 
+  /** Starts every 15-minute window afresh. */
+  resetRateWindows(): void {
+    this.windows.clear();
+  }
+
+  private overLimit(method: string, path: string): boolean {
+    const rule = this.rateLimits.find((r) => r.method === method && r.pattern.test(path));
+    const window = rule ? this.windows.get(`${method} ${rule.pattern.source}`) : undefined;
+    return rule !== undefined && window !== undefined && window.used > rule.limit;
+  }
+
   private rateHeaders(method: string, path: string): Record<string, string> {
-    const rule = RATE_LIMITS.find((r) => r.method === method && r.pattern.test(path));
+    const rule = this.rateLimits.find((r) => r.method === method && r.pattern.test(path));
     if (!rule) return {};
     const key = `${method} ${rule.pattern.source}`;
     const now = Date.now();
@@ -339,6 +352,9 @@ export class FakeXServer {
       return reply(fault.status, fault.body, fault.headers, fault.contentType);
     }
     const headers = this.rateHeaders(method, path);
+    if (headers['x-rate-limit-remaining'] === '0' && this.overLimit(method, path)) {
+      return reply(429, { code: 88, message: 'Rate limit exceeded' }, headers);
+    }
     const ok = (status: number, answer: unknown) => reply(status, answer, headers);
     const userId = session.userId;
     let m: RegExpExecArray | null;

@@ -174,6 +174,7 @@ export const networkNamesEs: Record<keyof typeof networkNamesEn, string> = {
   sandbox: 'Sandbox (simulada)',
   mastodon: 'Mastodon',
   bluesky: 'Bluesky',
+  x: 'X',
 };
 
 /** Por qué se rechaza una fila de un CSV de menciones. */

@@ -33,6 +33,11 @@ interface XTokenAnswer {
   scope?: string;
 }
 
+/** HTTP Basic credentials of the app (RFC 6749 §2.3.1: each part form-encoded). */
+function basicAuth(app: OAuthAppCredentials): string {
+  return `Basic ${Buffer.from(`${encodeURIComponent(app.clientId)}:${encodeURIComponent(app.clientSecret ?? '')}`).toString('base64')}`;
+}
+
 /** The X side of the sign-in: token calls, the account to connect, revocation. */
 export function createXOAuthProvider(options: XOAuthOptions = {}): OAuthProvider & {
   exchangeCode(
@@ -80,7 +85,7 @@ export function createXOAuthProvider(options: XOAuthOptions = {}): OAuthProvider
     const headers: Record<string, string> = { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' };
     const params = new URLSearchParams(form);
     if (app.clientSecret) {
-      headers.Authorization = `Basic ${Buffer.from(`${encodeURIComponent(app.clientId)}:${encodeURIComponent(app.clientSecret)}`).toString('base64')}`;
+      headers.Authorization = basicAuth(app);
     } else {
       params.set('client_id', app.clientId);
     }
@@ -157,16 +162,17 @@ export function createXOAuthProvider(options: XOAuthOptions = {}): OAuthProvider
     },
 
     async revoke(tokens, app, ctx) {
-      const headers: Record<string, string> = { 'Content-Type': 'application/x-www-form-urlencoded' };
-      const params = new URLSearchParams({
-        token: tokens.refreshToken ?? tokens.accessToken,
-        token_type_hint: tokens.refreshToken ? 'refresh_token' : 'access_token',
-      });
-      if (app.clientSecret)
-        headers.Authorization = `Basic ${Buffer.from(`${encodeURIComponent(app.clientId)}:${encodeURIComponent(app.clientSecret)}`).toString('base64')}`;
-      else params.set('client_id', app.clientId);
-      const { status, body } = await call(ctx, X_REVOKE_URL, { method: 'POST', headers, body: params.toString() }, true);
-      if (status < 200 || status >= 300) throw errorFromResponse(status, body, new Headers(), now());
+      // Both tokens: the refresh token so nothing renews the grant, the access token so it stops at once.
+      const toRevoke: Array<[string, string]> = [[tokens.accessToken, 'access_token']];
+      if (tokens.refreshToken) toRevoke.push([tokens.refreshToken, 'refresh_token']);
+      for (const [token, hint] of toRevoke) {
+        const headers: Record<string, string> = { 'Content-Type': 'application/x-www-form-urlencoded' };
+        const params = new URLSearchParams({ token, token_type_hint: hint });
+        if (app.clientSecret) headers.Authorization = basicAuth(app);
+        else params.set('client_id', app.clientId);
+        const { status, body } = await call(ctx, X_REVOKE_URL, { method: 'POST', headers, body: params.toString() }, true);
+        if (status < 200 || status >= 300) throw errorFromResponse(status, body, new Headers(), now());
+      }
     },
   };
 }

@@ -389,6 +389,15 @@ describe('failures', () => {
     );
   });
 
+  it('revoking on disconnect stops both tokens', async () => {
+    const code = server.authorize(createHash('sha256').update('r'.repeat(43)).digest('base64url'), 'https://plaza.test/cb');
+    const tokens = await provider.exchangeCode(code, 'r'.repeat(43), 'https://plaza.test/cb', server.app, oauthCtx());
+    await provider.revoke!(tokens, server.app, oauthCtx());
+    const health = await adapter.checkHealth(channel({ credentials: { accessToken: tokens.accessToken } }));
+    expect(health).toMatchObject({ ok: false, error: { kind: 'auth' } });
+    expect((await rejection(provider.refresh!(tokens, server.app, oauthCtx()))).code).toBe('refresh_refused');
+  });
+
   it('lists the signed-in account for the picker, and declares PKCE with Basic client auth', async () => {
     const accounts = await provider.listAccounts({ accessToken: server.token }, oauthCtx());
     expect(accounts).toEqual([

@@ -596,7 +596,6 @@ export class FakeXServer {
     const refresh = `xrt-${randomBytes(8).toString('hex')}`;
     this.accessTokens.set(access, { userId: this.account.id, expired: false });
     this.refreshTokens.add(refresh);
-    this.token = access;
     return {
       token_type: 'bearer',
       expires_in: 7200,

@@ -23,7 +23,7 @@ import {
 import { X_UPLOAD_CHUNK_BYTES } from './cost.ts';
 import { createXClient, isDuplicateError, type XRequestFn } from './http.ts';
 import { createXOAuthProvider } from './oauth.ts';
-import { matchKey } from './text.ts';
+import { linksOf, matchKey, normalizeUrl } from './text.ts';
 import { X_CAPABILITIES, X_LIMITS, validateXPost } from './validate.ts';
 
 export interface XAdapterOptions {
@@ -55,6 +55,7 @@ interface XPost {
   conversation_id?: string;
   author_id?: string;
   referenced_posts?: Array<{ type: string; id: string }>;
+  entities?: { urls?: Array<{ url?: string | null; expanded_url?: string | null; media_key?: string | null }> | null };
   public_metrics?: { like_count: number; reply_count: number; repost_count: number; quote_count: number; impression_count: number };
   non_public_metrics?: { impression_count?: number; url_link_clicks?: number };
 }
@@ -96,6 +97,22 @@ function replySettingsOf(input: PublishInput): string | undefined {
 
 function isVideo(media: MediaInput): boolean {
   return media.kind === 'video' || media.mimeType.startsWith('video/');
+}
+
+/**
+ * Whether a post X gave back is the text Plaza sent: the words (links and X's escaping aside)
+ * and, when X says which links it shortened (`entities.urls`), the same links in the same order,
+ * so "New article: <link A>" is never taken for "New article: <link B>".
+ */
+export function sameText(post: XPost, text: string): boolean {
+  if (matchKey(post.text ?? '') !== matchKey(text)) return false;
+  const entities = post.entities?.urls;
+  if (!entities) return true;
+  const links = entities
+    .filter((entity) => !entity.media_key && entity.expanded_url)
+    .map((entity) => normalizeUrl(entity.expanded_url as string));
+  const sent = linksOf(text);
+  return links.length === sent.length && links.every((link, i) => link === sent[i]);
 }
 
 /** Creates an X adapter; `xAdapter` is the default instance. */
@@ -211,7 +228,7 @@ export function createXAdapter(options: XAdapterOptions = {}): NetworkAdapter {
       const query: Array<[string, string]> = [
         ['max_results', '100'],
         ['start_time', xTime(sinceMs)],
-        ['post.fields', 'created_at,conversation_id,text'],
+        ['post.fields', 'created_at,conversation_id,text,entities'],
       ];
       if (token) query.push(['pagination_token', token]);
       const { body } = await request<XList<XPost>>({ method: 'GET', path: `/users/${userId}/tweets`, query });
@@ -234,23 +251,21 @@ export function createXAdapter(options: XAdapterOptions = {}): NetworkAdapter {
   ): Promise<{ ids: string[]; firstCommentId?: string; complete: boolean } | null> {
     const since = input.firstAttemptAt ? Date.parse(input.firstAttemptAt) - CLOCK_SKEW_MS : now() - reconcileLookbackMs;
     const posts = (await ownPostsSince(request, userId, Number.isNaN(since) ? now() - reconcileLookbackMs : since)).slice().reverse();
-    const rootKey = matchKey(input.text);
-    const root = posts.find((post) => (post.conversation_id ?? post.id) === post.id && matchKey(post.text ?? '') === rootKey);
+    const root = posts.find((post) => (post.conversation_id ?? post.id) === post.id && sameText(post, input.text));
     if (!root) return null;
     const inConversation = posts.filter((post) => post.conversation_id === root.id && post.id !== root.id);
     const used = new Set<string>([root.id]);
     const ids = [root.id];
     for (const part of input.thread ?? []) {
-      const key = matchKey(part.text);
-      const found = inConversation.find((post) => !used.has(post.id) && matchKey(post.text ?? '') === key);
+      const found = inConversation.find((post) => !used.has(post.id) && sameText(post, part.text));
       if (!found) break;
       used.add(found.id);
       ids.push(found.id);
     }
     let firstCommentId: string | undefined;
     if (input.firstComment !== undefined) {
-      const key = matchKey(input.firstComment);
-      firstCommentId = inConversation.find((post) => !used.has(post.id) && matchKey(post.text ?? '') === key)?.id;
+      const comment = input.firstComment;
+      firstCommentId = inConversation.find((post) => !used.has(post.id) && sameText(post, comment))?.id;
     }
     const complete = ids.length === 1 + (input.thread?.length ?? 0) && (input.firstComment === undefined || firstCommentId !== undefined);
     return { ids, firstCommentId, complete };

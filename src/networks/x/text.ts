@@ -96,3 +96,19 @@ export function matchKey(text: string): string {
   key += unescaped.slice(cursor);
   return key.replace(/\s+/g, ' ').trim();
 }
+
+/** A URL as compared when reconciling: scheme added when typed without one, host lower-cased, no trailing slash. */
+export function normalizeUrl(url: string): string {
+  const withScheme = /^https?:\/\//i.test(url) ? url : `https://${url}`;
+  try {
+    const parsed = new URL(withScheme);
+    return `${parsed.host.toLowerCase()}${parsed.pathname.replace(/\/+$/, '')}${parsed.search}${parsed.hash}`;
+  } catch {
+    return url.toLowerCase();
+  }
+}
+
+/** The links typed in `text`, normalized, in order. */
+export function linksOf(text: string): string[] {
+  return findUrls(text.normalize('NFC')).map(({ url }) => normalizeUrl(url));
+}

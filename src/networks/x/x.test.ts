@@ -240,6 +240,18 @@ describe('publishing', () => {
     expect(server.postsWithText(publication.text)).toBe(1);
   });
 
+  it('reconciling tells posts apart by their links (X’s entities), not only by their words', async () => {
+    const tag = randomUUID().slice(0, 6);
+    const a = input(`Nuevo artículo ${tag}: https://blog.example.com/a`);
+    const b = input(`Nuevo artículo ${tag}: https://blog.example.com/b`);
+    const published = await adapter.publish(channel(), a);
+    expect(await adapter.findPublished(channel(), b)).toBeNull();
+    expect(await adapter.findPublished(channel(), a)).toMatchObject({ remoteId: published.remoteId });
+    const second = await adapter.publish(channel(), { ...b, firstAttemptAt: new Date(Date.now() - 30_000).toISOString() });
+    expect(second.remoteId).not.toBe(published.remoteId);
+    expect(server.postsWithText(b.text)).toBe(1);
+  });
+
   it('a duplicate X refuses that Plaza cannot find stays a permanent failure', async () => {
     server.fail(isPost, 403, { body: { code: 187, message: 'You are not allowed to create a Tweet with duplicate content.' } });
     const error = await rejection(adapter.publish(channel(), input(unique('nunca publicado'))));

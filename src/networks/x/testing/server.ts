@@ -505,13 +505,41 @@ export class FakeXServer {
   private postView(post: FakeXPost, params: URLSearchParams): Record<string, unknown> {
     const fields = new Set((params.get('post.fields') ?? '').split(','));
     const expansions = new Set((params.get('expansions') ?? '').split(','));
-    // X answers links as t.co links, appends one for attached media and escapes &, < and >.
-    let text = post.text.replace(/https?:\/\/\S+/g, () => `https://t.co/${randomBytes(5).toString('hex')}`);
-    if (post.mediaIds.length > 0) text = `${text} https://t.co/${randomBytes(5).toString('hex')}`.trim();
-    text = text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    // X answers links as t.co links (the typed URL in `entities.urls`), appends one for attached
+    // media and escapes &, < and >. (Entity offsets are counted here on the unescaped text.)
+    const escape = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    const urls: Array<Record<string, unknown>> = [];
+    let text = '';
+    let cursor = 0;
+    for (const match of post.text.matchAll(/https?:\/\/\S+/g)) {
+      text += escape(post.text.slice(cursor, match.index));
+      const short = `https://t.co/${randomBytes(5).toString('hex')}`;
+      urls.push({
+        start: text.length,
+        end: text.length + short.length,
+        url: short,
+        expanded_url: match[0],
+        display_url: match[0].replace(/^https?:\/\//, ''),
+      });
+      text += short;
+      cursor = (match.index ?? 0) + match[0].length;
+    }
+    text += escape(post.text.slice(cursor));
+    if (post.mediaIds.length > 0) {
+      const short = `https://t.co/${randomBytes(5).toString('hex')}`;
+      text = text === '' ? short : `${text} ${short}`;
+      urls.push({
+        start: text.length - short.length,
+        end: text.length,
+        url: short,
+        expanded_url: `https://x.com/${this.account.username}/status/${post.id}/photo/1`,
+        media_key: `3_${post.mediaIds[0]}`,
+      });
+    }
     const view: Record<string, unknown> = { id: post.id, text, edit_history_post_ids: [post.id] };
     if (fields.has('created_at')) view.created_at = new Date(post.createdAt).toISOString();
     if (fields.has('conversation_id')) view.conversation_id = post.conversationId;
+    if (fields.has('entities') && urls.length > 0) view.entities = { urls };
     if (fields.has('public_metrics')) view.public_metrics = { ...post.metrics };
     if (fields.has('non_public_metrics'))
       view.non_public_metrics = {

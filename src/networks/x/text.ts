@@ -54,7 +54,10 @@ function weightOfCodePoint(codePoint: number): number {
 function weightOfPlainText(text: string): number {
   let weight = 0;
   for (const { segment } of segmenter.segment(text)) {
-    if (EMOJI.test(segment)) {
+    // An emoji grapheme (pictograph, flag, keycap, skin tone or ZWJ sequence) counts 2; a bare ©, ®
+    // or ™ (pictographic, but in the light ranges) only when shown as emoji (U+FE0F).
+    const first = segment.codePointAt(0) ?? 0;
+    if (EMOJI.test(segment) && (first > 0x10ff || segment.includes('\ufe0f') || [...segment].length > 1)) {
       weight += 2;
       continue;
     }

@@ -124,6 +124,10 @@ describe('counting and cost', () => {
     expect(countXChars('日本語')).toBe(6);
     expect(countXChars('👍🏽')).toBe(2);
     expect(countXChars('👨‍👩‍👧')).toBe(2);
+    expect(countXChars('🇪🇸')).toBe(2);
+    expect(countXChars('© 2026')).toBe(6);
+    // Curly quotes and the dash weigh 1; the ellipsis (U+2026) is outside X's light ranges: 2.
+    expect(countXChars('“hola” — adiós…')).toBe(16);
     expect(adapter.validate(input('字'.repeat(140)))).toEqual([]);
     expect(adapter.validate(input('字'.repeat(141)))[0]).toMatchObject({ code: 'text_too_long', params: { count: 282, max: 280 } });
     expect(adapter.validate(input(`${'a'.repeat(256)} https://example.com/${'x'.repeat(200)}`))).toEqual([]);

@@ -83,12 +83,9 @@ export function createXOAuthProvider(options: XOAuthOptions = {}): OAuthProvider
     refused: string,
   ): Promise<OAuthTokens> {
     const headers: Record<string, string> = { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' };
-    const params = new URLSearchParams(form);
-    if (app.clientSecret) {
-      headers.Authorization = basicAuth(app);
-    } else {
-      params.set('client_id', app.clientId);
-    }
+    // X's examples send client_id in the body for every client; a confidential one adds its secret by Basic auth.
+    const params = new URLSearchParams({ ...form, client_id: app.clientId });
+    if (app.clientSecret) headers.Authorization = basicAuth(app);
     const { status, body } = await call(ctx, X_TOKEN_URL, { method: 'POST', headers, body: params.toString() }, true);
     if (status === 400 || status === 401 || status === 403) {
       const error = typeof body === 'object' && body !== null ? (body as { error?: unknown }).error : undefined;

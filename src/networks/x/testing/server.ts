@@ -587,7 +587,7 @@ export class FakeXServer {
     const form = new URLSearchParams(raw);
     const basic = /^Basic (.+)$/.exec(String(req.headers.authorization ?? ''))?.[1];
     const [id, secret] = basic ? Buffer.from(basic, 'base64').toString('utf8').split(':').map(decodeURIComponent) : [];
-    if (id !== this.app.clientId || secret !== this.app.clientSecret) {
+    if (id !== this.app.clientId || secret !== this.app.clientSecret || (form.has('client_id') && form.get('client_id') !== id)) {
       return reply(401, { error: 'unauthorized_client', error_description: 'Missing valid authorization header' });
     }
     if (path === '/2/oauth2/revoke') {

@@ -216,6 +216,30 @@ describe('publishing', () => {
     expect(server.postsWithText(text)).toBe(1);
   });
 
+  it('an APPEND whose answer is lost is sent again; the upload completes once', async () => {
+    server.loseNextAnswer((m, p) => m === 'POST' && p.endsWith('/append'));
+    const text = unique('corte');
+    const result = await adapter.publish(channel(), input(text, { media: [image()] }));
+    const upload = server.uploads.get(server.posts.get(result.remoteId)!.mediaIds[0])!;
+    expect(upload.segments.size).toBe(1);
+    expect(server.postsWithText(text)).toBe(1);
+  });
+
+  it('a video X cannot process fails for good, and nothing is posted', async () => {
+    server.videoProcessingFails = true;
+    try {
+      const video: MediaInput = { mediaId: 'v2', mimeType: 'video/mp4', kind: 'video', bytes: new Uint8Array(1024), size: 1024 };
+      const text = unique('vídeo roto');
+      expect(await rejection(adapter.publish(channel(), input(text, { media: [video] })))).toMatchObject({
+        kind: 'permanent',
+        code: 'media_processing_failed',
+      });
+      expect(server.postsWithText(text)).toBe(0);
+    } finally {
+      server.videoProcessingFails = false;
+    }
+  });
+
   it('publishes a thread as a reply chain and the first comment as a reply to the post', async () => {
     const text = unique('hilo 1/3');
     const result = await adapter.publish(

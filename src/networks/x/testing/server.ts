@@ -108,6 +108,8 @@ export class FakeXServer {
   rateLimits = X_RATE_LIMITS.map((rule) => ({ ...rule }));
   /** Status checks a video stays processing for. */
   videoProcessingPolls = 2;
+  /** Videos end processing as `failed` (a codec X cannot read). */
+  videoProcessingFails = false;
 
   private server?: http.Server;
   private nextId = 1_800_000_000_000_000_000n;
@@ -451,7 +453,7 @@ export class FakeXServer {
       if (!upload) return reply(400, invalid('media_id', 'Unknown media'), {}, 'application/problem+json');
       if (upload.state === 'pending' || upload.state === 'in_progress') {
         upload.pollsLeft -= 1;
-        upload.state = upload.pollsLeft <= 0 ? 'succeeded' : 'in_progress';
+        upload.state = upload.pollsLeft <= 0 ? (this.videoProcessingFails ? 'failed' : 'succeeded') : 'in_progress';
       }
       return ok(200, { data: this.mediaView(upload) });
     }

@@ -508,13 +508,13 @@ export class FakeXServer {
     const fields = new Set((params.get('post.fields') ?? '').split(','));
     const expansions = new Set((params.get('expansions') ?? '').split(','));
     // X answers links as t.co links (the typed URL in `entities.urls`), appends one for attached
-    // media and escapes &, < and >. (Entity offsets are counted here on the unescaped text.)
-    const escape = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    // media and escapes &, < and >.
+    const escapeHtml = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
     const urls: Array<Record<string, unknown>> = [];
     let text = '';
     let cursor = 0;
     for (const match of post.text.matchAll(/https?:\/\/\S+/g)) {
-      text += escape(post.text.slice(cursor, match.index));
+      text += escapeHtml(post.text.slice(cursor, match.index));
       const short = `https://t.co/${randomBytes(5).toString('hex')}`;
       urls.push({
         start: text.length,
@@ -526,7 +526,7 @@ export class FakeXServer {
       text += short;
       cursor = (match.index ?? 0) + match[0].length;
     }
-    text += escape(post.text.slice(cursor));
+    text += escapeHtml(post.text.slice(cursor));
     if (post.mediaIds.length > 0) {
       const short = `https://t.co/${randomBytes(5).toString('hex')}`;
       text = text === '' ? short : `${text} ${short}`;

@@ -10,9 +10,10 @@ import { bluesky } from './bluesky/index.ts';
 import { mastodon } from './mastodon/index.ts';
 import { sandbox } from './sandbox/index.ts';
 import { threads } from './threads/index.ts';
+import { x } from './x/index.ts';
 
 /** Every network this build of Plaza knows, once. */
-export const NETWORKS: readonly NetworkPackage[] = [bluesky, mastodon, sandbox, threads];
+export const NETWORKS: readonly NetworkPackage[] = [bluesky, mastodon, sandbox, threads, x];
 
 /** The adapters every Plaza process ships with. */
 export function defaultAdapters(): NetworkAdapter[] {

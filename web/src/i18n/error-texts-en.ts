@@ -132,6 +132,15 @@ export const networkReasonsEn = {
   missed: 'Plaza was not running when the post was due, and the grace period had passed.',
   channel_disconnected: 'The channel was disconnected.',
   other: 'The network refused it ({{code}}).',
+  // X
+  token_expired: 'The access token has expired; Plaza renews it and tries again.',
+  refresh_refused: 'The network refused to renew the access token: reconnect the channel.',
+  code_refused: 'The network refused the sign-in code: try connecting again.',
+  no_refresh_token: 'The network gave no renewal token: reconnect the channel.',
+  duplicate_content: 'The network refused the post as a duplicate of one already published.',
+  invalid_request: 'The network refused the request as not valid.',
+  invalid_id: 'That is not a post id of this network.',
+  media_processing_failed: 'The network could not process an attached file.',
 };
 
 /** Field names as people read them, for validation errors (the API's field name → a label). */
@@ -171,7 +180,7 @@ export const validationFieldsEn = {
 };
 
 /** Network names as shown in tables and messages. */
-export const networkNamesEn = { sandbox: 'Sandbox (simulated)', mastodon: 'Mastodon', bluesky: 'Bluesky' };
+export const networkNamesEn = { sandbox: 'Sandbox (simulated)', mastodon: 'Mastodon', bluesky: 'Bluesky', x: 'X' };
 
 /** Why a row of a mentions CSV is refused (src/modules/listening/sources/csv.ts CSV_ROW_ERROR_CODES). */
 export const csvRowErrorsEn = {

@@ -134,6 +134,15 @@ export const networkReasonsEs: Record<keyof typeof networkReasonsEn, string> = {
   missed: 'Plaza no estaba en marcha a la hora prevista y el margen de gracia ya había pasado.',
   channel_disconnected: 'El canal se desconectó.',
   other: 'La red lo rechazó ({{code}}).',
+  // X
+  token_expired: 'El token de acceso caducó; Plaza lo renueva y lo vuelve a intentar.',
+  refresh_refused: 'La red no quiso renovar el token de acceso: vuelve a conectar el canal.',
+  code_refused: 'La red rechazó el código de inicio de sesión: vuelve a intentar la conexión.',
+  no_refresh_token: 'La red no dio un token de renovación: vuelve a conectar el canal.',
+  duplicate_content: 'La red rechazó la publicación por duplicar una ya publicada.',
+  invalid_request: 'La red rechazó la petición por no ser válida.',
+  invalid_id: 'Eso no es un id de publicación de esta red.',
+  media_processing_failed: 'La red no pudo procesar un archivo adjunto.',
 };
 
 /** Nombres de los campos tal como se leen, para los errores de validación. */
@@ -177,6 +186,7 @@ export const networkNamesEs: Record<keyof typeof networkNamesEn, string> = {
   sandbox: 'Sandbox (simulada)',
   mastodon: 'Mastodon',
   bluesky: 'Bluesky',
+  x: 'X',
 };
 
 /** Por qué se rechaza una fila de un CSV de menciones. */

@@ -134,7 +134,6 @@ export const networkReasonsEn = {
   other: 'The network refused it ({{code}}).',
   // X
   token_expired: 'The access token has expired; Plaza renews it and tries again.',
-  refresh_refused: 'The network refused to renew the access token: reconnect the channel.',
   code_refused: 'The network refused the sign-in code: try connecting again.',
   no_refresh_token: 'The network gave no renewal token: reconnect the channel.',
   duplicate_content: 'The network refused the post as a duplicate of one already published.',

@@ -136,7 +136,6 @@ export const networkReasonsEs: Record<keyof typeof networkReasonsEn, string> = {
   other: 'La red lo rechazó ({{code}}).',
   // X
   token_expired: 'El token de acceso caducó; Plaza lo renueva y lo vuelve a intentar.',
-  refresh_refused: 'La red no quiso renovar el token de acceso: vuelve a conectar el canal.',
   code_refused: 'La red rechazó el código de inicio de sesión: vuelve a intentar la conexión.',
   no_refresh_token: 'La red no dio un token de renovación: vuelve a conectar el canal.',
   duplicate_content: 'La red rechazó la publicación por duplicar una ya publicada.',

@@ -103,7 +103,12 @@ interface Author {
 export function channelAuthor(ctx: ChannelContext): Author {
   const urn = ctx.settings.authorUrn;
   const match = typeof urn === 'string' ? /^urn:li:(person|organization):[A-Za-z0-9_-]+$/.exec(urn.trim()) : null;
-  if (!match) throw new NetworkError('permanent', 'invalid_settings', 'The LinkedIn channel needs settings.authorUrn (urn:li:person:… or urn:li:organization:…)');
+  if (!match)
+    throw new NetworkError(
+      'permanent',
+      'invalid_settings',
+      'The LinkedIn channel needs settings.authorUrn (urn:li:person:… or urn:li:organization:…)',
+    );
   return { urn: (urn as string).trim(), kind: match[1] as Author['kind'] };
 }
 
@@ -144,7 +149,8 @@ export function createLinkedInAdapter(options: LinkedInAdapterOptions = {}): Net
     });
     const urn = kind === 'image' ? body?.value?.image : body?.value?.document;
     const uploadUrl = body?.value?.uploadUrl;
-    if (!urn || !uploadUrl) throw new NetworkError('permanent', 'unexpected_response', `LinkedIn answered ${resource} initializeUpload without an upload URL`);
+    if (!urn || !uploadUrl)
+      throw new NetworkError('permanent', 'unexpected_response', `LinkedIn answered ${resource} initializeUpload without an upload URL`);
     await put(request, uploadUrl, media.bytes);
     return urn;
   }
@@ -152,7 +158,11 @@ export function createLinkedInAdapter(options: LinkedInAdapterOptions = {}): Net
   /** Video: initializeUpload (parts of ~4 MB), each part PUT (a cut-off part is sent again), finalizeUpload, then wait until AVAILABLE. */
   async function uploadVideo(request: LinkedInRequestFn, owner: string, media: MediaInput, ctx: ChannelContext): Promise<string> {
     const { body } = await request<{
-      value?: { video?: string; uploadToken?: string; uploadInstructions?: Array<{ uploadUrl: string; firstByte: number; lastByte: number }> };
+      value?: {
+        video?: string;
+        uploadToken?: string;
+        uploadInstructions?: Array<{ uploadUrl: string; firstByte: number; lastByte: number }>;
+      };
     }>({
       method: 'POST',
       url: `${LINKEDIN_API.rest}/videos?action=initializeUpload`,
@@ -160,7 +170,8 @@ export function createLinkedInAdapter(options: LinkedInAdapterOptions = {}): Net
     });
     const video = body?.value?.video;
     const instructions = body?.value?.uploadInstructions;
-    if (!video || !instructions?.length) throw new NetworkError('permanent', 'unexpected_response', 'LinkedIn answered videos initializeUpload without upload instructions');
+    if (!video || !instructions?.length)
+      throw new NetworkError('permanent', 'unexpected_response', 'LinkedIn answered videos initializeUpload without upload instructions');
     const etags: string[] = [];
     for (const part of instructions) {
       const bytes = media.bytes.subarray(part.firstByte, part.lastByte + 1);
@@ -185,17 +196,30 @@ export function createLinkedInAdapter(options: LinkedInAdapterOptions = {}): Net
       json: { finalizeUploadRequest: { video, uploadToken: body?.value?.uploadToken ?? '', uploadedPartIds: etags } },
     });
     for (let attempt = 0; attempt < videoPollMaxAttempts; attempt += 1) {
-      const { body: status } = await request<{ status?: string }>({ method: 'GET', url: `${LINKEDIN_API.rest}/videos/${encodeUrn(video)}` });
+      const { body: status } = await request<{ status?: string }>({
+        method: 'GET',
+        url: `${LINKEDIN_API.rest}/videos/${encodeUrn(video)}`,
+      });
       if (status?.status === 'AVAILABLE') return video;
-      if (status?.status === 'PROCESSING_FAILED') throw new NetworkError('permanent', 'video_processing_failed', 'LinkedIn could not process the video');
+      if (status?.status === 'PROCESSING_FAILED')
+        throw new NetworkError('permanent', 'video_processing_failed', 'LinkedIn could not process the video');
       if (ctx.signal?.aborted) break;
       await sleep(videoPollIntervalMs);
     }
-    throw new NetworkError('transient', 'video_processing_timeout', `LinkedIn was still processing video ${video} after ${videoPollMaxAttempts} checks`);
+    throw new NetworkError(
+      'transient',
+      'video_processing_timeout',
+      `LinkedIn was still processing video ${video} after ${videoPollMaxAttempts} checks`,
+    );
   }
 
   /** The `content` of the post for its type, uploading media first. */
-  async function contentFor(request: LinkedInRequestFn, author: Author, input: PublishInput, ctx: ChannelContext): Promise<Record<string, unknown> | undefined> {
+  async function contentFor(
+    request: LinkedInRequestFn,
+    author: Author,
+    input: PublishInput,
+    ctx: ChannelContext,
+  ): Promise<Record<string, unknown> | undefined> {
     const postType = linkedInPostType(input);
     const title = input.title?.trim();
     const upload = async (media: MediaInput) => {
@@ -245,7 +269,11 @@ export function createLinkedInAdapter(options: LinkedInAdapterOptions = {}): Net
           ? 'CONNECTIONS'
           : 'PUBLIC';
     if (visibility === 'CONNECTIONS' && author.kind === 'organization') {
-      throw new NetworkError('permanent', 'visibility_unsupported', 'LinkedIn pages publish to everyone: "connections only" is for personal profiles');
+      throw new NetworkError(
+        'permanent',
+        'visibility_unsupported',
+        'LinkedIn pages publish to everyone: "connections only" is for personal profiles',
+      );
     }
     return visibility;
   }
@@ -253,7 +281,12 @@ export function createLinkedInAdapter(options: LinkedInAdapterOptions = {}): Net
   // ---- reconcile ---------------------------------------------------------------------------
 
   /** The author's posts created at or after `notBefore`, newest first (bounded pages). */
-  async function recentPosts(request: LinkedInRequestFn, author: string, notBefore: number, maxPages = reconcileMaxPages): Promise<LinkedInPost[]> {
+  async function recentPosts(
+    request: LinkedInRequestFn,
+    author: string,
+    notBefore: number,
+    maxPages = reconcileMaxPages,
+  ): Promise<LinkedInPost[]> {
     const found: LinkedInPost[] = [];
     for (let page = 0; page < maxPages; page += 1) {
       const query = restliQuery([
@@ -288,13 +321,23 @@ export function createLinkedInAdapter(options: LinkedInAdapterOptions = {}): Net
     const wantsContent = linkedInPostType(input) !== 'text';
     return (
       posts.find(
-        (post) => post.lifecycleState !== 'DELETED' && (post.author === undefined || post.author === author.urn) && sameText(post, input) && (post.content !== undefined) === wantsContent,
+        (post) =>
+          post.lifecycleState !== 'DELETED' &&
+          (post.author === undefined || post.author === author.urn) &&
+          sameText(post, input) &&
+          (post.content !== undefined) === wantsContent,
       ) ?? null
     );
   }
 
   /** The first comment on `postUrn`: the author's own one with this text, else published now. */
-  async function ensureFirstComment(request: LinkedInRequestFn, author: Author, postUrn: string, text: string, fresh: boolean): Promise<string | undefined> {
+  async function ensureFirstComment(
+    request: LinkedInRequestFn,
+    author: Author,
+    postUrn: string,
+    text: string,
+    fresh: boolean,
+  ): Promise<string | undefined> {
     if (!fresh) {
       const { body } = await request<{ elements?: LinkedInComment[] }>({
         method: 'GET',
@@ -319,7 +362,13 @@ export function createLinkedInAdapter(options: LinkedInAdapterOptions = {}): Net
     }
   }
 
-  async function complete(request: LinkedInRequestFn, author: Author, input: PublishInput, postUrn: string, fresh: boolean): Promise<PublishResult> {
+  async function complete(
+    request: LinkedInRequestFn,
+    author: Author,
+    input: PublishInput,
+    postUrn: string,
+    fresh: boolean,
+  ): Promise<PublishResult> {
     const result: PublishResult = { remoteId: postUrn, remoteUrl: postUrl(postUrn) };
     const comment = input.firstComment?.trim();
     if (comment) {
@@ -328,7 +377,12 @@ export function createLinkedInAdapter(options: LinkedInAdapterOptions = {}): Net
         if (id) result.firstCommentRemoteId = id;
       } catch (error) {
         if (error instanceof NetworkError) {
-          throw new NetworkError(error.kind, `first_comment_${error.code}`, `The post is live (${postUrn}); its first comment failed: ${error.message}`, error.details);
+          throw new NetworkError(
+            error.kind,
+            `first_comment_${error.code}`,
+            `The post is live (${postUrn}); its first comment failed: ${error.message}`,
+            error.details,
+          );
         }
         throw error;
       }
@@ -360,7 +414,8 @@ export function createLinkedInAdapter(options: LinkedInAdapterOptions = {}): Net
       content = await contentFor(request, author, input, ctx);
     } catch (error) {
       // No post exists yet: an unanswered upload leaves at most an unused asset, so this is a plain retry.
-      if (error instanceof NetworkError && error.kind === 'ambiguous') throw new NetworkError('transient', `media_${error.code}`, error.message, error.details);
+      if (error instanceof NetworkError && error.kind === 'ambiguous')
+        throw new NetworkError('transient', `media_${error.code}`, error.message, error.details);
       throw error;
     }
     const body: Record<string, unknown> = {
@@ -394,7 +449,16 @@ export function createLinkedInAdapter(options: LinkedInAdapterOptions = {}): Net
   async function fetchMetrics(ctx: ChannelContext, remoteId: string): Promise<PostMetrics> {
     const author = channelAuthor(ctx);
     if (author.kind === 'person') {
-      return { likes: null, replies: null, reposts: null, quotes: null, impressions: null, reach: null, clicks: null, missing: { ...PROFILE_MISSING } };
+      return {
+        likes: null,
+        replies: null,
+        reposts: null,
+        quotes: null,
+        impressions: null,
+        reach: null,
+        clicks: null,
+        missing: { ...PROFILE_MISSING },
+      };
     }
     const request = clientFor(ctx);
     const list = remoteId.startsWith('urn:li:ugcPost:') ? 'ugcPosts' : 'shares';
@@ -403,7 +467,9 @@ export function createLinkedInAdapter(options: LinkedInAdapterOptions = {}): Net
       ['organizationalEntity', author.urn],
       [list, { list: [remoteId] }],
     ]);
-    const { body } = await request<{ elements?: Array<{ share?: string; ugcPost?: string; totalShareStatistics?: Record<string, number | undefined> }> }>({
+    const { body } = await request<{
+      elements?: Array<{ share?: string; ugcPost?: string; totalShareStatistics?: Record<string, number | undefined> }>;
+    }>({
       method: 'GET',
       url: `${LINKEDIN_API.rest}/organizationalEntityShareStatistics?${query}`,
     });
@@ -465,7 +531,11 @@ export function createLinkedInAdapter(options: LinkedInAdapterOptions = {}): Net
   async function deletePost(ctx: ChannelContext, remoteId: string): Promise<void> {
     const request = clientFor(ctx);
     try {
-      await request({ method: 'DELETE', url: `${LINKEDIN_API.rest}/posts/${encodeUrn(remoteId)}`, headers: { 'X-RestLi-Method': 'DELETE' } });
+      await request({
+        method: 'DELETE',
+        url: `${LINKEDIN_API.rest}/posts/${encodeUrn(remoteId)}`,
+        headers: { 'X-RestLi-Method': 'DELETE' },
+      });
     } catch (error) {
       if (error instanceof NetworkError && error.code === 'not_found') return; // already gone
       throw error;
@@ -480,12 +550,18 @@ export function createLinkedInAdapter(options: LinkedInAdapterOptions = {}): Net
         const { body } = await request<{ sub?: string; name?: string }>({ method: 'GET', url: LINKEDIN_API.userinfo, versioned: false });
         const id = author.urn.split(':').pop()!;
         if (body?.sub !== id) {
-          return { ok: false, error: { code: 'wrong_account', message: 'The token belongs to another LinkedIn member than this channel', kind: 'auth' } };
+          return {
+            ok: false,
+            error: { code: 'wrong_account', message: 'The token belongs to another LinkedIn member than this channel', kind: 'auth' },
+          };
         }
         return { ok: true, account: { id: author.urn, handle: body.name ?? author.urn, ...(body.name ? { displayName: body.name } : {}) } };
       }
       const id = author.urn.split(':').pop()!;
-      const { body: org } = await request<{ localizedName?: string; vanityName?: string }>({ method: 'GET', url: `${LINKEDIN_API.rest}/organizations/${id}` });
+      const { body: org } = await request<{ localizedName?: string; vanityName?: string }>({
+        method: 'GET',
+        url: `${LINKEDIN_API.rest}/organizations/${id}`,
+      });
       const { body: size } = await request<{ firstDegreeSize?: number }>({
         method: 'GET',
         url: `${LINKEDIN_API.rest}/networkSizes/${encodeUrn(author.urn)}?${restliQuery([['edgeType', 'COMPANY_FOLLOWED_BY_MEMBER']])}`,
@@ -515,7 +591,10 @@ export function createLinkedInAdapter(options: LinkedInAdapterOptions = {}): Net
         name: 'authorUrn',
         secret: false,
         required: true,
-        label: { en: 'Profile or page URN (urn:li:person:… or urn:li:organization:…)', es: 'URN del perfil o la página (urn:li:person:… o urn:li:organization:…)' },
+        label: {
+          en: 'Profile or page URN (urn:li:person:… or urn:li:organization:…)',
+          es: 'URN del perfil o la página (urn:li:person:… o urn:li:organization:…)',
+        },
       },
     ],
     metrics: LINKEDIN_METRICS,

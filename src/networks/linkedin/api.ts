@@ -92,10 +92,18 @@ export function errorFromResponse(status: number, body: unknown, headers: Header
     });
   }
   if (status === 401) {
-    if ((service !== undefined && EXPIRED_SERVICE_CODES.has(service)) || error?.code === 'EXPIRED_ACCESS_TOKEN' || /expired/i.test(reason)) {
+    if (
+      (service !== undefined && EXPIRED_SERVICE_CODES.has(service)) ||
+      error?.code === 'EXPIRED_ACCESS_TOKEN' ||
+      /expired/i.test(reason)
+    ) {
       return new NetworkError('auth', 'token_expired', `LinkedIn: the access token has expired (${reason})`, details);
     }
-    if ((service !== undefined && REVOKED_SERVICE_CODES.has(service)) || error?.code === 'REVOKED_ACCESS_TOKEN' || /revoked/i.test(reason)) {
+    if (
+      (service !== undefined && REVOKED_SERVICE_CODES.has(service)) ||
+      error?.code === 'REVOKED_ACCESS_TOKEN' ||
+      /revoked/i.test(reason)
+    ) {
       return new NetworkError('auth', 'token_revoked', `LinkedIn: the access token was revoked (${reason})`, details);
     }
     return new NetworkError('auth', 'invalid_token', `LinkedIn refused the access token (${reason})`, details);
@@ -175,7 +183,8 @@ export interface LinkedInClientOptions {
 /** The access token of the channel, or an auth error (reconnect) when it has none. */
 export function channelToken(ctx: ChannelContext): string {
   const token = ctx.credentials.accessToken;
-  if (typeof token !== 'string' || token.trim() === '') throw new NetworkError('auth', 'missing_token', 'The LinkedIn channel has no access token');
+  if (typeof token !== 'string' || token.trim() === '')
+    throw new NetworkError('auth', 'missing_token', 'The LinkedIn channel has no access token');
   return token.trim();
 }
 
@@ -234,6 +243,9 @@ export const encodeUrn = (urn: string): string => encodeURIComponent(urn);
 /** A Rest.li 2.0 query string: values encoded, `List(...)` structures kept as they are. */
 export function restliQuery(params: Array<[string, string | { list: string[] }]>): string {
   return params
-    .map(([key, value]) => `${encodeURIComponent(key)}=${typeof value === 'string' ? encodeURIComponent(value) : `List(${value.list.map(encodeURIComponent).join(',')})`}`)
+    .map(
+      ([key, value]) =>
+        `${encodeURIComponent(key)}=${typeof value === 'string' ? encodeURIComponent(value) : `List(${value.list.map(encodeURIComponent).join(',')})`}`,
+    )
     .join('&');
 }

@@ -63,19 +63,26 @@ export function createLinkedInOAuthProvider(options: LinkedInOAuthOptions = {}):
       const text = await response.text();
       body = text ? (JSON.parse(text) as TokenAnswer) : null;
     } catch (error) {
-      if (error instanceof SyntaxError) throw new NetworkError('transient', 'unexpected_response', 'LinkedIn answered the token request with something other than JSON');
+      if (error instanceof SyntaxError)
+        throw new NetworkError('transient', 'unexpected_response', 'LinkedIn answered the token request with something other than JSON');
       throw errorFromFailure(error, false, timeout.aborted);
     }
     if (response.status === 400 || response.status === 401) {
       // invalid_request / invalid_grant: "The provided authorization grant or refresh token is invalid, expired or revoked".
       const reason = body?.error_description ?? body?.error ?? `HTTP ${response.status}`;
-      throw new NetworkError('auth', what === 'refresh' ? 'refresh_refused' : 'code_exchange_refused', `LinkedIn refused the ${what === 'refresh' ? 'token refresh' : 'sign-in code'}: ${reason}`, {
-        status: response.status,
-        body: { error: body?.error, error_description: body?.error_description },
-      });
+      throw new NetworkError(
+        'auth',
+        what === 'refresh' ? 'refresh_refused' : 'code_exchange_refused',
+        `LinkedIn refused the ${what === 'refresh' ? 'token refresh' : 'sign-in code'}: ${reason}`,
+        {
+          status: response.status,
+          body: { error: body?.error, error_description: body?.error_description },
+        },
+      );
     }
     if (!response.ok) throw errorFromResponse(response.status, body, response.headers, now(), false);
-    if (!body?.access_token) throw new NetworkError('permanent', 'unexpected_response', 'LinkedIn answered the token request without an access token');
+    if (!body?.access_token)
+      throw new NetworkError('permanent', 'unexpected_response', 'LinkedIn answered the token request without an access token');
     const tokens: OAuthTokens = { accessToken: body.access_token };
     if (body.refresh_token) tokens.refreshToken = body.refresh_token;
     if (body.expires_in) tokens.expiresAt = new Date(now() + body.expires_in * 1000).toISOString();
@@ -96,7 +103,8 @@ export function createLinkedInOAuthProvider(options: LinkedInOAuthOptions = {}):
       const text = await response.text();
       body = text ? JSON.parse(text) : null;
     } catch (error) {
-      if (error instanceof SyntaxError) throw new NetworkError('transient', 'unexpected_response', 'LinkedIn answered with something other than JSON');
+      if (error instanceof SyntaxError)
+        throw new NetworkError('transient', 'unexpected_response', 'LinkedIn answered with something other than JSON');
       throw errorFromFailure(error, false, timeout.aborted);
     }
     if (!response.ok) throw errorFromResponse(response.status, body, response.headers, now(), false);
@@ -120,7 +128,8 @@ export function createLinkedInOAuthProvider(options: LinkedInOAuthOptions = {}):
     const urns = new Set<string>();
     for (const acl of acls.elements ?? []) {
       const urn = acl.organization ?? acl.organizationTarget;
-      if (urn && /^urn:li:organization:\d+$/.test(urn) && POSTING_ROLES.has(acl.role ?? '') && (acl.state ?? 'APPROVED') === 'APPROVED') urns.add(urn);
+      if (urn && /^urn:li:organization:\d+$/.test(urn) && POSTING_ROLES.has(acl.role ?? '') && (acl.state ?? 'APPROVED') === 'APPROVED')
+        urns.add(urn);
     }
     const accounts: ConnectableAccount[] = [];
     for (const urn of urns) {
@@ -132,7 +141,13 @@ export function createLinkedInOAuthProvider(options: LinkedInOAuthOptions = {}):
         kind: 'organization',
         name,
         ...(org.vanityName ? { handle: org.vanityName } : {}),
-        settings: { authorUrn: urn, organizationUrn: urn, kind: 'organization', name, ...(org.vanityName ? { vanityName: org.vanityName } : {}) },
+        settings: {
+          authorUrn: urn,
+          organizationUrn: urn,
+          kind: 'organization',
+          name,
+          ...(org.vanityName ? { vanityName: org.vanityName } : {}),
+        },
       });
     }
     return accounts;
@@ -150,7 +165,12 @@ export function createLinkedInOAuthProvider(options: LinkedInOAuthOptions = {}):
 
     async listAccounts(tokens, ctx) {
       // OpenID Connect userinfo: `sub` is the member's id, the person URN's last part.
-      const me = await get<{ sub?: string; name?: string; given_name?: string; family_name?: string; picture?: string }>(LINKEDIN_API.userinfo, tokens, ctx, false);
+      const me = await get<{ sub?: string; name?: string; given_name?: string; family_name?: string; picture?: string }>(
+        LINKEDIN_API.userinfo,
+        tokens,
+        ctx,
+        false,
+      );
       if (!me.sub) throw new NetworkError('permanent', 'unexpected_response', 'LinkedIn userinfo answered without the member id (sub)');
       const personUrn = `urn:li:person:${me.sub}`;
       const name = me.name ?? ([me.given_name, me.family_name].filter(Boolean).join(' ') || 'LinkedIn member');
@@ -165,23 +185,33 @@ export function createLinkedInOAuthProvider(options: LinkedInOAuthOptions = {}):
     },
 
     async refresh(tokens, app, ctx) {
-      if (!tokens.refreshToken) throw new NetworkError('auth', 'refresh_refused', 'LinkedIn gave this connection no refresh token: sign in again');
+      if (!tokens.refreshToken)
+        throw new NetworkError('auth', 'refresh_refused', 'LinkedIn gave this connection no refresh token: sign in again');
       const renewed = await tokenRequest(
         { grant_type: 'refresh_token', refresh_token: tokens.refreshToken, client_id: app.clientId, client_secret: app.clientSecret ?? '' },
         ctx,
         'refresh',
       );
       // LinkedIn may answer the same refresh token (its life counts down) or a new one: keep what it says.
-      return { ...renewed, refreshToken: renewed.refreshToken ?? tokens.refreshToken, refreshExpiresAt: renewed.refreshExpiresAt ?? tokens.refreshExpiresAt };
+      return {
+        ...renewed,
+        refreshToken: renewed.refreshToken ?? tokens.refreshToken,
+        refreshExpiresAt: renewed.refreshExpiresAt ?? tokens.refreshExpiresAt,
+      };
     },
 
     async exchangeCode(code, redirectUri, app, ctx) {
       return tokenRequest(
-        { grant_type: 'authorization_code', code, redirect_uri: redirectUri, client_id: app.clientId, client_secret: app.clientSecret ?? '' },
+        {
+          grant_type: 'authorization_code',
+          code,
+          redirect_uri: redirectUri,
+          client_id: app.clientId,
+          client_secret: app.clientSecret ?? '',
+        },
         ctx,
         'exchange',
       );
     },
   };
 }
-

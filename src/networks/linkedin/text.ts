@@ -8,8 +8,7 @@
 /** The characters little text reserves (LinkedIn's Posts API docs, "Little Text Format"). */
 export const LITTLE_TEXT_RESERVED = new Set(['|', '{', '}', '@', '[', ']', '(', ')', '<', '>', '#', '\\', '*', '_', '~']);
 
-const escapeChars = (text: string): string =>
-  Array.from(text, (char) => (LITTLE_TEXT_RESERVED.has(char) ? `\\${char}` : char)).join('');
+const escapeChars = (text: string): string => Array.from(text, (char) => (LITTLE_TEXT_RESERVED.has(char) ? `\\${char}` : char)).join('');
 
 // A hashtag: '#' at the start or after a non-word character, then letters, digits or '_'.
 const HASHTAG = /(^|[^\p{L}\p{N}_&])#([\p{L}\p{N}_]*\p{L}[\p{L}\p{N}_]*)/gu;

@@ -88,14 +88,19 @@ function mediaIssues(media: MediaInput, index: number): ValidationIssue[] {
   const kind = kindOf(media);
   const issues: ValidationIssue[] = [];
   if (kind === 'image') {
-    if (!LINKEDIN_IMAGE_TYPES.includes(media.mimeType)) issues.push(validationIssue(field, 'unsupported_media_type', { type: media.mimeType }));
-    if (media.size > LINKEDIN_MAX_IMAGE_BYTES) issues.push(validationIssue(field, 'image_too_large', { maxMb: LINKEDIN_MAX_IMAGE_BYTES / 1024 / 1024 }));
-    if (media.alt && media.alt.length > LINKEDIN_LIMITS.maxAltChars) issues.push(validationIssue(field, 'alt_too_long', { max: LINKEDIN_LIMITS.maxAltChars }));
+    if (!LINKEDIN_IMAGE_TYPES.includes(media.mimeType))
+      issues.push(validationIssue(field, 'unsupported_media_type', { type: media.mimeType }));
+    if (media.size > LINKEDIN_MAX_IMAGE_BYTES)
+      issues.push(validationIssue(field, 'image_too_large', { maxMb: LINKEDIN_MAX_IMAGE_BYTES / 1024 / 1024 }));
+    if (media.alt && media.alt.length > LINKEDIN_LIMITS.maxAltChars)
+      issues.push(validationIssue(field, 'alt_too_long', { max: LINKEDIN_LIMITS.maxAltChars }));
     return issues;
   }
   if (kind === 'document') {
-    if (!LINKEDIN_DOCUMENT_TYPES.includes(media.mimeType)) issues.push(validationIssue(field, 'unsupported_media_type', { type: media.mimeType }));
-    if (media.size > LINKEDIN_MAX_DOCUMENT_BYTES) issues.push(validationIssue(field, 'document_too_large', { maxMb: LINKEDIN_MAX_DOCUMENT_BYTES / 1024 / 1024 }));
+    if (!LINKEDIN_DOCUMENT_TYPES.includes(media.mimeType))
+      issues.push(validationIssue(field, 'unsupported_media_type', { type: media.mimeType }));
+    if (media.size > LINKEDIN_MAX_DOCUMENT_BYTES)
+      issues.push(validationIssue(field, 'document_too_large', { maxMb: LINKEDIN_MAX_DOCUMENT_BYTES / 1024 / 1024 }));
     return issues;
   }
   const limits = LINKEDIN_CAPABILITIES.video!;
@@ -103,11 +108,16 @@ function mediaIssues(media: MediaInput, index: number): ValidationIssue[] {
   if (media.size > limits.maxBytes) issues.push(validationIssue(field, 'video_too_large', { maxMb: limits.maxBytes / 1024 / 1024 }));
   if (media.durationSeconds !== undefined) {
     if (media.durationSeconds > limits.maxDurationSeconds)
-      issues.push(validationIssue(field, 'video_too_long', { seconds: round(media.durationSeconds), maxSeconds: limits.maxDurationSeconds }));
+      issues.push(
+        validationIssue(field, 'video_too_long', { seconds: round(media.durationSeconds), maxSeconds: limits.maxDurationSeconds }),
+      );
     if (media.durationSeconds < limits.minDurationSeconds)
-      issues.push(validationIssue(field, 'video_too_short', { seconds: round(media.durationSeconds), minSeconds: limits.minDurationSeconds }));
+      issues.push(
+        validationIssue(field, 'video_too_short', { seconds: round(media.durationSeconds), minSeconds: limits.minDurationSeconds }),
+      );
   }
-  if (media.codec && !limits.codecs.includes(media.codec)) issues.push(validationIssue(field, 'unsupported_video_codec', { codec: media.codec }));
+  if (media.codec && !limits.codecs.includes(media.codec))
+    issues.push(validationIssue(field, 'unsupported_video_codec', { codec: media.codec }));
   if (media.width && media.height) {
     const ratio = media.width / media.height;
     if (ratio < limits.minAspectRatio - 1e-9 || ratio > limits.maxAspectRatio + 1e-9) {
@@ -122,7 +132,8 @@ export function validateLinkedInPost(input: PublishInput): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const network = 'LinkedIn';
   const postType = linkedInPostType(input);
-  if (!LINKEDIN_CAPABILITIES.postTypes.includes(postType)) issues.push(validationIssue('postType', 'post_type_unsupported', { network, postType }));
+  if (!LINKEDIN_CAPABILITIES.postTypes.includes(postType))
+    issues.push(validationIssue('postType', 'post_type_unsupported', { network, postType }));
   if ((input.thread?.length ?? 0) > 0) issues.push(validationIssue('thread', 'thread_unsupported', { network }));
   if (input.text.trim() === '' && input.media.length === 0) issues.push(validationIssue('text', 'empty_post'));
   const count = countLinkedInChars(input.text);
@@ -135,10 +146,12 @@ export function validateLinkedInPost(input: PublishInput): ValidationIssue[] {
   if ([images > 0, videos > 0, documents > 0].filter(Boolean).length > 1) issues.push(validationIssue('media', 'mixed_media'));
   if (images > LINKEDIN_MAX_IMAGES) issues.push(validationIssue('media', 'too_many_images', { max: LINKEDIN_MAX_IMAGES }));
   if (videos > 1 || documents > 1) issues.push(validationIssue('media', 'too_many_media', { max: 1 }));
-  input.media.forEach((media, index) => issues.push(...mediaIssues(media, index)));
+  for (const [index, media] of input.media.entries()) issues.push(...mediaIssues(media, index));
 
   if (postType === 'image' && images !== 1 && images <= LINKEDIN_MAX_IMAGES) {
-    issues.push(images === 0 ? validationIssue('media', 'media_required', { postType }) : validationIssue('media', 'too_many_images', { max: 1 }));
+    issues.push(
+      images === 0 ? validationIssue('media', 'media_required', { postType }) : validationIssue('media', 'too_many_images', { max: 1 }),
+    );
   }
   if (postType === 'carousel' && images < 2) issues.push(validationIssue('media', 'too_few_media', { min: 2 }));
   if (postType === 'video' && videos === 0) issues.push(validationIssue('media', 'media_required', { postType }));

@@ -32,7 +32,14 @@ export interface StoredPost {
   content?: Record<string, unknown>;
   createdAt: number;
   lifecycleState: 'PUBLISHED' | 'DELETED';
-  stats: { likeCount: number; commentCount: number; shareCount: number; impressionCount: number; uniqueImpressionsCount: number; clickCount: number };
+  stats: {
+    likeCount: number;
+    commentCount: number;
+    shareCount: number;
+    impressionCount: number;
+    uniqueImpressionsCount: number;
+    clickCount: number;
+  };
 }
 
 export interface StoredComment {
@@ -81,6 +88,10 @@ export interface RecordedRequest {
   body?: unknown;
 }
 
+/** A parsed JSON request body, read loosely as the documented shapes. */
+// biome-ignore lint/suspicious/noExplicitAny: request bodies are checked field by field below, as LinkedIn does
+type JsonBody = Record<string, any>;
+
 const PAGE_SCOPES = ['r_organization_social', 'w_organization_social', 'rw_organization_admin'];
 const ALL_SCOPES = ['openid', 'profile', 'w_member_social', ...PAGE_SCOPES];
 
@@ -93,7 +104,11 @@ export class FakeLinkedInServer {
     { id: '1001', name: 'Café Aroma', vanityName: 'cafe-aroma', role: 'ADMINISTRATOR', followers: 1234 },
     { id: '1002', name: 'Aroma Catering', vanityName: 'aroma-catering', role: 'ANALYST', followers: 56 },
   ];
-  readonly app = { clientId: 'plaza-client', clientSecret: 'plaza-secret', redirectUri: 'http://plaza.test/api/v1/oauth/linkedin/callback' };
+  readonly app = {
+    clientId: 'plaza-client',
+    clientSecret: 'plaza-secret',
+    redirectUri: 'http://plaza.test/api/v1/oauth/linkedin/callback',
+  };
   /** A valid member token with every scope. */
   token = 'li-token-valid';
   posts = new Map<string, StoredPost>();
@@ -204,7 +219,12 @@ export class FakeLinkedInServer {
   }
 
   private error(res: http.ServerResponse, status: number, message: string, extra: { code?: string; serviceErrorCode?: number } = {}): void {
-    this.send(res, status, { status, serviceErrorCode: extra.serviceErrorCode ?? status, ...(extra.code ? { code: extra.code } : {}), message });
+    this.send(res, status, {
+      status,
+      serviceErrorCode: extra.serviceErrorCode ?? status,
+      ...(extra.code ? { code: extra.code } : {}),
+      message,
+    });
   }
 
   private handle(req: http.IncomingMessage, raw: Buffer, res: http.ServerResponse): void {
@@ -225,23 +245,34 @@ export class FakeLinkedInServer {
       return;
     }
 
-    if (path === '/www.linkedin.com/oauth/v2/accessToken' && method === 'POST') return this.tokenEndpoint(body as Record<string, string>, res);
+    if (path === '/www.linkedin.com/oauth/v2/accessToken' && method === 'POST')
+      return this.tokenEndpoint(body as Record<string, string>, res);
     if (path.startsWith('/www.linkedin.com/dms-uploads/') && method === 'PUT') return this.upload(path, raw, req, res);
 
     if (!path.startsWith('/api.linkedin.com/')) return this.error(res, 404, `No route ${method} ${path}`);
     const token = this.authorize(req, res);
     if (!token) return;
     if (path === '/api.linkedin.com/v2/userinfo' && method === 'GET') {
-      return this.send(res, 200, { sub: this.member.id, name: this.member.name, given_name: this.member.given, family_name: this.member.family, picture: 'https://media.licdn.com/p.jpg', locale: { country: 'ES', language: 'es' } });
+      return this.send(res, 200, {
+        sub: this.member.id,
+        name: this.member.name,
+        given_name: this.member.given,
+        family_name: this.member.family,
+        picture: 'https://media.licdn.com/p.jpg',
+        locale: { country: 'ES', language: 'es' },
+      });
     }
     if (!path.startsWith('/api.linkedin.com/rest/')) return this.error(res, 404, `No route ${method} ${path}`);
     const version = req.headers['linkedin-version'];
     if (typeof version !== 'string' || !/^\d{6}(\.\d{2})?$/.test(version)) {
-      return this.error(res, 400, 'A version must be present. Please specify a version by adding the LinkedIn-Version header', { code: 'VERSION_MISSING' });
+      return this.error(res, 400, 'A version must be present. Please specify a version by adding the LinkedIn-Version header', {
+        code: 'VERSION_MISSING',
+      });
     }
     if (req.headers['x-restli-protocol-version'] !== '2.0.0') return this.error(res, 400, 'Rest.li protocol version 2.0.0 is required');
     // Rest.li 2.0: URNs in a query are percent-encoded ("urn%3Ali%3A..."), never bare.
-    if (/urn:li:/.test(rawQuery)) return this.error(res, 400, 'Syntax exception in path variables: URNs must be encoded', { code: 'ILLEGAL_ARGUMENT' });
+    if (/urn:li:/.test(rawQuery))
+      return this.error(res, 400, 'Syntax exception in path variables: URNs must be encoded', { code: 'ILLEGAL_ARGUMENT' });
     const segments = path.slice('/api.linkedin.com/rest/'.length).split('/').map(decodeURIComponent);
     const resource = segments[0];
     const action = url.searchParams.get('action');
@@ -249,17 +280,24 @@ export class FakeLinkedInServer {
     if (resource === 'organizationAcls' && method === 'GET') return this.organizationAcls(token, url, res);
     if (resource === 'organizations' && segments[1] && method === 'GET') {
       const org = this.organizations.find((o) => o.id === segments[1]);
-      return org ? this.send(res, 200, { id: Number(org.id), localizedName: org.name, vanityName: org.vanityName }) : this.error(res, 404, 'Not found');
+      return org
+        ? this.send(res, 200, { id: Number(org.id), localizedName: org.name, vanityName: org.vanityName })
+        : this.error(res, 404, 'Not found');
     }
     if (resource === 'networkSizes' && segments[1] && method === 'GET') {
       const org = this.organizations.find((o) => `urn:li:organization:${o.id}` === segments[1]);
-      if (!org || url.searchParams.get('edgeType') !== 'COMPANY_FOLLOWED_BY_MEMBER') return this.error(res, 400, 'Invalid edgeType or entity');
+      if (!org || url.searchParams.get('edgeType') !== 'COMPANY_FOLLOWED_BY_MEMBER')
+        return this.error(res, 400, 'Invalid edgeType or entity');
       return this.send(res, 200, { firstDegreeSize: org.followers });
     }
-    if ((resource === 'images' || resource === 'documents' || resource === 'videos') && method === 'POST' && action === 'initializeUpload') {
-      return this.initializeUpload(resource, token, body as Record<string, any>, res);
+    if (
+      (resource === 'images' || resource === 'documents' || resource === 'videos') &&
+      method === 'POST' &&
+      action === 'initializeUpload'
+    ) {
+      return this.initializeUpload(resource, token, body as JsonBody, res);
     }
-    if (resource === 'videos' && method === 'POST' && action === 'finalizeUpload') return this.finalizeVideo(body as Record<string, any>, res);
+    if (resource === 'videos' && method === 'POST' && action === 'finalizeUpload') return this.finalizeVideo(body as JsonBody, res);
     if (resource === 'videos' && segments[1] && method === 'GET') {
       const asset = this.assets.get(segments[1]);
       if (!asset) return this.error(res, 404, 'Not found');
@@ -269,18 +307,19 @@ export class FakeLinkedInServer {
       }
       return this.send(res, 200, { id: asset.urn, owner: asset.owner, status: asset.status });
     }
-    if (resource === 'posts' && !segments[1] && method === 'POST') return this.createPost(token, body as Record<string, any>, res);
+    if (resource === 'posts' && !segments[1] && method === 'POST') return this.createPost(token, body as JsonBody, res);
     if (resource === 'posts' && !segments[1] && method === 'GET') return this.findPosts(req, url, res);
     if (resource === 'posts' && segments[1] && method === 'DELETE') {
       const post = this.posts.get(segments[1]);
       if (!post || post.lifecycleState === 'DELETED') return this.error(res, 404, 'Not found');
-      if (!this.mayActAs(token, post.author)) return this.error(res, 403, 'Not enough permissions to access: posts.DELETE', { code: 'ACCESS_DENIED', serviceErrorCode: 100 });
+      if (!this.mayActAs(token, post.author))
+        return this.error(res, 403, 'Not enough permissions to access: posts.DELETE', { code: 'ACCESS_DENIED', serviceErrorCode: 100 });
       post.lifecycleState = 'DELETED';
       return this.send(res, 204);
     }
     if (resource === 'socialActions' && segments[1] && segments[2] === 'comments') {
       if (method === 'GET') return this.listComments(segments[1], res);
-      if (method === 'POST') return this.createComment(token, segments[1], body as Record<string, any>, res);
+      if (method === 'POST') return this.createComment(token, segments[1], body as JsonBody, res);
     }
     if (resource === 'organizationalEntityShareStatistics' && method === 'GET') return this.shareStatistics(token, url, res);
     return this.error(res, 404, `No route ${method} ${path}`);
@@ -302,7 +341,10 @@ export class FakeLinkedInServer {
       return null;
     }
     if (info.state === 'revoked') {
-      this.error(res, 401, 'The token used in the request has been revoked by the user', { code: 'REVOKED_ACCESS_TOKEN', serviceErrorCode: 65602 });
+      this.error(res, 401, 'The token used in the request has been revoked by the user', {
+        code: 'REVOKED_ACCESS_TOKEN',
+        serviceErrorCode: 65602,
+      });
       return null;
     }
     return info;
@@ -325,14 +367,21 @@ export class FakeLinkedInServer {
       this.tokens.set(accessToken, { memberId: this.member.id, scopes, state: 'valid' });
       const refresh = refreshToken ?? `li-refresh-${randomBytes(8).toString('hex')}`;
       this.refreshTokens.set(refresh, { scopes });
-      return { access_token: accessToken, expires_in: 5_183_999, refresh_token: refresh, refresh_token_expires_in: 31_535_999, scope: scopes.join(',') };
+      return {
+        access_token: accessToken,
+        expires_in: 5_183_999,
+        refresh_token: refresh,
+        refresh_token_expires_in: 31_535_999,
+        scope: scopes.join(','),
+      };
     };
     if (form.grant_type === 'authorization_code') {
       const code = this.codes.get(form.code ?? '');
       if (!code || code.redirectUri !== form.redirect_uri) {
         return this.send(res, 400, {
           error: 'invalid_request',
-          error_description: 'Unable to retrieve access token: appid/redirect uri/code verifier does not match authorization code. Or authorization code expired.',
+          error_description:
+            'Unable to retrieve access token: appid/redirect uri/code verifier does not match authorization code. Or authorization code expired.',
         });
       }
       this.codes.delete(form.code!);
@@ -340,7 +389,11 @@ export class FakeLinkedInServer {
     }
     if (form.grant_type === 'refresh_token') {
       const known = this.refreshTokens.get(form.refresh_token ?? '');
-      if (!known) return this.send(res, 400, { error: 'invalid_request', error_description: 'The provided authorization grant or refresh token is invalid, expired or revoked.' });
+      if (!known)
+        return this.send(res, 400, {
+          error: 'invalid_request',
+          error_description: 'The provided authorization grant or refresh token is invalid, expired or revoked.',
+        });
       if (this.rotateRefreshTokens) this.refreshTokens.delete(form.refresh_token!);
       return this.send(res, 200, issue(known.scopes, this.rotateRefreshTokens ? undefined : form.refresh_token));
     }
@@ -352,22 +405,34 @@ export class FakeLinkedInServer {
   private organizationAcls(token: TokenInfo, url: URL, res: http.ServerResponse): void {
     if (url.searchParams.get('q') !== 'roleAssignee') return this.error(res, 400, 'Unknown finder');
     if (!token.scopes.includes('rw_organization_admin') && !token.scopes.includes('r_organization_social')) {
-      return this.error(res, 403, 'Not enough permissions to access: organizationAcls.FINDER-roleAssignee', { code: 'ACCESS_DENIED', serviceErrorCode: 100 });
+      return this.error(res, 403, 'Not enough permissions to access: organizationAcls.FINDER-roleAssignee', {
+        code: 'ACCESS_DENIED',
+        serviceErrorCode: 100,
+      });
     }
     const roleFilter = url.searchParams.get('role');
     const elements = this.organizations
       .filter((o) => !roleFilter || o.role === roleFilter)
-      .map((o) => ({ roleAssignee: `urn:li:person:${token.memberId}`, state: 'APPROVED', role: o.role, organization: `urn:li:organization:${o.id}` }));
+      .map((o) => ({
+        roleAssignee: `urn:li:person:${token.memberId}`,
+        state: 'APPROVED',
+        role: o.role,
+        organization: `urn:li:organization:${o.id}`,
+      }));
     return this.send(res, 200, { paging: { start: 0, count: 100, total: elements.length }, elements });
   }
 
   // ---- media -----------------------------------------------------------------------------
 
-  private initializeUpload(resource: string, token: TokenInfo, body: Record<string, any>, res: http.ServerResponse): void {
+  private initializeUpload(resource: string, token: TokenInfo, body: JsonBody, res: http.ServerResponse): void {
     const request = body?.initializeUploadRequest;
     const owner = request?.owner;
     if (typeof owner !== 'string') return this.error(res, 400, '/initializeUploadRequest/owner :: field is required but not found');
-    if (!this.mayActAs(token, owner)) return this.error(res, 403, `Not enough permissions to access: ${resource}.ACTION-initializeUpload`, { code: 'ACCESS_DENIED', serviceErrorCode: 100 });
+    if (!this.mayActAs(token, owner))
+      return this.error(res, 403, `Not enough permissions to access: ${resource}.ACTION-initializeUpload`, {
+        code: 'ACCESS_DENIED',
+        serviceErrorCode: 100,
+      });
     const id = `D4E${this.next++}${randomBytes(3).toString('hex').toUpperCase()}`;
     const expires = this.clock + 24 * 60 * 60_000;
     if (resource === 'images' || resource === 'documents') {
@@ -378,10 +443,12 @@ export class FakeLinkedInServer {
       return this.send(res, 200, { value: { uploadUrlExpiresAt: expires, uploadUrl, [kind]: urn } });
     }
     const size = Number(request.fileSizeBytes);
-    if (!Number.isInteger(size) || size <= 0) return this.error(res, 400, '/initializeUploadRequest/fileSizeBytes :: field is required but not found');
+    if (!Number.isInteger(size) || size <= 0)
+      return this.error(res, 400, '/initializeUploadRequest/fileSizeBytes :: field is required but not found');
     const urn = `urn:li:video:${id}`;
     const parts: NonNullable<Asset['parts']> = [];
-    for (let first = 0; first < size; first += this.videoPartBytes) parts.push({ first, last: Math.min(first + this.videoPartBytes, size) - 1 });
+    for (let first = 0; first < size; first += this.videoPartBytes)
+      parts.push({ first, last: Math.min(first + this.videoPartBytes, size) - 1 });
     const uploadToken = randomBytes(6).toString('hex');
     this.assets.set(urn, { urn, kind: 'video', owner, bytes: size, uploaded: false, parts, uploadToken, status: 'WAITING_UPLOAD' });
     return this.send(res, 200, {
@@ -405,7 +472,8 @@ export class FakeLinkedInServer {
     if (!asset || asset.kind !== kind) return this.error(res, 404, 'Upload URL not found');
     if (kind === 'image' || kind === 'document') {
       // Image and document uploads carry the member's bearer token.
-      if (!req.headers.authorization || !this.tokens.has(req.headers.authorization.replace(/^Bearer /, ''))) return this.error(res, 401, 'Invalid access token', { serviceErrorCode: 65600 });
+      if (!req.headers.authorization || !this.tokens.has(req.headers.authorization.replace(/^Bearer /, '')))
+        return this.error(res, 401, 'Invalid access token', { serviceErrorCode: 65600 });
       asset.uploaded = true;
       asset.bytes = raw.length;
       this.uploads.set(urn!, new Uint8Array(raw));
@@ -422,7 +490,7 @@ export class FakeLinkedInServer {
     return this.send(res, 200, undefined, { etag: part.etag });
   }
 
-  private finalizeVideo(body: Record<string, any>, res: http.ServerResponse): void {
+  private finalizeVideo(body: JsonBody, res: http.ServerResponse): void {
     const request = body?.finalizeUploadRequest;
     const asset = this.assets.get(request?.video);
     if (!asset || asset.kind !== 'video') return this.error(res, 404, 'Video not found');
@@ -440,7 +508,7 @@ export class FakeLinkedInServer {
 
   // ---- posts -----------------------------------------------------------------------------
 
-  private contentAssets(content: Record<string, any> | undefined): string[] {
+  private contentAssets(content: JsonBody | undefined): string[] {
     if (!content) return [];
     if (content.media?.id) return [content.media.id];
     if (content.multiImage?.images) return content.multiImage.images.map((i: { id: string }) => i.id);
@@ -448,20 +516,26 @@ export class FakeLinkedInServer {
     return [];
   }
 
-  private createPost(token: TokenInfo, body: Record<string, any>, res: http.ServerResponse): void {
+  private createPost(token: TokenInfo, body: JsonBody, res: http.ServerResponse): void {
     for (const field of ['author', 'commentary', 'visibility', 'distribution', 'lifecycleState']) {
-      if (body?.[field] === undefined) return this.error(res, 422, `/${field} :: field is required but not found and has no default value`, { code: 'FIELD_REQUIRED' });
+      if (body?.[field] === undefined)
+        return this.error(res, 422, `/${field} :: field is required but not found and has no default value`, { code: 'FIELD_REQUIRED' });
     }
     const author: string = body.author;
     if (!this.mayActAs(token, author)) {
-      return this.error(res, 403, 'Not enough permissions to access: partnerApiPostsExternal.CREATE.20251101', { code: 'ACCESS_DENIED', serviceErrorCode: 100 });
+      return this.error(res, 403, 'Not enough permissions to access: partnerApiPostsExternal.CREATE.20251101', {
+        code: 'ACCESS_DENIED',
+        serviceErrorCode: 100,
+      });
     }
-    if (!['PUBLIC', 'CONNECTIONS', 'LOGGED_IN', 'CONTAINER'].includes(body.visibility)) return this.error(res, 422, '/visibility :: invalid enum value');
-    if (body.visibility === 'CONNECTIONS' && author.startsWith('urn:li:organization:')) return this.error(res, 422, 'Organizations cannot post with CONNECTIONS visibility');
+    if (!['PUBLIC', 'CONNECTIONS', 'LOGGED_IN', 'CONTAINER'].includes(body.visibility))
+      return this.error(res, 422, '/visibility :: invalid enum value');
+    if (body.visibility === 'CONNECTIONS' && author.startsWith('urn:li:organization:'))
+      return this.error(res, 422, 'Organizations cannot post with CONNECTIONS visibility');
     if (typeof body.commentary !== 'string' || !isValidLittleText(body.commentary)) {
       return this.error(res, 422, 'Commentary contains reserved characters that are not escaped', { code: 'INVALID_CONTENT' });
     }
-    const content = body.content as Record<string, any> | undefined;
+    const content = body.content as JsonBody | undefined;
     if (content?.multiImage && (content.multiImage.images.length < 2 || content.multiImage.images.length > 20)) {
       return this.error(res, 422, 'A multiImage post takes 2 to 20 images');
     }
@@ -470,14 +544,20 @@ export class FakeLinkedInServer {
     }
     for (const urn of this.contentAssets(content)) {
       const asset = this.assets.get(urn);
-      if (!asset || !asset.uploaded || asset.owner !== author) return this.error(res, 422, `Asset ${urn} is not uploaded or not owned by the author`);
+      if (!asset || !asset.uploaded || asset.owner !== author)
+        return this.error(res, 422, `Asset ${urn} is not uploaded or not owned by the author`);
       if (asset.kind === 'video' && asset.status !== 'AVAILABLE') return this.error(res, 422, `Video ${urn} is still processing`);
-      if (asset.kind === 'document' && typeof content?.media?.title !== 'string') return this.error(res, 422, '/content/media/title :: required for documents');
+      if (asset.kind === 'document' && typeof content?.media?.title !== 'string')
+        return this.error(res, 422, '/content/media/title :: required for documents');
     }
     const text = fromLittleText(body.commentary);
     const contentKey = JSON.stringify(content ?? null);
     const duplicate = [...this.posts.values()].find(
-      (p) => p.lifecycleState === 'PUBLISHED' && p.author === author && p.commentary === body.commentary && JSON.stringify(p.content ?? null) === contentKey,
+      (p) =>
+        p.lifecycleState === 'PUBLISHED' &&
+        p.author === author &&
+        p.commentary === body.commentary &&
+        JSON.stringify(p.content ?? null) === contentKey,
     );
     if (duplicate) return this.error(res, 422, `Content is a duplicate of ${duplicate.id}`, { code: 'DUPLICATE_POST' });
     const id = `urn:li:share:${7_100_000_000_000_000_000n + BigInt(this.next++)}`;
@@ -502,7 +582,9 @@ export class FakeLinkedInServer {
     const author = url.searchParams.get('author');
     const start = Number(url.searchParams.get('start') ?? 0);
     const count = Math.min(Number(url.searchParams.get('count') ?? 10), 100);
-    const all = [...this.posts.values()].filter((p) => p.author === author && p.lifecycleState === 'PUBLISHED').sort((a, b) => b.createdAt - a.createdAt);
+    const all = [...this.posts.values()]
+      .filter((p) => p.author === author && p.lifecycleState === 'PUBLISHED')
+      .sort((a, b) => b.createdAt - a.createdAt);
     const elements = all.slice(start, start + count).map((p) => ({
       id: p.id,
       author: p.author,
@@ -532,7 +614,16 @@ export class FakeLinkedInServer {
   }
 
   private commentView(c: StoredComment) {
-    return { $URN: c.urn, commentUrn: c.urn, id: c.id, actor: c.actor, object: c.object, message: { text: c.text, attributes: [] }, created: { actor: c.actor, time: c.createdAt }, lastModified: { actor: c.actor, time: c.createdAt } };
+    return {
+      $URN: c.urn,
+      commentUrn: c.urn,
+      id: c.id,
+      actor: c.actor,
+      object: c.object,
+      message: { text: c.text, attributes: [] },
+      created: { actor: c.actor, time: c.createdAt },
+      lastModified: { actor: c.actor, time: c.createdAt },
+    };
   }
 
   private listComments(postUrn: string, res: http.ServerResponse): void {
@@ -541,11 +632,16 @@ export class FakeLinkedInServer {
     return this.send(res, 200, { paging: { start: 0, count: 100, total: elements.length }, elements });
   }
 
-  private createComment(token: TokenInfo, postUrn: string, body: Record<string, any>, res: http.ServerResponse): void {
+  private createComment(token: TokenInfo, postUrn: string, body: JsonBody, res: http.ServerResponse): void {
     const post = this.posts.get(postUrn);
     if (!post || post.lifecycleState !== 'PUBLISHED') return this.error(res, 404, 'Not found');
-    if (!this.mayActAs(token, body?.actor)) return this.error(res, 403, 'Not enough permissions to access: socialActions.comments.CREATE', { code: 'ACCESS_DENIED', serviceErrorCode: 100 });
-    if (body?.object !== postUrn || typeof body?.message?.text !== 'string' || body.message.text.length === 0) return this.error(res, 422, '/message/text :: field is required');
+    if (!this.mayActAs(token, body?.actor))
+      return this.error(res, 403, 'Not enough permissions to access: socialActions.comments.CREATE', {
+        code: 'ACCESS_DENIED',
+        serviceErrorCode: 100,
+      });
+    if (body?.object !== postUrn || typeof body?.message?.text !== 'string' || body.message.text.length === 0)
+      return this.error(res, 422, '/message/text :: field is required');
     if (body.message.text.length > 1250) return this.error(res, 422, 'Comment text is too long');
     const comment = this.addComment(postUrn, body.actor, body.message.text);
     return this.send(res, 201, this.commentView(comment), { 'x-restli-id': encodeURIComponent(comment.urn) });
@@ -561,7 +657,10 @@ export class FakeLinkedInServer {
     const entity = url.searchParams.get('organizationalEntity');
     const org = this.organizations.find((o) => `urn:li:organization:${o.id}` === entity);
     if (!org || !token.scopes.includes('rw_organization_admin') || org.role !== 'ADMINISTRATOR') {
-      return this.error(res, 403, 'Not enough permissions to access: organizationalEntityShareStatistics.FINDER-organizationalEntity', { code: 'ACCESS_DENIED', serviceErrorCode: 100 });
+      return this.error(res, 403, 'Not enough permissions to access: organizationalEntityShareStatistics.FINDER-organizationalEntity', {
+        code: 'ACCESS_DENIED',
+        serviceErrorCode: 100,
+      });
     }
     const list = (name: string): string[] => {
       const raw = url.searchParams.get(name);
@@ -572,7 +671,11 @@ export class FakeLinkedInServer {
     const ugcPosts = list('ugcPosts');
     const elements = [...shares.map((urn) => ['share', urn] as const), ...ugcPosts.map((urn) => ['ugcPost', urn] as const)]
       .filter(([, urn]) => this.posts.get(urn)?.author === entity)
-      .map(([field, urn]) => ({ organizationalEntity: entity, [field]: urn, totalShareStatistics: { ...this.posts.get(urn)!.stats, engagement: 0 } }));
+      .map(([field, urn]) => ({
+        organizationalEntity: entity,
+        [field]: urn,
+        totalShareStatistics: { ...this.posts.get(urn)!.stats, engagement: 0 },
+      }));
     return this.send(res, 200, { paging: { start: 0, count: 10, total: elements.length }, elements });
   }
 }

@@ -202,13 +202,13 @@ export function createLinkedInAdapter(options: LinkedInAdapterOptions = {}): Net
       });
       if (status?.status === 'AVAILABLE') return video;
       if (status?.status === 'PROCESSING_FAILED')
-        throw new NetworkError('permanent', 'video_processing_failed', 'LinkedIn could not process the video');
+        throw new NetworkError('permanent', 'media_upload_failed', 'LinkedIn could not process the video');
       if (ctx.signal?.aborted) break;
       await sleep(videoPollIntervalMs);
     }
     throw new NetworkError(
       'transient',
-      'video_processing_timeout',
+      'media_processing_timeout',
       `LinkedIn was still processing video ${video} after ${videoPollMaxAttempts} checks`,
     );
   }
@@ -256,7 +256,7 @@ export function createLinkedInAdapter(options: LinkedInAdapterOptions = {}): Net
         return { media: { id: await upload(media), title: title || fallback } };
       }
       default:
-        throw new NetworkError('permanent', 'post_type_unsupported', `LinkedIn does not publish ${postType} posts`);
+        throw new NetworkError('permanent', 'invalid_content', `LinkedIn does not publish ${postType} posts`);
     }
   }
 
@@ -271,7 +271,7 @@ export function createLinkedInAdapter(options: LinkedInAdapterOptions = {}): Net
     if (visibility === 'CONNECTIONS' && author.kind === 'organization') {
       throw new NetworkError(
         'permanent',
-        'visibility_unsupported',
+        'invalid_content',
         'LinkedIn pages publish to everyone: "connections only" is for personal profiles',
       );
     }
@@ -441,7 +441,7 @@ export function createLinkedInAdapter(options: LinkedInAdapterOptions = {}): Net
     }
     if (!postUrn) {
       // Created, but LinkedIn did not say which: the reconcile lookup finds it.
-      throw new NetworkError('ambiguous', 'missing_post_id', 'LinkedIn created the post without answering its id (x-restli-id)');
+      throw new NetworkError('ambiguous', 'no_remote_id', 'LinkedIn created the post without answering its id (x-restli-id)');
     }
     return complete(request, author, input, decodeURIComponent(postUrn), true);
   }

@@ -104,7 +104,7 @@ export function errorFromResponse(status: number, body: unknown, headers: Header
       error?.code === 'REVOKED_ACCESS_TOKEN' ||
       /revoked/i.test(reason)
     ) {
-      return new NetworkError('auth', 'token_revoked', `LinkedIn: the access token was revoked (${reason})`, details);
+      return new NetworkError('auth', 'invalid_token', `LinkedIn: the access token was revoked (${reason})`, details);
     }
     return new NetworkError('auth', 'invalid_token', `LinkedIn refused the access token (${reason})`, details);
   }
@@ -112,7 +112,7 @@ export function errorFromResponse(status: number, body: unknown, headers: Header
     // "Not enough permissions to access: ..." — a scope the token lacks, or a page the member no
     // longer administers: signing in again (with the scopes) is what fixes it.
     if (/permission|scope|not authori[sz]ed|ACCESS_DENIED/i.test(`${error?.code ?? ''} ${reason}`)) {
-      return new NetworkError('auth', 'insufficient_permissions', `LinkedIn: ${reason}`, details);
+      return new NetworkError('auth', 'forbidden_token', `LinkedIn: ${reason}`, details);
     }
     return new NetworkError('permanent', 'forbidden', `LinkedIn: ${reason}`, details);
   }
@@ -125,7 +125,7 @@ export function errorFromResponse(status: number, body: unknown, headers: Header
   if (status >= 500 || status === 408) return new NetworkError('transient', `http_${status}`, `LinkedIn: ${reason}`, details);
   if (status === 404) return new NetworkError('permanent', 'not_found', `LinkedIn: ${reason}`, details);
   if (status === 422) return new NetworkError('permanent', 'unprocessable', `LinkedIn: ${reason}`, details);
-  if (status === 400) return new NetworkError('permanent', 'bad_request', `LinkedIn: ${reason}`, details);
+  if (status === 400) return new NetworkError('permanent', 'invalid_content', `LinkedIn: ${reason}`, details);
   return new NetworkError('permanent', `http_${status}`, `LinkedIn: ${reason}`, details);
 }
 

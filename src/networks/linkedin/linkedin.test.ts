@@ -137,7 +137,7 @@ describe('publishing', () => {
     );
     expect(server.posts.get(personal.remoteId)).toMatchObject({ visibility: 'CONNECTIONS', author: server.personUrn });
     const error = await rejection(adapter.publish(channel(), post('página', { options: { network: { visibility: 'CONNECTIONS' } } })));
-    expect(error).toMatchObject({ kind: 'permanent', code: 'visibility_unsupported' });
+    expect(error).toMatchObject({ kind: 'permanent', code: 'invalid_content' });
     expect(postRequests()).toHaveLength(1);
   });
 

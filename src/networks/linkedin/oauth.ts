@@ -122,7 +122,7 @@ export function createLinkedInOAuthProvider(options: LinkedInOAuthOptions = {}):
       acls = await get(`${LINKEDIN_API.rest}/organizationAcls?${query}`, tokens, ctx, true);
     } catch (error) {
       // An app without the Community Management API (or a member who declined the page scopes): only the profile.
-      if (error instanceof NetworkError && (error.code === 'insufficient_permissions' || error.code === 'forbidden')) return [];
+      if (error instanceof NetworkError && (error.code === 'forbidden_token' || error.code === 'forbidden')) return [];
       throw error;
     }
     const urns = new Set<string>();

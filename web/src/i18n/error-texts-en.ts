@@ -119,6 +119,10 @@ export const networkReasonsEn = {
   media_upload_failed: 'An attached file could not be uploaded.',
   missed: 'Plaza was not running when the post was due, and the grace period had passed.',
   channel_disconnected: 'The channel was disconnected.',
+  token_expired: 'The access token has expired; Plaza renews it and tries again.',
+  refresh_refused: 'The network refused to renew the access token: reconnect the channel.',
+  code_exchange_refused: 'The network refused the sign-in: try connecting again.',
+  duplicate_post: 'The network refused it as a duplicate of an earlier post.',
   other: 'The network refused it ({{code}}).',
 };
 

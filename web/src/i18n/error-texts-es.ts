@@ -121,6 +121,10 @@ export const networkReasonsEs: Record<keyof typeof networkReasonsEn, string> = {
   media_upload_failed: 'No se pudo subir un archivo adjunto.',
   missed: 'Plaza no estaba en marcha a la hora prevista y el margen de gracia ya había pasado.',
   channel_disconnected: 'El canal se desconectó.',
+  token_expired: 'El token de acceso ha caducado; Plaza lo renueva y lo vuelve a intentar.',
+  refresh_refused: 'La red no quiso renovar el token de acceso: vuelve a conectar el canal.',
+  code_exchange_refused: 'La red rechazó el inicio de sesión: vuelve a intentar la conexión.',
+  duplicate_post: 'La red la rechazó por ser un duplicado de una publicación anterior.',
   other: 'La red lo rechazó ({{code}}).',
 };
 

@@ -493,7 +493,7 @@ export class FakeLinkedInServer {
   private finalizeVideo(body: JsonBody, res: http.ServerResponse): void {
     const request = body?.finalizeUploadRequest;
     const asset = this.assets.get(request?.video);
-    if (!asset || asset.kind !== 'video') return this.error(res, 404, 'Video not found');
+    if (asset?.kind !== 'video') return this.error(res, 404, 'Video not found');
     if (request.uploadToken !== asset.uploadToken) return this.error(res, 400, 'Invalid uploadToken');
     const expected = asset.parts!.map((p) => p.etag);
     const given: unknown[] = Array.isArray(request.uploadedPartIds) ? request.uploadedPartIds : [];
@@ -544,7 +544,7 @@ export class FakeLinkedInServer {
     }
     for (const urn of this.contentAssets(content)) {
       const asset = this.assets.get(urn);
-      if (!asset || !asset.uploaded || asset.owner !== author)
+      if (!asset?.uploaded || asset.owner !== author)
         return this.error(res, 422, `Asset ${urn} is not uploaded or not owned by the author`);
       if (asset.kind === 'video' && asset.status !== 'AVAILABLE') return this.error(res, 422, `Video ${urn} is still processing`);
       if (asset.kind === 'document' && typeof content?.media?.title !== 'string')
@@ -634,7 +634,7 @@ export class FakeLinkedInServer {
 
   private createComment(token: TokenInfo, postUrn: string, body: JsonBody, res: http.ServerResponse): void {
     const post = this.posts.get(postUrn);
-    if (!post || post.lifecycleState !== 'PUBLISHED') return this.error(res, 404, 'Not found');
+    if (post?.lifecycleState !== 'PUBLISHED') return this.error(res, 404, 'Not found');
     if (!this.mayActAs(token, body?.actor))
       return this.error(res, 403, 'Not enough permissions to access: socialActions.comments.CREATE', {
         code: 'ACCESS_DENIED',

@@ -241,6 +241,32 @@ describe('reconcile and duplicates', () => {
     expect(server.postsWithText('respuesta perdida')).toBe(1);
   });
 
+  it('a timeout after LinkedIn accepted the post is ambiguous; the retry finds it and posts nothing new', async () => {
+    const quick = createLinkedInAdapter({ now: () => server.clock, sleep: async () => {}, requestTimeoutMs: 300 });
+    server.delayNextAnswer('POST', /\/rest\/posts$/, 1_500);
+    const input = post('aceptada sin respuesta');
+    const error = await rejection(quick.publish(channel(), input));
+    expect(error).toMatchObject({ kind: 'ambiguous', code: 'timeout' });
+    expect(server.postsWithText('aceptada sin respuesta')).toBe(1);
+    server.clock += 60_000;
+    const found = await quick.findPublished(channel(), input);
+    expect(found?.remoteId).toMatch(/^urn:li:share:/);
+    expect((await quick.publish(channel(), input)).remoteId).toBe(found!.remoteId);
+    expect(server.postsWithText('aceptada sin respuesta')).toBe(1);
+  });
+
+  it('an answer lost after acceptance (connection cut) is ambiguous, then reconciled', async () => {
+    server.loseNextAnswer('POST', /\/rest\/posts$/);
+    const input = post('respuesta cortada', { firstComment: 'Primer comentario' });
+    expect(await rejection(adapter.publish(channel(), input))).toMatchObject({ kind: 'ambiguous' });
+    server.clock += 60_000;
+    // The engine's reconcile path: findPublished completes the first comment the lost answer skipped.
+    const found = await adapter.findPublished(channel(), input);
+    expect(found?.firstCommentRemoteId).toMatch(/^urn:li:comment:/);
+    expect(server.comments.get(found!.remoteId)!.map((c) => c.text)).toEqual(['Primer comentario']);
+    expect(server.postsWithText('respuesta cortada')).toBe(1);
+  });
+
   it('a duplicate refusal that matches nothing of ours is permanent', async () => {
     server.fail({
       method: 'POST',

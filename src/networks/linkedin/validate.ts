@@ -25,7 +25,8 @@ export const LINKEDIN_LIMITS: NetworkLimits = {
   maxAltChars: 4086,
   supportsThreads: false,
   supportsContentWarning: false,
-  supportsVisibility: true,
+  // Who sees a post is LinkedIn's own option (capabilities.options.visibility), not the generic one.
+  supportsVisibility: false,
   // LinkedIn publishes no per-minute posting limit; daily quotas per member and app.
   postsPerMinutePerChannel: 10,
 };

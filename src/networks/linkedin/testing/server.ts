@@ -126,6 +126,7 @@ export class FakeLinkedInServer {
   videoPollsUntilAvailable = 1;
   requests: RecordedRequest[] = [];
   private failures: ScriptedFailure[] = [];
+  private late: Array<{ method: string; path: RegExp; delayMs: number | 'never' }> = [];
   private server?: http.Server;
   private next = 1;
 
@@ -143,6 +144,7 @@ export class FakeLinkedInServer {
     this.refreshTokens.clear();
     this.requests = [];
     this.failures = [];
+    this.late = [];
     this.rotateRefreshTokens = true;
     this.videoPollsUntilAvailable = 1;
     this.tokens.set(this.token, { memberId: this.member.id, scopes: ALL_SCOPES, state: 'valid' });
@@ -176,6 +178,16 @@ export class FakeLinkedInServer {
 
   revokeRefreshToken(refreshToken: string): void {
     this.refreshTokens.delete(refreshToken);
+  }
+
+  /** The next matching request is carried out, but its answer is lost (the connection is cut). */
+  loseNextAnswer(method: string, path: RegExp): void {
+    this.late.push({ method, path, delayMs: 'never' });
+  }
+
+  /** The next matching request is carried out, and answered only after `delayMs` (a timeout after acceptance). */
+  delayNextAnswer(method: string, path: RegExp, delayMs: number): void {
+    this.late.push({ method, path, delayMs });
   }
 
   fail(failure: ScriptedFailure): void {
@@ -243,6 +255,27 @@ export class FakeLinkedInServer {
       failure.times = (failure.times ?? 1) - 1;
       this.send(res, failure.status, failure.body ?? { status: failure.status, message: `injected ${failure.status}` }, failure.headers);
       return;
+    }
+    const lateIndex = this.late.findIndex((l) => l.method === method && l.path.test(path));
+    if (lateIndex !== -1) {
+      const [late] = this.late.splice(lateIndex, 1);
+      const writeHead = res.writeHead.bind(res);
+      const end = res.end.bind(res);
+      let head: Parameters<typeof res.writeHead> | undefined;
+      // Hold the answer the handler writes: drop it with the connection, or send it late.
+      res.writeHead = ((...args: Parameters<typeof res.writeHead>) => {
+        head = args;
+        return res;
+      }) as typeof res.writeHead;
+      res.end = ((chunk?: unknown) => {
+        if (late!.delayMs === 'never') req.socket.destroy();
+        else
+          setTimeout(() => {
+            if (head) writeHead(...head);
+            end(chunk as string);
+          }, late!.delayMs);
+        return res;
+      }) as typeof res.end;
     }
 
     if (path === '/www.linkedin.com/oauth/v2/accessToken' && method === 'POST')

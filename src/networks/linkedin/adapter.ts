@@ -20,7 +20,7 @@ import {
   type PublishResult,
   type RemoteMention,
 } from '../types.ts';
-import { LINKEDIN_API, createLinkedInClient, encodeUrn, restliQuery, type LinkedInRequestFn } from './api.ts';
+import { LINKEDIN_API, createLinkedInClient, duplicateOf, encodeUrn, restliQuery, type LinkedInRequestFn } from './api.ts';
 import { createLinkedInOAuthProvider } from './oauth.ts';
 import { firstUrl, fromLittleText, toLittleText } from './text.ts';
 import {
@@ -316,8 +316,23 @@ export function createLinkedInAdapter(options: LinkedInAdapterOptions = {}): Net
 
   const sameText = (post: LinkedInPost, input: PublishInput) => fromLittleText(post.commentary ?? '').trim() === input.text.trim();
 
+  /**
+   * Reading a member's own posts and their comments needs r_member_social, which LinkedIn grants
+   * only to approved partners: for a profile without it, LinkedIn answers 403. Then the lookup
+   * finds nothing, and LinkedIn's own duplicate refusal (which names the earlier post) is what
+   * keeps a retry from posting twice.
+   */
+  const unreadable = (author: Author, error: unknown) =>
+    author.kind === 'person' && error instanceof NetworkError && error.details.status === 403;
+
   async function lookUp(request: LinkedInRequestFn, author: Author, input: PublishInput): Promise<LinkedInPost | null> {
-    const posts = await recentPosts(request, author.urn, notBeforeOf(input));
+    let posts: LinkedInPost[];
+    try {
+      posts = await recentPosts(request, author.urn, notBeforeOf(input));
+    } catch (error) {
+      if (unreadable(author, error)) return null;
+      throw error;
+    }
     const wantsContent = linkedInPostType(input) !== 'text';
     return (
       posts.find(
@@ -339,12 +354,18 @@ export function createLinkedInAdapter(options: LinkedInAdapterOptions = {}): Net
     fresh: boolean,
   ): Promise<string | undefined> {
     if (!fresh) {
-      const { body } = await request<{ elements?: LinkedInComment[] }>({
-        method: 'GET',
-        url: `${LINKEDIN_API.rest}/socialActions/${encodeUrn(postUrn)}/comments?${restliQuery([['count', '100']])}`,
-      });
-      const existing = (body?.elements ?? []).find((c) => c.actor === author.urn && (c.message?.text ?? '') === text);
-      if (existing) return commentUrnOf(existing);
+      try {
+        const { body } = await request<{ elements?: LinkedInComment[] }>({
+          method: 'GET',
+          url: `${LINKEDIN_API.rest}/socialActions/${encodeUrn(postUrn)}/comments?${restliQuery([['count', '100']])}`,
+        });
+        const existing = (body?.elements ?? []).find((c) => c.actor === author.urn && (c.message?.text ?? '') === text);
+        if (existing) return commentUrnOf(existing);
+      } catch (error) {
+        // A profile's comments cannot be read without r_member_social: comment (the first try's
+        // comment was only sent if the post's answer arrived, so it is almost always missing).
+        if (!unreadable(author, error)) throw error;
+      }
     }
     try {
       const answer = await request<LinkedInComment | null>({
@@ -436,6 +457,9 @@ export function createLinkedInAdapter(options: LinkedInAdapterOptions = {}): Net
       if (error instanceof NetworkError && error.code === 'duplicate_post') {
         const existing = await lookUp(request, author, { ...input, firstAttemptAt: undefined });
         if (existing) return complete(request, author, input, existing.id, false);
+        // A profile whose posts Plaza cannot read: the post LinkedIn names has this very content by this author.
+        const named = duplicateOf(error.details.body);
+        if (author.kind === 'person' && named) return complete(request, author, input, named, false);
       }
       throw error;
     }

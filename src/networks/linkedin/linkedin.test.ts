@@ -267,6 +267,19 @@ describe('reconcile and duplicates', () => {
     expect(server.postsWithText('respuesta cortada')).toBe(1);
   });
 
+  it("a profile's posts cannot be read (r_member_social): a retry after a lost answer is reconciled from LinkedIn's duplicate refusal", async () => {
+    server.loseNextAnswer('POST', /\/rest\/posts$/);
+    const input = post('perfil sin lectura', { firstComment: 'Comentario' });
+    expect(await rejection(adapter.publish(channel('person'), input))).toMatchObject({ kind: 'ambiguous' });
+    server.clock += 60_000;
+    // findPublished cannot see a profile's posts: it says so by finding nothing, never by failing the channel.
+    expect(await adapter.findPublished(channel('person'), input)).toBeNull();
+    const retried = await adapter.publish(channel('person'), input);
+    expect(server.postsWithText('perfil sin lectura')).toBe(1);
+    expect(server.posts.get(retried.remoteId)?.text).toBe('perfil sin lectura');
+    expect(server.comments.get(retried.remoteId)!.map((c) => c.text)).toEqual(['Comentario']);
+  });
+
   it('a duplicate refusal that matches nothing of ours is permanent', async () => {
     server.fail({
       method: 'POST',

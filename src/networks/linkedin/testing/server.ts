@@ -341,7 +341,7 @@ export class FakeLinkedInServer {
       return this.send(res, 200, { id: asset.urn, owner: asset.owner, status: asset.status });
     }
     if (resource === 'posts' && !segments[1] && method === 'POST') return this.createPost(token, body as JsonBody, res);
-    if (resource === 'posts' && !segments[1] && method === 'GET') return this.findPosts(req, url, res);
+    if (resource === 'posts' && !segments[1] && method === 'GET') return this.findPosts(token, req, url, res);
     if (resource === 'posts' && segments[1] && method === 'DELETE') {
       const post = this.posts.get(segments[1]);
       if (!post || post.lifecycleState === 'DELETED') return this.error(res, 404, 'Not found');
@@ -351,7 +351,7 @@ export class FakeLinkedInServer {
       return this.send(res, 204);
     }
     if (resource === 'socialActions' && segments[1] && segments[2] === 'comments') {
-      if (method === 'GET') return this.listComments(segments[1], res);
+      if (method === 'GET') return this.listComments(token, segments[1], res);
       if (method === 'POST') return this.createComment(token, segments[1], body as JsonBody, res);
     }
     if (resource === 'organizationalEntityShareStatistics' && method === 'GET') return this.shareStatistics(token, url, res);
@@ -609,10 +609,17 @@ export class FakeLinkedInServer {
     return this.send(res, 201, undefined, { 'x-restli-id': id, 'x-linkedin-id': id });
   }
 
-  private findPosts(req: http.IncomingMessage, url: URL, res: http.ServerResponse): void {
+  private findPosts(token: TokenInfo, req: http.IncomingMessage, url: URL, res: http.ServerResponse): void {
     if (url.searchParams.get('q') !== 'author') return this.error(res, 400, 'Unknown finder');
     if (req.headers['x-restli-method'] !== 'FINDER') return this.error(res, 400, 'X-RestLi-Method: FINDER is required');
     const author = url.searchParams.get('author');
+    // A member's own posts are readable only with r_member_social (approved partners).
+    if (author?.startsWith('urn:li:person:') && !token.scopes.includes('r_member_social')) {
+      return this.error(res, 403, 'Not enough permissions to access: partnerApiPostsExternal.FINDER-author', {
+        code: 'ACCESS_DENIED',
+        serviceErrorCode: 100,
+      });
+    }
     const start = Number(url.searchParams.get('start') ?? 0);
     const count = Math.min(Number(url.searchParams.get('count') ?? 10), 100);
     const all = [...this.posts.values()]
@@ -659,8 +666,15 @@ export class FakeLinkedInServer {
     };
   }
 
-  private listComments(postUrn: string, res: http.ServerResponse): void {
-    if (!this.posts.has(postUrn)) return this.error(res, 404, 'Not found');
+  private listComments(token: TokenInfo, postUrn: string, res: http.ServerResponse): void {
+    const post = this.posts.get(postUrn);
+    if (!post) return this.error(res, 404, 'Not found');
+    if (post.author.startsWith('urn:li:person:') && !token.scopes.includes('r_member_social')) {
+      return this.error(res, 403, 'Not enough permissions to access: socialActions.comments.GET_ALL', {
+        code: 'ACCESS_DENIED',
+        serviceErrorCode: 100,
+      });
+    }
     const elements = (this.comments.get(postUrn) ?? []).map((c) => this.commentView(c));
     return this.send(res, 200, { paging: { start: 0, count: 100, total: elements.length }, elements });
   }

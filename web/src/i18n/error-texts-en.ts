@@ -163,7 +163,7 @@ export const validationFieldsEn = {
 };
 
 /** Network names as shown in tables and messages. */
-export const networkNamesEn = { sandbox: 'Sandbox (simulated)', mastodon: 'Mastodon', bluesky: 'Bluesky' };
+export const networkNamesEn = { sandbox: 'Sandbox (simulated)', mastodon: 'Mastodon', bluesky: 'Bluesky', linkedin: 'LinkedIn' };
 
 /** Why a row of a mentions CSV is refused (src/modules/listening/sources/csv.ts CSV_ROW_ERROR_CODES). */
 export const csvRowErrorsEn = {

@@ -168,6 +168,7 @@ export const validationFieldsEs: Record<keyof typeof validationFieldsEn, string>
 export const networkNamesEs: Record<keyof typeof networkNamesEn, string> = {
   sandbox: 'Sandbox (simulada)',
   mastodon: 'Mastodon',
+  linkedin: 'LinkedIn',
   bluesky: 'Bluesky',
 };
 

@@ -400,7 +400,8 @@ export function createLinkedInAdapter(options: LinkedInAdapterOptions = {}): Net
         if (error instanceof NetworkError) {
           throw new NetworkError(
             error.kind,
-            `first_comment_${error.code}`,
+            // The network's own code, so the reason reads in the user's language; the message says the post is live.
+            error.code,
             `The post is live (${postUrn}); its first comment failed: ${error.message}`,
             error.details,
           );
@@ -455,7 +456,8 @@ export function createLinkedInAdapter(options: LinkedInAdapterOptions = {}): Net
     } catch (error) {
       // "Content is a duplicate of urn:li:share:…": the earlier attempt got through. Ours if it carries this text.
       if (error instanceof NetworkError && error.code === 'duplicate_post') {
-        const existing = await lookUp(request, author, { ...input, firstAttemptAt: undefined });
+        // Only a post made since this publication's first attempt is ours; an older twin is a real duplicate.
+        const existing = await lookUp(request, author, input);
         if (existing) return complete(request, author, input, existing.id, false);
         // A profile whose posts Plaza cannot read: the post LinkedIn names has this very content by this author.
         const named = duplicateOf(error.details.body);

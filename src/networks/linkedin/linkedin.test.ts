@@ -209,7 +209,8 @@ describe('publishing', () => {
     server.fail({ method: 'POST', path: /\/socialActions\/.+\/comments$/, status: 503 });
     const input = post('comentario tardío', { firstComment: 'Hola' });
     const error = await rejection(adapter.publish(channel(), input));
-    expect(error).toMatchObject({ kind: 'transient', code: 'first_comment_http_503' });
+    expect(error).toMatchObject({ kind: 'transient', code: 'http_503' });
+    expect(error.message).toContain('first comment');
     server.clock += 30_000;
     const retried = await adapter.publish(channel(), input);
     expect(server.postsWithText('comentario tardío')).toBe(1);
@@ -278,6 +279,15 @@ describe('reconcile and duplicates', () => {
     expect(server.postsWithText('perfil sin lectura')).toBe(1);
     expect(server.posts.get(retried.remoteId)?.text).toBe('perfil sin lectura');
     expect(server.comments.get(retried.remoteId)!.map((c) => c.text)).toEqual(['Comentario']);
+  });
+
+  it("a page's duplicate of a post older than this publication is refused for good, not taken as ours", async () => {
+    const older = await adapter.publish(channel(), post('gemela'));
+    server.clock += 2 * 60 * 60_000;
+    const error = await rejection(adapter.publish(channel(), post('gemela')));
+    expect(error).toMatchObject({ kind: 'permanent', code: 'duplicate_post' });
+    expect(error.message).toContain(older.remoteId);
+    expect(server.postsWithText('gemela')).toBe(1);
   });
 
   it('a duplicate refusal that matches nothing of ours is permanent', async () => {

@@ -64,6 +64,14 @@ export const VALIDATION_ISSUE_TEXTS = {
     en: (p) => `At most ${p.max} different links in one ${p.network} post; this one has ${p.count}.`,
     es: (p) => `Como máximo ${p.max} enlaces distintos en una publicación de ${p.network}; esta tiene ${p.count}.`,
   },
+  document_too_large: {
+    en: (p) => `Documents must be ${p.maxMb} MB or smaller.`,
+    es: (p) => `Los documentos deben ocupar ${p.maxMb} MB o menos.`,
+  },
+  link_required: {
+    en: () => 'A link post needs a link (https://…) in its text.',
+    es: () => 'Una publicación de enlace necesita un enlace (https://…) en el texto.',
+  },
   option_invalid: {
     en: (p) => `The option ${p.option} has a value that is not allowed.`,
     es: (p) => `La opción ${p.option} tiene un valor no permitido.`,

@@ -131,9 +131,11 @@ export const networkReasonsEn = {
   media_upload_failed: 'An attached file could not be uploaded.',
   missed: 'Plaza was not running when the post was due, and the grace period had passed.',
   channel_disconnected: 'The channel was disconnected.',
+  token_expired: 'The access token has expired; Plaza renews it and tries again.',
+  code_exchange_refused: 'The network refused the sign-in: try connecting again.',
+  duplicate_post: 'The network refused it as a duplicate of an earlier post.',
   other: 'The network refused it ({{code}}).',
   // X
-  token_expired: 'The access token has expired; Plaza renews it and tries again.',
   code_refused: 'The network refused the sign-in code: try connecting again.',
   no_refresh_token: 'The network gave no renewal token: reconnect the channel.',
   duplicate_content: 'The network refused the post as a duplicate of one already published.',
@@ -179,7 +181,7 @@ export const validationFieldsEn = {
 };
 
 /** Network names as shown in tables and messages. */
-export const networkNamesEn = { sandbox: 'Sandbox (simulated)', mastodon: 'Mastodon', bluesky: 'Bluesky', x: 'X' };
+export const networkNamesEn = { sandbox: 'Sandbox (simulated)', mastodon: 'Mastodon', bluesky: 'Bluesky', x: 'X', linkedin: 'LinkedIn' };
 
 /** Why a row of a mentions CSV is refused (src/modules/listening/sources/csv.ts CSV_ROW_ERROR_CODES). */
 export const csvRowErrorsEn = {

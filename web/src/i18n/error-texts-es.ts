@@ -133,9 +133,11 @@ export const networkReasonsEs: Record<keyof typeof networkReasonsEn, string> = {
   media_upload_failed: 'No se pudo subir un archivo adjunto.',
   missed: 'Plaza no estaba en marcha a la hora prevista y el margen de gracia ya había pasado.',
   channel_disconnected: 'El canal se desconectó.',
+  token_expired: 'El token de acceso ha caducado; Plaza lo renueva y lo vuelve a intentar.',
+  code_exchange_refused: 'La red rechazó el inicio de sesión: vuelve a intentar la conexión.',
+  duplicate_post: 'La red la rechazó por ser un duplicado de una publicación anterior.',
   other: 'La red lo rechazó ({{code}}).',
   // X
-  token_expired: 'El token de acceso caducó; Plaza lo renueva y lo vuelve a intentar.',
   code_refused: 'La red rechazó el código de inicio de sesión: vuelve a intentar la conexión.',
   no_refresh_token: 'La red no dio un token de renovación: vuelve a conectar el canal.',
   duplicate_content: 'La red rechazó la publicación por duplicar una ya publicada.',
@@ -184,6 +186,7 @@ export const validationFieldsEs: Record<keyof typeof validationFieldsEn, string>
 export const networkNamesEs: Record<keyof typeof networkNamesEn, string> = {
   sandbox: 'Sandbox (simulada)',
   mastodon: 'Mastodon',
+  linkedin: 'LinkedIn',
   bluesky: 'Bluesky',
   x: 'X',
 };

@@ -60,6 +60,10 @@ export const VALIDATION_ISSUE_TEXTS = {
     es: (p) => `El primer comentario admite como máximo ${p.max} caracteres.`,
   },
   thread_unsupported: { en: (p) => `${p.network} does not publish threads.`, es: (p) => `${p.network} no publica hilos.` },
+  link_required: {
+    en: () => 'A link post needs a link (https://…) in its text.',
+    es: () => 'Una publicación de enlace necesita un enlace (https://…) en su texto.',
+  },
   option_invalid: {
     en: (p) => `The option ${p.option} has a value that is not allowed.`,
     es: (p) => `La opción ${p.option} tiene un valor no permitido.`,

@@ -25,6 +25,8 @@ export interface GraphErrorBody {
   error_user_msg?: string;
   fbtrace_id?: string;
   is_transient?: boolean;
+  /** Extra data some errors carry (a resumable upload's expected offsets). */
+  error_data?: unknown;
 }
 
 /** Wait when Meta throttles without saying how long (its docs: usage drops within an hour). */
@@ -113,7 +115,10 @@ export function graphError(network: string, status: number, body: unknown, heade
   const error = graphErrorOf(body);
   const code = error?.code;
   const reason = error?.message ?? `HTTP ${status}`;
-  const details = { status, body: error ? { code, subcode: error.error_subcode, type: error.type, fbtrace_id: error.fbtrace_id } : undefined };
+  const details = {
+    status,
+    body: error ? { code, subcode: error.error_subcode, type: error.type, fbtrace_id: error.fbtrace_id, error_data: error.error_data } : undefined,
+  };
   const message = `${network}: ${reason}`;
   if (status === 429 || (code !== undefined && (THROTTLE_CODES.has(code) || isBusinessThrottle(code)))) {
     return new NetworkError('rate_limited', code !== undefined ? `graph_${code}` : 'rate_limited', message, {

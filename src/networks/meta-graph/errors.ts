@@ -135,7 +135,7 @@ export function graphError(network: string, status: number, body: unknown, heade
     return new NetworkError('auth', 'missing_permission', message, details);
   }
   if (code === 506) return new NetworkError('permanent', 'duplicate_post', message, details);
-  if (code === 1 || code === 2 || error?.is_transient === true || status >= 500 || status === 408) {
+  if (((code === 1 || code === 2) && error?.type !== 'OAuthException') || error?.is_transient === true || status >= 500 || status === 408) {
     return new NetworkError('transient', code !== undefined ? `graph_${code}` : `http_${status}`, message, details);
   }
   if (status === 404 || code === 803) return new NetworkError('permanent', 'not_found', message, details);

@@ -10,7 +10,9 @@
  *   and HTTP 429 → `rate_limited`, waiting what `X-Business-Use-Case-Usage`'s
  *   `estimated_time_to_regain_access` (minutes) says, else Retry-After, else a default;
  * - code 506 (duplicate post) → `permanent` `duplicate_post` (the adapters reconcile first);
+ * - Instagram's publishing limit (subcode 2207042) → `rate_limited` `publishing_limit`;
  * - codes 10 and 200–299 (permissions) → `auth` `missing_permission` (reconnect with the scope);
+ * - code 100 subcode 33 (object does not exist), 803 and 404 → `permanent` `not_found`;
  * - codes 1, 2 (unknown / service error) and 5xx → `transient`;
  * - the rest (100 invalid parameter, 368 blocked, 9004 bad media URL…) → `permanent`.
  */
@@ -31,6 +33,9 @@ export interface GraphErrorBody {
 
 /** Wait when Meta throttles without saying how long (its docs: usage drops within an hour). */
 export const DEFAULT_THROTTLE_WAIT_MS = 10 * 60_000;
+
+/** Instagram's publishing limit is a rolling 24 hours: look again in an hour. */
+export const PUBLISHING_LIMIT_WAIT_MS = 60 * 60_000;
 
 const THROTTLE_CODES = new Set([4, 17, 32, 613]);
 const isBusinessThrottle = (code: number) => code >= 80000 && code <= 80014;
@@ -126,6 +131,9 @@ export function graphError(network: string, status: number, body: unknown, heade
       retryAfterMs: throttleWaitMs(headers, now),
     });
   }
+  if (error?.error_subcode === 2207042) {
+    return new NetworkError('rate_limited', 'publishing_limit', message, { ...details, retryAfterMs: PUBLISHING_LIMIT_WAIT_MS });
+  }
   if (code === 190 || code === 102 || (status === 401 && code === undefined)) {
     if (error && isExpiredTokenError(error)) return new NetworkError('auth', 'token_expired', message, details);
     return new NetworkError('auth', 'invalid_token', message, details);
@@ -138,6 +146,6 @@ export function graphError(network: string, status: number, body: unknown, heade
   if (((code === 1 || code === 2) && error?.type !== 'OAuthException') || error?.is_transient === true || status >= 500 || status === 408) {
     return new NetworkError('transient', code !== undefined ? `graph_${code}` : `http_${status}`, message, details);
   }
-  if (status === 404 || code === 803) return new NetworkError('permanent', 'not_found', message, details);
+  if (status === 404 || code === 803 || (code === 100 && error?.error_subcode === 33)) return new NetworkError('permanent', 'not_found', message, details);
   return new NetworkError('permanent', code !== undefined ? `graph_${code}` : `http_${status}`, message, details);
 }

@@ -7,11 +7,13 @@ import type { NetworkAdapter } from './types.ts';
 import type { NetworkPackage } from './package.ts';
 import type { ListeningSourceKind } from '../modules/listening/sources/types.ts';
 import { bluesky } from './bluesky/index.ts';
+import { facebook } from './facebook/index.ts';
+import { instagram } from './instagram/index.ts';
 import { mastodon } from './mastodon/index.ts';
 import { sandbox } from './sandbox/index.ts';
 
 /** Every network this build of Plaza knows, once. */
-export const NETWORKS: readonly NetworkPackage[] = [bluesky, mastodon, sandbox];
+export const NETWORKS: readonly NetworkPackage[] = [bluesky, mastodon, sandbox, facebook, instagram];
 
 /** The adapters every Plaza process ships with. */
 export function defaultAdapters(): NetworkAdapter[] {

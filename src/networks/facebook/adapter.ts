@@ -77,8 +77,10 @@ interface PageChannel {
 export function pageChannel(ctx: ChannelContext): PageChannel {
   const pageId = ctx.settings.pageId;
   const token = ctx.credentials.pageAccessToken ?? ctx.credentials.accessToken;
-  if (typeof pageId !== 'string' || !/^\d+$/.test(pageId)) throw new NetworkError('permanent', 'invalid_settings', 'Facebook channel needs settings.pageId');
-  if (typeof token !== 'string' || token === '') throw new NetworkError('auth', 'missing_token', 'Facebook channel has no Page access token');
+  if (typeof pageId !== 'string' || !/^\d+$/.test(pageId))
+    throw new NetworkError('permanent', 'invalid_settings', 'Facebook channel needs settings.pageId');
+  if (typeof token !== 'string' || token === '')
+    throw new NetworkError('auth', 'missing_token', 'Facebook channel has no Page access token');
   return { pageId, token };
 }
 
@@ -158,7 +160,12 @@ export function createFacebookAdapter(options: FacebookAdapterOptions = {}): Net
     photoIds.forEach((id, index) => {
       form[`attached_media[${index}]`] = JSON.stringify({ media_fbid: id });
     });
-    const { body } = await request<{ id: string }>({ method: 'POST', url: graphUrl(META_HOSTS.graph, `${page.pageId}/feed`), token: page.token, form });
+    const { body } = await request<{ id: string }>({
+      method: 'POST',
+      url: graphUrl(META_HOSTS.graph, `${page.pageId}/feed`),
+      token: page.token,
+      form,
+    });
     return { remoteId: body.id, remoteUrl: postUrl(body.id) };
   }
 
@@ -171,7 +178,10 @@ export function createFacebookAdapter(options: FacebookAdapterOptions = {}): Net
         token: page.token,
       });
       const id = body.post_id ?? videoId;
-      return { remoteId: id, remoteUrl: body.permalink_url ? new URL(body.permalink_url, 'https://www.facebook.com').toString() : postUrl(id) };
+      return {
+        remoteId: id,
+        remoteUrl: body.permalink_url ? new URL(body.permalink_url, 'https://www.facebook.com').toString() : postUrl(id),
+      };
     } catch {
       // Published already: the video id is a usable remote id even when the read fails.
       return { remoteId: videoId, remoteUrl: postUrl(videoId) };
@@ -198,7 +208,13 @@ export function createFacebookAdapter(options: FacebookAdapterOptions = {}): Net
       form.set('start_offset', String(start));
       form.set('video_file_chunk', blobOf(video.bytes.slice(start, end), video.mimeType), 'chunk');
       try {
-        const { body } = await request<{ start_offset: string; end_offset: string }>({ method: 'POST', url, token: page.token, multipart: form, ambiguousOnTimeout: false });
+        const { body } = await request<{ start_offset: string; end_offset: string }>({
+          method: 'POST',
+          url,
+          token: page.token,
+          multipart: form,
+          ambiguousOnTimeout: false,
+        });
         start = Number(body.start_offset);
         end = Number(body.end_offset);
         failures = 0;
@@ -245,7 +261,10 @@ export function createFacebookAdapter(options: FacebookAdapterOptions = {}): Net
           url: uploadUrl,
           token: page.token,
           tokenScheme: 'OAuth',
-          binary: { bytes: video.bytes.slice(offset), headers: { offset: String(offset), file_size: String(total), 'Content-Type': 'application/octet-stream' } },
+          binary: {
+            bytes: video.bytes.slice(offset),
+            headers: { offset: String(offset), file_size: String(total), 'Content-Type': 'application/octet-stream' },
+          },
           ambiguousOnTimeout: false,
         });
         break;
@@ -397,16 +416,23 @@ export function createFacebookAdapter(options: FacebookAdapterOptions = {}): Net
         shares?: { count?: number };
       }>({
         method: 'GET',
-        url: graphUrl(META_HOSTS.graph, remoteId, { fields: 'reactions.summary(total_count).limit(0),comments.summary(total_count).limit(0),shares' }),
+        url: graphUrl(META_HOSTS.graph, remoteId, {
+          fields: 'reactions.summary(total_count).limit(0),comments.summary(total_count).limit(0),shares',
+        }),
         token: page.token,
       });
       const missing: MissingMetrics = { ...FACEBOOK_METRICS.missing };
       let views: number | null = null;
       let viewers: number | null = null;
       try {
-        const { body } = await request<{ data?: Array<{ name: string; values?: Array<{ value?: unknown }>; total_value?: { value?: unknown } }> }>({
+        const { body } = await request<{
+          data?: Array<{ name: string; values?: Array<{ value?: unknown }>; total_value?: { value?: unknown } }>;
+        }>({
           method: 'GET',
-          url: graphUrl(META_HOSTS.graph, `${remoteId}/insights`, { metric: 'post_media_view,post_total_media_view_unique', period: 'lifetime' }),
+          url: graphUrl(META_HOSTS.graph, `${remoteId}/insights`, {
+            metric: 'post_media_view,post_total_media_view_unique',
+            period: 'lifetime',
+          }),
           token: page.token,
         });
         views = insightValue(body.data?.find((entry) => entry.name === 'post_media_view'));

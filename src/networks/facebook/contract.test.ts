@@ -26,7 +26,10 @@ describeAdapterContract('facebook', {
         allowPrivateUrls: true,
       }),
       postsWithText: async (text) => server.postsWithText(text),
-      faults: proxyFaults(proxy, (method, path) => method === 'POST' && path === `/graph.facebook.com/${GRAPH_API_VERSION}/${server.pageId}/feed`),
+      faults: proxyFaults(
+        proxy,
+        (method, path) => method === 'POST' && path === `/graph.facebook.com/${GRAPH_API_VERSION}/${server.pageId}/feed`,
+      ),
       liveMetrics: true,
     };
   },

@@ -30,12 +30,34 @@ const channel = (): ChannelContext => ({
 const oauthCtx = () => ({ origin: server.baseUrl, allowPrivateUrls: true });
 const app = () => ({ clientId: server.appId, clientSecret: server.appSecret });
 const text = (label: string) => `${label} ${randomUUID().slice(0, 8)}`;
-const input = (extra: Partial<PublishInput> = {}): PublishInput => ({ publicationId: randomUUID(), text: text('post'), media: [], ...extra });
-const image = (n = 0): MediaInput => ({ mediaId: `img${n}`, mimeType: 'image/jpeg', bytes: new Uint8Array(64).fill(n), size: 64, alt: `photo ${n}` });
+const input = (extra: Partial<PublishInput> = {}): PublishInput => ({
+  publicationId: randomUUID(),
+  text: text('post'),
+  media: [],
+  ...extra,
+});
+const image = (n = 0): MediaInput => ({
+  mediaId: `img${n}`,
+  mimeType: 'image/jpeg',
+  bytes: new Uint8Array(64).fill(n),
+  size: 64,
+  alt: `photo ${n}`,
+});
 const video = (bytes: number, extra: Partial<MediaInput> = {}): MediaInput => {
   const data = new Uint8Array(bytes);
   for (let i = 0; i < bytes; i += 1) data[i] = i % 251;
-  return { mediaId: 'vid', mimeType: 'video/mp4', kind: 'video', bytes: data, size: bytes, durationSeconds: 20, width: 1080, height: 1920, codec: 'avc1', ...extra };
+  return {
+    mediaId: 'vid',
+    mimeType: 'video/mp4',
+    kind: 'video',
+    bytes: data,
+    size: bytes,
+    durationSeconds: 20,
+    width: 1080,
+    height: 1920,
+    codec: 'avc1',
+    ...extra,
+  };
 };
 
 async function failure(promise: Promise<unknown>): Promise<NetworkError> {
@@ -175,15 +197,24 @@ describe('facebook reading', () => {
       ok: true,
       account: { id: server.pageId, handle: 'cafeplaza', displayName: 'Café Plaza', followers: server.followers },
     });
-    server.tagged.push({ id: '9_1', message: '¡Gran café en @Café Plaza!', created_time: new Date(server.clock).toISOString(), from: { id: '77', name: 'Lucía' } });
+    server.tagged.push({
+      id: '9_1',
+      message: '¡Gran café en @Café Plaza!',
+      created_time: new Date(server.clock).toISOString(),
+      from: { id: '77', name: 'Lucía' },
+    });
     const mentions = await adapter.fetchMentions(channel(), new Date(server.clock - 60_000).toISOString());
     expect(mentions).toEqual([expect.objectContaining({ remoteId: '9_1', authorHandle: 'Lucía', text: '¡Gran café en @Café Plaza!' })]);
   });
 
   it('validates post types, links, reels and threads', () => {
     expect(adapter.validate(input({ postType: 'link', text: 'no link here' })).map((i) => i.code)).toEqual(['link_required']);
-    expect(adapter.validate(input({ postType: 'reel', media: [video(10, { width: 1920, height: 1080 })] })).map((i) => i.code)).toEqual(['aspect_ratio_out_of_range']);
-    expect(adapter.validate(input({ postType: 'reel', media: [video(10, { durationSeconds: 120 })] })).map((i) => i.code)).toEqual(['video_too_long']);
+    expect(adapter.validate(input({ postType: 'reel', media: [video(10, { width: 1920, height: 1080 })] })).map((i) => i.code)).toEqual([
+      'aspect_ratio_out_of_range',
+    ]);
+    expect(adapter.validate(input({ postType: 'reel', media: [video(10, { durationSeconds: 120 })] })).map((i) => i.code)).toEqual([
+      'video_too_long',
+    ]);
     expect(adapter.validate(input({ thread: [{ text: 'x', media: [] }] })).map((i) => i.code)).toEqual(['thread_unsupported']);
     expect(adapter.validate(input({ postType: 'story', media: [image()] })).map((i) => i.code)).toEqual(['post_type_unsupported']);
     expect(adapter.validate(input({ media: [image(), video(10)] })).map((i) => i.code)).toContain('mixed_media');
@@ -199,7 +230,13 @@ describe('facebook login', () => {
 
     const accounts = await provider.listAccounts(exchanged, oauthCtx());
     expect(accounts).toEqual([
-      expect.objectContaining({ remoteId: server.pageId, kind: 'page', handle: 'cafeplaza', settings: { pageId: server.pageId, pageName: 'Café Plaza' }, credentials: { pageAccessToken: 'page-token-20002' } }),
+      expect.objectContaining({
+        remoteId: server.pageId,
+        kind: 'page',
+        handle: 'cafeplaza',
+        settings: { pageId: server.pageId, pageName: 'Café Plaza' },
+        credentials: { pageAccessToken: 'page-token-20002' },
+      }),
       expect.objectContaining({ remoteId: server.otherPageId, credentials: { pageAccessToken: 'page-token-20003' } }),
     ]);
 
@@ -215,7 +252,9 @@ describe('facebook login', () => {
     const expired = await failure(provider.refresh!({ accessToken: 'fb-old-token' }, app(), oauthCtx()));
     expect(expired).toMatchObject({ kind: 'auth', code: 'token_expired' });
     expect(expired.message).toMatch(/Session has expired/);
-    const wrongSecret = await failure(provider.refresh!({ accessToken: server.longUserToken }, { clientId: server.appId, clientSecret: 'wrong' }, oauthCtx()));
+    const wrongSecret = await failure(
+      provider.refresh!({ accessToken: server.longUserToken }, { clientId: server.appId, clientSecret: 'wrong' }, oauthCtx()),
+    );
     expect(wrongSecret).toMatchObject({ kind: 'auth', code: 'refresh_refused' });
     expect(wrongSecret.message).toMatch(/client secret/);
   });

@@ -70,7 +70,11 @@ export function createFacebookOAuthProvider(options: TokenCallOptions = {}): OAu
     async afterExchange(tokens, app, ctx) {
       const longLived = await exchangeFacebookLongLivedToken(tokens, app, ctx, options);
       const request = createGraphClient(callContext(ctx), { ...options, network: 'Facebook' });
-      const { body } = await request<{ id: string; name?: string }>({ method: 'GET', url: graphUrl(META_HOSTS.graph, 'me', { fields: 'id,name' }), token: longLived.accessToken });
+      const { body } = await request<{ id: string; name?: string }>({
+        method: 'GET',
+        url: graphUrl(META_HOSTS.graph, 'me', { fields: 'id,name' }),
+        token: longLived.accessToken,
+      });
       return { ...longLived, extra: { ...longLived.extra, userId: body.id } };
     },
     async listAccounts(tokens, ctx): Promise<ConnectableAccount[]> {
@@ -91,7 +95,12 @@ export function createFacebookOAuthProvider(options: TokenCallOptions = {}): OAu
     refresh: (tokens, app, ctx) => exchangeFacebookLongLivedToken(tokens, app, ctx, options),
     async revoke(tokens, _app, ctx) {
       const request = createGraphClient(callContext(ctx), { ...options, network: 'Facebook' });
-      await request({ method: 'DELETE', url: graphUrl(META_HOSTS.graph, 'me/permissions'), token: tokens.accessToken, ambiguousOnTimeout: false });
+      await request({
+        method: 'DELETE',
+        url: graphUrl(META_HOSTS.graph, 'me/permissions'),
+        token: tokens.accessToken,
+        ambiguousOnTimeout: false,
+      });
     },
   };
 }

@@ -69,10 +69,14 @@ function checkVideo(item: MediaInput, field: string, postType: PostType): Valida
   const limits = FACEBOOK_CAPABILITIES.video!;
   const issues: ValidationIssue[] = [];
   if (!limits.containers.includes(item.mimeType)) issues.push(validationIssue(field, 'unsupported_media_type', { type: item.mimeType }));
-  if (Math.max(item.size, item.bytes.byteLength) > limits.maxBytes) issues.push(validationIssue(field, 'video_too_large', { maxMb: mb(limits.maxBytes) }));
-  if (item.codec && !limits.codecs.includes(item.codec)) issues.push(validationIssue(field, 'unsupported_video_codec', { codec: item.codec }));
+  if (Math.max(item.size, item.bytes.byteLength) > limits.maxBytes)
+    issues.push(validationIssue(field, 'video_too_large', { maxMb: mb(limits.maxBytes) }));
+  if (item.codec && !limits.codecs.includes(item.codec))
+    issues.push(validationIssue(field, 'unsupported_video_codec', { codec: item.codec }));
   const [minSeconds, maxSeconds] =
-    postType === 'reel' ? [FACEBOOK_REEL_LIMITS.minDurationSeconds, FACEBOOK_REEL_LIMITS.maxDurationSeconds] : [limits.minDurationSeconds, limits.maxDurationSeconds];
+    postType === 'reel'
+      ? [FACEBOOK_REEL_LIMITS.minDurationSeconds, FACEBOOK_REEL_LIMITS.maxDurationSeconds]
+      : [limits.minDurationSeconds, limits.maxDurationSeconds];
   if (item.durationSeconds !== undefined) {
     const seconds = Math.round(item.durationSeconds);
     if (item.durationSeconds > maxSeconds) issues.push(validationIssue(field, 'video_too_long', { seconds, maxSeconds }));
@@ -82,9 +86,13 @@ function checkVideo(item: MediaInput, field: string, postType: PostType): Valida
     const actual = item.width / item.height;
     const [min, max] =
       postType === 'reel'
-        ? [FACEBOOK_REEL_LIMITS.aspectRatio - FACEBOOK_REEL_LIMITS.tolerance, FACEBOOK_REEL_LIMITS.aspectRatio + FACEBOOK_REEL_LIMITS.tolerance]
+        ? [
+            FACEBOOK_REEL_LIMITS.aspectRatio - FACEBOOK_REEL_LIMITS.tolerance,
+            FACEBOOK_REEL_LIMITS.aspectRatio + FACEBOOK_REEL_LIMITS.tolerance,
+          ]
         : [limits.minAspectRatio, limits.maxAspectRatio];
-    if (actual < min || actual > max) issues.push(validationIssue(field, 'aspect_ratio_out_of_range', { ratio: ratio(actual), min: ratio(min), max: ratio(max) }));
+    if (actual < min || actual > max)
+      issues.push(validationIssue(field, 'aspect_ratio_out_of_range', { ratio: ratio(actual), min: ratio(min), max: ratio(max) }));
   }
   return issues;
 }
@@ -94,11 +102,13 @@ export function validateFacebookPost(input: PublishInput): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const postType = facebookPostType(input);
   const network = 'Facebook';
-  if (!FACEBOOK_CAPABILITIES.postTypes.includes(postType)) issues.push(validationIssue('postType', 'post_type_unsupported', { network, postType }));
+  if (!FACEBOOK_CAPABILITIES.postTypes.includes(postType))
+    issues.push(validationIssue('postType', 'post_type_unsupported', { network, postType }));
   if ((input.thread ?? []).length > 0) issues.push(validationIssue('thread', 'thread_unsupported', { network }));
   if (input.text.trim() === '' && input.media.length === 0) issues.push(validationIssue('text', 'empty_post'));
   // Facebook counts UTF-16 code units (JavaScript's length).
-  if (input.text.length > FACEBOOK_LIMITS.maxChars) issues.push(validationIssue('text', 'text_too_long', { count: input.text.length, max: FACEBOOK_LIMITS.maxChars, network }));
+  if (input.text.length > FACEBOOK_LIMITS.maxChars)
+    issues.push(validationIssue('text', 'text_too_long', { count: input.text.length, max: FACEBOOK_LIMITS.maxChars, network }));
   if (postType === 'link' && !firstLink(input.text)) issues.push(validationIssue('text', 'link_required'));
   if ((postType === 'image' || postType === 'carousel' || postType === 'video' || postType === 'reel') && input.media.length === 0) {
     issues.push(validationIssue('media', 'media_required', { postType }));
@@ -106,18 +116,24 @@ export function validateFacebookPost(input: PublishInput): ValidationIssue[] {
   const videos = input.media.filter(isVideo);
   if (videos.length > 0 && videos.length < input.media.length) issues.push(validationIssue('media', 'mixed_media'));
   if (videos.length > 1) issues.push(validationIssue('media', 'too_many_media', { max: 1 }));
-  if (videos.length > 0 && postType !== 'video' && postType !== 'reel') issues.push(validationIssue('postType', 'post_type_unsupported', { network, postType }));
-  if ((postType === 'video' || postType === 'reel') && input.media.length > 0 && videos.length === 0) issues.push(validationIssue('media', 'media_required', { postType }));
-  if (videos.length === 0 && input.media.length > FACEBOOK_LIMITS.maxImages) issues.push(validationIssue('media', 'too_many_images', { max: FACEBOOK_LIMITS.maxImages }));
+  if (videos.length > 0 && postType !== 'video' && postType !== 'reel')
+    issues.push(validationIssue('postType', 'post_type_unsupported', { network, postType }));
+  if ((postType === 'video' || postType === 'reel') && input.media.length > 0 && videos.length === 0)
+    issues.push(validationIssue('media', 'media_required', { postType }));
+  if (videos.length === 0 && input.media.length > FACEBOOK_LIMITS.maxImages)
+    issues.push(validationIssue('media', 'too_many_images', { max: FACEBOOK_LIMITS.maxImages }));
   input.media.forEach((item, index) => {
     const field = `media.${index}`;
     if (isVideo(item)) {
       issues.push(...checkVideo(item, field, postType));
       return;
     }
-    if (!FACEBOOK_LIMITS.acceptedImageTypes.includes(item.mimeType)) issues.push(validationIssue(field, 'unsupported_media_type', { type: item.mimeType }));
-    if (Math.max(item.size, item.bytes.byteLength) > FACEBOOK_LIMITS.maxImageBytes) issues.push(validationIssue(field, 'image_too_large', { maxMb: mb(FACEBOOK_LIMITS.maxImageBytes) }));
-    if (item.alt && item.alt.length > FACEBOOK_LIMITS.maxAltChars) issues.push(validationIssue(`${field}.alt`, 'alt_too_long', { max: FACEBOOK_LIMITS.maxAltChars }));
+    if (!FACEBOOK_LIMITS.acceptedImageTypes.includes(item.mimeType))
+      issues.push(validationIssue(field, 'unsupported_media_type', { type: item.mimeType }));
+    if (Math.max(item.size, item.bytes.byteLength) > FACEBOOK_LIMITS.maxImageBytes)
+      issues.push(validationIssue(field, 'image_too_large', { maxMb: mb(FACEBOOK_LIMITS.maxImageBytes) }));
+    if (item.alt && item.alt.length > FACEBOOK_LIMITS.maxAltChars)
+      issues.push(validationIssue(`${field}.alt`, 'alt_too_long', { max: FACEBOOK_LIMITS.maxAltChars }));
   });
   if (input.firstComment !== undefined && input.firstComment.length > FACEBOOK_COMMENT_MAX_CHARS) {
     issues.push(validationIssue('firstComment', 'first_comment_too_long', { max: FACEBOOK_COMMENT_MAX_CHARS }));

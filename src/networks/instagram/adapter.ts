@@ -83,7 +83,8 @@ export function instagramChannel(ctx: ChannelContext): IgChannel {
   const igUserId = ctx.settings.igUserId;
   const api = ctx.settings.api === 'facebook' ? 'facebook' : 'instagram';
   const token = api === 'facebook' ? (ctx.credentials.pageAccessToken ?? ctx.credentials.accessToken) : ctx.credentials.accessToken;
-  if (typeof igUserId !== 'string' || !/^\d+$/.test(igUserId)) throw new NetworkError('permanent', 'invalid_settings', 'Instagram channel needs settings.igUserId');
+  if (typeof igUserId !== 'string' || !/^\d+$/.test(igUserId))
+    throw new NetworkError('permanent', 'invalid_settings', 'Instagram channel needs settings.igUserId');
   if (typeof token !== 'string' || token === '') throw new NetworkError('auth', 'missing_token', 'Instagram channel has no access token');
   return { igUserId, token, api, host: api === 'facebook' ? META_HOSTS.graph : META_HOSTS.instagramGraph };
 }
@@ -124,15 +125,30 @@ export function createInstagramAdapter(options: InstagramAdapterOptions = {}): N
     const entry = body.data?.[0];
     const total = entry?.config?.quota_total;
     if (typeof entry?.quota_usage === 'number' && typeof total === 'number' && entry.quota_usage >= total) {
-      throw new NetworkError('rate_limited', 'publishing_limit', `Instagram: this account has published ${entry.quota_usage} of ${total} posts allowed in 24 hours`, {
-        retryAfterMs: PUBLISHING_LIMIT_WAIT_MS,
-      });
+      throw new NetworkError(
+        'rate_limited',
+        'publishing_limit',
+        `Instagram: this account has published ${entry.quota_usage} of ${total} posts allowed in 24 hours`,
+        {
+          retryAfterMs: PUBLISHING_LIMIT_WAIT_MS,
+        },
+      );
     }
   }
 
-  async function createContainer(request: GraphRequestFn, ig: IgChannel, form: Record<string, string | boolean | undefined>): Promise<string> {
+  async function createContainer(
+    request: GraphRequestFn,
+    ig: IgChannel,
+    form: Record<string, string | boolean | undefined>,
+  ): Promise<string> {
     // A container publishes nothing: losing this answer is harmless (transient, not ambiguous).
-    const { body } = await request<{ id: string }>({ method: 'POST', url: graphUrl(ig.host, `${ig.igUserId}/media`), token: ig.token, form, ambiguousOnTimeout: false });
+    const { body } = await request<{ id: string }>({
+      method: 'POST',
+      url: graphUrl(ig.host, `${ig.igUserId}/media`),
+      token: ig.token,
+      form,
+      ambiguousOnTimeout: false,
+    });
     return body.id;
   }
 
@@ -149,21 +165,32 @@ export function createInstagramAdapter(options: InstagramAdapterOptions = {}): N
         case 'PUBLISHED':
           return body.status_code;
         case 'ERROR':
-          throw new NetworkError('permanent', 'container_error', `Instagram could not process the media: ${body.status ?? 'unknown error'}`, { body: { containerId } });
+          throw new NetworkError(
+            'permanent',
+            'container_error',
+            `Instagram could not process the media: ${body.status ?? 'unknown error'}`,
+            { body: { containerId } },
+          );
         case 'EXPIRED':
           // Not published within 24 hours: a retry creates a fresh container.
-          throw new NetworkError('transient', 'container_expired', 'Instagram’s media container expired before it was published', { body: { containerId } });
+          throw new NetworkError('transient', 'container_expired', 'Instagram’s media container expired before it was published', {
+            body: { containerId },
+          });
         default:
           await sleep(pollIntervalMs);
       }
     }
-    throw new NetworkError('transient', 'container_not_ready', 'Instagram is still processing the media; will try again', { body: { containerId } });
+    throw new NetworkError('transient', 'container_not_ready', 'Instagram is still processing the media; will try again', {
+      body: { containerId },
+    });
   }
 
   async function buildContainer(request: GraphRequestFn, ig: IgChannel, input: PublishInput, postType: PostType): Promise<string> {
     const caption = input.text || undefined;
     const itemForm = (item: MediaInput, index: number, extra: Record<string, string | boolean | undefined> = {}) =>
-      isVideo(item) ? { video_url: publicUrlOf(item, index), ...extra } : { image_url: publicUrlOf(item, index), alt_text: item.alt, ...extra };
+      isVideo(item)
+        ? { video_url: publicUrlOf(item, index), ...extra }
+        : { image_url: publicUrlOf(item, index), alt_text: item.alt, ...extra };
     if (postType === 'image') return createContainer(request, ig, { ...itemForm(input.media[0]!, 0), caption });
     if (postType === 'story') {
       const item = input.media[0]!;
@@ -181,7 +208,11 @@ export function createInstagramAdapter(options: InstagramAdapterOptions = {}): N
     if (postType === 'carousel') {
       const children: string[] = [];
       for (const [index, item] of input.media.entries()) {
-        const child = await createContainer(request, ig, itemForm(item, index, { is_carousel_item: true, ...(isVideo(item) ? { media_type: 'VIDEO' } : {}) }));
+        const child = await createContainer(
+          request,
+          ig,
+          itemForm(item, index, { is_carousel_item: true, ...(isVideo(item) ? { media_type: 'VIDEO' } : {}) }),
+        );
         await waitUntilReady(request, ig, child);
         children.push(child);
       }
@@ -192,7 +223,11 @@ export function createInstagramAdapter(options: InstagramAdapterOptions = {}): N
 
   async function permalinkOf(request: GraphRequestFn, ig: IgChannel, mediaId: string): Promise<string | null> {
     try {
-      const { body } = await request<{ permalink?: string }>({ method: 'GET', url: graphUrl(ig.host, mediaId, { fields: 'permalink' }), token: ig.token });
+      const { body } = await request<{ permalink?: string }>({
+        method: 'GET',
+        url: graphUrl(ig.host, mediaId, { fields: 'permalink' }),
+        token: ig.token,
+      });
       return body.permalink ?? null;
     } catch {
       return null; // published already; the link is a nicety
@@ -210,7 +245,10 @@ export function createInstagramAdapter(options: InstagramAdapterOptions = {}): N
     if ((story || caption === '') && !knownWindow) return null;
     const { body } = await request<{ data?: IgMedia[] }>({
       method: 'GET',
-      url: graphUrl(ig.host, `${ig.igUserId}/${story ? 'stories' : 'media'}`, { fields: 'id,caption,timestamp,permalink,media_type', limit: MEDIA_PAGE_SIZE }),
+      url: graphUrl(ig.host, `${ig.igUserId}/${story ? 'stories' : 'media'}`, {
+        fields: 'id,caption,timestamp,permalink,media_type',
+        limit: MEDIA_PAGE_SIZE,
+      }),
       token: ig.token,
     });
     const match = (body.data ?? []).find((media) => {
@@ -260,7 +298,7 @@ export function createInstagramAdapter(options: InstagramAdapterOptions = {}): N
       const request = clientFor(ctx);
       const postType = instagramPostType(input);
       if (input.media.length === 0) throw new NetworkError('permanent', 'media_required', 'Instagram posts need an image or a video');
-      input.media.forEach((item, index) => publicUrlOf(item, index));
+      for (const [index, item] of input.media.entries()) publicUrlOf(item, index);
       // The retry anchor: a post this publication already made is returned, never made twice.
       const existing = await findPublished(ctx, input);
       if (existing) return existing;
@@ -270,7 +308,12 @@ export function createInstagramAdapter(options: InstagramAdapterOptions = {}): N
       let mediaId: string;
       if (state === 'PUBLISHED') {
         const found = await findPublished(ctx, input);
-        if (!found) throw new NetworkError('ambiguous', 'container_published', 'Instagram says the container is published but the post was not found yet');
+        if (!found)
+          throw new NetworkError(
+            'ambiguous',
+            'container_published',
+            'Instagram says the container is published but the post was not found yet',
+          );
         return found;
       } else {
         const { body } = await request<{ id: string }>({
@@ -303,7 +346,11 @@ export function createInstagramAdapter(options: InstagramAdapterOptions = {}): N
     async delete(ctx, remoteId) {
       const ig = instagramChannel(ctx);
       if (ig.api === 'instagram') {
-        throw new NetworkError('permanent', 'delete_not_supported', 'Instagram deletes media through the API only for accounts connected with Facebook Login; delete it in the Instagram app');
+        throw new NetworkError(
+          'permanent',
+          'delete_not_supported',
+          'Instagram deletes media through the API only for accounts connected with Facebook Login; delete it in the Instagram app',
+        );
       }
       try {
         await clientFor(ctx)({ method: 'DELETE', url: graphUrl(ig.host, remoteId), token: ig.token, ambiguousOnTimeout: false });
@@ -324,7 +371,9 @@ export function createInstagramAdapter(options: InstagramAdapterOptions = {}): N
       const missing: MissingMetrics = { ...INSTAGRAM_METRICS.missing };
       const values: Record<string, number | null> = { reach: null, views: null, likes: null, comments: null, saved: null, shares: null };
       try {
-        const { body } = await request<{ data?: Array<{ name: string; values?: Array<{ value?: unknown }>; total_value?: { value?: unknown } }> }>({
+        const { body } = await request<{
+          data?: Array<{ name: string; values?: Array<{ value?: unknown }>; total_value?: { value?: unknown } }>;
+        }>({
           method: 'GET',
           url: graphUrl(ig.host, `${remoteId}/insights`, { metric: 'reach,views,likes,comments,saved,shares' }),
           token: ig.token,
@@ -332,7 +381,9 @@ export function createInstagramAdapter(options: InstagramAdapterOptions = {}): N
         for (const name of Object.keys(values)) values[name] = insightValue(body.data?.find((entry) => entry.name === name));
       } catch (error) {
         if (!(error instanceof NetworkError) || error.kind === 'transient' || error.kind === 'rate_limited') throw error;
-        const reason = error.code === 'missing_permission' ? 'needs_permission' : 'not_available_for_account';
+        // Code 10 is also how Instagram says a media has too few viewers for insights (subcode 2108006).
+        const subcode = (error.details.body as { subcode?: number } | undefined)?.subcode;
+        const reason = error.code === 'missing_permission' && subcode !== 2108006 ? 'needs_permission' : 'not_available_for_account';
         missing.reach = reason;
         missing.impressions = reason;
         missing.reposts = reason;
@@ -347,7 +398,17 @@ export function createInstagramAdapter(options: InstagramAdapterOptions = {}): N
       const networkMetrics: Record<string, number> = {};
       if (values.saved !== null) networkMetrics.saved = values.saved;
       if (values.views !== null) networkMetrics.views = values.views;
-      return { likes, replies, reposts: values.shares, quotes: null, impressions: values.views, reach: values.reach, clicks: null, missing, networkMetrics };
+      return {
+        likes,
+        replies,
+        reposts: values.shares,
+        quotes: null,
+        impressions: values.views,
+        reach: values.reach,
+        clicks: null,
+        missing,
+        networkMetrics,
+      };
     },
 
     async fetchMentions(ctx, since): Promise<RemoteMention[]> {
@@ -363,7 +424,13 @@ export function createInstagramAdapter(options: InstagramAdapterOptions = {}): N
       });
       for (const media of tagged.data ?? []) {
         if (!media.timestamp || Date.parse(media.timestamp) <= after) continue;
-        mentions.push({ remoteId: media.id, url: media.permalink ?? null, authorHandle: media.username ?? 'unknown', text: media.caption ?? '', createdAt: new Date(media.timestamp).toISOString() });
+        mentions.push({
+          remoteId: media.id,
+          url: media.permalink ?? null,
+          authorHandle: media.username ?? 'unknown',
+          text: media.caption ?? '',
+          createdAt: new Date(media.timestamp).toISOString(),
+        });
       }
       // Comments on the account's latest media.
       const { body: own } = await request<{ data?: IgMedia[] }>({

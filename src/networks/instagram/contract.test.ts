@@ -20,7 +20,18 @@ let proxy: FaultProxy;
 const withImage = (input: PublishInput): PublishInput =>
   input.media.length > 0
     ? input
-    : { ...input, media: [{ mediaId: 'm1', mimeType: 'image/jpeg', bytes: new Uint8Array(8), size: 8, publicUrl: 'https://plaza.example/media/m1.jpg?sig=abc' }] };
+    : {
+        ...input,
+        media: [
+          {
+            mediaId: 'm1',
+            mimeType: 'image/jpeg',
+            bytes: new Uint8Array(8),
+            size: 8,
+            publicUrl: 'https://plaza.example/media/m1.jpg?sig=abc',
+          },
+        ],
+      };
 
 describeAdapterContract('instagram', {
   async start(): Promise<ContractSubject> {
@@ -46,7 +57,11 @@ describeAdapterContract('instagram', {
       postsWithText: async (text) => server.postsWithText(text),
       faults: {
         failPublish(status, retryAfterSeconds) {
-          proxy.answer((method, path) => method === 'POST' && path === `${base}/media`, status, retryAfterSeconds !== undefined ? { 'retry-after': String(retryAfterSeconds) } : {});
+          proxy.answer(
+            (method, path) => method === 'POST' && path === `${base}/media`,
+            status,
+            retryAfterSeconds !== undefined ? { 'retry-after': String(retryAfterSeconds) } : {},
+          );
         },
         losePublishAnswer() {
           proxy.loseNextAnswer((method, path) => method === 'POST' && path === `${base}/media_publish`);

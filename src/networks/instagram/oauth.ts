@@ -118,7 +118,10 @@ export function createInstagramFacebookLoginProvider(options: TokenCallOptions =
       const request = createGraphClient(callContext(ctx), { ...options, network: 'Instagram' });
       const { body } = await request<{ data?: PageWithInstagram[] }>({
         method: 'GET',
-        url: graphUrl(META_HOSTS.graph, 'me/accounts', { fields: 'id,name,access_token,instagram_business_account{id,username,name,profile_picture_url}', limit: 100 }),
+        url: graphUrl(META_HOSTS.graph, 'me/accounts', {
+          fields: 'id,name,access_token,instagram_business_account{id,username,name,profile_picture_url}',
+          limit: 100,
+        }),
         token: tokens.accessToken,
       });
       return (body.data ?? []).flatMap((page) => {

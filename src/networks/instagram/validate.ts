@@ -73,22 +73,38 @@ function checkItem(item: MediaInput, field: string, postType: PostType): Validat
     const limits = INSTAGRAM_CAPABILITIES.video!;
     if (!limits.containers.includes(item.mimeType)) issues.push(validationIssue(field, 'unsupported_media_type', { type: item.mimeType }));
     if (size > limits.maxBytes) issues.push(validationIssue(field, 'video_too_large', { maxMb: mb(limits.maxBytes) }));
-    if (item.codec && !limits.codecs.includes(item.codec)) issues.push(validationIssue(field, 'unsupported_video_codec', { codec: item.codec }));
-    const maxSeconds = postType === 'story' ? INSTAGRAM_STORY_MAX_SECONDS : postType === 'carousel' ? INSTAGRAM_CAROUSEL_VIDEO_MAX_SECONDS : limits.maxDurationSeconds;
+    if (item.codec && !limits.codecs.includes(item.codec))
+      issues.push(validationIssue(field, 'unsupported_video_codec', { codec: item.codec }));
+    const maxSeconds =
+      postType === 'story'
+        ? INSTAGRAM_STORY_MAX_SECONDS
+        : postType === 'carousel'
+          ? INSTAGRAM_CAROUSEL_VIDEO_MAX_SECONDS
+          : limits.maxDurationSeconds;
     if (item.durationSeconds !== undefined) {
       const seconds = Math.round(item.durationSeconds);
       if (item.durationSeconds > maxSeconds) issues.push(validationIssue(field, 'video_too_long', { seconds, maxSeconds }));
-      if (item.durationSeconds < limits.minDurationSeconds) issues.push(validationIssue(field, 'video_too_short', { seconds, minSeconds: limits.minDurationSeconds }));
+      if (item.durationSeconds < limits.minDurationSeconds)
+        issues.push(validationIssue(field, 'video_too_short', { seconds, minSeconds: limits.minDurationSeconds }));
     }
     return issues;
   }
-  if (!INSTAGRAM_LIMITS.acceptedImageTypes.includes(item.mimeType)) issues.push(validationIssue(field, 'unsupported_media_type', { type: item.mimeType }));
-  if (size > INSTAGRAM_LIMITS.maxImageBytes) issues.push(validationIssue(field, 'image_too_large', { maxMb: mb(INSTAGRAM_LIMITS.maxImageBytes) }));
-  if (item.alt && [...item.alt].length > INSTAGRAM_LIMITS.maxAltChars) issues.push(validationIssue(`${field}.alt`, 'alt_too_long', { max: INSTAGRAM_LIMITS.maxAltChars }));
+  if (!INSTAGRAM_LIMITS.acceptedImageTypes.includes(item.mimeType))
+    issues.push(validationIssue(field, 'unsupported_media_type', { type: item.mimeType }));
+  if (size > INSTAGRAM_LIMITS.maxImageBytes)
+    issues.push(validationIssue(field, 'image_too_large', { maxMb: mb(INSTAGRAM_LIMITS.maxImageBytes) }));
+  if (item.alt && [...item.alt].length > INSTAGRAM_LIMITS.maxAltChars)
+    issues.push(validationIssue(`${field}.alt`, 'alt_too_long', { max: INSTAGRAM_LIMITS.maxAltChars }));
   if (postType !== 'story' && item.width && item.height) {
     const ratio = item.width / item.height;
     if (ratio < INSTAGRAM_IMAGE_ASPECT.min || ratio > INSTAGRAM_IMAGE_ASPECT.max) {
-      issues.push(validationIssue(field, 'aspect_ratio_out_of_range', { ratio: round(ratio), min: round(INSTAGRAM_IMAGE_ASPECT.min), max: INSTAGRAM_IMAGE_ASPECT.max }));
+      issues.push(
+        validationIssue(field, 'aspect_ratio_out_of_range', {
+          ratio: round(ratio),
+          min: round(INSTAGRAM_IMAGE_ASPECT.min),
+          max: INSTAGRAM_IMAGE_ASPECT.max,
+        }),
+      );
     }
   }
   return issues;
@@ -99,26 +115,33 @@ export function validateInstagramPost(input: PublishInput): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const network = 'Instagram';
   const postType = instagramPostType(input);
-  if (!INSTAGRAM_CAPABILITIES.postTypes.includes(postType)) issues.push(validationIssue('postType', 'post_type_unsupported', { network, postType }));
+  if (!INSTAGRAM_CAPABILITIES.postTypes.includes(postType))
+    issues.push(validationIssue('postType', 'post_type_unsupported', { network, postType }));
   if ((input.thread ?? []).length > 0) issues.push(validationIssue('thread', 'thread_unsupported', { network }));
   const count = [...input.text].length;
-  if (count > INSTAGRAM_LIMITS.maxChars) issues.push(validationIssue('text', 'text_too_long', { count, max: INSTAGRAM_LIMITS.maxChars, network }));
+  if (count > INSTAGRAM_LIMITS.maxChars)
+    issues.push(validationIssue('text', 'text_too_long', { count, max: INSTAGRAM_LIMITS.maxChars, network }));
   if (input.media.length === 0) issues.push(validationIssue('media', 'media_required', { postType }));
   const videos = input.media.filter(isVideo);
   if (postType === 'carousel') {
-    if (input.media.length > INSTAGRAM_CAPABILITIES.maxCarouselItems) issues.push(validationIssue('media', 'too_many_media', { max: INSTAGRAM_CAPABILITIES.maxCarouselItems }));
+    if (input.media.length > INSTAGRAM_CAPABILITIES.maxCarouselItems)
+      issues.push(validationIssue('media', 'too_many_media', { max: INSTAGRAM_CAPABILITIES.maxCarouselItems }));
     if (input.media.length === 1) issues.push(validationIssue('media', 'too_few_media', { min: 2 }));
   } else if (input.media.length > 1) {
     issues.push(validationIssue('media', 'too_many_media', { max: 1 }));
   }
-  if (postType === 'reel' && input.media.length > 0 && videos.length === 0) issues.push(validationIssue('media', 'media_required', { postType }));
-  if (postType === 'image' && videos.length > 0) issues.push(validationIssue('postType', 'post_type_unsupported', { network, postType: 'video' }));
-  input.media.forEach((item, index) => issues.push(...checkItem(item, `media.${index}`, postType)));
+  if (postType === 'reel' && input.media.length > 0 && videos.length === 0)
+    issues.push(validationIssue('media', 'media_required', { postType }));
+  if (postType === 'image' && videos.length > 0)
+    issues.push(validationIssue('postType', 'post_type_unsupported', { network, postType: 'video' }));
+  for (const [index, item] of input.media.entries()) issues.push(...checkItem(item, `media.${index}`, postType));
   if (input.firstComment !== undefined) {
     if (postType === 'story') issues.push(validationIssue('firstComment', 'first_comment_unsupported', { network: 'Instagram Stories' }));
-    else if ([...input.firstComment].length > INSTAGRAM_COMMENT_MAX_CHARS) issues.push(validationIssue('firstComment', 'first_comment_too_long', { max: INSTAGRAM_COMMENT_MAX_CHARS }));
+    else if ([...input.firstComment].length > INSTAGRAM_COMMENT_MAX_CHARS)
+      issues.push(validationIssue('firstComment', 'first_comment_too_long', { max: INSTAGRAM_COMMENT_MAX_CHARS }));
   }
   const shareToFeed = input.options?.network?.shareToFeed;
-  if (shareToFeed !== undefined && typeof shareToFeed !== 'boolean') issues.push(validationIssue('options.network.shareToFeed', 'option_invalid', { option: 'shareToFeed' }));
+  if (shareToFeed !== undefined && typeof shareToFeed !== 'boolean')
+    issues.push(validationIssue('options.network.shareToFeed', 'option_invalid', { option: 'shareToFeed' }));
   return issues;
 }

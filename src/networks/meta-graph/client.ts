@@ -115,7 +115,8 @@ export function createGraphClient(ctx: GraphCallContext, options: GraphClientOpt
     }
     if (response.status >= 200 && response.status < 300) {
       // Graph answers some errors with 200 and an error object (batch and legacy endpoints).
-      if (typeof parsed === 'object' && parsed !== null && 'error' in parsed) throw graphError(options.network, 400, parsed, response.headers, now());
+      if (typeof parsed === 'object' && parsed !== null && 'error' in parsed)
+        throw graphError(options.network, 400, parsed, response.headers, now());
       return { status: response.status, body: parsed as T, headers: response.headers };
     }
     throw graphError(options.network, response.status, parsed, response.headers, now());

@@ -91,7 +91,8 @@ export function usagePercent(headers: Headers): number {
   for (const name of ['x-app-usage', 'x-page-usage', 'x-ad-account-usage']) take(parseJsonHeader(headers.get(name)));
   const business = parseJsonHeader(headers.get('x-business-use-case-usage'));
   if (typeof business === 'object' && business !== null) {
-    for (const entries of Object.values(business as Record<string, unknown>)) for (const entry of Array.isArray(entries) ? entries : []) take(entry);
+    for (const entries of Object.values(business as Record<string, unknown>))
+      for (const entry of Array.isArray(entries) ? entries : []) take(entry);
   }
   return highest;
 }
@@ -122,7 +123,9 @@ export function graphError(network: string, status: number, body: unknown, heade
   const reason = error?.message ?? `HTTP ${status}`;
   const details = {
     status,
-    body: error ? { code, subcode: error.error_subcode, type: error.type, fbtrace_id: error.fbtrace_id, error_data: error.error_data } : undefined,
+    body: error
+      ? { code, subcode: error.error_subcode, type: error.type, fbtrace_id: error.fbtrace_id, error_data: error.error_data }
+      : undefined,
   };
   const message = `${network}: ${reason}`;
   if (status === 429 || (code !== undefined && (THROTTLE_CODES.has(code) || isBusinessThrottle(code)))) {
@@ -146,6 +149,7 @@ export function graphError(network: string, status: number, body: unknown, heade
   if (((code === 1 || code === 2) && error?.type !== 'OAuthException') || error?.is_transient === true || status >= 500 || status === 408) {
     return new NetworkError('transient', code !== undefined ? `graph_${code}` : `http_${status}`, message, details);
   }
-  if (status === 404 || code === 803 || (code === 100 && error?.error_subcode === 33)) return new NetworkError('permanent', 'not_found', message, details);
+  if (status === 404 || code === 803 || (code === 100 && error?.error_subcode === 33))
+    return new NetworkError('permanent', 'not_found', message, details);
   return new NetworkError('permanent', code !== undefined ? `graph_${code}` : `http_${status}`, message, details);
 }

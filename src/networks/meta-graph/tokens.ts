@@ -31,7 +31,12 @@ function asRefusal(error: unknown, network: string): never {
   if (error instanceof NetworkError && (error.kind === 'rate_limited' || error.kind === 'transient')) throw error;
   const reason = error instanceof Error ? error.message : String(error);
   const code = error instanceof NetworkError && error.code === 'token_expired' ? 'token_expired' : 'refresh_refused';
-  throw new NetworkError('auth', code, `${network} refused to renew the token: ${reason}`, error instanceof NetworkError ? error.details : {});
+  throw new NetworkError(
+    'auth',
+    code,
+    `${network} refused to renew the token: ${reason}`,
+    error instanceof NetworkError ? error.details : {},
+  );
 }
 
 function withAnswer(tokens: OAuthTokens, answer: TokenAnswer, now: number, network: string): OAuthTokens {
@@ -39,7 +44,8 @@ function withAnswer(tokens: OAuthTokens, answer: TokenAnswer, now: number, netwo
     throw new NetworkError('auth', 'refresh_refused', `${network} answered the token exchange without a token`);
   }
   const renewed: OAuthTokens = { ...tokens, accessToken: answer.access_token };
-  if (typeof answer.expires_in === 'number' && answer.expires_in > 0) renewed.expiresAt = new Date(now + answer.expires_in * 1000).toISOString();
+  if (typeof answer.expires_in === 'number' && answer.expires_in > 0)
+    renewed.expiresAt = new Date(now + answer.expires_in * 1000).toISOString();
   else delete renewed.expiresAt;
   return renewed;
 }
@@ -91,7 +97,11 @@ export async function exchangeInstagramLongLivedToken(
 }
 
 /** Instagram Login: renews a long-lived token for another 60 days (ig_refresh_token). */
-export async function refreshInstagramLongLivedToken(tokens: OAuthTokens, ctx: OAuthCallContext, options: TokenCallOptions = {}): Promise<OAuthTokens> {
+export async function refreshInstagramLongLivedToken(
+  tokens: OAuthTokens,
+  ctx: OAuthCallContext,
+  options: TokenCallOptions = {},
+): Promise<OAuthTokens> {
   const now = options.now ?? Date.now;
   const request = createGraphClient(callContext(ctx), { ...options, network: 'Instagram' });
   const url = new URL(`https://${META_HOSTS.instagramGraph}/refresh_access_token`);

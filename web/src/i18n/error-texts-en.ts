@@ -119,6 +119,19 @@ export const networkReasonsEn = {
   media_upload_failed: 'An attached file could not be uploaded.',
   missed: 'Plaza was not running when the post was due, and the grace period had passed.',
   channel_disconnected: 'The channel was disconnected.',
+  token_expired: "The network's access token expired; Plaza renews it, and if that fails the channel needs reconnecting.",
+  refresh_refused: 'The network refused to renew the access token: reconnect the channel.',
+  missing_permission: 'The connected account lacks a permission this needs: reconnect the channel and grant it.',
+  duplicate_post: 'The network refused the post as a duplicate of an earlier one.',
+  post_type_unsupported: 'This network does not publish this kind of post.',
+  media_required: 'This network needs an image or a video in the post.',
+  media_url_missing: 'The network fetches media from a public address: set PUBLIC_URL to an address reachable from the internet.',
+  publishing_limit: 'The account has reached the network’s daily publishing limit; it will be tried again later.',
+  container_error: 'The network could not process the attached media.',
+  container_expired: 'The network’s upload of the media expired before publishing; it will be tried again.',
+  container_not_ready: 'The network is still processing the media; it will be tried again.',
+  container_published: 'The network says the post was published, but it cannot be found yet.',
+  delete_not_supported: 'The network does not let Plaza delete this post: delete it in the network’s app.',
   other: 'The network refused it ({{code}}).',
 };
 
@@ -159,7 +172,13 @@ export const validationFieldsEn = {
 };
 
 /** Network names as shown in tables and messages. */
-export const networkNamesEn = { sandbox: 'Sandbox (simulated)', mastodon: 'Mastodon', bluesky: 'Bluesky' };
+export const networkNamesEn = {
+  sandbox: 'Sandbox (simulated)',
+  mastodon: 'Mastodon',
+  bluesky: 'Bluesky',
+  facebook: 'Facebook Pages',
+  instagram: 'Instagram',
+};
 
 /** Why a row of a mentions CSV is refused (src/modules/listening/sources/csv.ts CSV_ROW_ERROR_CODES). */
 export const csvRowErrorsEn = {

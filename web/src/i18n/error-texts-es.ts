@@ -121,6 +121,20 @@ export const networkReasonsEs: Record<keyof typeof networkReasonsEn, string> = {
   media_upload_failed: 'No se pudo subir un archivo adjunto.',
   missed: 'Plaza no estaba en marcha a la hora prevista y el margen de gracia ya había pasado.',
   channel_disconnected: 'El canal se desconectó.',
+  token_expired: 'El token de acceso de la red caducó; Plaza lo renueva y, si no puede, hay que volver a conectar el canal.',
+  refresh_refused: 'La red se negó a renovar el token de acceso: vuelve a conectar el canal.',
+  missing_permission: 'A la cuenta conectada le falta un permiso necesario: vuelve a conectar el canal y concédelo.',
+  duplicate_post: 'La red rechazó la publicación por ser un duplicado de otra anterior.',
+  post_type_unsupported: 'Esta red no publica este tipo de publicación.',
+  media_required: 'Esta red necesita una imagen o un vídeo en la publicación.',
+  media_url_missing:
+    'La red descarga los archivos de una dirección pública: configura PUBLIC_URL con una dirección accesible desde internet.',
+  publishing_limit: 'La cuenta alcanzó el límite diario de publicaciones de la red; se volverá a intentar más tarde.',
+  container_error: 'La red no pudo procesar los archivos adjuntos.',
+  container_expired: 'La subida de los archivos a la red caducó antes de publicar; se volverá a intentar.',
+  container_not_ready: 'La red todavía está procesando los archivos; se volverá a intentar.',
+  container_published: 'La red dice que la publicación salió, pero aún no aparece.',
+  delete_not_supported: 'La red no permite que Plaza borre esta publicación: bórrala en la aplicación de la red.',
   other: 'La red lo rechazó ({{code}}).',
 };
 
@@ -165,6 +179,8 @@ export const networkNamesEs: Record<keyof typeof networkNamesEn, string> = {
   sandbox: 'Sandbox (simulada)',
   mastodon: 'Mastodon',
   bluesky: 'Bluesky',
+  facebook: 'Páginas de Facebook',
+  instagram: 'Instagram',
 };
 
 /** Por qué se rechaza una fila de un CSV de menciones. */

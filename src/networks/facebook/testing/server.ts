@@ -87,7 +87,19 @@ export class FakeFacebookServer extends GraphTestServer {
 
   private addPost(pageId: string, fields: Partial<FakePost> & Pick<FakePost, 'kind' | 'message'>): FakePost {
     const id = `${pageId}_${this.nextId()}`;
-    const post: FakePost = { id, pageId, photoIds: [], createdAt: this.clock, deleted: false, comments: [], reactions: 3, shares: 1, views: 40, viewers: 25, ...fields };
+    const post: FakePost = {
+      id,
+      pageId,
+      photoIds: [],
+      createdAt: this.clock,
+      deleted: false,
+      comments: [],
+      reactions: 3,
+      shares: 1,
+      views: 40,
+      viewers: 25,
+      ...fields,
+    };
     this.posts.set(id, post);
     return post;
   }
@@ -101,7 +113,9 @@ export class FakeFacebookServer extends GraphTestServer {
     const token = call.token;
     if (!token) return graphErrorAnswer(400, 104, 'An access token is required to request this resource.');
     if (this.expiredTokens.has(token)) {
-      return graphErrorAnswer(400, 190, 'Error validating access token: Session has expired on Thursday, 05-Mar-26 10:00:00 PST.', { error_subcode: 463 });
+      return graphErrorAnswer(400, 190, 'Error validating access token: Session has expired on Thursday, 05-Mar-26 10:00:00 PST.', {
+        error_subcode: 463,
+      });
     }
     const pageId = this.pageTokens.get(token);
     if (pageId) return { pageId };
@@ -124,7 +138,14 @@ export class FakeFacebookServer extends GraphTestServer {
         return {
           body: {
             data: [
-              { id: this.pageId, name: 'Café Plaza', username: 'cafeplaza', access_token: 'page-token-20002', tasks: ['CREATE_CONTENT'], picture: { data: { url: 'https://example.test/p.png' } } },
+              {
+                id: this.pageId,
+                name: 'Café Plaza',
+                username: 'cafeplaza',
+                access_token: 'page-token-20002',
+                tasks: ['CREATE_CONTENT'],
+                picture: { data: { url: 'https://example.test/p.png' } },
+              },
               { id: this.otherPageId, name: 'Café Plaza Madrid', access_token: 'page-token-20003', tasks: ['CREATE_CONTENT'] },
             ],
             paging: { cursors: { before: 'a', after: 'b' } },
@@ -138,7 +159,8 @@ export class FakeFacebookServer extends GraphTestServer {
 
     // /{page}/...
     if (first === who.pageId) return this.pageEdge(call, who.pageId, second);
-    if (first === this.otherPageId || first === this.pageId) return graphErrorAnswer(403, 200, 'Permissions error: the token is not this Page’s');
+    if (first === this.otherPageId || first === this.pageId)
+      return graphErrorAnswer(403, 200, 'Permissions error: the token is not this Page’s');
 
     // /{object}/...
     const post = this.posts.get(first);
@@ -151,11 +173,15 @@ export class FakeFacebookServer extends GraphTestServer {
           id: first,
           post_id: videoPostId,
           permalink_url: videoPostId ? `/${videoPostId}` : undefined,
-          status: { video_status: videoPostId ? 'ready' : 'upload', uploading_phase: { status: complete ? 'complete' : 'in_progress', bytes_transferred: reel?.received ?? 0 } },
+          status: {
+            video_status: videoPostId ? 'ready' : 'upload',
+            uploading_phase: { status: complete ? 'complete' : 'in_progress', bytes_transferred: reel?.received ?? 0 },
+          },
         },
       };
     }
-    if (!post || post.deleted || post.pageId !== who.pageId) return graphErrorAnswer(400, 100, `Unsupported get request. Object with ID '${first}' does not exist`, { error_subcode: 33 });
+    if (!post || post.deleted || post.pageId !== who.pageId)
+      return graphErrorAnswer(400, 100, `Unsupported get request. Object with ID '${first}' does not exist`, { error_subcode: 33 });
     if (!second && method === 'DELETE') {
       post.deleted = true;
       return { body: { success: true } };
@@ -181,14 +207,24 @@ export class FakeFacebookServer extends GraphTestServer {
       const known: Record<string, number> = { post_media_view: post.views, post_total_media_view_unique: post.viewers };
       const unknown = metrics.find((name) => !(name in known));
       if (unknown) return graphErrorAnswer(400, 100, `(#100) The value must be a valid insights metric: ${unknown}`);
-      return { body: { data: metrics.map((name) => ({ name, period: 'lifetime', values: [{ value: known[name] }], id: `${post.id}/insights/${name}/lifetime` })) } };
+      return {
+        body: {
+          data: metrics.map((name) => ({
+            name,
+            period: 'lifetime',
+            values: [{ value: known[name] }],
+            id: `${post.id}/insights/${name}/lifetime`,
+          })),
+        },
+      };
     }
     return graphErrorAnswer(400, 100, 'Unsupported request');
   }
 
   private pageEdge(call: GraphCall, pageId: string, edge: string | undefined): GraphAnswer {
     const { method, params } = call;
-    if (!edge && method === 'GET') return { body: { id: pageId, name: 'Café Plaza', username: 'cafeplaza', followers_count: this.followers } };
+    if (!edge && method === 'GET')
+      return { body: { id: pageId, name: 'Café Plaza', username: 'cafeplaza', followers_count: this.followers } };
     if (edge === 'feed' && method === 'POST') {
       const message = params.message ?? '';
       const attached = Object.keys(params)
@@ -199,7 +235,10 @@ export class FakeFacebookServer extends GraphTestServer {
       // Facebook refuses the same status twice in a row on a Page (code 506).
       const latest = [...this.posts.values()].filter((p) => p.pageId === pageId && !p.deleted && p.kind === 'status').at(-1);
       if (attached.length === 0 && !params.link && latest && latest.message === message) {
-        return graphErrorAnswer(400, 506, 'Duplicate status message', { error_subcode: 1455006, error_user_msg: 'This status update is identical to the last one you posted.' });
+        return graphErrorAnswer(400, 506, 'Duplicate status message', {
+          error_subcode: 1455006,
+          error_user_msg: 'This status update is identical to the last one you posted.',
+        });
       }
       const kind = attached.length ? 'album' : params.link ? 'link' : 'status';
       const post = this.addPost(pageId, { kind, message, link: params.link, photoIds: attached });
@@ -225,7 +264,12 @@ export class FakeFacebookServer extends GraphTestServer {
         .filter((p) => p.pageId === pageId && !p.deleted && p.createdAt >= since)
         .sort((a, b) => b.createdAt - a.createdAt)
         .slice(0, Number(params.limit ?? 25))
-        .map((p) => ({ id: p.id, ...(p.message ? { message: p.message } : {}), created_time: new Date(p.createdAt).toISOString().replace('.000Z', '+0000'), permalink_url: `https://www.facebook.com/${p.id}` }));
+        .map((p) => ({
+          id: p.id,
+          ...(p.message ? { message: p.message } : {}),
+          created_time: new Date(p.createdAt).toISOString().replace('.000Z', '+0000'),
+          permalink_url: `https://www.facebook.com/${p.id}`,
+        }));
       return { body: { data, paging: { cursors: { before: 'x', after: 'y' } } } };
     }
     if (edge === 'tagged' && method === 'GET') {
@@ -245,11 +289,17 @@ export class FakeFacebookServer extends GraphTestServer {
       const sessionId = `session-${randomUUID()}`;
       this.sessions.set(sessionId, { videoId, pageId, bytes: [], received: 0, size, finished: false });
       this.sessions.set(videoId, this.sessions.get(sessionId)!);
-      return { body: { video_id: videoId, upload_session_id: sessionId, start_offset: '0', end_offset: String(Math.min(size, this.chunkBytes)) } };
+      return {
+        body: { video_id: videoId, upload_session_id: sessionId, start_offset: '0', end_offset: String(Math.min(size, this.chunkBytes)) },
+      };
     }
     const session = this.sessions.get(params.upload_session_id ?? '');
-    if (!session || session.pageId !== pageId) return graphErrorAnswer(400, 6000, 'There was a problem uploading your video file', { error_subcode: 1363020 });
-    const offsets = () => ({ start_offset: String(session.received), end_offset: String(Math.min(session.size, session.received + this.chunkBytes)) });
+    if (!session || session.pageId !== pageId)
+      return graphErrorAnswer(400, 6000, 'There was a problem uploading your video file', { error_subcode: 1363020 });
+    const offsets = () => ({
+      start_offset: String(session.received),
+      end_offset: String(Math.min(session.size, session.received + this.chunkBytes)),
+    });
     if (params.upload_phase === 'transfer') {
       const chunk = call.files.video_file_chunk;
       const start = Number(params.start_offset);
@@ -263,7 +313,8 @@ export class FakeFacebookServer extends GraphTestServer {
       return { body: offsets() };
     }
     if (params.upload_phase === 'finish') {
-      if (session.received !== session.size) return graphErrorAnswer(400, 6001, 'The video upload is incomplete', { error_subcode: 1363019 });
+      if (session.received !== session.size)
+        return graphErrorAnswer(400, 6001, 'The video upload is incomplete', { error_subcode: 1363019 });
       if (!session.finished) {
         session.finished = true;
         const post = this.addPost(pageId, { kind: 'video', message: params.description ?? '', videoId: session.videoId });
@@ -307,11 +358,13 @@ export class FakeFacebookServer extends GraphTestServer {
   private rupload(call: GraphCall): GraphAnswer {
     const videoId = call.segments.at(-1) ?? '';
     const reel = this.reels.get(videoId);
-    if (!call.token || !this.pageTokens.has(call.token)) return { status: 401, body: { debug_info: { type: 'AuthError', message: 'Invalid OAuth access token' } } };
+    if (!call.token || !this.pageTokens.has(call.token))
+      return { status: 401, body: { debug_info: { type: 'AuthError', message: 'Invalid OAuth access token' } } };
     if (!reel) return { status: 400, body: { debug_info: { type: 'NotFoundError', message: 'Unknown video' } } };
     const offset = Number(call.headers.offset ?? 0);
     const size = Number(call.headers.file_size ?? 0);
-    if (offset !== reel.received) return { status: 400, body: { debug_info: { type: 'OffsetMismatch', message: `Expected offset ${reel.received}` } } };
+    if (offset !== reel.received)
+      return { status: 400, body: { debug_info: { type: 'OffsetMismatch', message: `Expected offset ${reel.received}` } } };
     reel.size = size;
     reel.received += call.raw.byteLength;
     return { body: { success: true } };
@@ -325,7 +378,10 @@ export class FakeFacebookServer extends GraphTestServer {
     }
     if (params.grant_type === 'fb_exchange_token') {
       const token = params.fb_exchange_token ?? '';
-      if (this.expiredTokens.has(token)) return graphErrorAnswer(400, 190, 'Error validating access token: Session has expired on Thursday, 05-Mar-26 10:00:00 PST.', { error_subcode: 463 });
+      if (this.expiredTokens.has(token))
+        return graphErrorAnswer(400, 190, 'Error validating access token: Session has expired on Thursday, 05-Mar-26 10:00:00 PST.', {
+          error_subcode: 463,
+        });
       if (token !== this.shortUserToken && token !== this.longUserToken) return this.invalidToken();
       // Each exchange hands out a fresh long-lived token (the old one keeps working until it expires).
       const previous = this.longUserToken;
@@ -335,7 +391,8 @@ export class FakeFacebookServer extends GraphTestServer {
       return { body: { access_token: this.longUserToken, token_type: 'bearer', expires_in: 5_184_000 } };
     }
     if (params.code !== undefined) {
-      if (params.code !== this.authCode) return graphErrorAnswer(400, 100, 'This authorization code has been used.', { error_subcode: 36009 });
+      if (params.code !== this.authCode)
+        return graphErrorAnswer(400, 100, 'This authorization code has been used.', { error_subcode: 36009 });
       return { body: { access_token: this.shortUserToken, token_type: 'bearer', expires_in: 3600 } };
     }
     return graphErrorAnswer(400, 100, 'Missing grant');

@@ -37,13 +37,25 @@ export interface GraphAnswer {
 export type GraphFault = GraphAnswer | 'lose-answer';
 
 /** Graph's error shape. */
-export function graphErrorAnswer(status: number, code: number, message: string, extra: Record<string, unknown> = {}, headers: Record<string, string> = {}): GraphAnswer {
-  return { status, body: { error: { message, type: code === 190 ? 'OAuthException' : 'GraphMethodException', code, fbtrace_id: 'Atest', ...extra } }, headers };
+export function graphErrorAnswer(
+  status: number,
+  code: number,
+  message: string,
+  extra: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+): GraphAnswer {
+  return {
+    status,
+    body: { error: { message, type: code === 190 ? 'OAuthException' : 'GraphMethodException', code, fbtrace_id: 'Atest', ...extra } },
+    headers,
+  };
 }
 
 /** The expired-token answer (code 190, subcode 463). */
 export const expiredTokenAnswer = (): GraphAnswer =>
-  graphErrorAnswer(400, 190, 'Error validating access token: Session has expired on Friday, 05-Dec-26 04:00:00 PST.', { error_subcode: 463 });
+  graphErrorAnswer(400, 190, 'Error validating access token: Session has expired on Friday, 05-Dec-26 04:00:00 PST.', {
+    error_subcode: 463,
+  });
 
 /** Page-level throttling (code 32) with the business use case header saying when access returns. */
 export const throttledAnswer = (minutes: number, code = 32): GraphAnswer =>
@@ -121,21 +133,35 @@ export abstract class GraphTestServer {
     const params: Record<string, string> = Object.fromEntries(url.searchParams);
     const files: Record<string, Uint8Array> = {};
     const type = String(req.headers['content-type'] ?? '');
-    if (type.startsWith('application/x-www-form-urlencoded')) Object.assign(params, Object.fromEntries(new URLSearchParams(raw.toString('utf8'))));
+    if (type.startsWith('application/x-www-form-urlencoded'))
+      Object.assign(params, Object.fromEntries(new URLSearchParams(raw.toString('utf8'))));
     else if (type.startsWith('multipart/form-data')) {
       const form = await new Response(new Blob([new Uint8Array(raw)]), { headers: { 'content-type': type } }).formData();
       const entries: Array<[string, FormDataEntryValue]> = [];
-      form.forEach((value, key) => entries.push([key, value]));
+      form.forEach((value, key) => {
+        entries.push([key, value]);
+      });
       for (const [key, value] of entries) {
         if (typeof value === 'string') params[key] = value;
         else files[key] = new Uint8Array(await value.arrayBuffer());
       }
     } else if (type.startsWith('application/json') && raw.length > 0) {
-      for (const [key, value] of Object.entries(JSON.parse(raw.toString('utf8')) as Record<string, unknown>)) params[key] = typeof value === 'string' ? value : JSON.stringify(value);
+      for (const [key, value] of Object.entries(JSON.parse(raw.toString('utf8')) as Record<string, unknown>))
+        params[key] = typeof value === 'string' ? value : JSON.stringify(value);
     }
     const auth = String(req.headers.authorization ?? '');
     const token = auth.replace(/^(Bearer|OAuth)\s+/i, '') || params.access_token || undefined;
-    const call: GraphCall = { method: req.method ?? 'GET', host, version, segments: rest, params, files, raw: new Uint8Array(raw), headers: req.headers, token };
+    const call: GraphCall = {
+      method: req.method ?? 'GET',
+      host,
+      version,
+      segments: rest,
+      params,
+      files,
+      raw: new Uint8Array(raw),
+      headers: req.headers,
+      token,
+    };
     this.seen.push({ method: call.method, host, path: rest.join('/'), params });
     const faultIndex = this.faults.findIndex((f) => f.match(call));
     if (faultIndex !== -1) {

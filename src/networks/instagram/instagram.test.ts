@@ -106,6 +106,9 @@ describe('instagram publishing', () => {
     const story = await adapter.publish(channel(), input({ postType: 'story', text: '', firstComment: 'ignored' }));
     expect(server.media.get(story.remoteId)).toMatchObject({ productType: 'STORY', caption: '' });
     expect(server.media.get(story.remoteId)!.comments).toEqual([]);
+    // Stories scheduled together are each published (no caption to tell them apart beforehand).
+    const second = await adapter.publish(channel(), input({ postType: 'story', text: '' }));
+    expect(second.remoteId).not.toBe(story.remoteId);
   });
 
   it('a container in ERROR is permanent and one EXPIRED is transient; nothing is published', async () => {

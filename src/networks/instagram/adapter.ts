@@ -20,7 +20,7 @@
  * only matched within a known attempt window (there is nothing else to tell it apart). Known
  * limit: a story has no caption, so after a lost answer the lookup takes the newest story since
  * the first attempt; two stories of one account whose answers are both lost in the same minutes
- * cannot be told apart. `publish` therefore skips its own pre-lookup for stories.
+ * cannot be told apart. `publish` therefore skips its own pre-lookup for stories and captionless posts.
  */
 import { createGraphClient, type GraphRequestFn } from '../meta-graph/client.ts';
 import { PUBLISHING_LIMIT_WAIT_MS } from '../meta-graph/errors.ts';
@@ -303,10 +303,9 @@ export function createInstagramAdapter(options: InstagramAdapterOptions = {}): N
       if (input.media.length === 0) throw new NetworkError('permanent', 'media_required', 'Instagram posts need an image or a video');
       for (const [index, item] of input.media.entries()) publicUrlOf(item, index);
       // The retry anchor: a post this publication already made is returned, never made twice.
-      // Not for stories: they carry no caption, so any story since the first attempt would match,
-      // and stories scheduled together would swallow each other. They rely on the engine's
-      // findPublished after an ambiguous outcome only.
-      if (postType !== 'story') {
+      // Not for stories or captionless posts: nothing tells them apart, so posts scheduled together
+      // would swallow each other. They rely on the engine's findPublished after an ambiguous outcome.
+      if (postType !== 'story' && input.text.trim() !== '') {
         const existing = await findPublished(ctx, input);
         if (existing) return existing;
       }

@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { expiredTokenAnswer, serverErrorAnswer, throttledAnswer } from '../meta-graph/testing/graph-server.ts';
+import { networkUrl } from '../endpoints.ts';
 import { NetworkError, type ChannelContext, type MediaInput, type PublishInput } from '../types.ts';
 import { createFacebookAdapter } from './adapter.ts';
 import { createFacebookOAuthProvider } from './oauth.ts';
@@ -168,6 +169,17 @@ describe('facebook errors', () => {
   });
 });
 
+describe('facebook requests', () => {
+  it('sends nothing once the engine’s deadline has passed, and keeps tokens out of URLs', async () => {
+    const seen = server.seen.length;
+    const late = { ...channel(), deadline: server.clock - 1, now: () => server.clock };
+    expect(await failure(adapter.publish(late, input()))).toMatchObject({ kind: 'transient', code: 'deadline_passed' });
+    expect(server.seen.length).toBe(seen);
+    await adapter.publish(channel(), input({ media: [image(4)] }));
+    expect(server.seen.slice(seen).every((call) => !('access_token' in call.params))).toBe(true);
+  });
+});
+
 describe('facebook reading', () => {
   it('reads views and viewers (2025 insights), reactions, comments and shares; a reason when insights are missing', async () => {
     const posted = await adapter.publish(channel(), input());
@@ -245,6 +257,27 @@ describe('facebook login', () => {
     expect(refreshed.accessToken).toBe(server.longUserToken);
     await provider.revoke!(refreshed, app(), oauthCtx());
     expect(provider.scopes).toContain('pages_manage_posts');
+  });
+
+  it('the token endpoint answers the framework’s code exchange, and refuses a used code', async () => {
+    const exchange = (code: string) =>
+      fetch(networkUrl(provider.tokenUrl({}), server.baseUrl), {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({
+          grant_type: 'authorization_code',
+          code,
+          client_id: server.appId,
+          client_secret: server.appSecret,
+          redirect_uri: 'https://plaza.example/api/v1/oauth/facebook/callback',
+        }),
+      });
+    const ok = await exchange(server.authCode);
+    expect(await ok.json()).toEqual({ access_token: server.shortUserToken, token_type: 'bearer', expires_in: 3600 });
+    const used = await exchange('code-used');
+    expect(used.status).toBe(400);
+    expect(await used.json()).toMatchObject({ error: { code: 100, error_subcode: 36009 } });
+    expect(provider.authorizeUrl({})).toBe('https://www.facebook.com/v25.0/dialog/oauth');
   });
 
   it('a refused refresh is auth, with Facebook’s reason', async () => {

@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { expiredTokenAnswer, throttledAnswer } from '../meta-graph/testing/graph-server.ts';
+import { networkUrl } from '../endpoints.ts';
 import { NetworkError, type ChannelContext, type MediaInput, type PublishInput } from '../types.ts';
 import { createInstagramAdapter } from './adapter.ts';
 import { createInstagramFacebookLoginProvider, createInstagramLoginProvider } from './oauth.ts';
@@ -252,6 +253,25 @@ describe('instagram sign-in', () => {
     const refreshed = await igLogin.refresh!(exchanged, app(), oauthCtx());
     expect(refreshed.accessToken).not.toBe(exchanged.accessToken);
     expect(refreshed.accessToken).toBe(server.longToken);
+  });
+
+  it('the token endpoint answers the framework’s code exchange, and refuses a bad code', async () => {
+    const exchange = (code: string) =>
+      fetch(networkUrl(igLogin.tokenUrl({}), server.baseUrl), {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({
+          grant_type: 'authorization_code',
+          code,
+          client_id: server.appId,
+          client_secret: server.appSecret,
+          redirect_uri: 'https://plaza.example/api/v1/oauth/instagram/callback',
+        }),
+      });
+    expect(await (await exchange(server.authCode)).json()).toMatchObject({ access_token: server.shortToken, user_id: server.igUserId });
+    const bad = await exchange('stale');
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({ error_type: 'OAuthException' });
   });
 
   it('a refused refresh is auth with Instagram’s reason', async () => {

@@ -312,8 +312,8 @@ export function createInstagramAdapter(options: InstagramAdapterOptions = {}): N
       await checkPublishingLimit(request, ig);
       const containerId = await buildContainer(request, ig, input, postType);
       const state = await waitUntilReady(request, ig, containerId);
-      let mediaId: string;
       if (state === 'PUBLISHED') {
+        // A fresh container is never published by anyone else; if it says so, the post is ours.
         const found = await findPublished(ctx, input);
         if (!found)
           throw new NetworkError(
@@ -322,15 +322,15 @@ export function createInstagramAdapter(options: InstagramAdapterOptions = {}): N
             'Instagram says the container is published but the post was not found yet',
           );
         return found;
-      } else {
-        const { body } = await request<{ id: string }>({
-          method: 'POST',
-          url: graphUrl(ig.host, `${ig.igUserId}/media_publish`),
-          token: ig.token,
-          form: { creation_id: containerId },
-        });
-        mediaId = body.id;
       }
+      // The only call that makes a post: a lost answer here is ambiguous (client default for POST).
+      const { body: published } = await request<{ id: string }>({
+        method: 'POST',
+        url: graphUrl(ig.host, `${ig.igUserId}/media_publish`),
+        token: ig.token,
+        form: { creation_id: containerId },
+      });
+      const mediaId = published.id;
       const result: PublishResult = { remoteId: mediaId, remoteUrl: await permalinkOf(request, ig, mediaId) };
       if (input.firstComment?.trim() && postType !== 'story') {
         try {

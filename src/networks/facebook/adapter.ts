@@ -313,7 +313,8 @@ export function createFacebookAdapter(options: FacebookAdapterOptions = {}): Net
         token: page.token,
       });
       const match = (body.data ?? []).find(
-        (post) => (post.message ?? '') === input.text && (post.created_time === undefined || Date.parse(post.created_time) >= since),
+        (post) =>
+          (post.message ?? '').trim() === input.text.trim() && (post.created_time === undefined || Date.parse(post.created_time) >= since),
       );
       if (match) return { remoteId: match.id, remoteUrl: match.permalink_url ?? postUrl(match.id) };
       after = body.paging?.next ? body.paging.cursors?.after : undefined;

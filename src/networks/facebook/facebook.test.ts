@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { expiredTokenAnswer, serverErrorAnswer, throttledAnswer } from '../meta-graph/testing/graph-server.ts';
+import { expiredTokenAnswer, graphErrorAnswer, serverErrorAnswer, throttledAnswer } from '../meta-graph/testing/graph-server.ts';
 import { networkUrl } from '../endpoints.ts';
 import { NetworkError, type ChannelContext, type MediaInput, type PublishInput } from '../types.ts';
 import { createFacebookAdapter } from './adapter.ts';
@@ -188,6 +188,10 @@ describe('facebook reading', () => {
     expect(metrics.missing).toEqual({ quotes: 'not_provided_by_network', clicks: 'use_tracked_links' });
     expect(metrics.networkMetrics).toEqual({ views: 40, viewers: 25 });
     expect(server.seen.at(-1)!.params.metric).toBe('post_media_view,post_total_media_view_unique');
+
+    server.inject((call) => call.segments[1] === 'insights', graphErrorAnswer(403, 10, '(#10) Requires read_insights permission'));
+    const noScope = await adapter.fetchMetrics(channel(), posted.remoteId);
+    expect(noScope.missing).toMatchObject({ impressions: 'needs_permission', reach: 'needs_permission' });
 
     server.insightsAvailable = false;
     try {

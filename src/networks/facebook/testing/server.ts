@@ -384,10 +384,8 @@ export class FakeFacebookServer extends GraphTestServer {
         });
       if (token !== this.shortUserToken && token !== this.longUserToken) return this.invalidToken();
       // Each exchange hands out a fresh long-lived token (the old one keeps working until it expires).
-      const previous = this.longUserToken;
       this.longUserToken = `fb-long-user-token-${this.nextId()}`;
       this.expiredTokens.delete(this.longUserToken);
-      void previous;
       return { body: { access_token: this.longUserToken, token_type: 'bearer', expires_in: 5_184_000 } };
     }
     if (params.code !== undefined) {

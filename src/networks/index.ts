@@ -7,6 +7,8 @@ import type { NetworkAdapter } from './types.ts';
 import type { NetworkPackage } from './package.ts';
 import type { ListeningSourceKind } from '../modules/listening/sources/types.ts';
 import { bluesky } from './bluesky/index.ts';
+import { facebook } from './facebook/index.ts';
+import { instagram } from './instagram/index.ts';
 import { linkedin } from './linkedin/index.ts';
 import { mastodon } from './mastodon/index.ts';
 import { sandbox } from './sandbox/index.ts';
@@ -14,7 +16,7 @@ import { threads } from './threads/index.ts';
 import { x } from './x/index.ts';
 
 /** Every network this build of Plaza knows, once. */
-export const NETWORKS: readonly NetworkPackage[] = [bluesky, mastodon, sandbox, linkedin, threads, x];
+export const NETWORKS: readonly NetworkPackage[] = [bluesky, mastodon, sandbox, facebook, instagram, linkedin, threads, x];
 
 /** The adapters every Plaza process ships with. */
 export function defaultAdapters(): NetworkAdapter[] {

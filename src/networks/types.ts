@@ -199,6 +199,8 @@ export const METRIC_REASON_CODES = [
   'needs_newer_server',
   /** The connected account lacks the permission (scope) to read it. */
   'needs_permission',
+  /** The network reports it, but not for this account or post (Facebook Pages under 100 likes, insights not computed yet). */
+  'not_available_for_account',
 ] as const;
 export type MetricReasonCode = (typeof METRIC_REASON_CODES)[number];
 
@@ -225,6 +227,8 @@ export interface PostMetrics {
   shares?: number | null;
   /** Why a metric is null, as a reason code: { impressions: 'not_provided_by_network' }. */
   missing: MissingMetrics;
+  /** Metrics beyond POST_METRIC_NAMES, by the network's own name (Instagram `saved`, Facebook `reactions`). */
+  networkMetrics?: Record<string, number>;
 }
 
 export interface ChannelHealth {

@@ -115,6 +115,7 @@ export const analyticsEn = {
     use_tracked_links: 'This network does not report link clicks (use Plaza tracked links)',
     needs_newer_server: 'This server does not report it (newer versions do)',
     needs_permission: 'The connected account lacks the permission to read it',
+    not_available_for_account: 'The network does not report it for this account or post yet',
   },
   bestTime: {
     title: 'Best time to post',

@@ -118,6 +118,7 @@ export const analyticsEs: Dictionary<typeof analyticsEn> = {
     use_tracked_links: 'Esta red no informa de clics en enlaces (usa los enlaces con seguimiento de Plaza)',
     needs_newer_server: 'Este servidor no lo informa (las versiones más recientes sí)',
     needs_permission: 'La cuenta conectada no tiene permiso para leerlo',
+    not_available_for_account: 'La red aún no lo informa para esta cuenta o publicación',
   },
   bestTime: {
     title: 'Mejor hora para publicar',

@@ -134,6 +134,12 @@ export const networkReasonsEn = {
   token_expired: 'The access token has expired; Plaza renews it and tries again.',
   code_exchange_refused: 'The network refused the sign-in: try connecting again.',
   duplicate_post: 'The network refused it as a duplicate of an earlier post.',
+  missing_permission: 'The connected account lacks a permission this needs: reconnect the channel and grant it.',
+  post_type_unsupported: 'This network does not publish this kind of post.',
+  media_required: 'This network needs an image or a video in the post.',
+  container_not_ready: 'The network is still processing the media; it will be tried again.',
+  container_published: 'The network says the post was published, but it cannot be found yet.',
+  delete_not_supported: 'The network does not let Plaza delete this post: delete it in the network’s app.',
   other: 'The network refused it ({{code}}).',
   // X
   code_refused: 'The network refused the sign-in code: try connecting again.',
@@ -181,7 +187,16 @@ export const validationFieldsEn = {
 };
 
 /** Network names as shown in tables and messages. */
-export const networkNamesEn = { sandbox: 'Sandbox (simulated)', mastodon: 'Mastodon', bluesky: 'Bluesky', x: 'X', linkedin: 'LinkedIn' };
+export const networkNamesEn = {
+  sandbox: 'Sandbox (simulated)',
+  mastodon: 'Mastodon',
+  bluesky: 'Bluesky',
+  facebook: 'Facebook Pages',
+  instagram: 'Instagram',
+  linkedin: 'LinkedIn',
+  threads: 'Threads',
+  x: 'X',
+};
 
 /** Why a row of a mentions CSV is refused (src/modules/listening/sources/csv.ts CSV_ROW_ERROR_CODES). */
 export const csvRowErrorsEn = {

@@ -136,6 +136,12 @@ export const networkReasonsEs: Record<keyof typeof networkReasonsEn, string> = {
   token_expired: 'El token de acceso ha caducado; Plaza lo renueva y lo vuelve a intentar.',
   code_exchange_refused: 'La red rechazó el inicio de sesión: vuelve a intentar la conexión.',
   duplicate_post: 'La red la rechazó por ser un duplicado de una publicación anterior.',
+  missing_permission: 'A la cuenta conectada le falta un permiso necesario: vuelve a conectar el canal y concédelo.',
+  post_type_unsupported: 'Esta red no publica este tipo de publicación.',
+  media_required: 'Esta red necesita una imagen o un vídeo en la publicación.',
+  container_not_ready: 'La red todavía está procesando los archivos; se volverá a intentar.',
+  container_published: 'La red dice que la publicación salió, pero aún no aparece.',
+  delete_not_supported: 'La red no permite que Plaza borre esta publicación: bórrala en la aplicación de la red.',
   other: 'La red lo rechazó ({{code}}).',
   // X
   code_refused: 'La red rechazó el código de inicio de sesión: vuelve a intentar la conexión.',
@@ -189,6 +195,9 @@ export const networkNamesEs: Record<keyof typeof networkNamesEn, string> = {
   linkedin: 'LinkedIn',
   bluesky: 'Bluesky',
   x: 'X',
+  facebook: 'Páginas de Facebook',
+  instagram: 'Instagram',
+  threads: 'Threads',
 };
 
 /** Por qué se rechaza una fila de un CSV de menciones. */

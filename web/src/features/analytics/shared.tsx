@@ -11,7 +11,7 @@ import { numberFormat } from './chart-scales.ts';
 import { strategyKeys } from '../strategy/api.ts';
 
 /** Reason codes a network gives for a missing metric (networks/types.ts METRIC_REASON_CODES). */
-const METRIC_REASON_CODES = new Set(['not_provided_by_network', 'use_tracked_links', 'needs_newer_server', 'needs_permission']);
+const METRIC_REASON_CODES = new Set(['not_provided_by_network', 'use_tracked_links', 'needs_newer_server', 'needs_permission', 'not_available_for_account']);
 
 /**
  * Translates why a KPI has no value: the API answers codes (src/lib/kpi-reasons.ts, or a network's

@@ -45,6 +45,10 @@ function connection(adapter: NetworkAdapter): string {
   return fields.join(' + ') || '—';
 }
 
+function duration(seconds: number): string {
+  return seconds < 120 ? `${Math.round(seconds)} s` : `${Math.round(seconds / 60)} min`;
+}
+
 /** The markdown table (without markers). */
 export function networksTable(): string {
   const rows = NETWORKS.map(({ adapter, listeningSources }) => {
@@ -60,7 +64,7 @@ export function networksTable(): string {
         .join(', '),
       String(adapter.limits.maxChars),
       maxItems > 0 ? String(maxItems) : '—',
-      capabilities?.video ? `${Math.round(capabilities.video.maxDurationSeconds)} s` : '—',
+      capabilities?.video ? duration(capabilities.video.maxDurationSeconds) : '—',
       capabilities?.firstComment ? 'yes' : '—',
       metrics,
       // Every network's own mentions feed the channel-mentions source; some also have a stream of their own.

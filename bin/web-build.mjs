@@ -64,7 +64,10 @@ export function buildWeb(root = ROOT, { quiet = false } = {}) {
   // tree on its next `npx`/`npm exec` (the hidden lockfile looks out of date).
   const args = [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--configLoader', 'runner'];
   if (quiet) args.push('--logLevel', 'warn');
-  const result = spawnSync(process.execPath, args, { cwd: path.join(root, 'web'), stdio: 'inherit' });
+  // Always a production build: under a test runner NODE_ENV is 'test', and Vite would then bundle
+  // React's development build (larger and slower) into what the browser tests load.
+  const env = { ...process.env, NODE_ENV: 'production' };
+  const result = spawnSync(process.execPath, args, { cwd: path.join(root, 'web'), stdio: 'inherit', env });
   if (result.status !== 0) throw new Error('Building the web app failed');
   fs.writeFileSync(path.join(root, 'web', 'dist', STAMP), `${hash}\n`);
 }

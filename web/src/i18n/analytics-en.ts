@@ -53,7 +53,7 @@ export const analyticsEn = {
     engagements: 'Engagements',
     posts: 'Posts',
     previousEngagements: 'Engagements, previous period',
-    byPublishDay: 'Counted on the day each post was published, in UTC days.',
+    byPublishDay: "Counted on the day each post was published, in days of {{zone}} (the brand's time zone).",
   },
   overview: {
     title: 'Analytics',
@@ -193,6 +193,9 @@ export const analyticsEn = {
     download: 'Download a report',
     downloadPdf: 'PDF',
     downloadCsv: 'CSV',
+    formatPdf: 'PDF (to share with the client)',
+    formatCsv: 'CSV (spreadsheet)',
+    lastFailed: 'The last sending failed. Check the e-mail (SMTP) settings below and press "Send now".',
     scope: 'Scope',
     language: 'Language',
     schedules: 'Scheduled reports by e-mail',

@@ -12,6 +12,8 @@ import { eventTextsEs } from './event-texts-es.ts';
 import { csvRowErrorsEs, networkNamesEs, networkReasonsEs, validationFieldsEs, validationIssuesEs } from './error-texts-es.ts';
 import { kpiReasonsEs, querySyntaxEs } from './i18n2-es.ts';
 import { reviewEs } from './review-es.ts';
+import { datesEs } from './dates-es.ts';
+import { previewsEs } from './previews-es.ts';
 
 /** Cadenas de la interfaz en español. */
 export const es: Dictionary = {
@@ -244,6 +246,8 @@ export const es: Dictionary = {
   networkNames: networkNamesEs,
   csvRowErrors: csvRowErrorsEs,
   review: reviewEs,
+  dates: datesEs,
+  previews: previewsEs,
   roles: { owner: 'Propietario', manager: 'Gestor', editor: 'Editor', approver: 'Aprobador (cliente)', viewer: 'Lector' },
   states: {
     draft: 'Borrador',

@@ -76,9 +76,27 @@ export function apiErrorText(error: unknown): string {
   return i18next.t(`apiErrors.${code}`, params);
 }
 
-/** A network's name as people know it ("sandbox" → "Sandbox (simulated)"). */
+/** Networks' own spelling of their names, the same in every language (used when no translation exists). */
+const NETWORK_BRAND_NAMES: Record<string, string> = {
+  bluesky: 'Bluesky',
+  mastodon: 'Mastodon',
+  instagram: 'Instagram',
+  facebook: 'Facebook',
+  linkedin: 'LinkedIn',
+  x: 'X',
+  threads: 'Threads',
+  youtube: 'YouTube',
+  tiktok: 'TikTok',
+  pinterest: 'Pinterest',
+  telegram: 'Telegram',
+  discord: 'Discord',
+  slack: 'Slack',
+  wordpress: 'WordPress',
+};
+
+/** A network's name as people know it ("sandbox" → "Sandbox (simulated)", "linkedin" → "LinkedIn"). */
 export function networkLabel(network: string): string {
-  return i18next.exists(`networkNames.${network}`) ? i18next.t(`networkNames.${network}`) : network;
+  return i18next.exists(`networkNames.${network}`) ? i18next.t(`networkNames.${network}`) : (NETWORK_BRAND_NAMES[network] ?? network);
 }
 
 /** The translation of a server error code stored on an object (a channel's health, a report…), or `fallback` when the code has none. */

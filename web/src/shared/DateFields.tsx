@@ -1,0 +1,143 @@
+import '@mantine/dates/styles.css';
+import 'dayjs/locale/es';
+import type { ReactNode } from 'react';
+import { Group, Text, type MantineSize } from '@mantine/core';
+import { DateInput, DatesProvider, TimeInput } from '@mantine/dates';
+import { useTranslation } from 'react-i18next';
+import {
+  dayjsDayPattern,
+  dayPlaceholder,
+  dayToPickerDate,
+  firstDayOfWeek,
+  joinLocalInput,
+  parseTypedDay,
+  pickerDateToDay,
+  shiftedWallTime,
+  splitLocalInput,
+} from './date-fields.ts';
+
+/*
+ * Date fields in the UI language (Spanish: dd/mm/aaaa, weeks from Monday; English: mm/dd/yyyy), typed
+ * or picked from a month grid. Values are wall-clock strings in the brand's time zone, the same ones
+ * the native inputs gave (`yyyy-LL-dd`, `yyyy-LL-dd'T'HH:mm`), so `fromLocalInput` keeps doing the
+ * zone and daylight-saving work. Imported only by lazily loaded pages: the picker stays out of the
+ * first load.
+ */
+
+/** The picker's language settings for the UI language. */
+function PickerSettings({ children }: { children: ReactNode }) {
+  const { i18n } = useTranslation();
+  const language = i18n.language === 'es' ? 'es' : 'en';
+  return (
+    <DatesProvider settings={{ locale: language, firstDayOfWeek: firstDayOfWeek(language), weekendDays: [0, 6] }}>{children}</DatesProvider>
+  );
+}
+
+interface DayFieldProps {
+  label?: ReactNode;
+  'aria-label'?: string;
+  description?: ReactNode;
+  error?: ReactNode;
+  /** `yyyy-LL-dd`, or '' for none. */
+  value: string;
+  onChange: (day: string) => void;
+  minDay?: string;
+  maxDay?: string;
+  size?: MantineSize;
+  clearable?: boolean;
+  w?: number | string;
+  'data-testid'?: string;
+}
+
+/** A day, typed ("29/03/2026") or picked, in the UI language's format. */
+export function DayField({ value, onChange, minDay, maxDay, clearable, ...props }: DayFieldProps) {
+  const { i18n } = useTranslation();
+  const language = i18n.language === 'es' ? 'es' : 'en';
+  return (
+    <PickerSettings>
+      <DateInput
+        {...props}
+        value={dayToPickerDate(value)}
+        onChange={(date) => onChange(pickerDateToDay(date))}
+        valueFormat={dayjsDayPattern(language)}
+        dateParser={(text) => dayToPickerDate(parseTypedDay(text, language))}
+        placeholder={dayPlaceholder(language)}
+        minDate={dayToPickerDate(minDay) ?? undefined}
+        maxDate={dayToPickerDate(maxDay) ?? undefined}
+        clearable={clearable}
+        popoverProps={{ withinPortal: true }}
+      />
+    </PickerSettings>
+  );
+}
+
+interface DateTimeFieldProps {
+  /** Labels the day; the time of day is labelled "Hora" / "Time". */
+  label?: ReactNode;
+  /** For a field without a visible label (the post page's toolbar). */
+  'aria-label'?: string;
+  description?: ReactNode;
+  error?: ReactNode;
+  /** `yyyy-LL-dd'T'HH:mm` in the brand's zone, or '' for none. */
+  value: string;
+  onChange: (value: string) => void;
+  /** The brand's time zone, to warn when a time falls in the hour skipped by daylight saving. */
+  zone: string;
+  size?: MantineSize;
+  clearable?: boolean;
+  'data-testid'?: string;
+}
+
+/**
+ * A day and a time of day in the brand's zone. Picking a day keeps the time (09:00 when there was
+ * none); clearing the day clears both. A time that does not exist that day in the brand's zone
+ * (clocks going forward) is shown with the time it will be saved as.
+ */
+export function DateTimeField({
+  label,
+  'aria-label': ariaLabel,
+  description,
+  error,
+  value,
+  onChange,
+  zone,
+  size,
+  clearable = true,
+  'data-testid': testId,
+}: DateTimeFieldProps) {
+  const { t } = useTranslation();
+  const { day, time } = splitLocalInput(value);
+  const shifted = shiftedWallTime(value, zone);
+  return (
+    <div data-testid={testId}>
+      <Group gap="xs" align="flex-start" wrap="nowrap">
+        <DayField
+          label={label}
+          aria-label={ariaLabel}
+          description={description}
+          error={error}
+          value={day}
+          onChange={(next) => onChange(joinLocalInput(next, time))}
+          size={size}
+          clearable={clearable}
+          w={description ? undefined : 150}
+        />
+        <TimeInput
+          label={label ? t('dates.time') : undefined}
+          aria-label={ariaLabel ? `${ariaLabel} · ${t('dates.time')}` : undefined}
+          description={description ? ' ' : undefined}
+          value={time}
+          disabled={!day}
+          onChange={(e) => onChange(joinLocalInput(day, e.currentTarget.value))}
+          size={size}
+          w={110}
+        />
+      </Group>
+      {shifted && (
+        <Text size="xs" c="orange.8" mt={4} data-testid="dst-shift">
+          {t('dates.skippedHour', { zone, time: shifted })}
+        </Text>
+      )}
+    </div>
+  );
+}

@@ -1,8 +1,8 @@
 import '@mantine/dates/styles.css';
 import 'dayjs/locale/es';
-import type { ReactNode } from 'react';
-import { Group, Text, type MantineSize } from '@mantine/core';
-import { DateInput, DatesProvider, TimeInput } from '@mantine/dates';
+import { useEffect, useState, type ReactNode } from 'react';
+import { Group, Text, TextInput, type MantineSize } from '@mantine/core';
+import { DateInput, DatesProvider } from '@mantine/dates';
 import { useTranslation } from 'react-i18next';
 import {
   dayjsDayPattern,
@@ -11,6 +11,7 @@ import {
   firstDayOfWeek,
   joinLocalInput,
   parseTypedDay,
+  parseTypedTime,
   pickerDateToDay,
   shiftedWallTime,
   splitLocalInput,
@@ -45,6 +46,7 @@ interface DayFieldProps {
   maxDay?: string;
   size?: MantineSize;
   clearable?: boolean;
+  required?: boolean;
   w?: number | string;
   'data-testid'?: string;
 }
@@ -71,6 +73,49 @@ export function DayField({ value, onChange, minDay, maxDay, clearable, ...props 
   );
 }
 
+/**
+ * A time of day on a 24-hour clock ("10:00", as the brand's zone reads it), typed freely ("930",
+ * "9.30", "2:30 pm" are understood) and tidied when the field is left. The browser's own time input
+ * is not used: it follows the browser's language (10:00 AM in a Spanish UI), not Plaza's.
+ */
+function TimeField({
+  value,
+  onChange,
+  ...props
+}: {
+  label?: ReactNode;
+  'aria-label'?: string;
+  value: string;
+  disabled?: boolean;
+  onChange: (time: string) => void;
+  size?: MantineSize;
+}) {
+  const [text, setText] = useState(value);
+  useEffect(() => setText(value), [value]);
+  const parsed = parseTypedTime(text);
+  return (
+    <TextInput
+      {...props}
+      value={text}
+      placeholder="hh:mm"
+      inputMode="numeric"
+      w={90}
+      error={text && !parsed ? ' ' : undefined}
+      onChange={(e) => {
+        setText(e.currentTarget.value);
+        const next = parseTypedTime(e.currentTarget.value);
+        if (next && /^\d{2}:\d{2}$/.test(e.currentTarget.value.trim())) onChange(next);
+      }}
+      onBlur={() => {
+        if (parsed) {
+          setText(parsed);
+          onChange(parsed);
+        } else setText(value);
+      }}
+    />
+  );
+}
+
 interface DateTimeFieldProps {
   /** Labels the day; the time of day is labelled "Hora" / "Time". */
   label?: ReactNode;
@@ -85,6 +130,7 @@ interface DateTimeFieldProps {
   zone: string;
   size?: MantineSize;
   clearable?: boolean;
+  required?: boolean;
   'data-testid'?: string;
 }
 
@@ -103,6 +149,7 @@ export function DateTimeField({
   zone,
   size,
   clearable = true,
+  required,
   'data-testid': testId,
 }: DateTimeFieldProps) {
   const { t } = useTranslation();
@@ -114,25 +161,28 @@ export function DateTimeField({
         <DayField
           label={label}
           aria-label={ariaLabel}
-          description={description}
           error={error}
           value={day}
           onChange={(next) => onChange(joinLocalInput(next, time))}
           size={size}
-          clearable={clearable}
-          w={description ? undefined : 150}
+          clearable={clearable && !required}
+          required={required}
+          w={label ? undefined : 150}
         />
-        <TimeInput
+        <TimeField
           label={label ? t('dates.time') : undefined}
           aria-label={ariaLabel ? `${ariaLabel} · ${t('dates.time')}` : undefined}
-          description={description ? ' ' : undefined}
           value={time}
           disabled={!day}
-          onChange={(e) => onChange(joinLocalInput(day, e.currentTarget.value))}
+          onChange={(next) => onChange(joinLocalInput(day, next))}
           size={size}
-          w={110}
         />
       </Group>
+      {description && (
+        <Text size="xs" c="dimmed" mt={4}>
+          {description}
+        </Text>
+      )}
       {shifted && (
         <Text size="xs" c="orange.8" mt={4} data-testid="dst-shift">
           {t('dates.skippedHour', { zone, time: shifted })}

@@ -97,3 +97,22 @@ export function shiftedWallTime(value: string, zone: string): string | null {
   const shown = dt.toFormat("yyyy-LL-dd'T'HH:mm");
   return shown === value ? null : dt.toFormat('HH:mm');
 }
+
+/**
+ * Reads a time of day typed as people do ("10", "10:5", "1030", "9.30", "2:30 pm") as 24-hour
+ * `HH:mm`, or null when it is not a time.
+ */
+export function parseTypedTime(text: string): string | null {
+  const compact = /^\s*(\d{3,4})\s*$/.exec(text);
+  if (compact) return parseTypedTime(`${compact[1].slice(0, -2)}:${compact[1].slice(-2)}`);
+  const match = /^\s*(\d{1,2})(?:[:.h ]?(\d{1,2}))?\s*(a\.?\s?m\.?|p\.?\s?m\.?)?\s*$/i.exec(text);
+  if (!match) return null;
+  let hour = Number(match[1]);
+  const minute = match[2] === undefined ? 0 : Number(match[2]);
+  const meridiem = match[3]?.toLowerCase().startsWith('p') ? 'pm' : match[3] ? 'am' : null;
+  if (meridiem && (hour < 1 || hour > 12)) return null;
+  if (meridiem === 'pm' && hour < 12) hour += 12;
+  if (meridiem === 'am' && hour === 12) hour = 0;
+  if (hour > 23 || minute > 59) return null;
+  return `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
+}

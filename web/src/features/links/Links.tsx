@@ -33,6 +33,7 @@ import { PublicUrlWarning } from '../../shared/PublicUrlWarning.tsx';
 import { linkKeys } from './api.ts';
 import { ApiErrorAlert } from '../../shared/ApiErrorAlert.tsx';
 import { currencySymbol, useMoney } from '../workspaces/money.ts';
+import { DayField } from '../../shared/DateFields.tsx';
 
 /** One link row: short URL, destination, human clicks and unique visitors (from its detail). */
 function LinkRow({ link, onOpen }: { link: TrackedLink; onOpen: () => void }) {
@@ -442,13 +443,7 @@ export default function LinksPage() {
                   decimalScale={2}
                   required
                 />
-                <TextInput
-                  type="date"
-                  label={t('analytics.costs.day')}
-                  value={costDay}
-                  onChange={(e) => setCostDay(e.currentTarget.value)}
-                  required
-                />
+                <DayField label={t('analytics.costs.day')} value={costDay} onChange={setCostDay} required />
                 <Select
                   label={t('analytics.scope.campaign')}
                   placeholder={t('analytics.common.optional')}

@@ -10,6 +10,7 @@ import { useWorkspace } from '../../shared/session.tsx';
 import { ExternalLink } from '../../shared/ExternalLink.tsx';
 import type { Sentiment } from './types.ts';
 import { listeningKeys } from './api.ts';
+import { DateTimeField } from '../../shared/DateFields.tsx';
 
 const SENTIMENTS: Sentiment[] = ['positive', 'neutral', 'negative'];
 const COLORS: Record<Sentiment, string> = { positive: 'green', neutral: 'gray', negative: 'red' };
@@ -94,13 +95,8 @@ export default function ListeningMentionsPage() {
           w={100}
         />
         <TextInput label={t('listening.network')} value={filters.network} onChange={(e) => set('network')(e.currentTarget.value)} w={120} />
-        <TextInput
-          type="datetime-local"
-          label={t('listening.from')}
-          value={filters.from}
-          onChange={(e) => set('from')(e.currentTarget.value)}
-        />
-        <TextInput type="datetime-local" label={t('listening.to')} value={filters.to} onChange={(e) => set('to')(e.currentTarget.value)} />
+        <DateTimeField label={t('listening.from')} value={filters.from} onChange={set('from')} zone={workspace.timeZone} />
+        <DateTimeField label={t('listening.to')} value={filters.to} onChange={set('to')} zone={workspace.timeZone} />
         <TextInput label={t('listening.search')} value={filters.q} onChange={(e) => set('q')(e.currentTarget.value)} w={160} />
         {/* A plain link: the browser downloads the CSV with the session cookie, streamed by the server. */}
         <Button

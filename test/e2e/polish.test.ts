@@ -133,7 +133,10 @@ describe('sidebar, date pickers, reports and previews (real Chromium, es + en)',
     await page.waitForURL(/\/posts\/[0-9a-f-]+$/);
     const october = await apiCall<{ scheduledAt: string }>('GET', `/workspaces/${workspaceId}/posts/${page.url().split('/').pop()}`);
     expect(new Date(october.scheduledAt).toISOString()).toBe('2027-10-31T09:00:00.000Z');
-    await day.waitFor({ state: 'detached' });
+    // The post page's reschedule field shows it back the Spanish way.
+    expect(await day.inputValue()).toBe('31/10/2027');
+    expect(await page.getByLabel(`${es.composer.when.replace('{{zone}}', ZONE)} · ${es.dates.time}`).inputValue()).toBe('10:00');
+    await shot(page, 'dates-es-post-page');
   });
 
   it('English dates: mm/dd/yyyy, weeks from Sunday; the analytics range picker too', async () => {

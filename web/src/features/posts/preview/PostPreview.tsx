@@ -129,6 +129,21 @@ function PreviewImages({ network, images }: { network: string; images: PreviewIm
   );
 }
 
+/** A readable title from a link's path ("/carta/menu-de-otono?x=1" → "Carta menu de otono"), or null for the home page. */
+function linkTitle(path: string): string | null {
+  let decoded = path.replace(/[?#].*$/, '');
+  try {
+    decoded = decodeURIComponent(decoded);
+  } catch {
+    // A malformed escape: keep the path as written.
+  }
+  const words = decoded
+    .replace(/\.[a-z0-9]{2,5}$/i, '')
+    .replace(/[-_/]+/g, ' ')
+    .trim();
+  return words ? words.charAt(0).toLocaleUpperCase() + words.slice(1) : null;
+}
+
 /**
  * The card a network draws for the post's first link: from the address alone (the browser fetches
  * nothing; the network reads the page's title and image itself when it publishes).
@@ -138,11 +153,7 @@ function LinkCard({ text, network }: { text: string; network: string }) {
   const link = firstLink(text);
   const kind = shapeFor(network).linkCard;
   if (!link || kind === 'none') return null;
-  const title = link.path
-    ? decodeURIComponent(link.path)
-        .replace(/[-_/]+/g, ' ')
-        .trim()
-    : t('previews.linkCardTitle', { domain: link.domain });
+  const title = linkTitle(link.path) ?? t('previews.linkCardTitle', { domain: link.domain });
   if (kind === 'compact')
     return (
       <Paper
@@ -172,11 +183,26 @@ function LinkCard({ text, network }: { text: string; network: string }) {
       title={t('previews.linkCardNote')}
       style={{ overflow: 'hidden' }}
     >
-      <Box style={{ aspectRatio: '1.91', background: 'linear-gradient(135deg, #e9ecef, #dee2e6)' }} pos="relative">
-        <Text pos="absolute" bottom={8} left={10} size="xl" fw={800} c="gray.5" tt="uppercase" style={{ letterSpacing: 1 }}>
-          {link.domain}
-        </Text>
-      </Box>
+      <Group
+        justify="center"
+        style={{ aspectRatio: '4', background: 'linear-gradient(135deg, #f1f3f5, #e9ecef)' }}
+        aria-hidden
+        data-testid="link-card-image"
+      >
+        <svg
+          width="28"
+          height="28"
+          viewBox="0 0 24 24"
+          fill="none"
+          stroke="#adb5bd"
+          strokeWidth="2"
+          strokeLinecap="round"
+          strokeLinejoin="round"
+        >
+          <path d="M10 13a5 5 0 0 0 7.54.54l3-3a5 5 0 0 0-7.07-7.07l-1.72 1.71" />
+          <path d="M14 11a5 5 0 0 0-7.54-.54l-3 3a5 5 0 0 0 7.07 7.07l1.71-1.71" />
+        </svg>
+      </Group>
       <Box p="xs" bg={network === 'facebook' ? 'gray.0' : undefined}>
         {network === 'facebook' && (
           <Text size="xs" c="dimmed" tt="uppercase">
@@ -276,15 +302,18 @@ export function PostPreview({
             )}
           </Stack>
         </Group>
-        {account.simulated ? (
-          <Badge color="orange" variant="outline" size="xs">
-            {t('common.simulated')}
-          </Badge>
-        ) : (
-          <Badge size="xs" variant="light" tt="none">
-            {networkLabel(network)}
-          </Badge>
-        )}
+        <Group gap={4} wrap="nowrap">
+          {network !== 'sandbox' && (
+            <Badge size="xs" variant="light" tt="none">
+              {networkLabel(network)}
+            </Badge>
+          )}
+          {account.simulated && (
+            <Badge color="orange" variant="outline" size="xs">
+              {t('common.simulated')}
+            </Badge>
+          )}
+        </Group>
       </Group>
       {!captionFirst && body}
       {images.length > 0 ? <PreviewImages network={network} images={images} /> : <LinkCard text={text} network={network} />}

@@ -43,7 +43,7 @@ export function PreviewGallery() {
           <Title order={3} size="h4">
             {networkLabel(network)}
           </Title>
-          <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
+          <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md" style={{ alignItems: 'start' }}>
             <PostPreview network={network} account={account} text={sample} images={[]} />
             <PostPreview network={network} account={account} text={long} images={IMAGES} />
           </SimpleGrid>

@@ -190,6 +190,7 @@ function LinkCard({ text, network }: { text: string; network: string }) {
         data-testid="link-card-image"
       >
         <svg
+          aria-hidden
           width="28"
           height="28"
           viewBox="0 0 24 24"

@@ -13,6 +13,7 @@ import { kpiReasonsEn, querySyntaxEn } from './i18n2-en.ts';
 import { reviewEn } from './review-en.ts';
 import { datesEn } from './dates-en.ts';
 import { previewsEn } from './previews-en.ts';
+import { labelsEn } from './labels-en.ts';
 
 /** English UI strings. Spanish (es.ts) must have every key: the type and a test enforce it. */
 export const en = {
@@ -246,6 +247,7 @@ export const en = {
   review: reviewEn,
   dates: datesEn,
   previews: previewsEn,
+  labels: labelsEn,
   roles: { owner: 'Owner', manager: 'Manager', editor: 'Editor', approver: 'Client approver', viewer: 'Viewer' },
   states: {
     draft: 'Draft',

@@ -14,6 +14,7 @@ import { kpiReasonsEs, querySyntaxEs } from './i18n2-es.ts';
 import { reviewEs } from './review-es.ts';
 import { datesEs } from './dates-es.ts';
 import { previewsEs } from './previews-es.ts';
+import { labelsEs } from './labels-es.ts';
 
 /** Cadenas de la interfaz en español. */
 export const es: Dictionary = {
@@ -248,6 +249,7 @@ export const es: Dictionary = {
   review: reviewEs,
   dates: datesEs,
   previews: previewsEs,
+  labels: labelsEs,
   roles: { owner: 'Propietario', manager: 'Gestor', editor: 'Editor', approver: 'Aprobador (cliente)', viewer: 'Lector' },
   states: {
     draft: 'Borrador',

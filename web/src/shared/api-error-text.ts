@@ -104,3 +104,15 @@ export function codeText(code: string | undefined, fallback: string): string {
   const key = `apiErrors.${code ?? ''}`;
   return code && i18next.exists(key) ? i18next.t(key) : fallback;
 }
+
+/** A mention's or a post's language code by name in the UI language ("es" → "español" / "Spanish"; "und" → "Unknown language"). */
+export function languageLabel(code: string | null | undefined): string {
+  if (!code) return '—';
+  if (i18next.exists(`labels.languages.${code}`)) return i18next.t(`labels.languages.${code}`);
+  try {
+    const name = new Intl.DisplayNames([i18next.language], { type: 'language' }).of(code);
+    return name ? name.charAt(0).toLocaleUpperCase() + name.slice(1) : code;
+  } catch {
+    return code;
+  }
+}

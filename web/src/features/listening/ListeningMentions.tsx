@@ -11,6 +11,7 @@ import { ExternalLink } from '../../shared/ExternalLink.tsx';
 import type { Sentiment } from './types.ts';
 import { listeningKeys } from './api.ts';
 import { DateTimeField } from '../../shared/DateFields.tsx';
+import { languageLabel, networkLabel } from '../../shared/api-error-text.ts';
 
 const SENTIMENTS: Sentiment[] = ['positive', 'neutral', 'negative'];
 const COLORS: Record<Sentiment, string> = { positive: 'green', neutral: 'gray', negative: 'red' };
@@ -85,14 +86,14 @@ export default function ListeningMentionsPage() {
           label={t('listening.language')}
           data={[
             { value: '', label: '—' },
-            { value: 'es', label: 'es' },
-            { value: 'en', label: 'en' },
-            { value: 'other', label: 'other' },
-            { value: 'und', label: 'und' },
+            { value: 'es', label: languageLabel('es') },
+            { value: 'en', label: languageLabel('en') },
+            { value: 'other', label: languageLabel('other') },
+            { value: 'und', label: languageLabel('und') },
           ]}
           value={filters.lang}
           onChange={set('lang')}
-          w={100}
+          w={150}
         />
         <TextInput label={t('listening.network')} value={filters.network} onChange={(e) => set('network')(e.currentTarget.value)} w={120} />
         <DateTimeField label={t('listening.from')} value={filters.from} onChange={set('from')} zone={workspace.timeZone} />
@@ -123,11 +124,11 @@ export default function ListeningMentionsPage() {
                     {t('listening.reach')}: {m.author.reach.toLocaleString(i18n.language)}
                   </Text>
                 )}
-                <Badge size="xs" variant="outline">
-                  {m.network}
+                <Badge size="xs" variant="outline" tt="none">
+                  {networkLabel(m.network)}
                 </Badge>
-                <Badge size="xs" variant="outline">
-                  {m.lang}
+                <Badge size="xs" variant="outline" tt="none">
+                  {languageLabel(m.lang)}
                 </Badge>
                 {m.queryIds.map((id) => (
                   <Badge key={id} size="xs" variant="light">

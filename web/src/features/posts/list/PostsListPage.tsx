@@ -14,6 +14,7 @@ import { useCampaigns } from '../../strategy/api.ts';
 import { POST_STATES, type PostState } from '../types.ts';
 import { postKeys } from '../api.ts';
 import { StatusBadge, useStateLabel } from './status.tsx';
+import { networkLabel } from '../../../shared/api-error-text.ts';
 
 const PAGE_SIZE = 50;
 const FILTERS = ['state', 'channelId', 'campaignId', 'authorId', 'undated', 'q'] as const;
@@ -180,10 +181,10 @@ export function PostsListPage() {
                           variant="dot"
                           color={channelColor(channel?.index ?? 0)}
                           tt="none"
-                          title={publication.network}
+                          title={networkLabel(publication.network)}
                           size="sm"
                         >
-                          {channel?.name ?? publication.network}
+                          {channel?.name ?? networkLabel(publication.network)}
                         </Badge>
                       );
                     })}

@@ -1,0 +1,7 @@
+import type { Dictionary } from './en.ts';
+import type { labelsEn } from './labels-en.ts';
+
+/** Nombres para valores que las páginas mostrarían en bruto (códigos de idioma de las menciones). */
+export const labelsEs: Dictionary<typeof labelsEn> = {
+  languages: { other: 'Otro idioma', und: 'Idioma desconocido' },
+};

@@ -191,8 +191,8 @@ export const analyticsEn = {
   reports: {
     title: 'Reports',
     download: 'Download a report',
-    downloadPdf: 'PDF',
-    downloadCsv: 'CSV',
+    downloadPdf: 'Download PDF',
+    downloadCsv: 'Download CSV',
     formatPdf: 'PDF (to share with the client)',
     formatCsv: 'CSV (spreadsheet)',
     lastFailed: 'The last sending failed. Check the e-mail (SMTP) settings below and press "Send now".',

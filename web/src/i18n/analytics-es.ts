@@ -194,8 +194,8 @@ export const analyticsEs: Dictionary<typeof analyticsEn> = {
   reports: {
     title: 'Informes',
     download: 'Descargar un informe',
-    downloadPdf: 'PDF',
-    downloadCsv: 'CSV',
+    downloadPdf: 'Descargar PDF',
+    downloadCsv: 'Descargar CSV',
     formatPdf: 'PDF (para el cliente)',
     formatCsv: 'CSV (hoja de cálculo)',
     lastFailed: 'El último envío falló. Revisa los ajustes de correo (SMTP) de abajo y pulsa «Enviar ahora».',

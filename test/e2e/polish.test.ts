@@ -97,6 +97,7 @@ describe('sidebar, date pickers, reports and previews (real Chromium, es + en)',
     await day.click();
     const headers = await page.locator('.mantine-DateInput-weekday').allTextContents();
     expect(headers[0].toLowerCase()).toMatch(/^lu/);
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'polish-datepicker-es.png') });
     await page.keyboard.press('Escape');
     // The last Sunday of March 2027: 02:30 does not exist in Madrid, the field says when it will be.
     await day.fill('28/03/2027');
@@ -149,6 +150,7 @@ describe('sidebar, date pickers, reports and previews (real Chromium, es + en)',
     await from.click();
     const headers = await page.locator('.mantine-DateInput-weekday').allTextContents();
     expect(headers[0].toLowerCase()).toMatch(/^su/);
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'polish-datepicker-en.png') });
     await page.keyboard.press('Escape');
   });
 

@@ -92,6 +92,7 @@ export function PostsListPage() {
         />
         <Select
           label={t('shellUi.posts.state')}
+          placeholder={t('labels.filters.anyState')}
           clearable
           data={POST_STATES.map((state) => ({ value: state, label: stateLabel(state) }))}
           value={params.get('state')}
@@ -100,6 +101,7 @@ export function PostsListPage() {
         />
         <Select
           label={t('shellUi.posts.channel')}
+          placeholder={t('labels.filters.anyChannel')}
           clearable
           data={(channels.data ?? []).map((c) => ({ value: c.id, label: c.name }))}
           value={params.get('channelId')}
@@ -108,6 +110,7 @@ export function PostsListPage() {
         />
         <Select
           label={t('shellUi.posts.campaign')}
+          placeholder={t('labels.filters.anyCampaign')}
           clearable
           searchable
           data={(campaigns.data ?? []).map((c) => ({ value: c.id, label: c.name }))}
@@ -117,6 +120,7 @@ export function PostsListPage() {
         />
         <Select
           label={t('shellUi.posts.author')}
+          placeholder={t('labels.filters.anyAuthor')}
           clearable
           data={(members.data ?? []).map((m) => ({ value: m.userId, label: m.name }))}
           value={params.get('authorId')}

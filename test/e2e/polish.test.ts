@@ -199,6 +199,7 @@ describe('sidebar, date pickers, reports and previews (real Chromium, es + en)',
         expect(await card(network, 0).getByTestId('link-card').count()).toBe(1);
       expect(await card('instagram', 0).getByTestId('link-card').count()).toBe(0);
       expect(await card('instagram', 0).locator('a').count()).toBe(0);
+      expect(await card('instagram', 0).getByTestId('needs-image').count()).toBe(1);
       // Instagram: one frame and three dots; X: over its 280 characters; Threads: 500 allows it.
       expect(await card('instagram', 1).getByTestId('carousel-dots').locator('[role="img"]').count()).toBe(3);
       expect(await card('instagram', 1).locator('[data-crop] img').count()).toBe(1);

@@ -1,5 +1,6 @@
 /** English strings of the network previews (features/posts/preview). */
 export const previewsEn = {
+  needsImage: 'Instagram publishes only posts with an image or a video: add one.',
   seeMore: '… more',
   overLimit: '{{count}} characters over the limit of {{limit}}: {{network}} will refuse it.',
   carouselDot: 'Image {{index}} of {{count}}',

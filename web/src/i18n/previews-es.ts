@@ -3,6 +3,7 @@ import type { previewsEn } from './previews-en.ts';
 
 /** Textos de las vistas previas por red (features/posts/preview). */
 export const previewsEs: Dictionary<typeof previewsEn> = {
+  needsImage: 'Instagram solo publica con una imagen o un vídeo: añade uno.',
   seeMore: '… más',
   overLimit: 'Sobran {{count}} caracteres del límite de {{limit}}: {{network}} no lo aceptará.',
   carouselDot: 'Imagen {{index}} de {{count}}',

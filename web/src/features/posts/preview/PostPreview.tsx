@@ -317,7 +317,17 @@ export function PostPreview({
         </Group>
       </Group>
       {!captionFirst && body}
-      {images.length > 0 ? <PreviewImages network={network} images={images} /> : <LinkCard text={text} network={network} />}
+      {images.length > 0 ? (
+        <PreviewImages network={network} images={images} />
+      ) : network === 'instagram' ? (
+        <Group mt="xs" justify="center" style={{ aspectRatio: '1', background: '#f1f3f5' }} data-testid="needs-image">
+          <Text size="sm" c="dimmed" ta="center" px="md">
+            {t('previews.needsImage')}
+          </Text>
+        </Group>
+      ) : (
+        <LinkCard text={text} network={network} />
+      )}
       {captionFirst && body}
       {thread
         .filter((part) => part.trim())

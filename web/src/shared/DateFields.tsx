@@ -68,6 +68,7 @@ export function DayField({ value, onChange, minDay, maxDay, clearable, ...props 
         maxDate={dayToPickerDate(maxDay) ?? undefined}
         clearable={clearable}
         popoverProps={{ withinPortal: true }}
+        highlightToday
       />
     </PickerSettings>
   );
@@ -131,6 +132,8 @@ interface DateTimeFieldProps {
   size?: MantineSize;
   clearable?: boolean;
   required?: boolean;
+  /** The time a newly picked day gets when none was typed (09:00; a filter's start wants 00:00). */
+  defaultTime?: string;
   'data-testid'?: string;
 }
 
@@ -150,6 +153,7 @@ export function DateTimeField({
   size,
   clearable = true,
   required,
+  defaultTime,
   'data-testid': testId,
 }: DateTimeFieldProps) {
   const { t } = useTranslation();
@@ -163,7 +167,7 @@ export function DateTimeField({
           aria-label={ariaLabel}
           error={error}
           value={day}
-          onChange={(next) => onChange(joinLocalInput(next, time))}
+          onChange={(next) => onChange(joinLocalInput(next, time, defaultTime))}
           size={size}
           clearable={clearable && !required}
           required={required}

@@ -96,8 +96,14 @@ export default function ListeningMentionsPage() {
           w={150}
         />
         <TextInput label={t('listening.network')} value={filters.network} onChange={(e) => set('network')(e.currentTarget.value)} w={120} />
-        <DateTimeField label={t('listening.from')} value={filters.from} onChange={set('from')} zone={workspace.timeZone} />
-        <DateTimeField label={t('listening.to')} value={filters.to} onChange={set('to')} zone={workspace.timeZone} />
+        <DateTimeField
+          label={t('listening.from')}
+          value={filters.from}
+          onChange={set('from')}
+          zone={workspace.timeZone}
+          defaultTime="00:00"
+        />
+        <DateTimeField label={t('listening.to')} value={filters.to} onChange={set('to')} zone={workspace.timeZone} defaultTime="23:59" />
         <TextInput label={t('listening.search')} value={filters.q} onChange={(e) => set('q')(e.currentTarget.value)} w={160} />
         {/* A plain link: the browser downloads the CSV with the session cookie, streamed by the server. */}
         <Button

@@ -34,6 +34,7 @@ import { linkKeys } from './api.ts';
 import { ApiErrorAlert } from '../../shared/ApiErrorAlert.tsx';
 import { currencySymbol, useMoney } from '../workspaces/money.ts';
 import { DayField } from '../../shared/DateFields.tsx';
+import { networkLabel } from '../../shared/api-error-text.ts';
 
 /** One link row: short URL, destination, human clicks and unique visitors (from its detail). */
 function LinkRow({ link, onOpen }: { link: TrackedLink; onOpen: () => void }) {
@@ -63,7 +64,7 @@ function LinkRow({ link, onOpen }: { link: TrackedLink; onOpen: () => void }) {
           {link.targetUrl}
         </Text>
       </Table.Td>
-      <Table.Td>{link.network ?? '—'}</Table.Td>
+      <Table.Td>{link.network ? networkLabel(link.network) : '—'}</Table.Td>
       <Table.Td data-testid="link-clicks">{link.clicks}</Table.Td>
       <Table.Td>{detail.data?.clicks.uniqueVisitors ?? '…'}</Table.Td>
       <Table.Td>{formatInstant(link.createdAt, workspace.timeZone, i18n.language)}</Table.Td>

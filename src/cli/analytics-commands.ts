@@ -445,8 +445,8 @@ export function registerAnalyticsCommands(program: Command): void {
               String(r.leads),
               String(r.value),
               String(r.cost),
-              String(r.cpl ?? r.cplReason),
-              String(r.roi ?? r.roiReason),
+              String(r.cpl ?? kpiReasonText(typeof r.cplReason === 'string' ? r.cplReason : null)),
+              String(r.roi ?? kpiReasonText(typeof r.roiReason === 'string' ? r.roiReason : null)),
             ]);
           process.stdout.write(`${table.toString()}\n`);
         });

@@ -119,7 +119,8 @@ describe('approvals, past dates, previews and cancel end to end (real Chromium, 
         .locator('input[type="file"]')
         .setInputFiles({ name: 'cafe.png', mimeType: 'image/png', buffer: await photo(1600, 900, '#c8743a') });
       await page.locator('[data-crop]').first().waitFor();
-      await page.getByLabel(T.composer.when.replace('{{zone}}', 'Europe/Madrid')).fill('2020-03-01T10:00');
+      await page.getByLabel(T.composer.when.replace('{{zone}}', 'Europe/Madrid')).fill(language === 'es' ? '01/03/2020' : '03/01/2020');
+      await page.getByLabel(T.dates.time, { exact: true }).fill('10:00');
       await page.getByTestId('composer-past-date').waitFor();
       expect(await page.getByRole('button', { name: T.composer.saveDraft }).isDisabled()).toBe(false);
       expect(await page.getByRole('button', { name: R.submitForReview }).isVisible()).toBe(true);

@@ -229,7 +229,8 @@ describe('web app end to end (real Chromium, real server, embedded database)', {
     await page.getByRole('heading', { name: 'Edit post' }).waitFor();
     const text = page.getByLabel('Text', { exact: true });
     await expect(text.inputValue()).resolves.toBe('First words');
-    await expect(page.getByLabel(/^Date and time/).inputValue()).resolves.toBe(when.toFormat("yyyy-LL-dd'T'HH:mm"));
+    await expect(page.getByLabel(/^Date and time/).inputValue()).resolves.toBe(when.toFormat('LL/dd/yyyy'));
+    await expect(page.getByLabel('Time', { exact: true }).inputValue()).resolves.toBe(when.toFormat('HH:mm'));
     await text.fill('Better words, same post');
     await page.getByRole('textbox', { name: 'Campaign' }).click();
     await page.getByRole('option', { name: 'Terraza de otoño' }).click();

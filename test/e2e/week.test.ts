@@ -151,7 +151,8 @@ describe("a newcomer's week, in Spanish, end to end (real Chromium, real server)
       .fill('Tarta de queso recién hecha 🍰 #cafe #brunch (descripción de la imagen incluida)');
     // A minute or two ahead, in the brand's zone, so the engine publishes it during the walk.
     const when = DateTime.now().setZone(ZONE).plus({ minutes: 2 }).startOf('minute');
-    await page.getByLabel(T.composer.when.replace('{{zone}}', ZONE)).fill(when.toFormat("yyyy-LL-dd'T'HH:mm"));
+    await page.getByLabel(T.composer.when.replace('{{zone}}', ZONE)).fill(when.toFormat('dd/LL/yyyy'));
+    await page.getByLabel(T.dates.time, { exact: true }).fill(when.toFormat('HH:mm'));
     await page.getByRole('tab', { name: T.composer.allChannels }).click();
     await shot('compose');
     await page.getByRole('button', { name: R.submitForReview }).click();

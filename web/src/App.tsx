@@ -43,6 +43,7 @@ const LinksPage = lazy(() => import('./features/links/Links.tsx'));
 const ReportsPage = lazy(() => import('./features/analytics/Reports.tsx'));
 const AnalyticsAlertsPage = lazy(() => import('./features/analytics/Alerts.tsx'));
 const PostDashboardPage = lazy(() => import('./features/analytics/PostDashboard.tsx'));
+const PreviewGalleryPage = lazy(() => import('./features/posts/preview/PreviewGallery.tsx').then((m) => ({ default: m.PreviewGallery })));
 const CollectionPage = lazy(() => import('./features/analytics/Collection.tsx'));
 // Pages reached from e-mails (signed in or not): invitations and password resets.
 const AcceptInvitePage = lazy(() => import('./features/accounts/Accounts.tsx').then((m) => ({ default: m.AcceptInvitePage })));
@@ -105,6 +106,7 @@ export function App() {
               <Route path="/analytics/alerts" element={<AnalyticsAlertsPage />} />
               <Route path="/analytics/posts/:postId" element={<PostDashboardPage />} />
               <Route path="/analytics/collection" element={<CollectionPage />} />
+              <Route path="/previews" element={<PreviewGalleryPage />} />
               <Route path="/settings" element={<SettingsPage />} />
               <Route path="/workspaces/new" element={<NewWorkspacePage embedded />} />
               <Route path="*" element={<Navigate to="/calendar" replace />} />

@@ -350,9 +350,10 @@ export async function roiBreakdown(db: Db, workspaceId: string, by: RoiDimension
       value,
       cost,
       cpl: cost > 0 && leads > 0 ? Math.round((cost / leads) * 100) / 100 : null,
-      cplReason: cost <= 0 ? 'No costs recorded' : leads === 0 ? 'No leads yet' : null,
+      // Reason codes (lib/kpi-reasons.ts), translated by the web app and spelled out by the CLI.
+      cplReason: cost <= 0 ? 'no_costs' : leads === 0 ? 'no_leads' : null,
       roi: cost > 0 ? Math.round(((value - cost) / cost) * 10_000) / 100 : null,
-      roiReason: cost > 0 ? null : 'No costs recorded',
+      roiReason: cost > 0 ? null : 'no_costs',
     };
   });
 }

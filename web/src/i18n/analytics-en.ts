@@ -53,7 +53,7 @@ export const analyticsEn = {
     engagements: 'Engagements',
     posts: 'Posts',
     previousEngagements: 'Engagements, previous period',
-    byPublishDay: 'Counted on the day each post was published, in UTC days.',
+    byPublishDay: "Counted on the day each post was published, in days of {{zone}} (the brand's time zone).",
   },
   overview: {
     title: 'Analytics',
@@ -192,8 +192,11 @@ export const analyticsEn = {
   reports: {
     title: 'Reports',
     download: 'Download a report',
-    downloadPdf: 'PDF',
-    downloadCsv: 'CSV',
+    downloadPdf: 'Download PDF',
+    downloadCsv: 'Download CSV',
+    formatPdf: 'PDF (to share with the client)',
+    formatCsv: 'CSV (spreadsheet)',
+    lastFailed: 'The last sending failed. Check the e-mail (SMTP) settings below and press "Send now".',
     scope: 'Scope',
     language: 'Language',
     schedules: 'Scheduled reports by e-mail',

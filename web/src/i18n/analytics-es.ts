@@ -56,7 +56,7 @@ export const analyticsEs: Dictionary<typeof analyticsEn> = {
     engagements: 'Interacciones',
     posts: 'Publicaciones',
     previousEngagements: 'Interacciones, periodo anterior',
-    byPublishDay: 'Contadas el día en que salió cada publicación, en días UTC.',
+    byPublishDay: 'Contadas el día en que salió cada publicación, en días de {{zone}} (la zona horaria de la marca).',
   },
   overview: {
     title: 'Analítica',
@@ -195,8 +195,11 @@ export const analyticsEs: Dictionary<typeof analyticsEn> = {
   reports: {
     title: 'Informes',
     download: 'Descargar un informe',
-    downloadPdf: 'PDF',
-    downloadCsv: 'CSV',
+    downloadPdf: 'Descargar PDF',
+    downloadCsv: 'Descargar CSV',
+    formatPdf: 'PDF (para el cliente)',
+    formatCsv: 'CSV (hoja de cálculo)',
+    lastFailed: 'El último envío falló. Revisa los ajustes de correo (SMTP) de abajo y pulsa «Enviar ahora».',
     scope: 'Alcance',
     language: 'Idioma',
     schedules: 'Informes programados por correo',

@@ -11,6 +11,9 @@ import { eventTextsEn } from './event-texts-en.ts';
 import { csvRowErrorsEn, networkNamesEn, networkReasonsEn, validationFieldsEn, validationIssuesEn } from './error-texts-en.ts';
 import { kpiReasonsEn, querySyntaxEn } from './i18n2-en.ts';
 import { reviewEn } from './review-en.ts';
+import { datesEn } from './dates-en.ts';
+import { previewsEn } from './previews-en.ts';
+import { labelsEn } from './labels-en.ts';
 
 /** English UI strings. Spanish (es.ts) must have every key: the type and a test enforce it. */
 export const en = {
@@ -242,6 +245,9 @@ export const en = {
   networkNames: networkNamesEn,
   csvRowErrors: csvRowErrorsEn,
   review: reviewEn,
+  dates: datesEn,
+  previews: previewsEn,
+  labels: labelsEn,
   roles: { owner: 'Owner', manager: 'Manager', editor: 'Editor', approver: 'Client approver', viewer: 'Viewer' },
   states: {
     draft: 'Draft',

@@ -12,6 +12,9 @@ import { eventTextsEs } from './event-texts-es.ts';
 import { csvRowErrorsEs, networkNamesEs, networkReasonsEs, validationFieldsEs, validationIssuesEs } from './error-texts-es.ts';
 import { kpiReasonsEs, querySyntaxEs } from './i18n2-es.ts';
 import { reviewEs } from './review-es.ts';
+import { datesEs } from './dates-es.ts';
+import { previewsEs } from './previews-es.ts';
+import { labelsEs } from './labels-es.ts';
 
 /** Cadenas de la interfaz en español. */
 export const es: Dictionary = {
@@ -244,6 +247,9 @@ export const es: Dictionary = {
   networkNames: networkNamesEs,
   csvRowErrors: csvRowErrorsEs,
   review: reviewEs,
+  dates: datesEs,
+  previews: previewsEs,
+  labels: labelsEs,
   roles: { owner: 'Propietario', manager: 'Gestor', editor: 'Editor', approver: 'Aprobador (cliente)', viewer: 'Lector' },
   states: {
     draft: 'Borrador',

@@ -1,4 +1,4 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router-dom';
 import { ActionIcon, Alert, AppShell, Burger, Button, Group, Indicator, Menu, NavLink, Select, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
@@ -112,6 +112,13 @@ export function Shell({ children }: { children: ReactNode }) {
   useLiveActivity(workspace.id, onAlert);
   useEffect(close, [location.pathname, close]);
   const activeItem = activeNavItem(location.pathname);
+  // On short screens the sidebar scrolls: keep the highlighted entry in view after each navigation.
+  const navRef = useRef<HTMLElement>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs again whenever the highlighted entry changes
+  useEffect(() => {
+    const current = navRef.current?.querySelector<HTMLElement>('[aria-current="page"]');
+    current?.scrollIntoView({ block: 'nearest' });
+  }, [activeItem]);
 
   // The bell is not needed for the first paint: ask for it once the page has settled.
   const [bellReady, setBellReady] = useState(false);
@@ -241,11 +248,11 @@ export function Shell({ children }: { children: ReactNode }) {
           </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="xs" aria-label={t('shell.navigation')} style={{ overflowY: 'auto' }}>
-        <nav className="plaza-nav">
+      <AppShell.Navbar p="xs" aria-label={t('shell.navigation')} style={{ overflowY: 'auto', overscrollBehavior: 'contain' }}>
+        <nav className="plaza-nav" ref={navRef}>
           {NAV_GROUPS.map((group) => (
             <div key={group.key} role="group" aria-labelledby={`nav-group-${group.key}`}>
-              <Text id={`nav-group-${group.key}`} size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" pt="sm" pb={2}>
+              <Text id={`nav-group-${group.key}`} size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" pt={8} pb={0}>
                 {t(`shellUi.groups.${group.key}`)}
               </Text>
               {group.items.map((item) => (
@@ -254,7 +261,7 @@ export function Shell({ children }: { children: ReactNode }) {
                   component={Link}
                   to={item.to}
                   label={t(item.key)}
-                  py={5}
+                  py={4}
                   active={activeItem === item.to}
                   aria-current={activeItem === item.to ? 'page' : undefined}
                 />

@@ -76,13 +76,43 @@ export function apiErrorText(error: unknown): string {
   return i18next.t(`apiErrors.${code}`, params);
 }
 
-/** A network's name as people know it ("sandbox" → "Sandbox (simulated)"). */
+/** Networks' own spelling of their names, the same in every language (used when no translation exists). */
+const NETWORK_BRAND_NAMES: Record<string, string> = {
+  bluesky: 'Bluesky',
+  mastodon: 'Mastodon',
+  instagram: 'Instagram',
+  facebook: 'Facebook',
+  linkedin: 'LinkedIn',
+  x: 'X',
+  threads: 'Threads',
+  youtube: 'YouTube',
+  tiktok: 'TikTok',
+  pinterest: 'Pinterest',
+  telegram: 'Telegram',
+  discord: 'Discord',
+  slack: 'Slack',
+  wordpress: 'WordPress',
+};
+
+/** A network's name as people know it ("sandbox" → "Sandbox (simulated)", "linkedin" → "LinkedIn"). */
 export function networkLabel(network: string): string {
-  return i18next.exists(`networkNames.${network}`) ? i18next.t(`networkNames.${network}`) : network;
+  return i18next.exists(`networkNames.${network}`) ? i18next.t(`networkNames.${network}`) : (NETWORK_BRAND_NAMES[network] ?? network);
 }
 
 /** The translation of a server error code stored on an object (a channel's health, a report…), or `fallback` when the code has none. */
 export function codeText(code: string | undefined, fallback: string): string {
   const key = `apiErrors.${code ?? ''}`;
   return code && i18next.exists(key) ? i18next.t(key) : fallback;
+}
+
+/** A mention's or a post's language code by name in the UI language ("es" → "español" / "Spanish"; "und" → "Unknown language"). */
+export function languageLabel(code: string | null | undefined): string {
+  if (!code) return '—';
+  if (i18next.exists(`labels.languages.${code}`)) return i18next.t(`labels.languages.${code}`);
+  try {
+    const name = new Intl.DisplayNames([i18next.language], { type: 'language' }).of(code);
+    return name ? name.charAt(0).toLocaleUpperCase() + name.slice(1) : code;
+  } catch {
+    return code;
+  }
 }

@@ -253,7 +253,7 @@ export default function AnalyticsOverviewPage() {
               <DailyChart days={days} lines={lines} label={t('analytics.chart.title')} integer />
             </Suspense>
             <Text size="xs" c="dimmed">
-              {t('analytics.chart.byPublishDay')}
+              {t('analytics.chart.byPublishDay', { zone: dashboard.timeZone })}
             </Text>
           </Card>
           <Title order={3}>{t('analytics.overview.kpis')}</Title>

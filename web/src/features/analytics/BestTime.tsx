@@ -7,6 +7,7 @@ import { useChannels } from '../channels/api.ts';
 import { useWorkspace } from '../../shared/session.tsx';
 import { useLocalizedText, useNumber, useObjectives, useSegments, useWeekdays } from './shared.tsx';
 import { analyticsKeys } from './api.ts';
+import { networkLabel } from '../../shared/api-error-text.ts';
 
 const HOURS = Array.from({ length: 24 }, (_, hour) => hour);
 
@@ -179,7 +180,7 @@ export default function BestTimePage() {
                   {fit.data.networks.map((n) => (
                     <Table.Tr key={n.network}>
                       <Table.Td>{n.rank}</Table.Td>
-                      <Table.Td>{n.network}</Table.Td>
+                      <Table.Td>{networkLabel(n.network)}</Table.Td>
                       <Table.Td>{n.posts}</Table.Td>
                       <Table.Td>{n.engagementRateByFollowers === null ? '—' : `${number(n.engagementRateByFollowers)} %`}</Table.Td>
                       <Table.Td>{number(n.amplificationRate)}</Table.Td>

@@ -5,6 +5,7 @@ import { formatInstant } from '../../shared/format.ts';
 import { useWorkspace } from '../../shared/session.tsx';
 import { JudgingNote, StatusBadge, statusColor, useBilingual, useKpiValue, useLocalizedText, useNumber, useReason } from './shared.tsx';
 import type { ObjectiveProgress } from './types.ts';
+import { networkLabel } from '../../shared/api-error-text.ts';
 
 /** Progress against target, forecast to the deadline, and, when off track, the evidence and suggestions. */
 export function ObjectiveProgressPanel({ progress, kpiLabel }: { progress: ObjectiveProgress; kpiLabel: string }) {
@@ -129,7 +130,7 @@ export function ObjectiveProgressPanel({ progress, kpiLabel }: { progress: Objec
               </Text>
               {progress.evidence.underperformingPosts.map((p) => (
                 <Anchor key={p.publicationId} size="xs" component={Link} to={`/posts/${p.postId}`}>
-                  {p.excerpt || p.postId} ({p.network}, {p.engagements})
+                  {p.excerpt || p.postId} ({networkLabel(p.network)}, {p.engagements})
                 </Anchor>
               ))}
             </Stack>

@@ -14,6 +14,7 @@ import type { MetricSnapshot, PostDashboardPublication } from './types.ts';
 import type { TimeLine } from './TimeChart.tsx';
 import { analyticsKeys } from './api.ts';
 import { ApiErrorAlert } from '../../shared/ApiErrorAlert.tsx';
+import { networkLabel } from '../../shared/api-error-text.ts';
 
 const TimeChart = lazy(() => import('./TimeChart.tsx'));
 
@@ -81,7 +82,9 @@ function PublicationMetrics({ publication, channelName }: { publication: PostDas
       <Group justify="space-between" mb="xs">
         <Group gap="xs">
           <Title order={4}>{channelName}</Title>
-          <Badge variant="light">{publication.network}</Badge>
+          <Badge variant="light" tt="none">
+            {networkLabel(publication.network)}
+          </Badge>
         </Group>
         <Group gap="xs">
           {publication.publishedAt && (

@@ -27,6 +27,9 @@ import { RangePicker, rangeQueryString, useCampaigns, useDayRange, useObjectives
 import { analyticsKeys } from './api.ts';
 import { ApiErrorAlert } from '../../shared/ApiErrorAlert.tsx';
 
+/** The report languages, each named in its own language (as language pickers do). */
+const LANGUAGE_NAMES: Record<string, string> = { en: 'English', es: 'Español' };
+
 /** Reports: download PDF or CSV now, weekly/monthly e-mail schedules, branding and SMTP. */
 export default function ReportsPage() {
   const { t, i18n } = useTranslation();
@@ -140,8 +143,8 @@ export default function ReportsPage() {
               value={language}
               onChange={setLanguage}
               data={[
-                { value: 'en', label: 'English' },
-                { value: 'es', label: 'Español' },
+                { value: 'en', label: LANGUAGE_NAMES.en },
+                { value: 'es', label: LANGUAGE_NAMES.es },
               ]}
               aria-label={t('analytics.reports.language')}
             />
@@ -180,12 +183,20 @@ export default function ReportsPage() {
                 onChange={(v) => v && setFrequency(v as 'weekly' | 'monthly')}
                 allowDeselect={false}
               />
-              <MultiSelect label={t('analytics.reports.formats')} data={['pdf', 'csv']} value={formats} onChange={setFormats} />
+              <MultiSelect
+                label={t('analytics.reports.formats')}
+                data={[
+                  { value: 'pdf', label: t('analytics.reports.formatPdf') },
+                  { value: 'csv', label: t('analytics.reports.formatCsv') },
+                ]}
+                value={formats}
+                onChange={setFormats}
+              />
               <Select
                 label={t('analytics.reports.language')}
                 data={[
-                  { value: 'en', label: 'English' },
-                  { value: 'es', label: 'Español' },
+                  { value: 'en', label: LANGUAGE_NAMES.en },
+                  { value: 'es', label: LANGUAGE_NAMES.es },
                 ]}
                 value={scheduleLanguage}
                 onChange={(v) => v && setScheduleLanguage(v)}
@@ -228,8 +239,8 @@ export default function ReportsPage() {
               <Table.Tr key={s.id}>
                 <Table.Td>
                   {s.name}{' '}
-                  <Badge size="xs" variant="light">
-                    {s.formats.join('+')} · {s.language}
+                  <Badge size="xs" variant="light" tt="none">
+                    {s.formats.map((f) => f.toUpperCase()).join(' + ')} · {LANGUAGE_NAMES[s.language] ?? s.language}
                   </Badge>
                 </Table.Td>
                 <Table.Td>{t(`analytics.reports.${s.frequency}`)}</Table.Td>
@@ -238,8 +249,8 @@ export default function ReportsPage() {
                 <Table.Td>
                   {formatInstant(s.lastRunAt, workspace.timeZone, i18n.language)}
                   {s.lastError && (
-                    <Text size="xs" c="red">
-                      {s.lastError}
+                    <Text size="xs" c="red" title={i18n.language === 'en' ? s.lastError : undefined} data-testid="schedule-failed">
+                      {t('analytics.reports.lastFailed')}
                     </Text>
                   )}
                 </Table.Td>

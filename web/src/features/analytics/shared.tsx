@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Badge, Card, Group, SegmentedControl, SimpleGrid, Switch, Text, TextInput, Tooltip } from '@mantine/core';
+import { Badge, Card, Group, SegmentedControl, SimpleGrid, Switch, Text, Tooltip } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { DateTime } from 'luxon';
@@ -9,6 +9,7 @@ import type { Bilingual, Campaign, KpiValue, Objective, ObjectiveStatus, Pillar,
 import { analyticsKeys } from './api.ts';
 import { numberFormat } from './chart-scales.ts';
 import { strategyKeys } from '../strategy/api.ts';
+import { DayField } from '../../shared/DateFields.tsx';
 
 /** Reason codes a network gives for a missing metric (networks/types.ts METRIC_REASON_CODES). */
 const METRIC_REASON_CODES = new Set(['not_provided_by_network', 'use_tracked_links', 'needs_newer_server', 'needs_permission', 'not_available_for_account']);
@@ -80,21 +81,23 @@ export function RangePicker({ range, onChange }: { range: DayRange; onChange: (r
   };
   return (
     <Group gap="sm" align="flex-end" data-testid="range-picker">
-      <TextInput
-        type="date"
+      <DayField
         size="xs"
+        w={130}
         label={t('analytics.range.from')}
         value={range.fromDay}
-        max={range.toDay}
-        onChange={(e) => e.currentTarget.value && onChange({ ...range, fromDay: e.currentTarget.value })}
+        maxDay={range.toDay}
+        onChange={(day) => day && onChange({ ...range, fromDay: day })}
+        data-testid="range-from"
       />
-      <TextInput
-        type="date"
+      <DayField
         size="xs"
+        w={130}
         label={t('analytics.range.to')}
         value={range.toDay}
-        min={range.fromDay}
-        onChange={(e) => e.currentTarget.value && onChange({ ...range, toDay: e.currentTarget.value })}
+        minDay={range.fromDay}
+        onChange={(day) => day && onChange({ ...range, toDay: day })}
+        data-testid="range-to"
       />
       <SegmentedControl
         size="xs"

@@ -33,6 +33,8 @@ import { PublicUrlWarning } from '../../shared/PublicUrlWarning.tsx';
 import { linkKeys } from './api.ts';
 import { ApiErrorAlert } from '../../shared/ApiErrorAlert.tsx';
 import { currencySymbol, useMoney } from '../workspaces/money.ts';
+import { DayField } from '../../shared/DateFields.tsx';
+import { networkLabel } from '../../shared/api-error-text.ts';
 
 /** One link row: short URL, destination, human clicks and unique visitors (from its detail). */
 function LinkRow({ link, onOpen }: { link: TrackedLink; onOpen: () => void }) {
@@ -62,7 +64,7 @@ function LinkRow({ link, onOpen }: { link: TrackedLink; onOpen: () => void }) {
           {link.targetUrl}
         </Text>
       </Table.Td>
-      <Table.Td>{link.network ?? '—'}</Table.Td>
+      <Table.Td>{link.network ? networkLabel(link.network) : '—'}</Table.Td>
       <Table.Td data-testid="link-clicks">{link.clicks}</Table.Td>
       <Table.Td>{detail.data?.clicks.uniqueVisitors ?? '…'}</Table.Td>
       <Table.Td>{formatInstant(link.createdAt, workspace.timeZone, i18n.language)}</Table.Td>
@@ -442,13 +444,7 @@ export default function LinksPage() {
                   decimalScale={2}
                   required
                 />
-                <TextInput
-                  type="date"
-                  label={t('analytics.costs.day')}
-                  value={costDay}
-                  onChange={(e) => setCostDay(e.currentTarget.value)}
-                  required
-                />
+                <DayField label={t('analytics.costs.day')} value={costDay} onChange={setCostDay} required />
                 <Select
                   label={t('analytics.scope.campaign')}
                   placeholder={t('analytics.common.optional')}

@@ -21,6 +21,7 @@ import { useTranslation } from 'react-i18next';
 import { apiCall } from '../../api/client.ts';
 import { useWorkspace } from '../../shared/session.tsx';
 import { listeningKeys } from './api.ts';
+import { networkLabel } from '../../shared/api-error-text.ts';
 
 const VolumeChart = lazy(() => import('./VolumeChart.tsx'));
 
@@ -208,7 +209,7 @@ export default function ListeningDashboardPage() {
                     <Text size="sm" truncate>
                       {name}{' '}
                       <Text span size="xs" c="dimmed">
-                        {item.network}
+                        {networkLabel(item.network)}
                       </Text>
                     </Text>
                     <Text size="sm" fw={600}>
@@ -257,7 +258,7 @@ export default function ListeningDashboardPage() {
                   <Table.Td>
                     {a.handle}{' '}
                     <Text span size="xs" c="dimmed">
-                      {a.network}
+                      {networkLabel(a.network)}
                     </Text>
                   </Table.Td>
                   <Table.Td>{count(a.mentions)}</Table.Td>

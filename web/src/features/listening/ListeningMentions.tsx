@@ -10,6 +10,8 @@ import { useWorkspace } from '../../shared/session.tsx';
 import { ExternalLink } from '../../shared/ExternalLink.tsx';
 import type { Sentiment } from './types.ts';
 import { listeningKeys } from './api.ts';
+import { DateTimeField } from '../../shared/DateFields.tsx';
+import { languageLabel, networkLabel } from '../../shared/api-error-text.ts';
 
 const SENTIMENTS: Sentiment[] = ['positive', 'neutral', 'negative'];
 const COLORS: Record<Sentiment, string> = { positive: 'green', neutral: 'gray', negative: 'red' };
@@ -84,23 +86,24 @@ export default function ListeningMentionsPage() {
           label={t('listening.language')}
           data={[
             { value: '', label: '—' },
-            { value: 'es', label: 'es' },
-            { value: 'en', label: 'en' },
-            { value: 'other', label: 'other' },
-            { value: 'und', label: 'und' },
+            { value: 'es', label: languageLabel('es') },
+            { value: 'en', label: languageLabel('en') },
+            { value: 'other', label: languageLabel('other') },
+            { value: 'und', label: languageLabel('und') },
           ]}
           value={filters.lang}
           onChange={set('lang')}
-          w={100}
+          w={150}
         />
         <TextInput label={t('listening.network')} value={filters.network} onChange={(e) => set('network')(e.currentTarget.value)} w={120} />
-        <TextInput
-          type="datetime-local"
+        <DateTimeField
           label={t('listening.from')}
           value={filters.from}
-          onChange={(e) => set('from')(e.currentTarget.value)}
+          onChange={set('from')}
+          zone={workspace.timeZone}
+          defaultTime="00:00"
         />
-        <TextInput type="datetime-local" label={t('listening.to')} value={filters.to} onChange={(e) => set('to')(e.currentTarget.value)} />
+        <DateTimeField label={t('listening.to')} value={filters.to} onChange={set('to')} zone={workspace.timeZone} defaultTime="23:59" />
         <TextInput label={t('listening.search')} value={filters.q} onChange={(e) => set('q')(e.currentTarget.value)} w={160} />
         {/* A plain link: the browser downloads the CSV with the session cookie, streamed by the server. */}
         <Button
@@ -127,11 +130,11 @@ export default function ListeningMentionsPage() {
                     {t('listening.reach')}: {m.author.reach.toLocaleString(i18n.language)}
                   </Text>
                 )}
-                <Badge size="xs" variant="outline">
-                  {m.network}
+                <Badge size="xs" variant="outline" tt="none">
+                  {networkLabel(m.network)}
                 </Badge>
-                <Badge size="xs" variant="outline">
-                  {m.lang}
+                <Badge size="xs" variant="outline" tt="none">
+                  {languageLabel(m.lang)}
                 </Badge>
                 {m.queryIds.map((id) => (
                   <Badge key={id} size="xs" variant="light">

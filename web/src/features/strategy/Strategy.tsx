@@ -50,6 +50,7 @@ import { analyticsKeys } from '../analytics/api.ts';
 import { strategyKeys } from './api.ts';
 import { ApiErrorAlert } from '../../shared/ApiErrorAlert.tsx';
 import { currencySymbol, useMoney } from '../workspaces/money.ts';
+import { DateTimeField } from '../../shared/DateFields.tsx';
 
 type Entity = 'objectives' | 'campaigns' | 'segments' | 'pillars';
 
@@ -201,21 +202,14 @@ function ObjectiveForm({ objective, onClose }: { objective: Objective | null; on
       <SimpleGrid cols={2}>
         <NumberInput label={t('analytics.strategy.target')} value={target} onChange={setTarget} required decimalScale={3} />
         <NumberInput label={t('analytics.strategy.baseline')} value={baseline} onChange={setBaseline} decimalScale={3} />
-        <TextInput
-          type="datetime-local"
-          label={t('analytics.strategy.start')}
-          value={start}
-          onChange={(e) => setStart(e.currentTarget.value)}
-          required
-          description={zone}
-        />
-        <TextInput
-          type="datetime-local"
+        <DateTimeField label={t('analytics.strategy.start')} value={start} onChange={setStart} required description={zone} zone={zone} />
+        <DateTimeField
           label={t('analytics.strategy.deadline')}
           value={deadline}
-          onChange={(e) => setDeadline(e.currentTarget.value)}
+          onChange={setDeadline}
           required
           description={zone}
+          zone={zone}
         />
       </SimpleGrid>
       <MultiSelect
@@ -453,20 +447,8 @@ function CampaignForm({ campaign, onClose }: { campaign: Campaign | null; onClos
         placeholder={t('analytics.common.optional')}
       />
       <SimpleGrid cols={3}>
-        <TextInput
-          type="datetime-local"
-          label={t('analytics.strategy.start')}
-          value={start}
-          onChange={(e) => setStart(e.currentTarget.value)}
-          description={zone}
-        />
-        <TextInput
-          type="datetime-local"
-          label={t('analytics.strategy.end')}
-          value={end}
-          onChange={(e) => setEnd(e.currentTarget.value)}
-          description={zone}
-        />
+        <DateTimeField label={t('analytics.strategy.start')} value={start} onChange={setStart} description={zone} zone={zone} />
+        <DateTimeField label={t('analytics.strategy.end')} value={end} onChange={setEnd} description={zone} zone={zone} />
         <NumberInput
           label={t('analytics.strategy.budget')}
           description={workspace.currency}

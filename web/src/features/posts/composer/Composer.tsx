@@ -30,6 +30,7 @@ import { countChars, detectLinks, fromLocalInput } from '../../../shared/format.
 import { EDITABLE_STATES } from '../EditPostButton.tsx';
 import { ExternalLink } from '../../../shared/ExternalLink.tsx';
 import { PostPreview } from '../preview/PostPreview.tsx';
+import { DateTimeField } from '../../../shared/DateFields.tsx';
 import { previewAccount } from '../preview/PublicationPreviews.tsx';
 import { isPast } from '../review/workflow.ts';
 import { ChannelOptions, StrategyPickers, SuggestTimeButton } from './ComposerExtras.tsx';
@@ -320,12 +321,13 @@ function ComposerForm() {
               </ActionIcon>
             </Group>
           ))}
-          <TextInput
-            type="datetime-local"
+          <DateTimeField
             label={t('composer.when', { zone: workspace.timeZone })}
             description={t('review.whenHelp')}
             value={when}
-            onChange={(e) => set({ when: e.currentTarget.value })}
+            onChange={(next) => set({ when: next })}
+            zone={workspace.timeZone}
+            data-testid="composer-when"
           />
           {datePassed && (
             <Alert color="orange" p="xs" title={t('review.pastDate')} data-testid="composer-past-date">

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { Alert, Badge, Button, Card, Group, Loader, Stack, Table, Text, Textarea, TextInput, Timeline, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, Loader, Stack, Table, Text, Textarea, Timeline, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../api/client.ts';
@@ -20,6 +20,7 @@ import { ApproveButton, ApproveHelp } from '../review/ApproveButton.tsx';
 import { ApprovedNotScheduled } from '../review/ApprovedNotScheduled.tsx';
 import { CancelPostButton } from '../review/CancelPostButton.tsx';
 import { isPast } from '../review/workflow.ts';
+import { DateTimeField } from '../../../shared/DateFields.tsx';
 
 /** Comments on a post, with a box to add one. */
 export function CommentThread({ post, onChange }: { post: PostDetail; onChange(): void }) {
@@ -145,11 +146,11 @@ export function PostDetailPage() {
         {state === 'in_review' && can('post.approve') && <ApproveButton post={data} onDone={refresh} />}
         {schedulable && can('post.publish') && (
           <>
-            <TextInput
-              type="datetime-local"
+            <DateTimeField
               aria-label={t('composer.when', { zone: workspace.timeZone })}
               value={whenValue}
-              onChange={(e) => setWhen(e.currentTarget.value)}
+              onChange={setWhen}
+              zone={workspace.timeZone}
               error={whenPast ? t('review.pastDate') : undefined}
             />
             <Button variant="light" disabled={!whenIso || whenPast} onClick={() => void act('schedule', { scheduledAt: whenIso })}>

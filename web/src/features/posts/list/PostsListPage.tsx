@@ -14,6 +14,7 @@ import { useCampaigns } from '../../strategy/api.ts';
 import { POST_STATES, type PostState } from '../types.ts';
 import { postKeys } from '../api.ts';
 import { StatusBadge, useStateLabel } from './status.tsx';
+import { networkLabel } from '../../../shared/api-error-text.ts';
 
 const PAGE_SIZE = 50;
 const FILTERS = ['state', 'channelId', 'campaignId', 'authorId', 'undated', 'q'] as const;
@@ -91,6 +92,7 @@ export function PostsListPage() {
         />
         <Select
           label={t('shellUi.posts.state')}
+          placeholder={t('labels.filters.anyState')}
           clearable
           data={POST_STATES.map((state) => ({ value: state, label: stateLabel(state) }))}
           value={params.get('state')}
@@ -99,6 +101,7 @@ export function PostsListPage() {
         />
         <Select
           label={t('shellUi.posts.channel')}
+          placeholder={t('labels.filters.anyChannel')}
           clearable
           data={(channels.data ?? []).map((c) => ({ value: c.id, label: c.name }))}
           value={params.get('channelId')}
@@ -107,6 +110,7 @@ export function PostsListPage() {
         />
         <Select
           label={t('shellUi.posts.campaign')}
+          placeholder={t('labels.filters.anyCampaign')}
           clearable
           searchable
           data={(campaigns.data ?? []).map((c) => ({ value: c.id, label: c.name }))}
@@ -116,6 +120,7 @@ export function PostsListPage() {
         />
         <Select
           label={t('shellUi.posts.author')}
+          placeholder={t('labels.filters.anyAuthor')}
           clearable
           data={(members.data ?? []).map((m) => ({ value: m.userId, label: m.name }))}
           value={params.get('authorId')}
@@ -180,10 +185,10 @@ export function PostsListPage() {
                           variant="dot"
                           color={channelColor(channel?.index ?? 0)}
                           tt="none"
-                          title={publication.network}
+                          title={networkLabel(publication.network)}
                           size="sm"
                         >
-                          {channel?.name ?? publication.network}
+                          {channel?.name ?? networkLabel(publication.network)}
                         </Badge>
                       );
                     })}

@@ -13,7 +13,9 @@ export function previewAccount(channel: Channel | undefined, fallback: string): 
   const account = channelAccount(channel);
   const settings = channel.settings as Record<string, unknown>;
   const handle = account.handle ?? String(settings.handle ?? settings.identifier ?? channel.name);
-  return { name: account.displayName ?? channel.name, handle, simulated: channel.simulated };
+  const picture = (channel.account ?? {}) as Record<string, unknown>;
+  const avatarUrl = typeof picture.avatarUrl === 'string' ? picture.avatarUrl : undefined;
+  return { name: account.displayName ?? channel.name, handle, avatarUrl, simulated: channel.simulated };
 }
 
 /**

@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { Button, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Modal, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../api/client.ts';
 import { ApiErrorAlert } from '../../../shared/ApiErrorAlert.tsx';
 import { formatInstant, fromLocalInput } from '../../../shared/format.ts';
 import { useWorkspace } from '../../../shared/session.tsx';
 import type { Post } from '../types.ts';
+import { DateTimeField } from '../../../shared/DateFields.tsx';
 import { type ApproveBody, isPast, postStep } from './workflow.ts';
 
 /**
@@ -52,11 +53,11 @@ export function ApproveButton({ post, comment = '', onDone }: { post: Post; comm
           <Button color="green" loading={busy} onClick={() => void approve({ publishNow: true })}>
             {t('review.publishNow')}
           </Button>
-          <TextInput
-            type="datetime-local"
+          <DateTimeField
             label={t('review.newTime', { zone: workspace.timeZone })}
             value={when}
-            onChange={(e) => setWhen(e.currentTarget.value)}
+            onChange={setWhen}
+            zone={workspace.timeZone}
             error={newTimePast ? t('review.pastDate') : undefined}
           />
           <Button disabled={!newTime || newTimePast} loading={busy} onClick={() => newTime && void approve({ scheduledAt: newTime })}>

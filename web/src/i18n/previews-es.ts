@@ -1,0 +1,20 @@
+import type { Dictionary } from './en.ts';
+import type { previewsEn } from './previews-en.ts';
+
+/** Textos de las vistas previas por red (features/posts/preview). */
+export const previewsEs: Dictionary<typeof previewsEn> = {
+  needsImage: 'Instagram solo publica con una imagen o un vídeo: añade uno.',
+  seeMore: '… más',
+  overLimit: 'Sobran {{count}} caracteres del límite de {{limit}}: {{network}} no lo aceptará.',
+  carouselDot: 'Imagen {{index}} de {{count}}',
+  linkCardTitle: 'Enlace a {{domain}}',
+  linkCardNote: 'La red obtiene el título y la imagen del enlace al publicar; Plaza solo muestra la dirección.',
+  cropNote: '{{network}} muestra las imágenes en {{ratio}}: se recorta lo que queda fuera de este marco.',
+  gallery: {
+    title: 'Cómo muestra cada red una publicación',
+    intro:
+      'La misma publicación tal como la mostrará cada red: nombre e imagen de la cuenta, límites de texto, tarjetas de enlace y recortes de imagen.',
+    sample:
+      'Tarta de queso recién hecha 🍰 y café de tueste lento en Café Aroma. Carta y horario: https://www.cafearoma.example/carta ¡Os esperamos esta tarde!',
+  },
+};

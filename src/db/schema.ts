@@ -136,8 +136,6 @@ export interface PublicationsTable {
   post_type: string | null;
   first_comment: string | null;
   title: string | null;
-  /** Values of the network's own options (capabilities.options), by name. */
-  network_options: Generated<JSONColumnType<Record<string, string | boolean>>>;
   first_comment_remote_id: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;

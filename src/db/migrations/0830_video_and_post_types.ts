@@ -22,11 +22,11 @@ CREATE TABLE media_uploads (
 );
 CREATE INDEX media_uploads_workspace ON media_uploads (workspace_id, created_at);
 
--- Per channel: what kind of post it is, a first comment, a title and the network's own options.
+-- Per channel: what kind of post it is, a first comment and a title (the network's own options
+-- travel in publications.options.network, beside visibility and language).
 ALTER TABLE publications ADD COLUMN post_type text;
 ALTER TABLE publications ADD COLUMN first_comment text;
 ALTER TABLE publications ADD COLUMN title text;
-ALTER TABLE publications ADD COLUMN network_options jsonb NOT NULL DEFAULT '{}'::jsonb;
 -- The first comment's id on the network, once published.
 ALTER TABLE publications ADD COLUMN first_comment_remote_id text;
 `;

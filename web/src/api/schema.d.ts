@@ -6574,7 +6574,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Upload an image (multipart field "file") */
+        /** Upload an image or a short video (multipart field "file", up to 20 MB; larger files: resumable uploads) */
         post: {
             parameters: {
                 query?: never;
@@ -6593,9 +6593,13 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            codec: string | null;
+                            durationSeconds: number | null;
                             height: number | null;
                             /** Format: uuid */
                             id: string;
+                            /** @enum {string} */
+                            kind: "image" | "video";
                             mimeType: string;
                             sha256: string;
                             size: number;
@@ -6618,7 +6622,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The image bytes */
+        /** The file bytes */
         get: {
             parameters: {
                 query?: never;
@@ -6631,7 +6635,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description The image */
+                /** @description The file */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -6641,6 +6645,8 @@ export interface paths {
                         "image/jpeg": string;
                         "image/png": string;
                         "image/webp": string;
+                        "video/mp4": string;
+                        "video/quicktime": string;
                     };
                 };
             };
@@ -6651,6 +6657,177 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/media/uploads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start a resumable upload (then PATCH its chunks with Upload-Offset; GET it to resume) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        fileName: string;
+                        /** @enum {string} */
+                        mimeType: "image/jpeg" | "image/png" | "image/webp" | "image/gif" | "video/mp4" | "video/quicktime";
+                        size: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            expiresAt: string;
+                            /** Format: uuid */
+                            id: string;
+                            media: {
+                                codec: string | null;
+                                durationSeconds: number | null;
+                                height: number | null;
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "image" | "video";
+                                mimeType: string;
+                                sha256: string;
+                                size: number;
+                                width: number | null;
+                            } | null;
+                            mediaId: string | null;
+                            offset: number;
+                            size: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/media/uploads/{uploadId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How much of an upload arrived (resume from `offset`) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    uploadId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            expiresAt: string;
+                            /** Format: uuid */
+                            id: string;
+                            media: {
+                                codec: string | null;
+                                durationSeconds: number | null;
+                                height: number | null;
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "image" | "video";
+                                mimeType: string;
+                                sha256: string;
+                                size: number;
+                                width: number | null;
+                            } | null;
+                            mediaId: string | null;
+                            offset: number;
+                            size: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Send the next chunk (body: up to 16 MB as application/offset+octet-stream; header Upload-Offset) */
+        patch: {
+            parameters: {
+                query?: never;
+                header: {
+                    "upload-offset": number;
+                };
+                path: {
+                    uploadId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            expiresAt: string;
+                            /** Format: uuid */
+                            id: string;
+                            media: {
+                                codec: string | null;
+                                durationSeconds: number | null;
+                                height: number | null;
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "image" | "video";
+                                mimeType: string;
+                                sha256: string;
+                                size: number;
+                                width: number | null;
+                            } | null;
+                            mediaId: string | null;
+                            offset: number;
+                            size: number;
+                        };
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/api/v1/workspaces/{workspaceId}/members": {
@@ -7384,6 +7561,8 @@ export interface paths {
                                         message: string | null;
                                     } | null;
                                     firstAttemptAt: (string) | null;
+                                    firstComment: string | null;
+                                    firstCommentRemoteId: string | null;
                                     /** Format: uuid */
                                     id: string;
                                     media: {
@@ -7395,9 +7574,13 @@ export interface paths {
                                     options: {
                                         contentWarning?: string;
                                         language?: string;
+                                        network?: {
+                                            [key: string]: string | boolean;
+                                        };
                                         /** @enum {string} */
                                         visibility?: "public" | "unlisted" | "private" | "direct";
                                     };
+                                    postType: ("text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document") | null;
                                     publishedAt: (string) | null;
                                     remoteId: string | null;
                                     remoteUrl: string | null;
@@ -7411,6 +7594,7 @@ export interface paths {
                                         }[];
                                         text: string;
                                     }[];
+                                    title: string | null;
                                 }[];
                                 scheduledAt: (string) | null;
                                 segmentId: string | null;
@@ -7449,6 +7633,7 @@ export interface paths {
                         channels: {
                             /** Format: uuid */
                             channelId: string;
+                            firstComment?: string;
                             media?: {
                                 alt?: string;
                                 /** Format: uuid */
@@ -7458,9 +7643,14 @@ export interface paths {
                             options?: {
                                 contentWarning?: string;
                                 language?: string;
+                                network?: {
+                                    [key: string]: string | boolean;
+                                };
                                 /** @enum {string} */
                                 visibility?: "public" | "unlisted" | "private" | "direct";
                             };
+                            /** @enum {string} */
+                            postType?: "text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document";
                             text?: string;
                             thread?: {
                                 /** @default [] */
@@ -7471,9 +7661,11 @@ export interface paths {
                                 }[];
                                 text: string;
                             }[];
+                            title?: string;
                         }[];
                         /** @default  */
                         content?: string;
+                        firstComment?: string;
                         /** @default [] */
                         media?: {
                             alt?: string;
@@ -7482,6 +7674,8 @@ export interface paths {
                         }[];
                         objectiveId?: string | null;
                         pillarId?: string | null;
+                        /** @enum {string} */
+                        postType?: "text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document";
                         scheduledAt?: string | null;
                         segmentId?: string | null;
                         /** @default [] */
@@ -7494,6 +7688,7 @@ export interface paths {
                             }[];
                             text: string;
                         }[];
+                        title?: string;
                     };
                 };
             };
@@ -7523,6 +7718,8 @@ export interface paths {
                                     message: string | null;
                                 } | null;
                                 firstAttemptAt: (string) | null;
+                                firstComment: string | null;
+                                firstCommentRemoteId: string | null;
                                 /** Format: uuid */
                                 id: string;
                                 media: {
@@ -7534,9 +7731,13 @@ export interface paths {
                                 options: {
                                     contentWarning?: string;
                                     language?: string;
+                                    network?: {
+                                        [key: string]: string | boolean;
+                                    };
                                     /** @enum {string} */
                                     visibility?: "public" | "unlisted" | "private" | "direct";
                                 };
+                                postType: ("text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document") | null;
                                 publishedAt: (string) | null;
                                 remoteId: string | null;
                                 remoteUrl: string | null;
@@ -7550,6 +7751,7 @@ export interface paths {
                                     }[];
                                     text: string;
                                 }[];
+                                title: string | null;
                             }[];
                             scheduledAt: (string) | null;
                             segmentId: string | null;
@@ -7662,6 +7864,8 @@ export interface paths {
                                     message: string | null;
                                 } | null;
                                 firstAttemptAt: (string) | null;
+                                firstComment: string | null;
+                                firstCommentRemoteId: string | null;
                                 /** Format: uuid */
                                 id: string;
                                 media: {
@@ -7673,9 +7877,13 @@ export interface paths {
                                 options: {
                                     contentWarning?: string;
                                     language?: string;
+                                    network?: {
+                                        [key: string]: string | boolean;
+                                    };
                                     /** @enum {string} */
                                     visibility?: "public" | "unlisted" | "private" | "direct";
                                 };
+                                postType: ("text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document") | null;
                                 publishedAt: (string) | null;
                                 remoteId: string | null;
                                 remoteUrl: string | null;
@@ -7689,6 +7897,7 @@ export interface paths {
                                     }[];
                                     text: string;
                                 }[];
+                                title: string | null;
                             }[];
                             scheduledAt: (string) | null;
                             segmentId: string | null;
@@ -7720,6 +7929,7 @@ export interface paths {
                         channels: {
                             /** Format: uuid */
                             channelId: string;
+                            firstComment?: string;
                             media?: {
                                 alt?: string;
                                 /** Format: uuid */
@@ -7729,9 +7939,14 @@ export interface paths {
                             options?: {
                                 contentWarning?: string;
                                 language?: string;
+                                network?: {
+                                    [key: string]: string | boolean;
+                                };
                                 /** @enum {string} */
                                 visibility?: "public" | "unlisted" | "private" | "direct";
                             };
+                            /** @enum {string} */
+                            postType?: "text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document";
                             text?: string;
                             thread?: {
                                 /** @default [] */
@@ -7742,9 +7957,11 @@ export interface paths {
                                 }[];
                                 text: string;
                             }[];
+                            title?: string;
                         }[];
                         /** @default  */
                         content?: string;
+                        firstComment?: string;
                         /** @default [] */
                         media?: {
                             alt?: string;
@@ -7753,6 +7970,8 @@ export interface paths {
                         }[];
                         objectiveId?: string | null;
                         pillarId?: string | null;
+                        /** @enum {string} */
+                        postType?: "text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document";
                         scheduledAt?: string | null;
                         segmentId?: string | null;
                         /** @default [] */
@@ -7765,6 +7984,7 @@ export interface paths {
                             }[];
                             text: string;
                         }[];
+                        title?: string;
                     };
                 };
             };
@@ -7794,6 +8014,8 @@ export interface paths {
                                     message: string | null;
                                 } | null;
                                 firstAttemptAt: (string) | null;
+                                firstComment: string | null;
+                                firstCommentRemoteId: string | null;
                                 /** Format: uuid */
                                 id: string;
                                 media: {
@@ -7805,9 +8027,13 @@ export interface paths {
                                 options: {
                                     contentWarning?: string;
                                     language?: string;
+                                    network?: {
+                                        [key: string]: string | boolean;
+                                    };
                                     /** @enum {string} */
                                     visibility?: "public" | "unlisted" | "private" | "direct";
                                 };
+                                postType: ("text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document") | null;
                                 publishedAt: (string) | null;
                                 remoteId: string | null;
                                 remoteUrl: string | null;
@@ -7821,6 +8047,7 @@ export interface paths {
                                     }[];
                                     text: string;
                                 }[];
+                                title: string | null;
                             }[];
                             scheduledAt: (string) | null;
                             segmentId: string | null;
@@ -7933,6 +8160,8 @@ export interface paths {
                                     message: string | null;
                                 } | null;
                                 firstAttemptAt: (string) | null;
+                                firstComment: string | null;
+                                firstCommentRemoteId: string | null;
                                 /** Format: uuid */
                                 id: string;
                                 media: {
@@ -7944,9 +8173,13 @@ export interface paths {
                                 options: {
                                     contentWarning?: string;
                                     language?: string;
+                                    network?: {
+                                        [key: string]: string | boolean;
+                                    };
                                     /** @enum {string} */
                                     visibility?: "public" | "unlisted" | "private" | "direct";
                                 };
+                                postType: ("text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document") | null;
                                 publishedAt: (string) | null;
                                 remoteId: string | null;
                                 remoteUrl: string | null;
@@ -7960,6 +8193,7 @@ export interface paths {
                                     }[];
                                     text: string;
                                 }[];
+                                title: string | null;
                             }[];
                             scheduledAt: (string) | null;
                             segmentId: string | null;
@@ -8034,6 +8268,8 @@ export interface paths {
                                     message: string | null;
                                 } | null;
                                 firstAttemptAt: (string) | null;
+                                firstComment: string | null;
+                                firstCommentRemoteId: string | null;
                                 /** Format: uuid */
                                 id: string;
                                 media: {
@@ -8045,9 +8281,13 @@ export interface paths {
                                 options: {
                                     contentWarning?: string;
                                     language?: string;
+                                    network?: {
+                                        [key: string]: string | boolean;
+                                    };
                                     /** @enum {string} */
                                     visibility?: "public" | "unlisted" | "private" | "direct";
                                 };
+                                postType: ("text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document") | null;
                                 publishedAt: (string) | null;
                                 remoteId: string | null;
                                 remoteUrl: string | null;
@@ -8061,6 +8301,7 @@ export interface paths {
                                     }[];
                                     text: string;
                                 }[];
+                                title: string | null;
                             }[];
                             scheduledAt: (string) | null;
                             segmentId: string | null;
@@ -8182,6 +8423,8 @@ export interface paths {
                                     message: string | null;
                                 } | null;
                                 firstAttemptAt: (string) | null;
+                                firstComment: string | null;
+                                firstCommentRemoteId: string | null;
                                 /** Format: uuid */
                                 id: string;
                                 media: {
@@ -8193,9 +8436,13 @@ export interface paths {
                                 options: {
                                     contentWarning?: string;
                                     language?: string;
+                                    network?: {
+                                        [key: string]: string | boolean;
+                                    };
                                     /** @enum {string} */
                                     visibility?: "public" | "unlisted" | "private" | "direct";
                                 };
+                                postType: ("text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document") | null;
                                 publishedAt: (string) | null;
                                 remoteId: string | null;
                                 remoteUrl: string | null;
@@ -8209,6 +8456,7 @@ export interface paths {
                                     }[];
                                     text: string;
                                 }[];
+                                title: string | null;
                             }[];
                             scheduledAt: (string) | null;
                             segmentId: string | null;
@@ -8283,6 +8531,8 @@ export interface paths {
                                     message: string | null;
                                 } | null;
                                 firstAttemptAt: (string) | null;
+                                firstComment: string | null;
+                                firstCommentRemoteId: string | null;
                                 /** Format: uuid */
                                 id: string;
                                 media: {
@@ -8294,9 +8544,13 @@ export interface paths {
                                 options: {
                                     contentWarning?: string;
                                     language?: string;
+                                    network?: {
+                                        [key: string]: string | boolean;
+                                    };
                                     /** @enum {string} */
                                     visibility?: "public" | "unlisted" | "private" | "direct";
                                 };
+                                postType: ("text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document") | null;
                                 publishedAt: (string) | null;
                                 remoteId: string | null;
                                 remoteUrl: string | null;
@@ -8310,6 +8564,7 @@ export interface paths {
                                     }[];
                                     text: string;
                                 }[];
+                                title: string | null;
                             }[];
                             scheduledAt: (string) | null;
                             segmentId: string | null;
@@ -8384,6 +8639,8 @@ export interface paths {
                                     message: string | null;
                                 } | null;
                                 firstAttemptAt: (string) | null;
+                                firstComment: string | null;
+                                firstCommentRemoteId: string | null;
                                 /** Format: uuid */
                                 id: string;
                                 media: {
@@ -8395,9 +8652,13 @@ export interface paths {
                                 options: {
                                     contentWarning?: string;
                                     language?: string;
+                                    network?: {
+                                        [key: string]: string | boolean;
+                                    };
                                     /** @enum {string} */
                                     visibility?: "public" | "unlisted" | "private" | "direct";
                                 };
+                                postType: ("text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document") | null;
                                 publishedAt: (string) | null;
                                 remoteId: string | null;
                                 remoteUrl: string | null;
@@ -8411,6 +8672,7 @@ export interface paths {
                                     }[];
                                     text: string;
                                 }[];
+                                title: string | null;
                             }[];
                             scheduledAt: (string) | null;
                             segmentId: string | null;
@@ -8485,6 +8747,8 @@ export interface paths {
                                     message: string | null;
                                 } | null;
                                 firstAttemptAt: (string) | null;
+                                firstComment: string | null;
+                                firstCommentRemoteId: string | null;
                                 /** Format: uuid */
                                 id: string;
                                 media: {
@@ -8496,9 +8760,13 @@ export interface paths {
                                 options: {
                                     contentWarning?: string;
                                     language?: string;
+                                    network?: {
+                                        [key: string]: string | boolean;
+                                    };
                                     /** @enum {string} */
                                     visibility?: "public" | "unlisted" | "private" | "direct";
                                 };
+                                postType: ("text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document") | null;
                                 publishedAt: (string) | null;
                                 remoteId: string | null;
                                 remoteUrl: string | null;
@@ -8512,6 +8780,7 @@ export interface paths {
                                     }[];
                                     text: string;
                                 }[];
+                                title: string | null;
                             }[];
                             scheduledAt: (string) | null;
                             segmentId: string | null;
@@ -8586,6 +8855,8 @@ export interface paths {
                                     message: string | null;
                                 } | null;
                                 firstAttemptAt: (string) | null;
+                                firstComment: string | null;
+                                firstCommentRemoteId: string | null;
                                 /** Format: uuid */
                                 id: string;
                                 media: {
@@ -8597,9 +8868,13 @@ export interface paths {
                                 options: {
                                     contentWarning?: string;
                                     language?: string;
+                                    network?: {
+                                        [key: string]: string | boolean;
+                                    };
                                     /** @enum {string} */
                                     visibility?: "public" | "unlisted" | "private" | "direct";
                                 };
+                                postType: ("text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document") | null;
                                 publishedAt: (string) | null;
                                 remoteId: string | null;
                                 remoteUrl: string | null;
@@ -8613,6 +8888,7 @@ export interface paths {
                                     }[];
                                     text: string;
                                 }[];
+                                title: string | null;
                             }[];
                             scheduledAt: (string) | null;
                             segmentId: string | null;
@@ -8687,6 +8963,8 @@ export interface paths {
                                     message: string | null;
                                 } | null;
                                 firstAttemptAt: (string) | null;
+                                firstComment: string | null;
+                                firstCommentRemoteId: string | null;
                                 /** Format: uuid */
                                 id: string;
                                 media: {
@@ -8698,9 +8976,13 @@ export interface paths {
                                 options: {
                                     contentWarning?: string;
                                     language?: string;
+                                    network?: {
+                                        [key: string]: string | boolean;
+                                    };
                                     /** @enum {string} */
                                     visibility?: "public" | "unlisted" | "private" | "direct";
                                 };
+                                postType: ("text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document") | null;
                                 publishedAt: (string) | null;
                                 remoteId: string | null;
                                 remoteUrl: string | null;
@@ -8714,6 +8996,7 @@ export interface paths {
                                     }[];
                                     text: string;
                                 }[];
+                                title: string | null;
                             }[];
                             scheduledAt: (string) | null;
                             segmentId: string | null;
@@ -8788,6 +9071,8 @@ export interface paths {
                                     message: string | null;
                                 } | null;
                                 firstAttemptAt: (string) | null;
+                                firstComment: string | null;
+                                firstCommentRemoteId: string | null;
                                 /** Format: uuid */
                                 id: string;
                                 media: {
@@ -8799,9 +9084,13 @@ export interface paths {
                                 options: {
                                     contentWarning?: string;
                                     language?: string;
+                                    network?: {
+                                        [key: string]: string | boolean;
+                                    };
                                     /** @enum {string} */
                                     visibility?: "public" | "unlisted" | "private" | "direct";
                                 };
+                                postType: ("text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document") | null;
                                 publishedAt: (string) | null;
                                 remoteId: string | null;
                                 remoteUrl: string | null;
@@ -8815,6 +9104,7 @@ export interface paths {
                                     }[];
                                     text: string;
                                 }[];
+                                title: string | null;
                             }[];
                             scheduledAt: (string) | null;
                             segmentId: string | null;
@@ -8866,6 +9156,7 @@ export interface paths {
                             channels: {
                                 /** Format: uuid */
                                 channelId: string;
+                                firstComment?: string;
                                 media?: {
                                     alt?: string;
                                     /** Format: uuid */
@@ -8875,9 +9166,14 @@ export interface paths {
                                 options?: {
                                     contentWarning?: string;
                                     language?: string;
+                                    network?: {
+                                        [key: string]: string | boolean;
+                                    };
                                     /** @enum {string} */
                                     visibility?: "public" | "unlisted" | "private" | "direct";
                                 };
+                                /** @enum {string} */
+                                postType?: "text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document";
                                 text?: string;
                                 thread?: {
                                     /** @default [] */
@@ -8888,9 +9184,11 @@ export interface paths {
                                     }[];
                                     text: string;
                                 }[];
+                                title?: string;
                             }[];
                             /** @default  */
                             content?: string;
+                            firstComment?: string;
                             /** @default [] */
                             media?: {
                                 alt?: string;
@@ -8899,6 +9197,8 @@ export interface paths {
                             }[];
                             objectiveId?: string | null;
                             pillarId?: string | null;
+                            /** @enum {string} */
+                            postType?: "text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document";
                             scheduledAt?: string | null;
                             segmentId?: string | null;
                             /** @default [] */
@@ -8911,6 +9211,7 @@ export interface paths {
                                 }[];
                                 text: string;
                             }[];
+                            title?: string;
                         }[];
                     };
                 };
@@ -8962,6 +9263,7 @@ export interface paths {
                         channels: {
                             /** Format: uuid */
                             channelId: string;
+                            firstComment?: string;
                             media?: {
                                 alt?: string;
                                 /** Format: uuid */
@@ -8971,9 +9273,14 @@ export interface paths {
                             options?: {
                                 contentWarning?: string;
                                 language?: string;
+                                network?: {
+                                    [key: string]: string | boolean;
+                                };
                                 /** @enum {string} */
                                 visibility?: "public" | "unlisted" | "private" | "direct";
                             };
+                            /** @enum {string} */
+                            postType?: "text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document";
                             text?: string;
                             thread?: {
                                 /** @default [] */
@@ -8984,9 +9291,11 @@ export interface paths {
                                 }[];
                                 text: string;
                             }[];
+                            title?: string;
                         }[];
                         /** @default  */
                         content?: string;
+                        firstComment?: string;
                         /** @default [] */
                         media?: {
                             alt?: string;
@@ -8995,6 +9304,8 @@ export interface paths {
                         }[];
                         objectiveId?: string | null;
                         pillarId?: string | null;
+                        /** @enum {string} */
+                        postType?: "text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document";
                         segmentId?: string | null;
                         /** @default [] */
                         thread?: {
@@ -9006,6 +9317,7 @@ export interface paths {
                             }[];
                             text: string;
                         }[];
+                        title?: string;
                     };
                 };
             };

@@ -7,7 +7,14 @@ import { createFile } from 'mp4box';
 
 /** Bytes of an MP4 (or MOV with `quicktime`) with one video track. */
 export function tinyVideo(
-  options: { width?: number; height?: number; seconds?: number; codec?: 'avc1' | 'hvc1'; quicktime?: boolean; padBytes?: number } = {},
+  options: {
+    width?: number;
+    height?: number;
+    seconds?: number;
+    codec?: 'avc1' | 'hvc1' | 'hev1';
+    quicktime?: boolean;
+    padBytes?: number;
+  } = {},
 ): Uint8Array {
   const { width = 320, height = 240, seconds = 3, codec = 'avc1', quicktime = false, padBytes = 100 } = options;
   const file = createFile();

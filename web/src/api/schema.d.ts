@@ -898,6 +898,42 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: {
+                                capabilities: {
+                                    /** @enum {string} */
+                                    charCounting: "graphemes" | "code-points" | "utf16" | "x-weighted";
+                                    firstComment: boolean;
+                                    maxCarouselItems: number;
+                                    maxDocumentBytes?: number;
+                                    mediaByUrl: boolean;
+                                    options: {
+                                        default?: string | boolean;
+                                        /** @enum {string} */
+                                        kind: "select" | "boolean" | "text";
+                                        label: {
+                                            en: string;
+                                            es: string;
+                                        };
+                                        name: string;
+                                        postTypes?: ("text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document")[];
+                                        valueLabels?: {
+                                            [key: string]: {
+                                                en: string;
+                                                es: string;
+                                            };
+                                        };
+                                        values?: string[];
+                                    }[];
+                                    postTypes: ("text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document")[];
+                                    video?: {
+                                        codecs: string[];
+                                        containers: string[];
+                                        maxAspectRatio: number;
+                                        maxBytes: number;
+                                        maxDurationSeconds: number;
+                                        minAspectRatio: number;
+                                        minDurationSeconds: number;
+                                    };
+                                } | null;
                                 connectionFields: {
                                     label: {
                                         en: string;
@@ -924,6 +960,11 @@ export interface paths {
                                     supportsThreads: boolean;
                                     supportsVisibility: boolean;
                                 };
+                                mediaByUrlProblem: {
+                                    /** @enum {string} */
+                                    code: "public_url_missing" | "public_url_not_public";
+                                    message: string;
+                                } | null;
                                 name: string;
                                 simulated: boolean;
                             }[];
@@ -3570,6 +3611,42 @@ export interface paths {
                                 account: {
                                     [key: string]: unknown;
                                 } | null;
+                                capabilities: {
+                                    /** @enum {string} */
+                                    charCounting: "graphemes" | "code-points" | "utf16" | "x-weighted";
+                                    firstComment: boolean;
+                                    maxCarouselItems: number;
+                                    maxDocumentBytes?: number;
+                                    mediaByUrl: boolean;
+                                    options: {
+                                        default?: string | boolean;
+                                        /** @enum {string} */
+                                        kind: "select" | "boolean" | "text";
+                                        label: {
+                                            en: string;
+                                            es: string;
+                                        };
+                                        name: string;
+                                        postTypes?: ("text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document")[];
+                                        valueLabels?: {
+                                            [key: string]: {
+                                                en: string;
+                                                es: string;
+                                            };
+                                        };
+                                        values?: string[];
+                                    }[];
+                                    postTypes: ("text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document")[];
+                                    video?: {
+                                        codecs: string[];
+                                        containers: string[];
+                                        maxAspectRatio: number;
+                                        maxBytes: number;
+                                        maxDurationSeconds: number;
+                                        minAspectRatio: number;
+                                        minDurationSeconds: number;
+                                    };
+                                } | null;
                                 createdAt: string;
                                 /** Format: uuid */
                                 id: string;
@@ -3586,6 +3663,11 @@ export interface paths {
                                     supportsContentWarning: boolean;
                                     supportsThreads: boolean;
                                     supportsVisibility: boolean;
+                                } | null;
+                                mediaByUrlProblem: {
+                                    /** @enum {string} */
+                                    code: "public_url_missing" | "public_url_not_public";
+                                    message: string;
                                 } | null;
                                 name: string;
                                 network: string;
@@ -3640,6 +3722,42 @@ export interface paths {
                             account: {
                                 [key: string]: unknown;
                             } | null;
+                            capabilities: {
+                                /** @enum {string} */
+                                charCounting: "graphemes" | "code-points" | "utf16" | "x-weighted";
+                                firstComment: boolean;
+                                maxCarouselItems: number;
+                                maxDocumentBytes?: number;
+                                mediaByUrl: boolean;
+                                options: {
+                                    default?: string | boolean;
+                                    /** @enum {string} */
+                                    kind: "select" | "boolean" | "text";
+                                    label: {
+                                        en: string;
+                                        es: string;
+                                    };
+                                    name: string;
+                                    postTypes?: ("text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document")[];
+                                    valueLabels?: {
+                                        [key: string]: {
+                                            en: string;
+                                            es: string;
+                                        };
+                                    };
+                                    values?: string[];
+                                }[];
+                                postTypes: ("text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document")[];
+                                video?: {
+                                    codecs: string[];
+                                    containers: string[];
+                                    maxAspectRatio: number;
+                                    maxBytes: number;
+                                    maxDurationSeconds: number;
+                                    minAspectRatio: number;
+                                    minDurationSeconds: number;
+                                };
+                            } | null;
                             createdAt: string;
                             /** Format: uuid */
                             id: string;
@@ -3656,6 +3774,11 @@ export interface paths {
                                 supportsContentWarning: boolean;
                                 supportsThreads: boolean;
                                 supportsVisibility: boolean;
+                            } | null;
+                            mediaByUrlProblem: {
+                                /** @enum {string} */
+                                code: "public_url_missing" | "public_url_not_public";
+                                message: string;
                             } | null;
                             name: string;
                             network: string;
@@ -3712,6 +3835,42 @@ export interface paths {
                             account: {
                                 [key: string]: unknown;
                             } | null;
+                            capabilities: {
+                                /** @enum {string} */
+                                charCounting: "graphemes" | "code-points" | "utf16" | "x-weighted";
+                                firstComment: boolean;
+                                maxCarouselItems: number;
+                                maxDocumentBytes?: number;
+                                mediaByUrl: boolean;
+                                options: {
+                                    default?: string | boolean;
+                                    /** @enum {string} */
+                                    kind: "select" | "boolean" | "text";
+                                    label: {
+                                        en: string;
+                                        es: string;
+                                    };
+                                    name: string;
+                                    postTypes?: ("text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document")[];
+                                    valueLabels?: {
+                                        [key: string]: {
+                                            en: string;
+                                            es: string;
+                                        };
+                                    };
+                                    values?: string[];
+                                }[];
+                                postTypes: ("text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document")[];
+                                video?: {
+                                    codecs: string[];
+                                    containers: string[];
+                                    maxAspectRatio: number;
+                                    maxBytes: number;
+                                    maxDurationSeconds: number;
+                                    minAspectRatio: number;
+                                    minDurationSeconds: number;
+                                };
+                            } | null;
                             createdAt: string;
                             /** Format: uuid */
                             id: string;
@@ -3728,6 +3887,11 @@ export interface paths {
                                 supportsContentWarning: boolean;
                                 supportsThreads: boolean;
                                 supportsVisibility: boolean;
+                            } | null;
+                            mediaByUrlProblem: {
+                                /** @enum {string} */
+                                code: "public_url_missing" | "public_url_not_public";
+                                message: string;
                             } | null;
                             name: string;
                             network: string;
@@ -3806,6 +3970,42 @@ export interface paths {
                             account: {
                                 [key: string]: unknown;
                             } | null;
+                            capabilities: {
+                                /** @enum {string} */
+                                charCounting: "graphemes" | "code-points" | "utf16" | "x-weighted";
+                                firstComment: boolean;
+                                maxCarouselItems: number;
+                                maxDocumentBytes?: number;
+                                mediaByUrl: boolean;
+                                options: {
+                                    default?: string | boolean;
+                                    /** @enum {string} */
+                                    kind: "select" | "boolean" | "text";
+                                    label: {
+                                        en: string;
+                                        es: string;
+                                    };
+                                    name: string;
+                                    postTypes?: ("text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document")[];
+                                    valueLabels?: {
+                                        [key: string]: {
+                                            en: string;
+                                            es: string;
+                                        };
+                                    };
+                                    values?: string[];
+                                }[];
+                                postTypes: ("text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document")[];
+                                video?: {
+                                    codecs: string[];
+                                    containers: string[];
+                                    maxAspectRatio: number;
+                                    maxBytes: number;
+                                    maxDurationSeconds: number;
+                                    minAspectRatio: number;
+                                    minDurationSeconds: number;
+                                };
+                            } | null;
                             createdAt: string;
                             /** Format: uuid */
                             id: string;
@@ -3822,6 +4022,11 @@ export interface paths {
                                 supportsContentWarning: boolean;
                                 supportsThreads: boolean;
                                 supportsVisibility: boolean;
+                            } | null;
+                            mediaByUrlProblem: {
+                                /** @enum {string} */
+                                code: "public_url_missing" | "public_url_not_public";
+                                message: string;
                             } | null;
                             name: string;
                             network: string;
@@ -3877,6 +4082,42 @@ export interface paths {
                                 account: {
                                     [key: string]: unknown;
                                 } | null;
+                                capabilities: {
+                                    /** @enum {string} */
+                                    charCounting: "graphemes" | "code-points" | "utf16" | "x-weighted";
+                                    firstComment: boolean;
+                                    maxCarouselItems: number;
+                                    maxDocumentBytes?: number;
+                                    mediaByUrl: boolean;
+                                    options: {
+                                        default?: string | boolean;
+                                        /** @enum {string} */
+                                        kind: "select" | "boolean" | "text";
+                                        label: {
+                                            en: string;
+                                            es: string;
+                                        };
+                                        name: string;
+                                        postTypes?: ("text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document")[];
+                                        valueLabels?: {
+                                            [key: string]: {
+                                                en: string;
+                                                es: string;
+                                            };
+                                        };
+                                        values?: string[];
+                                    }[];
+                                    postTypes: ("text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document")[];
+                                    video?: {
+                                        codecs: string[];
+                                        containers: string[];
+                                        maxAspectRatio: number;
+                                        maxBytes: number;
+                                        maxDurationSeconds: number;
+                                        minAspectRatio: number;
+                                        minDurationSeconds: number;
+                                    };
+                                } | null;
                                 createdAt: string;
                                 /** Format: uuid */
                                 id: string;
@@ -3893,6 +4134,11 @@ export interface paths {
                                     supportsContentWarning: boolean;
                                     supportsThreads: boolean;
                                     supportsVisibility: boolean;
+                                } | null;
+                                mediaByUrlProblem: {
+                                    /** @enum {string} */
+                                    code: "public_url_missing" | "public_url_not_public";
+                                    message: string;
                                 } | null;
                                 name: string;
                                 network: string;

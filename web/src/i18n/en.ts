@@ -1,3 +1,4 @@
+import { composerMediaEn } from './composer-media-en.ts';
 import { listeningEn } from './listening-en.ts';
 import { listeningDetailsEn } from './listening-details-en.ts';
 import { web2En } from './web2-en.ts';
@@ -242,6 +243,7 @@ export const en = {
   networkNames: networkNamesEn,
   csvRowErrors: csvRowErrorsEn,
   review: reviewEn,
+  composerMedia: composerMediaEn,
   roles: { owner: 'Owner', manager: 'Manager', editor: 'Editor', approver: 'Client approver', viewer: 'Viewer' },
   states: {
     draft: 'Draft',

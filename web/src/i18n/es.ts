@@ -1,3 +1,4 @@
+import { composerMediaEs } from './composer-media-es.ts';
 import type { Dictionary } from './en.ts';
 import { listeningEs } from './listening-es.ts';
 import { listeningDetailsEs } from './listening-details-es.ts';
@@ -244,6 +245,7 @@ export const es: Dictionary = {
   networkNames: networkNamesEs,
   csvRowErrors: csvRowErrorsEs,
   review: reviewEs,
+  composerMedia: composerMediaEs,
   roles: { owner: 'Propietario', manager: 'Gestor', editor: 'Editor', approver: 'Aprobador (cliente)', viewer: 'Lector' },
   states: {
     draft: 'Borrador',

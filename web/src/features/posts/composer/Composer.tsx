@@ -346,7 +346,12 @@ function ComposerForm() {
           {images.map((image, index) => (
             <Group key={image.mediaId} wrap="nowrap" align="flex-end" data-testid="composer-media-item">
               {image.kind === 'video' ? (
-                <video src={image.url} width={64} height={64} muted preload="metadata" aria-label={t('composerMedia.video')} />
+                <Stack gap={0} align="center">
+                  <video src={image.url} width={64} height={48} muted preload="metadata" aria-label={t('composerMedia.video')} />
+                  <Text size="xs" c="dimmed">
+                    ▶ {t('composerMedia.video')}
+                  </Text>
+                </Stack>
               ) : (
                 <Image src={image.url} alt={image.alt} w={64} h={64} fit="cover" radius="sm" />
               )}

@@ -216,3 +216,88 @@ describe('capability checks on their own', () => {
     expect(countChars('café https://example.com/a/very/long/path 日本', 'x-weighted')).toBe(5 + 23 + 1 + 4);
   });
 });
+
+describe('networks that fetch media by URL get signed links under PUBLIC_URL', () => {
+  let t: TestApp;
+  let owner: Caller;
+  const received: PublishInput[] = [];
+
+  beforeAll(async () => {
+    setInProcessSandbox(new SandboxNetwork({ seed: 3 }));
+    t = await createTestApp('embedded');
+    // A network like Instagram: it fetches each file from a URL instead of receiving the bytes.
+    t.ctx.networks.register({
+      ...sandboxAdapter,
+      name: 'urlnet',
+      label: { en: 'URL network', es: 'Red por URL' },
+      capabilities: { ...sandboxAdapter.capabilities!, mediaByUrl: true },
+      async publish(_ctx, input) {
+        received.push(input);
+        return { remoteId: `r-${input.publicationId}`, remoteUrl: null, firstCommentRemoteId: 'comment-1' };
+      },
+      async findPublished() {
+        return null;
+      },
+    });
+    owner = await createCaller(t, 'url@example.com');
+  });
+  afterAll(async () => t?.close());
+
+  it('says PUBLIC_URL is missing or private, then publishes with a signed link the network can fetch', async () => {
+    const networks = async () =>
+      (await owner.request('GET', '/api/v1/networks')).json().items.find((n: { name: string }) => n.name === 'urlnet');
+    expect((await networks()).mediaByUrlProblem.code).toBe('public_url_missing');
+    t.ctx.config.publicUrl = 'http://192.168.1.10:3000';
+    expect((await networks()).mediaByUrlProblem.code).toBe('public_url_not_public');
+    t.ctx.config.publicUrl = 'https://plaza.example.com';
+    expect((await networks()).mediaByUrlProblem).toBeNull();
+    expect((await networks()).capabilities.postTypes).toContain('carousel');
+
+    const workspaceId = (await owner.request('POST', '/api/v1/workspaces', { name: 'U', timeZone: 'Europe/Madrid', language: 'en' })).json()
+      .id;
+    const channel = (
+      await owner.request('POST', `/api/v1/workspaces/${workspaceId}/channels`, {
+        network: 'urlnet',
+        name: 'U',
+        fields: { handle: 'urlnet', token: 't' },
+      })
+    ).json();
+    expect(channel.mediaByUrlProblem).toBeNull();
+    const { payload, headers } = multipart('a.png', PNG, 'image/png');
+    const mediaId = (
+      await t.app.inject({
+        method: 'POST',
+        url: `/api/v1/workspaces/${workspaceId}/media`,
+        payload,
+        headers: { ...headers, authorization: `Bearer ${owner.token}` },
+      })
+    ).json().id;
+    const post = (
+      await owner.request('POST', `/api/v1/workspaces/${workspaceId}/posts`, {
+        content: 'By URL',
+        media: [{ mediaId }],
+        firstComment: 'hola',
+        channels: [{ channelId: channel.id }],
+        action: 'publish_now',
+      })
+    ).json();
+    const engine = new PublishingEngine(t.ctx, { pollMs: 50 });
+    await engine.start();
+    let current = post;
+    try {
+      for (let i = 0; i < 100 && current.state !== 'published'; i++) {
+        await new Promise((r) => setTimeout(r, 50));
+        current = (await owner.request('GET', `/api/v1/workspaces/${workspaceId}/posts/${post.id}`)).json();
+      }
+    } finally {
+      await engine.stop(1_000);
+    }
+    expect(current.state).toBe('published');
+    expect(current.publications[0].firstCommentRemoteId).toBe('comment-1');
+    const link = received[0].media[0].publicUrl!;
+    expect(link.startsWith('https://plaza.example.com/media/signed/')).toBe(true);
+    const fetched = await t.app.inject({ method: 'GET', url: new URL(link).pathname });
+    expect(fetched.statusCode).toBe(200);
+    expect(Buffer.from(fetched.rawPayload).equals(PNG)).toBe(true);
+  });
+});

@@ -45,6 +45,8 @@ const configSchema = z
       .optional(),
     /** Sender of those e-mails, e.g. "Plaza <plaza@example.com>". */
     mailFrom: z.string().trim().min(3).max(255).optional(),
+    /** Largest file a resumable upload may carry, in MB (MEDIA_MAX_UPLOAD_MB; videos). */
+    maxUploadMb: z.coerce.number().int().min(1).max(2047).default(1024),
   })
   .superRefine((c, issues) => {
     // Links in e-mails are built from PUBLIC_URL, never from a request's Host header (which a caller chooses).
@@ -75,6 +77,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM || undefined,
     trustProxy: env.TRUST_PROXY,
+    maxUploadMb: env.MEDIA_MAX_UPLOAD_MB || undefined,
     ...overrides,
   };
   const parsed = configSchema.safeParse(raw);

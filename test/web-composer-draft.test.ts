@@ -38,4 +38,22 @@ describe('composer draft (web)', () => {
     draft = draftReducer(draft, { type: 'removeImage', index: 0 });
     expect(draft.images.map((image) => image.mediaId)).toEqual(['m2']);
   });
+  it('carousel order, post type, first comment and network options per channel reach the body', () => {
+    let draft = draftReducer(emptyDraft(null), { type: 'set', patch: { content: 'Otoño', selected: ['a', 'b'] } });
+    for (const id of ['m1', 'm2', 'm3'])
+      draft = draftReducer(draft, { type: 'addImage', image: { mediaId: id, url: `/u/${id}`, alt: id } });
+    draft = draftReducer(draft, { type: 'moveImage', index: 2, by: -1 });
+    draft = draftReducer(draft, { type: 'moveImage', index: 0, by: -1 });
+    expect(draftBody(draft).media.map((m) => m.mediaId)).toEqual(['m1', 'm3', 'm2']);
+    draft = draftReducer(draft, { type: 'postType', channelId: 'a', postType: 'carousel' });
+    draft = draftReducer(draft, { type: 'firstComment', channelId: 'a', text: 'Reserva ya' });
+    draft = draftReducer(draft, { type: 'firstComment', channelId: 'b', text: '   ' });
+    draft = draftReducer(draft, { type: 'options', channelId: 'a', options: { network: { replies: 'followers', pin: true } } });
+    expect(draftBody(draft).channels).toEqual([
+      { channelId: 'a', options: { network: { replies: 'followers', pin: true } }, postType: 'carousel', firstComment: 'Reserva ya' },
+      { channelId: 'b', options: {} },
+    ]);
+    draft = draftReducer(draft, { type: 'postType', channelId: 'a', postType: null });
+    expect(draftBody(draft).channels[0]).not.toHaveProperty('postType');
+  });
 });

@@ -58,6 +58,21 @@ export class ApiClient {
     return bytes;
   }
 
+  /** Sends one chunk of a resumable upload at `offset` (PATCH, application/offset+octet-stream). */
+  async sendChunk<T>(path: string, offset: number, bytes: Uint8Array): Promise<T> {
+    const response = await fetch(new URL(path, this.baseUrl), {
+      method: 'PATCH',
+      headers: {
+        authorization: `Bearer ${this.token}`,
+        'content-type': 'application/offset+octet-stream',
+        'upload-offset': String(offset),
+      },
+      body: new Uint8Array(bytes),
+    });
+    if (!response.ok) throw await errorOf(response);
+    return (await response.json()) as T;
+  }
+
   get<T>(path: string): Promise<T> {
     return this.request<T>('GET', path);
   }

@@ -1,3 +1,4 @@
+import { parseNetworkOptions, uploadFile } from './media-upload.ts';
 import fs from 'node:fs';
 import { Command, Option } from 'commander';
 import type { ServiceName } from '../config.ts';
@@ -246,23 +247,75 @@ export function buildCli(): Command {
     .addOption(
       new Option('--action <action>', 'what to do with it').choices(['draft', 'submit', 'schedule', 'publish_now']).default('draft'),
     )
+    .option('--media <file>', 'an image (PNG, JPEG, GIF, WebP) or video (MP4, MOV) to attach; repeat for a carousel, in order', collect, [])
+    .option('--alt <text>', 'alt text of the --media file in the same position (repeat)', collect, [])
+    .addOption(
+      new Option('--post-type <type>', 'kind of post on every channel (each network allows its own)').choices([
+        'text',
+        'link',
+        'image',
+        'carousel',
+        'video',
+        'reel',
+        'story',
+        'thread',
+        'document',
+      ]),
+    )
+    .option('--first-comment <text>', 'published as the first comment right after the post, where the network takes one')
+    .option('--title <text>', 'a title, for networks that take one')
+    .option('--option <name=value>', 'one of the networks’ own options (see GET /api/v1/networks); repeat', collect, [])
     .action(
-      action(async (opts: { workspace: string; channel: string[]; text: string; at?: string; action: string }, command: Command) => {
-        const { api, options } = connect(command);
-        const zone = opts.at ? await workspaceZone(api, opts.workspace) : 'UTC';
-        const created = await api.post<{ id: string; state: string; scheduledAt: string | null }>(
-          `/api/v1/workspaces/${opts.workspace}/posts`,
-          {
-            content: opts.text,
-            channels: opts.channel.map((channelId) => ({ channelId })),
-            scheduledAt: opts.at ? await toInstant(opts.at, zone) : undefined,
-            action: opts.action,
+      action(
+        async (
+          opts: {
+            workspace: string;
+            channel: string[];
+            text: string;
+            at?: string;
+            action: string;
+            media: string[];
+            alt: string[];
+            postType?: string;
+            firstComment?: string;
+            title?: string;
+            option: string[];
           },
-        );
-        output(options, created, () =>
-          process.stdout.write(`Post ${created.id}: ${created.state}${created.scheduledAt ? ` at ${created.scheduledAt}` : ''}\n`),
-        );
-      }),
+          command: Command,
+        ) => {
+          const { api, options } = connect(command);
+          const zone = opts.at ? await workspaceZone(api, opts.workspace) : 'UTC';
+          const networkOptions = parseNetworkOptions(opts.option);
+          const media: Array<{ mediaId: string; alt?: string }> = [];
+          for (const [index, file] of opts.media.entries()) {
+            const showProgress = !options.json && process.stderr.isTTY;
+            const uploaded = await uploadFile(api, opts.workspace, file, (sent, total) => {
+              if (showProgress) process.stderr.write(`\r${file}: ${Math.floor((sent / total) * 100)} %`);
+            });
+            if (showProgress) process.stderr.write('\n');
+            media.push({ mediaId: uploaded.id, ...(opts.alt[index] ? { alt: opts.alt[index] } : {}) });
+          }
+          const created = await api.post<{ id: string; state: string; scheduledAt: string | null }>(
+            `/api/v1/workspaces/${opts.workspace}/posts`,
+            {
+              content: opts.text,
+              media,
+              ...(opts.postType && { postType: opts.postType }),
+              ...(opts.firstComment && { firstComment: opts.firstComment }),
+              ...(opts.title && { title: opts.title }),
+              channels: opts.channel.map((channelId) => ({
+                channelId,
+                ...(Object.keys(networkOptions).length > 0 && { options: { network: networkOptions } }),
+              })),
+              scheduledAt: opts.at ? await toInstant(opts.at, zone) : undefined,
+              action: opts.action,
+            },
+          );
+          output(options, created, () =>
+            process.stdout.write(`Post ${created.id}: ${created.state}${created.scheduledAt ? ` at ${created.scheduledAt}` : ''}\n`),
+          );
+        },
+      ),
     );
   post
     .command('schedule')

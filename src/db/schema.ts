@@ -132,6 +132,11 @@ export interface PublicationsTable {
   published_at: NullableTimestamp;
   /** Set when the publication fell due while Plaza was down and was recovered late. */
   missed_by_ms: number | null;
+  /** What kind of post (0830): 'text', 'image', 'carousel', 'video'…; null: by the media. */
+  post_type: string | null;
+  first_comment: string | null;
+  title: string | null;
+  first_comment_remote_id: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -156,7 +161,25 @@ export interface MediaTable {
   size_bytes: number;
   width: number | null;
   height: number | null;
+  /** 'image' | 'video' (0830). */
+  kind: Generated<string>;
+  duration_seconds: number | null;
+  codec: string | null;
   created_at: Timestamp;
+}
+
+/** A resumable upload in progress (0830): bytes wait on disk until `received_bytes` reaches `total_bytes`. */
+export interface MediaUploadsTable {
+  id: Generated<string>;
+  workspace_id: string;
+  user_id: string;
+  file_name: string;
+  mime_type: string;
+  total_bytes: number;
+  received_bytes: Generated<number>;
+  media_id: string | null;
+  created_at: Generated<Timestamp>;
+  expires_at: Timestamp;
 }
 
 export interface PostCommentsTable {
@@ -210,6 +233,7 @@ export interface Database {
   publications: PublicationsTable;
   publication_attempts: PublicationAttemptsTable;
   media: MediaTable;
+  media_uploads: MediaUploadsTable;
   post_comments: PostCommentsTable;
   webhooks: WebhooksTable;
   webhook_deliveries: WebhookDeliveriesTable;

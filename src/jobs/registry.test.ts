@@ -41,6 +41,7 @@ describe('job registry: declarations are checked before anything starts', () => 
       'analytics.reports',
       'listening.sources',
       'listening.reputation-alerts',
+      'media.prune-uploads',
     ]);
   });
 

@@ -69,6 +69,15 @@ export class SecretBox {
     return ['v1', iv.toString('base64url'), tag.toString('base64url'), ciphertext.toString('base64url')].join(':');
   }
 
+  /**
+   * An HMAC-SHA256 of `payload` under a key derived from the install's secret for one `purpose`
+   * (e.g. 'media-url'), base64url: signed links that only this install can mint.
+   */
+  sign(purpose: string, payload: string): string {
+    const key = Buffer.from(crypto.hkdfSync('sha256', this.key, 'plaza-sign', purpose, 32));
+    return crypto.createHmac('sha256', key).update(payload).digest('base64url');
+  }
+
   /** Decrypts what `seal` produced; throws when tampered with or sealed under another key. */
   open<T = unknown>(sealed: string): T {
     const [version, iv, tag, ciphertext] = sealed.split(':');

@@ -70,6 +70,12 @@ export const ERROR_CODES = [
   'unsupported_media_type',
   'image_too_large',
   'image_undecodable',
+  'video_undecodable',
+  'upload_too_large',
+  'upload_offset_mismatch',
+  'upload_expired',
+  'upload_already_complete',
+  'media_link_invalid',
   // posts
   'unknown_media',
   'duplicate_channel',

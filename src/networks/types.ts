@@ -15,6 +15,10 @@ export type NetworkName = string;
 export const POST_TYPES = ['text', 'link', 'image', 'carousel', 'video', 'reel', 'story', 'thread', 'document'] as const;
 export type PostType = (typeof POST_TYPES)[number];
 
+/** How a network counts the characters of its limit (x-weighted: X's weights; utf8-emoji: Threads' emoji bytes). */
+export const CHAR_COUNTINGS = ['graphemes', 'code-points', 'utf16', 'x-weighted', 'utf8-emoji'] as const;
+export type CharCounting = (typeof CHAR_COUNTINGS)[number];
+
 /** Limits a network puts on one video, checked before saving (see modules/media for how they are read). */
 export interface VideoLimits {
   maxBytes: number;
@@ -60,7 +64,9 @@ export interface NetworkCapabilities {
    * How the network counts the characters of `maxChars`. 'utf8-emoji' (Threads): every character
    * counts one, except an emoji (its whole grapheme cluster), which counts its UTF-8 bytes.
    */
-  charCounting: 'graphemes' | 'code-points' | 'utf16' | 'x-weighted' | 'utf8-emoji';
+  charCounting: CharCounting;
+  /** The network's own counter, when `charCounting` names a rule of its own (x-weighted, utf8-emoji). */
+  countChars?: (text: string) => number;
   options: NetworkOption[];
 }
 

@@ -28,6 +28,7 @@ import { pingDatabase } from '../db/database.ts';
 import { apiModules } from './modules.ts';
 import { webAppBuilt } from './web.ts';
 import { registerSecurityHeaders } from './security-headers.ts';
+import { signedMediaRoutes } from '../modules/media/routes.ts';
 import type { DataDirState } from '../lib/data-dir-health.ts';
 import { tooManyAttempts } from '../modules/accounts/login-throttle.ts';
 import { fastifyTrustProxy } from '../lib/trust-proxy.ts';
@@ -214,6 +215,8 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
     },
     { prefix: '/api/v1' },
   );
+  // Signed, expiring media links for networks that fetch media by URL (outside /api/v1: no session).
+  await signedMediaRoutes(app, ctx);
   for (const plugin of options.extraPlugins ?? []) await plugin(app);
   return app;
 }

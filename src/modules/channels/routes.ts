@@ -6,6 +6,7 @@ import { checkChannel, connectChannel, disconnectChannel, updateChannel } from '
 import { channelRepository } from './repository.ts';
 import { channelSchema, fieldsSchema, healthSchema, networkSchema } from './schemas.ts';
 import { presentChannel } from './service.ts';
+import { presentCapabilities } from '../posts/capability-schema.ts';
 
 const channelParams = objectParams('channelId');
 const tags = ['channels'];
@@ -32,6 +33,7 @@ export const channelRoutes: ApiModule = async (app, ctx) => {
         limits: a.limits,
         idempotency: a.idempotency,
         connectionFields: a.connectionFields,
+        ...presentCapabilities(ctx.config, a),
       })),
     }),
   );

@@ -1,6 +1,7 @@
 /** The channels API's response schemas (and the connection fields a request sends). */
 import { z } from 'zod';
 import { instant } from '../../server/schemas.ts';
+import { mediaByUrlProblemSchema, networkCapabilitiesSchema } from '../posts/capability-schema.ts';
 
 /** Connection fields as submitted; which ones a network needs is in its `connectionFields`. */
 export const fieldsSchema = z.record(z.string().max(100), z.union([z.string().max(4000), z.number(), z.boolean()]));
@@ -26,6 +27,10 @@ export const networkSchema = z.object({
   limits: networkLimitsSchema,
   idempotency: z.enum(['deterministic-record-key', 'idempotency-key-header', 'reconcile-by-lookup']),
   connectionFields: z.array(z.object({ name: z.string(), secret: z.boolean(), required: z.boolean(), label })),
+  /** What it publishes (post types, carousel, video, first comment, its own options); null: text and images per `limits`. */
+  capabilities: networkCapabilitiesSchema.nullable(),
+  /** Set when it fetches media by URL and PUBLIC_URL does not let it reach this install. */
+  mediaByUrlProblem: mediaByUrlProblemSchema.nullable(),
 });
 
 export const channelSchema = z.object({
@@ -46,6 +51,8 @@ export const channelSchema = z.object({
   lastCheckedAt: instant.nullable(),
   createdAt: instant,
   limits: networkLimitsSchema.nullable(),
+  capabilities: networkCapabilitiesSchema.nullable(),
+  mediaByUrlProblem: mediaByUrlProblemSchema.nullable(),
 });
 
 export const healthSchema = z.object({

@@ -1,3 +1,4 @@
+import { presentCapabilities } from '../posts/capability-schema.ts';
 import type { AppContext } from '../../server/context.ts';
 import type { ChannelContext, ChannelHealth, NetworkAdapter } from '../../networks/types.ts';
 import { NetworkError } from '../../networks/types.ts';
@@ -28,6 +29,7 @@ export function presentChannel(ctx: AppContext, row: ChannelRow) {
     lastCheckedAt: row.last_checked_at,
     createdAt: row.created_at,
     limits: adapter?.limits ?? null,
+    ...presentCapabilities(ctx.config, adapter),
   };
 }
 

@@ -3,6 +3,7 @@
  * publications, a page of posts, and a post's detail (attempts, comments, history).
  */
 import type { Db } from '../../db/database.ts';
+import type { PostType } from '../../networks/types.ts';
 import { notFound } from '../../lib/errors.ts';
 import { decodeCursor, pageOf } from '../../lib/pagination.ts';
 import { postsRepository as posts, type PostFilters, type PostRow, type PublicationRow } from './repository.ts';
@@ -18,6 +19,10 @@ export function presentPublication(p: PublicationRow) {
     media: p.media,
     thread: p.thread,
     options: p.options,
+    postType: (p.post_type ?? null) as PostType | null,
+    firstComment: p.first_comment ?? null,
+    title: p.title ?? null,
+    firstCommentRemoteId: p.first_comment_remote_id ?? null,
     state: p.state,
     dueAt: p.due_at,
     attempts: p.attempts,

@@ -33,6 +33,9 @@ export interface NewPublication {
   media: unknown[];
   thread: unknown[];
   options: Record<string, unknown>;
+  postType?: string | null;
+  firstComment?: string | null;
+  title?: string | null;
 }
 
 /** Posts, publications, attempts and comments. */
@@ -256,6 +259,9 @@ export const postsRepository = {
           media: JSON.stringify(p.media),
           thread: JSON.stringify(p.thread),
           options: JSON.stringify(p.options),
+          post_type: p.postType ?? null,
+          first_comment: p.firstComment ?? null,
+          title: p.title ?? null,
           state: scheduled ? ('scheduled' as const) : ('pending' as const),
           due_at: scheduled ? dueAt : null,
         })),

@@ -6,10 +6,15 @@ import { z } from 'zod';
 import { POST_STATES, PUBLICATION_STATES } from '../../db/schema.ts';
 import { isoInstantSchema } from '../../lib/timezones.ts';
 import { instant } from '../../server/schemas.ts';
+import { POST_TYPES } from '../../networks/types.ts';
 
+/** Most media items in one post or part: the largest carousel any network takes (Instagram and LinkedIn: 20). */
+const MAX_MEDIA_ITEMS = 20;
 const mediaItemSchema = z.object({ mediaId: z.string().uuid(), alt: z.string().max(5000).optional() });
 const threadPartSchema = z.object({ text: z.string().max(20_000), media: z.array(mediaItemSchema).max(10).default([]) });
 const VISIBILITIES = ['public', 'unlisted', 'private', 'direct'] as const;
+/** Values of a network's own options (its capabilities.options), by option name. */
+const networkOptionsSchema = z.record(z.string().max(64), z.union([z.string().max(500), z.boolean()]));
 const optionsSchema = z
   .object({
     visibility: z.enum(VISIBILITIES).optional(),
@@ -18,16 +23,25 @@ const optionsSchema = z
       .string()
       .regex(/^[a-z]{2,3}$/)
       .optional(),
+    network: networkOptionsSchema.optional(),
   })
   .default({});
+/** What kind of post (the network's capabilities say which it publishes). */
+const postTypeSchema = z.enum(POST_TYPES);
 
 /** One channel's variant of a post; anything left out comes from the post itself. */
 export const channelVariantSchema = z.object({
   channelId: z.string().uuid(),
   text: z.string().max(20_000).optional(),
-  media: z.array(mediaItemSchema).max(10).optional(),
+  media: z.array(mediaItemSchema).max(MAX_MEDIA_ITEMS).optional(),
   thread: z.array(threadPartSchema).max(25).optional(),
   options: optionsSchema,
+  /** The post's kind on this channel; by its media when absent. */
+  postType: postTypeSchema.optional(),
+  /** Published as the first comment right after the post, where the network takes one. */
+  firstComment: z.string().max(5000).optional(),
+  /** A title, for networks that take one. */
+  title: z.string().max(300).optional(),
 });
 
 export const POST_ACTIONS = ['draft', 'submit', 'schedule', 'publish_now'] as const;
@@ -35,8 +49,12 @@ export const POST_ACTIONS = ['draft', 'submit', 'schedule', 'publish_now'] as co
 /** A post as the composer sends it (create, update, validate, bulk import rows). */
 export const postBodySchema = z.object({
   content: z.string().max(20_000).default(''),
-  media: z.array(mediaItemSchema).max(10).default([]),
+  media: z.array(mediaItemSchema).max(MAX_MEDIA_ITEMS).default([]),
   thread: z.array(threadPartSchema).max(25).default([]),
+  /** Defaults for every channel (a variant's own value wins). */
+  postType: postTypeSchema.optional(),
+  firstComment: z.string().max(5000).optional(),
+  title: z.string().max(300).optional(),
   channels: z.array(channelVariantSchema).min(1).max(50),
   scheduledAt: isoInstantSchema.optional().nullable(),
   campaignId: z.string().uuid().nullable().optional(),
@@ -80,7 +98,13 @@ export const publicationSchema = z.object({
     visibility: z.enum(VISIBILITIES).optional(),
     contentWarning: z.string().optional(),
     language: z.string().optional(),
+    network: networkOptionsSchema.optional(),
   }),
+  postType: postTypeSchema.nullable(),
+  firstComment: z.string().nullable(),
+  title: z.string().nullable(),
+  /** The first comment's id on the network, once published. */
+  firstCommentRemoteId: z.string().nullable(),
   state: z.enum(PUBLICATION_STATES),
   dueAt: instant.nullable(),
   attempts: z.number().int(),

@@ -7,6 +7,7 @@ import type { Db } from '../../db/database.ts';
 import type { MediaItem } from '../../db/schema.ts';
 import { AppError, badRequest } from '../../lib/errors.ts';
 import type { MediaInput, PublishInput, ValidationIssue } from '../../networks/types.ts';
+import { capabilityIssues } from './capability-checks.ts';
 import { postsRepository } from './repository.ts';
 import type { PostBody } from './schemas.ts';
 
@@ -18,7 +19,8 @@ export interface ChannelIssues {
 }
 
 /** What validation needs of a post body. */
-export type VariantsBody = Pick<PostBody, 'content' | 'media' | 'thread' | 'channels'>;
+export type VariantsBody = Pick<PostBody, 'content' | 'media' | 'thread' | 'channels'> &
+  Partial<Pick<PostBody, 'postType' | 'firstComment' | 'title'>>;
 
 /** Loads media rows of a workspace as adapter inputs (bytes are loaded lazily by the engine). */
 async function mediaInputs(db: Db, workspaceId: string, items: MediaItem[]): Promise<MediaInput[]> {
@@ -31,7 +33,18 @@ async function mediaInputs(db: Db, workspaceId: string, items: MediaItem[]): Pro
   return items.map((item) => {
     const row = rows.find((r) => r.id === item.mediaId);
     if (!row) throw badRequest('unknown_media', `Unknown media ${item.mediaId}`, { mediaId: item.mediaId });
-    return { mediaId: row.id, mimeType: row.mime_type, size: row.size_bytes, bytes: new Uint8Array(0), alt: item.alt };
+    return {
+      mediaId: row.id,
+      mimeType: row.mime_type,
+      size: row.size_bytes,
+      bytes: new Uint8Array(0),
+      alt: item.alt,
+      kind: row.kind === 'video' ? ('video' as const) : ('image' as const),
+      ...(row.width !== null ? { width: row.width } : {}),
+      ...(row.height !== null ? { height: row.height } : {}),
+      ...(row.duration_seconds !== null ? { durationSeconds: Number(row.duration_seconds) } : {}),
+      ...(row.codec !== null ? { codec: row.codec } : {}),
+    };
   });
 }
 
@@ -43,7 +56,15 @@ export function resolveVariants(body: VariantsBody) {
     media: variant.media ?? body.media,
     thread: variant.thread ?? body.thread,
     options: variant.options ?? {},
+    postType: variant.postType ?? body.postType ?? null,
+    firstComment: nonEmpty(variant.firstComment ?? body.firstComment),
+    title: nonEmpty(variant.title ?? body.title),
   }));
+}
+
+/** A text, or null when empty or blank. */
+function nonEmpty(text: string | undefined): string | null {
+  return text !== undefined && text.trim() !== '' ? text : null;
 }
 
 /**
@@ -68,8 +89,11 @@ export async function validateVariants(ctx: AppContext, db: Db, workspaceId: str
         variant.thread.map(async (part) => ({ text: part.text, media: await mediaInputs(db, workspaceId, part.media) })),
       ),
       options: variant.options,
+      ...(variant.postType ? { postType: variant.postType } : {}),
+      ...(variant.firstComment ? { firstComment: variant.firstComment } : {}),
+      ...(variant.title ? { title: variant.title } : {}),
     };
-    const issues = adapter.validate(input);
+    const issues = [...adapter.validate(input), ...capabilityIssues(adapter, input)];
     if (channel.status === 'disconnected')
       issues.push({
         field: 'channel',

@@ -6,6 +6,7 @@ import type { PlazaDatabase } from '../../db/database.ts';
 import type { SecretBox } from '../../lib/crypto.ts';
 import type { Clock } from '../../lib/clock.ts';
 import type { MediaStore } from '../media/store.ts';
+import { SIGNED_MEDIA_TTL_MS, signedMediaUrl } from '../media/signed-urls.ts';
 import type { NetworkRegistry } from '../../networks/registry.ts';
 import { NetworkError, type MediaInput, type PublishInput, type PublishResult } from '../../networks/types.ts';
 import type { MediaItem } from '../../db/schema.ts';
@@ -108,7 +109,7 @@ export class PublishingEngine {
       media: MediaStore;
       clock: Clock;
       logger: Logger;
-      config?: { allowPrivateUrls: boolean };
+      config?: { allowPrivateUrls: boolean; publicUrl?: string };
     },
     options: EngineOptions = {},
   ) {
@@ -406,7 +407,7 @@ export class PublishingEngine {
         now: () => clock.now(),
         allowPrivateUrls: this.deps.config?.allowPrivateUrls === true,
       };
-      const input = await this.buildInput(row);
+      const input = await this.buildInput(row, adapter.capabilities?.mediaByUrl === true);
       if (row.needs_reconcile) {
         beforeSending();
         const existing = await adapter.findPublished(channel, input);
@@ -446,7 +447,12 @@ export class PublishingEngine {
     return { kind: 'retry', row, error, delayMs, startedAt, reconcile: row.needs_reconcile || error.kind === 'ambiguous' };
   }
 
-  private async buildInput(row: PublishingRow): Promise<PublishInput> {
+  private async buildInput(row: PublishingRow, mediaByUrl = false): Promise<PublishInput> {
+    // Networks that fetch media by URL get a signed, expiring link under PUBLIC_URL.
+    const publicUrlOf = (mediaId: string) =>
+      mediaByUrl && this.deps.config
+        ? (signedMediaUrl(this.deps.config, this.deps.secrets, mediaId, this.deps.clock.now() + SIGNED_MEDIA_TTL_MS) ?? undefined)
+        : undefined;
     const load = async (items: MediaItem[]): Promise<MediaInput[]> => {
       if (!items.length) return [];
       const rows = await repository.mediaOf(
@@ -460,7 +466,20 @@ export class PublishingEngine {
           if (!media) throw new NetworkError('permanent', 'media_missing', `Media ${item.mediaId} no longer exists`);
           const bytes = await this.deps.media.get(media.sha256);
           if (!bytes) throw new NetworkError('permanent', 'media_missing', `The file of media ${item.mediaId} is missing`);
-          return { mediaId: media.id, mimeType: media.mime_type, size: media.size_bytes, bytes, alt: item.alt };
+          const publicUrl = publicUrlOf(media.id);
+          return {
+            mediaId: media.id,
+            mimeType: media.mime_type,
+            size: media.size_bytes,
+            bytes,
+            alt: item.alt,
+            kind: media.kind === 'video' ? ('video' as const) : ('image' as const),
+            ...(media.width !== null ? { width: media.width } : {}),
+            ...(media.height !== null ? { height: media.height } : {}),
+            ...(media.duration_seconds !== null ? { durationSeconds: Number(media.duration_seconds) } : {}),
+            ...(media.codec !== null ? { codec: media.codec } : {}),
+            ...(publicUrl ? { publicUrl } : {}),
+          };
         }),
       );
     };
@@ -471,6 +490,9 @@ export class PublishingEngine {
       media: await load(row.media),
       thread: await Promise.all(row.thread.map(async (part) => ({ text: part.text, media: await load(part.media) }))),
       options: row.options as PublishInput['options'],
+      ...(row.post_type ? { postType: row.post_type as PublishInput['postType'] } : {}),
+      ...(row.first_comment ? { firstComment: row.first_comment } : {}),
+      ...(row.title ? { title: row.title } : {}),
     };
   }
 
@@ -513,6 +535,11 @@ export class PublishingEngine {
         attempts: published.map((o) => o.row.attempts),
         attemptIds: published.map((o) => o.row.attempt_id),
         outcomes: published.map((o) => (o.reconciled ? 'reconciled' : 'published')),
+      });
+      const withComment = published.filter((o) => o.result.firstCommentRemoteId);
+      await repository.writeFirstComments(raw, {
+        ids: withComment.map((o) => o.row.id),
+        remoteIds: withComment.map((o) => o.result.firstCommentRemoteId as string),
       });
       this.stats.published += published.length;
     }

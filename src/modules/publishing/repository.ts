@@ -26,6 +26,10 @@ export interface PublishingRow extends ClaimedRow {
   media: MediaItem[];
   thread: Array<{ text: string; media: MediaItem[] }>;
   options: Record<string, unknown>;
+  /** What kind of post, its first comment and title (0830); null when not given. */
+  post_type: string | null;
+  first_comment: string | null;
+  title: string | null;
   /** Fencing token: this attempt's number; every outcome write requires the row to still carry it. */
   attempts: number;
   /** The publication_attempts row of this attempt. */
@@ -171,7 +175,8 @@ export const publishingRepository = {
          UPDATE publications SET state = 'publishing', attempts = attempts + 1,
                 first_attempt_at = COALESCE(first_attempt_at, $3), lease_until = $4, updated_at = $3
           WHERE id = ANY($1::uuid[]) AND claimed_by = $2 AND state = 'scheduled'
-          RETURNING id, post_id, workspace_id, channel_id, network, due_at, text, media, thread, options, attempts, needs_reconcile, first_attempt_at
+          RETURNING id, post_id, workspace_id, channel_id, network, due_at, text, media, thread, options, post_type, first_comment, title,
+                    attempts, needs_reconcile, first_attempt_at
        ), attempt AS (
          INSERT INTO publication_attempts (publication_id, worker_id, started_at, outcome)
          SELECT id, $2, $3, 'started' FROM started
@@ -188,11 +193,31 @@ export const publishingRepository = {
 
   /** The media rows a publication refers to (bytes come from the media store). */
   async mediaOf(sql: SqlRunner, mediaIds: string[], workspaceId: string) {
-    const { rows } = await sql.query<{ id: string; sha256: string; mime_type: string; size_bytes: number }>(
-      'SELECT id, sha256, mime_type, size_bytes FROM media WHERE id = ANY($1::uuid[]) AND workspace_id = $2',
+    const { rows } = await sql.query<{
+      id: string;
+      sha256: string;
+      mime_type: string;
+      size_bytes: number;
+      kind: string;
+      width: number | null;
+      height: number | null;
+      duration_seconds: number | null;
+      codec: string | null;
+    }>(
+      'SELECT id, sha256, mime_type, size_bytes, kind, width, height, duration_seconds, codec FROM media WHERE id = ANY($1::uuid[]) AND workspace_id = $2',
       [mediaIds, workspaceId],
     );
     return rows;
+  },
+
+  /** The first comments' remote ids of publications just published (only those whose adapter returned one). */
+  async writeFirstComments(sql: SqlRunner, batch: { ids: string[]; remoteIds: string[] }): Promise<void> {
+    if (batch.ids.length === 0) return;
+    await sql.query(
+      `UPDATE publications p SET first_comment_remote_id = v.remote_id
+         FROM unnest($1::uuid[], $2::text[]) AS v(id, remote_id) WHERE p.id = v.id`,
+      [batch.ids, batch.remoteIds],
+    );
   },
 
   /** Published outcomes, one statement: the publications (still ours, still at that attempt) and their attempt rows. */

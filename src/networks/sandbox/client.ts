@@ -15,7 +15,9 @@ import type { SandboxNetwork } from './simulator.ts';
 /** The body of a post as sent to the sandbox API. */
 export interface PostRequestBody {
   text: string;
-  media: Array<{ alt?: string; size: number; mimeType: string }>;
+  media: Array<{ alt?: string; size: number; mimeType: string; durationSeconds?: number }>;
+  /** 'carousel', 'video'…; text or image by the media when absent. */
+  postType?: string;
   replyTo?: string;
   marker: string;
   visibility?: string;

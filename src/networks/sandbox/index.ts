@@ -14,6 +14,7 @@ import {
   type ChannelHealth,
   type MediaInput,
   type NetworkAdapter,
+  type NetworkCapabilities,
   type NetworkLimits,
   type PostEngagers,
   type PostMetrics,
@@ -60,6 +61,48 @@ const limits: NetworkLimits = {
   // High on purpose: load tests push thousands of posts through few channels.
   postsPerMinutePerChannel: SANDBOX_POSTS_PER_MINUTE,
 };
+
+/**
+ * What the sandbox publishes: text, images, carousels, one video per post, threads and a first
+ * comment (published as the account's own reply), with two options of its own so the composer's
+ * option controls can be tried without a real network.
+ */
+const capabilities: NetworkCapabilities = {
+  postTypes: [...SANDBOX_RULES.postTypes],
+  maxCarouselItems: SANDBOX_RULES.maxCarouselItems,
+  firstComment: true,
+  video: {
+    maxBytes: SANDBOX_RULES.maxVideoBytes,
+    minDurationSeconds: 1,
+    maxDurationSeconds: SANDBOX_RULES.maxVideoSeconds,
+    minAspectRatio: 9 / 16,
+    maxAspectRatio: 16 / 9,
+    containers: [...SANDBOX_RULES.acceptedVideoTypes],
+    // HEVC only as hvc1 (parameter sets in the sample entry), as Apple and Instagram expect it.
+    codecs: ['avc1', 'hvc1'],
+  },
+  mediaByUrl: false,
+  charCounting: 'code-points',
+  options: [
+    {
+      name: 'replies',
+      kind: 'select',
+      values: ['everyone', 'followers', 'nobody'],
+      label: { en: 'Who can reply', es: 'Quién puede responder' },
+      valueLabels: {
+        everyone: { en: 'Everyone', es: 'Todo el mundo' },
+        followers: { en: 'Followers', es: 'Seguidores' },
+        nobody: { en: 'Nobody', es: 'Nadie' },
+      },
+    },
+    { name: 'pin', kind: 'boolean', default: false, label: { en: 'Pin to the profile', es: 'Fijar en el perfil' } },
+  ],
+};
+
+/** Marker of a publication's first comment. */
+function commentMarkerOf(publicationId: string): string {
+  return `${publicationId}#comment`;
+}
 
 interface SandboxSettings {
   serverUrl?: string;
@@ -124,7 +167,13 @@ function requestBody(part: { text: string; media: MediaInput[] }, input: Publish
   const options = input.options ?? {};
   return {
     text: part.text,
-    media: part.media.map((item) => ({ size: item.size, mimeType: item.mimeType, ...(item.alt !== undefined ? { alt: item.alt } : {}) })),
+    media: part.media.map((item) => ({
+      size: item.size,
+      mimeType: item.mimeType,
+      ...(item.alt !== undefined ? { alt: item.alt } : {}),
+      ...(item.kind === 'video' && item.durationSeconds !== undefined ? { durationSeconds: item.durationSeconds } : {}),
+    })),
+    ...(part === input && input.postType !== undefined && input.postType !== 'text' ? { postType: input.postType } : {}),
     marker,
     ...(replyTo !== undefined ? { replyTo } : {}),
     ...(options.visibility !== undefined ? { visibility: options.visibility } : {}),
@@ -143,7 +192,7 @@ function issue(field: string, code: string, message: string, messageEs: string):
   return { field, code, message, messageEs };
 }
 
-function validatePart(part: { text: string; media: MediaInput[] }, prefix: string): ValidationIssue[] {
+function validatePart(part: { text: string; media: MediaInput[] }, prefix: string, maxItems = limits.maxImages): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const length = Array.from(part.text).length;
   if (length > limits.maxChars) {
@@ -159,7 +208,7 @@ function validatePart(part: { text: string; media: MediaInput[] }, prefix: strin
   if (part.text.trim() === '' && part.media.length === 0) {
     issues.push(issue(`${prefix}text`, 'empty', 'A post needs text or media.', 'Una publicación necesita texto o medios.'));
   }
-  if (part.media.length > limits.maxImages) {
+  if (part.media.length > maxItems) {
     issues.push(
       issue(
         `${prefix}media`,
@@ -171,6 +220,8 @@ function validatePart(part: { text: string; media: MediaInput[] }, prefix: strin
   }
   part.media.forEach((item, index) => {
     const field = `${prefix}media[${index}]`;
+    // Videos are checked against capabilities.video (posts/capability-checks.ts), not the image rules.
+    if (item.kind === 'video') return;
     if (!limits.acceptedImageTypes.includes(item.mimeType)) {
       issues.push(
         issue(
@@ -199,7 +250,8 @@ function validatePart(part: { text: string; media: MediaInput[] }, prefix: strin
 }
 
 function validate(input: PublishInput): ValidationIssue[] {
-  const issues = validatePart(input, '');
+  const maxItems = input.postType === 'carousel' ? capabilities.maxCarouselItems : limits.maxImages;
+  const issues = validatePart(input, '', maxItems);
   for (const [index, part] of (input.thread ?? []).entries()) issues.push(...validatePart(part, `thread[${index}].`));
   const warning = input.options?.contentWarning;
   if (warning !== undefined && warning.length > SANDBOX_RULES.maxContentWarningChars) {
@@ -242,6 +294,25 @@ async function postFollowUps(
   return ids;
 }
 
+/**
+ * Publishes the first comment as the account's reply to `rootId` (marker `<publicationId>#comment`),
+ * looked up first when `lookupFirst`; returns its id, or null when the post has none.
+ */
+async function postFirstComment(
+  client: SandboxClient,
+  settings: SandboxSettings,
+  input: PublishInput,
+  rootId: string,
+  lookupFirst: boolean,
+): Promise<string | null> {
+  if (!input.firstComment) return null;
+  const marker = commentMarkerOf(input.publicationId);
+  const existing = lookupFirst ? await findOne(client, settings.handle, marker) : null;
+  if (existing) return existing.id;
+  const body: PostRequestBody = { text: input.firstComment, media: [], marker, replyTo: rootId };
+  return (await client.createPost(settings.handle, body, marker)).id;
+}
+
 function asHealthError(error: unknown): ChannelHealth {
   if (error instanceof NetworkError) return { ok: false, error: { code: error.code, message: error.message, kind: error.kind } };
   return { ok: false, error: { code: 'unexpected', message: error instanceof Error ? error.message : String(error) } };
@@ -253,6 +324,7 @@ export const sandboxAdapter: NetworkAdapter = {
   label: { en: 'Sandbox (simulated)', es: 'Sandbox (simulada)' },
   simulated: true,
   limits,
+  capabilities,
   idempotency: 'reconcile-by-lookup',
   // The simulator reports every metric.
   metrics: { reported: ['likes', 'replies', 'reposts', 'quotes', 'impressions', 'reach', 'clicks', 'followers'], missing: {} },
@@ -299,9 +371,11 @@ export const sandboxAdapter: NetworkAdapter = {
     const { client, settings } = clientFor(ctx);
     const root = await client.createPost(settings.handle, requestBody(input, input, input.publicationId), input.publicationId);
     const result: PublishResult = { remoteId: root.id, remoteUrl: remoteUrlOf(settings, root.id) };
-    if (!input.thread || input.thread.length === 0) return result;
+    if ((!input.thread || input.thread.length === 0) && !input.firstComment) return result;
     try {
-      result.threadRemoteIds = await postFollowUps(client, settings, input, root.id, false);
+      if (input.thread && input.thread.length > 0) result.threadRemoteIds = await postFollowUps(client, settings, input, root.id, false);
+      const comment = await postFirstComment(client, settings, input, root.id, false);
+      if (comment) result.firstCommentRemoteId = comment;
     } catch (error) {
       // The root exists: publishing again from scratch would duplicate it, so the
       // engine must reconcile; findPublished completes the thread.
@@ -323,6 +397,9 @@ export const sandboxAdapter: NetworkAdapter = {
       // A thread cut short is finished here, each follow-up looked up by its marker first.
       result.threadRemoteIds = await postFollowUps(client, settings, input, root.id, true);
     }
+    // Likewise a first comment that never went out (or whose answer was lost).
+    const comment = await postFirstComment(client, settings, input, root.id, true);
+    if (comment) result.firstCommentRemoteId = comment;
     return result;
   },
 

@@ -34,6 +34,13 @@ export const SANDBOX_RULES = {
   maxContentWarningChars: 500,
   maxMarkerChars: 200,
   visibilities: ['public', 'unlisted', 'private', 'direct'],
+  /** Items in one carousel post (`postType: 'carousel'`); other posts take `maxImages`. */
+  maxCarouselItems: 10,
+  acceptedVideoTypes: ['video/mp4', 'video/quicktime'],
+  maxVideoBytes: 512 * 1024 * 1024,
+  maxVideoSeconds: 600,
+  /** Kinds of post the sandbox publishes (`postType`; text or image by the media when absent). */
+  postTypes: ['text', 'image', 'carousel', 'video', 'thread'],
 } as const;
 
 export type SandboxVisibility = (typeof SANDBOX_RULES.visibilities)[number];
@@ -108,6 +115,8 @@ export interface SandboxMedia {
   alt?: string;
   size: number;
   mimeType: string;
+  /** A video's length, when the client says it. */
+  durationSeconds?: number;
 }
 
 /** A post as submitted, after validation. */
@@ -119,10 +128,13 @@ export interface PostDraft {
   visibility?: SandboxVisibility;
   contentWarning?: string;
   language?: string;
+  postType?: string;
 }
 
 export interface StoredPost extends AudiencePost {
   media: SandboxMedia[];
+  /** 'text' | 'image' | 'carousel' | 'video' | 'thread', as the client said (null: by its media). */
+  postType?: string | null;
   replyTo: string | null;
   marker: string | null;
   idempotencyKey: string | null;
@@ -436,11 +448,16 @@ export class SandboxNetwork {
     else if (Array.from(text).length > SANDBOX_RULES.maxChars) {
       issues.push({ field: 'text', code: 'too_long', message: `text is longer than ${SANDBOX_RULES.maxChars} characters` });
     }
+    const postType = input.postType;
+    if (postType !== undefined && postType !== null && !(SANDBOX_RULES.postTypes as readonly unknown[]).includes(postType)) {
+      issues.push({ field: 'postType', code: 'invalid_value', message: 'unknown post type' });
+    }
+    const maxItems = postType === 'carousel' ? SANDBOX_RULES.maxCarouselItems : postType === 'video' ? 1 : SANDBOX_RULES.maxImages;
     if (!Array.isArray(rawMedia)) {
       issues.push({ field: 'media', code: 'invalid_type', message: 'media must be an array' });
     } else {
-      if (rawMedia.length > SANDBOX_RULES.maxImages) {
-        issues.push({ field: 'media', code: 'too_many', message: `at most ${SANDBOX_RULES.maxImages} images` });
+      if (rawMedia.length > maxItems) {
+        issues.push({ field: 'media', code: 'too_many', message: `at most ${maxItems} media items` });
       }
       rawMedia.forEach((item: unknown, index) => {
         const field = `media[${index}]`;
@@ -448,13 +465,22 @@ export class SandboxNetwork {
           issues.push({ field, code: 'invalid_type', message: 'media item must be an object' });
           return;
         }
-        const { alt, size, mimeType } = item as Record<string, unknown>;
+        const { alt, size, mimeType, durationSeconds } = item as Record<string, unknown>;
+        const isVideo = typeof mimeType === 'string' && (SANDBOX_RULES.acceptedVideoTypes as readonly string[]).includes(mimeType);
         if (typeof size !== 'number' || !Number.isFinite(size) || size < 0) {
           issues.push({ field: `${field}.size`, code: 'invalid_type', message: 'size must be a number of bytes' });
-        } else if (size > SANDBOX_RULES.maxImageBytes) {
+        } else if (!isVideo && size > SANDBOX_RULES.maxImageBytes) {
           issues.push({ field: `${field}.size`, code: 'too_large', message: 'image is larger than 5 MB' });
+        } else if (isVideo && size > SANDBOX_RULES.maxVideoBytes) {
+          issues.push({ field: `${field}.size`, code: 'too_large', message: 'video is larger than 512 MB' });
         }
-        if (typeof mimeType !== 'string' || !(SANDBOX_RULES.acceptedImageTypes as readonly string[]).includes(mimeType)) {
+        if (isVideo && typeof durationSeconds === 'number' && durationSeconds > SANDBOX_RULES.maxVideoSeconds) {
+          issues.push({ field: `${field}.durationSeconds`, code: 'too_long', message: 'video is longer than 10 minutes' });
+        }
+        if (isVideo && postType !== 'video' && postType !== 'carousel') {
+          issues.push({ field: `${field}.mimeType`, code: 'unsupported_type', message: 'videos go in video or carousel posts' });
+        }
+        if (typeof mimeType !== 'string' || (!isVideo && !(SANDBOX_RULES.acceptedImageTypes as readonly string[]).includes(mimeType))) {
           issues.push({ field: `${field}.mimeType`, code: 'unsupported_type', message: 'unsupported media type' });
         }
         if (alt !== undefined && alt !== null && typeof alt !== 'string') {
@@ -462,7 +488,12 @@ export class SandboxNetwork {
         } else if (typeof alt === 'string' && Array.from(alt).length > SANDBOX_RULES.maxAltChars) {
           issues.push({ field: `${field}.alt`, code: 'too_long', message: 'alt text is longer than 1000 characters' });
         }
-        media.push({ size: size as number, mimeType: mimeType as string, ...(typeof alt === 'string' ? { alt } : {}) });
+        media.push({
+          size: size as number,
+          mimeType: mimeType as string,
+          ...(typeof alt === 'string' ? { alt } : {}),
+          ...(isVideo && typeof durationSeconds === 'number' ? { durationSeconds } : {}),
+        });
       });
     }
     if (typeof text === 'string' && text.trim() === '' && Array.isArray(rawMedia) && rawMedia.length === 0) {
@@ -500,6 +531,7 @@ export class SandboxNetwork {
         ...(visibility !== undefined ? { visibility: visibility as SandboxVisibility } : {}),
         ...(contentWarning !== undefined ? { contentWarning } : {}),
         ...(language !== undefined ? { language } : {}),
+        ...(typeof postType === 'string' ? { postType } : {}),
       },
       issues: [],
     };
@@ -528,6 +560,7 @@ export class SandboxNetwork {
       accountHandle: handle,
       text: draft.text,
       media: draft.media,
+      postType: draft.postType ?? null,
       replyTo: draft.replyTo ?? null,
       marker: draft.marker ?? null,
       idempotencyKey: idempotencyKey ?? null,

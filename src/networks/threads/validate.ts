@@ -64,6 +64,7 @@ export const THREADS_CAPABILITIES: NetworkCapabilities = {
   video: THREADS_VIDEO_LIMITS,
   mediaByUrl: true,
   charCounting: 'utf8-emoji',
+  countChars: countThreadsChars,
   options: [REPLY_CONTROL],
 };
 

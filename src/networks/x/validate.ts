@@ -39,6 +39,7 @@ export const X_CAPABILITIES: NetworkCapabilities = {
   },
   mediaByUrl: false,
   charCounting: 'x-weighted',
+  countChars: countXChars,
   options: [
     {
       name: 'replySettings',

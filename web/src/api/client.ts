@@ -19,6 +19,11 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
+/** The CSRF token, for writes sent outside `api` (XMLHttpRequest uploads that report progress). */
+export function getCsrfToken(): string | null {
+  return csrfToken;
+}
+
 /** Calls the Plaza API (same origin, session cookie); throws ApiError on 4xx/5xx. */
 export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = {};

@@ -898,6 +898,42 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: {
+                                capabilities: {
+                                    /** @enum {string} */
+                                    charCounting: "graphemes" | "code-points" | "utf16" | "x-weighted";
+                                    firstComment: boolean;
+                                    maxCarouselItems: number;
+                                    maxDocumentBytes?: number;
+                                    mediaByUrl: boolean;
+                                    options: {
+                                        default?: string | boolean;
+                                        /** @enum {string} */
+                                        kind: "select" | "boolean" | "text";
+                                        label: {
+                                            en: string;
+                                            es: string;
+                                        };
+                                        name: string;
+                                        postTypes?: ("text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document")[];
+                                        valueLabels?: {
+                                            [key: string]: {
+                                                en: string;
+                                                es: string;
+                                            };
+                                        };
+                                        values?: string[];
+                                    }[];
+                                    postTypes: ("text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document")[];
+                                    video?: {
+                                        codecs: string[];
+                                        containers: string[];
+                                        maxAspectRatio: number;
+                                        maxBytes: number;
+                                        maxDurationSeconds: number;
+                                        minAspectRatio: number;
+                                        minDurationSeconds: number;
+                                    };
+                                } | null;
                                 connectionFields: {
                                     label: {
                                         en: string;
@@ -924,6 +960,11 @@ export interface paths {
                                     supportsThreads: boolean;
                                     supportsVisibility: boolean;
                                 };
+                                mediaByUrlProblem: {
+                                    /** @enum {string} */
+                                    code: "public_url_missing" | "public_url_not_public";
+                                    message: string;
+                                } | null;
                                 name: string;
                                 simulated: boolean;
                             }[];
@@ -3570,6 +3611,42 @@ export interface paths {
                                 account: {
                                     [key: string]: unknown;
                                 } | null;
+                                capabilities: {
+                                    /** @enum {string} */
+                                    charCounting: "graphemes" | "code-points" | "utf16" | "x-weighted";
+                                    firstComment: boolean;
+                                    maxCarouselItems: number;
+                                    maxDocumentBytes?: number;
+                                    mediaByUrl: boolean;
+                                    options: {
+                                        default?: string | boolean;
+                                        /** @enum {string} */
+                                        kind: "select" | "boolean" | "text";
+                                        label: {
+                                            en: string;
+                                            es: string;
+                                        };
+                                        name: string;
+                                        postTypes?: ("text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document")[];
+                                        valueLabels?: {
+                                            [key: string]: {
+                                                en: string;
+                                                es: string;
+                                            };
+                                        };
+                                        values?: string[];
+                                    }[];
+                                    postTypes: ("text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document")[];
+                                    video?: {
+                                        codecs: string[];
+                                        containers: string[];
+                                        maxAspectRatio: number;
+                                        maxBytes: number;
+                                        maxDurationSeconds: number;
+                                        minAspectRatio: number;
+                                        minDurationSeconds: number;
+                                    };
+                                } | null;
                                 createdAt: string;
                                 /** Format: uuid */
                                 id: string;
@@ -3586,6 +3663,11 @@ export interface paths {
                                     supportsContentWarning: boolean;
                                     supportsThreads: boolean;
                                     supportsVisibility: boolean;
+                                } | null;
+                                mediaByUrlProblem: {
+                                    /** @enum {string} */
+                                    code: "public_url_missing" | "public_url_not_public";
+                                    message: string;
                                 } | null;
                                 name: string;
                                 network: string;
@@ -3640,6 +3722,42 @@ export interface paths {
                             account: {
                                 [key: string]: unknown;
                             } | null;
+                            capabilities: {
+                                /** @enum {string} */
+                                charCounting: "graphemes" | "code-points" | "utf16" | "x-weighted";
+                                firstComment: boolean;
+                                maxCarouselItems: number;
+                                maxDocumentBytes?: number;
+                                mediaByUrl: boolean;
+                                options: {
+                                    default?: string | boolean;
+                                    /** @enum {string} */
+                                    kind: "select" | "boolean" | "text";
+                                    label: {
+                                        en: string;
+                                        es: string;
+                                    };
+                                    name: string;
+                                    postTypes?: ("text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document")[];
+                                    valueLabels?: {
+                                        [key: string]: {
+                                            en: string;
+                                            es: string;
+                                        };
+                                    };
+                                    values?: string[];
+                                }[];
+                                postTypes: ("text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document")[];
+                                video?: {
+                                    codecs: string[];
+                                    containers: string[];
+                                    maxAspectRatio: number;
+                                    maxBytes: number;
+                                    maxDurationSeconds: number;
+                                    minAspectRatio: number;
+                                    minDurationSeconds: number;
+                                };
+                            } | null;
                             createdAt: string;
                             /** Format: uuid */
                             id: string;
@@ -3656,6 +3774,11 @@ export interface paths {
                                 supportsContentWarning: boolean;
                                 supportsThreads: boolean;
                                 supportsVisibility: boolean;
+                            } | null;
+                            mediaByUrlProblem: {
+                                /** @enum {string} */
+                                code: "public_url_missing" | "public_url_not_public";
+                                message: string;
                             } | null;
                             name: string;
                             network: string;
@@ -3712,6 +3835,42 @@ export interface paths {
                             account: {
                                 [key: string]: unknown;
                             } | null;
+                            capabilities: {
+                                /** @enum {string} */
+                                charCounting: "graphemes" | "code-points" | "utf16" | "x-weighted";
+                                firstComment: boolean;
+                                maxCarouselItems: number;
+                                maxDocumentBytes?: number;
+                                mediaByUrl: boolean;
+                                options: {
+                                    default?: string | boolean;
+                                    /** @enum {string} */
+                                    kind: "select" | "boolean" | "text";
+                                    label: {
+                                        en: string;
+                                        es: string;
+                                    };
+                                    name: string;
+                                    postTypes?: ("text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document")[];
+                                    valueLabels?: {
+                                        [key: string]: {
+                                            en: string;
+                                            es: string;
+                                        };
+                                    };
+                                    values?: string[];
+                                }[];
+                                postTypes: ("text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document")[];
+                                video?: {
+                                    codecs: string[];
+                                    containers: string[];
+                                    maxAspectRatio: number;
+                                    maxBytes: number;
+                                    maxDurationSeconds: number;
+                                    minAspectRatio: number;
+                                    minDurationSeconds: number;
+                                };
+                            } | null;
                             createdAt: string;
                             /** Format: uuid */
                             id: string;
@@ -3728,6 +3887,11 @@ export interface paths {
                                 supportsContentWarning: boolean;
                                 supportsThreads: boolean;
                                 supportsVisibility: boolean;
+                            } | null;
+                            mediaByUrlProblem: {
+                                /** @enum {string} */
+                                code: "public_url_missing" | "public_url_not_public";
+                                message: string;
                             } | null;
                             name: string;
                             network: string;
@@ -3806,6 +3970,42 @@ export interface paths {
                             account: {
                                 [key: string]: unknown;
                             } | null;
+                            capabilities: {
+                                /** @enum {string} */
+                                charCounting: "graphemes" | "code-points" | "utf16" | "x-weighted";
+                                firstComment: boolean;
+                                maxCarouselItems: number;
+                                maxDocumentBytes?: number;
+                                mediaByUrl: boolean;
+                                options: {
+                                    default?: string | boolean;
+                                    /** @enum {string} */
+                                    kind: "select" | "boolean" | "text";
+                                    label: {
+                                        en: string;
+                                        es: string;
+                                    };
+                                    name: string;
+                                    postTypes?: ("text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document")[];
+                                    valueLabels?: {
+                                        [key: string]: {
+                                            en: string;
+                                            es: string;
+                                        };
+                                    };
+                                    values?: string[];
+                                }[];
+                                postTypes: ("text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document")[];
+                                video?: {
+                                    codecs: string[];
+                                    containers: string[];
+                                    maxAspectRatio: number;
+                                    maxBytes: number;
+                                    maxDurationSeconds: number;
+                                    minAspectRatio: number;
+                                    minDurationSeconds: number;
+                                };
+                            } | null;
                             createdAt: string;
                             /** Format: uuid */
                             id: string;
@@ -3822,6 +4022,11 @@ export interface paths {
                                 supportsContentWarning: boolean;
                                 supportsThreads: boolean;
                                 supportsVisibility: boolean;
+                            } | null;
+                            mediaByUrlProblem: {
+                                /** @enum {string} */
+                                code: "public_url_missing" | "public_url_not_public";
+                                message: string;
                             } | null;
                             name: string;
                             network: string;
@@ -3877,6 +4082,42 @@ export interface paths {
                                 account: {
                                     [key: string]: unknown;
                                 } | null;
+                                capabilities: {
+                                    /** @enum {string} */
+                                    charCounting: "graphemes" | "code-points" | "utf16" | "x-weighted";
+                                    firstComment: boolean;
+                                    maxCarouselItems: number;
+                                    maxDocumentBytes?: number;
+                                    mediaByUrl: boolean;
+                                    options: {
+                                        default?: string | boolean;
+                                        /** @enum {string} */
+                                        kind: "select" | "boolean" | "text";
+                                        label: {
+                                            en: string;
+                                            es: string;
+                                        };
+                                        name: string;
+                                        postTypes?: ("text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document")[];
+                                        valueLabels?: {
+                                            [key: string]: {
+                                                en: string;
+                                                es: string;
+                                            };
+                                        };
+                                        values?: string[];
+                                    }[];
+                                    postTypes: ("text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document")[];
+                                    video?: {
+                                        codecs: string[];
+                                        containers: string[];
+                                        maxAspectRatio: number;
+                                        maxBytes: number;
+                                        maxDurationSeconds: number;
+                                        minAspectRatio: number;
+                                        minDurationSeconds: number;
+                                    };
+                                } | null;
                                 createdAt: string;
                                 /** Format: uuid */
                                 id: string;
@@ -3893,6 +4134,11 @@ export interface paths {
                                     supportsContentWarning: boolean;
                                     supportsThreads: boolean;
                                     supportsVisibility: boolean;
+                                } | null;
+                                mediaByUrlProblem: {
+                                    /** @enum {string} */
+                                    code: "public_url_missing" | "public_url_not_public";
+                                    message: string;
                                 } | null;
                                 name: string;
                                 network: string;
@@ -6574,7 +6820,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Upload an image (multipart field "file") */
+        /** Upload an image or a short video (multipart field "file", up to 20 MB; larger files: resumable uploads) */
         post: {
             parameters: {
                 query?: never;
@@ -6593,9 +6839,13 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            codec: string | null;
+                            durationSeconds: number | null;
                             height: number | null;
                             /** Format: uuid */
                             id: string;
+                            /** @enum {string} */
+                            kind: "image" | "video";
                             mimeType: string;
                             sha256: string;
                             size: number;
@@ -6618,7 +6868,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The image bytes */
+        /** The file bytes */
         get: {
             parameters: {
                 query?: never;
@@ -6631,7 +6881,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description The image */
+                /** @description The file */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -6641,6 +6891,8 @@ export interface paths {
                         "image/jpeg": string;
                         "image/png": string;
                         "image/webp": string;
+                        "video/mp4": string;
+                        "video/quicktime": string;
                     };
                 };
             };
@@ -6651,6 +6903,177 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/media/uploads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start a resumable upload (then PATCH its chunks with Upload-Offset; GET it to resume) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        fileName: string;
+                        /** @enum {string} */
+                        mimeType: "image/jpeg" | "image/png" | "image/webp" | "image/gif" | "video/mp4" | "video/quicktime";
+                        size: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            expiresAt: string;
+                            /** Format: uuid */
+                            id: string;
+                            media: {
+                                codec: string | null;
+                                durationSeconds: number | null;
+                                height: number | null;
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "image" | "video";
+                                mimeType: string;
+                                sha256: string;
+                                size: number;
+                                width: number | null;
+                            } | null;
+                            mediaId: string | null;
+                            offset: number;
+                            size: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/media/uploads/{uploadId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How much of an upload arrived (resume from `offset`) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    uploadId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            expiresAt: string;
+                            /** Format: uuid */
+                            id: string;
+                            media: {
+                                codec: string | null;
+                                durationSeconds: number | null;
+                                height: number | null;
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "image" | "video";
+                                mimeType: string;
+                                sha256: string;
+                                size: number;
+                                width: number | null;
+                            } | null;
+                            mediaId: string | null;
+                            offset: number;
+                            size: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Send the next chunk (body: up to 16 MB as application/offset+octet-stream; header Upload-Offset) */
+        patch: {
+            parameters: {
+                query?: never;
+                header: {
+                    "upload-offset": number;
+                };
+                path: {
+                    uploadId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            expiresAt: string;
+                            /** Format: uuid */
+                            id: string;
+                            media: {
+                                codec: string | null;
+                                durationSeconds: number | null;
+                                height: number | null;
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "image" | "video";
+                                mimeType: string;
+                                sha256: string;
+                                size: number;
+                                width: number | null;
+                            } | null;
+                            mediaId: string | null;
+                            offset: number;
+                            size: number;
+                        };
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/api/v1/workspaces/{workspaceId}/members": {
@@ -7384,6 +7807,8 @@ export interface paths {
                                         message: string | null;
                                     } | null;
                                     firstAttemptAt: (string) | null;
+                                    firstComment: string | null;
+                                    firstCommentRemoteId: string | null;
                                     /** Format: uuid */
                                     id: string;
                                     media: {
@@ -7395,9 +7820,13 @@ export interface paths {
                                     options: {
                                         contentWarning?: string;
                                         language?: string;
+                                        network?: {
+                                            [key: string]: string | boolean;
+                                        };
                                         /** @enum {string} */
                                         visibility?: "public" | "unlisted" | "private" | "direct";
                                     };
+                                    postType: ("text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document") | null;
                                     publishedAt: (string) | null;
                                     remoteId: string | null;
                                     remoteUrl: string | null;
@@ -7411,6 +7840,7 @@ export interface paths {
                                         }[];
                                         text: string;
                                     }[];
+                                    title: string | null;
                                 }[];
                                 scheduledAt: (string) | null;
                                 segmentId: string | null;
@@ -7449,6 +7879,7 @@ export interface paths {
                         channels: {
                             /** Format: uuid */
                             channelId: string;
+                            firstComment?: string;
                             media?: {
                                 alt?: string;
                                 /** Format: uuid */
@@ -7458,9 +7889,14 @@ export interface paths {
                             options?: {
                                 contentWarning?: string;
                                 language?: string;
+                                network?: {
+                                    [key: string]: string | boolean;
+                                };
                                 /** @enum {string} */
                                 visibility?: "public" | "unlisted" | "private" | "direct";
                             };
+                            /** @enum {string} */
+                            postType?: "text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document";
                             text?: string;
                             thread?: {
                                 /** @default [] */
@@ -7471,9 +7907,11 @@ export interface paths {
                                 }[];
                                 text: string;
                             }[];
+                            title?: string;
                         }[];
                         /** @default  */
                         content?: string;
+                        firstComment?: string;
                         /** @default [] */
                         media?: {
                             alt?: string;
@@ -7482,6 +7920,8 @@ export interface paths {
                         }[];
                         objectiveId?: string | null;
                         pillarId?: string | null;
+                        /** @enum {string} */
+                        postType?: "text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document";
                         scheduledAt?: string | null;
                         segmentId?: string | null;
                         /** @default [] */
@@ -7494,6 +7934,7 @@ export interface paths {
                             }[];
                             text: string;
                         }[];
+                        title?: string;
                     };
                 };
             };
@@ -7523,6 +7964,8 @@ export interface paths {
                                     message: string | null;
                                 } | null;
                                 firstAttemptAt: (string) | null;
+                                firstComment: string | null;
+                                firstCommentRemoteId: string | null;
                                 /** Format: uuid */
                                 id: string;
                                 media: {
@@ -7534,9 +7977,13 @@ export interface paths {
                                 options: {
                                     contentWarning?: string;
                                     language?: string;
+                                    network?: {
+                                        [key: string]: string | boolean;
+                                    };
                                     /** @enum {string} */
                                     visibility?: "public" | "unlisted" | "private" | "direct";
                                 };
+                                postType: ("text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document") | null;
                                 publishedAt: (string) | null;
                                 remoteId: string | null;
                                 remoteUrl: string | null;
@@ -7550,6 +7997,7 @@ export interface paths {
                                     }[];
                                     text: string;
                                 }[];
+                                title: string | null;
                             }[];
                             scheduledAt: (string) | null;
                             segmentId: string | null;
@@ -7662,6 +8110,8 @@ export interface paths {
                                     message: string | null;
                                 } | null;
                                 firstAttemptAt: (string) | null;
+                                firstComment: string | null;
+                                firstCommentRemoteId: string | null;
                                 /** Format: uuid */
                                 id: string;
                                 media: {
@@ -7673,9 +8123,13 @@ export interface paths {
                                 options: {
                                     contentWarning?: string;
                                     language?: string;
+                                    network?: {
+                                        [key: string]: string | boolean;
+                                    };
                                     /** @enum {string} */
                                     visibility?: "public" | "unlisted" | "private" | "direct";
                                 };
+                                postType: ("text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document") | null;
                                 publishedAt: (string) | null;
                                 remoteId: string | null;
                                 remoteUrl: string | null;
@@ -7689,6 +8143,7 @@ export interface paths {
                                     }[];
                                     text: string;
                                 }[];
+                                title: string | null;
                             }[];
                             scheduledAt: (string) | null;
                             segmentId: string | null;
@@ -7720,6 +8175,7 @@ export interface paths {
                         channels: {
                             /** Format: uuid */
                             channelId: string;
+                            firstComment?: string;
                             media?: {
                                 alt?: string;
                                 /** Format: uuid */
@@ -7729,9 +8185,14 @@ export interface paths {
                             options?: {
                                 contentWarning?: string;
                                 language?: string;
+                                network?: {
+                                    [key: string]: string | boolean;
+                                };
                                 /** @enum {string} */
                                 visibility?: "public" | "unlisted" | "private" | "direct";
                             };
+                            /** @enum {string} */
+                            postType?: "text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document";
                             text?: string;
                             thread?: {
                                 /** @default [] */
@@ -7742,9 +8203,11 @@ export interface paths {
                                 }[];
                                 text: string;
                             }[];
+                            title?: string;
                         }[];
                         /** @default  */
                         content?: string;
+                        firstComment?: string;
                         /** @default [] */
                         media?: {
                             alt?: string;
@@ -7753,6 +8216,8 @@ export interface paths {
                         }[];
                         objectiveId?: string | null;
                         pillarId?: string | null;
+                        /** @enum {string} */
+                        postType?: "text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document";
                         scheduledAt?: string | null;
                         segmentId?: string | null;
                         /** @default [] */
@@ -7765,6 +8230,7 @@ export interface paths {
                             }[];
                             text: string;
                         }[];
+                        title?: string;
                     };
                 };
             };
@@ -7794,6 +8260,8 @@ export interface paths {
                                     message: string | null;
                                 } | null;
                                 firstAttemptAt: (string) | null;
+                                firstComment: string | null;
+                                firstCommentRemoteId: string | null;
                                 /** Format: uuid */
                                 id: string;
                                 media: {
@@ -7805,9 +8273,13 @@ export interface paths {
                                 options: {
                                     contentWarning?: string;
                                     language?: string;
+                                    network?: {
+                                        [key: string]: string | boolean;
+                                    };
                                     /** @enum {string} */
                                     visibility?: "public" | "unlisted" | "private" | "direct";
                                 };
+                                postType: ("text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document") | null;
                                 publishedAt: (string) | null;
                                 remoteId: string | null;
                                 remoteUrl: string | null;
@@ -7821,6 +8293,7 @@ export interface paths {
                                     }[];
                                     text: string;
                                 }[];
+                                title: string | null;
                             }[];
                             scheduledAt: (string) | null;
                             segmentId: string | null;
@@ -7933,6 +8406,8 @@ export interface paths {
                                     message: string | null;
                                 } | null;
                                 firstAttemptAt: (string) | null;
+                                firstComment: string | null;
+                                firstCommentRemoteId: string | null;
                                 /** Format: uuid */
                                 id: string;
                                 media: {
@@ -7944,9 +8419,13 @@ export interface paths {
                                 options: {
                                     contentWarning?: string;
                                     language?: string;
+                                    network?: {
+                                        [key: string]: string | boolean;
+                                    };
                                     /** @enum {string} */
                                     visibility?: "public" | "unlisted" | "private" | "direct";
                                 };
+                                postType: ("text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document") | null;
                                 publishedAt: (string) | null;
                                 remoteId: string | null;
                                 remoteUrl: string | null;
@@ -7960,6 +8439,7 @@ export interface paths {
                                     }[];
                                     text: string;
                                 }[];
+                                title: string | null;
                             }[];
                             scheduledAt: (string) | null;
                             segmentId: string | null;
@@ -8034,6 +8514,8 @@ export interface paths {
                                     message: string | null;
                                 } | null;
                                 firstAttemptAt: (string) | null;
+                                firstComment: string | null;
+                                firstCommentRemoteId: string | null;
                                 /** Format: uuid */
                                 id: string;
                                 media: {
@@ -8045,9 +8527,13 @@ export interface paths {
                                 options: {
                                     contentWarning?: string;
                                     language?: string;
+                                    network?: {
+                                        [key: string]: string | boolean;
+                                    };
                                     /** @enum {string} */
                                     visibility?: "public" | "unlisted" | "private" | "direct";
                                 };
+                                postType: ("text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document") | null;
                                 publishedAt: (string) | null;
                                 remoteId: string | null;
                                 remoteUrl: string | null;
@@ -8061,6 +8547,7 @@ export interface paths {
                                     }[];
                                     text: string;
                                 }[];
+                                title: string | null;
                             }[];
                             scheduledAt: (string) | null;
                             segmentId: string | null;
@@ -8182,6 +8669,8 @@ export interface paths {
                                     message: string | null;
                                 } | null;
                                 firstAttemptAt: (string) | null;
+                                firstComment: string | null;
+                                firstCommentRemoteId: string | null;
                                 /** Format: uuid */
                                 id: string;
                                 media: {
@@ -8193,9 +8682,13 @@ export interface paths {
                                 options: {
                                     contentWarning?: string;
                                     language?: string;
+                                    network?: {
+                                        [key: string]: string | boolean;
+                                    };
                                     /** @enum {string} */
                                     visibility?: "public" | "unlisted" | "private" | "direct";
                                 };
+                                postType: ("text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document") | null;
                                 publishedAt: (string) | null;
                                 remoteId: string | null;
                                 remoteUrl: string | null;
@@ -8209,6 +8702,7 @@ export interface paths {
                                     }[];
                                     text: string;
                                 }[];
+                                title: string | null;
                             }[];
                             scheduledAt: (string) | null;
                             segmentId: string | null;
@@ -8283,6 +8777,8 @@ export interface paths {
                                     message: string | null;
                                 } | null;
                                 firstAttemptAt: (string) | null;
+                                firstComment: string | null;
+                                firstCommentRemoteId: string | null;
                                 /** Format: uuid */
                                 id: string;
                                 media: {
@@ -8294,9 +8790,13 @@ export interface paths {
                                 options: {
                                     contentWarning?: string;
                                     language?: string;
+                                    network?: {
+                                        [key: string]: string | boolean;
+                                    };
                                     /** @enum {string} */
                                     visibility?: "public" | "unlisted" | "private" | "direct";
                                 };
+                                postType: ("text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document") | null;
                                 publishedAt: (string) | null;
                                 remoteId: string | null;
                                 remoteUrl: string | null;
@@ -8310,6 +8810,7 @@ export interface paths {
                                     }[];
                                     text: string;
                                 }[];
+                                title: string | null;
                             }[];
                             scheduledAt: (string) | null;
                             segmentId: string | null;
@@ -8384,6 +8885,8 @@ export interface paths {
                                     message: string | null;
                                 } | null;
                                 firstAttemptAt: (string) | null;
+                                firstComment: string | null;
+                                firstCommentRemoteId: string | null;
                                 /** Format: uuid */
                                 id: string;
                                 media: {
@@ -8395,9 +8898,13 @@ export interface paths {
                                 options: {
                                     contentWarning?: string;
                                     language?: string;
+                                    network?: {
+                                        [key: string]: string | boolean;
+                                    };
                                     /** @enum {string} */
                                     visibility?: "public" | "unlisted" | "private" | "direct";
                                 };
+                                postType: ("text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document") | null;
                                 publishedAt: (string) | null;
                                 remoteId: string | null;
                                 remoteUrl: string | null;
@@ -8411,6 +8918,7 @@ export interface paths {
                                     }[];
                                     text: string;
                                 }[];
+                                title: string | null;
                             }[];
                             scheduledAt: (string) | null;
                             segmentId: string | null;
@@ -8485,6 +8993,8 @@ export interface paths {
                                     message: string | null;
                                 } | null;
                                 firstAttemptAt: (string) | null;
+                                firstComment: string | null;
+                                firstCommentRemoteId: string | null;
                                 /** Format: uuid */
                                 id: string;
                                 media: {
@@ -8496,9 +9006,13 @@ export interface paths {
                                 options: {
                                     contentWarning?: string;
                                     language?: string;
+                                    network?: {
+                                        [key: string]: string | boolean;
+                                    };
                                     /** @enum {string} */
                                     visibility?: "public" | "unlisted" | "private" | "direct";
                                 };
+                                postType: ("text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document") | null;
                                 publishedAt: (string) | null;
                                 remoteId: string | null;
                                 remoteUrl: string | null;
@@ -8512,6 +9026,7 @@ export interface paths {
                                     }[];
                                     text: string;
                                 }[];
+                                title: string | null;
                             }[];
                             scheduledAt: (string) | null;
                             segmentId: string | null;
@@ -8586,6 +9101,8 @@ export interface paths {
                                     message: string | null;
                                 } | null;
                                 firstAttemptAt: (string) | null;
+                                firstComment: string | null;
+                                firstCommentRemoteId: string | null;
                                 /** Format: uuid */
                                 id: string;
                                 media: {
@@ -8597,9 +9114,13 @@ export interface paths {
                                 options: {
                                     contentWarning?: string;
                                     language?: string;
+                                    network?: {
+                                        [key: string]: string | boolean;
+                                    };
                                     /** @enum {string} */
                                     visibility?: "public" | "unlisted" | "private" | "direct";
                                 };
+                                postType: ("text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document") | null;
                                 publishedAt: (string) | null;
                                 remoteId: string | null;
                                 remoteUrl: string | null;
@@ -8613,6 +9134,7 @@ export interface paths {
                                     }[];
                                     text: string;
                                 }[];
+                                title: string | null;
                             }[];
                             scheduledAt: (string) | null;
                             segmentId: string | null;
@@ -8687,6 +9209,8 @@ export interface paths {
                                     message: string | null;
                                 } | null;
                                 firstAttemptAt: (string) | null;
+                                firstComment: string | null;
+                                firstCommentRemoteId: string | null;
                                 /** Format: uuid */
                                 id: string;
                                 media: {
@@ -8698,9 +9222,13 @@ export interface paths {
                                 options: {
                                     contentWarning?: string;
                                     language?: string;
+                                    network?: {
+                                        [key: string]: string | boolean;
+                                    };
                                     /** @enum {string} */
                                     visibility?: "public" | "unlisted" | "private" | "direct";
                                 };
+                                postType: ("text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document") | null;
                                 publishedAt: (string) | null;
                                 remoteId: string | null;
                                 remoteUrl: string | null;
@@ -8714,6 +9242,7 @@ export interface paths {
                                     }[];
                                     text: string;
                                 }[];
+                                title: string | null;
                             }[];
                             scheduledAt: (string) | null;
                             segmentId: string | null;
@@ -8788,6 +9317,8 @@ export interface paths {
                                     message: string | null;
                                 } | null;
                                 firstAttemptAt: (string) | null;
+                                firstComment: string | null;
+                                firstCommentRemoteId: string | null;
                                 /** Format: uuid */
                                 id: string;
                                 media: {
@@ -8799,9 +9330,13 @@ export interface paths {
                                 options: {
                                     contentWarning?: string;
                                     language?: string;
+                                    network?: {
+                                        [key: string]: string | boolean;
+                                    };
                                     /** @enum {string} */
                                     visibility?: "public" | "unlisted" | "private" | "direct";
                                 };
+                                postType: ("text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document") | null;
                                 publishedAt: (string) | null;
                                 remoteId: string | null;
                                 remoteUrl: string | null;
@@ -8815,6 +9350,7 @@ export interface paths {
                                     }[];
                                     text: string;
                                 }[];
+                                title: string | null;
                             }[];
                             scheduledAt: (string) | null;
                             segmentId: string | null;
@@ -8866,6 +9402,7 @@ export interface paths {
                             channels: {
                                 /** Format: uuid */
                                 channelId: string;
+                                firstComment?: string;
                                 media?: {
                                     alt?: string;
                                     /** Format: uuid */
@@ -8875,9 +9412,14 @@ export interface paths {
                                 options?: {
                                     contentWarning?: string;
                                     language?: string;
+                                    network?: {
+                                        [key: string]: string | boolean;
+                                    };
                                     /** @enum {string} */
                                     visibility?: "public" | "unlisted" | "private" | "direct";
                                 };
+                                /** @enum {string} */
+                                postType?: "text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document";
                                 text?: string;
                                 thread?: {
                                     /** @default [] */
@@ -8888,9 +9430,11 @@ export interface paths {
                                     }[];
                                     text: string;
                                 }[];
+                                title?: string;
                             }[];
                             /** @default  */
                             content?: string;
+                            firstComment?: string;
                             /** @default [] */
                             media?: {
                                 alt?: string;
@@ -8899,6 +9443,8 @@ export interface paths {
                             }[];
                             objectiveId?: string | null;
                             pillarId?: string | null;
+                            /** @enum {string} */
+                            postType?: "text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document";
                             scheduledAt?: string | null;
                             segmentId?: string | null;
                             /** @default [] */
@@ -8911,6 +9457,7 @@ export interface paths {
                                 }[];
                                 text: string;
                             }[];
+                            title?: string;
                         }[];
                     };
                 };
@@ -8962,6 +9509,7 @@ export interface paths {
                         channels: {
                             /** Format: uuid */
                             channelId: string;
+                            firstComment?: string;
                             media?: {
                                 alt?: string;
                                 /** Format: uuid */
@@ -8971,9 +9519,14 @@ export interface paths {
                             options?: {
                                 contentWarning?: string;
                                 language?: string;
+                                network?: {
+                                    [key: string]: string | boolean;
+                                };
                                 /** @enum {string} */
                                 visibility?: "public" | "unlisted" | "private" | "direct";
                             };
+                            /** @enum {string} */
+                            postType?: "text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document";
                             text?: string;
                             thread?: {
                                 /** @default [] */
@@ -8984,9 +9537,11 @@ export interface paths {
                                 }[];
                                 text: string;
                             }[];
+                            title?: string;
                         }[];
                         /** @default  */
                         content?: string;
+                        firstComment?: string;
                         /** @default [] */
                         media?: {
                             alt?: string;
@@ -8995,6 +9550,8 @@ export interface paths {
                         }[];
                         objectiveId?: string | null;
                         pillarId?: string | null;
+                        /** @enum {string} */
+                        postType?: "text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document";
                         segmentId?: string | null;
                         /** @default [] */
                         thread?: {
@@ -9006,6 +9563,7 @@ export interface paths {
                             }[];
                             text: string;
                         }[];
+                        title?: string;
                     };
                 };
             };

@@ -1,3 +1,4 @@
+import { composerMediaEn } from './composer-media-en.ts';
 import { listeningEn } from './listening-en.ts';
 import { listeningDetailsEn } from './listening-details-en.ts';
 import { web2En } from './web2-en.ts';
@@ -248,6 +249,7 @@ export const en = {
   dates: datesEn,
   previews: previewsEn,
   labels: labelsEn,
+  composerMedia: composerMediaEn,
   roles: { owner: 'Owner', manager: 'Manager', editor: 'Editor', approver: 'Client approver', viewer: 'Viewer' },
   states: {
     draft: 'Draft',

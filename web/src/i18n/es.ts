@@ -1,3 +1,4 @@
+import { composerMediaEs } from './composer-media-es.ts';
 import type { Dictionary } from './en.ts';
 import { listeningEs } from './listening-es.ts';
 import { listeningDetailsEs } from './listening-details-es.ts';
@@ -250,6 +251,7 @@ export const es: Dictionary = {
   dates: datesEs,
   previews: previewsEs,
   labels: labelsEs,
+  composerMedia: composerMediaEs,
   roles: { owner: 'Propietario', manager: 'Gestor', editor: 'Editor', approver: 'Aprobador (cliente)', viewer: 'Lector' },
   states: {
     draft: 'Borrador',

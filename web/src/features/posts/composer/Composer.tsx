@@ -9,6 +9,7 @@ import {
   Group,
   Image,
   List,
+  Progress,
   SimpleGrid,
   Stack,
   Switch,
@@ -38,6 +39,12 @@ import { draftBody, draftFromPost, draftReducer, emptyDraft, mediaUrl, textFor a
 import { workspaceKey } from '../../../shared/query-keys.ts';
 import { ApiErrorAlert } from '../../../shared/ApiErrorAlert.tsx';
 import { LinkShortener } from '../../links/LinkShortener.tsx';
+import { ChannelCapabilities } from './ChannelCapabilities.tsx';
+import { uploadResumable } from './resumable-upload.ts';
+
+/** Files up to this size go in one request; larger ones and every video go through resumable uploads. */
+const SINGLE_REQUEST_MAX_BYTES = 8 * 1024 * 1024;
+const ACCEPTED_FILES = 'image/png,image/jpeg,image/gif,image/webp,video/mp4,video/quicktime';
 
 type Action = 'draft' | 'submit' | 'schedule' | 'publish_now';
 
@@ -62,7 +69,8 @@ function ComposerForm() {
   const active = (channels.data ?? []).filter((c) => c.status !== 'disconnected');
   // The post being written: one draft object, changed only through draftReducer (draft.ts).
   const [draft, dispatch] = useReducer(draftReducer, searchParams.get('date'), emptyDraft);
-  const { selected, content, variants, options, strategy, threadMode, thread, images, when } = draft;
+  const { selected, content, variants, options, strategy, threadMode, thread, images, when, postTypes, firstComments } = draft;
+  const [uploading, setUploading] = useState<{ name: string; sent: number; total: number } | null>(null);
   const set = (patch: Partial<ComposerDraft>) => dispatch({ type: 'set', patch });
   const [loadedId, setLoadedId] = useState<string | null>(null);
   const [issues, setIssues] = useState<ChannelIssues[]>([]);
@@ -80,6 +88,7 @@ function ComposerForm() {
   }, [existing.data, loadedId, workspace.id, workspace.timeZone]);
   const editing = editId !== null ? (existing.data ?? null) : null;
   const limitsByNetwork = useMemo(() => new Map((networks.data ?? []).map((n) => [n.name, n.limits])), [networks.data]);
+  const networkByName = useMemo(() => new Map((networks.data ?? []).map((n) => [n.name, n])), [networks.data]);
 
   const body = useMemo(() => draftBody(draft), [draft]);
   const [debouncedBody] = useDebouncedValue(body, 400);
@@ -100,11 +109,18 @@ function ComposerForm() {
 
   const upload = async (file: File | null) => {
     if (!file) return;
+    setError(null);
     try {
-      const media = await uploadMedia(workspace.id, file);
-      dispatch({ type: 'addImage', image: { mediaId: media.id, url: mediaUrl(workspace.id, media.id), alt: '' } });
+      const resumable = file.type.startsWith('video/') || file.size > SINGLE_REQUEST_MAX_BYTES;
+      if (resumable) setUploading({ name: file.name, sent: 0, total: file.size });
+      const media = resumable
+        ? await uploadResumable(workspace.id, file, (sent, total) => setUploading({ name: file.name, sent, total }))
+        : await uploadMedia(workspace.id, file);
+      dispatch({ type: 'addImage', image: { mediaId: media.id, url: mediaUrl(workspace.id, media.id), alt: '', kind: media.kind } });
     } catch (caught) {
       setError(caught);
+    } finally {
+      setUploading(null);
     }
   };
 
@@ -234,6 +250,16 @@ function ComposerForm() {
                     value={options[channel.id] ?? {}}
                     onChange={(next) => dispatch({ type: 'options', channelId: channel.id, options: next })}
                   />
+                  <ChannelCapabilities
+                    channelId={channel.id}
+                    network={networkByName.get(channel.network)}
+                    postType={postTypes[channel.id]}
+                    firstComment={firstComments[channel.id] ?? ''}
+                    options={options[channel.id] ?? {}}
+                    onPostType={(postType) => dispatch({ type: 'postType', channelId: channel.id, postType })}
+                    onFirstComment={(text) => dispatch({ type: 'firstComment', channelId: channel.id, text })}
+                    onOptions={(next) => dispatch({ type: 'options', channelId: channel.id, options: next })}
+                  />
                 </Stack>
               </Tabs.Panel>
             ))}
@@ -294,17 +320,62 @@ function ComposerForm() {
             </Stack>
           )}
           <Group>
-            <FileButton onChange={(file) => void upload(file)} accept="image/png,image/jpeg,image/gif,image/webp">
+            <FileButton onChange={(file) => void upload(file)} accept={ACCEPTED_FILES}>
               {(props) => (
-                <Button variant="default" {...props}>
-                  {t('composer.addImage')}
+                <Button variant="default" loading={uploading !== null} data-testid="composer-add-media" {...props}>
+                  {t('composerMedia.addMedia')}
                 </Button>
               )}
             </FileButton>
           </Group>
+          {uploading && (
+            <Stack gap={2} data-testid="composer-upload-progress">
+              <Text size="sm">
+                {t('composerMedia.uploading', {
+                  name: uploading.name,
+                  percent: uploading.total ? Math.floor((uploading.sent / uploading.total) * 100) : 0,
+                })}
+              </Text>
+              <Progress value={uploading.total ? (uploading.sent / uploading.total) * 100 : 0} animated />
+            </Stack>
+          )}
+          {images.length > 1 && (
+            <Text size="xs" c="dimmed">
+              {t('composerMedia.carouselHint')}
+            </Text>
+          )}
           {images.map((image, index) => (
-            <Group key={image.mediaId} wrap="nowrap" align="flex-end">
-              <Image src={image.url} alt={image.alt} w={64} h={64} fit="cover" radius="sm" />
+            <Group key={image.mediaId} wrap="nowrap" align="flex-end" data-testid="composer-media-item">
+              {image.kind === 'video' ? (
+                <Stack gap={0} align="center">
+                  <video src={image.url} width={64} height={48} muted preload="metadata" aria-label={t('composerMedia.video')} />
+                  <Text size="xs" c="dimmed">
+                    ▶ {t('composerMedia.video')}
+                  </Text>
+                </Stack>
+              ) : (
+                <Image src={image.url} alt={image.alt} w={64} h={64} fit="cover" radius="sm" />
+              )}
+              <Stack gap={0}>
+                <ActionIcon
+                  variant="subtle"
+                  size="sm"
+                  aria-label={t('composerMedia.moveUp')}
+                  disabled={index === 0}
+                  onClick={() => dispatch({ type: 'moveImage', index, by: -1 })}
+                >
+                  ↑
+                </ActionIcon>
+                <ActionIcon
+                  variant="subtle"
+                  size="sm"
+                  aria-label={t('composerMedia.moveDown')}
+                  disabled={index === images.length - 1}
+                  onClick={() => dispatch({ type: 'moveImage', index, by: 1 })}
+                >
+                  ↓
+                </ActionIcon>
+              </Stack>
               <TextInput
                 style={{ flex: 1 }}
                 label={t('composer.altText')}
@@ -412,7 +483,7 @@ function ComposerForm() {
               account={previewAccount(channel, channel.name)}
               text={textFor(channel.id)}
               thread={threadMode ? thread : []}
-              images={images}
+              images={images.filter((image) => image.kind !== 'video')}
               label={t('composer.previewFor', { name: channel.name })}
             />
           ))}

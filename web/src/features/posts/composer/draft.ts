@@ -1,6 +1,9 @@
 import { toLocalInput } from '../../../shared/format.ts';
 import type { PostDetail, PublicationOptions } from '../types.ts';
 
+/** A kind of post (the networks' capabilities say which each publishes). */
+export type PostType = NonNullable<PostDetail['publications'][number]['postType']>;
+
 /** The strategy links a post carries; null = none. */
 export interface StrategyLinks {
   campaignId: string | null;
@@ -11,11 +14,13 @@ export interface StrategyLinks {
 
 export const NO_STRATEGY: StrategyLinks = { campaignId: null, objectiveId: null, segmentId: null, pillarId: null };
 
-/** An image uploaded for the post, with its alt text. */
+/** An image or video uploaded for the post, with its alt text. */
 export interface UploadedImage {
   mediaId: string;
   url: string;
   alt: string;
+  /** 'image' when absent. */
+  kind?: 'image' | 'video';
 }
 
 /** Everything the composer's form holds: one object, changed only through `draftReducer`. */
@@ -34,6 +39,10 @@ export interface ComposerDraft {
   images: UploadedImage[];
   /** `datetime-local` value in the brand's time zone; empty for none. */
   when: string;
+  /** Per channel: the post type chosen (absent: by the media). */
+  postTypes: Record<string, PostType>;
+  /** Per channel: the first comment (absent or empty: none). */
+  firstComments: Record<string, string>;
 }
 
 export type DraftAction =
@@ -47,6 +56,9 @@ export type DraftAction =
   | { type: 'addImage'; image: UploadedImage }
   | { type: 'imageAlt'; index: number; alt: string }
   | { type: 'removeImage'; index: number }
+  | { type: 'moveImage'; index: number; by: -1 | 1 }
+  | { type: 'postType'; channelId: string; postType: PostType | null }
+  | { type: 'firstComment'; channelId: string; text: string }
   | { type: 'load'; draft: ComposerDraft };
 
 /** A new post; the calendar may open the composer on a day (`?date=YYYY-MM-DD`): 09:00 that day. */
@@ -61,6 +73,8 @@ export function emptyDraft(day: string | null): ComposerDraft {
     thread: [''],
     images: [],
     when: day && /^\d{4}-\d{2}-\d{2}$/.test(day) ? `${day}T09:00` : '',
+    postTypes: {},
+    firstComments: {},
   };
 }
 
@@ -88,6 +102,8 @@ export function draftFromPost(post: PostDetail, workspaceId: string, zone: strin
     thread: parts.length ? parts : [''],
     images: (first?.media ?? []).map((m) => ({ mediaId: m.mediaId, url: mediaUrl(workspaceId, m.mediaId), alt: m.alt ?? '' })),
     when: post.scheduledAt ? toLocalInput(post.scheduledAt, zone) : '',
+    postTypes: Object.fromEntries(post.publications.filter((p) => p.postType).map((p) => [p.channelId, p.postType as PostType])),
+    firstComments: Object.fromEntries(post.publications.filter((p) => p.firstComment).map((p) => [p.channelId, p.firstComment as string])),
   };
 }
 
@@ -120,6 +136,21 @@ export function draftReducer(draft: ComposerDraft, action: DraftAction): Compose
       return { ...draft, images: draft.images.map((image, i) => (i === action.index ? { ...image, alt: action.alt } : image)) };
     case 'removeImage':
       return { ...draft, images: draft.images.filter((_, i) => i !== action.index) };
+    case 'moveImage': {
+      const target = action.index + action.by;
+      if (target < 0 || target >= draft.images.length) return draft;
+      const images = [...draft.images];
+      [images[action.index], images[target]] = [images[target], images[action.index]];
+      return { ...draft, images };
+    }
+    case 'postType': {
+      const postTypes = { ...draft.postTypes };
+      if (action.postType) postTypes[action.channelId] = action.postType;
+      else delete postTypes[action.channelId];
+      return { ...draft, postTypes };
+    }
+    case 'firstComment':
+      return { ...draft, firstComments: { ...draft.firstComments, [action.channelId]: action.text } };
   }
 }
 
@@ -140,6 +171,8 @@ export function draftBody(draft: ComposerDraft) {
       channelId,
       ...(draft.variants[channelId] !== undefined ? { text: draft.variants[channelId] } : {}),
       options: draft.options[channelId] ?? {},
+      ...(draft.postTypes[channelId] ? { postType: draft.postTypes[channelId] } : {}),
+      ...(draft.firstComments[channelId]?.trim() ? { firstComment: draft.firstComments[channelId] } : {}),
     })),
   };
 }

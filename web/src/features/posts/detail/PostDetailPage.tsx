@@ -208,6 +208,11 @@ export function PostDetailPage() {
                       })}
                     </Text>
                   )}
+                  {publication.firstCommentRemoteId && (
+                    <Text size="sm" data-testid="first-comment-published">
+                      {t('composerMedia.firstCommentPublished', { id: publication.firstCommentRemoteId })}
+                    </Text>
+                  )}
                   {publication.error && (
                     // The reason in the UI language, by code; the network's own words stay on hover.
                     <Text size="sm" c="red.8" data-testid="publication-error" title={publication.error.message ?? undefined}>

@@ -1,0 +1,119 @@
+/**
+ * The parts of a channel's tab that depend on what its network can publish (its capabilities):
+ * the post type, limited to the types it declares; the first comment box where it takes one;
+ * its own options as controls labelled in the UI language; and, for networks that fetch media by
+ * URL, a clear note when PUBLIC_URL does not let them reach this install.
+ */
+import { Alert, Select, Stack, Switch, Textarea, TextInput } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { ApiItem } from '../../../api/types.ts';
+import type { PublicationOptions } from '../types.ts';
+import type { PostType } from './draft.ts';
+
+/** A network as GET /networks describes it. */
+export type NetworkInfo = ApiItem<'/api/v1/networks', 'get'>;
+type Capabilities = NonNullable<NetworkInfo['capabilities']>;
+type NetworkOptionValues = NonNullable<PublicationOptions['network']>;
+
+/** The post types the composer offers for a network (text and image for networks that declare none). */
+export function offeredPostTypes(network: NetworkInfo | undefined): PostType[] {
+  return network?.capabilities?.postTypes ?? ['text', 'image'];
+}
+
+export function ChannelCapabilities({
+  channelId,
+  network,
+  postType,
+  firstComment,
+  options,
+  onPostType,
+  onFirstComment,
+  onOptions,
+}: {
+  channelId: string;
+  network: NetworkInfo | undefined;
+  postType: PostType | undefined;
+  firstComment: string;
+  options: PublicationOptions;
+  onPostType(next: PostType | null): void;
+  onFirstComment(next: string): void;
+  onOptions(next: PublicationOptions): void;
+}) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'es' ? 'es' : 'en';
+  const caps: Capabilities | null = network?.capabilities ?? null;
+  const types = offeredPostTypes(network);
+  const values: NetworkOptionValues = options.network ?? {};
+  const setOption = (name: string, value: string | boolean | null) => {
+    const next = { ...values };
+    if (value === null || value === '') delete next[name];
+    else next[name] = value;
+    onOptions({ ...options, network: next });
+  };
+  const visibleOptions = (caps?.options ?? []).filter((option) => !option.postTypes || !postType || option.postTypes.includes(postType));
+  return (
+    <Stack gap="xs" data-testid={`capabilities-${channelId}`}>
+      {network?.mediaByUrlProblem && (
+        <Alert color="orange" p="xs" data-testid="media-by-url-problem">
+          {t(`composerMedia.mediaByUrl.${network.mediaByUrlProblem.code}`, { network: network.label[lang] })}
+        </Alert>
+      )}
+      <Select
+        label={t('composerMedia.postType')}
+        description={t('composerMedia.postTypeHelp')}
+        placeholder={t('composerMedia.postTypeAuto')}
+        clearable
+        data={types.map((type) => ({ value: type, label: t(`composerMedia.postTypes.${type}`) }))}
+        value={postType ?? null}
+        onChange={(value) => onPostType((value as PostType | null) ?? null)}
+        data-testid={`post-type-${channelId}`}
+      />
+      {caps?.firstComment && (
+        <Textarea
+          label={t('composerMedia.firstComment')}
+          description={t('composerMedia.firstCommentHelp')}
+          autosize
+          minRows={2}
+          value={firstComment}
+          onChange={(e) => onFirstComment(e.currentTarget.value)}
+          data-testid={`first-comment-${channelId}`}
+        />
+      )}
+      {visibleOptions.map((option) => {
+        const label = option.label[lang];
+        if (option.kind === 'boolean')
+          return (
+            <Switch
+              key={option.name}
+              label={label}
+              checked={typeof values[option.name] === 'boolean' ? (values[option.name] as boolean) : option.default === true}
+              onChange={(e) => setOption(option.name, e.currentTarget.checked)}
+            />
+          );
+        if (option.kind === 'select')
+          return (
+            <Select
+              key={option.name}
+              label={label}
+              clearable
+              placeholder={
+                option.valueLabels?.[String(option.default ?? option.values?.[0])]?.[lang] ??
+                String(option.default ?? option.values?.[0] ?? '')
+              }
+              data={(option.values ?? []).map((value) => ({ value, label: option.valueLabels?.[value]?.[lang] ?? value }))}
+              value={typeof values[option.name] === 'string' ? (values[option.name] as string) : null}
+              onChange={(value) => setOption(option.name, value)}
+            />
+          );
+        return (
+          <TextInput
+            key={option.name}
+            label={label}
+            value={typeof values[option.name] === 'string' ? (values[option.name] as string) : ''}
+            onChange={(e) => setOption(option.name, e.currentTarget.value)}
+          />
+        );
+      })}
+    </Stack>
+  );
+}

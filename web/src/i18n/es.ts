@@ -11,6 +11,7 @@ import { teamEs } from './team-es.ts';
 import { eventTextsEs } from './event-texts-es.ts';
 import { csvRowErrorsEs, networkNamesEs, networkReasonsEs, validationFieldsEs, validationIssuesEs } from './error-texts-es.ts';
 import { kpiReasonsEs, querySyntaxEs } from './i18n2-es.ts';
+import { validationPlacesEs, validationTextsEs } from './validation-texts-es.ts';
 import { reviewEs } from './review-es.ts';
 
 /** Cadenas de la interfaz en español. */
@@ -241,6 +242,8 @@ export const es: Dictionary = {
   networkReasons: networkReasonsEs,
   validationIssues: validationIssuesEs,
   validationFields: validationFieldsEs,
+  validation: validationTextsEs,
+  validationPlaces: validationPlacesEs,
   networkNames: networkNamesEs,
   csvRowErrors: csvRowErrorsEs,
   review: reviewEs,

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { ERROR_CODES } from '../src/lib/error-codes.ts';
 import { EVENT_TYPES } from '../src/lib/event-types.ts';
 import { KPI_REASON_CODES } from '../src/lib/kpi-reasons.ts';
+import { BEST_TIME_REASON_CODES } from '../src/lib/best-time-reasons.ts';
 import { QUERY_EXPECTED_CODES, QUERY_SYNTAX_REASONS } from '../src/modules/listening/core/query-language.ts';
 import { CSV_ROW_ERROR_CODES } from '../src/modules/listening/sources/csv.ts';
 import { VALIDATION_ISSUE_TEXTS } from '../src/networks/validation.ts';
@@ -179,6 +180,13 @@ describe('every message a user reads has Spanish and English text, by code', () 
       .filter(({ text }) => /messageEs:\s*['`]/.test(text))
       .map(({ file }) => file);
     expect(wordedByHand).toEqual([]);
+  });
+
+  it.each([
+    ['en', en],
+    ['es', es],
+  ])('every best-time reason has a %s text', (_language, dictionary) => {
+    expect(missingIn(dictionary, 'bestTimeReasons', BEST_TIME_REASON_CODES)).toEqual([]);
   });
 
   it('the Spanish texts are not the English ones copied (spot check on every error code)', () => {

@@ -348,6 +348,11 @@ describe.each(DB_KINDS)('analytics API on %s', (kind) => {
       await owner.request('GET', `${base()}/analytics/suggest-time?channelId=${channelId}&after=2026-03-20T12:00:00Z`)
     ).json();
     expect(strict.cell).toMatchObject({ weekday: 1, hour: 10, posts: 3 });
+    expect(strict).toMatchObject({ reason: null, reasonCode: null });
+    // A brand with no measured posts: no suggestion, and why as a code + params (the web app and the CLI word it).
+    const none = (await stranger.request('GET', `/api/v1/workspaces/${strangerWorkspaceId}/analytics/suggest-time`)).json();
+    expect(none).toMatchObject({ suggestion: null, reasonCode: 'not_enough_posts', reasonParams: { minSample: 3 } });
+    expect(none.reason).toMatch(/^Not enough posts yet/);
     const fit = (await owner.request('GET', `${base()}/analytics/channel-fit?objectiveId=${objectiveId}&days=60`)).json();
     expect(fit.networks[0]).toMatchObject({ rank: 1, network: 'sandbox', posts: 3, enoughData: false });
     expect((await stranger.request('GET', `${base()}/analytics/best-time`)).statusCode).toBe(404);

@@ -3150,6 +3150,10 @@ export interface paths {
                             };
                             localTime?: string | null;
                             reason: string | null;
+                            reasonCode: ("not_enough_posts" | "no_best_cell") | null;
+                            reasonParams: {
+                                [key: string]: number;
+                            };
                             suggestion: string | null;
                             timeZone?: string;
                         };
@@ -7564,6 +7568,9 @@ export interface paths {
                                     field: string;
                                     message: string;
                                     messageEs: string;
+                                    params?: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 network: string;
                             }[];
@@ -7835,6 +7842,9 @@ export interface paths {
                                     field: string;
                                     message: string;
                                     messageEs: string;
+                                    params?: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 network: string;
                             }[];
@@ -9025,6 +9035,9 @@ export interface paths {
                                     field: string;
                                     message: string;
                                     messageEs: string;
+                                    params?: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 network: string;
                             }[];

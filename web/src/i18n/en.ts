@@ -10,7 +10,7 @@ import { teamEn } from './team-en.ts';
 import { eventTextsEn } from './event-texts-en.ts';
 import { csvRowErrorsEn, networkNamesEn, networkReasonsEn, validationFieldsEn, validationIssuesEn } from './error-texts-en.ts';
 import { kpiReasonsEn, querySyntaxEn } from './i18n2-en.ts';
-import { validationPlacesEn, validationTextsEn } from './validation-texts-en.ts';
+import { bestTimeReasonsEn, validationPlacesEn, validationTextsEn } from './validation-texts-en.ts';
 import { reviewEn } from './review-en.ts';
 
 /** English UI strings. Spanish (es.ts) must have every key: the type and a test enforce it. */
@@ -242,6 +242,7 @@ export const en = {
   validationFields: validationFieldsEn,
   validation: validationTextsEn,
   validationPlaces: validationPlacesEn,
+  bestTimeReasons: bestTimeReasonsEn,
   networkNames: networkNamesEn,
   csvRowErrors: csvRowErrorsEn,
   review: reviewEn,

@@ -11,7 +11,7 @@ import { teamEs } from './team-es.ts';
 import { eventTextsEs } from './event-texts-es.ts';
 import { csvRowErrorsEs, networkNamesEs, networkReasonsEs, validationFieldsEs, validationIssuesEs } from './error-texts-es.ts';
 import { kpiReasonsEs, querySyntaxEs } from './i18n2-es.ts';
-import { validationPlacesEs, validationTextsEs } from './validation-texts-es.ts';
+import { bestTimeReasonsEs, validationPlacesEs, validationTextsEs } from './validation-texts-es.ts';
 import { reviewEs } from './review-es.ts';
 
 /** Cadenas de la interfaz en español. */
@@ -244,6 +244,7 @@ export const es: Dictionary = {
   validationFields: validationFieldsEs,
   validation: validationTextsEs,
   validationPlaces: validationPlacesEs,
+  bestTimeReasons: bestTimeReasonsEs,
   networkNames: networkNamesEs,
   csvRowErrors: csvRowErrorsEs,
   review: reviewEs,

@@ -38,3 +38,9 @@ export const validationPlacesEn = {
   media: 'Image {{n}}',
   alt: 'Alt text of image {{n}}',
 };
+
+/** Why the best-time suggestion has no hour (src/lib/best-time-reasons.ts), by code. */
+export const bestTimeReasonsEn = {
+  not_enough_posts: 'No suggestion yet: each hour needs at least {{minSample}} published posts measured at 24 h.',
+  no_best_cell: 'No suggestion: none of the best hours falls in the next week.',
+};

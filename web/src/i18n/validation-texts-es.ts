@@ -1,4 +1,4 @@
-import type { validationPlacesEn, validationTextsEn } from './validation-texts-en.ts';
+import type { bestTimeReasonsEn, validationPlacesEn, validationTextsEn } from './validation-texts-en.ts';
 
 /** Por qué una red rechaza una publicación, por código (src/networks/validation.ts) y sus parámetros. */
 export const validationTextsEs: Record<keyof typeof validationTextsEn, string> = {
@@ -36,4 +36,10 @@ export const validationPlacesEs: Record<keyof typeof validationPlacesEn, string>
   threadPart: 'Publicación {{n}} del hilo',
   media: 'Imagen {{n}}',
   alt: 'Texto alternativo de la imagen {{n}}',
+};
+
+/** Por qué la sugerencia de mejor hora no propone ninguna (src/lib/best-time-reasons.ts), por código. */
+export const bestTimeReasonsEs: Record<keyof typeof bestTimeReasonsEn, string> = {
+  not_enough_posts: 'Aún no hay sugerencia: cada hora necesita al menos {{minSample}} publicaciones medidas a las 24 h.',
+  no_best_cell: 'No hay sugerencia: ninguna de las mejores horas cae en la próxima semana.',
 };

@@ -5,6 +5,7 @@ import { ERROR_CODES } from '../src/lib/error-codes.ts';
 import { EVENT_TYPES } from '../src/lib/event-types.ts';
 import { KPI_REASON_CODES } from '../src/lib/kpi-reasons.ts';
 import { BEST_TIME_REASON_CODES } from '../src/lib/best-time-reasons.ts';
+import { FAILURE_CODES } from '../src/lib/failure-code.ts';
 import { QUERY_EXPECTED_CODES, QUERY_SYNTAX_REASONS } from '../src/modules/listening/core/query-language.ts';
 import { CSV_ROW_ERROR_CODES } from '../src/modules/listening/sources/csv.ts';
 import { VALIDATION_ISSUE_TEXTS } from '../src/networks/validation.ts';
@@ -187,6 +188,17 @@ describe('every message a user reads has Spanish and English text, by code', () 
     ['es', es],
   ])('every best-time reason has a %s text', (_language, dictionary) => {
     expect(missingIn(dictionary, 'bestTimeReasons', BEST_TIME_REASON_CODES)).toEqual([]);
+  });
+
+  // Why a listening source, a scheduled report or a webhook delivery failed: the codes stored in last_error_code.
+  const codedErrors = collect(/new CodedError\(\s*'([a-z0-9_]+)'/g);
+
+  it.each([
+    ['en', en],
+    ['es', es],
+  ])('every background failure code has a %s text', (_language, dictionary) => {
+    expect(codedErrors.size).toBeGreaterThan(2);
+    expect(missingIn(dictionary, 'failureReasons', new Set([...FAILURE_CODES, ...codedErrors.keys()]))).toEqual([]);
   });
 
   it('the Spanish texts are not the English ones copied (spot check on every error code)', () => {

@@ -333,6 +333,8 @@ export const reportScheduleSchema = z.object({
   nextRunAt: instant,
   lastRunAt: instant.nullable(),
   lastError: z.string().nullable(),
+  /** Why the last run failed, as a code (src/lib/failure-code.ts): the web app words it; lastError is the raw text. */
+  lastErrorCode: z.string().nullable(),
 });
 
-export const reportRunSchema = z.object({ ok: z.boolean(), error: z.string().optional() });
+export const reportRunSchema = z.object({ ok: z.boolean(), error: z.string().optional(), errorCode: z.string().optional() });

@@ -6260,6 +6260,7 @@ export interface paths {
                                 kind: string;
                                 lagMs: number | null;
                                 lastError: string | null;
+                                lastErrorCode: string | null;
                                 lastItemAt: (string) | null;
                                 lastRunAt: (string) | null;
                                 name: string;
@@ -6362,6 +6363,7 @@ export interface paths {
                             kind: string;
                             lagMs: number | null;
                             lastError: string | null;
+                            lastErrorCode: string | null;
                             lastItemAt: (string) | null;
                             lastRunAt: (string) | null;
                             name: string;
@@ -6421,6 +6423,7 @@ export interface paths {
                             kind: string;
                             lagMs: number | null;
                             lastError: string | null;
+                            lastErrorCode: string | null;
                             lastItemAt: (string) | null;
                             lastRunAt: (string) | null;
                             name: string;
@@ -6503,6 +6506,7 @@ export interface paths {
                             kind: string;
                             lagMs: number | null;
                             lastError: string | null;
+                            lastErrorCode: string | null;
                             lastItemAt: (string) | null;
                             lastRunAt: (string) | null;
                             name: string;
@@ -9087,6 +9091,7 @@ export interface paths {
                                 id: string;
                                 language: string;
                                 lastError: string | null;
+                                lastErrorCode: string | null;
                                 lastRunAt: (string) | null;
                                 name: string;
                                 nextRunAt: string;
@@ -9161,6 +9166,7 @@ export interface paths {
                             id: string;
                             language: string;
                             lastError: string | null;
+                            lastErrorCode: string | null;
                             lastRunAt: (string) | null;
                             name: string;
                             nextRunAt: string;
@@ -9251,6 +9257,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: string;
+                            errorCode?: string;
                             ok: boolean;
                         };
                     };
@@ -9804,6 +9811,7 @@ export interface paths {
                                 /** Format: uuid */
                                 id: string;
                                 lastError: string | null;
+                                lastErrorCode: string | null;
                                 lastStatus: number | null;
                                 state: string;
                                 /** Format: uuid */

@@ -59,8 +59,11 @@ export function failureCode(error: unknown): string {
   if (!error || typeof error !== 'object') return 'unexpected';
   const { name, code, message, cause } = error as { name?: unknown; code?: unknown; message?: unknown; cause?: unknown };
   if (typeof code === 'string' && CODE_SHAPE.test(code)) return code;
-  if (name === 'UnsafeUrlError')
-    return typeof message === 'string' && /private|no address/.test(message) ? 'private_address' : 'unsafe_url';
+  if (name === 'UnsafeUrlError') {
+    const text = typeof message === 'string' ? message : '';
+    // "<host> has no address": the name does not resolve, which is not the user's address being refused.
+    return /private/.test(text) ? 'private_address' : /no address/.test(text) ? 'unreachable' : 'unsafe_url';
+  }
   if (name === 'TimeoutError' || name === 'AbortError') return 'timeout';
   if (typeof code === 'string') {
     if (TIMEOUT_SYSTEM_CODES.has(code)) return 'timeout';

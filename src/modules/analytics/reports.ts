@@ -101,7 +101,7 @@ export function reportCsv(data: ReportData): string {
     kpi.value ?? '',
     data.previous?.kpis[i].value ?? '',
     data.changes?.[kpi.name] ?? '',
-    kpiReasonText(kpi.reason),
+    kpiReasonText(kpi.reason, lang),
   ]);
   const series = data.current.series.map((p) => [
     p.day,

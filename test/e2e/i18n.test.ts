@@ -21,6 +21,7 @@ describe('the UI speaks the chosen language, by code (real Chromium, real server
   let workspaceId = '';
   let postId = '';
   let goodChannelName = '';
+  let goodChannelId = '';
   const owner = { email: 'lucia@example.test', name: 'Lucía Dueña', password: 'correct horse battery' };
   const apiCall = apiCaller(
     () => server,
@@ -62,6 +63,7 @@ describe('the UI speaks the chosen language, by code (real Chromium, real server
     });
     postId = post.id;
     goodChannelName = 'Sandbox Aroma';
+    goodChannelId = good.id;
     // A feed whose host does not resolve and a report schedule with no SMTP settings: both fail in the
     // background, and keep why as a code the pages word in the UI language.
     await apiCall('POST', `/workspaces/${workspaceId}/listening/sources`, {
@@ -147,6 +149,24 @@ describe('the UI speaks the chosen language, by code (real Chromium, real server
       const note = page.getByTestId('suggest-note');
       await note.getByText(T.bestTimeReasons.not_enough_posts.replace('{{minSample}}', '3')).waitFor();
       await shot(page, `i18n-composer-issues-${language}`);
+
+      // The post page: scheduling a draft the network refuses lists each issue by code (invalid_for_network).
+      const draft = await apiCall<{ id: string }>('POST', `/workspaces/${workspaceId}/posts`, {
+        content: 'y'.repeat(520),
+        channels: [{ channelId: goodChannelId }],
+        scheduledAt: '2030-05-04T10:00:00+02:00',
+        action: 'draft',
+      });
+      await page.goto(`${server.url}/posts/${draft.id}`);
+      await page.getByRole('button', { name: T.composer.schedule, exact: true }).click();
+      const refusal = page.getByTestId('network-issues');
+      await refusal
+        .getByText(
+          language === 'es'
+            ? 'El texto tiene 520 caracteres; Sandbox (simulada) admite 500.'
+            : 'The text is 520 characters long; Sandbox (simulated) allows 500.',
+        )
+        .waitFor();
 
       // A listening source that cannot be read: the reason in words, the raw error only as a tooltip.
       await page.goto(`${server.url}/listening/queries`);

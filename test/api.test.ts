@@ -87,6 +87,25 @@ describe.each(DB_KINDS)('REST API on %s', (kind) => {
     expect(res.statusCode).toBe(422);
     expect(res.json().error.details[0]).toMatchObject({ channelId, network: 'sandbox' });
     expect(res.json().error.details[0].issues.length).toBeGreaterThan(0);
+    // By code and params, for the web app and the CLI to word in the reader's language.
+    expect(res.json().error.details[0].issues).toContainEqual(
+      expect.objectContaining({ field: 'text', code: 'text_too_long', params: { count: 600, network: 'Sandbox', max: 500 } }),
+    );
+    // The validation preview answers the same, and says "empty" once per channel (not adapter + posts module).
+    const empty = await owner.request('POST', `/api/v1/workspaces/${workspaceId}/posts/validate`, {
+      content: ' ',
+      channels: [{ channelId }],
+    });
+    expect(empty.statusCode).toBe(200);
+    expect(empty.json().channels[0].issues).toEqual([
+      {
+        field: 'text',
+        code: 'empty_post',
+        params: {},
+        message: 'A post needs text or media.',
+        messageEs: 'Una publicación necesita texto o medios.',
+      },
+    ]);
     const after = await owner.request('GET', `/api/v1/workspaces/${workspaceId}/posts?limit=200`);
     expect(after.json().items.length).toBe(before.json().items.length);
   });

@@ -239,7 +239,8 @@ text about panaderia",eve,rss,${at(5)},`,
       '--csv',
       file,
     );
-    expect(badExport.stderr).toContain('"from" must be before "to"');
+    // The workspace is Spanish: the error in Spanish, by its code.
+    expect(badExport.stderr).toContain('Error 400: "from" debe ser anterior a "to". (bad_range)');
 
     const report = await plaza(env, 'listen', 'report', '-w', ws.id, '--days', '1');
     expect(report.code, report.stderr).toBe(0);
@@ -259,6 +260,69 @@ text about panaderia",eve,rss,${at(5)},`,
     const missing = await plaza(env, 'listen', 'ack', '-w', ws.id, '00000000-0000-4000-8000-000000000000');
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('404');
+  }, 120_000);
+
+  it('speaks the user’s language: --lang, else PLAZA_LANG, else the workspace’s (KPI reasons, validation issues, errors)', async () => {
+    const quiet = { ...env, PLAZA_LANG: '', LC_ALL: '', LC_MESSAGES: '', LANG: 'C' };
+    const ws = JSON.parse(
+      (await plaza(quiet, '--json', 'workspace', 'create', '--name', 'Idiomas', '--tz', 'Europe/Madrid', '--lang', 'es')).stdout,
+    );
+    expect(ws.language).toBe('es');
+    const channel = JSON.parse(
+      (
+        await plaza(
+          quiet,
+          '--json',
+          'channel',
+          'add',
+          '-w',
+          ws.id,
+          '--network',
+          'sandbox',
+          '--name',
+          'Demo',
+          '-f',
+          'handle=idiomas',
+          '-f',
+          'token=abc',
+        )
+      ).stdout,
+    );
+
+    // A new workspace has no posts: the KPIs say why, in the workspace's language unless told otherwise.
+    const spanish = await plaza(quiet, 'analytics', 'overview', '-w', ws.id);
+    expect(spanish.code, spanish.stderr).toBe(0);
+    expect(spanish.stdout).toContain('No hay publicaciones en este periodo');
+    expect(spanish.stdout).not.toContain('No published posts');
+    const english = await plaza(quiet, '--lang', 'en', 'analytics', 'overview', '-w', ws.id);
+    expect(english.stdout).toContain('No published posts in this period');
+    expect((await plaza({ ...quiet, PLAZA_LANG: 'en' }, 'analytics', 'overview', '-w', ws.id)).stdout).toContain('No published posts');
+
+    // A post a network refuses: the error and each issue by code, never the server's English.
+    const tooLong = [
+      'post',
+      'create',
+      '-w',
+      ws.id,
+      '-c',
+      channel.id,
+      '-t',
+      'x'.repeat(600),
+      '--at',
+      '2030-03-31 09:30',
+      '--action',
+      'schedule',
+    ];
+    const refused = await plaza(quiet, '--lang', 'es', ...tooLong);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('Error 422: La publicación no cumple las reglas de alguna de sus redes. (invalid_for_network)');
+    expect(refused.stderr).toContain('sandbox: El texto tiene 600 caracteres; Sandbox admite 500.');
+    expect(refused.stderr).not.toContain('Some channels reject');
+    const refusedEn = await plaza(quiet, '--lang=en', ...tooLong);
+    expect(refusedEn.stderr).toContain('sandbox: The text is 600 characters long; Sandbox allows 500.');
+    const unknown = await plaza(quiet, 'analytics', 'overview', '-w', '00000000-0000-4000-8000-000000000000');
+    expect(unknown.stderr).toMatch(/Error 404: .+ \(not_found\)/);
+    expect((await plaza(quiet, '--lang', 'fr', 'workspace', 'list')).stderr).toContain('--lang takes es or en');
   }, 120_000);
 
   it('says clearly when the token is missing or wrong', async () => {

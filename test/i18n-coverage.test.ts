@@ -4,8 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { ERROR_CODES } from '../src/lib/error-codes.ts';
 import { EVENT_TYPES } from '../src/lib/event-types.ts';
 import { KPI_REASON_CODES } from '../src/lib/kpi-reasons.ts';
+import { BEST_TIME_REASON_CODES } from '../src/lib/best-time-reasons.ts';
+import { FAILURE_CODES } from '../src/lib/failure-code.ts';
 import { QUERY_EXPECTED_CODES, QUERY_SYNTAX_REASONS } from '../src/modules/listening/core/query-language.ts';
 import { CSV_ROW_ERROR_CODES } from '../src/modules/listening/sources/csv.ts';
+import { VALIDATION_ISSUE_TEXTS } from '../src/networks/validation.ts';
 import { en } from '../web/src/i18n/en.ts';
 import { es } from '../web/src/i18n/es.ts';
 
@@ -144,6 +147,58 @@ describe('every message a user reads has Spanish and English text, by code', () 
     expect(kpiReasonsInSource.size).toBeGreaterThan(10);
     expect([...kpiReasonsInSource].filter((reason) => !(KPI_REASON_CODES as string[]).includes(reason))).toEqual([]);
     expect(missingIn(dictionary, 'kpiReasons', KPI_REASON_CODES)).toEqual([]);
+  });
+
+  // Why a network refuses a post (composer, post page, approvals, CLI): codes in src/networks/validation.ts.
+  const validationCodes = Object.keys(VALIDATION_ISSUE_TEXTS);
+  const validationCodesInSource = collect(/validationIssue\(\s*[^,]+,\s*'([a-z0-9_]+)'/g);
+
+  it.each([
+    ['en', en],
+    ['es', es],
+  ])('every validation issue code has a %s web text', (_language, dictionary) => {
+    expect(validationCodes.length).toBeGreaterThan(20);
+    expect(validationCodesInSource.size).toBeGreaterThan(10);
+    expect(missingIn(dictionary, 'validation', new Set([...validationCodes, ...validationCodesInSource.keys()]))).toEqual([]);
+  });
+
+  it('the web texts of a validation issue use the params the server fills (no {{placeholder}} left unfilled)', () => {
+    for (const [code, texts] of Object.entries(VALIDATION_ISSUE_TEXTS)) {
+      for (const dictionary of [en, es]) {
+        const text = lookup(dictionary, `validation.${code}`) as string;
+        const placeholders = [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]);
+        // The server's own text, filled with a marker per placeholder, must use every one of them.
+        const marked = Object.fromEntries(placeholders.map((name) => [name, `<${name}>`]));
+        const serverText = (texts as { en: (p: Record<string, string>) => string }).en(marked);
+        for (const name of placeholders) expect(serverText, `${code}: {{${name}}}`).toContain(`<${name}>`);
+      }
+    }
+  });
+
+  it('no network adapter words a validation issue itself: issues are built by code with validationIssue()', () => {
+    const wordedByHand = sources
+      .filter(({ file }) => file !== path.join('networks', 'validation.ts') && file !== path.join('networks', 'types.ts'))
+      .filter(({ text }) => /messageEs:\s*['`]/.test(text))
+      .map(({ file }) => file);
+    expect(wordedByHand).toEqual([]);
+  });
+
+  it.each([
+    ['en', en],
+    ['es', es],
+  ])('every best-time reason has a %s text', (_language, dictionary) => {
+    expect(missingIn(dictionary, 'bestTimeReasons', BEST_TIME_REASON_CODES)).toEqual([]);
+  });
+
+  // Why a listening source, a scheduled report or a webhook delivery failed: the codes stored in last_error_code.
+  const codedErrors = collect(/new CodedError\(\s*'([a-z0-9_]+)'/g);
+
+  it.each([
+    ['en', en],
+    ['es', es],
+  ])('every background failure code has a %s text', (_language, dictionary) => {
+    expect(codedErrors.size).toBeGreaterThan(2);
+    expect(missingIn(dictionary, 'failureReasons', new Set([...FAILURE_CODES, ...codedErrors.keys()]))).toEqual([]);
   });
 
   it('the Spanish texts are not the English ones copied (spot check on every error code)', () => {

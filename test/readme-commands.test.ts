@@ -158,7 +158,8 @@ describe('README commands', () => {
       if (connected && !ids.channel) ids.channel = connected[1];
       if (line.includes('plaza classify')) expect(JSON.parse(stdout)).toMatchObject({ lang: 'es', sentiment: 'negative' });
       if (line.includes('analytics overview')) expect(JSON.parse(stdout).current.kpis.length).toBeGreaterThan(0);
-      if (line.includes('import posts')) expect(stdout).toContain('Imported 2 post(s)');
+      // The README's workspace is Spanish: the CLI answers in its language (unless --lang or PLAZA_LANG says otherwise).
+      if (line.includes('import posts')) expect(stdout).toContain('Importadas 2 publicación(es)');
       if (line.includes('export -w')) expect(JSON.parse(fs.readFileSync(path.join(workDir, 'cafe.json'), 'utf8')).posts).toHaveLength(3);
     }
     expect(ran.length).toBe(commands.length - Object.keys(NOT_RUN).length);

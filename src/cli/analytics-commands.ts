@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import Table from 'cli-table3';
 import { kpiReasonText } from '../lib/kpi-reasons.ts';
-import { action, brandTime, connect, output, workspaceZone } from './shared.ts';
+import { action, brandTime, type CliLanguage, cliLanguage, connect, output, workspaceZone } from './shared.ts';
 
 const connection = connect;
 const print = output;
@@ -15,16 +15,39 @@ function rangeQuery(opts: { from?: string; to?: string }): string {
   return text ? `?${text}` : '';
 }
 
-type Kpi = { name: string; label: { en: string }; value: number | null; reason: string | null };
+type Kpi = { name: string; label: { en: string; es?: string }; value: number | null; reason: string | null };
 
-function kpiTable(kpis: Kpi[], changes: Record<string, number | null> | null): string {
-  const table = new Table({ head: ['KPI', 'value', 'vs previous', 'why missing'] });
+/** Column headings and small words of the analytics tables, in the CLI's two languages. */
+const WORDS = {
+  en: {
+    kpi: 'KPI',
+    value: 'value',
+    previous: 'vs previous',
+    why: 'why missing',
+    posts: 'posts',
+    objective: 'objective',
+    current: 'current',
+  },
+  es: {
+    kpi: 'KPI',
+    value: 'valor',
+    previous: 'vs. anterior',
+    why: 'por qué falta',
+    posts: 'publicaciones',
+    objective: 'objetivo',
+    current: 'actual',
+  },
+} as const;
+
+function kpiTable(kpis: Kpi[], changes: Record<string, number | null> | null, language: CliLanguage): string {
+  const words = WORDS[language];
+  const table = new Table({ head: [words.kpi, words.value, words.previous, words.why] });
   for (const k of kpis)
     table.push([
-      k.label.en,
+      (language === 'es' ? k.label.es : undefined) ?? k.label.en,
       k.value ?? '—',
       changes?.[k.name] === null || changes?.[k.name] === undefined ? '' : `${changes[k.name]}%`,
-      kpiReasonText(k.reason),
+      kpiReasonText(k.reason, language),
     ]);
   return table.toString();
 }
@@ -54,9 +77,10 @@ export function registerAnalyticsCommands(program: Command): void {
           current: { kpis: Kpi[]; totals: { posts: number } };
           changes: Record<string, number | null> | null;
         }>(`/api/v1/workspaces/${workspaceId}/${path}${rangeQuery(opts)}`);
+        const language = options.json ? 'en' : await cliLanguage(api, workspaceId);
         print(options, result, () => {
-          process.stdout.write(`${result.current.totals.posts} posts\n`);
-          process.stdout.write(`${kpiTable(result.current.kpis, result.changes)}\n`);
+          process.stdout.write(`${result.current.totals.posts} ${WORDS[language].posts}\n`);
+          process.stdout.write(`${kpiTable(result.current.kpis, result.changes, language)}\n`);
         });
       }),
     );
@@ -76,16 +100,18 @@ export function registerAnalyticsCommands(program: Command): void {
             current: number | null;
             forecast: { ewma: number | null } | null;
             reason: string | null;
-            suggestions: Array<{ en: string }>;
+            suggestions: Array<{ en: string; es: string }>;
           }>;
         }>(`/api/v1/workspaces/${workspaceId}/analytics/objectives`);
+        const language = options.json ? 'en' : await cliLanguage(api, workspaceId);
         print(options, result, () => {
-          const table = new Table({ head: ['objective', 'KPI', 'current', 'forecast', 'target', 'deadline', 'status'] });
+          const words = WORDS[language];
+          const table = new Table({ head: [words.objective, 'KPI', words.current, 'forecast', 'target', 'deadline', 'status'] });
           for (const item of result.items)
             table.push([
               item.objective.name,
               item.objective.kpi,
-              item.current ?? (kpiReasonText(item.reason ?? null) || '—'),
+              item.current ?? (kpiReasonText(item.reason ?? null, language) || '—'),
               item.forecast?.ewma ?? '—',
               item.objective.target,
               item.objective.deadline.slice(0, 10),
@@ -93,7 +119,7 @@ export function registerAnalyticsCommands(program: Command): void {
             ]);
           process.stdout.write(`${table.toString()}\n`);
           for (const item of result.items.filter((i) => i.suggestions.length))
-            process.stdout.write(`\n${item.objective.name}:\n${item.suggestions.map((s) => `  • ${s.en}`).join('\n')}\n`);
+            process.stdout.write(`\n${item.objective.name}:\n${item.suggestions.map((s) => `  • ${s[language]}`).join('\n')}\n`);
         });
       }),
     );
@@ -111,8 +137,11 @@ export function registerAnalyticsCommands(program: Command): void {
           timeZone: string;
           method: string;
           samples: number;
+          minSample: number;
           best: Array<{ weekday: number; hour: number; posts: number; rate: number }>;
         }>(`/api/v1/workspaces/${workspaceId}/analytics/best-time${opts.channel ? `?channelId=${opts.channel}` : ''}`);
+        const language = options.json ? 'en' : await cliLanguage(api, workspaceId);
+        const { bestTimeReasonText } = await import('../lib/best-time-reasons.ts');
         print(options, result, () => {
           const days = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
           process.stdout.write(`${result.samples} posts, ${result.timeZone}\n${result.method}\n`);
@@ -120,7 +149,8 @@ export function registerAnalyticsCommands(program: Command): void {
             process.stdout.write(
               `  ${days[cell.weekday - 1]} ${String(cell.hour).padStart(2, '0')}:00  ${cell.rate}%  (${cell.posts} posts)\n`,
             );
-          if (!result.best.length) process.stdout.write('  Not enough posts yet.\n');
+          if (!result.best.length)
+            process.stdout.write(`  ${bestTimeReasonText('not_enough_posts', { minSample: result.minSample }, language)}.\n`);
         });
       }),
     );

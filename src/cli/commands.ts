@@ -2,7 +2,7 @@ import { parseNetworkOptions, uploadFile } from './media-upload.ts';
 import fs from 'node:fs';
 import { Command, Option } from 'commander';
 import type { ServiceName } from '../config.ts';
-import { action, connect, toInstant, output, workspaceZone } from './shared.ts';
+import { action, cliLanguage, connect, toInstant, output, workspaceZone } from './shared.ts';
 import { ApiError } from './api-client.ts';
 import { registerAnalyticsCommands } from './analytics-commands.ts';
 import { registerListeningCommands } from './listening-commands.ts';
@@ -451,14 +451,21 @@ export function buildCli(): Command {
         if (kind !== 'posts') throw new Error('Only "posts" can be imported for now');
         const { api, options } = connect(command);
         const { importPostsCsv } = await import('./import-posts.ts');
+        const language = options.json ? 'en' : await cliLanguage(api, opts.workspace);
         const result = await importPostsCsv(api, opts.workspace, fs.readFileSync(file, 'utf8'), {
           progress: !options.json && process.stderr.isTTY,
+          language,
         });
+        const es = language === 'es';
         output(options, result, () => {
           if (result.errors.length) {
-            process.stderr.write(`Nothing imported: ${result.errors.length} row(s) have errors\n`);
-            for (const error of result.errors) process.stderr.write(`  row ${error.row}: ${error.message}\n`);
-          } else process.stdout.write(`Imported ${result.created} post(s)\n`);
+            process.stderr.write(
+              es
+                ? `No se ha importado nada: ${result.errors.length} fila(s) con errores\n`
+                : `Nothing imported: ${result.errors.length} row(s) have errors\n`,
+            );
+            for (const error of result.errors) process.stderr.write(`  ${es ? 'fila' : 'row'} ${error.row}: ${error.message}\n`);
+          } else process.stdout.write(es ? `Importadas ${result.created} publicación(es)\n` : `Imported ${result.created} post(s)\n`);
         });
         if (result.errors.length) process.exitCode = 1;
       }),

@@ -1,6 +1,7 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import cliProgress from 'cli-progress';
-import { toInstant } from './shared.ts';
+import { type CliLanguage, issueText, toInstant } from './shared.ts';
+import { cliErrorText } from '../lib/local-messages.ts';
 import { ApiError, type ApiClient } from './api-client.ts';
 
 export interface ImportResult {
@@ -27,8 +28,9 @@ export async function importPostsCsv(
   api: ApiClient,
   workspaceId: string,
   csv: string,
-  options: { progress?: boolean } = {},
+  options: { progress?: boolean; language?: CliLanguage } = {},
 ): Promise<ImportResult> {
+  const language = options.language ?? 'en';
   let records: CsvRow[];
   try {
     records = parseCsv(csv, {
@@ -72,21 +74,29 @@ export async function importPostsCsv(
         scheduledAt: record.scheduled_at ? await toInstant(record.scheduled_at, workspace.timeZone) : undefined,
         action,
       };
-      const check = await api.post<{ ok: boolean; channels: Array<{ network: string; issues: Array<{ message: string }> }> }>(
-        `/api/v1/workspaces/${workspaceId}/posts/validate`,
-        {
-          content: body.content,
-          channels: body.channels,
-        },
-      );
+      const check = await api.post<{
+        ok: boolean;
+        channels: Array<{
+          network: string;
+          issues: Array<{ field: string; code: string; params?: Record<string, string | number>; message: string; messageEs: string }>;
+        }>;
+      }>(`/api/v1/workspaces/${workspaceId}/posts/validate`, {
+        content: body.content,
+        channels: body.channels,
+      });
       if (!check.ok && action !== 'draft') {
-        throw new Error(check.channels.flatMap((c) => c.issues.map((i) => `${c.network}: ${i.message}`)).join('; '));
+        // Each issue by its code, in the user's language.
+        const lines: string[] = [];
+        for (const channel of check.channels)
+          for (const issue of channel.issues) lines.push(`${channel.network}: ${await issueText(issue, language)}`);
+        throw new Error(lines.join('; '));
       }
       bodies.push(body);
     } catch (error) {
       errors.push({
         row,
-        message: error instanceof ApiError ? `${error.message}` : (error as Error).message,
+        message:
+          error instanceof ApiError ? cliErrorText(error.status, error.body.code, language, error.body.message) : (error as Error).message,
         details: error instanceof ApiError ? error.details : undefined,
       });
     }

@@ -211,6 +211,8 @@ export interface WebhookDeliveriesTable {
   attempts: Generated<number>;
   last_status: number | null;
   last_error: string | null;
+  /** The code for last_error (0840): shown translated; last_error keeps the raw words. */
+  last_error_code: Generated<string | null>;
   created_at: Timestamp;
   delivered_at: NullableTimestamp;
 }
@@ -550,6 +552,8 @@ export interface ReportSchedulesTable {
   next_run_at: Timestamp;
   last_run_at: NullableTimestamp;
   last_error: string | null;
+  /** The code for last_error (0840): shown translated; last_error keeps the raw words. */
+  last_error_code: Generated<string | null>;
   created_at: Timestamp;
 }
 
@@ -584,6 +588,8 @@ export interface ListeningSourcesTable {
   active: Generated<boolean>;
   status: Generated<string>;
   last_error: string | null;
+  /** The code for last_error (0840): shown translated; last_error keeps the raw words. */
+  last_error_code: Generated<string | null>;
   last_item_at: NullableTimestamp;
   last_run_at: NullableTimestamp;
   next_poll_at: NullableTimestamp;

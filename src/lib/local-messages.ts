@@ -84,3 +84,105 @@ export function terminalLanguage(env: NodeJS.ProcessEnv = process.env): 'en' | '
 export function localMessage(key: LocalMessageKey, params: Params = {}, language: 'en' | 'es' = terminalLanguage()): string {
   return messages[language][key](params);
 }
+
+/**
+ * The CLI's words for an API error, by its code (the common ones; any other code reads as its
+ * status's generic text, with the code shown beside it), and for a few CLI situations.
+ */
+const CLI_TEXT = {
+  en: {
+    bad_request: 'The request is not valid.',
+    unauthorized: 'Not signed in: the API token is missing, wrong or revoked.',
+    forbidden: 'Your role in this workspace does not allow that.',
+    not_found: 'Not found (or not in a workspace you belong to).',
+    conflict: 'That conflicts with the current state; reload and try again.',
+    rate_limited: 'Too many requests; wait a moment and try again.',
+    internal: 'The server failed; try again, and check its log if it goes on.',
+    validation_failed: 'Some values are not valid.',
+    invalid_for_network: 'The post does not meet the rules of one of its networks.',
+    post_empty: 'Write something or attach an image: an empty post cannot be saved.',
+    approval_required: 'This workspace needs approval before a post is scheduled or published.',
+    scheduled_at_required: 'Give a date and time (--at).',
+    scheduled_time_passed: 'The date has already passed: give a new time, or publish now.',
+    transition_not_allowed: 'A post in this state cannot do that.',
+    post_not_editable: 'This post can no longer be edited.',
+    unknown_channel: 'Unknown channel.',
+    unknown_network: 'Unknown network.',
+    unknown_media: 'Unknown media file.',
+    duplicate_channel: 'A channel appears twice.',
+    connection_failed: 'Could not connect the channel.',
+    invalid_credentials: 'Wrong e-mail or password.',
+    invalid_query: 'The listening query is not valid.',
+    import_failed: 'The import failed; nothing was stored.',
+    bad_range: '"from" must be before "to".',
+    range_too_long: 'The range is too long.',
+    date_out_of_range: 'The date is out of range.',
+    check: 'Check',
+    noToken: 'No API token: pass --token or set PLAZA_TOKEN (create one with `plaza token create --email you@example.com`)',
+    error: 'Error',
+  },
+  es: {
+    bad_request: 'La petición no es válida.',
+    unauthorized: 'Sin sesión: falta el token de la API, es incorrecto o se ha revocado.',
+    forbidden: 'Tu rol en este espacio de trabajo no permite hacer eso.',
+    not_found: 'No existe (o no está en un espacio de trabajo al que perteneces).',
+    conflict: 'Choca con el estado actual; vuelve a cargar e inténtalo de nuevo.',
+    rate_limited: 'Demasiadas peticiones; espera un momento e inténtalo de nuevo.',
+    internal: 'El servidor ha fallado; inténtalo de nuevo y, si sigue, revisa su registro.',
+    validation_failed: 'Algunos valores no son válidos.',
+    invalid_for_network: 'La publicación no cumple las reglas de alguna de sus redes.',
+    post_empty: 'Escribe algo o adjunta una imagen: no se puede guardar una publicación vacía.',
+    approval_required: 'Este espacio de trabajo exige aprobación antes de programar o publicar.',
+    scheduled_at_required: 'Indica una fecha y hora (--at).',
+    scheduled_time_passed: 'La fecha ya ha pasado: indica una hora nueva o publica ahora.',
+    transition_not_allowed: 'Una publicación en este estado no puede hacer eso.',
+    post_not_editable: 'Esta publicación ya no se puede editar.',
+    unknown_channel: 'Canal desconocido.',
+    unknown_network: 'Red desconocida.',
+    unknown_media: 'Archivo de medios desconocido.',
+    duplicate_channel: 'Un canal aparece dos veces.',
+    connection_failed: 'No se pudo conectar el canal.',
+    invalid_credentials: 'Correo o contraseña incorrectos.',
+    invalid_query: 'La consulta de escucha no es válida.',
+    import_failed: 'La importación ha fallado; no se ha guardado nada.',
+    bad_range: '"from" debe ser anterior a "to".',
+    range_too_long: 'El intervalo es demasiado largo.',
+    date_out_of_range: 'La fecha está fuera del intervalo permitido.',
+    check: 'Revisa',
+    noToken: 'Falta el token de la API: usa --token o define PLAZA_TOKEN (crea uno con `plaza token create --email tu@ejemplo.com`)',
+    error: 'Error',
+  },
+} as const;
+
+/** The generic code for an HTTP status, for an error code the CLI has no words for. */
+function codeForStatus(status: number): keyof (typeof CLI_TEXT)['en'] {
+  if (status === 401) return 'unauthorized';
+  if (status === 403) return 'forbidden';
+  if (status === 404) return 'not_found';
+  if (status === 409) return 'conflict';
+  if (status === 429) return 'rate_limited';
+  if (status >= 500) return 'internal';
+  return 'bad_request';
+}
+
+/** A CLI text (`check`, `noToken`, `error`) in `language`. */
+export function cliText(key: 'check' | 'noToken' | 'error', language: 'en' | 'es' = terminalLanguage()): string {
+  return CLI_TEXT[language][key];
+}
+
+/**
+ * An API error in `language`: "Error 404: Not found … (not_found)". A code the CLI has no words for reads,
+ * in English, as the server's own message (which is English), and in Spanish as its status's generic
+ * text; the code is in brackets either way, so it can be looked up.
+ */
+export function cliErrorText(
+  status: number,
+  code: string | undefined,
+  language: 'en' | 'es' = terminalLanguage(),
+  serverMessage?: string,
+): string {
+  const texts = CLI_TEXT[language] as Record<string, string>;
+  const known = code && code in texts && !['check', 'noToken', 'error'].includes(code) ? code : null;
+  const words = known ? texts[known] : language === 'en' && serverMessage ? serverMessage : texts[codeForStatus(status)];
+  return `${texts.error} ${status}: ${words}${code ? ` (${code})` : ''}`;
+}

@@ -76,6 +76,34 @@ export const VALIDATION_ISSUE_TEXTS = {
     en: (p) => `The option ${p.option} has a value that is not allowed.`,
     es: (p) => `La opción ${p.option} tiene un valor no permitido.`,
   },
+  text_too_many_bytes: {
+    en: (p) => `The text takes more than ${p.maxBytes} bytes (too many combined symbols).`,
+    es: (p) => `El texto ocupa más de ${p.maxBytes} bytes (demasiados símbolos combinados).`,
+  },
+  visibility_unsupported: {
+    en: (p) => `${p.network} posts are always public; "${p.visibility}" is not available.`,
+    es: (p) => `En ${p.network} todas las publicaciones son públicas; "${p.visibility}" no está disponible.`,
+  },
+  invalid_visibility: {
+    en: (p) => `Unknown visibility "${p.visibility}" (use ${p.allowed}).`,
+    es: (p) => `Visibilidad desconocida "${p.visibility}" (usa ${p.allowed}).`,
+  },
+  gif_not_alone: {
+    en: (p) => `On ${p.network} a GIF must be the only attachment of its post.`,
+    es: (p) => `En ${p.network} un GIF debe ser el único adjunto de su publicación.`,
+  },
+  content_warning_too_long: {
+    en: (p) => `The content warning has ${p.count} characters; at most ${p.max}.`,
+    es: (p) => `La advertencia de contenido tiene ${p.count} caracteres; como máximo ${p.max}.`,
+  },
+  publication_id_too_long: {
+    en: () => 'The publication id is too long for this network.',
+    es: () => 'El id de la publicación es demasiado largo para esta red.',
+  },
+  channel_disconnected: {
+    en: () => 'This channel is disconnected: reconnect it or remove it from the post.',
+    es: () => 'Este canal está desconectado: vuelve a conectarlo o quítalo de la publicación.',
+  },
 } satisfies Record<string, { en: Text; es: Text }>;
 
 export type ValidationIssueCode = keyof typeof VALIDATION_ISSUE_TEXTS;

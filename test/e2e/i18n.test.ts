@@ -8,6 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { until } from '../helpers/wait.ts';
 import { getInProcessSandbox } from '../../src/networks/sandbox/index.ts';
+import { en } from '../../web/src/i18n/en.ts';
+import { es } from '../../web/src/i18n/es.ts';
 import { apiCaller, launchBrowser, SCREENSHOT_DIR, signInPage, signUpOwner, startE2EServer, type E2EServer } from './harness.ts';
 
 const RAW_EVENT = /\b(post|channel|link|workspace|member)\.[a-z_]+\b/;
@@ -18,6 +20,8 @@ describe('the UI speaks the chosen language, by code (real Chromium, real server
   let token = '';
   let workspaceId = '';
   let postId = '';
+  let goodChannelName = '';
+  let goodChannelId = '';
   const owner = { email: 'lucia@example.test', name: 'Lucía Dueña', password: 'correct horse battery' };
   const apiCall = apiCaller(
     () => server,
@@ -58,6 +62,30 @@ describe('the UI speaks the chosen language, by code (real Chromium, real server
       channels: [{ channelId: good.id }, { channelId: failing.id }],
     });
     postId = post.id;
+    goodChannelName = 'Sandbox Aroma';
+    goodChannelId = good.id;
+    // A feed whose host does not resolve and a report schedule with no SMTP settings: both fail in the
+    // background, and keep why as a code the pages word in the UI language.
+    await apiCall('POST', `/workspaces/${workspaceId}/listening/sources`, {
+      kind: 'rss',
+      name: 'Blog caído',
+      config: { url: 'http://feed.invalid/rss' },
+    });
+    const schedule = await apiCall<{ id: string }>('POST', `/workspaces/${workspaceId}/report-schedules`, {
+      name: 'Semanal',
+      frequency: 'weekly',
+      formats: ['csv'],
+      language: 'es',
+      recipients: ['jefa@example.com'],
+    });
+    await apiCall('POST', `/workspaces/${workspaceId}/report-schedules/${schedule.id}/run`, {});
+    await until(async () => {
+      const sources = await apiCall<{ items: Array<{ lastErrorCode: string | null }> }>(
+        'GET',
+        `/workspaces/${workspaceId}/listening/sources`,
+      );
+      return sources.items.some((item) => item.lastErrorCode) || null;
+    });
     await apiCall('POST', `/workspaces/${workspaceId}/posts/${postId}/comments`, { body: 'Me encanta' }).catch(() => undefined);
     await apiCall('POST', `/workspaces/${workspaceId}/posts/${postId}/publish_now`, {});
     await until(async () => {
@@ -94,6 +122,65 @@ describe('the UI speaks the chosen language, by code (real Chromium, real server
       const rows = (await table.allTextContents()).join('\n');
       expect(rows).not.toMatch(RAW_EVENT);
       await shot(page, `i18n-activity-${language}`);
+      await page.context().close();
+    });
+  }
+  for (const language of ['es', 'en'] as const) {
+    it(`composer issues, the best-time note and background failures are worded by code (${language})`, async () => {
+      const T = language === 'es' ? es : en;
+      const page = await newPage(language);
+      await page.goto(server.url);
+      expect(await signInPage(page, owner.email, owner.password)).toBe(200);
+      await page.evaluate((id) => localStorage.setItem('plaza.workspace', id), workspaceId);
+
+      // The composer: a text too long for the network, said in the UI language from the issue's code.
+      await page.goto(`${server.url}/compose`);
+      await page.getByLabel(`${goodChannelName} (${T.common.simulated})`).check();
+      await page.getByLabel(T.composer.text, { exact: true }).fill('x'.repeat(600));
+      const issues = page.getByTestId('composer-issues');
+      const expected =
+        language === 'es'
+          ? 'El texto tiene 600 caracteres; Sandbox (simulada) admite 500.'
+          : 'The text is 600 characters long; Sandbox (simulated) allows 500.';
+      await issues.getByText(expected).waitFor();
+      expect(await issues.textContent()).not.toContain(language === 'es' ? 'The text' : 'El texto');
+      // No best hour yet: why, by the reason's code.
+      await page.getByRole('button', { name: T.planner.suggestTime }).click();
+      const note = page.getByTestId('suggest-note');
+      await note.getByText(T.bestTimeReasons.not_enough_posts.replace('{{minSample}}', '3')).waitFor();
+      await shot(page, `i18n-composer-issues-${language}`);
+
+      // The post page: scheduling a draft the network refuses lists each issue by code (invalid_for_network).
+      const draft = await apiCall<{ id: string }>('POST', `/workspaces/${workspaceId}/posts`, {
+        content: 'y'.repeat(520),
+        channels: [{ channelId: goodChannelId }],
+        scheduledAt: '2030-05-04T10:00:00+02:00',
+        action: 'draft',
+      });
+      await page.goto(`${server.url}/posts/${draft.id}`);
+      await page.getByRole('button', { name: T.composer.schedule, exact: true }).click();
+      const refusal = page.getByTestId('network-issues');
+      await refusal
+        .getByText(
+          language === 'es'
+            ? 'El texto tiene 520 caracteres; Sandbox (simulada) admite 500.'
+            : 'The text is 520 characters long; Sandbox (simulated) allows 500.',
+        )
+        .waitFor();
+
+      // A listening source that cannot be read: the reason in words, the raw error only as a tooltip.
+      await page.goto(`${server.url}/listening/queries`);
+      const status = page.getByTestId('source-status').first();
+      await status.getByText(T.failureReasons.unreachable, { exact: false }).waitFor();
+      expect(await status.textContent()).not.toMatch(/fetch failed|ENOTFOUND/);
+      expect(await status.getAttribute('title')).toBeTruthy();
+      await shot(page, `i18n-listening-source-error-${language}`);
+
+      // A scheduled report that could not be sent.
+      await page.goto(`${server.url}/analytics/reports`);
+      const scheduleError = page.getByTestId('schedule-error').first();
+      await scheduleError.getByText(T.failureReasons.smtp_not_configured).waitFor();
+      expect(await scheduleError.getAttribute('title')).toMatch(/SMTP/);
       await page.context().close();
     });
   }

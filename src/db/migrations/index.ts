@@ -14,6 +14,7 @@ import * as jobSchedules0700 from './0700_job_schedules.ts';
 import * as channelErrorCode0800 from './0800_channel_error_code.ts';
 import * as workspaceCurrency0810 from './0810_workspace_currency.ts';
 import * as videoAndPostTypes0830 from './0830_video_and_post_types.ts';
+import * as errorCodes0840 from './0840_error_codes.ts';
 
 /** One schema change: plain SQL (one dialect for PGlite and Postgres), applied once. */
 export interface Migration {
@@ -42,4 +43,5 @@ export const migrations: Migration[] = [
   { name: '0800_channel_error_code', up: channelErrorCode0800.up },
   { name: '0810_workspace_currency', up: workspaceCurrency0810.up },
   { name: '0830_video_and_post_types', up: videoAndPostTypes0830.up },
+  { name: '0840_error_codes', up: errorCodes0840.up },
 ];

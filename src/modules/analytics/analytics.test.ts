@@ -8,6 +8,7 @@ import { buildApp } from '../../server/app.ts';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { NetworkError } from '../../networks/types.ts';
+import { KPI_REASON_TEXT, KPI_REASON_TEXT_ES } from '../../lib/kpi-reasons.ts';
 import { backfillMetrics, collectDueMetrics } from './collector.ts';
 
 const HOUR = 3_600_000;
@@ -348,6 +349,11 @@ describe.each(DB_KINDS)('analytics API on %s', (kind) => {
       await owner.request('GET', `${base()}/analytics/suggest-time?channelId=${channelId}&after=2026-03-20T12:00:00Z`)
     ).json();
     expect(strict.cell).toMatchObject({ weekday: 1, hour: 10, posts: 3 });
+    expect(strict).toMatchObject({ reason: null, reasonCode: null });
+    // A brand with no measured posts: no suggestion, and why as a code + params (the web app and the CLI word it).
+    const none = (await stranger.request('GET', `/api/v1/workspaces/${strangerWorkspaceId}/analytics/suggest-time`)).json();
+    expect(none).toMatchObject({ suggestion: null, reasonCode: 'not_enough_posts', reasonParams: { minSample: 3 } });
+    expect(none.reason).toMatch(/^Not enough posts yet/);
     const fit = (await owner.request('GET', `${base()}/analytics/channel-fit?objectiveId=${objectiveId}&days=60`)).json();
     expect(fit.networks[0]).toMatchObject({ rank: 1, network: 'sandbox', posts: 3, enoughData: false });
     expect((await stranger.request('GET', `${base()}/analytics/best-time`)).statusCode).toBe(404);
@@ -364,6 +370,11 @@ describe.each(DB_KINDS)('analytics API on %s', (kind) => {
     expect(csv.body).toContain('Tasa de interacción (por impresiones)');
     const csvEn = await owner.request('GET', `${base()}/analytics/report?format=csv&language=en&campaignId=${campaignId}&${q}`);
     expect(csvEn.body).toContain('Engagement rate (by impressions)');
+    // Without a language: the workspace's (Spanish), KPI n/a reasons included — never the English ones.
+    const csvDefault = (await owner.request('GET', `${base()}/analytics/report?format=csv&${q}`)).body;
+    expect(Object.values(KPI_REASON_TEXT_ES).some((text) => csvDefault.includes(text))).toBe(true);
+    expect(Object.values(KPI_REASON_TEXT).filter((text) => csvDefault.includes(text))).toEqual([]);
+    expect(Object.values(KPI_REASON_TEXT).some((text) => csvEn.body.includes(text))).toBe(true);
     expect((await stranger.request('GET', `${base()}/analytics/report`)).statusCode).toBe(404);
     expect((await t.app.inject({ method: 'GET', url: `${base()}/analytics/report` })).statusCode).toBe(401);
   });

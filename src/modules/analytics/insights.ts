@@ -1,3 +1,4 @@
+import { type BestTimeReasonCode, bestTimeReasonText } from '../../lib/best-time-reasons.ts';
 import { DateTime } from 'luxon';
 import type { AppContext } from '../../server/context.ts';
 import type { Db } from '../../db/database.ts';
@@ -116,23 +117,37 @@ export async function bestTime(
  */
 export async function suggestTime(db: Db, workspaceId: string, options: { channelId?: string; after: number; now: number }) {
   const grid = await bestTime(db, workspaceId, { channelId: options.channelId, now: options.now });
-  if (!grid.best.length)
-    return {
-      suggestion: null,
-      reason: `Not enough posts yet: each hour needs at least ${grid.minSample} posts with a 24 h snapshot`,
-      grid: { samples: grid.samples },
-    };
+  if (!grid.best.length) return noSuggestion('not_enough_posts', { minSample: grid.minSample }, grid.samples);
   let cursor = DateTime.fromMillis(options.after, { zone: grid.timeZone }).startOf('hour').plus({ hours: 1 });
   const wanted = new Map(grid.best.map((c, i) => [`${c.weekday}:${c.hour}`, i]));
   for (let i = 0; i < 24 * 7; i++) {
     const rank = wanted.get(`${cursor.weekday}:${cursor.hour}`);
     if (rank !== undefined) {
       const cell = grid.best[rank];
-      return { suggestion: cursor.toUTC().toISO(), localTime: cursor.toISO(), timeZone: grid.timeZone, cell, reason: null };
+      return {
+        suggestion: cursor.toUTC().toISO(),
+        localTime: cursor.toISO(),
+        timeZone: grid.timeZone,
+        cell,
+        reason: null,
+        reasonCode: null,
+        reasonParams: {},
+      };
     }
     cursor = cursor.plus({ hours: 1 });
   }
-  return { suggestion: null, reason: 'No best cell in the next week', grid: { samples: grid.samples } };
+  return noSuggestion('no_best_cell', {}, grid.samples);
+}
+
+/** No suggestion: the reason as a code and params (the web app and the CLI word it); `reason` keeps the English text. */
+function noSuggestion(reasonCode: BestTimeReasonCode, reasonParams: Record<string, number>, samples: number) {
+  return {
+    suggestion: null,
+    reason: bestTimeReasonText(reasonCode, reasonParams),
+    reasonCode,
+    reasonParams,
+    grid: { samples },
+  };
 }
 
 // ---------------------------------------------------------------------------

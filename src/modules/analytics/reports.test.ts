@@ -114,4 +114,33 @@ describe.each(DB_KINDS)('reports by e-mail, collector errors and backfill on %s'
     expect((await stranger.request('POST', `${base()}/report-schedules/${after.id}/run`)).statusCode).toBe(404);
     expect((await t.app.inject({ method: 'GET', url: `${base()}/report-schedules` })).statusCode).toBe(401);
   });
+
+  it('keeps why a run failed as a code beside the raw text (no SMTP settings, then an SMTP server that is not there)', async () => {
+    const otherBase = `/api/v1/workspaces/${
+      (await stranger.request('POST', '/api/v1/workspaces', { name: 'Sin correo', timeZone: 'UTC', language: 'en' })).json().id
+    }`;
+    const created = await stranger.request('POST', `${otherBase}/report-schedules`, {
+      name: 'Weekly',
+      frequency: 'weekly',
+      formats: ['csv'],
+      language: 'en',
+      recipients: ['boss@example.com'],
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const run = await stranger.request('POST', `${otherBase}/report-schedules/${created.json().id}/run`);
+    expect(run.json()).toMatchObject({ ok: false, errorCode: 'smtp_not_configured' });
+    const listed = (await stranger.request('GET', `${otherBase}/report-schedules`)).json().items[0];
+    expect(listed).toMatchObject({ lastErrorCode: 'smtp_not_configured', lastError: expect.stringMatching(/SMTP/) });
+
+    // An SMTP server that does not answer: the catcher's port once it is closed.
+    const gone = await startSmtpCatcher();
+    await gone.close();
+    const settings = await stranger.request('PUT', `${otherBase}/analytics/settings`, {
+      smtp: { host: '127.0.0.1', port: gone.port, secure: false, from: 'plaza@example.com', ignoreTls: true },
+    });
+    expect(settings.statusCode, settings.body).toBe(200);
+    const again = await stranger.request('POST', `${otherBase}/report-schedules/${created.json().id}/run`);
+    expect(again.json()).toMatchObject({ ok: false, errorCode: 'smtp_unreachable' });
+    expect((await stranger.request('GET', `${otherBase}/report-schedules`)).json().items[0].lastErrorCode).toBe('smtp_unreachable');
+  });
 });

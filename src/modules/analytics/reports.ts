@@ -9,6 +9,7 @@ import { kpiReasonText } from '../../lib/kpi-reasons.ts';
 import { recordEvent } from '../events/events.ts';
 import { pdfSafeImage } from '../media/image.ts';
 import { emailReport, loadWorkspaceSmtp, NO_SMTP_MESSAGE } from '../../lib/workspace-mail.ts';
+import { CodedError, failureCode } from '../../lib/failure-code.ts';
 import { channelBreakdown, dashboard, type DashboardScope, type DateRange } from './dashboards.ts';
 import type { ReportData, ReportLanguage, ReportLogo, ReportLogoSkipped } from './report-types.ts';
 import { reportsRepository } from './repository/reports.ts';
@@ -100,7 +101,7 @@ export function reportCsv(data: ReportData): string {
     kpi.value ?? '',
     data.previous?.kpis[i].value ?? '',
     data.changes?.[kpi.name] ?? '',
-    kpiReasonText(kpi.reason),
+    kpiReasonText(kpi.reason, lang),
   ]);
   const series = data.current.series.map((p) => [
     p.day,
@@ -148,7 +149,7 @@ export async function renderReport(data: ReportData, formats: Array<'pdf' | 'csv
 }
 
 /** Runs one schedule now: builds the report for the last week/month and e-mails it. */
-export async function runReportSchedule(ctx: AppContext, scheduleId: string): Promise<{ ok: boolean; error?: string }> {
+export async function runReportSchedule(ctx: AppContext, scheduleId: string): Promise<{ ok: boolean; error?: string; errorCode?: string }> {
   const db = ctx.database.db;
   const schedule = await reportsRepository.findSchedule(db, scheduleId);
   const timeZone = await workspaceTimeZone(db, schedule.workspace_id);
@@ -156,10 +157,11 @@ export async function runReportSchedule(ctx: AppContext, scheduleId: string): Pr
   const end = DateTime.fromMillis(now, { zone: timeZone }).startOf('day');
   const start = schedule.frequency === 'weekly' ? end.minus({ weeks: 1 }) : end.minus({ months: 1 });
   let error: string | undefined;
+  let errorCode: string | undefined;
   let logoSkipped: ReportLogoSkipped | null = null;
   try {
     const smtp = await loadWorkspaceSmtp(ctx, schedule.workspace_id);
-    if (!smtp) throw new Error(NO_SMTP_MESSAGE);
+    if (!smtp) throw new CodedError('smtp_not_configured', NO_SMTP_MESSAGE);
     const language = schedule.language === 'es' ? 'es' : 'en';
     const data = await buildReportData(
       ctx,
@@ -180,11 +182,13 @@ export async function runReportSchedule(ctx: AppContext, scheduleId: string): Pr
     );
   } catch (caught) {
     error = (caught as Error).message;
+    errorCode = failureCode(caught);
   }
   await db.transaction().execute(async (trx) => {
     await reportsRepository.markScheduleRun(trx, schedule.id, {
       lastRunAt: new Date(now),
       lastError: error ?? null,
+      lastErrorCode: errorCode ?? null,
       nextRunAt: nextRunAfter(schedule.frequency, now, timeZone),
     });
     await recordEvent(trx, {
@@ -193,10 +197,10 @@ export async function runReportSchedule(ctx: AppContext, scheduleId: string): Pr
       type: error ? 'report.failed' : 'report.sent',
       subjectType: 'report_schedule',
       subjectId: schedule.id,
-      data: { error: error ?? null, recipients: schedule.recipients, logoSkipped },
+      data: { error: error ?? null, errorCode: errorCode ?? null, recipients: schedule.recipients, logoSkipped },
     });
   });
-  return error ? { ok: false, error } : { ok: true };
+  return error ? { ok: false, error, errorCode } : { ok: true };
 }
 
 /** Runs every schedule whose time has come. */

@@ -651,6 +651,7 @@ export const analyticsRoutes: ApiModule = async (app, ctx) => {
     next_run_at: Date;
     last_run_at: Date | null;
     last_error: string | null;
+    last_error_code: string | null;
   }) => ({
     id: r.id,
     name: r.name,
@@ -662,6 +663,7 @@ export const analyticsRoutes: ApiModule = async (app, ctx) => {
     nextRunAt: r.next_run_at,
     lastRunAt: r.last_run_at,
     lastError: r.last_error,
+    lastErrorCode: r.last_error_code,
   });
   const scheduleParams = objectParams('scheduleId');
   app.get(

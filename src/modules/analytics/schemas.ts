@@ -1,4 +1,5 @@
 /** Response schemas of the analytics routes (the OpenAPI document and the serializer use them). */
+import { BEST_TIME_REASON_CODES, type BestTimeReasonCode } from '../../lib/best-time-reasons.ts';
 import { z } from 'zod';
 import { day, instant, listSchema } from '../../server/schemas.ts';
 import { KPI_NAMES } from './kpis.ts';
@@ -223,7 +224,10 @@ export const suggestTimeSchema = z.object({
   localTime: z.string().nullable().optional(),
   timeZone: z.string().optional(),
   cell: bestTimeCellSchema.optional(),
+  /** The reason in English (for clients that print it as it is); the web app and the CLI word `reasonCode`. */
   reason: z.string().nullable(),
+  reasonCode: z.enum(BEST_TIME_REASON_CODES as [BestTimeReasonCode, ...BestTimeReasonCode[]]).nullable(),
+  reasonParams: z.record(z.string(), z.number()),
   grid: z.object({ samples: z.number() }).optional(),
 });
 
@@ -329,6 +333,8 @@ export const reportScheduleSchema = z.object({
   nextRunAt: instant,
   lastRunAt: instant.nullable(),
   lastError: z.string().nullable(),
+  /** Why the last run failed, as a code (src/lib/failure-code.ts): the web app words it; lastError is the raw text. */
+  lastErrorCode: z.string().nullable(),
 });
 
-export const reportRunSchema = z.object({ ok: z.boolean(), error: z.string().optional() });
+export const reportRunSchema = z.object({ ok: z.boolean(), error: z.string().optional(), errorCode: z.string().optional() });

@@ -89,13 +89,14 @@ export const webhookDeliveryRepository = {
       .executeTakeFirst();
   },
 
-  recordAttempt(db: Db, deliveryId: string, outcome: { status: number | null; error: string | null; at: Date }) {
+  recordAttempt(db: Db, deliveryId: string, outcome: { status: number | null; error: string | null; errorCode: string | null; at: Date }) {
     return db
       .updateTable('webhook_deliveries')
       .set((eb) => ({
         attempts: eb('attempts', '+', 1),
         last_status: outcome.status,
         last_error: outcome.error,
+        last_error_code: outcome.errorCode,
         state: outcome.error ? 'pending' : 'delivered',
         delivered_at: outcome.error ? null : outcome.at,
       }))

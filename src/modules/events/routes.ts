@@ -24,6 +24,8 @@ const deliverySchema = z.object({
   attempts: z.number().int(),
   lastStatus: z.number().int().nullable(),
   lastError: z.string().nullable(),
+  /** Why the last attempt failed, as a code (http_<status>, unreachable, timeout, private_address…); lastError is the raw text. */
+  lastErrorCode: z.string().nullable(),
   createdAt: instant,
   deliveredAt: instant.nullable(),
 });
@@ -106,6 +108,7 @@ export const webhookRoutes: ApiModule = async (app, ctx) => {
           attempts: row.attempts,
           lastStatus: row.last_status,
           lastError: row.last_error,
+          lastErrorCode: row.last_error_code,
           createdAt: row.created_at,
           deliveredAt: row.delivered_at,
         })),

@@ -1,4 +1,5 @@
 import type PgBoss from 'pg-boss';
+import { failureCode } from '../../lib/failure-code.ts';
 import type { Db } from '../../db/database.ts';
 import type { AppContext } from '../../server/context.ts';
 import { hmacSha256Hex } from '../../lib/crypto.ts';
@@ -73,6 +74,7 @@ export async function deliverWebhook(ctx: AppContext, deliveryId: string): Promi
   const signature = hmacSha256Hex(secret, `${timestamp}.${body}`);
   let status: number | null = null;
   let error: string | null = null;
+  let errorCode: string | null = null;
   try {
     const response = await safeFetch(delivery.url, {
       method: 'POST',
@@ -89,11 +91,15 @@ export async function deliverWebhook(ctx: AppContext, deliveryId: string): Promi
     });
     status = response.status;
     await response.body?.cancel().catch(() => undefined);
-    if (status < 200 || status >= 300) error = `HTTP ${status}`;
+    if (status < 200 || status >= 300) {
+      error = `HTTP ${status}`;
+      errorCode = `http_${status}`;
+    }
   } catch (caught) {
     error = (caught as Error).message;
+    errorCode = failureCode(caught);
   }
-  await webhookDeliveryRepository.recordAttempt(db, deliveryId, { status, error, at: new Date(ctx.clock.now()) });
+  await webhookDeliveryRepository.recordAttempt(db, deliveryId, { status, error, errorCode, at: new Date(ctx.clock.now()) });
   if (error) throw new Error(`Webhook delivery failed: ${error}`);
 }
 

@@ -36,6 +36,7 @@ export function presentSource(row: SourceRow) {
     active: row.active,
     status: row.status,
     lastError: row.last_error,
+    lastErrorCode: row.last_error_code,
     lastItemAt: row.last_item_at,
     lastRunAt: row.last_run_at,
     nextPollAt: row.next_poll_at,

@@ -113,6 +113,8 @@ export const sourceSchema = z.object({
   active: z.boolean(),
   status: z.string(),
   lastError: z.string().nullable(),
+  /** Why the source last failed, as a code (src/lib/failure-code.ts or a network's): the web app words it; lastError is the raw text. */
+  lastErrorCode: z.string().nullable(),
   lastItemAt: instant.nullable(),
   lastRunAt: instant.nullable(),
   nextPollAt: instant.nullable(),

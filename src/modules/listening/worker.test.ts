@@ -49,6 +49,7 @@ describe('listener service (embedded database)', () => {
     ws = (await owner.request('POST', '/api/v1/workspaces', { name: 'Acme', timeZone: 'UTC', language: 'es' })).json().id;
     await owner.request('POST', `/api/v1/workspaces/${ws}/listening/queries`, { name: 'Acme', query: 'acme', kind: 'brand' });
     server = http.createServer((req, res) => {
+      if (req.url === '/gone.xml') return void res.writeHead(404).end();
       if (req.headers['if-none-match'] === `"v${version}"`) return void res.writeHead(304).end();
       const items = version === 1 ? [1, 2] : [1, 2, 3];
       res
@@ -105,6 +106,21 @@ describe('listener service (embedded database)', () => {
       .where('workspace_id', '=', ws)
       .execute();
     expect(matches.length).toBeGreaterThanOrEqual(3);
+    await t.ctx.database.db.deleteFrom('listening_sources').where('id', '=', row.id).execute();
+  });
+
+  it('keeps why a source failed as a code beside the raw text, and answers both', async () => {
+    const row = await t.ctx.database.db
+      .insertInto('listening_sources')
+      .values({ workspace_id: ws, kind: 'rss', name: 'Gone', config: JSON.stringify({ url: feedUrl.replace('feed.xml', 'gone.xml') }) })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const listener = await startListener(t.ctx, { syncEveryMs: 50 });
+    await until(async () => (await source(row.id)).last_error_code !== null);
+    await listener.stop();
+    const listed = (await owner.request('GET', `/api/v1/workspaces/${ws}/listening/sources`)).json();
+    const answered = (listed.items ?? listed).find((s: { id: string }) => s.id === row.id);
+    expect(answered).toMatchObject({ status: 'error', lastErrorCode: 'http_404', lastError: 'Feed answered HTTP 404' });
     await t.ctx.database.db.deleteFrom('listening_sources').where('id', '=', row.id).execute();
   });
 

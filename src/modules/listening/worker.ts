@@ -6,6 +6,7 @@
  * queue depth on the source row. Reputation alerts are checked by the `listening.reputation-alerts`
  * job (listening/jobs.ts), once per slot across every listener process.
  */
+import { failureCode } from '../../lib/failure-code.ts';
 import { randomUUID } from 'node:crypto';
 import type { AppContext } from '../../server/context.ts';
 import { checkReputationAlerts, type NewReputationAlert, type ReputationAlertOptions } from './alerts.ts';
@@ -68,7 +69,9 @@ export async function startListener(ctx: AppContext, options: ListenerOptions = 
       // Merge batches up to maxBatchItems into one transaction; the last cursor wins.
       const items = batches.flatMap((b) => b.items);
       const last = batches[batches.length - 1];
-      const error = [...batches].reverse().find((b) => b.error)?.error;
+      const failed = [...batches].reverse().find((b) => b.error);
+      const error = failed?.error;
+      const errorCode = failed?.errorCode;
       try {
         await ingestBatch(ctx, pipelines, {
           workspaceId: source.workspaceId,
@@ -81,10 +84,10 @@ export async function startListener(ctx: AppContext, options: ListenerOptions = 
           sourceConfig: source.config,
         });
         const nextPollAt = typeof last.cursor.nextPollAt === 'number' ? new Date(last.cursor.nextPollAt) : undefined;
-        await sourceRepository.recordProgress(db, source.id, { queueDepth: queue.size, error, nextPollAt });
+        await sourceRepository.recordProgress(db, source.id, { queueDepth: queue.size, error, errorCode, nextPollAt });
       } catch (failure) {
         ctx.logger.error({ err: failure, source: source.id }, 'storing listening batch failed');
-        await sourceRepository.recordError(db, source.id, (failure as Error).message).catch(() => undefined);
+        await sourceRepository.recordError(db, source.id, (failure as Error).message, 'storage_failed').catch(() => undefined);
         // The cursor was not saved: the source is restarted from the stored cursor on the next sync.
         runner.controller.abort();
         queue.close();
@@ -115,7 +118,7 @@ export async function startListener(ctx: AppContext, options: ListenerOptions = 
       })
       .catch(async (error: Error) => {
         ctx.logger.warn({ err: error, source: source.id }, 'listening source stopped with an error');
-        await sourceRepository.recordError(db, source.id, error.message).catch(() => undefined);
+        await sourceRepository.recordError(db, source.id, error.message, failureCode(error)).catch(() => undefined);
       })
       .finally(() => queue.close());
     runner.done = Promise.all([producer, consumer]).then(() => undefined);

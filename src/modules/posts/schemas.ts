@@ -80,8 +80,14 @@ export const transitionBodySchema = z
 
 const storedMediaItem = z.object({ mediaId: z.string(), alt: z.string().optional() });
 
-/** A network's verdict on one part of a channel's variant. */
-export const validationIssueSchema = z.object({ field: z.string(), code: z.string(), message: z.string(), messageEs: z.string() });
+/** A network's verdict on one part of a channel's variant: a code (src/networks/validation.ts) and its params; message/messageEs are the same text in English and Spanish. */
+export const validationIssueSchema = z.object({
+  field: z.string(),
+  code: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+  message: z.string(),
+  messageEs: z.string(),
+});
 
 /** Per-channel validation problems, as returned to the composer. */
 export const channelIssuesSchema = z.object({ channelId: z.string().uuid(), network: z.string(), issues: z.array(validationIssueSchema) });

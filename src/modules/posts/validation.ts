@@ -8,6 +8,7 @@ import type { MediaItem } from '../../db/schema.ts';
 import { AppError, badRequest } from '../../lib/errors.ts';
 import type { MediaInput, PublishInput, ValidationIssue } from '../../networks/types.ts';
 import { capabilityIssues } from './capability-checks.ts';
+import { validationIssue } from '../../networks/validation.ts';
 import { postsRepository } from './repository.ts';
 import type { PostBody } from './schemas.ts';
 
@@ -94,20 +95,10 @@ export async function validateVariants(ctx: AppContext, db: Db, workspaceId: str
       ...(variant.title ? { title: variant.title } : {}),
     };
     const issues = [...adapter.validate(input), ...capabilityIssues(adapter, input)];
-    if (channel.status === 'disconnected')
-      issues.push({
-        field: 'channel',
-        code: 'disconnected',
-        message: 'This channel is disconnected',
-        messageEs: 'Este canal está desconectado',
-      });
-    if (variant.text.trim() === '' && variant.media.length === 0)
-      issues.push({
-        field: 'text',
-        code: 'empty',
-        message: 'Write something or attach media',
-        messageEs: 'Escribe algo o adjunta un archivo',
-      });
+    if (channel.status === 'disconnected') issues.push(validationIssue('channel', 'channel_disconnected'));
+    // One "empty" message per channel: the adapter may have said it already.
+    if (variant.text.trim() === '' && variant.media.length === 0 && !issues.some((found) => found.code === 'empty_post'))
+      issues.push(validationIssue('text', 'empty_post'));
     results.push({ channelId: channel.id, network: channel.network, issues });
   }
   return { variants, channels, results, ok: results.every((r) => r.issues.length === 0) };

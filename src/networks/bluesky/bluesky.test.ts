@@ -406,8 +406,9 @@ describe('validate', () => {
       {
         field: 'text',
         code: 'text_too_long',
-        message: 'The post has 301 characters; Bluesky allows 300.',
-        messageEs: 'La publicación tiene 301 caracteres; Bluesky admite 300.',
+        params: { count: 301, network: 'Bluesky', max: 300 },
+        message: 'The text is 301 characters long; Bluesky allows 300.',
+        messageEs: 'El texto tiene 301 caracteres; Bluesky admite 300.',
       },
     ]);
   });
@@ -434,12 +435,14 @@ describe('validate', () => {
       ['options.visibility', 'visibility_unsupported'],
     ]);
     const byCode = Object.fromEntries(issues.map((item) => [item.code, item]));
-    expect(byCode.unsupported_media_type.messageEs).toBe(
-      'La imagen 2 de la publicación es image/bmp; Bluesky acepta imágenes JPEG, PNG, WebP y GIF.',
-    );
-    expect(byCode.alt_too_long.message).toBe('The alt text of image 4 of the post has 2001 characters; Bluesky allows 2000.');
-    expect(byCode.text_too_long.messageEs).toBe('La publicación 3 del hilo tiene 301 caracteres; Bluesky admite 300.');
-    expect(byCode.empty_post.message).toBe('Thread post 2 has neither text nor images.');
+    // By code and params (the web app and the CLI word them); message/messageEs from the shared table.
+    expect(byCode.unsupported_media_type.params).toEqual({ type: 'image/bmp' });
+    expect(byCode.unsupported_media_type.messageEs).toBe('Aquí no se admiten archivos image/bmp.');
+    expect(byCode.image_too_large.params).toMatchObject({ maxMb: 1 });
+    expect(byCode.alt_too_long.params).toEqual({ max: 2000, count: 2001 });
+    expect(byCode.text_too_long.params).toEqual({ count: 301, network: 'Bluesky', max: 300 });
+    expect(byCode.empty_post.message).toBe('A post needs text or media.');
+    expect(byCode.visibility_unsupported.params).toEqual({ network: 'Bluesky', visibility: 'private' });
   });
 
   it('refuses to publish invalid content without calling the network', async () => {

@@ -2,6 +2,7 @@
  * Bluesky content rules, checked before calling the network.
  */
 import type { MediaInput, NetworkLimits, PublishInput, ValidationIssue } from '../types.ts';
+import { validationIssue } from '../validation.ts';
 
 export const BLUESKY_LIMITS: NetworkLimits = {
   maxChars: 300,
@@ -31,113 +32,49 @@ export function countGraphemes(text: string): number {
   return count;
 }
 
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
+const NETWORK = 'Bluesky';
 
-function issue(field: string, code: string, message: string, messageEs: string): ValidationIssue {
-  return { field, code, message, messageEs };
-}
-
-function validatePart(text: string, media: MediaInput[], prefix: string, label: { en: string; es: string }): ValidationIssue[] {
+function validatePart(text: string, media: MediaInput[], prefix: string): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const field = (name: string) => (prefix ? `${prefix}.${name}` : name);
 
   const graphemes = countGraphemes(text);
   if (graphemes > BLUESKY_LIMITS.maxChars) {
-    issues.push(
-      issue(
-        field('text'),
-        'text_too_long',
-        `${label.en} has ${graphemes} characters; Bluesky allows ${BLUESKY_LIMITS.maxChars}.`,
-        `${label.es} tiene ${graphemes} caracteres; Bluesky admite ${BLUESKY_LIMITS.maxChars}.`,
-      ),
-    );
+    issues.push(validationIssue(field('text'), 'text_too_long', { count: graphemes, network: NETWORK, max: BLUESKY_LIMITS.maxChars }));
   } else if (Buffer.byteLength(text, 'utf8') > MAX_TEXT_BYTES) {
-    issues.push(
-      issue(
-        field('text'),
-        'text_too_many_bytes',
-        `${label.en} is longer than ${MAX_TEXT_BYTES} bytes (too many combined symbols).`,
-        `${label.es} ocupa más de ${MAX_TEXT_BYTES} bytes (demasiados símbolos combinados).`,
-      ),
-    );
+    issues.push(validationIssue(field('text'), 'text_too_many_bytes', { maxBytes: MAX_TEXT_BYTES }));
   }
-  if (text.trim() === '' && media.length === 0) {
-    issues.push(issue(field('text'), 'empty_post', `${label.en} has neither text nor images.`, `${label.es} no tiene texto ni imágenes.`));
-  }
+  if (text.trim() === '' && media.length === 0) issues.push(validationIssue(field('text'), 'empty_post'));
 
   if (media.length > BLUESKY_LIMITS.maxImages) {
-    issues.push(
-      issue(
-        field('media'),
-        'too_many_images',
-        `${label.en} has ${media.length} images; Bluesky allows ${BLUESKY_LIMITS.maxImages}.`,
-        `${label.es} tiene ${media.length} imágenes; Bluesky admite ${BLUESKY_LIMITS.maxImages}.`,
-      ),
-    );
+    issues.push(validationIssue(field('media'), 'too_many_images', { max: BLUESKY_LIMITS.maxImages, count: media.length }));
   }
   media.forEach((item, index) => {
     const mediaField = field(`media[${index}]`);
-    const image = { en: `image ${index + 1} of ${label.en.toLowerCase()}`, es: `la imagen ${index + 1} de ${label.es.toLowerCase()}` };
-    const position = { en: capitalize(image.en), es: capitalize(image.es) };
     if (!BLUESKY_LIMITS.acceptedImageTypes.includes(item.mimeType)) {
-      issues.push(
-        issue(
-          mediaField,
-          'unsupported_media_type',
-          `${position.en} is ${item.mimeType}; Bluesky accepts JPEG, PNG, WebP and GIF images.`,
-          `${position.es} es ${item.mimeType}; Bluesky acepta imágenes JPEG, PNG, WebP y GIF.`,
-        ),
-      );
+      issues.push(validationIssue(mediaField, 'unsupported_media_type', { type: item.mimeType }));
     }
     const size = Math.max(item.size, item.bytes.byteLength);
     if (size > BLUESKY_LIMITS.maxImageBytes) {
-      issues.push(
-        issue(
-          mediaField,
-          'image_too_large',
-          `${position.en} weighs ${size} bytes; Bluesky allows ${BLUESKY_LIMITS.maxImageBytes}.`,
-          `${position.es} pesa ${size} bytes; Bluesky admite ${BLUESKY_LIMITS.maxImageBytes}.`,
-        ),
-      );
+      issues.push(validationIssue(mediaField, 'image_too_large', { maxMb: BLUESKY_LIMITS.maxImageBytes / 1_000_000, size }));
     }
     const altLength = item.alt ? countGraphemes(item.alt) : 0;
     if (altLength > BLUESKY_LIMITS.maxAltChars) {
-      issues.push(
-        issue(
-          `${mediaField}.alt`,
-          'alt_too_long',
-          `The alt text of ${image.en} has ${altLength} characters; Bluesky allows ${BLUESKY_LIMITS.maxAltChars}.`,
-          `El texto alternativo de ${image.es} tiene ${altLength} caracteres; Bluesky admite ${BLUESKY_LIMITS.maxAltChars}.`,
-        ),
-      );
+      issues.push(validationIssue(`${mediaField}.alt`, 'alt_too_long', { max: BLUESKY_LIMITS.maxAltChars, count: altLength }));
     }
   });
   return issues;
 }
 
-/** Checks a publication (root post and thread) against Bluesky's limits; messages in English and Spanish. */
+/** Checks a publication (root post and thread) against Bluesky's limits; each issue by code and params (texts in ../validation.ts). */
 export function validateBlueskyPost(input: PublishInput): ValidationIssue[] {
-  const issues = validatePart(input.text, input.media, '', { en: 'The post', es: 'La publicación' });
+  const issues = validatePart(input.text, input.media, '');
   (input.thread ?? []).forEach((part, index) => {
-    issues.push(
-      ...validatePart(part.text, part.media, `thread[${index}]`, {
-        en: `Thread post ${index + 2}`,
-        es: `La publicación ${index + 2} del hilo`,
-      }),
-    );
+    issues.push(...validatePart(part.text, part.media, `thread[${index}]`));
   });
   const visibility = input.options?.visibility;
   if (visibility !== undefined && visibility !== 'public') {
-    issues.push(
-      issue(
-        'options.visibility',
-        'visibility_unsupported',
-        `Bluesky posts are always public; "${visibility}" is not available.`,
-        `En Bluesky todas las publicaciones son públicas; "${visibility}" no está disponible.`,
-      ),
-    );
+    issues.push(validationIssue('options.visibility', 'visibility_unsupported', { network: NETWORK, visibility: String(visibility) }));
   }
   return issues;
 }

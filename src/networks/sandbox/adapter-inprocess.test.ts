@@ -168,15 +168,16 @@ describe('sandbox adapter in-process (no server)', () => {
     const codes = issues.map((found) => `${found.field}:${found.code}`);
     expect(codes).toEqual(
       expect.arrayContaining([
-        'text:too_long',
+        'text:text_too_long',
         'media:too_many_images',
-        'media[0]:unsupported_type',
+        'media[0]:unsupported_media_type',
         'media[0]:image_too_large',
         'media[0].alt:alt_too_long',
-        'thread[0].text:empty',
+        'thread[0].text:empty_post',
       ]),
     );
     for (const found of issues) expect(found.messageEs.length).toBeGreaterThan(0);
+    expect(issues.find((found) => found.code === 'text_too_long')?.params).toMatchObject({ network: 'Sandbox', max: 500 });
     expect(sandboxAdapter.validate({ publicationId: 'ok', text: 'fine', media: [] })).toEqual([]);
   });
 });

@@ -24,6 +24,7 @@ import {
   type ValidationIssue,
 } from '../types.ts';
 import type { NetworkPackage } from '../package.ts';
+import { validationIssue } from '../validation.ts';
 import type { PostView } from './api.ts';
 import { HttpSandboxClient, InProcessSandboxClient, type PostRequestBody, type SandboxClient } from './client.ts';
 import { SANDBOX_RULES, SandboxNetwork } from './simulator.ts';
@@ -188,62 +189,30 @@ async function findOne(client: SandboxClient, handle: string, marker: string): P
   return posts.length > 0 ? posts[posts.length - 1] : null;
 }
 
-function issue(field: string, code: string, message: string, messageEs: string): ValidationIssue {
-  return { field, code, message, messageEs };
-}
+const NETWORK = 'Sandbox';
 
 function validatePart(part: { text: string; media: MediaInput[] }, prefix: string, maxItems = limits.maxImages): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const length = Array.from(part.text).length;
   if (length > limits.maxChars) {
-    issues.push(
-      issue(
-        `${prefix}text`,
-        'too_long',
-        `Text is ${length} characters; the sandbox allows ${limits.maxChars}.`,
-        `El texto tiene ${length} caracteres; el sandbox admite ${limits.maxChars}.`,
-      ),
-    );
+    issues.push(validationIssue(`${prefix}text`, 'text_too_long', { count: length, network: NETWORK, max: limits.maxChars }));
   }
-  if (part.text.trim() === '' && part.media.length === 0) {
-    issues.push(issue(`${prefix}text`, 'empty', 'A post needs text or media.', 'Una publicación necesita texto o medios.'));
-  }
+  if (part.text.trim() === '' && part.media.length === 0) issues.push(validationIssue(`${prefix}text`, 'empty_post'));
   if (part.media.length > maxItems) {
-    issues.push(
-      issue(
-        `${prefix}media`,
-        'too_many_images',
-        `At most ${limits.maxImages} images per post.`,
-        `Como máximo ${limits.maxImages} imágenes por publicación.`,
-      ),
-    );
+    issues.push(validationIssue(`${prefix}media`, 'too_many_images', { max: maxItems, count: part.media.length }));
   }
   part.media.forEach((item, index) => {
     const field = `${prefix}media[${index}]`;
     // Videos are checked against capabilities.video (posts/capability-checks.ts), not the image rules.
     if (item.kind === 'video') return;
     if (!limits.acceptedImageTypes.includes(item.mimeType)) {
-      issues.push(
-        issue(
-          field,
-          'unsupported_type',
-          `${item.mimeType} is not accepted (JPEG, PNG, GIF, WebP).`,
-          `${item.mimeType} no se admite (JPEG, PNG, GIF, WebP).`,
-        ),
-      );
+      issues.push(validationIssue(field, 'unsupported_media_type', { type: item.mimeType }));
     }
     if (item.size > limits.maxImageBytes) {
-      issues.push(issue(field, 'image_too_large', 'Images must be 5 MB or smaller.', 'Las imágenes deben ocupar 5 MB o menos.'));
+      issues.push(validationIssue(field, 'image_too_large', { maxMb: Math.round((limits.maxImageBytes / (1024 * 1024)) * 10) / 10 }));
     }
     if (item.alt !== undefined && Array.from(item.alt).length > limits.maxAltChars) {
-      issues.push(
-        issue(
-          `${field}.alt`,
-          'alt_too_long',
-          `Alt text is limited to ${limits.maxAltChars} characters.`,
-          `El texto alternativo admite ${limits.maxAltChars} caracteres.`,
-        ),
-      );
+      issues.push(validationIssue(`${field}.alt`, 'alt_too_long', { max: limits.maxAltChars, count: Array.from(item.alt).length }));
     }
   });
   return issues;
@@ -256,16 +225,14 @@ function validate(input: PublishInput): ValidationIssue[] {
   const warning = input.options?.contentWarning;
   if (warning !== undefined && warning.length > SANDBOX_RULES.maxContentWarningChars) {
     issues.push(
-      issue(
-        'options.contentWarning',
-        'too_long',
-        'The content warning is limited to 500 characters.',
-        'El aviso de contenido admite 500 caracteres.',
-      ),
+      validationIssue('options.contentWarning', 'content_warning_too_long', {
+        count: warning.length,
+        max: SANDBOX_RULES.maxContentWarningChars,
+      }),
     );
   }
   if (Array.from(markerOf(input.publicationId, (input.thread ?? []).length)).length > SANDBOX_RULES.maxMarkerChars) {
-    issues.push(issue('publicationId', 'too_long', 'The publication id is too long.', 'El id de la publicación es demasiado largo.'));
+    issues.push(validationIssue('publicationId', 'publication_id_too_long'));
   }
   return issues;
 }

@@ -3191,6 +3191,10 @@ export interface paths {
                             };
                             localTime?: string | null;
                             reason: string | null;
+                            reasonCode: ("not_enough_posts" | "no_best_cell") | null;
+                            reasonParams: {
+                                [key: string]: number;
+                            };
                             suggestion: string | null;
                             timeZone?: string;
                         };
@@ -6502,6 +6506,7 @@ export interface paths {
                                 kind: string;
                                 lagMs: number | null;
                                 lastError: string | null;
+                                lastErrorCode: string | null;
                                 lastItemAt: (string) | null;
                                 lastRunAt: (string) | null;
                                 name: string;
@@ -6604,6 +6609,7 @@ export interface paths {
                             kind: string;
                             lagMs: number | null;
                             lastError: string | null;
+                            lastErrorCode: string | null;
                             lastItemAt: (string) | null;
                             lastRunAt: (string) | null;
                             name: string;
@@ -6663,6 +6669,7 @@ export interface paths {
                             kind: string;
                             lagMs: number | null;
                             lastError: string | null;
+                            lastErrorCode: string | null;
                             lastItemAt: (string) | null;
                             lastRunAt: (string) | null;
                             name: string;
@@ -6745,6 +6752,7 @@ export interface paths {
                             kind: string;
                             lagMs: number | null;
                             lastError: string | null;
+                            lastErrorCode: string | null;
                             lastItemAt: (string) | null;
                             lastRunAt: (string) | null;
                             name: string;
@@ -8012,6 +8020,9 @@ export interface paths {
                                     field: string;
                                     message: string;
                                     messageEs: string;
+                                    params?: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 network: string;
                             }[];
@@ -8308,6 +8319,9 @@ export interface paths {
                                     field: string;
                                     message: string;
                                     messageEs: string;
+                                    params?: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 network: string;
                             }[];
@@ -9583,6 +9597,9 @@ export interface paths {
                                     field: string;
                                     message: string;
                                     messageEs: string;
+                                    params?: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 network: string;
                             }[];
@@ -9632,6 +9649,7 @@ export interface paths {
                                 id: string;
                                 language: string;
                                 lastError: string | null;
+                                lastErrorCode: string | null;
                                 lastRunAt: (string) | null;
                                 name: string;
                                 nextRunAt: string;
@@ -9706,6 +9724,7 @@ export interface paths {
                             id: string;
                             language: string;
                             lastError: string | null;
+                            lastErrorCode: string | null;
                             lastRunAt: (string) | null;
                             name: string;
                             nextRunAt: string;
@@ -9796,6 +9815,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: string;
+                            errorCode?: string;
                             ok: boolean;
                         };
                     };
@@ -10349,6 +10369,7 @@ export interface paths {
                                 /** Format: uuid */
                                 id: string;
                                 lastError: string | null;
+                                lastErrorCode: string | null;
                                 lastStatus: number | null;
                                 state: string;
                                 /** Format: uuid */

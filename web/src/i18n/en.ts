@@ -11,6 +11,8 @@ import { teamEn } from './team-en.ts';
 import { eventTextsEn } from './event-texts-en.ts';
 import { csvRowErrorsEn, networkNamesEn, networkReasonsEn, validationFieldsEn, validationIssuesEn } from './error-texts-en.ts';
 import { kpiReasonsEn, querySyntaxEn } from './i18n2-en.ts';
+import { failureReasonsEn } from './failure-texts-en.ts';
+import { bestTimeReasonsEn, validationPlacesEn, validationTextsEn } from './validation-texts-en.ts';
 import { reviewEn } from './review-en.ts';
 import { datesEn } from './dates-en.ts';
 import { previewsEn } from './previews-en.ts';
@@ -243,6 +245,10 @@ export const en = {
   networkReasons: networkReasonsEn,
   validationIssues: validationIssuesEn,
   validationFields: validationFieldsEn,
+  validation: validationTextsEn,
+  validationPlaces: validationPlacesEn,
+  bestTimeReasons: bestTimeReasonsEn,
+  failureReasons: failureReasonsEn,
   networkNames: networkNamesEn,
   csvRowErrors: csvRowErrorsEn,
   review: reviewEn,

@@ -12,6 +12,8 @@ import { teamEs } from './team-es.ts';
 import { eventTextsEs } from './event-texts-es.ts';
 import { csvRowErrorsEs, networkNamesEs, networkReasonsEs, validationFieldsEs, validationIssuesEs } from './error-texts-es.ts';
 import { kpiReasonsEs, querySyntaxEs } from './i18n2-es.ts';
+import { failureReasonsEs } from './failure-texts-es.ts';
+import { bestTimeReasonsEs, validationPlacesEs, validationTextsEs } from './validation-texts-es.ts';
 import { reviewEs } from './review-es.ts';
 import { datesEs } from './dates-es.ts';
 import { previewsEs } from './previews-es.ts';
@@ -245,6 +247,10 @@ export const es: Dictionary = {
   networkReasons: networkReasonsEs,
   validationIssues: validationIssuesEs,
   validationFields: validationFieldsEs,
+  validation: validationTextsEs,
+  validationPlaces: validationPlacesEs,
+  bestTimeReasons: bestTimeReasonsEs,
+  failureReasons: failureReasonsEs,
   networkNames: networkNamesEs,
   csvRowErrors: csvRowErrorsEs,
   review: reviewEs,

@@ -1,7 +1,9 @@
 import type { ReactNode } from 'react';
-import { Alert, type AlertProps } from '@mantine/core';
+import { Alert, type AlertProps, List } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { apiErrorText } from './api-error-text.ts';
+import { ApiError } from '../api/client.ts';
+import { apiErrorText, networkLabel } from './api-error-text.ts';
+import { channelIssuesOf, validationIssueText } from './validation-issue-text.ts';
 
 /**
  * The one way the web app shows a failure: an ApiError by its code in the UI language
@@ -15,6 +17,18 @@ export function ApiErrorAlert({ error, children, ...props }: { error: unknown; c
   return (
     <Alert color="red" {...props}>
       {apiErrorText(error)}
+      {error instanceof ApiError && error.code === 'invalid_for_network' && (
+        // Each channel's problems, by code in the UI language (post page, approvals, approve button).
+        <List size="sm" mt={4} data-testid="network-issues">
+          {channelIssuesOf(error.details).flatMap((entry) =>
+            entry.issues.map((issue) => (
+              <List.Item key={`${entry.channelId}-${issue.field}-${issue.code}`}>
+                <strong>{networkLabel(entry.network)}</strong>: {validationIssueText(issue)}
+              </List.Item>
+            )),
+          )}
+        </List>
+      )}
       {children}
     </Alert>
   );

@@ -51,10 +51,14 @@ export const reportsRepository = {
   },
 
   /** Notes a run's outcome and the next run. */
-  markScheduleRun(db: Db, scheduleId: string, run: { lastRunAt: Date; lastError: string | null; nextRunAt: Date }) {
+  markScheduleRun(
+    db: Db,
+    scheduleId: string,
+    run: { lastRunAt: Date; lastError: string | null; lastErrorCode: string | null; nextRunAt: Date },
+  ) {
     return db
       .updateTable('report_schedules')
-      .set({ last_run_at: run.lastRunAt, last_error: run.lastError, next_run_at: run.nextRunAt })
+      .set({ last_run_at: run.lastRunAt, last_error: run.lastError, last_error_code: run.lastErrorCode, next_run_at: run.nextRunAt })
       .where('id', '=', scheduleId)
       .execute();
   },

@@ -51,6 +51,7 @@ export const sourceRepository = {
           cursor: null,
           lag_ms: null,
           last_error: null,
+          last_error_code: null,
           next_poll_at: null,
           ...(current.active && changes.active !== false && { status: 'idle' }),
         }),
@@ -96,6 +97,7 @@ export const sourceRepository = {
         last_run_at: batch.now,
         status: 'running',
         last_error: null,
+        last_error_code: null,
         updated_at: batch.now,
       }))
       .where('id', '=', sourceId)
@@ -122,24 +124,32 @@ export const sourceRepository = {
     return row?.cursor ?? null;
   },
 
-  /** After a stored batch: the queue depth, the batch's error if any, and when to poll next. */
-  async recordProgress(db: Db, sourceId: string, progress: { queueDepth: number; error?: string; nextPollAt?: Date }): Promise<void> {
+  /** After a stored batch: the queue depth, the batch's error (raw text and code) if any, and when to poll next. */
+  async recordProgress(
+    db: Db,
+    sourceId: string,
+    progress: { queueDepth: number; error?: string; errorCode?: string; nextPollAt?: Date },
+  ): Promise<void> {
     await db
       .updateTable('listening_sources')
       .set({
         queue_depth: progress.queueDepth,
-        ...(progress.error && { status: 'error', last_error: progress.error.slice(0, 500) }),
+        ...(progress.error && {
+          status: 'error',
+          last_error: progress.error.slice(0, 500),
+          last_error_code: (progress.errorCode ?? 'unexpected').slice(0, 100),
+        }),
         ...(progress.nextPollAt && { next_poll_at: progress.nextPollAt }),
       })
       .where('id', '=', sourceId)
       .execute();
   },
 
-  /** Marks a source as stopped by an error (the message cut to 500 characters). */
-  async recordError(db: Db, sourceId: string, message: string): Promise<void> {
+  /** Marks a source as stopped by an error: its code, and the raw message cut to 500 characters. */
+  async recordError(db: Db, sourceId: string, message: string, code: string): Promise<void> {
     await db
       .updateTable('listening_sources')
-      .set({ status: 'error', last_error: message.slice(0, 500) })
+      .set({ status: 'error', last_error: message.slice(0, 500), last_error_code: code.slice(0, 100) })
       .where('id', '=', sourceId)
       .execute();
   },

@@ -3,6 +3,7 @@
  * `fetchMentions(channel, since)`. Config `{ channelId, intervalMinutes? }`; cursor
  * `{ since }` = the newest mention time seen (the unique index absorbs the overlap at `since`).
  */
+import { failureCode } from '../../../lib/failure-code.ts';
 import { channelContext } from '../../channels/service.ts';
 import { channelRepository } from '../../channels/repository.ts';
 import type { AppContext } from '../../../server/context.ts';
@@ -50,7 +51,7 @@ export const channelMentionsSource: SourceAdapter = {
         const newest = polled.items.reduce((max, i) => Math.max(max, i.publishedAt.getTime()), 0);
         await emit({ items: polled.items, cursor, lagMs: newest ? ctx.clock.now() - newest : null });
       } catch (error) {
-        await emit({ items: [], cursor: cursor ?? {}, lagMs: null, error: (error as Error).message });
+        await emit({ items: [], cursor: cursor ?? {}, lagMs: null, error: (error as Error).message, errorCode: failureCode(error) });
       }
       await sleep(intervalMs);
     }

@@ -6,6 +6,7 @@ import { loadConfig } from '../../../config.ts';
 import { ManualClock } from '../../../lib/clock.ts';
 import type { AppContext } from '../../../server/context.ts';
 import { MIN_FEED_INTERVAL_MS, parseFeed, pollFeed } from './rss.ts';
+import { failureCode } from '../../../lib/failure-code.ts';
 
 const RSS = `<?xml version="1.0"?>
 <rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>Blog de Acme</title>
@@ -41,6 +42,10 @@ beforeAll(async () => {
     });
     if (req.url === '/busy') {
       res.writeHead(429, { 'retry-after': '3600' }).end();
+      return;
+    }
+    if (req.url === '/missing') {
+      res.writeHead(404).end();
       return;
     }
     if (req.url === '/broken') {
@@ -121,11 +126,19 @@ describe('polling a feed', () => {
 
   it('reports a page that is not a feed as an error', async () => {
     await expect(pollFeed(context(true), `${base}/broken`, null)).rejects.toThrow(/Not an RSS or Atom/);
+    // With a code, so the source's failure is shown in the reader's language.
+    await expect(pollFeed(context(true), `${base}/broken`, null)).rejects.toMatchObject({ code: 'feed_unreadable' });
+  });
+
+  it('gives an HTTP error its code (http_<status>)', async () => {
+    const error = await pollFeed(context(true), `${base}/missing`, null).catch((caught: unknown) => caught);
+    expect(failureCode(error)).toBe('http_404');
   });
 
   it('refuses a loopback feed unless private URLs are allowed', async () => {
     const before = requests.length;
     await expect(pollFeed(context(false), `${base}/feed`, null)).rejects.toThrow(/private/);
+    expect(failureCode(await pollFeed(context(false), `${base}/feed`, null).catch((caught: unknown) => caught))).toBe('private_address');
     expect(requests.length).toBe(before);
   });
 });

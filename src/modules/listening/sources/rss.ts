@@ -5,6 +5,7 @@
  * poll time kept in the durable cursor so a restart does not poll early. Fetched with
  * safeFetch: private and loopback targets are refused unless the admin allowed them.
  */
+import { CodedError, failureCode } from '../../../lib/failure-code.ts';
 import { XMLParser } from 'fast-xml-parser';
 import { safeFetch } from '../../../lib/safe-fetch.ts';
 import type { AppContext } from '../../../server/context.ts';
@@ -94,7 +95,7 @@ export function parseFeed(xml: string, fetchedAt: Date): { title: string; items:
     });
     return { title: htmlToText(textOf(feed.title)), items };
   }
-  throw new Error('Not an RSS or Atom feed');
+  throw new CodedError('feed_unreadable', 'Not an RSS or Atom feed');
 }
 
 /** Result of one poll. */
@@ -134,12 +135,12 @@ export async function pollFeed(
   }
   if (!response.ok) {
     await response.body?.cancel();
-    throw new Error(`Feed answered HTTP ${response.status}`);
+    throw new CodedError(`http_${response.status}`, `Feed answered HTTP ${response.status}`);
   }
   const declared = Number(response.headers.get('content-length'));
-  if (declared > MAX_FEED_BYTES) throw new Error('Feed is larger than 5 MB');
+  if (declared > MAX_FEED_BYTES) throw new CodedError('feed_too_large', 'Feed is larger than 5 MB');
   const xml = await response.text();
-  if (xml.length > MAX_FEED_BYTES) throw new Error('Feed is larger than 5 MB');
+  if (xml.length > MAX_FEED_BYTES) throw new CodedError('feed_too_large', 'Feed is larger than 5 MB');
   const { items } = parseFeed(xml, new Date(now));
   const next: SourceCursor = { nextPollAt: now + interval };
   const etag = response.headers.get('etag');
@@ -169,7 +170,7 @@ export const rssSource: SourceAdapter = {
       } catch (error) {
         ctx.logger.warn({ source: source.id, err: error }, 'feed poll failed');
         cursor = { ...cursor, nextPollAt: ctx.clock.now() + Math.max(MIN_FEED_INTERVAL_MS, intervalMs) };
-        await emit({ items: [], cursor, lagMs: null, error: (error as Error).message });
+        await emit({ items: [], cursor, lagMs: null, error: (error as Error).message, errorCode: failureCode(error) });
       }
     }
   },

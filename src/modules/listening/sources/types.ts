@@ -37,6 +37,8 @@ export interface SourceBatch {
   lagMs?: number | null;
   /** A failure to show on the source (the cursor still advances, e.g. the next poll time). */
   error?: string;
+  /** The failure's code (src/lib/failure-code.ts: failureCode(error)), shown translated; `error` is the raw text. */
+  errorCode?: string;
 }
 
 /** A source row as an adapter needs it. */

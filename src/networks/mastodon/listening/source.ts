@@ -8,6 +8,7 @@
  * - search: `GET /api/v2/search?q=…&type=statuses&min_id=…`, polled.
  * Cursor: `{ sinceId }`, the newest status id seen (ids sort as integers).
  */
+import { failureCode } from '../../../lib/failure-code.ts';
 import { safeFetch } from '../../../lib/safe-fetch.ts';
 import type { AppContext } from '../../../server/context.ts';
 import {
@@ -232,7 +233,7 @@ export const mastodonSource: SourceAdapter = {
         backoffMs = 1_000;
       } catch (error) {
         ctx.logger.warn({ source: source.id, err: error }, 'mastodon source error');
-        await options.emit({ items: [], cursor, lagMs: null, error: (error as Error).message });
+        await options.emit({ items: [], cursor, lagMs: null, error: (error as Error).message, errorCode: failureCode(error) });
         await sleep(backoffMs);
         backoffMs = Math.min(backoffMs * 2, 60_000);
       }

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { failureReasonText } from '../../shared/failure-reason-text.ts';
 import {
   Badge,
   Button,
@@ -248,9 +249,10 @@ export default function ReportsPage() {
                 <Table.Td>{formatInstant(s.nextRunAt, workspace.timeZone, i18n.language)}</Table.Td>
                 <Table.Td>
                   {formatInstant(s.lastRunAt, workspace.timeZone, i18n.language)}
-                  {s.lastError && (
-                    <Text size="xs" c="red" title={i18n.language === 'en' ? s.lastError : undefined} data-testid="schedule-failed">
-                      {t('analytics.reports.lastFailed')}
+                  {(s.lastError || s.lastErrorCode) && (
+                    // Why the last run failed, by code in the UI language; the raw words only as a tooltip.
+                    <Text size="xs" c="red" title={s.lastError ?? undefined} data-testid="schedule-error">
+                      {failureReasonText(s.lastErrorCode)}
                     </Text>
                   )}
                 </Table.Td>

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { failureReasonText } from '../../shared/failure-reason-text.ts';
 import {
   Alert,
   Badge,
@@ -256,9 +257,10 @@ export default function ListeningQueriesPage() {
                     {t(`listening.sourceKinds.${s.kind}`, { defaultValue: s.kind })}
                   </Text>
                 </Table.Td>
-                <Table.Td title={s.lastError ?? undefined}>
+                {/* Why it failed, by code in the UI language; the raw words only as a tooltip. */}
+                <Table.Td title={s.lastError ?? undefined} data-testid="source-status">
                   {t(`listening.sourceStatuses.${s.status}`, { defaultValue: s.status })}
-                  {s.lastError ? ` — ${s.lastError}` : ''}
+                  {s.lastError || s.lastErrorCode ? ` — ${failureReasonText(s.lastErrorCode)}` : ''}
                 </Table.Td>
                 <Table.Td>{formatLag(s.lagMs)}</Table.Td>
                 <Table.Td>{s.queueDepth}</Table.Td>

@@ -24,6 +24,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, apiCall, ApiError } from '../../../api/client.ts';
 import type { ChannelIssues, Post } from '../types.ts';
+import { validationIssueText } from '../../../shared/validation-issue-text.ts';
 import { useSession, useWorkspace } from '../../../shared/session.tsx';
 import { createPost, replacePost, usePost, uploadMedia } from '../api.ts';
 import { useChannels, useNetworks } from '../../channels/api.ts';
@@ -57,7 +58,7 @@ export default function ComposerPage() {
 
 /** The composer: one text, per-channel variants and options, live limits, media with alt text, thread mode, previews, strategy links, date in the brand's zone. */
 function ComposerForm() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const workspace = useWorkspace();
   const { can } = useSession();
   const navigate = useNavigate();
@@ -76,7 +77,6 @@ function ComposerForm() {
   const [issues, setIssues] = useState<ChannelIssues[]>([]);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState<Action | null>(null);
-  const lang = i18n.language === 'es' ? 'es' : 'en';
 
   // Edit mode: load the post and fill the form from its publications once.
   const existing = usePost(editId);
@@ -157,7 +157,10 @@ function ComposerForm() {
 
   const textFor = (channelId: string) => draftText(draft, channelId);
   // "Empty" is said once, by the reasons under the buttons, not again per channel in the problems box.
-  const shownIssues = issues.map((entry) => ({ ...entry, issues: entry.issues.filter((issue) => issue.code !== 'empty') }));
+  const shownIssues = issues.map((entry) => ({
+    ...entry,
+    issues: entry.issues.filter((issue) => !(issue.code === 'empty_post' && issue.field === 'text')),
+  }));
   const issueCount = shownIssues.reduce((sum, entry) => sum + entry.issues.length, 0);
   const selectedChannels = active.filter((c) => selected.includes(c.id));
   // What the user's role and the workspace allow, and why something is not offered.
@@ -418,8 +421,7 @@ function ComposerForm() {
                 {shownIssues.flatMap((entry) =>
                   entry.issues.map((issue, index) => (
                     <Text key={`${entry.channelId}-${index}`} size="sm">
-                      <strong>{active.find((c) => c.id === entry.channelId)?.name ?? entry.network}</strong>:{' '}
-                      {lang === 'es' && issue.messageEs ? issue.messageEs : issue.message}
+                      <strong>{active.find((c) => c.id === entry.channelId)?.name ?? entry.network}</strong>: {validationIssueText(issue)}
                     </Text>
                   )),
                 )}

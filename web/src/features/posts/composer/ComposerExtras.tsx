@@ -144,7 +144,13 @@ export function SuggestTimeButton({
       if (result.suggestion) {
         onSuggest(toLocalInput(result.suggestion, zone));
         setNote(t('planner.suggested', { when: formatInstant(result.suggestion, zone, i18n.language) }));
-      } else setNote(t('planner.noSuggestion'));
+      } else {
+        // Why not, by the server's reason code (never its English); the generic text for a code this app does not know.
+        const code = result.reasonCode;
+        setNote(
+          code && i18n.exists(`bestTimeReasons.${code}`) ? t(`bestTimeReasons.${code}`, result.reasonParams) : t('planner.noSuggestion'),
+        );
+      }
     } catch (caught) {
       setNote(apiErrorText(caught));
     } finally {

@@ -900,7 +900,7 @@ export interface paths {
                             items: {
                                 capabilities: {
                                     /** @enum {string} */
-                                    charCounting: "graphemes" | "code-points" | "utf16" | "x-weighted";
+                                    charCounting: "graphemes" | "code-points" | "utf16" | "x-weighted" | "utf8-emoji";
                                     firstComment: boolean;
                                     maxCarouselItems: number;
                                     maxDocumentBytes?: number;
@@ -3617,7 +3617,7 @@ export interface paths {
                                 } | null;
                                 capabilities: {
                                     /** @enum {string} */
-                                    charCounting: "graphemes" | "code-points" | "utf16" | "x-weighted";
+                                    charCounting: "graphemes" | "code-points" | "utf16" | "x-weighted" | "utf8-emoji";
                                     firstComment: boolean;
                                     maxCarouselItems: number;
                                     maxDocumentBytes?: number;
@@ -3728,7 +3728,7 @@ export interface paths {
                             } | null;
                             capabilities: {
                                 /** @enum {string} */
-                                charCounting: "graphemes" | "code-points" | "utf16" | "x-weighted";
+                                charCounting: "graphemes" | "code-points" | "utf16" | "x-weighted" | "utf8-emoji";
                                 firstComment: boolean;
                                 maxCarouselItems: number;
                                 maxDocumentBytes?: number;
@@ -3841,7 +3841,7 @@ export interface paths {
                             } | null;
                             capabilities: {
                                 /** @enum {string} */
-                                charCounting: "graphemes" | "code-points" | "utf16" | "x-weighted";
+                                charCounting: "graphemes" | "code-points" | "utf16" | "x-weighted" | "utf8-emoji";
                                 firstComment: boolean;
                                 maxCarouselItems: number;
                                 maxDocumentBytes?: number;
@@ -3976,7 +3976,7 @@ export interface paths {
                             } | null;
                             capabilities: {
                                 /** @enum {string} */
-                                charCounting: "graphemes" | "code-points" | "utf16" | "x-weighted";
+                                charCounting: "graphemes" | "code-points" | "utf16" | "x-weighted" | "utf8-emoji";
                                 firstComment: boolean;
                                 maxCarouselItems: number;
                                 maxDocumentBytes?: number;
@@ -4088,7 +4088,7 @@ export interface paths {
                                 } | null;
                                 capabilities: {
                                     /** @enum {string} */
-                                    charCounting: "graphemes" | "code-points" | "utf16" | "x-weighted";
+                                    charCounting: "graphemes" | "code-points" | "utf16" | "x-weighted" | "utf8-emoji";
                                     firstComment: boolean;
                                     maxCarouselItems: number;
                                     maxDocumentBytes?: number;

@@ -12,7 +12,13 @@ import { strategyKeys } from '../strategy/api.ts';
 import { DayField } from '../../shared/DateFields.tsx';
 
 /** Reason codes a network gives for a missing metric (networks/types.ts METRIC_REASON_CODES). */
-const METRIC_REASON_CODES = new Set(['not_provided_by_network', 'use_tracked_links', 'needs_newer_server', 'needs_permission', 'not_available_for_account']);
+const METRIC_REASON_CODES = new Set([
+  'not_provided_by_network',
+  'use_tracked_links',
+  'needs_newer_server',
+  'needs_permission',
+  'not_available_for_account',
+]);
 
 /**
  * Translates why a KPI has no value: the API answers codes (src/lib/kpi-reasons.ts, or a network's

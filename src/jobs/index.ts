@@ -4,6 +4,7 @@ import { eventJobs } from '../modules/events/jobs.ts';
 import { publishingJobs } from '../modules/publishing/jobs.ts';
 import { analyticsJobs } from '../modules/analytics/jobs.ts';
 import { listeningJobs } from '../modules/listening/jobs.ts';
+import { oauthJobs } from '../modules/oauth/jobs.ts';
 import type { JobDefinition } from './registry.ts';
 
 /** Settings of the jobs that take some (tests run them fast). */
@@ -24,5 +25,6 @@ export function plazaJobs(settings: JobSettings = {}): JobDefinition[] {
     ...publishingJobs(settings.engine),
     ...analyticsJobs,
     ...listeningJobs({ listener: settings.listener }),
+    ...oauthJobs,
   ];
 }

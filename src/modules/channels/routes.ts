@@ -32,6 +32,7 @@ export const channelRoutes: ApiModule = async (app, ctx) => {
         limits: a.limits,
         idempotency: a.idempotency,
         connectionFields: a.connectionFields,
+        signIn: a.oauth ? (a.oauth.registerApp ? ('instance' as const) : ('app' as const)) : null,
       })),
     }),
   );

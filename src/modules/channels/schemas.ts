@@ -26,6 +26,11 @@ export const networkSchema = z.object({
   limits: networkLimitsSchema,
   idempotency: z.enum(['deterministic-record-key', 'idempotency-key-header', 'reconcile-by-lookup']),
   connectionFields: z.array(z.object({ name: z.string(), secret: z.boolean(), required: z.boolean(), label })),
+  /**
+   * How it connects by signing in: 'app' (the install's app, Settings → Integrations), 'instance'
+   * (the user's server first, Mastodon), or null (connection fields only).
+   */
+  signIn: z.enum(['app', 'instance']).nullable(),
 });
 
 export const channelSchema = z.object({
@@ -46,6 +51,10 @@ export const channelSchema = z.object({
   lastCheckedAt: instant.nullable(),
   createdAt: instant,
   limits: networkLimitsSchema.nullable(),
+  /** When the connection ends unless someone reconnects (sign-in channels whose access cannot be renewed forever). */
+  connectionExpiresAt: instant.nullable(),
+  /** Connected by signing in with the network (Reconnect signs in again). */
+  signIn: z.boolean(),
 });
 
 export const healthSchema = z.object({

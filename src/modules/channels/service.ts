@@ -28,6 +28,8 @@ export function presentChannel(ctx: AppContext, row: ChannelRow) {
     lastCheckedAt: row.last_checked_at,
     createdAt: row.created_at,
     limits: adapter?.limits ?? null,
+    connectionExpiresAt: row.connection_expires_at ?? null,
+    signIn: Boolean(adapter?.oauth) && typeof row.settings.oauthRemoteId === 'string',
   };
 }
 

@@ -697,7 +697,7 @@ export interface paths {
                                 id: string;
                                 language: string;
                                 name: string;
-                                permissions: ("read" | "comment" | "post.write" | "post.approve" | "post.publish" | "channel.manage" | "member.manage" | "workspace.manage" | "workspace.delete" | "webhook.manage" | "listening.write" | "listening.manage")[];
+                                permissions: ("read" | "comment" | "post.write" | "post.approve" | "post.publish" | "channel.manage" | "member.manage" | "workspace.manage" | "workspace.delete" | "webhook.manage" | "integration.manage" | "listening.write" | "listening.manage")[];
                                 /** @enum {string} */
                                 role: "owner" | "manager" | "editor" | "approver" | "viewer";
                                 timeZone: string;
@@ -925,10 +925,52 @@ export interface paths {
                                     supportsVisibility: boolean;
                                 };
                                 name: string;
+                                signIn: ("app" | "instance") | null;
                                 simulated: boolean;
                             }[];
                         };
                     };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/oauth/{network}/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Where the network sends the browser back: exchanges the code, then redirects to the web app’s account picker (or its error page) */
+        get: {
+            parameters: {
+                query?: {
+                    code?: string;
+                    error?: string;
+                    error_description?: string;
+                    state?: string;
+                };
+                header?: never;
+                path: {
+                    network: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                302: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
                 };
             };
         };
@@ -965,11 +1007,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: {
-                                permissions: ("read" | "comment" | "post.write" | "post.approve" | "post.publish" | "channel.manage" | "member.manage" | "workspace.manage" | "workspace.delete" | "webhook.manage" | "listening.write" | "listening.manage")[];
+                                permissions: ("read" | "comment" | "post.write" | "post.approve" | "post.publish" | "channel.manage" | "member.manage" | "workspace.manage" | "workspace.delete" | "webhook.manage" | "integration.manage" | "listening.write" | "listening.manage")[];
                                 /** @enum {string} */
                                 role: "owner" | "manager" | "editor" | "approver" | "viewer";
                             }[];
-                            permissions: ("read" | "comment" | "post.write" | "post.approve" | "post.publish" | "channel.manage" | "member.manage" | "workspace.manage" | "workspace.delete" | "webhook.manage" | "listening.write" | "listening.manage")[];
+                            permissions: ("read" | "comment" | "post.write" | "post.approve" | "post.publish" | "channel.manage" | "member.manage" | "workspace.manage" | "workspace.delete" | "webhook.manage" | "integration.manage" | "listening.write" | "listening.manage")[];
                         };
                     };
                 };
@@ -3570,6 +3612,7 @@ export interface paths {
                                 account: {
                                     [key: string]: unknown;
                                 } | null;
+                                connectionExpiresAt: (string) | null;
                                 createdAt: string;
                                 /** Format: uuid */
                                 id: string;
@@ -3596,6 +3639,7 @@ export interface paths {
                                 settings: {
                                     [key: string]: unknown;
                                 };
+                                signIn: boolean;
                                 simulated: boolean;
                                 /** @enum {string} */
                                 status: "active" | "needs_reconnect" | "disconnected";
@@ -3640,6 +3684,7 @@ export interface paths {
                             account: {
                                 [key: string]: unknown;
                             } | null;
+                            connectionExpiresAt: (string) | null;
                             createdAt: string;
                             /** Format: uuid */
                             id: string;
@@ -3666,6 +3711,7 @@ export interface paths {
                             settings: {
                                 [key: string]: unknown;
                             };
+                            signIn: boolean;
                             simulated: boolean;
                             /** @enum {string} */
                             status: "active" | "needs_reconnect" | "disconnected";
@@ -3712,6 +3758,7 @@ export interface paths {
                             account: {
                                 [key: string]: unknown;
                             } | null;
+                            connectionExpiresAt: (string) | null;
                             createdAt: string;
                             /** Format: uuid */
                             id: string;
@@ -3738,6 +3785,7 @@ export interface paths {
                             settings: {
                                 [key: string]: unknown;
                             };
+                            signIn: boolean;
                             simulated: boolean;
                             /** @enum {string} */
                             status: "active" | "needs_reconnect" | "disconnected";
@@ -3806,6 +3854,7 @@ export interface paths {
                             account: {
                                 [key: string]: unknown;
                             } | null;
+                            connectionExpiresAt: (string) | null;
                             createdAt: string;
                             /** Format: uuid */
                             id: string;
@@ -3832,6 +3881,7 @@ export interface paths {
                             settings: {
                                 [key: string]: unknown;
                             };
+                            signIn: boolean;
                             simulated: boolean;
                             /** @enum {string} */
                             status: "active" | "needs_reconnect" | "disconnected";
@@ -3877,6 +3927,7 @@ export interface paths {
                                 account: {
                                     [key: string]: unknown;
                                 } | null;
+                                connectionExpiresAt: (string) | null;
                                 createdAt: string;
                                 /** Format: uuid */
                                 id: string;
@@ -3903,6 +3954,7 @@ export interface paths {
                                 settings: {
                                     [key: string]: unknown;
                                 };
+                                signIn: boolean;
                                 simulated: boolean;
                                 /** @enum {string} */
                                 status: "active" | "needs_reconnect" | "disconnected";
@@ -4518,6 +4570,139 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/integrations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Networks that connect by signing in, their app (without the secret) and the redirect URL to register */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                clientId: string | null;
+                                hasSecret: boolean;
+                                label: {
+                                    en: string;
+                                    es: string;
+                                };
+                                lastErrorAt: string | null;
+                                lastErrorCode: string | null;
+                                network: string;
+                                publicUrlMissing: boolean;
+                                redirectUrl: string;
+                                source: ("settings" | "environment") | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/integrations/{network}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Save a network’s app: client ID and secret (sealed, never shown again) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    network: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        clientId: string;
+                        clientSecret?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            clientId: string | null;
+                            hasSecret: boolean;
+                            label: {
+                                en: string;
+                                es: string;
+                            };
+                            lastErrorAt: string | null;
+                            lastErrorCode: string | null;
+                            network: string;
+                            publicUrlMissing: boolean;
+                            redirectUrl: string;
+                            source: ("settings" | "environment") | null;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Remove a network’s saved app */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    network: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
@@ -6863,6 +7048,177 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             ok: true;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/oauth/{network}/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start signing in with a network: answers the URL to open (state and PKCE kept server-side, 10 minutes, single use) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    network: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        channelId?: string;
+                        instanceUrl?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            authorizeUrl: string;
+                            expiresAt: string;
+                            redirectUrl: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/oauth/pickers/{pickerId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The accounts the signed-in user can connect */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    pickerId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            accounts: {
+                                avatarUrl: string | null;
+                                channelId: string | null;
+                                handle: string | null;
+                                /** @enum {string} */
+                                kind: "account" | "profile" | "page" | "instagram" | "organization";
+                                name: string;
+                                remoteId: string;
+                            }[];
+                            expiresAt: string;
+                            network: string;
+                            reconnectChannelId: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Connect the chosen accounts, one channel each (an account already here is reconnected) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    pickerId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        remoteIds: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                account: {
+                                    [key: string]: unknown;
+                                } | null;
+                                connectionExpiresAt: (string) | null;
+                                createdAt: string;
+                                /** Format: uuid */
+                                id: string;
+                                lastCheckedAt: (string) | null;
+                                lastError: string | null;
+                                lastErrorCode: string | null;
+                                limits: {
+                                    acceptedImageTypes: string[];
+                                    maxAltChars: number;
+                                    maxChars: number;
+                                    maxImageBytes: number;
+                                    maxImages: number;
+                                    postsPerMinutePerChannel: number;
+                                    supportsContentWarning: boolean;
+                                    supportsThreads: boolean;
+                                    supportsVisibility: boolean;
+                                } | null;
+                                name: string;
+                                network: string;
+                                networkLabel: {
+                                    en: string;
+                                    es: string;
+                                };
+                                settings: {
+                                    [key: string]: unknown;
+                                };
+                                signIn: boolean;
+                                simulated: boolean;
+                                /** @enum {string} */
+                                status: "active" | "needs_reconnect" | "disconnected";
+                                /** Format: uuid */
+                                workspaceId: string;
+                            }[];
                         };
                     };
                 };

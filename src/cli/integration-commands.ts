@@ -20,7 +20,10 @@ const PUBLIC_URL_WARNING =
   'Warning: PUBLIC_URL is not set, so the redirect URL points at this machine; networks cannot send users back to it. Set PUBLIC_URL first.\n';
 
 export function registerIntegrationCommands(program: Command): void {
-  const integrations = program.command('integrations').alias('integration').description('Each network’s app (client ID and secret) for signing in');
+  const integrations = program
+    .command('integrations')
+    .alias('integration')
+    .description('Each network’s app (client ID and secret) for signing in');
   integrations
     .command('list')
     .requiredOption('-w, --workspace <id>')

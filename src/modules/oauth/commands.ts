@@ -14,7 +14,7 @@ import { assertFetchableUrl } from '../../lib/safe-fetch.ts';
 import type { ConnectableAccount, OAuthAppCredentials, OAuthCallContext, OAuthProvider, OAuthTokens } from '../../networks/oauth.ts';
 import { NetworkError, type NetworkAdapter } from '../../networks/types.ts';
 import { recordEvent } from '../events/events.ts';
-import { channelRepository } from '../channels/repository.ts';
+import { channelRepository, type ChannelRow } from '../channels/repository.ts';
 import { networkOrigin } from '../channels/service.ts';
 import { instanceApp, recordAppRefused, redirectUrlFor, resolveApp } from '../integrations/service.ts';
 import { oauthRepository, type Expiry } from './repository.ts';
@@ -108,7 +108,9 @@ interface PickerContent {
 }
 
 /** Where the callback sends the browser: the web app's picker, or its error page (translated by code). */
-export type CallbackOutcome = { ok: true; pickerId: string; network: string } | { ok: false; code: ErrorCode; network: string; detail?: string };
+export type CallbackOutcome =
+  | { ok: true; pickerId: string; network: string }
+  | { ok: false; code: ErrorCode; network: string; detail?: string };
 
 /** The web app's page for a callback outcome (relative: the browser stays on the host it used). */
 export function callbackLocation(outcome: CallbackOutcome): string {
@@ -143,7 +145,13 @@ export async function finishSignIn(
   try {
     const app: OAuthAppCredentials = await appFor(ctx, adapter, provider, call);
     const verifier = ctx.secrets.open<string>(state.verifier_sealed);
-    let tokens = await exchangeCode(provider, app, call, { code: input.code, redirectUrl: redirectUrlFor(ctx, network), verifier }, ctx.clock.now());
+    let tokens = await exchangeCode(
+      provider,
+      app,
+      call,
+      { code: input.code, redirectUrl: redirectUrlFor(ctx, network), verifier },
+      ctx.clock.now(),
+    );
     if (provider.afterExchange) tokens = await provider.afterExchange(tokens, app, call);
     const accounts = await provider.listAccounts(tokens, call);
     if (!accounts.length) return { ok: false, code: 'oauth_no_accounts', network };
@@ -240,11 +248,14 @@ export async function connectPicked(
       const sealed = ctx.secrets.seal(credentialsFor(content.tokens, account));
       const accountInfo = { id: account.remoteId, handle: account.handle ?? account.name, displayName: account.name };
       const existing =
-        (row.reconnect_channel_id && chosen.length === 1 ? await channelRepository.find(trx, input.workspaceId, row.reconnect_channel_id) : undefined) ??
-        (await oauthRepository.findChannelByRemote(trx, input.workspaceId, adapter.name, account.remoteId));
-      let channel;
+        (row.reconnect_channel_id && chosen.length === 1
+          ? await channelRepository.find(trx, input.workspaceId, row.reconnect_channel_id)
+          : undefined) ?? (await oauthRepository.findChannelByRemote(trx, input.workspaceId, adapter.name, account.remoteId));
+      let channel: ChannelRow;
       if (existing) {
-        channel = await channelRepository.update(trx, existing.id, { connection: { settings, credentialsSealed: sealed, account: accountInfo } });
+        channel = await channelRepository.update(trx, existing.id, {
+          connection: { settings, credentialsSealed: sealed, account: accountInfo },
+        });
         await recordEvent(trx, {
           workspaceId: input.workspaceId,
           actorUserId: input.userId,

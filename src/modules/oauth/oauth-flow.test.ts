@@ -38,8 +38,7 @@ describe.each(DB_KINDS)('sign in with a network (OAuth 2.0, %s)', (kind) => {
   });
 
   const db = () => t.ctx.database.db;
-  const setApp = (clientSecret = as.clientSecret) =>
-    s.api('PUT', `/integrations/${TEST_NETWORK}`, { clientId: as.clientId, clientSecret });
+  const setApp = (clientSecret = as.clientSecret) => s.api('PUT', `/integrations/${TEST_NETWORK}`, { clientId: as.clientId, clientSecret });
 
   /** Starts a sign-in through the API and plays the browser up to the redirect back to Plaza. */
   const signIn = async () => {
@@ -72,7 +71,11 @@ describe.each(DB_KINDS)('sign in with a network (OAuth 2.0, %s)', (kind) => {
   };
   const tokenRequest = async (form: Record<string, string>) => {
     const basic = Buffer.from(`${as.clientId}:${as.clientSecret}`).toString('base64');
-    const res = await fetch(`${as.issuer}/token`, { method: 'POST', headers: { authorization: `Basic ${basic}` }, body: new URLSearchParams(form) });
+    const res = await fetch(`${as.issuer}/token`, {
+      method: 'POST',
+      headers: { authorization: `Basic ${basic}` },
+      body: new URLSearchParams(form),
+    });
     return { status: res.status, body: (await res.json()) as Record<string, string> };
   };
 
@@ -89,7 +92,13 @@ describe.each(DB_KINDS)('sign in with a network (OAuth 2.0, %s)', (kind) => {
 
     const saved = await setApp();
     expect(saved.statusCode, saved.body).toBe(200);
-    expect(saved.json()).toMatchObject({ network: TEST_NETWORK, clientId: as.clientId, hasSecret: true, source: 'settings', redirectUrl: CALLBACK });
+    expect(saved.json()).toMatchObject({
+      network: TEST_NETWORK,
+      clientId: as.clientId,
+      hasSecret: true,
+      source: 'settings',
+      redirectUrl: CALLBACK,
+    });
     const listed = await s.member('manager').request('GET', `/api/v1/workspaces/${s.workspaceId}/integrations`);
     expect(listed.statusCode).toBe(200);
     expect(listed.body).not.toContain(as.clientSecret);
@@ -154,7 +163,11 @@ describe.each(DB_KINDS)('sign in with a network (OAuth 2.0, %s)', (kind) => {
     expect((await callback(wrong)).searchParams.get('error')).toBe('oauth_state_invalid');
     expect((await callback(`code=${back.searchParams.get('code')}`)).searchParams.get('error')).toBe('oauth_state_invalid');
 
-    await db().updateTable('oauth_states').set({ expires_at: new Date(Date.now() - 1000) }).where('used_at', 'is', null).execute();
+    await db()
+      .updateTable('oauth_states')
+      .set({ expires_at: new Date(Date.now() - 1000) })
+      .where('used_at', 'is', null)
+      .execute();
     expect((await callback(back.searchParams)).searchParams.get('error')).toBe('oauth_state_invalid');
     expect(await pickers()).toBe(before);
   });
@@ -174,7 +187,11 @@ describe.each(DB_KINDS)('sign in with a network (OAuth 2.0, %s)', (kind) => {
 
     // PKCE is really checked: the server refuses the code with another verifier.
     const { callback: back } = await signIn();
-    await db().updateTable('oauth_states').set({ verifier_sealed: t.ctx.secrets.seal('x'.repeat(43)) }).where('used_at', 'is', null).execute();
+    await db()
+      .updateTable('oauth_states')
+      .set({ verifier_sealed: t.ctx.secrets.seal('x'.repeat(43)) })
+      .where('used_at', 'is', null)
+      .execute();
     const landing = await callback(back.searchParams);
     expect(landing.searchParams.get('error')).toBe('oauth_exchange_failed');
     expect(landing.searchParams.get('detail')).toBe('invalid_grant');

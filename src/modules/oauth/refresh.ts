@@ -122,7 +122,10 @@ export async function refreshAfterAuthError(ctx: AppContext, channelId: string, 
 }
 
 /** The background pass: refreshes channels whose token ends within their provider's margin. */
-export async function refreshDueChannels(ctx: AppContext, options: { limit?: number } = {}): Promise<{ refreshed: number; failed: number }> {
+export async function refreshDueChannels(
+  ctx: AppContext,
+  options: { limit?: number } = {},
+): Promise<{ refreshed: number; failed: number }> {
   const now = ctx.clock.now();
   const maxAhead = Math.max(
     DEFAULT_REFRESH_AHEAD_MS,

@@ -7,7 +7,11 @@ import { callbackLocation, connectPicked, describePicker, finishSignIn, startSig
 import { callbackQuerySchema, pickBodySchema, pickerSchema, startBodySchema, startSchema } from './schemas.ts';
 
 const tags = ['oauth'];
-const network = z.string().min(1).max(40).regex(/^[a-z0-9-]+$/);
+const network = z
+  .string()
+  .min(1)
+  .max(40)
+  .regex(/^[a-z0-9-]+$/);
 
 /**
  * Sign in with the network: start (authorize URL), the network's callback (public: the `state`
@@ -44,7 +48,8 @@ export const oauthRoutes: ApiModule = async (app, ctx) => {
       config: { access: 'public' },
       schema: {
         tags,
-        summary: 'Where the network sends the browser back: exchanges the code, then redirects to the web app’s account picker (or its error page)',
+        summary:
+          'Where the network sends the browser back: exchanges the code, then redirects to the web app’s account picker (or its error page)',
         params: z.object({ network: z.string().max(40) }),
         querystring: callbackQuerySchema,
         response: { 302: z.null() },
@@ -84,7 +89,12 @@ export const oauthRoutes: ApiModule = async (app, ctx) => {
     },
     async (request, reply) => {
       const { user, workspaceId } = member(request);
-      const rows = await connectPicked(ctx, { workspaceId, userId: user.id, pickerId: request.params.pickerId, remoteIds: request.body.remoteIds });
+      const rows = await connectPicked(ctx, {
+        workspaceId,
+        userId: user.id,
+        pickerId: request.params.pickerId,
+        remoteIds: request.body.remoteIds,
+      });
       return reply.status(201).send({ items: rows.map((row) => presentChannel(ctx, row)) });
     },
   );

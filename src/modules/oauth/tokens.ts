@@ -84,7 +84,12 @@ export async function tokenRequest(
   }
   if (!response.ok || answer.error || !answer.access_token) {
     const code = typeof answer.error === 'string' ? answer.error : `http_${response.status}`;
-    const kind = code === 'invalid_grant' || code === 'invalid_client' || code === 'unauthorized_client' ? 'auth' : response.status >= 500 ? 'transient' : 'auth';
+    const kind =
+      code === 'invalid_grant' || code === 'invalid_client' || code === 'unauthorized_client'
+        ? 'auth'
+        : response.status >= 500
+          ? 'transient'
+          : 'auth';
     const reason = typeof answer.error_description === 'string' ? answer.error_description : code;
     throw new NetworkError(kind, code, `The network refused the token request: ${reason}`, { status: response.status });
   }
@@ -152,6 +157,6 @@ export function tokensOf(credentials: Record<string, unknown>): OAuthTokens | nu
     ...(typeof credentials.expiresAt === 'string' && { expiresAt: credentials.expiresAt }),
     ...(typeof credentials.refreshExpiresAt === 'string' && { refreshExpiresAt: credentials.refreshExpiresAt }),
     ...(Array.isArray(credentials.scopes) ? { scopes: credentials.scopes as string[] } : {}),
-    ...(credentials.extra && typeof credentials.extra === "object" ? { extra: credentials.extra as Record<string, string> } : {}),
+    ...(credentials.extra && typeof credentials.extra === 'object' ? { extra: credentials.extra as Record<string, string> } : {}),
   };
 }

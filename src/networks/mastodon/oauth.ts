@@ -34,7 +34,9 @@ async function callJson<T>(ctx: OAuthCallContext, url: string, init: RequestInit
   if (!response.ok) {
     const code = typeof body.error === 'string' && /^[a-z_]+$/.test(body.error) ? body.error : `http_${response.status}`;
     const kind = response.status === 401 || response.status === 403 ? 'auth' : response.status >= 500 ? 'transient' : 'permanent';
-    throw new NetworkError(kind, code, String(body.error_description ?? body.error ?? `HTTP ${response.status}`), { status: response.status });
+    throw new NetworkError(kind, code, String(body.error_description ?? body.error ?? `HTTP ${response.status}`), {
+      status: response.status,
+    });
   }
   return body as T;
 }

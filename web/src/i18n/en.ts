@@ -11,6 +11,7 @@ import { eventTextsEn } from './event-texts-en.ts';
 import { csvRowErrorsEn, networkNamesEn, networkReasonsEn, validationFieldsEn, validationIssuesEn } from './error-texts-en.ts';
 import { kpiReasonsEn, querySyntaxEn } from './i18n2-en.ts';
 import { reviewEn } from './review-en.ts';
+import { connectEn } from './connect-en.ts';
 
 /** English UI strings. Spanish (es.ts) must have every key: the type and a test enforce it. */
 export const en = {
@@ -242,6 +243,7 @@ export const en = {
   networkNames: networkNamesEn,
   csvRowErrors: csvRowErrorsEn,
   review: reviewEn,
+  connect: connectEn,
   roles: { owner: 'Owner', manager: 'Manager', editor: 'Editor', approver: 'Client approver', viewer: 'Viewer' },
   states: {
     draft: 'Draft',

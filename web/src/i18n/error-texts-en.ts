@@ -28,8 +28,7 @@ export const errorTextsEn = {
   owner_only: 'Only an owner can do this with an owner.',
   unknown_network: 'Plaza does not know this network.',
   network_not_oauth: 'This network does not connect by signing in.',
-  integration_missing:
-    'This network’s app is not set up yet: an owner enters its client ID and secret in Settings → Integrations.',
+  integration_missing: 'This network’s app is not set up yet: an owner enters its client ID and secret in Settings → Integrations.',
   oauth_state_invalid: 'This sign-in link is not valid any more (expired, already used or not started here). Start again from Channels.',
   oauth_denied: 'The network did not give access ({{networkError}}). Nothing was connected.',
   oauth_exchange_failed: 'The network did not accept the sign-in. Nothing was connected; try again.',

@@ -189,14 +189,16 @@ export class FakeMastodonServer {
   ): boolean {
     const params = (): URLSearchParams => {
       if (contentType.startsWith('application/json') && raw.length)
-        return new URLSearchParams(Object.entries(JSON.parse(raw.toString('utf8')) as Record<string, string>).map(([k, v]) => [k, String(v)]));
+        return new URLSearchParams(
+          Object.entries(JSON.parse(raw.toString('utf8')) as Record<string, string>).map(([k, v]) => [k, String(v)]),
+        );
       return new URLSearchParams(raw.toString('utf8'));
     };
     if (method === 'POST' && url.pathname === '/api/v1/apps') {
       const form = params();
       const redirectUris = (form.get('redirect_uris') ?? '').split(/\s+/).filter(Boolean);
       if (!form.get('client_name') || !redirectUris.length)
-        return answer(422, { error: "Validation failed: Application name can't be blank, Redirect URI must be an absolute URI." }), true;
+        return (answer(422, { error: "Validation failed: Application name can't be blank, Redirect URI must be an absolute URI." }), true);
       const id = String(this.apps.size + 1);
       const clientId = `client-${id}-${Math.random().toString(36).slice(2, 10)}`;
       const clientSecret = `secret-${Math.random().toString(36).slice(2, 14)}`;
@@ -229,7 +231,7 @@ export class FakeMastodonServer {
       else {
         const code = Math.random().toString(36).slice(2, 18);
         const challenge = q.get('code_challenge');
-        if (challenge && q.get('code_challenge_method') !== 'S256') return answer(400, { error: 'invalid_request' }), true;
+        if (challenge && q.get('code_challenge_method') !== 'S256') return (answer(400, { error: 'invalid_request' }), true);
         this.codes.set(code, { clientId: q.get('client_id')!, redirectUri, challenge, scope: q.get('scope') ?? 'read' });
         back.searchParams.set('code', code);
       }
@@ -242,14 +244,27 @@ export class FakeMastodonServer {
       const form = params();
       const app = this.apps.get(form.get('client_id') ?? '');
       if (!app || app.clientSecret !== form.get('client_secret'))
-        return answer(401, { error: 'invalid_client', error_description: 'Client authentication failed due to unknown client, no client authentication included, or unsupported authentication method.' }), true;
-      if (form.get('grant_type') !== 'authorization_code') return answer(400, { error: 'unsupported_grant_type' }), true;
+        return (
+          answer(401, {
+            error: 'invalid_client',
+            error_description:
+              'Client authentication failed due to unknown client, no client authentication included, or unsupported authentication method.',
+          }),
+          true
+        );
+      if (form.get('grant_type') !== 'authorization_code') return (answer(400, { error: 'unsupported_grant_type' }), true);
       const code = this.codes.get(form.get('code') ?? '');
       this.codes.delete(form.get('code') ?? '');
       const verifier = form.get('code_verifier') ?? '';
-      const grantInvalid = { error: 'invalid_grant', error_description: 'The provided authorization grant is invalid, expired, revoked, does not match the redirection URI used in the authorization request, or was issued to another client.' };
-      if (!code || code.clientId !== form.get('client_id') || code.redirectUri !== form.get('redirect_uri')) return answer(400, grantInvalid), true;
-      if (code.challenge && createHash('sha256').update(verifier).digest('base64url') !== code.challenge) return answer(400, grantInvalid), true;
+      const grantInvalid = {
+        error: 'invalid_grant',
+        error_description:
+          'The provided authorization grant is invalid, expired, revoked, does not match the redirection URI used in the authorization request, or was issued to another client.',
+      };
+      if (!code || code.clientId !== form.get('client_id') || code.redirectUri !== form.get('redirect_uri'))
+        return (answer(400, grantInvalid), true);
+      if (code.challenge && createHash('sha256').update(verifier).digest('base64url') !== code.challenge)
+        return (answer(400, grantInvalid), true);
       answer(200, { access_token: this.token, token_type: 'Bearer', scope: code.scope, created_at: Math.floor(this.clock / 1000) });
       return true;
     }

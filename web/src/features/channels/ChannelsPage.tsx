@@ -220,6 +220,7 @@ export function ChannelsPage() {
                     size="xs"
                     variant={n.simulated ? 'outline' : 'filled'}
                     color={n.simulated ? 'orange' : undefined}
+                    aria-label={t('channels.connectNetwork', { network: n.label[lang] })}
                     onClick={() => void connectNetwork(n)}
                   >
                     {t('channels.connect')}

@@ -109,14 +109,16 @@ interface PickerContent {
 
 /** Where the callback sends the browser: the web app's picker, or its error page (translated by code). */
 export type CallbackOutcome =
-  | { ok: true; pickerId: string; network: string }
+  | { ok: true; pickerId: string; network: string; workspaceId: string }
   | { ok: false; code: ErrorCode; network: string; detail?: string };
 
 /** The web app's page for a callback outcome (relative: the browser stays on the host it used). */
 export function callbackLocation(outcome: CallbackOutcome): string {
   const query = new URLSearchParams({ network: outcome.network });
-  if (outcome.ok) query.set('picker', outcome.pickerId);
-  else {
+  if (outcome.ok) {
+    query.set('picker', outcome.pickerId);
+    query.set('workspace', outcome.workspaceId);
+  } else {
     query.set('error', outcome.code);
     if (outcome.detail) query.set('detail', outcome.detail.slice(0, 80));
   }
@@ -174,7 +176,7 @@ export async function finishSignIn(
     sealed: ctx.secrets.seal(content),
     expiresAt: new Date(ctx.clock.now() + PICKER_TTL_MS),
   });
-  return { ok: true, pickerId: picker.id, network };
+  return { ok: true, pickerId: picker.id, network, workspaceId: state.workspace_id };
 }
 
 async function openPicker(ctx: AppContext, input: { workspaceId: string; userId: string; pickerId: string }) {

@@ -321,4 +321,14 @@ describe.each(DB_KINDS)('sign in with a network (OAuth 2.0, %s)', (kind) => {
     const listed = (await s.api('GET', `/channels/${channel.id}`)).json();
     expect(listed.connectionExpiresAt).toBeTruthy();
   });
+  it('disconnecting revokes the tokens at the network', async () => {
+    const { channel } = await connect();
+    const { credentials } = await credentialsOf(channel.id);
+    const res = await s.api('DELETE', `/channels/${channel.id}`);
+    expect(res.statusCode).toBe(204);
+    const refused = await tokenRequest({ grant_type: 'refresh_token', refresh_token: credentials.refreshToken });
+    expect(refused.body.error).toBe('invalid_grant');
+    const { row } = await credentialsOf(channel.id);
+    expect(row.status).toBe('disconnected');
+  });
 });

@@ -173,3 +173,25 @@ export async function warnExpiringChannels(ctx: AppContext): Promise<number> {
   }
   return warned;
 }
+
+/**
+ * On disconnect: asks the network to revoke the channel's tokens, where it offers it. Best effort: a
+ * network that does not answer never stops a disconnect (the tokens are erased here either way).
+ */
+export async function revokeChannelTokens(ctx: AppContext, row: Pick<ChannelRow, 'id' | 'network' | 'settings' | 'credentials_sealed'>) {
+  if (!ctx.networks.has(row.network)) return;
+  const provider = ctx.networks.get(row.network).oauth;
+  if (!provider?.revoke || typeof row.settings.oauthRemoteId !== 'string') return;
+  try {
+    const tokens = tokensOf(ctx.secrets.open<Record<string, unknown>>(row.credentials_sealed));
+    if (!tokens) return;
+    const instanceUrl = typeof row.settings.instanceUrl === 'string' ? row.settings.instanceUrl : null;
+    const call = oauthCallContext(ctx, row.network, instanceUrl);
+    const app: OAuthAppCredentials = provider.registerApp
+      ? await instanceApp(ctx, row.network, instanceUrl ?? '', (redirectUrl) => provider.registerApp!(redirectUrl, call))
+      : await resolveApp(ctx, row.network);
+    await provider.revoke(tokens, app, call);
+  } catch (error) {
+    ctx.logger.warn({ channelId: row.id, network: row.network, err: (error as Error).message }, 'revoking the tokens failed');
+  }
+}

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { Alert, Avatar, Button, Card, Checkbox, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import { apiErrorText, networkLabel } from '../../shared/api-error-text.ts';
 import { ApiErrorAlert } from '../../shared/ApiErrorAlert.tsx';
-import { useWorkspace } from '../../shared/session.tsx';
+import { useSession, useWorkspace } from '../../shared/session.tsx';
 import { channelKeys } from './api.ts';
 import { NetworkLogo } from './NetworkLogo.tsx';
 
@@ -60,7 +60,13 @@ export function ConnectPage() {
   const workspace = useWorkspace();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
+  const { me, selectWorkspace } = useSession();
   const pickerId = params.get('picker');
+  // The sign-in was started in this workspace: show its picker there, even if another one was selected since.
+  const startedIn = params.get('workspace');
+  useEffect(() => {
+    if (startedIn && startedIn !== workspace.id && me.workspaces.some((w) => w.id === startedIn)) selectWorkspace(startedIn);
+  }, [startedIn, workspace.id, me.workspaces, selectWorkspace]);
   const errorCode = params.get('error');
   const network = params.get('network') ?? '';
   const [chosen, setChosen] = useState<string[] | null>(null);

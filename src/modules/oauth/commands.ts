@@ -112,6 +112,12 @@ export type CallbackOutcome =
   | { ok: true; pickerId: string; network: string; workspaceId: string }
   | { ok: false; code: ErrorCode; network: string; detail?: string };
 
+/** A minimal page that sends the browser on to `location` at once (no script needed), never cached. */
+export function forwardingPage(location: string): string {
+  const href = location.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+  return `<!doctype html><html><head><meta charset="utf-8"><meta name="referrer" content="no-referrer"><meta http-equiv="refresh" content="0;url=${href}"><title>Plaza</title></head><body><p><a href="${href}">Plaza</a></p></body></html>`;
+}
+
 /** The web app's page for a callback outcome (relative: the browser stays on the host it used). */
 export function callbackLocation(outcome: CallbackOutcome): string {
   const query = new URLSearchParams({ network: outcome.network });
@@ -131,7 +137,7 @@ export function callbackLocation(outcome: CallbackOutcome): string {
  */
 export async function finishSignIn(
   ctx: AppContext,
-  input: { network: string; code?: string; state?: string; error?: string },
+  input: { network: string; code?: string; state?: string; error?: string; userId: string | null },
 ): Promise<CallbackOutcome> {
   const network = input.network;
   if (!ctx.networks.has(network) || !ctx.networks.get(network).oauth) return { ok: false, code: 'network_not_oauth', network };
@@ -139,6 +145,9 @@ export async function finishSignIn(
   if (!input.state) return { ok: false, code: 'oauth_state_invalid', network };
   const state = await oauthRepository.consumeState(ctx.database.db, sha256Hex(input.state), network, new Date(ctx.clock.now()));
   if (!state) return { ok: false, code: 'oauth_state_invalid', network };
+  // The browser coming back must be the one that started: signed in to Plaza as the same person.
+  // Otherwise someone could start a sign-in and have another person's account land in their picker.
+  if (state.user_id !== input.userId) return { ok: false, code: 'oauth_state_invalid', network };
   // A network's error code is a short token (RFC 6749 §4.1.2.1); anything else is not shown.
   if (input.error) return { ok: false, code: 'oauth_denied', network, detail: /^[\w.-]{1,60}$/.test(input.error) ? input.error : 'error' };
   if (!input.code) return { ok: false, code: 'oauth_exchange_failed', network };

@@ -48,10 +48,17 @@ describe.each(DB_KINDS)('sign in with a network (OAuth 2.0, %s)', (kind) => {
     return { url, callback: await followToCallback(url.href, CALLBACK) };
   };
   /** Plaza's callback as the browser would call it; answers where the browser goes next. */
-  const callback = async (query: URLSearchParams | string) => {
-    const res = await t.app.inject({ method: 'GET', url: `/api/v1/oauth/${TEST_NETWORK}/callback?${query}` });
-    expect(res.statusCode, res.body).toBe(302);
-    return new URL(res.headers.location as string, PUBLIC_URL);
+  const callback = async (query: URLSearchParams | string, token: string | null = s.owner.token) => {
+    const res = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/oauth/${TEST_NETWORK}/callback?${query}`,
+      headers: token ? { authorization: `Bearer ${token}` } : {},
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['cache-control']).toBe('no-store');
+    const target = /content="0;url=([^"]+)"/.exec(res.body)?.[1]?.replace(/&amp;/g, '&');
+    expect(target, res.body).toBeTruthy();
+    return new URL(target!, PUBLIC_URL);
   };
   const pickers = async () => (await db().selectFrom('oauth_pickers').select('id').execute()).length;
   const connect = async () => {
@@ -163,12 +170,18 @@ describe.each(DB_KINDS)('sign in with a network (OAuth 2.0, %s)', (kind) => {
     expect((await callback(wrong)).searchParams.get('error')).toBe('oauth_state_invalid');
     expect((await callback(`code=${back.searchParams.get('code')}`)).searchParams.get('error')).toBe('oauth_state_invalid');
 
+    // Another browser (not signed in as the person who started) cannot finish it.
+    expect((await callback(back.searchParams, null)).searchParams.get('error')).toBe('oauth_state_invalid');
+    const { callback: fresh } = await signIn();
+    expect((await callback(fresh.searchParams, s.member('manager').token)).searchParams.get('error')).toBe('oauth_state_invalid');
+
+    const { callback: late } = await signIn();
     await db()
       .updateTable('oauth_states')
       .set({ expires_at: new Date(Date.now() - 1000) })
       .where('used_at', 'is', null)
       .execute();
-    expect((await callback(back.searchParams)).searchParams.get('error')).toBe('oauth_state_invalid');
+    expect((await callback(late.searchParams)).searchParams.get('error')).toBe('oauth_state_invalid');
     expect(await pickers()).toBe(before);
   });
 

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { member, objectParams, workspaceParams, type ApiModule } from '../../server/api.ts';
-import { listSchema } from '../../server/schemas.ts';
+import { binary, listSchema } from '../../server/schemas.ts';
 import { channelSchema } from '../channels/schemas.ts';
 import { presentChannel } from '../channels/service.ts';
-import { callbackLocation, connectPicked, describePicker, finishSignIn, startSignIn } from './commands.ts';
+import { callbackLocation, connectPicked, describePicker, finishSignIn, forwardingPage, startSignIn } from './commands.ts';
 import { callbackQuerySchema, pickBodySchema, pickerSchema, startBodySchema, startSchema } from './schemas.ts';
 
 const tags = ['oauth'];
@@ -52,12 +52,17 @@ export const oauthRoutes: ApiModule = async (app, ctx) => {
           'Where the network sends the browser back: exchanges the code, then redirects to the web app’s account picker (or its error page)',
         params: z.object({ network: z.string().max(40) }),
         querystring: callbackQuerySchema,
-        response: { 302: z.null() },
+        response: { 200: binary('A page that sends the browser on to the web app’s account picker, or to its error page with a code') },
       },
     },
     async (request, reply) => {
-      const outcome = await finishSignIn(ctx, { network: request.params.network, ...request.query });
-      return reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer').redirect(callbackLocation(outcome), 302);
+      const outcome = await finishSignIn(ctx, { network: request.params.network, ...request.query, userId: request.user?.id ?? null });
+      // A page rather than a redirect, so the address with the code never reaches another page as a referrer.
+      return reply
+        .header('cache-control', 'no-store')
+        .header('referrer-policy', 'no-referrer')
+        .type('text/html; charset=utf-8')
+        .send(forwardingPage(callbackLocation(outcome)));
     },
   );
 

@@ -965,12 +965,14 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
-                302: {
+                /** @description A page that sends the browser on to the web app’s account picker, or to its error page with a code */
+                200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": string;
+                    };
                 };
             };
         };
@@ -10043,7 +10045,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        events: ("post.published" | "post.failed" | "channel.needs_reconnect" | "publication.missed" | "listening.reputation_alert" | "objective.off_track" | "objective.on_track" | "report.sent" | "report.failed")[];
+                        events: ("post.published" | "post.failed" | "channel.needs_reconnect" | "channel.token_expiring" | "publication.missed" | "listening.reputation_alert" | "objective.off_track" | "objective.on_track" | "report.sent" | "report.failed")[];
                         /** Format: uri */
                         url: string;
                     };

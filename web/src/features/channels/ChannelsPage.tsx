@@ -270,7 +270,7 @@ export function ChannelsPage() {
                   )}
                   {days !== null && channel.status === 'active' && (
                     <Badge color={days <= 7 ? 'orange' : 'gray'} variant="light" data-testid="channel-expiry">
-                      {days <= 0 ? t('connect.expired') : t('connect.expiresIn', { count: days })}
+                      {days <= 0 ? t('connect.expired') : days === 1 ? t('connect.expiresToday') : t('connect.expiresIn', { count: days })}
                     </Badge>
                   )}
                 </Group>

@@ -187,6 +187,10 @@ export class FakeMastodonServer {
     answer: (status: number, body: unknown, headers?: Record<string, string>) => void,
     res: http.ServerResponse,
   ): boolean {
+    const reply = (status: number, body: unknown): true => {
+      answer(status, body);
+      return true;
+    };
     const params = (): URLSearchParams => {
       if (contentType.startsWith('application/json') && raw.length)
         return new URLSearchParams(
@@ -198,7 +202,7 @@ export class FakeMastodonServer {
       const form = params();
       const redirectUris = (form.get('redirect_uris') ?? '').split(/\s+/).filter(Boolean);
       if (!form.get('client_name') || !redirectUris.length)
-        return (answer(422, { error: "Validation failed: Application name can't be blank, Redirect URI must be an absolute URI." }), true);
+        return reply(422, { error: "Validation failed: Application name can't be blank, Redirect URI must be an absolute URI." });
       const id = String(this.apps.size + 1);
       const clientId = `client-${id}-${Math.random().toString(36).slice(2, 10)}`;
       const clientSecret = `secret-${Math.random().toString(36).slice(2, 14)}`;
@@ -221,7 +225,7 @@ export class FakeMastodonServer {
       const q = url.searchParams;
       const app = this.apps.get(q.get('client_id') ?? '');
       const redirectUri = q.get('redirect_uri') ?? '';
-      if (!app || !app.redirectUris.includes(redirectUri)) {
+      if (!app?.redirectUris.includes(redirectUri)) {
         res.writeHead(400, { 'content-type': 'text/html' });
         res.end('<p>The redirect uri included is not valid.</p>');
         return true;
@@ -231,7 +235,7 @@ export class FakeMastodonServer {
       else {
         const code = Math.random().toString(36).slice(2, 18);
         const challenge = q.get('code_challenge');
-        if (challenge && q.get('code_challenge_method') !== 'S256') return (answer(400, { error: 'invalid_request' }), true);
+        if (challenge && q.get('code_challenge_method') !== 'S256') return reply(400, { error: 'invalid_request' });
         this.codes.set(code, { clientId: q.get('client_id')!, redirectUri, challenge, scope: q.get('scope') ?? 'read' });
         back.searchParams.set('code', code);
       }
@@ -244,15 +248,12 @@ export class FakeMastodonServer {
       const form = params();
       const app = this.apps.get(form.get('client_id') ?? '');
       if (!app || app.clientSecret !== form.get('client_secret'))
-        return (
-          answer(401, {
-            error: 'invalid_client',
-            error_description:
-              'Client authentication failed due to unknown client, no client authentication included, or unsupported authentication method.',
-          }),
-          true
-        );
-      if (form.get('grant_type') !== 'authorization_code') return (answer(400, { error: 'unsupported_grant_type' }), true);
+        return reply(401, {
+          error: 'invalid_client',
+          error_description:
+            'Client authentication failed due to unknown client, no client authentication included, or unsupported authentication method.',
+        });
+      if (form.get('grant_type') !== 'authorization_code') return reply(400, { error: 'unsupported_grant_type' });
       const code = this.codes.get(form.get('code') ?? '');
       this.codes.delete(form.get('code') ?? '');
       const verifier = form.get('code_verifier') ?? '';
@@ -262,9 +263,8 @@ export class FakeMastodonServer {
           'The provided authorization grant is invalid, expired, revoked, does not match the redirection URI used in the authorization request, or was issued to another client.',
       };
       if (!code || code.clientId !== form.get('client_id') || code.redirectUri !== form.get('redirect_uri'))
-        return (answer(400, grantInvalid), true);
-      if (code.challenge && createHash('sha256').update(verifier).digest('base64url') !== code.challenge)
-        return (answer(400, grantInvalid), true);
+        return reply(400, grantInvalid);
+      if (code.challenge && createHash('sha256').update(verifier).digest('base64url') !== code.challenge) return reply(400, grantInvalid);
       answer(200, { access_token: this.token, token_type: 'Bearer', scope: code.scope, created_at: Math.floor(this.clock / 1000) });
       return true;
     }

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { parseNetworkOrigins } from './networks/endpoints.ts';
 import { parseTrustProxy, type TrustProxySetting } from './lib/trust-proxy.ts';
 
 /** Services one process can run; `plaza start` runs all of them by default. */
@@ -47,6 +48,23 @@ const configSchema = z
     mailFrom: z.string().trim().min(3).max(255).optional(),
     /** Largest file a resumable upload may carry, in MB (MEDIA_MAX_UPLOAD_MB; videos). */
     maxUploadMb: z.coerce.number().int().min(1).max(2047).default(1024),
+    /**
+     * PLAZA_NETWORK_ORIGINS ("facebook=http://127.0.0.1:4100,x=…"): send a network's calls to another origin
+     * (local contract servers, proxies); see networks/endpoints.ts. Empty: the official hosts.
+     */
+    networkOrigins: z
+      .string()
+      .optional()
+      .transform((raw, zctx): Record<string, string> => {
+        try {
+          return parseNetworkOrigins(raw);
+        } catch {
+          zctx.addIssue({ code: z.ZodIssueCode.custom, message: 'PLAZA_NETWORK_ORIGINS must be name=origin pairs separated by commas' });
+          return z.NEVER;
+        }
+      }),
+    /** PLAZA_<NETWORK>_CLIENT_ID / _CLIENT_SECRET: each network's developer app, by network name. */
+    networkApps: z.record(z.string(), z.object({ clientId: z.string().min(1), clientSecret: z.string().optional() })).default({}),
   })
   .superRefine((c, issues) => {
     // Links in e-mails are built from PUBLIC_URL, never from a request's Host header (which a caller chooses).
@@ -78,6 +96,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     mailFrom: env.MAIL_FROM || undefined,
     trustProxy: env.TRUST_PROXY,
     maxUploadMb: env.MEDIA_MAX_UPLOAD_MB || undefined,
+    networkOrigins: env.PLAZA_NETWORK_ORIGINS || undefined,
+    networkApps: networkAppsFrom(env),
     ...overrides,
   };
   const parsed = configSchema.safeParse(raw);
@@ -86,6 +106,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     throw new ConfigError(`Invalid configuration:\n${problems}`);
   }
   return { ...parsed.data, dataDir: path.resolve(parsed.data.dataDir) };
+}
+
+/**
+ * Developer apps given by environment: PLAZA_<NETWORK>_CLIENT_ID (and _CLIENT_SECRET), e.g.
+ * PLAZA_FACEBOOK_CLIENT_ID. The network name is the variable's middle part in lower case.
+ */
+function networkAppsFrom(env: NodeJS.ProcessEnv): Record<string, { clientId: string; clientSecret?: string }> {
+  const apps: Record<string, { clientId: string; clientSecret?: string }> = {};
+  for (const [key, value] of Object.entries(env)) {
+    const match = /^PLAZA_([A-Z0-9]+)_CLIENT_ID$/.exec(key);
+    if (!match || !value) continue;
+    const secret = env[`PLAZA_${match[1]}_CLIENT_SECRET`];
+    apps[match[1].toLowerCase()] = { clientId: value, ...(secret && { clientSecret: secret }) };
+  }
+  return apps;
 }
 
 /** Raised when the environment holds invalid settings. */

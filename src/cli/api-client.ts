@@ -88,4 +88,8 @@ export class ApiClient {
   put<T>(path: string, body: unknown): Promise<T> {
     return this.request<T>('PUT', path, body);
   }
+
+  delete<T = null>(path: string): Promise<T> {
+    return this.request<T>('DELETE', path);
+  }
 }

@@ -7,6 +7,7 @@ import { ApiError } from './api-client.ts';
 import { registerAnalyticsCommands } from './analytics-commands.ts';
 import { registerListeningCommands } from './listening-commands.ts';
 import { registerAccountCommands } from './account-commands.ts';
+import { registerIntegrationCommands } from './integration-commands.ts';
 import { localMessage } from '../lib/local-messages.ts';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -221,18 +222,34 @@ export function buildCli(): Command {
     );
   channel
     .command('test')
+    .description('Check the connection with the network now (--live: print what the network answered)')
     .requiredOption('-w, --workspace <id>')
+    .option('--live', 'print the account and the answer as the network gave them')
     .argument('<channelId>')
     .action(
-      action(async (channelId: string, opts: { workspace: string }, command: Command) => {
+      action(async (channelId: string, opts: { workspace: string; live?: boolean }, command: Command) => {
         const { api, options } = connect(command);
-        const result = await api.post<{ health: { ok: boolean; error?: { message: string } } }>(
-          `/api/v1/workspaces/${opts.workspace}/channels/${channelId}/test`,
-          {},
-        );
-        output(options, result, () =>
-          process.stdout.write(result.health.ok ? 'Connection OK\n' : `Connection failed: ${result.health.error?.message}\n`),
-        );
+        const result = await api.post<{
+          health: {
+            ok: boolean;
+            account?: { id: string; handle: string; displayName?: string; followers?: number };
+            error?: { code: string; message: string; kind?: string };
+          };
+          channel: { network: string; status: string };
+        }>(`/api/v1/workspaces/${opts.workspace}/channels/${channelId}/test`, {});
+        output(options, result, () => {
+          process.stdout.write(result.health.ok ? 'Connection OK\n' : `Connection failed: ${result.health.error?.message}\n`);
+          if (!opts.live) return;
+          const { account, error } = result.health;
+          process.stdout.write(`Network: ${result.channel.network} (channel status: ${result.channel.status})\n`);
+          if (account)
+            process.stdout.write(
+              `Account as the network sees it: id ${account.id}, ${account.handle}${account.displayName ? ` (${account.displayName})` : ''}${
+                account.followers !== undefined ? `, ${account.followers} followers` : ''
+              }\n`,
+            );
+          if (error) process.stdout.write(`The network answered: ${error.code}${error.kind ? ` (${error.kind})` : ''}: ${error.message}\n`);
+        });
         if (!result.health.ok) process.exitCode = 1;
       }),
     );
@@ -491,5 +508,6 @@ export function buildCli(): Command {
   registerAnalyticsCommands(program);
   registerListeningCommands(program);
   registerAccountCommands(program);
+  registerIntegrationCommands(program);
   return program;
 }

@@ -85,6 +85,62 @@ export interface ChannelsTable {
   last_error_code: Generated<string | null>;
   last_checked_at: NullableTimestamp;
   created_at: Timestamp;
+  /** When the OAuth access token stops working (null: never, or not an OAuth channel). */
+  token_expires_at: Generated<Date | null>;
+  /** When the connection ends unless someone reconnects (shown as "expires in N days", warned a week ahead). */
+  connection_expires_at: Generated<Date | null>;
+  /** One token refresh per channel at a time, across processes (src/modules/oauth). */
+  refresh_lease_until: Generated<Date | null>;
+  refresh_lease_owner: Generated<string | null>;
+  /** When the "expires soon" warning was sent for the current token. */
+  expiry_warned_at: Generated<Date | null>;
+}
+
+/** The install's developer app per network (Settings → Integrations); the secret sealed. */
+export interface IntegrationAppsTable {
+  network: string;
+  client_id: string;
+  client_secret_sealed: string | null;
+  last_error_code: string | null;
+  last_error_at: NullableTimestamp;
+  updated_by: string | null;
+  updated_at: Generated<Date>;
+}
+
+/** Apps Plaza registered itself on one server of a federated network (Mastodon), sealed. */
+export interface IntegrationInstanceAppsTable {
+  network: string;
+  instance_url: string;
+  redirect_url: string;
+  app_sealed: string;
+  created_at: Generated<Date>;
+}
+
+/** A sign-in in progress (single use, 10 minutes). */
+export interface OAuthStatesTable {
+  state_hash: string;
+  network: string;
+  workspace_id: string;
+  user_id: string;
+  verifier_sealed: string;
+  instance_url: string | null;
+  reconnect_channel_id: string | null;
+  expires_at: Date;
+  used_at: NullableTimestamp;
+  created_at: Generated<Date>;
+}
+
+/** Tokens and connectable accounts after a sign-in, until the user picks (sealed). */
+export interface OAuthPickersTable {
+  id: Generated<string>;
+  network: string;
+  workspace_id: string;
+  user_id: string;
+  reconnect_channel_id: string | null;
+  sealed: string;
+  expires_at: Date;
+  used_at: NullableTimestamp;
+  created_at: Generated<Date>;
 }
 
 export interface PostsTable {
@@ -231,6 +287,10 @@ export interface Database {
   memberships: MembershipsTable;
   events: EventsTable;
   channels: ChannelsTable;
+  integration_apps: IntegrationAppsTable;
+  integration_instance_apps: IntegrationInstanceAppsTable;
+  oauth_states: OAuthStatesTable;
+  oauth_pickers: OAuthPickersTable;
   posts: PostsTable;
   publications: PublicationsTable;
   publication_attempts: PublicationAttemptsTable;

@@ -5,6 +5,7 @@ import { publishingJobs } from '../modules/publishing/jobs.ts';
 import { analyticsJobs } from '../modules/analytics/jobs.ts';
 import { listeningJobs } from '../modules/listening/jobs.ts';
 import { mediaJobs } from '../modules/media/jobs.ts';
+import { oauthJobs } from '../modules/oauth/jobs.ts';
 import type { JobDefinition } from './registry.ts';
 
 /** Settings of the jobs that take some (tests run them fast). */
@@ -26,5 +27,6 @@ export function plazaJobs(settings: JobSettings = {}): JobDefinition[] {
     ...analyticsJobs,
     ...listeningJobs({ listener: settings.listener }),
     ...mediaJobs,
+    ...oauthJobs,
   ];
 }

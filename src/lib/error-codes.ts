@@ -112,6 +112,18 @@ export const ERROR_CODES = [
   'invalid_source_settings',
   'import_too_many_rows',
   'alert_baseline_too_long',
+  // sign in with the network (OAuth) and integrations
+  'network_not_oauth',
+  'integration_missing',
+  'oauth_state_invalid',
+  'oauth_denied',
+  'oauth_exchange_failed',
+  'oauth_invalid_client',
+  'oauth_picker_invalid',
+  'oauth_no_accounts',
+  'oauth_instance_required',
+  'oauth_app_registration_failed',
+  'oauth_refresh_failed',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

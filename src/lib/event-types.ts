@@ -33,6 +33,9 @@ export const EVENT_TYPES = [
   'channel.disconnected',
   'channel.needs_reconnect',
   'channel.status_changed',
+  'channel.token_refreshed',
+  'channel.token_expiring',
+  'integration.updated',
   // workspace, people, access
   'workspace.created',
   'workspace.updated',

@@ -90,6 +90,12 @@ export interface OAuthProvider {
   refresh?(tokens: OAuthTokens, app: OAuthAppCredentials, ctx: OAuthCallContext): Promise<OAuthTokens>;
   /** Refresh this long before `expiresAt` (ms); default one hour, Meta long-lived tokens days. */
   refreshAheadMs?: number;
+  /**
+   * Federated networks (Mastodon): the user names a server (`ctx.instanceUrl`) and Plaza registers
+   * its own app there instead of using Settings → Integrations. The framework caches the answer
+   * per server and redirect URL, sealed.
+   */
+  registerApp?(redirectUrl: string, ctx: OAuthCallContext): Promise<OAuthAppCredentials>;
   /** Revokes the tokens on disconnect, where the network offers it. */
   revoke?(tokens: OAuthTokens, app: OAuthAppCredentials, ctx: OAuthCallContext): Promise<void>;
 }

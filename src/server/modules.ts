@@ -14,6 +14,8 @@ import { activityRoutes } from '../modules/activity/routes.ts';
 import { calendarRoutes } from '../modules/calendar/routes.ts';
 import { listeningRoutes } from '../modules/listening/routes.ts';
 import { sourceKindRoutes } from '../modules/listening/source-kinds-routes.ts';
+import { integrationRoutes } from '../modules/integrations/routes.ts';
+import { oauthRoutes } from '../modules/oauth/routes.ts';
 
 /** Every module's routes; add a module here to expose it. */
 export const apiModules: ApiModule[] = [
@@ -32,4 +34,6 @@ export const apiModules: ApiModule[] = [
   linkRoutes,
   listeningRoutes,
   sourceKindRoutes,
+  integrationRoutes,
+  oauthRoutes,
 ];

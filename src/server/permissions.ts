@@ -13,6 +13,8 @@ export const PERMISSIONS = {
   'workspace.manage': ['owner', 'manager'],
   'workspace.delete': ['owner'],
   'webhook.manage': ['owner', 'manager'],
+  /** The install's developer apps per network (client id and secret, Settings → Integrations). */
+  'integration.manage': ['owner'],
   /** Listening: saved queries, sentiment label corrections, acknowledging alerts, CSV imports. */
   'listening.write': ['owner', 'manager', 'editor'],
   /** Listening: sources (they reach out to other servers) and alert thresholds. */

@@ -29,6 +29,7 @@ const ApprovalsPage = lazy(() => import('./features/posts/approvals/ApprovalsPag
 const PostsListPage = lazy(() => import('./features/posts/list/PostsListPage.tsx').then((m) => ({ default: m.PostsListPage })));
 const PostDetailPage = lazy(() => import('./features/posts/detail/PostDetailPage.tsx').then((m) => ({ default: m.PostDetailPage })));
 const ChannelsPage = lazy(() => import('./features/channels/ChannelsPage.tsx').then((m) => ({ default: m.ChannelsPage })));
+const ConnectPage = lazy(() => import('./features/channels/ConnectPage.tsx').then((m) => ({ default: m.ConnectPage })));
 const SettingsPage = lazy(() => import('./features/settings/SettingsPage.tsx').then((m) => ({ default: m.SettingsPage })));
 const SandboxPage = lazy(() => import('./features/sandbox/SandboxPage.tsx').then((m) => ({ default: m.SandboxPage })));
 const ActivityPage = lazy(() => import('./features/activity/ActivityPage.tsx').then((m) => ({ default: m.ActivityPage })));
@@ -91,6 +92,7 @@ export function App() {
               <Route path="/posts" element={<PostsListPage />} />
               <Route path="/posts/:postId" element={<PostDetailPage />} />
               <Route path="/channels" element={<ChannelsPage />} />
+              <Route path="/channels/connect" element={<ConnectPage />} />
               <Route path="/sandbox" element={<SandboxPage />} />
               <Route path="/activity" element={<ActivityPage />} />
               <Route path="/listening" element={<ListeningDashboardPage />} />

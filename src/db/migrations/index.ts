@@ -13,6 +13,7 @@ import * as accounts0600 from './0600_accounts.ts';
 import * as jobSchedules0700 from './0700_job_schedules.ts';
 import * as channelErrorCode0800 from './0800_channel_error_code.ts';
 import * as workspaceCurrency0810 from './0810_workspace_currency.ts';
+import * as oauth0820 from './0820_oauth.ts';
 import * as videoAndPostTypes0830 from './0830_video_and_post_types.ts';
 import * as errorCodes0840 from './0840_error_codes.ts';
 
@@ -42,6 +43,7 @@ export const migrations: Migration[] = [
   { name: '0700_job_schedules', up: jobSchedules0700.up },
   { name: '0800_channel_error_code', up: channelErrorCode0800.up },
   { name: '0810_workspace_currency', up: workspaceCurrency0810.up },
+  { name: '0820_oauth', up: oauth0820.up },
   { name: '0830_video_and_post_types', up: videoAndPostTypes0830.up },
   { name: '0840_error_codes', up: errorCodes0840.up },
 ];

@@ -16,6 +16,7 @@ import { markNotificationsRead } from './commands.ts';
 export const NOTIFICATION_TYPES = [
   'post.failed',
   'channel.needs_reconnect',
+  'channel.token_expiring',
   'post.submit',
   'post.approve',
   'post.reject',

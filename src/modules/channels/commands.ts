@@ -8,6 +8,7 @@ import { AppError, badRequest, notFound } from '../../lib/errors.ts';
 import type { NetworkAdapter } from '../../networks/types.ts';
 import { recordEvent } from '../events/events.ts';
 import { channelRepository } from './repository.ts';
+import { revokeChannelTokens } from '../oauth/refresh.ts';
 import { applyHealth, channelContext, probeChannel, verifyNewConnection } from './service.ts';
 
 /** Who asks for a change, in which workspace. */
@@ -110,6 +111,8 @@ export async function checkChannel(ctx: AppContext, input: Actor & { channelId: 
 /** Disconnects a channel: credentials are erased, its unstarted publications canceled, history kept. */
 export async function disconnectChannel(ctx: AppContext, input: Actor & { channelId: string }): Promise<void> {
   const row = await loadChannel(ctx, input.workspaceId, input.channelId);
+  // Signed-in channels: the network is asked to revoke the tokens too (best effort).
+  if (row.status !== 'disconnected') await revokeChannelTokens(ctx, row);
   await ctx.database.db.transaction().execute(async (trx) => {
     await channelRepository.disconnect(trx, row.id, ctx.secrets.seal({}));
     await channelRepository.cancelUnstartedPublications(trx, row.id);

@@ -34,6 +34,7 @@ export const channelRoutes: ApiModule = async (app, ctx) => {
         idempotency: a.idempotency,
         connectionFields: a.connectionFields,
         ...presentCapabilities(ctx.config, a),
+        signIn: a.oauth ? (a.oauth.registerApp ? ('instance' as const) : ('app' as const)) : null,
       })),
     }),
   );

@@ -31,6 +31,11 @@ export const networkSchema = z.object({
   capabilities: networkCapabilitiesSchema.nullable(),
   /** Set when it fetches media by URL and PUBLIC_URL does not let it reach this install. */
   mediaByUrlProblem: mediaByUrlProblemSchema.nullable(),
+  /**
+   * How it connects by signing in: 'app' (the install's app, Settings → Integrations), 'instance'
+   * (the user's server first, Mastodon), or null (connection fields only).
+   */
+  signIn: z.enum(['app', 'instance']).nullable(),
 });
 
 export const channelSchema = z.object({
@@ -53,6 +58,10 @@ export const channelSchema = z.object({
   limits: networkLimitsSchema.nullable(),
   capabilities: networkCapabilitiesSchema.nullable(),
   mediaByUrlProblem: mediaByUrlProblemSchema.nullable(),
+  /** When the connection ends unless someone reconnects (sign-in channels whose access cannot be renewed forever). */
+  connectionExpiresAt: instant.nullable(),
+  /** Connected by signing in with the network (Reconnect signs in again). */
+  signIn: z.boolean(),
 });
 
 export const healthSchema = z.object({

@@ -30,21 +30,33 @@ export function presentChannel(ctx: AppContext, row: ChannelRow) {
     createdAt: row.created_at,
     limits: adapter?.limits ?? null,
     ...presentCapabilities(ctx.config, adapter),
+    connectionExpiresAt: row.connection_expires_at ?? null,
+    signIn: Boolean(adapter?.oauth) && typeof row.settings.oauthRemoteId === 'string',
   };
+}
+
+/**
+ * Where a network is reached (PLAZA_NETWORK_ORIGINS), for every ChannelContext and sign-in call:
+ * undefined means the network's official hosts. The one place that reads the setting.
+ */
+export function networkOrigin(config: { networkOrigins?: Record<string, string> } | undefined, network: string | undefined) {
+  return network ? config?.networkOrigins?.[network] : undefined;
 }
 
 /** Builds the adapter's view of a channel, decrypting credentials just for this call. */
 export function channelContext(
   ctx: AppContext,
-  row: Pick<ChannelRow, 'id' | 'settings' | 'credentials_sealed'>,
+  row: Pick<ChannelRow, 'id' | 'settings' | 'credentials_sealed'> & { network?: string },
   signal?: AbortSignal,
 ): ChannelContext {
+  const origin = networkOrigin(ctx.config, row.network);
   return {
     channelId: row.id,
     settings: row.settings,
     credentials: ctx.secrets.open<Record<string, unknown>>(row.credentials_sealed),
     signal,
     allowPrivateUrls: ctx.config.allowPrivateUrls,
+    ...(origin && { origin }),
   };
 }
 
@@ -126,7 +138,11 @@ export async function verifyNewConnection(
   credentials: Record<string, unknown>,
 ) {
   const sealed = ctx.secrets.seal(credentials);
-  const health = await probeChannel(adapter, channelContext(ctx, { id: channelId, settings, credentials_sealed: sealed }), ctx.logger);
+  const health = await probeChannel(
+    adapter,
+    channelContext(ctx, { id: channelId, network: adapter.name, settings, credentials_sealed: sealed }),
+    ctx.logger,
+  );
   if (!health.ok) {
     const error = health.error ?? UNREACHABLE;
     // Stable codes the web app translates: private_address, unexpected_response, else connection_failed.

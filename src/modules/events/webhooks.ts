@@ -12,6 +12,7 @@ export const WEBHOOK_EVENTS = [
   'post.published',
   'post.failed',
   'channel.needs_reconnect',
+  'channel.token_expiring',
   'publication.missed',
   'listening.reputation_alert',
   'objective.off_track',

@@ -14,7 +14,9 @@ import { backoffDelay, SharedRateLimiter, Semaphore } from './rate-limiter.ts';
 import { WorkerLiveness } from './workers.ts';
 import { DEFERRED, publishingRepository as repository, type PublishingRow } from './repository.ts';
 import { recordEvent } from '../events/events.ts';
-import { markNeedsReconnect } from '../channels/service.ts';
+import { markNeedsReconnect, networkOrigin } from '../channels/service.ts';
+import { refreshAfterAuthError } from '../oauth/refresh.ts';
+import type { AppContext } from '../../server/context.ts';
 
 /** Tuning of the publishing engine; the defaults suit one small machine. */
 export interface EngineOptions {
@@ -100,6 +102,7 @@ export class PublishingEngine {
   private running = false;
   private polling: Promise<void> | null = null;
   private readonly inFlight = new Set<Promise<void>>();
+  private readonly refreshCredentials: ((channelId: string, usedCredentials: string) => Promise<string | null>) | null;
 
   constructor(
     private readonly deps: {
@@ -109,10 +112,20 @@ export class PublishingEngine {
       media: MediaStore;
       clock: Clock;
       logger: Logger;
-      config?: { allowPrivateUrls: boolean; publicUrl?: string };
+      config?: { allowPrivateUrls: boolean; publicUrl?: string; networkOrigins?: Record<string, string> };
     },
     options: EngineOptions = {},
+    /**
+     * The network refused a channel's token: refresh it once (src/modules/oauth) and answer the new
+     * sealed credentials, or null. Default: the sign-in framework's, when given a full AppContext.
+     */
+    refreshCredentials?: (channelId: string, usedCredentials: string) => Promise<string | null>,
   ) {
+    this.refreshCredentials =
+      refreshCredentials ??
+      (deps.config && 'networkApps' in deps.config
+        ? (channelId, used) => refreshAfterAuthError(deps as AppContext, channelId, used)
+        : null);
     this.workerId = options.workerId ?? `${os.hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
     this.opts = {
       lookaheadMs: options.lookaheadMs ?? 5_000,
@@ -406,19 +419,33 @@ export class PublishingEngine {
         deadline,
         now: () => clock.now(),
         allowPrivateUrls: this.deps.config?.allowPrivateUrls === true,
+        ...(networkOrigin(this.deps.config, row.network) && { origin: networkOrigin(this.deps.config, row.network) }),
       };
       const input = await this.buildInput(row, adapter.capabilities?.mediaByUrl === true);
-      if (row.needs_reconcile) {
-        beforeSending();
-        const existing = await adapter.findPublished(channel, input);
-        if (existing) {
-          this.record({ kind: 'published', row, result: existing, startedAt, reconciled: true });
-          return;
+      const attempt = async () => {
+        if (row.needs_reconcile) {
+          beforeSending();
+          const existing = await adapter.findPublished(channel, input);
+          if (existing) {
+            this.record({ kind: 'published', row, result: existing, startedAt, reconciled: true });
+            return;
+          }
         }
+        beforeSending();
+        const result = await adapter.publish(channel, input);
+        this.record({ kind: 'published', row, result, startedAt, reconciled: false });
+      };
+      try {
+        await attempt();
+      } catch (refused) {
+        // The token was refused (expired, revoked): a sign-in channel refreshes once and tries once more.
+        // An auth refusal means nothing was published, so the retry cannot duplicate.
+        if (!(refused instanceof NetworkError && refused.kind === 'auth' && adapter.oauth && this.refreshCredentials)) throw refused;
+        const renewed = await this.refreshCredentials(row.channel_id, row.credentials_sealed);
+        if (!renewed) throw refused;
+        channel.credentials = secrets.open<Record<string, unknown>>(renewed);
+        await attempt();
       }
-      beforeSending();
-      const result = await adapter.publish(channel, input);
-      this.record({ kind: 'published', row, result, startedAt, reconciled: false });
     } catch (caught) {
       const error =
         caught instanceof NetworkError

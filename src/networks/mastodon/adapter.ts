@@ -25,6 +25,7 @@ import type {
   MastodonStatus,
 } from './entities.ts';
 import { fetchMastodonEngagers } from './engagers.ts';
+import { mastodonOAuth } from './oauth.ts';
 import { guardedFetch } from '../../lib/safe-fetch.ts';
 import { mastodonAccountShape, parseNetworkAnswer } from '../response-shape.ts';
 import { createMastodonClient, type MastodonRequestFn } from './http.ts';
@@ -288,6 +289,8 @@ export function createMastodonAdapter(options: MastodonAdapterOptions = {}): Net
 
   return {
     name: 'mastodon',
+    // Sign in by server (oauth.ts); pasting a token (connectionFields) still works.
+    oauth: mastodonOAuth,
     label: { en: 'Mastodon', es: 'Mastodon' },
     simulated: false,
     limits: MASTODON_DEFAULT_LIMITS,

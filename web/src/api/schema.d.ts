@@ -697,7 +697,7 @@ export interface paths {
                                 id: string;
                                 language: string;
                                 name: string;
-                                permissions: ("read" | "comment" | "post.write" | "post.approve" | "post.publish" | "channel.manage" | "member.manage" | "workspace.manage" | "workspace.delete" | "webhook.manage" | "listening.write" | "listening.manage")[];
+                                permissions: ("read" | "comment" | "post.write" | "post.approve" | "post.publish" | "channel.manage" | "member.manage" | "workspace.manage" | "workspace.delete" | "webhook.manage" | "integration.manage" | "listening.write" | "listening.manage")[];
                                 /** @enum {string} */
                                 role: "owner" | "manager" | "editor" | "approver" | "viewer";
                                 timeZone: string;
@@ -898,42 +898,6 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: {
-                                capabilities: {
-                                    /** @enum {string} */
-                                    charCounting: "graphemes" | "code-points" | "utf16" | "x-weighted" | "utf8-emoji";
-                                    firstComment: boolean;
-                                    maxCarouselItems: number;
-                                    maxDocumentBytes?: number;
-                                    mediaByUrl: boolean;
-                                    options: {
-                                        default?: string | boolean;
-                                        /** @enum {string} */
-                                        kind: "select" | "boolean" | "text";
-                                        label: {
-                                            en: string;
-                                            es: string;
-                                        };
-                                        name: string;
-                                        postTypes?: ("text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document")[];
-                                        valueLabels?: {
-                                            [key: string]: {
-                                                en: string;
-                                                es: string;
-                                            };
-                                        };
-                                        values?: string[];
-                                    }[];
-                                    postTypes: ("text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document")[];
-                                    video?: {
-                                        codecs: string[];
-                                        containers: string[];
-                                        maxAspectRatio: number;
-                                        maxBytes: number;
-                                        maxDurationSeconds: number;
-                                        minAspectRatio: number;
-                                        minDurationSeconds: number;
-                                    };
-                                } | null;
                                 connectionFields: {
                                     label: {
                                         en: string;
@@ -960,15 +924,54 @@ export interface paths {
                                     supportsThreads: boolean;
                                     supportsVisibility: boolean;
                                 };
-                                mediaByUrlProblem: {
-                                    /** @enum {string} */
-                                    code: "public_url_missing" | "public_url_not_public";
-                                    message: string;
-                                } | null;
                                 name: string;
+                                signIn: ("app" | "instance") | null;
                                 simulated: boolean;
                             }[];
                         };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/oauth/{network}/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Where the network sends the browser back: exchanges the code, then redirects to the web app’s account picker (or its error page) */
+        get: {
+            parameters: {
+                query?: {
+                    code?: string;
+                    error?: string;
+                    error_description?: string;
+                    state?: string;
+                };
+                header?: never;
+                path: {
+                    network: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page that sends the browser on to the web app’s account picker, or to its error page with a code */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
                     };
                 };
             };
@@ -1006,11 +1009,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: {
-                                permissions: ("read" | "comment" | "post.write" | "post.approve" | "post.publish" | "channel.manage" | "member.manage" | "workspace.manage" | "workspace.delete" | "webhook.manage" | "listening.write" | "listening.manage")[];
+                                permissions: ("read" | "comment" | "post.write" | "post.approve" | "post.publish" | "channel.manage" | "member.manage" | "workspace.manage" | "workspace.delete" | "webhook.manage" | "integration.manage" | "listening.write" | "listening.manage")[];
                                 /** @enum {string} */
                                 role: "owner" | "manager" | "editor" | "approver" | "viewer";
                             }[];
-                            permissions: ("read" | "comment" | "post.write" | "post.approve" | "post.publish" | "channel.manage" | "member.manage" | "workspace.manage" | "workspace.delete" | "webhook.manage" | "listening.write" | "listening.manage")[];
+                            permissions: ("read" | "comment" | "post.write" | "post.approve" | "post.publish" | "channel.manage" | "member.manage" | "workspace.manage" | "workspace.delete" | "webhook.manage" | "integration.manage" | "listening.write" | "listening.manage")[];
                         };
                     };
                 };
@@ -3191,10 +3194,6 @@ export interface paths {
                             };
                             localTime?: string | null;
                             reason: string | null;
-                            reasonCode: ("not_enough_posts" | "no_best_cell") | null;
-                            reasonParams: {
-                                [key: string]: number;
-                            };
                             suggestion: string | null;
                             timeZone?: string;
                         };
@@ -3615,42 +3614,7 @@ export interface paths {
                                 account: {
                                     [key: string]: unknown;
                                 } | null;
-                                capabilities: {
-                                    /** @enum {string} */
-                                    charCounting: "graphemes" | "code-points" | "utf16" | "x-weighted" | "utf8-emoji";
-                                    firstComment: boolean;
-                                    maxCarouselItems: number;
-                                    maxDocumentBytes?: number;
-                                    mediaByUrl: boolean;
-                                    options: {
-                                        default?: string | boolean;
-                                        /** @enum {string} */
-                                        kind: "select" | "boolean" | "text";
-                                        label: {
-                                            en: string;
-                                            es: string;
-                                        };
-                                        name: string;
-                                        postTypes?: ("text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document")[];
-                                        valueLabels?: {
-                                            [key: string]: {
-                                                en: string;
-                                                es: string;
-                                            };
-                                        };
-                                        values?: string[];
-                                    }[];
-                                    postTypes: ("text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document")[];
-                                    video?: {
-                                        codecs: string[];
-                                        containers: string[];
-                                        maxAspectRatio: number;
-                                        maxBytes: number;
-                                        maxDurationSeconds: number;
-                                        minAspectRatio: number;
-                                        minDurationSeconds: number;
-                                    };
-                                } | null;
+                                connectionExpiresAt: (string) | null;
                                 createdAt: string;
                                 /** Format: uuid */
                                 id: string;
@@ -3668,11 +3632,6 @@ export interface paths {
                                     supportsThreads: boolean;
                                     supportsVisibility: boolean;
                                 } | null;
-                                mediaByUrlProblem: {
-                                    /** @enum {string} */
-                                    code: "public_url_missing" | "public_url_not_public";
-                                    message: string;
-                                } | null;
                                 name: string;
                                 network: string;
                                 networkLabel: {
@@ -3682,6 +3641,7 @@ export interface paths {
                                 settings: {
                                     [key: string]: unknown;
                                 };
+                                signIn: boolean;
                                 simulated: boolean;
                                 /** @enum {string} */
                                 status: "active" | "needs_reconnect" | "disconnected";
@@ -3726,42 +3686,7 @@ export interface paths {
                             account: {
                                 [key: string]: unknown;
                             } | null;
-                            capabilities: {
-                                /** @enum {string} */
-                                charCounting: "graphemes" | "code-points" | "utf16" | "x-weighted" | "utf8-emoji";
-                                firstComment: boolean;
-                                maxCarouselItems: number;
-                                maxDocumentBytes?: number;
-                                mediaByUrl: boolean;
-                                options: {
-                                    default?: string | boolean;
-                                    /** @enum {string} */
-                                    kind: "select" | "boolean" | "text";
-                                    label: {
-                                        en: string;
-                                        es: string;
-                                    };
-                                    name: string;
-                                    postTypes?: ("text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document")[];
-                                    valueLabels?: {
-                                        [key: string]: {
-                                            en: string;
-                                            es: string;
-                                        };
-                                    };
-                                    values?: string[];
-                                }[];
-                                postTypes: ("text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document")[];
-                                video?: {
-                                    codecs: string[];
-                                    containers: string[];
-                                    maxAspectRatio: number;
-                                    maxBytes: number;
-                                    maxDurationSeconds: number;
-                                    minAspectRatio: number;
-                                    minDurationSeconds: number;
-                                };
-                            } | null;
+                            connectionExpiresAt: (string) | null;
                             createdAt: string;
                             /** Format: uuid */
                             id: string;
@@ -3779,11 +3704,6 @@ export interface paths {
                                 supportsThreads: boolean;
                                 supportsVisibility: boolean;
                             } | null;
-                            mediaByUrlProblem: {
-                                /** @enum {string} */
-                                code: "public_url_missing" | "public_url_not_public";
-                                message: string;
-                            } | null;
                             name: string;
                             network: string;
                             networkLabel: {
@@ -3793,6 +3713,7 @@ export interface paths {
                             settings: {
                                 [key: string]: unknown;
                             };
+                            signIn: boolean;
                             simulated: boolean;
                             /** @enum {string} */
                             status: "active" | "needs_reconnect" | "disconnected";
@@ -3839,42 +3760,7 @@ export interface paths {
                             account: {
                                 [key: string]: unknown;
                             } | null;
-                            capabilities: {
-                                /** @enum {string} */
-                                charCounting: "graphemes" | "code-points" | "utf16" | "x-weighted" | "utf8-emoji";
-                                firstComment: boolean;
-                                maxCarouselItems: number;
-                                maxDocumentBytes?: number;
-                                mediaByUrl: boolean;
-                                options: {
-                                    default?: string | boolean;
-                                    /** @enum {string} */
-                                    kind: "select" | "boolean" | "text";
-                                    label: {
-                                        en: string;
-                                        es: string;
-                                    };
-                                    name: string;
-                                    postTypes?: ("text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document")[];
-                                    valueLabels?: {
-                                        [key: string]: {
-                                            en: string;
-                                            es: string;
-                                        };
-                                    };
-                                    values?: string[];
-                                }[];
-                                postTypes: ("text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document")[];
-                                video?: {
-                                    codecs: string[];
-                                    containers: string[];
-                                    maxAspectRatio: number;
-                                    maxBytes: number;
-                                    maxDurationSeconds: number;
-                                    minAspectRatio: number;
-                                    minDurationSeconds: number;
-                                };
-                            } | null;
+                            connectionExpiresAt: (string) | null;
                             createdAt: string;
                             /** Format: uuid */
                             id: string;
@@ -3892,11 +3778,6 @@ export interface paths {
                                 supportsThreads: boolean;
                                 supportsVisibility: boolean;
                             } | null;
-                            mediaByUrlProblem: {
-                                /** @enum {string} */
-                                code: "public_url_missing" | "public_url_not_public";
-                                message: string;
-                            } | null;
                             name: string;
                             network: string;
                             networkLabel: {
@@ -3906,6 +3787,7 @@ export interface paths {
                             settings: {
                                 [key: string]: unknown;
                             };
+                            signIn: boolean;
                             simulated: boolean;
                             /** @enum {string} */
                             status: "active" | "needs_reconnect" | "disconnected";
@@ -3974,42 +3856,7 @@ export interface paths {
                             account: {
                                 [key: string]: unknown;
                             } | null;
-                            capabilities: {
-                                /** @enum {string} */
-                                charCounting: "graphemes" | "code-points" | "utf16" | "x-weighted" | "utf8-emoji";
-                                firstComment: boolean;
-                                maxCarouselItems: number;
-                                maxDocumentBytes?: number;
-                                mediaByUrl: boolean;
-                                options: {
-                                    default?: string | boolean;
-                                    /** @enum {string} */
-                                    kind: "select" | "boolean" | "text";
-                                    label: {
-                                        en: string;
-                                        es: string;
-                                    };
-                                    name: string;
-                                    postTypes?: ("text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document")[];
-                                    valueLabels?: {
-                                        [key: string]: {
-                                            en: string;
-                                            es: string;
-                                        };
-                                    };
-                                    values?: string[];
-                                }[];
-                                postTypes: ("text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document")[];
-                                video?: {
-                                    codecs: string[];
-                                    containers: string[];
-                                    maxAspectRatio: number;
-                                    maxBytes: number;
-                                    maxDurationSeconds: number;
-                                    minAspectRatio: number;
-                                    minDurationSeconds: number;
-                                };
-                            } | null;
+                            connectionExpiresAt: (string) | null;
                             createdAt: string;
                             /** Format: uuid */
                             id: string;
@@ -4027,11 +3874,6 @@ export interface paths {
                                 supportsThreads: boolean;
                                 supportsVisibility: boolean;
                             } | null;
-                            mediaByUrlProblem: {
-                                /** @enum {string} */
-                                code: "public_url_missing" | "public_url_not_public";
-                                message: string;
-                            } | null;
                             name: string;
                             network: string;
                             networkLabel: {
@@ -4041,6 +3883,7 @@ export interface paths {
                             settings: {
                                 [key: string]: unknown;
                             };
+                            signIn: boolean;
                             simulated: boolean;
                             /** @enum {string} */
                             status: "active" | "needs_reconnect" | "disconnected";
@@ -4086,42 +3929,7 @@ export interface paths {
                                 account: {
                                     [key: string]: unknown;
                                 } | null;
-                                capabilities: {
-                                    /** @enum {string} */
-                                    charCounting: "graphemes" | "code-points" | "utf16" | "x-weighted" | "utf8-emoji";
-                                    firstComment: boolean;
-                                    maxCarouselItems: number;
-                                    maxDocumentBytes?: number;
-                                    mediaByUrl: boolean;
-                                    options: {
-                                        default?: string | boolean;
-                                        /** @enum {string} */
-                                        kind: "select" | "boolean" | "text";
-                                        label: {
-                                            en: string;
-                                            es: string;
-                                        };
-                                        name: string;
-                                        postTypes?: ("text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document")[];
-                                        valueLabels?: {
-                                            [key: string]: {
-                                                en: string;
-                                                es: string;
-                                            };
-                                        };
-                                        values?: string[];
-                                    }[];
-                                    postTypes: ("text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document")[];
-                                    video?: {
-                                        codecs: string[];
-                                        containers: string[];
-                                        maxAspectRatio: number;
-                                        maxBytes: number;
-                                        maxDurationSeconds: number;
-                                        minAspectRatio: number;
-                                        minDurationSeconds: number;
-                                    };
-                                } | null;
+                                connectionExpiresAt: (string) | null;
                                 createdAt: string;
                                 /** Format: uuid */
                                 id: string;
@@ -4139,11 +3947,6 @@ export interface paths {
                                     supportsThreads: boolean;
                                     supportsVisibility: boolean;
                                 } | null;
-                                mediaByUrlProblem: {
-                                    /** @enum {string} */
-                                    code: "public_url_missing" | "public_url_not_public";
-                                    message: string;
-                                } | null;
                                 name: string;
                                 network: string;
                                 networkLabel: {
@@ -4153,6 +3956,7 @@ export interface paths {
                                 settings: {
                                     [key: string]: unknown;
                                 };
+                                signIn: boolean;
                                 simulated: boolean;
                                 /** @enum {string} */
                                 status: "active" | "needs_reconnect" | "disconnected";
@@ -4768,6 +4572,139 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/integrations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Networks that connect by signing in, their app (without the secret) and the redirect URL to register */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                clientId: string | null;
+                                hasSecret: boolean;
+                                label: {
+                                    en: string;
+                                    es: string;
+                                };
+                                lastErrorAt: string | null;
+                                lastErrorCode: string | null;
+                                network: string;
+                                publicUrlMissing: boolean;
+                                redirectUrl: string;
+                                source: ("settings" | "environment") | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/integrations/{network}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Save a network’s app: client ID and secret (sealed, never shown again) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    network: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        clientId: string;
+                        clientSecret?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            clientId: string | null;
+                            hasSecret: boolean;
+                            label: {
+                                en: string;
+                                es: string;
+                            };
+                            lastErrorAt: string | null;
+                            lastErrorCode: string | null;
+                            network: string;
+                            publicUrlMissing: boolean;
+                            redirectUrl: string;
+                            source: ("settings" | "environment") | null;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Remove a network’s saved app */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    network: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
@@ -6506,7 +6443,6 @@ export interface paths {
                                 kind: string;
                                 lagMs: number | null;
                                 lastError: string | null;
-                                lastErrorCode: string | null;
                                 lastItemAt: (string) | null;
                                 lastRunAt: (string) | null;
                                 name: string;
@@ -6609,7 +6545,6 @@ export interface paths {
                             kind: string;
                             lagMs: number | null;
                             lastError: string | null;
-                            lastErrorCode: string | null;
                             lastItemAt: (string) | null;
                             lastRunAt: (string) | null;
                             name: string;
@@ -6669,7 +6604,6 @@ export interface paths {
                             kind: string;
                             lagMs: number | null;
                             lastError: string | null;
-                            lastErrorCode: string | null;
                             lastItemAt: (string) | null;
                             lastRunAt: (string) | null;
                             name: string;
@@ -6752,7 +6686,6 @@ export interface paths {
                             kind: string;
                             lagMs: number | null;
                             lastError: string | null;
-                            lastErrorCode: string | null;
                             lastItemAt: (string) | null;
                             lastRunAt: (string) | null;
                             name: string;
@@ -6828,7 +6761,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Upload an image or a short video (multipart field "file", up to 20 MB; larger files: resumable uploads) */
+        /** Upload an image (multipart field "file") */
         post: {
             parameters: {
                 query?: never;
@@ -6847,13 +6780,9 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            codec: string | null;
-                            durationSeconds: number | null;
                             height: number | null;
                             /** Format: uuid */
                             id: string;
-                            /** @enum {string} */
-                            kind: "image" | "video";
                             mimeType: string;
                             sha256: string;
                             size: number;
@@ -6876,7 +6805,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The file bytes */
+        /** The image bytes */
         get: {
             parameters: {
                 query?: never;
@@ -6889,7 +6818,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description The file */
+                /** @description The image */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -6899,8 +6828,6 @@ export interface paths {
                         "image/jpeg": string;
                         "image/png": string;
                         "image/webp": string;
-                        "video/mp4": string;
-                        "video/quicktime": string;
                     };
                 };
             };
@@ -6911,177 +6838,6 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
-        trace?: never;
-    };
-    "/api/v1/workspaces/{workspaceId}/media/uploads": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Start a resumable upload (then PATCH its chunks with Upload-Offset; GET it to resume) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    workspaceId: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        fileName: string;
-                        /** @enum {string} */
-                        mimeType: "image/jpeg" | "image/png" | "image/webp" | "image/gif" | "video/mp4" | "video/quicktime";
-                        size: number;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            expiresAt: string;
-                            /** Format: uuid */
-                            id: string;
-                            media: {
-                                codec: string | null;
-                                durationSeconds: number | null;
-                                height: number | null;
-                                /** Format: uuid */
-                                id: string;
-                                /** @enum {string} */
-                                kind: "image" | "video";
-                                mimeType: string;
-                                sha256: string;
-                                size: number;
-                                width: number | null;
-                            } | null;
-                            mediaId: string | null;
-                            offset: number;
-                            size: number;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/workspaces/{workspaceId}/media/uploads/{uploadId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** How much of an upload arrived (resume from `offset`) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    uploadId: string;
-                    workspaceId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            expiresAt: string;
-                            /** Format: uuid */
-                            id: string;
-                            media: {
-                                codec: string | null;
-                                durationSeconds: number | null;
-                                height: number | null;
-                                /** Format: uuid */
-                                id: string;
-                                /** @enum {string} */
-                                kind: "image" | "video";
-                                mimeType: string;
-                                sha256: string;
-                                size: number;
-                                width: number | null;
-                            } | null;
-                            mediaId: string | null;
-                            offset: number;
-                            size: number;
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        /** Send the next chunk (body: up to 16 MB as application/offset+octet-stream; header Upload-Offset) */
-        patch: {
-            parameters: {
-                query?: never;
-                header: {
-                    "upload-offset": number;
-                };
-                path: {
-                    uploadId: string;
-                    workspaceId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            expiresAt: string;
-                            /** Format: uuid */
-                            id: string;
-                            media: {
-                                codec: string | null;
-                                durationSeconds: number | null;
-                                height: number | null;
-                                /** Format: uuid */
-                                id: string;
-                                /** @enum {string} */
-                                kind: "image" | "video";
-                                mimeType: string;
-                                sha256: string;
-                                size: number;
-                                width: number | null;
-                            } | null;
-                            mediaId: string | null;
-                            offset: number;
-                            size: number;
-                        };
-                    };
-                };
-            };
-        };
         trace?: never;
     };
     "/api/v1/workspaces/{workspaceId}/members": {
@@ -7294,6 +7050,177 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             ok: true;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/oauth/{network}/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start signing in with a network: answers the URL to open (state and PKCE kept server-side, 10 minutes, single use) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    network: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        channelId?: string;
+                        instanceUrl?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            authorizeUrl: string;
+                            expiresAt: string;
+                            redirectUrl: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/oauth/pickers/{pickerId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The accounts the signed-in user can connect */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    pickerId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            accounts: {
+                                avatarUrl: string | null;
+                                channelId: string | null;
+                                handle: string | null;
+                                /** @enum {string} */
+                                kind: "account" | "profile" | "page" | "instagram" | "organization";
+                                name: string;
+                                remoteId: string;
+                            }[];
+                            expiresAt: string;
+                            network: string;
+                            reconnectChannelId: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Connect the chosen accounts, one channel each (an account already here is reconnected) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    pickerId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        remoteIds: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                account: {
+                                    [key: string]: unknown;
+                                } | null;
+                                connectionExpiresAt: (string) | null;
+                                createdAt: string;
+                                /** Format: uuid */
+                                id: string;
+                                lastCheckedAt: (string) | null;
+                                lastError: string | null;
+                                lastErrorCode: string | null;
+                                limits: {
+                                    acceptedImageTypes: string[];
+                                    maxAltChars: number;
+                                    maxChars: number;
+                                    maxImageBytes: number;
+                                    maxImages: number;
+                                    postsPerMinutePerChannel: number;
+                                    supportsContentWarning: boolean;
+                                    supportsThreads: boolean;
+                                    supportsVisibility: boolean;
+                                } | null;
+                                name: string;
+                                network: string;
+                                networkLabel: {
+                                    en: string;
+                                    es: string;
+                                };
+                                settings: {
+                                    [key: string]: unknown;
+                                };
+                                signIn: boolean;
+                                simulated: boolean;
+                                /** @enum {string} */
+                                status: "active" | "needs_reconnect" | "disconnected";
+                                /** Format: uuid */
+                                workspaceId: string;
+                            }[];
                         };
                     };
                 };
@@ -7815,8 +7742,6 @@ export interface paths {
                                         message: string | null;
                                     } | null;
                                     firstAttemptAt: (string) | null;
-                                    firstComment: string | null;
-                                    firstCommentRemoteId: string | null;
                                     /** Format: uuid */
                                     id: string;
                                     media: {
@@ -7828,13 +7753,9 @@ export interface paths {
                                     options: {
                                         contentWarning?: string;
                                         language?: string;
-                                        network?: {
-                                            [key: string]: string | boolean;
-                                        };
                                         /** @enum {string} */
                                         visibility?: "public" | "unlisted" | "private" | "direct";
                                     };
-                                    postType: ("text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document") | null;
                                     publishedAt: (string) | null;
                                     remoteId: string | null;
                                     remoteUrl: string | null;
@@ -7848,7 +7769,6 @@ export interface paths {
                                         }[];
                                         text: string;
                                     }[];
-                                    title: string | null;
                                 }[];
                                 scheduledAt: (string) | null;
                                 segmentId: string | null;
@@ -7887,7 +7807,6 @@ export interface paths {
                         channels: {
                             /** Format: uuid */
                             channelId: string;
-                            firstComment?: string;
                             media?: {
                                 alt?: string;
                                 /** Format: uuid */
@@ -7897,14 +7816,9 @@ export interface paths {
                             options?: {
                                 contentWarning?: string;
                                 language?: string;
-                                network?: {
-                                    [key: string]: string | boolean;
-                                };
                                 /** @enum {string} */
                                 visibility?: "public" | "unlisted" | "private" | "direct";
                             };
-                            /** @enum {string} */
-                            postType?: "text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document";
                             text?: string;
                             thread?: {
                                 /** @default [] */
@@ -7915,11 +7829,9 @@ export interface paths {
                                 }[];
                                 text: string;
                             }[];
-                            title?: string;
                         }[];
                         /** @default  */
                         content?: string;
-                        firstComment?: string;
                         /** @default [] */
                         media?: {
                             alt?: string;
@@ -7928,8 +7840,6 @@ export interface paths {
                         }[];
                         objectiveId?: string | null;
                         pillarId?: string | null;
-                        /** @enum {string} */
-                        postType?: "text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document";
                         scheduledAt?: string | null;
                         segmentId?: string | null;
                         /** @default [] */
@@ -7942,7 +7852,6 @@ export interface paths {
                             }[];
                             text: string;
                         }[];
-                        title?: string;
                     };
                 };
             };
@@ -7972,8 +7881,6 @@ export interface paths {
                                     message: string | null;
                                 } | null;
                                 firstAttemptAt: (string) | null;
-                                firstComment: string | null;
-                                firstCommentRemoteId: string | null;
                                 /** Format: uuid */
                                 id: string;
                                 media: {
@@ -7985,13 +7892,9 @@ export interface paths {
                                 options: {
                                     contentWarning?: string;
                                     language?: string;
-                                    network?: {
-                                        [key: string]: string | boolean;
-                                    };
                                     /** @enum {string} */
                                     visibility?: "public" | "unlisted" | "private" | "direct";
                                 };
-                                postType: ("text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document") | null;
                                 publishedAt: (string) | null;
                                 remoteId: string | null;
                                 remoteUrl: string | null;
@@ -8005,7 +7908,6 @@ export interface paths {
                                     }[];
                                     text: string;
                                 }[];
-                                title: string | null;
                             }[];
                             scheduledAt: (string) | null;
                             segmentId: string | null;
@@ -8020,9 +7922,6 @@ export interface paths {
                                     field: string;
                                     message: string;
                                     messageEs: string;
-                                    params?: {
-                                        [key: string]: string | number;
-                                    };
                                 }[];
                                 network: string;
                             }[];
@@ -8121,8 +8020,6 @@ export interface paths {
                                     message: string | null;
                                 } | null;
                                 firstAttemptAt: (string) | null;
-                                firstComment: string | null;
-                                firstCommentRemoteId: string | null;
                                 /** Format: uuid */
                                 id: string;
                                 media: {
@@ -8134,13 +8031,9 @@ export interface paths {
                                 options: {
                                     contentWarning?: string;
                                     language?: string;
-                                    network?: {
-                                        [key: string]: string | boolean;
-                                    };
                                     /** @enum {string} */
                                     visibility?: "public" | "unlisted" | "private" | "direct";
                                 };
-                                postType: ("text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document") | null;
                                 publishedAt: (string) | null;
                                 remoteId: string | null;
                                 remoteUrl: string | null;
@@ -8154,7 +8047,6 @@ export interface paths {
                                     }[];
                                     text: string;
                                 }[];
-                                title: string | null;
                             }[];
                             scheduledAt: (string) | null;
                             segmentId: string | null;
@@ -8186,7 +8078,6 @@ export interface paths {
                         channels: {
                             /** Format: uuid */
                             channelId: string;
-                            firstComment?: string;
                             media?: {
                                 alt?: string;
                                 /** Format: uuid */
@@ -8196,14 +8087,9 @@ export interface paths {
                             options?: {
                                 contentWarning?: string;
                                 language?: string;
-                                network?: {
-                                    [key: string]: string | boolean;
-                                };
                                 /** @enum {string} */
                                 visibility?: "public" | "unlisted" | "private" | "direct";
                             };
-                            /** @enum {string} */
-                            postType?: "text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document";
                             text?: string;
                             thread?: {
                                 /** @default [] */
@@ -8214,11 +8100,9 @@ export interface paths {
                                 }[];
                                 text: string;
                             }[];
-                            title?: string;
                         }[];
                         /** @default  */
                         content?: string;
-                        firstComment?: string;
                         /** @default [] */
                         media?: {
                             alt?: string;
@@ -8227,8 +8111,6 @@ export interface paths {
                         }[];
                         objectiveId?: string | null;
                         pillarId?: string | null;
-                        /** @enum {string} */
-                        postType?: "text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document";
                         scheduledAt?: string | null;
                         segmentId?: string | null;
                         /** @default [] */
@@ -8241,7 +8123,6 @@ export interface paths {
                             }[];
                             text: string;
                         }[];
-                        title?: string;
                     };
                 };
             };
@@ -8271,8 +8152,6 @@ export interface paths {
                                     message: string | null;
                                 } | null;
                                 firstAttemptAt: (string) | null;
-                                firstComment: string | null;
-                                firstCommentRemoteId: string | null;
                                 /** Format: uuid */
                                 id: string;
                                 media: {
@@ -8284,13 +8163,9 @@ export interface paths {
                                 options: {
                                     contentWarning?: string;
                                     language?: string;
-                                    network?: {
-                                        [key: string]: string | boolean;
-                                    };
                                     /** @enum {string} */
                                     visibility?: "public" | "unlisted" | "private" | "direct";
                                 };
-                                postType: ("text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document") | null;
                                 publishedAt: (string) | null;
                                 remoteId: string | null;
                                 remoteUrl: string | null;
@@ -8304,7 +8179,6 @@ export interface paths {
                                     }[];
                                     text: string;
                                 }[];
-                                title: string | null;
                             }[];
                             scheduledAt: (string) | null;
                             segmentId: string | null;
@@ -8319,9 +8193,6 @@ export interface paths {
                                     field: string;
                                     message: string;
                                     messageEs: string;
-                                    params?: {
-                                        [key: string]: string | number;
-                                    };
                                 }[];
                                 network: string;
                             }[];
@@ -8420,8 +8291,6 @@ export interface paths {
                                     message: string | null;
                                 } | null;
                                 firstAttemptAt: (string) | null;
-                                firstComment: string | null;
-                                firstCommentRemoteId: string | null;
                                 /** Format: uuid */
                                 id: string;
                                 media: {
@@ -8433,13 +8302,9 @@ export interface paths {
                                 options: {
                                     contentWarning?: string;
                                     language?: string;
-                                    network?: {
-                                        [key: string]: string | boolean;
-                                    };
                                     /** @enum {string} */
                                     visibility?: "public" | "unlisted" | "private" | "direct";
                                 };
-                                postType: ("text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document") | null;
                                 publishedAt: (string) | null;
                                 remoteId: string | null;
                                 remoteUrl: string | null;
@@ -8453,7 +8318,6 @@ export interface paths {
                                     }[];
                                     text: string;
                                 }[];
-                                title: string | null;
                             }[];
                             scheduledAt: (string) | null;
                             segmentId: string | null;
@@ -8528,8 +8392,6 @@ export interface paths {
                                     message: string | null;
                                 } | null;
                                 firstAttemptAt: (string) | null;
-                                firstComment: string | null;
-                                firstCommentRemoteId: string | null;
                                 /** Format: uuid */
                                 id: string;
                                 media: {
@@ -8541,13 +8403,9 @@ export interface paths {
                                 options: {
                                     contentWarning?: string;
                                     language?: string;
-                                    network?: {
-                                        [key: string]: string | boolean;
-                                    };
                                     /** @enum {string} */
                                     visibility?: "public" | "unlisted" | "private" | "direct";
                                 };
-                                postType: ("text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document") | null;
                                 publishedAt: (string) | null;
                                 remoteId: string | null;
                                 remoteUrl: string | null;
@@ -8561,7 +8419,6 @@ export interface paths {
                                     }[];
                                     text: string;
                                 }[];
-                                title: string | null;
                             }[];
                             scheduledAt: (string) | null;
                             segmentId: string | null;
@@ -8683,8 +8540,6 @@ export interface paths {
                                     message: string | null;
                                 } | null;
                                 firstAttemptAt: (string) | null;
-                                firstComment: string | null;
-                                firstCommentRemoteId: string | null;
                                 /** Format: uuid */
                                 id: string;
                                 media: {
@@ -8696,13 +8551,9 @@ export interface paths {
                                 options: {
                                     contentWarning?: string;
                                     language?: string;
-                                    network?: {
-                                        [key: string]: string | boolean;
-                                    };
                                     /** @enum {string} */
                                     visibility?: "public" | "unlisted" | "private" | "direct";
                                 };
-                                postType: ("text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document") | null;
                                 publishedAt: (string) | null;
                                 remoteId: string | null;
                                 remoteUrl: string | null;
@@ -8716,7 +8567,6 @@ export interface paths {
                                     }[];
                                     text: string;
                                 }[];
-                                title: string | null;
                             }[];
                             scheduledAt: (string) | null;
                             segmentId: string | null;
@@ -8791,8 +8641,6 @@ export interface paths {
                                     message: string | null;
                                 } | null;
                                 firstAttemptAt: (string) | null;
-                                firstComment: string | null;
-                                firstCommentRemoteId: string | null;
                                 /** Format: uuid */
                                 id: string;
                                 media: {
@@ -8804,13 +8652,9 @@ export interface paths {
                                 options: {
                                     contentWarning?: string;
                                     language?: string;
-                                    network?: {
-                                        [key: string]: string | boolean;
-                                    };
                                     /** @enum {string} */
                                     visibility?: "public" | "unlisted" | "private" | "direct";
                                 };
-                                postType: ("text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document") | null;
                                 publishedAt: (string) | null;
                                 remoteId: string | null;
                                 remoteUrl: string | null;
@@ -8824,7 +8668,6 @@ export interface paths {
                                     }[];
                                     text: string;
                                 }[];
-                                title: string | null;
                             }[];
                             scheduledAt: (string) | null;
                             segmentId: string | null;
@@ -8899,8 +8742,6 @@ export interface paths {
                                     message: string | null;
                                 } | null;
                                 firstAttemptAt: (string) | null;
-                                firstComment: string | null;
-                                firstCommentRemoteId: string | null;
                                 /** Format: uuid */
                                 id: string;
                                 media: {
@@ -8912,13 +8753,9 @@ export interface paths {
                                 options: {
                                     contentWarning?: string;
                                     language?: string;
-                                    network?: {
-                                        [key: string]: string | boolean;
-                                    };
                                     /** @enum {string} */
                                     visibility?: "public" | "unlisted" | "private" | "direct";
                                 };
-                                postType: ("text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document") | null;
                                 publishedAt: (string) | null;
                                 remoteId: string | null;
                                 remoteUrl: string | null;
@@ -8932,7 +8769,6 @@ export interface paths {
                                     }[];
                                     text: string;
                                 }[];
-                                title: string | null;
                             }[];
                             scheduledAt: (string) | null;
                             segmentId: string | null;
@@ -9007,8 +8843,6 @@ export interface paths {
                                     message: string | null;
                                 } | null;
                                 firstAttemptAt: (string) | null;
-                                firstComment: string | null;
-                                firstCommentRemoteId: string | null;
                                 /** Format: uuid */
                                 id: string;
                                 media: {
@@ -9020,13 +8854,9 @@ export interface paths {
                                 options: {
                                     contentWarning?: string;
                                     language?: string;
-                                    network?: {
-                                        [key: string]: string | boolean;
-                                    };
                                     /** @enum {string} */
                                     visibility?: "public" | "unlisted" | "private" | "direct";
                                 };
-                                postType: ("text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document") | null;
                                 publishedAt: (string) | null;
                                 remoteId: string | null;
                                 remoteUrl: string | null;
@@ -9040,7 +8870,6 @@ export interface paths {
                                     }[];
                                     text: string;
                                 }[];
-                                title: string | null;
                             }[];
                             scheduledAt: (string) | null;
                             segmentId: string | null;
@@ -9115,8 +8944,6 @@ export interface paths {
                                     message: string | null;
                                 } | null;
                                 firstAttemptAt: (string) | null;
-                                firstComment: string | null;
-                                firstCommentRemoteId: string | null;
                                 /** Format: uuid */
                                 id: string;
                                 media: {
@@ -9128,13 +8955,9 @@ export interface paths {
                                 options: {
                                     contentWarning?: string;
                                     language?: string;
-                                    network?: {
-                                        [key: string]: string | boolean;
-                                    };
                                     /** @enum {string} */
                                     visibility?: "public" | "unlisted" | "private" | "direct";
                                 };
-                                postType: ("text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document") | null;
                                 publishedAt: (string) | null;
                                 remoteId: string | null;
                                 remoteUrl: string | null;
@@ -9148,7 +8971,6 @@ export interface paths {
                                     }[];
                                     text: string;
                                 }[];
-                                title: string | null;
                             }[];
                             scheduledAt: (string) | null;
                             segmentId: string | null;
@@ -9223,8 +9045,6 @@ export interface paths {
                                     message: string | null;
                                 } | null;
                                 firstAttemptAt: (string) | null;
-                                firstComment: string | null;
-                                firstCommentRemoteId: string | null;
                                 /** Format: uuid */
                                 id: string;
                                 media: {
@@ -9236,13 +9056,9 @@ export interface paths {
                                 options: {
                                     contentWarning?: string;
                                     language?: string;
-                                    network?: {
-                                        [key: string]: string | boolean;
-                                    };
                                     /** @enum {string} */
                                     visibility?: "public" | "unlisted" | "private" | "direct";
                                 };
-                                postType: ("text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document") | null;
                                 publishedAt: (string) | null;
                                 remoteId: string | null;
                                 remoteUrl: string | null;
@@ -9256,7 +9072,6 @@ export interface paths {
                                     }[];
                                     text: string;
                                 }[];
-                                title: string | null;
                             }[];
                             scheduledAt: (string) | null;
                             segmentId: string | null;
@@ -9331,8 +9146,6 @@ export interface paths {
                                     message: string | null;
                                 } | null;
                                 firstAttemptAt: (string) | null;
-                                firstComment: string | null;
-                                firstCommentRemoteId: string | null;
                                 /** Format: uuid */
                                 id: string;
                                 media: {
@@ -9344,13 +9157,9 @@ export interface paths {
                                 options: {
                                     contentWarning?: string;
                                     language?: string;
-                                    network?: {
-                                        [key: string]: string | boolean;
-                                    };
                                     /** @enum {string} */
                                     visibility?: "public" | "unlisted" | "private" | "direct";
                                 };
-                                postType: ("text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document") | null;
                                 publishedAt: (string) | null;
                                 remoteId: string | null;
                                 remoteUrl: string | null;
@@ -9364,7 +9173,6 @@ export interface paths {
                                     }[];
                                     text: string;
                                 }[];
-                                title: string | null;
                             }[];
                             scheduledAt: (string) | null;
                             segmentId: string | null;
@@ -9416,7 +9224,6 @@ export interface paths {
                             channels: {
                                 /** Format: uuid */
                                 channelId: string;
-                                firstComment?: string;
                                 media?: {
                                     alt?: string;
                                     /** Format: uuid */
@@ -9426,14 +9233,9 @@ export interface paths {
                                 options?: {
                                     contentWarning?: string;
                                     language?: string;
-                                    network?: {
-                                        [key: string]: string | boolean;
-                                    };
                                     /** @enum {string} */
                                     visibility?: "public" | "unlisted" | "private" | "direct";
                                 };
-                                /** @enum {string} */
-                                postType?: "text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document";
                                 text?: string;
                                 thread?: {
                                     /** @default [] */
@@ -9444,11 +9246,9 @@ export interface paths {
                                     }[];
                                     text: string;
                                 }[];
-                                title?: string;
                             }[];
                             /** @default  */
                             content?: string;
-                            firstComment?: string;
                             /** @default [] */
                             media?: {
                                 alt?: string;
@@ -9457,8 +9257,6 @@ export interface paths {
                             }[];
                             objectiveId?: string | null;
                             pillarId?: string | null;
-                            /** @enum {string} */
-                            postType?: "text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document";
                             scheduledAt?: string | null;
                             segmentId?: string | null;
                             /** @default [] */
@@ -9471,7 +9269,6 @@ export interface paths {
                                 }[];
                                 text: string;
                             }[];
-                            title?: string;
                         }[];
                     };
                 };
@@ -9523,7 +9320,6 @@ export interface paths {
                         channels: {
                             /** Format: uuid */
                             channelId: string;
-                            firstComment?: string;
                             media?: {
                                 alt?: string;
                                 /** Format: uuid */
@@ -9533,14 +9329,9 @@ export interface paths {
                             options?: {
                                 contentWarning?: string;
                                 language?: string;
-                                network?: {
-                                    [key: string]: string | boolean;
-                                };
                                 /** @enum {string} */
                                 visibility?: "public" | "unlisted" | "private" | "direct";
                             };
-                            /** @enum {string} */
-                            postType?: "text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document";
                             text?: string;
                             thread?: {
                                 /** @default [] */
@@ -9551,11 +9342,9 @@ export interface paths {
                                 }[];
                                 text: string;
                             }[];
-                            title?: string;
                         }[];
                         /** @default  */
                         content?: string;
-                        firstComment?: string;
                         /** @default [] */
                         media?: {
                             alt?: string;
@@ -9564,8 +9353,6 @@ export interface paths {
                         }[];
                         objectiveId?: string | null;
                         pillarId?: string | null;
-                        /** @enum {string} */
-                        postType?: "text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document";
                         segmentId?: string | null;
                         /** @default [] */
                         thread?: {
@@ -9577,7 +9364,6 @@ export interface paths {
                             }[];
                             text: string;
                         }[];
-                        title?: string;
                     };
                 };
             };
@@ -9597,9 +9383,6 @@ export interface paths {
                                     field: string;
                                     message: string;
                                     messageEs: string;
-                                    params?: {
-                                        [key: string]: string | number;
-                                    };
                                 }[];
                                 network: string;
                             }[];
@@ -9649,7 +9432,6 @@ export interface paths {
                                 id: string;
                                 language: string;
                                 lastError: string | null;
-                                lastErrorCode: string | null;
                                 lastRunAt: (string) | null;
                                 name: string;
                                 nextRunAt: string;
@@ -9724,7 +9506,6 @@ export interface paths {
                             id: string;
                             language: string;
                             lastError: string | null;
-                            lastErrorCode: string | null;
                             lastRunAt: (string) | null;
                             name: string;
                             nextRunAt: string;
@@ -9815,7 +9596,6 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: string;
-                            errorCode?: string;
                             ok: boolean;
                         };
                     };
@@ -10265,7 +10045,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        events: ("post.published" | "post.failed" | "channel.needs_reconnect" | "publication.missed" | "listening.reputation_alert" | "objective.off_track" | "objective.on_track" | "report.sent" | "report.failed")[];
+                        events: ("post.published" | "post.failed" | "channel.needs_reconnect" | "channel.token_expiring" | "publication.missed" | "listening.reputation_alert" | "objective.off_track" | "objective.on_track" | "report.sent" | "report.failed")[];
                         /** Format: uri */
                         url: string;
                     };
@@ -10369,7 +10149,6 @@ export interface paths {
                                 /** Format: uuid */
                                 id: string;
                                 lastError: string | null;
-                                lastErrorCode: string | null;
                                 lastStatus: number | null;
                                 state: string;
                                 /** Format: uuid */

@@ -17,6 +17,7 @@ import { reviewEn } from './review-en.ts';
 import { datesEn } from './dates-en.ts';
 import { previewsEn } from './previews-en.ts';
 import { labelsEn } from './labels-en.ts';
+import { connectEn } from './connect-en.ts';
 
 /** English UI strings. Spanish (es.ts) must have every key: the type and a test enforce it. */
 export const en = {
@@ -256,6 +257,7 @@ export const en = {
   previews: previewsEn,
   labels: labelsEn,
   composerMedia: composerMediaEn,
+  connect: connectEn,
   roles: { owner: 'Owner', manager: 'Manager', editor: 'Editor', approver: 'Client approver', viewer: 'Viewer' },
   states: {
     draft: 'Draft',

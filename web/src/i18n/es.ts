@@ -18,6 +18,7 @@ import { reviewEs } from './review-es.ts';
 import { datesEs } from './dates-es.ts';
 import { previewsEs } from './previews-es.ts';
 import { labelsEs } from './labels-es.ts';
+import { connectEs } from './connect-es.ts';
 
 /** Cadenas de la interfaz en español. */
 export const es: Dictionary = {
@@ -258,6 +259,7 @@ export const es: Dictionary = {
   previews: previewsEs,
   labels: labelsEs,
   composerMedia: composerMediaEs,
+  connect: connectEs,
   roles: { owner: 'Propietario', manager: 'Gestor', editor: 'Editor', approver: 'Aprobador (cliente)', viewer: 'Lector' },
   states: {
     draft: 'Borrador',

@@ -34,6 +34,11 @@ export const eventTextsEn = {
     disconnected: '{{who}} disconnected a channel',
     needs_reconnect: 'A channel needs to be reconnected. {{reason}}',
     status_changed: 'A channel’s status changed',
+    token_refreshed: 'A channel’s access was renewed',
+    token_expiring: 'A channel’s access expires in {{days}} days: reconnect it before then',
+  },
+  integration: {
+    updated: '{{who}} changed the app settings of a network',
   },
   workspace: {
     created: '{{who}} created the workspace',

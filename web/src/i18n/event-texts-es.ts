@@ -33,6 +33,11 @@ export const eventTextsEs: Dictionary<typeof eventTextsEn> = {
     disconnected: '{{who}} desconectó un canal',
     needs_reconnect: 'Hay que reconectar un canal. {{reason}}',
     status_changed: 'Cambió el estado de un canal',
+    token_refreshed: 'Se renovó el acceso de un canal',
+    token_expiring: 'El acceso de un canal caduca en {{days}} días: reconéctalo antes',
+  },
+  integration: {
+    updated: '{{who}} cambió la configuración de la app de una red',
   },
   workspace: {
     created: '{{who}} creó el espacio de trabajo',

@@ -23,6 +23,7 @@ export const teamEn = {
       workspace_manage: 'change the workspace’s settings',
       workspace_delete: 'delete the workspace',
       webhook_manage: 'set up webhooks to other tools',
+      integration_manage: 'set up each network’s app (client ID and secret)',
       listening_write: 'write listening searches and correct sentiment',
       listening_manage: 'add listening sources and alert thresholds',
     },

@@ -26,6 +26,7 @@ export const teamEs: Dictionary<typeof teamEn> = {
       workspace_manage: 'cambiar los ajustes del espacio de trabajo',
       workspace_delete: 'borrar el espacio de trabajo',
       webhook_manage: 'configurar webhooks hacia otras herramientas',
+      integration_manage: 'configurar las apps de cada red (ID de cliente y secreto)',
       listening_write: 'escribir búsquedas de escucha y corregir el sentimiento',
       listening_manage: 'añadir fuentes de escucha y umbrales de alerta',
     },

@@ -79,7 +79,7 @@ export function activeNavItem(path: string): string | null {
   return best?.to ?? null;
 }
 
-const ALERT_TYPES = new Set(['post.failed', 'channel.needs_reconnect']);
+const ALERT_TYPES = new Set(['post.failed', 'channel.needs_reconnect', 'channel.token_expiring']);
 
 /** Listens to the workspace's live activity (SSE): refreshes data and raises alerts for failures. */
 function useLiveActivity(workspaceId: string, onAlert: (item: ActivityItem) => void) {

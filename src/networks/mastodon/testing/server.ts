@@ -10,6 +10,7 @@
  * text or media or with unprocessed media, paginated own statuses and
  * mention notifications.
  */
+import { createHash } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -163,6 +164,111 @@ export class FakeMastodonServer {
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server!.close(() => resolve()));
     this.server = null;
+  }
+
+  /** Apps registered with POST /api/v1/apps, by client_id. */
+  readonly apps = new Map<string, { clientSecret: string; redirectUris: string[]; scopes: string }>();
+  /** Authorization codes issued by /oauth/authorize, single use. */
+  private readonly codes = new Map<string, { clientId: string; redirectUri: string; challenge: string | null; scope: string }>();
+  /** When set, /oauth/authorize sends the user back with this error (the user said no). */
+  denyAuthorization: string | null = null;
+
+  /**
+   * Sign-in as Mastodon documents it (https://docs.joinmastodon.org/methods/apps/ and /methods/oauth/):
+   * POST /api/v1/apps registers a client; GET /oauth/authorize (the user approves at once here)
+   * redirects back with `code` and `state`; POST /oauth/token exchanges the code (PKCE S256 checked
+   * when a challenge was sent) for the account's token. True when it answered.
+   */
+  private oauth(
+    method: string,
+    url: URL,
+    raw: Buffer,
+    contentType: string,
+    answer: (status: number, body: unknown, headers?: Record<string, string>) => void,
+    res: http.ServerResponse,
+  ): boolean {
+    const reply = (status: number, body: unknown): true => {
+      answer(status, body);
+      return true;
+    };
+    const params = (): URLSearchParams => {
+      if (contentType.startsWith('application/json') && raw.length)
+        return new URLSearchParams(
+          Object.entries(JSON.parse(raw.toString('utf8')) as Record<string, string>).map(([k, v]) => [k, String(v)]),
+        );
+      return new URLSearchParams(raw.toString('utf8'));
+    };
+    if (method === 'POST' && url.pathname === '/api/v1/apps') {
+      const form = params();
+      const redirectUris = (form.get('redirect_uris') ?? '').split(/\s+/).filter(Boolean);
+      if (!form.get('client_name') || !redirectUris.length)
+        return reply(422, { error: "Validation failed: Application name can't be blank, Redirect URI must be an absolute URI." });
+      const id = String(this.apps.size + 1);
+      const clientId = `client-${id}-${Math.random().toString(36).slice(2, 10)}`;
+      const clientSecret = `secret-${Math.random().toString(36).slice(2, 14)}`;
+      const scopes = form.get('scopes') ?? 'read';
+      this.apps.set(clientId, { clientSecret, redirectUris, scopes });
+      answer(200, {
+        id,
+        name: form.get('client_name'),
+        website: form.get('website'),
+        scopes: scopes.split(' '),
+        redirect_uri: redirectUris.join('\n'),
+        redirect_uris: redirectUris,
+        client_id: clientId,
+        client_secret: clientSecret,
+        vapid_key: 'BCk-QqERU0q-CfYZjcuB6lnyyOYfJ2AifKqfeGIm7Z-HiTU5T9eTG5GxVA0_OH5mMlI4UkkDTpaZwozy0TzdZ2M=',
+      });
+      return true;
+    }
+    if (method === 'GET' && url.pathname === '/oauth/authorize') {
+      const q = url.searchParams;
+      const app = this.apps.get(q.get('client_id') ?? '');
+      const redirectUri = q.get('redirect_uri') ?? '';
+      if (!app?.redirectUris.includes(redirectUri)) {
+        res.writeHead(400, { 'content-type': 'text/html' });
+        res.end('<p>The redirect uri included is not valid.</p>');
+        return true;
+      }
+      const back = new URL(redirectUri);
+      if (this.denyAuthorization) back.searchParams.set('error', this.denyAuthorization);
+      else {
+        const code = Math.random().toString(36).slice(2, 18);
+        const challenge = q.get('code_challenge');
+        if (challenge && q.get('code_challenge_method') !== 'S256') return reply(400, { error: 'invalid_request' });
+        this.codes.set(code, { clientId: q.get('client_id')!, redirectUri, challenge, scope: q.get('scope') ?? 'read' });
+        back.searchParams.set('code', code);
+      }
+      if (q.get('state')) back.searchParams.set('state', q.get('state')!);
+      res.writeHead(302, { location: back.href });
+      res.end();
+      return true;
+    }
+    if (method === 'POST' && url.pathname === '/oauth/token') {
+      const form = params();
+      const app = this.apps.get(form.get('client_id') ?? '');
+      if (!app || app.clientSecret !== form.get('client_secret'))
+        return reply(401, {
+          error: 'invalid_client',
+          error_description:
+            'Client authentication failed due to unknown client, no client authentication included, or unsupported authentication method.',
+        });
+      if (form.get('grant_type') !== 'authorization_code') return reply(400, { error: 'unsupported_grant_type' });
+      const code = this.codes.get(form.get('code') ?? '');
+      this.codes.delete(form.get('code') ?? '');
+      const verifier = form.get('code_verifier') ?? '';
+      const grantInvalid = {
+        error: 'invalid_grant',
+        error_description:
+          'The provided authorization grant is invalid, expired, revoked, does not match the redirection URI used in the authorization request, or was issued to another client.',
+      };
+      if (!code || code.clientId !== form.get('client_id') || code.redirectUri !== form.get('redirect_uri'))
+        return reply(400, grantInvalid);
+      if (code.challenge && createHash('sha256').update(verifier).digest('base64url') !== code.challenge) return reply(400, grantInvalid);
+      answer(200, { access_token: this.token, token_type: 'Bearer', scope: code.scope, created_at: Math.floor(this.clock / 1000) });
+      return true;
+    }
+    return false;
   }
 
   /** Forgets requests, statuses, media, keys and scripts between tests. */
@@ -350,6 +456,7 @@ export class FakeMastodonServer {
       send(status, body, headers);
     };
 
+    if (this.oauth(method, url, raw, contentType, answer, res)) return;
     if (req.headers.authorization !== `Bearer ${this.token}`) {
       answer(401, { error: 'The access token is invalid' });
       return;

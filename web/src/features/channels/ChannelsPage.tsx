@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { Link, useLocation } from 'react-router-dom';
 import { Alert, Badge, Button, Card, Group, Modal, PasswordInput, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +11,8 @@ import { useChannels, useNetworks } from './api.ts';
 import { formatInstant } from '../../shared/format.ts';
 import { channelKeys } from './api.ts';
 import { ApiErrorAlert } from '../../shared/ApiErrorAlert.tsx';
+import { NetworkLogo } from './NetworkLogo.tsx';
+import { daysLeft, startSignIn } from './sign-in.ts';
 
 const STATUS_COLOR: Record<Channel['status'], string> = { active: 'green', needs_reconnect: 'orange', disconnected: 'gray' };
 
@@ -77,7 +80,49 @@ function ConnectionForm({ network, channel, onDone }: { network: NetworkInfo; ch
   );
 }
 
-/** Channels: connect Bluesky, Mastodon and the simulated sandbox; health, reconnect, disconnect. */
+/** Asks for the user's server (Mastodon), then starts signing in there. */
+function InstanceForm({ network, onPaste }: { network: NetworkInfo; onPaste(): void }) {
+  const { t, i18n } = useTranslation();
+  const workspace = useWorkspace();
+  const [instanceUrl, setInstanceUrl] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const lang = i18n.language === 'es' ? 'es' : 'en';
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await startSignIn(workspace.id, network.name, { instanceUrl });
+    } catch (caught) {
+      setError(apiErrorText(caught));
+      setBusy(false);
+    }
+  };
+  return (
+    <form onSubmit={(e) => void submit(e)}>
+      <Stack>
+        <TextInput
+          label={t('connect.instanceLabel')}
+          description={t('connect.instanceHelp')}
+          placeholder="https://mastodon.social"
+          required
+          value={instanceUrl}
+          onChange={(e) => setInstanceUrl(e.currentTarget.value)}
+        />
+        <ApiErrorAlert error={error} role="alert" />
+        <Button type="submit" loading={busy}>
+          {t('connect.signIn', { network: network.label[lang] })}
+        </Button>
+        <Button variant="subtle" onClick={onPaste}>
+          {t('connect.pasteToken')}
+        </Button>
+      </Stack>
+    </form>
+  );
+}
+
+/** Channels: one card per network (sign in with it, or connection fields), then the workspace's channels. */
 export function ChannelsPage() {
   const { t, i18n } = useTranslation();
   const workspace = useWorkspace();
@@ -86,19 +131,54 @@ export function ChannelsPage() {
   const networks = useNetworks();
   const channels = useChannels();
   const [connecting, setConnecting] = useState<string | null>(null);
+  const [asking, setAsking] = useState<string | null>(null);
   const [reconnecting, setReconnecting] = useState<Channel | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
+  const location = useLocation();
+  const connected = (location.state as { connected?: number } | null)?.connected;
+  const [message, setMessage] = useState<string | null>(connected ? t('connect.connected', { count: connected }) : null);
+  const [error, setError] = useState<string | null>(null);
   const lang = i18n.language === 'es' ? 'es' : 'en';
   const network = networks.data?.find((n) => n.name === (reconnecting?.network ?? connecting));
+  const askingNetwork = networks.data?.find((n) => n.name === asking);
+
+  const connectNetwork = async (n: NetworkInfo) => {
+    setError(null);
+    if (n.signIn === 'instance') return setAsking(n.name);
+    if (n.signIn !== 'app') return setConnecting(n.name);
+    try {
+      setMessage(t('connect.redirecting', { network: n.label[lang] }));
+      await startSignIn(workspace.id, n.name);
+    } catch (caught) {
+      setMessage(null);
+      setError(apiErrorText(caught));
+    }
+  };
+  const reconnect = async (channel: Channel) => {
+    setError(null);
+    if (!channel.signIn) return setReconnecting(channel);
+    try {
+      const instanceUrl = typeof channel.settings.instanceUrl === 'string' ? channel.settings.instanceUrl : undefined;
+      await startSignIn(workspace.id, channel.network, { channelId: channel.id, instanceUrl });
+    } catch (caught) {
+      setError(apiErrorText(caught));
+    }
+  };
 
   const test = async (channel: Channel) => {
     try {
       const result = await apiCall('post', '/api/v1/workspaces/{workspaceId}/channels/{channelId}/test', {
         params: { workspaceId: workspace.id, channelId: channel.id },
       });
+      const account = result.health.account;
       setMessage(
         result.health.ok
-          ? t('channels.healthy', { name: channel.name })
+          ? account
+            ? t('connect.testResult', {
+                name: channel.name,
+                handle: account.handle,
+                followers: account.followers !== undefined ? t('connect.followers', { count: account.followers }) : '',
+              })
+            : t('channels.healthy', { name: channel.name })
           : t('channels.unhealthy', {
               name: channel.name,
               reason: networkReasonText(result.health.error?.code ?? 'unreachable'),
@@ -119,18 +199,48 @@ export function ChannelsPage() {
     <Stack>
       <Title order={2}>{t('channels.title')}</Title>
       {can('channel.manage') && (
-        <Group>
-          {networks.data?.map((n) => (
-            <Button
-              key={n.name}
-              variant={n.simulated ? 'outline' : 'filled'}
-              color={n.simulated ? 'orange' : undefined}
-              onClick={() => setConnecting(n.name)}
-            >
-              {t('channels.connectNetwork', { network: n.label[lang] })}
-            </Button>
-          ))}
-        </Group>
+        <>
+          <Title order={3} size="h4">
+            {t('connect.networksTitle')}
+          </Title>
+          <SimpleGrid cols={{ base: 2, sm: 3, lg: 5 }} data-testid="network-cards">
+            {networks.data?.map((n) => (
+              <Card key={n.name} withBorder padding="sm" data-testid={`network-${n.name}`}>
+                <Stack gap="xs" align="center">
+                  <NetworkLogo network={n.name} size={32} />
+                  <Text fw={600} ta="center">
+                    {n.label[lang]}
+                  </Text>
+                  {n.simulated && (
+                    <Badge color="orange" variant="outline" size="xs">
+                      {t('common.simulated')}
+                    </Badge>
+                  )}
+                  <Button
+                    size="xs"
+                    variant={n.simulated ? 'outline' : 'filled'}
+                    color={n.simulated ? 'orange' : undefined}
+                    aria-label={t('channels.connectNetwork', { network: n.label[lang] })}
+                    onClick={() => void connectNetwork(n)}
+                  >
+                    {t('channels.connect')}
+                  </Button>
+                </Stack>
+              </Card>
+            ))}
+          </SimpleGrid>
+        </>
+      )}
+      {error && (
+        <Alert color="red" role="alert" withCloseButton closeButtonLabel={t('common.close')} onClose={() => setError(null)}>
+          {error}
+          {can('integration.manage') && (
+            <>
+              {' '}
+              <Link to="/settings?tab=integrations">{t('connect.setUpNow')}</Link>
+            </>
+          )}
+        </Alert>
       )}
       {message && (
         <Alert role="status" withCloseButton closeButtonLabel={t('common.close')} onClose={() => setMessage(null)}>
@@ -139,53 +249,80 @@ export function ChannelsPage() {
       )}
       {channels.data?.length === 0 && <Text c="dimmed">{t('channels.empty')}</Text>}
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
-        {channels.data?.map((channel) => (
-          <Card key={channel.id} withBorder data-testid={`channel-${channel.name}`}>
-            <Stack gap="xs">
-              <Group justify="space-between">
-                <Text fw={700}>{channel.name}</Text>
-                <Badge color={STATUS_COLOR[channel.status]}>{t(`channels.status.${channel.status}`)}</Badge>
-              </Group>
-              <Group gap="xs">
-                <Badge variant="light">{channel.networkLabel[lang]}</Badge>
-                {channel.simulated && (
-                  <Badge color="orange" variant="outline">
-                    {t('common.simulated')}
-                  </Badge>
-                )}
-              </Group>
-              {channelAccount(channel).handle && <Text size="sm">@{channelAccount(channel).handle}</Text>}
-              <Text size="xs" c="dimmed">
-                {t('channels.lastChecked', { when: formatInstant(channel.lastCheckedAt, workspace.timeZone, lang) })}
-              </Text>
-              {channel.status === 'needs_reconnect' && (
-                // The reason by its code in the UI language; the network's own words on hover.
-                <Alert color="orange" title={t('channels.reconnectNeeded')} data-testid="channel-error">
-                  <span title={channel.lastError ?? undefined}>{networkReasonText(channel.lastErrorCode ?? 'unreachable')}</span>
-                </Alert>
-              )}
-              {can('channel.manage') && channel.status !== 'disconnected' && (
-                <Group gap="xs">
-                  <Button size="xs" variant="default" onClick={() => void test(channel)}>
-                    {t('channels.test')}
-                  </Button>
-                  <Button
-                    size="xs"
-                    variant={channel.status === 'needs_reconnect' ? 'filled' : 'default'}
-                    color="orange"
-                    onClick={() => setReconnecting(channel)}
-                  >
-                    {t('channels.reconnect')}
-                  </Button>
-                  <Button size="xs" variant="subtle" color="red" onClick={() => void disconnect(channel)}>
-                    {t('channels.disconnect')}
-                  </Button>
+        {channels.data?.map((channel) => {
+          const days = daysLeft(channel.connectionExpiresAt);
+          return (
+            <Card key={channel.id} withBorder data-testid={`channel-${channel.name}`}>
+              <Stack gap="xs">
+                <Group justify="space-between" wrap="nowrap">
+                  <Group gap="xs" wrap="nowrap">
+                    <NetworkLogo network={channel.network} size={20} />
+                    <Text fw={700}>{channel.name}</Text>
+                  </Group>
+                  <Badge color={STATUS_COLOR[channel.status]}>{t(`channels.status.${channel.status}`)}</Badge>
                 </Group>
-              )}
-            </Stack>
-          </Card>
-        ))}
+                <Group gap="xs">
+                  <Badge variant="light">{channel.networkLabel[lang]}</Badge>
+                  {channel.simulated && (
+                    <Badge color="orange" variant="outline">
+                      {t('common.simulated')}
+                    </Badge>
+                  )}
+                  {days !== null && channel.status === 'active' && (
+                    <Badge color={days <= 7 ? 'orange' : 'gray'} variant="light" data-testid="channel-expiry">
+                      {days <= 0 ? t('connect.expired') : days === 1 ? t('connect.expiresToday') : t('connect.expiresIn', { count: days })}
+                    </Badge>
+                  )}
+                </Group>
+                {channelAccount(channel).handle && <Text size="sm">@{channelAccount(channel).handle?.replace(/^@/, '')}</Text>}
+                <Text size="xs" c="dimmed">
+                  {t('channels.lastChecked', { when: formatInstant(channel.lastCheckedAt, workspace.timeZone, lang) })}
+                </Text>
+                {channel.status === 'needs_reconnect' && (
+                  // The reason by its code in the UI language; the network's own words on hover.
+                  <Alert color="orange" title={t('channels.reconnectNeeded')} data-testid="channel-error">
+                    <span title={channel.lastError ?? undefined}>{networkReasonText(channel.lastErrorCode ?? 'unreachable')}</span>
+                  </Alert>
+                )}
+                {can('channel.manage') && channel.status !== 'disconnected' && (
+                  <Group gap="xs">
+                    <Button size="xs" variant="default" onClick={() => void test(channel)}>
+                      {t('channels.test')}
+                    </Button>
+                    <Button
+                      size="xs"
+                      variant={channel.status === 'needs_reconnect' ? 'filled' : 'default'}
+                      color="orange"
+                      onClick={() => void reconnect(channel)}
+                    >
+                      {t('channels.reconnect')}
+                    </Button>
+                    <Button size="xs" variant="subtle" color="red" onClick={() => void disconnect(channel)}>
+                      {t('channels.disconnect')}
+                    </Button>
+                  </Group>
+                )}
+              </Stack>
+            </Card>
+          );
+        })}
       </SimpleGrid>
+      <Modal
+        opened={Boolean(askingNetwork)}
+        onClose={() => setAsking(null)}
+        title={askingNetwork ? t('connect.instanceTitle', { network: askingNetwork.label[lang] }) : ''}
+        closeButtonProps={{ 'aria-label': t('common.close') }}
+      >
+        {askingNetwork && (
+          <InstanceForm
+            network={askingNetwork}
+            onPaste={() => {
+              setAsking(null);
+              setConnecting(askingNetwork.name);
+            }}
+          />
+        )}
+      </Modal>
       <Modal
         opened={Boolean(network)}
         onClose={() => {

@@ -15,6 +15,7 @@ import { apiErrorText } from '../../shared/api-error-text.ts';
 import { ApiErrorAlert } from '../../shared/ApiErrorAlert.tsx';
 import { RoleGuide } from '../workspaces/RoleGuide.tsx';
 import { currencyOptions } from '../workspaces/money.ts';
+import { IntegrationsSettings } from './IntegrationsSettings.tsx';
 
 function useErrorText() {
   return apiErrorText;
@@ -259,6 +260,7 @@ function TokenSettings() {
 export function SettingsPage() {
   const { t } = useTranslation();
   const [params] = useSearchParams();
+  const { can } = useSession();
   return (
     <Stack>
       <Title order={2}>{t('settings.title')}</Title>
@@ -268,6 +270,7 @@ export function SettingsPage() {
           <Tabs.Tab value="members">{t('settings.members')}</Tabs.Tab>
           <Tabs.Tab value="tokens">{t('settings.tokens')}</Tabs.Tab>
           <Tabs.Tab value="account">{t('accounts.security.tab')}</Tabs.Tab>
+          {can('channel.manage') && <Tabs.Tab value="integrations">{t('connect.integrations.tab')}</Tabs.Tab>}
         </Tabs.List>
         <Tabs.Panel value="workspace" pt="md">
           <WorkspaceSettings />
@@ -281,6 +284,11 @@ export function SettingsPage() {
         <Tabs.Panel value="account" pt="md">
           <AccountSecurity />
         </Tabs.Panel>
+        {can('channel.manage') && (
+          <Tabs.Panel value="integrations" pt="md">
+            <IntegrationsSettings />
+          </Tabs.Panel>
+        )}
       </Tabs>
     </Stack>
   );

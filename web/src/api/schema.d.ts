@@ -898,6 +898,42 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: {
+                                capabilities: {
+                                    /** @enum {string} */
+                                    charCounting: "graphemes" | "code-points" | "utf16" | "x-weighted" | "utf8-emoji";
+                                    firstComment: boolean;
+                                    maxCarouselItems: number;
+                                    maxDocumentBytes?: number;
+                                    mediaByUrl: boolean;
+                                    options: {
+                                        default?: string | boolean;
+                                        /** @enum {string} */
+                                        kind: "select" | "boolean" | "text";
+                                        label: {
+                                            en: string;
+                                            es: string;
+                                        };
+                                        name: string;
+                                        postTypes?: ("text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document")[];
+                                        valueLabels?: {
+                                            [key: string]: {
+                                                en: string;
+                                                es: string;
+                                            };
+                                        };
+                                        values?: string[];
+                                    }[];
+                                    postTypes: ("text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document")[];
+                                    video?: {
+                                        codecs: string[];
+                                        containers: string[];
+                                        maxAspectRatio: number;
+                                        maxBytes: number;
+                                        maxDurationSeconds: number;
+                                        minAspectRatio: number;
+                                        minDurationSeconds: number;
+                                    };
+                                } | null;
                                 connectionFields: {
                                     label: {
                                         en: string;
@@ -924,6 +960,11 @@ export interface paths {
                                     supportsThreads: boolean;
                                     supportsVisibility: boolean;
                                 };
+                                mediaByUrlProblem: {
+                                    /** @enum {string} */
+                                    code: "public_url_missing" | "public_url_not_public";
+                                    message: string;
+                                } | null;
                                 name: string;
                                 signIn: ("app" | "instance") | null;
                                 simulated: boolean;
@@ -3194,6 +3235,10 @@ export interface paths {
                             };
                             localTime?: string | null;
                             reason: string | null;
+                            reasonCode: ("not_enough_posts" | "no_best_cell") | null;
+                            reasonParams: {
+                                [key: string]: number;
+                            };
                             suggestion: string | null;
                             timeZone?: string;
                         };
@@ -3614,6 +3659,42 @@ export interface paths {
                                 account: {
                                     [key: string]: unknown;
                                 } | null;
+                                capabilities: {
+                                    /** @enum {string} */
+                                    charCounting: "graphemes" | "code-points" | "utf16" | "x-weighted" | "utf8-emoji";
+                                    firstComment: boolean;
+                                    maxCarouselItems: number;
+                                    maxDocumentBytes?: number;
+                                    mediaByUrl: boolean;
+                                    options: {
+                                        default?: string | boolean;
+                                        /** @enum {string} */
+                                        kind: "select" | "boolean" | "text";
+                                        label: {
+                                            en: string;
+                                            es: string;
+                                        };
+                                        name: string;
+                                        postTypes?: ("text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document")[];
+                                        valueLabels?: {
+                                            [key: string]: {
+                                                en: string;
+                                                es: string;
+                                            };
+                                        };
+                                        values?: string[];
+                                    }[];
+                                    postTypes: ("text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document")[];
+                                    video?: {
+                                        codecs: string[];
+                                        containers: string[];
+                                        maxAspectRatio: number;
+                                        maxBytes: number;
+                                        maxDurationSeconds: number;
+                                        minAspectRatio: number;
+                                        minDurationSeconds: number;
+                                    };
+                                } | null;
                                 connectionExpiresAt: (string) | null;
                                 createdAt: string;
                                 /** Format: uuid */
@@ -3631,6 +3712,11 @@ export interface paths {
                                     supportsContentWarning: boolean;
                                     supportsThreads: boolean;
                                     supportsVisibility: boolean;
+                                } | null;
+                                mediaByUrlProblem: {
+                                    /** @enum {string} */
+                                    code: "public_url_missing" | "public_url_not_public";
+                                    message: string;
                                 } | null;
                                 name: string;
                                 network: string;
@@ -3686,6 +3772,42 @@ export interface paths {
                             account: {
                                 [key: string]: unknown;
                             } | null;
+                            capabilities: {
+                                /** @enum {string} */
+                                charCounting: "graphemes" | "code-points" | "utf16" | "x-weighted" | "utf8-emoji";
+                                firstComment: boolean;
+                                maxCarouselItems: number;
+                                maxDocumentBytes?: number;
+                                mediaByUrl: boolean;
+                                options: {
+                                    default?: string | boolean;
+                                    /** @enum {string} */
+                                    kind: "select" | "boolean" | "text";
+                                    label: {
+                                        en: string;
+                                        es: string;
+                                    };
+                                    name: string;
+                                    postTypes?: ("text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document")[];
+                                    valueLabels?: {
+                                        [key: string]: {
+                                            en: string;
+                                            es: string;
+                                        };
+                                    };
+                                    values?: string[];
+                                }[];
+                                postTypes: ("text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document")[];
+                                video?: {
+                                    codecs: string[];
+                                    containers: string[];
+                                    maxAspectRatio: number;
+                                    maxBytes: number;
+                                    maxDurationSeconds: number;
+                                    minAspectRatio: number;
+                                    minDurationSeconds: number;
+                                };
+                            } | null;
                             connectionExpiresAt: (string) | null;
                             createdAt: string;
                             /** Format: uuid */
@@ -3703,6 +3825,11 @@ export interface paths {
                                 supportsContentWarning: boolean;
                                 supportsThreads: boolean;
                                 supportsVisibility: boolean;
+                            } | null;
+                            mediaByUrlProblem: {
+                                /** @enum {string} */
+                                code: "public_url_missing" | "public_url_not_public";
+                                message: string;
                             } | null;
                             name: string;
                             network: string;
@@ -3760,6 +3887,42 @@ export interface paths {
                             account: {
                                 [key: string]: unknown;
                             } | null;
+                            capabilities: {
+                                /** @enum {string} */
+                                charCounting: "graphemes" | "code-points" | "utf16" | "x-weighted" | "utf8-emoji";
+                                firstComment: boolean;
+                                maxCarouselItems: number;
+                                maxDocumentBytes?: number;
+                                mediaByUrl: boolean;
+                                options: {
+                                    default?: string | boolean;
+                                    /** @enum {string} */
+                                    kind: "select" | "boolean" | "text";
+                                    label: {
+                                        en: string;
+                                        es: string;
+                                    };
+                                    name: string;
+                                    postTypes?: ("text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document")[];
+                                    valueLabels?: {
+                                        [key: string]: {
+                                            en: string;
+                                            es: string;
+                                        };
+                                    };
+                                    values?: string[];
+                                }[];
+                                postTypes: ("text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document")[];
+                                video?: {
+                                    codecs: string[];
+                                    containers: string[];
+                                    maxAspectRatio: number;
+                                    maxBytes: number;
+                                    maxDurationSeconds: number;
+                                    minAspectRatio: number;
+                                    minDurationSeconds: number;
+                                };
+                            } | null;
                             connectionExpiresAt: (string) | null;
                             createdAt: string;
                             /** Format: uuid */
@@ -3777,6 +3940,11 @@ export interface paths {
                                 supportsContentWarning: boolean;
                                 supportsThreads: boolean;
                                 supportsVisibility: boolean;
+                            } | null;
+                            mediaByUrlProblem: {
+                                /** @enum {string} */
+                                code: "public_url_missing" | "public_url_not_public";
+                                message: string;
                             } | null;
                             name: string;
                             network: string;
@@ -3856,6 +4024,42 @@ export interface paths {
                             account: {
                                 [key: string]: unknown;
                             } | null;
+                            capabilities: {
+                                /** @enum {string} */
+                                charCounting: "graphemes" | "code-points" | "utf16" | "x-weighted" | "utf8-emoji";
+                                firstComment: boolean;
+                                maxCarouselItems: number;
+                                maxDocumentBytes?: number;
+                                mediaByUrl: boolean;
+                                options: {
+                                    default?: string | boolean;
+                                    /** @enum {string} */
+                                    kind: "select" | "boolean" | "text";
+                                    label: {
+                                        en: string;
+                                        es: string;
+                                    };
+                                    name: string;
+                                    postTypes?: ("text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document")[];
+                                    valueLabels?: {
+                                        [key: string]: {
+                                            en: string;
+                                            es: string;
+                                        };
+                                    };
+                                    values?: string[];
+                                }[];
+                                postTypes: ("text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document")[];
+                                video?: {
+                                    codecs: string[];
+                                    containers: string[];
+                                    maxAspectRatio: number;
+                                    maxBytes: number;
+                                    maxDurationSeconds: number;
+                                    minAspectRatio: number;
+                                    minDurationSeconds: number;
+                                };
+                            } | null;
                             connectionExpiresAt: (string) | null;
                             createdAt: string;
                             /** Format: uuid */
@@ -3873,6 +4077,11 @@ export interface paths {
                                 supportsContentWarning: boolean;
                                 supportsThreads: boolean;
                                 supportsVisibility: boolean;
+                            } | null;
+                            mediaByUrlProblem: {
+                                /** @enum {string} */
+                                code: "public_url_missing" | "public_url_not_public";
+                                message: string;
                             } | null;
                             name: string;
                             network: string;
@@ -3929,6 +4138,42 @@ export interface paths {
                                 account: {
                                     [key: string]: unknown;
                                 } | null;
+                                capabilities: {
+                                    /** @enum {string} */
+                                    charCounting: "graphemes" | "code-points" | "utf16" | "x-weighted" | "utf8-emoji";
+                                    firstComment: boolean;
+                                    maxCarouselItems: number;
+                                    maxDocumentBytes?: number;
+                                    mediaByUrl: boolean;
+                                    options: {
+                                        default?: string | boolean;
+                                        /** @enum {string} */
+                                        kind: "select" | "boolean" | "text";
+                                        label: {
+                                            en: string;
+                                            es: string;
+                                        };
+                                        name: string;
+                                        postTypes?: ("text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document")[];
+                                        valueLabels?: {
+                                            [key: string]: {
+                                                en: string;
+                                                es: string;
+                                            };
+                                        };
+                                        values?: string[];
+                                    }[];
+                                    postTypes: ("text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document")[];
+                                    video?: {
+                                        codecs: string[];
+                                        containers: string[];
+                                        maxAspectRatio: number;
+                                        maxBytes: number;
+                                        maxDurationSeconds: number;
+                                        minAspectRatio: number;
+                                        minDurationSeconds: number;
+                                    };
+                                } | null;
                                 connectionExpiresAt: (string) | null;
                                 createdAt: string;
                                 /** Format: uuid */
@@ -3946,6 +4191,11 @@ export interface paths {
                                     supportsContentWarning: boolean;
                                     supportsThreads: boolean;
                                     supportsVisibility: boolean;
+                                } | null;
+                                mediaByUrlProblem: {
+                                    /** @enum {string} */
+                                    code: "public_url_missing" | "public_url_not_public";
+                                    message: string;
                                 } | null;
                                 name: string;
                                 network: string;
@@ -6443,6 +6693,7 @@ export interface paths {
                                 kind: string;
                                 lagMs: number | null;
                                 lastError: string | null;
+                                lastErrorCode: string | null;
                                 lastItemAt: (string) | null;
                                 lastRunAt: (string) | null;
                                 name: string;
@@ -6545,6 +6796,7 @@ export interface paths {
                             kind: string;
                             lagMs: number | null;
                             lastError: string | null;
+                            lastErrorCode: string | null;
                             lastItemAt: (string) | null;
                             lastRunAt: (string) | null;
                             name: string;
@@ -6604,6 +6856,7 @@ export interface paths {
                             kind: string;
                             lagMs: number | null;
                             lastError: string | null;
+                            lastErrorCode: string | null;
                             lastItemAt: (string) | null;
                             lastRunAt: (string) | null;
                             name: string;
@@ -6686,6 +6939,7 @@ export interface paths {
                             kind: string;
                             lagMs: number | null;
                             lastError: string | null;
+                            lastErrorCode: string | null;
                             lastItemAt: (string) | null;
                             lastRunAt: (string) | null;
                             name: string;
@@ -6761,7 +7015,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Upload an image (multipart field "file") */
+        /** Upload an image or a short video (multipart field "file", up to 20 MB; larger files: resumable uploads) */
         post: {
             parameters: {
                 query?: never;
@@ -6780,9 +7034,13 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            codec: string | null;
+                            durationSeconds: number | null;
                             height: number | null;
                             /** Format: uuid */
                             id: string;
+                            /** @enum {string} */
+                            kind: "image" | "video";
                             mimeType: string;
                             sha256: string;
                             size: number;
@@ -6805,7 +7063,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The image bytes */
+        /** The file bytes */
         get: {
             parameters: {
                 query?: never;
@@ -6818,7 +7076,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description The image */
+                /** @description The file */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -6828,6 +7086,8 @@ export interface paths {
                         "image/jpeg": string;
                         "image/png": string;
                         "image/webp": string;
+                        "video/mp4": string;
+                        "video/quicktime": string;
                     };
                 };
             };
@@ -6838,6 +7098,177 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/media/uploads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start a resumable upload (then PATCH its chunks with Upload-Offset; GET it to resume) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        fileName: string;
+                        /** @enum {string} */
+                        mimeType: "image/jpeg" | "image/png" | "image/webp" | "image/gif" | "video/mp4" | "video/quicktime";
+                        size: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            expiresAt: string;
+                            /** Format: uuid */
+                            id: string;
+                            media: {
+                                codec: string | null;
+                                durationSeconds: number | null;
+                                height: number | null;
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "image" | "video";
+                                mimeType: string;
+                                sha256: string;
+                                size: number;
+                                width: number | null;
+                            } | null;
+                            mediaId: string | null;
+                            offset: number;
+                            size: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/media/uploads/{uploadId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How much of an upload arrived (resume from `offset`) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    uploadId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            expiresAt: string;
+                            /** Format: uuid */
+                            id: string;
+                            media: {
+                                codec: string | null;
+                                durationSeconds: number | null;
+                                height: number | null;
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "image" | "video";
+                                mimeType: string;
+                                sha256: string;
+                                size: number;
+                                width: number | null;
+                            } | null;
+                            mediaId: string | null;
+                            offset: number;
+                            size: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Send the next chunk (body: up to 16 MB as application/offset+octet-stream; header Upload-Offset) */
+        patch: {
+            parameters: {
+                query?: never;
+                header: {
+                    "upload-offset": number;
+                };
+                path: {
+                    uploadId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            expiresAt: string;
+                            /** Format: uuid */
+                            id: string;
+                            media: {
+                                codec: string | null;
+                                durationSeconds: number | null;
+                                height: number | null;
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "image" | "video";
+                                mimeType: string;
+                                sha256: string;
+                                size: number;
+                                width: number | null;
+                            } | null;
+                            mediaId: string | null;
+                            offset: number;
+                            size: number;
+                        };
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/api/v1/workspaces/{workspaceId}/members": {
@@ -7187,6 +7618,42 @@ export interface paths {
                                 account: {
                                     [key: string]: unknown;
                                 } | null;
+                                capabilities: {
+                                    /** @enum {string} */
+                                    charCounting: "graphemes" | "code-points" | "utf16" | "x-weighted" | "utf8-emoji";
+                                    firstComment: boolean;
+                                    maxCarouselItems: number;
+                                    maxDocumentBytes?: number;
+                                    mediaByUrl: boolean;
+                                    options: {
+                                        default?: string | boolean;
+                                        /** @enum {string} */
+                                        kind: "select" | "boolean" | "text";
+                                        label: {
+                                            en: string;
+                                            es: string;
+                                        };
+                                        name: string;
+                                        postTypes?: ("text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document")[];
+                                        valueLabels?: {
+                                            [key: string]: {
+                                                en: string;
+                                                es: string;
+                                            };
+                                        };
+                                        values?: string[];
+                                    }[];
+                                    postTypes: ("text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document")[];
+                                    video?: {
+                                        codecs: string[];
+                                        containers: string[];
+                                        maxAspectRatio: number;
+                                        maxBytes: number;
+                                        maxDurationSeconds: number;
+                                        minAspectRatio: number;
+                                        minDurationSeconds: number;
+                                    };
+                                } | null;
                                 connectionExpiresAt: (string) | null;
                                 createdAt: string;
                                 /** Format: uuid */
@@ -7204,6 +7671,11 @@ export interface paths {
                                     supportsContentWarning: boolean;
                                     supportsThreads: boolean;
                                     supportsVisibility: boolean;
+                                } | null;
+                                mediaByUrlProblem: {
+                                    /** @enum {string} */
+                                    code: "public_url_missing" | "public_url_not_public";
+                                    message: string;
                                 } | null;
                                 name: string;
                                 network: string;
@@ -7742,6 +8214,8 @@ export interface paths {
                                         message: string | null;
                                     } | null;
                                     firstAttemptAt: (string) | null;
+                                    firstComment: string | null;
+                                    firstCommentRemoteId: string | null;
                                     /** Format: uuid */
                                     id: string;
                                     media: {
@@ -7753,9 +8227,13 @@ export interface paths {
                                     options: {
                                         contentWarning?: string;
                                         language?: string;
+                                        network?: {
+                                            [key: string]: string | boolean;
+                                        };
                                         /** @enum {string} */
                                         visibility?: "public" | "unlisted" | "private" | "direct";
                                     };
+                                    postType: ("text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document") | null;
                                     publishedAt: (string) | null;
                                     remoteId: string | null;
                                     remoteUrl: string | null;
@@ -7769,6 +8247,7 @@ export interface paths {
                                         }[];
                                         text: string;
                                     }[];
+                                    title: string | null;
                                 }[];
                                 scheduledAt: (string) | null;
                                 segmentId: string | null;
@@ -7807,6 +8286,7 @@ export interface paths {
                         channels: {
                             /** Format: uuid */
                             channelId: string;
+                            firstComment?: string;
                             media?: {
                                 alt?: string;
                                 /** Format: uuid */
@@ -7816,9 +8296,14 @@ export interface paths {
                             options?: {
                                 contentWarning?: string;
                                 language?: string;
+                                network?: {
+                                    [key: string]: string | boolean;
+                                };
                                 /** @enum {string} */
                                 visibility?: "public" | "unlisted" | "private" | "direct";
                             };
+                            /** @enum {string} */
+                            postType?: "text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document";
                             text?: string;
                             thread?: {
                                 /** @default [] */
@@ -7829,9 +8314,11 @@ export interface paths {
                                 }[];
                                 text: string;
                             }[];
+                            title?: string;
                         }[];
                         /** @default  */
                         content?: string;
+                        firstComment?: string;
                         /** @default [] */
                         media?: {
                             alt?: string;
@@ -7840,6 +8327,8 @@ export interface paths {
                         }[];
                         objectiveId?: string | null;
                         pillarId?: string | null;
+                        /** @enum {string} */
+                        postType?: "text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document";
                         scheduledAt?: string | null;
                         segmentId?: string | null;
                         /** @default [] */
@@ -7852,6 +8341,7 @@ export interface paths {
                             }[];
                             text: string;
                         }[];
+                        title?: string;
                     };
                 };
             };
@@ -7881,6 +8371,8 @@ export interface paths {
                                     message: string | null;
                                 } | null;
                                 firstAttemptAt: (string) | null;
+                                firstComment: string | null;
+                                firstCommentRemoteId: string | null;
                                 /** Format: uuid */
                                 id: string;
                                 media: {
@@ -7892,9 +8384,13 @@ export interface paths {
                                 options: {
                                     contentWarning?: string;
                                     language?: string;
+                                    network?: {
+                                        [key: string]: string | boolean;
+                                    };
                                     /** @enum {string} */
                                     visibility?: "public" | "unlisted" | "private" | "direct";
                                 };
+                                postType: ("text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document") | null;
                                 publishedAt: (string) | null;
                                 remoteId: string | null;
                                 remoteUrl: string | null;
@@ -7908,6 +8404,7 @@ export interface paths {
                                     }[];
                                     text: string;
                                 }[];
+                                title: string | null;
                             }[];
                             scheduledAt: (string) | null;
                             segmentId: string | null;
@@ -7922,6 +8419,9 @@ export interface paths {
                                     field: string;
                                     message: string;
                                     messageEs: string;
+                                    params?: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 network: string;
                             }[];
@@ -8020,6 +8520,8 @@ export interface paths {
                                     message: string | null;
                                 } | null;
                                 firstAttemptAt: (string) | null;
+                                firstComment: string | null;
+                                firstCommentRemoteId: string | null;
                                 /** Format: uuid */
                                 id: string;
                                 media: {
@@ -8031,9 +8533,13 @@ export interface paths {
                                 options: {
                                     contentWarning?: string;
                                     language?: string;
+                                    network?: {
+                                        [key: string]: string | boolean;
+                                    };
                                     /** @enum {string} */
                                     visibility?: "public" | "unlisted" | "private" | "direct";
                                 };
+                                postType: ("text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document") | null;
                                 publishedAt: (string) | null;
                                 remoteId: string | null;
                                 remoteUrl: string | null;
@@ -8047,6 +8553,7 @@ export interface paths {
                                     }[];
                                     text: string;
                                 }[];
+                                title: string | null;
                             }[];
                             scheduledAt: (string) | null;
                             segmentId: string | null;
@@ -8078,6 +8585,7 @@ export interface paths {
                         channels: {
                             /** Format: uuid */
                             channelId: string;
+                            firstComment?: string;
                             media?: {
                                 alt?: string;
                                 /** Format: uuid */
@@ -8087,9 +8595,14 @@ export interface paths {
                             options?: {
                                 contentWarning?: string;
                                 language?: string;
+                                network?: {
+                                    [key: string]: string | boolean;
+                                };
                                 /** @enum {string} */
                                 visibility?: "public" | "unlisted" | "private" | "direct";
                             };
+                            /** @enum {string} */
+                            postType?: "text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document";
                             text?: string;
                             thread?: {
                                 /** @default [] */
@@ -8100,9 +8613,11 @@ export interface paths {
                                 }[];
                                 text: string;
                             }[];
+                            title?: string;
                         }[];
                         /** @default  */
                         content?: string;
+                        firstComment?: string;
                         /** @default [] */
                         media?: {
                             alt?: string;
@@ -8111,6 +8626,8 @@ export interface paths {
                         }[];
                         objectiveId?: string | null;
                         pillarId?: string | null;
+                        /** @enum {string} */
+                        postType?: "text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document";
                         scheduledAt?: string | null;
                         segmentId?: string | null;
                         /** @default [] */
@@ -8123,6 +8640,7 @@ export interface paths {
                             }[];
                             text: string;
                         }[];
+                        title?: string;
                     };
                 };
             };
@@ -8152,6 +8670,8 @@ export interface paths {
                                     message: string | null;
                                 } | null;
                                 firstAttemptAt: (string) | null;
+                                firstComment: string | null;
+                                firstCommentRemoteId: string | null;
                                 /** Format: uuid */
                                 id: string;
                                 media: {
@@ -8163,9 +8683,13 @@ export interface paths {
                                 options: {
                                     contentWarning?: string;
                                     language?: string;
+                                    network?: {
+                                        [key: string]: string | boolean;
+                                    };
                                     /** @enum {string} */
                                     visibility?: "public" | "unlisted" | "private" | "direct";
                                 };
+                                postType: ("text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document") | null;
                                 publishedAt: (string) | null;
                                 remoteId: string | null;
                                 remoteUrl: string | null;
@@ -8179,6 +8703,7 @@ export interface paths {
                                     }[];
                                     text: string;
                                 }[];
+                                title: string | null;
                             }[];
                             scheduledAt: (string) | null;
                             segmentId: string | null;
@@ -8193,6 +8718,9 @@ export interface paths {
                                     field: string;
                                     message: string;
                                     messageEs: string;
+                                    params?: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 network: string;
                             }[];
@@ -8291,6 +8819,8 @@ export interface paths {
                                     message: string | null;
                                 } | null;
                                 firstAttemptAt: (string) | null;
+                                firstComment: string | null;
+                                firstCommentRemoteId: string | null;
                                 /** Format: uuid */
                                 id: string;
                                 media: {
@@ -8302,9 +8832,13 @@ export interface paths {
                                 options: {
                                     contentWarning?: string;
                                     language?: string;
+                                    network?: {
+                                        [key: string]: string | boolean;
+                                    };
                                     /** @enum {string} */
                                     visibility?: "public" | "unlisted" | "private" | "direct";
                                 };
+                                postType: ("text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document") | null;
                                 publishedAt: (string) | null;
                                 remoteId: string | null;
                                 remoteUrl: string | null;
@@ -8318,6 +8852,7 @@ export interface paths {
                                     }[];
                                     text: string;
                                 }[];
+                                title: string | null;
                             }[];
                             scheduledAt: (string) | null;
                             segmentId: string | null;
@@ -8392,6 +8927,8 @@ export interface paths {
                                     message: string | null;
                                 } | null;
                                 firstAttemptAt: (string) | null;
+                                firstComment: string | null;
+                                firstCommentRemoteId: string | null;
                                 /** Format: uuid */
                                 id: string;
                                 media: {
@@ -8403,9 +8940,13 @@ export interface paths {
                                 options: {
                                     contentWarning?: string;
                                     language?: string;
+                                    network?: {
+                                        [key: string]: string | boolean;
+                                    };
                                     /** @enum {string} */
                                     visibility?: "public" | "unlisted" | "private" | "direct";
                                 };
+                                postType: ("text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document") | null;
                                 publishedAt: (string) | null;
                                 remoteId: string | null;
                                 remoteUrl: string | null;
@@ -8419,6 +8960,7 @@ export interface paths {
                                     }[];
                                     text: string;
                                 }[];
+                                title: string | null;
                             }[];
                             scheduledAt: (string) | null;
                             segmentId: string | null;
@@ -8540,6 +9082,8 @@ export interface paths {
                                     message: string | null;
                                 } | null;
                                 firstAttemptAt: (string) | null;
+                                firstComment: string | null;
+                                firstCommentRemoteId: string | null;
                                 /** Format: uuid */
                                 id: string;
                                 media: {
@@ -8551,9 +9095,13 @@ export interface paths {
                                 options: {
                                     contentWarning?: string;
                                     language?: string;
+                                    network?: {
+                                        [key: string]: string | boolean;
+                                    };
                                     /** @enum {string} */
                                     visibility?: "public" | "unlisted" | "private" | "direct";
                                 };
+                                postType: ("text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document") | null;
                                 publishedAt: (string) | null;
                                 remoteId: string | null;
                                 remoteUrl: string | null;
@@ -8567,6 +9115,7 @@ export interface paths {
                                     }[];
                                     text: string;
                                 }[];
+                                title: string | null;
                             }[];
                             scheduledAt: (string) | null;
                             segmentId: string | null;
@@ -8641,6 +9190,8 @@ export interface paths {
                                     message: string | null;
                                 } | null;
                                 firstAttemptAt: (string) | null;
+                                firstComment: string | null;
+                                firstCommentRemoteId: string | null;
                                 /** Format: uuid */
                                 id: string;
                                 media: {
@@ -8652,9 +9203,13 @@ export interface paths {
                                 options: {
                                     contentWarning?: string;
                                     language?: string;
+                                    network?: {
+                                        [key: string]: string | boolean;
+                                    };
                                     /** @enum {string} */
                                     visibility?: "public" | "unlisted" | "private" | "direct";
                                 };
+                                postType: ("text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document") | null;
                                 publishedAt: (string) | null;
                                 remoteId: string | null;
                                 remoteUrl: string | null;
@@ -8668,6 +9223,7 @@ export interface paths {
                                     }[];
                                     text: string;
                                 }[];
+                                title: string | null;
                             }[];
                             scheduledAt: (string) | null;
                             segmentId: string | null;
@@ -8742,6 +9298,8 @@ export interface paths {
                                     message: string | null;
                                 } | null;
                                 firstAttemptAt: (string) | null;
+                                firstComment: string | null;
+                                firstCommentRemoteId: string | null;
                                 /** Format: uuid */
                                 id: string;
                                 media: {
@@ -8753,9 +9311,13 @@ export interface paths {
                                 options: {
                                     contentWarning?: string;
                                     language?: string;
+                                    network?: {
+                                        [key: string]: string | boolean;
+                                    };
                                     /** @enum {string} */
                                     visibility?: "public" | "unlisted" | "private" | "direct";
                                 };
+                                postType: ("text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document") | null;
                                 publishedAt: (string) | null;
                                 remoteId: string | null;
                                 remoteUrl: string | null;
@@ -8769,6 +9331,7 @@ export interface paths {
                                     }[];
                                     text: string;
                                 }[];
+                                title: string | null;
                             }[];
                             scheduledAt: (string) | null;
                             segmentId: string | null;
@@ -8843,6 +9406,8 @@ export interface paths {
                                     message: string | null;
                                 } | null;
                                 firstAttemptAt: (string) | null;
+                                firstComment: string | null;
+                                firstCommentRemoteId: string | null;
                                 /** Format: uuid */
                                 id: string;
                                 media: {
@@ -8854,9 +9419,13 @@ export interface paths {
                                 options: {
                                     contentWarning?: string;
                                     language?: string;
+                                    network?: {
+                                        [key: string]: string | boolean;
+                                    };
                                     /** @enum {string} */
                                     visibility?: "public" | "unlisted" | "private" | "direct";
                                 };
+                                postType: ("text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document") | null;
                                 publishedAt: (string) | null;
                                 remoteId: string | null;
                                 remoteUrl: string | null;
@@ -8870,6 +9439,7 @@ export interface paths {
                                     }[];
                                     text: string;
                                 }[];
+                                title: string | null;
                             }[];
                             scheduledAt: (string) | null;
                             segmentId: string | null;
@@ -8944,6 +9514,8 @@ export interface paths {
                                     message: string | null;
                                 } | null;
                                 firstAttemptAt: (string) | null;
+                                firstComment: string | null;
+                                firstCommentRemoteId: string | null;
                                 /** Format: uuid */
                                 id: string;
                                 media: {
@@ -8955,9 +9527,13 @@ export interface paths {
                                 options: {
                                     contentWarning?: string;
                                     language?: string;
+                                    network?: {
+                                        [key: string]: string | boolean;
+                                    };
                                     /** @enum {string} */
                                     visibility?: "public" | "unlisted" | "private" | "direct";
                                 };
+                                postType: ("text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document") | null;
                                 publishedAt: (string) | null;
                                 remoteId: string | null;
                                 remoteUrl: string | null;
@@ -8971,6 +9547,7 @@ export interface paths {
                                     }[];
                                     text: string;
                                 }[];
+                                title: string | null;
                             }[];
                             scheduledAt: (string) | null;
                             segmentId: string | null;
@@ -9045,6 +9622,8 @@ export interface paths {
                                     message: string | null;
                                 } | null;
                                 firstAttemptAt: (string) | null;
+                                firstComment: string | null;
+                                firstCommentRemoteId: string | null;
                                 /** Format: uuid */
                                 id: string;
                                 media: {
@@ -9056,9 +9635,13 @@ export interface paths {
                                 options: {
                                     contentWarning?: string;
                                     language?: string;
+                                    network?: {
+                                        [key: string]: string | boolean;
+                                    };
                                     /** @enum {string} */
                                     visibility?: "public" | "unlisted" | "private" | "direct";
                                 };
+                                postType: ("text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document") | null;
                                 publishedAt: (string) | null;
                                 remoteId: string | null;
                                 remoteUrl: string | null;
@@ -9072,6 +9655,7 @@ export interface paths {
                                     }[];
                                     text: string;
                                 }[];
+                                title: string | null;
                             }[];
                             scheduledAt: (string) | null;
                             segmentId: string | null;
@@ -9146,6 +9730,8 @@ export interface paths {
                                     message: string | null;
                                 } | null;
                                 firstAttemptAt: (string) | null;
+                                firstComment: string | null;
+                                firstCommentRemoteId: string | null;
                                 /** Format: uuid */
                                 id: string;
                                 media: {
@@ -9157,9 +9743,13 @@ export interface paths {
                                 options: {
                                     contentWarning?: string;
                                     language?: string;
+                                    network?: {
+                                        [key: string]: string | boolean;
+                                    };
                                     /** @enum {string} */
                                     visibility?: "public" | "unlisted" | "private" | "direct";
                                 };
+                                postType: ("text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document") | null;
                                 publishedAt: (string) | null;
                                 remoteId: string | null;
                                 remoteUrl: string | null;
@@ -9173,6 +9763,7 @@ export interface paths {
                                     }[];
                                     text: string;
                                 }[];
+                                title: string | null;
                             }[];
                             scheduledAt: (string) | null;
                             segmentId: string | null;
@@ -9224,6 +9815,7 @@ export interface paths {
                             channels: {
                                 /** Format: uuid */
                                 channelId: string;
+                                firstComment?: string;
                                 media?: {
                                     alt?: string;
                                     /** Format: uuid */
@@ -9233,9 +9825,14 @@ export interface paths {
                                 options?: {
                                     contentWarning?: string;
                                     language?: string;
+                                    network?: {
+                                        [key: string]: string | boolean;
+                                    };
                                     /** @enum {string} */
                                     visibility?: "public" | "unlisted" | "private" | "direct";
                                 };
+                                /** @enum {string} */
+                                postType?: "text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document";
                                 text?: string;
                                 thread?: {
                                     /** @default [] */
@@ -9246,9 +9843,11 @@ export interface paths {
                                     }[];
                                     text: string;
                                 }[];
+                                title?: string;
                             }[];
                             /** @default  */
                             content?: string;
+                            firstComment?: string;
                             /** @default [] */
                             media?: {
                                 alt?: string;
@@ -9257,6 +9856,8 @@ export interface paths {
                             }[];
                             objectiveId?: string | null;
                             pillarId?: string | null;
+                            /** @enum {string} */
+                            postType?: "text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document";
                             scheduledAt?: string | null;
                             segmentId?: string | null;
                             /** @default [] */
@@ -9269,6 +9870,7 @@ export interface paths {
                                 }[];
                                 text: string;
                             }[];
+                            title?: string;
                         }[];
                     };
                 };
@@ -9320,6 +9922,7 @@ export interface paths {
                         channels: {
                             /** Format: uuid */
                             channelId: string;
+                            firstComment?: string;
                             media?: {
                                 alt?: string;
                                 /** Format: uuid */
@@ -9329,9 +9932,14 @@ export interface paths {
                             options?: {
                                 contentWarning?: string;
                                 language?: string;
+                                network?: {
+                                    [key: string]: string | boolean;
+                                };
                                 /** @enum {string} */
                                 visibility?: "public" | "unlisted" | "private" | "direct";
                             };
+                            /** @enum {string} */
+                            postType?: "text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document";
                             text?: string;
                             thread?: {
                                 /** @default [] */
@@ -9342,9 +9950,11 @@ export interface paths {
                                 }[];
                                 text: string;
                             }[];
+                            title?: string;
                         }[];
                         /** @default  */
                         content?: string;
+                        firstComment?: string;
                         /** @default [] */
                         media?: {
                             alt?: string;
@@ -9353,6 +9963,8 @@ export interface paths {
                         }[];
                         objectiveId?: string | null;
                         pillarId?: string | null;
+                        /** @enum {string} */
+                        postType?: "text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document";
                         segmentId?: string | null;
                         /** @default [] */
                         thread?: {
@@ -9364,6 +9976,7 @@ export interface paths {
                             }[];
                             text: string;
                         }[];
+                        title?: string;
                     };
                 };
             };
@@ -9383,6 +9996,9 @@ export interface paths {
                                     field: string;
                                     message: string;
                                     messageEs: string;
+                                    params?: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 network: string;
                             }[];
@@ -9432,6 +10048,7 @@ export interface paths {
                                 id: string;
                                 language: string;
                                 lastError: string | null;
+                                lastErrorCode: string | null;
                                 lastRunAt: (string) | null;
                                 name: string;
                                 nextRunAt: string;
@@ -9506,6 +10123,7 @@ export interface paths {
                             id: string;
                             language: string;
                             lastError: string | null;
+                            lastErrorCode: string | null;
                             lastRunAt: (string) | null;
                             name: string;
                             nextRunAt: string;
@@ -9596,6 +10214,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: string;
+                            errorCode?: string;
                             ok: boolean;
                         };
                     };
@@ -10149,6 +10768,7 @@ export interface paths {
                                 /** Format: uuid */
                                 id: string;
                                 lastError: string | null;
+                                lastErrorCode: string | null;
                                 lastStatus: number | null;
                                 state: string;
                                 /** Format: uuid */

@@ -162,7 +162,6 @@ export const networkReasonsEn = {
   other: 'The network refused it ({{code}}).',
   // X
   code_refused: 'The network refused the sign-in code: try connecting again.',
-  no_refresh_token: 'The network gave no renewal token: reconnect the channel.',
   duplicate_content: 'The network refused the post as a duplicate of one already published.',
   invalid_request: 'The network refused the request as not valid.',
   invalid_id: 'That is not a post id of this network.',

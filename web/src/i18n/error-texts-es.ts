@@ -166,7 +166,6 @@ export const networkReasonsEs: Record<keyof typeof networkReasonsEn, string> = {
   other: 'La red lo rechazó ({{code}}).',
   // X
   code_refused: 'La red rechazó el código de inicio de sesión: vuelve a intentar la conexión.',
-  no_refresh_token: 'La red no dio un token de renovación: vuelve a conectar el canal.',
   duplicate_content: 'La red rechazó la publicación por duplicar una ya publicada.',
   invalid_request: 'La red rechazó la petición por no ser válida.',
   invalid_id: 'Eso no es un id de publicación de esta red.',

@@ -5,6 +5,10 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     exclude: ['node_modules', 'web/**'],
     pool: 'forks',
+    // Most files wait on Chromium, databases and child processes rather than the CPU: on a 2-core
+    // machine Vitest's default (cores - 1 = one file at a time) leaves a core idle most of the run.
+    maxWorkers: Number(process.env.PLAZA_TEST_WORKERS ?? 3),
+    minWorkers: 1,
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // Unmocked outbound traffic must fail: tests only ever talk to loopback.

@@ -42,6 +42,7 @@ describe('job registry: declarations are checked before anything starts', () => 
       'listening.sources',
       'listening.reputation-alerts',
       'media.prune-uploads',
+      'oauth.refresh-tokens',
     ]);
   });
 

@@ -222,7 +222,9 @@ describe('listening pages end to end (real Chromium, real server)', { timeout: 1
       await page.getByRole('heading', { name: L.mentionsTitle, exact: true }).waitFor();
       await mentionCards(all.items.length);
 
-      await choose(L.language, 'en');
+      // Languages are listed by name in the UI language ("English" / "Inglés").
+      const englishName = new Intl.DisplayNames([language], { type: 'language' }).of('en') ?? 'en';
+      await choose(L.language, englishName.charAt(0).toLocaleUpperCase() + englishName.slice(1));
       const english = all.items.filter((m) => m.lang === 'en');
       expect(english.length).toBe(4);
       const englishCards = await mentionCards(english.length);

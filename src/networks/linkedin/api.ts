@@ -3,7 +3,7 @@
  * timeout per request bound to the engine's signal and deadline, every URL through
  * `networkUrl` (local contract servers), and every failure turned into a NetworkError.
  */
-import { isUnsafeUrlError } from '../../lib/safe-fetch.ts';
+import { requestFailure } from '../request-failure.ts';
 import { networkUrl } from '../endpoints.ts';
 import { NetworkError, type ChannelContext } from '../types.ts';
 
@@ -130,28 +130,10 @@ export function errorFromResponse(status: number, body: unknown, headers: Header
 }
 
 // Connection errors that prove the request never reached LinkedIn: even a POST is safe to retry.
-const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
 
-function errorCode(error: unknown): string | undefined {
-  let current: unknown = error;
-  for (let depth = 0; depth < 4 && current; depth += 1) {
-    const code = (current as { code?: unknown }).code;
-    if (typeof code === 'string') return code;
-    current = (current as { cause?: unknown }).cause;
-  }
-  return undefined;
-}
-
-/** A request that got no answer: a read is transient, a write that may have arrived is ambiguous. */
+/** A request to LinkedIn that failed without an answer (see networks/request-failure.ts). */
 export function errorFromFailure(error: unknown, mutating: boolean, timedOut: boolean): NetworkError {
-  if (isUnsafeUrlError(error)) return new NetworkError('permanent', 'private_address', 'The LinkedIn address is not allowed');
-  const code = errorCode(error);
-  const aborted = timedOut || (error instanceof Error && (error.name === 'AbortError' || error.name === 'TimeoutError'));
-  const message = aborted ? 'LinkedIn did not answer in time' : 'The connection to LinkedIn failed';
-  if (code && NOT_SENT_CODES.has(code)) return new NetworkError('transient', code.toLowerCase(), 'Could not reach LinkedIn');
-  const short = aborted ? 'timeout' : (code?.toLowerCase() ?? 'network_error');
-  if (!mutating) return new NetworkError('transient', short, message);
-  return new NetworkError('ambiguous', short, `LinkedIn may or may not have carried out the request: ${message}`);
+  return requestFailure(error, { network: 'LinkedIn', mutating, timedOut });
 }
 
 export interface LinkedInRequest {

@@ -4,7 +4,7 @@
  * classified NetworkError.
  */
 import { NetworkError, type ChannelContext } from '../types.ts';
-import { isUnsafeUrlError } from '../../lib/safe-fetch.ts';
+import { requestFailure } from '../request-failure.ts';
 
 /** Mastodon's Error entity: https://docs.joinmastodon.org/entities/Error/ */
 export interface MastodonErrorBody {
@@ -39,7 +39,6 @@ export interface MastodonResponse<T> {
 const DEFAULT_RATE_LIMIT_WAIT_MS = 60_000;
 
 // Connection errors that prove the request never reached the server, so even a POST is safe to retry.
-const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
 
 // 403 bodies that mean the token or login is unusable (reconnect), as opposed to "not allowed on this object".
 const AUTH_MESSAGE = /token|scope|login|authori[sz]ed|authenticated user|suspended|disabled|approval|confirmed e-?mail/i;
@@ -105,39 +104,9 @@ export function errorFromResponse(status: number, body: unknown, headers: Header
   return new NetworkError('permanent', `http_${status}`, reason, details);
 }
 
-function errorCode(error: unknown): string | undefined {
-  let current: unknown = error;
-  for (let depth = 0; depth < 4 && current; depth += 1) {
-    const code = (current as { code?: unknown }).code;
-    if (typeof code === 'string') return code;
-    current = (current as { cause?: unknown }).cause;
-  }
-  return undefined;
-}
-
-/**
- * Classifies a fetch that failed without a response. A read is always just
- * transient; a write that may have reached the server (timeout, reset) is
- * ambiguous, because Mastodon may have created the status.
- */
+/** A request to the Mastodon instance that failed without an answer (see networks/request-failure.ts). */
 export function errorFromFailure(error: unknown, mutating: boolean, timedOut: boolean): NetworkError {
-  // Refused before connecting (private address without PLAZA_ALLOW_PRIVATE_URLS): nothing was sent.
-  if (isUnsafeUrlError(error)) return new NetworkError('permanent', 'private_address', 'The Mastodon instance address is not allowed');
-  const code = errorCode(error);
-  const aborted = timedOut || (error instanceof Error && (error.name === 'AbortError' || error.name === 'TimeoutError'));
-  // Messages are shown to users (publication errors): nothing about the address, port or system error.
-  const message = aborted ? 'The Mastodon instance did not answer in time' : 'The connection to the Mastodon instance failed';
-  if (code && NOT_SENT_CODES.has(code)) {
-    return new NetworkError('transient', code.toLowerCase(), 'Could not reach the Mastodon instance');
-  }
-  if (!mutating) {
-    return new NetworkError('transient', aborted ? 'timeout' : (code?.toLowerCase() ?? 'network_error'), message);
-  }
-  return new NetworkError(
-    'ambiguous',
-    aborted ? 'timeout' : (code?.toLowerCase() ?? 'network_error'),
-    `Mastodon request may or may not have been applied: ${message}`,
-  );
+  return requestFailure(error, { network: 'the Mastodon instance', mutating, timedOut });
 }
 
 /** Creates a request function bound to one channel's instance and token. */

@@ -9,7 +9,7 @@
  *   190 = access token invalid (subcode 463 = expired), 4/17/32/613 = throttled, 10 and 200–299 =
  *   permission missing, 1/2 = temporary, 506 = duplicate post.
  */
-import { isUnsafeUrlError } from '../../lib/safe-fetch.ts';
+import { requestFailure } from '../request-failure.ts';
 import { networkUrl } from '../endpoints.ts';
 import { NetworkError } from '../types.ts';
 
@@ -27,7 +27,6 @@ const PERMISSION_CODES = (code: number) => code === 10 || (code >= 200 && code <
 const DEFAULT_RATE_LIMIT_WAIT_MS = 60_000;
 
 // Connection errors that prove the request never reached the server, so even a POST is safe to retry.
-const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
 
 export interface GraphErrorBody {
   error: { message?: string; type?: string; code?: number; error_subcode?: number; is_transient?: boolean; error_user_msg?: string };
@@ -102,26 +101,9 @@ export function errorFromResponse(status: number, body: unknown, headers: Header
   return new NetworkError('permanent', code !== undefined ? `threads_${code}` : `http_${status}`, reason, details);
 }
 
-function errorCode(error: unknown): string | undefined {
-  let current: unknown = error;
-  for (let depth = 0; depth < 4 && current; depth += 1) {
-    const code = (current as { code?: unknown }).code;
-    if (typeof code === 'string') return code;
-    current = (current as { cause?: unknown }).cause;
-  }
-  return undefined;
-}
-
-/** A fetch that failed without an answer: a read is transient; a write that may have arrived is ambiguous. */
+/** A request to Threads that failed without an answer (see networks/request-failure.ts). */
 export function errorFromFailure(error: unknown, mutating: boolean, timedOut: boolean): NetworkError {
-  if (isUnsafeUrlError(error)) return new NetworkError('permanent', 'private_address', 'The Threads API address is not allowed');
-  const code = errorCode(error);
-  const aborted = timedOut || (error instanceof Error && (error.name === 'AbortError' || error.name === 'TimeoutError'));
-  const message = aborted ? 'Threads did not answer in time' : 'The connection to Threads failed';
-  if (code && NOT_SENT_CODES.has(code)) return new NetworkError('transient', code.toLowerCase(), 'Could not reach Threads');
-  const short = aborted ? 'timeout' : (code?.toLowerCase() ?? 'network_error');
-  if (!mutating) return new NetworkError('transient', short, message);
-  return new NetworkError('ambiguous', short, `Threads may or may not have applied the request: ${message}`);
+  return requestFailure(error, { network: 'Threads', mutating, timedOut });
 }
 
 /** Where and how one call goes: the channel's (or sign-in's) network context. */

@@ -3,7 +3,7 @@
  * `networkUrl`, a per-request timeout bound to the engine's signal and deadline, and every
  * failure turned into a classified NetworkError (X's rate-limit headers read for 429).
  */
-import { isUnsafeUrlError } from '../../lib/safe-fetch.ts';
+import { requestFailure } from '../request-failure.ts';
 import { networkUrl } from '../endpoints.ts';
 import { NetworkError, type ChannelContext } from '../types.ts';
 
@@ -38,7 +38,6 @@ export interface XResponse<T> {
 
 /** Wait after a 429 that says nothing: X's windows are 15 minutes. */
 const DEFAULT_RATE_LIMIT_WAIT_MS = 15 * 60_000;
-const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
 /** X's own words for a post it already has from this account. */
 const DUPLICATE = /duplicate/i;
 /** 403 texts that mean the account or token cannot act at all (reconnect), not "this post is refused". */
@@ -120,26 +119,9 @@ export function errorFromResponse(status: number, body: unknown, headers: Header
   return new NetworkError('permanent', `http_${status}`, reason, details);
 }
 
-function errorCode(error: unknown): string | undefined {
-  let current: unknown = error;
-  for (let depth = 0; depth < 4 && current; depth += 1) {
-    const code = (current as { code?: unknown }).code;
-    if (typeof code === 'string') return code;
-    current = (current as { cause?: unknown }).cause;
-  }
-  return undefined;
-}
-
-/** A fetch that failed without an answer: a read is transient, a write that may have arrived is ambiguous. */
+/** A request to X that failed without an answer (see networks/request-failure.ts). */
 export function errorFromFailure(error: unknown, mutating: boolean, timedOut: boolean): NetworkError {
-  if (isUnsafeUrlError(error)) return new NetworkError('permanent', 'private_address', 'The X API address is not allowed');
-  const code = errorCode(error);
-  const aborted = timedOut || (error instanceof Error && (error.name === 'AbortError' || error.name === 'TimeoutError'));
-  const message = aborted ? 'X did not answer in time' : 'The connection to X failed';
-  if (code && NOT_SENT_CODES.has(code)) return new NetworkError('transient', code.toLowerCase(), 'Could not reach X');
-  const short = aborted ? 'timeout' : (code?.toLowerCase() ?? 'network_error');
-  if (!mutating) return new NetworkError('transient', short, message);
-  return new NetworkError('ambiguous', short, `X may or may not have carried out the request: ${message}`);
+  return requestFailure(error, { network: 'X', mutating, timedOut });
 }
 
 function safeJson(text: string): unknown {

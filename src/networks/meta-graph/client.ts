@@ -4,7 +4,8 @@
  * bound to the engine's signal and deadline, the token in the Authorization header (never in a
  * URL that could reach a log), and every failure turned into a classified NetworkError.
  */
-import { guardedFetch, isUnsafeUrlError } from '../../lib/safe-fetch.ts';
+import { guardedFetch } from '../../lib/safe-fetch.ts';
+import { requestFailure } from '../request-failure.ts';
 import { networkUrl } from '../endpoints.ts';
 import { NetworkError, type ChannelContext } from '../types.ts';
 import { graphError } from './errors.ts';
@@ -47,19 +48,6 @@ export interface GraphResponse<T> {
   status: number;
   body: T;
   headers: Headers;
-}
-
-// Connection errors that prove nothing was sent, so even a publishing POST is safe to retry.
-const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
-
-function errorCode(error: unknown): string | undefined {
-  let current: unknown = error;
-  for (let depth = 0; depth < 4 && current; depth += 1) {
-    const code = (current as { code?: unknown }).code;
-    if (typeof code === 'string') return code;
-    current = (current as { cause?: unknown }).cause;
-  }
-  return undefined;
 }
 
 function parseBody(text: string): unknown {
@@ -105,13 +93,8 @@ export function createGraphClient(ctx: GraphCallContext, options: GraphClientOpt
       response = await doFetch(networkUrl(req.url, ctx.origin), { method: req.method, headers, body, signal });
       parsed = parseBody(await response.text());
     } catch (error) {
-      if (isUnsafeUrlError(error)) throw new NetworkError('permanent', 'private_address', `${options.network}: the address is not allowed`);
-      const code = errorCode(error);
-      if (code && NOT_SENT_CODES.has(code)) throw new NetworkError('transient', code.toLowerCase(), `Could not reach ${options.network}`);
-      const aborted = signal.aborted || (error instanceof Error && (error.name === 'AbortError' || error.name === 'TimeoutError'));
-      const what = aborted ? 'timeout' : (code?.toLowerCase() ?? 'network_error');
-      if (!ambiguous) throw new NetworkError('transient', what, `${options.network} did not answer`);
-      throw new NetworkError('ambiguous', what, `${options.network} may or may not have carried out the request (no answer)`);
+      // Reads, and writes that publish nothing (Instagram containers), are never ambiguous.
+      throw requestFailure(error, { network: options.network, mutating: ambiguous, timedOut: signal.aborted });
     }
     if (response.status >= 200 && response.status < 300) {
       // Graph answers some errors with 200 and an error object (batch and legacy endpoints).

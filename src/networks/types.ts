@@ -298,6 +298,15 @@ export class NetworkError extends Error {
   }
 }
 
+/**
+ * checkHealth's answer when a call failed: a NetworkError makes the channel unhealthy with the
+ * network's code and kind (kind 'auth' means reconnect); anything else is a bug and is thrown.
+ */
+export function unhealthy(error: unknown): ChannelHealth {
+  if (error instanceof NetworkError) return { ok: false, error: { code: error.code, message: error.message, kind: error.kind } };
+  throw error;
+}
+
 export interface NetworkAdapter {
   readonly name: NetworkName;
   /** Shown next to the network everywhere: the sandbox says it is simulated. */

@@ -26,6 +26,7 @@ import {
   type PublishInput,
   type PublishResult,
   type RemoteMention,
+  unhealthy,
 } from '../types.ts';
 import { createFacebookOAuthProvider } from './oauth.ts';
 import { FACEBOOK_CAPABILITIES, FACEBOOK_LIMITS, facebookPostType, firstLink, validateFacebookPost } from './validate.ts';
@@ -352,8 +353,7 @@ export function createFacebookAdapter(options: FacebookAdapterOptions = {}): Net
         if (typeof body.followers_count === 'number') account.followers = body.followers_count;
         return { ok: true, account };
       } catch (error) {
-        if (!(error instanceof NetworkError)) throw error;
-        return { ok: false, error: { code: error.code, message: error.message, kind: error.kind } };
+        return unhealthy(error);
       }
     },
 

@@ -38,6 +38,7 @@ import {
   type PublishInput,
   type PublishResult,
   type RemoteMention,
+  unhealthy,
 } from '../types.ts';
 import { createInstagramLoginProvider } from './oauth.ts';
 import { INSTAGRAM_CAPABILITIES, INSTAGRAM_LIMITS, instagramPostType, isVideo, validateInstagramPost } from './validate.ts';
@@ -291,8 +292,7 @@ export function createInstagramAdapter(options: InstagramAdapterOptions = {}): N
         if (typeof body.followers_count === 'number') account.followers = body.followers_count;
         return { ok: true, account };
       } catch (error) {
-        if (!(error instanceof NetworkError)) throw error;
-        return { ok: false, error: { code: error.code, message: error.message, kind: error.kind } };
+        return unhealthy(error);
       }
     },
 

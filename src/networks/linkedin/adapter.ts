@@ -19,6 +19,7 @@ import {
   type PublishInput,
   type PublishResult,
   type RemoteMention,
+  unhealthy,
 } from '../types.ts';
 import { LINKEDIN_API, createLinkedInClient, duplicateOf, encodeUrn, restliQuery, type LinkedInRequestFn } from './api.ts';
 import { createLinkedInOAuthProvider } from './oauth.ts';
@@ -597,8 +598,7 @@ export function createLinkedInAdapter(options: LinkedInAdapterOptions = {}): Net
       if (typeof size?.firstDegreeSize === 'number') account.followers = size.firstDegreeSize;
       return { ok: true, account };
     } catch (error) {
-      if (error instanceof NetworkError) return { ok: false, error: { code: error.code, message: error.message, kind: error.kind } };
-      throw error;
+      return unhealthy(error);
     }
   }
 

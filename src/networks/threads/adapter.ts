@@ -26,6 +26,7 @@ import {
   type PublishInput,
   type PublishResult,
   type RemoteMention,
+  unhealthy,
 } from '../types.ts';
 import { createThreadsClient, type ThreadsRequestFn } from './api.ts';
 import { threadsOAuth } from './oauth.ts';
@@ -510,8 +511,7 @@ export function createThreadsAdapter(options: ThreadsAdapterOptions = {}): Netwo
       if (followers !== undefined) account.followers = followers;
       return { ok: true, account };
     } catch (error) {
-      if (error instanceof NetworkError) return { ok: false, error: { code: error.code, message: error.message, kind: error.kind } };
-      throw error;
+      return unhealthy(error);
     }
   }
 

@@ -19,6 +19,7 @@ import {
   type PublishInput,
   type PublishResult,
   type RemoteMention,
+  unhealthy,
 } from '../types.ts';
 import { X_UPLOAD_CHUNK_BYTES } from './cost.ts';
 import { createXClient, isDuplicateError, type XRequestFn } from './http.ts';
@@ -424,8 +425,7 @@ export function createXAdapter(options: XAdapterOptions = {}): NetworkAdapter {
       if (user.public_metrics) account.followers = user.public_metrics.followers_count;
       return { ok: true, account };
     } catch (error) {
-      if (error instanceof NetworkError) return { ok: false, error: { code: error.code, message: error.message, kind: error.kind } };
-      throw error;
+      return unhealthy(error);
     }
   }
 

@@ -6,6 +6,7 @@
  * copies of it across workers. Adapters never touch the database.
  */
 
+import type { InboxAdapter } from './inbox.ts';
 import type { OAuthProvider } from './oauth.ts';
 
 /** A network's name (its folder's name): 'bluesky', 'mastodon', 'sandbox'… */
@@ -322,6 +323,8 @@ export interface NetworkAdapter {
   readonly capabilities?: NetworkCapabilities;
   /** Present when the network connects by signing in (OAuth 2.0); see oauth.ts. */
   readonly oauth?: OAuthProvider;
+  /** Present when Plaza can read and answer what people write to the channel (inbox.ts). */
+  readonly inbox?: InboxAdapter;
 
   /** Checks content against this network's limits without calling it. */
   validate(input: PublishInput): ValidationIssue[];

@@ -1,0 +1,130 @@
+/**
+ * What a network offers the inbox (src/modules/inbox): reading what people write to the
+ * brand, and answering it. An adapter that supports it sets `NetworkAdapter.inbox`.
+ *
+ * The inbox module owns storage, conversations, states and exactly-once replies; the
+ * adapter only speaks the network's API. Shapes here are the contract between the two.
+ */
+import type { ChannelContext } from './types.ts';
+
+/** What an inbound item is. */
+export const INBOUND_KINDS = ['comment', 'reply', 'mention', 'quote', 'direct_message', 'review'] as const;
+export type InboundKind = (typeof INBOUND_KINDS)[number];
+
+/** The person who wrote an item, as the network names them. */
+export interface InboundAuthor {
+  /** The network's stable account id (DID, account id, page-scoped id). */
+  id: string;
+  handle: string;
+  displayName?: string;
+  avatarUrl?: string;
+  profileUrl?: string;
+}
+
+/** One thing someone wrote to or about the brand, as the network returned it. */
+export interface InboundItem {
+  /** Unique per channel: the inbox stores each (channel, remoteId) once, whichever way it arrived. */
+  remoteId: string;
+  kind: InboundKind;
+  /**
+   * Groups items into one conversation: the remote id of our post for comments and replies
+   * under it, the DM conversation id, the review id, or the item's own id for a lone mention.
+   */
+  threadRemoteId: string;
+  /** Our post this item is under (comments, replies), when there is one. */
+  postRemoteId?: string;
+  /** The item it answers, when it answers one. */
+  inReplyToRemoteId?: string;
+  author: InboundAuthor;
+  /** Plain text as written; the inbox shows it as text, never as HTML. */
+  text: string;
+  url: string | null;
+  /** ISO 8601. */
+  createdAt: string;
+  /** Written by the connected account itself (our own replies, seen again when polling). */
+  fromUs?: boolean;
+  /** Star rating of a review (1–5). */
+  rating?: number;
+  /** BCP 47 language when the network says it. */
+  language?: string;
+  attachments?: Array<{ kind: 'image' | 'video' | 'link' | 'other'; url: string; alt?: string }>;
+}
+
+/** One page of inbound items, oldest first, and where to continue. */
+export interface InboundPage {
+  items: InboundItem[];
+  /** Opaque; stored durably by the inbox and passed back next time. Null: nothing to resume from. */
+  cursor: string | null;
+  /** More items are available right now (backfill pages through them). */
+  hasMore: boolean;
+}
+
+/** What can be done to an item or its author from Plaza. */
+export const INBOX_ACTIONS = [
+  'reply',
+  'private_reply',
+  'direct_message',
+  'like',
+  'unlike',
+  'hide',
+  'unhide',
+  'delete',
+  'mute',
+  'block',
+] as const;
+export type InboxAction = (typeof INBOX_ACTIONS)[number];
+
+/** What one network's inbox supports, declared by its adapter and shown by the web app. */
+export interface InboxCapabilities {
+  kinds: InboundKind[];
+  actions: InboxAction[];
+  /** Hours after the person's last message in which the brand may write to them (Meta: 24). */
+  messagingWindowHours?: number;
+  /** The network pushes new items (webhooks); polling stays the fallback. */
+  push?: boolean;
+  /** Longest reply the network takes, counted as in `NetworkCapabilities`. */
+  maxReplyChars?: number;
+}
+
+/** The item being answered or acted on, as stored by the inbox. */
+export interface InboxTarget {
+  remoteId: string;
+  kind: InboundKind;
+  threadRemoteId: string;
+  authorId: string;
+  authorHandle: string;
+}
+
+export interface ReplyInput {
+  /** Plaza's id for this reply: the idempotency key, as publicationId is for posts. */
+  replyId: string;
+  target: InboxTarget;
+  /** public: under the item; private: a private reply to a comment; direct_message: in the DM thread. */
+  mode: 'public' | 'private' | 'direct_message';
+  text: string;
+}
+
+export interface ReplyResult {
+  remoteId: string;
+  remoteUrl: string | null;
+}
+
+export interface InboxAdapter {
+  readonly capabilities: InboxCapabilities;
+  /**
+   * Reads new items after `cursor` (or from `since`, ISO 8601, for the first backfill).
+   * Items the network returns twice are fine: the inbox stores each (channel, remoteId) once.
+   */
+  fetchInbound(ctx: ChannelContext, opts: { cursor: string | null; since?: string }): Promise<InboundPage>;
+  /** Sends a reply. Must be safe to call again for the same replyId after an ambiguous outcome. */
+  reply(ctx: ChannelContext, input: ReplyInput): Promise<ReplyResult>;
+  /** After an ambiguous outcome: the reply this replyId already created, or null when there is none. */
+  findReply(ctx: ChannelContext, input: ReplyInput): Promise<ReplyResult | null>;
+  /** like, hide, delete, mute, block... Throws NetworkError('permanent', 'action_not_supported') when not offered. */
+  act(ctx: ChannelContext, action: Exclude<InboxAction, 'reply' | 'private_reply' | 'direct_message'>, target: InboxTarget): Promise<void>;
+  /**
+   * Turns a verified push (webhook) body into items. `verify` has already checked the
+   * signature with the channel's secret; absent when the network does not push.
+   */
+  parsePush?(ctx: ChannelContext, body: unknown): InboundItem[];
+}

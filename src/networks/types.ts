@@ -100,7 +100,16 @@ export interface NetworkLimits {
 export interface MediaInput {
   mediaId: string;
   mimeType: string;
+  /**
+   * The whole file. For large video the media store may leave this empty and give `openStream`
+   * instead: adapters that upload video read through `openStream` when it is present.
+   */
   bytes: Uint8Array;
+  /**
+   * Streams the stored file, or the byte range [start, end) of it, without holding it in memory
+   * (resumable uploads send a chunk at a time, and resume from where the network says).
+   */
+  openStream?(range?: { start: number; end?: number }): AsyncIterable<Uint8Array>;
   alt?: string;
   size: number;
   /** 'image' when absent. */

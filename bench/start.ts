@@ -3,7 +3,8 @@
  * - `start_ms`: `plaza start` (what `npm start` runs) until `GET /api/health` answers 200, on the
  *   embedded database, after the first run (goal ≤ 3 s); the first start in a fresh data folder
  *   (migrations, secret key) is reported apart;
- * - `cli_help_ms`: `plaza --help` (goal ≤ 0.5 s with npx; `npx_help_ms` measures `npx plaza --help`);
+ * - `cli_help_ms`: `plaza --help` (goal ≤ 0.5 s with npx; `npx_help_ms` measures `npx plaza --help`,
+ *   and `npx_floor_ms` npx running a command that does nothing: what npm itself costs here);
  * - `cli_command_ms`: `plaza workspace list` against the running Plaza with an API token (goal ≤ 1 s).
  *
  *   node bin/run-ts.mjs bench/start.ts [--runs N] [--json] [--root <checkout>]
@@ -28,10 +29,10 @@ const bin = path.join(root, 'bin/plaza.mjs');
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 /** Milliseconds one run of a command takes, from spawn to exit; it must succeed. */
-function timeCommand(file: string, argv: string[], env: Record<string, string> = {}): Promise<number> {
+function timeCommand(file: string, argv: string[], env: Record<string, string> = {}, cwd = root): Promise<number> {
   const started = performance.now();
   return new Promise((resolve, reject) =>
-    execFile(file, argv, { cwd: root, env: { ...process.env, ...env } }, (error, _stdout, stderr) =>
+    execFile(file, argv, { cwd, env: { ...process.env, ...env } }, (error, _stdout, stderr) =>
       error ? reject(new Error(`${argv.join(' ')}: ${stderr || error.message}`)) : resolve(performance.now() - started),
     ),
   );
@@ -96,8 +97,19 @@ try {
   await timeCommand(process.execPath, [bin, '--help']);
   const help: number[] = [];
   for (let i = 0; i < RUNS; i++) help.push(await timeCommand(process.execPath, [bin, '--help']));
+  // npm's own cost: npx running a command that does nothing, from a project's node_modules/.bin,
+  // interleaved with `npx plaza --help` so both see the same machine.
+  const floorProject = fs.mkdtempSync(path.join(os.tmpdir(), 'plaza-npx-floor-'));
+  fs.mkdirSync(path.join(floorProject, 'node_modules/.bin'), { recursive: true });
+  fs.writeFileSync(path.join(floorProject, 'package.json'), '{ "name": "npx-floor" }\n');
+  fs.writeFileSync(path.join(floorProject, 'node_modules/.bin/nothing'), '#!/bin/sh\n', { mode: 0o755 });
   const npxHelp: number[] = [];
-  for (let i = 0; i < RUNS; i++) npxHelp.push(await timeCommand('npx', ['plaza', '--help']));
+  const npxFloor: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    npxFloor.push(await timeCommand('npx', ['nothing'], {}, floorProject));
+    npxHelp.push(await timeCommand('npx', ['plaza', '--help']));
+  }
+  fs.rmSync(floorProject, { recursive: true, force: true });
 
   // On stderr as soon as measured, so a start that fails later (a very busy machine) still leaves them.
   process.stderr.write(`cli_help_ms runs ${help.map(Math.round).join(', ')}; npx_help_ms runs ${npxHelp.map(Math.round).join(', ')}\n`);
@@ -121,6 +133,7 @@ try {
   if (!json) {
     console.log(`plaza --help: ${help.map(s).join(', ')}; median ${s(median(help))} (goal ≤ 0.5 s with npx)`);
     console.log(`npx plaza --help: ${npxHelp.map(s).join(', ')}; median ${s(median(npxHelp))}`);
+    console.log(`npx of a command that does nothing (npm's own floor): ${npxFloor.map(s).join(', ')}; median ${s(median(npxFloor))}`);
     console.log(`plaza workspace list (running server): ${command.map(s).join(', ')}; median ${s(median(command))} (goal ≤ 1 s)`);
     console.log(`first start (fresh data folder): ${s(first)}`);
     console.log(`later starts: ${times.map(s).join(', ')}; median ${s(median(times))} (goal ≤ 3 s)`);
@@ -130,6 +143,7 @@ try {
     JSON.stringify({
       cli_help_ms: Math.round(median(help)),
       npx_help_ms: Math.round(median(npxHelp)),
+      npx_floor_ms: Math.round(median(npxFloor)),
       cli_command_ms: Math.round(median(command)),
       start_ms: Math.round(median(times)),
       start_ms_median: Math.round(median(times)),

@@ -130,7 +130,30 @@ export async function ensureBuilt(root = ROOT) {
   }
 }
 
+/**
+ * Puts `plaza` in node_modules/.bin, pointing at bin/plaza.mjs. package.json declares no `bin` on
+ * purpose: when the project's own package.json names the command, `npx plaza` installs the project
+ * into npm's npx cache and reads the whole dependency tree on every run (about a second); a command
+ * already in node_modules/.bin is run straight away. Gives false when there is no node_modules.
+ */
+export function linkLocalBin(root = ROOT) {
+  const binDir = path.join(root, 'node_modules', '.bin');
+  if (!fs.existsSync(path.join(root, 'node_modules'))) return false;
+  fs.mkdirSync(binDir, { recursive: true });
+  const link = path.join(binDir, 'plaza');
+  const target = path.relative(binDir, path.join(root, 'bin', 'plaza.mjs'));
+  let current = null;
+  try {
+    current = fs.readlinkSync(link);
+  } catch {}
+  if (current === target) return true;
+  fs.rmSync(link, { force: true });
+  fs.symlinkSync(target, link);
+  return true;
+}
+
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
   const ms = await build();
   process.stderr.write(`plaza: compiled src/ to dist/ in ${(ms / 1000).toFixed(1)} s\n`);
+  linkLocalBin();
 }

@@ -3,6 +3,7 @@ import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
@@ -112,5 +113,34 @@ console.log(\`\${greeting(word)} (\${import.meta.url.includes('/dist/') ? 'dist'
     expect(stamp()).toBe(built);
     fs.rmSync(path.join(project, 'dist.lock'));
     expect(await plaza()).toBe('hasta luego mundo (dist)');
+  }, 60_000);
+});
+
+describe('npx plaza runs the command from node_modules/.bin', () => {
+  // When package.json names a `plaza` bin, npx installs the project into its own cache and reads the
+  // whole dependency tree first (about a second per run); a link in node_modules/.bin runs at once.
+  it('package.json declares no plaza bin, and the install links node_modules/.bin/plaza to bin/plaza.mjs', async () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { bin?: unknown; scripts: Record<string, string> };
+    expect(pkg.bin).toBeUndefined();
+    expect(pkg.scripts.prepare).toBe('node bin/cli-build.mjs');
+
+    const project = fs.mkdtempSync(path.join(os.tmpdir(), 'plaza-npx-'));
+    try {
+      fs.mkdirSync(path.join(project, 'bin'));
+      fs.writeFileSync(path.join(project, 'bin/plaza.mjs'), '#!/usr/bin/env node\nconsole.log("plaza here");\n', { mode: 0o755 });
+      fs.writeFileSync(path.join(project, 'package.json'), '{ "name": "plaza-npx-check", "type": "module" }\n');
+      const { linkLocalBin } = (await import(pathToFileURL(path.join(root, 'bin/cli-build.mjs')).href)) as {
+        linkLocalBin: (root: string) => boolean;
+      };
+      expect(linkLocalBin(project)).toBe(false); // no node_modules yet: nothing to link into
+      fs.mkdirSync(path.join(project, 'node_modules'));
+      expect(linkLocalBin(project)).toBe(true);
+      expect(linkLocalBin(project)).toBe(true); // again: the link is kept as it is
+      expect(fs.readlinkSync(path.join(project, 'node_modules/.bin/plaza'))).toBe('../../bin/plaza.mjs');
+      const { stdout } = await run('npx', ['--no-install', 'plaza'], { cwd: project });
+      expect(stdout.trim()).toBe('plaza here');
+    } finally {
+      fs.rmSync(project, { recursive: true, force: true });
+    }
   }, 60_000);
 });

@@ -486,6 +486,7 @@ export async function evaluateObjectives(
           // The table has one message column; the Spanish text lives in the JSON data (no migration needed).
           const data = {
             messageEs,
+            objectiveName: objective.name,
             status: progress.status,
             current: progress.current,
             forecast: progress.forecast,

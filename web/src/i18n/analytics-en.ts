@@ -284,6 +284,7 @@ export const analyticsEn = {
     evaluate: 'Check objectives now',
     none: 'No alerts.',
     numbers: 'Now {{current}} · forecast {{forecast}} · target {{target}}',
+    sentence: { off_track: '“{{name}}” is off track: the forecast misses the target.', on_track: '“{{name}}” is back on track.' },
     acknowledge: 'Acknowledge',
     acknowledged: 'Acknowledged {{when}}',
   },

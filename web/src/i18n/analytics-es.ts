@@ -286,6 +286,7 @@ export const analyticsEs: Dictionary<typeof analyticsEn> = {
     evaluate: 'Revisar objetivos ahora',
     none: 'No hay alertas.',
     numbers: 'Ahora {{current}} · previsión {{forecast}} · meta {{target}}',
+    sentence: { off_track: '«{{name}}» se ha desviado: la previsión no alcanza la meta.', on_track: '«{{name}}» vuelve a ir bien.' },
     acknowledge: 'Marcar como vista',
     acknowledged: 'Vista {{when}}',
   },

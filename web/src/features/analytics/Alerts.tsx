@@ -29,6 +29,12 @@ export default function AnalyticsAlertsPage() {
     mutationFn: (id: string) => api('POST', `${base}/alerts/${id}/ack`),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: analyticsKeys.alerts(workspace.id) }),
   });
+  // The alert's text is built here from its kind and numbers, in the UI's language; the server's
+  // `message` stays for API clients. Older alerts lack `objectiveName` in their data.
+  const objectiveName = (alert: AnalyticsAlert) =>
+    objectives.data?.find((o) => o.id === alert.objectiveId)?.name ??
+    alert.data?.objectiveName ??
+    localized(alert.message, alert.messageEs);
   const evaluate = useMutation({
     mutationFn: () => api('POST', `${base}/evaluate`),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: workspaceKey(workspace.id) }),
@@ -49,7 +55,6 @@ export default function AnalyticsAlertsPage() {
       </Text>
       {alerts.data?.length === 0 && <Text c="dimmed">{t('analytics.alerts.none')}</Text>}
       {alerts.data?.map((alert) => {
-        const objective = objectives.data?.find((o) => o.id === alert.objectiveId);
         return (
           <Card key={alert.id} withBorder data-testid="analytics-alert" opacity={alert.acknowledgedAt ? 0.6 : 1}>
             <Group justify="space-between">
@@ -58,7 +63,7 @@ export default function AnalyticsAlertsPage() {
                   {t(`analytics.status.${alert.kind === 'off_track' ? 'off_track' : 'on_track'}`)}
                 </Badge>
                 <Anchor component={Link} to={`/analytics/overview?scope=objective&id=${alert.objectiveId}`} fw={600}>
-                  {objective?.name ?? localized(alert.message, alert.messageEs)}
+                  {objectiveName(alert)}
                 </Anchor>
               </Group>
               <Text size="xs" c="dimmed">
@@ -66,7 +71,7 @@ export default function AnalyticsAlertsPage() {
               </Text>
             </Group>
             <Text size="sm" mt={4}>
-              {localized(alert.message, alert.messageEs)}
+              {t(`analytics.alerts.sentence.${alert.kind === 'off_track' ? 'off_track' : 'on_track'}`, { name: objectiveName(alert) })}
             </Text>
             {alert.data && alert.data.target !== undefined && (
               <Text size="xs" c="dimmed">

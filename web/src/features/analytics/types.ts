@@ -79,6 +79,8 @@ export type ReportSchedule = ApiItem<'/api/v1/workspaces/{workspaceId}/report-sc
  */
 export type AnalyticsAlertData = Partial<Pick<ObjectiveProgress, 'status' | 'current' | 'forecast' | 'suggestions'>> & {
   target?: number;
+  /** The objective's name when the alert was raised. */
+  objectiveName?: string;
   underperformingChannels?: NonNullable<ObjectiveProgress['evidence']>['underperformingChannels'];
 };
 

@@ -154,8 +154,31 @@ export interface PostsTable {
   objective_id: string | null;
   segment_id: string | null;
   pillar_id: string | null;
+  /** The queue whose slot gave this post its time; null when the time was set by hand. */
+  queue_id: Generated<string | null>;
   created_at: Timestamp;
   updated_at: Timestamp;
+}
+
+export interface QueuesTable {
+  id: Generated<string>;
+  workspace_id: string;
+  name: string;
+  paused: Generated<boolean>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface QueueChannelsTable {
+  queue_id: string;
+  channel_id: string;
+}
+
+/** A weekly slot: ISO weekday (1 = Monday) and minute of the day in the workspace's zone. */
+export interface QueueSlotsTable {
+  queue_id: string;
+  weekday: number;
+  minute: number;
 }
 
 export interface MediaItem {
@@ -292,6 +315,9 @@ export interface Database {
   oauth_states: OAuthStatesTable;
   oauth_pickers: OAuthPickersTable;
   posts: PostsTable;
+  queues: QueuesTable;
+  queue_channels: QueueChannelsTable;
+  queue_slots: QueueSlotsTable;
   publications: PublicationsTable;
   publication_attempts: PublicationAttemptsTable;
   media: MediaTable;

@@ -124,6 +124,10 @@ export const ERROR_CODES = [
   'oauth_instance_required',
   'oauth_app_registration_failed',
   'oauth_refresh_failed',
+  // queues
+  'queue_has_no_slots',
+  'queue_full',
+  'queue_changed',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -26,6 +26,14 @@ export const EVENT_TYPES = [
   'media.uploaded',
   'link.created',
   'link.deleted',
+  // queues
+  'queue.created',
+  'queue.updated',
+  'queue.paused',
+  'queue.resumed',
+  'queue.deleted',
+  'queue.reordered',
+  'queue.post_added',
   // channels
   'channel.connected',
   'channel.reconnected',

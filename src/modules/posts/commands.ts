@@ -220,109 +220,127 @@ export async function transitionPost(
   transition: Transition,
   input: { comment?: string; scheduledAt?: Date | null; publishNow?: boolean } = {},
 ) {
+  return ctx.database.db.transaction().execute((trx) => transitionPostIn(ctx, trx, { workspaceId, postId, actorId }, transition, input));
+}
+
+/**
+ * transitionPost inside a caller's transaction (the queues module schedules a post in a slot
+ * under its queue's lock). A transition made here by hand takes the post out of its queue:
+ * the caller puts it back when the queue itself chose the time.
+ */
+export async function transitionPostIn(
+  ctx: AppContext,
+  trx: Db,
+  who: { workspaceId: string; postId: string; actorId: string },
+  transition: Transition,
+  input: { comment?: string; scheduledAt?: Date | null; publishNow?: boolean } = {},
+) {
+  const { workspaceId, postId, actorId } = who;
   const now = ctx.clock.now();
-  return ctx.database.db.transaction().execute(async (trx) => {
-    const post = await lockPost(trx, workspaceId, postId);
-    const workspace = await posts.workspace(trx, workspaceId);
-    const from = post.state;
-    let to: PostState;
-    let scheduledAt = input.scheduledAt !== undefined ? input.scheduledAt : post.scheduled_at;
-    const requireFrom = (...states: PostState[]) => {
-      if (!states.includes(from))
-        throw conflict('transition_not_allowed', `Cannot ${transition} a ${from} post`, { transition, from, allowed: states });
-    };
-    switch (transition) {
-      case 'submit':
-        requireFrom('draft', 'failed');
-        to = workspace.approval_required ? 'in_review' : 'approved';
-        break;
-      case 'approve':
-        // Approving is the go-ahead: a dated post is scheduled at its time, an undated one waits for a date
-        // ('approved'), and one whose time has passed goes out only on an explicit publishNow.
-        requireFrom('in_review');
-        if (input.publishNow) {
-          scheduledAt = new Date(now);
-          to = 'scheduled';
-        } else if (hasPassed(scheduledAt, now)) throw timePassed(scheduledAt);
-        else to = scheduledAt ? 'scheduled' : 'approved';
-        break;
-      case 'reject':
-        requireFrom('in_review', 'approved');
-        if (!input.comment) throw badRequest('reject_comment_required', 'Say why in a comment when rejecting');
-        to = 'draft';
-        break;
-      case 'schedule':
-        requireFrom(
-          ...(workspace.approval_required
-            ? (['approved', 'scheduled'] as PostState[])
-            : (['draft', 'approved', 'scheduled', 'failed'] as PostState[])),
-        );
-        if (!scheduledAt) throw badRequest('scheduled_at_required', 'scheduledAt is required to schedule');
-        if (hasPassed(scheduledAt, now)) throw timePassed(scheduledAt);
-        to = 'scheduled';
-        break;
-      case 'publish_now':
-        requireFrom(
-          ...(workspace.approval_required
-            ? (['approved', 'scheduled'] as PostState[])
-            : (['draft', 'approved', 'scheduled', 'failed'] as PostState[])),
-        );
+  const post = await lockPost(trx, workspaceId, postId);
+  const workspace = await posts.workspace(trx, workspaceId);
+  const from = post.state;
+  let to: PostState;
+  let scheduledAt = input.scheduledAt !== undefined ? input.scheduledAt : post.scheduled_at;
+  const requireFrom = (...states: PostState[]) => {
+    if (!states.includes(from))
+      throw conflict('transition_not_allowed', `Cannot ${transition} a ${from} post`, { transition, from, allowed: states });
+  };
+  switch (transition) {
+    case 'submit':
+      requireFrom('draft', 'failed');
+      to = workspace.approval_required ? 'in_review' : 'approved';
+      break;
+    case 'approve':
+      // Approving is the go-ahead: a dated post is scheduled at its time, an undated one waits for a date
+      // ('approved'), and one whose time has passed goes out only on an explicit publishNow.
+      requireFrom('in_review');
+      if (input.publishNow) {
         scheduledAt = new Date(now);
         to = 'scheduled';
-        break;
-      case 'unschedule':
-        requireFrom('scheduled');
-        to = workspace.approval_required ? 'approved' : 'draft';
-        break;
-      case 'cancel':
-        requireFrom('draft', 'in_review', 'approved', 'scheduled', 'failed');
-        to = 'canceled';
-        break;
-      case 'restore':
-        requireFrom('canceled');
-        to = await stateBeforeCancel(trx, workspaceId, postId, now);
-        // A restored post whose time passed meanwhile is not sent at once: it waits for a new time.
-        if (to === 'scheduled' && hasPassed(scheduledAt, now)) to = workspace.approval_required ? 'approved' : 'draft';
-        break;
-    }
-    if (transition === 'restore') {
-      // Only the publications the cancel stopped come back; sent ones were never touched (exactly once).
-      if (to === 'scheduled') {
-        const { results } = await validateVariants(ctx, trx, workspaceId, await bodyFromPublications(trx, post));
-        assertValid(results);
-        await posts.schedulePublications(trx, postId, ['canceled'], scheduledAt, new Date(now));
-      } else await posts.parkPublications(trx, postId, ['canceled'], 'pending', new Date(now));
-    } else if (to === 'scheduled') {
-      const body = await bodyFromPublications(trx, post);
-      const { results } = await validateVariants(ctx, trx, workspaceId, body);
-      assertValid(results);
-      await posts.schedulePublications(trx, postId, ['pending', 'scheduled', 'failed'], scheduledAt, new Date(now));
-    } else {
-      // Leaving 'scheduled' takes publications off the engine's queue; in-flight ones finish on their own.
-      await posts.parkPublications(
-        trx,
-        postId,
-        ['pending', 'scheduled', ...(to === 'canceled' ? (['failed'] as const) : [])],
-        to === 'canceled' ? 'canceled' : 'pending',
-        new Date(now),
+      } else if (hasPassed(scheduledAt, now)) throw timePassed(scheduledAt);
+      else to = scheduledAt ? 'scheduled' : 'approved';
+      break;
+    case 'reject':
+      requireFrom('in_review', 'approved');
+      if (!input.comment) throw badRequest('reject_comment_required', 'Say why in a comment when rejecting');
+      to = 'draft';
+      break;
+    case 'schedule':
+      requireFrom(
+        ...(workspace.approval_required
+          ? (['approved', 'scheduled'] as PostState[])
+          : (['draft', 'approved', 'scheduled', 'failed'] as PostState[])),
       );
-    }
-    const updated = await posts.setPostState(trx, postId, { state: to, scheduledAt, updatedAt: new Date(now) });
-    if (input.comment || transition === 'approve' || transition === 'reject' || transition === 'submit') {
-      const kind = transition === 'approve' || transition === 'reject' || transition === 'submit' ? transition : 'comment';
-      await posts.insertComment(trx, { postId, workspaceId, authorId: actorId, body: input.comment ?? '', kind });
-    }
-    await recordEvent(trx, {
-      workspaceId,
-      actorUserId: actorId,
-      type: `post.${transition}`,
-      subjectType: 'post',
-      subjectId: postId,
-      data: { from, to, scheduledAt, comment: input.comment ?? null },
-    });
-    return updated;
+      if (!scheduledAt) throw badRequest('scheduled_at_required', 'scheduledAt is required to schedule');
+      if (hasPassed(scheduledAt, now)) throw timePassed(scheduledAt);
+      to = 'scheduled';
+      break;
+    case 'publish_now':
+      requireFrom(
+        ...(workspace.approval_required
+          ? (['approved', 'scheduled'] as PostState[])
+          : (['draft', 'approved', 'scheduled', 'failed'] as PostState[])),
+      );
+      scheduledAt = new Date(now);
+      to = 'scheduled';
+      break;
+    case 'unschedule':
+      requireFrom('scheduled');
+      to = workspace.approval_required ? 'approved' : 'draft';
+      break;
+    case 'cancel':
+      requireFrom('draft', 'in_review', 'approved', 'scheduled', 'failed');
+      to = 'canceled';
+      break;
+    case 'restore':
+      requireFrom('canceled');
+      to = await stateBeforeCancel(trx, workspaceId, postId, now);
+      // A restored post whose time passed meanwhile is not sent at once: it waits for a new time.
+      if (to === 'scheduled' && hasPassed(scheduledAt, now)) to = workspace.approval_required ? 'approved' : 'draft';
+      break;
+  }
+  if (transition === 'restore') {
+    // Only the publications the cancel stopped come back; sent ones were never touched (exactly once).
+    if (to === 'scheduled') {
+      const { results } = await validateVariants(ctx, trx, workspaceId, await bodyFromPublications(trx, post));
+      assertValid(results);
+      await posts.schedulePublications(trx, postId, ['canceled'], scheduledAt, new Date(now));
+    } else await posts.parkPublications(trx, postId, ['canceled'], 'pending', new Date(now));
+  } else if (to === 'scheduled') {
+    const body = await bodyFromPublications(trx, post);
+    const { results } = await validateVariants(ctx, trx, workspaceId, body);
+    assertValid(results);
+    await posts.schedulePublications(trx, postId, ['pending', 'scheduled', 'failed'], scheduledAt, new Date(now));
+  } else {
+    // Leaving 'scheduled' takes publications off the engine's queue; in-flight ones finish on their own.
+    await posts.parkPublications(
+      trx,
+      postId,
+      ['pending', 'scheduled', ...(to === 'canceled' ? (['failed'] as const) : [])],
+      to === 'canceled' ? 'canceled' : 'pending',
+      new Date(now),
+    );
+  }
+  const updated = await posts.setPostState(trx, postId, { state: to, scheduledAt, updatedAt: new Date(now) });
+  if (input.comment || transition === 'approve' || transition === 'reject' || transition === 'submit') {
+    const kind = transition === 'approve' || transition === 'reject' || transition === 'submit' ? transition : 'comment';
+    await posts.insertComment(trx, { postId, workspaceId, authorId: actorId, body: input.comment ?? '', kind });
+  }
+  await recordEvent(trx, {
+    workspaceId,
+    actorUserId: actorId,
+    type: `post.${transition}`,
+    subjectType: 'post',
+    subjectId: postId,
+    data: { from, to, scheduledAt, comment: input.comment ?? null },
   });
+  if (post.queue_id && LEAVES_QUEUE.includes(transition)) await posts.setPostQueue(trx, postId, null);
+  return updated;
 }
+
+/** Transitions that set or clear a post's time by hand, so it no longer follows its queue's slots. */
+const LEAVES_QUEUE: Transition[] = ['schedule', 'unschedule', 'publish_now', 'cancel'];
 
 /**
  * The state a canceled post was in before its cancel (from the cancel's event), or 409

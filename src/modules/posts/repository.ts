@@ -228,6 +228,11 @@ export const postsRepository = {
       .executeTakeFirstOrThrow();
   },
 
+  /** Takes a post out of its queue (a time set by hand), or puts it in one. */
+  async setPostQueue(db: Db, postId: string, queueId: string | null): Promise<void> {
+    await db.updateTable('posts').set({ queue_id: queueId }).where('id', '=', postId).execute();
+  },
+
   /** A retried post is scheduled again (its time stays). */
   async markPostScheduled(db: Db, postId: string, now: Date): Promise<void> {
     await db.updateTable('posts').set({ state: 'scheduled', updated_at: now }).where('id', '=', postId).execute();

@@ -10014,6 +10014,402 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspaces/{workspaceId}/queues": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Queues with their slots, channels, posts held and next free slots */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                channelIds: string[];
+                                createdAt: string;
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                nextFreeSlots: (string)[];
+                                paused: boolean;
+                                posts: number;
+                                slots: {
+                                    time: string;
+                                    weekday: number;
+                                }[];
+                                timeZone: string;
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a queue: a name, its channels and weekly slots in the workspace time zone */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default [] */
+                        channelIds?: string[];
+                        name: string;
+                        /** @default [] */
+                        slots?: {
+                            time: string;
+                            weekday: number;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            channelIds: string[];
+                            createdAt: string;
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            nextFreeSlots: (string)[];
+                            paused: boolean;
+                            posts: number;
+                            slots: {
+                                time: string;
+                                weekday: number;
+                            }[];
+                            timeZone: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/queues/{queueId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One queue with the posts it holds, in order */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    queueId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            channelIds: string[];
+                            createdAt: string;
+                            heldPosts: {
+                                content: string;
+                                /** Format: uuid */
+                                id: string;
+                                scheduledAt: (string) | null;
+                                state: string;
+                            }[];
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            nextFreeSlots: (string)[];
+                            paused: boolean;
+                            posts: number;
+                            slots: {
+                                time: string;
+                                weekday: number;
+                            }[];
+                            timeZone: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a queue (its posts keep their times) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    queueId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Rename, change channels or slots (its posts move to the new slots, in order), pause or resume */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    queueId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        channelIds?: string[];
+                        name?: string;
+                        paused?: boolean;
+                        slots?: {
+                            time: string;
+                            weekday: number;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            channelIds: string[];
+                            createdAt: string;
+                            heldPosts: {
+                                content: string;
+                                /** Format: uuid */
+                                id: string;
+                                scheduledAt: (string) | null;
+                                state: string;
+                            }[];
+                            /** Format: uuid */
+                            id: string;
+                            moved: number;
+                            name: string;
+                            nextFreeSlots: (string)[];
+                            paused: boolean;
+                            posts: number;
+                            slots: {
+                                time: string;
+                                weekday: number;
+                            }[];
+                            timeZone: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/queues/{queueId}/order": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Reorder the posts a queue holds (every one of them, in the new order); their slot times are handed out again */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    queueId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        postIds: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            moved: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/queues/{queueId}/posts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a post to the queue: it is scheduled in the next free slot (held unscheduled while the queue is paused) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    queueId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        postId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            postId: string;
+                            /** Format: uuid */
+                            queueId: string;
+                            scheduledAt: (string) | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/queues/suggested-slots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Slots proposed from the best-time grid (best hours by engagement rate), with their evidence */
+        get: {
+            parameters: {
+                query?: {
+                    channelId?: string;
+                    perWeek?: number;
+                };
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            minSample: number;
+                            reasonCode: "not_enough_posts" | null;
+                            samples: number;
+                            slots: {
+                                posts: number;
+                                rate: number;
+                                time: string;
+                                weekday: number;
+                            }[];
+                            timeZone: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workspaces/{workspaceId}/report-schedules": {
         parameters: {
             query?: never;

@@ -27,6 +27,15 @@ export const eventTextsEn = {
   },
   media: { uploaded: '{{who}} uploaded a file' },
   link: { created: '{{who}} created a tracked link', deleted: '{{who}} deleted a tracked link' },
+  queue: {
+    created: '{{who}} created a queue',
+    updated: '{{who}} changed a queue',
+    paused: '{{who}} paused a queue',
+    resumed: '{{who}} resumed a queue',
+    deleted: '{{who}} deleted a queue',
+    reordered: '{{who}} reordered a queue',
+    post_added: '{{who}} added a post to a queue',
+  },
   channel: {
     connected: '{{who}} connected a channel',
     reconnected: '{{who}} reconnected a channel',

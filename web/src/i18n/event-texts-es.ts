@@ -26,6 +26,15 @@ export const eventTextsEs: Dictionary<typeof eventTextsEn> = {
   },
   media: { uploaded: '{{who}} subió un archivo' },
   link: { created: '{{who}} creó un enlace con seguimiento', deleted: '{{who}} borró un enlace con seguimiento' },
+  queue: {
+    created: '{{who}} creó una cola',
+    updated: '{{who}} cambió una cola',
+    paused: '{{who}} pausó una cola',
+    resumed: '{{who}} reanudó una cola',
+    deleted: '{{who}} eliminó una cola',
+    reordered: '{{who}} reordenó una cola',
+    post_added: '{{who}} añadió una publicación a una cola',
+  },
   channel: {
     connected: '{{who}} conectó un canal',
     reconnected: '{{who}} reconectó un canal',

@@ -1,0 +1,232 @@
+/**
+ * The queues module's writes. A queue gives posts their times: "add to queue" schedules a post in
+ * the next free weekly slot; changing the slots, reordering or resuming moves the posts it holds
+ * to the slots in order; pausing takes them off the schedule but keeps them in the queue.
+ * Every command locks the queue first (queuesRepository.lock), so concurrent changes are serial.
+ */
+import type { AppContext } from '../../server/context.ts';
+import type { Db } from '../../db/database.ts';
+import { workspaceTimeZone } from '../../db/workspace-settings.ts';
+import { AppError, conflict, notFound } from '../../lib/errors.ts';
+import { recordEvent } from '../events/events.ts';
+import { transitionPostIn } from '../posts/commands.ts';
+import { postsRepository } from '../posts/repository.ts';
+import { queuesRepository as queues, type QueueRow } from './repository.ts';
+import { freeSlots, type WeeklySlot } from './slots.ts';
+
+/** A slot closer than this to now is left alone: the engine may already be taking its post. */
+const SLOT_MARGIN_MS = 60_000;
+
+export interface QueueInput {
+  name?: string;
+  channelIds?: string[];
+  slots?: WeeklySlot[];
+  paused?: boolean;
+}
+
+async function lockQueue(trx: Db, workspaceId: string, queueId: string): Promise<QueueRow> {
+  const queue = await queues.lock(trx, workspaceId, queueId);
+  if (!queue) throw notFound('Queue');
+  return queue;
+}
+
+async function assertChannels(trx: Db, workspaceId: string, channelIds: string[]): Promise<void> {
+  const found = new Set(await queues.channelsInWorkspace(trx, workspaceId, channelIds));
+  const missing = channelIds.filter((id) => !found.has(id));
+  if (missing.length)
+    throw new AppError(422, 'unknown_reference', 'A channel of the queue is not in this workspace', {
+      fields: ['channelIds'],
+      channelIds: missing,
+    });
+}
+
+/** Slots once each, in week order. */
+function normalizeSlots(slots: WeeklySlot[]): WeeklySlot[] {
+  const seen = new Map(slots.map((s) => [`${s.weekday}:${s.minute}`, s]));
+  return [...seen.values()].sort((a, b) => a.weekday - b.weekday || a.minute - b.minute);
+}
+
+export async function createQueue(ctx: AppContext, workspaceId: string, actorId: string, input: Required<Omit<QueueInput, 'paused'>>) {
+  return ctx.database.db.transaction().execute(async (trx) => {
+    await assertChannels(trx, workspaceId, input.channelIds);
+    const queue = await queues.insert(trx, { workspaceId, name: input.name, now: new Date(ctx.clock.now()) });
+    await queues.replaceChannels(trx, queue.id, input.channelIds);
+    await queues.replaceSlots(trx, queue.id, normalizeSlots(input.slots));
+    await recordEvent(trx, {
+      workspaceId,
+      actorUserId: actorId,
+      type: 'queue.created',
+      subjectType: 'queue',
+      subjectId: queue.id,
+      data: { name: queue.name, slots: input.slots.length },
+    });
+    return queue;
+  });
+}
+
+/** Renames, changes channels or slots, pauses or resumes; the posts held follow the new slots. */
+export async function updateQueue(ctx: AppContext, workspaceId: string, queueId: string, actorId: string, input: QueueInput) {
+  return ctx.database.db.transaction().execute(async (trx) => {
+    const before = await lockQueue(trx, workspaceId, queueId);
+    if (input.channelIds) {
+      await assertChannels(trx, workspaceId, input.channelIds);
+      await queues.replaceChannels(trx, queueId, input.channelIds);
+    }
+    if (input.slots) await queues.replaceSlots(trx, queueId, normalizeSlots(input.slots));
+    const queue = await queues.update(trx, queueId, { name: input.name, paused: input.paused, now: new Date(ctx.clock.now()) });
+    const moved = input.slots || input.paused !== undefined ? await reflow(ctx, trx, queue, actorId) : 0;
+    const type =
+      input.paused === true && !before.paused
+        ? 'queue.paused'
+        : input.paused === false && before.paused
+          ? 'queue.resumed'
+          : 'queue.updated';
+    await recordEvent(trx, {
+      workspaceId,
+      actorUserId: actorId,
+      type,
+      subjectType: 'queue',
+      subjectId: queueId,
+      data: { name: queue.name, moved },
+    });
+    return { queue, moved };
+  });
+}
+
+/** Deletes a queue; the posts it scheduled keep their times, as posts scheduled by hand. */
+export async function deleteQueue(ctx: AppContext, workspaceId: string, queueId: string, actorId: string): Promise<void> {
+  await ctx.database.db.transaction().execute(async (trx) => {
+    const queue = await lockQueue(trx, workspaceId, queueId);
+    await queues.delete(trx, queueId);
+    await recordEvent(trx, {
+      workspaceId,
+      actorUserId: actorId,
+      type: 'queue.deleted',
+      subjectType: 'queue',
+      subjectId: queueId,
+      data: { name: queue.name },
+    });
+  });
+}
+
+/**
+ * Puts a post in the queue's next free slot (or, in a paused queue, holds it unscheduled until
+ * the queue resumes). The post must be one its author could schedule (approval rules apply).
+ */
+export async function addToQueue(ctx: AppContext, workspaceId: string, queueId: string, postId: string, actorId: string) {
+  return ctx.database.db.transaction().execute(async (trx) => {
+    const queue = await lockQueue(trx, workspaceId, queueId);
+    const post = await postsRepository.findPost(trx, workspaceId, postId);
+    if (!post) throw notFound('Post');
+    const scheduledAt = queue.paused ? null : await nextFreeSlot(ctx, trx, queue);
+    if (queue.paused) {
+      if (post.state === 'scheduled')
+        await transitionPostIn(ctx, trx, { workspaceId, postId, actorId }, 'unschedule', { scheduledAt: null });
+    } else await transitionPostIn(ctx, trx, { workspaceId, postId, actorId }, 'schedule', { scheduledAt });
+    await queues.setPostQueue(trx, postId, queueId);
+    await recordEvent(trx, {
+      workspaceId,
+      actorUserId: actorId,
+      type: 'queue.post_added',
+      subjectType: 'post',
+      subjectId: postId,
+      data: { queueId, queue: queue.name, scheduledAt },
+    });
+    return { queueId, postId, scheduledAt };
+  });
+}
+
+/**
+ * Reorders the posts a queue holds: the times they occupy are handed out again in the new order
+ * (the first post gets the earliest). `postIds` must name exactly the posts the queue holds.
+ */
+export async function reorderQueue(ctx: AppContext, workspaceId: string, queueId: string, postIds: string[], actorId: string) {
+  return ctx.database.db.transaction().execute(async (trx) => {
+    const queue = await lockQueue(trx, workspaceId, queueId);
+    const held = await queues.held(trx, queueId, new Date(ctx.clock.now() + SLOT_MARGIN_MS));
+    const heldIds = held.map((p) => p.id);
+    if (postIds.length !== heldIds.length || new Set(postIds).size !== postIds.length || !postIds.every((id) => heldIds.includes(id)))
+      throw conflict('queue_changed', 'The queue changed meanwhile: reload it and reorder again', { postIds: heldIds });
+    const times = held.map((p) => p.scheduled_at);
+    let moved = 0;
+    for (const [index, postId] of postIds.entries()) {
+      const current = held.find((p) => p.id === postId)!;
+      const at = times[index];
+      if (queue.paused || !at || current.scheduled_at?.getTime() === at.getTime()) continue;
+      await transitionPostIn(ctx, trx, { workspaceId, postId, actorId }, 'schedule', { scheduledAt: at });
+      await queues.setPostQueue(trx, postId, queueId);
+      moved++;
+    }
+    await recordEvent(trx, {
+      workspaceId,
+      actorUserId: actorId,
+      type: 'queue.reordered',
+      subjectType: 'queue',
+      subjectId: queueId,
+      data: { name: queue.name, moved },
+    });
+    return { moved };
+  });
+}
+
+/** The next slot of the queue no post of it occupies, or 409 when it has no slot ahead. */
+async function nextFreeSlot(ctx: AppContext, trx: Db, queue: QueueRow): Promise<Date> {
+  const after = ctx.clock.now() + SLOT_MARGIN_MS;
+  const [slots, taken, zone] = await Promise.all([
+    queues.slotsOf(trx, queue.id),
+    queues.takenInstants(trx, queue.id, new Date(after)),
+    workspaceTimeZone(trx, queue.workspace_id),
+  ]);
+  const [free] = freeSlots(slots, zone, after, taken, 1);
+  if (free === undefined)
+    throw conflict(
+      slots.length ? 'queue_full' : 'queue_has_no_slots',
+      slots.length ? 'The queue has no free slot in the next year' : 'The queue has no time slots yet: add some first',
+      {
+        queueId: queue.id,
+      },
+    );
+  return new Date(free);
+}
+
+/**
+ * Puts the posts a queue holds in its slots again, in their order (after a change of slots, or a
+ * resume), or takes them off the schedule (paused). Returns how many moved.
+ */
+async function reflow(ctx: AppContext, trx: Db, queue: QueueRow, actorId: string): Promise<number> {
+  const after = ctx.clock.now() + SLOT_MARGIN_MS;
+  const held = await queues.held(trx, queue.id, new Date(after));
+  const who = (postId: string) => ({ workspaceId: queue.workspace_id, postId, actorId });
+  let moved = 0;
+  if (queue.paused) {
+    for (const post of held.filter((p) => p.state === 'scheduled')) {
+      await transitionPostIn(ctx, trx, who(post.id), 'unschedule', { scheduledAt: null });
+      await queues.setPostQueue(trx, post.id, queue.id);
+      moved++;
+    }
+    return moved;
+  }
+  const zone = await workspaceTimeZone(trx, queue.workspace_id);
+  const slots = await queues.slotsOf(trx, queue.id);
+  // Slots that posts of this queue already publishing (inside the margin) hold stay taken.
+  const times = freeSlots(
+    slots,
+    zone,
+    after,
+    await queues.takenInstants(trx, queue.id, new Date(ctx.clock.now())).then((all) => new Set([...all].filter((t) => t <= after))),
+    held.length,
+  );
+  if (times.length < held.length && held.length)
+    throw conflict(slots.length ? 'queue_full' : 'queue_has_no_slots', 'The queue has not enough slots for the posts it holds', {
+      queueId: queue.id,
+      posts: held.length,
+    });
+  for (const [index, post] of held.entries()) {
+    const at = new Date(times[index]);
+    if (post.state === 'scheduled' && post.scheduled_at?.getTime() === at.getTime()) continue;
+    await transitionPostIn(ctx, trx, who(post.id), 'schedule', { scheduledAt: at });
+    await queues.setPostQueue(trx, post.id, queue.id);
+    moved++;
+  }
+  return moved;
+}

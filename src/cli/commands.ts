@@ -8,6 +8,7 @@ import { registerAnalyticsCommands } from './analytics-commands.ts';
 import { registerListeningCommands } from './listening-commands.ts';
 import { registerAccountCommands } from './account-commands.ts';
 import { registerIntegrationCommands } from './integration-commands.ts';
+import { registerQueueCommands } from './queue-commands.ts';
 import { localMessage } from '../lib/local-messages.ts';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -282,6 +283,7 @@ export function buildCli(): Command {
     .option('--first-comment <text>', 'published as the first comment right after the post, where the network takes one')
     .option('--title <text>', 'a title, for networks that take one')
     .option('--option <name=value>', 'one of the networks’ own options (see GET /api/v1/networks); repeat', collect, [])
+    .option('--queue <queueId>', 'add it to a queue: it is scheduled in the queue’s next free slot (plaza queue list)')
     .action(
       action(
         async (
@@ -290,6 +292,7 @@ export function buildCli(): Command {
             channel: string[];
             text: string;
             at?: string;
+            queue?: string;
             action: string;
             media: string[];
             alt: string[];
@@ -325,9 +328,25 @@ export function buildCli(): Command {
                 ...(Object.keys(networkOptions).length > 0 && { options: { network: networkOptions } }),
               })),
               scheduledAt: opts.at ? await toInstant(opts.at, zone) : undefined,
-              action: opts.action,
+              // A queued post is saved as a draft first; the queue then schedules it in its next free slot.
+              action: opts.queue ? 'draft' : opts.action,
             },
           );
+          if (opts.queue) {
+            try {
+              const queued = await api.post<{ scheduledAt: string | null }>(
+                `/api/v1/workspaces/${opts.workspace}/queues/${opts.queue}/posts`,
+                {
+                  postId: created.id,
+                },
+              );
+              created.state = queued.scheduledAt ? 'scheduled' : created.state;
+              created.scheduledAt = queued.scheduledAt;
+            } catch (error) {
+              process.stderr.write(`plaza: the post was kept as draft ${created.id}\n`);
+              throw error;
+            }
+          }
           output(options, created, () =>
             process.stdout.write(`Post ${created.id}: ${created.state}${created.scheduledAt ? ` at ${created.scheduledAt}` : ''}\n`),
           );
@@ -509,5 +528,6 @@ export function buildCli(): Command {
   registerListeningCommands(program);
   registerAccountCommands(program);
   registerIntegrationCommands(program);
+  registerQueueCommands(program);
   return program;
 }

@@ -6,7 +6,7 @@
  * copies of it across workers. Adapters never touch the database.
  */
 
-import type { ChannelContext } from './context.ts';
+import type { ChannelContext } from './channel-context.ts';
 import type { InboxAdapter } from './inbox.ts';
 import type { OAuthProvider } from './oauth.ts';
 
@@ -158,7 +158,7 @@ export interface PublishResult {
   firstCommentRemoteId?: string;
 }
 
-export type { ChannelContext } from './context.ts';
+export type { ChannelContext } from './channel-context.ts';
 
 /** One problem `validate` found; build it with `validationIssue` (validation.ts) so the code has texts. */
 export interface ValidationIssue {

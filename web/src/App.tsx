@@ -26,6 +26,7 @@ const CalendarPage = lazy(() => calendarChunk ?? loadCalendar());
 const ComposerPage = lazy(() => import('./features/posts/composer/Composer.tsx'));
 // Pages off the first screen load on demand, so the calendar's first paint parses less script.
 const ApprovalsPage = lazy(() => import('./features/posts/approvals/ApprovalsPage.tsx').then((m) => ({ default: m.ApprovalsPage })));
+const QueuesPage = lazy(() => import('./features/queues/QueuesPage.tsx').then((m) => ({ default: m.QueuesPage })));
 const PostsListPage = lazy(() => import('./features/posts/list/PostsListPage.tsx').then((m) => ({ default: m.PostsListPage })));
 const PostDetailPage = lazy(() => import('./features/posts/detail/PostDetailPage.tsx').then((m) => ({ default: m.PostDetailPage })));
 const ChannelsPage = lazy(() => import('./features/channels/ChannelsPage.tsx').then((m) => ({ default: m.ChannelsPage })));
@@ -90,6 +91,7 @@ export function App() {
               <Route path="/compose" element={<ComposerPage />} />
               <Route path="/approvals" element={<ApprovalsPage />} />
               <Route path="/posts" element={<PostsListPage />} />
+              <Route path="/queues" element={<QueuesPage />} />
               <Route path="/posts/:postId" element={<PostDetailPage />} />
               <Route path="/channels" element={<ChannelsPage />} />
               <Route path="/channels/connect" element={<ConnectPage />} />

@@ -18,6 +18,7 @@ import { datesEn } from './dates-en.ts';
 import { previewsEn } from './previews-en.ts';
 import { labelsEn } from './labels-en.ts';
 import { connectEn } from './connect-en.ts';
+import { queuesEn } from './queues-en.ts';
 
 /** English UI strings. Spanish (es.ts) must have every key: the type and a test enforce it. */
 export const en = {
@@ -258,6 +259,7 @@ export const en = {
   labels: labelsEn,
   composerMedia: composerMediaEn,
   connect: connectEn,
+  queues: queuesEn,
   roles: { owner: 'Owner', manager: 'Manager', editor: 'Editor', approver: 'Client approver', viewer: 'Viewer' },
   states: {
     draft: 'Draft',

@@ -19,6 +19,7 @@ import { datesEs } from './dates-es.ts';
 import { previewsEs } from './previews-es.ts';
 import { labelsEs } from './labels-es.ts';
 import { connectEs } from './connect-es.ts';
+import { queuesEs } from './queues-es.ts';
 
 /** Cadenas de la interfaz en español. */
 export const es: Dictionary = {
@@ -260,6 +261,7 @@ export const es: Dictionary = {
   labels: labelsEs,
   composerMedia: composerMediaEs,
   connect: connectEs,
+  queues: queuesEs,
   roles: { owner: 'Propietario', manager: 'Gestor', editor: 'Editor', approver: 'Aprobador (cliente)', viewer: 'Lector' },
   states: {
     draft: 'Borrador',

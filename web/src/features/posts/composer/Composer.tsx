@@ -38,6 +38,7 @@ import { isPast } from '../review/workflow.ts';
 import { ChannelOptions, StrategyPickers, SuggestTimeButton } from './ComposerExtras.tsx';
 import { draftBody, draftFromPost, draftReducer, emptyDraft, mediaUrl, textFor as draftText, type ComposerDraft } from './draft.ts';
 import { workspaceKey } from '../../../shared/query-keys.ts';
+import { AddToQueue } from '../../queues/AddToQueue.tsx';
 import { ApiErrorAlert } from '../../../shared/ApiErrorAlert.tsx';
 import { LinkShortener } from '../../links/LinkShortener.tsx';
 import { ChannelCapabilities } from './ChannelCapabilities.tsx';
@@ -47,7 +48,7 @@ import { uploadResumable } from './resumable-upload.ts';
 const SINGLE_REQUEST_MAX_BYTES = 8 * 1024 * 1024;
 const ACCEPTED_FILES = 'image/png,image/jpeg,image/gif,image/webp,video/mp4,video/quicktime';
 
-type Action = 'draft' | 'submit' | 'schedule' | 'publish_now';
+type Action = 'draft' | 'submit' | 'schedule' | 'publish_now' | 'queue';
 
 /** The composer page: a fresh form per post being edited (`?edit=<postId>`), or a new post. */
 export default function ComposerPage() {
@@ -124,7 +125,7 @@ function ComposerForm() {
     }
   };
 
-  const save = async (action: Action) => {
+  const save = async (action: Action, queueId?: string) => {
     setError(null);
     const scheduledAt = fromLocalInput(when, workspace.timeZone);
     if (action === 'schedule' && !scheduledAt) {
@@ -141,8 +142,15 @@ function ComposerForm() {
         if (action === 'schedule') await api('POST', `/workspaces/${workspace.id}/posts/${post.id}/schedule`, { scheduledAt });
         if (action === 'publish_now') await api('POST', `/workspaces/${workspace.id}/posts/${post.id}/publish_now`, {});
       } else {
-        post = await createPost(workspace.id, { ...body, ...strategy, scheduledAt, action });
+        // A queued post is saved as a draft first: the queue gives it its time (nothing is lost if that fails).
+        post = await createPost(workspace.id, {
+          ...body,
+          ...strategy,
+          scheduledAt: action === 'queue' ? null : scheduledAt,
+          action: action === 'queue' ? 'draft' : action,
+        });
       }
+      if (action === 'queue' && queueId) await api('POST', `/workspaces/${workspace.id}/queues/${queueId}/posts`, { postId: post.id });
       await queryClient.invalidateQueries({ queryKey: workspaceKey(workspace.id) });
       navigate(`/posts/${post.id}`);
     } catch (caught) {
@@ -447,6 +455,13 @@ function ComposerForm() {
                 >
                   {t('composer.schedule')}
                 </Button>
+              )}
+              {directPublish && (
+                <AddToQueue
+                  disabled={blocked || issueCount > 0}
+                  loading={busy === 'queue'}
+                  onAdd={(queueId) => void save('queue', queueId)}
+                />
               )}
               {directPublish && (
                 <Button

@@ -9,7 +9,8 @@ import { randomUUID } from 'node:crypto';
 import { AtpAgent } from '@atproto/api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InboundItem, InboxTarget, ReplyInput } from '../inbox.ts';
-import { NetworkError, type ChannelContext, type PublishInput } from '../types.ts';
+import { inboxTargetOf, networkRejection } from '../testing/inbox.ts';
+import type { ChannelContext, PublishInput } from '../types.ts';
 import { createBlueskyAdapter } from './index.ts';
 import { inboxReplyRecordKey } from './record-key.ts';
 import { startTestAppView, type TestAppView } from './testing/appview.ts';
@@ -62,29 +63,10 @@ function publishInput(text: string): PublishInput {
   return { publicationId: randomUUID(), text, media: [] } as unknown as PublishInput;
 }
 
-function targetOf(item: InboundItem): InboxTarget {
-  return {
-    remoteId: item.remoteId,
-    kind: item.kind,
-    threadRemoteId: item.threadRemoteId,
-    authorId: item.author.id,
-    authorHandle: item.author.handle,
-  };
-}
-
 type RepoRecord = { uri: string; cid: string; value: Record<string, unknown> };
 async function listRecords(repo: string, collection: string): Promise<RepoRecord[]> {
   const response = await fetch(`${av.url}/xrpc/com.atproto.repo.listRecords?${new URLSearchParams({ repo, collection, limit: '100' })}`);
   return ((await response.json()) as { records: RepoRecord[] }).records;
-}
-
-async function expectNetworkError(work: Promise<unknown>): Promise<NetworkError> {
-  const error = await work.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(NetworkError);
-  return error as NetworkError;
 }
 
 /** Reads with the cursor until `predicate` holds (the AppView indexes asynchronously), returning everything read. */
@@ -188,7 +170,7 @@ describe('Bluesky inbox on the real AppView', () => {
     // A reply whose answer is lost: the adapter reads its record key back and reports success.
     const recoveredInput: ReplyInput = {
       replyId: randomUUID(),
-      target: targetOf(mention as InboundItem),
+      target: inboxTargetOf(mention as InboundItem),
       mode: 'public',
       text: 'Sí, de 10 a 14',
     };
@@ -200,13 +182,13 @@ describe('Bluesky inbox on the real AppView', () => {
     // Lost, and the read-back fails too: 'ambiguous'; findReply finds it and the retry never posts twice.
     const input: ReplyInput = {
       replyId: randomUUID(),
-      target: targetOf(reply as InboundItem),
+      target: inboxTargetOf(reply as InboundItem),
       mode: 'public',
       text: 'Lo sentimos, ¿nos escribes por privado?',
     };
     loseNextReplyCreate = true;
     readBackFails = true;
-    const lost = await expectNetworkError(inbox.reply(ctx, input));
+    const lost = await networkRejection(inbox.reply(ctx, input));
     expect(lost.kind).toBe('ambiguous');
     const found = await inbox.findReply(ctx, input);
     expect(found?.remoteId).toBe(`at://${brand.did}/app.bsky.feed.post/${inboxReplyRecordKey(input.replyId)}`);
@@ -247,7 +229,7 @@ describe('Bluesky inbox on the real AppView', () => {
     const { items } = await readUntil(inbox, ctx, { cursor: null, since: new Date(Date.now() - 60_000).toISOString() }, (read) =>
       read.some((item) => item.remoteId === bobReply.uri),
     );
-    const target = targetOf(items.find((item) => item.remoteId === bobReply.uri) as InboundItem);
+    const target = inboxTargetOf(items.find((item) => item.remoteId === bobReply.uri) as InboundItem);
 
     await inbox.act(ctx, 'like', target);
     await inbox.act(ctx, 'like', target);
@@ -270,7 +252,7 @@ describe('Bluesky inbox on the real AppView', () => {
     expect((await brandAgent.app.bsky.actor.getProfile({ actor: bob.did })).data.viewer?.muted).toBe(true);
 
     // Deleting someone else's reply is refused; our own reply is deleted.
-    expect((await expectNetworkError(inbox.act(ctx, 'delete', target))).code).toBe('not_owner');
+    expect((await networkRejection(inbox.act(ctx, 'delete', target))).code).toBe('not_owner');
     const sent = await inbox.reply(ctx, { replyId: randomUUID(), target, mode: 'public', text: 'Gracias' });
     await inbox.act(ctx, 'delete', { ...target, remoteId: sent.remoteId, authorId: brand.did, authorHandle: brand.handle });
     expect((await listRecords(brand.did, 'app.bsky.feed.post')).some((record) => record.uri === sent.remoteId)).toBe(false);
@@ -282,17 +264,17 @@ describe('Bluesky inbox on the real AppView', () => {
     expect(blocks).toHaveLength(1);
 
     // What Bluesky does not offer, and replies to what no longer exists.
-    expect((await expectNetworkError(inbox.act(ctx, 'hide', target))).code).toBe('action_not_supported');
-    expect((await expectNetworkError(inbox.reply(ctx, { replyId: randomUUID(), target, mode: 'private', text: 'x' }))).code).toBe(
+    expect((await networkRejection(inbox.act(ctx, 'hide', target))).code).toBe('action_not_supported');
+    expect((await networkRejection(inbox.reply(ctx, { replyId: randomUUID(), target, mode: 'private', text: 'x' }))).code).toBe(
       'action_not_supported',
     );
     const gone = { ...target, remoteId: `at://${bob.did}/app.bsky.feed.post/3kzzzzzzzzzz2` };
-    expect((await expectNetworkError(inbox.reply(ctx, { replyId: randomUUID(), target: gone, mode: 'public', text: 'Hola' }))).code).toBe(
+    expect((await networkRejection(inbox.reply(ctx, { replyId: randomUUID(), target: gone, mode: 'public', text: 'Hola' }))).code).toBe(
       'not_found',
     );
-    expect(
-      (await expectNetworkError(inbox.reply(ctx, { replyId: randomUUID(), target, mode: 'public', text: 'a'.repeat(301) }))).code,
-    ).toBe('invalid_content');
+    expect((await networkRejection(inbox.reply(ctx, { replyId: randomUUID(), target, mode: 'public', text: 'a'.repeat(301) }))).code).toBe(
+      'invalid_content',
+    );
   });
 });
 
@@ -303,7 +285,7 @@ describe('Bluesky direct messages (chat.bsky.convo.* through the PDS proxy)', ()
     const page = await inbox.fetchInbound(ctx, { cursor: null, since: new Date(Date.now() - 60_000).toISOString() });
     expect(page.unavailable).toEqual([{ kinds: ['direct_message'], code: 'dm_access_required' }]);
     const target: InboxTarget = { remoteId: 'x', kind: 'mention', threadRemoteId: 'x', authorId: bob.did, authorHandle: bob.handle };
-    const error = await expectNetworkError(inbox.reply(ctx, { replyId: randomUUID(), target, mode: 'direct_message', text: 'Hola' }));
+    const error = await networkRejection(inbox.reply(ctx, { replyId: randomUUID(), target, mode: 'direct_message', text: 'Hola' }));
     expect(error).toMatchObject({ kind: 'permanent', code: 'dm_access_required' });
   });
 
@@ -333,7 +315,7 @@ describe('Bluesky direct messages (chat.bsky.convo.* through the PDS proxy)', ()
 
     const input: ReplyInput = {
       replyId: randomUUID(),
-      target: targetOf(dm as InboundItem),
+      target: inboxTargetOf(dm as InboundItem),
       mode: 'direct_message',
       text: 'Sí, te la guardamos',
     };

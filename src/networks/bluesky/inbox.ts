@@ -26,6 +26,7 @@ import type {
   ComAtprotoRepoStrongRef,
 } from '@atproto/api';
 import type { InboundItem, InboundKind, InboundPage, InboxAction, InboxAdapter, InboxTarget, ReplyResult } from '../inbox.ts';
+import { encodeInboxCursor, parseInboxCursor } from '../inbox-cursor.ts';
 import { NetworkError, type ChannelContext } from '../types.ts';
 import { isXrpcError } from './atproto.ts';
 import type { RequestKind } from './errors.ts';
@@ -81,21 +82,6 @@ interface InboxCursor {
   t?: string;
   /** Direct messages sent before this (ISO) were read already. */
   d?: string;
-}
-
-function parseCursor(cursor: string | null): InboxCursor {
-  if (!cursor) return {};
-  try {
-    const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    return parsed && typeof parsed === 'object' ? (parsed as InboxCursor) : {};
-  } catch {
-    // A cursor from another version: start from `since`, duplicates are harmless.
-    return {};
-  }
-}
-
-function encodeCursor(cursor: InboxCursor): string {
-  return Buffer.from(JSON.stringify(cursor), 'utf8').toString('base64url');
 }
 
 function later(a: string | undefined, b: string | undefined): string | undefined {
@@ -444,7 +430,7 @@ export function createBlueskyInbox(deps: BlueskyInboxDeps): InboxAdapter {
     },
 
     async fetchInbound(ctx, { cursor, since }): Promise<InboundPage> {
-      const state = parseCursor(cursor);
+      const state = parseInboxCursor<InboxCursor>(cursor);
       return deps.withSession(ctx, 'read', async (session) => {
         const notifications = await readNotifications(ctx, session, state, since);
         const threads = await readThreads(ctx, session, notifications.items);
@@ -465,7 +451,7 @@ export function createBlueskyInbox(deps: BlueskyInboxDeps): InboxAdapter {
         for (const item of [...notifications.items, ...threads, ...messages])
           if (!unique.has(item.remoteId)) unique.set(item.remoteId, item);
         page.items = [...unique.values()].sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt));
-        page.cursor = Object.keys(next).length > 0 ? encodeCursor(next) : null;
+        page.cursor = encodeInboxCursor(next);
         return page;
       });
     },

@@ -5,7 +5,8 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { InboundItem, InboxAdapter, InboxTarget, ReplyInput } from '../inbox.ts';
-import { NetworkError, type ChannelContext } from '../types.ts';
+import { inboxTargetOf, networkRejection } from '../testing/inbox.ts';
+import type { ChannelContext } from '../types.ts';
 import { createMastodonAdapter } from './index.ts';
 import { linkParam } from './inbox.ts';
 import { FakeMastodonServer } from './testing/server.ts';
@@ -33,22 +34,6 @@ beforeEach(() => {
   };
 });
 
-async function rejection(promise: Promise<unknown>): Promise<NetworkError> {
-  const error = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(NetworkError);
-  return error as NetworkError;
-}
-
-const targetOf = (item: InboundItem): InboxTarget => ({
-  remoteId: item.remoteId,
-  kind: item.kind,
-  threadRemoteId: item.threadRemoteId,
-  authorId: item.author.id,
-  authorHandle: item.author.handle,
-});
 const HOUR = 3_600_000;
 
 describe('Mastodon inbox', () => {
@@ -138,11 +123,16 @@ describe('Mastodon inbox', () => {
     const { items } = await inbox.fetchInbound(ctx, { cursor: null, since: new Date(server.clock - 2 * HOUR).toISOString() });
     const comment = items.find((item) => item.kind === 'reply') as InboundItem;
 
-    const input: ReplyInput = { replyId: 'rep_1', target: targetOf(comment), mode: 'public', text: '@ana lo sentimos, ¿nos escribes?' };
+    const input: ReplyInput = {
+      replyId: 'rep_1',
+      target: inboxTargetOf(comment),
+      mode: 'public',
+      text: '@ana lo sentimos, ¿nos escribes?',
+    };
     expect(await inbox.findReply(ctx, input)).toBeNull();
     // The answer is lost after the server created the status: the retry replays the key.
     server.script({ method: 'POST', path: '/api/v1/statuses', delayAfterHandlingMs: 5_000 });
-    const lost = await rejection(inbox.reply(ctx, input));
+    const lost = await networkRejection(inbox.reply(ctx, input));
     expect(lost.kind).toBe('ambiguous');
     const found = await inbox.findReply(ctx, input);
     expect(found).not.toBeNull();
@@ -153,7 +143,12 @@ describe('Mastodon inbox', () => {
     expect([...server.statuses.values()].filter((s) => s.text === input.text)).toHaveLength(1);
 
     const dmItem = items.find((item) => item.remoteId === dm.id) as InboundItem;
-    const sent = await inbox.reply(ctx, { replyId: 'rep_2', target: targetOf(dmItem), mode: 'direct_message', text: 'Sí, a toda España' });
+    const sent = await inbox.reply(ctx, {
+      replyId: 'rep_2',
+      target: inboxTargetOf(dmItem),
+      mode: 'direct_message',
+      text: 'Sí, a toda España',
+    });
     const stored = server.statuses.get(sent.remoteId);
     expect(stored).toMatchObject({ visibility: 'direct', inReplyToId: dm.id, text: '@luis@otra.example Sí, a toda España' });
     const after = await inbox.fetchInbound(ctx, { cursor: null, since: new Date(server.clock - 2 * HOUR).toISOString() });
@@ -168,9 +163,9 @@ describe('Mastodon inbox', () => {
       threadRemoteId: ours.id,
     });
 
-    expect((await rejection(inbox.reply(ctx, { ...input, replyId: 'rep_3', mode: 'private' }))).code).toBe('action_not_supported');
-    const deleted = { ...targetOf(comment), remoteId: '999999' };
-    expect((await rejection(inbox.reply(ctx, { ...input, replyId: 'rep_4', target: deleted }))).code).toBe('not_found');
+    expect((await networkRejection(inbox.reply(ctx, { ...input, replyId: 'rep_3', mode: 'private' }))).code).toBe('action_not_supported');
+    const deleted = { ...inboxTargetOf(comment), remoteId: '999999' };
+    expect((await networkRejection(inbox.reply(ctx, { ...input, replyId: 'rep_4', target: deleted }))).code).toBe('not_found');
   });
 
   it('favourites, unfavourites, mutes, blocks and deletes only our own statuses', async () => {
@@ -192,12 +187,12 @@ describe('Mastodon inbox', () => {
     await inbox.act(ctx, 'block', target);
     expect(server.muted.has(target.authorId)).toBe(true);
     expect(server.blocked.has(target.authorId)).toBe(true);
-    expect((await rejection(inbox.act(ctx, 'delete', target))).code).toBe('not_owner');
+    expect((await networkRejection(inbox.act(ctx, 'delete', target))).code).toBe('not_owner');
     const mine = await inbox.reply(ctx, { replyId: 'rep_del', target, mode: 'public', text: 'Gracias' });
     await inbox.act(ctx, 'delete', { ...target, remoteId: mine.remoteId });
     await inbox.act(ctx, 'delete', { ...target, remoteId: mine.remoteId });
     expect(server.statuses.has(mine.remoteId)).toBe(false);
-    expect((await rejection(inbox.act(ctx, 'hide', target))).code).toBe('action_not_supported');
+    expect((await networkRejection(inbox.act(ctx, 'hide', target))).code).toBe('action_not_supported');
   });
 
   it('reads Link headers as documented', () => {

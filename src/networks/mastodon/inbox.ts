@@ -17,6 +17,7 @@
  * (read from Mastodon's source, AccountConversation pagination).
  */
 import type { InboundItem, InboundPage, InboxAction, InboxAdapter, InboxTarget, ReplyInput, ReplyResult } from '../inbox.ts';
+import { encodeInboxCursor, parseInboxCursor } from '../inbox-cursor.ts';
 import { NetworkError, type ChannelContext } from '../types.ts';
 import type { MastodonAccount, MastodonContext, MastodonNotification, MastodonStatus } from './entities.ts';
 import type { MastodonRequestFn } from './http.ts';
@@ -45,19 +46,6 @@ interface Conversation {
 }
 
 type Status = MastodonStatus & { in_reply_to_account_id?: string | null; account: MastodonAccount & { avatar?: string } };
-
-function parseCursor(cursor: string | null): Cursor {
-  if (!cursor) return {};
-  try {
-    const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    return parsed && typeof parsed === 'object' ? (parsed as Cursor) : {};
-  } catch {
-    return {};
-  }
-}
-
-const encodeCursor = (cursor: Cursor): string | null =>
-  Object.keys(cursor).length > 0 ? Buffer.from(JSON.stringify(cursor), 'utf8').toString('base64url') : null;
 
 /** Snowflake-style ids compare as numbers; longer is larger. */
 function newerId(a: string | undefined, b: string | undefined): string | undefined {
@@ -288,7 +276,7 @@ export function createMastodonInbox(deps: {
 
     async fetchInbound(ctx, { cursor, since }): Promise<InboundPage> {
       const request = deps.clientFor(ctx);
-      const state = parseCursor(cursor);
+      const state = parseInboxCursor<Cursor>(cursor);
       const me = await deps.verifyCredentials(request);
       const mentions = await readMentions(request, state, since);
       const items = await mentionItems(request, me, mentions.notifications);
@@ -299,7 +287,7 @@ export function createMastodonInbox(deps: {
       for (const item of [...items, ...conversations.items]) if (!unique.has(item.remoteId)) unique.set(item.remoteId, item);
       return {
         items: [...unique.values()].sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt)),
-        cursor: encodeCursor(next),
+        cursor: encodeInboxCursor(next),
         hasMore: mentions.hasMore,
       };
     },

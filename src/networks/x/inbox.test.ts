@@ -5,7 +5,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { InboundItem, InboxTarget, ReplyInput } from '../inbox.ts';
-import { NetworkError, type ChannelContext } from '../types.ts';
+import { inboxTargetOf, networkRejection } from '../testing/inbox.ts';
+import type { ChannelContext } from '../types.ts';
 import { createXAdapter } from './adapter.ts';
 import { FakeXServer } from './testing/server.ts';
 
@@ -19,22 +20,6 @@ const ctx = (): ChannelContext => ({
   origin: server.baseUrl,
   allowPrivateUrls: true,
 });
-const targetOf = (item: InboundItem): InboxTarget => ({
-  remoteId: item.remoteId,
-  kind: item.kind,
-  threadRemoteId: item.threadRemoteId,
-  authorId: item.author.id,
-  authorHandle: item.author.handle,
-});
-
-async function rejection(promise: Promise<unknown>): Promise<NetworkError> {
-  const error = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(NetworkError);
-  return error as NetworkError;
-}
 
 beforeAll(async () => {
   await server.start();
@@ -87,12 +72,12 @@ describe('X inbox', () => {
     });
     const comment = server.addMention('eva_x', `@${server.account.username} ¿hay opción vegana?`, ours.remoteId);
     const { items } = await inbox.fetchInbound(ctx(), { cursor: null, since: new Date(Date.now() - 60_000).toISOString() });
-    const target = targetOf(items.find((item) => item.remoteId === comment.id) as InboundItem);
+    const target = inboxTargetOf(items.find((item) => item.remoteId === comment.id) as InboundItem);
     const input: ReplyInput = { replyId: randomUUID(), target, mode: 'public', text: `@eva_x ¡Sí! ${randomUUID().slice(0, 6)}` };
 
     expect(await inbox.findReply(ctx(), input)).toBeNull();
     server.loseNextAnswer((method, path) => method === 'POST' && path === '/2/tweets');
-    const lost = await rejection(inbox.reply(ctx(), input));
+    const lost = await networkRejection(inbox.reply(ctx(), input));
     expect(lost.kind).toBe('ambiguous');
     const found = await inbox.findReply(ctx(), input);
     expect(found).not.toBeNull();
@@ -101,7 +86,7 @@ describe('X inbox', () => {
     expect(server.postsWithText(input.text)).toBe(1);
     expect(server.posts.get(retried.remoteId)?.replyTo).toBe(comment.id);
 
-    expect((await rejection(inbox.reply(ctx(), { ...input, replyId: randomUUID(), mode: 'direct_message' }))).code).toBe(
+    expect((await networkRejection(inbox.reply(ctx(), { ...input, replyId: randomUUID(), mode: 'direct_message' }))).code).toBe(
       'action_not_supported',
     );
   });
@@ -132,8 +117,8 @@ describe('X inbox', () => {
     expect(server.hidden.has(spam.id)).toBe(false);
     await inbox.act(ctx(), 'mute', target);
     expect(server.muted.has(spam.authorId)).toBe(true);
-    expect((await rejection(inbox.act(ctx(), 'delete', target))).code).toBe('not_owner');
-    expect((await rejection(inbox.act(ctx(), 'block', target))).code).toBe('action_not_supported');
-    expect((await rejection(inbox.act(ctx(), 'like', { ...target, remoteId: 'not-an-id' }))).code).toBe('invalid_id');
+    expect((await networkRejection(inbox.act(ctx(), 'delete', target))).code).toBe('not_owner');
+    expect((await networkRejection(inbox.act(ctx(), 'block', target))).code).toBe('action_not_supported');
+    expect((await networkRejection(inbox.act(ctx(), 'like', { ...target, remoteId: 'not-an-id' }))).code).toBe('invalid_id');
   });
 });

@@ -15,6 +15,7 @@
  * Direct messages (/2/dm_events) need the dm.read/dm.write scopes Plaza does not ask for yet: not read.
  */
 import type { InboundItem, InboundPage, InboxAction, InboxAdapter, InboxTarget, ReplyInput, ReplyResult } from '../inbox.ts';
+import { encodeInboxCursor, parseInboxCursor } from '../inbox-cursor.ts';
 import { NetworkError, type ChannelContext } from '../types.ts';
 import type { XRequestFn } from './http.ts';
 
@@ -47,15 +48,6 @@ interface Cursor {
 const MAX_PAGES = 5;
 const ID = /^\d{1,19}$/;
 
-const parseCursor = (cursor: string | null): Cursor => {
-  try {
-    return cursor ? (JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Cursor) : {};
-  } catch {
-    return {};
-  }
-};
-const encodeCursor = (cursor: Cursor): string | null =>
-  Object.keys(cursor).length > 0 ? Buffer.from(JSON.stringify(cursor), 'utf8').toString('base64url') : null;
 const newer = (a: string | undefined, b: string | undefined) => (!a ? b : !b ? a : BigInt(a) >= BigInt(b) ? a : b);
 /** X escapes &, < and > in post text. */
 const unescapeXText = (text: string) => text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
@@ -106,7 +98,7 @@ export function createXInbox(deps: {
     async fetchInbound(ctx, { cursor, since }): Promise<InboundPage> {
       const request = deps.clientFor(ctx);
       const me = await deps.ownUserId(ctx, request);
-      const state = parseCursor(cursor);
+      const state = parseInboxCursor<Cursor>(cursor);
       const items: InboundItem[] = [];
       let token = state.p;
       let top = state.t;
@@ -151,14 +143,14 @@ export function createXInbox(deps: {
           const next: Cursor = {};
           const newest = newer(top, state.s);
           if (newest) next.s = newest;
-          return { items: items.reverse(), cursor: encodeCursor(next), hasMore: false };
+          return { items: items.reverse(), cursor: encodeInboxCursor(next), hasMore: false };
         }
       }
       // More than MAX_PAGES pages: the next call continues the same walk with X's token.
       const next: Cursor = { p: token };
       if (state.s) next.s = state.s;
       if (top) next.t = top;
-      return { items: items.reverse(), cursor: encodeCursor(next), hasMore: true };
+      return { items: items.reverse(), cursor: encodeInboxCursor(next), hasMore: true };
     },
 
     async reply(ctx, input): Promise<ReplyResult> {

@@ -5,7 +5,7 @@
  * The inbox module owns storage, conversations, states and exactly-once replies; the
  * adapter only speaks the network's API. Shapes here are the contract between the two.
  */
-import type { ChannelContext } from './types.ts';
+import type { ChannelContext } from './channel-context.ts';
 
 /** What an inbound item is. */
 export const INBOUND_KINDS = ['comment', 'reply', 'mention', 'quote', 'direct_message', 'review'] as const;

@@ -1,0 +1,34 @@
+/**
+ * What an adapter gets for each call on one channel. Its own file so that types.ts and inbox.ts
+ * can both use it without importing each other.
+ */
+/** The channel as the adapter sees it: settings in clear, credentials decrypted. */
+export interface ChannelContext {
+  channelId: string;
+  /** Non-secret settings, e.g. { serviceUrl, handle } or { instanceUrl }. */
+  settings: Record<string, unknown>;
+  /** Secret credentials, decrypted just for this call (app password, token...). */
+  credentials: Record<string, unknown>;
+  /** Abort signal bound to the engine's per-call timeout and shutdown. */
+  signal?: AbortSignal;
+  /**
+   * When the engine will stop waiting (ms since epoch). Adapters whose network can
+   * be told a deadline pass it on, so a request cannot take effect after the engine
+   * has given up on it and started reconciling. Measured on `now` when given.
+   * Adapters must not send a request once it has passed (each part of a thread,
+   * each media upload), whatever their timers say.
+   */
+  deadline?: number;
+  /**
+   * PLAZA_ALLOW_PRIVATE_URLS: the adapter may reach loopback, private and link-local
+   * addresses. Absent or false: such targets are refused before anything is sent.
+   */
+  allowPrivateUrls?: boolean;
+  /** The clock `deadline` is measured on (the engine's, which also measures leases); Date.now when absent. */
+  now?: () => number;
+  /**
+   * PLAZA_NETWORK_ORIGINS override for this channel's network (local contract servers, proxies):
+   * adapters build every URL with `networkUrl(officialUrl, ctx.origin)` (endpoints.ts).
+   */
+  origin?: string;
+}

@@ -1,6 +1,6 @@
 /**
- * What every adapter call receives about its channel. Its own file so that types.ts and the
- * capability contracts it names (inbox.ts) both use it without importing each other.
+ * What an adapter gets for each call on one channel. Its own file so that types.ts and inbox.ts
+ * can both use it without importing each other.
  */
 /** The channel as the adapter sees it: settings in clear, credentials decrypted. */
 export interface ChannelContext {

@@ -57,6 +57,11 @@ export interface InboundPage {
   cursor: string | null;
   /** More items are available right now (backfill pages through them). */
   hasMore: boolean;
+  /**
+   * Kinds this read could not include, with the NetworkError code that says why, so the channel
+   * can show it (e.g. Bluesky direct messages without DM access: 'dm_access_required').
+   */
+  unavailable?: Array<{ kinds: InboundKind[]; code: string }>;
 }
 
 /** What can be done to an item or its author from Plaza. */

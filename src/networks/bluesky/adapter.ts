@@ -32,6 +32,7 @@ import { engagersFromAppView, engagersFromPdsRepos } from './engagers.ts';
 import { classifyBlueskyError, type RequestKind } from './errors.ts';
 import { followUpRecordKey, rootRecordKey } from './record-key.ts';
 import { buildFacets } from './rich-text.ts';
+import { BLUESKY_CHAT_PROXY, createBlueskyInbox } from './inbox.ts';
 import { BlueskySessionCache, readConnection } from './session.ts';
 import { BLUESKY_LIMITS, validateBlueskyPost } from './validate.ts';
 
@@ -53,6 +54,8 @@ export interface BlueskyAdapterOptions {
   now?: () => number;
   /** Web app that post links point to. */
   appUrl?: string;
+  /** `atproto-proxy` for chat.bsky.* (direct messages); bsky.social's chat service by default. */
+  chatProxy?: string;
 }
 
 interface Session {
@@ -171,7 +174,7 @@ export function createBlueskyAdapter(options: BlueskyAdapterOptions = {}): Netwo
     session: Session,
     rkey: string,
     part: PostPart,
-    input: PublishInput,
+    language: string | undefined,
     reply: { root: StrongRef; parent: StrongRef } | undefined,
   ): Promise<StrongRef> {
     const { text, facets } = await call(ctx, 'read', () => buildFacets(session.agent, part.text, ctx.signal));
@@ -181,7 +184,7 @@ export function createBlueskyAdapter(options: BlueskyAdapterOptions = {}): Netwo
       createdAt: new Date(now()).toISOString(),
     };
     if (facets.length > 0) record.facets = facets;
-    if (input.options?.language) record.langs = [input.options.language];
+    if (language) record.langs = [language];
     if (reply) record.reply = reply;
     if (part.media.length > 0) {
       record.embed = { $type: 'app.bsky.embed.images', images: await uploadImages(ctx, session, part.media) };
@@ -209,6 +212,16 @@ export function createBlueskyAdapter(options: BlueskyAdapterOptions = {}): Netwo
   function recordKeyOf(rootKey: string, index: number): string {
     return index === 0 ? rootKey : followUpRecordKey(rootKey, index);
   }
+
+  const inbox = createBlueskyInbox({
+    appUrl,
+    chatProxy: options.chatProxy ?? BLUESKY_CHAT_PROXY,
+    withSession,
+    classify,
+    getPostRecord,
+    createPost: (ctx, session, rkey, text, reply) => createPost(ctx, session, rkey, { text, media: [] }, undefined, reply),
+    postUrl,
+  });
 
   const adapter: NetworkAdapter & { sessions: BlueskySessionCache } = {
     name: 'bluesky',
@@ -239,6 +252,7 @@ export function createBlueskyAdapter(options: BlueskyAdapterOptions = {}): Netwo
       },
     ],
     sessions,
+    inbox,
 
     validate(input) {
       return validateBlueskyPost(input);
@@ -277,7 +291,7 @@ export function createBlueskyAdapter(options: BlueskyAdapterOptions = {}): Netwo
         const parts = partsOf(input);
         for (let index = 0; index < parts.length; index += 1) {
           const reply = index === 0 ? undefined : { root: refs[0], parent: refs[index - 1] };
-          refs.push(await createPost(ctx, session, recordKeyOf(rootKey, index), parts[index], input, reply));
+          refs.push(await createPost(ctx, session, recordKeyOf(rootKey, index), parts[index], input.options?.language, reply));
         }
         const result: PublishResult = { remoteId: refs[0].uri, remoteUrl: postUrl(session, rootKey) };
         if (refs.length > 1) result.threadRemoteIds = refs.slice(1).map((ref) => ref.uri);

@@ -53,3 +53,13 @@ export function rootRecordKey(publicationId: string): string {
 export function followUpRecordKey(rootKey: string, index: number): string {
   return tidFromSeed(`plaza:bluesky:reply:${rootKey}:${index}`);
 }
+
+/** The record key of an inbox reply: a TID derived from Plaza's reply id, so a retried reply targets the same record. */
+export function inboxReplyRecordKey(replyId: string): string {
+  return tidFromSeed(`plaza:bluesky:inbox-reply:${replyId}`);
+}
+
+/** The record key of our like of `subjectUri` or our block of a DID: one per subject, so liking twice is one like. */
+export function subjectRecordKey(kind: 'like' | 'block', subject: string): string {
+  return tidFromSeed(`plaza:bluesky:${kind}:${subject}`);
+}

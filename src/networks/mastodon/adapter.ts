@@ -25,6 +25,7 @@ import type {
   MastodonStatus,
 } from './entities.ts';
 import { fetchMastodonEngagers } from './engagers.ts';
+import { createMastodonInbox } from './inbox.ts';
 import { mastodonOAuth } from './oauth.ts';
 import { guardedFetch } from '../../lib/safe-fetch.ts';
 import { mastodonAccountShape, parseNetworkAnswer } from '../response-shape.ts';
@@ -291,6 +292,7 @@ export function createMastodonAdapter(options: MastodonAdapterOptions = {}): Net
     name: 'mastodon',
     // Sign in by server (oauth.ts); pasting a token (connectionFields) still works.
     oauth: mastodonOAuth,
+    inbox: createMastodonInbox({ clientFor, verifyCredentials }),
     label: { en: 'Mastodon', es: 'Mastodon' },
     simulated: false,
     limits: MASTODON_DEFAULT_LIMITS,

@@ -7,6 +7,7 @@
  * own posts since the first attempt (`GET /2/users/:id/tweets`) and matches the publication's
  * text, so a lost answer never publishes twice and a thread resumes where it stopped.
  */
+import { createXInbox } from './inbox.ts';
 import { guardedFetch } from '../../lib/safe-fetch.ts';
 import {
   NetworkError,
@@ -451,5 +452,6 @@ export function createXAdapter(options: XAdapterOptions = {}): NetworkAdapter {
     delete: remove,
     fetchMetrics,
     fetchMentions,
+    inbox: createXInbox({ clientFor, ownUserId, sameText, postUrl: xPostUrl, now }),
   };
 }

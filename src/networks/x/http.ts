@@ -22,7 +22,7 @@ export interface XClientOptions {
 }
 
 export interface XRequest {
-  method: 'GET' | 'POST' | 'DELETE';
+  method: 'GET' | 'POST' | 'DELETE' | 'PUT';
   /** Path under /2, e.g. '/tweets'. */
   path: string;
   query?: Array<[string, string]>;

@@ -16,7 +16,17 @@ export const X_TOKEN_URL = xApiUrl('/oauth2/token');
 export const X_REVOKE_URL = xApiUrl('/oauth2/revoke');
 
 /** Scopes Plaza asks for; docs/networks/x.md says what each is for. */
-export const X_SCOPES = ['tweet.read', 'tweet.write', 'users.read', 'offline.access', 'media.write'] as const;
+/** like.write, mute.write and tweet.moderate.write: the inbox's like, mute and hide (inbox.ts). */
+export const X_SCOPES = [
+  'tweet.read',
+  'tweet.write',
+  'users.read',
+  'offline.access',
+  'media.write',
+  'like.write',
+  'mute.write',
+  'tweet.moderate.write',
+] as const;
 
 export interface XOAuthOptions {
   /** Tests only: replaces the guarded fetch. */

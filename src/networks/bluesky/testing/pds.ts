@@ -78,7 +78,7 @@ function bindExpressToLoopback(app: { listen: (...args: never[]) => http.Server 
 let accountCounter = 0;
 
 /** Starts PLC + PDS on 127.0.0.1 with temp dirs, invites off, no AppView, no crawlers, no rate limits. */
-export async function startTestPds(): Promise<TestPds> {
+export async function startTestPds(options: { proxyToLoopback?: boolean } = {}): Promise<TestPds> {
   const dataDirectory = await mkdtemp(path.join(os.tmpdir(), 'plaza-pds-'));
 
   const plc = PlcServer.create({ db: PlcDatabase.mock(), port: 0 });
@@ -110,6 +110,8 @@ export async function startTestPds(): Promise<TestPds> {
     plcRotationKeyK256PrivateKeyHex: Buffer.from(await rotationKey.export()).toString('hex'),
     // Empty on purpose: handles outside '.test' must not trigger DNS or HTTP look-ups.
     handleBackupNameservers: [],
+    // Lets the PDS proxy (atproto-proxy) to services on 127.0.0.1, e.g. the chat test server.
+    ...(options.proxyToLoopback ? { disableSsrfProtection: true } : {}),
   };
   const pds = await PDS.create(envToCfg(env), envToSecrets(env));
   bindExpressToLoopback(pds.app as never);

@@ -102,7 +102,13 @@ export class FakeMastodonServer {
   readonly statuses = new Map<string, StoredStatus>();
   readonly media = new Map<string, StoredMedia>();
   /** Notifications delivered to the account, newest last. */
-  readonly notifications: Array<{ id: string; statusId: string; fromAcct: string; fromName: string }> = [];
+  readonly notifications: Array<{ id: string; statusId: string | null; fromAcct: string; fromName: string; type?: string }> = [];
+  /** Statuses @plaza favourited, and accounts (ids) it muted or blocked. */
+  readonly favouritedByMe = new Set<string>();
+  readonly muted = new Set<string>();
+  readonly blocked = new Set<string>();
+  /** Direct conversations: thread root status id → conversation id. */
+  private readonly conversationIds = new Map<string, string>();
   /** Next uploads answer 202 and need this many polls before the url appears. */
   asyncMediaPolls: number[] = [];
   /** Server clock (ms), advanced by tests to expire idempotency keys. */
@@ -284,6 +290,49 @@ export class FakeMastodonServer {
     this.favouritedBy.clear();
     this.rebloggedBy.clear();
     this.followers.clear();
+    this.favouritedByMe.clear();
+    this.muted.clear();
+    this.blocked.clear();
+    this.conversationIds.clear();
+  }
+
+  /** Delivers a notification of another type (favourite, reblog, follow) from another account. */
+  seedNotification(type: string, fromAcct: string, statusId: string | null): void {
+    this.notifications.push({
+      id: String(34975861 + this.notifications.length),
+      statusId,
+      fromAcct,
+      fromName: `Name of ${fromAcct}`,
+      type,
+    });
+  }
+
+  /** A direct message to @plaza from another account (Mastodon also notifies it as a mention). */
+  seedDirect(text: string, fromAcct: string, createdAt: number, inReplyToId: string | null = null): StoredStatus {
+    const status = this.seedMention(`@plaza ${text}`, fromAcct, createdAt, inReplyToId);
+    status.visibility = 'direct';
+    return status;
+  }
+
+  private rootOf(status: StoredStatus): StoredStatus {
+    let current = status;
+    for (let depth = 0; depth < 100 && current.inReplyToId; depth += 1) {
+      const parent = this.statuses.get(current.inReplyToId);
+      if (!parent) break;
+      current = parent;
+    }
+    return current;
+  }
+
+  /** The conversation a direct status belongs to (one per thread, as Mastodon keys them). */
+  conversationIdOf(status: StoredStatus): string {
+    const root = this.rootOf(status).id;
+    let id = this.conversationIds.get(root);
+    if (!id) {
+      id = String(1000 + this.conversationIds.size);
+      this.conversationIds.set(root, id);
+    }
+    return id;
   }
 
   /** Stable, distinct numeric id of a remote account. */
@@ -375,7 +424,9 @@ export class FakeMastodonServer {
       id: status.id,
       created_at: new Date(status.createdAt).toISOString(),
       in_reply_to_id: status.inReplyToId,
-      in_reply_to_account_id: status.inReplyToId ? this.me.id : null,
+      in_reply_to_account_id: status.inReplyToId
+        ? String(this.accountJson(this.statuses.get(status.inReplyToId)?.accountId ?? this.me.id).id)
+        : null,
       sensitive: status.sensitive,
       spoiler_text: status.spoilerText,
       visibility: status.visibility,
@@ -385,7 +436,7 @@ export class FakeMastodonServer {
       replies_count: status.replies,
       reblogs_count: status.reblogs,
       favourites_count: status.favourites,
-      favourited: false,
+      favourited: this.favouritedByMe.has(status.id),
       reblogged: false,
       muted: false,
       bookmarked: false,
@@ -556,7 +607,15 @@ export class FakeMastodonServer {
           }
         };
         walk(status.id);
-        return answer(200, { ancestors: [], descendants: descendants.map((s) => this.statusJson(s)) });
+        const ancestors: StoredStatus[] = [];
+        for (let parent = status.inReplyToId ? this.statuses.get(status.inReplyToId) : undefined; parent; ) {
+          ancestors.unshift(parent);
+          parent = parent.inReplyToId ? this.statuses.get(parent.inReplyToId) : undefined;
+        }
+        return answer(200, {
+          ancestors: ancestors.map((s) => this.statusJson(s)),
+          descendants: descendants.map((s) => this.statusJson(s)),
+        });
       }
       if (method === 'GET') return answer(200, this.statusJson(status));
       if (method === 'DELETE') {
@@ -564,6 +623,80 @@ export class FakeMastodonServer {
         this.statuses.delete(status.id);
         return answer(200, { ...this.statusJson(status), text: status.text });
       }
+    }
+
+    if (method === 'POST' && (match = path.match(/^\/api\/v1\/statuses\/(\d+)\/(favourite|unfavourite)$/))) {
+      // https://docs.joinmastodon.org/methods/statuses/#favourite: both answer the Status, and repeating is harmless.
+      const status = this.statuses.get(match[1]!);
+      if (!status) return answer(404, { error: 'Record not found' });
+      const had = this.favouritedByMe.has(status.id);
+      if (match[2] === 'favourite' && !had) {
+        this.favouritedByMe.add(status.id);
+        status.favourites += 1;
+      } else if (match[2] === 'unfavourite' && had) {
+        this.favouritedByMe.delete(status.id);
+        status.favourites -= 1;
+      }
+      return answer(200, this.statusJson(status));
+    }
+
+    if (method === 'POST' && (match = path.match(/^\/api\/v1\/accounts\/(\d+)\/(mute|block|unmute|unblock)$/))) {
+      // https://docs.joinmastodon.org/methods/accounts/#mute: answers the Relationship.
+      const id = match[1]!;
+      if (id === this.me.id) return answer(422, { error: 'Validation failed: You cannot mute or block yourself' });
+      const set = match[2]!.endsWith('mute') ? this.muted : this.blocked;
+      if (match[2]!.startsWith('un')) set.delete(id);
+      else set.add(id);
+      return answer(200, {
+        id,
+        following: false,
+        followed_by: false,
+        blocking: this.blocked.has(id),
+        muting: this.muted.has(id),
+        muting_notifications: this.muted.has(id),
+        requested: false,
+      });
+    }
+
+    if (method === 'GET' && path === '/api/v1/conversations') {
+      // https://docs.joinmastodon.org/methods/conversations/: newest first, limit ≤ 40, paged by the
+      // last status id with Link rel="next" (max_id) and rel="prev" (min_id).
+      const limit = Math.min(Number(url.searchParams.get('limit') ?? 20), 40);
+      const maxId = url.searchParams.get('max_id');
+      const minId = url.searchParams.get('min_id') ?? url.searchParams.get('since_id');
+      const lastByConversation = new Map<string, StoredStatus>();
+      for (const status of this.statuses.values()) {
+        if (status.visibility !== 'direct') continue;
+        const id = this.conversationIdOf(status);
+        const last = lastByConversation.get(id);
+        if (!last || BigInt(status.id) > BigInt(last.id)) lastByConversation.set(id, status);
+      }
+      const all = [...lastByConversation.entries()]
+        .sort(([, a], [, b]) => (BigInt(b.id) > BigInt(a.id) ? 1 : -1))
+        .filter(([, last]) => maxId === null || BigInt(last.id) < BigInt(maxId))
+        .filter(([, last]) => minId === null || BigInt(last.id) > BigInt(minId));
+      const page = all.slice(0, limit);
+      const headers: Record<string, string> = {};
+      if (page.length > 0) {
+        headers.link = `<${this.baseUrl}${path}?max_id=${page.at(-1)![1].id}>; rel="next", <${this.baseUrl}${path}?min_id=${page[0]![1].id}>; rel="prev"`;
+      }
+      return answer(
+        200,
+        page.map(([id, last]) => {
+          const others = new Set(
+            [...this.statuses.values()]
+              .filter((s) => s.visibility === 'direct' && this.conversationIdOf(s) === id && s.accountId !== this.me.id)
+              .map((s) => s.accountId),
+          );
+          return {
+            id,
+            unread: last.accountId !== this.me.id,
+            accounts: [...others].map((a) => this.accountJson(a)),
+            last_status: this.statusJson(last),
+          };
+        }),
+        headers,
+      );
     }
 
     if (method === 'GET' && (match = path.match(/^\/api\/v1\/statuses\/(\d+)\/(favourited_by|reblogged_by)$/))) {
@@ -607,27 +740,35 @@ export class FakeMastodonServer {
     }
 
     if (method === 'GET' && path === '/api/v1/notifications') {
+      // https://docs.joinmastodon.org/methods/notifications/#get: newest first; max_id pages back, since_id
+      // returns the newest after it, min_id the ones right after it; Link rel="next"/"prev" carry both.
       const types = url.searchParams.getAll('types[]');
       const limit = Math.min(Number(url.searchParams.get('limit') ?? 40), 80);
       const maxId = url.searchParams.get('max_id');
       const sinceId = url.searchParams.get('since_id');
-      const list = [...this.notifications]
-        .reverse()
-        .filter(() => types.length === 0 || types.includes('mention'))
+      const minId = url.searchParams.get('min_id');
+      const matching = [...this.notifications]
+        .filter((n) => types.length === 0 || types.includes(n.type ?? 'mention'))
         .filter((n) => maxId === null || Number(n.id) < Number(maxId))
         .filter((n) => sinceId === null || Number(n.id) > Number(sinceId))
-        .slice(0, limit)
-        .map((n) => {
-          const status = this.statuses.get(n.statusId)!;
-          return {
-            id: n.id,
-            type: 'mention',
-            created_at: new Date(status.createdAt).toISOString(),
-            account: this.accountJson(`remote:${n.fromAcct}`),
-            status: this.statusJson(status),
-          };
-        });
-      return answer(200, list);
+        .filter((n) => minId === null || Number(n.id) > Number(minId));
+      const chosen = minId !== null ? matching.slice(0, limit).reverse() : matching.reverse().slice(0, limit);
+      const list = chosen.map((n) => {
+        const status = n.statusId ? this.statuses.get(n.statusId) : undefined;
+        return {
+          id: n.id,
+          type: n.type ?? 'mention',
+          created_at: new Date(status?.createdAt ?? this.clock).toISOString(),
+          account: this.accountJson(`remote:${n.fromAcct}`),
+          ...(status ? { status: this.statusJson(status) } : {}),
+        };
+      });
+      const headers: Record<string, string> = {};
+      if (list.length > 0) {
+        const typeQuery = types.map((type) => `types[]=${type}&`).join('');
+        headers.link = `<${this.baseUrl}${path}?${typeQuery}max_id=${list.at(-1)!.id}>; rel="next", <${this.baseUrl}${path}?${typeQuery}min_id=${list[0]!.id}>; rel="prev"`;
+      }
+      return answer(200, list, headers);
     }
 
     answer(404, { error: 'Record not found' });

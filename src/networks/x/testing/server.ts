@@ -98,6 +98,10 @@ export class FakeXServer {
   readonly requests: Array<{ method: string; path: string; query: string }> = [];
   readonly account: XUserRecord = { id: '1500000000000000001', username: 'plazacafe', name: 'Plaza Café', followers: 321 };
   readonly others = new Map<string, XUserRecord>();
+  /** Posts the account liked, replies it hid, accounts it muted. */
+  readonly liked = new Set<string>();
+  readonly hidden = new Set<string>();
+  readonly muted = new Set<string>();
   /** The app registered on this "X": tests sign in with it. */
   readonly app = { clientId: 'plaza-client-id', clientSecret: 'plaza-client-secret' };
   /** A valid access token of the account. */
@@ -395,8 +399,11 @@ export class FakeXServer {
       const since = start ? Date.parse(start) : 0;
       const user = id === this.account.id ? this.account : this.others.get(id);
       if (!user) return ok(200, { errors: [{ ...notFound(id), resource_type: 'user' }] });
+      const sinceId = url.searchParams.get('since_id');
+      const untilId = url.searchParams.get('until_id');
       const all = [...this.posts.values()]
         .filter((p) => !p.deleted && p.createdAt >= since)
+        .filter((p) => (sinceId === null || BigInt(p.id) > BigInt(sinceId)) && (untilId === null || BigInt(p.id) < BigInt(untilId)))
         .filter((p) => (kind === 'tweets' ? p.authorId === id : p.authorId !== id && p.text.includes(`@${user.username}`)))
         .sort((a, b) => (BigInt(b.id) > BigInt(a.id) ? 1 : -1));
       const max = Number(url.searchParams.get('max_results') ?? '10');
@@ -416,6 +423,43 @@ export class FakeXServer {
         answer.includes = { users: authors.map((u) => this.userView(u, url.searchParams)) };
       }
       return ok(200, answer);
+    }
+    if ((m = /^\/2\/users\/(\d+)\/likes(?:\/(\d+))?$/.exec(path)) && (method === 'POST' || method === 'DELETE')) {
+      // docs.x.com "Like a Post" / "Unlike a Post": only for the authenticated user; liking twice is still liked.
+      if (m[1] !== userId) return reply(403, { code: 403, message: 'You are not permitted to perform this action.' });
+      const postId = method === 'POST' ? String((body as { tweet_id?: string }).tweet_id) : m[2];
+      const post = this.posts.get(postId);
+      if (!post || post.deleted)
+        return reply(400, invalid('tweet_id', `Could not find tweet with id: [${postId}].`), {}, 'application/problem+json');
+      if (method === 'POST' && !this.liked.has(postId)) {
+        this.liked.add(postId);
+        post.metrics.like_count += 1;
+      } else if (method === 'DELETE' && this.liked.has(postId)) {
+        this.liked.delete(postId);
+        post.metrics.like_count -= 1;
+      }
+      return ok(200, { data: { liked: this.liked.has(postId) } });
+    }
+    if (method === 'PUT' && (m = /^\/2\/tweets\/(\d+)\/hidden$/.exec(path))) {
+      // docs.x.com "Hide replies": only replies in a conversation the account started.
+      const post = this.posts.get(m[1]);
+      if (!post || post.deleted) return reply(404, notFound(m[1]), {}, 'application/problem+json');
+      const root = this.posts.get(post.conversationId);
+      if (!post.replyTo || root?.authorId !== userId) {
+        return reply(403, { code: 403, message: 'You can only hide replies to conversations you started.' });
+      }
+      const hide = (body as { hidden?: boolean }).hidden === true;
+      if (hide) this.hidden.add(post.id);
+      else this.hidden.delete(post.id);
+      return ok(200, { data: { hidden: hide } });
+    }
+    if (method === 'POST' && (m = /^\/2\/users\/(\d+)\/muting$/.exec(path))) {
+      if (m[1] !== userId) return reply(403, { code: 403, message: 'You are not permitted to perform this action.' });
+      const target = String((body as { target_user_id?: string }).target_user_id);
+      if (!this.others.has(target))
+        return reply(400, invalid('target_user_id', `Could not find user with id: [${target}].`), {}, 'application/problem+json');
+      this.muted.add(target);
+      return ok(200, { data: { muting: true } });
     }
     if (method === 'POST' && path === '/2/media/upload/initialize') {
       const b = body as { media_type: string; total_bytes: number; media_category?: string };
@@ -551,6 +595,8 @@ export class FakeXServer {
       };
     if (fields.has('reply_settings')) view.reply_settings = post.replySettings ?? 'everyone';
     if (expansions.has('author_id')) view.author_id = post.authorId;
+    const parent = post.replyTo ? this.posts.get(post.replyTo) : undefined;
+    if (expansions.has('in_reply_to_user_id') && parent) view.in_reply_to_user_id = parent.authorId;
     if (expansions.has('referenced_posts') && post.replyTo) view.referenced_posts = [{ type: 'replied_to', id: post.replyTo }];
     return view;
   }

@@ -134,16 +134,24 @@ export function createWordPressAdapter(options: WordPressAdapterOptions = {}): N
   /** The post an earlier attempt of this publication created (by its slug), or null. */
   async function lookUp(client: WordPressClient, input: PublishInput): Promise<PublishResult | null> {
     const slug = slugFor(input.publicationId, postTitle(input));
-    const { body } = await client.request<unknown>({
-      method: 'GET',
-      route: '/wp/v2/posts',
-      query: [
-        ['slug', slug],
-        ['status', OWN_STATUSES],
-        ['context', 'edit'],
-        ['_fields', 'id,link,status,slug'],
-      ],
-    });
+    let body: unknown;
+    try {
+      ({ body } = await client.request<unknown>({
+        method: 'GET',
+        route: '/wp/v2/posts',
+        query: [
+          ['slug', slug],
+          ['status', OWN_STATUSES],
+          ['context', 'edit'],
+          ['_fields', 'id,link,status,slug'],
+        ],
+      }));
+    } catch (error) {
+      // A visitor may not ask for drafts ("Status is forbidden", 400): when the site did not take
+      // the application password (turned off since), say so rather than blame the request.
+      if (error instanceof NetworkError && error.kind === 'permanent') await me(client);
+      throw error;
+    }
     const posts = parseNetworkAnswer(z.array(postShape.extend({ slug: z.string() })), body, 'the post lookup');
     const found = posts.find((post) => post.slug === slug);
     return found ? { remoteId: String(found.id), remoteUrl: found.link ?? null } : null;

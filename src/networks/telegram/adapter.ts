@@ -245,13 +245,21 @@ export function createTelegramAdapter(options: TelegramAdapterOptions = {}): Net
       clicks: null,
       missing: { ...TELEGRAM_METRICS.missing },
     };
-    let updates: Array<{ message_reaction_count?: { chat: { id: number; username?: string }; message_id: number; date: number; reactions: Array<{ total_count: number }> } }>;
+    let updates: Array<{
+      message_reaction_count?: {
+        chat: { id: number; username?: string };
+        message_id: number;
+        date: number;
+        reactions: Array<{ total_count: number }>;
+      };
+    }>;
     try {
       // Not confirming (no offset): the updates stay for other reads until Telegram drops them (24 h).
       updates = await client.call('getUpdates', { allowed_updates: ['message_reaction_count'], limit: 100, timeout: 0 }, false);
     } catch (error) {
       // 409: a webhook is set, so updates cannot be read here.
-      if (error instanceof NetworkError && error.details.status === 409) return { ...base, missing: { ...base.missing, likes: 'not_available_for_account' } };
+      if (error instanceof NetworkError && error.details.status === 409)
+        return { ...base, missing: { ...base.missing, likes: 'not_available_for_account' } };
       throw error;
     }
     const chat = client.channel.chatId;
@@ -261,7 +269,11 @@ export function createTelegramAdapter(options: TelegramAdapterOptions = {}): Net
       .filter((count) => String(count.chat.id) === chat || (count.chat.username !== undefined && `@${count.chat.username}` === chat));
     // Each update carries the message's current totals: the newest per message counts.
     const newest = new Map<number, number>();
-    for (const count of counts.sort((a, b) => a.date - b.date)) newest.set(count.message_id, count.reactions.reduce((sum, r) => sum + r.total_count, 0));
+    for (const count of counts.sort((a, b) => a.date - b.date))
+      newest.set(
+        count.message_id,
+        count.reactions.reduce((sum, r) => sum + r.total_count, 0),
+      );
     return { ...base, likes: [...newest.values()].reduce((sum, n) => sum + n, 0) };
   }
 
@@ -286,9 +298,17 @@ export function createTelegramAdapter(options: TelegramAdapterOptions = {}): Net
         false,
       );
       if (member.status !== 'administrator' && member.status !== 'creator')
-        throw new NetworkError('permanent', 'telegram_bot_not_admin', `The bot @${me.username ?? me.id} is not an administrator of this channel`);
+        throw new NetworkError(
+          'permanent',
+          'telegram_bot_not_admin',
+          `The bot @${me.username ?? me.id} is not an administrator of this channel`,
+        );
       if (chat.type === 'channel' && member.can_post_messages === false)
-        throw new NetworkError('permanent', 'telegram_cannot_post', `The bot @${me.username ?? me.id} may not post messages in this channel`);
+        throw new NetworkError(
+          'permanent',
+          'telegram_cannot_post',
+          `The bot @${me.username ?? me.id} may not post messages in this channel`,
+        );
       const followers = await client.call<number>('getChatMemberCount', { chat_id: client.channel.chatId }, false).catch(() => undefined);
       return {
         ok: true,

@@ -33,7 +33,11 @@ export function channelChat(ctx: ChannelContext): TelegramChannel {
     throw new NetworkError('auth', 'missing_token', 'The Telegram channel has no bot token (123456:ABC… from @BotFather)');
   const chat = typeof chatId === 'string' || typeof chatId === 'number' ? String(chatId).trim() : '';
   if (!/^(@[A-Za-z][A-Za-z0-9_]{3,}|-?\d+)$/.test(chat))
-    throw new NetworkError('permanent', 'invalid_settings', 'The Telegram channel needs the channel as @username or its numeric id (-100…)');
+    throw new NetworkError(
+      'permanent',
+      'invalid_settings',
+      'The Telegram channel needs the channel as @username or its numeric id (-100…)',
+    );
   return { token: token.trim(), chatId: chat };
 }
 

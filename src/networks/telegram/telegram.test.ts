@@ -6,7 +6,7 @@
  */
 import net from 'node:net';
 import { randomUUID } from 'node:crypto';
-import TelegramServer from 'telegram-test-api';
+import { TelegramServer } from 'telegram-test-api/lib/telegramServer.js';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { NetworkError, type ChannelContext, type MediaInput, type PublishInput } from '../types.ts';
 import { createTelegramAdapter } from './adapter.ts';
@@ -24,10 +24,15 @@ const video = (): MediaInput => ({
   width: 1080,
   height: 1920,
 });
-const input = (text: string, extra: Partial<PublishInput> = {}): PublishInput => ({ publicationId: `pub-${randomUUID()}`, text, media: [], ...extra });
+const input = (text: string, extra: Partial<PublishInput> = {}): PublishInput => ({
+  publicationId: `pub-${randomUUID()}`,
+  text,
+  media: [],
+  ...extra,
+});
 
 describe('text through telegram-test-api', () => {
-  let emulator: InstanceType<typeof TelegramServer>;
+  let emulator: TelegramServer;
   beforeAll(async () => {
     const port = await new Promise<number>((resolve) => {
       const probe = net.createServer();
@@ -47,11 +52,14 @@ describe('text through telegram-test-api', () => {
     const toEmulator: typeof fetch = (url, init) => fetch(String(url).replace('https://api.telegram.org', emulator.config.apiURL), init);
     const adapter = createTelegramAdapter({ fetch: toEmulator });
     const ctx: ChannelContext = { channelId: 'tg-emu', settings: { chatId: '@plazaemu' }, credentials: { botToken: token } };
-    const result = await adapter.publish(ctx, input('Hola, canal: abrimos el sábado https://tienda.example/horario', { options: { network: { silent: true, noPreview: true } } }));
+    const result = await adapter.publish(
+      ctx,
+      input('Hola, canal: abrimos el sábado https://tienda.example/horario', { options: { network: { silent: true, noPreview: true } } }),
+    );
     expect(result.remoteId).toMatch(/^\d+$/);
     expect(result.remoteUrl).toBe(`https://t.me/plazaemu/${result.remoteId}`);
-    const history = await emulator.getClient(token, { chatId: '@plazaemu' }).getUpdatesHistory();
-    const sent = history.map((update) => (update as { message: Record<string, unknown> }).message);
+    const history = await emulator.getClient(token, { chatId: '@plazaemu' as unknown as number }).getUpdatesHistory(); // typed as a number; @names work too
+    const sent = history.map((update: unknown) => (update as { message: Record<string, unknown> }).message);
     expect(sent).toEqual([
       expect.objectContaining({
         chat_id: '@plazaemu',
@@ -95,15 +103,24 @@ describe('channels, media and albums (Bot API server from the documentation)', (
     expect(await adapter.checkHealth(channel())).toMatchObject({ ok: false, error: { code: 'telegram_cannot_post' } });
     server.botMember = { status: 'left' };
     expect(await adapter.checkHealth(channel())).toMatchObject({ ok: false, error: { code: 'telegram_bot_not_admin' } });
-    expect(await adapter.checkHealth(channel({ chatId: '@otrocanal' }))).toMatchObject({ ok: false, error: { code: 'telegram_chat_not_found' } });
-    expect(await adapter.checkHealth(channel({ botToken: '123:wrong' }))).toMatchObject({ ok: false, error: { code: 'invalid_token', kind: 'auth' } });
+    expect(await adapter.checkHealth(channel({ chatId: '@otrocanal' }))).toMatchObject({
+      ok: false,
+      error: { code: 'telegram_chat_not_found' },
+    });
+    expect(await adapter.checkHealth(channel({ botToken: '123:wrong' }))).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_token', kind: 'auth' },
+    });
     expect(await adapter.checkHealth(channel({ botToken: 'not a token' }))).toMatchObject({ ok: false, error: { code: 'missing_token' } });
   });
 
   it('posts a photo with its caption, a video with its length and size, silently', async () => {
     const pic = await adapter.publish(channel(), input('Nueva colección', { media: [photo()], options: { network: { silent: true } } }));
     const clip = await adapter.publish(channel(), input('Así se hace', { media: [video()] }));
-    const [p, v] = [server.live().find((m) => String(m.message_id) === pic.remoteId)!, server.live().find((m) => String(m.message_id) === clip.remoteId)!];
+    const [p, v] = [
+      server.live().find((m) => String(m.message_id) === pic.remoteId)!,
+      server.live().find((m) => String(m.message_id) === clip.remoteId)!,
+    ];
     expect(p).toMatchObject({ caption: 'Nueva colección', silent: true, uploaded: [{ type: 'image/png', size: PNG.length }] });
     expect(p.photo).toHaveLength(1);
     expect(v).toMatchObject({ caption: 'Así se hace', silent: false, uploaded: [{ type: 'video/mp4', size: 2048 }] });
@@ -131,7 +148,10 @@ describe('channels, media and albums (Bot API server from the documentation)', (
     expect(codes(input('a'.repeat(1025)))).toEqual([]);
     expect(codes(input('a'.repeat(4097)))).toEqual([['text_too_long', 4096]]);
     expect(codes(input('x', { media: Array.from({ length: 11 }, photo) }))).toContainEqual(['too_many_media', 10]);
-    expect(codes(input('x', { media: [{ ...photo(), mimeType: 'application/pdf', kind: 'document' }] }))).toContainEqual(['unsupported_media_type', undefined]);
+    expect(codes(input('x', { media: [{ ...photo(), mimeType: 'application/pdf', kind: 'document' }] }))).toContainEqual([
+      'unsupported_media_type',
+      undefined,
+    ]);
   });
 
   it('the server refuses a too long caption with its documented error (when validation is bypassed)', async () => {
@@ -158,11 +178,18 @@ describe('channels, media and albums (Bot API server from the documentation)', (
     const [first, second] = album.remoteId.split(',').map(Number) as [number, number];
     expect((await adapter.fetchMetrics(channel(), album.remoteId)).likes).toBe(0);
     server.react(first, [{ emoji: '👍', total_count: 3 }]);
-    server.react(first, [{ emoji: '👍', total_count: 4 }, { emoji: '❤', total_count: 2 }]);
+    server.react(first, [
+      { emoji: '👍', total_count: 4 },
+      { emoji: '❤', total_count: 2 },
+    ]);
     server.react(second, [{ emoji: '🔥', total_count: 1 }]);
     server.react(9999, [{ emoji: '👍', total_count: 50 }]);
     const metrics = await adapter.fetchMetrics(channel(), album.remoteId);
-    expect(metrics).toMatchObject({ likes: 7, impressions: null, missing: { impressions: 'not_provided_by_network', clicks: 'use_tracked_links' } });
+    expect(metrics).toMatchObject({
+      likes: 7,
+      impressions: null,
+      missing: { impressions: 'not_provided_by_network', clicks: 'use_tracked_links' },
+    });
   });
 
   it('a bot removed from the channel fails the post permanently, posting nothing', async () => {

@@ -46,7 +46,12 @@ export const TELEGRAM_CAPABILITIES: NetworkCapabilities = {
   // The Bot API counts UTF-16 code units of the text after entity parsing.
   charCounting: 'utf16',
   options: [
-    { name: TELEGRAM_OPTIONS.silent, kind: 'boolean', default: false, label: { en: 'Silent (no notification sound)', es: 'Silenciosa (sin sonido de aviso)' } },
+    {
+      name: TELEGRAM_OPTIONS.silent,
+      kind: 'boolean',
+      default: false,
+      label: { en: 'Silent (no notification sound)', es: 'Silenciosa (sin sonido de aviso)' },
+    },
     {
       name: TELEGRAM_OPTIONS.noPreview,
       kind: 'boolean',
@@ -71,7 +76,8 @@ export function validateTelegramPost(input: PublishInput): ValidationIssue[] {
   const network = 'Telegram';
   const issues: ValidationIssue[] = [];
   const postType = postTypeOf(input);
-  if (!TELEGRAM_CAPABILITIES.postTypes.includes(postType)) issues.push(validationIssue('postType', 'post_type_unsupported', { network, postType }));
+  if (!TELEGRAM_CAPABILITIES.postTypes.includes(postType))
+    issues.push(validationIssue('postType', 'post_type_unsupported', { network, postType }));
   if ((input.thread?.length ?? 0) > 0) issues.push(validationIssue('thread', 'thread_unsupported', { network }));
   if (input.firstComment !== undefined) issues.push(validationIssue('firstComment', 'first_comment_unsupported', { network }));
   const text = input.text.trim();
@@ -84,20 +90,26 @@ export function validateTelegramPost(input: PublishInput): ValidationIssue[] {
     const field = `media.${index}`;
     const kind = telegramMediaKind(media);
     if (kind === 'image') {
-      if (!TELEGRAM_IMAGE_TYPES.includes(media.mimeType)) issues.push(validationIssue(field, 'unsupported_media_type', { type: media.mimeType }));
-      if (media.size > TELEGRAM_MAX_PHOTO_BYTES) issues.push(validationIssue(field, 'image_too_large', { maxMb: TELEGRAM_MAX_PHOTO_BYTES / 1024 / 1024 }));
+      if (!TELEGRAM_IMAGE_TYPES.includes(media.mimeType))
+        issues.push(validationIssue(field, 'unsupported_media_type', { type: media.mimeType }));
+      if (media.size > TELEGRAM_MAX_PHOTO_BYTES)
+        issues.push(validationIssue(field, 'image_too_large', { maxMb: TELEGRAM_MAX_PHOTO_BYTES / 1024 / 1024 }));
     } else if (kind === 'video') {
-      if (!TELEGRAM_VIDEO_TYPES.includes(media.mimeType)) issues.push(validationIssue(field, 'unsupported_media_type', { type: media.mimeType }));
-      if (media.size > TELEGRAM_MAX_FILE_BYTES) issues.push(validationIssue(field, 'video_too_large', { maxMb: TELEGRAM_MAX_FILE_BYTES / 1024 / 1024 }));
+      if (!TELEGRAM_VIDEO_TYPES.includes(media.mimeType))
+        issues.push(validationIssue(field, 'unsupported_media_type', { type: media.mimeType }));
+      if (media.size > TELEGRAM_MAX_FILE_BYTES)
+        issues.push(validationIssue(field, 'video_too_large', { maxMb: TELEGRAM_MAX_FILE_BYTES / 1024 / 1024 }));
     } else {
       issues.push(validationIssue(field, 'unsupported_media_type', { type: media.mimeType }));
     }
   }
-  if ((postType === 'image' || postType === 'video') && input.media.length === 0) issues.push(validationIssue('media', 'media_required', { postType }));
+  if ((postType === 'image' || postType === 'video') && input.media.length === 0)
+    issues.push(validationIssue('media', 'media_required', { postType }));
   if (postType === 'carousel' && input.media.length < 2) issues.push(validationIssue('media', 'too_few_media', { min: 2 }));
   for (const name of Object.values(TELEGRAM_OPTIONS)) {
     const value = input.options?.network?.[name];
-    if (value !== undefined && typeof value !== 'boolean') issues.push(validationIssue(`options.network.${name}`, 'option_invalid', { option: name }));
+    if (value !== undefined && typeof value !== 'boolean')
+      issues.push(validationIssue(`options.network.${name}`, 'option_invalid', { option: name }));
   }
   return issues;
 }

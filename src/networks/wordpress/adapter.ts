@@ -221,7 +221,10 @@ export function createWordPressAdapter(options: WordPressAdapterOptions = {}): N
     const bodyText = input.title?.trim() ? input.text : input.text.replace(/^\s*[^\n]*\n?/, '');
     const post: Record<string, unknown> = {
       title,
-      content: postBodyHtml(bodyText, images.slice(1).map(({ url, alt }) => ({ url, alt }))),
+      content: postBodyHtml(
+        bodyText,
+        images.slice(1).map(({ url, alt }) => ({ url, alt })),
+      ),
       status,
       slug: slugFor(input.publicationId, title),
       ...(typeof excerpt === 'string' && excerpt.trim() ? { excerpt: excerpt.trim() } : {}),
@@ -281,7 +284,11 @@ export function createWordPressAdapter(options: WordPressAdapterOptions = {}): N
   }
 
   /** Approved comments on the site after `afterIso`, oldest first, at most `pages` pages of 100. */
-  async function commentsAfter(client: WordPressClient, afterIso: string, pages = 5): Promise<{ comments: WordPressComment[]; more: boolean }> {
+  async function commentsAfter(
+    client: WordPressClient,
+    afterIso: string,
+    pages = 5,
+  ): Promise<{ comments: WordPressComment[]; more: boolean }> {
     const comments: WordPressComment[] = [];
     for (let page = 1; page <= pages; page += 1) {
       const { body, headers } = await client.request<unknown>({
@@ -360,7 +367,11 @@ export function createWordPressAdapter(options: WordPressAdapterOptions = {}): N
         ['per_page', '100'],
       ],
     });
-    const comments = parseNetworkAnswer(z.array(commentShape.extend({ content: z.object({ raw: z.string().optional(), rendered: z.string() }) })), body, 'the replies');
+    const comments = parseNetworkAnswer(
+      z.array(commentShape.extend({ content: z.object({ raw: z.string().optional(), rendered: z.string() }) })),
+      body,
+      'the replies',
+    );
     const mine = comments.find((comment) => (comment.content.raw ?? htmlToText(comment.content.rendered)).trim() === input.text.trim());
     return mine ? { remoteId: commentRemoteId(mine.id), remoteUrl: mine.link } : null;
   }
@@ -414,24 +425,44 @@ export function createWordPressAdapter(options: WordPressAdapterOptions = {}): N
       // 1. The REST API answers at all (a site may turn it off, or not be WordPress).
       let index: z.infer<typeof indexShape>;
       try {
-        const { body } = await client.request<unknown>({ method: 'GET', route: '/', query: [['_fields', 'name,url,namespaces,authentication']] });
+        const { body } = await client.request<unknown>({
+          method: 'GET',
+          route: '/',
+          query: [['_fields', 'name,url,namespaces,authentication']],
+        });
         index = indexShape.parse(body);
       } catch (error) {
-        if (error instanceof NetworkError && !['unexpected_response', 'not_found', 'forbidden', 'invalid_content'].includes(error.code)) throw error;
-        throw new NetworkError('permanent', 'wordpress_rest_disabled', 'The site does not answer as a WordPress REST API: it is off, or this is not the site address');
+        if (error instanceof NetworkError && !['unexpected_response', 'not_found', 'forbidden', 'invalid_content'].includes(error.code))
+          throw error;
+        throw new NetworkError(
+          'permanent',
+          'wordpress_rest_disabled',
+          'The site does not answer as a WordPress REST API: it is off, or this is not the site address',
+        );
       }
       if (!index.namespaces.includes('wp/v2'))
         throw new NetworkError('permanent', 'wordpress_rest_disabled', 'The site’s REST API lacks the wp/v2 routes (posts, media)');
       // 2. Application passwords are on (WordPress lists them in the index when they are available).
       const authentication = index.authentication && !Array.isArray(index.authentication) ? index.authentication : {};
       if (!('application-passwords' in authentication))
-        throw new NetworkError('permanent', 'wordpress_app_passwords_off', 'Application passwords are turned off on this site (or it is older than WordPress 5.6)');
+        throw new NetworkError(
+          'permanent',
+          'wordpress_app_passwords_off',
+          'Application passwords are turned off on this site (or it is older than WordPress 5.6)',
+        );
       // 3. The user and password work, and the user may publish.
       const user = await me(client);
       if (user.capabilities && user.capabilities.publish_posts !== true)
-        throw new NetworkError('permanent', 'wordpress_cannot_publish', `The WordPress user ${user.slug} cannot publish posts (an Author, Editor or Administrator can)`);
+        throw new NetworkError(
+          'permanent',
+          'wordpress_cannot_publish',
+          `The WordPress user ${user.slug} cannot publish posts (an Author, Editor or Administrator can)`,
+        );
       const host = new URL(client.site.siteUrl).host;
-      return { ok: true, account: { id: String(user.id), handle: `${user.slug}@${host}`, displayName: index.name ? decodeEntities(index.name) : user.name } };
+      return {
+        ok: true,
+        account: { id: String(user.id), handle: `${user.slug}@${host}`, displayName: index.name ? decodeEntities(index.name) : user.name },
+      };
     } catch (error) {
       return unhealthy(error);
     }

@@ -20,8 +20,6 @@ const DEFAULT_RATE_LIMIT_WAIT_MS = 60_000;
 
 /** Codes with which a site (or a plugin such as "Disable REST API") refuses the REST API itself. */
 const REST_DISABLED_CODES = new Set(['rest_disabled', 'rest_cannot_access', 'rest_api_disabled', 'rest_forbidden_api']);
-/** Codes of a refused login. */
-const LOGIN_CODES = new Set(['rest_not_logged_in', 'incorrect_password', 'invalid_username', 'invalid_email', 'empty_username']);
 
 export interface WordPressSite {
   /** The site's address without a trailing slash: https://blog.example.com or https://example.com/blog. */
@@ -160,14 +158,23 @@ export function createWordPressClient(ctx: ChannelContext, options: WordPressCli
     }
     if (response.status >= 200 && response.status < 300) {
       if (parsed === undefined)
-        throw new NetworkError('permanent', 'unexpected_response', `The WordPress site answered ${req.route} with something other than JSON`);
+        throw new NetworkError(
+          'permanent',
+          'unexpected_response',
+          `The WordPress site answered ${req.route} with something other than JSON`,
+        );
       return { status: response.status, body: parsed as T, headers: response.headers };
     }
     if (response.status >= 300 && response.status < 400) {
       // A REST call redirected (http → https, or to a login page): not the REST API as documented.
-      throw new NetworkError('permanent', 'wordpress_rest_disabled', `The WordPress site redirected ${req.route} (HTTP ${response.status})`, {
-        status: response.status,
-      });
+      throw new NetworkError(
+        'permanent',
+        'wordpress_rest_disabled',
+        `The WordPress site redirected ${req.route} (HTTP ${response.status})`,
+        {
+          status: response.status,
+        },
+      );
     }
     throw errorFromResponse(response.status, parsed, response.headers, options.now(), mutating);
   }

@@ -111,7 +111,8 @@ export function validateWordPressPost(input: PublishInput): ValidationIssue[] {
   const network = 'WordPress';
   const issues: ValidationIssue[] = [];
   const postType = wordpressPostType(input);
-  if (!WORDPRESS_CAPABILITIES.postTypes.includes(postType)) issues.push(validationIssue('postType', 'post_type_unsupported', { network, postType }));
+  if (!WORDPRESS_CAPABILITIES.postTypes.includes(postType))
+    issues.push(validationIssue('postType', 'post_type_unsupported', { network, postType }));
   if ((input.thread?.length ?? 0) > 0) issues.push(validationIssue('thread', 'thread_unsupported', { network }));
   if (input.firstComment !== undefined) issues.push(validationIssue('firstComment', 'first_comment_unsupported', { network }));
   if (input.text.trim() === '' && input.media.length === 0) issues.push(validationIssue('text', 'empty_post'));

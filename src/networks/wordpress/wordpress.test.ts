@@ -16,6 +16,9 @@ import { startWordPress, type LocalWordPress } from './testing/wordpress.ts';
 // A 1×1 PNG.
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4z8AAAAMBAQDJ/pLvAAAAAElFTkSuQmCC', 'base64');
 
+// biome-ignore lint/suspicious/noExplicitAny: WordPress's answers are read field by field in the assertions
+type WpRecord = Record<string, any>;
+
 let wp: LocalWordPress;
 const adapter = createWordPressAdapter({ requestTimeoutMs: 10_000 });
 
@@ -30,13 +33,27 @@ const channel = (overrides: Partial<{ siteUrl: string; username: string; applica
   credentials: { applicationPassword: overrides.applicationPassword ?? wp.appPassword },
   allowPrivateUrls: true,
 });
-const input = (text: string, extra: Partial<PublishInput> = {}): PublishInput => ({ publicationId: `pub-${randomUUID()}`, text, media: [], ...extra });
-const png = (alt?: string) => ({ mediaId: randomUUID(), mimeType: 'image/png', bytes: new Uint8Array(PNG), size: PNG.length, ...(alt ? { alt } : {}) });
+const input = (text: string, extra: Partial<PublishInput> = {}): PublishInput => ({
+  publicationId: `pub-${randomUUID()}`,
+  text,
+  media: [],
+  ...extra,
+});
+const png = (alt?: string) => ({
+  mediaId: randomUUID(),
+  mimeType: 'image/png',
+  bytes: new Uint8Array(PNG),
+  size: PNG.length,
+  ...(alt ? { alt } : {}),
+});
 
 describe('connecting: clear, coded reasons', () => {
   it('answers the account for a good application password', async () => {
     const health = await adapter.checkHealth(channel());
-    expect(health).toMatchObject({ ok: true, account: { id: '1', handle: `admin@${new URL(wp.base).host}`, displayName: 'Plaza Test Blog' } });
+    expect(health).toMatchObject({
+      ok: true,
+      account: { id: '1', handle: `admin@${new URL(wp.base).host}`, displayName: 'Plaza Test Blog' },
+    });
   });
 
   it('a wrong application password is an auth failure', async () => {
@@ -106,7 +123,7 @@ describe('publishing a blog post', () => {
     expect(result.remoteId).toMatch(/^\d+$/);
     expect(result.remoteUrl).toContain(wp.base);
 
-    const { body: post } = await wp.api<Record<string, any>>('GET', `/wp/v2/posts/${result.remoteId}`, { query: 'context=edit' });
+    const { body: post } = await wp.api<WpRecord>('GET', `/wp/v2/posts/${result.remoteId}`, { query: 'context=edit' });
     expect(post.title.raw).toBe('Llega la primavera a la tienda');
     expect(post.status).toBe('publish');
     expect(post.slug).toBe(slugFor(publication.publicationId, 'Llega la primavera a la tienda'));
@@ -115,7 +132,7 @@ describe('publishing a blog post', () => {
     expect(post.content.raw).toContain('<a href="https://example.com/enlace">https://example.com/enlace</a>');
     expect(post.content.raw).toContain('Segundo &lt;b&gt;párrafo&lt;/b&gt; &amp; más.');
     // Featured image: uploaded to the media library with its alt text, and served.
-    const { body: featured } = await wp.api<Record<string, any>>('GET', `/wp/v2/media/${post.featured_media}`);
+    const { body: featured } = await wp.api<WpRecord>('GET', `/wp/v2/media/${post.featured_media}`);
     expect(featured.alt_text).toBe('Portada');
     expect(featured.mime_type).toBe('image/png');
     const served = await fetch(featured.source_url);
@@ -129,7 +146,12 @@ describe('publishing a blog post', () => {
     expect(categories.find((c) => c.name === 'Tienda')?.id).toBeDefined();
     expect(post.categories).toHaveLength(2);
     const { body: tags } = await wp.api<Array<{ id: number; name: string }>>('GET', '/wp/v2/tags', { query: 'per_page=100' });
-    expect(post.tags.sort()).toEqual(tags.filter((t) => ['primavera', 'ofertas'].includes(t.name)).map((t) => t.id).sort());
+    expect(post.tags.sort()).toEqual(
+      tags
+        .filter((t) => ['primavera', 'ofertas'].includes(t.name))
+        .map((t) => t.id)
+        .sort(),
+    );
 
     // Publishing the same publication again finds it by its slug.
     expect(await adapter.publish(channel(), publication)).toEqual(result);
@@ -139,7 +161,7 @@ describe('publishing a blog post', () => {
   it('without a title, the first line is the title and the rest the body; a draft stays a draft', async () => {
     const publication = input('Título de la línea\nCuerpo del borrador', { options: { network: { status: 'draft' } } });
     const result = await adapter.publish(channel(), publication);
-    const { body: post } = await wp.api<Record<string, any>>('GET', `/wp/v2/posts/${result.remoteId}`, { query: 'context=edit' });
+    const { body: post } = await wp.api<WpRecord>('GET', `/wp/v2/posts/${result.remoteId}`, { query: 'context=edit' });
     expect(post).toMatchObject({ status: 'draft', title: { raw: 'Título de la línea' }, content: { raw: '<p>Cuerpo del borrador</p>' } });
     // A draft is found too (its slug is kept as sent).
     expect(await adapter.findPublished(channel(), publication)).toMatchObject({ remoteId: result.remoteId });
@@ -160,10 +182,18 @@ describe('comments', () => {
     const since = new Date(Date.now() - 60_000).toISOString();
     const post = await adapter.publish(channel(), input(`commented ${randomUUID()}`));
     const visitor = await wp.api<{ id: number }>('POST', '/wp/v2/comments', {
-      json: { post: Number(post.remoteId), author_name: 'Lucía', author_email: 'lucia@example.test', content: '¿Abrís el domingo?', status: 'approved' },
+      json: {
+        post: Number(post.remoteId),
+        author_name: 'Lucía',
+        author_email: 'lucia@example.test',
+        content: '¿Abrís el domingo?',
+        status: 'approved',
+      },
     });
     expect(visitor.status, JSON.stringify(visitor.body)).toBe(201);
-    const own = await wp.api<{ id: number }>('POST', '/wp/v2/comments', { json: { post: Number(post.remoteId), content: 'Nota del equipo' } });
+    const own = await wp.api<{ id: number }>('POST', '/wp/v2/comments', {
+      json: { post: Number(post.remoteId), content: 'Nota del equipo' },
+    });
     expect(own.status).toBe(201);
 
     const metrics = await adapter.fetchMetrics(channel(), post.remoteId);
@@ -186,13 +216,21 @@ describe('comments', () => {
     ]);
     expect(page.cursor).not.toBeNull();
 
-    const target = { remoteId: `comment-${visitor.body.id}`, kind: 'comment' as const, threadRemoteId: post.remoteId, authorId: 'guest-Lucía', authorHandle: 'Lucía' };
+    const target = {
+      remoteId: `comment-${visitor.body.id}`,
+      kind: 'comment' as const,
+      threadRemoteId: post.remoteId,
+      authorId: 'guest-Lucía',
+      authorHandle: 'Lucía',
+    };
     const reply = { replyId: randomUUID(), target, mode: 'public' as const, text: 'Sí, de 10 a 14.' };
     expect(await inbox.findReply(channel(), reply)).toBeNull();
     const answered = await inbox.reply(channel(), reply);
     expect(answered.remoteId).toMatch(/^comment-\d+$/);
     expect(await inbox.reply(channel(), reply)).toEqual(answered);
-    const { body: replies } = await wp.api<Array<{ id: number; parent: number }>>('GET', '/wp/v2/comments', { query: `post=${post.remoteId}&parent=${visitor.body.id}` });
+    const { body: replies } = await wp.api<Array<{ id: number; parent: number }>>('GET', '/wp/v2/comments', {
+      query: `post=${post.remoteId}&parent=${visitor.body.id}`,
+    });
     expect(replies.map((c) => `comment-${c.id}`)).toEqual([answered.remoteId]);
 
     await inbox.act(channel(), 'hide', target);

@@ -19,7 +19,15 @@ interface StoredMessage {
   text?: string;
   caption?: string;
   photo?: Array<{ file_id: string; file_unique_id: string; width: number; height: number; file_size: number }>;
-  video?: { file_id: string; file_unique_id: string; file_size: number; mime_type: string; duration: number; width: number; height: number };
+  video?: {
+    file_id: string;
+    file_unique_id: string;
+    file_size: number;
+    mime_type: string;
+    duration: number;
+    width: number;
+    height: number;
+  };
   media_group_id?: string;
   link_preview_options?: { is_disabled?: boolean };
   /** What the bot asked for (kept for assertions; Telegram does not echo it). */
@@ -67,7 +75,14 @@ export class FakeTelegramServer {
         .catch((error: unknown) => {
           const e = error instanceof BotApiError ? error : new BotApiError(500, `Internal Server Error: ${(error as Error).message}`);
           res.writeHead(e.code, { 'content-type': 'application/json' });
-          res.end(JSON.stringify({ ok: false, error_code: e.code, description: e.description, ...(e.parameters ? { parameters: e.parameters } : {}) }));
+          res.end(
+            JSON.stringify({
+              ok: false,
+              error_code: e.code,
+              description: e.description,
+              ...(e.parameters ? { parameters: e.parameters } : {}),
+            }),
+          );
         });
     });
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
@@ -114,7 +129,9 @@ export class FakeTelegramServer {
     const body = new Response(Readable.toWeb(req) as ReadableStream, { headers: { 'content-type': type } });
     if (type.startsWith('multipart/form-data') || type.startsWith('application/x-www-form-urlencoded')) {
       const form = await body.formData();
-      form.forEach((value, key) => params.set(key, value as string | File));
+      form.forEach((value, key) => {
+        params.set(key, value as string | File);
+      });
       return params;
     }
     const text = await body.text();
@@ -142,7 +159,8 @@ export class FakeTelegramServer {
       throw new BotApiError(403, 'Forbidden: bot is not a member of the channel chat');
     if (this.botMember.status !== 'administrator' && this.botMember.status !== 'creator')
       throw new BotApiError(400, 'Bad Request: need administrator rights in the channel chat');
-    if (this.botMember.can_post_messages === false) throw new BotApiError(400, 'Bad Request: not enough rights to send messages to the chat');
+    if (this.botMember.can_post_messages === false)
+      throw new BotApiError(400, 'Bad Request: not enough rights to send messages to the chat');
     const flood = this.floods.shift();
     if (flood) throw new BotApiError(429, `Too Many Requests: retry after ${flood.retryAfter}`, { retry_after: flood.retryAfter });
   }
@@ -181,11 +199,22 @@ export class FakeTelegramServer {
   private media(kind: 'photo' | 'video', value: File | string) {
     const size = typeof value === 'string' ? 0 : value.size;
     const id = `${kind}-${this.nextId}-${Math.random().toString(36).slice(2, 8)}`;
-    if (typeof value !== 'string' && kind === 'photo' && size > 10 * 1024 * 1024) throw new BotApiError(400, 'Bad Request: PHOTO_INVALID_DIMENSIONS');
+    if (typeof value !== 'string' && kind === 'photo' && size > 10 * 1024 * 1024)
+      throw new BotApiError(400, 'Bad Request: PHOTO_INVALID_DIMENSIONS');
     if (typeof value !== 'string' && size > 50 * 1024 * 1024) throw new BotApiError(413, 'Request Entity Too Large');
     return kind === 'photo'
       ? { photo: [{ file_id: id, file_unique_id: id, width: 1, height: 1, file_size: size }] }
-      : { video: { file_id: id, file_unique_id: id, file_size: size, mime_type: typeof value === 'string' ? 'video/mp4' : value.type, duration: 0, width: 0, height: 0 } };
+      : {
+          video: {
+            file_id: id,
+            file_unique_id: id,
+            file_size: size,
+            mime_type: typeof value === 'string' ? 'video/mp4' : value.type,
+            duration: 0,
+            width: 0,
+            height: 0,
+          },
+        };
   }
 
   private async handle(req: http.IncomingMessage): Promise<unknown> {
@@ -227,7 +256,9 @@ export class FakeTelegramServer {
         if (text.length > 4096) throw new BotApiError(400, 'Bad Request: message is too long');
         this.mayPost();
         const preview = params.get('link_preview_options');
-        return this.view(this.store({ chat, text, ...(typeof preview === 'string' ? { link_preview_options: JSON.parse(preview) } : {}) }, params, []));
+        return this.view(
+          this.store({ chat, text, ...(typeof preview === 'string' ? { link_preview_options: JSON.parse(preview) } : {}) }, params, []),
+        );
       }
       case 'sendPhoto':
       case 'sendVideo': {
@@ -236,7 +267,13 @@ export class FakeTelegramServer {
         const value = this.file(params.get(kind), params);
         const caption = this.caption(params.get('caption'));
         this.mayPost();
-        return this.view(this.store({ chat, ...this.media(kind, value), ...(caption ? { caption } : {}) }, params, typeof value === 'string' ? [] : [value]));
+        return this.view(
+          this.store(
+            { chat, ...this.media(kind, value), ...(caption ? { caption } : {}) },
+            params,
+            typeof value === 'string' ? [] : [value],
+          ),
+        );
       }
       case 'sendMediaGroup': {
         const chat = this.chatOf(params);
@@ -246,9 +283,11 @@ export class FakeTelegramServer {
         } catch {
           throw new BotApiError(400, "Bad Request: can't parse media JSON object");
         }
-        if (!Array.isArray(items) || items.length < 2 || items.length > 10) throw new BotApiError(400, 'Bad Request: wrong number of media in the album');
+        if (!Array.isArray(items) || items.length < 2 || items.length > 10)
+          throw new BotApiError(400, 'Bad Request: wrong number of media in the album');
         const resolved = items.map((item) => {
-          if (item.type !== 'photo' && item.type !== 'video') throw new BotApiError(400, `Bad Request: unsupported media type "${item.type}" in the album`);
+          if (item.type !== 'photo' && item.type !== 'video')
+            throw new BotApiError(400, `Bad Request: unsupported media type "${item.type}" in the album`);
           return { item, value: this.file(item.media, params), caption: this.caption(item.caption) };
         });
         this.mayPost();
@@ -284,7 +323,9 @@ export class FakeTelegramServer {
         const kinds: string[] = typeof allowed === 'string' ? JSON.parse(allowed) : [];
         const offset = Number(params.get('offset') ?? 0);
         if (offset > 0) this.updates = this.updates.filter((u) => (u as { update_id: number }).update_id >= offset);
-        return this.updates.filter((u) => kinds.length === 0 || kinds.some((k) => k in (u as object))).slice(0, Number(params.get('limit') ?? 100));
+        return this.updates
+          .filter((u) => kinds.length === 0 || kinds.some((k) => k in (u as object)))
+          .slice(0, Number(params.get('limit') ?? 100));
       }
       default:
         throw new BotApiError(404, 'Not Found');

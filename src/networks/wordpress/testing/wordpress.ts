@@ -37,7 +37,11 @@ export interface LocalWordPress {
   /** Turns a must-use-plugin switch on or off (takes effect on the next request). */
   setSwitch(name: WordPressSwitch, on: boolean): Promise<void>;
   /** Calls the REST API as the admin (for oracles and set-up): `route` like /wp/v2/posts, `query` without the leading &. */
-  api<T = unknown>(method: string, route: string, init?: { json?: unknown; query?: string }): Promise<{ status: number; body: T; headers: Headers }>;
+  api<T = unknown>(
+    method: string,
+    route: string,
+    init?: { json?: unknown; query?: string },
+  ): Promise<{ status: number; body: T; headers: Headers }>;
   stop(): Promise<void>;
 }
 
@@ -175,7 +179,14 @@ export async function startWordPress(): Promise<LocalWordPress> {
         { stdio: 'ignore', detached: true },
       );
       procs.push(db);
-      await until(async () => (await sql('SELECT 1'), true), 20_000, 'mariadbd');
+      await until(
+        async () => {
+          await sql('SELECT 1');
+          return true;
+        },
+        20_000,
+        'mariadbd',
+      );
     }
     await sql(`CREATE DATABASE ${dbName} CHARACTER SET utf8mb4;
       CREATE USER '${dbUser}'@'127.0.0.1' IDENTIFIED BY 'wp-pass'; GRANT ALL ON ${dbName}.* TO '${dbUser}'@'127.0.0.1';`);

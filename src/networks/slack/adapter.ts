@@ -83,7 +83,10 @@ export function createSlackAdapter(options: SlackAdapterOptions = {}): NetworkAd
   const now = options.now ?? Date.now;
   const reconcileLookbackMs = options.reconcileLookbackMs ?? 24 * 60 * 60_000;
   const clientFor = (ctx: ChannelContext): SlackClient =>
-    createSlackClient(ctx, { fetch: options.fetch ?? guardedFetch(ctx.allowPrivateUrls === true), requestTimeoutMs: options.requestTimeoutMs ?? 60_000 });
+    createSlackClient(ctx, {
+      fetch: options.fetch ?? guardedFetch(ctx.allowPrivateUrls === true),
+      requestTimeoutMs: options.requestTimeoutMs ?? 60_000,
+    });
 
   async function uploadImages(client: SlackClient, media: MediaInput[]): Promise<Array<{ id: string; alt: string }>> {
     const files: Array<{ id: string; alt: string }> = [];
@@ -93,10 +96,13 @@ export function createSlackAdapter(options: SlackAdapterOptions = {}): NetworkAd
       const { upload_url, file_id } = await client.call<{ upload_url?: string; file_id?: string }>('files.getUploadURLExternal', {
         form: { filename, length: String(item.bytes.byteLength), ...(item.alt ? { alt_txt: item.alt } : {}) },
       });
-      if (!upload_url || !file_id) throw new NetworkError('permanent', 'unexpected_response', 'Slack answered files.getUploadURLExternal without an upload URL');
+      if (!upload_url || !file_id)
+        throw new NetworkError('permanent', 'unexpected_response', 'Slack answered files.getUploadURLExternal without an upload URL');
       await client.upload(upload_url, item.bytes, item.mimeType);
       // Completed without a channel: the file is not shared as a message of its own; the image block shows it.
-      await client.call('files.completeUploadExternal', { form: { files: JSON.stringify([{ id: file_id, title: item.alt || filename }]) } });
+      await client.call('files.completeUploadExternal', {
+        form: { files: JSON.stringify([{ id: file_id, title: item.alt || filename }]) },
+      });
       files.push({ id: file_id, alt: item.alt || filename });
     }
     return files;
@@ -124,7 +130,8 @@ export function createSlackAdapter(options: SlackAdapterOptions = {}): NetworkAd
       { query: { channel: client.mode.channel, oldest, limit: '200', include_all_metadata: 'true' } },
       false,
     );
-    const mine = (message: SlackMessage) => message.metadata?.event_type === SLACK_EVENT_TYPE && message.metadata.event_payload?.publication_id === input.publicationId;
+    const mine = (message: SlackMessage) =>
+      message.metadata?.event_type === SLACK_EVENT_TYPE && message.metadata.event_payload?.publication_id === input.publicationId;
     const root = messages.find((message) => mine(message) && (message.metadata?.event_payload?.part ?? 0) === 0);
     if (root && (input.thread?.length ?? 0) > 0) {
       const { messages: replies = [] } = await client.call<{ messages?: SlackMessage[] }>(
@@ -141,7 +148,11 @@ export function createSlackAdapter(options: SlackAdapterOptions = {}): NetworkAd
   async function permalink(client: SlackClient, ts: string): Promise<string | null> {
     if (client.mode.kind !== 'bot') return null;
     try {
-      const { permalink: link } = await client.call<{ permalink?: string }>('chat.getPermalink', { query: { channel: client.mode.channel, message_ts: ts } }, false);
+      const { permalink: link } = await client.call<{ permalink?: string }>(
+        'chat.getPermalink',
+        { query: { channel: client.mode.channel, message_ts: ts } },
+        false,
+      );
       return link ?? null;
     } catch {
       return null; // the post is made; a missing link is not worth failing it
@@ -153,7 +164,11 @@ export function createSlackAdapter(options: SlackAdapterOptions = {}): NetworkAd
     const mode = client.mode;
     if (mode.kind === 'webhook') {
       if (input.media.length > 0 || (input.thread?.length ?? 0) > 0)
-        throw new NetworkError('permanent', 'slack_webhook_limited', 'A Slack incoming webhook posts text only: connect with a bot token for images and threads');
+        throw new NetworkError(
+          'permanent',
+          'slack_webhook_limited',
+          'A Slack incoming webhook posts text only: connect with a bot token for images and threads',
+        );
       await client.postWebhook(payload(input.text, input, [], 0));
       // A webhook gives no message id: Plaza keeps its own, which cannot be deleted or read back.
       return { remoteId: `webhook:${input.publicationId}`, remoteUrl: null };
@@ -163,7 +178,9 @@ export function createSlackAdapter(options: SlackAdapterOptions = {}): NetworkAd
     let rootTs = found.root?.ts;
     if (!rootTs) {
       const images = await uploadImages(client, input.media);
-      const sent = await client.call<{ ts: string }>('chat.postMessage', { json: { channel: mode.channel, ...payload(input.text, input, images, 0) } });
+      const sent = await client.call<{ ts: string }>('chat.postMessage', {
+        json: { channel: mode.channel, ...payload(input.text, input, images, 0) },
+      });
       rootTs = sent.ts;
     }
     const threadRemoteIds: string[] = [];
@@ -203,7 +220,16 @@ export function createSlackAdapter(options: SlackAdapterOptions = {}): NetworkAd
   }
 
   async function fetchMetrics(_ctx: ChannelContext, _remoteId: string): Promise<PostMetrics> {
-    return { likes: null, replies: null, reposts: null, quotes: null, impressions: null, reach: null, clicks: null, missing: { ...SLACK_METRICS.missing } };
+    return {
+      likes: null,
+      replies: null,
+      reposts: null,
+      quotes: null,
+      impressions: null,
+      reach: null,
+      clicks: null,
+      missing: { ...SLACK_METRICS.missing },
+    };
   }
 
   async function fetchMentions(_ctx: ChannelContext, _since?: string): Promise<RemoteMention[]> {
@@ -225,15 +251,21 @@ export function createSlackAdapter(options: SlackAdapterOptions = {}): NetworkAd
         const path = new URL(mode.webhookUrl).pathname.split('/');
         return { ok: true, account: { id: `${path[2]}/${path[3]}`, handle: 'incoming-webhook', displayName: 'Slack webhook' } };
       }
-      const auth = await client.call<{ team?: string; team_id?: string; user_id?: string; user?: string }>('auth.test', { json: {} }, false);
-      const { channel } = await client.call<{ channel?: { id: string; name?: string; is_member?: boolean; is_archived?: boolean; num_members?: number } }>(
-        'conversations.info',
-        { query: { channel: mode.channel, include_num_members: 'true' } },
+      const auth = await client.call<{ team?: string; team_id?: string; user_id?: string; user?: string }>(
+        'auth.test',
+        { json: {} },
         false,
       );
+      const { channel } = await client.call<{
+        channel?: { id: string; name?: string; is_member?: boolean; is_archived?: boolean; num_members?: number };
+      }>('conversations.info', { query: { channel: mode.channel, include_num_members: 'true' } }, false);
       if (channel?.is_archived) throw new NetworkError('permanent', 'slack_channel_archived', 'The Slack channel is archived');
       if (channel && channel.is_member === false)
-        throw new NetworkError('permanent', 'slack_not_in_channel', `The Slack app is not in #${channel.name ?? mode.channel}: invite it with /invite`);
+        throw new NetworkError(
+          'permanent',
+          'slack_not_in_channel',
+          `The Slack app is not in #${channel.name ?? mode.channel}: invite it with /invite`,
+        );
       return {
         ok: true,
         account: {
@@ -263,7 +295,12 @@ export function createSlackAdapter(options: SlackAdapterOptions = {}): NetworkAd
         label: { en: 'Incoming webhook URL (text only)', es: 'URL del webhook entrante (solo texto)' },
       },
       { name: 'botToken', secret: true, required: false, label: { en: 'Bot token (xoxb-…)', es: 'Token del bot (xoxb-…)' } },
-      { name: 'channel', secret: false, required: false, label: { en: 'Channel id, with a bot token (C0…)', es: 'Id del canal, con token de bot (C0…)' } },
+      {
+        name: 'channel',
+        secret: false,
+        required: false,
+        label: { en: 'Channel id, with a bot token (C0…)', es: 'Id del canal, con token de bot (C0…)' },
+      },
     ],
     metrics: SLACK_METRICS,
     validate: validateSlackPost,

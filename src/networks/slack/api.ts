@@ -14,9 +14,26 @@ export const SLACK_API = 'https://slack.com/api';
 const DEFAULT_WAIT_MS = 60_000;
 
 /** Web API errors that mean the token is unusable (reconnect). */
-const AUTH_ERRORS = new Set(['invalid_auth', 'not_authed', 'token_revoked', 'token_expired', 'account_inactive', 'no_permission', 'missing_scope']);
+const AUTH_ERRORS = new Set([
+  'invalid_auth',
+  'not_authed',
+  'token_revoked',
+  'token_expired',
+  'account_inactive',
+  'no_permission',
+  'missing_scope',
+]);
 /** Webhook answers that mean the webhook no longer works (revoked, app removed, channel gone). */
-const WEBHOOK_GONE = new Set(['no_service', 'no_service_id', 'no_team', 'team_disabled', 'invalid_token', 'channel_not_found', 'channel_is_archived', 'action_prohibited']);
+const WEBHOOK_GONE = new Set([
+  'no_service',
+  'no_service_id',
+  'no_team',
+  'team_disabled',
+  'invalid_token',
+  'channel_not_found',
+  'channel_is_archived',
+  'action_prohibited',
+]);
 
 export type SlackMode = { kind: 'webhook'; webhookUrl: string } | { kind: 'bot'; token: string; channel: string };
 
@@ -39,7 +56,11 @@ export function channelMode(ctx: ChannelContext): SlackMode {
       throw new NetworkError('permanent', 'invalid_settings', 'The Slack webhook address is not a URL');
     }
     if (url.protocol !== 'https:' || url.hostname !== 'hooks.slack.com' || !url.pathname.startsWith('/services/'))
-      throw new NetworkError('permanent', 'invalid_settings', 'A Slack incoming webhook looks like https://hooks.slack.com/services/T…/B…/…');
+      throw new NetworkError(
+        'permanent',
+        'invalid_settings',
+        'A Slack incoming webhook looks like https://hooks.slack.com/services/T…/B…/…',
+      );
     return { kind: 'webhook', webhookUrl: url.toString() };
   }
   throw new NetworkError('auth', 'missing_credentials', 'The Slack channel needs an incoming webhook or a bot token');
@@ -60,8 +81,10 @@ export function errorFrom(status: number, error: string | undefined, headers: He
   if (webhook && error && WEBHOOK_GONE.has(error)) return new NetworkError('auth', 'slack_webhook_revoked', reason, details);
   if (error === 'not_in_channel') return new NetworkError('permanent', 'slack_not_in_channel', reason, details);
   if (error === 'channel_not_found') return new NetworkError('permanent', 'slack_channel_not_found', reason, details);
-  if (error === 'is_archived' || error === 'channel_is_archived') return new NetworkError('permanent', 'slack_channel_archived', reason, details);
-  if ((error && AUTH_ERRORS.has(error)) || status === 401 || status === 403) return new NetworkError('auth', 'invalid_token', reason, details);
+  if (error === 'is_archived' || error === 'channel_is_archived')
+    return new NetworkError('permanent', 'slack_channel_archived', reason, details);
+  if ((error && AUTH_ERRORS.has(error)) || status === 401 || status === 403)
+    return new NetworkError('auth', 'invalid_token', reason, details);
   if (error === 'message_not_found') return new NetworkError('permanent', 'not_found', reason, details);
   if (status === 504 && mutating) return new NetworkError('ambiguous', 'http_504', reason, details);
   if (status >= 500 || error === 'internal_error' || error === 'fatal_error' || error === 'service_unavailable')
@@ -101,15 +124,26 @@ export function createSlackClient(ctx: ChannelContext, options: SlackClientOptio
     if (mode.kind !== 'bot') throw new NetworkError('permanent', 'invalid_settings', 'This needs a Slack bot token');
     const headers: Record<string, string> = { Authorization: `Bearer ${mode.token}` };
     let init: RequestInit = { method: 'GET', headers };
-    if (body.json !== undefined) init = { method: 'POST', headers: { ...headers, 'Content-Type': 'application/json; charset=utf-8' }, body: JSON.stringify(body.json) };
-    else if (body.form) init = { method: 'POST', headers: { ...headers, 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(body.form) };
+    if (body.json !== undefined)
+      init = {
+        method: 'POST',
+        headers: { ...headers, 'Content-Type': 'application/json; charset=utf-8' },
+        body: JSON.stringify(body.json),
+      };
+    else if (body.form)
+      init = {
+        method: 'POST',
+        headers: { ...headers, 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams(body.form),
+      };
     const query = body.query ? `?${new URLSearchParams(body.query)}` : '';
     const answer = await send(`${SLACK_API}/${method}${query}`, init, mutating);
     let parsed: { ok?: boolean; error?: string } & Record<string, unknown>;
     try {
       parsed = JSON.parse(answer.text);
     } catch {
-      if (answer.status >= 200 && answer.status < 300) throw new NetworkError('permanent', 'unexpected_response', `Slack answered ${method} with something other than JSON`);
+      if (answer.status >= 200 && answer.status < 300)
+        throw new NetworkError('permanent', 'unexpected_response', `Slack answered ${method} with something other than JSON`);
       parsed = {};
     }
     if (answer.status === 200 && parsed.ok === true) return parsed as T;
@@ -119,7 +153,11 @@ export function createSlackClient(ctx: ChannelContext, options: SlackClientOptio
   /** Posts a payload to the incoming webhook; it answers "ok" and nothing else (no message id). */
   async function postWebhook(payload: unknown): Promise<void> {
     if (mode.kind !== 'webhook') throw new NetworkError('permanent', 'invalid_settings', 'This needs a Slack webhook');
-    const answer = await send(mode.webhookUrl, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(payload) }, true);
+    const answer = await send(
+      mode.webhookUrl,
+      { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(payload) },
+      true,
+    );
     if (answer.status === 200) return;
     throw errorFrom(answer.status, answer.text.trim().slice(0, 100) || undefined, answer.headers, true, true);
   }

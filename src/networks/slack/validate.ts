@@ -32,27 +32,36 @@ export const SLACK_CAPABILITIES: NetworkCapabilities = {
   firstComment: false,
   mediaByUrl: false,
   charCounting: 'code-points',
-  options: [{ name: SLACK_OPTIONS.noPreview, kind: 'boolean', default: false, label: { en: 'No link preview', es: 'Sin vista previa del enlace' } }],
+  options: [
+    { name: SLACK_OPTIONS.noPreview, kind: 'boolean', default: false, label: { en: 'No link preview', es: 'Sin vista previa del enlace' } },
+  ],
 };
 
 export function validateSlackPost(input: PublishInput): ValidationIssue[] {
   const network = 'Slack';
   const issues: ValidationIssue[] = [];
-  const parts = [{ field: '', text: input.text, media: input.media }, ...(input.thread ?? []).map((part, i) => ({ field: `thread.${i}.`, ...part }))];
+  const parts = [
+    { field: '', text: input.text, media: input.media },
+    ...(input.thread ?? []).map((part, i) => ({ field: `thread.${i}.`, ...part })),
+  ];
   if (input.postType && !SLACK_CAPABILITIES.postTypes.includes(input.postType))
     issues.push(validationIssue('postType', 'post_type_unsupported', { network, postType: input.postType }));
   if (input.firstComment !== undefined) issues.push(validationIssue('firstComment', 'first_comment_unsupported', { network }));
   for (const part of parts) {
     if (part.text.trim() === '' && part.media.length === 0) issues.push(validationIssue(`${part.field}text`, 'empty_post'));
     const count = [...part.text].length;
-    if (count > SLACK_MAX_CHARS) issues.push(validationIssue(`${part.field}text`, 'text_too_long', { count, max: SLACK_MAX_CHARS, network }));
-    if (part.media.length > SLACK_MAX_IMAGES) issues.push(validationIssue(`${part.field}media`, 'too_many_images', { max: SLACK_MAX_IMAGES }));
+    if (count > SLACK_MAX_CHARS)
+      issues.push(validationIssue(`${part.field}text`, 'text_too_long', { count, max: SLACK_MAX_CHARS, network }));
+    if (part.media.length > SLACK_MAX_IMAGES)
+      issues.push(validationIssue(`${part.field}media`, 'too_many_images', { max: SLACK_MAX_IMAGES }));
     for (const [index, media] of part.media.entries()) {
       const field = `${part.field}media.${index}`;
       if ((media.kind ?? 'image') !== 'image' || !SLACK_IMAGE_TYPES.includes(media.mimeType))
         issues.push(validationIssue(field, 'unsupported_media_type', { type: media.mimeType }));
-      if (media.size > SLACK_MAX_IMAGE_BYTES) issues.push(validationIssue(field, 'image_too_large', { maxMb: SLACK_MAX_IMAGE_BYTES / 1024 / 1024 }));
-      if (media.alt && media.alt.length > SLACK_LIMITS.maxAltChars) issues.push(validationIssue(field, 'alt_too_long', { max: SLACK_LIMITS.maxAltChars }));
+      if (media.size > SLACK_MAX_IMAGE_BYTES)
+        issues.push(validationIssue(field, 'image_too_large', { maxMb: SLACK_MAX_IMAGE_BYTES / 1024 / 1024 }));
+      if (media.alt && media.alt.length > SLACK_LIMITS.maxAltChars)
+        issues.push(validationIssue(field, 'alt_too_long', { max: SLACK_LIMITS.maxAltChars }));
     }
   }
   const preview = input.options?.network?.[SLACK_OPTIONS.noPreview];

@@ -28,8 +28,11 @@ export class FakeSlackServer {
   webhookState: 'live' | 'revoked' | 'archived' = 'live';
   readonly messages: StoredMessage[] = [];
   readonly webhookPosts: Array<Record<string, unknown>> = [];
-  readonly files = new Map<string, { filename: string; length: number; received?: { bytes: number; type: string }; completed: boolean; title?: string }>();
-  private rateLimits: number[] = [];
+  readonly files = new Map<
+    string,
+    { filename: string; length: number; received?: { bytes: number; type: string }; completed: boolean; title?: string }
+  >();
+  private rateLimits: Array<{ seconds: number; afterCalls: number }> = [];
   private clock = 1_800_000_000;
   private seq = 0;
   private server: http.Server | undefined;
@@ -51,9 +54,9 @@ export class FakeSlackServer {
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
   }
 
-  /** The next chat.postMessage answers 429 with Retry-After: `seconds`. */
-  rateLimit(seconds: number): void {
-    this.rateLimits.push(seconds);
+  /** A chat.postMessage (the next, or the one after `afterCalls` more) answers 429 with Retry-After: `seconds`. */
+  rateLimit(seconds: number, afterCalls = 0): void {
+    this.rateLimits.push({ seconds, afterCalls });
   }
 
   /** The official webhook URL of this workspace's incoming webhook. */
@@ -76,7 +79,8 @@ export class FakeSlackServer {
     const type = req.headers['content-type'] ?? '';
     const query = Object.fromEntries(new URL(req.url ?? '/', 'http://local').searchParams);
     if (type.startsWith('application/json')) return { raw, params: { ...query, ...(raw.length ? JSON.parse(raw.toString('utf8')) : {}) } };
-    if (type.startsWith('application/x-www-form-urlencoded')) return { raw, params: { ...query, ...Object.fromEntries(new URLSearchParams(raw.toString('utf8'))) } };
+    if (type.startsWith('application/x-www-form-urlencoded'))
+      return { raw, params: { ...query, ...Object.fromEntries(new URLSearchParams(raw.toString('utf8'))) } };
     return { raw, params: query };
   }
 
@@ -127,7 +131,15 @@ export class FakeSlackServer {
 
     switch (method) {
       case 'auth.test':
-        return json(200, { ok: true, url: 'https://plaza-test.slack.com/', team: 'Plaza Test', user: 'plaza', team_id: 'T0PLAZA', user_id: 'U0PLAZABOT', bot_id: 'B0PLAZA' });
+        return json(200, {
+          ok: true,
+          url: 'https://plaza-test.slack.com/',
+          team: 'Plaza Test',
+          user: 'plaza',
+          team_id: 'T0PLAZA',
+          user_id: 'U0PLAZABOT',
+          bot_id: 'B0PLAZA',
+        });
       case 'conversations.info': {
         if (params.channel !== this.channel.id) return json(200, { ok: false, error: 'channel_not_found' });
         const { num_members, ...channel } = this.channel;
@@ -137,8 +149,12 @@ export class FakeSlackServer {
         const problem = channelOk();
         if (problem) return json(200, { ok: false, error: problem });
         if (!this.channel.is_member) return json(200, { ok: false, error: 'not_in_channel' });
-        const limited = this.rateLimits.shift();
-        if (limited !== undefined) return json(429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(limited) });
+        const limit = this.rateLimits[0];
+        if (limit && limit.afterCalls > 0) limit.afterCalls -= 1;
+        else if (limit) {
+          this.rateLimits.shift();
+          return json(429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(limit.seconds) });
+        }
         const blocks = params.blocks as Array<Record<string, unknown>> | undefined;
         if (typeof params.text !== 'string' && !blocks) return json(200, { ok: false, error: 'no_text' });
         if (typeof params.text === 'string' && params.text.length > 40_000) return json(200, { ok: false, error: 'msg_too_long' });
@@ -185,7 +201,11 @@ export class FakeSlackServer {
         const root = this.live().find((m) => m.ts === params.ts);
         if (!root) return json(200, { ok: false, error: 'thread_not_found' });
         const replies = this.live().filter((m) => m.thread_ts === root.ts);
-        return json(200, { ok: true, messages: [root, ...replies].map((m) => view(m, params.include_all_metadata === 'true')), has_more: false });
+        return json(200, {
+          ok: true,
+          messages: [root, ...replies].map((m) => view(m, params.include_all_metadata === 'true')),
+          has_more: false,
+        });
       }
       case 'chat.delete': {
         const message = this.live().find((m) => m.ts === params.ts && m.channel === params.channel);
@@ -196,11 +216,16 @@ export class FakeSlackServer {
       case 'chat.getPermalink': {
         const message = this.live().find((m) => m.ts === params.message_ts);
         if (!message) return json(200, { ok: false, error: 'message_not_found' });
-        return json(200, { ok: true, channel: params.channel, permalink: `https://plaza-test.slack.com/archives/${params.channel}/p${String(params.message_ts).replace('.', '')}` });
+        return json(200, {
+          ok: true,
+          channel: params.channel,
+          permalink: `https://plaza-test.slack.com/archives/${params.channel}/p${String(params.message_ts).replace('.', '')}`,
+        });
       }
       case 'files.getUploadURLExternal': {
         const length = Number(params.length);
-        if (typeof params.filename !== 'string' || !Number.isInteger(length) || length <= 0) return json(200, { ok: false, error: 'invalid_arguments' });
+        if (typeof params.filename !== 'string' || !Number.isInteger(length) || length <= 0)
+          return json(200, { ok: false, error: 'invalid_arguments' });
         const id = `F0${(this.files.size + 1).toString().padStart(8, '0')}`;
         this.files.set(id, { filename: params.filename, length, completed: false });
         return json(200, { ok: true, upload_url: `https://files.slack.com/upload/v1/${id}`, file_id: id });

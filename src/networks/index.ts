@@ -19,7 +19,19 @@ import { telegram } from './telegram/index.ts';
 import { slack } from './slack/index.ts';
 
 /** Every network this build of Plaza knows, once. */
-export const NETWORKS: readonly NetworkPackage[] = [bluesky, mastodon, sandbox, facebook, instagram, linkedin, threads, x, wordpress, telegram, slack];
+export const NETWORKS: readonly NetworkPackage[] = [
+  bluesky,
+  mastodon,
+  sandbox,
+  facebook,
+  instagram,
+  linkedin,
+  threads,
+  x,
+  wordpress,
+  telegram,
+  slack,
+];
 
 /** The adapters every Plaza process ships with. */
 export function defaultAdapters(): NetworkAdapter[] {

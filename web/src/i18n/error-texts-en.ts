@@ -167,9 +167,12 @@ export const networkReasonsEn = {
   invalid_id: 'That is not a post id of this network.',
   media_processing_failed: 'The network could not process an attached file.',
   // WordPress
-  wordpress_rest_disabled: 'The site does not answer with WordPress’s REST API: check the address, and that no plugin or host turns the REST API off.',
-  wordpress_app_passwords_off: 'Application passwords are turned off on this WordPress site (or it is older than 5.6, or not on HTTPS): turn them on and create one under Users → Profile.',
-  wordpress_login_refused: 'WordPress refused the user name or application password. Check both; some hosts also strip the Authorization header.',
+  wordpress_rest_disabled:
+    'The site does not answer with WordPress’s REST API: check the address, and that no plugin or host turns the REST API off.',
+  wordpress_app_passwords_off:
+    'Application passwords are turned off on this WordPress site (or it is older than 5.6, or not on HTTPS): turn them on and create one under Users → Profile.',
+  wordpress_login_refused:
+    'WordPress refused the user name or application password. Check both; some hosts also strip the Authorization header.',
   wordpress_cannot_publish: 'This WordPress user cannot publish posts: use an Author, Editor or Administrator.',
   action_not_supported: 'The network does not offer this action.',
   // Telegram

@@ -1,6 +1,5 @@
 import { Box, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { PreviewAccount, PreviewImage } from './PostPreview.tsx';
 
 /** The excerpt a blog's home page shows: the given one, else the body's first ~160 characters. */
 function excerptOf(body: string, excerpt?: string): string {
@@ -28,9 +27,10 @@ export function BlogPostPreview({
   excerpt,
   label,
 }: {
-  account: PreviewAccount;
+  /** PostPreview's account and images (their shapes repeated here: PostPreview imports this file). */
+  account: { name: string; handle: string };
   text: string;
-  images: PreviewImage[];
+  images: Array<{ url: string; alt: string }>;
   title?: string;
   excerpt?: string;
   label?: string;

@@ -14,9 +14,24 @@ import { mastodon } from './mastodon/index.ts';
 import { sandbox } from './sandbox/index.ts';
 import { threads } from './threads/index.ts';
 import { x } from './x/index.ts';
+import { wordpress } from './wordpress/index.ts';
+import { telegram } from './telegram/index.ts';
+import { slack } from './slack/index.ts';
 
 /** Every network this build of Plaza knows, once. */
-export const NETWORKS: readonly NetworkPackage[] = [bluesky, mastodon, sandbox, facebook, instagram, linkedin, threads, x];
+export const NETWORKS: readonly NetworkPackage[] = [
+  bluesky,
+  mastodon,
+  sandbox,
+  facebook,
+  instagram,
+  linkedin,
+  threads,
+  x,
+  wordpress,
+  telegram,
+  slack,
+];
 
 /** The adapters every Plaza process ships with. */
 export function defaultAdapters(): NetworkAdapter[] {

@@ -171,6 +171,25 @@ export const networkReasonsEn = {
   invalid_request: 'The network refused the request as not valid.',
   invalid_id: 'That is not a post id of this network.',
   media_processing_failed: 'The network could not process an attached file.',
+  // WordPress
+  wordpress_rest_disabled:
+    'The site does not answer with WordPress’s REST API: check the address, and that no plugin or host turns the REST API off.',
+  wordpress_app_passwords_off:
+    'Application passwords are turned off on this WordPress site (or it is older than 5.6, or not on HTTPS): turn them on and create one under Users → Profile.',
+  wordpress_login_refused:
+    'WordPress refused the user name or application password. Check both; some hosts also strip the Authorization header.',
+  wordpress_cannot_publish: 'This WordPress user cannot publish posts: use an Author, Editor or Administrator.',
+  action_not_supported: 'The network does not offer this action.',
+  // Telegram
+  telegram_bot_not_admin: 'The bot is not an administrator of the Telegram channel: add it as an administrator allowed to post messages.',
+  telegram_cannot_post: 'The bot is an administrator of the channel but may not post messages: turn on “Post messages” for it.',
+  telegram_chat_not_found: 'Telegram does not know this channel: check the @name or id, and that the bot was added to it.',
+  // Slack
+  slack_webhook_revoked: 'The Slack webhook no longer works (removed, or its channel archived): create a new one and reconnect.',
+  slack_webhook_limited: 'A Slack incoming webhook posts text only: connect the channel with a bot token for images and threads.',
+  slack_not_in_channel: 'The Slack app is not in the channel: invite it with /invite @app-name.',
+  slack_channel_not_found: 'Slack does not find this channel: check its id (C0…) and that the app can see it.',
+  slack_channel_archived: 'The Slack channel is archived.',
 };
 
 /** Field names as people read them, for validation errors (the API's field name → a label). */

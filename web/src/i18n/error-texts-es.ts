@@ -175,6 +175,26 @@ export const networkReasonsEs: Record<keyof typeof networkReasonsEn, string> = {
   invalid_request: 'La red rechazó la petición por no ser válida.',
   invalid_id: 'Eso no es un id de publicación de esta red.',
   media_processing_failed: 'La red no pudo procesar un archivo adjunto.',
+  // WordPress
+  wordpress_rest_disabled:
+    'El sitio no responde con la API REST de WordPress: revisa la dirección y que ningún plugin ni el alojamiento desactive la API REST.',
+  wordpress_app_passwords_off:
+    'Las contraseñas de aplicación están desactivadas en este WordPress (o es anterior a la 5.6, o no usa HTTPS): actívalas y crea una en Usuarios → Perfil.',
+  wordpress_login_refused:
+    'WordPress rechazó el usuario o la contraseña de aplicación. Revisa ambos; algunos alojamientos además eliminan la cabecera Authorization.',
+  wordpress_cannot_publish: 'Este usuario de WordPress no puede publicar entradas: usa un Autor, Editor o Administrador.',
+  action_not_supported: 'La red no ofrece esta acción.',
+  // Telegram
+  telegram_bot_not_admin:
+    'El bot no es administrador del canal de Telegram: añádelo como administrador con permiso para publicar mensajes.',
+  telegram_cannot_post: 'El bot es administrador del canal pero no puede publicar mensajes: activa «Publicar mensajes» para él.',
+  telegram_chat_not_found: 'Telegram no conoce este canal: revisa el @nombre o el id, y que el bot esté añadido.',
+  // Slack
+  slack_webhook_revoked: 'El webhook de Slack ya no funciona (se eliminó o su canal está archivado): crea uno nuevo y reconecta.',
+  slack_webhook_limited: 'Un webhook entrante de Slack solo publica texto: conecta el canal con un token de bot para imágenes e hilos.',
+  slack_not_in_channel: 'La app de Slack no está en el canal: invítala con /invite @nombre-de-la-app.',
+  slack_channel_not_found: 'Slack no encuentra este canal: revisa su id (C0…) y que la app pueda verlo.',
+  slack_channel_archived: 'El canal de Slack está archivado.',
 };
 
 /** Nombres de los campos tal como se leen, para los errores de validación. */

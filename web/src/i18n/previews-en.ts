@@ -7,7 +7,14 @@ export const previewsEn = {
   linkCardTitle: 'Link to {{domain}}',
   linkCardNote: 'The network fetches the title and image itself when it publishes; Plaza shows the address only.',
   cropNote: '{{network}} shows images at {{ratio}}: the edges outside this frame are cut off.',
+  blog: {
+    byline: 'By {{author}}',
+    continue: 'Continue reading →',
+    untitled: '(no title)',
+  },
   gallery: {
+    blogTitle: 'Autumn at Café Aroma: the new menu',
+    blogExcerpt: 'Cheesecake, slow-roast coffee and longer afternoons: what is new this season.',
     title: 'How each network shows a post',
     intro: 'The same post as each network will show it: name and picture of the account, text limits, link cards and image crops.',
     sample:

@@ -10,7 +10,14 @@ export const previewsEs: Dictionary<typeof previewsEn> = {
   linkCardTitle: 'Enlace a {{domain}}',
   linkCardNote: 'La red obtiene el título y la imagen del enlace al publicar; Plaza solo muestra la dirección.',
   cropNote: '{{network}} muestra las imágenes en {{ratio}}: se recorta lo que queda fuera de este marco.',
+  blog: {
+    byline: 'Por {{author}}',
+    continue: 'Seguir leyendo →',
+    untitled: '(sin título)',
+  },
   gallery: {
+    blogTitle: 'Otoño en Café Aroma: la nueva carta',
+    blogExcerpt: 'Tarta de queso, café de tueste lento y tardes más largas: lo nuevo de la temporada.',
     title: 'Cómo muestra cada red una publicación',
     intro:
       'La misma publicación tal como la mostrará cada red: nombre e imagen de la cuenta, límites de texto, tarjetas de enlace y recortes de imagen.',

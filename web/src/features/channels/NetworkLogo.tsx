@@ -3,7 +3,7 @@
  * these few reach the bundle). A network without an icon there (LinkedIn asked for its removal, the
  * simulated sandbox) gets its initials in its colour.
  */
-import { siBluesky, siFacebook, siInstagram, siMastodon, siThreads, siX } from 'simple-icons';
+import { siBluesky, siFacebook, siInstagram, siMastodon, siTelegram, siThreads, siWordpress, siX } from 'simple-icons';
 
 const ICONS: Record<string, { path: string; hex: string; title: string }> = {
   bluesky: siBluesky,
@@ -12,11 +12,15 @@ const ICONS: Record<string, { path: string; hex: string; title: string }> = {
   instagram: siInstagram,
   threads: siThreads,
   x: siX,
+  wordpress: siWordpress,
+  telegram: siTelegram,
 };
 
 const FALLBACK: Record<string, { text: string; hex: string }> = {
   linkedin: { text: 'in', hex: '0A66C2' },
   sandbox: { text: 'S', hex: 'E8590C' },
+  // Slack's logo is no longer in simple-icons (Slack asked for its removal).
+  slack: { text: '#', hex: '4A154B' },
 };
 
 export function NetworkLogo({ network, size = 28 }: { network: string; size?: number }) {

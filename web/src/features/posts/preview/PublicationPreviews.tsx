@@ -57,6 +57,7 @@ export function PublicationPreviews({ post }: { post: Post }) {
                 thread={publication.thread.map((part) => part.text)}
                 images={publication.media.map((m) => ({ url: mediaUrl(workspace.id, m.mediaId), alt: m.alt ?? '' }))}
                 label={t('composer.previewFor', { name })}
+                {...blogFields(publication)}
               />
             </Stack>
           );
@@ -64,4 +65,14 @@ export function PublicationPreviews({ post }: { post: Post }) {
       </SimpleGrid>
     </Stack>
   );
+}
+
+/** A blog post's title and excerpt, where the publication carries them (WordPress). */
+function blogFields(publication: unknown): { title?: string; excerpt?: string } {
+  const { title, options } = publication as { title?: unknown; options?: { network?: Record<string, unknown> } | null };
+  const excerpt = options?.network?.excerpt;
+  return {
+    ...(typeof title === 'string' && title.trim() ? { title } : {}),
+    ...(typeof excerpt === 'string' && excerpt.trim() ? { excerpt } : {}),
+  };
 }

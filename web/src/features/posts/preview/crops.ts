@@ -99,6 +99,35 @@ export const NETWORK_SHAPES: Record<string, NetworkShape> = {
     showHandle: false,
     avatarRadius: 'xl',
   },
+  // A channel message: photos at their own shape (an album as a grid), a link preview under the text.
+  telegram: {
+    crop: { portrait: PORTRAIT_4_5, square: 1, landscape: LANDSCAPE_16_9, several: 'grid' },
+    limit: 4096,
+    foldAt: null,
+    linkCard: 'large',
+    linkLength: null,
+    showHandle: false,
+    avatarRadius: 'xl',
+  },
+  slack: {
+    crop: { portrait: LANDSCAPE_16_9, square: LANDSCAPE_16_9, landscape: LANDSCAPE_16_9, several: 'grid' },
+    limit: 40_000,
+    foldAt: 700,
+    linkCard: 'compact',
+    linkLength: null,
+    showHandle: false,
+    avatarRadius: 'sm',
+  },
+  // Blogs have their own preview (BlogPostPreview); this shape only serves the character count.
+  wordpress: {
+    crop: { portrait: LANDSCAPE_16_9, square: LANDSCAPE_16_9, landscape: LANDSCAPE_16_9, several: 'grid' },
+    limit: null,
+    foldAt: null,
+    linkCard: 'none',
+    linkLength: null,
+    showHandle: false,
+    avatarRadius: 'sm',
+  },
 };
 
 /** Networks with a shape of their own (the rest are shown like Mastodon). */

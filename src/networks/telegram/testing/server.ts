@@ -1,0 +1,334 @@
+/**
+ * Test-only: a Telegram Bot API server for channels, built from the Bot API documentation
+ * (core.telegram.org/bots/api), for what telegram-test-api lacks (photos, videos, albums, channel
+ * admins, deleting, reactions). It speaks the documented shapes: POST /bot<token>/<method> with
+ * JSON, urlencoded or multipart bodies; answers `{ ok: true, result }` or `{ ok: false,
+ * error_code, description, parameters? }`; 401 for an unknown token; 429 with
+ * `parameters.retry_after` on a flood wait; message ids counting up per chat; captions of at most
+ * 1,024 characters and messages of at most 4,096; albums of 2–10 items sharing a media_group_id.
+ * Reached directly or through networkUrl's prefix (/api.telegram.org/bot…).
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Readable } from 'node:stream';
+
+interface StoredMessage {
+  message_id: number;
+  date: number;
+  chat: { id: number; type: 'channel'; title: string; username: string };
+  text?: string;
+  caption?: string;
+  photo?: Array<{ file_id: string; file_unique_id: string; width: number; height: number; file_size: number }>;
+  video?: {
+    file_id: string;
+    file_unique_id: string;
+    file_size: number;
+    mime_type: string;
+    duration: number;
+    width: number;
+    height: number;
+  };
+  media_group_id?: string;
+  link_preview_options?: { is_disabled?: boolean };
+  /** What the bot asked for (kept for assertions; Telegram does not echo it). */
+  silent: boolean;
+  uploaded: Array<{ name: string; type: string; size: number }>;
+  deleted: boolean;
+}
+
+type Params = Map<string, string | File>;
+
+class BotApiError extends Error {
+  constructor(
+    readonly code: number,
+    readonly description: string,
+    readonly parameters?: Record<string, unknown>,
+  ) {
+    super(description);
+  }
+}
+
+export class FakeTelegramServer {
+  readonly token = '123456789:AAF-plaza-test-token_abcdefghijklmno';
+  readonly bot = { id: 123456789, is_bot: true, first_name: 'Plaza Test', username: 'plaza_test_bot' };
+  readonly channel = { id: -1001234567890, type: 'channel' as const, title: 'Tienda de Lucía', username: 'tiendalucia' };
+  /** The bot's membership in the channel (tests turn it into a plain member, or take posting away). */
+  botMember: { status: string; can_post_messages?: boolean } = { status: 'administrator', can_post_messages: true };
+  subscribers = 1234;
+  readonly messages: StoredMessage[] = [];
+  /** Every call, in order: method and its parameters (files by name). */
+  readonly calls: Array<{ method: string; params: Record<string, unknown> }> = [];
+  private nextId = 100;
+  private floods: Array<{ retryAfter: number }> = [];
+  private updates: unknown[] = [];
+  private updateId = 1;
+  private server: http.Server | undefined;
+  baseUrl = '';
+
+  async start(): Promise<void> {
+    this.server = http.createServer((req, res) => {
+      this.handle(req)
+        .then((result) => {
+          res.writeHead(200, { 'content-type': 'application/json' });
+          res.end(JSON.stringify({ ok: true, result }));
+        })
+        .catch((error: unknown) => {
+          const e = error instanceof BotApiError ? error : new BotApiError(500, `Internal Server Error: ${(error as Error).message}`);
+          res.writeHead(e.code, { 'content-type': 'application/json' });
+          res.end(
+            JSON.stringify({
+              ok: false,
+              error_code: e.code,
+              description: e.description,
+              ...(e.parameters ? { parameters: e.parameters } : {}),
+            }),
+          );
+        });
+    });
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    this.baseUrl = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  }
+
+  async stop(): Promise<void> {
+    this.server?.closeAllConnections();
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+
+  /** The next `times` sending calls answer 429 "Too Many Requests: retry after N". */
+  floodWait(retryAfter: number, times = 1): void {
+    for (let i = 0; i < times; i += 1) this.floods.push({ retryAfter });
+  }
+
+  /** Queues a message_reaction_count update (the channel's current totals for one message). */
+  react(messageId: number, reactions: Array<{ emoji: string; total_count: number }>): void {
+    this.updates.push({
+      update_id: this.updateId++,
+      message_reaction_count: {
+        chat: this.channel,
+        message_id: messageId,
+        date: Math.floor(Date.now() / 1000),
+        reactions: reactions.map((r) => ({ type: { type: 'emoji', emoji: r.emoji }, total_count: r.total_count })),
+      },
+    });
+  }
+
+  /** Live messages whose text or caption is exactly `text`. */
+  postsWithText(text: string): number {
+    return this.messages.filter((m) => !m.deleted && (m.text === text || m.caption === text)).length;
+  }
+
+  live(): StoredMessage[] {
+    return this.messages.filter((m) => !m.deleted);
+  }
+
+  private async params(req: http.IncomingMessage): Promise<Params> {
+    const type = req.headers['content-type'] ?? '';
+    const url = new URL(req.url ?? '/', 'http://local');
+    const params: Params = new Map(url.searchParams);
+    if (req.method !== 'POST') return params;
+    const body = new Response(Readable.toWeb(req) as ReadableStream, { headers: { 'content-type': type } });
+    if (type.startsWith('multipart/form-data') || type.startsWith('application/x-www-form-urlencoded')) {
+      const form = await body.formData();
+      form.forEach((value, key) => {
+        params.set(key, value as string | File);
+      });
+      return params;
+    }
+    const text = await body.text();
+    if (text) {
+      let json: Record<string, unknown>;
+      try {
+        json = JSON.parse(text);
+      } catch {
+        throw new BotApiError(400, "Bad Request: can't parse JSON");
+      }
+      for (const [key, value] of Object.entries(json)) params.set(key, typeof value === 'string' ? value : JSON.stringify(value));
+    }
+    return params;
+  }
+
+  private chatOf(params: Params) {
+    const chatId = String(params.get('chat_id') ?? '');
+    if (chatId === '') throw new BotApiError(400, 'Bad Request: chat_id is empty');
+    if (chatId === `@${this.channel.username}` || chatId === String(this.channel.id)) return this.channel;
+    throw new BotApiError(400, 'Bad Request: chat not found');
+  }
+
+  private mayPost(): void {
+    if (this.botMember.status === 'left' || this.botMember.status === 'kicked')
+      throw new BotApiError(403, 'Forbidden: bot is not a member of the channel chat');
+    if (this.botMember.status !== 'administrator' && this.botMember.status !== 'creator')
+      throw new BotApiError(400, 'Bad Request: need administrator rights in the channel chat');
+    if (this.botMember.can_post_messages === false)
+      throw new BotApiError(400, 'Bad Request: not enough rights to send messages to the chat');
+    const flood = this.floods.shift();
+    if (flood) throw new BotApiError(429, `Too Many Requests: retry after ${flood.retryAfter}`, { retry_after: flood.retryAfter });
+  }
+
+  private file(value: string | File | undefined, params: Params): File | string {
+    if (typeof value === 'string' && value.startsWith('attach://')) value = params.get(value.slice(9));
+    if (value === undefined || value === '') throw new BotApiError(400, 'Bad Request: there is no photo in the request');
+    return value;
+  }
+
+  private store(fields: Partial<StoredMessage>, params: Params, uploaded: File[]): StoredMessage {
+    const message: StoredMessage = {
+      message_id: this.nextId++,
+      date: Math.floor(Date.now() / 1000),
+      chat: this.channel,
+      silent: params.get('disable_notification') === 'true',
+      uploaded: uploaded.map((f) => ({ name: f.name, type: f.type, size: f.size })),
+      deleted: false,
+      ...fields,
+    };
+    this.messages.push(message);
+    return message;
+  }
+
+  private view(message: StoredMessage) {
+    const { silent: _silent, uploaded: _uploaded, deleted: _deleted, ...visible } = message;
+    return visible;
+  }
+
+  private caption(value: unknown): string | undefined {
+    if (typeof value !== 'string' || value === '') return undefined;
+    if (value.length > 1024) throw new BotApiError(400, 'Bad Request: message caption is too long');
+    return value;
+  }
+
+  private media(kind: 'photo' | 'video', value: File | string) {
+    const size = typeof value === 'string' ? 0 : value.size;
+    const id = `${kind}-${this.nextId}-${Math.random().toString(36).slice(2, 8)}`;
+    if (typeof value !== 'string' && kind === 'photo' && size > 10 * 1024 * 1024)
+      throw new BotApiError(400, 'Bad Request: PHOTO_INVALID_DIMENSIONS');
+    if (typeof value !== 'string' && size > 50 * 1024 * 1024) throw new BotApiError(413, 'Request Entity Too Large');
+    return kind === 'photo'
+      ? { photo: [{ file_id: id, file_unique_id: id, width: 1, height: 1, file_size: size }] }
+      : {
+          video: {
+            file_id: id,
+            file_unique_id: id,
+            file_size: size,
+            mime_type: typeof value === 'string' ? 'video/mp4' : value.type,
+            duration: 0,
+            width: 0,
+            height: 0,
+          },
+        };
+  }
+
+  private async handle(req: http.IncomingMessage): Promise<unknown> {
+    const path = new URL(req.url ?? '/', 'http://local').pathname.replace(/^\/api\.telegram\.org/, '');
+    const match = /^\/bot([^/]+)\/([A-Za-z]+)$/.exec(path);
+    if (!match) throw new BotApiError(404, 'Not Found');
+    const [, token, method] = match;
+    if (token !== this.token) throw new BotApiError(401, 'Unauthorized');
+    const params = await this.params(req);
+    this.calls.push({
+      method: method!,
+      params: Object.fromEntries([...params].map(([k, v]) => [k, typeof v === 'string' ? v : `<file ${v.name}>`])),
+    });
+    const messageOf = (chat: ReturnType<FakeTelegramServer['chatOf']>) => {
+      const id = Number(params.get('message_id'));
+      return this.messages.find((m) => m.chat.id === chat.id && m.message_id === id && !m.deleted);
+    };
+    switch (method) {
+      case 'getMe':
+        return this.bot;
+      case 'getChat':
+        return { ...this.chatOf(params) };
+      case 'getChatMember': {
+        this.chatOf(params);
+        const userId = Number(params.get('user_id'));
+        if (userId === this.bot.id) return { user: this.bot, ...this.botMember };
+        throw new BotApiError(400, 'Bad Request: user not found');
+      }
+      case 'getChatAdministrators':
+        this.chatOf(params);
+        return this.botMember.status === 'administrator' ? [{ user: this.bot, ...this.botMember }] : [];
+      case 'getChatMemberCount':
+        this.chatOf(params);
+        return this.subscribers;
+      case 'sendMessage': {
+        const chat = this.chatOf(params);
+        const text = params.get('text');
+        if (typeof text !== 'string' || text.trim() === '') throw new BotApiError(400, 'Bad Request: message text is empty');
+        if (text.length > 4096) throw new BotApiError(400, 'Bad Request: message is too long');
+        this.mayPost();
+        const preview = params.get('link_preview_options');
+        return this.view(
+          this.store({ chat, text, ...(typeof preview === 'string' ? { link_preview_options: JSON.parse(preview) } : {}) }, params, []),
+        );
+      }
+      case 'sendPhoto':
+      case 'sendVideo': {
+        const chat = this.chatOf(params);
+        const kind = method === 'sendPhoto' ? 'photo' : 'video';
+        const value = this.file(params.get(kind), params);
+        const caption = this.caption(params.get('caption'));
+        this.mayPost();
+        return this.view(
+          this.store(
+            { chat, ...this.media(kind, value), ...(caption ? { caption } : {}) },
+            params,
+            typeof value === 'string' ? [] : [value],
+          ),
+        );
+      }
+      case 'sendMediaGroup': {
+        const chat = this.chatOf(params);
+        let items: Array<{ type: string; media: string; caption?: string }>;
+        try {
+          items = JSON.parse(String(params.get('media') ?? ''));
+        } catch {
+          throw new BotApiError(400, "Bad Request: can't parse media JSON object");
+        }
+        if (!Array.isArray(items) || items.length < 2 || items.length > 10)
+          throw new BotApiError(400, 'Bad Request: wrong number of media in the album');
+        const resolved = items.map((item) => {
+          if (item.type !== 'photo' && item.type !== 'video')
+            throw new BotApiError(400, `Bad Request: unsupported media type "${item.type}" in the album`);
+          return { item, value: this.file(item.media, params), caption: this.caption(item.caption) };
+        });
+        this.mayPost();
+        const group = `${Date.now()}${this.nextId}`;
+        return resolved.map(({ item, value, caption }) =>
+          this.view(
+            this.store(
+              { chat, media_group_id: group, ...this.media(item.type as 'photo' | 'video', value), ...(caption ? { caption } : {}) },
+              params,
+              typeof value === 'string' ? [] : [value],
+            ),
+          ),
+        );
+      }
+      case 'editMessageReplyMarkup': {
+        const chat = this.chatOf(params);
+        if (!messageOf(chat)) throw new BotApiError(400, 'Bad Request: message to edit not found');
+        // None of the stored messages has a keyboard: asking for none changes nothing.
+        throw new BotApiError(
+          400,
+          'Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message',
+        );
+      }
+      case 'deleteMessage': {
+        const chat = this.chatOf(params);
+        const message = messageOf(chat);
+        if (!message) throw new BotApiError(400, 'Bad Request: message to delete not found');
+        message.deleted = true;
+        return true;
+      }
+      case 'getUpdates': {
+        const allowed = params.get('allowed_updates');
+        const kinds: string[] = typeof allowed === 'string' ? JSON.parse(allowed) : [];
+        const offset = Number(params.get('offset') ?? 0);
+        if (offset > 0) this.updates = this.updates.filter((u) => (u as { update_id: number }).update_id >= offset);
+        return this.updates
+          .filter((u) => kinds.length === 0 || kinds.some((k) => k in (u as object)))
+          .slice(0, Number(params.get('limit') ?? 100));
+      }
+      default:
+        throw new BotApiError(404, 'Not Found');
+    }
+  }
+}

@@ -47,7 +47,7 @@ export interface OAuthCallContext {
 export interface ConnectableAccount {
   /** Stable id on the network (page id, IG user id, organization URN…). */
   remoteId: string;
-  kind: 'account' | 'profile' | 'page' | 'instagram' | 'organization';
+  kind: 'account' | 'profile' | 'page' | 'instagram' | 'organization' | 'board';
   name: string;
   handle?: string;
   avatarUrl?: string;

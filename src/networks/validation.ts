@@ -104,6 +104,22 @@ export const VALIDATION_ISSUE_TEXTS = {
     en: () => 'This channel is disconnected: reconnect it or remove it from the post.',
     es: () => 'Este canal está desconectado: vuelve a conectarlo o quítalo de la publicación.',
   },
+  board_required: {
+    en: () => 'A pin needs a board: connect the channel to a board or choose one for this pin.',
+    es: () => 'Un pin necesita un tablero: conecta el canal a un tablero o elige uno para este pin.',
+  },
+  title_too_long: {
+    en: (p) => `The title is limited to ${p.max} characters.`,
+    es: (p) => `El título admite como máximo ${p.max} caracteres.`,
+  },
+  link_invalid: {
+    en: () => 'The link must be a full web address (https://…).',
+    es: () => 'El enlace debe ser una dirección web completa (https://…).',
+  },
+  embeds_too_many: {
+    en: (p) => `${p.network} shows at most ${p.max} link previews in one message.`,
+    es: (p) => `${p.network} muestra como máximo ${p.max} vistas previas de enlaces en un mensaje.`,
+  },
 } satisfies Record<string, { en: Text; es: Text }>;
 
 export type ValidationIssueCode = keyof typeof VALIDATION_ISSUE_TEXTS;

@@ -32,6 +32,10 @@ export const validationTextsEs: Record<keyof typeof validationTextsEn, string> =
   content_warning_too_long: 'La advertencia de contenido tiene {{count}} caracteres; como máximo {{max}}.',
   publication_id_too_long: 'El id de la publicación es demasiado largo para esta red.',
   channel_disconnected: 'Este canal está desconectado: vuelve a conectarlo o quítalo de la publicación.',
+  board_required: 'Un pin necesita un tablero: conecta el canal a un tablero o elige uno para este pin.',
+  title_too_long: 'El título admite como máximo {{max}} caracteres.',
+  link_invalid: 'El enlace debe ser una dirección web completa (https://…).',
+  embeds_too_many: '{{network}} muestra como máximo {{max}} vistas previas de enlaces en un mensaje.',
 };
 
 /** Dónde está el problema dentro de la publicación, según su campo. */

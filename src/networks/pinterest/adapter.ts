@@ -73,11 +73,15 @@ function toBase64(media: MediaInput): string {
 }
 
 /** A multipart/form-data body of `fields` then the file, streamed, with its exact length (S3-style upload forms need it). */
-export function multipartUpload(fields: Record<string, string>, media: MediaInput): { body: ReadableStream<Uint8Array>; length: number; contentType: string } {
+export function multipartUpload(
+  fields: Record<string, string>,
+  media: MediaInput,
+): { body: ReadableStream<Uint8Array>; length: number; contentType: string } {
   const boundary = `plaza-${crypto.randomUUID()}`;
   const encoder = new TextEncoder();
   let head = '';
-  for (const [name, value] of Object.entries(fields)) head += `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
+  for (const [name, value] of Object.entries(fields))
+    head += `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
   head += `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${media.mediaId}"\r\nContent-Type: ${media.mimeType}\r\n\r\n`;
   const headBytes = encoder.encode(head);
   const tailBytes = encoder.encode(`\r\n--${boundary}--\r\n`);
@@ -172,8 +176,10 @@ export function createPinterestAdapter(options: PinterestAdapterOptions = {}): N
     for (;;) {
       const { body: media } = await request<{ status?: string }>({ method: 'GET', path: `/media/${registered.media_id}` });
       if (media?.status === 'succeeded') return registered.media_id;
-      if (media?.status === 'failed') throw new NetworkError('permanent', 'video_processing_failed', 'Pinterest could not process the video');
-      if (now() - started > pollTimeoutMs) throw new NetworkError('transient', 'video_processing_timeout', 'Pinterest is still processing the video');
+      if (media?.status === 'failed')
+        throw new NetworkError('permanent', 'video_processing_failed', 'Pinterest could not process the video');
+      if (now() - started > pollTimeoutMs)
+        throw new NetworkError('transient', 'video_processing_timeout', 'Pinterest is still processing the video');
       await sleep(pollIntervalMs);
     }
   }
@@ -208,7 +214,8 @@ export function createPinterestAdapter(options: PinterestAdapterOptions = {}): N
       source = await mediaSource(ctx, request, input);
     } catch (error) {
       // No pin exists yet: a lost upload answer leaves at most an unused upload, so a plain retry is safe.
-      if (error instanceof NetworkError && error.kind === 'ambiguous') throw new NetworkError('transient', `media_${error.code}`, error.message, error.details);
+      if (error instanceof NetworkError && error.kind === 'ambiguous')
+        throw new NetworkError('transient', `media_${error.code}`, error.message, error.details);
       throw error;
     }
     const alt = input.media.find((m) => m.alt?.trim())?.alt?.trim();
@@ -227,16 +234,18 @@ export function createPinterestAdapter(options: PinterestAdapterOptions = {}): N
     const today = new Date(now());
     const start = new Date(today.getTime() - 89 * 24 * 60 * 60_000);
     const day = (d: Date) => d.toISOString().slice(0, 10);
-    const { body } = await request<Record<string, { summary_metrics?: Record<string, number>; lifetime_metrics?: Record<string, number> }>>({
-      method: 'GET',
-      path: `/pins/${remoteId}/analytics`,
-      query: [
-        ['start_date', day(start)],
-        ['end_date', day(today)],
-        ['metric_types', 'IMPRESSION,OUTBOUND_CLICK,PIN_CLICK,SAVE,TOTAL_COMMENTS,TOTAL_REACTIONS'],
-        ['app_types', 'ALL'],
-      ],
-    });
+    const { body } = await request<Record<string, { summary_metrics?: Record<string, number>; lifetime_metrics?: Record<string, number> }>>(
+      {
+        method: 'GET',
+        path: `/pins/${remoteId}/analytics`,
+        query: [
+          ['start_date', day(start)],
+          ['end_date', day(today)],
+          ['metric_types', 'IMPRESSION,OUTBOUND_CLICK,PIN_CLICK,SAVE,TOTAL_COMMENTS,TOTAL_REACTIONS'],
+          ['app_types', 'ALL'],
+        ],
+      },
+    );
     const data = body?.all ?? Object.values(body ?? {})[0] ?? {};
     const value = (name: string) => {
       const raw = data.lifetime_metrics?.[name] ?? data.summary_metrics?.[name];
@@ -267,17 +276,26 @@ export function createPinterestAdapter(options: PinterestAdapterOptions = {}): N
   async function checkHealth(ctx: ChannelContext): Promise<ChannelHealth> {
     try {
       const request = clientFor(ctx);
-      const { body: account } = await request<{ id?: string; username?: string; business_name?: string | null; follower_count?: number | null }>({
+      const { body: account } = await request<{
+        id?: string;
+        username?: string;
+        business_name?: string | null;
+        follower_count?: number | null;
+      }>({
         method: 'GET',
         path: '/user_account',
       });
       const boardId = typeof ctx.settings.boardId === 'string' ? ctx.settings.boardId : undefined;
-      if (!boardId) return { ok: false, error: { code: 'board_required', message: 'This Pinterest channel has no board', kind: 'permanent' } };
+      if (!boardId)
+        return { ok: false, error: { code: 'board_required', message: 'This Pinterest channel has no board', kind: 'permanent' } };
       try {
         await request({ method: 'GET', path: `/boards/${boardId}` });
       } catch (error) {
         if (error instanceof NetworkError && error.details.status === 404)
-          return { ok: false, error: { code: 'board_not_found', message: 'The board of this channel no longer exists on Pinterest', kind: 'permanent' } };
+          return {
+            ok: false,
+            error: { code: 'board_not_found', message: 'The board of this channel no longer exists on Pinterest', kind: 'permanent' },
+          };
         throw error;
       }
       const handle = account?.username ?? account?.id ?? 'pinterest';

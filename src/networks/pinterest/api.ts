@@ -61,7 +61,11 @@ function messageOf(body: unknown, status: number): string {
 export function errorFromResponse(status: number, body: unknown, headers: Headers, now: number): NetworkError {
   const reason = messageOf(body, status);
   const details = { status, body };
-  if (status === 429) return new NetworkError('rate_limited', 'rate_limited', `Pinterest rate limit: ${reason}`, { ...details, retryAfterMs: retryAfterMsFrom(headers, now) });
+  if (status === 429)
+    return new NetworkError('rate_limited', 'rate_limited', `Pinterest rate limit: ${reason}`, {
+      ...details,
+      retryAfterMs: retryAfterMsFrom(headers, now),
+    });
   if (status === 401) return new NetworkError('auth', /expired/i.test(reason) ? 'token_expired' : 'invalid_token', reason, details);
   if (status === 403) {
     // A token without the scope (pins:write…) needs a new sign-in; anything else is this request refused.
@@ -77,7 +81,8 @@ export function errorFromResponse(status: number, body: unknown, headers: Header
 /** The channel's access token, or an auth error. */
 export function channelToken(ctx: ChannelContext): string {
   const token = ctx.credentials.accessToken;
-  if (typeof token !== 'string' || token.trim() === '') throw new NetworkError('auth', 'missing_token', 'The Pinterest channel has no access token');
+  if (typeof token !== 'string' || token.trim() === '')
+    throw new NetworkError('auth', 'missing_token', 'The Pinterest channel has no access token');
   return token.trim();
 }
 

@@ -47,7 +47,8 @@ export function createPinterestOAuthProvider(options: { fetch?: typeof fetch; re
       const text = await response.text();
       body = text ? JSON.parse(text) : null;
     } catch (error) {
-      if (error instanceof SyntaxError) throw new NetworkError('transient', 'unexpected_response', 'Pinterest answered with something other than JSON');
+      if (error instanceof SyntaxError)
+        throw new NetworkError('transient', 'unexpected_response', 'Pinterest answered with something other than JSON');
       throw requestFailure(error, { network: 'Pinterest', mutating: false, timedOut: timeout.aborted });
     }
     if (!response.ok) throw errorFromResponse(response.status, body, response.headers, Date.now());

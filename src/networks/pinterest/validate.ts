@@ -70,8 +70,11 @@ const count = (text: string) => Array.from(text).length;
 export function validatePin(input: PublishInput, channel?: { settings: Record<string, unknown> }): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   if (count(input.text) > PINTEREST_MAX.description)
-    issues.push(validationIssue('text', 'text_too_long', { count: count(input.text), max: PINTEREST_MAX.description, network: 'Pinterest' }));
-  if (input.title && count(input.title) > PINTEREST_MAX.title) issues.push(validationIssue('title', 'title_too_long', { max: PINTEREST_MAX.title }));
+    issues.push(
+      validationIssue('text', 'text_too_long', { count: count(input.text), max: PINTEREST_MAX.description, network: 'Pinterest' }),
+    );
+  if (input.title && count(input.title) > PINTEREST_MAX.title)
+    issues.push(validationIssue('title', 'title_too_long', { max: PINTEREST_MAX.title }));
   if (input.media.length === 0) issues.push(validationIssue('media', 'media_required', { postType: 'pin' }));
   const images = input.media.filter((m) => m.kind !== 'video');
   if (images.length > PINTEREST_MAX.carousel) issues.push(validationIssue('media', 'too_many_images', { max: PINTEREST_MAX.carousel }));
@@ -81,7 +84,8 @@ export function validatePin(input: PublishInput, channel?: { settings: Record<st
       issues.push(validationIssue(`media.${index}`, 'unsupported_media_type', { type: item.mimeType }));
     if (item.size > PINTEREST_LIMITS.maxImageBytes)
       issues.push(validationIssue(`media.${index}`, 'image_too_large', { maxMb: PINTEREST_LIMITS.maxImageBytes / 1024 / 1024 }));
-    if (item.alt && count(item.alt) > PINTEREST_MAX.alt) issues.push(validationIssue(`media.${index}`, 'alt_too_long', { max: PINTEREST_MAX.alt }));
+    if (item.alt && count(item.alt) > PINTEREST_MAX.alt)
+      issues.push(validationIssue(`media.${index}`, 'alt_too_long', { max: PINTEREST_MAX.alt }));
   });
   const link = linkOf(input);
   if (link !== undefined && (!/^https?:\/\/[^\s/]+\.[^\s]+$/i.test(link) || link.length > PINTEREST_MAX.link))

@@ -41,7 +41,10 @@ function typedNullables(node: unknown): unknown {
     const { nullable: _nullable, ...rest } = copy;
     return { anyOf: [rest, { type: 'null' }] };
   }
-  if (Array.isArray(copy.oneOf) && (copy.oneOf as Array<Record<string, unknown>>).every((branch) => branch.type === 'string' && Array.isArray(branch.enum))) {
+  if (
+    Array.isArray(copy.oneOf) &&
+    (copy.oneOf as Array<Record<string, unknown>>).every((branch) => branch.type === 'string' && Array.isArray(branch.enum))
+  ) {
     const { oneOf, ...rest } = copy;
     return { ...rest, anyOf: oneOf };
   }
@@ -180,10 +183,16 @@ export class FakePinterestServer {
     if (auth !== this.token) return reply(401, { code: 2, message: 'Authentication failed.' });
     let m: RegExpExecArray | null;
 
-    if (method === 'GET' && path === '/user_account') return reply(200, { account_type: 'BUSINESS', ...this.account, profile_image: 'https://i.pinimg.com/p.jpg' });
+    if (method === 'GET' && path === '/user_account')
+      return reply(200, { account_type: 'BUSINESS', ...this.account, profile_image: 'https://i.pinimg.com/p.jpg' });
     if (method === 'GET' && path === '/boards') {
       return reply(200, {
-        items: [...this.boards.values()].map((b) => ({ id: b.id, name: b.name, privacy: b.privacy, owner: { username: this.account.username } })),
+        items: [...this.boards.values()].map((b) => ({
+          id: b.id,
+          name: b.name,
+          privacy: b.privacy,
+          owner: { username: this.account.username },
+        })),
         bookmark: null,
       });
     }
@@ -194,7 +203,9 @@ export class FakePinterestServer {
     }
     if ((m = /^\/boards\/(\d+)\/pins$/.exec(path)) && method === 'GET') {
       if (!this.boards.has(m[1])) return reply(404, { code: 40, message: 'Board not found.' });
-      const all = [...this.pins.values()].filter((p) => !p.deleted && p.boardId === m![1]).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+      const all = [...this.pins.values()]
+        .filter((p) => !p.deleted && p.boardId === m![1])
+        .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
       const size = Number(url.searchParams.get('page_size') ?? '25');
       const offset = Number(url.searchParams.get('bookmark') ?? '0');
       const page = all.slice(offset, offset + size);

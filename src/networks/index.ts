@@ -7,6 +7,7 @@ import type { NetworkAdapter } from './types.ts';
 import type { NetworkPackage } from './package.ts';
 import type { ListeningSourceKind } from '../modules/listening/sources/types.ts';
 import { bluesky } from './bluesky/index.ts';
+import { discord } from './discord/index.ts';
 import { facebook } from './facebook/index.ts';
 import { instagram } from './instagram/index.ts';
 import { linkedin } from './linkedin/index.ts';
@@ -17,7 +18,7 @@ import { threads } from './threads/index.ts';
 import { x } from './x/index.ts';
 
 /** Every network this build of Plaza knows, once. */
-export const NETWORKS: readonly NetworkPackage[] = [bluesky, mastodon, sandbox, facebook, instagram, linkedin, threads, x, pinterest];
+export const NETWORKS: readonly NetworkPackage[] = [bluesky, mastodon, sandbox, facebook, instagram, linkedin, threads, x, pinterest, discord];
 
 /** The adapters every Plaza process ships with. */
 export function defaultAdapters(): NetworkAdapter[] {

@@ -183,6 +183,6 @@ describe('the local Discord server', () => {
     });
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({ code: 50035 });
-    expect(server.violations.splice(0).join()).toContain('maxLength');
+    expect(server.violations.splice(0).join()).toContain('/content');
   });
 });

@@ -15,10 +15,11 @@ import { mastodon } from './mastodon/index.ts';
 import { pinterest } from './pinterest/index.ts';
 import { sandbox } from './sandbox/index.ts';
 import { threads } from './threads/index.ts';
+import { tiktok } from './tiktok/index.ts';
 import { x } from './x/index.ts';
 
 /** Every network this build of Plaza knows, once. */
-export const NETWORKS: readonly NetworkPackage[] = [bluesky, mastodon, sandbox, facebook, instagram, linkedin, threads, x, pinterest, discord];
+export const NETWORKS: readonly NetworkPackage[] = [bluesky, mastodon, sandbox, facebook, instagram, linkedin, threads, x, pinterest, discord, tiktok];
 
 /** The adapters every Plaza process ships with. */
 export function defaultAdapters(): NetworkAdapter[] {

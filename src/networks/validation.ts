@@ -116,9 +116,13 @@ export const VALIDATION_ISSUE_TEXTS = {
     en: () => 'The link must be a full web address (https://…).',
     es: () => 'El enlace debe ser una dirección web completa (https://…).',
   },
-  embeds_too_many: {
-    en: (p) => `${p.network} shows at most ${p.max} link previews in one message.`,
-    es: (p) => `${p.network} muestra como máximo ${p.max} vistas previas de enlaces en un mensaje.`,
+  option_required: {
+    en: (p) => `Choose a value for ${p.option}: ${p.network} asks for it on every post.`,
+    es: (p) => `Elige un valor para ${p.option}: ${p.network} lo pide en cada publicación.`,
+  },
+  option_not_allowed_for_account: {
+    en: (p) => `This account does not allow "${p.value}" for ${p.option}; choose another value.`,
+    es: (p) => `Esta cuenta no admite «${p.value}» en ${p.option}; elige otro valor.`,
   },
 } satisfies Record<string, { en: Text; es: Text }>;
 

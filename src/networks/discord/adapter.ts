@@ -211,7 +211,11 @@ export function createDiscordAdapter(options: DiscordAdapterOptions = {}): Netwo
     const form = new FormData();
     form.append('payload_json', JSON.stringify(payload));
     input.media.forEach((m, index) => {
-      form.append(`files[${index}]`, new Blob([m.bytes], { type: m.mimeType }), `${m.mediaId}.${m.mimeType.split('/')[1] ?? 'bin'}`);
+      form.append(
+        `files[${index}]`,
+        new Blob([new Uint8Array(m.bytes)], { type: m.mimeType }),
+        `${m.mediaId}.${m.mimeType.split('/')[1] ?? 'bin'}`,
+      );
     });
     return { form };
   }

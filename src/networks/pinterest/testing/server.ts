@@ -21,7 +21,7 @@ import { OpenApiValidator } from '../../testing/openapi.ts';
 const SPEC_URL = new URL('./pinterest-v5.openapi.json', import.meta.url);
 let sharedValidator: OpenApiValidator | undefined;
 export function pinterestOpenApiValidator(): OpenApiValidator {
-  sharedValidator ??= new OpenApiValidator(typedNullables(JSON.parse(readFileSync(SPEC_URL, 'utf8'))));
+  sharedValidator ??= new OpenApiValidator(typedNullables(JSON.parse(readFileSync(SPEC_URL, 'utf8'))) as Record<string, unknown>);
   return sharedValidator;
 }
 
@@ -272,7 +272,7 @@ export class FakePinterestServer {
       res.end(`<Error><Code>InvalidArgument</Code><Message>${message}</Message></Error>`);
     };
     if (!contentType.startsWith('multipart/form-data')) return fail('not a form');
-    const form = await new Response(raw, { headers: { 'content-type': contentType } }).formData();
+    const form = await new Response(new Uint8Array(raw), { headers: { 'content-type': contentType } }).formData();
     const key = form.get('key');
     const media = [...this.media.values()].find((m) => m.key === key);
     if (!media) return fail('unknown key');

@@ -19,7 +19,19 @@ import { tiktok } from './tiktok/index.ts';
 import { x } from './x/index.ts';
 
 /** Every network this build of Plaza knows, once. */
-export const NETWORKS: readonly NetworkPackage[] = [bluesky, mastodon, sandbox, facebook, instagram, linkedin, threads, x, pinterest, discord, tiktok];
+export const NETWORKS: readonly NetworkPackage[] = [
+  bluesky,
+  mastodon,
+  sandbox,
+  facebook,
+  instagram,
+  linkedin,
+  threads,
+  x,
+  pinterest,
+  discord,
+  tiktok,
+];
 
 /** The adapters every Plaza process ships with. */
 export function defaultAdapters(): NetworkAdapter[] {

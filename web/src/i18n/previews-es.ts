@@ -4,6 +4,8 @@ import type { previewsEn } from './previews-en.ts';
 /** Textos de las vistas previas por red (features/posts/preview). */
 export const previewsEs: Dictionary<typeof previewsEn> = {
   needsImage: 'Instagram solo publica con una imagen o un vídeo: añade uno.',
+  pinNeedsImage: 'Un pin necesita una imagen o un vídeo: añade uno.',
+  pinBoard: 'En el tablero {{board}}',
   seeMore: '… más',
   overLimit: 'Sobran {{count}} caracteres del límite de {{limit}}: {{network}} no lo aceptará.',
   carouselDot: 'Imagen {{index}} de {{count}}',
@@ -11,6 +13,7 @@ export const previewsEs: Dictionary<typeof previewsEn> = {
   linkCardNote: 'La red obtiene el título y la imagen del enlace al publicar; Plaza solo muestra la dirección.',
   cropNote: '{{network}} muestra las imágenes en {{ratio}}: se recorta lo que queda fuera de este marco.',
   gallery: {
+    sampleTitle: 'Tarta de queso y café de tueste lento',
     title: 'Cómo muestra cada red una publicación',
     intro:
       'La misma publicación tal como la mostrará cada red: nombre e imagen de la cuenta, límites de texto, tarjetas de enlace y recortes de imagen.',

@@ -3,6 +3,7 @@ import { Avatar, Badge, Box, Group, Paper, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { safeHref } from '../../../shared/safe-link.ts';
 import { networkLabel } from '../../../shared/api-error-text.ts';
+import { PinPreview } from './PinPreview.tsx';
 import { cropLabels, firstLink, foldText, frameFor, gridLayout, initials, networkLength, shapeFor } from './crops.ts';
 
 /** An image as a preview shows it. */
@@ -255,6 +256,8 @@ export function PostPreview({
   thread = [],
   images,
   label,
+  title,
+  link,
 }: {
   network: string;
   account: PreviewAccount;
@@ -262,8 +265,13 @@ export function PostPreview({
   thread?: string[];
   images: PreviewImage[];
   label?: string;
+  /** The post's title, for networks that show one (Pinterest). */
+  title?: string;
+  /** The post's own link (an option, e.g. Pinterest's destination link). */
+  link?: string;
 }) {
   const { t } = useTranslation();
+  if (network === 'pinterest') return <PinPreview account={account} text={text} title={title} link={link} images={images} label={label} />;
   const shape = shapeFor(network);
   const length = networkLength(text, network);
   const over = shape.limit !== null && length > shape.limit ? length - shape.limit : 0;

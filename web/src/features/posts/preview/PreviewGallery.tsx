@@ -6,7 +6,18 @@ import { PostPreview, type PreviewImage } from './PostPreview.tsx';
 import { previewAccount } from './PublicationPreviews.tsx';
 
 /** The networks with a preview shape of their own, in the order the gallery shows them. */
-export const GALLERY_NETWORKS = ['instagram', 'facebook', 'linkedin', 'x', 'threads', 'bluesky', 'mastodon'] as const;
+export const GALLERY_NETWORKS = [
+  'instagram',
+  'facebook',
+  'linkedin',
+  'x',
+  'threads',
+  'bluesky',
+  'mastodon',
+  'pinterest',
+  'tiktok',
+  'discord',
+] as const;
 
 /** A drawn picture as a data: URL (allowed by the page's CSP; nothing is fetched). */
 function picture(width: number, height: number, from: string, to: string): string {
@@ -44,8 +55,8 @@ export function PreviewGallery() {
             {networkLabel(network)}
           </Title>
           <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md" style={{ alignItems: 'start' }}>
-            <PostPreview network={network} account={account} text={sample} images={[]} />
-            <PostPreview network={network} account={account} text={long} images={IMAGES} />
+            <PostPreview network={network} account={account} text={sample} images={[]} title={t('previews.gallery.sampleTitle')} />
+            <PostPreview network={network} account={account} text={long} images={IMAGES} title={t('previews.gallery.sampleTitle')} />
           </SimpleGrid>
         </Stack>
       ))}

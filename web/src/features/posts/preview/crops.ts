@@ -99,6 +99,33 @@ export const NETWORK_SHAPES: Record<string, NetworkShape> = {
     showHandle: false,
     avatarRadius: 'xl',
   },
+  pinterest: {
+    crop: { portrait: 2 / 3, square: 2 / 3, landscape: 2 / 3, several: 'carousel' },
+    limit: 800,
+    foldAt: null,
+    linkCard: 'none',
+    linkLength: null,
+    showHandle: false,
+    avatarRadius: 'xl',
+  },
+  discord: {
+    crop: { portrait: PORTRAIT_4_5, square: 1, landscape: LANDSCAPE_16_9, several: 'grid' },
+    limit: 2000,
+    foldAt: null,
+    linkCard: 'large',
+    linkLength: null,
+    showHandle: false,
+    avatarRadius: 'xl',
+  },
+  tiktok: {
+    crop: { portrait: 9 / 16, square: 9 / 16, landscape: 9 / 16, several: 'carousel' },
+    limit: 2200,
+    foldAt: 80,
+    linkCard: 'none',
+    linkLength: null,
+    showHandle: true,
+    avatarRadius: 'xl',
+  },
 };
 
 /** Networks with a shape of their own (the rest are shown like Mastodon). */

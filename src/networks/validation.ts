@@ -116,13 +116,13 @@ export const VALIDATION_ISSUE_TEXTS = {
     en: () => 'The link must be a full web address (https://…).',
     es: () => 'El enlace debe ser una dirección web completa (https://…).',
   },
-  option_required: {
-    en: (p) => `Choose a value for ${p.option}: ${p.network} asks for it on every post.`,
-    es: (p) => `Elige un valor para ${p.option}: ${p.network} lo pide en cada publicación.`,
+  privacy_required: {
+    en: (p) => `Choose who can see this post: ${p.network} asks for it on every post.`,
+    es: (p) => `Elige quién puede ver esta publicación: ${p.network} lo pide en cada publicación.`,
   },
   option_not_allowed_for_account: {
-    en: (p) => `This account does not allow "${p.value}" for ${p.option}; choose another value.`,
-    es: (p) => `Esta cuenta no admite «${p.value}» en ${p.option}; elige otro valor.`,
+    en: (p) => `The account on the network does not allow "${p.value}" here (${p.option}); choose another value.`,
+    es: (p) => `La cuenta en la red no admite «${p.value}» aquí (${p.option}); elige otro valor.`,
   },
 } satisfies Record<string, { en: Text; es: Text }>;
 

@@ -152,7 +152,7 @@ export function validateTikTokPost(input: PublishInput, channel?: { settings: Re
   const mode = modeOf(input, settings);
   const privacy = opt(input, 'privacy');
   if (mode === 'direct' && (typeof privacy !== 'string' || privacy === ''))
-    issues.push(validationIssue('options.network.privacy', 'option_required', { option: 'privacy', network: 'TikTok' }));
+    issues.push(validationIssue('options.network.privacy', 'privacy_required', { network: 'TikTok' }));
   if (!channel) return issues;
   // What this creator allows (read at sign-in).
   const choices = (settings?.optionChoices as Record<string, string[]> | undefined)?.privacy;

@@ -56,7 +56,7 @@ describe('tiktok before saving', () => {
       maxVideoSeconds: 300,
     });
     expect(checked(input())).toEqual([]);
-    expect(checked(input({ options: { network: {} } }))).toEqual(['option_required']);
+    expect(checked(input({ options: { network: {} } }))).toEqual(['privacy_required']);
     expect(checked(input({ options: { network: { privacy: 'FOLLOWER_OF_CREATOR' } } }))).toEqual(['option_not_allowed_for_account']);
     expect(checked(input({ options: { network: { privacy: 'PUBLIC_TO_EVERYONE', allowDuet: true } } }))).toEqual([
       'option_not_allowed_for_account',

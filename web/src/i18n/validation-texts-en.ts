@@ -36,8 +36,8 @@ export const validationTextsEn = {
   board_required: 'A pin needs a board: connect the channel to a board or choose one for this pin.',
   title_too_long: 'The title is limited to {{max}} characters.',
   link_invalid: 'The link must be a full web address (https://…).',
-  option_required: 'Choose a value for {{option}}: {{network}} asks for it on every post.',
-  option_not_allowed_for_account: 'This account does not allow “{{value}}” for {{option}}; choose another value.',
+  privacy_required: 'Choose who can see this post: {{network}} asks for it on every post.',
+  option_not_allowed_for_account: 'The account on the network does not allow “{{value}}” here ({{option}}); choose another value.',
 };
 
 /** Where in a post an issue is, from its field ("thread[0].text" → the thread's second post). */

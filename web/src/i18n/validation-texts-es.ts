@@ -35,8 +35,8 @@ export const validationTextsEs: Record<keyof typeof validationTextsEn, string> =
   board_required: 'Un pin necesita un tablero: conecta el canal a un tablero o elige uno para este pin.',
   title_too_long: 'El título admite como máximo {{max}} caracteres.',
   link_invalid: 'El enlace debe ser una dirección web completa (https://…).',
-  option_required: 'Elige un valor para {{option}}: {{network}} lo pide en cada publicación.',
-  option_not_allowed_for_account: 'Esta cuenta no admite «{{value}}» en {{option}}; elige otro valor.',
+  privacy_required: 'Elige quién puede ver esta publicación: {{network}} lo pide en cada publicación.',
+  option_not_allowed_for_account: 'La cuenta en la red no admite «{{value}}» aquí ({{option}}); elige otro valor.',
 };
 
 /** Dónde está el problema dentro de la publicación, según su campo. */

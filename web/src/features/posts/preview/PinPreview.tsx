@@ -6,7 +6,16 @@
 import { Avatar, Badge, Box, Group, Paper, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { firstLink, initials } from './crops.ts';
-import type { PreviewAccount, PreviewImage } from './PostPreview.tsx';
+
+/** What a pin shows of the account and its images (PostPreview's types, repeated so the two files do not import each other). */
+interface PinAccount {
+  name: string;
+  handle: string;
+}
+interface PinImage {
+  url: string;
+  alt: string;
+}
 
 /** Pinterest's grid frame: width / height. */
 export const PIN_RATIO = 2 / 3;
@@ -19,11 +28,11 @@ export function PinPreview({
   images,
   label,
 }: {
-  account: PreviewAccount;
+  account: PinAccount;
   text: string;
   title?: string;
   link?: string;
-  images: PreviewImage[];
+  images: PinImage[];
   label?: string;
 }) {
   const { t } = useTranslation();

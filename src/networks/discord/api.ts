@@ -6,7 +6,7 @@
  */
 import { guardedFetch } from '../../lib/safe-fetch.ts';
 import { networkUrl } from '../endpoints.ts';
-import { requestFailure } from '../request-failure.ts';
+import { assertMaySend, requestFailure } from '../request-failure.ts';
 import { NetworkError, type ChannelContext } from '../types.ts';
 
 export const DISCORD_API = 'https://discord.com/api/v10';
@@ -115,9 +115,7 @@ export function createDiscordClient(ctx: ChannelContext, options: DiscordClientO
       headers['Content-Type'] = 'application/json';
       body = JSON.stringify(req.json);
     } else if (req.form) body = req.form;
-    if (ctx.signal?.aborted) throw new NetworkError('transient', 'aborted', 'Request aborted before it was sent');
-    if (ctx.deadline !== undefined && (ctx.now ?? Date.now)() >= ctx.deadline)
-      throw new NetworkError('transient', 'deadline_passed', 'The engine’s deadline passed before the request was sent; nothing was sent');
+    assertMaySend(ctx);
     const key = `${ctx.channelId}|${req.route}`;
     const resetAt = exhaustedBuckets.get(key);
     if (resetAt !== undefined) {

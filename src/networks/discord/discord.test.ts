@@ -149,6 +149,13 @@ describe('discord bot', () => {
     }
   });
 
+  it('sends nothing once the engine’s deadline has passed', async () => {
+    const before = server.requests.length;
+    const error = await failure(adapter.publish({ ...botChannel(), deadline: Date.now() - 1 }, input()));
+    expect(error).toMatchObject({ kind: 'transient', code: 'deadline_passed' });
+    expect(server.requests.length).toBe(before);
+  });
+
   it('reports no metrics, each with its reason code', async () => {
     const metrics = await adapter.fetchMetrics(botChannel(), '1');
     expect(metrics.likes).toBeNull();

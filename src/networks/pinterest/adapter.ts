@@ -19,7 +19,7 @@
  */
 import { guardedFetch } from '../../lib/safe-fetch.ts';
 import { networkUrl } from '../endpoints.ts';
-import { requestFailure } from '../request-failure.ts';
+import { assertMaySend, requestFailure } from '../request-failure.ts';
 import {
   NetworkError,
   unhealthy,
@@ -32,7 +32,7 @@ import {
   type PublishInput,
   type PublishResult,
 } from '../types.ts';
-import { PINTEREST_API, assertMaySend, createPinterestClient, errorFromResponse, type PinterestRequestFn } from './api.ts';
+import { PINTEREST_API, createPinterestClient, errorFromResponse, type PinterestRequestFn } from './api.ts';
 import { createPinterestOAuthProvider } from './oauth.ts';
 import { PINTEREST_CAPABILITIES, PINTEREST_LIMITS, boardOf, linkOf, validatePin } from './validate.ts';
 

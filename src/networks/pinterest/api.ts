@@ -5,7 +5,7 @@
  */
 import { guardedFetch } from '../../lib/safe-fetch.ts';
 import { networkUrl } from '../endpoints.ts';
-import { requestFailure } from '../request-failure.ts';
+import { assertMaySend, requestFailure } from '../request-failure.ts';
 import { NetworkError, type ChannelContext } from '../types.ts';
 
 /** Pinterest's hosts, pinned in this one place (API v5). */
@@ -93,13 +93,6 @@ function parse(text: string): unknown {
   } catch {
     return text;
   }
-}
-
-/** Refuses to send once the engine has given up (deadline) or cancelled. */
-export function assertMaySend(ctx: ChannelContext): void {
-  if (ctx.signal?.aborted) throw new NetworkError('transient', 'aborted', 'Request aborted before it was sent');
-  if (ctx.deadline !== undefined && (ctx.now ?? Date.now)() >= ctx.deadline)
-    throw new NetworkError('transient', 'deadline_passed', 'The engine’s deadline passed before the request was sent; nothing was sent');
 }
 
 /** A request function bound to one channel's token. */

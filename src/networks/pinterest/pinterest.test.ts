@@ -137,6 +137,13 @@ describe('pinterest publish', () => {
     expect(server.postsWithText(publication.text)).toBe(0);
   });
 
+  it('sends nothing once the engine’s deadline has passed', async () => {
+    const before = server.requests.length;
+    const error = (await adapter.publish({ ...channel(), deadline: Date.now() - 1 }, input()).catch((e: unknown) => e)) as NetworkError;
+    expect(error).toMatchObject({ kind: 'transient', code: 'deadline_passed' });
+    expect(server.requests.length).toBe(before);
+  });
+
   it('a channel without a board fails before anything is sent', async () => {
     const before = server.requests.length;
     const error = (await adapter.publish(channel({}), input()).catch((e: unknown) => e)) as NetworkError;

@@ -20,7 +20,7 @@
  */
 import { guardedFetch } from '../../lib/safe-fetch.ts';
 import { networkUrl } from '../endpoints.ts';
-import { requestFailure } from '../request-failure.ts';
+import { assertMaySend, requestFailure } from '../request-failure.ts';
 import { validationIssue } from '../validation.ts';
 import {
   NetworkError,
@@ -37,7 +37,7 @@ import {
   type PublishResult,
   type ValidationIssue,
 } from '../types.ts';
-import { assertMaySend, createTikTokClient, errorFromAnswer, type TikTokRequestFn } from './api.ts';
+import { createTikTokClient, errorFromAnswer, type TikTokRequestFn } from './api.ts';
 import { PRIVACY_LEVELS, type CreatorInfo } from './creator.ts';
 import { createTikTokOAuthProvider } from './oauth.ts';
 

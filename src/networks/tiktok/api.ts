@@ -5,7 +5,7 @@
  */
 import { guardedFetch } from '../../lib/safe-fetch.ts';
 import { networkUrl } from '../endpoints.ts';
-import { requestFailure } from '../request-failure.ts';
+import { assertMaySend, requestFailure } from '../request-failure.ts';
 import { NetworkError, type ChannelContext } from '../types.ts';
 
 export const TIKTOK_API = {
@@ -57,12 +57,6 @@ export function channelToken(ctx: ChannelContext): string {
   if (typeof token !== 'string' || token.trim() === '')
     throw new NetworkError('auth', 'missing_token', 'The TikTok channel has no access token');
   return token.trim();
-}
-
-export function assertMaySend(ctx: ChannelContext): void {
-  if (ctx.signal?.aborted) throw new NetworkError('transient', 'aborted', 'Request aborted before it was sent');
-  if (ctx.deadline !== undefined && (ctx.now ?? Date.now)() >= ctx.deadline)
-    throw new NetworkError('transient', 'deadline_passed', 'The engine’s deadline passed before the request was sent; nothing was sent');
 }
 
 export interface TikTokClientOptions {

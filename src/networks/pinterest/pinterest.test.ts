@@ -4,6 +4,7 @@
  * title/link/alt text, the boards picker, health of a removed board, metrics.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exchangeCode, refreshTokens } from '../../modules/oauth/tokens.ts';
 import { validateVariantsLike } from './testing/validate-helper.ts';
 import { NetworkError, type ChannelContext, type MediaInput, type PublishInput } from '../types.ts';
 import { createPinterestAdapter } from './adapter.ts';
@@ -174,6 +175,31 @@ describe('pinterest health and sign-in', () => {
       ok: false,
       error: { kind: 'auth' },
     });
+  });
+
+  it('exchanges the sign-in code and refreshes with HTTP Basic app credentials (token requests checked against the OpenAPI document)', async () => {
+    const provider = createPinterestOAuthProvider();
+    const app = { clientId: server.app.clientId, clientSecret: server.app.clientSecret };
+    const ctx = { origin: server.baseUrl, allowPrivateUrls: true };
+    const tokens = await exchangeCode(
+      provider,
+      app,
+      ctx,
+      { code: server.authorize(), redirectUrl: 'https://plaza.example/api/v1/oauth/pinterest/callback', verifier: 'v' },
+      Date.now(),
+    );
+    expect(tokens).toMatchObject({ accessToken: server.token, refreshToken: server.refreshToken });
+    const renewed = await refreshTokens(provider, app, ctx, tokens, Date.now());
+    expect(renewed.accessToken).toBe(server.token);
+    await expect(
+      exchangeCode(
+        provider,
+        { ...app, clientSecret: 'wrong' },
+        ctx,
+        { code: server.authorize(), redirectUrl: 'x', verifier: 'v' },
+        Date.now(),
+      ),
+    ).rejects.toMatchObject({ kind: 'auth' });
   });
 
   it('the picker lists every board of the account, each a channel with its board id', async () => {

@@ -7,12 +7,15 @@ import type { NetworkAdapter } from './types.ts';
 import type { NetworkPackage } from './package.ts';
 import type { ListeningSourceKind } from '../modules/listening/sources/types.ts';
 import { bluesky } from './bluesky/index.ts';
+import { discord } from './discord/index.ts';
 import { facebook } from './facebook/index.ts';
 import { instagram } from './instagram/index.ts';
 import { linkedin } from './linkedin/index.ts';
 import { mastodon } from './mastodon/index.ts';
+import { pinterest } from './pinterest/index.ts';
 import { sandbox } from './sandbox/index.ts';
 import { threads } from './threads/index.ts';
+import { tiktok } from './tiktok/index.ts';
 import { x } from './x/index.ts';
 import { wordpress } from './wordpress/index.ts';
 import { telegram } from './telegram/index.ts';
@@ -31,6 +34,9 @@ export const NETWORKS: readonly NetworkPackage[] = [
   wordpress,
   telegram,
   slack,
+  pinterest,
+  discord,
+  tiktok,
 ];
 
 /** The adapters every Plaza process ships with. */

@@ -47,7 +47,7 @@ export interface OAuthCallContext {
 export interface ConnectableAccount {
   /** Stable id on the network (page id, IG user id, organization URN…). */
   remoteId: string;
-  kind: 'account' | 'profile' | 'page' | 'instagram' | 'organization';
+  kind: 'account' | 'profile' | 'page' | 'instagram' | 'organization' | 'board';
   name: string;
   handle?: string;
   avatarUrl?: string;
@@ -73,6 +73,8 @@ export interface OAuthProvider {
   pkce: boolean;
   /** How the client authenticates at the token endpoint. */
   clientAuth: 'basic' | 'body';
+  /** The name the network gives the client id in the authorize URL and token requests; 'client_id' when absent (TikTok: 'client_key'). */
+  clientIdParam?: string;
   /** Extra authorize parameters (e.g. { prompt: 'consent' }). */
   extraAuthorizeParams?: Readonly<Record<string, string>>;
   /**

@@ -7,7 +7,7 @@
  * - a write that may have arrived (timeout, reset): ambiguous, so the engine reconciles before retrying.
  */
 import { isUnsafeUrlError } from '../lib/safe-fetch.ts';
-import { NetworkError } from './types.ts';
+import { NetworkError, type ChannelContext } from './types.ts';
 
 /** Connection errors that mean the request never left Plaza. */
 export const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
@@ -37,4 +37,14 @@ export function requestFailure(error: unknown, request: { network: string; mutat
   const short = aborted ? 'timeout' : (code?.toLowerCase() ?? 'network_error');
   if (!mutating) return new NetworkError('transient', short, message);
   return new NetworkError('ambiguous', short, `${network} may or may not have carried out the request: ${message}`);
+}
+
+/**
+ * Refuses to send once the engine has cancelled the call or its deadline has passed (measured on
+ * the engine's clock): nothing is sent, so the engine may simply try again.
+ */
+export function assertMaySend(ctx: ChannelContext): void {
+  if (ctx.signal?.aborted) throw new NetworkError('transient', 'aborted', 'Request aborted before it was sent');
+  if (ctx.deadline !== undefined && (ctx.now ?? Date.now)() >= ctx.deadline)
+    throw new NetworkError('transient', 'deadline_passed', 'The engine’s deadline passed before the request was sent; nothing was sent');
 }

@@ -307,8 +307,11 @@ export interface NetworkAdapter {
   /** Present when Plaza can read and answer what people write to the channel (inbox.ts). */
   readonly inbox?: InboxAdapter;
 
-  /** Checks content against this network's limits without calling it. */
-  validate(input: PublishInput): ValidationIssue[];
+  /**
+   * Checks content against this network's limits without calling it. `channel` (its non-secret
+   * settings) is given when the post is checked for a known channel, e.g. Pinterest's board.
+   */
+  validate(input: PublishInput, channel?: { settings: Record<string, unknown> }): ValidationIssue[];
   /** Verifies credentials and returns the account; used on connect and by health checks. */
   checkHealth(ctx: ChannelContext): Promise<ChannelHealth>;
   /**

@@ -104,6 +104,26 @@ export const VALIDATION_ISSUE_TEXTS = {
     en: () => 'This channel is disconnected: reconnect it or remove it from the post.',
     es: () => 'Este canal está desconectado: vuelve a conectarlo o quítalo de la publicación.',
   },
+  board_required: {
+    en: () => 'A pin needs a board: connect the channel to a board or choose one for this pin.',
+    es: () => 'Un pin necesita un tablero: conecta el canal a un tablero o elige uno para este pin.',
+  },
+  title_too_long: {
+    en: (p) => `The title is limited to ${p.max} characters.`,
+    es: (p) => `El título admite como máximo ${p.max} caracteres.`,
+  },
+  link_invalid: {
+    en: () => 'The link must be a full web address (https://…).',
+    es: () => 'El enlace debe ser una dirección web completa (https://…).',
+  },
+  privacy_required: {
+    en: (p) => `Choose who can see this post: ${p.network} asks for it on every post.`,
+    es: (p) => `Elige quién puede ver esta publicación: ${p.network} lo pide en cada publicación.`,
+  },
+  option_not_allowed_for_account: {
+    en: (p) => `The account on the network does not allow "${p.value}" here (${p.option}); choose another value.`,
+    es: (p) => `La cuenta en la red no admite «${p.value}» aquí (${p.option}); elige otro valor.`,
+  },
 } satisfies Record<string, { en: Text; es: Text }>;
 
 export type ValidationIssueCode = keyof typeof VALIDATION_ISSUE_TEXTS;

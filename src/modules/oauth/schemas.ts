@@ -29,7 +29,7 @@ export const pickerSchema = z.object({
   accounts: z.array(
     z.object({
       remoteId: z.string(),
-      kind: z.enum(['account', 'profile', 'page', 'instagram', 'organization']),
+      kind: z.enum(['account', 'profile', 'page', 'instagram', 'organization', 'board']),
       name: z.string(),
       handle: z.string().nullable(),
       avatarUrl: z.string().nullable(),

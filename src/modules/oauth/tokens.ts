@@ -24,7 +24,7 @@ export function authorizeUrl(
 ): string {
   const url = new URL(networkUrl(provider.authorizeUrl(ctx), ctx.origin));
   url.searchParams.set('response_type', 'code');
-  url.searchParams.set('client_id', app.clientId);
+  url.searchParams.set(provider.clientIdParam ?? 'client_id', app.clientId);
   url.searchParams.set('redirect_uri', input.redirectUrl);
   if (provider.scopes.length) url.searchParams.set('scope', provider.scopes.join(provider.scopeSeparator));
   url.searchParams.set('state', input.state);
@@ -65,7 +65,7 @@ export async function tokenRequest(
     const pass = encodeURIComponent(app.clientSecret);
     headers.authorization = `Basic ${Buffer.from(`${user}:${pass}`).toString('base64')}`;
   } else {
-    body.set('client_id', app.clientId);
+    body.set(provider.clientIdParam ?? 'client_id', app.clientId);
     if (app.clientSecret) body.set('client_secret', app.clientSecret);
   }
   const fetcher = guardedFetch(ctx.allowPrivateUrls === true);

@@ -94,7 +94,7 @@ export async function validateVariants(ctx: AppContext, db: Db, workspaceId: str
       ...(variant.firstComment ? { firstComment: variant.firstComment } : {}),
       ...(variant.title ? { title: variant.title } : {}),
     };
-    const issues = [...adapter.validate(input), ...capabilityIssues(adapter, input)];
+    const issues = [...adapter.validate(input, { settings: channel.settings }), ...capabilityIssues(adapter, input)];
     if (channel.status === 'disconnected') issues.push(validationIssue('channel', 'channel_disconnected'));
     // One "empty" message per channel: the adapter may have said it already.
     if (variant.text.trim() === '' && variant.media.length === 0 && !issues.some((found) => found.code === 'empty_post'))

@@ -7575,7 +7575,7 @@ export interface paths {
                                 channelId: string | null;
                                 handle: string | null;
                                 /** @enum {string} */
-                                kind: "account" | "profile" | "page" | "instagram" | "organization";
+                                kind: "account" | "profile" | "page" | "instagram" | "organization" | "board";
                                 name: string;
                                 remoteId: string;
                             }[];

@@ -16,6 +16,7 @@ export const composerMediaEn = {
   },
   firstComment: 'First comment',
   firstCommentHelp: 'Published as a comment right after the post (links and hashtags often go here).',
+  lockedByAccount: 'Set by the account on the network: Plaza cannot change it.',
   addMedia: 'Add image or video',
   uploading: 'Uploading {{name}}: {{percent}} %',
   uploadResumed: 'The connection dropped; the upload goes on from where it stopped.',

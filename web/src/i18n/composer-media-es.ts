@@ -20,6 +20,7 @@ export const composerMediaEs: Texts<typeof composerMediaEn> = {
   },
   firstComment: 'Primer comentario',
   firstCommentHelp: 'Se publica como comentario justo después de la publicación (suele llevar enlaces y hashtags).',
+  lockedByAccount: 'Lo fija la cuenta en la red: Plaza no puede cambiarlo.',
   addMedia: 'Añadir imagen o vídeo',
   uploading: 'Subiendo {{name}}: {{percent}} %',
   uploadResumed: 'Se cortó la conexión; la subida sigue desde donde se quedó.',

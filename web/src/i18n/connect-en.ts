@@ -30,6 +30,7 @@ export const connectEn = {
     page: 'Facebook Page',
     instagram: 'Instagram professional account',
     organization: 'Organization page',
+    board: 'Pinterest board',
   },
   integrations: {
     tab: 'Integrations',

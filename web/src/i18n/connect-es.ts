@@ -33,6 +33,7 @@ export const connectEs: Dictionary<typeof connectEn> = {
     page: 'Página de Facebook',
     instagram: 'Cuenta profesional de Instagram',
     organization: 'Página de organización',
+    board: 'Tablero de Pinterest',
   },
   integrations: {
     tab: 'Integraciones',

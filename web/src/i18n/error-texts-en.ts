@@ -143,6 +143,18 @@ export const networkReasonsEn = {
   publishing_limit: 'The account reached the network’s daily publishing limit; Plaza will try again later.',
   reply_limit: 'The account reached the network’s daily limit of replies; Plaza will try again later.',
   container_error: 'The network could not process the post’s media.',
+  webhook_url_invalid: 'This is not a Discord webhook URL (it starts with https://discord.com/api/webhooks/).',
+  webhook_revoked: 'The Discord webhook was deleted or its URL changed: create a new webhook and reconnect the channel.',
+  missing_permissions: 'The bot lacks a permission in this channel (View Channel, Send Messages, Attach Files…).',
+  channel_not_found: 'The channel no longer exists or the bot cannot see it.',
+  board_required: 'A pin needs a board: reconnect the channel choosing a board, or choose one for the pin.',
+  board_not_found: 'The channel’s Pinterest board no longer exists: reconnect the channel choosing another board.',
+  video_processing_failed: 'The network could not process the video.',
+  video_processing_timeout: 'The network took too long to process the video; Plaza will try again.',
+  privacy_level_option_mismatch: 'The TikTok account no longer offers the chosen privacy level: choose another one.',
+  video_too_long: 'The video is longer than the account may post.',
+  delete_unsupported: 'This network’s API cannot delete posts: delete it in the network’s app.',
+  publish_failed: 'The network could not publish the post.',
   container_expired: 'The network discarded the prepared post before it was published; it will be prepared again.',
   container_processing_timeout: 'The network took too long to prepare the post.',
   media_url_missing: 'This network downloads media from Plaza: set PUBLIC_URL to an address reachable from the internet.',
@@ -238,6 +250,9 @@ export const networkNamesEn = {
   linkedin: 'LinkedIn',
   threads: 'Threads',
   x: 'X',
+  pinterest: 'Pinterest',
+  discord: 'Discord',
+  tiktok: 'TikTok',
 };
 
 /** Why a row of a mentions CSV is refused (src/modules/listening/sources/csv.ts CSV_ROW_ERROR_CODES). */

@@ -147,6 +147,18 @@ export const networkReasonsEs: Record<keyof typeof networkReasonsEn, string> = {
   publishing_limit: 'La cuenta alcanzó el límite diario de publicaciones de la red; Plaza lo intentará más tarde.',
   reply_limit: 'La cuenta alcanzó el límite diario de respuestas de la red; Plaza lo intentará más tarde.',
   container_error: 'La red no pudo procesar los medios de la publicación.',
+  webhook_url_invalid: 'No es una URL de webhook de Discord (empieza por https://discord.com/api/webhooks/).',
+  webhook_revoked: 'El webhook de Discord se borró o cambió su URL: crea un webhook nuevo y vuelve a conectar el canal.',
+  missing_permissions: 'Al bot le falta un permiso en este canal (Ver canal, Enviar mensajes, Adjuntar archivos…).',
+  channel_not_found: 'El canal ya no existe o el bot no puede verlo.',
+  board_required: 'Un pin necesita un tablero: vuelve a conectar el canal eligiendo un tablero o elige uno para el pin.',
+  board_not_found: 'El tablero de Pinterest del canal ya no existe: vuelve a conectar el canal eligiendo otro tablero.',
+  video_processing_failed: 'La red no pudo procesar el vídeo.',
+  video_processing_timeout: 'La red tardó demasiado en procesar el vídeo; Plaza lo volverá a intentar.',
+  privacy_level_option_mismatch: 'La cuenta de TikTok ya no ofrece el nivel de privacidad elegido: elige otro.',
+  video_too_long: 'El vídeo dura más de lo que la cuenta puede publicar.',
+  delete_unsupported: 'La API de esta red no puede borrar publicaciones: bórrala en la app de la red.',
+  publish_failed: 'La red no pudo publicar la publicación.',
   container_expired: 'La red descartó la publicación preparada antes de publicarla; se volverá a preparar.',
   container_processing_timeout: 'La red tardó demasiado en preparar la publicación.',
   media_url_missing: 'Esta red descarga los medios desde Plaza: configura PUBLIC_URL con una dirección accesible desde internet.',
@@ -243,6 +255,9 @@ export const networkNamesEs: Record<keyof typeof networkNamesEn, string> = {
   facebook: 'Páginas de Facebook',
   instagram: 'Instagram',
   threads: 'Threads',
+  pinterest: 'Pinterest',
+  discord: 'Discord',
+  tiktok: 'TikTok',
 };
 
 /** Por qué se rechaza una fila de un CSV de menciones. */

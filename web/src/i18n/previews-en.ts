@@ -1,6 +1,8 @@
 /** English strings of the network previews (features/posts/preview). */
 export const previewsEn = {
   needsImage: 'Instagram publishes only posts with an image or a video: add one.',
+  pinNeedsImage: 'A pin needs an image or a video: add one.',
+  pinBoard: 'On the board {{board}}',
   seeMore: '… more',
   overLimit: '{{count}} characters over the limit of {{limit}}: {{network}} will refuse it.',
   carouselDot: 'Image {{index}} of {{count}}',
@@ -15,6 +17,7 @@ export const previewsEn = {
   gallery: {
     blogTitle: 'Autumn at Café Aroma: the new menu',
     blogExcerpt: 'Cheesecake, slow-roast coffee and longer afternoons: what is new this season.',
+    sampleTitle: 'Cheesecake and slow-roast coffee',
     title: 'How each network shows a post',
     intro: 'The same post as each network will show it: name and picture of the account, text limits, link cards and image crops.',
     sample:

@@ -4,6 +4,8 @@ import type { previewsEn } from './previews-en.ts';
 /** Textos de las vistas previas por red (features/posts/preview). */
 export const previewsEs: Dictionary<typeof previewsEn> = {
   needsImage: 'Instagram solo publica con una imagen o un vídeo: añade uno.',
+  pinNeedsImage: 'Un pin necesita una imagen o un vídeo: añade uno.',
+  pinBoard: 'En el tablero {{board}}',
   seeMore: '… más',
   overLimit: 'Sobran {{count}} caracteres del límite de {{limit}}: {{network}} no lo aceptará.',
   carouselDot: 'Imagen {{index}} de {{count}}',
@@ -18,6 +20,7 @@ export const previewsEs: Dictionary<typeof previewsEn> = {
   gallery: {
     blogTitle: 'Otoño en Café Aroma: la nueva carta',
     blogExcerpt: 'Tarta de queso, café de tueste lento y tardes más largas: lo nuevo de la temporada.',
+    sampleTitle: 'Tarta de queso y café de tueste lento',
     title: 'Cómo muestra cada red una publicación',
     intro:
       'La misma publicación tal como la mostrará cada red: nombre e imagen de la cuenta, límites de texto, tarjetas de enlace y recortes de imagen.',

@@ -3,7 +3,7 @@
  * these few reach the bundle). A network without an icon there (LinkedIn asked for its removal, the
  * simulated sandbox) gets its initials in its colour.
  */
-import { siBluesky, siFacebook, siInstagram, siMastodon, siTelegram, siThreads, siWordpress, siX } from 'simple-icons';
+import { siBluesky, siDiscord, siFacebook, siInstagram, siMastodon, siPinterest, siTelegram, siThreads, siTiktok, siWordpress, siX } from 'simple-icons';
 
 const ICONS: Record<string, { path: string; hex: string; title: string }> = {
   bluesky: siBluesky,
@@ -14,6 +14,9 @@ const ICONS: Record<string, { path: string; hex: string; title: string }> = {
   x: siX,
   wordpress: siWordpress,
   telegram: siTelegram,
+  pinterest: siPinterest,
+  discord: siDiscord,
+  tiktok: siTiktok,
 };
 
 const FALLBACK: Record<string, { text: string; hex: string }> = {

@@ -3,6 +3,10 @@
  * the post type, limited to the types it declares; the first comment box where it takes one;
  * its own options as controls labelled in the UI language; and, for networks that fetch media by
  * URL, a clear note when PUBLIC_URL does not let them reach this install.
+ *
+ * A channel may narrow its network's options to what its account allows (read when it was
+ * connected, e.g. a TikTok creator's privacy levels): `settings.optionChoices` lists the values of a
+ * select it may use, `settings.lockedOptions` the options the account has fixed (shown, not editable).
  */
 import { Alert, Select, Stack, Switch, Textarea, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
@@ -26,11 +30,14 @@ export function ChannelCapabilities({
   postType,
   firstComment,
   options,
+  settings,
   onPostType,
   onFirstComment,
   onOptions,
 }: {
   channelId: string;
+  /** The channel's non-secret settings (its `optionChoices` and `lockedOptions`). */
+  settings?: Record<string, unknown>;
   network: NetworkInfo | undefined;
   postType: PostType | undefined;
   firstComment: string;
@@ -50,7 +57,16 @@ export function ChannelCapabilities({
     else next[name] = value;
     onOptions({ ...options, network: next });
   };
-  const visibleOptions = (caps?.options ?? []).filter((option) => !option.postTypes || !postType || option.postTypes.includes(postType));
+  const choices = (settings?.optionChoices ?? {}) as Record<string, string[] | undefined>;
+  const locked = (settings?.lockedOptions ?? {}) as Record<string, string | boolean | undefined>;
+  const visibleOptions = (caps?.options ?? [])
+    .filter((option) => !option.postTypes || !postType || option.postTypes.includes(postType))
+    .map((option) => {
+      const allowed = choices[option.name];
+      return option.kind === 'select' && Array.isArray(allowed)
+        ? { ...option, values: (option.values ?? []).filter((v) => allowed.includes(v)) }
+        : option;
+    });
   return (
     <Stack gap="xs" data-testid={`capabilities-${channelId}`}>
       {network?.mediaByUrlProblem && (
@@ -81,12 +97,23 @@ export function ChannelCapabilities({
       )}
       {visibleOptions.map((option) => {
         const label = option.label[lang];
+        const fixed = locked[option.name];
+        const lockedNote = fixed !== undefined ? t('composerMedia.lockedByAccount') : undefined;
         if (option.kind === 'boolean')
           return (
             <Switch
               key={option.name}
               label={label}
-              checked={typeof values[option.name] === 'boolean' ? (values[option.name] as boolean) : option.default === true}
+              description={lockedNote}
+              disabled={fixed !== undefined}
+              data-testid={`option-${channelId}-${option.name}`}
+              checked={
+                typeof fixed === 'boolean'
+                  ? fixed
+                  : typeof values[option.name] === 'boolean'
+                    ? (values[option.name] as boolean)
+                    : option.default === true
+              }
               onChange={(e) => setOption(option.name, e.currentTarget.checked)}
             />
           );
@@ -95,13 +122,16 @@ export function ChannelCapabilities({
             <Select
               key={option.name}
               label={label}
+              description={lockedNote}
+              disabled={fixed !== undefined}
+              data-testid={`option-${channelId}-${option.name}`}
               clearable
               placeholder={
                 option.valueLabels?.[String(option.default ?? option.values?.[0])]?.[lang] ??
                 String(option.default ?? option.values?.[0] ?? '')
               }
               data={(option.values ?? []).map((value) => ({ value, label: option.valueLabels?.[value]?.[lang] ?? value }))}
-              value={typeof values[option.name] === 'string' ? (values[option.name] as string) : null}
+              value={typeof fixed === 'string' ? fixed : typeof values[option.name] === 'string' ? (values[option.name] as string) : null}
               onChange={(value) => setOption(option.name, value)}
             />
           );

@@ -267,6 +267,7 @@ function ComposerForm() {
                     postType={postTypes[channel.id]}
                     firstComment={firstComments[channel.id] ?? ''}
                     options={options[channel.id] ?? {}}
+                    settings={channel.settings}
                     onPostType={(postType) => dispatch({ type: 'postType', channelId: channel.id, postType })}
                     onFirstComment={(text) => dispatch({ type: 'firstComment', channelId: channel.id, text })}
                     onOptions={(next) => dispatch({ type: 'options', channelId: channel.id, options: next })}
@@ -501,6 +502,7 @@ function ComposerForm() {
               text={textFor(channel.id)}
               thread={threadMode ? thread : []}
               images={images.filter((image) => image.kind !== 'video')}
+              link={typeof options[channel.id]?.network?.link === 'string' ? (options[channel.id]?.network?.link as string) : undefined}
               label={t('composer.previewFor', { name: channel.name })}
             />
           ))}

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { safeHref } from '../../../shared/safe-link.ts';
 import { networkLabel } from '../../../shared/api-error-text.ts';
 import { BlogPostPreview } from './BlogPostPreview.tsx';
+import { PinPreview } from './PinPreview.tsx';
 import { cropLabels, firstLink, foldText, frameFor, gridLayout, initials, networkLength, shapeFor } from './crops.ts';
 
 /** An image as a preview shows it. */
@@ -258,6 +259,7 @@ export function PostPreview({
   label,
   title,
   excerpt,
+  link,
 }: {
   network: string;
   account: PreviewAccount;
@@ -265,13 +267,17 @@ export function PostPreview({
   thread?: string[];
   images: PreviewImage[];
   label?: string;
-  /** Blogs (WordPress): the post's title and excerpt, when the composer has them. */
+  /** The post's title, for networks that show one (blogs, Pinterest). */
   title?: string;
+  /** Blogs (WordPress): the post's excerpt, when the composer has it. */
   excerpt?: string;
+  /** The post's own link (an option, e.g. Pinterest's destination link). */
+  link?: string;
 }) {
   const { t } = useTranslation();
   if (network === 'wordpress')
     return <BlogPostPreview account={account} text={text} images={images} title={title} excerpt={excerpt} label={label} />;
+  if (network === 'pinterest') return <PinPreview account={account} text={text} title={title} link={link} images={images} label={label} />;
   const shape = shapeFor(network);
   const length = networkLength(text, network);
   const over = shape.limit !== null && length > shape.limit ? length - shape.limit : 0;

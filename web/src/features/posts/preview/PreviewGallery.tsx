@@ -17,6 +17,9 @@ export const GALLERY_NETWORKS = [
   'wordpress',
   'telegram',
   'slack',
+  'pinterest',
+  'tiktok',
+  'discord',
 ] as const;
 
 /** A drawn picture as a data: URL (allowed by the page's CSP; nothing is fetched). */
@@ -55,13 +58,15 @@ export function PreviewGallery() {
             {networkLabel(network)}
           </Title>
           <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md" style={{ alignItems: 'start' }}>
-            <PostPreview network={network} account={account} text={sample} images={[]} />
+            <PostPreview network={network} account={account} text={sample} images={[]} title={t('previews.gallery.sampleTitle')} />
             <PostPreview
               network={network}
               account={account}
               text={long}
               images={IMAGES}
-              {...(network === 'wordpress' ? { title: t('previews.gallery.blogTitle'), excerpt: t('previews.gallery.blogExcerpt') } : {})}
+              {...(network === 'wordpress'
+                ? { title: t('previews.gallery.blogTitle'), excerpt: t('previews.gallery.blogExcerpt') }
+                : { title: t('previews.gallery.sampleTitle') })}
             />
           </SimpleGrid>
         </Stack>

@@ -109,6 +109,24 @@ export const NETWORK_SHAPES: Record<string, NetworkShape> = {
     showHandle: false,
     avatarRadius: 'xl',
   },
+  pinterest: {
+    crop: { portrait: 2 / 3, square: 2 / 3, landscape: 2 / 3, several: 'carousel' },
+    limit: 800,
+    foldAt: null,
+    linkCard: 'none',
+    linkLength: null,
+    showHandle: false,
+    avatarRadius: 'xl',
+  },
+  discord: {
+    crop: { portrait: PORTRAIT_4_5, square: 1, landscape: LANDSCAPE_16_9, several: 'grid' },
+    limit: 2000,
+    foldAt: null,
+    linkCard: 'large',
+    linkLength: null,
+    showHandle: false,
+    avatarRadius: 'xl',
+  },
   slack: {
     crop: { portrait: LANDSCAPE_16_9, square: LANDSCAPE_16_9, landscape: LANDSCAPE_16_9, several: 'grid' },
     limit: 40_000,
@@ -127,6 +145,15 @@ export const NETWORK_SHAPES: Record<string, NetworkShape> = {
     linkLength: null,
     showHandle: false,
     avatarRadius: 'sm',
+  },
+  tiktok: {
+    crop: { portrait: 9 / 16, square: 9 / 16, landscape: 9 / 16, several: 'carousel' },
+    limit: 2200,
+    foldAt: 80,
+    linkCard: 'none',
+    linkLength: null,
+    showHandle: true,
+    avatarRadius: 'xl',
   },
 };
 

@@ -24,6 +24,8 @@ const json = process.argv.includes('--json');
 const trace = process.argv.includes('--trace');
 const runs = Number(process.argv.find((a) => a.startsWith('--runs='))?.split('=')[1] ?? 5);
 const ZONE = 'Europe/Madrid';
+/** A post drawn on the calendar (Plaza's grid and, for a baseline build, FullCalendar's events both carry data-post-id). */
+const POST_ON_GRID = '[data-testid="calendar"] [data-post-id]';
 
 /** Gzipped size (level 9) of built files under web/dist, in KB. */
 function gzipKb(files: string[]): number {
@@ -109,7 +111,7 @@ try {
     await page.locator('[data-testid="calendar"][data-ready="true"]').waitFor({ timeout: 30_000 });
     if (expectEvents)
       await page
-        .locator('.fc-daygrid-event')
+        .locator(POST_ON_GRID)
         .first()
         .waitFor({ timeout: 30_000 })
         .catch(async (error) => {
@@ -192,7 +194,7 @@ try {
   );
   const screenKb = gzipKb(screenScripts);
   const eventsShown = await page.evaluate(
-    () => document.querySelectorAll('.fc-daygrid-event').length + document.querySelectorAll('.fc-daygrid-more-link').length,
+    () => document.querySelectorAll('[data-testid="calendar"] [data-post-id], .plaza-cal-more, .more-posts').length,
   );
   // The floor: what this browser on this machine needs for any page, from navigation to usable.
   const blank = http.createServer((_request, response) => {

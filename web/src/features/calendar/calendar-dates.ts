@@ -57,11 +57,14 @@ export function instantOf(date: CivilDate, hour: number, minute: number, second:
   return fromWallClock(wall, guessOffset ?? offsetAt(wall, zone), zone).at;
 }
 
-/** `count` consecutive days from `first`, each with the instants it covers in `zone`. */
-export function gridDays(first: CivilDate, count: number, zone: string): GridDay[] {
+/**
+ * `count` consecutive days from `first`, each with the instants it covers in `zone`. Where a DST change
+ * makes midnight happen twice, `firstStart` says which one the grid starts at.
+ */
+export function gridDays(first: CivilDate, count: number, zone: string, firstStart?: number): GridDay[] {
   const days: GridDay[] = [];
   let date = first;
-  let start = instantOf(first, 0, 0, 0, zone);
+  let start = firstStart ?? instantOf(first, 0, 0, 0, zone);
   for (let i = 0; i < count; i++) {
     const next = addDays(date, 1);
     const end = instantOf(next, 0, 0, 0, zone, offsetAt(start, zone));
@@ -79,7 +82,9 @@ export function weekStart(date: CivilDate, firstDay: number): CivilDate {
 
 /** The month view of the month holding `date`: six whole weeks from the week holding the 1st. */
 export function monthDays(date: CivilDate, zone: string, firstDay: number): GridDay[] {
-  return gridDays(weekStart({ year: date.year, month: date.month, day: 1 }, firstDay), 42, zone);
+  // The same first instant as the prefetch's window (see monthWindow).
+  const start = Date.parse(monthWindow(date, zone, firstDay).from);
+  return gridDays(weekStart({ year: date.year, month: date.month, day: 1 }, firstDay), 42, zone, start);
 }
 
 /** The week view of the week holding `date`. */

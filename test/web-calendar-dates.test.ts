@@ -5,18 +5,26 @@ import {
   monthDays,
   monthWindow,
   movedInstant,
+  periodTitle,
   timeOfDay,
   todayIn,
   weekDays,
 } from '../web/src/features/calendar/calendar-dates.ts';
-import { periodTitle } from '../web/src/features/calendar/CalendarToolbar.tsx';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
 describe("the calendar grid's days in the brand's zone (Intl only)", () => {
   it('a Madrid week holding the end of summer time (25 October 2026) has a 25-hour Sunday', () => {
     const week = weekDays({ year: 2026, month: 10, day: 28 }, 'Europe/Madrid', 1);
-    expect(week.map((d) => d.key)).toEqual(['2026-10-26', '2026-10-27', '2026-10-28', '2026-10-29', '2026-10-30', '2026-10-31', '2026-11-01']);
+    expect(week.map((d) => d.key)).toEqual([
+      '2026-10-26',
+      '2026-10-27',
+      '2026-10-28',
+      '2026-10-29',
+      '2026-10-30',
+      '2026-10-31',
+      '2026-11-01',
+    ]);
     const before = weekDays({ year: 2026, month: 10, day: 20 }, 'Europe/Madrid', 1);
     const sunday = before[6];
     expect(sunday.key).toBe('2026-10-25');
@@ -39,7 +47,15 @@ describe("the calendar grid's days in the brand's zone (Intl only)", () => {
 
   it('a New York Sunday-first week across the March change: days in New York, not in UTC or the browser', () => {
     const week = weekDays({ year: 2026, month: 3, day: 10 }, 'America/New_York', 0);
-    expect(week.map((d) => d.key)).toEqual(['2026-03-08', '2026-03-09', '2026-03-10', '2026-03-11', '2026-03-12', '2026-03-13', '2026-03-14']);
+    expect(week.map((d) => d.key)).toEqual([
+      '2026-03-08',
+      '2026-03-09',
+      '2026-03-10',
+      '2026-03-11',
+      '2026-03-12',
+      '2026-03-13',
+      '2026-03-14',
+    ]);
     expect(iso(week[0].start)).toBe('2026-03-08T05:00:00.000Z'); // 00:00 EST
     expect(iso(week[1].start)).toBe('2026-03-09T04:00:00.000Z'); // 00:00 EDT
     // 22:00 on Sunday in New York is Monday 02:00 in UTC: still Sunday on the grid.
@@ -80,7 +96,9 @@ describe("the calendar grid's days in the brand's zone (Intl only)", () => {
           expect({ from: iso(days[0].start), to: iso(days[41].end) }, `${zone} ${date.year}-${date.month} ${firstDay}`).toEqual(window);
           // Every day starts at the zone's midnight (or the first instant after it), as luxon says.
           for (const day of [days[0], days[20], days[41]])
-            expect(day.start).toBe(DateTime.fromObject({ year: day.year, month: day.month, day: day.day }, { zone }).startOf('day').toMillis());
+            expect(day.start).toBe(
+              DateTime.fromObject({ year: day.year, month: day.month, day: day.day }, { zone }).startOf('day').toMillis(),
+            );
         }
   });
 

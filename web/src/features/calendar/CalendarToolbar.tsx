@@ -1,7 +1,7 @@
 import { Button, Group, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { CalendarView } from './CalendarGrid.tsx';
-import type { CivilDate, GridDay } from './calendar-dates.ts';
+import { type CivilDate, type GridDay, periodTitle } from './calendar-dates.ts';
 
 interface CalendarToolbarProps {
   view: CalendarView;
@@ -12,18 +12,6 @@ interface CalendarToolbarProps {
   onView(view: CalendarView): void;
   onStep(direction: -1 | 1): void;
   onToday(): void;
-}
-
-const utc = (day: CivilDate) => new Date(Date.UTC(day.year, day.month - 1, day.day));
-
-/** What the calendar shows, in words: "diciembre de 2026", or a week "30 nov – 6 dic 2026". */
-export function periodTitle(view: CalendarView, days: GridDay[], anchor: CivilDate, lang: string): string {
-  if (view === 'week') {
-    const format = new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
-    return format.formatRange(utc(days[0]), utc(days[days.length - 1]));
-  }
-  const title = new Intl.DateTimeFormat(lang, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(utc(anchor));
-  return title.charAt(0).toLocaleUpperCase(lang) + title.slice(1);
 }
 
 /** Previous, next and today; the period's title; month, week and list. */

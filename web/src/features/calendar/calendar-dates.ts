@@ -132,3 +132,15 @@ export function movedInstant(ms: number, date: CivilDate, zone: string, hour?: n
   const time = timeOfDay(ms, zone);
   return instantOf(date, hour ?? time.hour, time.minute, time.second, zone, offsetAt(ms, zone)) + (ms % 1000);
 }
+
+const utc = (day: CivilDate) => new Date(Date.UTC(day.year, day.month - 1, day.day));
+
+/** What the calendar shows, in words: "diciembre de 2026", or a week "30 nov – 6 dic 2026". */
+export function periodTitle(view: 'month' | 'week' | 'list', days: GridDay[], anchor: CivilDate, lang: string): string {
+  if (view === 'week') {
+    const format = new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+    return format.formatRange(utc(days[0]), utc(days[days.length - 1]));
+  }
+  const title = new Intl.DateTimeFormat(lang, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(utc(anchor));
+  return title.charAt(0).toLocaleUpperCase(lang) + title.slice(1);
+}

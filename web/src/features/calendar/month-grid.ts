@@ -58,7 +58,7 @@ export interface MonthWindow {
 }
 
 /**
- * The window FullCalendar's month view shows for the month holding `now` in `zone`: six whole weeks
+ * The window the calendar's month view shows for the month holding `now` in `zone`: six whole weeks
  * from the week holding the 1st, weeks starting on `firstDay` (0 = Sunday, 1 = Monday).
  */
 export function monthGridWindow(now: Date, zone: string, firstDay: number): MonthWindow {

@@ -1,4 +1,13 @@
-import { memo, useEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent as ReactPointerEvent } from 'react';
+import {
+  type CSSProperties,
+  memo,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type PointerEvent as ReactPointerEvent,
+} from 'react';
 import { STATE_LOOK } from '../posts/list/status.tsx';
 import { type CivilDate, type GridDay, dayIndexOf, hhmm, timeOfDay } from './calendar-dates.ts';
 import type { CalendarEntry } from './types.ts';
@@ -477,7 +486,11 @@ function PostEvent({ item, channels, stateLabel, draggable, onPointerDown, onOpe
       data-state={entry.state}
       aria-label={`${label} · ${time} · ${title} — ${names}`}
       title={`${label} — ${names}`}
-      style={{ background: approved ? '#ffffff' : look.hex, borderColor: look.hex, color: approved ? look.hex : '#ffffff' }}
+      style={
+        wide
+          ? ({ '--plaza-state': look.hex } as CSSProperties)
+          : { background: approved ? '#ffffff' : look.hex, borderColor: look.hex, color: approved ? look.hex : '#ffffff' }
+      }
       onPointerDown={(event) => onPointerDown(event, item)}
       onClick={(event) => {
         event.stopPropagation();

@@ -32,6 +32,7 @@ import {
   type GridDay,
   addDays,
   addMonths,
+  dateKey,
   monthDays,
   monthWindow,
   movedInstant,
@@ -66,7 +67,12 @@ export default function CalendarPage() {
   // Phones open the month as a list; wider screens the month grid.
   const [view, setView] = useState<CalendarView>(() => (window.innerWidth < 600 ? 'list' : 'month'));
   const [anchor, setAnchor] = useState<CivilDate>(() => todayIn(zone));
-  const today = todayIn(zone);
+  // One object per day, so the grid (memo) does not re-render for every change of the page around it.
+  const todayKey = dateKey(todayIn(zone));
+  const today = useMemo<CivilDate>(() => {
+    const [year, month, day] = todayKey.split('-').map(Number);
+    return { year, month, day };
+  }, [todayKey]);
   const days = useMemo<GridDay[]>(
     () => (view === 'week' ? weekDays(anchor, zone, firstDay) : monthDays(anchor, zone, firstDay)),
     [view, anchor, zone, firstDay],

@@ -289,6 +289,11 @@ export default function CalendarPage() {
           noPostsText={t('calendar.noPosts')}
           actions={actions}
         />
+        {can('post.write') && view !== 'list' && (
+          <Text size="xs" c="dimmed" mt={4}>
+            {t('calendar.dragHint')}
+          </Text>
+        )}
       </div>
       <Modal
         opened={opened !== null}

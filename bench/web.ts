@@ -4,12 +4,17 @@
  * Baselines in the same run: the same calendar with no posts, and the browser's own floor (a blank
  * page with one inline script, served by a bare HTTP server, measured the same way).
  *
- *   node bin/run-ts.mjs bench/web.ts [--json] [--runs=5] [--trace [--trace-empty]]
+ *   node bin/run-ts.mjs bench/web.ts [--json] [--runs=5] [--trace [--trace-empty]] [--baseline=<commit>]
+ *
+ * --baseline=<commit> also builds that commit's web app (git archive of web/ into a temporary folder,
+ * built with this checkout's node_modules) and measures both builds in the same run, runs interleaved:
+ * each build is served by an identical small static server that forwards /api to the same Plaza.
  *
  * --trace prints, for one extra navigation of the busy (or, with --trace-empty, the empty)
  * calendar: each request's start and end, Chromium's script/style/layout counters, and the
  * functions with the most self time in a CPU profile.
  */
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
@@ -17,25 +22,29 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { DateTime } from 'luxon';
 import { WEB_DIST } from '../src/server/web.ts';
+import { buildWeb } from '../bin/web-build.mjs';
 import { accountsRepository } from '../src/modules/accounts/repository.ts';
 import { launchBrowser, startE2EServer } from '../test/e2e/harness.ts';
 
 const json = process.argv.includes('--json');
 const trace = process.argv.includes('--trace');
+const baselineCommit = process.argv.find((a) => a.startsWith('--baseline='))?.split('=')[1];
 const runs = Number(process.argv.find((a) => a.startsWith('--runs='))?.split('=')[1] ?? 5);
 const ZONE = 'Europe/Madrid';
+/** A post drawn on the calendar (Plaza's grid and, for a baseline build, FullCalendar's events both carry data-post-id). */
+const POST_ON_GRID = '[data-testid="calendar"] [data-post-id]';
 
 /** Gzipped size (level 9) of built files under web/dist, in KB. */
-function gzipKb(files: string[]): number {
-  const bytes = files.reduce((sum, file) => sum + zlib.gzipSync(fs.readFileSync(path.join(WEB_DIST, file)), { level: 9 }).length, 0);
+function gzipKb(files: string[], dist = WEB_DIST): number {
+  const bytes = files.reduce((sum, file) => sum + zlib.gzipSync(fs.readFileSync(path.join(dist, file)), { level: 9 }).length, 0);
   return Math.round((bytes / 1024) * 10) / 10;
 }
 
 /** The entry's JavaScript: what index.html loads before anything runs. */
-function firstLoadJsGzipKb(): { kb: number; files: string[] } {
-  const html = fs.readFileSync(path.join(WEB_DIST, 'index.html'), 'utf8');
+function firstLoadJsGzipKb(dist = WEB_DIST): { kb: number; files: string[] } {
+  const html = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
   const files = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+\.js)"/g)].map((m) => m[1]);
-  return { kb: gzipKb(files), files };
+  return { kb: gzipKb(files, dist), files };
 }
 
 function median(values: number[]): number {
@@ -43,6 +52,65 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)];
 }
 
+/** Builds `commit`'s web app into a temporary folder (with this checkout's node_modules) and returns its dist. */
+function buildBaseline(commit: string): string {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'plaza-bench-baseline-'));
+  const repo = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+  const archive = execFileSync('git', ['archive', '--format=tar', commit, 'web', 'package-lock.json'], { cwd: repo, maxBuffer: 1 << 30 });
+  execFileSync('tar', ['-x', '-C', root], { input: archive });
+  fs.rmSync(path.join(root, 'web', 'dist'), { recursive: true, force: true });
+  fs.symlinkSync(path.join(repo, 'node_modules'), path.join(root, 'node_modules'));
+  buildWeb(root, { quiet: true });
+  return path.join(root, 'web', 'dist');
+}
+
+const TYPES: Record<string, string> = {
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.html': 'text/html; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.json': 'application/json',
+  '.woff2': 'font/woff2',
+};
+
+/** A static server for one web build (index.html for app routes, cached an hour as Plaza does) that forwards /api to `api`. */
+async function frontServer(dist: string, api: string): Promise<{ url: string; close(): void }> {
+  const upstream = new URL(api);
+  const front = http.createServer((request, response) => {
+    const url = new URL(request.url ?? '/', 'http://front');
+    if (url.pathname.startsWith('/api/')) {
+      const forward = http.request(
+        {
+          host: upstream.hostname,
+          port: upstream.port,
+          path: request.url,
+          method: request.method,
+          headers: { ...request.headers, host: upstream.host },
+        },
+        (answer) => {
+          response.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.pipe(response);
+        },
+      );
+      forward.on('error', () => response.destroy());
+      request.pipe(forward);
+      return;
+    }
+    const file = path.join(dist, path.normalize(url.pathname));
+    const found = file.startsWith(dist) && fs.existsSync(file) && fs.statSync(file).isFile() ? file : path.join(dist, 'index.html');
+    response.writeHead(200, {
+      'content-type': TYPES[path.extname(found)] ?? 'application/octet-stream',
+      'cache-control': 'public, max-age=3600',
+    });
+    response.end(fs.readFileSync(found));
+  });
+  await new Promise<void>((resolve) => front.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${(front.address() as import('node:net').AddressInfo).port}`, close: () => front.close() };
+}
+
+const baselineDist = baselineCommit ? buildBaseline(baselineCommit) : null;
 const server = await startE2EServer();
 const browser = await launchBrowser();
 try {
@@ -102,14 +170,22 @@ try {
     });
   });
 
+  // With a baseline, both builds are served the same way (see frontServer), each on its own origin.
+  const fronts = baselineDist
+    ? { current: await frontServer(WEB_DIST, server.url), baseline: await frontServer(baselineDist, server.url) }
+    : null;
+  const appOrigin = fronts?.current.url ?? server.url;
+
   /** Navigation start to the calendar showing its posts (data loaded, events rendered), in ms. */
-  const measure = async (workspaceId: string, expectEvents: boolean): Promise<number> => {
+  const measure = async (workspaceId: string, expectEvents: boolean, origin = appOrigin): Promise<number> => {
+    // The remembered workspace lives in the origin's storage (the session cookie is the same for every port).
+    if (new URL(page.url()).origin !== origin) await page.goto(`${origin}/api/v1/me`);
     await page.evaluate((id) => localStorage.setItem('plaza.workspace', id), workspaceId);
-    await page.goto(`${server.url}/calendar`, { waitUntil: 'commit' });
+    await page.goto(`${origin}/calendar`, { waitUntil: 'commit' });
     await page.locator('[data-testid="calendar"][data-ready="true"]').waitFor({ timeout: 30_000 });
     if (expectEvents)
       await page
-        .locator('.fc-daygrid-event')
+        .locator(POST_ON_GRID)
         .first()
         .waitFor({ timeout: 30_000 })
         .catch(async (error) => {
@@ -123,6 +199,7 @@ try {
     );
   };
 
+  if (fronts) await measure(full.id, true, fronts.baseline.url); // warm-up of the baseline build
   await measure(full.id, true); // warm-up (browser cache, server JIT)
   if (trace) {
     // Where the time goes: each resource's start and end, and the paint marks, since navigation start.
@@ -192,7 +269,7 @@ try {
   );
   const screenKb = gzipKb(screenScripts);
   const eventsShown = await page.evaluate(
-    () => document.querySelectorAll('.fc-daygrid-event').length + document.querySelectorAll('.fc-daygrid-more-link').length,
+    () => document.querySelectorAll('[data-testid="calendar"] [data-post-id], .plaza-cal-more, .more-posts').length,
   );
   // The floor: what this browser on this machine needs for any page, from navigation to usable.
   const blank = http.createServer((_request, response) => {
@@ -211,10 +288,17 @@ try {
   const busy: number[] = [];
   const baseline: number[] = [];
   const floor: number[] = [];
+  const before = { busy: [] as number[], empty: [] as number[] };
   for (let i = 0; i < runs; i++) {
     busy.push(await measure(full.id, true));
     baseline.push(await measure(empty.id, false));
+    if (fronts) {
+      before.busy.push(await measure(full.id, true, fronts.baseline.url));
+      before.empty.push(await measure(empty.id, false, fronts.baseline.url));
+    }
   }
+  fronts?.current.close();
+  fronts?.baseline.close();
   // Last: the blank page is another origin, where the app's remembered workspace cannot be set.
   for (let i = 0; i < runs; i++) floor.push(await measureBlank());
   blank.close();
@@ -225,6 +309,14 @@ try {
     blank_page_ms: Math.round(median(floor)),
     calendar_screen_js_gz_kb: screenKb,
     runs,
+    ...(baselineDist
+      ? {
+          baseline_commit: baselineCommit,
+          baseline_first_load_js_gz_kb: firstLoadJsGzipKb(baselineDist).kb,
+          baseline_calendar_1000_ms: Math.round(median(before.busy)),
+          baseline_calendar_empty_ms: Math.round(median(before.empty)),
+        }
+      : {}),
   };
 
   console.log('Web app benchmark (headless Chromium, embedded database)');
@@ -236,6 +328,16 @@ try {
   console.log(`  baseline, same calendar with no posts: median ${result.calendar_empty_ms} ms (${baseline.map(Math.round).join(', ')})`);
   console.log(`  browser floor, a blank page: median ${result.blank_page_ms} ms (${floor.map(Math.round).join(', ')})`);
   console.log(`  month cells rendered: ${eventsShown} event and "+more" elements`);
+  if (baselineDist) {
+    console.log(`  baseline ${baselineCommit} (same run, interleaved; both builds behind the same static server):`);
+    console.log(`    first-load JS: ${result.baseline_first_load_js_gz_kb} KB`);
+    console.log(
+      `    month calendar, 1,000 posts: median ${result.baseline_calendar_1000_ms} ms (${before.busy.map(Math.round).join(', ')})`,
+    );
+    console.log(
+      `    same calendar with no posts: median ${result.baseline_calendar_empty_ms} ms (${before.empty.map(Math.round).join(', ')})`,
+    );
+  }
   if (json) console.log(JSON.stringify(result));
 } finally {
   await browser.close();

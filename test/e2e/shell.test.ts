@@ -171,12 +171,12 @@ describe('frame, posts list and calendar (real Chromium, es + en)', { timeout: 9
       const { context, page, errors } = await openAs(lang);
       await page.goto(`${server.url}/calendar`);
       await page.locator('[data-testid="calendar"][data-ready="true"]').waitFor();
-      const both = page.locator('.fc-daygrid-event', { hasText: 'Menú de otoño' });
+      const both = page.locator('[data-testid="calendar"] [data-post-id]', { hasText: 'Menú de otoño' });
       await both.waitFor();
       await expect(both.locator('.plaza-event-chip').allTextContents()).resolves.toEqual(['Instagram café', 'Mastodon café']);
       const label = await both.getAttribute('aria-label');
       expect(label).toContain('Instagram café, Mastodon café');
-      const approved = page.locator('.fc-daygrid-event', { hasText: 'Aprobada pero sin programar' });
+      const approved = page.locator('[data-testid="calendar"] [data-post-id]', { hasText: 'Aprobada pero sin programar' });
       if ((await approved.getAttribute('data-state')) === 'approved')
         expect(await approved.getAttribute('aria-label')).toContain(text.approved);
       // The brand's zone is on screen once (the header on wide screens, the menu on narrow ones).

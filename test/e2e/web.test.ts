@@ -136,7 +136,7 @@ describe('web app end to end (real Chromium, real server, embedded database)', {
     await shot('sandbox');
   });
 
-  it("the calendar fetches its month once, at boot, in parallel with the session check (the window matches FullCalendar's)", async () => {
+  it("the calendar fetches its month once, at boot, in parallel with the session check (the window matches the grid's)", async () => {
     await page.goto(`${server.url}/calendar`);
     await page.locator('[data-testid="calendar"][data-ready="true"]').waitFor();
     const requests: string[] = [];
@@ -146,7 +146,7 @@ describe('web app end to end (real Chromium, real server, embedded database)', {
     page.on('request', onRequest);
     await page.goto(`${server.url}/calendar`);
     await page.locator('[data-testid="calendar"][data-ready="true"]').waitFor();
-    await page.locator('.fc-daygrid-event').first().waitFor();
+    await page.locator('[data-testid="calendar"] [data-post-id]').first().waitFor();
     await page.waitForLoadState('networkidle');
     page.off('request', onRequest);
     const entries = requests.filter((url) => url.endsWith('/calendar/entries'));
@@ -175,10 +175,10 @@ describe('web app end to end (real Chromium, real server, embedded database)', {
 
     await page.getByRole('link', { name: 'Calendar' }).click();
     await page.locator('[data-testid="calendar"][data-ready="true"]').waitFor();
-    if (nextMonth) await page.locator('.fc-next-button').click();
+    if (nextMonth) await page.getByTestId('calendar-next').click();
     const event = page.locator(`[data-post-id="${created.id}"]`);
     await event.waitFor();
-    const target = page.locator(`td.fc-daygrid-day[data-date="${from.plus({ days: 1 }).toISODate()}"]`);
+    const target = page.locator(`[data-testid="calendar"] [data-date="${from.plus({ days: 1 }).toISODate()}"]`);
     const a = (await event.boundingBox())!;
     const b = (await target.boundingBox())!;
     await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
@@ -268,7 +268,7 @@ describe('web app end to end (real Chromium, real server, embedded database)', {
     // The calendar's campaign filter lists campaigns by name and keeps only their posts.
     await page.getByRole('link', { name: 'Calendar' }).click();
     await page.locator('[data-testid="calendar"][data-ready="true"]').waitFor();
-    if (when.month !== DateTime.now().setZone(ZONE).month) await page.locator('.fc-next-button').click();
+    if (when.month !== DateTime.now().setZone(ZONE).month) await page.getByTestId('calendar-next').click();
     await page.locator(`[data-post-id="${other.id}"]`).waitFor();
     await page.getByRole('textbox', { name: 'Campaign' }).click();
     await page.getByRole('option', { name: 'Terraza de otoño' }).click();
@@ -379,7 +379,7 @@ describe('web app end to end (real Chromium, real server, embedded database)', {
     await page.goto(`${server.url}/calendar`);
     await page.getByRole('heading', { name: 'Calendario', exact: true }).waitFor();
     // Spanish weeks start on Monday.
-    await expect(page.locator('th.fc-col-header-cell').first().getAttribute('class')).resolves.toContain('fc-day-mon');
+    await expect(page.locator('[data-testid="calendar"] [role="columnheader"]').first().getAttribute('data-weekday')).resolves.toBe('1');
     await shot('calendar-es');
     expect(seen).toEqual([]);
     await page.setViewportSize({ width: 390, height: 844 });
@@ -391,10 +391,10 @@ describe('web app end to end (real Chromium, real server, embedded database)', {
 });
 
 describe('calendar window and week start (pure functions the prefetch relies on)', () => {
-  it('computes the six-week month grid FullCalendar shows, in the brand zone, across a DST change', async () => {
+  it('computes the six-week month grid the calendar shows, in the brand zone, across a DST change', async () => {
     const { monthGridRange, firstDayOfWeek } = await import('../../web/src/features/calendar/CalendarData.ts');
     const november = DateTime.fromISO('2026-11-15T12:00:00', { zone: ZONE }).toJSDate();
-    // Sunday-first: Sun 1 Nov 00:00 CET … +6 weeks (what FullCalendar reported for this month).
+    // Sunday-first: Sun 1 Nov 00:00 CET … +6 weeks (what FullCalendar reported for this month, and the grid shows).
     expect(monthGridRange(november, ZONE, 0)).toEqual({ from: '2026-10-31T23:00:00.000Z', to: '2026-12-12T23:00:00.000Z' });
     // Monday-first: Mon 26 Oct, the day after summer time ends.
     expect(monthGridRange(november, ZONE, 1)).toEqual({ from: '2026-10-25T23:00:00.000Z', to: '2026-12-06T23:00:00.000Z' });

@@ -145,6 +145,12 @@ export const es: Dictionary = {
     rescheduled: 'Movida a {{when}}.',
     more: '+{{count}} más',
     undo: 'Deshacer',
+    previous: 'Anterior',
+    next: 'Siguiente',
+    view: 'Vista',
+    noPosts: 'No hay publicaciones en este periodo.',
+    dayPosts: 'Publicaciones del {{day}}',
+    dragHint: 'Arrastra una publicación a otro día u hora para reprogramarla.',
     feedTitle: 'Suscribirse desde otro calendario',
     feedHelp:
       'Una dirección iCalendar (.ics) con tus publicaciones. Quien tenga la dirección puede leerla; crear una nueva revoca la anterior.',

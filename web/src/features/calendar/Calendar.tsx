@@ -1,8 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import type { EventDropArg, EventInput } from '@fullcalendar/core';
-import { CalendarGrid, type CalendarGridHandlers, type PostChip } from './CalendarGrid.tsx';
-import { DateTime } from 'luxon';
 import { Alert, Button, Group, Modal, Select, Stack, Text, TextInput, Title, CopyButton } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -22,19 +19,33 @@ import {
   calendarEntriesPath,
   firstDayOfWeek,
   loadCalendarEntries,
-  monthGridRange,
   takePrefetchedEntries,
   NO_FILTERS,
   rememberCalendarSettings,
   type CalendarFilters,
   type CalendarRange,
 } from './CalendarData.ts';
+import { CalendarGrid, type CalendarGridActions, type CalendarView, type PostChip } from './CalendarGrid.tsx';
+import { CalendarToolbar } from './CalendarToolbar.tsx';
+import {
+  type CivilDate,
+  type GridDay,
+  addDays,
+  addMonths,
+  dateKey,
+  monthDays,
+  monthWindow,
+  movedInstant,
+  todayIn,
+  weekDays,
+} from './calendar-dates.ts';
 import { workspaceKey } from '../../shared/query-keys.ts';
 import { calendarKeys } from './api.ts';
 import './calendar.css';
 
-const MONTH_CELL_POSTS = 3;
+const NO_ENTRIES: CalendarEntry[] = [];
 const DRAGGABLE = new Set(['draft', 'approved', 'scheduled', 'failed']);
+const draggable = (entry: CalendarEntry) => DRAGGABLE.has(entry.state);
 
 interface Undo {
   postId: string;
@@ -46,38 +57,50 @@ interface Undo {
 export default function CalendarPage() {
   const { t, i18n } = useTranslation();
   const workspace = useWorkspace();
+  const zone = workspace.timeZone;
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const channels = useChannels();
   const lang = i18n.language === 'es' ? 'es' : 'en';
   // Monday first in Spanish, and wherever the brand's own locale expects it.
   const firstDay = lang === 'es' ? 1 : firstDayOfWeek(workspace.language);
-  const [initialView] = useState(() => (window.innerWidth < 600 ? 'listWeek' : 'dayGridMonth'));
-  // The month grid's window is known before FullCalendar mounts: fetch it at once, not after datesSet.
-  const [range, setRange] = useState<CalendarRange | null>(() =>
-    initialView === 'dayGridMonth' ? monthGridRange(new Date(), workspace.timeZone, firstDay) : null,
+  // Phones open the month as a list; wider screens the month grid.
+  const [view, setView] = useState<CalendarView>(() => (window.innerWidth < 600 ? 'list' : 'month'));
+  const [anchor, setAnchor] = useState<CivilDate>(() => todayIn(zone));
+  // One object per day, so the grid (memo) does not re-render for every change of the page around it.
+  const todayKey = dateKey(todayIn(zone));
+  const today = useMemo<CivilDate>(() => {
+    const [year, month, day] = todayKey.split('-').map(Number);
+    return { year, month, day };
+  }, [todayKey]);
+  const days = useMemo<GridDay[]>(
+    () => (view === 'week' ? weekDays(anchor, zone, firstDay) : monthDays(anchor, zone, firstDay)),
+    [view, anchor, zone, firstDay],
   );
-  const [viewType, setViewType] = useState(initialView);
+  // The month and list views ask for the month grid's window (the one the boot-time prefetch asked for).
+  const range = useMemo<CalendarRange>(
+    () =>
+      view === 'week'
+        ? { from: new Date(days[0].start).toISOString(), to: new Date(days[days.length - 1].end).toISOString() }
+        : monthWindow(anchor, zone, firstDay),
+    [view, days, anchor, zone, firstDay],
+  );
   const [filters, setFilters] = useState<CalendarFilters>(NO_FILTERS);
   const [undo, setUndo] = useState<Undo | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [feedUrl, setFeedUrl] = useState<string | null>(null);
   const [feedWarning, setFeedWarning] = useState<UrlWarning | null>(null);
-  const ready = useRef<HTMLDivElement>(null);
   const { can } = useSession();
   const [opened, setOpened] = useState<CalendarEntry | null>(null);
 
-  useEffect(
-    () => rememberCalendarSettings({ workspaceId: workspace.id, zone: workspace.timeZone, firstDay }),
-    [workspace.id, workspace.timeZone, firstDay],
-  );
+  useEffect(() => rememberCalendarSettings({ workspaceId: workspace.id, zone, firstDay }), [workspace.id, zone, firstDay]);
 
+  const entriesKey = calendarKeys.range(workspace.id, range, filters);
   const entries = useQuery({
-    queryKey: calendarKeys.range(workspace.id, range, filters),
-    enabled: range !== null,
+    queryKey: entriesKey,
     placeholderData: (previous) => previous,
-    initialData: () => (range ? takePrefetchedEntries(calendarEntriesPath(workspace.id, range, filters)) : undefined),
-    queryFn: () => loadCalendarEntries(calendarEntriesPath(workspace.id, range!, filters)),
+    initialData: () => takePrefetchedEntries(calendarEntriesPath(workspace.id, range, filters)),
+    queryFn: () => loadCalendarEntries(calendarEntriesPath(workspace.id, range, filters)),
   });
   // Filters' option lists are not needed to show the month: load them once it is on screen and the main thread is idle.
   const [idle, setIdle] = useState(false);
@@ -89,100 +112,56 @@ export default function CalendarPage() {
   const members = useMembers(idle);
   const campaignList = useCampaigns(idle);
 
-  const channelIndex = useMemo(() => new Map((channels.data ?? []).map((c, index) => [c.id, index])), [channels.data]);
-  const channelName = useMemo(() => new Map((channels.data ?? []).map((c) => [c.id, c.name])), [channels.data]);
-  const campaignOptions = useMemo(() => (campaignList.data ?? []).map((c) => ({ value: c.id, label: c.name })), [campaignList.data]);
-
-  const stateLabel = useStateLabel();
-  // Status at a glance: the event is coloured by its state and starts with the state's glyph;
-  // every channel of the post is a chip in that channel's colour (names in the legend and the label).
-  const toEvent = useCallback(
-    (entry: CalendarEntry): EventInput => {
-      const look = STATE_LOOK[entry.state] ?? STATE_LOOK.draft;
-      const approved = entry.state === 'approved';
-      const channels: PostChip[] = entry.channels.map((c) => ({
-        name: channelName.get(c.channelId) ?? '?',
-        color: channelColor(channelIndex.get(c.channelId) ?? 0),
-      }));
-      return {
-        id: entry.id,
-        title: entry.content.slice(0, 80) || '—',
-        start: entry.scheduledAt,
-        allDay: false,
-        // Approved but not scheduled stands out: white with a dashed border, as it will not go out by itself.
-        backgroundColor: approved ? '#ffffff' : look.hex,
-        borderColor: look.hex,
-        textColor: approved ? look.hex : '#ffffff',
-        classNames: [`state-${entry.state}`],
-        startEditable: DRAGGABLE.has(entry.state),
-        extendedProps: { state: entry.state, glyph: look.glyph, stateLabel: stateLabel(entry.state), channels },
-      };
-    },
-    [channelIndex, channelName, stateLabel],
+  // Every channel of a post is a chip in that channel's colour (names in the legend and the label).
+  const chips = useMemo(
+    () => new Map<string, PostChip>((channels.data ?? []).map((c, index) => [c.id, { name: c.name, color: channelColor(index) }])),
+    [channels.data],
   );
-
-  const dayOf = useMemo(() => {
-    // Intl is several times faster than a luxon DateTime per entry; en-CA formats as yyyy-mm-dd.
-    const format = new Intl.DateTimeFormat('en-CA', { timeZone: workspace.timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
-    return (iso: string) => format.format(new Date(iso));
-  }, [workspace.timeZone]);
-
-  // A month cell shows a few posts and a "+N more" that opens the day: rendering every one of
-  // 1,000 posts (even hidden) is what makes a busy month slow, so only the shown ones become events.
-  const events = useMemo<EventInput[]>(() => {
-    const list = entries.data ?? [];
-    if (viewType !== 'dayGridMonth') return list.map(toEvent);
-    const byDay = new Map<string, CalendarEntry[]>();
-    for (const entry of list) {
-      const day = dayOf(entry.scheduledAt);
-      const dayEntries = byDay.get(day);
-      if (dayEntries) dayEntries.push(entry);
-      else byDay.set(day, [entry]);
-    }
-    const shown: EventInput[] = [];
-    for (const [day, dayEntries] of byDay) {
-      for (const entry of dayEntries.slice(0, MONTH_CELL_POSTS)) shown.push(toEvent(entry));
-      if (dayEntries.length > MONTH_CELL_POSTS) {
-        shown.push({
-          id: `more:${day}`,
-          title: t('calendar.more', { count: dayEntries.length - MONTH_CELL_POSTS }),
-          start: day,
-          allDay: true,
-          editable: false,
-          backgroundColor: '#f1f3f5',
-          borderColor: '#ced4da',
-          textColor: '#212529',
-          classNames: ['more-posts'],
-          order: 99,
-        } as EventInput);
-      }
-    }
-    return shown;
-  }, [entries.data, viewType, dayOf, toEvent, t]);
-
-  useEffect(() => {
-    if (entries.isSuccess && ready.current) ready.current.dataset.ready = 'true';
-  }, [entries.isSuccess, entries.data]);
+  const campaignOptions = useMemo(() => (campaignList.data ?? []).map((c) => ({ value: c.id, label: c.name })), [campaignList.data]);
+  const stateLabel = useStateLabel();
+  // Posts are drawn once their channels are known (both are fetched at boot, in parallel).
+  const shownEntries = channels.isPending ? undefined : entries.data;
+  const ready = shownEntries !== undefined && entries.isSuccess;
 
   const reschedule = async (postId: string, scheduledAt: string) =>
     api('POST', `/workspaces/${workspace.id}/posts/${postId}/schedule`, { scheduledAt });
 
-  const onDrop = async (info: EventDropArg) => {
+  const setEntryTime = (postId: string, scheduledAt: string) =>
+    queryClient.setQueryData<CalendarEntry[]>(entriesKey, (list) => list?.map((e) => (e.id === postId ? { ...e, scheduledAt } : e)));
+
+  // Always the latest closures, behind a stable object: the grid only re-renders when its data changes.
+  const actionsRef = useRef<CalendarGridActions>(null as unknown as CalendarGridActions);
+  actionsRef.current = {
+    open: (entry) => setOpened(entry),
+    move: (entry, day, hour) => void move(entry, day, hour),
+    dayClick: (day) => {
+      if (can('post.write')) navigate(`/compose?date=${day.key}`);
+    },
+  };
+  const actions = useMemo<CalendarGridActions>(
+    () => ({
+      open: (entry) => actionsRef.current.open(entry),
+      move: (entry, day, hour) => actionsRef.current.move(entry, day, hour),
+      dayClick: (day) => actionsRef.current.dayClick?.(day),
+    }),
+    [],
+  );
+
+  const move = async (entry: CalendarEntry, day: GridDay, hour?: number) => {
     setError(null);
-    const previous = info.oldEvent.startStr;
-    const next = info.event.startStr;
+    const previous = entry.scheduledAt;
+    const next = new Date(movedInstant(Date.parse(previous), day, zone, hour)).toISOString();
+    if (Date.parse(next) === Date.parse(previous)) return;
+    // The post moves at once; a refusal puts it back and says why.
+    setEntryTime(entry.id, next);
     try {
-      await reschedule(info.event.id, toInstant(next, workspace.timeZone));
-      setUndo({
-        postId: info.event.id,
-        previous: toInstant(previous, workspace.timeZone),
-        label: formatInstant(toInstant(next, workspace.timeZone), workspace.timeZone, lang),
-      });
-      await queryClient.invalidateQueries({ queryKey: workspaceKey(workspace.id) });
+      await reschedule(entry.id, next);
+      setUndo({ postId: entry.id, previous, label: formatInstant(next, zone, lang) });
     } catch (caught) {
-      info.revert();
+      setEntryTime(entry.id, previous);
       setError(caught);
     }
+    await queryClient.invalidateQueries({ queryKey: workspaceKey(workspace.id) });
   };
 
   const undoLast = async () => {
@@ -196,25 +175,12 @@ export default function CalendarPage() {
     await queryClient.invalidateQueries({ queryKey: workspaceKey(workspace.id) });
   };
 
-  const buttonText = useMemo(
-    () => ({ today: t('calendar.today'), month: t('calendar.month'), week: t('calendar.week'), list: t('calendar.list') }),
-    [t],
+  const step = useCallback(
+    (direction: -1 | 1) => setAnchor((current) => (view === 'week' ? addDays(current, 7 * direction) : addMonths(current, direction))),
+    [view],
   );
-  // Always the latest closures, without changing the grid's props.
-  const handlers = useRef<CalendarGridHandlers>(null as unknown as CalendarGridHandlers);
-  handlers.current = {
-    onDatesSet: (arg) => {
-      const next = { from: arg.start.toISOString(), to: arg.end.toISOString() };
-      // Equal to the window computed before mount on first show; a different one (navigation) refetches.
-      setRange((current) => (current && current.from === next.from && current.to === next.to ? current : next));
-      setViewType(arg.view.type);
-    },
-    onOpenPost: (postId) => setOpened(entries.data?.find((entry) => entry.id === postId) ?? null),
-    onDrop: (info) => void onDrop(info),
-    onDateClick: (info) => {
-      if (can('post.write') && info.view.type === 'dayGridMonth') navigate(`/compose?date=${info.dateStr.slice(0, 10)}`);
-    },
-  };
+  const moreText = useCallback((count: number) => t('calendar.more', { count }), [t]);
+  const dayPostsText = useCallback((day: string) => t('calendar.dayPosts', { day }), [t]);
 
   const createFeed = async () => {
     const created = await apiCall('post', '/api/v1/workspaces/{workspaceId}/calendar/feed', { params: { workspaceId: workspace.id } });
@@ -296,16 +262,38 @@ export default function CalendarPage() {
           </Group>
         </Alert>
       )}
-      <div ref={ready} data-testid="calendar" data-ready="false">
-        <CalendarGrid
-          events={events}
+      <div data-testid="calendar" data-ready={ready ? 'true' : 'false'} data-view={view} aria-busy={entries.isFetching}>
+        <CalendarToolbar
+          view={view}
+          days={days}
+          anchor={anchor}
+          today={today}
           lang={lang}
-          zone={workspace.timeZone}
-          firstDay={firstDay}
-          initialView={initialView}
-          buttonText={buttonText}
-          handlers={handlers}
+          onView={setView}
+          onStep={step}
+          onToday={() => setAnchor(todayIn(zone))}
         />
+        <CalendarGrid
+          view={view}
+          days={days}
+          month={anchor.month}
+          today={today}
+          entries={shownEntries ?? NO_ENTRIES}
+          zone={zone}
+          lang={lang}
+          channels={chips}
+          stateLabel={stateLabel}
+          draggable={draggable}
+          moreText={moreText}
+          dayPostsText={dayPostsText}
+          noPostsText={t('calendar.noPosts')}
+          actions={actions}
+        />
+        {can('post.write') && view !== 'list' && (
+          <Text size="xs" c="dimmed" mt={4}>
+            {t('calendar.dragHint')}
+          </Text>
+        )}
       </div>
       <Modal
         opened={opened !== null}
@@ -319,7 +307,7 @@ export default function CalendarPage() {
               {opened.content || '—'}
             </Text>
             <Text size="xs" c="dimmed">
-              {opened.channels.map((c) => channelName.get(c.channelId) ?? '?').join(', ')}
+              {opened.channels.map((c) => chips.get(c.channelId)?.name ?? '?').join(', ')}
             </Text>
             <Group>
               <Button onClick={() => navigate(`/posts/${opened.id}`)}>{t('planner.openDetails')}</Button>
@@ -365,11 +353,4 @@ export default function CalendarPage() {
       </Stack>
     </Stack>
   );
-}
-
-/** FullCalendar gives wall times with an offset under a named zone; read anything else in the brand's zone. */
-function toInstant(value: string, zone: string): string {
-  const hasOffset = /([+-]\d\d:\d\d|Z)$/.test(value);
-  const dt = hasOffset ? DateTime.fromISO(value, { setZone: true }) : DateTime.fromISO(value, { zone });
-  return dt.toISO() ?? value;
 }

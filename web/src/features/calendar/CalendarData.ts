@@ -10,7 +10,7 @@ export interface CalendarFilters {
   campaignId: string | null;
 }
 
-/** An instant window [from, to) as ISO strings in UTC (what FullCalendar's datesSet reports). */
+/** An instant window [from, to) as ISO strings in UTC (the calendar grid's days). */
 export interface CalendarRange {
   from: string;
   to: string;
@@ -19,7 +19,7 @@ export interface CalendarRange {
 export const NO_FILTERS: CalendarFilters = { channelId: null, state: null, authorId: null, campaignId: null };
 
 /**
- * The first day of the week FullCalendar should use (0 = Sunday, 1 = Monday) for a language tag:
+ * The first day of the calendar's weeks (0 = Sunday, 1 = Monday) for a language tag:
  * the locale's own convention where the browser knows it (Intl week info), Monday for Spanish.
  */
 export function firstDayOfWeek(languageTag: string): number {
@@ -37,7 +37,7 @@ export function firstDayOfWeek(languageTag: string): number {
   return languageTag.toLowerCase().startsWith('en') ? 0 : 1;
 }
 
-/** The month grid FullCalendar shows for the month holding `now` (six whole weeks from the week holding the 1st), in `zone`. */
+/** The month grid the calendar shows for the month holding `now` (six whole weeks from the week holding the 1st), in `zone`. */
 export function monthGridRange(now: Date, zone: string, firstDay: number): CalendarRange {
   return monthGridWindow(now, zone, firstDay);
 }

@@ -6,7 +6,10 @@
 const formats = new Map<string, Intl.DateTimeFormat>();
 
 /** The wall-clock fields of instant `ms` in `zone`. */
-function wallClock(ms: number, zone: string): { year: number; month: number; day: number; hour: number; minute: number; second: number } {
+export function wallClock(
+  ms: number,
+  zone: string,
+): { year: number; month: number; day: number; hour: number; minute: number; second: number } {
   let format = formats.get(zone);
   if (!format) {
     format = new Intl.DateTimeFormat('en-US', {
@@ -27,7 +30,7 @@ function wallClock(ms: number, zone: string): { year: number; month: number; day
 }
 
 /** How far `zone`'s wall clock is ahead of UTC at instant `ms`, in ms. */
-function offsetAt(ms: number, zone: string): number {
+export function offsetAt(ms: number, zone: string): number {
   const wall = wallClock(ms, zone);
   const asUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
   return asUtc - Math.floor(ms / 1000) * 1000;
@@ -38,7 +41,7 @@ function offsetAt(ms: number, zone: string): number {
  * steps as luxon (which FullCalendar's calendar used), so both agree even when DST makes midnight
  * ambiguous or skipped. Gives the instant and its offset.
  */
-function fromWallClock(wall: number, guess: number, zone: string): { at: number; offset: number } {
+export function fromWallClock(wall: number, guess: number, zone: string): { at: number; offset: number } {
   let at = wall - guess;
   const second = offsetAt(at, zone);
   if (second === guess) return { at, offset: guess };
@@ -55,7 +58,7 @@ export interface MonthWindow {
 }
 
 /**
- * The window FullCalendar's month view shows for the month holding `now` in `zone`: six whole weeks
+ * The window the calendar's month view shows for the month holding `now` in `zone`: six whole weeks
  * from the week holding the 1st, weeks starting on `firstDay` (0 = Sunday, 1 = Monday).
  */
 export function monthGridWindow(now: Date, zone: string, firstDay: number): MonthWindow {

@@ -94,7 +94,11 @@ try {
   const api = async (method: string, url: string, body?: unknown, headers: Record<string, string> = {}) => {
     const answer = await fetch(`${base}/api/v1${url}`, {
       method,
-      headers: { ...auth, ...(body !== undefined && !(body instanceof Uint8Array) ? { 'content-type': 'application/json' } : {}), ...headers },
+      headers: {
+        ...auth,
+        ...(body !== undefined && !(body instanceof Uint8Array) ? { 'content-type': 'application/json' } : {}),
+        ...headers,
+      },
       body: body === undefined ? undefined : body instanceof Uint8Array ? (body as Uint8Array<ArrayBuffer>) : JSON.stringify(body),
     });
     if (!answer.ok) throw new Error(`${method} ${url}: ${answer.status} ${await answer.text()}`);

@@ -36,13 +36,13 @@ function boxes(bytes: Uint8Array): Array<{ type: string; bytes: Uint8Array }> {
   return out;
 }
 
-/** A file whose moov box comes after `padMb` MB of other boxes (a free box): the probe must skip them, not read them. */
+/** A camera-style file: the moov box comes after `padMb` MB of frames (an mdat box), which the probe must skip, not read. */
 function moovAfter(padMb: number): Uint8Array {
   const parts = boxes(tinyVideo({ width: 1920, height: 1080, seconds: 12 }));
   const pad = new Uint8Array(padMb * 1024 * 1024);
   new DataView(pad.buffer).setUint32(0, pad.length);
-  pad.set([0x66, 0x72, 0x65, 0x65], 4); // 'free'
-  const order = [...parts.filter((b) => b.type === 'ftyp'), { type: 'free', bytes: pad }, ...parts.filter((b) => b.type !== 'ftyp')];
+  pad.set([0x6d, 0x64, 0x61, 0x74], 4); // 'mdat'
+  const order = [...parts.filter((b) => b.type === 'ftyp'), { type: 'mdat', bytes: pad }, ...parts.filter((b) => b.type !== 'ftyp')];
   const out = new Uint8Array(order.reduce((n, b) => n + b.bytes.length, 0));
   let at = 0;
   for (const b of order) {

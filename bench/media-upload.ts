@@ -9,11 +9,11 @@
  * The file is a real MP4 (tiny-video.ts: ftyp, moov, mdat) followed by a `free` box that makes up
  * the size, so the probe reads the same boxes a camera's file has.
  */
-import { execFile, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { freePort, runPlaza } from './lib/plaza-cli.ts';
 import { tinyVideo } from '../src/modules/media/testing/tiny-video.ts';
 
 const args = process.argv.slice(2);
@@ -24,24 +24,7 @@ const CHUNK = 16 * 1024 * 1024;
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const bin = path.join(root, 'bin/plaza.mjs');
 
-function plaza(env: Record<string, string>, ...argv: string[]): Promise<string> {
-  return new Promise((resolve, reject) =>
-    execFile(process.execPath, [bin, ...argv], { cwd: root, env: { ...process.env, ...env } }, (error, stdout, stderr) =>
-      error ? reject(new Error(`plaza ${argv.join(' ')}: ${stderr || error.message}`)) : resolve(stdout),
-    ),
-  );
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
+const plaza = (env: Record<string, string>, ...argv: string[]) => runPlaza(root, env, ...argv);
 
 /** A field of /proc/<pid>/status in MB (VmRSS, VmHWM). */
 function procMb(pid: number, field: 'VmRSS' | 'VmHWM'): number {

@@ -17,8 +17,12 @@
  *    one minute across 4,000 channels, with the chaos of 2. and one worker SIGKILLed:
  *    lateness, duplicates, lost, and posts above a channel's limit (counted by the
  *    sandbox server). `--only=scaleout` runs just this one.
+ * 5. Networks: 2,000 publications due within one minute across Facebook, Instagram, Threads, X
+ *    and LinkedIn channels on their local contract servers, within each network's posting
+ *    limits, with 5% 5xx and 2% timeouts after acceptance and one worker SIGKILLed: duplicates,
+ *    lost, lateness p99 per network (bench/lib/networks-run.ts). `--only=networks` runs just
+ *    this one; `--small` makes it 200 publications due within 20 s (what the test suite runs).
  */
-import pg from 'pg';
 import pino from 'pino';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { ChildProcess } from 'node:child_process';
@@ -33,6 +37,8 @@ import { PublishingEngine, type EngineOptions } from '../src/modules/publishing/
 import { startQueue } from '../src/jobs/queue.ts';
 import { loadConfig } from '../src/config.ts';
 import { percentile, startProcess, stopProcess } from './lib/processes.ts';
+import { createPgDatabase } from './lib/pg.ts';
+import { FULL_RUN, SMALL_RUN, runNetworks, type NetworksRunResult } from './lib/networks-run.ts';
 import { postingBucket } from '../src/networks/rate-rule.ts';
 
 const args = new Set(process.argv.slice(2));
@@ -43,7 +49,6 @@ const CHANNELS = QUICK ? 200 : 1_000;
 const SAME_SECOND = QUICK ? 400 : 2_000;
 const CLAIM_ROWS = QUICK ? 100_000 : 1_000_000;
 const LATENCY_MS = 50;
-const PG_ADMIN = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const SECRET = `bench-${randomBytes(16).toString('hex')}`;
 const secrets = new SecretBox(SECRET);
 const logger = pino({ level: 'warn' });
@@ -52,23 +57,6 @@ const log = (line: string) => {
   if (!JSON_OUT) process.stderr.write(`${line}\n`);
   else process.stderr.write(`# ${line}\n`);
 };
-
-async function createPgDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `plaza_bench_${randomBytes(5).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: PG_ADMIN });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  return {
-    url: PG_ADMIN.replace(/\/[^/]*$/, `/${name}`),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: PG_ADMIN });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
-}
 
 interface Workload {
   workspaceId: string;
@@ -628,6 +616,44 @@ async function insertWorkloadForClaim(database: PlazaDatabase): Promise<number> 
   return CLAIM_ROWS;
 }
 
+const SMALL = args.has('--small');
+
+/** The mixed-network run: full (2,000 in a minute) or `--small` (200 in 20 s). */
+async function runMixedNetworks(): Promise<NetworksRunResult> {
+  return runNetworks({
+    ...(SMALL ? SMALL_RUN : FULL_RUN),
+    // On a busy machine the full run's retries take a while to settle: wait for them rather than count them lost.
+    settleTimeoutMs: SMALL ? 180_000 : 600_000,
+    secret: SECRET,
+    secrets,
+    mediaRoot: '/tmp/plaza-bench-media',
+    log,
+  });
+}
+
+/** The JSON keys of the mixed-network run. */
+function networksJson(result: NetworksRunResult) {
+  return {
+    networks_publications: result.publications,
+    networks_published: result.published,
+    networks_failed: result.failed,
+    networks_duplicates: result.duplicates,
+    networks_lost: result.lost,
+    networks_rate_violations: result.rateViolations,
+    networks_p99_ms: Object.fromEntries(Object.entries(result.networks).map(([name, n]) => [name, n.p99])),
+  };
+}
+
+function networksLine(result: NetworksRunResult): string {
+  const per = Object.entries(result.networks)
+    .map(
+      ([name, n]) =>
+        `${name} ${n.published}/${n.publications} on ${n.channels} channels, p50 ${n.p50} ms, p99 ${n.p99} ms, max ${n.max} ms`,
+    )
+    .join('; ');
+  return `networks: ${result.publications} publications, ${result.published} published, ${result.failed} failed (${result.failedWithoutReason} without a reason), duplicates ${result.duplicates}, lost ${result.lost}, posts above a channel's limit ${result.rateViolations}, injected ${result.injected.error5xx} 5xx and ${result.injected.lostAnswers} lost answers, worker SIGKILLs ${result.kills}; ${per}`;
+}
+
 const ONLY = [...args].find((a) => a.startsWith('--only='))?.slice('--only='.length);
 if (ONLY === 'engine-postgres') {
   const sandbox = await startProcess('bench/lib/sandbox-server-main.ts', {
@@ -662,6 +688,12 @@ if (ONLY === 'engine-embedded') {
   process.stdout.write(`${JSON.stringify(result)}\n`);
   process.exit(0);
 }
+if (ONLY === 'networks') {
+  const result = await runMixedNetworks();
+  process.stderr.write(`${networksLine(result)}\n`);
+  process.stdout.write(`${JSON.stringify(JSON_OUT ? networksJson(result) : result)}\n`);
+  process.exit(0);
+}
 if (ONLY === 'chaos') {
   const result = await runChaos();
   process.stdout.write(`${JSON.stringify(result)}\n`);
@@ -673,6 +705,8 @@ const chaos = await runChaos();
 const claim = await runClaim();
 log('scale-out: 4 worker processes on one Postgres, chaos, one worker SIGKILLed…');
 const scaleout = await runScaleout();
+log('networks: Facebook, Instagram, Threads, X and LinkedIn on their contract servers, chaos, one worker SIGKILLed…');
+const networks = await runMixedNetworks();
 
 const fmt = (n: number) => (Number.isFinite(n) ? Math.round(n).toLocaleString('en') : 'n/a');
 const table = [
@@ -693,6 +727,7 @@ const out = [
   `chaos attempts by outcome: ${JSON.stringify(chaos.attempts)}; finished before they started: ${chaos.attemptsFinishedBeforeStarted}`,
   `scale-out: ${scaleout.workers} workers, ${scaleout.publications} publications on ${scaleout.channels} channels: ${scaleout.published} published, ${scaleout.failed} failed, duplicates ${scaleout.duplicates}, lost ${scaleout.lost}, posts above a channel's limit ${scaleout.rateViolations}; lateness p50 ${fmt(scaleout.p50)} ms, p99 ${fmt(scaleout.p99)} ms (against due time alone ${fmt(scaleout.rawP99)} ms), max ${fmt(scaleout.max)} ms; due around the kill: max ${fmt(scaleout.nearKillMax)} ms`,
   `scale-out attempts by outcome: ${JSON.stringify(scaleout.attempts)}`,
+  networksLine(networks),
   `claim with ${claim.stored.toLocaleString('en')} future publications stored: p50 ${claim.p50.toFixed(2)} ms, p99 ${claim.p99.toFixed(2)} ms, max ${claim.max.toFixed(2)} ms (300 rounds)`,
 ];
 if (!JSON_OUT) process.stdout.write(`${out.join('\n')}\n`);
@@ -715,6 +750,7 @@ else {
       scaleout_duplicates: scaleout.duplicates,
       scaleout_lost: scaleout.lost,
       scaleout_rate_violations: scaleout.rateViolations,
+      ...networksJson(networks),
     })}\n`,
   );
 }

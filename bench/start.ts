@@ -14,9 +14,9 @@
  */
 import { execFile, spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { freePort, runPlaza } from './lib/plaza-cli.ts';
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');
@@ -38,25 +38,7 @@ function timeCommand(file: string, argv: string[], env: Record<string, string> =
   );
 }
 
-/** Output of one `plaza` command. */
-function plaza(env: Record<string, string>, ...argv: string[]): Promise<string> {
-  return new Promise((resolve, reject) =>
-    execFile(process.execPath, [bin, ...argv], { cwd: root, env: { ...process.env, ...env } }, (error, stdout, stderr) =>
-      error ? reject(new Error(`plaza ${argv.join(' ')}: ${stderr || error.message}`)) : resolve(stdout),
-    ),
-  );
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
+const plaza = (env: Record<string, string>, ...argv: string[]) => runPlaza(root, env, ...argv);
 
 async function healthy(port: number): Promise<boolean> {
   try {

@@ -19,7 +19,7 @@ const engine = new PublishingEngine(
     secrets: new SecretBox(process.env.BENCH_SECRET!),
     clock: systemClock,
     logger: pino({ level: 'warn' }),
-    media: new FileMediaStore('/tmp/plaza-bench-media'),
+    media: new FileMediaStore(process.env.BENCH_MEDIA_ROOT ?? '/tmp/plaza-bench-media'),
     networks: new NetworkRegistry(defaultAdapters()),
     config: loadConfig(),
   },

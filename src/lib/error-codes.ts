@@ -76,6 +76,7 @@ export const ERROR_CODES = [
   'upload_expired',
   'upload_already_complete',
   'media_link_invalid',
+  'range_not_satisfiable',
   // posts
   'unknown_media',
   'duplicate_channel',

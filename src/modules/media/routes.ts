@@ -6,6 +6,7 @@ import { AppError, badRequest, notFound } from '../../lib/errors.ts';
 import { binary, instant } from '../../server/schemas.ts';
 import { mediaRepository } from './repository.ts';
 import { verifyMediaToken } from './signed-urls.ts';
+import { sendStored } from './serve.ts';
 import { storeMedia } from './commands.ts';
 import { appendChunk, createUpload, MAX_CHUNK_BYTES, presentUpload } from './uploads.ts';
 import { VIDEO_MIME_TYPES } from './video.ts';
@@ -170,22 +171,24 @@ export const mediaRoutes: ApiModule = async (app, ctx) => {
       config: { access: 'read' },
       schema: {
         tags: ['media'],
-        summary: 'The file bytes',
+        summary: 'The file bytes (streamed; a Range header asks for part of it)',
         params: objectParams('mediaId'),
         produces: ['image/png', 'image/jpeg', 'image/webp', 'image/gif', 'video/mp4', 'video/quicktime'],
-        response: { 200: binary('The file') },
+        response: { 200: binary('The file'), 206: binary('The asked byte range of the file') },
       },
     },
     async (request, reply) => {
       const row = await mediaRepository.findById(ctx.database.db, request.params.workspaceId, request.params.mediaId);
       if (!row) throw notFound('Media');
-      const bytes = await ctx.media.get(row.sha256);
-      if (!bytes) throw notFound('Media file');
-      return reply
-        .header('content-type', row.mime_type)
-        .header('cache-control', 'private, max-age=31536000, immutable')
-        .header('x-content-type-options', 'nosniff')
-        .send(Buffer.from(bytes));
+      const sent = await sendStored(
+        reply,
+        ctx.media,
+        { sha256: row.sha256, mimeType: row.mime_type },
+        request.headers.range,
+        'private, max-age=31536000, immutable',
+      );
+      if (!sent) throw notFound('Media file');
+      return sent;
     },
   );
 };
@@ -201,12 +204,10 @@ export async function signedMediaRoutes(app: FastifyInstance, ctx: AppContext): 
     if (!mediaId || !/^[0-9a-f-]{36}$/i.test(mediaId))
       throw new AppError(404, 'media_link_invalid', 'This media link is not valid or has expired');
     const row = await mediaRepository.findAnyById(ctx.database.db, mediaId);
-    const bytes = row ? await ctx.media.get(row.sha256) : null;
-    if (!row || !bytes) throw new AppError(404, 'media_link_invalid', 'This media link is not valid or has expired');
-    return reply
-      .header('content-type', row.mime_type)
-      .header('cache-control', 'private, max-age=3600')
-      .header('x-content-type-options', 'nosniff')
-      .send(Buffer.from(bytes));
+    const sent = row
+      ? await sendStored(reply, ctx.media, { sha256: row.sha256, mimeType: row.mime_type }, request.headers.range, 'private, max-age=3600')
+      : null;
+    if (!sent) throw new AppError(404, 'media_link_invalid', 'This media link is not valid or has expired');
+    return sent;
   });
 }

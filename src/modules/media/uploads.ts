@@ -13,7 +13,8 @@
  * connection drops mid-chunk the bytes that did arrive are kept and counted, so the client asks
  * for the offset and goes on from there. A PATCH whose Upload-Offset is not the server's answers
  * 409 `upload_offset_mismatch` with the server's offset. The last byte turns the file into a
- * media item (probed, content-addressed, deduplicated) and the partial file is removed.
+ * media item (probed, content-addressed, deduplicated) without being read into memory when it is
+ * a video: probed by streaming and moved into the media store (commands.ts `storeMediaFile`).
  */
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
@@ -22,7 +23,7 @@ import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { AppContext } from '../../server/context.ts';
 import { AppError, badRequest, conflict, notFound } from '../../lib/errors.ts';
-import { maxUploadBytes, storeMedia } from './commands.ts';
+import { maxUploadBytes, storeMediaFile } from './commands.ts';
 import { mediaRepository } from './repository.ts';
 
 /** How long an unfinished upload may wait for its next chunk. */
@@ -128,10 +129,9 @@ export async function appendChunk(
     return { upload: { ...row, received_bytes: offset }, media: null };
   }
   if (offset < total) return { upload: { ...row, received_bytes: offset }, media: null };
-  const bytes = new Uint8Array(await fsp.readFile(file));
-  const media = await storeMedia(ctx, { workspaceId: input.workspaceId, actorUserId: input.userId, bytes });
+  // The file becomes the media item where it lies: a video is probed by streaming and moved into the store.
+  const media = await storeMediaFile(ctx, { workspaceId: input.workspaceId, actorUserId: input.userId, filePath: file });
   await mediaRepository.completeUpload(ctx.database.db, row.id, media.id);
-  await fsp.rm(file, { force: true });
   return { upload: { ...row, received_bytes: offset, media_id: media.id }, media };
 }
 

@@ -7,6 +7,13 @@ import type { SecretBox } from '../../lib/crypto.ts';
 import type { Clock } from '../../lib/clock.ts';
 import type { MediaStore } from '../media/store.ts';
 import { SIGNED_MEDIA_TTL_MS, signedMediaUrl } from '../media/signed-urls.ts';
+
+/**
+ * Videos larger than this reach adapters as `openStream` with empty `bytes` (MediaInput), so a
+ * 1 GB upload never sits in a worker's memory; smaller ones (what a plain 20 MB upload can
+ * carry) come whole, and stream too. Images always come whole.
+ */
+export const STREAM_VIDEO_OVER_BYTES = 20 * 1024 * 1024;
 import type { NetworkRegistry } from '../../networks/registry.ts';
 import { NetworkError, type MediaInput, type PublishInput, type PublishResult } from '../../networks/types.ts';
 import type { MediaItem } from '../../db/schema.ts';
@@ -491,14 +498,25 @@ export class PublishingEngine {
         items.map(async (item) => {
           const media = rows.find((r) => r.id === item.mediaId);
           if (!media) throw new NetworkError('permanent', 'media_missing', `Media ${item.mediaId} no longer exists`);
-          const bytes = await this.deps.media.get(media.sha256);
-          if (!bytes) throw new NetworkError('permanent', 'media_missing', `The file of media ${item.mediaId} is missing`);
+          const missing = () => new NetworkError('permanent', 'media_missing', `The file of media ${item.mediaId} is missing`);
+          const store = this.deps.media;
+          const isVideo = media.kind === 'video';
+          // A large video is never read whole: adapters stream it (or a range of it) from the store.
+          const streamed = isVideo && media.size_bytes > STREAM_VIDEO_OVER_BYTES;
+          const bytes = streamed ? new Uint8Array(0) : await store.get(media.sha256);
+          if (!bytes || (streamed && (await store.size(media.sha256)) === null)) throw missing();
           const publicUrl = publicUrlOf(media.id);
+          const openStream = async function* (range?: { start: number; end?: number }) {
+            const stream = await store.stream(media.sha256, range);
+            if (!stream) throw missing();
+            for await (const chunk of stream) yield chunk as Uint8Array;
+          };
           return {
             mediaId: media.id,
             mimeType: media.mime_type,
             size: media.size_bytes,
             bytes,
+            ...(isVideo ? { openStream } : {}),
             alt: item.alt,
             kind: media.kind === 'video' ? ('video' as const) : ('image' as const),
             ...(media.width !== null ? { width: media.width } : {}),

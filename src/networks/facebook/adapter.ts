@@ -30,6 +30,7 @@ import {
 } from '../types.ts';
 import { createFacebookOAuthProvider } from './oauth.ts';
 import { FACEBOOK_CAPABILITIES, FACEBOOK_LIMITS, facebookPostType, firstLink, validateFacebookPost } from './validate.ts';
+import { mediaLength, mediaSlice } from '../media-bytes.ts';
 
 export interface FacebookAdapterOptions {
   /** Tests only: replaces the guarded fetch. */
@@ -196,7 +197,7 @@ export function createFacebookAdapter(options: FacebookAdapterOptions = {}): Net
       method: 'POST',
       url,
       token: page.token,
-      form: { upload_phase: 'start', file_size: video.bytes.byteLength },
+      form: { upload_phase: 'start', file_size: mediaLength(video) },
       ambiguousOnTimeout: false,
     });
     let start = Number(session.start_offset);
@@ -207,7 +208,7 @@ export function createFacebookAdapter(options: FacebookAdapterOptions = {}): Net
       form.set('upload_phase', 'transfer');
       form.set('upload_session_id', session.upload_session_id);
       form.set('start_offset', String(start));
-      form.set('video_file_chunk', blobOf(video.bytes.slice(start, end), video.mimeType), 'chunk');
+      form.set('video_file_chunk', blobOf(await mediaSlice(video, start, end), video.mimeType), 'chunk');
       try {
         const { body } = await request<{ start_offset: string; end_offset: string }>({
           method: 'POST',
@@ -252,7 +253,7 @@ export function createFacebookAdapter(options: FacebookAdapterOptions = {}): Net
       ambiguousOnTimeout: false,
     });
     const uploadUrl = `https://${META_HOSTS.rupload}/video-upload/${GRAPH_API_VERSION}/${started.video_id}`;
-    const total = video.bytes.byteLength;
+    const total = mediaLength(video);
     let offset = 0;
     let failures = 0;
     for (;;) {
@@ -263,7 +264,7 @@ export function createFacebookAdapter(options: FacebookAdapterOptions = {}): Net
           token: page.token,
           tokenScheme: 'OAuth',
           binary: {
-            bytes: video.bytes.slice(offset),
+            bytes: await mediaSlice(video, offset, total),
             headers: { offset: String(offset), file_size: String(total), 'Content-Type': 'application/octet-stream' },
           },
           ambiguousOnTimeout: false,

@@ -33,6 +33,7 @@ import {
   linkedInPostType,
   validateLinkedInPost,
 } from './validate.ts';
+import { mediaLength, mediaSlice } from '../media-bytes.ts';
 
 export interface LinkedInAdapterOptions {
   /** Tests only: replaces the guarded fetch. */
@@ -167,7 +168,7 @@ export function createLinkedInAdapter(options: LinkedInAdapterOptions = {}): Net
     }>({
       method: 'POST',
       url: `${LINKEDIN_API.rest}/videos?action=initializeUpload`,
-      json: { initializeUploadRequest: { owner, fileSizeBytes: media.bytes.byteLength, uploadCaptions: false, uploadThumbnail: false } },
+      json: { initializeUploadRequest: { owner, fileSizeBytes: mediaLength(media), uploadCaptions: false, uploadThumbnail: false } },
     });
     const video = body?.value?.video;
     const instructions = body?.value?.uploadInstructions;
@@ -175,7 +176,7 @@ export function createLinkedInAdapter(options: LinkedInAdapterOptions = {}): Net
       throw new NetworkError('permanent', 'unexpected_response', 'LinkedIn answered videos initializeUpload without upload instructions');
     const etags: string[] = [];
     for (const part of instructions) {
-      const bytes = media.bytes.subarray(part.firstByte, part.lastByte + 1);
+      const bytes = await mediaSlice(media, part.firstByte, part.lastByte + 1);
       for (let attempt = 1; ; attempt += 1) {
         try {
           const answer = await put(request, part.uploadUrl, bytes);

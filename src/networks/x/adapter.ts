@@ -27,6 +27,7 @@ import { createXClient, isDuplicateError, type XRequestFn } from './http.ts';
 import { createXOAuthProvider } from './oauth.ts';
 import { linksOf, matchKey, normalizeUrl } from './text.ts';
 import { X_CAPABILITIES, X_LIMITS, validateXPost } from './validate.ts';
+import { mediaLength, mediaSlice } from '../media-bytes.ts';
 
 export interface XAdapterOptions {
   /** Tests only: replaces the guarded fetch. */
@@ -156,13 +157,13 @@ export function createXAdapter(options: XAdapterOptions = {}): NetworkAdapter {
     const init = await request<{ data?: { id?: string } }>({
       method: 'POST',
       path: '/media/upload/initialize',
-      json: { media_type: media.mimeType, total_bytes: media.bytes.byteLength, media_category: category },
+      json: { media_type: media.mimeType, total_bytes: mediaLength(media), media_category: category },
     });
     const mediaId = init.body?.data?.id;
     if (typeof mediaId !== 'string') throw new NetworkError('permanent', 'unexpected_response', 'X answered the upload without a media id');
-    const segments = Math.max(1, Math.ceil(media.bytes.byteLength / X_UPLOAD_CHUNK_BYTES));
+    const segments = Math.max(1, Math.ceil(mediaLength(media) / X_UPLOAD_CHUNK_BYTES));
     for (let index = 0; index < segments; index += 1) {
-      const chunk = media.bytes.slice(index * X_UPLOAD_CHUNK_BYTES, (index + 1) * X_UPLOAD_CHUNK_BYTES);
+      const chunk = (await mediaSlice(media, index * X_UPLOAD_CHUNK_BYTES, (index + 1) * X_UPLOAD_CHUNK_BYTES)) as Uint8Array<ArrayBuffer>;
       for (let attempt = 1; ; attempt += 1) {
         const form = new FormData();
         form.append('segment_index', String(index));

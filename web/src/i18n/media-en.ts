@@ -10,4 +10,5 @@ export const mediaErrorsEn = {
   upload_expired: 'This upload has expired. Start it again.',
   upload_already_complete: 'This upload is already complete.',
   media_link_invalid: 'This media link is not valid or has expired.',
+  range_not_satisfiable: 'The requested part of the file lies beyond its end ({{size}} bytes).',
 };

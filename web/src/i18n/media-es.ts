@@ -13,4 +13,5 @@ export const mediaErrorsEs: { [K in keyof typeof mediaErrorsEn]: string } = {
   upload_expired: 'Esta subida ha caducado. Empieza de nuevo.',
   upload_already_complete: 'Esta subida ya está completa.',
   media_link_invalid: 'Este enlace al archivo no es válido o ha caducado.',
+  range_not_satisfiable: 'La parte pedida del archivo queda más allá de su final ({{size}} bytes).',
 };

@@ -1,0 +1,207 @@
+/**
+ * Benchmark plumbing: many accounts of one network on its local contract server
+ * (src/networks/<name>/testing/server.ts), behind one origin that Plaza's PLAZA_NETWORK_ORIGINS
+ * can name, with random faults in front (src/networks/testing/fault-proxy.ts).
+ *
+ *   worker ── fault proxy (5% 503, 2% answers lost after the server did the work) ── router ── account i
+ *
+ * Each account is its own server instance (its own posts, quotas and per-user windows, as each
+ * channel is its own account on the real network). A channel's tokens carry the account's
+ * number after a `~` ("page-token~17"); the router strips it and forwards to that account, so
+ * the servers see the tokens they issued.
+ *
+ * The servers' clocks follow the wall clock here, so what each one stamps on a post (Facebook
+ * feed post, Instagram media_publish, Threads threads_publish, X POST /2/tweets, LinkedIn POST
+ * /rest/posts) is when the network made the post: lateness is read from those stamps.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { FakeFacebookServer } from '../../src/networks/facebook/testing/server.ts';
+import { FakeInstagramServer } from '../../src/networks/instagram/testing/server.ts';
+import { FakeLinkedInServer } from '../../src/networks/linkedin/testing/server.ts';
+import { FakeThreadsServer } from '../../src/networks/threads/testing/server.ts';
+import { FakeXServer } from '../../src/networks/x/testing/server.ts';
+import { startFaultProxy, type ChaosOptions, type FaultProxy } from '../../src/networks/testing/fault-proxy.ts';
+
+export const FARM_NETWORKS = ['facebook', 'instagram', 'threads', 'x', 'linkedin'] as const;
+export type FarmNetwork = (typeof FARM_NETWORKS)[number];
+
+/** One post as the network stored it: its text and when it was made (ms). */
+export interface MadePost {
+  text: string;
+  at: number;
+}
+
+interface Account {
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  baseUrl: string;
+}
+
+/** How to run one network's server as a farm account: its channel and the posts it made. */
+interface Kind<S extends Account> {
+  create(): S;
+  channel(server: S, suffix: string): { settings: Record<string, unknown>; credentials: Record<string, unknown> };
+  posts(server: S): MadePost[];
+}
+
+/** The server's `clock` (a fixed instant tests move by hand) follows the wall clock instead. */
+function liveClock(server: object): void {
+  Object.defineProperty(server, 'clock', { get: () => Date.now(), set: () => undefined, configurable: true });
+}
+
+const KINDS: { [N in FarmNetwork]: Kind<Account> } = {
+  facebook: {
+    create: () => {
+      const server = new FakeFacebookServer();
+      liveClock(server);
+      return server;
+    },
+    channel: (s, suffix) => {
+      const server = s as FakeFacebookServer;
+      return {
+        settings: { pageId: server.pageId },
+        credentials: { accessToken: server.longUserToken + suffix, pageAccessToken: server.pageToken + suffix },
+      };
+    },
+    posts: (s) =>
+      [...(s as FakeFacebookServer).posts.values()].filter((p) => !p.deleted).map((p) => ({ text: p.message, at: p.createdAt })),
+  },
+  instagram: {
+    create: () => {
+      const server = new FakeInstagramServer();
+      liveClock(server);
+      // An image container is ready at its first status read (a video takes longer).
+      server.pollsUntilFinished = 0;
+      return server;
+    },
+    channel: (s, suffix) => {
+      const server = s as FakeInstagramServer;
+      return { settings: { igUserId: server.igUserId, api: 'instagram' }, credentials: { accessToken: server.longToken + suffix } };
+    },
+    posts: (s) =>
+      [...(s as FakeInstagramServer).media.values()].filter((m) => !m.deleted).map((m) => ({ text: m.caption, at: m.timestamp })),
+  },
+  threads: {
+    create: () => new FakeThreadsServer(),
+    channel: (s, suffix) => {
+      const server = s as FakeThreadsServer;
+      return { settings: { userId: server.userId, username: server.username }, credentials: { accessToken: server.token + suffix } };
+    },
+    posts: (s) => [...(s as FakeThreadsServer).posts.values()].map((p) => ({ text: p.text, at: p.timestamp })),
+  },
+  x: {
+    create: () => new FakeXServer(),
+    channel: (s, suffix) => {
+      const server = s as FakeXServer;
+      return {
+        settings: { userId: server.account.id, username: server.account.username },
+        credentials: { accessToken: server.token + suffix },
+      };
+    },
+    posts: (s) => [...(s as FakeXServer).posts.values()].filter((p) => !p.deleted).map((p) => ({ text: p.text, at: p.createdAt })),
+  },
+  linkedin: {
+    create: () => {
+      const server = new FakeLinkedInServer();
+      liveClock(server);
+      return server;
+    },
+    channel: (s, suffix) => {
+      const server = s as FakeLinkedInServer;
+      return { settings: { authorUrn: server.organizationUrn, kind: 'organization' }, credentials: { accessToken: server.token + suffix } };
+    },
+    posts: (s) =>
+      [...(s as FakeLinkedInServer).posts.values()]
+        .filter((p) => p.lifecycleState === 'PUBLISHED')
+        .map((p) => ({ text: p.text, at: p.createdAt })),
+  },
+};
+
+export interface NetworkFarm {
+  network: FarmNetwork;
+  /** The origin workers reach this network at (the fault proxy). */
+  origin: string;
+  proxy: FaultProxy;
+  accounts: number;
+  /** Settings and credentials of the channel that is account `index`. */
+  channel(index: number): { settings: Record<string, unknown>; credentials: Record<string, unknown> };
+  /** The posts account `index` made. */
+  posts(index: number): MadePost[];
+  /** Requests the router sent to the accounts. */
+  routed: number;
+  /** Requests whose token named no account (answered 401): should stay 0. */
+  unrouted: number;
+  stop(): Promise<void>;
+}
+
+const SUFFIX = /~(\d+)$/;
+
+/** Starts `accounts` servers of `network`, the router in front of them and the fault proxy in front of that. */
+export async function startNetworkFarm(
+  network: FarmNetwork,
+  accounts: number,
+  chaos?: Omit<ChaosOptions, 'match'> & { match?: ChaosOptions['match'] },
+): Promise<NetworkFarm> {
+  const kind = KINDS[network];
+  const servers: Account[] = [];
+  for (let i = 0; i < accounts; i++) servers.push(kind.create());
+  // A few at a time: each listens on its own loopback port.
+  for (let i = 0; i < servers.length; i += 50) await Promise.all(servers.slice(i, i + 50).map((s) => s.start()));
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 16 });
+  const farm = { routed: 0, unrouted: 0 };
+  const router = http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://router');
+    const auth = String(req.headers.authorization ?? '');
+    const queryToken = url.searchParams.get('access_token') ?? '';
+    const match = SUFFIX.exec(auth) ?? SUFFIX.exec(queryToken);
+    const target = match ? servers[Number(match[1])] : undefined;
+    if (!match || !target) {
+      farm.unrouted += 1;
+      req.resume();
+      res.writeHead(401, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ error: 'no account for this token' }));
+      return;
+    }
+    farm.routed += 1;
+    const headers = { ...req.headers };
+    if (auth) headers.authorization = auth.replace(SUFFIX, '');
+    if (queryToken) url.searchParams.set('access_token', queryToken.replace(SUFFIX, ''));
+    const upstream = new URL(target.baseUrl);
+    headers.host = upstream.host;
+    const forward = http.request(
+      { agent, host: upstream.hostname, port: upstream.port, method: req.method, path: `${url.pathname}${url.search}`, headers },
+      (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      },
+    );
+    forward.on('error', () => req.socket.destroy());
+    req.pipe(forward);
+  });
+  await new Promise<void>((resolve) => router.listen(0, '127.0.0.1', resolve));
+  const routerUrl = `http://127.0.0.1:${(router.address() as AddressInfo).port}`;
+  const proxy = await startFaultProxy(routerUrl);
+  if (chaos) proxy.chaos({ match: (method) => method === 'POST', ...chaos });
+  return {
+    network,
+    origin: proxy.url,
+    proxy,
+    accounts,
+    channel: (index) => kind.channel(servers[index]!, `~${index}`),
+    posts: (index) => kind.posts(servers[index]!),
+    get routed() {
+      return farm.routed;
+    },
+    get unrouted() {
+      return farm.unrouted;
+    },
+    async stop() {
+      await proxy.close();
+      router.closeAllConnections();
+      await new Promise<void>((resolve) => router.close(() => resolve()));
+      agent.destroy();
+      for (let i = 0; i < servers.length; i += 50) await Promise.all(servers.slice(i, i + 50).map((s) => s.stop()));
+    },
+  };
+}

@@ -1,0 +1,336 @@
+/**
+ * The mixed-network publishing run (`npm run bench:publish -- --only=networks [--small]`, and part
+ * of the full bench): publications due within a window across Facebook, Instagram, Threads, X and
+ * LinkedIn channels, each channel its own account on the network's local contract server
+ * (network-farm.ts), with 5% 5xx and 2% timeouts after acceptance on every POST (the fault
+ * proxy) and one of two worker processes SIGKILLed halfway.
+ *
+ * Each channel gets only as many posts as its network's documented posting rate allows
+ * (`postsPerMinutePerChannel`, as the engine obeys it, with a quarter's room), spaced accordingly,
+ * so lateness is the engine's and not the rate limit's; posts above a channel's limit are still
+ * counted from the networks' own post stamps (`rateViolations`).
+ *
+ * Oracles, from the servers' state: duplicates (posts per text per account above one), lost
+ * (publications not settled, or settled as published with no post on the network), and lateness
+ * per network = when the network made the post − due time (for Instagram and Threads that is the
+ * container's publish call, media_publish / threads_publish).
+ */
+import { randomUUID } from 'node:crypto';
+import type { ChildProcess } from 'node:child_process';
+import { openDatabase, migrate } from '../../src/db/database.ts';
+import type { SecretBox } from '../../src/lib/crypto.ts';
+import { FileMediaStore } from '../../src/modules/media/store.ts';
+import { defaultAdapters } from '../../src/networks/index.ts';
+import { postingBucket } from '../../src/networks/rate-rule.ts';
+import { FARM_NETWORKS, startNetworkFarm, type FarmNetwork, type NetworkFarm } from './network-farm.ts';
+import { createPgDatabase } from './pg.ts';
+import { percentile, startProcess, stopProcess } from './processes.ts';
+
+export interface NetworksRunOptions {
+  /** Publications in all (split evenly across the five networks). */
+  publications: number;
+  /** Window the due times fall in (ms). */
+  windowMs: number;
+  /** Time between storing the workload and the first due time (ms). */
+  leadMs: number;
+  secret: string;
+  secrets: SecretBox;
+  /** Where the worker processes keep media (FileMediaStore root). */
+  mediaRoot: string;
+  log(line: string): void;
+  /** Give up waiting for open publications this long after the last due time. */
+  settleTimeoutMs?: number;
+  rate5xx?: number;
+  lostAnswerRate?: number;
+}
+
+export interface NetworkNumbers {
+  channels: number;
+  publications: number;
+  published: number;
+  failed: number;
+  duplicates: number;
+  lost: number;
+  rateViolations: number;
+  p50: number;
+  p99: number;
+  max: number;
+}
+
+export interface NetworksRunResult {
+  publications: number;
+  published: number;
+  failed: number;
+  failedWithoutReason: number;
+  duplicates: number;
+  lost: number;
+  rateViolations: number;
+  kills: number;
+  injected: { error5xx: number; lostAnswers: number };
+  unroutedRequests: number;
+  attempts: Record<string, number>;
+  networks: Record<FarmNetwork, NetworkNumbers>;
+}
+
+/** The full run: 2,000 publications due within one minute. */
+export const FULL_RUN = { publications: 2_000, windowMs: 60_000, leadMs: 10_000 } as const;
+/** `--small` (and the test suite's run): 200 publications due within 20 seconds. */
+export const SMALL_RUN = { publications: 200, windowMs: 20_000, leadMs: 4_000 } as const;
+
+/** A tiny JPEG (Instagram publishes no text-only posts: its publications carry this image). */
+const JPEG = Uint8Array.from(
+  Buffer.from(
+    '/9j/4AAQSkZJRgABAQEASABIAAD/2wBDAP//////////////////////////////////////////////////////////////////////////////////////wgALCAABAAEBAREA/8QAFBABAAAAAAAAAAAAAAAAAAAAAP/aAAgBAQABPxA=',
+    'base64',
+  ),
+);
+
+const adapters = new Map(defaultAdapters().map((a) => [a.name as string, a]));
+
+/** Posts one channel of `network` may get within `windowMs`, and how far apart they are. */
+export function channelShape(network: FarmNetwork, windowMs: number): { perChannel: number; spacingMs: number } {
+  const perMinute = adapters.get(network)!.limits.postsPerMinutePerChannel;
+  // A quarter's room over the rate the engine keeps, so each post's slot is free at its due time.
+  const spacingMs = Math.ceil((60_000 / perMinute) * 1.25);
+  return { perChannel: Math.max(1, Math.floor(windowMs / spacingMs)), spacingMs };
+}
+
+export async function runNetworks(options: NetworksRunOptions): Promise<NetworksRunResult> {
+  const perNetwork = Math.floor(options.publications / FARM_NETWORKS.length);
+  const shapes = Object.fromEntries(
+    FARM_NETWORKS.map((network) => {
+      const shape = channelShape(network, options.windowMs);
+      return [network, { ...shape, channels: Math.ceil(perNetwork / shape.perChannel) }];
+    }),
+  ) as Record<FarmNetwork, { perChannel: number; spacingMs: number; channels: number }>;
+  const farms = new Map<FarmNetwork, NetworkFarm>();
+  const pgDb = await createPgDatabase();
+  const workers: ChildProcess[] = [];
+  try {
+    let seed = 11;
+    for (const network of FARM_NETWORKS) {
+      farms.set(
+        network,
+        await startNetworkFarm(network, shapes[network].channels, {
+          rate5xx: options.rate5xx ?? 0.05,
+          lostAnswerRate: options.lostAnswerRate ?? 0.02,
+          hangMs: 8_000,
+          seed: seed++,
+        }),
+      );
+    }
+    options.log(
+      `networks: ${FARM_NETWORKS.map((n) => `${n} ${shapes[n].channels} channels × ${shapes[n].perChannel}`).join(', ')} (each channel its own account)`,
+    );
+    const database = await openDatabase({ databaseUrl: pgDb.url, poolSize: 4 });
+    await migrate(database);
+    const raw = database.raw;
+    const env = {
+      DATABASE_URL: pgDb.url,
+      BENCH_SECRET: options.secret,
+      BENCH_MEDIA_ROOT: options.mediaRoot,
+      // The contract servers listen on loopback: the admin switch PLAZA_ALLOW_PRIVATE_URLS, on.
+      PLAZA_ALLOW_PRIVATE_URLS: 'true',
+      PLAZA_NETWORK_ORIGINS: [...farms.values()].map((f) => `${f.network}=${f.origin}`).join(','),
+      // Instagram and Threads fetch media by URL: a signed URL under PUBLIC_URL (the test servers do not fetch it).
+      PUBLIC_URL: 'https://plaza.example',
+      ENGINE_OPTIONS: JSON.stringify({
+        lookaheadMs: 5_000,
+        pollMs: 250,
+        publishTimeoutMs: 5_000,
+        concurrencyPerNetwork: 256,
+        baseBackoffMs: 500,
+        maxBackoffMs: 4_000,
+        maxAttempts: 12,
+        heartbeatMs: 1_000,
+        deadAfterMs: 5_000,
+      }),
+    };
+    workers.push(...(await Promise.all([0, 1].map(async () => (await startProcess('bench/lib/publish-worker-main.ts', env)).child))));
+
+    const { rows: ws } = await raw.query<{ id: string }>(
+      `INSERT INTO workspaces (name, time_zone, language, missed_grace_minutes) VALUES ('Bench networks', 'Europe/Madrid', 'es', 600) RETURNING id`,
+    );
+    const workspaceId = ws[0]!.id;
+    const stored = await new FileMediaStore(options.mediaRoot).put(JPEG);
+    const { rows: media } = await raw.query<{ id: string }>(
+      `INSERT INTO media (workspace_id, sha256, mime_type, size_bytes, width, height) VALUES ($1, $2, 'image/jpeg', $3, 1080, 1080) RETURNING id`,
+      [workspaceId, stored.sha256, stored.size],
+    );
+    const mediaId = media[0]!.id;
+
+    interface Planned {
+      id: string;
+      network: FarmNetwork;
+      account: number;
+      channelId: string;
+      dueAt: number;
+      text: string;
+    }
+    const planned: Planned[] = [];
+    const channelRows: Array<{ id: string; network: FarmNetwork; account: number }> = [];
+    const startAt = Date.now() + options.leadMs;
+    for (const network of FARM_NETWORKS) {
+      const { perChannel, spacingMs, channels } = shapes[network];
+      const room = Math.max(0, options.windowMs - (perChannel - 1) * spacingMs);
+      let count = 0;
+      for (let c = 0; c < channels; c++) {
+        const channelId = randomUUID();
+        channelRows.push({ id: channelId, network, account: c });
+        // Channels start at spread offsets (a fixed stride, so runs compare).
+        const offset = Math.floor((((c * 7919) % 1000) / 1000) * room);
+        for (let j = 0; j < perChannel && count < perNetwork; j++, count++) {
+          const id = randomUUID();
+          planned.push({
+            id,
+            network,
+            account: c,
+            channelId,
+            dueAt: startAt + offset + j * spacingMs,
+            text: `Plaza bench ${network} ${id}`,
+          });
+        }
+      }
+    }
+    await raw.query(
+      `INSERT INTO channels (id, workspace_id, network, name, settings, credentials_sealed)
+       SELECT v.id, $2, v.network, 'bench ' || v.network || ' ' || v.n, v.settings::jsonb, v.sealed
+         FROM unnest($1::uuid[], $3::text[], $4::int[], $5::text[], $6::text[]) AS v(id, network, n, settings, sealed)`,
+      [
+        channelRows.map((c) => c.id),
+        workspaceId,
+        channelRows.map((c) => c.network),
+        channelRows.map((c) => c.account),
+        channelRows.map((c) => JSON.stringify(farms.get(c.network)!.channel(c.account).settings)),
+        channelRows.map((c) => options.secrets.seal(farms.get(c.network)!.channel(c.account).credentials)),
+      ],
+    );
+    const postIds = planned.map(() => randomUUID());
+    await raw.query(
+      `INSERT INTO posts (id, workspace_id, content, state, scheduled_at)
+       SELECT v.id, $2, v.text, 'scheduled', v.due FROM unnest($1::uuid[], $3::text[], $4::timestamptz[]) AS v(id, text, due)`,
+      [postIds, workspaceId, planned.map((p) => p.text), planned.map((p) => new Date(p.dueAt))],
+    );
+    await raw.query(
+      `INSERT INTO publications (id, post_id, workspace_id, channel_id, network, text, media, state, due_at)
+       SELECT v.id, v.post, $2, v.channel, v.network, v.text, v.media::jsonb, 'scheduled', v.due
+         FROM unnest($1::uuid[], $3::uuid[], $4::uuid[], $5::text[], $6::text[], $7::text[], $8::timestamptz[])
+           AS v(id, post, channel, network, text, media, due)`,
+      [
+        planned.map((p) => p.id),
+        workspaceId,
+        postIds,
+        planned.map((p) => p.channelId),
+        planned.map((p) => p.network),
+        planned.map((p) => p.text),
+        planned.map((p) => JSON.stringify(p.network === 'instagram' ? [{ mediaId }] : [])),
+        planned.map((p) => new Date(p.dueAt)),
+      ],
+    );
+    options.log(`networks: ${planned.length} publications stored ${startAt - Date.now()} ms before the first due time`);
+
+    // One worker SIGKILLed halfway through the window (not replaced: the other takes its work over).
+    const killAt = startAt + Math.floor(options.windowMs / 2);
+    await new Promise((r) => setTimeout(r, Math.max(0, killAt - Date.now())));
+    const victim = workers[0]!;
+    victim.kill('SIGKILL');
+    await new Promise((r) => victim.once('exit', r));
+    options.log(`networks: worker 1 of 2 killed with SIGKILL ${Date.now() - startAt} ms after the first due time`);
+
+    const lastDue = Math.max(...planned.map((p) => p.dueAt));
+    const deadline = lastDue + (options.settleTimeoutMs ?? 180_000);
+    for (;;) {
+      const { rows } = await raw.query<{ open: number }>(
+        `SELECT count(*)::int AS open FROM publications WHERE state IN ('scheduled', 'publishing', 'pending')`,
+      );
+      if (rows[0]!.open === 0 || Date.now() > deadline) break;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+
+    const { rows } = await raw.query<{ id: string; state: string; error_message: string | null }>(
+      'SELECT id, state, error_message FROM publications',
+    );
+    const stateOf = new Map(rows.map((r) => [r.id, r]));
+    const { rows: attempts } = await raw.query<{ outcome: string; n: number }>(
+      'SELECT outcome, count(*)::int AS n FROM publication_attempts GROUP BY outcome ORDER BY outcome',
+    );
+    const failedReasons = new Map<string, number>();
+    for (const r of rows)
+      if (r.state === 'failed') failedReasons.set(r.error_message ?? '', (failedReasons.get(r.error_message ?? '') ?? 0) + 1);
+    if (failedReasons.size) options.log(`networks: failed publications by reason: ${JSON.stringify(Object.fromEntries(failedReasons))}`);
+    await database.close();
+
+    const networks = {} as Record<FarmNetwork, NetworkNumbers>;
+    for (const network of FARM_NETWORKS) {
+      const farm = farms.get(network)!;
+      const mine = planned.filter((p) => p.network === network);
+      const rule = postingBucket(adapters.get(network)!.limits.postsPerMinutePerChannel);
+      let duplicates = 0;
+      let rateViolations = 0;
+      const madeAt = new Map<string, number>();
+      const textToId = new Map(mine.map((p) => [p.text, p.id]));
+      for (let account = 0; account < farm.accounts; account++) {
+        const posts = farm.posts(account).sort((a, b) => a.at - b.at);
+        const count = new Map<string, number>();
+        for (const post of posts) {
+          count.set(post.text, (count.get(post.text) ?? 0) + 1);
+          const id = textToId.get(post.text);
+          if (id && !madeAt.has(id)) madeAt.set(id, post.at);
+        }
+        for (const n of count.values()) duplicates += Math.max(0, n - 1);
+        // The channel's token bucket replayed over the network's own stamps (50 ms of clock slack).
+        let tokens = rule.capacity;
+        let last = -Infinity;
+        for (const post of posts) {
+          tokens = last === -Infinity ? rule.capacity : Math.min(rule.capacity, tokens + (post.at - last + 50) * rule.refillPerMs);
+          last = post.at;
+          if (tokens < 1) rateViolations += 1;
+          tokens = Math.max(0, tokens - 1);
+        }
+      }
+      const published = mine.filter((p) => stateOf.get(p.id)?.state === 'published');
+      const failed = mine.filter((p) => stateOf.get(p.id)?.state === 'failed');
+      const lost =
+        mine.filter((p) => !['published', 'failed'].includes(stateOf.get(p.id)?.state ?? '')).length +
+        published.filter((p) => !madeAt.has(p.id)).length;
+      const lateness = mine.filter((p) => madeAt.has(p.id)).map((p) => madeAt.get(p.id)! - p.dueAt);
+      networks[network] = {
+        channels: farm.accounts,
+        publications: mine.length,
+        published: published.length,
+        failed: failed.length,
+        duplicates,
+        lost,
+        rateViolations,
+        p50: percentile(lateness, 50),
+        p99: percentile(lateness, 99),
+        max: lateness.length ? Math.max(...lateness) : NaN,
+      };
+    }
+    const all = Object.values(networks);
+    const sum = (pick: (n: NetworkNumbers) => number) => all.reduce((total, n) => total + pick(n), 0);
+    const injected = { error5xx: 0, lostAnswers: 0 };
+    for (const farm of farms.values()) {
+      injected.error5xx += farm.proxy.chaosCounts.error5xx;
+      injected.lostAnswers += farm.proxy.chaosCounts.lostAnswers;
+    }
+    return {
+      publications: planned.length,
+      published: sum((n) => n.published),
+      failed: sum((n) => n.failed),
+      failedWithoutReason: rows.filter((r) => r.state === 'failed' && !r.error_message).length,
+      duplicates: sum((n) => n.duplicates),
+      lost: sum((n) => n.lost),
+      rateViolations: sum((n) => n.rateViolations),
+      kills: 1,
+      injected,
+      unroutedRequests: [...farms.values()].reduce((total, f) => total + f.unrouted, 0),
+      attempts: Object.fromEntries(attempts.map((a) => [a.outcome, a.n])),
+      networks,
+    };
+  } finally {
+    for (const worker of workers) await stopProcess(worker, 'SIGKILL');
+    for (const farm of farms.values()) await farm.stop();
+    await pgDb.drop();
+  }
+}

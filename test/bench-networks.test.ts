@@ -1,0 +1,45 @@
+/**
+ * The small version of the mixed-network publishing benchmark (`npm run bench:publish --
+ * --only=networks --small`, bench/lib/networks-run.ts): 200 publications due within 20 s across
+ * Facebook, Instagram, Threads, X and LinkedIn channels on their local contract servers, with 5%
+ * 5xx and 2% timeouts after acceptance and a worker process SIGKILLed, settle with no duplicate
+ * and nothing lost, as the networks' own servers count them.
+ *
+ * It takes longer than the 20 s window: a publication whose attempt failed waits for its
+ * channel's next posting slot, and Instagram and Facebook allow one post a minute per channel.
+ */
+import { randomBytes } from 'node:crypto';
+import os from 'node:os';
+import path from 'node:path';
+import fs from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { SecretBox } from '../src/lib/crypto.ts';
+import { FARM_NETWORKS } from '../bench/lib/network-farm.ts';
+import { SMALL_RUN, runNetworks } from '../bench/lib/networks-run.ts';
+
+describe('publishing benchmark, mixed networks (small)', () => {
+  it('publishes every post once on five networks through 5xx, lost answers and a SIGKILL', async () => {
+    const secret = `bench-${randomBytes(16).toString('hex')}`;
+    const mediaRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'plaza-bench-networks-'));
+    try {
+      const result = await runNetworks({ ...SMALL_RUN, secret, secrets: new SecretBox(secret), mediaRoot, log: () => undefined });
+      expect(result.publications).toBe(SMALL_RUN.publications);
+      expect(result.duplicates).toBe(0);
+      expect(result.lost).toBe(0);
+      expect(result.failed).toBe(0);
+      expect(result.rateViolations).toBe(0);
+      expect(result.unroutedRequests).toBe(0);
+      expect(result.kills).toBe(1);
+      // The faults did happen: the run proves something.
+      expect(result.injected.error5xx).toBeGreaterThan(0);
+      expect(result.injected.lostAnswers).toBeGreaterThan(0);
+      for (const network of FARM_NETWORKS) {
+        const numbers = result.networks[network];
+        expect(numbers.published, network).toBe(numbers.publications);
+        expect(Number.isFinite(numbers.p99), network).toBe(true);
+      }
+    } finally {
+      fs.rmSync(mediaRoot, { recursive: true, force: true });
+    }
+  }, 300_000);
+});

@@ -191,7 +191,6 @@ export const networkReasonsEn = {
   wordpress_login_refused:
     'WordPress refused the user name or application password. Check both; some hosts also strip the Authorization header.',
   wordpress_cannot_publish: 'This WordPress user cannot publish posts: use an Author, Editor or Administrator.',
-  action_not_supported: 'The network does not offer this action.',
   // Telegram
   telegram_bot_not_admin: 'The bot is not an administrator of the Telegram channel: add it as an administrator allowed to post messages.',
   telegram_cannot_post: 'The bot is an administrator of the channel but may not post messages: turn on “Post messages” for it.',

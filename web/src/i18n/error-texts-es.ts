@@ -195,7 +195,6 @@ export const networkReasonsEs: Record<keyof typeof networkReasonsEn, string> = {
   wordpress_login_refused:
     'WordPress rechazó el usuario o la contraseña de aplicación. Revisa ambos; algunos alojamientos además eliminan la cabecera Authorization.',
   wordpress_cannot_publish: 'Este usuario de WordPress no puede publicar entradas: usa un Autor, Editor o Administrador.',
-  action_not_supported: 'La red no ofrece esta acción.',
   // Telegram
   telegram_bot_not_admin:
     'El bot no es administrador del canal de Telegram: añádelo como administrador con permiso para publicar mensajes.',

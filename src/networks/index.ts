@@ -14,9 +14,10 @@ import { mastodon } from './mastodon/index.ts';
 import { sandbox } from './sandbox/index.ts';
 import { threads } from './threads/index.ts';
 import { x } from './x/index.ts';
+import { youtube } from './youtube/index.ts';
 
 /** Every network this build of Plaza knows, once. */
-export const NETWORKS: readonly NetworkPackage[] = [bluesky, mastodon, sandbox, facebook, instagram, linkedin, threads, x];
+export const NETWORKS: readonly NetworkPackage[] = [bluesky, mastodon, sandbox, facebook, instagram, linkedin, threads, x, youtube];
 
 /** The adapters every Plaza process ships with. */
 export function defaultAdapters(): NetworkAdapter[] {

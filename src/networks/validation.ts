@@ -104,6 +104,36 @@ export const VALIDATION_ISSUE_TEXTS = {
     en: () => 'This channel is disconnected: reconnect it or remove it from the post.',
     es: () => 'Este canal está desconectado: vuelve a conectarlo o quítalo de la publicación.',
   },
+  title_too_long: {
+    en: (p) => `The title is ${p.count} characters long; ${p.network} allows ${p.max}.`,
+    es: (p) => `El título tiene ${p.count} caracteres; ${p.network} admite ${p.max}.`,
+  },
+  title_required: { en: (p) => `${p.network} needs a title.`, es: (p) => `${p.network} necesita un título.` },
+  angle_brackets_not_allowed: {
+    en: (p) => `${p.network} does not accept < or > in the ${p.part}.`,
+    es: (p) =>
+      `${p.network} no admite < ni > en ${p.part === 'title' ? 'el título' : p.part === 'tags' ? 'las etiquetas' : 'la descripción'}.`,
+  },
+  tags_too_long: {
+    en: (p) => `The tags take ${p.count} characters; at most ${p.max}.`,
+    es: (p) => `Las etiquetas ocupan ${p.count} caracteres; como máximo ${p.max}.`,
+  },
+  short_not_vertical: {
+    en: () => 'A Short must be vertical or square.',
+    es: () => 'Un Short debe ser vertical o cuadrado.',
+  },
+  field_required: {
+    en: (p) => `The option ${p.option} is needed for this kind of post.`,
+    es: (p) => `La opción ${p.option} es necesaria para este tipo de publicación.`,
+  },
+  date_range_invalid: {
+    en: () => 'The end must come after the start (dates as YYYY-MM-DD, times as HH:MM).',
+    es: () => 'El final debe ser posterior al inicio (fechas como AAAA-MM-DD, horas como HH:MM).',
+  },
+  call_to_action_url_required: {
+    en: () => 'This button needs a link (https://…).',
+    es: () => 'Este botón necesita un enlace (https://…).',
+  },
 } satisfies Record<string, { en: Text; es: Text }>;
 
 export type ValidationIssueCode = keyof typeof VALIDATION_ISSUE_TEXTS;

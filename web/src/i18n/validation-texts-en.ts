@@ -33,6 +33,14 @@ export const validationTextsEn = {
   content_warning_too_long: 'The content warning has {{count}} characters; at most {{max}}.',
   publication_id_too_long: 'The publication id is too long for this network.',
   channel_disconnected: 'This channel is disconnected: reconnect it or remove it from the post.',
+  title_too_long: 'The title is {{count}} characters long; {{network}} allows {{max}}.',
+  title_required: '{{network}} needs a title.',
+  angle_brackets_not_allowed: '{{network}} does not accept < or > in the {{part}}.',
+  tags_too_long: 'The tags take {{count}} characters; at most {{max}}.',
+  short_not_vertical: 'A Short must be vertical or square.',
+  field_required: 'The option {{option}} is needed for this kind of post.',
+  date_range_invalid: 'The end must come after the start (dates as YYYY-MM-DD, times as HH:MM).',
+  call_to_action_url_required: 'This button needs a link (https://…).',
 };
 
 /** Where in a post an issue is, from its field ("thread[0].text" → the thread's second post). */

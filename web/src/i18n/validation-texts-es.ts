@@ -32,6 +32,14 @@ export const validationTextsEs: Record<keyof typeof validationTextsEn, string> =
   content_warning_too_long: 'La advertencia de contenido tiene {{count}} caracteres; como máximo {{max}}.',
   publication_id_too_long: 'El id de la publicación es demasiado largo para esta red.',
   channel_disconnected: 'Este canal está desconectado: vuelve a conectarlo o quítalo de la publicación.',
+  title_too_long: 'El título tiene {{count}} caracteres; {{network}} admite {{max}}.',
+  title_required: '{{network}} necesita un título.',
+  angle_brackets_not_allowed: '{{network}} no admite < ni > en el texto ({{part}}).',
+  tags_too_long: 'Las etiquetas ocupan {{count}} caracteres; como máximo {{max}}.',
+  short_not_vertical: 'Un Short debe ser vertical o cuadrado.',
+  field_required: 'La opción {{option}} es necesaria para este tipo de publicación.',
+  date_range_invalid: 'El final debe ser posterior al inicio (fechas como AAAA-MM-DD, horas como HH:MM).',
+  call_to_action_url_required: 'Este botón necesita un enlace (https://…).',
 };
 
 /** Dónde está el problema dentro de la publicación, según su campo. */

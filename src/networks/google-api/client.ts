@@ -155,15 +155,19 @@ export function createGoogleClient(ctx: ChannelContext, options: GoogleClientOpt
   const token = googleToken(ctx, options.network);
   return async function request<T>(req: GoogleRequest): Promise<GoogleResponse<T>> {
     const headers: Record<string, string> = { Accept: 'application/json', Authorization: `Bearer ${token}`, ...req.headers };
-    let body: string | ArrayBuffer | undefined;
+    let body: string | ArrayBuffer | Uint8Array<ArrayBuffer> | undefined;
     if (req.json !== undefined) {
       headers['Content-Type'] = 'application/json; charset=UTF-8';
       body = JSON.stringify(req.json);
     } else if (req.bytes) {
       headers['Content-Type'] ??= 'application/octet-stream';
-      const copy = new Uint8Array(req.bytes.byteLength);
-      copy.set(req.bytes);
-      body = copy.buffer;
+      // fetch takes no views over shared memory: those are copied; anything else is sent as it is (upload chunks are large).
+      if (req.bytes.buffer instanceof ArrayBuffer) body = req.bytes as Uint8Array<ArrayBuffer>;
+      else {
+        const copy = new Uint8Array(req.bytes.byteLength);
+        copy.set(req.bytes);
+        body = copy.buffer;
+      }
     }
     const mutating = req.method !== 'GET';
     assertCanSend(ctx);

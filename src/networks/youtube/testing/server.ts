@@ -166,6 +166,7 @@ export class FakeYouTubeServer {
     const url = new URL(req.url ?? '/', 'http://local');
     const method = req.method ?? 'GET';
     const path = url.pathname;
+    if (path.startsWith('/__control/')) return this.control(req, res, path);
     if (path === '/oauth2.googleapis.com/token' && method === 'POST') {
       const form = new URLSearchParams((await this.body(req)).toString());
       if (form.get('grant_type') === 'refresh_token' && form.get('refresh_token') === this.refreshToken)
@@ -333,6 +334,29 @@ export class FakeYouTubeServer {
     }
     req.resume();
     this.error(res, 404, 'notFound', `No route for ${method} ${path}`, 'global');
+  }
+
+  /** Test control over HTTP, for a server in another process (the benchmark): cuts, stats, videos. */
+  private async control(req: http.IncomingMessage, res: http.ServerResponse, path: string): Promise<void> {
+    const body = req.method === 'POST' ? (JSON.parse((await this.body(req)).toString() || '{}') as { fractions?: number[] }) : {};
+    if (path === '/__control/cuts') this.cutUploadsAt(body.fractions ?? []);
+    return this.json(res, 200, {
+      token: this.token,
+      channelId: this.channelId,
+      uploadsPlaylistId: this.uploadsPlaylistId,
+      uploadBytesReceived: this.uploadBytesReceived,
+      uploadPuts: this.uploadPuts,
+      statusQueries: this.statusQueries,
+      videos: [...this.videos.values()].map(({ id, title, description, size, sha256, privacyStatus, deleted }) => ({
+        id,
+        title,
+        description,
+        size,
+        sha256,
+        privacyStatus,
+        deleted,
+      })),
+    });
   }
 
   private comment(c: StoredComment) {

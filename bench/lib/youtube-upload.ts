@@ -23,6 +23,8 @@ export interface UploadBenchResult {
   upload_peak_rss_mb: number;
   upload_cuts: number;
   upload_seconds: number;
+  /** The largest range of the file read at once (bytes): a chunk, never the file. */
+  upload_max_read_bytes: number;
 }
 
 interface ControlAnswer {
@@ -66,6 +68,7 @@ export async function runUploadBench(options: {
   const file = path.join(dir, 'video.mp4');
   try {
     const sha256 = await writeRandomFile(file, options.sizeBytes);
+    let maxRead = 0;
     const before = await control(options.serverUrl, 'cuts', { fractions: options.cuts });
     const media: MediaInput = {
       mediaId: randomUUID(),
@@ -76,12 +79,14 @@ export async function runUploadBench(options: {
       durationSeconds: 60,
       width: 1920,
       height: 1080,
-      openStream: (range) =>
-        createReadStream(file, {
+      openStream: (range) => {
+        maxRead = Math.max(maxRead, (range?.end ?? options.sizeBytes) - (range?.start ?? 0));
+        return createReadStream(file, {
           start: range?.start ?? 0,
           ...(range?.end !== undefined ? { end: range.end - 1 } : {}),
           highWaterMark: 256 * 1024,
-        }),
+        });
+      },
     };
     const adapter = createYouTubeAdapter({ sleep: async () => {}, uploadChunkBytes: options.chunkBytes ?? 8 * 1024 * 1024 });
     const text = `benchmark upload ${randomUUID()}`;
@@ -119,6 +124,7 @@ export async function runUploadBench(options: {
       upload_peak_rss_mb: Number(((peak - baseline) / 1024 / 1024).toFixed(1)),
       upload_cuts: options.cuts.length,
       upload_seconds: Number(seconds.toFixed(2)),
+      upload_max_read_bytes: maxRead,
     };
   } finally {
     await rm(dir, { recursive: true, force: true });

@@ -214,6 +214,8 @@ export const networkNamesEn = {
   linkedin: 'LinkedIn',
   threads: 'Threads',
   x: 'X',
+  youtube: 'YouTube',
+  'google-business': 'Google Business Profile',
 };
 
 /** Why a row of a mentions CSV is refused (src/modules/listening/sources/csv.ts CSV_ROW_ERROR_CODES). */

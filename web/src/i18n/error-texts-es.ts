@@ -218,6 +218,8 @@ export const networkNamesEs: Record<keyof typeof networkNamesEn, string> = {
   facebook: 'Páginas de Facebook',
   instagram: 'Instagram',
   threads: 'Threads',
+  youtube: 'YouTube',
+  'google-business': 'Perfil de Empresa de Google',
 };
 
 /** Por qué se rechaza una fila de un CSV de menciones. */

@@ -3,7 +3,7 @@
  * these few reach the bundle). A network without an icon there (LinkedIn asked for its removal, the
  * simulated sandbox) gets its initials in its colour.
  */
-import { siBluesky, siFacebook, siInstagram, siMastodon, siThreads, siX } from 'simple-icons';
+import { siBluesky, siFacebook, siGooglemaps, siInstagram, siMastodon, siThreads, siX, siYoutube } from 'simple-icons';
 
 const ICONS: Record<string, { path: string; hex: string; title: string }> = {
   bluesky: siBluesky,
@@ -12,6 +12,9 @@ const ICONS: Record<string, { path: string; hex: string; title: string }> = {
   instagram: siInstagram,
   threads: siThreads,
   x: siX,
+  youtube: siYoutube,
+  // Google Business Profile has no icon of its own there: its listings live on Google Maps.
+  'google-business': siGooglemaps,
 };
 
 const FALLBACK: Record<string, { text: string; hex: string }> = {

@@ -8,6 +8,7 @@ import type { NetworkPackage } from './package.ts';
 import type { ListeningSourceKind } from '../modules/listening/sources/types.ts';
 import { bluesky } from './bluesky/index.ts';
 import { facebook } from './facebook/index.ts';
+import { googleBusiness } from './google-business/index.ts';
 import { instagram } from './instagram/index.ts';
 import { linkedin } from './linkedin/index.ts';
 import { mastodon } from './mastodon/index.ts';
@@ -17,7 +18,18 @@ import { x } from './x/index.ts';
 import { youtube } from './youtube/index.ts';
 
 /** Every network this build of Plaza knows, once. */
-export const NETWORKS: readonly NetworkPackage[] = [bluesky, mastodon, sandbox, facebook, instagram, linkedin, threads, x, youtube];
+export const NETWORKS: readonly NetworkPackage[] = [
+  bluesky,
+  mastodon,
+  sandbox,
+  facebook,
+  instagram,
+  linkedin,
+  threads,
+  x,
+  youtube,
+  googleBusiness,
+];
 
 /** The adapters every Plaza process ships with. */
 export function defaultAdapters(): NetworkAdapter[] {

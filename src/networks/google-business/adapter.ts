@@ -248,6 +248,10 @@ export function createGbpAdapter(options: GbpAdapterOptions = {}): NetworkAdapte
     };
   }
 
+  /** When a review last changed: its own update or its reply's (answered in Google's own screens too). */
+  const touched = (review: GbpReview): number =>
+    Math.max(Date.parse(review.updateTime ?? review.createTime ?? '') || 0, Date.parse(review.reviewReply?.updateTime ?? '') || 0);
+
   async function reviews(ctx: ChannelContext, sinceMs: number): Promise<GbpReview[]> {
     const { parent } = gbpLocation(ctx);
     const out: GbpReview[] = [];
@@ -261,7 +265,7 @@ export function createGbpAdapter(options: GbpAdapterOptions = {}): NetworkAdapte
       });
       let older = false;
       for (const review of body?.reviews ?? []) {
-        if (Date.parse(review.updateTime ?? review.createTime ?? '') <= sinceMs) {
+        if (touched(review) <= sinceMs) {
           older = true;
           continue;
         }
@@ -298,7 +302,7 @@ export function createGbpAdapter(options: GbpAdapterOptions = {}): NetworkAdapte
       const items: InboundItem[] = [];
       let latest = sinceMs;
       for (const review of found) {
-        latest = Math.max(latest, Date.parse(review.updateTime ?? review.createTime ?? '') || 0);
+        latest = Math.max(latest, touched(review));
         items.push({
           remoteId: review.name,
           kind: 'review',

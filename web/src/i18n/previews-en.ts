@@ -7,6 +7,16 @@ export const previewsEn = {
   linkCardTitle: 'Link to {{domain}}',
   linkCardNote: 'The network fetches the title and image itself when it publishes; Plaza shows the address only.',
   cropNote: '{{network}} shows images at {{ratio}}: the edges outside this frame are cut off.',
+  youtube: {
+    noThumbnail: 'No thumbnail: YouTube picks a frame of the video. Add an image to choose it.',
+    untitled: 'Untitled video',
+    titleNote: 'The title is the first line; the rest is the description.',
+    titleOver: 'The title is {{count}} characters over YouTube’s limit of {{limit}}.',
+  },
+  googleBusiness: {
+    update: 'Update',
+    where: 'Shown on Google Search and Maps.',
+  },
   gallery: {
     title: 'How each network shows a post',
     intro: 'The same post as each network will show it: name and picture of the account, text limits, link cards and image crops.',

@@ -10,6 +10,16 @@ export const previewsEs: Dictionary<typeof previewsEn> = {
   linkCardTitle: 'Enlace a {{domain}}',
   linkCardNote: 'La red obtiene el título y la imagen del enlace al publicar; Plaza solo muestra la dirección.',
   cropNote: '{{network}} muestra las imágenes en {{ratio}}: se recorta lo que queda fuera de este marco.',
+  youtube: {
+    noThumbnail: 'Sin miniatura: YouTube elige un fotograma del vídeo. Añade una imagen para elegirla.',
+    untitled: 'Vídeo sin título',
+    titleNote: 'El título es la primera línea; el resto es la descripción.',
+    titleOver: 'El título pasa en {{count}} caracteres el límite de {{limit}} de YouTube.',
+  },
+  googleBusiness: {
+    update: 'Novedad',
+    where: 'Se ve en la Búsqueda de Google y en Maps.',
+  },
   gallery: {
     title: 'Cómo muestra cada red una publicación',
     intro:

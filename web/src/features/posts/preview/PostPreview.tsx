@@ -3,6 +3,7 @@ import { Avatar, Badge, Box, Group, Paper, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { safeHref } from '../../../shared/safe-link.ts';
 import { networkLabel } from '../../../shared/api-error-text.ts';
+import { GoogleBusinessPreview, YouTubePreview } from './VideoPlacePreviews.tsx';
 import { cropLabels, firstLink, foldText, frameFor, gridLayout, initials, networkLength, shapeFor } from './crops.ts';
 
 /** An image as a preview shows it. */
@@ -264,6 +265,8 @@ export function PostPreview({
   label?: string;
 }) {
   const { t } = useTranslation();
+  if (network === 'youtube') return <YouTubePreview account={account} text={text} images={images} label={label} />;
+  if (network === 'google-business') return <GoogleBusinessPreview account={account} text={text} images={images} label={label} />;
   const shape = shapeFor(network);
   const length = networkLength(text, network);
   const over = shape.limit !== null && length > shape.limit ? length - shape.limit : 0;

@@ -6,7 +6,17 @@ import { PostPreview, type PreviewImage } from './PostPreview.tsx';
 import { previewAccount } from './PublicationPreviews.tsx';
 
 /** The networks with a preview shape of their own, in the order the gallery shows them. */
-export const GALLERY_NETWORKS = ['instagram', 'facebook', 'linkedin', 'x', 'threads', 'bluesky', 'mastodon'] as const;
+export const GALLERY_NETWORKS = [
+  'instagram',
+  'facebook',
+  'linkedin',
+  'x',
+  'threads',
+  'bluesky',
+  'mastodon',
+  'youtube',
+  'google-business',
+] as const;
 
 /** A drawn picture as a data: URL (allowed by the page's CSP; nothing is fetched). */
 function picture(width: number, height: number, from: string, to: string): string {

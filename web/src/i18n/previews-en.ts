@@ -11,7 +11,7 @@ export const previewsEn = {
     noThumbnail: 'No thumbnail: YouTube picks a frame of the video. Add an image to choose it.',
     untitled: 'Untitled video',
     titleNote: 'The title is the first line; the rest is the description.',
-    titleOver: 'The title is {{count}} characters over YouTube’s limit of {{limit}}.',
+    titleCut: 'The first line is longer than YouTube’s {{limit}} characters: the title is cut there. Keep it short or put the title on its own line.',
   },
   googleBusiness: {
     update: 'Update',

@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { networkLabel } from '../../../shared/api-error-text.ts';
 import type { PreviewAccount, PreviewImage } from './PostPreview.tsx';
 
-/** As the adapter does it: YouTube's title is the post's first line (100 characters at most). */
+/** As the adapter does it: YouTube's title is the post's first line, cut to 100 characters. */
 export const YOUTUBE_TITLE_MAX = 100;
 export function youtubeTitleOf(text: string): string {
   return (
@@ -31,10 +31,11 @@ export function YouTubePreview({
   label?: string;
 }) {
   const { t } = useTranslation();
-  const title = youtubeTitleOf(text);
-  const titleLength = [...title].length;
+  const firstLine = youtubeTitleOf(text);
+  const titleLength = [...firstLine].length;
+  const title = titleLength > YOUTUBE_TITLE_MAX ? `${[...firstLine].slice(0, YOUTUBE_TITLE_MAX).join('')}…` : firstLine;
   const thumbnail = images[0];
-  const description = text.slice(text.indexOf(title) + title.length).trim();
+  const description = text.slice(text.indexOf(firstLine) + firstLine.length).trim();
   return (
     <Paper className="preview-card preview-youtube" aria-label={label} data-testid="preview-youtube" data-network="youtube">
       <Box pos="relative" style={{ aspectRatio: '16 / 9', overflow: 'hidden', borderRadius: 12, background: '#212529' }} data-crop="16:9">
@@ -74,13 +75,13 @@ export function YouTubePreview({
         <Text size="xs" c="dimmed">
           {t('previews.youtube.titleNote')}
         </Text>
-        <Text size="xs" c={titleLength > YOUTUBE_TITLE_MAX ? 'red' : 'dimmed'} data-testid="preview-count">
-          {titleLength}/{YOUTUBE_TITLE_MAX}
+        <Text size="xs" c={titleLength > YOUTUBE_TITLE_MAX ? 'orange' : 'dimmed'} data-testid="preview-count">
+          {Math.min(titleLength, YOUTUBE_TITLE_MAX)}/{YOUTUBE_TITLE_MAX}
         </Text>
       </Group>
       {titleLength > YOUTUBE_TITLE_MAX && (
-        <Text size="xs" c="red" data-testid="preview-over-limit">
-          {t('previews.youtube.titleOver', { count: titleLength - YOUTUBE_TITLE_MAX, limit: YOUTUBE_TITLE_MAX })}
+        <Text size="xs" c="orange" data-testid="youtube-title-cut">
+          {t('previews.youtube.titleCut', { limit: YOUTUBE_TITLE_MAX })}
         </Text>
       )}
     </Paper>

@@ -96,7 +96,7 @@ export function errorFromGoogle(
   }
   if (status === 403) {
     if (reason && AUTH_403_REASONS.has(reason)) return new NetworkError('auth', 'forbidden_token', `${network}: ${text}`, details);
-    return new NetworkError('permanent', reason ? `forbidden_${reason}` : 'forbidden', `${network}: ${text}`, details);
+    return new NetworkError('permanent', 'forbidden', `${network}: ${text}`, details);
   }
   if (status === 504 && mutating) return new NetworkError('ambiguous', 'http_504', `${network}: ${text}`, details);
   if (status >= 500 || status === 408) return new NetworkError('transient', `http_${status}`, `${network}: ${text}`, details);

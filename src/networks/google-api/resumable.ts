@@ -99,7 +99,7 @@ export async function resumableUpload<T>(options: ResumableUploadOptions): Promi
         // A session whose answer was lost holds no bytes and never becomes a video: starting another is safe.
         if (error instanceof NetworkError && error.kind === 'ambiguous' && attempt < 2) continue;
         if (error instanceof NetworkError && error.kind === 'ambiguous')
-          throw new NetworkError('transient', `upload_${error.code}`, error.message, error.details);
+          throw new NetworkError('transient', error.code, error.message, error.details);
         throw error;
       }
     }

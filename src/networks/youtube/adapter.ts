@@ -273,7 +273,7 @@ export function createYouTubeAdapter(options: YouTubeAdapterOptions = {}): Netwo
   /** After the video exists, a failure is retried: the retry finds the video and finishes releasing it. */
   function retryable(error: unknown): unknown {
     if (error instanceof NetworkError && (error.kind === 'permanent' || error.kind === 'ambiguous'))
-      return new NetworkError('transient', `after_upload_${error.code}`, error.message, error.details);
+      return new NetworkError('transient', error.code, error.message, error.details);
     return error;
   }
 

@@ -6,7 +6,15 @@
 import { Badge, Box, Group, Paper, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { networkLabel } from '../../../shared/api-error-text.ts';
-import type { PreviewAccount, PreviewImage } from './PostPreview.tsx';
+
+/** What these previews read of the account and the images (PostPreview's PreviewAccount and PreviewImage fit). */
+interface PreviewAccount {
+  name: string;
+}
+interface PreviewImage {
+  url: string;
+  alt: string;
+}
 
 /** As the adapter does it: YouTube's title is the post's first line, cut to 100 characters. */
 export const YOUTUBE_TITLE_MAX = 100;

@@ -105,13 +105,16 @@ export function createYouTubeAdapter(options: YouTubeAdapterOptions = {}): Netwo
   const quota = options.quota ?? new YouTubeQuotaLedger(undefined, now);
   const lookbackMs = options.reconcileLookbackMs ?? 2 * 24 * 3600_000;
 
-  function clientFor(ctx: ChannelContext) {
-    const request = createGoogleClient(ctx, {
+  const googleClient = (ctx: ChannelContext) =>
+    createGoogleClient(ctx, {
       network: 'YouTube',
       fetch: options.fetch ?? guardedFetch(ctx.allowPrivateUrls === true),
       now,
       requestTimeoutMs: options.requestTimeoutMs ?? 30_000,
     });
+
+  function clientFor(ctx: ChannelContext) {
+    const request = googleClient(ctx);
     const project = projectOf(ctx);
     /** One counted call: refused before sending when it would exceed the quota, counted whatever the answer. */
     return async function call<T>(method: YouTubeMethod, req: Parameters<GoogleRequestFn>[0]) {
@@ -227,12 +230,7 @@ export function createYouTubeAdapter(options: YouTubeAdapterOptions = {}): Netwo
     let counted = false;
     const uploaded = await resumableUpload<YouTubeVideoResource>({
       // Chunks and status queries are part of the one videos.insert call: counted once, when the session starts.
-      request: createGoogleClient(ctx, {
-        network: 'YouTube',
-        fetch: options.fetch ?? guardedFetch(ctx.allowPrivateUrls === true),
-        now,
-        requestTimeoutMs: options.requestTimeoutMs ?? 30_000,
-      }),
+      request: googleClient(ctx),
       startUrl: `${YOUTUBE_API.upload}/videos?uploadType=resumable&part=snippet,status&notifySubscribers=${notify}`,
       metadata,
       media: video,

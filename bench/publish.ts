@@ -22,6 +22,10 @@
  *    limits, with 5% 5xx and 2% timeouts after acceptance and one worker SIGKILLed: duplicates,
  *    lost, lateness p99 per network (bench/lib/networks-run.ts). `--only=networks` runs just
  *    this one; `--small` makes it 200 publications due within 20 s (what the test suite runs).
+ * 6. Resumable upload: a 200 MB video (20 MB with --quick) to the YouTube test server (another
+ *    process) with the connection cut at 30 %, 60 % and 90 %: videos created (1), bytes resent
+ *    (`upload_resend_ratio`), the worker's memory above its level before (`upload_peak_rss_mb`).
+ *    `--only=upload` runs just this one.
  */
 import pino from 'pino';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -40,6 +44,7 @@ import { percentile, startProcess, stopProcess } from './lib/processes.ts';
 import { createPgDatabase } from './lib/pg.ts';
 import { FULL_RUN, SMALL_RUN, runNetworks, type NetworksRunResult } from './lib/networks-run.ts';
 import { postingBucket } from '../src/networks/rate-rule.ts';
+import { runUploadBench } from './lib/youtube-upload.ts';
 
 const args = new Set(process.argv.slice(2));
 const JSON_OUT = args.has('--json');
@@ -654,7 +659,20 @@ function networksLine(result: NetworksRunResult): string {
   return `networks: ${result.publications} publications, ${result.published} published, ${result.failed} failed (${result.failedWithoutReason} without a reason), duplicates ${result.duplicates}, lost ${result.lost}, posts above a channel's limit ${result.rateViolations}, injected ${result.injected.error5xx} 5xx and ${result.injected.lostAnswers} lost answers, worker SIGKILLs ${result.kills}; ${per}`;
 }
 
+async function runUpload() {
+  const server = await startProcess('bench/lib/youtube-server-main.ts', {});
+  try {
+    return await runUploadBench({ serverUrl: server.ready, sizeBytes: (QUICK ? 20 : 200) * 1024 * 1024, cuts: [0.3, 0.6, 0.9] });
+  } finally {
+    await stopProcess(server.child);
+  }
+}
+
 const ONLY = [...args].find((a) => a.startsWith('--only='))?.slice('--only='.length);
+if (ONLY === 'upload') {
+  process.stdout.write(`${JSON.stringify(await runUpload())}\n`);
+  process.exit(0);
+}
 if (ONLY === 'engine-postgres') {
   const sandbox = await startProcess('bench/lib/sandbox-server-main.ts', {
     SANDBOX_OPTIONS: JSON.stringify({ latencyMs: LATENCY_MS, seed: 1 }),
@@ -707,6 +725,8 @@ log('scale-out: 4 worker processes on one Postgres, chaos, one worker SIGKILLed�
 const scaleout = await runScaleout();
 log('networks: Facebook, Instagram, Threads, X and LinkedIn on their contract servers, chaos, one worker SIGKILLed…');
 const networks = await runMixedNetworks();
+log('resumable upload: a video to the YouTube test server, cut at 30 %, 60 % and 90 %…');
+const upload = await runUpload();
 
 const fmt = (n: number) => (Number.isFinite(n) ? Math.round(n).toLocaleString('en') : 'n/a');
 const table = [
@@ -728,6 +748,7 @@ const out = [
   `scale-out: ${scaleout.workers} workers, ${scaleout.publications} publications on ${scaleout.channels} channels: ${scaleout.published} published, ${scaleout.failed} failed, duplicates ${scaleout.duplicates}, lost ${scaleout.lost}, posts above a channel's limit ${scaleout.rateViolations}; lateness p50 ${fmt(scaleout.p50)} ms, p99 ${fmt(scaleout.p99)} ms (against due time alone ${fmt(scaleout.rawP99)} ms), max ${fmt(scaleout.max)} ms; due around the kill: max ${fmt(scaleout.nearKillMax)} ms`,
   `scale-out attempts by outcome: ${JSON.stringify(scaleout.attempts)}`,
   networksLine(networks),
+  `resumable upload: ${(upload.upload_bytes / 1024 / 1024).toFixed(0)} MB cut ${upload.upload_cuts} times: ${upload.upload_videos} video(s), intact ${upload.upload_intact}, resend ratio ${upload.upload_resend_ratio}, peak RSS +${upload.upload_peak_rss_mb} MB, ${upload.upload_seconds} s`,
   `claim with ${claim.stored.toLocaleString('en')} future publications stored: p50 ${claim.p50.toFixed(2)} ms, p99 ${claim.p99.toFixed(2)} ms, max ${claim.max.toFixed(2)} ms (300 rounds)`,
 ];
 if (!JSON_OUT) process.stdout.write(`${out.join('\n')}\n`);
@@ -751,6 +772,10 @@ else {
       scaleout_lost: scaleout.lost,
       scaleout_rate_violations: scaleout.rateViolations,
       ...networksJson(networks),
+      upload_videos: upload.upload_videos,
+      upload_intact: upload.upload_intact,
+      upload_resend_ratio: upload.upload_resend_ratio,
+      upload_peak_rss_mb: upload.upload_peak_rss_mb,
     })}\n`,
   );
 }

@@ -110,15 +110,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
 
 /**
  * Developer apps given by environment: PLAZA_<NETWORK>_CLIENT_ID (and _CLIENT_SECRET), e.g.
- * PLAZA_FACEBOOK_CLIENT_ID. The network name is the variable's middle part in lower case.
+ * PLAZA_FACEBOOK_CLIENT_ID. The network name is the variable's middle part in lower case, with
+ * `_` for `-` (PLAZA_GOOGLE_BUSINESS_CLIENT_ID is google-business).
  */
 function networkAppsFrom(env: NodeJS.ProcessEnv): Record<string, { clientId: string; clientSecret?: string }> {
   const apps: Record<string, { clientId: string; clientSecret?: string }> = {};
   for (const [key, value] of Object.entries(env)) {
-    const match = /^PLAZA_([A-Z0-9]+)_CLIENT_ID$/.exec(key);
+    const match = /^PLAZA_([A-Z0-9_]+)_CLIENT_ID$/.exec(key);
     if (!match || !value) continue;
     const secret = env[`PLAZA_${match[1]}_CLIENT_SECRET`];
-    apps[match[1].toLowerCase()] = { clientId: value, ...(secret && { clientSecret: secret }) };
+    apps[match[1].toLowerCase().replace(/_/g, '-')] = { clientId: value, ...(secret && { clientSecret: secret }) };
   }
   return apps;
 }

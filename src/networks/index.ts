@@ -9,6 +9,7 @@ import type { ListeningSourceKind } from '../modules/listening/sources/types.ts'
 import { bluesky } from './bluesky/index.ts';
 import { discord } from './discord/index.ts';
 import { facebook } from './facebook/index.ts';
+import { googleBusiness } from './google-business/index.ts';
 import { instagram } from './instagram/index.ts';
 import { linkedin } from './linkedin/index.ts';
 import { mastodon } from './mastodon/index.ts';
@@ -20,6 +21,7 @@ import { x } from './x/index.ts';
 import { wordpress } from './wordpress/index.ts';
 import { telegram } from './telegram/index.ts';
 import { slack } from './slack/index.ts';
+import { youtube } from './youtube/index.ts';
 
 /** Every network this build of Plaza knows, once. */
 export const NETWORKS: readonly NetworkPackage[] = [
@@ -37,6 +39,8 @@ export const NETWORKS: readonly NetworkPackage[] = [
   pinterest,
   discord,
   tiktok,
+  youtube,
+  googleBusiness,
 ];
 
 /** The adapters every Plaza process ships with. */

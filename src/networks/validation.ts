@@ -123,6 +123,31 @@ export const VALIDATION_ISSUE_TEXTS = {
   option_not_allowed_for_account: {
     en: (p) => `The account on the network does not allow "${p.value}" here (${p.option}); choose another value.`,
     es: (p) => `La cuenta en la red no admite «${p.value}» aquí (${p.option}); elige otro valor.`,
+  title_required: { en: (p) => `${p.network} needs a title.`, es: (p) => `${p.network} necesita un título.` },
+  angle_brackets_not_allowed: {
+    en: (p) => `${p.network} does not accept < or > in the ${p.part}.`,
+    es: (p) =>
+      `${p.network} no admite < ni > en ${p.part === 'title' ? 'el título' : p.part === 'tags' ? 'las etiquetas' : 'la descripción'}.`,
+  },
+  tags_too_long: {
+    en: (p) => `The tags take ${p.count} characters; at most ${p.max}.`,
+    es: (p) => `Las etiquetas ocupan ${p.count} caracteres; como máximo ${p.max}.`,
+  },
+  short_not_vertical: {
+    en: () => 'A Short must be vertical or square.',
+    es: () => 'Un Short debe ser vertical o cuadrado.',
+  },
+  field_required: {
+    en: (p) => `The option ${p.option} is needed for this kind of post.`,
+    es: (p) => `La opción ${p.option} es necesaria para este tipo de publicación.`,
+  },
+  date_range_invalid: {
+    en: () => 'The end must come after the start (dates as YYYY-MM-DD, times as HH:MM).',
+    es: () => 'El final debe ser posterior al inicio (fechas como AAAA-MM-DD, horas como HH:MM).',
+  },
+  call_to_action_url_required: {
+    en: () => 'This button needs a link (https://…).',
+    es: () => 'Este botón necesita un enlace (https://…).',
   },
 } satisfies Record<string, { en: Text; es: Text }>;
 

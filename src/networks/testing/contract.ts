@@ -32,6 +32,8 @@ export interface ContractSubject {
   faults: ContractFaults;
   /** False when the local server cannot answer metric reads (the bare PDS has no AppView): only the declaration is checked. */
   liveMetrics: boolean;
+  /** Media every contract post carries, for networks that publish no text-only posts (YouTube: a video); none when absent. */
+  media?: () => PublishInput['media'];
 }
 
 /** Faults through a fault proxy, on the requests `isPublish` picks out. */
@@ -72,7 +74,7 @@ export function describeAdapterContract(name: string, setup: { start(): Promise<
     const input = (text: string, extra: Partial<PublishInput> = {}): PublishInput => ({
       publicationId: `pub-${randomUUID()}`,
       text,
-      media: [],
+      media: subject.media?.() ?? [],
       ...extra,
     });
     const uniqueText = (label: string) => `contract ${label} ${randomUUID().slice(0, 8)}`;

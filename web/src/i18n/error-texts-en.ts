@@ -98,6 +98,12 @@ export const validationIssuesEn = {
  * src/networks/**, `http_<status>` as http_error). The network's own words stay available as a detail.
  */
 export const networkReasonsEn = {
+  quota_exceeded: 'The network’s daily quota is spent: the post waits until it resets.',
+  conflict: 'The network refused it as a conflict with something that already exists.',
+  media_truncated: 'The stored media file is shorter than it should be: upload it again.',
+  upload_interrupted: 'The upload was cut off too many times; it will be tried again.',
+  post_rejected: 'The network rejected the post under its content rules.',
+  action_not_supported: 'The network does not offer this action here.',
   http_error: 'The network answered with error {{status}}.',
   timeout: 'The network did not answer in time.',
   unexpected: 'The network answered in an unexpected way.',
@@ -252,6 +258,8 @@ export const networkNamesEn = {
   pinterest: 'Pinterest',
   discord: 'Discord',
   tiktok: 'TikTok',
+  youtube: 'YouTube',
+  'google-business': 'Google Business Profile',
 };
 
 /** Why a row of a mentions CSV is refused (src/modules/listening/sources/csv.ts CSV_ROW_ERROR_CODES). */

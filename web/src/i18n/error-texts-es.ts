@@ -102,6 +102,12 @@ export const validationIssuesEs: Record<keyof typeof validationIssuesEn, string>
 
 /** Por qué una red rechazó una publicación o una conexión, por el código de la red. */
 export const networkReasonsEs: Record<keyof typeof networkReasonsEn, string> = {
+  quota_exceeded: 'Se ha gastado la cuota diaria de la red: la publicación espera a que se reinicie.',
+  conflict: 'La red lo rechazó por chocar con algo que ya existe.',
+  media_truncated: 'El archivo guardado es más corto de lo que debería: vuelve a subirlo.',
+  upload_interrupted: 'La subida se cortó demasiadas veces; se volverá a intentar.',
+  post_rejected: 'La red rechazó la publicación por sus normas de contenido.',
+  action_not_supported: 'La red no ofrece esta acción aquí.',
   http_error: 'La red respondió con el error {{status}}.',
   timeout: 'La red no respondió a tiempo.',
   unexpected: 'La red respondió de forma inesperada.',
@@ -257,6 +263,8 @@ export const networkNamesEs: Record<keyof typeof networkNamesEn, string> = {
   pinterest: 'Pinterest',
   discord: 'Discord',
   tiktok: 'TikTok',
+  youtube: 'YouTube',
+  'google-business': 'Perfil de Empresa de Google',
 };
 
 /** Por qué se rechaza una fila de un CSV de menciones. */

@@ -14,6 +14,16 @@ export const previewsEn = {
     continue: 'Continue reading →',
     untitled: '(no title)',
   },
+  youtube: {
+    noThumbnail: 'No thumbnail: YouTube picks a frame of the video. Add an image to choose it.',
+    untitled: 'Untitled video',
+    titleNote: 'The title is the first line; the rest is the description.',
+    titleCut: 'The first line is longer than YouTube’s {{limit}} characters: the title is cut there. Keep it short or put the title on its own line.',
+  },
+  googleBusiness: {
+    update: 'Update',
+    where: 'Shown on Google Search and Maps.',
+  },
   gallery: {
     blogTitle: 'Autumn at Café Aroma: the new menu',
     blogExcerpt: 'Cheesecake, slow-roast coffee and longer afternoons: what is new this season.',

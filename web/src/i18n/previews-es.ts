@@ -17,6 +17,16 @@ export const previewsEs: Dictionary<typeof previewsEn> = {
     continue: 'Seguir leyendo →',
     untitled: '(sin título)',
   },
+  youtube: {
+    noThumbnail: 'Sin miniatura: YouTube elige un fotograma del vídeo. Añade una imagen para elegirla.',
+    untitled: 'Vídeo sin título',
+    titleNote: 'El título es la primera línea; el resto es la descripción.',
+    titleCut: 'La primera línea pasa de los {{limit}} caracteres de YouTube: el título se corta ahí. Acórtala o pon el título en una línea propia.',
+  },
+  googleBusiness: {
+    update: 'Novedad',
+    where: 'Se ve en la Búsqueda de Google y en Maps.',
+  },
   gallery: {
     blogTitle: 'Otoño en Café Aroma: la nueva carta',
     blogExcerpt: 'Tarta de queso, café de tueste lento y tardes más largas: lo nuevo de la temporada.',

@@ -38,6 +38,13 @@ export const validationTextsEn = {
   link_invalid: 'The link must be a full web address (https://…).',
   privacy_required: 'Choose who can see this post: {{network}} asks for it on every post.',
   option_not_allowed_for_account: 'The account on the network does not allow “{{value}}” here ({{option}}); choose another value.',
+  title_required: '{{network}} needs a title.',
+  angle_brackets_not_allowed: '{{network}} does not accept < or > in the {{part}}.',
+  tags_too_long: 'The tags take {{count}} characters; at most {{max}}.',
+  short_not_vertical: 'A Short must be vertical or square.',
+  field_required: 'The option {{option}} is needed for this kind of post.',
+  date_range_invalid: 'The end must come after the start (dates as YYYY-MM-DD, times as HH:MM).',
+  call_to_action_url_required: 'This button needs a link (https://…).',
 };
 
 /** Where in a post an issue is, from its field ("thread[0].text" → the thread's second post). */

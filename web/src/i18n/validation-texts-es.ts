@@ -37,6 +37,13 @@ export const validationTextsEs: Record<keyof typeof validationTextsEn, string> =
   link_invalid: 'El enlace debe ser una dirección web completa (https://…).',
   privacy_required: 'Elige quién puede ver esta publicación: {{network}} lo pide en cada publicación.',
   option_not_allowed_for_account: 'La cuenta en la red no admite «{{value}}» aquí ({{option}}); elige otro valor.',
+  title_required: '{{network}} necesita un título.',
+  angle_brackets_not_allowed: '{{network}} no admite < ni > en el texto ({{part}}).',
+  tags_too_long: 'Las etiquetas ocupan {{count}} caracteres; como máximo {{max}}.',
+  short_not_vertical: 'Un Short debe ser vertical o cuadrado.',
+  field_required: 'La opción {{option}} es necesaria para este tipo de publicación.',
+  date_range_invalid: 'El final debe ser posterior al inicio (fechas como AAAA-MM-DD, horas como HH:MM).',
+  call_to_action_url_required: 'Este botón necesita un enlace (https://…).',
 };
 
 /** Dónde está el problema dentro de la publicación, según su campo. */

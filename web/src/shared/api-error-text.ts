@@ -86,6 +86,7 @@ const NETWORK_BRAND_NAMES: Record<string, string> = {
   x: 'X',
   threads: 'Threads',
   youtube: 'YouTube',
+  'google-business': 'Google Business Profile',
   tiktok: 'TikTok',
   pinterest: 'Pinterest',
   telegram: 'Telegram',

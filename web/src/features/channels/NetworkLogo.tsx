@@ -3,7 +3,21 @@
  * these few reach the bundle). A network without an icon there (LinkedIn asked for its removal, the
  * simulated sandbox) gets its initials in its colour.
  */
-import { siBluesky, siDiscord, siFacebook, siInstagram, siMastodon, siPinterest, siTelegram, siThreads, siTiktok, siWordpress, siX } from 'simple-icons';
+import {
+  siBluesky,
+  siDiscord,
+  siFacebook,
+  siGooglemaps,
+  siInstagram,
+  siMastodon,
+  siPinterest,
+  siTelegram,
+  siThreads,
+  siTiktok,
+  siWordpress,
+  siX,
+  siYoutube,
+} from 'simple-icons';
 
 const ICONS: Record<string, { path: string; hex: string; title: string }> = {
   bluesky: siBluesky,
@@ -17,6 +31,9 @@ const ICONS: Record<string, { path: string; hex: string; title: string }> = {
   pinterest: siPinterest,
   discord: siDiscord,
   tiktok: siTiktok,
+  youtube: siYoutube,
+  // Google Business Profile has no icon of its own there: its listings live on Google Maps.
+  'google-business': siGooglemaps,
 };
 
 const FALLBACK: Record<string, { text: string; hex: string }> = {

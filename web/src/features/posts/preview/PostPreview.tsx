@@ -5,6 +5,7 @@ import { safeHref } from '../../../shared/safe-link.ts';
 import { networkLabel } from '../../../shared/api-error-text.ts';
 import { BlogPostPreview } from './BlogPostPreview.tsx';
 import { PinPreview } from './PinPreview.tsx';
+import { GoogleBusinessPreview, YouTubePreview } from './VideoPlacePreviews.tsx';
 import { cropLabels, firstLink, foldText, frameFor, gridLayout, initials, networkLength, shapeFor } from './crops.ts';
 
 /** An image as a preview shows it. */
@@ -278,6 +279,8 @@ export function PostPreview({
   if (network === 'wordpress')
     return <BlogPostPreview account={account} text={text} images={images} title={title} excerpt={excerpt} label={label} />;
   if (network === 'pinterest') return <PinPreview account={account} text={text} title={title} link={link} images={images} label={label} />;
+  if (network === 'youtube') return <YouTubePreview account={account} text={text} images={images} label={label} />;
+  if (network === 'google-business') return <GoogleBusinessPreview account={account} text={text} images={images} label={label} />;
   const shape = shapeFor(network);
   const length = networkLength(text, network);
   const over = shape.limit !== null && length > shape.limit ? length - shape.limit : 0;

@@ -20,6 +20,8 @@ export const GALLERY_NETWORKS = [
   'pinterest',
   'tiktok',
   'discord',
+  'youtube',
+  'google-business',
 ] as const;
 
 /** A drawn picture as a data: URL (allowed by the page's CSP; nothing is fetched). */

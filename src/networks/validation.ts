@@ -123,6 +123,7 @@ export const VALIDATION_ISSUE_TEXTS = {
   option_not_allowed_for_account: {
     en: (p) => `The account on the network does not allow "${p.value}" here (${p.option}); choose another value.`,
     es: (p) => `La cuenta en la red no admite «${p.value}» aquí (${p.option}); elige otro valor.`,
+  },
   title_required: { en: (p) => `${p.network} needs a title.`, es: (p) => `${p.network} necesita un título.` },
   angle_brackets_not_allowed: {
     en: (p) => `${p.network} does not accept < or > in the ${p.part}.`,

@@ -103,7 +103,6 @@ export const networkReasonsEn = {
   media_truncated: 'The stored media file is shorter than it should be: upload it again.',
   upload_interrupted: 'The upload was cut off too many times; it will be tried again.',
   post_rejected: 'The network rejected the post under its content rules.',
-  action_not_supported: 'The network does not offer this action here.',
   http_error: 'The network answered with error {{status}}.',
   timeout: 'The network did not answer in time.',
   unexpected: 'The network answered in an unexpected way.',

@@ -107,7 +107,6 @@ export const networkReasonsEs: Record<keyof typeof networkReasonsEn, string> = {
   media_truncated: 'El archivo guardado es más corto de lo que debería: vuelve a subirlo.',
   upload_interrupted: 'La subida se cortó demasiadas veces; se volverá a intentar.',
   post_rejected: 'La red rechazó la publicación por sus normas de contenido.',
-  action_not_supported: 'La red no ofrece esta acción aquí.',
   http_error: 'La red respondió con el error {{status}}.',
   timeout: 'La red no respondió a tiempo.',
   unexpected: 'La red respondió de forma inesperada.',

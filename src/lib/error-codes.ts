@@ -124,6 +124,17 @@ export const ERROR_CODES = [
   'oauth_instance_required',
   'oauth_app_registration_failed',
   'oauth_refresh_failed',
+  // inbox
+  'inbox_already_answered',
+  'inbox_item_deleted',
+  'inbox_window_closed',
+  'inbox_channel_needs_reconnect',
+  'inbox_not_supported',
+  'inbox_mode_not_supported',
+  'inbox_action_not_supported',
+  'inbox_reply_too_long',
+  'inbox_not_a_member',
+  'inbox_reply_failed',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

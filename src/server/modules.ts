@@ -16,6 +16,7 @@ import { listeningRoutes } from '../modules/listening/routes.ts';
 import { sourceKindRoutes } from '../modules/listening/source-kinds-routes.ts';
 import { integrationRoutes } from '../modules/integrations/routes.ts';
 import { oauthRoutes } from '../modules/oauth/routes.ts';
+import { inboxRoutes } from '../modules/inbox/routes.ts';
 
 /** Every module's routes; add a module here to expose it. */
 export const apiModules: ApiModule[] = [
@@ -36,4 +37,5 @@ export const apiModules: ApiModule[] = [
   sourceKindRoutes,
   integrationRoutes,
   oauthRoutes,
+  inboxRoutes,
 ];

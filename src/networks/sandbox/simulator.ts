@@ -3,6 +3,7 @@
  * every accepted post, a simulated audience, and injectable latency and faults.
  * Used in-process by the sandbox adapter and behind `server.ts` over HTTP.
  */
+import { resetSandboxInbox } from './inbox.ts';
 import {
   contentFeatures,
   dayIndex,
@@ -302,6 +303,7 @@ export class SandboxNetwork {
     this.idempotencyKeys.clear();
     this.revokedTokens.clear();
     this.counters = emptyStats();
+    resetSandboxInbox(this);
   }
 
   // -------------------------------------------------------------------------

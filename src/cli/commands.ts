@@ -8,6 +8,7 @@ import { registerAnalyticsCommands } from './analytics-commands.ts';
 import { registerListeningCommands } from './listening-commands.ts';
 import { registerAccountCommands } from './account-commands.ts';
 import { registerIntegrationCommands } from './integration-commands.ts';
+import { registerInboxCommands } from './inbox-commands.ts';
 import { localMessage } from '../lib/local-messages.ts';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -509,5 +510,6 @@ export function buildCli(): Command {
   registerListeningCommands(program);
   registerAccountCommands(program);
   registerIntegrationCommands(program);
+  registerInboxCommands(program);
   return program;
 }

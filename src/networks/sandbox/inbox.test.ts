@@ -50,7 +50,13 @@ function replyInput(item: InboundItem, replyId: string, text = 'Gracias por escr
     replyId,
     mode: item.kind === 'direct_message' ? 'direct_message' : 'public',
     text,
-    target: { remoteId: item.remoteId, kind: item.kind, threadRemoteId: item.threadRemoteId, authorId: item.author.id, authorHandle: item.author.handle },
+    target: {
+      remoteId: item.remoteId,
+      kind: item.kind,
+      threadRemoteId: item.threadRemoteId,
+      authorId: item.author.id,
+      authorHandle: item.author.handle,
+    },
   };
 }
 

@@ -167,13 +167,11 @@ interface InboxState {
   blocked: Set<string>;
 }
 
-const states = new WeakMap<SandboxNetwork, Map<string, InboxState>>();
-
 function stateOf(network: SandboxNetwork, handle: string): InboxState {
-  let byHandle = states.get(network);
+  let byHandle = network.extensions.get('inbox') as Map<string, InboxState> | undefined;
   if (!byHandle) {
     byHandle = new Map();
-    states.set(network, byHandle);
+    network.extensions.set('inbox', byHandle);
   }
   let state = byHandle.get(handle);
   if (!state) {
@@ -181,11 +179,6 @@ function stateOf(network: SandboxNetwork, handle: string): InboxState {
     byHandle.set(handle, state);
   }
   return state;
-}
-
-/** Forgets every account's replies and actions (with `SandboxNetwork.reset`). */
-export function resetSandboxInbox(network: SandboxNetwork): void {
-  states.delete(network);
 }
 
 const MAX_WINDOW_MS = 31 * DAY_MS;

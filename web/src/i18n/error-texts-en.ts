@@ -105,6 +105,7 @@ export const validationIssuesEn = {
  * src/networks/**, `http_<status>` as http_error). The network's own words stay available as a detail.
  */
 export const networkReasonsEn = {
+  item_deleted: 'The message was deleted on the network.',
   http_error: 'The network answered with error {{status}}.',
   timeout: 'The network did not answer in time.',
   unexpected: 'The network answered in an unexpected way.',

@@ -80,7 +80,8 @@ export const errorTextsEs: Record<keyof typeof errorTextsEn, string> = {
   invalid_source_settings: 'Algunos ajustes de la fuente no son válidos. Revisa el formulario.',
   import_too_many_rows: 'Como mucho {{maxRows}} filas por importación.',
   alert_baseline_too_long: 'La línea base (ventana × número de ventanas) puede cubrir como mucho 90 días; esta cubre {{days}} días.',
-  inbox_already_answered: 'Otra persona del equipo ya respondió a este mensaje. Lee su respuesta y, si aún ayuda, envía la tuya de todos modos.',
+  inbox_already_answered:
+    'Otra persona del equipo ya respondió a este mensaje. Lee su respuesta y, si aún ayuda, envía la tuya de todos modos.',
   inbox_item_deleted: 'Este mensaje se borró u ocultó en la red: ya no se puede responder. Tu borrador se conserva.',
   inbox_window_closed: 'La red solo deja responder dentro de su plazo de mensajería, que ya se cerró. Tu borrador se conserva.',
   inbox_channel_needs_reconnect: 'Hay que volver a conectar el canal antes de responder. Tu borrador se conserva.',
@@ -109,6 +110,7 @@ export const validationIssuesEs: Record<keyof typeof validationIssuesEn, string>
 
 /** Por qué una red rechazó una publicación o una conexión, por el código de la red. */
 export const networkReasonsEs: Record<keyof typeof networkReasonsEn, string> = {
+  item_deleted: 'El mensaje se borró en la red.',
   http_error: 'La red respondió con el error {{status}}.',
   timeout: 'La red no respondió a tiempo.',
   unexpected: 'La red respondió de forma inesperada.',

@@ -64,6 +64,10 @@ CREATE TABLE inbox_items (
 CREATE UNIQUE INDEX inbox_items_remote_idx ON inbox_items (channel_id, remote_id);
 CREATE INDEX inbox_items_conversation_idx ON inbox_items (conversation_id, remote_created_at, id);
 CREATE INDEX inbox_items_workspace_time_idx ON inbox_items (workspace_id, remote_created_at DESC);
+-- Search ignores accents (search_text is folded) and matches Spanish word forms ('spanish' stems: pedidos → pedido)
+-- or words as written in any language ('simple'). Text search configurations built into Postgres and PGlite alike.
+CREATE INDEX inbox_items_search_es_idx ON inbox_items USING gin (to_tsvector('spanish', search_text));
+CREATE INDEX inbox_items_search_simple_idx ON inbox_items USING gin (to_tsvector('simple', search_text));
 
 -- Where each channel's inbox continues (durable cursor), its first backfill and its poll lease.
 CREATE TABLE inbox_channel_state (

@@ -31,7 +31,7 @@ export interface ConversationFilter {
   channelId?: string;
   kind?: string;
   label?: string;
-  /** Lower case without accents: matches any item's text, or the person's handle or name. */
+  /** Lower case without accents: the words of any item's text (Spanish word forms too), or part of the person's handle. */
   search?: string;
 }
 
@@ -162,7 +162,8 @@ export const inboxRepository = {
     if (filter.kind) query = query.where('c.kind', '=', filter.kind);
     if (filter.label) query = query.where(sql<boolean>`c.labels @> ${JSON.stringify([filter.label])}::jsonb`);
     if (filter.search) {
-      const pattern = `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const search = filter.search;
+      const pattern = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       query = query.where((eb) =>
         eb.or([
           eb(sql`lower(c.author_handle)`, 'like', pattern),
@@ -171,7 +172,10 @@ export const inboxRepository = {
               .selectFrom('inbox_items as i')
               .select(sql`1`.as('one'))
               .whereRef('i.conversation_id', '=', 'c.id')
-              .where('i.search_text', 'like', pattern),
+              .where(
+                sql<boolean>`(to_tsvector('spanish', i.search_text) @@ plainto_tsquery('spanish', ${search})
+                           OR to_tsvector('simple', i.search_text) @@ plainto_tsquery('simple', ${search}))`,
+              ),
           ),
         ]),
       );

@@ -96,6 +96,8 @@ export async function ingestInbound(
         sentiment: sentiment?.label ?? null,
         now,
       });
+      // The 30-day history arrives quietly: no notification or webhook per old message.
+      if (via === 'backfill') continue;
       await recordEvent(trx, {
         workspaceId: channel.workspace_id,
         actorUserId: null,

@@ -35,7 +35,6 @@ interface CliItem {
 
 /** One line of text as the terminal shows it: no control or direction characters, no line breaks. */
 export function terminalLine(text: string, max = 100): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point
   const flat = text
     .replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/g, ' ')
     .replace(/\s+/g, ' ')

@@ -53,7 +53,9 @@ describe('inbox page end to end (real Chromium, real server)', { timeout: 180_00
 
     it(`answers, assigns and resolves in ${language === 'en' ? 'English' : 'Spanish'}`, async () => {
       const handle = `panaderia${language}`;
-      const workspaceId = (await apiCall<{ id: string }>('POST', '/workspaces', { name: `Panadería ${language}`, timeZone: 'Europe/Madrid', language })).id;
+      const workspaceId = (
+        await apiCall<{ id: string }>('POST', '/workspaces', { name: `Panadería ${language}`, timeZone: 'Europe/Madrid', language })
+      ).id;
       const channel = await apiCall<{ id: string }>('POST', `/workspaces/${workspaceId}/channels`, {
         network: 'sandbox',
         name: 'Sandbox',
@@ -90,7 +92,9 @@ describe('inbox page end to end (real Chromium, real server)', { timeout: 180_00
       await page.goto(`${server.url}/inbox`);
       await page.getByRole('heading', { name: L.title, exact: true }).waitFor();
       await expect.poll(() => page.getByTestId('inbox-row').count(), { timeout: 15_000 }).toBeGreaterThan(2);
-      await expect(page.getByTestId('inbox-backfill').first().textContent()).resolves.toContain(L.backfill.done.split(':')[1].split('(')[0].trim());
+      await expect(page.getByTestId('inbox-backfill').first().textContent()).resolves.toContain(
+        L.backfill.done.split(':')[1].split('(')[0].trim(),
+      );
       // Every row stays inside the list column, whatever its text.
       const listBox = await page.getByTestId('inbox-list').boundingBox();
       for (const box of await Promise.all((await page.getByTestId('inbox-row').all()).map((r) => r.boundingBox())))
@@ -108,13 +112,12 @@ describe('inbox page end to end (real Chromium, real server)', { timeout: 180_00
       await page.locator('body').click({ position: { x: 5, y: 300 } });
       await page.keyboard.press('r');
       await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('inbox-reply');
-      const answer = language === 'en' ? 'Thanks for writing! We ship to Portugal in 3 days.' : '¡Gracias por escribir! Enviamos a Portugal en 3 días.';
+      const answer =
+        language === 'en' ? 'Thanks for writing! We ship to Portugal in 3 days.' : '¡Gracias por escribir! Enviamos a Portugal en 3 días.';
       await page.keyboard.type(answer);
       await page.getByTestId('inbox-send').click();
       // The worker sends it; the live stream brings it into the thread as ours.
-      await expect
-        .poll(() => page.getByTestId('inbox-item-text').filter({ hasText: answer }).count(), { timeout: 20_000 })
-        .toBe(1);
+      await expect.poll(() => page.getByTestId('inbox-item-text').filter({ hasText: answer }).count(), { timeout: 20_000 }).toBe(1);
       expect(allInboxReplies(network, handle).filter((r) => r.text === answer)).toHaveLength(1);
 
       // ---- assign to me, then resolve with the e key ----

@@ -110,7 +110,11 @@ export const eventTextsEn = {
       reopened: 'A conversation opened again: the person wrote back',
       updated: '{{who}} changed a conversation',
     },
-    reply: { queued: '{{who}} answered a conversation', sent: 'A reply went out', failed: 'A reply could not be sent: open the conversation' },
+    reply: {
+      queued: '{{who}} answered a conversation',
+      sent: 'A reply went out',
+      failed: 'A reply could not be sent: open the conversation',
+    },
     action: { done: '{{who}} acted on a message' },
     note: { created: '{{who}} wrote an internal note', mentioned: '{{who}} mentioned you in a conversation note' },
     sentiment_corrected: '{{who}} corrected a message’s sentiment',

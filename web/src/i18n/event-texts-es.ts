@@ -109,7 +109,11 @@ export const eventTextsEs: Dictionary<typeof eventTextsEn> = {
       reopened: 'Una conversación se reabrió: la persona volvió a escribir',
       updated: '{{who}} cambió una conversación',
     },
-    reply: { queued: '{{who}} respondió a una conversación', sent: 'Se envió una respuesta', failed: 'No se pudo enviar una respuesta: abre la conversación' },
+    reply: {
+      queued: '{{who}} respondió a una conversación',
+      sent: 'Se envió una respuesta',
+      failed: 'No se pudo enviar una respuesta: abre la conversación',
+    },
     action: { done: '{{who}} actuó sobre un mensaje' },
     note: { created: '{{who}} escribió una nota interna', mentioned: '{{who}} te mencionó en una nota de una conversación' },
     sentiment_corrected: '{{who}} corrigió el sentimiento de un mensaje',

@@ -9,6 +9,7 @@ import { registerListeningCommands } from './listening-commands.ts';
 import { registerAccountCommands } from './account-commands.ts';
 import { registerIntegrationCommands } from './integration-commands.ts';
 import { registerQueueCommands } from './queue-commands.ts';
+import { registerInboxCommands } from './inbox-commands.ts';
 import { localMessage } from '../lib/local-messages.ts';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -529,5 +530,6 @@ export function buildCli(): Command {
   registerAccountCommands(program);
   registerIntegrationCommands(program);
   registerQueueCommands(program);
+  registerInboxCommands(program);
   return program;
 }

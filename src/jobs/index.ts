@@ -6,6 +6,7 @@ import { analyticsJobs } from '../modules/analytics/jobs.ts';
 import { listeningJobs } from '../modules/listening/jobs.ts';
 import { mediaJobs } from '../modules/media/jobs.ts';
 import { oauthJobs } from '../modules/oauth/jobs.ts';
+import { inboxJobs } from '../modules/inbox/jobs.ts';
 import type { JobDefinition } from './registry.ts';
 
 /** Settings of the jobs that take some (tests run them fast). */
@@ -28,5 +29,6 @@ export function plazaJobs(settings: JobSettings = {}): JobDefinition[] {
     ...listeningJobs({ listener: settings.listener }),
     ...mediaJobs,
     ...oauthJobs,
+    ...inboxJobs,
   ];
 }

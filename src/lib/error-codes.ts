@@ -129,6 +129,17 @@ export const ERROR_CODES = [
   'queue_has_no_slots',
   'queue_full',
   'queue_changed',
+  // inbox
+  'inbox_already_answered',
+  'inbox_item_deleted',
+  'inbox_window_closed',
+  'inbox_channel_needs_reconnect',
+  'inbox_not_supported',
+  'inbox_mode_not_supported',
+  'inbox_action_not_supported',
+  'inbox_reply_too_long',
+  'inbox_not_a_member',
+  'inbox_reply_failed',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

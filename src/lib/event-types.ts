@@ -103,6 +103,21 @@ export const EVENT_TYPES = [
   'listening.reputation_alert',
   'listening.alert_acknowledged',
   'listening.alert_settings_changed',
+  // inbox
+  'inbox.item.created',
+  'inbox.conversation.assigned',
+  'inbox.conversation.resolved',
+  'inbox.conversation.reopened',
+  'inbox.conversation.updated',
+  'inbox.reply.queued',
+  'inbox.reply.sent',
+  'inbox.reply.failed',
+  'inbox.action.done',
+  'inbox.note.created',
+  'inbox.note.mentioned',
+  'inbox.sentiment_corrected',
+  'inbox.saved_reply.created',
+  'inbox.saved_reply.deleted',
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];

@@ -19,6 +19,10 @@ export const PERMISSIONS = {
   'listening.write': ['owner', 'manager', 'editor'],
   /** Listening: sources (they reach out to other servers) and alert thresholds. */
   'listening.manage': ['owner', 'manager'],
+  /** Inbox: reply, assign, label, resolve, notes, actions on messages. */
+  'inbox.reply': ['owner', 'manager', 'editor'],
+  /** Inbox: saved replies, syncing channels now (and, later, rules and service levels). */
+  'inbox.manage': ['owner', 'manager'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

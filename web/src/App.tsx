@@ -38,6 +38,7 @@ const ListeningQueriesPage = lazy(() => import('./features/listening/ListeningQu
 const ListeningMentionsPage = lazy(() => import('./features/listening/ListeningMentions.tsx'));
 const ListeningDashboardPage = lazy(() => import('./features/listening/ListeningDashboard.tsx'));
 const ListeningAlertsPage = lazy(() => import('./features/listening/ListeningAlerts.tsx'));
+const InboxPage = lazy(() => import('./features/inbox/Inbox.tsx'));
 const StrategyPage = lazy(() => import('./features/strategy/Strategy.tsx'));
 const AnalyticsOverviewPage = lazy(() => import('./features/analytics/AnalyticsOverview.tsx'));
 const BestTimePage = lazy(() => import('./features/analytics/BestTime.tsx'));
@@ -101,6 +102,8 @@ export function App() {
               <Route path="/listening/queries" element={<ListeningQueriesPage />} />
               <Route path="/listening/mentions" element={<ListeningMentionsPage />} />
               <Route path="/listening/alerts" element={<ListeningAlertsPage />} />
+              <Route path="/inbox" element={<InboxPage />} />
+              <Route path="/inbox/:conversationId" element={<InboxPage />} />
               <Route path="/strategy" element={<StrategyPage />} />
               <Route path="/analytics" element={<Navigate to="/analytics/overview" replace />} />
               <Route path="/analytics/overview" element={<AnalyticsOverviewPage />} />

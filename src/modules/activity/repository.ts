@@ -48,7 +48,8 @@ export const activityRepository = {
   },
 
   /**
-   * The latest events of the given types not caused by `userId`, newest first, each with the first
+   * The latest events of the given types not caused by `userId` (and, when an event names a
+   * `recipientUserId`, only for that person), newest first, each with the first
    * 200 characters of its post's text (the main text, else its first channel's own) so that a
    * notification can name the post.
    */
@@ -67,6 +68,7 @@ export const activityRepository = {
          FROM events e LEFT JOIN users u ON u.id = e.actor_user_id
          LEFT JOIN posts p ON e.subject_type = 'post' AND p.id::text = e.subject_id AND p.workspace_id = e.workspace_id
         WHERE e.workspace_id = $1 AND e.type = ANY($2::text[]) AND (e.actor_user_id IS NULL OR e.actor_user_id <> $3)
+          AND (e.data->>'recipientUserId' IS NULL OR e.data->>'recipientUserId' = $3::text)
         ORDER BY e.id DESC LIMIT $4`,
       [workspaceId, types, userId, limit],
     );

@@ -22,6 +22,10 @@ export const NOTIFICATION_TYPES = [
   'post.reject',
   'post.commented',
   'post.published',
+  // The inbox tells one person (data.recipientUserId): the assignee, the teammate mentioned, the reply's author.
+  'inbox.conversation.assigned',
+  'inbox.note.mentioned',
+  'inbox.reply.failed',
 ] as const;
 
 /** An event as the web app's activity stream and notifications show it. */

@@ -4,7 +4,17 @@
  * so both modes answer, fail and fault in exactly the same way.
  */
 import type { SimulatedMention } from './audience.ts';
-import { isValidHandle, type SandboxNetwork, type SandboxOptions, type StoredPost } from './simulator.ts';
+import { isValidHandle, SANDBOX_RULES, type SandboxNetwork, type SandboxOptions, type StoredPost } from './simulator.ts';
+import {
+  acceptInboxReply,
+  applyInboxAction,
+  inboxItems,
+  inboxRepliesByMarker,
+  SANDBOX_INBOX_ACTIONS,
+  type SandboxInboxAction,
+  type SandboxInboxItem,
+  type SandboxInboxReply,
+} from './inbox.ts';
 
 export interface ApiResult {
   status: number;
@@ -287,4 +297,129 @@ export function revokeToken(network: SandboxNetwork, body: unknown): ApiResult {
   if (typeof token !== 'string' || token === '') return failure(400, 'invalid_body', 'token must be a non-empty string');
   network.revokeToken(token);
   return { status: 200, body: { revoked: true } };
+}
+
+// ---------------------------------------------------------------------------
+// Inbox (inbox.ts): what the audience writes to the account, and the account's replies
+// ---------------------------------------------------------------------------
+
+export interface InboxItemView extends Omit<SandboxInboxItem, 'createdAt'> {
+  createdAt: string;
+}
+
+export interface InboxReplyView extends Omit<SandboxInboxReply, 'createdAt' | 'deletedAt'> {
+  createdAt: string;
+}
+
+const INBOX_PAGE_MAX = 200;
+
+function inboxReplyView(reply: SandboxInboxReply): InboxReplyView {
+  const { deletedAt: _deleted, ...rest } = reply;
+  return { ...rest, createdAt: new Date(reply.createdAt).toISOString() };
+}
+
+/**
+ * GET /api/accounts/:handle/inbox?after=&since=&limit= : items oldest first after the opaque
+ * cursor `after` (or created after `since`), at most `limit`; `cursor` continues, `hasMore` says
+ * whether more are waiting now.
+ */
+export async function getInbox(
+  network: SandboxNetwork,
+  handle: string,
+  caller: ApiCaller,
+  query: { after?: string; since?: string; limit?: string },
+): Promise<ApiResult> {
+  const rejected = (await readFaults(network)) ?? authorize(network, caller) ?? checkHandle(handle);
+  if (rejected) return rejected;
+  const limit = query.limit === undefined ? 100 : Number(query.limit);
+  if (!Number.isInteger(limit) || limit < 1 || limit > INBOX_PAGE_MAX) return failure(400, 'invalid_limit', 'limit must be 1-200');
+  let afterMs = Number.NEGATIVE_INFINITY;
+  let afterId = '';
+  if (query.after !== undefined && query.after !== '') {
+    const match = /^(\d+)\|(.*)$/.exec(query.after);
+    if (!match) return failure(400, 'invalid_cursor', 'after must be a cursor this API returned');
+    afterMs = Number(match[1]);
+    afterId = match[2];
+  } else {
+    const since = parseInstant(query.since);
+    if (since !== undefined && Number.isNaN(since)) return failure(400, 'invalid_since', 'since must be an ISO date');
+    if (since !== undefined) afterMs = since;
+  }
+  const all = inboxItems(network, handle, Number.isFinite(afterMs) ? afterMs - 1 : Number.NEGATIVE_INFINITY).filter(
+    (item) => item.createdAt > afterMs || (item.createdAt === afterMs && item.id > afterId),
+  );
+  const page = all.slice(0, limit);
+  const last = page[page.length - 1];
+  return {
+    status: 200,
+    body: {
+      items: page.map((item) => ({ ...item, createdAt: new Date(item.createdAt).toISOString() })),
+      cursor: last ? `${last.createdAt}|${last.id}` : (query.after ?? null),
+      hasMore: all.length > limit,
+    },
+  };
+}
+
+/**
+ * POST /api/accounts/:handle/inbox/replies { targetId, threadId, mode, text, marker, toHandle }:
+ * faults as for posts (a "timeout after accept" stores the reply and withholds the answer);
+ * 404 target_deleted when the item is gone.
+ */
+export async function createInboxReply(network: SandboxNetwork, handle: string, caller: ApiCaller, body: unknown): Promise<ApiResult> {
+  await network.simulateLatency();
+  const fault = network.drawFault('write');
+  if (fault.kind === 'rate_limited') {
+    return { ...failure(429, 'rate_limited', 'too many replies, retry later'), retryAfterSeconds: fault.retryAfterSeconds };
+  }
+  if (fault.kind === 'server_error') return failure(fault.status, `http_${fault.status}`, 'simulated server error');
+  const rejected = authorize(network, caller) ?? checkHandle(handle);
+  if (rejected) return rejected;
+  const input = (body ?? {}) as Record<string, unknown>;
+  const text = input.text;
+  const strings = ['targetId', 'threadId', 'marker', 'toHandle'] as const;
+  if (strings.some((name) => typeof input[name] !== 'string' || input[name] === '' || (input[name] as string).length > 300))
+    return failure(422, 'invalid_reply', 'targetId, threadId, marker and toHandle are required strings');
+  if (typeof text !== 'string' || text.trim() === '' || Array.from(text).length > SANDBOX_RULES.maxChars)
+    return failure(422, 'invalid_reply', `text must be 1-${SANDBOX_RULES.maxChars} characters`);
+  const mode = input.mode;
+  if (mode !== 'public' && mode !== 'private' && mode !== 'direct_message') return failure(422, 'invalid_reply', 'unknown mode');
+  const gone = caller.abandoned?.() === true || (caller.deadline !== undefined && Date.now() >= caller.deadline);
+  if (gone && !network.options.processAbandonedCalls) {
+    network.noteAbandoned();
+    return failure(499, 'deadline_exceeded', 'the caller stopped waiting before the reply was stored; nothing was stored');
+  }
+  const reply = acceptInboxReply(network, handle, {
+    targetId: input.targetId as string,
+    threadId: input.threadId as string,
+    marker: input.marker as string,
+    toHandle: input.toHandle as string,
+    mode,
+    text,
+  });
+  if (reply === 'target_deleted') return failure(404, 'target_deleted', 'the item replied to was deleted');
+  if (fault.kind === 'accept_then_hang') {
+    network.noteHung();
+    return { status: 201, body: { reply: inboxReplyView(reply) }, hangMs: fault.hangMs };
+  }
+  return { status: 201, body: { reply: inboxReplyView(reply) } };
+}
+
+/** GET /api/accounts/:handle/inbox/replies?marker= : the account's live replies with that marker, oldest first. */
+export async function findInboxReplies(network: SandboxNetwork, handle: string, caller: ApiCaller, marker: string): Promise<ApiResult> {
+  const rejected = (await readFaults(network)) ?? authorize(network, caller) ?? checkHandle(handle);
+  if (rejected) return rejected;
+  return { status: 200, body: { replies: inboxRepliesByMarker(network, handle, marker).map(inboxReplyView) } };
+}
+
+/** POST /api/accounts/:handle/inbox/actions { action, targetId, authorHandle } : 204. */
+export async function inboxAction(network: SandboxNetwork, handle: string, caller: ApiCaller, body: unknown): Promise<ApiResult> {
+  const rejected = (await readFaults(network)) ?? authorize(network, caller) ?? checkHandle(handle);
+  if (rejected) return rejected;
+  const input = (body ?? {}) as Record<string, unknown>;
+  const action = input.action as SandboxInboxAction;
+  if (!SANDBOX_INBOX_ACTIONS.includes(action)) return failure(422, 'invalid_action', 'unknown action');
+  if (typeof input.targetId !== 'string' || typeof input.authorHandle !== 'string')
+    return failure(422, 'invalid_action', 'targetId and authorHandle are required strings');
+  applyInboxAction(network, handle, action, input.targetId, input.authorHandle);
+  return { status: 204, body: null };
 }

@@ -43,6 +43,27 @@ export interface SandboxClient {
   deletePost(postId: string): Promise<boolean>;
   getAccount(handle: string): Promise<AccountView>;
   getMentions(handle: string, since?: string): Promise<api.MentionView[]>;
+  /** One page of the account's inbox after `after` (or since `since`). */
+  getInbox(handle: string, query: { after?: string; since?: string; limit?: number }): Promise<InboxPageView>;
+  createInboxReply(handle: string, body: InboxReplyRequestBody): Promise<api.InboxReplyView>;
+  /** The account's live replies with `marker`, oldest first. */
+  findInboxReplies(handle: string, marker: string): Promise<api.InboxReplyView[]>;
+  inboxAction(handle: string, body: { action: string; targetId: string; authorHandle: string }): Promise<void>;
+}
+
+export interface InboxPageView {
+  items: api.InboxItemView[];
+  cursor: string | null;
+  hasMore: boolean;
+}
+
+export interface InboxReplyRequestBody {
+  targetId: string;
+  threadId: string;
+  mode: 'public' | 'private' | 'direct_message';
+  text: string;
+  marker: string;
+  toHandle: string;
 }
 
 /** Retry-After as seconds or an HTTP date, in ms; undefined when absent or unreadable. */
@@ -149,6 +170,30 @@ abstract class BaseSandboxClient implements SandboxClient {
     const query = since !== undefined ? `?since=${encodeURIComponent(since)}` : '';
     const path = `/api/accounts/${encodeURIComponent(handle)}/mentions${query}`;
     return unwrap<{ mentions: api.MentionView[] }>(await this.send({ method: 'GET', path }, false)).mentions;
+  }
+
+  async getInbox(handle: string, query: { after?: string; since?: string; limit?: number }): Promise<InboxPageView> {
+    const params = new URLSearchParams();
+    if (query.after !== undefined) params.set('after', query.after);
+    if (query.since !== undefined) params.set('since', query.since);
+    if (query.limit !== undefined) params.set('limit', String(query.limit));
+    const path = `/api/accounts/${encodeURIComponent(handle)}/inbox?${params.toString()}`;
+    return unwrap<InboxPageView>(await this.send({ method: 'GET', path }, false));
+  }
+
+  async createInboxReply(handle: string, body: InboxReplyRequestBody): Promise<api.InboxReplyView> {
+    const path = `/api/accounts/${encodeURIComponent(handle)}/inbox/replies`;
+    return unwrap<{ reply: api.InboxReplyView }>(await this.send({ method: 'POST', path, body, idempotencyKey: body.marker }, true)).reply;
+  }
+
+  async findInboxReplies(handle: string, marker: string): Promise<api.InboxReplyView[]> {
+    const path = `/api/accounts/${encodeURIComponent(handle)}/inbox/replies?marker=${encodeURIComponent(marker)}`;
+    return unwrap<{ replies: api.InboxReplyView[] }>(await this.send({ method: 'GET', path }, false)).replies;
+  }
+
+  async inboxAction(handle: string, body: { action: string; targetId: string; authorHandle: string }): Promise<void> {
+    const path = `/api/accounts/${encodeURIComponent(handle)}/inbox/actions`;
+    unwrap(await this.send({ method: 'POST', path, body }, false));
   }
 }
 
@@ -325,6 +370,18 @@ export class InProcessSandboxClient extends BaseSandboxClient {
       if (sub === 'mentions') {
         const since = url.searchParams.get('since');
         return api.getMentions(this.network, id, caller, since === null ? {} : { since });
+      }
+      if (sub === 'inbox') {
+        const [, , , action] = segments;
+        if (action === 'replies' && call.method === 'POST') return api.createInboxReply(this.network, id, caller, call.body);
+        if (action === 'replies') return api.findInboxReplies(this.network, id, caller, url.searchParams.get('marker') ?? '');
+        if (action === 'actions') return api.inboxAction(this.network, id, caller, call.body);
+        const query: { after?: string; since?: string; limit?: string } = {};
+        for (const name of ['after', 'since', 'limit'] as const) {
+          const value = url.searchParams.get(name);
+          if (value !== null) query[name] = value;
+        }
+        return api.getInbox(this.network, id, caller, query);
       }
       if (sub === undefined) return api.getAccount(this.network, id, caller);
     }

@@ -24,9 +24,11 @@ import {
   type ValidationIssue,
 } from '../types.ts';
 import type { NetworkPackage } from '../package.ts';
+import type { InboundItem, InboxAdapter, InboxTarget, ReplyInput, ReplyResult } from '../inbox.ts';
 import { validationIssue } from '../validation.ts';
 import type { PostView } from './api.ts';
 import { HttpSandboxClient, InProcessSandboxClient, type PostRequestBody, type SandboxClient } from './client.ts';
+import type { InboxItemView, InboxReplyView } from './api.ts';
 import { SANDBOX_RULES, SandboxNetwork } from './simulator.ts';
 import { SANDBOX_POSTS_PER_MINUTE } from './rate-monitor.ts';
 
@@ -285,6 +287,86 @@ function asHealthError(error: unknown): ChannelHealth {
   return { ok: false, error: { code: 'unexpected', message: error instanceof Error ? error.message : String(error) } };
 }
 
+/** Backfill pages of the sandbox inbox. */
+const INBOX_PAGE_SIZE = 100;
+
+function inboundOf(item: InboxItemView): InboundItem {
+  return {
+    remoteId: item.id,
+    kind: item.kind,
+    threadRemoteId: item.threadId,
+    ...(item.postId !== null ? { postRemoteId: item.postId } : {}),
+    ...(item.inReplyTo !== null ? { inReplyToRemoteId: item.inReplyTo } : {}),
+    author: { id: item.authorHandle, handle: item.authorHandle, displayName: item.authorName },
+    text: item.text,
+    url: null,
+    createdAt: item.createdAt,
+    ...(item.fromUs ? { fromUs: true } : {}),
+    language: item.language,
+  };
+}
+
+function replyResultOf(settings: SandboxSettings, reply: InboxReplyView): ReplyResult {
+  return { remoteId: reply.id, remoteUrl: settings.serverUrl ? `${settings.serverUrl}/api/inbox/${encodeURIComponent(reply.id)}` : null };
+}
+
+/** A deleted target is a refusal with its own code: the inbox keeps the draft and says why. */
+function refusalOf(error: unknown): unknown {
+  if (error instanceof NetworkError && error.code === 'target_deleted')
+    return new NetworkError('permanent', 'item_deleted', 'the item replied to was deleted', error.details);
+  return error;
+}
+
+/**
+ * The sandbox inbox: its audience's replies, mentions and direct messages (one thread per
+ * person), and its answers to ours. Replies carry the reply id as their marker, so `findReply`
+ * answers whether an attempt whose outcome was lost created one.
+ */
+const sandboxInbox: InboxAdapter = {
+  capabilities: {
+    kinds: ['comment', 'reply', 'mention', 'direct_message'],
+    actions: ['reply', 'direct_message', 'like', 'unlike', 'hide', 'unhide', 'delete', 'mute', 'block'],
+    maxReplyChars: SANDBOX_RULES.maxChars,
+  },
+
+  async fetchInbound(ctx, opts) {
+    const { client, settings } = clientFor(ctx);
+    const page = await client.getInbox(settings.handle, {
+      ...(opts.cursor !== null ? { after: opts.cursor } : opts.since !== undefined ? { since: opts.since } : {}),
+      limit: INBOX_PAGE_SIZE,
+    });
+    return { items: page.items.map(inboundOf), cursor: page.cursor, hasMore: page.hasMore };
+  },
+
+  async reply(ctx, input: ReplyInput) {
+    const { client, settings } = clientFor(ctx);
+    try {
+      const reply = await client.createInboxReply(settings.handle, {
+        targetId: input.target.remoteId,
+        threadId: input.target.threadRemoteId,
+        mode: input.mode,
+        text: input.text,
+        marker: input.replyId,
+        toHandle: input.target.authorHandle,
+      });
+      return replyResultOf(settings, reply);
+    } catch (error) {
+      throw refusalOf(error);
+    }
+  },
+
+  async findReply(ctx, input: ReplyInput) {
+    const { client, settings } = clientFor(ctx);
+    const found = await client.findInboxReplies(settings.handle, input.replyId);
+    return found.length > 0 ? replyResultOf(settings, found[0]) : null;
+  },
+
+  async act(ctx, action, target: InboxTarget) {
+    const { client, settings } = clientFor(ctx);
+    await client.inboxAction(settings.handle, { action, targetId: target.remoteId, authorHandle: target.authorHandle });
+  },
+};
+
 /** The sandbox network adapter (simulated). */
 export const sandboxAdapter: NetworkAdapter = {
   name: 'sandbox',
@@ -316,6 +398,7 @@ export const sandboxAdapter: NetworkAdapter = {
   ],
 
   validate,
+  inbox: sandboxInbox,
 
   async checkHealth(ctx) {
     try {

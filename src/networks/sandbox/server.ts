@@ -110,6 +110,19 @@ export async function startSandboxServer(options: SandboxServerOptions = {}): Pr
   app.get<{ Params: HandleParams; Querystring: { since?: string } }>('/api/accounts/:handle/mentions', async (request, reply) =>
     respond(reply, await api.getMentions(network, request.params.handle, callerOf(request), request.query)),
   );
+  app.get<{ Params: HandleParams; Querystring: { after?: string; since?: string; limit?: string } }>(
+    '/api/accounts/:handle/inbox',
+    async (request, reply) => respond(reply, await api.getInbox(network, request.params.handle, callerOf(request), request.query)),
+  );
+  app.post<{ Params: HandleParams }>('/api/accounts/:handle/inbox/replies', async (request, reply) =>
+    respond(reply, await api.createInboxReply(network, request.params.handle, callerOf(request), request.body)),
+  );
+  app.get<{ Params: HandleParams; Querystring: { marker?: string } }>('/api/accounts/:handle/inbox/replies', async (request, reply) =>
+    respond(reply, await api.findInboxReplies(network, request.params.handle, callerOf(request), request.query.marker ?? '')),
+  );
+  app.post<{ Params: HandleParams }>('/api/accounts/:handle/inbox/actions', async (request, reply) =>
+    respond(reply, await api.inboxAction(network, request.params.handle, callerOf(request), request.body)),
+  );
   app.post<{ Params: HandleParams }>('/api/accounts/:handle/configure', async (request, reply) =>
     respond(reply, api.configureAccount(network, request.params.handle, request.body)),
   );

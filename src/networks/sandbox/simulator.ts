@@ -215,6 +215,8 @@ export class SandboxNetwork {
   /** Every accepted post, in acceptance order; deleting a post does not remove its line. */
   readonly accepted: AcceptedRecordEntry[] = [];
   private currentOptions: SandboxOptions;
+  /** State kept by the sandbox's other parts (the inbox, inbox.ts), by name; cleared by `reset`. */
+  readonly extensions = new Map<string, unknown>();
   private clock: () => number;
   private faultRandom: () => number;
   private jitterRandom: () => number;
@@ -302,6 +304,7 @@ export class SandboxNetwork {
     this.idempotencyKeys.clear();
     this.revokedTokens.clear();
     this.counters = emptyStats();
+    this.extensions.clear();
   }
 
   // -------------------------------------------------------------------------

@@ -697,7 +697,7 @@ export interface paths {
                                 id: string;
                                 language: string;
                                 name: string;
-                                permissions: ("read" | "comment" | "post.write" | "post.approve" | "post.publish" | "channel.manage" | "member.manage" | "workspace.manage" | "workspace.delete" | "webhook.manage" | "integration.manage" | "listening.write" | "listening.manage")[];
+                                permissions: ("read" | "comment" | "post.write" | "post.approve" | "post.publish" | "channel.manage" | "member.manage" | "workspace.manage" | "workspace.delete" | "webhook.manage" | "integration.manage" | "listening.write" | "listening.manage" | "inbox.reply" | "inbox.manage")[];
                                 /** @enum {string} */
                                 role: "owner" | "manager" | "editor" | "approver" | "viewer";
                                 timeZone: string;
@@ -1050,11 +1050,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: {
-                                permissions: ("read" | "comment" | "post.write" | "post.approve" | "post.publish" | "channel.manage" | "member.manage" | "workspace.manage" | "workspace.delete" | "webhook.manage" | "integration.manage" | "listening.write" | "listening.manage")[];
+                                permissions: ("read" | "comment" | "post.write" | "post.approve" | "post.publish" | "channel.manage" | "member.manage" | "workspace.manage" | "workspace.delete" | "webhook.manage" | "integration.manage" | "listening.write" | "listening.manage" | "inbox.reply" | "inbox.manage")[];
                                 /** @enum {string} */
                                 role: "owner" | "manager" | "editor" | "approver" | "viewer";
                             }[];
-                            permissions: ("read" | "comment" | "post.write" | "post.approve" | "post.publish" | "channel.manage" | "member.manage" | "workspace.manage" | "workspace.delete" | "webhook.manage" | "integration.manage" | "listening.write" | "listening.manage")[];
+                            permissions: ("read" | "comment" | "post.write" | "post.approve" | "post.publish" | "channel.manage" | "member.manage" | "workspace.manage" | "workspace.delete" | "webhook.manage" | "integration.manage" | "listening.write" | "listening.manage" | "inbox.reply" | "inbox.manage")[];
                         };
                     };
                 };
@@ -4822,6 +4822,844 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/inbox/channels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Each channel’s inbox: what its network allows, backfill progress, last read and its error */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @enum {string} */
+                                backfill: "pending" | "running" | "done" | "failed";
+                                backfillItems: number;
+                                capabilities: {
+                                    actions: ("reply" | "private_reply" | "direct_message" | "like" | "unlike" | "hide" | "unhide" | "delete" | "mute" | "block")[];
+                                    kinds: ("comment" | "reply" | "mention" | "quote" | "direct_message" | "review")[];
+                                    maxReplyChars: number | null;
+                                    messagingWindowHours: number | null;
+                                    push: boolean;
+                                } | null;
+                                /** Format: uuid */
+                                channelId: string;
+                                lastErrorCode: string | null;
+                                lastPolledAt: (string) | null;
+                                name: string;
+                                network: string;
+                                status: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/inbox/channels/{channelId}/sync": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Read a channel’s inbox now (the first read backfills the last 30 days) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    channelId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            backfill: "pending" | "running" | "done" | "failed";
+                            /** Format: uuid */
+                            channelId: string;
+                            created: number;
+                            duplicates: number;
+                            errorCode?: string;
+                            pages: number;
+                            skipped?: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/inbox/conversations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Conversations, newest message first: views all / mine / unassigned, by channel, type, label, state; search ignores accents */
+        get: {
+            parameters: {
+                query?: {
+                    channelId?: string;
+                    cursor?: string;
+                    kind?: "comment" | "reply" | "mention" | "quote" | "direct_message" | "review";
+                    label?: string;
+                    limit?: number;
+                    q?: string;
+                    state?: "active" | "any" | "new" | "open" | "pending" | "resolved";
+                    view?: "all" | "mine" | "unassigned";
+                };
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                assigneeName: string | null;
+                                assigneeUserId: string | null;
+                                authorHandle: string;
+                                authorName: string | null;
+                                /** Format: uuid */
+                                channelId: string;
+                                channelName: string;
+                                createdAt: string;
+                                /** Format: uuid */
+                                id: string;
+                                itemCount: number;
+                                kind: string;
+                                labels: string[];
+                                lastInboundAt: (string) | null;
+                                lastMessageAt: string;
+                                network: string;
+                                preview: string;
+                                /** @enum {string} */
+                                priority: "low" | "normal" | "high" | "urgent";
+                                resolvedAt: (string) | null;
+                                sentiment: ("positive" | "neutral" | "negative") | null;
+                                /** @enum {string} */
+                                state: "new" | "open" | "pending" | "resolved";
+                                threadRemoteId: string;
+                                unreadCount: number;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/inbox/conversations/{conversationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A conversation with its messages (oldest first), replies sent from Plaza, internal notes and what its network allows */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    conversationId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            assigneeName: string | null;
+                            assigneeUserId: string | null;
+                            authorHandle: string;
+                            authorName: string | null;
+                            capabilities: {
+                                actions: ("reply" | "private_reply" | "direct_message" | "like" | "unlike" | "hide" | "unhide" | "delete" | "mute" | "block")[];
+                                kinds: ("comment" | "reply" | "mention" | "quote" | "direct_message" | "review")[];
+                                maxReplyChars: number | null;
+                                messagingWindowHours: number | null;
+                                push: boolean;
+                            } | null;
+                            /** Format: uuid */
+                            channelId: string;
+                            channelName: string;
+                            channelStatus: string;
+                            createdAt: string;
+                            /** Format: uuid */
+                            id: string;
+                            itemCount: number;
+                            items: {
+                                authorHandle: string;
+                                authorId: string;
+                                authorName: string | null;
+                                authorUrl: string | null;
+                                createdAt: string;
+                                deleted: boolean;
+                                /** @enum {string} */
+                                direction: "inbound" | "outbound";
+                                hidden: boolean;
+                                /** Format: uuid */
+                                id: string;
+                                inReplyToRemoteId: string | null;
+                                kind: string;
+                                language: string | null;
+                                liked: boolean;
+                                postRemoteId: string | null;
+                                rating: number | null;
+                                receivedVia: string;
+                                remoteId: string;
+                                sentiment: ("positive" | "neutral" | "negative") | null;
+                                sentimentManual: boolean;
+                                text: string;
+                                url: string | null;
+                            }[];
+                            kind: string;
+                            labels: string[];
+                            lastInboundAt: (string) | null;
+                            lastMessageAt: string;
+                            network: string;
+                            notes: {
+                                authorName: string | null;
+                                authorUserId: string | null;
+                                createdAt: string;
+                                /** Format: uuid */
+                                id: string;
+                                mentionedUserIds: string[];
+                                text: string;
+                            }[];
+                            preview: string;
+                            /** @enum {string} */
+                            priority: "low" | "normal" | "high" | "urgent";
+                            replies: {
+                                attempts: number;
+                                authorName: string | null;
+                                authorUserId: string | null;
+                                /** Format: uuid */
+                                conversationId: string;
+                                createdAt: string;
+                                errorCode: string | null;
+                                errorMessage: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                itemId: string;
+                                /** @enum {string} */
+                                mode: "public" | "private" | "direct_message";
+                                remoteId: string | null;
+                                remoteUrl: string | null;
+                                sentAt: (string) | null;
+                                /** @enum {string} */
+                                state: "queued" | "sending" | "sent" | "failed";
+                                text: string;
+                            }[];
+                            resolvedAt: (string) | null;
+                            sentiment: ("positive" | "neutral" | "negative") | null;
+                            /** @enum {string} */
+                            state: "new" | "open" | "pending" | "resolved";
+                            threadRemoteId: string;
+                            unreadCount: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change state (resolve, reopen), assignee, priority, labels, or mark read */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    conversationId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        assigneeUserId?: string | null;
+                        labels?: string[];
+                        /** @enum {string} */
+                        priority?: "low" | "normal" | "high" | "urgent";
+                        read?: boolean;
+                        /** @enum {string} */
+                        state?: "new" | "open" | "pending" | "resolved";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            assigneeName: string | null;
+                            assigneeUserId: string | null;
+                            authorHandle: string;
+                            authorName: string | null;
+                            /** Format: uuid */
+                            channelId: string;
+                            channelName: string;
+                            createdAt: string;
+                            /** Format: uuid */
+                            id: string;
+                            itemCount: number;
+                            kind: string;
+                            labels: string[];
+                            lastInboundAt: (string) | null;
+                            lastMessageAt: string;
+                            network: string;
+                            preview: string;
+                            /** @enum {string} */
+                            priority: "low" | "normal" | "high" | "urgent";
+                            resolvedAt: (string) | null;
+                            sentiment: ("positive" | "neutral" | "negative") | null;
+                            /** @enum {string} */
+                            state: "new" | "open" | "pending" | "resolved";
+                            threadRemoteId: string;
+                            unreadCount: number;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/inbox/conversations/{conversationId}/link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A tracked short link for a reply (UTM source inbox, content = the conversation), to insert in the reply box */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    conversationId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uri */
+                        url: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            destinationUrl: string;
+                            /** Format: uuid */
+                            id: string;
+                            shortUrl: string;
+                            targetUrl: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/inbox/conversations/{conversationId}/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** An internal note (never sent); teammates mentioned as @Name are notified */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    conversationId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        text: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            authorName: string | null;
+                            authorUserId: string | null;
+                            createdAt: string;
+                            /** Format: uuid */
+                            id: string;
+                            mentionedUserIds: string[];
+                            text: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/inbox/conversations/{conversationId}/replies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Answer (public, private or direct message, as the network allows); sent exactly once in the background. 409 inbox_already_answered shows a teammate’s reply (send with force to answer anyway) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    conversationId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        force?: boolean;
+                        /** Format: uuid */
+                        itemId?: string;
+                        /** @enum {string} */
+                        mode?: "public" | "private" | "direct_message";
+                        text: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            attempts: number;
+                            authorName: string | null;
+                            authorUserId: string | null;
+                            /** Format: uuid */
+                            conversationId: string;
+                            createdAt: string;
+                            errorCode: string | null;
+                            errorMessage: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            itemId: string;
+                            /** @enum {string} */
+                            mode: "public" | "private" | "direct_message";
+                            remoteId: string | null;
+                            remoteUrl: string | null;
+                            sentAt: (string) | null;
+                            /** @enum {string} */
+                            state: "queued" | "sending" | "sent" | "failed";
+                            text: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/inbox/counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Unread conversations per view and per channel (not resolved), and open conversations */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            active: number;
+                            all: number;
+                            byChannel: {
+                                /** Format: uuid */
+                                channelId: string;
+                                unread: number;
+                            }[];
+                            mine: number;
+                            unassigned: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/inbox/items/{itemId}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Like, unlike, hide, unhide, delete a message, or mute or block its author, where the network allows it */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    itemId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        action: "like" | "unlike" | "hide" | "unhide" | "delete" | "mute" | "block";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/inbox/items/{itemId}/sentiment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Correct a message’s sentiment (kept over the classifier) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    itemId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        sentiment: "positive" | "neutral" | "negative";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            authorHandle: string;
+                            authorId: string;
+                            authorName: string | null;
+                            authorUrl: string | null;
+                            createdAt: string;
+                            deleted: boolean;
+                            /** @enum {string} */
+                            direction: "inbound" | "outbound";
+                            hidden: boolean;
+                            /** Format: uuid */
+                            id: string;
+                            inReplyToRemoteId: string | null;
+                            kind: string;
+                            language: string | null;
+                            liked: boolean;
+                            postRemoteId: string | null;
+                            rating: number | null;
+                            receivedVia: string;
+                            remoteId: string;
+                            sentiment: ("positive" | "neutral" | "negative") | null;
+                            sentimentManual: boolean;
+                            text: string;
+                            url: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/inbox/saved-replies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Saved replies; with conversationId, each also filled in for it ({nombre}, {marca}; {enlace} stays for the reply box) */
+        get: {
+            parameters: {
+                query?: {
+                    conversationId?: string;
+                };
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                createdAt: string;
+                                filled: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                language: "es" | "en";
+                                name: string;
+                                text: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Save a reply (variables {nombre}, {marca}, {enlace}) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        language: "es" | "en";
+                        name: string;
+                        text: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            createdAt: string;
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            language: "es" | "en";
+                            name: string;
+                            text: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/inbox/saved-replies/{savedReplyId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a saved reply */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    savedReplyId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;

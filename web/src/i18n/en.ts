@@ -1,5 +1,6 @@
 import { composerMediaEn } from './composer-media-en.ts';
 import { listeningEn } from './listening-en.ts';
+import { inboxEn } from './inbox-en.ts';
 import { listeningDetailsEn } from './listening-details-en.ts';
 import { web2En } from './web2-en.ts';
 import { shellEn } from './shell-en.ts';
@@ -239,6 +240,7 @@ export const en = {
     neverUsed: 'Never used',
   },
   listening: listeningEn,
+  inbox: inboxEn,
   listeningDetails: listeningDetailsEn,
   querySyntax: querySyntaxEn,
   kpiReasons: kpiReasonsEn,

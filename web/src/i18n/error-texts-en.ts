@@ -76,6 +76,16 @@ export const errorTextsEn = {
   invalid_source_settings: 'Some source settings are not valid. Check the form.',
   import_too_many_rows: 'At most {{maxRows}} rows per import.',
   alert_baseline_too_long: 'The baseline (window × number of windows) may cover at most 90 days; this one covers {{days}} days.',
+  inbox_already_answered: 'A teammate already answered this message. Read their reply, then send yours anyway if it still helps.',
+  inbox_item_deleted: 'This message was deleted or hidden on the network: it can no longer be answered. Your draft is kept.',
+  inbox_window_closed: 'The network only allows answering within its messaging window, which has closed. Your draft is kept.',
+  inbox_channel_needs_reconnect: 'The channel needs reconnecting before you can answer. Your draft is kept.',
+  inbox_not_supported: 'This channel’s network cannot be read or answered from the inbox yet.',
+  inbox_mode_not_supported: 'This network does not allow that kind of reply.',
+  inbox_action_not_supported: 'This network does not allow that action.',
+  inbox_reply_too_long: 'The reply is longer than the network allows.',
+  inbox_not_a_member: 'That person is not a member of this workspace.',
+  inbox_reply_failed: 'The network refused the reply. Your draft is kept.',
 };
 
 /** What is wrong with a field, by zod issue code (validation_failed details). */
@@ -103,6 +113,7 @@ export const networkReasonsEn = {
   media_truncated: 'The stored media file is shorter than it should be: upload it again.',
   upload_interrupted: 'The upload was cut off too many times; it will be tried again.',
   post_rejected: 'The network rejected the post under its content rules.',
+  item_deleted: 'The message was deleted on the network.',
   http_error: 'The network answered with error {{status}}.',
   timeout: 'The network did not answer in time.',
   unexpected: 'The network answered in an unexpected way.',

@@ -83,6 +83,17 @@ export const errorTextsEs: Record<keyof typeof errorTextsEn, string> = {
   invalid_source_settings: 'Algunos ajustes de la fuente no son válidos. Revisa el formulario.',
   import_too_many_rows: 'Como mucho {{maxRows}} filas por importación.',
   alert_baseline_too_long: 'La línea base (ventana × número de ventanas) puede cubrir como mucho 90 días; esta cubre {{days}} días.',
+  inbox_already_answered:
+    'Otra persona del equipo ya respondió a este mensaje. Lee su respuesta y, si aún ayuda, envía la tuya de todos modos.',
+  inbox_item_deleted: 'Este mensaje se borró u ocultó en la red: ya no se puede responder. Tu borrador se conserva.',
+  inbox_window_closed: 'La red solo deja responder dentro de su plazo de mensajería, que ya se cerró. Tu borrador se conserva.',
+  inbox_channel_needs_reconnect: 'Hay que volver a conectar el canal antes de responder. Tu borrador se conserva.',
+  inbox_not_supported: 'La red de este canal todavía no se puede leer ni responder desde la bandeja.',
+  inbox_mode_not_supported: 'Esta red no permite ese tipo de respuesta.',
+  inbox_action_not_supported: 'Esta red no permite esa acción.',
+  inbox_reply_too_long: 'La respuesta es más larga de lo que admite la red.',
+  inbox_not_a_member: 'Esa persona no es miembro de este espacio de trabajo.',
+  inbox_reply_failed: 'La red rechazó la respuesta. Tu borrador se conserva.',
 };
 
 /** Qué le pasa a un campo, por código de zod. */
@@ -107,6 +118,7 @@ export const networkReasonsEs: Record<keyof typeof networkReasonsEn, string> = {
   media_truncated: 'El archivo guardado es más corto de lo que debería: vuelve a subirlo.',
   upload_interrupted: 'La subida se cortó demasiadas veces; se volverá a intentar.',
   post_rejected: 'La red rechazó la publicación por sus normas de contenido.',
+  item_deleted: 'El mensaje se borró en la red.',
   http_error: 'La red respondió con el error {{status}}.',
   timeout: 'La red no respondió a tiempo.',
   unexpected: 'La red respondió de forma inesperada.',

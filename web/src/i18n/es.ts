@@ -1,6 +1,7 @@
 import { composerMediaEs } from './composer-media-es.ts';
 import type { Dictionary } from './en.ts';
 import { listeningEs } from './listening-es.ts';
+import { inboxEs } from './inbox-es.ts';
 import { listeningDetailsEs } from './listening-details-es.ts';
 import { web2Es } from './web2-es.ts';
 import { shellEs } from './shell-es.ts';
@@ -241,6 +242,7 @@ export const es: Dictionary = {
     neverUsed: 'Nunca usado',
   },
   listening: listeningEs,
+  inbox: inboxEs,
   listeningDetails: listeningDetailsEs,
   querySyntax: querySyntaxEs,
   kpiReasons: kpiReasonsEs,

@@ -111,5 +111,23 @@ export const eventTextsEn = {
     alert_acknowledged: '{{who}} marked a reputation alert as seen',
     alert_settings_changed: '{{who}} changed the alert sensitivity',
   },
+  inbox: {
+    item: { created: 'A new message arrived in the inbox' },
+    conversation: {
+      assigned: '{{who}} assigned a conversation',
+      resolved: '{{who}} resolved a conversation',
+      reopened: 'A conversation opened again: the person wrote back',
+      updated: '{{who}} changed a conversation',
+    },
+    reply: {
+      queued: '{{who}} answered a conversation',
+      sent: 'A reply went out',
+      failed: 'A reply could not be sent: open the conversation',
+    },
+    action: { done: '{{who}} acted on a message' },
+    note: { created: '{{who}} wrote an internal note', mentioned: '{{who}} mentioned you in a conversation note' },
+    sentiment_corrected: '{{who}} corrected a message’s sentiment',
+    saved_reply: { created: '{{who}} saved a reply', deleted: '{{who}} deleted a saved reply' },
+  },
   other: '{{who}} did something Plaza cannot describe yet',
 };

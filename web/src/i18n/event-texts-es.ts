@@ -110,5 +110,23 @@ export const eventTextsEs: Dictionary<typeof eventTextsEn> = {
     alert_acknowledged: '{{who}} marcó una alerta de reputación como vista',
     alert_settings_changed: '{{who}} cambió la sensibilidad de las alertas',
   },
+  inbox: {
+    item: { created: 'Ha llegado un mensaje nuevo a la bandeja' },
+    conversation: {
+      assigned: '{{who}} asignó una conversación',
+      resolved: '{{who}} resolvió una conversación',
+      reopened: 'Una conversación se reabrió: la persona volvió a escribir',
+      updated: '{{who}} cambió una conversación',
+    },
+    reply: {
+      queued: '{{who}} respondió a una conversación',
+      sent: 'Se envió una respuesta',
+      failed: 'No se pudo enviar una respuesta: abre la conversación',
+    },
+    action: { done: '{{who}} actuó sobre un mensaje' },
+    note: { created: '{{who}} escribió una nota interna', mentioned: '{{who}} te mencionó en una nota de una conversación' },
+    sentiment_corrected: '{{who}} corrigió el sentimiento de un mensaje',
+    saved_reply: { created: '{{who}} guardó una respuesta', deleted: '{{who}} borró una respuesta guardada' },
+  },
   other: '{{who}} hizo algo que Plaza aún no sabe describir',
 };

@@ -26,6 +26,8 @@ export const teamEn = {
       integration_manage: 'set up each network’s app (client ID and secret)',
       listening_write: 'write listening searches and correct sentiment',
       listening_manage: 'add listening sources and alert thresholds',
+      inbox_reply: 'answer, assign, label and resolve inbox conversations',
+      inbox_manage: 'manage saved replies and sync the inbox',
     },
   },
   workspace: {

@@ -29,6 +29,8 @@ export const teamEs: Dictionary<typeof teamEn> = {
       integration_manage: 'configurar las apps de cada red (ID de cliente y secreto)',
       listening_write: 'escribir búsquedas de escucha y corregir el sentimiento',
       listening_manage: 'añadir fuentes de escucha y umbrales de alerta',
+      inbox_reply: 'responder, asignar, etiquetar y resolver conversaciones de la bandeja',
+      inbox_manage: 'gestionar las respuestas guardadas y sincronizar la bandeja',
     },
   },
   workspace: {

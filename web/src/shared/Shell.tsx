@@ -14,7 +14,7 @@ import { accountKeys } from '../features/accounts/api.ts';
 import { NotificationText } from '../features/activity/NotificationText.tsx';
 
 /**
- * The sidebar, grouped by the marketing loop. "Converse" is left out until Plaza has an inbox.
+ * The sidebar, grouped by the marketing loop (plan, create, publish, listen, converse, measure).
  * `also` lists other routes an item stands for (a post's analytics page belongs to analytics).
  */
 const NAV_GROUPS: ReadonlyArray<{ key: string; items: ReadonlyArray<{ to: string; key: string; also?: readonly string[] }> }> = [
@@ -45,6 +45,7 @@ const NAV_GROUPS: ReadonlyArray<{ key: string; items: ReadonlyArray<{ to: string
       { to: '/listening/queries', key: 'shellUi.nav.listeningQueries' },
     ],
   },
+  { key: 'converse', items: [{ to: '/inbox', key: 'shellUi.nav.inbox' }] },
   {
     key: 'measure',
     items: [

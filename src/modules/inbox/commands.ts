@@ -1,0 +1,531 @@
+/**
+ * The inbox's writes, each one transaction with its events: storing inbound items (once per
+ * channel and remote id, whichever way they came), conversation changes, replies (queued here,
+ * sent by replies.ts), notes, sentiment corrections and saved replies.
+ */
+import type { AppContext } from '../../server/context.ts';
+import type { Db } from '../../db/database.ts';
+import { AppError, conflict, notFound } from '../../lib/errors.ts';
+import { httpUrlOrNull } from '../../lib/safe-url.ts';
+import type { InboundItem } from '../../networks/inbox.ts';
+import { recordEvent } from '../events/events.ts';
+import { channelRepository } from '../channels/repository.ts';
+import { inboxRepository, type ConversationRow, type ReplyRow } from './repository.ts';
+import type { ConversationState, Priority, ReplyMode, SentimentValue } from './tables.ts';
+import { classifyInbound } from './classify.ts';
+import { foldForSearch, mentionedMembers, previewOf } from './text.ts';
+
+export type ReceivedVia = 'poll' | 'push' | 'backfill';
+
+/** Where the channel's reading continues, saved with the items it covers (same transaction). */
+export interface ChannelProgress {
+  owner: string;
+  cursor: string | null;
+  backfillDone?: boolean;
+}
+
+/** Stores a page of inbound items; returns how many were new and how many were already stored. */
+export async function ingestInbound(
+  ctx: AppContext,
+  channel: { id: string; workspace_id: string; network: string },
+  items: readonly InboundItem[],
+  via: ReceivedVia,
+  progress?: ChannelProgress,
+): Promise<{ created: number; duplicates: number }> {
+  const classified = await classifyInbound(items);
+  const now = new Date(ctx.clock.now());
+  return ctx.database.db.transaction().execute(async (trx) => {
+    let created = 0;
+    let duplicates = 0;
+    for (const [index, item] of items.entries()) {
+      const at = new Date(item.createdAt);
+      if (Number.isNaN(at.getTime())) continue;
+      const fromUs = item.fromUs === true;
+      const { row: conversation } = await inboxRepository.ensureConversation(trx, {
+        workspace_id: channel.workspace_id,
+        channel_id: channel.id,
+        network: channel.network,
+        thread_remote_id: item.threadRemoteId,
+        kind: item.kind,
+        labels: JSON.stringify([]),
+        author_handle: fromUs ? '' : item.author.handle,
+        author_name: fromUs ? null : (item.author.displayName ?? null),
+        preview: fromUs ? '' : previewOf(item.text),
+        sentiment: null,
+        last_message_at: at,
+        created_at: now,
+        updated_at: now,
+      });
+      const sentiment = fromUs ? null : classified[index];
+      const stored = await inboxRepository.insertItem(trx, {
+        workspace_id: channel.workspace_id,
+        channel_id: channel.id,
+        conversation_id: conversation.id,
+        remote_id: item.remoteId,
+        kind: item.kind,
+        direction: fromUs ? 'outbound' : 'inbound',
+        author_id: item.author.id,
+        author_handle: item.author.handle,
+        author_name: item.author.displayName ?? null,
+        author_url: httpUrlOrNull(item.author.profileUrl ?? null),
+        text: item.text,
+        search_text: foldForSearch(item.text),
+        url: httpUrlOrNull(item.url),
+        post_remote_id: item.postRemoteId ?? null,
+        in_reply_to_remote_id: item.inReplyToRemoteId ?? null,
+        language: sentiment?.language ?? item.language ?? null,
+        rating: item.rating ?? null,
+        sentiment: sentiment?.label ?? null,
+        sentiment_score: sentiment?.score ?? null,
+        received_via: via,
+        remote_created_at: at,
+        created_at: now,
+      });
+      if (!stored) {
+        duplicates++;
+        continue;
+      }
+      created++;
+      if (fromUs) {
+        await inboxRepository.noteOutbound(trx, conversation.id, at, now);
+        continue;
+      }
+      const updated = await inboxRepository.noteInbound(trx, conversation.id, {
+        at,
+        preview: previewOf(item.text),
+        sentiment: sentiment?.label ?? null,
+        now,
+      });
+      // The 30-day history arrives quietly: no notification or webhook per old message.
+      if (via === 'backfill') continue;
+      await recordEvent(trx, {
+        workspaceId: channel.workspace_id,
+        actorUserId: null,
+        type: 'inbox.item.created',
+        subjectType: 'inbox_conversation',
+        subjectId: conversation.id,
+        data: { itemId: stored.id, channelId: channel.id, network: channel.network, kind: item.kind, via, state: updated.state },
+      });
+      if (conversation.state === 'resolved' && updated.state === 'open') {
+        await recordEvent(trx, {
+          workspaceId: channel.workspace_id,
+          actorUserId: null,
+          type: 'inbox.conversation.reopened',
+          subjectType: 'inbox_conversation',
+          subjectId: conversation.id,
+          data: { channelId: channel.id },
+        });
+      }
+    }
+    if (progress) {
+      await inboxRepository.saveChannelProgress(trx, channel.id, progress.owner, {
+        cursor: progress.cursor,
+        last_polled_at: now,
+        last_error: null,
+        last_error_code: null,
+        ...(via === 'backfill' ? { addBackfillItems: created } : {}),
+        ...(progress.backfillDone ? { backfill_state: 'done' as const } : {}),
+      });
+    }
+    return { created, duplicates };
+  });
+}
+
+/** What a person may change on a conversation at once. */
+export interface ConversationChange {
+  state?: ConversationState;
+  assigneeUserId?: string | null;
+  priority?: Priority;
+  labels?: string[];
+  /** Marks every message read (opening it). */
+  read?: boolean;
+}
+
+async function loadConversation(db: Db, workspaceId: string, conversationId: string): Promise<ConversationRow> {
+  const row = await inboxRepository.lockConversation(db, workspaceId, conversationId);
+  if (!row) throw notFound('Conversation');
+  return row;
+}
+
+/** Changes a conversation's state, assignee, priority, labels or read mark; assigned and resolved are events of their own. */
+export async function changeConversation(
+  ctx: AppContext,
+  input: { workspaceId: string; actorUserId: string; conversationId: string; change: ConversationChange },
+): Promise<ConversationRow> {
+  const { change } = input;
+  if (change.assigneeUserId) {
+    const members = await inboxRepository.members(ctx.database.db, input.workspaceId);
+    if (!members.some((m) => m.id === change.assigneeUserId))
+      throw new AppError(400, 'inbox_not_a_member', 'The assignee is not a member of this workspace');
+  }
+  const now = new Date(ctx.clock.now());
+  return ctx.database.db.transaction().execute(async (trx) => {
+    const before = await loadConversation(trx, input.workspaceId, input.conversationId);
+    const after = await inboxRepository.updateConversation(
+      trx,
+      before.id,
+      {
+        ...(change.state !== undefined ? { state: change.state, resolved_at: change.state === 'resolved' ? now : null } : {}),
+        ...(change.assigneeUserId !== undefined ? { assignee_user_id: change.assigneeUserId } : {}),
+        ...(change.priority !== undefined ? { priority: change.priority } : {}),
+        ...(change.labels !== undefined ? { labels: [...new Set(change.labels.map((l) => l.trim()).filter(Boolean))] } : {}),
+        ...(change.read || change.state === 'resolved' ? { unread_count: 0 } : {}),
+        // Opening a new conversation is reading it.
+        ...(change.read && before.state === 'new' && change.state === undefined ? { state: 'open' as const } : {}),
+      },
+      now,
+    );
+    const base = {
+      workspaceId: input.workspaceId,
+      actorUserId: input.actorUserId,
+      subjectType: 'inbox_conversation',
+      subjectId: before.id,
+    };
+    if (change.assigneeUserId !== undefined && change.assigneeUserId !== before.assignee_user_id) {
+      await recordEvent(trx, {
+        ...base,
+        type: 'inbox.conversation.assigned',
+        // The assignee is told (notifications are per recipient when data.recipientUserId is set).
+        data: {
+          assigneeUserId: change.assigneeUserId,
+          previousAssigneeUserId: before.assignee_user_id,
+          recipientUserId: change.assigneeUserId,
+        },
+      });
+    }
+    if (change.state === 'resolved' && before.state !== 'resolved') {
+      await recordEvent(trx, { ...base, type: 'inbox.conversation.resolved', data: { channelId: before.channel_id } });
+    }
+    const other =
+      (change.state !== undefined && change.state !== 'resolved' && change.state !== before.state) ||
+      change.priority !== undefined ||
+      change.labels !== undefined;
+    if (other) {
+      await recordEvent(trx, {
+        ...base,
+        type: 'inbox.conversation.updated',
+        data: { state: after.state, priority: after.priority, labels: after.labels },
+      });
+    }
+    return after;
+  });
+}
+
+/** The reply a teammate already sent or is sending, as the 409 shows it. */
+function presentOtherReply(reply: ReplyRow & { author_name: string | null }) {
+  return {
+    id: reply.id,
+    authorUserId: reply.author_user_id,
+    authorName: reply.author_name,
+    text: reply.text,
+    state: reply.state,
+    createdAt: reply.created_at.toISOString(),
+  };
+}
+
+/**
+ * Queues a reply to one item of a conversation (by default its newest inbound message), after
+ * the checks a person must hear about before anything is sent: the item still there, the
+ * channel connected, the network's kind of reply, its messaging window and length, and no
+ * teammate's reply to the same item (409 with that reply, unless `force`). Sent by replies.ts.
+ */
+export async function queueReply(
+  ctx: AppContext,
+  input: {
+    workspaceId: string;
+    actorUserId: string;
+    conversationId: string;
+    itemId?: string;
+    mode?: ReplyMode;
+    text: string;
+    force?: boolean;
+  },
+): Promise<ReplyRow> {
+  const now = new Date(ctx.clock.now());
+  return ctx.database.db.transaction().execute(async (trx) => {
+    const conversation = await loadConversation(trx, input.workspaceId, input.conversationId);
+    const target = input.itemId
+      ? await inboxRepository.findItem(trx, input.workspaceId, input.itemId)
+      : await inboxRepository.latestInbound(trx, conversation.id);
+    if (!target || target.conversation_id !== conversation.id) throw notFound('Message');
+    if (target.deleted_at || target.hidden)
+      throw conflict('inbox_item_deleted', 'The message was deleted or hidden: it can no longer be answered');
+    const channel = await channelRepository.find(trx, input.workspaceId, conversation.channel_id);
+    if (channel?.status !== 'active') throw conflict('inbox_channel_needs_reconnect', 'The channel needs reconnecting before replying');
+    const inbox = ctx.networks.has(channel.network) ? ctx.networks.get(channel.network).inbox : undefined;
+    if (!inbox) throw new AppError(400, 'inbox_not_supported', 'This network has no inbox in Plaza');
+    const mode: ReplyMode = input.mode ?? (target.kind === 'direct_message' ? 'direct_message' : 'public');
+    const action = mode === 'public' ? 'reply' : mode === 'private' ? 'private_reply' : 'direct_message';
+    if (!inbox.capabilities.actions.includes(action))
+      throw new AppError(400, 'inbox_mode_not_supported', `This network does not allow a ${mode} reply`, { mode });
+    const windowHours = inbox.capabilities.messagingWindowHours;
+    if (mode !== 'public' && windowHours !== undefined) {
+      const last = conversation.last_inbound_at ?? target.remote_created_at;
+      if (now.getTime() - last.getTime() > windowHours * 3_600_000)
+        throw conflict(
+          'inbox_window_closed',
+          `The network allows answering only within ${windowHours} hours of the person's last message`,
+          {
+            windowHours,
+            closedAt: new Date(last.getTime() + windowHours * 3_600_000).toISOString(),
+          },
+        );
+    }
+    const max = inbox.capabilities.maxReplyChars;
+    const length = Array.from(input.text).length;
+    if (max !== undefined && length > max)
+      throw new AppError(400, 'inbox_reply_too_long', `The reply has ${length} characters; the network takes ${max}`, {
+        max,
+        count: length,
+      });
+    if (!input.force) {
+      const other = await inboxRepository.otherReply(trx, target.id);
+      if (other) throw conflict('inbox_already_answered', 'This message already has a reply', { reply: presentOtherReply(other) });
+    }
+    const reply = await inboxRepository.insertReply(trx, {
+      workspace_id: input.workspaceId,
+      channel_id: channel.id,
+      conversation_id: conversation.id,
+      item_id: target.id,
+      author_user_id: input.actorUserId,
+      mode,
+      text: input.text,
+      lease_owner: null,
+      lease_until: null,
+      next_attempt_at: now,
+      remote_id: null,
+      remote_url: null,
+      error_code: null,
+      error_message: null,
+      created_at: now,
+    });
+    await inboxRepository.updateConversation(trx, conversation.id, { unread_count: 0 }, now);
+    await recordEvent(trx, {
+      workspaceId: input.workspaceId,
+      actorUserId: input.actorUserId,
+      type: 'inbox.reply.queued',
+      subjectType: 'inbox_conversation',
+      subjectId: conversation.id,
+      data: { replyId: reply.id, mode },
+    });
+    return reply;
+  });
+}
+
+/** A reply the network confirmed: stored as the conversation's outbound item (once) and the conversation waits for them. */
+export async function settleReplySent(
+  ctx: AppContext,
+  fence: { id: string; owner: string; attempt: number },
+  result: { remoteId: string; remoteUrl: string | null },
+): Promise<ReplyRow | null> {
+  const now = new Date(ctx.clock.now());
+  return ctx.database.db.transaction().execute(async (trx) => {
+    const reply = await inboxRepository.settleReply(trx, fence, {
+      state: 'sent',
+      remote_id: result.remoteId,
+      remote_url: httpUrlOrNull(result.remoteUrl),
+      sent_at: now,
+      error_code: null,
+      error_message: null,
+    });
+    if (!reply) return null;
+    const target = await inboxRepository.findItem(trx, reply.workspace_id, reply.item_id);
+    const conversation = await inboxRepository.findConversation(trx, reply.workspace_id, reply.conversation_id);
+    if (target && conversation) {
+      const stored = await inboxRepository.insertItem(trx, {
+        workspace_id: reply.workspace_id,
+        channel_id: reply.channel_id,
+        conversation_id: reply.conversation_id,
+        remote_id: result.remoteId,
+        kind: reply.mode === 'direct_message' ? 'direct_message' : 'reply',
+        direction: 'outbound',
+        author_id: '',
+        author_handle: '',
+        author_name: null,
+        author_url: null,
+        text: reply.text,
+        search_text: foldForSearch(reply.text),
+        url: httpUrlOrNull(result.remoteUrl),
+        post_remote_id: null,
+        in_reply_to_remote_id: target.remote_id,
+        language: null,
+        rating: null,
+        sentiment: null,
+        sentiment_score: null,
+        received_via: 'reply',
+        remote_created_at: now,
+        created_at: now,
+      });
+      if (stored) await inboxRepository.noteOutbound(trx, conversation.id, now, now);
+    }
+    await recordEvent(trx, {
+      workspaceId: reply.workspace_id,
+      actorUserId: reply.author_user_id,
+      type: 'inbox.reply.sent',
+      subjectType: 'inbox_conversation',
+      subjectId: reply.conversation_id,
+      data: { replyId: reply.id, remoteId: result.remoteId },
+    });
+    return reply;
+  });
+}
+
+/** A reply the network refused for good (or gave up on): the draft stays readable on the conversation. */
+export async function settleReplyFailed(
+  ctx: AppContext,
+  fence: { id: string; owner: string; attempt: number },
+  failure: { code: string; message: string },
+): Promise<ReplyRow | null> {
+  return ctx.database.db.transaction().execute(async (trx) => {
+    const reply = await inboxRepository.settleReply(trx, fence, {
+      state: 'failed',
+      error_code: failure.code,
+      error_message: failure.message,
+    });
+    if (!reply) return null;
+    await recordEvent(trx, {
+      workspaceId: reply.workspace_id,
+      actorUserId: null,
+      type: 'inbox.reply.failed',
+      subjectType: 'inbox_conversation',
+      subjectId: reply.conversation_id,
+      data: { replyId: reply.id, code: failure.code, recipientUserId: reply.author_user_id },
+    });
+    return reply;
+  });
+}
+
+/** Back in the queue for another attempt (looking the reply up first when the last outcome was unknown). */
+export async function settleReplyRetry(
+  ctx: AppContext,
+  fence: { id: string; owner: string; attempt: number },
+  retry: { at: Date; reconcile: boolean; code: string; message: string },
+): Promise<ReplyRow | null> {
+  return inboxRepository.settleReply(ctx.database.db, fence, {
+    state: 'queued',
+    next_attempt_at: retry.at,
+    ...(retry.reconcile ? { needs_reconcile: true } : {}),
+    error_code: retry.code,
+    error_message: retry.message,
+  });
+}
+
+/** Records what an action on an item did on the network (like, hide, delete…), after the network did it. */
+export async function recordItemAction(
+  ctx: AppContext,
+  input: { workspaceId: string; actorUserId: string; itemId: string; action: string },
+): Promise<void> {
+  const now = new Date(ctx.clock.now());
+  await ctx.database.db.transaction().execute(async (trx) => {
+    const item = await inboxRepository.findItem(trx, input.workspaceId, input.itemId);
+    if (!item) throw notFound('Message');
+    const patch =
+      input.action === 'like'
+        ? { liked: true }
+        : input.action === 'unlike'
+          ? { liked: false }
+          : input.action === 'hide'
+            ? { hidden: true }
+            : input.action === 'unhide'
+              ? { hidden: false }
+              : input.action === 'delete'
+                ? { deleted_at: now }
+                : null;
+    if (patch) await inboxRepository.updateItem(trx, item.id, patch);
+    await recordEvent(trx, {
+      workspaceId: input.workspaceId,
+      actorUserId: input.actorUserId,
+      type: 'inbox.action.done',
+      subjectType: 'inbox_conversation',
+      subjectId: item.conversation_id,
+      data: { itemId: item.id, action: input.action },
+    });
+  });
+}
+
+/** A person's sentiment label for an item: kept over the classifier from now on. */
+export async function correctSentiment(
+  ctx: AppContext,
+  input: { workspaceId: string; actorUserId: string; itemId: string; sentiment: SentimentValue },
+) {
+  return ctx.database.db.transaction().execute(async (trx) => {
+    const item = await inboxRepository.findItem(trx, input.workspaceId, input.itemId);
+    if (item?.direction !== 'inbound') throw notFound('Message');
+    const updated = await inboxRepository.updateItem(trx, item.id, { sentiment: input.sentiment, sentiment_manual: true });
+    await recordEvent(trx, {
+      workspaceId: input.workspaceId,
+      actorUserId: input.actorUserId,
+      type: 'inbox.sentiment_corrected',
+      subjectType: 'inbox_conversation',
+      subjectId: item.conversation_id,
+      data: { itemId: item.id, from: item.sentiment, to: input.sentiment },
+    });
+    return updated;
+  });
+}
+
+/** An internal note; each teammate it @mentions is notified. */
+export async function addNote(ctx: AppContext, input: { workspaceId: string; actorUserId: string; conversationId: string; text: string }) {
+  const members = await inboxRepository.members(ctx.database.db, input.workspaceId);
+  const mentioned = mentionedMembers(input.text, members).filter((m) => m.id !== input.actorUserId);
+  const now = new Date(ctx.clock.now());
+  return ctx.database.db.transaction().execute(async (trx) => {
+    const conversation = await loadConversation(trx, input.workspaceId, input.conversationId);
+    const note = await inboxRepository.insertNote(trx, {
+      workspace_id: input.workspaceId,
+      conversation_id: conversation.id,
+      author_user_id: input.actorUserId,
+      text: input.text,
+      mentioned_user_ids: JSON.stringify(mentioned.map((m) => m.id)),
+      created_at: now,
+    });
+    const base = {
+      workspaceId: input.workspaceId,
+      actorUserId: input.actorUserId,
+      subjectType: 'inbox_conversation',
+      subjectId: conversation.id,
+    };
+    await recordEvent(trx, { ...base, type: 'inbox.note.created', data: { noteId: note.id } });
+    for (const person of mentioned)
+      await recordEvent(trx, { ...base, type: 'inbox.note.mentioned', data: { noteId: note.id, recipientUserId: person.id } });
+    return { note, mentioned };
+  });
+}
+
+/** A saved reply (one language) and its event. */
+export async function createSavedReply(
+  ctx: AppContext,
+  input: { workspaceId: string; actorUserId: string; name: string; language: 'es' | 'en'; text: string },
+) {
+  return ctx.database.db.transaction().execute(async (trx) => {
+    const row = await inboxRepository.insertSavedReply(trx, {
+      workspace_id: input.workspaceId,
+      name: input.name,
+      language: input.language,
+      text: input.text,
+      created_at: new Date(ctx.clock.now()),
+    });
+    await recordEvent(trx, {
+      workspaceId: input.workspaceId,
+      actorUserId: input.actorUserId,
+      type: 'inbox.saved_reply.created',
+      subjectType: 'inbox_saved_reply',
+      subjectId: row.id,
+      data: { name: row.name, language: row.language },
+    });
+    return row;
+  });
+}
+
+export async function deleteSavedReply(ctx: AppContext, input: { workspaceId: string; actorUserId: string; savedReplyId: string }) {
+  await ctx.database.db.transaction().execute(async (trx) => {
+    if (!(await inboxRepository.deleteSavedReply(trx, input.workspaceId, input.savedReplyId))) throw notFound('Saved reply');
+    await recordEvent(trx, {
+      workspaceId: input.workspaceId,
+      actorUserId: input.actorUserId,
+      type: 'inbox.saved_reply.deleted',
+      subjectType: 'inbox_saved_reply',
+      subjectId: input.savedReplyId,
+    });
+  });
+}

@@ -1,0 +1,454 @@
+import { sql, type Insertable, type Selectable } from 'kysely';
+import './tables.ts';
+import type { Db } from '../../db/database.ts';
+import type { Cursor } from '../../lib/pagination.ts';
+import { exactInstant, olderThanCursor } from '../../db/sql-fragments.ts';
+import type {
+  ConversationState,
+  InboxChannelStateTable,
+  InboxConversationsTable,
+  InboxItemsTable,
+  InboxNotesTable,
+  InboxRepliesTable,
+  InboxSavedRepliesTable,
+  Priority,
+} from './tables.ts';
+
+export type ConversationRow = Selectable<InboxConversationsTable>;
+export type ItemRow = Selectable<InboxItemsTable>;
+export type ReplyRow = Selectable<InboxRepliesTable>;
+export type NoteRow = Selectable<InboxNotesTable>;
+export type SavedReplyRow = Selectable<InboxSavedRepliesTable>;
+export type ChannelStateRow = Selectable<InboxChannelStateTable>;
+
+/** Which conversations a list shows. */
+export interface ConversationFilter {
+  /** mine: assigned to `userId`; unassigned: nobody's. */
+  view: 'all' | 'mine' | 'unassigned';
+  userId: string;
+  /** active: new, open or pending; or one state; or every state. */
+  state: 'active' | 'any' | ConversationState;
+  channelId?: string;
+  kind?: string;
+  label?: string;
+  /** Lower case without accents: the words of any item's text (Spanish word forms too), or part of the person's handle. */
+  search?: string;
+}
+
+export interface ConversationPatch {
+  state?: ConversationState;
+  assignee_user_id?: string | null;
+  priority?: Priority;
+  labels?: string[];
+  unread_count?: number;
+  resolved_at?: Date | null;
+}
+
+/** The statements of the inbox module (its only SQL). */
+export const inboxRepository = {
+  // ---------------- conversations and items ----------------
+
+  /** The conversation of a thread, created when it is the first item of the thread. */
+  async ensureConversation(db: Db, values: Insertable<InboxConversationsTable>): Promise<{ row: ConversationRow; created: boolean }> {
+    const inserted = await db
+      .insertInto('inbox_conversations')
+      .values(values)
+      .onConflict((oc) => oc.columns(['channel_id', 'thread_remote_id']).doNothing())
+      .returningAll()
+      .executeTakeFirst();
+    if (inserted) return { row: inserted, created: true };
+    const row = await db
+      .selectFrom('inbox_conversations')
+      .selectAll()
+      .where('channel_id', '=', values.channel_id)
+      .where('thread_remote_id', '=', values.thread_remote_id)
+      .executeTakeFirstOrThrow();
+    return { row, created: false };
+  },
+
+  /** Stores an item unless its (channel, remote id) is already stored; null when it was. */
+  async insertItem(db: Db, values: Insertable<InboxItemsTable>): Promise<ItemRow | null> {
+    const row = await db
+      .insertInto('inbox_items')
+      .values(values)
+      .onConflict((oc) => oc.columns(['channel_id', 'remote_id']).doNothing())
+      .returningAll()
+      .executeTakeFirst();
+    return row ?? null;
+  },
+
+  /**
+   * A new inbound item in a conversation: counts it as unread, and when it is the newest message
+   * it becomes the preview and a pending or resolved conversation opens again.
+   */
+  async noteInbound(
+    db: Db,
+    id: string,
+    item: { at: Date; preview: string; sentiment: string | null; now: Date },
+  ): Promise<ConversationRow> {
+    return db
+      .updateTable('inbox_conversations')
+      .set({
+        unread_count: sql`unread_count + 1`,
+        item_count: sql`item_count + 1`,
+        state: sql`CASE WHEN ${item.at} >= last_message_at AND state IN ('pending', 'resolved') THEN 'open' ELSE state END`,
+        resolved_at: sql`CASE WHEN ${item.at} >= last_message_at AND state = 'resolved' THEN NULL ELSE resolved_at END`,
+        preview: sql`CASE WHEN ${item.at} >= last_message_at THEN ${item.preview} ELSE preview END`,
+        sentiment: sql`CASE WHEN ${item.at} >= last_message_at THEN ${item.sentiment} ELSE sentiment END`,
+        last_inbound_at: sql`GREATEST(last_inbound_at, ${item.at})`,
+        last_message_at: sql`GREATEST(last_message_at, ${item.at})`,
+        updated_at: item.now,
+      })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  },
+
+  /** Our own message in a conversation (a reply from Plaza, or one seen again by polling): it waits for them. */
+  async noteOutbound(db: Db, id: string, at: Date, now: Date): Promise<ConversationRow> {
+    return db
+      .updateTable('inbox_conversations')
+      .set({
+        item_count: sql`item_count + 1`,
+        state: sql`CASE WHEN ${at} >= last_message_at AND state IN ('new', 'open') THEN 'pending' ELSE state END`,
+        last_message_at: sql`GREATEST(last_message_at, ${at})`,
+        updated_at: now,
+      })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  },
+
+  async findConversation(db: Db, workspaceId: string, id: string): Promise<ConversationRow | undefined> {
+    return db.selectFrom('inbox_conversations').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirst();
+  },
+
+  /** The conversation row locked for the rest of the transaction (two teammates answering at once). */
+  async lockConversation(db: Db, workspaceId: string, id: string): Promise<ConversationRow | undefined> {
+    return db
+      .selectFrom('inbox_conversations')
+      .selectAll()
+      .where('workspace_id', '=', workspaceId)
+      .where('id', '=', id)
+      .forUpdate()
+      .executeTakeFirst();
+  },
+
+  async updateConversation(db: Db, id: string, patch: ConversationPatch, now: Date): Promise<ConversationRow> {
+    const { labels, ...rest } = patch;
+    return db
+      .updateTable('inbox_conversations')
+      .set({ ...rest, ...(labels !== undefined ? { labels: JSON.stringify(labels) } : {}), updated_at: now })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  },
+
+  /** One page of conversations, newest message first, with the channel's name. */
+  async listConversations(db: Db, workspaceId: string, filter: ConversationFilter, page: { limit: number; cursor: Cursor | null }) {
+    let query = db
+      .selectFrom('inbox_conversations as c')
+      .innerJoin('channels as ch', 'ch.id', 'c.channel_id')
+      .leftJoin('users as u', 'u.id', 'c.assignee_user_id')
+      .selectAll('c')
+      .select(['ch.name as channel_name', 'u.name as assignee_name'])
+      .select(exactInstant('c.last_message_at').as('cursor_at'))
+      .where('c.workspace_id', '=', workspaceId);
+    if (filter.view === 'mine') query = query.where('c.assignee_user_id', '=', filter.userId);
+    if (filter.view === 'unassigned') query = query.where('c.assignee_user_id', 'is', null);
+    if (filter.state === 'active') query = query.where('c.state', '<>', 'resolved');
+    else if (filter.state !== 'any') query = query.where('c.state', '=', filter.state);
+    if (filter.channelId) query = query.where('c.channel_id', '=', filter.channelId);
+    if (filter.kind) query = query.where('c.kind', '=', filter.kind);
+    if (filter.label) query = query.where(sql<boolean>`c.labels @> ${JSON.stringify([filter.label])}::jsonb`);
+    if (filter.search) {
+      const search = filter.search;
+      const pattern = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      query = query.where((eb) =>
+        eb.or([
+          eb(sql`lower(c.author_handle)`, 'like', pattern),
+          eb.exists(
+            eb
+              .selectFrom('inbox_items as i')
+              .select(sql`1`.as('one'))
+              .whereRef('i.conversation_id', '=', 'c.id')
+              .where(
+                sql<boolean>`(to_tsvector('spanish', i.search_text) @@ plainto_tsquery('spanish', ${search})
+                           OR to_tsvector('simple', i.search_text) @@ plainto_tsquery('simple', ${search}))`,
+              ),
+          ),
+        ]),
+      );
+    }
+    if (page.cursor) query = query.where(olderThanCursor('c.last_message_at', 'c.id', page.cursor));
+    return query
+      .orderBy('c.last_message_at', 'desc')
+      .orderBy('c.id', 'desc')
+      .limit(page.limit + 1)
+      .execute();
+  },
+
+  /** Unread conversations (not resolved) per view and per channel, for the sidebar counts. */
+  async unreadCounts(db: Db, workspaceId: string, userId: string) {
+    const totals = await db
+      .selectFrom('inbox_conversations')
+      .select([
+        sql<number>`count(*) FILTER (WHERE unread_count > 0)`.as('all'),
+        sql<number>`count(*) FILTER (WHERE unread_count > 0 AND assignee_user_id = ${userId})`.as('mine'),
+        sql<number>`count(*) FILTER (WHERE unread_count > 0 AND assignee_user_id IS NULL)`.as('unassigned'),
+        sql<number>`count(*) FILTER (WHERE state <> 'resolved')`.as('active'),
+      ])
+      .where('workspace_id', '=', workspaceId)
+      .where('state', '<>', 'resolved')
+      .executeTakeFirstOrThrow();
+    const byChannel = await db
+      .selectFrom('inbox_conversations')
+      .select(['channel_id', sql<number>`count(*)`.as('unread')])
+      .where('workspace_id', '=', workspaceId)
+      .where('state', '<>', 'resolved')
+      .where('unread_count', '>', 0)
+      .groupBy('channel_id')
+      .execute();
+    return { totals, byChannel };
+  },
+
+  async listItems(db: Db, conversationId: string): Promise<ItemRow[]> {
+    return db
+      .selectFrom('inbox_items')
+      .selectAll()
+      .where('conversation_id', '=', conversationId)
+      .orderBy('remote_created_at')
+      .orderBy('created_at')
+      .limit(500)
+      .execute();
+  },
+
+  async findItem(db: Db, workspaceId: string, itemId: string): Promise<ItemRow | undefined> {
+    return db.selectFrom('inbox_items').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', itemId).executeTakeFirst();
+  },
+
+  /** The newest inbound item of a conversation (what a reply answers by default). */
+  async latestInbound(db: Db, conversationId: string): Promise<ItemRow | undefined> {
+    return db
+      .selectFrom('inbox_items')
+      .selectAll()
+      .where('conversation_id', '=', conversationId)
+      .where('direction', '=', 'inbound')
+      .orderBy('remote_created_at', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+  },
+
+  async updateItem(
+    db: Db,
+    itemId: string,
+    patch: Partial<Pick<ItemRow, 'sentiment' | 'sentiment_manual' | 'hidden' | 'liked' | 'deleted_at'>>,
+  ): Promise<ItemRow> {
+    return db.updateTable('inbox_items').set(patch).where('id', '=', itemId).returningAll().executeTakeFirstOrThrow();
+  },
+
+  /** Fills an item's remote id once our reply is known to exist (the reply row is the outbound item's source). */
+  async countItems(db: Db, channelId: string): Promise<number> {
+    const row = await db
+      .selectFrom('inbox_items')
+      .select(sql<number>`count(*)`.as('n'))
+      .where('channel_id', '=', channelId)
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  },
+
+  // ---------------- channel state ----------------
+
+  async channelStates(db: Db, workspaceId: string): Promise<ChannelStateRow[]> {
+    return db.selectFrom('inbox_channel_state').selectAll().where('workspace_id', '=', workspaceId).execute();
+  },
+
+  /** Channels the poller may look at: active ones of networks with an inbox. */
+  async activeChannels(db: Db, networks: string[]) {
+    if (networks.length === 0) return [];
+    return db.selectFrom('channels').selectAll().where('status', '=', 'active').where('network', 'in', networks).execute();
+  },
+
+  /** Takes a channel's poll lease (a row per channel, created on first use); null when another poller holds it. */
+  async claimChannel(
+    db: Db,
+    input: { channelId: string; workspaceId: string; owner: string; now: Date; leaseUntil: Date },
+  ): Promise<ChannelStateRow | null> {
+    await db
+      .insertInto('inbox_channel_state')
+      .values({
+        channel_id: input.channelId,
+        workspace_id: input.workspaceId,
+        cursor: null,
+        last_error: null,
+        last_error_code: null,
+        lease_owner: null,
+        lease_until: null,
+      })
+      .onConflict((oc) => oc.column('channel_id').doNothing())
+      .execute();
+    const row = await db
+      .updateTable('inbox_channel_state')
+      .set({ lease_owner: input.owner, lease_until: input.leaseUntil })
+      .where('channel_id', '=', input.channelId)
+      .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', input.now), eb('lease_owner', '=', input.owner)]))
+      .returningAll()
+      .executeTakeFirst();
+    return row ?? null;
+  },
+
+  /** Saves where the channel continues (only while the lease is still ours). */
+  async saveChannelProgress(
+    db: Db,
+    channelId: string,
+    owner: string,
+    patch: Partial<
+      Pick<ChannelStateRow, 'cursor' | 'backfill_state' | 'backfill_since' | 'last_polled_at' | 'last_error' | 'last_error_code'>
+    > & {
+      addBackfillItems?: number;
+      leaseUntil?: Date | null;
+    },
+  ): Promise<boolean> {
+    const { addBackfillItems, leaseUntil, ...rest } = patch;
+    const result = await db
+      .updateTable('inbox_channel_state')
+      .set({
+        ...rest,
+        ...(addBackfillItems ? { backfill_items: sql`backfill_items + ${addBackfillItems}` } : {}),
+        ...(leaseUntil !== undefined ? { lease_until: leaseUntil, lease_owner: leaseUntil === null ? null : owner } : {}),
+      })
+      .where('channel_id', '=', channelId)
+      .where('lease_owner', '=', owner)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  },
+
+  // ---------------- replies ----------------
+
+  /** A reply someone else (or the same person) already sent or is sending for this item, newest first. */
+  async otherReply(db: Db, itemId: string): Promise<(ReplyRow & { author_name: string | null }) | undefined> {
+    return db
+      .selectFrom('inbox_replies as r')
+      .leftJoin('users as u', 'u.id', 'r.author_user_id')
+      .selectAll('r')
+      .select('u.name as author_name')
+      .where('r.item_id', '=', itemId)
+      .where('r.state', '<>', 'failed')
+      .orderBy('r.created_at', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+  },
+
+  async insertReply(db: Db, values: Insertable<InboxRepliesTable>): Promise<ReplyRow> {
+    return db.insertInto('inbox_replies').values(values).returningAll().executeTakeFirstOrThrow();
+  },
+
+  async listReplies(db: Db, conversationId: string) {
+    return db
+      .selectFrom('inbox_replies as r')
+      .leftJoin('users as u', 'u.id', 'r.author_user_id')
+      .selectAll('r')
+      .select('u.name as author_name')
+      .where('r.conversation_id', '=', conversationId)
+      .orderBy('r.created_at')
+      .execute();
+  },
+
+  async findReply(db: Db, workspaceId: string, replyId: string): Promise<ReplyRow | undefined> {
+    return db.selectFrom('inbox_replies').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', replyId).executeTakeFirst();
+  },
+
+  /**
+   * Claims replies due now: queued ones, and sending ones whose lease ran out (their worker died
+   * or stalled: the network may have the reply, so they are marked to be looked up first). Each
+   * claim is one attempt; the attempt number fences every outcome write.
+   */
+  async claimDueReplies(db: Db, claim: { owner: string; now: Date; leaseUntil: Date; limit: number }): Promise<ReplyRow[]> {
+    const { rows } = await sql<ReplyRow>`
+      UPDATE inbox_replies r
+         SET state = 'sending', attempts = r.attempts + 1, lease_owner = ${claim.owner}, lease_until = ${claim.leaseUntil},
+             needs_reconcile = r.needs_reconcile OR r.state = 'sending'
+        FROM (SELECT id FROM inbox_replies
+               WHERE (state = 'queued' AND next_attempt_at <= ${claim.now}) OR (state = 'sending' AND lease_until < ${claim.now})
+               ORDER BY next_attempt_at LIMIT ${claim.limit} FOR UPDATE SKIP LOCKED) due
+       WHERE r.id = due.id
+      RETURNING r.*`.execute(db);
+    return rows;
+  },
+
+  /** The outcome of one attempt, written only while the reply is still that attempt's. */
+  async settleReply(
+    db: Db,
+    fence: { id: string; owner: string; attempt: number },
+    outcome: Partial<
+      Pick<
+        ReplyRow,
+        'state' | 'needs_reconcile' | 'remote_id' | 'remote_url' | 'error_code' | 'error_message' | 'sent_at' | 'next_attempt_at'
+      >
+    >,
+  ): Promise<ReplyRow | null> {
+    const row = await db
+      .updateTable('inbox_replies')
+      .set({ ...outcome, lease_owner: null, lease_until: null })
+      .where('id', '=', fence.id)
+      .where('lease_owner', '=', fence.owner)
+      .where('attempts', '=', fence.attempt)
+      .where('state', '=', 'sending')
+      .returningAll()
+      .executeTakeFirst();
+    return row ?? null;
+  },
+
+  // ---------------- notes ----------------
+
+  async insertNote(db: Db, values: Insertable<InboxNotesTable>): Promise<NoteRow> {
+    return db.insertInto('inbox_notes').values(values).returningAll().executeTakeFirstOrThrow();
+  },
+
+  async listNotes(db: Db, conversationId: string) {
+    return db
+      .selectFrom('inbox_notes as n')
+      .leftJoin('users as u', 'u.id', 'n.author_user_id')
+      .selectAll('n')
+      .select('u.name as author_name')
+      .where('n.conversation_id', '=', conversationId)
+      .orderBy('n.created_at')
+      .execute();
+  },
+
+  /** Members of the workspace (ids and names), to resolve assignees and @mentions. */
+  async members(db: Db, workspaceId: string) {
+    return db
+      .selectFrom('memberships as m')
+      .innerJoin('users as u', 'u.id', 'm.user_id')
+      .select(['u.id', 'u.name', 'u.email', 'm.role'])
+      .where('m.workspace_id', '=', workspaceId)
+      .orderBy('u.name')
+      .execute();
+  },
+
+  /** The workspace's name: the brand in saved replies ({marca}). */
+  async workspaceName(db: Db, workspaceId: string): Promise<string | null> {
+    const row = await db.selectFrom('workspaces').select('name').where('id', '=', workspaceId).executeTakeFirst();
+    return row?.name ?? null;
+  },
+
+  // ---------------- saved replies ----------------
+
+  async listSavedReplies(db: Db, workspaceId: string): Promise<SavedReplyRow[]> {
+    return db.selectFrom('inbox_saved_replies').selectAll().where('workspace_id', '=', workspaceId).orderBy('name').orderBy('id').execute();
+  },
+
+  async insertSavedReply(db: Db, values: Insertable<InboxSavedRepliesTable>): Promise<SavedReplyRow> {
+    return db.insertInto('inbox_saved_replies').values(values).returningAll().executeTakeFirstOrThrow();
+  },
+
+  async deleteSavedReply(db: Db, workspaceId: string, id: string): Promise<boolean> {
+    const result = await db
+      .deleteFrom('inbox_saved_replies')
+      .where('workspace_id', '=', workspaceId)
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return Number(result.numDeletedRows) > 0;
+  },
+};

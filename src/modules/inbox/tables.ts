@@ -1,0 +1,138 @@
+import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+
+export const CONVERSATION_STATES = ['new', 'open', 'pending', 'resolved'] as const;
+export type ConversationState = (typeof CONVERSATION_STATES)[number];
+export const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
+export type Priority = (typeof PRIORITIES)[number];
+export type SentimentValue = 'positive' | 'neutral' | 'negative';
+
+/** One conversation per (channel, thread) (migration 0900_inbox). */
+export interface InboxConversationsTable {
+  id: Generated<string>;
+  workspace_id: string;
+  channel_id: string;
+  network: string;
+  thread_remote_id: string;
+  kind: string;
+  state: Generated<ConversationState>;
+  assignee_user_id: string | null;
+  priority: Generated<Priority>;
+  labels: JSONColumnType<string[]>;
+  author_handle: string;
+  author_name: string | null;
+  preview: string;
+  sentiment: string | null;
+  unread_count: Generated<number>;
+  item_count: Generated<number>;
+  last_inbound_at: NullableTimestamp;
+  last_message_at: Timestamp;
+  resolved_at: NullableTimestamp;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** Each item once per (channel, remote id). */
+export interface InboxItemsTable {
+  id: Generated<string>;
+  workspace_id: string;
+  channel_id: string;
+  conversation_id: string;
+  remote_id: string;
+  kind: string;
+  direction: 'inbound' | 'outbound';
+  author_id: string;
+  author_handle: string;
+  author_name: string | null;
+  author_url: string | null;
+  text: string;
+  search_text: string;
+  url: string | null;
+  post_remote_id: string | null;
+  in_reply_to_remote_id: string | null;
+  language: string | null;
+  rating: number | null;
+  sentiment: string | null;
+  sentiment_score: number | null;
+  sentiment_manual: Generated<boolean>;
+  received_via: 'poll' | 'push' | 'backfill' | 'reply';
+  hidden: Generated<boolean>;
+  liked: Generated<boolean>;
+  deleted_at: NullableTimestamp;
+  remote_created_at: Timestamp;
+  created_at: Timestamp;
+}
+
+/** A channel's durable cursor, backfill progress and poll lease. */
+export interface InboxChannelStateTable {
+  channel_id: string;
+  workspace_id: string;
+  cursor: string | null;
+  backfill_state: Generated<'pending' | 'running' | 'done' | 'failed'>;
+  backfill_items: Generated<number>;
+  backfill_since: NullableTimestamp;
+  last_polled_at: NullableTimestamp;
+  last_error_code: string | null;
+  last_error: string | null;
+  lease_owner: string | null;
+  lease_until: NullableTimestamp;
+}
+
+export type ReplyMode = 'public' | 'private' | 'direct_message';
+export type ReplyState = 'queued' | 'sending' | 'sent' | 'failed';
+
+/** A reply sent from Plaza, exactly once. */
+export interface InboxRepliesTable {
+  id: Generated<string>;
+  workspace_id: string;
+  channel_id: string;
+  conversation_id: string;
+  item_id: string;
+  author_user_id: string | null;
+  mode: ReplyMode;
+  text: string;
+  state: Generated<ReplyState>;
+  attempts: Generated<number>;
+  needs_reconcile: Generated<boolean>;
+  lease_owner: string | null;
+  lease_until: NullableTimestamp;
+  next_attempt_at: Timestamp;
+  remote_id: string | null;
+  remote_url: string | null;
+  error_code: string | null;
+  error_message: string | null;
+  created_at: Timestamp;
+  sent_at: NullableTimestamp;
+}
+
+export interface InboxNotesTable {
+  id: Generated<string>;
+  workspace_id: string;
+  conversation_id: string;
+  author_user_id: string | null;
+  text: string;
+  mentioned_user_ids: JSONColumnType<string[]>;
+  created_at: Timestamp;
+}
+
+export interface InboxSavedRepliesTable {
+  id: Generated<string>;
+  workspace_id: string;
+  name: string;
+  language: 'es' | 'en';
+  text: string;
+  created_at: Timestamp;
+}
+
+declare module '../../db/schema.ts' {
+  interface Database {
+    inbox_conversations: InboxConversationsTable;
+    inbox_items: InboxItemsTable;
+    inbox_channel_state: InboxChannelStateTable;
+    inbox_replies: InboxRepliesTable;
+    inbox_notes: InboxNotesTable;
+    inbox_saved_replies: InboxSavedRepliesTable;
+  }
+}

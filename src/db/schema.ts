@@ -125,6 +125,8 @@ export interface OAuthStatesTable {
   verifier_sealed: string;
   instance_url: string | null;
   reconnect_channel_id: string | null;
+  /** The sign-in way (NetworkAdapter.oauthWays id); null: the network's own login. */
+  sign_in_way: string | null;
   expires_at: Date;
   used_at: NullableTimestamp;
   created_at: Generated<Date>;

@@ -7,7 +7,7 @@
  */
 
 import type { InboxAdapter } from './inbox.ts';
-import type { OAuthProvider } from './oauth.ts';
+import type { OAuthProvider, OAuthSignInWay } from './oauth.ts';
 
 /** A network's name (its folder's name): 'bluesky', 'mastodon', 'sandbox'… */
 export type NetworkName = string;
@@ -332,6 +332,8 @@ export interface NetworkAdapter {
   readonly capabilities?: NetworkCapabilities;
   /** Present when the network connects by signing in (OAuth 2.0); see oauth.ts. */
   readonly oauth?: OAuthProvider;
+  /** Other ways to sign in, offered next to `oauth` (Instagram: through Facebook Login); see oauth.ts. */
+  readonly oauthWays?: readonly OAuthSignInWay[];
   /** Present when Plaza can read and answer what people write to the channel (inbox.ts). */
   readonly inbox?: InboxAdapter;
 

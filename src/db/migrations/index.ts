@@ -16,6 +16,7 @@ import * as workspaceCurrency0810 from './0810_workspace_currency.ts';
 import * as oauth0820 from './0820_oauth.ts';
 import * as videoAndPostTypes0830 from './0830_video_and_post_types.ts';
 import * as errorCodes0840 from './0840_error_codes.ts';
+import * as signInWays0850 from './0850_sign_in_ways.ts';
 
 /** One schema change: plain SQL (one dialect for PGlite and Postgres), applied once. */
 export interface Migration {
@@ -46,4 +47,5 @@ export const migrations: Migration[] = [
   { name: '0820_oauth', up: oauth0820.up },
   { name: '0830_video_and_post_types', up: videoAndPostTypes0830.up },
   { name: '0840_error_codes', up: errorCodes0840.up },
+  { name: '0850_sign_in_ways', up: signInWays0850.up },
 ];

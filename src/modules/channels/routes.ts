@@ -35,6 +35,12 @@ export const channelRoutes: ApiModule = async (app, ctx) => {
         connectionFields: a.connectionFields,
         ...presentCapabilities(ctx.config, a),
         signIn: a.oauth ? (a.oauth.registerApp ? ('instance' as const) : ('app' as const)) : null,
+        signInWays: (a.oauth ? (a.oauthWays ?? []) : []).map((way) => ({
+          id: way.id,
+          label: way.label,
+          hint: way.hint,
+          appNetwork: way.appNetwork ?? a.name,
+        })),
       })),
     }),
   );

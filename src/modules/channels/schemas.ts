@@ -36,6 +36,8 @@ export const networkSchema = z.object({
    * (the user's server first, Mastodon), or null (connection fields only).
    */
   signIn: z.enum(['app', 'instance']).nullable(),
+  /** Other ways to sign in besides the network's own login (Instagram: through a Facebook Page), each with its button text and hint. */
+  signInWays: z.array(z.object({ id: z.string(), label, hint: label, appNetwork: z.string() })),
 });
 
 export const channelSchema = z.object({

@@ -967,6 +967,18 @@ export interface paths {
                                 } | null;
                                 name: string;
                                 signIn: ("app" | "instance") | null;
+                                signInWays: {
+                                    appNetwork: string;
+                                    hint: {
+                                        en: string;
+                                        es: string;
+                                    };
+                                    id: string;
+                                    label: {
+                                        en: string;
+                                        es: string;
+                                    };
+                                }[];
                                 simulated: boolean;
                             }[];
                         };
@@ -4854,6 +4866,18 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: {
+                                alsoUsedBy: {
+                                    label: {
+                                        en: string;
+                                        es: string;
+                                    };
+                                    network: string;
+                                    redirectUrl: string;
+                                    way: {
+                                        en: string;
+                                        es: string;
+                                    };
+                                }[];
                                 clientId: string | null;
                                 hasSecret: boolean;
                                 label: {
@@ -4915,6 +4939,18 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            alsoUsedBy: {
+                                label: {
+                                    en: string;
+                                    es: string;
+                                };
+                                network: string;
+                                redirectUrl: string;
+                                way: {
+                                    en: string;
+                                    es: string;
+                                };
+                            }[];
                             clientId: string | null;
                             hasSecret: boolean;
                             label: {
@@ -7518,6 +7554,7 @@ export interface paths {
                         /** Format: uuid */
                         channelId?: string;
                         instanceUrl?: string;
+                        way?: string;
                     };
                 };
             };

@@ -52,6 +52,8 @@ export class FakeInstagramServer extends GraphTestServer {
   readonly igUserId = '17841400000000001';
   readonly pageId = '30003';
   readonly authCode = 'ig-code-ok';
+  /** The professional account's name. */
+  accountName = 'Café Plaza';
   /**
    * The Meta app of the Facebook Login way in (the same app as the Facebook Pages network, so its
    * own id and secret); by default the Instagram app's.
@@ -135,7 +137,7 @@ export class FakeInstagramServer extends GraphTestServer {
             user_id: this.igUserId,
             id: this.igUserId,
             username: 'cafeplaza',
-            name: 'Café Plaza',
+            name: this.accountName,
             profile_picture_url: 'https://example.test/ig.png',
           },
         };
@@ -147,7 +149,7 @@ export class FakeInstagramServer extends GraphTestServer {
                 id: this.pageId,
                 name: 'Café Plaza',
                 access_token: this.pageToken,
-                instagram_business_account: { id: this.igUserId, username: 'cafeplaza', name: 'Café Plaza' },
+                instagram_business_account: { id: this.igUserId, username: 'cafeplaza', name: this.accountName },
               },
               { id: '30004', name: 'Page without Instagram', access_token: 'page-token-30004' },
             ],
@@ -228,7 +230,7 @@ export class FakeInstagramServer extends GraphTestServer {
   private userEdge(call: GraphCall, edge: string | undefined): GraphAnswer {
     const { method, params } = call;
     if (!edge && method === 'GET')
-      return { body: { id: this.igUserId, username: 'cafeplaza', name: 'Café Plaza', followers_count: this.followers } };
+      return { body: { id: this.igUserId, username: 'cafeplaza', name: this.accountName, followers_count: this.followers } };
     if (edge === 'content_publishing_limit')
       return { body: { data: [{ quota_usage: this.quotaUsage(), config: { quota_total: this.quotaTotal, quota_duration: 86400 } }] } };
     if (edge === 'media' && method === 'POST') return this.createContainer(params);

@@ -16,6 +16,7 @@ interface Integration {
   hasSecret: boolean;
   source: 'settings' | 'environment' | null;
   redirectUrl: string;
+  alsoUsedBy: Array<{ network: string; label: { en: string; es: string }; way: { en: string; es: string }; redirectUrl: string }>;
   publicUrlMissing: boolean;
   lastErrorCode: string | null;
   lastErrorAt: string | null;
@@ -88,6 +89,21 @@ function IntegrationCard({ item, editable }: { item: Integration; editable: bool
             )}
           </CopyButton>
         </Group>
+        {item.alsoUsedBy.map((other) => (
+          <Stack key={other.network} gap={4} data-testid={`integration-also-${other.network}`}>
+            <Text size="sm">{t('connect.integrations.alsoRedirectUrl', { network: other.label[lang], way: other.way[lang] })}</Text>
+            <Group gap="xs" wrap="nowrap">
+              <Code style={{ overflowWrap: 'anywhere' }}>{other.redirectUrl}</Code>
+              <CopyButton value={other.redirectUrl}>
+                {({ copied, copy }) => (
+                  <Button size="compact-xs" variant="subtle" onClick={copy}>
+                    {copied ? t('common.copied') : t('common.copy')}
+                  </Button>
+                )}
+              </CopyButton>
+            </Group>
+          </Stack>
+        ))}
         <Text size="sm">
           <a href={`https://github.com/plaza-social/plaza/blob/main/docs/networks/${item.network}.md`} target="_blank" rel="noreferrer">
             {t('connect.integrations.guide')}

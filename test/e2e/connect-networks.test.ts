@@ -206,12 +206,12 @@ describe('connect Facebook, Instagram, Threads, X and LinkedIn from the web app 
     await page.waitForURL(/\/posts\/[0-9a-f-]{36}$/);
     const postId = page.url().split('/').pop()!;
     step('publishing');
-    let post: { state: string; publications: Array<{ state: string; lastError: string | null }> } = { state: '', publications: [] };
+    let post: { state: string; publications: Array<{ state: string; error: unknown }> } = { state: '', publications: [] };
     for (let i = 0; i < 150 && post.state !== 'published' && post.state !== 'failed'; i++) {
       await new Promise((r) => setTimeout(r, 100));
       post = await apiCall('GET', `/workspaces/${workspaceEs}/posts/${postId}`);
     }
-    expect(post.publications.map((p) => [p.state, p.lastError])).toEqual(Array(5).fill(['published', null]));
+    expect(post.publications.map((p) => [p.state, p.error])).toEqual(Array(5).fill(['published', null]));
     // Each network received exactly one post.
     expect([...facebook.posts.values()].filter((p) => !p.deleted && p.message === text)).toHaveLength(1);
     expect(instagram.postsWithText(text)).toBe(1);

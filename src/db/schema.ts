@@ -195,6 +195,8 @@ export interface PublicationsTable {
   first_comment: string | null;
   title: string | null;
   first_comment_remote_id: string | null;
+  /** What publishing cost on a network that bills per API call (0851; numeric, read as a string). */
+  api_cost_usd: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
 }

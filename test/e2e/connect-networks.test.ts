@@ -159,7 +159,8 @@ describe('connect Facebook, Instagram, Threads, X and LinkedIn from the web app 
       .getByTestId('integration-also-instagram')
       .getByText(`${server.url}/api/v1/oauth/instagram/callback`, { exact: true })
       .waitFor();
-    await shot(page, 'connect-integrations-es', true);
+    await page.getByTestId('integration-facebook').scrollIntoViewIfNeeded();
+    await shot(page, 'connect-integrations-es');
 
     await connect(page, t, 'facebook', 'Páginas de Facebook', ['Café Plaza'], { shot: 'connect-facebook-es' });
     await connect(page, t, 'instagram', 'Instagram', ['Café Plaza en Instagram'], {
@@ -169,7 +170,7 @@ describe('connect Facebook, Instagram, Threads, X and LinkedIn from the web app 
     await connect(page, t, 'threads', 'Threads', ['Café Aroma ☕']);
     await connect(page, t, 'x', 'X', ['Plaza Café']);
     await connect(page, t, 'linkedin', 'LinkedIn', ['Café Aroma'], { shot: 'connect-linkedin-es' });
-    await shot(page, 'connect-channels-es', true);
+    await shot(page, 'connect-channels-es');
 
     const connected = await channels(workspaceEs);
     expect(connected.map((c) => [c.network, c.name, c.status]).sort()).toEqual(
@@ -230,6 +231,7 @@ describe('connect Facebook, Instagram, Threads, X and LinkedIn from the web app 
     const card = page.getByTestId('channel-Plaza Café');
     await card.getByText(t.channels.status.needs_reconnect, { exact: true }).first().waitFor();
     expect(await card.getByTestId('channel-error').textContent()).toContain(t.networkReasons.refresh_refused);
+    await card.scrollIntoViewIfNeeded();
     await shot(page, 'connect-needs-reconnect-es');
     x.refuseRefresh(false);
     await card.getByRole('button', { name: t.channels.reconnect }).click();
@@ -246,13 +248,13 @@ describe('connect Facebook, Instagram, Threads, X and LinkedIn from the web app 
     const t = en as unknown as Texts;
     await page.goto(`${server.url}/settings?tab=integrations`);
     await page.getByTestId('integration-facebook').getByText(t.connect.integrations.source.settings).waitFor();
-    await shot(page, 'connect-integrations-en', true);
+    await shot(page, 'connect-integrations-en');
     await connect(page, t, 'instagram', 'Instagram', ['Café Plaza en Instagram'], {
       way: 'Instagram login',
       shot: 'connect-instagram-en',
     });
     await connect(page, t, 'linkedin', 'LinkedIn', ['Lucía Pérez', 'Café Aroma'], { shot: 'connect-linkedin-en' });
-    await shot(page, 'connect-channels-en', true);
+    await shot(page, 'connect-channels-en');
     const connected = await channels(workspaceEn);
     expect(connected.find((c) => c.network === 'instagram')?.settings).toMatchObject({ api: 'instagram', igUserId: instagram.igUserId });
     expect(connected.find((c) => c.network === 'instagram')?.settings.oauthWay).toBeUndefined();

@@ -17,6 +17,7 @@ import * as oauth0820 from './0820_oauth.ts';
 import * as videoAndPostTypes0830 from './0830_video_and_post_types.ts';
 import * as errorCodes0840 from './0840_error_codes.ts';
 import * as signInWays0850 from './0850_sign_in_ways.ts';
+import * as publicationApiCost0851 from './0851_publication_api_cost.ts';
 
 /** One schema change: plain SQL (one dialect for PGlite and Postgres), applied once. */
 export interface Migration {
@@ -48,4 +49,5 @@ export const migrations: Migration[] = [
   { name: '0830_video_and_post_types', up: videoAndPostTypes0830.up },
   { name: '0840_error_codes', up: errorCodes0840.up },
   { name: '0850_sign_in_ways', up: signInWays0850.up },
+  { name: '0851_publication_api_cost', up: publicationApiCost0851.up },
 ];

@@ -5,7 +5,7 @@ import { listSchema, noContent } from '../../server/schemas.ts';
 import { checkChannel, connectChannel, disconnectChannel, updateChannel } from './commands.ts';
 import { channelRepository } from './repository.ts';
 import { channelSchema, fieldsSchema, healthSchema, networkSchema } from './schemas.ts';
-import { presentChannel } from './service.ts';
+import { channelApiCosts, presentChannel } from './service.ts';
 import { presentCapabilities } from '../posts/capability-schema.ts';
 
 const channelParams = objectParams('channelId');
@@ -51,7 +51,11 @@ export const channelRoutes: ApiModule = async (app, ctx) => {
       config: { access: 'read' },
       schema: { tags, summary: 'The workspace’s channels', params: workspaceParams, response: { 200: listSchema(channelSchema) } },
     },
-    async (request) => ({ items: (await channelRepository.list(db, request.params.workspaceId)).map((row) => presentChannel(ctx, row)) }),
+    async (request) => {
+      const rows = await channelRepository.list(db, request.params.workspaceId);
+      const costs = await channelApiCosts(ctx, request.params.workspaceId, rows);
+      return { items: rows.map((row) => presentChannel(ctx, row, costs.get(row.id) ?? null)) };
+    },
   );
 
   app.post(
@@ -79,7 +83,8 @@ export const channelRoutes: ApiModule = async (app, ctx) => {
     async (request) => {
       const row = await channelRepository.find(db, request.params.workspaceId, request.params.channelId);
       if (!row) throw notFound('Channel');
-      return presentChannel(ctx, row);
+      const costs = await channelApiCosts(ctx, request.params.workspaceId, [row]);
+      return presentChannel(ctx, row, costs.get(row.id) ?? null);
     },
   );
 

@@ -3671,6 +3671,13 @@ export interface paths {
                                 account: {
                                     [key: string]: unknown;
                                 } | null;
+                                apiCost?: {
+                                    /** @enum {string} */
+                                    currency: "USD";
+                                    month: string;
+                                    publications: number;
+                                    total: number;
+                                } | null;
                                 capabilities: {
                                     /** @enum {string} */
                                     charCounting: "graphemes" | "code-points" | "utf16" | "x-weighted" | "utf8-emoji";
@@ -3783,6 +3790,13 @@ export interface paths {
                         "application/json": {
                             account: {
                                 [key: string]: unknown;
+                            } | null;
+                            apiCost?: {
+                                /** @enum {string} */
+                                currency: "USD";
+                                month: string;
+                                publications: number;
+                                total: number;
                             } | null;
                             capabilities: {
                                 /** @enum {string} */
@@ -3898,6 +3912,13 @@ export interface paths {
                         "application/json": {
                             account: {
                                 [key: string]: unknown;
+                            } | null;
+                            apiCost?: {
+                                /** @enum {string} */
+                                currency: "USD";
+                                month: string;
+                                publications: number;
+                                total: number;
                             } | null;
                             capabilities: {
                                 /** @enum {string} */
@@ -4036,6 +4057,13 @@ export interface paths {
                             account: {
                                 [key: string]: unknown;
                             } | null;
+                            apiCost?: {
+                                /** @enum {string} */
+                                currency: "USD";
+                                month: string;
+                                publications: number;
+                                total: number;
+                            } | null;
                             capabilities: {
                                 /** @enum {string} */
                                 charCounting: "graphemes" | "code-points" | "utf16" | "x-weighted" | "utf8-emoji";
@@ -4149,6 +4177,13 @@ export interface paths {
                             channel: {
                                 account: {
                                     [key: string]: unknown;
+                                } | null;
+                                apiCost?: {
+                                    /** @enum {string} */
+                                    currency: "USD";
+                                    month: string;
+                                    publications: number;
+                                    total: number;
                                 } | null;
                                 capabilities: {
                                     /** @enum {string} */
@@ -7655,6 +7690,13 @@ export interface paths {
                                 account: {
                                     [key: string]: unknown;
                                 } | null;
+                                apiCost?: {
+                                    /** @enum {string} */
+                                    currency: "USD";
+                                    month: string;
+                                    publications: number;
+                                    total: number;
+                                } | null;
                                 capabilities: {
                                     /** @enum {string} */
                                     charCounting: "graphemes" | "code-points" | "utf16" | "x-weighted" | "utf8-emoji";
@@ -8449,6 +8491,20 @@ export interface paths {
                             state: "draft" | "in_review" | "approved" | "scheduled" | "publishing" | "published" | "failed" | "canceled";
                             updatedAt: string;
                             validation: {
+                                apiCost?: {
+                                    calls: {
+                                        amount: number;
+                                        count: number;
+                                        type: string;
+                                        unitPrice: number;
+                                    }[];
+                                    /** @enum {string} */
+                                    currency: "USD";
+                                    postsWithLinks: number;
+                                    pricesAsOf: string;
+                                    pricesSource: string;
+                                    total: number;
+                                };
                                 /** Format: uuid */
                                 channelId: string;
                                 issues: {
@@ -8748,6 +8804,20 @@ export interface paths {
                             state: "draft" | "in_review" | "approved" | "scheduled" | "publishing" | "published" | "failed" | "canceled";
                             updatedAt: string;
                             validation: {
+                                apiCost?: {
+                                    calls: {
+                                        amount: number;
+                                        count: number;
+                                        type: string;
+                                        unitPrice: number;
+                                    }[];
+                                    /** @enum {string} */
+                                    currency: "USD";
+                                    postsWithLinks: number;
+                                    pricesAsOf: string;
+                                    pricesSource: string;
+                                    total: number;
+                                };
                                 /** Format: uuid */
                                 channelId: string;
                                 issues: {
@@ -10026,6 +10096,20 @@ export interface paths {
                     content: {
                         "application/json": {
                             channels: {
+                                apiCost?: {
+                                    calls: {
+                                        amount: number;
+                                        count: number;
+                                        type: string;
+                                        unitPrice: number;
+                                    }[];
+                                    /** @enum {string} */
+                                    currency: "USD";
+                                    postsWithLinks: number;
+                                    pricesAsOf: string;
+                                    pricesSource: string;
+                                    total: number;
+                                };
                                 /** Format: uuid */
                                 channelId: string;
                                 issues: {

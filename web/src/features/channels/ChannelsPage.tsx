@@ -8,7 +8,7 @@ import { channelAccount, type Channel, type NetworkInfo } from './types.ts';
 import { apiErrorText, networkReasonText } from '../../shared/api-error-text.ts';
 import { useWorkspace, useSession } from '../../shared/session.tsx';
 import { useChannels, useNetworks } from './api.ts';
-import { formatInstant } from '../../shared/format.ts';
+import { formatApiCost, formatInstant } from '../../shared/format.ts';
 import { channelKeys } from './api.ts';
 import { ApiErrorAlert } from '../../shared/ApiErrorAlert.tsx';
 import { NetworkLogo } from './NetworkLogo.tsx';
@@ -307,6 +307,15 @@ export function ChannelsPage() {
                   )}
                 </Group>
                 {channelAccount(channel).handle && <Text size="sm">@{channelAccount(channel).handle?.replace(/^@/, '')}</Text>}
+                {channel.apiCost && (
+                  <Text size="sm" data-testid="channel-api-cost">
+                    {t('channels.apiCostMonth', {
+                      network: channel.networkLabel[lang],
+                      cost: formatApiCost(channel.apiCost.total, channel.apiCost.currency, i18n.language),
+                      count: channel.apiCost.publications,
+                    })}
+                  </Text>
+                )}
                 <Text size="xs" c="dimmed">
                   {t('channels.lastChecked', { when: formatInstant(channel.lastCheckedAt, workspace.timeZone, lang) })}
                 </Text>

@@ -33,6 +33,7 @@ interface ChannelView {
   network: string;
   status: string;
   settings: Record<string, unknown>;
+  apiCost?: { currency: string; total: number; publications: number; month: string } | null;
 }
 
 describe('connect Facebook, Instagram, Threads, X and LinkedIn from the web app and publish to all five (real Chromium)', { timeout: 150_000 }, () => {
@@ -202,6 +203,10 @@ describe('connect Facebook, Instagram, Threads, X and LinkedIn from the web app 
       .getByTestId('composer-issues')
       .waitFor({ state: 'detached', timeout: 5_000 })
       .catch(() => undefined);
+    // X bills per call: the composer shows the estimate for the X channel, in dollars, in Spanish.
+    const estimate = page.getByTestId('api-cost-Plaza Café');
+    await estimate.getByText(/Coste estimado en la API de X para Plaza Café: 0,\d+\s?US\$/).waitFor();
+    expect(await page.getByTestId('api-cost-Café Plaza').count()).toBe(0);
     await shot(page, 'connect-composer-five-es', true);
     await page.getByRole('button', { name: t.composer.publishNow }).click();
     await page.waitForURL(/\/posts\/[0-9a-f-]{36}$/);
@@ -221,6 +226,11 @@ describe('connect Facebook, Instagram, Threads, X and LinkedIn from the web app 
     expect(linkedin.postsWithText(text)).toBe(1);
     expect(x.violations).toEqual([]);
 
+    // The X channel totals what its posts cost this month.
+    const xCost = (await channels(workspaceEs)).find((c) => c.network === 'x')!.apiCost!;
+    expect(xCost).toMatchObject({ currency: 'USD', publications: 1 });
+    expect(xCost.total).toBeGreaterThan(0);
+
     // X stops accepting the token and refuses to renew it: the channel needs reconnecting, with the reason.
     step('reconnect');
     const xChannel = connected.find((c) => c.network === 'x')!;
@@ -231,6 +241,7 @@ describe('connect Facebook, Instagram, Threads, X and LinkedIn from the web app 
     const card = page.getByTestId('channel-Plaza Café');
     await card.getByText(t.channels.status.needs_reconnect, { exact: true }).first().waitFor();
     expect(await card.getByTestId('channel-error').textContent()).toContain(t.networkReasons.refresh_refused);
+    await card.getByTestId('channel-api-cost').getByText(/^API de X este mes: 0,\d+\s?US\$ · publicaciones: 1$/).waitFor();
     await card.scrollIntoViewIfNeeded();
     await shot(page, 'connect-needs-reconnect-es');
     x.refuseRefresh(false);

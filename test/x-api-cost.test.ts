@@ -4,7 +4,6 @@
  * published X post, and the channel (API and `plaza channel show`) totals this month's spend in the
  * brand's time zone; last month's posts and other networks do not count.
  */
-import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../src/lib/clock.ts';
 import { PublishingEngine } from '../src/modules/publishing/engine.ts';

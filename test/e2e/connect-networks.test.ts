@@ -25,7 +25,8 @@ import { FakeXServer } from '../../src/networks/x/testing/server.ts';
 import { apiCaller, launchBrowser, SCREENSHOT_DIR, signInPage, signUpOwner, startE2EServer, type E2EServer } from './harness.ts';
 
 type Texts = typeof es;
-const fill = (template: string, values: Record<string, string>) => template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => values[key] ?? '');
+const fill = (template: string, values: Record<string, string>) =>
+  template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => values[key] ?? '');
 
 interface ChannelView {
   id: string;
@@ -36,7 +37,9 @@ interface ChannelView {
   apiCost?: { currency: string; total: number; publications: number; month: string } | null;
 }
 
-describe('connect Facebook, Instagram, Threads, X and LinkedIn from the web app and publish to all five (real Chromium)', { timeout: 150_000 }, () => {
+describe('connect Facebook, Instagram, Threads, X and LinkedIn from the web app and publish to all five (real Chromium)', {
+  timeout: 150_000,
+}, () => {
   let server: E2EServer;
   const facebook = new FakeFacebookServer();
   const instagram = new FakeInstagramServer();
@@ -82,10 +85,18 @@ describe('connect Facebook, Instagram, Threads, X and LinkedIn from the web app 
 
   const started = Date.now();
   const step = (what: string) => process.env.E2E_STEPS && console.log(`${((Date.now() - started) / 1000).toFixed(1)}s ${what}`);
-  const shot = (page: Page, name: string, fullPage = false) => page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage });
+  const shot = (page: Page, name: string, fullPage = false) =>
+    page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage });
 
   /** Channels → Conectar <network> (→ the way) → the network's page → the picker → the chosen accounts. */
-  async function connect(page: Page, t: Texts, network: string, label: string, choose: string[], options: { way?: string; shot?: string } = {}) {
+  async function connect(
+    page: Page,
+    t: Texts,
+    network: string,
+    label: string,
+    choose: string[],
+    options: { way?: string; shot?: string } = {},
+  ) {
     step(`connect ${network}`);
     await page.goto(`${server.url}/channels`);
     await page.getByRole('button', { name: fill(t.channels.connectNetwork, { network: label }), exact: true }).click();
@@ -128,9 +139,11 @@ describe('connect Facebook, Instagram, Threads, X and LinkedIn from the web app 
       linkedin: linkedin.baseUrl,
     };
     token = await signUpOwner(server, { email: 'lucia@cafe.test', name: 'Lucía', password: 'correct horse battery' });
-    workspaceEs = (await apiCall<{ id: string }>('POST', '/workspaces', { name: 'Café Aroma', timeZone: 'Europe/Madrid', language: 'es' })).id;
-    workspaceEn = (await apiCall<{ id: string }>('POST', '/workspaces', { name: 'Aroma Roasters', timeZone: 'Europe/London', language: 'en' }))
+    workspaceEs = (await apiCall<{ id: string }>('POST', '/workspaces', { name: 'Café Aroma', timeZone: 'Europe/Madrid', language: 'es' }))
       .id;
+    workspaceEn = (
+      await apiCall<{ id: string }>('POST', '/workspaces', { name: 'Aroma Roasters', timeZone: 'Europe/London', language: 'en' })
+    ).id;
     browser = await launchBrowser();
   }, 120_000);
 
@@ -241,7 +254,10 @@ describe('connect Facebook, Instagram, Threads, X and LinkedIn from the web app 
     const card = page.getByTestId('channel-Plaza Café');
     await card.getByText(t.channels.status.needs_reconnect, { exact: true }).first().waitFor();
     expect(await card.getByTestId('channel-error').textContent()).toContain(t.networkReasons.refresh_refused);
-    await card.getByTestId('channel-api-cost').getByText(/^API de X este mes: 0,\d+\s?US\$ · publicaciones: 1$/).waitFor();
+    await card
+      .getByTestId('channel-api-cost')
+      .getByText(/^API de X este mes: 0,\d+\s?US\$ · publicaciones: 1$/)
+      .waitFor();
     await card.scrollIntoViewIfNeeded();
     await shot(page, 'connect-needs-reconnect-es');
     x.refuseRefresh(false);
@@ -269,7 +285,12 @@ describe('connect Facebook, Instagram, Threads, X and LinkedIn from the web app 
     const connected = await channels(workspaceEn);
     expect(connected.find((c) => c.network === 'instagram')?.settings).toMatchObject({ api: 'instagram', igUserId: instagram.igUserId });
     expect(connected.find((c) => c.network === 'instagram')?.settings.oauthWay).toBeUndefined();
-    expect(connected.filter((c) => c.network === 'linkedin').map((c) => c.name).sort()).toEqual(['Café Aroma', 'Lucía Pérez']);
+    expect(
+      connected
+        .filter((c) => c.network === 'linkedin')
+        .map((c) => c.name)
+        .sort(),
+    ).toEqual(['Café Aroma', 'Lucía Pérez']);
     await context.close();
     expect(errors).toEqual([]);
   });

@@ -223,6 +223,34 @@ export function buildCli(): Command {
       }),
     );
   channel
+    .command('show')
+    .description('One channel: its status, when its access ends, and this month’s API spend on networks that bill per call (X)')
+    .requiredOption('-w, --workspace <id>')
+    .argument('<channelId>')
+    .action(
+      action(async (channelId: string, opts: { workspace: string }, command: Command) => {
+        const { api, options } = connect(command);
+        const c = await api.get<{
+          id: string;
+          network: string;
+          name: string;
+          status: string;
+          lastError: string | null;
+          connectionExpiresAt: string | null;
+          apiCost?: { currency: string; month: string; total: number; publications: number } | null;
+        }>(`/api/v1/workspaces/${opts.workspace}/channels/${channelId}`);
+        output(options, c, () => {
+          process.stdout.write(`${c.name} (${c.id})\nNetwork: ${c.network}\nStatus: ${c.status}\n`);
+          if (c.lastError) process.stdout.write(`Last error: ${c.lastError}\n`);
+          if (c.connectionExpiresAt) process.stdout.write(`Access ends: ${c.connectionExpiresAt}\n`);
+          if (c.apiCost)
+            process.stdout.write(
+              `API spend ${c.apiCost.month}: ${c.apiCost.total.toFixed(3)} ${c.apiCost.currency} (${c.apiCost.publications} published)\n`,
+            );
+        });
+      }),
+    );
+  channel
     .command('test')
     .description('Check the connection with the network now (--live: print what the network answered)')
     .requiredOption('-w, --workspace <id>')

@@ -125,6 +125,8 @@ export interface OAuthStatesTable {
   verifier_sealed: string;
   instance_url: string | null;
   reconnect_channel_id: string | null;
+  /** The sign-in way (NetworkAdapter.oauthWays id); null: the network's own login. */
+  sign_in_way: string | null;
   expires_at: Date;
   used_at: NullableTimestamp;
   created_at: Generated<Date>;
@@ -216,6 +218,8 @@ export interface PublicationsTable {
   first_comment: string | null;
   title: string | null;
   first_comment_remote_id: string | null;
+  /** What publishing cost on a network that bills per API call (0851; numeric, read as a string). */
+  api_cost_usd: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
 }

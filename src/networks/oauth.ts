@@ -101,3 +101,26 @@ export interface OAuthProvider {
   /** Revokes the tokens on disconnect, where the network offers it. */
   revoke?(tokens: OAuthTokens, app: OAuthAppCredentials, ctx: OAuthCallContext): Promise<void>;
 }
+
+/**
+ * Another way to sign in to the same network, offered next to `adapter.oauth` (the network's own
+ * login). Instagram: "via Facebook" for professional accounts linked to a Facebook Page, signing
+ * in with Facebook Login and the Facebook app. Channels from any way publish the same way: the
+ * provider's `ConnectableAccount.settings` tell the adapter which API to use. The framework keeps
+ * the way chosen with the sign-in and on the channel (`settings.oauthWay`), so refresh, revoke and
+ * reconnect use the same provider and app.
+ */
+export interface OAuthSignInWay {
+  /** Stable id in the API, the stored sign-in and the channel's settings (e.g. 'facebook'). */
+  id: string;
+  /** The button's words. */
+  label: { en: string; es: string };
+  /** One line under the button: who should choose this way. */
+  hint: { en: string; es: string };
+  provider: OAuthProvider;
+  /**
+   * Sign in with this other network's app (its Settings → Integrations entry or environment), e.g.
+   * Facebook Login belongs to the Facebook app. Absent: the network's own app.
+   */
+  appNetwork?: string;
+}

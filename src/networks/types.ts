@@ -8,7 +8,7 @@
 
 import type { ChannelContext } from './channel-context.ts';
 import type { InboxAdapter } from './inbox.ts';
-import type { OAuthProvider } from './oauth.ts';
+import type { OAuthProvider, OAuthSignInWay } from './oauth.ts';
 
 /** A network's name (its folder's name): 'bluesky', 'mastodon', 'sandbox'… */
 export type NetworkName = string;
@@ -289,6 +289,21 @@ export function unhealthy(error: unknown): ChannelHealth {
   throw error;
 }
 
+/** What one publication costs on a network that charges per API call (X), estimated before sending. */
+export interface ApiCostEstimate {
+  /** The currency the network bills in. */
+  currency: 'USD';
+  /** Total, rounded to a tenth of a cent. */
+  total: number;
+  /** Requests by kind, with the unit price and their cost. */
+  calls: Array<{ type: string; count: number; unitPrice: number; amount: number }>;
+  /** Posts in the publication that carry a link (some networks bill them higher). */
+  postsWithLinks: number;
+  /** When the unit prices were read, and where. */
+  pricesAsOf: string;
+  pricesSource: string;
+}
+
 export interface NetworkAdapter {
   readonly name: NetworkName;
   /** Shown next to the network everywhere: the sandbox says it is simulated. */
@@ -304,8 +319,13 @@ export interface NetworkAdapter {
   readonly capabilities?: NetworkCapabilities;
   /** Present when the network connects by signing in (OAuth 2.0); see oauth.ts. */
   readonly oauth?: OAuthProvider;
+  /** Other ways to sign in, offered next to `oauth` (Instagram: through Facebook Login); see oauth.ts. */
+  readonly oauthWays?: readonly OAuthSignInWay[];
   /** Present when Plaza can read and answer what people write to the channel (inbox.ts). */
   readonly inbox?: InboxAdapter;
+
+  /** Present when the network charges per API call: what publishing `input` costs (no network, no clock). */
+  estimateApiCost?(input: Pick<PublishInput, 'text' | 'media' | 'thread' | 'firstComment'>): ApiCostEstimate;
 
   /**
    * Checks content against this network's limits without calling it. `channel` (its non-secret

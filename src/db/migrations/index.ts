@@ -16,6 +16,8 @@ import * as workspaceCurrency0810 from './0810_workspace_currency.ts';
 import * as oauth0820 from './0820_oauth.ts';
 import * as videoAndPostTypes0830 from './0830_video_and_post_types.ts';
 import * as errorCodes0840 from './0840_error_codes.ts';
+import * as signInWays0850 from './0850_sign_in_ways.ts';
+import * as publicationApiCost0851 from './0851_publication_api_cost.ts';
 import * as inbox0900 from './0900_inbox.ts';
 import * as queues0920 from './0920_queues.ts';
 
@@ -48,6 +50,8 @@ export const migrations: Migration[] = [
   { name: '0820_oauth', up: oauth0820.up },
   { name: '0830_video_and_post_types', up: videoAndPostTypes0830.up },
   { name: '0840_error_codes', up: errorCodes0840.up },
+  { name: '0850_sign_in_ways', up: signInWays0850.up },
+  { name: '0851_publication_api_cost', up: publicationApiCost0851.up },
   { name: '0900_inbox', up: inbox0900.up },
   { name: '0920_queues', up: queues0920.up },
 ];

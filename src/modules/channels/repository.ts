@@ -12,6 +12,25 @@ export const channelRepository = {
     return db.selectFrom('channels').selectAll().where('workspace_id', '=', workspaceId).orderBy('created_at').execute();
   },
 
+  /**
+   * What the workspace's channels on per-call-billed networks (X) spent since `since`: the sum of
+   * their published publications' recorded API cost, per channel.
+   */
+  async apiCostsSince(db: Db, workspaceId: string, since: Date): Promise<Map<string, { total: number; publications: number }>> {
+    const rows = await db
+      .selectFrom('publications')
+      .innerJoin('channels', 'channels.id', 'publications.channel_id')
+      .select(['publications.channel_id as channelId'])
+      .select((eb) => [eb.fn.sum<string>('publications.api_cost_usd').as('total'), eb.fn.count<string>('publications.id').as('count')])
+      .where('channels.workspace_id', '=', workspaceId)
+      .where('publications.state', '=', 'published')
+      .where('publications.api_cost_usd', 'is not', null)
+      .where('publications.published_at', '>=', since)
+      .groupBy('publications.channel_id')
+      .execute();
+    return new Map(rows.map((row) => [row.channelId, { total: Number(row.total ?? 0), publications: Number(row.count) }]));
+  },
+
   /** One channel of a workspace, or undefined. */
   find(db: Db, workspaceId: string, channelId: string) {
     return db.selectFrom('channels').selectAll().where('id', '=', channelId).where('workspace_id', '=', workspaceId).executeTakeFirst();

@@ -5,7 +5,7 @@ import { listSchema, noContent } from '../../server/schemas.ts';
 import { checkChannel, connectChannel, disconnectChannel, updateChannel } from './commands.ts';
 import { channelRepository } from './repository.ts';
 import { channelSchema, fieldsSchema, healthSchema, networkSchema } from './schemas.ts';
-import { presentChannel } from './service.ts';
+import { channelApiCosts, presentChannel } from './service.ts';
 import { presentCapabilities } from '../posts/capability-schema.ts';
 
 const channelParams = objectParams('channelId');
@@ -35,6 +35,12 @@ export const channelRoutes: ApiModule = async (app, ctx) => {
         connectionFields: a.connectionFields,
         ...presentCapabilities(ctx.config, a),
         signIn: a.oauth ? (a.oauth.registerApp ? ('instance' as const) : ('app' as const)) : null,
+        signInWays: (a.oauth ? (a.oauthWays ?? []) : []).map((way) => ({
+          id: way.id,
+          label: way.label,
+          hint: way.hint,
+          appNetwork: way.appNetwork ?? a.name,
+        })),
       })),
     }),
   );
@@ -45,7 +51,11 @@ export const channelRoutes: ApiModule = async (app, ctx) => {
       config: { access: 'read' },
       schema: { tags, summary: 'The workspace’s channels', params: workspaceParams, response: { 200: listSchema(channelSchema) } },
     },
-    async (request) => ({ items: (await channelRepository.list(db, request.params.workspaceId)).map((row) => presentChannel(ctx, row)) }),
+    async (request) => {
+      const rows = await channelRepository.list(db, request.params.workspaceId);
+      const costs = await channelApiCosts(ctx, request.params.workspaceId, rows);
+      return { items: rows.map((row) => presentChannel(ctx, row, costs.get(row.id) ?? null)) };
+    },
   );
 
   app.post(
@@ -73,7 +83,8 @@ export const channelRoutes: ApiModule = async (app, ctx) => {
     async (request) => {
       const row = await channelRepository.find(db, request.params.workspaceId, request.params.channelId);
       if (!row) throw notFound('Channel');
-      return presentChannel(ctx, row);
+      const costs = await channelApiCosts(ctx, request.params.workspaceId, [row]);
+      return presentChannel(ctx, row, costs.get(row.id) ?? null);
     },
   );
 

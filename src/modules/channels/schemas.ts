@@ -36,6 +36,8 @@ export const networkSchema = z.object({
    * (the user's server first, Mastodon), or null (connection fields only).
    */
   signIn: z.enum(['app', 'instance']).nullable(),
+  /** Other ways to sign in besides the network's own login (Instagram: through a Facebook Page), each with its button text and hint. */
+  signInWays: z.array(z.object({ id: z.string(), label, hint: label, appNetwork: z.string() })),
 });
 
 export const channelSchema = z.object({
@@ -62,6 +64,14 @@ export const channelSchema = z.object({
   connectionExpiresAt: instant.nullable(),
   /** Connected by signing in with the network (Reconnect signs in again). */
   signIn: z.boolean(),
+  /**
+   * Networks that bill per API call (X): what this channel's publications cost this month, in the
+   * brand's time zone (null: the network does not charge). Present on the channel list and one channel.
+   */
+  apiCost: z
+    .object({ currency: z.literal('USD'), month: z.string(), total: z.number(), publications: z.number().int() })
+    .nullable()
+    .optional(),
 });
 
 export const healthSchema = z.object({

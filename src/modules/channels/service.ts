@@ -8,11 +8,13 @@ import { recordEvent } from '../events/events.ts';
 import type { Logger } from 'pino';
 import { PRIVATE_ADDRESS, UNEXPECTED_RESPONSE, UNREACHABLE, publicHealthError } from './connection-errors.ts';
 import { channelRepository, type ChannelRow } from './repository.ts';
+import { workspacesRepository } from '../workspaces/repository.ts';
+import { DateTime } from 'luxon';
 
 export type { ChannelRow } from './repository.ts';
 
 /** What the API shows of a channel: never its credentials. */
-export function presentChannel(ctx: AppContext, row: ChannelRow) {
+export function presentChannel(ctx: AppContext, row: ChannelRow, apiCost?: ChannelApiCost | null) {
   const adapter = ctx.networks.has(row.network) ? ctx.networks.get(row.network) : null;
   return {
     id: row.id,
@@ -32,7 +34,41 @@ export function presentChannel(ctx: AppContext, row: ChannelRow) {
     ...presentCapabilities(ctx.config, adapter),
     connectionExpiresAt: row.connection_expires_at ?? null,
     signIn: Boolean(adapter?.oauth) && typeof row.settings.oauthRemoteId === 'string',
+    ...(apiCost !== undefined && { apiCost }),
   };
+}
+
+/** What a channel on a per-call-billed network (X) spent on the API this month, in the brand's time zone. */
+export interface ChannelApiCost {
+  currency: 'USD';
+  /** The month, YYYY-MM, in the brand's time zone. */
+  month: string;
+  total: number;
+  /** Publications the total covers. */
+  publications: number;
+}
+
+/**
+ * This month's API spend of each of the workspace's channels whose network bills per call (others:
+ * absent from the map). The month starts at midnight on the 1st in the brand's time zone.
+ */
+export async function channelApiCosts(ctx: AppContext, workspaceId: string, rows: ChannelRow[]): Promise<Map<string, ChannelApiCost>> {
+  const billed = rows.filter((row) => ctx.networks.has(row.network) && ctx.networks.get(row.network).estimateApiCost);
+  const costs = new Map<string, ChannelApiCost>();
+  if (billed.length === 0) return costs;
+  const workspace = await workspacesRepository.findWorkspace(ctx.database.db, workspaceId);
+  const start = DateTime.fromMillis(ctx.clock.now(), { zone: workspace?.time_zone ?? 'UTC' }).startOf('month');
+  const spent = await channelRepository.apiCostsSince(ctx.database.db, workspaceId, start.toJSDate());
+  for (const row of billed) {
+    const found = spent.get(row.id);
+    costs.set(row.id, {
+      currency: 'USD',
+      month: start.toFormat('yyyy-MM'),
+      total: Math.round((found?.total ?? 0) * 1000) / 1000,
+      publications: found?.publications ?? 0,
+    });
+  }
+  return costs;
 }
 
 /**

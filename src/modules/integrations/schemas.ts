@@ -12,6 +12,11 @@ export const integrationSchema = z.object({
   source: z.enum(['settings', 'environment']).nullable(),
   /** The exact callback URL to register with the network. */
   redirectUrl: z.string(),
+  /**
+   * Other networks that sign in with this app (Instagram via a Facebook Page uses the Facebook app):
+   * their callback URLs must be registered with this app too.
+   */
+  alsoUsedBy: z.array(z.object({ network: z.string(), label: labelSchema, way: labelSchema, redirectUrl: z.string() })),
   /** PUBLIC_URL is unset: the redirect URL points at this machine and no network will reach it. */
   publicUrlMissing: z.boolean(),
   /** The network refused these credentials at the last sign-in (oauth_invalid_client). */

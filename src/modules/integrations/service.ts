@@ -38,6 +38,13 @@ export async function describeIntegrations(ctx: AppContext) {
       hasSecret: row ? row.client_secret_sealed !== null : Boolean(env?.clientSecret),
       source: row ? ('settings' as const) : env ? ('environment' as const) : null,
       redirectUrl: redirectUrlFor(ctx, adapter.name),
+      alsoUsedBy: ctx.networks
+        .list()
+        .flatMap((other) =>
+          (other.oauthWays ?? [])
+            .filter((way) => way.appNetwork === adapter.name)
+            .map((way) => ({ network: other.name, label: other.label, way: way.label, redirectUrl: redirectUrlFor(ctx, other.name) })),
+        ),
       publicUrlMissing: !ctx.config.publicUrl,
       lastErrorCode: row?.last_error_code ?? null,
       lastErrorAt: row?.last_error_at ? new Date(row.last_error_at).toISOString() : null,

@@ -24,12 +24,33 @@ import { authorizeUrl, exchangeCode, newPkce } from './tokens.ts';
 export const STATE_TTL_MS = 10 * 60_000;
 export const PICKER_TTL_MS = 30 * 60_000;
 
-/** The network's sign-in provider; 400 when it connects another way. */
-export function providerOf(ctx: AppContext, network: string): { adapter: NetworkAdapter; provider: OAuthProvider } {
+/** A network's sign-in provider for one way of signing in, and whose app (Settings → Integrations) it uses. */
+export interface SignInProvider {
+  adapter: NetworkAdapter;
+  provider: OAuthProvider;
+  /** The way's id (NetworkAdapter.oauthWays); null for the network's own login. */
+  way: string | null;
+  /** The network whose app signs in: the network itself, or e.g. 'facebook' for Instagram via Facebook. */
+  appNetwork: string;
+}
+
+/**
+ * The network's sign-in provider (`way`: one of `adapter.oauthWays`, absent for its own login);
+ * 400 when it connects another way or has no such way.
+ */
+export function providerOf(ctx: AppContext, network: string, way?: string | null): SignInProvider {
   if (!ctx.networks.has(network)) throw badRequest('unknown_network', `Unknown network: ${network}`);
   const adapter = ctx.networks.get(network);
   if (!adapter.oauth) throw badRequest('network_not_oauth', `${network} does not connect by signing in`, { network });
-  return { adapter, provider: adapter.oauth };
+  if (!way) return { adapter, provider: adapter.oauth, way: null, appNetwork: adapter.name };
+  const found = adapter.oauthWays?.find((candidate) => candidate.id === way);
+  if (!found) throw badRequest('invalid_input', `${network} has no sign-in way "${way}"`, { network, way });
+  return { adapter, provider: found.provider, way: found.id, appNetwork: found.appNetwork ?? adapter.name };
+}
+
+/** The sign-in way a channel was connected with (settings.oauthWay), null for the network's own. */
+export function channelWay(settings: Record<string, unknown>): string | null {
+  return typeof settings.oauthWay === 'string' ? settings.oauthWay : null;
 }
 
 /** What a provider's calls need: the network's origin override, private targets, the user's server. */
@@ -58,28 +79,33 @@ export function normalizeInstanceUrl(raw: string | undefined | null): string {
 }
 
 /** The app to sign in with: the install's (Settings → Integrations or environment) or the one registered on the user's server. */
-export async function appFor(ctx: AppContext, adapter: NetworkAdapter, provider: OAuthProvider, call: OAuthCallContext) {
+export async function appFor(ctx: AppContext, signIn: SignInProvider, call: OAuthCallContext) {
+  const { adapter, provider } = signIn;
   if (provider.registerApp) {
     if (!call.instanceUrl) throw badRequest('oauth_instance_required', 'Enter your server address first');
     const register = provider.registerApp.bind(provider);
     return instanceApp(ctx, adapter.name, call.instanceUrl, (redirectUrl) => register(redirectUrl, call));
   }
-  return resolveApp(ctx, adapter.name);
+  return resolveApp(ctx, signIn.appNetwork);
 }
 
 /** Starts a sign-in: stores state and verifier, returns the network's authorize URL to open. */
 export async function startSignIn(
   ctx: AppContext,
-  input: { workspaceId: string; userId: string; network: string; instanceUrl?: string; reconnectChannelId?: string },
+  input: { workspaceId: string; userId: string; network: string; instanceUrl?: string; reconnectChannelId?: string; way?: string },
 ): Promise<{ authorizeUrl: string; redirectUrl: string; expiresAt: string }> {
-  const { adapter, provider } = providerOf(ctx, input.network);
-  const instanceUrl = provider.registerApp ? normalizeInstanceUrl(input.instanceUrl) : null;
+  let way = input.way ?? null;
   if (input.reconnectChannelId) {
     const channel = await channelRepository.find(ctx.database.db, input.workspaceId, input.reconnectChannelId);
-    if (!channel || channel.network !== adapter.name) throw notFound('Channel');
+    if (!channel || channel.network !== input.network) throw notFound('Channel');
+    // Reconnecting signs in the way the channel was connected, unless another is asked for.
+    way ??= channelWay(channel.settings);
   }
+  const signIn = providerOf(ctx, input.network, way);
+  const { adapter, provider } = signIn;
+  const instanceUrl = provider.registerApp ? normalizeInstanceUrl(input.instanceUrl) : null;
   const call = oauthCallContext(ctx, adapter.name, instanceUrl);
-  const app = await appFor(ctx, adapter, provider, call);
+  const app = await appFor(ctx, signIn, call);
   const pkce = newPkce();
   const redirectUrl = redirectUrlFor(ctx, adapter.name);
   const expiresAt = new Date(ctx.clock.now() + STATE_TTL_MS);
@@ -91,6 +117,7 @@ export async function startSignIn(
     verifierSealed: ctx.secrets.seal(pkce.verifier),
     instanceUrl,
     reconnectChannelId: input.reconnectChannelId ?? null,
+    signInWay: signIn.way,
     expiresAt,
   });
   return {
@@ -102,6 +129,8 @@ export async function startSignIn(
 
 /** The sealed content of a picker. */
 interface PickerContent {
+  /** The sign-in way (null: the network's own login); absent in pickers sealed before ways existed. */
+  way?: string | null;
   tokens: OAuthTokens;
   accounts: ConnectableAccount[];
   instanceUrl: string | null;
@@ -141,7 +170,6 @@ export async function finishSignIn(
 ): Promise<CallbackOutcome> {
   const network = input.network;
   if (!ctx.networks.has(network) || !ctx.networks.get(network).oauth) return { ok: false, code: 'network_not_oauth', network };
-  const { adapter, provider } = providerOf(ctx, network);
   if (!input.state) return { ok: false, code: 'oauth_state_invalid', network };
   const state = await oauthRepository.consumeState(ctx.database.db, sha256Hex(input.state), network, new Date(ctx.clock.now()));
   if (!state) return { ok: false, code: 'oauth_state_invalid', network };
@@ -153,8 +181,11 @@ export async function finishSignIn(
   if (!input.code) return { ok: false, code: 'oauth_exchange_failed', network };
   const call = oauthCallContext(ctx, network, state.instance_url);
   let content: PickerContent;
+  let signIn: SignInProvider | undefined;
   try {
-    const app: OAuthAppCredentials = await appFor(ctx, adapter, provider, call);
+    signIn = providerOf(ctx, network, state.sign_in_way);
+    const { provider } = signIn;
+    const app: OAuthAppCredentials = await appFor(ctx, signIn, call);
     const verifier = ctx.secrets.open<string>(state.verifier_sealed);
     let tokens = await exchangeCode(
       provider,
@@ -166,10 +197,10 @@ export async function finishSignIn(
     if (provider.afterExchange) tokens = await provider.afterExchange(tokens, app, call);
     const accounts = await provider.listAccounts(tokens, call);
     if (!accounts.length) return { ok: false, code: 'oauth_no_accounts', network };
-    content = { tokens, accounts, instanceUrl: state.instance_url };
+    content = { way: signIn.way, tokens, accounts, instanceUrl: state.instance_url };
   } catch (error) {
     if (error instanceof NetworkError && (error.code === 'invalid_client' || error.code === 'unauthorized_client')) {
-      if (!provider.registerApp) await recordAppRefused(ctx, network);
+      if (signIn && !signIn.provider.registerApp) await recordAppRefused(ctx, signIn.appNetwork);
       ctx.logger.warn({ network, code: error.code }, 'the network refused the app credentials');
       return { ok: false, code: 'oauth_invalid_client', network };
     }
@@ -240,7 +271,7 @@ export async function connectPicked(
   input: { workspaceId: string; userId: string; pickerId: string; remoteIds: string[] },
 ) {
   const { row, content } = await openPicker(ctx, input);
-  const { adapter, provider } = providerOf(ctx, row.network);
+  const { adapter, provider, way } = providerOf(ctx, row.network, content.way);
   const chosen = content.accounts.filter((account) => input.remoteIds.includes(account.remoteId));
   const unknown = input.remoteIds.filter((id) => !content.accounts.some((account) => account.remoteId === id));
   if (!chosen.length || unknown.length) throw badRequest('invalid_input', 'Choose accounts from the list', { unknown });
@@ -255,6 +286,7 @@ export async function connectPicked(
         ...account.settings,
         ...(content.instanceUrl && { instanceUrl: content.instanceUrl }),
         oauthRemoteId: account.remoteId,
+        ...(way && { oauthWay: way }),
       };
       const sealed = ctx.secrets.seal(credentialsFor(content.tokens, account));
       const accountInfo = { id: account.remoteId, handle: account.handle ?? account.name, displayName: account.name };

@@ -9,7 +9,7 @@ import type { OAuthAppCredentials } from '../../networks/oauth.ts';
 import { recordEvent } from '../events/events.ts';
 import { markNeedsReconnect, type ChannelRow } from '../channels/service.ts';
 import { instanceApp, recordAppRefused, resolveApp } from '../integrations/service.ts';
-import { expiryOf, leaseOwner, oauthCallContext, providerOf } from './commands.ts';
+import { channelWay, expiryOf, leaseOwner, oauthCallContext, providerOf } from './commands.ts';
 import { oauthRepository } from './repository.ts';
 import { refreshTokens, tokensOf } from './tokens.ts';
 
@@ -31,9 +31,9 @@ export interface RefreshOptions {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** True when the channel can be refreshed: a sign-in network and a refresh token or the provider's own way. */
-export function canRefresh(ctx: AppContext, row: Pick<ChannelRow, 'network' | 'credentials_sealed'>): boolean {
-  if (!ctx.networks.has(row.network)) return false;
-  const provider = ctx.networks.get(row.network).oauth;
+export function canRefresh(ctx: AppContext, row: Pick<ChannelRow, 'network' | 'settings' | 'credentials_sealed'>): boolean {
+  if (!ctx.networks.has(row.network) || !ctx.networks.get(row.network).oauth) return false;
+  const provider = wayProvider(ctx, row);
   if (!provider) return false;
   const tokens = tokensOf(ctx.secrets.open<Record<string, unknown>>(row.credentials_sealed));
   return Boolean(tokens && (tokens.refreshToken || provider.refresh));
@@ -62,7 +62,7 @@ export async function refreshChannel(ctx: AppContext, channelId: string, options
     return (await oauthRepository.channel(db, channelId))!;
   }
   try {
-    const { adapter, provider } = providerOf(ctx, row.network);
+    const { adapter, provider, appNetwork } = providerOf(ctx, row.network, channelWay(row.settings));
     const credentials = ctx.secrets.open<Record<string, unknown>>(row.credentials_sealed);
     const tokens = tokensOf(credentials);
     if (!tokens) throw new NetworkError('auth', 'no_tokens', 'This channel was not connected by signing in');
@@ -70,7 +70,7 @@ export async function refreshChannel(ctx: AppContext, channelId: string, options
     const call = oauthCallContext(ctx, adapter.name, instanceUrl);
     const app: OAuthAppCredentials = provider.registerApp
       ? await instanceApp(ctx, adapter.name, instanceUrl ?? '', (redirectUrl) => provider.registerApp!(redirectUrl, call))
-      : await resolveApp(ctx, adapter.name);
+      : await resolveApp(ctx, appNetwork);
     const renewed = await refreshTokens(provider, app, call, tokens, ctx.clock.now());
     const merged = { ...credentials, ...renewed };
     const saved = await db.transaction().execute(async (trx) => {
@@ -93,7 +93,7 @@ export async function refreshChannel(ctx: AppContext, channelId: string, options
   } catch (caught) {
     const error = caught instanceof NetworkError ? caught : new NetworkError('transient', 'unexpected', (caught as Error).message);
     if (error.kind === 'auth') {
-      if (error.code === 'invalid_client') await recordAppRefused(ctx, row.network);
+      if (error.code === 'invalid_client') await recordAppRefused(ctx, appNetworkOf(ctx, row));
       await db.transaction().execute(async (trx) => {
         await oauthRepository.releaseRefreshLease(trx, channelId, owner);
         await markNeedsReconnect(trx, channelId, error.message, error.code);
@@ -179,8 +179,8 @@ export async function warnExpiringChannels(ctx: AppContext): Promise<number> {
  * network that does not answer never stops a disconnect (the tokens are erased here either way).
  */
 export async function revokeChannelTokens(ctx: AppContext, row: Pick<ChannelRow, 'id' | 'network' | 'settings' | 'credentials_sealed'>) {
-  if (!ctx.networks.has(row.network)) return;
-  const provider = ctx.networks.get(row.network).oauth;
+  if (!ctx.networks.has(row.network) || !ctx.networks.get(row.network).oauth) return;
+  const provider = wayProvider(ctx, row);
   if (!provider?.revoke || typeof row.settings.oauthRemoteId !== 'string') return;
   try {
     const tokens = tokensOf(ctx.secrets.open<Record<string, unknown>>(row.credentials_sealed));
@@ -189,9 +189,27 @@ export async function revokeChannelTokens(ctx: AppContext, row: Pick<ChannelRow,
     const call = oauthCallContext(ctx, row.network, instanceUrl);
     const app: OAuthAppCredentials = provider.registerApp
       ? await instanceApp(ctx, row.network, instanceUrl ?? '', (redirectUrl) => provider.registerApp!(redirectUrl, call))
-      : await resolveApp(ctx, row.network);
+      : await resolveApp(ctx, appNetworkOf(ctx, row));
     await provider.revoke(tokens, app, call);
   } catch (error) {
     ctx.logger.warn({ channelId: row.id, network: row.network, err: (error as Error).message }, 'revoking the tokens failed');
+  }
+}
+
+/** The provider of the way the channel signed in (undefined when that way no longer exists). */
+function wayProvider(ctx: AppContext, row: Pick<ChannelRow, 'network' | 'settings'>) {
+  try {
+    return providerOf(ctx, row.network, channelWay(row.settings)).provider;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whose app the channel's sign-in used (Instagram via Facebook: the Facebook app). */
+function appNetworkOf(ctx: AppContext, row: Pick<ChannelRow, 'network' | 'settings'>): string {
+  try {
+    return providerOf(ctx, row.network, channelWay(row.settings)).appNetwork;
+  } catch {
+    return row.network;
   }
 }

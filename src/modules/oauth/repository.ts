@@ -19,6 +19,7 @@ export const oauthRepository = {
       verifierSealed: string;
       instanceUrl: string | null;
       reconnectChannelId: string | null;
+      signInWay: string | null;
       expiresAt: Date;
     },
   ): Promise<void> {
@@ -32,6 +33,7 @@ export const oauthRepository = {
         verifier_sealed: values.verifierSealed,
         instance_url: values.instanceUrl,
         reconnect_channel_id: values.reconnectChannelId,
+        sign_in_way: values.signInWay,
         expires_at: values.expiresAt,
       })
       .execute();

@@ -38,6 +38,7 @@ export const oauthRoutes: ApiModule = async (app, ctx) => {
         network: request.params.network,
         instanceUrl: request.body.instanceUrl,
         reconnectChannelId: request.body.channelId,
+        way: request.body.way,
       });
     },
   );

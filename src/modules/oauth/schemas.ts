@@ -5,6 +5,12 @@ export const startBodySchema = z.object({
   instanceUrl: z.string().trim().max(300).optional(),
   /** Reconnect this channel (the picker then updates it instead of adding one). */
   channelId: z.string().uuid().optional(),
+  /** Another way to sign in that the network offers (GET /networks `signInWays`, e.g. Instagram 'facebook'); absent: its own login. */
+  way: z
+    .string()
+    .max(40)
+    .regex(/^[a-z0-9-]+$/)
+    .optional(),
 });
 
 export const startSchema = z.object({

@@ -90,7 +90,23 @@ export const validationIssueSchema = z.object({
 });
 
 /** Per-channel validation problems, as returned to the composer. */
-export const channelIssuesSchema = z.object({ channelId: z.string().uuid(), network: z.string(), issues: z.array(validationIssueSchema) });
+/** What one publication costs on a network that bills per API call (X). */
+export const apiCostEstimateSchema = z.object({
+  currency: z.literal('USD'),
+  total: z.number(),
+  calls: z.array(z.object({ type: z.string(), count: z.number().int(), unitPrice: z.number(), amount: z.number() })),
+  postsWithLinks: z.number().int(),
+  pricesAsOf: z.string(),
+  pricesSource: z.string(),
+});
+
+export const channelIssuesSchema = z.object({
+  channelId: z.string().uuid(),
+  network: z.string(),
+  issues: z.array(validationIssueSchema),
+  /** Networks that bill per API call (X): the estimated cost of publishing this variant. */
+  apiCost: apiCostEstimateSchema.optional(),
+});
 
 /** A publication (one post on one channel): status, attempts, remote link and error. */
 export const publicationSchema = z.object({

@@ -6,7 +6,7 @@ import type { AppContext } from '../../server/context.ts';
 import type { Db } from '../../db/database.ts';
 import type { MediaItem } from '../../db/schema.ts';
 import { AppError, badRequest } from '../../lib/errors.ts';
-import type { MediaInput, PublishInput, ValidationIssue } from '../../networks/types.ts';
+import type { ApiCostEstimate, MediaInput, PublishInput, ValidationIssue } from '../../networks/types.ts';
 import { capabilityIssues } from './capability-checks.ts';
 import { validationIssue } from '../../networks/validation.ts';
 import { postsRepository } from './repository.ts';
@@ -17,6 +17,8 @@ export interface ChannelIssues {
   channelId: string;
   network: string;
   issues: ValidationIssue[];
+  /** Networks that bill per API call (X): what publishing this variant would cost. */
+  apiCost?: ApiCostEstimate;
 }
 
 /** What validation needs of a post body. */
@@ -99,7 +101,12 @@ export async function validateVariants(ctx: AppContext, db: Db, workspaceId: str
     // One "empty" message per channel: the adapter may have said it already.
     if (variant.text.trim() === '' && variant.media.length === 0 && !issues.some((found) => found.code === 'empty_post'))
       issues.push(validationIssue('text', 'empty_post'));
-    results.push({ channelId: channel.id, network: channel.network, issues });
+    results.push({
+      channelId: channel.id,
+      network: channel.network,
+      issues,
+      ...(adapter.estimateApiCost && { apiCost: adapter.estimateApiCost(input) }),
+    });
   }
   return { variants, channels, results, ok: results.every((r) => r.issues.length === 0) };
 }

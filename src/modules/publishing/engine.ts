@@ -59,7 +59,7 @@ export interface EngineOptions {
 }
 
 type Outcome =
-  | { kind: 'published'; row: PublishingRow; result: PublishResult; startedAt: number; reconciled: boolean }
+  | { kind: 'published'; row: PublishingRow; result: PublishResult; startedAt: number; reconciled: boolean; apiCost: number | null }
   | { kind: 'retry'; row: PublishingRow; error: NetworkError; delayMs: number; startedAt: number; reconcile: boolean }
   | { kind: 'failed'; row: PublishingRow; error: NetworkError; startedAt: number };
 
@@ -429,18 +429,20 @@ export class PublishingEngine {
         ...(networkOrigin(this.deps.config, row.network) && { origin: networkOrigin(this.deps.config, row.network) }),
       };
       const input = await this.buildInput(row, adapter.capabilities?.mediaByUrl === true);
+      // Networks that bill per call (X): what this publication cost, kept with it.
+      const apiCost = adapter.estimateApiCost ? adapter.estimateApiCost(input).total : null;
       const attempt = async () => {
         if (row.needs_reconcile) {
           beforeSending();
           const existing = await adapter.findPublished(channel, input);
           if (existing) {
-            this.record({ kind: 'published', row, result: existing, startedAt, reconciled: true });
+            this.record({ kind: 'published', row, result: existing, startedAt, reconciled: true, apiCost });
             return;
           }
         }
         beforeSending();
         const result = await adapter.publish(channel, input);
-        this.record({ kind: 'published', row, result, startedAt, reconciled: false });
+        this.record({ kind: 'published', row, result, startedAt, reconciled: false, apiCost });
       };
       try {
         await attempt();
@@ -580,6 +582,7 @@ export class PublishingEngine {
         attempts: published.map((o) => o.row.attempts),
         attemptIds: published.map((o) => o.row.attempt_id),
         outcomes: published.map((o) => (o.reconciled ? 'reconciled' : 'published')),
+        apiCosts: published.map((o) => o.apiCost),
       });
       const withComment = published.filter((o) => o.result.firstCommentRemoteId);
       await repository.writeFirstComments(raw, {

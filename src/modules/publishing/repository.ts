@@ -233,12 +233,15 @@ export const publishingRepository = {
       attempts: number[];
       attemptIds: string[];
       outcomes: string[];
+      /** What each publication cost on a network that bills per call (X), null elsewhere. */
+      apiCosts: Array<number | null>;
     },
   ): Promise<void> {
     await sql.query(
-      `WITH v AS (SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $7::int[], $8::bigint[], $9::text[]) AS v(id, remote_id, remote_url, attempt, attempt_id, outcome)),
+      `WITH v AS (SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $7::int[], $8::bigint[], $9::text[], $10::numeric[]) AS v(id, remote_id, remote_url, attempt, attempt_id, outcome, api_cost_usd)),
          done AS (
          UPDATE publications p SET state = 'published', remote_id = v.remote_id, remote_url = v.remote_url, published_at = $4,
+                api_cost_usd = v.api_cost_usd,
                 claimed_by = NULL, lease_until = NULL, needs_reconcile = false, error_code = NULL, error_message = NULL,
                 missed_by_ms = CASE WHEN $4::timestamptz - p.due_at > make_interval(secs => $6::double precision / 1000)
                                     THEN (extract(epoch FROM ($4::timestamptz - p.due_at)) * 1000)::bigint ELSE NULL END,
@@ -257,6 +260,7 @@ export const publishingRepository = {
         batch.attempts,
         batch.attemptIds,
         batch.outcomes,
+        batch.apiCosts,
       ],
     );
   },

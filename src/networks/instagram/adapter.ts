@@ -40,7 +40,7 @@ import {
   type RemoteMention,
   unhealthy,
 } from '../types.ts';
-import { createInstagramLoginProvider } from './oauth.ts';
+import { createInstagramFacebookLoginProvider, createInstagramLoginProvider } from './oauth.ts';
 import { INSTAGRAM_CAPABILITIES, INSTAGRAM_LIMITS, instagramPostType, isVideo, validateInstagramPost } from './validate.ts';
 
 export interface InstagramAdapterOptions {
@@ -272,6 +272,18 @@ export function createInstagramAdapter(options: InstagramAdapterOptions = {}): N
     idempotency: 'reconcile-by-lookup',
     metrics: INSTAGRAM_METRICS,
     oauth: createInstagramLoginProvider({ fetch: options.fetch, now, requestTimeoutMs: options.requestTimeoutMs }),
+    oauthWays: [
+      {
+        id: 'facebook',
+        label: { en: 'Via a Facebook Page', es: 'A través de una página de Facebook' },
+        hint: {
+          en: 'For accounts linked to a Facebook Page (Business Manager): sign in with Facebook, using the Facebook app.',
+          es: 'Para cuentas vinculadas a una página de Facebook (Business Manager): entras con Facebook y se usa la app de Facebook.',
+        },
+        provider: createInstagramFacebookLoginProvider({ fetch: options.fetch, now, requestTimeoutMs: options.requestTimeoutMs }),
+        appNetwork: 'facebook',
+      },
+    ],
     connectionFields: [
       { name: 'igUserId', secret: false, required: true, label: { en: 'Instagram account id', es: 'Id de la cuenta de Instagram' } },
       { name: 'accessToken', secret: true, required: true, label: { en: 'Access token', es: 'Token de acceso' } },

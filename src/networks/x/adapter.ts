@@ -22,7 +22,7 @@ import {
   type RemoteMention,
   unhealthy,
 } from '../types.ts';
-import { X_UPLOAD_CHUNK_BYTES } from './cost.ts';
+import { X_UPLOAD_CHUNK_BYTES, xApiCost } from './cost.ts';
 import { createXClient, isDuplicateError, type XRequestFn } from './http.ts';
 import { createXOAuthProvider } from './oauth.ts';
 import { linksOf, matchKey, normalizeUrl } from './text.ts';
@@ -446,6 +446,8 @@ export function createXAdapter(options: XAdapterOptions = {}): NetworkAdapter {
     metrics: X_METRICS,
     capabilities: X_CAPABILITIES,
     oauth: createXOAuthProvider({ fetch: options.fetch, now }),
+    // X bills per request (pay-per-use): the composer shows this, and each published post records it.
+    estimateApiCost: xApiCost,
     validate: validateXPost,
     checkHealth,
     publish,

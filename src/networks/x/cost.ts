@@ -2,7 +2,7 @@
  * What publishing costs on X's pay-per-usage API, estimated before scheduling (a pure function
  * the composer can call: no network, no clock).
  */
-import type { PublishInput } from '../types.ts';
+import type { ApiCostEstimate, PublishInput } from '../types.ts';
 import { hasUrl } from './text.ts';
 
 /**
@@ -89,4 +89,17 @@ export function estimateXApiCost(input: CostInput): XApiCostEstimate {
 
 function round(usd: number): number {
   return Math.round(usd * 1000) / 1000;
+}
+
+/** The estimate in the adapters' shared shape (NetworkAdapter.estimateApiCost). */
+export function xApiCost(input: CostInput): ApiCostEstimate {
+  const estimate = estimateXApiCost(input);
+  return {
+    currency: 'USD',
+    total: estimate.totalUsd,
+    calls: estimate.calls.map((call) => ({ type: call.type, count: call.count, unitPrice: call.unitUsd, amount: call.usd })),
+    postsWithLinks: estimate.postsWithLinks,
+    pricesAsOf: X_API_PRICES.asOf,
+    pricesSource: X_API_PRICES.source,
+  };
 }

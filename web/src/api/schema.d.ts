@@ -967,6 +967,18 @@ export interface paths {
                                 } | null;
                                 name: string;
                                 signIn: ("app" | "instance") | null;
+                                signInWays: {
+                                    appNetwork: string;
+                                    hint: {
+                                        en: string;
+                                        es: string;
+                                    };
+                                    id: string;
+                                    label: {
+                                        en: string;
+                                        es: string;
+                                    };
+                                }[];
                                 simulated: boolean;
                             }[];
                         };
@@ -3659,6 +3671,13 @@ export interface paths {
                                 account: {
                                     [key: string]: unknown;
                                 } | null;
+                                apiCost?: {
+                                    /** @enum {string} */
+                                    currency: "USD";
+                                    month: string;
+                                    publications: number;
+                                    total: number;
+                                } | null;
                                 capabilities: {
                                     /** @enum {string} */
                                     charCounting: "graphemes" | "code-points" | "utf16" | "x-weighted" | "utf8-emoji";
@@ -3771,6 +3790,13 @@ export interface paths {
                         "application/json": {
                             account: {
                                 [key: string]: unknown;
+                            } | null;
+                            apiCost?: {
+                                /** @enum {string} */
+                                currency: "USD";
+                                month: string;
+                                publications: number;
+                                total: number;
                             } | null;
                             capabilities: {
                                 /** @enum {string} */
@@ -3886,6 +3912,13 @@ export interface paths {
                         "application/json": {
                             account: {
                                 [key: string]: unknown;
+                            } | null;
+                            apiCost?: {
+                                /** @enum {string} */
+                                currency: "USD";
+                                month: string;
+                                publications: number;
+                                total: number;
                             } | null;
                             capabilities: {
                                 /** @enum {string} */
@@ -4024,6 +4057,13 @@ export interface paths {
                             account: {
                                 [key: string]: unknown;
                             } | null;
+                            apiCost?: {
+                                /** @enum {string} */
+                                currency: "USD";
+                                month: string;
+                                publications: number;
+                                total: number;
+                            } | null;
                             capabilities: {
                                 /** @enum {string} */
                                 charCounting: "graphemes" | "code-points" | "utf16" | "x-weighted" | "utf8-emoji";
@@ -4137,6 +4177,13 @@ export interface paths {
                             channel: {
                                 account: {
                                     [key: string]: unknown;
+                                } | null;
+                                apiCost?: {
+                                    /** @enum {string} */
+                                    currency: "USD";
+                                    month: string;
+                                    publications: number;
+                                    total: number;
                                 } | null;
                                 capabilities: {
                                     /** @enum {string} */
@@ -5692,6 +5739,18 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: {
+                                alsoUsedBy: {
+                                    label: {
+                                        en: string;
+                                        es: string;
+                                    };
+                                    network: string;
+                                    redirectUrl: string;
+                                    way: {
+                                        en: string;
+                                        es: string;
+                                    };
+                                }[];
                                 clientId: string | null;
                                 hasSecret: boolean;
                                 label: {
@@ -5753,6 +5812,18 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            alsoUsedBy: {
+                                label: {
+                                    en: string;
+                                    es: string;
+                                };
+                                network: string;
+                                redirectUrl: string;
+                                way: {
+                                    en: string;
+                                    es: string;
+                                };
+                            }[];
                             clientId: string | null;
                             hasSecret: boolean;
                             label: {
@@ -8356,6 +8427,7 @@ export interface paths {
                         /** Format: uuid */
                         channelId?: string;
                         instanceUrl?: string;
+                        way?: string;
                     };
                 };
             };
@@ -8455,6 +8527,13 @@ export interface paths {
                             items: {
                                 account: {
                                     [key: string]: unknown;
+                                } | null;
+                                apiCost?: {
+                                    /** @enum {string} */
+                                    currency: "USD";
+                                    month: string;
+                                    publications: number;
+                                    total: number;
                                 } | null;
                                 capabilities: {
                                     /** @enum {string} */
@@ -9250,6 +9329,20 @@ export interface paths {
                             state: "draft" | "in_review" | "approved" | "scheduled" | "publishing" | "published" | "failed" | "canceled";
                             updatedAt: string;
                             validation: {
+                                apiCost?: {
+                                    calls: {
+                                        amount: number;
+                                        count: number;
+                                        type: string;
+                                        unitPrice: number;
+                                    }[];
+                                    /** @enum {string} */
+                                    currency: "USD";
+                                    postsWithLinks: number;
+                                    pricesAsOf: string;
+                                    pricesSource: string;
+                                    total: number;
+                                };
                                 /** Format: uuid */
                                 channelId: string;
                                 issues: {
@@ -9549,6 +9642,20 @@ export interface paths {
                             state: "draft" | "in_review" | "approved" | "scheduled" | "publishing" | "published" | "failed" | "canceled";
                             updatedAt: string;
                             validation: {
+                                apiCost?: {
+                                    calls: {
+                                        amount: number;
+                                        count: number;
+                                        type: string;
+                                        unitPrice: number;
+                                    }[];
+                                    /** @enum {string} */
+                                    currency: "USD";
+                                    postsWithLinks: number;
+                                    pricesAsOf: string;
+                                    pricesSource: string;
+                                    total: number;
+                                };
                                 /** Format: uuid */
                                 channelId: string;
                                 issues: {
@@ -10827,6 +10934,20 @@ export interface paths {
                     content: {
                         "application/json": {
                             channels: {
+                                apiCost?: {
+                                    calls: {
+                                        amount: number;
+                                        count: number;
+                                        type: string;
+                                        unitPrice: number;
+                                    }[];
+                                    /** @enum {string} */
+                                    currency: "USD";
+                                    postsWithLinks: number;
+                                    pricesAsOf: string;
+                                    pricesSource: string;
+                                    total: number;
+                                };
                                 /** Format: uuid */
                                 channelId: string;
                                 issues: {

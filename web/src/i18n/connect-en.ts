@@ -24,6 +24,9 @@ export const connectEn = {
   failedTitle: 'The connection did not finish',
   backToChannels: 'Back to Channels',
   tryAgain: 'Try again',
+  waysTitle: 'How do you sign in to {{network}}?',
+  wayOwn: '{{network}} login',
+  wayOwnHint: 'Sign in on {{network}} itself, with the {{network}} app of Settings → Integrations.',
   kinds: {
     account: 'Account',
     profile: 'Personal profile',
@@ -39,6 +42,7 @@ export const connectEn = {
     publicUrlMissing:
       'PUBLIC_URL is not set, so these redirect URLs point at this machine and networks cannot send people back to Plaza. Set PUBLIC_URL to the address people use to open Plaza, then restart.',
     redirectUrl: 'Redirect URL to register',
+    alsoRedirectUrl: 'Also register this one, for {{network}} ({{way}}) with this app:',
     clientId: 'Client ID',
     clientSecret: 'Client secret',
     secretSaved: 'A secret is saved. Leave empty to keep it.',

@@ -27,6 +27,9 @@ export const connectEs: Dictionary<typeof connectEn> = {
   failedTitle: 'La conexión no se completó',
   backToChannels: 'Volver a Canales',
   tryAgain: 'Intentarlo de nuevo',
+  waysTitle: '¿Cómo entras en {{network}}?',
+  wayOwn: 'Con la cuenta de {{network}}',
+  wayOwnHint: 'Inicias sesión en el propio {{network}}, con la app de {{network}} de Ajustes → Integraciones.',
   kinds: {
     account: 'Cuenta',
     profile: 'Perfil personal',
@@ -42,6 +45,7 @@ export const connectEs: Dictionary<typeof connectEn> = {
     publicUrlMissing:
       'PUBLIC_URL no está configurada, así que estas URL de redirección apuntan a esta máquina y las redes no pueden devolver a nadie a Plaza. Configura PUBLIC_URL con la dirección con la que se abre Plaza y reinicia.',
     redirectUrl: 'URL de redirección que registrar',
+    alsoRedirectUrl: 'Registra también esta, para {{network}} ({{way}}) con esta app:',
     clientId: 'ID de cliente',
     clientSecret: 'Secreto de cliente',
     secretSaved: 'Hay un secreto guardado. Déjalo vacío para conservarlo.',

@@ -97,6 +97,7 @@ export const en = {
     name: 'Channel name',
     empty: 'No channels yet. Connect the practice network (simulated) to try Plaza without a real account.',
     lastChecked: 'Last checked: {{when}}',
+    apiCostMonth: '{{network}} API this month: {{cost}} · posts: {{count}}',
     simulatedTitle: 'Simulated network',
     simulatedHelp:
       'The practice network (sandbox) is a simulated social network with a simulated audience. Nothing is published anywhere real. Any name and password work.',
@@ -111,6 +112,9 @@ export const en = {
     customize: 'Write a different text for {{name}}',
     variantText: 'Text for {{name}}',
     charCount: '{{name}}: {{used}} / {{limit}} characters',
+    apiCost: 'Estimated {{network}} API cost for {{name}}: {{cost}}.',
+    apiCostLinks: 'With a link: {{count}} ({{network}} charges more for posts with links).',
+    apiCostPrices: '{{network}} prices as of {{date}}.',
     linksDetected: 'Links detected ({{count}})',
     threadMode: 'Thread mode',
     threadPart: 'Thread post {{n}}',

@@ -98,6 +98,7 @@ export const es: Dictionary = {
     name: 'Nombre del canal',
     empty: 'Aún no hay canales. Conecta la red de prueba (simulada) para probar Plaza sin una cuenta real.',
     lastChecked: 'Última comprobación: {{when}}',
+    apiCostMonth: 'API de {{network}} este mes: {{cost}} · publicaciones: {{count}}',
     simulatedTitle: 'Red simulada',
     simulatedHelp:
       'La red de prueba (sandbox) es una red social simulada con una audiencia simulada. No se publica nada en ningún sitio real. Sirve cualquier nombre y contraseña.',
@@ -112,6 +113,9 @@ export const es: Dictionary = {
     customize: 'Escribir un texto distinto para {{name}}',
     variantText: 'Texto para {{name}}',
     charCount: '{{name}}: {{used}} / {{limit}} caracteres',
+    apiCost: 'Coste estimado en la API de {{network}} para {{name}}: {{cost}}.',
+    apiCostLinks: 'Con enlace: {{count}} ({{network}} cobra más las publicaciones con enlace).',
+    apiCostPrices: 'Precios de {{network}} del {{date}}.',
     linksDetected: 'Enlaces detectados ({{count}})',
     threadMode: 'Modo hilo',
     threadPart: 'Publicación {{n}} del hilo',

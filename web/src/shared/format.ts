@@ -47,6 +47,11 @@ export function formatMoney(value: number | null | undefined, currency: string, 
   return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(value);
 }
 
+/** A per-call API price or spend (X bills fractions of a cent): 2 to 3 decimals, in the network's currency. */
+export function formatApiCost(value: number, currency: string, locale: string): string {
+  return new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: 2, maximumFractionDigits: 3 }).format(value);
+}
+
 /** A wait in words: "56 seconds" / "56 segundos" under two minutes, else whole minutes ("3 minutos"). */
 export function formatDuration(seconds: number, locale: string): string {
   const unit = seconds < 120 ? 'second' : 'minute';

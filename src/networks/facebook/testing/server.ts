@@ -6,7 +6,14 @@
  * expired token, throttling with `X-Business-Use-Case-Usage`, 5xx and lost answers.
  */
 import { randomUUID } from 'node:crypto';
-import { type GraphAnswer, type GraphCall, GraphTestServer, graphErrorAnswer } from '../../meta-graph/testing/graph-server.ts';
+import {
+  consentRedirect,
+  type GraphAnswer,
+  type GraphCall,
+  GraphTestServer,
+  graphErrorAnswer,
+  takeConsentCode,
+} from '../../meta-graph/testing/graph-server.ts';
 
 export interface FakePost {
   id: string;
@@ -48,8 +55,10 @@ export class FakeFacebookServer extends GraphTestServer {
   readonly userId = '10001';
   readonly pageId = '20002';
   readonly otherPageId = '20003';
-  /** Issued for the code exchange `authCode`. */
+  /** Issued for the code exchange `authCode` (any redirect URL); the login dialog issues others. */
   readonly authCode = 'code-ok';
+  /** Codes the login dialog issued, with the redirect URL each was issued for. */
+  readonly consentCodes = new Map<string, string>();
   readonly shortUserToken = 'fb-short-user-token';
   longUserToken = 'fb-long-user-token-1';
   readonly pageTokens = new Map([
@@ -127,6 +136,8 @@ export class FakeFacebookServer extends GraphTestServer {
     const { method, segments, params } = call;
     if (call.host === 'rupload.facebook.com') return this.rupload(call);
     const [first = '', second] = segments;
+    if (call.host === 'www.facebook.com' && first === 'dialog' && second === 'oauth')
+      return consentRedirect(call, this.appId, this.consentCodes, 'fb-code');
     if (first === 'oauth' && second === 'access_token') return this.token(call);
 
     const who = this.whoIs(call);
@@ -389,7 +400,7 @@ export class FakeFacebookServer extends GraphTestServer {
       return { body: { access_token: this.longUserToken, token_type: 'bearer', expires_in: 5_184_000 } };
     }
     if (params.code !== undefined) {
-      if (params.code !== this.authCode)
+      if (params.code !== this.authCode && !takeConsentCode(this.consentCodes, params.code, params.redirect_uri))
         return graphErrorAnswer(400, 100, 'This authorization code has been used.', { error_subcode: 36009 });
       return { body: { access_token: this.shortUserToken, token_type: 'bearer', expires_in: 3600 } };
     }

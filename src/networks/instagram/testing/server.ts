@@ -7,7 +7,14 @@
  * (code exchange, ig_exchange_token, ig_refresh_token) and the Page listing for Facebook Login.
  * It keeps every published media (the duplicate oracle); GraphTestServer injects the rest.
  */
-import { type GraphAnswer, type GraphCall, GraphTestServer, graphErrorAnswer } from '../../meta-graph/testing/graph-server.ts';
+import {
+  consentRedirect,
+  type GraphAnswer,
+  type GraphCall,
+  GraphTestServer,
+  graphErrorAnswer,
+  takeConsentCode,
+} from '../../meta-graph/testing/graph-server.ts';
 
 type ContainerStatus = 'IN_PROGRESS' | 'FINISHED' | 'ERROR' | 'EXPIRED' | 'PUBLISHED';
 
@@ -45,6 +52,15 @@ export class FakeInstagramServer extends GraphTestServer {
   readonly igUserId = '17841400000000001';
   readonly pageId = '30003';
   readonly authCode = 'ig-code-ok';
+  /** The professional account's name. */
+  accountName = 'Café Plaza';
+  /**
+   * The Meta app of the Facebook Login way in (the same app as the Facebook Pages network, so its
+   * own id and secret); by default the Instagram app's.
+   */
+  facebookApp = { id: this.appId, secret: this.appSecret };
+  /** Codes the sign-in pages issued, with the redirect URL each was issued for. */
+  readonly consentCodes = new Map<string, string>();
   readonly shortToken = 'ig-short-token';
   longToken = 'ig-long-token-1';
   readonly fbUserToken = 'fb-user-for-ig';
@@ -89,13 +105,23 @@ export class FakeInstagramServer extends GraphTestServer {
 
   protected route(call: GraphCall): GraphAnswer {
     const { method, segments, params } = call;
+    // The sign-in pages: Instagram Login on www.instagram.com, Facebook Login on www.facebook.com.
+    if (call.host === 'www.instagram.com' && segments.join('/') === 'oauth/authorize')
+      return consentRedirect(call, this.appId, this.consentCodes, 'ig-code');
+    if (call.host === 'www.facebook.com' && segments.join('/') === 'dialog/oauth')
+      return consentRedirect(call, this.facebookApp.id, this.consentCodes, 'fb-code');
     if (call.host === 'api.instagram.com' && segments.join('/') === 'oauth/access_token') return this.codeExchange(call);
     if (call.host === 'graph.instagram.com' && !call.version && (segments[0] === 'access_token' || segments[0] === 'refresh_access_token'))
       return this.longLived(call);
     if (call.host === 'graph.facebook.com' && segments.join('/') === 'oauth/access_token') {
-      // Facebook Login's fb_exchange_token for the Page-linked way in.
-      if (params.client_id !== this.appId || params.client_secret !== this.appSecret)
+      // Facebook Login for the Page-linked way in: the code exchange, then fb_exchange_token.
+      if (params.client_id !== this.facebookApp.id || params.client_secret !== this.facebookApp.secret)
         return graphErrorAnswer(400, 1, 'Error validating client secret.', { type: 'OAuthException' });
+      if (params.code !== undefined) {
+        if (!takeConsentCode(this.consentCodes, params.code, params.redirect_uri))
+          return graphErrorAnswer(400, 100, 'This authorization code has been used.', { error_subcode: 36009 });
+        return { body: { access_token: this.fbUserToken, token_type: 'bearer', expires_in: 3600 } };
+      }
       if (params.fb_exchange_token !== this.fbUserToken)
         return graphErrorAnswer(400, 190, 'Invalid OAuth access token - Cannot parse access token');
       return { body: { access_token: this.fbUserToken, token_type: 'bearer', expires_in: 5_184_000 } };
@@ -111,7 +137,7 @@ export class FakeInstagramServer extends GraphTestServer {
             user_id: this.igUserId,
             id: this.igUserId,
             username: 'cafeplaza',
-            name: 'Café Plaza',
+            name: this.accountName,
             profile_picture_url: 'https://example.test/ig.png',
           },
         };
@@ -123,7 +149,7 @@ export class FakeInstagramServer extends GraphTestServer {
                 id: this.pageId,
                 name: 'Café Plaza',
                 access_token: this.pageToken,
-                instagram_business_account: { id: this.igUserId, username: 'cafeplaza', name: 'Café Plaza' },
+                instagram_business_account: { id: this.igUserId, username: 'cafeplaza', name: this.accountName },
               },
               { id: '30004', name: 'Page without Instagram', access_token: 'page-token-30004' },
             ],
@@ -204,7 +230,7 @@ export class FakeInstagramServer extends GraphTestServer {
   private userEdge(call: GraphCall, edge: string | undefined): GraphAnswer {
     const { method, params } = call;
     if (!edge && method === 'GET')
-      return { body: { id: this.igUserId, username: 'cafeplaza', name: 'Café Plaza', followers_count: this.followers } };
+      return { body: { id: this.igUserId, username: 'cafeplaza', name: this.accountName, followers_count: this.followers } };
     if (edge === 'content_publishing_limit')
       return { body: { data: [{ quota_usage: this.quotaUsage(), config: { quota_total: this.quotaTotal, quota_duration: 86400 } }] } };
     if (edge === 'media' && method === 'POST') return this.createContainer(params);
@@ -307,7 +333,7 @@ export class FakeInstagramServer extends GraphTestServer {
     const { params } = call;
     if (params.client_id !== this.appId || params.client_secret !== this.appSecret)
       return { status: 400, body: { error_type: 'OAuthException', code: 400, error_message: 'Invalid client secret' } };
-    if (params.code !== this.authCode)
+    if (params.code !== this.authCode && !takeConsentCode(this.consentCodes, params.code, params.redirect_uri))
       return { status: 400, body: { error_type: 'OAuthException', code: 400, error_message: 'This authorization code has been used' } };
     return {
       body: {

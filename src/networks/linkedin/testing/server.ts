@@ -278,6 +278,7 @@ export class FakeLinkedInServer {
       }) as typeof res.end;
     }
 
+    if (path === '/www.linkedin.com/oauth/v2/authorization' && method === 'GET') return this.consent(url.searchParams, res);
     if (path === '/www.linkedin.com/oauth/v2/accessToken' && method === 'POST')
       return this.tokenEndpoint(body as Record<string, string>, res);
     if (path.startsWith('/www.linkedin.com/dms-uploads/') && method === 'PUT') return this.upload(path, raw, req, res);
@@ -390,6 +391,27 @@ export class FakeLinkedInServer {
   }
 
   // ---- OAuth -----------------------------------------------------------------------------
+
+  /**
+   * LinkedIn's authorization page once the member has clicked "Allow": a 302 back to `redirect_uri`
+   * with a code for the scopes asked (those this app may have) and the `state`. A wrong client id or
+   * an unknown scope is sent back as `error=` (LinkedIn's `unauthorized_scope_error`), as LinkedIn does.
+   */
+  private consent(query: URLSearchParams, res: http.ServerResponse): void {
+    const redirectUri = query.get('redirect_uri');
+    if (query.get('client_id') !== this.app.clientId || !redirectUri || query.get('response_type') !== 'code')
+      return this.error(res, 400, 'The passed in client_id or redirect_uri is invalid');
+    const target = new URL(redirectUri);
+    if (query.get('state')) target.searchParams.set('state', query.get('state')!);
+    const scopes = (query.get('scope') ?? '').split(/[ ,]+/).filter(Boolean);
+    const unknown = scopes.filter((scope) => !ALL_SCOPES.includes(scope));
+    if (unknown.length) {
+      target.searchParams.set('error', 'unauthorized_scope_error');
+      target.searchParams.set('error_description', `Scope "${unknown[0]}" is not authorized for your application`);
+    } else target.searchParams.set('code', this.issueCode(scopes, redirectUri));
+    res.writeHead(302, { location: target.toString() });
+    res.end();
+  }
 
   private tokenEndpoint(form: Record<string, string>, res: http.ServerResponse): void {
     if (form.client_id !== this.app.clientId || form.client_secret !== this.app.clientSecret) {

@@ -177,3 +177,32 @@ export abstract class GraphTestServer {
     return this.route(call);
   }
 }
+
+/**
+ * The sign-in page of a Meta host (Facebook Login's `dialog/oauth`, Instagram's `oauth/authorize`)
+ * as a browser meets it once the person has accepted: a 302 back to `redirect_uri` with a fresh
+ * single-use code and the `state`. A wrong `client_id` or a missing `redirect_uri` is an error page
+ * (no redirect), as Meta shows one. `codes` remembers the redirect URL each code was issued for:
+ * the code exchange must send the same one.
+ */
+export function consentRedirect(call: GraphCall, clientId: string, codes: Map<string, string>, prefix: string): GraphAnswer {
+  const redirectUri = call.params.redirect_uri;
+  if (call.params.client_id !== clientId || !redirectUri)
+    return graphErrorAnswer(400, 100, 'Invalid App ID or redirect_uri: the app is not set up for this address');
+  if (call.params.response_type !== undefined && call.params.response_type !== 'code')
+    return graphErrorAnswer(400, 100, 'Unsupported response_type');
+  const code = `${prefix}-${Math.random().toString(36).slice(2, 12)}`;
+  codes.set(code, redirectUri);
+  const target = new URL(redirectUri);
+  target.searchParams.set('code', code);
+  if (call.params.state) target.searchParams.set('state', call.params.state);
+  return { status: 302, body: {}, headers: { location: target.toString() } };
+}
+
+/** Uses up a code `consentRedirect` issued: true when it was issued for this `redirect_uri`. */
+export function takeConsentCode(codes: Map<string, string>, code: string | undefined, redirectUri: string | undefined): boolean {
+  const issuedFor = code === undefined ? undefined : codes.get(code);
+  if (issuedFor === undefined) return false;
+  codes.delete(code!);
+  return issuedFor === redirectUri;
+}

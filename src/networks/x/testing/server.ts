@@ -161,6 +161,11 @@ export class FakeXServer {
     if (entry) entry.expired = true;
   }
 
+  /** Every access token handed out so far stops working as expired (the grant lapsed). */
+  expireAllAccessTokens(): void {
+    for (const entry of this.accessTokens.values()) entry.expired = true;
+  }
+
   /** Answers matching requests with `status` (and X-style headers/body) `times` times. */
   fail(
     match: Match,
@@ -210,6 +215,38 @@ export class FakeXServer {
     const code = `code-${randomBytes(8).toString('hex')}`;
     this.codes.set(code, { challenge: codeChallenge, redirectUri });
     return code;
+  }
+
+  /**
+   * x.com's consent page once the person has clicked "Authorize app": a 302 back to `redirect_uri`
+   * with a code bound to the PKCE challenge, and the `state`. A wrong client id, no S256 challenge or
+   * no state is refused on the page itself ("Something went wrong"), with no redirect.
+   */
+  private consent(query: URLSearchParams, res: http.ServerResponse): void {
+    const redirectUri = query.get('redirect_uri');
+    const challenge = query.get('code_challenge');
+    const problem =
+      query.get('response_type') !== 'code'
+        ? 'response_type must be code'
+        : query.get('client_id') !== this.app.clientId
+          ? 'unknown client_id'
+          : !redirectUri
+            ? 'redirect_uri missing'
+            : !challenge || query.get('code_challenge_method') !== 'S256'
+              ? 'a S256 code_challenge is required'
+              : !query.get('state')
+                ? 'state missing'
+                : null;
+    if (problem) {
+      res.writeHead(400, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(`<!doctype html><title>X</title><p>Something went wrong: ${problem}</p>`);
+      return;
+    }
+    const target = new URL(redirectUri!);
+    target.searchParams.set('state', query.get('state')!);
+    target.searchParams.set('code', this.authorize(challenge!, redirectUri!));
+    res.writeHead(302, { location: target.toString() });
+    res.end();
   }
 
   /** Someone else's post mentioning the account. */
@@ -310,6 +347,7 @@ export class FakeXServer {
       }, delay);
     };
 
+    if (host === 'x.com' && path === '/i/oauth2/authorize' && method === 'GET') return this.consent(url.searchParams, res);
     if (host !== 'api.x.com') return reply(404, { code: 34, message: 'Sorry, that page does not exist' });
     if (path === '/2/oauth2/token' || path === '/2/oauth2/revoke') return this.oauth(path, raw.toString('utf8'), req, reply);
 

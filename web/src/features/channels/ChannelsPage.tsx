@@ -8,7 +8,7 @@ import { channelAccount, type Channel, type NetworkInfo } from './types.ts';
 import { apiErrorText, networkReasonText } from '../../shared/api-error-text.ts';
 import { useWorkspace, useSession } from '../../shared/session.tsx';
 import { useChannels, useNetworks } from './api.ts';
-import { formatInstant } from '../../shared/format.ts';
+import { formatApiCost, formatInstant } from '../../shared/format.ts';
 import { channelKeys } from './api.ts';
 import { ApiErrorAlert } from '../../shared/ApiErrorAlert.tsx';
 import { NetworkLogo } from './NetworkLogo.tsx';
@@ -122,6 +122,33 @@ function InstanceForm({ network, onPaste }: { network: NetworkInfo; onPaste(): v
   );
 }
 
+/** The ways to sign in to a network that offers more than one (Instagram: its own login, or through a Facebook Page). */
+function SignInWays({ network, onChoose }: { network: NetworkInfo; onChoose(way: string | undefined): void }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'es' ? 'es' : 'en';
+  const name = network.label[lang];
+  const ways = [
+    { id: undefined, label: t('connect.wayOwn', { network: name }), hint: t('connect.wayOwnHint', { network: name }) },
+    ...network.signInWays.map((way) => ({ id: way.id, label: way.label[lang], hint: way.hint[lang] })),
+  ];
+  return (
+    <Stack data-testid="sign-in-ways">
+      {ways.map((way) => (
+        <Card key={way.id ?? 'own'} withBorder padding="sm">
+          <Stack gap={6}>
+            <Button onClick={() => onChoose(way.id)} variant={way.id ? 'default' : 'filled'}>
+              {way.label}
+            </Button>
+            <Text size="sm" c="dimmed">
+              {way.hint}
+            </Text>
+          </Stack>
+        </Card>
+      ))}
+    </Stack>
+  );
+}
+
 /** Channels: one card per network (sign in with it, or connection fields), then the workspace's channels. */
 export function ChannelsPage() {
   const { t, i18n } = useTranslation();
@@ -132,6 +159,7 @@ export function ChannelsPage() {
   const channels = useChannels();
   const [connecting, setConnecting] = useState<string | null>(null);
   const [asking, setAsking] = useState<string | null>(null);
+  const [choosingWay, setChoosingWay] = useState<string | null>(null);
   const [reconnecting, setReconnecting] = useState<Channel | null>(null);
   const location = useLocation();
   const connected = (location.state as { connected?: number } | null)?.connected;
@@ -140,14 +168,18 @@ export function ChannelsPage() {
   const lang = i18n.language === 'es' ? 'es' : 'en';
   const network = networks.data?.find((n) => n.name === (reconnecting?.network ?? connecting));
   const askingNetwork = networks.data?.find((n) => n.name === asking);
+  const waysNetwork = networks.data?.find((n) => n.name === choosingWay);
 
-  const connectNetwork = async (n: NetworkInfo) => {
+  const connectNetwork = async (n: NetworkInfo, way?: string | null) => {
     setError(null);
     if (n.signIn === 'instance') return setAsking(n.name);
     if (n.signIn !== 'app') return setConnecting(n.name);
+    // More than one way to sign in: ask which first.
+    if (way === undefined && n.signInWays.length > 0) return setChoosingWay(n.name);
+    setChoosingWay(null);
     try {
       setMessage(t('connect.redirecting', { network: n.label[lang] }));
-      await startSignIn(workspace.id, n.name);
+      await startSignIn(workspace.id, n.name, way ? { way } : {});
     } catch (caught) {
       setMessage(null);
       setError(apiErrorText(caught));
@@ -275,6 +307,15 @@ export function ChannelsPage() {
                   )}
                 </Group>
                 {channelAccount(channel).handle && <Text size="sm">@{channelAccount(channel).handle?.replace(/^@/, '')}</Text>}
+                {channel.apiCost && (
+                  <Text size="sm" data-testid="channel-api-cost">
+                    {t('channels.apiCostMonth', {
+                      network: channel.networkLabel[lang],
+                      cost: formatApiCost(channel.apiCost.total, channel.apiCost.currency, i18n.language),
+                      count: channel.apiCost.publications,
+                    })}
+                  </Text>
+                )}
                 <Text size="xs" c="dimmed">
                   {t('channels.lastChecked', { when: formatInstant(channel.lastCheckedAt, workspace.timeZone, lang) })}
                 </Text>
@@ -307,6 +348,14 @@ export function ChannelsPage() {
           );
         })}
       </SimpleGrid>
+      <Modal
+        opened={Boolean(waysNetwork)}
+        onClose={() => setChoosingWay(null)}
+        title={waysNetwork ? t('connect.waysTitle', { network: waysNetwork.label[lang] }) : ''}
+        closeButtonProps={{ 'aria-label': t('common.close') }}
+      >
+        {waysNetwork && <SignInWays network={waysNetwork} onChoose={(way) => void connectNetwork(waysNetwork, way ?? null)} />}
+      </Modal>
       <Modal
         opened={Boolean(askingNetwork)}
         onClose={() => setAsking(null)}

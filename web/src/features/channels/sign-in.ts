@@ -7,11 +7,12 @@ import { api } from '../../api/client.ts';
 export async function startSignIn(
   workspaceId: string,
   network: string,
-  options: { instanceUrl?: string; channelId?: string } = {},
+  options: { instanceUrl?: string; channelId?: string; way?: string } = {},
 ): Promise<void> {
   const started = await api<{ authorizeUrl: string }>('POST', `/workspaces/${workspaceId}/oauth/${encodeURIComponent(network)}/start`, {
     ...(options.instanceUrl && { instanceUrl: options.instanceUrl }),
     ...(options.channelId && { channelId: options.channelId }),
+    ...(options.way && { way: options.way }),
   });
   window.location.assign(started.authorizeUrl);
 }

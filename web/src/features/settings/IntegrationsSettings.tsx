@@ -16,12 +16,30 @@ interface Integration {
   hasSecret: boolean;
   source: 'settings' | 'environment' | null;
   redirectUrl: string;
+  alsoUsedBy: Array<{ network: string; label: { en: string; es: string }; way: { en: string; es: string }; redirectUrl: string }>;
   publicUrlMissing: boolean;
   lastErrorCode: string | null;
   lastErrorAt: string | null;
 }
 
 const integrationsKey = (workspaceId: string) => [...workspaceKey(workspaceId), 'integrations'] as const;
+
+/** A redirect URL to register, with a copy button. */
+function UrlToCopy({ url }: { url: string }) {
+  const { t } = useTranslation();
+  return (
+    <Group gap="xs" wrap="nowrap">
+      <Code style={{ overflowWrap: 'anywhere' }}>{url}</Code>
+      <CopyButton value={url}>
+        {({ copied, copy }) => (
+          <Button size="compact-xs" variant="subtle" onClick={copy}>
+            {copied ? t('common.copied') : t('common.copy')}
+          </Button>
+        )}
+      </CopyButton>
+    </Group>
+  );
+}
 
 function IntegrationCard({ item, editable }: { item: Integration; editable: boolean }) {
   const { t, i18n } = useTranslation();
@@ -78,16 +96,13 @@ function IntegrationCard({ item, editable }: { item: Integration; editable: bool
           </Alert>
         )}
         <Text size="sm">{t('connect.integrations.redirectUrl')}</Text>
-        <Group gap="xs" wrap="nowrap">
-          <Code style={{ overflowWrap: 'anywhere' }}>{item.redirectUrl}</Code>
-          <CopyButton value={item.redirectUrl}>
-            {({ copied, copy }) => (
-              <Button size="compact-xs" variant="subtle" onClick={copy}>
-                {copied ? t('common.copied') : t('common.copy')}
-              </Button>
-            )}
-          </CopyButton>
-        </Group>
+        <UrlToCopy url={item.redirectUrl} />
+        {item.alsoUsedBy.map((other) => (
+          <Stack key={other.network} gap={4} data-testid={`integration-also-${other.network}`}>
+            <Text size="sm">{t('connect.integrations.alsoRedirectUrl', { network: other.label[lang], way: other.way[lang] })}</Text>
+            <UrlToCopy url={other.redirectUrl} />
+          </Stack>
+        ))}
         <Text size="sm">
           <a href={`https://github.com/plaza-social/plaza/blob/main/docs/networks/${item.network}.md`} target="_blank" rel="noreferrer">
             {t('connect.integrations.guide')}

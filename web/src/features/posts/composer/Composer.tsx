@@ -28,7 +28,7 @@ import { validationIssueText } from '../../../shared/validation-issue-text.ts';
 import { useSession, useWorkspace } from '../../../shared/session.tsx';
 import { createPost, replacePost, usePost, uploadMedia } from '../api.ts';
 import { useChannels, useNetworks } from '../../channels/api.ts';
-import { countChars, detectLinks, fromLocalInput } from '../../../shared/format.ts';
+import { countChars, detectLinks, formatApiCost, fromLocalInput } from '../../../shared/format.ts';
 import { EDITABLE_STATES } from '../EditPostButton.tsx';
 import { ExternalLink } from '../../../shared/ExternalLink.tsx';
 import { PostPreview } from '../preview/PostPreview.tsx';
@@ -59,7 +59,7 @@ export default function ComposerPage() {
 
 /** The composer: one text, per-channel variants and options, live limits, media with alt text, thread mode, previews, strategy links, date in the brand's zone. */
 function ComposerForm() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const workspace = useWorkspace();
   const { can } = useSession();
   const navigate = useNavigate();
@@ -287,6 +287,27 @@ function ComposerForm() {
               );
             })}
           </Stack>
+          {issues
+            .filter((entry) => entry.apiCost && selectedChannels.some((c) => c.id === entry.channelId))
+            .map((entry) => {
+              const cost = entry.apiCost!;
+              const channel = selectedChannels.find((c) => c.id === entry.channelId);
+              const name = channel?.name ?? entry.network;
+              const network = channel?.networkLabel[i18n.language === 'es' ? 'es' : 'en'] ?? entry.network;
+              return (
+                <Text key={entry.channelId} size="sm" data-testid={`api-cost-${name}`}>
+                  {t('composer.apiCost', {
+                    name,
+                    network,
+                    cost: formatApiCost(cost.total, cost.currency, i18n.language),
+                  })}{' '}
+                  <Text span size="xs" c="dimmed">
+                    {cost.postsWithLinks > 0 ? `${t('composer.apiCostLinks', { count: cost.postsWithLinks, network })} ` : ''}
+                    {t('composer.apiCostPrices', { date: cost.pricesAsOf, network })}
+                  </Text>
+                </Text>
+              );
+            })}
           {detectLinks(content).length > 0 && (
             <Text size="sm">
               {t('composer.linksDetected', { count: detectLinks(content).length })}:{' '}

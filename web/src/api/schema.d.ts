@@ -7972,7 +7972,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The file bytes */
+        /** The file bytes (streamed; a Range header asks for part of it) */
         get: {
             parameters: {
                 query?: never;
@@ -7987,6 +7987,20 @@ export interface paths {
             responses: {
                 /** @description The file */
                 200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "image/gif": string;
+                        "image/jpeg": string;
+                        "image/png": string;
+                        "image/webp": string;
+                        "video/mp4": string;
+                        "video/quicktime": string;
+                    };
+                };
+                /** @description The asked byte range of the file */
+                206: {
                     headers: {
                         [name: string]: unknown;
                     };

@@ -133,7 +133,8 @@ export const networkReasonsEn = {
   no_session: 'The network session has ended: reconnect the channel.',
   no_user_token: 'The token does not belong to a user account: reconnect the channel with a user token.',
   appview_unavailable: 'The network’s service is not available right now.',
-  dm_access_required: 'Direct messages need an app password with access to direct messages: create one in Bluesky (Settings → Privacy and security → App passwords, “Allow access to your direct messages”) and reconnect the channel.',
+  dm_access_required:
+    'Direct messages need an app password with access to direct messages: create one in Bluesky (Settings → Privacy and security → App passwords, “Allow access to your direct messages”) and reconnect the channel.',
   action_not_supported: 'The network does not offer this action for this item.',
   forbidden: 'The network does not allow this account to do that.',
   invalid_content: 'The network refused the content of the post.',

@@ -138,7 +138,8 @@ export const networkReasonsEs: Record<keyof typeof networkReasonsEn, string> = {
   no_session: 'La sesión con la red ha terminado: reconecta el canal.',
   no_user_token: 'El token no es de una cuenta de usuario: reconecta el canal con un token de usuario.',
   appview_unavailable: 'El servicio de la red no está disponible ahora mismo.',
-  dm_access_required: 'Los mensajes directos necesitan una contraseña de aplicación con acceso a los mensajes directos: créala en Bluesky (Ajustes → Privacidad y seguridad → Contraseñas de aplicación, «Permitir el acceso a tus mensajes directos») y vuelve a conectar el canal.',
+  dm_access_required:
+    'Los mensajes directos necesitan una contraseña de aplicación con acceso a los mensajes directos: créala en Bluesky (Ajustes → Privacidad y seguridad → Contraseñas de aplicación, «Permitir el acceso a tus mensajes directos») y vuelve a conectar el canal.',
   action_not_supported: 'La red no ofrece esta acción para este elemento.',
   forbidden: 'La red no permite a esta cuenta hacer eso.',
   invalid_content: 'La red rechazó el contenido de la publicación.',

@@ -18,7 +18,8 @@ export const previewsEn = {
     noThumbnail: 'No thumbnail: YouTube picks a frame of the video. Add an image to choose it.',
     untitled: 'Untitled video',
     titleNote: 'The title is the first line; the rest is the description.',
-    titleCut: 'The first line is longer than YouTube’s {{limit}} characters: the title is cut there. Keep it short or put the title on its own line.',
+    titleCut:
+      'The first line is longer than YouTube’s {{limit}} characters: the title is cut there. Keep it short or put the title on its own line.',
   },
   googleBusiness: {
     update: 'Update',

@@ -21,7 +21,8 @@ export const previewsEs: Dictionary<typeof previewsEn> = {
     noThumbnail: 'Sin miniatura: YouTube elige un fotograma del vídeo. Añade una imagen para elegirla.',
     untitled: 'Vídeo sin título',
     titleNote: 'El título es la primera línea; el resto es la descripción.',
-    titleCut: 'La primera línea pasa de los {{limit}} caracteres de YouTube: el título se corta ahí. Acórtala o pon el título en una línea propia.',
+    titleCut:
+      'La primera línea pasa de los {{limit}} caracteres de YouTube: el título se corta ahí. Acórtala o pon el título en una línea propia.',
   },
   googleBusiness: {
     update: 'Novedad',

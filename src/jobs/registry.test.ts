@@ -43,6 +43,8 @@ describe('job registry: declarations are checked before anything starts', () => 
       'listening.reputation-alerts',
       'media.prune-uploads',
       'oauth.refresh-tokens',
+      'inbox.poll',
+      'inbox.replies',
     ]);
   });
 

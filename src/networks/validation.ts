@@ -109,8 +109,8 @@ export const VALIDATION_ISSUE_TEXTS = {
     es: () => 'Un pin necesita un tablero: conecta el canal a un tablero o elige uno para este pin.',
   },
   title_too_long: {
-    en: (p) => `The title is limited to ${p.max} characters.`,
-    es: (p) => `El título admite como máximo ${p.max} caracteres.`,
+    en: (p) => `The title is ${p.count} characters long; ${p.network} allows ${p.max}.`,
+    es: (p) => `El título tiene ${p.count} caracteres; ${p.network} admite ${p.max}.`,
   },
   link_invalid: {
     en: () => 'The link must be a full web address (https://…).',

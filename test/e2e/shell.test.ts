@@ -133,12 +133,12 @@ describe('frame, posts list and calendar (real Chromium, es + en)', { timeout: 9
       await page.goto(`${server.url}/posts`);
       await page.getByTestId('posts-table').waitFor();
       const nav = page.getByRole('navigation').last();
-      // Groups by the loop, in order; no Converse (Plaza has no inbox yet).
+      // Groups by the loop, in order.
       const groups = await nav.locator('[role="group"] > p').allTextContents();
       expect(groups.map((g) => g.toLowerCase())).toEqual(
         (lang === 'es'
-          ? ['Planificar', 'Crear', 'Publicar', 'Escuchar', 'Medir', 'Ajustes']
-          : ['Plan', 'Create', 'Publish', 'Listen', 'Measure', 'Settings']
+          ? ['Planificar', 'Crear', 'Publicar', 'Escuchar', 'Conversar', 'Medir', 'Ajustes']
+          : ['Plan', 'Create', 'Publish', 'Listen', 'Converse', 'Measure', 'Settings']
         ).map((g) => g.toLowerCase()),
       );
       await expect(nav.locator('[aria-current="page"]').allTextContents()).resolves.toEqual([text.posts]);

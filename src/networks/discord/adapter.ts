@@ -122,7 +122,8 @@ export function validateDiscordPost(input: PublishInput): ValidationIssue[] {
   const threadName = option(input, 'threadName');
   if (threadName && (Array.from(threadName).length > 100 || threadId))
     issues.push(validationIssue('options.network.threadName', 'option_invalid', { option: 'threadName' }));
-  if (input.title && Array.from(input.title).length > 256) issues.push(validationIssue('title', 'title_too_long', { max: 256 }));
+  if (input.title && Array.from(input.title).length > 256)
+    issues.push(validationIssue('title', 'title_too_long', { count: Array.from(input.title).length, max: 256, network: 'Discord' }));
   return issues;
 }
 

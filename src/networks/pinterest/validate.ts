@@ -74,7 +74,7 @@ export function validatePin(input: PublishInput, channel?: { settings: Record<st
       validationIssue('text', 'text_too_long', { count: count(input.text), max: PINTEREST_MAX.description, network: 'Pinterest' }),
     );
   if (input.title && count(input.title) > PINTEREST_MAX.title)
-    issues.push(validationIssue('title', 'title_too_long', { max: PINTEREST_MAX.title }));
+    issues.push(validationIssue('title', 'title_too_long', { count: count(input.title), max: PINTEREST_MAX.title, network: 'Pinterest' }));
   if (input.media.length === 0) issues.push(validationIssue('media', 'media_required', { postType: 'pin' }));
   const images = input.media.filter((m) => m.kind !== 'video');
   if (images.length > PINTEREST_MAX.carousel) issues.push(validationIssue('media', 'too_many_images', { max: PINTEREST_MAX.carousel }));

@@ -134,7 +134,7 @@ export function validateTikTokPost(input: PublishInput, channel?: { settings: Re
   const max = video ? TIKTOK_MAX.caption : TIKTOK_MAX.photoDescription;
   if (input.text.length > max) issues.push(validationIssue('text', 'text_too_long', { count: input.text.length, max, network: 'TikTok' }));
   if (!video && input.title && input.title.length > TIKTOK_MAX.photoTitle)
-    issues.push(validationIssue('title', 'title_too_long', { max: TIKTOK_MAX.photoTitle }));
+    issues.push(validationIssue('title', 'title_too_long', { count: input.title.length, max: TIKTOK_MAX.photoTitle, network: 'TikTok' }));
   if (input.media.length === 0) issues.push(validationIssue('media', 'media_required', { postType: 'TikTok' }));
   const photos = input.media.filter((m) => m.kind !== 'video');
   if (photos.length > TIKTOK_MAX.photos) issues.push(validationIssue('media', 'too_many_images', { max: TIKTOK_MAX.photos }));

@@ -34,7 +34,7 @@ export const validationTextsEn = {
   publication_id_too_long: 'The publication id is too long for this network.',
   channel_disconnected: 'This channel is disconnected: reconnect it or remove it from the post.',
   board_required: 'A pin needs a board: connect the channel to a board or choose one for this pin.',
-  title_too_long: 'The title is limited to {{max}} characters.',
+  title_too_long: 'The title is {{count}} characters long; {{network}} allows {{max}}.',
   link_invalid: 'The link must be a full web address (https://…).',
   privacy_required: 'Choose who can see this post: {{network}} asks for it on every post.',
   option_not_allowed_for_account: 'The account on the network does not allow “{{value}}” here ({{option}}); choose another value.',

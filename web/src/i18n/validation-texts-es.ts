@@ -33,7 +33,7 @@ export const validationTextsEs: Record<keyof typeof validationTextsEn, string> =
   publication_id_too_long: 'El id de la publicación es demasiado largo para esta red.',
   channel_disconnected: 'Este canal está desconectado: vuelve a conectarlo o quítalo de la publicación.',
   board_required: 'Un pin necesita un tablero: conecta el canal a un tablero o elige uno para este pin.',
-  title_too_long: 'El título admite como máximo {{max}} caracteres.',
+  title_too_long: 'El título tiene {{count}} caracteres; {{network}} admite {{max}}.',
   link_invalid: 'El enlace debe ser una dirección web completa (https://…).',
   privacy_required: 'Elige quién puede ver esta publicación: {{network}} lo pide en cada publicación.',
   option_not_allowed_for_account: 'La cuenta en la red no admite «{{value}}» aquí ({{option}}); elige otro valor.',

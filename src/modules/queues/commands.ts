@@ -208,12 +208,12 @@ async function reflow(ctx: AppContext, trx: Db, queue: QueueRow, actorId: string
   }
   const zone = await workspaceTimeZone(trx, queue.workspace_id);
   const slots = await queues.slotsOf(trx, queue.id);
-  // Slots that posts of this queue already publishing (inside the margin) hold stay taken.
+  // The held posts are handed slots again; a slot a post of this queue is already publishing in stays taken.
   const times = freeSlots(
     slots,
     zone,
     after,
-    await queues.takenInstants(trx, queue.id, new Date(ctx.clock.now())).then((all) => new Set([...all].filter((t) => t <= after))),
+    await queues.takenInstants(trx, queue.id, new Date(after), ['publishing', 'published']),
     held.length,
   );
   if (times.length < held.length && held.length)

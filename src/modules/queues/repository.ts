@@ -2,9 +2,9 @@
  * Named queries of the queues module: queues, their channels and weekly slots, and the posts
  * they hold. The only code of the module that touches the database.
  */
-import type { Selectable } from 'kysely';
+import type { ExpressionBuilder, Selectable } from 'kysely';
 import type { Db } from '../../db/database.ts';
-import type { QueuesTable } from '../../db/schema.ts';
+import type { Database, PostState, QueuesTable } from '../../db/schema.ts';
 import type { WeeklySlot } from './slots.ts';
 
 export type QueueRow = Selectable<QueuesTable>;
@@ -16,6 +16,17 @@ export interface QueuedPost {
   scheduled_at: Date | null;
   content: string;
   created_at: Date;
+}
+
+/**
+ * What a queue holds from `after` on: its posts scheduled after then (not yet publishing), and
+ * its posts waiting with no time (a paused queue).
+ */
+function holds(eb: ExpressionBuilder<Database, 'posts'>, after: Date) {
+  return eb.or([
+    eb.and([eb('state', '=', 'scheduled'), eb('scheduled_at', '>', after)]),
+    eb.and([eb('state', 'in', ['draft', 'approved']), eb('scheduled_at', 'is', null)]),
+  ]);
 }
 
 export const queuesRepository = {
@@ -125,12 +136,7 @@ export const queuesRepository = {
       .selectFrom('posts')
       .select(['id', 'state', 'scheduled_at', 'content', 'created_at'])
       .where('queue_id', '=', queueId)
-      .where((eb) =>
-        eb.or([
-          eb.and([eb('state', '=', 'scheduled'), eb('scheduled_at', '>', after)]),
-          eb.and([eb('state', 'in', ['draft', 'approved']), eb('scheduled_at', 'is', null)]),
-        ]),
-      )
+      .where((eb) => holds(eb, after))
       .orderBy('scheduled_at', (ob) => ob.asc().nullsLast())
       .orderBy('created_at')
       .orderBy('id')
@@ -144,24 +150,24 @@ export const queuesRepository = {
       .selectFrom('posts')
       .select(['queue_id', (eb) => eb.fn.countAll<string>().as('n')])
       .where('queue_id', 'in', queueIds)
-      .where((eb) =>
-        eb.or([
-          eb.and([eb('state', '=', 'scheduled'), eb('scheduled_at', '>', after)]),
-          eb.and([eb('state', 'in', ['draft', 'approved']), eb('scheduled_at', 'is', null)]),
-        ]),
-      )
+      .where((eb) => holds(eb, after))
       .groupBy('queue_id')
       .execute();
     return new Map(rows.map((r) => [r.queue_id as string, Number(r.n)]));
   },
 
-  /** The slot instants (ms) the queue's scheduled posts already occupy after `after`. */
-  async takenInstants(db: Db, queueId: string, after: Date): Promise<Set<number>> {
+  /** The slot instants (ms) the queue's posts in `states` already occupy after `after`. */
+  async takenInstants(
+    db: Db,
+    queueId: string,
+    after: Date,
+    states: PostState[] = ['scheduled', 'publishing', 'published'],
+  ): Promise<Set<number>> {
     const rows = await db
       .selectFrom('posts')
       .select('scheduled_at')
       .where('queue_id', '=', queueId)
-      .where('state', 'in', ['scheduled', 'publishing', 'published'])
+      .where('state', 'in', states)
       .where('scheduled_at', '>', after)
       .execute();
     return new Set(rows.map((r) => (r.scheduled_at as Date).getTime()));

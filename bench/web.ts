@@ -107,7 +107,14 @@ async function frontServer(dist: string, api: string): Promise<{ url: string; cl
     response.end(fs.readFileSync(found));
   });
   await new Promise<void>((resolve) => front.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${(front.address() as import('node:net').AddressInfo).port}`, close: () => front.close() };
+  return {
+    url: `http://127.0.0.1:${(front.address() as import('node:net').AddressInfo).port}`,
+    // Kept-alive sockets would hold the process open after the results are printed.
+    close: () => {
+      front.closeAllConnections();
+      front.close();
+    },
+  };
 }
 
 const baselineDist = baselineCommit ? buildBaseline(baselineCommit) : null;
@@ -301,6 +308,7 @@ try {
   fronts?.baseline.close();
   // Last: the blank page is another origin, where the app's remembered workspace cannot be set.
   for (let i = 0; i < runs; i++) floor.push(await measureBlank());
+  blank.closeAllConnections();
   blank.close();
   const result = {
     first_load_js_gz_kb: kb,

@@ -141,6 +141,12 @@ export interface StartJobsOptions {
   boss: PgBoss | null;
   /** Interval overrides of periodic jobs by name (tests run them fast). */
   intervals?: Readonly<Record<string, number | undefined>>;
+  /**
+   * Periodic loops start their first round once this settles. `startPlaza` passes "the web app is
+   * listening": on the embedded database (one connection) a dozen first rounds at once would
+   * otherwise queue in front of start-up's own queries and delay the first answer by seconds.
+   */
+  firstRoundAfter?: Promise<unknown>;
 }
 
 /**
@@ -172,7 +178,7 @@ export async function startJobs(ctx: AppContext, jobs: readonly JobDefinition[],
       let running: RunningJob;
       if ('runner' in job) running = await job.runner.start(base);
       else if ('trigger' in job) running = await startQueueWorker(base, job as QueueJob);
-      else running = await startPeriodic(base, job, owner, intervals[job.name] ?? job.schedule.everyMs);
+      else running = await startPeriodic(base, job, owner, intervals[job.name] ?? job.schedule.everyMs, options.firstRoundAfter);
       started.push({ name: job.name, running });
     }
   } catch (error) {
@@ -203,7 +209,13 @@ async function startQueueWorker(base: JobContext, job: QueueJob): Promise<Runnin
  * says), tries to claim it, and runs the handler only when the claim succeeded. Losing a claim
  * just means another process runs that slot.
  */
-async function startPeriodic(base: JobContext, job: PeriodicJob, owner: string, everyMs: number): Promise<RunningJob> {
+async function startPeriodic(
+  base: JobContext,
+  job: PeriodicJob,
+  owner: string,
+  everyMs: number,
+  firstRoundAfter: Promise<unknown> = Promise.resolve(),
+): Promise<RunningJob> {
   const { ctx } = base;
   const raw = ctx.database.raw;
   const leaseMs = job.leaseMs ?? DEFAULT_LEASE_MS;
@@ -258,7 +270,10 @@ async function startPeriodic(base: JobContext, job: PeriodicJob, owner: string, 
   };
 
   await ensureJobSchedule(raw, job.name, everyMs);
-  schedule(0);
+  void firstRoundAfter.then(
+    () => schedule(0),
+    () => schedule(0),
+  );
   return {
     async stop() {
       stopped = true;

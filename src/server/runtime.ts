@@ -122,6 +122,9 @@ export async function startPlaza(options: StartOptions = {}): Promise<PlazaRunti
   dataDir.check();
   dataDir.start();
   let localAdminKey: string | null = null;
+  // Periodic jobs wait for the web app to listen (see StartJobsOptions.firstRoundAfter).
+  let listening: () => void = () => undefined;
+  const firstRoundAfter = services.has('web') ? new Promise<void>((resolve) => (listening = resolve)) : Promise.resolve();
 
   if (services.has('worker') || services.has('scheduler')) {
     boss = await startQueue(ctx.database, { supervise: services.has('scheduler'), schedule: services.has('scheduler') });
@@ -129,7 +132,7 @@ export async function startPlaza(options: StartOptions = {}): Promise<PlazaRunti
   // The background jobs of this process's services (src/jobs/index.ts lists them; registry.ts runs them).
   let background: RunningJobs;
   try {
-    background = await startJobs(ctx, jobs, { services, boss, intervals: options.intervals });
+    background = await startJobs(ctx, jobs, { services, boss, intervals: options.intervals, firstRoundAfter });
   } catch (error) {
     dataDir.stop();
     await boss?.stop({ graceful: false, wait: true, timeout: 5_000 }).catch(() => undefined);
@@ -158,6 +161,7 @@ export async function startPlaza(options: StartOptions = {}): Promise<PlazaRunti
     }
   }
   ready = true;
+  listening();
   ctx.logger.info({ services: [...services], url, database: ctx.database.kind }, 'Plaza started');
   // PORT=0 picks a free port: links without PUBLIC_URL point at the one actually listened on.
   if (url && ctx.config.port === 0 && !ctx.config.publicUrl) ctx.config.port = Number(new URL(url).port) || 0;

@@ -6,48 +6,21 @@
  */
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { apiCaller, launchBrowser, SCREENSHOT_DIR, signInPage, signUpOwner, startE2EServer, type E2EServer } from './harness.ts';
+import { SCREENSHOT_DIR, webSession, type WebSession } from './harness.ts';
 
 const OWNER = { email: 'lucia@cafearoma.test', name: 'Lucía Gil', password: 'tostado lento de mañana' };
 
 describe('YouTube and Google Business Profile in the web app (real Chromium, es + en)', { timeout: 180_000 }, () => {
-  let server: E2EServer;
-  let browser: Browser;
-  let token = '';
-  const contexts: BrowserContext[] = [];
-  const apiCall = apiCaller(
-    () => server,
-    () => token,
-  );
-
-  async function openPage(language: 'es' | 'en'): Promise<Page> {
-    const context = await browser.newContext({ locale: language === 'es' ? 'es-ES' : 'en-US', viewport: { width: 1280, height: 900 } });
-    contexts.push(context);
-    await context.addInitScript((lang) => localStorage.setItem('plaza.lang', lang), language);
-    const page = await context.newPage();
-    await page.goto(`${server.url}/`);
-    expect(await signInPage(page, OWNER.email, OWNER.password)).toBe(200);
-    return page;
-  }
-
-  async function shot(page: Page, name: string, fullPage = false) {
-    await page.waitForLoadState('networkidle');
-    const missing = await page.evaluate(() => (window as unknown as { __plazaMissingKeys?: string[] }).__plazaMissingKeys ?? []);
-    expect(missing, `missing i18n keys at ${name}`).toEqual([]);
-    await page.screenshot({ path: path.join(SCREENSHOT_DIR, `google-${name}.png`), fullPage });
-  }
+  let session: WebSession;
 
   beforeAll(async () => {
-    server = await startE2EServer();
-    browser = await launchBrowser();
-    token = await signUpOwner(server, OWNER);
-    const workspace = await apiCall<{ id: string }>('POST', '/workspaces', {
+    session = await webSession({ owner: OWNER, screenshotPrefix: 'google' });
+    const workspace = await session.api<{ id: string }>('POST', '/workspaces', {
       name: 'Café Aroma',
       timeZone: 'Europe/Madrid',
       language: 'es',
     });
-    await apiCall('POST', `/workspaces/${workspace.id}/channels`, {
+    await session.api('POST', `/workspaces/${workspace.id}/channels`, {
       network: 'sandbox',
       name: 'Café Aroma',
       fields: { handle: 'cafearoma', token: 't' },
@@ -55,15 +28,13 @@ describe('YouTube and Google Business Profile in the web app (real Chromium, es 
   }, 180_000);
 
   afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close();
-    await server?.close();
+    await session?.close();
   });
 
   it('shows the YouTube and Google Business Profile previews in the gallery', async () => {
     for (const language of ['es', 'en'] as const) {
-      const page = await openPage(language);
-      await page.goto(`${server.url}/previews`);
+      const page = await session.openPage(language);
+      await page.goto(`${session.server.url}/previews`);
       const youtube = page.getByTestId('gallery-youtube');
       const gbp = page.getByTestId('gallery-google-business');
       await youtube.waitFor();
@@ -88,14 +59,14 @@ describe('YouTube and Google Business Profile in the web app (real Chromium, es 
 
   it('offers YouTube and Google Business Profile on the connect page', async () => {
     for (const language of ['es', 'en'] as const) {
-      const page = await openPage(language);
-      await page.goto(`${server.url}/channels`);
+      const page = await session.openPage(language);
+      await page.goto(`${session.server.url}/channels`);
       await page.waitForLoadState('networkidle');
       const body = await page.locator('body').textContent();
       expect(body).toContain('YouTube');
       expect(body).toContain(language === 'es' ? 'Perfil de Empresa de Google' : 'Google Business Profile');
       expect(await page.locator('[data-network-logo="youtube"]').count()).toBeGreaterThan(0);
-      await shot(page, `channels-${language}`, true);
+      await session.shot(page, `channels-${language}`, true);
     }
   });
 });

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { accountsRepository } from '../../src/modules/accounts/repository.ts';
 import { ensureWebBuilt } from '../../src/cli/build-web.ts';
 import { loadConfig } from '../../src/config.ts';
@@ -94,4 +94,61 @@ export function signInPage(page: Page, email: string, password: string): Promise
       ).status,
     [email, password] as const,
   );
+}
+
+/** What `webSession` gives a test file: one Plaza, one Chromium, the owner's token and page helpers. */
+export interface WebSession {
+  server: E2EServer;
+  browser: Browser;
+  /** The owner's API token (for set-up calls through `api`). */
+  token: string;
+  api: <T>(method: string, url: string, body?: unknown) => Promise<T>;
+  /** A fresh browser context in `language`, signed in as the owner, on the home page. */
+  openPage(language: 'es' | 'en', viewport?: { width: number; height: number }): Promise<Page>;
+  /** Fails on any i18n key the page asked for and did not find, then saves docs/screenshots/<prefix>-<name>.png. */
+  shot(page: Page, name: string, fullPage?: boolean): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * The set-up most web tests share: Plaza and Chromium started, the owner signed up. Call it in
+ * `beforeAll` and `close()` in `afterAll`.
+ */
+export async function webSession(options: {
+  owner: { email: string; name: string; password: string };
+  screenshotPrefix: string;
+}): Promise<WebSession> {
+  const [server, browser] = await Promise.all([startE2EServer(), launchBrowser()]);
+  const token = await signUpOwner(server, options.owner);
+  const contexts: BrowserContext[] = [];
+  return {
+    server,
+    browser,
+    token,
+    api: apiCaller(
+      () => server,
+      () => token,
+    ),
+    async openPage(language, viewport = { width: 1280, height: 900 }) {
+      const context = await browser.newContext({ locale: language === 'es' ? 'es-ES' : 'en-US', viewport });
+      contexts.push(context);
+      await context.addInitScript((lang) => localStorage.setItem('plaza.lang', lang), language);
+      const page = await context.newPage();
+      await page.goto(`${server.url}/`);
+      const status = await signInPage(page, options.owner.email, options.owner.password);
+      if (status !== 200) throw new Error(`signing in from the page answered ${status}`);
+      return page;
+    },
+    async shot(page, name, fullPage = false) {
+      await page.waitForLoadState('networkidle');
+      const missing = await page.evaluate(() => (window as unknown as { __plazaMissingKeys?: string[] }).__plazaMissingKeys ?? []);
+      if (missing.length) throw new Error(`missing i18n keys at ${name}: ${missing.join(', ')}`);
+      await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${options.screenshotPrefix}-${name}.png`), fullPage });
+    },
+    async close() {
+      for (const context of contexts) await context.close().catch(() => undefined);
+      await browser.close().catch(() => undefined);
+      await server.close();
+    },
+  };
 }

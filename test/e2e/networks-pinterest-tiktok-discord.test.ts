@@ -1,53 +1,20 @@
-/**
- * Pinterest, TikTok and Discord in real Chromium, Spanish and English: their logos on the channel
- * cards, the pin preview and the new preview shapes in the gallery (/previews), and the composer
- * offering a TikTok channel only what its creator allows (privacy levels, interactions locked off),
- * with a Pinterest channel's pin preview. Screenshots: docs/screenshots/networks2-*.png.
- */
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { creatorSettings } from '../../src/networks/tiktok/creator.ts';
-import { apiCaller, launchBrowser, SCREENSHOT_DIR, signInPage, signUpOwner, startE2EServer, type E2EServer } from './harness.ts';
+import { webSession, type WebSession } from './harness.ts';
 
 const OWNER = { email: 'lucia@cafearoma.test', name: 'Lucía Gil', password: 'tostado lento de mañana' };
 
 describe('Pinterest, TikTok and Discord in the web app (real Chromium, es + en)', { timeout: 240_000 }, () => {
-  let server: E2EServer;
-  let browser: Browser;
-  let token = '';
+  let session: WebSession;
   let workspaceId = '';
-  const apiCall = apiCaller(
-    () => server,
-    () => token,
-  );
-  const contexts: BrowserContext[] = [];
-
-  async function openPage(language: 'es' | 'en', width = 1280, height = 900): Promise<Page> {
-    const context = await browser.newContext({ locale: language === 'es' ? 'es-ES' : 'en-US', viewport: { width, height } });
-    contexts.push(context);
-    await context.addInitScript((lang) => localStorage.setItem('plaza.lang', lang), language);
-    const page = await context.newPage();
-    await page.goto(`${server.url}/`);
-    expect(await signInPage(page, OWNER.email, OWNER.password)).toBe(200);
-    return page;
-  }
-
-  async function shot(page: Page, name: string, fullPage = false) {
-    await page.waitForLoadState('networkidle');
-    const missing = await page.evaluate(() => (window as unknown as { __plazaMissingKeys?: string[] }).__plazaMissingKeys ?? []);
-    expect(missing, `missing i18n keys at ${name}`).toEqual([]);
-    await page.screenshot({ path: path.join(SCREENSHOT_DIR, `networks2-${name}.png`), fullPage });
-  }
 
   beforeAll(async () => {
-    server = await startE2EServer();
-    browser = await launchBrowser();
-    token = await signUpOwner(server, OWNER);
-    workspaceId = (await apiCall<{ id: string }>('POST', '/workspaces', { name: 'Café Aroma', timeZone: 'Europe/Madrid', language: 'es' }))
-      .id;
+    session = await webSession({ owner: OWNER, screenshotPrefix: 'networks2' });
+    workspaceId = (
+      await session.api<{ id: string }>('POST', '/workspaces', { name: 'Café Aroma', timeZone: 'Europe/Madrid', language: 'es' })
+    ).id;
     // Channels as the sign-in pickers make them (their settings are what the pickers keep); no network is reached.
-    const db = server.runtime.ctx.database.db;
+    const db = session.server.runtime.ctx.database.db;
     const creator = {
       privacy_level_options: ['PUBLIC_TO_EVERYONE', 'SELF_ONLY'],
       comment_disabled: false,
@@ -83,15 +50,13 @@ describe('Pinterest, TikTok and Discord in the web app (real Chromium, es + en)'
   }, 240_000);
 
   afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close();
-    await server?.close();
+    await session?.close();
   });
 
   it('the gallery draws a pin, a TikTok post and a Discord message, with the networks’ logos on the connect page', async () => {
     for (const language of ['es', 'en'] as const) {
-      const page = await openPage(language);
-      await page.goto(`${server.url}/previews`);
+      const page = await session.openPage(language);
+      await page.goto(`${session.server.url}/previews`);
       await page.getByTestId('gallery-pinterest').waitFor();
       const pin = page.getByTestId('gallery-pinterest').getByTestId('preview-pinterest');
       expect(await pin.count()).toBe(2);
@@ -101,19 +66,19 @@ describe('Pinterest, TikTok and Discord in the web app (real Chromium, es + en)'
       expect(await page.getByTestId('gallery-tiktok').getByTestId('preview-tiktok').count()).toBe(2);
       expect(await page.getByTestId('gallery-discord').getByTestId('preview-discord').count()).toBe(2);
       await page.getByTestId('gallery-pinterest').scrollIntoViewIfNeeded();
-      await shot(page, `gallery-${language}`);
-      await page.goto(`${server.url}/channels`);
+      await session.shot(page, `gallery-${language}`);
+      await page.goto(`${session.server.url}/channels`);
       await page.waitForLoadState('networkidle');
       for (const network of ['pinterest', 'tiktok'])
         expect(await page.locator(`[data-network-logo="${network}"]`).count()).toBeGreaterThan(0);
-      await shot(page, `channels-${language}`);
+      await session.shot(page, `channels-${language}`);
     }
   });
 
   it('the composer offers a TikTok channel only its creator’s privacy levels and locks Duet and Stitch off', async () => {
     for (const language of ['es', 'en'] as const) {
-      const page = await openPage(language, 1400, 1000);
-      await page.goto(`${server.url}/compose`);
+      const page = await session.openPage(language, { width: 1400, height: 1000 });
+      await page.goto(`${session.server.url}/compose`);
       await page.getByLabel(/Café Aroma TikTok/).check();
       await page.getByLabel(/Recetas de temporada/).check();
       await page.getByLabel(language === 'es' ? 'Texto' : 'Text', { exact: true }).fill('Tarta de queso recién hecha 🍰');
@@ -128,7 +93,7 @@ describe('Pinterest, TikTok and Discord in the web app (real Chromium, es + en)'
         if ((await toggle.count()) > 0) expect(await toggle.isDisabled()).toBe(true);
       }
       expect(await page.getByTestId('preview-pinterest').count()).toBe(1);
-      await shot(page, `composer-tiktok-${language}`, true);
+      await session.shot(page, `composer-tiktok-${language}`, true);
     }
   });
 });

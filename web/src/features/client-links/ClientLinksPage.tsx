@@ -118,7 +118,7 @@ function LinkCard({ link }: { link: ListedLink }) {
               : t('clientLinks.expires', { when: when(link.expiresAt) })}
           {link.createdByName ? ` · ${t('clientLinks.createdBy', { who: link.createdByName })}` : ''}
           {' · '}
-          {t('clientLinks.counts', { approved: link.approved, rejected: link.rejected })}
+          {t('clientLinks.approvedCount', { count: link.approved })} · {t('clientLinks.rejectedCount', { count: link.rejected })}
         </Text>
         <Group gap="xs">
           <Button size="xs" variant="light" onClick={() => setOpen((v) => !v)}>

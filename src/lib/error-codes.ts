@@ -140,6 +140,12 @@ export const ERROR_CODES = [
   'inbox_reply_too_long',
   'inbox_not_a_member',
   'inbox_reply_failed',
+  // client approval links (issue 16 part 11)
+  'client_link_invalid',
+  'client_link_expired',
+  'client_link_revoked',
+  'client_link_period_invalid',
+  'client_decision_closed',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

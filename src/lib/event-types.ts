@@ -118,6 +118,12 @@ export const EVENT_TYPES = [
   'inbox.sentiment_corrected',
   'inbox.saved_reply.created',
   'inbox.saved_reply.deleted',
+  // client approval links (issue 16 part 11) and queue slot changes (part 12's queue webhooks)
+  'client_link.created',
+  'client_link.revoked',
+  'client_link.approved',
+  'client_link.rejected',
+  'queue.slots_changed',
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];

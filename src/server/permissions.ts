@@ -23,6 +23,8 @@ export const PERMISSIONS = {
   'inbox.reply': ['owner', 'manager', 'editor'],
   /** Inbox: saved replies, syncing channels now (and, later, rules and service levels). */
   'inbox.manage': ['owner', 'manager'],
+  /** Client approval links: create, list and revoke links that let a client without an account approve posts. */
+  'client_link.manage': ['owner', 'manager'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -52,7 +52,11 @@ const CollectionPage = lazy(() => import('./features/analytics/Collection.tsx'))
 const AcceptInvitePage = lazy(() => import('./features/accounts/Accounts.tsx').then((m) => ({ default: m.AcceptInvitePage })));
 const ResetPasswordPage = lazy(() => import('./features/accounts/Accounts.tsx').then((m) => ({ default: m.ResetPasswordPage })));
 const ForgotPasswordPage = lazy(() => import('./features/accounts/Accounts.tsx').then((m) => ({ default: m.ForgotPasswordPage })));
+// A client's approval page (a signed link, no account).
+const ClientReviewPage = lazy(() => import('./features/client-links/ClientReviewPage.tsx').then((m) => ({ default: m.ClientReviewPage })));
+const ClientLinksPage = lazy(() => import('./features/client-links/ClientLinksPage.tsx').then((m) => ({ default: m.ClientLinksPage })));
 const PUBLIC_PAGES: Record<string, () => JSX.Element> = {
+  '/client': () => <ClientReviewPage />,
   '/invite': () => <AcceptInvitePage />,
   '/reset-password': () => <ResetPasswordPage />,
   '/forgot-password': () => <ForgotPasswordPage />,
@@ -91,6 +95,7 @@ export function App() {
               <Route path="/calendar" element={<CalendarPage />} />
               <Route path="/compose" element={<ComposerPage />} />
               <Route path="/approvals" element={<ApprovalsPage />} />
+              <Route path="/client-links" element={<ClientLinksPage />} />
               <Route path="/posts" element={<PostsListPage />} />
               <Route path="/queues" element={<QueuesPage />} />
               <Route path="/posts/:postId" element={<PostDetailPage />} />

@@ -19,6 +19,14 @@ export const WEBHOOK_EVENTS = [
   'objective.on_track',
   'report.sent',
   'report.failed',
+  // queues (issue 16 part 12): a post took a slot, a queue paused or resumed, its slots changed
+  'queue.post_added',
+  'queue.paused',
+  'queue.resumed',
+  'queue.slots_changed',
+  // client approval links (issue 16 part 11): a client approved or rejected a post
+  'client_link.approved',
+  'client_link.rejected',
 ] as const;
 
 /**

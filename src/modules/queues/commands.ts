@@ -75,20 +75,27 @@ export async function updateQueue(ctx: AppContext, workspaceId: string, queueId:
     if (input.slots) await queues.replaceSlots(trx, queueId, normalizeSlots(input.slots));
     const queue = await queues.update(trx, queueId, { name: input.name, paused: input.paused, now: new Date(ctx.clock.now()) });
     const moved = input.slots || input.paused !== undefined ? await reflow(ctx, trx, queue, actorId) : 0;
-    const type =
-      input.paused === true && !before.paused
-        ? 'queue.paused'
-        : input.paused === false && before.paused
-          ? 'queue.resumed'
-          : 'queue.updated';
+    const pausing = input.paused === true && !before.paused;
+    const resuming = input.paused === false && before.paused;
+    const type = pausing ? 'queue.paused' : resuming ? 'queue.resumed' : input.slots ? 'queue.slots_changed' : 'queue.updated';
     await recordEvent(trx, {
       workspaceId,
       actorUserId: actorId,
       type,
       subjectType: 'queue',
       subjectId: queueId,
-      data: { name: queue.name, moved },
+      data: { name: queue.name, moved, ...(input.slots && { slots: input.slots.length }) },
     });
+    // New slots in the same change as a pause or resume still tell webhooks that the slots changed.
+    if (input.slots && type !== 'queue.slots_changed')
+      await recordEvent(trx, {
+        workspaceId,
+        actorUserId: actorId,
+        type: 'queue.slots_changed',
+        subjectType: 'queue',
+        subjectId: queueId,
+        data: { name: queue.name, moved, slots: input.slots.length },
+      });
     return { queue, moved };
   });
 }

@@ -427,6 +427,211 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/client-review/decide": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The client approves or rejects one post of the link (a rejection needs a comment); recorded as the client */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default  */
+                        comment?: string;
+                        /** @enum {string} */
+                        decision: "approved" | "rejected";
+                        /** Format: uuid */
+                        postId: string;
+                        token: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            comment: string;
+                            decidedAt: string;
+                            /** @enum {string} */
+                            decision: "approved" | "rejected";
+                            /** Format: uuid */
+                            postId: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/client-review/media/{linkId}/{mediaId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An image or video of a post a client link shows (the path is signed for that link and file) */
+        get: {
+            parameters: {
+                query: {
+                    sig: string;
+                };
+                header?: never;
+                path: {
+                    linkId: string;
+                    mediaId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "image/gif": string;
+                        "image/jpeg": string;
+                        "image/png": string;
+                        "image/webp": string;
+                        "video/mp4": string;
+                        "video/quicktime": string;
+                    };
+                };
+                /** @description The asked byte range of the file */
+                206: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "image/gif": string;
+                        "image/jpeg": string;
+                        "image/png": string;
+                        "image/webp": string;
+                        "video/mp4": string;
+                        "video/quicktime": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/client-review/open": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** What a client link shows (no account: the token is the credential); 410 when expired or revoked */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        token: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            clientName: string;
+                            expiresAt: string;
+                            firstDay: string;
+                            /** @enum {string} */
+                            language: "es" | "en";
+                            lastDay: string;
+                            posts: {
+                                channels: {
+                                    account: {
+                                        handle: string;
+                                        name: string;
+                                    };
+                                    channelName: string;
+                                    excerpt: string | null;
+                                    /** Format: uuid */
+                                    id: string;
+                                    media: {
+                                        alt: string;
+                                        url: string;
+                                    }[];
+                                    network: string;
+                                    text: string;
+                                    thread: {
+                                        media: {
+                                            alt: string;
+                                            url: string;
+                                        }[];
+                                        text: string;
+                                    }[];
+                                    title: string | null;
+                                }[];
+                                content: string;
+                                decidable: boolean;
+                                decision: {
+                                    comment: string;
+                                    decidedAt: string;
+                                    /** @enum {string} */
+                                    decision: "approved" | "rejected";
+                                } | null;
+                                /** Format: uuid */
+                                id: string;
+                                scheduledAt: string;
+                                /** @enum {string} */
+                                state: "draft" | "in_review" | "approved" | "scheduled" | "publishing" | "published" | "failed" | "canceled";
+                            }[];
+                            timeZone: string;
+                            workspaceName: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/invitations/accept": {
         parameters: {
             query?: never;
@@ -697,7 +902,7 @@ export interface paths {
                                 id: string;
                                 language: string;
                                 name: string;
-                                permissions: ("read" | "comment" | "post.write" | "post.approve" | "post.publish" | "channel.manage" | "member.manage" | "workspace.manage" | "workspace.delete" | "webhook.manage" | "integration.manage" | "listening.write" | "listening.manage" | "inbox.reply" | "inbox.manage")[];
+                                permissions: ("read" | "comment" | "post.write" | "post.approve" | "post.publish" | "channel.manage" | "member.manage" | "workspace.manage" | "workspace.delete" | "webhook.manage" | "integration.manage" | "listening.write" | "listening.manage" | "inbox.reply" | "inbox.manage" | "client_link.manage")[];
                                 /** @enum {string} */
                                 role: "owner" | "manager" | "editor" | "approver" | "viewer";
                                 timeZone: string;
@@ -1062,11 +1267,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: {
-                                permissions: ("read" | "comment" | "post.write" | "post.approve" | "post.publish" | "channel.manage" | "member.manage" | "workspace.manage" | "workspace.delete" | "webhook.manage" | "integration.manage" | "listening.write" | "listening.manage" | "inbox.reply" | "inbox.manage")[];
+                                permissions: ("read" | "comment" | "post.write" | "post.approve" | "post.publish" | "channel.manage" | "member.manage" | "workspace.manage" | "workspace.delete" | "webhook.manage" | "integration.manage" | "listening.write" | "listening.manage" | "inbox.reply" | "inbox.manage" | "client_link.manage")[];
                                 /** @enum {string} */
                                 role: "owner" | "manager" | "editor" | "approver" | "viewer";
                             }[];
-                            permissions: ("read" | "comment" | "post.write" | "post.approve" | "post.publish" | "channel.manage" | "member.manage" | "workspace.manage" | "workspace.delete" | "webhook.manage" | "integration.manage" | "listening.write" | "listening.manage" | "inbox.reply" | "inbox.manage")[];
+                            permissions: ("read" | "comment" | "post.write" | "post.approve" | "post.publish" | "channel.manage" | "member.manage" | "workspace.manage" | "workspace.delete" | "webhook.manage" | "integration.manage" | "listening.write" | "listening.manage" | "inbox.reply" | "inbox.manage" | "client_link.manage")[];
                         };
                     };
                 };
@@ -4281,6 +4486,205 @@ export interface paths {
             };
         };
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/client-links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Client approval links, newest first, with how many posts each client approved and rejected */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                approved: number;
+                                clientName: string;
+                                createdAt: string;
+                                createdByName: string | null;
+                                expiresAt: string;
+                                firstDay: string;
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                language: "es" | "en";
+                                lastDay: string;
+                                rejected: number;
+                                revokedAt: (string) | null;
+                                /** @enum {string} */
+                                status: "active" | "expired" | "revoked";
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a link for a client to approve the posts of a period (brand-zone days); the URL is shown once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        clientName: string;
+                        firstDay: string;
+                        /**
+                         * @default es
+                         * @enum {string}
+                         */
+                        language?: "es" | "en";
+                        lastDay: string;
+                        /** @default 14 */
+                        validDays?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            clientName: string;
+                            createdAt: string;
+                            createdByName: string | null;
+                            expiresAt: string;
+                            firstDay: string;
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            language: "es" | "en";
+                            lastDay: string;
+                            revokedAt: (string) | null;
+                            /** @enum {string} */
+                            status: "active" | "expired" | "revoked";
+                            url: string;
+                            urlWarning: {
+                                base: string;
+                                code: string;
+                                message: string;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/client-links/{linkId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One client link with the verdicts given through it, newest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    linkId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            clientName: string;
+                            createdAt: string;
+                            createdByName: string | null;
+                            decisions: {
+                                comment: string;
+                                decidedAt: string;
+                                /** @enum {string} */
+                                decision: "approved" | "rejected";
+                                postContent: string;
+                                /** Format: uuid */
+                                postId: string;
+                                /** @enum {string} */
+                                postState: "draft" | "in_review" | "approved" | "scheduled" | "publishing" | "published" | "failed" | "canceled";
+                                scheduledAt: (string) | null;
+                            }[];
+                            expiresAt: string;
+                            firstDay: string;
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            language: "es" | "en";
+                            lastDay: string;
+                            revokedAt: (string) | null;
+                            /** @enum {string} */
+                            status: "active" | "expired" | "revoked";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Revoke a client link at once */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    linkId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
@@ -12033,7 +12437,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        events: ("post.published" | "post.failed" | "channel.needs_reconnect" | "channel.token_expiring" | "publication.missed" | "listening.reputation_alert" | "objective.off_track" | "objective.on_track" | "report.sent" | "report.failed")[];
+                        events: ("post.published" | "post.failed" | "channel.needs_reconnect" | "channel.token_expiring" | "publication.missed" | "listening.reputation_alert" | "objective.off_track" | "objective.on_track" | "report.sent" | "report.failed" | "queue.post_added" | "queue.paused" | "queue.resumed" | "queue.slots_changed" | "client_link.approved" | "client_link.rejected")[];
                         /** Format: uri */
                         url: string;
                     };

@@ -86,6 +86,12 @@ export const errorTextsEn = {
   inbox_reply_too_long: 'The reply is longer than the network allows.',
   inbox_not_a_member: 'That person is not a member of this workspace.',
   inbox_reply_failed: 'The network refused the reply. Your draft is kept.',
+  // client approval links
+  client_link_invalid: 'This approval link is not valid. Ask whoever sent it for a new one.',
+  client_link_expired: 'This approval link has expired. Ask whoever sent it for a new one.',
+  client_link_revoked: 'This approval link was withdrawn. Ask whoever sent it for a new one.',
+  client_link_period_invalid: 'The period must end on or after its first day and span at most {{maxDays}} days.',
+  client_decision_closed: 'This post is already published: it can no longer be approved or rejected.',
 };
 
 /** What is wrong with a field, by zod issue code (validation_failed details). */

@@ -94,6 +94,12 @@ export const errorTextsEs: Record<keyof typeof errorTextsEn, string> = {
   inbox_reply_too_long: 'La respuesta es más larga de lo que admite la red.',
   inbox_not_a_member: 'Esa persona no es miembro de este espacio de trabajo.',
   inbox_reply_failed: 'La red rechazó la respuesta. Tu borrador se conserva.',
+  // enlaces de aprobación para clientes
+  client_link_invalid: 'Este enlace de aprobación no es válido. Pide uno nuevo a quien te lo envió.',
+  client_link_expired: 'Este enlace de aprobación ha caducado. Pide uno nuevo a quien te lo envió.',
+  client_link_revoked: 'Este enlace de aprobación se ha retirado. Pide uno nuevo a quien te lo envió.',
+  client_link_period_invalid: 'El periodo debe terminar el mismo día o después de empezar y abarcar como mucho {{maxDays}} días.',
+  client_decision_closed: 'Esta publicación ya se ha publicado: ya no se puede aprobar ni rechazar.',
 };
 
 /** Qué le pasa a un campo, por código de zod. */

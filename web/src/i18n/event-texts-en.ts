@@ -35,6 +35,7 @@ export const eventTextsEn = {
     deleted: '{{who}} deleted a queue',
     reordered: '{{who}} reordered a queue',
     post_added: '{{who}} added a post to a queue',
+    slots_changed: '{{who}} changed a queue’s time slots',
   },
   channel: {
     connected: '{{who}} connected a channel',
@@ -128,6 +129,13 @@ export const eventTextsEn = {
     note: { created: '{{who}} wrote an internal note', mentioned: '{{who}} mentioned you in a conversation note' },
     sentiment_corrected: '{{who}} corrected a message’s sentiment',
     saved_reply: { created: '{{who}} saved a reply', deleted: '{{who}} deleted a saved reply' },
+  },
+  // client approval links: `who` is the client's name for approved / rejected (activity.ts)
+  client_link: {
+    created: '{{who}} created a client approval link',
+    revoked: '{{who}} revoked a client approval link',
+    approved: '{{who}} (client) approved a post',
+    rejected: '{{who}} (client) rejected a post',
   },
   other: '{{who}} did something Plaza cannot describe yet',
 };

@@ -34,6 +34,7 @@ export const eventTextsEs: Dictionary<typeof eventTextsEn> = {
     deleted: '{{who}} eliminó una cola',
     reordered: '{{who}} reordenó una cola',
     post_added: '{{who}} añadió una publicación a una cola',
+    slots_changed: '{{who}} cambió las franjas horarias de una cola',
   },
   channel: {
     connected: '{{who}} conectó un canal',
@@ -127,6 +128,13 @@ export const eventTextsEs: Dictionary<typeof eventTextsEn> = {
     note: { created: '{{who}} escribió una nota interna', mentioned: '{{who}} te mencionó en una nota de una conversación' },
     sentiment_corrected: '{{who}} corrigió el sentimiento de un mensaje',
     saved_reply: { created: '{{who}} guardó una respuesta', deleted: '{{who}} borró una respuesta guardada' },
+  },
+  // enlaces de aprobación para clientes: `who` es el nombre del cliente en approved / rejected (activity.ts)
+  client_link: {
+    created: '{{who}} creó un enlace de aprobación para un cliente',
+    revoked: '{{who}} retiró un enlace de aprobación de un cliente',
+    approved: '{{who}} (cliente) aprobó una publicación',
+    rejected: '{{who}} (cliente) rechazó una publicación',
   },
   other: '{{who}} hizo algo que Plaza aún no sabe describir',
 };

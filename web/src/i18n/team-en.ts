@@ -28,6 +28,7 @@ export const teamEn = {
       listening_manage: 'add listening sources and alert thresholds',
       inbox_reply: 'answer, assign, label and resolve inbox conversations',
       inbox_manage: 'manage saved replies and sync the inbox',
+      client_link_manage: 'create and revoke approval links for clients without an account',
     },
   },
   workspace: {

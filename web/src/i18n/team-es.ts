@@ -31,6 +31,7 @@ export const teamEs: Dictionary<typeof teamEn> = {
       listening_manage: 'añadir fuentes de escucha y umbrales de alerta',
       inbox_reply: 'responder, asignar, etiquetar y resolver conversaciones de la bandeja',
       inbox_manage: 'gestionar las respuestas guardadas y sincronizar la bandeja',
+      client_link_manage: 'crear y retirar enlaces de aprobación para clientes sin cuenta',
     },
   },
   workspace: {

@@ -32,6 +32,7 @@ const NAV_GROUPS: ReadonlyArray<{ key: string; items: ReadonlyArray<{ to: string
       { to: '/calendar', key: 'nav.calendar' },
       { to: '/queues', key: 'queues.nav' },
       { to: '/approvals', key: 'nav.approvals' },
+      { to: '/client-links', key: 'clientLinks.nav' },
       { to: '/channels', key: 'nav.channels' },
       { to: '/sandbox', key: 'nav.sandbox' },
     ],

@@ -20,9 +20,11 @@ export function activityLink(item: ActivityItem): string {
 export function useActivityLabel(): (item: Pick<ActivityItem, 'type' | 'data'> & { actorName?: string | null }) => string {
   const { t, i18n } = useTranslation();
   return (item) => {
-    const who = item.actorName ?? t('activity.system');
-    const key = i18n.exists(`events.${item.type}`) ? `events.${item.type}` : 'events.other';
     const data = (item.data ?? {}) as Record<string, unknown>;
+    // A client's verdict through an approval link has no account behind it: it reads as the client's name.
+    const client = typeof data.clientName === 'string' && !item.actorName && item.type.startsWith('client_link.') ? data.clientName : null;
+    const who = item.actorName ?? client ?? t('activity.system');
+    const key = i18n.exists(`events.${item.type}`) ? `events.${item.type}` : 'events.other';
     const reasonCode = typeof data.reasonCode === 'string' ? data.reasonCode : null;
     const reason = reasonCode ? networkReasonText(reasonCode) : '';
     return t(key, { who, reason });

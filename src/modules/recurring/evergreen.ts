@@ -111,6 +111,8 @@ async function fill(ctx: AppContext, trx: Db, queue: { id: string; workspaceId: 
   if (!free.length) return [];
   const candidates = await repo.evergreenCandidates(trx, queue.workspaceId, channelIds);
   const lastShared = new Map(candidates.map((c) => [c.id, c.last_shared?.getTime() ?? 0]));
+  // The rotation goes on from the text the post's last share used (the original counts as the first).
+  const lastText = new Map(candidates.map((c) => [c.id, c.last_text ?? c.content]));
   const shares: Array<{ postId: string; sourceId: string; scheduledAt: Date; text: string }> = [];
   for (const slot of free) {
     for (const candidate of candidates) {
@@ -123,10 +125,10 @@ async function fill(ctx: AppContext, trx: Db, queue: { id: string; workspaceId: 
         new Date(slot),
       );
       const texts = [candidate.content, ...(candidate.evergreen_variants ?? [])];
-      const sharedBefore = shares.filter((s) => s.sourceId === candidate.id).length;
+      const previous = texts.indexOf(lastText.get(candidate.id) ?? candidate.content);
       const text = chooseVariation(
         texts,
-        sharedBefore,
+        (previous + 1) % texts.length,
         publications.map((p) => ({ network: p.network, lastText: last.get(p.channel_id) })),
       );
       if (text === null) continue;
@@ -161,6 +163,7 @@ async function fill(ctx: AppContext, trx: Db, queue: { id: string; workspaceId: 
         data: { sourceId: candidate.id, queueId: queue.id, scheduledAt: new Date(slot) },
       });
       lastShared.set(candidate.id, slot);
+      lastText.set(candidate.id, text);
       shares.push({ postId: post.id, sourceId: candidate.id, scheduledAt: new Date(slot), text });
       break;
     }

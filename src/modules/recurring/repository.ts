@@ -236,6 +236,11 @@ export const recurringRepository = {
         sql<Date>`greatest(p.scheduled_at, (SELECT max(c.scheduled_at) FROM posts c WHERE c.evergreen_source_id = p.id AND c.state <> 'canceled'))`.as(
           'last_shared',
         ),
+        sql<
+          string | null
+        >`(SELECT c.content FROM posts c WHERE c.evergreen_source_id = p.id AND c.state <> 'canceled' ORDER BY c.scheduled_at DESC LIMIT 1)`.as(
+          'last_text',
+        ),
       ])
       .where('p.workspace_id', '=', workspaceId)
       .where('p.evergreen', '=', true)

@@ -3311,6 +3311,7 @@ export interface paths {
                                 content: string;
                                 /** Format: uuid */
                                 id: string;
+                                recurring: boolean;
                                 scheduledAt: string;
                                 /** @enum {string} */
                                 state: "draft" | "in_review" | "approved" | "scheduled" | "publishing" | "published" | "failed" | "canceled";
@@ -4707,6 +4708,53 @@ export interface paths {
                                 type: string;
                             }[];
                             nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/evergreen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Evergreen posts (shared again by queues that recycle) with their alternative texts */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                content: string;
+                                /** Format: uuid */
+                                id: string;
+                                scheduledAt: (string) | null;
+                                state: string;
+                                variants: string[];
+                            }[];
                         };
                     };
                 };
@@ -9131,9 +9179,12 @@ export interface paths {
                                 campaignId: string | null;
                                 content: string;
                                 createdAt: string;
+                                evergreen: boolean;
+                                evergreenSourceId: string | null;
                                 /** Format: uuid */
                                 id: string;
                                 objectiveId: string | null;
+                                occurrenceDetached: boolean;
                                 pillarId: string | null;
                                 publications: {
                                     attempts: number;
@@ -9180,6 +9231,7 @@ export interface paths {
                                     }[];
                                     title: string | null;
                                 }[];
+                                recurringRuleId: string | null;
                                 scheduledAt: (string) | null;
                                 segmentId: string | null;
                                 /** @enum {string} */
@@ -9288,9 +9340,12 @@ export interface paths {
                             campaignId: string | null;
                             content: string;
                             createdAt: string;
+                            evergreen: boolean;
+                            evergreenSourceId: string | null;
                             /** Format: uuid */
                             id: string;
                             objectiveId: string | null;
+                            occurrenceDetached: boolean;
                             pillarId: string | null;
                             publications: {
                                 attempts: number;
@@ -9337,6 +9392,7 @@ export interface paths {
                                 }[];
                                 title: string | null;
                             }[];
+                            recurringRuleId: string | null;
                             scheduledAt: (string) | null;
                             segmentId: string | null;
                             /** @enum {string} */
@@ -9441,6 +9497,8 @@ export interface paths {
                             }[];
                             content: string;
                             createdAt: string;
+                            evergreen: boolean;
+                            evergreenSourceId: string | null;
                             history: {
                                 actorName: string | null;
                                 actorUserId: string | null;
@@ -9454,6 +9512,7 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             objectiveId: string | null;
+                            occurrenceDetached: boolean;
                             pillarId: string | null;
                             publications: {
                                 attempts: number;
@@ -9500,6 +9559,7 @@ export interface paths {
                                 }[];
                                 title: string | null;
                             }[];
+                            recurringRuleId: string | null;
                             scheduledAt: (string) | null;
                             segmentId: string | null;
                             /** @enum {string} */
@@ -9601,9 +9661,12 @@ export interface paths {
                             campaignId: string | null;
                             content: string;
                             createdAt: string;
+                            evergreen: boolean;
+                            evergreenSourceId: string | null;
                             /** Format: uuid */
                             id: string;
                             objectiveId: string | null;
+                            occurrenceDetached: boolean;
                             pillarId: string | null;
                             publications: {
                                 attempts: number;
@@ -9650,6 +9713,7 @@ export interface paths {
                                 }[];
                                 title: string | null;
                             }[];
+                            recurringRuleId: string | null;
                             scheduledAt: (string) | null;
                             segmentId: string | null;
                             /** @enum {string} */
@@ -9764,9 +9828,12 @@ export interface paths {
                             campaignId: string | null;
                             content: string;
                             createdAt: string;
+                            evergreen: boolean;
+                            evergreenSourceId: string | null;
                             /** Format: uuid */
                             id: string;
                             objectiveId: string | null;
+                            occurrenceDetached: boolean;
                             pillarId: string | null;
                             publications: {
                                 attempts: number;
@@ -9813,6 +9880,7 @@ export interface paths {
                                 }[];
                                 title: string | null;
                             }[];
+                            recurringRuleId: string | null;
                             scheduledAt: (string) | null;
                             segmentId: string | null;
                             /** @enum {string} */
@@ -9872,9 +9940,12 @@ export interface paths {
                             campaignId: string | null;
                             content: string;
                             createdAt: string;
+                            evergreen: boolean;
+                            evergreenSourceId: string | null;
                             /** Format: uuid */
                             id: string;
                             objectiveId: string | null;
+                            occurrenceDetached: boolean;
                             pillarId: string | null;
                             publications: {
                                 attempts: number;
@@ -9921,6 +9992,7 @@ export interface paths {
                                 }[];
                                 title: string | null;
                             }[];
+                            recurringRuleId: string | null;
                             scheduledAt: (string) | null;
                             segmentId: string | null;
                             /** @enum {string} */
@@ -9993,6 +10065,55 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspaces/{workspaceId}/posts/{postId}/evergreen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Mark a post evergreen (with alternative texts for its re-shares) or take it out */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    postId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        evergreen: boolean;
+                        variants?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            evergreen: boolean;
+                            variants: string[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workspaces/{workspaceId}/posts/{postId}/publications/{publicationId}/retry": {
         parameters: {
             query?: never;
@@ -10027,9 +10148,12 @@ export interface paths {
                             campaignId: string | null;
                             content: string;
                             createdAt: string;
+                            evergreen: boolean;
+                            evergreenSourceId: string | null;
                             /** Format: uuid */
                             id: string;
                             objectiveId: string | null;
+                            occurrenceDetached: boolean;
                             pillarId: string | null;
                             publications: {
                                 attempts: number;
@@ -10076,6 +10200,7 @@ export interface paths {
                                 }[];
                                 title: string | null;
                             }[];
+                            recurringRuleId: string | null;
                             scheduledAt: (string) | null;
                             segmentId: string | null;
                             /** @enum {string} */
@@ -10135,9 +10260,12 @@ export interface paths {
                             campaignId: string | null;
                             content: string;
                             createdAt: string;
+                            evergreen: boolean;
+                            evergreenSourceId: string | null;
                             /** Format: uuid */
                             id: string;
                             objectiveId: string | null;
+                            occurrenceDetached: boolean;
                             pillarId: string | null;
                             publications: {
                                 attempts: number;
@@ -10184,6 +10312,7 @@ export interface paths {
                                 }[];
                                 title: string | null;
                             }[];
+                            recurringRuleId: string | null;
                             scheduledAt: (string) | null;
                             segmentId: string | null;
                             /** @enum {string} */
@@ -10243,9 +10372,12 @@ export interface paths {
                             campaignId: string | null;
                             content: string;
                             createdAt: string;
+                            evergreen: boolean;
+                            evergreenSourceId: string | null;
                             /** Format: uuid */
                             id: string;
                             objectiveId: string | null;
+                            occurrenceDetached: boolean;
                             pillarId: string | null;
                             publications: {
                                 attempts: number;
@@ -10292,6 +10424,7 @@ export interface paths {
                                 }[];
                                 title: string | null;
                             }[];
+                            recurringRuleId: string | null;
                             scheduledAt: (string) | null;
                             segmentId: string | null;
                             /** @enum {string} */
@@ -10351,9 +10484,12 @@ export interface paths {
                             campaignId: string | null;
                             content: string;
                             createdAt: string;
+                            evergreen: boolean;
+                            evergreenSourceId: string | null;
                             /** Format: uuid */
                             id: string;
                             objectiveId: string | null;
+                            occurrenceDetached: boolean;
                             pillarId: string | null;
                             publications: {
                                 attempts: number;
@@ -10400,6 +10536,7 @@ export interface paths {
                                 }[];
                                 title: string | null;
                             }[];
+                            recurringRuleId: string | null;
                             scheduledAt: (string) | null;
                             segmentId: string | null;
                             /** @enum {string} */
@@ -10459,9 +10596,12 @@ export interface paths {
                             campaignId: string | null;
                             content: string;
                             createdAt: string;
+                            evergreen: boolean;
+                            evergreenSourceId: string | null;
                             /** Format: uuid */
                             id: string;
                             objectiveId: string | null;
+                            occurrenceDetached: boolean;
                             pillarId: string | null;
                             publications: {
                                 attempts: number;
@@ -10508,6 +10648,7 @@ export interface paths {
                                 }[];
                                 title: string | null;
                             }[];
+                            recurringRuleId: string | null;
                             scheduledAt: (string) | null;
                             segmentId: string | null;
                             /** @enum {string} */
@@ -10567,9 +10708,12 @@ export interface paths {
                             campaignId: string | null;
                             content: string;
                             createdAt: string;
+                            evergreen: boolean;
+                            evergreenSourceId: string | null;
                             /** Format: uuid */
                             id: string;
                             objectiveId: string | null;
+                            occurrenceDetached: boolean;
                             pillarId: string | null;
                             publications: {
                                 attempts: number;
@@ -10616,6 +10760,7 @@ export interface paths {
                                 }[];
                                 title: string | null;
                             }[];
+                            recurringRuleId: string | null;
                             scheduledAt: (string) | null;
                             segmentId: string | null;
                             /** @enum {string} */
@@ -10675,9 +10820,12 @@ export interface paths {
                             campaignId: string | null;
                             content: string;
                             createdAt: string;
+                            evergreen: boolean;
+                            evergreenSourceId: string | null;
                             /** Format: uuid */
                             id: string;
                             objectiveId: string | null;
+                            occurrenceDetached: boolean;
                             pillarId: string | null;
                             publications: {
                                 attempts: number;
@@ -10724,6 +10872,7 @@ export interface paths {
                                 }[];
                                 title: string | null;
                             }[];
+                            recurringRuleId: string | null;
                             scheduledAt: (string) | null;
                             segmentId: string | null;
                             /** @enum {string} */
@@ -11232,6 +11381,103 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/workspaces/{workspaceId}/queues/{queueId}/evergreen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Let a queue recycle evergreen posts into its free slots, at least gapDays apart per post (null: stop recycling) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    queueId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        gapDays: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            evergreenGapDays: number | null;
+                            /** Format: uuid */
+                            queueId: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/queues/{queueId}/evergreen/fill": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Fill the queue’s free slots of the coming week with evergreen re-shares now (the hourly job does the same) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    queueId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                postId: string;
+                                scheduledAt: string;
+                                /** Format: uuid */
+                                sourceId: string;
+                                text: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workspaces/{workspaceId}/queues/{queueId}/order": {
         parameters: {
             query?: never;
@@ -11377,6 +11623,471 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/recurring": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Recurring posts, newest first, with their occurrence counts */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                action: string;
+                                authorId: string | null;
+                                channelIds: string[];
+                                content: string;
+                                createdAt: string;
+                                finished: boolean;
+                                generatedUntil: string;
+                                /** Format: uuid */
+                                id: string;
+                                nextAt: (string) | null;
+                                occurrences: {
+                                    published: number;
+                                    total: number;
+                                    upcoming: number;
+                                };
+                                rule: string;
+                                startsLocal: string;
+                                stoppedAt: (string) | null;
+                                timeZone: string;
+                                windowDays: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a recurring post: a post body, an RRULE and its first local date and time; occurrences are created as posts up to windowDays ahead */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        post: {
+                            /**
+                             * @default draft
+                             * @enum {string}
+                             */
+                            action?: "draft" | "submit" | "schedule" | "publish_now";
+                            campaignId?: string | null;
+                            channels: {
+                                /** Format: uuid */
+                                channelId: string;
+                                firstComment?: string;
+                                media?: {
+                                    alt?: string;
+                                    /** Format: uuid */
+                                    mediaId: string;
+                                }[];
+                                /** @default {} */
+                                options?: {
+                                    contentWarning?: string;
+                                    language?: string;
+                                    network?: {
+                                        [key: string]: string | boolean;
+                                    };
+                                    /** @enum {string} */
+                                    visibility?: "public" | "unlisted" | "private" | "direct";
+                                };
+                                /** @enum {string} */
+                                postType?: "text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document";
+                                text?: string;
+                                thread?: {
+                                    /** @default [] */
+                                    media?: {
+                                        alt?: string;
+                                        /** Format: uuid */
+                                        mediaId: string;
+                                    }[];
+                                    text: string;
+                                }[];
+                                title?: string;
+                            }[];
+                            /** @default  */
+                            content?: string;
+                            firstComment?: string;
+                            /** @default [] */
+                            media?: {
+                                alt?: string;
+                                /** Format: uuid */
+                                mediaId: string;
+                            }[];
+                            objectiveId?: string | null;
+                            pillarId?: string | null;
+                            /** @enum {string} */
+                            postType?: "text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document";
+                            scheduledAt?: string | null;
+                            segmentId?: string | null;
+                            /** @default [] */
+                            thread?: {
+                                /** @default [] */
+                                media?: {
+                                    alt?: string;
+                                    /** Format: uuid */
+                                    mediaId: string;
+                                }[];
+                                text: string;
+                            }[];
+                            title?: string;
+                        };
+                        rule: string;
+                        startsLocal: string;
+                        windowDays?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            action: string;
+                            authorId: string | null;
+                            channelIds: string[];
+                            content: string;
+                            createdAt: string;
+                            finished: boolean;
+                            generatedUntil: string;
+                            /** Format: uuid */
+                            id: string;
+                            items: {
+                                detached: boolean;
+                                local: string;
+                                /** Format: uuid */
+                                postId: string;
+                                scheduledAt: (string) | null;
+                                state: string;
+                            }[];
+                            nextAt: (string) | null;
+                            occurrences: {
+                                published: number;
+                                total: number;
+                                upcoming: number;
+                            };
+                            rule: string;
+                            startsLocal: string;
+                            stoppedAt: (string) | null;
+                            template: {
+                                [key: string]: unknown;
+                            };
+                            timeZone: string;
+                            windowDays: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/recurring/{ruleId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One recurring post with its occurrences */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    ruleId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            action: string;
+                            authorId: string | null;
+                            channelIds: string[];
+                            content: string;
+                            createdAt: string;
+                            finished: boolean;
+                            generatedUntil: string;
+                            /** Format: uuid */
+                            id: string;
+                            items: {
+                                detached: boolean;
+                                local: string;
+                                /** Format: uuid */
+                                postId: string;
+                                scheduledAt: (string) | null;
+                                state: string;
+                            }[];
+                            nextAt: (string) | null;
+                            occurrences: {
+                                published: number;
+                                total: number;
+                                upcoming: number;
+                            };
+                            rule: string;
+                            startsLocal: string;
+                            stoppedAt: (string) | null;
+                            template: {
+                                [key: string]: unknown;
+                            };
+                            timeZone: string;
+                            windowDays: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit all future occurrences (text and channels, rule, start or window); occurrences edited on their own and past ones stay */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    ruleId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        post?: {
+                            /**
+                             * @default draft
+                             * @enum {string}
+                             */
+                            action?: "draft" | "submit" | "schedule" | "publish_now";
+                            campaignId?: string | null;
+                            channels: {
+                                /** Format: uuid */
+                                channelId: string;
+                                firstComment?: string;
+                                media?: {
+                                    alt?: string;
+                                    /** Format: uuid */
+                                    mediaId: string;
+                                }[];
+                                /** @default {} */
+                                options?: {
+                                    contentWarning?: string;
+                                    language?: string;
+                                    network?: {
+                                        [key: string]: string | boolean;
+                                    };
+                                    /** @enum {string} */
+                                    visibility?: "public" | "unlisted" | "private" | "direct";
+                                };
+                                /** @enum {string} */
+                                postType?: "text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document";
+                                text?: string;
+                                thread?: {
+                                    /** @default [] */
+                                    media?: {
+                                        alt?: string;
+                                        /** Format: uuid */
+                                        mediaId: string;
+                                    }[];
+                                    text: string;
+                                }[];
+                                title?: string;
+                            }[];
+                            /** @default  */
+                            content?: string;
+                            firstComment?: string;
+                            /** @default [] */
+                            media?: {
+                                alt?: string;
+                                /** Format: uuid */
+                                mediaId: string;
+                            }[];
+                            objectiveId?: string | null;
+                            pillarId?: string | null;
+                            /** @enum {string} */
+                            postType?: "text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document";
+                            scheduledAt?: string | null;
+                            segmentId?: string | null;
+                            /** @default [] */
+                            thread?: {
+                                /** @default [] */
+                                media?: {
+                                    alt?: string;
+                                    /** Format: uuid */
+                                    mediaId: string;
+                                }[];
+                                text: string;
+                            }[];
+                            title?: string;
+                        };
+                        rule?: string;
+                        startsLocal?: string;
+                        windowDays?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            action: string;
+                            authorId: string | null;
+                            channelIds: string[];
+                            content: string;
+                            created: number;
+                            createdAt: string;
+                            finished: boolean;
+                            generatedUntil: string;
+                            /** Format: uuid */
+                            id: string;
+                            items: {
+                                detached: boolean;
+                                local: string;
+                                /** Format: uuid */
+                                postId: string;
+                                scheduledAt: (string) | null;
+                                state: string;
+                            }[];
+                            nextAt: (string) | null;
+                            occurrences: {
+                                published: number;
+                                total: number;
+                                upcoming: number;
+                            };
+                            removed: number;
+                            rule: string;
+                            startsLocal: string;
+                            stoppedAt: (string) | null;
+                            template: {
+                                [key: string]: unknown;
+                            };
+                            timeZone: string;
+                            windowDays: number;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/recurring/{ruleId}/stop": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Stop a recurring post: its future occurrences not yet publishing (and not edited on their own) are deleted */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    ruleId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            action: string;
+                            authorId: string | null;
+                            channelIds: string[];
+                            content: string;
+                            createdAt: string;
+                            finished: boolean;
+                            generatedUntil: string;
+                            /** Format: uuid */
+                            id: string;
+                            items: {
+                                detached: boolean;
+                                local: string;
+                                /** Format: uuid */
+                                postId: string;
+                                scheduledAt: (string) | null;
+                                state: string;
+                            }[];
+                            nextAt: (string) | null;
+                            occurrences: {
+                                published: number;
+                                total: number;
+                                upcoming: number;
+                            };
+                            removed: number;
+                            rule: string;
+                            startsLocal: string;
+                            stoppedAt: (string) | null;
+                            template: {
+                                [key: string]: unknown;
+                            };
+                            timeZone: string;
+                            windowDays: number;
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;

@@ -9,6 +9,7 @@ import { registerListeningCommands } from './listening-commands.ts';
 import { registerAccountCommands } from './account-commands.ts';
 import { registerIntegrationCommands } from './integration-commands.ts';
 import { registerQueueCommands } from './queue-commands.ts';
+import { registerRecurringCommands } from './recurring-commands.ts';
 import { registerInboxCommands } from './inbox-commands.ts';
 import { registerClientLinkCommands } from './client-link-commands.ts';
 import { localMessage } from '../lib/local-messages.ts';
@@ -314,6 +315,11 @@ export function buildCli(): Command {
     .option('--title <text>', 'a title, for networks that take one')
     .option('--option <name=value>', 'one of the networks’ own options (see GET /api/v1/networks); repeat', collect, [])
     .option('--queue <queueId>', 'add it to a queue: it is scheduled in the queue’s next free slot (plaza queue list)')
+    .option(
+      '--repeat <rrule>',
+      'repeat it (RFC 5545 RRULE, e.g. "FREQ=WEEKLY;BYDAY=MO;COUNT=10"); --at is the first occurrence, on the brand’s wall clock (plaza recurring)',
+    )
+    .option('--window-days <n>', 'with --repeat: days of occurrences created ahead (a rule that never ends needs it)', '60')
     .action(
       action(
         async (
@@ -323,6 +329,8 @@ export function buildCli(): Command {
             text: string;
             at?: string;
             queue?: string;
+            repeat?: string;
+            windowDays: string;
             action: string;
             media: string[];
             alt: string[];
@@ -344,6 +352,32 @@ export function buildCli(): Command {
             });
             if (showProgress) process.stderr.write('\n');
             media.push({ mediaId: uploaded.id, ...(opts.alt[index] ? { alt: opts.alt[index] } : {}) });
+          }
+          if (opts.repeat) {
+            if (!opts.at) throw new Error('--repeat needs --at: the first occurrence, e.g. --at "2026-03-09 09:00"');
+            if (opts.queue) throw new Error('--repeat and --queue cannot go together');
+            const { createRecurringFromCli } = await import('./recurring-commands.ts');
+            const explicit = command.getOptionValueSource('action') !== 'default';
+            await createRecurringFromCli(api, options, opts.workspace, {
+              post: {
+                content: opts.text,
+                media,
+                ...(opts.postType && { postType: opts.postType }),
+                ...(opts.firstComment && { firstComment: opts.firstComment }),
+                ...(opts.title && { title: opts.title }),
+                channels: opts.channel.map((channelId) => ({
+                  channelId,
+                  ...(Object.keys(networkOptions).length > 0 && { options: { network: networkOptions } }),
+                })),
+                // Each occurrence is scheduled at its time unless the command says otherwise.
+                action: explicit ? opts.action : 'schedule',
+              },
+              rule: opts.repeat,
+              at: opts.at,
+              zone,
+              windowDays: Number(opts.windowDays),
+            });
+            return;
           }
           const created = await api.post<{ id: string; state: string; scheduledAt: string | null }>(
             `/api/v1/workspaces/${opts.workspace}/posts`,
@@ -559,6 +593,7 @@ export function buildCli(): Command {
   registerAccountCommands(program);
   registerIntegrationCommands(program);
   registerQueueCommands(program);
+  registerRecurringCommands(program);
   registerInboxCommands(program);
   registerClientLinkCommands(program);
   return program;

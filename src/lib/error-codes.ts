@@ -129,6 +129,13 @@ export const ERROR_CODES = [
   'queue_has_no_slots',
   'queue_full',
   'queue_changed',
+  // recurring posts and evergreen recycling
+  'recurrence_invalid',
+  'recurrence_too_frequent',
+  'recurrence_unbounded',
+  'recurrence_start_in_gap',
+  'recurrence_no_occurrences',
+  'recurring_stopped',
   // inbox
   'inbox_already_answered',
   'inbox_item_deleted',

@@ -34,6 +34,14 @@ export const EVENT_TYPES = [
   'queue.deleted',
   'queue.reordered',
   'queue.post_added',
+  // recurring posts and evergreen recycling
+  'recurring.created',
+  'recurring.updated',
+  'recurring.stopped',
+  'evergreen.marked',
+  'evergreen.unmarked',
+  'evergreen.reshared',
+  'evergreen.queue_changed',
   // channels
   'channel.connected',
   'channel.reconnected',

@@ -17,6 +17,7 @@ import { sourceKindRoutes } from '../modules/listening/source-kinds-routes.ts';
 import { integrationRoutes } from '../modules/integrations/routes.ts';
 import { oauthRoutes } from '../modules/oauth/routes.ts';
 import { queueRoutes } from '../modules/queues/routes.ts';
+import { recurringRoutes } from '../modules/recurring/routes.ts';
 import { inboxRoutes } from '../modules/inbox/routes.ts';
 import { clientLinkRoutes } from '../modules/client-links/routes.ts';
 
@@ -40,6 +41,7 @@ export const apiModules: ApiModule[] = [
   integrationRoutes,
   oauthRoutes,
   queueRoutes,
+  recurringRoutes,
   inboxRoutes,
   clientLinkRoutes,
 ];

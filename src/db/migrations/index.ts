@@ -21,6 +21,7 @@ import * as publicationApiCost0851 from './0851_publication_api_cost.ts';
 import * as inbox0900 from './0900_inbox.ts';
 import * as queues0920 from './0920_queues.ts';
 import * as clientLinks0975 from './0975_client_links.ts';
+import * as recurring0930 from './0930_recurring.ts';
 
 /** One schema change: plain SQL (one dialect for PGlite and Postgres), applied once. */
 export interface Migration {
@@ -56,4 +57,5 @@ export const migrations: Migration[] = [
   { name: '0900_inbox', up: inbox0900.up },
   { name: '0920_queues', up: queues0920.up },
   { name: '0975_client_links', up: clientLinks0975.up },
+  { name: '0930_recurring', up: recurring0930.up },
 ];

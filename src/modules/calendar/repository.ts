@@ -17,6 +17,8 @@ export interface CalendarEntryRow {
   scheduled_at: Date;
   author_id: string | null;
   campaign_id: string | null;
+  /** An occurrence of a recurring post (the calendar draws a repeat icon). */
+  recurring: boolean;
   channels: Array<{ channelId: string; state: PublicationState }> | null;
 }
 
@@ -44,7 +46,7 @@ export const calendarRepository = {
   /** Compact entries (dated posts) of a window, oldest first, up to 5,000: one query. */
   async entries(raw: SqlRunner, workspaceId: string, q: EntryFilters): Promise<CalendarEntryRow[]> {
     const { rows } = await raw.query<CalendarEntryRow>(
-      `SELECT p.id, left(p.content, 140) AS content, p.state, p.scheduled_at, p.author_id, p.campaign_id,
+      `SELECT p.id, left(p.content, 140) AS content, p.state, p.scheduled_at, p.author_id, p.campaign_id, (p.recurring_rule_id IS NOT NULL) AS recurring,
               (SELECT json_agg(json_build_object('channelId', pub.channel_id, 'state', pub.state) ORDER BY pub.created_at) FROM publications pub WHERE pub.post_id = p.id) AS channels
          FROM posts p
         WHERE p.workspace_id = $1 AND p.scheduled_at >= $2 AND p.scheduled_at < $3

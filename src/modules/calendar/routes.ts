@@ -25,6 +25,8 @@ const calendarEntrySchema = z.object({
   scheduledAt: instant,
   authorId: z.string().uuid().nullable(),
   campaignId: z.string().uuid().nullable(),
+  /** An occurrence of a recurring post. */
+  recurring: z.boolean(),
   channels: z.array(z.object({ channelId: z.string().uuid(), state: z.enum(PUBLICATION_STATES) })),
 });
 
@@ -62,6 +64,7 @@ export const calendarRoutes: ApiModule = async (app, ctx) => {
           scheduledAt: new Date(row.scheduled_at).toISOString(),
           authorId: row.author_id,
           campaignId: row.campaign_id,
+          recurring: row.recurring,
           channels: row.channels ?? [],
         })),
       };

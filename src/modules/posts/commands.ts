@@ -9,6 +9,7 @@ import { AppError, badRequest, conflict, notFound } from '../../lib/errors.ts';
 import { recordEvent } from '../events/events.ts';
 import { assertReferencesInWorkspace } from '../workspaces/references.ts';
 import { postsRepository as posts, type PostRow } from './repository.ts';
+import { recurringRepository } from '../recurring/repository.ts';
 import type { POST_ACTIONS, PostBody, Transition } from './schemas.ts';
 import { assertNotEmpty, assertValid, type resolveVariants, validateVariants } from './validation.ts';
 import { listEventsFor } from '../events/events.ts';
@@ -98,8 +99,8 @@ export async function importPosts(ctx: AppContext, workspaceId: string, authorId
   });
 }
 
-/** createPost inside a caller's transaction (bulk imports commit all rows or none). */
-async function createPostIn(ctx: AppContext, trx: Db, workspaceId: string, authorId: string, body: PostBody) {
+/** createPost inside a caller's transaction (bulk imports commit all rows or none; recurring occurrences and evergreen re-shares). */
+export async function createPostIn(ctx: AppContext, trx: Db, workspaceId: string, authorId: string, body: PostBody) {
   const workspace = await posts.workspace(trx, workspaceId);
   const now = ctx.clock.now();
   let scheduledAt = body.scheduledAt ?? null;
@@ -180,6 +181,8 @@ export async function updatePost(ctx: AppContext, workspaceId: string, postId: s
       throw timePassed(scheduledAt);
     await posts.deletePublications(trx, postId);
     await insertPublications(trx, postId, workspaceId, variants, channels, state, scheduledAt);
+    // An occurrence of a recurring post edited on its own: "all future" edits of its rule leave it alone.
+    if (post.recurring_rule_id) await recurringRepository.detach(trx, postId);
     const updated = await posts.updatePost(trx, postId, {
       content: body.content,
       state,
@@ -336,6 +339,9 @@ export async function transitionPostIn(
     data: { from, to, scheduledAt, comment: input.comment ?? null },
   });
   if (post.queue_id && LEAVES_QUEUE.includes(transition)) await posts.setPostQueue(trx, postId, null);
+  // An occurrence moved to another time by hand is this occurrence's own now.
+  if (post.recurring_rule_id && transition === 'schedule' && scheduledAt?.getTime() !== post.scheduled_at?.getTime())
+    await recurringRepository.detach(trx, postId);
   return updated;
 }
 

@@ -150,6 +150,12 @@ export const postSchema = z.object({
   objectiveId: z.string().uuid().nullable(),
   segmentId: z.string().uuid().nullable(),
   pillarId: z.string().uuid().nullable(),
+  /** The recurring post (src/modules/recurring) this post is an occurrence of, and whether it was edited on its own. */
+  recurringRuleId: z.string().uuid().nullable(),
+  occurrenceDetached: z.boolean(),
+  /** Shared again by queues that recycle evergreen posts; a re-share names its source. */
+  evergreen: z.boolean(),
+  evergreenSourceId: z.string().uuid().nullable(),
   createdAt: instant,
   updatedAt: instant,
   publications: z.array(publicationSchema),

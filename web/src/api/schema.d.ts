@@ -3516,6 +3516,7 @@ export interface paths {
                                 content: string;
                                 /** Format: uuid */
                                 id: string;
+                                recurring: boolean;
                                 scheduledAt: string;
                                 /** @enum {string} */
                                 state: "draft" | "in_review" | "approved" | "scheduled" | "publishing" | "published" | "failed" | "canceled";
@@ -5111,6 +5112,53 @@ export interface paths {
                                 type: string;
                             }[];
                             nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/evergreen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Evergreen posts (shared again by queues that recycle) with their alternative texts */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                content: string;
+                                /** Format: uuid */
+                                id: string;
+                                scheduledAt: (string) | null;
+                                state: string;
+                                variants: string[];
+                            }[];
                         };
                     };
                 };
@@ -9535,9 +9583,12 @@ export interface paths {
                                 campaignId: string | null;
                                 content: string;
                                 createdAt: string;
+                                evergreen: boolean;
+                                evergreenSourceId: string | null;
                                 /** Format: uuid */
                                 id: string;
                                 objectiveId: string | null;
+                                occurrenceDetached: boolean;
                                 pillarId: string | null;
                                 publications: {
                                     attempts: number;
@@ -9584,6 +9635,7 @@ export interface paths {
                                     }[];
                                     title: string | null;
                                 }[];
+                                recurringRuleId: string | null;
                                 scheduledAt: (string) | null;
                                 segmentId: string | null;
                                 /** @enum {string} */
@@ -9692,9 +9744,12 @@ export interface paths {
                             campaignId: string | null;
                             content: string;
                             createdAt: string;
+                            evergreen: boolean;
+                            evergreenSourceId: string | null;
                             /** Format: uuid */
                             id: string;
                             objectiveId: string | null;
+                            occurrenceDetached: boolean;
                             pillarId: string | null;
                             publications: {
                                 attempts: number;
@@ -9741,6 +9796,7 @@ export interface paths {
                                 }[];
                                 title: string | null;
                             }[];
+                            recurringRuleId: string | null;
                             scheduledAt: (string) | null;
                             segmentId: string | null;
                             /** @enum {string} */
@@ -9845,6 +9901,8 @@ export interface paths {
                             }[];
                             content: string;
                             createdAt: string;
+                            evergreen: boolean;
+                            evergreenSourceId: string | null;
                             history: {
                                 actorName: string | null;
                                 actorUserId: string | null;
@@ -9858,6 +9916,7 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             objectiveId: string | null;
+                            occurrenceDetached: boolean;
                             pillarId: string | null;
                             publications: {
                                 attempts: number;
@@ -9904,6 +9963,7 @@ export interface paths {
                                 }[];
                                 title: string | null;
                             }[];
+                            recurringRuleId: string | null;
                             scheduledAt: (string) | null;
                             segmentId: string | null;
                             /** @enum {string} */
@@ -10005,9 +10065,12 @@ export interface paths {
                             campaignId: string | null;
                             content: string;
                             createdAt: string;
+                            evergreen: boolean;
+                            evergreenSourceId: string | null;
                             /** Format: uuid */
                             id: string;
                             objectiveId: string | null;
+                            occurrenceDetached: boolean;
                             pillarId: string | null;
                             publications: {
                                 attempts: number;
@@ -10054,6 +10117,7 @@ export interface paths {
                                 }[];
                                 title: string | null;
                             }[];
+                            recurringRuleId: string | null;
                             scheduledAt: (string) | null;
                             segmentId: string | null;
                             /** @enum {string} */
@@ -10168,9 +10232,12 @@ export interface paths {
                             campaignId: string | null;
                             content: string;
                             createdAt: string;
+                            evergreen: boolean;
+                            evergreenSourceId: string | null;
                             /** Format: uuid */
                             id: string;
                             objectiveId: string | null;
+                            occurrenceDetached: boolean;
                             pillarId: string | null;
                             publications: {
                                 attempts: number;
@@ -10217,6 +10284,7 @@ export interface paths {
                                 }[];
                                 title: string | null;
                             }[];
+                            recurringRuleId: string | null;
                             scheduledAt: (string) | null;
                             segmentId: string | null;
                             /** @enum {string} */
@@ -10276,9 +10344,12 @@ export interface paths {
                             campaignId: string | null;
                             content: string;
                             createdAt: string;
+                            evergreen: boolean;
+                            evergreenSourceId: string | null;
                             /** Format: uuid */
                             id: string;
                             objectiveId: string | null;
+                            occurrenceDetached: boolean;
                             pillarId: string | null;
                             publications: {
                                 attempts: number;
@@ -10325,6 +10396,7 @@ export interface paths {
                                 }[];
                                 title: string | null;
                             }[];
+                            recurringRuleId: string | null;
                             scheduledAt: (string) | null;
                             segmentId: string | null;
                             /** @enum {string} */
@@ -10397,6 +10469,55 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspaces/{workspaceId}/posts/{postId}/evergreen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Mark a post evergreen (with alternative texts for its re-shares) or take it out */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    postId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        evergreen: boolean;
+                        variants?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            evergreen: boolean;
+                            variants: string[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workspaces/{workspaceId}/posts/{postId}/publications/{publicationId}/retry": {
         parameters: {
             query?: never;
@@ -10431,9 +10552,12 @@ export interface paths {
                             campaignId: string | null;
                             content: string;
                             createdAt: string;
+                            evergreen: boolean;
+                            evergreenSourceId: string | null;
                             /** Format: uuid */
                             id: string;
                             objectiveId: string | null;
+                            occurrenceDetached: boolean;
                             pillarId: string | null;
                             publications: {
                                 attempts: number;
@@ -10480,6 +10604,7 @@ export interface paths {
                                 }[];
                                 title: string | null;
                             }[];
+                            recurringRuleId: string | null;
                             scheduledAt: (string) | null;
                             segmentId: string | null;
                             /** @enum {string} */
@@ -10539,9 +10664,12 @@ export interface paths {
                             campaignId: string | null;
                             content: string;
                             createdAt: string;
+                            evergreen: boolean;
+                            evergreenSourceId: string | null;
                             /** Format: uuid */
                             id: string;
                             objectiveId: string | null;
+                            occurrenceDetached: boolean;
                             pillarId: string | null;
                             publications: {
                                 attempts: number;
@@ -10588,6 +10716,7 @@ export interface paths {
                                 }[];
                                 title: string | null;
                             }[];
+                            recurringRuleId: string | null;
                             scheduledAt: (string) | null;
                             segmentId: string | null;
                             /** @enum {string} */
@@ -10647,9 +10776,12 @@ export interface paths {
                             campaignId: string | null;
                             content: string;
                             createdAt: string;
+                            evergreen: boolean;
+                            evergreenSourceId: string | null;
                             /** Format: uuid */
                             id: string;
                             objectiveId: string | null;
+                            occurrenceDetached: boolean;
                             pillarId: string | null;
                             publications: {
                                 attempts: number;
@@ -10696,6 +10828,7 @@ export interface paths {
                                 }[];
                                 title: string | null;
                             }[];
+                            recurringRuleId: string | null;
                             scheduledAt: (string) | null;
                             segmentId: string | null;
                             /** @enum {string} */
@@ -10755,9 +10888,12 @@ export interface paths {
                             campaignId: string | null;
                             content: string;
                             createdAt: string;
+                            evergreen: boolean;
+                            evergreenSourceId: string | null;
                             /** Format: uuid */
                             id: string;
                             objectiveId: string | null;
+                            occurrenceDetached: boolean;
                             pillarId: string | null;
                             publications: {
                                 attempts: number;
@@ -10804,6 +10940,7 @@ export interface paths {
                                 }[];
                                 title: string | null;
                             }[];
+                            recurringRuleId: string | null;
                             scheduledAt: (string) | null;
                             segmentId: string | null;
                             /** @enum {string} */
@@ -10863,9 +11000,12 @@ export interface paths {
                             campaignId: string | null;
                             content: string;
                             createdAt: string;
+                            evergreen: boolean;
+                            evergreenSourceId: string | null;
                             /** Format: uuid */
                             id: string;
                             objectiveId: string | null;
+                            occurrenceDetached: boolean;
                             pillarId: string | null;
                             publications: {
                                 attempts: number;
@@ -10912,6 +11052,7 @@ export interface paths {
                                 }[];
                                 title: string | null;
                             }[];
+                            recurringRuleId: string | null;
                             scheduledAt: (string) | null;
                             segmentId: string | null;
                             /** @enum {string} */
@@ -10971,9 +11112,12 @@ export interface paths {
                             campaignId: string | null;
                             content: string;
                             createdAt: string;
+                            evergreen: boolean;
+                            evergreenSourceId: string | null;
                             /** Format: uuid */
                             id: string;
                             objectiveId: string | null;
+                            occurrenceDetached: boolean;
                             pillarId: string | null;
                             publications: {
                                 attempts: number;
@@ -11020,6 +11164,7 @@ export interface paths {
                                 }[];
                                 title: string | null;
                             }[];
+                            recurringRuleId: string | null;
                             scheduledAt: (string) | null;
                             segmentId: string | null;
                             /** @enum {string} */
@@ -11079,9 +11224,12 @@ export interface paths {
                             campaignId: string | null;
                             content: string;
                             createdAt: string;
+                            evergreen: boolean;
+                            evergreenSourceId: string | null;
                             /** Format: uuid */
                             id: string;
                             objectiveId: string | null;
+                            occurrenceDetached: boolean;
                             pillarId: string | null;
                             publications: {
                                 attempts: number;
@@ -11128,6 +11276,7 @@ export interface paths {
                                 }[];
                                 title: string | null;
                             }[];
+                            recurringRuleId: string | null;
                             scheduledAt: (string) | null;
                             segmentId: string | null;
                             /** @enum {string} */
@@ -11636,6 +11785,103 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/workspaces/{workspaceId}/queues/{queueId}/evergreen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Let a queue recycle evergreen posts into its free slots, at least gapDays apart per post (null: stop recycling) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    queueId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        gapDays: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            evergreenGapDays: number | null;
+                            /** Format: uuid */
+                            queueId: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/queues/{queueId}/evergreen/fill": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Fill the queue’s free slots of the coming week with evergreen re-shares now (the hourly job does the same) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    queueId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                postId: string;
+                                scheduledAt: string;
+                                /** Format: uuid */
+                                sourceId: string;
+                                text: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workspaces/{workspaceId}/queues/{queueId}/order": {
         parameters: {
             query?: never;
@@ -11781,6 +12027,471 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/recurring": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Recurring posts, newest first, with their occurrence counts */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                action: string;
+                                authorId: string | null;
+                                channelIds: string[];
+                                content: string;
+                                createdAt: string;
+                                finished: boolean;
+                                generatedUntil: string;
+                                /** Format: uuid */
+                                id: string;
+                                nextAt: (string) | null;
+                                occurrences: {
+                                    published: number;
+                                    total: number;
+                                    upcoming: number;
+                                };
+                                rule: string;
+                                startsLocal: string;
+                                stoppedAt: (string) | null;
+                                timeZone: string;
+                                windowDays: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a recurring post: a post body, an RRULE and its first local date and time; occurrences are created as posts up to windowDays ahead */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        post: {
+                            /**
+                             * @default draft
+                             * @enum {string}
+                             */
+                            action?: "draft" | "submit" | "schedule" | "publish_now";
+                            campaignId?: string | null;
+                            channels: {
+                                /** Format: uuid */
+                                channelId: string;
+                                firstComment?: string;
+                                media?: {
+                                    alt?: string;
+                                    /** Format: uuid */
+                                    mediaId: string;
+                                }[];
+                                /** @default {} */
+                                options?: {
+                                    contentWarning?: string;
+                                    language?: string;
+                                    network?: {
+                                        [key: string]: string | boolean;
+                                    };
+                                    /** @enum {string} */
+                                    visibility?: "public" | "unlisted" | "private" | "direct";
+                                };
+                                /** @enum {string} */
+                                postType?: "text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document";
+                                text?: string;
+                                thread?: {
+                                    /** @default [] */
+                                    media?: {
+                                        alt?: string;
+                                        /** Format: uuid */
+                                        mediaId: string;
+                                    }[];
+                                    text: string;
+                                }[];
+                                title?: string;
+                            }[];
+                            /** @default  */
+                            content?: string;
+                            firstComment?: string;
+                            /** @default [] */
+                            media?: {
+                                alt?: string;
+                                /** Format: uuid */
+                                mediaId: string;
+                            }[];
+                            objectiveId?: string | null;
+                            pillarId?: string | null;
+                            /** @enum {string} */
+                            postType?: "text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document";
+                            scheduledAt?: string | null;
+                            segmentId?: string | null;
+                            /** @default [] */
+                            thread?: {
+                                /** @default [] */
+                                media?: {
+                                    alt?: string;
+                                    /** Format: uuid */
+                                    mediaId: string;
+                                }[];
+                                text: string;
+                            }[];
+                            title?: string;
+                        };
+                        rule: string;
+                        startsLocal: string;
+                        windowDays?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            action: string;
+                            authorId: string | null;
+                            channelIds: string[];
+                            content: string;
+                            createdAt: string;
+                            finished: boolean;
+                            generatedUntil: string;
+                            /** Format: uuid */
+                            id: string;
+                            items: {
+                                detached: boolean;
+                                local: string;
+                                /** Format: uuid */
+                                postId: string;
+                                scheduledAt: (string) | null;
+                                state: string;
+                            }[];
+                            nextAt: (string) | null;
+                            occurrences: {
+                                published: number;
+                                total: number;
+                                upcoming: number;
+                            };
+                            rule: string;
+                            startsLocal: string;
+                            stoppedAt: (string) | null;
+                            template: {
+                                [key: string]: unknown;
+                            };
+                            timeZone: string;
+                            windowDays: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/recurring/{ruleId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One recurring post with its occurrences */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    ruleId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            action: string;
+                            authorId: string | null;
+                            channelIds: string[];
+                            content: string;
+                            createdAt: string;
+                            finished: boolean;
+                            generatedUntil: string;
+                            /** Format: uuid */
+                            id: string;
+                            items: {
+                                detached: boolean;
+                                local: string;
+                                /** Format: uuid */
+                                postId: string;
+                                scheduledAt: (string) | null;
+                                state: string;
+                            }[];
+                            nextAt: (string) | null;
+                            occurrences: {
+                                published: number;
+                                total: number;
+                                upcoming: number;
+                            };
+                            rule: string;
+                            startsLocal: string;
+                            stoppedAt: (string) | null;
+                            template: {
+                                [key: string]: unknown;
+                            };
+                            timeZone: string;
+                            windowDays: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit all future occurrences (text and channels, rule, start or window); occurrences edited on their own and past ones stay */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    ruleId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        post?: {
+                            /**
+                             * @default draft
+                             * @enum {string}
+                             */
+                            action?: "draft" | "submit" | "schedule" | "publish_now";
+                            campaignId?: string | null;
+                            channels: {
+                                /** Format: uuid */
+                                channelId: string;
+                                firstComment?: string;
+                                media?: {
+                                    alt?: string;
+                                    /** Format: uuid */
+                                    mediaId: string;
+                                }[];
+                                /** @default {} */
+                                options?: {
+                                    contentWarning?: string;
+                                    language?: string;
+                                    network?: {
+                                        [key: string]: string | boolean;
+                                    };
+                                    /** @enum {string} */
+                                    visibility?: "public" | "unlisted" | "private" | "direct";
+                                };
+                                /** @enum {string} */
+                                postType?: "text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document";
+                                text?: string;
+                                thread?: {
+                                    /** @default [] */
+                                    media?: {
+                                        alt?: string;
+                                        /** Format: uuid */
+                                        mediaId: string;
+                                    }[];
+                                    text: string;
+                                }[];
+                                title?: string;
+                            }[];
+                            /** @default  */
+                            content?: string;
+                            firstComment?: string;
+                            /** @default [] */
+                            media?: {
+                                alt?: string;
+                                /** Format: uuid */
+                                mediaId: string;
+                            }[];
+                            objectiveId?: string | null;
+                            pillarId?: string | null;
+                            /** @enum {string} */
+                            postType?: "text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document";
+                            scheduledAt?: string | null;
+                            segmentId?: string | null;
+                            /** @default [] */
+                            thread?: {
+                                /** @default [] */
+                                media?: {
+                                    alt?: string;
+                                    /** Format: uuid */
+                                    mediaId: string;
+                                }[];
+                                text: string;
+                            }[];
+                            title?: string;
+                        };
+                        rule?: string;
+                        startsLocal?: string;
+                        windowDays?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            action: string;
+                            authorId: string | null;
+                            channelIds: string[];
+                            content: string;
+                            created: number;
+                            createdAt: string;
+                            finished: boolean;
+                            generatedUntil: string;
+                            /** Format: uuid */
+                            id: string;
+                            items: {
+                                detached: boolean;
+                                local: string;
+                                /** Format: uuid */
+                                postId: string;
+                                scheduledAt: (string) | null;
+                                state: string;
+                            }[];
+                            nextAt: (string) | null;
+                            occurrences: {
+                                published: number;
+                                total: number;
+                                upcoming: number;
+                            };
+                            removed: number;
+                            rule: string;
+                            startsLocal: string;
+                            stoppedAt: (string) | null;
+                            template: {
+                                [key: string]: unknown;
+                            };
+                            timeZone: string;
+                            windowDays: number;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/recurring/{ruleId}/stop": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Stop a recurring post: its future occurrences not yet publishing (and not edited on their own) are deleted */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    ruleId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            action: string;
+                            authorId: string | null;
+                            channelIds: string[];
+                            content: string;
+                            createdAt: string;
+                            finished: boolean;
+                            generatedUntil: string;
+                            /** Format: uuid */
+                            id: string;
+                            items: {
+                                detached: boolean;
+                                local: string;
+                                /** Format: uuid */
+                                postId: string;
+                                scheduledAt: (string) | null;
+                                state: string;
+                            }[];
+                            nextAt: (string) | null;
+                            occurrences: {
+                                published: number;
+                                total: number;
+                                upcoming: number;
+                            };
+                            removed: number;
+                            rule: string;
+                            startsLocal: string;
+                            stoppedAt: (string) | null;
+                            template: {
+                                [key: string]: unknown;
+                            };
+                            timeZone: string;
+                            windowDays: number;
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;

@@ -41,6 +41,13 @@ export const errorTextsEn = {
   queue_has_no_slots: 'This queue has no time slots yet. Add some in Queues first.',
   queue_full: 'This queue has no free slot in the next year. Add slots or pick a time.',
   queue_changed: 'The queue changed meanwhile. It has been reloaded: reorder again.',
+  // recurring posts
+  recurrence_invalid: 'This repeat rule is not valid. Check the frequency, the days and how it ends.',
+  recurrence_too_frequent: 'A post can repeat at most once a day.',
+  recurrence_unbounded: 'This repeat never ends: give an end date or a number of times.',
+  recurrence_start_in_gap: 'That time does not exist on that day (the clocks go forward). Pick another time for the first post.',
+  recurrence_no_occurrences: 'This repeat has no date left after now. Check its start and its end.',
+  recurring_stopped: 'This recurring post was stopped. Create a new one.',
   unknown_channel: 'One of the channels does not exist in this workspace.',
   connection_failed: 'Could not connect to {{network}}. {{reasonText}}',
   connection_fields_mismatch: 'The connection details do not match this network. Fill in every required field.',

@@ -47,6 +47,13 @@ export const errorTextsEs: Record<keyof typeof errorTextsEn, string> = {
   queue_has_no_slots: 'Esta cola aún no tiene franjas horarias. Añádelas primero en Colas.',
   queue_full: 'Esta cola no tiene franjas libres en el próximo año. Añade franjas o elige una hora.',
   queue_changed: 'La cola ha cambiado mientras tanto. Se ha recargado: vuelve a ordenarla.',
+  // publicaciones periódicas
+  recurrence_invalid: 'Esta regla de repetición no es válida. Revisa la frecuencia, los días y cuándo termina.',
+  recurrence_too_frequent: 'Una publicación puede repetirse como mucho una vez al día.',
+  recurrence_unbounded: 'Esta repetición no termina nunca: indica una fecha de fin o un número de veces.',
+  recurrence_start_in_gap: 'Esa hora no existe ese día (se adelantan los relojes). Elige otra hora para la primera publicación.',
+  recurrence_no_occurrences: 'Esta repetición ya no tiene fechas a partir de ahora. Revisa el inicio y el final.',
+  recurring_stopped: 'Esta publicación periódica se detuvo. Crea una nueva.',
   unknown_network: 'Plaza no conoce esta red.',
   unknown_channel: 'Uno de los canales no existe en este espacio de trabajo.',
   connection_failed: 'No se pudo conectar con {{network}}. {{reasonText}}',

@@ -37,6 +37,17 @@ export const eventTextsEn = {
     post_added: '{{who}} added a post to a queue',
     slots_changed: '{{who}} changed a queue’s time slots',
   },
+  recurring: {
+    created: '{{who}} created a recurring post',
+    updated: '{{who}} changed every future post of a recurring post',
+    stopped: '{{who}} stopped a recurring post',
+  },
+  evergreen: {
+    marked: '{{who}} marked a post as evergreen',
+    unmarked: '{{who}} took a post out of evergreen',
+    reshared: 'A queue shared an evergreen post again',
+    queue_changed: '{{who}} changed how a queue recycles evergreen posts',
+  },
   channel: {
     connected: '{{who}} connected a channel',
     reconnected: '{{who}} reconnected a channel',

@@ -36,6 +36,17 @@ export const eventTextsEs: Dictionary<typeof eventTextsEn> = {
     post_added: '{{who}} añadió una publicación a una cola',
     slots_changed: '{{who}} cambió las franjas horarias de una cola',
   },
+  recurring: {
+    created: '{{who}} creó una publicación periódica',
+    updated: '{{who}} cambió todas las próximas de una publicación periódica',
+    stopped: '{{who}} detuvo una publicación periódica',
+  },
+  evergreen: {
+    marked: '{{who}} marcó una publicación como atemporal',
+    unmarked: '{{who}} quitó una publicación de las atemporales',
+    reshared: 'Una cola volvió a compartir una publicación atemporal',
+    queue_changed: '{{who}} cambió cómo recicla una cola las publicaciones atemporales',
+  },
   channel: {
     connected: '{{who}} conectó un canal',
     reconnected: '{{who}} reconectó un canal',

@@ -140,6 +140,12 @@ export const ERROR_CODES = [
   'inbox_reply_too_long',
   'inbox_not_a_member',
   'inbox_reply_failed',
+  // ideas board, snippets and hashtag sets
+  'idea_already_posted',
+  'idea_needs_channels',
+  'idea_move_not_allowed',
+  'snippet_name_taken',
+  'snippet_invalid_hashtag',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -118,6 +118,15 @@ export const EVENT_TYPES = [
   'inbox.sentiment_corrected',
   'inbox.saved_reply.created',
   'inbox.saved_reply.deleted',
+  // ideas board, snippets and hashtag sets
+  'idea.created',
+  'idea.updated',
+  'idea.deleted',
+  'idea.converted',
+  'idea.commented',
+  'snippet.created',
+  'snippet.updated',
+  'snippet.deleted',
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];

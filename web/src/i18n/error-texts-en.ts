@@ -86,6 +86,13 @@ export const errorTextsEn = {
   inbox_reply_too_long: 'The reply is longer than the network allows.',
   inbox_not_a_member: 'That person is not a member of this workspace.',
   inbox_reply_failed: 'The network refused the reply. Your draft is kept.',
+  // ideas board, snippets and hashtag sets
+  idea_already_posted: 'This idea is already a post. Open its post to go on.',
+  idea_needs_channels: 'Choose at least one channel for the post this idea becomes.',
+  idea_move_not_allowed:
+    'Cards move by hand only from idea to draft and from draft to in review; later columns follow the post’s own workflow.',
+  snippet_name_taken: 'There is already one with that name. Choose another name.',
+  snippet_invalid_hashtag: 'Some words are not hashtags (letters, digits and _ only, at least one letter).',
 };
 
 /** What is wrong with a field, by zod issue code (validation_failed details). */

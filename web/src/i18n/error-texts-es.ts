@@ -94,6 +94,13 @@ export const errorTextsEs: Record<keyof typeof errorTextsEn, string> = {
   inbox_reply_too_long: 'La respuesta es más larga de lo que admite la red.',
   inbox_not_a_member: 'Esa persona no es miembro de este espacio de trabajo.',
   inbox_reply_failed: 'La red rechazó la respuesta. Tu borrador se conserva.',
+  // tablero de ideas, fragmentos y grupos de hashtags
+  idea_already_posted: 'Esta idea ya es una publicación. Abre la publicación para seguir.',
+  idea_needs_channels: 'Elige al menos un canal para la publicación que saldrá de esta idea.',
+  idea_move_not_allowed:
+    'Las tarjetas solo se mueven a mano de idea a borrador y de borrador a revisión; las columnas siguientes siguen el flujo de la publicación.',
+  snippet_name_taken: 'Ya hay uno con ese nombre. Elige otro.',
+  snippet_invalid_hashtag: 'Algunas palabras no son hashtags (solo letras, números y _, con al menos una letra).',
 };
 
 /** Qué le pasa a un campo, por código de zod. */

@@ -129,5 +129,13 @@ export const eventTextsEn = {
     sentiment_corrected: '{{who}} corrected a message’s sentiment',
     saved_reply: { created: '{{who}} saved a reply', deleted: '{{who}} deleted a saved reply' },
   },
+  idea: {
+    created: '{{who}} added an idea',
+    updated: '{{who}} changed an idea',
+    deleted: '{{who}} deleted an idea',
+    converted: '{{who}} turned an idea into a post',
+    commented: '{{who}} commented on an idea',
+  },
+  snippet: { created: '{{who}} saved a snippet', updated: '{{who}} changed a snippet', deleted: '{{who}} deleted a snippet' },
   other: '{{who}} did something Plaza cannot describe yet',
 };

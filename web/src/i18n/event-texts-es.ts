@@ -128,5 +128,13 @@ export const eventTextsEs: Dictionary<typeof eventTextsEn> = {
     sentiment_corrected: '{{who}} corrigió el sentimiento de un mensaje',
     saved_reply: { created: '{{who}} guardó una respuesta', deleted: '{{who}} borró una respuesta guardada' },
   },
+  idea: {
+    created: '{{who}} añadió una idea',
+    updated: '{{who}} cambió una idea',
+    deleted: '{{who}} borró una idea',
+    converted: '{{who}} convirtió una idea en publicación',
+    commented: '{{who}} comentó una idea',
+  },
+  snippet: { created: '{{who}} guardó un fragmento', updated: '{{who}} cambió un fragmento', deleted: '{{who}} borró un fragmento' },
   other: '{{who}} hizo algo que Plaza aún no sabe describir',
 };

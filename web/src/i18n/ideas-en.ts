@@ -38,7 +38,7 @@ export const ideasEn = {
   send: 'Comment',
   noComments: 'No comments yet.',
   postState: 'Post: {{state}}',
-  needsChannels: 'Choose its channels first (open the card).',
+  needsChannels: 'No channels yet: open the card to choose them.',
   moved: 'Card moved',
   snippets: {
     title: 'Snippets and hashtag sets',

@@ -41,7 +41,7 @@ export const ideasEs: Dictionary<typeof ideasEn> = {
   send: 'Comentar',
   noComments: 'Aún no hay comentarios.',
   postState: 'Publicación: {{state}}',
-  needsChannels: 'Elige antes sus canales (abre la tarjeta).',
+  needsChannels: 'Aún sin canales: abre la tarjeta para elegirlos.',
   moved: 'Tarjeta movida',
   snippets: {
     title: 'Fragmentos y grupos de hashtags',

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Badge, Button, Group, Menu, Paper, Stack, Text, UnstyledButton } from '@mantine/core';
+import { Button, Group, Menu, Paper, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../shared/format.ts';
 import { type HashtagSuggestions, useHashtagSuggestions, useSnippets } from './api.ts';
@@ -127,11 +127,16 @@ export function ComposerSnippets({ text, onChange }: { text: string; onChange: (
             ))}
           </Menu.Dropdown>
         </Menu>
-        <UnstyledButton onClick={() => setSuggesting((on) => !on)} aria-expanded={suggesting}>
-          <Badge variant={suggesting ? 'filled' : 'light'} color="grape" style={{ cursor: 'pointer' }}>
-            {t('ideas.composer.suggest')}
-          </Badge>
-        </UnstyledButton>
+        <Button
+          size="xs"
+          variant={suggesting ? 'filled' : 'light'}
+          color="grape"
+          onClick={() => setSuggesting((on) => !on)}
+          aria-expanded={suggesting}
+          loading={suggesting && suggestions.isLoading}
+        >
+          {t('ideas.composer.suggest')}
+        </Button>
       </Group>
       {suggesting && suggestions.data && (
         <Suggestions data={suggestions.data} present={text} onAdd={(tag) => onChange(appendPiece(text, tag, 'hashtags'))} />

@@ -2,7 +2,6 @@ import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import {
   ActionIcon,
-  Alert,
   Anchor,
   Badge,
   Button,
@@ -161,6 +160,11 @@ function IdeaCardView({
             ) : null;
           })}
         </Group>
+        {canWrite && card.column === 'idea' && card.channelIds.length === 0 && (
+          <Text size="xs" c="dimmed" fs="italic">
+            {t('ideas.needsChannels')}
+          </Text>
+        )}
         {card.postState && (
           <Text size="xs" c="dimmed">
             {t('ideas.postState', { state: t(`states.${card.postState}`) })}
@@ -537,11 +541,6 @@ export function IdeasPage() {
           );
         })}
       </SimpleGrid>
-      {cards.some((c) => c.column === 'idea' && c.channelIds.length === 0) && canWrite && (
-        <Alert color="gray" variant="light">
-          {t('ideas.needsChannels')}
-        </Alert>
-      )}
       {openId && <IdeaModal ideaId={openId} onClose={() => setOpenId(null)} />}
       <SnippetsManager />
     </Stack>

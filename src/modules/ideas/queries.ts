@@ -38,7 +38,7 @@ export async function ideasBoard(db: Db, workspaceId: string) {
 
 /** One card with its comments, oldest first. */
 export async function ideaDetail(db: Db, workspaceId: string, ideaId: string) {
-  const row = (await ideas.board(db, workspaceId)).find((r) => r.id === ideaId);
+  const [row] = await ideas.board(db, workspaceId, ideaId);
   if (!row) throw notFound('Idea');
   const comments = await ideas.comments(db, ideaId);
   return {

@@ -22,9 +22,9 @@ export interface IdeaFields {
 }
 
 export const ideasRepository = {
-  /** Every card of the board with its linked post's state and time, author and comment count. */
-  board(db: Db, workspaceId: string) {
-    return db
+  /** Every card of the board (or only `ideaId`) with its linked post's state and time, author and comment count. */
+  board(db: Db, workspaceId: string, ideaId?: string) {
+    let query = db
       .selectFrom('ideas as i')
       .leftJoin('posts as p', 'p.id', 'i.post_id')
       .leftJoin('users as u', 'u.id', 'i.author_id')
@@ -45,12 +45,9 @@ export const ideasRepository = {
         'p.scheduled_at as post_scheduled_at',
         eb.selectFrom('idea_comments as c').select(eb.fn.countAll<string>().as('n')).whereRef('c.idea_id', '=', 'i.id').as('comments'),
       ])
-      .where('i.workspace_id', '=', workspaceId)
-      .orderBy('i.position')
-      .orderBy('i.created_at')
-      .orderBy('i.id')
-      .limit(2000)
-      .execute();
+      .where('i.workspace_id', '=', workspaceId);
+    if (ideaId) query = query.where('i.id', '=', ideaId);
+    return query.orderBy('i.position').orderBy('i.created_at').orderBy('i.id').limit(2000).execute();
   },
 
   find(db: Db, workspaceId: string, ideaId: string) {

@@ -55,6 +55,7 @@ describe('ideas board and snippets from the web app (real Chromium, real server)
       })
     ).id;
     await api('POST', `/workspaces/${ws}/ideas`, { title: 'Encuesta: ¿salmorejo o gazpacho?', pillarId: pillar.id });
+    await api('POST', `/workspaces/${ws}/ideas`, { title: 'Cata de melones' });
     const posted = await api<{ id: string }>('POST', `/workspaces/${ws}/ideas`, { title: 'Horario de agosto', channelIds: [channelId] });
     await api('POST', `/workspaces/${ws}/ideas/${posted.id}/post`, {});
     await api('POST', `/workspaces/${ws}/snippets`, { kind: 'hashtags', name: 'Verano', body: '#verano #mercado #productoLocal' });
@@ -209,6 +210,15 @@ describe('ideas board and snippets from the web app (real Chromium, real server)
     await page.getByRole('heading', { name: en.ideas.title }).waitFor();
     await page.getByTestId('column-in_review').getByText(en.ideas.columns.in_review, { exact: true }).waitFor();
     await page.getByTestId('snippet').filter({ hasText: 'Firma' }).waitFor();
+    // Reorder within a column: the last idea dragged onto the first goes before it.
+    const ideaColumn = page.getByTestId('column-idea').getByTestId('idea-card');
+    await ideaColumn.filter({ hasText: 'Cata de melones' }).dragTo(ideaColumn.filter({ hasText: 'Encuesta' }));
+    await expect
+      .poll(async () =>
+        (await api<{ items: Card[] }>('GET', `/workspaces/${ws}/ideas`)).items.filter((c) => c.column === 'idea').map((c) => c.title),
+      )
+      .toEqual(['Cata de melones', 'Encuesta: ¿salmorejo o gazpacho?']);
+    await ideaColumn.first().getByText('Cata de melones').waitFor();
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'ideas-en.png'), fullPage: true });
     await page.goto(`${server.url}/compose`);
     await page.getByRole('button', { name: en.ideas.composer.suggest }).click();

@@ -96,6 +96,11 @@ describe.each(DB_KINDS)('ideas on %s', (kind) => {
     const foreign = await s.api('POST', '/ideas', { title: 'x', pillarId: '00000000-0000-4000-8000-000000000000' });
     expect(foreign.statusCode).toBe(422);
     expect(foreign.json().error.code).toBe('unknown_reference');
+    // A card's place: positions order the board.
+    const later = await created('/ideas', { title: 'Después' });
+    expect((await s.api('PATCH', `/ideas/${later.id}`, { position: idea.position - 0.5 })).statusCode).toBe(200);
+    const order = (await board()).items.filter((c) => c.column === 'idea').map((c) => c.id);
+    expect(order.indexOf(later.id)).toBe(order.indexOf(idea.id) - 1);
     expect((await s.api('DELETE', `/ideas/${idea.id}`)).statusCode).toBe(204);
     expect((await s.api('GET', `/ideas/${idea.id}`)).statusCode).toBe(404);
   });

@@ -2,7 +2,7 @@
 export const ideasEn = {
   nav: 'Ideas',
   title: 'Ideas board',
-  help: 'Collect ideas as cards, tie them to a pillar, campaign or objective, and turn one into a draft post when it is ready. Drag a card from Idea to Draft to make its post, and from Draft to In review to submit it; the later columns follow the post.',
+  help: 'Collect ideas as cards, tie them to a pillar, campaign or objective, and turn one into a draft post when it is ready. Drag a card from Idea to Draft to make its post, and from Draft to In review to submit it; the later columns follow the post. Drag a card onto another in its column to change the order.',
   columns: {
     idea: 'Idea',
     draft: 'Draft',

@@ -5,7 +5,7 @@ import type { ideasEn } from './ideas-en.ts';
 export const ideasEs: Dictionary<typeof ideasEn> = {
   nav: 'Ideas',
   title: 'Tablero de ideas',
-  help: 'Reúne ideas en tarjetas, relaciónalas con un pilar, una campaña o un objetivo y conviértelas en borrador cuando estén listas. Arrastra una tarjeta de Idea a Borrador para crear su publicación, y de Borrador a En revisión para enviarla; las columnas siguientes siguen a la publicación.',
+  help: 'Reúne ideas en tarjetas, relaciónalas con un pilar, una campaña o un objetivo y conviértelas en borrador cuando estén listas. Arrastra una tarjeta de Idea a Borrador para crear su publicación, y de Borrador a En revisión para enviarla; las columnas siguientes siguen a la publicación. Arrastra una tarjeta sobre otra de su columna para cambiar el orden.',
   columns: {
     idea: 'Idea',
     draft: 'Borrador',

@@ -112,6 +112,8 @@ function IdeaCardView({
   onOpen,
   onMove,
   moving,
+  onDragStart,
+  onDropOn,
 }: {
   card: IdeaCard;
   names: (kind: 'pillars' | 'campaigns' | 'objectives', id: string | null) => string | null;
@@ -119,6 +121,9 @@ function IdeaCardView({
   onOpen: () => void;
   onMove: (column: BoardColumn) => void;
   moving: boolean;
+  onDragStart: () => void;
+  /** A card dropped on this one: true when it was taken (a reorder within the column). */
+  onDropOn: () => boolean;
 }) {
   const { t, i18n } = useTranslation();
   const workspace = useWorkspace();
@@ -134,12 +139,19 @@ function IdeaCardView({
       padding="sm"
       radius="md"
       data-testid="idea-card"
-      draggable={canWrite && next !== undefined}
+      draggable={canWrite}
       onDragStart={(e) => {
         e.dataTransfer.setData('text/plain', card.id);
         e.dataTransfer.effectAllowed = 'move';
+        onDragStart();
       }}
-      style={{ cursor: canWrite && next ? 'grab' : undefined }}
+      onDrop={(e) => {
+        if (onDropOn()) {
+          e.preventDefault();
+          e.stopPropagation();
+        }
+      }}
+      style={{ cursor: canWrite ? 'grab' : undefined }}
     >
       <Stack gap={6}>
         <Anchor component="button" type="button" fw={600} size="sm" ta="left" onClick={onOpen}>
@@ -453,7 +465,26 @@ export function IdeasPage() {
   });
   const cards = board.data?.items ?? [];
   const columns = board.data?.columns ?? [];
-  const dragged = (e: React.DragEvent) => cards.find((c) => c.id === e.dataTransfer.getData('text/plain'));
+  const [draggingId, setDraggingId] = useState<string | null>(null);
+  const dragging = cards.find((c) => c.id === draggingId);
+  const reorder = useMutation({
+    mutationFn: (input: { ideaId: string; position: number }) =>
+      apiCall('patch', '/api/v1/workspaces/{workspaceId}/ideas/{ideaId}', {
+        params: { workspaceId: workspace.id, ideaId: input.ideaId },
+        body: { position: input.position },
+      }),
+    onSuccess: refresh,
+  });
+  /** Puts the dragged card just before `target` in their column (positions are fractions, so no other card moves). */
+  const placeBefore = (target: IdeaCard): boolean => {
+    if (!dragging || dragging.id === target.id || dragging.column !== target.column) return false;
+    const own = cards.filter((c) => c.column === target.column && c.id !== dragging.id);
+    const index = own.findIndex((c) => c.id === target.id);
+    const before = index > 0 ? own[index - 1].position : target.position - 2;
+    reorder.mutate({ ideaId: dragging.id, position: (before + target.position) / 2 });
+    setDraggingId(null);
+    return true;
+  };
   return (
     <Stack>
       <Group justify="space-between">
@@ -479,7 +510,16 @@ export function IdeasPage() {
           </Stack>
         </Paper>
       )}
-      {move.error ? <ApiErrorAlert error={move.error} withCloseButton onClose={() => move.reset()} /> : null}
+      {(move.error ?? reorder.error) ? (
+        <ApiErrorAlert
+          error={move.error ?? reorder.error}
+          withCloseButton
+          onClose={() => {
+            move.reset();
+            reorder.reset();
+          }}
+        />
+      ) : null}
       {board.error ? <ApiErrorAlert error={board.error} /> : null}
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 5 }} spacing="sm" data-testid="ideas-board">
         {columns.map((column) => {
@@ -498,7 +538,7 @@ export function IdeasPage() {
                 outline: dragOver === column ? '2px dashed var(--mantine-color-blue-4)' : undefined,
               }}
               onDragOver={(e) => {
-                if (!canWrite || !accepts) return;
+                if (!canWrite || !dragging || (dragging.column !== column && DROPS[dragging.column] !== column)) return;
                 e.preventDefault();
                 setDragOver(column);
               }}
@@ -506,8 +546,17 @@ export function IdeasPage() {
               onDrop={(e) => {
                 e.preventDefault();
                 setDragOver(null);
-                const card = dragged(e);
-                if (card && DROPS[card.column] === column) move.mutate({ ideaId: card.id, column });
+                const card = dragging;
+                setDraggingId(null);
+                if (!card) return;
+                if (card.column === column) {
+                  // Dropped below the last card: it goes to the end of its column.
+                  const last = Math.max(...own.map((c) => c.position));
+                  if (own.at(-1)?.id !== card.id) reorder.mutate({ ideaId: card.id, position: last + 1 });
+                } else if (DROPS[card.column] === column) {
+                  if (column === 'draft' && card.channelIds.length === 0) setOpenId(card.id);
+                  else move.mutate({ ideaId: card.id, column });
+                }
               }}
             >
               <Group justify="space-between">
@@ -531,6 +580,8 @@ export function IdeasPage() {
                   canWrite={canWrite}
                   onOpen={() => setOpenId(card.id)}
                   moving={move.isPending && move.variables?.ideaId === card.id}
+                  onDragStart={() => setDraggingId(card.id)}
+                  onDropOn={() => placeBefore(card)}
                   onMove={(to) => {
                     if (to === 'draft' && card.channelIds.length === 0) setOpenId(card.id);
                     else move.mutate({ ideaId: card.id, column: to, thenOpen: to === 'draft' });

@@ -12,6 +12,7 @@ import { registerQueueCommands } from './queue-commands.ts';
 import { registerRecurringCommands } from './recurring-commands.ts';
 import { registerInboxCommands } from './inbox-commands.ts';
 import { registerClientLinkCommands } from './client-link-commands.ts';
+import { registerIdeaCommands } from './idea-commands.ts';
 import { localMessage } from '../lib/local-messages.ts';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -596,5 +597,6 @@ export function buildCli(): Command {
   registerRecurringCommands(program);
   registerInboxCommands(program);
   registerClientLinkCommands(program);
+  registerIdeaCommands(program);
   return program;
 }

@@ -153,6 +153,12 @@ export const ERROR_CODES = [
   'client_link_revoked',
   'client_link_period_invalid',
   'client_decision_closed',
+  // ideas board, snippets and hashtag sets
+  'idea_already_posted',
+  'idea_needs_channels',
+  'idea_move_not_allowed',
+  'snippet_name_taken',
+  'snippet_invalid_hashtag',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

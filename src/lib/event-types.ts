@@ -132,6 +132,15 @@ export const EVENT_TYPES = [
   'client_link.approved',
   'client_link.rejected',
   'queue.slots_changed',
+  // ideas board, snippets and hashtag sets
+  'idea.created',
+  'idea.updated',
+  'idea.deleted',
+  'idea.converted',
+  'idea.commented',
+  'snippet.created',
+  'snippet.updated',
+  'snippet.deleted',
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];

@@ -20,6 +20,7 @@ import { queueRoutes } from '../modules/queues/routes.ts';
 import { recurringRoutes } from '../modules/recurring/routes.ts';
 import { inboxRoutes } from '../modules/inbox/routes.ts';
 import { clientLinkRoutes } from '../modules/client-links/routes.ts';
+import { ideaRoutes } from '../modules/ideas/routes.ts';
 
 /** Every module's routes; add a module here to expose it. */
 export const apiModules: ApiModule[] = [
@@ -44,4 +45,5 @@ export const apiModules: ApiModule[] = [
   recurringRoutes,
   inboxRoutes,
   clientLinkRoutes,
+  ideaRoutes,
 ];

@@ -22,6 +22,7 @@ import * as inbox0900 from './0900_inbox.ts';
 import * as queues0920 from './0920_queues.ts';
 import * as clientLinks0975 from './0975_client_links.ts';
 import * as recurring0930 from './0930_recurring.ts';
+import * as ideas0960 from './0960_ideas.ts';
 
 /** One schema change: plain SQL (one dialect for PGlite and Postgres), applied once. */
 export interface Migration {
@@ -58,4 +59,5 @@ export const migrations: Migration[] = [
   { name: '0920_queues', up: queues0920.up },
   { name: '0975_client_links', up: clientLinks0975.up },
   { name: '0930_recurring', up: recurring0930.up },
+  { name: '0960_ideas', up: ideas0960.up },
 ];

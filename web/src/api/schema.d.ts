@@ -5326,6 +5326,501 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspaces/{workspaceId}/hashtag-suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Hashtags suggested from the brand’s own data, with evidence: its best-performing posts (engagement rate by followers, first 24 h) and listening’s current trends (growth over the last day) */
+        get: {
+            parameters: {
+                query?: {
+                    days?: number;
+                };
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            days: number;
+                            ownPosts: {
+                                baselineRate: number;
+                                items: {
+                                    baselineRate: number;
+                                    engagementRate: number;
+                                    key: string;
+                                    lift: number | null;
+                                    posts: number;
+                                    tag: string;
+                                }[];
+                                measuredPosts: number;
+                                minPosts: number;
+                            };
+                            trends: {
+                                historyWindows: number;
+                                items: {
+                                    before: number;
+                                    growth: number;
+                                    key: string;
+                                    recent: number;
+                                    tag: string;
+                                }[];
+                                mentionsRead: number;
+                                minRecent: number;
+                                windowHours: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/ideas": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The ideas board: its columns (idea → draft → in review → scheduled → published) and every card with its column */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            columns: ("idea" | "draft" | "in_review" | "scheduled" | "published")[];
+                            items: {
+                                authorName: string | null;
+                                campaignId: string | null;
+                                channelIds: string[];
+                                /** @enum {string} */
+                                column: "idea" | "draft" | "in_review" | "scheduled" | "published";
+                                comments: number;
+                                createdAt: string;
+                                /** Format: uuid */
+                                id: string;
+                                notes: string;
+                                objectiveId: string | null;
+                                pillarId: string | null;
+                                position: number;
+                                postId: string | null;
+                                postScheduledAt: (string) | null;
+                                postState: ("draft" | "in_review" | "approved" | "scheduled" | "publishing" | "published" | "failed" | "canceled") | null;
+                                title: string;
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add an idea card, optionally tied to a pillar, campaign and objective and with the channels its post will go to */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        campaignId?: string | null;
+                        channelIds?: string[];
+                        notes?: string;
+                        objectiveId?: string | null;
+                        pillarId?: string | null;
+                        position?: number;
+                        title: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            authorName: string | null;
+                            campaignId: string | null;
+                            channelIds: string[];
+                            /** @enum {string} */
+                            column: "idea" | "draft" | "in_review" | "scheduled" | "published";
+                            commentList: {
+                                authorId: string | null;
+                                authorName: string | null;
+                                body: string;
+                                createdAt: string;
+                                /** Format: uuid */
+                                id: string;
+                            }[];
+                            comments: number;
+                            createdAt: string;
+                            /** Format: uuid */
+                            id: string;
+                            notes: string;
+                            objectiveId: string | null;
+                            pillarId: string | null;
+                            position: number;
+                            postId: string | null;
+                            postScheduledAt: (string) | null;
+                            postState: ("draft" | "in_review" | "approved" | "scheduled" | "publishing" | "published" | "failed" | "canceled") | null;
+                            title: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/ideas/{ideaId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One idea card with its comments */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    ideaId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            authorName: string | null;
+                            campaignId: string | null;
+                            channelIds: string[];
+                            /** @enum {string} */
+                            column: "idea" | "draft" | "in_review" | "scheduled" | "published";
+                            commentList: {
+                                authorId: string | null;
+                                authorName: string | null;
+                                body: string;
+                                createdAt: string;
+                                /** Format: uuid */
+                                id: string;
+                            }[];
+                            comments: number;
+                            createdAt: string;
+                            /** Format: uuid */
+                            id: string;
+                            notes: string;
+                            objectiveId: string | null;
+                            pillarId: string | null;
+                            position: number;
+                            postId: string | null;
+                            postScheduledAt: (string) | null;
+                            postState: ("draft" | "in_review" | "approved" | "scheduled" | "publishing" | "published" | "failed" | "canceled") | null;
+                            title: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete an idea card (a post made from it stays) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    ideaId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Edit an idea: title, notes, pillar, campaign, objective, channels, place on the board */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    ideaId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        campaignId?: string | null;
+                        channelIds?: string[];
+                        notes?: string;
+                        objectiveId?: string | null;
+                        pillarId?: string | null;
+                        position?: number;
+                        title?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            authorName: string | null;
+                            campaignId: string | null;
+                            channelIds: string[];
+                            /** @enum {string} */
+                            column: "idea" | "draft" | "in_review" | "scheduled" | "published";
+                            commentList: {
+                                authorId: string | null;
+                                authorName: string | null;
+                                body: string;
+                                createdAt: string;
+                                /** Format: uuid */
+                                id: string;
+                            }[];
+                            comments: number;
+                            createdAt: string;
+                            /** Format: uuid */
+                            id: string;
+                            notes: string;
+                            objectiveId: string | null;
+                            pillarId: string | null;
+                            position: number;
+                            postId: string | null;
+                            postScheduledAt: (string) | null;
+                            postState: ("draft" | "in_review" | "approved" | "scheduled" | "publishing" | "published" | "failed" | "canceled") | null;
+                            title: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/ideas/{ideaId}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Comment on an idea card */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    ideaId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        body: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            authorId: string | null;
+                            authorName: string | null;
+                            body: string;
+                            createdAt: string;
+                            /** Format: uuid */
+                            id: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/ideas/{ideaId}/move": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move a card on the board: idea → draft makes its post, draft → in review submits it; within a column, its place */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    ideaId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        channelIds?: string[];
+                        /** @enum {string} */
+                        column: "idea" | "draft" | "in_review" | "scheduled" | "published";
+                        position?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            from: "idea" | "draft" | "in_review" | "scheduled" | "published";
+                            postId: string | null;
+                            /** @enum {string} */
+                            to: "idea" | "draft" | "in_review" | "scheduled" | "published";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/ideas/{ideaId}/post": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Turn an idea into a draft post in one step (its text, pillar, campaign, objective; its channels unless others are given) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    ideaId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        channelIds?: string[];
+                        content?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            ideaId: string;
+                            /** Format: uuid */
+                            postId: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workspaces/{workspaceId}/inbox/channels": {
         parameters: {
             query?: never;
@@ -13089,6 +13584,176 @@ export interface paths {
                             updatedAt: string;
                             /** Format: uuid */
                             workspaceId: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/snippets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Saved text snippets and hashtag sets */
+        get: {
+            parameters: {
+                query?: {
+                    kind?: "text" | "hashtags";
+                };
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                body: string;
+                                createdAt: string;
+                                hashtags: string[];
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "text" | "hashtags";
+                                name: string;
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Save a text snippet, or a hashtag set (tags separated by spaces or commas; the “#” may be left out) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        body: string;
+                        /** @enum {string} */
+                        kind: "text" | "hashtags";
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            body: string;
+                            createdAt: string;
+                            hashtags: string[];
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "text" | "hashtags";
+                            name: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/snippets/{snippetId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a snippet or hashtag set */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    snippetId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Rename a snippet or change its text */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    snippetId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        body?: string;
+                        name?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            body: string;
+                            createdAt: string;
+                            hashtags: string[];
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "text" | "hashtags";
+                            name: string;
+                            updatedAt: string;
                         };
                     };
                 };

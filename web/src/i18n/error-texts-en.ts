@@ -99,6 +99,13 @@ export const errorTextsEn = {
   client_link_revoked: 'This approval link was withdrawn. Ask whoever sent it for a new one.',
   client_link_period_invalid: 'The period must end on or after its first day and span at most {{maxDays}} days.',
   client_decision_closed: 'This post is already published: it can no longer be approved or rejected.',
+  // ideas board, snippets and hashtag sets
+  idea_already_posted: 'This idea is already a post. Open its post to go on.',
+  idea_needs_channels: 'Choose at least one channel for the post this idea becomes.',
+  idea_move_not_allowed:
+    'Cards move by hand only from idea to draft and from draft to in review; later columns follow the post’s own workflow.',
+  snippet_name_taken: 'There is already one with that name. Choose another name.',
+  snippet_invalid_hashtag: 'Some words are not hashtags (letters, digits and _ only, at least one letter).',
 };
 
 /** What is wrong with a field, by zod issue code (validation_failed details). */

@@ -107,6 +107,13 @@ export const errorTextsEs: Record<keyof typeof errorTextsEn, string> = {
   client_link_revoked: 'Este enlace de aprobación se ha retirado. Pide uno nuevo a quien te lo envió.',
   client_link_period_invalid: 'El periodo debe terminar el mismo día o después de empezar y abarcar como mucho {{maxDays}} días.',
   client_decision_closed: 'Esta publicación ya se ha publicado: ya no se puede aprobar ni rechazar.',
+  // tablero de ideas, fragmentos y grupos de hashtags
+  idea_already_posted: 'Esta idea ya es una publicación. Abre la publicación para seguir.',
+  idea_needs_channels: 'Elige al menos un canal para la publicación que saldrá de esta idea.',
+  idea_move_not_allowed:
+    'Las tarjetas solo se mueven a mano de idea a borrador y de borrador a revisión; las columnas siguientes siguen el flujo de la publicación.',
+  snippet_name_taken: 'Ya hay uno con ese nombre. Elige otro.',
+  snippet_invalid_hashtag: 'Algunas palabras no son hashtags (solo letras, números y _, con al menos una letra).',
 };
 
 /** Qué le pasa a un campo, por código de zod. */

@@ -22,6 +22,7 @@ import { labelsEs } from './labels-es.ts';
 import { connectEs } from './connect-es.ts';
 import { queuesEs } from './queues-es.ts';
 import { clientLinksEs } from './client-links-es.ts';
+import { ideasEs } from './ideas-es.ts';
 
 /** Cadenas de la interfaz en español. */
 export const es: Dictionary = {
@@ -276,6 +277,7 @@ export const es: Dictionary = {
   connect: connectEs,
   queues: queuesEs,
   clientLinks: clientLinksEs,
+  ideas: ideasEs,
   roles: { owner: 'Propietario', manager: 'Gestor', editor: 'Editor', approver: 'Aprobador (cliente)', viewer: 'Lector' },
   states: {
     draft: 'Borrador',

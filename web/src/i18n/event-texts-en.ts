@@ -148,5 +148,13 @@ export const eventTextsEn = {
     approved: '{{who}} (client) approved a post',
     rejected: '{{who}} (client) rejected a post',
   },
+  idea: {
+    created: '{{who}} added an idea',
+    updated: '{{who}} changed an idea',
+    deleted: '{{who}} deleted an idea',
+    converted: '{{who}} turned an idea into a post',
+    commented: '{{who}} commented on an idea',
+  },
+  snippet: { created: '{{who}} saved a snippet', updated: '{{who}} changed a snippet', deleted: '{{who}} deleted a snippet' },
   other: '{{who}} did something Plaza cannot describe yet',
 };

@@ -147,5 +147,13 @@ export const eventTextsEs: Dictionary<typeof eventTextsEn> = {
     approved: '{{who}} (cliente) aprobó una publicación',
     rejected: '{{who}} (cliente) rechazó una publicación',
   },
+  idea: {
+    created: '{{who}} añadió una idea',
+    updated: '{{who}} cambió una idea',
+    deleted: '{{who}} borró una idea',
+    converted: '{{who}} convirtió una idea en publicación',
+    commented: '{{who}} comentó una idea',
+  },
+  snippet: { created: '{{who}} guardó un fragmento', updated: '{{who}} cambió un fragmento', deleted: '{{who}} borró un fragmento' },
   other: '{{who}} hizo algo que Plaza aún no sabe describir',
 };

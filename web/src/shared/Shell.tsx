@@ -18,7 +18,13 @@ import { NotificationText } from '../features/activity/NotificationText.tsx';
  * `also` lists other routes an item stands for (a post's analytics page belongs to analytics).
  */
 const NAV_GROUPS: ReadonlyArray<{ key: string; items: ReadonlyArray<{ to: string; key: string; also?: readonly string[] }> }> = [
-  { key: 'plan', items: [{ to: '/strategy', key: 'analytics.nav.strategy' }] },
+  {
+    key: 'plan',
+    items: [
+      { to: '/strategy', key: 'analytics.nav.strategy' },
+      { to: '/ideas', key: 'ideas.nav' },
+    ],
+  },
   {
     key: 'create',
     items: [

@@ -38,6 +38,7 @@ import { isPast } from '../review/workflow.ts';
 import { ChannelOptions, StrategyPickers, SuggestTimeButton } from './ComposerExtras.tsx';
 import { draftBody, draftFromPost, draftReducer, emptyDraft, mediaUrl, textFor as draftText, type ComposerDraft } from './draft.ts';
 import { workspaceKey } from '../../../shared/query-keys.ts';
+import { ComposerSnippets } from '../../ideas/ComposerSnippets.tsx';
 import { AddToQueue } from '../../queues/AddToQueue.tsx';
 import { ApiErrorAlert } from '../../../shared/ApiErrorAlert.tsx';
 import { LinkShortener } from '../../links/LinkShortener.tsx';
@@ -238,6 +239,7 @@ function ComposerForm() {
                 value={content}
                 onChange={(e) => set({ content: e.currentTarget.value })}
               />
+              <ComposerSnippets text={content} onChange={(next) => set({ content: next })} />
             </Tabs.Panel>
             {selectedChannels.map((channel) => (
               <Tabs.Panel key={channel.id} value={channel.id} pt="xs">

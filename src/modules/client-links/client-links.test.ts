@@ -191,4 +191,12 @@ describe.each(DB_KINDS)('client approval links on %s', (kind) => {
     expect(unknown.statusCode).toBe(404);
     expect(unknown.json().error.code).toBe('client_link_invalid');
   });
+
+  it('limits how often one address may try tokens on the public routes (429 once over the limit)', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 61; i++)
+      statuses.push((await anonymous('POST', '/api/v1/client-review/open', { token: `guess-${i}`.padEnd(43, 'x') })).statusCode);
+    expect(statuses.filter((status) => status === 404).length).toBeLessThanOrEqual(60);
+    expect(statuses.at(-1)).toBe(429);
+  });
 });

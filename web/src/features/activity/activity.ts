@@ -6,6 +6,7 @@ import type { ActivityItem } from './types.ts';
 export function activityLink(item: ActivityItem): string {
   if (item.subjectType === 'post' && item.subjectId) return `/posts/${item.subjectId}`;
   if (item.subjectType === 'channel') return '/channels';
+  if (item.subjectType === 'client_link') return '/client-links';
   if (item.type === 'listening.reputation_alert' || item.type.startsWith('listening.alert_')) return '/listening/alerts';
   if (item.type.startsWith('listening.query_') || item.type.startsWith('listening.source_')) return '/listening/queries';
   if (item.type.startsWith('listening.')) return '/listening/mentions';

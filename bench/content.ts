@@ -5,7 +5,8 @@
  * returns the section's metrics (see each file for what it measures and PRODUCT.md's goals):
  * - queues.ts: `queue_add_p95_ms`, `queue_conflicts` (100 channels × 20 slots, 10,000 posts, 4 clients);
  * - recurring.ts: `recurring_wrong_local_time`, `recurring_published_twice` (1,000 rules, a year, 3 zones);
- * - media.ts: `media_search_p95_ms` (100,000 library items).
+ * - media.ts: `media_search_p95_ms` (100,000 library items);
+ * - hashtags.ts: `hashtag_suggestions_p95_ms` (20,000 measured posts, 30,000 listening mentions).
  * With `--json` the last line printed is one JSON object with every section's metrics.
  */
 import fs from 'node:fs';
@@ -22,7 +23,7 @@ export interface ContentBenchOptions {
 
 export type ContentBenchSection = (options: ContentBenchOptions) => Promise<Record<string, number | string | boolean>>;
 
-const SECTIONS = ['queues', 'recurring', 'media'] as const;
+const SECTIONS = ['queues', 'recurring', 'media', 'hashtags'] as const;
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);

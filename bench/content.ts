@@ -7,6 +7,7 @@
  * - recurring.ts: `recurring_wrong_local_time`, `recurring_published_twice` (1,000 rules, a year, 3 zones);
  * - media.ts: `media_search_p95_ms` (100,000 library items);
  * - client-links.ts: `client_open_p95_ms`, `client_decide_p95_ms` (a link over 500 posts × 2 channels).
+ * - hashtags.ts: `hashtag_suggestions_p95_ms` (20,000 measured posts, 30,000 listening mentions).
  * With `--json` the last line printed is one JSON object with every section's metrics.
  */
 import fs from 'node:fs';
@@ -23,7 +24,7 @@ export interface ContentBenchOptions {
 
 export type ContentBenchSection = (options: ContentBenchOptions) => Promise<Record<string, number | string | boolean>>;
 
-const SECTIONS = ['queues', 'recurring', 'media', 'client-links'] as const;
+const SECTIONS = ['queues', 'recurring', 'media', 'hashtags', 'client-links'] as const;
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);

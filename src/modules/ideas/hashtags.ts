@@ -25,13 +25,26 @@ export function hashtagKey(tag: string): string {
     .replace(/\u0000/g, 'ñ');
 }
 
+/** Keys of spellings already folded (suggestions fold the same few hundred tags tens of thousands of times). */
+const keyCache = new Map<string, string>();
+function cachedKey(written: string): string {
+  let key = keyCache.get(written);
+  if (key === undefined) {
+    if (keyCache.size >= 50_000) keyCache.clear();
+    key = hashtagKey(written);
+    keyCache.set(written, key);
+  }
+  return key;
+}
+
 /** The hashtags a text carries, each once (first spelling kept), in order. URL fragments (#section) are not hashtags. */
 export function extractHashtags(text: string): Hashtag[] {
+  if (!text.includes('#')) return [];
   const seen = new Map<string, Hashtag>();
-  const withoutUrls = text.replace(/\bhttps?:\/\/\S+/giu, ' ');
+  const withoutUrls = text.includes('://') ? text.replace(/\bhttps?:\/\/\S+/giu, ' ') : text;
   for (const match of withoutUrls.matchAll(HASHTAG)) {
     const written = match[2].slice(0, 100);
-    const key = hashtagKey(written);
+    const key = cachedKey(written);
     if (!seen.has(key)) seen.set(key, { key, written: `#${written}` });
   }
   return [...seen.values()];

@@ -224,7 +224,7 @@ export const suggestionsRepository = {
       .execute();
   },
 
-  /** Mentions in [from, to) that matched at least one of the workspace's listening queries (newest first, at most 30,000). */
+  /** Mentions in [from, to) with a "#" in their text that matched at least one of the workspace's listening queries (newest first, at most 30,000). */
   matchedMentions(db: Db, workspaceId: string, range: { from: Date; to: Date }) {
     return db
       .selectFrom('listening_mentions as m')
@@ -232,6 +232,7 @@ export const suggestionsRepository = {
       .where('m.workspace_id', '=', workspaceId)
       .where('m.published_at', '>=', range.from)
       .where('m.published_at', '<', range.to)
+      .where('m.text', 'like', '%#%')
       .where(({ exists, selectFrom }) =>
         exists(selectFrom('listening_mention_matches as x').select(sql.lit(1).as('one')).whereRef('x.mention_id', '=', 'm.id')),
       )

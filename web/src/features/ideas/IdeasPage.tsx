@@ -183,10 +183,12 @@ function IdeaCardView({
             {card.postScheduledAt ? ` · ${formatInstant(card.postScheduledAt, workspace.timeZone, i18n.language)}` : ''}
           </Text>
         )}
-        <Group gap="xs" justify="space-between">
+        {card.comments > 0 && (
           <Text size="xs" c="dimmed">
-            {card.comments > 0 ? t('ideas.comments', { count: card.comments }) : ''}
+            {t('ideas.comments', { count: card.comments })}
           </Text>
+        )}
+        <Group gap="xs">
           <Group gap={4}>
             {card.postId && (
               <Anchor component={Link} to={card.column === 'published' ? `/posts/${card.postId}` : editPostPath(card.postId)} size="xs">

@@ -129,6 +129,12 @@ export const ERROR_CODES = [
   'queue_has_no_slots',
   'queue_full',
   'queue_changed',
+  // calendar work: batch operations on posts and their undo (issue 16, part 10)
+  'batch_failed',
+  'batch_already_undone',
+  'batch_undo_expired',
+  'batch_undo_conflict',
+  'post_undated',
   // inbox
   'inbox_already_answered',
   'inbox_item_deleted',

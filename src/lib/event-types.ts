@@ -34,6 +34,9 @@ export const EVENT_TYPES = [
   'queue.deleted',
   'queue.reordered',
   'queue.post_added',
+  // calendar work: batch operations on posts (issue 16, part 10)
+  'post.batch_changed',
+  'post.batch_undone',
   // channels
   'channel.connected',
   'channel.reconnected',

@@ -41,6 +41,12 @@ export const errorTextsEn = {
   queue_has_no_slots: 'This queue has no time slots yet. Add some in Queues first.',
   queue_full: 'This queue has no free slot in the next year. Add slots or pick a time.',
   queue_changed: 'The queue changed meanwhile. It has been reloaded: reorder again.',
+  // calendar work: batch operations on posts (issue 16, part 10)
+  batch_failed: 'Some of the selected posts cannot be changed, so none was changed. See each post below.',
+  batch_already_undone: 'This change was already undone.',
+  batch_undo_expired: 'This change is too old to undo. Change the posts again by hand.',
+  batch_undo_conflict: 'Some of these posts changed since, so nothing was undone. Change them one by one.',
+  post_undated: 'This post has no date to move. Reschedule it instead.',
   unknown_channel: 'One of the channels does not exist in this workspace.',
   connection_failed: 'Could not connect to {{network}}. {{reasonText}}',
   connection_fields_mismatch: 'The connection details do not match this network. Fill in every required field.',

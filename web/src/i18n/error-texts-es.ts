@@ -47,6 +47,12 @@ export const errorTextsEs: Record<keyof typeof errorTextsEn, string> = {
   queue_has_no_slots: 'Esta cola aún no tiene franjas horarias. Añádelas primero en Colas.',
   queue_full: 'Esta cola no tiene franjas libres en el próximo año. Añade franjas o elige una hora.',
   queue_changed: 'La cola ha cambiado mientras tanto. Se ha recargado: vuelve a ordenarla.',
+  // trabajo en el calendario: operaciones en bloque sobre publicaciones (issue 16, parte 10)
+  batch_failed: 'Algunas de las publicaciones elegidas no se pueden cambiar, así que no se ha cambiado ninguna. Mira cada una abajo.',
+  batch_already_undone: 'Este cambio ya se deshizo.',
+  batch_undo_expired: 'Este cambio es demasiado antiguo para deshacerlo. Vuelve a cambiar las publicaciones a mano.',
+  batch_undo_conflict: 'Algunas de estas publicaciones han cambiado desde entonces, así que no se ha deshecho nada. Cámbialas una a una.',
+  post_undated: 'Esta publicación no tiene fecha que mover. Prográmala en su lugar.',
   unknown_network: 'Plaza no conoce esta red.',
   unknown_channel: 'Uno de los canales no existe en este espacio de trabajo.',
   connection_failed: 'No se pudo conectar con {{network}}. {{reasonText}}',

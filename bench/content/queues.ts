@@ -119,7 +119,7 @@ export async function run(options: ContentBenchOptions): Promise<Record<string, 
       const allowed = new Set(expected);
       offSlot += times.filter((at) => !allowed.has(at)).length;
       // The queue's posts hold its first slots after the start (a slot may be skipped only within the one-minute margin).
-      const first = expected.findIndex((at) => at === times[0]);
+      const first = expected.indexOf(times[0]);
       gaps += first < 0 ? times.length : expected.slice(first, first + times.length).filter((at, k) => at !== times[k]).length;
     }
     let outOfOrder = 0;

@@ -9089,6 +9089,128 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/workspaces/{workspaceId}/post-batches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Change several posts at once — move by days (same wall-clock time in the brand’s zone), reschedule from a time (spaced by spacingMinutes, in the order given), add to a queue (next free slots, in order) or delete. All or nothing: when any post cannot change, none does (422 batch_failed, details: one { postId, code, message } per post). Undo with POST …/post-batches/{batchId}/undo until undoUntil. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        action: "move";
+                        days: number;
+                        postIds: string[];
+                    } | {
+                        /** @enum {string} */
+                        action: "reschedule";
+                        postIds: string[];
+                        scheduledAt: string;
+                        /** @default 0 */
+                        spacingMinutes?: number;
+                    } | {
+                        /** @enum {string} */
+                        action: "queue";
+                        postIds: string[];
+                        /** Format: uuid */
+                        queueId: string;
+                    } | {
+                        /** @enum {string} */
+                        action: "delete";
+                        postIds: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            action: "move" | "reschedule" | "queue" | "delete";
+                            /** Format: uuid */
+                            batchId: string;
+                            count: number;
+                            posts: {
+                                /** Format: uuid */
+                                id: string;
+                                queueId: string | null;
+                                scheduledAt: (string) | null;
+                                state: string;
+                            }[];
+                            undoUntil: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/post-batches/{batchId}/undo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Undo a batch: deleted posts come back as they were; moved, rescheduled or queued posts get their state, time and queue back. 409 batch_undo_expired after the window, batch_already_undone, or batch_undo_conflict when a post changed since (nothing undone) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    batchId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            action: string;
+                            /** Format: uuid */
+                            batchId: string;
+                            count: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workspaces/{workspaceId}/posts": {
         parameters: {
             query?: never;
@@ -9982,6 +10104,112 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             kind: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/posts/{postId}/duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Duplicate a post: a new draft with the same channels, texts, media and links to strategy; undated unless scheduledAt is given */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    postId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        scheduledAt?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            authorId: string | null;
+                            campaignId: string | null;
+                            content: string;
+                            createdAt: string;
+                            /** Format: uuid */
+                            id: string;
+                            objectiveId: string | null;
+                            pillarId: string | null;
+                            publications: {
+                                attempts: number;
+                                /** Format: uuid */
+                                channelId: string;
+                                dueAt: (string) | null;
+                                error: {
+                                    code: string;
+                                    message: string | null;
+                                } | null;
+                                firstAttemptAt: (string) | null;
+                                firstComment: string | null;
+                                firstCommentRemoteId: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                media: {
+                                    alt?: string;
+                                    mediaId: string;
+                                }[];
+                                missedByMs: number | null;
+                                network: string;
+                                options: {
+                                    contentWarning?: string;
+                                    language?: string;
+                                    network?: {
+                                        [key: string]: string | boolean;
+                                    };
+                                    /** @enum {string} */
+                                    visibility?: "public" | "unlisted" | "private" | "direct";
+                                };
+                                postType: ("text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document") | null;
+                                publishedAt: (string) | null;
+                                remoteId: string | null;
+                                remoteUrl: string | null;
+                                /** @enum {string} */
+                                state: "pending" | "scheduled" | "publishing" | "published" | "failed" | "canceled";
+                                text: string;
+                                thread: {
+                                    media: {
+                                        alt?: string;
+                                        mediaId: string;
+                                    }[];
+                                    text: string;
+                                }[];
+                                title: string | null;
+                            }[];
+                            scheduledAt: (string) | null;
+                            segmentId: string | null;
+                            /** @enum {string} */
+                            state: "draft" | "in_review" | "approved" | "scheduled" | "publishing" | "published" | "failed" | "canceled";
+                            updatedAt: string;
+                            /** Format: uuid */
+                            workspaceId: string;
                         };
                     };
                 };

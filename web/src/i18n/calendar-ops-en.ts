@@ -37,7 +37,7 @@ export const calendarOpsEn = {
   undatedHelp: 'Select them and reschedule or queue them, or open one to give it a date.',
   undatedNone: 'No undated drafts.',
   undatedMore: 'Showing the newest {{count}}.',
-  freeSlot: '{{queue}} · free at {{time}}',
+  freeSlot: '{{time}} · {{queue}}',
   freeSlotLabel: 'Free slot of the queue {{queue}} at {{time}}: write a post for it',
   slotsLegend: 'Dashed boxes are free queue slots: click one to write a post for that time.',
   dragToReorder: 'Drag to reorder',

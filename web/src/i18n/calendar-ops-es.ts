@@ -40,7 +40,7 @@ export const calendarOpsEs: Dictionary<typeof calendarOpsEn> = {
   undatedHelp: 'Elígelos y reprográmalos o añádelos a una cola, o abre uno para darle fecha.',
   undatedNone: 'No hay borradores sin fecha.',
   undatedMore: 'Se muestran los {{count}} más recientes.',
-  freeSlot: '{{queue}} · libre a las {{time}}',
+  freeSlot: '{{time}} · {{queue}}',
   freeSlotLabel: 'Franja libre de la cola {{queue}} a las {{time}}: escribe una publicación para ella',
   slotsLegend: 'Los recuadros discontinuos son franjas libres de las colas: haz clic en uno para escribir una publicación para esa hora.',
   dragToReorder: 'Arrastra para reordenar',

@@ -95,7 +95,7 @@ describe('calendar work from the web app (real Chromium, real server)', { timeou
     await page.getByTestId('calendar-next').click();
     await page.locator(`[data-post-id="${scheduled[1]}"]`).waitFor();
     // Monday to Friday at 10:30, minus none taken: five free slots.
-    await expect.poll(() => page.getByTestId('free-slot').count()).toBe(5);
+    await expect.poll(() => page.getByTestId('free-slot').count(), { timeout: 15_000 }).toBe(5);
     await page.getByTestId('undated-drafts').getByText('Idea: taller de latte art').waitFor();
 
     await page.getByRole('button', { name: T.select }).click();
@@ -108,7 +108,7 @@ describe('calendar work from the web app (real Chromium, real server)', { timeou
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'calendar-batch-undo-es.png') });
     await page.getByTestId('batch-undo').getByRole('button', { name: T.undo }).click();
     await expect
-      .poll(async () => local((await post(scheduled[0])).scheduledAt))
+      .poll(async () => local((await post(scheduled[0])).scheduledAt), { timeout: 15_000 })
       .toBe(monday.plus({ days: 1 }).set({ hour: 12 }).toFormat('yyyy-LL-dd HH:mm'));
 
     // The undated draft, picked beside the calendar, goes into the queue's next free slot.
@@ -116,7 +116,7 @@ describe('calendar work from the web app (real Chromium, real server)', { timeou
     await page.getByTestId('batch-actions').getByRole('textbox', { name: T.queue }).click();
     await page.getByRole('option', { name: 'Mañanas' }).click();
     await page.getByRole('button', { name: T.addToQueue }).click();
-    await expect.poll(async () => (await post(undated)).state).toBe('scheduled');
+    await expect.poll(async () => (await post(undated)).state, { timeout: 15_000 }).toBe('scheduled');
     expect(local((await post(undated)).scheduledAt)?.endsWith('10:30')).toBe(true);
     expect((await api<{ posts: number }>('GET', `/workspaces/${ws}/queues/${queueId}`)).posts).toBe(1);
     await page.getByTestId('undated-drafts').getByText(T.undatedNone).waitFor();
@@ -124,12 +124,15 @@ describe('calendar work from the web app (real Chromium, real server)', { timeou
     // A free slot opens the composer at its day and time.
     await page.getByTestId('free-slot').last().click();
     await page.waitForURL(/\/compose\?date=\d{4}-\d{2}-\d{2}T10%3A30|\/compose\?date=\d{4}-\d{2}-\d{2}T10:30/);
+    await page.getByTestId('composer-when').waitFor({ timeout: 30_000 });
     await expect
-      .poll(() =>
-        page
-          .getByTestId('composer-when')
-          .locator('input')
-          .evaluateAll((els) => els.map((el) => (el as HTMLInputElement).value)),
+      .poll(
+        () =>
+          page
+            .getByTestId('composer-when')
+            .locator('input')
+            .evaluateAll((els) => els.map((el) => (el as HTMLInputElement).value)),
+        { timeout: 15_000 },
       )
       .toContain('10:30');
     expect(pageErrors).toEqual([]);
@@ -140,7 +143,7 @@ describe('calendar work from the web app (real Chromium, real server)', { timeou
     const page = await open('en', '/posts');
     await page.getByTestId('posts-table').waitFor();
     const rows = page.locator('[data-post-id]');
-    await expect.poll(() => rows.count()).toBe(3);
+    await expect.poll(() => rows.count(), { timeout: 15_000 }).toBe(3);
     await page.getByRole('checkbox', { name: T.select }).check();
     await page.getByText(T.selected_other.replace('{{count}}', '3')).waitFor();
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'posts-batch-en.png'), fullPage: true });
@@ -149,7 +152,7 @@ describe('calendar work from the web app (real Chromium, real server)', { timeou
     await page.getByTestId('batch-undo').getByText(T.done.delete_other.replace('{{count}}', '3')).waitFor();
     await page.getByTestId('posts-empty').waitFor();
     await page.getByTestId('batch-undo').getByRole('button', { name: T.undo }).click();
-    await expect.poll(() => rows.count()).toBe(3);
+    await expect.poll(() => rows.count(), { timeout: 15_000 }).toBe(3);
     expect((await post(undated)).state).toBe('scheduled');
     expect(pageErrors).toEqual([]);
   });

@@ -11,7 +11,7 @@ export const calendarOpsEn = {
   moveDaysHelp: 'Same time, that many days later (negative: earlier)',
   move: 'Move',
   rescheduleAt: 'Reschedule from',
-  spacing: 'Minutes apart',
+  spacing: 'Gap (minutes)',
   reschedule: 'Reschedule',
   queue: 'Queue',
   addToQueue: 'Add to queue',

@@ -14,7 +14,7 @@ export const calendarOpsEs: Dictionary<typeof calendarOpsEn> = {
   moveDaysHelp: 'A la misma hora, tantos días después (en negativo, antes)',
   move: 'Mover',
   rescheduleAt: 'Reprogramar desde',
-  spacing: 'Minutos entre una y otra',
+  spacing: 'Separación (min)',
   reschedule: 'Reprogramar',
   queue: 'Cola',
   addToQueue: 'Añadir a la cola',

@@ -13,6 +13,7 @@ import { registerRecurringCommands } from './recurring-commands.ts';
 import { registerInboxCommands } from './inbox-commands.ts';
 import { registerClientLinkCommands } from './client-link-commands.ts';
 import { registerIdeaCommands } from './idea-commands.ts';
+import { registerPostBatchCommands } from './post-batch-commands.ts';
 import { localMessage } from '../lib/local-messages.ts';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -598,5 +599,6 @@ export function buildCli(): Command {
   registerInboxCommands(program);
   registerClientLinkCommands(program);
   registerIdeaCommands(program);
+  registerPostBatchCommands(program.commands.find((c) => c.name() === 'post')!);
   return program;
 }

@@ -118,6 +118,8 @@ export async function errorDetailLines(error: ApiError, language: CliLanguage): 
     return (details as Array<{ path?: string; issue?: string }>).map(
       (entry) => `${cliText('check', language)} ${entry.path ?? ''}${entry.issue ? ` (${entry.issue})` : ''}`,
     );
+  if (error.body.code === 'batch_failed' && Array.isArray(details))
+    return (details as Array<{ postId: string; code: string; message: string }>).map((d) => `${d.postId}: ${d.code} — ${d.message}`);
   return JSON.stringify(details, null, 2).split('\n');
 }
 

@@ -136,6 +136,12 @@ export const ERROR_CODES = [
   'recurrence_start_in_gap',
   'recurrence_no_occurrences',
   'recurring_stopped',
+  // calendar work: batch operations on posts and their undo (issue 16, part 10)
+  'batch_failed',
+  'batch_already_undone',
+  'batch_undo_expired',
+  'batch_undo_conflict',
+  'post_undated',
   // inbox
   'inbox_already_answered',
   'inbox_item_deleted',

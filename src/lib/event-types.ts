@@ -42,6 +42,9 @@ export const EVENT_TYPES = [
   'evergreen.unmarked',
   'evergreen.reshared',
   'evergreen.queue_changed',
+  // calendar work: batch operations on posts (issue 16, part 10)
+  'post.batch_changed',
+  'post.batch_undone',
   // channels
   'channel.connected',
   'channel.reconnected',

@@ -21,6 +21,7 @@ import { recurringRoutes } from '../modules/recurring/routes.ts';
 import { inboxRoutes } from '../modules/inbox/routes.ts';
 import { clientLinkRoutes } from '../modules/client-links/routes.ts';
 import { ideaRoutes } from '../modules/ideas/routes.ts';
+import { postBatchRoutes } from '../modules/post-batches/routes.ts';
 
 /** Every module's routes; add a module here to expose it. */
 export const apiModules: ApiModule[] = [
@@ -46,4 +47,5 @@ export const apiModules: ApiModule[] = [
   inboxRoutes,
   clientLinkRoutes,
   ideaRoutes,
+  postBatchRoutes,
 ];

@@ -23,6 +23,7 @@ import * as queues0920 from './0920_queues.ts';
 import * as clientLinks0975 from './0975_client_links.ts';
 import * as recurring0930 from './0930_recurring.ts';
 import * as ideas0960 from './0960_ideas.ts';
+import * as postBatches0970 from './0970_post_batches.ts';
 
 /** One schema change: plain SQL (one dialect for PGlite and Postgres), applied once. */
 export interface Migration {
@@ -60,4 +61,5 @@ export const migrations: Migration[] = [
   { name: '0975_client_links', up: clientLinks0975.up },
   { name: '0930_recurring', up: recurring0930.up },
   { name: '0960_ideas', up: ideas0960.up },
+  { name: '0970_post_batches', up: postBatches0970.up },
 ];

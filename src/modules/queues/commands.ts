@@ -121,26 +121,38 @@ export async function deleteQueue(ctx: AppContext, workspaceId: string, queueId:
  * the queue resumes). The post must be one its author could schedule (approval rules apply).
  */
 export async function addToQueue(ctx: AppContext, workspaceId: string, queueId: string, postId: string, actorId: string) {
-  return ctx.database.db.transaction().execute(async (trx) => {
-    const queue = await lockQueue(trx, workspaceId, queueId);
+  return ctx.database.db.transaction().execute((trx) => addToQueueIn(ctx, trx, { workspaceId, queueId, postId, actorId }));
+}
+
+/**
+ * addToQueue inside a caller's transaction (a batch adds many posts in one transaction: all or
+ * none). Takes the queue's lock, so concurrent adds still get distinct slots.
+ */
+export async function addToQueueIn(
+  ctx: AppContext,
+  trx: Db,
+  who: { workspaceId: string; queueId: string; postId: string; actorId: string },
+) {
+  const { workspaceId, queueId, postId, actorId } = who;
+  const queue = await lockQueue(trx, workspaceId, queueId);
+  const scheduledAt = queue.paused ? null : await nextFreeSlot(ctx, trx, queue);
+  if (queue.paused) {
     const post = await postsRepository.findPost(trx, workspaceId, postId);
     if (!post) throw notFound('Post');
-    const scheduledAt = queue.paused ? null : await nextFreeSlot(ctx, trx, queue);
-    if (queue.paused) {
-      if (post.state === 'scheduled')
-        await transitionPostIn(ctx, trx, { workspaceId, postId, actorId }, 'unschedule', { scheduledAt: null });
-    } else await transitionPostIn(ctx, trx, { workspaceId, postId, actorId }, 'schedule', { scheduledAt });
-    await queues.setPostQueue(trx, postId, queueId);
-    await recordEvent(trx, {
-      workspaceId,
-      actorUserId: actorId,
-      type: 'queue.post_added',
-      subjectType: 'post',
-      subjectId: postId,
-      data: { queueId, queue: queue.name, scheduledAt },
-    });
-    return { queueId, postId, scheduledAt };
+    if (post.state === 'scheduled') await transitionPostIn(ctx, trx, { workspaceId, postId, actorId }, 'unschedule', { scheduledAt: null });
+  }
+  // Scheduling reads and locks the post itself (404 when it is not in the workspace): one statement less per add.
+  else await transitionPostIn(ctx, trx, { workspaceId, postId, actorId }, 'schedule', { scheduledAt });
+  await queues.setPostQueue(trx, postId, queueId);
+  await recordEvent(trx, {
+    workspaceId,
+    actorUserId: actorId,
+    type: 'queue.post_added',
+    subjectType: 'post',
+    subjectId: postId,
+    data: { queueId, queue: queue.name, scheduledAt },
   });
+  return { queueId, postId, scheduledAt };
 }
 
 /**

@@ -22,6 +22,7 @@ import { connectEn } from './connect-en.ts';
 import { queuesEn } from './queues-en.ts';
 import { clientLinksEn } from './client-links-en.ts';
 import { ideasEn } from './ideas-en.ts';
+import { calendarOpsEn } from './calendar-ops-en.ts';
 
 /** English UI strings. Spanish (es.ts) must have every key: the type and a test enforce it. */
 export const en = {
@@ -276,6 +277,7 @@ export const en = {
   queues: queuesEn,
   clientLinks: clientLinksEn,
   ideas: ideasEn,
+  calendarOps: calendarOpsEn,
   roles: { owner: 'Owner', manager: 'Manager', editor: 'Editor', approver: 'Client approver', viewer: 'Viewer' },
   states: {
     draft: 'Draft',

@@ -48,6 +48,12 @@ export const errorTextsEn = {
   recurrence_start_in_gap: 'That time does not exist on that day (the clocks go forward). Pick another time for the first post.',
   recurrence_no_occurrences: 'This repeat has no date left after now. Check its start and its end.',
   recurring_stopped: 'This recurring post was stopped. Create a new one.',
+  // calendar work: batch operations on posts (issue 16, part 10)
+  batch_failed: 'Some of the selected posts cannot be changed, so none was changed. See each post below.',
+  batch_already_undone: 'This change was already undone.',
+  batch_undo_expired: 'This change is too old to undo. Change the posts again by hand.',
+  batch_undo_conflict: 'Some of these posts changed since, so nothing was undone. Change them one by one.',
+  post_undated: 'This post has no date to move. Reschedule it instead.',
   unknown_channel: 'One of the channels does not exist in this workspace.',
   connection_failed: 'Could not connect to {{network}}. {{reasonText}}',
   connection_fields_mismatch: 'The connection details do not match this network. Fill in every required field.',

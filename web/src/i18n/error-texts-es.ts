@@ -54,6 +54,12 @@ export const errorTextsEs: Record<keyof typeof errorTextsEn, string> = {
   recurrence_start_in_gap: 'Esa hora no existe ese día (se adelantan los relojes). Elige otra hora para la primera publicación.',
   recurrence_no_occurrences: 'Esta repetición ya no tiene fechas a partir de ahora. Revisa el inicio y el final.',
   recurring_stopped: 'Esta publicación periódica se detuvo. Crea una nueva.',
+  // trabajo en el calendario: operaciones en bloque sobre publicaciones (issue 16, parte 10)
+  batch_failed: 'Algunas de las publicaciones elegidas no se pueden cambiar, así que no se ha cambiado ninguna. Mira cada una abajo.',
+  batch_already_undone: 'Este cambio ya se deshizo.',
+  batch_undo_expired: 'Este cambio es demasiado antiguo para deshacerlo. Vuelve a cambiar las publicaciones a mano.',
+  batch_undo_conflict: 'Algunas de estas publicaciones han cambiado desde entonces, así que no se ha deshecho nada. Cámbialas una a una.',
+  post_undated: 'Esta publicación no tiene fecha que mover. Prográmala en su lugar.',
   unknown_network: 'Plaza no conoce esta red.',
   unknown_channel: 'Uno de los canales no existe en este espacio de trabajo.',
   connection_failed: 'No se pudo conectar con {{network}}. {{reasonText}}',

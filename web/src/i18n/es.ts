@@ -23,6 +23,7 @@ import { connectEs } from './connect-es.ts';
 import { queuesEs } from './queues-es.ts';
 import { clientLinksEs } from './client-links-es.ts';
 import { ideasEs } from './ideas-es.ts';
+import { calendarOpsEs } from './calendar-ops-es.ts';
 
 /** Cadenas de la interfaz en español. */
 export const es: Dictionary = {
@@ -278,6 +279,7 @@ export const es: Dictionary = {
   queues: queuesEs,
   clientLinks: clientLinksEs,
   ideas: ideasEs,
+  calendarOps: calendarOpsEs,
   roles: { owner: 'Propietario', manager: 'Gestor', editor: 'Editor', approver: 'Aprobador (cliente)', viewer: 'Lector' },
   states: {
     draft: 'Borrador',

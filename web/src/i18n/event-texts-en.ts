@@ -20,6 +20,9 @@ export const eventTextsEn = {
     failed: 'A post failed to publish: open it to see why',
     commented: '{{who}} commented on a post',
     deleted: '{{who}} deleted a post',
+    // calendar work (issue 16, part 10)
+    batch_changed: '{{who}} changed several posts at once',
+    batch_undone: '{{who}} undid a change to several posts',
   },
   publication: {
     retried: '{{who}} retried a publication',

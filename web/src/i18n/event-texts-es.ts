@@ -19,6 +19,9 @@ export const eventTextsEs: Dictionary<typeof eventTextsEn> = {
     failed: 'Una publicación falló: ábrela para ver el motivo',
     commented: '{{who}} comentó una publicación',
     deleted: '{{who}} borró una publicación',
+    // trabajo en el calendario (issue 16, parte 10)
+    batch_changed: '{{who}} cambió varias publicaciones a la vez',
+    batch_undone: '{{who}} deshizo un cambio en varias publicaciones',
   },
   publication: {
     retried: '{{who}} reintentó una publicación',

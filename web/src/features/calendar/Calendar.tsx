@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { Alert, Button, Group, Modal, Select, Stack, Text, TextInput, Title, CopyButton } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -25,7 +25,10 @@ import {
   type CalendarFilters,
   type CalendarRange,
 } from './CalendarData.ts';
-import { CalendarGrid, type CalendarGridActions, type CalendarView, type PostChip } from './CalendarGrid.tsx';
+import { CalendarGrid, type CalendarGridActions, type CalendarView, type PostChip, type QueueSlotMark } from './CalendarGrid.tsx';
+import { UndatedDrafts } from './UndatedDrafts.tsx';
+import { useQueues } from '../queues/api.ts';
+import { duplicatePost } from '../posts/batch/api.ts';
 import { CalendarToolbar } from './CalendarToolbar.tsx';
 import {
   type CivilDate,
@@ -44,6 +47,8 @@ import { calendarKeys } from './api.ts';
 import './calendar.css';
 
 const NO_ENTRIES: CalendarEntry[] = [];
+// The batch bar brings the date picker with it: loaded only once someone selects posts.
+const BatchBar = lazy(() => import('../posts/batch/BatchBar.tsx'));
 const DRAGGABLE = new Set(['draft', 'approved', 'scheduled', 'failed']);
 const draggable = (entry: CalendarEntry) => DRAGGABLE.has(entry.state);
 
@@ -92,6 +97,28 @@ export default function CalendarPage() {
   const [feedWarning, setFeedWarning] = useState<UrlWarning | null>(null);
   const { can } = useSession();
   const [opened, setOpened] = useState<CalendarEntry | null>(null);
+  // Selecting posts for a batch operation: ids in the order picked, with their texts for error lines.
+  const [selecting, setSelecting] = useState(false);
+  const [picked, setPicked] = useState<Map<string, string>>(new Map());
+  const [batchShown, setBatchShown] = useState(false);
+  const selectedSet = useMemo(() => new Set(picked.keys()), [picked]);
+  const toggle = (postId: string, content: string) =>
+    setPicked((current) => {
+      const next = new Map(current);
+      if (next.has(postId)) next.delete(postId);
+      else next.set(postId, content);
+      return next;
+    });
+  const queues = useQueues();
+  const queueSlots = useMemo<QueueSlotMark[]>(
+    () =>
+      (queues.data ?? [])
+        .filter((q) => !q.paused)
+        .flatMap((q) => q.slots.map((slot) => ({ weekday: slot.weekday % 7, time: slot.time, queue: q.name }))),
+    [queues.data],
+  );
+  const freeSlotText = useCallback((queue: string, time: string) => t('calendarOps.freeSlot', { queue, time }), [t]);
+  const freeSlotLabel = useCallback((queue: string, time: string) => t('calendarOps.freeSlotLabel', { queue, time }), [t]);
 
   useEffect(() => rememberCalendarSettings({ workspaceId: workspace.id, zone, firstDay }), [workspace.id, zone, firstDay]);
 
@@ -132,10 +159,13 @@ export default function CalendarPage() {
   // Always the latest closures, behind a stable object: the grid only re-renders when its data changes.
   const actionsRef = useRef<CalendarGridActions>(null as unknown as CalendarGridActions);
   actionsRef.current = {
-    open: (entry) => setOpened(entry),
+    open: (entry) => (selecting ? toggle(entry.id, entry.content) : setOpened(entry)),
     move: (entry, day, hour) => void move(entry, day, hour),
     dayClick: (day) => {
-      if (can('post.write')) navigate(`/compose?date=${day.key}`);
+      if (can('post.write') && !selecting) navigate(`/compose?date=${day.key}`);
+    },
+    slotClick: (day, time) => {
+      if (can('post.write')) navigate(`/compose?date=${day.key}T${time}`);
     },
   };
   const actions = useMemo<CalendarGridActions>(
@@ -143,6 +173,7 @@ export default function CalendarPage() {
       open: (entry) => actionsRef.current.open(entry),
       move: (entry, day, hour) => actionsRef.current.move(entry, day, hour),
       dayClick: (day) => actionsRef.current.dayClick?.(day),
+      slotClick: (day, time) => actionsRef.current.slotClick?.(day, time),
     }),
     [],
   );
@@ -190,7 +221,37 @@ export default function CalendarPage() {
 
   return (
     <Stack>
-      <Title order={2}>{t('calendar.title')}</Title>
+      <Group justify="space-between">
+        <Title order={2}>{t('calendar.title')}</Title>
+        {can('post.publish') && (
+          <Button
+            variant={selecting ? 'filled' : 'default'}
+            size="xs"
+            data-testid="calendar-select"
+            onClick={() => {
+              setSelecting(!selecting);
+              setBatchShown(true);
+              if (selecting) setPicked(new Map());
+            }}
+          >
+            {selecting ? t('calendarOps.selecting') : t('calendarOps.select')}
+          </Button>
+        )}
+      </Group>
+      {selecting && (
+        <Text size="sm" c="dimmed">
+          {t('calendarOps.selectHint')}
+        </Text>
+      )}
+      {batchShown && (
+        <Suspense fallback={null}>
+          <BatchBar
+            selected={[...picked.keys()]}
+            titleOf={(id) => (picked.get(id) ?? '').slice(0, 40) || '—'}
+            onClear={() => setPicked(new Map())}
+          />
+        </Suspense>
+      )}
       <Group gap="xs" align="flex-end">
         <Select
           label={t('calendar.filterChannel')}
@@ -262,38 +323,54 @@ export default function CalendarPage() {
           </Group>
         </Alert>
       )}
-      <div data-testid="calendar" data-ready={ready ? 'true' : 'false'} data-view={view} aria-busy={entries.isFetching}>
-        <CalendarToolbar
-          view={view}
-          days={days}
-          anchor={anchor}
-          today={today}
-          lang={lang}
-          onView={setView}
-          onStep={step}
-          onToday={() => setAnchor(todayIn(zone))}
-        />
-        <CalendarGrid
-          view={view}
-          days={days}
-          month={anchor.month}
-          today={today}
-          entries={shownEntries ?? NO_ENTRIES}
-          zone={zone}
-          lang={lang}
-          channels={chips}
-          stateLabel={stateLabel}
-          draggable={draggable}
-          moreText={moreText}
-          dayPostsText={dayPostsText}
-          noPostsText={t('calendar.noPosts')}
-          actions={actions}
-        />
-        {can('post.write') && view !== 'list' && (
-          <Text size="xs" c="dimmed" mt={4}>
-            {t('calendar.dragHint')}
-          </Text>
-        )}
+      <div style={{ display: 'flex', gap: 16, alignItems: 'flex-start', flexWrap: 'wrap' }}>
+        <div
+          data-testid="calendar"
+          data-ready={ready ? 'true' : 'false'}
+          data-view={view}
+          aria-busy={entries.isFetching}
+          style={{ flex: '1 1 640px', minWidth: 0 }}
+        >
+          <CalendarToolbar
+            view={view}
+            days={days}
+            anchor={anchor}
+            today={today}
+            lang={lang}
+            onView={setView}
+            onStep={step}
+            onToday={() => setAnchor(todayIn(zone))}
+          />
+          <CalendarGrid
+            view={view}
+            days={days}
+            month={anchor.month}
+            today={today}
+            entries={shownEntries ?? NO_ENTRIES}
+            zone={zone}
+            lang={lang}
+            channels={chips}
+            stateLabel={stateLabel}
+            draggable={draggable}
+            moreText={moreText}
+            dayPostsText={dayPostsText}
+            noPostsText={t('calendar.noPosts')}
+            actions={actions}
+            selected={selecting ? selectedSet : undefined}
+            queueSlots={queueSlots}
+            freeSlotText={freeSlotText}
+            freeSlotLabel={freeSlotLabel}
+          />
+          {can('post.write') && view !== 'list' && (
+            <Text size="xs" c="dimmed" mt={4}>
+              {t('calendar.dragHint')}
+              {view === 'week' && queueSlots.length > 0 ? ` ${t('calendarOps.slotsLegend')}` : ''}
+            </Text>
+          )}
+        </div>
+        <div style={{ flex: '0 1 260px', minWidth: 220 }}>
+          <UndatedDrafts selecting={selecting} selected={selectedSet} onToggle={toggle} />
+        </div>
       </div>
       <Modal
         opened={opened !== null}
@@ -314,6 +391,24 @@ export default function CalendarPage() {
               {EDITABLE_STATES.includes(opened.state) && can('post.write') && (
                 <Button variant="default" onClick={() => navigate(editPostPath(opened.id))}>
                   {t('planner.edit')}
+                </Button>
+              )}
+              {can('post.write') && (
+                <Button
+                  variant="default"
+                  data-testid="calendar-duplicate"
+                  onClick={async () => {
+                    try {
+                      const copy = await duplicatePost(workspace.id, opened.id);
+                      await queryClient.invalidateQueries({ queryKey: workspaceKey(workspace.id) });
+                      navigate(editPostPath(copy.id));
+                    } catch (caught) {
+                      setOpened(null);
+                      setError(caught);
+                    }
+                  }}
+                >
+                  {t('calendarOps.duplicate')}
                 </Button>
               )}
             </Group>

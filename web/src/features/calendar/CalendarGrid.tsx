@@ -36,6 +36,16 @@ export interface CalendarGridActions {
   move(entry: CalendarEntry, day: GridDay, hour?: number): void;
   /** A click on a day's empty space (month view). */
   dayClick?(day: GridDay): void;
+  /** A click on a free queue slot (week view): `time` is its wall-clock "HH:MM". */
+  slotClick?(day: GridDay, time: string): void;
+}
+
+/** A weekly queue slot the week view draws where no post has its time yet. */
+export interface QueueSlotMark {
+  /** 0 = Sunday … 6 = Saturday, as GridDay.weekday. */
+  weekday: number;
+  time: string;
+  queue: string;
 }
 
 interface CalendarGridProps {
@@ -54,6 +64,12 @@ interface CalendarGridProps {
   dayPostsText(day: string): string;
   noPostsText: string;
   actions: CalendarGridActions;
+  /** Posts picked for a batch operation (drawn selected). */
+  selected?: ReadonlySet<string>;
+  /** The queues' weekly slots (week view: the free ones drawn as dashed boxes to click). */
+  queueSlots?: QueueSlotMark[];
+  freeSlotText?(queue: string, time: string): string;
+  freeSlotLabel?(queue: string, time: string): string;
 }
 
 /** Posts a month cell shows before "+N more"; a week's hour cell shows fewer. */
@@ -298,6 +314,7 @@ export const CalendarGrid = memo(function CalendarGrid(props: CalendarGridProps)
     channels: props.channels,
     stateLabel: props.stateLabel,
     draggable: props.draggable,
+    selected: props.selected,
     onPointerDown: dragger.start,
     onOpen: (entry: CalendarEntry) => {
       if (suppressClick.current) return;
@@ -360,6 +377,20 @@ export const CalendarGrid = memo(function CalendarGrid(props: CalendarGridProps)
         first = Math.min(first, item.hour);
         last = Math.max(last, item.hour);
       }
+    // Free queue slots per day and hour: a slot is free when no post of that day has its time; past days show none.
+    const free = days.map((day, index) => {
+      const map = new Map<number, QueueSlotMark[]>();
+      const past = day.year * 10_000 + day.month * 100 + day.day < today.year * 10_000 + today.month * 100 + today.day;
+      if (past) return map;
+      for (const slot of props.queueSlots ?? []) {
+        if (slot.weekday !== day.weekday || placed[index].some((item) => item.time === slot.time)) continue;
+        const hour = Number(slot.time.slice(0, 2));
+        first = Math.min(first, hour);
+        last = Math.max(last, hour);
+        map.set(hour, [...(map.get(hour) ?? []), slot]);
+      }
+      return map;
+    });
     const hours = Array.from({ length: last - first + 1 }, (_, i) => first + i);
     const byHour = placed.map((list) => {
       const map = new Map<number, Placed[]>();
@@ -402,6 +433,22 @@ export const CalendarGrid = memo(function CalendarGrid(props: CalendarGridProps)
                     `${dayInWords(day, lang)} · ${hhmm({ hour, minute: 0 })}`,
                     index >= 5,
                   )}
+                  {(free[index].get(hour) ?? []).map((slot) => (
+                    <button
+                      key={`${slot.queue}-${slot.time}`}
+                      type="button"
+                      className="plaza-cal-freeslot"
+                      data-testid="free-slot"
+                      data-time={slot.time}
+                      aria-label={props.freeSlotLabel?.(slot.queue, slot.time)}
+                      onClick={(event) => {
+                        event.stopPropagation();
+                        props.actions.slotClick?.(day, slot.time);
+                      }}
+                    >
+                      {props.freeSlotText?.(slot.queue, slot.time) ?? slot.time}
+                    </button>
+                  ))}
                 </div>
               );
             })}
@@ -461,6 +508,7 @@ interface PostEventProps {
   onPointerDown(event: ReactPointerEvent<HTMLElement>, item: Placed): void;
   onOpen(entry: CalendarEntry): void;
   wide?: boolean;
+  selected?: ReadonlySet<string>;
 }
 
 /**
@@ -468,7 +516,7 @@ interface PostEventProps {
  * its state (approved but not scheduled: white with a dashed border). Screen readers hear the state in
  * words and every channel by name; Enter or Space opens it like a click.
  */
-function PostEvent({ item, channels, stateLabel, draggable, onPointerDown, onOpen, wide }: PostEventProps) {
+function PostEvent({ item, channels, stateLabel, draggable, onPointerDown, onOpen, wide, selected }: PostEventProps) {
   const { entry, time } = item;
   const look = STATE_LOOK[entry.state] ?? STATE_LOOK.draft;
   const approved = entry.state === 'approved';
@@ -477,12 +525,15 @@ function PostEvent({ item, channels, stateLabel, draggable, onPointerDown, onOpe
   const title = entry.content.slice(0, 80) || '—';
   const label = stateLabel(entry.state);
   const canDrag = draggable(entry);
+  const picked = selected?.has(entry.id) ?? false;
   return (
     <div
       role="button"
       tabIndex={0}
-      className={`plaza-event state-${entry.state}${wide ? ' plaza-event-wide' : ''}${canDrag ? ' plaza-event-draggable' : ''}`}
+      className={`plaza-event state-${entry.state}${wide ? ' plaza-event-wide' : ''}${canDrag ? ' plaza-event-draggable' : ''}${picked ? ' plaza-event-selected' : ''}`}
       data-post-id={entry.id}
+      data-selected={picked ? 'true' : undefined}
+      aria-pressed={selected ? picked : undefined}
       data-state={entry.state}
       aria-label={`${label} · ${time} · ${title} — ${names}`}
       title={`${label} — ${names}`}

@@ -135,6 +135,14 @@ function QueueCard({ queue }: { queue: Queue }) {
     ids.splice(index + by, 0, moved);
     reorder.mutate(ids);
   };
+  // Drag a queued post onto another to take its place (the up/down buttons do the same from the keyboard).
+  const [dragged, setDragged] = useState<number | null>(null);
+  const [over, setOver] = useState<number | null>(null);
+  const drop = (target: number) => {
+    if (dragged !== null && dragged !== target) move(dragged, target - dragged);
+    setDragged(null);
+    setOver(null);
+  };
   const when = (iso: string) => formatInstant(iso, workspace.timeZone, i18n.language);
 
   return (
@@ -243,8 +251,39 @@ function QueueCard({ queue }: { queue: Queue }) {
             wrap="nowrap"
             data-testid="queued-post"
             p={4}
-            style={{ borderBottom: '1px solid var(--mantine-color-gray-2)' }}
+            draggable={editable && !reorder.isPending}
+            onDragStart={(event) => {
+              event.dataTransfer.effectAllowed = 'move';
+              event.dataTransfer.setData('text/plain', post.id);
+              setDragged(index);
+            }}
+            onDragOver={(event) => {
+              if (dragged === null) return;
+              event.preventDefault();
+              setOver(index);
+            }}
+            onDragLeave={() => setOver((current) => (current === index ? null : current))}
+            onDrop={(event) => {
+              event.preventDefault();
+              drop(index);
+            }}
+            onDragEnd={() => {
+              setDragged(null);
+              setOver(null);
+            }}
+            style={{
+              borderBottom: '1px solid var(--mantine-color-gray-2)',
+              borderTop: over === index && dragged !== null && dragged > index ? '2px solid var(--mantine-color-blue-5)' : undefined,
+              borderBottomColor: over === index && dragged !== null && dragged < index ? 'var(--mantine-color-blue-5)' : undefined,
+              opacity: dragged === index ? 0.5 : 1,
+              cursor: editable ? 'grab' : undefined,
+            }}
           >
+            {editable && (
+              <Text size="sm" c="dimmed" aria-hidden title={t('calendarOps.dragToReorder')} style={{ userSelect: 'none' }}>
+                ⋮⋮
+              </Text>
+            )}
             {editable && (
               <Group gap={0} wrap="nowrap">
                 <ActionIcon

@@ -72,7 +72,8 @@ export function emptyDraft(day: string | null): ComposerDraft {
     threadMode: false,
     thread: [''],
     images: [],
-    when: day && /^\d{4}-\d{2}-\d{2}$/.test(day) ? `${day}T09:00` : '',
+    // `?date=` is a day (09:00) or a day and time (a free queue slot clicked in the calendar's week view).
+    when: day && /^\d{4}-\d{2}-\d{2}$/.test(day) ? `${day}T09:00` : day && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(day) ? day : '',
     postTypes: {},
     firstComments: {},
   };

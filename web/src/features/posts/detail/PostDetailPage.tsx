@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Link, useParams } from 'react-router-dom';
+import { Link, useNavigate, useParams } from 'react-router-dom';
 import { Alert, Badge, Button, Card, Group, Loader, Stack, Table, Text, Textarea, Timeline, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,7 @@ import { usePost } from '../api.ts';
 import { useChannels } from '../../channels/api.ts';
 import { formatInstant, fromLocalInput, STATE_COLORS, toLocalInput } from '../../../shared/format.ts';
 import { EditPostButton } from '../EditPostButton.tsx';
+import { duplicatePost } from '../batch/api.ts';
 import { ExternalLink } from '../../../shared/ExternalLink.tsx';
 import { workspaceKey } from '../../../shared/query-keys.ts';
 import { ApiErrorAlert } from '../../../shared/ApiErrorAlert.tsx';
@@ -84,6 +85,7 @@ export function PostDetailPage() {
   const [when, setWhen] = useState('');
   const lang = i18n.language;
   const historyLabel = useActivityLabel();
+  const navigate = useNavigate();
   const post = usePost(postId, {
     refetchInterval: (query) => (query.state.data && ['scheduled', 'publishing'].includes(query.state.data.state) ? 2_000 : false),
   });
@@ -137,6 +139,24 @@ export function PostDetailPage() {
       {state === 'in_review' && can('post.approve') && <ApproveHelp post={data} />}
       <Group>
         <EditPostButton postId={data.id} state={state} />
+        {can('post.write') && (
+          <Button
+            variant="default"
+            data-testid="post-duplicate"
+            onClick={async () => {
+              setError(null);
+              try {
+                const copy = await duplicatePost(workspace.id, data.id);
+                refresh();
+                navigate(`/posts/${copy.id}`);
+              } catch (caught) {
+                setError(caught);
+              }
+            }}
+          >
+            {t('calendarOps.duplicate')}
+          </Button>
+        )}
         {data.publications.some((p) => p.state === 'published') && (
           <Button component={Link} to={`/analytics/posts/${data.id}`} variant="light">
             {t('analytics.postDashboard.open')}

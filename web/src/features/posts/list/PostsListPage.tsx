@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { Badge, Button, Checkbox, Group, Loader, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
@@ -17,6 +17,7 @@ import { StatusBadge, useStateLabel } from './status.tsx';
 import { networkLabel } from '../../../shared/api-error-text.ts';
 
 const PAGE_SIZE = 50;
+const BatchBar = lazy(() => import('../batch/BatchBar.tsx'));
 const FILTERS = ['state', 'channelId', 'campaignId', 'authorId', 'undated', 'q'] as const;
 
 /** Every post of the workspace, undated drafts included: filters (kept in the address), search and pages. */
@@ -66,6 +67,20 @@ export function PostsListPage() {
   const channelIndex = useMemo(() => new Map((channels.data ?? []).map((c, index) => [c.id, { index, name: c.name }])), [channels.data]);
   const memberName = useMemo(() => new Map((members.data ?? []).map((m) => [m.userId, m.name])), [members.data]);
   const filtered = FILTERS.some((key) => params.get(key));
+  // Posts picked for a batch operation (ids in the order picked, with their texts).
+  const canBatch = useCan('post.publish');
+  const [picked, setPicked] = useState<Map<string, string>>(new Map());
+  const [batchShown, setBatchShown] = useState(false);
+  const toggle = (postId: string, content: string) => {
+    setBatchShown(true);
+    setPicked((current) => {
+      const next = new Map(current);
+      if (next.has(postId)) next.delete(postId);
+      else next.set(postId, content);
+      return next;
+    });
+  };
+  const allPicked = items.length > 0 && items.every((post) => picked.has(post.id));
 
   return (
     <Stack data-testid="posts-list">
@@ -140,6 +155,15 @@ export function PostsListPage() {
         )}
       </Group>
       <ApiErrorAlert error={posts.error} />
+      {batchShown && (
+        <Suspense fallback={null}>
+          <BatchBar
+            selected={[...picked.keys()]}
+            titleOf={(id) => (picked.get(id) ?? '').slice(0, 40) || '—'}
+            onClear={() => setPicked(new Map())}
+          />
+        </Suspense>
+      )}
       {posts.isLoading ? (
         <Loader aria-label="…" />
       ) : items.length === 0 ? (
@@ -150,6 +174,19 @@ export function PostsListPage() {
         <Table highlightOnHover verticalSpacing="sm" data-testid="posts-table">
           <Table.Thead>
             <Table.Tr>
+              {canBatch && (
+                <Table.Th w={36}>
+                  <Checkbox
+                    aria-label={t('calendarOps.select')}
+                    checked={allPicked}
+                    indeterminate={picked.size > 0 && !allPicked}
+                    onChange={() => {
+                      setBatchShown(true);
+                      setPicked(allPicked ? new Map() : new Map(items.map((post) => [post.id, post.content])));
+                    }}
+                  />
+                </Table.Th>
+              )}
               <Table.Th w={240}>{t('shellUi.posts.columns.status')}</Table.Th>
               <Table.Th>{t('shellUi.posts.columns.post')}</Table.Th>
               <Table.Th w={220}>{t('shellUi.posts.columns.channels')}</Table.Th>
@@ -164,9 +201,18 @@ export function PostsListPage() {
                 data-post-id={post.id}
                 style={{ cursor: 'pointer' }}
                 onClick={(event) => {
-                  if (!(event.target as HTMLElement).closest('a')) navigate(`/posts/${post.id}`);
+                  if (!(event.target as HTMLElement).closest('a, [data-select-cell]')) navigate(`/posts/${post.id}`);
                 }}
               >
+                {canBatch && (
+                  <Table.Td data-select-cell="">
+                    <Checkbox
+                      aria-label={t('calendarOps.selectPost')}
+                      checked={picked.has(post.id)}
+                      onChange={() => toggle(post.id, post.content)}
+                    />
+                  </Table.Td>
+                )}
                 <Table.Td>
                   <StatusBadge state={post.state} />
                 </Table.Td>

@@ -1,11 +1,11 @@
 import * as spine from './0001_spine.ts';
 import * as webhookOutbox from './0002_webhook_outbox.ts';
-import * as analytics0500 from './0500_analytics.ts';
 import * as webApp from './0300_web_app.ts';
 import * as listening0400 from './0400_listening.ts';
+import * as analytics0500 from './0500_analytics.ts';
+import * as analyticsZone0501 from './0501_analytics_zone.ts';
 import * as postEngagers0502 from './0502_post_engagers.ts';
 import * as metricBackfills0503 from './0503_metric_backfills.ts';
-import * as analyticsZone0501 from './0501_analytics_zone.ts';
 import * as alertSettings0504 from './0504_listening_alert_settings.ts';
 import * as publishingScaleout0505 from './0505_publishing_scaleout.ts';
 import * as loginFailures0510 from './0510_login_failures.ts';
@@ -20,10 +20,10 @@ import * as signInWays0850 from './0850_sign_in_ways.ts';
 import * as publicationApiCost0851 from './0851_publication_api_cost.ts';
 import * as inbox0900 from './0900_inbox.ts';
 import * as queues0920 from './0920_queues.ts';
-import * as clientLinks0975 from './0975_client_links.ts';
 import * as recurring0930 from './0930_recurring.ts';
 import * as ideas0960 from './0960_ideas.ts';
 import * as postBatches0970 from './0970_post_batches.ts';
+import * as clientLinks0975 from './0975_client_links.ts';
 
 /** One schema change: plain SQL (one dialect for PGlite and Postgres), applied once. */
 export interface Migration {
@@ -38,9 +38,9 @@ export interface Migration {
 export const migrations: Migration[] = [
   { name: '0001_spine', up: spine.up },
   { name: '0002_webhook_outbox', up: webhookOutbox.up },
-  { name: '0500_analytics', up: analytics0500.up },
   { name: '0300_web_app', up: webApp.up },
   { name: '0400_listening', up: listening0400.up },
+  { name: '0500_analytics', up: analytics0500.up },
   { name: '0501_analytics_zone', up: analyticsZone0501.up },
   { name: '0502_post_engagers', up: postEngagers0502.up },
   { name: '0503_metric_backfills', up: metricBackfills0503.up },
@@ -58,8 +58,8 @@ export const migrations: Migration[] = [
   { name: '0851_publication_api_cost', up: publicationApiCost0851.up },
   { name: '0900_inbox', up: inbox0900.up },
   { name: '0920_queues', up: queues0920.up },
-  { name: '0975_client_links', up: clientLinks0975.up },
   { name: '0930_recurring', up: recurring0930.up },
   { name: '0960_ideas', up: ideas0960.up },
   { name: '0970_post_batches', up: postBatches0970.up },
+  { name: '0975_client_links', up: clientLinks0975.up },
 ];

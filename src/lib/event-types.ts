@@ -118,6 +118,12 @@ export const EVENT_TYPES = [
   'inbox.sentiment_corrected',
   'inbox.saved_reply.created',
   'inbox.saved_reply.deleted',
+  // feeds (RSS/Atom to post)
+  'feed.created',
+  'feed.updated',
+  'feed.deleted',
+  'feed.failed',
+  'feed.item.created',
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];

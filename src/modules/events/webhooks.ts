@@ -19,6 +19,9 @@ export const WEBHOOK_EVENTS = [
   'objective.on_track',
   'report.sent',
   'report.failed',
+  // feeds: a new item became a post; a feed that was fine could not be read
+  'feed.item.created',
+  'feed.failed',
 ] as const;
 
 /**

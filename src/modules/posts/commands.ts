@@ -98,8 +98,8 @@ export async function importPosts(ctx: AppContext, workspaceId: string, authorId
   });
 }
 
-/** createPost inside a caller's transaction (bulk imports commit all rows or none). */
-async function createPostIn(ctx: AppContext, trx: Db, workspaceId: string, authorId: string, body: PostBody) {
+/** createPost inside a caller’s transaction (bulk imports commit all rows or none; a feed item and its post are stored together). */
+export async function createPostIn(ctx: AppContext, trx: Db, workspaceId: string, authorId: string, body: PostBody) {
   const workspace = await posts.workspace(trx, workspaceId);
   const now = ctx.clock.now();
   let scheduledAt = body.scheduledAt ?? null;

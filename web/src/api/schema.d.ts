@@ -4874,6 +4874,352 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspaces/{workspaceId}/feeds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Feeds with their settings, last read and problem */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                campaignId: string | null;
+                                channelIds: string[];
+                                createdAt: string;
+                                /** @enum {string} */
+                                destination: "draft" | "review" | "queue";
+                                /** Format: uuid */
+                                id: string;
+                                intervalMinutes: number;
+                                itemsFailed: number;
+                                itemsPosted: number;
+                                lastError: string | null;
+                                lastErrorCode: string | null;
+                                lastPolledAt: (string) | null;
+                                name: string;
+                                nextPollAt: string;
+                                paused: boolean;
+                                queueId: string | null;
+                                template: string;
+                                trackLinks: boolean;
+                                updatedAt: string;
+                                url: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Follow an RSS or Atom feed: it is read at once (a web page, an answer over 5 MB or an unreachable address is refused, nothing stored) and its newest items become posts */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        campaignId?: string | null;
+                        channelIds: string[];
+                        /** @enum {string} */
+                        destination?: "draft" | "review" | "queue";
+                        intervalMinutes?: number;
+                        name?: string;
+                        paused?: boolean;
+                        queueId?: string | null;
+                        template?: string;
+                        trackLinks?: boolean;
+                        url: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            campaignId: string | null;
+                            channelIds: string[];
+                            createdAt: string;
+                            /** @enum {string} */
+                            destination: "draft" | "review" | "queue";
+                            /** Format: uuid */
+                            id: string;
+                            intervalMinutes: number;
+                            itemsFailed: number;
+                            itemsPosted: number;
+                            lastError: string | null;
+                            lastErrorCode: string | null;
+                            lastPolledAt: (string) | null;
+                            name: string;
+                            nextPollAt: string;
+                            paused: boolean;
+                            poll: {
+                                created: number;
+                                errorCode: string | null;
+                                failed: number;
+                                skipped: number;
+                                /** @enum {string} */
+                                status: "read" | "not_modified" | "failed";
+                            };
+                            queueId: string | null;
+                            template: string;
+                            trackLinks: boolean;
+                            updatedAt: string;
+                            url: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/feeds/{feedId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One feed with its latest items and the post each became */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    feedId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            campaignId: string | null;
+                            channelIds: string[];
+                            createdAt: string;
+                            /** @enum {string} */
+                            destination: "draft" | "review" | "queue";
+                            /** Format: uuid */
+                            id: string;
+                            intervalMinutes: number;
+                            items: {
+                                createdAt: string;
+                                errorCode: string | null;
+                                guid: string;
+                                /** Format: uuid */
+                                id: string;
+                                link: string | null;
+                                postId: string | null;
+                                postState: string | null;
+                                publishedAt: (string) | null;
+                                /** @enum {string} */
+                                status: "posted" | "skipped" | "failed";
+                                title: string;
+                            }[];
+                            itemsFailed: number;
+                            itemsPosted: number;
+                            lastError: string | null;
+                            lastErrorCode: string | null;
+                            lastPolledAt: (string) | null;
+                            name: string;
+                            nextPollAt: string;
+                            paused: boolean;
+                            queueId: string | null;
+                            template: string;
+                            trackLinks: boolean;
+                            updatedAt: string;
+                            url: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Stop following a feed (the posts it made stay) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    feedId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a feed: channels, template, destination, queue, tracked links, campaign, interval, pause */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    feedId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        campaignId?: string | null;
+                        channelIds?: string[];
+                        /** @enum {string} */
+                        destination?: "draft" | "review" | "queue";
+                        intervalMinutes?: number;
+                        name?: string;
+                        paused?: boolean;
+                        queueId?: string | null;
+                        template?: string;
+                        trackLinks?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            campaignId: string | null;
+                            channelIds: string[];
+                            createdAt: string;
+                            /** @enum {string} */
+                            destination: "draft" | "review" | "queue";
+                            /** Format: uuid */
+                            id: string;
+                            intervalMinutes: number;
+                            items: {
+                                createdAt: string;
+                                errorCode: string | null;
+                                guid: string;
+                                /** Format: uuid */
+                                id: string;
+                                link: string | null;
+                                postId: string | null;
+                                postState: string | null;
+                                publishedAt: (string) | null;
+                                /** @enum {string} */
+                                status: "posted" | "skipped" | "failed";
+                                title: string;
+                            }[];
+                            itemsFailed: number;
+                            itemsPosted: number;
+                            lastError: string | null;
+                            lastErrorCode: string | null;
+                            lastPolledAt: (string) | null;
+                            name: string;
+                            nextPollAt: string;
+                            paused: boolean;
+                            queueId: string | null;
+                            template: string;
+                            trackLinks: boolean;
+                            updatedAt: string;
+                            url: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/feeds/{feedId}/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Read the feed now (conditional GET) and turn its new items into posts */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    feedId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            created: number;
+                            errorCode: string | null;
+                            failed: number;
+                            skipped: number;
+                            /** @enum {string} */
+                            status: "read" | "not_modified" | "failed";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workspaces/{workspaceId}/inbox/channels": {
         parameters: {
             query?: never;
@@ -12033,7 +12379,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        events: ("post.published" | "post.failed" | "channel.needs_reconnect" | "channel.token_expiring" | "publication.missed" | "listening.reputation_alert" | "objective.off_track" | "objective.on_track" | "report.sent" | "report.failed")[];
+                        events: ("post.published" | "post.failed" | "channel.needs_reconnect" | "channel.token_expiring" | "publication.missed" | "listening.reputation_alert" | "objective.off_track" | "objective.on_track" | "report.sent" | "report.failed" | "feed.item.created" | "feed.failed")[];
                         /** Format: uri */
                         url: string;
                     };

@@ -11,6 +11,7 @@ export const failureReasonsEn = {
   unsafe_url: 'The address is not a valid http(s) address.',
   feed_unreadable: 'The address does not hold an RSS or Atom feed.',
   feed_too_large: 'The feed is larger than 5 MB.',
+  feed_is_html: 'The address answers a web page (HTML), not a feed: use the RSS or Atom link of that page.',
   smtp_not_configured: 'No e-mail (SMTP) settings: set them below.',
   smtp_unreachable: 'Could not reach the SMTP server. Check its host and port.',
   smtp_auth_failed: 'The SMTP server refused the user name or password.',

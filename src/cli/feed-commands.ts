@@ -3,7 +3,6 @@
  * become drafts, posts sent for review or posts in a queue (each item once).
  */
 import type { Command } from 'commander';
-import { failureText } from '../lib/failure-code.ts';
 import { action, brandTime, cliLanguage, connect, output, workspaceZone } from './shared.ts';
 
 interface Feed {
@@ -34,6 +33,12 @@ interface Poll {
 }
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+/** Failure texts, loaded inside an action (`plaza --help` loads only the command files). */
+let failureText: (code: string, language: 'en' | 'es') => string = (code) => code;
+async function loadTexts(): Promise<void> {
+  ({ failureText } = await import('../lib/failure-code.ts'));
+}
 
 function pollLine(poll: Poll, language: 'en' | 'es'): string {
   if (poll.status === 'failed') return `Read failed: ${failureText(poll.errorCode ?? 'unexpected', language)}\n`;
@@ -101,6 +106,8 @@ export function registerFeedCommands(program: Command): void {
     .action(
       action(async (opts: { workspace: string }, command: Command) => {
         const { api, options } = connect(command);
+        await loadTexts();
+        await loadTexts();
         const result = await api.get<{ items: Feed[] }>(path(opts.workspace));
         const zone = await workspaceZone(api, opts.workspace);
         const language = await cliLanguage(api, opts.workspace);
@@ -118,6 +125,8 @@ export function registerFeedCommands(program: Command): void {
     .action(
       action(async (feedId: string, opts: { workspace: string }, command: Command) => {
         const { api, options } = connect(command);
+        await loadTexts();
+        await loadTexts();
         const result = await api.get<Feed>(path(opts.workspace, `/${feedId}`));
         const zone = await workspaceZone(api, opts.workspace);
         const language = await cliLanguage(api, opts.workspace);
@@ -133,6 +142,7 @@ export function registerFeedCommands(program: Command): void {
   ).action(
     action(async (url: string, opts: SettingsOpts, command: Command) => {
       const { api, options } = connect(command);
+      await loadTexts();
       const created = await api.post<Feed>(path(opts.workspace), { url, ...settingsBody(opts, true) });
       const zone = await workspaceZone(api, opts.workspace);
       const language = await cliLanguage(api, opts.workspace);
@@ -147,6 +157,7 @@ export function registerFeedCommands(program: Command): void {
   ).action(
     action(async (feedId: string, opts: SettingsOpts, command: Command) => {
       const { api, options } = connect(command);
+      await loadTexts();
       const updated = await api.patch<Feed>(path(opts.workspace, `/${feedId}`), settingsBody(opts, false));
       const zone = await workspaceZone(api, opts.workspace);
       const language = await cliLanguage(api, opts.workspace);
@@ -161,6 +172,8 @@ export function registerFeedCommands(program: Command): void {
     .action(
       action(async (feedId: string, opts: { workspace: string }, command: Command) => {
         const { api, options } = connect(command);
+        await loadTexts();
+        await loadTexts();
         const poll = await api.post<Poll>(path(opts.workspace, `/${feedId}/check`), {});
         const language = await cliLanguage(api, opts.workspace);
         output(options, poll, () => process.stdout.write(pollLine(poll, language)));
@@ -178,6 +191,9 @@ export function registerFeedCommands(program: Command): void {
       .action(
         action(async (feedId: string, opts: { workspace: string }, command: Command) => {
           const { api, options } = connect(command);
+          await loadTexts();
+          await loadTexts();
+          await loadTexts();
           const updated = await api.patch<Feed>(path(opts.workspace, `/${feedId}`), { paused });
           output(options, updated, () => process.stdout.write(`${updated.name}: ${paused ? 'paused' : 'active'}\n`));
         }),
@@ -190,6 +206,8 @@ export function registerFeedCommands(program: Command): void {
     .action(
       action(async (feedId: string, opts: { workspace: string }, command: Command) => {
         const { api, options } = connect(command);
+        await loadTexts();
+        await loadTexts();
         await api.delete(path(opts.workspace, `/${feedId}`));
         output(options, { deleted: feedId }, () => process.stdout.write(`Stopped following ${feedId}.\n`));
       }),

@@ -114,7 +114,8 @@ function FeedCard({ feed }: { feed: Feed }) {
   const check = useMutation({
     mutationFn: () => api<PollOutcome>('POST', `${base}/check`),
     onSuccess: async (poll) => {
-      setOutcome(outcomeText(poll));
+      // A failed read shows as the feed's problem (below); only a good read gets a line of its own.
+      setOutcome(poll.status === 'failed' ? null : outcomeText(poll));
       await refresh();
     },
   });
@@ -160,7 +161,7 @@ function FeedCard({ feed }: { feed: Feed }) {
         )}
       </Group>
       {feed.lastErrorCode && (
-        <Alert color="red" mt="sm" role="alert" data-testid="feed-problem" title={feed.lastError ?? undefined}>
+        <Alert color="red" mt="sm" role="alert" data-testid="feed-problem">
           {t('feeds.problem', { reason: failureReasonText(feed.lastErrorCode) })}
         </Alert>
       )}
@@ -267,6 +268,7 @@ export function FeedsPage() {
             value={channelIds}
             onChange={setChannelIds}
             required
+            data-testid="feed-channels"
           />
           <Textarea
             label={t('feeds.template')}

@@ -226,6 +226,17 @@ export interface FeedItemsTable {
   created_at: Generated<Date>;
 }
 
+/** An Open Graph link card, cached by URL (0941). */
+export interface LinkCardsTable {
+  url: string;
+  title: string | null;
+  description: string | null;
+  image_url: string | null;
+  site_name: string | null;
+  error_code: string | null;
+  fetched_at: Date;
+}
+
 export interface MediaItem {
   mediaId: string;
   alt?: string;
@@ -368,6 +379,7 @@ export interface Database {
   feeds: FeedsTable;
   feed_channels: FeedChannelsTable;
   feed_items: FeedItemsTable;
+  link_cards: LinkCardsTable;
   publications: PublicationsTable;
   publication_attempts: PublicationAttemptsTable;
   media: MediaTable;

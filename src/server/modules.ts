@@ -19,6 +19,7 @@ import { oauthRoutes } from '../modules/oauth/routes.ts';
 import { queueRoutes } from '../modules/queues/routes.ts';
 import { inboxRoutes } from '../modules/inbox/routes.ts';
 import { feedRoutes } from '../modules/feeds/routes.ts';
+import { linkCardRoutes } from '../modules/link-cards/routes.ts';
 
 /** Every module's routes; add a module here to expose it. */
 export const apiModules: ApiModule[] = [
@@ -42,4 +43,5 @@ export const apiModules: ApiModule[] = [
   queueRoutes,
   inboxRoutes,
   feedRoutes,
+  linkCardRoutes,
 ];

@@ -21,6 +21,7 @@ import * as publicationApiCost0851 from './0851_publication_api_cost.ts';
 import * as inbox0900 from './0900_inbox.ts';
 import * as queues0920 from './0920_queues.ts';
 import * as feeds0940 from './0940_feeds.ts';
+import * as linkCards0941 from './0941_link_cards.ts';
 
 /** One schema change: plain SQL (one dialect for PGlite and Postgres), applied once. */
 export interface Migration {
@@ -56,4 +57,5 @@ export const migrations: Migration[] = [
   { name: '0900_inbox', up: inbox0900.up },
   { name: '0920_queues', up: queues0920.up },
   { name: '0940_feeds', up: feeds0940.up },
+  { name: '0941_link_cards', up: linkCards0941.up },
 ];

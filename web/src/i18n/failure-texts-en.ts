@@ -11,6 +11,8 @@ export const failureReasonsEn = {
   unsafe_url: 'The address is not a valid http(s) address.',
   feed_unreadable: 'The address does not hold an RSS or Atom feed.',
   feed_too_large: 'The feed is larger than 5 MB.',
+  link_card_not_html: 'The link is not a web page, so it has no card.',
+  link_card_empty: 'The page gives no title for a card.',
   feed_is_html: 'The address answers a web page (HTML), not a feed: use the RSS or Atom link of that page.',
   smtp_not_configured: 'No e-mail (SMTP) settings: set them below.',
   smtp_unreachable: 'Could not reach the SMTP server. Check its host and port.',

@@ -34,6 +34,12 @@ describe('feeds from the web app (real Chromium, real server)', { timeout: 240_0
 
   beforeAll(async () => {
     feeds = http.createServer((req, res) => {
+      if (req.url === '/articulo')
+        return void res
+          .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+          .end(
+            '<html><head><meta property="og:title" content="Menú de otoño en Café Aroma"><meta property="og:description" content="Calabaza, castañas y café de Etiopía"></head><body></body></html>',
+          );
       if (req.url === '/blog.xml' && !blogIsDown) return void res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(RSS);
       res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><html><body>Aroma</body></html>');
     });
@@ -53,7 +59,7 @@ describe('feeds from the web app (real Chromium, real server)', { timeout: 240_0
     await new Promise((resolve) => feeds?.close(resolve));
   });
 
-  async function open(lang: 'es' | 'en'): Promise<Page> {
+  async function open(lang: 'es' | 'en', to = '/feeds'): Promise<Page> {
     const context = await browser.newContext({ locale: lang === 'es' ? 'es-ES' : 'en-GB', viewport: { width: 1366, height: 900 } });
     await context.addInitScript((l) => localStorage.setItem('plaza.lang', l), lang);
     const page = await context.newPage();
@@ -61,7 +67,7 @@ describe('feeds from the web app (real Chromium, real server)', { timeout: 240_0
     await page.goto(server.url);
     expect(await signInPage(page, 'feeds@example.test', 'correct horse battery')).toBe(200);
     await page.evaluate((id) => localStorage.setItem('plaza.workspace', id), ws);
-    await page.goto(`${server.url}/feeds`);
+    await page.goto(`${server.url}${to}`);
     return page;
   }
 
@@ -109,6 +115,17 @@ describe('feeds from the web app (real Chromium, real server)', { timeout: 240_0
     await card.getByRole('button', { name: T.items }).click();
     await card.getByText('How we roast', { exact: false }).or(card.getByText('Cata de cafés de Etiopía')).first().waitFor();
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'feeds-en.png'), fullPage: true });
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('shows the page’s own title and description in the composer’s link card (English)', async () => {
+    const composer = await open('en', '/compose');
+    await composer.getByLabel(`Aroma (${en.common.simulated})`).check();
+    await composer.getByLabel(en.composer.text, { exact: true }).fill(`Our autumn menu is here ${feedBase}/articulo`);
+    const card = composer.getByTestId('link-card').first();
+    await card.getByText('Menú de otoño en Café Aroma').waitFor();
+    await card.getByText('Calabaza, castañas y café de Etiopía').waitFor();
+    await composer.screenshot({ path: path.join(SCREENSHOT_DIR, 'composer-link-card-en.png'), fullPage: true });
     expect(pageErrors).toEqual([]);
   });
 });

@@ -21,6 +21,7 @@ import { labelsEn } from './labels-en.ts';
 import { connectEn } from './connect-en.ts';
 import { queuesEn } from './queues-en.ts';
 import { feedsEn } from './feeds-en.ts';
+import { linkToolsEn } from './link-tools-en.ts';
 
 /** English UI strings. Spanish (es.ts) must have every key: the type and a test enforce it. */
 export const en = {
@@ -274,6 +275,7 @@ export const en = {
   connect: connectEn,
   queues: queuesEn,
   feeds: feedsEn,
+  linkTools: linkToolsEn,
   roles: { owner: 'Owner', manager: 'Manager', editor: 'Editor', approver: 'Client approver', viewer: 'Viewer' },
   states: {
     draft: 'Draft',

@@ -22,6 +22,7 @@ import { labelsEs } from './labels-es.ts';
 import { connectEs } from './connect-es.ts';
 import { queuesEs } from './queues-es.ts';
 import { feedsEs } from './feeds-es.ts';
+import { linkToolsEs } from './link-tools-es.ts';
 
 /** Cadenas de la interfaz en español. */
 export const es: Dictionary = {
@@ -276,6 +277,7 @@ export const es: Dictionary = {
   connect: connectEs,
   queues: queuesEs,
   feeds: feedsEs,
+  linkTools: linkToolsEs,
   roles: { owner: 'Propietario', manager: 'Gestor', editor: 'Editor', approver: 'Aprobador (cliente)', viewer: 'Lector' },
   states: {
     draft: 'Borrador',

@@ -32,6 +32,8 @@ import { countChars, detectLinks, formatApiCost, fromLocalInput } from '../../..
 import { EDITABLE_STATES } from '../EditPostButton.tsx';
 import { ExternalLink } from '../../../shared/ExternalLink.tsx';
 import { PostPreview } from '../preview/PostPreview.tsx';
+import { firstLink } from '../preview/crops.ts';
+import { useLinkCard } from '../../links/useLinkCard.ts';
 import { DateTimeField } from '../../../shared/DateFields.tsx';
 import { previewAccount } from '../preview/PublicationPreviews.tsx';
 import { isPast } from '../review/workflow.ts';
@@ -93,6 +95,8 @@ function ComposerForm() {
 
   const body = useMemo(() => draftBody(draft), [draft]);
   const [debouncedBody] = useDebouncedValue(body, 400);
+  // The first link's card (title, description), read by the server once typing pauses.
+  const linkCard = useLinkCard(firstLink(draft.content)?.url);
 
   useEffect(() => {
     if (debouncedBody.channels.length === 0) {
@@ -525,6 +529,7 @@ function ComposerForm() {
               images={images.filter((image) => image.kind !== 'video')}
               link={typeof options[channel.id]?.network?.link === 'string' ? (options[channel.id]?.network?.link as string) : undefined}
               label={t('composer.previewFor', { name: channel.name })}
+              card={linkCard.data}
             />
           ))}
         </Stack>

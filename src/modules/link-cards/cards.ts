@@ -89,10 +89,14 @@ async function readHead(body: ReadableStream<Uint8Array> | null, limit: number):
   return text.slice(0, limit);
 }
 
+/** Names reserved never to resolve on the Internet (RFC 2606, RFC 6761): no lookup is made for them. */
+const RESERVED_NAME = /\.(example|test|invalid)\.?$/i;
+
 /** Fetches a page's card now (never throws: a failure is a card with its `errorCode`). */
 async function readCard(ctx: AppContext, url: string): Promise<LinkCard> {
   const fetchedAt = new Date(ctx.clock.now());
   const empty = { url, title: null, description: null, imageUrl: null, siteName: null, fetchedAt };
+  if (RESERVED_NAME.test(new URL(url).hostname)) return { ...empty, errorCode: 'unreachable' };
   try {
     const response = await safeFetch(url, {
       headers: { accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.1', 'user-agent': 'Plaza link preview (self-hosted)' },

@@ -88,8 +88,9 @@ describe('link cards', () => {
     expect((await card(`${base}/plain`)).json()).toMatchObject({ title: 'Solo título', description: null });
   });
 
-  it('keeps why there is no card: not a web page, an HTTP error', async () => {
+  it('keeps why there is no card: not a web page, an HTTP error, a name reserved never to resolve', async () => {
     expect((await card(`${base}/file.pdf`)).json().errorCode).toBe('link_card_not_html');
+    expect((await card('https://cafe-aroma.example/menu')).json().errorCode).toBe('unreachable');
     expect((await card(`${base}/missing`)).json().errorCode).toBe('http_404');
   });
 

@@ -121,11 +121,25 @@ describe('feeds from the web app (real Chromium, real server)', { timeout: 240_0
   it('shows the page’s own title and description in the composer’s link card (English)', async () => {
     const composer = await open('en', '/compose');
     await composer.getByLabel(`Aroma (${en.common.simulated})`).check();
-    await composer.getByLabel(en.composer.text, { exact: true }).fill(`Our autumn menu is here ${feedBase}/articulo`);
+    await composer
+      .getByLabel(en.composer.text, { exact: true })
+      .fill(`Our autumn menu is here ${feedBase}/articulo and how we roast https://aroma.example/blog/tostado`);
     const card = composer.getByTestId('link-card').first();
     await card.getByText('Menú de otoño en Café Aroma').waitFor();
     await card.getByText('Calabaza, castañas y café de Etiopía').waitFor();
     await composer.screenshot({ path: path.join(SCREENSHOT_DIR, 'composer-link-card-en.png'), fullPage: true });
+
+    // Both links shortened and tagged in one action: the text (and so the preview) now holds the short links.
+    await composer.getByRole('button', { name: en.team.links.open }).click();
+    await composer.getByRole('button', { name: en.linkTools.shortenAll_other.replace('{{count}}', '2') }).click();
+    await composer.getByTestId('link-shortener-done-all').waitFor();
+    const text = await composer.getByLabel(en.composer.text, { exact: true }).inputValue();
+    expect(text).toMatch(/^Our autumn menu is here http:\/\/localhost:\d+\/l\/\w{7} and how we roast http:\/\/localhost:\d+\/l\/\w{7}$/);
+    const links = await api<{ items: Array<{ destinationUrl: string }> }>('GET', `/workspaces/${ws}/links`);
+    // Two new links beside the feed's two: the article's, and a second one to the roasting post (the feed made the first).
+    expect(links.items).toHaveLength(4);
+    expect(links.items.filter((l) => l.destinationUrl.startsWith(`${feedBase}/articulo?utm_source=sandbox`))).toHaveLength(1);
+    expect(links.items.filter((l) => l.destinationUrl.startsWith('https://aroma.example/blog/tostado?'))).toHaveLength(2);
     expect(pageErrors).toEqual([]);
   });
 });

@@ -328,6 +328,7 @@ function ComposerForm() {
             campaignId={strategy.campaignId}
             postId={editing?.id}
             onShortened={(long, short) => set({ content: content.split(long).join(short) })}
+            onShortenedAll={(pairs) => set({ content: pairs.reduce((text, [long, short]) => text.split(long).join(short), content) })}
           />
           <Switch label={t('composer.threadMode')} checked={threadMode} onChange={(e) => set({ threadMode: e.currentTarget.checked })} />
           {threadMode && (

@@ -10,6 +10,7 @@ import { registerAccountCommands } from './account-commands.ts';
 import { registerIntegrationCommands } from './integration-commands.ts';
 import { registerQueueCommands } from './queue-commands.ts';
 import { registerRecurringCommands } from './recurring-commands.ts';
+import { registerFeedCommands } from './feed-commands.ts';
 import { registerInboxCommands } from './inbox-commands.ts';
 import { registerClientLinkCommands } from './client-link-commands.ts';
 import { registerIdeaCommands } from './idea-commands.ts';
@@ -596,6 +597,7 @@ export function buildCli(): Command {
   registerIntegrationCommands(program);
   registerQueueCommands(program);
   registerRecurringCommands(program);
+  registerFeedCommands(program);
   registerInboxCommands(program);
   registerClientLinkCommands(program);
   registerIdeaCommands(program);

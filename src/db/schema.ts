@@ -183,6 +183,60 @@ export interface QueueSlotsTable {
   minute: number;
 }
 
+/** An RSS/Atom feed whose new items become posts (0940). */
+export interface FeedsTable {
+  id: Generated<string>;
+  workspace_id: string;
+  name: string;
+  url: string;
+  template: string;
+  destination: 'draft' | 'review' | 'queue';
+  queue_id: string | null;
+  track_links: Generated<boolean>;
+  campaign_id: string | null;
+  interval_minutes: Generated<number>;
+  paused: Generated<boolean>;
+  etag: string | null;
+  last_modified: string | null;
+  next_poll_at: Generated<Date>;
+  last_polled_at: Date | null;
+  last_error_code: string | null;
+  last_error: string | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface FeedChannelsTable {
+  feed_id: string;
+  channel_id: string;
+}
+
+/** One item of a feed, used once: the post it became or why not. */
+export interface FeedItemsTable {
+  id: Generated<string>;
+  feed_id: string;
+  guid: string;
+  title: string;
+  link: string | null;
+  published_at: Date | null;
+  status: 'posted' | 'skipped' | 'failed';
+  post_id: string | null;
+  error_code: string | null;
+  created_at: Generated<Date>;
+}
+
+/** An Open Graph link card, cached by URL (0941). */
+export interface LinkCardsTable {
+  url: string;
+  title: string | null;
+  description: string | null;
+  image_url: string | null;
+  site_name: string | null;
+  error_code: string | null;
+  fetched_at: Date;
+}
+
 export interface MediaItem {
   mediaId: string;
   alt?: string;
@@ -322,6 +376,10 @@ export interface Database {
   queues: QueuesTable;
   queue_channels: QueueChannelsTable;
   queue_slots: QueueSlotsTable;
+  feeds: FeedsTable;
+  feed_channels: FeedChannelsTable;
+  feed_items: FeedItemsTable;
+  link_cards: LinkCardsTable;
   publications: PublicationsTable;
   publication_attempts: PublicationAttemptsTable;
   media: MediaTable;

@@ -8,6 +8,7 @@ import { mediaJobs } from '../modules/media/jobs.ts';
 import { oauthJobs } from '../modules/oauth/jobs.ts';
 import { inboxJobs } from '../modules/inbox/jobs.ts';
 import { recurringJobs } from '../modules/recurring/jobs.ts';
+import { feedsJobs } from '../modules/feeds/jobs.ts';
 import type { JobDefinition } from './registry.ts';
 
 /** Settings of the jobs that take some (tests run them fast). */
@@ -32,5 +33,6 @@ export function plazaJobs(settings: JobSettings = {}): JobDefinition[] {
     ...oauthJobs,
     ...inboxJobs,
     ...recurringJobs,
+    ...feedsJobs,
   ];
 }

@@ -165,6 +165,17 @@ export const ERROR_CODES = [
   'idea_move_not_allowed',
   'snippet_name_taken',
   'snippet_invalid_hashtag',
+  // feeds (RSS/Atom to post)
+  'feed_is_html',
+  'feed_too_large',
+  'feed_unreadable',
+  'feed_url_not_allowed',
+  'feed_unreachable',
+  'feed_exists',
+  'feed_queue_required',
+  'feed_template_variable',
+  'feed_author_missing',
+  'feed_channels_missing',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

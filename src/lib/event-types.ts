@@ -144,6 +144,12 @@ export const EVENT_TYPES = [
   'snippet.created',
   'snippet.updated',
   'snippet.deleted',
+  // feeds (RSS/Atom to post)
+  'feed.created',
+  'feed.updated',
+  'feed.deleted',
+  'feed.failed',
+  'feed.item.created',
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];

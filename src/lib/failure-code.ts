@@ -18,6 +18,15 @@ export const FAILURE_REASON_TEXT = {
   unsafe_url: { en: 'The address is not a valid http(s) address', es: 'La dirección no es una dirección http(s) válida' },
   feed_too_large: { en: 'The feed is larger than 5 MB', es: 'El feed ocupa más de 5 MB' },
   feed_unreadable: { en: 'The address does not hold an RSS or Atom feed', es: 'La dirección no contiene un feed RSS o Atom' },
+  feed_is_html: {
+    en: 'The address answers a web page (HTML), not a feed: use the RSS or Atom link of that page',
+    es: 'La dirección devuelve una página web (HTML), no un feed: usa el enlace RSS o Atom de esa página',
+  },
+  link_card_not_html: {
+    en: 'The link is not a web page, so it has no card',
+    es: 'El enlace no es una página web, así que no tiene tarjeta',
+  },
+  link_card_empty: { en: 'The page gives no title for a card', es: 'La página no da un título para la tarjeta' },
   smtp_not_configured: {
     en: 'No e-mail (SMTP) settings: set them in the workspace settings',
     es: 'No hay ajustes de correo (SMTP): configúralos en los ajustes del espacio',

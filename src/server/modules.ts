@@ -22,6 +22,8 @@ import { inboxRoutes } from '../modules/inbox/routes.ts';
 import { clientLinkRoutes } from '../modules/client-links/routes.ts';
 import { ideaRoutes } from '../modules/ideas/routes.ts';
 import { postBatchRoutes } from '../modules/post-batches/routes.ts';
+import { feedRoutes } from '../modules/feeds/routes.ts';
+import { linkCardRoutes } from '../modules/link-cards/routes.ts';
 
 /** Every module's routes; add a module here to expose it. */
 export const apiModules: ApiModule[] = [
@@ -48,4 +50,6 @@ export const apiModules: ApiModule[] = [
   clientLinkRoutes,
   ideaRoutes,
   postBatchRoutes,
+  feedRoutes,
+  linkCardRoutes,
 ];

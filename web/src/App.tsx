@@ -27,6 +27,7 @@ const ComposerPage = lazy(() => import('./features/posts/composer/Composer.tsx')
 // Pages off the first screen load on demand, so the calendar's first paint parses less script.
 const ApprovalsPage = lazy(() => import('./features/posts/approvals/ApprovalsPage.tsx').then((m) => ({ default: m.ApprovalsPage })));
 const IdeasPage = lazy(() => import('./features/ideas/IdeasPage.tsx').then((m) => ({ default: m.IdeasPage })));
+const FeedsPage = lazy(() => import('./features/feeds/FeedsPage.tsx').then((m) => ({ default: m.FeedsPage })));
 const QueuesPage = lazy(() => import('./features/queues/QueuesPage.tsx').then((m) => ({ default: m.QueuesPage })));
 const PostsListPage = lazy(() => import('./features/posts/list/PostsListPage.tsx').then((m) => ({ default: m.PostsListPage })));
 const PostDetailPage = lazy(() => import('./features/posts/detail/PostDetailPage.tsx').then((m) => ({ default: m.PostDetailPage })));
@@ -100,6 +101,7 @@ export function App() {
               <Route path="/posts" element={<PostsListPage />} />
               <Route path="/queues" element={<QueuesPage />} />
               <Route path="/ideas" element={<IdeasPage />} />
+              <Route path="/feeds" element={<FeedsPage />} />
               <Route path="/posts/:postId" element={<PostDetailPage />} />
               <Route path="/channels" element={<ChannelsPage />} />
               <Route path="/channels/connect" element={<ConnectPage />} />

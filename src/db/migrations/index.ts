@@ -21,6 +21,8 @@ import * as publicationApiCost0851 from './0851_publication_api_cost.ts';
 import * as inbox0900 from './0900_inbox.ts';
 import * as queues0920 from './0920_queues.ts';
 import * as recurring0930 from './0930_recurring.ts';
+import * as feeds0940 from './0940_feeds.ts';
+import * as linkCards0941 from './0941_link_cards.ts';
 import * as ideas0960 from './0960_ideas.ts';
 import * as postBatches0970 from './0970_post_batches.ts';
 import * as clientLinks0975 from './0975_client_links.ts';
@@ -59,6 +61,8 @@ export const migrations: Migration[] = [
   { name: '0900_inbox', up: inbox0900.up },
   { name: '0920_queues', up: queues0920.up },
   { name: '0930_recurring', up: recurring0930.up },
+  { name: '0940_feeds', up: feeds0940.up },
+  { name: '0941_link_cards', up: linkCards0941.up },
   { name: '0960_ideas', up: ideas0960.up },
   { name: '0970_post_batches', up: postBatches0970.up },
   { name: '0975_client_links', up: clientLinks0975.up },

@@ -27,6 +27,9 @@ export const WEBHOOK_EVENTS = [
   // client approval links (issue 16 part 11): a client approved or rejected a post
   'client_link.approved',
   'client_link.rejected',
+  // feeds: a new item became a post; a feed that was fine could not be read
+  'feed.item.created',
+  'feed.failed',
 ] as const;
 
 /**

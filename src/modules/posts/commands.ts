@@ -99,7 +99,10 @@ export async function importPosts(ctx: AppContext, workspaceId: string, authorId
   });
 }
 
-/** createPost inside a caller's transaction (bulk imports commit all rows or none; recurring occurrences and evergreen re-shares; an idea becomes its post with its link). */
+/**
+ * createPost inside a caller's transaction: bulk imports commit all rows or none; recurring occurrences and
+ * evergreen re-shares; an idea becomes its post with its link; a feed item and its post are stored together.
+ */
 export async function createPostIn(ctx: AppContext, trx: Db, workspaceId: string, authorId: string, body: PostBody) {
   const workspace = await posts.workspace(trx, workspaceId);
   const now = ctx.clock.now();

@@ -2,11 +2,13 @@ import { serverErrorsEn } from './server-errors-en.ts';
 import { mediaErrorsEn } from './media-en.ts';
 import { accountErrorsEn } from './accounts-en.ts';
 import { errorTextsEn } from './error-texts-en.ts';
+import { feedErrorsEn } from './feeds-en.ts';
 import { reviewErrorsEn } from './review-errors-en.ts';
 import { listeningDetailsErrorsEn } from './listening-details-en.ts';
 /** English texts of server error codes the web app translates (the server's own message is the fallback). */
 export const apiErrorsEn = {
   ...serverErrorsEn,
+  ...feedErrorsEn,
   ...mediaErrorsEn,
   ...accountErrorsEn,
   // Every registered server code (src/lib/error-codes.ts); last, so its texts win.

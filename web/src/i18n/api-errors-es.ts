@@ -2,6 +2,7 @@ import { serverErrorsEs } from './server-errors-es.ts';
 import { mediaErrorsEs } from './media-es.ts';
 import { accountErrorsEs } from './accounts-es.ts';
 import { errorTextsEs } from './error-texts-es.ts';
+import { feedErrorsEs } from './feeds-es.ts';
 import { reviewErrorsEs } from './review-errors-es.ts';
 import { listeningDetailsErrorsEs } from './listening-details-es.ts';
 import type { Dictionary } from './en.ts';
@@ -10,6 +11,7 @@ import type { apiErrorsEn } from './api-errors-en.ts';
 /** Textos en español de los códigos de error del servidor que traduce la aplicación web. */
 export const apiErrorsEs: Dictionary<typeof apiErrorsEn> = {
   ...serverErrorsEs,
+  ...feedErrorsEs,
   ...mediaErrorsEs,
   ...accountErrorsEs,
   // Every registered server code (src/lib/error-codes.ts); last, so its texts win.

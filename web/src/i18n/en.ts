@@ -23,6 +23,8 @@ import { queuesEn } from './queues-en.ts';
 import { clientLinksEn } from './client-links-en.ts';
 import { ideasEn } from './ideas-en.ts';
 import { calendarOpsEn } from './calendar-ops-en.ts';
+import { feedsEn } from './feeds-en.ts';
+import { linkToolsEn } from './link-tools-en.ts';
 
 /** English UI strings. Spanish (es.ts) must have every key: the type and a test enforce it. */
 export const en = {
@@ -278,6 +280,8 @@ export const en = {
   clientLinks: clientLinksEn,
   ideas: ideasEn,
   calendarOps: calendarOpsEn,
+  feeds: feedsEn,
+  linkTools: linkToolsEn,
   roles: { owner: 'Owner', manager: 'Manager', editor: 'Editor', approver: 'Client approver', viewer: 'Viewer' },
   states: {
     draft: 'Draft',

@@ -24,6 +24,8 @@ import { queuesEs } from './queues-es.ts';
 import { clientLinksEs } from './client-links-es.ts';
 import { ideasEs } from './ideas-es.ts';
 import { calendarOpsEs } from './calendar-ops-es.ts';
+import { feedsEs } from './feeds-es.ts';
+import { linkToolsEs } from './link-tools-es.ts';
 
 /** Cadenas de la interfaz en español. */
 export const es: Dictionary = {
@@ -280,6 +282,8 @@ export const es: Dictionary = {
   clientLinks: clientLinksEs,
   ideas: ideasEs,
   calendarOps: calendarOpsEs,
+  feeds: feedsEs,
+  linkTools: linkToolsEs,
   roles: { owner: 'Propietario', manager: 'Gestor', editor: 'Editor', approver: 'Aprobador (cliente)', viewer: 'Lector' },
   states: {
     draft: 'Borrador',

@@ -1,3 +1,5 @@
+import { feedEventsEn } from './feeds-en.ts';
+
 /**
  * English one-line texts of every event type (src/lib/event-types.ts), nested as the type is written
  * (`post.publish_now` → events.post.publish_now). `who` is the actor's name (or "Plaza"), `reason`
@@ -30,6 +32,7 @@ export const eventTextsEn = {
   },
   media: { uploaded: '{{who}} uploaded a file' },
   link: { created: '{{who}} created a tracked link', deleted: '{{who}} deleted a tracked link' },
+  feed: feedEventsEn,
   queue: {
     created: '{{who}} created a queue',
     updated: '{{who}} changed a queue',

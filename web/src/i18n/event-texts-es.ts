@@ -1,4 +1,5 @@
 import type { Dictionary } from './en.ts';
+import { feedEventsEs } from './feeds-es.ts';
 import type { eventTextsEn } from './event-texts-en.ts';
 
 /** Textos en español de cada tipo de evento (src/lib/event-types.ts). */
@@ -29,6 +30,7 @@ export const eventTextsEs: Dictionary<typeof eventTextsEn> = {
   },
   media: { uploaded: '{{who}} subió un archivo' },
   link: { created: '{{who}} creó un enlace con seguimiento', deleted: '{{who}} borró un enlace con seguimiento' },
+  feed: feedEventsEs,
   queue: {
     created: '{{who}} creó una cola',
     updated: '{{who}} cambió una cola',

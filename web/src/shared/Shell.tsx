@@ -30,6 +30,7 @@ const NAV_GROUPS: ReadonlyArray<{ key: string; items: ReadonlyArray<{ to: string
     items: [
       { to: '/compose', key: 'nav.compose' },
       { to: '/posts', key: 'shellUi.nav.posts' },
+      { to: '/feeds', key: 'feeds.nav' },
     ],
   },
   {

@@ -28,6 +28,8 @@ export interface LinkShortenerProps {
   postId?: string | null;
   /** Called with the long link and its short link, to put the short one in the text. */
   onShortened(longUrl: string, shortUrl: string): void;
+  /** Called once with every long link and its short link ("shorten all"), to swap them all in one change. */
+  onShortenedAll?(pairs: Array<[longUrl: string, shortUrl: string]>): void;
 }
 
 /**
@@ -35,7 +37,7 @@ export interface LinkShortenerProps {
  * UTM (source = network, medium = social, campaign = the post's campaign as typed; all editable),
  * then swaps it into the text. Self-contained: the composer mounts it with one line.
  */
-export function LinkShortener({ text, channels, campaignId, postId, onShortened }: LinkShortenerProps) {
+export function LinkShortener({ text, channels, campaignId, postId, onShortened, onShortenedAll }: LinkShortenerProps) {
   const { t } = useTranslation();
   const workspace = useWorkspace();
   const { can } = useSession();
@@ -65,23 +67,41 @@ export function LinkShortener({ text, channels, campaignId, postId, onShortened 
     if (!url && linksInText.length > 0) setUrl(linksInText[0]);
   }, [linksInText, url]);
 
-  const create = useMutation({
-    mutationFn: () => {
-      // A click is credited to the channel whose network is the source, when the post has one.
-      const channel = channels.find((c) => c.network === sourceValue) ?? (channels.length === 1 ? channels[0] : undefined);
-      return apiCall('post', '/api/v1/workspaces/{workspaceId}/links', {
-        params: { workspaceId: workspace.id },
-        body: {
-          url: url.trim(),
-          postId: postId ?? null,
-          channelId: channel?.id ?? null,
-          campaignId,
-          utmSource: sourceValue.trim() || undefined,
-          utmMedium: medium.trim() || undefined,
-          utmCampaign: campaignValue.trim() || undefined,
-        },
-      });
+  const shorten = (longUrl: string) => {
+    // A click is credited to the channel whose network is the source, when the post has one.
+    const channel = channels.find((c) => c.network === sourceValue) ?? (channels.length === 1 ? channels[0] : undefined);
+    return apiCall('post', '/api/v1/workspaces/{workspaceId}/links', {
+      params: { workspaceId: workspace.id },
+      body: {
+        url: longUrl,
+        postId: postId ?? null,
+        channelId: channel?.id ?? null,
+        campaignId,
+        utmSource: sourceValue.trim() || undefined,
+        utmMedium: medium.trim() || undefined,
+        utmCampaign: campaignValue.trim() || undefined,
+      },
+    });
+  };
+  // Links of the text that are not Plaza short links yet, longest first (so one never cuts into another).
+  const shortBase = settings.data?.shortLinkBase;
+  const longLinks = shortBase ? linksInText.filter((l) => !l.startsWith(shortBase)).sort((a, b) => b.length - a.length) : [];
+  const [doneAll, setDoneAll] = useState<number | null>(null);
+  const shortenAll = useMutation({
+    mutationFn: async () => {
+      const pairs: Array<[string, string]> = [];
+      for (const long of longLinks) pairs.push([long, (await shorten(long)).shortUrl]);
+      return pairs;
     },
+    onSuccess: async (pairs) => {
+      onShortenedAll?.(pairs);
+      setDoneAll(pairs.length);
+      setDone(null);
+      await queryClient.invalidateQueries({ queryKey: linkKeys.all(workspace.id) });
+    },
+  });
+  const create = useMutation({
+    mutationFn: () => shorten(url.trim()),
     onSuccess: async (link) => {
       const long = url.trim();
       const inText = text.includes(long);
@@ -153,8 +173,19 @@ export function LinkShortener({ text, channels, campaignId, postId, onShortened 
               <Button size="xs" onClick={submit} loading={create.isPending} disabled={!/^https?:\/\/\S+/.test(url.trim())}>
                 {text.includes(url.trim()) && url.trim() ? t('team.links.shorten') : t('team.links.shortenOnly')}
               </Button>
+              {onShortenedAll && longLinks.length > 1 && (
+                <Button size="xs" variant="light" onClick={() => shortenAll.mutate()} loading={shortenAll.isPending}>
+                  {t('linkTools.shortenAll', { count: longLinks.length })}
+                </Button>
+              )}
             </Group>
             {create.isError && <ApiErrorAlert error={create.error} />}
+            {shortenAll.isError && <ApiErrorAlert error={shortenAll.error} />}
+            {doneAll !== null && (
+              <Alert color="green" role="status" data-testid="link-shortener-done-all" p="xs">
+                {t('linkTools.shortenedAll', { count: doneAll })}
+              </Alert>
+            )}
             {done && (
               <Alert color="green" role="status" data-testid="link-shortener-done" p="xs">
                 {done.inText ? (

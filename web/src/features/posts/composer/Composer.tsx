@@ -32,6 +32,8 @@ import { countChars, detectLinks, formatApiCost, fromLocalInput } from '../../..
 import { EDITABLE_STATES } from '../EditPostButton.tsx';
 import { ExternalLink } from '../../../shared/ExternalLink.tsx';
 import { PostPreview } from '../preview/PostPreview.tsx';
+import { firstLink } from '../preview/crops.ts';
+import { useLinkCard } from '../../links/useLinkCard.ts';
 import { DateTimeField } from '../../../shared/DateFields.tsx';
 import { previewAccount } from '../preview/PublicationPreviews.tsx';
 import { isPast } from '../review/workflow.ts';
@@ -94,6 +96,8 @@ function ComposerForm() {
 
   const body = useMemo(() => draftBody(draft), [draft]);
   const [debouncedBody] = useDebouncedValue(body, 400);
+  // The first link's card (title, description), read by the server once typing pauses.
+  const linkCard = useLinkCard(firstLink(draft.content)?.url);
 
   useEffect(() => {
     if (debouncedBody.channels.length === 0) {
@@ -326,6 +330,7 @@ function ComposerForm() {
             campaignId={strategy.campaignId}
             postId={editing?.id}
             onShortened={(long, short) => set({ content: content.split(long).join(short) })}
+            onShortenedAll={(pairs) => set({ content: pairs.reduce((text, [long, short]) => text.split(long).join(short), content) })}
           />
           <Switch label={t('composer.threadMode')} checked={threadMode} onChange={(e) => set({ threadMode: e.currentTarget.checked })} />
           {threadMode && (
@@ -527,6 +532,7 @@ function ComposerForm() {
               images={images.filter((image) => image.kind !== 'video')}
               link={typeof options[channel.id]?.network?.link === 'string' ? (options[channel.id]?.network?.link as string) : undefined}
               label={t('composer.previewFor', { name: channel.name })}
+              card={linkCard.data}
             />
           ))}
         </Stack>

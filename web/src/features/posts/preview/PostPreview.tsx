@@ -147,33 +147,42 @@ function linkTitle(path: string): string | null {
   return words ? words.charAt(0).toLocaleUpperCase() + words.slice(1) : null;
 }
 
+/** A page's card as the server read it (GET …/link-card): title, description, site name; the image is never loaded here. */
+export interface PreviewLinkCard {
+  url: string;
+  title: string | null;
+  description: string | null;
+  siteName: string | null;
+  imageUrl: string | null;
+}
+
 /**
- * The card a network draws for the post's first link: from the address alone (the browser fetches
- * nothing; the network reads the page's title and image itself when it publishes).
+ * The card a network draws for the post's first link: the page's own title and description when
+ * Plaza has read them (`card`), else from the address alone. The browser fetches nothing from the
+ * page; the network reads its title and image itself when it publishes.
  */
-function LinkCard({ text, network }: { text: string; network: string }) {
+function LinkCard({ text, network, card }: { text: string; network: string; card?: PreviewLinkCard | null }) {
   const { t } = useTranslation();
   const link = firstLink(text);
   const kind = shapeFor(network).linkCard;
   if (!link || kind === 'none') return null;
-  const title = linkTitle(link.path) ?? t('previews.linkCardTitle', { domain: link.domain });
+  const read = card && card.url === link.url && card.title ? card : null;
+  const title = read?.title ?? linkTitle(link.path) ?? t('previews.linkCardTitle', { domain: link.domain });
+  const note = read ? t('linkTools.cardRead') : t('previews.linkCardNote');
   if (kind === 'compact')
     return (
-      <Paper
-        withBorder
-        radius="md"
-        mt="xs"
-        p="xs"
-        aria-label={t('review.linkCard')}
-        data-testid="link-card"
-        title={t('previews.linkCardNote')}
-      >
+      <Paper withBorder radius="md" mt="xs" p="xs" aria-label={t('review.linkCard')} data-testid="link-card" title={note}>
         <Text size="xs" c="dimmed">
           {link.domain}
         </Text>
         <Text size="sm" fw={600} lineClamp={1}>
           {title}
         </Text>
+        {read?.description && (
+          <Text size="xs" c="dimmed" lineClamp={1} data-testid="link-card-description">
+            {read.description}
+          </Text>
+        )}
       </Paper>
     );
   return (
@@ -183,7 +192,7 @@ function LinkCard({ text, network }: { text: string; network: string }) {
       mt="xs"
       aria-label={t('review.linkCard')}
       data-testid="link-card"
-      title={t('previews.linkCardNote')}
+      title={note}
       style={{ overflow: 'hidden' }}
     >
       <Group
@@ -216,6 +225,11 @@ function LinkCard({ text, network }: { text: string; network: string }) {
         <Text size="sm" fw={600} lineClamp={2}>
           {title}
         </Text>
+        {read?.description && (
+          <Text size="xs" lineClamp={2} data-testid="link-card-description">
+            {read.description}
+          </Text>
+        )}
         {network !== 'facebook' && (
           <Text size="xs" c="dimmed">
             {link.domain}
@@ -261,6 +275,7 @@ export function PostPreview({
   title,
   excerpt,
   link,
+  card,
 }: {
   network: string;
   account: PreviewAccount;
@@ -274,6 +289,8 @@ export function PostPreview({
   excerpt?: string;
   /** The post's own link (an option, e.g. Pinterest's destination link). */
   link?: string;
+  /** The first link's card as Plaza read it, when the caller has it (the composer). */
+  card?: PreviewLinkCard | null;
 }) {
   const { t } = useTranslation();
   if (network === 'wordpress')
@@ -343,7 +360,7 @@ export function PostPreview({
           </Text>
         </Group>
       ) : (
-        <LinkCard text={text} network={network} />
+        <LinkCard text={text} network={network} card={card} />
       )}
       {captionFirst && body}
       {thread

@@ -427,6 +427,211 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/client-review/decide": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The client approves or rejects one post of the link (a rejection needs a comment); recorded as the client */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default  */
+                        comment?: string;
+                        /** @enum {string} */
+                        decision: "approved" | "rejected";
+                        /** Format: uuid */
+                        postId: string;
+                        token: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            comment: string;
+                            decidedAt: string;
+                            /** @enum {string} */
+                            decision: "approved" | "rejected";
+                            /** Format: uuid */
+                            postId: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/client-review/media/{linkId}/{mediaId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An image or video of a post a client link shows (the path is signed for that link and file) */
+        get: {
+            parameters: {
+                query: {
+                    sig: string;
+                };
+                header?: never;
+                path: {
+                    linkId: string;
+                    mediaId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "image/gif": string;
+                        "image/jpeg": string;
+                        "image/png": string;
+                        "image/webp": string;
+                        "video/mp4": string;
+                        "video/quicktime": string;
+                    };
+                };
+                /** @description The asked byte range of the file */
+                206: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "image/gif": string;
+                        "image/jpeg": string;
+                        "image/png": string;
+                        "image/webp": string;
+                        "video/mp4": string;
+                        "video/quicktime": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/client-review/open": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** What a client link shows (no account: the token is the credential); 410 when expired or revoked */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        token: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            clientName: string;
+                            expiresAt: string;
+                            firstDay: string;
+                            /** @enum {string} */
+                            language: "es" | "en";
+                            lastDay: string;
+                            posts: {
+                                channels: {
+                                    account: {
+                                        handle: string;
+                                        name: string;
+                                    };
+                                    channelName: string;
+                                    excerpt: string | null;
+                                    /** Format: uuid */
+                                    id: string;
+                                    media: {
+                                        alt: string;
+                                        url: string;
+                                    }[];
+                                    network: string;
+                                    text: string;
+                                    thread: {
+                                        media: {
+                                            alt: string;
+                                            url: string;
+                                        }[];
+                                        text: string;
+                                    }[];
+                                    title: string | null;
+                                }[];
+                                content: string;
+                                decidable: boolean;
+                                decision: {
+                                    comment: string;
+                                    decidedAt: string;
+                                    /** @enum {string} */
+                                    decision: "approved" | "rejected";
+                                } | null;
+                                /** Format: uuid */
+                                id: string;
+                                scheduledAt: string;
+                                /** @enum {string} */
+                                state: "draft" | "in_review" | "approved" | "scheduled" | "publishing" | "published" | "failed" | "canceled";
+                            }[];
+                            timeZone: string;
+                            workspaceName: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/invitations/accept": {
         parameters: {
             query?: never;
@@ -697,7 +902,7 @@ export interface paths {
                                 id: string;
                                 language: string;
                                 name: string;
-                                permissions: ("read" | "comment" | "post.write" | "post.approve" | "post.publish" | "channel.manage" | "member.manage" | "workspace.manage" | "workspace.delete" | "webhook.manage" | "integration.manage" | "listening.write" | "listening.manage" | "inbox.reply" | "inbox.manage")[];
+                                permissions: ("read" | "comment" | "post.write" | "post.approve" | "post.publish" | "channel.manage" | "member.manage" | "workspace.manage" | "workspace.delete" | "webhook.manage" | "integration.manage" | "listening.write" | "listening.manage" | "inbox.reply" | "inbox.manage" | "client_link.manage")[];
                                 /** @enum {string} */
                                 role: "owner" | "manager" | "editor" | "approver" | "viewer";
                                 timeZone: string;
@@ -1062,11 +1267,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: {
-                                permissions: ("read" | "comment" | "post.write" | "post.approve" | "post.publish" | "channel.manage" | "member.manage" | "workspace.manage" | "workspace.delete" | "webhook.manage" | "integration.manage" | "listening.write" | "listening.manage" | "inbox.reply" | "inbox.manage")[];
+                                permissions: ("read" | "comment" | "post.write" | "post.approve" | "post.publish" | "channel.manage" | "member.manage" | "workspace.manage" | "workspace.delete" | "webhook.manage" | "integration.manage" | "listening.write" | "listening.manage" | "inbox.reply" | "inbox.manage" | "client_link.manage")[];
                                 /** @enum {string} */
                                 role: "owner" | "manager" | "editor" | "approver" | "viewer";
                             }[];
-                            permissions: ("read" | "comment" | "post.write" | "post.approve" | "post.publish" | "channel.manage" | "member.manage" | "workspace.manage" | "workspace.delete" | "webhook.manage" | "integration.manage" | "listening.write" | "listening.manage" | "inbox.reply" | "inbox.manage")[];
+                            permissions: ("read" | "comment" | "post.write" | "post.approve" | "post.publish" | "channel.manage" | "member.manage" | "workspace.manage" | "workspace.delete" | "webhook.manage" | "integration.manage" | "listening.write" | "listening.manage" | "inbox.reply" | "inbox.manage" | "client_link.manage")[];
                         };
                     };
                 };
@@ -3311,6 +3516,7 @@ export interface paths {
                                 content: string;
                                 /** Format: uuid */
                                 id: string;
+                                recurring: boolean;
                                 scheduledAt: string;
                                 /** @enum {string} */
                                 state: "draft" | "in_review" | "approved" | "scheduled" | "publishing" | "published" | "failed" | "canceled";
@@ -4286,6 +4492,205 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspaces/{workspaceId}/client-links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Client approval links, newest first, with how many posts each client approved and rejected */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                approved: number;
+                                clientName: string;
+                                createdAt: string;
+                                createdByName: string | null;
+                                expiresAt: string;
+                                firstDay: string;
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                language: "es" | "en";
+                                lastDay: string;
+                                rejected: number;
+                                revokedAt: (string) | null;
+                                /** @enum {string} */
+                                status: "active" | "expired" | "revoked";
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a link for a client to approve the posts of a period (brand-zone days); the URL is shown once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        clientName: string;
+                        firstDay: string;
+                        /**
+                         * @default es
+                         * @enum {string}
+                         */
+                        language?: "es" | "en";
+                        lastDay: string;
+                        /** @default 14 */
+                        validDays?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            clientName: string;
+                            createdAt: string;
+                            createdByName: string | null;
+                            expiresAt: string;
+                            firstDay: string;
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            language: "es" | "en";
+                            lastDay: string;
+                            revokedAt: (string) | null;
+                            /** @enum {string} */
+                            status: "active" | "expired" | "revoked";
+                            url: string;
+                            urlWarning: {
+                                base: string;
+                                code: string;
+                                message: string;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/client-links/{linkId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One client link with the verdicts given through it, newest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    linkId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            clientName: string;
+                            createdAt: string;
+                            createdByName: string | null;
+                            decisions: {
+                                comment: string;
+                                decidedAt: string;
+                                /** @enum {string} */
+                                decision: "approved" | "rejected";
+                                postContent: string;
+                                /** Format: uuid */
+                                postId: string;
+                                /** @enum {string} */
+                                postState: "draft" | "in_review" | "approved" | "scheduled" | "publishing" | "published" | "failed" | "canceled";
+                                scheduledAt: (string) | null;
+                            }[];
+                            expiresAt: string;
+                            firstDay: string;
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            language: "es" | "en";
+                            lastDay: string;
+                            revokedAt: (string) | null;
+                            /** @enum {string} */
+                            status: "active" | "expired" | "revoked";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Revoke a client link at once */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    linkId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workspaces/{workspaceId}/conversion-settings": {
         parameters: {
             query?: never;
@@ -4707,6 +5112,53 @@ export interface paths {
                                 type: string;
                             }[];
                             nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/evergreen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Evergreen posts (shared again by queues that recycle) with their alternative texts */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                content: string;
+                                /** Format: uuid */
+                                id: string;
+                                scheduledAt: (string) | null;
+                                state: string;
+                                variants: string[];
+                            }[];
                         };
                     };
                 };
@@ -5209,6 +5661,501 @@ export interface paths {
                             skipped: number;
                             /** @enum {string} */
                             status: "read" | "not_modified" | "failed";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/hashtag-suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Hashtags suggested from the brand’s own data, with evidence: its best-performing posts (engagement rate by followers, first 24 h) and listening’s current trends (growth over the last day) */
+        get: {
+            parameters: {
+                query?: {
+                    days?: number;
+                };
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            days: number;
+                            ownPosts: {
+                                baselineRate: number;
+                                items: {
+                                    baselineRate: number;
+                                    engagementRate: number;
+                                    key: string;
+                                    lift: number | null;
+                                    posts: number;
+                                    tag: string;
+                                }[];
+                                measuredPosts: number;
+                                minPosts: number;
+                            };
+                            trends: {
+                                historyWindows: number;
+                                items: {
+                                    before: number;
+                                    growth: number;
+                                    key: string;
+                                    recent: number;
+                                    tag: string;
+                                }[];
+                                mentionsRead: number;
+                                minRecent: number;
+                                windowHours: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/ideas": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The ideas board: its columns (idea → draft → in review → scheduled → published) and every card with its column */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            columns: ("idea" | "draft" | "in_review" | "scheduled" | "published")[];
+                            items: {
+                                authorName: string | null;
+                                campaignId: string | null;
+                                channelIds: string[];
+                                /** @enum {string} */
+                                column: "idea" | "draft" | "in_review" | "scheduled" | "published";
+                                comments: number;
+                                createdAt: string;
+                                /** Format: uuid */
+                                id: string;
+                                notes: string;
+                                objectiveId: string | null;
+                                pillarId: string | null;
+                                position: number;
+                                postId: string | null;
+                                postScheduledAt: (string) | null;
+                                postState: ("draft" | "in_review" | "approved" | "scheduled" | "publishing" | "published" | "failed" | "canceled") | null;
+                                title: string;
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add an idea card, optionally tied to a pillar, campaign and objective and with the channels its post will go to */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        campaignId?: string | null;
+                        channelIds?: string[];
+                        notes?: string;
+                        objectiveId?: string | null;
+                        pillarId?: string | null;
+                        position?: number;
+                        title: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            authorName: string | null;
+                            campaignId: string | null;
+                            channelIds: string[];
+                            /** @enum {string} */
+                            column: "idea" | "draft" | "in_review" | "scheduled" | "published";
+                            commentList: {
+                                authorId: string | null;
+                                authorName: string | null;
+                                body: string;
+                                createdAt: string;
+                                /** Format: uuid */
+                                id: string;
+                            }[];
+                            comments: number;
+                            createdAt: string;
+                            /** Format: uuid */
+                            id: string;
+                            notes: string;
+                            objectiveId: string | null;
+                            pillarId: string | null;
+                            position: number;
+                            postId: string | null;
+                            postScheduledAt: (string) | null;
+                            postState: ("draft" | "in_review" | "approved" | "scheduled" | "publishing" | "published" | "failed" | "canceled") | null;
+                            title: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/ideas/{ideaId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One idea card with its comments */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    ideaId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            authorName: string | null;
+                            campaignId: string | null;
+                            channelIds: string[];
+                            /** @enum {string} */
+                            column: "idea" | "draft" | "in_review" | "scheduled" | "published";
+                            commentList: {
+                                authorId: string | null;
+                                authorName: string | null;
+                                body: string;
+                                createdAt: string;
+                                /** Format: uuid */
+                                id: string;
+                            }[];
+                            comments: number;
+                            createdAt: string;
+                            /** Format: uuid */
+                            id: string;
+                            notes: string;
+                            objectiveId: string | null;
+                            pillarId: string | null;
+                            position: number;
+                            postId: string | null;
+                            postScheduledAt: (string) | null;
+                            postState: ("draft" | "in_review" | "approved" | "scheduled" | "publishing" | "published" | "failed" | "canceled") | null;
+                            title: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete an idea card (a post made from it stays) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    ideaId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Edit an idea: title, notes, pillar, campaign, objective, channels, place on the board */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    ideaId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        campaignId?: string | null;
+                        channelIds?: string[];
+                        notes?: string;
+                        objectiveId?: string | null;
+                        pillarId?: string | null;
+                        position?: number;
+                        title?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            authorName: string | null;
+                            campaignId: string | null;
+                            channelIds: string[];
+                            /** @enum {string} */
+                            column: "idea" | "draft" | "in_review" | "scheduled" | "published";
+                            commentList: {
+                                authorId: string | null;
+                                authorName: string | null;
+                                body: string;
+                                createdAt: string;
+                                /** Format: uuid */
+                                id: string;
+                            }[];
+                            comments: number;
+                            createdAt: string;
+                            /** Format: uuid */
+                            id: string;
+                            notes: string;
+                            objectiveId: string | null;
+                            pillarId: string | null;
+                            position: number;
+                            postId: string | null;
+                            postScheduledAt: (string) | null;
+                            postState: ("draft" | "in_review" | "approved" | "scheduled" | "publishing" | "published" | "failed" | "canceled") | null;
+                            title: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/ideas/{ideaId}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Comment on an idea card */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    ideaId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        body: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            authorId: string | null;
+                            authorName: string | null;
+                            body: string;
+                            createdAt: string;
+                            /** Format: uuid */
+                            id: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/ideas/{ideaId}/move": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move a card on the board: idea → draft makes its post, draft → in review submits it; within a column, its place */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    ideaId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        channelIds?: string[];
+                        /** @enum {string} */
+                        column: "idea" | "draft" | "in_review" | "scheduled" | "published";
+                        position?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            from: "idea" | "draft" | "in_review" | "scheduled" | "published";
+                            postId: string | null;
+                            /** @enum {string} */
+                            to: "idea" | "draft" | "in_review" | "scheduled" | "published";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/ideas/{ideaId}/post": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Turn an idea into a draft post in one step (its text, pillar, campaign, objective; its channels unless others are given) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    ideaId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        channelIds?: string[];
+                        content?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            ideaId: string;
+                            /** Format: uuid */
+                            postId: string;
                         };
                     };
                 };
@@ -9483,6 +10430,128 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/workspaces/{workspaceId}/post-batches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Change several posts at once — move by days (same wall-clock time in the brand’s zone), reschedule from a time (spaced by spacingMinutes, in the order given), add to a queue (next free slots, in order) or delete. All or nothing: when any post cannot change, none does (422 batch_failed, details: one { postId, code, message } per post). Undo with POST …/post-batches/{batchId}/undo until undoUntil. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        action: "move";
+                        days: number;
+                        postIds: string[];
+                    } | {
+                        /** @enum {string} */
+                        action: "reschedule";
+                        postIds: string[];
+                        scheduledAt: string;
+                        /** @default 0 */
+                        spacingMinutes?: number;
+                    } | {
+                        /** @enum {string} */
+                        action: "queue";
+                        postIds: string[];
+                        /** Format: uuid */
+                        queueId: string;
+                    } | {
+                        /** @enum {string} */
+                        action: "delete";
+                        postIds: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            action: "move" | "reschedule" | "queue" | "delete";
+                            /** Format: uuid */
+                            batchId: string;
+                            count: number;
+                            posts: {
+                                /** Format: uuid */
+                                id: string;
+                                queueId: string | null;
+                                scheduledAt: (string) | null;
+                                state: string;
+                            }[];
+                            undoUntil: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/post-batches/{batchId}/undo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Undo a batch: deleted posts come back as they were; moved, rescheduled or queued posts get their state, time and queue back. 409 batch_undo_expired after the window, batch_already_undone, or batch_undo_conflict when a post changed since (nothing undone) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    batchId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            action: string;
+                            /** Format: uuid */
+                            batchId: string;
+                            count: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workspaces/{workspaceId}/posts": {
         parameters: {
             query?: never;
@@ -9525,9 +10594,12 @@ export interface paths {
                                 campaignId: string | null;
                                 content: string;
                                 createdAt: string;
+                                evergreen: boolean;
+                                evergreenSourceId: string | null;
                                 /** Format: uuid */
                                 id: string;
                                 objectiveId: string | null;
+                                occurrenceDetached: boolean;
                                 pillarId: string | null;
                                 publications: {
                                     attempts: number;
@@ -9574,6 +10646,7 @@ export interface paths {
                                     }[];
                                     title: string | null;
                                 }[];
+                                recurringRuleId: string | null;
                                 scheduledAt: (string) | null;
                                 segmentId: string | null;
                                 /** @enum {string} */
@@ -9682,9 +10755,12 @@ export interface paths {
                             campaignId: string | null;
                             content: string;
                             createdAt: string;
+                            evergreen: boolean;
+                            evergreenSourceId: string | null;
                             /** Format: uuid */
                             id: string;
                             objectiveId: string | null;
+                            occurrenceDetached: boolean;
                             pillarId: string | null;
                             publications: {
                                 attempts: number;
@@ -9731,6 +10807,7 @@ export interface paths {
                                 }[];
                                 title: string | null;
                             }[];
+                            recurringRuleId: string | null;
                             scheduledAt: (string) | null;
                             segmentId: string | null;
                             /** @enum {string} */
@@ -9835,6 +10912,8 @@ export interface paths {
                             }[];
                             content: string;
                             createdAt: string;
+                            evergreen: boolean;
+                            evergreenSourceId: string | null;
                             history: {
                                 actorName: string | null;
                                 actorUserId: string | null;
@@ -9848,6 +10927,7 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             objectiveId: string | null;
+                            occurrenceDetached: boolean;
                             pillarId: string | null;
                             publications: {
                                 attempts: number;
@@ -9894,6 +10974,7 @@ export interface paths {
                                 }[];
                                 title: string | null;
                             }[];
+                            recurringRuleId: string | null;
                             scheduledAt: (string) | null;
                             segmentId: string | null;
                             /** @enum {string} */
@@ -9995,9 +11076,12 @@ export interface paths {
                             campaignId: string | null;
                             content: string;
                             createdAt: string;
+                            evergreen: boolean;
+                            evergreenSourceId: string | null;
                             /** Format: uuid */
                             id: string;
                             objectiveId: string | null;
+                            occurrenceDetached: boolean;
                             pillarId: string | null;
                             publications: {
                                 attempts: number;
@@ -10044,6 +11128,7 @@ export interface paths {
                                 }[];
                                 title: string | null;
                             }[];
+                            recurringRuleId: string | null;
                             scheduledAt: (string) | null;
                             segmentId: string | null;
                             /** @enum {string} */
@@ -10158,9 +11243,12 @@ export interface paths {
                             campaignId: string | null;
                             content: string;
                             createdAt: string;
+                            evergreen: boolean;
+                            evergreenSourceId: string | null;
                             /** Format: uuid */
                             id: string;
                             objectiveId: string | null;
+                            occurrenceDetached: boolean;
                             pillarId: string | null;
                             publications: {
                                 attempts: number;
@@ -10207,6 +11295,7 @@ export interface paths {
                                 }[];
                                 title: string | null;
                             }[];
+                            recurringRuleId: string | null;
                             scheduledAt: (string) | null;
                             segmentId: string | null;
                             /** @enum {string} */
@@ -10266,9 +11355,12 @@ export interface paths {
                             campaignId: string | null;
                             content: string;
                             createdAt: string;
+                            evergreen: boolean;
+                            evergreenSourceId: string | null;
                             /** Format: uuid */
                             id: string;
                             objectiveId: string | null;
+                            occurrenceDetached: boolean;
                             pillarId: string | null;
                             publications: {
                                 attempts: number;
@@ -10315,6 +11407,7 @@ export interface paths {
                                 }[];
                                 title: string | null;
                             }[];
+                            recurringRuleId: string | null;
                             scheduledAt: (string) | null;
                             segmentId: string | null;
                             /** @enum {string} */
@@ -10387,7 +11480,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/workspaces/{workspaceId}/posts/{postId}/publications/{publicationId}/retry": {
+    "/api/v1/workspaces/{workspaceId}/posts/{postId}/duplicate": {
         parameters: {
             query?: never;
             header?: never;
@@ -10396,22 +11489,27 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Retry a failed publication now */
+        /** Duplicate a post: a new draft with the same channels, texts, media and links to strategy; undated unless scheduledAt is given */
         post: {
             parameters: {
                 query?: never;
                 header?: never;
                 path: {
                     postId: string;
-                    publicationId: string;
                     workspaceId: string;
                 };
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "application/json": {
+                        scheduledAt?: string | null;
+                    };
+                };
+            };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -10421,9 +11519,12 @@ export interface paths {
                             campaignId: string | null;
                             content: string;
                             createdAt: string;
+                            evergreen: boolean;
+                            evergreenSourceId: string | null;
                             /** Format: uuid */
                             id: string;
                             objectiveId: string | null;
+                            occurrenceDetached: boolean;
                             pillarId: string | null;
                             publications: {
                                 attempts: number;
@@ -10470,6 +11571,161 @@ export interface paths {
                                 }[];
                                 title: string | null;
                             }[];
+                            recurringRuleId: string | null;
+                            scheduledAt: (string) | null;
+                            segmentId: string | null;
+                            /** @enum {string} */
+                            state: "draft" | "in_review" | "approved" | "scheduled" | "publishing" | "published" | "failed" | "canceled";
+                            updatedAt: string;
+                            /** Format: uuid */
+                            workspaceId: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/posts/{postId}/evergreen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Mark a post evergreen (with alternative texts for its re-shares) or take it out */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    postId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        evergreen: boolean;
+                        variants?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            evergreen: boolean;
+                            variants: string[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/posts/{postId}/publications/{publicationId}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Retry a failed publication now */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    postId: string;
+                    publicationId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            authorId: string | null;
+                            campaignId: string | null;
+                            content: string;
+                            createdAt: string;
+                            evergreen: boolean;
+                            evergreenSourceId: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            objectiveId: string | null;
+                            occurrenceDetached: boolean;
+                            pillarId: string | null;
+                            publications: {
+                                attempts: number;
+                                /** Format: uuid */
+                                channelId: string;
+                                dueAt: (string) | null;
+                                error: {
+                                    code: string;
+                                    message: string | null;
+                                } | null;
+                                firstAttemptAt: (string) | null;
+                                firstComment: string | null;
+                                firstCommentRemoteId: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                media: {
+                                    alt?: string;
+                                    mediaId: string;
+                                }[];
+                                missedByMs: number | null;
+                                network: string;
+                                options: {
+                                    contentWarning?: string;
+                                    language?: string;
+                                    network?: {
+                                        [key: string]: string | boolean;
+                                    };
+                                    /** @enum {string} */
+                                    visibility?: "public" | "unlisted" | "private" | "direct";
+                                };
+                                postType: ("text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document") | null;
+                                publishedAt: (string) | null;
+                                remoteId: string | null;
+                                remoteUrl: string | null;
+                                /** @enum {string} */
+                                state: "pending" | "scheduled" | "publishing" | "published" | "failed" | "canceled";
+                                text: string;
+                                thread: {
+                                    media: {
+                                        alt?: string;
+                                        mediaId: string;
+                                    }[];
+                                    text: string;
+                                }[];
+                                title: string | null;
+                            }[];
+                            recurringRuleId: string | null;
                             scheduledAt: (string) | null;
                             segmentId: string | null;
                             /** @enum {string} */
@@ -10529,9 +11785,12 @@ export interface paths {
                             campaignId: string | null;
                             content: string;
                             createdAt: string;
+                            evergreen: boolean;
+                            evergreenSourceId: string | null;
                             /** Format: uuid */
                             id: string;
                             objectiveId: string | null;
+                            occurrenceDetached: boolean;
                             pillarId: string | null;
                             publications: {
                                 attempts: number;
@@ -10578,6 +11837,7 @@ export interface paths {
                                 }[];
                                 title: string | null;
                             }[];
+                            recurringRuleId: string | null;
                             scheduledAt: (string) | null;
                             segmentId: string | null;
                             /** @enum {string} */
@@ -10637,9 +11897,12 @@ export interface paths {
                             campaignId: string | null;
                             content: string;
                             createdAt: string;
+                            evergreen: boolean;
+                            evergreenSourceId: string | null;
                             /** Format: uuid */
                             id: string;
                             objectiveId: string | null;
+                            occurrenceDetached: boolean;
                             pillarId: string | null;
                             publications: {
                                 attempts: number;
@@ -10686,6 +11949,7 @@ export interface paths {
                                 }[];
                                 title: string | null;
                             }[];
+                            recurringRuleId: string | null;
                             scheduledAt: (string) | null;
                             segmentId: string | null;
                             /** @enum {string} */
@@ -10745,9 +12009,12 @@ export interface paths {
                             campaignId: string | null;
                             content: string;
                             createdAt: string;
+                            evergreen: boolean;
+                            evergreenSourceId: string | null;
                             /** Format: uuid */
                             id: string;
                             objectiveId: string | null;
+                            occurrenceDetached: boolean;
                             pillarId: string | null;
                             publications: {
                                 attempts: number;
@@ -10794,6 +12061,7 @@ export interface paths {
                                 }[];
                                 title: string | null;
                             }[];
+                            recurringRuleId: string | null;
                             scheduledAt: (string) | null;
                             segmentId: string | null;
                             /** @enum {string} */
@@ -10853,9 +12121,12 @@ export interface paths {
                             campaignId: string | null;
                             content: string;
                             createdAt: string;
+                            evergreen: boolean;
+                            evergreenSourceId: string | null;
                             /** Format: uuid */
                             id: string;
                             objectiveId: string | null;
+                            occurrenceDetached: boolean;
                             pillarId: string | null;
                             publications: {
                                 attempts: number;
@@ -10902,6 +12173,7 @@ export interface paths {
                                 }[];
                                 title: string | null;
                             }[];
+                            recurringRuleId: string | null;
                             scheduledAt: (string) | null;
                             segmentId: string | null;
                             /** @enum {string} */
@@ -10961,9 +12233,12 @@ export interface paths {
                             campaignId: string | null;
                             content: string;
                             createdAt: string;
+                            evergreen: boolean;
+                            evergreenSourceId: string | null;
                             /** Format: uuid */
                             id: string;
                             objectiveId: string | null;
+                            occurrenceDetached: boolean;
                             pillarId: string | null;
                             publications: {
                                 attempts: number;
@@ -11010,6 +12285,7 @@ export interface paths {
                                 }[];
                                 title: string | null;
                             }[];
+                            recurringRuleId: string | null;
                             scheduledAt: (string) | null;
                             segmentId: string | null;
                             /** @enum {string} */
@@ -11069,9 +12345,12 @@ export interface paths {
                             campaignId: string | null;
                             content: string;
                             createdAt: string;
+                            evergreen: boolean;
+                            evergreenSourceId: string | null;
                             /** Format: uuid */
                             id: string;
                             objectiveId: string | null;
+                            occurrenceDetached: boolean;
                             pillarId: string | null;
                             publications: {
                                 attempts: number;
@@ -11118,6 +12397,7 @@ export interface paths {
                                 }[];
                                 title: string | null;
                             }[];
+                            recurringRuleId: string | null;
                             scheduledAt: (string) | null;
                             segmentId: string | null;
                             /** @enum {string} */
@@ -11626,6 +12906,103 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/workspaces/{workspaceId}/queues/{queueId}/evergreen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Let a queue recycle evergreen posts into its free slots, at least gapDays apart per post (null: stop recycling) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    queueId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        gapDays: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            evergreenGapDays: number | null;
+                            /** Format: uuid */
+                            queueId: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/queues/{queueId}/evergreen/fill": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Fill the queue’s free slots of the coming week with evergreen re-shares now (the hourly job does the same) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    queueId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                postId: string;
+                                scheduledAt: string;
+                                /** Format: uuid */
+                                sourceId: string;
+                                text: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workspaces/{workspaceId}/queues/{queueId}/order": {
         parameters: {
             query?: never;
@@ -11771,6 +13148,471 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/recurring": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Recurring posts, newest first, with their occurrence counts */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                action: string;
+                                authorId: string | null;
+                                channelIds: string[];
+                                content: string;
+                                createdAt: string;
+                                finished: boolean;
+                                generatedUntil: string;
+                                /** Format: uuid */
+                                id: string;
+                                nextAt: (string) | null;
+                                occurrences: {
+                                    published: number;
+                                    total: number;
+                                    upcoming: number;
+                                };
+                                rule: string;
+                                startsLocal: string;
+                                stoppedAt: (string) | null;
+                                timeZone: string;
+                                windowDays: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a recurring post: a post body, an RRULE and its first local date and time; occurrences are created as posts up to windowDays ahead */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        post: {
+                            /**
+                             * @default draft
+                             * @enum {string}
+                             */
+                            action?: "draft" | "submit" | "schedule" | "publish_now";
+                            campaignId?: string | null;
+                            channels: {
+                                /** Format: uuid */
+                                channelId: string;
+                                firstComment?: string;
+                                media?: {
+                                    alt?: string;
+                                    /** Format: uuid */
+                                    mediaId: string;
+                                }[];
+                                /** @default {} */
+                                options?: {
+                                    contentWarning?: string;
+                                    language?: string;
+                                    network?: {
+                                        [key: string]: string | boolean;
+                                    };
+                                    /** @enum {string} */
+                                    visibility?: "public" | "unlisted" | "private" | "direct";
+                                };
+                                /** @enum {string} */
+                                postType?: "text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document";
+                                text?: string;
+                                thread?: {
+                                    /** @default [] */
+                                    media?: {
+                                        alt?: string;
+                                        /** Format: uuid */
+                                        mediaId: string;
+                                    }[];
+                                    text: string;
+                                }[];
+                                title?: string;
+                            }[];
+                            /** @default  */
+                            content?: string;
+                            firstComment?: string;
+                            /** @default [] */
+                            media?: {
+                                alt?: string;
+                                /** Format: uuid */
+                                mediaId: string;
+                            }[];
+                            objectiveId?: string | null;
+                            pillarId?: string | null;
+                            /** @enum {string} */
+                            postType?: "text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document";
+                            scheduledAt?: string | null;
+                            segmentId?: string | null;
+                            /** @default [] */
+                            thread?: {
+                                /** @default [] */
+                                media?: {
+                                    alt?: string;
+                                    /** Format: uuid */
+                                    mediaId: string;
+                                }[];
+                                text: string;
+                            }[];
+                            title?: string;
+                        };
+                        rule: string;
+                        startsLocal: string;
+                        windowDays?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            action: string;
+                            authorId: string | null;
+                            channelIds: string[];
+                            content: string;
+                            createdAt: string;
+                            finished: boolean;
+                            generatedUntil: string;
+                            /** Format: uuid */
+                            id: string;
+                            items: {
+                                detached: boolean;
+                                local: string;
+                                /** Format: uuid */
+                                postId: string;
+                                scheduledAt: (string) | null;
+                                state: string;
+                            }[];
+                            nextAt: (string) | null;
+                            occurrences: {
+                                published: number;
+                                total: number;
+                                upcoming: number;
+                            };
+                            rule: string;
+                            startsLocal: string;
+                            stoppedAt: (string) | null;
+                            template: {
+                                [key: string]: unknown;
+                            };
+                            timeZone: string;
+                            windowDays: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/recurring/{ruleId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One recurring post with its occurrences */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    ruleId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            action: string;
+                            authorId: string | null;
+                            channelIds: string[];
+                            content: string;
+                            createdAt: string;
+                            finished: boolean;
+                            generatedUntil: string;
+                            /** Format: uuid */
+                            id: string;
+                            items: {
+                                detached: boolean;
+                                local: string;
+                                /** Format: uuid */
+                                postId: string;
+                                scheduledAt: (string) | null;
+                                state: string;
+                            }[];
+                            nextAt: (string) | null;
+                            occurrences: {
+                                published: number;
+                                total: number;
+                                upcoming: number;
+                            };
+                            rule: string;
+                            startsLocal: string;
+                            stoppedAt: (string) | null;
+                            template: {
+                                [key: string]: unknown;
+                            };
+                            timeZone: string;
+                            windowDays: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit all future occurrences (text and channels, rule, start or window); occurrences edited on their own and past ones stay */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    ruleId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        post?: {
+                            /**
+                             * @default draft
+                             * @enum {string}
+                             */
+                            action?: "draft" | "submit" | "schedule" | "publish_now";
+                            campaignId?: string | null;
+                            channels: {
+                                /** Format: uuid */
+                                channelId: string;
+                                firstComment?: string;
+                                media?: {
+                                    alt?: string;
+                                    /** Format: uuid */
+                                    mediaId: string;
+                                }[];
+                                /** @default {} */
+                                options?: {
+                                    contentWarning?: string;
+                                    language?: string;
+                                    network?: {
+                                        [key: string]: string | boolean;
+                                    };
+                                    /** @enum {string} */
+                                    visibility?: "public" | "unlisted" | "private" | "direct";
+                                };
+                                /** @enum {string} */
+                                postType?: "text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document";
+                                text?: string;
+                                thread?: {
+                                    /** @default [] */
+                                    media?: {
+                                        alt?: string;
+                                        /** Format: uuid */
+                                        mediaId: string;
+                                    }[];
+                                    text: string;
+                                }[];
+                                title?: string;
+                            }[];
+                            /** @default  */
+                            content?: string;
+                            firstComment?: string;
+                            /** @default [] */
+                            media?: {
+                                alt?: string;
+                                /** Format: uuid */
+                                mediaId: string;
+                            }[];
+                            objectiveId?: string | null;
+                            pillarId?: string | null;
+                            /** @enum {string} */
+                            postType?: "text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document";
+                            scheduledAt?: string | null;
+                            segmentId?: string | null;
+                            /** @default [] */
+                            thread?: {
+                                /** @default [] */
+                                media?: {
+                                    alt?: string;
+                                    /** Format: uuid */
+                                    mediaId: string;
+                                }[];
+                                text: string;
+                            }[];
+                            title?: string;
+                        };
+                        rule?: string;
+                        startsLocal?: string;
+                        windowDays?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            action: string;
+                            authorId: string | null;
+                            channelIds: string[];
+                            content: string;
+                            created: number;
+                            createdAt: string;
+                            finished: boolean;
+                            generatedUntil: string;
+                            /** Format: uuid */
+                            id: string;
+                            items: {
+                                detached: boolean;
+                                local: string;
+                                /** Format: uuid */
+                                postId: string;
+                                scheduledAt: (string) | null;
+                                state: string;
+                            }[];
+                            nextAt: (string) | null;
+                            occurrences: {
+                                published: number;
+                                total: number;
+                                upcoming: number;
+                            };
+                            removed: number;
+                            rule: string;
+                            startsLocal: string;
+                            stoppedAt: (string) | null;
+                            template: {
+                                [key: string]: unknown;
+                            };
+                            timeZone: string;
+                            windowDays: number;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/recurring/{ruleId}/stop": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Stop a recurring post: its future occurrences not yet publishing (and not edited on their own) are deleted */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    ruleId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            action: string;
+                            authorId: string | null;
+                            channelIds: string[];
+                            content: string;
+                            createdAt: string;
+                            finished: boolean;
+                            generatedUntil: string;
+                            /** Format: uuid */
+                            id: string;
+                            items: {
+                                detached: boolean;
+                                local: string;
+                                /** Format: uuid */
+                                postId: string;
+                                scheduledAt: (string) | null;
+                                state: string;
+                            }[];
+                            nextAt: (string) | null;
+                            occurrences: {
+                                published: number;
+                                total: number;
+                                upcoming: number;
+                            };
+                            removed: number;
+                            rule: string;
+                            startsLocal: string;
+                            stoppedAt: (string) | null;
+                            template: {
+                                [key: string]: unknown;
+                            };
+                            timeZone: string;
+                            windowDays: number;
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -12375,6 +14217,176 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/workspaces/{workspaceId}/snippets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Saved text snippets and hashtag sets */
+        get: {
+            parameters: {
+                query?: {
+                    kind?: "text" | "hashtags";
+                };
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                body: string;
+                                createdAt: string;
+                                hashtags: string[];
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "text" | "hashtags";
+                                name: string;
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Save a text snippet, or a hashtag set (tags separated by spaces or commas; the “#” may be left out) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        body: string;
+                        /** @enum {string} */
+                        kind: "text" | "hashtags";
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            body: string;
+                            createdAt: string;
+                            hashtags: string[];
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "text" | "hashtags";
+                            name: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/snippets/{snippetId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a snippet or hashtag set */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    snippetId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Rename a snippet or change its text */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    snippetId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        body?: string;
+                        name?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            body: string;
+                            createdAt: string;
+                            hashtags: string[];
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "text" | "hashtags";
+                            name: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
     "/api/v1/workspaces/{workspaceId}/webhooks": {
         parameters: {
             query?: never;
@@ -12427,7 +14439,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        events: ("post.published" | "post.failed" | "channel.needs_reconnect" | "channel.token_expiring" | "publication.missed" | "listening.reputation_alert" | "objective.off_track" | "objective.on_track" | "report.sent" | "report.failed" | "feed.item.created" | "feed.failed")[];
+                        events: ("post.published" | "post.failed" | "channel.needs_reconnect" | "channel.token_expiring" | "publication.missed" | "listening.reputation_alert" | "objective.off_track" | "objective.on_track" | "report.sent" | "report.failed" | "queue.post_added" | "queue.paused" | "queue.resumed" | "queue.slots_changed" | "client_link.approved" | "client_link.rejected" | "feed.item.created" | "feed.failed")[];
                         /** Format: uri */
                         url: string;
                     };

@@ -140,6 +140,10 @@ export const ERROR_CODES = [
   'inbox_reply_too_long',
   'inbox_not_a_member',
   'inbox_reply_failed',
+  // inbox rules, service levels, pushes (issue 14 parts 5, 6, 8)
+  'inbox_saved_reply_missing',
+  'inbox_push_not_configured',
+  'inbox_push_signature_invalid',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -118,6 +118,14 @@ export const EVENT_TYPES = [
   'inbox.sentiment_corrected',
   'inbox.saved_reply.created',
   'inbox.saved_reply.deleted',
+  // inbox rules, service levels, saved views (issue 14 parts 5, 6, 8)
+  'inbox.rule.applied',
+  'inbox.rule.created',
+  'inbox.rule.updated',
+  'inbox.rule.deleted',
+  'inbox.settings.changed',
+  'inbox.saved_view.created',
+  'inbox.saved_view.deleted',
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];

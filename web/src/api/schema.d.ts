@@ -427,6 +427,47 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/inbox/push/{channelId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A network’s push (webhook) for one channel, signed with the channel’s push secret; stored as polling stores, each item once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    channelId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            created: number;
+                            duplicates: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/invitations/accept": {
         parameters: {
             query?: never;
@@ -4932,6 +4973,48 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspaces/{workspaceId}/inbox/channels/{channelId}/push-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A new push (webhook) secret for a channel whose network pushes; shown once with the address to give the network */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    channelId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            secret: string;
+                            url: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workspaces/{workspaceId}/inbox/channels/{channelId}/sync": {
         parameters: {
             query?: never;
@@ -5025,6 +5108,8 @@ export interface paths {
                                 channelId: string;
                                 channelName: string;
                                 createdAt: string;
+                                dueAt: (string) | null;
+                                firstResponseAt: (string) | null;
                                 /** Format: uuid */
                                 id: string;
                                 itemCount: number;
@@ -5033,6 +5118,7 @@ export interface paths {
                                 lastInboundAt: (string) | null;
                                 lastMessageAt: string;
                                 network: string;
+                                overdue: boolean;
                                 preview: string;
                                 /** @enum {string} */
                                 priority: "low" | "normal" | "high" | "urgent";
@@ -5042,6 +5128,7 @@ export interface paths {
                                 state: "new" | "open" | "pending" | "resolved";
                                 threadRemoteId: string;
                                 unreadCount: number;
+                                waitingSince: (string) | null;
                             }[];
                             nextCursor: string | null;
                         };
@@ -5100,6 +5187,8 @@ export interface paths {
                             channelName: string;
                             channelStatus: string;
                             createdAt: string;
+                            dueAt: (string) | null;
+                            firstResponseAt: (string) | null;
                             /** Format: uuid */
                             id: string;
                             itemCount: number;
@@ -5123,6 +5212,7 @@ export interface paths {
                                 rating: number | null;
                                 receivedVia: string;
                                 remoteId: string;
+                                ruleId: string | null;
                                 sentiment: ("positive" | "neutral" | "negative") | null;
                                 sentimentManual: boolean;
                                 text: string;
@@ -5142,6 +5232,7 @@ export interface paths {
                                 mentionedUserIds: string[];
                                 text: string;
                             }[];
+                            overdue: boolean;
                             preview: string;
                             /** @enum {string} */
                             priority: "low" | "normal" | "high" | "urgent";
@@ -5173,6 +5264,7 @@ export interface paths {
                             state: "new" | "open" | "pending" | "resolved";
                             threadRemoteId: string;
                             unreadCount: number;
+                            waitingSince: (string) | null;
                         };
                     };
                 };
@@ -5223,6 +5315,8 @@ export interface paths {
                             channelId: string;
                             channelName: string;
                             createdAt: string;
+                            dueAt: (string) | null;
+                            firstResponseAt: (string) | null;
                             /** Format: uuid */
                             id: string;
                             itemCount: number;
@@ -5231,6 +5325,7 @@ export interface paths {
                             lastInboundAt: (string) | null;
                             lastMessageAt: string;
                             network: string;
+                            overdue: boolean;
                             preview: string;
                             /** @enum {string} */
                             priority: "low" | "normal" | "high" | "urgent";
@@ -5240,6 +5335,7 @@ export interface paths {
                             state: "new" | "open" | "pending" | "resolved";
                             threadRemoteId: string;
                             unreadCount: number;
+                            waitingSince: (string) | null;
                         };
                     };
                 };
@@ -5423,6 +5519,59 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspaces/{workspaceId}/inbox/conversations/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The same change on up to 200 conversations: resolve, reopen, assign, priority, add labels, mark read */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        addLabels?: string[];
+                        assigneeUserId?: string | null;
+                        conversationIds: string[];
+                        /** @enum {string} */
+                        priority?: "low" | "normal" | "high" | "urgent";
+                        read?: boolean;
+                        /** @enum {string} */
+                        state?: "new" | "open" | "pending" | "resolved";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            changed: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workspaces/{workspaceId}/inbox/counts": {
         parameters: {
             query?: never;
@@ -5569,6 +5718,7 @@ export interface paths {
                             rating: number | null;
                             receivedVia: string;
                             remoteId: string;
+                            ruleId: string | null;
                             sentiment: ("positive" | "neutral" | "negative") | null;
                             sentimentManual: boolean;
                             text: string;
@@ -5579,6 +5729,486 @@ export interface paths {
             };
         };
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/inbox/reports/service": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Service report of brand days (default: the last 30): first response and reply times (median, mean; calendar and business minutes), share within target, response rate, volume, per teammate */
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date */
+                            firstDay: string;
+                            firstResponse: {
+                                business: {
+                                    count: number;
+                                    mean: number | null;
+                                    median: number | null;
+                                };
+                                calendar: {
+                                    count: number;
+                                    mean: number | null;
+                                    median: number | null;
+                                };
+                            };
+                            from: string;
+                            inbound: number;
+                            /** Format: date */
+                            lastDay: string;
+                            perTeammate: {
+                                name: string;
+                                replies: number;
+                                resolved: number;
+                                userId: string;
+                            }[];
+                            replies: number;
+                            replyTime: {
+                                business: {
+                                    count: number;
+                                    mean: number | null;
+                                    median: number | null;
+                                };
+                                calendar: {
+                                    count: number;
+                                    mean: number | null;
+                                    median: number | null;
+                                };
+                            };
+                            responseRate: {
+                                answered: number;
+                                conversations: number;
+                                share: number | null;
+                            };
+                            targets: {
+                                high: number;
+                                low: number;
+                                normal: number;
+                                urgent: number;
+                            };
+                            timeZone: string;
+                            to: string;
+                            volume: {
+                                byKind: {
+                                    count: number;
+                                    key: string;
+                                }[];
+                                byLabel: {
+                                    count: number;
+                                    key: string;
+                                }[];
+                                byNetwork: {
+                                    count: number;
+                                    key: string;
+                                }[];
+                                bySentiment: {
+                                    count: number;
+                                    key: string;
+                                }[];
+                            };
+                            withinTarget: {
+                                answered: number;
+                                share: number | null;
+                                within: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/inbox/reports/service.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The service report as CSV (section, key, value) */
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description CSV, UTF-8 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/inbox/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Rules, in the order they are tried on each new message (the first that matches acts) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                actions: {
+                                    [key: string]: unknown;
+                                };
+                                conditions: {
+                                    contactStages?: string[];
+                                    hasLink?: boolean;
+                                    kinds?: ("comment" | "reply" | "mention" | "quote" | "direct_message" | "review")[];
+                                    languages?: string[];
+                                    networks?: string[];
+                                    query?: string;
+                                    sentiments?: ("positive" | "neutral" | "negative")[];
+                                };
+                                createdAt: string;
+                                enabled: boolean;
+                                /** Format: uuid */
+                                id: string;
+                                lastMatchedAt: (string) | null;
+                                matchedCount: number;
+                                name: string;
+                                position: number;
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a rule at the end of the order; a malformed query is a 400 invalid_query with its position */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        actions: {
+                            addLabels?: string[];
+                            /** Format: uuid */
+                            assignTo?: string;
+                            hide?: boolean;
+                            /** @enum {string} */
+                            priority?: "low" | "normal" | "high" | "urgent";
+                            resolve?: boolean;
+                            /** Format: uuid */
+                            savedReplyId?: string;
+                        };
+                        conditions: {
+                            contactStages?: string[];
+                            hasLink?: boolean;
+                            kinds?: ("comment" | "reply" | "mention" | "quote" | "direct_message" | "review")[];
+                            languages?: string[];
+                            networks?: string[];
+                            query?: string;
+                            sentiments?: ("positive" | "neutral" | "negative")[];
+                        };
+                        /** @default true */
+                        enabled?: boolean;
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actions: {
+                                [key: string]: unknown;
+                            };
+                            conditions: {
+                                contactStages?: string[];
+                                hasLink?: boolean;
+                                kinds?: ("comment" | "reply" | "mention" | "quote" | "direct_message" | "review")[];
+                                languages?: string[];
+                                networks?: string[];
+                                query?: string;
+                                sentiments?: ("positive" | "neutral" | "negative")[];
+                            };
+                            createdAt: string;
+                            enabled: boolean;
+                            /** Format: uuid */
+                            id: string;
+                            lastMatchedAt: (string) | null;
+                            matchedCount: number;
+                            name: string;
+                            position: number;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/inbox/rules/{ruleId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a rule */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    ruleId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a rule: name, on/off, conditions, actions, or its place in the order (position, from 1) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    ruleId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        actions?: {
+                            addLabels?: string[];
+                            /** Format: uuid */
+                            assignTo?: string;
+                            hide?: boolean;
+                            /** @enum {string} */
+                            priority?: "low" | "normal" | "high" | "urgent";
+                            resolve?: boolean;
+                            /** Format: uuid */
+                            savedReplyId?: string;
+                        };
+                        conditions?: {
+                            contactStages?: string[];
+                            hasLink?: boolean;
+                            kinds?: ("comment" | "reply" | "mention" | "quote" | "direct_message" | "review")[];
+                            languages?: string[];
+                            networks?: string[];
+                            query?: string;
+                            sentiments?: ("positive" | "neutral" | "negative")[];
+                        };
+                        /** @default true */
+                        enabled?: boolean;
+                        name?: string;
+                        position?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actions: {
+                                [key: string]: unknown;
+                            };
+                            conditions: {
+                                contactStages?: string[];
+                                hasLink?: boolean;
+                                kinds?: ("comment" | "reply" | "mention" | "quote" | "direct_message" | "review")[];
+                                languages?: string[];
+                                networks?: string[];
+                                query?: string;
+                                sentiments?: ("positive" | "neutral" | "negative")[];
+                            };
+                            createdAt: string;
+                            enabled: boolean;
+                            /** Format: uuid */
+                            id: string;
+                            lastMatchedAt: (string) | null;
+                            matchedCount: number;
+                            name: string;
+                            position: number;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/inbox/rules/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** What a rule (saved, with ruleId, or not yet) would have done on the last 30 days: matches, how many it would act on (first match wins), examples */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default {} */
+                        actions?: {
+                            [key: string]: unknown;
+                        };
+                        conditions: {
+                            contactStages?: string[];
+                            hasLink?: boolean;
+                            kinds?: ("comment" | "reply" | "mention" | "quote" | "direct_message" | "review")[];
+                            languages?: string[];
+                            networks?: string[];
+                            query?: string;
+                            sentiments?: ("positive" | "neutral" | "negative")[];
+                        };
+                        position?: number;
+                        /** Format: uuid */
+                        ruleId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            conversations: number;
+                            matched: number;
+                            matches: {
+                                at: string;
+                                authorHandle: string;
+                                /** Format: uuid */
+                                conversationId: string;
+                                /** Format: uuid */
+                                itemId: string;
+                                kind: string;
+                                network: string;
+                                preview: string;
+                                takenByRuleId: string | null;
+                            }[];
+                            scanned: number;
+                            since: string;
+                            truncated: boolean;
+                            usesContactStage: boolean;
+                            wouldAct: number;
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -5692,6 +6322,269 @@ export interface paths {
                 header?: never;
                 path: {
                     savedReplyId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/inbox/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Auto-replies (off by default), business hours (Monday first, brand zone) and answer targets per priority in business minutes */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            autoReplies: boolean;
+                            businessHours: {
+                                days: ({
+                                    from: string;
+                                    to: string;
+                                } | null)[];
+                            };
+                            targets: {
+                                high: number;
+                                low: number;
+                                normal: number;
+                                urgent: number;
+                            };
+                            timeZone: string;
+                        };
+                    };
+                };
+            };
+        };
+        /** Set auto-replies, business hours and targets per priority */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        autoReplies: boolean;
+                        businessHours: {
+                            days: ({
+                                from: string;
+                                to: string;
+                            } | null)[];
+                        };
+                        targets: {
+                            high: number;
+                            low: number;
+                            normal: number;
+                            urgent: number;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            autoReplies: boolean;
+                            businessHours: {
+                                days: ({
+                                    from: string;
+                                    to: string;
+                                } | null)[];
+                            };
+                            targets: {
+                                high: number;
+                                low: number;
+                                normal: number;
+                                urgent: number;
+                            };
+                            timeZone: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/inbox/views": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Saved views: your own and the shared ones */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                createdAt: string;
+                                filter: {
+                                    /** Format: uuid */
+                                    channelId?: string;
+                                    /** @enum {string} */
+                                    kind?: "comment" | "reply" | "mention" | "quote" | "direct_message" | "review";
+                                    label?: string;
+                                    q?: string;
+                                    /** @enum {string} */
+                                    state?: "active" | "any" | "new" | "open" | "pending" | "resolved";
+                                    /** @enum {string} */
+                                    view?: "all" | "mine" | "unassigned";
+                                };
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                shared: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Save the list’s filter as a view (shared with the workspace: managers only) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        filter: {
+                            /** Format: uuid */
+                            channelId?: string;
+                            /** @enum {string} */
+                            kind?: "comment" | "reply" | "mention" | "quote" | "direct_message" | "review";
+                            label?: string;
+                            q?: string;
+                            /** @enum {string} */
+                            state?: "active" | "any" | "new" | "open" | "pending" | "resolved";
+                            /** @enum {string} */
+                            view?: "all" | "mine" | "unassigned";
+                        };
+                        name: string;
+                        /** @default false */
+                        shared?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            createdAt: string;
+                            filter: {
+                                /** Format: uuid */
+                                channelId?: string;
+                                /** @enum {string} */
+                                kind?: "comment" | "reply" | "mention" | "quote" | "direct_message" | "review";
+                                label?: string;
+                                q?: string;
+                                /** @enum {string} */
+                                state?: "active" | "any" | "new" | "open" | "pending" | "resolved";
+                                /** @enum {string} */
+                                view?: "all" | "mine" | "unassigned";
+                            };
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            shared: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/inbox/views/{viewId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a saved view (yours; shared ones: managers) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    viewId: string;
                     workspaceId: string;
                 };
                 cookie?: never;

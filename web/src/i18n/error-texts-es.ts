@@ -94,6 +94,10 @@ export const errorTextsEs: Record<keyof typeof errorTextsEn, string> = {
   inbox_reply_too_long: 'La respuesta es más larga de lo que admite la red.',
   inbox_not_a_member: 'Esa persona no es miembro de este espacio de trabajo.',
   inbox_reply_failed: 'La red rechazó la respuesta. Tu borrador se conserva.',
+  // reglas, niveles de servicio y avisos push de la bandeja
+  inbox_saved_reply_missing: 'Esa respuesta guardada ya no existe. Elige otra.',
+  inbox_push_not_configured: 'Este canal aún no tiene dirección para avisos push: créala en los ajustes de la bandeja.',
+  inbox_push_signature_invalid: 'La firma del aviso no coincide con el secreto del canal.',
 };
 
 /** Qué le pasa a un campo, por código de zod. */
@@ -140,6 +144,7 @@ export const networkReasonsEs: Record<keyof typeof networkReasonsEn, string> = {
   appview_unavailable: 'El servicio de la red no está disponible ahora mismo.',
   dm_access_required:
     'Los mensajes directos necesitan una contraseña de aplicación con acceso a los mensajes directos: créala en Bluesky (Ajustes → Privacidad y seguridad → Contraseñas de aplicación, «Permitir el acceso a tus mensajes directos») y vuelve a conectar el canal.',
+  invalid_push: 'La red envió un aviso push que Plaza no sabe leer.',
   action_not_supported: 'La red no ofrece esta acción para este elemento.',
   forbidden: 'La red no permite a esta cuenta hacer eso.',
   invalid_content: 'La red rechazó el contenido de la publicación.',

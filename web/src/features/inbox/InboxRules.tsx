@@ -168,7 +168,7 @@ export default function InboxRulesPage() {
       c.hasLink !== undefined && t(c.hasLink ? 'inboxRules.rules.linkYes' : 'inboxRules.rules.linkNo'),
       c.contactStages?.join(', '),
     ].filter(Boolean);
-    const then = [
+    const effects = [
       a.addLabels?.length && `${t('inboxRules.rules.labels')}: ${a.addLabels.join(', ')}`,
       a.priority && `${t('inboxRules.rules.priority')}: ${t(`inbox.priorities.${a.priority}`)}`,
       a.assignTo && `${t('inboxRules.rules.assign')}: ${memberName.get(a.assignTo) ?? '?'}`,
@@ -176,7 +176,10 @@ export default function InboxRulesPage() {
       a.hide && t('inboxRules.rules.hide'),
       a.resolve && t('inboxRules.rules.resolve'),
     ].filter(Boolean);
-    return { when: when.length ? when.join(' · ') : t('inboxRules.rules.any'), then: then.join(' · ') || t('inboxRules.rules.nothing') };
+    return {
+      when: when.length ? when.join(' · ') : t('inboxRules.rules.any'),
+      effects: effects.join(' · ') || t('inboxRules.rules.nothing'),
+    };
   };
   const hasAction = Object.keys(actionsOf(draft)).length > 0;
   return (
@@ -207,7 +210,7 @@ export default function InboxRulesPage() {
                     <b>{t('inboxRules.rules.conditions')}:</b> {text.when}
                   </Text>
                   <Text size="sm">
-                    <b>{t('inboxRules.rules.actions')}:</b> {text.then}
+                    <b>{t('inboxRules.rules.actions')}:</b> {text.effects}
                   </Text>
                 </Stack>
                 {canManage && (

@@ -7,6 +7,7 @@ import { apiErrorText } from '../../shared/api-error-text.ts';
 import { useCan, useWorkspace } from '../../shared/session.tsx';
 import { inboxKeys } from './api.ts';
 import { InboxNav } from './InboxNav.tsx';
+import { DayField } from '../../shared/DateFields.tsx';
 
 const PRIORITIES = ['urgent', 'high', 'normal', 'low'] as const;
 type Stats = { count: number; median: number | null; mean: number | null };
@@ -267,7 +268,7 @@ function SettingsCard() {
           disabled={!canManage}
           onChange={(e) => setDraft({ ...draft, autoReplies: e.currentTarget.checked })}
         />
-        <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="xs">
+        <SimpleGrid cols={{ base: 1, md: 2 }} spacing="xs" maw={720}>
           {draft.businessHours.days.map((day, index) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: the seven weekdays are fixed, Monday first
             <Group key={index} gap={6} wrap="nowrap">
@@ -277,21 +278,24 @@ function SettingsCard() {
                 disabled={!canManage}
                 onChange={(e) => setDay(index, e.currentTarget.checked ? { from: '09:00', to: '18:00' } : null)}
                 label={t(`inboxRules.report.days.d${index}`)}
-                w={120}
+                w={130}
               />
               {day ? (
                 <>
                   <TextInput
                     size="xs"
-                    type="time"
+                    w={70}
+                    placeholder="09:00"
                     value={day.from}
                     disabled={!canManage}
                     onChange={(e) => setDay(index, { ...day, from: e.currentTarget.value })}
                     aria-label={`${t(`inboxRules.report.days.d${index}`)} ${t('inboxRules.report.from')}`}
                   />
+                  <Text size="xs">–</Text>
                   <TextInput
                     size="xs"
-                    type="time"
+                    w={70}
+                    placeholder="18:00"
                     value={day.to}
                     disabled={!canManage}
                     onChange={(e) => setDay(index, { ...day, to: e.currentTarget.value })}

@@ -3,7 +3,7 @@
  * push and by poll, then list / search / 90-day report p95, on Postgres (a throwaway database on
  * 127.0.0.1:5432) and on the embedded database. See bench/lib/inbox-run.ts.
  *
- *   npm run bench:inbox [-- --json] [-- --items N --channels N --embedded-items N]
+ *   npm run bench:inbox [-- --json] [-- --small] [-- --items N --channels N --embedded-items N]
  */
 import { runInbox, type InboxRunResult } from './lib/inbox-run.ts';
 
@@ -13,8 +13,10 @@ const numberArg = (name: string, fallback: number) => {
   const at = args.indexOf(name);
   return at >= 0 ? Number(args[at + 1]) : fallback;
 };
-const ITEMS = numberArg('--items', 100_000);
-const CHANNELS = numberArg('--channels', 500);
+// --small: the size test/bench-inbox.test.ts runs (2,000 items, 20 channels).
+const small = args.includes('--small');
+const ITEMS = numberArg('--items', small ? 2000 : 100_000);
+const CHANNELS = numberArg('--channels', small ? 20 : 500);
 const EMBEDDED_ITEMS = numberArg('--embedded-items', Math.min(ITEMS, 100_000));
 const log = json ? () => undefined : (line: string) => process.stdout.write(`${line}\n`);
 

@@ -125,17 +125,19 @@ export default function InboxReportPage() {
         </Text>
       </div>
       <Group align="flex-end">
-        <TextInput
-          type="date"
+        <DayField
+          w={140}
           label={t('inboxRules.report.from')}
           value={from || (r?.firstDay ?? '')}
-          onChange={(e) => setFrom(e.currentTarget.value)}
+          onChange={(day) => day && setFrom(day)}
+          data-testid="report-from"
         />
-        <TextInput
-          type="date"
+        <DayField
+          w={140}
           label={t('inboxRules.report.to')}
           value={to || (r?.lastDay ?? '')}
-          onChange={(e) => setTo(e.currentTarget.value)}
+          onChange={(day) => day && setTo(day)}
+          data-testid="report-to"
         />
         {/* A plain link: the browser downloads the CSV with the session cookie. */}
         <Anchor href={csv} download data-testid="inbox-report-csv">

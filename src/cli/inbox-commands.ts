@@ -4,6 +4,7 @@
  */
 import type { Command } from 'commander';
 import { action, brandTime, connect, output, workspaceZone } from './shared.ts';
+import { registerInboxRuleCommands } from './inbox-rules-commands.ts';
 
 interface CliConversation {
   id: string;
@@ -213,4 +214,6 @@ export function registerInboxCommands(program: Command): void {
         );
       }),
     );
+
+  registerInboxRuleCommands(inbox);
 }

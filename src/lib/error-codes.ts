@@ -176,6 +176,10 @@ export const ERROR_CODES = [
   'feed_template_variable',
   'feed_author_missing',
   'feed_channels_missing',
+  // inbox rules, service levels, pushes (issue 14 parts 5, 6, 8)
+  'inbox_saved_reply_missing',
+  'inbox_push_not_configured',
+  'inbox_push_signature_invalid',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -150,6 +150,14 @@ export const EVENT_TYPES = [
   'feed.deleted',
   'feed.failed',
   'feed.item.created',
+  // inbox rules, service levels, saved views (issue 14 parts 5, 6, 8)
+  'inbox.rule.applied',
+  'inbox.rule.created',
+  'inbox.rule.updated',
+  'inbox.rule.deleted',
+  'inbox.settings.changed',
+  'inbox.saved_view.created',
+  'inbox.saved_view.deleted',
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];

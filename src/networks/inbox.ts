@@ -6,6 +6,7 @@
  * adapter only speaks the network's API. Shapes here are the contract between the two.
  */
 import type { ChannelContext } from './channel-context.ts';
+import type { PushHeaders } from './push-signature.ts';
 
 /** What an inbound item is. */
 export const INBOUND_KINDS = ['comment', 'reply', 'mention', 'quote', 'direct_message', 'review'] as const;
@@ -132,4 +133,10 @@ export interface InboxAdapter {
    * signature with the channel's secret; absent when the network does not push.
    */
   parsePush?(ctx: ChannelContext, body: unknown): InboundItem[];
+  /**
+   * Checks a push's signature with the channel's push secret, on the raw body as received (see
+   * push-signature.ts). Required with `parsePush`: the inbox's push route refuses unsigned pushes.
+   * Throws NetworkError('permanent', 'invalid_push') from `parsePush` for a body it cannot read.
+   */
+  verifyPush?(input: { headers: PushHeaders; rawBody: Uint8Array; secret: string }): boolean;
 }

@@ -24,6 +24,7 @@ import { ideaRoutes } from '../modules/ideas/routes.ts';
 import { postBatchRoutes } from '../modules/post-batches/routes.ts';
 import { feedRoutes } from '../modules/feeds/routes.ts';
 import { linkCardRoutes } from '../modules/link-cards/routes.ts';
+import { inboxRulesRoutes } from '../modules/inbox/rules-routes.ts';
 
 /** Every module's routes; add a module here to expose it. */
 export const apiModules: ApiModule[] = [
@@ -52,4 +53,5 @@ export const apiModules: ApiModule[] = [
   postBatchRoutes,
   feedRoutes,
   linkCardRoutes,
+  inboxRulesRoutes,
 ];

@@ -41,6 +41,8 @@ const ListeningMentionsPage = lazy(() => import('./features/listening/ListeningM
 const ListeningDashboardPage = lazy(() => import('./features/listening/ListeningDashboard.tsx'));
 const ListeningAlertsPage = lazy(() => import('./features/listening/ListeningAlerts.tsx'));
 const InboxPage = lazy(() => import('./features/inbox/Inbox.tsx'));
+const InboxRulesPage = lazy(() => import('./features/inbox/InboxRules.tsx'));
+const InboxReportPage = lazy(() => import('./features/inbox/InboxReport.tsx'));
 const StrategyPage = lazy(() => import('./features/strategy/Strategy.tsx'));
 const AnalyticsOverviewPage = lazy(() => import('./features/analytics/AnalyticsOverview.tsx'));
 const BestTimePage = lazy(() => import('./features/analytics/BestTime.tsx'));
@@ -112,6 +114,8 @@ export function App() {
               <Route path="/listening/mentions" element={<ListeningMentionsPage />} />
               <Route path="/listening/alerts" element={<ListeningAlertsPage />} />
               <Route path="/inbox" element={<InboxPage />} />
+              <Route path="/inbox/rules" element={<InboxRulesPage />} />
+              <Route path="/inbox/report" element={<InboxReportPage />} />
               <Route path="/inbox/:conversationId" element={<InboxPage />} />
               <Route path="/strategy" element={<StrategyPage />} />
               <Route path="/analytics" element={<Navigate to="/analytics/overview" replace />} />

@@ -14,6 +14,8 @@ import { inboxRepository, type ConversationRow, type ReplyRow } from './reposito
 import type { ConversationState, Priority, ReplyMode, SentimentValue } from './tables.ts';
 import { classifyInbound } from './classify.ts';
 import { foldForSearch, mentionedMembers, previewOf } from './text.ts';
+import { applyRules, loadRuleSet } from './rules-apply.ts';
+import { channelContext } from '../channels/service.ts';
 
 export type ReceivedVia = 'poll' | 'push' | 'backfill';
 
@@ -34,7 +36,10 @@ export async function ingestInbound(
 ): Promise<{ created: number; duplicates: number }> {
   const classified = await classifyInbound(items);
   const now = new Date(ctx.clock.now());
-  return ctx.database.db.transaction().execute(async (trx) => {
+  const hides: string[] = [];
+  const result = await ctx.database.db.transaction().execute(async (trx) => {
+    // Rules run on what arrives from now on; the 30-day history is not acted on (the tester shows it).
+    const rules = via === 'backfill' ? null : await loadRuleSet(trx, channel.workspace_id);
     let created = 0;
     let duplicates = 0;
     for (const [index, item] of items.entries()) {
@@ -87,7 +92,7 @@ export async function ingestInbound(
       }
       created++;
       if (fromUs) {
-        await inboxRepository.noteOutbound(trx, conversation.id, at, now);
+        await inboxRepository.noteOutbound(trx, conversation.id, at, now, stored.id);
         continue;
       }
       const updated = await inboxRepository.noteInbound(trx, conversation.id, {
@@ -98,6 +103,17 @@ export async function ingestInbound(
       });
       // The 30-day history arrives quietly: no notification or webhook per old message.
       if (via === 'backfill') continue;
+      const outcome = rules
+        ? await applyRules(trx, rules, {
+            workspaceId: channel.workspace_id,
+            channelId: channel.id,
+            network: channel.network,
+            item: stored,
+            conversation: updated,
+            now,
+          })
+        : null;
+      if (outcome?.hideItemId) hides.push(outcome.hideItemId);
       await recordEvent(trx, {
         workspaceId: channel.workspace_id,
         actorUserId: null,
@@ -129,6 +145,39 @@ export async function ingestInbound(
     }
     return { created, duplicates };
   });
+  for (const itemId of hides) await hideByRule(ctx, channel, itemId);
+  return result;
+}
+
+/** Hides an item on its network because a rule said so (after the commit); a refusal is logged, the item stays shown. */
+async function hideByRule(ctx: AppContext, channel: { id: string; workspace_id: string; network: string }, itemId: string) {
+  const inbox = ctx.networks.has(channel.network) ? ctx.networks.get(channel.network).inbox : undefined;
+  if (!inbox?.capabilities.actions.includes('hide')) return;
+  const row = await channelRepository.find(ctx.database.db, channel.workspace_id, channel.id);
+  const item = await inboxRepository.findItem(ctx.database.db, channel.workspace_id, itemId);
+  if (!row || !item) return;
+  try {
+    await inbox.act(channelContext(ctx, row), 'hide', {
+      remoteId: item.remote_id,
+      kind: item.kind as InboundItem['kind'],
+      threadRemoteId: '',
+      authorId: item.author_id,
+      authorHandle: item.author_handle,
+    });
+    await ctx.database.db.transaction().execute(async (trx) => {
+      await inboxRepository.updateItem(trx, item.id, { hidden: true });
+      await recordEvent(trx, {
+        workspaceId: channel.workspace_id,
+        actorUserId: null,
+        type: 'inbox.action.done',
+        subjectType: 'inbox_conversation',
+        subjectId: item.conversation_id,
+        data: { itemId: item.id, action: 'hide', ruleId: item.rule_id },
+      });
+    });
+  } catch (error) {
+    ctx.logger.warn({ err: error, itemId }, 'a rule could not hide a message on its network');
+  }
 }
 
 /** What a person may change on a conversation at once. */
@@ -165,7 +214,19 @@ export async function changeConversation(
       trx,
       before.id,
       {
-        ...(change.state !== undefined ? { state: change.state, resolved_at: change.state === 'resolved' ? now : null } : {}),
+        ...(change.state !== undefined
+          ? {
+              state: change.state,
+              resolved_at: change.state === 'resolved' ? now : null,
+              resolved_by_user_id: change.state === 'resolved' ? input.actorUserId : null,
+              // Resolved: nobody waits any more; reopened by hand: the person waits again from now.
+              ...(change.state === 'resolved'
+                ? { waiting_since: null }
+                : before.state === 'resolved' && change.state !== 'pending'
+                  ? { waiting_since: now }
+                  : {}),
+            }
+          : {}),
         ...(change.assigneeUserId !== undefined ? { assignee_user_id: change.assigneeUserId } : {}),
         ...(change.priority !== undefined ? { priority: change.priority } : {}),
         ...(change.labels !== undefined ? { labels: [...new Set(change.labels.map((l) => l.trim()).filter(Boolean))] } : {}),
@@ -355,8 +416,9 @@ export async function settleReplySent(
         received_via: 'reply',
         remote_created_at: now,
         created_at: now,
+        author_user_id: reply.author_user_id,
       });
-      if (stored) await inboxRepository.noteOutbound(trx, conversation.id, now, now);
+      if (stored) await inboxRepository.noteOutbound(trx, conversation.id, now, now, stored.id);
     }
     await recordEvent(trx, {
       workspaceId: reply.workspace_id,

@@ -42,6 +42,8 @@ export interface ConversationPatch {
   labels?: string[];
   unread_count?: number;
   resolved_at?: Date | null;
+  resolved_by_user_id?: string | null;
+  waiting_since?: Date | null;
 }
 
 /** The statements of the inbox module (its only SQL). */
@@ -96,6 +98,8 @@ export const inboxRepository = {
         preview: sql`CASE WHEN ${item.at} >= last_message_at THEN ${item.preview} ELSE preview END`,
         sentiment: sql`CASE WHEN ${item.at} >= last_message_at THEN ${item.sentiment} ELSE sentiment END`,
         last_inbound_at: sql`GREATEST(last_inbound_at, ${item.at})`,
+        // The person waits for us from their first message we have not answered.
+        waiting_since: sql`CASE WHEN ${item.at} >= last_message_at THEN COALESCE(waiting_since, ${item.at}) ELSE waiting_since END`,
         last_message_at: sql`GREATEST(last_message_at, ${item.at})`,
         updated_at: item.now,
       })
@@ -104,13 +108,34 @@ export const inboxRepository = {
       .executeTakeFirstOrThrow();
   },
 
-  /** Our own message in a conversation (a reply from Plaza, or one seen again by polling): it waits for them. */
-  async noteOutbound(db: Db, id: string, at: Date, now: Date): Promise<ConversationRow> {
+  /**
+   * Our own message in a conversation (a reply from Plaza, or one seen again by polling): it waits
+   * for them. The item keeps since when the person had waited and whether it was the first answer
+   * (the service-level reports read them).
+   */
+  async noteOutbound(db: Db, id: string, at: Date, now: Date, itemId?: string): Promise<ConversationRow> {
+    if (itemId) {
+      const before = await db
+        .selectFrom('inbox_conversations')
+        .select(['waiting_since', 'first_response_at'])
+        .where('id', '=', id)
+        .forUpdate()
+        .executeTakeFirst();
+      const waited = before?.waiting_since && before.waiting_since <= at ? before.waiting_since : null;
+      if (waited)
+        await db
+          .updateTable('inbox_items')
+          .set({ waited_since: waited, first_response: before?.first_response_at === null })
+          .where('id', '=', itemId)
+          .execute();
+    }
     return db
       .updateTable('inbox_conversations')
       .set({
         item_count: sql`item_count + 1`,
         state: sql`CASE WHEN ${at} >= last_message_at AND state IN ('new', 'open') THEN 'pending' ELSE state END`,
+        waiting_since: sql`CASE WHEN waiting_since <= ${at} THEN NULL ELSE waiting_since END`,
+        first_response_at: sql`CASE WHEN first_response_at IS NULL AND waiting_since <= ${at} THEN ${at}::timestamptz ELSE first_response_at END`,
         last_message_at: sql`GREATEST(last_message_at, ${at})`,
         updated_at: now,
       })

@@ -23,6 +23,7 @@ import { inboxRepository, type ConversationRow, type ItemRow } from './repositor
 import { inboxNetworks, syncWorkspaceChannel } from './sync.ts';
 import { CONVERSATION_STATES, PRIORITIES } from './tables.ts';
 import { fillVariables, foldForSearch } from './text.ts';
+import { dueCalculator, type DueInfo } from './service-levels.ts';
 
 const conversationParams = objectParams('conversationId');
 const itemParams = objectParams('itemId');
@@ -53,6 +54,11 @@ const conversationSchema = z.object({
   lastMessageAt: instant,
   resolvedAt: instant.nullable(),
   createdAt: instant,
+  /** Since when the person waits for our answer; when the answer is due (priority target, business hours); past due. */
+  waitingSince: instant.nullable(),
+  dueAt: instant.nullable(),
+  overdue: z.boolean(),
+  firstResponseAt: instant.nullable(),
 });
 
 const itemSchema = z.object({
@@ -77,6 +83,8 @@ const itemSchema = z.object({
   liked: z.boolean(),
   deleted: z.boolean(),
   createdAt: instant,
+  /** The inbox rule that acted on this message, if any. */
+  ruleId: z.string().uuid().nullable(),
 });
 
 const replySchema = z.object({
@@ -126,8 +134,15 @@ function asSentiment(value: string | null): 'positive' | 'neutral' | 'negative' 
   return value === 'positive' || value === 'neutral' || value === 'negative' ? value : null;
 }
 
-function presentConversation(row: ConversationRow & { channel_name?: string; assignee_name?: string | null }) {
+function presentConversation(
+  row: ConversationRow & { channel_name?: string; assignee_name?: string | null },
+  due: DueInfo = { dueAt: null, overdue: false },
+) {
   return {
+    waitingSince: row.waiting_since,
+    dueAt: due.dueAt,
+    overdue: due.overdue,
+    firstResponseAt: row.first_response_at,
     id: row.id,
     channelId: row.channel_id,
     channelName: row.channel_name ?? '',
@@ -175,6 +190,7 @@ function presentItem(row: ItemRow) {
     liked: row.liked,
     deleted: row.deleted_at !== null,
     createdAt: row.remote_created_at,
+    ruleId: row.rule_id,
   };
 }
 
@@ -233,9 +249,10 @@ export const inboxRoutes: ApiModule = async (app, ctx) => {
         { limit, cursor: decodeCursor(cursor) },
       );
       const page = rows.slice(0, limit);
+      const dueOf = await dueCalculator(db, workspaceId, new Date(ctx.clock.now()));
       const last = page[page.length - 1];
       return {
-        items: page.map(presentConversation),
+        items: page.map((row) => presentConversation(row, dueOf(row))),
         nextCursor: rows.length > limit && last ? encodeCursor(last.cursor_at, last.id) : null,
       };
     },
@@ -304,7 +321,10 @@ export const inboxRoutes: ApiModule = async (app, ctx) => {
       const members = await inboxRepository.members(db, workspaceId);
       const assignee = members.find((m) => m.id === row.assignee_user_id);
       return {
-        ...presentConversation({ ...row, channel_name: channel?.name ?? '', assignee_name: assignee?.name ?? null }),
+        ...presentConversation(
+          { ...row, channel_name: channel?.name ?? '', assignee_name: assignee?.name ?? null },
+          (await dueCalculator(db, workspaceId, new Date(ctx.clock.now())))(row),
+        ),
         items: items.map(presentItem),
         replies: replies.map(presentReply),
         notes: notes.map((n) => ({
@@ -349,11 +369,14 @@ export const inboxRoutes: ApiModule = async (app, ctx) => {
       });
       const channel = await channelRepository.find(db, workspaceId, row.channel_id);
       const members = await inboxRepository.members(db, workspaceId);
-      return presentConversation({
-        ...row,
-        channel_name: channel?.name ?? '',
-        assignee_name: members.find((m) => m.id === row.assignee_user_id)?.name ?? null,
-      });
+      return presentConversation(
+        {
+          ...row,
+          channel_name: channel?.name ?? '',
+          assignee_name: members.find((m) => m.id === row.assignee_user_id)?.name ?? null,
+        },
+        (await dueCalculator(db, workspaceId, new Date(ctx.clock.now())))(row),
+      );
     },
   );
 

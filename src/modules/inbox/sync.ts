@@ -14,6 +14,10 @@ import { channelContext } from '../channels/service.ts';
 import { channelRepository, type ChannelRow } from '../channels/repository.ts';
 import { ingestInbound } from './commands.ts';
 import { inboxRepository } from './repository.ts';
+import { inboxRulesRepository } from './rules-repository.ts';
+import type { InboundItem } from '../../networks/inbox.ts';
+import type { PushHeaders } from '../../networks/push-signature.ts';
+import { NetworkError } from '../../networks/types.ts';
 
 /** How far back the first read of a channel goes. */
 export const BACKFILL_DAYS = 30;
@@ -125,15 +129,52 @@ export async function syncWorkspaceChannel(ctx: AppContext, workspaceId: string,
   return syncChannel(ctx, channel);
 }
 
+/** Where a network sends a channel's pushes, under the public address. */
+export function pushUrl(baseUrl: string, channelId: string): string {
+  return `${baseUrl.replace(/\/$/, '')}/api/v1/inbox/push/${channelId}`;
+}
+
 /**
- * Stores the items of a push the caller has verified (signature checked with the channel's
- * secret): the adapter's `parsePush` reads them, and items polling also returns are stored once.
+ * A new push secret for a channel (the previous one stops working), sealed at rest; the clear
+ * secret is shown once, to paste into the network's webhook settings.
  */
-export async function ingestPush(ctx: AppContext, workspaceId: string, channelId: string, body: unknown) {
+export async function rotatePushSecret(ctx: AppContext, workspaceId: string, channelId: string): Promise<string> {
   const channel = await channelRepository.find(ctx.database.db, workspaceId, channelId);
   if (!channel) throw notFound('Channel');
   const inbox = ctx.networks.has(channel.network) ? ctx.networks.get(channel.network).inbox : undefined;
-  if (!inbox?.parsePush) throw new AppError(400, 'inbox_not_supported', 'This network does not push inbox items');
-  const items = inbox.parsePush(channelContext(ctx, channel), body);
+  if (!inbox?.parsePush || !inbox.verifyPush) throw new AppError(400, 'inbox_not_supported', 'This network does not push inbox items');
+  const secret = randomBytes(32).toString('base64url');
+  await inboxRulesRepository.savePushSecret(ctx.database.db, { channelId, workspaceId, sealed: ctx.secrets.seal(secret) });
+  return secret;
+}
+
+/**
+ * Stores the items of a network's push for one channel, once its signature is checked with the
+ * channel's push secret on the raw body: the adapter's `parsePush` reads them, and the same
+ * ingestion as polling stores each (channel, remote id) once, whichever way it came first.
+ */
+export async function receivePush(ctx: AppContext, channelId: string, push: { headers: PushHeaders; rawBody: Uint8Array }) {
+  const stored = await inboxRulesRepository.pushSecret(ctx.database.db, channelId);
+  if (!stored) throw new AppError(404, 'inbox_push_not_configured', 'This channel takes no pushes');
+  const channel = await channelRepository.find(ctx.database.db, stored.workspace_id, channelId);
+  if (!channel) throw notFound('Channel');
+  const inbox = ctx.networks.has(channel.network) ? ctx.networks.get(channel.network).inbox : undefined;
+  if (!inbox?.parsePush || !inbox.verifyPush) throw new AppError(400, 'inbox_not_supported', 'This network does not push inbox items');
+  const secret = ctx.secrets.open<string>(stored.sealed);
+  if (!inbox.verifyPush({ headers: push.headers, rawBody: push.rawBody, secret }))
+    throw new AppError(401, 'inbox_push_signature_invalid', 'The push signature does not match');
+  let body: unknown;
+  try {
+    body = JSON.parse(Buffer.from(push.rawBody).toString('utf8'));
+  } catch {
+    throw new AppError(400, 'invalid_input', 'The push body is not JSON');
+  }
+  let items: InboundItem[];
+  try {
+    items = inbox.parsePush(channelContext(ctx, channel), body);
+  } catch (error) {
+    if (error instanceof NetworkError) throw new AppError(400, 'invalid_input', error.message, { reason: error.code });
+    throw error;
+  }
   return ingestInbound(ctx, channel, items, 'push');
 }

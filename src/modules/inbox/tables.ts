@@ -32,6 +32,10 @@ export interface InboxConversationsTable {
   resolved_at: NullableTimestamp;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** Since when the person waits for our answer (0980); null: nobody waits. */
+  waiting_since: NullableTimestamp;
+  first_response_at: NullableTimestamp;
+  resolved_by_user_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** Each item once per (channel, remote id). */
@@ -63,6 +67,12 @@ export interface InboxItemsTable {
   deleted_at: NullableTimestamp;
   remote_created_at: Timestamp;
   created_at: Timestamp;
+  /** The rule that acted on this item (0980). */
+  rule_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Outbound items: since when the person had waited, and whether this was the conversation's first answer. */
+  waited_since: NullableTimestamp;
+  first_response: Generated<boolean>;
+  author_user_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** A channel's durable cursor, backfill progress and poll lease. */
@@ -78,6 +88,7 @@ export interface InboxChannelStateTable {
   last_error: string | null;
   lease_owner: string | null;
   lease_until: NullableTimestamp;
+  push_secret_sealed: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export type ReplyMode = 'public' | 'private' | 'direct_message';
@@ -126,6 +137,41 @@ export interface InboxSavedRepliesTable {
   created_at: Timestamp;
 }
 
+/** A rule of the inbox (0980): conditions and actions are JSON checked by rules.ts. */
+export interface InboxRulesTable {
+  id: Generated<string>;
+  workspace_id: string;
+  name: string;
+  position: number;
+  enabled: Generated<boolean>;
+  conditions: JSONColumnType<object>;
+  actions: JSONColumnType<object>;
+  matched_count: Generated<number>;
+  last_matched_at: NullableTimestamp;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** A workspace's inbox settings (0980): auto-replies, business hours, targets per priority. */
+export interface InboxSettingsTable {
+  workspace_id: string;
+  auto_replies: boolean;
+  business_hours: JSONColumnType<object>;
+  targets: JSONColumnType<object>;
+  updated_at: Timestamp;
+}
+
+/** A saved view of the list (0980): the person's own (user_id) or shared (null). */
+export interface InboxSavedViewsTable {
+  id: Generated<string>;
+  workspace_id: string;
+  user_id: string | null;
+  name: string;
+  filter: JSONColumnType<object>;
+  created_at: Timestamp;
+}
+
 declare module '../../db/schema.ts' {
   interface Database {
     inbox_conversations: InboxConversationsTable;
@@ -134,5 +180,8 @@ declare module '../../db/schema.ts' {
     inbox_replies: InboxRepliesTable;
     inbox_notes: InboxNotesTable;
     inbox_saved_replies: InboxSavedRepliesTable;
+    inbox_rules: InboxRulesTable;
+    inbox_settings: InboxSettingsTable;
+    inbox_saved_views: InboxSavedViewsTable;
   }
 }

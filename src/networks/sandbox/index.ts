@@ -26,6 +26,8 @@ import {
 import type { NetworkPackage } from '../package.ts';
 import type { InboundItem, InboxAdapter, InboxTarget, ReplyInput, ReplyResult } from '../inbox.ts';
 import { validationIssue } from '../validation.ts';
+import { verifyHmacHeader } from '../push-signature.ts';
+import { z } from 'zod';
 import type { PostView } from './api.ts';
 import { HttpSandboxClient, InProcessSandboxClient, type PostRequestBody, type SandboxClient } from './client.ts';
 import type { InboxItemView, InboxReplyView } from './api.ts';
@@ -327,6 +329,7 @@ const sandboxInbox: InboxAdapter = {
     kinds: ['comment', 'reply', 'mention', 'direct_message'],
     actions: ['reply', 'direct_message', 'like', 'unlike', 'hide', 'unhide', 'delete', 'mute', 'block'],
     maxReplyChars: SANDBOX_RULES.maxChars,
+    push: true,
   },
 
   async fetchInbound(ctx, opts) {
@@ -365,7 +368,42 @@ const sandboxInbox: InboxAdapter = {
     const { client, settings } = clientFor(ctx);
     await client.inboxAction(settings.handle, { action, targetId: target.remoteId, authorHandle: target.authorHandle });
   },
+
+  // A sandbox push is `{ items: [...] }` in the shape of its inbox API, signed like Meta's webhooks.
+  verifyPush({ headers, rawBody, secret }) {
+    return verifyHmacHeader(headers, SANDBOX_PUSH_SIGNATURE_HEADER, rawBody, secret);
+  },
+
+  parsePush(_ctx, body) {
+    const parsed = sandboxPushSchema.safeParse(body);
+    if (!parsed.success) throw new NetworkError('permanent', 'invalid_push', 'the push body is not a sandbox inbox page');
+    return parsed.data.items.map((item) => inboundOf(item as InboxItemView));
+  },
 };
+
+/** The header a sandbox push carries its signature in: `sha256=<hex HMAC of the raw body>`. */
+export const SANDBOX_PUSH_SIGNATURE_HEADER = 'x-sandbox-signature';
+
+const sandboxPushSchema = z.object({
+  items: z
+    .array(
+      z.object({
+        id: z.string().min(1).max(200),
+        kind: z.enum(['comment', 'reply', 'mention', 'direct_message']),
+        threadId: z.string().min(1).max(200),
+        postId: z.string().max(200).nullable(),
+        inReplyTo: z.string().max(200).nullable(),
+        authorHandle: z.string().max(200),
+        authorName: z.string().max(200),
+        text: z.string().max(200_000),
+        createdAt: z.string().datetime({ offset: true }),
+        language: z.enum(['es', 'en']),
+        sentiment: z.enum(['positive', 'neutral', 'negative']),
+        fromUs: z.boolean(),
+      }),
+    )
+    .max(500),
+});
 
 /** The sandbox network adapter (simulated). */
 export const sandboxAdapter: NetworkAdapter = {

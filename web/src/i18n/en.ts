@@ -1,6 +1,7 @@
 import { composerMediaEn } from './composer-media-en.ts';
 import { listeningEn } from './listening-en.ts';
 import { inboxEn } from './inbox-en.ts';
+import { inboxRulesEn } from './inbox-rules-en.ts';
 import { listeningDetailsEn } from './listening-details-en.ts';
 import { web2En } from './web2-en.ts';
 import { shellEn } from './shell-en.ts';
@@ -250,6 +251,7 @@ export const en = {
   },
   listening: listeningEn,
   inbox: inboxEn,
+  inboxRules: inboxRulesEn,
   listeningDetails: listeningDetailsEn,
   querySyntax: querySyntaxEn,
   kpiReasons: kpiReasonsEn,

@@ -112,6 +112,10 @@ export const errorTextsEn = {
     'Cards move by hand only from idea to draft and from draft to in review; later columns follow the post’s own workflow.',
   snippet_name_taken: 'There is already one with that name. Choose another name.',
   snippet_invalid_hashtag: 'Some words are not hashtags (letters, digits and _ only, at least one letter).',
+  // inbox rules, service levels, pushes
+  inbox_saved_reply_missing: 'That saved reply no longer exists. Pick another one.',
+  inbox_push_not_configured: 'This channel has no push address yet: create one in the inbox settings.',
+  inbox_push_signature_invalid: 'The push signature does not match the channel’s secret.',
 };
 
 /** What is wrong with a field, by zod issue code (validation_failed details). */
@@ -161,6 +165,7 @@ export const networkReasonsEn = {
   appview_unavailable: 'The network’s service is not available right now.',
   dm_access_required:
     'Direct messages need an app password with access to direct messages: create one in Bluesky (Settings → Privacy and security → App passwords, “Allow access to your direct messages”) and reconnect the channel.',
+  invalid_push: 'The network sent a push Plaza cannot read.',
   action_not_supported: 'The network does not offer this action for this item.',
   forbidden: 'The network does not allow this account to do that.',
   invalid_content: 'The network refused the content of the post.',

@@ -120,6 +120,10 @@ export const errorTextsEs: Record<keyof typeof errorTextsEn, string> = {
     'Las tarjetas solo se mueven a mano de idea a borrador y de borrador a revisión; las columnas siguientes siguen el flujo de la publicación.',
   snippet_name_taken: 'Ya hay uno con ese nombre. Elige otro.',
   snippet_invalid_hashtag: 'Algunas palabras no son hashtags (solo letras, números y _, con al menos una letra).',
+  // reglas, niveles de servicio y avisos push de la bandeja
+  inbox_saved_reply_missing: 'Esa respuesta guardada ya no existe. Elige otra.',
+  inbox_push_not_configured: 'Este canal aún no tiene dirección para avisos push: créala en los ajustes de la bandeja.',
+  inbox_push_signature_invalid: 'La firma del aviso no coincide con el secreto del canal.',
 };
 
 /** Qué le pasa a un campo, por código de zod. */
@@ -166,6 +170,7 @@ export const networkReasonsEs: Record<keyof typeof networkReasonsEn, string> = {
   appview_unavailable: 'El servicio de la red no está disponible ahora mismo.',
   dm_access_required:
     'Los mensajes directos necesitan una contraseña de aplicación con acceso a los mensajes directos: créala en Bluesky (Ajustes → Privacidad y seguridad → Contraseñas de aplicación, «Permitir el acceso a tus mensajes directos») y vuelve a conectar el canal.',
+  invalid_push: 'La red envió un aviso push que Plaza no sabe leer.',
   action_not_supported: 'La red no ofrece esta acción para este elemento.',
   forbidden: 'La red no permite a esta cuenta hacer eso.',
   invalid_content: 'La red rechazó el contenido de la publicación.',

@@ -2,6 +2,7 @@ import { composerMediaEs } from './composer-media-es.ts';
 import type { Dictionary } from './en.ts';
 import { listeningEs } from './listening-es.ts';
 import { inboxEs } from './inbox-es.ts';
+import { inboxRulesEs } from './inbox-rules-es.ts';
 import { listeningDetailsEs } from './listening-details-es.ts';
 import { web2Es } from './web2-es.ts';
 import { shellEs } from './shell-es.ts';
@@ -252,6 +253,7 @@ export const es: Dictionary = {
   },
   listening: listeningEs,
   inbox: inboxEs,
+  inboxRules: inboxRulesEs,
   listeningDetails: listeningDetailsEs,
   querySyntax: querySyntaxEs,
   kpiReasons: kpiReasonsEs,

@@ -146,6 +146,15 @@ export const eventTextsEn = {
     note: { created: '{{who}} wrote an internal note', mentioned: '{{who}} mentioned you in a conversation note' },
     sentiment_corrected: '{{who}} corrected a message’s sentiment',
     saved_reply: { created: '{{who}} saved a reply', deleted: '{{who}} deleted a saved reply' },
+    // inbox rules, service levels, saved views
+    rule: {
+      applied: 'An inbox rule acted on a new message',
+      created: '{{who}} created an inbox rule',
+      updated: '{{who}} changed an inbox rule',
+      deleted: '{{who}} deleted an inbox rule',
+    },
+    settings: { changed: '{{who}} changed the inbox business hours and targets' },
+    saved_view: { created: '{{who}} saved an inbox view', deleted: '{{who}} deleted an inbox view' },
   },
   // client approval links: `who` is the client's name for approved / rejected (activity.ts)
   client_link: {

@@ -144,6 +144,15 @@ export const eventTextsEs: Dictionary<typeof eventTextsEn> = {
     note: { created: '{{who}} escribió una nota interna', mentioned: '{{who}} te mencionó en una nota de una conversación' },
     sentiment_corrected: '{{who}} corrigió el sentimiento de un mensaje',
     saved_reply: { created: '{{who}} guardó una respuesta', deleted: '{{who}} borró una respuesta guardada' },
+    // reglas, niveles de servicio y vistas guardadas de la bandeja
+    rule: {
+      applied: 'Una regla de la bandeja actuó sobre un mensaje nuevo',
+      created: '{{who}} creó una regla de la bandeja',
+      updated: '{{who}} cambió una regla de la bandeja',
+      deleted: '{{who}} borró una regla de la bandeja',
+    },
+    settings: { changed: '{{who}} cambió el horario de atención y los objetivos de la bandeja' },
+    saved_view: { created: '{{who}} guardó una vista de la bandeja', deleted: '{{who}} borró una vista de la bandeja' },
   },
   // enlaces de aprobación para clientes: `who` es el nombre del cliente en approved / rejected (activity.ts)
   client_link: {

@@ -28,6 +28,8 @@ import { formatInstant } from '../../shared/format.ts';
 import { useCan, useWorkspace } from '../../shared/session.tsx';
 import { apiErrorText, codeText } from '../../shared/api-error-text.ts';
 import { inboxKeys } from './api.ts';
+import { InboxNav } from './InboxNav.tsx';
+import { BulkBar, type ListFilter, SavedViews, SelectBox } from './InboxBulk.tsx';
 
 type Detail = Awaited<ReturnType<typeof loadConversation>>;
 type Conversation = Awaited<ReturnType<typeof loadPage>>['items'][number];
@@ -66,6 +68,8 @@ export default function InboxPage() {
   const [channelId, setChannelId] = useState('');
   const [kind, setKind] = useState('');
   const [search, setSearch] = useState('');
+  const [label, setLabel] = useState('');
+  const [selected, setSelected] = useState<string[]>([]);
   const replyRef = useRef<HTMLTextAreaElement>(null);
   const assignRef = useRef<HTMLInputElement>(null);
   const canReply = useCan('inbox.reply');
@@ -74,6 +78,23 @@ export default function InboxPage() {
   if (channelId) query.set('channelId', channelId);
   if (kind) query.set('kind', kind);
   if (search.trim()) query.set('q', search.trim());
+  if (label) query.set('label', label);
+  const filter: ListFilter = {
+    view,
+    state: state as ListFilter['state'],
+    ...(channelId ? { channelId } : {}),
+    ...(kind ? { kind: kind as ListFilter['kind'] } : {}),
+    ...(label ? { label } : {}),
+    ...(search.trim() ? { q: search.trim() } : {}),
+  };
+  const applyView = (f: ListFilter) => {
+    setView(f.view ?? 'all');
+    setState(f.state ?? 'active');
+    setChannelId(f.channelId ?? '');
+    setKind(f.kind ?? '');
+    setLabel(f.label ?? '');
+    setSearch(f.q ?? '');
+  };
   const list = useInfiniteQuery({
     queryKey: inboxKeys.list(workspace.id, query.toString()),
     queryFn: ({ pageParam }) => {
@@ -120,6 +141,7 @@ export default function InboxPage() {
 
   return (
     <Stack>
+      <InboxNav />
       <div>
         <Title order={2}>{t('inbox.title')}</Title>
         <Text c="dimmed" size="sm">
@@ -171,7 +193,9 @@ export default function InboxPage() {
           onChange={(e) => setSearch(e.currentTarget.value)}
           w={220}
         />
+        <SavedViews filter={filter} onApply={applyView} />
       </Group>
+      {canReply && <BulkBar selected={selected} onDone={() => setSelected([])} />}
       <ChannelProgress channels={inboxChannels} />
       <Grid>
         <Grid.Col span={{ base: 12, md: 5 }}>
@@ -183,7 +207,17 @@ export default function InboxPage() {
                 </Text>
               )}
               {items.map((c) => (
-                <ConversationRow key={c.id} conversation={c} selected={c.id === conversationId} onOpen={() => open(c.id)} />
+                <Group key={c.id} gap={6} wrap="nowrap" align="flex-start">
+                  {canReply && (
+                    <SelectBox
+                      checked={selected.includes(c.id)}
+                      onChange={(on) => setSelected((all) => (on ? [...all, c.id] : all.filter((id) => id !== c.id)))}
+                    />
+                  )}
+                  <div style={{ flex: 1, minWidth: 0 }}>
+                    <ConversationRow conversation={c} selected={c.id === conversationId} onOpen={() => open(c.id)} />
+                  </div>
+                </Group>
               ))}
               {list.hasNextPage && (
                 <Button variant="subtle" onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
@@ -297,6 +331,24 @@ function ConversationRow({ conversation: c, selected, onOpen }: { conversation: 
               {t(`inbox.priorities.${c.priority}`)}
             </Badge>
           )}
+          {c.overdue ? (
+            <Badge size="xs" color="red" variant="filled" data-testid="inbox-overdue">
+              {t('inboxRules.list.overdue')}
+            </Badge>
+          ) : (
+            c.dueAt && (
+              <Badge size="xs" color="orange" variant="light" data-testid="inbox-due">
+                {t('inboxRules.list.due', {
+                  when: formatInstant(typeof c.dueAt === 'string' ? c.dueAt : null, workspace.timeZone, i18n.language),
+                })}
+              </Badge>
+            )
+          )}
+          {c.labels.map((l) => (
+            <Badge key={l} size="xs" variant="outline" color="grape">
+              {l}
+            </Badge>
+          ))}
           {c.unreadCount > 0 && (
             <Badge size="xs" color="blue" data-testid="inbox-unread">
               {t('inbox.unread', { count: c.unreadCount })}

@@ -1,0 +1,240 @@
+/**
+ * The inbox benchmark (issue 14): ingest rate through the product's own ingestion
+ * (`ingestInbound`: classify, conversations, items once per channel and remote id, rules, events)
+ * in pages of 100 per channel as polling delivers them; the same items delivered again by push and
+ * by poll (duplicates must be 0); then list (first page and a cursor page of 50, with filters),
+ * full-text search and the 90-day service report, each as a p95 over repeated runs.
+ */
+import pino from 'pino';
+import { createTestDatabase, type DbKind } from '../../test/helpers/db.ts';
+import { loadConfig } from '../../src/config.ts';
+import { systemClock } from '../../src/lib/clock.ts';
+import type { AppContext } from '../../src/server/context.ts';
+import type { InboundItem } from '../../src/networks/inbox.ts';
+import { ingestInbound } from '../../src/modules/inbox/commands.ts';
+import { inboxRepository, type ConversationFilter } from '../../src/modules/inbox/repository.ts';
+import { serviceReport } from '../../src/modules/inbox/service-levels.ts';
+import { foldForSearch } from '../../src/modules/inbox/text.ts';
+import { decodeCursor, encodeCursor } from '../../src/lib/pagination.ts';
+
+export interface InboxRunOptions {
+  kind: DbKind;
+  items: number;
+  channels: number;
+  /** Items per conversation thread on average. */
+  perThread?: number;
+  /** Timed runs per measured query. */
+  repeats?: number;
+  log?: (line: string) => void;
+}
+
+export interface InboxRunResult {
+  kind: DbKind;
+  items: number;
+  channels: number;
+  conversations: number;
+  ingest_items_per_s: number;
+  ingest_duplicates: number;
+  redelivered: number;
+  list_p95_ms: number;
+  search_p95_ms: number;
+  report_p95_ms: number;
+}
+
+function mulberry32(seed: number) {
+  return () => {
+    seed |= 0;
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const ES =
+  'hola pedido roto tarde gracias envío tienda precio horario abrís domingo café pan me encanta fatal genial atención cliente devolución'.split(
+    ' ',
+  );
+const EN =
+  'hello order broken late thanks shipping store price hours open sunday coffee bread love awful great support customer refund'.split(' ');
+const KINDS = ['comment', 'reply', 'mention', 'direct_message'] as const;
+
+function p95(samples: number[]): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return Math.round(sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)] * 10) / 10;
+}
+
+/** Runs the benchmark on one engine (a throwaway database). */
+export async function runInbox(options: InboxRunOptions): Promise<InboxRunResult> {
+  const log = options.log ?? (() => undefined);
+  const perThread = options.perThread ?? 5;
+  const repeats = options.repeats ?? 40;
+  const database = await createTestDatabase(options.kind);
+  try {
+    const ctx = {
+      config: loadConfig({ LOG_LEVEL: 'silent' } as NodeJS.ProcessEnv),
+      database,
+      clock: systemClock,
+      logger: pino({ level: 'silent' }),
+      networks: { has: () => false, list: () => [] },
+    } as unknown as AppContext;
+    const db = database.db;
+    const user = await db
+      .insertInto('users')
+      .values({ email: 'bench@example.com', name: 'Bench', password_hash: 'x' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const ws = await db
+      .insertInto('workspaces')
+      .values({ name: 'Bench', time_zone: 'Europe/Madrid', language: 'es' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const channels = await db
+      .insertInto('channels')
+      .values(
+        Array.from({ length: options.channels }, (_, i) => ({
+          workspace_id: ws.id,
+          network: i % 2 ? 'bluesky' : 'mastodon',
+          name: `c${i}`,
+          credentials_sealed: 'x',
+          settings: '{}',
+          account: 'null',
+        })),
+      )
+      .returning(['id', 'workspace_id', 'network'])
+      .execute();
+
+    // Items: spread over channels and the last 80 days, grouped into threads, oldest first per channel.
+    const random = mulberry32(42);
+    const now = Date.now();
+    const perChannel = Math.ceil(options.items / options.channels);
+    const byChannel: InboundItem[][] = channels
+      .map((_, c) =>
+        Array.from({ length: perChannel }, (_, i) => {
+          const es = random() < 0.6;
+          const words = es ? ES : EN;
+          const length = 6 + Math.floor(random() * 14);
+          const thread = `t${c}-${Math.floor(i / perThread)}`;
+          return {
+            remoteId: `i${c}-${i}`,
+            kind: KINDS[Math.floor(random() * KINDS.length)],
+            threadRemoteId: thread,
+            author: { id: `a${Math.floor(random() * 20_000)}`, handle: `user${Math.floor(random() * 20_000)}` },
+            text: Array.from({ length }, () => words[Math.floor(random() * words.length)]).join(' '),
+            url: null,
+            language: es ? 'es' : 'en',
+            createdAt: new Date(now - 80 * 86_400_000 + ((c * perChannel + i) / options.items) * 80 * 86_400_000).toISOString(),
+          } satisfies InboundItem;
+        }),
+      )
+      .map((list) => list.slice(0, Math.max(0, Math.min(list.length, options.items))));
+    const total = byChannel.reduce((s, l) => s + l.length, 0);
+
+    // Warm up the classifier and the statements on a channel of its own.
+    await ingestInbound(
+      ctx,
+      channels[0],
+      byChannel[0].slice(0, 50).map((item) => ({ ...item, remoteId: `warm-${item.remoteId}` })),
+      'poll',
+    );
+
+    const PAGE = 100;
+    let created = 0;
+    const started = performance.now();
+    for (let offset = 0; offset < perChannel; offset += PAGE) {
+      for (const [c, channel] of channels.entries()) {
+        const page = byChannel[c].slice(offset, offset + PAGE);
+        if (page.length) created += (await ingestInbound(ctx, channel, page, 'poll')).created;
+      }
+      log(`  ingested ${Math.min(total, created)} / ${total}`);
+    }
+    const seconds = (performance.now() - started) / 1000;
+    const ingestRate = Math.round(created / seconds);
+
+    // The same items again: half of them by push, then all of them by poll.
+    let again = 0;
+    let redelivered = 0;
+    for (const [c, channel] of channels.entries()) {
+      const list = byChannel[c];
+      for (let offset = 0; offset < list.length; offset += PAGE) {
+        const page = list.slice(offset, offset + PAGE);
+        const pushed = page.filter((_, i) => i % 2 === 0);
+        again += (await ingestInbound(ctx, channel, pushed, 'push')).created;
+        again += (await ingestInbound(ctx, channel, page, 'poll')).created;
+        redelivered += pushed.length + page.length;
+      }
+    }
+    const conversations = Number(
+      (
+        await db
+          .selectFrom('inbox_conversations')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+    // A realistic spread: some assigned, labelled, resolved.
+    await db
+      .updateTable('inbox_conversations')
+      .set({ assignee_user_id: user.id, labels: JSON.stringify(['queja']) })
+      .where('thread_remote_id', 'like', '%1')
+      .execute();
+    log(`  ${conversations} conversations; redelivered ${redelivered} items, ${again} stored again`);
+
+    const filters: Array<Omit<ConversationFilter, 'userId'>> = [
+      { view: 'all', state: 'active' },
+      { view: 'mine', state: 'active' },
+      { view: 'unassigned', state: 'any' },
+      { view: 'all', state: 'active', kind: 'direct_message' },
+      { view: 'all', state: 'any', label: 'queja' },
+      { view: 'all', state: 'active', channelId: channels[Math.floor(channels.length / 2)].id },
+    ];
+    const listTimes: number[] = [];
+    for (let r = 0; r < repeats; r++) {
+      const filter = { ...filters[r % filters.length], userId: user.id };
+      let t0 = performance.now();
+      const first = await inboxRepository.listConversations(db, ws.id, filter, { limit: 50, cursor: null });
+      listTimes.push(performance.now() - t0);
+      const last = first[49];
+      if (last) {
+        t0 = performance.now();
+        await inboxRepository.listConversations(db, ws.id, filter, {
+          limit: 50,
+          cursor: decodeCursor(encodeCursor(last.cursor_at, last.id)),
+        });
+        listTimes.push(performance.now() - t0);
+      }
+    }
+    const searches = ['pedido roto', 'envio', 'gracias domingo', 'refund', 'atencion cliente', 'user123'];
+    const searchTimes: number[] = [];
+    for (let r = 0; r < repeats; r++) {
+      const t0 = performance.now();
+      await inboxRepository.listConversations(
+        db,
+        ws.id,
+        { view: 'all', state: 'any', userId: user.id, search: foldForSearch(searches[r % searches.length]) },
+        { limit: 50, cursor: null },
+      );
+      searchTimes.push(performance.now() - t0);
+    }
+    const reportTimes: number[] = [];
+    for (let r = 0; r < Math.max(5, Math.floor(repeats / 4)); r++) {
+      const t0 = performance.now();
+      await serviceReport(db, ws.id, { from: new Date(now - 90 * 86_400_000), to: new Date(now) });
+      reportTimes.push(performance.now() - t0);
+    }
+    return {
+      kind: options.kind,
+      items: created,
+      channels: options.channels,
+      conversations,
+      ingest_items_per_s: ingestRate,
+      ingest_duplicates: again,
+      redelivered,
+      list_p95_ms: p95(listTimes),
+      search_p95_ms: p95(searchTimes),
+      report_p95_ms: p95(reportTimes),
+    };
+  } finally {
+    await database.close();
+  }
+}

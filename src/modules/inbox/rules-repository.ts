@@ -1,0 +1,286 @@
+/**
+ * The statements of the inbox's rules, settings (auto-replies, business hours, targets), saved
+ * views, service-level reports and push secrets (migration 0980). The only SQL of those parts.
+ */
+import { sql, type Insertable, type Selectable } from 'kysely';
+import './tables.ts';
+import type { Db } from '../../db/database.ts';
+import type { InboxRulesTable, InboxSavedViewsTable, InboxSettingsTable } from './tables.ts';
+
+export type RuleRow = Selectable<InboxRulesTable>;
+export type SettingsRow = Selectable<InboxSettingsTable>;
+export type SavedViewRow = Selectable<InboxSavedViewsTable>;
+
+/** An inbound item with what rules and the tester look at. */
+export interface TesterItemRow {
+  id: string;
+  conversation_id: string;
+  text: string;
+  kind: string;
+  network: string;
+  sentiment: string | null;
+  language: string | null;
+  author_id: string;
+  author_handle: string;
+  remote_created_at: Date;
+  rule_id: string | null;
+}
+
+/** One of our answers in the report's range, with the conversation it belongs to. */
+export interface AnswerRow {
+  remote_created_at: Date;
+  waited_since: Date | null;
+  first_response: boolean;
+  author_user_id: string | null;
+  priority: string;
+  network: string;
+}
+
+export const inboxRulesRepository = {
+  // ---------------- rules ----------------
+
+  async listRules(db: Db, workspaceId: string): Promise<RuleRow[]> {
+    return db.selectFrom('inbox_rules').selectAll().where('workspace_id', '=', workspaceId).orderBy('position').orderBy('id').execute();
+  },
+
+  async findRule(db: Db, workspaceId: string, id: string): Promise<RuleRow | undefined> {
+    return db.selectFrom('inbox_rules').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirst();
+  },
+
+  /** The next position at the end of the workspace's list. */
+  async nextPosition(db: Db, workspaceId: string): Promise<number> {
+    const row = await db
+      .selectFrom('inbox_rules')
+      .select(sql<number>`coalesce(max(position), 0) + 1`.as('next'))
+      .where('workspace_id', '=', workspaceId)
+      .executeTakeFirstOrThrow();
+    return Number(row.next);
+  },
+
+  async insertRule(db: Db, values: Insertable<InboxRulesTable>): Promise<RuleRow> {
+    return db.insertInto('inbox_rules').values(values).returningAll().executeTakeFirstOrThrow();
+  },
+
+  async updateRule(
+    db: Db,
+    id: string,
+    patch: { name?: string; enabled?: boolean; conditions?: object; actions?: object; position?: number },
+    now: Date,
+  ): Promise<RuleRow> {
+    const { conditions, actions, ...rest } = patch;
+    return db
+      .updateTable('inbox_rules')
+      .set({
+        ...rest,
+        ...(conditions ? { conditions: JSON.stringify(conditions) } : {}),
+        ...(actions ? { actions: JSON.stringify(actions) } : {}),
+        updated_at: now,
+      })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  },
+
+  async deleteRule(db: Db, workspaceId: string, id: string): Promise<boolean> {
+    const result = await db.deleteFrom('inbox_rules').where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirst();
+    return Number(result.numDeletedRows) > 0;
+  },
+
+  /** Counts a rule's match. */
+  async noteMatch(db: Db, id: string, at: Date): Promise<void> {
+    await db.updateTable('inbox_rules').set({ matched_count: sql`matched_count + 1`, last_matched_at: at }).where('id', '=', id).execute();
+  },
+
+  /** Marks which rule acted on an item. */
+  async markItemRule(db: Db, itemId: string, ruleId: string): Promise<void> {
+    await db.updateTable('inbox_items').set({ rule_id: ruleId }).where('id', '=', itemId).execute();
+  },
+
+  /** Inbound items of the workspace since `since`, newest first (the tester's sample). */
+  async inboundSince(db: Db, workspaceId: string, since: Date, limit: number): Promise<TesterItemRow[]> {
+    return db
+      .selectFrom('inbox_items as i')
+      .innerJoin('inbox_conversations as c', 'c.id', 'i.conversation_id')
+      .select([
+        'i.id',
+        'i.conversation_id',
+        'i.text',
+        'i.kind',
+        'c.network',
+        'i.sentiment',
+        'i.language',
+        'i.author_id',
+        'i.author_handle',
+        'i.remote_created_at',
+        'i.rule_id',
+      ])
+      .where('i.workspace_id', '=', workspaceId)
+      .where('i.direction', '=', 'inbound')
+      .where('i.remote_created_at', '>=', since)
+      .orderBy('i.remote_created_at', 'desc')
+      .limit(limit)
+      .execute();
+  },
+
+  // ---------------- settings ----------------
+
+  async settings(db: Db, workspaceId: string): Promise<SettingsRow | undefined> {
+    return db.selectFrom('inbox_settings').selectAll().where('workspace_id', '=', workspaceId).executeTakeFirst();
+  },
+
+  async saveSettings(db: Db, values: { workspace_id: string; auto_replies: boolean; business_hours: object; targets: object; now: Date }) {
+    const row = {
+      workspace_id: values.workspace_id,
+      auto_replies: values.auto_replies,
+      business_hours: JSON.stringify(values.business_hours),
+      targets: JSON.stringify(values.targets),
+      updated_at: values.now,
+    };
+    return db
+      .insertInto('inbox_settings')
+      .values(row)
+      .onConflict((oc) =>
+        oc.column('workspace_id').doUpdateSet({
+          auto_replies: row.auto_replies,
+          business_hours: row.business_hours,
+          targets: row.targets,
+          updated_at: row.updated_at,
+        }),
+      )
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  },
+
+  // ---------------- saved views ----------------
+
+  async listViews(db: Db, workspaceId: string, userId: string): Promise<SavedViewRow[]> {
+    return db
+      .selectFrom('inbox_saved_views')
+      .selectAll()
+      .where('workspace_id', '=', workspaceId)
+      .where((eb) => eb.or([eb('user_id', 'is', null), eb('user_id', '=', userId)]))
+      .orderBy('name')
+      .orderBy('id')
+      .execute();
+  },
+
+  async findView(db: Db, workspaceId: string, id: string): Promise<SavedViewRow | undefined> {
+    return db.selectFrom('inbox_saved_views').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirst();
+  },
+
+  async insertView(db: Db, values: Insertable<InboxSavedViewsTable>): Promise<SavedViewRow> {
+    return db.insertInto('inbox_saved_views').values(values).returningAll().executeTakeFirstOrThrow();
+  },
+
+  async deleteView(db: Db, id: string): Promise<void> {
+    await db.deleteFrom('inbox_saved_views').where('id', '=', id).execute();
+  },
+
+  // ---------------- service levels ----------------
+
+  /** Conversations waiting for us (not resolved), for due / overdue. */
+  async waitingConversations(db: Db, workspaceId: string, ids: string[]) {
+    if (ids.length === 0) return [];
+    return db
+      .selectFrom('inbox_conversations')
+      .select(['id', 'waiting_since', 'priority'])
+      .where('workspace_id', '=', workspaceId)
+      .where('id', 'in', ids)
+      .execute();
+  },
+
+  /** Our answers in a range (outbound items, sent from Plaza or seen by polling). */
+  async answers(db: Db, workspaceId: string, from: Date, to: Date): Promise<AnswerRow[]> {
+    return db
+      .selectFrom('inbox_items as i')
+      .innerJoin('inbox_conversations as c', 'c.id', 'i.conversation_id')
+      .select(['i.remote_created_at', 'i.waited_since', 'i.first_response', 'i.author_user_id', 'c.priority', 'c.network'])
+      .where('i.workspace_id', '=', workspaceId)
+      .where('i.direction', '=', 'outbound')
+      .where('i.remote_created_at', '>=', from)
+      .where('i.remote_created_at', '<', to)
+      .execute();
+  },
+
+  /** Inbound volume in a range by type, network, sentiment. */
+  async inboundVolume(db: Db, workspaceId: string, from: Date, to: Date) {
+    return db
+      .selectFrom('inbox_items as i')
+      .innerJoin('inbox_conversations as c', 'c.id', 'i.conversation_id')
+      .select(['i.kind', 'c.network', 'i.sentiment', sql<number>`count(*)`.as('n')])
+      .where('i.workspace_id', '=', workspaceId)
+      .where('i.direction', '=', 'inbound')
+      .where('i.remote_created_at', '>=', from)
+      .where('i.remote_created_at', '<', to)
+      .groupBy(['i.kind', 'c.network', 'i.sentiment'])
+      .execute();
+  },
+
+  /** Inbound volume by conversation label. */
+  async inboundByLabel(db: Db, workspaceId: string, from: Date, to: Date) {
+    const { rows } = await sql<{ label: string; n: number }>`
+      SELECT l.label, count(*) AS n
+        FROM inbox_items i
+        JOIN inbox_conversations c ON c.id = i.conversation_id
+        CROSS JOIN LATERAL jsonb_array_elements_text(c.labels) AS l(label)
+       WHERE i.workspace_id = ${workspaceId} AND i.direction = 'inbound'
+         AND i.remote_created_at >= ${from} AND i.remote_created_at < ${to}
+       GROUP BY l.label ORDER BY n DESC LIMIT 50`.execute(db);
+    return rows;
+  },
+
+  /** Conversations that started in the range, and how many got an answer. */
+  async conversationsStarted(db: Db, workspaceId: string, from: Date, to: Date) {
+    return db
+      .selectFrom('inbox_conversations')
+      .select([sql<number>`count(*)`.as('started'), sql<number>`count(first_response_at)`.as('answered')])
+      .where('workspace_id', '=', workspaceId)
+      .where('created_at', '>=', from)
+      .where('created_at', '<', to)
+      .where('last_inbound_at', 'is not', null)
+      .executeTakeFirstOrThrow();
+  },
+
+  /** Conversations resolved in the range, per teammate. */
+  async resolvedBy(db: Db, workspaceId: string, from: Date, to: Date) {
+    return db
+      .selectFrom('inbox_conversations')
+      .select(['resolved_by_user_id', sql<number>`count(*)`.as('n')])
+      .where('workspace_id', '=', workspaceId)
+      .where('state', '=', 'resolved')
+      .where('resolved_at', '>=', from)
+      .where('resolved_at', '<', to)
+      .groupBy('resolved_by_user_id')
+      .execute();
+  },
+
+  // ---------------- pushes ----------------
+
+  /** A channel's sealed push secret and its workspace, or undefined when it has none. */
+  async pushSecret(db: Db, channelId: string): Promise<{ workspace_id: string; sealed: string } | undefined> {
+    const row = await db
+      .selectFrom('inbox_channel_state')
+      .select(['workspace_id', 'push_secret_sealed'])
+      .where('channel_id', '=', channelId)
+      .executeTakeFirst();
+    return row?.push_secret_sealed ? { workspace_id: row.workspace_id, sealed: row.push_secret_sealed } : undefined;
+  },
+
+  /** Stores a channel's sealed push secret (creating its state row when it has none yet). */
+  async savePushSecret(db: Db, input: { channelId: string; workspaceId: string; sealed: string }): Promise<void> {
+    await db
+      .insertInto('inbox_channel_state')
+      .values({
+        channel_id: input.channelId,
+        workspace_id: input.workspaceId,
+        cursor: null,
+        last_error: null,
+        last_error_code: null,
+        lease_owner: null,
+        lease_until: null,
+        push_secret_sealed: input.sealed,
+      })
+      .onConflict((oc) => oc.column('channel_id').doUpdateSet({ push_secret_sealed: input.sealed }))
+      .execute();
+  },
+};

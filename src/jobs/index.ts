@@ -7,6 +7,7 @@ import { listeningJobs } from '../modules/listening/jobs.ts';
 import { mediaJobs } from '../modules/media/jobs.ts';
 import { oauthJobs } from '../modules/oauth/jobs.ts';
 import { inboxJobs } from '../modules/inbox/jobs.ts';
+import { contactsJobs } from '../modules/contacts/jobs.ts';
 import type { JobDefinition } from './registry.ts';
 
 /** Settings of the jobs that take some (tests run them fast). */
@@ -30,5 +31,6 @@ export function plazaJobs(settings: JobSettings = {}): JobDefinition[] {
     ...mediaJobs,
     ...oauthJobs,
     ...inboxJobs,
+    ...contactsJobs,
   ];
 }

@@ -140,6 +140,10 @@ export const ERROR_CODES = [
   'inbox_reply_too_long',
   'inbox_not_a_member',
   'inbox_reply_failed',
+  // contacts
+  'contacts_same_contact',
+  'contacts_last_identity',
+  'contacts_csv_invalid',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

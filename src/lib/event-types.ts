@@ -118,6 +118,13 @@ export const EVENT_TYPES = [
   'inbox.sentiment_corrected',
   'inbox.saved_reply.created',
   'inbox.saved_reply.deleted',
+  // contacts
+  'contact.updated',
+  'contact.stage_changed',
+  'contact.merged',
+  'contact.split',
+  'contact.erased',
+  'contact.imported',
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];

@@ -23,6 +23,10 @@ export const PERMISSIONS = {
   'inbox.reply': ['owner', 'manager', 'editor'],
   /** Inbox: saved replies, syncing channels now (and, later, rules and service levels). */
   'inbox.manage': ['owner', 'manager'],
+  /** Contacts: edit, move on the board, merge and split identities. */
+  'contacts.write': ['owner', 'manager', 'editor'],
+  /** Contacts: CSV import, a person's data export, erasure on request. */
+  'contacts.manage': ['owner', 'manager'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

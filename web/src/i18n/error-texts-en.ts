@@ -86,6 +86,10 @@ export const errorTextsEn = {
   inbox_reply_too_long: 'The reply is longer than the network allows.',
   inbox_not_a_member: 'That person is not a member of this workspace.',
   inbox_reply_failed: 'The network refused the reply. Your draft is kept.',
+  // contacts
+  contacts_same_contact: 'A contact cannot be merged into itself.',
+  contacts_last_identity: 'This is the contact’s only identity: there is nothing to split it from.',
+  contacts_csv_invalid: 'The CSV has problems; nothing was imported. Fix the lines listed and try again.',
 };
 
 /** What is wrong with a field, by zod issue code (validation_failed details). */

@@ -94,6 +94,10 @@ export const errorTextsEs: Record<keyof typeof errorTextsEn, string> = {
   inbox_reply_too_long: 'La respuesta es más larga de lo que admite la red.',
   inbox_not_a_member: 'Esa persona no es miembro de este espacio de trabajo.',
   inbox_reply_failed: 'La red rechazó la respuesta. Tu borrador se conserva.',
+  // contactos
+  contacts_same_contact: 'No se puede unir un contacto consigo mismo.',
+  contacts_last_identity: 'Es la única identidad del contacto: no hay de qué separarla.',
+  contacts_csv_invalid: 'El CSV tiene problemas y no se importó nada. Corrige las líneas indicadas y vuelve a intentarlo.',
 };
 
 /** Qué le pasa a un campo, por código de zod. */

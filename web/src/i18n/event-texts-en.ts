@@ -129,5 +129,14 @@ export const eventTextsEn = {
     sentiment_corrected: '{{who}} corrected a message’s sentiment',
     saved_reply: { created: '{{who}} saved a reply', deleted: '{{who}} deleted a saved reply' },
   },
+  // contacts
+  contact: {
+    updated: '{{who}} edited a contact',
+    stage_changed: '{{who}} moved a contact to another stage',
+    merged: '{{who}} merged two contacts',
+    split: '{{who}} split an identity off a contact',
+    erased: '{{who}} erased a person’s data on request',
+    imported: '{{who}} imported contacts from CSV',
+  },
   other: '{{who}} did something Plaza cannot describe yet',
 };

@@ -128,5 +128,14 @@ export const eventTextsEs: Dictionary<typeof eventTextsEn> = {
     sentiment_corrected: '{{who}} corrigió el sentimiento de un mensaje',
     saved_reply: { created: '{{who}} guardó una respuesta', deleted: '{{who}} borró una respuesta guardada' },
   },
+  // contactos
+  contact: {
+    updated: '{{who}} editó un contacto',
+    stage_changed: '{{who}} cambió de etapa a un contacto',
+    merged: '{{who}} unió dos contactos',
+    split: '{{who}} separó una identidad de un contacto',
+    erased: '{{who}} borró los datos de una persona a petición suya',
+    imported: '{{who}} importó contactos desde un CSV',
+  },
   other: '{{who}} hizo algo que Plaza aún no sabe describir',
 };

@@ -10,6 +10,7 @@ import { registerAccountCommands } from './account-commands.ts';
 import { registerIntegrationCommands } from './integration-commands.ts';
 import { registerQueueCommands } from './queue-commands.ts';
 import { registerInboxCommands } from './inbox-commands.ts';
+import { registerContactCommands } from './contacts-commands.ts';
 import { localMessage } from '../lib/local-messages.ts';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -559,5 +560,6 @@ export function buildCli(): Command {
   registerIntegrationCommands(program);
   registerQueueCommands(program);
   registerInboxCommands(program);
+  registerContactCommands(program);
   return program;
 }

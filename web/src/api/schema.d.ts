@@ -697,7 +697,7 @@ export interface paths {
                                 id: string;
                                 language: string;
                                 name: string;
-                                permissions: ("read" | "comment" | "post.write" | "post.approve" | "post.publish" | "channel.manage" | "member.manage" | "workspace.manage" | "workspace.delete" | "webhook.manage" | "integration.manage" | "listening.write" | "listening.manage" | "inbox.reply" | "inbox.manage")[];
+                                permissions: ("read" | "comment" | "post.write" | "post.approve" | "post.publish" | "channel.manage" | "member.manage" | "workspace.manage" | "workspace.delete" | "webhook.manage" | "integration.manage" | "listening.write" | "listening.manage" | "inbox.reply" | "inbox.manage" | "contacts.write" | "contacts.manage")[];
                                 /** @enum {string} */
                                 role: "owner" | "manager" | "editor" | "approver" | "viewer";
                                 timeZone: string;
@@ -1062,11 +1062,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: {
-                                permissions: ("read" | "comment" | "post.write" | "post.approve" | "post.publish" | "channel.manage" | "member.manage" | "workspace.manage" | "workspace.delete" | "webhook.manage" | "integration.manage" | "listening.write" | "listening.manage" | "inbox.reply" | "inbox.manage")[];
+                                permissions: ("read" | "comment" | "post.write" | "post.approve" | "post.publish" | "channel.manage" | "member.manage" | "workspace.manage" | "workspace.delete" | "webhook.manage" | "integration.manage" | "listening.write" | "listening.manage" | "inbox.reply" | "inbox.manage" | "contacts.write" | "contacts.manage")[];
                                 /** @enum {string} */
                                 role: "owner" | "manager" | "editor" | "approver" | "viewer";
                             }[];
-                            permissions: ("read" | "comment" | "post.write" | "post.approve" | "post.publish" | "channel.manage" | "member.manage" | "workspace.manage" | "workspace.delete" | "webhook.manage" | "integration.manage" | "listening.write" | "listening.manage" | "inbox.reply" | "inbox.manage")[];
+                            permissions: ("read" | "comment" | "post.write" | "post.approve" | "post.publish" | "channel.manage" | "member.manage" | "workspace.manage" | "workspace.delete" | "webhook.manage" | "integration.manage" | "listening.write" | "listening.manage" | "inbox.reply" | "inbox.manage" | "contacts.write" | "contacts.manage")[];
                         };
                     };
                 };
@@ -4286,6 +4286,1008 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspaces/{workspaceId}/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Contacts, most recently changed first: by stage, label, or a search of names, handles, e-mails and websites (accents ignored) */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    label?: string;
+                    limit?: number;
+                    q?: string;
+                    stage?: "follower" | "prospect" | "lead" | "customer";
+                };
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                createdAt: string;
+                                customFields: {
+                                    [key: string]: string;
+                                };
+                                displayName: string;
+                                email: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                identities: {
+                                    displayName: string | null;
+                                    firstSeenAt: string;
+                                    handle: string;
+                                    /** Format: uuid */
+                                    id: string;
+                                    network: string;
+                                    profileUrl: string | null;
+                                    seenInInbox: boolean;
+                                }[];
+                                labels: string[];
+                                notes: string;
+                                /** @enum {string} */
+                                stage: "follower" | "prospect" | "lead" | "customer";
+                                stageChangedAt: string;
+                                updatedAt: string;
+                                value: number | null;
+                                website: string | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/contacts/{contactId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A contact’s profile: identities, messages, engagement with our posts, labels, notes, custom fields, stage moves */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    contactId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            createdAt: string;
+                            currency: string;
+                            customFields: {
+                                [key: string]: string;
+                            };
+                            displayName: string;
+                            email: string | null;
+                            engagement: {
+                                byKind: {
+                                    [key: string]: number;
+                                };
+                                conversations: number;
+                                firstMessageAt: (string) | null;
+                                lastMessageAt: (string) | null;
+                                messages: number;
+                                onOurPosts: number;
+                                postsEngaged: number;
+                            };
+                            history: {
+                                channelName: string;
+                                /** Format: uuid */
+                                conversationId: string;
+                                createdAt: string;
+                                deleted: boolean;
+                                /** Format: uuid */
+                                itemId: string;
+                                kind: string;
+                                network: string;
+                                onOurPost: boolean;
+                                sentiment: string | null;
+                                text: string;
+                                url: string | null;
+                            }[];
+                            /** Format: uuid */
+                            id: string;
+                            identities: {
+                                displayName: string | null;
+                                firstSeenAt: string;
+                                handle: string;
+                                /** Format: uuid */
+                                id: string;
+                                network: string;
+                                profileUrl: string | null;
+                                seenInInbox: boolean;
+                            }[];
+                            labels: string[];
+                            notes: string;
+                            /** @enum {string} */
+                            stage: "follower" | "prospect" | "lead" | "customer";
+                            stageChangedAt: string;
+                            stageHistory: {
+                                actorName: string | null;
+                                actorUserId: string | null;
+                                createdAt: string;
+                                fromStage: ("follower" | "prospect" | "lead" | "customer") | null;
+                                /** @enum {string} */
+                                toStage: "follower" | "prospect" | "lead" | "customer";
+                            }[];
+                            updatedAt: string;
+                            value: number | null;
+                            website: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Erase this person on request: the contact and the personal data of their inbox messages (docs/contacts.md says what) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    contactId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            conversations: number;
+                            identities: number;
+                            items: number;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Edit a contact: name, e-mail, website, value, labels, notes, custom fields */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    contactId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        customFields?: {
+                            [key: string]: string;
+                        };
+                        displayName?: string;
+                        email?: string | null;
+                        labels?: string[];
+                        notes?: string;
+                        value?: number | null;
+                        website?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            createdAt: string;
+                            currency: string;
+                            customFields: {
+                                [key: string]: string;
+                            };
+                            displayName: string;
+                            email: string | null;
+                            engagement: {
+                                byKind: {
+                                    [key: string]: number;
+                                };
+                                conversations: number;
+                                firstMessageAt: (string) | null;
+                                lastMessageAt: (string) | null;
+                                messages: number;
+                                onOurPosts: number;
+                                postsEngaged: number;
+                            };
+                            history: {
+                                channelName: string;
+                                /** Format: uuid */
+                                conversationId: string;
+                                createdAt: string;
+                                deleted: boolean;
+                                /** Format: uuid */
+                                itemId: string;
+                                kind: string;
+                                network: string;
+                                onOurPost: boolean;
+                                sentiment: string | null;
+                                text: string;
+                                url: string | null;
+                            }[];
+                            /** Format: uuid */
+                            id: string;
+                            identities: {
+                                displayName: string | null;
+                                firstSeenAt: string;
+                                handle: string;
+                                /** Format: uuid */
+                                id: string;
+                                network: string;
+                                profileUrl: string | null;
+                                seenInInbox: boolean;
+                            }[];
+                            labels: string[];
+                            notes: string;
+                            /** @enum {string} */
+                            stage: "follower" | "prospect" | "lead" | "customer";
+                            stageChangedAt: string;
+                            stageHistory: {
+                                actorName: string | null;
+                                actorUserId: string | null;
+                                createdAt: string;
+                                fromStage: ("follower" | "prospect" | "lead" | "customer") | null;
+                                /** @enum {string} */
+                                toStage: "follower" | "prospect" | "lead" | "customer";
+                            }[];
+                            updatedAt: string;
+                            value: number | null;
+                            website: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/contacts/{contactId}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Everything Plaza holds about this person, as JSON (a data access request) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    contactId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            contact: {
+                                createdAt: string;
+                                currency: string;
+                                customFields: {
+                                    [key: string]: string;
+                                };
+                                displayName: string;
+                                email: string | null;
+                                engagement: {
+                                    byKind: {
+                                        [key: string]: number;
+                                    };
+                                    conversations: number;
+                                    firstMessageAt: (string) | null;
+                                    lastMessageAt: (string) | null;
+                                    messages: number;
+                                    onOurPosts: number;
+                                    postsEngaged: number;
+                                };
+                                /** Format: uuid */
+                                id: string;
+                                identities: {
+                                    displayName: string | null;
+                                    firstSeenAt: string;
+                                    handle: string;
+                                    /** Format: uuid */
+                                    id: string;
+                                    network: string;
+                                    profileUrl: string | null;
+                                    seenInInbox: boolean;
+                                }[];
+                                labels: string[];
+                                notes: string;
+                                /** @enum {string} */
+                                stage: "follower" | "prospect" | "lead" | "customer";
+                                stageChangedAt: string;
+                                stageHistory: {
+                                    actorName: string | null;
+                                    actorUserId: string | null;
+                                    createdAt: string;
+                                    fromStage: ("follower" | "prospect" | "lead" | "customer") | null;
+                                    /** @enum {string} */
+                                    toStage: "follower" | "prospect" | "lead" | "customer";
+                                }[];
+                                updatedAt: string;
+                                value: number | null;
+                                website: string | null;
+                            };
+                            exportedAt: string;
+                            messages: {
+                                /** Format: uuid */
+                                conversationId: string;
+                                createdAt: string;
+                                handle: string;
+                                /** Format: uuid */
+                                itemId: string;
+                                kind: string;
+                                language: string | null;
+                                name: string | null;
+                                network: string;
+                                profileUrl: string | null;
+                                rating: number | null;
+                                sentiment: string | null;
+                                text: string;
+                                url: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/contacts/{contactId}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Merge another contact of the workspace into this one (its identities, history, labels and notes move here) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    contactId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        contactId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            createdAt: string;
+                            currency: string;
+                            customFields: {
+                                [key: string]: string;
+                            };
+                            displayName: string;
+                            email: string | null;
+                            engagement: {
+                                byKind: {
+                                    [key: string]: number;
+                                };
+                                conversations: number;
+                                firstMessageAt: (string) | null;
+                                lastMessageAt: (string) | null;
+                                messages: number;
+                                onOurPosts: number;
+                                postsEngaged: number;
+                            };
+                            history: {
+                                channelName: string;
+                                /** Format: uuid */
+                                conversationId: string;
+                                createdAt: string;
+                                deleted: boolean;
+                                /** Format: uuid */
+                                itemId: string;
+                                kind: string;
+                                network: string;
+                                onOurPost: boolean;
+                                sentiment: string | null;
+                                text: string;
+                                url: string | null;
+                            }[];
+                            /** Format: uuid */
+                            id: string;
+                            identities: {
+                                displayName: string | null;
+                                firstSeenAt: string;
+                                handle: string;
+                                /** Format: uuid */
+                                id: string;
+                                network: string;
+                                profileUrl: string | null;
+                                seenInInbox: boolean;
+                            }[];
+                            labels: string[];
+                            notes: string;
+                            /** @enum {string} */
+                            stage: "follower" | "prospect" | "lead" | "customer";
+                            stageChangedAt: string;
+                            stageHistory: {
+                                actorName: string | null;
+                                actorUserId: string | null;
+                                createdAt: string;
+                                fromStage: ("follower" | "prospect" | "lead" | "customer") | null;
+                                /** @enum {string} */
+                                toStage: "follower" | "prospect" | "lead" | "customer";
+                            }[];
+                            updatedAt: string;
+                            value: number | null;
+                            website: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/contacts/{contactId}/split": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Split one identity off into a contact of its own; answers the new contact */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    contactId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        identityId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            createdAt: string;
+                            currency: string;
+                            customFields: {
+                                [key: string]: string;
+                            };
+                            displayName: string;
+                            email: string | null;
+                            engagement: {
+                                byKind: {
+                                    [key: string]: number;
+                                };
+                                conversations: number;
+                                firstMessageAt: (string) | null;
+                                lastMessageAt: (string) | null;
+                                messages: number;
+                                onOurPosts: number;
+                                postsEngaged: number;
+                            };
+                            history: {
+                                channelName: string;
+                                /** Format: uuid */
+                                conversationId: string;
+                                createdAt: string;
+                                deleted: boolean;
+                                /** Format: uuid */
+                                itemId: string;
+                                kind: string;
+                                network: string;
+                                onOurPost: boolean;
+                                sentiment: string | null;
+                                text: string;
+                                url: string | null;
+                            }[];
+                            /** Format: uuid */
+                            id: string;
+                            identities: {
+                                displayName: string | null;
+                                firstSeenAt: string;
+                                handle: string;
+                                /** Format: uuid */
+                                id: string;
+                                network: string;
+                                profileUrl: string | null;
+                                seenInInbox: boolean;
+                            }[];
+                            labels: string[];
+                            notes: string;
+                            /** @enum {string} */
+                            stage: "follower" | "prospect" | "lead" | "customer";
+                            stageChangedAt: string;
+                            stageHistory: {
+                                actorName: string | null;
+                                actorUserId: string | null;
+                                createdAt: string;
+                                fromStage: ("follower" | "prospect" | "lead" | "customer") | null;
+                                /** @enum {string} */
+                                toStage: "follower" | "prospect" | "lead" | "customer";
+                            }[];
+                            updatedAt: string;
+                            value: number | null;
+                            website: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/contacts/{contactId}/stage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Move a contact to a lifecycle stage (kept in its history with who moved it; webhook contact.stage_changed) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    contactId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        stage: "follower" | "prospect" | "lead" | "customer";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            createdAt: string;
+                            currency: string;
+                            customFields: {
+                                [key: string]: string;
+                            };
+                            displayName: string;
+                            email: string | null;
+                            engagement: {
+                                byKind: {
+                                    [key: string]: number;
+                                };
+                                conversations: number;
+                                firstMessageAt: (string) | null;
+                                lastMessageAt: (string) | null;
+                                messages: number;
+                                onOurPosts: number;
+                                postsEngaged: number;
+                            };
+                            history: {
+                                channelName: string;
+                                /** Format: uuid */
+                                conversationId: string;
+                                createdAt: string;
+                                deleted: boolean;
+                                /** Format: uuid */
+                                itemId: string;
+                                kind: string;
+                                network: string;
+                                onOurPost: boolean;
+                                sentiment: string | null;
+                                text: string;
+                                url: string | null;
+                            }[];
+                            /** Format: uuid */
+                            id: string;
+                            identities: {
+                                displayName: string | null;
+                                firstSeenAt: string;
+                                handle: string;
+                                /** Format: uuid */
+                                id: string;
+                                network: string;
+                                profileUrl: string | null;
+                                seenInInbox: boolean;
+                            }[];
+                            labels: string[];
+                            notes: string;
+                            /** @enum {string} */
+                            stage: "follower" | "prospect" | "lead" | "customer";
+                            stageChangedAt: string;
+                            stageHistory: {
+                                actorName: string | null;
+                                actorUserId: string | null;
+                                createdAt: string;
+                                fromStage: ("follower" | "prospect" | "lead" | "customer") | null;
+                                /** @enum {string} */
+                                toStage: "follower" | "prospect" | "lead" | "customer";
+                            }[];
+                            updatedAt: string;
+                            value: number | null;
+                            website: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/contacts/board": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The lifecycle board: follower → prospect → lead → customer, each with its count, total value and latest moved contacts */
+        get: {
+            parameters: {
+                query?: {
+                    perStage?: number;
+                };
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            currency: string;
+                            stages: {
+                                contacts: {
+                                    createdAt: string;
+                                    customFields: {
+                                        [key: string]: string;
+                                    };
+                                    displayName: string;
+                                    email: string | null;
+                                    /** Format: uuid */
+                                    id: string;
+                                    identities: {
+                                        displayName: string | null;
+                                        firstSeenAt: string;
+                                        handle: string;
+                                        /** Format: uuid */
+                                        id: string;
+                                        network: string;
+                                        profileUrl: string | null;
+                                        seenInInbox: boolean;
+                                    }[];
+                                    labels: string[];
+                                    notes: string;
+                                    /** @enum {string} */
+                                    stage: "follower" | "prospect" | "lead" | "customer";
+                                    stageChangedAt: string;
+                                    updatedAt: string;
+                                    value: number | null;
+                                    website: string | null;
+                                }[];
+                                count: number;
+                                /** @enum {string} */
+                                stage: "follower" | "prospect" | "lead" | "customer";
+                                value: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/contacts/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every contact as CSV (the columns the import reads) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The contacts as CSV */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/contacts/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import contacts from CSV (all rows or none; a row with a known id or network:handle updates its contact) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        csv: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            created: number;
+                            updated: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/contacts/link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create contacts now for every inbox author that has none (the worker does it every 15 s) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            created: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/contacts/suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Contacts that may be one person across networks: same handle, display name or website */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                contacts: {
+                                    createdAt: string;
+                                    customFields: {
+                                        [key: string]: string;
+                                    };
+                                    displayName: string;
+                                    email: string | null;
+                                    /** Format: uuid */
+                                    id: string;
+                                    identities: {
+                                        displayName: string | null;
+                                        firstSeenAt: string;
+                                        handle: string;
+                                        /** Format: uuid */
+                                        id: string;
+                                        network: string;
+                                        profileUrl: string | null;
+                                        seenInInbox: boolean;
+                                    }[];
+                                    labels: string[];
+                                    notes: string;
+                                    /** @enum {string} */
+                                    stage: "follower" | "prospect" | "lead" | "customer";
+                                    stageChangedAt: string;
+                                    updatedAt: string;
+                                    value: number | null;
+                                    website: string | null;
+                                }[];
+                                reasons: ("handle" | "name" | "website")[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workspaces/{workspaceId}/conversion-settings": {
         parameters: {
             query?: never;
@@ -5245,6 +6247,109 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/inbox/conversations/{conversationId}/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The people of a conversation, each with their profile (linked to a contact the first time it is asked) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    conversationId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                createdAt: string;
+                                currency: string;
+                                customFields: {
+                                    [key: string]: string;
+                                };
+                                displayName: string;
+                                email: string | null;
+                                engagement: {
+                                    byKind: {
+                                        [key: string]: number;
+                                    };
+                                    conversations: number;
+                                    firstMessageAt: (string) | null;
+                                    lastMessageAt: (string) | null;
+                                    messages: number;
+                                    onOurPosts: number;
+                                    postsEngaged: number;
+                                };
+                                history: {
+                                    channelName: string;
+                                    /** Format: uuid */
+                                    conversationId: string;
+                                    createdAt: string;
+                                    deleted: boolean;
+                                    /** Format: uuid */
+                                    itemId: string;
+                                    kind: string;
+                                    network: string;
+                                    onOurPost: boolean;
+                                    sentiment: string | null;
+                                    text: string;
+                                    url: string | null;
+                                }[];
+                                /** Format: uuid */
+                                id: string;
+                                identities: {
+                                    displayName: string | null;
+                                    firstSeenAt: string;
+                                    handle: string;
+                                    /** Format: uuid */
+                                    id: string;
+                                    network: string;
+                                    profileUrl: string | null;
+                                    seenInInbox: boolean;
+                                }[];
+                                labels: string[];
+                                notes: string;
+                                /** @enum {string} */
+                                stage: "follower" | "prospect" | "lead" | "customer";
+                                stageChangedAt: string;
+                                stageHistory: {
+                                    actorName: string | null;
+                                    actorUserId: string | null;
+                                    createdAt: string;
+                                    fromStage: ("follower" | "prospect" | "lead" | "customer") | null;
+                                    /** @enum {string} */
+                                    toStage: "follower" | "prospect" | "lead" | "customer";
+                                }[];
+                                updatedAt: string;
+                                value: number | null;
+                                website: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/workspaces/{workspaceId}/inbox/conversations/{conversationId}/link": {

@@ -39,6 +39,8 @@ const ListeningMentionsPage = lazy(() => import('./features/listening/ListeningM
 const ListeningDashboardPage = lazy(() => import('./features/listening/ListeningDashboard.tsx'));
 const ListeningAlertsPage = lazy(() => import('./features/listening/ListeningAlerts.tsx'));
 const InboxPage = lazy(() => import('./features/inbox/Inbox.tsx'));
+const ContactsPage = lazy(() => import('./features/contacts/Contacts.tsx'));
+const ContactPage = lazy(() => import('./features/contacts/ContactPage.tsx'));
 const StrategyPage = lazy(() => import('./features/strategy/Strategy.tsx'));
 const AnalyticsOverviewPage = lazy(() => import('./features/analytics/AnalyticsOverview.tsx'));
 const BestTimePage = lazy(() => import('./features/analytics/BestTime.tsx'));
@@ -104,6 +106,8 @@ export function App() {
               <Route path="/listening/alerts" element={<ListeningAlertsPage />} />
               <Route path="/inbox" element={<InboxPage />} />
               <Route path="/inbox/:conversationId" element={<InboxPage />} />
+              <Route path="/contacts" element={<ContactsPage />} />
+              <Route path="/contacts/:contactId" element={<ContactPage />} />
               <Route path="/strategy" element={<StrategyPage />} />
               <Route path="/analytics" element={<Navigate to="/analytics/overview" replace />} />
               <Route path="/analytics/overview" element={<AnalyticsOverviewPage />} />

@@ -102,6 +102,7 @@ export async function contactProfile(db: Db, workspaceId: string, contactId: str
       createdAt: h.remote_created_at,
     })),
     stageHistory: moves.map((m) => ({
+      id: m.id,
       fromStage: m.from_stage,
       toStage: m.to_stage,
       actorUserId: m.actor_user_id,

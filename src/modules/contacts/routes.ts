@@ -83,6 +83,7 @@ const profileSchema = contactSchema.extend({
   ),
   stageHistory: z.array(
     z.object({
+      id: z.string().uuid(),
       fromStage: stageSchema.nullable(),
       toStage: stageSchema,
       actorUserId: z.string().uuid().nullable(),

@@ -4442,6 +4442,8 @@ export interface paths {
                                 actorUserId: string | null;
                                 createdAt: string;
                                 fromStage: ("follower" | "prospect" | "lead" | "customer") | null;
+                                /** Format: uuid */
+                                id: string;
                                 /** @enum {string} */
                                 toStage: "follower" | "prospect" | "lead" | "customer";
                             }[];
@@ -4574,6 +4576,8 @@ export interface paths {
                                 actorUserId: string | null;
                                 createdAt: string;
                                 fromStage: ("follower" | "prospect" | "lead" | "customer") | null;
+                                /** Format: uuid */
+                                id: string;
                                 /** @enum {string} */
                                 toStage: "follower" | "prospect" | "lead" | "customer";
                             }[];
@@ -4655,6 +4659,8 @@ export interface paths {
                                     actorUserId: string | null;
                                     createdAt: string;
                                     fromStage: ("follower" | "prospect" | "lead" | "customer") | null;
+                                    /** Format: uuid */
+                                    id: string;
                                     /** @enum {string} */
                                     toStage: "follower" | "prospect" | "lead" | "customer";
                                 }[];
@@ -4784,6 +4790,8 @@ export interface paths {
                                 actorUserId: string | null;
                                 createdAt: string;
                                 fromStage: ("follower" | "prospect" | "lead" | "customer") | null;
+                                /** Format: uuid */
+                                id: string;
                                 /** @enum {string} */
                                 toStage: "follower" | "prospect" | "lead" | "customer";
                             }[];
@@ -4892,6 +4900,8 @@ export interface paths {
                                 actorUserId: string | null;
                                 createdAt: string;
                                 fromStage: ("follower" | "prospect" | "lead" | "customer") | null;
+                                /** Format: uuid */
+                                id: string;
                                 /** @enum {string} */
                                 toStage: "follower" | "prospect" | "lead" | "customer";
                             }[];
@@ -4999,6 +5009,8 @@ export interface paths {
                                 actorUserId: string | null;
                                 createdAt: string;
                                 fromStage: ("follower" | "prospect" | "lead" | "customer") | null;
+                                /** Format: uuid */
+                                id: string;
                                 /** @enum {string} */
                                 toStage: "follower" | "prospect" | "lead" | "customer";
                             }[];
@@ -6332,6 +6344,8 @@ export interface paths {
                                     actorUserId: string | null;
                                     createdAt: string;
                                     fromStage: ("follower" | "prospect" | "lead" | "customer") | null;
+                                    /** Format: uuid */
+                                    id: string;
                                     /** @enum {string} */
                                     toStage: "follower" | "prospect" | "lead" | "customer";
                                 }[];

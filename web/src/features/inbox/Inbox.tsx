@@ -28,6 +28,7 @@ import { formatInstant } from '../../shared/format.ts';
 import { useCan, useWorkspace } from '../../shared/session.tsx';
 import { apiErrorText, codeText } from '../../shared/api-error-text.ts';
 import { inboxKeys } from './api.ts';
+import { ContactPanel } from '../contacts/ContactPanel.tsx';
 
 type Detail = Awaited<ReturnType<typeof loadConversation>>;
 type Conversation = Awaited<ReturnType<typeof loadPage>>['items'][number];
@@ -174,7 +175,7 @@ export default function InboxPage() {
       </Group>
       <ChannelProgress channels={inboxChannels} />
       <Grid>
-        <Grid.Col span={{ base: 12, md: 5 }}>
+        <Grid.Col span={{ base: 12, md: 5, xl: 4 }}>
           <ScrollArea.Autosize mah="calc(100vh - 260px)" type="auto">
             <Stack gap={6} data-testid="inbox-list">
               {items.length === 0 && !list.isLoading && (
@@ -196,7 +197,7 @@ export default function InboxPage() {
             {t('inbox.shortcuts')}
           </Text>
         </Grid.Col>
-        <Grid.Col span={{ base: 12, md: 7 }}>
+        <Grid.Col span={{ base: 12, md: 7, xl: 5 }}>
           {conversationId ? (
             <ConversationView
               key={conversationId}
@@ -212,6 +213,11 @@ export default function InboxPage() {
             <Text c="dimmed">{t('inbox.pick')}</Text>
           )}
         </Grid.Col>
+        {conversationId && (
+          <Grid.Col span={{ base: 12, md: 7, xl: 3 }} offset={{ base: 0, md: 5, xl: 0 }}>
+            <ContactPanel key={conversationId} conversationId={conversationId} />
+          </Grid.Col>
+        )}
       </Grid>
     </Stack>
   );

@@ -27,7 +27,7 @@ export const contactsEn = {
     import: 'Import CSV',
     importHint:
       'Columns: name, stage, value, email, website, labels, notes, identities (network:handle; separated by ;). Every row or none.',
-    done: 'Imported: {{created}} new, {{updated}} updated.',
+    done: 'Imported — new: {{created}} · updated: {{updated}}.',
     problem: 'Line {{line}}, column “{{column}}”',
   },
   profile: {
@@ -37,8 +37,8 @@ export const contactsEn = {
     several: 'People in this conversation',
     identities: 'Accounts',
     notSeen: 'imported, not seen in the inbox yet',
-    engagement: 'Messages: {{messages}} in {{conversations}} conversations',
-    onOurPosts: 'On our posts: {{n}} messages on {{posts}} posts',
+    engagement: 'Messages: {{messages}} · conversations: {{conversations}}',
+    onOurPosts: 'On our posts — messages: {{n}} · posts: {{posts}}',
     lastMessage: 'Last message: {{when}}',
     stage: 'Stage',
     value: 'Value for ROI',
@@ -72,6 +72,6 @@ export const contactsEn = {
       'This deletes the contact, its notes and history, and empties the text and author of their inbox messages. It cannot be undone. Erase?',
     eraseYes: 'Erase for good',
     cancel: 'Cancel',
-    erased: 'Erased: {{items}} messages emptied in {{conversations}} conversations.',
+    erased: 'Erased. Messages emptied: {{items}} · conversations: {{conversations}}.',
   },
 };

@@ -30,7 +30,7 @@ export const contactsEs: Dictionary<typeof contactsEn> = {
     import: 'Importar CSV',
     importHint:
       'Columnas: name, stage, value, email, website, labels, notes, identities (red:usuario; separados por ;). Se importan todas las filas o ninguna.',
-    done: 'Importado: {{created}} nuevos, {{updated}} actualizados.',
+    done: 'Importado — nuevos: {{created}} · actualizados: {{updated}}.',
     problem: 'Línea {{line}}, columna «{{column}}»',
   },
   profile: {
@@ -40,8 +40,8 @@ export const contactsEs: Dictionary<typeof contactsEn> = {
     several: 'Personas en esta conversación',
     identities: 'Cuentas',
     notSeen: 'importada, aún no ha escrito a la bandeja',
-    engagement: 'Mensajes: {{messages}} en {{conversations}} conversaciones',
-    onOurPosts: 'En nuestras publicaciones: {{n}} mensajes en {{posts}} publicaciones',
+    engagement: 'Mensajes: {{messages}} · conversaciones: {{conversations}}',
+    onOurPosts: 'En nuestras publicaciones — mensajes: {{n}} · publicaciones: {{posts}}',
     lastMessage: 'Último mensaje: {{when}}',
     stage: 'Etapa',
     value: 'Valor para el ROI',
@@ -75,6 +75,6 @@ export const contactsEs: Dictionary<typeof contactsEn> = {
       'Se borran el contacto, sus notas y su historial, y se vacían el texto y el autor de sus mensajes en la bandeja. No se puede deshacer. ¿Borrar?',
     eraseYes: 'Borrar definitivamente',
     cancel: 'Cancelar',
-    erased: 'Borrado: {{items}} mensajes vaciados en {{conversations}} conversaciones.',
+    erased: 'Borrado. Mensajes vaciados: {{items}} · conversaciones: {{conversations}}.',
   },
 };

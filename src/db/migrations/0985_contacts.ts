@@ -13,6 +13,8 @@ CREATE TABLE contacts (
   labels jsonb NOT NULL DEFAULT '[]',
   notes text NOT NULL DEFAULT '',
   custom_fields jsonb NOT NULL DEFAULT '{}',
+  -- Name, e-mail, website and every identity's handle and name, lower case without accents (the list's search).
+  search_text text NOT NULL DEFAULT '',
   stage_changed_at timestamptz NOT NULL DEFAULT now(),
   created_at timestamptz NOT NULL DEFAULT now(),
   updated_at timestamptz NOT NULL DEFAULT now()
@@ -35,6 +37,7 @@ CREATE TABLE contact_identities (
 );
 CREATE UNIQUE INDEX contact_identities_account_idx ON contact_identities (workspace_id, network, author_id);
 CREATE INDEX contact_identities_contact_idx ON contact_identities (contact_id);
+CREATE INDEX contact_identities_handle_idx ON contact_identities (workspace_id, network, lower(handle));
 
 -- Every move on the board: from, to, who, when.
 CREATE TABLE contact_stage_changes (

@@ -2,6 +2,7 @@
  * The contacts module's writes, each one transaction with its events: linking inbox authors to contacts, editing,
  * moving a contact along its lifecycle, merging and splitting identities, CSV import, and erasure on request.
  */
+import { randomUUID } from 'node:crypto';
 import type { AppContext } from '../../server/context.ts';
 import type { Db } from '../../db/database.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
@@ -24,18 +25,24 @@ async function loadContact(db: Db, workspaceId: string, contactId: string): Prom
   return row;
 }
 
-async function linkOne(trx: Db, author: UnlinkedAuthor, now: Date): Promise<boolean> {
-  // A contact imported by handle adopts the account the first time the inbox sees it.
+/** Links one author: the contact id created (or that adopted the account), and whether it is new. */
+async function linkOne(trx: Db, author: UnlinkedAuthor, now: Date): Promise<{ contactId: string | null; created: boolean }> {
+  // A contact imported by handle adopts the account the first time the inbox sees it (found by the unique index).
   const imported = author.author_handle
-    ? await contactsRepository.identityByHandle(trx, author.workspace_id, author.network, author.author_handle)
+    ? await contactsRepository.identityByAccount(
+        trx,
+        author.workspace_id,
+        author.network,
+        `${IMPORTED_AUTHOR_PREFIX}${author.author_handle.toLowerCase()}`,
+      )
     : undefined;
-  if (imported?.author_id.startsWith(IMPORTED_AUTHOR_PREFIX)) {
+  if (imported) {
     await contactsRepository.updateIdentity(trx, imported.id, {
       author_id: author.author_id,
       display_name: imported.display_name ?? author.author_name,
       profile_url: imported.profile_url ?? author.author_url,
     });
-    return false;
+    return { contactId: imported.contact_id, created: false };
   }
   const contact = await contactsRepository.insert(trx, {
     workspace_id: author.workspace_id,
@@ -60,7 +67,7 @@ async function linkOne(trx: Db, author: UnlinkedAuthor, now: Date): Promise<bool
   if (!linked) {
     // Another process linked the same account meanwhile: theirs stands.
     await contactsRepository.remove(trx, contact.id);
-    return false;
+    return { contactId: null, created: false };
   }
   await contactsRepository.insertStageChange(trx, {
     workspace_id: author.workspace_id,
@@ -70,7 +77,87 @@ async function linkOne(trx: Db, author: UnlinkedAuthor, now: Date): Promise<bool
     actor_user_id: null,
     created_at: now,
   });
-  return true;
+  return { contactId: contact.id, created: true };
+}
+
+/**
+ * Links a batch of authors in a few statements: the rare author whose handle was imported adopts that identity
+ * (one by one); the others get a contact, an identity and a first stage row each, inserted together. An account
+ * another process linked meanwhile keeps its contact (ours, left without identity, is removed). Returns how many
+ * contacts were created.
+ */
+async function linkBatch(trx: Db, authors: readonly UnlinkedAuthor[], now: Date): Promise<number> {
+  const importedKey = (a: { workspace_id: string; network: string }, authorId: string) => `${a.workspace_id} ${a.network} ${authorId}`;
+  const imported = new Set(
+    (
+      await contactsRepository.identitiesByAccounts(
+        trx,
+        authors
+          .filter((a) => a.author_handle)
+          .map((a) => ({
+            workspace_id: a.workspace_id,
+            network: a.network,
+            author_id: `${IMPORTED_AUTHOR_PREFIX}${a.author_handle.toLowerCase()}`,
+          })),
+      )
+    ).map((i) => importedKey(i, i.author_id)),
+  );
+  const touched: string[] = [];
+  const fresh: UnlinkedAuthor[] = [];
+  for (const author of authors) {
+    if (imported.has(importedKey(author, `${IMPORTED_AUTHOR_PREFIX}${author.author_handle.toLowerCase()}`))) {
+      const linked = await linkOne(trx, author, now);
+      if (linked.contactId) touched.push(linked.contactId);
+    } else fresh.push(author);
+  }
+  const planned = fresh.map((author) => ({ author, contactId: randomUUID() }));
+  await contactsRepository.insertMany(
+    trx,
+    planned.map(({ author, contactId }) => ({
+      id: contactId,
+      workspace_id: author.workspace_id,
+      display_name: author.author_name?.trim() || author.author_handle,
+      labels: JSON.stringify([]),
+      custom_fields: JSON.stringify({}),
+      stage_changed_at: now,
+      created_at: now,
+      updated_at: now,
+    })),
+  );
+  const linked = new Set(
+    await contactsRepository.insertIdentities(
+      trx,
+      planned.map(({ author, contactId }) => ({
+        workspace_id: author.workspace_id,
+        contact_id: contactId,
+        network: author.network,
+        author_id: author.author_id,
+        handle: author.author_handle,
+        display_name: author.author_name,
+        profile_url: author.author_url,
+        first_seen_at: author.first_at,
+        created_at: now,
+      })),
+    ),
+  );
+  const created = planned.filter((p) => linked.has(p.contactId));
+  await contactsRepository.removeMany(
+    trx,
+    planned.filter((p) => !linked.has(p.contactId)).map((p) => p.contactId),
+  );
+  await contactsRepository.insertStageChanges(
+    trx,
+    created.map(({ author, contactId }) => ({
+      workspace_id: author.workspace_id,
+      contact_id: contactId,
+      from_stage: null,
+      to_stage: 'follower' as const,
+      actor_user_id: null,
+      created_at: now,
+    })),
+  );
+  await contactsRepository.refreshSearch(trx, [...touched, ...created.map((p) => p.contactId)]);
+  return created.length;
 }
 
 /**
@@ -87,9 +174,7 @@ export async function linkInboxAuthors(
     const now = new Date(ctx.clock.now());
     const authors = await contactsRepository.unlinkedAuthors(ctx.database.db, scope, batch);
     if (authors.length === 0) return created;
-    await ctx.database.db.transaction().execute(async (trx) => {
-      for (const author of authors) if (await linkOne(trx, author, now)) created++;
-    });
+    created += await ctx.database.db.transaction().execute((trx) => linkBatch(trx, authors, now));
     if (authors.length < batch) return created;
   }
 }
@@ -142,6 +227,7 @@ export async function updateContact(
       ...(change.customFields !== undefined ? { custom_fields: JSON.stringify(change.customFields) } : {}),
       updated_at: now,
     });
+    await contactsRepository.refreshSearch(trx, [before.id]);
     await recordEvent(trx, {
       workspaceId: input.workspaceId,
       actorUserId: input.actorUserId,
@@ -224,6 +310,7 @@ export async function mergeContacts(
       ...(stage !== target.stage ? { stage, stage_changed_at: now } : {}),
       updated_at: now,
     });
+    await contactsRepository.refreshSearch(trx, [target.id]);
     if (stage !== target.stage) {
       await contactsRepository.insertStageChange(trx, {
         workspace_id: input.workspaceId,
@@ -286,6 +373,7 @@ export async function splitIdentity(
       created_at: now,
     });
     await contactsRepository.update(trx, contact.id, { updated_at: now });
+    await contactsRepository.refreshSearch(trx, [contact.id, created.id]);
     await recordEvent(trx, {
       workspaceId: input.workspaceId,
       actorUserId: input.actorUserId,
@@ -400,6 +488,7 @@ async function importOne(
         created_at: now,
       });
   }
+  await contactsRepository.refreshSearch(trx, [contact.id]);
   if (row.stage && row.stage !== contact.stage) {
     await contactsRepository.update(trx, contact.id, { stage: row.stage, stage_changed_at: now });
     await contactsRepository.insertStageChange(trx, {

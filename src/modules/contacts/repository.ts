@@ -4,7 +4,13 @@ import '../inbox/tables.ts';
 import type { Db } from '../../db/database.ts';
 import type { Cursor } from '../../lib/pagination.ts';
 import { exactInstant, olderThanCursor } from '../../db/sql-fragments.ts';
-import type { ContactIdentitiesTable, ContactStage, ContactStageChangesTable, ContactsTable } from './tables.ts';
+import {
+  CONTACT_STAGES,
+  type ContactIdentitiesTable,
+  type ContactStage,
+  type ContactStageChangesTable,
+  type ContactsTable,
+} from './tables.ts';
 
 export type ContactRow = Selectable<ContactsTable>;
 export type IdentityRow = Selectable<ContactIdentitiesTable>;
@@ -76,22 +82,7 @@ export const contactsRepository = {
     if (filter.label) query = query.where(sql<boolean>`c.labels @> ${JSON.stringify([filter.label])}::jsonb`);
     if (filter.search) {
       const pattern = `%${filter.search.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-      query = query.where((eb) =>
-        eb.or([
-          eb(fold(sql.ref('c.display_name')), 'like', pattern),
-          eb(sql`lower(coalesce(c.email, ''))`, 'like', pattern),
-          eb(sql`lower(coalesce(c.website, ''))`, 'like', pattern),
-          eb.exists(
-            eb
-              .selectFrom('contact_identities as ci')
-              .select(sql`1`.as('one'))
-              .whereRef('ci.contact_id', '=', 'c.id')
-              .where((e) =>
-                e.or([e(sql`lower(ci.handle)`, 'like', pattern), e(fold(sql`coalesce(ci.display_name, '')`), 'like', pattern)]),
-              ),
-          ),
-        ]),
-      );
+      query = query.where('c.search_text', 'like', pattern);
     }
     if (page.cursor) query = query.where(olderThanCursor('c.updated_at', 'c.id', page.cursor));
     return query
@@ -109,20 +100,21 @@ export const contactsRepository = {
       .where('workspace_id', '=', workspaceId)
       .groupBy('stage')
       .execute();
-    const cards = await db
-      .selectFrom(
-        db
+    // One indexed query per stage (contacts_stage_idx): the cost follows the cards shown, not the contacts held.
+    const cards: ContactRow[] = [];
+    for (const stage of CONTACT_STAGES)
+      cards.push(
+        ...(await db
           .selectFrom('contacts')
           .selectAll()
-          .select(sql<string>`row_number() over (partition by stage order by stage_changed_at desc, id desc)`.as('rank'))
           .where('workspace_id', '=', workspaceId)
-          .as('ranked'),
-      )
-      .selectAll()
-      .where('rank', '<=', String(perStage))
-      .orderBy('stage_changed_at', 'desc')
-      .execute();
-    return { totals, cards: cards as unknown as ContactRow[] };
+          .where('stage', '=', stage)
+          .orderBy('stage_changed_at', 'desc')
+          .orderBy('id', 'desc')
+          .limit(perStage)
+          .execute()),
+      );
+    return { totals, cards };
   },
 
   async identitiesOf(db: Db, contactIds: readonly string[]): Promise<IdentityRow[]> {
@@ -136,6 +128,53 @@ export const contactsRepository = {
       .selectAll()
       .where('workspace_id', '=', workspaceId)
       .where('id', '=', identityId)
+      .executeTakeFirst();
+  },
+
+  /** Identities by exact (workspace, network, account id), through the unique index. */
+  async identitiesByAccounts(db: Db, accounts: ReadonlyArray<{ workspace_id: string; network: string; author_id: string }>) {
+    if (accounts.length === 0) return [];
+    return db
+      .selectFrom('contact_identities')
+      .selectAll()
+      .where(
+        sql<boolean>`(workspace_id, network, author_id) IN (${sql.join(accounts.map((a) => sql`(${a.workspace_id}::uuid, ${a.network}, ${a.author_id})`))})`,
+      )
+      .execute();
+  },
+
+  async insertMany(db: Db, values: Insertable<ContactsTable>[]): Promise<void> {
+    if (values.length > 0) await db.insertInto('contacts').values(values).execute();
+  },
+
+  async removeMany(db: Db, contactIds: readonly string[]): Promise<void> {
+    if (contactIds.length > 0) await db.deleteFrom('contacts').where('id', 'in', contactIds).execute();
+  },
+
+  /** Adds identities, skipping accounts already linked; returns the contact ids whose identity went in. */
+  async insertIdentities(db: Db, values: Insertable<ContactIdentitiesTable>[]): Promise<string[]> {
+    if (values.length === 0) return [];
+    const rows = await db
+      .insertInto('contact_identities')
+      .values(values)
+      .onConflict((oc) => oc.columns(['workspace_id', 'network', 'author_id']).doNothing())
+      .returning('contact_id')
+      .execute();
+    return rows.map((r) => r.contact_id);
+  },
+
+  async insertStageChanges(db: Db, values: Insertable<ContactStageChangesTable>[]): Promise<void> {
+    if (values.length > 0) await db.insertInto('contact_stage_changes').values(values).execute();
+  },
+
+  /** An identity by its exact account id on a network (the unique index). */
+  async identityByAccount(db: Db, workspaceId: string, network: string, authorId: string): Promise<IdentityRow | undefined> {
+    return db
+      .selectFrom('contact_identities')
+      .selectAll()
+      .where('workspace_id', '=', workspaceId)
+      .where('network', '=', network)
+      .where('author_id', '=', authorId)
       .executeTakeFirst();
   },
 
@@ -163,6 +202,21 @@ export const contactsRepository = {
 
   async updateIdentity(db: Db, identityId: string, values: Updateable<ContactIdentitiesTable>): Promise<void> {
     await db.updateTable('contact_identities').set(values).where('id', '=', identityId).execute();
+  },
+
+  /** Recomputes the search text of these contacts from their details and identities (after any change to either). */
+  async refreshSearch(db: Db, contactIds: readonly string[]): Promise<void> {
+    if (contactIds.length === 0) return;
+    await db
+      .updateTable('contacts as c')
+      .set({
+        search_text: fold(
+          sql`concat_ws(' ', c.display_name, c.email, c.website, (SELECT string_agg(concat_ws(' ', ci.handle, ci.display_name), ' ')
+                FROM contact_identities ci WHERE ci.contact_id = c.id))`,
+        ),
+      })
+      .where('c.id', 'in', contactIds)
+      .execute();
   },
 
   async moveIdentities(db: Db, fromContactId: string, toContactId: string): Promise<void> {
@@ -351,10 +405,11 @@ export const contactsRepository = {
         SELECT c.id, 'name', ${fold(sql`c.display_name`)} FROM contacts c WHERE c.workspace_id = ${workspaceId}
         UNION ALL
         SELECT c.id, 'website', ${websiteKey} FROM contacts c WHERE c.workspace_id = ${workspaceId} AND c.website IS NOT NULL
-      )
+      ),
+      shared AS (SELECT reason, key FROM keys WHERE length(key) >= 3 GROUP BY reason, key HAVING count(DISTINCT contact_id) > 1),
+      candidates AS (SELECT k.contact_id, k.reason, k.key FROM keys k JOIN shared s ON s.reason = k.reason AND s.key = k.key)
       SELECT a.contact_id AS a_id, b.contact_id AS b_id, array_agg(DISTINCT a.reason ORDER BY a.reason) AS reasons
-        FROM keys a JOIN keys b ON a.reason = b.reason AND a.key = b.key AND a.contact_id < b.contact_id
-       WHERE length(a.key) >= 3
+        FROM candidates a JOIN candidates b ON a.reason = b.reason AND a.key = b.key AND a.contact_id < b.contact_id
        GROUP BY a.contact_id, b.contact_id
        ORDER BY count(DISTINCT a.reason) DESC, a.contact_id, b.contact_id
        LIMIT ${limit}`.execute(db);

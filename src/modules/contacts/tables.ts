@@ -18,6 +18,7 @@ export interface ContactsTable {
   labels: JSONColumnType<string[]>;
   notes: Generated<string>;
   custom_fields: JSONColumnType<Record<string, string>>;
+  search_text: Generated<string>;
   stage_changed_at: Timestamp;
   created_at: Timestamp;
   updated_at: Timestamp;

@@ -6,6 +6,8 @@ import { setInProcessSandbox, SandboxNetwork } from '../../networks/sandbox/inde
 import type { InboundItem } from '../../networks/inbox.ts';
 import { channelRepository } from '../channels/repository.ts';
 import { ingestInbound } from '../inbox/commands.ts';
+import type PgBoss from 'pg-boss';
+import { runWebhookOutbox } from '../events/webhooks.ts';
 import { linkInboxAuthors } from './commands.ts';
 import { contactsRepository } from './repository.ts';
 
@@ -161,6 +163,11 @@ describe.each(DB_KINDS)('contacts (%s)', (kind) => {
 
   it('moves a contact along the lifecycle with who moved it, value for ROI, and a contact.stage_changed event', async () => {
     clock.set(START + 60_000);
+    const hook = await s.owner.request('POST', `/api/v1/workspaces/${s.workspaceId}/webhooks`, {
+      url: 'https://crm.example/hooks/plaza',
+      events: ['contact.stage_changed'],
+    });
+    expect(hook.statusCode, hook.body).toBe(201);
     expect((await viewer.request('PUT', `${base}/${lucia}/stage`, { stage: 'lead' })).statusCode).toBe(403);
     expect((await editor.request('PUT', `${base}/${lucia}/stage`, { stage: 'owner' })).statusCode).toBe(400);
     const moved = await editor.request('PUT', `${base}/${lucia}/stage`, { stage: 'lead' });
@@ -196,6 +203,16 @@ describe.each(DB_KINDS)('contacts (%s)', (kind) => {
       { contactId: lucia, fromStage: 'follower', toStage: 'lead' },
       { contactId: lucia, fromStage: 'lead', toStage: 'customer', value: 250.5 },
     ]);
+    // Each move is one webhook delivery (the outbox queues them; the sender here only records).
+    const sent: unknown[] = [];
+    await runWebhookOutbox(t.ctx, { send: async (...args: unknown[]) => sent.push(args) } as unknown as PgBoss);
+    const deliveries = await t.ctx.database.db
+      .selectFrom('webhook_deliveries')
+      .select('event_type')
+      .where('webhook_id', '=', hook.json().id)
+      .execute();
+    expect(deliveries.map((d) => d.event_type)).toEqual(['contact.stage_changed', 'contact.stage_changed']);
+    expect(sent).toHaveLength(2);
     // Bad input is a 400 that changes nothing.
     expect((await editor.request('PATCH', `${base}/${lucia}`, { website: 'javascript:alert(1)' })).statusCode).toBe(400);
     expect((await editor.request('PATCH', `${base}/${lucia}`, { value: -1 })).statusCode).toBe(400);

@@ -19,6 +19,8 @@ export const WEBHOOK_EVENTS = [
   'objective.on_track',
   'report.sent',
   'report.failed',
+  // contacts
+  'contact.stage_changed',
 ] as const;
 
 /**

@@ -13152,7 +13152,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        events: ("post.published" | "post.failed" | "channel.needs_reconnect" | "channel.token_expiring" | "publication.missed" | "listening.reputation_alert" | "objective.off_track" | "objective.on_track" | "report.sent" | "report.failed")[];
+                        events: ("post.published" | "post.failed" | "channel.needs_reconnect" | "channel.token_expiring" | "publication.missed" | "listening.reputation_alert" | "objective.off_track" | "objective.on_track" | "report.sent" | "report.failed" | "contact.stage_changed")[];
                         /** Format: uri */
                         url: string;
                     };

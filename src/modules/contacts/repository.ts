@@ -265,11 +265,12 @@ export const contactsRepository = {
     db: Db,
     scope: { workspaceId?: string; conversationId?: string; storedSince?: Date },
     limit: number,
+    after?: { workspace_id: string; author_id: string },
   ): Promise<UnlinkedAuthor[]> {
     let query = db
       .selectFrom('inbox_items as i')
       .innerJoin('inbox_conversations as c', 'c.id', 'i.conversation_id')
-      .distinctOn(['i.workspace_id', 'c.network', 'i.author_id'])
+      .distinctOn(['i.workspace_id', 'i.author_id', 'c.network'])
       .select([
         'i.workspace_id',
         'c.network',
@@ -295,10 +296,13 @@ export const contactsRepository = {
     if (scope.workspaceId) query = query.where('i.workspace_id', '=', scope.workspaceId);
     if (scope.conversationId) query = query.where('i.conversation_id', '=', scope.conversationId);
     if (scope.storedSince) query = query.where('i.created_at', '>=', scope.storedSince);
+    // Keyset on (workspace, author id), the order of inbox_items_author_idx: each batch starts where the last one
+    // ended instead of rescanning the authors already linked (>=: an author's other networks may remain).
+    if (after) query = query.where(sql<boolean>`(i.workspace_id, i.author_id) >= (${after.workspace_id}::uuid, ${after.author_id})`);
     return query
       .orderBy('i.workspace_id')
-      .orderBy('c.network')
       .orderBy('i.author_id')
+      .orderBy('c.network')
       .orderBy('i.remote_created_at')
       .limit(limit)
       .execute();

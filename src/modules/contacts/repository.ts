@@ -134,13 +134,16 @@ export const contactsRepository = {
   /** Identities by exact (workspace, network, account id), through the unique index. */
   async identitiesByAccounts(db: Db, accounts: ReadonlyArray<{ workspace_id: string; network: string; author_id: string }>) {
     if (accounts.length === 0) return [];
-    return db
-      .selectFrom('contact_identities')
-      .selectAll()
-      .where(
-        sql<boolean>`(workspace_id, network, author_id) IN (${sql.join(accounts.map((a) => sql`(${a.workspace_id}::uuid, ${a.network}, ${a.author_id})`))})`,
-      )
-      .execute();
+    return (
+      db
+        .selectFrom('contact_identities')
+        .selectAll()
+        // Plain IN lists (hashed by Postgres); a row-value IN list of a whole batch was evaluated row by row (seconds).
+        // The caller matches the network.
+        .where('workspace_id', 'in', [...new Set(accounts.map((a) => a.workspace_id))])
+        .where('author_id', 'in', [...new Set(accounts.map((a) => a.author_id))])
+        .execute()
+    );
   },
 
   async insertMany(db: Db, values: Insertable<ContactsTable>[]): Promise<void> {

@@ -15,6 +15,7 @@ import { registerInboxCommands } from './inbox-commands.ts';
 import { registerClientLinkCommands } from './client-link-commands.ts';
 import { registerIdeaCommands } from './idea-commands.ts';
 import { registerPostBatchCommands } from './post-batch-commands.ts';
+import { registerContactCommands } from './contacts-commands.ts';
 import { localMessage } from '../lib/local-messages.ts';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -602,5 +603,6 @@ export function buildCli(): Command {
   registerClientLinkCommands(program);
   registerIdeaCommands(program);
   registerPostBatchCommands(program.commands.find((c) => c.name() === 'post')!);
+  registerContactCommands(program);
   return program;
 }

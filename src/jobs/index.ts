@@ -9,6 +9,7 @@ import { oauthJobs } from '../modules/oauth/jobs.ts';
 import { inboxJobs } from '../modules/inbox/jobs.ts';
 import { recurringJobs } from '../modules/recurring/jobs.ts';
 import { feedsJobs } from '../modules/feeds/jobs.ts';
+import { contactsJobs } from '../modules/contacts/jobs.ts';
 import type { JobDefinition } from './registry.ts';
 
 /** Settings of the jobs that take some (tests run them fast). */
@@ -34,5 +35,6 @@ export function plazaJobs(settings: JobSettings = {}): JobDefinition[] {
     ...inboxJobs,
     ...recurringJobs,
     ...feedsJobs,
+    ...contactsJobs,
   ];
 }

@@ -180,6 +180,10 @@ export const ERROR_CODES = [
   'inbox_saved_reply_missing',
   'inbox_push_not_configured',
   'inbox_push_signature_invalid',
+  // contacts
+  'contacts_same_contact',
+  'contacts_last_identity',
+  'contacts_csv_invalid',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -158,6 +158,13 @@ export const EVENT_TYPES = [
   'inbox.settings.changed',
   'inbox.saved_view.created',
   'inbox.saved_view.deleted',
+  // contacts
+  'contact.updated',
+  'contact.stage_changed',
+  'contact.merged',
+  'contact.split',
+  'contact.erased',
+  'contact.imported',
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];

@@ -25,6 +25,7 @@ import { postBatchRoutes } from '../modules/post-batches/routes.ts';
 import { feedRoutes } from '../modules/feeds/routes.ts';
 import { linkCardRoutes } from '../modules/link-cards/routes.ts';
 import { inboxRulesRoutes } from '../modules/inbox/rules-routes.ts';
+import { contactRoutes } from '../modules/contacts/routes.ts';
 
 /** Every module's routes; add a module here to expose it. */
 export const apiModules: ApiModule[] = [
@@ -54,4 +55,5 @@ export const apiModules: ApiModule[] = [
   feedRoutes,
   linkCardRoutes,
   inboxRulesRoutes,
+  contactRoutes,
 ];

@@ -25,6 +25,10 @@ export const PERMISSIONS = {
   'inbox.manage': ['owner', 'manager'],
   /** Client approval links: create, list and revoke links that let a client without an account approve posts. */
   'client_link.manage': ['owner', 'manager'],
+  /** Contacts: edit, move on the board, merge and split identities. */
+  'contacts.write': ['owner', 'manager', 'editor'],
+  /** Contacts: CSV import, a person's data export, erasure on request. */
+  'contacts.manage': ['owner', 'manager'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -43,6 +43,8 @@ const ListeningAlertsPage = lazy(() => import('./features/listening/ListeningAle
 const InboxPage = lazy(() => import('./features/inbox/Inbox.tsx'));
 const InboxRulesPage = lazy(() => import('./features/inbox/InboxRules.tsx'));
 const InboxReportPage = lazy(() => import('./features/inbox/InboxReport.tsx'));
+const ContactsPage = lazy(() => import('./features/contacts/Contacts.tsx'));
+const ContactPage = lazy(() => import('./features/contacts/ContactPage.tsx'));
 const StrategyPage = lazy(() => import('./features/strategy/Strategy.tsx'));
 const AnalyticsOverviewPage = lazy(() => import('./features/analytics/AnalyticsOverview.tsx'));
 const BestTimePage = lazy(() => import('./features/analytics/BestTime.tsx'));
@@ -117,6 +119,8 @@ export function App() {
               <Route path="/inbox/rules" element={<InboxRulesPage />} />
               <Route path="/inbox/report" element={<InboxReportPage />} />
               <Route path="/inbox/:conversationId" element={<InboxPage />} />
+              <Route path="/contacts" element={<ContactsPage />} />
+              <Route path="/contacts/:contactId" element={<ContactPage />} />
               <Route path="/strategy" element={<StrategyPage />} />
               <Route path="/analytics" element={<Navigate to="/analytics/overview" replace />} />
               <Route path="/analytics/overview" element={<AnalyticsOverviewPage />} />

@@ -30,6 +30,8 @@ export const WEBHOOK_EVENTS = [
   // feeds: a new item became a post; a feed that was fine could not be read
   'feed.item.created',
   'feed.failed',
+  // contacts
+  'contact.stage_changed',
 ] as const;
 
 /**

@@ -26,6 +26,7 @@ import { ideasEn } from './ideas-en.ts';
 import { calendarOpsEn } from './calendar-ops-en.ts';
 import { feedsEn } from './feeds-en.ts';
 import { linkToolsEn } from './link-tools-en.ts';
+import { contactsEn } from './contacts-en.ts';
 
 /** English UI strings. Spanish (es.ts) must have every key: the type and a test enforce it. */
 export const en = {
@@ -284,6 +285,7 @@ export const en = {
   calendarOps: calendarOpsEn,
   feeds: feedsEn,
   linkTools: linkToolsEn,
+  contacts: contactsEn,
   roles: { owner: 'Owner', manager: 'Manager', editor: 'Editor', approver: 'Client approver', viewer: 'Viewer' },
   states: {
     draft: 'Draft',

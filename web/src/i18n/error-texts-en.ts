@@ -116,6 +116,10 @@ export const errorTextsEn = {
   inbox_saved_reply_missing: 'That saved reply no longer exists. Pick another one.',
   inbox_push_not_configured: 'This channel has no push address yet: create one in the inbox settings.',
   inbox_push_signature_invalid: 'The push signature does not match the channel’s secret.',
+  // contacts
+  contacts_same_contact: 'A contact cannot be merged into itself.',
+  contacts_last_identity: 'This is the contact’s only identity: there is nothing to split it from.',
+  contacts_csv_invalid: 'The CSV has problems; nothing was imported. Fix the lines listed and try again.',
 };
 
 /** What is wrong with a field, by zod issue code (validation_failed details). */

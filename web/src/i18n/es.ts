@@ -27,6 +27,7 @@ import { ideasEs } from './ideas-es.ts';
 import { calendarOpsEs } from './calendar-ops-es.ts';
 import { feedsEs } from './feeds-es.ts';
 import { linkToolsEs } from './link-tools-es.ts';
+import { contactsEs } from './contacts-es.ts';
 
 /** Cadenas de la interfaz en español. */
 export const es: Dictionary = {
@@ -286,6 +287,7 @@ export const es: Dictionary = {
   calendarOps: calendarOpsEs,
   feeds: feedsEs,
   linkTools: linkToolsEs,
+  contacts: contactsEs,
   roles: { owner: 'Propietario', manager: 'Gestor', editor: 'Editor', approver: 'Aprobador (cliente)', viewer: 'Lector' },
   states: {
     draft: 'Borrador',

@@ -171,5 +171,14 @@ export const eventTextsEn = {
     commented: '{{who}} commented on an idea',
   },
   snippet: { created: '{{who}} saved a snippet', updated: '{{who}} changed a snippet', deleted: '{{who}} deleted a snippet' },
+  // contacts
+  contact: {
+    updated: '{{who}} edited a contact',
+    stage_changed: '{{who}} moved a contact to another stage',
+    merged: '{{who}} merged two contacts',
+    split: '{{who}} split an identity off a contact',
+    erased: '{{who}} erased a person’s data on request',
+    imported: '{{who}} imported contacts from CSV',
+  },
   other: '{{who}} did something Plaza cannot describe yet',
 };

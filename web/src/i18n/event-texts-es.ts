@@ -169,5 +169,14 @@ export const eventTextsEs: Dictionary<typeof eventTextsEn> = {
     commented: '{{who}} comentó una idea',
   },
   snippet: { created: '{{who}} guardó un fragmento', updated: '{{who}} cambió un fragmento', deleted: '{{who}} borró un fragmento' },
+  // contactos
+  contact: {
+    updated: '{{who}} editó un contacto',
+    stage_changed: '{{who}} cambió de etapa a un contacto',
+    merged: '{{who}} unió dos contactos',
+    split: '{{who}} separó una identidad de un contacto',
+    erased: '{{who}} borró los datos de una persona a petición suya',
+    imported: '{{who}} importó contactos desde un CSV',
+  },
   other: '{{who}} hizo algo que Plaza aún no sabe describir',
 };

@@ -53,7 +53,13 @@ const NAV_GROUPS: ReadonlyArray<{ key: string; items: ReadonlyArray<{ to: string
       { to: '/listening/queries', key: 'shellUi.nav.listeningQueries' },
     ],
   },
-  { key: 'converse', items: [{ to: '/inbox', key: 'shellUi.nav.inbox' }] },
+  {
+    key: 'converse',
+    items: [
+      { to: '/inbox', key: 'shellUi.nav.inbox' },
+      { to: '/contacts', key: 'contacts.nav' },
+    ],
+  },
   {
     key: 'measure',
     items: [

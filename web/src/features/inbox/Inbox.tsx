@@ -30,6 +30,7 @@ import { apiErrorText, codeText } from '../../shared/api-error-text.ts';
 import { inboxKeys } from './api.ts';
 import { InboxNav } from './InboxNav.tsx';
 import { BulkBar, type ListFilter, SavedViews, SelectBox } from './InboxBulk.tsx';
+import { ContactPanel } from '../contacts/ContactPanel.tsx';
 
 type Detail = Awaited<ReturnType<typeof loadConversation>>;
 type Conversation = Awaited<ReturnType<typeof loadPage>>['items'][number];
@@ -198,7 +199,7 @@ export default function InboxPage() {
       {canReply && <BulkBar selected={selected} onDone={() => setSelected([])} />}
       <ChannelProgress channels={inboxChannels} />
       <Grid>
-        <Grid.Col span={{ base: 12, md: 5 }}>
+        <Grid.Col span={{ base: 12, md: 5, xl: 4 }}>
           <ScrollArea.Autosize mah="calc(100vh - 260px)" type="auto">
             <Stack gap={6} data-testid="inbox-list">
               {items.length === 0 && !list.isLoading && (
@@ -230,7 +231,7 @@ export default function InboxPage() {
             {t('inbox.shortcuts')}
           </Text>
         </Grid.Col>
-        <Grid.Col span={{ base: 12, md: 7 }}>
+        <Grid.Col span={{ base: 12, md: 7, xl: 5 }}>
           {conversationId ? (
             <ConversationView
               key={conversationId}
@@ -246,6 +247,11 @@ export default function InboxPage() {
             <Text c="dimmed">{t('inbox.pick')}</Text>
           )}
         </Grid.Col>
+        {conversationId && (
+          <Grid.Col span={{ base: 12, md: 7, xl: 3 }} offset={{ base: 0, md: 5, xl: 0 }}>
+            <ContactPanel key={conversationId} conversationId={conversationId} />
+          </Grid.Col>
+        )}
       </Grid>
     </Stack>
   );

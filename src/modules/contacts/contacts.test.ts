@@ -316,4 +316,51 @@ describe.each(DB_KINDS)('contacts (%s)', (kind) => {
       );
     }
   });
+
+  it('lets inbox rules act on the author’s stage: a customer’s message is labelled, a stranger counts as a follower', async () => {
+    const first = item({
+      remoteId: 'stage-1',
+      threadRemoteId: 'post-p1',
+      postRemoteId: 'post-p1',
+      author: { id: 'u-pablo', handle: 'pablo_r' },
+    });
+    await ingest([first]);
+    await linkInboxAuthors(t.ctx, { workspaceId: s.workspaceId });
+    const pablo = await contactsRepository.byAccount(t.ctx.database.db, s.workspaceId, 'sandbox', 'u-pablo');
+    if (!pablo) throw new Error('Pablo was not linked to a contact');
+    expect((await editor.request('PUT', `${base}/${pablo.id}/stage`, { stage: 'customer' })).statusCode).toBe(200);
+    const rules = `/api/v1/workspaces/${s.workspaceId}/inbox/rules`;
+    const vip = await s.owner.request('POST', rules, {
+      name: 'Clientes',
+      conditions: { contactStages: ['customer'] },
+      actions: { addLabels: ['cliente'], priority: 'high' },
+    });
+    expect(vip.statusCode, vip.body).toBe(201);
+    const newcomers = await s.owner.request('POST', rules, {
+      name: 'Seguidores',
+      conditions: { contactStages: ['follower'] },
+      actions: { addLabels: ['nuevo'] },
+    });
+    expect(newcomers.statusCode, newcomers.body).toBe(201);
+    // The tester reads today's stages: Pablo's earlier message is a customer's.
+    const tested = (await s.owner.request('POST', `${rules}/test`, { conditions: { contactStages: ['customer'] } })).json();
+    expect(tested.matches.map((m: { authorHandle: string }) => m.authorHandle)).toEqual(['pablo_r']);
+    await ingest([
+      item({
+        remoteId: 'stage-2',
+        threadRemoteId: 'post-p2',
+        postRemoteId: 'post-p2',
+        author: { id: 'u-pablo', handle: 'pablo_r' },
+        text: '¿Pan sin gluten?',
+      }),
+      item({ remoteId: 'stage-3', threadRemoteId: 'post-p3', postRemoteId: 'post-p3', author: { id: 'u-nadie', handle: 'alguien_nuevo' } }),
+    ]);
+    const list = (await s.owner.request('GET', `/api/v1/workspaces/${s.workspaceId}/inbox/conversations?limit=50`)).json().items as Array<{
+      threadRemoteId: string;
+      labels: string[];
+      priority: string;
+    }>;
+    expect(list.find((c) => c.threadRemoteId === 'post-p2')).toMatchObject({ labels: ['cliente'], priority: 'high' });
+    expect(list.find((c) => c.threadRemoteId === 'post-p3')).toMatchObject({ labels: ['nuevo'] });
+  });
 });

@@ -11,8 +11,16 @@ import { recordEvent } from '../events/events.ts';
 import { changeConversation, type ConversationChange } from './commands.ts';
 import { inboxRepository } from './repository.ts';
 import { inboxRulesRepository, type RuleRow } from './rules-repository.ts';
-import { ruleOf } from './rules-apply.ts';
-import { compileRules, firstMatch, parseRuleQuery, ruleMatches, type RuleActions, type RuleConditions } from './rules.ts';
+import { contactStageOf, ruleOf } from './rules-apply.ts';
+import {
+  compileRules,
+  firstMatch,
+  needsContactStage,
+  parseRuleQuery,
+  ruleMatches,
+  type RuleActions,
+  type RuleConditions,
+} from './rules.ts';
 import { DEFAULT_BUSINESS_HOURS, DEFAULT_TARGETS, type BusinessHours, type Targets } from './business-hours.ts';
 import { previewOf } from './text.ts';
 
@@ -159,6 +167,14 @@ export async function testRule(
   let matched = 0;
   let wouldAct = 0;
   const conversations = new Set<string>();
+  // Stages as they are now (the tester answers "what would this rule do today"), one lookup per author.
+  const needsStage = needsContactStage([candidate, ...earlier]);
+  const stages = new Map<string, Promise<string>>();
+  const stageOf = (network: string, authorId: string) => {
+    const key = `${network}\u0000${authorId}`;
+    if (!stages.has(key)) stages.set(key, contactStageOf(db, input.workspaceId, network, authorId));
+    return stages.get(key)!;
+  };
   for (const item of items) {
     const subject = {
       text: item.text,
@@ -168,7 +184,7 @@ export async function testRule(
       language: item.language,
       authorHandle: item.author_handle,
       authorId: item.author_id,
-      contactStage: null,
+      contactStage: needsStage ? await stageOf(item.network, item.author_id) : null,
     };
     if (!ruleMatches(candidate, subject)) continue;
     matched++;

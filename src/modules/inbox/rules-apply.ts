@@ -8,7 +8,8 @@ import type { Db } from '../../db/database.ts';
 import { recordEvent } from '../events/events.ts';
 import { inboxRepository, type ConversationRow, type ItemRow } from './repository.ts';
 import { inboxRulesRepository } from './rules-repository.ts';
-import { compileRules, firstMatch, getContactStageLookup, needsContactStage, type CompiledRule, type Rule } from './rules.ts';
+import { compileRules, firstMatch, needsContactStage, type CompiledRule, type Rule } from './rules.ts';
+import { contactsRepository } from '../contacts/repository.ts';
 import type { RuleActions, RuleConditions } from './rules.ts';
 import { fillVariables } from './text.ts';
 
@@ -54,6 +55,11 @@ export interface RuleOutcome {
   hideItemId: string | null;
 }
 
+/** An author's contact stage; one who is no contact yet (they are linked shortly after their first message) is a follower. */
+export async function contactStageOf(db: Db, workspaceId: string, network: string, authorId: string): Promise<string> {
+  return (await contactsRepository.stageOfAccount(db, workspaceId, network, authorId)) ?? 'follower';
+}
+
 /** Runs the rules on one new inbound item (in the storing transaction); null when none matched. */
 export async function applyRules(
   trx: Db,
@@ -61,10 +67,7 @@ export async function applyRules(
   input: { workspaceId: string; channelId: string; network: string; item: ItemRow; conversation: ConversationRow; now: Date },
 ): Promise<RuleOutcome | null> {
   const { item, conversation, now } = input;
-  const lookup = set.needsStage ? getContactStageLookup() : null;
-  const contactStage = lookup
-    ? await lookup({ workspaceId: input.workspaceId, network: input.network, authorId: item.author_id, authorHandle: item.author_handle })
-    : null;
+  const contactStage = set.needsStage ? await contactStageOf(trx, input.workspaceId, input.network, item.author_id) : null;
   const rule = firstMatch(set.rules, {
     text: item.text,
     network: input.network,

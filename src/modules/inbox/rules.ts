@@ -70,30 +70,6 @@ export interface RuleSubject {
   contactStage?: string | null;
 }
 
-/**
- * The contacts module's answer to "what stage is this author at?" (follower, prospect, lead,
- * customer), or null when the author is no contact. Until the contacts module registers one with
- * {@link setContactStageLookup}, a rule with a contact-stage condition matches nothing.
- */
-export type ContactStageLookup = (input: {
-  workspaceId: string;
-  network: string;
-  authorId: string;
-  authorHandle: string;
-}) => Promise<string | null>;
-
-let contactStageLookup: ContactStageLookup | null = null;
-
-/** Registers the contacts module's stage lookup (called once at start by the contacts module). */
-export function setContactStageLookup(lookup: ContactStageLookup | null): void {
-  contactStageLookup = lookup;
-}
-
-/** The registered stage lookup, or null while no contacts module answers it. */
-export function getContactStageLookup(): ContactStageLookup | null {
-  return contactStageLookup;
-}
-
 /** A rule's query parsed once; a malformed one is a 400 `invalid_query` with its position, like the listening tester. */
 export function parseRuleQuery(query: string): QueryNode {
   const parsed = tryParseQuery(query);
@@ -159,7 +135,7 @@ export function firstMatch(rules: readonly CompiledRule[], item: RuleSubject): C
   return null;
 }
 
-/** True when some enabled rule asks for the author's contact stage (then the hook is asked once per item). */
+/** True when some enabled rule asks for the author's contact stage (then the contacts module is asked once per item). */
 export function needsContactStage(rules: readonly Rule[]): boolean {
   return rules.some((rule) => rule.enabled && (rule.conditions.contactStages?.length ?? 0) > 0);
 }

@@ -427,6 +427,252 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/client-review/decide": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The client approves or rejects one post of the link (a rejection needs a comment); recorded as the client */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default  */
+                        comment?: string;
+                        /** @enum {string} */
+                        decision: "approved" | "rejected";
+                        /** Format: uuid */
+                        postId: string;
+                        token: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            comment: string;
+                            decidedAt: string;
+                            /** @enum {string} */
+                            decision: "approved" | "rejected";
+                            /** Format: uuid */
+                            postId: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/client-review/media/{linkId}/{mediaId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An image or video of a post a client link shows (the path is signed for that link and file) */
+        get: {
+            parameters: {
+                query: {
+                    sig: string;
+                };
+                header?: never;
+                path: {
+                    linkId: string;
+                    mediaId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "image/gif": string;
+                        "image/jpeg": string;
+                        "image/png": string;
+                        "image/webp": string;
+                        "video/mp4": string;
+                        "video/quicktime": string;
+                    };
+                };
+                /** @description The asked byte range of the file */
+                206: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "image/gif": string;
+                        "image/jpeg": string;
+                        "image/png": string;
+                        "image/webp": string;
+                        "video/mp4": string;
+                        "video/quicktime": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/client-review/open": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** What a client link shows (no account: the token is the credential); 410 when expired or revoked */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        token: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            clientName: string;
+                            expiresAt: string;
+                            firstDay: string;
+                            /** @enum {string} */
+                            language: "es" | "en";
+                            lastDay: string;
+                            posts: {
+                                channels: {
+                                    account: {
+                                        handle: string;
+                                        name: string;
+                                    };
+                                    channelName: string;
+                                    excerpt: string | null;
+                                    /** Format: uuid */
+                                    id: string;
+                                    media: {
+                                        alt: string;
+                                        url: string;
+                                    }[];
+                                    network: string;
+                                    text: string;
+                                    thread: {
+                                        media: {
+                                            alt: string;
+                                            url: string;
+                                        }[];
+                                        text: string;
+                                    }[];
+                                    title: string | null;
+                                }[];
+                                content: string;
+                                decidable: boolean;
+                                decision: {
+                                    comment: string;
+                                    decidedAt: string;
+                                    /** @enum {string} */
+                                    decision: "approved" | "rejected";
+                                } | null;
+                                /** Format: uuid */
+                                id: string;
+                                scheduledAt: string;
+                                /** @enum {string} */
+                                state: "draft" | "in_review" | "approved" | "scheduled" | "publishing" | "published" | "failed" | "canceled";
+                            }[];
+                            timeZone: string;
+                            workspaceName: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inbox/push/{channelId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A network’s push (webhook) for one channel, signed with the channel’s push secret; stored as polling stores, each item once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    channelId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            created: number;
+                            duplicates: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/invitations/accept": {
         parameters: {
             query?: never;
@@ -697,7 +943,7 @@ export interface paths {
                                 id: string;
                                 language: string;
                                 name: string;
-                                permissions: ("read" | "comment" | "post.write" | "post.approve" | "post.publish" | "channel.manage" | "member.manage" | "workspace.manage" | "workspace.delete" | "webhook.manage" | "integration.manage" | "listening.write" | "listening.manage" | "inbox.reply" | "inbox.manage" | "contacts.write" | "contacts.manage")[];
+                                permissions: ("read" | "comment" | "post.write" | "post.approve" | "post.publish" | "channel.manage" | "member.manage" | "workspace.manage" | "workspace.delete" | "webhook.manage" | "integration.manage" | "listening.write" | "listening.manage" | "inbox.reply" | "inbox.manage" | "client_link.manage" | "contacts.write" | "contacts.manage")[];
                                 /** @enum {string} */
                                 role: "owner" | "manager" | "editor" | "approver" | "viewer";
                                 timeZone: string;
@@ -1062,11 +1308,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: {
-                                permissions: ("read" | "comment" | "post.write" | "post.approve" | "post.publish" | "channel.manage" | "member.manage" | "workspace.manage" | "workspace.delete" | "webhook.manage" | "integration.manage" | "listening.write" | "listening.manage" | "inbox.reply" | "inbox.manage" | "contacts.write" | "contacts.manage")[];
+                                permissions: ("read" | "comment" | "post.write" | "post.approve" | "post.publish" | "channel.manage" | "member.manage" | "workspace.manage" | "workspace.delete" | "webhook.manage" | "integration.manage" | "listening.write" | "listening.manage" | "inbox.reply" | "inbox.manage" | "client_link.manage" | "contacts.write" | "contacts.manage")[];
                                 /** @enum {string} */
                                 role: "owner" | "manager" | "editor" | "approver" | "viewer";
                             }[];
-                            permissions: ("read" | "comment" | "post.write" | "post.approve" | "post.publish" | "channel.manage" | "member.manage" | "workspace.manage" | "workspace.delete" | "webhook.manage" | "integration.manage" | "listening.write" | "listening.manage" | "inbox.reply" | "inbox.manage" | "contacts.write" | "contacts.manage")[];
+                            permissions: ("read" | "comment" | "post.write" | "post.approve" | "post.publish" | "channel.manage" | "member.manage" | "workspace.manage" | "workspace.delete" | "webhook.manage" | "integration.manage" | "listening.write" | "listening.manage" | "inbox.reply" | "inbox.manage" | "client_link.manage" | "contacts.write" | "contacts.manage")[];
                         };
                     };
                 };
@@ -3311,6 +3557,7 @@ export interface paths {
                                 content: string;
                                 /** Format: uuid */
                                 id: string;
+                                recurring: boolean;
                                 scheduledAt: string;
                                 /** @enum {string} */
                                 state: "draft" | "in_review" | "approved" | "scheduled" | "publishing" | "published" | "failed" | "canceled";
@@ -4281,6 +4528,205 @@ export interface paths {
             };
         };
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/client-links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Client approval links, newest first, with how many posts each client approved and rejected */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                approved: number;
+                                clientName: string;
+                                createdAt: string;
+                                createdByName: string | null;
+                                expiresAt: string;
+                                firstDay: string;
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                language: "es" | "en";
+                                lastDay: string;
+                                rejected: number;
+                                revokedAt: (string) | null;
+                                /** @enum {string} */
+                                status: "active" | "expired" | "revoked";
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a link for a client to approve the posts of a period (brand-zone days); the URL is shown once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        clientName: string;
+                        firstDay: string;
+                        /**
+                         * @default es
+                         * @enum {string}
+                         */
+                        language?: "es" | "en";
+                        lastDay: string;
+                        /** @default 14 */
+                        validDays?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            clientName: string;
+                            createdAt: string;
+                            createdByName: string | null;
+                            expiresAt: string;
+                            firstDay: string;
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            language: "es" | "en";
+                            lastDay: string;
+                            revokedAt: (string) | null;
+                            /** @enum {string} */
+                            status: "active" | "expired" | "revoked";
+                            url: string;
+                            urlWarning: {
+                                base: string;
+                                code: string;
+                                message: string;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/client-links/{linkId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One client link with the verdicts given through it, newest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    linkId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            clientName: string;
+                            createdAt: string;
+                            createdByName: string | null;
+                            decisions: {
+                                comment: string;
+                                decidedAt: string;
+                                /** @enum {string} */
+                                decision: "approved" | "rejected";
+                                postContent: string;
+                                /** Format: uuid */
+                                postId: string;
+                                /** @enum {string} */
+                                postState: "draft" | "in_review" | "approved" | "scheduled" | "publishing" | "published" | "failed" | "canceled";
+                                scheduledAt: (string) | null;
+                            }[];
+                            expiresAt: string;
+                            firstDay: string;
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            language: "es" | "en";
+                            lastDay: string;
+                            revokedAt: (string) | null;
+                            /** @enum {string} */
+                            status: "active" | "expired" | "revoked";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Revoke a client link at once */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    linkId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
@@ -5734,6 +6180,53 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspaces/{workspaceId}/evergreen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Evergreen posts (shared again by queues that recycle) with their alternative texts */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                content: string;
+                                /** Format: uuid */
+                                id: string;
+                                scheduledAt: (string) | null;
+                                state: string;
+                                variants: string[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workspaces/{workspaceId}/export": {
         parameters: {
             query?: never;
@@ -5888,6 +6381,847 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspaces/{workspaceId}/feeds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Feeds with their settings, last read and problem */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                campaignId: string | null;
+                                channelIds: string[];
+                                createdAt: string;
+                                /** @enum {string} */
+                                destination: "draft" | "review" | "queue";
+                                /** Format: uuid */
+                                id: string;
+                                intervalMinutes: number;
+                                itemsFailed: number;
+                                itemsPosted: number;
+                                lastError: string | null;
+                                lastErrorCode: string | null;
+                                lastPolledAt: (string) | null;
+                                name: string;
+                                nextPollAt: string;
+                                paused: boolean;
+                                queueId: string | null;
+                                template: string;
+                                trackLinks: boolean;
+                                updatedAt: string;
+                                url: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Follow an RSS or Atom feed: it is read at once (a web page, an answer over 5 MB or an unreachable address is refused, nothing stored) and its newest items become posts */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        campaignId?: string | null;
+                        channelIds: string[];
+                        /** @enum {string} */
+                        destination?: "draft" | "review" | "queue";
+                        intervalMinutes?: number;
+                        name?: string;
+                        paused?: boolean;
+                        queueId?: string | null;
+                        template?: string;
+                        trackLinks?: boolean;
+                        url: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            campaignId: string | null;
+                            channelIds: string[];
+                            createdAt: string;
+                            /** @enum {string} */
+                            destination: "draft" | "review" | "queue";
+                            /** Format: uuid */
+                            id: string;
+                            intervalMinutes: number;
+                            itemsFailed: number;
+                            itemsPosted: number;
+                            lastError: string | null;
+                            lastErrorCode: string | null;
+                            lastPolledAt: (string) | null;
+                            name: string;
+                            nextPollAt: string;
+                            paused: boolean;
+                            poll: {
+                                created: number;
+                                errorCode: string | null;
+                                failed: number;
+                                skipped: number;
+                                /** @enum {string} */
+                                status: "read" | "not_modified" | "failed";
+                            };
+                            queueId: string | null;
+                            template: string;
+                            trackLinks: boolean;
+                            updatedAt: string;
+                            url: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/feeds/{feedId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One feed with its latest items and the post each became */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    feedId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            campaignId: string | null;
+                            channelIds: string[];
+                            createdAt: string;
+                            /** @enum {string} */
+                            destination: "draft" | "review" | "queue";
+                            /** Format: uuid */
+                            id: string;
+                            intervalMinutes: number;
+                            items: {
+                                createdAt: string;
+                                errorCode: string | null;
+                                guid: string;
+                                /** Format: uuid */
+                                id: string;
+                                link: string | null;
+                                postId: string | null;
+                                postState: string | null;
+                                publishedAt: (string) | null;
+                                /** @enum {string} */
+                                status: "posted" | "skipped" | "failed";
+                                title: string;
+                            }[];
+                            itemsFailed: number;
+                            itemsPosted: number;
+                            lastError: string | null;
+                            lastErrorCode: string | null;
+                            lastPolledAt: (string) | null;
+                            name: string;
+                            nextPollAt: string;
+                            paused: boolean;
+                            queueId: string | null;
+                            template: string;
+                            trackLinks: boolean;
+                            updatedAt: string;
+                            url: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Stop following a feed (the posts it made stay) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    feedId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a feed: channels, template, destination, queue, tracked links, campaign, interval, pause */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    feedId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        campaignId?: string | null;
+                        channelIds?: string[];
+                        /** @enum {string} */
+                        destination?: "draft" | "review" | "queue";
+                        intervalMinutes?: number;
+                        name?: string;
+                        paused?: boolean;
+                        queueId?: string | null;
+                        template?: string;
+                        trackLinks?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            campaignId: string | null;
+                            channelIds: string[];
+                            createdAt: string;
+                            /** @enum {string} */
+                            destination: "draft" | "review" | "queue";
+                            /** Format: uuid */
+                            id: string;
+                            intervalMinutes: number;
+                            items: {
+                                createdAt: string;
+                                errorCode: string | null;
+                                guid: string;
+                                /** Format: uuid */
+                                id: string;
+                                link: string | null;
+                                postId: string | null;
+                                postState: string | null;
+                                publishedAt: (string) | null;
+                                /** @enum {string} */
+                                status: "posted" | "skipped" | "failed";
+                                title: string;
+                            }[];
+                            itemsFailed: number;
+                            itemsPosted: number;
+                            lastError: string | null;
+                            lastErrorCode: string | null;
+                            lastPolledAt: (string) | null;
+                            name: string;
+                            nextPollAt: string;
+                            paused: boolean;
+                            queueId: string | null;
+                            template: string;
+                            trackLinks: boolean;
+                            updatedAt: string;
+                            url: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/feeds/{feedId}/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Read the feed now (conditional GET) and turn its new items into posts */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    feedId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            created: number;
+                            errorCode: string | null;
+                            failed: number;
+                            skipped: number;
+                            /** @enum {string} */
+                            status: "read" | "not_modified" | "failed";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/hashtag-suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Hashtags suggested from the brand’s own data, with evidence: its best-performing posts (engagement rate by followers, first 24 h) and listening’s current trends (growth over the last day) */
+        get: {
+            parameters: {
+                query?: {
+                    days?: number;
+                };
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            days: number;
+                            ownPosts: {
+                                baselineRate: number;
+                                items: {
+                                    baselineRate: number;
+                                    engagementRate: number;
+                                    key: string;
+                                    lift: number | null;
+                                    posts: number;
+                                    tag: string;
+                                }[];
+                                measuredPosts: number;
+                                minPosts: number;
+                            };
+                            trends: {
+                                historyWindows: number;
+                                items: {
+                                    before: number;
+                                    growth: number;
+                                    key: string;
+                                    recent: number;
+                                    tag: string;
+                                }[];
+                                mentionsRead: number;
+                                minRecent: number;
+                                windowHours: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/ideas": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The ideas board: its columns (idea → draft → in review → scheduled → published) and every card with its column */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            columns: ("idea" | "draft" | "in_review" | "scheduled" | "published")[];
+                            items: {
+                                authorName: string | null;
+                                campaignId: string | null;
+                                channelIds: string[];
+                                /** @enum {string} */
+                                column: "idea" | "draft" | "in_review" | "scheduled" | "published";
+                                comments: number;
+                                createdAt: string;
+                                /** Format: uuid */
+                                id: string;
+                                notes: string;
+                                objectiveId: string | null;
+                                pillarId: string | null;
+                                position: number;
+                                postId: string | null;
+                                postScheduledAt: (string) | null;
+                                postState: ("draft" | "in_review" | "approved" | "scheduled" | "publishing" | "published" | "failed" | "canceled") | null;
+                                title: string;
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add an idea card, optionally tied to a pillar, campaign and objective and with the channels its post will go to */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        campaignId?: string | null;
+                        channelIds?: string[];
+                        notes?: string;
+                        objectiveId?: string | null;
+                        pillarId?: string | null;
+                        position?: number;
+                        title: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            authorName: string | null;
+                            campaignId: string | null;
+                            channelIds: string[];
+                            /** @enum {string} */
+                            column: "idea" | "draft" | "in_review" | "scheduled" | "published";
+                            commentList: {
+                                authorId: string | null;
+                                authorName: string | null;
+                                body: string;
+                                createdAt: string;
+                                /** Format: uuid */
+                                id: string;
+                            }[];
+                            comments: number;
+                            createdAt: string;
+                            /** Format: uuid */
+                            id: string;
+                            notes: string;
+                            objectiveId: string | null;
+                            pillarId: string | null;
+                            position: number;
+                            postId: string | null;
+                            postScheduledAt: (string) | null;
+                            postState: ("draft" | "in_review" | "approved" | "scheduled" | "publishing" | "published" | "failed" | "canceled") | null;
+                            title: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/ideas/{ideaId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One idea card with its comments */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    ideaId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            authorName: string | null;
+                            campaignId: string | null;
+                            channelIds: string[];
+                            /** @enum {string} */
+                            column: "idea" | "draft" | "in_review" | "scheduled" | "published";
+                            commentList: {
+                                authorId: string | null;
+                                authorName: string | null;
+                                body: string;
+                                createdAt: string;
+                                /** Format: uuid */
+                                id: string;
+                            }[];
+                            comments: number;
+                            createdAt: string;
+                            /** Format: uuid */
+                            id: string;
+                            notes: string;
+                            objectiveId: string | null;
+                            pillarId: string | null;
+                            position: number;
+                            postId: string | null;
+                            postScheduledAt: (string) | null;
+                            postState: ("draft" | "in_review" | "approved" | "scheduled" | "publishing" | "published" | "failed" | "canceled") | null;
+                            title: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete an idea card (a post made from it stays) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    ideaId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Edit an idea: title, notes, pillar, campaign, objective, channels, place on the board */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    ideaId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        campaignId?: string | null;
+                        channelIds?: string[];
+                        notes?: string;
+                        objectiveId?: string | null;
+                        pillarId?: string | null;
+                        position?: number;
+                        title?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            authorName: string | null;
+                            campaignId: string | null;
+                            channelIds: string[];
+                            /** @enum {string} */
+                            column: "idea" | "draft" | "in_review" | "scheduled" | "published";
+                            commentList: {
+                                authorId: string | null;
+                                authorName: string | null;
+                                body: string;
+                                createdAt: string;
+                                /** Format: uuid */
+                                id: string;
+                            }[];
+                            comments: number;
+                            createdAt: string;
+                            /** Format: uuid */
+                            id: string;
+                            notes: string;
+                            objectiveId: string | null;
+                            pillarId: string | null;
+                            position: number;
+                            postId: string | null;
+                            postScheduledAt: (string) | null;
+                            postState: ("draft" | "in_review" | "approved" | "scheduled" | "publishing" | "published" | "failed" | "canceled") | null;
+                            title: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/ideas/{ideaId}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Comment on an idea card */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    ideaId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        body: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            authorId: string | null;
+                            authorName: string | null;
+                            body: string;
+                            createdAt: string;
+                            /** Format: uuid */
+                            id: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/ideas/{ideaId}/move": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move a card on the board: idea → draft makes its post, draft → in review submits it; within a column, its place */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    ideaId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        channelIds?: string[];
+                        /** @enum {string} */
+                        column: "idea" | "draft" | "in_review" | "scheduled" | "published";
+                        position?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            from: "idea" | "draft" | "in_review" | "scheduled" | "published";
+                            postId: string | null;
+                            /** @enum {string} */
+                            to: "idea" | "draft" | "in_review" | "scheduled" | "published";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/ideas/{ideaId}/post": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Turn an idea into a draft post in one step (its text, pillar, campaign, objective; its channels unless others are given) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    ideaId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        channelIds?: string[];
+                        content?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            ideaId: string;
+                            /** Format: uuid */
+                            postId: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workspaces/{workspaceId}/inbox/channels": {
         parameters: {
             query?: never;
@@ -5940,6 +7274,48 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/inbox/channels/{channelId}/push-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A new push (webhook) secret for a channel whose network pushes; shown once with the address to give the network */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    channelId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            secret: string;
+                            url: string;
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -6039,6 +7415,8 @@ export interface paths {
                                 channelId: string;
                                 channelName: string;
                                 createdAt: string;
+                                dueAt: (string) | null;
+                                firstResponseAt: (string) | null;
                                 /** Format: uuid */
                                 id: string;
                                 itemCount: number;
@@ -6047,6 +7425,7 @@ export interface paths {
                                 lastInboundAt: (string) | null;
                                 lastMessageAt: string;
                                 network: string;
+                                overdue: boolean;
                                 preview: string;
                                 /** @enum {string} */
                                 priority: "low" | "normal" | "high" | "urgent";
@@ -6056,6 +7435,7 @@ export interface paths {
                                 state: "new" | "open" | "pending" | "resolved";
                                 threadRemoteId: string;
                                 unreadCount: number;
+                                waitingSince: (string) | null;
                             }[];
                             nextCursor: string | null;
                         };
@@ -6114,6 +7494,8 @@ export interface paths {
                             channelName: string;
                             channelStatus: string;
                             createdAt: string;
+                            dueAt: (string) | null;
+                            firstResponseAt: (string) | null;
                             /** Format: uuid */
                             id: string;
                             itemCount: number;
@@ -6137,6 +7519,7 @@ export interface paths {
                                 rating: number | null;
                                 receivedVia: string;
                                 remoteId: string;
+                                ruleId: string | null;
                                 sentiment: ("positive" | "neutral" | "negative") | null;
                                 sentimentManual: boolean;
                                 text: string;
@@ -6156,6 +7539,7 @@ export interface paths {
                                 mentionedUserIds: string[];
                                 text: string;
                             }[];
+                            overdue: boolean;
                             preview: string;
                             /** @enum {string} */
                             priority: "low" | "normal" | "high" | "urgent";
@@ -6187,6 +7571,7 @@ export interface paths {
                             state: "new" | "open" | "pending" | "resolved";
                             threadRemoteId: string;
                             unreadCount: number;
+                            waitingSince: (string) | null;
                         };
                     };
                 };
@@ -6237,6 +7622,8 @@ export interface paths {
                             channelId: string;
                             channelName: string;
                             createdAt: string;
+                            dueAt: (string) | null;
+                            firstResponseAt: (string) | null;
                             /** Format: uuid */
                             id: string;
                             itemCount: number;
@@ -6245,6 +7632,7 @@ export interface paths {
                             lastInboundAt: (string) | null;
                             lastMessageAt: string;
                             network: string;
+                            overdue: boolean;
                             preview: string;
                             /** @enum {string} */
                             priority: "low" | "normal" | "high" | "urgent";
@@ -6254,6 +7642,7 @@ export interface paths {
                             state: "new" | "open" | "pending" | "resolved";
                             threadRemoteId: string;
                             unreadCount: number;
+                            waitingSince: (string) | null;
                         };
                     };
                 };
@@ -6542,6 +7931,59 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspaces/{workspaceId}/inbox/conversations/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The same change on up to 200 conversations: resolve, reopen, assign, priority, add labels, mark read */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        addLabels?: string[];
+                        assigneeUserId?: string | null;
+                        conversationIds: string[];
+                        /** @enum {string} */
+                        priority?: "low" | "normal" | "high" | "urgent";
+                        read?: boolean;
+                        /** @enum {string} */
+                        state?: "new" | "open" | "pending" | "resolved";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            changed: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workspaces/{workspaceId}/inbox/counts": {
         parameters: {
             query?: never;
@@ -6688,6 +8130,7 @@ export interface paths {
                             rating: number | null;
                             receivedVia: string;
                             remoteId: string;
+                            ruleId: string | null;
                             sentiment: ("positive" | "neutral" | "negative") | null;
                             sentimentManual: boolean;
                             text: string;
@@ -6698,6 +8141,486 @@ export interface paths {
             };
         };
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/inbox/reports/service": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Service report of brand days (default: the last 30): first response and reply times (median, mean; calendar and business minutes), share within target, response rate, volume, per teammate */
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date */
+                            firstDay: string;
+                            firstResponse: {
+                                business: {
+                                    count: number;
+                                    mean: number | null;
+                                    median: number | null;
+                                };
+                                calendar: {
+                                    count: number;
+                                    mean: number | null;
+                                    median: number | null;
+                                };
+                            };
+                            from: string;
+                            inbound: number;
+                            /** Format: date */
+                            lastDay: string;
+                            perTeammate: {
+                                name: string;
+                                replies: number;
+                                resolved: number;
+                                userId: string;
+                            }[];
+                            replies: number;
+                            replyTime: {
+                                business: {
+                                    count: number;
+                                    mean: number | null;
+                                    median: number | null;
+                                };
+                                calendar: {
+                                    count: number;
+                                    mean: number | null;
+                                    median: number | null;
+                                };
+                            };
+                            responseRate: {
+                                answered: number;
+                                conversations: number;
+                                share: number | null;
+                            };
+                            targets: {
+                                high: number;
+                                low: number;
+                                normal: number;
+                                urgent: number;
+                            };
+                            timeZone: string;
+                            to: string;
+                            volume: {
+                                byKind: {
+                                    count: number;
+                                    key: string;
+                                }[];
+                                byLabel: {
+                                    count: number;
+                                    key: string;
+                                }[];
+                                byNetwork: {
+                                    count: number;
+                                    key: string;
+                                }[];
+                                bySentiment: {
+                                    count: number;
+                                    key: string;
+                                }[];
+                            };
+                            withinTarget: {
+                                answered: number;
+                                share: number | null;
+                                within: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/inbox/reports/service.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The service report as CSV (section, key, value) */
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description CSV, UTF-8 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/inbox/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Rules, in the order they are tried on each new message (the first that matches acts) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                actions: {
+                                    [key: string]: unknown;
+                                };
+                                conditions: {
+                                    contactStages?: string[];
+                                    hasLink?: boolean;
+                                    kinds?: ("comment" | "reply" | "mention" | "quote" | "direct_message" | "review")[];
+                                    languages?: string[];
+                                    networks?: string[];
+                                    query?: string;
+                                    sentiments?: ("positive" | "neutral" | "negative")[];
+                                };
+                                createdAt: string;
+                                enabled: boolean;
+                                /** Format: uuid */
+                                id: string;
+                                lastMatchedAt: (string) | null;
+                                matchedCount: number;
+                                name: string;
+                                position: number;
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a rule at the end of the order; a malformed query is a 400 invalid_query with its position */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        actions: {
+                            addLabels?: string[];
+                            /** Format: uuid */
+                            assignTo?: string;
+                            hide?: boolean;
+                            /** @enum {string} */
+                            priority?: "low" | "normal" | "high" | "urgent";
+                            resolve?: boolean;
+                            /** Format: uuid */
+                            savedReplyId?: string;
+                        };
+                        conditions: {
+                            contactStages?: string[];
+                            hasLink?: boolean;
+                            kinds?: ("comment" | "reply" | "mention" | "quote" | "direct_message" | "review")[];
+                            languages?: string[];
+                            networks?: string[];
+                            query?: string;
+                            sentiments?: ("positive" | "neutral" | "negative")[];
+                        };
+                        /** @default true */
+                        enabled?: boolean;
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actions: {
+                                [key: string]: unknown;
+                            };
+                            conditions: {
+                                contactStages?: string[];
+                                hasLink?: boolean;
+                                kinds?: ("comment" | "reply" | "mention" | "quote" | "direct_message" | "review")[];
+                                languages?: string[];
+                                networks?: string[];
+                                query?: string;
+                                sentiments?: ("positive" | "neutral" | "negative")[];
+                            };
+                            createdAt: string;
+                            enabled: boolean;
+                            /** Format: uuid */
+                            id: string;
+                            lastMatchedAt: (string) | null;
+                            matchedCount: number;
+                            name: string;
+                            position: number;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/inbox/rules/{ruleId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a rule */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    ruleId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a rule: name, on/off, conditions, actions, or its place in the order (position, from 1) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    ruleId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        actions?: {
+                            addLabels?: string[];
+                            /** Format: uuid */
+                            assignTo?: string;
+                            hide?: boolean;
+                            /** @enum {string} */
+                            priority?: "low" | "normal" | "high" | "urgent";
+                            resolve?: boolean;
+                            /** Format: uuid */
+                            savedReplyId?: string;
+                        };
+                        conditions?: {
+                            contactStages?: string[];
+                            hasLink?: boolean;
+                            kinds?: ("comment" | "reply" | "mention" | "quote" | "direct_message" | "review")[];
+                            languages?: string[];
+                            networks?: string[];
+                            query?: string;
+                            sentiments?: ("positive" | "neutral" | "negative")[];
+                        };
+                        /** @default true */
+                        enabled?: boolean;
+                        name?: string;
+                        position?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actions: {
+                                [key: string]: unknown;
+                            };
+                            conditions: {
+                                contactStages?: string[];
+                                hasLink?: boolean;
+                                kinds?: ("comment" | "reply" | "mention" | "quote" | "direct_message" | "review")[];
+                                languages?: string[];
+                                networks?: string[];
+                                query?: string;
+                                sentiments?: ("positive" | "neutral" | "negative")[];
+                            };
+                            createdAt: string;
+                            enabled: boolean;
+                            /** Format: uuid */
+                            id: string;
+                            lastMatchedAt: (string) | null;
+                            matchedCount: number;
+                            name: string;
+                            position: number;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/inbox/rules/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** What a rule (saved, with ruleId, or not yet) would have done on the last 30 days: matches, how many it would act on (first match wins), examples */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default {} */
+                        actions?: {
+                            [key: string]: unknown;
+                        };
+                        conditions: {
+                            contactStages?: string[];
+                            hasLink?: boolean;
+                            kinds?: ("comment" | "reply" | "mention" | "quote" | "direct_message" | "review")[];
+                            languages?: string[];
+                            networks?: string[];
+                            query?: string;
+                            sentiments?: ("positive" | "neutral" | "negative")[];
+                        };
+                        position?: number;
+                        /** Format: uuid */
+                        ruleId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            conversations: number;
+                            matched: number;
+                            matches: {
+                                at: string;
+                                authorHandle: string;
+                                /** Format: uuid */
+                                conversationId: string;
+                                /** Format: uuid */
+                                itemId: string;
+                                kind: string;
+                                network: string;
+                                preview: string;
+                                takenByRuleId: string | null;
+                            }[];
+                            scanned: number;
+                            since: string;
+                            truncated: boolean;
+                            usesContactStage: boolean;
+                            wouldAct: number;
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -6811,6 +8734,269 @@ export interface paths {
                 header?: never;
                 path: {
                     savedReplyId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/inbox/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Auto-replies (off by default), business hours (Monday first, brand zone) and answer targets per priority in business minutes */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            autoReplies: boolean;
+                            businessHours: {
+                                days: ({
+                                    from: string;
+                                    to: string;
+                                } | null)[];
+                            };
+                            targets: {
+                                high: number;
+                                low: number;
+                                normal: number;
+                                urgent: number;
+                            };
+                            timeZone: string;
+                        };
+                    };
+                };
+            };
+        };
+        /** Set auto-replies, business hours and targets per priority */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        autoReplies: boolean;
+                        businessHours: {
+                            days: ({
+                                from: string;
+                                to: string;
+                            } | null)[];
+                        };
+                        targets: {
+                            high: number;
+                            low: number;
+                            normal: number;
+                            urgent: number;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            autoReplies: boolean;
+                            businessHours: {
+                                days: ({
+                                    from: string;
+                                    to: string;
+                                } | null)[];
+                            };
+                            targets: {
+                                high: number;
+                                low: number;
+                                normal: number;
+                                urgent: number;
+                            };
+                            timeZone: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/inbox/views": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Saved views: your own and the shared ones */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                createdAt: string;
+                                filter: {
+                                    /** Format: uuid */
+                                    channelId?: string;
+                                    /** @enum {string} */
+                                    kind?: "comment" | "reply" | "mention" | "quote" | "direct_message" | "review";
+                                    label?: string;
+                                    q?: string;
+                                    /** @enum {string} */
+                                    state?: "active" | "any" | "new" | "open" | "pending" | "resolved";
+                                    /** @enum {string} */
+                                    view?: "all" | "mine" | "unassigned";
+                                };
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                shared: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Save the list’s filter as a view (shared with the workspace: managers only) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        filter: {
+                            /** Format: uuid */
+                            channelId?: string;
+                            /** @enum {string} */
+                            kind?: "comment" | "reply" | "mention" | "quote" | "direct_message" | "review";
+                            label?: string;
+                            q?: string;
+                            /** @enum {string} */
+                            state?: "active" | "any" | "new" | "open" | "pending" | "resolved";
+                            /** @enum {string} */
+                            view?: "all" | "mine" | "unassigned";
+                        };
+                        name: string;
+                        /** @default false */
+                        shared?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            createdAt: string;
+                            filter: {
+                                /** Format: uuid */
+                                channelId?: string;
+                                /** @enum {string} */
+                                kind?: "comment" | "reply" | "mention" | "quote" | "direct_message" | "review";
+                                label?: string;
+                                q?: string;
+                                /** @enum {string} */
+                                state?: "active" | "any" | "new" | "open" | "pending" | "resolved";
+                                /** @enum {string} */
+                                view?: "all" | "mine" | "unassigned";
+                            };
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            shared: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/inbox/views/{viewId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a saved view (yours; shared ones: managers) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    viewId: string;
                     workspaceId: string;
                 };
                 cookie?: never;
@@ -7172,6 +9358,54 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/link-card": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A page’s link card (Open Graph title, description, image), read through the safe fetcher and cached for a day */
+        get: {
+            parameters: {
+                query: {
+                    url: string;
+                };
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            description: string | null;
+                            errorCode: string | null;
+                            fetchedAt: string;
+                            imageUrl: string | null;
+                            siteName: string | null;
+                            title: string | null;
+                            url: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -10208,6 +12442,128 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/workspaces/{workspaceId}/post-batches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Change several posts at once — move by days (same wall-clock time in the brand’s zone), reschedule from a time (spaced by spacingMinutes, in the order given), add to a queue (next free slots, in order) or delete. All or nothing: when any post cannot change, none does (422 batch_failed, details: one { postId, code, message } per post). Undo with POST …/post-batches/{batchId}/undo until undoUntil. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        action: "move";
+                        days: number;
+                        postIds: string[];
+                    } | {
+                        /** @enum {string} */
+                        action: "reschedule";
+                        postIds: string[];
+                        scheduledAt: string;
+                        /** @default 0 */
+                        spacingMinutes?: number;
+                    } | {
+                        /** @enum {string} */
+                        action: "queue";
+                        postIds: string[];
+                        /** Format: uuid */
+                        queueId: string;
+                    } | {
+                        /** @enum {string} */
+                        action: "delete";
+                        postIds: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            action: "move" | "reschedule" | "queue" | "delete";
+                            /** Format: uuid */
+                            batchId: string;
+                            count: number;
+                            posts: {
+                                /** Format: uuid */
+                                id: string;
+                                queueId: string | null;
+                                scheduledAt: (string) | null;
+                                state: string;
+                            }[];
+                            undoUntil: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/post-batches/{batchId}/undo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Undo a batch: deleted posts come back as they were; moved, rescheduled or queued posts get their state, time and queue back. 409 batch_undo_expired after the window, batch_already_undone, or batch_undo_conflict when a post changed since (nothing undone) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    batchId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            action: string;
+                            /** Format: uuid */
+                            batchId: string;
+                            count: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workspaces/{workspaceId}/posts": {
         parameters: {
             query?: never;
@@ -10250,9 +12606,12 @@ export interface paths {
                                 campaignId: string | null;
                                 content: string;
                                 createdAt: string;
+                                evergreen: boolean;
+                                evergreenSourceId: string | null;
                                 /** Format: uuid */
                                 id: string;
                                 objectiveId: string | null;
+                                occurrenceDetached: boolean;
                                 pillarId: string | null;
                                 publications: {
                                     attempts: number;
@@ -10299,6 +12658,7 @@ export interface paths {
                                     }[];
                                     title: string | null;
                                 }[];
+                                recurringRuleId: string | null;
                                 scheduledAt: (string) | null;
                                 segmentId: string | null;
                                 /** @enum {string} */
@@ -10407,9 +12767,12 @@ export interface paths {
                             campaignId: string | null;
                             content: string;
                             createdAt: string;
+                            evergreen: boolean;
+                            evergreenSourceId: string | null;
                             /** Format: uuid */
                             id: string;
                             objectiveId: string | null;
+                            occurrenceDetached: boolean;
                             pillarId: string | null;
                             publications: {
                                 attempts: number;
@@ -10456,6 +12819,7 @@ export interface paths {
                                 }[];
                                 title: string | null;
                             }[];
+                            recurringRuleId: string | null;
                             scheduledAt: (string) | null;
                             segmentId: string | null;
                             /** @enum {string} */
@@ -10560,6 +12924,8 @@ export interface paths {
                             }[];
                             content: string;
                             createdAt: string;
+                            evergreen: boolean;
+                            evergreenSourceId: string | null;
                             history: {
                                 actorName: string | null;
                                 actorUserId: string | null;
@@ -10573,6 +12939,7 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             objectiveId: string | null;
+                            occurrenceDetached: boolean;
                             pillarId: string | null;
                             publications: {
                                 attempts: number;
@@ -10619,6 +12986,7 @@ export interface paths {
                                 }[];
                                 title: string | null;
                             }[];
+                            recurringRuleId: string | null;
                             scheduledAt: (string) | null;
                             segmentId: string | null;
                             /** @enum {string} */
@@ -10720,9 +13088,12 @@ export interface paths {
                             campaignId: string | null;
                             content: string;
                             createdAt: string;
+                            evergreen: boolean;
+                            evergreenSourceId: string | null;
                             /** Format: uuid */
                             id: string;
                             objectiveId: string | null;
+                            occurrenceDetached: boolean;
                             pillarId: string | null;
                             publications: {
                                 attempts: number;
@@ -10769,6 +13140,7 @@ export interface paths {
                                 }[];
                                 title: string | null;
                             }[];
+                            recurringRuleId: string | null;
                             scheduledAt: (string) | null;
                             segmentId: string | null;
                             /** @enum {string} */
@@ -10883,9 +13255,12 @@ export interface paths {
                             campaignId: string | null;
                             content: string;
                             createdAt: string;
+                            evergreen: boolean;
+                            evergreenSourceId: string | null;
                             /** Format: uuid */
                             id: string;
                             objectiveId: string | null;
+                            occurrenceDetached: boolean;
                             pillarId: string | null;
                             publications: {
                                 attempts: number;
@@ -10932,6 +13307,7 @@ export interface paths {
                                 }[];
                                 title: string | null;
                             }[];
+                            recurringRuleId: string | null;
                             scheduledAt: (string) | null;
                             segmentId: string | null;
                             /** @enum {string} */
@@ -10991,9 +13367,12 @@ export interface paths {
                             campaignId: string | null;
                             content: string;
                             createdAt: string;
+                            evergreen: boolean;
+                            evergreenSourceId: string | null;
                             /** Format: uuid */
                             id: string;
                             objectiveId: string | null;
+                            occurrenceDetached: boolean;
                             pillarId: string | null;
                             publications: {
                                 attempts: number;
@@ -11040,6 +13419,7 @@ export interface paths {
                                 }[];
                                 title: string | null;
                             }[];
+                            recurringRuleId: string | null;
                             scheduledAt: (string) | null;
                             segmentId: string | null;
                             /** @enum {string} */
@@ -11112,7 +13492,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/workspaces/{workspaceId}/posts/{postId}/publications/{publicationId}/retry": {
+    "/api/v1/workspaces/{workspaceId}/posts/{postId}/duplicate": {
         parameters: {
             query?: never;
             header?: never;
@@ -11121,22 +13501,27 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Retry a failed publication now */
+        /** Duplicate a post: a new draft with the same channels, texts, media and links to strategy; undated unless scheduledAt is given */
         post: {
             parameters: {
                 query?: never;
                 header?: never;
                 path: {
                     postId: string;
-                    publicationId: string;
                     workspaceId: string;
                 };
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "application/json": {
+                        scheduledAt?: string | null;
+                    };
+                };
+            };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -11146,9 +13531,12 @@ export interface paths {
                             campaignId: string | null;
                             content: string;
                             createdAt: string;
+                            evergreen: boolean;
+                            evergreenSourceId: string | null;
                             /** Format: uuid */
                             id: string;
                             objectiveId: string | null;
+                            occurrenceDetached: boolean;
                             pillarId: string | null;
                             publications: {
                                 attempts: number;
@@ -11195,6 +13583,161 @@ export interface paths {
                                 }[];
                                 title: string | null;
                             }[];
+                            recurringRuleId: string | null;
+                            scheduledAt: (string) | null;
+                            segmentId: string | null;
+                            /** @enum {string} */
+                            state: "draft" | "in_review" | "approved" | "scheduled" | "publishing" | "published" | "failed" | "canceled";
+                            updatedAt: string;
+                            /** Format: uuid */
+                            workspaceId: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/posts/{postId}/evergreen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Mark a post evergreen (with alternative texts for its re-shares) or take it out */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    postId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        evergreen: boolean;
+                        variants?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            evergreen: boolean;
+                            variants: string[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/posts/{postId}/publications/{publicationId}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Retry a failed publication now */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    postId: string;
+                    publicationId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            authorId: string | null;
+                            campaignId: string | null;
+                            content: string;
+                            createdAt: string;
+                            evergreen: boolean;
+                            evergreenSourceId: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            objectiveId: string | null;
+                            occurrenceDetached: boolean;
+                            pillarId: string | null;
+                            publications: {
+                                attempts: number;
+                                /** Format: uuid */
+                                channelId: string;
+                                dueAt: (string) | null;
+                                error: {
+                                    code: string;
+                                    message: string | null;
+                                } | null;
+                                firstAttemptAt: (string) | null;
+                                firstComment: string | null;
+                                firstCommentRemoteId: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                media: {
+                                    alt?: string;
+                                    mediaId: string;
+                                }[];
+                                missedByMs: number | null;
+                                network: string;
+                                options: {
+                                    contentWarning?: string;
+                                    language?: string;
+                                    network?: {
+                                        [key: string]: string | boolean;
+                                    };
+                                    /** @enum {string} */
+                                    visibility?: "public" | "unlisted" | "private" | "direct";
+                                };
+                                postType: ("text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document") | null;
+                                publishedAt: (string) | null;
+                                remoteId: string | null;
+                                remoteUrl: string | null;
+                                /** @enum {string} */
+                                state: "pending" | "scheduled" | "publishing" | "published" | "failed" | "canceled";
+                                text: string;
+                                thread: {
+                                    media: {
+                                        alt?: string;
+                                        mediaId: string;
+                                    }[];
+                                    text: string;
+                                }[];
+                                title: string | null;
+                            }[];
+                            recurringRuleId: string | null;
                             scheduledAt: (string) | null;
                             segmentId: string | null;
                             /** @enum {string} */
@@ -11254,9 +13797,12 @@ export interface paths {
                             campaignId: string | null;
                             content: string;
                             createdAt: string;
+                            evergreen: boolean;
+                            evergreenSourceId: string | null;
                             /** Format: uuid */
                             id: string;
                             objectiveId: string | null;
+                            occurrenceDetached: boolean;
                             pillarId: string | null;
                             publications: {
                                 attempts: number;
@@ -11303,6 +13849,7 @@ export interface paths {
                                 }[];
                                 title: string | null;
                             }[];
+                            recurringRuleId: string | null;
                             scheduledAt: (string) | null;
                             segmentId: string | null;
                             /** @enum {string} */
@@ -11362,9 +13909,12 @@ export interface paths {
                             campaignId: string | null;
                             content: string;
                             createdAt: string;
+                            evergreen: boolean;
+                            evergreenSourceId: string | null;
                             /** Format: uuid */
                             id: string;
                             objectiveId: string | null;
+                            occurrenceDetached: boolean;
                             pillarId: string | null;
                             publications: {
                                 attempts: number;
@@ -11411,6 +13961,7 @@ export interface paths {
                                 }[];
                                 title: string | null;
                             }[];
+                            recurringRuleId: string | null;
                             scheduledAt: (string) | null;
                             segmentId: string | null;
                             /** @enum {string} */
@@ -11470,9 +14021,12 @@ export interface paths {
                             campaignId: string | null;
                             content: string;
                             createdAt: string;
+                            evergreen: boolean;
+                            evergreenSourceId: string | null;
                             /** Format: uuid */
                             id: string;
                             objectiveId: string | null;
+                            occurrenceDetached: boolean;
                             pillarId: string | null;
                             publications: {
                                 attempts: number;
@@ -11519,6 +14073,7 @@ export interface paths {
                                 }[];
                                 title: string | null;
                             }[];
+                            recurringRuleId: string | null;
                             scheduledAt: (string) | null;
                             segmentId: string | null;
                             /** @enum {string} */
@@ -11578,9 +14133,12 @@ export interface paths {
                             campaignId: string | null;
                             content: string;
                             createdAt: string;
+                            evergreen: boolean;
+                            evergreenSourceId: string | null;
                             /** Format: uuid */
                             id: string;
                             objectiveId: string | null;
+                            occurrenceDetached: boolean;
                             pillarId: string | null;
                             publications: {
                                 attempts: number;
@@ -11627,6 +14185,7 @@ export interface paths {
                                 }[];
                                 title: string | null;
                             }[];
+                            recurringRuleId: string | null;
                             scheduledAt: (string) | null;
                             segmentId: string | null;
                             /** @enum {string} */
@@ -11686,9 +14245,12 @@ export interface paths {
                             campaignId: string | null;
                             content: string;
                             createdAt: string;
+                            evergreen: boolean;
+                            evergreenSourceId: string | null;
                             /** Format: uuid */
                             id: string;
                             objectiveId: string | null;
+                            occurrenceDetached: boolean;
                             pillarId: string | null;
                             publications: {
                                 attempts: number;
@@ -11735,6 +14297,7 @@ export interface paths {
                                 }[];
                                 title: string | null;
                             }[];
+                            recurringRuleId: string | null;
                             scheduledAt: (string) | null;
                             segmentId: string | null;
                             /** @enum {string} */
@@ -11794,9 +14357,12 @@ export interface paths {
                             campaignId: string | null;
                             content: string;
                             createdAt: string;
+                            evergreen: boolean;
+                            evergreenSourceId: string | null;
                             /** Format: uuid */
                             id: string;
                             objectiveId: string | null;
+                            occurrenceDetached: boolean;
                             pillarId: string | null;
                             publications: {
                                 attempts: number;
@@ -11843,6 +14409,7 @@ export interface paths {
                                 }[];
                                 title: string | null;
                             }[];
+                            recurringRuleId: string | null;
                             scheduledAt: (string) | null;
                             segmentId: string | null;
                             /** @enum {string} */
@@ -12351,6 +14918,103 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/workspaces/{workspaceId}/queues/{queueId}/evergreen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Let a queue recycle evergreen posts into its free slots, at least gapDays apart per post (null: stop recycling) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    queueId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        gapDays: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            evergreenGapDays: number | null;
+                            /** Format: uuid */
+                            queueId: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/queues/{queueId}/evergreen/fill": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Fill the queue’s free slots of the coming week with evergreen re-shares now (the hourly job does the same) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    queueId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                postId: string;
+                                scheduledAt: string;
+                                /** Format: uuid */
+                                sourceId: string;
+                                text: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workspaces/{workspaceId}/queues/{queueId}/order": {
         parameters: {
             query?: never;
@@ -12496,6 +15160,471 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/recurring": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Recurring posts, newest first, with their occurrence counts */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                action: string;
+                                authorId: string | null;
+                                channelIds: string[];
+                                content: string;
+                                createdAt: string;
+                                finished: boolean;
+                                generatedUntil: string;
+                                /** Format: uuid */
+                                id: string;
+                                nextAt: (string) | null;
+                                occurrences: {
+                                    published: number;
+                                    total: number;
+                                    upcoming: number;
+                                };
+                                rule: string;
+                                startsLocal: string;
+                                stoppedAt: (string) | null;
+                                timeZone: string;
+                                windowDays: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a recurring post: a post body, an RRULE and its first local date and time; occurrences are created as posts up to windowDays ahead */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        post: {
+                            /**
+                             * @default draft
+                             * @enum {string}
+                             */
+                            action?: "draft" | "submit" | "schedule" | "publish_now";
+                            campaignId?: string | null;
+                            channels: {
+                                /** Format: uuid */
+                                channelId: string;
+                                firstComment?: string;
+                                media?: {
+                                    alt?: string;
+                                    /** Format: uuid */
+                                    mediaId: string;
+                                }[];
+                                /** @default {} */
+                                options?: {
+                                    contentWarning?: string;
+                                    language?: string;
+                                    network?: {
+                                        [key: string]: string | boolean;
+                                    };
+                                    /** @enum {string} */
+                                    visibility?: "public" | "unlisted" | "private" | "direct";
+                                };
+                                /** @enum {string} */
+                                postType?: "text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document";
+                                text?: string;
+                                thread?: {
+                                    /** @default [] */
+                                    media?: {
+                                        alt?: string;
+                                        /** Format: uuid */
+                                        mediaId: string;
+                                    }[];
+                                    text: string;
+                                }[];
+                                title?: string;
+                            }[];
+                            /** @default  */
+                            content?: string;
+                            firstComment?: string;
+                            /** @default [] */
+                            media?: {
+                                alt?: string;
+                                /** Format: uuid */
+                                mediaId: string;
+                            }[];
+                            objectiveId?: string | null;
+                            pillarId?: string | null;
+                            /** @enum {string} */
+                            postType?: "text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document";
+                            scheduledAt?: string | null;
+                            segmentId?: string | null;
+                            /** @default [] */
+                            thread?: {
+                                /** @default [] */
+                                media?: {
+                                    alt?: string;
+                                    /** Format: uuid */
+                                    mediaId: string;
+                                }[];
+                                text: string;
+                            }[];
+                            title?: string;
+                        };
+                        rule: string;
+                        startsLocal: string;
+                        windowDays?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            action: string;
+                            authorId: string | null;
+                            channelIds: string[];
+                            content: string;
+                            createdAt: string;
+                            finished: boolean;
+                            generatedUntil: string;
+                            /** Format: uuid */
+                            id: string;
+                            items: {
+                                detached: boolean;
+                                local: string;
+                                /** Format: uuid */
+                                postId: string;
+                                scheduledAt: (string) | null;
+                                state: string;
+                            }[];
+                            nextAt: (string) | null;
+                            occurrences: {
+                                published: number;
+                                total: number;
+                                upcoming: number;
+                            };
+                            rule: string;
+                            startsLocal: string;
+                            stoppedAt: (string) | null;
+                            template: {
+                                [key: string]: unknown;
+                            };
+                            timeZone: string;
+                            windowDays: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/recurring/{ruleId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One recurring post with its occurrences */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    ruleId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            action: string;
+                            authorId: string | null;
+                            channelIds: string[];
+                            content: string;
+                            createdAt: string;
+                            finished: boolean;
+                            generatedUntil: string;
+                            /** Format: uuid */
+                            id: string;
+                            items: {
+                                detached: boolean;
+                                local: string;
+                                /** Format: uuid */
+                                postId: string;
+                                scheduledAt: (string) | null;
+                                state: string;
+                            }[];
+                            nextAt: (string) | null;
+                            occurrences: {
+                                published: number;
+                                total: number;
+                                upcoming: number;
+                            };
+                            rule: string;
+                            startsLocal: string;
+                            stoppedAt: (string) | null;
+                            template: {
+                                [key: string]: unknown;
+                            };
+                            timeZone: string;
+                            windowDays: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit all future occurrences (text and channels, rule, start or window); occurrences edited on their own and past ones stay */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    ruleId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        post?: {
+                            /**
+                             * @default draft
+                             * @enum {string}
+                             */
+                            action?: "draft" | "submit" | "schedule" | "publish_now";
+                            campaignId?: string | null;
+                            channels: {
+                                /** Format: uuid */
+                                channelId: string;
+                                firstComment?: string;
+                                media?: {
+                                    alt?: string;
+                                    /** Format: uuid */
+                                    mediaId: string;
+                                }[];
+                                /** @default {} */
+                                options?: {
+                                    contentWarning?: string;
+                                    language?: string;
+                                    network?: {
+                                        [key: string]: string | boolean;
+                                    };
+                                    /** @enum {string} */
+                                    visibility?: "public" | "unlisted" | "private" | "direct";
+                                };
+                                /** @enum {string} */
+                                postType?: "text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document";
+                                text?: string;
+                                thread?: {
+                                    /** @default [] */
+                                    media?: {
+                                        alt?: string;
+                                        /** Format: uuid */
+                                        mediaId: string;
+                                    }[];
+                                    text: string;
+                                }[];
+                                title?: string;
+                            }[];
+                            /** @default  */
+                            content?: string;
+                            firstComment?: string;
+                            /** @default [] */
+                            media?: {
+                                alt?: string;
+                                /** Format: uuid */
+                                mediaId: string;
+                            }[];
+                            objectiveId?: string | null;
+                            pillarId?: string | null;
+                            /** @enum {string} */
+                            postType?: "text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document";
+                            scheduledAt?: string | null;
+                            segmentId?: string | null;
+                            /** @default [] */
+                            thread?: {
+                                /** @default [] */
+                                media?: {
+                                    alt?: string;
+                                    /** Format: uuid */
+                                    mediaId: string;
+                                }[];
+                                text: string;
+                            }[];
+                            title?: string;
+                        };
+                        rule?: string;
+                        startsLocal?: string;
+                        windowDays?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            action: string;
+                            authorId: string | null;
+                            channelIds: string[];
+                            content: string;
+                            created: number;
+                            createdAt: string;
+                            finished: boolean;
+                            generatedUntil: string;
+                            /** Format: uuid */
+                            id: string;
+                            items: {
+                                detached: boolean;
+                                local: string;
+                                /** Format: uuid */
+                                postId: string;
+                                scheduledAt: (string) | null;
+                                state: string;
+                            }[];
+                            nextAt: (string) | null;
+                            occurrences: {
+                                published: number;
+                                total: number;
+                                upcoming: number;
+                            };
+                            removed: number;
+                            rule: string;
+                            startsLocal: string;
+                            stoppedAt: (string) | null;
+                            template: {
+                                [key: string]: unknown;
+                            };
+                            timeZone: string;
+                            windowDays: number;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/recurring/{ruleId}/stop": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Stop a recurring post: its future occurrences not yet publishing (and not edited on their own) are deleted */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    ruleId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            action: string;
+                            authorId: string | null;
+                            channelIds: string[];
+                            content: string;
+                            createdAt: string;
+                            finished: boolean;
+                            generatedUntil: string;
+                            /** Format: uuid */
+                            id: string;
+                            items: {
+                                detached: boolean;
+                                local: string;
+                                /** Format: uuid */
+                                postId: string;
+                                scheduledAt: (string) | null;
+                                state: string;
+                            }[];
+                            nextAt: (string) | null;
+                            occurrences: {
+                                published: number;
+                                total: number;
+                                upcoming: number;
+                            };
+                            removed: number;
+                            rule: string;
+                            startsLocal: string;
+                            stoppedAt: (string) | null;
+                            template: {
+                                [key: string]: unknown;
+                            };
+                            timeZone: string;
+                            windowDays: number;
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -13100,6 +16229,176 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/workspaces/{workspaceId}/snippets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Saved text snippets and hashtag sets */
+        get: {
+            parameters: {
+                query?: {
+                    kind?: "text" | "hashtags";
+                };
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                body: string;
+                                createdAt: string;
+                                hashtags: string[];
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "text" | "hashtags";
+                                name: string;
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Save a text snippet, or a hashtag set (tags separated by spaces or commas; the “#” may be left out) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        body: string;
+                        /** @enum {string} */
+                        kind: "text" | "hashtags";
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            body: string;
+                            createdAt: string;
+                            hashtags: string[];
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "text" | "hashtags";
+                            name: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/snippets/{snippetId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a snippet or hashtag set */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    snippetId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Rename a snippet or change its text */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    snippetId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        body?: string;
+                        name?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            body: string;
+                            createdAt: string;
+                            hashtags: string[];
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "text" | "hashtags";
+                            name: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
     "/api/v1/workspaces/{workspaceId}/webhooks": {
         parameters: {
             query?: never;
@@ -13152,7 +16451,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        events: ("post.published" | "post.failed" | "channel.needs_reconnect" | "channel.token_expiring" | "publication.missed" | "listening.reputation_alert" | "objective.off_track" | "objective.on_track" | "report.sent" | "report.failed" | "contact.stage_changed")[];
+                        events: ("post.published" | "post.failed" | "channel.needs_reconnect" | "channel.token_expiring" | "publication.missed" | "listening.reputation_alert" | "objective.off_track" | "objective.on_track" | "report.sent" | "report.failed" | "queue.post_added" | "queue.paused" | "queue.resumed" | "queue.slots_changed" | "client_link.approved" | "client_link.rejected" | "feed.item.created" | "feed.failed" | "contact.stage_changed")[];
                         /** Format: uri */
                         url: string;
                     };

@@ -19,7 +19,7 @@ export const inboxRulesEn = {
     linkYes: 'Has a link',
     linkNo: 'No link',
     stages: 'Contact stage',
-    stagesHint: 'Works once contacts are on: until then a rule with a stage matches nothing.',
+    stagesHint: 'The stage of the author’s contact (see Contacts); someone who is not a contact yet counts as a follower.',
     conditions: 'When',
     actions: 'Then',
     assign: 'Assign to',

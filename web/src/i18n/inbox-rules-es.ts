@@ -22,7 +22,7 @@ export const inboxRulesEs: Dictionary<typeof inboxRulesEn> = {
     linkYes: 'Lleva enlace',
     linkNo: 'Sin enlace',
     stages: 'Etapa del contacto',
-    stagesHint: 'Funciona cuando los contactos estén activos: hasta entonces, una regla con etapa no encaja con nada.',
+    stagesHint: 'La etapa del contacto de quien escribe (ver Contactos); quien aún no es contacto cuenta como seguidor.',
     conditions: 'Cuando',
     actions: 'Entonces',
     assign: 'Asignar a',

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import {
   type CSSProperties,
   memo,
@@ -477,6 +478,8 @@ function PostEvent({ item, channels, stateLabel, draggable, onPointerDown, onOpe
   const title = entry.content.slice(0, 80) || '—';
   const label = stateLabel(entry.state);
   const canDrag = draggable(entry);
+  const { t } = useTranslation();
+  const repeatLabel = t('recurring.icon');
   return (
     <div
       role="button"
@@ -507,6 +510,11 @@ function PostEvent({ item, channels, stateLabel, draggable, onPointerDown, onOpe
           {look.glyph}
         </span>
         <span className="plaza-event-time">{time}</span>
+        {entry.recurring && (
+          <span className="plaza-event-repeat" data-testid="calendar-repeat" role="img" aria-label={repeatLabel} title={repeatLabel}>
+            ↻
+          </span>
+        )}
         <span className="plaza-event-title">{title}</span>
       </div>
       {chips.length > 0 && (

@@ -39,6 +39,8 @@ import { ChannelOptions, StrategyPickers, SuggestTimeButton } from './ComposerEx
 import { draftBody, draftFromPost, draftReducer, emptyDraft, mediaUrl, textFor as draftText, type ComposerDraft } from './draft.ts';
 import { workspaceKey } from '../../../shared/query-keys.ts';
 import { AddToQueue } from '../../queues/AddToQueue.tsx';
+import { RepeatControl } from '../../recurring/RepeatControl.tsx';
+import { buildRule, NO_REPEAT, type RepeatChoice } from '../../recurring/repeat-rule.ts';
 import { ApiErrorAlert } from '../../../shared/ApiErrorAlert.tsx';
 import { LinkShortener } from '../../links/LinkShortener.tsx';
 import { ChannelCapabilities } from './ChannelCapabilities.tsx';
@@ -78,6 +80,7 @@ function ComposerForm() {
   const [issues, setIssues] = useState<ChannelIssues[]>([]);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState<Action | null>(null);
+  const [repeat, setRepeat] = useState<RepeatChoice>(NO_REPEAT);
 
   // Edit mode: load the post and fill the form from its publications once.
   const existing = usePost(editId);
@@ -135,6 +138,18 @@ function ComposerForm() {
     setBusy(action);
     try {
       let post: Post;
+      const rule = editing ? null : buildRule(repeat, when);
+      if (rule && action === 'schedule') {
+        // A repeating post: the server creates each occurrence as its own post, at this time on the brand's clock.
+        const series = await api<{ items: Array<{ postId: string }> }>('POST', `/workspaces/${workspace.id}/recurring`, {
+          post: { ...body, ...strategy, action: 'schedule' },
+          rule,
+          startsLocal: when,
+        });
+        await queryClient.invalidateQueries({ queryKey: workspaceKey(workspace.id) });
+        navigate(series.items[0] ? `/posts/${series.items[0].postId}` : '/calendar');
+        return;
+      }
       if (editing) {
         // Replace the content first (all or nothing), then move it through the workflow.
         post = await replacePost(workspace.id, editing.id, { ...body, ...strategy, scheduledAt });
@@ -438,6 +453,7 @@ function ComposerForm() {
               {t('review.pastDateHelp')}
             </Alert>
           )}
+          {!editing && directPublish && <RepeatControl value={repeat} onChange={setRepeat} startsLocal={when} />}
           <SuggestTimeButton
             workspaceId={workspace.id}
             zone={workspace.timeZone}
@@ -474,8 +490,9 @@ function ComposerForm() {
                   loading={busy === 'schedule'}
                   disabled={blocked || issueCount > 0 || !scheduledAt || datePassed}
                   onClick={() => void save('schedule')}
+                  data-testid="composer-schedule"
                 >
-                  {t('composer.schedule')}
+                  {repeat.kind !== 'none' ? t('recurring.create') : t('composer.schedule')}
                 </Button>
               )}
               {directPublish && (

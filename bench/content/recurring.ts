@@ -171,7 +171,7 @@ export async function run(options: ContentBenchOptions): Promise<Record<string, 
       autoPoll: false,
       lookaheadMs: 1_000,
       publishTimeoutMs: 10_000,
-      heartbeatMs: 50,
+      heartbeatMs: 10,
       deadAfterMs: 3 * DAY,
     });
     await engine.start();

@@ -512,7 +512,7 @@ function PostEvent({ item, channels, stateLabel, draggable, onPointerDown, onOpe
         <span className="plaza-event-time">{time}</span>
         {entry.recurring && (
           <span className="plaza-event-repeat" data-testid="calendar-repeat" role="img" aria-label={repeatLabel} title={repeatLabel}>
-            ↻
+            🔁
           </span>
         )}
         <span className="plaza-event-title">{title}</span>

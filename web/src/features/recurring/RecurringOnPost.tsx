@@ -41,7 +41,7 @@ export function RecurringOnPost({ ruleId, detached }: { ruleId: string; detached
     }
   };
   return (
-    <Alert color="grape" variant="light" title={`🔁 ${t('recurring.badge')}`} data-testid="post-recurring">
+    <Alert color="grape" variant="light" title={t('recurring.badge')} data-testid="post-recurring">
       <Text size="sm">{t('recurring.onPost', { rule: series.data.rule })}</Text>
       <Text size="sm" c="dimmed">
         {t('recurring.occurrences', { total: series.data.occurrences.total, published: series.data.occurrences.published })}

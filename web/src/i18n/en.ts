@@ -27,6 +27,7 @@ import { calendarOpsEn } from './calendar-ops-en.ts';
 import { feedsEn } from './feeds-en.ts';
 import { linkToolsEn } from './link-tools-en.ts';
 import { contactsEn } from './contacts-en.ts';
+import { recurringEn } from './recurring-en.ts';
 
 /** English UI strings. Spanish (es.ts) must have every key: the type and a test enforce it. */
 export const en = {
@@ -286,6 +287,7 @@ export const en = {
   feeds: feedsEn,
   linkTools: linkToolsEn,
   contacts: contactsEn,
+  recurring: recurringEn,
   roles: { owner: 'Owner', manager: 'Manager', editor: 'Editor', approver: 'Client approver', viewer: 'Viewer' },
   states: {
     draft: 'Draft',

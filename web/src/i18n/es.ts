@@ -28,6 +28,7 @@ import { calendarOpsEs } from './calendar-ops-es.ts';
 import { feedsEs } from './feeds-es.ts';
 import { linkToolsEs } from './link-tools-es.ts';
 import { contactsEs } from './contacts-es.ts';
+import { recurringEs } from './recurring-es.ts';
 
 /** Cadenas de la interfaz en español. */
 export const es: Dictionary = {
@@ -288,6 +289,7 @@ export const es: Dictionary = {
   feeds: feedsEs,
   linkTools: linkToolsEs,
   contacts: contactsEs,
+  recurring: recurringEs,
   roles: { owner: 'Propietario', manager: 'Gestor', editor: 'Editor', approver: 'Aprobador (cliente)', viewer: 'Lector' },
   states: {
     draft: 'Borrador',

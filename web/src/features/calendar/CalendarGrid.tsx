@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import {
   type CSSProperties,
   memo,
@@ -526,6 +527,8 @@ function PostEvent({ item, channels, stateLabel, draggable, onPointerDown, onOpe
   const label = stateLabel(entry.state);
   const canDrag = draggable(entry);
   const picked = selected?.has(entry.id) ?? false;
+  const { t } = useTranslation();
+  const repeatLabel = t('recurring.icon');
   return (
     <div
       role="button"
@@ -558,6 +561,11 @@ function PostEvent({ item, channels, stateLabel, draggable, onPointerDown, onOpe
           {look.glyph}
         </span>
         <span className="plaza-event-time">{time}</span>
+        {entry.recurring && (
+          <span className="plaza-event-repeat" data-testid="calendar-repeat" role="img" aria-label={repeatLabel} title={repeatLabel}>
+            <RepeatIcon />
+          </span>
+        )}
         <span className="plaza-event-title">{title}</span>
       </div>
       {chips.length > 0 && (
@@ -570,5 +578,23 @@ function PostEvent({ item, channels, stateLabel, draggable, onPointerDown, onOpe
         </div>
       )}
     </div>
+  );
+}
+
+/** The repeat mark of a recurring post's occurrence: two arrows in a loop (an SVG, so no emoji font is needed). */
+function RepeatIcon() {
+  return (
+    <svg
+      width="11"
+      height="11"
+      viewBox="0 0 16 16"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="2"
+      aria-hidden
+      style={{ verticalAlign: '-1px' }}
+    >
+      <path d="M2 7V6a3 3 0 0 1 3-3h8l-2.5-2.5M14 9v1a3 3 0 0 1-3 3H3l2.5 2.5" strokeLinecap="round" strokeLinejoin="round" />
+    </svg>
   );
 }

@@ -42,6 +42,8 @@ import { draftBody, draftFromPost, draftReducer, emptyDraft, mediaUrl, textFor a
 import { workspaceKey } from '../../../shared/query-keys.ts';
 import { ComposerSnippets } from '../../ideas/ComposerSnippets.tsx';
 import { AddToQueue } from '../../queues/AddToQueue.tsx';
+import { RepeatControl } from '../../recurring/RepeatControl.tsx';
+import { buildRule, NO_REPEAT, type RepeatChoice } from '../../recurring/repeat-rule.ts';
 import { ApiErrorAlert } from '../../../shared/ApiErrorAlert.tsx';
 import { LinkShortener } from '../../links/LinkShortener.tsx';
 import { ChannelCapabilities } from './ChannelCapabilities.tsx';
@@ -81,6 +83,7 @@ function ComposerForm() {
   const [issues, setIssues] = useState<ChannelIssues[]>([]);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState<Action | null>(null);
+  const [repeat, setRepeat] = useState<RepeatChoice>(NO_REPEAT);
 
   // Edit mode: load the post and fill the form from its publications once.
   const existing = usePost(editId);
@@ -140,6 +143,18 @@ function ComposerForm() {
     setBusy(action);
     try {
       let post: Post;
+      const rule = editing ? null : buildRule(repeat, when);
+      if (rule && action === 'schedule') {
+        // A repeating post: the server creates each occurrence as its own post, at this time on the brand's clock.
+        const series = await api<{ items: Array<{ postId: string }> }>('POST', `/workspaces/${workspace.id}/recurring`, {
+          post: { ...body, ...strategy, action: 'schedule' },
+          rule,
+          startsLocal: when,
+        });
+        await queryClient.invalidateQueries({ queryKey: workspaceKey(workspace.id) });
+        navigate(series.items[0] ? `/posts/${series.items[0].postId}` : '/calendar');
+        return;
+      }
       if (editing) {
         // Replace the content first (all or nothing), then move it through the workflow.
         post = await replacePost(workspace.id, editing.id, { ...body, ...strategy, scheduledAt });
@@ -445,6 +460,7 @@ function ComposerForm() {
               {t('review.pastDateHelp')}
             </Alert>
           )}
+          {!editing && directPublish && <RepeatControl value={repeat} onChange={setRepeat} startsLocal={when} />}
           <SuggestTimeButton
             workspaceId={workspace.id}
             zone={workspace.timeZone}
@@ -481,8 +497,9 @@ function ComposerForm() {
                   loading={busy === 'schedule'}
                   disabled={blocked || issueCount > 0 || !scheduledAt || datePassed}
                   onClick={() => void save('schedule')}
+                  data-testid="composer-schedule"
                 >
-                  {t('composer.schedule')}
+                  {repeat.kind !== 'none' ? t('recurring.create') : t('composer.schedule')}
                 </Button>
               )}
               {directPublish && (

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { RecurringOnPost } from '../../recurring/RecurringOnPost.tsx';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { Alert, Badge, Button, Card, Group, Loader, Stack, Table, Text, Textarea, Timeline, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
@@ -122,6 +123,7 @@ export function PostDetailPage() {
         </Badge>
       </Group>
       <ApprovedNotScheduled state={state} />
+      {data.recurringRuleId && <RecurringOnPost ruleId={data.recurringRuleId} detached={data.occurrenceDetached} />}
       {datePast && (
         <Alert color="orange" title={t('review.pastDate')} data-testid="past-date">
           {t('review.pastDateHelp')}

@@ -20,6 +20,7 @@ import * as signInWays0850 from './0850_sign_in_ways.ts';
 import * as publicationApiCost0851 from './0851_publication_api_cost.ts';
 import * as inbox0900 from './0900_inbox.ts';
 import * as queues0920 from './0920_queues.ts';
+import * as mediaLibrary0950 from './0950_media_library.ts';
 
 /** One schema change: plain SQL (one dialect for PGlite and Postgres), applied once. */
 export interface Migration {
@@ -54,4 +55,5 @@ export const migrations: Migration[] = [
   { name: '0851_publication_api_cost', up: publicationApiCost0851.up },
   { name: '0900_inbox', up: inbox0900.up },
   { name: '0920_queues', up: queues0920.up },
+  { name: '0950_media_library', up: mediaLibrary0950.up },
 ];

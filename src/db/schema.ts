@@ -255,7 +255,7 @@ export interface MediaTable {
   tags: Generated<string[]>;
   original_id: string | null;
   crop: JSONColumnType<MediaCrop> | null;
-  updated_at: Generated<Timestamp>;
+  updated_at: Generated<Date>;
   /** Generated from name, alt text and tags (never written). */
   search_vector: Generated<string>;
 }

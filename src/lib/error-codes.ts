@@ -140,6 +140,10 @@ export const ERROR_CODES = [
   'inbox_reply_too_long',
   'inbox_not_a_member',
   'inbox_reply_failed',
+  // media library
+  'media_in_use',
+  'crop_outside_image',
+  'crop_not_image',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -118,6 +118,10 @@ export const EVENT_TYPES = [
   'inbox.sentiment_corrected',
   'inbox.saved_reply.created',
   'inbox.saved_reply.deleted',
+  // media library
+  'media.updated',
+  'media.cropped',
+  'media.deleted',
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];

@@ -18,6 +18,7 @@ import { integrationRoutes } from '../modules/integrations/routes.ts';
 import { oauthRoutes } from '../modules/oauth/routes.ts';
 import { queueRoutes } from '../modules/queues/routes.ts';
 import { inboxRoutes } from '../modules/inbox/routes.ts';
+import { mediaLibraryRoutes } from '../modules/media/library-routes.ts';
 
 /** Every module's routes; add a module here to expose it. */
 export const apiModules: ApiModule[] = [
@@ -40,4 +41,5 @@ export const apiModules: ApiModule[] = [
   oauthRoutes,
   queueRoutes,
   inboxRoutes,
+  mediaLibraryRoutes,
 ];

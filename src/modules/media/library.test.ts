@@ -131,7 +131,7 @@ describe.each(DB_KINDS)('media library API (%s)', (kind) => {
     expect(outside.json().error.code).toBe('crop_outside_image');
     const badAspect = await s.owner.request('POST', `${ws()}/media/${original.id}/crops`, { aspect: '3:2' });
     expect(badAspect.statusCode).toBe(400);
-    const video = await upload('clip.mp4', tinyVideo({ width: 320, height: 240, seconds: 1 }), 'video/mp4');
+    const video = await upload('clip.mp4', Buffer.from(tinyVideo({ width: 320, height: 240, seconds: 1 })), 'video/mp4');
     expect(video.statusCode, video.body).toBe(201);
     const videoCrop = await s.owner.request('POST', `${ws()}/media/${video.json().id}/crops`, { aspect: 'square' });
     expect(videoCrop.statusCode).toBe(400);

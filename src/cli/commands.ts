@@ -9,6 +9,7 @@ import { registerListeningCommands } from './listening-commands.ts';
 import { registerAccountCommands } from './account-commands.ts';
 import { registerIntegrationCommands } from './integration-commands.ts';
 import { registerQueueCommands } from './queue-commands.ts';
+import { registerMediaCommands } from './media-commands.ts';
 import { registerInboxCommands } from './inbox-commands.ts';
 import { localMessage } from '../lib/local-messages.ts';
 
@@ -558,6 +559,7 @@ export function buildCli(): Command {
   registerAccountCommands(program);
   registerIntegrationCommands(program);
   registerQueueCommands(program);
+  registerMediaCommands(program);
   registerInboxCommands(program);
   return program;
 }

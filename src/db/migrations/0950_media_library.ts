@@ -50,28 +50,41 @@ CREATE INDEX media_usages_post_idx ON media_usages (post_id);
 CREATE INDEX media_usages_words_idx ON media_usages USING gin (post_words);
 
 -- The files a publication names (its own and its thread parts'), with the alt text it gives each.
-CREATE FUNCTION media_items_of(media jsonb, thread jsonb) RETURNS TABLE (media_id text, alt text) LANGUAGE sql IMMUTABLE AS $items$
-  SELECT e->>'mediaId', e->>'alt' FROM jsonb_array_elements(CASE WHEN jsonb_typeof(media) = 'array' THEN media ELSE '[]'::jsonb END) e
-  UNION ALL
-  SELECT e->>'mediaId', e->>'alt'
-  FROM jsonb_array_elements(CASE WHEN jsonb_typeof(thread) = 'array' THEN thread ELSE '[]'::jsonb END) part,
-       jsonb_array_elements(CASE WHEN jsonb_typeof(part->'media') = 'array' THEN part->'media' ELSE '[]'::jsonb END) e
+CREATE FUNCTION media_items_of(media jsonb, thread jsonb) RETURNS TABLE (media_id uuid, alt text) LANGUAGE sql IMMUTABLE AS $items$
+  SELECT CASE WHEN item.id ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' THEN item.id::uuid END, item.alt
+  FROM (
+    SELECT e->>'mediaId' AS id, e->>'alt' AS alt
+    FROM jsonb_array_elements(CASE WHEN jsonb_typeof(media) = 'array' THEN media ELSE '[]'::jsonb END) e
+    UNION ALL
+    SELECT e->>'mediaId', e->>'alt'
+    FROM jsonb_array_elements(CASE WHEN jsonb_typeof(thread) = 'array' THEN thread ELSE '[]'::jsonb END) part,
+         jsonb_array_elements(CASE WHEN jsonb_typeof(part->'media') = 'array' THEN part->'media' ELSE '[]'::jsonb END) e
+  ) item
 $items$;
 
 CREATE FUNCTION media_usages_sync() RETURNS trigger LANGUAGE plpgsql AS $sync$
+DECLARE
+  item record;
+  words tsvector;
 BEGIN
   DELETE FROM media_usages WHERE publication_id = NEW.id;
-  INSERT INTO media_usages (publication_id, media_id, post_id, workspace_id, post_words)
-  SELECT DISTINCT ON (m.id) NEW.id, m.id, NEW.post_id, NEW.workspace_id,
-    to_tsvector('simple'::regconfig, media_search_fold(NEW.text || ' ' ||
-      coalesce((SELECT string_agg(part->>'text', ' ') FROM jsonb_array_elements(
-        CASE WHEN jsonb_typeof(NEW.thread) = 'array' THEN NEW.thread ELSE '[]'::jsonb END) part), '')))
-  FROM media_items_of(NEW.media, NEW.thread) item
-  JOIN media m ON m.id::text = item.media_id AND m.workspace_id = NEW.workspace_id;
-  -- Alt text is kept with the image: the first alt text a post gives a file without one becomes its own.
-  UPDATE media m SET alt_text = item.alt, updated_at = now()
-  FROM (SELECT DISTINCT ON (media_id) media_id, alt FROM media_items_of(NEW.media, NEW.thread) WHERE coalesce(alt, '') <> '') item
-  WHERE m.id::text = item.media_id AND m.workspace_id = NEW.workspace_id AND m.alt_text = '';
+  words := to_tsvector('simple'::regconfig, media_search_fold(NEW.text || ' ' ||
+    coalesce((SELECT string_agg(part->>'text', ' ') FROM jsonb_array_elements(
+      CASE WHEN jsonb_typeof(NEW.thread) = 'array' THEN NEW.thread ELSE '[]'::jsonb END) part), '')));
+  -- One file at a time, each found by its primary key (a publication names a handful).
+  FOR item IN
+    SELECT DISTINCT ON (i.media_id) i.media_id, i.alt FROM media_items_of(NEW.media, NEW.thread) i
+    WHERE i.media_id IS NOT NULL ORDER BY i.media_id, coalesce(i.alt, '') = ''
+  LOOP
+    INSERT INTO media_usages (publication_id, media_id, post_id, workspace_id, post_words)
+    SELECT NEW.id, m.id, NEW.post_id, NEW.workspace_id, words FROM media m
+    WHERE m.id = item.media_id AND m.workspace_id = NEW.workspace_id;
+    -- Alt text is kept with the image: the first alt text a post gives a file without one becomes its own.
+    IF coalesce(item.alt, '') <> '' THEN
+      UPDATE media SET alt_text = item.alt, updated_at = now()
+      WHERE id = item.media_id AND workspace_id = NEW.workspace_id AND alt_text = '';
+    END IF;
+  END LOOP;
   RETURN NULL;
 END
 $sync$;
@@ -87,5 +100,5 @@ INSERT INTO media_usages (publication_id, media_id, post_id, workspace_id, post_
 SELECT DISTINCT ON (p.id, m.id) p.id, m.id, p.post_id, p.workspace_id, to_tsvector('simple'::regconfig, media_search_fold(p.text))
 FROM publications p
 CROSS JOIN LATERAL media_items_of(p.media, p.thread) item
-JOIN media m ON m.id::text = item.media_id AND m.workspace_id = p.workspace_id;
+JOIN media m ON m.id = item.media_id AND m.workspace_id = p.workspace_id;
 `;

@@ -46,58 +46,83 @@ export interface LibraryFilter {
   limit: number;
 }
 
+/** How many of the newest files a text search looks through before it asks the search indexes. */
+const RECENT_WINDOW = 3000;
+
+/**
+ * One page of the library. Text search `recent`: among the RECENT_WINDOW newest files (after the
+ * cursor); `indexed`: every file matching through the GIN indexes (name, alt text, tags; post words).
+ */
+async function searchWith(db: Db, workspaceId: string, filter: LibraryFilter, text: 'recent' | 'indexed' | null): Promise<LibraryRow[]> {
+  // `recent` reads the newest files in date order (a derived table named like the table), then matches words.
+  let source = db.selectFrom('media').selectAll().where('media.workspace_id', '=', workspaceId);
+  if (text === 'recent') {
+    if (filter.after) source = source.where(olderThanCursor('media.created_at', 'media.id', filter.after));
+    source = source.orderBy('media.created_at', 'desc').orderBy('media.id', 'desc').limit(RECENT_WINDOW);
+  }
+  let query = db
+    .selectFrom(source.as('media'))
+    .select(MEDIA_COLUMNS)
+    .select(exactInstant('media.created_at').as('cursor_at'))
+    .select((eb) =>
+      eb
+        .selectFrom('media_usages')
+        .select(sql<number>`count(DISTINCT media_usages.post_id)::int`.as('n'))
+        .whereRef('media_usages.media_id', '=', 'media.id')
+        .as('usage_count'),
+    );
+  const q = sql`to_tsquery('simple'::regconfig, ${filter.tsquery})`;
+  if (text === 'recent') {
+    query = query.where(
+      sql<boolean>`(media.search_vector @@ ${q} OR EXISTS (SELECT 1 FROM media_usages u WHERE u.media_id = media.id AND u.post_words @@ ${q}))`,
+    );
+  } else if (text === 'indexed') {
+    query = query.where(
+      'media.id',
+      'in',
+      sql<string>`(SELECT id FROM media WHERE workspace_id = ${workspaceId} AND search_vector @@ ${q}
+        UNION SELECT media_id FROM media_usages WHERE workspace_id = ${workspaceId} AND post_words @@ ${q})`,
+    );
+  }
+  if (filter.tag) query = query.where(sql<boolean>`media.tags @> ARRAY[${filter.tag}]::text[]`);
+  if (filter.kind) query = query.where('media.kind', '=', filter.kind);
+  if (filter.unused)
+    query = query.where(({ not, exists, selectFrom }) =>
+      not(exists(selectFrom('media_usages').select('media_usages.media_id').whereRef('media_usages.media_id', '=', 'media.id'))),
+    );
+  if (filter.usedInPostId) {
+    const postId = filter.usedInPostId;
+    query = query.where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('media_usages')
+          .select('media_usages.media_id')
+          .whereRef('media_usages.media_id', '=', 'media.id')
+          .where('media_usages.post_id', '=', postId),
+      ),
+    );
+  }
+  if (filter.after) query = query.where(olderThanCursor('media.created_at', 'media.id', filter.after));
+  const rows = await query
+    .orderBy('media.created_at', 'desc')
+    .orderBy('media.id', 'desc')
+    .limit(filter.limit + 1)
+    .execute();
+  return rows.map((row) => ({ ...row, usage_count: Number(row.usage_count ?? 0) }));
+}
+
 export const mediaLibraryRepository = {
   /**
    * One page of a workspace's library, newest first, with each item's usage count (distinct posts).
    * The text matches the name, alt text and tags (GIN over the generated vector) or the text of a
    * post that uses the file (GIN over media_usages.post_words).
    */
-  search(db: Db, workspaceId: string, filter: LibraryFilter): Promise<LibraryRow[]> {
-    let query = db
-      .selectFrom('media')
-      .select(MEDIA_COLUMNS)
-      .select(exactInstant('media.created_at').as('cursor_at'))
-      .select((eb) =>
-        eb
-          .selectFrom('media_usages')
-          .select(sql<number>`count(DISTINCT media_usages.post_id)::int`.as('n'))
-          .whereRef('media_usages.media_id', '=', 'media.id')
-          .as('usage_count'),
-      )
-      .where('media.workspace_id', '=', workspaceId);
-    if (filter.tsquery) {
-      const q = sql`to_tsquery('simple'::regconfig, ${filter.tsquery})`;
-      query = query.where(
-        'media.id',
-        'in',
-        sql<string>`(SELECT id FROM media WHERE workspace_id = ${workspaceId} AND search_vector @@ ${q}
-          UNION SELECT media_id FROM media_usages WHERE workspace_id = ${workspaceId} AND post_words @@ ${q})`,
-      );
-    }
-    if (filter.tag) query = query.where(sql<boolean>`media.tags @> ARRAY[${filter.tag}]::text[]`);
-    if (filter.kind) query = query.where('media.kind', '=', filter.kind);
-    if (filter.unused)
-      query = query.where(({ not, exists, selectFrom }) =>
-        not(exists(selectFrom('media_usages').select('media_usages.media_id').whereRef('media_usages.media_id', '=', 'media.id'))),
-      );
-    if (filter.usedInPostId) {
-      const postId = filter.usedInPostId;
-      query = query.where(({ exists, selectFrom }) =>
-        exists(
-          selectFrom('media_usages')
-            .select('media_usages.media_id')
-            .whereRef('media_usages.media_id', '=', 'media.id')
-            .where('media_usages.post_id', '=', postId),
-        ),
-      );
-    }
-    if (filter.after) query = query.where(olderThanCursor('media.created_at', 'media.id', filter.after));
-    return query
-      .orderBy('media.created_at', 'desc')
-      .orderBy('media.id', 'desc')
-      .limit(filter.limit + 1)
-      .execute()
-      .then((rows) => rows.map((row) => ({ ...row, usage_count: Number(row.usage_count ?? 0) })));
+  async search(db: Db, workspaceId: string, filter: LibraryFilter): Promise<LibraryRow[]> {
+    if (!filter.tsquery) return searchWith(db, workspaceId, filter, null);
+    // Words: first among the newest files (a common word fills the page there, walking the date
+    // index), then, when the page is not full, through the search indexes (a rare word has few matches).
+    const recent = await searchWith(db, workspaceId, filter, 'recent');
+    if (recent.length > filter.limit) return recent;
+    return searchWith(db, workspaceId, filter, 'indexed');
   },
 
   /** One item of a workspace with its usage count, or undefined. */

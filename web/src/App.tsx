@@ -26,6 +26,7 @@ const CalendarPage = lazy(() => calendarChunk ?? loadCalendar());
 const ComposerPage = lazy(() => import('./features/posts/composer/Composer.tsx'));
 // Pages off the first screen load on demand, so the calendar's first paint parses less script.
 const ApprovalsPage = lazy(() => import('./features/posts/approvals/ApprovalsPage.tsx').then((m) => ({ default: m.ApprovalsPage })));
+const MediaLibraryPage = lazy(() => import('./features/media/MediaLibraryPage.tsx').then((m) => ({ default: m.MediaLibraryPage })));
 const QueuesPage = lazy(() => import('./features/queues/QueuesPage.tsx').then((m) => ({ default: m.QueuesPage })));
 const PostsListPage = lazy(() => import('./features/posts/list/PostsListPage.tsx').then((m) => ({ default: m.PostsListPage })));
 const PostDetailPage = lazy(() => import('./features/posts/detail/PostDetailPage.tsx').then((m) => ({ default: m.PostDetailPage })));
@@ -93,6 +94,7 @@ export function App() {
               <Route path="/approvals" element={<ApprovalsPage />} />
               <Route path="/posts" element={<PostsListPage />} />
               <Route path="/queues" element={<QueuesPage />} />
+              <Route path="/media" element={<MediaLibraryPage />} />
               <Route path="/posts/:postId" element={<PostDetailPage />} />
               <Route path="/channels" element={<ChannelsPage />} />
               <Route path="/channels/connect" element={<ConnectPage />} />

@@ -20,6 +20,7 @@ import { previewsEn } from './previews-en.ts';
 import { labelsEn } from './labels-en.ts';
 import { connectEn } from './connect-en.ts';
 import { queuesEn } from './queues-en.ts';
+import { mediaLibraryEn } from './media-library-en.ts';
 
 /** English UI strings. Spanish (es.ts) must have every key: the type and a test enforce it. */
 export const en = {
@@ -272,6 +273,7 @@ export const en = {
   composerMedia: composerMediaEn,
   connect: connectEn,
   queues: queuesEn,
+  mediaLibrary: mediaLibraryEn,
   roles: { owner: 'Owner', manager: 'Manager', editor: 'Editor', approver: 'Client approver', viewer: 'Viewer' },
   states: {
     draft: 'Draft',

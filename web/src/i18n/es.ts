@@ -21,6 +21,7 @@ import { previewsEs } from './previews-es.ts';
 import { labelsEs } from './labels-es.ts';
 import { connectEs } from './connect-es.ts';
 import { queuesEs } from './queues-es.ts';
+import { mediaLibraryEs } from './media-library-es.ts';
 
 /** Cadenas de la interfaz en español. */
 export const es: Dictionary = {
@@ -274,6 +275,7 @@ export const es: Dictionary = {
   composerMedia: composerMediaEs,
   connect: connectEs,
   queues: queuesEs,
+  mediaLibrary: mediaLibraryEs,
   roles: { owner: 'Propietario', manager: 'Gestor', editor: 'Editor', approver: 'Aprobador (cliente)', viewer: 'Lector' },
   states: {
     draft: 'Borrador',

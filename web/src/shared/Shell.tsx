@@ -31,6 +31,7 @@ const NAV_GROUPS: ReadonlyArray<{ key: string; items: ReadonlyArray<{ to: string
     items: [
       { to: '/calendar', key: 'nav.calendar' },
       { to: '/queues', key: 'queues.nav' },
+      { to: '/media', key: 'mediaLibrary.nav' },
       { to: '/approvals', key: 'nav.approvals' },
       { to: '/channels', key: 'nav.channels' },
       { to: '/sandbox', key: 'nav.sandbox' },

@@ -164,7 +164,9 @@ function MediaCard({ item, onChanged }: { item: LibraryItem; onChanged: () => vo
             {t('mediaLibrary.delete')}
           </Button>
         </Group>
-        {[save.error, crop.error, remove.error].map((error, i) => (error ? <ApiErrorAlert key={i} error={error} /> : null))}
+        {save.error && <ApiErrorAlert error={save.error} />}
+        {crop.error && <ApiErrorAlert error={crop.error} />}
+        {remove.error && <ApiErrorAlert error={remove.error} />}
       </Stack>
     </Card>
   );

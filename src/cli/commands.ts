@@ -11,6 +11,7 @@ import { registerIntegrationCommands } from './integration-commands.ts';
 import { registerQueueCommands } from './queue-commands.ts';
 import { registerRecurringCommands } from './recurring-commands.ts';
 import { registerFeedCommands } from './feed-commands.ts';
+import { registerMediaCommands } from './media-commands.ts';
 import { registerInboxCommands } from './inbox-commands.ts';
 import { registerClientLinkCommands } from './client-link-commands.ts';
 import { registerIdeaCommands } from './idea-commands.ts';
@@ -599,6 +600,7 @@ export function buildCli(): Command {
   registerQueueCommands(program);
   registerRecurringCommands(program);
   registerFeedCommands(program);
+  registerMediaCommands(program);
   registerInboxCommands(program);
   registerClientLinkCommands(program);
   registerIdeaCommands(program);

@@ -303,6 +303,33 @@ export interface MediaTable {
   duration_seconds: number | null;
   codec: string | null;
   created_at: Timestamp;
+  /** Media library (0950): a name, alt text kept with the image, tags; a crop's original and rectangle. */
+  name: Generated<string>;
+  alt_text: Generated<string>;
+  tags: Generated<string[]>;
+  original_id: string | null;
+  crop: JSONColumnType<MediaCrop> | null;
+  updated_at: Generated<Date>;
+  /** Generated from name, alt text and tags (never written). */
+  search_vector: Generated<string>;
+}
+
+/** How a library crop was cut from its original (0950). */
+export interface MediaCrop {
+  aspect: string;
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+}
+
+/** Where a media item is used (0950): one row per publication and file, kept by a trigger on publications. */
+export interface MediaUsagesTable {
+  publication_id: string;
+  media_id: string;
+  post_id: string;
+  workspace_id: string;
+  post_words: string;
 }
 
 /** A resumable upload in progress (0830): bytes wait on disk until `received_bytes` reaches `total_bytes`. */
@@ -384,6 +411,7 @@ export interface Database {
   publication_attempts: PublicationAttemptsTable;
   media: MediaTable;
   media_uploads: MediaUploadsTable;
+  media_usages: MediaUsagesTable;
   post_comments: PostCommentsTable;
   webhooks: WebhooksTable;
   webhook_deliveries: WebhookDeliveriesTable;

@@ -184,6 +184,10 @@ export const ERROR_CODES = [
   'contacts_same_contact',
   'contacts_last_identity',
   'contacts_csv_invalid',
+  // media library
+  'media_in_use',
+  'crop_outside_image',
+  'crop_not_image',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -165,6 +165,10 @@ export const EVENT_TYPES = [
   'contact.split',
   'contact.erased',
   'contact.imported',
+  // media library
+  'media.updated',
+  'media.cropped',
+  'media.deleted',
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];

@@ -26,6 +26,7 @@ import { feedRoutes } from '../modules/feeds/routes.ts';
 import { linkCardRoutes } from '../modules/link-cards/routes.ts';
 import { inboxRulesRoutes } from '../modules/inbox/rules-routes.ts';
 import { contactRoutes } from '../modules/contacts/routes.ts';
+import { mediaLibraryRoutes } from '../modules/media/library-routes.ts';
 
 /** Every module's routes; add a module here to expose it. */
 export const apiModules: ApiModule[] = [
@@ -56,4 +57,5 @@ export const apiModules: ApiModule[] = [
   linkCardRoutes,
   inboxRulesRoutes,
   contactRoutes,
+  mediaLibraryRoutes,
 ];

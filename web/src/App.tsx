@@ -28,6 +28,7 @@ const ComposerPage = lazy(() => import('./features/posts/composer/Composer.tsx')
 const ApprovalsPage = lazy(() => import('./features/posts/approvals/ApprovalsPage.tsx').then((m) => ({ default: m.ApprovalsPage })));
 const IdeasPage = lazy(() => import('./features/ideas/IdeasPage.tsx').then((m) => ({ default: m.IdeasPage })));
 const FeedsPage = lazy(() => import('./features/feeds/FeedsPage.tsx').then((m) => ({ default: m.FeedsPage })));
+const MediaLibraryPage = lazy(() => import('./features/media/MediaLibraryPage.tsx').then((m) => ({ default: m.MediaLibraryPage })));
 const QueuesPage = lazy(() => import('./features/queues/QueuesPage.tsx').then((m) => ({ default: m.QueuesPage })));
 const PostsListPage = lazy(() => import('./features/posts/list/PostsListPage.tsx').then((m) => ({ default: m.PostsListPage })));
 const PostDetailPage = lazy(() => import('./features/posts/detail/PostDetailPage.tsx').then((m) => ({ default: m.PostDetailPage })));
@@ -106,6 +107,7 @@ export function App() {
               <Route path="/queues" element={<QueuesPage />} />
               <Route path="/ideas" element={<IdeasPage />} />
               <Route path="/feeds" element={<FeedsPage />} />
+              <Route path="/media" element={<MediaLibraryPage />} />
               <Route path="/posts/:postId" element={<PostDetailPage />} />
               <Route path="/channels" element={<ChannelsPage />} />
               <Route path="/channels/connect" element={<ConnectPage />} />

@@ -23,6 +23,7 @@ import * as queues0920 from './0920_queues.ts';
 import * as recurring0930 from './0930_recurring.ts';
 import * as feeds0940 from './0940_feeds.ts';
 import * as linkCards0941 from './0941_link_cards.ts';
+import * as mediaLibrary0950 from './0950_media_library.ts';
 import * as ideas0960 from './0960_ideas.ts';
 import * as postBatches0970 from './0970_post_batches.ts';
 import * as clientLinks0975 from './0975_client_links.ts';
@@ -65,6 +66,7 @@ export const migrations: Migration[] = [
   { name: '0930_recurring', up: recurring0930.up },
   { name: '0940_feeds', up: feeds0940.up },
   { name: '0941_link_cards', up: linkCards0941.up },
+  { name: '0950_media_library', up: mediaLibrary0950.up },
   { name: '0960_ideas', up: ideas0960.up },
   { name: '0970_post_batches', up: postBatches0970.up },
   { name: '0975_client_links', up: clientLinks0975.up },

@@ -190,3 +190,24 @@ export async function pdfSafeImage(bytes: Uint8Array, box: { width: number; heig
       .toBuffer(),
   );
 }
+
+/**
+ * A rectangle cut out of an image (turned upright first, first frame of an animation), written in
+ * the original's format (a GIF becomes a PNG). The caller checked that the rectangle fits.
+ */
+export async function cropImage(
+  bytes: Uint8Array,
+  rect: { left: number; top: number; width: number; height: number },
+): Promise<Uint8Array> {
+  const format = signatureFormat(bytes);
+  const sharp = await loadSharp();
+  return withDecodeSlot(async () => {
+    const cut = sharp(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), decoderOptions(false))
+      .rotate()
+      .extract(rect)
+      .timeout({ seconds: DECODE_TIMEOUT_SECONDS });
+    const encoded =
+      format === 'jpeg' ? cut.jpeg({ quality: 90, mozjpeg: true }) : format === 'webp' ? cut.webp({ quality: 90 }) : cut.png();
+    return new Uint8Array(await encoded.toBuffer());
+  });
+}

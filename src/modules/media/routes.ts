@@ -80,7 +80,7 @@ export const mediaRoutes: ApiModule = async (app, ctx) => {
       if (!file) throw badRequest('no_file', 'No file in the upload');
       const bytes = new Uint8Array(await file.toBuffer());
       if (file.file.truncated) throw new AppError(413, 'too_large', 'The file is larger than 20 MB');
-      const row = await storeMedia(ctx, { workspaceId, actorUserId: user.id, bytes });
+      const row = await storeMedia(ctx, { workspaceId, actorUserId: user.id, bytes, name: file.filename });
       return reply.status(201).send(presentMedia(row));
     },
   );

@@ -130,7 +130,12 @@ export async function appendChunk(
   }
   if (offset < total) return { upload: { ...row, received_bytes: offset }, media: null };
   // The file becomes the media item where it lies: a video is probed by streaming and moved into the store.
-  const media = await storeMediaFile(ctx, { workspaceId: input.workspaceId, actorUserId: input.userId, filePath: file });
+  const media = await storeMediaFile(ctx, {
+    workspaceId: input.workspaceId,
+    actorUserId: input.userId,
+    filePath: file,
+    name: row.file_name,
+  });
   await mediaRepository.completeUpload(ctx.database.db, row.id, media.id);
   return { upload: { ...row, received_bytes: offset, media_id: media.id }, media };
 }

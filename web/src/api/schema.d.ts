@@ -11275,7 +11275,63 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** The media library, newest first: search by name, tag, alt text or the text of a post using the file */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    kind?: "image" | "video";
+                    limit?: number;
+                    postId?: string;
+                    q?: string;
+                    tag?: string;
+                    unused?: "true" | "false";
+                };
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                altText: string;
+                                createdAt: string;
+                                crop: {
+                                    aspect: string;
+                                    height: number;
+                                    left: number;
+                                    top: number;
+                                    width: number;
+                                } | null;
+                                durationSeconds: number | null;
+                                height: number | null;
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "image" | "video";
+                                mimeType: string;
+                                name: string;
+                                originalId: string | null;
+                                size: number;
+                                tags: string[];
+                                usageCount: number;
+                                width: number | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
         put?: never;
         /** Upload an image or a short video (multipart field "file", up to 20 MB; larger files: resumable uploads) */
         post: {
@@ -11364,6 +11420,279 @@ export interface paths {
                         "image/webp": string;
                         "video/mp4": string;
                         "video/quicktime": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a file from the library (409 media_in_use while a post that has not gone out uses it) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mediaId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Rename a file, set its alt text, replace its tags or add and remove some */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mediaId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        addTags?: string[];
+                        altText?: string;
+                        name?: string;
+                        removeTags?: string[];
+                        tags?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            altText: string;
+                            createdAt: string;
+                            crop: {
+                                aspect: string;
+                                height: number;
+                                left: number;
+                                top: number;
+                                width: number;
+                            } | null;
+                            durationSeconds: number | null;
+                            height: number | null;
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "image" | "video";
+                            mimeType: string;
+                            name: string;
+                            originalId: string | null;
+                            size: number;
+                            tags: string[];
+                            usageCount: number;
+                            width: number | null;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/media/{mediaId}/crops": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Crop an image to a network aspect ratio (square 1:1, portrait 4:5, landscape 1.91:1, vertical 9:16) into a new file; the original is kept. Without left/top/width: the largest centred rectangle; with width, the height follows from the ratio. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mediaId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        aspect: "square" | "portrait" | "landscape" | "vertical";
+                        left?: number;
+                        top?: number;
+                        width?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            altText: string;
+                            createdAt: string;
+                            crop: {
+                                aspect: string;
+                                height: number;
+                                left: number;
+                                top: number;
+                                width: number;
+                            } | null;
+                            durationSeconds: number | null;
+                            height: number | null;
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "image" | "video";
+                            mimeType: string;
+                            name: string;
+                            originalId: string | null;
+                            size: number;
+                            tags: string[];
+                            usageCount: number;
+                            width: number | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/media/{mediaId}/details": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One library file with the posts that use it */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mediaId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            altText: string;
+                            createdAt: string;
+                            crop: {
+                                aspect: string;
+                                height: number;
+                                left: number;
+                                top: number;
+                                width: number;
+                            } | null;
+                            durationSeconds: number | null;
+                            height: number | null;
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "image" | "video";
+                            mimeType: string;
+                            name: string;
+                            originalId: string | null;
+                            size: number;
+                            tags: string[];
+                            usageCount: number;
+                            usages: {
+                                networks: string[];
+                                /** Format: uuid */
+                                postId: string;
+                                scheduledAt: (string) | null;
+                                state: string;
+                                text: string;
+                                waiting: boolean;
+                            }[];
+                            width: number | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/media/storage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Storage the workspace’s files take (by kind), and its tags */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            bytes: number;
+                            count: number;
+                            images: {
+                                bytes: number;
+                                count: number;
+                            };
+                            tags: {
+                                count: number;
+                                tag: string;
+                            }[];
+                            videos: {
+                                bytes: number;
+                                count: number;
+                            };
+                        };
                     };
                 };
             };

@@ -28,6 +28,7 @@ import { feedsEn } from './feeds-en.ts';
 import { linkToolsEn } from './link-tools-en.ts';
 import { contactsEn } from './contacts-en.ts';
 import { recurringEn } from './recurring-en.ts';
+import { mediaLibraryEn } from './media-library-en.ts';
 
 /** English UI strings. Spanish (es.ts) must have every key: the type and a test enforce it. */
 export const en = {
@@ -288,6 +289,7 @@ export const en = {
   linkTools: linkToolsEn,
   contacts: contactsEn,
   recurring: recurringEn,
+  mediaLibrary: mediaLibraryEn,
   roles: { owner: 'Owner', manager: 'Manager', editor: 'Editor', approver: 'Client approver', viewer: 'Viewer' },
   states: {
     draft: 'Draft',

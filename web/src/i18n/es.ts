@@ -29,6 +29,7 @@ import { feedsEs } from './feeds-es.ts';
 import { linkToolsEs } from './link-tools-es.ts';
 import { contactsEs } from './contacts-es.ts';
 import { recurringEs } from './recurring-es.ts';
+import { mediaLibraryEs } from './media-library-es.ts';
 
 /** Cadenas de la interfaz en español. */
 export const es: Dictionary = {
@@ -290,6 +291,7 @@ export const es: Dictionary = {
   linkTools: linkToolsEs,
   contacts: contactsEs,
   recurring: recurringEs,
+  mediaLibrary: mediaLibraryEs,
   roles: { owner: 'Propietario', manager: 'Gestor', editor: 'Editor', approver: 'Aprobador (cliente)', viewer: 'Lector' },
   states: {
     draft: 'Borrador',

@@ -30,7 +30,12 @@ export const eventTextsEn = {
     retried: '{{who}} retried a publication',
     missed: 'A publication was missed: Plaza was not running when it was due',
   },
-  media: { uploaded: '{{who}} uploaded a file' },
+  media: {
+    uploaded: '{{who}} uploaded a file',
+    updated: '{{who}} edited a file in the media library',
+    cropped: '{{who}} cropped an image',
+    deleted: '{{who}} deleted a file from the media library',
+  },
   link: { created: '{{who}} created a tracked link', deleted: '{{who}} deleted a tracked link' },
   feed: feedEventsEn,
   queue: {

@@ -28,7 +28,12 @@ export const eventTextsEs: Dictionary<typeof eventTextsEn> = {
     retried: '{{who}} reintentó una publicación',
     missed: 'Una publicación no salió: Plaza no estaba en marcha a la hora prevista',
   },
-  media: { uploaded: '{{who}} subió un archivo' },
+  media: {
+    uploaded: '{{who}} subió un archivo',
+    updated: '{{who}} editó un archivo de la biblioteca de medios',
+    cropped: '{{who}} recortó una imagen',
+    deleted: '{{who}} borró un archivo de la biblioteca de medios',
+  },
   link: { created: '{{who}} creó un enlace con seguimiento', deleted: '{{who}} borró un enlace con seguimiento' },
   feed: feedEventsEs,
   queue: {

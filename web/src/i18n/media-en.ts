@@ -11,4 +11,8 @@ export const mediaErrorsEn = {
   upload_already_complete: 'This upload is already complete.',
   media_link_invalid: 'This media link is not valid or has expired.',
   range_not_satisfiable: 'The requested part of the file lies beyond its end ({{size}} bytes).',
+  // media library
+  media_in_use: 'This file is used by posts that have not been published yet. Remove it from them (or cancel them) first.',
+  crop_outside_image: 'That crop does not fit inside the picture. Move it or make it smaller.',
+  crop_not_image: 'Only images can be cropped.',
 };

@@ -14,4 +14,8 @@ export const mediaErrorsEs: { [K in keyof typeof mediaErrorsEn]: string } = {
   upload_already_complete: 'Esta subida ya está completa.',
   media_link_invalid: 'Este enlace al archivo no es válido o ha caducado.',
   range_not_satisfiable: 'La parte pedida del archivo queda más allá de su final ({{size}} bytes).',
+  // biblioteca de medios
+  media_in_use: 'Este archivo lo usan publicaciones que aún no se han publicado. Quítalo de ellas (o cancélalas) antes.',
+  crop_outside_image: 'Ese recorte no cabe dentro de la imagen. Muévelo o hazlo más pequeño.',
+  crop_not_image: 'Solo se pueden recortar imágenes.',
 };

@@ -38,6 +38,7 @@ const NAV_GROUPS: ReadonlyArray<{ key: string; items: ReadonlyArray<{ to: string
     items: [
       { to: '/calendar', key: 'nav.calendar' },
       { to: '/queues', key: 'queues.nav' },
+      { to: '/media', key: 'mediaLibrary.nav' },
       { to: '/approvals', key: 'nav.approvals' },
       { to: '/client-links', key: 'clientLinks.nav' },
       { to: '/channels', key: 'nav.channels' },

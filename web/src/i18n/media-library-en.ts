@@ -1,0 +1,22 @@
+/** The Media page: the workspace's library of images and videos. */
+export const mediaLibraryEn = {
+  nav: 'Media',
+  title: 'Media library',
+  search: 'Search by name, tag, alt text or post text',
+  tag: 'Tag',
+  unused: 'Unused only',
+  storage: '{{count}} files, {{size}}',
+  none: 'Nothing here yet. Files you upload in the composer appear here.',
+  usedIn_one: 'Used in {{count}} post',
+  usedIn_other: 'Used in {{count}} posts',
+  notUsed: 'Not used',
+  altText: 'Alt text',
+  tags: 'Tags',
+  save: 'Save',
+  crop: 'Crop to',
+  aspects: { square: 'Square 1:1', portrait: 'Portrait 4:5', landscape: 'Landscape 1.91:1', vertical: 'Vertical 9:16' },
+  delete: 'Delete',
+  confirmDelete: 'Delete this file from the library?',
+  more: 'Show more',
+  cropOf: 'Crop of another file',
+};

@@ -45,6 +45,10 @@ describe('job registry: declarations are checked before anything starts', () => 
       'oauth.refresh-tokens',
       'inbox.poll',
       'inbox.replies',
+      'recurring.extend',
+      'recurring.evergreen',
+      'feeds.poll',
+      'contacts.link',
     ]);
   });
 

@@ -29,6 +29,8 @@ export const teamEn = {
       inbox_reply: 'answer, assign, label and resolve inbox conversations',
       inbox_manage: 'manage saved replies and sync the inbox',
       client_link_manage: 'create and revoke approval links for clients without an account',
+      contacts_write: 'edit contacts, move them between stages, merge and split them',
+      contacts_manage: 'import contacts, export a person’s data and erase it on request',
     },
   },
   workspace: {

@@ -32,6 +32,8 @@ export const teamEs: Dictionary<typeof teamEn> = {
       inbox_reply: 'responder, asignar, etiquetar y resolver conversaciones de la bandeja',
       inbox_manage: 'gestionar las respuestas guardadas y sincronizar la bandeja',
       client_link_manage: 'crear y retirar enlaces de aprobación para clientes sin cuenta',
+      contacts_write: 'editar contactos, moverlos de etapa, unirlos y separarlos',
+      contacts_manage: 'importar contactos, exportar los datos de una persona y borrarlos si lo pide',
     },
   },
   workspace: {

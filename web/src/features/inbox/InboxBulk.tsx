@@ -39,7 +39,9 @@ export function BulkBar({ selected, onDone }: { selected: string[]; onDone: () =
   const [label, setLabel] = useState('');
   const members = useQuery({
     queryKey: inboxKeys.members(workspace.id),
-    queryFn: () => apiCall('get', '/api/v1/workspaces/{workspaceId}/members', { params: { workspaceId: workspace.id } }),
+    // The same key as the conversation's assignee picker: the same shape (the list itself).
+    queryFn: async () =>
+      (await apiCall('get', '/api/v1/workspaces/{workspaceId}/members', { params: { workspaceId: workspace.id } })).items,
   });
   const bulk = useMutation({
     mutationFn: (change: { state?: 'resolved' | 'open'; assigneeUserId?: string | null; addLabels?: string[] }) =>
@@ -72,7 +74,7 @@ export function BulkBar({ selected, onDone }: { selected: string[]; onDone: () =
             </Button>
           </Menu.Target>
           <Menu.Dropdown>
-            {(members.data?.items ?? []).map((m) => (
+            {(members.data ?? []).map((m) => (
               <Menu.Item key={m.userId} onClick={() => bulk.mutate({ assigneeUserId: m.userId })}>
                 {m.name}
               </Menu.Item>

@@ -105,7 +105,9 @@ export default function InboxRulesPage() {
   });
   const members = useQuery({
     queryKey: inboxKeys.members(workspace.id),
-    queryFn: () => apiCall('get', '/api/v1/workspaces/{workspaceId}/members', { params: { workspaceId: workspace.id } }),
+    // The same key as the conversation's assignee picker: the same shape (the list itself).
+    queryFn: async () =>
+      (await apiCall('get', '/api/v1/workspaces/{workspaceId}/members', { params: { workspaceId: workspace.id } })).items,
   });
   const saved = useQuery({
     queryKey: [...inboxKeys.all(workspace.id), 'saved-replies'],
@@ -151,7 +153,7 @@ export default function InboxRulesPage() {
       apiCall('delete', '/api/v1/workspaces/{workspaceId}/inbox/rules/{ruleId}', { params: { workspaceId: workspace.id, ruleId } }),
     onSuccess: refresh,
   });
-  const memberOptions = (members.data?.items ?? []).map((m) => ({ value: m.userId, label: m.name }));
+  const memberOptions = (members.data ?? []).map((m) => ({ value: m.userId, label: m.name }));
   const memberName = new Map(memberOptions.map((m) => [m.value, m.label]));
   const savedOptions = (saved.data?.items ?? []).map((r) => ({ value: r.id, label: `${r.name} (${r.language})` }));
   const error = create.error ?? test.error;

@@ -31,6 +31,7 @@ const NAV_GROUPS: ReadonlyArray<{ key: string; items: ReadonlyArray<{ to: string
       { to: '/compose', key: 'nav.compose' },
       { to: '/posts', key: 'shellUi.nav.posts' },
       { to: '/feeds', key: 'feeds.nav' },
+      { to: '/media', key: 'mediaLibrary.nav' },
     ],
   },
   {
@@ -38,7 +39,6 @@ const NAV_GROUPS: ReadonlyArray<{ key: string; items: ReadonlyArray<{ to: string
     items: [
       { to: '/calendar', key: 'nav.calendar' },
       { to: '/queues', key: 'queues.nav' },
-      { to: '/media', key: 'mediaLibrary.nav' },
       { to: '/approvals', key: 'nav.approvals' },
       { to: '/client-links', key: 'clientLinks.nav' },
       { to: '/channels', key: 'nav.channels' },

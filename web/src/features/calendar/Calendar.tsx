@@ -109,14 +109,6 @@ export default function CalendarPage() {
       else next.set(postId, content);
       return next;
     });
-  const queues = useQueues();
-  const queueSlots = useMemo<QueueSlotMark[]>(
-    () =>
-      (queues.data ?? [])
-        .filter((q) => !q.paused)
-        .flatMap((q) => q.slots.map((slot) => ({ weekday: slot.weekday % 7, time: slot.time, queue: q.name }))),
-    [queues.data],
-  );
   const freeSlotText = useCallback((queue: string, time: string) => t('calendarOps.freeSlot', { queue, time }), [t]);
   const freeSlotLabel = useCallback((queue: string, time: string) => t('calendarOps.freeSlotLabel', { queue, time }), [t]);
 
@@ -138,6 +130,15 @@ export default function CalendarPage() {
   }, [entries.isSuccess, idle]);
   const members = useMembers(idle);
   const campaignList = useCampaigns(idle);
+  // Free queue slots are drawn on the week view only.
+  const queues = useQueues(idle && view === 'week');
+  const queueSlots = useMemo<QueueSlotMark[]>(
+    () =>
+      (queues.data ?? [])
+        .filter((q) => !q.paused)
+        .flatMap((q) => q.slots.map((slot) => ({ weekday: slot.weekday % 7, time: slot.time, queue: q.name }))),
+    [queues.data],
+  );
 
   // Every channel of a post is a chip in that channel's colour (names in the legend and the label).
   const chips = useMemo(
@@ -369,7 +370,7 @@ export default function CalendarPage() {
           )}
         </div>
         <div style={{ flex: '0 1 260px', minWidth: 220 }}>
-          <UndatedDrafts selecting={selecting} selected={selectedSet} onToggle={toggle} />
+          <UndatedDrafts enabled={idle} selecting={selecting} selected={selectedSet} onToggle={toggle} />
         </div>
       </div>
       <Modal

@@ -310,8 +310,11 @@ export const CalendarGrid = memo(function CalendarGrid(props: CalendarGridProps)
   );
   useEffect(() => () => dragger.end(), [dragger]);
 
+  const { t } = useTranslation();
   const eventProps = {
     zone,
+    // One translation for every event (a hook per event costs on a month of 1,000 posts).
+    repeatLabel: t('recurring.icon'),
     channels: props.channels,
     stateLabel: props.stateLabel,
     draggable: props.draggable,
@@ -505,6 +508,7 @@ interface PostEventProps {
   zone: string;
   channels: Map<string, PostChip>;
   stateLabel(state: string): string;
+  repeatLabel: string;
   draggable(entry: CalendarEntry): boolean;
   onPointerDown(event: ReactPointerEvent<HTMLElement>, item: Placed): void;
   onOpen(entry: CalendarEntry): void;
@@ -517,7 +521,7 @@ interface PostEventProps {
  * its state (approved but not scheduled: white with a dashed border). Screen readers hear the state in
  * words and every channel by name; Enter or Space opens it like a click.
  */
-function PostEvent({ item, channels, stateLabel, draggable, onPointerDown, onOpen, wide, selected }: PostEventProps) {
+function PostEvent({ item, channels, stateLabel, repeatLabel, draggable, onPointerDown, onOpen, wide, selected }: PostEventProps) {
   const { entry, time } = item;
   const look = STATE_LOOK[entry.state] ?? STATE_LOOK.draft;
   const approved = entry.state === 'approved';
@@ -527,8 +531,6 @@ function PostEvent({ item, channels, stateLabel, draggable, onPointerDown, onOpe
   const label = stateLabel(entry.state);
   const canDrag = draggable(entry);
   const picked = selected?.has(entry.id) ?? false;
-  const { t } = useTranslation();
-  const repeatLabel = t('recurring.icon');
   return (
     <div
       role="button"

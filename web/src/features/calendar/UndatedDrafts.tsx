@@ -10,10 +10,13 @@ const SHOWN = 30;
 
 /** Drafts with no date yet, beside the calendar: open one, or select them to reschedule or queue them at once. */
 export function UndatedDrafts({
+  enabled,
   selecting,
   selected,
   onToggle,
 }: {
+  /** False until the calendar's posts are drawn: the month comes first. */
+  enabled: boolean;
   selecting: boolean;
   selected: ReadonlySet<string>;
   onToggle(postId: string, content: string): void;
@@ -21,6 +24,7 @@ export function UndatedDrafts({
   const { t } = useTranslation();
   const workspace = useWorkspace();
   const drafts = useQuery({
+    enabled,
     queryKey: [...workspaceKey(workspace.id), 'posts', 'undated-drafts'],
     queryFn: async () =>
       (

@@ -13,9 +13,11 @@ export const queueKeys = {
 };
 
 /** The workspace's queues (the composer's "add to queue" and the Queues page). */
-export function useQueues() {
+/** The workspace's queues; `enabled` false waits (the calendar asks only once its posts are drawn). */
+export function useQueues(enabled = true) {
   const workspace = useWorkspace();
   return useQuery({
+    enabled,
     queryKey: queueKeys.all(workspace.id),
     queryFn: async () => (await apiCall('get', '/api/v1/workspaces/{workspaceId}/queues', { params: { workspaceId: workspace.id } })).items,
   });

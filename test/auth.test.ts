@@ -157,7 +157,15 @@ describe('authentication', () => {
     ]);
     expect(viewerMe.workspaces[0]).not.toHaveProperty('time_zone');
     const editorMe = await login('editora@example.com');
-    expect(editorMe.workspaces[0].permissions).toEqual(['read', 'comment', 'post.write', 'post.publish', 'listening.write', 'inbox.reply', 'contacts.write']);
+    expect(editorMe.workspaces[0].permissions).toEqual([
+      'read',
+      'comment',
+      'post.write',
+      'post.publish',
+      'listening.write',
+      'inbox.reply',
+      'contacts.write',
+    ]);
     expect(editorMe.workspaces[0].permissions).not.toContain('member.manage');
   });
 });

@@ -1,37 +1,19 @@
 /** `plaza idea …`, `plaza snippet …` and `plaza hashtag suggest` against a running Plaza. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PlazaRuntime } from '../src/server/runtime.ts';
-import { type CliDataDir, cliDataDir, plaza, startPlazaServer } from './helpers/cli.ts';
+import { type CliWorkspace, cliWorkspace, plaza } from './helpers/cli.ts';
 
 describe('plaza idea, snippet and hashtag', () => {
-  let runtime: PlazaRuntime;
-  let folder: CliDataDir;
+  let cli: CliWorkspace;
   let env: Record<string, string>;
   let workspaceId: string;
   let channelId: string;
-  const json = async (...args: string[]) => {
-    const result = await plaza(env, '--json', ...args);
-    expect(result.code, result.stderr).toBe(0);
-    return JSON.parse(result.stdout);
-  };
+  const json = (...args: string[]) => cli.json(...args);
 
   beforeAll(async () => {
-    folder = cliDataDir('cli-ideas', 'cli-ideas-secret-cli-ideas-secret-012345');
-    const base = folder.env;
-    expect((await plaza(base, 'user', 'create', '--email', 'i@example.com', '--name', 'I', '--password', 'una clave larga')).code).toBe(0);
-    const token = await plaza(base, 'token', 'create', '--email', 'i@example.com');
-    const server = await startPlazaServer(base, { services: ['web'] });
-    runtime = server.runtime;
-    env = { ...base, PLAZA_URL: server.url, PLAZA_TOKEN: token.stdout.trim() };
-    workspaceId = (await json('workspace', 'create', '--name', 'Café', '--tz', 'Europe/Madrid', '--lang', 'es')).id;
-    channelId = (
-      await json('channel', 'add', '-w', workspaceId, '--network', 'sandbox', '--name', 'S', '-f', 'handle=cafe', '-f', 'token=t')
-    ).id;
+    cli = await cliWorkspace('cli-ideas');
+    ({ env, workspaceId, channelId } = cli);
   }, 120_000);
-  afterAll(async () => {
-    await runtime?.stop();
-    folder?.remove();
-  });
+  afterAll(() => cli?.close());
 
   it('creates an idea, comments on it, moves it to draft (its post) and lists the board by column', async () => {
     const card = await json('idea', 'create', '-w', workspaceId, '--title', 'Cata de café', '--notes', 'Sábado', '-c', channelId);

@@ -1,39 +1,21 @@
 /** `plaza queue …` and `plaza post create --queue` against a running Plaza. */
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PlazaRuntime } from '../src/server/runtime.ts';
 import { parseSlot } from '../src/cli/queue-commands.ts';
-import { type CliDataDir, cliDataDir, plaza, startPlazaServer } from './helpers/cli.ts';
+import { type CliWorkspace, cliWorkspace, plaza } from './helpers/cli.ts';
 
 describe('plaza queue', () => {
-  let runtime: PlazaRuntime;
-  let folder: CliDataDir;
+  let cli: CliWorkspace;
   let env: Record<string, string>;
   let workspaceId: string;
   let channelId: string;
-  const json = async (...args: string[]) => {
-    const result = await plaza(env, '--json', ...args);
-    expect(result.code, result.stderr).toBe(0);
-    return JSON.parse(result.stdout);
-  };
+  const json = (...args: string[]) => cli.json(...args);
 
   beforeAll(async () => {
-    folder = cliDataDir('cli-queues', 'cli-queues-secret-cli-queues-secret-0123');
-    const base = folder.env;
-    expect((await plaza(base, 'user', 'create', '--email', 'q@example.com', '--name', 'Q', '--password', 'una clave larga')).code).toBe(0);
-    const token = await plaza(base, 'token', 'create', '--email', 'q@example.com');
-    const server = await startPlazaServer(base, { services: ['web'] });
-    runtime = server.runtime;
-    env = { ...base, PLAZA_URL: server.url, PLAZA_TOKEN: token.stdout.trim() };
-    workspaceId = (await json('workspace', 'create', '--name', 'Café', '--tz', 'Europe/Madrid', '--lang', 'es')).id;
-    channelId = (
-      await json('channel', 'add', '-w', workspaceId, '--network', 'sandbox', '--name', 'S', '-f', 'handle=cafe', '-f', 'token=t')
-    ).id;
+    cli = await cliWorkspace('cli-queues');
+    ({ env, workspaceId, channelId } = cli);
   }, 120_000);
-  afterAll(async () => {
-    await runtime?.stop();
-    folder?.remove();
-  });
+  afterAll(() => cli?.close());
 
   it('reads slots in English, Spanish or by number, and refuses the rest', () => {
     expect(parseSlot('mon 09:30')).toEqual({ weekday: 1, time: '09:30' });

@@ -65,3 +65,45 @@ export async function startPlazaServer(
   if (!address) throw new Error('startPlazaServer: the web service did not start (add "web" to services)');
   return { runtime, url: `http://127.0.0.1:${address.port}` };
 }
+
+/** A running Plaza (web only) and what the CLI needs to talk to it: a user's token, a workspace and a sandbox channel. */
+export interface CliWorkspace {
+  /** PLAZA_URL and PLAZA_TOKEN set, for `plaza(env, …)`. */
+  env: Record<string, string>;
+  workspaceId: string;
+  channelId: string;
+  /** Runs `plaza --json …`, expects exit 0 and parses what it printed. */
+  json(...args: string[]): Promise<any>;
+  close(): Promise<void>;
+}
+
+/** The set-up the CLI tests of one area share; `name` names the data folder and makes the secret and e-mail unique. */
+export async function cliWorkspace(name: string): Promise<CliWorkspace> {
+  const folder = cliDataDir(name, `${name}-secret-`.padEnd(40, '0'));
+  const base = folder.env;
+  const email = `${name}@example.com`;
+  const created = await plaza(base, 'user', 'create', '--email', email, '--name', name, '--password', 'una clave larga');
+  if (created.code !== 0) throw new Error(`plaza user create: ${created.stderr}`);
+  const token = await plaza(base, 'token', 'create', '--email', email);
+  const server = await startPlazaServer(base, { services: ['web'] });
+  const env = { ...base, PLAZA_URL: server.url, PLAZA_TOKEN: token.stdout.trim() };
+  const json = async (...args: string[]) => {
+    const result = await plaza(env, '--json', ...args);
+    if (result.code !== 0) throw new Error(`plaza ${args.join(' ')} exited ${result.code}: ${result.stderr}`);
+    return JSON.parse(result.stdout);
+  };
+  const workspaceId = (await json('workspace', 'create', '--name', 'Café', '--tz', 'Europe/Madrid', '--lang', 'es')).id;
+  const channelId = (
+    await json('channel', 'add', '-w', workspaceId, '--network', 'sandbox', '--name', 'S', '-f', 'handle=cafe', '-f', 'token=t')
+  ).id;
+  return {
+    env,
+    workspaceId,
+    channelId,
+    json,
+    async close() {
+      await server.runtime.stop();
+      folder.remove();
+    },
+  };
+}

@@ -2,60 +2,29 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PlazaRuntime } from '../src/server/runtime.ts';
 import { SandboxNetwork, setInProcessSandbox } from '../src/networks/sandbox/index.ts';
-import { type CliDataDir, cliDataDir, plaza, startPlazaServer } from './helpers/cli.ts';
+import { type CliWorkspace, cliWorkspace, plaza } from './helpers/cli.ts';
 
 /** `plaza contacts …` against a running Plaza whose sandbox audience has written to the brand. */
 describe('plaza contacts', () => {
-  let runtime: PlazaRuntime;
-  let folder: CliDataDir;
-  let env: Record<string, string>;
+  let cli: CliWorkspace;
   let scratch: string;
   const network = new SandboxNetwork({ seed: 5 });
 
   beforeAll(async () => {
     setInProcessSandbox(network);
-    folder = cliDataDir('cli-contacts', 'cli-contacts-secret-cli-contacts-secret-0123');
-    const server = await startPlazaServer(folder.env, { services: ['web'] });
-    runtime = server.runtime;
-    const { createUser } = await import('../src/modules/accounts/commands/users.ts');
-    const { accountsRepository } = await import('../src/modules/accounts/repository.ts');
-    const user = await createUser(runtime.ctx, { email: 'rosa@example.com', name: 'Rosa', password: 'una clave larga' });
-    const token = (await accountsRepository.createApiToken(runtime.ctx.database.db, user.id, 'cli')).token;
-    env = { ...folder.env, PLAZA_URL: server.url, PLAZA_TOKEN: token };
+    cli = await cliWorkspace('cli-contacts', { handle: 'horno', userName: 'Rosa' });
     scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'plaza-contacts-'));
   }, 180_000);
   afterAll(async () => {
-    await runtime?.stop();
-    folder?.remove();
+    await cli?.close();
     if (scratch) fs.rmSync(scratch, { recursive: true, force: true });
   });
 
   it('links, lists, shows, moves, imports, exports, merges, splits and erases, in JSON and in lines', async () => {
-    const ws = JSON.parse(
-      (await plaza(env, '--json', 'workspace', 'create', '--name', 'Horno', '--tz', 'Europe/Madrid', '--lang', 'es')).stdout,
-    );
-    const channel = JSON.parse(
-      (
-        await plaza(
-          env,
-          '--json',
-          'channel',
-          'add',
-          '-w',
-          ws.id,
-          '--network',
-          'sandbox',
-          '--name',
-          'Demo',
-          '-f',
-          'handle=horno',
-          '-f',
-          'token=demo',
-        )
-      ).stdout,
-    );
+    const env = cli.env;
+    const ws = { id: cli.workspaceId };
+    const channel = { id: cli.channelId };
     network.configureAccount('horno', { createdAt: Date.now() - 10 * 86_400_000 });
     expect((await plaza(env, 'inbox', 'sync', '-w', ws.id, channel.id)).code).toBe(0);
     const linked = JSON.parse((await plaza(env, '--json', 'contacts', 'link', '-w', ws.id)).stdout);

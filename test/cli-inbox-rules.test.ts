@@ -1,55 +1,24 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PlazaRuntime } from '../src/server/runtime.ts';
 import { SandboxNetwork, setInProcessSandbox } from '../src/networks/sandbox/index.ts';
-import { type CliDataDir, cliDataDir, plaza, startPlazaServer } from './helpers/cli.ts';
+import { type CliWorkspace, cliWorkspace, plaza } from './helpers/cli.ts';
 
 /** `plaza inbox rules|report|bulk|push-secret` against a running Plaza with a sandbox channel. */
 describe('plaza inbox rules, report, bulk', () => {
-  let runtime: PlazaRuntime;
-  let folder: CliDataDir;
-  let env: Record<string, string>;
+  let cli: CliWorkspace;
   const network = new SandboxNetwork({ seed: 5 });
 
   beforeAll(async () => {
     setInProcessSandbox(network);
-    folder = cliDataDir('cli-inbox-rules', 'cli-inbox-rules-secret-0123456789abcdef');
-    const server = await startPlazaServer(folder.env, { services: ['web'] });
-    runtime = server.runtime;
-    const { createUser } = await import('../src/modules/accounts/commands/users.ts');
-    const { accountsRepository } = await import('../src/modules/accounts/repository.ts');
-    const user = await createUser(runtime.ctx, { email: 'rosa@example.com', name: 'Rosa', password: 'una clave larga' });
-    const token = (await accountsRepository.createApiToken(runtime.ctx.database.db, user.id, 'cli')).token;
-    env = { ...folder.env, PLAZA_URL: server.url, PLAZA_TOKEN: token };
+    cli = await cliWorkspace('cli-inbox-rules', { handle: 'hornor', userName: 'Rosa' });
   }, 180_000);
   afterAll(async () => {
-    await runtime?.stop();
-    folder?.remove();
+    await cli?.close();
   });
 
   it('adds, tests and lists rules, refuses a bad query with its position, reports and changes a selection', async () => {
-    const ws = JSON.parse(
-      (await plaza(env, '--json', 'workspace', 'create', '--name', 'Horno', '--tz', 'Europe/Madrid', '--lang', 'es')).stdout,
-    );
-    const channel = JSON.parse(
-      (
-        await plaza(
-          env,
-          '--json',
-          'channel',
-          'add',
-          '-w',
-          ws.id,
-          '--network',
-          'sandbox',
-          '--name',
-          'Demo',
-          '-f',
-          'handle=hornor',
-          '-f',
-          'token=demo',
-        )
-      ).stdout,
-    );
+    const env = cli.env;
+    const ws = { id: cli.workspaceId };
+    const channel = { id: cli.channelId };
     network.configureAccount('hornor', { createdAt: Date.now() - 10 * 86_400_000 });
     expect((await plaza(env, 'inbox', 'sync', '-w', ws.id, channel.id)).code).toBe(0);
 

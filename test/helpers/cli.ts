@@ -70,6 +70,8 @@ export async function startPlazaServer(
 export interface CliWorkspace {
   /** PLAZA_URL and PLAZA_TOKEN set, for `plaza(env, …)`. */
   env: Record<string, string>;
+  /** The Plaza the CLI talks to, for tests that drive its jobs directly. */
+  runtime: PlazaRuntime;
   workspaceId: string;
   channelId: string;
   /** Runs `plaza --json …`, expects exit 0 and parses what it printed. */
@@ -77,27 +79,36 @@ export interface CliWorkspace {
   close(): Promise<void>;
 }
 
-/** The set-up the CLI tests of one area share; `name` names the data folder and makes the secret and e-mail unique. */
-export async function cliWorkspace(name: string): Promise<CliWorkspace> {
+/**
+ * The set-up the CLI tests of one area share; `name` names the data folder and makes the secret and
+ * e-mail unique. The user (`userName`, default `name`) and token are made in-process (the CLI's own user commands have their
+ * tests); the workspace and the sandbox channel (`handle`, default `cafe`) go through the binary.
+ */
+export async function cliWorkspace(name: string, options: { handle?: string; userName?: string } = {}): Promise<CliWorkspace> {
   const folder = cliDataDir(name, `${name}-secret-`.padEnd(40, '0'));
-  const base = folder.env;
-  const email = `${name}@example.com`;
-  const created = await plaza(base, 'user', 'create', '--email', email, '--name', name, '--password', 'una clave larga');
-  if (created.code !== 0) throw new Error(`plaza user create: ${created.stderr}`);
-  const token = await plaza(base, 'token', 'create', '--email', email);
-  const server = await startPlazaServer(base, { services: ['web'] });
-  const env = { ...base, PLAZA_URL: server.url, PLAZA_TOKEN: token.stdout.trim() };
+  const server = await startPlazaServer(folder.env, { services: ['web'] });
+  const { createUser } = await import('../../src/modules/accounts/commands/users.ts');
+  const { accountsRepository } = await import('../../src/modules/accounts/repository.ts');
+  const user = await createUser(server.runtime.ctx, {
+    email: `${name}@example.com`,
+    name: options.userName ?? name,
+    password: 'una clave larga',
+  });
+  const token = (await accountsRepository.createApiToken(server.runtime.ctx.database.db, user.id, 'cli')).token;
+  const env = { ...folder.env, PLAZA_URL: server.url, PLAZA_TOKEN: token };
   const json = async (...args: string[]) => {
     const result = await plaza(env, '--json', ...args);
     if (result.code !== 0) throw new Error(`plaza ${args.join(' ')} exited ${result.code}: ${result.stderr}`);
     return JSON.parse(result.stdout);
   };
   const workspaceId = (await json('workspace', 'create', '--name', 'Café', '--tz', 'Europe/Madrid', '--lang', 'es')).id;
+  const handle = options.handle ?? 'cafe';
   const channelId = (
-    await json('channel', 'add', '-w', workspaceId, '--network', 'sandbox', '--name', 'S', '-f', 'handle=cafe', '-f', 'token=t')
+    await json('channel', 'add', '-w', workspaceId, '--network', 'sandbox', '--name', 'S', '-f', `handle=${handle}`, '-f', 'token=t')
   ).id;
   return {
     env,
+    runtime: server.runtime,
     workspaceId,
     channelId,
     json,

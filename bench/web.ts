@@ -117,6 +117,82 @@ async function frontServer(dist: string, api: string): Promise<{ url: string; cl
   };
 }
 
+interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  pid: number;
+  tid: number;
+  args?: { name?: string; data?: { url?: string; frame?: string; functionName?: string } };
+}
+
+/** What the renderer's main thread did from navigation start: long tasks in order, and time by kind of work. */
+function mainThreadSummary(events: TraceEvent[]): string {
+  const main = events.find(
+    (e) =>
+      e.name === 'thread_name' &&
+      e.args?.name === 'CrRendererMain' &&
+      events.some((x) => x.pid === e.pid && x.tid === e.tid && x.name === 'ParseHTML'),
+  );
+  if (!main) return 'no renderer main thread in the trace';
+  const onMain = events.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.dur !== undefined);
+  const start = events.find((e) => e.name === 'navigationStart' && e.pid === main.pid)?.ts ?? Math.min(...onMain.map((e) => e.ts));
+  const tasks = onMain.filter((e) => e.name === 'RunTask' && (e.dur ?? 0) >= 3000 && e.ts >= start);
+  const lines = tasks.map((task) => {
+    const inside = onMain.filter((e) => e !== task && e.ts >= task.ts && e.ts + (e.dur ?? 0) <= task.ts + (task.dur ?? 0));
+    const kinds = new Map<string, number>();
+    // Top-level work inside the task: events not nested in another event of the task.
+    for (const e of inside) {
+      const nested = inside.some(
+        (o) => o !== e && o.ts <= e.ts && o.ts + (o.dur ?? 0) >= e.ts + (e.dur ?? 0) && (o.dur ?? 0) > (e.dur ?? 0),
+      );
+      if (nested) continue;
+      const url = e.args?.data?.url?.split('/').pop();
+      const key = url ? `${e.name}(${url})` : e.name;
+      kinds.set(key, (kinds.get(key) ?? 0) + (e.dur ?? 0) / 1000);
+    }
+    const parts = [...kinds]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 4)
+      .map(([k, v]) => `${k} ${v.toFixed(1)}`);
+    return `  ${((task.ts - start) / 1000).toFixed(0)}–${((task.ts + (task.dur ?? 0) - start) / 1000).toFixed(0)} ms task ${((task.dur ?? 0) / 1000).toFixed(1)} ms: ${parts.join(', ')}`;
+  });
+  const byKind = new Map<string, number>();
+  for (const e of onMain) {
+    if (
+      e.ts < start ||
+      ![
+        'EvaluateScript',
+        'v8.compile',
+        'v8.compileModule',
+        'v8.evaluateModule',
+        'FunctionCall',
+        'ParseHTML',
+        'ParseAuthorStyleSheet',
+        'UpdateLayoutTree',
+        'Layout',
+        'Paint',
+        'PrePaint',
+        'Layerize',
+        'RunMicrotasks',
+        'V8.GCScavenger',
+        'MajorGC',
+        'MinorGC',
+        'HitTest',
+      ].includes(e.name)
+    )
+      continue;
+    byKind.set(e.name, (byKind.get(e.name) ?? 0) + (e.dur ?? 0) / 1000);
+  }
+  return [
+    'Main thread tasks of 3 ms or more (from navigation start):',
+    ...lines,
+    'Main thread time by kind (nested kinds counted in each):',
+    ...[...byKind].sort((a, b) => b[1] - a[1]).map(([k, v]) => `  ${v.toFixed(1)} ms  ${k}`),
+  ].join('\n');
+}
+
 const baselineDist = baselineCommit ? buildBaseline(baselineCommit) : null;
 const server = await startE2EServer();
 const browser = await launchBrowser();
@@ -255,6 +331,7 @@ try {
         timeDeltas: number[];
       };
     };
+    fs.writeFileSync(path.join(os.tmpdir(), 'plaza-bench-web.cpuprofile'), JSON.stringify(profile));
     const byNode = new Map(profile.nodes.map((n) => [n.id, n]));
     const self = new Map<string, number>();
     profile.samples.forEach((id, i) => {
@@ -269,6 +346,16 @@ try {
         .map(([k, v]) => `${v.toFixed(1)} ms  ${k}`)
         .join('\n'),
     );
+    // The renderer's main thread in one more navigation (Chromium trace): each task of 3 ms or more
+    // from navigation start, and the time by kind of work (script, compile, style, layout, paint).
+    await browser.startTracing(page, {
+      categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'blink.user_timing', 'loading'],
+    });
+    await measure(process.argv.includes('--trace-empty') ? empty.id : full.id, !process.argv.includes('--trace-empty'));
+    const traceText = (await browser.stopTracing()).toString();
+    fs.writeFileSync(path.join(os.tmpdir(), 'plaza-bench-web-trace.json'), traceText);
+    const events = (JSON.parse(traceText) as { traceEvents: TraceEvent[] }).traceEvents;
+    console.log(mainThreadSummary(events));
   }
   // Every script the busy calendar's screen loaded (entry and the chunks it fetched), for comparison.
   const screenScripts = await page.evaluate(() =>

@@ -194,4 +194,33 @@ describe('the calendar grid (real Chromium, es + en)', { timeout: 120_000 }, () 
       await context.close();
     });
   }
+  it('a second visit starts the session check, the month and its channels from index.html, each asked once', async () => {
+    const { context, page, errors } = await openAs('en');
+    const asked: string[] = [];
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      if (url.pathname.startsWith('/api/v1/')) asked.push(url.pathname);
+    });
+    await page.reload();
+    await page.locator('[data-testid="calendar"][data-ready="true"]').waitFor();
+    const entriesPath = `/api/v1/workspaces/${workspaceId}/calendar/entries`;
+    const once = (path: string) => asked.filter((p) => p === path).length;
+    expect(once('/api/v1/me')).toBe(1);
+    expect(once(entriesPath)).toBe(1);
+    expect(once(`/api/v1/workspaces/${workspaceId}/channels`)).toBe(1);
+    // Started by the boot script, before the app's entry had run and asked for its first chunk.
+    const order = await page.evaluate(() => {
+      const entries = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
+      const start = (match: (name: string) => boolean) => entries.find((e) => match(new URL(e.name).pathname))?.startTime ?? Number.NaN;
+      return {
+        me: start((name) => name === '/api/v1/me'),
+        month: start((name) => name.endsWith('/calendar/entries')),
+        firstChunk: start((name) => /^\/assets\/Shell-.*\.js$/.test(name)),
+      };
+    });
+    expect(order.me).toBeLessThan(order.firstChunk);
+    expect(order.month).toBeLessThan(order.firstChunk);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });

@@ -19,9 +19,14 @@ const LoginPage = lazy(() => authChunk().then((m) => ({ default: m.LoginPage }))
 const NewWorkspacePage = lazy(() => authChunk().then((m) => ({ default: m.NewWorkspacePage })));
 // Heavy pages load on demand so the first load stays small.
 const loadCalendar = () => import('./features/calendar/Calendar.tsx');
+const onCalendar = window.location.pathname === '/' || window.location.pathname.startsWith('/calendar');
 // The calendar is the home page: fetch its chunk alongside the session check, not after it.
-const calendarChunk =
-  window.location.pathname === '/' || window.location.pathname.startsWith('/calendar') ? (prefetchCalendarEntries(), loadCalendar()) : null;
+const calendarChunk = onCalendar ? loadCalendar() : null;
+
+/** Starts the first page's data requests (main.tsx calls it right after the session check's). */
+export function prefetchFirstPage(): void {
+  if (onCalendar) prefetchCalendarEntries();
+}
 const CalendarPage = lazy(() => calendarChunk ?? loadCalendar());
 const ComposerPage = lazy(() => import('./features/posts/composer/Composer.tsx'));
 // Pages off the first screen load on demand, so the calendar's first paint parses less script.

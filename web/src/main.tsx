@@ -6,7 +6,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import '@mantine/core/styles.css';
 import { i18nReady } from './i18n/index.ts';
 import './styles.css';
-import { App } from './App.tsx';
+import { App, prefetchFirstPage } from './App.tsx';
 import { ApiError } from './api/client.ts';
 import { prefetchMe } from './features/accounts/api.ts';
 
@@ -26,9 +26,16 @@ const theme = createTheme({
   primaryShade: 7,
   defaultRadius: 'md',
   fontFamily: 'system-ui, -apple-system, Segoe UI, Roboto, sans-serif',
+  components: {
+    // A select's options exist only while its list is open: kept mounted (Mantine's default), every
+    // closed select on a page measures and positions its hidden list at mount, forcing layouts.
+    Combobox: { defaultProps: { keepMounted: false } },
+  },
 });
 
+// The session check first: every page waits for it (the embedded database answers one query at a time).
 prefetchMe(queryClient);
+prefetchFirstPage();
 
 // The first language's texts arrive in parallel with the first page's code and data (see App).
 void i18nReady.then(() =>

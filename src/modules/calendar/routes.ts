@@ -65,7 +65,7 @@ export const calendarRoutes: ApiModule = async (app, ctx) => {
           authorId: row.author_id,
           campaignId: row.campaign_id,
           recurring: row.recurring,
-          channels: row.channels ?? [],
+          channels: row.channels,
         })),
       };
     },

@@ -24,6 +24,25 @@ export function getCsrfToken(): string | null {
   return csrfToken;
 }
 
+declare global {
+  interface Window {
+    /** GET requests index.html's boot script started before this code loaded, by API path (taken once). */
+    __plazaBoot?: Record<string, Promise<Response> | undefined>;
+  }
+}
+
+/** Boot-time answers are fresh only at boot: later asks go to the server. */
+const BOOT_FRESH_MS = 10_000;
+
+/** The boot script's request for `path`, if it started one and nobody took it yet (each is used once). */
+function takeBootRequest(path: string): Promise<Response> | undefined {
+  const boot = window.__plazaBoot;
+  const request = boot?.[path];
+  if (!boot || !request) return undefined;
+  delete boot[path];
+  return performance.now() < BOOT_FRESH_MS ? request : undefined;
+}
+
 /** Calls the Plaza API (same origin, session cookie); throws ApiError on 4xx/5xx. */
 export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = {};
@@ -34,7 +53,11 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
     headers['content-type'] = 'application/json';
     payload = JSON.stringify(body);
   }
-  const response = await fetch(`/api/v1${path}`, { method, headers, body: payload, credentials: 'same-origin' });
+  const early = method === 'GET' ? takeBootRequest(path) : undefined;
+  // A boot request that failed (offline for a moment) is simply asked again.
+  const response =
+    (early && (await early.catch(() => null))) ??
+    (await fetch(`/api/v1${path}`, { method, headers, body: payload, credentials: 'same-origin' }));
   if (response.status === 204) return undefined as T;
   const text = await response.text();
   const data: unknown = text ? JSON.parse(text) : null;

@@ -133,8 +133,12 @@ export function Shell({ children }: { children: ReactNode }) {
   const navRef = useRef<HTMLElement>(null);
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs again whenever the highlighted entry changes
   useEffect(() => {
-    const current = navRef.current?.querySelector<HTMLElement>('[aria-current="page"]');
-    current?.scrollIntoView({ block: 'nearest' });
+    // In the next frame, when the page has its layout anyway: scrolling now would force one mid-render.
+    const frame = requestAnimationFrame(() => {
+      const current = navRef.current?.querySelector<HTMLElement>('[aria-current="page"]');
+      current?.scrollIntoView({ block: 'nearest' });
+    });
+    return () => cancelAnimationFrame(frame);
   }, [activeItem]);
 
   // The bell is not needed for the first paint: ask for it once the page has settled.

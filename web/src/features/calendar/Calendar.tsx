@@ -289,30 +289,28 @@ export default function CalendarPage() {
           disabled={campaignOptions.length === 0 && !filters.campaignId}
         />
       </Group>
-      <Group gap={6} aria-label={t('calendar.legend')}>
+      {/* Plain elements: eleven chips drawn on every visit are not worth eleven Mantine components. */}
+      <div className="plaza-cal-legend" role="group" aria-label={t('calendar.legend')}>
         {(channels.data ?? []).map((c, index) => (
-          <Text key={c.id} size="xs" px={6} py={2} style={{ background: channelColor(index), color: '#fff', borderRadius: 4 }}>
+          <span key={c.id} className="plaza-cal-legend-chip" style={{ background: channelColor(index), color: '#fff' }}>
             {c.name}
-          </Text>
+          </span>
         ))}
         {Object.entries(STATE_LOOK).map(([state, look]) => (
-          <Text
+          <span
             key={state}
-            size="xs"
-            px={6}
-            py={1}
+            className="plaza-cal-legend-chip plaza-cal-legend-state"
             style={{
               background: state === 'approved' ? '#fff' : look.hex,
               color: state === 'approved' ? look.hex : '#fff',
               border: `2px ${state === 'approved' ? 'dashed' : 'solid'} ${look.hex}`,
-              borderRadius: 4,
             }}
           >
             <span aria-hidden>{look.glyph} </span>
             {stateLabel(state)}
-          </Text>
+          </span>
         ))}
-      </Group>
+      </div>
       <ApiErrorAlert error={error} role="alert" withCloseButton closeButtonLabel={t('common.close')} onClose={() => setError(null)} />
       {undo && (
         <Alert color="blue" role="status" data-testid="reschedule-undo">
@@ -373,49 +371,52 @@ export default function CalendarPage() {
           <UndatedDrafts enabled={idle} selecting={selecting} selected={selectedSet} onToggle={toggle} />
         </div>
       </div>
-      <Modal
-        opened={opened !== null}
-        onClose={() => setOpened(null)}
-        title={opened ? `${stateLabel(opened.state)} · ${formatInstant(opened.scheduledAt, workspace.timeZone, lang)}` : ''}
-        closeButtonProps={{ 'aria-label': t('common.close') }}
-      >
-        {opened && (
-          <Stack data-testid="calendar-post">
-            <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-              {opened.content || '—'}
-            </Text>
-            <Text size="xs" c="dimmed">
-              {opened.channels.map((c) => chips.get(c.channelId)?.name ?? '?').join(', ')}
-            </Text>
-            <Group>
-              <Button onClick={() => navigate(`/posts/${opened.id}`)}>{t('planner.openDetails')}</Button>
-              {EDITABLE_STATES.includes(opened.state) && can('post.write') && (
-                <Button variant="default" onClick={() => navigate(editPostPath(opened.id))}>
-                  {t('planner.edit')}
-                </Button>
-              )}
-              {can('post.write') && (
-                <Button
-                  variant="default"
-                  data-testid="calendar-duplicate"
-                  onClick={async () => {
-                    try {
-                      const copy = await duplicatePost(workspace.id, opened.id);
-                      await queryClient.invalidateQueries({ queryKey: workspaceKey(workspace.id) });
-                      navigate(editPostPath(copy.id));
-                    } catch (caught) {
-                      setOpened(null);
-                      setError(caught);
-                    }
-                  }}
-                >
-                  {t('calendarOps.duplicate')}
-                </Button>
-              )}
-            </Group>
-          </Stack>
-        )}
-      </Modal>
+      {/* Mounted only while a post is open: a closed modal still costs its hooks on every render. */}
+      {opened !== null && (
+        <Modal
+          opened
+          onClose={() => setOpened(null)}
+          title={opened ? `${stateLabel(opened.state)} · ${formatInstant(opened.scheduledAt, workspace.timeZone, lang)}` : ''}
+          closeButtonProps={{ 'aria-label': t('common.close') }}
+        >
+          {opened && (
+            <Stack data-testid="calendar-post">
+              <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+                {opened.content || '—'}
+              </Text>
+              <Text size="xs" c="dimmed">
+                {opened.channels.map((c) => chips.get(c.channelId)?.name ?? '?').join(', ')}
+              </Text>
+              <Group>
+                <Button onClick={() => navigate(`/posts/${opened.id}`)}>{t('planner.openDetails')}</Button>
+                {EDITABLE_STATES.includes(opened.state) && can('post.write') && (
+                  <Button variant="default" onClick={() => navigate(editPostPath(opened.id))}>
+                    {t('planner.edit')}
+                  </Button>
+                )}
+                {can('post.write') && (
+                  <Button
+                    variant="default"
+                    data-testid="calendar-duplicate"
+                    onClick={async () => {
+                      try {
+                        const copy = await duplicatePost(workspace.id, opened.id);
+                        await queryClient.invalidateQueries({ queryKey: workspaceKey(workspace.id) });
+                        navigate(editPostPath(copy.id));
+                      } catch (caught) {
+                        setOpened(null);
+                        setError(caught);
+                      }
+                    }}
+                  >
+                    {t('calendarOps.duplicate')}
+                  </Button>
+                )}
+              </Group>
+            </Stack>
+          )}
+        </Modal>
+      )}
       <Stack gap="xs" maw={640}>
         <Title order={3} size="h5">
           {t('calendar.feedTitle')}

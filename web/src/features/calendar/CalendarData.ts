@@ -1,4 +1,4 @@
-import { monthGridWindow } from './month-grid.ts';
+import { monthBounds, monthGridWindow } from './month-grid.ts';
 import { api } from '../../api/client.ts';
 import type { CalendarEntry } from './types.ts';
 
@@ -111,8 +111,33 @@ function rememberedCalendars(): Record<string, RememberedCalendar> {
   }
 }
 
+/** What index.html's boot script fetches on the next visit to the calendar (web/index.html reads it). */
+const BOOT_KEY = 'plaza.calendar.boot';
+
+/**
+ * Tells index.html's boot script which requests the month calendar of this workspace starts with
+ * (its posts and channels), and for which instants that holds: this month in the brand's zone.
+ */
+function rememberBootRequests(settings: RememberedCalendar): void {
+  if (window.innerWidth < 600) return; // phones open the list view; the boot script asks nothing then
+  const now = new Date();
+  const month = monthBounds(now, settings.zone);
+  const boot = {
+    workspaceId: settings.workspaceId,
+    from: month.start,
+    until: month.end,
+    paths: [
+      calendarEntriesPath(settings.workspaceId, monthGridRange(now, settings.zone, settings.firstDay), NO_FILTERS),
+      channelsPath(settings.workspaceId),
+    ],
+  };
+  const text = JSON.stringify(boot);
+  if (localStorage.getItem(BOOT_KEY) !== text) localStorage.setItem(BOOT_KEY, text);
+}
+
 /** Remembers each workspace's zone and week start so the next visit can fetch the month before the session check returns. */
 export function rememberCalendarSettings(settings: RememberedCalendar): void {
+  rememberBootRequests(settings);
   const all = rememberedCalendars();
   const known = all[settings.workspaceId];
   if (known && known.zone === settings.zone && known.firstDay === settings.firstDay) return;

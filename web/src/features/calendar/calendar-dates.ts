@@ -135,12 +135,27 @@ export function movedInstant(ms: number, date: CivilDate, zone: string, hour?: n
 
 const utc = (day: CivilDate) => new Date(Date.UTC(day.year, day.month - 1, day.day));
 
+const titleFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** A period title's format, made once per language and kind (building one costs more than using it). */
+function titleFormat(lang: string, kind: 'week' | 'month'): Intl.DateTimeFormat {
+  const key = `${lang}:${kind}`;
+  let format = titleFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(
+      lang,
+      kind === 'week'
+        ? { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }
+        : { month: 'long', year: 'numeric', timeZone: 'UTC' },
+    );
+    titleFormats.set(key, format);
+  }
+  return format;
+}
+
 /** What the calendar shows, in words: "diciembre de 2026", or a week "30 nov – 6 dic 2026". */
 export function periodTitle(view: 'month' | 'week' | 'list', days: GridDay[], anchor: CivilDate, lang: string): string {
-  if (view === 'week') {
-    const format = new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
-    return format.formatRange(utc(days[0]), utc(days[days.length - 1]));
-  }
-  const title = new Intl.DateTimeFormat(lang, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(utc(anchor));
+  if (view === 'week') return titleFormat(lang, 'week').formatRange(utc(days[0]), utc(days[days.length - 1]));
+  const title = titleFormat(lang, 'month').format(utc(anchor));
   return title.charAt(0).toLocaleUpperCase(lang) + title.slice(1);
 }

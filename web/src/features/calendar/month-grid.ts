@@ -70,3 +70,11 @@ export function monthGridWindow(now: Date, zone: string, firstDay: number): Mont
   const end = fromWallClock(Date.UTC(today.year, today.month - 1, 1 - back + 42), start.offset, zone);
   return { from: new Date(start.at).toISOString(), to: new Date(end.at).toISOString() };
 }
+
+/** The instants [start, end) of the month holding `now` in `zone` (its first midnight to the next month's). */
+export function monthBounds(now: Date, zone: string): { start: number; end: number } {
+  const today = wallClock(now.getTime(), zone);
+  const start = fromWallClock(Date.UTC(today.year, today.month - 1, 1), offsetAt(now.getTime(), zone), zone);
+  const end = fromWallClock(Date.UTC(today.year, today.month, 1), start.offset, zone);
+  return { start: start.at, end: end.at };
+}

@@ -465,6 +465,23 @@ export const publishingRepository = {
     return rows;
   },
 
+  /**
+   * Gives tokens back (attempts the network refused): `amounts[i]` to `channels[i]` (sorted by
+   * channel id, locked in that order), never above the bucket's capacity. The stored tokens are
+   * the bucket's level at its `updated_at`; adding there equals adding now, as the capacity caps both.
+   */
+  async refundTokens(sql: SqlRunner, channels: string[], amounts: number[]): Promise<void> {
+    await sql.query(
+      `WITH v AS (SELECT * FROM unnest($1::uuid[], $2::float8[]) AS v(channel_id, amount)),
+            locked AS (SELECT b.channel_id FROM publishing_rate_buckets b JOIN v ON v.channel_id = b.channel_id
+                        ORDER BY b.channel_id FOR UPDATE OF b)
+       UPDATE publishing_rate_buckets b SET tokens = LEAST(b.capacity, b.tokens + v.amount)
+         FROM v JOIN locked ON locked.channel_id = v.channel_id
+        WHERE b.channel_id = v.channel_id`,
+      [channels, amounts],
+    );
+  },
+
   /** After 429s: no channel in `channels` gets a token before its `until` (sorted by channel id). */
   async blockChannels(sql: SqlRunner, channels: string[], until: Date[]): Promise<void> {
     await sql.query(

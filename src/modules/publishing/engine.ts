@@ -387,7 +387,7 @@ export class PublishingEngine {
     let tokenAt: number | null = null;
     /** The attempt posted nothing: its token goes back (most of it; see refundShare). */
     const giveTokenBack = () => {
-      if (tokenAt !== null) this.limiter.refund(row.channel_id, perMinute, tokenAt, clock.now());
+      if (tokenAt !== null) void this.limiter.refund(row.channel_id, perMinute, tokenAt, clock.now());
       tokenAt = null;
     };
     if (!row.needs_reconcile) {
@@ -453,10 +453,13 @@ export class PublishingEngine {
         now: () => clock.now(),
         allowPrivateUrls: this.deps.config?.allowPrivateUrls === true,
         ...(networkOrigin(this.deps.config, row.network) && { origin: networkOrigin(this.deps.config, row.network) }),
+        publishedOnChannel: (since: string, limit: number) =>
+          repository.publishedOnChannel(this.deps.database.raw, row.channel_id, new Date(since), limit),
       };
       const input = await this.buildInput(row, adapter.capabilities?.mediaByUrl === true);
       // Networks that bill per call (X): what this publication cost, kept with it.
       const apiCost = adapter.estimateApiCost ? adapter.estimateApiCost(input).total : null;
+      let gaveEarlierBack = false;
       const attempt = async () => {
         if (row.needs_reconcile) {
           beforeSending();
@@ -465,6 +468,12 @@ export class PublishingEngine {
             this.record({ kind: 'published', row, result: existing, startedAt, reconciled: true, apiCost });
             return;
           }
+        }
+        if (row.needs_reconcile && row.previous_error_kind === 'ambiguous' && row.previous_started_at !== null && !gaveEarlierBack) {
+          // The post is not there, after the settle time: the attempt whose answer was lost posted
+          // nothing, so the slot it took comes back (taken no earlier than that attempt started).
+          gaveEarlierBack = true;
+          await this.limiter.refund(row.channel_id, perMinute, toMs(row.previous_started_at), clock.now());
         }
         if (tokenAt === null) {
           const wait = await this.limiter.take(row.channel_id, perMinute, clock.now());

@@ -133,6 +133,8 @@ export class SharedRateLimiter {
   private blocking = false;
   private refunds = new Map<string, number>();
   private refunding = false;
+  /** Settles once the refunds asked for in this turn are written. */
+  private refunded: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly sql: RateSql,
@@ -156,14 +158,15 @@ export class SharedRateLimiter {
    * Gives back (part of) the token of an attempt that posted nothing (`refundShare`), for every
    * worker: refunds made in one event-loop turn go to the database in one statement.
    */
-  refund(channelId: string, perMinute: number, takenAt: number, now: number): void {
+  refund(channelId: string, perMinute: number, takenAt: number, now: number): Promise<void> {
     const share = refundShare(perMinute, now - takenAt);
-    if (share <= 0) return;
+    if (share <= 0) return Promise.resolve();
     this.refunds.set(channelId, (this.refunds.get(channelId) ?? 0) + share);
     if (!this.refunding) {
       this.refunding = true;
-      setImmediate(() => void this.flushRefunds());
+      this.refunded = new Promise((resolve) => setImmediate(() => void this.flushRefunds().then(resolve)));
     }
+    return this.refunded;
   }
 
   /** After a 429: nothing goes to this channel, from any worker, before `until`. */

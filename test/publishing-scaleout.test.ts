@@ -196,7 +196,9 @@ describe.each(DB_KINDS)('publishing with several workers on %s', (kind) => {
       expect(refusedSecond! - refusedFirst!).toBeGreaterThanOrEqual(spacing - 50);
       expect(lostSecond! - lostFirst!).toBeGreaterThanOrEqual(spacing - 50);
       for (const id of [...first, ...second])
-        expect(server.network.postsOf('slot-refused', { marker: id }).length + server.network.postsOf('slot-lost', { marker: id }).length).toBe(1);
+        expect(
+          server.network.postsOf('slot-refused', { marker: id }).length + server.network.postsOf('slot-lost', { marker: id }).length,
+        ).toBe(1);
     } finally {
       await proxy.close();
     }

@@ -12,7 +12,12 @@
  *
  * The servers' clocks follow the wall clock here, so what each one stamps on a post (Facebook
  * feed post, Instagram media_publish, Threads threads_publish, X POST /2/tweets, LinkedIn POST
- * /rest/posts) is when the network made the post: lateness is read from those stamps.
+ * /rest/posts, Google Business localPosts) is when the network made the post: lateness is read from
+ * those stamps. Servers whose stamps are a test clock or whole seconds (Pinterest, Telegram, Discord,
+ * Slack) get their store's inserts stamped on the wall clock instead (stampInserts).
+ *
+ * Not in the farm: YouTube and TikTok (a video upload per post; YouTube's daily quota of six uploads
+ * per project would defer most of a run), and WordPress (a real PHP and MariaDB server per account).
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -173,7 +178,10 @@ const KINDS: { [N in FarmNetwork]: Kind<Account> } = {
     },
     channel: (s, suffix) => {
       const server = s as FakePinterestServer;
-      return { settings: { boardId: [...server.boards.keys()][0]!, username: server.account.username }, credentials: { accessToken: server.token + suffix } };
+      return {
+        settings: { boardId: [...server.boards.keys()][0]!, username: server.account.username },
+        credentials: { accessToken: server.token + suffix },
+      };
     },
     posts: (s) => {
       const server = s as FakePinterestServer;
@@ -189,7 +197,10 @@ const KINDS: { [N in FarmNetwork]: Kind<Account> } = {
     },
     channel: (s, suffix) => {
       const server = s as FakeGbpServer;
-      return { settings: { accountName: server.accountName, locationName: server.locationName }, credentials: { accessToken: server.token + suffix } };
+      return {
+        settings: { accountName: server.accountName, locationName: server.locationName },
+        credentials: { accessToken: server.token + suffix },
+      };
     },
     posts: (s) =>
       (s as FakeGbpServer).posts.filter((p) => !p.deleted).map((p) => ({ text: p.summary ?? '', at: Date.parse(p.createTime ?? '') })),
@@ -202,7 +213,10 @@ const KINDS: { [N in FarmNetwork]: Kind<Account> } = {
     },
     channel: (s, suffix) => {
       const server = s as FakeTelegramServer;
-      return { settings: { chatId: `@${server.channel.username}` }, credentials: { botToken: server.token + suffix.replace('~', '_farm') } };
+      return {
+        settings: { chatId: `@${server.channel.username}` },
+        credentials: { botToken: server.token + suffix.replace('~', '_farm') },
+      };
     },
     posts: (s) => {
       const server = s as FakeTelegramServer;
@@ -237,7 +251,10 @@ const KINDS: { [N in FarmNetwork]: Kind<Account> } = {
     },
     channel: (s, suffix) => {
       const server = s as FakeSlackServer;
-      return { settings: { mode: 'bot', channel: server.channel.id, channelName: server.channel.name }, credentials: { botToken: server.token + suffix } };
+      return {
+        settings: { mode: 'bot', channel: server.channel.id, channelName: server.channel.name },
+        credentials: { botToken: server.token + suffix },
+      };
     },
     posts: (s) => {
       const server = s as FakeSlackServer;

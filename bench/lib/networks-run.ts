@@ -1,7 +1,8 @@
 /**
  * The mixed-network publishing run (`npm run bench:publish -- --only=networks [--small]`, and part
- * of the full bench): publications due within a window across Facebook, Instagram, Threads, X and
- * LinkedIn channels, each channel its own account on the network's local contract server
+ * of the full bench): publications due within a window across the farm's networks (Facebook,
+ * Instagram, Threads, X, LinkedIn, Pinterest, Google Business Profile, Telegram, Discord, Slack),
+ * each channel its own account on the network's local contract server
  * (network-farm.ts), with 5% 5xx and 2% timeouts after acceptance on every POST (the fault
  * proxy) and one of two worker processes SIGKILLed halfway.
  *
@@ -27,7 +28,7 @@ import { createPgDatabase } from './pg.ts';
 import { percentile, startProcess, stopProcess } from './processes.ts';
 
 export interface NetworksRunOptions {
-  /** Publications in all (split evenly across the five networks). */
+  /** Publications in all (split evenly across the farm's networks, FARM_NETWORKS). */
   publications: number;
   /** Window the due times fall in (ms). */
   windowMs: number;
@@ -113,7 +114,13 @@ async function seedTelegramHistory(
       const { settings, credentials } = farm.channel(c.account);
       const publicationId = randomUUID();
       const text = `Plaza bench telegram welcome ${publicationId}`;
-      const ctx = { channelId: c.id, settings, credentials: secrets.open<Record<string, unknown>>(secrets.seal(credentials)), origin: farm.directOrigin, allowPrivateUrls: true };
+      const ctx = {
+        channelId: c.id,
+        settings,
+        credentials: secrets.open<Record<string, unknown>>(secrets.seal(credentials)),
+        origin: farm.directOrigin,
+        allowPrivateUrls: true,
+      };
       const result = await adapter.publish(ctx, { publicationId, text, media: [] });
       return { channelId: c.id, publicationId, text, remoteId: result.remoteId };
     }),
@@ -128,7 +135,15 @@ async function seedTelegramHistory(
     `INSERT INTO publications (id, post_id, workspace_id, channel_id, network, text, media, state, due_at, remote_id, published_at, first_attempt_at, attempts)
      SELECT v.id, v.post, $3, v.channel, 'telegram', v.text, '[]'::jsonb, 'published', $4, v.remote, $4, $4, 1
        FROM unnest($1::uuid[], $2::uuid[], $5::uuid[], $6::text[], $7::text[]) AS v(id, post, channel, text, remote)`,
-    [seeded.map((s) => s.publicationId), posts, workspaceId, at, seeded.map((s) => s.channelId), seeded.map((s) => s.text), seeded.map((s) => s.remoteId)],
+    [
+      seeded.map((s) => s.publicationId),
+      posts,
+      workspaceId,
+      at,
+      seeded.map((s) => s.channelId),
+      seeded.map((s) => s.text),
+      seeded.map((s) => s.remoteId),
+    ],
   );
 }
 

@@ -65,7 +65,12 @@ describe('slack: a timeout after acceptance', () => {
   });
 
   it('a thread whose follow-up answer was lost: the retry sends only what is missing, once', async () => {
-    const thread = input('Hilo: novedades', { thread: [{ text: 'Parte 2', media: [] }, { text: 'Parte 3', media: [] }] });
+    const thread = input('Hilo: novedades', {
+      thread: [
+        { text: 'Parte 2', media: [] },
+        { text: 'Parte 3', media: [] },
+      ],
+    });
     let posts = 0;
     proxy.loseNextAnswer((method, path) => onPost(method, path) && ++posts === 2);
     await caught(createSlackAdapter({ requestTimeoutMs: 5_000 }).publish(bot(), thread));

@@ -199,7 +199,11 @@ export function createTelegramAdapter(options: TelegramAdapterOptions = {}): Net
     const record = (await ctx.publishedOnChannel(new Date(firstAttempt - RECORD_LOOKBACK_MS).toISOString(), 1_000)).filter(
       (entry) => entry.publicationId !== input.publicationId,
     );
-    const ids = (remoteId: string) => remoteId.split(',').map(Number).filter((id) => Number.isInteger(id) && id > 0);
+    const ids = (remoteId: string) =>
+      remoteId
+        .split(',')
+        .map(Number)
+        .filter((id) => Number.isInteger(id) && id > 0);
     const before = record.filter((entry) => Date.parse(entry.publishedAt) < firstAttempt).flatMap((entry) => ids(entry.remoteId));
     if (before.length === 0) return undefined;
     const others = new Set(record.flatMap((entry) => ids(entry.remoteId)));

@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFaultProxy, type FaultProxy } from '../testing/fault-proxy.ts';
 import type { PublishedOnChannel } from '../channel-context.ts';
-import { NetworkError, type ChannelContext, type PublishInput } from '../types.ts';
+import type { NetworkError, ChannelContext, PublishInput } from '../types.ts';
 import { createTelegramAdapter } from './adapter.ts';
 import { FakeTelegramServer } from './testing/server.ts';
 

@@ -107,9 +107,16 @@ export function createTelegramAdapter(options: TelegramAdapterOptions = {}): Net
   const published = new Map<string, PublishResult>();
   const chatKey = (client: TelegramClient) =>
     `${createHash('sha256').update(client.channel.token).digest('hex').slice(0, 16)}:${client.channel.chatId}`;
-  const remember = (client: TelegramClient, lastId: number) => {
+  /** Per bot and chat: message ids this process got back from its sends (recent ones), whatever their publication. */
+  const answeredIds = new Map<string, Set<number>>();
+  const remember = (client: TelegramClient, lastId: number, ids: number[] = [lastId]) => {
     const key = chatKey(client);
     lastSent.set(key, Math.max(lastSent.get(key) ?? 0, lastId));
+    const seen = answeredIds.get(key) ?? new Set<number>();
+    for (const id of ids) seen.add(id);
+    // Only the newest matter: a reconcile looks at ids after Plaza's last recorded post.
+    if (seen.size > 2_000) for (const id of [...seen].sort((a, b) => a - b).slice(0, seen.size - 1_000)) seen.delete(id);
+    answeredIds.set(key, seen);
   };
 
   function mediaFile(form: FormData, name: string, media: MediaInput) {
@@ -206,7 +213,9 @@ export function createTelegramAdapter(options: TelegramAdapterOptions = {}): Net
         .filter((id) => Number.isInteger(id) && id > 0);
     const before = record.filter((entry) => Date.parse(entry.publishedAt) < firstAttempt).flatMap((entry) => ids(entry.remoteId));
     if (before.length === 0) return undefined;
-    const others = new Set(record.flatMap((entry) => ids(entry.remoteId)));
+    // Other publications' messages: those in the record, and those this process was answered for
+    // whose outcome may not be written yet.
+    const others = new Set([...record.flatMap((entry) => ids(entry.remoteId)), ...(answeredIds.get(chatKey(client)) ?? [])]);
     let candidate = Math.max(...before);
     // Consecutive ids that do not exist (deleted by someone, or not used yet): after a few, nothing is there.
     let missing = 0;
@@ -224,7 +233,7 @@ export function createTelegramAdapter(options: TelegramAdapterOptions = {}): Net
       // An album is one message per item, with consecutive ids.
       const found = Array.from({ length: Math.max(1, input.media.length) }, (_, index) => candidate + index);
       const result = { remoteId: found.join(','), remoteUrl: messageUrl(undefined, client.channel.chatId, candidate) };
-      remember(client, found.at(-1)!);
+      remember(client, found.at(-1)!, found);
       published.set(input.publicationId, result);
       return result;
     }
@@ -262,7 +271,11 @@ export function createTelegramAdapter(options: TelegramAdapterOptions = {}): Net
       throw error;
     }
     const done = result(client, messages);
-    remember(client, Math.max(...messages.map((m) => m.message_id)));
+    remember(
+      client,
+      Math.max(...messages.map((m) => m.message_id)),
+      messages.map((m) => m.message_id),
+    );
     published.set(input.publicationId, done);
     pending.delete(input.publicationId);
     if (published.size > 10_000) published.delete(published.keys().next().value!);

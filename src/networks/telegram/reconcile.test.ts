@@ -89,6 +89,19 @@ describe('telegram: a timeout after acceptance', () => {
     expect(server.postsWithText(lost.text)).toBe(1);
   });
 
+  it('does not take a message this worker was just answered for (its outcome not yet recorded) for the lost one', async () => {
+    const worker = createTelegramAdapter({ requestTimeoutMs: 5_000 });
+    await publishAndRecord(worker, 'Base del registro');
+    await tick();
+    const lost = input('La respuesta de esta se pierde', Date.now());
+    // Another publication of the same worker goes first and is answered; the engine has not written it yet.
+    await worker.publish(channel(), input('Respondida, aún sin registrar', Date.now()));
+    proxy.loseNextAnswer(onSend);
+    await caught(worker.publish(channel(), lost));
+    const found = await worker.findPublished(channel(), lost);
+    expect(found?.remoteId).toBe(String(server.live().find((m) => m.text === lost.text)!.message_id));
+  });
+
   it('when the lost send posted nothing, the lookup says so (and the retry posts once), even with other posts after it', async () => {
     const workerA = createTelegramAdapter({ requestTimeoutMs: 5_000 });
     await publishAndRecord(workerA, 'Menú del día: lentejas');

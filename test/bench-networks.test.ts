@@ -24,12 +24,25 @@ describe('publishing benchmark, mixed networks (small)', () => {
     const secret = `bench-${randomBytes(16).toString('hex')}`;
     const mediaRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'plaza-bench-networks-'));
     try {
-      const result = await runNetworks({ ...SMALL_RUN, secret, secrets: new SecretBox(secret), mediaRoot, log: () => undefined });
+      const lines: string[] = [];
+      const result = await runNetworks({
+        ...SMALL_RUN,
+        secret,
+        secrets: new SecretBox(secret),
+        mediaRoot,
+        log: (line) => lines.push(line),
+      });
+      // Per network, so a failure says where.
+      const where = JSON.stringify(
+        Object.fromEntries(
+          Object.entries(result.networks).map(([name, n]) => [name, { lost: n.lost, dup: n.duplicates, over: n.rateViolations }]),
+        ),
+      );
       expect(result.publications).toBe(SMALL_RUN.publications);
-      expect(result.duplicates).toBe(0);
-      expect(result.lost).toBe(0);
+      expect(result.duplicates, where).toBe(0);
+      expect(result.lost, `${where} ${lines.filter((l) => l.includes(' lost ')).join(' ')}`).toBe(0);
       expect(result.failed).toBe(0);
-      expect(result.rateViolations).toBe(0);
+      expect(result.rateViolations, where).toBe(0);
       expect(result.unroutedRequests).toBe(0);
       expect(result.kills).toBe(1);
       // The faults did happen: the run proves something.

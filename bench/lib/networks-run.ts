@@ -355,6 +355,18 @@ export async function runNetworks(options: NetworksRunOptions): Promise<Networks
       const lost =
         mine.filter((p) => !['published', 'failed'].includes(stateOf.get(p.id)?.state ?? '')).length +
         published.filter((p) => !madeAt.has(p.id)).length;
+      if (lost > 0)
+        options.log(
+          `networks: ${network} lost ${JSON.stringify(
+            mine
+              .filter(
+                (p) =>
+                  !['published', 'failed'].includes(stateOf.get(p.id)?.state ?? '') ||
+                  (stateOf.get(p.id)?.state === 'published' && !madeAt.has(p.id)),
+              )
+              .map((p) => ({ id: p.id, account: p.account, state: stateOf.get(p.id)?.state })),
+          )}`,
+        );
       const lateness = mine.filter((p) => madeAt.has(p.id)).map((p) => madeAt.get(p.id)! - p.dueAt);
       networks[network] = {
         channels: farm.accounts,

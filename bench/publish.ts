@@ -17,8 +17,9 @@
  *    one minute across 4,000 channels, with the chaos of 2. and one worker SIGKILLed:
  *    lateness, duplicates, lost, and posts above a channel's limit (counted by the
  *    sandbox server). `--only=scaleout` runs just this one.
- * 5. Networks: 2,000 publications due within one minute across Facebook, Instagram, Threads, X
- *    and LinkedIn channels on their local contract servers, within each network's posting
+ * 5. Networks: 2,000 publications due within one minute across Facebook, Instagram, Threads, X,
+ *    LinkedIn, Pinterest, Google Business Profile, Telegram, Discord and Slack channels on their
+ *    local contract servers (bench/lib/network-farm.ts), within each network's posting
  *    limits, with 5% 5xx and 2% timeouts after acceptance and one worker SIGKILLed: duplicates,
  *    lost, lateness p99 per network (bench/lib/networks-run.ts). `--only=networks` runs just
  *    this one; `--small` makes it 200 publications due within 20 s (what the test suite runs).
@@ -723,7 +724,7 @@ const chaos = await runChaos();
 const claim = await runClaim();
 log('scale-out: 4 worker processes on one Postgres, chaos, one worker SIGKILLed…');
 const scaleout = await runScaleout();
-log('networks: Facebook, Instagram, Threads, X and LinkedIn on their contract servers, chaos, one worker SIGKILLed…');
+log('networks: ten networks on their contract servers, chaos, one worker SIGKILLed…');
 const networks = await runMixedNetworks();
 log('resumable upload: a video to the YouTube test server, cut at 30 %, 60 % and 90 %…');
 const upload = await runUpload();

@@ -12,7 +12,12 @@
  *
  * The servers' clocks follow the wall clock here, so what each one stamps on a post (Facebook
  * feed post, Instagram media_publish, Threads threads_publish, X POST /2/tweets, LinkedIn POST
- * /rest/posts) is when the network made the post: lateness is read from those stamps.
+ * /rest/posts, Google Business localPosts) is when the network made the post: lateness is read from
+ * those stamps. Servers whose stamps are a test clock or whole seconds (Pinterest, Telegram, Discord,
+ * Slack) get their store's inserts stamped on the wall clock instead (stampInserts).
+ *
+ * Not in the farm: YouTube and TikTok (a video upload per post; YouTube's daily quota of six uploads
+ * per project would defer most of a run), and WordPress (a real PHP and MariaDB server per account).
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -21,9 +26,26 @@ import { FakeInstagramServer } from '../../src/networks/instagram/testing/server
 import { FakeLinkedInServer } from '../../src/networks/linkedin/testing/server.ts';
 import { FakeThreadsServer } from '../../src/networks/threads/testing/server.ts';
 import { FakeXServer } from '../../src/networks/x/testing/server.ts';
+import { FakePinterestServer } from '../../src/networks/pinterest/testing/server.ts';
+import { FakeGbpServer } from '../../src/networks/google-business/testing/server.ts';
+import { FakeTelegramServer } from '../../src/networks/telegram/testing/server.ts';
+import { FakeDiscordServer } from '../../src/networks/discord/testing/server.ts';
+import { FakeSlackServer } from '../../src/networks/slack/testing/server.ts';
 import { startFaultProxy, type ChaosOptions, type FaultProxy } from '../../src/networks/testing/fault-proxy.ts';
 
-export const FARM_NETWORKS = ['facebook', 'instagram', 'threads', 'x', 'linkedin'] as const;
+/** Part 1's networks, then part 2's (issue 15) that the farm runs. */
+export const FARM_NETWORKS = [
+  'facebook',
+  'instagram',
+  'threads',
+  'x',
+  'linkedin',
+  'pinterest',
+  'google-business',
+  'telegram',
+  'discord',
+  'slack',
+] as const;
 export type FarmNetwork = (typeof FARM_NETWORKS)[number];
 
 /** One post as the network stored it: its text and when it was made (ms). */
@@ -43,6 +65,38 @@ interface Kind<S extends Account> {
   create(): S;
   channel(server: S, suffix: string): { settings: Record<string, unknown>; credentials: Record<string, unknown> };
   posts(server: S): MadePost[];
+}
+
+/**
+ * When each post was stored, on the wall clock, for servers whose own stamps are a test clock or
+ * whole seconds: the store's `push` (an array) or `set` (a map) is wrapped to note the instant.
+ */
+function stampInserts<T extends object>(store: T[] | Map<string, T>): WeakMap<T, number> {
+  const stamps = new WeakMap<T, number>();
+  if (Array.isArray(store)) {
+    const push = store.push.bind(store);
+    store.push = (...items: T[]) => {
+      for (const item of items) if (!stamps.has(item)) stamps.set(item, Date.now());
+      return push(...items);
+    };
+  } else {
+    const set = store.set.bind(store);
+    store.set = (key: string, value: T) => {
+      if (!stamps.has(value)) stamps.set(value, Date.now());
+      return set(key, value);
+    };
+  }
+  return stamps;
+}
+
+const stamped = new WeakMap<object, WeakMap<object, number>>();
+function stampsOf<T extends object>(server: object, store: T[] | Map<string, T>): WeakMap<T, number> {
+  let stamps = stamped.get(server) as WeakMap<T, number> | undefined;
+  if (!stamps) {
+    stamps = stampInserts(store);
+    stamped.set(server, stamps as WeakMap<object, number>);
+  }
+  return stamps;
 }
 
 /** The server's `clock` (a fixed instant tests move by hand) follows the wall clock instead. */
@@ -116,12 +170,106 @@ const KINDS: { [N in FarmNetwork]: Kind<Account> } = {
         .filter((p) => p.lifecycleState === 'PUBLISHED')
         .map((p) => ({ text: p.text, at: p.createdAt })),
   },
+  pinterest: {
+    create: () => {
+      const server = new FakePinterestServer();
+      stampsOf(server, server.pins);
+      return server;
+    },
+    channel: (s, suffix) => {
+      const server = s as FakePinterestServer;
+      return {
+        settings: { boardId: [...server.boards.keys()][0]!, username: server.account.username },
+        credentials: { accessToken: server.token + suffix },
+      };
+    },
+    posts: (s) => {
+      const server = s as FakePinterestServer;
+      const stamps = stampsOf(server, server.pins);
+      return [...server.pins.values()].map((p) => ({ text: p.description ?? p.title ?? '', at: stamps.get(p) ?? NaN }));
+    },
+  },
+  'google-business': {
+    create: () => {
+      const server = new FakeGbpServer();
+      liveClock(server);
+      return server;
+    },
+    channel: (s, suffix) => {
+      const server = s as FakeGbpServer;
+      return {
+        settings: { accountName: server.accountName, locationName: server.locationName },
+        credentials: { accessToken: server.token + suffix },
+      };
+    },
+    posts: (s) =>
+      (s as FakeGbpServer).posts.filter((p) => !p.deleted).map((p) => ({ text: p.summary ?? '', at: Date.parse(p.createTime ?? '') })),
+  },
+  telegram: {
+    create: () => {
+      const server = new FakeTelegramServer();
+      stampsOf(server, server.messages);
+      return server;
+    },
+    channel: (s, suffix) => {
+      const server = s as FakeTelegramServer;
+      return {
+        settings: { chatId: `@${server.channel.username}` },
+        credentials: { botToken: server.token + suffix.replace('~', '_farm') },
+      };
+    },
+    posts: (s) => {
+      const server = s as FakeTelegramServer;
+      const stamps = stampsOf(server, server.messages);
+      return server.live().map((m) => ({ text: m.text ?? m.caption ?? '', at: stamps.get(m) ?? m.date * 1000 }));
+    },
+  },
+  discord: {
+    create: () => {
+      const server = new FakeDiscordServer();
+      stampsOf(server, server.messages);
+      return server;
+    },
+    channel: (s, suffix) => {
+      const server = s as FakeDiscordServer;
+      return {
+        settings: { mode: 'bot', channelId: [...server.channels.keys()][0]!, guildId: server.guildId },
+        credentials: { botToken: server.bot.token + suffix },
+      };
+    },
+    posts: (s) => {
+      const server = s as FakeDiscordServer;
+      const stamps = stampsOf(server, server.messages);
+      return [...server.messages.values()].filter((m) => !m.deleted).map((m) => ({ text: m.content, at: stamps.get(m) ?? NaN }));
+    },
+  },
+  slack: {
+    create: () => {
+      const server = new FakeSlackServer();
+      stampsOf(server, server.messages);
+      return server;
+    },
+    channel: (s, suffix) => {
+      const server = s as FakeSlackServer;
+      return {
+        settings: { mode: 'bot', channel: server.channel.id, channelName: server.channel.name },
+        credentials: { botToken: server.token + suffix },
+      };
+    },
+    posts: (s) => {
+      const server = s as FakeSlackServer;
+      const stamps = stampsOf(server, server.messages);
+      return server.messages.filter((m) => !m.deleted && !m.thread_ts).map((m) => ({ text: m.text ?? '', at: stamps.get(m) ?? NaN }));
+    },
+  },
 };
 
 export interface NetworkFarm {
   network: FarmNetwork;
   /** The origin workers reach this network at (the fault proxy). */
   origin: string;
+  /** The same servers without the faults (the bench's own set-up calls). */
+  directOrigin: string;
   proxy: FaultProxy;
   accounts: number;
   /** Settings and credentials of the channel that is account `index`. */
@@ -135,7 +283,9 @@ export interface NetworkFarm {
   stop(): Promise<void>;
 }
 
-const SUFFIX = /~(\d+)$/;
+const SUFFIX = /(?:~|_farm)(\d+)$/;
+/** A token in the path (Telegram: /bot<token>_farm17/sendMessage; its tokens allow only [A-Za-z0-9_-] after the colon). */
+const PATH_SUFFIX = /_farm(\d+)\//;
 
 /** Starts `accounts` servers of `network`, the router in front of them and the fault proxy in front of that. */
 export async function startNetworkFarm(
@@ -154,7 +304,8 @@ export async function startNetworkFarm(
     const url = new URL(req.url ?? '/', 'http://router');
     const auth = String(req.headers.authorization ?? '');
     const queryToken = url.searchParams.get('access_token') ?? '';
-    const match = SUFFIX.exec(auth) ?? SUFFIX.exec(queryToken);
+    const pathMatch = PATH_SUFFIX.exec(url.pathname);
+    const match = SUFFIX.exec(auth) ?? SUFFIX.exec(queryToken) ?? pathMatch;
     const target = match ? servers[Number(match[1])] : undefined;
     if (!match || !target) {
       farm.unrouted += 1;
@@ -167,6 +318,7 @@ export async function startNetworkFarm(
     const headers = { ...req.headers };
     if (auth) headers.authorization = auth.replace(SUFFIX, '');
     if (queryToken) url.searchParams.set('access_token', queryToken.replace(SUFFIX, ''));
+    if (pathMatch) url.pathname = url.pathname.replace(PATH_SUFFIX, '/');
     const upstream = new URL(target.baseUrl);
     headers.host = upstream.host;
     const forward = http.request(
@@ -186,6 +338,7 @@ export async function startNetworkFarm(
   return {
     network,
     origin: proxy.url,
+    directOrigin: routerUrl,
     proxy,
     accounts,
     channel: (index) => kind.channel(servers[index]!, `~${index}`),

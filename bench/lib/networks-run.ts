@@ -1,7 +1,8 @@
 /**
  * The mixed-network publishing run (`npm run bench:publish -- --only=networks [--small]`, and part
- * of the full bench): publications due within a window across Facebook, Instagram, Threads, X and
- * LinkedIn channels, each channel its own account on the network's local contract server
+ * of the full bench): publications due within a window across the farm's networks (Facebook,
+ * Instagram, Threads, X, LinkedIn, Pinterest, Google Business Profile, Telegram, Discord, Slack),
+ * each channel its own account on the network's local contract server
  * (network-farm.ts), with 5% 5xx and 2% timeouts after acceptance on every POST (the fault
  * proxy) and one of two worker processes SIGKILLed halfway.
  *
@@ -27,7 +28,7 @@ import { createPgDatabase } from './pg.ts';
 import { percentile, startProcess, stopProcess } from './processes.ts';
 
 export interface NetworksRunOptions {
-  /** Publications in all (split evenly across the five networks). */
+  /** Publications in all (split evenly across the farm's networks, FARM_NETWORKS). */
   publications: number;
   /** Window the due times fall in (ms). */
   windowMs: number;
@@ -85,6 +86,9 @@ const JPEG = Uint8Array.from(
   ),
 );
 
+/** Networks whose bench posts carry the image: Instagram publishes no text-only posts, and a pin is an image. */
+const WITH_IMAGE = new Set<FarmNetwork>(['instagram', 'pinterest']);
+
 const adapters = new Map(defaultAdapters().map((a) => [a.name as string, a]));
 
 /** Posts one channel of `network` may get within `windowMs`, and how far apart they are. */
@@ -93,6 +97,54 @@ export function channelShape(network: FarmNetwork, windowMs: number): { perChann
   // A quarter's room over the rate the engine keeps, so each post's slot is free at its due time.
   const spacingMs = Math.ceil((60_000 / perMinute) * 1.25);
   return { perChannel: Math.max(1, Math.floor(windowMs / spacingMs)), spacingMs };
+}
+
+/** One earlier post of Plaza's on each Telegram channel, sent without faults and recorded as published a minute ago. */
+async function seedTelegramHistory(
+  raw: { query(text: string, params?: unknown[]): Promise<unknown> },
+  workspaceId: string,
+  farm: NetworkFarm,
+  channels: Array<{ id: string; network: FarmNetwork; account: number }>,
+  secrets: SecretBox,
+): Promise<void> {
+  const adapter = adapters.get('telegram')!;
+  const mine = channels.filter((c) => c.network === 'telegram');
+  const seeded = await Promise.all(
+    mine.map(async (c) => {
+      const { settings, credentials } = farm.channel(c.account);
+      const publicationId = randomUUID();
+      const text = `Plaza bench telegram welcome ${publicationId}`;
+      const ctx = {
+        channelId: c.id,
+        settings,
+        credentials: secrets.open<Record<string, unknown>>(secrets.seal(credentials)),
+        origin: farm.directOrigin,
+        allowPrivateUrls: true,
+      };
+      const result = await adapter.publish(ctx, { publicationId, text, media: [] });
+      return { channelId: c.id, publicationId, text, remoteId: result.remoteId };
+    }),
+  );
+  const posts = seeded.map(() => randomUUID());
+  const at = new Date(Date.now() - 60_000);
+  await raw.query(
+    `INSERT INTO posts (id, workspace_id, content, state, scheduled_at) SELECT v.id, $2, v.text, 'published', $3 FROM unnest($1::uuid[], $4::text[]) AS v(id, text)`,
+    [posts, workspaceId, at, seeded.map((s) => s.text)],
+  );
+  await raw.query(
+    `INSERT INTO publications (id, post_id, workspace_id, channel_id, network, text, media, state, due_at, remote_id, published_at, first_attempt_at, attempts)
+     SELECT v.id, v.post, $3, v.channel, 'telegram', v.text, '[]'::jsonb, 'published', $4, v.remote, $4, $4, 1
+       FROM unnest($1::uuid[], $2::uuid[], $5::uuid[], $6::text[], $7::text[]) AS v(id, post, channel, text, remote)`,
+    [
+      seeded.map((s) => s.publicationId),
+      posts,
+      workspaceId,
+      at,
+      seeded.map((s) => s.channelId),
+      seeded.map((s) => s.text),
+      seeded.map((s) => s.remoteId),
+    ],
+  );
 }
 
 export async function runNetworks(options: NetworksRunOptions): Promise<NetworksRunResult> {
@@ -205,6 +257,11 @@ export async function runNetworks(options: NetworksRunOptions): Promise<Networks
         channelRows.map((c) => options.secrets.seal(farms.get(c.network)!.channel(c.account).credentials)),
       ],
     );
+    // Telegram reconciles a lost answer from the messages Plaza published on the channel before
+    // (its Bot API cannot read a channel): each channel starts with one earlier post of Plaza's, as
+    // any channel has after its first. (A channel's very first post cannot be reconciled across
+    // workers: docs/networks/telegram.md.)
+    if (farms.has('telegram')) await seedTelegramHistory(raw, workspaceId, farms.get('telegram')!, channelRows, options.secrets);
     const postIds = planned.map(() => randomUUID());
     await raw.query(
       `INSERT INTO posts (id, workspace_id, content, state, scheduled_at)
@@ -223,7 +280,7 @@ export async function runNetworks(options: NetworksRunOptions): Promise<Networks
         planned.map((p) => p.channelId),
         planned.map((p) => p.network),
         planned.map((p) => p.text),
-        planned.map((p) => JSON.stringify(p.network === 'instagram' ? [{ mediaId }] : [])),
+        planned.map((p) => JSON.stringify(WITH_IMAGE.has(p.network) ? [{ mediaId }] : [])),
         planned.map((p) => new Date(p.dueAt)),
       ],
     );
@@ -239,11 +296,16 @@ export async function runNetworks(options: NetworksRunOptions): Promise<Networks
 
     const lastDue = Math.max(...planned.map((p) => p.dueAt));
     const deadline = lastDue + (options.settleTimeoutMs ?? 180_000);
+    let nextReport = Date.now() + 15_000;
     for (;;) {
       const { rows } = await raw.query<{ open: number }>(
         `SELECT count(*)::int AS open FROM publications WHERE state IN ('scheduled', 'publishing', 'pending')`,
       );
       if (rows[0]!.open === 0 || Date.now() > deadline) break;
+      if (Date.now() >= nextReport) {
+        nextReport = Date.now() + 15_000;
+        options.log(`networks: ${rows[0]!.open} publications still open ${Date.now() - startAt} ms after the first due time`);
+      }
       await new Promise((r) => setTimeout(r, 500));
     }
 
@@ -293,6 +355,18 @@ export async function runNetworks(options: NetworksRunOptions): Promise<Networks
       const lost =
         mine.filter((p) => !['published', 'failed'].includes(stateOf.get(p.id)?.state ?? '')).length +
         published.filter((p) => !madeAt.has(p.id)).length;
+      if (lost > 0)
+        options.log(
+          `networks: ${network} lost ${JSON.stringify(
+            mine
+              .filter(
+                (p) =>
+                  !['published', 'failed'].includes(stateOf.get(p.id)?.state ?? '') ||
+                  (stateOf.get(p.id)?.state === 'published' && !madeAt.has(p.id)),
+              )
+              .map((p) => ({ id: p.id, account: p.account, state: stateOf.get(p.id)?.state })),
+          )}`,
+        );
       const lateness = mine.filter((p) => madeAt.has(p.id)).map((p) => madeAt.get(p.id)! - p.dueAt);
       networks[network] = {
         channels: farm.accounts,

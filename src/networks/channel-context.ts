@@ -31,4 +31,17 @@ export interface ChannelContext {
    * adapters build every URL with `networkUrl(officialUrl, ctx.origin)` (endpoints.ts).
    */
   origin?: string;
+  /**
+   * The publishing engine's record of what Plaza published on this channel (any worker), newest
+   * first, published at or after `since` (ISO), at most `limit`: for reconciling on networks that
+   * cannot be asked for a post's content (Telegram). Absent outside the engine.
+   */
+  publishedOnChannel?: (since: string, limit: number) => Promise<PublishedOnChannel[]>;
+}
+
+/** One publication Plaza recorded as published on a channel. */
+export interface PublishedOnChannel {
+  publicationId: string;
+  remoteId: string;
+  publishedAt: string;
 }

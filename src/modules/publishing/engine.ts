@@ -75,6 +75,11 @@ export interface EngineStats {
   inFlight: number;
 }
 
+/** Thrown inside an attempt when the channel's posting slot is not free yet (nothing was sent). */
+class WaitForRate {
+  constructor(readonly waitMs: number) {}
+}
+
 const toMs = (value: Date | string): number => (value instanceof Date ? value.getTime() : Date.parse(value));
 
 /**
@@ -363,8 +368,8 @@ export class PublishingEngine {
       });
       return;
     }
-    const wait = await this.limiter.take(row.channel_id, adapter.limits.postsPerMinutePerChannel, clock.now());
-    if (wait > 0) {
+    const perMinute = adapter.limits.postsPerMinutePerChannel;
+    const waitForRate = (wait: number) =>
       // Over the channel's posting rate: hand it back to the queue for later, without counting an attempt.
       this.record({
         kind: 'retry',
@@ -374,14 +379,34 @@ export class PublishingEngine {
         reconcile: row.needs_reconcile,
         error: new NetworkError('rate_limited', 'local_rate_limit', 'Waiting for the channel’s posting rate'),
       });
-      return;
+    /**
+     * When this attempt took the channel's posting token (null: not yet). A publication that must
+     * reconcile first takes it only once the network says the post is not there: finding the post an
+     * earlier attempt made needs no posting slot (that attempt's token already counted the post).
+     */
+    let tokenAt: number | null = null;
+    /** The attempt posted nothing: its token goes back (most of it; see refundShare). */
+    const giveTokenBack = () => {
+      if (tokenAt !== null) void this.limiter.refund(row.channel_id, perMinute, tokenAt, clock.now());
+      tokenAt = null;
+    };
+    if (!row.needs_reconcile) {
+      const wait = await this.limiter.take(row.channel_id, perMinute, clock.now());
+      if (wait > 0) {
+        waitForRate(wait);
+        return;
+      }
+      tokenAt = clock.now();
     }
     // No call once other workers may have taken this one over (its publications are theirs then);
     // waiting for a heartbeat happens without holding a slot.
     const since = leaseUntil - this.opts.publishTimeoutMs - this.opts.leaseMarginMs;
     let release: () => void;
     for (;;) {
-      if (!(await this.liveness.confirm(since))) return;
+      if (!(await this.liveness.confirm(since))) {
+        giveTokenBack();
+        return;
+      }
       release = await this.semaphoreFor(row.network).acquire();
       if (this.liveness.mayStart(since)) break;
       release();
@@ -391,6 +416,7 @@ export class PublishingEngine {
     const budgetMs = Math.min(this.opts.publishTimeoutMs, leaseUntil - clock.now() - Math.min(1_000, this.opts.leaseMarginMs / 2));
     if (budgetMs < Math.min(250, this.opts.publishTimeoutMs / 2)) {
       release();
+      giveTokenBack();
       this.record({
         kind: 'retry',
         row,
@@ -427,10 +453,13 @@ export class PublishingEngine {
         now: () => clock.now(),
         allowPrivateUrls: this.deps.config?.allowPrivateUrls === true,
         ...(networkOrigin(this.deps.config, row.network) && { origin: networkOrigin(this.deps.config, row.network) }),
+        publishedOnChannel: (since: string, limit: number) =>
+          repository.publishedOnChannel(this.deps.database.raw, row.channel_id, new Date(since), limit),
       };
       const input = await this.buildInput(row, adapter.capabilities?.mediaByUrl === true);
       // Networks that bill per call (X): what this publication cost, kept with it.
       const apiCost = adapter.estimateApiCost ? adapter.estimateApiCost(input).total : null;
+      let gaveEarlierBack = false;
       const attempt = async () => {
         if (row.needs_reconcile) {
           beforeSending();
@@ -439,6 +468,17 @@ export class PublishingEngine {
             this.record({ kind: 'published', row, result: existing, startedAt, reconciled: true, apiCost });
             return;
           }
+        }
+        if (row.needs_reconcile && row.previous_error_kind === 'ambiguous' && row.previous_started_at !== null && !gaveEarlierBack) {
+          // The post is not there, after the settle time: the attempt whose answer was lost posted
+          // nothing, so the slot it took comes back (taken no earlier than that attempt started).
+          gaveEarlierBack = true;
+          await this.limiter.refund(row.channel_id, perMinute, toMs(row.previous_started_at), clock.now());
+        }
+        if (tokenAt === null) {
+          const wait = await this.limiter.take(row.channel_id, perMinute, clock.now());
+          if (wait > 0) throw new WaitForRate(wait);
+          tokenAt = clock.now();
         }
         beforeSending();
         const result = await adapter.publish(channel, input);
@@ -456,6 +496,11 @@ export class PublishingEngine {
         await attempt();
       }
     } catch (caught) {
+      if (caught instanceof WaitForRate) {
+        // Reconciled (the post is not there), but the channel's slot is not free yet: nothing was sent.
+        waitForRate(caught.waitMs);
+        return;
+      }
       const error =
         caught instanceof NetworkError
           ? caught
@@ -465,6 +510,9 @@ export class PublishingEngine {
       // Starved past the deadline before sending anything more: back to the queue at once, not counted.
       if (caught === deadlinePassed) this.record({ kind: 'retry', row, startedAt, delayMs: 0, reconcile: row.needs_reconcile, error });
       else this.record(this.classify(row, error, startedAt));
+      // Refused by the network (5xx, 429) or never sent: nothing was posted, so the post did not use
+      // the channel's slot. A lost answer (ambiguous) may have posted: its token stays used.
+      if (caught === deadlinePassed || error.kind === 'transient' || error.kind === 'rate_limited') giveTokenBack();
     } finally {
       clearTimeout(timeout);
       this.stats.inFlight--;

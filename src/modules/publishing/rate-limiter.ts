@@ -34,10 +34,38 @@ export class ChannelRateLimiter {
     return Math.ceil((1 - bucket.tokens) / ratePerMs);
   }
 
+  /**
+   * Gives back the token of an attempt the network refused (nothing was posted): taken at
+   * `takenAt`, refused at `now`. See `refundShare` for how much comes back.
+   */
+  refund(channelId: string, perMinute: number, takenAt: number, now: number): void {
+    const bucket = this.buckets.get(channelId);
+    if (!bucket) return;
+    const { capacity } = postingBucket(perMinute);
+    bucket.tokens = Math.min(capacity, bucket.tokens + refundShare(perMinute, now - takenAt));
+  }
+
   /** After a 429: nothing goes to this channel before `until`. */
   block(channelId: string, until: number): void {
     this.blockedUntil.set(channelId, Math.max(until, this.blockedUntil.get(channelId) ?? 0));
   }
+}
+
+/**
+ * How much of a token to give back when the attempt that took it posted nothing (the network
+ * answered a 5xx or a 429, or nothing was sent), `heldMs` after taking it.
+ *
+ * The bucket the limiter keeps is then the true bucket (the one over the posts the network
+ * really made) minus one token, except for what the true bucket lost by overflowing its capacity
+ * while the token was out: at most one refill's worth of the time it was held. Giving back
+ * 1 − refill × heldMs therefore never lets the limiter ahead of the true bucket, so the network's
+ * limit holds; for a quick refusal (a 503 within a second on a one-a-minute channel) it is nearly
+ * the whole token, and the retry goes at once instead of a minute later.
+ *
+ * An attempt whose answer was lost (timeout after sending) may have posted: its token is kept.
+ */
+export function refundShare(perMinute: number, heldMs: number): number {
+  return Math.max(0, Math.min(1, 1 - postingBucket(perMinute).refillPerMs * Math.max(0, heldMs)));
 }
 
 /** A counting semaphore: caps concurrent calls per network. */
@@ -103,6 +131,10 @@ export class SharedRateLimiter {
   private scheduled = false;
   private blocks = new Map<string, number>();
   private blocking = false;
+  private refunds = new Map<string, number>();
+  private refunding = false;
+  /** Settles once the refunds asked for in this turn are written. */
+  private refunded: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly sql: RateSql,
@@ -120,6 +152,21 @@ export class SharedRateLimiter {
         setImmediate(() => void this.flushTakes());
       }
     });
+  }
+
+  /**
+   * Gives back (part of) the token of an attempt that posted nothing (`refundShare`), for every
+   * worker: refunds made in one event-loop turn go to the database in one statement.
+   */
+  refund(channelId: string, perMinute: number, takenAt: number, now: number): Promise<void> {
+    const share = refundShare(perMinute, now - takenAt);
+    if (share <= 0) return Promise.resolve();
+    this.refunds.set(channelId, (this.refunds.get(channelId) ?? 0) + share);
+    if (!this.refunding) {
+      this.refunding = true;
+      this.refunded = new Promise((resolve) => setImmediate(() => void this.flushRefunds().then(resolve)));
+    }
+    return this.refunded;
   }
 
   /** After a 429: nothing goes to this channel, from any worker, before `until`. */
@@ -176,6 +223,23 @@ export class SharedRateLimiter {
     } catch (error) {
       this.onError(error);
       for (const taker of batch) taker.resolve(this.fallbackWaitMs);
+    }
+  }
+
+  private async flushRefunds(): Promise<void> {
+    const refunds = this.refunds;
+    this.refunds = new Map();
+    this.refunding = false;
+    if (refunds.size === 0) return;
+    const channels = [...refunds.keys()].sort();
+    try {
+      await repository.refundTokens(
+        this.sql,
+        channels,
+        channels.map((id) => refunds.get(id)!),
+      );
+    } catch (error) {
+      this.onError(error);
     }
   }
 

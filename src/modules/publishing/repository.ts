@@ -39,6 +39,9 @@ export interface PublishingRow extends ClaimedRow {
   settings: Record<string, unknown>;
   credentials_sealed: string;
   channel_status: string;
+  /** The publication's previous attempt: its error kind ('ambiguous': its answer was lost) and start; null on the first. */
+  previous_error_kind: string | null;
+  previous_started_at: Date | string | null;
 }
 
 /** Codes of attempts that sent nothing for local reasons: handed back without counting as an attempt. */
@@ -184,11 +187,31 @@ export const publishingRepository = {
        ), post_started AS (
          UPDATE posts SET state = 'publishing', updated_at = $3 WHERE id IN (SELECT post_id FROM started) AND state = 'scheduled'
        )
-       SELECT s.*, a.id::text AS attempt_id, c.settings, c.credentials_sealed, c.status AS channel_status
-         FROM started s JOIN attempt a ON a.publication_id = s.id JOIN channels c ON c.id = s.channel_id`,
+       SELECT s.*, a.id::text AS attempt_id, c.settings, c.credentials_sealed, c.status AS channel_status,
+              prev.error_kind AS previous_error_kind, prev.started_at AS previous_started_at
+         FROM started s JOIN attempt a ON a.publication_id = s.id JOIN channels c ON c.id = s.channel_id
+         LEFT JOIN LATERAL (
+           SELECT pa.error_kind, pa.started_at FROM publication_attempts pa
+            WHERE pa.publication_id = s.id AND pa.id <> a.id ORDER BY pa.started_at DESC, pa.id DESC LIMIT 1
+         ) prev ON true`,
       [start.ids, start.workerId, start.now, start.leaseUntil],
     );
     return rows;
+  },
+
+  /** What was published on a channel since `since`, newest first (reconciling adapters read it: ChannelContext.publishedOnChannel). */
+  async publishedOnChannel(sql: SqlRunner, channelId: string, since: Date, limit: number) {
+    const { rows } = await sql.query<{ id: string; remote_id: string; published_at: Date | string }>(
+      `SELECT id, remote_id, published_at FROM publications
+        WHERE channel_id = $1 AND state = 'published' AND remote_id IS NOT NULL AND published_at >= $2
+        ORDER BY published_at DESC LIMIT $3`,
+      [channelId, since, limit],
+    );
+    return rows.map((r) => ({
+      publicationId: r.id,
+      remoteId: r.remote_id,
+      publishedAt: (r.published_at instanceof Date ? r.published_at : new Date(r.published_at)).toISOString(),
+    }));
   },
 
   /** The media rows a publication refers to (bytes come from the media store). */
@@ -463,6 +486,23 @@ export const publishingRepository = {
       [take.channels, take.counts, take.capacities, take.refillsPerMs, take.now],
     );
     return rows;
+  },
+
+  /**
+   * Gives tokens back (attempts the network refused): `amounts[i]` to `channels[i]` (sorted by
+   * channel id, locked in that order), never above the bucket's capacity. The stored tokens are
+   * the bucket's level at its `updated_at`; adding there equals adding now, as the capacity caps both.
+   */
+  async refundTokens(sql: SqlRunner, channels: string[], amounts: number[]): Promise<void> {
+    await sql.query(
+      `WITH v AS (SELECT * FROM unnest($1::uuid[], $2::float8[]) AS v(channel_id, amount)),
+            locked AS (SELECT b.channel_id FROM publishing_rate_buckets b JOIN v ON v.channel_id = b.channel_id
+                        ORDER BY b.channel_id FOR UPDATE OF b)
+       UPDATE publishing_rate_buckets b SET tokens = LEAST(b.capacity, b.tokens + v.amount)
+         FROM v JOIN locked ON locked.channel_id = v.channel_id
+        WHERE b.channel_id = v.channel_id`,
+      [channels, amounts],
+    );
   },
 
   /** After 429s: no channel in `channels` gets a token before its `until` (sorted by channel id). */

@@ -6,7 +6,8 @@
  *
  * Idempotency: the bot sends a `nonce` derived from the publication id with `enforce_nonce`, so a
  * retry within Discord's nonce window answers the message already made instead of a second one;
- * `findPublished` looks for the bot's own message with this text since the first attempt. A
+ * `findPublished` looks for the bot's own message with this text since the first attempt (not one
+ * Plaza recorded for another publication, nor one carrying another nonce). A
  * webhook takes no nonce and cannot list messages: after a lost answer a webhook post cannot be
  * told from one never sent (the docs say so; use a bot where that matters).
  *
@@ -133,6 +134,8 @@ interface Message {
   content: string;
   author?: { id: string; bot?: boolean };
   webhook_id?: string;
+  /** Echoed when the message was sent with one (Discord does not always keep it on later reads). */
+  nonce?: string | number | null;
 }
 
 type Mode = { kind: 'webhook'; id: string; token: string } | { kind: 'bot'; token: string; channelId: string };
@@ -245,7 +248,23 @@ export function createDiscordAdapter(options: DiscordAdapterOptions = {}): Netwo
         ['limit', '100'],
       ],
     });
-    const found = (body ?? []).find((m) => m.author?.id === me && m.content === input.text);
+    // The same text may be another publication's (a weekly reminder): messages Plaza recorded for
+    // its other publications on this channel are not this one's, and a message that carries a
+    // nonce must carry this publication's.
+    const since = new Date((Number.isNaN(first) ? now() - lookbackMs : first) - CLOCK_SKEW_MS).toISOString();
+    const others = new Set(
+      ((await ctx.publishedOnChannel?.(since, 1_000)) ?? [])
+        .filter((entry) => entry.publicationId !== input.publicationId)
+        .map((entry) => entry.remoteId.split('@')[0]),
+    );
+    const nonce = nonceFor(input.publicationId);
+    const found = (body ?? []).find(
+      (m) =>
+        m.author?.id === me &&
+        m.content === input.text &&
+        !others.has(m.id) &&
+        (m.nonce === undefined || m.nonce === null || String(m.nonce) === nonce),
+    );
     return found ? resultOf(ctx, found, thread) : null;
   }
 

@@ -6,12 +6,17 @@
  *   of 2–10 photos and videos (sendMediaGroup, the caption on the first item), silent posts
  *   (disable_notification), link previews on or off.
  * - Idempotency: the Bot API has none, and a bot cannot read a channel's history. Plaza reconciles
- *   by the message the bot itself last sent: every answer's message id is kept per chat, and after
- *   a lost answer `findPublished` checks the id right after that one with a non-modifying probe
- *   (editMessageReplyMarkup without a keyboard answers "message is not modified" when the message
- *   exists, "message to edit not found" when it does not). Within one Plaza process this finds the
- *   post a lost answer hid; after a restart the first lost answer cannot be reconciled (then a retry
- *   may post it again), which docs/networks/telegram.md says.
+ *   by the message the bot itself last sent, with a non-modifying probe (editMessageReplyMarkup
+ *   without a keyboard answers "message is not modified" when the message exists, "message to edit
+ *   not found" when it does not). Message ids in a channel count up, so after a lost answer
+ *   `findPublished` starts from the newest message Plaza recorded as published on the channel
+ *   before the publication's first attempt (the engine's record, shared by every worker:
+ *   ChannelContext.publishedOnChannel) and probes the ids after it, skipping the ids of Plaza's
+ *   other publications: the first other message there is the lost one; a few missing ids in a row
+ *   mean nothing was posted. Known limits: a message posted in the channel by someone else in
+ *   between, or two lost answers on one channel at once, cannot be told apart from the lost post;
+ *   and with nothing in the record yet (the channel's first post), the adapter falls back to the
+ *   ids this process saw, or concludes nothing was posted (docs/networks/telegram.md).
  * - Engagement: reactions, from `message_reaction_count` updates (getUpdates, which only works
  *   while no webhook is set, and only for updates of the last 24 hours that are still unconfirmed).
  *
@@ -79,6 +84,13 @@ function messageUrl(chat: TelegramMessage['chat'] | undefined, chatSetting: stri
   return id.startsWith('-100') ? `https://t.me/c/${id.slice(4)}/${messageId}` : null;
 }
 
+/** How far before a publication's first attempt Plaza's record is read for the message to start from. */
+const RECORD_LOOKBACK_MS = 7 * 24 * 60 * 60_000;
+/** Ids in a row that do not exist before a reconcile concludes that nothing was posted. */
+const MAX_ID_GAP = 3;
+/** Probes one reconcile may make at most. */
+const MAX_PROBES = 30;
+
 export function createTelegramAdapter(options: TelegramAdapterOptions = {}): NetworkAdapter {
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const clientFor = (ctx: ChannelContext): TelegramClient =>
@@ -95,9 +107,16 @@ export function createTelegramAdapter(options: TelegramAdapterOptions = {}): Net
   const published = new Map<string, PublishResult>();
   const chatKey = (client: TelegramClient) =>
     `${createHash('sha256').update(client.channel.token).digest('hex').slice(0, 16)}:${client.channel.chatId}`;
-  const remember = (client: TelegramClient, lastId: number) => {
+  /** Per bot and chat: message ids this process got back from its sends (recent ones), whatever their publication. */
+  const answeredIds = new Map<string, Set<number>>();
+  const remember = (client: TelegramClient, lastId: number, ids: number[] = [lastId]) => {
     const key = chatKey(client);
     lastSent.set(key, Math.max(lastSent.get(key) ?? 0, lastId));
+    const seen = answeredIds.get(key) ?? new Set<number>();
+    for (const id of ids) seen.add(id);
+    // Only the newest matter: a reconcile looks at ids after Plaza's last recorded post.
+    if (seen.size > 2_000) for (const id of [...seen].sort((a, b) => a - b).slice(0, seen.size - 1_000)) seen.delete(id);
+    answeredIds.set(key, seen);
   };
 
   function mediaFile(form: FormData, name: string, media: MediaInput) {
@@ -174,10 +193,59 @@ export function createTelegramAdapter(options: TelegramAdapterOptions = {}): Net
     }
   }
 
+  /**
+   * Reconciles from Plaza's own record of the channel (every worker's, ChannelContext.publishedOnChannel):
+   * the lost send made the first message after the newest one Plaza had published there before this
+   * publication's first attempt, not counting the messages of Plaza's other publications (ids it
+   * knows). Undefined when the record has nothing to start from.
+   */
+  async function findByRecord(ctx: ChannelContext, client: TelegramClient, input: PublishInput): Promise<PublishResult | null | undefined> {
+    if (!ctx.publishedOnChannel || !input.firstAttemptAt) return undefined;
+    const firstAttempt = Date.parse(input.firstAttemptAt);
+    if (Number.isNaN(firstAttempt)) return undefined;
+    const record = (await ctx.publishedOnChannel(new Date(firstAttempt - RECORD_LOOKBACK_MS).toISOString(), 1_000)).filter(
+      (entry) => entry.publicationId !== input.publicationId,
+    );
+    const ids = (remoteId: string) =>
+      remoteId
+        .split(',')
+        .map(Number)
+        .filter((id) => Number.isInteger(id) && id > 0);
+    const before = record.filter((entry) => Date.parse(entry.publishedAt) < firstAttempt).flatMap((entry) => ids(entry.remoteId));
+    if (before.length === 0) return undefined;
+    // Other publications' messages: those in the record, and those this process was answered for
+    // whose outcome may not be written yet.
+    const others = new Set([...record.flatMap((entry) => ids(entry.remoteId)), ...(answeredIds.get(chatKey(client)) ?? [])]);
+    let candidate = Math.max(...before);
+    // Consecutive ids that do not exist (deleted by someone, or not used yet): after a few, nothing is there.
+    let missing = 0;
+    for (let probes = 0; missing < MAX_ID_GAP && probes < MAX_PROBES; ) {
+      candidate += 1;
+      if (others.has(candidate)) {
+        missing = 0;
+        continue;
+      }
+      probes += 1;
+      if (!(await exists(client, candidate))) {
+        missing += 1;
+        continue;
+      }
+      // An album is one message per item, with consecutive ids.
+      const found = Array.from({ length: Math.max(1, input.media.length) }, (_, index) => candidate + index);
+      const result = { remoteId: found.join(','), remoteUrl: messageUrl(undefined, client.channel.chatId, candidate) };
+      remember(client, found.at(-1)!, found);
+      published.set(input.publicationId, result);
+      return result;
+    }
+    return null;
+  }
+
   async function findPublished(ctx: ChannelContext, input: PublishInput): Promise<PublishResult | null> {
     const known = published.get(input.publicationId);
     if (known) return known;
     const client = clientFor(ctx);
+    const fromRecord = await findByRecord(ctx, client, input);
+    if (fromRecord !== undefined) return fromRecord;
     const last = lastSent.get(chatKey(client));
     if (last === undefined) return null; // nothing known about this chat in this process
     const next = last + 1;
@@ -203,7 +271,11 @@ export function createTelegramAdapter(options: TelegramAdapterOptions = {}): Net
       throw error;
     }
     const done = result(client, messages);
-    remember(client, Math.max(...messages.map((m) => m.message_id)));
+    remember(
+      client,
+      Math.max(...messages.map((m) => m.message_id)),
+      messages.map((m) => m.message_id),
+    );
     published.set(input.publicationId, done);
     pending.delete(input.publicationId);
     if (published.size > 10_000) published.delete(published.keys().next().value!);

@@ -16,6 +16,8 @@ export interface FaultProxy {
   url: string;
   /** Every matching request is answered with this status (and headers), without reaching the server, until `clear()`. */
   answer(match: RequestMatch, status: number, headers?: Record<string, string>, body?: unknown): void;
+  /** The next `times` matching requests are answered with this status, without reaching the server. */
+  answerNext(match: RequestMatch, status: number, times?: number, headers?: Record<string, string>, body?: unknown): void;
   /** The next matching request reaches the server, which carries it out; its answer is then lost (connection reset). */
   loseNextAnswer(match: RequestMatch): void;
   /**
@@ -59,7 +61,7 @@ function seeded(seed: number): () => number {
 /** Starts a fault-injecting proxy on 127.0.0.1 in front of `upstream` (an http:// base URL). */
 export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
   const target = new URL(upstream);
-  let answers: Array<{ match: RequestMatch; status: number; headers: Record<string, string>; body: unknown }> = [];
+  let answers: Array<{ match: RequestMatch; status: number; headers: Record<string, string>; body: unknown; times?: number }> = [];
   let lose: RequestMatch[] = [];
   let chaos: (ChaosOptions & { random: () => number }) | undefined;
   const chaosCounts = { error5xx: 0, lostAnswers: 0 };
@@ -71,6 +73,7 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
     seen.push({ method, path });
     const scripted = answers.find((a) => a.match(method, path));
     if (scripted) {
+      if (scripted.times !== undefined && --scripted.times <= 0) answers = answers.filter((a) => a !== scripted);
       req.resume();
       res.writeHead(scripted.status, { 'content-type': 'application/json', ...scripted.headers });
       res.end(JSON.stringify(scripted.body ?? { error: `injected ${scripted.status}` }));
@@ -124,6 +127,9 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
     },
     answer(match, status, headers = {}, body) {
       answers.push({ match, status, headers, body });
+    },
+    answerNext(match, status, times = 1, headers = {}, body) {
+      answers.push({ match, status, headers, body, times });
     },
     loseNextAnswer(match) {
       lose.push(match);

@@ -11300,6 +11300,8 @@ export interface paths {
                     cursor?: string;
                     kind?: "image" | "video";
                     limit?: number;
+                    originalId?: string;
+                    originals?: "true" | "false";
                     postId?: string;
                     q?: string;
                     tag?: string;

@@ -110,6 +110,8 @@ export const recurringEn = {
     textsColumn: 'Texts',
     texts_one: '{{count}} text',
     texts_other: '{{count}} texts',
+    everyDays_one: '≥ {{count}} day apart',
+    everyDays_other: '≥ {{count}} days apart',
     noRecycling: 'No queue',
     queueTitle: 'Recycle evergreen posts',
     queueHelp:

@@ -113,6 +113,8 @@ export const recurringEs: Dictionary<typeof recurringEn> = {
     textsColumn: 'Textos',
     texts_one: '{{count}} texto',
     texts_other: '{{count}} textos',
+    everyDays_one: 'cada {{count}} día o más',
+    everyDays_other: 'cada {{count}} días o más',
     noRecycling: 'Ninguna cola',
     queueTitle: 'Reciclar publicaciones atemporales',
     queueHelp:

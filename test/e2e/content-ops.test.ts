@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { en } from '../../web/src/i18n/en.ts';
 import { es } from '../../web/src/i18n/es.ts';
+import { until } from '../helpers/wait.ts';
 import { webSession, type WebSession } from './harness.ts';
 
 const ZONE = 'Europe/Madrid';
@@ -88,11 +89,10 @@ describe('content operations in the web app (real Chromium, real server)', { tim
     await web.api('PATCH', `/workspaces/${ws}/media/${beach}`, { altText: 'Niños en la orilla', tags: ['verano'] });
     await upload('logo-cafe.png', '#aa5500', 400, 400);
     for (const lang of ['es', 'en'] as const)
-      await expect
-        .poll(async () => (await web.api<{ state: string }>('GET', `/workspaces/${ws}/posts/${evergreenIds[lang]}`)).state, {
-          timeout: 30_000,
-        })
-        .toBe('published');
+      await until(
+        async () => (await web.api<{ state: string }>('GET', `/workspaces/${ws}/posts/${evergreenIds[lang]}`)).state === 'published',
+        60_000,
+      );
   }, 300_000);
   afterAll(async () => web?.close());
 

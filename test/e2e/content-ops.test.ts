@@ -116,7 +116,7 @@ describe('content operations in the web app (real Chromium, real server)', { tim
       await box.getByTestId('evergreen-recycling').waitFor();
       await box.getByRole('button', { name: T.recurring.ever.addVariant }).click();
       const variant = lang === 'es' ? 'El café de siempre, recién hecho' : 'The same good coffee, freshly made';
-      await box.getByLabel(T.recurring.ever.variant.replace('{{n}}', '1')).fill(variant);
+      await box.getByLabel(T.recurring.ever.variant.replace('{{n}}', '1'), { exact: true }).fill(variant);
       await box.getByTestId('evergreen-save').click();
       await box.getByText(T.recurring.ever.saved).waitFor();
       expect((await web.api<{ variants: string[] }>('GET', `/workspaces/${ws}/posts/${postId}/evergreen`)).variants).toEqual([variant]);
@@ -136,11 +136,14 @@ describe('content operations in the web app (real Chromium, real server)', { tim
             (await web.api<{ queues: Array<{ id: string; gapDays: number | null }> }>('GET', `/workspaces/${ws}/evergreen`)).queues.find(
               (q) => q.id === queueIds[lang],
             )?.gapDays,
+          { timeout: 30_000 },
         )
         .toBe(3);
       await card.getByTestId('queue-evergreen-fill').click();
       await expect
-        .poll(async () => (await web.api<{ reshares: unknown[] }>('GET', `/workspaces/${ws}/posts/${postId}/evergreen`)).reshares.length)
+        .poll(async () => (await web.api<{ reshares: unknown[] }>('GET', `/workspaces/${ws}/posts/${postId}/evergreen`)).reshares.length, {
+          timeout: 30_000,
+        })
         .toBeGreaterThan(0);
       await card.scrollIntoViewIfNeeded();
       await web.shot(page, `queue-recycling-${lang}`);
@@ -177,7 +180,7 @@ describe('content operations in the web app (real Chromium, real server)', { tim
       // "This and the following ones": every future occurrence gets the new text.
       await page.goto(`${web.server.url}/compose?edit=${second.postId}`);
       const text = page.getByLabel(T.composer.text, { exact: true });
-      await expect.poll(async () => text.inputValue()).not.toBe('');
+      await expect.poll(async () => text.inputValue(), { timeout: 30_000 }).not.toBe('');
       const newText = lang === 'es' ? 'Café del lunes: tueste nuevo' : 'Monday coffee: new roast';
       await text.fill(newText);
       await page.getByRole('button', { name: T.planner.saveChanges }).click();
@@ -198,7 +201,7 @@ describe('content operations in the web app (real Chromium, real server)', { tim
       // "Only this one": the third occurrence leaves the series, the others keep their text.
       const third = after.items[2];
       await page.goto(`${web.server.url}/compose?edit=${third.postId}`);
-      await expect.poll(async () => page.getByLabel(T.composer.text, { exact: true }).inputValue()).toBe(newText);
+      await expect.poll(async () => page.getByLabel(T.composer.text, { exact: true }).inputValue(), { timeout: 30_000 }).toBe(newText);
       await page.getByLabel(T.composer.text, { exact: true }).fill(`${newText} ✨`);
       await page.getByRole('button', { name: T.planner.saveChanges }).click();
       await dialog.waitFor();
@@ -223,14 +226,16 @@ describe('content operations in the web app (real Chromium, real server)', { tim
         await picker.getByTestId('media-picker-tag').click();
         await page.getByRole('option', { name: /^verano/ }).click();
       }
-      await expect.poll(async () => picker.getByTestId('media-picker-item').count()).toBe(1);
+      await expect.poll(async () => picker.getByTestId('media-picker-item').count(), { timeout: 30_000 }).toBe(1);
       await picker.getByRole('button', { name: /playa-verano/ }).click();
       const versions = picker.getByTestId('media-picker-versions');
       // Spanish makes the 4:5 crop here; English finds it made and picks it.
       if (lang === 'es') await versions.getByTestId('media-picker-make-portrait').click();
       else await versions.getByTestId('media-picker-crop-portrait').click();
       await versions.getByTestId('media-picker-crop-portrait').waitFor();
-      await expect.poll(async () => versions.getByTestId('media-picker-preview').getAttribute('src')).not.toContain('undefined');
+      await expect
+        .poll(async () => versions.getByTestId('media-picker-preview').getAttribute('src'), { timeout: 30_000 })
+        .not.toContain('undefined');
       const alt = versions.getByTestId('media-picker-alt');
       // The crop starts with the original's alt text; Spanish changed it, so English finds that one.
       expect(await alt.inputValue()).toBe(lang === 'es' ? 'Niños en la orilla' : 'Niños jugando en la orilla');

@@ -76,4 +76,18 @@ describe('plaza recurring', () => {
     expect(stopped.removed).toBe(5);
     expect(stopped.stoppedAt).not.toBeNull();
   }, 120_000);
+
+  it('marks a post evergreen with a variant, and shows which queue recycles it and its gap', async () => {
+    const post = await json('post', 'create', '-w', workspaceId, '-c', channelId, '-t', 'Nuestro café de siempre');
+    const marked = await json('evergreen', 'mark', '-w', workspaceId, '--variant', 'El café de siempre, recién hecho', post.id);
+    expect(marked).toMatchObject({ evergreen: true, variants: ['El café de siempre, recién hecho'] });
+    const queue = await json('queue', 'create', '-w', workspaceId, '--name', 'Siempre', '--channel', channelId, '--slot', 'mon 10:00');
+    await json('evergreen', 'queue', '-w', workspaceId, '--gap-days', '5', queue.id);
+    const status = await json('evergreen', 'show', '-w', workspaceId, post.id);
+    expect(status).toMatchObject({ evergreen: true, published: false, queues: [{ id: queue.id, gapDays: 5, paused: false }] });
+    const human = await plaza(env, 'evergreen', 'show', '-w', workspaceId, post.id);
+    expect(human.stdout).toContain('Recycled by Siempre');
+    expect(human.stdout).toContain('at least 5 days apart');
+    expect(human.stdout).toContain('once it has been published');
+  }, 120_000);
 });

@@ -74,11 +74,23 @@ export function registerMediaCommands(program: Command): void {
     .option('--kind <kind>', 'image or video')
     .option('--unused', 'only files no post uses')
     .option('--post <postId>', 'only files this post uses')
+    .option('--crops-of <mediaId>', 'only the crops made from this file')
+    .option('--originals', 'only files that are not crops of another')
     .option('--limit <n>', 'how many (at most 200)', '50')
     .action(
       action(
         async (
-          opts: { workspace: string; search?: string; tag?: string; kind?: string; unused?: boolean; post?: string; limit: string },
+          opts: {
+            workspace: string;
+            search?: string;
+            tag?: string;
+            kind?: string;
+            unused?: boolean;
+            post?: string;
+            cropsOf?: string;
+            originals?: boolean;
+            limit: string;
+          },
           command: Command,
         ) => {
           const { api, options } = connect(command);
@@ -88,6 +100,8 @@ export function registerMediaCommands(program: Command): void {
           if (opts.kind) query.set('kind', opts.kind);
           if (opts.unused) query.set('unused', 'true');
           if (opts.post) query.set('postId', opts.post);
+          if (opts.cropsOf) query.set('originalId', opts.cropsOf);
+          if (opts.originals) query.set('originals', 'true');
           const result = await api.get<{ items: LibraryItem[]; nextCursor: string | null }>(path(opts.workspace, `?${query}`));
           const storage = await api.get<{ count: number; bytes: number }>(path(opts.workspace, '/storage'));
           output(options, { ...result, storage }, () => {

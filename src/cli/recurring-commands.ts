@@ -182,6 +182,44 @@ export function registerRecurringCommands(program: Command): void {
       }),
     );
   evergreen
+    .command('show')
+    .description('One post’s evergreen status: its texts, the queues that recycle it and their gap, last and next re-share')
+    .requiredOption('-w, --workspace <id>')
+    .argument('<postId>')
+    .action(
+      action(async (postId: string, opts: { workspace: string }, command: Command) => {
+        const { api, options } = connect(command);
+        const result = await api.get<{
+          evergreen: boolean;
+          variants: string[];
+          published: boolean;
+          queues: Array<{ id: string; name: string; gapDays: number | null; paused: boolean }>;
+          refusesDuplicates: string[];
+          lastSharedAt: string | null;
+          nextShareAt: string | null;
+          earliestNextAt: string | null;
+        }>(ws(opts.workspace, `/posts/${postId}/evergreen`));
+        output(options, result, () => {
+          process.stdout.write(`${result.evergreen ? 'Evergreen' : 'Not evergreen'}; ${result.variants.length} alternative text(s).\n`);
+          for (const v of result.variants) process.stdout.write(`  · ${v.slice(0, 70).replace(/\s+/g, ' ')}\n`);
+          if (!result.queues.length) process.stdout.write('No queue has all of its channels.\n');
+          for (const q of result.queues)
+            process.stdout.write(
+              q.gapDays === null
+                ? `Queue ${q.name} (${q.id}) has its channels but does not recycle.\n`
+                : `Recycled by ${q.name} (${q.id}), at least ${q.gapDays} days apart${q.paused ? ' (paused)' : ''}.\n`,
+            );
+          if (!result.published) process.stdout.write('It is re-shared once it has been published.\n');
+          process.stdout.write(`Last shared: ${result.lastSharedAt ?? '—'}\n`);
+          process.stdout.write(`Next: ${result.nextShareAt ?? (result.earliestNextAt ? `not before ${result.earliestNextAt}` : '—')}\n`);
+          if (result.refusesDuplicates.length)
+            process.stdout.write(
+              `Refuse a repeated text: ${result.refusesDuplicates.join(', ')} (skipped there when no other text differs).\n`,
+            );
+        });
+      }),
+    );
+  evergreen
     .command('queue')
     .description('Let a queue recycle evergreen posts into its free slots, --gap-days apart per post (--off to stop)')
     .requiredOption('-w, --workspace <id>')

@@ -42,6 +42,10 @@ export interface LibraryFilter {
   kind?: 'image' | 'video';
   unused?: boolean;
   usedInPostId?: string;
+  /** Only the crops made from this file. */
+  originalId?: string;
+  /** Only files that are not crops of another one (uploads, and crops whose original was deleted). */
+  originalsOnly?: boolean;
   after: Cursor | null;
   limit: number;
 }
@@ -101,6 +105,8 @@ async function searchWith(db: Db, workspaceId: string, filter: LibraryFilter, te
       ),
     );
   }
+  if (filter.originalId) query = query.where('media.original_id', '=', filter.originalId);
+  if (filter.originalsOnly) query = query.where('media.original_id', 'is', null);
   if (filter.after) query = query.where(olderThanCursor('media.created_at', 'media.id', filter.after));
   const rows = await query
     .orderBy('media.created_at', 'desc')

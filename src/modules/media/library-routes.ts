@@ -70,13 +70,27 @@ export const mediaLibraryRoutes: ApiModule = async (app, ctx) => {
           kind: z.enum(['image', 'video']).optional(),
           unused: z.enum(['true', 'false']).optional(),
           postId: z.string().uuid().optional(),
+          /** Only the crops made from this file. */
+          originalId: z.string().uuid().optional(),
+          /** true: only files that are not crops of another (the composer's picker groups crops under them). */
+          originals: z.enum(['true', 'false']).optional(),
         }),
         response: { 200: pageSchema(libraryItemSchema) },
       },
     },
     async (request) => {
-      const { q, tag, kind, unused, postId, cursor, limit } = request.query;
-      return listLibrary(ctx, request.params.workspaceId, { q, tag, kind, unused: unused === 'true', postId, cursor, limit });
+      const { q, tag, kind, unused, postId, originalId, originals, cursor, limit } = request.query;
+      return listLibrary(ctx, request.params.workspaceId, {
+        q,
+        tag,
+        kind,
+        unused: unused === 'true',
+        postId,
+        originalId,
+        originals: originals === 'true',
+        cursor,
+        limit,
+      });
     },
   );
 

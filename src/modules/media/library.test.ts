@@ -120,6 +120,15 @@ describe.each(DB_KINDS)('media library API (%s)', (kind) => {
       width: 191,
     });
     expect(placed.json()).toMatchObject({ width: 191, height: 100 });
+    // The composer's picker: the crops of one file, and only files that are not crops.
+    const crops = (await s.owner.request('GET', `${ws()}/media?originalId=${original.id}`)).json().items as Array<{ id: string }>;
+    expect(crops.map((c) => c.id).sort()).toEqual([square.json().id, placed.json().id].sort());
+    const originals = (await s.owner.request('GET', `${ws()}/media?originals=true&limit=100`)).json().items as Array<{
+      originalId: string | null;
+      id: string;
+    }>;
+    expect(originals.some((m) => m.id === original.id)).toBe(true);
+    expect(originals.every((m) => m.originalId === null)).toBe(true);
     const before = (await list('')).length;
     const outside = await s.owner.request('POST', `${ws()}/media/${original.id}/crops`, {
       aspect: 'vertical',

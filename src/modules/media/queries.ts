@@ -29,7 +29,17 @@ export function presentLibraryItem(row: MediaRow, usageCount: number) {
 export async function listLibrary(
   ctx: AppContext,
   workspaceId: string,
-  params: { q?: string; tag?: string; kind?: 'image' | 'video'; unused?: boolean; postId?: string; cursor?: string; limit: number },
+  params: {
+    q?: string;
+    tag?: string;
+    kind?: 'image' | 'video';
+    unused?: boolean;
+    postId?: string;
+    originalId?: string;
+    originals?: boolean;
+    cursor?: string;
+    limit: number;
+  },
 ) {
   const rows = await mediaLibraryRepository.search(ctx.database.db, workspaceId, {
     tsquery: searchQuery(params.q),
@@ -37,6 +47,8 @@ export async function listLibrary(
     kind: params.kind,
     unused: params.unused,
     usedInPostId: params.postId,
+    originalId: params.originalId,
+    originalsOnly: params.originals,
     after: decodeCursor(params.cursor),
     limit: params.limit,
   });

@@ -171,10 +171,38 @@ describe.each(DB_KINDS)('recurring posts on %s', (kind) => {
       for (const x of shares) expect(local(x.scheduledAt).endsWith('10:00')).toBe(true);
       // Filled once: a second fill finds no slot far enough from the last share.
       expect((await s.api('POST', `/queues/${queue.id}/evergreen/fill`)).json().items).toHaveLength(0);
-      expect((await s.api('GET', '/evergreen')).json().items[0]).toMatchObject({
+      const list = (await s.api('GET', '/evergreen')).json();
+      expect(list.items[0]).toMatchObject({
         id: postId,
         variants: ['El café de siempre, recién hecho'],
+        reshares: 2,
+        nextShareAt: shares[0].scheduledAt,
+        queues: [{ id: queue.id, name: 'Siempre', gapDays: 3, paused: false }],
       });
+      expect(list.queues.find((q: { id: string }) => q.id === queue.id)).toMatchObject({ gapDays: 3, channelIds: [s.channelId] });
+      // The post's own status: which queue recycles it, its gap, the next re-share, what it will say.
+      const status = await s.api('GET', `/posts/${postId}/evergreen`);
+      expect(status.statusCode, status.body).toBe(200);
+      expect(status.json()).toMatchObject({
+        evergreen: true,
+        published: true,
+        queues: [{ id: queue.id, gapDays: 3, paused: false }],
+        refusesDuplicates: [],
+        nextShareAt: shares[0].scheduledAt,
+        earliestNextAt: null,
+      });
+      expect(status.json().reshares.map((r: { text: string }) => r.text)).toEqual([
+        'Nuestro café de siempre',
+        'El café de siempre, recién hecho',
+      ]);
+      expect((await s.api('GET', `/posts/${shares[0].sourceId}/evergreen`)).json().lastSharedAt).not.toBeNull();
+      // A re-share names its source; a viewer reads the status; no token → 401; another workspace → 404.
+      expect((await s.api('GET', `/posts/${status.json().reshares[0].postId}/evergreen`)).json().sourceId).toBe(postId);
+      const path = `/api/v1/workspaces/${s.workspaceId}/posts/${postId}/evergreen`;
+      expect((await s.member('viewer').request('GET', path)).statusCode).toBe(200);
+      expect((await t.app.inject({ method: 'GET', url: path })).statusCode).toBe(401);
+      expect((await s.stranger.request('GET', path)).statusCode).toBe(404);
+      expect((await s.api('GET', `/posts/00000000-0000-4000-8000-000000000000/evergreen`)).statusCode).toBe(404);
     } finally {
       await engine.stop(0);
     }

@@ -302,6 +302,87 @@ export const recurringRepository = {
       .then((rows) => rows.map((r) => r.channel_id));
   },
 
+  /** One post's evergreen fields and its channels (with their networks), for its evergreen status. */
+  async evergreenPost(db: Db, workspaceId: string, postId: string) {
+    const post = await db
+      .selectFrom('posts')
+      .select(['id', 'evergreen', 'evergreen_variants', 'evergreen_source_id', 'state', 'scheduled_at'])
+      .where('workspace_id', '=', workspaceId)
+      .where('id', '=', postId)
+      .executeTakeFirst();
+    if (!post) return undefined;
+    const channels = await db.selectFrom('publications').select(['channel_id', 'network']).where('post_id', '=', postId).execute();
+    return { ...post, channels };
+  },
+
+  /** A workspace's queues with their channels and recycling gap (null: the queue does not recycle). */
+  async queuesWithChannels(db: Db, workspaceId: string) {
+    const [queues, links] = await Promise.all([
+      db
+        .selectFrom('queues')
+        .select(['id', 'name', 'paused', 'evergreen_gap_days'])
+        .where('workspace_id', '=', workspaceId)
+        .orderBy('name')
+        .orderBy('id')
+        .execute(),
+      db
+        .selectFrom('queue_channels as qc')
+        .innerJoin('queues as q', 'q.id', 'qc.queue_id')
+        .select(['qc.queue_id', 'qc.channel_id'])
+        .where('q.workspace_id', '=', workspaceId)
+        .execute(),
+    ]);
+    return queues.map((q) => ({ ...q, channelIds: links.filter((l) => l.queue_id === q.id).map((l) => l.channel_id) }));
+  },
+
+  /**
+   * Per evergreen post: its re-shares (copies made by recycling queues, not canceled) with when the
+   * last one went (or goes) out before `now` and the next one planned after it.
+   */
+  async reshareTimes(db: Db, sourceIds: string[], now: Date) {
+    if (!sourceIds.length) return new Map<string, { count: number; last: Date | null; next: Date | null }>();
+    const rows = await db
+      .selectFrom('posts')
+      .select([
+        'evergreen_source_id',
+        (eb) => eb.fn.countAll<string>().as('count'),
+        sql<Date | null>`max(scheduled_at) FILTER (WHERE scheduled_at <= ${now})`.as('last'),
+        sql<Date | null>`min(scheduled_at) FILTER (WHERE scheduled_at > ${now} AND state IN ('scheduled', 'publishing'))`.as('next'),
+      ])
+      .where('evergreen_source_id', 'in', sourceIds)
+      .where('state', '<>', 'canceled')
+      .groupBy('evergreen_source_id')
+      .execute();
+    return new Map(
+      rows.map((r) => [
+        r.evergreen_source_id as string,
+        { count: Number(r.count), last: r.last ? new Date(r.last) : null, next: r.next ? new Date(r.next) : null },
+      ]),
+    );
+  },
+
+  /** The re-shares of one evergreen post, newest first (its page lists them). */
+  reshares(db: Db, sourceId: string, limit = 20) {
+    return db
+      .selectFrom('posts')
+      .select(['id', 'state', 'scheduled_at', 'content', 'queue_id'])
+      .where('evergreen_source_id', '=', sourceId)
+      .where('state', '<>', 'canceled')
+      .orderBy('scheduled_at', 'desc')
+      .orderBy('id')
+      .limit(limit)
+      .execute();
+  },
+
+  /** The channels of several posts (post id → channel ids). */
+  async channelsOfPosts(db: Db, postIds: string[]): Promise<Map<string, string[]>> {
+    const map = new Map<string, string[]>();
+    if (!postIds.length) return map;
+    const rows = await db.selectFrom('publications').select(['post_id', 'channel_id']).where('post_id', 'in', postIds).execute();
+    for (const r of rows) map.set(r.post_id, [...(map.get(r.post_id) ?? []), r.channel_id]);
+    return map;
+  },
+
   evergreenPosts(db: Db, workspaceId: string) {
     return db
       .selectFrom('posts')

@@ -4,7 +4,7 @@ import { instant, listSchema } from '../../server/schemas.ts';
 import { postBodySchema } from '../posts/schemas.ts';
 import { createRecurring, stopRecurring, updateRecurring } from './commands.ts';
 import { recycleQueue, setEvergreen, setQueueRecycling } from './evergreen.ts';
-import { listEvergreen, listRecurring, recurringDetail } from './queries.ts';
+import { evergreenStatus, listEvergreen, listRecurring, recurringDetail } from './queries.ts';
 
 const ruleParams = objectParams('ruleId');
 const LOCAL = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
@@ -17,6 +17,9 @@ const ruleBody = {
   /** Days of occurrences created ahead (rolling window); null: refuse a rule that never ends. */
   windowDays: z.number().int().min(1).max(366).nullable().optional(),
 };
+
+/** A queue as evergreen answers name it. */
+const queueRef = z.object({ id: z.string().uuid(), name: z.string(), gapDays: z.number().int(), paused: z.boolean() });
 
 const ruleSchema = z.object({
   id: z.string().uuid(),
@@ -143,22 +146,66 @@ export const recurringRoutes: ApiModule = async (app, ctx) => {
       config: { access: 'read' },
       schema: {
         tags,
-        summary: 'Evergreen posts (shared again by queues that recycle) with their alternative texts',
+        summary:
+          'Evergreen posts (shared again by queues that recycle) with their alternative texts, recycling queues, last and next re-share; and every queue with its recycling gap',
         params: workspaceParams,
         response: {
-          200: listSchema(
-            z.object({
-              id: z.string().uuid(),
-              content: z.string(),
-              variants: z.array(z.string()),
-              state: z.string(),
-              scheduledAt: instant.nullable(),
-            }),
-          ),
+          200: z.object({
+            items: z.array(
+              z.object({
+                id: z.string().uuid(),
+                content: z.string(),
+                variants: z.array(z.string()),
+                state: z.string(),
+                scheduledAt: instant.nullable(),
+                reshares: z.number().int(),
+                lastSharedAt: instant.nullable(),
+                nextShareAt: instant.nullable(),
+                queues: z.array(queueRef),
+              }),
+            ),
+            queues: z.array(queueRef.extend({ gapDays: z.number().int().nullable(), channelIds: z.array(z.string().uuid()) })),
+          }),
         },
       },
     },
-    async (request) => ({ items: await listEvergreen(db, request.params.workspaceId) }),
+    async (request) => listEvergreen(db, request.params.workspaceId, new Date(ctx.clock.now())),
+  );
+
+  app.get(
+    '/workspaces/:workspaceId/posts/:postId/evergreen',
+    {
+      config: { access: 'read' },
+      schema: {
+        tags,
+        summary:
+          'A post’s evergreen status: its alternative texts, the queues whose channels cover it (gapDays null: not recycling), networks that refuse a repeated text, last and next re-share',
+        params: objectParams('postId'),
+        response: {
+          200: z.object({
+            evergreen: z.boolean(),
+            variants: z.array(z.string()),
+            sourceId: z.string().uuid().nullable(),
+            published: z.boolean(),
+            queues: z.array(queueRef.extend({ gapDays: z.number().int().nullable() })),
+            refusesDuplicates: z.array(z.string()),
+            lastSharedAt: instant.nullable(),
+            nextShareAt: instant.nullable(),
+            earliestNextAt: instant.nullable(),
+            reshares: z.array(
+              z.object({
+                postId: z.string().uuid(),
+                state: z.string(),
+                scheduledAt: instant.nullable(),
+                text: z.string(),
+                queueId: z.string().uuid().nullable(),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    async (request) => evergreenStatus(db, request.params.workspaceId, request.params.postId, new Date(ctx.clock.now())),
   );
 
   app.put(

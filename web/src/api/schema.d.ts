@@ -6187,7 +6187,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Evergreen posts (shared again by queues that recycle) with their alternative texts */
+        /** Evergreen posts (shared again by queues that recycle) with their alternative texts, recycling queues, last and next re-share; and every queue with its recycling gap */
         get: {
             parameters: {
                 query?: never;
@@ -6210,9 +6210,27 @@ export interface paths {
                                 content: string;
                                 /** Format: uuid */
                                 id: string;
+                                lastSharedAt: (string) | null;
+                                nextShareAt: (string) | null;
+                                queues: {
+                                    gapDays: number;
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    paused: boolean;
+                                }[];
+                                reshares: number;
                                 scheduledAt: (string) | null;
                                 state: string;
                                 variants: string[];
+                            }[];
+                            queues: {
+                                channelIds: string[];
+                                gapDays: number | null;
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                paused: boolean;
                             }[];
                         };
                     };
@@ -11282,6 +11300,8 @@ export interface paths {
                     cursor?: string;
                     kind?: "image" | "video";
                     limit?: number;
+                    originalId?: string;
+                    originals?: "true" | "false";
                     postId?: string;
                     q?: string;
                     tag?: string;
@@ -13938,7 +13958,54 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** A post’s evergreen status: its alternative texts, the queues whose channels cover it (gapDays null: not recycling), networks that refuse a repeated text, last and next re-share */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    postId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            earliestNextAt: (string) | null;
+                            evergreen: boolean;
+                            lastSharedAt: (string) | null;
+                            nextShareAt: (string) | null;
+                            published: boolean;
+                            queues: {
+                                gapDays: number | null;
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                paused: boolean;
+                            }[];
+                            refusesDuplicates: string[];
+                            reshares: {
+                                /** Format: uuid */
+                                postId: string;
+                                queueId: string | null;
+                                scheduledAt: (string) | null;
+                                state: string;
+                                text: string;
+                            }[];
+                            sourceId: string | null;
+                            variants: string[];
+                        };
+                    };
+                };
+            };
+        };
         /** Mark a post evergreen (with alternative texts for its re-shares) or take it out */
         put: {
             parameters: {

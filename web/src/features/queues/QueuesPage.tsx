@@ -28,6 +28,7 @@ import { useSession, useWorkspace } from '../../shared/session.tsx';
 import { useWeekdays } from '../analytics/shared.tsx';
 import { useChannels } from '../channels/api.ts';
 import { type Queue, type QueueSlot, queueKeys, useQueues } from './api.ts';
+import { EvergreenQueueSettings } from '../recurring/EvergreenQueueSettings.tsx';
 
 type QueueDetail = Queue & { heldPosts: Array<{ id: string; state: string; scheduledAt: string | null; content: string }> };
 type Suggested = {
@@ -235,6 +236,7 @@ function QueueCard({ queue }: { queue: Queue }) {
           {t('queues.nextFree')}: {queue.nextFreeSlots.slice(0, 3).map(when).join(' · ')}
         </Text>
       )}
+      <EvergreenQueueSettings queueId={queue.id} channelIds={queue.channelIds} />
       <Text size="sm" fw={600} mt="md" mb={4}>
         {t('queues.heldTitle')}
       </Text>

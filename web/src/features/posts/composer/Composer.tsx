@@ -43,6 +43,9 @@ import { workspaceKey } from '../../../shared/query-keys.ts';
 import { ComposerSnippets } from '../../ideas/ComposerSnippets.tsx';
 import { AddToQueue } from '../../queues/AddToQueue.tsx';
 import { RepeatControl } from '../../recurring/RepeatControl.tsx';
+import { useSeriesEdit } from '../../recurring/SeriesEditChoice.tsx';
+import { EvergreenSwitch, useEvergreenChoice } from '../../recurring/EvergreenSwitch.tsx';
+import { MediaLibraryButton } from '../../media/MediaPicker.tsx';
 import { buildRule, NO_REPEAT, type RepeatChoice } from '../../recurring/repeat-rule.ts';
 import { ApiErrorAlert } from '../../../shared/ApiErrorAlert.tsx';
 import { LinkShortener } from '../../links/LinkShortener.tsx';
@@ -94,6 +97,9 @@ function ComposerForm() {
     dispatch({ type: 'load', draft: draftFromPost(post, workspace.id, workspace.timeZone) });
   }, [existing.data, loadedId, workspace.id, workspace.timeZone]);
   const editing = editId !== null ? (existing.data ?? null) : null;
+  // A post of a recurring series asks "only this one / this and the following ones" before saving.
+  const seriesEdit = useSeriesEdit(editing);
+  const evergreen = useEvergreenChoice(editing);
   const limitsByNetwork = useMemo(() => new Map((networks.data ?? []).map((n) => [n.name, n.limits])), [networks.data]);
   const networkByName = useMemo(() => new Map((networks.data ?? []).map((n) => [n.name, n])), [networks.data]);
 
@@ -140,6 +146,25 @@ function ComposerForm() {
       setError(t('composer.needDate'));
       return;
     }
+    if (editing && seriesEdit.active && (action === 'draft' || action === 'submit' || action === 'schedule')) {
+      const choice = await seriesEdit.ask(when);
+      if (choice === null) return;
+      if (choice === 'future') {
+        setBusy(action);
+        try {
+          const next = await seriesEdit.applyToFuture({ ...body, ...strategy }, when);
+          await queryClient.invalidateQueries({ queryKey: workspaceKey(workspace.id) });
+          navigate(`/posts/${next.postId}`);
+        } catch (caught) {
+          if (caught instanceof ApiError && caught.status === 422 && Array.isArray(caught.details))
+            setIssues(caught.details as ChannelIssues[]);
+          else setError(caught);
+        } finally {
+          setBusy(null);
+        }
+        return;
+      }
+    }
     setBusy(action);
     try {
       let post: Post;
@@ -171,6 +196,7 @@ function ComposerForm() {
         });
       }
       if (action === 'queue' && queueId) await api('POST', `/workspaces/${workspace.id}/queues/${queueId}/posts`, { postId: post.id });
+      await evergreen.save(post.id);
       await queryClient.invalidateQueries({ queryKey: workspaceKey(workspace.id) });
       navigate(`/posts/${post.id}`);
     } catch (caught) {
@@ -238,6 +264,7 @@ function ComposerForm() {
         </Group>
       </Checkbox.Group>
       {active.length === 0 && <Alert color="yellow">{t('composer.noChannels')}</Alert>}
+      {seriesEdit.modal}
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
         <Stack>
           <Tabs defaultValue="all" keepMounted={false}>
@@ -382,6 +409,11 @@ function ComposerForm() {
                 </Button>
               )}
             </FileButton>
+            <MediaLibraryButton
+              networks={selectedChannels.map((c) => ({ name: c.name, network: c.network }))}
+              attached={images.map((image) => image.mediaId)}
+              onPick={(image) => dispatch({ type: 'addImage', image: { ...image, url: mediaUrl(workspace.id, image.mediaId) } })}
+            />
           </Group>
           {uploading && (
             <Stack gap={2} data-testid="composer-upload-progress">
@@ -461,6 +493,7 @@ function ComposerForm() {
             </Alert>
           )}
           {!editing && directPublish && <RepeatControl value={repeat} onChange={setRepeat} startsLocal={when} />}
+          {repeat.kind === 'none' && canWrite && <EvergreenSwitch choice={evergreen} />}
           <SuggestTimeButton
             workspaceId={workspace.id}
             zone={workspace.timeZone}

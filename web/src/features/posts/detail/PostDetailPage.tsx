@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { RecurringOnPost } from '../../recurring/RecurringOnPost.tsx';
+import { EvergreenOnPost } from '../../recurring/EvergreenOnPost.tsx';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { Alert, Badge, Button, Card, Group, Loader, Stack, Table, Text, Textarea, Timeline, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
@@ -137,6 +138,7 @@ export function PostDetailPage() {
         </Text>
         <PublicationPreviews post={data} />
       </Card>
+      <EvergreenOnPost postId={data.id} state={state} />
       <ApiErrorAlert error={error} role="alert" />
       {state === 'in_review' && can('post.approve') && <ApproveHelp post={data} />}
       <Group>

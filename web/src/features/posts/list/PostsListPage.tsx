@@ -18,7 +18,8 @@ import { networkLabel } from '../../../shared/api-error-text.ts';
 
 const PAGE_SIZE = 50;
 const BatchBar = lazy(() => import('../batch/BatchBar.tsx'));
-const FILTERS = ['state', 'channelId', 'campaignId', 'authorId', 'undated', 'q'] as const;
+const FILTERS = ['state', 'channelId', 'campaignId', 'authorId', 'undated', 'q', 'evergreen'] as const;
+const EvergreenList = lazy(() => import('../../recurring/EvergreenList.tsx'));
 
 /** Every post of the workspace, undated drafts included: filters (kept in the address), search and pages. */
 export function PostsListPage() {
@@ -148,6 +149,13 @@ export function PostsListPage() {
           onChange={(event) => set('undated', event.currentTarget.checked ? 'true' : null)}
           mb={8}
         />
+        <Checkbox
+          label={t('recurring.ever.listFilter')}
+          checked={params.get('evergreen') === 'true'}
+          onChange={(event) => set('evergreen', event.currentTarget.checked ? 'true' : null)}
+          mb={8}
+          data-testid="posts-evergreen-filter"
+        />
         {filtered && (
           <Button variant="subtle" onClick={() => setParams(new URLSearchParams(), { replace: true })}>
             {t('shellUi.posts.clear')}
@@ -164,7 +172,11 @@ export function PostsListPage() {
           />
         </Suspense>
       )}
-      {posts.isLoading ? (
+      {params.get('evergreen') === 'true' ? (
+        <Suspense fallback={<Loader aria-label="…" />}>
+          <EvergreenList />
+        </Suspense>
+      ) : posts.isLoading ? (
         <Loader aria-label="…" />
       ) : items.length === 0 ? (
         <Text c="dimmed" py="xl" ta="center" data-testid="posts-empty">

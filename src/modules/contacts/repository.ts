@@ -497,6 +497,22 @@ export const contactsRepository = {
     return row?.name ?? null;
   },
 
+  /** The stages of several accounts of one network at once (author id → stage; authors without a contact are absent). */
+  async stagesOfAccounts(db: Db, workspaceId: string, network: string, authorIds: readonly string[]): Promise<Map<string, ContactStage>> {
+    const stages = new Map<string, ContactStage>();
+    if (authorIds.length === 0) return stages;
+    const rows = await db
+      .selectFrom('contact_identities as ci')
+      .innerJoin('contacts as c', 'c.id', 'ci.contact_id')
+      .select(['ci.author_id', 'c.stage'])
+      .where('ci.workspace_id', '=', workspaceId)
+      .where('ci.network', '=', network)
+      .where('ci.author_id', 'in', [...new Set(authorIds)])
+      .execute();
+    for (const row of rows) stages.set(row.author_id, row.stage);
+    return stages;
+  },
+
   /** The stage of the account's contact, or null when the author has no contact yet. */
   async stageOfAccount(db: Db, workspaceId: string, network: string, authorId: string): Promise<ContactStage | null> {
     const row = await contactsRepository.byAccount(db, workspaceId, network, authorId);

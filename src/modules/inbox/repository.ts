@@ -46,26 +46,104 @@ export interface ConversationPatch {
   waiting_since?: Date | null;
 }
 
+/** Rows per multi-row statement (well under the 65,535 bind parameters of one statement). */
+const BULK_ROWS = 500;
+
 /** The statements of the inbox module (its only SQL). */
 export const inboxRepository = {
   // ---------------- conversations and items ----------------
 
-  /** The conversation of a thread, created when it is the first item of the thread. */
-  async ensureConversation(db: Db, values: Insertable<InboxConversationsTable>): Promise<{ row: ConversationRow; created: boolean }> {
-    const inserted = await db
-      .insertInto('inbox_conversations')
-      .values(values)
-      .onConflict((oc) => oc.columns(['channel_id', 'thread_remote_id']).doNothing())
-      .returningAll()
-      .executeTakeFirst();
-    if (inserted) return { row: inserted, created: true };
-    const row = await db
-      .selectFrom('inbox_conversations')
-      .selectAll()
-      .where('channel_id', '=', values.channel_id)
-      .where('thread_remote_id', '=', values.thread_remote_id)
-      .executeTakeFirstOrThrow();
-    return { row, created: false };
+  /**
+   * The conversations of a page's threads (one channel): the missing ones created with the values given (the first
+   * item of each thread), then every one of them locked for the rest of the transaction, in id order (two pages of
+   * the same channel, by push and by poll, wait for each other instead of deadlocking).
+   */
+  async ensureConversations(db: Db, values: Insertable<InboxConversationsTable>[]): Promise<ConversationRow[]> {
+    if (values.length === 0) return [];
+    const sorted = [...values].sort((a, b) => (a.thread_remote_id < b.thread_remote_id ? -1 : a.thread_remote_id > b.thread_remote_id ? 1 : 0));
+    for (let at = 0; at < sorted.length; at += BULK_ROWS)
+      await db
+        .insertInto('inbox_conversations')
+        .values(sorted.slice(at, at + BULK_ROWS))
+        .onConflict((oc) => oc.columns(['channel_id', 'thread_remote_id']).doNothing())
+        .execute();
+    const rows: ConversationRow[] = [];
+    for (let at = 0; at < sorted.length; at += BULK_ROWS)
+      rows.push(
+        ...(await db
+          .selectFrom('inbox_conversations')
+          .selectAll()
+          .where('channel_id', '=', sorted[0].channel_id)
+          .where(
+            'thread_remote_id',
+            'in',
+            sorted.slice(at, at + BULK_ROWS).map((v) => v.thread_remote_id),
+          )
+          .orderBy('id')
+          .forUpdate()
+          .execute()),
+      );
+    return rows;
+  },
+
+  /** Stores the items whose (channel, remote id) is not stored yet, in one statement per 500; returns those stored. */
+  async insertItems(db: Db, values: Insertable<InboxItemsTable>[]): Promise<ItemRow[]> {
+    const rows: ItemRow[] = [];
+    for (let at = 0; at < values.length; at += BULK_ROWS)
+      rows.push(
+        ...(await db
+          .insertInto('inbox_items')
+          .values(values.slice(at, at + BULK_ROWS))
+          .onConflict((oc) => oc.columns(['channel_id', 'remote_id']).doNothing())
+          .returningAll()
+          .execute()),
+      );
+    return rows;
+  },
+
+  /** Writes conversations as a page of items left them (computed by the ingestion, rows locked), in one statement. */
+  async saveConversations(db: Db, rows: readonly ConversationRow[]): Promise<void> {
+    if (rows.length === 0) return;
+    const data = rows.map((r) => ({
+      id: r.id,
+      state: r.state,
+      assignee_user_id: r.assignee_user_id,
+      priority: r.priority,
+      labels: r.labels,
+      preview: r.preview,
+      sentiment: r.sentiment,
+      unread_count: r.unread_count,
+      item_count: r.item_count,
+      last_inbound_at: r.last_inbound_at,
+      last_message_at: r.last_message_at,
+      resolved_at: r.resolved_at,
+      resolved_by_user_id: r.resolved_by_user_id,
+      waiting_since: r.waiting_since,
+      first_response_at: r.first_response_at,
+      updated_at: r.updated_at,
+    }));
+    await sql`
+      UPDATE inbox_conversations c
+         SET state = v.state, assignee_user_id = v.assignee_user_id, priority = v.priority, labels = v.labels,
+             preview = v.preview, sentiment = v.sentiment, unread_count = v.unread_count, item_count = v.item_count,
+             last_inbound_at = v.last_inbound_at, last_message_at = v.last_message_at, resolved_at = v.resolved_at,
+             resolved_by_user_id = v.resolved_by_user_id, waiting_since = v.waiting_since,
+             first_response_at = v.first_response_at, updated_at = v.updated_at
+        FROM jsonb_to_recordset(${JSON.stringify(data)}::jsonb) AS v(
+               id uuid, state text, assignee_user_id uuid, priority text, labels jsonb, preview text, sentiment text,
+               unread_count integer, item_count integer, last_inbound_at timestamptz, last_message_at timestamptz,
+               resolved_at timestamptz, resolved_by_user_id uuid, waiting_since timestamptz, first_response_at timestamptz,
+               updated_at timestamptz)
+       WHERE c.id = v.id`.execute(db);
+  },
+
+  /** Our own messages seen by polling: since when the person had waited, and whether each was the first answer. */
+  async markAnswers(db: Db, marks: ReadonlyArray<{ id: string; waited_since: Date; first_response: boolean }>): Promise<void> {
+    if (marks.length === 0) return;
+    await sql`
+      UPDATE inbox_items i SET waited_since = v.waited_since, first_response = v.first_response
+        FROM jsonb_to_recordset(${JSON.stringify(marks)}::jsonb) AS v(id uuid, waited_since timestamptz, first_response boolean)
+       WHERE i.id = v.id`.execute(db);
   },
 
   /** Stores an item unless its (channel, remote id) is already stored; null when it was. */
@@ -77,35 +155,6 @@ export const inboxRepository = {
       .returningAll()
       .executeTakeFirst();
     return row ?? null;
-  },
-
-  /**
-   * A new inbound item in a conversation: counts it as unread, and when it is the newest message
-   * it becomes the preview and a pending or resolved conversation opens again.
-   */
-  async noteInbound(
-    db: Db,
-    id: string,
-    item: { at: Date; preview: string; sentiment: string | null; now: Date },
-  ): Promise<ConversationRow> {
-    return db
-      .updateTable('inbox_conversations')
-      .set({
-        unread_count: sql`unread_count + 1`,
-        item_count: sql`item_count + 1`,
-        state: sql`CASE WHEN ${item.at} >= last_message_at AND state IN ('pending', 'resolved') THEN 'open' ELSE state END`,
-        resolved_at: sql`CASE WHEN ${item.at} >= last_message_at AND state = 'resolved' THEN NULL ELSE resolved_at END`,
-        preview: sql`CASE WHEN ${item.at} >= last_message_at THEN ${item.preview} ELSE preview END`,
-        sentiment: sql`CASE WHEN ${item.at} >= last_message_at THEN ${item.sentiment} ELSE sentiment END`,
-        last_inbound_at: sql`GREATEST(last_inbound_at, ${item.at})`,
-        // The person waits for us from their first message we have not answered.
-        waiting_since: sql`CASE WHEN ${item.at} >= last_message_at THEN COALESCE(waiting_since, ${item.at}) ELSE waiting_since END`,
-        last_message_at: sql`GREATEST(last_message_at, ${item.at})`,
-        updated_at: item.now,
-      })
-      .where('id', '=', id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
   },
 
   /**
@@ -362,6 +411,10 @@ export const inboxRepository = {
       .orderBy('r.created_at', 'desc')
       .limit(1)
       .executeTakeFirst();
+  },
+
+  async insertReplies(db: Db, values: Insertable<InboxRepliesTable>[]): Promise<void> {
+    if (values.length > 0) await db.insertInto('inbox_replies').values(values).execute();
   },
 
   async insertReply(db: Db, values: Insertable<InboxRepliesTable>): Promise<ReplyRow> {

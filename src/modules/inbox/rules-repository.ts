@@ -86,14 +86,22 @@ export const inboxRulesRepository = {
     return Number(result.numDeletedRows) > 0;
   },
 
-  /** Counts a rule's match. */
-  async noteMatch(db: Db, id: string, at: Date): Promise<void> {
-    await db.updateTable('inbox_rules').set({ matched_count: sql`matched_count + 1`, last_matched_at: at }).where('id', '=', id).execute();
+  /** Counts several matches of one rule at once (a page of items). */
+  async noteMatches(db: Db, id: string, count: number, at: Date): Promise<void> {
+    await db
+      .updateTable('inbox_rules')
+      .set({ matched_count: sql`matched_count + ${count}`, last_matched_at: at })
+      .where('id', '=', id)
+      .execute();
   },
 
-  /** Marks which rule acted on an item. */
-  async markItemRule(db: Db, itemId: string, ruleId: string): Promise<void> {
-    await db.updateTable('inbox_items').set({ rule_id: ruleId }).where('id', '=', itemId).execute();
+  /** Marks which rule acted on each of several items, in one statement. */
+  async markItemRules(db: Db, marks: ReadonlyArray<{ id: string; rule_id: string }>): Promise<void> {
+    if (marks.length === 0) return;
+    await sql`
+      UPDATE inbox_items i SET rule_id = v.rule_id
+        FROM jsonb_to_recordset(${JSON.stringify(marks)}::jsonb) AS v(id uuid, rule_id uuid)
+       WHERE i.id = v.id`.execute(db);
   },
 
   /** Inbound items of the workspace since `since`, newest first (the tester's sample). */

@@ -49,6 +49,30 @@ export interface ConversationPatch {
 /** Rows per multi-row statement (well under the 65,535 bind parameters of one statement). */
 const BULK_ROWS = 500;
 
+/** How many of the newest conversations a search looks through before it asks the text index. */
+const SEARCH_RECENT = 2000;
+
+/** The conversations a list shows (every filter but the search), in the list's order, from the cursor on. */
+function conversationsQuery(db: Db, workspaceId: string, filter: ConversationFilter, page: { cursor: Cursor | null }) {
+  let query = db
+    .selectFrom('inbox_conversations as c')
+    .innerJoin('channels as ch', 'ch.id', 'c.channel_id')
+    .leftJoin('users as u', 'u.id', 'c.assignee_user_id')
+    .selectAll('c')
+    .select(['ch.name as channel_name', 'u.name as assignee_name'])
+    .select(exactInstant('c.last_message_at').as('cursor_at'))
+    .where('c.workspace_id', '=', workspaceId);
+  if (filter.view === 'mine') query = query.where('c.assignee_user_id', '=', filter.userId);
+  if (filter.view === 'unassigned') query = query.where('c.assignee_user_id', 'is', null);
+  if (filter.state === 'active') query = query.where('c.state', '<>', 'resolved');
+  else if (filter.state !== 'any') query = query.where('c.state', '=', filter.state);
+  if (filter.channelId) query = query.where('c.channel_id', '=', filter.channelId);
+  if (filter.kind) query = query.where('c.kind', '=', filter.kind);
+  if (filter.label) query = query.where(sql<boolean>`c.labels @> ${JSON.stringify([filter.label])}::jsonb`);
+  if (page.cursor) query = query.where(olderThanCursor('c.last_message_at', 'c.id', page.cursor));
+  return query.orderBy('c.last_message_at', 'desc').orderBy('c.id', 'desc');
+}
+
 /** The statements of the inbox module (its only SQL). */
 export const inboxRepository = {
   // ---------------- conversations and items ----------------
@@ -218,48 +242,47 @@ export const inboxRepository = {
       .executeTakeFirstOrThrow();
   },
 
-  /** One page of conversations, newest message first, with the channel's name. */
+  /**
+   * One page of conversations, newest message first, with the channel's name (keyset: the cursor is the last row's
+   * newest-message instant and id). A search looks first among the newest conversations of the list (a common word
+   * fills the page there, walking the list's index); when they do not fill the page, through the items' GIN index
+   * (a rare word has few items) and the handles.
+   */
   async listConversations(db: Db, workspaceId: string, filter: ConversationFilter, page: { limit: number; cursor: Cursor | null }) {
-    let query = db
-      .selectFrom('inbox_conversations as c')
-      .innerJoin('channels as ch', 'ch.id', 'c.channel_id')
-      .leftJoin('users as u', 'u.id', 'c.assignee_user_id')
-      .selectAll('c')
-      .select(['ch.name as channel_name', 'u.name as assignee_name'])
-      .select(exactInstant('c.last_message_at').as('cursor_at'))
-      .where('c.workspace_id', '=', workspaceId);
-    if (filter.view === 'mine') query = query.where('c.assignee_user_id', '=', filter.userId);
-    if (filter.view === 'unassigned') query = query.where('c.assignee_user_id', 'is', null);
-    if (filter.state === 'active') query = query.where('c.state', '<>', 'resolved');
-    else if (filter.state !== 'any') query = query.where('c.state', '=', filter.state);
-    if (filter.channelId) query = query.where('c.channel_id', '=', filter.channelId);
-    if (filter.kind) query = query.where('c.kind', '=', filter.kind);
-    if (filter.label) query = query.where(sql<boolean>`c.labels @> ${JSON.stringify([filter.label])}::jsonb`);
-    if (filter.search) {
-      const search = filter.search;
-      const pattern = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      query = query.where((eb) =>
-        eb.or([
-          eb(sql`lower(c.author_handle)`, 'like', pattern),
-          eb.exists(
-            eb
-              .selectFrom('inbox_items as i')
-              .select(sql`1`.as('one'))
-              .whereRef('i.conversation_id', '=', 'c.id')
-              .where(
-                sql<boolean>`(to_tsvector('spanish', i.search_text) @@ plainto_tsquery('spanish', ${search})
-                           OR to_tsvector('simple', i.search_text) @@ plainto_tsquery('simple', ${search}))`,
-              ),
-          ),
-        ]),
-      );
-    }
-    if (page.cursor) query = query.where(olderThanCursor('c.last_message_at', 'c.id', page.cursor));
-    return query
-      .orderBy('c.last_message_at', 'desc')
-      .orderBy('c.id', 'desc')
-      .limit(page.limit + 1)
+    if (!filter.search) return conversationsQuery(db, workspaceId, filter, page).limit(page.limit + 1).execute();
+    const search = filter.search;
+    const pattern = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const query = sql`(plainto_tsquery('spanish', ${search}) || plainto_tsquery('simple', ${search}))`;
+    const matches = (c: 'recent' | 'all') =>
+      conversationsQuery(db, workspaceId, filter, page)
+        .where((eb) =>
+          eb.or([
+            eb(sql`lower(c.author_handle)`, 'like', pattern),
+            c === 'recent'
+              ? eb.exists(
+                  eb
+                    .selectFrom('inbox_items as i')
+                    .select(sql`1`.as('one'))
+                    .whereRef('i.conversation_id', '=', 'c.id')
+                    .where(sql<boolean>`i.search_vector @@ ${query}`),
+                )
+              : eb(
+                  'c.id',
+                  'in',
+                  eb
+                    .selectFrom('inbox_items as i')
+                    .select('i.conversation_id')
+                    .where('i.workspace_id', '=', workspaceId)
+                    .where(sql<boolean>`i.search_vector @@ ${query}`),
+                ),
+          ]),
+        )
+        .limit(page.limit + 1);
+    const recent = await matches('recent')
+      .where('c.id', 'in', conversationsQuery(db, workspaceId, filter, page).clearSelect().select('c.id').limit(SEARCH_RECENT))
       .execute();
+    if (recent.length > page.limit) return recent;
+    return matches('all').execute();
   },
 
   /** Unread conversations (not resolved) per view and per channel, for the sidebar counts. */

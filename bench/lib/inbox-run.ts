@@ -200,7 +200,9 @@ export async function runInbox(options: InboxRunOptions): Promise<InboxRunResult
       });
       items = options.fill.items;
       allConversations = Math.max(conversations, options.fill.conversations);
-      log(`  filled to ${items} items, ${allConversations} conversations, ${options.fill.contacts} contacts in ${Math.round((performance.now() - t0) / 1000)} s`);
+      log(
+        `  filled to ${items} items, ${allConversations} conversations, ${options.fill.contacts} contacts in ${Math.round((performance.now() - t0) / 1000)} s`,
+      );
     }
 
     const filters: Array<Omit<ConversationFilter, 'userId'>> = [

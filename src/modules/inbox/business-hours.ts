@@ -87,7 +87,12 @@ export function businessMs(from: Date, to: Date, hours: BusinessHours, zone: str
  * the last opening k starting at or before t: what businessMs adds day by day, looked up by binary search (SQL's
  * width_bucket) instead (service report).
  */
-export function businessOpenings(from: Date, to: Date, hours: BusinessHours, zone: string): { starts: number[]; ends: number[]; before: number[] } {
+export function businessOpenings(
+  from: Date,
+  to: Date,
+  hours: BusinessHours,
+  zone: string,
+): { starts: number[]; ends: number[]; before: number[] } {
   const starts: number[] = [];
   const ends: number[] = [];
   const before: number[] = [];

@@ -84,7 +84,9 @@ export const inboxRepository = {
    */
   async ensureConversations(db: Db, values: Insertable<InboxConversationsTable>[]): Promise<ConversationRow[]> {
     if (values.length === 0) return [];
-    const sorted = [...values].sort((a, b) => (a.thread_remote_id < b.thread_remote_id ? -1 : a.thread_remote_id > b.thread_remote_id ? 1 : 0));
+    const sorted = [...values].sort((a, b) =>
+      a.thread_remote_id < b.thread_remote_id ? -1 : a.thread_remote_id > b.thread_remote_id ? 1 : 0,
+    );
     for (let at = 0; at < sorted.length; at += BULK_ROWS)
       await db
         .insertInto('inbox_conversations')
@@ -249,7 +251,10 @@ export const inboxRepository = {
    * (a rare word has few items) and the handles.
    */
   async listConversations(db: Db, workspaceId: string, filter: ConversationFilter, page: { limit: number; cursor: Cursor | null }) {
-    if (!filter.search) return conversationsQuery(db, workspaceId, filter, page).limit(page.limit + 1).execute();
+    if (!filter.search)
+      return conversationsQuery(db, workspaceId, filter, page)
+        .limit(page.limit + 1)
+        .execute();
     const search = filter.search;
     const pattern = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     const query = sql`(plainto_tsquery('spanish', ${search}) || plainto_tsquery('simple', ${search}))`;

@@ -26,7 +26,6 @@ export interface TesterItemRow {
   rule_id: string | null;
 }
 
-
 /** Answers summed up (answerStats): minutes as float8, counts as integers. */
 export interface AnswerStatsRow {
   total: boolean;
@@ -205,7 +204,6 @@ export const inboxRulesRepository = {
       .where('id', 'in', ids)
       .execute();
   },
-
 
   /**
    * Our answers in a range, summed up in the database: per teammate (author_user_id; null: rules, other tools) and in

@@ -33,6 +33,8 @@ let postgres: InboxRunResult | null = null;
 try {
   log(`postgres: ${ITEMS} items across ${CHANNELS} channels`);
   postgres = await runInbox({ kind: 'postgres', items: ITEMS, channels: CHANNELS, log, ...(FILL.items > 0 ? { fill: FILL } : {}) });
+  // Printed as soon as it is known: the embedded run that follows takes minutes.
+  log(`  postgres done: ${JSON.stringify(postgres)}`);
 } catch (error) {
   process.stderr.write(`Postgres run skipped: ${(error as Error).message}\n`);
 }

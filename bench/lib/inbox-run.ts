@@ -7,6 +7,7 @@
  */
 import pino from 'pino';
 import { createTestDatabase, type DbKind } from '../../test/helpers/db.ts';
+import type { PlazaDatabase } from '../../src/db/database.ts';
 import { loadConfig } from '../../src/config.ts';
 import { systemClock } from '../../src/lib/clock.ts';
 import type { AppContext } from '../../src/server/context.ts';
@@ -25,12 +26,20 @@ export interface InboxRunOptions {
   perThread?: number;
   /** Timed runs per measured query. */
   repeats?: number;
+  /**
+   * After the timed ingestion, grow the inbox with SQL (generate_series, not the API) to this many items, conversations
+   * and contacts before the list, search and report are measured (the issue's 1,000,000 / 200,000 / 100,000).
+   */
+  fill?: { items: number; conversations: number; contacts: number };
   log?: (line: string) => void;
 }
 
 export interface InboxRunResult {
   kind: DbKind;
+  /** Items in the inbox when list, search and report were measured. */
   items: number;
+  /** Items stored by the timed ingestion. */
+  ingested: number;
   channels: number;
   conversations: number;
   ingest_items_per_s: number;
@@ -179,6 +188,22 @@ export async function runInbox(options: InboxRunOptions): Promise<InboxRunResult
       .where('thread_remote_id', 'like', '%1')
       .execute();
     log(`  ${conversations} conversations; redelivered ${redelivered} items, ${again} stored again`);
+    let items = created;
+    let allConversations = conversations;
+    if (options.fill && options.fill.items > created) {
+      const t0 = performance.now();
+      await fillInbox(database, ws.id, user.id, {
+        items: options.fill.items - created,
+        conversations: Math.max(1, options.fill.conversations - conversations),
+        contacts: options.fill.contacts,
+        log,
+      });
+      items = options.fill.items;
+      allConversations = Math.max(conversations, options.fill.conversations);
+      log(
+        `  filled to ${items} items, ${allConversations} conversations, ${options.fill.contacts} contacts in ${Math.round((performance.now() - t0) / 1000)} s`,
+      );
+    }
 
     const filters: Array<Omit<ConversationFilter, 'userId'>> = [
       { view: 'all', state: 'active' },
@@ -224,9 +249,10 @@ export async function runInbox(options: InboxRunOptions): Promise<InboxRunResult
     }
     return {
       kind: options.kind,
-      items: created,
+      items,
+      ingested: created,
       channels: options.channels,
-      conversations,
+      conversations: allConversations,
       ingest_items_per_s: ingestRate,
       ingest_duplicates: again,
       redelivered,
@@ -237,4 +263,77 @@ export async function runInbox(options: InboxRunOptions): Promise<InboxRunResult
   } finally {
     await database.close();
   }
+}
+
+const FILL_ES = ES.map((w) => `'${w}'`).join(',');
+const FILL_EN = EN.map((w) => `'${w}'`).join(',');
+
+/**
+ * Grows the benchmark's inbox with SQL: conversations on the workspace's channels spread over the last 80 days
+ * (a tenth assigned and labelled, a fifth resolved), five items each (the fifth our answer, with the wait it ended),
+ * texts from the same words, and contacts with an identity each. Multi-row INSERT … SELECT from generate_series in
+ * slices of 100,000 rows.
+ */
+async function fillInbox(
+  database: PlazaDatabase,
+  workspaceId: string,
+  userId: string,
+  fill: { items: number; conversations: number; contacts: number; log: (line: string) => void },
+): Promise<void> {
+  const run = (statement: string) => database.raw.exec(statement);
+  const C = fill.conversations;
+  const span = 80 * 86_400;
+  await run(`
+    CREATE TEMP TABLE bench_channels AS
+      SELECT id, network, (row_number() OVER (ORDER BY id) - 1)::int AS n FROM channels WHERE workspace_id = '${workspaceId}';
+  `);
+  const channels = `(SELECT count(*) FROM bench_channels)`;
+  for (let from = 1; from <= C; from += 100_000) {
+    const to = Math.min(C, from + 99_999);
+    await run(`
+      INSERT INTO inbox_conversations (id, workspace_id, channel_id, network, thread_remote_id, kind, state, assignee_user_id, labels,
+                                       author_handle, author_name, preview, sentiment, unread_count, item_count, last_inbound_at,
+                                       last_message_at, resolved_at, waiting_since, first_response_at, created_at, updated_at)
+      SELECT md5('fill-c' || g)::uuid, '${workspaceId}', ch.id, ch.network, 'fill-' || g,
+             (ARRAY['comment','reply','mention','direct_message'])[1 + g % 4],
+             CASE WHEN g % 5 = 0 THEN 'resolved' WHEN g % 5 = 1 THEN 'pending' WHEN g % 5 = 2 THEN 'open' ELSE 'new' END,
+             CASE WHEN g % 10 = 1 THEN '${userId}'::uuid END, CASE WHEN g % 10 = 1 THEN '["queja"]' ELSE '[]' END::jsonb,
+             'fan' || (g % 100000), 'Fan ' || (g % 100000), 'hola', 'neutral', g % 3, 5,
+             t, t, CASE WHEN g % 5 = 0 THEN t END, CASE WHEN g % 5 IN (2, 3, 4) THEN t - interval '1 hour' END,
+             CASE WHEN g % 5 IN (0, 1) THEN t - interval '3 hours' END, t - interval '1 day', t
+        FROM generate_series(${from}, ${to}) g,
+             LATERAL (SELECT now() - ((g::float8 / ${C}) * ${span}) * interval '1 second' AS t) tt,
+             LATERAL (SELECT id, network FROM bench_channels WHERE n = g % ${channels}) ch;
+    `);
+    fill.log(`  filled ${to} / ${C} conversations`);
+  }
+  for (let from = 1; from <= fill.items; from += 100_000) {
+    const to = Math.min(fill.items, from + 99_999);
+    await run(`
+      INSERT INTO inbox_items (workspace_id, channel_id, conversation_id, remote_id, kind, direction, author_id, author_handle,
+                               author_name, text, search_text, language, sentiment, sentiment_score, received_via,
+                               remote_created_at, created_at, waited_since, first_response)
+      SELECT '${workspaceId}', c.channel_id, c.id, 'fill-i' || g, c.kind, CASE WHEN m = 4 THEN 'outbound' ELSE 'inbound' END,
+             CASE WHEN m = 4 THEN '' ELSE 'f' || (g % 100000) END, CASE WHEN m = 4 THEN '' ELSE 'fan' || (g % 100000) END, NULL,
+             w.text, translate(lower(w.text), 'áéíóúñü', 'aeiounu'), CASE WHEN g % 5 < 3 THEN 'es' ELSE 'en' END,
+             (ARRAY['positive','neutral','negative'])[1 + g % 3], 0.5, 'poll',
+             c.last_message_at - (4 - m) * interval '20 minutes', c.created_at,
+             CASE WHEN m = 4 AND c.first_response_at IS NOT NULL THEN c.first_response_at - interval '2 hours' END, m = 4
+        FROM generate_series(${from}, ${to}) g,
+             LATERAL (SELECT (g - 1) % ${C} + 1 AS conv, ((g - 1) / ${C})::int % 5 AS m) k,
+             LATERAL (SELECT * FROM inbox_conversations WHERE id = md5('fill-c' || k.conv)::uuid) c,
+             LATERAL (SELECT array_to_string(ARRAY(
+                        SELECT (CASE WHEN g % 5 < 3 THEN ARRAY[${FILL_ES}] ELSE ARRAY[${FILL_EN}] END)[1 + floor(random() * 20)::int]
+                          FROM generate_series(1, 6 + (g % 14) + 0 * g)), ' ') AS text) w;
+    `);
+    fill.log(`  filled ${to} / ${fill.items} items`);
+  }
+  await run(`
+    INSERT INTO contacts (id, workspace_id, display_name, search_text)
+      SELECT md5('fill-p' || g)::uuid, '${workspaceId}', 'Fan ' || g, 'fan ' || g FROM generate_series(0, ${fill.contacts - 1}) g;
+    INSERT INTO contact_identities (workspace_id, contact_id, network, author_id, handle)
+      SELECT '${workspaceId}', md5('fill-p' || g)::uuid, 'mastodon', 'f' || g, 'fan' || g FROM generate_series(0, ${fill.contacts - 1}) g;
+    DROP TABLE bench_channels;
+    ANALYZE;
+  `);
 }

@@ -170,14 +170,13 @@ export async function linkInboxAuthors(
   batch = 500,
 ): Promise<number> {
   let created = 0;
-  let after: UnlinkedAuthor | undefined;
+  let after: { workspace_id: string; author_id: string } | undefined;
   for (;;) {
     const now = new Date(ctx.clock.now());
-    const authors = await contactsRepository.unlinkedAuthors(ctx.database.db, scope, batch, after);
-    if (authors.length === 0) return created;
-    after = authors[authors.length - 1];
-    created += await ctx.database.db.transaction().execute((trx) => linkBatch(trx, authors, now));
-    if (authors.length < batch) return created;
+    const { authors, last } = await contactsRepository.unlinkedAuthors(ctx.database.db, scope, batch, after);
+    if (authors.length > 0) created += await ctx.database.db.transaction().execute((trx) => linkBatch(trx, authors, now));
+    if (!last) return created;
+    after = last;
   }
 }
 

@@ -269,7 +269,7 @@ export const contactsRepository = {
     scope: { workspaceId?: string; conversationId?: string; storedSince?: Date },
     limit: number,
     after?: { workspace_id: string; author_id: string },
-  ): Promise<UnlinkedAuthor[]> {
+  ): Promise<{ authors: UnlinkedAuthor[]; last: { workspace_id: string; author_id: string } | null }> {
     let query = db
       .selectFrom('inbox_items as i')
       .innerJoin('inbox_conversations as c', 'c.id', 'i.conversation_id')
@@ -299,16 +299,50 @@ export const contactsRepository = {
     if (scope.workspaceId) query = query.where('i.workspace_id', '=', scope.workspaceId);
     if (scope.conversationId) query = query.where('i.conversation_id', '=', scope.conversationId);
     if (scope.storedSince) query = query.where('i.created_at', '>=', scope.storedSince);
-    // Keyset on (workspace, author id), the order of inbox_items_author_idx: each batch starts where the last one
-    // ended instead of rescanning the authors already linked (>=: an author's other networks may remain).
-    if (after) query = query.where(sql<boolean>`(i.workspace_id, i.author_id) >= (${after.workspace_id}::uuid, ${after.author_id})`);
-    return query
+    if (!scope.conversationId && !scope.storedSince) {
+      // A whole inbox (linking every author at once): the next `limit` authors in the order of inbox_items_author_idx
+      // first (a walk of that index from the keyset, stopping at the limit), then only their items are joined and
+      // checked. Joined and filtered all at once, the planner hashed the whole inbox and every identity per batch.
+      let next = db
+        .selectFrom('inbox_items as n')
+        .select(['n.workspace_id', 'n.author_id'])
+        .distinct()
+        .where('n.direction', '=', 'inbound')
+        .where('n.author_id', '<>', '');
+      if (scope.workspaceId) next = next.where('n.workspace_id', '=', scope.workspaceId);
+      if (after) next = next.where(sql<boolean>`(n.workspace_id, n.author_id) > (${after.workspace_id}::uuid, ${after.author_id})`);
+      const authors = await next.orderBy('n.workspace_id').orderBy('n.author_id').limit(limit).execute();
+      if (authors.length === 0) return { authors: [], last: null };
+      const rows = await query
+        .where('i.workspace_id', 'in', [...new Set(authors.map((a) => a.workspace_id))])
+        .where(
+          'i.author_id',
+          'in',
+          authors.map((a) => a.author_id),
+        )
+        .orderBy('i.workspace_id')
+        .orderBy('i.author_id')
+        .orderBy('c.network')
+        .orderBy('i.remote_created_at')
+        .execute();
+      return { authors: rows, last: authors.length < limit ? null : (authors[authors.length - 1] ?? null) };
+    }
+    // Keyset on (workspace, author id), the order of inbox_items_author_idx: each batch starts after the last one.
+    if (after) query = query.where(sql<boolean>`(i.workspace_id, i.author_id) > (${after.workspace_id}::uuid, ${after.author_id})`);
+    // Whole authors per batch (every network of the last one), so the next batch starts after it.
+    const rows = await query
       .orderBy('i.workspace_id')
       .orderBy('i.author_id')
       .orderBy('c.network')
       .orderBy('i.remote_created_at')
       .limit(limit)
       .execute();
+    if (rows.length < limit) return { authors: rows, last: null };
+    const lastAuthor = rows[rows.length - 1] as UnlinkedAuthor;
+    const whole = rows.filter((r) => r.workspace_id !== lastAuthor.workspace_id || r.author_id !== lastAuthor.author_id);
+    if (whole.length === 0) return { authors: rows, last: lastAuthor };
+    const previous = whole[whole.length - 1] as UnlinkedAuthor;
+    return { authors: whole, last: { workspace_id: previous.workspace_id, author_id: previous.author_id } };
   },
 
   /** The accounts that wrote in a conversation, in order of their first message. */
@@ -495,6 +529,22 @@ export const contactsRepository = {
   async memberName(db: Db, userId: string): Promise<string | null> {
     const row = await db.selectFrom('users').select('name').where('id', '=', userId).executeTakeFirst();
     return row?.name ?? null;
+  },
+
+  /** The stages of several accounts of one network at once (author id → stage; authors without a contact are absent). */
+  async stagesOfAccounts(db: Db, workspaceId: string, network: string, authorIds: readonly string[]): Promise<Map<string, ContactStage>> {
+    const stages = new Map<string, ContactStage>();
+    if (authorIds.length === 0) return stages;
+    const rows = await db
+      .selectFrom('contact_identities as ci')
+      .innerJoin('contacts as c', 'c.id', 'ci.contact_id')
+      .select(['ci.author_id', 'c.stage'])
+      .where('ci.workspace_id', '=', workspaceId)
+      .where('ci.network', '=', network)
+      .where('ci.author_id', 'in', [...new Set(authorIds)])
+      .execute();
+    for (const row of rows) stages.set(row.author_id, row.stage);
+    return stages;
   },
 
   /** The stage of the account's contact, or null when the author has no contact yet. */

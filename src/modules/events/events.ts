@@ -39,6 +39,25 @@ export async function recordEvent(db: Db, input: EventInput): Promise<string> {
   return id;
 }
 
+/** Records several events at once (one statement), in order; listeners are told of each, as recordEvent does. */
+export async function recordEvents(db: Db, inputs: readonly EventInput[]): Promise<string[]> {
+  if (inputs.length === 0) return [];
+  const ids = await eventsRepository.insertMany(db, inputs);
+  setImmediate(() =>
+    outsideTransactionFlow(() => {
+      for (const [index, input] of inputs.entries())
+        for (const listener of listeners) {
+          try {
+            listener({ ...input, id: ids[index] });
+          } catch {
+            /* a broken listener must not break the change */
+          }
+        }
+    }),
+  );
+  return ids;
+}
+
 /** Subscribes to events recorded in this process; returns the unsubscribe function. */
 export function onEvent(listener: EventListener): () => void {
   listeners.add(listener);

@@ -179,6 +179,39 @@ export const eventsRepository = {
     return String(row.id);
   },
 
+  /** Several events in one statement, in the order given (ids ascending); returns their ids in that order. */
+  async insertMany(
+    db: Db,
+    inputs: ReadonlyArray<{
+      workspaceId: string | null;
+      actorUserId: string | null;
+      type: string;
+      subjectType?: string;
+      subjectId?: string;
+      data?: Record<string, unknown>;
+    }>,
+  ): Promise<string[]> {
+    const ids: string[] = [];
+    for (let at = 0; at < inputs.length; at += 1000) {
+      const rows = await db
+        .insertInto('events')
+        .values(
+          inputs.slice(at, at + 1000).map((input) => ({
+            workspace_id: input.workspaceId,
+            actor_user_id: input.actorUserId,
+            type: input.type,
+            subject_type: input.subjectType ?? null,
+            subject_id: input.subjectId ?? null,
+            data: JSON.stringify(input.data ?? {}),
+          })),
+        )
+        .returning('id')
+        .execute();
+      ids.push(...rows.map((r) => String(r.id)).sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : 1)));
+    }
+    return ids;
+  },
+
   /** The audit history of one object, newest first (at most 200). */
   listFor(db: Db, workspaceId: string, subjectType: string, subjectId: string) {
     return (

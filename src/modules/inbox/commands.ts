@@ -8,13 +8,13 @@ import type { Db } from '../../db/database.ts';
 import { AppError, conflict, notFound } from '../../lib/errors.ts';
 import { httpUrlOrNull } from '../../lib/safe-url.ts';
 import type { InboundItem } from '../../networks/inbox.ts';
-import { recordEvent } from '../events/events.ts';
+import { recordEvent, recordEvents, type EventInput } from '../events/events.ts';
 import { channelRepository } from '../channels/repository.ts';
 import { inboxRepository, type ConversationRow, type ReplyRow } from './repository.ts';
 import type { ConversationState, Priority, ReplyMode, SentimentValue } from './tables.ts';
-import { classifyInbound } from './classify.ts';
+import { classifyInbound, type InboundSentiment } from './classify.ts';
 import { foldForSearch, mentionedMembers, previewOf } from './text.ts';
-import { applyRules, loadRuleSet } from './rules-apply.ts';
+import { applyRules, contactStagesOf, loadRuleSet, newRuleWrites, writeRuleOutcomes } from './rules-apply.ts';
 import { channelContext } from '../channels/service.ts';
 
 export type ReceivedVia = 'poll' | 'push' | 'backfill';
@@ -26,7 +26,16 @@ export interface ChannelProgress {
   backfillDone?: boolean;
 }
 
-/** Stores a page of inbound items; returns how many were new and how many were already stored. */
+/**
+ * Stores a page of inbound items in one transaction; returns how many were new and how many were already stored.
+ * Sentiment is classified for the page at once (before the transaction); then one statement creates the threads'
+ * missing conversations and locks them, one multi-row insert stores the items not stored yet (ON CONFLICT on
+ * (channel, remote id) DO NOTHING RETURNING: whichever way an item comes, push, poll or backfill, it is stored once),
+ * and only those new rows go on: each conversation's counters, state, preview and waiting time are worked out in
+ * order of the page (as one message after another would leave them), the rules run on each new inbound item (first
+ * match wins, seeing the conversation as the earlier items and rules left it), and the conversations, the rules'
+ * writes and the events are written with one statement each.
+ */
 export async function ingestInbound(
   ctx: AppContext,
   channel: { id: string; workspace_id: string; network: string },
@@ -36,94 +45,137 @@ export async function ingestInbound(
 ): Promise<{ created: number; duplicates: number }> {
   const classified = await classifyInbound(items);
   const now = new Date(ctx.clock.now());
+  // Items without a valid date are skipped; an item twice in one page counts once (the second is a duplicate).
+  const page: Array<{ item: InboundItem; at: Date; sentiment: InboundSentiment | null }> = [];
+  const seen = new Set<string>();
+  let repeated = 0;
+  for (const [index, item] of items.entries()) {
+    const at = new Date(item.createdAt);
+    if (Number.isNaN(at.getTime())) continue;
+    if (seen.has(item.remoteId)) {
+      repeated++;
+      continue;
+    }
+    seen.add(item.remoteId);
+    page.push({ item, at, sentiment: item.fromUs === true ? null : classified[index] });
+  }
   const hides: string[] = [];
   const result = await ctx.database.db.transaction().execute(async (trx) => {
     // Rules run on what arrives from now on; the 30-day history is not acted on (the tester shows it).
-    const rules = via === 'backfill' ? null : await loadRuleSet(trx, channel.workspace_id);
+    const rules = via === 'backfill' || page.length === 0 ? null : await loadRuleSet(trx, channel.workspace_id);
+    // A thread's conversation is created from its first item in the page.
+    const firstOfThread = new Map<string, (typeof page)[number]>();
+    for (const entry of page) if (!firstOfThread.has(entry.item.threadRemoteId)) firstOfThread.set(entry.item.threadRemoteId, entry);
+    const conversations = await inboxRepository.ensureConversations(
+      trx,
+      [...firstOfThread.values()].map(({ item, at }) => {
+        const fromUs = item.fromUs === true;
+        return {
+          workspace_id: channel.workspace_id,
+          channel_id: channel.id,
+          network: channel.network,
+          thread_remote_id: item.threadRemoteId,
+          kind: item.kind,
+          labels: JSON.stringify([]),
+          author_handle: fromUs ? '' : item.author.handle,
+          author_name: fromUs ? null : (item.author.displayName ?? null),
+          preview: fromUs ? '' : previewOf(item.text),
+          sentiment: null,
+          last_message_at: at,
+          created_at: now,
+          updated_at: now,
+        };
+      }),
+    );
+    const byThread = new Map(conversations.map((row) => [row.thread_remote_id, row]));
+    const stored = await inboxRepository.insertItems(
+      trx,
+      page.map(({ item, at, sentiment }) => {
+        const fromUs = item.fromUs === true;
+        return {
+          workspace_id: channel.workspace_id,
+          channel_id: channel.id,
+          conversation_id: (byThread.get(item.threadRemoteId) as ConversationRow).id,
+          remote_id: item.remoteId,
+          kind: item.kind,
+          direction: fromUs ? ('outbound' as const) : ('inbound' as const),
+          author_id: item.author.id,
+          author_handle: item.author.handle,
+          author_name: item.author.displayName ?? null,
+          author_url: httpUrlOrNull(item.author.profileUrl ?? null),
+          text: item.text,
+          search_text: foldForSearch(item.text),
+          url: httpUrlOrNull(item.url),
+          post_remote_id: item.postRemoteId ?? null,
+          in_reply_to_remote_id: item.inReplyToRemoteId ?? null,
+          language: sentiment?.language ?? item.language ?? null,
+          rating: item.rating ?? null,
+          sentiment: sentiment?.label ?? null,
+          sentiment_score: sentiment?.score ?? null,
+          received_via: via,
+          remote_created_at: at,
+          created_at: now,
+        };
+      }),
+    );
+    const storedByRemote = new Map(stored.map((row) => [row.remote_id, row]));
+    const events: EventInput[] = [];
+    const writes = newRuleWrites(events);
+    const answers: Array<{ id: string; waited_since: Date; first_response: boolean }> = [];
+    const touched = new Set<ConversationRow>();
+    const stages =
+      rules && stored.length > 0
+        ? await contactStagesOf(
+            trx,
+            rules,
+            channel.workspace_id,
+            channel.network,
+            stored.filter((r) => r.direction === 'inbound').map((r) => r.author_id),
+          )
+        : null;
     let created = 0;
-    let duplicates = 0;
-    for (const [index, item] of items.entries()) {
-      const at = new Date(item.createdAt);
-      if (Number.isNaN(at.getTime())) continue;
-      const fromUs = item.fromUs === true;
-      const { row: conversation } = await inboxRepository.ensureConversation(trx, {
-        workspace_id: channel.workspace_id,
-        channel_id: channel.id,
-        network: channel.network,
-        thread_remote_id: item.threadRemoteId,
-        kind: item.kind,
-        labels: JSON.stringify([]),
-        author_handle: fromUs ? '' : item.author.handle,
-        author_name: fromUs ? null : (item.author.displayName ?? null),
-        preview: fromUs ? '' : previewOf(item.text),
-        sentiment: null,
-        last_message_at: at,
-        created_at: now,
-        updated_at: now,
-      });
-      const sentiment = fromUs ? null : classified[index];
-      const stored = await inboxRepository.insertItem(trx, {
-        workspace_id: channel.workspace_id,
-        channel_id: channel.id,
-        conversation_id: conversation.id,
-        remote_id: item.remoteId,
-        kind: item.kind,
-        direction: fromUs ? 'outbound' : 'inbound',
-        author_id: item.author.id,
-        author_handle: item.author.handle,
-        author_name: item.author.displayName ?? null,
-        author_url: httpUrlOrNull(item.author.profileUrl ?? null),
-        text: item.text,
-        search_text: foldForSearch(item.text),
-        url: httpUrlOrNull(item.url),
-        post_remote_id: item.postRemoteId ?? null,
-        in_reply_to_remote_id: item.inReplyToRemoteId ?? null,
-        language: sentiment?.language ?? item.language ?? null,
-        rating: item.rating ?? null,
-        sentiment: sentiment?.label ?? null,
-        sentiment_score: sentiment?.score ?? null,
-        received_via: via,
-        remote_created_at: at,
-        created_at: now,
-      });
-      if (!stored) {
-        duplicates++;
-        continue;
-      }
+    for (const { item, at, sentiment } of page) {
+      const row = storedByRemote.get(item.remoteId);
+      if (!row) continue;
       created++;
-      if (fromUs) {
-        await inboxRepository.noteOutbound(trx, conversation.id, at, now, stored.id);
+      const conversation = byThread.get(item.threadRemoteId) as ConversationRow;
+      touched.add(conversation);
+      if (row.direction === 'outbound') {
+        const waited = noteOutbound(conversation, at, now);
+        if (waited) answers.push({ id: row.id, ...waited });
         continue;
       }
-      const updated = await inboxRepository.noteInbound(trx, conversation.id, {
-        at,
-        preview: previewOf(item.text),
-        sentiment: sentiment?.label ?? null,
-        now,
-      });
+      const before = conversation.state;
+      noteInbound(conversation, { at, preview: previewOf(item.text), sentiment: sentiment?.label ?? null, now });
       // The 30-day history arrives quietly: no notification or webhook per old message.
       if (via === 'backfill') continue;
+      const stateAfterItem = conversation.state;
       const outcome = rules
-        ? await applyRules(trx, rules, {
-            workspaceId: channel.workspace_id,
-            channelId: channel.id,
-            network: channel.network,
-            item: stored,
-            conversation: updated,
-            now,
-          })
+        ? applyRules(
+            rules,
+            {
+              workspaceId: channel.workspace_id,
+              channelId: channel.id,
+              network: channel.network,
+              item: row,
+              conversation,
+              now,
+              stages,
+            },
+            writes,
+          )
         : null;
       if (outcome?.hideItemId) hides.push(outcome.hideItemId);
-      await recordEvent(trx, {
+      events.push({
         workspaceId: channel.workspace_id,
         actorUserId: null,
         type: 'inbox.item.created',
         subjectType: 'inbox_conversation',
         subjectId: conversation.id,
-        data: { itemId: stored.id, channelId: channel.id, network: channel.network, kind: item.kind, via, state: updated.state },
+        data: { itemId: row.id, channelId: channel.id, network: channel.network, kind: item.kind, via, state: stateAfterItem },
       });
-      if (conversation.state === 'resolved' && updated.state === 'open') {
-        await recordEvent(trx, {
+      if (before === 'resolved' && stateAfterItem === 'open') {
+        events.push({
           workspaceId: channel.workspace_id,
           actorUserId: null,
           type: 'inbox.conversation.reopened',
@@ -133,6 +185,10 @@ export async function ingestInbound(
         });
       }
     }
+    await inboxRepository.saveConversations(trx, [...touched]);
+    await inboxRepository.markAnswers(trx, answers);
+    await writeRuleOutcomes(trx, writes, now);
+    await recordEvents(trx, events);
     if (progress) {
       await inboxRepository.saveChannelProgress(trx, channel.id, progress.owner, {
         cursor: progress.cursor,
@@ -143,9 +199,53 @@ export async function ingestInbound(
         ...(progress.backfillDone ? { backfill_state: 'done' as const } : {}),
       });
     }
-    return { created, duplicates };
+    return { created, duplicates: page.length - created + repeated };
   });
   for (const itemId of hides) await hideByRule(ctx, channel, itemId);
+  return result;
+}
+
+/** The later of two instants (a null one is ignored, as GREATEST does). */
+function later(a: Date | null, b: Date): Date {
+  return a && a.getTime() > b.getTime() ? a : b;
+}
+
+/**
+ * A new inbound item in a conversation (the page's locked copy): counts it as unread, and when it is the newest
+ * message it becomes the preview and a pending or resolved conversation opens again; the person waits for us from
+ * their first message we have not answered.
+ */
+function noteInbound(c: ConversationRow, item: { at: Date; preview: string; sentiment: string | null; now: Date }): void {
+  const newest = item.at.getTime() >= c.last_message_at.getTime();
+  c.unread_count += 1;
+  c.item_count += 1;
+  if (newest) {
+    if (c.state === 'resolved') c.resolved_at = null;
+    if (c.state === 'pending' || c.state === 'resolved') c.state = 'open';
+    c.preview = item.preview;
+    c.sentiment = item.sentiment;
+    c.waiting_since ??= item.at;
+  }
+  c.last_inbound_at = later(c.last_inbound_at, item.at);
+  c.last_message_at = later(c.last_message_at, item.at);
+  c.updated_at = item.now;
+}
+
+/**
+ * Our own message in a conversation seen by polling: it waits for them. Returns since when the person had waited
+ * and whether it was the first answer (kept on the item: the service-level reports read them), or null.
+ */
+function noteOutbound(c: ConversationRow, at: Date, now: Date): { waited_since: Date; first_response: boolean } | null {
+  const answered = c.waiting_since !== null && c.waiting_since.getTime() <= at.getTime() ? c.waiting_since : null;
+  const result = answered ? { waited_since: answered, first_response: c.first_response_at === null } : null;
+  c.item_count += 1;
+  if (at.getTime() >= c.last_message_at.getTime() && (c.state === 'new' || c.state === 'open')) c.state = 'pending';
+  if (answered) {
+    c.first_response_at ??= at;
+    c.waiting_since = null;
+  }
+  c.last_message_at = later(c.last_message_at, at);
+  c.updated_at = now;
   return result;
 }
 

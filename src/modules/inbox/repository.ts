@@ -46,26 +46,130 @@ export interface ConversationPatch {
   waiting_since?: Date | null;
 }
 
+/** Rows per multi-row statement (well under the 65,535 bind parameters of one statement). */
+const BULK_ROWS = 500;
+
+/** How many of the newest conversations a search looks through before it asks the text index. */
+const SEARCH_RECENT = 2000;
+
+/** The conversations a list shows (every filter but the search), in the list's order, from the cursor on. */
+function conversationsQuery(db: Db, workspaceId: string, filter: ConversationFilter, page: { cursor: Cursor | null }) {
+  let query = db
+    .selectFrom('inbox_conversations as c')
+    .innerJoin('channels as ch', 'ch.id', 'c.channel_id')
+    .leftJoin('users as u', 'u.id', 'c.assignee_user_id')
+    .selectAll('c')
+    .select(['ch.name as channel_name', 'u.name as assignee_name'])
+    .select(exactInstant('c.last_message_at').as('cursor_at'))
+    .where('c.workspace_id', '=', workspaceId);
+  if (filter.view === 'mine') query = query.where('c.assignee_user_id', '=', filter.userId);
+  if (filter.view === 'unassigned') query = query.where('c.assignee_user_id', 'is', null);
+  if (filter.state === 'active') query = query.where('c.state', '<>', 'resolved');
+  else if (filter.state !== 'any') query = query.where('c.state', '=', filter.state);
+  if (filter.channelId) query = query.where('c.channel_id', '=', filter.channelId);
+  if (filter.kind) query = query.where('c.kind', '=', filter.kind);
+  if (filter.label) query = query.where(sql<boolean>`c.labels @> ${JSON.stringify([filter.label])}::jsonb`);
+  if (page.cursor) query = query.where(olderThanCursor('c.last_message_at', 'c.id', page.cursor));
+  return query.orderBy('c.last_message_at', 'desc').orderBy('c.id', 'desc');
+}
+
 /** The statements of the inbox module (its only SQL). */
 export const inboxRepository = {
   // ---------------- conversations and items ----------------
 
-  /** The conversation of a thread, created when it is the first item of the thread. */
-  async ensureConversation(db: Db, values: Insertable<InboxConversationsTable>): Promise<{ row: ConversationRow; created: boolean }> {
-    const inserted = await db
-      .insertInto('inbox_conversations')
-      .values(values)
-      .onConflict((oc) => oc.columns(['channel_id', 'thread_remote_id']).doNothing())
-      .returningAll()
-      .executeTakeFirst();
-    if (inserted) return { row: inserted, created: true };
-    const row = await db
-      .selectFrom('inbox_conversations')
-      .selectAll()
-      .where('channel_id', '=', values.channel_id)
-      .where('thread_remote_id', '=', values.thread_remote_id)
-      .executeTakeFirstOrThrow();
-    return { row, created: false };
+  /**
+   * The conversations of a page's threads (one channel): the missing ones created with the values given (the first
+   * item of each thread), then every one of them locked for the rest of the transaction, in id order (two pages of
+   * the same channel, by push and by poll, wait for each other instead of deadlocking).
+   */
+  async ensureConversations(db: Db, values: Insertable<InboxConversationsTable>[]): Promise<ConversationRow[]> {
+    if (values.length === 0) return [];
+    const sorted = [...values].sort((a, b) =>
+      a.thread_remote_id < b.thread_remote_id ? -1 : a.thread_remote_id > b.thread_remote_id ? 1 : 0,
+    );
+    for (let at = 0; at < sorted.length; at += BULK_ROWS)
+      await db
+        .insertInto('inbox_conversations')
+        .values(sorted.slice(at, at + BULK_ROWS))
+        .onConflict((oc) => oc.columns(['channel_id', 'thread_remote_id']).doNothing())
+        .execute();
+    const rows: ConversationRow[] = [];
+    for (let at = 0; at < sorted.length; at += BULK_ROWS)
+      rows.push(
+        ...(await db
+          .selectFrom('inbox_conversations')
+          .selectAll()
+          .where('channel_id', '=', sorted[0].channel_id)
+          .where(
+            'thread_remote_id',
+            'in',
+            sorted.slice(at, at + BULK_ROWS).map((v) => v.thread_remote_id),
+          )
+          .orderBy('id')
+          .forUpdate()
+          .execute()),
+      );
+    return rows;
+  },
+
+  /** Stores the items whose (channel, remote id) is not stored yet, in one statement per 500; returns those stored. */
+  async insertItems(db: Db, values: Insertable<InboxItemsTable>[]): Promise<ItemRow[]> {
+    const rows: ItemRow[] = [];
+    for (let at = 0; at < values.length; at += BULK_ROWS)
+      rows.push(
+        ...(await db
+          .insertInto('inbox_items')
+          .values(values.slice(at, at + BULK_ROWS))
+          .onConflict((oc) => oc.columns(['channel_id', 'remote_id']).doNothing())
+          .returningAll()
+          .execute()),
+      );
+    return rows;
+  },
+
+  /** Writes conversations as a page of items left them (computed by the ingestion, rows locked), in one statement. */
+  async saveConversations(db: Db, rows: readonly ConversationRow[]): Promise<void> {
+    if (rows.length === 0) return;
+    const data = rows.map((r) => ({
+      id: r.id,
+      state: r.state,
+      assignee_user_id: r.assignee_user_id,
+      priority: r.priority,
+      labels: r.labels,
+      preview: r.preview,
+      sentiment: r.sentiment,
+      unread_count: r.unread_count,
+      item_count: r.item_count,
+      last_inbound_at: r.last_inbound_at,
+      last_message_at: r.last_message_at,
+      resolved_at: r.resolved_at,
+      resolved_by_user_id: r.resolved_by_user_id,
+      waiting_since: r.waiting_since,
+      first_response_at: r.first_response_at,
+      updated_at: r.updated_at,
+    }));
+    await sql`
+      UPDATE inbox_conversations c
+         SET state = v.state, assignee_user_id = v.assignee_user_id, priority = v.priority, labels = v.labels,
+             preview = v.preview, sentiment = v.sentiment, unread_count = v.unread_count, item_count = v.item_count,
+             last_inbound_at = v.last_inbound_at, last_message_at = v.last_message_at, resolved_at = v.resolved_at,
+             resolved_by_user_id = v.resolved_by_user_id, waiting_since = v.waiting_since,
+             first_response_at = v.first_response_at, updated_at = v.updated_at
+        FROM jsonb_to_recordset(${JSON.stringify(data)}::jsonb) AS v(
+               id uuid, state text, assignee_user_id uuid, priority text, labels jsonb, preview text, sentiment text,
+               unread_count integer, item_count integer, last_inbound_at timestamptz, last_message_at timestamptz,
+               resolved_at timestamptz, resolved_by_user_id uuid, waiting_since timestamptz, first_response_at timestamptz,
+               updated_at timestamptz)
+       WHERE c.id = v.id`.execute(db);
+  },
+
+  /** Our own messages seen by polling: since when the person had waited, and whether each was the first answer. */
+  async markAnswers(db: Db, marks: ReadonlyArray<{ id: string; waited_since: Date; first_response: boolean }>): Promise<void> {
+    if (marks.length === 0) return;
+    await sql`
+      UPDATE inbox_items i SET waited_since = v.waited_since, first_response = v.first_response
+        FROM jsonb_to_recordset(${JSON.stringify(marks)}::jsonb) AS v(id uuid, waited_since timestamptz, first_response boolean)
+       WHERE i.id = v.id`.execute(db);
   },
 
   /** Stores an item unless its (channel, remote id) is already stored; null when it was. */
@@ -77,35 +181,6 @@ export const inboxRepository = {
       .returningAll()
       .executeTakeFirst();
     return row ?? null;
-  },
-
-  /**
-   * A new inbound item in a conversation: counts it as unread, and when it is the newest message
-   * it becomes the preview and a pending or resolved conversation opens again.
-   */
-  async noteInbound(
-    db: Db,
-    id: string,
-    item: { at: Date; preview: string; sentiment: string | null; now: Date },
-  ): Promise<ConversationRow> {
-    return db
-      .updateTable('inbox_conversations')
-      .set({
-        unread_count: sql`unread_count + 1`,
-        item_count: sql`item_count + 1`,
-        state: sql`CASE WHEN ${item.at} >= last_message_at AND state IN ('pending', 'resolved') THEN 'open' ELSE state END`,
-        resolved_at: sql`CASE WHEN ${item.at} >= last_message_at AND state = 'resolved' THEN NULL ELSE resolved_at END`,
-        preview: sql`CASE WHEN ${item.at} >= last_message_at THEN ${item.preview} ELSE preview END`,
-        sentiment: sql`CASE WHEN ${item.at} >= last_message_at THEN ${item.sentiment} ELSE sentiment END`,
-        last_inbound_at: sql`GREATEST(last_inbound_at, ${item.at})`,
-        // The person waits for us from their first message we have not answered.
-        waiting_since: sql`CASE WHEN ${item.at} >= last_message_at THEN COALESCE(waiting_since, ${item.at}) ELSE waiting_since END`,
-        last_message_at: sql`GREATEST(last_message_at, ${item.at})`,
-        updated_at: item.now,
-      })
-      .where('id', '=', id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
   },
 
   /**
@@ -169,48 +244,50 @@ export const inboxRepository = {
       .executeTakeFirstOrThrow();
   },
 
-  /** One page of conversations, newest message first, with the channel's name. */
+  /**
+   * One page of conversations, newest message first, with the channel's name (keyset: the cursor is the last row's
+   * newest-message instant and id). A search looks first among the newest conversations of the list (a common word
+   * fills the page there, walking the list's index); when they do not fill the page, through the items' GIN index
+   * (a rare word has few items) and the handles.
+   */
   async listConversations(db: Db, workspaceId: string, filter: ConversationFilter, page: { limit: number; cursor: Cursor | null }) {
-    let query = db
-      .selectFrom('inbox_conversations as c')
-      .innerJoin('channels as ch', 'ch.id', 'c.channel_id')
-      .leftJoin('users as u', 'u.id', 'c.assignee_user_id')
-      .selectAll('c')
-      .select(['ch.name as channel_name', 'u.name as assignee_name'])
-      .select(exactInstant('c.last_message_at').as('cursor_at'))
-      .where('c.workspace_id', '=', workspaceId);
-    if (filter.view === 'mine') query = query.where('c.assignee_user_id', '=', filter.userId);
-    if (filter.view === 'unassigned') query = query.where('c.assignee_user_id', 'is', null);
-    if (filter.state === 'active') query = query.where('c.state', '<>', 'resolved');
-    else if (filter.state !== 'any') query = query.where('c.state', '=', filter.state);
-    if (filter.channelId) query = query.where('c.channel_id', '=', filter.channelId);
-    if (filter.kind) query = query.where('c.kind', '=', filter.kind);
-    if (filter.label) query = query.where(sql<boolean>`c.labels @> ${JSON.stringify([filter.label])}::jsonb`);
-    if (filter.search) {
-      const search = filter.search;
-      const pattern = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      query = query.where((eb) =>
-        eb.or([
-          eb(sql`lower(c.author_handle)`, 'like', pattern),
-          eb.exists(
-            eb
-              .selectFrom('inbox_items as i')
-              .select(sql`1`.as('one'))
-              .whereRef('i.conversation_id', '=', 'c.id')
-              .where(
-                sql<boolean>`(to_tsvector('spanish', i.search_text) @@ plainto_tsquery('spanish', ${search})
-                           OR to_tsvector('simple', i.search_text) @@ plainto_tsquery('simple', ${search}))`,
-              ),
-          ),
-        ]),
-      );
-    }
-    if (page.cursor) query = query.where(olderThanCursor('c.last_message_at', 'c.id', page.cursor));
-    return query
-      .orderBy('c.last_message_at', 'desc')
-      .orderBy('c.id', 'desc')
-      .limit(page.limit + 1)
+    if (!filter.search)
+      return conversationsQuery(db, workspaceId, filter, page)
+        .limit(page.limit + 1)
+        .execute();
+    const search = filter.search;
+    const pattern = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const query = sql`(plainto_tsquery('spanish', ${search}) || plainto_tsquery('simple', ${search}))`;
+    const matches = (c: 'recent' | 'all') =>
+      conversationsQuery(db, workspaceId, filter, page)
+        .where((eb) =>
+          eb.or([
+            eb(sql`lower(c.author_handle)`, 'like', pattern),
+            c === 'recent'
+              ? eb.exists(
+                  eb
+                    .selectFrom('inbox_items as i')
+                    .select(sql`1`.as('one'))
+                    .whereRef('i.conversation_id', '=', 'c.id')
+                    .where(sql<boolean>`i.search_vector @@ ${query}`),
+                )
+              : eb(
+                  'c.id',
+                  'in',
+                  eb
+                    .selectFrom('inbox_items as i')
+                    .select('i.conversation_id')
+                    .where('i.workspace_id', '=', workspaceId)
+                    .where(sql<boolean>`i.search_vector @@ ${query}`),
+                ),
+          ]),
+        )
+        .limit(page.limit + 1);
+    const recent = await matches('recent')
+      .where('c.id', 'in', conversationsQuery(db, workspaceId, filter, page).clearSelect().select('c.id').limit(SEARCH_RECENT))
       .execute();
+    if (recent.length > page.limit) return recent;
+    return matches('all').execute();
   },
 
   /** Unread conversations (not resolved) per view and per channel, for the sidebar counts. */
@@ -362,6 +439,10 @@ export const inboxRepository = {
       .orderBy('r.created_at', 'desc')
       .limit(1)
       .executeTakeFirst();
+  },
+
+  async insertReplies(db: Db, values: Insertable<InboxRepliesTable>[]): Promise<void> {
+    if (values.length > 0) await db.insertInto('inbox_replies').values(values).execute();
   },
 
   async insertReply(db: Db, values: Insertable<InboxRepliesTable>): Promise<ReplyRow> {

@@ -26,14 +26,22 @@ export interface TesterItemRow {
   rule_id: string | null;
 }
 
-/** One of our answers in the report's range, with the conversation it belongs to. */
-export interface AnswerRow {
-  remote_created_at: Date;
-  waited_since: Date | null;
-  first_response: boolean;
+/** Answers summed up (answerStats): minutes as float8, counts as integers. */
+export interface AnswerStatsRow {
+  total: boolean;
   author_user_id: string | null;
-  priority: string;
-  network: string;
+  replies: number;
+  waited: number;
+  within: number;
+  cal_median: number | null;
+  cal_mean: number | null;
+  bus_median: number | null;
+  bus_mean: number | null;
+  first_count: number;
+  first_cal_median: number | null;
+  first_cal_mean: number | null;
+  first_bus_median: number | null;
+  first_bus_mean: number | null;
 }
 
 export const inboxRulesRepository = {
@@ -86,14 +94,22 @@ export const inboxRulesRepository = {
     return Number(result.numDeletedRows) > 0;
   },
 
-  /** Counts a rule's match. */
-  async noteMatch(db: Db, id: string, at: Date): Promise<void> {
-    await db.updateTable('inbox_rules').set({ matched_count: sql`matched_count + 1`, last_matched_at: at }).where('id', '=', id).execute();
+  /** Counts several matches of one rule at once (a page of items). */
+  async noteMatches(db: Db, id: string, count: number, at: Date): Promise<void> {
+    await db
+      .updateTable('inbox_rules')
+      .set({ matched_count: sql`matched_count + ${count}`, last_matched_at: at })
+      .where('id', '=', id)
+      .execute();
   },
 
-  /** Marks which rule acted on an item. */
-  async markItemRule(db: Db, itemId: string, ruleId: string): Promise<void> {
-    await db.updateTable('inbox_items').set({ rule_id: ruleId }).where('id', '=', itemId).execute();
+  /** Marks which rule acted on each of several items, in one statement. */
+  async markItemRules(db: Db, marks: ReadonlyArray<{ id: string; rule_id: string }>): Promise<void> {
+    if (marks.length === 0) return;
+    await sql`
+      UPDATE inbox_items i SET rule_id = v.rule_id
+        FROM jsonb_to_recordset(${JSON.stringify(marks)}::jsonb) AS v(id uuid, rule_id uuid)
+       WHERE i.id = v.id`.execute(db);
   },
 
   /** Inbound items of the workspace since `since`, newest first (the tester's sample). */
@@ -189,17 +205,54 @@ export const inboxRulesRepository = {
       .execute();
   },
 
-  /** Our answers in a range (outbound items, sent from Plaza or seen by polling). */
-  async answers(db: Db, workspaceId: string, from: Date, to: Date): Promise<AnswerRow[]> {
-    return db
-      .selectFrom('inbox_items as i')
-      .innerJoin('inbox_conversations as c', 'c.id', 'i.conversation_id')
-      .select(['i.remote_created_at', 'i.waited_since', 'i.first_response', 'i.author_user_id', 'c.priority', 'c.network'])
-      .where('i.workspace_id', '=', workspaceId)
-      .where('i.direction', '=', 'outbound')
-      .where('i.remote_created_at', '>=', from)
-      .where('i.remote_created_at', '<', to)
-      .execute();
+  /**
+   * Our answers in a range, summed up in the database: per teammate (author_user_id; null: rules, other tools) and in
+   * all (the row whose `total` is true), how many, and of those that ended a wait, the calendar and business minutes
+   * (median, mean; the first responses apart) and how many were within their priority's target in business minutes.
+   * Business time comes from the openings (business-hours.ts businessOpenings), found by binary search.
+   */
+  async answerStats(
+    db: Db,
+    workspaceId: string,
+    range: { from: Date; to: Date },
+    openings: { starts: number[]; ends: number[]; before: number[] },
+    targets: Record<'low' | 'normal' | 'high' | 'urgent', number>,
+  ): Promise<AnswerStatsRow[]> {
+    const array = (values: number[]) => sql`(${`{${values.join(',')}}`}::float8[])`;
+    const starts = array(openings.starts);
+    const ends = array(openings.ends);
+    const before = array(openings.before);
+    const cumulative = (t: ReturnType<typeof sql.ref>, k: ReturnType<typeof sql.ref>) =>
+      sql`CASE WHEN ${k} = 0 THEN 0 ELSE ${before}[${k}] + LEAST(GREATEST(${t} - ${starts}[${k}], 0), ${ends}[${k}] - ${starts}[${k}]) END`;
+    const { rows } = await sql<AnswerStatsRow>`
+      WITH a AS (
+        SELECT i.author_user_id, i.first_response, c.priority,
+               extract(epoch FROM i.remote_created_at)::float8 * 1000 AS t1, extract(epoch FROM i.waited_since)::float8 * 1000 AS t0
+          FROM inbox_items i
+          JOIN inbox_conversations c ON c.id = i.conversation_id
+         WHERE i.workspace_id = ${workspaceId} AND i.direction = 'outbound'
+           AND i.remote_created_at >= ${range.from} AND i.remote_created_at < ${range.to}
+      ), w AS (
+        SELECT a.author_user_id, a.first_response, a.priority, a.t0,
+               CASE WHEN a.t0 IS NOT NULL THEN (a.t1 - a.t0) / 60000.0 END AS cal,
+               CASE WHEN a.t0 IS NOT NULL THEN GREATEST(0, ${cumulative(sql.ref('a.t1'), sql.ref('k.k1'))} - ${cumulative(sql.ref('a.t0'), sql.ref('k.k0'))}) / 60000.0 END AS bus
+          FROM a, LATERAL (SELECT CASE WHEN cardinality(${starts}) = 0 THEN 0 ELSE width_bucket(a.t1, ${starts}) END AS k1,
+                                  CASE WHEN cardinality(${starts}) = 0 OR a.t0 IS NULL THEN 0 ELSE width_bucket(a.t0, ${starts}) END AS k0) k
+      )
+      SELECT grouping(author_user_id) = 1 AS total, author_user_id, count(*)::int AS replies,
+             count(t0)::int AS waited,
+             count(*) FILTER (WHERE t0 IS NOT NULL AND bus <= CASE priority WHEN 'low' THEN ${targets.low}::float8 WHEN 'high' THEN ${targets.high}::float8
+                                                                  WHEN 'urgent' THEN ${targets.urgent}::float8 ELSE ${targets.normal}::float8 END)::int AS within,
+             percentile_cont(0.5) WITHIN GROUP (ORDER BY cal) AS cal_median, avg(cal)::float8 AS cal_mean,
+             percentile_cont(0.5) WITHIN GROUP (ORDER BY bus) AS bus_median, avg(bus)::float8 AS bus_mean,
+             count(t0) FILTER (WHERE first_response)::int AS first_count,
+             percentile_cont(0.5) WITHIN GROUP (ORDER BY cal) FILTER (WHERE first_response) AS first_cal_median,
+             (avg(cal) FILTER (WHERE first_response))::float8 AS first_cal_mean,
+             percentile_cont(0.5) WITHIN GROUP (ORDER BY bus) FILTER (WHERE first_response) AS first_bus_median,
+             (avg(bus) FILTER (WHERE first_response))::float8 AS first_bus_mean
+        FROM w
+       GROUP BY GROUPING SETS ((), (author_user_id))`.execute(db);
+    return rows;
   },
 
   /** Inbound volume in a range by type, network, sentiment. */

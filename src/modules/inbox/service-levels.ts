@@ -10,7 +10,7 @@ import { stringifyCsv } from '../../lib/csv.ts';
 import { inboxRepository } from './repository.ts';
 import { inboxRulesRepository } from './rules-repository.ts';
 import { inboxSettings } from './rule-commands.ts';
-import { businessMs, dueAt } from './business-hours.ts';
+import { businessOpenings, dueAt } from './business-hours.ts';
 import { PRIORITIES, type Priority } from './tables.ts';
 
 /** What the list shows for a conversation's service level. */
@@ -29,29 +29,22 @@ export async function dueCalculator(db: Db, workspaceId: string, now: Date) {
   };
 }
 
-/** Median and mean of a list of minutes (null when empty). */
-function stats(values: number[]): { count: number; median: number | null; mean: number | null } {
-  if (values.length === 0) return { count: 0, median: null, mean: null };
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  const median = sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-  const mean = sorted.reduce((s, v) => s + v, 0) / sorted.length;
-  return { count: sorted.length, median: round(median), mean: round(mean) };
-}
-
 const round = (v: number) => Math.round(v * 10) / 10;
-const minutes = (ms: number) => ms / 60_000;
 
 /** The service report of a range (instants; the brand's days are turned into them by the caller). */
 export async function serviceReport(db: Db, workspaceId: string, range: { from: Date; to: Date }) {
   const settings = await inboxSettings(db, workspaceId);
   const zone = settings.timeZone;
-  const answers = await inboxRulesRepository.answers(db, workspaceId, range.from, range.to);
-  const waited = answers.filter((a) => a.waited_since !== null);
-  const calendar = waited.map((a) => minutes(a.remote_created_at.getTime() - (a.waited_since as Date).getTime()));
-  const business = waited.map((a) => minutes(businessMs(a.waited_since as Date, a.remote_created_at, settings.businessHours, zone)));
-  const firsts = waited.map((a, i) => ({ a, i })).filter(({ a }) => a.first_response);
-  const withinTarget = waited.filter((a, i) => business[i] <= settings.targets[(a.priority as Priority) ?? 'normal']).length;
+  // Business time is counted from up to a year before the range (a wait that began earlier counts from there).
+  const openings = businessOpenings(new Date(range.from.getTime() - 366 * 86_400_000), range.to, settings.businessHours, zone);
+  const answerRows = await inboxRulesRepository.answerStats(db, workspaceId, range, openings, settings.targets);
+  const all = answerRows.find((r) => r.total) ?? null;
+  const stat = (count: number, median: number | null, mean: number | null) =>
+    count === 0 || median === null || mean === null
+      ? { count: 0, median: null, mean: null }
+      : { count, median: round(Number(median)), mean: round(Number(mean)) };
+  const waitedCount = all?.waited ?? 0;
+  const withinTarget = all?.within ?? 0;
   const started = await inboxRulesRepository.conversationsStarted(db, workspaceId, range.from, range.to);
   const volume = await inboxRulesRepository.inboundVolume(db, workspaceId, range.from, range.to);
   const labels = await inboxRulesRepository.inboundByLabel(db, workspaceId, range.from, range.to);
@@ -74,7 +67,7 @@ export async function serviceReport(db: Db, workspaceId: string, range: { from: 
     }
     return p;
   };
-  for (const a of answers) if (a.author_user_id) person(a.author_user_id).replies++;
+  for (const a of answerRows) if (!a.total && a.author_user_id) person(a.author_user_id).replies += a.replies;
   for (const r of resolved) if (r.resolved_by_user_id) person(r.resolved_by_user_id).resolved += Number(r.n);
   const startedCount = Number(started.started);
   const answeredCount = Number(started.answered);
@@ -84,14 +77,17 @@ export async function serviceReport(db: Db, workspaceId: string, range: { from: 
     timeZone: zone,
     targets: settings.targets,
     firstResponse: {
-      calendar: stats(firsts.map(({ i }) => calendar[i])),
-      business: stats(firsts.map(({ i }) => business[i])),
+      calendar: stat(all?.first_count ?? 0, all?.first_cal_median ?? null, all?.first_cal_mean ?? null),
+      business: stat(all?.first_count ?? 0, all?.first_bus_median ?? null, all?.first_bus_mean ?? null),
     },
-    replyTime: { calendar: stats(calendar), business: stats(business) },
+    replyTime: {
+      calendar: stat(waitedCount, all?.cal_median ?? null, all?.cal_mean ?? null),
+      business: stat(waitedCount, all?.bus_median ?? null, all?.bus_mean ?? null),
+    },
     withinTarget: {
-      answered: waited.length,
+      answered: waitedCount,
       within: withinTarget,
-      share: waited.length ? round((withinTarget / waited.length) * 100) : null,
+      share: waitedCount ? round((withinTarget / waitedCount) * 100) : null,
     },
     responseRate: {
       conversations: startedCount,
@@ -99,7 +95,7 @@ export async function serviceReport(db: Db, workspaceId: string, range: { from: 
       share: startedCount ? round((answeredCount / startedCount) * 100) : null,
     },
     inbound: volume.reduce((s, r) => s + Number(r.n), 0),
-    replies: answers.length,
+    replies: all?.replies ?? 0,
     volume: {
       byKind: sum('kind'),
       byNetwork: sum('network'),

@@ -73,6 +73,8 @@ export interface InboxItemsTable {
   waited_since: NullableTimestamp;
   first_response: Generated<boolean>;
   author_user_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Generated from search_text (1060): Spanish word forms and words as written. */
+  search_vector: ColumnType<string, never, never>;
 }
 
 /** A channel's durable cursor, backfill progress and poll lease. */

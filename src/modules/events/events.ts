@@ -39,6 +39,28 @@ export async function recordEvent(db: Db, input: EventInput): Promise<string> {
   return id;
 }
 
+/**
+ * Records several events in one statement (a command that changes two things at once, such as
+ * a post scheduled by its queue); the same rows and listener calls as one recordEvent each, in order.
+ */
+export async function recordEvents(db: Db, inputs: EventInput[]): Promise<string[]> {
+  if (!inputs.length) return [];
+  const ids = await eventsRepository.insertMany(db, inputs);
+  setImmediate(() =>
+    outsideTransactionFlow(() => {
+      for (const [index, input] of inputs.entries())
+        for (const listener of listeners) {
+          try {
+            listener({ ...input, id: ids[index] });
+          } catch {
+            /* a broken listener must not break the change */
+          }
+        }
+    }),
+  );
+  return ids;
+}
+
 /** Subscribes to events recorded in this process; returns the unsubscribe function. */
 export function onEvent(listener: EventListener): () => void {
   listeners.add(listener);

@@ -179,6 +179,36 @@ export const eventsRepository = {
     return String(row.id);
   },
 
+  /** Several events in one statement; their ids in the order given. */
+  async insertMany(
+    db: Db,
+    inputs: Array<{
+      workspaceId: string | null;
+      actorUserId: string | null;
+      type: string;
+      subjectType?: string;
+      subjectId?: string;
+      data?: Record<string, unknown>;
+    }>,
+  ): Promise<string[]> {
+    const rows = await db
+      .insertInto('events')
+      .values(
+        inputs.map((input) => ({
+          workspace_id: input.workspaceId,
+          actor_user_id: input.actorUserId,
+          type: input.type,
+          subject_type: input.subjectType ?? null,
+          subject_id: input.subjectId ?? null,
+          data: JSON.stringify(input.data ?? {}),
+        })),
+      )
+      .returning('id')
+      .execute();
+    // Postgres returns a multi-row INSERT's rows in the order of its VALUES.
+    return rows.map((row) => String(row.id));
+  },
+
   /** The audit history of one object, newest first (at most 200). */
   listFor(db: Db, workspaceId: string, subjectType: string, subjectId: string) {
     return (

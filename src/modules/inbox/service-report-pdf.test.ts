@@ -70,7 +70,10 @@ describe('inbox service report PDF', () => {
     );
     // The editor answers two of the three, 45 and 50 minutes after they arrived.
     clock.set(MONDAY_0900 + 75 * 60_000);
-    const list = (await editor.request('GET', `${base}/conversations?limit=50`)).json().items as Array<{ id: string; authorHandle: string }>;
+    const list = (await editor.request('GET', `${base}/conversations?limit=50`)).json().items as Array<{
+      id: string;
+      authorHandle: string;
+    }>;
     for (const handle of ['persona_m1', 'persona_d1']) {
       const conversation = list.find((c) => c.authorHandle === handle);
       const reply = await editor.request('POST', `${base}/conversations/${conversation?.id}/replies`, { text: 'Sí, claro.' });

@@ -227,12 +227,20 @@ export async function renderServiceReportPdf(input: ServiceReportPdfInput): Prom
   for (const row of timeRows) {
     doc.fillColor('#343a40').fontSize(9);
     fonts.text(fonts.fit(row.label, labelWidth - 8), MARGIN, y + 6, { lineBreak: false });
-    ([
-      [row.business, BUSINESS, 0],
-      [row.calendar, CALENDAR, 11],
-    ] as const).forEach(([value, color, offset]) => {
+    (
+      [
+        [row.business, BUSINESS, 0],
+        [row.calendar, CALENDAR, 11],
+      ] as const
+    ).forEach(([value, color, offset]) => {
       const barWidth = value === null ? 0 : Math.max(1, (value / maxTime) * barSpace);
-      if (barWidth) doc.save().roundedRect(MARGIN + labelWidth, y + offset, barWidth, 9, 2).fillColor(color).fill().restore();
+      if (barWidth)
+        doc
+          .save()
+          .roundedRect(MARGIN + labelWidth, y + offset, barWidth, 9, 2)
+          .fillColor(color)
+          .fill()
+          .restore();
       doc.fillColor('#495057').fontSize(7.5);
       fonts.text(formatMinutes(value, lang), MARGIN + labelWidth + barWidth + 5, y + offset + 1, { lineBreak: false });
     });
@@ -244,7 +252,12 @@ export async function renderServiceReportPdf(input: ServiceReportPdfInput): Prom
     [t.business, BUSINESS],
     [t.calendar, CALENDAR],
   ] as const) {
-    doc.save().roundedRect(legendX, y + 1, 10, 8, 2).fillColor(color).fill().restore();
+    doc
+      .save()
+      .roundedRect(legendX, y + 1, 10, 8, 2)
+      .fillColor(color)
+      .fill()
+      .restore();
     doc.fillColor('#495057').fontSize(8);
     fonts.text(label, legendX + 14, y, { lineBreak: false });
     legendX += 14 + fonts.widthOf(label) + 18;
@@ -293,12 +306,19 @@ export async function renderServiceReportPdf(input: ServiceReportPdfInput): Prom
       room(32);
       doc.fillColor('#343a40').fontSize(9);
       fonts.text(fonts.fit(person.name || person.userId, labelWidth - 8), MARGIN, y + 6, { lineBreak: false });
-      ([
-        [person.replies, REPLIES, 0, t.repliesN(count(person.replies))],
-        [person.resolved, RESOLVED, 11, t.resolvedN(count(person.resolved))],
-      ] as const).forEach(([value, color, offset, text]) => {
+      (
+        [
+          [person.replies, REPLIES, 0, t.repliesN(count(person.replies))],
+          [person.resolved, RESOLVED, 11, t.resolvedN(count(person.resolved))],
+        ] as const
+      ).forEach(([value, color, offset, text]) => {
         const barWidth = Math.max(1, (value / maxPerson) * barSpace);
-        doc.save().roundedRect(MARGIN + labelWidth, y + offset, barWidth, 9, 2).fillColor(color).fill().restore();
+        doc
+          .save()
+          .roundedRect(MARGIN + labelWidth, y + offset, barWidth, 9, 2)
+          .fillColor(color)
+          .fill()
+          .restore();
         doc.fillColor('#495057').fontSize(7.5);
         fonts.text(text, MARGIN + labelWidth + barWidth + 5, y + offset + 1, { lineBreak: false });
       });

@@ -41,7 +41,13 @@ export interface LockedAdd {
 export interface AddReading {
   slots: WeeklySlot[];
   taken: Set<number>;
-  publications: Array<{ channelId: string; text: string; media: MediaItem[]; thread: Array<{ text: string; media: MediaItem[] }>; options: Record<string, unknown> }>;
+  publications: Array<{
+    channelId: string;
+    text: string;
+    media: MediaItem[];
+    thread: Array<{ text: string; media: MediaItem[] }>;
+    options: Record<string, unknown>;
+  }>;
 }
 
 /** States whose posts hold their slot of a queue (the exclusion constraint posts_queue_slot_once). */
@@ -76,14 +82,16 @@ export const queuesRepository = {
    * brand's zone and approval rule. Undefined when the queue or the post is not in the workspace.
    */
   async lockForAdd(db: Db, workspaceId: string, queueId: string, postId: string): Promise<LockedAdd | undefined> {
-    const { rows } = await sql<QueueRow & {
-      add_time_zone: string;
-      add_approval_required: boolean;
-      add_post_state: PostState;
-      add_post_scheduled_at: Date | null;
-      add_post_content: string;
-      add_post_recurring_rule_id: string | null;
-    }>`
+    const { rows } = await sql<
+      QueueRow & {
+        add_time_zone: string;
+        add_approval_required: boolean;
+        add_post_state: PostState;
+        add_post_scheduled_at: Date | null;
+        add_post_content: string;
+        add_post_recurring_rule_id: string | null;
+      }
+    >`
       SELECT q.*,
         w.time_zone AS add_time_zone, w.approval_required AS add_approval_required,
         p.state AS add_post_state, p.scheduled_at AS add_post_scheduled_at, p.content AS add_post_content,
@@ -252,12 +260,7 @@ export const queuesRepository = {
   },
 
   /** The slot instants (ms) the queue's posts in `states` already occupy after `after`. */
-  async takenInstants(
-    db: Db,
-    queueId: string,
-    after: Date,
-    states: PostState[] = HOLDS_SLOT,
-  ): Promise<Set<number>> {
+  async takenInstants(db: Db, queueId: string, after: Date, states: PostState[] = HOLDS_SLOT): Promise<Set<number>> {
     const rows = await db
       .selectFrom('posts')
       .select('scheduled_at')

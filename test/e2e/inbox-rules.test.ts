@@ -120,6 +120,14 @@ describe('inbox rules and service report end to end (real Chromium, real server)
       await page.getByRole('heading', { name: L.report.title, exact: true }).waitFor();
       await page.getByTestId('report-by-kind').waitFor();
       await expect(page.getByTestId('report-by-label').textContent()).resolves.toContain(label);
+      // Response times as a chart (business over calendar bars), and the same report as a PDF in the page's language.
+      await expect(page.getByTestId('report-times').textContent()).resolves.toContain(L.report.businessLegend);
+      const pdfHref = await page.getByTestId('inbox-report-pdf').getAttribute('href');
+      expect(pdfHref).toContain(`language=${language}`);
+      const pdf = await page.request.get(`${server.url}${pdfHref}`);
+      expect(pdf.status()).toBe(200);
+      expect(pdf.headers()['content-type']).toContain('application/pdf');
+      expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
       await page.screenshot({ path: path.join(SCREENSHOT_DIR, `inbox-report${suffix}.png`), fullPage: true });
 
       expect(await missingKeys()).toEqual([]);

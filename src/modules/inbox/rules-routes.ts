@@ -2,10 +2,10 @@ import { Readable } from 'node:stream';
 import { z } from 'zod';
 import { member, objectParams, requirePermission, workspaceParams, type ApiModule } from '../../server/api.ts';
 import { can } from '../../server/permissions.ts';
-import { day, instant, listSchema, noContent } from '../../server/schemas.ts';
-import { badRequest } from '../../lib/errors.ts';
+import { binary, day, instant, listSchema, noContent } from '../../server/schemas.ts';
+import { badRequest, notFound } from '../../lib/errors.ts';
 import { addDays, daysFromTo, localDay } from '../../lib/brand-days.ts';
-import { workspaceTimeZone } from '../../db/workspace-settings.ts';
+import { workspaceLocale, workspaceTimeZone } from '../../db/workspace-settings.ts';
 import { INBOUND_KINDS } from '../../networks/inbox.ts';
 import { shortLinkBase } from '../links/service.ts';
 import {
@@ -127,7 +127,7 @@ async function reportDays(
 
 /**
  * The inbox's rules (managers), rule tester, settings (auto-replies, business hours, targets),
- * service report (JSON and CSV), saved views, bulk actions, push secrets and the push route.
+ * service report (JSON, CSV and PDF), saved views, bulk actions, push secrets and the push route.
  */
 export const inboxRulesRoutes: ApiModule = async (app, ctx) => {
   const db = ctx.database.db;
@@ -340,6 +340,39 @@ export const inboxRulesRoutes: ApiModule = async (app, ctx) => {
         .type('text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="inbox-service-${days.firstDay}-${days.lastDay}.csv"`)
         .send(body);
+    },
+  );
+
+  app.get(
+    `${base}/reports/service.pdf`,
+    {
+      config: { access: 'read' },
+      schema: {
+        tags,
+        summary: 'The service report as a PDF with charts, in Spanish or English (default: the workspace’s language)',
+        params: workspaceParams,
+        querystring: reportQuery.extend({ language: z.enum(['en', 'es']).optional() }),
+        produces: ['application/pdf'],
+        response: { 200: binary('The service report as a PDF') },
+      },
+    },
+    async (request, reply) => {
+      const { workspaceId } = member(request);
+      const workspace = await workspaceLocale(db, workspaceId);
+      if (!workspace) throw notFound('Workspace');
+      const days = await reportDays(db, workspaceId, ctx.clock.now(), request.query);
+      const report = await serviceReport(db, workspaceId, days);
+      // pdfkit and the fonts load only when a PDF is asked for.
+      const { renderServiceReportPdf } = await import('./service-report-pdf.ts');
+      const pdf = await renderServiceReportPdf({
+        report: { ...report, firstDay: days.firstDay, lastDay: days.lastDay },
+        workspaceName: workspace.name,
+        language: request.query.language ?? (workspace.language === 'es' ? 'es' : 'en'),
+      });
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `attachment; filename="inbox-service-${days.firstDay}-${days.lastDay}.pdf"`)
+        .send(pdf);
     },
   );
 

@@ -2,20 +2,38 @@
  * The queues module's writes. A queue gives posts their times: "add to queue" schedules a post in
  * the next free weekly slot; changing the slots, reordering or resuming moves the posts it holds
  * to the slots in order; pausing takes them off the schedule but keeps them in the queue.
- * Every command locks the queue first (queuesRepository.lock), so concurrent changes are serial.
+ * Every command locks the queue first (queuesRepository.lock), so concurrent changes are serial;
+ * the exclusion constraint posts_queue_slot_once (migration 1030) is the last guard behind that lock.
  */
 import type { AppContext } from '../../server/context.ts';
 import type { Db } from '../../db/database.ts';
+import type { PostState } from '../../db/schema.ts';
 import { workspaceTimeZone } from '../../db/workspace-settings.ts';
 import { AppError, conflict, notFound } from '../../lib/errors.ts';
-import { recordEvent } from '../events/events.ts';
+import { recordEvent, recordEvents } from '../events/events.ts';
 import { transitionPostIn } from '../posts/commands.ts';
 import { postsRepository } from '../posts/repository.ts';
+import { assertValid, validateVariants } from '../posts/validation.ts';
 import { queuesRepository as queues, type QueueRow } from './repository.ts';
 import { freeSlots, type WeeklySlot } from './slots.ts';
 
 /** A slot closer than this to now is left alone: the engine may already be taking its post. */
 const SLOT_MARGIN_MS = 60_000;
+
+/**
+ * Runs a queue command's transaction; the database's last guard against two posts in one slot
+ * (checked at commit) answers 409 queue_changed, like a reorder that lost a race.
+ */
+async function inQueueTransaction<T>(ctx: AppContext, work: (trx: Db) => Promise<T>): Promise<T> {
+  try {
+    return await ctx.database.db.transaction().execute(work);
+  } catch (error) {
+    const { code, constraint } = error as { code?: string; constraint?: string };
+    if (code === '23P01' && (constraint === undefined || constraint === 'posts_queue_slot_once'))
+      throw conflict('queue_changed', 'Another change took that slot of the queue meanwhile: try again');
+    throw error;
+  }
+}
 
 export interface QueueInput {
   name?: string;
@@ -66,7 +84,7 @@ export async function createQueue(ctx: AppContext, workspaceId: string, actorId:
 
 /** Renames, changes channels or slots, pauses or resumes; the posts held follow the new slots. */
 export async function updateQueue(ctx: AppContext, workspaceId: string, queueId: string, actorId: string, input: QueueInput) {
-  return ctx.database.db.transaction().execute(async (trx) => {
+  return inQueueTransaction(ctx, async (trx) => {
     const before = await lockQueue(trx, workspaceId, queueId);
     if (input.channelIds) {
       await assertChannels(trx, workspaceId, input.channelIds);
@@ -121,12 +139,23 @@ export async function deleteQueue(ctx: AppContext, workspaceId: string, queueId:
  * the queue resumes). The post must be one its author could schedule (approval rules apply).
  */
 export async function addToQueue(ctx: AppContext, workspaceId: string, queueId: string, postId: string, actorId: string) {
-  return ctx.database.db.transaction().execute((trx) => addToQueueIn(ctx, trx, { workspaceId, queueId, postId, actorId }));
+  return inQueueTransaction(ctx, (trx) => addToQueueIn(ctx, trx, { workspaceId, queueId, postId, actorId }));
 }
+
+/** The states a post can be scheduled from, with and without the workspace's approval rule (as transitionPostIn's 'schedule'). */
+const SCHEDULABLE_FROM: Record<'approval' | 'free', PostState[]> = {
+  approval: ['approved', 'scheduled'],
+  free: ['draft', 'approved', 'scheduled', 'failed'],
+};
 
 /**
  * addToQueue inside a caller's transaction (a batch adds many posts in one transaction: all or
  * none). Takes the queue's lock, so concurrent adds still get distinct slots.
+ *
+ * The common case costs four statements: lock the queue and the post (one statement), read the
+ * slots, the taken times and the post's variants (one), validate them for their channels (one),
+ * schedule the post and its publications (one), and the two events (one). A paused queue or a
+ * recurring occurrence goes through the posts module's general transition instead.
  */
 export async function addToQueueIn(
   ctx: AppContext,
@@ -134,15 +163,65 @@ export async function addToQueueIn(
   who: { workspaceId: string; queueId: string; postId: string; actorId: string },
 ) {
   const { workspaceId, queueId, postId, actorId } = who;
-  const queue = await lockQueue(trx, workspaceId, queueId);
+  const locked = await queues.lockForAdd(trx, workspaceId, queueId, postId);
+  if (!locked) {
+    if (!(await queues.find(trx, workspaceId, queueId))) throw notFound('Queue');
+    throw notFound('Post');
+  }
+  const { queue, post } = locked;
+  if (queue.paused || post.recurring_rule_id) return addThroughTransition(ctx, trx, who, queue);
+  const now = ctx.clock.now();
+  const after = now + SLOT_MARGIN_MS;
+  const reading = await queues.readForAdd(trx, queueId, postId, new Date(after));
+  const [free] = freeSlots(reading.slots, locked.timeZone, after, reading.taken, 1);
+  if (free === undefined) throw noFreeSlot(queue, reading.slots.length > 0);
+  const allowed = SCHEDULABLE_FROM[locked.approvalRequired ? 'approval' : 'free'];
+  if (!allowed.includes(post.state))
+    throw conflict('transition_not_allowed', `Cannot schedule a ${post.state} post`, { transition: 'schedule', from: post.state, allowed });
+  const { results } = await validateVariants(ctx, trx, workspaceId, {
+    content: post.content,
+    media: [],
+    thread: [],
+    channels: reading.publications,
+  });
+  assertValid(results);
+  const scheduledAt = new Date(free);
+  await queues.scheduleInSlot(trx, postId, queueId, scheduledAt, new Date(now));
+  await recordEvents(trx, [
+    {
+      workspaceId,
+      actorUserId: actorId,
+      type: 'post.schedule',
+      subjectType: 'post',
+      subjectId: postId,
+      data: { from: post.state, to: 'scheduled', scheduledAt, comment: null },
+    },
+    {
+      workspaceId,
+      actorUserId: actorId,
+      type: 'queue.post_added',
+      subjectType: 'post',
+      subjectId: postId,
+      data: { queueId, queue: queue.name, scheduledAt },
+    },
+  ]);
+  return { queueId, postId, scheduledAt };
+}
+
+/** An add through the posts module's general transition: a paused queue, a recurring occurrence. Both rows are already locked. */
+async function addThroughTransition(
+  ctx: AppContext,
+  trx: Db,
+  who: { workspaceId: string; queueId: string; postId: string; actorId: string },
+  queue: QueueRow,
+) {
+  const { workspaceId, queueId, postId, actorId } = who;
   const scheduledAt = queue.paused ? null : await nextFreeSlot(ctx, trx, queue);
   if (queue.paused) {
     const post = await postsRepository.findPost(trx, workspaceId, postId);
     if (!post) throw notFound('Post');
     if (post.state === 'scheduled') await transitionPostIn(ctx, trx, { workspaceId, postId, actorId }, 'unschedule', { scheduledAt: null });
-  }
-  // Scheduling reads and locks the post itself (404 when it is not in the workspace): one statement less per add.
-  else await transitionPostIn(ctx, trx, { workspaceId, postId, actorId }, 'schedule', { scheduledAt });
+  } else await transitionPostIn(ctx, trx, { workspaceId, postId, actorId }, 'schedule', { scheduledAt });
   await queues.setPostQueue(trx, postId, queueId);
   await recordEvent(trx, {
     workspaceId,
@@ -155,12 +234,21 @@ export async function addToQueueIn(
   return { queueId, postId, scheduledAt };
 }
 
+/** 409 for a queue with no slot ahead: no slots at all, or none free in the next year. */
+function noFreeSlot(queue: QueueRow, hasSlots: boolean) {
+  return conflict(
+    hasSlots ? 'queue_full' : 'queue_has_no_slots',
+    hasSlots ? 'The queue has no free slot in the next year' : 'The queue has no time slots yet: add some first',
+    { queueId: queue.id },
+  );
+}
+
 /**
  * Reorders the posts a queue holds: the times they occupy are handed out again in the new order
  * (the first post gets the earliest). `postIds` must name exactly the posts the queue holds.
  */
 export async function reorderQueue(ctx: AppContext, workspaceId: string, queueId: string, postIds: string[], actorId: string) {
-  return ctx.database.db.transaction().execute(async (trx) => {
+  return inQueueTransaction(ctx, async (trx) => {
     const queue = await lockQueue(trx, workspaceId, queueId);
     const held = await queues.held(trx, queueId, new Date(ctx.clock.now() + SLOT_MARGIN_MS));
     const heldIds = held.map((p) => p.id);
@@ -197,14 +285,7 @@ async function nextFreeSlot(ctx: AppContext, trx: Db, queue: QueueRow): Promise<
     workspaceTimeZone(trx, queue.workspace_id),
   ]);
   const [free] = freeSlots(slots, zone, after, taken, 1);
-  if (free === undefined)
-    throw conflict(
-      slots.length ? 'queue_full' : 'queue_has_no_slots',
-      slots.length ? 'The queue has no free slot in the next year' : 'The queue has no time slots yet: add some first',
-      {
-        queueId: queue.id,
-      },
-    );
+  if (free === undefined) throw noFreeSlot(queue, slots.length > 0);
   return new Date(free);
 }
 

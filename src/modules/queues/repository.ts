@@ -2,9 +2,9 @@
  * Named queries of the queues module: queues, their channels and weekly slots, and the posts
  * they hold. The only code of the module that touches the database.
  */
-import type { ExpressionBuilder, Selectable } from 'kysely';
+import { type ExpressionBuilder, type Selectable, sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
-import type { Database, PostState, QueuesTable } from '../../db/schema.ts';
+import type { Database, MediaItem, PostState, QueuesTable } from '../../db/schema.ts';
 import type { WeeklySlot } from './slots.ts';
 
 export type QueueRow = Selectable<QueuesTable>;
@@ -29,6 +29,30 @@ function holds(eb: ExpressionBuilder<Database, 'posts'>, after: Date) {
   ]);
 }
 
+/** The queue and the post of an add, both locked, with what the add decides on (one statement). */
+export interface LockedAdd {
+  queue: QueueRow;
+  timeZone: string;
+  approvalRequired: boolean;
+  post: { id: string; state: PostState; scheduled_at: Date | null; content: string; recurring_rule_id: string | null };
+}
+
+/** What an add reads under its locks: the queue's slots and taken times, the post's channel variants. */
+export interface AddReading {
+  slots: WeeklySlot[];
+  taken: Set<number>;
+  publications: Array<{
+    channelId: string;
+    text: string;
+    media: MediaItem[];
+    thread: Array<{ text: string; media: MediaItem[] }>;
+    options: Record<string, unknown>;
+  }>;
+}
+
+/** States whose posts hold their slot of a queue (the exclusion constraint posts_queue_slot_once). */
+const HOLDS_SLOT: PostState[] = ['scheduled', 'publishing', 'published'];
+
 export const queuesRepository = {
   list(db: Db, workspaceId: string) {
     return db.selectFrom('queues').selectAll().where('workspace_id', '=', workspaceId).orderBy('name').orderBy('id').execute();
@@ -50,6 +74,85 @@ export const queuesRepository = {
       .where('workspace_id', '=', workspaceId)
       .forUpdate()
       .executeTakeFirst();
+  },
+
+  /**
+   * An add's locks in one statement: the queue row (every change to what a queue holds takes it
+   * first, so two people adding at once never get the same slot), then the post's row; with the
+   * brand's zone and approval rule. Undefined when the queue or the post is not in the workspace.
+   */
+  async lockForAdd(db: Db, workspaceId: string, queueId: string, postId: string): Promise<LockedAdd | undefined> {
+    const { rows } = await sql<
+      QueueRow & {
+        add_time_zone: string;
+        add_approval_required: boolean;
+        add_post_state: PostState;
+        add_post_scheduled_at: Date | null;
+        add_post_content: string;
+        add_post_recurring_rule_id: string | null;
+      }
+    >`
+      SELECT q.*,
+        w.time_zone AS add_time_zone, w.approval_required AS add_approval_required,
+        p.state AS add_post_state, p.scheduled_at AS add_post_scheduled_at, p.content AS add_post_content,
+        p.recurring_rule_id AS add_post_recurring_rule_id
+      FROM queues q
+      JOIN workspaces w ON w.id = q.workspace_id
+      JOIN posts p ON p.id = ${postId} AND p.workspace_id = q.workspace_id
+      WHERE q.id = ${queueId} AND q.workspace_id = ${workspaceId}
+      FOR UPDATE OF q, p`.execute(db);
+    const row = rows[0];
+    if (!row) return undefined;
+    const {
+      add_time_zone: timeZone,
+      add_approval_required: approvalRequired,
+      add_post_state: state,
+      add_post_scheduled_at: scheduledAt,
+      add_post_content: content,
+      add_post_recurring_rule_id: recurringRuleId,
+      ...queue
+    } = row;
+    return {
+      queue,
+      timeZone,
+      approvalRequired,
+      post: { id: postId, state, scheduled_at: scheduledAt, content, recurring_rule_id: recurringRuleId },
+    };
+  },
+
+  /**
+   * What an add decides with, read in one statement once its locks are held (so it sees every add
+   * committed before): the queue's weekly slots, the instants (ms) its posts hold after `after`,
+   * and the post's channel variants (to validate it for its networks).
+   */
+  async readForAdd(db: Db, queueId: string, postId: string, after: Date): Promise<AddReading> {
+    const { rows } = await sql<{ slots: WeeklySlot[]; taken: Array<number | string>; publications: AddReading['publications'] }>`
+      SELECT
+        (SELECT coalesce(json_agg(json_build_object('weekday', weekday, 'minute', minute)), '[]')
+          FROM queue_slots WHERE queue_id = ${queueId}) AS slots,
+        (SELECT coalesce(json_agg(floor(extract(epoch FROM scheduled_at) * 1000)), '[]')
+          FROM posts WHERE queue_id = ${queueId} AND state IN ('scheduled', 'publishing', 'published') AND scheduled_at > ${after}) AS taken,
+        (SELECT coalesce(json_agg(json_build_object('channelId', channel_id, 'text', text, 'media', media, 'thread', thread,
+            'options', options)), '[]')
+          FROM publications WHERE post_id = ${postId}) AS publications`.execute(db);
+    const row = rows[0];
+    return { slots: row.slots, taken: new Set(row.taken.map(Number)), publications: row.publications };
+  },
+
+  /**
+   * Schedules a locked post in its queue's slot, in one statement: its waiting publications get the
+   * due time, the post the state, time and queue.
+   */
+  async scheduleInSlot(db: Db, postId: string, queueId: string, at: Date, now: Date): Promise<void> {
+    await sql`
+      WITH publications_due AS (
+        UPDATE publications SET state = 'scheduled', due_at = ${at}, claimed_by = NULL, lease_until = NULL,
+          error_code = NULL, error_message = NULL, updated_at = ${now}
+        WHERE post_id = ${postId} AND state IN ('pending', 'scheduled', 'failed')
+        RETURNING id
+      )
+      UPDATE posts SET state = 'scheduled', scheduled_at = ${at}, queue_id = ${queueId}, updated_at = ${now}
+      WHERE id = ${postId}`.execute(db);
   },
 
   insert(db: Db, values: { workspaceId: string; name: string; now: Date }) {
@@ -157,12 +260,7 @@ export const queuesRepository = {
   },
 
   /** The slot instants (ms) the queue's posts in `states` already occupy after `after`. */
-  async takenInstants(
-    db: Db,
-    queueId: string,
-    after: Date,
-    states: PostState[] = ['scheduled', 'publishing', 'published'],
-  ): Promise<Set<number>> {
+  async takenInstants(db: Db, queueId: string, after: Date, states: PostState[] = HOLDS_SLOT): Promise<Set<number>> {
     const rows = await db
       .selectFrom('posts')
       .select('scheduled_at')

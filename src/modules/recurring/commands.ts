@@ -12,7 +12,7 @@ import { recordEvent } from '../events/events.ts';
 import { createPostIn } from '../posts/commands.ts';
 import type { PostBody } from '../posts/schemas.ts';
 import { recurringRepository as repo, type RuleRow } from './repository.ts';
-import { checkStart, lastOccurrence, occurrencesBetween, parseRule, RuleError, type ParsedRule } from './rules.ts';
+import { checkStart, lastOccurrence, nextOccurrenceAfter, occurrencesBetween, parseRule, RuleError, type ParsedRule } from './rules.ts';
 
 /** An occurrence closer than this to now is left alone: the engine may already be taking it. */
 export const OCCURRENCE_MARGIN_MS = 60_000;
@@ -74,7 +74,13 @@ async function generate(ctx: AppContext, trx: Db, rule: RuleRow, parsed: ParsedR
     }
   }
   const last = lastOccurrence(parsed, rule.starts_local, zone);
-  await repo.update(trx, rule.id, { generatedUntil: new Date(to), finished: last !== null && last <= to, now: new Date(now) });
+  const finished = last !== null && last <= to;
+  // Every occurrence before the next one exists: the rule is covered until just before it, so the
+  // extend job passes it by until that occurrence enters the window (a monthly rule is not
+  // revisited every day for nothing).
+  const next = finished ? null : nextOccurrenceAfter(parsed, rule.starts_local, zone, to);
+  const coveredUntil = next === null ? to : Math.max(to, next - 1);
+  await repo.update(trx, rule.id, { generatedUntil: new Date(coveredUntil), finished, now: new Date(now) });
   return created;
 }
 

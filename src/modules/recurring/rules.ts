@@ -131,6 +131,19 @@ export function occurrencesBetween(rule: ParsedRule, startsLocal: string, zone: 
   return result;
 }
 
+/**
+ * The first occurrence after `afterMs` (its instant), or null when the rule has none in the next ten
+ * years. Looks a month ahead first, then further, so a daily rule never expands a decade.
+ */
+export function nextOccurrenceAfter(rule: ParsedRule, startsLocal: string, zone: string, afterMs: number): number | null {
+  const day = 86_400_000;
+  for (const days of [35, 400, 3700]) {
+    const [next] = occurrencesBetween(rule, startsLocal, zone, afterMs, afterMs + days * day);
+    if (next) return next.at;
+  }
+  return null;
+}
+
 /** The last occurrence's instant of a rule that ends (COUNT or UNTIL), or null for one that never does. */
 export function lastOccurrence(rule: ParsedRule, startsLocal: string, zone: string): number | null {
   if (rule.count === null && !rule.until) return null;

@@ -100,9 +100,116 @@ function StatCard({ title, stats, testId }: { title: string; stats: { calendar: 
   );
 }
 
+const BUSINESS_COLOR = 'var(--mantine-color-blue-filled)';
+const CALENDAR_COLOR = 'var(--mantine-color-gray-5)';
+
+/** One bar of a chart: its length against the chart's largest value, and its value beside it. */
+function Bar({ value, max, color, text }: { value: number | null; max: number; color: string; text: string }) {
+  return (
+    <Group gap={6} wrap="nowrap">
+      <div
+        role="presentation"
+        style={{
+          height: 8,
+          borderRadius: 4,
+          flex: `0 0 calc(${value === null ? 0 : Math.max(1, (value / max) * 100)}% * 0.78)`,
+          background: color,
+        }}
+      />
+      <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+        {text}
+      </Text>
+    </Group>
+  );
+}
+
+/** First response and reply time, median and mean, each as a business-hours bar over a calendar-time bar. */
+function TimesChart({ first, reply }: { first: { calendar: Stats; business: Stats }; reply: { calendar: Stats; business: Stats } }) {
+  const { t } = useTranslation();
+  const duration = useDuration();
+  const rows = [
+    {
+      label: `${t('inboxRules.report.firstResponse')} · ${t('inboxRules.report.median').toLowerCase()}`,
+      stats: first,
+      stat: 'median' as const,
+    },
+    {
+      label: `${t('inboxRules.report.firstResponse')} · ${t('inboxRules.report.mean').toLowerCase()}`,
+      stats: first,
+      stat: 'mean' as const,
+    },
+    {
+      label: `${t('inboxRules.report.replyTime')} · ${t('inboxRules.report.median').toLowerCase()}`,
+      stats: reply,
+      stat: 'median' as const,
+    },
+    { label: `${t('inboxRules.report.replyTime')} · ${t('inboxRules.report.mean').toLowerCase()}`, stats: reply, stat: 'mean' as const },
+  ];
+  const max = Math.max(1, ...rows.flatMap((r) => [r.stats.business[r.stat] ?? 0, r.stats.calendar[r.stat] ?? 0]));
+  return (
+    <Card withBorder padding="sm" data-testid="report-times">
+      <Text fw={600} size="sm">
+        {t('inboxRules.report.times')}
+      </Text>
+      <Text size="xs" c="dimmed" mb="xs">
+        {t('inboxRules.report.timesIntro')}
+      </Text>
+      <Stack gap={8}>
+        {rows.map((row) => (
+          <div key={row.label}>
+            <Text size="xs">{row.label}</Text>
+            <Bar value={row.stats.business[row.stat]} max={max} color={BUSINESS_COLOR} text={duration(row.stats.business[row.stat])} />
+            <Bar value={row.stats.calendar[row.stat]} max={max} color={CALENDAR_COLOR} text={duration(row.stats.calendar[row.stat])} />
+          </div>
+        ))}
+      </Stack>
+      <Group gap="md" mt="xs">
+        {[
+          [t('inboxRules.report.businessLegend'), BUSINESS_COLOR],
+          [t('inboxRules.report.calendarLegend'), CALENDAR_COLOR],
+        ].map(([label, color]) => (
+          <Group key={label} gap={4}>
+            <div role="presentation" style={{ width: 10, height: 8, borderRadius: 2, background: color }} />
+            <Text size="xs" c="dimmed">
+              {label}
+            </Text>
+          </Group>
+        ))}
+      </Group>
+    </Card>
+  );
+}
+
+/** Replies and conversations resolved per teammate, as two bars each. */
+function TeammateChart({ people }: { people: Array<{ userId: string; name: string; replies: number; resolved: number }> }) {
+  const { t } = useTranslation();
+  const max = Math.max(1, ...people.flatMap((p) => [p.replies, p.resolved]));
+  return (
+    <Stack gap={8} data-testid="report-teammates-chart">
+      {people.map((p) => (
+        <div key={p.userId}>
+          <Text size="xs">{p.name}</Text>
+          <Bar
+            value={p.replies}
+            max={max}
+            color="var(--mantine-color-teal-filled)"
+            text={t('inboxRules.report.repliesN', { count: p.replies })}
+          />
+          <Bar
+            value={p.resolved}
+            max={max}
+            color="var(--mantine-color-yellow-filled)"
+            text={t('inboxRules.report.resolvedN', { count: p.resolved })}
+          />
+        </div>
+      ))}
+    </Stack>
+  );
+}
+
 /** /inbox/report: the service report with charts and CSV, and the business hours and targets behind it. */
 export default function InboxReportPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const workspace = useWorkspace();
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
@@ -114,7 +221,12 @@ export default function InboxReportPage() {
   });
   const r = report.data;
   const csv = `/api/v1/workspaces/${workspace.id}/inbox/reports/service.csv?${new URLSearchParams(range).toString()}`;
-  const percent = (value: number | null) => (value === null ? '—' : `${value} %`);
+  const pdf = `/api/v1/workspaces/${workspace.id}/inbox/reports/service.pdf?${new URLSearchParams({
+    ...range,
+    language: i18n.language.startsWith('es') ? 'es' : 'en',
+  }).toString()}`;
+  const percent = (value: number | null) =>
+    value === null ? '—' : (value / 100).toLocaleString(i18n.language, { style: 'percent', maximumFractionDigits: 1 });
   return (
     <Stack>
       <InboxNav />
@@ -142,6 +254,9 @@ export default function InboxReportPage() {
         {/* A plain link: the browser downloads the CSV with the session cookie. */}
         <Anchor href={csv} download data-testid="inbox-report-csv">
           {t('inboxRules.report.csv')}
+        </Anchor>
+        <Anchor href={pdf} download data-testid="inbox-report-pdf">
+          {t('inboxRules.report.pdf')}
         </Anchor>
       </Group>
       {report.error && <Text c="red">{apiErrorText(report.error)}</Text>}
@@ -176,6 +291,7 @@ export default function InboxReportPage() {
               </Text>
             </Card>
           </SimpleGrid>
+          <TimesChart first={r.firstResponse} reply={r.replyTime} />
           <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }}>
             <Bars
               title={t('inboxRules.report.byKind')}
@@ -201,24 +317,27 @@ export default function InboxReportPage() {
                 {t('inboxRules.report.none')}
               </Text>
             ) : (
-              <Table>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('inboxRules.report.teammate')}</Table.Th>
-                    <Table.Th>{t('inboxRules.report.repliesCol')}</Table.Th>
-                    <Table.Th>{t('inboxRules.report.resolvedCol')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {r.perTeammate.map((p) => (
-                    <Table.Tr key={p.userId}>
-                      <Table.Td>{p.name}</Table.Td>
-                      <Table.Td>{p.replies}</Table.Td>
-                      <Table.Td>{p.resolved}</Table.Td>
+              <SimpleGrid cols={{ base: 1, md: 2 }}>
+                <TeammateChart people={r.perTeammate} />
+                <Table>
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th>{t('inboxRules.report.teammate')}</Table.Th>
+                      <Table.Th>{t('inboxRules.report.repliesCol')}</Table.Th>
+                      <Table.Th>{t('inboxRules.report.resolvedCol')}</Table.Th>
                     </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {r.perTeammate.map((p) => (
+                      <Table.Tr key={p.userId}>
+                        <Table.Td>{p.name}</Table.Td>
+                        <Table.Td>{p.replies}</Table.Td>
+                        <Table.Td>{p.resolved}</Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </SimpleGrid>
             )}
           </Card>
         </>

@@ -1,6 +1,6 @@
 /**
  * The YouTube adapter (Data API v3): videos and Shorts uploaded with Google's resumable protocol,
- * statistics, comment threads as mentions. See docs/networks/youtube.md.
+ * statistics, comment threads as mentions and in the inbox (inbox.ts). See docs/networks/youtube.md.
  *
  * Publishing at Plaza's time: the engine calls `publish` when the post is due; the video is
  * uploaded **private**, its thumbnail set, and then it is switched to the chosen privacy
@@ -39,6 +39,7 @@ import {
   type YouTubePlaylistItem,
   type YouTubeVideoResource,
 } from './api.ts';
+import { createYouTubeInbox } from './inbox.ts';
 import { createYouTubeOAuthProvider } from './oauth.ts';
 import { YouTubeQuotaLedger, type QuotaUsage, type YouTubeMethod } from './quota.ts';
 import {
@@ -411,6 +412,7 @@ export function createYouTubeAdapter(options: YouTubeAdapterOptions = {}): Netwo
     delete: deleteVideo,
     fetchMetrics,
     fetchMentions,
+    inbox: createYouTubeInbox({ clientFor, channelIdOf: youtubeChannelId, now }),
     quotaUsage: (ctx) => quota.usage(projectOf(ctx as ChannelContext)),
   };
 }

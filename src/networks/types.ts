@@ -304,6 +304,17 @@ export interface ApiCostEstimate {
   pricesSource: string;
 }
 
+/** A network's daily API quota as counted by Plaza (YouTube: per Google Cloud project and bucket). */
+export interface NetworkQuotaUsage {
+  /** The quota's own day (YYYY-MM-DD in the network's reset zone). */
+  day: string;
+  /** Units used today, by bucket (YouTube: units, uploads, search). */
+  used: Record<string, number>;
+  limit: Record<string, number>;
+  /** When the counts start again (ISO instant). */
+  resetsAt: string;
+}
+
 export interface NetworkAdapter {
   readonly name: NetworkName;
   /** Shown next to the network everywhere: the sandbox says it is simulated. */
@@ -326,6 +337,9 @@ export interface NetworkAdapter {
 
   /** Present when the network charges per API call: what publishing `input` costs (no network, no clock). */
   estimateApiCost?(input: Pick<PublishInput, 'text' | 'media' | 'thread' | 'firstComment'>): ApiCostEstimate;
+
+  /** Present when the network has a daily quota per app: today's use for this channel's app (no network call). */
+  quotaUsage?(channel: { settings: Record<string, unknown> }): NetworkQuotaUsage;
 
   /**
    * Checks content against this network's limits without calling it. `channel` (its non-secret

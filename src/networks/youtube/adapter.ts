@@ -96,11 +96,11 @@ export function youtubeChannelId(ctx: ChannelContext): string {
 }
 
 /** The quota project a channel counts against: every channel of one install shares its Google Cloud project. */
-const projectOf = (ctx: ChannelContext): string => (typeof ctx.settings.quotaProject === 'string' ? ctx.settings.quotaProject : 'default');
+const projectOf = (ctx: { settings: Record<string, unknown> }): string => (typeof ctx.settings.quotaProject === 'string' ? ctx.settings.quotaProject : 'default');
 
 export function createYouTubeAdapter(options: YouTubeAdapterOptions = {}): NetworkAdapter & {
   /** Today's quota use of a channel's project (shown on the channel). */
-  quotaUsage(ctx: Pick<ChannelContext, 'settings'>): QuotaUsage;
+  quotaUsage(channel: { settings: Record<string, unknown> }): QuotaUsage;
 } {
   const now = options.now ?? Date.now;
   const quota = options.quota ?? new YouTubeQuotaLedger(undefined, now);
@@ -413,6 +413,6 @@ export function createYouTubeAdapter(options: YouTubeAdapterOptions = {}): Netwo
     fetchMetrics,
     fetchMentions,
     inbox: createYouTubeInbox({ clientFor, channelIdOf: youtubeChannelId, now }),
-    quotaUsage: (ctx) => quota.usage(projectOf(ctx as ChannelContext)),
+    quotaUsage: (channel) => quota.usage(projectOf(channel)),
   };
 }

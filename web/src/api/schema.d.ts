@@ -3990,6 +3990,15 @@ export interface paths {
                                     en: string;
                                     es: string;
                                 };
+                                quota: {
+                                    buckets: {
+                                        bucket: string;
+                                        limit: number;
+                                        used: number;
+                                    }[];
+                                    day: string;
+                                    resetsAt: string;
+                                } | null;
                                 settings: {
                                     [key: string]: unknown;
                                 };
@@ -4110,6 +4119,15 @@ export interface paths {
                                 en: string;
                                 es: string;
                             };
+                            quota: {
+                                buckets: {
+                                    bucket: string;
+                                    limit: number;
+                                    used: number;
+                                }[];
+                                day: string;
+                                resetsAt: string;
+                            } | null;
                             settings: {
                                 [key: string]: unknown;
                             };
@@ -4232,6 +4250,15 @@ export interface paths {
                                 en: string;
                                 es: string;
                             };
+                            quota: {
+                                buckets: {
+                                    bucket: string;
+                                    limit: number;
+                                    used: number;
+                                }[];
+                                day: string;
+                                resetsAt: string;
+                            } | null;
                             settings: {
                                 [key: string]: unknown;
                             };
@@ -4376,6 +4403,15 @@ export interface paths {
                                 en: string;
                                 es: string;
                             };
+                            quota: {
+                                buckets: {
+                                    bucket: string;
+                                    limit: number;
+                                    used: number;
+                                }[];
+                                day: string;
+                                resetsAt: string;
+                            } | null;
                             settings: {
                                 [key: string]: unknown;
                             };
@@ -4497,6 +4533,15 @@ export interface paths {
                                     en: string;
                                     es: string;
                                 };
+                                quota: {
+                                    buckets: {
+                                        bucket: string;
+                                        limit: number;
+                                        used: number;
+                                    }[];
+                                    day: string;
+                                    resetsAt: string;
+                                } | null;
                                 settings: {
                                     [key: string]: unknown;
                                 };
@@ -12296,6 +12341,15 @@ export interface paths {
                                     en: string;
                                     es: string;
                                 };
+                                quota: {
+                                    buckets: {
+                                        bucket: string;
+                                        limit: number;
+                                        used: number;
+                                    }[];
+                                    day: string;
+                                    resetsAt: string;
+                                } | null;
                                 settings: {
                                     [key: string]: unknown;
                                 };

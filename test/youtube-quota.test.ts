@@ -1,12 +1,10 @@
 /**
- * YouTube's daily quota on the channel, through the real `plaza` binary and the API, with Plaza's
+ * YouTube's daily quota on the channel, through the API and the real `plaza` binary, with Plaza's
  * web and worker services against the local YouTube server: a published video counts in the
  * uploads bucket and in units; `plaza channel show` prints each bucket and the reset in the
  * brand's zone; when YouTube says the uploads are spent, the post waits (state scheduled) with the
  * reason quota_exceeded and its next try at the reset, and the channel shows the bucket full.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tinyVideo } from '../src/modules/media/testing/tiny-video.ts';
@@ -21,13 +19,20 @@ describe('YouTube quota on the channel (API and CLI) and a deferral with its rea
   let env: Record<string, string> = {};
   let workspaceId = '';
   let channelId = '';
-  let videoFile = '';
 
-  const json = async (...args: string[]) => {
-    const result = await plaza(env, '--json', ...args);
-    if (result.code !== 0) throw new Error(`plaza ${args.join(' ')} exited ${result.code}: ${result.stderr}`);
-    return JSON.parse(result.stdout);
+  /** The API as a client sends it (Bearer token). */
+  const api = async (method: string, url: string, body?: unknown) => {
+    const answer = await fetch(`${server.url}/api/v1${url}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const parsed = await answer.json();
+    if (!answer.ok) throw new Error(`${method} ${url}: ${answer.status} ${JSON.stringify(parsed)}`);
+    return parsed;
   };
+  let token = '';
+  let mediaId = '';
 
   beforeAll(async () => {
     await youtube.start();
@@ -35,30 +40,36 @@ describe('YouTube quota on the channel (API and CLI) and a deferral with its rea
       PLAZA_NETWORK_ORIGINS: `youtube=${youtube.baseUrl}`,
       PLAZA_ALLOW_PRIVATE_URLS: 'true',
     });
-    const created = await plaza(folder.env, 'user', 'create', '--email', 'ana@cafe.test', '--name', 'Ana', '--password', 'una clave larga');
-    expect(created.code, created.stderr).toBe(0);
-    const token = await plaza(folder.env, 'token', 'create', '--email', 'ana@cafe.test');
-    server = await startPlazaServer(folder.env, { services: ['web', 'worker'], engine: { pollMs: 100, lookaheadMs: 1_000, baseBackoffMs: 100 } });
-    env = { ...folder.env, PLAZA_URL: server.url, PLAZA_TOKEN: token.stdout.trim() };
-    workspaceId = (await json('workspace', 'create', '--name', 'Café', '--tz', 'Europe/Madrid', '--lang', 'es')).id;
+    server = await startPlazaServer(folder.env, {
+      services: ['web', 'worker'],
+      engine: { pollMs: 100, lookaheadMs: 1_000, baseBackoffMs: 100 },
+    });
+    const { createUser } = await import('../src/modules/accounts/commands/users.ts');
+    const { accountsRepository } = await import('../src/modules/accounts/repository.ts');
+    const user = await createUser(server.runtime.ctx, { email: 'ana@cafe.test', name: 'Ana', password: 'una clave larga' });
+    token = (await accountsRepository.createApiToken(server.runtime.ctx.database.db, user.id, 'cli')).token;
+    env = { ...folder.env, PLAZA_URL: server.url, PLAZA_TOKEN: token };
+    workspaceId = (await api('POST', '/workspaces', { name: 'Café', timeZone: 'Europe/Madrid', language: 'es' })).id;
     channelId = (
-      await json(
-        'channel',
-        'add',
-        '-w',
-        workspaceId,
-        '--network',
-        'youtube',
-        '--name',
-        'Café en YouTube',
-        '-f',
-        `accessToken=${youtube.token}`,
-        '-f',
-        `channelId=${youtube.channelId}`,
-      )
+      await api('POST', `/workspaces/${workspaceId}/channels`, {
+        network: 'youtube',
+        name: 'Café en YouTube',
+        fields: { accessToken: youtube.token, channelId: youtube.channelId },
+      })
     ).id;
-    videoFile = path.join(folder.dataDir, 'cafe.mp4');
-    fs.writeFileSync(videoFile, tinyVideo({ width: 1280, height: 720, seconds: 6, padBytes: 300 * 1024 }));
+    const form = new FormData();
+    form.append(
+      'file',
+      new Blob([Buffer.from(tinyVideo({ width: 1280, height: 720, seconds: 6, padBytes: 300 * 1024 }))], { type: 'video/mp4' }),
+      'cafe.mp4',
+    );
+    const uploaded = await fetch(`${server.url}/api/v1/workspaces/${workspaceId}/media`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}` },
+      body: form,
+    });
+    expect(uploaded.status).toBe(201);
+    mediaId = ((await uploaded.json()) as { id: string }).id;
   }, 120_000);
 
   afterAll(async () => {
@@ -68,11 +79,18 @@ describe('YouTube quota on the channel (API and CLI) and a deferral with its rea
   });
 
   const publishVideo = async (text: string) =>
-    json('post', 'create', '-w', workspaceId, '-c', channelId, '-t', text, '--media', videoFile, '--post-type', 'video', '--action', 'publish_now');
-  const publication = async (postId: string) => (await json('post', 'show', '-w', workspaceId, postId)).publications[0];
+    api('POST', `/workspaces/${workspaceId}/posts`, {
+      content: text,
+      media: [{ mediaId }],
+      postType: 'video',
+      channels: [{ channelId }],
+      action: 'publish_now',
+    });
+  const publication = async (postId: string) => (await api('GET', `/workspaces/${workspaceId}/posts/${postId}`)).publications[0];
+  const channelView = () => api('GET', `/workspaces/${workspaceId}/channels/${channelId}`);
 
   it('counts a published video in the uploads bucket and shows the reset in the brand’s zone', async () => {
-    const before = await json('channel', 'show', '-w', workspaceId, channelId);
+    const before = await channelView();
     expect(before.quota.buckets).toEqual([
       { bucket: 'units', used: expect.any(Number), limit: 10_000 },
       { bucket: 'uploads', used: 0, limit: 100 },
@@ -83,7 +101,7 @@ describe('YouTube quota on the channel (API and CLI) and a deferral with its rea
 
     const post = await publishVideo('Nuestro tostado de los lunes');
     await until(async () => ((await publication(post.id)).state === 'published' ? true : null), 60_000);
-    const after = await json('channel', 'show', '-w', workspaceId, channelId);
+    const after = await channelView();
     const bucket = (name: string) => after.quota.buckets.find((b: { bucket: string }) => b.bucket === name);
     expect(bucket('uploads').used).toBe(1);
     // channels.list + playlistItems.list (the look-up) + videos.update (release): at least 51 units more.
@@ -104,9 +122,13 @@ describe('YouTube quota on the channel (API and CLI) and a deferral with its rea
       return p.state === 'scheduled' && p.error?.code === 'quota_exceeded' ? p : null;
     }, 60_000);
     // The next try is the reset (midnight Pacific), not a quick retry.
-    const channel = await json('channel', 'show', '-w', workspaceId, channelId);
+    const channel = await channelView();
     expect(Math.abs(Date.parse(waiting.dueAt) - Date.parse(channel.quota.resetsAt))).toBeLessThan(120_000);
-    expect(channel.quota.buckets.find((b: { bucket: string }) => b.bucket === 'uploads')).toEqual({ bucket: 'uploads', used: 100, limit: 100 });
+    expect(channel.quota.buckets.find((b: { bucket: string }) => b.bucket === 'uploads')).toEqual({
+      bucket: 'uploads',
+      used: 100,
+      limit: 100,
+    });
     expect(youtube.postsWithText('Vídeo que tendrá que esperar')).toBe(0);
   });
 });

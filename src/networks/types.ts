@@ -201,6 +201,17 @@ export interface MetricsSupport {
   reported: Array<PostMetricName | 'followers'>;
   /** Metrics it never reports, each with its reason code. */
   missing: MissingMetrics;
+  /**
+   * Counts beyond the core ones that it reports in `networkMetrics`: `saves` (as `saved` or `saves`)
+   * and `views` (of the post or its video). Absent: neither (their reason: not_provided_by_network).
+   */
+  extra?: Array<'saves' | 'views'>;
+}
+
+/** The saves and views a network reported in `networkMetrics` (null: not reported). */
+export function savesAndViews(networkMetrics: Record<string, number> | undefined): { saves: number | null; views: number | null } {
+  const count = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? Math.round(value) : null);
+  return { saves: count(networkMetrics?.saved ?? networkMetrics?.saves), views: count(networkMetrics?.views) };
 }
 
 export interface PostMetrics {

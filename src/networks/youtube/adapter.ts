@@ -80,6 +80,7 @@ export const YOUTUBE_METRICS: MetricsSupport = {
     reach: 'not_provided_by_network',
     clicks: 'use_tracked_links',
   },
+  extra: ['views'],
 };
 
 const CLOCK_SKEW_MS = 5 * 60_000;
@@ -96,7 +97,8 @@ export function youtubeChannelId(ctx: ChannelContext): string {
 }
 
 /** The quota project a channel counts against: every channel of one install shares its Google Cloud project. */
-const projectOf = (ctx: { settings: Record<string, unknown> }): string => (typeof ctx.settings.quotaProject === 'string' ? ctx.settings.quotaProject : 'default');
+const projectOf = (ctx: { settings: Record<string, unknown> }): string =>
+  typeof ctx.settings.quotaProject === 'string' ? ctx.settings.quotaProject : 'default';
 
 export function createYouTubeAdapter(options: YouTubeAdapterOptions = {}): NetworkAdapter & {
   /** Today's quota use of a channel's project (shown on the channel). */

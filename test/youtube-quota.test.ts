@@ -12,7 +12,7 @@ import { FakeYouTubeServer } from '../src/networks/youtube/testing/server.ts';
 import { type CliDataDir, cliDataDir, plaza, startPlazaServer } from './helpers/cli.ts';
 import { until } from './helpers/wait.ts';
 
-describe('YouTube quota on the channel (API and CLI) and a deferral with its reason', { timeout: 180_000 }, () => {
+describe('YouTube quota on the channel (API and CLI) and a deferral with its reason', { timeout: 300_000 }, () => {
   const youtube = new FakeYouTubeServer();
   let folder: CliDataDir;
   let server: Awaited<ReturnType<typeof startPlazaServer>>;
@@ -70,7 +70,7 @@ describe('YouTube quota on the channel (API and CLI) and a deferral with its rea
     });
     expect(uploaded.status).toBe(201);
     mediaId = ((await uploaded.json()) as { id: string }).id;
-  }, 120_000);
+  }, 300_000);
 
   afterAll(async () => {
     await server?.runtime.stop();

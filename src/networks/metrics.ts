@@ -48,7 +48,7 @@ export function metricsSupportByNetwork(adapters: NetworkAdapter[]): Record<stri
 /**
  * Why a publication has no saves or views (the counts beyond the core ones): networks that do not
  * report them say so; a network that does, but left one out for this post, says it is not available.
- * `measured` false (no snapshot yet): only what the network never reports.
+ * No `counts` (not measured yet): only what the network never reports.
  */
 export function extraMetricReasons(
   support: MetricsSupport | undefined,
@@ -56,9 +56,10 @@ export function extraMetricReasons(
 ): Partial<Record<'saves' | 'views', MetricReasonCode>> {
   const reasons: Partial<Record<'saves' | 'views', MetricReasonCode>> = {};
   for (const name of ['saves', 'views'] as const) {
+    if (counts && counts[name] !== null) continue;
     const declared = support?.extra?.includes(name) ?? false;
     if (!declared) reasons[name] = 'not_provided_by_network';
-    else if (counts && counts[name] === null) reasons[name] = 'not_available_for_account';
+    else if (counts) reasons[name] = 'not_available_for_account';
   }
   return reasons;
 }

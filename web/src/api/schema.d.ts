@@ -3289,7 +3289,9 @@ export interface paths {
                                     reach: number | null;
                                     replies: number | null;
                                     reposts: number | null;
+                                    saves: number | null;
                                     step: number | null;
+                                    views: number | null;
                                 }[];
                                 state: string;
                             }[];

@@ -252,9 +252,17 @@ describe.each(DB_KINDS)('analytics API on %s', (kind) => {
     };
     const counts = { likes: 1, replies: 0, reposts: 0, quotes: 0, impressions: 10, reach: 9, clicks: null, missing: {} };
     // Instagram answers `saved`; a later snapshot carries the newest counts.
-    await t.ctx.database.db.transaction().execute((tx) =>
-      recordSnapshot(tx, target, { ...counts, networkMetrics: { saved: 12, views: 340 } }, new Date(clock.now() + 365 * 24 * 3600_000), null),
-    );
+    await t.ctx.database.db
+      .transaction()
+      .execute((tx) =>
+        recordSnapshot(
+          tx,
+          target,
+          { ...counts, networkMetrics: { saved: 12, views: 340 } },
+          new Date(clock.now() + 365 * 24 * 3600_000),
+          null,
+        ),
+      );
     const after = (await owner.request('GET', `${base()}/analytics/posts/${postIds[0]}`)).json().publications[0];
     expect(after.snapshots.at(-1)).toMatchObject({ saves: 12, views: 340 });
     expect(after.missing.saves).toBeUndefined();

@@ -1,6 +1,7 @@
 import { parseNetworkOptions, uploadFile } from './media-upload.ts';
 import fs from 'node:fs';
 import { Command, Option } from 'commander';
+import { DateTime } from 'luxon';
 import type { ServiceName } from '../config.ts';
 import { action, cliLanguage, connect, toInstant, output, workspaceZone } from './shared.ts';
 import { ApiError } from './api-client.ts';
@@ -231,7 +232,9 @@ export function buildCli(): Command {
     );
   channel
     .command('show')
-    .description('One channel: its status, when its access ends, and this month’s API spend on networks that bill per call (X)')
+    .description(
+      'One channel: its status, when its access ends, this month’s API spend on networks that bill per call (X) and today’s quota use (YouTube)',
+    )
     .requiredOption('-w, --workspace <id>')
     .argument('<channelId>')
     .action(
@@ -245,7 +248,10 @@ export function buildCli(): Command {
           lastError: string | null;
           connectionExpiresAt: string | null;
           apiCost?: { currency: string; month: string; total: number; publications: number } | null;
+          quota: { day: string; resetsAt: string; buckets: Array<{ bucket: string; used: number; limit: number }> } | null;
         }>(`/api/v1/workspaces/${opts.workspace}/channels/${channelId}`);
+        // The quota's reset in the brand's time zone (YouTube resets at midnight Pacific time).
+        const zone = c.quota ? await workspaceZone(api, opts.workspace) : 'UTC';
         output(options, c, () => {
           process.stdout.write(`${c.name} (${c.id})\nNetwork: ${c.network}\nStatus: ${c.status}\n`);
           if (c.lastError) process.stdout.write(`Last error: ${c.lastError}\n`);
@@ -254,6 +260,11 @@ export function buildCli(): Command {
             process.stdout.write(
               `API spend ${c.apiCost.month}: ${c.apiCost.total.toFixed(3)} ${c.apiCost.currency} (${c.apiCost.publications} published)\n`,
             );
+          if (c.quota) {
+            const resets = DateTime.fromISO(c.quota.resetsAt).setZone(zone).toFormat('yyyy-LL-dd HH:mm');
+            process.stdout.write(`Daily quota (${c.quota.day}, resets ${resets} ${zone}):\n`);
+            for (const b of c.quota.buckets) process.stdout.write(`  ${b.bucket}: ${b.used} of ${b.limit} used\n`);
+          }
         });
       }),
     );

@@ -528,6 +528,10 @@ export interface PostMetricSnapshotsTable {
   impressions: number | null;
   reach: number | null;
   clicks: number | null;
+  /** Saves (Instagram `saved`, Pinterest `SAVE`); null when the network did not report them (1050). */
+  saves: number | null;
+  /** Views of the post or its video (Instagram, Facebook media views, YouTube); null when not reported (1050). */
+  views: number | null;
   missing: JSONColumnType<Record<string, string>>;
 }
 
@@ -552,6 +556,8 @@ export interface PublicationMetricsTable {
   impressions: number | null;
   reach: number | null;
   clicks: number | null;
+  saves: number | null;
+  views: number | null;
   engagements_24h: number | null;
   missing: JSONColumnType<Record<string, string>>;
 }

@@ -44,3 +44,22 @@ export function metricsSupportByNetwork(adapters: NetworkAdapter[]): Record<stri
     adapters.map((adapter) => [adapter.name, { reported: [...adapter.metrics.reported], missing: { ...adapter.metrics.missing } }]),
   );
 }
+
+/**
+ * Why a publication has no saves or views (the counts beyond the core ones): networks that do not
+ * report them say so; a network that does, but left one out for this post, says it is not available.
+ * No `counts` (not measured yet): only what the network never reports.
+ */
+export function extraMetricReasons(
+  support: MetricsSupport | undefined,
+  counts: { saves: number | null; views: number | null } | undefined,
+): Partial<Record<'saves' | 'views', MetricReasonCode>> {
+  const reasons: Partial<Record<'saves' | 'views', MetricReasonCode>> = {};
+  for (const name of ['saves', 'views'] as const) {
+    if (counts && counts[name] !== null) continue;
+    const declared = support?.extra?.includes(name) ?? false;
+    if (!declared) reasons[name] = 'not_provided_by_network';
+    else if (counts) reasons[name] = 'not_available_for_account';
+  }
+  return reasons;
+}

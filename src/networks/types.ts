@@ -201,6 +201,17 @@ export interface MetricsSupport {
   reported: Array<PostMetricName | 'followers'>;
   /** Metrics it never reports, each with its reason code. */
   missing: MissingMetrics;
+  /**
+   * Counts beyond the core ones that it reports in `networkMetrics`: `saves` (as `saved` or `saves`)
+   * and `views` (of the post or its video). Absent: neither (their reason: not_provided_by_network).
+   */
+  extra?: Array<'saves' | 'views'>;
+}
+
+/** The saves and views a network reported in `networkMetrics` (null: not reported). */
+export function savesAndViews(networkMetrics: Record<string, number> | undefined): { saves: number | null; views: number | null } {
+  const count = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? Math.round(value) : null);
+  return { saves: count(networkMetrics?.saved ?? networkMetrics?.saves), views: count(networkMetrics?.views) };
 }
 
 export interface PostMetrics {
@@ -304,6 +315,17 @@ export interface ApiCostEstimate {
   pricesSource: string;
 }
 
+/** A network's daily API quota as counted by Plaza (YouTube: per Google Cloud project and bucket). */
+export interface NetworkQuotaUsage {
+  /** The quota's own day (YYYY-MM-DD in the network's reset zone). */
+  day: string;
+  /** Units used today, by bucket (YouTube: units, uploads, search). */
+  used: Record<string, number>;
+  limit: Record<string, number>;
+  /** When the counts start again (ISO instant). */
+  resetsAt: string;
+}
+
 export interface NetworkAdapter {
   readonly name: NetworkName;
   /** Shown next to the network everywhere: the sandbox says it is simulated. */
@@ -326,6 +348,9 @@ export interface NetworkAdapter {
 
   /** Present when the network charges per API call: what publishing `input` costs (no network, no clock). */
   estimateApiCost?(input: Pick<PublishInput, 'text' | 'media' | 'thread' | 'firstComment'>): ApiCostEstimate;
+
+  /** Present when the network has a daily quota per app: today's use for this channel's app (no network call). */
+  quotaUsage?(channel: { settings: Record<string, unknown> }): NetworkQuotaUsage;
 
   /**
    * Checks content against this network's limits without calling it. `channel` (its non-secret

@@ -226,6 +226,55 @@ describe.each(DB_KINDS)('analytics API on %s', (kind) => {
     expect((await stranger.request('GET', `${base()}/analytics/overview`)).statusCode).toBe(404);
   });
 
+  it('saves and views per post: stored from the network’s own metrics, or the reason when a network does not report them', async () => {
+    const before = (await owner.request('GET', `${base()}/analytics/posts/${postIds[0]}`)).json().publications[0];
+    // The sandbox reports neither.
+    expect(before.snapshots.at(-1)).toMatchObject({ saves: null, views: null });
+    expect(before.missing).toMatchObject({ saves: 'not_provided_by_network', views: 'not_provided_by_network' });
+    const publication = await t.ctx.database.db
+      .selectFrom('publications')
+      .select(['id', 'channel_id', 'post_id', 'published_at'])
+      .where('post_id', '=', postIds[0]!)
+      .executeTakeFirstOrThrow();
+    const { recordSnapshot } = await import('./repository/snapshots.ts');
+    const target = {
+      publicationId: publication.id,
+      workspaceId,
+      postId: publication.post_id,
+      channelId: publication.channel_id,
+      network: 'sandbox',
+      publishedAt: publication.published_at!,
+      campaignId: null,
+      objectiveId: null,
+      segmentId: null,
+      pillarId: null,
+      hasMedia: false,
+    };
+    const counts = { likes: 1, replies: 0, reposts: 0, quotes: 0, impressions: 10, reach: 9, clicks: null, missing: {} };
+    // Instagram answers `saved`; a later snapshot carries the newest counts.
+    await t.ctx.database.db
+      .transaction()
+      .execute((tx) =>
+        recordSnapshot(
+          tx,
+          target,
+          { ...counts, networkMetrics: { saved: 12, views: 340 } },
+          new Date(clock.now() + 365 * 24 * 3600_000),
+          null,
+        ),
+      );
+    const after = (await owner.request('GET', `${base()}/analytics/posts/${postIds[0]}`)).json().publications[0];
+    expect(after.snapshots.at(-1)).toMatchObject({ saves: 12, views: 340 });
+    expect(after.missing.saves).toBeUndefined();
+    expect(after.missing.views).toBeUndefined();
+    const newest = await t.ctx.database.db
+      .selectFrom('publication_metrics')
+      .select(['saves', 'views'])
+      .where('publication_id', '=', publication.id)
+      .executeTakeFirstOrThrow();
+    expect(newest).toEqual({ saves: 12, views: 340 });
+  });
+
   it('objective off track: forecast, evidence, suggestions, alert and event', async () => {
     const progress = (await owner.request('GET', `${base()}/analytics/objectives/${objectiveId}`)).json().progress;
     expect(progress.status).toBe('off_track');

@@ -13,7 +13,7 @@ import { presentBackfill, startBackfill } from './backfill.ts';
 import { acknowledgeAlert, createReportSchedule, deleteReportSchedule, updateAnalyticsSettings } from './commands.ts';
 import { awaitingFirstMetrics, collectDueMetrics } from './collector.ts';
 import { channelBreakdown, dashboard, NETWORK_REPORTS, type DashboardScope } from './dashboards.ts';
-import { missingMetricCodes } from '../../networks/metrics.ts';
+import { extraMetricReasons, missingMetricCodes } from '../../networks/metrics.ts';
 import { bestTime, channelFit, evaluateObjectives, objectiveProgress, suggestTime } from './insights.ts';
 import { computeKpis, KPI_CATALOG } from './kpis.ts';
 import { buildReportData, renderReport, runReportSchedule } from './reports.ts';
@@ -258,7 +258,11 @@ export const analyticsRoutes: ApiModule = async (app, ctx) => {
           publishedAt: p.published_at,
           remoteUrl: p.remote_url,
           firstMetricsExpectedAt: waiting.get(p.id) ?? null,
-          missing: latest ? missingMetricCodes(latest.missing) : (NETWORK_REPORTS[p.network]?.missing ?? {}),
+          missing: {
+            ...(latest ? missingMetricCodes(latest.missing) : (NETWORK_REPORTS[p.network]?.missing ?? {})),
+            // Saves and views (1050): reported by some networks only, the reason derived from the adapter's declaration.
+            ...extraMetricReasons(ctx.networks.has(p.network) ? ctx.networks.get(p.network).metrics : undefined, latest ?? undefined),
+          },
           snapshots: snapshots.map(({ captured_at, ...counts }) => ({ capturedAt: captured_at, ...counts })),
           kpis,
         });

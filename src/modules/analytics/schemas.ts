@@ -165,6 +165,9 @@ const snapshotCounts = {
   impressions: z.number().nullable(),
   reach: z.number().nullable(),
   clicks: z.number().nullable(),
+  /** Saves and views (Instagram, Facebook, YouTube, Pinterest): null when the network did not report them; the reason is in `missing`. */
+  saves: z.number().nullable(),
+  views: z.number().nullable(),
 };
 
 export const postDashboardSchema = z.object({

@@ -72,6 +72,17 @@ export const channelSchema = z.object({
     .object({ currency: z.literal('USD'), month: z.string(), total: z.number(), publications: z.number().int() })
     .nullable()
     .optional(),
+  /**
+   * Networks with a daily API quota (YouTube, per Google Cloud project): today's use per bucket as
+   * this process counted it, and when it resets (YouTube: midnight Pacific). Null: no such quota.
+   */
+  quota: z
+    .object({
+      day: z.string(),
+      resetsAt: instant,
+      buckets: z.array(z.object({ bucket: z.string(), used: z.number(), limit: z.number() })),
+    })
+    .nullable(),
 });
 
 export const healthSchema = z.object({

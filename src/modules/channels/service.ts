@@ -1,6 +1,6 @@
 import { presentCapabilities } from '../posts/capability-schema.ts';
 import type { AppContext } from '../../server/context.ts';
-import type { ChannelContext, ChannelHealth, NetworkAdapter } from '../../networks/types.ts';
+import type { ChannelContext, ChannelHealth, NetworkAdapter, NetworkQuotaUsage } from '../../networks/types.ts';
 import { NetworkError } from '../../networks/types.ts';
 import { AppError } from '../../lib/errors.ts';
 import type { Db } from '../../db/database.ts';
@@ -35,6 +35,16 @@ export function presentChannel(ctx: AppContext, row: ChannelRow, apiCost?: Chann
     connectionExpiresAt: row.connection_expires_at ?? null,
     signIn: Boolean(adapter?.oauth) && typeof row.settings.oauthRemoteId === 'string',
     ...(apiCost !== undefined && { apiCost }),
+    quota: adapter?.quotaUsage ? presentQuota(adapter.quotaUsage({ settings: row.settings })) : null,
+  };
+}
+
+/** A network's daily quota (YouTube) as the API shows it: one row per bucket. */
+function presentQuota(usage: NetworkQuotaUsage) {
+  return {
+    day: usage.day,
+    resetsAt: usage.resetsAt,
+    buckets: Object.keys(usage.limit).map((bucket) => ({ bucket, used: usage.used[bucket] ?? 0, limit: usage.limit[bucket] ?? 0 })),
   };
 }
 

@@ -52,6 +52,7 @@ export interface FacebookAdapterOptions {
 export const FACEBOOK_METRICS: MetricsSupport = {
   reported: ['likes', 'replies', 'reposts', 'impressions', 'reach', 'followers'],
   missing: { quotes: 'not_provided_by_network', clicks: 'use_tracked_links' },
+  extra: ['views'],
 };
 
 const CLOCK_SKEW_MS = 5 * 60_000;

@@ -4,6 +4,7 @@
  * contract servers), and every failure turned into a NetworkError from Google's error body
  * `{ error: { code, message, status, errors: [{ reason, domain }] } }`.
  */
+import { DateTime } from 'luxon';
 import { networkUrl } from '../endpoints.ts';
 import { requestFailure } from '../request-failure.ts';
 import { NetworkError, type ChannelContext } from '../types.ts';
@@ -28,18 +29,13 @@ export function googleReason(body: unknown): string | undefined {
   return googleError(body)?.errors?.find((e) => e.reason)?.reason;
 }
 
-/** Milliseconds until the next midnight Pacific Time, when Google's daily quotas reset. */
+/**
+ * Milliseconds until the next midnight Pacific Time, when Google's daily quotas reset (luxon: the
+ * day may last 23 or 25 hours when the clocks change).
+ */
 export function msUntilPacificMidnight(now: number): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone: 'America/Los_Angeles',
-    hour12: false,
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(new Date(now));
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0) % 24;
-  const elapsed = ((get('hour') * 60 + get('minute')) * 60 + get('second')) * 1000 + (now % 1000);
-  return Math.max(1000, 24 * 3600_000 - elapsed);
+  const here = DateTime.fromMillis(now, { zone: 'America/Los_Angeles' });
+  return Math.max(1000, here.plus({ days: 1 }).startOf('day').toMillis() - now);
 }
 
 /** The Pacific day (YYYY-MM-DD) an instant falls in: the key of a daily quota. */

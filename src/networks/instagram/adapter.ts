@@ -61,6 +61,7 @@ export interface InstagramAdapterOptions {
 export const INSTAGRAM_METRICS: MetricsSupport = {
   reported: ['likes', 'replies', 'reposts', 'impressions', 'reach', 'followers'],
   missing: { quotes: 'not_provided_by_network', clicks: 'use_tracked_links' },
+  extra: ['saves', 'views'],
 };
 
 const CLOCK_SKEW_MS = 5 * 60_000;

@@ -39,6 +39,7 @@ import { PINTEREST_CAPABILITIES, PINTEREST_LIMITS, boardOf, linkOf, validatePin 
 export const PINTEREST_METRICS: MetricsSupport = {
   reported: ['likes', 'replies', 'reposts', 'impressions', 'clicks', 'followers'],
   missing: { quotes: 'not_provided_by_network', reach: 'not_provided_by_network' },
+  extra: ['saves'],
 };
 
 export interface PinterestAdapterOptions {

@@ -1,6 +1,6 @@
 /**
  * The YouTube adapter (Data API v3): videos and Shorts uploaded with Google's resumable protocol,
- * statistics, comment threads as mentions. See docs/networks/youtube.md.
+ * statistics, comment threads as mentions and in the inbox (inbox.ts). See docs/networks/youtube.md.
  *
  * Publishing at Plaza's time: the engine calls `publish` when the post is due; the video is
  * uploaded **private**, its thumbnail set, and then it is switched to the chosen privacy
@@ -39,6 +39,7 @@ import {
   type YouTubePlaylistItem,
   type YouTubeVideoResource,
 } from './api.ts';
+import { createYouTubeInbox } from './inbox.ts';
 import { createYouTubeOAuthProvider } from './oauth.ts';
 import { YouTubeQuotaLedger, type QuotaUsage, type YouTubeMethod } from './quota.ts';
 import {
@@ -79,6 +80,7 @@ export const YOUTUBE_METRICS: MetricsSupport = {
     reach: 'not_provided_by_network',
     clicks: 'use_tracked_links',
   },
+  extra: ['views'],
 };
 
 const CLOCK_SKEW_MS = 5 * 60_000;
@@ -95,11 +97,12 @@ export function youtubeChannelId(ctx: ChannelContext): string {
 }
 
 /** The quota project a channel counts against: every channel of one install shares its Google Cloud project. */
-const projectOf = (ctx: ChannelContext): string => (typeof ctx.settings.quotaProject === 'string' ? ctx.settings.quotaProject : 'default');
+const projectOf = (ctx: { settings: Record<string, unknown> }): string =>
+  typeof ctx.settings.quotaProject === 'string' ? ctx.settings.quotaProject : 'default';
 
 export function createYouTubeAdapter(options: YouTubeAdapterOptions = {}): NetworkAdapter & {
   /** Today's quota use of a channel's project (shown on the channel). */
-  quotaUsage(ctx: Pick<ChannelContext, 'settings'>): QuotaUsage;
+  quotaUsage(channel: { settings: Record<string, unknown> }): QuotaUsage;
 } {
   const now = options.now ?? Date.now;
   const quota = options.quota ?? new YouTubeQuotaLedger(undefined, now);
@@ -411,6 +414,7 @@ export function createYouTubeAdapter(options: YouTubeAdapterOptions = {}): Netwo
     delete: deleteVideo,
     fetchMetrics,
     fetchMentions,
-    quotaUsage: (ctx) => quota.usage(projectOf(ctx as ChannelContext)),
+    inbox: createYouTubeInbox({ clientFor, channelIdOf: youtubeChannelId, now }),
+    quotaUsage: (channel) => quota.usage(projectOf(channel)),
   };
 }

@@ -46,6 +46,7 @@ export interface YouTubeComment {
     textDisplay?: string;
     authorDisplayName?: string;
     authorChannelUrl?: string;
+    authorProfileImageUrl?: string;
     authorChannelId?: { value?: string };
     publishedAt?: string;
     videoId?: string;

@@ -27,6 +27,8 @@ export const YOUTUBE_QUOTA_COSTS = {
   'commentThreads.list': { bucket: 'units', cost: 1 },
   'comments.list': { bucket: 'units', cost: 1 },
   'comments.insert': { bucket: 'units', cost: 50 },
+  'comments.setModerationStatus': { bucket: 'units', cost: 50 },
+  'comments.delete': { bucket: 'units', cost: 50 },
   'search.list': { bucket: 'search', cost: 1 },
 } as const satisfies Record<string, { bucket: QuotaBucket; cost: number }>;
 

@@ -133,6 +133,24 @@ describe('publish', () => {
 });
 
 describe('quota', () => {
+  it('resets at midnight Pacific, minutes past the half hour and clock changes included', () => {
+    for (const iso of [
+      '2026-12-05T14:33:00Z',
+      '2026-03-08T07:30:00Z',
+      '2026-03-08T12:45:59Z',
+      '2026-11-01T06:59:00Z',
+      '2026-11-01T08:30:00Z',
+    ]) {
+      const usage = new YouTubeQuotaLedger(undefined, () => Date.parse(iso)).usage('p');
+      const reset = new Date(usage.resetsAt);
+      const pacific = new Intl.DateTimeFormat('en-GB', { timeZone: 'America/Los_Angeles', dateStyle: 'short', timeStyle: 'medium' });
+      expect(pacific.format(reset), iso).toMatch(/ 00:00:00$/);
+      expect(reset.getTime() - Date.parse(iso)).toBeGreaterThan(0);
+      expect(reset.getTime() - Date.parse(iso)).toBeLessThanOrEqual(25 * 3600_000);
+      expect(usage.day).toBe(new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Los_Angeles' }).format(new Date(iso)));
+    }
+  });
+
   it('defers, before sending anything, work that would exceed the day’s upload bucket', async () => {
     const ledger = new YouTubeQuotaLedger({ units: 10_000, uploads: 1, search: 100 });
     const adapter = createYouTubeAdapter({ sleep: async () => {}, quota: ledger });

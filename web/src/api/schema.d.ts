@@ -3289,7 +3289,9 @@ export interface paths {
                                     reach: number | null;
                                     replies: number | null;
                                     reposts: number | null;
+                                    saves: number | null;
                                     step: number | null;
+                                    views: number | null;
                                 }[];
                                 state: string;
                             }[];
@@ -3990,6 +3992,15 @@ export interface paths {
                                     en: string;
                                     es: string;
                                 };
+                                quota: {
+                                    buckets: {
+                                        bucket: string;
+                                        limit: number;
+                                        used: number;
+                                    }[];
+                                    day: string;
+                                    resetsAt: string;
+                                } | null;
                                 settings: {
                                     [key: string]: unknown;
                                 };
@@ -4110,6 +4121,15 @@ export interface paths {
                                 en: string;
                                 es: string;
                             };
+                            quota: {
+                                buckets: {
+                                    bucket: string;
+                                    limit: number;
+                                    used: number;
+                                }[];
+                                day: string;
+                                resetsAt: string;
+                            } | null;
                             settings: {
                                 [key: string]: unknown;
                             };
@@ -4232,6 +4252,15 @@ export interface paths {
                                 en: string;
                                 es: string;
                             };
+                            quota: {
+                                buckets: {
+                                    bucket: string;
+                                    limit: number;
+                                    used: number;
+                                }[];
+                                day: string;
+                                resetsAt: string;
+                            } | null;
                             settings: {
                                 [key: string]: unknown;
                             };
@@ -4376,6 +4405,15 @@ export interface paths {
                                 en: string;
                                 es: string;
                             };
+                            quota: {
+                                buckets: {
+                                    bucket: string;
+                                    limit: number;
+                                    used: number;
+                                }[];
+                                day: string;
+                                resetsAt: string;
+                            } | null;
                             settings: {
                                 [key: string]: unknown;
                             };
@@ -4497,6 +4535,15 @@ export interface paths {
                                     en: string;
                                     es: string;
                                 };
+                                quota: {
+                                    buckets: {
+                                        bucket: string;
+                                        limit: number;
+                                        used: number;
+                                    }[];
+                                    day: string;
+                                    resetsAt: string;
+                                } | null;
                                 settings: {
                                     [key: string]: unknown;
                                 };
@@ -12358,6 +12405,15 @@ export interface paths {
                                     en: string;
                                     es: string;
                                 };
+                                quota: {
+                                    buckets: {
+                                        bucket: string;
+                                        limit: number;
+                                        used: number;
+                                    }[];
+                                    day: string;
+                                    resetsAt: string;
+                                } | null;
                                 settings: {
                                     [key: string]: unknown;
                                 };

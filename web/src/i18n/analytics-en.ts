@@ -230,6 +230,8 @@ export const analyticsEn = {
     reach: 'Reach',
     clicks: 'Link clicks (network)',
     followers: 'Followers',
+    saves: 'Saves',
+    views: 'Views (post or video)',
   },
   postDashboard: {
     open: 'Metrics',

@@ -233,6 +233,8 @@ export const analyticsEs: Dictionary<typeof analyticsEn> = {
     reach: 'Alcance',
     clicks: 'Clics en enlaces (red)',
     followers: 'Seguidores',
+    saves: 'Guardados',
+    views: 'Visualizaciones (publicación o vídeo)',
   },
   postDashboard: {
     open: 'Métricas',

@@ -20,6 +20,7 @@ import { datesEn } from './dates-en.ts';
 import { previewsEn } from './previews-en.ts';
 import { labelsEn } from './labels-en.ts';
 import { connectEn } from './connect-en.ts';
+import { channelQuotaEn } from './channel-quota-en.ts';
 import { queuesEn } from './queues-en.ts';
 import { clientLinksEn } from './client-links-en.ts';
 import { ideasEn } from './ideas-en.ts';
@@ -191,6 +192,7 @@ export const en = {
     result: 'Result',
     openPublished: 'Open the published post',
     publishedAt: 'Published {{when}} (id {{id}})',
+    waitingReason: 'Waiting: {{reason}} Next try: {{when}}.',
     errorReason: 'Failed: {{reason}}',
     outcomes: {
       started: 'in progress',
@@ -281,6 +283,7 @@ export const en = {
   labels: labelsEn,
   composerMedia: composerMediaEn,
   connect: connectEn,
+  channelQuota: channelQuotaEn,
   queues: queuesEn,
   clientLinks: clientLinksEn,
   ideas: ideasEn,

@@ -21,6 +21,7 @@ import { datesEs } from './dates-es.ts';
 import { previewsEs } from './previews-es.ts';
 import { labelsEs } from './labels-es.ts';
 import { connectEs } from './connect-es.ts';
+import { channelQuotaEs } from './channel-quota-es.ts';
 import { queuesEs } from './queues-es.ts';
 import { clientLinksEs } from './client-links-es.ts';
 import { ideasEs } from './ideas-es.ts';
@@ -193,6 +194,7 @@ export const es: Dictionary = {
     result: 'Resultado',
     openPublished: 'Abrir la publicación',
     publishedAt: 'Publicada {{when}} (id {{id}})',
+    waitingReason: 'En espera: {{reason}} Próximo intento: {{when}}.',
     errorReason: 'Falló: {{reason}}',
     outcomes: {
       started: 'en curso',
@@ -283,6 +285,7 @@ export const es: Dictionary = {
   labels: labelsEs,
   composerMedia: composerMediaEs,
   connect: connectEs,
+  channelQuota: channelQuotaEs,
   queues: queuesEs,
   clientLinks: clientLinksEs,
   ideas: ideasEs,

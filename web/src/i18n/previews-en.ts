@@ -1,5 +1,6 @@
 /** English strings of the network previews (features/posts/preview). */
 export const previewsEn = {
+  video: 'Video',
   needsImage: 'Instagram publishes only posts with an image or a video: add one.',
   pinNeedsImage: 'A pin needs an image or a video: add one.',
   pinBoard: 'On the board {{board}}',

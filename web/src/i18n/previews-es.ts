@@ -3,6 +3,7 @@ import type { previewsEn } from './previews-en.ts';
 
 /** Textos de las vistas previas por red (features/posts/preview). */
 export const previewsEs: Dictionary<typeof previewsEn> = {
+  video: 'Vídeo',
   needsImage: 'Instagram solo publica con una imagen o un vídeo: añade uno.',
   pinNeedsImage: 'Un pin necesita una imagen o un vídeo: añade uno.',
   pinBoard: 'En el tablero {{board}}',

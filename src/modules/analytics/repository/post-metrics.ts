@@ -16,7 +16,7 @@ export const postMetricsRepository = {
     const [snapshots, latest] = await Promise.all([
       db
         .selectFrom('post_metric_snapshots')
-        .select(['captured_at', 'step', 'likes', 'replies', 'reposts', 'quotes', 'impressions', 'reach', 'clicks'])
+        .select(['captured_at', 'step', 'likes', 'replies', 'reposts', 'quotes', 'impressions', 'reach', 'clicks', 'saves', 'views'])
         .where('publication_id', '=', publicationId)
         .orderBy('captured_at')
         .limit(500)

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../../db/database.ts';
-import type { PostMetrics } from '../../../networks/types.ts';
+import { savesAndViews, type PostMetrics } from '../../../networks/types.ts';
 import { localDay } from '../../../lib/brand-days.ts';
 import { sqlLocalDate } from '../../../db/sql-fragments.ts';
 
@@ -106,6 +106,7 @@ export async function recordSnapshot(
   capturedAt: Date,
   step: number | null,
 ): Promise<void> {
+  const extra = savesAndViews(metrics.networkMetrics);
   await db
     .insertInto('post_metric_snapshots')
     .values({
@@ -121,6 +122,7 @@ export async function recordSnapshot(
       impressions: metrics.impressions,
       reach: metrics.reach,
       clicks: metrics.clicks,
+      ...extra,
       missing: JSON.stringify(metrics.missing ?? {}),
     })
     .execute();
@@ -158,6 +160,7 @@ export async function recordSnapshot(
     impressions: metrics.impressions,
     reach: metrics.reach,
     clicks: metrics.clicks,
+    ...extra,
     engagements_24h: engagements24h,
     missing: JSON.stringify(metrics.missing ?? {}),
   };

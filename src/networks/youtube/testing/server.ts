@@ -12,7 +12,10 @@
  *   held, so a 200 MB upload costs the server no memory;
  * - thumbnails.set, videos.list (status, statistics, snippet), videos.update (status), videos.delete,
  *   channels.list (mine / id), playlistItems.list of the uploads playlist (newest first),
- *   commentThreads.list (allThreadsRelatedToChannelId), comments.insert (replies);
+ *   commentThreads.list (allThreadsRelatedToChannelId, published threads, newest first), comments.list
+ *   (parentId), comments.insert (replies; a reply's id is `<parent id>.<id>` as on YouTube),
+ *   comments.setModerationStatus (heldForReview, published, rejected, banAuthor) and comments.delete
+ *   (the channel's own comments only);
  * - the daily quota per bucket (units 10,000, videos.insert 100) with Google's 403 `quotaExceeded`
  *   body, Google's 401 body for a bad token, and the OAuth token endpoint (refresh).
  */
@@ -63,6 +66,7 @@ export interface StoredComment {
   authorChannelId: string;
   publishedAt: string;
   parentId?: string;
+  moderationStatus: 'published' | 'heldForReview' | 'rejected';
 }
 
 export class FakeYouTubeServer {
@@ -74,6 +78,8 @@ export class FakeYouTubeServer {
   }
   readonly videos = new Map<string, StoredVideo>();
   readonly comments: StoredComment[] = [];
+  /** Channel ids banned with banAuthor. */
+  readonly bannedAuthors = new Set<string>();
   private readonly sessions = new Map<string, Session>();
   /** Bytes received in upload PUT bodies, resends included (the resend oracle). */
   uploadBytesReceived = 0;
@@ -118,14 +124,16 @@ export class FakeYouTubeServer {
 
   addComment(videoId: string, text: string, author = 'Viewer', parentId?: string): StoredComment {
     this.clock += 1000;
+    const id = `Ug${randomBytes(8).toString('hex')}`;
     const comment: StoredComment = {
-      id: `Ug${randomBytes(8).toString('hex')}`,
+      id: parentId ? `${parentId}.${randomBytes(6).toString('hex')}` : id,
       videoId,
       text,
       author,
       authorChannelId: `UC${randomBytes(11).toString('hex').slice(0, 22)}`,
       publishedAt: new Date(this.clock).toISOString(),
       ...(parentId ? { parentId } : {}),
+      moderationStatus: 'published',
     };
     this.comments.push(comment);
     return comment;
@@ -302,7 +310,10 @@ export class FakeYouTubeServer {
       if (!this.charge(res, 'units', 1)) return;
       if (url.searchParams.get('allThreadsRelatedToChannelId') !== this.channelId)
         return this.error(res, 404, 'channelNotFound', 'Channel not found.');
-      const tops = this.comments.filter((c) => !c.parentId && this.videos.get(c.videoId) && !this.videos.get(c.videoId)!.deleted).reverse();
+      const wanted = url.searchParams.get('moderationStatus') ?? 'published';
+      const tops = this.comments
+        .filter((c) => !c.parentId && c.moderationStatus === wanted && this.videos.get(c.videoId) && !this.videos.get(c.videoId)!.deleted)
+        .reverse();
       const max = Math.min(100, Number(url.searchParams.get('maxResults') ?? 20));
       const start = Number(url.searchParams.get('pageToken') ?? 0);
       return this.json(res, 200, {
@@ -316,17 +327,69 @@ export class FakeYouTubeServer {
             channelId: this.channelId,
             videoId: top.videoId,
             topLevelComment: this.comment(top),
-            totalReplyCount: 0,
+            totalReplyCount: this.repliesOf(top.id).length,
+            canReply: true,
             isPublic: true,
           },
-          replies: { comments: this.comments.filter((c) => c.parentId === top.id).map((c) => this.comment(c)) },
+          // As on YouTube, a thread carries at most five of its replies: comments.list (parentId) has them all.
+          ...(this.repliesOf(top.id).length
+            ? {
+                replies: {
+                  comments: this.repliesOf(top.id)
+                    .slice(0, 5)
+                    .map((c) => this.comment(c)),
+                },
+              }
+            : {}),
         })),
       });
+    }
+    if (path === `${API}/comments` && method === 'GET') {
+      if (!this.charge(res, 'units', 1)) return;
+      const parentId = url.searchParams.get('parentId') ?? '';
+      if (!this.comments.some((c) => c.id === parentId)) return this.error(res, 404, 'commentNotFound', 'The comment could not be found.');
+      const replies = this.repliesOf(parentId);
+      const max = Math.min(100, Number(url.searchParams.get('maxResults') ?? 20));
+      const start = Number(url.searchParams.get('pageToken') ?? 0);
+      return this.json(res, 200, {
+        kind: 'youtube#commentListResponse',
+        ...(start + max < replies.length ? { nextPageToken: String(start + max) } : {}),
+        items: replies.slice(start, start + max).map((c) => this.comment(c)),
+      });
+    }
+    if (path === `${API}/comments/setModerationStatus` && method === 'POST') {
+      req.resume();
+      if (!this.charge(res, 'units', 50)) return;
+      const status = url.searchParams.get('moderationStatus');
+      if (status !== 'published' && status !== 'heldForReview' && status !== 'rejected')
+        return this.error(res, 400, 'invalidModerationStatus', 'The moderationStatus parameter is invalid.');
+      const ban = url.searchParams.get('banAuthor') === 'true';
+      if (ban && status !== 'rejected')
+        return this.error(res, 400, 'banWithoutReject', 'banAuthor can only be used with moderationStatus rejected.');
+      const ids = (url.searchParams.get('id') ?? '').split(',');
+      const found = ids.map((id) => this.comments.find((c) => c.id === id));
+      if (found.some((c) => !c)) return this.error(res, 404, 'commentNotFound', 'The comment could not be found.');
+      for (const comment of found as StoredComment[]) {
+        comment.moderationStatus = status;
+        if (ban) this.bannedAuthors.add(comment.authorChannelId);
+      }
+      res.writeHead(204).end();
+      return;
+    }
+    if (path === `${API}/comments` && method === 'DELETE') {
+      if (!this.charge(res, 'units', 50)) return;
+      const index = this.comments.findIndex((c) => c.id === url.searchParams.get('id'));
+      if (index < 0) return this.error(res, 404, 'commentNotFound', 'The comment could not be found.');
+      if (this.comments[index]!.authorChannelId !== this.channelId)
+        return this.error(res, 403, 'forbidden', 'The comment could not be deleted: only its author can delete it.');
+      this.comments.splice(index, 1);
+      res.writeHead(204).end();
+      return;
     }
     if (path === `${API}/comments` && method === 'POST') {
       const body = JSON.parse((await this.body(req)).toString()) as { snippet?: { parentId?: string; textOriginal?: string } };
       if (!this.charge(res, 'units', 50)) return;
-      const parent = this.comments.find((c) => c.id === body.snippet?.parentId);
+      const parent = this.comments.find((c) => c.id === body.snippet?.parentId && !c.parentId);
       if (!parent) return this.error(res, 404, 'parentCommentNotFound', 'The parent comment could not be found.');
       const reply = this.addComment(parent.videoId, body.snippet?.textOriginal ?? '', 'Plaza Test Channel', parent.id);
       reply.authorChannelId = this.channelId;
@@ -357,6 +420,10 @@ export class FakeYouTubeServer {
         deleted,
       })),
     });
+  }
+
+  private repliesOf(parentId: string): StoredComment[] {
+    return this.comments.filter((c) => c.parentId === parentId && c.moderationStatus === 'published');
   }
 
   private comment(c: StoredComment) {

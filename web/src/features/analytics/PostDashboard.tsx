@@ -21,7 +21,7 @@ const TimeChart = lazy(() => import('./TimeChart.tsx'));
 /** The server's FIRST_METRICS_DELAY_MS (analytics/repository/snapshots.ts), in minutes, for the explanation. */
 const FIRST_METRICS_MINUTES = 5;
 
-type MetricName = 'likes' | 'replies' | 'reposts' | 'quotes' | 'impressions' | 'reach' | 'clicks';
+type MetricName = 'likes' | 'replies' | 'reposts' | 'quotes' | 'impressions' | 'reach' | 'clicks' | 'saves' | 'views';
 const METRICS: Array<{ name: MetricName; color: string }> = [
   { name: 'likes', color: '#e03131' },
   { name: 'replies', color: '#1c7ed6' },
@@ -30,6 +30,9 @@ const METRICS: Array<{ name: MetricName; color: string }> = [
   { name: 'impressions', color: '#7048e8' },
   { name: 'reach', color: '#0c8599' },
   { name: 'clicks', color: '#868e96' },
+  // Reported by some networks only (Instagram saves and views, Facebook media views, YouTube views, Pinterest saves).
+  { name: 'saves', color: '#d6336c' },
+  { name: 'views', color: '#5c940d' },
 ];
 
 /** A published post not measured yet: says so and when its first numbers are expected, instead of zeros. */

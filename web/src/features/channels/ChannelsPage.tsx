@@ -12,6 +12,7 @@ import { formatApiCost, formatInstant } from '../../shared/format.ts';
 import { channelKeys } from './api.ts';
 import { ApiErrorAlert } from '../../shared/ApiErrorAlert.tsx';
 import { NetworkLogo } from './NetworkLogo.tsx';
+import { ChannelQuota } from './ChannelQuota.tsx';
 import { daysLeft, startSignIn } from './sign-in.ts';
 
 const STATUS_COLOR: Record<Channel['status'], string> = { active: 'green', needs_reconnect: 'orange', disconnected: 'gray' };
@@ -316,6 +317,7 @@ export function ChannelsPage() {
                     })}
                   </Text>
                 )}
+                {channel.quota && <ChannelQuota quota={channel.quota} network={channel.networkLabel[lang]} zone={workspace.timeZone} />}
                 <Text size="xs" c="dimmed">
                   {t('channels.lastChecked', { when: formatInstant(channel.lastCheckedAt, workspace.timeZone, lang) })}
                 </Text>

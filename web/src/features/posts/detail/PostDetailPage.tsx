@@ -237,11 +237,21 @@ export function PostDetailPage() {
                       {t('composerMedia.firstCommentPublished', { id: publication.firstCommentRemoteId })}
                     </Text>
                   )}
-                  {publication.error && (
-                    // The reason in the UI language, by code; the network's own words stay on hover.
-                    <Text size="sm" c="red.8" data-testid="publication-error" title={publication.error.message ?? undefined}>
-                      {t('post.errorReason', { reason: networkReasonText(publication.error.code) })}
+                  {publication.error && publication.state === 'scheduled' ? (
+                    // Deferred (a rate limit, a daily quota): it waits, with its reason and its next try in the brand's zone.
+                    <Text size="sm" c="orange.8" data-testid="publication-waiting" title={publication.error.message ?? undefined}>
+                      {t('post.waitingReason', {
+                        reason: networkReasonText(publication.error.code),
+                        when: formatInstant(publication.dueAt, workspace.timeZone, lang),
+                      })}
                     </Text>
+                  ) : (
+                    publication.error && (
+                      // The reason in the UI language, by code; the network's own words stay on hover.
+                      <Text size="sm" c="red.8" data-testid="publication-error" title={publication.error.message ?? undefined}>
+                        {t('post.errorReason', { reason: networkReasonText(publication.error.code) })}
+                      </Text>
+                    )
                   )}
                 </Table.Td>
                 <Table.Td>

@@ -1,4 +1,5 @@
 import { Box, Paper, Stack, Text, Title } from '@mantine/core';
+import { PreviewMedia } from './PreviewMedia.tsx';
 import { useTranslation } from 'react-i18next';
 
 /** The excerpt a blog's home page shows: the given one, else the body's first ~160 characters. */
@@ -51,7 +52,7 @@ export function BlogPostPreview({
     >
       {featured && (
         <Box style={{ aspectRatio: '16 / 9', overflow: 'hidden', background: '#f1f3f5', borderRadius: 4 }} data-testid="blog-featured">
-          <img src={featured.url} alt={featured.alt} style={{ width: '100%', height: '100%', objectFit: 'cover', display: 'block' }} />
+          <PreviewMedia url={featured.url} alt={featured.alt} />
         </Box>
       )}
       <Stack gap={4} mt={featured ? 'sm' : 0}>

@@ -5,6 +5,7 @@
  */
 import { Avatar, Badge, Box, Group, Paper, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { PreviewMedia } from './PreviewMedia.tsx';
 import { firstLink, initials } from './crops.ts';
 
 /** What a pin shows of the account and its images (PostPreview's types, repeated so the two files do not import each other). */
@@ -53,7 +54,7 @@ export function PinPreview({
         data-crop="2:3"
       >
         {first ? (
-          <img src={first.url} alt={first.alt} style={{ width: '100%', height: '100%', objectFit: 'cover', display: 'block' }} />
+          <PreviewMedia url={first.url} alt={first.alt} />
         ) : (
           <Group h="100%" justify="center" px="md" data-testid="needs-image">
             <Text size="sm" c="dimmed" ta="center">

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { safeHref } from '../../../shared/safe-link.ts';
 import { networkLabel } from '../../../shared/api-error-text.ts';
 import { BlogPostPreview } from './BlogPostPreview.tsx';
+import { PreviewMedia } from './PreviewMedia.tsx';
 import { PinPreview } from './PinPreview.tsx';
 import { GoogleBusinessPreview, YouTubePreview } from './VideoPlacePreviews.tsx';
 import { cropLabels, firstLink, foldText, frameFor, gridLayout, initials, networkLength, shapeFor } from './crops.ts';
@@ -12,6 +13,8 @@ import { cropLabels, firstLink, foldText, frameFor, gridLayout, initials, networ
 export interface PreviewImage {
   url: string;
   alt: string;
+  /** When known: a video is drawn as a player with its first frame (PreviewMedia finds out otherwise). */
+  kind?: 'image' | 'video';
 }
 
 /** The account a post goes out from. */
@@ -46,12 +49,7 @@ function FramedImage({ network, image, fixed }: { network: string; image: Previe
       style={{ aspectRatio: String(fixed ?? frame.ratio), overflow: 'hidden', background: '#f1f3f5' }}
       data-crop={frame.label}
     >
-      <img
-        src={image.url}
-        alt={image.alt}
-        onLoad={(e) => setNatural(e.currentTarget.naturalWidth / Math.max(1, e.currentTarget.naturalHeight))}
-        style={{ width: '100%', height: '100%', objectFit: 'cover', display: 'block' }}
-      />
+      <PreviewMedia url={image.url} alt={image.alt} kind={image.kind} onAspect={setNatural} />
     </Box>
   );
 }
@@ -120,7 +118,7 @@ function PreviewImages({ network, images }: { network: string; images: PreviewIm
     >
       {shown.map((image, index) => (
         <Box key={`${image.url}-${index}`} pos="relative" style={{ gridRow: `span ${layout.spans[index].rowSpan}`, minHeight: 0 }}>
-          <img src={image.url} alt={image.alt} style={{ width: '100%', height: '100%', objectFit: 'cover', display: 'block' }} />
+          <PreviewMedia url={image.url} alt={image.alt} kind={image.kind} />
           {index === 3 && images.length > 4 && (
             <Badge pos="absolute" bottom={6} right={6} color="dark" variant="filled" size="sm">
               {t('review.moreImages', { count: images.length - 4 })}

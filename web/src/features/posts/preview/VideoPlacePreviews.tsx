@@ -5,6 +5,7 @@
  */
 import { Badge, Box, Group, Paper, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { PreviewMedia } from './PreviewMedia.tsx';
 import { networkLabel } from '../../../shared/api-error-text.ts';
 
 /** What these previews read of the account and the images (PostPreview's PreviewAccount and PreviewImage fit). */
@@ -48,7 +49,7 @@ export function YouTubePreview({
     <Paper className="preview-card preview-youtube" aria-label={label} data-testid="preview-youtube" data-network="youtube">
       <Box pos="relative" style={{ aspectRatio: '16 / 9', overflow: 'hidden', borderRadius: 12, background: '#212529' }} data-crop="16:9">
         {thumbnail ? (
-          <img src={thumbnail.url} alt={thumbnail.alt} style={{ width: '100%', height: '100%', objectFit: 'cover', display: 'block' }} />
+          <PreviewMedia url={thumbnail.url} alt={thumbnail.alt} />
         ) : (
           <Stack h="100%" align="center" justify="center" gap={6} data-testid="youtube-no-thumbnail">
             <svg width="56" height="40" viewBox="0 0 56 40" aria-hidden="true">
@@ -134,7 +135,7 @@ export function GoogleBusinessPreview({
       </Group>
       {photo && (
         <Box style={{ aspectRatio: '4 / 3', overflow: 'hidden', borderRadius: 8 }} data-crop="4:3">
-          <img src={photo.url} alt={photo.alt} style={{ width: '100%', height: '100%', objectFit: 'cover', display: 'block' }} />
+          <PreviewMedia url={photo.url} alt={photo.alt} />
         </Box>
       )}
       <Text size="sm" mt="xs" lineClamp={4} className="preview-text">

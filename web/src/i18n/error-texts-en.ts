@@ -70,6 +70,7 @@ export const errorTextsEn = {
   post_partly_published: 'Some channels have already published this post, so it can no longer be edited.',
   transition_not_allowed: 'This cannot be done to a post that is “{{fromText}}”.',
   reject_comment_required: 'Say why in a comment when you reject a post.',
+  first_comment_not_failed: 'Only a failed first comment of a published post can be retried.',
   publication_not_failed: 'Only failed publications can be retried (this one is “{{stateText}}”).',
   published_post_undeletable: 'A published post cannot be deleted from Plaza. Delete it on the network.',
   import_failed: 'Some rows are not valid, so nothing was imported.',

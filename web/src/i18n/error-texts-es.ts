@@ -77,6 +77,7 @@ export const errorTextsEs: Record<keyof typeof errorTextsEn, string> = {
   post_partly_published: 'Algunos canales ya han publicado esta publicación, así que ya no se puede editar.',
   transition_not_allowed: 'No se puede hacer con una publicación en estado «{{fromText}}».',
   reject_comment_required: 'Explica el motivo en un comentario al rechazar una publicación.',
+  first_comment_not_failed: 'Solo se puede reintentar el primer comentario fallido de una publicación ya publicada.',
   publication_not_failed: 'Solo se pueden reintentar las publicaciones fallidas (esta está «{{stateText}}»).',
   published_post_undeletable: 'Una publicación ya publicada no se puede borrar desde Plaza. Bórrala en la red.',
   import_failed: 'Algunas filas no son válidas, así que no se ha importado nada.',

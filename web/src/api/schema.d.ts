@@ -12954,8 +12954,25 @@ export interface paths {
                                     firstAttemptAt: (string) | null;
                                     firstComment: string | null;
                                     firstCommentRemoteId: string | null;
+                                    firstCommentStatus: {
+                                        attempts: number;
+                                        error: {
+                                            code: string;
+                                            message: string | null;
+                                        } | null;
+                                        nextTryAt: (string) | null;
+                                        publishedAt: (string) | null;
+                                        remoteId: string | null;
+                                        remoteUrl: string | null;
+                                        /** @enum {string} */
+                                        state: "pending" | "publishing" | "published" | "failed";
+                                    } | null;
                                     /** Format: uuid */
                                     id: string;
+                                    linkCard: {
+                                        skipped: string | null;
+                                        url: string | null;
+                                    } | null;
                                     media: {
                                         alt?: string;
                                         mediaId: string;
@@ -13115,8 +13132,25 @@ export interface paths {
                                 firstAttemptAt: (string) | null;
                                 firstComment: string | null;
                                 firstCommentRemoteId: string | null;
+                                firstCommentStatus: {
+                                    attempts: number;
+                                    error: {
+                                        code: string;
+                                        message: string | null;
+                                    } | null;
+                                    nextTryAt: (string) | null;
+                                    publishedAt: (string) | null;
+                                    remoteId: string | null;
+                                    remoteUrl: string | null;
+                                    /** @enum {string} */
+                                    state: "pending" | "publishing" | "published" | "failed";
+                                } | null;
                                 /** Format: uuid */
                                 id: string;
+                                linkCard: {
+                                    skipped: string | null;
+                                    url: string | null;
+                                } | null;
                                 media: {
                                     alt?: string;
                                     mediaId: string;
@@ -13282,8 +13316,25 @@ export interface paths {
                                 firstAttemptAt: (string) | null;
                                 firstComment: string | null;
                                 firstCommentRemoteId: string | null;
+                                firstCommentStatus: {
+                                    attempts: number;
+                                    error: {
+                                        code: string;
+                                        message: string | null;
+                                    } | null;
+                                    nextTryAt: (string) | null;
+                                    publishedAt: (string) | null;
+                                    remoteId: string | null;
+                                    remoteUrl: string | null;
+                                    /** @enum {string} */
+                                    state: "pending" | "publishing" | "published" | "failed";
+                                } | null;
                                 /** Format: uuid */
                                 id: string;
+                                linkCard: {
+                                    skipped: string | null;
+                                    url: string | null;
+                                } | null;
                                 media: {
                                     alt?: string;
                                     mediaId: string;
@@ -13436,8 +13487,25 @@ export interface paths {
                                 firstAttemptAt: (string) | null;
                                 firstComment: string | null;
                                 firstCommentRemoteId: string | null;
+                                firstCommentStatus: {
+                                    attempts: number;
+                                    error: {
+                                        code: string;
+                                        message: string | null;
+                                    } | null;
+                                    nextTryAt: (string) | null;
+                                    publishedAt: (string) | null;
+                                    remoteId: string | null;
+                                    remoteUrl: string | null;
+                                    /** @enum {string} */
+                                    state: "pending" | "publishing" | "published" | "failed";
+                                } | null;
                                 /** Format: uuid */
                                 id: string;
+                                linkCard: {
+                                    skipped: string | null;
+                                    url: string | null;
+                                } | null;
                                 media: {
                                     alt?: string;
                                     mediaId: string;
@@ -13603,8 +13671,25 @@ export interface paths {
                                 firstAttemptAt: (string) | null;
                                 firstComment: string | null;
                                 firstCommentRemoteId: string | null;
+                                firstCommentStatus: {
+                                    attempts: number;
+                                    error: {
+                                        code: string;
+                                        message: string | null;
+                                    } | null;
+                                    nextTryAt: (string) | null;
+                                    publishedAt: (string) | null;
+                                    remoteId: string | null;
+                                    remoteUrl: string | null;
+                                    /** @enum {string} */
+                                    state: "pending" | "publishing" | "published" | "failed";
+                                } | null;
                                 /** Format: uuid */
                                 id: string;
+                                linkCard: {
+                                    skipped: string | null;
+                                    url: string | null;
+                                } | null;
                                 media: {
                                     alt?: string;
                                     mediaId: string;
@@ -13715,8 +13800,25 @@ export interface paths {
                                 firstAttemptAt: (string) | null;
                                 firstComment: string | null;
                                 firstCommentRemoteId: string | null;
+                                firstCommentStatus: {
+                                    attempts: number;
+                                    error: {
+                                        code: string;
+                                        message: string | null;
+                                    } | null;
+                                    nextTryAt: (string) | null;
+                                    publishedAt: (string) | null;
+                                    remoteId: string | null;
+                                    remoteUrl: string | null;
+                                    /** @enum {string} */
+                                    state: "pending" | "publishing" | "published" | "failed";
+                                } | null;
                                 /** Format: uuid */
                                 id: string;
+                                linkCard: {
+                                    skipped: string | null;
+                                    url: string | null;
+                                } | null;
                                 media: {
                                     alt?: string;
                                     mediaId: string;
@@ -13879,8 +13981,25 @@ export interface paths {
                                 firstAttemptAt: (string) | null;
                                 firstComment: string | null;
                                 firstCommentRemoteId: string | null;
+                                firstCommentStatus: {
+                                    attempts: number;
+                                    error: {
+                                        code: string;
+                                        message: string | null;
+                                    } | null;
+                                    nextTryAt: (string) | null;
+                                    publishedAt: (string) | null;
+                                    remoteId: string | null;
+                                    remoteUrl: string | null;
+                                    /** @enum {string} */
+                                    state: "pending" | "publishing" | "published" | "failed";
+                                } | null;
                                 /** Format: uuid */
                                 id: string;
+                                linkCard: {
+                                    skipped: string | null;
+                                    url: string | null;
+                                } | null;
                                 media: {
                                     alt?: string;
                                     mediaId: string;
@@ -13980,6 +14099,128 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspaces/{workspaceId}/posts/{postId}/publications/{publicationId}/first-comment/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Try a failed first comment again now (only the comment: its post is out and is never sent again) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    postId: string;
+                    publicationId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            authorId: string | null;
+                            campaignId: string | null;
+                            content: string;
+                            createdAt: string;
+                            evergreen: boolean;
+                            evergreenSourceId: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            objectiveId: string | null;
+                            occurrenceDetached: boolean;
+                            pillarId: string | null;
+                            publications: {
+                                attempts: number;
+                                /** Format: uuid */
+                                channelId: string;
+                                dueAt: (string) | null;
+                                error: {
+                                    code: string;
+                                    message: string | null;
+                                } | null;
+                                firstAttemptAt: (string) | null;
+                                firstComment: string | null;
+                                firstCommentRemoteId: string | null;
+                                firstCommentStatus: {
+                                    attempts: number;
+                                    error: {
+                                        code: string;
+                                        message: string | null;
+                                    } | null;
+                                    nextTryAt: (string) | null;
+                                    publishedAt: (string) | null;
+                                    remoteId: string | null;
+                                    remoteUrl: string | null;
+                                    /** @enum {string} */
+                                    state: "pending" | "publishing" | "published" | "failed";
+                                } | null;
+                                /** Format: uuid */
+                                id: string;
+                                linkCard: {
+                                    skipped: string | null;
+                                    url: string | null;
+                                } | null;
+                                media: {
+                                    alt?: string;
+                                    mediaId: string;
+                                }[];
+                                missedByMs: number | null;
+                                network: string;
+                                options: {
+                                    contentWarning?: string;
+                                    language?: string;
+                                    network?: {
+                                        [key: string]: string | boolean;
+                                    };
+                                    /** @enum {string} */
+                                    visibility?: "public" | "unlisted" | "private" | "direct";
+                                };
+                                postType: ("text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document") | null;
+                                publishedAt: (string) | null;
+                                remoteId: string | null;
+                                remoteUrl: string | null;
+                                /** @enum {string} */
+                                state: "pending" | "scheduled" | "publishing" | "published" | "failed" | "canceled";
+                                text: string;
+                                thread: {
+                                    media: {
+                                        alt?: string;
+                                        mediaId: string;
+                                    }[];
+                                    text: string;
+                                }[];
+                                title: string | null;
+                            }[];
+                            recurringRuleId: string | null;
+                            scheduledAt: (string) | null;
+                            segmentId: string | null;
+                            /** @enum {string} */
+                            state: "draft" | "in_review" | "approved" | "scheduled" | "publishing" | "published" | "failed" | "canceled";
+                            updatedAt: string;
+                            /** Format: uuid */
+                            workspaceId: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workspaces/{workspaceId}/posts/{postId}/publications/{publicationId}/retry": {
         parameters: {
             query?: never;
@@ -14033,8 +14274,25 @@ export interface paths {
                                 firstAttemptAt: (string) | null;
                                 firstComment: string | null;
                                 firstCommentRemoteId: string | null;
+                                firstCommentStatus: {
+                                    attempts: number;
+                                    error: {
+                                        code: string;
+                                        message: string | null;
+                                    } | null;
+                                    nextTryAt: (string) | null;
+                                    publishedAt: (string) | null;
+                                    remoteId: string | null;
+                                    remoteUrl: string | null;
+                                    /** @enum {string} */
+                                    state: "pending" | "publishing" | "published" | "failed";
+                                } | null;
                                 /** Format: uuid */
                                 id: string;
+                                linkCard: {
+                                    skipped: string | null;
+                                    url: string | null;
+                                } | null;
                                 media: {
                                     alt?: string;
                                     mediaId: string;
@@ -14145,8 +14403,25 @@ export interface paths {
                                 firstAttemptAt: (string) | null;
                                 firstComment: string | null;
                                 firstCommentRemoteId: string | null;
+                                firstCommentStatus: {
+                                    attempts: number;
+                                    error: {
+                                        code: string;
+                                        message: string | null;
+                                    } | null;
+                                    nextTryAt: (string) | null;
+                                    publishedAt: (string) | null;
+                                    remoteId: string | null;
+                                    remoteUrl: string | null;
+                                    /** @enum {string} */
+                                    state: "pending" | "publishing" | "published" | "failed";
+                                } | null;
                                 /** Format: uuid */
                                 id: string;
+                                linkCard: {
+                                    skipped: string | null;
+                                    url: string | null;
+                                } | null;
                                 media: {
                                     alt?: string;
                                     mediaId: string;
@@ -14257,8 +14532,25 @@ export interface paths {
                                 firstAttemptAt: (string) | null;
                                 firstComment: string | null;
                                 firstCommentRemoteId: string | null;
+                                firstCommentStatus: {
+                                    attempts: number;
+                                    error: {
+                                        code: string;
+                                        message: string | null;
+                                    } | null;
+                                    nextTryAt: (string) | null;
+                                    publishedAt: (string) | null;
+                                    remoteId: string | null;
+                                    remoteUrl: string | null;
+                                    /** @enum {string} */
+                                    state: "pending" | "publishing" | "published" | "failed";
+                                } | null;
                                 /** Format: uuid */
                                 id: string;
+                                linkCard: {
+                                    skipped: string | null;
+                                    url: string | null;
+                                } | null;
                                 media: {
                                     alt?: string;
                                     mediaId: string;
@@ -14369,8 +14661,25 @@ export interface paths {
                                 firstAttemptAt: (string) | null;
                                 firstComment: string | null;
                                 firstCommentRemoteId: string | null;
+                                firstCommentStatus: {
+                                    attempts: number;
+                                    error: {
+                                        code: string;
+                                        message: string | null;
+                                    } | null;
+                                    nextTryAt: (string) | null;
+                                    publishedAt: (string) | null;
+                                    remoteId: string | null;
+                                    remoteUrl: string | null;
+                                    /** @enum {string} */
+                                    state: "pending" | "publishing" | "published" | "failed";
+                                } | null;
                                 /** Format: uuid */
                                 id: string;
+                                linkCard: {
+                                    skipped: string | null;
+                                    url: string | null;
+                                } | null;
                                 media: {
                                     alt?: string;
                                     mediaId: string;
@@ -14481,8 +14790,25 @@ export interface paths {
                                 firstAttemptAt: (string) | null;
                                 firstComment: string | null;
                                 firstCommentRemoteId: string | null;
+                                firstCommentStatus: {
+                                    attempts: number;
+                                    error: {
+                                        code: string;
+                                        message: string | null;
+                                    } | null;
+                                    nextTryAt: (string) | null;
+                                    publishedAt: (string) | null;
+                                    remoteId: string | null;
+                                    remoteUrl: string | null;
+                                    /** @enum {string} */
+                                    state: "pending" | "publishing" | "published" | "failed";
+                                } | null;
                                 /** Format: uuid */
                                 id: string;
+                                linkCard: {
+                                    skipped: string | null;
+                                    url: string | null;
+                                } | null;
                                 media: {
                                     alt?: string;
                                     mediaId: string;
@@ -14593,8 +14919,25 @@ export interface paths {
                                 firstAttemptAt: (string) | null;
                                 firstComment: string | null;
                                 firstCommentRemoteId: string | null;
+                                firstCommentStatus: {
+                                    attempts: number;
+                                    error: {
+                                        code: string;
+                                        message: string | null;
+                                    } | null;
+                                    nextTryAt: (string) | null;
+                                    publishedAt: (string) | null;
+                                    remoteId: string | null;
+                                    remoteUrl: string | null;
+                                    /** @enum {string} */
+                                    state: "pending" | "publishing" | "published" | "failed";
+                                } | null;
                                 /** Format: uuid */
                                 id: string;
+                                linkCard: {
+                                    skipped: string | null;
+                                    url: string | null;
+                                } | null;
                                 media: {
                                     alt?: string;
                                     mediaId: string;
@@ -14705,8 +15048,25 @@ export interface paths {
                                 firstAttemptAt: (string) | null;
                                 firstComment: string | null;
                                 firstCommentRemoteId: string | null;
+                                firstCommentStatus: {
+                                    attempts: number;
+                                    error: {
+                                        code: string;
+                                        message: string | null;
+                                    } | null;
+                                    nextTryAt: (string) | null;
+                                    publishedAt: (string) | null;
+                                    remoteId: string | null;
+                                    remoteUrl: string | null;
+                                    /** @enum {string} */
+                                    state: "pending" | "publishing" | "published" | "failed";
+                                } | null;
                                 /** Format: uuid */
                                 id: string;
+                                linkCard: {
+                                    skipped: string | null;
+                                    url: string | null;
+                                } | null;
                                 media: {
                                     alt?: string;
                                     mediaId: string;

@@ -143,6 +143,9 @@ export const validationIssuesEn = {
  * src/networks/**, `http_<status>` as http_error). The network's own words stay available as a detail.
  */
 export const networkReasonsEn = {
+  first_comment_not_published: 'The network did not confirm the first comment.',
+  post_not_found: 'The post is not on the network any more.',
+  comment_id_missing: 'The network did not say which comment it created.',
   quota_exceeded: 'The network’s daily quota is spent: the post waits until it resets.',
   conflict: 'The network refused it as a conflict with something that already exists.',
   media_truncated: 'The stored media file is shorter than it should be: upload it again.',

@@ -148,6 +148,9 @@ export const validationIssuesEs: Record<keyof typeof validationIssuesEn, string>
 
 /** Por qué una red rechazó una publicación o una conexión, por el código de la red. */
 export const networkReasonsEs: Record<keyof typeof networkReasonsEn, string> = {
+  first_comment_not_published: 'La red no confirmó el primer comentario.',
+  post_not_found: 'La publicación ya no está en la red.',
+  comment_id_missing: 'La red no indicó qué comentario creó.',
   quota_exceeded: 'Se ha gastado la cuota diaria de la red: la publicación espera a que se reinicie.',
   conflict: 'La red lo rechazó por chocar con algo que ya existe.',
   media_truncated: 'El archivo guardado es más corto de lo que debería: vuelve a subirlo.',

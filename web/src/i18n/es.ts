@@ -1,3 +1,4 @@
+import { firstCommentEs } from './first-comment-es.ts';
 import { composerMediaEs } from './composer-media-es.ts';
 import type { Dictionary } from './en.ts';
 import { listeningEs } from './listening-es.ts';
@@ -282,6 +283,7 @@ export const es: Dictionary = {
   previews: previewsEs,
   labels: labelsEs,
   composerMedia: composerMediaEs,
+  firstComment: firstCommentEs,
   connect: connectEs,
   queues: queuesEs,
   clientLinks: clientLinksEs,

@@ -18,6 +18,7 @@ import { ApiErrorAlert } from '../../../shared/ApiErrorAlert.tsx';
 import { networkReasonText } from '../../../shared/api-error-text.ts';
 import { useActivityLabel } from '../../activity/activity.ts';
 import { PublicationPreviews } from '../preview/PublicationPreviews.tsx';
+import { FirstCommentStatus } from '../first-comment/FirstCommentStatus.tsx';
 import { ApproveButton, ApproveHelp } from '../review/ApproveButton.tsx';
 import { ApprovedNotScheduled } from '../review/ApprovedNotScheduled.tsx';
 import { CancelPostButton } from '../review/CancelPostButton.tsx';
@@ -230,17 +231,18 @@ export function PostDetailPage() {
                       })}
                     </Text>
                   )}
-                  {publication.firstCommentRemoteId && (
-                    <Text size="sm" data-testid="first-comment-published">
-                      {t('composerMedia.firstCommentPublished', { id: publication.firstCommentRemoteId })}
-                    </Text>
-                  )}
                   {publication.error && (
                     // The reason in the UI language, by code; the network's own words stay on hover.
                     <Text size="sm" c="red.8" data-testid="publication-error" title={publication.error.message ?? undefined}>
                       {t('post.errorReason', { reason: networkReasonText(publication.error.code) })}
                     </Text>
                   )}
+                  <FirstCommentStatus
+                    publication={publication}
+                    timeZone={workspace.timeZone}
+                    canRetry={can('post.publish')}
+                    onRetry={() => void act(`publications/${publication.id}/first-comment/retry`)}
+                  />
                 </Table.Td>
                 <Table.Td>
                   {publication.state === 'failed' && can('post.publish') && (

@@ -214,7 +214,12 @@ describe('first comments and link cards on a real Bluesky PDS', () => {
     };
     const posted = await adapter.publish(ctx, { publicationId: row.id, text: row.text, media: [] });
     if (when === 'after')
-      await adapter.publishFirstComment!(ctx, { publicationId: row.id, postRemoteId: posted.remoteId, text: row.first_comment, reconcile: false });
+      await adapter.publishFirstComment!(ctx, {
+        publicationId: row.id,
+        postRemoteId: posted.remoteId,
+        text: row.first_comment,
+        reconcile: false,
+      });
     if (retrying)
       await db.query(
         `UPDATE publications SET state = 'published', remote_id = $2, published_at = now(), attempts = 1, first_attempt_at = now(),

@@ -511,7 +511,9 @@ export function buildCli(): Command {
           }>;
         }>(`/api/v1/workspaces/${opts.workspace}/posts/${postId}`);
         output(options, result, () => {
-          process.stdout.write(`Post ${result.id}: ${result.state}${result.scheduledAt ? ` at ${result.scheduledAt}` : ''}\n${result.content}\n`);
+          process.stdout.write(
+            `Post ${result.id}: ${result.state}${result.scheduledAt ? ` at ${result.scheduledAt}` : ''}\n${result.content}\n`,
+          );
           for (const p of result.publications) {
             process.stdout.write(`\n${p.network} (${p.id}): ${p.state}${p.remoteUrl ? ` ${p.remoteUrl}` : ''}\n`);
             if (p.error) process.stdout.write(`  error: ${p.error.code}${p.error.message ? ` — ${p.error.message}` : ''}\n`);

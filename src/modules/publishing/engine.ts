@@ -99,7 +99,8 @@ export interface EngineStats {
 }
 
 /** When a pending first comment is tried again; null when it is settled. */
-const dueAtOf = (outcome: CommentOutcome, now: number): Date | null => (outcome.state === 'pending' ? new Date(now + outcome.delayMs) : null);
+const dueAtOf = (outcome: CommentOutcome, now: number): Date | null =>
+  outcome.state === 'pending' ? new Date(now + outcome.delayMs) : null;
 
 const toMs = (value: Date | string): number => (value instanceof Date ? value.getTime() : Date.parse(value));
 

@@ -239,7 +239,9 @@ export const publishingRepository = {
       items: Array<{
         id: string;
         fence: { attempts: number } | { commentAttempts: number };
-        outcome: { state: 'published'; remoteId: string; remoteUrl: string | null } | { state: 'pending' | 'failed'; code: string; message: string };
+        outcome:
+          | { state: 'published'; remoteId: string; remoteUrl: string | null }
+          | { state: 'pending' | 'failed'; code: string; message: string };
         dueAt: Date | null;
       }>;
     },

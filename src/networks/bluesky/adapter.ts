@@ -225,7 +225,11 @@ export function createBlueskyAdapter(options: BlueskyAdapterOptions = {}): Netwo
   }
 
   /** A link card as app.bsky.embed.external, its image uploaded as the thumb blob. */
-  async function externalEmbed(ctx: ChannelContext, session: Session, card: LinkCardInput): Promise<AppBskyEmbedExternal.Main & { $type: string }> {
+  async function externalEmbed(
+    ctx: ChannelContext,
+    session: Session,
+    card: LinkCardInput,
+  ): Promise<AppBskyEmbedExternal.Main & { $type: string }> {
     const external: AppBskyEmbedExternal.External = { uri: card.url, title: card.title, description: card.description ?? '' };
     if (card.image && card.image.bytes.byteLength <= BLUESKY_CARD_THUMB_BYTES) {
       const image = card.image;

@@ -365,7 +365,8 @@ export function createFacebookAdapter(options: FacebookAdapterOptions = {}): Net
       let result: PublishResult;
       try {
         // A text post with a link is a link post: Facebook reads the page's Open Graph tags itself to draw the card.
-        if (postType === 'text') result = await publishFeed(request, page, input, Boolean(firstLink(input.text)) && input.media.length === 0);
+        if (postType === 'text')
+          result = await publishFeed(request, page, input, Boolean(firstLink(input.text)) && input.media.length === 0);
         else if (postType === 'link') result = await publishFeed(request, page, input, true);
         else if (postType === 'image') result = await publishPhoto(request, page, input);
         else if (postType === 'carousel') result = await publishMultiPhoto(request, page, input);
@@ -398,7 +399,12 @@ export function createFacebookAdapter(options: FacebookAdapterOptions = {}): Net
         for (let round = 0; round < RECONCILE_MAX_PAGES; round += 1) {
           const { body } = await request<Paged<{ id: string; message?: string; from?: { id: string } }>>({
             method: 'GET',
-            url: graphUrl(META_HOSTS.graph, `${input.postRemoteId}/comments`, { fields: 'id,message,from', filter: 'toplevel', limit: 100, after }),
+            url: graphUrl(META_HOSTS.graph, `${input.postRemoteId}/comments`, {
+              fields: 'id,message,from',
+              filter: 'toplevel',
+              limit: 100,
+              after,
+            }),
             token: page.token,
           });
           const mine = (body.data ?? []).find((c) => c.from?.id === page.pageId && (c.message ?? '').trim() === input.text.trim());

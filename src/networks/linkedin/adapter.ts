@@ -237,7 +237,13 @@ export function createLinkedInAdapter(options: LinkedInAdapterOptions = {}): Net
         ? uploadSimple(
             request,
             author.urn,
-            { mediaId: 'link-card', mimeType: card.image.mimeType, bytes: card.image.bytes, size: card.image.bytes.byteLength, kind: 'image' },
+            {
+              mediaId: 'link-card',
+              mimeType: card.image.mimeType,
+              bytes: card.image.bytes,
+              size: card.image.bytes.byteLength,
+              kind: 'image',
+            },
             'image',
           )
         : undefined;

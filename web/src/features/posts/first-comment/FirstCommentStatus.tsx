@@ -66,10 +66,18 @@ export function FirstCommentStatus({
           {status.state === 'failed' && (
             <>
               <Text size="sm" c="red.8" title={status.error?.message ?? undefined} data-testid="first-comment-error">
-                {t('firstComment.status.failed', { reason: networkReasonText(reasonCode(status.error?.code ?? 'first_comment_not_published')) })}
+                {t('firstComment.status.failed', {
+                  reason: networkReasonText(reasonCode(status.error?.code ?? 'first_comment_not_published')),
+                })}
               </Text>
               {canRetry && (
-                <Button size="compact-xs" variant="light" title={t('firstComment.retryHelp')} onClick={onRetry} data-testid="first-comment-retry">
+                <Button
+                  size="compact-xs"
+                  variant="light"
+                  title={t('firstComment.retryHelp')}
+                  onClick={onRetry}
+                  data-testid="first-comment-retry"
+                >
                   {t('firstComment.retry')}
                 </Button>
               )}

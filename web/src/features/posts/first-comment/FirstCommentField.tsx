@@ -1,7 +1,10 @@
 import { Group, Text, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { NetworkInfo } from '../composer/ChannelCapabilities.tsx';
+import type { ApiItem } from '../../../api/types.ts';
 import { countLikeNetwork } from './count.ts';
+
+/** A network as GET /networks describes it. */
+type NetworkInfo = ApiItem<'/api/v1/networks', 'get'>;
 
 /**
  * A channel's first comment in the composer, offered only where its network declares one

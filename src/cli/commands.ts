@@ -492,6 +492,78 @@ export function buildCli(): Command {
       }),
     );
   post
+    .command('show')
+    .description('A post and each channel’s publication: state, link, error, first comment and link card')
+    .requiredOption('-w, --workspace <id>')
+    .argument('<postId>')
+    .action(
+      action(async (postId: string, opts: { workspace: string }, command: Command) => {
+        const { api, options } = connect(command);
+        const result = await api.get<{
+          id: string;
+          state: string;
+          scheduledAt: string | null;
+          content: string;
+          publications: Array<{
+            id: string;
+            network: string;
+            state: string;
+            remoteUrl: string | null;
+            error: { code: string; message: string | null } | null;
+            firstComment: string | null;
+            firstCommentStatus: {
+              state: string;
+              remoteUrl: string | null;
+              attempts: number;
+              nextTryAt: string | null;
+              error: { code: string; message: string | null } | null;
+            } | null;
+            linkCard: { url: string | null; skipped: string | null } | null;
+          }>;
+        }>(`/api/v1/workspaces/${opts.workspace}/posts/${postId}`);
+        output(options, result, () => {
+          process.stdout.write(
+            `Post ${result.id}: ${result.state}${result.scheduledAt ? ` at ${result.scheduledAt}` : ''}\n${result.content}\n`,
+          );
+          for (const p of result.publications) {
+            process.stdout.write(`\n${p.network} (${p.id}): ${p.state}${p.remoteUrl ? ` ${p.remoteUrl}` : ''}\n`);
+            if (p.error) process.stdout.write(`  error: ${p.error.code}${p.error.message ? ` — ${p.error.message}` : ''}\n`);
+            if (p.linkCard?.url) process.stdout.write(`  link card: ${p.linkCard.url}\n`);
+            if (p.linkCard?.skipped) process.stdout.write(`  link card not sent: ${p.linkCard.skipped}\n`);
+            const c = p.firstCommentStatus;
+            if (c) {
+              const detail =
+                c.state === 'published'
+                  ? (c.remoteUrl ?? '')
+                  : c.state === 'failed' && c.error
+                    ? `${c.error.code}${c.error.message ? ` — ${c.error.message}` : ''} (plaza post retry-comment)`
+                    : c.nextTryAt
+                      ? `next try ${c.nextTryAt}${c.error ? ` after ${c.error.code}` : ''}`
+                      : '';
+              process.stdout.write(`  first comment: ${c.state}${detail ? ` ${detail}` : ''}\n    “${p.firstComment}”\n`);
+            }
+          }
+        });
+      }),
+    );
+  post
+    .command('retry-comment')
+    .description('Try a failed first comment again (only the comment: its post is out and is never sent again)')
+    .requiredOption('-w, --workspace <id>')
+    .requiredOption('--publication <id>', 'the publication whose first comment failed (see plaza post show)')
+    .argument('<postId>')
+    .action(
+      action(async (postId: string, opts: { workspace: string; publication: string }, command: Command) => {
+        const { api, options } = connect(command);
+        const result = await api.post<{ id: string; publications: Array<{ id: string; firstCommentStatus: { state: string } | null }> }>(
+          `/api/v1/workspaces/${opts.workspace}/posts/${postId}/publications/${opts.publication}/first-comment/retry`,
+          {},
+        );
+        const state = result.publications.find((p) => p.id === opts.publication)?.firstCommentStatus?.state ?? 'none';
+        output(options, result, () => process.stdout.write(`First comment of ${opts.publication}: ${state}\n`));
+      }),
+    );
+  post
     .command('list')
     .description('List posts, newest first, undated drafts included (same filters as the web app’s posts list)')
     .requiredOption('-w, --workspace <id>')

@@ -272,6 +272,18 @@ export interface PublicationsTable {
   first_comment: string | null;
   title: string | null;
   first_comment_remote_id: string | null;
+  /** The first comment's own status (1020): null, 'pending', 'posting', 'published', 'failed'. */
+  first_comment_state: string | null;
+  first_comment_remote_url: string | null;
+  first_comment_attempts: Generated<number>;
+  first_comment_due_at: NullableTimestamp;
+  first_comment_lease_until: NullableTimestamp;
+  first_comment_error_code: string | null;
+  first_comment_error_message: string | null;
+  first_comment_published_at: NullableTimestamp;
+  /** The link card sent with the post, or why none was (a failure code) (1020). */
+  link_card_url: string | null;
+  link_card_skipped: string | null;
   /** What publishing cost on a network that bills per API call (0851; numeric, read as a string). */
   api_cost_usd: string | null;
   created_at: Timestamp;

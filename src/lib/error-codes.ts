@@ -93,6 +93,7 @@ export const ERROR_CODES = [
   'transition_not_allowed',
   'reject_comment_required',
   'publication_not_failed',
+  'first_comment_not_failed',
   'published_post_undeletable',
   'import_failed',
   // links, strategy, analytics

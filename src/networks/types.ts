@@ -147,6 +147,38 @@ export interface PublishInput {
   firstComment?: string;
   /** A title, for networks that take one (YouTube, Pinterest, blogs, LinkedIn documents). */
   title?: string;
+  /**
+   * The link card of the text's first link, read by Plaza (modules/link-cards, cached) for adapters
+   * that declare `linkCards`, when the post has no media. Absent when the page gave no card.
+   */
+  linkCard?: LinkCardInput;
+}
+
+/** An Open Graph card as Plaza read it, with its image when the adapter uploads one (`linkCards.thumbnail`). */
+export interface LinkCardInput {
+  url: string;
+  title: string;
+  description: string | null;
+  siteName: string | null;
+  imageUrl: string | null;
+  /** The card's image, fetched through the safe fetcher and size-capped; absent when it could not be read. */
+  image?: { bytes: Uint8Array; mimeType: string };
+}
+
+/** A first comment to publish under a post that is already out (`NetworkAdapter.publishFirstComment`). */
+export interface FirstCommentInput {
+  /** The publication's id: the comment's idempotency anchor. */
+  publicationId: string;
+  /** The post's remote id (as `PublishResult.remoteId`). */
+  postRemoteId: string;
+  text: string;
+  /** When Plaza first tried the publication (ISO): how far back a lookup must search. */
+  firstAttemptAt?: string;
+  /**
+   * True when an earlier try may have posted it (a retry, a crash, a lost answer): the adapter must
+   * find that comment rather than post a second one.
+   */
+  reconcile: boolean;
 }
 
 export interface PublishResult {
@@ -156,6 +188,8 @@ export interface PublishResult {
   threadRemoteIds?: string[];
   /** Remote id of the first comment, once published. */
   firstCommentRemoteId?: string;
+  /** Its address, where the network gives one. */
+  firstCommentRemoteUrl?: string | null;
 }
 
 export type { ChannelContext } from './channel-context.ts';
@@ -345,6 +379,19 @@ export interface NetworkAdapter {
   readonly oauthWays?: readonly OAuthSignInWay[];
   /** Present when Plaza can read and answer what people write to the channel (inbox.ts). */
   readonly inbox?: InboxAdapter;
+
+  /**
+   * Publishes a post's first comment, after the post is out, exactly once: with `reconcile` it first
+   * looks for the comment an earlier try may have made. Adapters with this method never comment
+   * inside `publish`; the engine calls it right after the post, and again (only it) on a retry.
+   */
+  publishFirstComment?(ctx: ChannelContext, input: FirstCommentInput): Promise<{ remoteId: string; remoteUrl: string | null }>;
+  /**
+   * Present when the network shows a link card Plaza sends (Bluesky's external embed, LinkedIn's
+   * article): the engine reads the card of a media-less post's first link and passes it as
+   * `PublishInput.linkCard`; with `thumbnail`, the card's image too, up to `maxThumbnailBytes`.
+   */
+  readonly linkCards?: { thumbnail: boolean; maxThumbnailBytes: number; thumbnailTypes: string[] };
 
   /** Present when the network charges per API call: what publishing `input` costs (no network, no clock). */
   estimateApiCost?(input: Pick<PublishInput, 'text' | 'media' | 'thread' | 'firstComment'>): ApiCostEstimate;

@@ -123,7 +123,7 @@ describe('video upload and carousel from the composer (real Chromium, real serve
     const comment = getInProcessSandbox().lookupByMarker('aroma-video', `${publication.id}#comment`);
     expect(comment).toMatchObject({ text: 'Reserva tu cata en cafearoma.example', replyTo: received?.id });
     await page.reload();
-    await page.getByTestId('first-comment-published').waitFor();
+    await page.locator('[data-testid="first-comment-status"][data-state="published"]').waitFor();
     await page.context().close();
   });
 

@@ -29,6 +29,7 @@ import * as postBatches0970 from './0970_post_batches.ts';
 import * as clientLinks0975 from './0975_client_links.ts';
 import * as inboxRules0980 from './0980_inbox_rules.ts';
 import * as contacts0985 from './0985_contacts.ts';
+import * as firstCommentState1020 from './1020_first_comment_state.ts';
 import * as queueSlotOnce1030 from './1030_queue_slot_once.ts';
 import * as savesViews1050 from './1050_saves_views.ts';
 import * as inboxSearch1060 from './1060_inbox_search.ts';
@@ -75,6 +76,7 @@ export const migrations: Migration[] = [
   { name: '0975_client_links', up: clientLinks0975.up },
   { name: '0980_inbox_rules', up: inboxRules0980.up },
   { name: '0985_contacts', up: contacts0985.up },
+  { name: '1020_first_comment_state', up: firstCommentState1020.up },
   { name: '1030_queue_slot_once', up: queueSlotOnce1030.up },
   { name: '1050_saves_views', up: savesViews1050.up },
   { name: '1060_inbox_search', up: inboxSearch1060.up },

@@ -402,6 +402,35 @@ export async function retryPublication(ctx: AppContext, workspaceId: string, pos
   });
 }
 
+/**
+ * A failed first comment, due again now: the engine's comment loop tries it (looking first for one an
+ * earlier try made). Only the comment: its post is published and is never sent again.
+ */
+export async function retryFirstComment(ctx: AppContext, workspaceId: string, postId: string, publicationId: string, actorId: string) {
+  const now = new Date(ctx.clock.now());
+  return ctx.database.db.transaction().execute(async (trx) => {
+    await lockPost(trx, workspaceId, postId);
+    const publication = await posts.lockPublication(trx, postId, publicationId);
+    if (!publication) throw notFound('Publication');
+    if (publication.state !== 'published' || publication.first_comment_state !== 'failed')
+      throw conflict('first_comment_not_failed', 'Only a failed first comment of a published post can be retried', {
+        state: publication.first_comment_state ?? 'none',
+      });
+    const channel = await posts.channelStatus(trx, publication.channel_id);
+    if (channel.status !== 'active')
+      throw conflict('channel_not_active', `The channel is ${channel.status}: reconnect it first`, { status: channel.status });
+    await posts.requeueFirstComment(trx, publicationId, now);
+    await recordEvent(trx, {
+      workspaceId,
+      actorUserId: actorId,
+      type: 'publication.retried',
+      subjectType: 'post',
+      subjectId: postId,
+      data: { publicationId, firstComment: true },
+    });
+  });
+}
+
 /** Comments on a post (404 when the post is not in the workspace). */
 export async function commentOnPost(ctx: AppContext, input: { workspaceId: string; postId: string; authorId: string; body: string }) {
   if (!(await posts.findPost(ctx.database.db, input.workspaceId, input.postId))) throw notFound('Post');

@@ -9,6 +9,26 @@ import { decodeCursor, pageOf } from '../../lib/pagination.ts';
 import { postsRepository as posts, type PostFilters, type PostRow, type PublicationRow } from './repository.ts';
 import { listEventsFor } from '../events/events.ts';
 
+const FIRST_COMMENT_STATES = { pending: 'pending', posting: 'publishing', published: 'published', failed: 'failed' } as const;
+
+/** A publication's first comment as the API shows it: its own state, link and reason; null without one. */
+function firstCommentStatusOf(p: PublicationRow) {
+  if (!p.first_comment) return null;
+  const state = FIRST_COMMENT_STATES[(p.first_comment_state ?? 'pending') as keyof typeof FIRST_COMMENT_STATES] ?? 'pending';
+  return {
+    state,
+    remoteId: p.first_comment_remote_id ?? null,
+    remoteUrl: p.first_comment_remote_url ?? null,
+    attempts: p.first_comment_attempts ?? 0,
+    nextTryAt: state === 'pending' ? (p.first_comment_due_at ?? null) : null,
+    publishedAt: p.first_comment_published_at ?? null,
+    error:
+      state !== 'published' && p.first_comment_error_code
+        ? { code: p.first_comment_error_code, message: p.first_comment_error_message ?? null }
+        : null,
+  };
+}
+
 /** A publication as the API shows it: status, attempts, remote link and error. */
 export function presentPublication(p: PublicationRow) {
   return {
@@ -23,6 +43,8 @@ export function presentPublication(p: PublicationRow) {
     firstComment: p.first_comment ?? null,
     title: p.title ?? null,
     firstCommentRemoteId: p.first_comment_remote_id ?? null,
+    firstCommentStatus: firstCommentStatusOf(p),
+    linkCard: p.link_card_url || p.link_card_skipped ? { url: p.link_card_url ?? null, skipped: p.link_card_skipped ?? null } : null,
     state: p.state,
     dueAt: p.due_at,
     attempts: p.attempts,

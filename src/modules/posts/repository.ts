@@ -328,6 +328,16 @@ export const postsRepository = {
       .execute();
   },
 
+  /** A failed first comment due again now, its tries counted afresh (the post stays as it is). */
+  async requeueFirstComment(db: Db, publicationId: string, now: Date): Promise<void> {
+    await db
+      .updateTable('publications')
+      .set({ first_comment_state: 'pending', first_comment_due_at: now, first_comment_attempts: 0, updated_at: now })
+      .where('id', '=', publicationId)
+      .where('first_comment_state', '=', 'failed')
+      .execute();
+  },
+
   /** A failed publication back on the queue now, to be reconciled first. */
   async requeuePublication(db: Db, publicationId: string, now: Date): Promise<void> {
     await db

@@ -5,7 +5,16 @@ import { noContent, pageSchema } from '../../server/schemas.ts';
 import { pageQuerySchema } from '../../lib/pagination.ts';
 import { isoInstantSchema } from '../../lib/timezones.ts';
 import { POST_STATES } from '../../db/schema.ts';
-import { commentOnPost, createPost, deletePost, importPosts, retryPublication, transitionPost, updatePost } from './commands.ts';
+import {
+  commentOnPost,
+  createPost,
+  deletePost,
+  importPosts,
+  retryFirstComment,
+  retryPublication,
+  transitionPost,
+  updatePost,
+} from './commands.ts';
 import { listPosts, loadPost, loadPostDetail, presentComment } from './queries.ts';
 import {
   channelIssuesSchema,
@@ -203,6 +212,24 @@ export const postRoutes: ApiModule = async (app, ctx) => {
     async (request) => {
       const { user, workspaceId } = member(request);
       await retryPublication(ctx, workspaceId, request.params.postId, request.params.publicationId, user.id);
+      return loadPost(db, workspaceId, request.params.postId);
+    },
+  );
+
+  app.post(
+    '/workspaces/:workspaceId/posts/:postId/publications/:publicationId/first-comment/retry',
+    {
+      config: { access: 'post.publish' },
+      schema: {
+        tags: ['posts'],
+        summary: 'Try a failed first comment again now (only the comment: its post is out and is never sent again)',
+        params: postParams.extend({ publicationId: z.string().uuid() }),
+        response: { 200: postSchema },
+      },
+    },
+    async (request) => {
+      const { user, workspaceId } = member(request);
+      await retryFirstComment(ctx, workspaceId, request.params.postId, request.params.publicationId, user.id);
       return loadPost(db, workspaceId, request.params.postId);
     },
   );

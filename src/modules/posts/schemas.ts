@@ -127,6 +127,23 @@ export const publicationSchema = z.object({
   title: z.string().nullable(),
   /** The first comment's id on the network, once published. */
   firstCommentRemoteId: z.string().nullable(),
+  /**
+   * The first comment's own status (null without one): pending (its post is not out yet, or it waits
+   * for its next try at nextTryAt), publishing, published (with its link) or failed (a reason code).
+   */
+  firstCommentStatus: z
+    .object({
+      state: z.enum(['pending', 'publishing', 'published', 'failed']),
+      remoteId: z.string().nullable(),
+      remoteUrl: z.string().nullable(),
+      attempts: z.number().int(),
+      nextTryAt: instant.nullable(),
+      publishedAt: instant.nullable(),
+      error: z.object({ code: z.string(), message: z.string().nullable() }).nullable(),
+    })
+    .nullable(),
+  /** The link card the post was sent with (its URL), or why none was sent (`skipped`, a failure code); null when not asked. */
+  linkCard: z.object({ url: z.string().nullable(), skipped: z.string().nullable() }).nullable(),
   state: z.enum(PUBLICATION_STATES),
   dueAt: instant.nullable(),
   attempts: z.number().int(),

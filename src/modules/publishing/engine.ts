@@ -15,11 +15,19 @@ import { SIGNED_MEDIA_TTL_MS, signedMediaUrl } from '../media/signed-urls.ts';
  */
 export const STREAM_VIDEO_OVER_BYTES = 20 * 1024 * 1024;
 import type { NetworkRegistry } from '../../networks/registry.ts';
-import { NetworkError, type MediaInput, type PublishInput, type PublishResult } from '../../networks/types.ts';
+import {
+  NetworkError,
+  type ChannelContext,
+  type MediaInput,
+  type NetworkAdapter,
+  type PublishInput,
+  type PublishResult,
+} from '../../networks/types.ts';
+import { cardForPublishing } from '../link-cards/cards.ts';
 import type { MediaItem } from '../../db/schema.ts';
 import { backoffDelay, SharedRateLimiter, Semaphore } from './rate-limiter.ts';
 import { WorkerLiveness } from './workers.ts';
-import { DEFERRED, publishingRepository as repository, type PublishingRow } from './repository.ts';
+import { DEFERRED, publishingRepository as repository, type FirstCommentRow, type PublishingRow } from './repository.ts';
 import { recordEvent } from '../events/events.ts';
 import { markNeedsReconnect, networkOrigin } from '../channels/service.ts';
 import { refreshAfterAuthError } from '../oauth/refresh.ts';
@@ -58,8 +66,23 @@ export interface EngineOptions {
   autoPoll?: boolean;
 }
 
+/** What became of a publication's first comment in the attempt that published its post. */
+export type CommentOutcome =
+  | { state: 'published'; remoteId: string; remoteUrl: string | null }
+  /** Worth another try (transient, rate limited, ambiguous, out of time): the comment loop takes it, and only it. */
+  | { state: 'pending'; code: string; message: string; delayMs: number }
+  | { state: 'failed'; code: string; message: string };
+
 type Outcome =
-  | { kind: 'published'; row: PublishingRow; result: PublishResult; startedAt: number; reconciled: boolean; apiCost: number | null }
+  | {
+      kind: 'published';
+      row: PublishingRow;
+      result: PublishResult;
+      startedAt: number;
+      reconciled: boolean;
+      apiCost: number | null;
+      comment?: CommentOutcome;
+    }
   | { kind: 'retry'; row: PublishingRow; error: NetworkError; delayMs: number; startedAt: number; reconcile: boolean }
   | { kind: 'failed'; row: PublishingRow; error: NetworkError; startedAt: number };
 
@@ -79,6 +102,9 @@ export interface EngineStats {
 class WaitForRate {
   constructor(readonly waitMs: number) {}
 }
+/** When a pending first comment is tried again; null when it is settled. */
+const dueAtOf = (outcome: CommentOutcome, now: number): Date | null =>
+  outcome.state === 'pending' ? new Date(now + outcome.delayMs) : null;
 
 const toMs = (value: Date | string): number => (value instanceof Date ? value.getTime() : Date.parse(value));
 
@@ -114,6 +140,7 @@ export class PublishingEngine {
   private running = false;
   private polling: Promise<void> | null = null;
   private readonly inFlight = new Set<Promise<void>>();
+  private commentsRunning = false;
   private readonly refreshCredentials: ((channelId: string, usedCredentials: string) => Promise<string | null>) | null;
 
   constructor(
@@ -204,11 +231,20 @@ export class PublishingEngine {
     await this.liveness.stop();
   }
 
-  /** One polling round: recover stale work, claim what falls due soon, arm timers. Exposed for tests. */
+  /** One polling round: recover stale work, claim what falls due soon, arm timers, retry due first comments. Exposed for tests. */
   async poll(): Promise<number> {
     await this.liveness.takeOverDead();
     await this.requeueAbandoned();
-    return this.claim();
+    const claimed = await this.claim();
+    if (!this.commentsRunning)
+      this.track(this.retryFirstComments().catch((error) => this.deps.logger.error({ err: error }, 'first comments failed')));
+    return claimed;
+  }
+
+  /** Waits for the first-comment retries in progress (tests). */
+  async settleFirstComments(): Promise<void> {
+    await this.retryFirstComments();
+    await Promise.allSettled([...this.inFlight]);
   }
 
   private schedulePoll(delay: number): void {
@@ -456,16 +492,20 @@ export class PublishingEngine {
         publishedOnChannel: (since: string, limit: number) =>
           repository.publishedOnChannel(this.deps.database.raw, row.channel_id, new Date(since), limit),
       };
-      const input = await this.buildInput(row, adapter.capabilities?.mediaByUrl === true);
+      const input = await this.buildInput(row, adapter.capabilities?.mediaByUrl === true, adapter);
       // Networks that bill per call (X): what this publication cost, kept with it.
       const apiCost = adapter.estimateApiCost ? adapter.estimateApiCost(input).total : null;
       let gaveEarlierBack = false;
+      // The first comment goes out right after its post, in the same attempt; it never fails the post.
+      const withComment = async (result: PublishResult, reconciled: boolean) =>
+        this.commentAfter(adapter, channel, input, result, row.needs_reconcile || reconciled, deadline);
       const attempt = async () => {
         if (row.needs_reconcile) {
           beforeSending();
           const existing = await adapter.findPublished(channel, input);
           if (existing) {
-            this.record({ kind: 'published', row, result: existing, startedAt, reconciled: true, apiCost });
+            const comment = await withComment(existing, true);
+            this.record({ kind: 'published', row, result: existing, startedAt, reconciled: true, apiCost, comment });
             return;
           }
         }
@@ -482,7 +522,8 @@ export class PublishingEngine {
         }
         beforeSending();
         const result = await adapter.publish(channel, input);
-        this.record({ kind: 'published', row, result, startedAt, reconciled: false, apiCost });
+        const comment = await withComment(result, false);
+        this.record({ kind: 'published', row, result, startedAt, reconciled: false, apiCost, comment });
       };
       try {
         await attempt();
@@ -520,6 +561,125 @@ export class PublishingEngine {
     }
   }
 
+  /**
+   * The first comment of a post just published (or found by a reconcile), through the adapter's
+   * `publishFirstComment`: published, pending (worth another try: the comment loop retries it, never
+   * the post) or failed for good. `reconcile` when an earlier try may have made it. Adapters that
+   * still comment inside `publish` report it in the result; without a remote id it did not go out.
+   */
+  private async commentAfter(
+    adapter: NetworkAdapter,
+    channel: ChannelContext,
+    input: PublishInput,
+    result: PublishResult,
+    reconcile: boolean,
+    deadline: number,
+  ): Promise<CommentOutcome | undefined> {
+    const text = input.firstComment?.trim();
+    if (!text) return undefined;
+    if (result.firstCommentRemoteId)
+      return { state: 'published', remoteId: result.firstCommentRemoteId, remoteUrl: result.firstCommentRemoteUrl ?? null };
+    if (!adapter.publishFirstComment)
+      return { state: 'failed', code: 'first_comment_not_published', message: 'The network did not confirm the first comment' };
+    if (this.deps.clock.now() >= deadline)
+      return { state: 'pending', code: 'send_deadline_passed', message: 'No time left in this attempt for the first comment', delayMs: 0 };
+    try {
+      const comment = await adapter.publishFirstComment(channel, {
+        publicationId: input.publicationId,
+        postRemoteId: result.remoteId,
+        text,
+        reconcile,
+        ...(input.firstAttemptAt ? { firstAttemptAt: input.firstAttemptAt } : {}),
+      });
+      return { state: 'published', remoteId: comment.remoteId, remoteUrl: httpUrlOrNull(comment.remoteUrl) };
+    } catch (caught) {
+      return this.commentFailure(caught, 1);
+    }
+  }
+
+  /** A failed first-comment try: pending with a backoff while worth retrying, else failed with the network's code. */
+  private commentFailure(caught: unknown, attempts: number): CommentOutcome {
+    const error =
+      caught instanceof NetworkError ? caught : new NetworkError('ambiguous', 'unexpected', (caught as Error)?.message ?? String(caught));
+    if (error.kind === 'auth' || error.kind === 'permanent' || attempts >= this.opts.maxAttempts)
+      return { state: 'failed', code: `${error.kind}:${error.code}`, message: error.message };
+    const delayMs = backoffDelay(attempts, this.opts.baseBackoffMs, this.opts.maxBackoffMs, error.details.retryAfterMs);
+    return {
+      state: 'pending',
+      code: error.code,
+      message: error.message,
+      delayMs: error.kind === 'ambiguous' ? Math.max(delayMs, this.opts.reconcileDelayMs) : delayMs,
+    };
+  }
+
+  /**
+   * First comments whose post is out and whose comment is due again (a failed try worth retrying,
+   * a retry asked for, a worker that died holding one): each claimed under a lease and published
+   * with `reconcile`, so a comment an earlier try made is found, not doubled. Never the post again.
+   */
+  private async retryFirstComments(): Promise<void> {
+    if (this.commentsRunning || !this.running) return;
+    this.commentsRunning = true;
+    try {
+      const now = this.deps.clock.now();
+      const rows = await repository.claimFirstComments(this.deps.database.raw, {
+        now: new Date(now),
+        leaseUntil: new Date(now + this.opts.publishTimeoutMs + this.opts.leaseMarginMs),
+        limit: 20,
+      });
+      await Promise.all(rows.map((row) => this.retryFirstComment(row)));
+    } finally {
+      this.commentsRunning = false;
+    }
+  }
+
+  private async retryFirstComment(row: FirstCommentRow): Promise<void> {
+    const { networks, clock, secrets } = this.deps;
+    let outcome: CommentOutcome;
+    const adapter = networks.has(row.network) ? networks.get(row.network) : null;
+    if (!adapter?.publishFirstComment) {
+      outcome = { state: 'failed', code: 'first_comment_not_published', message: 'This network cannot retry a first comment alone' };
+    } else if (row.channel_status !== 'active') {
+      outcome = { state: 'failed', code: `auth:channel_${row.channel_status}`, message: `The channel is ${row.channel_status}` };
+    } else {
+      const controller = new AbortController();
+      const timeout = setTimeout(() => controller.abort(new Error('timeout')), this.opts.publishTimeoutMs);
+      const release = await this.semaphoreFor(row.network).acquire();
+      try {
+        const comment = await adapter.publishFirstComment(
+          {
+            channelId: row.channel_id,
+            settings: row.settings,
+            credentials: secrets.open<Record<string, unknown>>(row.credentials_sealed),
+            signal: controller.signal,
+            deadline: clock.now() + this.opts.publishTimeoutMs - 250,
+            now: () => clock.now(),
+            allowPrivateUrls: this.deps.config?.allowPrivateUrls === true,
+            ...(networkOrigin(this.deps.config, row.network) && { origin: networkOrigin(this.deps.config, row.network) }),
+          },
+          {
+            publicationId: row.id,
+            postRemoteId: row.remote_id,
+            text: row.first_comment,
+            reconcile: true,
+            ...(row.first_attempt_at ? { firstAttemptAt: new Date(row.first_attempt_at).toISOString() } : {}),
+          },
+        );
+        outcome = { state: 'published', remoteId: comment.remoteId, remoteUrl: httpUrlOrNull(comment.remoteUrl) };
+      } catch (caught) {
+        outcome = this.commentFailure(caught, row.first_comment_attempts);
+      } finally {
+        clearTimeout(timeout);
+        release();
+      }
+    }
+    const now = clock.now();
+    await repository.writeFirstComments(this.deps.database.raw, {
+      now: new Date(now),
+      items: [{ id: row.id, fence: { commentAttempts: row.first_comment_attempts }, outcome, dueAt: dueAtOf(outcome, now) }],
+    });
+  }
+
   private classify(row: PublishingRow, error: NetworkError, startedAt: number): Outcome {
     if (error.kind === 'auth' || error.kind === 'permanent') return { kind: 'failed', row, error, startedAt };
     if (error.kind === 'rate_limited' && error.details.retryAfterMs)
@@ -531,7 +691,32 @@ export class PublishingEngine {
     return { kind: 'retry', row, error, delayMs, startedAt, reconcile: row.needs_reconcile || error.kind === 'ambiguous' };
   }
 
-  private async buildInput(row: PublishingRow, mediaByUrl = false): Promise<PublishInput> {
+  /**
+   * The link card a media-less post is sent with, for adapters that declare `linkCards` (cached by
+   * link-cards; a card that cannot be read never fails the post). What was sent, or why nothing was,
+   * is kept on the publication.
+   */
+  private async linkCardOf(row: PublishingRow, adapter: NetworkAdapter | undefined): Promise<PublishInput['linkCard']> {
+    const wants = adapter?.linkCards;
+    if (!wants || row.media.length > 0 || !this.deps.database) return undefined;
+    const cardContext = {
+      database: this.deps.database,
+      clock: this.deps.clock,
+      config: { allowPrivateUrls: this.deps.config?.allowPrivateUrls === true },
+    };
+    const { card, skipped } = await cardForPublishing(
+      cardContext,
+      row.text,
+      wants.thumbnail ? { maxBytes: wants.maxThumbnailBytes, types: wants.thumbnailTypes } : null,
+    );
+    if (card || skipped)
+      await repository
+        .noteLinkCard(this.deps.database.raw, row.id, card?.url ?? null, skipped)
+        .catch((error) => this.deps.logger.warn({ err: error }, 'noting a link card failed'));
+    return card ?? undefined;
+  }
+
+  private async buildInput(row: PublishingRow, mediaByUrl = false, adapter?: NetworkAdapter): Promise<PublishInput> {
     // Networks that fetch media by URL get a signed, expiring link under PUBLIC_URL.
     const publicUrlOf = (mediaId: string) =>
       mediaByUrl && this.deps.config
@@ -588,6 +773,7 @@ export class PublishingEngine {
       ...(row.post_type ? { postType: row.post_type as PublishInput['postType'] } : {}),
       ...(row.first_comment ? { firstComment: row.first_comment } : {}),
       ...(row.title ? { title: row.title } : {}),
+      ...(await this.linkCardOf(row, adapter).then((card) => (card ? { linkCard: card } : {}))),
     };
   }
 
@@ -632,10 +818,11 @@ export class PublishingEngine {
         outcomes: published.map((o) => (o.reconciled ? 'reconciled' : 'published')),
         apiCosts: published.map((o) => o.apiCost),
       });
-      const withComment = published.filter((o) => o.result.firstCommentRemoteId);
       await repository.writeFirstComments(raw, {
-        ids: withComment.map((o) => o.row.id),
-        remoteIds: withComment.map((o) => o.result.firstCommentRemoteId as string),
+        now: new Date(now),
+        items: published.flatMap((o) =>
+          o.comment ? [{ id: o.row.id, fence: { attempts: o.row.attempts }, outcome: o.comment, dueAt: dueAtOf(o.comment, now) }] : [],
+        ),
       });
       this.stats.published += published.length;
     }

@@ -44,6 +44,23 @@ export interface PublishingRow extends ClaimedRow {
   previous_started_at: Date | string | null;
 }
 
+/** A published post's first comment, claimed for another try. */
+export interface FirstCommentRow {
+  id: string;
+  post_id: string;
+  workspace_id: string;
+  channel_id: string;
+  network: string;
+  remote_id: string;
+  first_comment: string;
+  first_attempt_at: Date | null;
+  /** Fencing token of this try. */
+  first_comment_attempts: number;
+  settings: Record<string, unknown>;
+  credentials_sealed: string;
+  channel_status: string;
+}
+
 /** Codes of attempts that sent nothing for local reasons: handed back without counting as an attempt. */
 export const DEFERRED = ['local_rate_limit', 'send_deadline_passed'];
 
@@ -233,14 +250,84 @@ export const publishingRepository = {
     return rows;
   },
 
-  /** The first comments' remote ids of publications just published (only those whose adapter returned one). */
-  async writeFirstComments(sql: SqlRunner, batch: { ids: string[]; remoteIds: string[] }): Promise<void> {
-    if (batch.ids.length === 0) return;
+  /**
+   * First-comment outcomes, one statement. An outcome of the attempt that published the post is
+   * fenced by that attempt (`fence.attempts`); one of a comment retry by its comment try
+   * (`fence.commentAttempts`, while still 'posting'). A published comment is never overwritten.
+   */
+  async writeFirstComments(
+    sql: SqlRunner,
+    batch: {
+      now: Date;
+      items: Array<{
+        id: string;
+        fence: { attempts: number } | { commentAttempts: number };
+        outcome:
+          | { state: 'published'; remoteId: string; remoteUrl: string | null }
+          | { state: 'pending' | 'failed'; code: string; message: string };
+        dueAt: Date | null;
+      }>;
+    },
+  ): Promise<void> {
+    if (batch.items.length === 0) return;
+    const { items } = batch;
+    const published = (o: (typeof items)[number]['outcome']) => (o.state === 'published' ? o : null);
+    const failure = (o: (typeof items)[number]['outcome']) => (o.state === 'published' ? null : o);
     await sql.query(
-      `UPDATE publications p SET first_comment_remote_id = v.remote_id
-         FROM unnest($1::uuid[], $2::text[]) AS v(id, remote_id) WHERE p.id = v.id`,
-      [batch.ids, batch.remoteIds],
+      `UPDATE publications p SET first_comment_state = v.state,
+              first_comment_remote_id = COALESCE(v.remote_id, p.first_comment_remote_id),
+              first_comment_remote_url = CASE WHEN v.state = 'published' THEN v.remote_url ELSE p.first_comment_remote_url END,
+              first_comment_published_at = CASE WHEN v.state = 'published' THEN $10::timestamptz ELSE NULL END,
+              first_comment_error_code = v.code, first_comment_error_message = v.message,
+              first_comment_due_at = v.due_at, first_comment_lease_until = NULL,
+              first_comment_attempts = CASE WHEN v.attempt IS NOT NULL THEN p.first_comment_attempts + 1 ELSE p.first_comment_attempts END,
+              updated_at = $10
+         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::timestamptz[], $8::int[], $9::int[])
+              AS v(id, state, remote_id, remote_url, code, message, due_at, attempt, comment_attempt)
+        WHERE p.id = v.id AND p.state = 'published' AND p.first_comment_state IS DISTINCT FROM 'published'
+          AND ((v.attempt IS NOT NULL AND p.attempts = v.attempt AND p.first_comment_state IS NULL)
+            OR (v.comment_attempt IS NOT NULL AND p.first_comment_state = 'posting' AND p.first_comment_attempts = v.comment_attempt))`,
+      [
+        items.map((i) => i.id),
+        items.map((i) => i.outcome.state),
+        items.map((i) => published(i.outcome)?.remoteId ?? null),
+        items.map((i) => published(i.outcome)?.remoteUrl ?? null),
+        items.map((i) => failure(i.outcome)?.code ?? null),
+        items.map((i) => failure(i.outcome)?.message ?? null),
+        items.map((i) => i.dueAt),
+        items.map((i) => ('attempts' in i.fence ? i.fence.attempts : null)),
+        items.map((i) => ('commentAttempts' in i.fence ? i.fence.commentAttempts : null)),
+        batch.now,
+      ],
     );
+  },
+
+  /**
+   * Claims first comments due again (pending and due, or held by a worker whose lease ran out),
+   * under a lease, counting the try; with what the network call needs. Only published posts.
+   */
+  async claimFirstComments(sql: SqlRunner, claim: { now: Date; leaseUntil: Date; limit: number }): Promise<FirstCommentRow[]> {
+    const { rows } = await sql.query<FirstCommentRow>(
+      `WITH due AS (
+         SELECT id FROM publications
+          WHERE ((first_comment_state = 'pending' AND first_comment_due_at <= $1) OR (first_comment_state = 'posting' AND first_comment_lease_until < $1))
+            AND state = 'published' AND remote_id IS NOT NULL AND first_comment IS NOT NULL
+          ORDER BY first_comment_due_at NULLS FIRST LIMIT $3 FOR UPDATE SKIP LOCKED
+       ), claimed AS (
+         UPDATE publications p SET first_comment_state = 'posting', first_comment_attempts = p.first_comment_attempts + 1,
+                first_comment_lease_until = $2, updated_at = $1
+           FROM due WHERE p.id = due.id
+          RETURNING p.id, p.post_id, p.workspace_id, p.channel_id, p.network, p.remote_id, p.first_comment, p.first_attempt_at, p.first_comment_attempts
+       )
+       SELECT c.*, ch.settings, ch.credentials_sealed, ch.status AS channel_status FROM claimed c JOIN channels ch ON ch.id = c.channel_id`,
+      [claim.now, claim.leaseUntil, claim.limit],
+    );
+    return rows;
+  },
+
+  /** Keeps the link card a publication is sent with (its URL), or why none was sent. */
+  async noteLinkCard(sql: SqlRunner, id: string, url: string | null, skipped: string | null): Promise<void> {
+    await sql.query('UPDATE publications SET link_card_url = $2, link_card_skipped = $3 WHERE id = $1', [id, url, skipped]);
   },
 
   /** Published outcomes, one statement: the publications (still ours, still at that attempt) and their attempt rows. */

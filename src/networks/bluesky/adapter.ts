@@ -13,13 +13,15 @@
  */
 import { blueskySessionShape, parseNetworkAnswer } from '../response-shape.ts';
 import { imageSize } from 'image-size';
-import type { AppBskyEmbedImages, AppBskyFeedPost, AtpAgent, AtUri, ComAtprotoRepoStrongRef } from '@atproto/api';
+import type { AppBskyEmbedExternal, AppBskyEmbedImages, AppBskyFeedPost, AtpAgent, AtUri, ComAtprotoRepoStrongRef } from '@atproto/api';
 import { atproto, isXrpcError } from './atproto.ts';
 import {
   NetworkError,
   type ChannelContext,
   type ChannelHealth,
+  type LinkCardInput,
   type MediaInput,
+  type NetworkCapabilities,
   type MetricsSupport,
   type NetworkAdapter,
   type PostEngagers,
@@ -30,7 +32,7 @@ import {
 } from '../types.ts';
 import { engagersFromAppView, engagersFromPdsRepos } from './engagers.ts';
 import { classifyBlueskyError, type RequestKind } from './errors.ts';
-import { followUpRecordKey, rootRecordKey } from './record-key.ts';
+import { firstCommentRecordKey, followUpRecordKey, rootRecordKey } from './record-key.ts';
 import { buildFacets } from './rich-text.ts';
 import { BLUESKY_CHAT_PROXY, createBlueskyInbox } from './inbox.ts';
 import { BlueskySessionCache, readConnection } from './session.ts';
@@ -42,6 +44,20 @@ export const BLUESKY_METRICS: MetricsSupport = {
   reported: ['likes', 'replies', 'reposts', 'quotes', 'followers'],
   missing: { impressions: 'not_provided_by_network', reach: 'not_provided_by_network', clicks: 'use_tracked_links' },
 };
+/**
+ * What Bluesky publishes: text, link cards (app.bsky.embed.external), up to four images, threads,
+ * and a first comment (a reply to the post, at a record key derived from the publication id).
+ */
+export const BLUESKY_CAPABILITIES: NetworkCapabilities = {
+  postTypes: ['text', 'link', 'image', 'thread'],
+  maxCarouselItems: 4,
+  firstComment: true,
+  mediaByUrl: false,
+  charCounting: 'graphemes',
+  options: [],
+};
+/** app.bsky.embed.external#thumb: an image blob of at most 1,000,000 bytes. */
+export const BLUESKY_CARD_THUMB_BYTES = 1_000_000;
 /** Pages of notifications read per fetchMentions call at most. */
 const MAX_NOTIFICATION_PAGES = 5;
 
@@ -176,6 +192,7 @@ export function createBlueskyAdapter(options: BlueskyAdapterOptions = {}): Netwo
     part: PostPart,
     language: string | undefined,
     reply: { root: StrongRef; parent: StrongRef } | undefined,
+    card?: LinkCardInput,
   ): Promise<StrongRef> {
     const { text, facets } = await call(ctx, 'read', () => buildFacets(session.agent, part.text, ctx.signal));
     const record: AppBskyFeedPost.Record = {
@@ -188,6 +205,8 @@ export function createBlueskyAdapter(options: BlueskyAdapterOptions = {}): Netwo
     if (reply) record.reply = reply;
     if (part.media.length > 0) {
       record.embed = { $type: 'app.bsky.embed.images', images: await uploadImages(ctx, session, part.media) };
+    } else if (card) {
+      record.embed = await externalEmbed(ctx, session, card);
     }
     try {
       const { data } = await session.agent.com.atproto.repo.createRecord(
@@ -203,6 +222,23 @@ export function createBlueskyAdapter(options: BlueskyAdapterOptions = {}): Netwo
       if (existing) return existing.ref;
       throw classified;
     }
+  }
+
+  /** A link card as app.bsky.embed.external, its image uploaded as the thumb blob. */
+  async function externalEmbed(
+    ctx: ChannelContext,
+    session: Session,
+    card: LinkCardInput,
+  ): Promise<AppBskyEmbedExternal.Main & { $type: string }> {
+    const external: AppBskyEmbedExternal.External = { uri: card.url, title: card.title, description: card.description ?? '' };
+    if (card.image && card.image.bytes.byteLength <= BLUESKY_CARD_THUMB_BYTES) {
+      const image = card.image;
+      const { data } = await call(ctx, 'read', () =>
+        session.agent.com.atproto.repo.uploadBlob(image.bytes, { encoding: image.mimeType, signal: ctx.signal }),
+      );
+      external.thumb = data.blob;
+    }
+    return { $type: 'app.bsky.embed.external', external };
   }
 
   function partsOf(input: PublishInput): PostPart[] {
@@ -228,6 +264,8 @@ export function createBlueskyAdapter(options: BlueskyAdapterOptions = {}): Netwo
     label: { en: 'Bluesky', es: 'Bluesky' },
     simulated: false,
     limits: BLUESKY_LIMITS,
+    capabilities: BLUESKY_CAPABILITIES,
+    linkCards: { thumbnail: true, maxThumbnailBytes: BLUESKY_CARD_THUMB_BYTES, thumbnailTypes: ['image/jpeg', 'image/png', 'image/webp'] },
     idempotency: 'deterministic-record-key',
     metrics: BLUESKY_METRICS,
     connectionFields: [
@@ -291,11 +329,33 @@ export function createBlueskyAdapter(options: BlueskyAdapterOptions = {}): Netwo
         const parts = partsOf(input);
         for (let index = 0; index < parts.length; index += 1) {
           const reply = index === 0 ? undefined : { root: refs[0], parent: refs[index - 1] };
-          refs.push(await createPost(ctx, session, recordKeyOf(rootKey, index), parts[index], input.options?.language, reply));
+          const card = index === 0 ? input.linkCard : undefined;
+          refs.push(await createPost(ctx, session, recordKeyOf(rootKey, index), parts[index], input.options?.language, reply, card));
         }
         const result: PublishResult = { remoteId: refs[0].uri, remoteUrl: postUrl(session, rootKey) };
         if (refs.length > 1) result.threadRemoteIds = refs.slice(1).map((ref) => ref.uri);
         return result;
+      });
+    },
+
+    /**
+     * The first comment: a reply to the post at a record key derived from the publication id. A
+     * retry (or a reconcile) finds the record already there and returns it: never a second comment.
+     */
+    async publishFirstComment(ctx, input) {
+      const rkey = firstCommentRecordKey(input.publicationId);
+      return withSession(ctx, 'write', async (session) => {
+        const existing = await getPostRecord(ctx, session, rkey);
+        if (existing) return { remoteId: existing.ref.uri, remoteUrl: postUrl(session, rkey) };
+        const { AtUri } = await atproto();
+        const post = new AtUri(input.postRemoteId);
+        const parent = await getPostRecord(ctx, session, post.rkey);
+        if (!parent) throw new NetworkError('permanent', 'post_not_found', `The post ${input.postRemoteId} is not there any more`);
+        const ref = await createPost(ctx, session, rkey, { text: input.text, media: [] }, undefined, {
+          root: parent.ref,
+          parent: parent.ref,
+        });
+        return { remoteId: ref.uri, remoteUrl: postUrl(session, rkey) };
       });
     },
 

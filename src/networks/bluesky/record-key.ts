@@ -63,3 +63,8 @@ export function inboxReplyRecordKey(replyId: string): string {
 export function subjectRecordKey(kind: 'like' | 'block', subject: string): string {
   return tidFromSeed(`plaza:bluesky:${kind}:${subject}`);
 }
+
+/** The record key of a publication's first comment: a TID derived from its publication id, so a retry targets the same record. */
+export function firstCommentRecordKey(publicationId: string): string {
+  return tidFromSeed(`plaza:bluesky:first-comment:${publicationId}`);
+}

@@ -365,7 +365,9 @@ export function createFacebookAdapter(options: FacebookAdapterOptions = {}): Net
       const postType = facebookPostType(input);
       let result: PublishResult;
       try {
-        if (postType === 'text') result = await publishFeed(request, page, input, false);
+        // A text post with a link is a link post: Facebook reads the page's Open Graph tags itself to draw the card.
+        if (postType === 'text')
+          result = await publishFeed(request, page, input, Boolean(firstLink(input.text)) && input.media.length === 0);
         else if (postType === 'link') result = await publishFeed(request, page, input, true);
         else if (postType === 'image') result = await publishPhoto(request, page, input);
         else if (postType === 'carousel') result = await publishMultiPhoto(request, page, input);
@@ -381,24 +383,45 @@ export function createFacebookAdapter(options: FacebookAdapterOptions = {}): Net
         }
         throw error;
       }
-      if (input.firstComment?.trim()) {
-        try {
-          const { body } = await request<{ id: string }>({
-            method: 'POST',
-            url: graphUrl(META_HOSTS.graph, `${result.remoteId}/comments`),
-            token: page.token,
-            form: { message: input.firstComment },
-          });
-          result.firstCommentRemoteId = body.id;
-        } catch {
-          // The post is out: failing now would make the engine retry a published post. The result
-          // simply carries no firstCommentRemoteId, which the publication shows.
-        }
-      }
       return result;
     },
 
     findPublished,
+
+    /**
+     * The first comment, as the Page. With `reconcile` the post's comments are read first and the
+     * Page's own comment with this text is returned, so a retry never comments twice.
+     */
+    async publishFirstComment(ctx, input) {
+      const page = pageChannel(ctx);
+      const request = clientFor(ctx);
+      if (input.reconcile) {
+        let after: string | undefined;
+        for (let round = 0; round < RECONCILE_MAX_PAGES; round += 1) {
+          const { body } = await request<Paged<{ id: string; message?: string; from?: { id: string } }>>({
+            method: 'GET',
+            url: graphUrl(META_HOSTS.graph, `${input.postRemoteId}/comments`, {
+              fields: 'id,message,from',
+              filter: 'toplevel',
+              limit: 100,
+              after,
+            }),
+            token: page.token,
+          });
+          const mine = (body.data ?? []).find((c) => c.from?.id === page.pageId && (c.message ?? '').trim() === input.text.trim());
+          if (mine) return { remoteId: mine.id, remoteUrl: postUrl(input.postRemoteId) };
+          after = body.paging?.next ? body.paging.cursors?.after : undefined;
+          if (!after) break;
+        }
+      }
+      const { body } = await request<{ id: string }>({
+        method: 'POST',
+        url: graphUrl(META_HOSTS.graph, `${input.postRemoteId}/comments`),
+        token: page.token,
+        form: { message: input.text },
+      });
+      return { remoteId: body.id, remoteUrl: postUrl(input.postRemoteId) };
+    },
 
     async delete(ctx, remoteId) {
       const page = pageChannel(ctx);

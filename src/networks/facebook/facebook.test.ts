@@ -72,12 +72,24 @@ async function failure(promise: Promise<unknown>): Promise<NetworkError> {
 }
 
 describe('facebook publishing', () => {
-  it('publishes text, link, photo and multi-photo posts, with a first comment', async () => {
+  it('publishes text, link, photo and multi-photo posts, with a first comment (once, even when retried)', async () => {
     const plain = input({ firstComment: 'Menú del día en el enlace' });
     const posted = await adapter.publish(channel(), plain);
     const stored = server.posts.get(posted.remoteId)!;
     expect(stored).toMatchObject({ kind: 'status', message: plain.text });
-    expect(stored.comments).toEqual([{ id: posted.firstCommentRemoteId, message: 'Menú del día en el enlace' }]);
+    // The post alone: the engine publishes the first comment right after, through publishFirstComment.
+    expect(stored.comments).toEqual([]);
+    const comment = { publicationId: plain.publicationId, postRemoteId: posted.remoteId, text: 'Menú del día en el enlace' };
+    const first = await adapter.publishFirstComment!(channel(), { ...comment, reconcile: false });
+    expect(stored.comments).toEqual([{ id: first.remoteId, message: 'Menú del día en el enlace' }]);
+    // A retry after a lost answer (reconcile) finds the Page's own comment instead of commenting twice.
+    const again = await adapter.publishFirstComment!(channel(), { ...comment, reconcile: true });
+    expect(again.remoteId).toBe(first.remoteId);
+    expect(stored.comments).toHaveLength(1);
+
+    // A text post with a link goes out as a link post: Facebook draws the card from the page's Open Graph tags.
+    const linked = await adapter.publish(channel(), input({ text: `${text('linked')} https://cafe.example/carta` }));
+    expect(server.posts.get(linked.remoteId)).toMatchObject({ kind: 'link', link: 'https://cafe.example/carta' });
 
     const link = await adapter.publish(channel(), input({ postType: 'link', text: `${text('read')} https://cafe.example/menu` }));
     expect(server.posts.get(link.remoteId)).toMatchObject({ kind: 'link', link: 'https://cafe.example/menu' });

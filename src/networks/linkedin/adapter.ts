@@ -26,6 +26,8 @@ import { createLinkedInOAuthProvider } from './oauth.ts';
 import { firstUrl, fromLittleText, toLittleText } from './text.ts';
 import {
   LINKEDIN_CAPABILITIES,
+  LINKEDIN_IMAGE_TYPES,
+  LINKEDIN_MAX_IMAGE_BYTES,
   LINKEDIN_LIMITS,
   LINKEDIN_VISIBILITIES,
   VISIBILITY_OPTION,
@@ -228,14 +230,43 @@ export function createLinkedInAdapter(options: LinkedInAdapterOptions = {}): Net
       const kind = linkedInMediaKind(media);
       return kind === 'video' ? uploadVideo(request, author.urn, media, ctx) : uploadSimple(request, author.urn, media, kind);
     };
+    // The card Plaza read (Open Graph), its image uploaded as the article's thumbnail.
+    const card = input.linkCard;
+    const cardThumbnail = async () =>
+      card?.image
+        ? uploadSimple(
+            request,
+            author.urn,
+            {
+              mediaId: 'link-card',
+              mimeType: card.image.mimeType,
+              bytes: card.image.bytes,
+              size: card.image.bytes.byteLength,
+              kind: 'image',
+            },
+            'image',
+          )
+        : undefined;
     switch (postType) {
-      case 'text':
-        return undefined;
+      case 'text': {
+        if (!card) return undefined;
+        const article: Record<string, unknown> = { source: card.url, title: card.title };
+        if (card.description) article.description = card.description;
+        const thumbnail = await cardThumbnail();
+        if (thumbnail) article.thumbnail = thumbnail;
+        return { article };
+      }
       case 'link': {
         const source = firstUrl(input.text)!;
-        const article: Record<string, unknown> = { source, title: title || new URL(source).hostname };
+        const fromCard = card && card.url === source ? card : undefined;
+        const article: Record<string, unknown> = { source, title: title || fromCard?.title || new URL(source).hostname };
+        if (fromCard?.description) article.description = fromCard.description;
         const thumbnail = input.media.find((m) => linkedInMediaKind(m) === 'image');
         if (thumbnail) article.thumbnail = await upload(thumbnail);
+        else if (fromCard) {
+          const uploaded = await cardThumbnail();
+          if (uploaded) article.thumbnail = uploaded;
+        }
         return { article };
       }
       case 'image': {
@@ -335,6 +366,7 @@ export function createLinkedInAdapter(options: LinkedInAdapterOptions = {}): Net
       if (unreadable(author, error)) return null;
       throw error;
     }
+    // A text post may carry a link card (an article) or not, depending on whether its page answered.
     const wantsContent = linkedInPostType(input) !== 'text';
     return (
       posts.find(
@@ -342,7 +374,7 @@ export function createLinkedInAdapter(options: LinkedInAdapterOptions = {}): Net
           post.lifecycleState !== 'DELETED' &&
           (post.author === undefined || post.author === author.urn) &&
           sameText(post, input) &&
-          (post.content !== undefined) === wantsContent,
+          (!wantsContent || post.content !== undefined),
       ) ?? null
     );
   }
@@ -369,50 +401,16 @@ export function createLinkedInAdapter(options: LinkedInAdapterOptions = {}): Net
         if (!unreadable(author, error)) throw error;
       }
     }
-    try {
-      const answer = await request<LinkedInComment | null>({
-        method: 'POST',
-        url: `${LINKEDIN_API.rest}/socialActions/${encodeUrn(postUrn)}/comments`,
-        json: { actor: author.urn, object: postUrn, message: { text } },
-      });
-      return (answer.body ? commentUrnOf(answer.body) : undefined) ?? answer.headers.get('x-restli-id') ?? undefined;
-    } catch (error) {
-      // The post is live: a comment LinkedIn refuses for good does not undo it (the post is reported
-      // without a first comment). Anything worth retrying is thrown: the retry finds the post and
-      // adds the comment then.
-      if (error instanceof NetworkError && (error.kind === 'permanent' || error.kind === 'auth')) return undefined;
-      throw error;
-    }
+    const answer = await request<LinkedInComment | null>({
+      method: 'POST',
+      url: `${LINKEDIN_API.rest}/socialActions/${encodeUrn(postUrn)}/comments`,
+      json: { actor: author.urn, object: postUrn, message: { text } },
+    });
+    return (answer.body ? commentUrnOf(answer.body) : undefined) ?? answer.headers.get('x-restli-id') ?? undefined;
   }
 
-  async function complete(
-    request: LinkedInRequestFn,
-    author: Author,
-    input: PublishInput,
-    postUrn: string,
-    fresh: boolean,
-  ): Promise<PublishResult> {
-    const result: PublishResult = { remoteId: postUrn, remoteUrl: postUrl(postUrn) };
-    const comment = input.firstComment?.trim();
-    if (comment) {
-      try {
-        const id = await ensureFirstComment(request, author, postUrn, comment, fresh);
-        if (id) result.firstCommentRemoteId = id;
-      } catch (error) {
-        if (error instanceof NetworkError) {
-          throw new NetworkError(
-            error.kind,
-            // The network's own code, so the reason reads in the user's language; the message says the post is live.
-            error.code,
-            `The post is live (${postUrn}); its first comment failed: ${error.message}`,
-            error.details,
-          );
-        }
-        throw error;
-      }
-    }
-    return result;
-  }
+  /** The result of a post that is out (its first comment is the engine's next step: publishFirstComment). */
+  const complete = (postUrn: string): PublishResult => ({ remoteId: postUrn, remoteUrl: postUrl(postUrn) });
 
   // ---- adapter -----------------------------------------------------------------------------
 
@@ -420,7 +418,7 @@ export function createLinkedInAdapter(options: LinkedInAdapterOptions = {}): Net
     const request = clientFor(ctx);
     const author = channelAuthor(ctx);
     const post = await lookUp(request, author, input);
-    return post ? complete(request, author, input, post.id, false) : null;
+    return post ? complete(post.id) : null;
   }
 
   async function publish(ctx: ChannelContext, input: PublishInput): Promise<PublishResult> {
@@ -431,7 +429,7 @@ export function createLinkedInAdapter(options: LinkedInAdapterOptions = {}): Net
     const first = input.firstAttemptAt ? Date.parse(input.firstAttemptAt) : Number.NaN;
     if (Number.isNaN(first) || now() - first > RETRY_AFTER_MS) {
       const existing = await lookUp(request, author, input);
-      if (existing) return complete(request, author, input, existing.id, false);
+      if (existing) return complete(existing.id);
     }
     let content: Record<string, unknown> | undefined;
     try {
@@ -460,10 +458,10 @@ export function createLinkedInAdapter(options: LinkedInAdapterOptions = {}): Net
       if (error instanceof NetworkError && error.code === 'duplicate_post') {
         // Only a post made since this publication's first attempt is ours; an older twin is a real duplicate.
         const existing = await lookUp(request, author, input);
-        if (existing) return complete(request, author, input, existing.id, false);
+        if (existing) return complete(existing.id);
         // A profile whose posts Plaza cannot read: the post LinkedIn names has this very content by this author.
         const named = duplicateOf(error.details.body);
-        if (author.kind === 'person' && named) return complete(request, author, input, named, false);
+        if (author.kind === 'person' && named) return complete(named);
       }
       throw error;
     }
@@ -471,7 +469,7 @@ export function createLinkedInAdapter(options: LinkedInAdapterOptions = {}): Net
       // Created, but LinkedIn did not say which: the reconcile lookup finds it.
       throw new NetworkError('ambiguous', 'no_remote_id', 'LinkedIn created the post without answering its id (x-restli-id)');
     }
-    return complete(request, author, input, decodeURIComponent(postUrn), true);
+    return complete(decodeURIComponent(postUrn));
   }
 
   async function fetchMetrics(ctx: ChannelContext, remoteId: string): Promise<PostMetrics> {
@@ -609,6 +607,7 @@ export function createLinkedInAdapter(options: LinkedInAdapterOptions = {}): Net
     simulated: false,
     limits: LINKEDIN_LIMITS,
     capabilities: LINKEDIN_CAPABILITIES,
+    linkCards: { thumbnail: true, maxThumbnailBytes: LINKEDIN_MAX_IMAGE_BYTES, thumbnailTypes: LINKEDIN_IMAGE_TYPES },
     idempotency: 'reconcile-by-lookup',
     oauth: createLinkedInOAuthProvider({ ...(options.fetch ? { fetch: options.fetch } : {}), now }),
     connectionFields: [
@@ -629,6 +628,18 @@ export function createLinkedInAdapter(options: LinkedInAdapterOptions = {}): Net
     checkHealth,
     publish,
     findPublished,
+
+    /**
+     * The first comment, as the post's author. With `reconcile` the author's own comment with this
+     * text is looked up first (where LinkedIn lets Plaza read comments), so a retry never comments twice.
+     */
+    async publishFirstComment(ctx, input) {
+      const request = clientFor(ctx);
+      const author = channelAuthor(ctx);
+      const id = await ensureFirstComment(request, author, input.postRemoteId, input.text.trim(), !input.reconcile);
+      if (!id) throw new NetworkError('ambiguous', 'comment_id_missing', 'LinkedIn did not answer the comment’s id');
+      return { remoteId: id, remoteUrl: `${postUrl(input.postRemoteId)}?commentUrn=${encodeURIComponent(id)}` };
+    },
     delete: deletePost,
     fetchMetrics,
     fetchMentions,

@@ -194,27 +194,58 @@ describe('publishing', () => {
     expect(server.uploads.get(content.media.id)).toEqual(pdf.bytes);
   });
 
-  it('publishes the first comment right after the post, and a retry does not comment twice', async () => {
+  it('publishes the first comment after the post, and a retry does not comment twice', async () => {
     const input = post('con comentario', { firstComment: 'Reserva en https://cafe-aroma.example' });
     const result = await adapter.publish(channel(), input);
-    expect(result.firstCommentRemoteId).toMatch(/^urn:li:comment:/);
-    expect(server.comments.get(result.remoteId)).toHaveLength(1);
-    const again = await adapter.publish(channel(), { ...input, firstAttemptAt: new Date(server.clock - 60_000).toISOString() });
-    expect(again).toMatchObject({ remoteId: result.remoteId, firstCommentRemoteId: result.firstCommentRemoteId });
+    expect(server.comments.get(result.remoteId) ?? []).toHaveLength(0);
+    const comment = { publicationId: input.publicationId, postRemoteId: result.remoteId, text: 'Reserva en https://cafe-aroma.example' };
+    const first = await adapter.publishFirstComment!(channel(), { ...comment, reconcile: false });
+    expect(first.remoteId).toMatch(/^urn:li:comment:/);
+    const again = await adapter.publishFirstComment!(channel(), { ...comment, reconcile: true });
+    expect(again.remoteId).toBe(first.remoteId);
     expect(server.comments.get(result.remoteId)).toHaveLength(1);
     expect(server.postsWithText('con comentario')).toBe(1);
   });
 
-  it('when the first comment fails transiently, the retry finds the post and adds only the comment', async () => {
+  it('a first comment that fails transiently throws without touching the post; its retry adds only the comment', async () => {
     server.fail({ method: 'POST', path: /\/socialActions\/.+\/comments$/, status: 503 });
     const input = post('comentario tardío', { firstComment: 'Hola' });
-    const error = await rejection(adapter.publish(channel(), input));
-    expect(error).toMatchObject({ kind: 'transient', code: 'http_503' });
-    expect(error.message).toContain('first comment');
+    const result = await adapter.publish(channel(), input);
+    const comment = { publicationId: input.publicationId, postRemoteId: result.remoteId, text: 'Hola' };
+    expect(await rejection(adapter.publishFirstComment!(channel(), { ...comment, reconcile: false }))).toMatchObject({
+      kind: 'transient',
+      code: 'http_503',
+    });
     server.clock += 30_000;
-    const retried = await adapter.publish(channel(), input);
+    await adapter.publishFirstComment!(channel(), { ...comment, reconcile: true });
     expect(server.postsWithText('comentario tardío')).toBe(1);
-    expect(server.comments.get(retried.remoteId)!.map((c) => c.text)).toEqual(['Hola']);
+    expect(server.comments.get(result.remoteId)!.map((c) => c.text)).toEqual(['Hola']);
+  });
+
+  it('sends the link card Plaza read as the article of a text post, its image uploaded as the thumbnail', async () => {
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
+    const input = post('Nueva carta: https://cafe-aroma.example/carta', {
+      linkCard: {
+        url: 'https://cafe-aroma.example/carta',
+        title: 'Carta de otoño',
+        description: 'Setas, castañas y calabaza',
+        siteName: 'Café Aroma',
+        imageUrl: 'https://cafe-aroma.example/og.png',
+        image: { bytes: png, mimeType: 'image/png' },
+      },
+    });
+    const result = await adapter.publish(channel(), input);
+    const content = server.posts.get(result.remoteId)!.content as { article: Record<string, string> };
+    expect(content.article).toMatchObject({
+      source: 'https://cafe-aroma.example/carta',
+      title: 'Carta de otoño',
+      description: 'Setas, castañas y calabaza',
+    });
+    expect(content.article.thumbnail).toMatch(/^urn:li:image:/);
+    expect(server.uploads.get(content.article.thumbnail)).toEqual(png);
+    // A lost answer: the lookup still finds this post (a text post whose page gave a card).
+    server.clock += 60_000;
+    expect((await adapter.findPublished(channel(), input))?.remoteId).toBe(result.remoteId);
   });
 
   it('deletes a post, and deleting it again is fine', async () => {
@@ -261,9 +292,11 @@ describe('reconcile and duplicates', () => {
     const input = post('respuesta cortada', { firstComment: 'Primer comentario' });
     expect(await rejection(adapter.publish(channel(), input))).toMatchObject({ kind: 'ambiguous' });
     server.clock += 60_000;
-    // The engine's reconcile path: findPublished completes the first comment the lost answer skipped.
+    // The engine's reconcile path: findPublished finds the post, then the first comment follows (once).
     const found = await adapter.findPublished(channel(), input);
-    expect(found?.firstCommentRemoteId).toMatch(/^urn:li:comment:/);
+    const comment = { publicationId: input.publicationId, postRemoteId: found!.remoteId, text: 'Primer comentario', reconcile: true };
+    const first = await adapter.publishFirstComment!(channel(), comment);
+    expect((await adapter.publishFirstComment!(channel(), comment)).remoteId).toBe(first.remoteId);
     expect(server.comments.get(found!.remoteId)!.map((c) => c.text)).toEqual(['Primer comentario']);
     expect(server.postsWithText('respuesta cortada')).toBe(1);
   });
@@ -278,6 +311,12 @@ describe('reconcile and duplicates', () => {
     const retried = await adapter.publish(channel('person'), input);
     expect(server.postsWithText('perfil sin lectura')).toBe(1);
     expect(server.posts.get(retried.remoteId)?.text).toBe('perfil sin lectura');
+    await adapter.publishFirstComment!(channel('person'), {
+      publicationId: input.publicationId,
+      postRemoteId: retried.remoteId,
+      text: 'Comentario',
+      reconcile: true,
+    });
     expect(server.comments.get(retried.remoteId)!.map((c) => c.text)).toEqual(['Comentario']);
   });
 

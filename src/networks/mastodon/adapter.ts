@@ -8,8 +8,10 @@ import {
   type ChannelHealth,
   type MediaInput,
   type MetricsSupport,
+  type FirstCommentInput,
   type MissingMetrics,
   type NetworkAdapter,
+  type NetworkCapabilities,
   type PostEngagers,
   type PostMetrics,
   type PublishInput,
@@ -30,7 +32,7 @@ import { mastodonOAuth } from './oauth.ts';
 import { guardedFetch } from '../../lib/safe-fetch.ts';
 import { mastodonAccountShape, parseNetworkAnswer } from '../response-shape.ts';
 import { createMastodonClient, type MastodonRequestFn } from './http.ts';
-import { DEFAULT_URL_CHARS, htmlToPlainText, matchKey } from './text.ts';
+import { countStatusChars, DEFAULT_URL_CHARS, htmlToPlainText, matchKey } from './text.ts';
 import { MASTODON_DEFAULT_LIMITS, validateMastodonPost, type MastodonLimits } from './validate.ts';
 
 export interface MastodonAdapterOptions {
@@ -64,6 +66,26 @@ const CLOCK_SKEW_MS = 5 * 60_000;
 const MENTION_PAGE_SIZE = 80; // Maximum of GET /api/v1/notifications
 const MENTION_MAX_PAGES = 5;
 const PAGE_SIZE = 40; // Maximum of GET /api/v1/accounts/:id/statuses
+
+/**
+ * What Mastodon publishes: text (the instance builds link previews itself), up to four images,
+ * threads, and a first comment (a reply to the post, under its own Idempotency-Key).
+ */
+export const MASTODON_CAPABILITIES: NetworkCapabilities = {
+  postTypes: ['text', 'link', 'image', 'thread'],
+  maxCarouselItems: 4,
+  firstComment: true,
+  mediaByUrl: false,
+  charCounting: 'graphemes',
+  // Links count 23 characters whatever their length, as Mastodon counts them.
+  countChars: (text) => countStatusChars(text),
+  options: [],
+};
+
+/** Idempotency key of a publication's first comment. */
+export function firstCommentIdempotencyKey(publicationId: string): string {
+  return `${publicationId}:first-comment`;
+}
 
 /** Idempotency key of thread part `index` (0 = the root post). */
 export function idempotencyKeyFor(publicationId: string, index: number): string {
@@ -288,6 +310,36 @@ export function createMastodonAdapter(options: MastodonAdapterOptions = {}): Net
     return toPublishResult(root, followUps);
   }
 
+  /**
+   * The first comment: a reply to the post. With `reconcile`, the post's context is read first and
+   * the account's own reply with this text is returned; the post is sent with its own
+   * Idempotency-Key, which Mastodon replays for an hour, so a lost answer cannot make two.
+   */
+  async function publishFirstComment(ctx: ChannelContext, input: FirstCommentInput) {
+    const request = clientFor(ctx);
+    if (input.reconcile) {
+      const me = await verifyCredentials(request);
+      const { body: context } = await request<MastodonContext>({
+        method: 'GET',
+        path: `/api/v1/statuses/${encodeURIComponent(input.postRemoteId)}/context`,
+      });
+      const found = (context.descendants ?? []).find(
+        (status) =>
+          status.account?.id === me.id &&
+          status.in_reply_to_id === input.postRemoteId &&
+          matchKey(htmlToPlainText(status.content)) === matchKey(input.text),
+      );
+      if (found) return { remoteId: found.id, remoteUrl: found.url ?? found.uri ?? null };
+    }
+    const { body } = await request<MastodonStatus>({
+      method: 'POST',
+      path: '/api/v1/statuses',
+      json: { status: input.text, in_reply_to_id: input.postRemoteId },
+      idempotencyKey: firstCommentIdempotencyKey(input.publicationId),
+    });
+    return { remoteId: body.id, remoteUrl: body.url ?? body.uri ?? null };
+  }
+
   return {
     name: 'mastodon',
     // Sign in by server (oauth.ts); pasting a token (connectionFields) still works.
@@ -296,6 +348,7 @@ export function createMastodonAdapter(options: MastodonAdapterOptions = {}): Net
     label: { en: 'Mastodon', es: 'Mastodon' },
     simulated: false,
     limits: MASTODON_DEFAULT_LIMITS,
+    capabilities: MASTODON_CAPABILITIES,
     idempotency: 'idempotency-key-header',
     metrics: MASTODON_METRICS,
     connectionFields: [
@@ -338,6 +391,7 @@ export function createMastodonAdapter(options: MastodonAdapterOptions = {}): Net
 
     publish,
     findPublished,
+    publishFirstComment,
 
     async delete(ctx: ChannelContext, remoteId: string): Promise<void> {
       try {

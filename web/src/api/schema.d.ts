@@ -13072,8 +13072,25 @@ export interface paths {
                                     firstAttemptAt: (string) | null;
                                     firstComment: string | null;
                                     firstCommentRemoteId: string | null;
+                                    firstCommentStatus: {
+                                        attempts: number;
+                                        error: {
+                                            code: string;
+                                            message: string | null;
+                                        } | null;
+                                        nextTryAt: (string) | null;
+                                        publishedAt: (string) | null;
+                                        remoteId: string | null;
+                                        remoteUrl: string | null;
+                                        /** @enum {string} */
+                                        state: "pending" | "publishing" | "published" | "failed";
+                                    } | null;
                                     /** Format: uuid */
                                     id: string;
+                                    linkCard: {
+                                        skipped: string | null;
+                                        url: string | null;
+                                    } | null;
                                     media: {
                                         alt?: string;
                                         mediaId: string;
@@ -13233,8 +13250,25 @@ export interface paths {
                                 firstAttemptAt: (string) | null;
                                 firstComment: string | null;
                                 firstCommentRemoteId: string | null;
+                                firstCommentStatus: {
+                                    attempts: number;
+                                    error: {
+                                        code: string;
+                                        message: string | null;
+                                    } | null;
+                                    nextTryAt: (string) | null;
+                                    publishedAt: (string) | null;
+                                    remoteId: string | null;
+                                    remoteUrl: string | null;
+                                    /** @enum {string} */
+                                    state: "pending" | "publishing" | "published" | "failed";
+                                } | null;
                                 /** Format: uuid */
                                 id: string;
+                                linkCard: {
+                                    skipped: string | null;
+                                    url: string | null;
+                                } | null;
                                 media: {
                                     alt?: string;
                                     mediaId: string;
@@ -13400,8 +13434,25 @@ export interface paths {
                                 firstAttemptAt: (string) | null;
                                 firstComment: string | null;
                                 firstCommentRemoteId: string | null;
+                                firstCommentStatus: {
+                                    attempts: number;
+                                    error: {
+                                        code: string;
+                                        message: string | null;
+                                    } | null;
+                                    nextTryAt: (string) | null;
+                                    publishedAt: (string) | null;
+                                    remoteId: string | null;
+                                    remoteUrl: string | null;
+                                    /** @enum {string} */
+                                    state: "pending" | "publishing" | "published" | "failed";
+                                } | null;
                                 /** Format: uuid */
                                 id: string;
+                                linkCard: {
+                                    skipped: string | null;
+                                    url: string | null;
+                                } | null;
                                 media: {
                                     alt?: string;
                                     mediaId: string;
@@ -13554,8 +13605,25 @@ export interface paths {
                                 firstAttemptAt: (string) | null;
                                 firstComment: string | null;
                                 firstCommentRemoteId: string | null;
+                                firstCommentStatus: {
+                                    attempts: number;
+                                    error: {
+                                        code: string;
+                                        message: string | null;
+                                    } | null;
+                                    nextTryAt: (string) | null;
+                                    publishedAt: (string) | null;
+                                    remoteId: string | null;
+                                    remoteUrl: string | null;
+                                    /** @enum {string} */
+                                    state: "pending" | "publishing" | "published" | "failed";
+                                } | null;
                                 /** Format: uuid */
                                 id: string;
+                                linkCard: {
+                                    skipped: string | null;
+                                    url: string | null;
+                                } | null;
                                 media: {
                                     alt?: string;
                                     mediaId: string;
@@ -13721,8 +13789,25 @@ export interface paths {
                                 firstAttemptAt: (string) | null;
                                 firstComment: string | null;
                                 firstCommentRemoteId: string | null;
+                                firstCommentStatus: {
+                                    attempts: number;
+                                    error: {
+                                        code: string;
+                                        message: string | null;
+                                    } | null;
+                                    nextTryAt: (string) | null;
+                                    publishedAt: (string) | null;
+                                    remoteId: string | null;
+                                    remoteUrl: string | null;
+                                    /** @enum {string} */
+                                    state: "pending" | "publishing" | "published" | "failed";
+                                } | null;
                                 /** Format: uuid */
                                 id: string;
+                                linkCard: {
+                                    skipped: string | null;
+                                    url: string | null;
+                                } | null;
                                 media: {
                                     alt?: string;
                                     mediaId: string;
@@ -13833,8 +13918,25 @@ export interface paths {
                                 firstAttemptAt: (string) | null;
                                 firstComment: string | null;
                                 firstCommentRemoteId: string | null;
+                                firstCommentStatus: {
+                                    attempts: number;
+                                    error: {
+                                        code: string;
+                                        message: string | null;
+                                    } | null;
+                                    nextTryAt: (string) | null;
+                                    publishedAt: (string) | null;
+                                    remoteId: string | null;
+                                    remoteUrl: string | null;
+                                    /** @enum {string} */
+                                    state: "pending" | "publishing" | "published" | "failed";
+                                } | null;
                                 /** Format: uuid */
                                 id: string;
+                                linkCard: {
+                                    skipped: string | null;
+                                    url: string | null;
+                                } | null;
                                 media: {
                                     alt?: string;
                                     mediaId: string;
@@ -13997,8 +14099,25 @@ export interface paths {
                                 firstAttemptAt: (string) | null;
                                 firstComment: string | null;
                                 firstCommentRemoteId: string | null;
+                                firstCommentStatus: {
+                                    attempts: number;
+                                    error: {
+                                        code: string;
+                                        message: string | null;
+                                    } | null;
+                                    nextTryAt: (string) | null;
+                                    publishedAt: (string) | null;
+                                    remoteId: string | null;
+                                    remoteUrl: string | null;
+                                    /** @enum {string} */
+                                    state: "pending" | "publishing" | "published" | "failed";
+                                } | null;
                                 /** Format: uuid */
                                 id: string;
+                                linkCard: {
+                                    skipped: string | null;
+                                    url: string | null;
+                                } | null;
                                 media: {
                                     alt?: string;
                                     mediaId: string;
@@ -14145,6 +14264,128 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspaces/{workspaceId}/posts/{postId}/publications/{publicationId}/first-comment/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Try a failed first comment again now (only the comment: its post is out and is never sent again) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    postId: string;
+                    publicationId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            authorId: string | null;
+                            campaignId: string | null;
+                            content: string;
+                            createdAt: string;
+                            evergreen: boolean;
+                            evergreenSourceId: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            objectiveId: string | null;
+                            occurrenceDetached: boolean;
+                            pillarId: string | null;
+                            publications: {
+                                attempts: number;
+                                /** Format: uuid */
+                                channelId: string;
+                                dueAt: (string) | null;
+                                error: {
+                                    code: string;
+                                    message: string | null;
+                                } | null;
+                                firstAttemptAt: (string) | null;
+                                firstComment: string | null;
+                                firstCommentRemoteId: string | null;
+                                firstCommentStatus: {
+                                    attempts: number;
+                                    error: {
+                                        code: string;
+                                        message: string | null;
+                                    } | null;
+                                    nextTryAt: (string) | null;
+                                    publishedAt: (string) | null;
+                                    remoteId: string | null;
+                                    remoteUrl: string | null;
+                                    /** @enum {string} */
+                                    state: "pending" | "publishing" | "published" | "failed";
+                                } | null;
+                                /** Format: uuid */
+                                id: string;
+                                linkCard: {
+                                    skipped: string | null;
+                                    url: string | null;
+                                } | null;
+                                media: {
+                                    alt?: string;
+                                    mediaId: string;
+                                }[];
+                                missedByMs: number | null;
+                                network: string;
+                                options: {
+                                    contentWarning?: string;
+                                    language?: string;
+                                    network?: {
+                                        [key: string]: string | boolean;
+                                    };
+                                    /** @enum {string} */
+                                    visibility?: "public" | "unlisted" | "private" | "direct";
+                                };
+                                postType: ("text" | "link" | "image" | "carousel" | "video" | "reel" | "story" | "thread" | "document") | null;
+                                publishedAt: (string) | null;
+                                remoteId: string | null;
+                                remoteUrl: string | null;
+                                /** @enum {string} */
+                                state: "pending" | "scheduled" | "publishing" | "published" | "failed" | "canceled";
+                                text: string;
+                                thread: {
+                                    media: {
+                                        alt?: string;
+                                        mediaId: string;
+                                    }[];
+                                    text: string;
+                                }[];
+                                title: string | null;
+                            }[];
+                            recurringRuleId: string | null;
+                            scheduledAt: (string) | null;
+                            segmentId: string | null;
+                            /** @enum {string} */
+                            state: "draft" | "in_review" | "approved" | "scheduled" | "publishing" | "published" | "failed" | "canceled";
+                            updatedAt: string;
+                            /** Format: uuid */
+                            workspaceId: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workspaces/{workspaceId}/posts/{postId}/publications/{publicationId}/retry": {
         parameters: {
             query?: never;
@@ -14198,8 +14439,25 @@ export interface paths {
                                 firstAttemptAt: (string) | null;
                                 firstComment: string | null;
                                 firstCommentRemoteId: string | null;
+                                firstCommentStatus: {
+                                    attempts: number;
+                                    error: {
+                                        code: string;
+                                        message: string | null;
+                                    } | null;
+                                    nextTryAt: (string) | null;
+                                    publishedAt: (string) | null;
+                                    remoteId: string | null;
+                                    remoteUrl: string | null;
+                                    /** @enum {string} */
+                                    state: "pending" | "publishing" | "published" | "failed";
+                                } | null;
                                 /** Format: uuid */
                                 id: string;
+                                linkCard: {
+                                    skipped: string | null;
+                                    url: string | null;
+                                } | null;
                                 media: {
                                     alt?: string;
                                     mediaId: string;
@@ -14310,8 +14568,25 @@ export interface paths {
                                 firstAttemptAt: (string) | null;
                                 firstComment: string | null;
                                 firstCommentRemoteId: string | null;
+                                firstCommentStatus: {
+                                    attempts: number;
+                                    error: {
+                                        code: string;
+                                        message: string | null;
+                                    } | null;
+                                    nextTryAt: (string) | null;
+                                    publishedAt: (string) | null;
+                                    remoteId: string | null;
+                                    remoteUrl: string | null;
+                                    /** @enum {string} */
+                                    state: "pending" | "publishing" | "published" | "failed";
+                                } | null;
                                 /** Format: uuid */
                                 id: string;
+                                linkCard: {
+                                    skipped: string | null;
+                                    url: string | null;
+                                } | null;
                                 media: {
                                     alt?: string;
                                     mediaId: string;
@@ -14422,8 +14697,25 @@ export interface paths {
                                 firstAttemptAt: (string) | null;
                                 firstComment: string | null;
                                 firstCommentRemoteId: string | null;
+                                firstCommentStatus: {
+                                    attempts: number;
+                                    error: {
+                                        code: string;
+                                        message: string | null;
+                                    } | null;
+                                    nextTryAt: (string) | null;
+                                    publishedAt: (string) | null;
+                                    remoteId: string | null;
+                                    remoteUrl: string | null;
+                                    /** @enum {string} */
+                                    state: "pending" | "publishing" | "published" | "failed";
+                                } | null;
                                 /** Format: uuid */
                                 id: string;
+                                linkCard: {
+                                    skipped: string | null;
+                                    url: string | null;
+                                } | null;
                                 media: {
                                     alt?: string;
                                     mediaId: string;
@@ -14534,8 +14826,25 @@ export interface paths {
                                 firstAttemptAt: (string) | null;
                                 firstComment: string | null;
                                 firstCommentRemoteId: string | null;
+                                firstCommentStatus: {
+                                    attempts: number;
+                                    error: {
+                                        code: string;
+                                        message: string | null;
+                                    } | null;
+                                    nextTryAt: (string) | null;
+                                    publishedAt: (string) | null;
+                                    remoteId: string | null;
+                                    remoteUrl: string | null;
+                                    /** @enum {string} */
+                                    state: "pending" | "publishing" | "published" | "failed";
+                                } | null;
                                 /** Format: uuid */
                                 id: string;
+                                linkCard: {
+                                    skipped: string | null;
+                                    url: string | null;
+                                } | null;
                                 media: {
                                     alt?: string;
                                     mediaId: string;
@@ -14646,8 +14955,25 @@ export interface paths {
                                 firstAttemptAt: (string) | null;
                                 firstComment: string | null;
                                 firstCommentRemoteId: string | null;
+                                firstCommentStatus: {
+                                    attempts: number;
+                                    error: {
+                                        code: string;
+                                        message: string | null;
+                                    } | null;
+                                    nextTryAt: (string) | null;
+                                    publishedAt: (string) | null;
+                                    remoteId: string | null;
+                                    remoteUrl: string | null;
+                                    /** @enum {string} */
+                                    state: "pending" | "publishing" | "published" | "failed";
+                                } | null;
                                 /** Format: uuid */
                                 id: string;
+                                linkCard: {
+                                    skipped: string | null;
+                                    url: string | null;
+                                } | null;
                                 media: {
                                     alt?: string;
                                     mediaId: string;
@@ -14758,8 +15084,25 @@ export interface paths {
                                 firstAttemptAt: (string) | null;
                                 firstComment: string | null;
                                 firstCommentRemoteId: string | null;
+                                firstCommentStatus: {
+                                    attempts: number;
+                                    error: {
+                                        code: string;
+                                        message: string | null;
+                                    } | null;
+                                    nextTryAt: (string) | null;
+                                    publishedAt: (string) | null;
+                                    remoteId: string | null;
+                                    remoteUrl: string | null;
+                                    /** @enum {string} */
+                                    state: "pending" | "publishing" | "published" | "failed";
+                                } | null;
                                 /** Format: uuid */
                                 id: string;
+                                linkCard: {
+                                    skipped: string | null;
+                                    url: string | null;
+                                } | null;
                                 media: {
                                     alt?: string;
                                     mediaId: string;
@@ -14870,8 +15213,25 @@ export interface paths {
                                 firstAttemptAt: (string) | null;
                                 firstComment: string | null;
                                 firstCommentRemoteId: string | null;
+                                firstCommentStatus: {
+                                    attempts: number;
+                                    error: {
+                                        code: string;
+                                        message: string | null;
+                                    } | null;
+                                    nextTryAt: (string) | null;
+                                    publishedAt: (string) | null;
+                                    remoteId: string | null;
+                                    remoteUrl: string | null;
+                                    /** @enum {string} */
+                                    state: "pending" | "publishing" | "published" | "failed";
+                                } | null;
                                 /** Format: uuid */
                                 id: string;
+                                linkCard: {
+                                    skipped: string | null;
+                                    url: string | null;
+                                } | null;
                                 media: {
                                     alt?: string;
                                     mediaId: string;

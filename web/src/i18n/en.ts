@@ -1,3 +1,4 @@
+import { firstCommentEn } from './first-comment-en.ts';
 import { composerMediaEn } from './composer-media-en.ts';
 import { listeningEn } from './listening-en.ts';
 import { inboxEn } from './inbox-en.ts';
@@ -282,6 +283,7 @@ export const en = {
   previews: previewsEn,
   labels: labelsEn,
   composerMedia: composerMediaEn,
+  firstComment: firstCommentEn,
   connect: connectEn,
   channelQuota: channelQuotaEn,
   queues: queuesEn,

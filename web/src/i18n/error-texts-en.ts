@@ -70,6 +70,7 @@ export const errorTextsEn = {
   post_partly_published: 'Some channels have already published this post, so it can no longer be edited.',
   transition_not_allowed: 'This cannot be done to a post that is “{{fromText}}”.',
   reject_comment_required: 'Say why in a comment when you reject a post.',
+  first_comment_not_failed: 'Only a failed first comment of a published post can be retried.',
   publication_not_failed: 'Only failed publications can be retried (this one is “{{stateText}}”).',
   published_post_undeletable: 'A published post cannot be deleted from Plaza. Delete it on the network.',
   import_failed: 'Some rows are not valid, so nothing was imported.',
@@ -142,6 +143,9 @@ export const validationIssuesEn = {
  * src/networks/**, `http_<status>` as http_error). The network's own words stay available as a detail.
  */
 export const networkReasonsEn = {
+  first_comment_not_published: 'The network did not confirm the first comment.',
+  post_not_found: 'The post is not on the network any more.',
+  comment_id_missing: 'The network did not say which comment it created.',
   quota_exceeded: 'The network’s daily quota is spent: the post waits until it resets.',
   conflict: 'The network refused it as a conflict with something that already exists.',
   media_truncated: 'The stored media file is shorter than it should be: upload it again.',

@@ -77,6 +77,7 @@ export const errorTextsEs: Record<keyof typeof errorTextsEn, string> = {
   post_partly_published: 'Algunos canales ya han publicado esta publicación, así que ya no se puede editar.',
   transition_not_allowed: 'No se puede hacer con una publicación en estado «{{fromText}}».',
   reject_comment_required: 'Explica el motivo en un comentario al rechazar una publicación.',
+  first_comment_not_failed: 'Solo se puede reintentar el primer comentario fallido de una publicación ya publicada.',
   publication_not_failed: 'Solo se pueden reintentar las publicaciones fallidas (esta está «{{stateText}}»).',
   published_post_undeletable: 'Una publicación ya publicada no se puede borrar desde Plaza. Bórrala en la red.',
   import_failed: 'Algunas filas no son válidas, así que no se ha importado nada.',
@@ -147,6 +148,9 @@ export const validationIssuesEs: Record<keyof typeof validationIssuesEn, string>
 
 /** Por qué una red rechazó una publicación o una conexión, por el código de la red. */
 export const networkReasonsEs: Record<keyof typeof networkReasonsEn, string> = {
+  first_comment_not_published: 'La red no confirmó el primer comentario.',
+  post_not_found: 'La publicación ya no está en la red.',
+  comment_id_missing: 'La red no indicó qué comentario creó.',
   quota_exceeded: 'Se ha gastado la cuota diaria de la red: la publicación espera a que se reinicie.',
   conflict: 'La red lo rechazó por chocar con algo que ya existe.',
   media_truncated: 'El archivo guardado es más corto de lo que debería: vuelve a subirlo.',

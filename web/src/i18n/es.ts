@@ -1,3 +1,4 @@
+import { firstCommentEs } from './first-comment-es.ts';
 import { composerMediaEs } from './composer-media-es.ts';
 import type { Dictionary } from './en.ts';
 import { listeningEs } from './listening-es.ts';
@@ -284,6 +285,7 @@ export const es: Dictionary = {
   previews: previewsEs,
   labels: labelsEs,
   composerMedia: composerMediaEs,
+  firstComment: firstCommentEs,
   connect: connectEs,
   channelQuota: channelQuotaEs,
   queues: queuesEs,

@@ -207,6 +207,15 @@ export class FakeFacebookServer extends GraphTestServer {
         },
       };
     }
+    if (second === 'comments' && method === 'GET') {
+      // GET /{post-id}/comments: the comments with their author (the Page for its own), oldest first.
+      return {
+        body: {
+          data: post.comments.map((c) => ({ id: c.id, message: c.message, from: { id: post.pageId, name: 'Page' } })),
+          paging: { cursors: {} },
+        },
+      };
+    }
     if (second === 'comments' && method === 'POST') {
       const comment = { id: `${post.id.split('_')[1]}_${this.nextId()}`, message: params.message ?? '' };
       post.comments.push(comment);

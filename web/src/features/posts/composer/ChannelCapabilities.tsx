@@ -8,11 +8,12 @@
  * connected, e.g. a TikTok creator's privacy levels): `settings.optionChoices` lists the values of a
  * select it may use, `settings.lockedOptions` the options the account has fixed (shown, not editable).
  */
-import { Alert, Select, Stack, Switch, Textarea, TextInput } from '@mantine/core';
+import { Alert, Select, Stack, Switch, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ApiItem } from '../../../api/types.ts';
 import type { PublicationOptions } from '../types.ts';
 import type { PostType } from './draft.ts';
+import { FirstCommentField } from '../first-comment/FirstCommentField.tsx';
 
 /** A network as GET /networks describes it. */
 export type NetworkInfo = ApiItem<'/api/v1/networks', 'get'>;
@@ -84,17 +85,7 @@ export function ChannelCapabilities({
         onChange={(value) => onPostType((value as PostType | null) ?? null)}
         data-testid={`post-type-${channelId}`}
       />
-      {caps?.firstComment && (
-        <Textarea
-          label={t('composerMedia.firstComment')}
-          description={t('composerMedia.firstCommentHelp')}
-          autosize
-          minRows={2}
-          value={firstComment}
-          onChange={(e) => onFirstComment(e.currentTarget.value)}
-          data-testid={`first-comment-${channelId}`}
-        />
-      )}
+      <FirstCommentField channelId={channelId} network={network} value={firstComment} onChange={onFirstComment} />
       {visibleOptions.map((option) => {
         const label = option.label[lang];
         const fixed = locked[option.name];

@@ -19,6 +19,7 @@ import { ApiErrorAlert } from '../../../shared/ApiErrorAlert.tsx';
 import { networkReasonText } from '../../../shared/api-error-text.ts';
 import { useActivityLabel } from '../../activity/activity.ts';
 import { PublicationPreviews } from '../preview/PublicationPreviews.tsx';
+import { FirstCommentStatus } from '../first-comment/FirstCommentStatus.tsx';
 import { ApproveButton, ApproveHelp } from '../review/ApproveButton.tsx';
 import { ApprovedNotScheduled } from '../review/ApprovedNotScheduled.tsx';
 import { CancelPostButton } from '../review/CancelPostButton.tsx';
@@ -232,11 +233,6 @@ export function PostDetailPage() {
                       })}
                     </Text>
                   )}
-                  {publication.firstCommentRemoteId && (
-                    <Text size="sm" data-testid="first-comment-published">
-                      {t('composerMedia.firstCommentPublished', { id: publication.firstCommentRemoteId })}
-                    </Text>
-                  )}
                   {publication.error && publication.state === 'scheduled' ? (
                     // Deferred (a rate limit, a daily quota): it waits, with its reason and its next try in the brand's zone.
                     <Text size="sm" c="orange.8" data-testid="publication-waiting" title={publication.error.message ?? undefined}>
@@ -253,6 +249,12 @@ export function PostDetailPage() {
                       </Text>
                     )
                   )}
+                  <FirstCommentStatus
+                    publication={publication}
+                    timeZone={workspace.timeZone}
+                    canRetry={can('post.publish')}
+                    onRetry={() => void act(`publications/${publication.id}/first-comment/retry`)}
+                  />
                 </Table.Td>
                 <Table.Td>
                   {publication.state === 'failed' && can('post.publish') && (

@@ -6,6 +6,7 @@ import { useWorkspace } from '../../../shared/session.tsx';
 import { mediaUrl } from '../composer/draft.ts';
 import type { Post } from '../types.ts';
 import { PostPreview, type PreviewAccount } from './PostPreview.tsx';
+import { FirstCommentPreview } from '../first-comment/FirstCommentStatus.tsx';
 
 /** The account a channel publishes as, for a preview. */
 export function previewAccount(channel: Channel | undefined, fallback: string): PreviewAccount {
@@ -59,6 +60,7 @@ export function PublicationPreviews({ post }: { post: Post }) {
                 label={t('composer.previewFor', { name })}
                 {...blogFields(publication)}
               />
+              <FirstCommentPreview text={publication.firstComment} />
             </Stack>
           );
         })}

@@ -22,7 +22,7 @@ import type { GraphRequestFn } from '../meta-graph/client.ts';
 import { META_HOSTS, graphUrl } from '../meta-graph/version.ts';
 import { answerMetaChallenge, metaTime, parseMetaWebhook, verifyMetaPush } from '../meta-graph/webhooks.ts';
 import type { InboundItem, InboundPage, InboxAdapter, InboxTarget, ReplyInput, ReplyResult } from '../inbox.ts';
-import { encodeInboxCursor, parseInboxCursor } from '../inbox-cursor.ts';
+import { encodeInboxCursor, newestMark as mark, parseInboxCursor, unseenSince as unseen } from '../inbox-cursor.ts';
 import { NetworkError, type ChannelContext } from '../types.ts';
 
 interface Paged<T> {
@@ -62,24 +62,6 @@ interface Cursor {
   m?: number;
   mi?: string[];
 }
-
-/** The newest instant among `items` and the ids at it, carried over from `previous` when nothing newer came. */
-function mark(items: InboundItem[], previous: { at?: number; ids?: string[] }, floor: number): { at: number; ids: string[] } {
-  let at = previous.at ?? floor;
-  let ids = previous.ids ?? [];
-  for (const item of items) {
-    const when = Date.parse(item.createdAt);
-    if (when > at) {
-      at = when;
-      ids = [item.remoteId];
-    } else if (when === at && !ids.includes(item.remoteId)) ids = [...ids, item.remoteId];
-  }
-  return { at, ids: ids.slice(-200) };
-}
-
-/** Drops what the cursor says was read already (at its instant). */
-const unseen = (items: InboundItem[], at: number | undefined, ids: string[] | undefined) =>
-  items.filter((item) => at === undefined || Date.parse(item.createdAt) > at || !(ids ?? []).includes(item.remoteId));
 
 const DAY_MS = 24 * 3_600_000;
 const BACKFILL_MS = 30 * DAY_MS;

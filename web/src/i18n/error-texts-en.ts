@@ -116,6 +116,8 @@ export const errorTextsEn = {
   inbox_saved_reply_missing: 'That saved reply no longer exists. Pick another one.',
   inbox_push_not_configured: 'This channel has no push address yet: create one in the inbox settings.',
   inbox_push_signature_invalid: 'The push signature does not match the channel’s secret.',
+  inbox_push_verify_token_invalid:
+    'The network’s verify token does not match this channel’s: copy the verify token Plaza showed with the push address.',
   // contacts
   contacts_same_contact: 'A contact cannot be merged into itself.',
   contacts_last_identity: 'This is the contact’s only identity: there is nothing to split it from.',

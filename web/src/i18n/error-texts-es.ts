@@ -124,6 +124,8 @@ export const errorTextsEs: Record<keyof typeof errorTextsEn, string> = {
   inbox_saved_reply_missing: 'Esa respuesta guardada ya no existe. Elige otra.',
   inbox_push_not_configured: 'Este canal aún no tiene dirección para avisos push: créala en los ajustes de la bandeja.',
   inbox_push_signature_invalid: 'La firma del aviso no coincide con el secreto del canal.',
+  inbox_push_verify_token_invalid:
+    'El token de verificación de la red no coincide con el del canal: copia el que Plaza mostró junto a la dirección push.',
   // contactos
   contacts_same_contact: 'No se puede unir un contacto consigo mismo.',
   contacts_last_identity: 'Es la única identidad del contacto: no hay de qué separarla.',

@@ -144,6 +144,15 @@ export const validationIssuesEn = {
  * src/networks/**, `http_<status>` as http_error). The network's own words stay available as a detail.
  */
 export const networkReasonsEn = {
+  messaging_window_closed:
+    'The network only allows answering a message within 24 hours of the person’s last one; that window has closed. Your draft is kept.',
+  messenger_permission_required:
+    'Messenger conversations need the pages_messaging permission: reconnect the Facebook channel and grant it.',
+  instagram_messages_permission_required:
+    'Instagram direct messages need the messages permission: reconnect the Instagram channel and grant it.',
+  already_replied_privately: 'This comment already has a private reply: Facebook and Instagram allow one per comment.',
+  telegram_not_discussion: 'That message is not in the channel’s discussion group.',
+  linkedin_not_organization: 'LinkedIn comments are read for organization pages only: connect the channel as an organization.',
   quota_exceeded: 'The network’s daily quota is spent: the post waits until it resets.',
   conflict: 'The network refused it as a conflict with something that already exists.',
   media_truncated: 'The stored media file is shorter than it should be: upload it again.',

@@ -149,6 +149,15 @@ export const validationIssuesEs: Record<keyof typeof validationIssuesEn, string>
 
 /** Por qué una red rechazó una publicación o una conexión, por el código de la red. */
 export const networkReasonsEs: Record<keyof typeof networkReasonsEn, string> = {
+  messaging_window_closed:
+    'La red solo permite responder un mensaje en las 24 horas siguientes al último de la persona, y ese plazo ha terminado. Tu borrador se conserva.',
+  messenger_permission_required:
+    'Las conversaciones de Messenger necesitan el permiso pages_messaging: vuelve a conectar el canal de Facebook y concédelo.',
+  instagram_messages_permission_required:
+    'Los mensajes directos de Instagram necesitan el permiso de mensajes: vuelve a conectar el canal de Instagram y concédelo.',
+  already_replied_privately: 'Este comentario ya tiene una respuesta privada: Facebook e Instagram permiten una por comentario.',
+  telegram_not_discussion: 'Ese mensaje no está en el grupo de debate del canal.',
+  linkedin_not_organization: 'En LinkedIn se leen los comentarios de páginas de organización: conecta el canal como organización.',
   quota_exceeded: 'Se ha gastado la cuota diaria de la red: la publicación espera a que se reinicie.',
   conflict: 'La red lo rechazó por chocar con algo que ya existe.',
   media_truncated: 'El archivo guardado es más corto de lo que debería: vuelve a subirlo.',

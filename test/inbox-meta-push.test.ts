@@ -33,7 +33,7 @@ beforeAll(async () => {
   });
   expect(created.statusCode, created.body).toBe(201);
   channelId = created.json().id;
-}, 120_000);
+}, 400_000);
 afterAll(async () => {
   await t?.close();
   await fb.stop();
@@ -60,18 +60,16 @@ describe('Meta webhooks through the push route', () => {
     expect(wrong.statusCode).toBe(403);
     expect(wrong.json().error.code).toBe('inbox_push_verify_token_invalid');
 
-    const post = await t.ctx.networks
-      .get('facebook')
-      .publish(
-        {
-          channelId,
-          settings: { pageId: fb.pageId },
-          credentials: { pageAccessToken: fb.pageToken },
-          origin: fb.baseUrl,
-          allowPrivateUrls: true,
-        },
-        { publicationId: 'p1', text: 'Nueva carta de otoño', media: [] },
-      );
+    const post = await t.ctx.networks.get('facebook').publish(
+      {
+        channelId,
+        settings: { pageId: fb.pageId },
+        credentials: { pageAccessToken: fb.pageToken },
+        origin: fb.baseUrl,
+        allowPrivateUrls: true,
+      },
+      { publicationId: 'p1', text: 'Nueva carta de otoño', media: [] },
+    );
     fb.clock = clock.now();
     const comment = fb.addComment(post.remoteId, { fromId: '9901', fromName: 'Lucía', message: 'Pues a mí no me funcionó' });
     const mid = fb.addMessage('7901', 'Lucía', '¿Me ayudáis con el pedido?');

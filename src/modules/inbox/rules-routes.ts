@@ -441,7 +441,7 @@ export const inboxRulesRoutes: ApiModule = async (app, ctx) => {
           'A new push (webhook) secret for a channel whose network pushes; shown once with the address to give the network. ' +
           'Send `secret` when the network signs with a secret of its own (Meta: the app secret); `verifyToken` answers its address check',
         params: channelParams,
-        body: z.object({ secret: z.string().min(8).max(200).optional() }).optional(),
+        body: z.object({ secret: z.string().min(8).max(200).optional() }).nullish(),
         response: { 200: z.object({ url: z.string(), secret: z.string(), verifyToken: z.string().nullable() }) },
       },
     },

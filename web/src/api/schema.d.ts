@@ -7330,7 +7330,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         secret?: string;
-                    };
+                    } | null;
                 };
             };
             responses: {

@@ -266,16 +266,27 @@ export function registerInboxRuleCommands(inbox: Command): void {
   inbox
     .command('push-secret')
     .requiredOption('-w, --workspace <id>', 'workspace id')
+    .option('--secret-stdin', 'read the secret the network signs with from standard input (Meta: the app secret)')
     .argument('<channelId>', 'channel id (its network must push)')
     .description('A new push (webhook) address and secret for a channel; the previous secret stops working')
     .action(
-      action(async (channelId: string, opts: { workspace: string }, command: Command) => {
+      action(async (channelId: string, opts: { workspace: string; secretStdin?: boolean }, command: Command) => {
         const { api, options } = connect(command);
-        const result = await api.post<{ url: string; secret: string }>(
+        let body: { secret?: string } = {};
+        if (opts.secretStdin) {
+          const chunks: Buffer[] = [];
+          for await (const chunk of process.stdin) chunks.push(Buffer.from(chunk as Uint8Array));
+          body = { secret: Buffer.concat(chunks).toString('utf8').trim() };
+        }
+        const result = await api.post<{ url: string; secret: string; verifyToken: string | null }>(
           `/api/v1/workspaces/${opts.workspace}/inbox/channels/${channelId}/push-secret`,
-          {},
+          body,
         );
-        output(options, result, () => process.stdout.write(`address ${result.url}\nsecret  ${result.secret}\n`));
+        output(options, result, () =>
+          process.stdout.write(
+            `address ${result.url}\nsecret  ${result.secret}\n${result.verifyToken ? `verify token ${result.verifyToken}\n` : ''}`,
+          ),
+        );
       }),
     );
 }

@@ -181,6 +181,7 @@ export const ERROR_CODES = [
   'inbox_saved_reply_missing',
   'inbox_push_not_configured',
   'inbox_push_signature_invalid',
+  'inbox_push_verify_token_invalid',
   // contacts
   'contacts_same_contact',
   'contacts_last_identity',

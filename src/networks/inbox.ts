@@ -139,4 +139,10 @@ export interface InboxAdapter {
    * Throws NetworkError('permanent', 'invalid_push') from `parsePush` for a body it cannot read.
    */
   verifyPush?(input: { headers: PushHeaders; rawBody: Uint8Array; secret: string }): boolean;
+  /**
+   * Answers a network's subscription check on the push address (Meta's GET with `hub.mode`,
+   * `hub.verify_token`, `hub.challenge`): the text to echo, or null to refuse. The verify token is
+   * `pushVerifyToken(secret)` (push-signature.ts), shown with the push address.
+   */
+  answerPushChallenge?(query: Record<string, unknown>, secret: string): string | null;
 }

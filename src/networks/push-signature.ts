@@ -22,3 +22,27 @@ export function verifyHmacHeader(headers: PushHeaders, header: string, rawBody: 
   const given = Buffer.from(presented);
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
+
+/**
+ * The verify token a channel's push address answers a subscription check with (Meta's
+ * `hub.verify_token`): derived from the channel's push secret, so it needs no storage of its own
+ * and changes when the secret does; never the secret itself (it travels in a URL).
+ */
+export function pushVerifyToken(secret: string): string {
+  return createHmac('sha256', secret).update('plaza-push-verify-token').digest('hex').slice(0, 32);
+}
+
+/**
+ * A WebSub-style subscription check (`hub.mode=subscribe`, `hub.verify_token`, `hub.challenge`, as
+ * Meta's webhooks send it): the challenge to echo when the token is this secret's, else null.
+ */
+export function answerHubChallenge(query: Record<string, unknown>, secret: string): string | null {
+  const mode = query['hub.mode'];
+  const token = query['hub.verify_token'];
+  const challenge = query['hub.challenge'];
+  if (mode !== 'subscribe' || typeof token !== 'string' || typeof challenge !== 'string') return null;
+  if (challenge === '' || challenge.length > 200) return null;
+  const expected = Buffer.from(pushVerifyToken(secret));
+  const given = Buffer.from(token);
+  return given.length === expected.length && timingSafeEqual(given, expected) ? challenge : null;
+}

@@ -23,7 +23,8 @@ import { inboxRulesRepository, type RuleRow, type SavedViewRow } from './rules-r
 import { ruleActionsSchema, ruleConditionsSchema } from './rules.ts';
 import { businessHoursSchema, targetsSchema } from './business-hours.ts';
 import { serviceReport, serviceReportCsv } from './service-levels.ts';
-import { pushUrl, receivePush, rotatePushSecret } from './sync.ts';
+import { pushUrl, receivePush } from './sync.ts';
+import { answerPushChallenge, setPushSecret } from './push-setup.ts';
 import { CONVERSATION_STATES, PRIORITIES } from './tables.ts';
 
 const ruleParams = objectParams('ruleId');
@@ -469,15 +470,42 @@ export const inboxRulesRoutes: ApiModule = async (app, ctx) => {
       config: { access: 'inbox.manage' },
       schema: {
         tags,
-        summary: 'A new push (webhook) secret for a channel whose network pushes; shown once with the address to give the network',
+        summary:
+          'A new push (webhook) secret for a channel whose network pushes; shown once with the address to give the network. ' +
+          'Send `secret` when the network signs with a secret of its own (Meta: the app secret); `verifyToken` answers its address check',
         params: channelParams,
-        response: { 200: z.object({ url: z.string(), secret: z.string() }) },
+        body: z.object({ secret: z.string().min(8).max(200).optional() }).nullish(),
+        response: { 200: z.object({ url: z.string(), secret: z.string(), verifyToken: z.string().nullable() }) },
       },
     },
     async (request) => {
       const { workspaceId } = member(request);
-      const secret = await rotatePushSecret(ctx, workspaceId, request.params.channelId);
-      return { url: pushUrl(shortLinkBase(ctx), request.params.channelId), secret };
+      const { secret, verifyToken } = await setPushSecret(ctx, workspaceId, request.params.channelId, request.body?.secret);
+      return { url: pushUrl(shortLinkBase(ctx), request.params.channelId), secret, verifyToken };
+    },
+  );
+
+  // A network's check of the push address before it sends (Meta: hub.mode, hub.verify_token, hub.challenge).
+  app.get(
+    '/inbox/push/:channelId',
+    {
+      config: { access: 'public', rateLimit: { max: 60, timeWindow: '1 minute' } },
+      schema: {
+        tags,
+        summary:
+          'A network’s subscription check of a channel’s push address: echoes `hub.challenge` when `hub.verify_token` is the channel’s',
+        params: z.object({ channelId: z.string().uuid() }),
+        querystring: z.object({
+          'hub.mode': z.string().max(40).optional(),
+          'hub.verify_token': z.string().max(200).optional(),
+          'hub.challenge': z.string().max(200).optional(),
+        }),
+        response: { 200: z.string() },
+      },
+    },
+    async (request, reply) => {
+      const challenge = await answerPushChallenge(ctx, request.params.channelId, request.query);
+      return reply.type('text/plain; charset=utf-8').send(challenge);
     },
   );
 

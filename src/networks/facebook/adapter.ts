@@ -28,6 +28,7 @@ import {
   type RemoteMention,
   unhealthy,
 } from '../types.ts';
+import { createFacebookInbox } from './inbox.ts';
 import { createFacebookOAuthProvider } from './oauth.ts';
 import { FACEBOOK_CAPABILITIES, FACEBOOK_LIMITS, facebookPostType, firstLink, validateFacebookPost } from './validate.ts';
 import { mediaLength, mediaSlice } from '../media-bytes.ts';
@@ -335,6 +336,7 @@ export function createFacebookAdapter(options: FacebookAdapterOptions = {}): Net
     idempotency: 'reconcile-by-lookup',
     metrics: FACEBOOK_METRICS,
     oauth: createFacebookOAuthProvider({ fetch: options.fetch, now, requestTimeoutMs: options.requestTimeoutMs }),
+    inbox: createFacebookInbox({ clientFor, pageChannel, now }),
     connectionFields: [
       { name: 'pageId', secret: false, required: true, label: { en: 'Page id', es: 'Id de la página' } },
       { name: 'pageAccessToken', secret: true, required: true, label: { en: 'Page access token', es: 'Token de acceso de la página' } },

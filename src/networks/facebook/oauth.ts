@@ -19,6 +19,9 @@ export const FACEBOOK_SCOPES = [
   'pages_read_user_content',
   'read_insights',
   'business_management',
+  // The inbox: hide, delete, like and answer comments; Messenger conversations.
+  'pages_manage_engagement',
+  'pages_messaging',
 ] as const;
 
 interface PageEntry {

@@ -40,6 +40,7 @@ import {
   type RemoteMention,
   unhealthy,
 } from '../types.ts';
+import { createInstagramInbox } from './inbox.ts';
 import { createInstagramFacebookLoginProvider, createInstagramLoginProvider } from './oauth.ts';
 import { INSTAGRAM_CAPABILITIES, INSTAGRAM_LIMITS, instagramPostType, isVideo, validateInstagramPost } from './validate.ts';
 
@@ -273,6 +274,7 @@ export function createInstagramAdapter(options: InstagramAdapterOptions = {}): N
     idempotency: 'reconcile-by-lookup',
     metrics: INSTAGRAM_METRICS,
     oauth: createInstagramLoginProvider({ fetch: options.fetch, now, requestTimeoutMs: options.requestTimeoutMs }),
+    inbox: createInstagramInbox({ clientFor, instagramChannel, now }),
     oauthWays: [
       {
         id: 'facebook',

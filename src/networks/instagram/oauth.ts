@@ -28,6 +28,8 @@ export const INSTAGRAM_LOGIN_SCOPES = [
   'instagram_business_content_publish',
   'instagram_business_manage_comments',
   'instagram_business_manage_insights',
+  // The inbox: direct messages.
+  'instagram_business_manage_messages',
 ] as const;
 
 /** Facebook Login scopes for an Instagram account linked to a Page. */
@@ -36,6 +38,8 @@ export const INSTAGRAM_FACEBOOK_LOGIN_SCOPES = [
   'instagram_content_publish',
   'instagram_manage_comments',
   'instagram_manage_insights',
+  // The inbox: direct messages.
+  'instagram_manage_messages',
   'pages_show_list',
   'pages_read_engagement',
   'business_management',

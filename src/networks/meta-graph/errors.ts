@@ -9,6 +9,8 @@
  * - codes 4 (app), 17 (user), 32 (page), 613 (calls per time), 80001–80014 (business use case)
  *   and HTTP 429 → `rate_limited`, waiting what `X-Business-Use-Case-Usage`'s
  *   `estimated_time_to_regain_access` (minutes) says, else Retry-After, else a default;
+ * - code 10 with subcode 2018278 / 2534022 (a message outside the 24-hour messaging window) →
+ *   `permanent` `messaging_window_closed` (the inbox says so, the draft kept);
  * - code 506 (duplicate post) → `permanent` `duplicate_post` (the adapters reconcile first);
  * - Instagram's publishing limit (subcode 2207042) → `rate_limited` `publishing_limit`;
  * - codes 10 and 200–299 (permissions) → `auth` `missing_permission` (reconnect with the scope);
@@ -142,6 +144,10 @@ export function graphError(network: string, status: number, body: unknown, heade
     return new NetworkError('auth', 'invalid_token', message, details);
   }
   if (status === 401) return new NetworkError('auth', 'invalid_token', message, details);
+  // Messenger / Instagram messaging outside the 24-hour window (code 10, subcode 2018278; 2534022 on Instagram).
+  if (error?.error_subcode === 2018278 || error?.error_subcode === 2534022 || error?.error_subcode === 2018108) {
+    return new NetworkError('permanent', 'messaging_window_closed', message, details);
+  }
   if (code === 10 || (code !== undefined && code >= 200 && code <= 299)) {
     return new NetworkError('auth', 'missing_permission', message, details);
   }

@@ -40,6 +40,7 @@ import {
   unhealthy,
 } from '../types.ts';
 import { createTelegramClient, type TelegramClient } from './api.ts';
+import { createTelegramInbox, TELEGRAM_ALLOWED_UPDATES } from './inbox.ts';
 import { TELEGRAM_CAPABILITIES, TELEGRAM_LIMITS, TELEGRAM_OPTIONS, telegramMediaKind, validateTelegramPost } from './validate.ts';
 
 export interface TelegramAdapterOptions {
@@ -327,7 +328,7 @@ export function createTelegramAdapter(options: TelegramAdapterOptions = {}): Net
     }>;
     try {
       // Not confirming (no offset): the updates stay for other reads until Telegram drops them (24 h).
-      updates = await client.call('getUpdates', { allowed_updates: ['message_reaction_count'], limit: 100, timeout: 0 }, false);
+      updates = await client.call('getUpdates', { allowed_updates: TELEGRAM_ALLOWED_UPDATES, limit: 100, timeout: 0 }, false);
     } catch (error) {
       // 409: a webhook is set, so updates cannot be read here.
       if (error instanceof NetworkError && error.details.status === 409)
@@ -420,5 +421,6 @@ export function createTelegramAdapter(options: TelegramAdapterOptions = {}): Net
     delete: deletePost,
     fetchMetrics,
     fetchMentions,
+    inbox: createTelegramInbox({ clientFor }),
   };
 }

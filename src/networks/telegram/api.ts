@@ -45,7 +45,7 @@ export function channelChat(ctx: ChannelContext): TelegramChannel {
 function badRequestCode(description: string): string {
   if (/chat not found/i.test(description)) return 'telegram_chat_not_found';
   if (/not enough rights|need administrator rights|CHAT_ADMIN_REQUIRED/i.test(description)) return 'telegram_bot_not_admin';
-  if (/message to (delete|edit|react) not found|MESSAGE_ID_INVALID/i.test(description)) return 'not_found';
+  if (/message to (delete|edit|react|be replied) not found|MESSAGE_ID_INVALID/i.test(description)) return 'not_found';
   if (/caption is too long|message is too long|MEDIA_CAPTION_TOO_LONG|MESSAGE_TOO_LONG/i.test(description)) return 'invalid_content';
   return 'invalid_content';
 }

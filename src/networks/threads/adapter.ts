@@ -28,6 +28,8 @@ import {
   type RemoteMention,
   unhealthy,
 } from '../types.ts';
+import type { InboundItem, InboxAdapter } from '../inbox.ts';
+import { encodeInboxCursor, newestMark, parseInboxCursor, unseenSince } from '../inbox-cursor.ts';
 import { createThreadsClient, type ThreadsRequestFn } from './api.ts';
 import { threadsOAuth } from './oauth.ts';
 import { linksIn } from './text.ts';
@@ -61,6 +63,9 @@ const PAGE_SIZE = 50;
 const POST_FIELDS = 'id,text,timestamp,permalink,media_type,is_reply';
 const REPLY_FIELDS = 'id,text,timestamp,permalink,media_type,replied_to,root_post';
 const MENTION_FIELDS = 'id,text,username,permalink,timestamp,replied_to';
+const INBOX_FIELDS = 'id,text,username,permalink,timestamp,replied_to,root_post,hide_status,is_reply_owned_by_me';
+/** Posts of the last 30 days whose replies the inbox reads (newest first). */
+const INBOX_POSTS = 50;
 const INSIGHT_METRICS = ['views', 'likes', 'replies', 'reposts', 'quotes', 'shares'] as const;
 /** A rolling 24-hour publishing window frees one slot at a time: look again in an hour. */
 const QUOTA_RETRY_MS = 60 * 60_000;
@@ -77,6 +82,8 @@ interface ThreadsMedia {
   username?: string;
   replied_to?: { id: string };
   root_post?: { id: string };
+  hide_status?: string;
+  is_reply_owned_by_me?: boolean;
 }
 
 interface Page<T> {
@@ -637,6 +644,92 @@ export function createThreadsAdapter(options: ThreadsAdapterOptions = {}): Netwo
     return [...byId.values()].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   }
 
+  /**
+   * The inbox: replies to the account's threads of the last 30 days (`/{post}/conversation`, every
+   * depth, with `hide_status`), a durable cursor by time; answering with a reply container
+   * (`reply_to_id`, then `threads_publish`), looked up first among the account's own replies so
+   * it is never published twice; hiding and unhiding (`POST /{reply}/manage_reply`). Threads names
+   * authors by username only. Scopes: threads_read_replies, threads_manage_replies.
+   */
+  const inbox: InboxAdapter = {
+    capabilities: { kinds: ['reply'], actions: ['reply', 'hide', 'unhide'], maxReplyChars: 500 },
+
+    async fetchInbound(ctx, { cursor, since }) {
+      const { request, userId } = channelOf(ctx);
+      const ownHandle = typeof ctx.settings.username === 'string' ? ctx.settings.username : undefined;
+      const state = parseInboxCursor<{ r?: number; ri?: string[] }>(cursor);
+      const start = since ? Date.parse(since) : now() - 30 * 24 * 3_600_000;
+      const from = state.r ?? start;
+      const { body } = await request<Page<ThreadsMedia>>({
+        method: 'GET',
+        path: `/${userId}/threads`,
+        query: {
+          fields: 'id,timestamp',
+          since: String(Math.max(EARLIEST_SINCE, Math.floor((now() - 30 * 24 * 3_600_000) / 1000))),
+          limit: String(INBOX_POSTS),
+        },
+      });
+      const read: InboundItem[] = [];
+      for (const post of body?.data ?? []) {
+        const { body: replies } = await request<Page<ThreadsMedia>>({
+          method: 'GET',
+          path: `/${post.id}/conversation`,
+          query: { fields: INBOX_FIELDS, reverse: 'false' },
+        });
+        for (const reply of replies?.data ?? []) {
+          const createdAt = threadsTime(reply.timestamp);
+          if (Date.parse(createdAt) < from) continue;
+          const handle = reply.username ?? 'unknown';
+          const item: InboundItem = {
+            remoteId: reply.id,
+            kind: 'reply',
+            threadRemoteId: post.id,
+            postRemoteId: post.id,
+            inReplyToRemoteId: reply.replied_to?.id ?? post.id,
+            author: { id: `username:${handle}`, handle, profileUrl: `https://www.threads.net/@${handle}` },
+            text: reply.text ?? '',
+            url: reply.permalink ?? null,
+            createdAt,
+          };
+          if (reply.is_reply_owned_by_me || (ownHandle && handle === ownHandle)) item.fromUs = true;
+          read.push(item);
+        }
+      }
+      const items = unseenSince(read, state.r, state.ri).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+      const mark = newestMark(items, { at: state.r, ids: state.ri }, start);
+      return { items, cursor: encodeInboxCursor({ r: mark.at, ri: mark.ids }), hasMore: false };
+    },
+
+    async reply(ctx, input) {
+      if (input.mode !== 'public') throw new NetworkError('permanent', 'action_not_supported', 'Threads replies are public');
+      if (input.text.trim() === '') throw new NetworkError('permanent', 'invalid_content', 'The reply is empty');
+      const { request, userId } = channelOf(ctx);
+      const parent = input.target.remoteId;
+      const since = Math.max(EARLIEST_SINCE, Math.floor((now() - 7 * 24 * 3_600_000) / 1000));
+      const existing = await findReply(request, userId, input.text, parent, since);
+      if (existing) return { remoteId: existing.id, remoteUrl: existing.permalink ?? null };
+      await checkQuota(request, userId, 0, 1);
+      const containerId = await containerFor(request, userId, ctx, { text: input.text, media: [] }, { reply_to_id: parent });
+      const id = await publishContainer(request, userId, containerId, () => findReply(request, userId, input.text, parent, since));
+      return { remoteId: id, remoteUrl: await permalinkOf(request, id) };
+    },
+
+    async findReply(ctx, input) {
+      const { request, userId } = channelOf(ctx);
+      const since = Math.max(EARLIEST_SINCE, Math.floor((now() - 7 * 24 * 3_600_000) / 1000));
+      const found = await findReply(request, userId, input.text, input.target.remoteId, since);
+      return found ? { remoteId: found.id, remoteUrl: found.permalink ?? null } : null;
+    },
+
+    async act(ctx, action, target) {
+      if (action !== 'hide' && action !== 'unhide')
+        throw new NetworkError('permanent', 'action_not_supported', `Threads has no "${action}" Plaza can use on a reply`);
+      const { request } = channelOf(ctx);
+      if (!/^\d{1,40}$/.test(target.remoteId)) throw new NetworkError('permanent', 'invalid_id', 'Not a Threads id');
+      await request({ method: 'POST', path: `/${target.remoteId}/manage_reply`, form: { hide: String(action === 'hide') } });
+    },
+  };
+
   return {
     name: 'threads',
     label: { en: 'Threads', es: 'Threads' },
@@ -657,5 +750,6 @@ export function createThreadsAdapter(options: ThreadsAdapterOptions = {}): Netwo
     delete: remove,
     fetchMetrics,
     fetchMentions,
+    inbox,
   };
 }

@@ -639,7 +639,33 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** A network’s subscription check of a channel’s push address: echoes `hub.challenge` when `hub.verify_token` is the channel’s */
+        get: {
+            parameters: {
+                query?: {
+                    "hub.challenge"?: string;
+                    "hub.mode"?: string;
+                    "hub.verify_token"?: string;
+                };
+                header?: never;
+                path: {
+                    channelId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+            };
+        };
         put?: never;
         /** A network’s push (webhook) for one channel, signed with the channel’s push secret; stored as polling stores, each item once */
         post: {
@@ -7354,7 +7380,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** A new push (webhook) secret for a channel whose network pushes; shown once with the address to give the network */
+        /** A new push (webhook) secret for a channel whose network pushes; shown once with the address to give the network. Send `secret` when the network signs with a secret of its own (Meta: the app secret); `verifyToken` answers its address check */
         post: {
             parameters: {
                 query?: never;
@@ -7365,7 +7391,13 @@ export interface paths {
                 };
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "application/json": {
+                        secret?: string;
+                    } | null;
+                };
+            };
             responses: {
                 /** @description Default Response */
                 200: {
@@ -7376,6 +7408,7 @@ export interface paths {
                         "application/json": {
                             secret: string;
                             url: string;
+                            verifyToken: string | null;
                         };
                     };
                 };

@@ -117,6 +117,8 @@ export const errorTextsEn = {
   inbox_saved_reply_missing: 'That saved reply no longer exists. Pick another one.',
   inbox_push_not_configured: 'This channel has no push address yet: create one in the inbox settings.',
   inbox_push_signature_invalid: 'The push signature does not match the channel’s secret.',
+  inbox_push_verify_token_invalid:
+    'The network’s verify token does not match this channel’s: copy the verify token Plaza showed with the push address.',
   // contacts
   contacts_same_contact: 'A contact cannot be merged into itself.',
   contacts_last_identity: 'This is the contact’s only identity: there is nothing to split it from.',
@@ -146,6 +148,15 @@ export const networkReasonsEn = {
   first_comment_not_published: 'The network did not confirm the first comment.',
   post_not_found: 'The post is not on the network any more.',
   comment_id_missing: 'The network did not say which comment it created.',
+  messaging_window_closed:
+    'The network only allows answering a message within 24 hours of the person’s last one; that window has closed. Your draft is kept.',
+  messenger_permission_required:
+    'Messenger conversations need the pages_messaging permission: reconnect the Facebook channel and grant it.',
+  instagram_messages_permission_required:
+    'Instagram direct messages need the messages permission: reconnect the Instagram channel and grant it.',
+  already_replied_privately: 'This comment already has a private reply: Facebook and Instagram allow one per comment.',
+  telegram_not_discussion: 'That message is not in the channel’s discussion group.',
+  linkedin_not_organization: 'LinkedIn comments are read for organization pages only: connect the channel as an organization.',
   quota_exceeded: 'The network’s daily quota is spent: the post waits until it resets.',
   conflict: 'The network refused it as a conflict with something that already exists.',
   media_truncated: 'The stored media file is shorter than it should be: upload it again.',

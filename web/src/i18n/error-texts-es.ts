@@ -125,6 +125,8 @@ export const errorTextsEs: Record<keyof typeof errorTextsEn, string> = {
   inbox_saved_reply_missing: 'Esa respuesta guardada ya no existe. Elige otra.',
   inbox_push_not_configured: 'Este canal aún no tiene dirección para avisos push: créala en los ajustes de la bandeja.',
   inbox_push_signature_invalid: 'La firma del aviso no coincide con el secreto del canal.',
+  inbox_push_verify_token_invalid:
+    'El token de verificación de la red no coincide con el del canal: copia el que Plaza mostró junto a la dirección push.',
   // contactos
   contacts_same_contact: 'No se puede unir un contacto consigo mismo.',
   contacts_last_identity: 'Es la única identidad del contacto: no hay de qué separarla.',
@@ -151,6 +153,15 @@ export const networkReasonsEs: Record<keyof typeof networkReasonsEn, string> = {
   first_comment_not_published: 'La red no confirmó el primer comentario.',
   post_not_found: 'La publicación ya no está en la red.',
   comment_id_missing: 'La red no indicó qué comentario creó.',
+  messaging_window_closed:
+    'La red solo permite responder un mensaje en las 24 horas siguientes al último de la persona, y ese plazo ha terminado. Tu borrador se conserva.',
+  messenger_permission_required:
+    'Las conversaciones de Messenger necesitan el permiso pages_messaging: vuelve a conectar el canal de Facebook y concédelo.',
+  instagram_messages_permission_required:
+    'Los mensajes directos de Instagram necesitan el permiso de mensajes: vuelve a conectar el canal de Instagram y concédelo.',
+  already_replied_privately: 'Este comentario ya tiene una respuesta privada: Facebook e Instagram permiten una por comentario.',
+  telegram_not_discussion: 'Ese mensaje no está en el grupo de debate del canal.',
+  linkedin_not_organization: 'En LinkedIn se leen los comentarios de páginas de organización: conecta el canal como organización.',
   quota_exceeded: 'Se ha gastado la cuota diaria de la red: la publicación espera a que se reinicie.',
   conflict: 'La red lo rechazó por chocar con algo que ya existe.',
   media_truncated: 'El archivo guardado es más corto de lo que debería: vuelve a subirlo.',

@@ -32,6 +32,31 @@ export interface FakePost {
   viewers: number;
 }
 
+/** A comment on a Page post (the inbox): top-level, or a reply to one (Facebook nests one level). */
+export interface FakeComment {
+  id: string;
+  postId: string;
+  parentId?: string;
+  message: string;
+  fromId: string;
+  fromName: string;
+  createdAt: number;
+  hidden: boolean;
+  deleted: boolean;
+  liked: boolean;
+  privateReplyId?: string;
+}
+
+/** One person's Messenger conversation with the Page (keyed by their page-scoped id). */
+export interface FakeConversation {
+  id: string;
+  psid: string;
+  name: string;
+  messages: Array<{ id: string; message: string; fromId: string; createdAt: number }>;
+  /** The person's last message (the 24-hour window runs from it). */
+  lastUserAt: number;
+}
+
 interface UploadSession {
   videoId: string;
   pageId: string;
@@ -47,6 +72,8 @@ interface ReelUpload {
   received: number;
   size: number;
 }
+
+const graphTime = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, '+0000');
 
 /** A Graph server with one user who manages two Pages. */
 export class FakeFacebookServer extends GraphTestServer {
@@ -79,6 +106,55 @@ export class FakeFacebookServer extends GraphTestServer {
   followers = 1234;
   private sequence = 1000;
   readonly tagged: Array<{ id: string; message: string; created_time: string; from: { id: string; name: string } }> = [];
+  readonly comments = new Map<string, FakeComment>();
+  readonly conversations = new Map<string, FakeConversation>();
+  /** False: the Page token lacks pages_messaging (conversations answer code 200). */
+  messagingAllowed = true;
+
+  /** Someone comments on a post (or answers a comment): the inbox reads it. */
+  addComment(postId: string, input: { fromId: string; fromName: string; message: string; parentId?: string; at?: number }): FakeComment {
+    const comment: FakeComment = {
+      id: `${postId.split('_')[1] ?? postId}_${this.nextId()}`,
+      postId,
+      message: input.message,
+      fromId: input.fromId,
+      fromName: input.fromName,
+      createdAt: input.at ?? this.clock,
+      hidden: false,
+      deleted: false,
+      liked: false,
+    };
+    if (input.parentId) comment.parentId = this.comments.get(input.parentId)?.parentId ?? input.parentId;
+    this.comments.set(comment.id, comment);
+    return comment;
+  }
+
+  /** Someone writes to the Page in Messenger. */
+  addMessage(psid: string, name: string, message: string, at = this.clock): string {
+    const conversation = this.conversationWith(psid, name);
+    const id = `m_${this.nextId()}`;
+    conversation.messages.push({ id, message, fromId: psid, createdAt: at });
+    conversation.lastUserAt = Math.max(conversation.lastUserAt, at);
+    return id;
+  }
+
+  private conversationWith(psid: string, name: string): FakeConversation {
+    let conversation = this.conversations.get(psid);
+    if (!conversation) {
+      conversation = { id: `t_${this.nextId()}`, psid, name, messages: [], lastUserAt: 0 };
+      this.conversations.set(psid, conversation);
+    }
+    return conversation;
+  }
+
+  /** The Page's messages and comments with this text: the duplicate oracle of the inbox. */
+  answersWithText(text: string): number {
+    const comments = [...this.comments.values()].filter((c) => !c.deleted && c.fromId === this.pageId && c.message === text).length;
+    const messages = [...this.conversations.values()]
+      .flatMap((c) => c.messages)
+      .filter((m) => m.fromId === this.pageId && m.message === text);
+    return comments + messages.length;
+  }
 
   get pageToken(): string {
     return 'page-token-20002';
@@ -174,6 +250,8 @@ export class FakeFacebookServer extends GraphTestServer {
       return graphErrorAnswer(403, 200, 'Permissions error: the token is not this Page’s');
 
     // /{object}/...
+    const comment = this.comments.get(first);
+    if (comment) return this.commentEdge(call, comment, who.pageId, second);
     const post = this.posts.get(first);
     const videoPostId = this.videoPosts.get(first);
     if (!second && method === 'GET' && (this.sessions.has(first) || this.reels.has(first))) {
@@ -220,6 +298,12 @@ export class FakeFacebookServer extends GraphTestServer {
       const comment = { id: `${post.id.split('_')[1]}_${this.nextId()}`, message: params.message ?? '' };
       post.comments.push(comment);
       return { body: { id: comment.id } };
+    }
+    if (second === 'comments' && method === 'GET') {
+      const all = [...this.comments.values()].filter(
+        (c) => c.postId === post.id && !c.deleted && (params.filter === 'stream' || !c.parentId),
+      );
+      return this.commentPage(all, params);
     }
     if (second === 'insights' && method === 'GET') {
       if (!this.insightsAvailable) return graphErrorAnswer(400, 100, '(#100) The insights for this object are not available');
@@ -288,15 +372,154 @@ export class FakeFacebookServer extends GraphTestServer {
           id: p.id,
           ...(p.message ? { message: p.message } : {}),
           created_time: new Date(p.createdAt).toISOString().replace('.000Z', '+0000'),
+          updated_time: graphTime(
+            Math.max(p.createdAt, ...[...this.comments.values()].filter((c) => c.postId === p.id).map((c) => c.createdAt)),
+          ),
           permalink_url: `https://www.facebook.com/${p.id}`,
         }));
       return { body: { data, paging: { cursors: { before: 'x', after: 'y' } } } };
     }
+    if (edge === 'conversations' && method === 'GET') {
+      if (!this.messagingAllowed) return graphErrorAnswer(403, 200, '(#200) Requires pages_messaging permission to manage the object');
+      if (params.platform !== 'messenger') return graphErrorAnswer(400, 100, 'platform must be messenger or instagram');
+      const limit = Number(params.limit ?? 25);
+      const list = [...this.conversations.values()]
+        .filter((c) => !params.user_id || c.psid === params.user_id)
+        .map((c) => ({ c, updated: Math.max(0, ...c.messages.map((m) => m.createdAt)) }))
+        .sort((a, b) => b.updated - a.updated)
+        .slice(0, limit);
+      return {
+        body: {
+          data: list.map(({ c, updated }) => ({
+            id: c.id,
+            updated_time: graphTime(updated),
+            participants: {
+              data: [
+                { id: c.psid, name: c.name },
+                { id: pageId, name: 'Café Plaza' },
+              ],
+            },
+            messages: {
+              data: [...c.messages]
+                .sort((a, b) => b.createdAt - a.createdAt)
+                .slice(0, 25)
+                .map((m) => ({
+                  id: m.id,
+                  message: m.message,
+                  created_time: graphTime(m.createdAt),
+                  from: m.fromId === pageId ? { id: pageId, name: 'Café Plaza' } : { id: c.psid, name: c.name },
+                })),
+            },
+          })),
+        },
+      };
+    }
+    if (edge === 'messages' && method === 'POST') return this.sendMessage(params, pageId);
     if (edge === 'tagged' && method === 'GET') {
       const since = params.since ? Number(params.since) * 1000 : 0;
       return { body: { data: this.tagged.filter((t) => Date.parse(t.created_time) >= since) } };
     }
     return graphErrorAnswer(400, 100, `Unsupported edge ${edge}`);
+  }
+
+  /** GET /{post}/comments, /{comment}/comments: newest first or oldest first, `after` is an offset. */
+  private commentPage(list: FakeComment[], params: Record<string, string>): GraphAnswer {
+    const sorted = [...list].sort((a, b) =>
+      params.order === 'reverse_chronological' ? b.createdAt - a.createdAt : a.createdAt - b.createdAt,
+    );
+    const offset = Number(params.after ?? 0) || 0;
+    const limit = Number(params.limit ?? 25);
+    const slice = sorted.slice(offset, offset + limit);
+    const more = offset + limit < sorted.length;
+    return {
+      body: {
+        data: slice.map((c) => ({
+          id: c.id,
+          message: c.message,
+          created_time: graphTime(c.createdAt),
+          from: { id: c.fromId, name: c.fromName },
+          ...(c.parentId ? { parent: { id: c.parentId } } : {}),
+          permalink_url: `https://www.facebook.com/${c.postId}?comment_id=${c.id}`,
+          is_hidden: c.hidden,
+        })),
+        paging: {
+          cursors: { before: String(offset), after: String(offset + limit) },
+          ...(more ? { next: 'https://graph.facebook.com/next' } : {}),
+        },
+      },
+    };
+  }
+
+  /** /{comment}: read, hide, delete, answer, like. */
+  private commentEdge(call: GraphCall, comment: FakeComment, pageId: string, edge: string | undefined): GraphAnswer {
+    const { method, params } = call;
+    const post = this.posts.get(comment.postId);
+    if (comment.deleted || !post || post.pageId !== pageId)
+      return graphErrorAnswer(400, 100, `Unsupported get request. Object with ID '${comment.id}' does not exist`, { error_subcode: 33 });
+    if (!edge && method === 'DELETE') {
+      comment.deleted = true;
+      return { body: { success: true } };
+    }
+    if (!edge && method === 'POST') {
+      if (params.is_hidden === undefined) return graphErrorAnswer(400, 100, 'Nothing to update');
+      if (comment.fromId === pageId) return graphErrorAnswer(400, 100, '(#100) A Page cannot hide its own comments');
+      comment.hidden = params.is_hidden === 'true';
+      return { body: { success: true } };
+    }
+    if (!edge && method === 'GET') return { body: { id: comment.id, message: comment.message, is_hidden: comment.hidden } };
+    if (edge === 'likes') {
+      if (method === 'POST') comment.liked = true;
+      else if (method === 'DELETE') comment.liked = false;
+      return { body: { success: true } };
+    }
+    if (edge === 'comments' && method === 'GET')
+      return this.commentPage(
+        [...this.comments.values()].filter((c) => !c.deleted && c.parentId === (comment.parentId ?? comment.id)),
+        params,
+      );
+    if (edge === 'comments' && method === 'POST') {
+      if (!params.message) return graphErrorAnswer(400, 100, '(#100) Missing message');
+      const reply = this.addComment(comment.postId, {
+        fromId: pageId,
+        fromName: 'Café Plaza',
+        message: params.message,
+        parentId: comment.id,
+      });
+      return { body: { id: reply.id } };
+    }
+    return graphErrorAnswer(400, 100, 'Unsupported request');
+  }
+
+  /** POST /{page}/messages: a Messenger reply (24-hour window) or a private reply to a comment (once, 7 days). */
+  private sendMessage(params: Record<string, string>, pageId: string): GraphAnswer {
+    if (!this.messagingAllowed) return graphErrorAnswer(403, 200, '(#200) Requires pages_messaging permission to manage the object');
+    let recipient: { id?: string; comment_id?: string };
+    let message: { text?: string };
+    try {
+      recipient = JSON.parse(params.recipient ?? '{}') as typeof recipient;
+      message = JSON.parse(params.message ?? '{}') as typeof message;
+    } catch {
+      return graphErrorAnswer(400, 100, '(#100) param recipient must be a JSON object');
+    }
+    if (!message.text) return graphErrorAnswer(400, 100, '(#100) The parameter message is required');
+    const outside = () => graphErrorAnswer(400, 10, '(#10) This message is sent outside of allowed window.', { error_subcode: 2018278 });
+    if (recipient.comment_id) {
+      const comment = this.comments.get(recipient.comment_id);
+      if (!comment || comment.deleted) return graphErrorAnswer(400, 100, '(#100) No matching comment', { error_subcode: 33 });
+      if (comment.privateReplyId) return graphErrorAnswer(400, 10900, '(#10900) Activity already replied to');
+      if (this.clock - comment.createdAt > 7 * 24 * 3_600_000) return outside();
+      const conversation = this.conversationWith(comment.fromId, comment.fromName);
+      const id = `m_${this.nextId()}`;
+      conversation.messages.push({ id, message: message.text, fromId: pageId, createdAt: this.clock });
+      comment.privateReplyId = id;
+      return { body: { recipient_id: comment.fromId, message_id: id } };
+    }
+    const conversation = recipient.id ? this.conversations.get(recipient.id) : undefined;
+    if (!conversation) return graphErrorAnswer(400, 100, '(#100) No matching user found', { error_subcode: 2018001 });
+    if (params.messaging_type === 'RESPONSE' && this.clock - conversation.lastUserAt > 24 * 3_600_000) return outside();
+    const id = `m_${this.nextId()}`;
+    conversation.messages.push({ id, message: message.text, fromId: pageId, createdAt: this.clock });
+    return { body: { recipient_id: conversation.psid, message_id: id } };
   }
 
   /** POST /{page}/videos on graph-video.facebook.com: upload_phase start, transfer, finish. */

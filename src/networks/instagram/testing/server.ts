@@ -43,6 +43,29 @@ export interface FakeMedia {
   comments: Array<{ id: string; text: string; username: string; timestamp: number }>;
 }
 
+/** A comment on the account's media (the inbox): top-level, or a reply to one (one level). */
+export interface FakeIgComment {
+  id: string;
+  mediaId: string;
+  parentId?: string;
+  text: string;
+  fromId: string;
+  username: string;
+  timestamp: number;
+  hidden: boolean;
+  deleted: boolean;
+  privateReplied: boolean;
+}
+
+/** One person's direct conversation with the account (keyed by their Instagram-scoped id). */
+export interface FakeIgConversation {
+  id: string;
+  igsid: string;
+  username: string;
+  messages: Array<{ id: string; message: string; fromId: string; at: number }>;
+  lastUserAt: number;
+}
+
 const iso = (ms: number) => new Date(ms).toISOString().replace('.000Z', '+0000');
 
 /** One professional account, reachable with an Instagram Login token or a linked Page's token. */
@@ -78,6 +101,157 @@ export class FakeInstagramServer extends GraphTestServer {
   followers = 5120;
   readonly tagged: Array<{ id: string; caption: string; username: string; timestamp: number }> = [];
   private sequence = 5000;
+  readonly comments = new Map<string, FakeIgComment>();
+  readonly conversations = new Map<string, FakeIgConversation>();
+  /** False: the token lacks the messages permission (conversations answer code 230). */
+  messagingAllowed = true;
+
+  /** Someone comments on a media (or answers a comment). */
+  addComment(mediaId: string, input: { fromId: string; username: string; text: string; parentId?: string; at?: number }): FakeIgComment {
+    const comment: FakeIgComment = {
+      id: this.nextId(),
+      mediaId,
+      text: input.text,
+      fromId: input.fromId,
+      username: input.username,
+      timestamp: input.at ?? this.clock,
+      hidden: false,
+      deleted: false,
+      privateReplied: false,
+    };
+    if (input.parentId) comment.parentId = this.comments.get(input.parentId)?.parentId ?? input.parentId;
+    this.comments.set(comment.id, comment);
+    return comment;
+  }
+
+  /** Someone writes to the account. */
+  addMessage(igsid: string, username: string, message: string, at = this.clock): string {
+    const conversation = this.conversationWith(igsid, username);
+    const id = `aWdf${this.nextId()}`;
+    conversation.messages.push({ id, message, fromId: igsid, at });
+    conversation.lastUserAt = Math.max(conversation.lastUserAt, at);
+    return id;
+  }
+
+  private conversationWith(igsid: string, username: string): FakeIgConversation {
+    let conversation = this.conversations.get(igsid);
+    if (!conversation) {
+      conversation = { id: `ig-conv-${this.nextId()}`, igsid, username, messages: [], lastUserAt: 0 };
+      this.conversations.set(igsid, conversation);
+    }
+    return conversation;
+  }
+
+  /** The account's replies and messages with this text: the inbox's duplicate oracle. */
+  answersWithText(text: string): number {
+    const comments = [...this.comments.values()].filter((c) => !c.deleted && c.fromId === this.igUserId && c.text === text).length;
+    const messages = [...this.conversations.values()]
+      .flatMap((c) => c.messages)
+      .filter((m) => m.fromId === this.igUserId && m.message === text);
+    return comments + messages.length;
+  }
+
+  private igComment(c: FakeIgComment) {
+    return {
+      id: c.id,
+      text: c.text,
+      timestamp: iso(c.timestamp),
+      username: c.username,
+      from: { id: c.fromId, username: c.username },
+      ...(c.parentId ? { parent_id: c.parentId } : {}),
+      hidden: c.hidden,
+    };
+  }
+
+  private inboxRoute(call: GraphCall, first: string, second: string | undefined): GraphAnswer | undefined {
+    const { method, params } = call;
+    if (first === 'me' && second === 'conversations' && method === 'GET') {
+      if (!this.messagingAllowed) return graphErrorAnswer(403, 230, '(#230) Requires instagram_business_manage_messages permission');
+      if (params.platform !== 'instagram') return graphErrorAnswer(400, 100, 'platform must be instagram');
+      const list = [...this.conversations.values()]
+        .filter((c) => !params.user_id || c.igsid === params.user_id)
+        .map((c) => ({ c, updated: Math.max(0, ...c.messages.map((m) => m.at)) }))
+        .sort((a, b) => b.updated - a.updated)
+        .slice(0, Number(params.limit ?? 25));
+      return {
+        body: {
+          data: list.map(({ c, updated }) => ({
+            id: c.id,
+            updated_time: iso(updated),
+            participants: {
+              data: [
+                { id: c.igsid, username: c.username },
+                { id: this.igUserId, username: 'cafeplaza' },
+              ],
+            },
+            messages: {
+              data: [...c.messages]
+                .sort((a, b) => b.at - a.at)
+                .slice(0, 25)
+                .map((m) => ({
+                  id: m.id,
+                  message: m.message,
+                  created_time: iso(m.at),
+                  from: m.fromId === this.igUserId ? { id: this.igUserId, username: 'cafeplaza' } : { id: c.igsid, username: c.username },
+                })),
+            },
+          })),
+        },
+      };
+    }
+    if (first === 'me' && second === 'messages' && method === 'POST') {
+      if (!this.messagingAllowed) return graphErrorAnswer(403, 230, '(#230) Requires instagram_business_manage_messages permission');
+      const recipient = JSON.parse(params.recipient ?? '{}') as { id?: string; comment_id?: string };
+      const message = JSON.parse(params.message ?? '{}') as { text?: string };
+      if (!message.text) return graphErrorAnswer(400, 100, '(#100) The parameter message is required');
+      const outside = () => graphErrorAnswer(400, 10, '(#10) This message is sent outside of allowed window.', { error_subcode: 2534022 });
+      let conversation: FakeIgConversation | undefined;
+      if (recipient.comment_id) {
+        const comment = this.comments.get(recipient.comment_id);
+        if (!comment || comment.deleted) return graphErrorAnswer(400, 100, '(#100) No matching comment', { error_subcode: 33 });
+        if (comment.privateReplied) return graphErrorAnswer(400, 10900, '(#10900) Activity already replied to');
+        if (this.clock - comment.timestamp > 7 * 24 * 3_600_000) return outside();
+        comment.privateReplied = true;
+        conversation = this.conversationWith(comment.fromId, comment.username);
+      } else {
+        conversation = recipient.id ? this.conversations.get(recipient.id) : undefined;
+        if (!conversation) return graphErrorAnswer(400, 100, '(#100) No matching user found', { error_subcode: 2534014 });
+        if (this.clock - conversation.lastUserAt > 24 * 3_600_000) return outside();
+      }
+      const id = `aWdf${this.nextId()}`;
+      conversation.messages.push({ id, message: message.text, fromId: this.igUserId, at: this.clock });
+      return { body: { recipient_id: conversation.igsid, message_id: id } };
+    }
+    const comment = this.comments.get(first);
+    if (!comment) return undefined;
+    if (comment.deleted || this.media.get(comment.mediaId)?.deleted !== false)
+      return graphErrorAnswer(400, 100, `Unsupported get request. Object with ID '${first}' does not exist`, { error_subcode: 33 });
+    if (!second && method === 'GET') return { body: this.igComment(comment) };
+    if (!second && method === 'DELETE') {
+      comment.deleted = true;
+      return { body: { success: true } };
+    }
+    if (!second && method === 'POST') {
+      if (params.hide === undefined) return graphErrorAnswer(400, 100, 'Nothing to update');
+      comment.hidden = params.hide === 'true';
+      return { body: { success: true } };
+    }
+    if (second === 'replies' && method === 'GET') {
+      const replies = [...this.comments.values()].filter((c) => !c.deleted && c.parentId === (comment.parentId ?? comment.id));
+      return { body: { data: replies.map((c) => this.igComment(c)) } };
+    }
+    if (second === 'replies' && method === 'POST') {
+      if (!params.message) return graphErrorAnswer(400, 100, '(#100) Missing message');
+      const reply = this.addComment(comment.mediaId, {
+        fromId: this.igUserId,
+        username: 'cafeplaza',
+        text: params.message,
+        parentId: comment.id,
+      });
+      return { body: { id: reply.id } };
+    }
+    return graphErrorAnswer(400, 100, 'Unsupported request');
+  }
 
   /** Live media whose caption is exactly `text`: the duplicate oracle. */
   postsWithText(text: string): number {
@@ -129,6 +303,8 @@ export class FakeInstagramServer extends GraphTestServer {
     const refused = this.tokenAnswer(call);
     if (refused) return refused;
     const [first = '', second] = segments;
+    const inbox = this.inboxRoute(call, first, second);
+    if (inbox) return inbox;
 
     if (first === 'me') {
       if (call.host === 'graph.instagram.com')
@@ -199,7 +375,20 @@ export class FakeInstagramServer extends GraphTestServer {
       return { body: { id: comment.id } };
     }
     if (second === 'comments' && method === 'GET') {
-      return { body: { data: media.comments.map((c) => ({ id: c.id, text: c.text, username: c.username, timestamp: iso(c.timestamp) })) } };
+      const inboxComments = [...this.comments.values()]
+        .filter((c) => c.mediaId === media.id && !c.deleted && !c.parentId)
+        .map((c) => ({
+          ...this.igComment(c),
+          replies: { data: [...this.comments.values()].filter((r) => r.parentId === c.id && !r.deleted).map((r) => this.igComment(r)) },
+        }));
+      return {
+        body: {
+          data: [
+            ...media.comments.map((c) => ({ id: c.id, text: c.text, username: c.username, timestamp: iso(c.timestamp) })),
+            ...inboxComments,
+          ],
+        },
+      };
     }
     if (second === 'insights' && method === 'GET') {
       if (media.productType === 'STORY' && this.clock - media.timestamp > 24 * 60 * 60_000)
@@ -275,6 +464,7 @@ export class FakeInstagramServer extends GraphTestServer {
           ...(m.caption ? { caption: m.caption } : {}),
           media_type: m.mediaType,
           timestamp: iso(m.timestamp),
+          comments_count: m.comments.length + [...this.comments.values()].filter((c) => c.mediaId === m.id && !c.deleted).length,
           permalink: `https://www.instagram.com/p/${m.id}/`,
         }));
       return { body: { data, paging: { cursors: { before: 'a', after: 'b' } } } };

@@ -59,6 +59,23 @@ export class FakeTelegramServer {
   /** Every call, in order: method and its parameters (files by name). */
   readonly calls: Array<{ method: string; params: Record<string, unknown> }> = [];
   private nextId = 100;
+  /** The channel's linked discussion group (comments under the channel's posts live there). */
+  readonly discussion = { id: -1009876543210, type: 'supergroup' as const, title: 'Tienda de Lucía — Chat' };
+  /** Whether the channel has a discussion group linked. */
+  discussionLinked = true;
+  /** Messages in the discussion group: automatic forwards of channel posts, comments, the bot's replies. */
+  readonly groupMessages: Array<{
+    message_id: number;
+    date: number;
+    text?: string;
+    from?: { id: number; is_bot: boolean; first_name: string; username?: string };
+    reply_to_message_id?: number;
+    message_thread_id?: number;
+    is_automatic_forward?: boolean;
+    forward_from_message_id?: number;
+    deleted: boolean;
+  }> = [];
+  private nextGroupId = 500;
   private floods: Array<{ retryAfter: number }> = [];
   private updates: unknown[] = [];
   private updateId = 1;
@@ -112,6 +129,65 @@ export class FakeTelegramServer {
     });
   }
 
+  /** Telegram copies a channel post into the discussion group (`is_automatic_forward`): returns the copy's id. */
+  forwardToDiscussion(channelMessageId: number): number {
+    const original = this.messages.find((m) => m.message_id === channelMessageId);
+    const copy = {
+      message_id: this.nextGroupId++,
+      date: Math.floor(Date.now() / 1000),
+      text: original?.text ?? original?.caption ?? '',
+      is_automatic_forward: true,
+      forward_from_message_id: channelMessageId,
+      deleted: false,
+    };
+    this.groupMessages.push(copy);
+    return copy.message_id;
+  }
+
+  /** Someone writes in the discussion group, answering the forward (a comment) or another comment. */
+  comment(replyTo: number, from: { id: number; first_name: string; username?: string }, text: string): number {
+    const parent = this.groupMessages.find((m) => m.message_id === replyTo);
+    if (!parent) throw new Error(`no group message ${replyTo}`);
+    const message = {
+      message_id: this.nextGroupId++,
+      date: Math.floor(Date.now() / 1000),
+      text,
+      from: { ...from, is_bot: false },
+      reply_to_message_id: replyTo,
+      message_thread_id: parent.message_thread_id ?? parent.message_id,
+      deleted: false,
+    };
+    this.groupMessages.push(message);
+    this.updates.push({ update_id: this.updateId++, message: this.groupView(message) });
+    return message.message_id;
+  }
+
+  /** The bot's replies in the group with this text: the inbox's duplicate oracle. */
+  groupRepliesWithText(text: string): number {
+    return this.groupMessages.filter((m) => !m.deleted && m.from?.id === this.bot.id && m.text === text).length;
+  }
+
+  private groupView(message: FakeTelegramServer['groupMessages'][number]): Record<string, unknown> {
+    const parent = message.reply_to_message_id ? this.groupMessages.find((m) => m.message_id === message.reply_to_message_id) : undefined;
+    const chat = { ...this.discussion };
+    return {
+      message_id: message.message_id,
+      date: message.date,
+      chat,
+      ...(message.from ? { from: message.from } : {}),
+      ...(message.text !== undefined ? { text: message.text } : {}),
+      ...(message.message_thread_id ? { message_thread_id: message.message_thread_id, is_topic_message: false } : {}),
+      ...(message.is_automatic_forward
+        ? {
+            is_automatic_forward: true,
+            sender_chat: this.channel,
+            forward_origin: { type: 'channel', chat: this.channel, message_id: message.forward_from_message_id, date: message.date },
+          }
+        : {}),
+      ...(parent ? { reply_to_message: this.groupView({ ...parent, reply_to_message_id: undefined }) } : {}),
+    };
+  }
+
   /** Live messages whose text or caption is exactly `text`. */
   postsWithText(text: string): number {
     return this.messages.filter((m) => !m.deleted && (m.text === text || m.caption === text)).length;
@@ -145,6 +221,27 @@ export class FakeTelegramServer {
       for (const [key, value] of Object.entries(json)) params.set(key, typeof value === 'string' ? value : JSON.stringify(value));
     }
     return params;
+  }
+
+  /** sendMessage in the discussion group, answering a message there (`reply_parameters`). */
+  private sendToGroup(params: Params): Record<string, unknown> {
+    const text = params.get('text');
+    if (typeof text !== 'string' || text.trim() === '') throw new BotApiError(400, 'Bad Request: message text is empty');
+    if (text.length > 4096) throw new BotApiError(400, 'Bad Request: message is too long');
+    const reply = JSON.parse(String(params.get('reply_parameters') ?? '{}')) as { message_id?: number };
+    const parent = this.groupMessages.find((m) => m.message_id === reply.message_id && !m.deleted);
+    if (!parent) throw new BotApiError(400, 'Bad Request: message to be replied not found');
+    const message = {
+      message_id: this.nextGroupId++,
+      date: Math.floor(Date.now() / 1000),
+      text,
+      from: { ...this.bot },
+      reply_to_message_id: parent.message_id,
+      message_thread_id: parent.message_thread_id ?? parent.message_id,
+      deleted: false,
+    };
+    this.groupMessages.push(message);
+    return this.groupView(message);
   }
 
   private chatOf(params: Params) {
@@ -235,8 +332,10 @@ export class FakeTelegramServer {
     switch (method) {
       case 'getMe':
         return this.bot;
-      case 'getChat':
-        return { ...this.chatOf(params) };
+      case 'getChat': {
+        const chat = this.chatOf(params);
+        return { ...chat, ...(chat === this.channel && this.discussionLinked ? { linked_chat_id: this.discussion.id } : {}) };
+      }
       case 'getChatMember': {
         this.chatOf(params);
         const userId = Number(params.get('user_id'));
@@ -250,6 +349,7 @@ export class FakeTelegramServer {
         this.chatOf(params);
         return this.subscribers;
       case 'sendMessage': {
+        if (String(params.get('chat_id')) === String(this.discussion.id)) return this.sendToGroup(params);
         const chat = this.chatOf(params);
         const text = params.get('text');
         if (typeof text !== 'string' || text.trim() === '') throw new BotApiError(400, 'Bad Request: message text is empty');
@@ -312,6 +412,12 @@ export class FakeTelegramServer {
         );
       }
       case 'deleteMessage': {
+        if (String(params.get('chat_id')) === String(this.discussion.id)) {
+          const target = this.groupMessages.find((m) => m.message_id === Number(params.get('message_id')) && !m.deleted);
+          if (!target) throw new BotApiError(400, 'Bad Request: message to delete not found');
+          target.deleted = true;
+          return true;
+        }
         const chat = this.chatOf(params);
         const message = messageOf(chat);
         if (!message) throw new BotApiError(400, 'Bad Request: message to delete not found');

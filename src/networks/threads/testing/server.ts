@@ -56,6 +56,8 @@ export interface StoredPost {
   mediaUrls: string[];
   altTexts: string[];
   insights: { views: number; likes: number; replies: number; reposts: number; quotes: number; shares: number };
+  /** Hidden by the root post's author (POST /{reply}/manage_reply). */
+  hidden?: boolean;
 }
 
 interface TokenInfo {
@@ -424,6 +426,17 @@ export class FakeThreadsServer {
       this.posts.delete(id);
       return answer(200, { success: true, deleted_id: id });
     }
+    if (segments.length === 2 && method === 'POST' && edge === 'manage_reply') {
+      const reply = this.posts.get(id);
+      if (!reply?.replyToId) return answer(400, this.graphError(100, `Object with ID '${id}' does not exist`, 33, 'GraphMethodException'));
+      const root = this.posts.get(reply.rootId ?? '');
+      if (root?.ownerId !== userId)
+        return answer(403, this.graphError(10, 'Permission denied: only the author of the thread can hide replies'));
+      const hide = params.get('hide');
+      if (hide !== 'true' && hide !== 'false') return answer(400, this.graphError(100, 'The parameter hide must be true or false'));
+      reply.hidden = hide === 'true';
+      return answer(200, { success: true });
+    }
     if (segments.length === 2 && method === 'GET' && (edge === 'insights' || edge === 'conversation' || edge === 'replies')) {
       const post = this.posts.get(id);
       if (!post) return answer(400, this.graphError(100, `Object with ID '${id}' does not exist`, 33, 'GraphMethodException'));
@@ -575,6 +588,7 @@ export class FakeThreadsServer {
       is_reply: !!post.replyToId,
       ...(post.replyToId ? { replied_to: { id: post.replyToId } } : {}),
       ...(post.rootId ? { root_post: { id: post.rootId } } : {}),
+      ...(post.replyToId ? { hide_status: post.hidden ? 'HIDDEN' : 'NOT_HUSHED', is_reply_owned_by_me: post.ownerId === this.userId } : {}),
     };
   }
 

@@ -95,6 +95,8 @@ async function frontServer(dist: string, api: string): Promise<{ url: string; cl
         },
       );
       forward.on('error', () => response.destroy());
+      // A stream the page held open (live events) must not outlive the page: Plaza's close waits for it.
+      response.on('close', () => forward.destroy());
       request.pipe(forward);
       return;
     }

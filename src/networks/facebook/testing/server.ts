@@ -285,18 +285,21 @@ export class FakeFacebookServer extends GraphTestServer {
         },
       };
     }
-    if (second === 'comments' && method === 'GET') {
-      // GET /{post-id}/comments: the comments with their author (the Page for its own), oldest first.
-      return {
-        body: {
-          data: post.comments.map((c) => ({ id: c.id, message: c.message, from: { id: post.pageId, name: 'Page' } })),
-          paging: { cursors: {} },
-        },
-      };
-    }
     if (second === 'comments' && method === 'POST') {
       const comment = { id: `${post.id.split('_')[1]}_${this.nextId()}`, message: params.message ?? '' };
       post.comments.push(comment);
+      // The Page's own comment (a first comment) is read back by GET /{post-id}/comments like anyone's.
+      this.comments.set(comment.id, {
+        id: comment.id,
+        postId: post.id,
+        message: comment.message,
+        fromId: post.pageId,
+        fromName: 'Page',
+        createdAt: this.clock,
+        hidden: false,
+        deleted: false,
+        liked: false,
+      });
       return { body: { id: comment.id } };
     }
     if (second === 'comments' && method === 'GET') {

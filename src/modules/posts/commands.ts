@@ -386,9 +386,7 @@ export async function retryPublication(ctx: AppContext, workspaceId: string, pos
       throw conflict('publication_not_failed', `Only failed publications can be retried (this one is ${publication.state})`, {
         state: publication.state,
       });
-    const channel = await posts.channelStatus(trx, publication.channel_id);
-    if (channel.status !== 'active')
-      throw conflict('channel_not_active', `The channel is ${channel.status}: reconnect it first`, { status: channel.status });
+    await assertChannelActive(trx, publication.channel_id);
     await posts.requeuePublication(trx, publicationId, now);
     await posts.markPostScheduled(trx, postId, now);
     await recordEvent(trx, {
@@ -400,6 +398,13 @@ export async function retryPublication(ctx: AppContext, workspaceId: string, pos
       data: { publicationId },
     });
   });
+}
+
+/** A retry needs a working channel: one that needs reconnecting answers 409 channel_not_active. */
+async function assertChannelActive(trx: Db, channelId: string): Promise<void> {
+  const channel = await posts.channelStatus(trx, channelId);
+  if (channel.status !== 'active')
+    throw conflict('channel_not_active', `The channel is ${channel.status}: reconnect it first`, { status: channel.status });
 }
 
 /**
@@ -416,9 +421,7 @@ export async function retryFirstComment(ctx: AppContext, workspaceId: string, po
       throw conflict('first_comment_not_failed', 'Only a failed first comment of a published post can be retried', {
         state: publication.first_comment_state ?? 'none',
       });
-    const channel = await posts.channelStatus(trx, publication.channel_id);
-    if (channel.status !== 'active')
-      throw conflict('channel_not_active', `The channel is ${channel.status}: reconnect it first`, { status: channel.status });
+    await assertChannelActive(trx, publication.channel_id);
     await posts.requeueFirstComment(trx, publicationId, now);
     await recordEvent(trx, {
       workspaceId,

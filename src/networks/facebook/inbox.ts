@@ -20,6 +20,7 @@
  */
 import type { GraphRequestFn } from '../meta-graph/client.ts';
 import { META_HOSTS, graphUrl } from '../meta-graph/version.ts';
+import { addDirectMessages } from '../meta-graph/inbox-messages.ts';
 import { answerMetaChallenge, metaTime, parseMetaWebhook, verifyMetaPush } from '../meta-graph/webhooks.ts';
 import type { InboundItem, InboundPage, InboxAdapter, InboxTarget, ReplyInput, ReplyResult } from '../inbox.ts';
 import { encodeInboxCursor, newestMark as mark, parseInboxCursor, unseenSince as unseen } from '../inbox-cursor.ts';
@@ -253,22 +254,12 @@ export function createFacebookInbox(deps: {
       const commentMark = mark(comments, { at: state.c, ids: state.ci }, start);
       const next: Cursor = { c: commentMark.at, ci: commentMark.ids };
       const result: InboundPage = { items: comments, cursor: null, hasMore: false };
-      try {
+      const messagesSince = async (since: number) => {
         const messages: InboundItem[] = [];
-        await readMessenger(request, page, state.m ?? start, messages);
-        const fresh = unseen(messages, state.m, state.mi);
-        const messageMark = mark(fresh, { at: state.m, ids: state.mi }, start);
-        next.m = messageMark.at;
-        next.mi = messageMark.ids;
-        result.items.push(...fresh);
-      } catch (error) {
-        if (!(error instanceof NetworkError) || error.code !== 'missing_permission') throw error;
-        result.unavailable = [{ kinds: ['direct_message'], code: 'messenger_permission_required' }];
-        if (state.m !== undefined) {
-          next.m = state.m;
-          next.mi = state.mi ?? [];
-        }
-      }
+        await readMessenger(request, page, since, messages);
+        return messages;
+      };
+      await addDirectMessages(result, { state, next, start }, messagesSince, 'messenger_permission_required');
       result.items.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
       result.cursor = encodeInboxCursor(next);
       return result;

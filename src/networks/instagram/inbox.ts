@@ -19,6 +19,7 @@
  */
 import type { GraphRequestFn } from '../meta-graph/client.ts';
 import { graphUrl, type MetaHost } from '../meta-graph/version.ts';
+import { addDirectMessages } from '../meta-graph/inbox-messages.ts';
 import { answerMetaChallenge, metaTime, parseMetaWebhook, verifyMetaPush } from '../meta-graph/webhooks.ts';
 import type { InboundItem, InboundPage, InboxAdapter, InboxTarget, ReplyInput, ReplyResult } from '../inbox.ts';
 import { encodeInboxCursor, newestMark, parseInboxCursor, unseenSince } from '../inbox-cursor.ts';
@@ -241,20 +242,12 @@ export function createInstagramInbox(deps: {
       const t = newestMark(tags, { at: state.t, ids: state.ti }, start);
       const next: Cursor = { c: c.at, ci: c.ids, t: t.at, ti: t.ids };
       const page: InboundPage = { items: [...comments, ...tags], cursor: null, hasMore: false };
-      try {
-        const messages = unseenSince(await readMessages(request, ig, state.m ?? start), state.m, state.mi);
-        const m = newestMark(messages, { at: state.m, ids: state.mi }, start);
-        next.m = m.at;
-        next.mi = m.ids;
-        page.items.push(...messages);
-      } catch (error) {
-        if (!(error instanceof NetworkError) || error.code !== 'missing_permission') throw error;
-        page.unavailable = [{ kinds: ['direct_message'], code: 'instagram_messages_permission_required' }];
-        if (state.m !== undefined) {
-          next.m = state.m;
-          next.mi = state.mi ?? [];
-        }
-      }
+      await addDirectMessages(
+        page,
+        { state, next, start },
+        (since) => readMessages(request, ig, since),
+        'instagram_messages_permission_required',
+      );
       page.items.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
       page.cursor = encodeInboxCursor(next);
       return page;

@@ -6,27 +6,23 @@
  */
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { en } from '../../web/src/i18n/en.ts';
 import { es } from '../../web/src/i18n/es.ts';
-import { apiCaller, launchBrowser, SCREENSHOT_DIR, signInPage, signUpOwner, startE2EServer, type E2EServer } from './harness.ts';
+import { SCREENSHOT_DIR, type WebSession, webSession } from './harness.ts';
 
 describe('first comments from the web app (real Chromium, real server)', { timeout: 240_000 }, () => {
-  let server: E2EServer;
-  let browser: Browser;
-  let token = '';
+  let session: WebSession;
   const pageErrors: string[] = [];
-  const api = apiCaller(
-    () => server,
-    () => token,
-  );
+  const api = <T>(method: string, route: string, body?: unknown) => session.api<T>(method, route, body);
   let ws = '';
   let channelId = '';
 
   beforeAll(async () => {
-    server = await startE2EServer();
-    token = await signUpOwner(server, { email: 'comenta@example.test', name: 'Carla Comenta', password: 'correct horse battery' });
-    browser = await launchBrowser();
+    session = await webSession({
+      owner: { email: 'comenta@example.test', name: 'Carla Comenta', password: 'correct horse battery' },
+      screenshotPrefix: 'first-comment',
+    });
     ws = (await api<{ id: string }>('POST', '/workspaces', { name: 'Café Aroma', timeZone: 'Europe/Madrid', language: 'es' })).id;
     channelId = (
       await api<{ id: string }>('POST', `/workspaces/${ws}/channels`, {
@@ -37,19 +33,14 @@ describe('first comments from the web app (real Chromium, real server)', { timeo
     ).id;
   }, 300_000);
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await session?.close();
   });
 
   async function open(lang: 'es' | 'en', to: string): Promise<Page> {
-    const context = await browser.newContext({ locale: lang === 'es' ? 'es-ES' : 'en-GB', viewport: { width: 1280, height: 900 } });
-    await context.addInitScript((l) => localStorage.setItem('plaza.lang', l), lang);
-    const page = await context.newPage();
+    const page = await session.openPage(lang);
     page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.goto(server.url);
-    expect(await signInPage(page, 'comenta@example.test', 'correct horse battery')).toBe(200);
     await page.evaluate((id) => localStorage.setItem('plaza.workspace', id), ws);
-    await page.goto(`${server.url}${to}`);
+    await page.goto(`${session.server.url}${to}`);
     return page;
   }
 

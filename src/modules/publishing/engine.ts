@@ -416,9 +416,12 @@ export class PublishingEngine {
         error: new NetworkError('rate_limited', 'local_rate_limit', 'Waiting for the channel’s posting rate'),
       });
     /**
-     * When this attempt took the channel's posting token (null: not yet). A publication that must
-     * reconcile first takes it only once the network says the post is not there: finding the post an
-     * earlier attempt made needs no posting slot (that attempt's token already counted the post).
+     * When this attempt took the channel's posting token (null: not yet). It is taken right before
+     * the network call, after the worker slot, the lease check and the media are ready: the network
+     * stamps the post when the request arrives, so time spent between the grant and the call would
+     * let two posts arrive closer together than the grants were. A publication that must reconcile
+     * first takes it only once the network says the post is not there: finding the post an earlier
+     * attempt made needs no posting slot (that attempt's token already counted the post).
      */
     let tokenAt: number | null = null;
     /** The attempt posted nothing: its token goes back (most of it; see refundShare). */
@@ -426,14 +429,6 @@ export class PublishingEngine {
       if (tokenAt !== null) void this.limiter.refund(row.channel_id, perMinute, tokenAt, clock.now());
       tokenAt = null;
     };
-    if (!row.needs_reconcile) {
-      const wait = await this.limiter.take(row.channel_id, perMinute, clock.now());
-      if (wait > 0) {
-        waitForRate(wait);
-        return;
-      }
-      tokenAt = clock.now();
-    }
     // No call once other workers may have taken this one over (its publications are theirs then);
     // waiting for a heartbeat happens without holding a slot.
     const since = leaseUntil - this.opts.publishTimeoutMs - this.opts.leaseMarginMs;
@@ -517,6 +512,7 @@ export class PublishingEngine {
         }
         if (tokenAt === null) {
           const wait = await this.limiter.take(row.channel_id, perMinute, clock.now());
+          // Not this channel's turn yet: nothing was sent, the publication goes back to the queue.
           if (wait > 0) throw new WaitForRate(wait);
           tokenAt = clock.now();
         }
@@ -538,7 +534,7 @@ export class PublishingEngine {
       }
     } catch (caught) {
       if (caught instanceof WaitForRate) {
-        // Reconciled (the post is not there), but the channel's slot is not free yet: nothing was sent.
+        // The channel's slot is not free yet (after a reconcile, too: the post is not there): nothing was sent.
         waitForRate(caught.waitMs);
         return;
       }

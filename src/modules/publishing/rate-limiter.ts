@@ -1,4 +1,4 @@
-import { postingBucket } from '../../networks/rate-rule.ts';
+import { enginePostingBucket } from '../../networks/rate-rule.ts';
 import { publishingRepository as repository } from './repository.ts';
 
 /**
@@ -20,9 +20,8 @@ export class ChannelRateLimiter {
       if (blocked > now) return blocked - now;
       this.blockedUntil.delete(channelId);
     }
-    // Burst capacity: a tenth of a minute's allowance, at least one.
-    const capacity = Math.max(1, Math.ceil(perMinute / 10));
-    const ratePerMs = perMinute / 60_000;
+    // Burst capacity: a tenth of a minute's allowance, at least one; refilled a little slower than the network's rule.
+    const { capacity, refillPerMs: ratePerMs } = enginePostingBucket(perMinute);
     const bucket = this.buckets.get(channelId) ?? { tokens: capacity, updatedAt: now };
     bucket.tokens = Math.min(capacity, bucket.tokens + (now - bucket.updatedAt) * ratePerMs);
     bucket.updatedAt = now;
@@ -41,7 +40,7 @@ export class ChannelRateLimiter {
   refund(channelId: string, perMinute: number, takenAt: number, now: number): void {
     const bucket = this.buckets.get(channelId);
     if (!bucket) return;
-    const { capacity } = postingBucket(perMinute);
+    const { capacity } = enginePostingBucket(perMinute);
     bucket.tokens = Math.min(capacity, bucket.tokens + refundShare(perMinute, now - takenAt));
   }
 
@@ -65,7 +64,7 @@ export class ChannelRateLimiter {
  * An attempt whose answer was lost (timeout after sending) may have posted: its token is kept.
  */
 export function refundShare(perMinute: number, heldMs: number): number {
-  return Math.max(0, Math.min(1, 1 - postingBucket(perMinute).refillPerMs * Math.max(0, heldMs)));
+  return Math.max(0, Math.min(1, 1 - enginePostingBucket(perMinute).refillPerMs * Math.max(0, heldMs)));
 }
 
 /** A counting semaphore: caps concurrent calls per network. */
@@ -191,7 +190,7 @@ export class SharedRateLimiter {
       else byChannel.set(taker.channelId, { perMinute: taker.perMinute, takers: [taker] });
     }
     const channels = [...byChannel.keys()].sort();
-    const rules = channels.map((id) => postingBucket(byChannel.get(id)!.perMinute));
+    const rules = channels.map((id) => enginePostingBucket(byChannel.get(id)!.perMinute));
     try {
       const rows = await repository.takeTokens(this.sql, {
         channels,

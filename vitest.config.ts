@@ -13,5 +13,7 @@ export default defineConfig({
     hookTimeout: 60_000,
     // Unmocked outbound traffic must fail: tests only ever talk to loopback.
     setupFiles: ['test/setup/loopback-only.ts'],
+    // One migrated database per run, copied by every test that needs one (test/setup/db-templates.ts).
+    globalSetup: ['test/setup/db-templates.ts'],
   },
 });

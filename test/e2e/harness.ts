@@ -6,6 +6,7 @@ import { accountsRepository } from '../../src/modules/accounts/repository.ts';
 import { ensureWebBuilt } from '../../src/cli/build-web.ts';
 import { loadConfig } from '../../src/config.ts';
 import { startPlaza, type PlazaRuntime } from '../../src/server/runtime.ts';
+import { seedDataDir } from '../helpers/db.ts';
 
 /** Debian's Chromium, with the flags that keep it quiet and offline. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -32,6 +33,7 @@ export interface E2EServer {
 export async function startE2EServer(): Promise<E2EServer> {
   await ensureWebBuilt();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'plaza-e2e-'));
+  seedDataDir(dataDir);
   const config = loadConfig({ DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent' } as NodeJS.ProcessEnv);
   const runtime = await startPlaza({ config, engine: { pollMs: 100, lookaheadMs: 2_000, baseBackoffMs: 200, maxAttempts: 2 } });
   const url = runtime.url!.replace('0.0.0.0', '127.0.0.1');

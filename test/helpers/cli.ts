@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import pino from 'pino';
 import { loadConfig } from '../../src/config.ts';
 import { type PlazaRuntime, startPlaza } from '../../src/server/runtime.ts';
+import { seedDataDir } from './db.ts';
 
 const run = promisify(execFile);
 
@@ -47,6 +48,7 @@ export interface CliDataDir {
 /** Makes a temporary data folder (`plaza-<prefix>-…`) with the base environment the CLI tests share. */
 export function cliDataDir(prefix: string, secret: string, extra: Record<string, string> = {}): CliDataDir {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `plaza-${prefix}-`));
+  seedDataDir(dataDir);
   return {
     dataDir,
     env: { DATA_DIR: dataDir, LOG_LEVEL: 'silent', PLAZA_SECRET: secret, ...extra },

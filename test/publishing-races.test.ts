@@ -60,7 +60,7 @@ describe.each(DB_KINDS)('publishing races on %s', (kind) => {
     if (mediaDir) fs.rmSync(mediaDir, { recursive: true, force: true });
   });
 
-  const engineFor = (clock: ManualClock, network: HeldNetwork, workerId: string) => {
+  const engineFor = (clock: ManualClock, network: HeldNetwork, workerId: string, byMessageOrder = false) => {
     const engine = new PublishingEngine(
       {
         database,
@@ -68,7 +68,7 @@ describe.each(DB_KINDS)('publishing races on %s', (kind) => {
         clock,
         logger: pino({ level: 'silent' }),
         media: new FileMediaStore(mediaDir),
-        networks: new NetworkRegistry([network.adapter()]),
+        networks: new NetworkRegistry([network.adapter(byMessageOrder ? { oneSendInDoubtPerChannel: true } : {})]),
       },
       { ...OPTIONS, workerId },
     );
@@ -208,4 +208,63 @@ describe.each(DB_KINDS)('publishing races on %s', (kind) => {
     ]);
     for (const a of history) expect(a.finished_at!.getTime()).toBeGreaterThanOrEqual(a.started_at.getTime());
   });
+
+  it('on a network reconciled by message order, a post waits while the channel’s previous send is in doubt', async () => {
+    const clock = new ManualClock();
+    const network = new HeldNetwork();
+    const worker = engineFor(clock, network, 'worker-order', true);
+    await worker.start();
+    const first = await schedule(clock.now() + 500);
+    const second = await schedule(clock.now() + 500);
+    clock.advance(500);
+    expect(await worker.poll()).toBe(2);
+    // One send at a time on the channel: one publish reaches the network, the other waits its turn.
+    const sent = await network.next();
+    expect(sent.kind).toBe('publish');
+    await settleEngine(worker, 1);
+    expect(network.unclaimed).toBe(0);
+    const waiting = sent.publicationId === first ? second : first;
+    const waitingRow = await database.raw.query<{ state: string; attempts: number; error_code: string | null }>(
+      'SELECT state, attempts, error_code FROM publications WHERE id = $1',
+      [waiting],
+    );
+    expect(waitingRow.rows[0]).toMatchObject({ state: 'scheduled', attempts: 0, error_code: 'previous_send_in_doubt' });
+
+    // The answer is lost after the network made the post: the first is in doubt until it is reconciled.
+    network.stored.push({ marker: sent.publicationId, remoteId: 'remote-lost' });
+    sent.settle(new NetworkError('ambiguous', 'timeout', 'no answer'));
+    await settleEngine(worker);
+    // Whatever comes due next, the in-doubt publication's lookup goes before any other send.
+    let lookup: Awaited<ReturnType<HeldNetwork['next']>> | undefined;
+    // (Retries wait on the engine's real timers: a short real pause per round.)
+    for (let round = 0; round < 60 && !lookup; round++) {
+      clock.advance(1_000);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      await worker.poll();
+      await settleEngine(worker, network.unclaimed > 0 ? 1 : 0);
+      if (network.unclaimed > 0) lookup = await network.next();
+    }
+    expect(lookup?.kind).toBe('find');
+    expect(lookup?.publicationId).toBe(sent.publicationId);
+    lookup!.settle('current');
+    await settleEngine(worker);
+    // Then the other one goes.
+    let publish: Awaited<ReturnType<HeldNetwork['next']>> | undefined;
+    for (let round = 0; round < 60 && !publish; round++) {
+      clock.advance(1_000);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      await worker.poll();
+      await settleEngine(worker, network.unclaimed > 0 ? 1 : 0);
+      if (network.unclaimed > 0) publish = await network.next();
+    }
+    expect(publish?.kind).toBe('publish');
+    expect(publish?.publicationId).toBe(waiting);
+    publish!.settle('store');
+    await settleEngine(worker);
+    expect((await publication(first)).state).toBe('published');
+    expect((await publication(second)).state).toBe('published');
+    expect(network.count(first)).toBe(1);
+    expect(network.count(second)).toBe(1);
+    expect((await publication(sent.publicationId)).remote_id).toBe('remote-lost');
+  }, 120_000);
 });

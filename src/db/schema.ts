@@ -94,6 +94,8 @@ export interface ChannelsTable {
   refresh_lease_owner: Generated<string | null>;
   /** When the "expires soon" warning was sent for the current token. */
   expiry_warned_at: Generated<Date | null>;
+  /** Networks reconciled by message order (Telegram): the publication whose send may be in doubt (1150). */
+  send_holder: Generated<string | null>;
 }
 
 /** The install's developer app per network (Settings → Integrations); the secret sealed. */

@@ -95,6 +95,17 @@ export interface NetworkLimits {
   supportsVisibility: boolean;
   /** Default posting rate the engine respects per channel (posts per minute). */
   postsPerMinutePerChannel: number;
+  /**
+   * The network has no idempotency and the adapter finds a lost post only by the order of the
+   * channel's messages (Telegram): the engine lets one publication per channel be in doubt at a
+   * time (channels.send_holder), so two lost answers on one channel cannot be mixed up.
+   */
+  oneSendInDoubtPerChannel?: true;
+  /**
+   * The adapter calls ChannelContext.postingSlot right before the request that creates the post
+   * (after its lookups and uploads), instead of the engine taking the slot before publish.
+   */
+  takesPostingSlot?: true;
 }
 
 /** One image (or other media) attached to a post, already stored in Plaza's media store. */

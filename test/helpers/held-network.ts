@@ -70,8 +70,11 @@ export class HeldNetwork {
     });
   }
 
-  /** The adapter (registered under the sandbox's name, so channels need no new network). */
-  adapter(): NetworkAdapter {
+  /**
+   * The adapter (registered under the sandbox's name, so channels need no new network).
+   * `oneSendInDoubtPerChannel`: declare the network reconciled by message order (as Telegram).
+   */
+  adapter(options: { oneSendInDoubtPerChannel?: true } = {}): NetworkAdapter {
     return {
       name: 'sandbox',
       label: { en: 'Held (test double)', es: 'Retenida (doble de prueba)' },
@@ -86,6 +89,7 @@ export class HeldNetwork {
         supportsContentWarning: false,
         supportsVisibility: false,
         postsPerMinutePerChannel: 600,
+        ...options,
       },
       idempotency: 'reconcile-by-lookup',
       connectionFields: [],

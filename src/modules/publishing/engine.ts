@@ -100,8 +100,14 @@ export interface EngineStats {
 
 /** Thrown inside an attempt when the channel's posting slot is not free yet (nothing was sent). */
 class WaitForRate {
-  constructor(readonly waitMs: number) {}
+  constructor(
+    readonly waitMs: number,
+    readonly error = new NetworkError('rate_limited', 'local_rate_limit', 'Waiting for the channel’s posting rate'),
+  ) {}
 }
+
+/** How long a publication waits before asking again for a channel whose previous send is in doubt. */
+const SEND_IN_DOUBT_WAIT_MS = 1_000;
 /** When a pending first comment is tried again; null when it is settled. */
 const dueAtOf = (outcome: CommentOutcome, now: number): Date | null =>
   outcome.state === 'pending' ? new Date(now + outcome.delayMs) : null;
@@ -405,16 +411,9 @@ export class PublishingEngine {
       return;
     }
     const perMinute = adapter.limits.postsPerMinutePerChannel;
-    const waitForRate = (wait: number) =>
+    const waitForRate = (wait: number, error = new WaitForRate(wait).error) =>
       // Over the channel's posting rate: hand it back to the queue for later, without counting an attempt.
-      this.record({
-        kind: 'retry',
-        row,
-        startedAt,
-        delayMs: wait,
-        reconcile: row.needs_reconcile,
-        error: new NetworkError('rate_limited', 'local_rate_limit', 'Waiting for the channel’s posting rate'),
-      });
+      this.record({ kind: 'retry', row, startedAt, delayMs: wait, reconcile: row.needs_reconcile, error });
     /**
      * When this attempt took the channel's posting token (null: not yet). It is taken right before
      * the network call, after the worker slot, the lease check and the media are ready: the network
@@ -486,15 +485,33 @@ export class PublishingEngine {
         ...(networkOrigin(this.deps.config, row.network) && { origin: networkOrigin(this.deps.config, row.network) }),
         publishedOnChannel: (since: string, limit: number) =>
           repository.publishedOnChannel(this.deps.database.raw, row.channel_id, new Date(since), limit),
+        postingSlot: () => takeSlot(),
       };
       const input = await this.buildInput(row, adapter.capabilities?.mediaByUrl === true, adapter);
       // Networks that bill per call (X): what this publication cost, kept with it.
       const apiCost = adapter.estimateApiCost ? adapter.estimateApiCost(input).total : null;
       let gaveEarlierBack = false;
+      /** Takes the channel's posting token once per attempt: before publish, or when the adapter asks (takesPostingSlot). */
+      const takeSlot = async () => {
+        if (tokenAt !== null) return;
+        const wait = await this.limiter.take(row.channel_id, perMinute, clock.now());
+        // Not this channel's turn yet: nothing was sent, the publication goes back to the queue.
+        if (wait > 0) throw new WaitForRate(wait);
+        tokenAt = clock.now();
+      };
       // The first comment goes out right after its post, in the same attempt; it never fails the post.
       const withComment = async (result: PublishResult, reconciled: boolean) =>
         this.commentAfter(adapter, channel, input, result, row.needs_reconcile || reconciled, deadline);
       const attempt = async () => {
+        // Found only by message order: not while another publication's send on this channel is in doubt.
+        if (
+          adapter.limits.oneSendInDoubtPerChannel &&
+          !(await repository.claimChannelSend(this.deps.database.raw, row.channel_id, row.id))
+        )
+          throw new WaitForRate(
+            SEND_IN_DOUBT_WAIT_MS,
+            new NetworkError('rate_limited', 'previous_send_in_doubt', 'Waiting until the channel’s previous post is confirmed'),
+          );
         if (row.needs_reconcile) {
           beforeSending();
           const existing = await adapter.findPublished(channel, input);
@@ -510,14 +527,11 @@ export class PublishingEngine {
           gaveEarlierBack = true;
           await this.limiter.refund(row.channel_id, perMinute, toMs(row.previous_started_at), clock.now());
         }
-        if (tokenAt === null) {
-          const wait = await this.limiter.take(row.channel_id, perMinute, clock.now());
-          // Not this channel's turn yet: nothing was sent, the publication goes back to the queue.
-          if (wait > 0) throw new WaitForRate(wait);
-          tokenAt = clock.now();
-        }
+        if (!adapter.limits.takesPostingSlot) await takeSlot();
         beforeSending();
         const result = await adapter.publish(channel, input);
+        // An adapter that declares takesPostingSlot and made a post without asking still used a slot.
+        if (tokenAt === null) tokenAt = clock.now();
         const comment = await withComment(result, false);
         this.record({ kind: 'published', row, result, startedAt, reconciled: false, apiCost, comment });
       };
@@ -535,7 +549,7 @@ export class PublishingEngine {
     } catch (caught) {
       if (caught instanceof WaitForRate) {
         // The channel's slot is not free yet (after a reconcile, too: the post is not there): nothing was sent.
-        waitForRate(caught.waitMs);
+        waitForRate(caught.waitMs, caught.error);
         return;
       }
       const error =

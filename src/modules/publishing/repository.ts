@@ -62,7 +62,7 @@ export interface FirstCommentRow {
 }
 
 /** Codes of attempts that sent nothing for local reasons: handed back without counting as an attempt. */
-export const DEFERRED = ['local_rate_limit', 'send_deadline_passed'];
+export const DEFERRED = ['local_rate_limit', 'send_deadline_passed', 'previous_send_in_doubt'];
 
 /** One attempt's own outcome, written to its publication_attempts row. */
 export interface AttemptOutcome {
@@ -214,6 +214,24 @@ export const publishingRepository = {
       [start.ids, start.workerId, start.now, start.leaseUntil],
     );
     return rows;
+  },
+
+  /**
+   * Makes `publicationId` the channel's send holder (NetworkLimits.oneSendInDoubtPerChannel) unless
+   * another publication holds it and is still in doubt: publishing now, or waiting to reconcile.
+   * One statement on the channel's row, so two workers cannot both get it. True when it is ours.
+   */
+  async claimChannelSend(sql: SqlRunner, channelId: string, publicationId: string): Promise<boolean> {
+    const { rows } = await sql.query(
+      `UPDATE channels c SET send_holder = $2
+        WHERE c.id = $1
+          AND (c.send_holder IS NULL OR c.send_holder = $2 OR NOT EXISTS (
+                SELECT 1 FROM publications p
+                 WHERE p.id = c.send_holder AND (p.state = 'publishing' OR (p.state = 'scheduled' AND p.needs_reconcile))))
+        RETURNING c.id`,
+      [channelId, publicationId],
+    );
+    return rows.length === 1;
   },
 
   /** What was published on a channel since `since`, newest first (reconciling adapters read it: ChannelContext.publishedOnChannel). */

@@ -13,8 +13,9 @@
  *   before the publication's first attempt (the engine's record, shared by every worker:
  *   ChannelContext.publishedOnChannel) and probes the ids after it, skipping the ids of Plaza's
  *   other publications: the first other message there is the lost one; a few missing ids in a row
- *   mean nothing was posted. Known limits: a message posted in the channel by someone else in
- *   between, or two lost answers on one channel at once, cannot be told apart from the lost post;
+ *   mean nothing was posted. The engine keeps one send in doubt per channel at a time
+ *   (TELEGRAM_LIMITS.oneSendInDoubtPerChannel), so two lost answers are never mixed up. Known
+ *   limits: a message posted in the channel by someone else in between cannot be told apart from the lost post;
  *   and with nothing in the record yet (the channel's first post), the adapter falls back to the
  *   ids this process saw, or concludes nothing was posted (docs/networks/telegram.md).
  * - Engagement: reactions, from `message_reaction_count` updates (getUpdates, which only works

@@ -27,6 +27,8 @@ export const TELEGRAM_LIMITS: NetworkLimits = {
   supportsVisibility: false,
   // Telegram's FAQ: no more than 20 messages per minute in one group or channel.
   postsPerMinutePerChannel: 20,
+  // A lost send is found by message order (adapter.ts): one in doubt per channel at a time.
+  oneSendInDoubtPerChannel: true,
 };
 
 export const TELEGRAM_CAPABILITIES: NetworkCapabilities = {

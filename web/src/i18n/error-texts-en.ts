@@ -203,6 +203,7 @@ export const networkReasonsEn = {
   rate_limited: 'The network is limiting how often this account can post.',
   aborted: 'The call to the network was interrupted.',
   deadline_passed: 'There was not enough time left to call the network.',
+  previous_send_in_doubt: 'Waiting until the network confirms this channel’s previous post, so none is sent twice.',
   send_deadline_passed: 'The publication’s time slot ended before it could be sent; it will be tried again.',
   media_processing_timeout: 'The network took too long to process an attached file.',
   error: 'The network reported an error.',

@@ -208,6 +208,7 @@ export const networkReasonsEs: Record<keyof typeof networkReasonsEn, string> = {
   rate_limited: 'La red está limitando la frecuencia con la que esta cuenta puede publicar.',
   aborted: 'La llamada a la red se interrumpió.',
   deadline_passed: 'No quedaba tiempo suficiente para llamar a la red.',
+  previous_send_in_doubt: 'Esperando a que la red confirme la publicación anterior de este canal, para no enviar ninguna dos veces.',
   send_deadline_passed: 'Se acabó el margen de tiempo antes de enviarla; se volverá a intentar.',
   media_processing_timeout: 'La red tardó demasiado en procesar un archivo adjunto.',
   error: 'La red informó de un error.',

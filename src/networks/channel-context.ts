@@ -37,6 +37,13 @@ export interface ChannelContext {
    * cannot be asked for a post's content (Telegram). Absent outside the engine.
    */
   publishedOnChannel?: (since: string, limit: number) => Promise<PublishedOnChannel[]>;
+  /**
+   * For adapters that declare `takesPostingSlot`: call it right before the request that creates the
+   * post, after lookups and uploads. It takes the channel's posting slot, or throws when the slot
+   * is not free yet (nothing was posted; the engine tries again later): the network counts a post
+   * when that request arrives, not when the attempt began. Absent outside the engine.
+   */
+  postingSlot?: () => Promise<void>;
 }
 
 /** One publication Plaza recorded as published on a channel. */

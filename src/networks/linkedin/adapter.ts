@@ -450,6 +450,8 @@ export function createLinkedInAdapter(options: LinkedInAdapterOptions = {}): Net
     };
     if (content) body.content = content;
     let postUrn: string | null;
+    // The lookup and the uploads are done: the posting slot is taken now, as LinkedIn counts the post.
+    await ctx.postingSlot?.();
     try {
       const answer = await request<unknown>({ method: 'POST', url: `${LINKEDIN_API.rest}/posts`, json: body });
       postUrn = answer.headers.get('x-restli-id');

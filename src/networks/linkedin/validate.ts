@@ -29,6 +29,8 @@ export const LINKEDIN_LIMITS: NetworkLimits = {
   supportsVisibility: false,
   // LinkedIn publishes no per-minute posting limit; daily quotas per member and app.
   postsPerMinutePerChannel: 10,
+  // The slot is taken right before the post's own request, after lookups and uploads (adapter.ts).
+  takesPostingSlot: true,
 };
 
 /** LinkedIn's own option: who sees the post (CONNECTIONS only for personal profiles). */

@@ -225,6 +225,8 @@ export function createPinterestAdapter(options: PinterestAdapterOptions = {}): N
     if (input.title?.trim()) body.title = input.title.trim();
     if (link) body.link = link;
     if (alt) body.alt_text = alt;
+    // The lookup and the upload are done: the posting slot is taken now, as Pinterest counts the pin.
+    await ctx.postingSlot?.();
     const { body: pin } = await request<Pin>({ method: 'POST', path: '/pins', json: body });
     if (!pin?.id) throw new NetworkError('ambiguous', 'no_remote_id', 'Pinterest created the pin without answering its id');
     return result(pin);

@@ -20,6 +20,8 @@ export const PINTEREST_LIMITS: NetworkLimits = {
   supportsContentWarning: false,
   supportsVisibility: false,
   postsPerMinutePerChannel: 10,
+  // The slot is taken right before the post's own request, after lookups and uploads (adapter.ts).
+  takesPostingSlot: true,
 };
 
 export const PINTEREST_CAPABILITIES: NetworkCapabilities = {

@@ -108,6 +108,8 @@ export interface ReplyInput {
   /** public: under the item; private: a private reply to a comment; direct_message: in the DM thread. */
   mode: 'public' | 'private' | 'direct_message';
   text: string;
+  /** When the reply was queued (ISO): every reply Plaza recorded as sent before it went out earlier. */
+  queuedAt?: string;
 }
 
 export interface ReplyResult {

@@ -76,6 +76,7 @@ async function attempt(
     replyId: reply.id,
     mode: reply.mode,
     text: reply.text,
+    queuedAt: reply.created_at.toISOString(),
     target: {
       remoteId: target.remote_id,
       kind: target.kind as ReplyInput['target']['kind'],
@@ -85,7 +86,12 @@ async function attempt(
     },
   };
   const leaseEnd = reply.lease_until ? reply.lease_until.getTime() : ctx.clock.now() + DEFAULT_LEASE_MS;
-  const context = { ...channelContext(ctx, channel), deadline: leaseEnd - LEASE_MARGIN_MS, now: () => ctx.clock.now() };
+  const context = {
+    ...channelContext(ctx, channel),
+    deadline: leaseEnd - LEASE_MARGIN_MS,
+    now: () => ctx.clock.now(),
+    repliesOnChannel: (limit: number) => inboxRepository.repliesOnChannel(db, channel.id, limit),
+  };
   try {
     const found = reply.needs_reconcile ? await inbox.findReply(context, input) : null;
     const result = found ?? (await inbox.reply(context, input));

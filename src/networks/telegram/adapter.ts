@@ -194,6 +194,21 @@ export function createTelegramAdapter(options: TelegramAdapterOptions = {}): Net
     }
   }
 
+  /** A message of any chat the bot is in (the discussion group): the bot's own, someone else's, or none. */
+  async function probe(client: TelegramClient, chat: number, id: number): Promise<'own' | 'other' | 'none'> {
+    try {
+      await client.call('editMessageReplyMarkup', { chat_id: chat, message_id: id }, false);
+      return 'own'; // it had a keyboard and the bot could edit it: the bot's (none of Plaza's replies have one)
+    } catch (error) {
+      if (!(error instanceof NetworkError) || error.kind !== 'permanent') throw error;
+      const description = String((error.details.body as { description?: string } | undefined)?.description ?? '');
+      if (/not modified/i.test(description)) return 'own';
+      if (/not found|MESSAGE_ID_INVALID/i.test(description)) return 'none';
+      if (/can't be edited|cannot be edited/i.test(description)) return 'other';
+      throw error;
+    }
+  }
+
   /**
    * Reconciles from Plaza's own record of the channel (every worker's, ChannelContext.publishedOnChannel):
    * the lost send made the first message after the newest one Plaza had published there before this
@@ -421,6 +436,6 @@ export function createTelegramAdapter(options: TelegramAdapterOptions = {}): Net
     delete: deletePost,
     fetchMetrics,
     fetchMentions,
-    inbox: createTelegramInbox({ clientFor }),
+    inbox: createTelegramInbox({ clientFor, probe }),
   };
 }

@@ -96,5 +96,8 @@ process.stdout.write(
     reply_duplicates: replies?.reply_duplicates ?? null,
     reply_lost: replies?.reply_lost ?? null,
     reply_settle_ms: replies?.elapsed_ms ?? null,
+    reply_injected_5xx: replies?.injected.error5xx ?? null,
+    reply_injected_lost_answers: replies?.injected.lostAnswers ?? null,
+    reply_kills: replies?.kills ?? null,
   })}\n`,
 );

@@ -283,6 +283,7 @@ export const validationFieldsEn = {
   scheduledAt: 'Date and time',
   timeZone: 'Time zone',
   locale: 'Language',
+  secret: 'Secret',
   url: 'Address',
   baseUrl: 'Server address',
   handle: 'Account',

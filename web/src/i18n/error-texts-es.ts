@@ -289,6 +289,7 @@ export const validationFieldsEs: Record<keyof typeof validationFieldsEn, string>
   scheduledAt: 'Fecha y hora',
   timeZone: 'Zona horaria',
   locale: 'Idioma',
+  secret: 'Secreto',
   url: 'Dirección',
   baseUrl: 'Dirección del servidor',
   handle: 'Cuenta',

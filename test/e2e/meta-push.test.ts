@@ -80,6 +80,7 @@ describe('Meta push set-up from the channel card (real Chromium, real server)', 
       expect(await section.getByText(T.metaPush.verifyToken, { exact: true }).count()).toBe(1);
       // The secret is not kept in the form once saved.
       expect(await section.getByLabel(T.metaPush.secretLabel).inputValue()).toBe('');
+      await section.getByTestId('meta-push-result').scrollIntoViewIfNeeded();
       await session.shot(page, `card-${lang}`);
 
       // What Meta does with those two values: the address check, answered with the challenge.

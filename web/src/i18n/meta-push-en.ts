@@ -5,7 +5,7 @@ export const metaPushEn = {
   help: 'Meta can send new comments and messages to Plaza as they happen, instead of Plaza checking every few minutes. Meta signs each one with your Meta app’s secret.',
   secretLabel: 'App secret',
   secretHelp: 'Meta app dashboard → App settings → Basic → App secret. Stored encrypted; a new one replaces the previous one.',
-  save: 'Save and show the callback URL',
+  save: 'Save',
   saved: 'Saved. Paste these two values in the Meta app dashboard:',
   callbackUrl: 'Callback URL',
   verifyToken: 'Verify token',

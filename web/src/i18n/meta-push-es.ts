@@ -8,7 +8,7 @@ export const metaPushEs: typeof metaPushEn = {
   secretLabel: 'Secreto de la app',
   secretHelp:
     'Panel de apps de Meta → Configuración de la app → Básica → Clave secreta de la app. Se guarda cifrado; uno nuevo sustituye al anterior.',
-  save: 'Guardar y mostrar la URL de devolución',
+  save: 'Guardar',
   saved: 'Guardado. Pega estos dos valores en el panel de tu app de Meta:',
   callbackUrl: 'URL de devolución de llamada',
   verifyToken: 'Token de verificación',

@@ -94,13 +94,10 @@ function Field({ label, value, testId }: { label: string; value: string; testId:
   const { t } = useTranslation();
   return (
     <Stack gap={2}>
-      <Text size="xs" fw={600}>
-        {label}
-      </Text>
-      <Group gap="xs" wrap="nowrap">
-        <Code style={{ wordBreak: 'break-all' }} data-testid={testId}>
-          {value}
-        </Code>
+      <Group justify="space-between" gap="xs" wrap="nowrap">
+        <Text size="xs" fw={600}>
+          {label}
+        </Text>
         <CopyButton value={value}>
           {({ copied, copy }) => (
             <Button size="compact-xs" variant="subtle" onClick={copy} aria-label={`${t('metaPush.copy')}: ${label}`}>
@@ -109,6 +106,9 @@ function Field({ label, value, testId }: { label: string; value: string; testId:
           )}
         </CopyButton>
       </Group>
+      <Code block style={{ wordBreak: 'break-all', whiteSpace: 'pre-wrap' }} data-testid={testId}>
+        {value}
+      </Code>
     </Stack>
   );
 }

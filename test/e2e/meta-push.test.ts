@@ -64,7 +64,7 @@ describe('Meta push set-up from the channel card (real Chromium, real server)', 
       await section.getByRole('button', { name: T.metaPush.save }).click();
       const error = section.getByTestId('meta-push-error');
       await error.waitFor();
-      expect(await error.innerText()).toContain(
+      expect((await error.textContent()) ?? '').toContain(
         T.apiErrors.validation_failed.replace('{{field}}', T.validationFields.secret).replace('{{problem}}', T.validationIssues.too_small),
       );
       expect(await section.getByTestId('meta-push-result').count()).toBe(0);
@@ -72,8 +72,8 @@ describe('Meta push set-up from the channel card (real Chromium, real server)', 
       await section.getByLabel(T.metaPush.secretLabel).fill(fb.appSecret);
       await section.getByRole('button', { name: T.metaPush.save }).click();
       await section.getByTestId('meta-push-result').waitFor();
-      const url = (await section.getByTestId('meta-push-url').innerText()).trim();
-      const token = (await section.getByTestId('meta-push-token').innerText()).trim();
+      const url = ((await section.getByTestId('meta-push-url').textContent()) ?? '').trim();
+      const token = ((await section.getByTestId('meta-push-token').textContent()) ?? '').trim();
       expect(url).toMatch(new RegExp(`/api/v1/inbox/push/${channelId}$`));
       expect(token).toMatch(/^[0-9a-f]{32}$/);
       expect(await section.getByText(T.metaPush.callbackUrl, { exact: true }).count()).toBe(1);

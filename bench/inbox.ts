@@ -6,10 +6,19 @@
  * On Postgres, after the timed ingestion the inbox is grown with SQL (generate_series) to 1,000,000 items,
  * 200,000 conversations and 100,000 contacts before list, search and report are measured.
  *
+ * Then the reply chaos run (bench/lib/inbox-replies-run.ts): 1,000 replies from the inbox on Facebook,
+ * Instagram, X and Telegram channels on their local contract servers, with 5 % 5xx and 2 % answers lost
+ * after acceptance and one SIGKILL of a reply worker: reply_duplicates and reply_lost, counted from
+ * the networks' own stores.
+ *
  *   npm run bench:inbox [-- --json] [-- --small] [-- --items N --channels N --embedded-items N]
  *                       [-- --fill-items N --fill-conversations N --fill-contacts N] (--fill-items 0: no fill)
+ *                       [-- --replies N --reply-channels N] [-- --only=replies | --only=ingest]
  */
+import { randomBytes } from 'node:crypto';
+import { SecretBox } from '../src/lib/crypto.ts';
 import { runInbox, type InboxRunResult } from './lib/inbox-run.ts';
+import { FULL_REPLIES, SMALL_REPLIES, runInboxReplies, type InboxRepliesResult } from './lib/inbox-replies-run.ts';
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');
@@ -28,38 +37,67 @@ const FILL = {
   contacts: numberArg('--fill-contacts', small ? 0 : 100_000),
 };
 const log = json ? () => undefined : (line: string) => process.stdout.write(`${line}\n`);
+const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length);
+const REPLIES = numberArg('--replies', small ? SMALL_REPLIES.replies : FULL_REPLIES.replies);
+const REPLY_CHANNELS = numberArg('--reply-channels', small ? SMALL_REPLIES.channelsPerNetwork : FULL_REPLIES.channelsPerNetwork);
 
 let postgres: InboxRunResult | null = null;
-try {
-  log(`postgres: ${ITEMS} items across ${CHANNELS} channels`);
-  postgres = await runInbox({ kind: 'postgres', items: ITEMS, channels: CHANNELS, log, ...(FILL.items > 0 ? { fill: FILL } : {}) });
-  // Printed as soon as it is known: the embedded run that follows takes minutes.
-  log(`  postgres done: ${JSON.stringify(postgres)}`);
-} catch (error) {
-  process.stderr.write(`Postgres run skipped: ${(error as Error).message}\n`);
+let embedded: InboxRunResult | null = null;
+let replies: InboxRepliesResult | null = null;
+if (only !== 'replies') {
+  try {
+    log(`postgres: ${ITEMS} items across ${CHANNELS} channels`);
+    postgres = await runInbox({ kind: 'postgres', items: ITEMS, channels: CHANNELS, log, ...(FILL.items > 0 ? { fill: FILL } : {}) });
+    // Printed as soon as it is known: the embedded run that follows takes minutes.
+    log(`  postgres done: ${JSON.stringify(postgres)}`);
+  } catch (error) {
+    process.stderr.write(`Postgres run skipped: ${(error as Error).message}\n`);
+  }
+  log(`embedded: ${EMBEDDED_ITEMS} items across ${CHANNELS} channels`);
+  embedded = await runInbox({ kind: 'embedded', items: EMBEDDED_ITEMS, channels: CHANNELS, log });
 }
-log(`embedded: ${EMBEDDED_ITEMS} items across ${CHANNELS} channels`);
-const embedded = await runInbox({ kind: 'embedded', items: EMBEDDED_ITEMS, channels: CHANNELS, log });
+if (only !== 'ingest') {
+  log(`replies: ${REPLIES} replies across ${REPLY_CHANNELS} channels per network, 5% 5xx, 2% lost answers, one SIGKILL`);
+  const secret = `bench-${randomBytes(16).toString('hex')}`;
+  try {
+    replies = await runInboxReplies({ replies: REPLIES, channelsPerNetwork: REPLY_CHANNELS, secret, secrets: new SecretBox(secret), log });
+    log(`  replies done: ${JSON.stringify(replies)}`);
+  } catch (error) {
+    process.stderr.write(`Reply run skipped: ${(error as Error).message}\n`);
+  }
+}
 
 if (!json) {
   const row = (r: InboxRunResult | null) =>
     r
       ? `${r.ingested} items ingested (${r.items} items, ${r.conversations} conversations measured): ingest ${r.ingest_items_per_s}/s, duplicates ${r.ingest_duplicates} of ${r.redelivered} redelivered, list p95 ${r.list_p95_ms} ms, search p95 ${r.search_p95_ms} ms, report p95 ${r.report_p95_ms} ms`
       : 'n/a';
-  process.stdout.write(`inbox benchmark\n  postgres: ${row(postgres)}\n  embedded: ${row(embedded)}\n`);
+  const replyRow = replies
+    ? `${replies.replies} replies, ${replies.sent} sent, ${replies.failed} failed, duplicates ${replies.reply_duplicates}, lost ${replies.reply_lost}, ${replies.injected.error5xx} 5xx and ${replies.injected.lostAnswers} lost answers injected, ${replies.kills} SIGKILL, settled in ${replies.elapsed_ms} ms`
+    : 'n/a';
+  process.stdout.write(`inbox benchmark\n  postgres: ${row(postgres)}\n  embedded: ${row(embedded)}\n  replies: ${replyRow}\n`);
 }
 process.stdout.write(
   `${JSON.stringify({
     items: postgres?.items ?? null,
     channels: CHANNELS,
     ingest_items_per_s: postgres?.ingest_items_per_s ?? null,
-    ingest_items_per_s_embedded: embedded.ingest_items_per_s,
-    ingest_duplicates: (postgres?.ingest_duplicates ?? 0) + embedded.ingest_duplicates,
+    ingest_items_per_s_embedded: embedded?.ingest_items_per_s ?? null,
+    ingest_duplicates: postgres || embedded ? (postgres?.ingest_duplicates ?? 0) + (embedded?.ingest_duplicates ?? 0) : null,
     list_p95_ms: postgres?.list_p95_ms ?? null,
     search_p95_ms: postgres?.search_p95_ms ?? null,
     report_p95_ms: postgres?.report_p95_ms ?? null,
-    list_p95_ms_embedded: embedded.list_p95_ms,
-    items_embedded: embedded.items,
+    list_p95_ms_embedded: embedded?.list_p95_ms ?? null,
+    items_embedded: embedded?.items ?? null,
     conversations: postgres?.conversations ?? null,
+    replies: replies?.replies ?? null,
+    replies_sent: replies?.sent ?? null,
+    replies_failed: replies?.failed ?? null,
+    reply_duplicates: replies?.reply_duplicates ?? null,
+    reply_lost: replies?.reply_lost ?? null,
+    reply_settle_ms: replies?.elapsed_ms ?? null,
+    reply_injected_5xx: replies?.injected.error5xx ?? null,
+    reply_injected_lost_answers: replies?.injected.lostAnswers ?? null,
+    reply_kills: replies?.kills ?? null,
   })}\n`,
 );

@@ -276,6 +276,8 @@ export interface NetworkFarm {
   channel(index: number): { settings: Record<string, unknown>; credentials: Record<string, unknown> };
   /** The posts account `index` made. */
   posts(index: number): MadePost[];
+  /** Account `index`'s server itself (its test helpers: comments by others, the inbox's oracles). */
+  server(index: number): unknown;
   /** Requests the router sent to the accounts. */
   routed: number;
   /** Requests whose token named no account (answered 401): should stay 0. */
@@ -343,6 +345,7 @@ export async function startNetworkFarm(
     accounts,
     channel: (index) => kind.channel(servers[index]!, `~${index}`),
     posts: (index) => kind.posts(servers[index]!),
+    server: (index) => servers[index]!,
     get routed() {
       return farm.routed;
     },

@@ -183,7 +183,13 @@ export function buildCli(): Command {
     }),
   );
 
-  const channel = program.command('channel').description('Connected accounts');
+  const channel = program
+    .command('channel')
+    .description('Connected accounts')
+    .addHelpText(
+      'after',
+      "\nA channel's push (webhook) address and secret for the inbox (Meta: the app secret, the callback URL and\nverify token for the Meta app dashboard): plaza inbox push-secret -w <workspace> <channelId> --secret-stdin",
+    );
   channel
     .command('add')
     .requiredOption('-w, --workspace <id>')

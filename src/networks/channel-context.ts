@@ -44,6 +44,19 @@ export interface ChannelContext {
    * when that request arrives, not when the attempt began. Absent outside the engine.
    */
   postingSlot?: () => Promise<void>;
+  /**
+   * The inbox's record of the replies Plaza sent on this channel (any worker, any process), newest
+   * first, at most `limit`: for reconciling a reply whose answer was lost on networks that cannot
+   * be asked for it by its text (Telegram). Absent outside the inbox's reply engine.
+   */
+  repliesOnChannel?: (limit: number) => Promise<RepliedOnChannel[]>;
+}
+
+/** One reply Plaza recorded as sent on a channel. */
+export interface RepliedOnChannel {
+  replyId: string;
+  remoteId: string;
+  sentAt: string;
 }
 
 /** One publication Plaza recorded as published on a channel. */

@@ -108,6 +108,8 @@ export interface ReplyInput {
   /** public: under the item; private: a private reply to a comment; direct_message: in the DM thread. */
   mode: 'public' | 'private' | 'direct_message';
   text: string;
+  /** When the reply was queued (ISO): every reply Plaza recorded as sent before it went out earlier. */
+  queuedAt?: string;
 }
 
 export interface ReplyResult {
@@ -122,7 +124,10 @@ export interface InboxAdapter {
    * Items the network returns twice are fine: the inbox stores each (channel, remoteId) once.
    */
   fetchInbound(ctx: ChannelContext, opts: { cursor: string | null; since?: string }): Promise<InboundPage>;
-  /** Sends a reply. Must be safe to call again for the same replyId after an ambiguous outcome. */
+  /**
+   * Sends a reply. After an ambiguous outcome (or a worker that died mid-call) the inbox calls
+   * `findReply` first and `reply` again only when that found nothing.
+   */
   reply(ctx: ChannelContext, input: ReplyInput): Promise<ReplyResult>;
   /** After an ambiguous outcome: the reply this replyId already created, or null when there is none. */
   findReply(ctx: ChannelContext, input: ReplyInput): Promise<ReplyResult | null>;

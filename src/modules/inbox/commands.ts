@@ -490,8 +490,10 @@ export async function settleReplySent(
       error_message: null,
     });
     if (!reply) return null;
+    // The conversation is locked before its new item is inserted: the insert's key-share lock on it,
+    // then noteOutbound's lock, deadlocked two replies settling in one conversation at once.
+    const conversation = await inboxRepository.lockConversation(trx, reply.workspace_id, reply.conversation_id);
     const target = await inboxRepository.findItem(trx, reply.workspace_id, reply.item_id);
-    const conversation = await inboxRepository.findConversation(trx, reply.workspace_id, reply.conversation_id);
     if (target && conversation) {
       const stored = await inboxRepository.insertItem(trx, {
         workspace_id: reply.workspace_id,

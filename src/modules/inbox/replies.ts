@@ -11,7 +11,7 @@ import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import type { AppContext } from '../../server/context.ts';
 import { NetworkError } from '../../networks/types.ts';
-import type { ReplyInput } from '../../networks/inbox.ts';
+import type { ReplyInput, ReplyResult } from '../../networks/inbox.ts';
 import { channelContext } from '../channels/service.ts';
 import { channelRepository } from '../channels/repository.ts';
 import { settleReplyFailed, settleReplyRetry, settleReplySent } from './commands.ts';
@@ -31,6 +31,8 @@ export interface ReplyEngineOptions {
 const DEFAULT_LEASE_MS = 30_000;
 /** Calls end this long before the lease, so a late request cannot overlap the next attempt. */
 const LEASE_MARGIN_MS = 2_000;
+/** Writes of a sent reply's outcome before leaving it to the next attempt's lookup. */
+const SETTLE_TRIES = 5;
 const processOwner = `${os.hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
 
 /** What a network refusal means for the person who wrote the reply. */
@@ -76,6 +78,7 @@ async function attempt(
     replyId: reply.id,
     mode: reply.mode,
     text: reply.text,
+    queuedAt: reply.created_at.toISOString(),
     target: {
       remoteId: target.remote_id,
       kind: target.kind as ReplyInput['target']['kind'],
@@ -85,11 +88,16 @@ async function attempt(
     },
   };
   const leaseEnd = reply.lease_until ? reply.lease_until.getTime() : ctx.clock.now() + DEFAULT_LEASE_MS;
-  const context = { ...channelContext(ctx, channel), deadline: leaseEnd - LEASE_MARGIN_MS, now: () => ctx.clock.now() };
+  const context = {
+    ...channelContext(ctx, channel),
+    deadline: leaseEnd - LEASE_MARGIN_MS,
+    now: () => ctx.clock.now(),
+    repliesOnChannel: (limit: number) => inboxRepository.repliesOnChannel(db, channel.id, limit),
+  };
+  let result: ReplyResult;
   try {
     const found = reply.needs_reconcile ? await inbox.findReply(context, input) : null;
-    const result = found ?? (await inbox.reply(context, input));
-    return (await settleReplySent(ctx, fence, result)) ? 'sent' : 'lost';
+    result = found ?? (await inbox.reply(context, input));
   } catch (error) {
     const failure = error instanceof NetworkError ? error : new NetworkError('ambiguous', 'unexpected', String(error));
     const permanent = failure.kind === 'permanent' || failure.kind === 'auth';
@@ -103,6 +111,20 @@ async function attempt(
     const at = new Date(ctx.clock.now() + backoffMs(reply.attempts, failure.details.retryAfterMs));
     const settled = await settleReplyRetry(ctx, fence, { at, reconcile, code: failure.code, message: failure.message.slice(0, 500) });
     return settled ? 'retry' : 'lost';
+  }
+  // The network has the reply: writing that down is retried (a deadlock or a dropped connection is
+  // not the network's doing). Should it still fail, the lease runs out and the next attempt finds the
+  // reply on the network instead of sending it again.
+  for (let tries = 1; ; tries++) {
+    try {
+      return (await settleReplySent(ctx, fence, result)) ? 'sent' : 'lost';
+    } catch (error) {
+      if (tries >= SETTLE_TRIES) {
+        ctx.logger.warn({ err: error, replyId: reply.id }, 'inbox reply sent but not recorded; the next attempt will find it');
+        return 'lost';
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50 * tries));
+    }
   }
 }
 

@@ -482,6 +482,20 @@ export const inboxRepository = {
     return rows;
   },
 
+  /** The replies sent on a channel, newest first (reconciling adapters read them: ChannelContext.repliesOnChannel). */
+  async repliesOnChannel(db: Db, channelId: string, limit: number) {
+    const rows = await db
+      .selectFrom('inbox_replies')
+      .select(['id', 'remote_id', 'sent_at'])
+      .where('channel_id', '=', channelId)
+      .where('state', '=', 'sent')
+      .where('remote_id', 'is not', null)
+      .orderBy('sent_at', 'desc')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => ({ replyId: r.id, remoteId: r.remote_id!, sentAt: (r.sent_at ?? new Date(0)).toISOString() }));
+  },
+
   /** The outcome of one attempt, written only while the reply is still that attempt's. */
   async settleReply(
     db: Db,

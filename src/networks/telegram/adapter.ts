@@ -195,6 +195,27 @@ export function createTelegramAdapter(options: TelegramAdapterOptions = {}): Net
     }
   }
 
+  /** A message of any chat the bot is in (the discussion group): the bot's own, someone else's, or none. */
+  async function probe(client: TelegramClient, chat: number, id: number, tries = 4): Promise<'own' | 'other' | 'none'> {
+    try {
+      await client.call('editMessageReplyMarkup', { chat_id: chat, message_id: id }, false);
+      return 'own'; // it had a keyboard and the bot could edit it: the bot's (none of Plaza's replies have one)
+    } catch (error) {
+      if (!(error instanceof NetworkError)) throw error;
+      // The probe changes nothing: a 5xx or a lost answer is simply asked again (one reconcile makes many probes).
+      if ((error.kind === 'transient' || error.kind === 'ambiguous') && tries > 1) {
+        await sleep(Math.min(1_000, error.details.retryAfterMs ?? 100));
+        return probe(client, chat, id, tries - 1);
+      }
+      if (error.kind !== 'permanent') throw error;
+      const description = String((error.details.body as { description?: string } | undefined)?.description ?? '');
+      if (/not modified/i.test(description)) return 'own';
+      if (/not found|MESSAGE_ID_INVALID/i.test(description)) return 'none';
+      if (/can't be edited|cannot be edited/i.test(description)) return 'other';
+      throw error;
+    }
+  }
+
   /**
    * Reconciles from Plaza's own record of the channel (every worker's, ChannelContext.publishedOnChannel):
    * the lost send made the first message after the newest one Plaza had published there before this
@@ -422,6 +443,6 @@ export function createTelegramAdapter(options: TelegramAdapterOptions = {}): Net
     delete: deletePost,
     fetchMetrics,
     fetchMentions,
-    inbox: createTelegramInbox({ clientFor }),
+    inbox: createTelegramInbox({ clientFor, probe }),
   };
 }

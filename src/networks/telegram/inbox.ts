@@ -6,8 +6,14 @@
  * read). A message answering the copy is a comment; one answering a comment is a reply; the
  * conversation is the post's thread in the group (`message_thread_id`).
  * - reply: `sendMessage` in the group with `reply_parameters`. The Bot API cannot read history,
- *   so a lost answer cannot be looked up later: this process remembers what each reply id became,
- *   and after a restart a lost answer may be sent again (said in docs/networks/telegram.md).
+ *   so a lost answer is looked up as the channel's posts are (adapter.ts): message ids in a group
+ *   count up, and a bot's probe that changes nothing (`editMessageReplyMarkup` without a keyboard)
+ *   answers "not modified" on its own messages, "can't be edited" on anyone else's and "not found"
+ *   where there is none. `findReply` starts after the answered message, or after the newest reply
+ *   Plaza recorded as sent there before this one was queued (the inbox's record, in the database:
+ *   ChannelContext.repliesOnChannel, so any worker finds it, after a restart too), skips Plaza's
+ *   other recorded replies and other people's messages, and takes the first other message of the bot;
+ *   a few missing ids in a row mean nothing was sent. Limits in docs/networks/telegram.md.
  * - delete: `deleteMessage` in the group (the bot needs "Delete messages" there).
  * getUpdates works only while the bot has no webhook (409 otherwise), and `offset` confirms every
  * earlier update, reactions included: reaction counts (fetchMetrics) see those not yet confirmed.
@@ -43,9 +49,17 @@ export const TELEGRAM_ALLOWED_UPDATES = ['message', 'message_reaction_count'];
 
 const REMOTE_ID = /^(-?\d+):(\d+)$/;
 
-export function createTelegramInbox(deps: { clientFor(ctx: ChannelContext): TelegramClient }): InboxAdapter {
-  /** Per reply id: what it became (a retry after a lost answer in this process returns it). */
-  const sent = new Map<string, ReplyResult>();
+/** Ids in a row that do not exist before a reply's reconcile concludes that nothing was sent. */
+const MAX_ID_GAP = 3;
+/** Probes one reply's reconcile may make at most (other people's messages in between count). */
+const MAX_PROBES = 60;
+
+export function createTelegramInbox(deps: {
+  clientFor(ctx: ChannelContext): TelegramClient;
+  /** Whether message `id` of chat `chat` exists and is the bot's own (editMessageReplyMarkup probe). */
+  probe(client: TelegramClient, chat: number, id: number): Promise<'own' | 'other' | 'none'>;
+}): InboxAdapter {
+  /** A cache of each channel's discussion group (getChat answers it again after a restart). */
   const groups = new Map<string, number>();
 
   async function discussionOf(client: TelegramClient): Promise<number> {
@@ -117,8 +131,6 @@ export function createTelegramInbox(deps: { clientFor(ctx: ChannelContext): Tele
     async reply(ctx, input) {
       if (input.mode !== 'public') throw new NetworkError('permanent', 'action_not_supported', 'Telegram discussion replies are public');
       if (input.text.trim() === '') throw new NetworkError('permanent', 'invalid_content', 'The reply is empty');
-      const known = sent.get(input.replyId);
-      if (known) return known;
       const client = deps.clientFor(ctx);
       const target = parseTarget(input.target);
       if (target.chat !== (await discussionOf(client)))
@@ -128,13 +140,42 @@ export function createTelegramInbox(deps: { clientFor(ctx: ChannelContext): Tele
         text: input.text,
         reply_parameters: { message_id: target.message },
       });
-      const result = { remoteId: `${target.chat}:${message.message_id}`, remoteUrl: null };
-      sent.set(input.replyId, result);
-      return result;
+      return { remoteId: `${target.chat}:${message.message_id}`, remoteUrl: null };
     },
 
-    async findReply(_ctx, input) {
-      return sent.get(input.replyId) ?? null;
+    async findReply(ctx, input): Promise<ReplyResult | null> {
+      const target = parseTarget(input.target);
+      const client = deps.clientFor(ctx);
+      // Plaza's replies on this channel (every worker's), in this group, other than this one.
+      const record = ((await ctx.repliesOnChannel?.(1_000)) ?? [])
+        .filter((entry) => entry.replyId !== input.replyId)
+        .map((entry) => ({ ...entry, match: REMOTE_ID.exec(entry.remoteId) }))
+        .filter((entry) => entry.match && Number(entry.match[1]) === target.chat)
+        .map((entry) => ({ id: Number(entry.match![2]), sentAt: Date.parse(entry.sentAt) }));
+      const queuedAt = input.queuedAt ? Date.parse(input.queuedAt) : Number.NaN;
+      // A reply recorded as sent before this one was queued went out before it: its id is below ours.
+      const before = Number.isNaN(queuedAt) ? [] : record.filter((entry) => entry.sentAt < queuedAt).map((entry) => entry.id);
+      const others = new Set(record.map((entry) => entry.id));
+      let candidate = Math.max(target.message, ...before);
+      let missing = 0;
+      for (let probes = 0; missing < MAX_ID_GAP && probes < MAX_PROBES; ) {
+        candidate += 1;
+        if (others.has(candidate)) {
+          missing = 0;
+          continue;
+        }
+        probes += 1;
+        const found = await deps.probe(client, target.chat, candidate);
+        if (found === 'none') {
+          missing += 1;
+          continue;
+        }
+        missing = 0;
+        if (found === 'own') return { remoteId: `${target.chat}:${candidate}`, remoteUrl: null };
+      }
+      if (missing >= MAX_ID_GAP) return null;
+      // Too many messages of others in between to conclude: sending again could post it twice.
+      throw new NetworkError('ambiguous', 'reconcile_inconclusive', 'Too many messages after the answered one to find the reply');
     },
 
     async act(ctx, action, target) {

@@ -22,6 +22,7 @@ import { previewsEn } from './previews-en.ts';
 import { labelsEn } from './labels-en.ts';
 import { connectEn } from './connect-en.ts';
 import { channelQuotaEn } from './channel-quota-en.ts';
+import { metaPushEn } from './meta-push-en.ts';
 import { queuesEn } from './queues-en.ts';
 import { clientLinksEn } from './client-links-en.ts';
 import { ideasEn } from './ideas-en.ts';
@@ -286,6 +287,7 @@ export const en = {
   firstComment: firstCommentEn,
   connect: connectEn,
   channelQuota: channelQuotaEn,
+  metaPush: metaPushEn,
   queues: queuesEn,
   clientLinks: clientLinksEn,
   ideas: ideasEn,

@@ -155,6 +155,8 @@ export const networkReasonsEn = {
   instagram_messages_permission_required:
     'Instagram direct messages need the messages permission: reconnect the Instagram channel and grant it.',
   already_replied_privately: 'This comment already has a private reply: Facebook and Instagram allow one per comment.',
+  reconcile_inconclusive:
+    'Plaza could not yet tell whether the earlier try went out (too many messages after the one answered); it will look again before sending.',
   telegram_not_discussion: 'That message is not in the channel’s discussion group.',
   linkedin_not_organization: 'LinkedIn comments are read for organization pages only: connect the channel as an organization.',
   quota_exceeded: 'The network’s daily quota is spent: the post waits until it resets.',
@@ -284,6 +286,7 @@ export const validationFieldsEn = {
   scheduledAt: 'Date and time',
   timeZone: 'Time zone',
   locale: 'Language',
+  secret: 'Secret',
   url: 'Address',
   baseUrl: 'Server address',
   handle: 'Account',

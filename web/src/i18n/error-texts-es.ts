@@ -160,6 +160,8 @@ export const networkReasonsEs: Record<keyof typeof networkReasonsEn, string> = {
   instagram_messages_permission_required:
     'Los mensajes directos de Instagram necesitan el permiso de mensajes: vuelve a conectar el canal de Instagram y concédelo.',
   already_replied_privately: 'Este comentario ya tiene una respuesta privada: Facebook e Instagram permiten una por comentario.',
+  reconcile_inconclusive:
+    'Plaza aún no sabe si el intento anterior se envió (hay demasiados mensajes tras el respondido); volverá a mirar antes de enviar.',
   telegram_not_discussion: 'Ese mensaje no está en el grupo de debate del canal.',
   linkedin_not_organization: 'En LinkedIn se leen los comentarios de páginas de organización: conecta el canal como organización.',
   quota_exceeded: 'Se ha gastado la cuota diaria de la red: la publicación espera a que se reinicie.',
@@ -290,6 +292,7 @@ export const validationFieldsEs: Record<keyof typeof validationFieldsEn, string>
   scheduledAt: 'Fecha y hora',
   timeZone: 'Zona horaria',
   locale: 'Idioma',
+  secret: 'Secreto',
   url: 'Dirección',
   baseUrl: 'Dirección del servidor',
   handle: 'Cuenta',

@@ -23,6 +23,7 @@ import { previewsEs } from './previews-es.ts';
 import { labelsEs } from './labels-es.ts';
 import { connectEs } from './connect-es.ts';
 import { channelQuotaEs } from './channel-quota-es.ts';
+import { metaPushEs } from './meta-push-es.ts';
 import { queuesEs } from './queues-es.ts';
 import { clientLinksEs } from './client-links-es.ts';
 import { ideasEs } from './ideas-es.ts';
@@ -288,6 +289,7 @@ export const es: Dictionary = {
   firstComment: firstCommentEs,
   connect: connectEs,
   channelQuota: channelQuotaEs,
+  metaPush: metaPushEs,
   queues: queuesEs,
   clientLinks: clientLinksEs,
   ideas: ideasEs,

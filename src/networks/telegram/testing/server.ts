@@ -403,6 +403,16 @@ export class FakeTelegramServer {
         );
       }
       case 'editMessageReplyMarkup': {
+        if (String(params.get('chat_id')) === String(this.discussion.id)) {
+          // In a group a bot edits only its own messages: anyone else's "can't be edited".
+          const target = this.groupMessages.find((m) => m.message_id === Number(params.get('message_id')) && !m.deleted);
+          if (!target) throw new BotApiError(400, 'Bad Request: message to edit not found');
+          if (target.from?.id !== this.bot.id) throw new BotApiError(400, "Bad Request: message can't be edited");
+          throw new BotApiError(
+            400,
+            'Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message',
+          );
+        }
         const chat = this.chatOf(params);
         if (!messageOf(chat)) throw new BotApiError(400, 'Bad Request: message to edit not found');
         // None of the stored messages has a keyboard: asking for none changes nothing.

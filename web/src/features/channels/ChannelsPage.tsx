@@ -13,6 +13,7 @@ import { channelKeys } from './api.ts';
 import { ApiErrorAlert } from '../../shared/ApiErrorAlert.tsx';
 import { NetworkLogo } from './NetworkLogo.tsx';
 import { ChannelQuota } from './ChannelQuota.tsx';
+import { META_PUSH_NETWORKS, MetaPushSecret } from './MetaPushSecret.tsx';
 import { daysLeft, startSignIn } from './sign-in.ts';
 
 const STATUS_COLOR: Record<Channel['status'], string> = { active: 'green', needs_reconnect: 'orange', disconnected: 'gray' };
@@ -344,6 +345,9 @@ export function ChannelsPage() {
                       {t('channels.disconnect')}
                     </Button>
                   </Group>
+                )}
+                {can('inbox.manage') && channel.status !== 'disconnected' && META_PUSH_NETWORKS.has(channel.network) && (
+                  <MetaPushSecret channel={channel} workspaceId={workspace.id} />
                 )}
               </Stack>
             </Card>

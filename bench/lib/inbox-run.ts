@@ -274,7 +274,7 @@ const FILL_EN = EN.map((w) => `'${w}'`).join(',');
  * texts from the same words, and contacts with an identity each. Multi-row INSERT … SELECT from generate_series in
  * slices of 100,000 rows.
  */
-async function fillInbox(
+export async function fillInbox(
   database: PlazaDatabase,
   workspaceId: string,
   userId: string,

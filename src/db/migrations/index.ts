@@ -33,6 +33,7 @@ import * as firstCommentState1020 from './1020_first_comment_state.ts';
 import * as queueSlotOnce1030 from './1030_queue_slot_once.ts';
 import * as savesViews1050 from './1050_saves_views.ts';
 import * as inboxSearch1060 from './1060_inbox_search.ts';
+import * as inboxReportDays1110 from './1110_inbox_report_days.ts';
 
 /** One schema change: plain SQL (one dialect for PGlite and Postgres), applied once. */
 export interface Migration {
@@ -80,4 +81,5 @@ export const migrations: Migration[] = [
   { name: '1030_queue_slot_once', up: queueSlotOnce1030.up },
   { name: '1050_saves_views', up: savesViews1050.up },
   { name: '1060_inbox_search', up: inboxSearch1060.up },
+  { name: '1110_inbox_report_days', up: inboxReportDays1110.up },
 ];

@@ -265,6 +265,8 @@ CREATE TRIGGER workspaces_report_zone AFTER UPDATE OF time_zone ON workspaces
 -- Our answers with a wait, for the reply-time medians (index-only, without the inbound items of the range).
 CREATE INDEX inbox_items_answers_idx ON inbox_items (workspace_id, remote_created_at)
   INCLUDE (conversation_id, waited_since, first_response) WHERE direction = 'outbound' AND waited_since IS NOT NULL;
+-- The few conversations whose priority is not normal (the report's targets per priority).
+CREATE INDEX inbox_conversations_priority_idx ON inbox_conversations (workspace_id) INCLUDE (priority) WHERE priority <> 'normal';
 
 SELECT inbox_report_rebuild(id) FROM workspaces;
 `;

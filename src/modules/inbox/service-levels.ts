@@ -8,9 +8,9 @@
 import type { Db } from '../../db/database.ts';
 import { stringifyCsv } from '../../lib/csv.ts';
 import { inboxRepository } from './repository.ts';
-import { inboxRulesRepository } from './rules-repository.ts';
+import { inboxRulesRepository, type AnswerTimeRow } from './rules-repository.ts';
 import { inboxSettings } from './rule-commands.ts';
-import { businessOpenings, dueAt } from './business-hours.ts';
+import { businessOpenings, dueAt, type Targets } from './business-hours.ts';
 import { PRIORITIES, type Priority } from './tables.ts';
 import { addDays, localDay, startOfLocalDay } from '../../lib/brand-days.ts';
 
@@ -31,6 +31,72 @@ export async function dueCalculator(db: Db, workspaceId: string, now: Date) {
 }
 
 const round = (v: number) => Math.round(v * 10) / 10;
+
+/** The median of sorted numbers (the mean of the two middle ones for an even count), as percentile_cont(0.5). */
+function median(sorted: Float64Array): number | null {
+  const n = sorted.length;
+  if (n === 0) return null;
+  const mid = (n - 1) / 2;
+  const lo = sorted[Math.floor(mid)];
+  const hi = sorted[Math.ceil(mid)];
+  return lo + (hi - lo) * (mid - Math.floor(mid));
+}
+
+const mean = (values: Float64Array) => (values.length ? values.reduce((s, v) => s + v, 0) / values.length : null);
+
+/**
+ * Reply times of the answers that ended a wait: calendar minutes, business minutes (the business time between the wait's
+ * start and the answer: opening intervals found by binary search, summed with each opening's running total), and how
+ * many were within their priority's target.
+ */
+function answerStats(rows: AnswerTimeRow[], openings: { starts: number[]; ends: number[]; before: number[] }, targets: Targets) {
+  const { starts, ends, before } = openings;
+  // Business ms from the first opening to t: the openings that started at or before t, the last one cut at t.
+  const cumulative = (t: number) => {
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) {
+      const m = (lo + hi) >>> 1;
+      if (starts[m] <= t) lo = m + 1;
+      else hi = m;
+    }
+    if (lo === 0) return 0;
+    const k = lo - 1;
+    return before[k] + Math.min(Math.max(t - starts[k], 0), ends[k] - starts[k]);
+  };
+  const cal = new Float64Array(rows.length);
+  const bus = new Float64Array(rows.length);
+  const firstCal: number[] = [];
+  const firstBus: number[] = [];
+  let within = 0;
+  rows.forEach((r, i) => {
+    cal[i] = (r.t1 - r.t0) / 60000;
+    bus[i] = Math.max(0, cumulative(r.t1) - cumulative(r.t0)) / 60000;
+    const priority = r.priority as Priority;
+    if (bus[i] <= (targets[priority] ?? targets.normal)) within++;
+    if (r.first_response) {
+      firstCal.push(cal[i]);
+      firstBus.push(bus[i]);
+    }
+  });
+  const fc = Float64Array.from(firstCal);
+  const fb = Float64Array.from(firstBus);
+  const means = { cal: mean(cal), bus: mean(bus), fc: mean(fc), fb: mean(fb) };
+  for (const a of [cal, bus, fc, fb]) a.sort();
+  return {
+    waited: rows.length,
+    within,
+    cal_median: median(cal),
+    cal_mean: means.cal,
+    bus_median: median(bus),
+    bus_mean: means.bus,
+    first_count: fc.length,
+    first_cal_median: median(fc),
+    first_cal_mean: means.fc,
+    first_bus_median: median(fb),
+    first_bus_mean: means.fb,
+  };
+}
 
 /** The counts a service report sums: inbound volume, labels, replies per author, conversations started and answered, resolved. */
 interface ReportCounts {
@@ -109,13 +175,13 @@ export async function serviceReport(db: Db, workspaceId: string, range: { from: 
   const zone = settings.timeZone;
   // Business time is counted from up to a year before the range (a wait that began earlier counts from there).
   const openings = businessOpenings(new Date(range.from.getTime() - 366 * 86_400_000), range.to, settings.businessHours, zone);
-  const all = await inboxRulesRepository.answerStats(db, workspaceId, range, openings, settings.targets);
+  const all = answerStats(await inboxRulesRepository.answerTimes(db, workspaceId, range), openings, settings.targets);
   const stat = (count: number, median: number | null, mean: number | null) =>
     count === 0 || median === null || mean === null
       ? { count: 0, median: null, mean: null }
       : { count, median: round(Number(median)), mean: round(Number(mean)) };
-  const waitedCount = all?.waited ?? 0;
-  const withinTarget = all?.within ?? 0;
+  const waitedCount = all.waited;
+  const withinTarget = all.within;
   const parts = await reportCounts(db, workspaceId, range, zone, options.raw === true);
   const volume = [...sumBy(parts.flatMap((p) => p.volume), (r) => JSON.stringify([r.kind, r.network, r.sentiment])).values()].map(
     ({ row, n }) => ({ ...row, n }),
@@ -154,12 +220,12 @@ export async function serviceReport(db: Db, workspaceId: string, range: { from: 
     timeZone: zone,
     targets: settings.targets,
     firstResponse: {
-      calendar: stat(all?.first_count ?? 0, all?.first_cal_median ?? null, all?.first_cal_mean ?? null),
-      business: stat(all?.first_count ?? 0, all?.first_bus_median ?? null, all?.first_bus_mean ?? null),
+      calendar: stat(all.first_count ?? 0, all.first_cal_median ?? null, all.first_cal_mean ?? null),
+      business: stat(all.first_count ?? 0, all.first_bus_median ?? null, all.first_bus_mean ?? null),
     },
     replyTime: {
-      calendar: stat(waitedCount, all?.cal_median ?? null, all?.cal_mean ?? null),
-      business: stat(waitedCount, all?.bus_median ?? null, all?.bus_mean ?? null),
+      calendar: stat(waitedCount, all.cal_median ?? null, all.cal_mean ?? null),
+      business: stat(waitedCount, all.bus_median ?? null, all.bus_mean ?? null),
     },
     withinTarget: {
       answered: waitedCount,

@@ -173,9 +173,14 @@ function sumBy<T>(rows: Iterable<T & { n: number }>, key: (row: T) => string): M
 export async function serviceReport(db: Db, workspaceId: string, range: { from: Date; to: Date }, options: { raw?: boolean } = {}) {
   const settings = await inboxSettings(db, workspaceId);
   const zone = settings.timeZone;
-  // Business time is counted from up to a year before the range (a wait that began earlier counts from there).
-  const openings = businessOpenings(new Date(range.from.getTime() - 366 * 86_400_000), range.to, settings.businessHours, zone);
-  const all = answerStats(await inboxRulesRepository.answerTimes(db, workspaceId, range), openings, settings.targets);
+  const answers = await inboxRulesRepository.answerTimes(db, workspaceId, range);
+  // Business time is counted from up to a year before the range (a wait that began earlier counts from there), and
+  // only from the day the oldest wait began: the openings before it change no difference.
+  let oldestWait = range.to.getTime();
+  for (const a of answers) if (a.t0 < oldestWait) oldestWait = a.t0;
+  const openingsFrom = Math.max(range.from.getTime() - 366 * 86_400_000, Math.min(oldestWait, range.from.getTime()));
+  const openings = businessOpenings(new Date(openingsFrom), range.to, settings.businessHours, zone);
+  const all = answerStats(answers, openings, settings.targets);
   const stat = (count: number, median: number | null, mean: number | null) =>
     count === 0 || median === null || mean === null
       ? { count: 0, median: null, mean: null }

@@ -42,7 +42,11 @@ for (const kind of DB_KINDS) {
         networks: { has: () => false, list: () => [] },
       } as unknown as AppContext;
       userId = (
-        await db.insertInto('users').values({ email: 'r@example.com', name: 'Rosa', password_hash: 'x' }).returning('id').executeTakeFirstOrThrow()
+        await db
+          .insertInto('users')
+          .values({ email: 'r@example.com', name: 'Rosa', password_hash: 'x' })
+          .returning('id')
+          .executeTakeFirstOrThrow()
       ).id;
       workspaceId = (
         await db
@@ -107,7 +111,9 @@ for (const kind of DB_KINDS) {
       expect(report.inbound).toBe(5);
       expect(report.replies).toBe(4);
       const rows = await sql<{ n: string }>`
-        SELECT sum(n) AS n FROM inbox_report_days WHERE workspace_id = ${workspaceId} AND measure = 'inbound' AND day = '2026-10-25'`.execute(db);
+        SELECT sum(n) AS n FROM inbox_report_days WHERE workspace_id = ${workspaceId} AND measure = 'inbound' AND day = '2026-10-25'`.execute(
+        db,
+      );
       expect(Number(rows.rows[0].n)).toBe(5);
 
       const week = daysFromTo('2026-10-22', '2026-10-28', 'Europe/Madrid');
@@ -117,7 +123,12 @@ for (const kind of DB_KINDS) {
       await compare({ from: new Date(OCT25_START + 1 * H), to: new Date(OCT25_START + 4 * H) });
 
       // Labels, priority, assignment and resolution by the repository's writes; a corrected sentiment; a deleted item.
-      const conversations = await db.selectFrom('inbox_conversations').selectAll().where('workspace_id', '=', workspaceId).orderBy('thread_remote_id').execute();
+      const conversations = await db
+        .selectFrom('inbox_conversations')
+        .selectAll()
+        .where('workspace_id', '=', workspaceId)
+        .orderBy('thread_remote_id')
+        .execute();
       const now = new Date(OCT26_START + 11 * H);
       await inboxRepository.updateConversation(db, conversations[0].id, { labels: ['queja', 'envío'], priority: 'urgent' }, now);
       await inboxRepository.updateConversation(db, conversations[1].id, { labels: ['queja'] }, now);

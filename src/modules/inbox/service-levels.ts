@@ -188,15 +188,33 @@ export async function serviceReport(db: Db, workspaceId: string, range: { from: 
   const waitedCount = all.waited;
   const withinTarget = all.within;
   const parts = await reportCounts(db, workspaceId, range, zone, options.raw === true);
-  const volume = [...sumBy(parts.flatMap((p) => p.volume), (r) => JSON.stringify([r.kind, r.network, r.sentiment])).values()].map(
-    ({ row, n }) => ({ ...row, n }),
-  );
-  const labels = [...sumBy(parts.flatMap((p) => p.labels), (r) => r.label).values()]
+  const volume = [
+    ...sumBy(
+      parts.flatMap((p) => p.volume),
+      (r) => JSON.stringify([r.kind, r.network, r.sentiment]),
+    ).values(),
+  ].map(({ row, n }) => ({ ...row, n }));
+  const labels = [
+    ...sumBy(
+      parts.flatMap((p) => p.labels),
+      (r) => r.label,
+    ).values(),
+  ]
     .map(({ row, n }) => ({ label: row.label, n }))
     .sort((a, b) => b.n - a.n || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0))
     .slice(0, 50);
-  const replies = [...sumBy(parts.flatMap((p) => p.replies), (r) => r.author_user_id ?? '').values()];
-  const resolved = [...sumBy(parts.flatMap((p) => p.resolved), (r) => r.resolved_by_user_id ?? '').values()];
+  const replies = [
+    ...sumBy(
+      parts.flatMap((p) => p.replies),
+      (r) => r.author_user_id ?? '',
+    ).values(),
+  ];
+  const resolved = [
+    ...sumBy(
+      parts.flatMap((p) => p.resolved),
+      (r) => r.resolved_by_user_id ?? '',
+    ).values(),
+  ];
   const members = await inboxRepository.members(db, workspaceId);
   const sum = (key: 'kind' | 'network' | 'sentiment') => {
     const out = new Map<string, number>();

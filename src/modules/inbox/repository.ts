@@ -258,36 +258,45 @@ export const inboxRepository = {
     const search = filter.search;
     const pattern = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     const query = sql`(plainto_tsquery('spanish', ${search}) || plainto_tsquery('simple', ${search}))`;
-    const matches = (c: 'recent' | 'all') =>
-      conversationsQuery(db, workspaceId, filter, page)
-        .where((eb) =>
-          eb.or([
-            eb(sql`lower(c.author_handle)`, 'like', pattern),
-            c === 'recent'
-              ? eb.exists(
-                  eb
-                    .selectFrom('inbox_items as i')
-                    .select(sql`1`.as('one'))
-                    .whereRef('i.conversation_id', '=', 'c.id')
-                    .where(sql<boolean>`i.search_vector @@ ${query}`),
-                )
-              : eb(
-                  'c.id',
-                  'in',
-                  eb
-                    .selectFrom('inbox_items as i')
-                    .select('i.conversation_id')
-                    .where('i.workspace_id', '=', workspaceId)
-                    .where(sql<boolean>`i.search_vector @@ ${query}`),
-                ),
-          ]),
-        )
-        .limit(page.limit + 1);
-    const recent = await matches('recent')
+    const recent = await conversationsQuery(db, workspaceId, filter, page)
+      .where((eb) =>
+        eb.or([
+          eb(sql`lower(c.author_handle)`, 'like', pattern),
+          eb.exists(
+            eb
+              .selectFrom('inbox_items as i')
+              .select(sql`1`.as('one'))
+              .whereRef('i.conversation_id', '=', 'c.id')
+              .where(sql<boolean>`i.search_vector @@ ${query}`),
+          ),
+        ]),
+      )
       .where('c.id', 'in', conversationsQuery(db, workspaceId, filter, page).clearSelect().select('c.id').limit(SEARCH_RECENT))
+      .limit(page.limit + 1)
       .execute();
     if (recent.length > page.limit) return recent;
-    return matches('all').execute();
+    // Few matches among the newest: the ids of the matching conversations first (the items' GIN index; the handles),
+    // then the list's filters, order and page on those only, instead of walking the whole list in order with a filter.
+    return conversationsQuery(db, workspaceId, filter, page)
+      .innerJoin(
+        (eb) =>
+          eb
+            .selectFrom('inbox_conversations as hc')
+            .select('hc.id')
+            .where('hc.workspace_id', '=', workspaceId)
+            .where(sql`lower(hc.author_handle)`, 'like', pattern)
+            .union(
+              eb
+                .selectFrom('inbox_items as i')
+                .select('i.conversation_id as id')
+                .where('i.workspace_id', '=', workspaceId)
+                .where(sql<boolean>`i.search_vector @@ ${query}`),
+            )
+            .as('m'),
+        (join) => join.onRef('m.id', '=', 'c.id'),
+      )
+      .limit(page.limit + 1)
+      .execute();
   },
 
   /** Unread conversations (not resolved) per view and per channel, for the sidebar counts. */

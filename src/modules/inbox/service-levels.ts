@@ -8,10 +8,11 @@
 import type { Db } from '../../db/database.ts';
 import { stringifyCsv } from '../../lib/csv.ts';
 import { inboxRepository } from './repository.ts';
-import { inboxRulesRepository } from './rules-repository.ts';
+import { inboxRulesRepository, type AnswerTimeRow } from './rules-repository.ts';
 import { inboxSettings } from './rule-commands.ts';
-import { businessOpenings, dueAt } from './business-hours.ts';
+import { businessOpenings, dueAt, type Targets } from './business-hours.ts';
 import { PRIORITIES, type Priority } from './tables.ts';
+import { addDays, localDay, startOfLocalDay } from '../../lib/brand-days.ts';
 
 /** What the list shows for a conversation's service level. */
 export interface DueInfo {
@@ -31,24 +32,189 @@ export async function dueCalculator(db: Db, workspaceId: string, now: Date) {
 
 const round = (v: number) => Math.round(v * 10) / 10;
 
-/** The service report of a range (instants; the brand's days are turned into them by the caller). */
-export async function serviceReport(db: Db, workspaceId: string, range: { from: Date; to: Date }) {
+/** The median of sorted numbers (the mean of the two middle ones for an even count), as percentile_cont(0.5). */
+function median(sorted: Float64Array): number | null {
+  const n = sorted.length;
+  if (n === 0) return null;
+  const mid = (n - 1) / 2;
+  const lo = sorted[Math.floor(mid)];
+  const hi = sorted[Math.ceil(mid)];
+  return lo + (hi - lo) * (mid - Math.floor(mid));
+}
+
+const mean = (values: Float64Array) => (values.length ? values.reduce((s, v) => s + v, 0) / values.length : null);
+
+/**
+ * Reply times of the answers that ended a wait: calendar minutes, business minutes (the business time between the wait's
+ * start and the answer: opening intervals found by binary search, summed with each opening's running total), and how
+ * many were within their priority's target.
+ */
+function answerStats(rows: AnswerTimeRow[], openings: { starts: number[]; ends: number[]; before: number[] }, targets: Targets) {
+  const { starts, ends, before } = openings;
+  // Business ms from the first opening to t: the openings that started at or before t, the last one cut at t.
+  const cumulative = (t: number) => {
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) {
+      const m = (lo + hi) >>> 1;
+      if (starts[m] <= t) lo = m + 1;
+      else hi = m;
+    }
+    if (lo === 0) return 0;
+    const k = lo - 1;
+    return before[k] + Math.min(Math.max(t - starts[k], 0), ends[k] - starts[k]);
+  };
+  const cal = new Float64Array(rows.length);
+  const bus = new Float64Array(rows.length);
+  const firstCal: number[] = [];
+  const firstBus: number[] = [];
+  let within = 0;
+  rows.forEach((r, i) => {
+    cal[i] = (r.t1 - r.t0) / 60000;
+    bus[i] = Math.max(0, cumulative(r.t1) - cumulative(r.t0)) / 60000;
+    const priority = r.priority as Priority;
+    if (bus[i] <= (targets[priority] ?? targets.normal)) within++;
+    if (r.first_response) {
+      firstCal.push(cal[i]);
+      firstBus.push(bus[i]);
+    }
+  });
+  const fc = Float64Array.from(firstCal);
+  const fb = Float64Array.from(firstBus);
+  const means = { cal: mean(cal), bus: mean(bus), fc: mean(fc), fb: mean(fb) };
+  for (const a of [cal, bus, fc, fb]) a.sort();
+  return {
+    waited: rows.length,
+    within,
+    cal_median: median(cal),
+    cal_mean: means.cal,
+    bus_median: median(bus),
+    bus_mean: means.bus,
+    first_count: fc.length,
+    first_cal_median: median(fc),
+    first_cal_mean: means.fc,
+    first_bus_median: median(fb),
+    first_bus_mean: means.fb,
+  };
+}
+
+/** The counts a service report sums: inbound volume, labels, replies per author, conversations started and answered, resolved. */
+interface ReportCounts {
+  volume: Array<{ kind: string; network: string; sentiment: string | null; n: number }>;
+  labels: Array<{ label: string; n: number }>;
+  replies: Array<{ author_user_id: string | null; n: number }>;
+  started: number;
+  answered: number;
+  resolved: Array<{ resolved_by_user_id: string | null; n: number }>;
+}
+
+/** The counts of a range read from the items and conversations themselves. */
+async function rawCounts(db: Db, workspaceId: string, from: Date, to: Date): Promise<ReportCounts> {
+  const started = await inboxRulesRepository.conversationsStarted(db, workspaceId, from, to);
+  return {
+    volume: (await inboxRulesRepository.inboundVolume(db, workspaceId, from, to)).map((r) => ({ ...r, n: Number(r.n) })),
+    labels: (await inboxRulesRepository.inboundByLabel(db, workspaceId, from, to)).map((r) => ({ ...r, n: Number(r.n) })),
+    replies: (await inboxRulesRepository.repliesBy(db, workspaceId, from, to)).map((r) => ({ ...r, n: Number(r.n) })),
+    started: Number(started.started),
+    answered: Number(started.answered),
+    resolved: (await inboxRulesRepository.resolvedBy(db, workspaceId, from, to)).map((r) => ({ ...r, n: Number(r.n) })),
+  };
+}
+
+/** The counts of whole brand days, from the daily rows (migration 1110). */
+async function dailyCounts(db: Db, workspaceId: string, firstDay: string, lastDay: string): Promise<ReportCounts> {
+  const out: ReportCounts = { volume: [], labels: [], replies: [], started: 0, answered: 0, resolved: [] };
+  for (const r of await inboxRulesRepository.reportDays(db, workspaceId, firstDay, lastDay)) {
+    const n = Number(r.n);
+    if (r.measure === 'inbound') out.volume.push({ kind: r.a, network: r.b, sentiment: r.c || null, n });
+    else if (r.measure === 'label') out.labels.push({ label: r.a, n });
+    else if (r.measure === 'replies') out.replies.push({ author_user_id: r.a || null, n });
+    else if (r.measure === 'started') out.started += n;
+    else if (r.measure === 'answered') out.answered += n;
+    else if (r.measure === 'resolved') out.resolved.push({ resolved_by_user_id: r.a || null, n });
+  }
+  return out;
+}
+
+/**
+ * The counts of a range: its whole brand days from the daily rows, the pieces of days at either end (a range that does
+ * not start or end at the brand's midnight) from the items; `raw` reads everything from the items (the tests compare).
+ */
+async function reportCounts(db: Db, workspaceId: string, range: { from: Date; to: Date }, zone: string, raw: boolean) {
+  let firstDay = localDay(range.from, zone);
+  if (startOfLocalDay(firstDay, zone).getTime() < range.from.getTime()) firstDay = addDays(firstDay, 1);
+  const lastDay = addDays(localDay(range.to, zone), -1);
+  if (raw || firstDay > lastDay) return [await rawCounts(db, workspaceId, range.from, range.to)];
+  const parts = [await dailyCounts(db, workspaceId, firstDay, lastDay)];
+  const wholeFrom = startOfLocalDay(firstDay, zone);
+  const wholeTo = startOfLocalDay(addDays(lastDay, 1), zone);
+  if (range.from < wholeFrom) parts.push(await rawCounts(db, workspaceId, range.from, wholeFrom));
+  if (wholeTo < range.to) parts.push(await rawCounts(db, workspaceId, wholeTo, range.to));
+  return parts;
+}
+
+/** Sums count rows by a key (in the order of first appearance). */
+function sumBy<T>(rows: Iterable<T & { n: number }>, key: (row: T) => string): Map<string, { row: T; n: number }> {
+  const out = new Map<string, { row: T; n: number }>();
+  for (const row of rows) {
+    const k = key(row);
+    const seen = out.get(k);
+    if (seen) seen.n += row.n;
+    else out.set(k, { row, n: row.n });
+  }
+  return out;
+}
+
+/**
+ * The service report of a range (instants; the brand's days are turned into them by the caller). Counts come from the
+ * daily rows kept by the database (inbox_report_days); reply times from the answers themselves. `options.raw`: every
+ * count from the items and conversations (what the daily rows must equal).
+ */
+export async function serviceReport(db: Db, workspaceId: string, range: { from: Date; to: Date }, options: { raw?: boolean } = {}) {
   const settings = await inboxSettings(db, workspaceId);
   const zone = settings.timeZone;
-  // Business time is counted from up to a year before the range (a wait that began earlier counts from there).
-  const openings = businessOpenings(new Date(range.from.getTime() - 366 * 86_400_000), range.to, settings.businessHours, zone);
-  const answerRows = await inboxRulesRepository.answerStats(db, workspaceId, range, openings, settings.targets);
-  const all = answerRows.find((r) => r.total) ?? null;
+  const answers = await inboxRulesRepository.answerTimes(db, workspaceId, range);
+  // Business time is counted from up to a year before the range (a wait that began earlier counts from there), and
+  // only from the day the oldest wait began: the openings before it change no difference.
+  let oldestWait = range.to.getTime();
+  for (const a of answers) if (a.t0 < oldestWait) oldestWait = a.t0;
+  const openingsFrom = Math.max(range.from.getTime() - 366 * 86_400_000, Math.min(oldestWait, range.from.getTime()));
+  const openings = businessOpenings(new Date(openingsFrom), range.to, settings.businessHours, zone);
+  const all = answerStats(answers, openings, settings.targets);
   const stat = (count: number, median: number | null, mean: number | null) =>
     count === 0 || median === null || mean === null
       ? { count: 0, median: null, mean: null }
       : { count, median: round(Number(median)), mean: round(Number(mean)) };
-  const waitedCount = all?.waited ?? 0;
-  const withinTarget = all?.within ?? 0;
-  const started = await inboxRulesRepository.conversationsStarted(db, workspaceId, range.from, range.to);
-  const volume = await inboxRulesRepository.inboundVolume(db, workspaceId, range.from, range.to);
-  const labels = await inboxRulesRepository.inboundByLabel(db, workspaceId, range.from, range.to);
-  const resolved = await inboxRulesRepository.resolvedBy(db, workspaceId, range.from, range.to);
+  const waitedCount = all.waited;
+  const withinTarget = all.within;
+  const parts = await reportCounts(db, workspaceId, range, zone, options.raw === true);
+  const volume = [
+    ...sumBy(
+      parts.flatMap((p) => p.volume),
+      (r) => JSON.stringify([r.kind, r.network, r.sentiment]),
+    ).values(),
+  ].map(({ row, n }) => ({ ...row, n }));
+  const labels = [
+    ...sumBy(
+      parts.flatMap((p) => p.labels),
+      (r) => r.label,
+    ).values(),
+  ]
+    .map(({ row, n }) => ({ label: row.label, n }))
+    .sort((a, b) => b.n - a.n || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0))
+    .slice(0, 50);
+  const replies = [
+    ...sumBy(
+      parts.flatMap((p) => p.replies),
+      (r) => r.author_user_id ?? '',
+    ).values(),
+  ];
+  const resolved = [
+    ...sumBy(
+      parts.flatMap((p) => p.resolved),
+      (r) => r.resolved_by_user_id ?? '',
+    ).values(),
+  ];
   const members = await inboxRepository.members(db, workspaceId);
   const sum = (key: 'kind' | 'network' | 'sentiment') => {
     const out = new Map<string, number>();
@@ -56,7 +222,7 @@ export async function serviceReport(db: Db, workspaceId: string, range: { from: 
       const k = row[key] ?? 'unknown';
       out.set(k, (out.get(k) ?? 0) + Number(row.n));
     }
-    return [...out].map(([k, count]) => ({ key: k, count })).sort((a, b) => b.count - a.count);
+    return [...out].map(([k, count]) => ({ key: k, count })).sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : 1));
   };
   const people = new Map<string, { userId: string; name: string; replies: number; resolved: number }>();
   const person = (userId: string) => {
@@ -67,22 +233,22 @@ export async function serviceReport(db: Db, workspaceId: string, range: { from: 
     }
     return p;
   };
-  for (const a of answerRows) if (!a.total && a.author_user_id) person(a.author_user_id).replies += a.replies;
-  for (const r of resolved) if (r.resolved_by_user_id) person(r.resolved_by_user_id).resolved += Number(r.n);
-  const startedCount = Number(started.started);
-  const answeredCount = Number(started.answered);
+  for (const { row, n } of replies) if (row.author_user_id) person(row.author_user_id).replies += n;
+  for (const { row, n } of resolved) if (row.resolved_by_user_id) person(row.resolved_by_user_id).resolved += n;
+  const startedCount = parts.reduce((s, p) => s + p.started, 0);
+  const answeredCount = parts.reduce((s, p) => s + p.answered, 0);
   return {
     from: range.from,
     to: range.to,
     timeZone: zone,
     targets: settings.targets,
     firstResponse: {
-      calendar: stat(all?.first_count ?? 0, all?.first_cal_median ?? null, all?.first_cal_mean ?? null),
-      business: stat(all?.first_count ?? 0, all?.first_bus_median ?? null, all?.first_bus_mean ?? null),
+      calendar: stat(all.first_count ?? 0, all.first_cal_median ?? null, all.first_cal_mean ?? null),
+      business: stat(all.first_count ?? 0, all.first_bus_median ?? null, all.first_bus_mean ?? null),
     },
     replyTime: {
-      calendar: stat(waitedCount, all?.cal_median ?? null, all?.cal_mean ?? null),
-      business: stat(waitedCount, all?.bus_median ?? null, all?.bus_mean ?? null),
+      calendar: stat(waitedCount, all.cal_median ?? null, all.cal_mean ?? null),
+      business: stat(waitedCount, all.bus_median ?? null, all.bus_mean ?? null),
     },
     withinTarget: {
       answered: waitedCount,
@@ -95,12 +261,12 @@ export async function serviceReport(db: Db, workspaceId: string, range: { from: 
       share: startedCount ? round((answeredCount / startedCount) * 100) : null,
     },
     inbound: volume.reduce((s, r) => s + Number(r.n), 0),
-    replies: all?.replies ?? 0,
+    replies: replies.reduce((s, r) => s + r.n, 0),
     volume: {
       byKind: sum('kind'),
       byNetwork: sum('network'),
       bySentiment: sum('sentiment'),
-      byLabel: labels.map((l) => ({ key: l.label, count: Number(l.n) })),
+      byLabel: labels.map((l) => ({ key: l.label, count: l.n })),
     },
     perTeammate: [...people.values()].sort((a, b) => b.replies + b.resolved - (a.replies + a.resolved)),
   };

@@ -1,0 +1,175 @@
+/**
+ * The service report's daily rows (migration 1110, kept by triggers): after ingestion, answers, labels, priorities,
+ * resolutions, sentiment corrections, deletions and a change of the brand's time zone, the report read from them equals
+ * the report computed from the raw rows, over brand days that include a daylight-saving change and over ranges that do
+ * not start or end at the brand's midnight.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import pino from 'pino';
+import { sql } from 'kysely';
+import { createTestDatabase, DB_KINDS } from '../../../test/helpers/db.ts';
+import type { PlazaDatabase } from '../../db/database.ts';
+import { loadConfig } from '../../config.ts';
+import { ManualClock } from '../../../test/helpers/app.ts';
+import type { AppContext } from '../../server/context.ts';
+import type { InboundItem } from '../../networks/inbox.ts';
+import { daysFromTo } from '../../lib/brand-days.ts';
+import { ingestInbound } from './commands.ts';
+import { inboxRepository } from './repository.ts';
+import { serviceReport } from './service-levels.ts';
+
+const H = 3_600_000;
+// Madrid's clocks go back on Sunday 25 October 2026 (03:00 CEST → 02:00 CET): that brand day lasts 25 hours.
+const OCT25_START = Date.UTC(2026, 9, 24, 22); // 00:00 CEST
+const OCT26_START = Date.UTC(2026, 9, 25, 23); // 00:00 CET, 25 h later
+
+for (const kind of DB_KINDS) {
+  describe(`inbox report days (${kind})`, () => {
+    let database: PlazaDatabase;
+    let ctx: AppContext;
+    let workspaceId: string;
+    let userId: string;
+    let channel: { id: string; workspace_id: string; network: string };
+
+    beforeAll(async () => {
+      database = await createTestDatabase(kind);
+      const db = database.db;
+      ctx = {
+        config: loadConfig({ LOG_LEVEL: 'silent' } as NodeJS.ProcessEnv),
+        database,
+        clock: new ManualClock(Date.UTC(2026, 10, 1)),
+        logger: pino({ level: 'silent' }),
+        networks: { has: () => false, list: () => [] },
+      } as unknown as AppContext;
+      userId = (
+        await db
+          .insertInto('users')
+          .values({ email: 'r@example.com', name: 'Rosa', password_hash: 'x' })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id;
+      workspaceId = (
+        await db
+          .insertInto('workspaces')
+          .values({ name: 'Report', time_zone: 'Europe/Madrid', language: 'es' })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id;
+      await db.insertInto('memberships').values({ workspace_id: workspaceId, user_id: userId, role: 'owner' }).execute();
+      channel = await db
+        .insertInto('channels')
+        .values({ workspace_id: workspaceId, network: 'mastodon', name: 'c', credentials_sealed: 'x', settings: '{}', account: 'null' })
+        .returning(['id', 'workspace_id', 'network'])
+        .executeTakeFirstOrThrow();
+    }, 180_000);
+    afterAll(async () => {
+      await database?.close();
+    });
+
+    const item = (id: string, thread: string, at: number, extra: Partial<InboundItem> = {}): InboundItem => ({
+      remoteId: id,
+      kind: 'comment',
+      threadRemoteId: thread,
+      author: { id: `a-${thread}`, handle: `fan-${thread}` },
+      text: extra.fromUs ? 'Gracias, lo miramos' : 'El pedido llegó roto, fatal',
+      url: null,
+      language: 'es',
+      createdAt: new Date(at).toISOString(),
+      ...extra,
+    });
+
+    const compare = async (range: { from: Date; to: Date }) => {
+      const fromDays = await serviceReport(database.db, workspaceId, range);
+      const fromItems = await serviceReport(database.db, workspaceId, range, { raw: true });
+      expect(fromDays).toEqual(fromItems);
+      return fromDays;
+    };
+
+    it('equals the report from the raw rows across a daylight-saving change, the zone and every kind of write', async () => {
+      const db = database.db;
+      // Items on both sides of each brand midnight around the 25-hour day, and our answers to them.
+      const t = [
+        OCT25_START - 30 * 60_000, // 24 Oct 23:30 CEST
+        OCT25_START + 30 * 60_000, // 25 Oct 00:30 CEST
+        OCT25_START + 2.5 * H, // 25 Oct 02:30 CEST (the first 02:30)
+        OCT25_START + 3.5 * H, // 25 Oct 02:30 CET (the second)
+        OCT26_START - 30 * 60_000, // 25 Oct 23:30 CET: still the 25th, 24.5 h after its start
+        OCT26_START + 30 * 60_000, // 26 Oct 00:30 CET
+        OCT26_START + 10 * H, // 26 Oct 10:00 CET
+      ];
+      for (const [i, at] of t.entries()) {
+        const thread = `t${i % 4}`;
+        await ingestInbound(ctx, channel, [item(`in-${i}`, thread, at, { kind: i % 2 ? 'mention' : 'comment' })], 'poll');
+        await ingestInbound(ctx, channel, [item(`out-${i}`, thread, at + 20 * 60_000, { fromUs: true })], 'poll');
+      }
+      await ingestInbound(ctx, channel, [item('dm-1', 'dm', OCT25_START + 12 * H, { kind: 'direct_message' })], 'push');
+
+      const oct25 = daysFromTo('2026-10-25', '2026-10-25', 'Europe/Madrid');
+      expect(oct25.to.getTime() - oct25.from.getTime()).toBe(25 * H);
+      // 25 Oct holds five inbound items (00:30, both 02:30s, the DM at noon, 23:30) and four answers.
+      let report = await compare(oct25);
+      expect(report.inbound).toBe(5);
+      expect(report.replies).toBe(4);
+      const rows = await sql<{ n: string }>`
+        SELECT sum(n) AS n FROM inbox_report_days WHERE workspace_id = ${workspaceId} AND measure = 'inbound' AND day = '2026-10-25'`.execute(
+        db,
+      );
+      expect(Number(rows.rows[0].n)).toBe(5);
+
+      const week = daysFromTo('2026-10-22', '2026-10-28', 'Europe/Madrid');
+      await compare(week);
+      // Ranges that do not start or end at a brand midnight: whole days from the rows, the ends from the items.
+      await compare({ from: new Date(OCT25_START + 3 * H), to: new Date(OCT26_START + 5 * H) });
+      await compare({ from: new Date(OCT25_START + 1 * H), to: new Date(OCT25_START + 4 * H) });
+
+      // Labels, priority, assignment and resolution by the repository's writes; a corrected sentiment; a deleted item.
+      const conversations = await db
+        .selectFrom('inbox_conversations')
+        .selectAll()
+        .where('workspace_id', '=', workspaceId)
+        .orderBy('thread_remote_id')
+        .execute();
+      const now = new Date(OCT26_START + 11 * H);
+      await inboxRepository.updateConversation(db, conversations[0].id, { labels: ['queja', 'envío'], priority: 'urgent' }, now);
+      await inboxRepository.updateConversation(db, conversations[1].id, { labels: ['queja'] }, now);
+      await inboxRepository.updateConversation(
+        db,
+        conversations[2].id,
+        { state: 'resolved', resolved_at: now, resolved_by_user_id: userId, assignee_user_id: userId },
+        now,
+      );
+      report = await compare(week);
+      expect(report.volume.byLabel).toEqual([
+        { key: 'queja', count: expect.any(Number) },
+        { key: 'envío', count: expect.any(Number) },
+      ]);
+      expect(report.perTeammate.find((p) => p.userId === userId)?.resolved).toBe(1);
+      await inboxRepository.updateConversation(db, conversations[0].id, { labels: ['envío'] }, now);
+      const items = await db.selectFrom('inbox_items').selectAll().where('workspace_id', '=', workspaceId).orderBy('remote_id').execute();
+      await inboxRepository.updateItem(db, items[0].id, { sentiment: 'positive', sentiment_manual: true });
+      await db.deleteFrom('inbox_items').where('id', '=', items[1].id).execute();
+      await compare(week);
+      await compare(oct25);
+      // A new message reopens the resolved conversation.
+      await ingestInbound(ctx, channel, [item('in-late', conversations[2].thread_remote_id, OCT26_START + 11 * H)], 'poll');
+      await compare(week);
+
+      // Another brand zone: the days are counted again in it.
+      await db.updateTable('workspaces').set({ time_zone: 'America/New_York' }).where('id', '=', workspaceId).execute();
+      await compare(daysFromTo('2026-10-24', '2026-10-26', 'America/New_York'));
+      await compare(daysFromTo('2026-10-20', '2026-11-03', 'America/New_York'));
+
+      // A conversation deleted with its items (cascade).
+      await db.deleteFrom('inbox_conversations').where('id', '=', conversations[3].id).execute();
+      report = await compare(daysFromTo('2026-10-20', '2026-11-03', 'America/New_York'));
+      expect(report.inbound).toBeGreaterThan(0);
+      const left = await db
+        .selectFrom('inbox_items')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('workspace_id', '=', workspaceId)
+        .where('direction', '=', 'inbound')
+        .executeTakeFirstOrThrow();
+      expect(report.inbound).toBe(Number(left.n));
+    }, 120_000);
+  });
+}

@@ -33,7 +33,7 @@ export const reviewEn = {
   whatEachChannelGets: 'What each channel will receive',
   variant: 'Own text for this channel',
   sameText: 'Main text',
-  imageCount: 'Images: {{count}}',
+  imageCount: 'Images or videos: {{count}}',
   cropNote: '{{network}} crops images to {{ratio}}',
   linkCard: 'Link card',
   moreImages: '+{{count}}',

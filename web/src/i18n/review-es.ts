@@ -35,7 +35,7 @@ export const reviewEs: Dictionary<typeof reviewEn> = {
   whatEachChannelGets: 'Lo que recibirá cada canal',
   variant: 'Texto propio de este canal',
   sameText: 'Texto principal',
-  imageCount: 'Imágenes: {{count}}',
+  imageCount: 'Imágenes o vídeos: {{count}}',
   cropNote: '{{network}} recorta las imágenes a {{ratio}}',
   linkCard: 'Tarjeta del enlace',
   moreImages: '+{{count}}',

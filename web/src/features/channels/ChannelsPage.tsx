@@ -15,6 +15,16 @@ import { NetworkLogo } from './NetworkLogo.tsx';
 import { ChannelQuota } from './ChannelQuota.tsx';
 import { daysLeft, startSignIn } from './sign-in.ts';
 
+/**
+ * The account's @handle, when it has one: networks without handles (a Business Profile location, any
+ * sign-in that lists no handle) keep the account's name there, which is not shown as a handle.
+ */
+function accountHandle(channel: Channel): string | null {
+  const { handle, displayName } = channelAccount(channel);
+  if (!handle || handle === displayName || /\s/.test(handle.trim())) return null;
+  return handle.replace(/^@/, '');
+}
+
 const STATUS_COLOR: Record<Channel['status'], string> = { active: 'green', needs_reconnect: 'orange', disconnected: 'gray' };
 
 function ConnectionForm({ network, channel, onDone }: { network: NetworkInfo; channel?: Channel; onDone(): void }) {
@@ -292,7 +302,9 @@ export function ChannelsPage() {
                     <NetworkLogo network={channel.network} size={20} />
                     <Text fw={700}>{channel.name}</Text>
                   </Group>
-                  <Badge color={STATUS_COLOR[channel.status]}>{t(`channels.status.${channel.status}`)}</Badge>
+                  <Badge color={STATUS_COLOR[channel.status]} style={{ flexShrink: 0 }} data-testid="channel-status">
+                    {t(`channels.status.${channel.status}`)}
+                  </Badge>
                 </Group>
                 <Group gap="xs">
                   <Badge variant="light">{channel.networkLabel[lang]}</Badge>
@@ -307,7 +319,7 @@ export function ChannelsPage() {
                     </Badge>
                   )}
                 </Group>
-                {channelAccount(channel).handle && <Text size="sm">@{channelAccount(channel).handle?.replace(/^@/, '')}</Text>}
+                {accountHandle(channel) && <Text size="sm">@{accountHandle(channel)}</Text>}
                 {channel.apiCost && (
                   <Text size="sm" data-testid="channel-api-cost">
                     {t('channels.apiCostMonth', {

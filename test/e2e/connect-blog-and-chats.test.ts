@@ -23,7 +23,8 @@ import { webSession, type WebSession } from './harness.ts';
 
 type Texts = typeof es;
 type Lang = 'es' | 'en';
-const fill = (template: string, values: Record<string, string>) => template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => values[key] ?? '');
+const fill = (template: string, values: Record<string, string>) =>
+  template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => values[key] ?? '');
 /** A field's accessible name: its label, with the required mark when there is one. */
 const labelled = (text: string) => new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*\\*?$`);
 const OWNER = { email: 'lucia@tienda.test', name: 'Lucía Gómez', password: 'la tienda abre temprano' };
@@ -71,6 +72,8 @@ describe('connect WordPress, Telegram, Discord and Slack from the web app’s fo
     const info = networks[network]!;
     await page.getByRole('button', { name: fill(t.channels.connectNetwork, { network: info.label[lang] }), exact: true }).click();
     const dialog = page.getByRole('dialog');
+    // The form links the network's guide, which says where each value comes from.
+    expect(await dialog.getByTestId('connect-guide').getAttribute('href')).toMatch(new RegExp(`/docs/networks/${network}\\.md$`));
     await dialog.getByLabel(labelled(t.channels.name)).fill(name);
     for (const [field, value] of Object.entries(fields)) {
       const label = info.connectionFields.find((f) => f.name === field)!.label[lang];
@@ -196,10 +199,12 @@ describe('connect WordPress, Telegram, Discord and Slack from the web app’s fo
       await submitForm(page, lang, 'wordpress', names.wordpress, wordpressFields);
       await connected(page, names.wordpress);
       await session.shot(page, `channels-${lang}`, true);
-      const channels = (await session.api<{ items: Array<{ id: string; name: string; network: string; status: string }> }>(
-        'GET',
-        `/workspaces/${workspaces[lang]}/channels`,
-      )).items;
+      const channels = (
+        await session.api<{ items: Array<{ id: string; name: string; network: string; status: string }> }>(
+          'GET',
+          `/workspaces/${workspaces[lang]}/channels`,
+        )
+      ).items;
       expect(channels.map((c) => [c.network, c.status]).sort()).toEqual(
         ['discord', 'slack', 'telegram', 'wordpress'].map((n) => [n, 'active']),
       );

@@ -22,7 +22,8 @@ import { webSession, type WebSession } from './harness.ts';
 
 type Texts = typeof es;
 type Lang = 'es' | 'en';
-const fill = (template: string, values: Record<string, string>) => template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => values[key] ?? '');
+const fill = (template: string, values: Record<string, string>) =>
+  template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => values[key] ?? '');
 const OWNER = { email: 'lucia@cafearoma.test', name: 'Lucía Gil', password: 'tostado lento de mañana' };
 
 interface ChannelView {

@@ -169,7 +169,9 @@ describe('publishing a blog post', () => {
       expect.arrayContaining(['ofertas', 'primavera']),
     );
     expect(await adapter.optionChoices!(channel(), 'excerpt')).toEqual([]);
-    await expect(adapter.optionChoices!(channel({ applicationPassword: 'abcd efgh ijkl mnop qrst uvwx' }), 'categories')).rejects.toMatchObject({
+    await expect(
+      adapter.optionChoices!(channel({ applicationPassword: 'abcd efgh ijkl mnop qrst uvwx' }), 'categories'),
+    ).rejects.toMatchObject({
       code: 'wordpress_login_refused',
     });
   });

@@ -21,7 +21,7 @@ export const composerMediaEs: Texts<typeof composerMediaEn> = {
   firstComment: 'Primer comentario',
   firstCommentHelp: 'Se publica como comentario justo después de la publicación (suele llevar enlaces y hashtags).',
   lockedByAccount: 'Lo fija la cuenta en la red: Plaza no puede cambiarlo.',
-  accountChoicesHelp: 'Elige entre las de la cuenta o escribe una nueva y pulsa Intro.',
+  accountChoicesHelp: 'Elige entre las que ya hay en {{network}} o escribe una nueva y pulsa Intro.',
   accountChoicesLoading: 'Leyéndolas de la red…',
   addMedia: 'Añadir imagen o vídeo',
   uploading: 'Subiendo {{name}}: {{percent}} %',

@@ -76,7 +76,8 @@ export class FakeGoogleSignIn {
     const code = form.get('code') ?? '';
     const issued = this.codes.get(code);
     this.codes.delete(code);
-    if (!issued || issued.redirectUri !== form.get('redirect_uri')) return answer(400, { error: 'invalid_grant', error_description: 'Bad Request' });
+    if (!issued || issued.redirectUri !== form.get('redirect_uri'))
+      return answer(400, { error: 'invalid_grant', error_description: 'Bad Request' });
     const verifier = form.get('code_verifier') ?? '';
     if (createHash('sha256').update(verifier).digest('base64url') !== issued.challenge)
       return answer(400, { error: 'invalid_grant', error_description: 'Invalid code verifier.' });

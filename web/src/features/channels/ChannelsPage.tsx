@@ -4,7 +4,7 @@ import { Alert, Badge, Button, Card, Group, Modal, PasswordInput, SimpleGrid, St
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, apiCall } from '../../api/client.ts';
-import { channelAccount, type Channel, type NetworkInfo } from './types.ts';
+import { channelAccount, networkGuideUrl, type Channel, type NetworkInfo } from './types.ts';
 import { apiErrorText, networkReasonText } from '../../shared/api-error-text.ts';
 import { useWorkspace, useSession } from '../../shared/session.tsx';
 import { useChannels, useNetworks } from './api.ts';
@@ -61,6 +61,13 @@ function ConnectionForm({ network, channel, onDone }: { network: NetworkInfo; ch
           <Alert color="orange" title={t('channels.simulatedTitle')}>
             {t('channels.simulatedHelp')}
           </Alert>
+        )}
+        {!network.simulated && (
+          <Text size="sm">
+            <a href={networkGuideUrl(network.name)} target="_blank" rel="noreferrer" data-testid="connect-guide">
+              {t('connect.integrations.guide')}
+            </a>
+          </Text>
         )}
         <TextInput label={t('channels.name')} required value={name} onChange={(e) => setName(e.currentTarget.value)} />
         {network.connectionFields.map((field) =>

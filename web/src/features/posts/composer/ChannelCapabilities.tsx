@@ -39,12 +39,15 @@ function AccountChoicesInput({
   channelId,
   option,
   label,
+  network,
   value,
   onChange,
 }: {
   channelId: string;
   option: string;
   label: string;
+  /** The network's name in the UI language. */
+  network: string;
   value: string;
   onChange(next: string): void;
 }) {
@@ -70,7 +73,7 @@ function AccountChoicesInput({
           ? apiErrorText(choices.error)
           : choices.isFetching
             ? t('composerMedia.accountChoicesLoading')
-            : t('composerMedia.accountChoicesHelp')
+            : t('composerMedia.accountChoicesHelp', { network })
       }
       data-testid={`option-${channelId}-${option}`}
       data={[...new Set([...(choices.data?.items.map((choice) => choice.value) ?? []), ...names])]}
@@ -197,6 +200,7 @@ export function ChannelCapabilities({
               channelId={channelId}
               option={option.name}
               label={label}
+              network={network?.label[lang] ?? ''}
               value={typeof values[option.name] === 'string' ? (values[option.name] as string) : ''}
               onChange={(next) => setOption(option.name, next)}
             />

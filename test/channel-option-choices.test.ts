@@ -20,7 +20,9 @@ describe('channel option choices (embedded database)', () => {
     t.ctx.config.allowPrivateUrls = true;
     s = await given(t).workspace().stranger();
     sandboxId = (
-      (await s.api('POST', '/channels', { network: 'sandbox', name: 'S', fields: { handle: 'choices', token: 't' } })).json() as { id: string }
+      (await s.api('POST', '/channels', { network: 'sandbox', name: 'S', fields: { handle: 'choices', token: 't' } })).json() as {
+        id: string;
+      }
     ).id;
     // A WordPress channel whose site has since gone away (nothing listens on port 9).
     const row = await t.ctx.database.db

@@ -40,7 +40,8 @@ interface PostView {
 }
 
 describe('connect WordPress, Telegram, Discord and Slack from the web app’s forms, refuse bad input, and publish to each (real Chromium, es + en)', {
-  timeout: 240_000,
+  // Each language takes 50–200 s on this machine under load (1.5–3 min measured at load 15–22).
+  timeout: 420_000,
 }, () => {
   const telegram = new FakeTelegramServer();
   const discord = new FakeDiscordServer();
@@ -237,6 +238,8 @@ describe('connect WordPress, Telegram, Discord and Slack from the web app’s fo
       expect(post.publications.map((p) => [p.state, p.error])).toEqual(Array(4).fill(['published', null]));
       await page.reload();
       await page.getByText(t.states.published, { exact: true }).first().waitFor({ timeout: 15_000 });
+      // Once published, the previews say what each channel received (not "will receive").
+      await page.getByText(t.review.whatEachChannelGot, { exact: true }).waitFor();
       await session.shot(page, `published-${lang}`, true);
 
       // Each network received the post once; the blog post has the first line as its title and the chosen category.

@@ -31,6 +31,7 @@ export const reviewEn = {
   restored: 'Publication restored.',
   unschedule: 'Unschedule (keep it, without a date)',
   whatEachChannelGets: 'What each channel will receive',
+  whatEachChannelGot: 'What each channel received',
   variant: 'Own text for this channel',
   sameText: 'Main text',
   imageCount: 'Images or videos: {{count}}',

@@ -33,6 +33,7 @@ export const reviewEs: Dictionary<typeof reviewEn> = {
   restored: 'Publicación recuperada.',
   unschedule: 'Desprogramar (conservarla sin fecha)',
   whatEachChannelGets: 'Lo que recibirá cada canal',
+  whatEachChannelGot: 'Lo que recibió cada canal',
   variant: 'Texto propio de este canal',
   sameText: 'Texto principal',
   imageCount: 'Imágenes o vídeos: {{count}}',

@@ -223,8 +223,15 @@ describe('connect WordPress, Telegram, Discord and Slack from the web app’s fo
       await page.getByRole('tab', { name: wordpressChannel.name }).click();
       const categories = page.getByTestId(`option-${wordpressChannel.id}-categories`);
       await categories.click();
-      await page.getByRole('option', { name: 'Novedades', exact: true }).click();
+      // The site's own category is offered once read from WordPress; chosen from the keyboard (the list may still move while it loads).
+      await page.getByRole('option', { name: 'Novedades', exact: true }).waitFor({ timeout: 30_000 });
+      await categories.pressSequentially('Noved');
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('Enter');
       await page.keyboard.press('Escape');
+      expect(await page.getByTestId(`capabilities-${wordpressChannel.id}`).locator('.mantine-Pill-label').allTextContents()).toEqual([
+        'Novedades',
+      ]);
       await session.shot(page, `composer-wordpress-${lang}`, true);
       await page.getByRole('tab', { name: t.composer.allChannels }).click();
       await page.getByRole('button', { name: t.composer.publishNow }).click();

@@ -78,6 +78,8 @@ describe('network previews (web): shapes keyed by network name', () => {
     expect(frameFor('x', 0.75).label).toBe('16:9');
     expect(frameFor('unknown', null).label).toBe('16:9');
     expect(cropLabels('instagram')).toBe('4:5 / 1:1');
+    // TikTok's vertical frame is said by its sides, not as "0.56:1".
+    expect(frameFor('tiktok', 1.5).label).toBe('9:16');
     expect(shapeFor('instagram').crop.several).toBe('carousel');
     expect(shapeFor('threads').crop.several).toBe('strip');
   });

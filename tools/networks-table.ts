@@ -38,11 +38,12 @@ function postTypes(adapter: NetworkAdapter): PostType[] {
 function connection(adapter: NetworkAdapter): string {
   if (adapter.simulated) return 'built in (simulated)';
   // The secret a user pastes, named as the form names it, without the form's hint in brackets.
-  const fields = adapter.connectionFields
-    .filter((field) => field.required && field.secret)
-    .map((field) => field.label.en.replace(/\s*\(.*$/, '').toLowerCase());
+  const name = (field: NetworkAdapter['connectionFields'][number]) => field.label.en.replace(/\s*\(.*$/, '').toLowerCase();
+  const fields = adapter.connectionFields.filter((field) => field.required && field.secret).map(name);
   if (adapter.oauth) return fields.length ? `sign-in, or ${fields.join(' + ')}` : 'sign-in';
-  return fields.join(' + ') || '—';
+  // No secret is required on its own: one of the optional ones is (Discord, Slack: a webhook or a bot).
+  const either = adapter.connectionFields.filter((field) => field.secret).map(name);
+  return fields.join(' + ') || either.join(', or ') || '—';
 }
 
 function duration(seconds: number): string {

@@ -308,6 +308,27 @@ export function buildCli(): Command {
       }),
     );
 
+  channel
+    .command('choices')
+    .description(
+      'The values the account offers for an option of its network, most used first (WordPress: --option categories or tags, the site’s own)',
+    )
+    .requiredOption('-w, --workspace <id>')
+    .requiredOption('--option <name>', 'the option, e.g. categories')
+    .argument('<channelId>')
+    .action(
+      action(async (channelId: string, opts: { workspace: string; option: string }, command: Command) => {
+        const { api, options } = connect(command);
+        const result = await api.get<{ items: Array<{ value: string; count?: number }> }>(
+          `/api/v1/workspaces/${opts.workspace}/channels/${channelId}/options/${encodeURIComponent(opts.option)}/choices`,
+        );
+        output(options, result, () => {
+          for (const choice of result.items)
+            process.stdout.write(`${choice.value}${choice.count !== undefined ? `\t${choice.count}` : ''}\n`);
+        });
+      }),
+    );
+
   const post = program.command('post').alias('posts').description('Posts');
   post
     .command('create')

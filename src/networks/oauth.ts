@@ -42,12 +42,12 @@ export interface OAuthCallContext {
 /**
  * One thing the signed-in account manages that can become a channel: a Facebook Page, an
  * Instagram professional account, a LinkedIn organization or the member's own profile, the
- * X or Threads account itself.
+ * X or Threads account itself, a Pinterest board, a YouTube channel, a Business Profile location.
  */
 export interface ConnectableAccount {
   /** Stable id on the network (page id, IG user id, organization URN…). */
   remoteId: string;
-  kind: 'account' | 'profile' | 'page' | 'instagram' | 'organization' | 'board';
+  kind: 'account' | 'profile' | 'page' | 'instagram' | 'organization' | 'board' | 'channel' | 'location';
   name: string;
   handle?: string;
   avatarUrl?: string;

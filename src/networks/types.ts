@@ -47,6 +47,18 @@ export interface NetworkOption {
   valueLabels?: Record<string, { en: string; es: string }>;
   /** Post types it applies to; all when absent. */
   postTypes?: PostType[];
+  /**
+   * A text option whose usual values live in the account (WordPress categories and tags): the
+   * composer offers them, read through `NetworkAdapter.optionChoices`; other values stay allowed.
+   */
+  choicesFromAccount?: boolean;
+}
+
+/** One value an account offers for an option (`NetworkOption.choicesFromAccount`). */
+export interface OptionChoice {
+  value: string;
+  /** How many posts use it, when the network says. */
+  count?: number;
 }
 
 /** What a network can publish, declared by its adapter and used by the composer and validation. */
@@ -417,6 +429,8 @@ export interface NetworkAdapter {
   validate(input: PublishInput, channel?: { settings: Record<string, unknown> }): ValidationIssue[];
   /** Verifies credentials and returns the account; used on connect and by health checks. */
   checkHealth(ctx: ChannelContext): Promise<ChannelHealth>;
+  /** The values the account offers for a `choicesFromAccount` option (WordPress: the site's categories), most used first. */
+  optionChoices?(ctx: ChannelContext, option: string): Promise<OptionChoice[]>;
   /**
    * Publishes the post (and its thread). Must be safe to call again for the same
    * publicationId after an ambiguous outcome, per `idempotency`.

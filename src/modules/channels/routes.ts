@@ -5,7 +5,7 @@ import { listSchema, noContent } from '../../server/schemas.ts';
 import { checkChannel, connectChannel, disconnectChannel, updateChannel } from './commands.ts';
 import { channelRepository } from './repository.ts';
 import { channelSchema, fieldsSchema, healthSchema, networkSchema } from './schemas.ts';
-import { channelApiCosts, presentChannel } from './service.ts';
+import { accountOptionChoices, channelApiCosts, presentChannel } from './service.ts';
 import { presentCapabilities } from '../posts/capability-schema.ts';
 
 const channelParams = objectParams('channelId');
@@ -104,6 +104,20 @@ export const channelRoutes: ApiModule = async (app, ctx) => {
       const { health, channel } = await checkChannel(ctx, { workspaceId, actorUserId: user.id, channelId: request.params.channelId });
       return { health, channel: presentChannel(ctx, channel) };
     },
+  );
+
+  app.get(
+    '/workspaces/:workspaceId/channels/:channelId/options/:option/choices',
+    {
+      config: { access: 'read' },
+      schema: {
+        tags,
+        summary: 'The values the account offers for an option (WordPress: the site’s categories or tags), most used first',
+        params: channelParams.extend({ option: z.string().min(1).max(100) }),
+        response: { 200: listSchema(z.object({ value: z.string(), count: z.number().int().optional() })) },
+      },
+    },
+    async (request) => ({ items: await accountOptionChoices(ctx, { ...request.params }) }),
   );
 
   app.patch(

@@ -203,3 +203,28 @@ export async function verifyNewConnection(
   }
   return { sealed, health };
 }
+
+/**
+ * The values a channel's account offers for one of its network's `choicesFromAccount` options
+ * (WordPress: the site's categories or tags), read from the network now. An unknown option is a
+ * 404; a network that refuses or cannot be reached is a 502 `connection_failed` with its reason code.
+ */
+export async function accountOptionChoices(ctx: AppContext, input: { workspaceId: string; channelId: string; option: string }) {
+  const row = await channelRepository.find(ctx.database.db, input.workspaceId, input.channelId);
+  if (!row) throw new AppError(404, 'not_found', 'Channel not found');
+  if (row.status === 'disconnected') throw new AppError(409, 'disconnected', 'This channel is disconnected; reconnect it first');
+  const adapter = ctx.networks.get(row.network);
+  const option = adapter.capabilities?.options.find((o) => o.name === input.option && o.choicesFromAccount);
+  if (!option || !adapter.optionChoices)
+    throw new AppError(404, 'not_found', `${adapter.label.en} channels offer no choices for the option "${input.option}"`);
+  try {
+    return await adapter.optionChoices(channelContext(ctx, row, AbortSignal.timeout(20_000)), option.name);
+  } catch (error) {
+    const failure =
+      error instanceof NetworkError
+        ? { code: error.code, message: error.message, kind: error.kind }
+        : { code: 'unreachable', message: (error as Error).message };
+    const shown = publicHealthError(failure, ctx.logger, { network: adapter.name, channelId: row.id });
+    throw new AppError(502, 'connection_failed', `Could not read the choices: ${shown.message}`, { ...shown, network: adapter.name });
+  }
+}

@@ -35,7 +35,7 @@ export const pickerSchema = z.object({
   accounts: z.array(
     z.object({
       remoteId: z.string(),
-      kind: z.enum(['account', 'profile', 'page', 'instagram', 'organization', 'board']),
+      kind: z.enum(['account', 'profile', 'page', 'instagram', 'organization', 'board', 'channel', 'location']),
       name: z.string(),
       handle: z.string().nullable(),
       avatarUrl: z.string().nullable(),

@@ -37,6 +37,7 @@ export const networkCapabilitiesSchema = z.object({
       label,
       valueLabels: z.record(z.string(), label).optional(),
       postTypes: z.array(z.enum(POST_TYPES)).optional(),
+      choicesFromAccount: z.boolean().optional(),
     }),
   ),
 });

@@ -47,7 +47,7 @@ export function createGbpOAuthProvider(options: { fetch?: typeof fetch; now?: ()
               const town = location.storefrontAddress?.locality;
               choices.push({
                 remoteId: location.name,
-                kind: 'page',
+                kind: 'location',
                 name: town ? `${name} (${town})` : name,
                 settings: {
                   accountName: account.name,

@@ -26,6 +26,7 @@ import {
   type MediaInput,
   type MetricsSupport,
   type NetworkAdapter,
+  type OptionChoice,
   type PostMetrics,
   type PublishInput,
   type PublishResult,
@@ -201,6 +202,25 @@ export function createWordPressAdapter(options: WordPressAdapterOptions = {}): N
       }
     }
     return ids;
+  }
+
+  /** The site's categories or tags, most used first (the 100 most used: the composer's list, not a limit). */
+  async function optionChoices(ctx: ChannelContext, option: string): Promise<OptionChoice[]> {
+    const taxonomy = option === WORDPRESS_OPTIONS.categories ? 'categories' : option === WORDPRESS_OPTIONS.tags ? 'tags' : null;
+    if (!taxonomy) return [];
+    const { body } = await clientFor(ctx).request<unknown>({
+      method: 'GET',
+      route: `/wp/v2/${taxonomy}`,
+      query: [
+        ['per_page', '100'],
+        ['orderby', 'count'],
+        ['order', 'desc'],
+        ['_fields', 'id,name,count'],
+      ],
+    });
+    return parseNetworkAnswer(z.array(termShape.extend({ count: z.number().int().optional() })), body, `the ${taxonomy} list`).map(
+      (term) => ({ value: decodeEntities(term.name), ...(term.count !== undefined ? { count: term.count } : {}) }),
+    );
   }
 
   async function publish(ctx: ChannelContext, input: PublishInput): Promise<PublishResult> {
@@ -489,6 +509,7 @@ export function createWordPressAdapter(options: WordPressAdapterOptions = {}): N
     inbox,
     validate: validateWordPressPost,
     checkHealth,
+    optionChoices,
     publish,
     findPublished,
     delete: deletePost,

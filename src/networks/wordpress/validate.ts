@@ -56,12 +56,14 @@ export const WORDPRESS_CAPABILITIES: NetworkCapabilities = {
     {
       name: WORDPRESS_OPTIONS.categories,
       kind: 'text',
-      label: { en: 'Categories (comma-separated; created when missing)', es: 'Categorías (separadas por comas; se crean si faltan)' },
+      label: { en: 'Categories (created when missing)', es: 'Categorías (se crean si faltan)' },
+      choicesFromAccount: true,
     },
     {
       name: WORDPRESS_OPTIONS.tags,
       kind: 'text',
-      label: { en: 'Tags (comma-separated; created when missing)', es: 'Etiquetas (separadas por comas; se crean si faltan)' },
+      label: { en: 'Tags (created when missing)', es: 'Etiquetas (se crean si faltan)' },
+      choicesFromAccount: true,
     },
   ],
 };

@@ -156,6 +156,21 @@ describe('publishing a blog post', () => {
     // Publishing the same publication again finds it by its slug.
     expect(await adapter.publish(channel(), publication)).toEqual(result);
     expect(await adapter.findPublished(channel(), publication)).toEqual(result);
+
+    // The composer's pickers: the site's own categories and tags, the used ones first, names decoded.
+    await wp.api('POST', '/wp/v2/categories', { json: { name: 'Recetas & trucos' } });
+    const categoryChoices = await adapter.optionChoices!(channel(), 'categories');
+    expect(categoryChoices.map((c) => c.value)).toEqual(expect.arrayContaining(['Noticias', 'Tienda', 'Recetas & trucos']));
+    expect(categoryChoices.find((c) => c.value === 'Recetas & trucos')?.count).toBe(0);
+    expect(categoryChoices.findIndex((c) => c.value === 'Tienda')).toBeLessThan(
+      categoryChoices.findIndex((c) => c.value === 'Recetas & trucos'),
+    );
+    expect((await adapter.optionChoices!(channel(), 'tags')).map((c) => c.value).sort()).toEqual(
+      expect.arrayContaining(['ofertas', 'primavera']),
+    );
+    expect(await adapter.optionChoices!(channel(), 'excerpt')).toEqual([]);
+    // Categories are public on WordPress (a wrong password still reads them); a site that is not there is a NetworkError.
+    await expect(adapter.optionChoices!(channel({ siteUrl: 'http://127.0.0.1:9' }), 'categories')).rejects.toBeInstanceOf(NetworkError);
   });
 
   it('without a title, the first line is the title and the rest the body; a draft stays a draft', async () => {

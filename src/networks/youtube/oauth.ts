@@ -21,7 +21,7 @@ export function createYouTubeOAuthProvider(options: { fetch?: typeof fetch; now?
         const uploads = channel.contentDetails?.relatedPlaylists?.uploads;
         return {
           remoteId: channel.id,
-          kind: 'account' as const,
+          kind: 'channel' as const,
           name,
           ...(channel.snippet?.customUrl ? { handle: channel.snippet.customUrl } : {}),
           ...(channel.snippet?.thumbnails?.default?.url ? { avatarUrl: channel.snippet.thumbnails.default.url } : {}),

@@ -214,7 +214,7 @@ describe('sign-in', () => {
     expect(accounts).toEqual([
       expect.objectContaining({
         remoteId: server.channelId,
-        kind: 'account',
+        kind: 'channel',
         handle: '@plazatest',
         settings: expect.objectContaining({ uploadsPlaylistId: server.uploadsPlaylistId }),
       }),

@@ -1178,6 +1178,7 @@ export interface paths {
                                     maxDocumentBytes?: number;
                                     mediaByUrl: boolean;
                                     options: {
+                                        choicesFromAccount?: boolean;
                                         default?: string | boolean;
                                         /** @enum {string} */
                                         kind: "select" | "boolean" | "text";
@@ -3961,6 +3962,7 @@ export interface paths {
                                     maxDocumentBytes?: number;
                                     mediaByUrl: boolean;
                                     options: {
+                                        choicesFromAccount?: boolean;
                                         default?: string | boolean;
                                         /** @enum {string} */
                                         kind: "select" | "boolean" | "text";
@@ -4090,6 +4092,7 @@ export interface paths {
                                 maxDocumentBytes?: number;
                                 mediaByUrl: boolean;
                                 options: {
+                                    choicesFromAccount?: boolean;
                                     default?: string | boolean;
                                     /** @enum {string} */
                                     kind: "select" | "boolean" | "text";
@@ -4221,6 +4224,7 @@ export interface paths {
                                 maxDocumentBytes?: number;
                                 mediaByUrl: boolean;
                                 options: {
+                                    choicesFromAccount?: boolean;
                                     default?: string | boolean;
                                     /** @enum {string} */
                                     kind: "select" | "boolean" | "text";
@@ -4374,6 +4378,7 @@ export interface paths {
                                 maxDocumentBytes?: number;
                                 mediaByUrl: boolean;
                                 options: {
+                                    choicesFromAccount?: boolean;
                                     default?: string | boolean;
                                     /** @enum {string} */
                                     kind: "select" | "boolean" | "text";
@@ -4456,6 +4461,51 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/workspaces/{workspaceId}/channels/{channelId}/options/{option}/choices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The values the account offers for an option (WordPress: the site’s categories or tags), most used first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    channelId: string;
+                    option: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                count?: number;
+                                value: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workspaces/{workspaceId}/channels/{channelId}/test": {
         parameters: {
             query?: never;
@@ -4504,6 +4554,7 @@ export interface paths {
                                     maxDocumentBytes?: number;
                                     mediaByUrl: boolean;
                                     options: {
+                                        choicesFromAccount?: boolean;
                                         default?: string | boolean;
                                         /** @enum {string} */
                                         kind: "select" | "boolean" | "text";
@@ -12323,7 +12374,7 @@ export interface paths {
                                 channelId: string | null;
                                 handle: string | null;
                                 /** @enum {string} */
-                                kind: "account" | "profile" | "page" | "instagram" | "organization" | "board";
+                                kind: "account" | "profile" | "page" | "instagram" | "organization" | "board" | "channel" | "location";
                                 name: string;
                                 remoteId: string;
                             }[];
@@ -12381,6 +12432,7 @@ export interface paths {
                                     maxDocumentBytes?: number;
                                     mediaByUrl: boolean;
                                     options: {
+                                        choicesFromAccount?: boolean;
                                         default?: string | boolean;
                                         /** @enum {string} */
                                         kind: "select" | "boolean" | "text";

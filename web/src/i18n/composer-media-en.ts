@@ -17,6 +17,8 @@ export const composerMediaEn = {
   firstComment: 'First comment',
   firstCommentHelp: 'Published as a comment right after the post (links and hashtags often go here).',
   lockedByAccount: 'Set by the account on the network: Plaza cannot change it.',
+  accountChoicesHelp: 'Pick from those already in {{network}}, or type a new one and press Enter.',
+  accountChoicesLoading: 'Reading them from the network…',
   addMedia: 'Add image or video',
   uploading: 'Uploading {{name}}: {{percent}} %',
   uploadResumed: 'The connection dropped; the upload goes on from where it stopped.',

@@ -21,6 +21,8 @@ export const composerMediaEs: Texts<typeof composerMediaEn> = {
   firstComment: 'Primer comentario',
   firstCommentHelp: 'Se publica como comentario justo después de la publicación (suele llevar enlaces y hashtags).',
   lockedByAccount: 'Lo fija la cuenta en la red: Plaza no puede cambiarlo.',
+  accountChoicesHelp: 'Elige entre las que ya hay en {{network}} o escribe una nueva y pulsa Intro.',
+  accountChoicesLoading: 'Leyéndolas de la red…',
   addMedia: 'Añadir imagen o vídeo',
   uploading: 'Subiendo {{name}}: {{percent}} %',
   uploadResumed: 'Se cortó la conexión; la subida sigue desde donde se quedó.',

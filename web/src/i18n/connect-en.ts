@@ -34,6 +34,8 @@ export const connectEn = {
     instagram: 'Instagram professional account',
     organization: 'Organization page',
     board: 'Pinterest board',
+    channel: 'YouTube channel',
+    location: 'Business Profile location',
   },
   integrations: {
     tab: 'Integrations',

@@ -37,6 +37,8 @@ export const connectEs: Dictionary<typeof connectEn> = {
     instagram: 'Cuenta profesional de Instagram',
     organization: 'Página de organización',
     board: 'Tablero de Pinterest',
+    channel: 'Canal de YouTube',
+    location: 'Ubicación del Perfil de Empresa',
   },
   integrations: {
     tab: 'Integraciones',

@@ -5,17 +5,23 @@
  * localPosts create / list / delete and reviews list / get / updateReply (My Business v4),
  * fetchMultiDailyMetricsTimeSeries (Performance v1). LocalPost bodies are checked (summary length,
  * topicType, event schedule for events and offers, a link for buttons other than CALL, photos by
- * sourceUrl); errors in Google's shape; a bad token answers 401.
+ * sourceUrl); errors in Google's shape; a bad token answers 401. Google's sign-in (consent page, code
+ * exchange and refresh: google-api/testing/sign-in.ts) hands out this server's tokens, for
+ * connecting from the web app.
  */
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { FakeGoogleSignIn, GOOGLE_CONSENT_PATH, GOOGLE_TOKEN_PATH } from '../../google-api/testing/sign-in.ts';
 import type { GbpLocalPost, GbpReview } from '../api.ts';
 
 const V4 = '/mybusiness.googleapis.com/v4';
 
 export class FakeGbpServer {
   readonly token = `ya29.${randomBytes(12).toString('hex')}`;
+  readonly refreshToken = `1//${randomBytes(12).toString('hex')}`;
+  /** Google's sign-in of the locations' manager: `signIn.app` is the Google app to enter in Plaza. */
+  readonly signIn = new FakeGoogleSignIn({ accessToken: () => this.token, refreshToken: () => this.refreshToken });
   readonly accountName = `accounts/${100000 + Math.floor(Math.random() * 899999)}`;
   readonly locationName = `locations/${100000 + Math.floor(Math.random() * 899999)}`;
   readonly otherLocationName = `locations/${1000000 + Math.floor(Math.random() * 899999)}`;
@@ -104,6 +110,16 @@ export class FakeGbpServer {
     const url = new URL(req.url ?? '/', 'http://local');
     const path = decodeURIComponent(url.pathname);
     const method = req.method ?? 'GET';
+    if (path === GOOGLE_CONSENT_PATH && method === 'GET') return this.signIn.consent(url.searchParams, res);
+    if (path === GOOGLE_TOKEN_PATH && method === 'POST') {
+      const chunks: Buffer[] = [];
+      for await (const chunk of req) chunks.push(chunk as Buffer);
+      const form = new URLSearchParams(Buffer.concat(chunks).toString());
+      if (form.get('grant_type') === 'authorization_code') return this.signIn.exchange(form, res);
+      if (form.get('grant_type') === 'refresh_token' && form.get('refresh_token') === this.refreshToken)
+        return this.json(res, 200, { access_token: this.token, expires_in: 3599, token_type: 'Bearer' });
+      return this.json(res, 400, { error: 'invalid_grant', error_description: 'Token has been expired or revoked.' });
+    }
     if (req.headers.authorization !== `Bearer ${this.token}`) {
       req.resume();
       return this.error(

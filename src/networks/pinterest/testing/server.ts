@@ -10,7 +10,8 @@
  *
  * It keeps boards and pins (the duplicate oracle), processes videos over a few status polls, sends
  * rate-limit headers on every answer and takes the OAuth token requests (authorization code and
- * refresh token) with HTTP Basic client authentication.
+ * refresh token) with HTTP Basic client authentication. Its consent page
+ * (`/www.pinterest.com/oauth/`) approves at once and sends the browser back with a code and the state.
  */
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -119,6 +120,38 @@ export class FakePinterestServer {
     return [...this.pins.values()].filter((p) => !p.deleted && p.description === text).length;
   }
 
+  /**
+   * Pinterest's consent screen once the person has clicked "Give access": a 302 back to
+   * `redirect_uri` with the code and the state; a wrong client id or a missing redirect URL, scope
+   * or state is refused on the page itself, with no redirect.
+   */
+  private consent(query: URLSearchParams, res: http.ServerResponse): void {
+    const redirectUri = query.get('redirect_uri');
+    const problem =
+      query.get('client_id') !== this.app.clientId
+        ? 'unknown client_id'
+        : !redirectUri
+          ? 'redirect_uri missing'
+          : query.get('response_type') !== 'code'
+            ? 'response_type must be code'
+            : !query.get('scope')
+              ? 'scope missing'
+              : !query.get('state')
+                ? 'state missing'
+                : null;
+    if (problem) {
+      this.violations.push(`consent page: ${problem}`);
+      res.writeHead(400, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(`<!doctype html><title>Pinterest</title><p>Something went wrong: ${problem}</p>`);
+      return;
+    }
+    const target = new URL(redirectUri!);
+    target.searchParams.set('code', this.authorize());
+    target.searchParams.set('state', query.get('state')!);
+    res.writeHead(302, { location: target.toString() });
+    res.end();
+  }
+
   /** The code Pinterest's consent screen would send back. */
   authorize(): string {
     const code = `code-${randomBytes(6).toString('hex')}`;
@@ -143,6 +176,7 @@ export class FakePinterestServer {
     const contentType = String(req.headers['content-type'] ?? '');
 
     if (host === UPLOAD_HOST) return this.upload(raw, contentType, res);
+    if (host === 'www.pinterest.com' && fullPath === '/oauth/' && method === 'GET') return this.consent(url.searchParams, res);
     const path = fullPath.replace(/^\/v5/, '');
     const reply = (status: number, body?: unknown, headers: Record<string, string> = {}) => {
       const problems = this.validator.checkResponse(method, path, status, 'application/json', body ?? null);

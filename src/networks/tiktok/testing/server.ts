@@ -9,7 +9,8 @@
  *
  * Reached as `/<official host>/<path>` (endpoints.ts): `/open.tiktokapis.com/v2/...` and the upload
  * host `/open-upload.tiktokapis.com/video/`. Every answer is TikTok's envelope
- * `{ data, error: { code, message, log_id } }`.
+ * `{ data, error: { code, message, log_id } }`. Login Kit's authorization page
+ * (`/www.tiktok.com/v2/auth/authorize/`) approves at once and sends the browser back with a code.
  */
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
@@ -89,6 +90,39 @@ export class FakeTikTokServer {
     return [...this.publishes.values()].filter((p) => p.postId && p.mode === 'direct' && this.captionOf(p) === text).length;
   }
 
+  /**
+   * Login Kit's authorization page once the creator has clicked "Continue": a 302 back to
+   * `redirect_uri` with `code`, `scopes` and `state`; a wrong client key or a missing redirect URL,
+   * scope or state is refused on the page itself.
+   */
+  private consent(query: URLSearchParams, res: http.ServerResponse): void {
+    const redirectUri = query.get('redirect_uri');
+    const problem =
+      query.get('client_key') !== this.app.clientKey
+        ? 'client_key'
+        : !redirectUri
+          ? 'redirect_uri'
+          : query.get('response_type') !== 'code'
+            ? 'response_type'
+            : !query.get('scope')
+              ? 'scope'
+              : !query.get('state')
+                ? 'state'
+                : null;
+    if (problem) {
+      this.violations.push(`authorization page: ${problem} missing or wrong`);
+      res.writeHead(400, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(`<!doctype html><title>TikTok</title><p>Something went wrong. Please try again later. (${problem})</p>`);
+      return;
+    }
+    const target = new URL(redirectUri!);
+    target.searchParams.set('code', this.authorize());
+    target.searchParams.set('scopes', query.get('scope')!);
+    target.searchParams.set('state', query.get('state')!);
+    res.writeHead(302, { location: target.toString() });
+    res.end();
+  }
+
   authorize(): string {
     const code = `code-${randomBytes(6).toString('hex')}`;
     this.codes.add(code);
@@ -126,6 +160,7 @@ export class FakeTikTokServer {
     };
 
     if (host === UPLOAD_HOST) return this.upload(req, url, raw, res, invalid);
+    if (host === 'www.tiktok.com' && path === '/v2/auth/authorize/' && method === 'GET') return this.consent(url.searchParams, res);
     if (host !== 'open.tiktokapis.com') return invalid('unknown host');
     if (path === '/v2/oauth/token/') return this.oauthToken(method, String(req.headers['content-type'] ?? ''), raw.toString('utf8'), res);
 

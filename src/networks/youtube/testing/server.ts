@@ -17,11 +17,14 @@
  *   comments.setModerationStatus (heldForReview, published, rejected, banAuthor) and comments.delete
  *   (the channel's own comments only);
  * - the daily quota per bucket (units 10,000, videos.insert 100) with Google's 403 `quotaExceeded`
- *   body, Google's 401 body for a bad token, and the OAuth token endpoint (refresh).
+ *   body, Google's 401 body for a bad token, and the OAuth token endpoint (refresh);
+ * - Google's sign-in (consent page and code exchange, google-api/testing/sign-in.ts) handing out
+ *   this server's tokens, for connecting from the web app.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { FakeGoogleSignIn, GOOGLE_CONSENT_PATH, GOOGLE_TOKEN_PATH } from '../../google-api/testing/sign-in.ts';
 
 const UNIT = 256 * 1024;
 const API = '/www.googleapis.com/youtube/v3';
@@ -72,6 +75,8 @@ export interface StoredComment {
 export class FakeYouTubeServer {
   readonly token = `ya29.${randomBytes(12).toString('hex')}`;
   readonly refreshToken = `1//${randomBytes(12).toString('hex')}`;
+  /** Google's sign-in for this channel's owner: `signIn.app` is the Google app to enter in Plaza. */
+  readonly signIn = new FakeGoogleSignIn({ accessToken: () => this.token, refreshToken: () => this.refreshToken });
   readonly channelId = `UC${randomBytes(11).toString('base64url').slice(0, 22)}`;
   get uploadsPlaylistId(): string {
     return `UU${this.channelId.slice(2)}`;
@@ -175,8 +180,10 @@ export class FakeYouTubeServer {
     const method = req.method ?? 'GET';
     const path = url.pathname;
     if (path.startsWith('/__control/')) return this.control(req, res, path);
-    if (path === '/oauth2.googleapis.com/token' && method === 'POST') {
+    if (path === GOOGLE_CONSENT_PATH && method === 'GET') return this.signIn.consent(url.searchParams, res);
+    if (path === GOOGLE_TOKEN_PATH && method === 'POST') {
       const form = new URLSearchParams((await this.body(req)).toString());
+      if (form.get('grant_type') === 'authorization_code') return this.signIn.exchange(form, res);
       if (form.get('grant_type') === 'refresh_token' && form.get('refresh_token') === this.refreshToken)
         return this.json(res, 200, {
           access_token: this.token,

@@ -4,7 +4,7 @@ import { Alert, Badge, Button, Card, Group, Modal, PasswordInput, SimpleGrid, St
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, apiCall } from '../../api/client.ts';
-import { channelAccount, type Channel, type NetworkInfo } from './types.ts';
+import { channelAccount, networkGuideUrl, type Channel, type NetworkInfo } from './types.ts';
 import { apiErrorText, networkReasonText } from '../../shared/api-error-text.ts';
 import { useWorkspace, useSession } from '../../shared/session.tsx';
 import { useChannels, useNetworks } from './api.ts';
@@ -15,6 +15,16 @@ import { NetworkLogo } from './NetworkLogo.tsx';
 import { ChannelQuota } from './ChannelQuota.tsx';
 import { META_PUSH_NETWORKS, MetaPushSecret } from './MetaPushSecret.tsx';
 import { daysLeft, startSignIn } from './sign-in.ts';
+
+/**
+ * The account's @handle, when it has one: networks without handles (a Business Profile location, any
+ * sign-in that lists no handle) keep the account's name there, which is not shown as a handle.
+ */
+function accountHandle(channel: Channel): string | null {
+  const { handle, displayName } = channelAccount(channel);
+  if (!handle || handle === displayName || /\s/.test(handle.trim())) return null;
+  return handle.replace(/^@/, '');
+}
 
 const STATUS_COLOR: Record<Channel['status'], string> = { active: 'green', needs_reconnect: 'orange', disconnected: 'gray' };
 
@@ -52,6 +62,13 @@ function ConnectionForm({ network, channel, onDone }: { network: NetworkInfo; ch
           <Alert color="orange" title={t('channels.simulatedTitle')}>
             {t('channels.simulatedHelp')}
           </Alert>
+        )}
+        {!network.simulated && (
+          <Text size="sm">
+            <a href={networkGuideUrl(network.name)} target="_blank" rel="noreferrer" data-testid="connect-guide">
+              {t('connect.integrations.guide')}
+            </a>
+          </Text>
         )}
         <TextInput label={t('channels.name')} required value={name} onChange={(e) => setName(e.currentTarget.value)} />
         {network.connectionFields.map((field) =>
@@ -293,7 +310,9 @@ export function ChannelsPage() {
                     <NetworkLogo network={channel.network} size={20} />
                     <Text fw={700}>{channel.name}</Text>
                   </Group>
-                  <Badge color={STATUS_COLOR[channel.status]}>{t(`channels.status.${channel.status}`)}</Badge>
+                  <Badge color={STATUS_COLOR[channel.status]} style={{ flexShrink: 0 }} data-testid="channel-status">
+                    {t(`channels.status.${channel.status}`)}
+                  </Badge>
                 </Group>
                 <Group gap="xs">
                   <Badge variant="light">{channel.networkLabel[lang]}</Badge>
@@ -308,7 +327,7 @@ export function ChannelsPage() {
                     </Badge>
                   )}
                 </Group>
-                {channelAccount(channel).handle && <Text size="sm">@{channelAccount(channel).handle?.replace(/^@/, '')}</Text>}
+                {accountHandle(channel) && <Text size="sm">@{accountHandle(channel)}</Text>}
                 {channel.apiCost && (
                   <Text size="sm" data-testid="channel-api-cost">
                     {t('channels.apiCostMonth', {

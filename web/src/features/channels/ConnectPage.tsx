@@ -17,7 +17,7 @@ interface Picker {
   expiresAt: string;
   accounts: Array<{
     remoteId: string;
-    kind: 'account' | 'profile' | 'page' | 'instagram' | 'organization' | 'board';
+    kind: 'account' | 'profile' | 'page' | 'instagram' | 'organization' | 'board' | 'channel' | 'location';
     name: string;
     handle: string | null;
     avatarUrl: string | null;

@@ -24,3 +24,8 @@ export function channelAccount(channel: Pick<Channel, 'account'>): ChannelAccoun
     displayName: typeof account.displayName === 'string' ? account.displayName : undefined,
   };
 }
+
+/** A network's connection guide (docs/networks/<name>.md, in English and Spanish). */
+export function networkGuideUrl(network: string): string {
+  return `https://github.com/plaza-social/plaza/blob/main/docs/networks/${network}.md`;
+}

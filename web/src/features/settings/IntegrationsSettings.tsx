@@ -8,6 +8,7 @@ import { ApiErrorAlert } from '../../shared/ApiErrorAlert.tsx';
 import { useSession, useWorkspace } from '../../shared/session.tsx';
 import { workspaceKey } from '../../shared/query-keys.ts';
 import { NetworkLogo } from '../channels/NetworkLogo.tsx';
+import { networkGuideUrl } from '../channels/types.ts';
 
 interface Integration {
   network: string;
@@ -104,7 +105,7 @@ function IntegrationCard({ item, editable }: { item: Integration; editable: bool
           </Stack>
         ))}
         <Text size="sm">
-          <a href={`https://github.com/plaza-social/plaza/blob/main/docs/networks/${item.network}.md`} target="_blank" rel="noreferrer">
+          <a href={networkGuideUrl(item.network)} target="_blank" rel="noreferrer">
             {t('connect.integrations.guide')}
           </a>
         </Text>

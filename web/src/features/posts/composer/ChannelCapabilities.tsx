@@ -7,10 +7,17 @@
  * A channel may narrow its network's options to what its account allows (read when it was
  * connected, e.g. a TikTok creator's privacy levels): `settings.optionChoices` lists the values of a
  * select it may use, `settings.lockedOptions` the options the account has fixed (shown, not editable).
+ * A text option whose values live in the account (`choicesFromAccount`: WordPress categories and
+ * tags) is a picker of the account's own values, read when it is opened; new ones may be typed.
  */
-import { Alert, Select, Stack, Switch, TextInput } from '@mantine/core';
+import { useState } from 'react';
+import { Alert, Select, Stack, Switch, TagsInput, TextInput } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { apiCall } from '../../../api/client.ts';
 import type { ApiItem } from '../../../api/types.ts';
+import { apiErrorText } from '../../../shared/api-error-text.ts';
+import { useWorkspace } from '../../../shared/session.tsx';
 import type { PublicationOptions } from '../types.ts';
 import type { PostType } from './draft.ts';
 import { FirstCommentField } from '../first-comment/FirstCommentField.tsx';
@@ -19,6 +26,66 @@ import { FirstCommentField } from '../first-comment/FirstCommentField.tsx';
 export type NetworkInfo = ApiItem<'/api/v1/networks', 'get'>;
 type Capabilities = NonNullable<NetworkInfo['capabilities']>;
 type NetworkOptionValues = NonNullable<PublicationOptions['network']>;
+
+/** "News, Shop" ⇄ ['News', 'Shop']: the option keeps its comma-separated text, the picker shows names. */
+const splitNames = (value: string) =>
+  value
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
+
+/** A text option's values picked from the account's own (WordPress: the site's categories), or typed. */
+function AccountChoicesInput({
+  channelId,
+  option,
+  label,
+  network,
+  value,
+  onChange,
+}: {
+  channelId: string;
+  option: string;
+  label: string;
+  /** The network's name in the UI language. */
+  network: string;
+  value: string;
+  onChange(next: string): void;
+}) {
+  const { t } = useTranslation();
+  const workspace = useWorkspace();
+  const [opened, setOpened] = useState(false);
+  const choices = useQuery({
+    queryKey: ['option-choices', workspace.id, channelId, option],
+    enabled: opened,
+    staleTime: 60_000,
+    retry: false,
+    queryFn: () =>
+      apiCall('get', '/api/v1/workspaces/{workspaceId}/channels/{channelId}/options/{option}/choices', {
+        params: { workspaceId: workspace.id, channelId, option },
+      }),
+  });
+  const names = splitNames(value);
+  return (
+    <TagsInput
+      label={label}
+      description={
+        choices.error
+          ? apiErrorText(choices.error)
+          : choices.isFetching
+            ? t('composerMedia.accountChoicesLoading')
+            : t('composerMedia.accountChoicesHelp', { network })
+      }
+      data-testid={`option-${channelId}-${option}`}
+      data={[...new Set([...(choices.data?.items.map((choice) => choice.value) ?? []), ...names])]}
+      value={names}
+      onDropdownOpen={() => setOpened(true)}
+      onFocus={() => setOpened(true)}
+      onChange={(next) => onChange(next.join(', '))}
+      clearable
+      comboboxProps={{ withinPortal: true }}
+    />
+  );
+}
 
 /** The post types the composer offers for a network (text and image for networks that declare none). */
 export function offeredPostTypes(network: NetworkInfo | undefined): PostType[] {
@@ -124,6 +191,18 @@ export function ChannelCapabilities({
               data={(option.values ?? []).map((value) => ({ value, label: option.valueLabels?.[value]?.[lang] ?? value }))}
               value={typeof fixed === 'string' ? fixed : typeof values[option.name] === 'string' ? (values[option.name] as string) : null}
               onChange={(value) => setOption(option.name, value)}
+            />
+          );
+        if (option.choicesFromAccount)
+          return (
+            <AccountChoicesInput
+              key={option.name}
+              channelId={channelId}
+              option={option.name}
+              label={label}
+              network={network?.label[lang] ?? ''}
+              value={typeof values[option.name] === 'string' ? (values[option.name] as string) : ''}
+              onChange={(next) => setOption(option.name, next)}
             />
           );
         return (

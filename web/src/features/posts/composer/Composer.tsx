@@ -306,6 +306,7 @@ function ComposerForm() {
                   <ChannelOptions
                     name={channel.name}
                     limits={limitsByNetwork.get(channel.network) ?? channel.limits}
+                    networkOptions={networkByName.get(channel.network)?.capabilities?.options.length ?? 0}
                     value={options[channel.id] ?? {}}
                     onChange={(next) => dispatch({ type: 'options', channelId: channel.id, options: next })}
                   />

@@ -68,21 +68,27 @@ export function StrategyPickers({ value, onChange }: { value: StrategyLinks; onC
   );
 }
 
-/** Visibility and content warning for one channel, where its network supports them. */
+/**
+ * Visibility and content warning for one channel, where its network supports them; "no options"
+ * only when its network declares none of its own either (those follow, in ChannelCapabilities).
+ */
 export function ChannelOptions({
   name,
   limits,
+  networkOptions,
   value,
   onChange,
 }: {
   name: string;
   limits: NetworkLimits | null | undefined;
+  /** How many options of its own the network declares (WordPress: status, excerpt, categories…). */
+  networkOptions: number;
   value: PublicationOptions;
   onChange(next: PublicationOptions): void;
 }) {
   const { t } = useTranslation();
   if (!limits?.supportsVisibility && !limits?.supportsContentWarning)
-    return (
+    return networkOptions > 0 ? null : (
       <Text size="sm" c="dimmed">
         {t('planner.noOptions', { name })}
       </Text>

@@ -30,7 +30,7 @@ export function PublicationPreviews({ post }: { post: Post }) {
   return (
     <Stack gap="xs">
       <Text fw={600} size="sm">
-        {t('review.whatEachChannelGets')}
+        {post.state === 'published' ? t('review.whatEachChannelGot') : t('review.whatEachChannelGets')}
       </Text>
       <SimpleGrid cols={{ base: 1, md: Math.min(post.publications.length, 2) }} spacing="sm">
         {post.publications.map((publication) => {

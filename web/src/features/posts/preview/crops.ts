@@ -170,12 +170,21 @@ export function cropFor(network: string): NetworkCrop {
   return shapeFor(network).crop;
 }
 
-/** A frame ratio as people say it: 0.8 → "4:5", 1 → "1:1", 1.91 → "1.91:1", 16/9 → "16:9". */
+/** Frames people name by their sides rather than by a decimal. */
+const NAMED_RATIOS: Array<[number, string]> = [
+  [PORTRAIT_4_5, '4:5'],
+  [1, '1:1'],
+  [LANDSCAPE_16_9, '16:9'],
+  [9 / 16, '9:16'],
+  [2 / 3, '2:3'],
+  [3 / 4, '3:4'],
+  [4 / 3, '4:3'],
+];
+
+/** A frame ratio as people say it: 0.8 → "4:5", 1 → "1:1", 1.91 → "1.91:1", 16/9 → "16:9", 9/16 → "9:16". */
 export function ratioLabel(ratio: number): string {
-  if (Math.abs(ratio - PORTRAIT_4_5) < 0.01) return '4:5';
-  if (Math.abs(ratio - 1) < 0.01) return '1:1';
-  if (Math.abs(ratio - LANDSCAPE_16_9) < 0.01) return '16:9';
-  return `${Math.round(ratio * 100) / 100}:1`;
+  const named = NAMED_RATIOS.find(([value]) => Math.abs(ratio - value) < 0.01);
+  return named ? named[1] : `${Math.round(ratio * 100) / 100}:1`;
 }
 
 /**

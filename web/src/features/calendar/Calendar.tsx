@@ -1,6 +1,6 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { Alert, Button, Group, Modal, Select, Stack, Text, TextInput, Title, CopyButton } from '@mantine/core';
+import { Alert, Button, Group, Modal, NativeSelect, Stack, Text, TextInput, Title, CopyButton } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, apiCall } from '../../api/client.ts';
@@ -147,6 +147,7 @@ export default function CalendarPage() {
   );
   const campaignOptions = useMemo(() => (campaignList.data ?? []).map((c) => ({ value: c.id, label: c.name })), [campaignList.data]);
   const stateLabel = useStateLabel();
+  const withAny = (options: Array<{ value: string; label: string }>) => [{ value: '', label: t('calendar.any') }, ...options];
   // Posts are drawn once their channels are known (both are fetched at boot, in parallel).
   const shownEntries = channels.isPending ? undefined : entries.data;
   const ready = shownEntries !== undefined && entries.isSuccess;
@@ -253,38 +254,35 @@ export default function CalendarPage() {
           />
         </Suspense>
       )}
+      {/* Native selects with an "any" first option: four Mantine Selects (combobox, popover, floating
+          position each) cost more to mount than the month's thousand posts. */}
       <Group gap="xs" align="flex-end">
-        <Select
+        <NativeSelect
           label={t('calendar.filterChannel')}
-          clearable
-          data={(channels.data ?? []).map((c) => ({ value: c.id, label: c.name }))}
-          value={filters.channelId}
-          onChange={(channelId) => setFilters({ ...filters, channelId })}
+          data={withAny((channels.data ?? []).map((c) => ({ value: c.id, label: c.name })))}
+          value={filters.channelId ?? ''}
+          onChange={(event) => setFilters({ ...filters, channelId: event.currentTarget.value || null })}
           w={180}
         />
-        <Select
+        <NativeSelect
           label={t('calendar.filterStatus')}
-          clearable
-          data={POST_STATES.map((s) => ({ value: s, label: t(`states.${s}`) }))}
-          value={filters.state}
-          onChange={(state) => setFilters({ ...filters, state })}
+          data={withAny(POST_STATES.map((s) => ({ value: s, label: t(`states.${s}`) })))}
+          value={filters.state ?? ''}
+          onChange={(event) => setFilters({ ...filters, state: event.currentTarget.value || null })}
           w={160}
         />
-        <Select
+        <NativeSelect
           label={t('calendar.filterAuthor')}
-          clearable
-          data={(members.data ?? []).map((m) => ({ value: m.userId, label: m.name }))}
-          value={filters.authorId}
-          onChange={(authorId) => setFilters({ ...filters, authorId })}
+          data={withAny((members.data ?? []).map((m) => ({ value: m.userId, label: m.name })))}
+          value={filters.authorId ?? ''}
+          onChange={(event) => setFilters({ ...filters, authorId: event.currentTarget.value || null })}
           w={180}
         />
-        <Select
+        <NativeSelect
           label={t('calendar.filterCampaign')}
-          clearable
-          searchable
-          data={campaignOptions}
-          value={filters.campaignId}
-          onChange={(campaignId) => setFilters({ ...filters, campaignId })}
+          data={withAny(campaignOptions)}
+          value={filters.campaignId ?? ''}
+          onChange={(event) => setFilters({ ...filters, campaignId: event.currentTarget.value || null })}
           w={180}
           disabled={campaignOptions.length === 0 && !filters.campaignId}
         />

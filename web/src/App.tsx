@@ -27,6 +27,7 @@ function preloadable<P extends object>(load: () => Promise<ComponentType<P>>) {
     return loading;
   };
   const Lazy = lazy(() => start().then((component) => ({ default: component })));
+  // biome-ignore lint/correctness/noComponentHookFactories: called once per page at module level, never during a render
   function Page(props: P) {
     return createElement(loaded ?? (Lazy as unknown as ComponentType<P>), props);
   }

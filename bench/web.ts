@@ -4,11 +4,15 @@
  * Baselines in the same run: the same calendar with no posts, and the browser's own floor (a blank
  * page with one inline script, served by a bare HTTP server, measured the same way).
  *
- *   node bin/run-ts.mjs bench/web.ts [--json] [--runs=5] [--trace [--trace-empty]] [--baseline=<commit>]
+ *   node bin/run-ts.mjs bench/web.ts [--json] [--runs=5] [--trace [--trace-empty]] [--baseline=<commit>] [--cpu]
  *
  * --baseline=<commit> also builds that commit's web app (git archive of web/ into a temporary folder,
  * built with this checkout's node_modules) and measures both builds in the same run, runs interleaved:
  * each build is served by an identical small static server that forwards /api to the same Plaza.
+ *
+ * --cpu also measures, in as many extra traced navigations of each calendar (and build), the CPU time of
+ * the page's main thread from navigation start to usable: the work the page itself does, which other
+ * processes on a busy machine inflate far less than the wall-clock times.
  *
  * --trace prints, for one extra navigation of the busy (or, with --trace-empty, the empty)
  * calendar: each request's start and end, Chromium's script/style/layout counters, and the
@@ -28,6 +32,7 @@ import { launchBrowser, startE2EServer } from '../test/e2e/harness.ts';
 
 const json = process.argv.includes('--json');
 const trace = process.argv.includes('--trace');
+const cpu = process.argv.includes('--cpu');
 const baselineCommit = process.argv.find((a) => a.startsWith('--baseline='))?.split('=')[1];
 const runs = Number(process.argv.find((a) => a.startsWith('--runs='))?.split('=')[1] ?? 5);
 const ZONE = 'Europe/Madrid';
@@ -126,7 +131,7 @@ interface TraceEvent {
   dur?: number;
   pid: number;
   tid: number;
-  args?: { name?: string; data?: { url?: string; frame?: string; functionName?: string } };
+  args?: { name?: string; data?: { url?: string; frame?: string; functionName?: string; documentLoaderURL?: string } };
 }
 
 /** What the renderer's main thread did from navigation start: long tasks in order, and time by kind of work. */
@@ -193,6 +198,20 @@ function mainThreadSummary(events: TraceEvent[]): string {
     'Main thread time by kind (nested kinds counted in each):',
     ...[...byKind].sort((a, b) => b[1] - a[1]).map(([k, v]) => `  ${v.toFixed(1)} ms  ${k}`),
   ].join('\n');
+}
+
+/** CPU time (thread time, ms) of the renderer main thread that loaded the last /calendar navigation, from its start. */
+function mainThreadCpuMs(events: Array<TraceEvent & { tdur?: number }>): number {
+  const start = events
+    .filter(
+      (e) => e.name === 'navigationStart' && (e.args?.data as { documentLoaderURL?: string })?.documentLoaderURL?.includes('/calendar'),
+    )
+    .at(-1);
+  if (!start) throw new Error('no calendar navigation in the trace');
+  const tasks = events.filter(
+    (e) => e.pid === start.pid && e.tid === start.tid && e.name === 'RunTask' && e.ph === 'X' && e.ts >= start.ts,
+  );
+  return tasks.reduce((sum, e) => sum + (e.tdur ?? 0), 0) / 1000;
 }
 
 const baselineDist = baselineCommit ? buildBaseline(baselineCommit) : null;
@@ -393,6 +412,23 @@ try {
       before.empty.push(await measure(empty.id, false, fronts.baseline.url));
     }
   }
+  // Main-thread CPU time: one traced navigation at a time, builds interleaved as above.
+  const cpuTimes = { busy: [] as number[], empty: [] as number[], beforeBusy: [] as number[], beforeEmpty: [] as number[] };
+  const traced = async (workspaceId: string, expectEvents: boolean, origin = appOrigin): Promise<number> => {
+    // Off the trace: the hop to the origin that measure() makes when the last page was another one.
+    if (new URL(page.url()).origin !== origin) await page.goto(`${origin}/api/v1/me`);
+    await browser.startTracing(page, { categories: ['disabled-by-default-devtools.timeline', 'blink.user_timing', 'loading'] });
+    await measure(workspaceId, expectEvents, origin);
+    return mainThreadCpuMs((JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TraceEvent[] }).traceEvents);
+  };
+  for (let i = 0; cpu && i < runs; i++) {
+    cpuTimes.busy.push(await traced(full.id, true));
+    cpuTimes.empty.push(await traced(empty.id, false));
+    if (fronts) {
+      cpuTimes.beforeBusy.push(await traced(full.id, true, fronts.baseline.url));
+      cpuTimes.beforeEmpty.push(await traced(empty.id, false, fronts.baseline.url));
+    }
+  }
   fronts?.current.close();
   fronts?.baseline.close();
   // Last: the blank page is another origin, where the app's remembered workspace cannot be set.
@@ -406,6 +442,13 @@ try {
     blank_page_ms: Math.round(median(floor)),
     calendar_screen_js_gz_kb: screenKb,
     runs,
+    ...(cpu ? { calendar_1000_cpu_ms: Math.round(median(cpuTimes.busy)), calendar_empty_cpu_ms: Math.round(median(cpuTimes.empty)) } : {}),
+    ...(cpu && baselineDist
+      ? {
+          baseline_calendar_1000_cpu_ms: Math.round(median(cpuTimes.beforeBusy)),
+          baseline_calendar_empty_cpu_ms: Math.round(median(cpuTimes.beforeEmpty)),
+        }
+      : {}),
     ...(baselineDist
       ? {
           baseline_commit: baselineCommit,
@@ -425,6 +468,13 @@ try {
   console.log(`  baseline, same calendar with no posts: median ${result.calendar_empty_ms} ms (${baseline.map(Math.round).join(', ')})`);
   console.log(`  browser floor, a blank page: median ${result.blank_page_ms} ms (${floor.map(Math.round).join(', ')})`);
   console.log(`  month cells rendered: ${eventsShown} event and "+more" elements`);
+  const list = (values: number[]) => values.map(Math.round).join(', ');
+  if (cpu) {
+    console.log(
+      `  main-thread CPU, navigation → usable (traced runs): 1,000 posts median ${result.calendar_1000_cpu_ms} ms (${list(cpuTimes.busy)})`,
+    );
+    console.log(`    no posts median ${result.calendar_empty_cpu_ms} ms (${list(cpuTimes.empty)})`);
+  }
   if (baselineDist) {
     console.log(`  baseline ${baselineCommit} (same run, interleaved; both builds behind the same static server):`);
     console.log(`    first-load JS: ${result.baseline_first_load_js_gz_kb} KB`);
@@ -434,6 +484,10 @@ try {
     console.log(
       `    same calendar with no posts: median ${result.baseline_calendar_empty_ms} ms (${before.empty.map(Math.round).join(', ')})`,
     );
+    if (cpu)
+      console.log(
+        `    main-thread CPU: 1,000 posts median ${result.baseline_calendar_1000_cpu_ms} ms (${list(cpuTimes.beforeBusy)}), no posts median ${result.baseline_calendar_empty_cpu_ms} ms (${list(cpuTimes.beforeEmpty)})`,
+      );
   }
   if (json) console.log(JSON.stringify(result));
 } finally {

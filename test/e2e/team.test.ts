@@ -169,11 +169,12 @@ describe('team, links and budgets in the browser', { timeout: 90_000 }, () => {
     await page.getByRole('button', { name: 'Crear' }).click();
     await page.waitForURL(/\/calendar/);
     await expect.poll(() => page.evaluate(() => localStorage.getItem('plaza.workspace')), { timeout: 15_000 }).not.toBe(workspaceId);
-    const picker = page.locator('header input[aria-label="Espacio de trabajo"]');
-    await expect.poll(() => picker.inputValue(), { timeout: 15_000 }).toBe('Panadería Sol');
+    const picker = page.locator('header select[aria-label="Espacio de trabajo"]');
+    const chosen = () => picker.evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.text ?? '');
+    await expect.poll(chosen, { timeout: 15_000 }).toBe('Panadería Sol');
     // And it stays there after a reload (the old workspace is not written back).
     await page.reload();
-    await expect.poll(() => picker.inputValue(), { timeout: 15_000 }).toBe('Panadería Sol');
+    await expect.poll(chosen, { timeout: 15_000 }).toBe('Panadería Sol');
     const me = await page.evaluate(async () => (await fetch('/api/v1/me')).json());
     const created = me.workspaces.find((w: { name: string }) => w.name === 'Panadería Sol');
     expect(await page.evaluate(() => localStorage.getItem('plaza.workspace'))).toBe(created.id);

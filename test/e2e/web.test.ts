@@ -272,8 +272,7 @@ describe('web app end to end (real Chromium, real server, embedded database)', {
     await page.locator('[data-testid="calendar"][data-ready="true"]').waitFor();
     if (when.month !== DateTime.now().setZone(ZONE).month) await page.getByTestId('calendar-next').click();
     await page.locator(`[data-post-id="${other.id}"]`).waitFor();
-    await page.getByRole('textbox', { name: 'Campaign' }).click();
-    await page.getByRole('option', { name: 'Terraza de otoño' }).click();
+    await page.getByRole('combobox', { name: 'Campaign' }).selectOption({ label: 'Terraza de otoño' });
     await page.locator(`[data-post-id="${other.id}"]`).waitFor({ state: 'detached' });
     await page.locator(`[data-post-id="${draft.id}"]`).click();
     // The calendar opens a post's summary, from which it can be edited.

@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { type ComponentType, createElement, lazy, Suspense } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import { Center, Loader } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
@@ -11,23 +11,48 @@ import { accountKeys } from './features/accounts/api.ts';
 // The frame and the sign-in pages are chunks of their own, fetched at boot in parallel with the
 // session check and the first page: the entry then holds little more than React, the router,
 // the query cache and i18next, and the first screen waits for no chunk after another.
-const shellChunk = import('./shared/Shell.tsx');
-const Shell = lazy(() => shellChunk.then((m) => ({ default: m.Shell })));
+/**
+ * A page loaded on demand that renders directly once its chunk is in: main.tsx waits for the first
+ * screen's chunks before the first render, so that render is one synchronous pass, not a suspended
+ * one that React retries later in 5 ms slices of main-thread time.
+ */
+function preloadable<P extends object>(load: () => Promise<ComponentType<P>>) {
+  let loaded: ComponentType<P> | null = null;
+  let loading: Promise<ComponentType<P>> | null = null;
+  const start = () => {
+    loading ??= load().then((component) => {
+      loaded = component;
+      return component;
+    });
+    return loading;
+  };
+  const Lazy = lazy(() => start().then((component) => ({ default: component })));
+  // biome-ignore lint/correctness/noComponentHookFactories: called once per page at module level, never during a render
+  function Page(props: P) {
+    return createElement(loaded ?? (Lazy as unknown as ComponentType<P>), props);
+  }
+  return { Page, start };
+}
+
+const shell = preloadable(() => import('./shared/Shell.tsx').then((m) => m.Shell));
+const Shell = shell.Page;
 const authChunk = () => import('./features/accounts/Auth.tsx');
 const SetupPage = lazy(() => authChunk().then((m) => ({ default: m.SetupPage })));
 const LoginPage = lazy(() => authChunk().then((m) => ({ default: m.LoginPage })));
 const NewWorkspacePage = lazy(() => authChunk().then((m) => ({ default: m.NewWorkspacePage })));
 // Heavy pages load on demand so the first load stays small.
-const loadCalendar = () => import('./features/calendar/Calendar.tsx');
+const calendar = preloadable(() => import('./features/calendar/Calendar.tsx').then((m) => m.default));
 const onCalendar = window.location.pathname === '/' || window.location.pathname.startsWith('/calendar');
-// The calendar is the home page: fetch its chunk alongside the session check, not after it.
-const calendarChunk = onCalendar ? loadCalendar() : null;
 
-/** Starts the first page's data requests (main.tsx calls it right after the session check's). */
-export function prefetchFirstPage(): void {
+/**
+ * Starts the first screen's code (the frame and, on the home page, the calendar) and data requests
+ * (main.tsx calls it right after the session check's); resolves once the code is in.
+ */
+export function prefetchFirstPage(): Promise<unknown> {
   if (onCalendar) prefetchCalendarEntries();
+  return Promise.all([shell.start(), onCalendar ? calendar.start() : null]);
 }
-const CalendarPage = lazy(() => calendarChunk ?? loadCalendar());
+const CalendarPage = calendar.Page;
 const ComposerPage = lazy(() => import('./features/posts/composer/Composer.tsx'));
 // Pages off the first screen load on demand, so the calendar's first paint parses less script.
 const ApprovalsPage = lazy(() => import('./features/posts/approvals/ApprovalsPage.tsx').then((m) => ({ default: m.ApprovalsPage })));

@@ -34,11 +34,13 @@ const theme = createTheme({
 });
 
 // The session check first: every page waits for it (the embedded database answers one query at a time).
-prefetchMe(queryClient);
-prefetchFirstPage();
+const session = prefetchMe(queryClient);
+const firstPage = prefetchFirstPage();
 
-// The first language's texts arrive in parallel with the first page's code and data (see App).
-void i18nReady.then(() =>
+// The first language's texts arrive in parallel with the first page's code, the session check and
+// the page's data (see App). The first render waits for the texts, the code and the session: it then
+// draws the frame and the page in one pass. A chunk that fails to load is left to the page's Suspense.
+void Promise.all([i18nReady, session, firstPage.catch(() => null)]).then(() =>
   ReactDOM.createRoot(document.getElementById('root')!).render(
     <React.StrictMode>
       <MantineProvider theme={theme}>

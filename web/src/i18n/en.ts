@@ -153,6 +153,7 @@ export const en = {
     filterStatus: 'Status',
     filterAuthor: 'Author',
     filterCampaign: 'Campaign',
+    any: 'Any',
     legend: 'Colour legend',
     today: 'Today',
     month: 'Month',

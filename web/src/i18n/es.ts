@@ -154,6 +154,7 @@ export const es: Dictionary = {
     filterStatus: 'Estado',
     filterAuthor: 'Autor',
     filterCampaign: 'Campaña',
+    any: 'Cualquiera',
     legend: 'Leyenda de colores',
     today: 'Hoy',
     month: 'Mes',

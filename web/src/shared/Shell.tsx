@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router-dom';
-import { ActionIcon, Alert, AppShell, Burger, Button, Group, Indicator, Menu, NavLink, Select, Stack, Text, Title } from '@mantine/core';
+import { ActionIcon, Alert, AppShell, Burger, Button, Group, Indicator, Menu, NativeSelect, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -190,30 +190,31 @@ export function Shell({ children }: { children: ReactNode }) {
             </Title>
           </Group>
           <Group gap="xs" wrap="nowrap">
-            <Select
+            {/* Native selects: the header is drawn on every page, and a Mantine Select (combobox, popover,
+                floating position) costs several times more to mount than the browser's own. */}
+            <NativeSelect
               aria-label={t('shell.workspace')}
               data={[...me.workspaces.map((w) => ({ value: w.id, label: w.name })), { value: '__new', label: t('shell.newWorkspace') }]}
               value={workspace.id}
-              onChange={(value) => {
+              onChange={(event) => {
+                const value = event.currentTarget.value;
                 if (value === '__new') navigate('/workspaces/new');
                 else if (value) selectWorkspace(value);
               }}
-              allowDeselect={false}
               w={{ base: 120, sm: 200 }}
               size="xs"
             />
             <Text size="xs" c="dimmed" visibleFrom="md" data-testid="brand-zone">
               {t('shell.timeZone', { zone: workspace.timeZone })}
             </Text>
-            <Select
+            <NativeSelect
               aria-label={t('shell.language')}
               data={[
                 { value: 'en', label: 'EN' },
                 { value: 'es', label: 'ES' },
               ]}
               value={i18n.language}
-              onChange={(value) => value && void i18n.changeLanguage(value)}
-              allowDeselect={false}
+              onChange={(event) => void i18n.changeLanguage(event.currentTarget.value)}
               w={70}
               size="xs"
             />
@@ -270,22 +271,23 @@ export function Shell({ children }: { children: ReactNode }) {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label={t('shell.navigation')} style={{ overflowY: 'auto', overscrollBehavior: 'contain' }}>
+        {/* Plain links styled like Mantine's NavLink (styles.css): 25 entries on every page. */}
         <nav className="plaza-nav" ref={navRef}>
           {NAV_GROUPS.map((group) => (
             <div key={group.key} role="group" aria-labelledby={`nav-group-${group.key}`}>
-              <Text id={`nav-group-${group.key}`} size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" pt={8} pb={0}>
+              <p id={`nav-group-${group.key}`} className="plaza-nav-group">
                 {t(`shellUi.groups.${group.key}`)}
-              </Text>
+              </p>
               {group.items.map((item) => (
-                <NavLink
+                <Link
                   key={item.to}
-                  component={Link}
                   to={item.to}
-                  label={t(item.key)}
-                  py={4}
-                  active={activeItem === item.to}
+                  className="plaza-nav-link"
+                  data-active={activeItem === item.to || undefined}
                   aria-current={activeItem === item.to ? 'page' : undefined}
-                />
+                >
+                  {t(item.key)}
+                </Link>
               ))}
             </div>
           ))}

@@ -1,6 +1,6 @@
 import i18next from 'i18next';
 import { ApiError } from '../api/client.ts';
-import { formatDuration } from './format.ts';
+import { formatDuration } from './format-plain.ts';
 
 /** Details values that name a state or status: shown translated (states.<value>) as `<key>Text`. */
 const STATE_KEYS = ['state', 'from', 'status'] as const;

@@ -1,5 +1,8 @@
 import { DateTime } from 'luxon';
 
+// Helpers without luxon live in format-plain.ts (the first screen's modules import them from there).
+export { channelColor, formatDuration } from './format-plain.ts';
+
 /** A date and time in the brand's zone, localized, with the zone's short name. */
 export function formatInstant(iso: string | null | undefined, zone: string, locale: string): string {
   if (!iso) return '—';
@@ -50,13 +53,6 @@ export function formatMoney(value: number | null | undefined, currency: string, 
 /** A per-call API price or spend (X bills fractions of a cent): 2 to 3 decimals, in the network's currency. */
 export function formatApiCost(value: number, currency: string, locale: string): string {
   return new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: 2, maximumFractionDigits: 3 }).format(value);
-}
-
-/** A wait in words: "56 seconds" / "56 segundos" under two minutes, else whole minutes ("3 minutos"). */
-export function formatDuration(seconds: number, locale: string): string {
-  const unit = seconds < 120 ? 'second' : 'minute';
-  const amount = unit === 'second' ? Math.max(1, Math.ceil(seconds)) : Math.ceil(seconds / 60);
-  return new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'long' }).format(amount);
 }
 
 /** A day (ISO date or instant) in the brand's zone: "5 dic 2026" / "Dec 5, 2026". */
@@ -114,10 +110,3 @@ export const STATE_COLORS: Record<string, string> = {
   canceled: 'dark',
   pending: 'gray',
 };
-
-const CHANNEL_PALETTE = ['#364fc7', '#2b8a3e', '#c2255c', '#e67700', '#0b7285', '#5f3dc4', '#a61e4d', '#495057'];
-
-/** A stable colour per channel (by its position in the workspace's channel list). */
-export function channelColor(index: number): string {
-  return CHANNEL_PALETTE[index % CHANNEL_PALETTE.length];
-}

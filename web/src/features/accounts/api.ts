@@ -28,8 +28,8 @@ const ME_STALE_MS = 60_000;
  * Starts the session check at boot, before the first language's texts and React are ready, so the
  * first render already knows who is signed in instead of asking only then (a waterfall of ~100 ms).
  */
-export function prefetchMe(queryClient: QueryClient): void {
-  void queryClient.prefetchQuery({ queryKey: accountKeys.me(), queryFn: fetchMe, staleTime: ME_STALE_MS });
+export function prefetchMe(queryClient: QueryClient): Promise<void> {
+  return queryClient.prefetchQuery({ queryKey: accountKeys.me(), queryFn: fetchMe, staleTime: ME_STALE_MS });
 }
 
 /** Loads /me: null when signed out (401). */

@@ -1,18 +1,17 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { Alert, Button, Group, Modal, Select, Stack, Text, TextInput, Title, CopyButton } from '@mantine/core';
+import { Alert, Button, Group, NativeSelect, Stack, Text, TextInput, Title, CopyButton } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, apiCall } from '../../api/client.ts';
 import { POST_STATES } from '../posts/types.ts';
 import type { CalendarEntry } from './types.ts';
 import { useSession, useWorkspace } from '../../shared/session.tsx';
-import { EDITABLE_STATES, editPostPath } from '../posts/EditPostButton.tsx';
 import { useCampaigns } from '../strategy/api.ts';
 import { ApiErrorAlert } from '../../shared/ApiErrorAlert.tsx';
 import { useChannels } from '../channels/api.ts';
 import { useMembers } from '../workspaces/api.ts';
-import { channelColor, formatInstant } from '../../shared/format.ts';
+import { channelColor } from '../../shared/format-plain.ts';
 import { STATE_LOOK, useStateLabel } from '../posts/list/status.tsx';
 import { PublicUrlWarning, type UrlWarning } from '../../shared/PublicUrlWarning.tsx';
 import {
@@ -28,7 +27,6 @@ import {
 import { CalendarGrid, type CalendarGridActions, type CalendarView, type PostChip, type QueueSlotMark } from './CalendarGrid.tsx';
 import { UndatedDrafts } from './UndatedDrafts.tsx';
 import { useQueues } from '../queues/api.ts';
-import { duplicatePost } from '../posts/batch/api.ts';
 import { CalendarToolbar } from './CalendarToolbar.tsx';
 import {
   type CivilDate,
@@ -49,6 +47,7 @@ import './calendar.css';
 const NO_ENTRIES: CalendarEntry[] = [];
 // The batch bar brings the date picker with it: loaded only once someone selects posts.
 const BatchBar = lazy(() => import('../posts/batch/BatchBar.tsx'));
+const CalendarPostModal = lazy(() => import('./CalendarPostModal.tsx'));
 const DRAGGABLE = new Set(['draft', 'approved', 'scheduled', 'failed']);
 const draggable = (entry: CalendarEntry) => DRAGGABLE.has(entry.state);
 
@@ -147,6 +146,7 @@ export default function CalendarPage() {
   );
   const campaignOptions = useMemo(() => (campaignList.data ?? []).map((c) => ({ value: c.id, label: c.name })), [campaignList.data]);
   const stateLabel = useStateLabel();
+  const withAny = (options: Array<{ value: string; label: string }>) => [{ value: '', label: t('calendar.any') }, ...options];
   // Posts are drawn once their channels are known (both are fetched at boot, in parallel).
   const shownEntries = channels.isPending ? undefined : entries.data;
   const ready = shownEntries !== undefined && entries.isSuccess;
@@ -188,6 +188,7 @@ export default function CalendarPage() {
     setEntryTime(entry.id, next);
     try {
       await reschedule(entry.id, next);
+      const { formatInstant } = await import('../../shared/format.ts');
       setUndo({ postId: entry.id, previous, label: formatInstant(next, zone, lang) });
     } catch (caught) {
       setEntryTime(entry.id, previous);
@@ -253,38 +254,35 @@ export default function CalendarPage() {
           />
         </Suspense>
       )}
+      {/* Native selects with an "any" first option: four Mantine Selects (combobox, popover, floating
+          position each) cost more to mount than the month's thousand posts. */}
       <Group gap="xs" align="flex-end">
-        <Select
+        <NativeSelect
           label={t('calendar.filterChannel')}
-          clearable
-          data={(channels.data ?? []).map((c) => ({ value: c.id, label: c.name }))}
-          value={filters.channelId}
-          onChange={(channelId) => setFilters({ ...filters, channelId })}
+          data={withAny((channels.data ?? []).map((c) => ({ value: c.id, label: c.name })))}
+          value={filters.channelId ?? ''}
+          onChange={(event) => setFilters({ ...filters, channelId: event.currentTarget.value || null })}
           w={180}
         />
-        <Select
+        <NativeSelect
           label={t('calendar.filterStatus')}
-          clearable
-          data={POST_STATES.map((s) => ({ value: s, label: t(`states.${s}`) }))}
-          value={filters.state}
-          onChange={(state) => setFilters({ ...filters, state })}
+          data={withAny(POST_STATES.map((s) => ({ value: s, label: t(`states.${s}`) })))}
+          value={filters.state ?? ''}
+          onChange={(event) => setFilters({ ...filters, state: event.currentTarget.value || null })}
           w={160}
         />
-        <Select
+        <NativeSelect
           label={t('calendar.filterAuthor')}
-          clearable
-          data={(members.data ?? []).map((m) => ({ value: m.userId, label: m.name }))}
-          value={filters.authorId}
-          onChange={(authorId) => setFilters({ ...filters, authorId })}
+          data={withAny((members.data ?? []).map((m) => ({ value: m.userId, label: m.name })))}
+          value={filters.authorId ?? ''}
+          onChange={(event) => setFilters({ ...filters, authorId: event.currentTarget.value || null })}
           w={180}
         />
-        <Select
+        <NativeSelect
           label={t('calendar.filterCampaign')}
-          clearable
-          searchable
-          data={campaignOptions}
-          value={filters.campaignId}
-          onChange={(campaignId) => setFilters({ ...filters, campaignId })}
+          data={withAny(campaignOptions)}
+          value={filters.campaignId ?? ''}
+          onChange={(event) => setFilters({ ...filters, campaignId: event.currentTarget.value || null })}
           w={180}
           disabled={campaignOptions.length === 0 && !filters.campaignId}
         />
@@ -371,51 +369,22 @@ export default function CalendarPage() {
           <UndatedDrafts enabled={idle} selecting={selecting} selected={selectedSet} onToggle={toggle} />
         </div>
       </div>
-      {/* Mounted only while a post is open: a closed modal still costs its hooks on every render. */}
+      {/* Loaded and mounted only while a post is open: the first screen needs neither the modal nor luxon. */}
       {opened !== null && (
-        <Modal
-          opened
-          onClose={() => setOpened(null)}
-          title={opened ? `${stateLabel(opened.state)} · ${formatInstant(opened.scheduledAt, workspace.timeZone, lang)}` : ''}
-          closeButtonProps={{ 'aria-label': t('common.close') }}
-        >
-          {opened && (
-            <Stack data-testid="calendar-post">
-              <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-                {opened.content || '—'}
-              </Text>
-              <Text size="xs" c="dimmed">
-                {opened.channels.map((c) => chips.get(c.channelId)?.name ?? '?').join(', ')}
-              </Text>
-              <Group>
-                <Button onClick={() => navigate(`/posts/${opened.id}`)}>{t('planner.openDetails')}</Button>
-                {EDITABLE_STATES.includes(opened.state) && can('post.write') && (
-                  <Button variant="default" onClick={() => navigate(editPostPath(opened.id))}>
-                    {t('planner.edit')}
-                  </Button>
-                )}
-                {can('post.write') && (
-                  <Button
-                    variant="default"
-                    data-testid="calendar-duplicate"
-                    onClick={async () => {
-                      try {
-                        const copy = await duplicatePost(workspace.id, opened.id);
-                        await queryClient.invalidateQueries({ queryKey: workspaceKey(workspace.id) });
-                        navigate(editPostPath(copy.id));
-                      } catch (caught) {
-                        setOpened(null);
-                        setError(caught);
-                      }
-                    }}
-                  >
-                    {t('calendarOps.duplicate')}
-                  </Button>
-                )}
-              </Group>
-            </Stack>
-          )}
-        </Modal>
+        <Suspense fallback={null}>
+          <CalendarPostModal
+            entry={opened}
+            zone={zone}
+            lang={lang}
+            channelNames={opened.channels.map((c) => chips.get(c.channelId)?.name ?? '?')}
+            stateLabel={stateLabel}
+            onClose={() => setOpened(null)}
+            onError={(caught) => {
+              setOpened(null);
+              setError(caught);
+            }}
+          />
+        </Suspense>
       )}
       <Stack gap="xs" maw={640}>
         <Title order={3} size="h5">

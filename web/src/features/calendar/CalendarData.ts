@@ -74,19 +74,21 @@ export function takePrefetchedEntries(path: string): CalendarEntry[] | undefined
   return takePrefetched<{ items: CalendarEntry[] }>(path)?.items;
 }
 
-/** Loads a window's entries, reusing the start-up prefetch of the same request once. */
-export function loadCalendarEntries(path: string): Promise<CalendarEntry[]> {
-  const early = prefetched.get(path) as Promise<{ items: CalendarEntry[] }> | undefined;
-  if (early) {
-    prefetched.delete(path);
-    prefetchedData.delete(path);
-    return early.then((data) => data.items).catch(() => fetchEntries(path));
-  }
-  return fetchEntries(path);
+/**
+ * The boot-time prefetch of `path` while it is still on its way (taken once), else `load()`: a page
+ * rendered before the answer arrived waits for that request instead of asking a second time.
+ */
+export function reusePrefetched<T>(path: string, load: () => Promise<T>): Promise<T> {
+  const early = prefetched.get(path) as Promise<T> | undefined;
+  if (!early) return load();
+  prefetched.delete(path);
+  prefetchedData.delete(path);
+  return early.catch(() => load());
 }
 
-async function fetchEntries(path: string): Promise<CalendarEntry[]> {
-  return (await api<{ items: CalendarEntry[] }>('GET', path)).items;
+/** Loads a window's entries, reusing the start-up prefetch of the same request once. */
+export async function loadCalendarEntries(path: string): Promise<CalendarEntry[]> {
+  return (await reusePrefetched(path, () => api<{ items: CalendarEntry[] }>('GET', path))).items;
 }
 
 /** The path of a workspace's channel list (shared with useChannels' prefetch). */

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { apiCall } from '../../api/client.ts';
 import { useWorkspace } from '../../shared/session.tsx';
 import { workspaceKey } from '../../shared/query-keys.ts';
-import { channelsPath, takePrefetched } from '../calendar/CalendarData.ts';
+import { channelsPath, reusePrefetched, takePrefetched } from '../calendar/CalendarData.ts';
 import type { Channel } from './types.ts';
 
 /** Query keys of the channels feature. */
@@ -27,7 +27,12 @@ export function useChannels() {
     queryKey: channelKeys.list(workspace.id),
     // The calendar's boot-time prefetch may already hold them.
     initialData: () => takePrefetched<{ items: Channel[] }>(channelsPath(workspace.id))?.items,
+    // …or have them on the way: then that request is awaited, not asked again.
     queryFn: async () =>
-      (await apiCall('get', '/api/v1/workspaces/{workspaceId}/channels', { params: { workspaceId: workspace.id } })).items,
+      (
+        await reusePrefetched(channelsPath(workspace.id), () =>
+          apiCall('get', '/api/v1/workspaces/{workspaceId}/channels', { params: { workspaceId: workspace.id } }),
+        )
+      ).items,
   });
 }

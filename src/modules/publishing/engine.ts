@@ -504,10 +504,7 @@ export class PublishingEngine {
         this.commentAfter(adapter, channel, input, result, row.needs_reconcile || reconciled, deadline);
       const attempt = async () => {
         // Found only by message order: not while another publication's send on this channel is in doubt.
-        if (
-          adapter.limits.oneSendInDoubtPerChannel &&
-          !(await repository.claimChannelSend(this.deps.database.raw, row.channel_id, row.id))
-        )
+        if (adapter.limits.oneSendInDoubtPerChannel && !(await repository.claimChannelSend(this.deps.database.raw, row.channel_id, row.id)))
           throw new WaitForRate(
             SEND_IN_DOUBT_WAIT_MS,
             new NetworkError('rate_limited', 'previous_send_in_doubt', 'Waiting until the channel’s previous post is confirmed'),

@@ -31,6 +31,7 @@ import * as inboxRules0980 from './0980_inbox_rules.ts';
 import * as contacts0985 from './0985_contacts.ts';
 import * as firstCommentState1020 from './1020_first_comment_state.ts';
 import * as queueSlotOnce1030 from './1030_queue_slot_once.ts';
+import * as queueAddInSlot1140 from './1140_queue_add_in_slot.ts';
 import * as savesViews1050 from './1050_saves_views.ts';
 import * as inboxSearch1060 from './1060_inbox_search.ts';
 
@@ -80,4 +81,5 @@ export const migrations: Migration[] = [
   { name: '1030_queue_slot_once', up: queueSlotOnce1030.up },
   { name: '1050_saves_views', up: savesViews1050.up },
   { name: '1060_inbox_search', up: inboxSearch1060.up },
+  { name: '1140_queue_add_in_slot', up: queueAddInSlot1140.up },
 ];

@@ -54,10 +54,14 @@ interface LocalDate {
   hhmm: string;
 }
 
+/** One Intl formatter per zone: building one costs far more than using it (the oracle reads ~100 per post). */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
 /** An instant's wall clock in a zone, read with Intl (an oracle independent of luxon). */
 function wallClock(ms: number, zone: string): LocalDate {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', {
+  let format = formatters.get(zone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
       timeZone: zone,
       year: 'numeric',
       month: 'numeric',
@@ -66,10 +70,10 @@ function wallClock(ms: number, zone: string): LocalDate {
       minute: '2-digit',
       hourCycle: 'h23',
       weekday: 'short',
-    })
-      .formatToParts(new Date(ms))
-      .map((p) => [p.type, p.value]),
-  );
+    });
+    formatters.set(zone, format);
+  }
+  const parts = Object.fromEntries(format.formatToParts(new Date(ms)).map((p) => [p.type, p.value]));
   const year = Number(parts.year);
   const month = Number(parts.month);
   return {

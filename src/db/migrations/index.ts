@@ -35,6 +35,7 @@ import * as savesViews1050 from './1050_saves_views.ts';
 import * as inboxSearch1060 from './1060_inbox_search.ts';
 import * as inboxRepliesChannel1100 from './1100_inbox_replies_channel.ts';
 import * as inboxReportDays1110 from './1110_inbox_report_days.ts';
+import * as queueAddInSlot1140 from './1140_queue_add_in_slot.ts';
 import * as channelSendHolder1150 from './1150_channel_send_holder.ts';
 
 /** One schema change: plain SQL (one dialect for PGlite and Postgres), applied once. */
@@ -85,5 +86,6 @@ export const migrations: Migration[] = [
   { name: '1060_inbox_search', up: inboxSearch1060.up },
   { name: '1100_inbox_replies_channel', up: inboxRepliesChannel1100.up },
   { name: '1110_inbox_report_days', up: inboxReportDays1110.up },
+  { name: '1140_queue_add_in_slot', up: queueAddInSlot1140.up },
   { name: '1150_channel_send_holder', up: channelSendHolder1150.up },
 ];

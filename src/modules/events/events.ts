@@ -43,6 +43,16 @@ export async function recordEvent(db: Db, input: EventInput): Promise<string> {
 export async function recordEvents(db: Db, inputs: readonly EventInput[]): Promise<string[]> {
   if (inputs.length === 0) return [];
   const ids = await eventsRepository.insertMany(db, inputs);
+  announceEvents(inputs, ids);
+  return ids;
+}
+
+/**
+ * Tells in-process listeners of events written, in order, as `ids` (after the current tick, outside
+ * the transaction's async flow, as recordEvent does): for a command whose one statement wrote its
+ * events with the change (the queues module's add to a slot).
+ */
+export function announceEvents(inputs: readonly EventInput[], ids: readonly string[]): void {
   setImmediate(() =>
     outsideTransactionFlow(() => {
       for (const [index, input] of inputs.entries())
@@ -55,7 +65,6 @@ export async function recordEvents(db: Db, inputs: readonly EventInput[]): Promi
         }
     }),
   );
-  return ids;
 }
 
 /** Subscribes to events recorded in this process; returns the unsubscribe function. */

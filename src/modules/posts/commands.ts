@@ -6,7 +6,7 @@ import type { AppContext } from '../../server/context.ts';
 import type { Db } from '../../db/database.ts';
 import type { PostState } from '../../db/schema.ts';
 import { AppError, badRequest, conflict, notFound } from '../../lib/errors.ts';
-import { recordEvent } from '../events/events.ts';
+import { recordEvent, recordEvents } from '../events/events.ts';
 import { assertReferencesInWorkspace } from '../workspaces/references.ts';
 import { postsRepository as posts, type PostRow } from './repository.ts';
 import { recurringRepository } from '../recurring/repository.ts';
@@ -132,23 +132,29 @@ export async function createPostIn(ctx: AppContext, trx: Db, workspaceId: string
     pillarId: body.pillarId ?? null,
   });
   await insertPublications(trx, post.id, workspaceId, variants, channels, state, scheduledAt);
-  await recordEvent(trx, {
-    workspaceId,
-    actorUserId: authorId,
-    type: 'post.created',
-    subjectType: 'post',
-    subjectId: post.id,
-    data: { state, channels: variants.length },
-  });
-  if (state === 'scheduled')
-    await recordEvent(trx, {
+  // Both events in one statement, in order.
+  await recordEvents(trx, [
+    {
       workspaceId,
       actorUserId: authorId,
-      type: 'post.scheduled',
+      type: 'post.created',
       subjectType: 'post',
       subjectId: post.id,
-      data: { scheduledAt },
-    });
+      data: { state, channels: variants.length },
+    },
+    ...(state === 'scheduled'
+      ? [
+          {
+            workspaceId,
+            actorUserId: authorId,
+            type: 'post.scheduled' as const,
+            subjectType: 'post',
+            subjectId: post.id,
+            data: { scheduledAt },
+          },
+        ]
+      : []),
+  ]);
   return { post, validation: results, warnings: postWarnings(state, scheduledAt, now) };
 }
 

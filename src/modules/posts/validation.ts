@@ -4,7 +4,8 @@
  */
 import type { AppContext } from '../../server/context.ts';
 import type { Db } from '../../db/database.ts';
-import type { MediaItem } from '../../db/schema.ts';
+import type { Selectable } from 'kysely';
+import type { ChannelsTable, MediaItem } from '../../db/schema.ts';
 import { AppError, badRequest } from '../../lib/errors.ts';
 import type { ApiCostEstimate, MediaInput, PublishInput, ValidationIssue } from '../../networks/types.ts';
 import { capabilityIssues } from './capability-checks.ts';
@@ -75,10 +76,29 @@ function nonEmpty(text: string | undefined): string | null {
  * per channel; nothing is saved here.
  */
 export async function validateVariants(ctx: AppContext, db: Db, workspaceId: string, body: VariantsBody) {
-  const variants = resolveVariants(body);
-  const ids = [...new Set(variants.map((v) => v.channelId))];
-  if (ids.length !== variants.length) throw badRequest('duplicate_channel', 'A channel appears twice');
+  const ids = [...new Set(body.channels.map((v) => v.channelId))];
+  if (ids.length !== body.channels.length) throw badRequest('duplicate_channel', 'A channel appears twice');
   const channels = await postsRepository.channelsAmong(db, workspaceId, ids);
+  return validateForChannels(ctx, db, workspaceId, body, channels);
+}
+
+/** A channel as validation reads it. */
+export type ValidatedChannel = Pick<Selectable<ChannelsTable>, 'id' | 'network' | 'settings' | 'status'>;
+
+/**
+ * validateVariants with the workspace's channels already read (a caller that read them with the
+ * rest of what it decides on, in one statement). `channels` must be those of the workspace among the
+ * body's channels: one missing is an unknown channel.
+ */
+export async function validateForChannels<C extends ValidatedChannel>(
+  ctx: AppContext,
+  db: Db,
+  workspaceId: string,
+  body: VariantsBody,
+  channels: C[],
+) {
+  const variants = resolveVariants(body);
+  if (new Set(variants.map((v) => v.channelId)).size !== variants.length) throw badRequest('duplicate_channel', 'A channel appears twice');
   const results: ChannelIssues[] = [];
   for (const variant of variants) {
     const channel = channels.find((c) => c.id === variant.channelId);

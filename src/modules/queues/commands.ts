@@ -10,12 +10,12 @@ import type { Db } from '../../db/database.ts';
 import type { PostState } from '../../db/schema.ts';
 import { workspaceTimeZone } from '../../db/workspace-settings.ts';
 import { AppError, conflict, notFound } from '../../lib/errors.ts';
-import { recordEvent, recordEvents } from '../events/events.ts';
+import { announceEvents, recordEvent, recordEvents } from '../events/events.ts';
 import { transitionPostIn } from '../posts/commands.ts';
 import { postsRepository } from '../posts/repository.ts';
-import { assertValid, validateVariants } from '../posts/validation.ts';
+import { assertValid, validateForChannels, validateVariants } from '../posts/validation.ts';
 import { queuesRepository as queues, type QueueRow } from './repository.ts';
-import { freeSlots, type WeeklySlot } from './slots.ts';
+import { freeSlots, slotInstants, type WeeklySlot } from './slots.ts';
 
 /** A slot closer than this to now is left alone: the engine may already be taking its post. */
 const SLOT_MARGIN_MS = 60_000;
@@ -28,11 +28,16 @@ async function inQueueTransaction<T>(ctx: AppContext, work: (trx: Db) => Promise
   try {
     return await ctx.database.db.transaction().execute(work);
   } catch (error) {
-    const { code, constraint } = error as { code?: string; constraint?: string };
-    if (code === '23P01' && (constraint === undefined || constraint === 'posts_queue_slot_once'))
-      throw conflict('queue_changed', 'Another change took that slot of the queue meanwhile: try again');
-    throw error;
+    throw slotTakenMeanwhile(error);
   }
+}
+
+/** The exclusion constraint posts_queue_slot_once as 409 queue_changed; any other error as it is. */
+function slotTakenMeanwhile(error: unknown): unknown {
+  const { code, constraint } = error as { code?: string; constraint?: string };
+  if (code === '23P01' && (constraint === undefined || constraint === 'posts_queue_slot_once'))
+    return conflict('queue_changed', 'Another change took that slot of the queue meanwhile: try again');
+  return error;
 }
 
 export interface QueueInput {
@@ -139,7 +144,86 @@ export async function deleteQueue(ctx: AppContext, workspaceId: string, queueId:
  * the queue resumes). The post must be one its author could schedule (approval rules apply).
  */
 export async function addToQueue(ctx: AppContext, workspaceId: string, queueId: string, postId: string, actorId: string) {
-  return inQueueTransaction(ctx, (trx) => addToQueueIn(ctx, trx, { workspaceId, queueId, postId, actorId }));
+  const who = { workspaceId, queueId, postId, actorId };
+  return (await quickAdd(ctx, who)) ?? inQueueTransaction(ctx, (trx) => addToQueueIn(ctx, trx, who));
+}
+
+/** Slot instants a quick add offers past those its read saw free: enough for a few adds that land meanwhile. */
+const QUICK_FREE_CANDIDATES = 8;
+
+/**
+ * The common add in two round trips: one read without locks (readForQuickAdd), the decision here (the
+ * slot instants in the brand's zone, the state check, the network validation), then one statement in
+ * its own transaction (queue_add_in_slot, migration 1140) that takes the queue's and the post's locks,
+ * checks that nothing read changed, and takes the first of the offered instants no post holds — a
+ * prefix of the queue's slot instants from the read's start, so the first free slot, as addToQueueIn
+ * would choose. Null, having changed nothing, for anything else (a paused queue, a recurring
+ * occurrence, a post that cannot be scheduled or is not valid, a change meanwhile, every offered
+ * instant taken): the caller runs addToQueueIn under the locks, which answers those cases.
+ */
+async function quickAdd(
+  ctx: AppContext,
+  who: { workspaceId: string; queueId: string; postId: string; actorId: string },
+): Promise<{ queueId: string; postId: string; scheduledAt: Date } | null> {
+  const { workspaceId, queueId, postId, actorId } = who;
+  const db = ctx.database.db;
+  const now = ctx.clock.now();
+  const after = now + SLOT_MARGIN_MS;
+  const read = await queues.readForQuickAdd(db, workspaceId, queueId, postId, new Date(after));
+  if (!read || read.paused || read.recurringRuleId) return null;
+  if (!SCHEDULABLE_FROM[read.approvalRequired ? 'approval' : 'free'].includes(read.postState)) return null;
+  const candidates: Date[] = [];
+  let free = 0;
+  for (const at of slotInstants(read.slots, read.timeZone, after)) {
+    candidates.push(new Date(at));
+    if (!read.taken.has(at) && ++free === QUICK_FREE_CANDIDATES) break;
+  }
+  if (free === 0) return null;
+  const { ok } = await validateForChannels(
+    ctx,
+    db,
+    workspaceId,
+    { content: read.postContent, media: [], thread: [], channels: read.publications },
+    read.channels,
+  );
+  if (!ok) return null;
+  const events = [
+    {
+      workspaceId,
+      actorUserId: actorId,
+      type: 'post.schedule' as const,
+      subjectType: 'post',
+      subjectId: postId,
+      data: { from: read.postState, to: 'scheduled', scheduledAt: null as Date | null, comment: null },
+    },
+    {
+      workspaceId,
+      actorUserId: actorId,
+      type: 'queue.post_added' as const,
+      subjectType: 'post',
+      subjectId: postId,
+      data: { queueId, queue: read.name, scheduledAt: null as Date | null },
+    },
+  ];
+  let added: Awaited<ReturnType<typeof queues.addInSlot>>;
+  try {
+    added = await queues.addInSlot(db, {
+      workspaceId,
+      queueId,
+      postId,
+      fingerprint: read.fingerprint,
+      candidates,
+      now: new Date(now),
+      events,
+    });
+  } catch (error) {
+    throw slotTakenMeanwhile(error);
+  }
+  if (added.outcome !== 'added') return null;
+  const scheduledAt = added.slot;
+  for (const event of events) event.data.scheduledAt = scheduledAt;
+  announceEvents(events, added.eventIds);
+  return { queueId, postId, scheduledAt };
 }
 
 /** The states a post can be scheduled from, with and without the workspace's approval rule (as transitionPostIn's 'schedule'). */

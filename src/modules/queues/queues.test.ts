@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, ManualClock, type TestApp } from '../../../test/helpers/app.ts';
 import { DB_KINDS } from '../../../test/helpers/db.ts';
 import { given, type Scenario } from '../../../test/helpers/given.ts';
+import { queuesRepository } from './repository.ts';
 
 const ZONE = 'Europe/Madrid';
 
@@ -137,5 +138,65 @@ describe.each(DB_KINDS)('queues on %s', (kind) => {
     expect((await s.member('viewer').request('GET', `/api/v1/workspaces/${s.workspaceId}/queues`)).statusCode).toBe(200);
     const suggested = await s.api('GET', '/queues/suggested-slots');
     expect(suggested.json()).toMatchObject({ slots: [], reasonCode: 'not_enough_posts' });
+  });
+  it('the one-statement add changes nothing after a change meanwhile or when every offered slot is taken, and writes its events', async () => {
+    const queue = await createQueue(
+      [
+        { weekday: 2, time: '07:00' },
+        { weekday: 4, time: '07:00' },
+      ],
+      'En una sentencia',
+    );
+    const [first, second] = [await draft('Primera'), await draft('Segunda')];
+    const db = t.ctx.database.db;
+    const after = new Date(clock.now() + 60_000);
+    const read = await queuesRepository.readForQuickAdd(db, s.workspaceId, queue.id, second, after);
+    expect(read).toMatchObject({ paused: false, postState: 'draft', timeZone: ZONE });
+    const [x, y] = queue.nextFreeSlots.map((at) => new Date(at));
+    const events = [
+      {
+        workspaceId: s.workspaceId,
+        actorUserId: null,
+        type: 'queue.post_added',
+        subjectType: 'post',
+        subjectId: second,
+        data: { queueId: queue.id },
+      },
+    ];
+    const attempt = (fingerprint: string, candidates: Date[]) =>
+      queuesRepository.addInSlot(db, {
+        workspaceId: s.workspaceId,
+        queueId: queue.id,
+        postId: second,
+        fingerprint,
+        candidates,
+        now: new Date(clock.now()),
+        events: events as never,
+      });
+    // Another post takes the first slot meanwhile: offered only that one, the add takes nothing.
+    expect((await add(queue.id, first)).json().scheduledAt).toBe(x.toISOString());
+    expect(await attempt(read!.fingerprint, [x])).toEqual({ outcome: 'exhausted' });
+    // The post was edited meanwhile: stale, nothing changed.
+    expect(
+      (await s.api('PUT', `/posts/${second}`, { content: 'Segunda, corregida', channels: [{ channelId: s.channelId }] })).statusCode,
+    ).toBe(200);
+    expect(await attempt(read!.fingerprint, [x, y])).toEqual({ outcome: 'stale' });
+    expect((await post(second)).state).toBe('draft');
+    // Read again: the first free of the offered instants, with its events.
+    const again = await queuesRepository.readForQuickAdd(db, s.workspaceId, queue.id, second, after);
+    expect(again!.fingerprint).not.toBe(read!.fingerprint);
+    const added = await attempt(again!.fingerprint, [x, y]);
+    expect(added).toMatchObject({ outcome: 'added', slot: y });
+    const written = await db
+      .selectFrom('events')
+      .select(['id', 'data'])
+      .where('subject_id', '=', second)
+      .where('type', '=', 'queue.post_added')
+      .execute();
+    expect(written.map((e) => String(e.id))).toEqual((added as { eventIds: string[] }).eventIds);
+    expect(written[0].data).toEqual({ queueId: queue.id, scheduledAt: y.toISOString() });
+    const scheduled = await post(second);
+    expect(scheduled).toMatchObject({ state: 'scheduled', scheduledAt: y.toISOString() });
+    expect(scheduled.publications[0]).toMatchObject({ state: 'scheduled' });
   });
 });

@@ -50,6 +50,27 @@ export interface AddReading {
   }>;
 }
 
+/** What a quick add (one read, one statement) decides on: see readForQuickAdd. */
+export interface QuickAddReading {
+  paused: boolean;
+  name: string;
+  timeZone: string;
+  approvalRequired: boolean;
+  postState: PostState;
+  postContent: string;
+  recurringRuleId: string | null;
+  slots: WeeklySlot[];
+  taken: Set<number>;
+  publications: AddReading['publications'];
+  channels: Array<{
+    id: string;
+    network: string;
+    settings: Record<string, unknown>;
+    status: 'active' | 'needs_reconnect' | 'disconnected';
+  }>;
+  fingerprint: string;
+}
+
 /** States whose posts hold their slot of a queue (the exclusion constraint posts_queue_slot_once). */
 const HOLDS_SLOT: PostState[] = ['scheduled', 'publishing', 'published'];
 
@@ -153,6 +174,67 @@ export const queuesRepository = {
       )
       UPDATE posts SET state = 'scheduled', scheduled_at = ${at}, queue_id = ${queueId}, updated_at = ${now}
       WHERE id = ${postId}`.execute(db);
+  },
+
+  /**
+   * Everything a quick add decides on, read in one statement without locks (queue_add_in_slot checks
+   * under its locks that none of it changed: `fingerprint`). Undefined when the queue or the post is
+   * not in the workspace.
+   */
+  async readForQuickAdd(db: Db, workspaceId: string, queueId: string, postId: string, after: Date): Promise<QuickAddReading | undefined> {
+    const { rows } = await sql<Omit<QuickAddReading, 'taken'> & { taken: Array<number | string> }>`
+      SELECT q.paused, q.name, w.time_zone AS "timeZone", w.approval_required AS "approvalRequired",
+        p.state AS "postState", p.content AS "postContent", p.recurring_rule_id AS "recurringRuleId",
+        (SELECT coalesce(json_agg(json_build_object('weekday', weekday, 'minute', minute)), '[]')
+          FROM queue_slots WHERE queue_id = q.id) AS slots,
+        (SELECT coalesce(json_agg(floor(extract(epoch FROM scheduled_at) * 1000)), '[]')
+          FROM posts WHERE queue_id = q.id AND state IN ('scheduled', 'publishing', 'published') AND scheduled_at > ${after}) AS taken,
+        (SELECT coalesce(json_agg(json_build_object('channelId', pub.channel_id, 'text', pub.text, 'media', pub.media,
+            'thread', pub.thread, 'options', pub.options) ORDER BY pub.id), '[]')
+          FROM publications pub WHERE pub.post_id = p.id) AS publications,
+        (SELECT coalesce(json_agg(json_build_object('id', c.id, 'network', c.network, 'settings', c.settings, 'status', c.status)), '[]')
+          FROM channels c WHERE c.workspace_id = q.workspace_id AND c.id IN (SELECT channel_id FROM publications WHERE post_id = p.id)) AS channels,
+        queue_add_fingerprint(q.id, p.id) AS fingerprint
+      FROM queues q
+      JOIN workspaces w ON w.id = q.workspace_id
+      JOIN posts p ON p.id = ${postId} AND p.workspace_id = q.workspace_id
+      WHERE q.id = ${queueId} AND q.workspace_id = ${workspaceId}`.execute(db);
+    const row = rows[0];
+    return row && { ...row, taken: new Set(row.taken.map(Number)) };
+  },
+
+  /**
+   * The add itself, one statement (queue_add_in_slot, migration 1140): locks the queue and the post,
+   * checks `fingerprint`, takes the first of `candidates` no post of the queue holds, schedules the
+   * post there and writes `events` (their data.scheduledAt set to the slot). 'stale' or 'exhausted'
+   * changed nothing.
+   */
+  async addInSlot(
+    db: Db,
+    add: {
+      workspaceId: string;
+      queueId: string;
+      postId: string;
+      fingerprint: string;
+      candidates: Date[];
+      now: Date;
+      events: ReadonlyArray<{
+        workspaceId: string;
+        actorUserId: string;
+        type: string;
+        subjectType: string;
+        subjectId: string;
+        data: object;
+      }>;
+    },
+  ): Promise<{ outcome: 'added'; slot: Date; eventIds: string[] } | { outcome: 'stale' | 'exhausted' }> {
+    const { rows } = await sql<{ outcome: 'added' | 'stale' | 'exhausted'; slot: Date | null; event_ids: Array<string | number> | null }>`
+      SELECT outcome, slot, event_ids FROM queue_add_in_slot(${add.workspaceId}::uuid, ${add.queueId}::uuid, ${add.postId}::uuid,
+        ${add.fingerprint}, ${add.candidates.map((at) => at.toISOString())}::timestamptz[], ${add.now}::timestamptz,
+        ${JSON.stringify(add.events)}::jsonb)`.execute(db);
+    const row = rows[0];
+    if (row.outcome !== 'added') return { outcome: row.outcome };
+    return { outcome: 'added', slot: new Date(row.slot as Date), eventIds: (row.event_ids ?? []).map(String) };
   },
 
   insert(db: Db, values: { workspaceId: string; name: string; now: Date }) {

@@ -79,4 +79,50 @@ describe('queue slots', () => {
       { weekday: 5, minute: 1080, rate: 2.5, posts: 6 },
     ]);
   });
+  it('gives the same instants as luxon read slot by slot, in zones with odd offsets and changes, over three years', () => {
+    /** The reference: every slot's wall-clock time read by luxon on each local day (what slotInstants did before its day offsets). */
+    function* reference(slots: Array<{ weekday: number; minute: number }>, zone: string, after: number) {
+      let day = DateTime.fromMillis(after, { zone }).startOf('day');
+      let last = -Infinity;
+      for (let i = 0; i < 400; i++, day = day.plus({ days: 1 })) {
+        const minutes = slots.filter((s) => s.weekday === day.weekday).map((s) => s.minute);
+        for (const minute of [...new Set(minutes)].sort((a, b) => a - b)) {
+          const instant = DateTime.fromObject(
+            { year: day.year, month: day.month, day: day.day, hour: Math.floor(minute / 60), minute: minute % 60 },
+            { zone },
+          ).toMillis();
+          if (instant > after && instant > last) {
+            last = instant;
+            yield instant;
+          }
+        }
+      }
+    }
+    const zones = [
+      'Europe/Madrid',
+      'America/New_York',
+      'Australia/Sydney',
+      'Australia/Lord_Howe',
+      'Asia/Kolkata',
+      'America/Santiago',
+      'Pacific/Chatham',
+      'Europe/London',
+    ];
+    let seed = 7;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
+    for (let k = 0; k < 64; k++) {
+      const zone = zones[k % zones.length];
+      const slots = Array.from({ length: 1 + Math.floor(random() * 10) }, () => ({
+        weekday: 1 + Math.floor(random() * 7),
+        minute: random() < 0.4 ? [0, 60, 90, 120, 150, 180, 1410][Math.floor(random() * 7)] : Math.floor(random() * 1440),
+      }));
+      const after = Date.parse('2025-01-01T00:00:00Z') + Math.floor(random() * 3 * 365 * 86_400_000);
+      expect([...slotInstants(slots, zone, after)].slice(0, 200), `${zone} ${JSON.stringify(slots)} ${after}`).toEqual(
+        [...reference(slots, zone, after)].slice(0, 200),
+      );
+    }
+  });
 });

@@ -7,7 +7,7 @@
  * right after the gap, as the wall clock reads it (03:30); on the day they go back, a slot in
  * the repeated hour is taken once, at its second occurrence (standard time, as luxon reads it).
  */
-import { DateTime } from 'luxon';
+import { DateTime, IANAZone } from 'luxon';
 
 export interface WeeklySlot {
   weekday: number;
@@ -28,20 +28,64 @@ export function parseSlotTime(text: string): number | null {
   return match ? Number(match[1]) * 60 + Number(match[2]) : null;
 }
 
+/** A zone's offset (minutes) over one whole local day, or null when it changes around that day (see dayOffset). */
+const dayOffsets = new Map<string, Map<number, number | null>>();
+const DAY_MS = 86_400_000;
+const MARGIN_MS = 14 * 3_600_000;
+
+/**
+ * The zone's UTC offset on the local calendar day `day` (days since 1970-01-01), when one offset holds
+ * from 14 hours before that date's midnight UTC to 14 hours after the next (every local clock's day
+ * lies inside); null on and around a daylight-saving change. Kept per zone and day: it never changes.
+ */
+function dayOffset(zone: IANAZone, day: number): number | null {
+  let days = dayOffsets.get(zone.name);
+  if (!days) {
+    days = new Map();
+    dayOffsets.set(zone.name, days);
+  }
+  let offset = days.get(day);
+  if (offset === undefined) {
+    const before = zone.offset(day * DAY_MS - MARGIN_MS);
+    offset = before === zone.offset((day + 1) * DAY_MS + MARGIN_MS) ? before : null;
+    if (days.size > 20_000) days.clear();
+    days.set(day, offset);
+  }
+  return offset;
+}
+
 /** Every slot instant (ms) strictly after `after`, in time order, up to the horizon. */
 export function* slotInstants(slots: WeeklySlot[], zone: string, after: number): Generator<number> {
   if (!slots.length) return;
   const byWeekday = new Map<number, number[]>();
   for (const slot of slots) byWeekday.set(slot.weekday, [...(byWeekday.get(slot.weekday) ?? []), slot.minute]);
   for (const minutes of byWeekday.values()) minutes.sort((a, b) => a - b);
-  let day = DateTime.fromMillis(after, { zone }).startOf('day');
+  const iana = IANAZone.create(zone);
+  // The local calendar day `after` falls on, as days since 1970-01-01.
+  const first = Math.floor((after + iana.offset(after) * 60_000) / DAY_MS);
   let last = -Infinity;
-  for (let i = 0; i < HORIZON_DAYS; i++, day = day.plus({ days: 1 })) {
-    for (const minute of byWeekday.get(day.weekday) ?? []) {
-      const at = DateTime.fromObject(
-        { year: day.year, month: day.month, day: day.day, hour: Math.floor(minute / 60), minute: minute % 60 },
-        { zone },
-      ).toMillis();
+  for (let day = first; day < first + HORIZON_DAYS; day++) {
+    const weekday = ((new Date(day * DAY_MS).getUTCDay() + 6) % 7) + 1;
+    const minutes = byWeekday.get(weekday);
+    if (!minutes) continue;
+    const offset = dayOffset(iana, day);
+    const date = new Date(day * DAY_MS);
+    for (const minute of minutes) {
+      // One offset all day: the wall clock maps to one instant. A day of change: luxon decides, as always
+      // (a time in the skipped hour goes after the gap; one in the repeated hour is taken once).
+      const at =
+        offset !== null
+          ? day * DAY_MS + minute * 60_000 - offset * 60_000
+          : DateTime.fromObject(
+              {
+                year: date.getUTCFullYear(),
+                month: date.getUTCMonth() + 1,
+                day: date.getUTCDate(),
+                hour: Math.floor(minute / 60),
+                minute: minute % 60,
+              },
+              { zone },
+            ).toMillis();
       // Two slots can meet after a gap moved one forward (02:30 → 03:30 beside a 03:30 slot): one instant.
       if (at > after && at > last) {
         last = at;

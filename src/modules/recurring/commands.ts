@@ -207,11 +207,14 @@ export async function stopRecurring(ctx: AppContext, workspaceId: string, ruleId
  * transaction under its lock, so two processes never make one occurrence twice. A rule that fails
  * (a channel removed meanwhile) is logged and tried again on the next run. Returns occurrences created.
  */
+/** Rules the extend job works on at once on Postgres (each with its own connection and transaction). */
+const EXTEND_CONCURRENCY = 4;
+
 export async function extendRecurring(ctx: AppContext, options: { limit?: number; slackMs?: number } = {}): Promise<number> {
   const now = ctx.clock.now();
   const due = await repo.dueForExtension(ctx.database.db, new Date(now), options.slackMs ?? DAY_MS, options.limit ?? 500);
   let created = 0;
-  for (const ruleId of due) {
+  const extend = async (ruleId: string) => {
     try {
       created += await ctx.database.db.transaction().execute(async (trx) => {
         const rule = await repo.lock(trx, ruleId);
@@ -223,6 +226,15 @@ export async function extendRecurring(ctx: AppContext, options: { limit?: number
     } catch (error) {
       ctx.logger.warn({ err: error, ruleId }, 'recurring post: occurrences could not be created');
     }
-  }
+  };
+  // Each rule in its own transaction (one rule that fails never holds the others back). On Postgres a
+  // few rules at once, each on its own connection; the embedded database has one connection anyway.
+  let next = 0;
+  const lanes = ctx.database.kind === 'postgres' ? EXTEND_CONCURRENCY : 1;
+  await Promise.all(
+    Array.from({ length: Math.min(lanes, due.length) }, async () => {
+      while (next < due.length) await extend(due[next++]);
+    }),
+  );
   return created;
 }

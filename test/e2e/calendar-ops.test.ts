@@ -114,7 +114,7 @@ describe('calendar work from the web app (real Chromium, real server)', { timeou
     // The undated draft, picked beside the calendar, goes into the queue's next free slot.
     await page.getByTestId('undated-draft').getByRole('checkbox').check();
     await page.getByTestId('batch-actions').getByRole('textbox', { name: T.queue }).click();
-    await page.getByRole('option', { name: 'Mañanas' }).click();
+    await page.getByRole('listbox').getByRole('option', { name: 'Mañanas' }).click();
     await page.getByRole('button', { name: T.addToQueue }).click();
     await expect.poll(async () => (await post(undated)).state, { timeout: 15_000 }).toBe('scheduled');
     expect(local((await post(undated)).scheduledAt)?.endsWith('10:30')).toBe(true);

@@ -224,7 +224,7 @@ describe('connect WordPress, Telegram, Discord and Slack from the web app’s fo
       const categories = page.getByTestId(`option-${wordpressChannel.id}-categories`);
       await categories.click();
       // The site's own category is offered once read from WordPress; chosen from the keyboard (the list may still move while it loads).
-      await page.getByRole('option', { name: 'Novedades', exact: true }).waitFor({ timeout: 30_000 });
+      await page.getByRole('listbox').getByRole('option', { name: 'Novedades', exact: true }).waitFor({ timeout: 30_000 });
       await categories.pressSequentially('Noved');
       await page.keyboard.press('ArrowDown');
       await page.keyboard.press('Enter');

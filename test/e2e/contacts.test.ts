@@ -107,7 +107,7 @@ describe('contacts end to end (real Chromium, real server)', { timeout: 180_000 
         L.profile.engagement.replace('{{messages}}', '2').replace('{{conversations}}', '2'),
       );
       await panel.getByTestId('contact-stage').click();
-      await page.getByRole('option', { name: L.stages.lead, exact: true }).click();
+      await page.getByRole('listbox').getByRole('option', { name: L.stages.lead, exact: true }).click();
       await expect.poll(() => panel.getByTestId('contact-stage-history').textContent(), { timeout: 10_000 }).toContain('Carla Contactos');
       await page.screenshot({ path: path.join(SCREENSHOT_DIR, `contacts-inbox-panel${suffix}.png`) });
 

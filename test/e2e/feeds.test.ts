@@ -81,7 +81,7 @@ describe('feeds from the web app (real Chromium, real server)', { timeout: 240_0
     await dialog.getByLabel(T.url).fill(`${feedBase}/page`);
     // The pills field draws over its input: a click there is what a person's click does.
     await dialog.getByTestId('feed-channels').click({ force: true });
-    await page.getByRole('option', { name: 'Aroma' }).click();
+    await page.getByRole('listbox').getByRole('option', { name: 'Aroma' }).click();
     await dialog.getByLabel(T.template).fill('{title} 👉 {link}');
     await dialog.getByRole('button', { name: T.create }).click();
     await dialog.getByText(es.apiErrors.feed_is_html).waitFor();

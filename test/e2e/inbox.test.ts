@@ -104,7 +104,7 @@ describe('inbox page end to end (real Chromium, real server)', { timeout: 180_00
 
       // ---- a direct message: answer it ----
       await page.locator('#main').getByRole('textbox', { name: L.type, exact: true }).click();
-      await page.getByRole('option', { name: L.kinds.direct_message, exact: true }).click();
+      await page.getByRole('listbox').getByRole('option', { name: L.kinds.direct_message, exact: true }).click();
       await expect.poll(() => page.getByTestId('inbox-row').count(), { timeout: 10_000 }).toBeGreaterThan(0);
       await page.getByTestId('inbox-row').first().click();
       await page.getByTestId('inbox-conversation').waitFor();
@@ -122,7 +122,7 @@ describe('inbox page end to end (real Chromium, real server)', { timeout: 180_00
 
       // ---- assign to me, then resolve with the e key ----
       await page.getByTestId('inbox-assign').click();
-      await page.getByRole('option', { name: 'Inés Bandeja', exact: true }).click();
+      await page.getByRole('listbox').getByRole('option', { name: 'Inés Bandeja', exact: true }).click();
       await expect.poll(() => page.getByTestId('inbox-row').first().textContent(), { timeout: 10_000 }).toContain('Inés Bandeja');
       await page.screenshot({ path: path.join(SCREENSHOT_DIR, `inbox-conversation${suffix}.png`), fullPage: true });
       await page.locator('body').click({ position: { x: 5, y: 300 } });
@@ -131,7 +131,7 @@ describe('inbox page end to end (real Chromium, real server)', { timeout: 180_00
 
       // ---- a teammate's reply is shown before a second one goes out ----
       await page.locator('#main').getByRole('textbox', { name: L.state, exact: true }).click();
-      await page.getByRole('option', { name: L.states.any, exact: true }).click();
+      await page.getByRole('listbox').getByRole('option', { name: L.states.any, exact: true }).click();
       await page.getByTestId('inbox-reply').fill(language === 'en' ? 'One more thing' : 'Una cosa más');
       await page.getByTestId('inbox-send').click();
       await page.getByTestId('inbox-already-answered').waitFor();

@@ -92,7 +92,7 @@ describe('listening pages end to end (real Chromium, real server)', { timeout: 1
   const choose = async (label: string, option: string) => {
     // Inside the page's content: the shell has its own language picker.
     await page.locator('#main').getByRole('textbox', { name: label, exact: true }).click();
-    await page.getByRole('option', { name: option, exact: true }).click();
+    await page.getByRole('listbox').getByRole('option', { name: option, exact: true }).click();
   };
 
   /** Waits for the mention stream to show `count` cards. */
@@ -168,11 +168,12 @@ describe('listening pages end to end (real Chromium, real server)', { timeout: 1
       const kinds = await apiCall<{ items: Array<{ kind: string; label: { en: string; es: string } }> }>('GET', '/listening/source-kinds');
       const channelKind = kinds.items.find((k) => k.kind === 'channel_mentions')!.label[language];
       await page.locator('#main').getByRole('textbox', { name: L.kind, exact: true }).last().click();
-      await page.getByRole('option', { name: channelKind, exact: true }).click();
+      await page.getByRole('listbox').getByRole('option', { name: channelKind, exact: true }).click();
       await page.getByTestId('source-field-channelId').click();
-      const option = page.getByRole('option', { name: /^Sandbox Acme · / });
+      const option = page.getByRole('listbox').getByRole('option', { name: /^Sandbox Acme · / });
       await option.waitFor();
-      await expect(page.getByRole('option').count()).resolves.toBe(1);
+      // The picker's own list (the header's native selects have options too).
+      await expect(page.getByRole('listbox').getByRole('option').count()).resolves.toBe(1);
       await shot(`source-channel-picker${suffix}`);
       await option.click();
       await page.getByRole('button', { name: L.addSource, exact: true }).click();

@@ -105,10 +105,10 @@ describe('video upload and carousel from the composer (real Chromium, real serve
 
     await page.getByRole('tab', { name: 'Aroma' }).click();
     await page.getByTestId(`post-type-${channelId}`).click();
-    await page.getByRole('option', { name: M.postTypes.video, exact: true }).click();
+    await page.getByRole('listbox').getByRole('option', { name: M.postTypes.video, exact: true }).click();
     await page.getByTestId(`first-comment-${channelId}`).fill('Reserva tu cata en cafearoma.example');
     await page.getByRole('textbox', { name: 'Quién puede responder' }).click();
-    await page.getByRole('option', { name: 'Seguidores' }).click();
+    await page.getByRole('listbox').getByRole('option', { name: 'Seguidores' }).click();
     await page
       .getByTestId('composer-issues')
       .waitFor({ state: 'detached' })
@@ -144,7 +144,7 @@ describe('video upload and carousel from the composer (real Chromium, real serve
 
     await page.getByRole('tab', { name: 'Aroma' }).click();
     await page.getByTestId(`post-type-${channelId}`).click();
-    await page.getByRole('option', { name: M.postTypes.carousel, exact: true }).click();
+    await page.getByRole('listbox').getByRole('option', { name: M.postTypes.carousel, exact: true }).click();
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'composer-carousel-es.png'), fullPage: true });
     await page.getByRole('button', { name: es.composer.publishNow }).click();
 

@@ -85,7 +85,7 @@ describe('Pinterest, TikTok and Discord in the web app (real Chromium, es + en)'
       await page.getByRole('tab', { name: 'Café Aroma TikTok' }).click();
       const caps = page.getByTestId(/^capabilities-/).filter({ has: page.getByTestId(/option-.*-privacy/) });
       await caps.getByTestId(/option-.*-privacy/).click();
-      const offered = await page.getByRole('option').allTextContents();
+      const offered = await page.getByRole('listbox').getByRole('option').allTextContents();
       expect(offered).toEqual(language === 'es' ? ['Todo el mundo', 'Solo yo'] : ['Everyone', 'Only me']);
       await page.keyboard.press('Escape');
       for (const name of ['allowDuet', 'allowStitch']) {

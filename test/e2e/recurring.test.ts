@@ -65,7 +65,7 @@ describe('recurring posts from the web app (real Chromium, real server)', { time
     await page.getByLabel(`Aroma (${es.common.simulated})`).check();
     await page.getByLabel(es.composer.text, { exact: true }).fill('Café del lunes: el tueste de la semana ☕');
     await page.getByTestId('repeat-kind').click();
-    await page.getByRole('option', { name: T.kinds.weekly }).click();
+    await page.getByRole('listbox').getByRole('option', { name: T.kinds.weekly }).click();
     await page.getByTestId('repeat-weekdays').waitFor();
     await page.getByRole('button', { name: T.create }).click();
     await page.waitForURL(/\/posts\/[0-9a-f-]{36}$/);

@@ -235,12 +235,12 @@ describe('web app end to end (real Chromium, real server, embedded database)', {
     await expect(page.getByLabel('Time', { exact: true }).inputValue()).resolves.toBe(when.toFormat('HH:mm'));
     await text.fill('Better words, same post');
     await page.getByRole('textbox', { name: 'Campaign' }).click();
-    await page.getByRole('option', { name: 'Terraza de otoño' }).click();
+    await page.getByRole('listbox').getByRole('option', { name: 'Terraza de otoño' }).click();
     await page.getByRole('textbox', { name: 'Objective' }).click();
-    await page.getByRole('option', { name: 'More reservations' }).click();
+    await page.getByRole('listbox').getByRole('option', { name: 'More reservations' }).click();
     await page.getByRole('tab', { name: 'Sandbox A' }).click();
     await page.getByRole('textbox', { name: 'Visibility' }).click();
-    await page.getByRole('option', { name: 'Unlisted' }).click();
+    await page.getByRole('listbox').getByRole('option', { name: 'Unlisted' }).click();
     await page.getByLabel('Content warning').fill('Food photos');
     await shot('composer-edit');
     await page.getByRole('button', { name: 'Save changes' }).click();

@@ -222,7 +222,10 @@ describe('connect YouTube, TikTok, Pinterest and Google Business Profile from th
           const tiktokChannel = byNetwork('tiktok');
           await page.getByRole('tab', { name: tiktokChannel.name }).click();
           await page.getByTestId(`option-${tiktokChannel.id}-privacy`).click();
-          await page.getByRole('listbox').getByRole('option', { name: lang === 'es' ? 'Todo el mundo' : 'Everyone', exact: true }).click();
+          await page
+            .getByRole('listbox')
+            .getByRole('option', { name: lang === 'es' ? 'Todo el mundo' : 'Everyone', exact: true })
+            .click();
           await page.getByRole('tab', { name: t.composer.allChannels }).click();
         },
       );

@@ -224,7 +224,10 @@ describe('content operations in the web app (real Chromium, real server)', { tim
       if (lang === 'es') await picker.getByTestId('media-picker-search').fill('playa');
       else {
         await picker.getByTestId('media-picker-tag').click();
-        await page.getByRole('listbox').getByRole('option', { name: /^verano/ }).click();
+        await page
+          .getByRole('listbox')
+          .getByRole('option', { name: /^verano/ })
+          .click();
       }
       await expect.poll(async () => picker.getByTestId('media-picker-item').count(), { timeout: 30_000 }).toBe(1);
       await picker.getByRole('button', { name: /playa-verano/ }).click();

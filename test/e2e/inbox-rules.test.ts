@@ -82,7 +82,10 @@ describe('inbox rules and service report end to end (real Chromium, real server)
       await page.getByTestId('rule-labels').fill(label);
       await page.getByTestId('rule-labels').press('Enter');
       await page.getByTestId('rule-priority').click();
-      await page.getByRole('listbox').getByRole('option', { name: (language === 'en' ? en : es).inbox.priorities.urgent, exact: true }).click();
+      await page
+        .getByRole('listbox')
+        .getByRole('option', { name: (language === 'en' ? en : es).inbox.priorities.urgent, exact: true })
+        .click();
       await page.getByTestId('rule-test').click();
       await page.getByTestId('rule-test-result').waitFor();
       await page.screenshot({ path: path.join(SCREENSHOT_DIR, `inbox-rules${suffix}.png`), fullPage: true });

@@ -151,46 +151,26 @@ export function pgBossExecutor(db: Db): PgBoss.Db {
   };
 }
 
+/** One event to write: who did what to which object, in which workspace. */
+export interface EventInput {
+  workspaceId: string | null;
+  actorUserId: string | null;
+  type: string;
+  subjectType?: string;
+  subjectId?: string;
+  data?: Record<string, unknown>;
+}
+
 /** The events table (audit log, live activity, webhook outbox all read it). */
 export const eventsRepository = {
-  async insert(
-    db: Db,
-    input: {
-      workspaceId: string | null;
-      actorUserId: string | null;
-      type: string;
-      subjectType?: string;
-      subjectId?: string;
-      data?: Record<string, unknown>;
-    },
-  ): Promise<string> {
-    const row = await db
-      .insertInto('events')
-      .values({
-        workspace_id: input.workspaceId,
-        actor_user_id: input.actorUserId,
-        type: input.type,
-        subject_type: input.subjectType ?? null,
-        subject_id: input.subjectId ?? null,
-        data: JSON.stringify(input.data ?? {}),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    return String(row.id);
+  /** One event; returns its id. */
+  async insert(db: Db, input: EventInput): Promise<string> {
+    const [id] = await eventsRepository.insertMany(db, [input]);
+    return id!;
   },
 
   /** Several events in one statement, in the order given (ids ascending); returns their ids in that order. */
-  async insertMany(
-    db: Db,
-    inputs: ReadonlyArray<{
-      workspaceId: string | null;
-      actorUserId: string | null;
-      type: string;
-      subjectType?: string;
-      subjectId?: string;
-      data?: Record<string, unknown>;
-    }>,
-  ): Promise<string[]> {
+  async insertMany(db: Db, inputs: ReadonlyArray<EventInput>): Promise<string[]> {
     const ids: string[] = [];
     for (let at = 0; at < inputs.length; at += 1000) {
       const rows = await db

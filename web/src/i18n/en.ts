@@ -134,6 +134,7 @@ export const en = {
     addPart: 'Add a post to the thread',
     addImage: 'Add image',
     altText: 'Alt text (describe the image)',
+    altTextVideo: 'Description (what the video shows, for people who cannot see it)',
     removeImage: 'Remove image',
     when: 'Date and time ({{zone}})',
     whenHelp: 'In the brand’s time zone. Leave empty to publish as soon as it is approved.',

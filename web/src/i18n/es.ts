@@ -135,6 +135,7 @@ export const es: Dictionary = {
     addPart: 'Añadir una publicación al hilo',
     addImage: 'Añadir imagen',
     altText: 'Texto alternativo (describe la imagen)',
+    altTextVideo: 'Descripción (lo que muestra el vídeo, para quien no puede verlo)',
     removeImage: 'Quitar imagen',
     when: 'Fecha y hora ({{zone}})',
     whenHelp: 'En la zona horaria de la marca. Déjalo vacío para publicar en cuanto se apruebe.',

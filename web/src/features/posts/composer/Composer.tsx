@@ -466,7 +466,7 @@ function ComposerForm() {
               </Stack>
               <TextInput
                 style={{ flex: 1 }}
-                label={t('composer.altText')}
+                label={t(image.kind === 'video' ? 'composer.altTextVideo' : 'composer.altText')}
                 value={image.alt}
                 onChange={(e) => dispatch({ type: 'imageAlt', index, alt: e.currentTarget.value })}
               />

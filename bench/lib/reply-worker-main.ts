@@ -2,27 +2,10 @@
 // the product's reply engine (src/modules/inbox/replies.ts) in a loop, as the worker's job
 // `inbox.replies` runs it. It can be SIGKILLed mid-run; another worker takes its replies over when
 // their leases run out. Prints "READY" once polling.
-import pino from 'pino';
-import { openDatabase } from '../../src/db/database.ts';
-import { SecretBox } from '../../src/lib/crypto.ts';
-import { systemClock } from '../../src/lib/clock.ts';
-import { FileMediaStore } from '../../src/modules/media/store.ts';
-import { NetworkRegistry } from '../../src/networks/registry.ts';
-import { defaultAdapters } from '../../src/networks/index.ts';
-import { loadConfig } from '../../src/config.ts';
 import { processDueReplies, type ReplyEngineOptions } from '../../src/modules/inbox/replies.ts';
-import type { AppContext } from '../../src/server/context.ts';
+import { benchWorkerContext } from './worker-context.ts';
 
-const database = await openDatabase({ databaseUrl: process.env.DATABASE_URL!, poolSize: 8 });
-const ctx: AppContext = {
-  database,
-  secrets: new SecretBox(process.env.BENCH_SECRET!),
-  clock: systemClock,
-  logger: pino({ level: 'warn' }),
-  media: new FileMediaStore(process.env.BENCH_MEDIA_ROOT ?? '/tmp/plaza-bench-media'),
-  networks: new NetworkRegistry(defaultAdapters()),
-  config: loadConfig(),
-};
+const ctx = await benchWorkerContext();
 const options: ReplyEngineOptions = { owner: `bench-replies-${process.pid}`, ...JSON.parse(process.env.REPLY_OPTIONS ?? '{}') };
 let stopping = false;
 process.stdout.write('READY\n');
@@ -41,5 +24,5 @@ while (!stopping) {
     await new Promise((r) => setTimeout(r, 250));
   }
 }
-await database.close();
+await ctx.database.close();
 process.exit(0);

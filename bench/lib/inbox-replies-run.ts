@@ -31,7 +31,7 @@ import type { FakeXServer } from '../../src/networks/x/testing/server.ts';
 import type { FakeTelegramServer } from '../../src/networks/telegram/testing/server.ts';
 import { ingestInbound, queueReply } from '../../src/modules/inbox/commands.ts';
 import type { AppContext } from '../../src/server/context.ts';
-import { startNetworkFarm, type NetworkFarm } from './network-farm.ts';
+import { injectedFaults, startNetworkFarm, type NetworkFarm } from './network-farm.ts';
 import { createPgDatabase } from './pg.ts';
 import { startProcess, stopProcess } from './processes.ts';
 
@@ -318,11 +318,7 @@ export async function runInboxReplies(options: InboxRepliesOptions): Promise<Inb
       networks[network] = { replies: mine.length, sent, failed, duplicates, lost };
     }
     const all = Object.values(networks);
-    const injected = { error5xx: 0, lostAnswers: 0 };
-    for (const farm of farms.values()) {
-      injected.error5xx += farm.proxy.chaosCounts.error5xx;
-      injected.lostAnswers += farm.proxy.chaosCounts.lostAnswers;
-    }
+    const injected = injectedFaults(farms.values());
     return {
       replies: planned.length,
       sent: all.reduce((t, n) => t + n.sent, 0),

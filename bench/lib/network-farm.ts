@@ -361,3 +361,13 @@ export async function startNetworkFarm(
     },
   };
 }
+
+/** The faults the farms' proxies injected in all: 5xx answers and answers lost after acceptance. */
+export function injectedFaults(farms: Iterable<NetworkFarm>): { error5xx: number; lostAnswers: number } {
+  const injected = { error5xx: 0, lostAnswers: 0 };
+  for (const farm of farms) {
+    injected.error5xx += farm.proxy.chaosCounts.error5xx;
+    injected.lostAnswers += farm.proxy.chaosCounts.lostAnswers;
+  }
+  return injected;
+}

@@ -24,7 +24,7 @@ import type { SecretBox } from '../../src/lib/crypto.ts';
 import { FileMediaStore } from '../../src/modules/media/store.ts';
 import { defaultAdapters } from '../../src/networks/index.ts';
 import { postingBucket } from '../../src/networks/rate-rule.ts';
-import { FARM_NETWORKS, startNetworkFarm, type FarmNetwork, type NetworkFarm } from './network-farm.ts';
+import { FARM_NETWORKS, injectedFaults, startNetworkFarm, type FarmNetwork, type NetworkFarm } from './network-farm.ts';
 import { createPgDatabase } from './pg.ts';
 import { percentile, startProcess, stopProcess } from './processes.ts';
 
@@ -429,11 +429,7 @@ export async function runNetworks(options: NetworksRunOptions): Promise<Networks
     }
     const all = Object.values(networks);
     const sum = (pick: (n: NetworkNumbers) => number) => all.reduce((total, n) => total + pick(n), 0);
-    const injected = { error5xx: 0, lostAnswers: 0 };
-    for (const farm of farms.values()) {
-      injected.error5xx += farm.proxy.chaosCounts.error5xx;
-      injected.lostAnswers += farm.proxy.chaosCounts.lostAnswers;
-    }
+    const injected = injectedFaults(farms.values());
     return {
       publications: planned.length,
       published: sum((n) => n.published),

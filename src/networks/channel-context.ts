@@ -43,7 +43,7 @@ export interface ChannelContext {
    * is not free yet (nothing was posted; the engine tries again later): the network counts a post
    * when that request arrives, not when the attempt began. Absent outside the engine.
    */
-  postingSlot?: () => Promise<void>;
+  postingSlot?: PostingSlot;
   /**
    * The inbox's record of the replies Plaza sent on this channel (any worker, any process), newest
    * first, at most `limit`: for reconciling a reply whose answer was lost on networks that cannot
@@ -65,3 +65,6 @@ export interface PublishedOnChannel {
   remoteId: string;
   publishedAt: string;
 }
+
+/** Takes the channel's posting slot (ChannelContext.postingSlot). */
+export type PostingSlot = () => Promise<void>;

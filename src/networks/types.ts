@@ -215,7 +215,7 @@ export interface PublishResult {
   firstCommentRemoteUrl?: string | null;
 }
 
-export type { ChannelContext } from './channel-context.ts';
+export type { ChannelContext, PostingSlot } from './channel-context.ts';
 
 /** One problem `validate` found; build it with `validationIssue` (validation.ts) so the code has texts. */
 export interface ValidationIssue {

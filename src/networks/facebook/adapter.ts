@@ -17,6 +17,7 @@ import { GRAPH_API_VERSION, META_HOSTS, graphUrl } from '../meta-graph/version.t
 import {
   NetworkError,
   type ChannelContext,
+  type PostingSlot,
   type ChannelHealth,
   type MediaInput,
   type MetricsSupport,
@@ -147,7 +148,12 @@ export function createFacebookAdapter(options: FacebookAdapterOptions = {}): Net
     return { remoteId: id, remoteUrl: postUrl(id) };
   }
 
-  async function publishMultiPhoto(request: GraphRequestFn, page: PageChannel, input: PublishInput): Promise<PublishResult> {
+  async function publishMultiPhoto(
+    request: GraphRequestFn,
+    page: PageChannel,
+    input: PublishInput,
+    postingSlot: PostingSlot,
+  ): Promise<PublishResult> {
     const photoIds: string[] = [];
     for (const [index, item] of input.media.entries()) {
       // An unpublished photo shows nowhere: losing its answer is harmless, so it is not ambiguous.
@@ -164,6 +170,7 @@ export function createFacebookAdapter(options: FacebookAdapterOptions = {}): Net
     photoIds.forEach((id, index) => {
       form[`attached_media[${index}]`] = JSON.stringify({ media_fbid: id });
     });
+    await postingSlot();
     const { body } = await request<{ id: string }>({
       method: 'POST',
       url: graphUrl(META_HOSTS.graph, `${page.pageId}/feed`),
@@ -192,7 +199,12 @@ export function createFacebookAdapter(options: FacebookAdapterOptions = {}): Net
     }
   }
 
-  async function publishVideo(request: GraphRequestFn, page: PageChannel, input: PublishInput): Promise<PublishResult> {
+  async function publishVideo(
+    request: GraphRequestFn,
+    page: PageChannel,
+    input: PublishInput,
+    postingSlot: PostingSlot,
+  ): Promise<PublishResult> {
     const video = input.media[0]!;
     const url = graphUrl(META_HOSTS.graphVideo, `${page.pageId}/videos`);
     const { body: session } = await request<{ upload_session_id: string; video_id: string; start_offset: string; end_offset: string }>({
@@ -235,6 +247,7 @@ export function createFacebookAdapter(options: FacebookAdapterOptions = {}): Net
         await sleep(Math.min(30_000, 500 * 2 ** failures));
       }
     }
+    await postingSlot();
     await request({
       method: 'POST',
       url,
@@ -244,7 +257,12 @@ export function createFacebookAdapter(options: FacebookAdapterOptions = {}): Net
     return videoPost(request, page, session.video_id);
   }
 
-  async function publishReel(request: GraphRequestFn, page: PageChannel, input: PublishInput): Promise<PublishResult> {
+  async function publishReel(
+    request: GraphRequestFn,
+    page: PageChannel,
+    input: PublishInput,
+    postingSlot: PostingSlot,
+  ): Promise<PublishResult> {
     const video = input.media[0]!;
     const reelsUrl = graphUrl(META_HOSTS.graph, `${page.pageId}/video_reels`);
     const { body: started } = await request<{ video_id: string; upload_url?: string }>({
@@ -287,6 +305,7 @@ export function createFacebookAdapter(options: FacebookAdapterOptions = {}): Net
         offset = Math.min(total, Math.max(0, Number(phase?.bytes_transferred ?? 0)));
       }
     }
+    await postingSlot();
     const { body: finished } = await request<{ success?: boolean; post_id?: string }>({
       method: 'POST',
       url: reelsUrl,
@@ -365,16 +384,19 @@ export function createFacebookAdapter(options: FacebookAdapterOptions = {}): Net
       const page = pageChannel(ctx);
       const request = clientFor(ctx);
       const postType = facebookPostType(input);
+      // Uploads come first for carousels and videos: the posting slot is taken right before the request that makes the post.
+      const slot: PostingSlot = async () => ctx.postingSlot?.();
       let result: PublishResult;
       try {
+        if (postType === 'text' || postType === 'link' || postType === 'image') await slot();
         // A text post with a link is a link post: Facebook reads the page's Open Graph tags itself to draw the card.
         if (postType === 'text')
           result = await publishFeed(request, page, input, Boolean(firstLink(input.text)) && input.media.length === 0);
         else if (postType === 'link') result = await publishFeed(request, page, input, true);
         else if (postType === 'image') result = await publishPhoto(request, page, input);
-        else if (postType === 'carousel') result = await publishMultiPhoto(request, page, input);
-        else if (postType === 'video') result = await publishVideo(request, page, input);
-        else if (postType === 'reel') result = await publishReel(request, page, input);
+        else if (postType === 'carousel') result = await publishMultiPhoto(request, page, input, slot);
+        else if (postType === 'video') result = await publishVideo(request, page, input, slot);
+        else if (postType === 'reel') result = await publishReel(request, page, input, slot);
         else throw new NetworkError('permanent', 'post_type_unsupported', `Facebook Pages do not publish ${postType} posts`);
       } catch (error) {
         // 506: Facebook already has this post. If it is this publication's (an earlier attempt whose

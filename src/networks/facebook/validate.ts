@@ -17,6 +17,8 @@ export const FACEBOOK_LIMITS: NetworkLimits = {
   // Pages may publish far more, but a community page posting more than one a minute looks like spam
   // and Page-level throttling (code 32) counts every call of the page token.
   postsPerMinutePerChannel: 1,
+  // The slot is taken right before the request that makes the post, after photo and video uploads (adapter.ts).
+  takesPostingSlot: true,
 };
 
 /** Page videos: up to 10 GB and 240 minutes (resumable upload); MP4 or MOV, H.264 or HEVC. */

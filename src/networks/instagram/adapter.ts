@@ -338,6 +338,8 @@ export function createInstagramAdapter(options: InstagramAdapterOptions = {}): N
           );
         return found;
       }
+      // The look-ups and the container are done: the posting slot is taken now, as Instagram counts the post.
+      await ctx.postingSlot?.();
       // The only call that makes a post: a lost answer here is ambiguous (client default for POST).
       const { body: published } = await request<{ id: string }>({
         method: 'POST',

@@ -16,6 +16,8 @@ export const INSTAGRAM_LIMITS: NetworkLimits = {
   supportsVisibility: false,
   // The API allows 100 published posts per 24 hours per account (content_publishing_limit).
   postsPerMinutePerChannel: 1,
+  // The slot is taken right before the publish call, once the container is ready (adapter.ts).
+  takesPostingSlot: true,
 };
 
 /** Reels: MP4 or MOV, H.264 or HEVC, 3 s to 15 min, up to 300 MB. */

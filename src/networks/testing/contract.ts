@@ -5,7 +5,8 @@
  * - after an ambiguous outcome (the network did it, the answer was lost) `findPublished` returns
  *   the post, and a retry returns the same remote id without a second post;
  * - 401 → 'auth', 429 → 'rate_limited' with the network's delay, 5xx → 'transient', nothing posted;
- * - every metric is reported or has a reason code, declared and in each fetched answer.
+ * - every metric is reported or has a reason code, declared and in each fetched answer;
+ * - an adapter that declares `takesPostingSlot` asks for the slot before the post is made, and posts nothing when it is refused.
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -112,6 +113,38 @@ export function describeAdapterContract(name: string, setup: { start(): Promise<
       expect(await subject.adapter.findPublished(subject.channel(), publication)).toMatchObject({ remoteId: found!.remoteId });
       expect(await subject.postsWithText(publication.text)).toBe(1);
       expect(await subject.adapter.findPublished(subject.channel(), input(uniqueText('never sent')))).toBeNull();
+    });
+
+    it('takes the posting slot itself right before making the post when it declares so, and a refused slot posts nothing', async () => {
+      const declares = subject.adapter.limits.takesPostingSlot === true;
+      let asked = 0;
+      const refused = new Error('slot not free yet');
+      const refusing = {
+        ...subject.channel(),
+        postingSlot: async () => {
+          asked += 1;
+          throw refused;
+        },
+      };
+      const held = input(uniqueText('slot refused'));
+      if (declares) {
+        await expect(subject.adapter.publish(refusing, held)).rejects.toBe(refused);
+        expect(await subject.postsWithText(held.text)).toBe(0);
+        expect(asked).toBe(1);
+      }
+      // Granted: the post is made once, the slot asked for (only) by adapters that declare it.
+      asked = 0;
+      const granted = {
+        ...subject.channel(),
+        postingSlot: async () => {
+          asked += 1;
+        },
+      };
+      const sent = input(uniqueText('slot granted'));
+      await subject.adapter.publish(granted, sent);
+      expect(await subject.postsWithText(sent.text)).toBe(1);
+      if (declares) expect(asked).toBeGreaterThanOrEqual(1);
+      else expect(asked).toBe(0);
     });
 
     it('classifies 401 as auth, 429 as rate_limited with its delay, 5xx as transient, posting nothing', async () => {

@@ -436,6 +436,8 @@ export function createThreadsAdapter(options: ThreadsAdapterOptions = {}): Netwo
           { ...common, reply_to_id: parent?.id },
           index === 0 ? link : undefined,
         );
+        // The container is ready: the posting slot is taken now, as Threads counts the post.
+        await ctx.postingSlot?.();
         const postId = await publishContainer(request, userId, containerId, () =>
           parent ? findReply(request, userId, part.text, parent.id, since) : findRoot(request, userId, part, since),
         );

@@ -40,6 +40,8 @@ export const THREADS_LIMITS: NetworkLimits = {
   supportsVisibility: false,
   // 250 posts per rolling 24 hours (plus 1,000 replies): a few a minute is plenty.
   postsPerMinutePerChannel: 5,
+  // The slot is taken right before the publish call, once the container is ready (adapter.ts).
+  takesPostingSlot: true,
 };
 
 const REPLY_CONTROL: NetworkOption = {

@@ -210,9 +210,12 @@ export function createXAdapter(options: XAdapterOptions = {}): NetworkAdapter {
     part: { text: string; media: MediaInput[] },
     replyTo: string | undefined,
     replySettings: string | undefined,
+    postingSlot: (() => Promise<void>) | undefined,
   ): Promise<string> {
     const mediaIds: string[] = [];
     for (const media of part.media) mediaIds.push(await uploadMedia(request, media));
+    // The look-ups and uploads are done: the posting slot is taken now, as X counts the post.
+    await postingSlot?.();
     const body: Record<string, unknown> = { text: part.text };
     if (mediaIds.length > 0) body.media = { media_ids: mediaIds };
     if (replyTo) body.reply = { in_reply_to_tweet_id: replyTo };
@@ -301,7 +304,7 @@ export function createXAdapter(options: XAdapterOptions = {}): NetworkAdapter {
     /** Sends one part; "duplicate content" means an earlier attempt got there: take the post found. */
     const send = async (index: number, part: { text: string; media: MediaInput[] }, replyTo: string | undefined, isComment: boolean) => {
       try {
-        return await createPost(request, part, replyTo, replySettings);
+        return await createPost(request, part, replyTo, replySettings, ctx.postingSlot);
       } catch (error) {
         if (!isDuplicateError(error)) throw error;
         const found = await lookup(request, userId, input);

@@ -18,6 +18,8 @@ export const X_LIMITS: NetworkLimits = {
   supportsVisibility: false,
   // POST /2/tweets allows 100 requests per 15 minutes per user; leave room for thread parts and first comments.
   postsPerMinutePerChannel: 5,
+  // The slot is taken right before POST /2/tweets, after the reconcile look-up and media uploads (adapter.ts).
+  takesPostingSlot: true,
 };
 
 /** Who may reply: X's `reply_settings`; 'everyone' sends nothing (X's default). */

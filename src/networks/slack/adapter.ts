@@ -249,7 +249,8 @@ export function createSlackAdapter(options: SlackAdapterOptions = {}): NetworkAd
           if (!(error instanceof NetworkError) || error.code !== 'invalid_content') throw error;
         }
         const path = new URL(mode.webhookUrl).pathname.split('/');
-        return { ok: true, account: { id: `${path[2]}/${path[3]}`, handle: 'incoming-webhook', displayName: 'Slack webhook' } };
+        // A webhook tells nothing about its channel: no handle is shown, only what it is.
+        return { ok: true, account: { id: `${path[2]}/${path[3]}`, handle: 'Slack webhook', displayName: 'Slack webhook' } };
       }
       const auth = await client.call<{ team?: string; team_id?: string; user_id?: string; user?: string }>(
         'auth.test',

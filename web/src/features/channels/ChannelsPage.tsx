@@ -23,7 +23,8 @@ import { daysLeft, startSignIn } from './sign-in.ts';
 function accountHandle(channel: Channel): string | null {
   const { handle, displayName } = channelAccount(channel);
   if (!handle || handle === displayName || /\s/.test(handle.trim())) return null;
-  return handle.replace(/^@/, '');
+  // Chat channels are named "#general"; accounts are "@name".
+  return handle.startsWith('#') ? handle : `@${handle.replace(/^@/, '')}`;
 }
 
 const STATUS_COLOR: Record<Channel['status'], string> = { active: 'green', needs_reconnect: 'orange', disconnected: 'gray' };
@@ -327,7 +328,7 @@ export function ChannelsPage() {
                     </Badge>
                   )}
                 </Group>
-                {accountHandle(channel) && <Text size="sm">@{accountHandle(channel)}</Text>}
+                {accountHandle(channel) && <Text size="sm">{accountHandle(channel)}</Text>}
                 {channel.apiCost && (
                   <Text size="sm" data-testid="channel-api-cost">
                     {t('channels.apiCostMonth', {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DateTime } from 'luxon';
 import {
+  dateLanguage,
+  dayPlaceholder,
   dayToPickerDate,
   firstDayOfWeek,
   formatTypedDay,
@@ -17,6 +19,22 @@ import { cropLabels, firstLink, foldText, frameFor, initials, networkLength, sha
 const MADRID = 'Europe/Madrid';
 
 describe('date fields (web): days and times in the UI language, wall clock in the brand zone', () => {
+  it('writes English days the browser’s way: day first for British English, month first for US English', () => {
+    expect(dateLanguage('en', ['en-GB', 'en'])).toBe('en-GB');
+    expect(dateLanguage('en', ['es-ES', 'en-US'])).toBe('en-US');
+    expect(dateLanguage('en', [])).toBe('en');
+    expect(dateLanguage('es', ['en-GB'])).toBe('es');
+    expect(parseTypedDay('29/03/2026', 'en-GB')).toBe('2026-03-29');
+    expect(parseTypedDay('03/29/2026', 'en-GB')).toBeNull();
+    expect(parseTypedDay('03/29/2026', 'en-US')).toBe('2026-03-29');
+    expect(parseTypedDay('03/29/2026', 'en')).toBe('2026-03-29');
+    expect(formatTypedDay('2026-03-29', 'en-IE')).toBe('29/03/2026');
+    expect(formatTypedDay('2026-03-29', 'en-US')).toBe('03/29/2026');
+    expect(dayPlaceholder('en-GB')).toBe('dd/mm/yyyy');
+    expect(dayPlaceholder('en-US')).toBe('mm/dd/yyyy');
+    expect(dayPlaceholder('es')).toBe('dd/mm/aaaa');
+  });
+
   it('reads days the Spanish way (dd/mm/aaaa) and the English way (mm/dd/yyyy), refusing dates that do not exist', () => {
     expect(parseTypedDay('29/03/2027', 'es')).toBe('2027-03-29');
     expect(parseTypedDay('3/29/2027', 'en')).toBe('2027-03-29');

@@ -26,9 +26,9 @@ describe('sidebar, date pickers, reports and previews (real Chromium, es + en)',
   const contexts: BrowserContext[] = [];
 
   /** A signed-in page in `language`, at `width`×`height`, with the browser itself in Madrid. */
-  async function openPage(language: 'es' | 'en', width = 1280, height = 800): Promise<Page> {
+  async function openPage(language: 'es' | 'en', width = 1280, height = 800, locale?: string): Promise<Page> {
     const context = await browser.newContext({
-      locale: language === 'es' ? 'es-ES' : 'en-US',
+      locale: locale ?? (language === 'es' ? 'es-ES' : 'en-US'),
       timezoneId: ZONE,
       viewport: { width, height },
     });
@@ -152,6 +152,17 @@ describe('sidebar, date pickers, reports and previews (real Chromium, es + en)',
     expect(headers[0].toLowerCase()).toMatch(/^su/);
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'polish-datepicker-en.png') });
     await page.keyboard.press('Escape');
+  });
+
+  it('British English dates: dd/mm/yyyy in a browser set to en-GB, typed and shown day first', async () => {
+    const page = await openPage('en', 1280, 800, 'en-GB');
+    await page.goto(`${server.url}/analytics/overview`);
+    const from = page.getByLabel(en.analytics.range.from, { exact: true });
+    await from.waitFor();
+    expect(await from.getAttribute('placeholder')).toBe('dd/mm/yyyy');
+    await from.fill('29/03/2026');
+    await from.press('Tab');
+    expect(await from.inputValue()).toBe('29/03/2026');
   });
 
   it('analytics says days are counted in the brand zone, the same zone as the picker (es and en)', async () => {

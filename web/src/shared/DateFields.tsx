@@ -5,6 +5,7 @@ import { Group, Text, TextInput, type MantineSize } from '@mantine/core';
 import { DateInput, DatesProvider } from '@mantine/dates';
 import { useTranslation } from 'react-i18next';
 import {
+  dateLanguage,
   dayjsDayPattern,
   dayPlaceholder,
   dayToPickerDate,
@@ -18,7 +19,8 @@ import {
 } from './date-fields.ts';
 
 /*
- * Date fields in the UI language (Spanish: dd/mm/aaaa, weeks from Monday; English: mm/dd/yyyy), typed
+ * Date fields in the UI language (Spanish: dd/mm/aaaa, weeks from Monday; English: mm/dd/yyyy, or
+ * dd/mm/yyyy when the browser's English is British or another day-first one), typed
  * or picked from a month grid. Values are wall-clock strings in the brand's time zone, the same ones
  * the native inputs gave (`yyyy-LL-dd`, `yyyy-LL-dd'T'HH:mm`), so `fromLocalInput` keeps doing the
  * zone and daylight-saving work. Imported only by lazily loaded pages: the picker stays out of the
@@ -54,7 +56,7 @@ interface DayFieldProps {
 /** A day, typed ("29/03/2026") or picked, in the UI language's format. */
 export function DayField({ value, onChange, minDay, maxDay, clearable, ...props }: DayFieldProps) {
   const { i18n } = useTranslation();
-  const language = i18n.language === 'es' ? 'es' : 'en';
+  const language = dateLanguage(i18n.language);
   return (
     <PickerSettings>
       <DateInput

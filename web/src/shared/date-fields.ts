@@ -9,19 +9,39 @@ import { DateTime } from 'luxon';
  * brand cannot shift a day.
  */
 
-/** How a day is written in each UI language (luxon tokens): "29/03/2026" in Spanish, "03/29/2026" in English. */
+/** English-speaking regions that write the month first (the United States and the Philippines, and their neighbours' habit). */
+const MONTH_FIRST_REGIONS = new Set(['US', 'PH', 'CA', 'PR', 'GU', 'AS', 'MP', 'UM', 'VI']);
+
+/**
+ * The language tag dates are written in: Spanish, or the browser's own English ("en-GB" for a
+ * British browser), since Plaza's UI says only "en" and a London community manager writes 29/03/2026.
+ */
+export function dateLanguage(uiLanguage: string, browserLanguages: readonly string[] = globalThis.navigator?.languages ?? []): string {
+  if (uiLanguage === 'es') return 'es';
+  return browserLanguages.find((tag) => /^en(-|$)/i.test(tag)) ?? 'en';
+}
+
+/** Whether a language tag writes the day before the month: Spanish and every English but the US's (bare "en" is US English). */
+export function dayFirst(language: string): boolean {
+  if (!/^en(-|$)/i.test(language)) return true;
+  const region = /^en-([a-z]{2})\b/i.exec(language)?.[1]?.toUpperCase();
+  return region !== undefined && !MONTH_FIRST_REGIONS.has(region);
+}
+
+/** How a day is written (luxon tokens): "29/03/2026" in Spanish and British English, "03/29/2026" in US English. */
 export function dayPattern(language: string): string {
-  return language === 'es' ? 'dd/LL/yyyy' : 'LL/dd/yyyy';
+  return dayFirst(language) ? 'dd/LL/yyyy' : 'LL/dd/yyyy';
 }
 
 /** The same pattern in dayjs tokens, for the picker's `valueFormat`. */
 export function dayjsDayPattern(language: string): string {
-  return language === 'es' ? 'DD/MM/YYYY' : 'MM/DD/YYYY';
+  return dayFirst(language) ? 'DD/MM/YYYY' : 'MM/DD/YYYY';
 }
 
-/** The placeholder a day field shows: "dd/mm/aaaa" / "mm/dd/yyyy". */
+/** The placeholder a day field shows: "dd/mm/aaaa", "dd/mm/yyyy" or "mm/dd/yyyy". */
 export function dayPlaceholder(language: string): string {
-  return language === 'es' ? 'dd/mm/aaaa' : 'mm/dd/yyyy';
+  if (language === 'es') return 'dd/mm/aaaa';
+  return dayFirst(language) ? 'dd/mm/yyyy' : 'mm/dd/yyyy';
 }
 
 /** The first day of the week in the picker's month grid: Monday in Spanish, Sunday in (US) English. */
@@ -57,13 +77,13 @@ export function parseTypedDay(text: string, language: string): string | null {
   const parts = trimmed.split(/[/.\-\s]+/);
   if (parts.length !== 3 || parts.some((p) => !/^\d+$/.test(p))) return null;
   const [a, b, c] = parts.map(Number);
-  const [day, month] = language === 'es' ? [a, b] : [b, a];
+  const [day, month] = dayFirst(language) ? [a, b] : [b, a];
   const year = c < 100 ? 2000 + c : c;
   const dt = DateTime.fromObject({ year, month, day });
   return dt.isValid ? dt.toISODate() : null;
 }
 
-/** A `yyyy-LL-dd` day written the UI language's way ("29/03/2026"), or '' for none. */
+/** A `yyyy-LL-dd` day written the date language's way ("29/03/2026"), or '' for none. */
 export function formatTypedDay(day: string, language: string): string {
   const dt = DateTime.fromISO(day);
   return dt.isValid ? dt.toFormat(dayPattern(language)) : '';

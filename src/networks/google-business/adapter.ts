@@ -176,6 +176,8 @@ export function createGbpAdapter(options: GbpAdapterOptions = {}): NetworkAdapte
       const existing = await lookUp(ctx, input);
       if (existing) return resultOf(existing);
     }
+    // The look-up is done: the posting slot is taken now, as Google counts the post.
+    await ctx.postingSlot?.();
     const { body: created } = await clientFor(ctx)<GbpLocalPost>({ method: 'POST', url: `${GBP_API.v4}/${parent}/localPosts`, json: body });
     if (created?.state === 'REJECTED') throw new NetworkError('permanent', 'post_rejected', 'Google rejected the post (content policy)');
     return resultOf(created);

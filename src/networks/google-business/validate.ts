@@ -28,6 +28,8 @@ export const GBP_LIMITS: NetworkLimits = {
   supportsContentWarning: false,
   supportsVisibility: false,
   postsPerMinutePerChannel: 5,
+  // The slot is taken right before the post's request, after the look-up for an earlier attempt's post (adapter.ts).
+  takesPostingSlot: true,
 };
 
 const dateHint = { en: 'YYYY-MM-DD', es: 'AAAA-MM-DD' };

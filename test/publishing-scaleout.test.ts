@@ -281,6 +281,24 @@ describe.each(DB_KINDS)('publishing with several workers on %s', (kind) => {
     },
   );
 
+  it('a granted request in flight stops the refill until it is answered, or until its deadline if its worker died', async () => {
+    // 6 a minute: one token, refilled every 11 s (a minute's tenth plus the transit margin).
+    const channelId = await addChannel('in-flight');
+    const limiter = new SharedRateLimiter(database.raw);
+    const t0 = Date.now();
+    expect(await limiter.take(channelId, 6, t0, t0 + 30_000)).toBe(0);
+    // The worker stalls with its request unsent: 20 s later the bucket has not refilled, so the next
+    // post cannot land right beside the stalled one.
+    expect(await limiter.take(channelId, 6, t0 + 20_000, t0 + 50_000)).toBeGreaterThan(0);
+    // Answered at 25 s: the refill starts there, a whole refill before the next token.
+    await limiter.answered(channelId, t0 + 25_000);
+    expect(await limiter.take(channelId, 6, t0 + 30_000, t0 + 60_000)).toBeGreaterThan(0);
+    expect(await limiter.take(channelId, 6, t0 + 36_100, t0 + 40_000)).toBe(0);
+    // That one's worker dies in flight: the refill starts at its deadline (40 s).
+    expect(await limiter.take(channelId, 6, t0 + 45_000, t0 + 75_000)).toBeGreaterThan(0);
+    expect(await limiter.take(channelId, 6, t0 + 51_100, t0 + 80_000)).toBe(0);
+  });
+
   it('shares tokens and 429 blocks between limiter instances (one statement per batch)', async () => {
     const channelId = await addChannel('buckets');
     const one = new SharedRateLimiter(database.raw);

@@ -423,6 +423,8 @@ export class PublishingEngine {
      * attempt made needs no posting slot (that attempt's token already counted the post).
      */
     let tokenAt: number | null = null;
+    /** This attempt holds a granted posting request on the channel (until it is over). */
+    let granted = false;
     /** The attempt posted nothing: its token goes back (most of it; see refundShare). */
     const giveTokenBack = () => {
       if (tokenAt !== null) void this.limiter.refund(row.channel_id, perMinute, tokenAt, clock.now());
@@ -494,10 +496,12 @@ export class PublishingEngine {
       /** Takes the channel's posting token once per attempt: before publish, or when the adapter asks (takesPostingSlot). */
       const takeSlot = async () => {
         if (tokenAt !== null) return;
-        const wait = await this.limiter.take(row.channel_id, perMinute, clock.now());
+        // In flight until this attempt is over (`answered` below), at the latest its deadline.
+        const wait = await this.limiter.take(row.channel_id, perMinute, clock.now(), deadline);
         // Not this channel's turn yet: nothing was sent, the publication goes back to the queue.
         if (wait > 0) throw new WaitForRate(wait);
         tokenAt = clock.now();
+        granted = true;
       };
       // The first comment goes out right after its post, in the same attempt; it never fails the post.
       const withComment = async (result: PublishResult, reconciled: boolean) =>
@@ -565,6 +569,8 @@ export class PublishingEngine {
       clearTimeout(timeout);
       this.stats.inFlight--;
       release();
+      // The post has reached the network by now if it ever will: the channel's bucket refills again.
+      if (granted) void this.limiter.answered(row.channel_id, clock.now());
     }
   }
 

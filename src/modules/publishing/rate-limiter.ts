@@ -126,12 +126,17 @@ interface RateSql {
  * so they do not all come back at the same instant.
  */
 export class SharedRateLimiter {
-  private queue: Array<{ channelId: string; perMinute: number; now: number; resolve: (wait: number) => void }> = [];
+  private queue: Array<{ channelId: string; perMinute: number; now: number; holdUntil: number; resolve: (wait: number) => void }> = [];
   private scheduled = false;
   private blocks = new Map<string, number>();
   private blocking = false;
   private refunds = new Map<string, number>();
   private refunding = false;
+  private answers = new Map<string, number>();
+  private answeredAt = 0;
+  private answering = false;
+  /** Settles once the answers noted in this turn are written. */
+  private answersWritten: Promise<void> = Promise.resolve();
   /** Settles once the refunds asked for in this turn are written. */
   private refunded: Promise<void> = Promise.resolve();
 
@@ -142,10 +147,14 @@ export class SharedRateLimiter {
     private readonly fallbackWaitMs = 1_000,
   ) {}
 
-  /** Resolves to 0 when the publication may go now, otherwise the milliseconds to wait first. */
-  take(channelId: string, perMinute: number, now: number): Promise<number> {
+  /**
+   * Resolves to 0 when the publication may go now, otherwise the milliseconds to wait first. A
+   * granted request is in flight until `answered` (or until `holdUntil`, its deadline, if its worker
+   * dies): meanwhile the channel's bucket does not refill.
+   */
+  take(channelId: string, perMinute: number, now: number, holdUntil: number = now): Promise<number> {
     return new Promise((resolve) => {
-      this.queue.push({ channelId, perMinute, now, resolve });
+      this.queue.push({ channelId, perMinute, now, holdUntil, resolve });
       if (!this.scheduled) {
         this.scheduled = true;
         setImmediate(() => void this.flushTakes());
@@ -168,6 +177,20 @@ export class SharedRateLimiter {
     return this.refunded;
   }
 
+  /**
+   * A granted request is over: answered, refused or given up. The network has counted its post by
+   * now if ever, so the channel's bucket refills again from this moment (once none is in flight).
+   */
+  answered(channelId: string, now: number): Promise<void> {
+    this.answers.set(channelId, (this.answers.get(channelId) ?? 0) + 1);
+    this.answeredAt = Math.max(this.answeredAt, now);
+    if (!this.answering) {
+      this.answering = true;
+      this.answersWritten = new Promise((resolve) => setImmediate(() => void this.flushAnswers().then(resolve)));
+    }
+    return this.answersWritten;
+  }
+
   /** After a 429: nothing goes to this channel, from any worker, before `until`. */
   block(channelId: string, until: number): void {
     this.blocks.set(channelId, Math.max(until, this.blocks.get(channelId) ?? 0));
@@ -183,11 +206,13 @@ export class SharedRateLimiter {
     this.scheduled = false;
     if (batch.length === 0) return;
     const now = Math.max(...batch.map((t) => t.now));
-    const byChannel = new Map<string, { perMinute: number; takers: typeof batch }>();
+    const byChannel = new Map<string, { perMinute: number; holdUntil: number; takers: typeof batch }>();
     for (const taker of batch) {
       const group = byChannel.get(taker.channelId);
-      if (group) group.takers.push(taker);
-      else byChannel.set(taker.channelId, { perMinute: taker.perMinute, takers: [taker] });
+      if (group) {
+        group.takers.push(taker);
+        group.holdUntil = Math.max(group.holdUntil, taker.holdUntil);
+      } else byChannel.set(taker.channelId, { perMinute: taker.perMinute, holdUntil: taker.holdUntil, takers: [taker] });
     }
     const channels = [...byChannel.keys()].sort();
     const rules = channels.map((id) => enginePostingBucket(byChannel.get(id)!.perMinute));
@@ -198,6 +223,7 @@ export class SharedRateLimiter {
         capacities: rules.map((r) => r.capacity),
         refillsPerMs: rules.map((r) => r.refillPerMs),
         now: new Date(now),
+        holdsUntil: channels.map((id) => new Date(byChannel.get(id)!.holdUntil)),
       });
       for (const row of rows) {
         const group = byChannel.get(row.channel_id);
@@ -236,6 +262,26 @@ export class SharedRateLimiter {
         this.sql,
         channels,
         channels.map((id) => refunds.get(id)!),
+      );
+    } catch (error) {
+      this.onError(error);
+    }
+  }
+
+  private async flushAnswers(): Promise<void> {
+    const answers = this.answers;
+    const now = this.answeredAt;
+    this.answers = new Map();
+    this.answeredAt = 0;
+    this.answering = false;
+    if (answers.size === 0) return;
+    const channels = [...answers.keys()].sort();
+    try {
+      await repository.answeredTokens(
+        this.sql,
+        channels,
+        channels.map((id) => answers.get(id)!),
+        new Date(now),
       );
     } catch (error) {
       this.onError(error);

@@ -104,7 +104,9 @@ const DEAD = `(w.heartbeat_at < $2::timestamptz - w.dead_after_ms * interval '1 
            AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database()))))`;
 
 /** Bucket arithmetic in SQL, from the row `b` and the incoming (EXCLUDED) limit, at $5. */
-const REFILLED = `LEAST(EXCLUDED.capacity, b.tokens + GREATEST(0, extract(epoch FROM ($5::timestamptz - b.updated_at)) * 1000) * EXCLUDED.refill_per_ms)`;
+// No refill while a granted request is in flight (until its answer, or its deadline if its worker died).
+const REFILL_FROM = `(CASE WHEN b.in_flight > 0 AND b.sending_until IS NOT NULL THEN GREATEST(b.updated_at, b.sending_until) ELSE b.updated_at END)`;
+const REFILLED = `LEAST(EXCLUDED.capacity, b.tokens + GREATEST(0, extract(epoch FROM ($5::timestamptz - ${REFILL_FROM})) * 1000) * EXCLUDED.refill_per_ms)`;
 const BLOCKED = `(b.blocked_until IS NOT NULL AND b.blocked_until > $5::timestamptz)`;
 const GRANTED = `(CASE WHEN ${BLOCKED} THEN 0 ELSE LEAST(EXCLUDED.last_requested, floor(${REFILLED}))::int END)`;
 
@@ -567,7 +569,7 @@ export const publishingRepository = {
    */
   async takeTokens(
     sql: SqlRunner,
-    take: { channels: string[]; counts: number[]; capacities: number[]; refillsPerMs: number[]; now: Date },
+    take: { channels: string[]; counts: number[]; capacities: number[]; refillsPerMs: number[]; now: Date; holdsUntil: Date[] },
   ) {
     const { rows } = await sql.query<{
       channel_id: string;
@@ -576,9 +578,11 @@ export const publishingRepository = {
       blocked_until: Date | string | null;
       refill_per_ms: number;
     }>(
-      `INSERT INTO publishing_rate_buckets AS b (channel_id, tokens, updated_at, capacity, refill_per_ms, last_requested, last_granted)
-         SELECT r.channel_id, r.capacity - LEAST(r.n, floor(r.capacity)), $5, r.capacity, r.refill, r.n, LEAST(r.n, floor(r.capacity))::int
-           FROM unnest($1::uuid[], $2::int[], $3::float8[], $4::float8[]) AS r(channel_id, n, capacity, refill)
+      `INSERT INTO publishing_rate_buckets AS b
+              (channel_id, tokens, updated_at, capacity, refill_per_ms, last_requested, last_granted, in_flight, sending_until)
+         SELECT r.channel_id, r.capacity - LEAST(r.n, floor(r.capacity)), $5, r.capacity, r.refill, r.n,
+                LEAST(r.n, floor(r.capacity))::int, LEAST(r.n, floor(r.capacity))::int, r.hold
+           FROM unnest($1::uuid[], $2::int[], $3::float8[], $4::float8[], $6::timestamptz[]) AS r(channel_id, n, capacity, refill, hold)
           ORDER BY r.channel_id
          ON CONFLICT (channel_id) DO UPDATE SET
            tokens = ${REFILLED} - ${GRANTED},
@@ -586,9 +590,12 @@ export const publishingRepository = {
            capacity = EXCLUDED.capacity,
            refill_per_ms = EXCLUDED.refill_per_ms,
            last_requested = EXCLUDED.last_requested,
-           last_granted = ${GRANTED}
+           last_granted = ${GRANTED},
+           -- Requests whose deadline has passed are over (nothing is sent after it): not counted any more.
+           in_flight = (CASE WHEN b.sending_until > $5::timestamptz THEN b.in_flight ELSE 0 END) + ${GRANTED},
+           sending_until = CASE WHEN ${GRANTED} > 0 THEN GREATEST(b.sending_until, EXCLUDED.sending_until) ELSE b.sending_until END
          RETURNING b.channel_id, b.tokens, b.last_granted, b.blocked_until, b.refill_per_ms`,
-      [take.channels, take.counts, take.capacities, take.refillsPerMs, take.now],
+      [take.channels, take.counts, take.capacities, take.refillsPerMs, take.now, take.holdsUntil],
     );
     return rows;
   },
@@ -607,6 +614,27 @@ export const publishingRepository = {
          FROM v JOIN locked ON locked.channel_id = v.channel_id
         WHERE b.channel_id = v.channel_id`,
       [channels, amounts],
+    );
+  },
+
+  /**
+   * Granted requests answered (or given up) at `now`: `counts[i]` on `channels[i]` (sorted by channel
+   * id, locked in that order). The refill the bucket did not get while they were in flight is not
+   * given afterwards: its level stays as it was, dated the answer (or the deadline, when it passed).
+   */
+  async answeredTokens(sql: SqlRunner, channels: string[], counts: number[], now: Date): Promise<void> {
+    await sql.query(
+      `WITH v AS (SELECT * FROM unnest($1::uuid[], $2::int[]) AS v(channel_id, n)),
+            locked AS (SELECT b.channel_id FROM publishing_rate_buckets b JOIN v ON v.channel_id = b.channel_id
+                        ORDER BY b.channel_id FOR UPDATE OF b)
+       UPDATE publishing_rate_buckets b SET
+              updated_at = CASE WHEN b.in_flight > 0 AND b.sending_until IS NOT NULL
+                                THEN GREATEST(b.updated_at, LEAST(b.sending_until, $3::timestamptz)) ELSE b.updated_at END,
+              in_flight = GREATEST(0, b.in_flight - v.n),
+              sending_until = CASE WHEN b.in_flight - v.n > 0 THEN b.sending_until END
+         FROM v JOIN locked ON locked.channel_id = v.channel_id
+        WHERE b.channel_id = v.channel_id`,
+      [channels, counts, now],
     );
   },
 

@@ -23,9 +23,9 @@ export function postingBucket(postsPerMinute: number): PostingBucket {
  * machine that delay varies by hundreds of milliseconds, so two posts granted exactly one refill
  * apart could arrive closer together than the network allows. A tenth of a refill absorbs that
  * (600 ms on a 10-a-minute channel, 6 s on a 1-a-minute one) at a tenth of the throughput.
- * It cannot absorb a worker frozen for seconds between the grant and the request (measured at load
- * 14–19 on 2 cores); that needs one creating request in flight per channel, charged when its answer
- * comes back.
+ * A worker frozen for seconds between the grant and the request (measured at load 14–19 on 2 cores)
+ * is beyond any margin: the shared limiter stops a channel's refill while a granted request is in
+ * flight (publishing/rate-limiter.ts, migration 1240).
  */
 export const TRANSIT_MARGIN = 0.1;
 

@@ -152,92 +152,6 @@ function liveClock(server: object): void {
 }
 
 const KINDS: { [N in FarmNetwork]: Kind<Account> } = {
-  youtube: {
-    create: () => {
-      const server = new FakeYouTubeServer();
-      liveClock(server);
-      return server;
-    },
-    channel: (s, suffix) => {
-      const server = s as FakeYouTubeServer;
-      return {
-        // Each account its own Google Cloud project, with its own daily quota (header comment).
-        settings: { channelId: server.channelId, uploadsPlaylistId: server.uploadsPlaylistId, quotaProject: `farm-project${suffix}` },
-        credentials: { accessToken: server.token + suffix },
-      };
-    },
-    posts: (s) =>
-      [...(s as FakeYouTubeServer).videos.values()]
-        .filter((v) => !v.deleted)
-        .map((v) => ({ text: v.description, at: v.releasedAt ?? Date.parse(v.publishedAt), unfinished: v.privacyStatus === 'private' })),
-    faultMethods: ['POST', 'PUT'],
-  },
-  tiktok: {
-    create: () => new FakeTikTokServer(),
-    channel: (s, suffix) => {
-      const server = s as FakeTikTokServer;
-      return {
-        // What sign-in keeps from the creator's info (oauth.ts).
-        settings: { openId: server.user.open_id, username: server.user.username, ...creatorSettings(server.creator, true) },
-        credentials: { accessToken: server.token + suffix },
-      };
-    },
-    posts: (s) =>
-      [...(s as FakeTikTokServer).publishes.values()]
-        .filter((p) => p.postId && p.mode === 'direct')
-        .map((p) => ({ text: String((p.mediaType === 'VIDEO' ? p.postInfo.title : p.postInfo.description) ?? ''), at: p.postedAt ?? NaN })),
-    // Upload URLs name the upload, not the creator.
-    route: (accounts, _req, url) => {
-      if (!url.pathname.startsWith(`/${UPLOAD_HOST}/`)) return undefined;
-      const upload = url.searchParams.get('upload_id');
-      if (!upload) return undefined;
-      const index = accounts.findIndex((a) => [...(a as FakeTikTokServer).publishes.keys()].some((id) => id.endsWith(upload)));
-      return index === -1 ? undefined : index;
-    },
-    faultMethods: ['POST', 'PUT'],
-  },
-  wordpress: {
-    startAll: async (count) => {
-      const site = await startWordPress();
-      try {
-        const users = await site.addUsers('plazafarm', count);
-        const stamps = new Map<number, number>();
-        const accounts = users.map(
-          (user): WordPressAccount => ({ site, user, stamps, baseUrl: site.base, start: async () => {}, stop: async () => {} }),
-        );
-        return { accounts, stop: () => site.stop() };
-      } catch (error) {
-        await site.stop();
-        throw error;
-      }
-    },
-    channel: (a, _suffix, origin) => {
-      const account = a as WordPressAccount;
-      return { settings: { siteUrl: origin, username: account.user.login }, credentials: { applicationPassword: account.user.appPassword } };
-    },
-    posts: async (a) => {
-      const account = a as WordPressAccount;
-      return (await account.site.storedPosts())
-        .filter((p) => p.author === account.user.id && p.status !== 'trash')
-        .map((p) => ({
-          text: p.title,
-          at: account.stamps.get(p.id) ?? Date.parse(`${p.dateGmt.replace(' ', 'T')}Z`),
-          unfinished: p.status !== 'publish',
-        }));
-    },
-    route: (_accounts, req) => {
-      const auth = /^Basic (.+)$/.exec(String(req.headers.authorization ?? ''));
-      const login = auth ? Buffer.from(auth[1]!, 'base64').toString('utf8').split(':')[0]! : '';
-      const match = WORDPRESS_LOGIN.exec(login);
-      return match ? Number(match[1]) : undefined;
-    },
-    observe: (a, req, url, arrivedAt, answer) => {
-      if (req.method !== 'POST' || url.searchParams.get('rest_route') !== '/wp/v2/posts' || answer.statusCode !== 201) return;
-      const id = /\/wp\/v2\/posts\/(\d+)$/.exec(String(answer.headers.location ?? ''));
-      if (id) (a as WordPressAccount).stamps.set(Number(id[1]), arrivedAt);
-    },
-    viaOrigins: false,
-  },
   facebook: {
     create: () => {
       const server = new FakeFacebookServer();
@@ -394,6 +308,95 @@ const KINDS: { [N in FarmNetwork]: Kind<Account> } = {
       const stamps = stampsOf(server, server.messages);
       return server.messages.filter((m) => !m.deleted && !m.thread_ts).map((m) => ({ text: m.text ?? '', at: stamps.get(m) ?? NaN }));
     },
+  },
+  youtube: {
+    create: () => {
+      const server = new FakeYouTubeServer();
+      liveClock(server);
+      return server;
+    },
+    channel: (s, suffix) => {
+      const server = s as FakeYouTubeServer;
+      return {
+        // Each account its own Google Cloud project, with its own daily quota (header comment).
+        settings: { channelId: server.channelId, uploadsPlaylistId: server.uploadsPlaylistId, quotaProject: `farm-project${suffix}` },
+        credentials: { accessToken: server.token + suffix },
+      };
+    },
+    posts: (s) =>
+      [...(s as FakeYouTubeServer).videos.values()]
+        .filter((v) => !v.deleted)
+        .map((v) => ({ text: v.description, at: v.releasedAt ?? Date.parse(v.publishedAt), unfinished: v.privacyStatus === 'private' })),
+    faultMethods: ['POST', 'PUT'],
+  },
+  tiktok: {
+    create: () => new FakeTikTokServer(),
+    channel: (s, suffix) => {
+      const server = s as FakeTikTokServer;
+      return {
+        // What sign-in keeps from the creator's info (oauth.ts).
+        settings: { openId: server.user.open_id, username: server.user.username, ...creatorSettings(server.creator, true) },
+        credentials: { accessToken: server.token + suffix },
+      };
+    },
+    posts: (s) =>
+      [...(s as FakeTikTokServer).publishes.values()]
+        .filter((p) => p.postId && p.mode === 'direct')
+        .map((p) => ({ text: String((p.mediaType === 'VIDEO' ? p.postInfo.title : p.postInfo.description) ?? ''), at: p.postedAt ?? NaN })),
+    // Upload URLs name the upload, not the creator.
+    route: (accounts, _req, url) => {
+      if (!url.pathname.startsWith(`/${UPLOAD_HOST}/`)) return undefined;
+      const upload = url.searchParams.get('upload_id');
+      if (!upload) return undefined;
+      const index = accounts.findIndex((a) => [...(a as FakeTikTokServer).publishes.keys()].some((id) => id.endsWith(upload)));
+      return index === -1 ? undefined : index;
+    },
+    faultMethods: ['POST', 'PUT'],
+  },
+  wordpress: {
+    startAll: async (count) => {
+      const site = await startWordPress();
+      try {
+        const users = await site.addUsers('plazafarm', count);
+        const stamps = new Map<number, number>();
+        const accounts = users.map(
+          (user): WordPressAccount => ({ site, user, stamps, baseUrl: site.base, start: async () => {}, stop: async () => {} }),
+        );
+        return { accounts, stop: () => site.stop() };
+      } catch (error) {
+        await site.stop();
+        throw error;
+      }
+    },
+    channel: (a, _suffix, origin) => {
+      const account = a as WordPressAccount;
+      return {
+        settings: { siteUrl: origin, username: account.user.login },
+        credentials: { applicationPassword: account.user.appPassword },
+      };
+    },
+    posts: async (a) => {
+      const account = a as WordPressAccount;
+      return (await account.site.storedPosts())
+        .filter((p) => p.author === account.user.id && p.status !== 'trash')
+        .map((p) => ({
+          text: p.title,
+          at: account.stamps.get(p.id) ?? Date.parse(`${p.dateGmt.replace(' ', 'T')}Z`),
+          unfinished: p.status !== 'publish',
+        }));
+    },
+    route: (_accounts, req) => {
+      const auth = /^Basic (.+)$/.exec(String(req.headers.authorization ?? ''));
+      const login = auth ? Buffer.from(auth[1]!, 'base64').toString('utf8').split(':')[0]! : '';
+      const match = WORDPRESS_LOGIN.exec(login);
+      return match ? Number(match[1]) : undefined;
+    },
+    observe: (a, req, url, arrivedAt, answer) => {
+      if (req.method !== 'POST' || url.searchParams.get('rest_route') !== '/wp/v2/posts' || answer.statusCode !== 201) return;
+      const id = /\/wp\/v2\/posts\/(\d+)$/.exec(String(answer.headers.location ?? ''));
+      if (id) (a as WordPressAccount).stamps.set(Number(id[1]), arrivedAt);
+    },
+    viaOrigins: false,
   },
 };
 

@@ -145,7 +145,10 @@ describe('publish', () => {
     await expect(cutBeforeRelease.publish(ctx(), input)).rejects.toBeInstanceOf(NetworkError);
     const [video] = [...server.videos.values()].filter((v) => v.description === input.text);
     expect(video?.privacyStatus).toBe('private');
-    const found = await createYouTubeAdapter().findPublished!(ctx(), { ...input, firstAttemptAt: new Date(Date.now() - 60_000).toISOString() });
+    const found = await createYouTubeAdapter().findPublished!(ctx(), {
+      ...input,
+      firstAttemptAt: new Date(Date.now() - 60_000).toISOString(),
+    });
     expect(found?.remoteId).toBe(video!.id);
     expect(server.videos.get(video!.id)?.privacyStatus).toBe('unlisted');
     expect(server.postsWithText(input.text)).toBe(1);

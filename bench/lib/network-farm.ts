@@ -147,17 +147,14 @@ function stampsOf<T extends object>(server: object, store: T[] | Map<string, T>)
 }
 
 /** The server's `clock` (a fixed instant tests move by hand) follows the wall clock instead. */
-function liveClock(server: object): void {
+function liveClock<T extends object>(server: T): T {
   Object.defineProperty(server, 'clock', { get: () => Date.now(), set: () => undefined, configurable: true });
+  return server;
 }
 
 const KINDS: { [N in FarmNetwork]: Kind<Account> } = {
   facebook: {
-    create: () => {
-      const server = new FakeFacebookServer();
-      liveClock(server);
-      return server;
-    },
+    create: () => liveClock(new FakeFacebookServer()),
     channel: (s, suffix) => {
       const server = s as FakeFacebookServer;
       return {
@@ -203,11 +200,7 @@ const KINDS: { [N in FarmNetwork]: Kind<Account> } = {
     posts: (s) => [...(s as FakeXServer).posts.values()].filter((p) => !p.deleted).map((p) => ({ text: p.text, at: p.createdAt })),
   },
   linkedin: {
-    create: () => {
-      const server = new FakeLinkedInServer();
-      liveClock(server);
-      return server;
-    },
+    create: () => liveClock(new FakeLinkedInServer()),
     channel: (s, suffix) => {
       const server = s as FakeLinkedInServer;
       return { settings: { authorUrn: server.organizationUrn, kind: 'organization' }, credentials: { accessToken: server.token + suffix } };
@@ -237,11 +230,7 @@ const KINDS: { [N in FarmNetwork]: Kind<Account> } = {
     },
   },
   'google-business': {
-    create: () => {
-      const server = new FakeGbpServer();
-      liveClock(server);
-      return server;
-    },
+    create: () => liveClock(new FakeGbpServer()),
     channel: (s, suffix) => {
       const server = s as FakeGbpServer;
       return {
@@ -310,11 +299,7 @@ const KINDS: { [N in FarmNetwork]: Kind<Account> } = {
     },
   },
   youtube: {
-    create: () => {
-      const server = new FakeYouTubeServer();
-      liveClock(server);
-      return server;
-    },
+    create: () => liveClock(new FakeYouTubeServer()),
     channel: (s, suffix) => {
       const server = s as FakeYouTubeServer;
       return {

@@ -18,11 +18,12 @@
  *    lateness, duplicates, lost, and posts above a channel's limit (counted by the
  *    sandbox server). `--only=scaleout` runs just this one.
  * 5. Networks: 2,000 publications due within one minute across Facebook, Instagram, Threads, X,
- *    LinkedIn, Pinterest, Google Business Profile, Telegram, Discord and Slack channels on their
- *    local contract servers (bench/lib/network-farm.ts), within each network's posting
- *    limits, with 5% 5xx and 2% timeouts after acceptance and one worker SIGKILLed: duplicates,
- *    lost, lateness p99 per network (bench/lib/networks-run.ts). `--only=networks` runs just
- *    this one; `--small` makes it 200 publications due within 20 s (what the test suite runs).
+ *    LinkedIn, Pinterest, Google Business Profile, Telegram, Discord, Slack, YouTube and TikTok
+ *    channels on their local contract servers and WordPress channels on a real WordPress
+ *    (bench/lib/network-farm.ts), within each network's posting limits, with 5% 5xx and 2%
+ *    timeouts after acceptance and one worker SIGKILLed: duplicates, lost, lateness p99 per
+ *    network (bench/lib/networks-run.ts). `--only=networks` runs just this one; `--small` makes
+ *    it 224 publications due within 20 s (what the test suite runs).
  * 6. Resumable upload: a 200 MB video (20 MB with --quick) to the YouTube test server (another
  *    process) with the connection cut at 30 %, 60 % and 90 %: videos created (1), bytes resent
  *    (`upload_resend_ratio`), the worker's memory above its level before (`upload_peak_rss_mb`).
@@ -724,7 +725,7 @@ const chaos = await runChaos();
 const claim = await runClaim();
 log('scale-out: 4 worker processes on one Postgres, chaos, one worker SIGKILLed…');
 const scaleout = await runScaleout();
-log('networks: ten networks on their contract servers, chaos, one worker SIGKILLed…');
+log('networks: thirteen networks on their contract servers and a real WordPress, chaos, one worker SIGKILLed…');
 const networks = await runMixedNetworks();
 log('resumable upload: a video to the YouTube test server, cut at 30 %, 60 % and 90 %…');
 const upload = await runUpload();

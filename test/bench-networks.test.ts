@@ -1,10 +1,12 @@
 /**
  * The small version of the mixed-network publishing benchmark (`npm run bench:publish --
- * --only=networks --small`, bench/lib/networks-run.ts): 200 publications due within 20 s across
- * Facebook, Instagram, Threads, X, LinkedIn, Pinterest, Google Business Profile, Telegram, Discord
- * and Slack channels on their local contract servers, with 5% 5xx and 2% timeouts after acceptance
- * and a worker process SIGKILLed, settle with no duplicate and nothing lost, as the networks' own
- * servers count them, and no post above a channel's limit.
+ * --only=networks --small`, bench/lib/networks-run.ts): 224 publications due within 20 s across
+ * Facebook, Instagram, Threads, X, LinkedIn, Pinterest, Google Business Profile, Telegram, Discord,
+ * Slack, YouTube (a video each) and TikTok (videos and photo posts) channels on their local contract
+ * servers and WordPress channels on a real WordPress (one site, a user each), with 5% 5xx and 2%
+ * timeouts after acceptance and a worker process SIGKILLed, settle with no duplicate and nothing
+ * lost, as the networks' own servers (WordPress's own database) count them, and no post above a
+ * channel's limit.
  *
  * An attempt the network refused gives its channel's posting slot back, and a lost answer is found
  * again without waiting for a slot; only a publication in flight on the killed worker waits for its
@@ -20,7 +22,7 @@ import { FARM_NETWORKS } from '../bench/lib/network-farm.ts';
 import { SMALL_RUN, runNetworks } from '../bench/lib/networks-run.ts';
 
 describe('publishing benchmark, mixed networks (small)', () => {
-  it('publishes every post once on ten networks through 5xx, lost answers and a SIGKILL', async () => {
+  it('publishes every post once on thirteen networks through 5xx, lost answers and a SIGKILL', async () => {
     const secret = `bench-${randomBytes(16).toString('hex')}`;
     const mediaRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'plaza-bench-networks-'));
     try {

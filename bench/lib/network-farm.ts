@@ -16,8 +16,25 @@
  * those stamps. Servers whose stamps are a test clock or whole seconds (Pinterest, Telegram, Discord,
  * Slack) get their store's inserts stamped on the wall clock instead (stampInserts).
  *
- * Not in the farm: YouTube and TikTok (a video upload per post; YouTube's daily quota of six uploads
- * per project would defer most of a run), and WordPress (a real PHP and MariaDB server per account).
+ * YouTube and TikTok take a video upload per post (and TikTok photo posts): the fault proxy hits
+ * their PUTs too (upload chunks, YouTube's videos.update that makes a video public), not only POSTs.
+ * TikTok's upload URLs carry no token: the router finds the account by the upload's id. YouTube's
+ * daily quota is per Google Cloud project (videos.insert 100 a day, 10,000 units): each farm
+ * account is its own project (`settings.quotaProject`), as each channel of a real install whose
+ * owners each registered their own developer app would be, so the quota never defers a bench post
+ * (a channel gets at most a few posts a run) while the ledger and the server still count it.
+ * A YouTube video counts as made when videos.update takes it out of private (its release at
+ * Plaza's time); one still private is a video on the network but not a published post.
+ *
+ * WordPress is the real one (Debian's WordPress under `php -S` with MariaDB,
+ * src/networks/wordpress/testing/wordpress.ts): one site, each farm account its own WordPress
+ * user (an author) with its own application password, found by the router from the Basic auth
+ * login. Its channels name the fault proxy as their site address (settings.siteUrl), as a blog
+ * behind a flaky front end, so they are not in PLAZA_NETWORK_ORIGINS (`viaOrigins`). The posts
+ * are read from WordPress's own database (wp_posts: author, title, slug, status), so a second post
+ * for one publication (WordPress would give it the slug with "-2") counts as a duplicate by its
+ * title; a post not `publish` is not a published post. post_date_gmt has whole seconds: the router
+ * stamps each post when WordPress got its POST (the id from the 201's Location).
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -31,6 +48,10 @@ import { FakeGbpServer } from '../../src/networks/google-business/testing/server
 import { FakeTelegramServer } from '../../src/networks/telegram/testing/server.ts';
 import { FakeDiscordServer } from '../../src/networks/discord/testing/server.ts';
 import { FakeSlackServer } from '../../src/networks/slack/testing/server.ts';
+import { FakeYouTubeServer } from '../../src/networks/youtube/testing/server.ts';
+import { FakeTikTokServer, UPLOAD_HOST } from '../../src/networks/tiktok/testing/server.ts';
+import { creatorSettings } from '../../src/networks/tiktok/creator.ts';
+import { startWordPress, type LocalWordPress } from '../../src/networks/wordpress/testing/wordpress.ts';
 import { startFaultProxy, type ChaosOptions, type FaultProxy } from '../../src/networks/testing/fault-proxy.ts';
 
 /** Part 1's networks, then part 2's (issue 15) that the farm runs. */
@@ -45,6 +66,9 @@ export const FARM_NETWORKS = [
   'telegram',
   'discord',
   'slack',
+  'youtube',
+  'tiktok',
+  'wordpress',
 ] as const;
 export type FarmNetwork = (typeof FARM_NETWORKS)[number];
 
@@ -52,6 +76,8 @@ export type FarmNetwork = (typeof FARM_NETWORKS)[number];
 export interface MadePost {
   text: string;
   at: number;
+  /** On the network but not published as asked (a YouTube video still private, a WordPress draft). */
+  unfinished?: boolean;
 }
 
 interface Account {
@@ -62,10 +88,31 @@ interface Account {
 
 /** How to run one network's server as a farm account: its channel and the posts it made. */
 interface Kind<S extends Account> {
-  create(): S;
-  channel(server: S, suffix: string): { settings: Record<string, unknown>; credentials: Record<string, unknown> };
-  posts(server: S): MadePost[];
+  /** One server per account (the default)… */
+  create?(): S;
+  /** …or all accounts at once, sharing what `stop` ends (WordPress: one site, a user per account). */
+  startAll?(count: number): Promise<{ accounts: S[]; stop(): Promise<void> }>;
+  /** The channel of an account; `origin` is the farm's fault proxy. */
+  channel(server: S, suffix: string, origin: string): { settings: Record<string, unknown>; credentials: Record<string, unknown> };
+  posts(server: S): MadePost[] | Promise<MadePost[]>;
+  /** The account a request is for when no token carries a `~N` suffix (TikTok's upload URLs, WordPress's Basic auth). */
+  route?(accounts: S[], req: http.IncomingMessage, url: URL): number | undefined;
+  /** Sees each answer the router passes back, with when its request arrived (WordPress: when each post was made). */
+  observe?(account: S, req: http.IncomingMessage, url: URL, arrivedAt: number, answer: http.IncomingMessage): void;
+  /** Methods the fault proxy hits (default POST). */
+  faultMethods?: string[];
+  /** false: channels name the proxy as their own address instead of going through PLAZA_NETWORK_ORIGINS. */
+  viaOrigins?: boolean;
 }
+
+/** A WordPress user of the farm's one site: a channel's account. */
+interface WordPressAccount extends Account {
+  site: LocalWordPress;
+  user: { id: number; login: string; appPassword: string };
+  /** Post id → when WordPress got the POST that made it (shared by the site's accounts). */
+  stamps: Map<number, number>;
+}
+const WORDPRESS_LOGIN = /^plazafarm(\d+)$/;
 
 /**
  * When each post was stored, on the wall clock, for servers whose own stamps are a test clock or
@@ -100,17 +147,14 @@ function stampsOf<T extends object>(server: object, store: T[] | Map<string, T>)
 }
 
 /** The server's `clock` (a fixed instant tests move by hand) follows the wall clock instead. */
-function liveClock(server: object): void {
+function liveClock<T extends object>(server: T): T {
   Object.defineProperty(server, 'clock', { get: () => Date.now(), set: () => undefined, configurable: true });
+  return server;
 }
 
 const KINDS: { [N in FarmNetwork]: Kind<Account> } = {
   facebook: {
-    create: () => {
-      const server = new FakeFacebookServer();
-      liveClock(server);
-      return server;
-    },
+    create: () => liveClock(new FakeFacebookServer()),
     channel: (s, suffix) => {
       const server = s as FakeFacebookServer;
       return {
@@ -156,11 +200,7 @@ const KINDS: { [N in FarmNetwork]: Kind<Account> } = {
     posts: (s) => [...(s as FakeXServer).posts.values()].filter((p) => !p.deleted).map((p) => ({ text: p.text, at: p.createdAt })),
   },
   linkedin: {
-    create: () => {
-      const server = new FakeLinkedInServer();
-      liveClock(server);
-      return server;
-    },
+    create: () => liveClock(new FakeLinkedInServer()),
     channel: (s, suffix) => {
       const server = s as FakeLinkedInServer;
       return { settings: { authorUrn: server.organizationUrn, kind: 'organization' }, credentials: { accessToken: server.token + suffix } };
@@ -190,11 +230,7 @@ const KINDS: { [N in FarmNetwork]: Kind<Account> } = {
     },
   },
   'google-business': {
-    create: () => {
-      const server = new FakeGbpServer();
-      liveClock(server);
-      return server;
-    },
+    create: () => liveClock(new FakeGbpServer()),
     channel: (s, suffix) => {
       const server = s as FakeGbpServer;
       return {
@@ -262,12 +298,99 @@ const KINDS: { [N in FarmNetwork]: Kind<Account> } = {
       return server.messages.filter((m) => !m.deleted && !m.thread_ts).map((m) => ({ text: m.text ?? '', at: stamps.get(m) ?? NaN }));
     },
   },
+  youtube: {
+    create: () => liveClock(new FakeYouTubeServer()),
+    channel: (s, suffix) => {
+      const server = s as FakeYouTubeServer;
+      return {
+        // Each account its own Google Cloud project, with its own daily quota (header comment).
+        settings: { channelId: server.channelId, uploadsPlaylistId: server.uploadsPlaylistId, quotaProject: `farm-project${suffix}` },
+        credentials: { accessToken: server.token + suffix },
+      };
+    },
+    posts: (s) =>
+      [...(s as FakeYouTubeServer).videos.values()]
+        .filter((v) => !v.deleted)
+        .map((v) => ({ text: v.description, at: v.releasedAt ?? Date.parse(v.publishedAt), unfinished: v.privacyStatus === 'private' })),
+    faultMethods: ['POST', 'PUT'],
+  },
+  tiktok: {
+    create: () => new FakeTikTokServer(),
+    channel: (s, suffix) => {
+      const server = s as FakeTikTokServer;
+      return {
+        // What sign-in keeps from the creator's info (oauth.ts).
+        settings: { openId: server.user.open_id, username: server.user.username, ...creatorSettings(server.creator, true) },
+        credentials: { accessToken: server.token + suffix },
+      };
+    },
+    posts: (s) =>
+      [...(s as FakeTikTokServer).publishes.values()]
+        .filter((p) => p.postId && p.mode === 'direct')
+        .map((p) => ({ text: String((p.mediaType === 'VIDEO' ? p.postInfo.title : p.postInfo.description) ?? ''), at: p.postedAt ?? NaN })),
+    // Upload URLs name the upload, not the creator.
+    route: (accounts, _req, url) => {
+      if (!url.pathname.startsWith(`/${UPLOAD_HOST}/`)) return undefined;
+      const upload = url.searchParams.get('upload_id');
+      if (!upload) return undefined;
+      const index = accounts.findIndex((a) => [...(a as FakeTikTokServer).publishes.keys()].some((id) => id.endsWith(upload)));
+      return index === -1 ? undefined : index;
+    },
+    faultMethods: ['POST', 'PUT'],
+  },
+  wordpress: {
+    startAll: async (count) => {
+      const site = await startWordPress();
+      try {
+        const users = await site.addUsers('plazafarm', count);
+        const stamps = new Map<number, number>();
+        const accounts = users.map(
+          (user): WordPressAccount => ({ site, user, stamps, baseUrl: site.base, start: async () => {}, stop: async () => {} }),
+        );
+        return { accounts, stop: () => site.stop() };
+      } catch (error) {
+        await site.stop();
+        throw error;
+      }
+    },
+    channel: (a, _suffix, origin) => {
+      const account = a as WordPressAccount;
+      return {
+        settings: { siteUrl: origin, username: account.user.login },
+        credentials: { applicationPassword: account.user.appPassword },
+      };
+    },
+    posts: async (a) => {
+      const account = a as WordPressAccount;
+      return (await account.site.storedPosts())
+        .filter((p) => p.author === account.user.id && p.status !== 'trash')
+        .map((p) => ({
+          text: p.title,
+          at: account.stamps.get(p.id) ?? Date.parse(`${p.dateGmt.replace(' ', 'T')}Z`),
+          unfinished: p.status !== 'publish',
+        }));
+    },
+    route: (_accounts, req) => {
+      const auth = /^Basic (.+)$/.exec(String(req.headers.authorization ?? ''));
+      const login = auth ? Buffer.from(auth[1]!, 'base64').toString('utf8').split(':')[0]! : '';
+      const match = WORDPRESS_LOGIN.exec(login);
+      return match ? Number(match[1]) : undefined;
+    },
+    observe: (a, req, url, arrivedAt, answer) => {
+      if (req.method !== 'POST' || url.searchParams.get('rest_route') !== '/wp/v2/posts' || answer.statusCode !== 201) return;
+      const id = /\/wp\/v2\/posts\/(\d+)$/.exec(String(answer.headers.location ?? ''));
+      if (id) (a as WordPressAccount).stamps.set(Number(id[1]), arrivedAt);
+    },
+    viaOrigins: false,
+  },
 };
 
 export interface NetworkFarm {
   network: FarmNetwork;
   /** The origin workers reach this network at (the fault proxy). */
   origin: string;
+  /** Whether workers reach it through PLAZA_NETWORK_ORIGINS (false: the channels name `origin` themselves). */
+  viaOrigins: boolean;
   /** The same servers without the faults (the bench's own set-up calls). */
   directOrigin: string;
   proxy: FaultProxy;
@@ -275,7 +398,7 @@ export interface NetworkFarm {
   /** Settings and credentials of the channel that is account `index`. */
   channel(index: number): { settings: Record<string, unknown>; credentials: Record<string, unknown> };
   /** The posts account `index` made. */
-  posts(index: number): MadePost[];
+  posts(index: number): Promise<MadePost[]>;
   /** Account `index`'s server itself (its test helpers: comments by others, the inbox's oracles). */
   server(index: number): unknown;
   /** Requests the router sent to the accounts. */
@@ -296,20 +419,26 @@ export async function startNetworkFarm(
   chaos?: Omit<ChaosOptions, 'match'> & { match?: ChaosOptions['match'] },
 ): Promise<NetworkFarm> {
   const kind = KINDS[network];
-  const servers: Account[] = [];
-  for (let i = 0; i < accounts; i++) servers.push(kind.create());
-  // A few at a time: each listens on its own loopback port.
-  for (let i = 0; i < servers.length; i += 50) await Promise.all(servers.slice(i, i + 50).map((s) => s.start()));
+  let servers: Account[] = [];
+  let stopShared = async () => {};
+  if (kind.startAll) ({ accounts: servers, stop: stopShared } = await kind.startAll(accounts));
+  else {
+    for (let i = 0; i < accounts; i++) servers.push(kind.create!());
+    // A few at a time: each listens on its own loopback port.
+    for (let i = 0; i < servers.length; i += 50) await Promise.all(servers.slice(i, i + 50).map((s) => s.start()));
+  }
   const agent = new http.Agent({ keepAlive: true, maxSockets: 16 });
   const farm = { routed: 0, unrouted: 0 };
   const router = http.createServer((req, res) => {
+    const arrivedAt = Date.now();
     const url = new URL(req.url ?? '/', 'http://router');
     const auth = String(req.headers.authorization ?? '');
     const queryToken = url.searchParams.get('access_token') ?? '';
     const pathMatch = PATH_SUFFIX.exec(url.pathname);
     const match = SUFFIX.exec(auth) ?? SUFFIX.exec(queryToken) ?? pathMatch;
-    const target = match ? servers[Number(match[1])] : undefined;
-    if (!match || !target) {
+    const index = match ? Number(match[1]) : kind.route?.(servers, req, url);
+    const target = index === undefined ? undefined : servers[index];
+    if (!target) {
       farm.unrouted += 1;
       req.resume();
       res.writeHead(401, { 'content-type': 'application/json' });
@@ -326,6 +455,7 @@ export async function startNetworkFarm(
     const forward = http.request(
       { agent, host: upstream.hostname, port: upstream.port, method: req.method, path: `${url.pathname}${url.search}`, headers },
       (answer) => {
+        kind.observe?.(target, req, url, arrivedAt, answer);
         res.writeHead(answer.statusCode ?? 502, answer.headers);
         answer.pipe(res);
       },
@@ -336,15 +466,17 @@ export async function startNetworkFarm(
   await new Promise<void>((resolve) => router.listen(0, '127.0.0.1', resolve));
   const routerUrl = `http://127.0.0.1:${(router.address() as AddressInfo).port}`;
   const proxy = await startFaultProxy(routerUrl);
-  if (chaos) proxy.chaos({ match: (method) => method === 'POST', ...chaos });
+  const faultMethods = kind.faultMethods ?? ['POST'];
+  if (chaos) proxy.chaos({ match: (method) => faultMethods.includes(method), ...chaos });
   return {
     network,
     origin: proxy.url,
+    viaOrigins: kind.viaOrigins ?? true,
     directOrigin: routerUrl,
     proxy,
     accounts,
-    channel: (index) => kind.channel(servers[index]!, `~${index}`),
-    posts: (index) => kind.posts(servers[index]!),
+    channel: (index) => kind.channel(servers[index]!, `~${index}`, proxy.url),
+    posts: async (index) => kind.posts(servers[index]!),
     server: (index) => servers[index]!,
     get routed() {
       return farm.routed;
@@ -358,6 +490,7 @@ export async function startNetworkFarm(
       await new Promise<void>((resolve) => router.close(() => resolve()));
       agent.destroy();
       for (let i = 0; i < servers.length; i += 50) await Promise.all(servers.slice(i, i + 50).map((s) => s.stop()));
+      await stopShared();
     },
   };
 }

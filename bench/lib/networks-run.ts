@@ -1,10 +1,13 @@
 /**
  * The mixed-network publishing run (`npm run bench:publish -- --only=networks [--small]`, and part
  * of the full bench): publications due within a window across the farm's networks (Facebook,
- * Instagram, Threads, X, LinkedIn, Pinterest, Google Business Profile, Telegram, Discord, Slack),
- * each channel its own account on the network's local contract server
- * (network-farm.ts), with 5% 5xx and 2% timeouts after acceptance on every POST (the fault
- * proxy) and one of two worker processes SIGKILLed halfway.
+ * Instagram, Threads, X, LinkedIn, Pinterest, Google Business Profile, Telegram, Discord, Slack,
+ * YouTube, TikTok and a real WordPress), each channel its own account on the network's local
+ * contract server (network-farm.ts), with 5% 5xx and 2% timeouts after acceptance on every POST
+ * (and PUT for YouTube's and TikTok's uploads; the fault proxy) and one of two worker processes
+ * SIGKILLed halfway. YouTube posts carry a small MP4; TikTok posts alternate between that video
+ * (uploaded in chunks) and a photo post (pulled by URL), each after the creator-info query and
+ * polled to PUBLISH_COMPLETE; WordPress posts are text.
  *
  * Each channel gets only as many posts as its network's documented posting rate allows
  * (`postsPerMinutePerChannel`, as the engine obeys it, with a quarter's room), spaced accordingly,
@@ -12,9 +15,11 @@
  * counted from the networks' own post stamps (`rateViolations`).
  *
  * Oracles, from the servers' state: duplicates (posts per text per account above one), lost
- * (publications not settled, or settled as published with no post on the network), and lateness
- * per network = when the network made the post − due time (for Instagram and Threads that is the
- * container's publish call, media_publish / threads_publish).
+ * (publications not settled, or settled as published with no post on the network, or only one not
+ * finished: a YouTube video still private, a WordPress post not `publish`), and lateness per
+ * network = when the network made the post − due time (for Instagram and Threads that is the
+ * container's publish call, media_publish / threads_publish; for YouTube the videos.update that
+ * takes the uploaded video out of private).
  */
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
@@ -22,6 +27,7 @@ import type { ChildProcess } from 'node:child_process';
 import { openDatabase, migrate } from '../../src/db/database.ts';
 import type { SecretBox } from '../../src/lib/crypto.ts';
 import { FileMediaStore } from '../../src/modules/media/store.ts';
+import { tinyVideo } from '../../src/modules/media/testing/tiny-video.ts';
 import { defaultAdapters } from '../../src/networks/index.ts';
 import { postingBucket } from '../../src/networks/rate-rule.ts';
 import { FARM_NETWORKS, injectedFaults, startNetworkFarm, type FarmNetwork, type NetworkFarm } from './network-farm.ts';
@@ -29,7 +35,7 @@ import { createPgDatabase } from './pg.ts';
 import { percentile, startProcess, stopProcess } from './processes.ts';
 
 export interface NetworksRunOptions {
-  /** Publications in all (split evenly across the farm's networks, FARM_NETWORKS). */
+  /** Publications in all (split as evenly as they go across the farm's networks, FARM_NETWORKS). */
   publications: number;
   /** Window the due times fall in (ms). */
   windowMs: number;
@@ -76,8 +82,11 @@ export interface NetworksRunResult {
 
 /** The full run: 2,000 publications due within one minute. */
 export const FULL_RUN = { publications: 2_000, windowMs: 60_000, leadMs: 10_000 } as const;
-/** `--small` (and the test suite's run): 200 publications due within 20 seconds. */
-export const SMALL_RUN = { publications: 200, windowMs: 20_000, leadMs: 4_000 } as const;
+/**
+ * `--small` (and the test suite's run): 224 publications due within 20 seconds, about 17 a network
+ * (the ten networks of part 1 had 20 each of 200; YouTube, TikTok and WordPress add a few).
+ */
+export const SMALL_RUN = { publications: 224, windowMs: 20_000, leadMs: 4_000 } as const;
 
 /** A tiny JPEG (Instagram publishes no text-only posts: its publications carry this image). */
 const JPEG = Uint8Array.from(
@@ -87,8 +96,27 @@ const JPEG = Uint8Array.from(
   ),
 );
 
-/** Networks whose bench posts carry the image: Instagram publishes no text-only posts, and a pin is an image. */
-const WITH_IMAGE = new Set<FarmNetwork>(['instagram', 'pinterest']);
+/** A 6-second vertical MP4 (720×1280, AVC) that YouTube and TikTok accept (TikTok: 3 s at least, 9:16 to 16:9). */
+const VIDEO = { bytes: tinyVideo({ width: 720, height: 1280, seconds: 6 }), width: 720, height: 1280, seconds: 6, codec: 'avc1' };
+
+/**
+ * What the `n`th bench post of `network` carries: Instagram publishes no text-only posts and a pin
+ * is an image; YouTube takes a video; TikTok alternates a video and a photo post, with the privacy
+ * level TikTok asks the creator to choose (one its creator info offers).
+ */
+function benchPost(network: FarmNetwork, n: number, media: { image: string; video: string }) {
+  switch (network) {
+    case 'instagram':
+    case 'pinterest':
+      return { media: [{ mediaId: media.image }], options: {} };
+    case 'youtube':
+      return { media: [{ mediaId: media.video }], options: {} };
+    case 'tiktok':
+      return { media: [{ mediaId: n % 2 === 0 ? media.video : media.image }], options: { network: { privacy: 'PUBLIC_TO_EVERYONE' } } };
+    default:
+      return { media: [], options: {} };
+  }
+}
 
 const adapters = new Map(defaultAdapters().map((a) => [a.name as string, a]));
 
@@ -149,11 +177,17 @@ async function seedTelegramHistory(
 }
 
 export async function runNetworks(options: NetworksRunOptions): Promise<NetworksRunResult> {
-  const perNetwork = Math.floor(options.publications / FARM_NETWORKS.length);
+  // As even as it goes: the first `publications % networks` networks get one more.
+  const counts = Object.fromEntries(
+    FARM_NETWORKS.map((network, i) => [
+      network,
+      Math.floor(options.publications / FARM_NETWORKS.length) + (i < options.publications % FARM_NETWORKS.length ? 1 : 0),
+    ]),
+  ) as Record<FarmNetwork, number>;
   const shapes = Object.fromEntries(
     FARM_NETWORKS.map((network) => {
       const shape = channelShape(network, options.windowMs);
-      return [network, { ...shape, channels: Math.ceil(perNetwork / shape.perChannel) }];
+      return [network, { ...shape, channels: Math.ceil(counts[network] / shape.perChannel) }];
     }),
   ) as Record<FarmNetwork, { perChannel: number; spacingMs: number; channels: number }>;
   const farms = new Map<FarmNetwork, NetworkFarm>();
@@ -195,8 +229,11 @@ export async function runNetworks(options: NetworksRunOptions): Promise<Networks
       BENCH_MEDIA_ROOT: options.mediaRoot,
       // The contract servers listen on loopback: the admin switch PLAZA_ALLOW_PRIVATE_URLS, on.
       PLAZA_ALLOW_PRIVATE_URLS: 'true',
-      PLAZA_NETWORK_ORIGINS: [...farms.values()].map((f) => `${f.network}=${f.origin}`).join(','),
-      // Instagram and Threads fetch media by URL: a signed URL under PUBLIC_URL (the test servers do not fetch it).
+      PLAZA_NETWORK_ORIGINS: [...farms.values()]
+        .filter((f) => f.viaOrigins)
+        .map((f) => `${f.network}=${f.origin}`)
+        .join(','),
+      // Instagram, Threads and TikTok's photos are fetched by URL: a signed URL under PUBLIC_URL (the test servers do not fetch it).
       PUBLIC_URL: 'https://plaza.example',
       ENGINE_OPTIONS: JSON.stringify({
         lookaheadMs: 5_000,
@@ -223,12 +260,19 @@ export async function runNetworks(options: NetworksRunOptions): Promise<Networks
       `INSERT INTO workspaces (name, time_zone, language, missed_grace_minutes) VALUES ('Bench networks', 'Europe/Madrid', 'es', 600) RETURNING id`,
     );
     const workspaceId = ws[0]!.id;
-    const stored = await new FileMediaStore(options.mediaRoot).put(JPEG);
+    const store = new FileMediaStore(options.mediaRoot);
+    const stored = await store.put(JPEG);
     const { rows: media } = await raw.query<{ id: string }>(
       `INSERT INTO media (workspace_id, sha256, mime_type, size_bytes, width, height) VALUES ($1, $2, 'image/jpeg', $3, 1080, 1080) RETURNING id`,
       [workspaceId, stored.sha256, stored.size],
     );
-    const mediaId = media[0]!.id;
+    const storedVideo = await store.put(VIDEO.bytes);
+    const { rows: videos } = await raw.query<{ id: string }>(
+      `INSERT INTO media (workspace_id, sha256, mime_type, size_bytes, width, height, kind, duration_seconds, codec)
+       VALUES ($1, $2, 'video/mp4', $3, $4, $5, 'video', $6, $7) RETURNING id`,
+      [workspaceId, storedVideo.sha256, storedVideo.size, VIDEO.width, VIDEO.height, VIDEO.seconds, VIDEO.codec],
+    );
+    const mediaIds = { image: media[0]!.id, video: videos[0]!.id };
 
     interface Planned {
       id: string;
@@ -237,6 +281,8 @@ export async function runNetworks(options: NetworksRunOptions): Promise<Networks
       channelId: string;
       dueAt: number;
       text: string;
+      media: Array<{ mediaId: string }>;
+      options: Record<string, unknown>;
     }
     const planned: Planned[] = [];
     const channelRows: Array<{ id: string; network: FarmNetwork; account: number }> = [];
@@ -245,6 +291,7 @@ export async function runNetworks(options: NetworksRunOptions): Promise<Networks
       const { perChannel, spacingMs, channels } = shapes[network];
       const room = Math.max(0, options.windowMs - (perChannel - 1) * spacingMs);
       let count = 0;
+      const perNetwork = counts[network];
       for (let c = 0; c < channels; c++) {
         const channelId = randomUUID();
         channelRows.push({ id: channelId, network, account: c });
@@ -259,6 +306,7 @@ export async function runNetworks(options: NetworksRunOptions): Promise<Networks
             channelId,
             dueAt: startAt + offset + j * spacingMs,
             text: `Plaza bench ${network} ${id}`,
+            ...benchPost(network, count, mediaIds),
           });
         }
       }
@@ -288,10 +336,10 @@ export async function runNetworks(options: NetworksRunOptions): Promise<Networks
       [postIds, workspaceId, planned.map((p) => p.text), planned.map((p) => new Date(p.dueAt))],
     );
     await raw.query(
-      `INSERT INTO publications (id, post_id, workspace_id, channel_id, network, text, media, state, due_at)
-       SELECT v.id, v.post, $2, v.channel, v.network, v.text, v.media::jsonb, 'scheduled', v.due
-         FROM unnest($1::uuid[], $3::uuid[], $4::uuid[], $5::text[], $6::text[], $7::text[], $8::timestamptz[])
-           AS v(id, post, channel, network, text, media, due)`,
+      `INSERT INTO publications (id, post_id, workspace_id, channel_id, network, text, media, options, state, due_at)
+       SELECT v.id, v.post, $2, v.channel, v.network, v.text, v.media::jsonb, v.options::jsonb, 'scheduled', v.due
+         FROM unnest($1::uuid[], $3::uuid[], $4::uuid[], $5::text[], $6::text[], $7::text[], $8::timestamptz[], $9::text[])
+           AS v(id, post, channel, network, text, media, due, options)`,
       [
         planned.map((p) => p.id),
         workspaceId,
@@ -299,8 +347,9 @@ export async function runNetworks(options: NetworksRunOptions): Promise<Networks
         planned.map((p) => p.channelId),
         planned.map((p) => p.network),
         planned.map((p) => p.text),
-        planned.map((p) => JSON.stringify(WITH_IMAGE.has(p.network) ? [{ mediaId }] : [])),
+        planned.map((p) => JSON.stringify(p.media)),
         planned.map((p) => new Date(p.dueAt)),
+        planned.map((p) => JSON.stringify(p.options)),
       ],
     );
     options.log(`networks: ${planned.length} publications stored ${startAt - Date.now()} ms before the first due time`);
@@ -351,12 +400,13 @@ export async function runNetworks(options: NetworksRunOptions): Promise<Networks
       const madeAt = new Map<string, number>();
       const textToId = new Map(mine.map((p) => [p.text, p.id]));
       for (let account = 0; account < farm.accounts; account++) {
-        const posts = farm.posts(account).sort((a, b) => a.at - b.at);
+        const posts = (await farm.posts(account)).sort((a, b) => a.at - b.at);
         const count = new Map<string, number>();
         for (const post of posts) {
           count.set(post.text, (count.get(post.text) ?? 0) + 1);
           const id = textToId.get(post.text);
-          if (id && !madeAt.has(id)) madeAt.set(id, post.at);
+          // A video left private or a draft is on the network (a duplicate counts it) but not published.
+          if (id && !madeAt.has(id) && !post.unfinished) madeAt.set(id, post.at);
         }
         for (const [text, n] of count) {
           if (n < 2) continue;

@@ -252,6 +252,8 @@ export function createWordPressAdapter(options: WordPressAdapterOptions = {}): N
       ...(categories.length ? { categories } : {}),
       ...(tags.length ? { tags } : {}),
     };
+    // The lookup, uploads and terms are done: the posting slot is taken now, when the post is made.
+    await ctx.postingSlot?.();
     const { body } = await client.request<unknown>({ method: 'POST', route: '/wp/v2/posts', json: post });
     const created = parseNetworkAnswer(postShape, body, 'the new post');
     return { remoteId: String(created.id), remoteUrl: created.link ?? null };

@@ -31,6 +31,8 @@ export const WORDPRESS_LIMITS: NetworkLimits = {
   supportsContentWarning: false,
   supportsVisibility: false,
   postsPerMinutePerChannel: 10,
+  // The slug lookup, image uploads and terms come first: the slot is taken right before the post is created.
+  takesPostingSlot: true,
 };
 
 export const WORDPRESS_CAPABILITIES: NetworkCapabilities = {

@@ -182,6 +182,39 @@ describe('publishing a blog post', () => {
     expect(await adapter.findPublished(channel(), publication)).toMatchObject({ remoteId: result.remoteId });
   });
 
+  it('takes the posting slot after the lookup and the image upload, right before creating the post; a refused slot posts nothing', async () => {
+    // The chaos run found it: the slot taken when the attempt began let two posts of one channel
+    // reach a slow site closer together than the channel's limit.
+    const seen: string[] = [];
+    const logged = createWordPressAdapter({
+      requestTimeoutMs: 10_000,
+      fetch: async (url, init) => {
+        seen.push(`${init?.method ?? 'GET'} ${new URL(String(url)).searchParams.get('rest_route')}`);
+        return fetch(url, init);
+      },
+    });
+    const publication = input(`slot ${randomUUID()}`, { media: [png()] });
+    await expect(
+      logged.publish(
+        {
+          ...channel(),
+          postingSlot: async () => {
+            seen.push('slot');
+            throw new NetworkError('rate_limited', 'rate_limited', 'not this channel’s turn yet', { retryAfterMs: 1000 });
+          },
+        },
+        publication,
+      ),
+    ).rejects.toMatchObject({ code: 'rate_limited' });
+    expect(seen).toEqual(['GET /wp/v2/posts', 'POST /wp/v2/media', 'slot']);
+    expect(await adapter.findPublished(channel(), publication)).toBeNull();
+    seen.length = 0;
+    const result = await logged.publish({ ...channel(), postingSlot: async () => void seen.push('slot') }, publication);
+    expect(seen.slice(-2)).toEqual(['slot', 'POST /wp/v2/posts']);
+    expect(await adapter.findPublished(channel(), publication)).toMatchObject({ remoteId: result.remoteId });
+    expect(logged.limits.takesPostingSlot).toBe(true);
+  });
+
   it('deletes to the trash, and deleting again is fine', async () => {
     const result = await adapter.publish(channel(), input(`to delete ${randomUUID()}`));
     await adapter.delete(channel(), result.remoteId);

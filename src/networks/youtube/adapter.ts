@@ -287,9 +287,13 @@ export function createYouTubeAdapter(options: YouTubeAdapterOptions = {}): Netwo
     if (current && current !== wantedPrivacy(input)) await release(call, videoId, input);
   }
 
+  /** The video an earlier attempt uploaded, released if that attempt was cut off before releasing it. */
   async function findPublished(ctx: ChannelContext, input: PublishInput): Promise<PublishResult | null> {
-    const found = await lookUp(clientFor(ctx), ctx, input);
-    return found ? resultFor(found, input) : null;
+    const call = clientFor(ctx);
+    const found = await lookUp(call, ctx, input);
+    if (!found) return null;
+    await ensureReleased(call, found, input);
+    return resultFor(found, input);
   }
 
   async function deleteVideo(ctx: ChannelContext, remoteId: string): Promise<void> {

@@ -130,6 +130,29 @@ describe('publish', () => {
     expect(retried.remoteId).toBe(first.remoteId);
     expect(server.postsWithText(input.text)).toBe(1);
   });
+
+  it('a reconcile after an answer lost before the release finishes releasing the video it finds', async () => {
+    // The chaos run found it: an attempt cut off after the upload left the video private, and the
+    // engine's reconcile (findPublished) settled the publication as published with the video unseen.
+    const cutBeforeRelease = createYouTubeAdapter({
+      sleep: async () => {},
+      fetch: async (url, init) => {
+        if (init?.method === 'PUT' && new URL(String(url)).searchParams.get('part') === 'status') throw new TypeError('fetch failed');
+        return fetch(url, init);
+      },
+    });
+    const input = post({ options: { network: { privacy: 'unlisted' } } });
+    await expect(cutBeforeRelease.publish(ctx(), input)).rejects.toBeInstanceOf(NetworkError);
+    const [video] = [...server.videos.values()].filter((v) => v.description === input.text);
+    expect(video?.privacyStatus).toBe('private');
+    const found = await createYouTubeAdapter().findPublished!(ctx(), {
+      ...input,
+      firstAttemptAt: new Date(Date.now() - 60_000).toISOString(),
+    });
+    expect(found?.remoteId).toBe(video!.id);
+    expect(server.videos.get(video!.id)?.privacyStatus).toBe('unlisted');
+    expect(server.postsWithText(input.text)).toBe(1);
+  });
 });
 
 describe('quota', () => {

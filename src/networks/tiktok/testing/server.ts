@@ -32,7 +32,10 @@ export interface FakeTikTokPublish {
   photoUrls: string[];
   pollsLeft: number;
   postId?: string;
+  /** create_time as TikTok gives it (whole seconds). */
   createdAt?: number;
+  /** When the post was made, in ms (the benchmarks' lateness). */
+  postedAt?: number;
 }
 
 export class FakeTikTokServer {
@@ -64,7 +67,8 @@ export class FakeTikTokServer {
   scopes = new Set(['user.info.basic', 'user.info.profile', 'user.info.stats', 'video.publish', 'video.upload', 'video.list']);
   statusPolls = 1;
   private server?: http.Server;
-  private nextId = 7_300_000_000_000_000_000n;
+  /** Ids are TikTok-wide: each server starts at its own random point, so two servers never share one. */
+  private nextId = 7_300_000_000_000_000_000n + (BigInt(randomBytes(5).readUIntBE(0, 5)) << 16n);
   private codes = new Set<string>();
 
   async start(): Promise<void> {
@@ -398,7 +402,8 @@ export class FakeTikTokServer {
   }
 
   private complete(publish: FakeTikTokPublish): void {
-    publish.createdAt = Math.floor(Date.now() / 1000);
+    publish.postedAt = Date.now();
+    publish.createdAt = Math.floor(publish.postedAt / 1000);
     if (publish.mode === 'direct') publish.postId = this.newId();
   }
 

@@ -36,6 +36,13 @@ export interface LocalWordPress {
   appPassword: string;
   /** Turns a must-use-plugin switch on or off (takes effect on the next request). */
   setSwitch(name: WordPressSwitch, on: boolean): Promise<void>;
+  /**
+   * Adds `count` users of `role` (logins `<prefix>0`, `<prefix>1`…), each with an application
+   * password: several Plaza channels on one site, each its own WordPress user.
+   */
+  addUsers(prefix: string, count: number, role?: string): Promise<Array<{ id: number; login: string; appPassword: string }>>;
+  /** Every post on the site (any status, trash included), read from WordPress's own database. */
+  storedPosts(): Promise<StoredWordPressPost[]>;
   /** Calls the REST API as the admin (for oracles and set-up): `route` like /wp/v2/posts, `query` without the leading &. */
   api<T = unknown>(
     method: string,
@@ -43,6 +50,17 @@ export interface LocalWordPress {
     init?: { json?: unknown; query?: string },
   ): Promise<{ status: number; body: T; headers: Headers }>;
   stop(): Promise<void>;
+}
+
+/** A row of wp_posts as the oracles read it. */
+export interface StoredWordPressPost {
+  id: number;
+  author: number;
+  title: string;
+  slug: string;
+  status: string;
+  /** post_date_gmt, whole seconds (UTC, no zone). */
+  dateGmt: string;
 }
 
 const freePort = () =>
@@ -112,6 +130,21 @@ $u = get_user_by('login', $argv[1]);
 $r = WP_Application_Passwords::create_new_application_password($u->ID, array('name' => $argv[2]));
 if (is_wp_error($r)) { fwrite(STDERR, $r->get_error_message()); exit(1); }
 echo $r[0];
+`;
+
+const ADD_USERS = `<?php
+$_SERVER['WORDPRESS_CONFIG'] = getenv('WP_TEST_CONFIG'); $_SERVER['HTTP_HOST'] = '127.0.0.1';
+require '/usr/share/wordpress/wp-load.php';
+$out = array();
+for ($i = 0; $i < (int) $argv[2]; $i++) {
+  $login = $argv[1] . $i;
+  $id = wp_insert_user(array('user_login' => $login, 'user_pass' => wp_generate_password(24), 'user_email' => $login . '@example.test', 'role' => $argv[3]));
+  if (is_wp_error($id)) { fwrite(STDERR, $id->get_error_message()); exit(1); }
+  $r = WP_Application_Passwords::create_new_application_password($id, array('name' => 'plaza-tests'));
+  if (is_wp_error($r)) { fwrite(STDERR, $r->get_error_message()); exit(1); }
+  $out[] = array('id' => $id, 'login' => $login, 'appPassword' => $r[0]);
+}
+echo json_encode($out);
 `;
 
 /** Starts MariaDB (or uses the machine's) and WordPress on free loopback ports, installed, with an application password. */
@@ -211,6 +244,7 @@ define('WP_DEBUG', true); define('WP_DEBUG_DISPLAY', false); define('WP_DEBUG_LO
     );
     await writeFile(`${dir}/router.php`, ROUTER);
     await writeFile(`${dir}/app-password.php`, APP_PASSWORD);
+    await writeFile(`${dir}/add-users.php`, ADD_USERS);
     const env = { ...process.env, WP_TEST_CONFIG: name, WP_TEST_CONTENT: content, PHP_CLI_SERVER_WORKERS: '4' };
     const php = spawn('php', ['-S', `127.0.0.1:${webPort}`, '-t', '/usr/share/wordpress', `${dir}/router.php`], {
       env,
@@ -256,6 +290,30 @@ define('WP_DEBUG', true); define('WP_DEBUG_DISPLAY', false); define('WP_DEBUG_LO
         const marker = `${content}/switch-${switchName}`;
         if (on) await writeFile(marker, '1');
         else await rm(marker, { force: true });
+      },
+      async addUsers(prefix, count, role = 'author') {
+        const { stdout } = await run('php', [`${dir}/add-users.php`, prefix, String(count), role], { env });
+        return JSON.parse(stdout) as Array<{ id: number; login: string; appPassword: string }>;
+      },
+      async storedPosts() {
+        const { stdout } = await run(
+          'mariadb',
+          [
+            '--no-defaults',
+            '-uroot',
+            '-h127.0.0.1',
+            `-P${dbPort}`,
+            '--batch',
+            '--skip-column-names',
+            '--raw',
+            dbName,
+            '-e',
+            `SELECT COALESCE(JSON_ARRAYAGG(JSON_OBJECT('id', ID, 'author', post_author, 'title', post_title, 'slug', post_name,
+             'status', post_status, 'dateGmt', post_date_gmt)), '[]') FROM wp_posts WHERE post_type = 'post' AND post_status <> 'auto-draft'`,
+          ],
+          { maxBuffer: 64 * 1024 * 1024 },
+        );
+        return JSON.parse(stdout) as StoredWordPressPost[];
       },
       async api(method, route, init = {}) {
         const query = init.query ? `&${init.query}` : '';

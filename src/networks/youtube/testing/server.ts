@@ -39,6 +39,8 @@ export interface StoredVideo {
   privacyStatus: string;
   madeForKids: boolean;
   publishedAt: string;
+  /** When videos.update first took it out of private (server clock, ms). */
+  releasedAt?: number;
   size: number;
   sha256: string;
   thumbnail?: { mimeType: string; bytes: number };
@@ -301,6 +303,7 @@ export class FakeYouTubeServer {
       if (!video || video.deleted) return this.error(res, 404, 'videoNotFound', 'The video that you are trying to update cannot be found.');
       if (!['public', 'unlisted', 'private'].includes(body.status?.privacyStatus ?? ''))
         return this.error(res, 400, 'invalidVideoMetadata', 'The request metadata is invalid.');
+      if (video.privacyStatus === 'private' && body.status!.privacyStatus !== 'private') video.releasedAt ??= this.clock;
       video.privacyStatus = body.status!.privacyStatus!;
       video.madeForKids = body.status?.selfDeclaredMadeForKids === true;
       return this.json(res, 200, this.resource(video));

@@ -85,6 +85,7 @@ async function attempt(
       threadRemoteId: conversation?.thread_remote_id ?? target.remote_id,
       authorId: target.author_id,
       authorHandle: target.author_handle,
+      ...(target.in_reply_to_remote_id ? { inReplyToRemoteId: target.in_reply_to_remote_id } : {}),
     },
   };
   const leaseEnd = reply.lease_until ? reply.lease_until.getTime() : ctx.clock.now() + DEFAULT_LEASE_MS;

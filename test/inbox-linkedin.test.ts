@@ -3,10 +3,12 @@
  * channel read by the inbox's sync (30-day backfill, then the cursor; the same comments read again
  * stored once), a reply queued from the API and sent by the reply engine exactly once although its
  * answer was lost, a teammate's second reply warned about, and a reply to a comment deleted on
- * LinkedIn failed with the translated inbox_item_deleted code.
+ * LinkedIn failed with the translated inbox_item_deleted code; on a signed-in channel, an expired
+ * access token (401, 65601) renewed with the refresh token by the sync and by the reply engine.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeLinkedInServer } from '../src/networks/linkedin/testing/server.ts';
+import { createLinkedInOAuthProvider } from '../src/networks/linkedin/oauth.ts';
 import { ManualClock } from '../src/lib/clock.ts';
 import { channelContext } from '../src/modules/channels/service.ts';
 import { channelRepository } from '../src/modules/channels/repository.ts';
@@ -112,5 +114,46 @@ describe('LinkedIn inbox through Plaza', () => {
       .replies.find((r: { id: string }) => r.id === doomed.json().id);
     expect(failed).toMatchObject({ state: 'failed', errorCode: 'inbox_item_deleted', text: 'No lo verás' });
     expect(li.commentsWithText('No lo verás')).toBe(0);
+  }, 120_000);
+
+  it('renews an expired access token with the refresh token when reading and when answering', async () => {
+    t.ctx.config.networkApps = { ...t.ctx.config.networkApps, linkedin: { clientId: li.app.clientId, clientSecret: li.app.clientSecret } };
+    const provider = createLinkedInOAuthProvider();
+    const tokens = await provider.exchangeCode(li.issueCode(), li.app.redirectUri, li.app, { origin: li.baseUrl, allowPrivateUrls: true });
+    const created = await owner.request('POST', `/api/v1/workspaces/${workspaceId}/channels`, {
+      network: 'linkedin',
+      name: 'Café Aroma (sign-in)',
+      fields: { accessToken: tokens.accessToken, refreshToken: tokens.refreshToken, authorUrn: li.organizationUrn },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const signedIn = created.json().id as string;
+    const row = (await channelRepository.find(t.ctx.database.db, workspaceId, signedIn))!;
+    const post = await t.ctx.networks
+      .get('linkedin')
+      .publish(channelContext(t.ctx, row), { publicationId: 'p2', text: 'Horario de verano', media: [] });
+    li.clock = clock.now();
+    const question = li.addComment(post.remoteId, 'urn:li:person:nora', '¿Abrís en agosto?');
+
+    li.expireToken(tokens.accessToken);
+    const read = await owner.request('POST', `${base}/channels/${signedIn}/sync`);
+    expect(read.json()).toMatchObject({ backfill: 'done' });
+    expect(read.json().created).toBeGreaterThan(0);
+    expect(read.json().errorCode).toBeUndefined();
+    const renewed = (await channelRepository.find(t.ctx.database.db, workspaceId, signedIn))!;
+    expect(renewed.credentials_sealed).not.toBe(row.credentials_sealed);
+
+    // Expired again before the reply goes out: renewed again, and the reply is sent once.
+    li.expireToken(t.ctx.secrets.open<{ accessToken: string }>(renewed.credentials_sealed).accessToken);
+    const conversation = (await owner.request('GET', `${base}/conversations?channelId=${signedIn}`)).json().items as Array<{
+      id: string;
+      threadRemoteId: string;
+    }>;
+    const mine = conversation.find((c) => c.threadRemoteId === post.remoteId)!;
+    const detail = (await owner.request('GET', `${base}/conversations/${mine.id}`)).json();
+    const itemId = (detail.items as Array<{ id: string; remoteId: string }>).find((i) => i.remoteId === question.urn)!.id;
+    const text = 'Sí, todo agosto de 8 a 15';
+    expect((await owner.request('POST', `${base}/conversations/${mine.id}/replies`, { text, itemId })).statusCode).toBe(202);
+    expect(await processDueReplies(t.ctx, { owner: 'w4' })).toMatchObject({ sent: 1 });
+    expect(li.commentsWithText(text)).toBe(1);
   }, 120_000);
 });

@@ -1,5 +1,6 @@
 /**
- * The LinkedIn adapter: the versioned Posts API for member profiles and organization pages.
+ * The LinkedIn adapter: the versioned Posts API for member profiles and organization pages; its inbox
+ * (comments read and answered) is inbox.ts.
  * See docs/networks/linkedin.md for the sign-in, scopes and limits.
  *
  * Idempotency: LinkedIn takes no idempotency key, so before any retry (and whenever `publish`

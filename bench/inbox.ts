@@ -7,7 +7,7 @@
  * 200,000 conversations and 100,000 contacts before list, search and report are measured.
  *
  * Then the reply chaos run (bench/lib/inbox-replies-run.ts): 1,000 replies from the inbox on Facebook,
- * Instagram, X and Telegram channels on their local contract servers, with 5 % 5xx and 2 % answers lost
+ * Instagram, X, Telegram and LinkedIn channels on their local contract servers, with 5 % 5xx and 2 % answers lost
  * after acceptance and one SIGKILL of a reply worker: reply_duplicates and reply_lost, counted from
  * the networks' own stores.
  *

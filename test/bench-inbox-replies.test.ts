@@ -1,6 +1,6 @@
 /**
  * The small version of the inbox reply chaos benchmark (`npm run bench:inbox`, bench/lib/inbox-replies-run.ts):
- * 80 replies from the inbox on Facebook, Instagram, X and Telegram channels on their local contract
+ * 80 replies from the inbox on Facebook, Instagram, X, Telegram and LinkedIn channels on their local contract
  * servers, with 5 % 5xx and 2 % answers lost after acceptance on every POST and one of two reply
  * worker processes SIGKILLed, settle with no reply twice and none lost, as the networks' own
  * servers count them.
@@ -11,7 +11,7 @@ import { SecretBox } from '../src/lib/crypto.ts';
 import { REPLY_NETWORKS, SMALL_REPLIES, runInboxReplies } from '../bench/lib/inbox-replies-run.ts';
 
 describe('inbox reply benchmark (small)', () => {
-  it('sends every reply once on four networks through 5xx, lost answers and a SIGKILL, within 60 s', async () => {
+  it('sends every reply once on five networks through 5xx, lost answers and a SIGKILL, within 60 s', async () => {
     const secret = `bench-${randomBytes(16).toString('hex')}`;
     const lines: string[] = [];
     const result = await runInboxReplies({

@@ -3,7 +3,7 @@
  * and one SIGKILL of the worker: reply_duplicates = 0, reply_lost = 0"), part of `npm run
  * bench:inbox`, and its small version in test/bench-inbox-replies.test.ts.
  *
- * Facebook, Instagram, X and Telegram channels, each its own account on the network's local contract
+ * Facebook, Instagram, X, Telegram and LinkedIn channels, each its own account on the network's local contract
  * server (network-farm.ts), with people's comments and mentions on them, read into the inbox the
  * product's way (the adapter's fetchInbound, then ingestInbound) and answered from the inbox
  * (queueReply, one reply per comment). Two reply worker processes (reply-worker-main.ts: the product's
@@ -29,6 +29,7 @@ import type { FakeFacebookServer } from '../../src/networks/facebook/testing/ser
 import type { FakeInstagramServer } from '../../src/networks/instagram/testing/server.ts';
 import type { FakeXServer } from '../../src/networks/x/testing/server.ts';
 import type { FakeTelegramServer } from '../../src/networks/telegram/testing/server.ts';
+import type { FakeLinkedInServer } from '../../src/networks/linkedin/testing/server.ts';
 import { ingestInbound, queueReply } from '../../src/modules/inbox/commands.ts';
 import type { AppContext } from '../../src/server/context.ts';
 import { injectedFaults, startNetworkFarm, type NetworkFarm } from './network-farm.ts';
@@ -36,7 +37,7 @@ import { createPgDatabase } from './pg.ts';
 import { startProcess, stopProcess } from './processes.ts';
 
 /** The networks the run answers on: the farm's networks whose inbox replies publicly to a comment or mention. */
-export const REPLY_NETWORKS = ['facebook', 'instagram', 'x', 'telegram'] as const;
+export const REPLY_NETWORKS = ['facebook', 'instagram', 'x', 'telegram', 'linkedin'] as const;
 export type ReplyNetwork = (typeof REPLY_NETWORKS)[number];
 
 export interface InboxRepliesOptions {
@@ -120,6 +121,12 @@ async function seedComments(network: ReplyNetwork, farm: NetworkFarm, account: n
       for (let i = 0; i < count; i++) tg.comment(copy, { id: 700 + i, first_name: `Persona ${i}` }, `¿Pregunta ${tag} ${i}?`);
       return;
     }
+    case 'linkedin': {
+      const li = server as FakeLinkedInServer;
+      const post = await adapter.publish(ctx, { publicationId: randomUUID(), text: `Bench post ${tag}`, media: [] });
+      for (let i = 0; i < count; i++) li.addComment(post.remoteId, `urn:li:person:persona${i}`, `¿Pregunta ${tag} ${i}?`);
+      return;
+    }
   }
 }
 
@@ -135,6 +142,8 @@ function countOnNetwork(network: ReplyNetwork, farm: NetworkFarm, account: numbe
       return (server as FakeXServer).postsWithText(text);
     case 'telegram':
       return (server as FakeTelegramServer).groupRepliesWithText(text);
+    case 'linkedin':
+      return (server as FakeLinkedInServer).commentsWithText(text);
   }
 }
 

@@ -34,7 +34,8 @@ export interface ChannelContext {
   /**
    * The publishing engine's record of what Plaza published on this channel (any worker), newest
    * first, published at or after `since` (ISO), at most `limit`: for reconciling on networks that
-   * cannot be asked for a post's content (Telegram). Absent outside the engine.
+   * cannot be asked for a post's content (Telegram), and for the inbox's reads of the comments under
+   * those posts (LinkedIn profiles). Absent outside the engine and the inbox's sync.
    */
   publishedOnChannel?: (since: string, limit: number) => Promise<PublishedOnChannel[]>;
   /**

@@ -99,6 +99,8 @@ export interface InboxTarget {
   threadRemoteId: string;
   authorId: string;
   authorHandle: string;
+  /** The item it answers, as read (`InboundItem.inReplyToRemoteId`): e.g. a LinkedIn nested comment's first-level comment. */
+  inReplyToRemoteId?: string;
 }
 
 export interface ReplyInput {

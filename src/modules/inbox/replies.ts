@@ -15,6 +15,7 @@ import type { ReplyInput, ReplyResult } from '../../networks/inbox.ts';
 import { channelContext } from '../channels/service.ts';
 import { channelRepository } from '../channels/repository.ts';
 import { settleReplyFailed, settleReplyRetry, settleReplySent } from './commands.ts';
+import { withFreshToken } from './fresh-token.ts';
 import { inboxRepository, type ReplyRow } from './repository.ts';
 
 export interface ReplyEngineOptions {
@@ -85,6 +86,7 @@ async function attempt(
       threadRemoteId: conversation?.thread_remote_id ?? target.remote_id,
       authorId: target.author_id,
       authorHandle: target.author_handle,
+      ...(target.in_reply_to_remote_id ? { inReplyToRemoteId: target.in_reply_to_remote_id } : {}),
     },
   };
   const leaseEnd = reply.lease_until ? reply.lease_until.getTime() : ctx.clock.now() + DEFAULT_LEASE_MS;
@@ -96,8 +98,10 @@ async function attempt(
   };
   let result: ReplyResult;
   try {
-    const found = reply.needs_reconcile ? await inbox.findReply(context, input) : null;
-    result = found ?? (await inbox.reply(context, input));
+    result = await withFreshToken(ctx, channel, context, async (current) => {
+      const found = reply.needs_reconcile ? await inbox.findReply(current, input) : null;
+      return found ?? (await inbox.reply(current, input));
+    });
   } catch (error) {
     const failure = error instanceof NetworkError ? error : new NetworkError('ambiguous', 'unexpected', String(error));
     const permanent = failure.kind === 'permanent' || failure.kind === 'auth';

@@ -507,6 +507,7 @@ export const inboxRoutes: ApiModule = async (app, ctx) => {
           threadRemoteId: conversation.thread_remote_id,
           authorId: item.author_id,
           authorHandle: item.author_handle,
+          ...(item.in_reply_to_remote_id ? { inReplyToRemoteId: item.in_reply_to_remote_id } : {}),
         });
       } catch (error) {
         if (error instanceof NetworkError && error.code === 'action_not_supported')

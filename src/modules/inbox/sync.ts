@@ -12,7 +12,9 @@ import { notFound } from '../../lib/errors.ts';
 import { AppError } from '../../lib/errors.ts';
 import { channelContext } from '../channels/service.ts';
 import { channelRepository, type ChannelRow } from '../channels/repository.ts';
+import { publishingRepository } from '../publishing/repository.ts';
 import { ingestInbound } from './commands.ts';
+import { withFreshToken } from './fresh-token.ts';
 import { inboxRepository } from './repository.ts';
 import { inboxRulesRepository } from './rules-repository.ts';
 import type { InboundItem } from '../../networks/inbox.ts';
@@ -76,10 +78,20 @@ export async function syncChannel(
       });
     result.backfill = 'running';
   }
+  // What Plaza published there: networks that read comments post by post (LinkedIn) read those posts' too.
+  const context = {
+    ...channelContext(ctx, channel),
+    publishedOnChannel: (from: string, limit: number) =>
+      publishingRepository.publishedOnChannel(ctx.database.raw, channel.id, new Date(from), limit),
+  };
   try {
     const maxPages = options.maxPages ?? 50;
     for (let page = 0; page < maxPages; page++) {
-      const read = await inbox.fetchInbound(channelContext(ctx, channel), { cursor, ...(cursor === null && since ? { since } : {}) });
+      const read = await withFreshToken(ctx, channel, context, async (current) => {
+        // Renewed credentials serve the pages after this one too.
+        context.credentials = current.credentials;
+        return inbox.fetchInbound(current, { cursor, ...(cursor === null && since ? { since } : {}) });
+      });
       result.pages++;
       const done = !read.hasMore;
       const stored = await ingestInbound(ctx, channel, read.items, backfilling ? 'backfill' : 'poll', {

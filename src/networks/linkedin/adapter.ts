@@ -1,5 +1,6 @@
 /**
- * The LinkedIn adapter: the versioned Posts API for member profiles and organization pages.
+ * The LinkedIn adapter: the versioned Posts API for member profiles and organization pages; its inbox
+ * (comments read and answered) is inbox.ts.
  * See docs/networks/linkedin.md for the sign-in, scopes and limits.
  *
  * Idempotency: LinkedIn takes no idempotency key, so before any retry (and whenever `publish`
@@ -21,7 +22,19 @@ import {
   type RemoteMention,
   unhealthy,
 } from '../types.ts';
-import { LINKEDIN_API, createLinkedInClient, duplicateOf, encodeUrn, restliQuery, type LinkedInRequestFn } from './api.ts';
+import {
+  LINKEDIN_API,
+  channelAuthor,
+  createLinkedInClient,
+  duplicateOf,
+  encodeUrn,
+  memberUnreadable,
+  restliQuery,
+  type LinkedInAuthor,
+  type LinkedInRequestFn,
+} from './api.ts';
+import { commentUrl, commentUrnOf, listComments, postUrl, type LinkedInComment } from './comments.ts';
+import { createLinkedInInbox } from './inbox.ts';
 import { createLinkedInOAuthProvider } from './oauth.ts';
 import { firstUrl, fromLittleText, toLittleText } from './text.ts';
 import {
@@ -87,37 +100,9 @@ interface LinkedInPost {
   content?: Record<string, unknown>;
 }
 
-interface LinkedInComment {
-  id?: string;
-  commentUrn?: string;
-  $URN?: string;
-  actor?: string;
-  object?: string;
-  message?: { text?: string };
-  created?: { time?: number };
-  parentComment?: string;
-}
+type Author = LinkedInAuthor;
 
-interface Author {
-  urn: string;
-  kind: 'person' | 'organization';
-}
-
-/** The channel's author URN (settings.authorUrn), as listAccounts stored it. */
-export function channelAuthor(ctx: ChannelContext): Author {
-  const urn = ctx.settings.authorUrn;
-  const match = typeof urn === 'string' ? /^urn:li:(person|organization):[A-Za-z0-9_-]+$/.exec(urn.trim()) : null;
-  if (!match)
-    throw new NetworkError(
-      'permanent',
-      'invalid_settings',
-      'The LinkedIn channel needs settings.authorUrn (urn:li:person:… or urn:li:organization:…)',
-    );
-  return { urn: (urn as string).trim(), kind: match[1] as Author['kind'] };
-}
-
-export const postUrl = (urn: string): string => `https://www.linkedin.com/feed/update/${urn}/`;
-const commentUrnOf = (comment: LinkedInComment): string | undefined => comment.$URN ?? comment.commentUrn ?? comment.id;
+export { channelAuthor, postUrl };
 
 /** Creates a LinkedIn adapter; `linkedinAdapter` (index.ts) is the default instance. */
 export function createLinkedInAdapter(options: LinkedInAdapterOptions = {}): NetworkAdapter {
@@ -350,13 +335,11 @@ export function createLinkedInAdapter(options: LinkedInAdapterOptions = {}): Net
   const sameText = (post: LinkedInPost, input: PublishInput) => fromLittleText(post.commentary ?? '').trim() === input.text.trim();
 
   /**
-   * Reading a member's own posts and their comments needs r_member_social, which LinkedIn grants
-   * only to approved partners: for a profile without it, LinkedIn answers 403. Then the lookup
+   * A profile's own posts cannot be read without r_member_social (memberUnreadable): then the lookup
    * finds nothing, and LinkedIn's own duplicate refusal (which names the earlier post) is what
    * keeps a retry from posting twice.
    */
-  const unreadable = (author: Author, error: unknown) =>
-    author.kind === 'person' && error instanceof NetworkError && error.details.status === 403;
+  const unreadable = (author: Author, error: unknown) => memberUnreadable(author.kind, error);
 
   async function lookUp(request: LinkedInRequestFn, author: Author, input: PublishInput): Promise<LinkedInPost | null> {
     let posts: LinkedInPost[];
@@ -389,11 +372,8 @@ export function createLinkedInAdapter(options: LinkedInAdapterOptions = {}): Net
   ): Promise<string | undefined> {
     if (!fresh) {
       try {
-        const { body } = await request<{ elements?: LinkedInComment[] }>({
-          method: 'GET',
-          url: `${LINKEDIN_API.rest}/socialActions/${encodeUrn(postUrn)}/comments?${restliQuery([['count', '100']])}`,
-        });
-        const existing = (body?.elements ?? []).find((c) => c.actor === author.urn && (c.message?.text ?? '') === text);
+        const comments = await listComments(request, postUrn);
+        const existing = comments.find((c) => c.actor === author.urn && (c.message?.text ?? '') === text);
         if (existing) return commentUrnOf(existing);
       } catch (error) {
         // A profile's comments cannot be read without r_member_social: comment (the first try's
@@ -535,17 +515,13 @@ export function createLinkedInAdapter(options: LinkedInAdapterOptions = {}): Net
     const posts = await recentPosts(request, author.urn, Math.min(notBefore, now() - mentionsLookbackMs), 2);
     const mentions: RemoteMention[] = [];
     for (const post of posts) {
-      const { body } = await request<{ elements?: LinkedInComment[] }>({
-        method: 'GET',
-        url: `${LINKEDIN_API.rest}/socialActions/${encodeUrn(post.id)}/comments?${restliQuery([['count', '100']])}`,
-      });
-      for (const comment of body?.elements ?? []) {
+      for (const comment of await listComments(request, post.id)) {
         const urn = commentUrnOf(comment);
         const created = comment.created?.time ?? 0;
         if (!urn || !comment.actor || comment.actor === author.urn || created <= (Number.isNaN(sinceMs) ? 0 : sinceMs)) continue;
         mentions.push({
           remoteId: urn,
-          url: `${postUrl(post.id)}?commentUrn=${encodeURIComponent(urn)}`,
+          url: commentUrl(post.id, urn),
           authorHandle: comment.actor,
           text: comment.message?.text ?? '',
           createdAt: new Date(created).toISOString(),
@@ -640,10 +616,15 @@ export function createLinkedInAdapter(options: LinkedInAdapterOptions = {}): Net
       const author = channelAuthor(ctx);
       const id = await ensureFirstComment(request, author, input.postRemoteId, input.text.trim(), !input.reconcile);
       if (!id) throw new NetworkError('ambiguous', 'comment_id_missing', 'LinkedIn did not answer the comment’s id');
-      return { remoteId: id, remoteUrl: `${postUrl(input.postRemoteId)}?commentUrn=${encodeURIComponent(id)}` };
+      return { remoteId: id, remoteUrl: commentUrl(input.postRemoteId, id) };
     },
     delete: deletePost,
     fetchMetrics,
     fetchMentions,
+    inbox: createLinkedInInbox({
+      clientFor,
+      recentPosts: (request, author, notBefore, maxPages) => recentPosts(request, author, notBefore, maxPages),
+      now,
+    }),
   };
 }

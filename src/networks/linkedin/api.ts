@@ -211,6 +211,32 @@ export function createLinkedInClient(ctx: ChannelContext, options: LinkedInClien
 
 export type LinkedInRequestFn = ReturnType<typeof createLinkedInClient>;
 
+/** Who a channel posts and comments as. */
+export interface LinkedInAuthor {
+  urn: string;
+  kind: 'person' | 'organization';
+}
+
+/** The channel's author URN (settings.authorUrn), as listAccounts stored it. */
+export function channelAuthor(ctx: ChannelContext): LinkedInAuthor {
+  const urn = ctx.settings.authorUrn;
+  const match = typeof urn === 'string' ? /^urn:li:(person|organization):[A-Za-z0-9_-]+$/.exec(urn.trim()) : null;
+  if (!match)
+    throw new NetworkError(
+      'permanent',
+      'invalid_settings',
+      'The LinkedIn channel needs settings.authorUrn (urn:li:person:… or urn:li:organization:…)',
+    );
+  return { urn: (urn as string).trim(), kind: match[1] as LinkedInAuthor['kind'] };
+}
+
+/**
+ * Reading a member's own posts and their comments needs r_member_social, which LinkedIn grants
+ * only to approved partners: for a profile without it, LinkedIn answers 403.
+ */
+export const memberUnreadable = (kind: LinkedInAuthor['kind'], error: unknown): boolean =>
+  kind === 'person' && error instanceof NetworkError && error.details.status === 403;
+
 function safeJson(text: string): unknown {
   try {
     return JSON.parse(text);

@@ -1,6 +1,7 @@
 /**
  * LinkedIn: member profiles and organization pages through the versioned Posts API, sign-in
- * with LinkedIn (OAuth 2.0), page share statistics and follower counts, comments as mentions.
+ * with LinkedIn (OAuth 2.0), page share statistics and follower counts, comments as mentions and in
+ * the inbox (inbox.ts: read, answered, liked, our own deleted).
  */
 import type { NetworkPackage } from '../package.ts';
 import { createLinkedInAdapter } from './adapter.ts';

@@ -11,6 +11,7 @@ export function inboxTargetOf(item: InboundItem): InboxTarget {
     threadRemoteId: item.threadRemoteId,
     authorId: item.author.id,
     authorHandle: item.author.handle,
+    ...(item.inReplyToRemoteId ? { inReplyToRemoteId: item.inReplyToRemoteId } : {}),
   };
 }
 

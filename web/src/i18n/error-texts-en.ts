@@ -159,6 +159,8 @@ export const networkReasonsEn = {
     'Plaza could not yet tell whether the earlier try went out (too many messages after the one answered); it will look again before sending.',
   telegram_not_discussion: 'That message is not in the channel’s discussion group.',
   linkedin_not_organization: 'LinkedIn comments are read for organization pages only: connect the channel as an organization.',
+  linkedin_member_comments_restricted:
+    'LinkedIn lets only approved partners read the comments on a personal profile’s posts (r_member_social): this profile’s comments cannot reach the inbox. Pages work.',
   quota_exceeded: 'The network’s daily quota is spent: the post waits until it resets.',
   conflict: 'The network refused it as a conflict with something that already exists.',
   media_truncated: 'The stored media file is shorter than it should be: upload it again.',

@@ -164,6 +164,8 @@ export const networkReasonsEs: Record<keyof typeof networkReasonsEn, string> = {
     'Plaza aún no sabe si el intento anterior se envió (hay demasiados mensajes tras el respondido); volverá a mirar antes de enviar.',
   telegram_not_discussion: 'Ese mensaje no está en el grupo de debate del canal.',
   linkedin_not_organization: 'En LinkedIn se leen los comentarios de páginas de organización: conecta el canal como organización.',
+  linkedin_member_comments_restricted:
+    'LinkedIn solo deja leer los comentarios de las publicaciones de un perfil personal a sus socios aprobados (r_member_social): los comentarios de este perfil no llegan a la bandeja. Las páginas sí.',
   quota_exceeded: 'Se ha gastado la cuota diaria de la red: la publicación espera a que se reinicie.',
   conflict: 'La red lo rechazó por chocar con algo que ya existe.',
   media_truncated: 'El archivo guardado es más corto de lo que debería: vuelve a subirlo.',

@@ -13,7 +13,10 @@
  *   (video parts answer an ETag), finalizeUpload, video status PROCESSING → AVAILABLE;
  * - Posts: create (201, id in `x-restli-id`, body empty), little text checked, duplicate
  *   refusal (422 "Content is a duplicate of urn:li:share:N"), finder by author, delete;
- * - socialActions comments (read and create), organizationalEntityShareStatistics.
+ * - socialActions comments: read (first level on a post, nested on a comment, `start`/`count`
+ *   pages, newest first, `commentsSummary`), create (nested with `parentComment`, one level only),
+ *   delete by the author (`?actor=`), 404 for a deleted post or comment; Reactions (like a comment
+ *   and take it back); organizationalEntityShareStatistics.
  *
  * It keeps every post it accepted (the duplicate oracle) and can inject failures on any route.
  */
@@ -49,6 +52,11 @@ export interface StoredComment {
   object: string;
   text: string;
   createdAt: number;
+  /** Nested comments: the first-level comment answered. */
+  parentComment?: string;
+  deleted?: boolean;
+  /** Who reacted with LIKE (actor URNs). */
+  likedBy: Set<string>;
 }
 
 interface Asset {
@@ -352,9 +360,12 @@ export class FakeLinkedInServer {
       return this.send(res, 204);
     }
     if (resource === 'socialActions' && segments[1] && segments[2] === 'comments') {
-      if (method === 'GET') return this.listComments(token, segments[1], res);
+      if (segments[3] && method === 'DELETE') return this.deleteComment(token, segments[1], segments[3], url, res);
+      if (method === 'GET') return this.listComments(token, segments[1], url, res);
       if (method === 'POST') return this.createComment(token, segments[1], body as JsonBody, res);
     }
+    if (resource === 'reactions' && !segments[1] && method === 'POST') return this.react(token, url, body as JsonBody, res);
+    if (resource === 'reactions' && segments[1] && method === 'DELETE') return this.unreact(token, segments[1], res);
     if (resource === 'organizationalEntityShareStatistics' && method === 'GET') return this.shareStatistics(token, url, res);
     return this.error(res, 404, `No route ${method} ${path}`);
   }
@@ -664,10 +675,19 @@ export class FakeLinkedInServer {
 
   // ---- comments and statistics -------------------------------------------------------------
 
-  /** Adds a comment by someone else (listening tests). */
-  addComment(postUrn: string, actor: string, text: string): StoredComment {
+  /** Adds a comment by someone (tests), nested under `parentComment` when given. */
+  addComment(postUrn: string, actor: string, text: string, parentComment?: string): StoredComment {
     const id = String(this.next++);
-    const comment: StoredComment = { urn: `urn:li:comment:(${postUrn},${id})`, id, actor, object: postUrn, text, createdAt: this.clock };
+    const comment: StoredComment = {
+      urn: `urn:li:comment:(${postUrn},${id})`,
+      id,
+      actor,
+      object: postUrn,
+      text,
+      createdAt: this.clock,
+      ...(parentComment ? { parentComment } : {}),
+      likedBy: new Set(),
+    };
     this.comments.set(postUrn, [...(this.comments.get(postUrn) ?? []), comment]);
     const post = this.posts.get(postUrn);
     if (post) post.stats.commentCount += 1;
@@ -675,7 +695,25 @@ export class FakeLinkedInServer {
     return comment;
   }
 
+  /** A comment by its URN (deleted ones included). */
+  comment(urn: string): StoredComment | undefined {
+    const post = /^urn:li:comment:\((.+),[^,]+\)$/.exec(urn)?.[1];
+    return post ? this.comments.get(post)?.find((c) => c.urn === urn) : undefined;
+  }
+
+  /** Live comments by `actor` with exactly this text: the duplicate oracle of replies. */
+  commentsWithText(text: string, actor = this.organizationUrn): number {
+    return [...this.comments.values()].flat().filter((c) => !c.deleted && c.actor === actor && c.text === text).length;
+  }
+
+  /** Deletes a comment as its author would on LinkedIn (its nested comments go with it). */
+  deleteCommentNow(urn: string): void {
+    for (const comment of [...this.comments.values()].flat())
+      if (comment.urn === urn || comment.parentComment === urn) comment.deleted = true;
+  }
+
   private commentView(c: StoredComment) {
+    const answers = this.liveComments(c.object).filter((n) => n.parentComment === c.urn).length;
     return {
       $URN: c.urn,
       commentUrn: c.urn,
@@ -685,35 +723,110 @@ export class FakeLinkedInServer {
       message: { text: c.text, attributes: [] },
       created: { actor: c.actor, time: c.createdAt },
       lastModified: { actor: c.actor, time: c.createdAt },
+      ...(c.parentComment ? { parentComment: c.parentComment } : {}),
+      commentsSummary: { aggregatedTotalComments: answers, totalFirstLevelComments: answers, selectedComments: [] },
+      likesSummary: { totalLikes: c.likedBy.size, likedByCurrentUser: false, selectedLikes: [] },
     };
   }
 
-  private listComments(token: TokenInfo, postUrn: string, res: http.ServerResponse): void {
-    const post = this.posts.get(postUrn);
-    if (!post) return this.error(res, 404, 'Not found');
-    if (post.author.startsWith('urn:li:person:') && !token.scopes.includes('r_member_social')) {
+  private liveComments(postUrn: string): StoredComment[] {
+    return (this.comments.get(postUrn) ?? []).filter((c) => !c.deleted);
+  }
+
+  /**
+   * What a socialActions path names: a live post (its first-level comments) or a live first-level or
+   * nested comment (its nested ones); null when it does not exist or was deleted.
+   */
+  private commentTarget(target: string): { post: StoredPost; comment?: StoredComment } | null {
+    if (target.startsWith('urn:li:comment:')) {
+      const comment = this.comment(target);
+      const post = comment ? this.posts.get(comment.object) : undefined;
+      return comment && !comment.deleted && post?.lifecycleState === 'PUBLISHED' ? { post, comment } : null;
+    }
+    const post = this.posts.get(target);
+    return post?.lifecycleState === 'PUBLISHED' ? { post } : null;
+  }
+
+  private listComments(token: TokenInfo, target: string, url: URL, res: http.ServerResponse): void {
+    const found = this.commentTarget(target);
+    if (!found) return this.error(res, 404, 'Not found');
+    if (found.post.author.startsWith('urn:li:person:') && !token.scopes.includes('r_member_social')) {
       return this.error(res, 403, 'Not enough permissions to access: socialActions.comments.GET_ALL', {
         code: 'ACCESS_DENIED',
         serviceErrorCode: 100,
       });
     }
-    const elements = (this.comments.get(postUrn) ?? []).map((c) => this.commentView(c));
-    return this.send(res, 200, { paging: { start: 0, count: 100, total: elements.length }, elements });
+    const start = Number(url.searchParams.get('start') ?? 0);
+    const count = Math.min(Number(url.searchParams.get('count') ?? 10), 100);
+    const all = this.liveComments(found.post.id)
+      .filter((c) => (found.comment ? c.parentComment === found.comment.urn : !c.parentComment))
+      .sort((a, b) => b.createdAt - a.createdAt || Number(b.id) - Number(a.id));
+    const elements = all.slice(start, start + count).map((c) => this.commentView(c));
+    return this.send(res, 200, { paging: { start, count, total: all.length }, elements });
   }
 
-  private createComment(token: TokenInfo, postUrn: string, body: JsonBody, res: http.ServerResponse): void {
-    const post = this.posts.get(postUrn);
-    if (post?.lifecycleState !== 'PUBLISHED') return this.error(res, 404, 'Not found');
+  private createComment(token: TokenInfo, target: string, body: JsonBody, res: http.ServerResponse): void {
+    const found = this.commentTarget(target);
+    if (!found) return this.error(res, 404, 'Not found');
     if (!this.mayActAs(token, body?.actor))
       return this.error(res, 403, 'Not enough permissions to access: socialActions.comments.CREATE', {
         code: 'ACCESS_DENIED',
         serviceErrorCode: 100,
       });
-    if (body?.object !== postUrn || typeof body?.message?.text !== 'string' || body.message.text.length === 0)
+    if (typeof body?.message?.text !== 'string' || body.message.text.length === 0)
       return this.error(res, 422, '/message/text :: field is required');
+    if (body.object !== found.post.id) return this.error(res, 422, '/object :: must be the post the comment is on');
+    if (found.comment) {
+      // One level of nesting: a comment on a comment names it as parentComment, and a nested comment takes none.
+      if (found.comment.parentComment) return this.error(res, 422, 'Nested comments cannot be commented on');
+      if (body.parentComment !== found.comment.urn) return this.error(res, 422, '/parentComment :: must be the comment in the path');
+    } else if (body.parentComment !== undefined) return this.error(res, 422, '/parentComment :: not allowed on a first-level comment');
     if (body.message.text.length > 1250) return this.error(res, 422, 'Comment text is too long');
-    const comment = this.addComment(postUrn, body.actor, body.message.text);
+    const comment = this.addComment(found.post.id, body.actor, body.message.text, found.comment?.urn);
     return this.send(res, 201, this.commentView(comment), { 'x-restli-id': encodeURIComponent(comment.urn) });
+  }
+
+  private deleteComment(token: TokenInfo, target: string, commentId: string, url: URL, res: http.ServerResponse): void {
+    const found = this.commentTarget(target);
+    const comment = found
+      ? this.liveComments(found.post.id).find(
+          (c) => c.id === commentId && (found.comment ? c.parentComment === found.comment.urn : !c.parentComment),
+        )
+      : undefined;
+    if (!comment) return this.error(res, 404, 'Not found');
+    const actor = url.searchParams.get('actor');
+    if (!actor || actor !== comment.actor || !this.mayActAs(token, actor))
+      return this.error(res, 403, 'Not enough permissions to access: socialActions.comments.DELETE', {
+        code: 'ACCESS_DENIED',
+        serviceErrorCode: 100,
+      });
+    this.deleteCommentNow(comment.urn);
+    return this.send(res, 204);
+  }
+
+  /** POST /rest/reactions?actor=…: a LIKE on a comment. */
+  private react(token: TokenInfo, url: URL, body: JsonBody, res: http.ServerResponse): void {
+    const actor = url.searchParams.get('actor') ?? '';
+    if (!this.mayActAs(token, actor))
+      return this.error(res, 403, 'Not enough permissions to access: reactions.CREATE', { code: 'ACCESS_DENIED', serviceErrorCode: 100 });
+    const comment = typeof body?.root === 'string' ? this.comment(body.root) : undefined;
+    if (!comment || comment.deleted) return this.error(res, 404, 'Not found');
+    if (body.reactionType !== 'LIKE') return this.error(res, 422, '/reactionType :: unsupported in this server');
+    if (comment.likedBy.has(actor)) return this.error(res, 409, 'The actor already reacted to this entity');
+    comment.likedBy.add(actor);
+    return this.send(res, 201, { root: comment.urn, reactionType: 'LIKE', created: { actor, time: this.clock } });
+  }
+
+  /** DELETE /rest/reactions/(actor:…,entity:…). */
+  private unreact(token: TokenInfo, key: string, res: http.ServerResponse): void {
+    const match = /^\(actor:(urn:li:(?:person|organization):[^,]+),entity:(.+)\)$/.exec(key);
+    if (!match) return this.error(res, 400, 'Invalid reaction key');
+    const [, actor, entity] = match;
+    if (!this.mayActAs(token, actor!))
+      return this.error(res, 403, 'Not enough permissions to access: reactions.DELETE', { code: 'ACCESS_DENIED', serviceErrorCode: 100 });
+    const comment = this.comment(entity!);
+    if (!comment?.likedBy.delete(actor!)) return this.error(res, 404, 'Not found');
+    return this.send(res, 204);
   }
 
   /** Sets a post's statistics (as LinkedIn's counters would after a while). */

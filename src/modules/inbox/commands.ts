@@ -9,7 +9,7 @@ import type { Db } from '../../db/database.ts';
 import { AppError, conflict, notFound } from '../../lib/errors.ts';
 import { httpUrlOrNull } from '../../lib/safe-url.ts';
 import type { InboundItem } from '../../networks/inbox.ts';
-import { recordEvent, recordEvents, type EventInput } from '../events/events.ts';
+import { announceEvents, recordEvent, type EventInput } from '../events/events.ts';
 import { channelRepository } from '../channels/repository.ts';
 import { inboxRepository, type ConversationRow, type NewItemRow, type ReplyRow } from './repository.ts';
 import type { ConversationState, Priority, ReplyMode, SentimentValue } from './tables.ts';
@@ -183,11 +183,11 @@ async function storePage(
     }
     if (rows.length > 0) {
       const updated = [...touched].filter((c) => !made.has(c));
-      const written = await inboxRepository.writePage(trx, { created: [...made], updated, items: rows });
+      const written = await inboxRepository.writePage(trx, { created: [...made], updated, items: rows, events });
       if (written.created !== made.size || written.updated !== updated.length || written.items !== rows.length) throw new PageRaced();
+      announceEvents(events, written.eventIds);
     }
     await writeRuleOutcomes(trx, writes, now);
-    await recordEvents(trx, events);
     if (progress) {
       await inboxRepository.saveChannelProgress(trx, channel.id, progress.owner, {
         cursor: progress.cursor,

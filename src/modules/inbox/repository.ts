@@ -1,6 +1,7 @@
 import { sql, type Insertable, type Selectable } from 'kysely';
 import './tables.ts';
 import type { Db } from '../../db/database.ts';
+import { eventsRepository, type EventInput } from '../events/repository.ts';
 import type { Cursor } from '../../lib/pagination.ts';
 import { exactInstant, olderThanCursor } from '../../db/sql-fragments.ts';
 import type {
@@ -121,15 +122,21 @@ export const inboxRepository = {
   /**
    * The second statement of storing a page, after lockPage: the new conversations inserted as the page left them (in
    * thread order), the locked ones updated, and the new items inserted (in remote id order), each only if its
-   * conversation was written here. Returns how many of each were written: fewer than given means another writer
-   * stored some of them meanwhile (the caller rolls back and stores the page again).
+   * conversation was written here, and the page's events (in order). Returns how many of each were written (fewer than
+   * given means another writer stored some of them meanwhile: the caller rolls back and stores the page again) and the
+   * events' ids in order.
    */
   async writePage(
     db: Db,
-    page: { created: readonly ConversationRow[]; updated: readonly ConversationRow[]; items: readonly NewItemRow[] },
-  ): Promise<{ created: number; updated: number; items: number }> {
+    page: {
+      created: readonly ConversationRow[];
+      updated: readonly ConversationRow[];
+      items: readonly NewItemRow[];
+      events: readonly EventInput[];
+    },
+  ): Promise<{ created: number; updated: number; items: number; eventIds: string[] }> {
     const row = (
-      await sql<{ created: number; updated: number; items: number }>`
+      await sql<{ created: number; updated: number; items: number; event_ids: Array<string | number> }>`
         WITH nc AS (
           INSERT INTO inbox_conversations (${sql.raw(CONVERSATION_COLUMNS)})
           SELECT ${sql.raw(CONVERSATION_COLUMNS)}
@@ -154,11 +161,19 @@ export const inboxRepository = {
            WHERE conversation_id IN (SELECT id FROM nc UNION ALL SELECT id FROM uc)
            ORDER BY remote_id
           ON CONFLICT (channel_id, remote_id) DO NOTHING
-          RETURNING id)
+          RETURNING id),
+        ev AS (${eventsRepository.insertManyStatement(page.events)})
         SELECT (SELECT count(*) FROM nc)::int AS created, (SELECT count(*) FROM uc)::int AS updated,
-               (SELECT count(*) FROM ni)::int AS items`.execute(db)
+               (SELECT count(*) FROM ni)::int AS items, (SELECT coalesce(jsonb_agg(id ORDER BY id), '[]'::jsonb) FROM ev) AS event_ids`.execute(
+        db,
+      )
     ).rows[0];
-    return { created: Number(row.created), updated: Number(row.updated), items: Number(row.items) };
+    return {
+      created: Number(row.created),
+      updated: Number(row.updated),
+      items: Number(row.items),
+      eventIds: row.event_ids.map(String),
+    };
   },
 
   /** Stores an item unless its (channel, remote id) is already stored; null when it was. */

@@ -1,5 +1,5 @@
 import type PgBoss from 'pg-boss';
-import { CompiledQuery } from 'kysely';
+import { CompiledQuery, sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 
 const WEBHOOK_COLUMNS = ['id', 'url', 'events', 'active', 'created_at'] as const;
@@ -171,25 +171,30 @@ export const eventsRepository = {
 
   /** Several events in one statement, in the order given (ids ascending); returns their ids in that order. */
   async insertMany(db: Db, inputs: ReadonlyArray<EventInput>): Promise<string[]> {
-    const ids: string[] = [];
-    for (let at = 0; at < inputs.length; at += 1000) {
-      const rows = await db
-        .insertInto('events')
-        .values(
-          inputs.slice(at, at + 1000).map((input) => ({
-            workspace_id: input.workspaceId,
-            actor_user_id: input.actorUserId,
-            type: input.type,
-            subject_type: input.subjectType ?? null,
-            subject_id: input.subjectId ?? null,
-            data: JSON.stringify(input.data ?? {}),
-          })),
-        )
-        .returning('id')
-        .execute();
-      ids.push(...rows.map((r) => String(r.id)).sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : 1)));
-    }
-    return ids;
+    if (inputs.length === 0) return [];
+    const { rows } = await eventsRepository.insertManyStatement(inputs).execute(db);
+    return rows.map((r) => String(r.id)).sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : 1));
+  },
+
+  /**
+   * The statement insertMany runs (one JSON parameter, rows in the order given, RETURNING id), for a command that writes
+   * its events inside a larger statement of its own (as a data-modifying WITH).
+   */
+  insertManyStatement(inputs: ReadonlyArray<EventInput>) {
+    const rows = inputs.map((input) => ({
+      workspace_id: input.workspaceId,
+      actor_user_id: input.actorUserId,
+      type: input.type,
+      subject_type: input.subjectType ?? null,
+      subject_id: input.subjectId ?? null,
+      data: input.data ?? {},
+    }));
+    return sql<{ id: string }>`
+      INSERT INTO events (workspace_id, actor_user_id, type, subject_type, subject_id, data)
+      SELECT (e->>'workspace_id')::uuid, (e->>'actor_user_id')::uuid, e->>'type', e->>'subject_type', e->>'subject_id', e->'data'
+        FROM jsonb_array_elements(${JSON.stringify(rows)}::jsonb) WITH ORDINALITY AS x(e, n)
+       ORDER BY n
+      RETURNING id`;
   },
 
   /** The audit history of one object, newest first (at most 200). */

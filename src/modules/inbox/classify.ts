@@ -14,16 +14,24 @@ export interface InboundSentiment {
   language: string;
 }
 
-/** One result per item (null for our own messages). */
+/** One result per item (null for our own messages); a text repeated in the items (same language) is classified once. */
 export async function classifyInbound(items: readonly InboundItem[]): Promise<Array<InboundSentiment | null>> {
   if (items.every((item) => item.fromUs)) return items.map(() => null);
   provider ??= createDefaultSentiment();
   const needsDetection = items.some((item) => !item.fromUs && !item.language);
   if (needsDetection) await loadLanguageModel();
+  const known = new Map<string, InboundSentiment>();
   return items.map((item) => {
     if (item.fromUs) return null;
-    const language = item.language?.slice(0, 2).toLowerCase() || detectLanguage(item.text);
-    const result = (provider as SentimentProvider).analyze(item.text, language);
-    return { label: result.label, score: result.score, language };
+    const given = item.language?.slice(0, 2).toLowerCase() ?? '';
+    const key = `${given}\u0000${item.text}`;
+    let sentiment = known.get(key);
+    if (!sentiment) {
+      const language = given || detectLanguage(item.text);
+      const result = (provider as SentimentProvider).analyze(item.text, language);
+      sentiment = { label: result.label, score: result.score, language };
+      known.set(key, sentiment);
+    }
+    return { ...sentiment };
   });
 }

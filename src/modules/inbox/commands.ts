@@ -3,14 +3,15 @@
  * channel and remote id, whichever way they came), conversation changes, replies (queued here,
  * sent by replies.ts), notes, sentiment corrections and saved replies.
  */
+import { randomUUID } from 'node:crypto';
 import type { AppContext } from '../../server/context.ts';
 import type { Db } from '../../db/database.ts';
 import { AppError, conflict, notFound } from '../../lib/errors.ts';
 import { httpUrlOrNull } from '../../lib/safe-url.ts';
 import type { InboundItem } from '../../networks/inbox.ts';
-import { recordEvent, recordEvents, type EventInput } from '../events/events.ts';
+import { announceEvents, recordEvent, type EventInput } from '../events/events.ts';
 import { channelRepository } from '../channels/repository.ts';
-import { inboxRepository, type ConversationRow, type ReplyRow } from './repository.ts';
+import { inboxRepository, type ConversationRow, type NewItemRow, type ReplyRow } from './repository.ts';
 import type { ConversationState, Priority, ReplyMode, SentimentValue } from './tables.ts';
 import { classifyInbound, type InboundSentiment } from './classify.ts';
 import { foldForSearch, mentionedMembers, previewOf } from './text.ts';
@@ -26,15 +27,23 @@ export interface ChannelProgress {
   backfillDone?: boolean;
 }
 
+/** Another writer stored some of a page's conversations or items between its two statements: the page is stored again. */
+class PageRaced extends Error {}
+
+/** Times a page is stored again after a race (each retry sees what the other writer committed) before giving up. */
+const PAGE_ATTEMPTS = 5;
+
 /**
  * Stores a page of inbound items in one transaction; returns how many were new and how many were already stored.
- * Sentiment is classified for the page at once (before the transaction); then one statement creates the threads'
- * missing conversations and locks them, one multi-row insert stores the items not stored yet (ON CONFLICT on
- * (channel, remote id) DO NOTHING RETURNING: whichever way an item comes, push, poll or backfill, it is stored once),
- * and only those new rows go on: each conversation's counters, state, preview and waiting time are worked out in
- * order of the page (as one message after another would leave them), the rules run on each new inbound item (first
- * match wins, seeing the conversation as the earlier items and rules left it), and the conversations, the rules'
- * writes and the events are written with one statement each.
+ * Two statements do the work: the first locks the page's existing conversations (id order) and says which remote ids
+ * are stored already; then, in TypeScript, only the new items are classified (once per text), the new conversations are
+ * made, and each conversation's counters, state, preview and waiting time are worked out in order of the page (as one
+ * message after another would leave them), the rules run on each new inbound item (first match wins, seeing the
+ * conversation as the earlier items and rules left it); the second statement inserts the new conversations as they
+ * end up, updates the locked ones and inserts the new items (ON CONFLICT on (channel, remote id) DO NOTHING: whichever
+ * way an item comes, push, poll or backfill, it is stored once). If another worker stored any of them in between (a
+ * new thread or item of the same page at the same moment), the transaction is rolled back and the page stored again.
+ * The rules' writes and the events follow with one statement each.
  */
 export async function ingestInbound(
   ctx: AppContext,
@@ -43,13 +52,11 @@ export async function ingestInbound(
   via: ReceivedVia,
   progress?: ChannelProgress,
 ): Promise<{ created: number; duplicates: number }> {
-  const classified = await classifyInbound(items);
-  const now = new Date(ctx.clock.now());
   // Items without a valid date are skipped; an item twice in one page counts once (the second is a duplicate).
-  const page: Array<{ item: InboundItem; at: Date; sentiment: InboundSentiment | null }> = [];
+  const page: PageEntry[] = [];
   const seen = new Set<string>();
   let repeated = 0;
-  for (const [index, item] of items.entries()) {
+  for (const item of items) {
     const at = new Date(item.createdAt);
     if (Number.isNaN(at.getTime())) continue;
     if (seen.has(item.remoteId)) {
@@ -57,96 +64,85 @@ export async function ingestInbound(
       continue;
     }
     seen.add(item.remoteId);
-    page.push({ item, at, sentiment: item.fromUs === true ? null : classified[index] });
+    page.push({ item, at });
   }
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const { created, hides } = await storePage(ctx, channel, page, via, progress);
+      for (const itemId of hides) await hideByRule(ctx, channel, itemId);
+      return { created, duplicates: page.length - created + repeated };
+    } catch (error) {
+      if (!(error instanceof PageRaced) || attempt >= PAGE_ATTEMPTS) throw error;
+    }
+  }
+}
+
+interface PageEntry {
+  item: InboundItem;
+  at: Date;
+}
+
+/** One attempt at storing a page (ingestInbound): its transaction; the items rules asked to hide, for after the commit. */
+async function storePage(
+  ctx: AppContext,
+  channel: { id: string; workspace_id: string; network: string },
+  page: readonly PageEntry[],
+  via: ReceivedVia,
+  progress: ChannelProgress | undefined,
+): Promise<{ created: number; hides: string[] }> {
+  const now = new Date(ctx.clock.now());
   const hides: string[] = [];
-  const result = await ctx.database.db.transaction().execute(async (trx) => {
-    // Rules run on what arrives from now on; the 30-day history is not acted on (the tester shows it).
-    const rules = via === 'backfill' || page.length === 0 ? null : await loadRuleSet(trx, channel.workspace_id);
-    // A thread's conversation is created from its first item in the page.
-    const firstOfThread = new Map<string, (typeof page)[number]>();
+  const created = await ctx.database.db.transaction().execute(async (trx) => {
+    // A thread's conversation is made from its first item in the page.
+    const firstOfThread = new Map<string, PageEntry>();
     for (const entry of page) if (!firstOfThread.has(entry.item.threadRemoteId)) firstOfThread.set(entry.item.threadRemoteId, entry);
-    const conversations = await inboxRepository.ensureConversations(
-      trx,
-      [...firstOfThread.values()].map(({ item, at }) => {
-        const fromUs = item.fromUs === true;
-        return {
-          workspace_id: channel.workspace_id,
-          channel_id: channel.id,
-          network: channel.network,
-          thread_remote_id: item.threadRemoteId,
-          kind: item.kind,
-          labels: JSON.stringify([]),
-          author_handle: fromUs ? '' : item.author.handle,
-          author_name: fromUs ? null : (item.author.displayName ?? null),
-          preview: fromUs ? '' : previewOf(item.text),
-          sentiment: null,
-          last_message_at: at,
-          created_at: now,
-          updated_at: now,
-        };
-      }),
-    );
-    const byThread = new Map(conversations.map((row) => [row.thread_remote_id, row]));
-    const stored = await inboxRepository.insertItems(
-      trx,
-      page.map(({ item, at, sentiment }) => {
-        const fromUs = item.fromUs === true;
-        return {
-          workspace_id: channel.workspace_id,
-          channel_id: channel.id,
-          conversation_id: (byThread.get(item.threadRemoteId) as ConversationRow).id,
-          remote_id: item.remoteId,
-          kind: item.kind,
-          direction: fromUs ? ('outbound' as const) : ('inbound' as const),
-          author_id: item.author.id,
-          author_handle: item.author.handle,
-          author_name: item.author.displayName ?? null,
-          author_url: httpUrlOrNull(item.author.profileUrl ?? null),
-          text: item.text,
-          search_text: foldForSearch(item.text),
-          url: httpUrlOrNull(item.url),
-          post_remote_id: item.postRemoteId ?? null,
-          in_reply_to_remote_id: item.inReplyToRemoteId ?? null,
-          language: sentiment?.language ?? item.language ?? null,
-          rating: item.rating ?? null,
-          sentiment: sentiment?.label ?? null,
-          sentiment_score: sentiment?.score ?? null,
-          received_via: via,
-          remote_created_at: at,
-          created_at: now,
-        };
-      }),
-    );
-    const storedByRemote = new Map(stored.map((row) => [row.remote_id, row]));
+    const locked =
+      page.length === 0
+        ? { conversations: [], stored: new Set<string>() }
+        : await inboxRepository.lockPage(
+            trx,
+            channel.id,
+            [...firstOfThread.keys()],
+            page.map(({ item }) => item.remoteId),
+          );
+    const fresh = page.filter(({ item }) => !locked.stored.has(item.remoteId));
+    const byThread = new Map(locked.conversations.map((row) => [row.thread_remote_id, row]));
+    const made = new Set<ConversationRow>();
+    for (const { item } of fresh) {
+      if (byThread.has(item.threadRemoteId)) continue;
+      const conversation = newConversation(channel, firstOfThread.get(item.threadRemoteId) as PageEntry, now);
+      byThread.set(item.threadRemoteId, conversation);
+      made.add(conversation);
+    }
+    const classified = await classifyInbound(fresh.map(({ item }) => item));
+    // Rules run on what arrives from now on; the 30-day history is not acted on (the tester shows it).
+    const rules =
+      via === 'backfill' || !fresh.some(({ item }) => item.fromUs !== true) ? null : await loadRuleSet(trx, channel.workspace_id);
+    const stages = rules
+      ? await contactStagesOf(
+          trx,
+          rules,
+          channel.workspace_id,
+          channel.network,
+          fresh.filter(({ item }) => item.fromUs !== true).map(({ item }) => item.author.id),
+        )
+      : null;
     const events: EventInput[] = [];
     const writes = newRuleWrites(events);
-    const answers: Array<{ id: string; waited_since: Date; first_response: boolean }> = [];
+    const rows: NewItemRow[] = [];
     const touched = new Set<ConversationRow>();
-    const stages =
-      rules && stored.length > 0
-        ? await contactStagesOf(
-            trx,
-            rules,
-            channel.workspace_id,
-            channel.network,
-            stored.filter((r) => r.direction === 'inbound').map((r) => r.author_id),
-          )
-        : null;
-    let created = 0;
-    for (const { item, at, sentiment } of page) {
-      const row = storedByRemote.get(item.remoteId);
-      if (!row) continue;
-      created++;
+    for (const [index, { item, at }] of fresh.entries()) {
       const conversation = byThread.get(item.threadRemoteId) as ConversationRow;
+      const row = newItemRow(channel, conversation.id, item, at, classified[index], via, now);
+      rows.push(row);
       touched.add(conversation);
       if (row.direction === 'outbound') {
         const waited = noteOutbound(conversation, at, now);
-        if (waited) answers.push({ id: row.id, ...waited });
+        if (waited) Object.assign(row, waited);
         continue;
       }
       const before = conversation.state;
-      noteInbound(conversation, { at, preview: previewOf(item.text), sentiment: sentiment?.label ?? null, now });
+      noteInbound(conversation, { at, preview: previewOf(item.text), sentiment: row.sentiment, now });
       // The 30-day history arrives quietly: no notification or webhook per old message.
       if (via === 'backfill') continue;
       const stateAfterItem = conversation.state;
@@ -185,24 +181,107 @@ export async function ingestInbound(
         });
       }
     }
-    await inboxRepository.saveConversations(trx, [...touched]);
-    await inboxRepository.markAnswers(trx, answers);
+    if (rows.length > 0) {
+      const updated = [...touched].filter((c) => !made.has(c));
+      const written = await inboxRepository.writePage(trx, { created: [...made], updated, items: rows, events });
+      if (written.created !== made.size || written.updated !== updated.length || written.items !== rows.length) throw new PageRaced();
+      announceEvents(events, written.eventIds);
+    }
     await writeRuleOutcomes(trx, writes, now);
-    await recordEvents(trx, events);
     if (progress) {
       await inboxRepository.saveChannelProgress(trx, channel.id, progress.owner, {
         cursor: progress.cursor,
         last_polled_at: now,
         last_error: null,
         last_error_code: null,
-        ...(via === 'backfill' ? { addBackfillItems: created } : {}),
+        ...(via === 'backfill' ? { addBackfillItems: rows.length } : {}),
         ...(progress.backfillDone ? { backfill_state: 'done' as const } : {}),
       });
     }
-    return { created, duplicates: page.length - created + repeated };
+    return rows.length;
   });
-  for (const itemId of hides) await hideByRule(ctx, channel, itemId);
-  return result;
+  return { created, hides };
+}
+
+/** A thread's new conversation as its first item in the page starts it (ingestion then counts every new item in). */
+function newConversation(
+  channel: { id: string; workspace_id: string; network: string },
+  { item, at }: PageEntry,
+  now: Date,
+): ConversationRow {
+  const fromUs = item.fromUs === true;
+  return {
+    id: randomUUID(),
+    workspace_id: channel.workspace_id,
+    channel_id: channel.id,
+    network: channel.network,
+    thread_remote_id: item.threadRemoteId,
+    kind: item.kind,
+    state: 'new',
+    assignee_user_id: null,
+    priority: 'normal',
+    labels: [],
+    author_handle: fromUs ? '' : item.author.handle,
+    author_name: fromUs ? null : (item.author.displayName ?? null),
+    preview: fromUs ? '' : previewOf(item.text),
+    sentiment: null,
+    unread_count: 0,
+    item_count: 0,
+    last_inbound_at: null,
+    last_message_at: at,
+    resolved_at: null,
+    created_at: now,
+    updated_at: now,
+    waiting_since: null,
+    first_response_at: null,
+    resolved_by_user_id: null,
+  };
+}
+
+/** A new item's row as it will be stored (our own messages have no sentiment). */
+function newItemRow(
+  channel: { id: string; workspace_id: string },
+  conversationId: string,
+  item: InboundItem,
+  at: Date,
+  sentiment: InboundSentiment | null,
+  via: ReceivedVia,
+  now: Date,
+): NewItemRow {
+  const fromUs = item.fromUs === true;
+  return {
+    id: randomUUID(),
+    workspace_id: channel.workspace_id,
+    channel_id: channel.id,
+    conversation_id: conversationId,
+    remote_id: item.remoteId,
+    kind: item.kind,
+    direction: fromUs ? 'outbound' : 'inbound',
+    author_id: item.author.id,
+    author_handle: item.author.handle,
+    author_name: item.author.displayName ?? null,
+    author_url: httpUrlOrNull(item.author.profileUrl ?? null),
+    text: item.text,
+    search_text: foldForSearch(item.text),
+    url: httpUrlOrNull(item.url),
+    post_remote_id: item.postRemoteId ?? null,
+    in_reply_to_remote_id: item.inReplyToRemoteId ?? null,
+    language: sentiment?.language ?? item.language ?? null,
+    rating: item.rating ?? null,
+    sentiment: sentiment?.label ?? null,
+    sentiment_score: sentiment?.score ?? null,
+    sentiment_manual: false,
+    received_via: via,
+    hidden: false,
+    liked: false,
+    deleted_at: null,
+    remote_created_at: at,
+    created_at: now,
+    rule_id: null,
+    waited_since: null,
+    first_response: false,
+    author_user_id: null,
+  };
 }
 
 /** The later of two instants (a null one is ignored, as GREATEST does). */

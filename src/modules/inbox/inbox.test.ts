@@ -330,4 +330,45 @@ describe.each(DB_KINDS)('inbox (%s)', (kind) => {
     const foreign = await s.stranger.request('GET', `/api/v1/workspaces/${strangerWs}/inbox/conversations/${conversation.id}`);
     expect(foreign.statusCode).toBe(404);
   });
+
+  it('stores pages that arrive at the same moment (push and poll, overlapping, new threads) once, with the right counts', async () => {
+    const channel = await channelRepository.find(t.ctx.database.db, s.workspaceId, s.channelId);
+    if (!channel) throw new Error('channel');
+    // 40 items in 4 new threads, an hour apart, 25 days ago (below every other test's conversations in the lists).
+    const items: InboundItem[] = Array.from({ length: 40 }, (_, i) => ({
+      remoteId: `race-${i}`,
+      kind: 'comment',
+      threadRemoteId: `race-thread-${i % 4}`,
+      author: { id: `racer-${i % 7}`, handle: `racer${i % 7}` },
+      text: i % 2 ? 'Gracias, me encanta' : 'El pedido llegó tarde',
+      url: null,
+      language: 'es',
+      createdAt: new Date(START - 25 * DAY + i * 3_600_000).toISOString(),
+    }));
+    // Overlapping pages by push and by poll, all at once (on Postgres, on several connections).
+    const pages = [items.slice(0, 25), items.slice(15, 40), items.filter((_, i) => i % 2 === 0), items.slice(5, 30), items];
+    const results = await Promise.all(pages.map((page, i) => ingestInbound(t.ctx, channel, page, i % 2 ? 'push' : 'poll')));
+    expect(results.reduce((sum, r) => sum + r.created, 0)).toBe(40);
+    expect(results.map((r) => r.created + r.duplicates)).toEqual(pages.map((p) => p.length));
+    const rows = await t.ctx.database.db
+      .selectFrom('inbox_conversations')
+      .selectAll()
+      .where('channel_id', '=', channel.id)
+      .where('thread_remote_id', 'like', 'race-thread-%')
+      .orderBy('thread_remote_id')
+      .execute();
+    expect(rows.map((r) => r.thread_remote_id)).toEqual(['race-thread-0', 'race-thread-1', 'race-thread-2', 'race-thread-3']);
+    for (const [n, row] of rows.entries()) {
+      const stored = await inboxRepository.listItems(t.ctx.database.db, row.id);
+      expect(stored.map((item) => item.remote_id).sort()).toEqual(
+        items
+          .filter((_, i) => i % 4 === n)
+          .map((item) => item.remoteId)
+          .sort(),
+      );
+      expect(row).toMatchObject({ item_count: 10, unread_count: 10, state: 'new' });
+      expect(row.last_message_at.toISOString()).toBe(items[36 + n].createdAt);
+      expect(row.preview).toBe(items[36 + n].text);
+    }
+  });
 });

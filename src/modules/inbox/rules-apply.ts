@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import type { Insertable } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { EventInput } from '../events/events.ts';
-import { inboxRepository, type ConversationRow, type ItemRow, type SavedReplyRow } from './repository.ts';
+import { inboxRepository, type ConversationRow, type NewItemRow, type SavedReplyRow } from './repository.ts';
 import type { InboxRepliesTable } from './tables.ts';
 import { inboxRulesRepository } from './rules-repository.ts';
 import { compileRules, firstMatch, needsContactStage, type CompiledRule, type Rule } from './rules.ts';
@@ -67,7 +67,6 @@ export interface RuleOutcome {
 
 /** What the rules of a page of items write, gathered to be written with one statement each (writeRuleOutcomes). */
 export interface RuleWrites {
-  itemRules: Array<{ id: string; rule_id: string }>;
   matches: Map<string, number>;
   replies: Array<Insertable<InboxRepliesTable> & { id: string }>;
   /** The page's events in order: the caller's and the rules' (shared so they stay in the order things happened). */
@@ -75,7 +74,7 @@ export interface RuleWrites {
 }
 
 export function newRuleWrites(events: EventInput[]): RuleWrites {
-  return { itemRules: [], matches: new Map(), replies: [], events };
+  return { matches: new Map(), replies: [], events };
 }
 
 /** An author's contact stage; one who is no contact yet (they are linked shortly after their first message) is a follower. */
@@ -96,9 +95,9 @@ export async function contactStagesOf(
 }
 
 /**
- * Runs the rules on one new inbound item of a page being stored: the first enabled rule that matches changes the
- * conversation (the page's copy, locked, written once for the page) and its other writes are gathered in `writes`;
- * null when none matched.
+ * Runs the rules on one new inbound item of a page being stored: the first enabled rule that matches is marked on the
+ * item (stored after the rules ran) and changes the conversation (the page's copy, written once for the page); its other
+ * writes are gathered in `writes`; null when none matched.
  */
 export function applyRules(
   set: RuleSet,
@@ -106,7 +105,7 @@ export function applyRules(
     workspaceId: string;
     channelId: string;
     network: string;
-    item: ItemRow;
+    item: NewItemRow;
     conversation: ConversationRow;
     now: Date;
     stages: Map<string, string> | null;
@@ -128,7 +127,6 @@ export function applyRules(
   if (!rule) return null;
   const a = rule.actions;
   item.rule_id = rule.id;
-  writes.itemRules.push({ id: item.id, rule_id: rule.id });
   writes.matches.set(rule.id, (writes.matches.get(rule.id) ?? 0) + 1);
   const base = { workspaceId: input.workspaceId, actorUserId: null, subjectType: 'inbox_conversation', subjectId: conversation.id };
   const assignee = a.assignTo && set.memberIds.has(a.assignTo) ? a.assignTo : undefined;
@@ -184,7 +182,6 @@ export function applyRules(
 
 /** Writes what the rules of a page did (before the page's conversations and events are written). */
 export async function writeRuleOutcomes(trx: Db, writes: RuleWrites, now: Date): Promise<void> {
-  await inboxRulesRepository.markItemRules(trx, writes.itemRules);
   for (const [ruleId, count] of writes.matches) await inboxRulesRepository.noteMatches(trx, ruleId, count, now);
   await inboxRepository.insertReplies(trx, writes.replies);
 }

@@ -93,15 +93,6 @@ export const inboxRulesRepository = {
       .execute();
   },
 
-  /** Marks which rule acted on each of several items, in one statement. */
-  async markItemRules(db: Db, marks: ReadonlyArray<{ id: string; rule_id: string }>): Promise<void> {
-    if (marks.length === 0) return;
-    await sql`
-      UPDATE inbox_items i SET rule_id = v.rule_id
-        FROM jsonb_to_recordset(${JSON.stringify(marks)}::jsonb) AS v(id uuid, rule_id uuid)
-       WHERE i.id = v.id`.execute(db);
-  },
-
   /** Inbound items of the workspace since `since`, newest first (the tester's sample). */
   async inboundSince(db: Db, workspaceId: string, since: Date, limit: number): Promise<TesterItemRow[]> {
     return db

@@ -1,17 +1,17 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState, type MouseEvent, type ReactNode } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router-dom';
-import { ActionIcon, Alert, AppShell, Burger, Button, Group, Indicator, Menu, NativeSelect, Stack, Text, Title } from '@mantine/core';
+import { Alert, AppShell, Burger, Button, Group, NativeSelect, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, apiCall, setCsrfToken } from '../api/client.ts';
 import type { ActivityItem } from '../features/activity/types.ts';
 import { useSession, useWorkspace } from './session.tsx';
 import { activityLink, useActivityLabel } from '../features/activity/activity.ts';
 import { workspaceKey } from './query-keys.ts';
-import { activityKeys } from '../features/activity/api.ts';
-import { accountKeys } from '../features/accounts/api.ts';
-import { NotificationText } from '../features/activity/NotificationText.tsx';
+import { HeaderMenuButtons, type HeaderMenuName } from './header-buttons.tsx';
+
+// The notifications and account menus arrive once the page has settled (see Shell).
+const HeaderMenus = lazy(() => import('./HeaderMenus.tsx'));
 
 /**
  * The sidebar, grouped by the marketing loop (plan, create, publish, listen, converse, measure).
@@ -122,7 +122,6 @@ export function Shell({ children }: { children: ReactNode }) {
   const [opened, { toggle, close }] = useDisclosure();
   const location = useLocation();
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
   const [alerts, setAlerts] = useState<ActivityItem[]>([]);
   const label = useActivityLabel();
   const [onAlert] = useState(() => (item: ActivityItem) => setAlerts((current) => [item, ...current].slice(0, 4)));
@@ -130,51 +129,42 @@ export function Shell({ children }: { children: ReactNode }) {
   useEffect(close, [location.pathname, close]);
   const activeItem = activeNavItem(location.pathname);
   // On short screens the sidebar scrolls: keep the highlighted entry in view after each navigation.
+  // An IntersectionObserver reports after the browser's own layout, so nothing forces one mid-frame.
   const navRef = useRef<HTMLElement>(null);
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs again whenever the highlighted entry changes
   useEffect(() => {
-    // In the next frame, when the page has its layout anyway: scrolling now would force one mid-render.
-    const frame = requestAnimationFrame(() => {
-      const current = navRef.current?.querySelector<HTMLElement>('[aria-current="page"]');
-      current?.scrollIntoView({ block: 'nearest' });
+    const current = navRef.current?.querySelector<HTMLElement>('[aria-current="page"]');
+    if (!current) return;
+    const observer = new IntersectionObserver(([entry]) => {
+      observer.disconnect();
+      if (entry && entry.intersectionRatio < 1) current.scrollIntoView({ block: 'nearest' });
     });
-    return () => cancelAnimationFrame(frame);
+    observer.observe(current);
+    return () => observer.disconnect();
   }, [activeItem]);
+  // Sidebar entries are plain links (25 router Links cost more to render than the rest of the frame):
+  // a plain click navigates inside the app; a click with a modifier opens a tab as links do.
+  const followNavLink = (event: MouseEvent<HTMLElement>) => {
+    const link = (event.target as Element).closest('a');
+    if (!link || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    navigate(link.getAttribute('href') ?? '/');
+  };
 
-  // The bell is not needed for the first paint: ask for it once the page has settled.
-  const [bellReady, setBellReady] = useState(false);
+  // The header's menus are not needed for the first paint: their chunk (and the notifications they
+  // ask for) comes once the page has settled, or at once when someone presses the bell or their name.
+  const [menus, setMenus] = useState<{ open: HeaderMenuName | null } | null>(null);
   useEffect(() => {
-    const timer = setTimeout(() => setBellReady(true), 800);
-    return () => clearTimeout(timer);
+    let idle = 0;
+    const timer = setTimeout(() => {
+      idle = window.requestIdleCallback(() => setMenus((current) => current ?? { open: null }), { timeout: 1_000 });
+    }, 800);
+    return () => {
+      clearTimeout(timer);
+      window.cancelIdleCallback(idle);
+    };
   }, []);
-  const notifications = useQuery({
-    queryKey: activityKeys.notifications(workspace.id),
-    queryFn: () => apiCall('get', '/api/v1/workspaces/{workspaceId}/notifications', { params: { workspaceId: workspace.id } }),
-    enabled: bellReady,
-  });
-
-  const [signingOut, setSigningOut] = useState(false);
-  // Leaves at once: the session's data is dropped and the sign-in page replaces the app, even
-  // before the server answers, so no name or half-empty page stays on screen.
-  const signOut = async () => {
-    setSigningOut(true);
-    try {
-      await api('POST', '/auth/logout');
-    } finally {
-      setCsrfToken(null);
-      await queryClient.cancelQueries();
-      queryClient.clear();
-      queryClient.setQueryData(accountKeys.me(), null);
-      navigate('/', { replace: true });
-    }
-  };
-
-  const markRead = async () => {
-    const newest = notifications.data?.items[0];
-    if (!newest) return;
-    await api('POST', `/workspaces/${workspace.id}/notifications/read`, { upToEventId: newest.id });
-    await notifications.refetch();
-  };
+  const buttons = <HeaderMenuButtons userName={me.user.name} onOpen={(open) => setMenus({ open })} />;
 
   return (
     <AppShell header={{ height: 60 }} navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
@@ -218,76 +208,35 @@ export function Shell({ children }: { children: ReactNode }) {
               w={70}
               size="xs"
             />
-            <Menu position="bottom-end" width={320} onOpen={() => void notifications.refetch()}>
-              <Menu.Target>
-                <Indicator disabled={!notifications.data?.unread} label={notifications.data?.unread} size={16} color="red">
-                  <ActionIcon variant="default" size="lg" aria-label={t('shell.notifications', { count: notifications.data?.unread ?? 0 })}>
-                    <svg
-                      aria-hidden
-                      width="18"
-                      height="18"
-                      viewBox="0 0 24 24"
-                      fill="none"
-                      stroke="currentColor"
-                      strokeWidth="2"
-                      strokeLinecap="round"
-                      strokeLinejoin="round"
-                    >
-                      <path d="M18 8a6 6 0 0 0-12 0c0 7-3 9-3 9h18s-3-2-3-9" />
-                      <path d="M13.7 21a2 2 0 0 1-3.4 0" />
-                    </svg>
-                  </ActionIcon>
-                </Indicator>
-              </Menu.Target>
-              <Menu.Dropdown>
-                <Menu.Label>{t('shell.notificationsTitle')}</Menu.Label>
-                {notifications.data?.items.length ? null : <Menu.Item disabled>{t('shell.noNotifications')}</Menu.Item>}
-                {notifications.data?.items.slice(0, 8).map((item) => (
-                  <Menu.Item key={item.id} component={Link} to={activityLink(item)} fw={item.unread ? 700 : 400}>
-                    <NotificationText label={label(item)} postExcerpt={item.postExcerpt} />
-                  </Menu.Item>
-                ))}
-                <Menu.Divider />
-                <Menu.Item onClick={() => void markRead()}>{t('shell.markRead')}</Menu.Item>
-              </Menu.Dropdown>
-            </Menu>
-            <Menu position="bottom-end">
-              <Menu.Target>
-                <Button variant="subtle" size="xs" aria-label={t('shell.account')}>
-                  {me.user.name.split(' ')[0]}
-                </Button>
-              </Menu.Target>
-              <Menu.Dropdown>
-                <Menu.Label>{me.user.email}</Menu.Label>
-                <Menu.Item component={Link} to="/settings">
-                  {t('nav.settings')}
-                </Menu.Item>
-                <Menu.Item onClick={() => void signOut()} disabled={signingOut}>
-                  {signingOut ? t('shellUi.signingOut') : t('shell.signOut')}
-                </Menu.Item>
-              </Menu.Dropdown>
-            </Menu>
+            {menus ? (
+              <Suspense fallback={buttons}>
+                <HeaderMenus open={menus.open} />
+              </Suspense>
+            ) : (
+              buttons
+            )}
           </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label={t('shell.navigation')} style={{ overflowY: 'auto', overscrollBehavior: 'contain' }}>
         {/* Plain links styled like Mantine's NavLink (styles.css): 25 entries on every page. */}
-        <nav className="plaza-nav" ref={navRef}>
+        {/* biome-ignore lint/a11y/useKeyWithClickEvents: the links inside take the keyboard; this only routes their clicks */}
+        <nav className="plaza-nav" ref={navRef} onClick={followNavLink}>
           {NAV_GROUPS.map((group) => (
             <div key={group.key} role="group" aria-labelledby={`nav-group-${group.key}`}>
               <p id={`nav-group-${group.key}`} className="plaza-nav-group">
                 {t(`shellUi.groups.${group.key}`)}
               </p>
               {group.items.map((item) => (
-                <Link
+                <a
                   key={item.to}
-                  to={item.to}
+                  href={item.to}
                   className="plaza-nav-link"
                   data-active={activeItem === item.to || undefined}
                   aria-current={activeItem === item.to ? 'page' : undefined}
                 >
                   {t(item.key)}
-                </Link>
+                </a>
               ))}
             </div>
           ))}

@@ -23,6 +23,18 @@ export const NO_FILTERS: CalendarFilters = { channelId: null, state: null, autho
  * the locale's own convention where the browser knows it (Intl week info), Monday for Spanish.
  */
 export function firstDayOfWeek(languageTag: string): number {
+  let day = firstDays.get(languageTag);
+  if (day === undefined) {
+    day = weekStartOf(languageTag);
+    firstDays.set(languageTag, day);
+  }
+  return day;
+}
+
+/** firstDayOfWeek's answers by language tag: Intl.Locale is slow to build, and the calendar asks on every render. */
+const firstDays = new Map<string, number>();
+
+function weekStartOf(languageTag: string): number {
   try {
     const locale = new Intl.Locale(languageTag) as Intl.Locale & {
       weekInfo?: { firstDay: number };

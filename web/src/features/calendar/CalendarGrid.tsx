@@ -327,7 +327,8 @@ export const CalendarGrid = memo(function CalendarGrid(props: CalendarGridProps)
     },
   };
 
-  const more = (key: string, list: Placed[], shown: number, title: string, alignEnd: boolean) =>
+  // The open list's title is worded only for the open one (a month has dozens of "+N more").
+  const more = (key: string, list: Placed[], shown: number, title: () => string, alignEnd: boolean) =>
     list.length > shown && (
       <>
         <button
@@ -342,8 +343,8 @@ export const CalendarGrid = memo(function CalendarGrid(props: CalendarGridProps)
           {props.moreText(list.length - shown)}
         </button>
         {popover === key && (
-          <div className={`plaza-cal-popover${alignEnd ? ' plaza-cal-popover-end' : ''}`} role="dialog" aria-label={title}>
-            <div className="plaza-cal-popover-title">{title}</div>
+          <div className={`plaza-cal-popover${alignEnd ? ' plaza-cal-popover-end' : ''}`} role="dialog" aria-label={title()}>
+            <div className="plaza-cal-popover-title">{title()}</div>
             <div className="plaza-cal-popover-list">
               {list.map((item) => (
                 <PostEvent key={item.entry.id} item={item} {...eventProps} />
@@ -434,7 +435,7 @@ export const CalendarGrid = memo(function CalendarGrid(props: CalendarGridProps)
                     key,
                     list,
                     list.length > HOUR_CELL_POSTS ? HOUR_CELL_POSTS - 1 : HOUR_CELL_POSTS,
-                    `${dayInWords(day, lang)} · ${hhmm({ hour, minute: 0 })}`,
+                    () => `${dayInWords(day, lang)} · ${hhmm({ hour, minute: 0 })}`,
                     index >= 5,
                   )}
                   {(free[index].get(hour) ?? []).map((slot) => (
@@ -495,7 +496,7 @@ export const CalendarGrid = memo(function CalendarGrid(props: CalendarGridProps)
             {list.slice(0, shown).map((item) => (
               <PostEvent key={item.entry.id} item={item} {...eventProps} />
             ))}
-            {more(day.key, list, shown, props.dayPostsText(dayInWords(day, lang)), index % 7 >= 5)}
+            {more(day.key, list, shown, () => props.dayPostsText(dayInWords(day, lang)), index % 7 >= 5)}
           </div>
         );
       })}

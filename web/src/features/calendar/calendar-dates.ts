@@ -65,12 +65,17 @@ export function gridDays(first: CivilDate, count: number, zone: string, firstSta
   const days: GridDay[] = [];
   let date = first;
   let start = firstStart ?? instantOf(first, 0, 0, 0, zone);
+  // Each midnight found gives the offset in force there: the guess for the next one (one Intl call a day).
+  let offset = offsetAt(start, zone);
   for (let i = 0; i < count; i++) {
     const next = addDays(date, 1);
-    const end = instantOf(next, 0, 0, 0, zone, offsetAt(start, zone));
-    days.push({ ...date, key: dateKey(date), weekday: weekdayOf(date), start, end });
+    const wall = Date.UTC(next.year, next.month - 1, next.day);
+    const end = fromWallClock(wall, offset, zone);
+    days.push({ ...date, key: dateKey(date), weekday: weekdayOf(date), start, end: end.at });
     date = next;
-    start = end;
+    start = end.at;
+    // fromWallClock's offset is the one at its instant unless the midnight was skipped or doubled.
+    offset = wall - end.offset === end.at ? end.offset : offsetAt(end.at, zone);
   }
   return days;
 }

@@ -1,4 +1,4 @@
-import { useCallback } from 'react';
+import { useMemo } from 'react';
 import { Badge } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 
@@ -20,8 +20,19 @@ export const STATE_LOOK: Record<string, { color: string; hex: string; glyph: str
 /** A state's words; "approved" says it is not scheduled (approval alone never publishes). */
 export function useStateLabel(): (state: string) => string {
   const { t } = useTranslation();
-  // Stable while the language is: the calendar rebuilds its events when this changes.
-  return useCallback((state: string) => (state === 'approved' ? t('shellUi.calendar.approvedNotScheduled') : t(`states.${state}`)), [t]);
+  // Stable while the language is: the calendar rebuilds its events when this changes. Each state is
+  // worded once per language (a month of posts asks for the same few words hundreds of times).
+  return useMemo(() => {
+    const words = new Map<string, string>();
+    return (state: string) => {
+      let text = words.get(state);
+      if (text === undefined) {
+        text = state === 'approved' ? t('shellUi.calendar.approvedNotScheduled') : t(`states.${state}`);
+        words.set(state, text);
+      }
+      return text;
+    };
+  }, [t]);
 }
 
 /** A post's status as a badge: colour, glyph and words. */

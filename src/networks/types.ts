@@ -157,6 +157,11 @@ export interface PublishInput {
   thread?: Array<{ text: string; media: MediaInput[] }>;
   /** When Plaza first tried this publication (ISO): how far back a reconcile lookup must search. */
   firstAttemptAt?: string;
+  /**
+   * An earlier attempt of this publication was started (not just deferred) and may have reached the
+   * network: adapters without idempotency look for its post before sending, however soon this is.
+   */
+  retry?: true;
   options?: {
     visibility?: 'public' | 'unlisted' | 'private' | 'direct';
     contentWarning?: string;

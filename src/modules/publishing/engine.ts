@@ -779,6 +779,8 @@ export class PublishingEngine {
     return {
       publicationId: row.id,
       firstAttemptAt: new Date(row.first_attempt_at).toISOString(),
+      // Deferred attempts (waiting for the channel's turn) give their count back: more than one started.
+      ...(row.attempts > 1 ? { retry: true as const } : {}),
       text: row.text,
       media: await load(row.media),
       thread: await Promise.all(row.thread.map(async (part) => ({ text: part.text, media: await load(part.media) }))),

@@ -172,7 +172,7 @@ export function createGbpAdapter(options: GbpAdapterOptions = {}): NetworkAdapte
     const { parent } = gbpLocation(ctx);
     const body = localPost(ctx, input);
     const first = input.firstAttemptAt ? Date.parse(input.firstAttemptAt) : Number.NaN;
-    if (Number.isNaN(first) || now() - first > RETRY_AFTER_MS) {
+    if (input.retry || Number.isNaN(first) || now() - first > RETRY_AFTER_MS) {
       const existing = await lookUp(ctx, input);
       if (existing) return resultOf(existing);
     }

@@ -407,7 +407,7 @@ export function createLinkedInAdapter(options: LinkedInAdapterOptions = {}): Net
     const visibility = visibilityFor(author, input);
     // A retry (or a publication first attempted a while ago): LinkedIn has no idempotency key, so look first.
     const first = input.firstAttemptAt ? Date.parse(input.firstAttemptAt) : Number.NaN;
-    if (Number.isNaN(first) || now() - first > RETRY_AFTER_MS) {
+    if (input.retry || Number.isNaN(first) || now() - first > RETRY_AFTER_MS) {
       const existing = await lookUp(request, author, input);
       if (existing) return complete(existing.id);
     }

@@ -295,7 +295,7 @@ export function createXAdapter(options: XAdapterOptions = {}): NetworkAdapter {
     // A retry (the first attempt began earlier): read what it left on X before sending anything.
     // A first attempt skips the look-up, which X bills; "duplicate content" still reconciles.
     const firstAttempt = input.firstAttemptAt ? Date.parse(input.firstAttemptAt) : Number.NaN;
-    if (!Number.isNaN(firstAttempt) && (ctx.now ?? now)() - firstAttempt > FIRST_ATTEMPT_WINDOW_MS) {
+    if (input.retry || (!Number.isNaN(firstAttempt) && (ctx.now ?? now)() - firstAttempt > FIRST_ATTEMPT_WINDOW_MS)) {
       const found = await lookup(request, userId, input);
       if (found?.complete) return resultOf(found.ids, found.firstCommentId);
       if (found) ({ ids, firstCommentId } = found);

@@ -210,7 +210,7 @@ export function createYouTubeAdapter(options: YouTubeAdapterOptions = {}): Netwo
     quota.assertFits(project, plan);
 
     const first = input.firstAttemptAt ? Date.parse(input.firstAttemptAt) : Number.NaN;
-    if (Number.isNaN(first) || now() - first > RETRY_AFTER_MS) {
+    if (input.retry || Number.isNaN(first) || now() - first > RETRY_AFTER_MS) {
       const existing = await lookUp(call, ctx, input);
       if (existing) {
         await ensureReleased(call, existing, input);

@@ -131,6 +131,26 @@ describe('publish', () => {
     expect(server.postsWithText(input.text)).toBe(1);
   });
 
+  it('a retry that comes at once (the release failed) still looks first: no second upload', async () => {
+    // The full chaos run found it: the release's 503 made a quick retry, inside the one-second window
+    // the adapter took for a first attempt, and the video was uploaded twice.
+    const releaseRefused = createYouTubeAdapter({
+      sleep: async () => {},
+      fetch: async (url, init) => {
+        if (init?.method === 'PUT' && new URL(String(url)).searchParams.get('part') === 'status')
+          return new Response(JSON.stringify({ error: { code: 503, message: 'backend error' } }), { status: 503 });
+        return fetch(url, init);
+      },
+    });
+    const input = post({ firstAttemptAt: new Date().toISOString() });
+    await expect(releaseRefused.publish(ctx(), input)).rejects.toMatchObject({ kind: 'transient' });
+    const retried = await createYouTubeAdapter({ sleep: async () => {} }).publish(ctx(), { ...input, retry: true });
+    const [video] = [...server.videos.values()].filter((v) => v.description === input.text);
+    expect(retried.remoteId).toBe(video!.id);
+    expect(server.videos.get(video!.id)?.privacyStatus).toBe('public');
+    expect(server.postsWithText(input.text)).toBe(1);
+  });
+
   it('a reconcile after an answer lost before the release finishes releasing the video it finds', async () => {
     // The chaos run found it: an attempt cut off after the upload left the video private, and the
     // engine's reconcile (findPublished) settled the publication as published with the video unseen.

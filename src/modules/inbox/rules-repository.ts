@@ -238,18 +238,18 @@ export const inboxRulesRepository = {
    * (migration 1230, kept by triggers): the same answers answerTimes reads from the items for those days.
    */
   async answerTimesOfDays(db: Db, workspaceId: string, firstDay: string, lastDay: string): Promise<AnswerTimes> {
-    const { rows } = await sql<{ first_response: boolean; n: number; waited_since: Uint8Array; answered_at: Uint8Array }>`
-      SELECT first_response, sum(n)::int AS n, string_agg(waited_since, ''::bytea ORDER BY day) AS waited_since,
-             string_agg(answered_at, ''::bytea ORDER BY day) AS answered_at
+    // The rows as they are (an aggregate would copy every packed value once more), in base64: bytea's hex output costs
+    // the server several times more.
+    const { rows } = await sql<{ first_response: boolean; n: number; waited_since: string; answered_at: string }>`
+      SELECT first_response, n, encode(waited_since, 'base64') AS waited_since, encode(answered_at, 'base64') AS answered_at
         FROM inbox_answer_days
-       WHERE workspace_id = ${workspaceId} AND day >= ${firstDay}::date AND day <= ${lastDay}::date
-       GROUP BY first_response`.execute(db);
+       WHERE workspace_id = ${workspaceId} AND day >= ${firstDay}::date AND day <= ${lastDay}::date`.execute(db);
     const total = rows.reduce((s, r) => s + Number(r.n), 0);
     const out = { t0: new Float64Array(total), t1: new Float64Array(total), first: new Uint8Array(total) };
     let at = 0;
     for (const r of rows) {
-      unpackInstants(r.waited_since, out.t0, at);
-      unpackInstants(r.answered_at, out.t1, at);
+      unpackInstants(Buffer.from(r.waited_since, 'base64'), out.t0, at);
+      unpackInstants(Buffer.from(r.answered_at, 'base64'), out.t1, at);
       const n = Number(r.n);
       if (r.first_response) out.first.fill(1, at, at + n);
       at += n;

@@ -188,6 +188,8 @@ for (const kind of DB_KINDS) {
           channel_id: answersChannel.id,
           conversation_id: conversations[3].id,
           remote_id: 'from-plaza',
+          author_id: '',
+          author_handle: '',
           kind: 'comment',
           direction: 'outbound',
           text: 'Hola',

@@ -40,38 +40,28 @@ CREATE FUNCTION inbox_answer_day_pack(p_workspace uuid, p_day date) RETURNS void
    GROUP BY i.first_response;
 $pack$;
 
--- The days a statement touched among answers, packed again.
+-- The days a statement touched among answers, packed again (in key order).
 CREATE FUNCTION inbox_answer_days_changed() RETURNS trigger LANGUAGE plpgsql AS $changed$
-DECLARE
-  d record;
 BEGIN
   IF TG_OP = 'INSERT' THEN
-    FOR d IN
-      SELECT DISTINCT n.workspace_id, (n.remote_created_at AT TIME ZONE 'UTC')::date AS day
-        FROM new_items n WHERE n.direction = 'outbound' AND n.waited_since IS NOT NULL ORDER BY 1, 2
-    LOOP
-      PERFORM inbox_answer_day_pack(d.workspace_id, d.day);
-    END LOOP;
+    PERFORM inbox_answer_day_pack(d.workspace_id, d.day)
+       FROM (SELECT DISTINCT workspace_id, (remote_created_at AT TIME ZONE 'UTC')::date AS day
+               FROM new_items WHERE direction = 'outbound' AND waited_since IS NOT NULL ORDER BY 1, 2) d;
   ELSIF TG_OP = 'DELETE' THEN
-    FOR d IN
-      SELECT DISTINCT o.workspace_id, (o.remote_created_at AT TIME ZONE 'UTC')::date AS day
-        FROM old_items o WHERE o.direction = 'outbound' AND o.waited_since IS NOT NULL ORDER BY 1, 2
-    LOOP
-      PERFORM inbox_answer_day_pack(d.workspace_id, d.day);
-    END LOOP;
+    PERFORM inbox_answer_day_pack(d.workspace_id, d.day)
+       FROM (SELECT DISTINCT workspace_id, (remote_created_at AT TIME ZONE 'UTC')::date AS day
+               FROM old_items WHERE direction = 'outbound' AND waited_since IS NOT NULL ORDER BY 1, 2) d;
   ELSE
-    FOR d IN
-      SELECT DISTINCT x.workspace_id, (x.remote_created_at AT TIME ZONE 'UTC')::date AS day
-        FROM new_items n JOIN old_items o ON o.id = n.id,
-             LATERAL (VALUES (n.workspace_id, n.remote_created_at, n.direction, n.waited_since),
-                             (o.workspace_id, o.remote_created_at, o.direction, o.waited_since)) AS x(workspace_id, remote_created_at, direction, waited_since)
-       WHERE (o.workspace_id, o.remote_created_at, o.direction, o.waited_since, o.first_response)
-             IS DISTINCT FROM (n.workspace_id, n.remote_created_at, n.direction, n.waited_since, n.first_response)
-         AND x.direction = 'outbound' AND x.waited_since IS NOT NULL
-       ORDER BY 1, 2
-    LOOP
-      PERFORM inbox_answer_day_pack(d.workspace_id, d.day);
-    END LOOP;
+    PERFORM inbox_answer_day_pack(d.workspace_id, d.day)
+       FROM (SELECT DISTINCT x.workspace_id, (x.remote_created_at AT TIME ZONE 'UTC')::date AS day
+               FROM new_items n JOIN old_items o ON o.id = n.id,
+                    LATERAL (VALUES (n.workspace_id, n.remote_created_at, n.direction, n.waited_since),
+                                    (o.workspace_id, o.remote_created_at, o.direction, o.waited_since))
+                      AS x(workspace_id, remote_created_at, direction, waited_since)
+              WHERE (o.workspace_id, o.remote_created_at, o.direction, o.waited_since, o.first_response)
+                    IS DISTINCT FROM (n.workspace_id, n.remote_created_at, n.direction, n.waited_since, n.first_response)
+                AND x.direction = 'outbound' AND x.waited_since IS NOT NULL
+              ORDER BY 1, 2) d;
   END IF;
   RETURN NULL;
 END
@@ -84,12 +74,8 @@ CREATE TRIGGER inbox_items_answer_days_update AFTER UPDATE ON inbox_items
 CREATE TRIGGER inbox_items_answer_days_delete AFTER DELETE ON inbox_items
   REFERENCING OLD TABLE AS old_items FOR EACH STATEMENT EXECUTE FUNCTION inbox_answer_days_changed();
 
--- The answers written before this migration.
-INSERT INTO inbox_answer_days (workspace_id, day, first_response, n, waited_since, answered_at)
-SELECT i.workspace_id, (i.remote_created_at AT TIME ZONE 'UTC')::date, i.first_response, count(*),
-       string_agg(int8send(round(date_part('epoch', i.waited_since) * 1000000)::int8), ''::bytea),
-       string_agg(int8send(round(date_part('epoch', i.remote_created_at) * 1000000)::int8), ''::bytea)
-  FROM inbox_items i
- WHERE i.direction = 'outbound' AND i.waited_since IS NOT NULL
- GROUP BY 1, 2, 3;
+-- The answers written before this migration, a day at a time.
+SELECT inbox_answer_day_pack(d.workspace_id, d.day)
+  FROM (SELECT DISTINCT workspace_id, (remote_created_at AT TIME ZONE 'UTC')::date AS day
+          FROM inbox_items WHERE direction = 'outbound' AND waited_since IS NOT NULL ORDER BY 1, 2) d;
 `;

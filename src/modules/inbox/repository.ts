@@ -49,6 +49,9 @@ export interface ConversationPatch {
 /** Rows per multi-row statement (well under the 65,535 bind parameters of one statement). */
 const BULK_ROWS = 500;
 
+/** Whether a search has three-character pieces to look for in handles (inbox_handle_grams). */
+const pieces = (search: string) => Array.from(search).length >= 3;
+
 /** How many of the newest conversations a search looks through before it asks the text index. */
 const SEARCH_RECENT = 2000;
 
@@ -260,39 +263,29 @@ export const inboxRepository = {
     const search = filter.search;
     const pattern = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     const words = sql`(plainto_tsquery('spanish', ${search}) || plainto_tsquery('simple', ${search}))`;
-    // A search of fewer than three characters has no piece: its handles are compared one by one.
-    const pieces = Array.from(search).length >= 3;
-    const matching = (query: ReturnType<typeof conversationsQuery>) =>
-      query
-        .innerJoin('inbox_conversation_search as s', 's.conversation_id', 'c.id')
-        .where((eb) =>
-          eb.or([
-            pieces
-              ? eb.and([
-                  eb(sql`s.handle_grams`, '@>', sql`inbox_handle_grams(${search})`),
-                  eb(sql`lower(c.author_handle)`, 'like', pattern),
-                ])
-              : eb(sql`lower(c.author_handle)`, 'like', pattern),
-            eb.and([
-              eb(sql`s.words`, '@@', words),
-              eb.exists(
-                eb
-                  .selectFrom('inbox_items as i')
-                  .select(sql`1`.as('one'))
-                  .whereRef('i.conversation_id', '=', 'c.id')
-                  .where(sql<boolean>`i.search_vector @@ ${words}`),
-              ),
-            ]),
-          ]),
-        );
-    const recent = await matching(conversationsQuery(db, workspaceId, filter, page))
-      .where('c.id', 'in', conversationsQuery(db, workspaceId, filter, page).clearSelect().select('c.id').limit(SEARCH_RECENT))
+    // A search of fewer than three characters has no piece: its handles are compared one by one. The search row `s`
+    // pre-filters; the handle and the items decide.
+    const byHandle = sql`lower(c.author_handle) LIKE ${pattern}`;
+    const matches = sql<boolean>`(${pieces(search) ? sql`(s.handle_grams @> inbox_handle_grams(${search}) AND ${byHandle})` : byHandle}
+      OR (s.words @@ ${words}
+          AND EXISTS (SELECT 1 FROM inbox_items i WHERE i.conversation_id = c.id AND i.search_vector @@ ${words})))`;
+    // The newest conversations of the list, walked in order until the page is full (a derived table keeps the order, so
+    // the walk stops at the page's last match instead of checking them all).
+    const recent = await db
+      .selectFrom(conversationsQuery(db, workspaceId, filter, page).limit(SEARCH_RECENT).as('c'))
+      .innerJoin('inbox_conversation_search as s', 's.conversation_id', 'c.id')
+      .selectAll('c')
+      .where(matches)
+      .orderBy('c.last_message_at', 'desc')
+      .orderBy('c.id', 'desc')
       .limit(page.limit + 1)
       .execute();
     if (recent.length > page.limit) return recent;
     // Few matches among the newest: the conversations the search rows' indexes give first, then the list's filters, order
     // and page on those only, instead of walking the whole list in order with a filter.
-    return matching(conversationsQuery(db, workspaceId, filter, page))
+    return conversationsQuery(db, workspaceId, filter, page)
+      .innerJoin('inbox_conversation_search as s', 's.conversation_id', 'c.id')
+      .where(matches)
       .innerJoin(
         (eb) => {
           const byWords = eb
@@ -301,7 +294,7 @@ export const inboxRepository = {
             .where('ms.workspace_id', '=', workspaceId)
             .where(sql<boolean>`ms.words @@ ${words}`);
           return (
-            pieces
+            pieces(search)
               ? byWords.union(
                   eb
                     .selectFrom('inbox_conversation_search as ms')

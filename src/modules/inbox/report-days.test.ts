@@ -6,12 +6,10 @@
  * (migration 1230): medians, means, first responses and shares within target, across both of Madrid's changes.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import pino from 'pino';
 import { sql } from 'kysely';
-import { createTestDatabase, DB_KINDS } from '../../../test/helpers/db.ts';
+import { DB_KINDS } from '../../../test/helpers/db.ts';
+import { inboxTestSetup } from '../../../test/helpers/inbox-context.ts';
 import type { PlazaDatabase } from '../../db/database.ts';
-import { loadConfig } from '../../config.ts';
-import { ManualClock } from '../../../test/helpers/app.ts';
 import type { AppContext } from '../../server/context.ts';
 import type { InboundItem } from '../../networks/inbox.ts';
 import { daysFromTo } from '../../lib/brand-days.ts';
@@ -33,29 +31,12 @@ for (const kind of DB_KINDS) {
     let channel: { id: string; workspace_id: string; network: string };
 
     beforeAll(async () => {
-      database = await createTestDatabase(kind);
+      ({ database, ctx, userId, workspaceId } = await inboxTestSetup(
+        kind,
+        { email: 'r@example.com', user: 'Rosa', workspace: 'Report' },
+        Date.UTC(2026, 10, 1),
+      ));
       const db = database.db;
-      ctx = {
-        config: loadConfig({ LOG_LEVEL: 'silent' } as NodeJS.ProcessEnv),
-        database,
-        clock: new ManualClock(Date.UTC(2026, 10, 1)),
-        logger: pino({ level: 'silent' }),
-        networks: { has: () => false, list: () => [] },
-      } as unknown as AppContext;
-      userId = (
-        await db
-          .insertInto('users')
-          .values({ email: 'r@example.com', name: 'Rosa', password_hash: 'x' })
-          .returning('id')
-          .executeTakeFirstOrThrow()
-      ).id;
-      workspaceId = (
-        await db
-          .insertInto('workspaces')
-          .values({ name: 'Report', time_zone: 'Europe/Madrid', language: 'es' })
-          .returning('id')
-          .executeTakeFirstOrThrow()
-      ).id;
       await db.insertInto('memberships').values({ workspace_id: workspaceId, user_id: userId, role: 'owner' }).execute();
       channel = await db
         .insertInto('channels')

@@ -4,12 +4,10 @@
  * both engines; after an erasure no emptied word or handle is found, and deleted items no longer match.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import pino from 'pino';
 import { sql } from 'kysely';
-import { createTestDatabase, DB_KINDS } from '../../../test/helpers/db.ts';
+import { DB_KINDS } from '../../../test/helpers/db.ts';
+import { inboxTestSetup } from '../../../test/helpers/inbox-context.ts';
 import type { PlazaDatabase } from '../../db/database.ts';
-import { loadConfig } from '../../config.ts';
-import { ManualClock } from '../../../test/helpers/app.ts';
 import type { AppContext } from '../../server/context.ts';
 import type { InboundItem } from '../../networks/inbox.ts';
 import { decodeCursor, encodeCursor } from '../../lib/pagination.ts';
@@ -29,29 +27,12 @@ for (const kind of DB_KINDS) {
     let userId: string;
 
     beforeAll(async () => {
-      database = await createTestDatabase(kind);
+      ({ database, ctx, userId, workspaceId } = await inboxTestSetup(
+        kind,
+        { email: 's@example.com', user: 'Sol', workspace: 'Search' },
+        Date.UTC(2026, 10, 1),
+      ));
       const db = database.db;
-      ctx = {
-        config: loadConfig({ LOG_LEVEL: 'silent' } as NodeJS.ProcessEnv),
-        database,
-        clock: new ManualClock(Date.UTC(2026, 10, 1)),
-        logger: pino({ level: 'silent' }),
-        networks: { has: () => false, list: () => [] },
-      } as unknown as AppContext;
-      userId = (
-        await db
-          .insertInto('users')
-          .values({ email: 's@example.com', name: 'Sol', password_hash: 'x' })
-          .returning('id')
-          .executeTakeFirstOrThrow()
-      ).id;
-      workspaceId = (
-        await db
-          .insertInto('workspaces')
-          .values({ name: 'Search', time_zone: 'Europe/Madrid', language: 'es' })
-          .returning('id')
-          .executeTakeFirstOrThrow()
-      ).id;
       const channels = await db
         .insertInto('channels')
         .values(

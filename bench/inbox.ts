@@ -13,7 +13,12 @@
  *
  *   npm run bench:inbox [-- --json] [-- --small] [-- --items N --channels N --embedded-items N]
  *                       [-- --fill-items N --fill-conversations N --fill-contacts N] (--fill-items 0: no fill)
- *                       [-- --replies N --reply-channels N] [-- --only=replies | --only=ingest]
+ *                       [-- --replies N --reply-channels N] [-- --only=replies | --only=ingest | --only=postgres | --only=embedded]
+ *                       [-- --keep-db] [-- --reuse-db NAME]
+ *
+ * --keep-db keeps the filled Postgres database (its name is printed); --reuse-db NAME measures list, search and report
+ * again on it (migrating it first, so a newer checkout measures its own queries on the same data) without ingesting or
+ * filling (the ingestion figures are then null). Drop the database when done: `DROP DATABASE NAME`.
  */
 import { randomBytes } from 'node:crypto';
 import { SecretBox } from '../src/lib/crypto.ts';
@@ -39,24 +44,37 @@ const FILL = {
 const log = json ? () => undefined : (line: string) => process.stdout.write(`${line}\n`);
 const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length);
 const REPLIES = numberArg('--replies', small ? SMALL_REPLIES.replies : FULL_REPLIES.replies);
+const keepDatabase = args.includes('--keep-db');
+const reuseAt = args.indexOf('--reuse-db');
+const reuseDatabase = reuseAt >= 0 ? args[reuseAt + 1] : undefined;
 const REPLY_CHANNELS = numberArg('--reply-channels', small ? SMALL_REPLIES.channelsPerNetwork : FULL_REPLIES.channelsPerNetwork);
 
 let postgres: InboxRunResult | null = null;
 let embedded: InboxRunResult | null = null;
 let replies: InboxRepliesResult | null = null;
-if (only !== 'replies') {
+if (only !== 'replies' && only !== 'embedded') {
   try {
     log(`postgres: ${ITEMS} items across ${CHANNELS} channels`);
-    postgres = await runInbox({ kind: 'postgres', items: ITEMS, channels: CHANNELS, log, ...(FILL.items > 0 ? { fill: FILL } : {}) });
+    postgres = await runInbox({
+      kind: 'postgres',
+      items: ITEMS,
+      channels: CHANNELS,
+      log,
+      keepDatabase,
+      reuseDatabase,
+      ...(FILL.items > 0 ? { fill: FILL } : {}),
+    });
     // Printed as soon as it is known: the embedded run that follows takes minutes.
     log(`  postgres done: ${JSON.stringify(postgres)}`);
   } catch (error) {
     process.stderr.write(`Postgres run skipped: ${(error as Error).message}\n`);
   }
+}
+if (only !== 'replies' && only !== 'postgres') {
   log(`embedded: ${EMBEDDED_ITEMS} items across ${CHANNELS} channels`);
   embedded = await runInbox({ kind: 'embedded', items: EMBEDDED_ITEMS, channels: CHANNELS, log });
 }
-if (only !== 'ingest') {
+if (only !== 'ingest' && only !== 'postgres' && only !== 'embedded') {
   log(`replies: ${REPLIES} replies across ${REPLY_CHANNELS} channels per network, 5% 5xx, 2% lost answers, one SIGKILL`);
   const secret = `bench-${randomBytes(16).toString('hex')}`;
   try {
@@ -83,13 +101,17 @@ process.stdout.write(
     channels: CHANNELS,
     ingest_items_per_s: postgres?.ingest_items_per_s ?? null,
     ingest_items_per_s_embedded: embedded?.ingest_items_per_s ?? null,
-    ingest_duplicates: postgres || embedded ? (postgres?.ingest_duplicates ?? 0) + (embedded?.ingest_duplicates ?? 0) : null,
+    ingest_duplicates:
+      postgres?.ingest_duplicates != null || embedded?.ingest_duplicates != null
+        ? (postgres?.ingest_duplicates ?? 0) + (embedded?.ingest_duplicates ?? 0)
+        : null,
     list_p95_ms: postgres?.list_p95_ms ?? null,
     search_p95_ms: postgres?.search_p95_ms ?? null,
     report_p95_ms: postgres?.report_p95_ms ?? null,
     list_p95_ms_embedded: embedded?.list_p95_ms ?? null,
     items_embedded: embedded?.items ?? null,
     conversations: postgres?.conversations ?? null,
+    database: postgres?.database ?? null,
     replies: replies?.replies ?? null,
     replies_sent: replies?.sent ?? null,
     replies_failed: replies?.failed ?? null,

@@ -6,8 +6,8 @@
  * full-text search and the 90-day service report, each as a p95 over repeated runs.
  */
 import pino from 'pino';
-import { createTestDatabase, type DbKind } from '../../test/helpers/db.ts';
-import type { PlazaDatabase } from '../../src/db/database.ts';
+import { createTestDatabase, TEST_POSTGRES_URL, type DbKind } from '../../test/helpers/db.ts';
+import { migrate, openDatabase, type PlazaDatabase } from '../../src/db/database.ts';
 import { loadConfig } from '../../src/config.ts';
 import { systemClock } from '../../src/lib/clock.ts';
 import type { AppContext } from '../../src/server/context.ts';
@@ -32,6 +32,13 @@ export interface InboxRunOptions {
    * and contacts before the list, search and report are measured (the issue's 1,000,000 / 200,000 / 100,000).
    */
   fill?: { items: number; conversations: number; contacts: number };
+  /** Postgres: keep the database after the run (its name is logged and returned as `database`), to measure it again. */
+  keepDatabase?: boolean;
+  /**
+   * Postgres: measure list, search and report on a database an earlier run kept (migrated first), without ingesting or
+   * filling again; the ingestion figures are then null.
+   */
+  reuseDatabase?: string;
   log?: (line: string) => void;
 }
 
@@ -40,15 +47,18 @@ export interface InboxRunResult {
   /** Items in the inbox when list, search and report were measured. */
   items: number;
   /** Items stored by the timed ingestion. */
-  ingested: number;
+  /** Items stored by the timed ingestion (null: a reused database, not ingested in this run). */
+  ingested: number | null;
   channels: number;
   conversations: number;
-  ingest_items_per_s: number;
-  ingest_duplicates: number;
-  redelivered: number;
+  ingest_items_per_s: number | null;
+  ingest_duplicates: number | null;
+  redelivered: number | null;
   list_p95_ms: number;
   search_p95_ms: number;
   report_p95_ms: number;
+  /** The kept or reused Postgres database's name. */
+  database?: string;
 }
 
 function mulberry32(seed: number) {
@@ -79,7 +89,42 @@ export async function runInbox(options: InboxRunOptions): Promise<InboxRunResult
   const log = options.log ?? (() => undefined);
   const perThread = options.perThread ?? 5;
   const repeats = options.repeats ?? 40;
+  if (options.reuseDatabase) {
+    const database = await openDatabase({ databaseUrl: databaseUrl(options.reuseDatabase) });
+    try {
+      await migrate(database);
+      const db = database.db;
+      const ws = await db.selectFrom('workspaces').select('id').where('name', '=', 'Bench').executeTakeFirstOrThrow();
+      const user = await db.selectFrom('users').select('id').where('email', '=', 'bench@example.com').executeTakeFirstOrThrow();
+      const channels = await db.selectFrom('channels').select(['id', 'name']).where('workspace_id', '=', ws.id).execute();
+      const count = async (table: 'inbox_items' | 'inbox_conversations') =>
+        Number(
+          (
+            await db
+              .selectFrom(table)
+              .select((eb) => eb.fn.countAll<number>().as('n'))
+              .executeTakeFirstOrThrow()
+          ).n,
+        );
+      log(`  reusing ${options.reuseDatabase}`);
+      return {
+        kind: options.kind,
+        items: await count('inbox_items'),
+        ingested: null,
+        channels: channels.length,
+        conversations: await count('inbox_conversations'),
+        ingest_items_per_s: null,
+        ingest_duplicates: null,
+        redelivered: null,
+        ...(await measureQueries(database, ws.id, user.id, channels, repeats)),
+        database: options.reuseDatabase,
+      };
+    } finally {
+      await database.close();
+    }
+  }
   const database = await createTestDatabase(options.kind);
+  const keep = options.keepDatabase === true && 'url' in database && typeof database.url === 'string';
   try {
     const ctx = {
       config: loadConfig({ LOG_LEVEL: 'silent' } as NodeJS.ProcessEnv),
@@ -111,7 +156,7 @@ export async function runInbox(options: InboxRunOptions): Promise<InboxRunResult
           account: 'null',
         })),
       )
-      .returning(['id', 'workspace_id', 'network'])
+      .returning(['id', 'workspace_id', 'network', 'name'])
       .execute();
 
     // Items: spread over channels and the last 80 days, grouped into threads, oldest first per channel.
@@ -206,51 +251,7 @@ export async function runInbox(options: InboxRunOptions): Promise<InboxRunResult
       );
     }
 
-    const filters: Array<Omit<ConversationFilter, 'userId'>> = [
-      { view: 'all', state: 'active' },
-      { view: 'mine', state: 'active' },
-      { view: 'unassigned', state: 'any' },
-      { view: 'all', state: 'active', kind: 'direct_message' },
-      { view: 'all', state: 'any', label: 'queja' },
-      { view: 'all', state: 'active', channelId: channels[Math.floor(channels.length / 2)].id },
-    ];
-    const listTimes: number[] = [];
-    for (let r = 0; r < repeats; r++) {
-      const filter = { ...filters[r % filters.length], userId: user.id };
-      let t0 = performance.now();
-      const first = await inboxRepository.listConversations(db, ws.id, filter, { limit: 50, cursor: null });
-      listTimes.push(performance.now() - t0);
-      const last = first[49];
-      if (last) {
-        t0 = performance.now();
-        await inboxRepository.listConversations(db, ws.id, filter, {
-          limit: 50,
-          cursor: decodeCursor(encodeCursor(last.cursor_at, last.id)),
-        });
-        listTimes.push(performance.now() - t0);
-      }
-    }
-    const searches = ['pedido roto', 'envio', 'gracias domingo', 'refund', 'atencion cliente', 'user123'];
-    const searchTimes: number[] = [];
-    for (let r = 0; r < repeats; r++) {
-      const t0 = performance.now();
-      await inboxRepository.listConversations(
-        db,
-        ws.id,
-        { view: 'all', state: 'any', userId: user.id, search: foldForSearch(searches[r % searches.length]) },
-        { limit: 50, cursor: null },
-      );
-      searchTimes.push(performance.now() - t0);
-    }
-    // The last 90 brand days, as the report's route asks for them (its days in the workspace's zone).
-    const lastDay = localDay(now, 'Europe/Madrid');
-    const reportRange = daysFromTo(addDays(lastDay, -89), lastDay, 'Europe/Madrid');
-    const reportTimes: number[] = [];
-    for (let r = 0; r < Math.max(5, Math.floor(repeats / 4)); r++) {
-      const t0 = performance.now();
-      await serviceReport(db, ws.id, reportRange);
-      reportTimes.push(performance.now() - t0);
-    }
+    const measured = await measureQueries(database, ws.id, user.id, channels, repeats);
     return {
       kind: options.kind,
       items,
@@ -260,13 +261,82 @@ export async function runInbox(options: InboxRunOptions): Promise<InboxRunResult
       ingest_items_per_s: ingestRate,
       ingest_duplicates: again,
       redelivered,
-      list_p95_ms: p95(listTimes),
-      search_p95_ms: p95(searchTimes),
-      report_p95_ms: p95(reportTimes),
+      ...measured,
+      ...(keep ? { database: new URL(database.url as string).pathname.slice(1) } : {}),
     };
   } finally {
-    await database.close();
+    if (keep) {
+      log(`  kept the database ${new URL(database.url as string).pathname.slice(1)} (--reuse-db it; drop it when done)`);
+      await database.db.destroy();
+    } else await database.close();
   }
+}
+
+/** A database on the benchmark's Postgres server, by name. */
+function databaseUrl(name: string): string {
+  if (!/^[a-z0-9_]+$/.test(name)) throw new Error(`not a database name: ${name}`);
+  return TEST_POSTGRES_URL.replace(/\/[^/]*$/, `/${name}`);
+}
+
+/** List (first and cursor pages, each filter), search and the 90-day report, timed; their p95s. */
+async function measureQueries(
+  database: PlazaDatabase,
+  workspaceId: string,
+  userId: string,
+  channels: ReadonlyArray<{ id: string; name: string }>,
+  repeats: number,
+) {
+  const db = database.db;
+  const ws = { id: workspaceId };
+  const user = { id: userId };
+  const now = Date.now();
+  const middle = channels.find((c) => c.name === `c${Math.floor(channels.length / 2)}`) ?? channels[0];
+  const filters: Array<Omit<ConversationFilter, 'userId'>> = [
+    { view: 'all', state: 'active' },
+    { view: 'mine', state: 'active' },
+    { view: 'unassigned', state: 'any' },
+    { view: 'all', state: 'active', kind: 'direct_message' },
+    { view: 'all', state: 'any', label: 'queja' },
+    { view: 'all', state: 'active', channelId: middle.id },
+  ];
+  const listTimes: number[] = [];
+  for (let r = 0; r < repeats; r++) {
+    const filter = { ...filters[r % filters.length], userId: user.id };
+    let t0 = performance.now();
+    const first = await inboxRepository.listConversations(db, ws.id, filter, { limit: 50, cursor: null });
+    listTimes.push(performance.now() - t0);
+    const last = first[49];
+    if (last) {
+      t0 = performance.now();
+      await inboxRepository.listConversations(db, ws.id, filter, {
+        limit: 50,
+        cursor: decodeCursor(encodeCursor(last.cursor_at, last.id)),
+      });
+      listTimes.push(performance.now() - t0);
+    }
+  }
+  const searches = ['pedido roto', 'envio', 'gracias domingo', 'refund', 'atencion cliente', 'user123'];
+  const searchTimes: number[] = [];
+  for (let r = 0; r < repeats; r++) {
+    const t0 = performance.now();
+    await inboxRepository.listConversations(
+      db,
+      ws.id,
+      { view: 'all', state: 'any', userId: user.id, search: foldForSearch(searches[r % searches.length]) },
+      { limit: 50, cursor: null },
+    );
+    searchTimes.push(performance.now() - t0);
+  }
+  // The last 90 brand days, as the report's route asks for them (its days in the workspace's zone).
+  const lastDay = localDay(now, 'Europe/Madrid');
+  const reportRange = daysFromTo(addDays(lastDay, -89), lastDay, 'Europe/Madrid');
+  const reportTimes: number[] = [];
+  for (let r = 0; r < Math.max(5, Math.floor(repeats / 4)); r++) {
+    const t0 = performance.now();
+    await serviceReport(db, ws.id, reportRange);
+    reportTimes.push(performance.now() - t0);
+  }
+  return { list_p95_ms: p95(listTimes), search_p95_ms: p95(searchTimes), report_p95_ms: p95(reportTimes) };
 }
 
 const FILL_ES = ES.map((w) => `'${w}'`).join(',');

@@ -37,6 +37,8 @@ import * as inboxRepliesChannel1100 from './1100_inbox_replies_channel.ts';
 import * as inboxReportDays1110 from './1110_inbox_report_days.ts';
 import * as queueAddInSlot1140 from './1140_queue_add_in_slot.ts';
 import * as channelSendHolder1150 from './1150_channel_send_holder.ts';
+import * as inboxAnswerDays1230 from './1230_inbox_answer_days.ts';
+import * as inboxConversationSearch1231 from './1231_inbox_conversation_search.ts';
 import * as rateBucketInFlight1240 from './1240_rate_bucket_in_flight.ts';
 
 /** One schema change: plain SQL (one dialect for PGlite and Postgres), applied once. */
@@ -89,5 +91,7 @@ export const migrations: Migration[] = [
   { name: '1110_inbox_report_days', up: inboxReportDays1110.up },
   { name: '1140_queue_add_in_slot', up: queueAddInSlot1140.up },
   { name: '1150_channel_send_holder', up: channelSendHolder1150.up },
+  { name: '1230_inbox_answer_days', up: inboxAnswerDays1230.up },
+  { name: '1231_inbox_conversation_search', up: inboxConversationSearch1231.up },
   { name: '1240_rate_bucket_in_flight', up: rateBucketInFlight1240.up },
 ];

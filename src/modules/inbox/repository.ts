@@ -61,6 +61,9 @@ const ITEM_COLUMNS =
   'text, search_text, url, post_remote_id, in_reply_to_remote_id, language, rating, sentiment, sentiment_score, sentiment_manual, ' +
   'received_via, hidden, liked, deleted_at, remote_created_at, created_at, rule_id, waited_since, first_response, author_user_id';
 
+/** Whether a search has three-character pieces to look for in handles (inbox_handle_grams). */
+const pieces = (search: string) => Array.from(search).length >= 3;
+
 /** How many of the newest conversations a search looks through before it asks the text index. */
 const SEARCH_RECENT = 2000;
 
@@ -250,9 +253,11 @@ export const inboxRepository = {
 
   /**
    * One page of conversations, newest message first, with the channel's name (keyset: the cursor is the last row's
-   * newest-message instant and id). A search looks first among the newest conversations of the list (a common word
-   * fills the page there, walking the list's index); when they do not fill the page, through the items' GIN index
-   * (a rare word has few items) and the handles.
+   * newest-message instant and id). A search matches a conversation with an item holding its words (Spanish word forms
+   * too) or whose handle contains it. Each conversation's search row (1231) pre-filters exactly (all its items' words;
+   * its handle's three-character pieces), and only the conversations it keeps have their items checked. The search looks
+   * first among the newest conversations of the list (a common word fills the page there, walking the list's index);
+   * when they do not fill the page, through the search rows' GIN indexes (a rare word has few conversations).
    */
   async listConversations(db: Db, workspaceId: string, filter: ConversationFilter, page: { limit: number; cursor: Cursor | null }) {
     if (!filter.search)
@@ -261,42 +266,55 @@ export const inboxRepository = {
         .execute();
     const search = filter.search;
     const pattern = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    const query = sql`(plainto_tsquery('spanish', ${search}) || plainto_tsquery('simple', ${search}))`;
-    const recent = await conversationsQuery(db, workspaceId, filter, page)
-      .where((eb) =>
-        eb.or([
-          eb(sql`lower(c.author_handle)`, 'like', pattern),
-          eb.exists(
-            eb
-              .selectFrom('inbox_items as i')
-              .select(sql`1`.as('one'))
-              .whereRef('i.conversation_id', '=', 'c.id')
-              .where(sql<boolean>`i.search_vector @@ ${query}`),
-          ),
-        ]),
-      )
-      .where('c.id', 'in', conversationsQuery(db, workspaceId, filter, page).clearSelect().select('c.id').limit(SEARCH_RECENT))
+    const words = sql`(plainto_tsquery('spanish', ${search}) || plainto_tsquery('simple', ${search}))`;
+    // A search of fewer than three characters has no piece: its handles are compared one by one. The search row `s`
+    // pre-filters; the handle and the items decide.
+    const byHandle = sql`lower(c.author_handle) LIKE ${pattern}`;
+    const matches = sql<boolean>`(${pieces(search) ? sql`(s.handle_grams @> inbox_handle_grams(${search}) AND ${byHandle})` : byHandle}
+      OR (s.words @@ ${words}
+          AND EXISTS (SELECT 1 FROM inbox_items i WHERE i.conversation_id = c.id AND i.search_vector @@ ${words})))`;
+    // The newest conversations of the list, walked in order until the page is full (a derived table keeps the order, so
+    // the walk stops at the page's last match instead of checking them all).
+    const recent = await db
+      .selectFrom(conversationsQuery(db, workspaceId, filter, page).limit(SEARCH_RECENT).as('c'))
+      .innerJoin('inbox_conversation_search as s', 's.conversation_id', 'c.id')
+      .selectAll('c')
+      .where(matches)
+      .orderBy('c.last_message_at', 'desc')
+      .orderBy('c.id', 'desc')
       .limit(page.limit + 1)
       .execute();
     if (recent.length > page.limit) return recent;
-    // Few matches among the newest: the ids of the matching conversations first (the items' GIN index; the handles),
-    // then the list's filters, order and page on those only, instead of walking the whole list in order with a filter.
+    // Few matches among the newest: the conversations the search rows' indexes give first, then the list's filters, order
+    // and page on those only, instead of walking the whole list in order with a filter.
     return conversationsQuery(db, workspaceId, filter, page)
+      .innerJoin('inbox_conversation_search as s', 's.conversation_id', 'c.id')
+      .where(matches)
       .innerJoin(
-        (eb) =>
-          eb
-            .selectFrom('inbox_conversations as hc')
-            .select('hc.id')
-            .where('hc.workspace_id', '=', workspaceId)
-            .where(sql`lower(hc.author_handle)`, 'like', pattern)
-            .union(
-              eb
-                .selectFrom('inbox_items as i')
-                .select('i.conversation_id as id')
-                .where('i.workspace_id', '=', workspaceId)
-                .where(sql<boolean>`i.search_vector @@ ${query}`),
-            )
-            .as('m'),
+        (eb) => {
+          const byWords = eb
+            .selectFrom('inbox_conversation_search as ms')
+            .select('ms.conversation_id as id')
+            .where('ms.workspace_id', '=', workspaceId)
+            .where(sql<boolean>`ms.words @@ ${words}`);
+          return (
+            pieces(search)
+              ? byWords.union(
+                  eb
+                    .selectFrom('inbox_conversation_search as ms')
+                    .select('ms.conversation_id as id')
+                    .where('ms.workspace_id', '=', workspaceId)
+                    .where(sql<boolean>`ms.handle_grams @> inbox_handle_grams(${search})`),
+                )
+              : byWords.union(
+                  eb
+                    .selectFrom('inbox_conversations as hc')
+                    .select('hc.id')
+                    .where('hc.workspace_id', '=', workspaceId)
+                    .where(sql`lower(hc.author_handle)`, 'like', pattern),
+                )
+          ).as('m');
+        },
         (join) => join.onRef('m.id', '=', 'c.id'),
       )
       .limit(page.limit + 1)

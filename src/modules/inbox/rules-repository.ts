@@ -26,12 +26,28 @@ export interface TesterItemRow {
   rule_id: string | null;
 }
 
-/** One of our answers that ended a wait: since when (ms), when (ms), whether it was the first, and its conversation's priority. */
-export interface AnswerTimeRow {
+/**
+ * Our answers that ended a wait, as columns: since when the person waited (ms), when we answered (ms), and whether it was
+ * the conversation's first response (1) or not (0), position by position.
+ */
+export interface AnswerTimes {
+  t0: Float64Array;
+  t1: Float64Array;
+  first: Uint8Array;
+}
+
+/** One answer in a conversation whose priority is not normal: its instants (ms) and the priority. */
+export interface PriorityAnswerRow {
   t0: number;
   t1: number;
-  first_response: boolean;
   priority: string;
+}
+
+/** Instants packed by migration 1230 (int8send: microseconds, 8 bytes big-endian each) as milliseconds. */
+function unpackInstants(bytes: Uint8Array, into: Float64Array, at: number): void {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (let offset = 0, i = at; offset < bytes.byteLength; offset += 8, i++)
+    into[i] = (view.getInt32(offset) * 4294967296 + view.getUint32(offset + 4)) / 1000;
 }
 
 export const inboxRulesRepository = {
@@ -187,36 +203,65 @@ export const inboxRulesRepository = {
   },
 
   /**
-   * Our answers in a range, summed up in the database: per teammate (author_user_id; null: rules, other tools) and in
-   * all (the row whose `total` is true), how many, and of those that ended a wait, the calendar and business minutes
-   * (median, mean; the first responses apart) and how many were within their priority's target in business minutes.
-   * Business time comes from the openings (business-hours.ts businessOpenings), found by binary search.
+   * Our answers that ended a wait in a range, read from the items (only those: inbox_items_answers_idx, index-only), as
+   * one row of comma-separated columns, instants in whole microseconds (far cheaper to read than as many rows).
    */
-  async answerTimes(db: Db, workspaceId: string, range: { from: Date; to: Date }): Promise<AnswerTimeRow[]> {
-    // Only our answers that ended a wait (inbox_items_answers_idx, index-only); the priority from the few conversations
-    // whose priority is not normal (inbox_conversations_priority_idx), so the other conversations are never read. One row
-    // of comma-separated columns, instants in whole microseconds (tens of thousands of answers: far cheaper to read than as many rows).
-    const { rows } = await sql<{ t0: string | null; t1: string | null; first: string | null; priority: string | null }>`
+  async answerTimes(db: Db, workspaceId: string, range: { from: Date; to: Date }): Promise<AnswerTimes> {
+    const { rows } = await sql<{ t0: string | null; t1: string | null; first: string | null }>`
       SELECT string_agg(round(date_part('epoch', i.waited_since) * 1000000)::int8::text, ',') AS t0,
              string_agg(round(date_part('epoch', i.remote_created_at) * 1000000)::int8::text, ',') AS t1,
-             string_agg(CASE WHEN i.first_response THEN '1' ELSE '0' END, ',') AS first,
-             string_agg(coalesce(p.priority, 'normal'), ',') AS priority
+             string_agg(CASE WHEN i.first_response THEN '1' ELSE '0' END, ',') AS first
         FROM inbox_items i
-        LEFT JOIN (SELECT id, priority FROM inbox_conversations WHERE workspace_id = ${workspaceId} AND priority <> 'normal') p
-               ON p.id = i.conversation_id
        WHERE i.workspace_id = ${workspaceId} AND i.direction = 'outbound' AND i.waited_since IS NOT NULL
          AND i.remote_created_at >= ${range.from} AND i.remote_created_at < ${range.to}`.execute(db);
     const row = rows[0];
-    if (!row?.t0 || !row.t1 || !row.first || !row.priority) return [];
-    const t1 = row.t1.split(',');
-    const first = row.first.split(',');
-    const priority = row.priority.split(',');
-    return row.t0.split(',').map((t0, i) => ({
-      t0: Number(t0) / 1000,
-      t1: Number(t1[i]) / 1000,
-      first_response: first[i] === '1',
-      priority: priority[i],
-    }));
+    if (!row?.t0 || !row.t1 || !row.first) return { t0: new Float64Array(0), t1: new Float64Array(0), first: new Uint8Array(0) };
+    const t0 = Float64Array.from(row.t0.split(','), (v) => Number(v) / 1000);
+    return {
+      t0,
+      t1: Float64Array.from(row.t1.split(','), (v) => Number(v) / 1000),
+      first: Uint8Array.from(row.first.split(','), (v) => (v === '1' ? 1 : 0)),
+    };
+  },
+
+  /**
+   * The answers that ended a wait on whole UTC days (firstDay to lastDay, yyyy-mm-dd), from their packed daily rows
+   * (migration 1230, kept by triggers): the same answers answerTimes reads from the items for those days.
+   */
+  async answerTimesOfDays(db: Db, workspaceId: string, firstDay: string, lastDay: string): Promise<AnswerTimes> {
+    // The rows as they are (an aggregate would copy every packed value once more), in base64: bytea's hex output costs
+    // the server several times more.
+    const { rows } = await sql<{ first_response: boolean; n: number; waited_since: string; answered_at: string }>`
+      SELECT first_response, n, encode(waited_since, 'base64') AS waited_since, encode(answered_at, 'base64') AS answered_at
+        FROM inbox_answer_days
+       WHERE workspace_id = ${workspaceId} AND day >= ${firstDay}::date AND day <= ${lastDay}::date`.execute(db);
+    const total = rows.reduce((s, r) => s + Number(r.n), 0);
+    const out = { t0: new Float64Array(total), t1: new Float64Array(total), first: new Uint8Array(total) };
+    let at = 0;
+    for (const r of rows) {
+      unpackInstants(Buffer.from(r.waited_since, 'base64'), out.t0, at);
+      unpackInstants(Buffer.from(r.answered_at, 'base64'), out.t1, at);
+      const n = Number(r.n);
+      if (r.first_response) out.first.fill(1, at, at + n);
+      at += n;
+    }
+    return out;
+  },
+
+  /**
+   * The answers that ended a wait in a range in the conversations whose priority is not normal (usually few: the
+   * conversations through inbox_conversations_priority_idx, their items through inbox_items_conversation_idx).
+   */
+  async priorityAnswerTimes(db: Db, workspaceId: string, range: { from: Date; to: Date }): Promise<PriorityAnswerRow[]> {
+    const { rows } = await sql<{ t0: string; t1: string; priority: string }>`
+      SELECT round(date_part('epoch', i.waited_since) * 1000000)::int8 AS t0,
+             round(date_part('epoch', i.remote_created_at) * 1000000)::int8 AS t1, c.priority
+        FROM inbox_conversations c
+        JOIN inbox_items i ON i.conversation_id = c.id
+       WHERE c.workspace_id = ${workspaceId} AND c.priority <> 'normal'
+         AND i.direction = 'outbound' AND i.waited_since IS NOT NULL
+         AND i.remote_created_at >= ${range.from} AND i.remote_created_at < ${range.to}`.execute(db);
+    return rows.map((r) => ({ t0: Number(r.t0) / 1000, t1: Number(r.t1) / 1000, priority: r.priority }));
   },
 
   /** Our answers (outbound items) in a range, per author (null: none recorded). */

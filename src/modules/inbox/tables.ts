@@ -174,8 +174,20 @@ export interface InboxSavedViewsTable {
   created_at: Timestamp;
 }
 
+/**
+ * A conversation's search row (1231, kept by triggers): every word of its items, without positions, and the
+ * three-character pieces of its lower-case handle; exact pre-filters for the list's search.
+ */
+export interface InboxConversationSearchTable {
+  conversation_id: string;
+  workspace_id: string;
+  words: ColumnType<string | null, never, never>;
+  handle_grams: ColumnType<string[], never, never>;
+}
+
 declare module '../../db/schema.ts' {
   interface Database {
+    inbox_conversation_search: InboxConversationSearchTable;
     inbox_conversations: InboxConversationsTable;
     inbox_items: InboxItemsTable;
     inbox_channel_state: InboxChannelStateTable;

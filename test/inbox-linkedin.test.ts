@@ -4,7 +4,8 @@
  * stored once), a reply queued from the API and sent by the reply engine exactly once although its
  * answer was lost, a teammate's second reply warned about, and a reply to a comment deleted on
  * LinkedIn failed with the translated inbox_item_deleted code; on a signed-in channel, an expired
- * access token (401, 65601) renewed with the refresh token by the sync and by the reply engine.
+ * access token (401, 65601) renewed with the refresh token by the sync and by the reply engine; a
+ * profile channel without partner access shown with LinkedIn's reason on the inbox's channel list.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeLinkedInServer } from '../src/networks/linkedin/testing/server.ts';
@@ -114,6 +115,25 @@ describe('LinkedIn inbox through Plaza', () => {
       .replies.find((r: { id: string }) => r.id === doomed.json().id);
     expect(failed).toMatchObject({ state: 'failed', errorCode: 'inbox_item_deleted', text: 'No lo verás' });
     expect(li.commentsWithText('No lo verás')).toBe(0);
+  }, 120_000);
+
+  it('says beside a profile channel that LinkedIn keeps its comments from the inbox (no partner access)', async () => {
+    const created = await owner.request('POST', `/api/v1/workspaces/${workspaceId}/channels`, {
+      network: 'linkedin',
+      name: 'Ana en LinkedIn',
+      fields: { accessToken: li.token, authorUrn: li.personUrn },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const profileId = created.json().id;
+    const synced = await owner.request('POST', `${base}/channels/${profileId}/sync`);
+    expect(synced.statusCode, synced.body).toBe(200);
+    const channels = (await owner.request('GET', `${base}/channels`)).json().items as Array<{
+      channelId: string;
+      unavailableCode: string | null;
+    }>;
+    expect(channels.find((c) => c.channelId === profileId)?.unavailableCode).toBe('linkedin_member_comments_restricted');
+    expect(channels.find((c) => c.channelId === channelId)?.unavailableCode).toBeNull();
+    await owner.request('DELETE', `/api/v1/workspaces/${workspaceId}/channels/${profileId}`);
   }, 120_000);
 
   it('renews an expired access token with the refresh token when reading and when answering', async () => {

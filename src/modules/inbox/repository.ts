@@ -436,7 +436,10 @@ export const inboxRepository = {
     channelId: string,
     owner: string,
     patch: Partial<
-      Pick<ChannelStateRow, 'cursor' | 'backfill_state' | 'backfill_since' | 'last_polled_at' | 'last_error' | 'last_error_code'>
+      Pick<
+        ChannelStateRow,
+        'cursor' | 'backfill_state' | 'backfill_since' | 'last_polled_at' | 'last_error' | 'last_error_code' | 'unavailable_code'
+      >
     > & {
       addBackfillItems?: number;
       leaseUntil?: Date | null;

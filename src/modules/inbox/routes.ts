@@ -568,6 +568,8 @@ export const inboxRoutes: ApiModule = async (app, ctx) => {
               backfillItems: z.number().int(),
               lastPolledAt: instant.nullable(),
               lastErrorCode: z.string().nullable(),
+              /** What the network will not let Plaza read on this channel, by code (e.g. dm_access_required). */
+              unavailableCode: z.string().nullable(),
             }),
           ),
         },
@@ -593,6 +595,7 @@ export const inboxRoutes: ApiModule = async (app, ctx) => {
               backfillItems: state?.backfill_items ?? 0,
               lastPolledAt: state?.last_polled_at ?? null,
               lastErrorCode: state?.last_error_code ?? null,
+              unavailableCode: state?.unavailable_code ?? null,
             };
           }),
       };

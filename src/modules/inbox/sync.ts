@@ -93,6 +93,10 @@ export async function syncChannel(
         return inbox.fetchInbound(current, { cursor, ...(cursor === null && since ? { since } : {}) });
       });
       result.pages++;
+      // What the network will not let Plaza read (a missing permission): said beside the channel.
+      const unavailable = read.unavailable?.[0]?.code ?? null;
+      if (page === 0 && unavailable !== (state.unavailable_code ?? null))
+        await inboxRepository.saveChannelProgress(ctx.database.db, channel.id, owner, { unavailable_code: unavailable });
       const done = !read.hasMore;
       const stored = await ingestInbound(ctx, channel, read.items, backfilling ? 'backfill' : 'poll', {
         owner,

@@ -91,6 +91,8 @@ export interface InboxChannelStateTable {
   lease_owner: string | null;
   lease_until: NullableTimestamp;
   push_secret_sealed: ColumnType<string | null, string | null | undefined, string | null>;
+  /** What the network will not let Plaza read here, by code, as the last read said (migration 1241). */
+  unavailable_code: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export type ReplyMode = 'public' | 'private' | 'direct_message';

@@ -7408,6 +7408,7 @@ export interface paths {
                                 name: string;
                                 network: string;
                                 status: string;
+                                unavailableCode: string | null;
                             }[];
                         };
                     };

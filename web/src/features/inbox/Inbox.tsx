@@ -26,7 +26,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError, api, apiCall } from '../../api/client.ts';
 import { formatInstant } from '../../shared/format.ts';
 import { useCan, useWorkspace } from '../../shared/session.tsx';
-import { apiErrorText, codeText } from '../../shared/api-error-text.ts';
+import { apiErrorText, codeText, networkReasonText } from '../../shared/api-error-text.ts';
 import { inboxKeys } from './api.ts';
 import { InboxNav } from './InboxNav.tsx';
 import { BulkBar, type ListFilter, SavedViews, SelectBox } from './InboxBulk.tsx';
@@ -257,7 +257,11 @@ export default function InboxPage() {
   );
 }
 
-function ChannelProgress({ channels }: { channels: Array<{ channelId: string; name: string; backfill: string; backfillItems: number }> }) {
+function ChannelProgress({
+  channels,
+}: {
+  channels: Array<{ channelId: string; name: string; backfill: string; backfillItems: number; unavailableCode: string | null }>;
+}) {
   const { t } = useTranslation();
   const workspace = useWorkspace();
   const client = useQueryClient();
@@ -274,6 +278,11 @@ function ChannelProgress({ channels }: { channels: Array<{ channelId: string; na
           <Text size="xs" c="dimmed" data-testid="inbox-backfill">
             {t(`inbox.backfill.${c.backfill}`, { name: c.name, count: c.backfillItems })}
           </Text>
+          {c.unavailableCode && (
+            <Text size="xs" c="orange.8" data-testid="inbox-unavailable" title={c.name}>
+              {networkReasonText(c.unavailableCode)}
+            </Text>
+          )}
           {canSync && (
             <Button
               size="compact-xs"

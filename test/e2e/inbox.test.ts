@@ -13,6 +13,7 @@ import { SandboxNetwork, setInProcessSandbox } from '../../src/networks/sandbox/
 import { allInboxReplies } from '../../src/networks/sandbox/inbox.ts';
 import { ingestInbound } from '../../src/modules/inbox/commands.ts';
 import { channelRepository } from '../../src/modules/channels/repository.ts';
+import { FakeLinkedInServer } from '../../src/networks/linkedin/testing/server.ts';
 import { apiCaller, launchBrowser, SCREENSHOT_DIR, signInPage, signUpOwner, startE2EServer, type E2EServer } from './harness.ts';
 
 const DAY = 86_400_000;
@@ -143,4 +144,41 @@ describe('inbox page end to end (real Chromium, real server)', { timeout: 180_00
       expect(pageErrors).toEqual([]);
     });
   }
+  it('says beside a LinkedIn profile channel that LinkedIn keeps its comments from the inbox (es and en)', async () => {
+    const linkedin = new FakeLinkedInServer();
+    await linkedin.start();
+    try {
+      const config = server.runtime.ctx.config;
+      config.allowPrivateUrls = true;
+      config.networkOrigins = { ...config.networkOrigins, linkedin: linkedin.baseUrl };
+      for (const language of ['en', 'es'] as const) {
+        const dict = language === 'en' ? en : es;
+        const workspaceId = (
+          await apiCall<{ id: string }>('POST', '/workspaces', { name: `Perfil ${language}`, timeZone: 'Europe/Madrid', language })
+        ).id;
+        const channel = await apiCall<{ id: string }>('POST', `/workspaces/${workspaceId}/channels`, {
+          network: 'linkedin',
+          name: 'Inés en LinkedIn',
+          fields: { accessToken: linkedin.token, authorUrn: linkedin.personUrn },
+        });
+        await apiCall('POST', `/workspaces/${workspaceId}/inbox/channels/${channel.id}/sync`);
+        await page.evaluate(
+          ([lang, id]) => {
+            localStorage.setItem('plaza.lang', lang);
+            localStorage.setItem('plaza.workspace', id);
+          },
+          [language, workspaceId],
+        );
+        await page.goto(`${server.url}/inbox`);
+        const note = page.getByTestId('inbox-unavailable');
+        await note.waitFor();
+        expect(await note.textContent()).toBe(dict.networkReasons.linkedin_member_comments_restricted);
+        await page.screenshot({ path: path.join(SCREENSHOT_DIR, `inbox-channel-unavailable-${language}.png`) });
+      }
+      expect(await missingKeys()).toEqual([]);
+      expect(pageErrors).toEqual([]);
+    } finally {
+      await linkedin.stop();
+    }
+  });
 });

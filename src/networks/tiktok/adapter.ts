@@ -53,6 +53,8 @@ export const TIKTOK_LIMITS: NetworkLimits = {
   supportsContentWarning: false,
   supportsVisibility: false,
   postsPerMinutePerChannel: 6,
+  // TikTok counts the init call (6 a minute): the slot is taken right before it, after the creator-info query and the look-up.
+  takesPostingSlot: true,
 };
 
 export const TIKTOK_CAPABILITIES: NetworkCapabilities = {
@@ -354,6 +356,7 @@ export function createTikTokAdapter(options: TikTokAdapterOptions = {}): Network
       if (existing) return videoResult(existing);
     }
     let publishId: string;
+    await ctx.postingSlot?.();
     if (video) {
       const plan = chunkPlan(video.size, chunkBytes);
       const sourceInfo = { source: 'FILE_UPLOAD', video_size: video.size, chunk_size: plan.chunkSize, total_chunk_count: plan.count };

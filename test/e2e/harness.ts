@@ -48,6 +48,17 @@ export async function startE2EServer(): Promise<E2EServer> {
   };
 }
 
+/** Makes the next page load open in `language` on `workspaceId` (what the header's pickers remember). */
+export function chooseWorkspace(page: Page, language: 'es' | 'en', workspaceId: string): Promise<void> {
+  return page.evaluate(
+    ([lang, id]) => {
+      localStorage.setItem('plaza.lang', lang);
+      localStorage.setItem('plaza.workspace', id);
+    },
+    [language, workspaceId],
+  );
+}
+
 /** Launches headless Chromium (Debian's package). */
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });

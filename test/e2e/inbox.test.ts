@@ -14,7 +14,16 @@ import { allInboxReplies } from '../../src/networks/sandbox/inbox.ts';
 import { ingestInbound } from '../../src/modules/inbox/commands.ts';
 import { channelRepository } from '../../src/modules/channels/repository.ts';
 import { FakeLinkedInServer } from '../../src/networks/linkedin/testing/server.ts';
-import { apiCaller, launchBrowser, SCREENSHOT_DIR, signInPage, signUpOwner, startE2EServer, type E2EServer } from './harness.ts';
+import {
+  apiCaller,
+  chooseWorkspace,
+  launchBrowser,
+  SCREENSHOT_DIR,
+  signInPage,
+  signUpOwner,
+  startE2EServer,
+  type E2EServer,
+} from './harness.ts';
 
 const DAY = 86_400_000;
 
@@ -83,13 +92,7 @@ describe('inbox page end to end (real Chromium, real server)', { timeout: 180_00
         'push',
       );
       await apiCall('POST', `/workspaces/${workspaceId}/inbox/channels/${channel.id}/sync`);
-      await page.evaluate(
-        ([lang, id]) => {
-          localStorage.setItem('plaza.lang', lang);
-          localStorage.setItem('plaza.workspace', id);
-        },
-        [language, workspaceId],
-      );
+      await chooseWorkspace(page, language, workspaceId);
       await page.goto(`${server.url}/inbox`);
       await page.getByRole('heading', { name: L.title, exact: true }).waitFor();
       await expect.poll(() => page.getByTestId('inbox-row').count(), { timeout: 15_000 }).toBeGreaterThan(2);
@@ -162,13 +165,7 @@ describe('inbox page end to end (real Chromium, real server)', { timeout: 180_00
           fields: { accessToken: linkedin.token, authorUrn: linkedin.personUrn },
         });
         await apiCall('POST', `/workspaces/${workspaceId}/inbox/channels/${channel.id}/sync`);
-        await page.evaluate(
-          ([lang, id]) => {
-            localStorage.setItem('plaza.lang', lang);
-            localStorage.setItem('plaza.workspace', id);
-          },
-          [language, workspaceId],
-        );
+        await chooseWorkspace(page, language, workspaceId);
         await page.goto(`${server.url}/inbox`);
         const note = page.getByTestId('inbox-unavailable');
         await note.waitFor();

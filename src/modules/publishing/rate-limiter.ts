@@ -128,24 +128,46 @@ interface RateSql {
 export class SharedRateLimiter {
   private queue: Array<{ channelId: string; perMinute: number; now: number; holdUntil: number; resolve: (wait: number) => void }> = [];
   private scheduled = false;
-  private blocks = new Map<string, number>();
-  private blocking = false;
-  private refunds = new Map<string, number>();
-  private refunding = false;
-  private answers = new Map<string, number>();
-  private answeredAt = 0;
-  private answering = false;
-  /** Settles once the answers noted in this turn are written. */
-  private answersWritten: Promise<void> = Promise.resolve();
-  /** Settles once the refunds asked for in this turn are written. */
-  private refunded: Promise<void> = Promise.resolve();
+  /** After 429s: the latest `until` per channel. */
+  private readonly blocks: ChannelBatch<number>;
+  /** Refunded shares per channel. */
+  private readonly refunds: ChannelBatch<number>;
+  /** Granted requests over, per channel, and the latest instant one ended. */
+  private readonly answers: ChannelBatch<{ count: number; at: number }>;
 
   constructor(
     private readonly sql: RateSql,
     private readonly onError: (error: unknown) => void = () => undefined,
     /** Wait handed back when the database cannot be asked (no token, no post). */
     private readonly fallbackWaitMs = 1_000,
-  ) {}
+  ) {
+    this.blocks = new ChannelBatch(
+      Math.max,
+      (channels, until) =>
+        repository.blockChannels(
+          sql,
+          channels,
+          until.map((u) => new Date(u)),
+        ),
+      onError,
+    );
+    this.refunds = new ChannelBatch(
+      (a, b) => a + b,
+      (channels, amounts) => repository.refundTokens(sql, channels, amounts),
+      onError,
+    );
+    this.answers = new ChannelBatch(
+      (a, b) => ({ count: a.count + b.count, at: Math.max(a.at, b.at) }),
+      (channels, answers) =>
+        repository.answeredTokens(
+          sql,
+          channels,
+          answers.map((a) => a.count),
+          new Date(Math.max(...answers.map((a) => a.at))),
+        ),
+      onError,
+    );
+  }
 
   /**
    * Resolves to 0 when the publication may go now, otherwise the milliseconds to wait first. A
@@ -169,12 +191,7 @@ export class SharedRateLimiter {
   refund(channelId: string, perMinute: number, takenAt: number, now: number): Promise<void> {
     const share = refundShare(perMinute, now - takenAt);
     if (share <= 0) return Promise.resolve();
-    this.refunds.set(channelId, (this.refunds.get(channelId) ?? 0) + share);
-    if (!this.refunding) {
-      this.refunding = true;
-      this.refunded = new Promise((resolve) => setImmediate(() => void this.flushRefunds().then(resolve)));
-    }
-    return this.refunded;
+    return this.refunds.add(channelId, share);
   }
 
   /**
@@ -182,22 +199,12 @@ export class SharedRateLimiter {
    * now if ever, so the channel's bucket refills again from this moment (once none is in flight).
    */
   answered(channelId: string, now: number): Promise<void> {
-    this.answers.set(channelId, (this.answers.get(channelId) ?? 0) + 1);
-    this.answeredAt = Math.max(this.answeredAt, now);
-    if (!this.answering) {
-      this.answering = true;
-      this.answersWritten = new Promise((resolve) => setImmediate(() => void this.flushAnswers().then(resolve)));
-    }
-    return this.answersWritten;
+    return this.answers.add(channelId, { count: 1, at: now });
   }
 
   /** After a 429: nothing goes to this channel, from any worker, before `until`. */
   block(channelId: string, until: number): void {
-    this.blocks.set(channelId, Math.max(until, this.blocks.get(channelId) ?? 0));
-    if (!this.blocking) {
-      this.blocking = true;
-      setImmediate(() => void this.flushBlocks());
-    }
+    void this.blocks.add(channelId, until);
   }
 
   private async flushTakes(): Promise<void> {
@@ -250,55 +257,40 @@ export class SharedRateLimiter {
       for (const taker of batch) taker.resolve(this.fallbackWaitMs);
     }
   }
+}
 
-  private async flushRefunds(): Promise<void> {
-    const refunds = this.refunds;
-    this.refunds = new Map();
-    this.refunding = false;
-    if (refunds.size === 0) return;
-    const channels = [...refunds.keys()].sort();
-    try {
-      await repository.refundTokens(
-        this.sql,
-        channels,
-        channels.map((id) => refunds.get(id)!),
-      );
-    } catch (error) {
-      this.onError(error);
-    }
+/**
+ * Per-channel values noted in one event-loop turn (merged per channel), written together in one
+ * statement with the channels sorted by id, so concurrent workers lock rows in the same order.
+ */
+class ChannelBatch<V> {
+  private values = new Map<string, V>();
+  /** Settles once this turn's values are written. */
+  private written: Promise<void> | null = null;
+
+  constructor(
+    private readonly merge: (a: V, b: V) => V,
+    private readonly write: (channels: string[], values: V[]) => Promise<void>,
+    private readonly onError: (error: unknown) => void,
+  ) {}
+
+  add(channelId: string, value: V): Promise<void> {
+    const earlier = this.values.get(channelId);
+    this.values.set(channelId, earlier === undefined ? value : this.merge(earlier, value));
+    this.written ??= new Promise((resolve) => setImmediate(() => void this.flush().then(resolve)));
+    return this.written;
   }
 
-  private async flushAnswers(): Promise<void> {
-    const answers = this.answers;
-    const now = this.answeredAt;
-    this.answers = new Map();
-    this.answeredAt = 0;
-    this.answering = false;
-    if (answers.size === 0) return;
-    const channels = [...answers.keys()].sort();
+  private async flush(): Promise<void> {
+    const values = this.values;
+    this.values = new Map();
+    this.written = null;
+    if (values.size === 0) return;
+    const channels = [...values.keys()].sort();
     try {
-      await repository.answeredTokens(
-        this.sql,
+      await this.write(
         channels,
-        channels.map((id) => answers.get(id)!),
-        new Date(now),
-      );
-    } catch (error) {
-      this.onError(error);
-    }
-  }
-
-  private async flushBlocks(): Promise<void> {
-    const blocks = this.blocks;
-    this.blocks = new Map();
-    this.blocking = false;
-    if (blocks.size === 0) return;
-    const channels = [...blocks.keys()].sort();
-    try {
-      await repository.blockChannels(
-        this.sql,
-        channels,
-        channels.map((id) => new Date(blocks.get(id)!)),
+        channels.map((id) => values.get(id)!),
       );
     } catch (error) {
       this.onError(error);

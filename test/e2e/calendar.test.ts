@@ -194,6 +194,39 @@ describe('the calendar grid (real Chromium, es + en)', { timeout: 120_000 }, () 
       await context.close();
     });
   }
+  it("switching between two brands, each one's month is still fetched by index.html's boot script", async () => {
+    const other = (
+      await apiCall<{ id: string }>('POST', '/workspaces', { name: 'Panadería Sol', timeZone: 'America/Mexico_City', language: 'es' })
+    ).id;
+    const { context, page, errors } = await openAs('en');
+    // What the inline boot script asks for: fetches made while a classic inline script runs (the app's modules have no currentScript).
+    await context.addInitScript(() => {
+      const asked: string[] = [];
+      (window as unknown as { __bootAsked: string[] }).__bootAsked = asked;
+      const original = window.fetch.bind(window);
+      window.fetch = (input, init) => {
+        const script = document.currentScript as HTMLScriptElement | null;
+        if (script && !script.src) asked.push(new URL(String(input), location.href).pathname);
+        return original(input, init);
+      };
+    });
+    const visit = async (id: string) => {
+      await page.evaluate((workspace) => localStorage.setItem('plaza.workspace', workspace), id);
+      await page.goto(`${server.url}/calendar`);
+      await page.locator('[data-testid="calendar"][data-ready="true"]').waitFor();
+      return page.evaluate(() => (window as unknown as { __bootAsked: string[] }).__bootAsked);
+    };
+    await visit(other); // the other brand's first visit: its calendar remembers what to fetch
+    for (const id of [workspaceId, other, workspaceId]) {
+      const asked = await visit(id);
+      expect(asked).toContain('/api/v1/me');
+      expect(asked).toContain(`/api/v1/workspaces/${id}/calendar/entries`);
+      expect(asked).toContain(`/api/v1/workspaces/${id}/channels`);
+    }
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('a second visit starts the session check, the month and its channels from index.html, each asked once', async () => {
     const { context, page, errors } = await openAs('en');
     const asked: string[] = [];

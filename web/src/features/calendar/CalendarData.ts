@@ -125,19 +125,39 @@ function rememberedCalendars(): Record<string, RememberedCalendar> {
   }
 }
 
-/** What index.html's boot script fetches on the next visit to the calendar (web/index.html reads it). */
+/** What index.html's boot script fetches on the next visit to a workspace's calendar (web/index.html reads it). */
 const BOOT_KEY = 'plaza.calendar.boot';
+/** Workspaces whose month the boot script can fetch: the most recently seen ones. */
+const BOOT_WORKSPACES = 20;
+
+interface BootRequests {
+  from: number;
+  until: number;
+  paths: string[];
+}
+
+function bootRequests(): Record<string, BootRequests> {
+  try {
+    const stored = JSON.parse(localStorage.getItem(BOOT_KEY) ?? '{}') as unknown;
+    // An older build stored one workspace's requests, with its id inside: start afresh.
+    return stored && typeof stored === 'object' && !Array.isArray(stored) && !('paths' in stored)
+      ? (stored as Record<string, BootRequests>)
+      : {};
+  } catch {
+    return {};
+  }
+}
 
 /**
  * Tells index.html's boot script which requests the month calendar of this workspace starts with
- * (its posts and channels), and for which instants that holds: this month in the brand's zone.
+ * (its posts and channels), and for which instants that holds: this month in the brand's zone. Kept
+ * per workspace, so that switching between brands still finds each one's month fetched at boot.
  */
 function rememberBootRequests(settings: RememberedCalendar): void {
   if (window.innerWidth < 600) return; // phones open the list view; the boot script asks nothing then
   const now = new Date();
   const month = monthBounds(now, settings.zone);
-  const boot = {
-    workspaceId: settings.workspaceId,
+  const entry: BootRequests = {
     from: month.start,
     until: month.end,
     paths: [
@@ -145,8 +165,12 @@ function rememberBootRequests(settings: RememberedCalendar): void {
       channelsPath(settings.workspaceId),
     ],
   };
-  const text = JSON.stringify(boot);
-  if (localStorage.getItem(BOOT_KEY) !== text) localStorage.setItem(BOOT_KEY, text);
+  const all = bootRequests();
+  if (JSON.stringify(all[settings.workspaceId]) === JSON.stringify(entry)) return;
+  // The one just seen goes last; the oldest beyond the limit are forgotten.
+  delete all[settings.workspaceId];
+  const kept = Object.entries(all).slice(-(BOOT_WORKSPACES - 1));
+  localStorage.setItem(BOOT_KEY, JSON.stringify(Object.fromEntries([...kept, [settings.workspaceId, entry]])));
 }
 
 /** Remembers each workspace's zone and week start so the next visit can fetch the month before the session check returns. */

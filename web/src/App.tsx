@@ -5,7 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import { apiCall } from './api/client.ts';
 import { SessionProvider } from './shared/session.tsx';
 import { useMeQuery } from './features/accounts/api.ts';
-import { prefetchCalendarEntries } from './features/calendar/CalendarData.ts';
+import { prefetchCalendarEntries, prefetchesSettled } from './features/calendar/CalendarData.ts';
 import { accountKeys } from './features/accounts/api.ts';
 
 // The frame and the sign-in pages are chunks of their own, fetched at boot in parallel with the
@@ -44,13 +44,18 @@ const NewWorkspacePage = lazy(() => authChunk().then((m) => ({ default: m.NewWor
 const calendar = preloadable(() => import('./features/calendar/Calendar.tsx').then((m) => m.default));
 const onCalendar = window.location.pathname === '/' || window.location.pathname.startsWith('/calendar');
 
+/** The longest the first render waits for the month's posts once everything else is in. */
+const FIRST_DATA_WAIT_MS = 150;
+
 /**
  * Starts the first screen's code (the frame and, on the home page, the calendar) and data requests
- * (main.tsx calls it right after the session check's); resolves once the code is in.
+ * (main.tsx calls it right after the session check's); resolves once the code is in and the month's
+ * posts and channels have answered, or FIRST_DATA_WAIT_MS after the code when they are slow.
  */
 export function prefetchFirstPage(): Promise<unknown> {
   if (onCalendar) prefetchCalendarEntries();
-  return Promise.all([shell.start(), onCalendar ? calendar.start() : null]);
+  const code = Promise.all([shell.start(), onCalendar ? calendar.start() : null]);
+  return onCalendar ? code.then(() => prefetchesSettled(FIRST_DATA_WAIT_MS)) : code;
 }
 const CalendarPage = calendar.Page;
 const ComposerPage = lazy(() => import('./features/posts/composer/Composer.tsx'));

@@ -72,6 +72,22 @@ function prefetchJson(path: string): void {
   request.then((data) => prefetchedData.set(path, data)).catch(() => prefetched.delete(path));
 }
 
+/**
+ * Resolves once every boot-time prefetch has answered (or failed), or after `capMs`, whichever is
+ * first: main.tsx waits for it so that, when the month arrives in time, the first render draws the
+ * frame and the posts in one pass instead of an empty grid first and the posts a render later.
+ */
+export function prefetchesSettled(capMs: number): Promise<void> {
+  const pending = [...prefetched.values()].map((request) =>
+    request.then(
+      () => undefined,
+      () => undefined,
+    ),
+  );
+  if (pending.length === 0) return Promise.resolve();
+  return Promise.race([Promise.all(pending).then(() => undefined), new Promise<void>((resolve) => setTimeout(resolve, capMs))]);
+}
+
 /** A boot-time prefetch's result if it has already arrived (taken once), so the first render can use it. */
 export function takePrefetched<T>(path: string): T | undefined {
   if (!prefetchedData.has(path)) return undefined;

@@ -3,11 +3,13 @@
  * against a real Plaza process connected to the local Graph server, in Spanish and in English: the
  * app secret pasted, the callback URL (/api/v1/inbox/push/:channelId) and the verify token shown to
  * paste in the Meta app dashboard, the address check Meta then makes answered with that token, and
- * a too-short secret refused with the error's text in the UI language. Screenshots go to docs/screenshots/.
+ * a too-short secret refused with the error's text in the UI language; and a Threads channel's card offering
+ * the same set-up with the Threads app secret. Screenshots go to docs/screenshots/.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { FakeFacebookServer } from '../../src/networks/facebook/testing/server.ts';
+import { FakeThreadsServer } from '../../src/networks/threads/testing/server.ts';
 import { en } from '../../web/src/i18n/en.ts';
 import { es } from '../../web/src/i18n/es.ts';
 import { type WebSession, webSession } from './harness.ts';
@@ -15,19 +17,26 @@ import { type WebSession, webSession } from './harness.ts';
 describe('Meta push set-up from the channel card (real Chromium, real server)', { timeout: 240_000 }, () => {
   let session: WebSession;
   const fb = new FakeFacebookServer();
+  const th = new FakeThreadsServer();
   const pageErrors: string[] = [];
   let ws = '';
   let channelId = '';
+  let threadsChannelId = '';
 
   beforeAll(async () => {
     await fb.start();
+    await th.start();
     session = await webSession({
       owner: { email: 'webhook@example.test', name: 'Wendy Webhook', password: 'correct horse battery' },
       screenshotPrefix: 'meta-push',
     });
     // The local Graph server stands in for Meta (loopback: the admin switch on).
     session.server.runtime.ctx.config.allowPrivateUrls = true;
-    session.server.runtime.ctx.config.networkOrigins = { ...session.server.runtime.ctx.config.networkOrigins, facebook: fb.baseUrl };
+    session.server.runtime.ctx.config.networkOrigins = {
+      ...session.server.runtime.ctx.config.networkOrigins,
+      facebook: fb.baseUrl,
+      threads: th.baseUrl,
+    };
     ws = (await session.api<{ id: string }>('POST', '/workspaces', { name: 'Café Aroma', timeZone: 'Europe/Madrid', language: 'es' })).id;
     channelId = (
       await session.api<{ id: string }>('POST', `/workspaces/${ws}/channels`, {
@@ -36,10 +45,18 @@ describe('Meta push set-up from the channel card (real Chromium, real server)', 
         fields: { pageId: fb.pageId, pageAccessToken: fb.pageToken },
       })
     ).id;
+    threadsChannelId = (
+      await session.api<{ id: string }>('POST', `/workspaces/${ws}/channels`, {
+        network: 'threads',
+        name: 'Aroma Threads',
+        fields: { accessToken: th.token, userId: th.userId },
+      })
+    ).id;
   }, 300_000);
   afterAll(async () => {
     await session?.close();
     await fb.stop();
+    await th.stop();
   });
 
   async function open(lang: 'es' | 'en'): Promise<Page> {
@@ -92,6 +109,28 @@ describe('Meta push set-up from the channel card (real Chromium, real server)', 
       await page.close();
     });
   }
+
+  it('offers the same set-up on a Threads channel, with the Threads app secret (es)', async () => {
+    const page = await open('es');
+    const card = page.getByTestId('channel-Aroma Threads');
+    await card.getByRole('button', { name: es.metaPush.open }).click();
+    const section = card.getByTestId('meta-push');
+    expect(await section.getByText(es.metaPush.secretHelp).count()).toBe(1);
+    expect(es.metaPush.secretHelp).toContain('Threads');
+    await section.getByLabel(es.metaPush.secretLabel).fill(th.appSecret);
+    await section.getByRole('button', { name: es.metaPush.save }).click();
+    await section.getByTestId('meta-push-result').waitFor();
+    const url = ((await section.getByTestId('meta-push-url').textContent()) ?? '').trim();
+    const token = ((await section.getByTestId('meta-push-token').textContent()) ?? '').trim();
+    expect(url).toMatch(new RegExp(`/api/v1/inbox/push/${threadsChannelId}$`));
+    const check = await fetch(
+      `${session.server.url}/api/v1/inbox/push/${threadsChannelId}?hub.mode=subscribe&hub.verify_token=${token}&hub.challenge=7777`,
+    );
+    expect(await check.text()).toBe('7777');
+    await section.getByTestId('meta-push-result').scrollIntoViewIfNeeded();
+    await session.shot(page, 'threads-card-es');
+    await page.close();
+  });
 
   it('had no page errors', () => {
     expect(pageErrors).toEqual([]);

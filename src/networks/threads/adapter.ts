@@ -30,8 +30,10 @@ import {
 } from '../types.ts';
 import type { InboundItem, InboxAdapter } from '../inbox.ts';
 import { encodeInboxCursor, newestMark, parseInboxCursor, unseenSince } from '../inbox-cursor.ts';
+import { answerMetaChallenge, verifyMetaPush } from '../meta-graph/webhooks.ts';
 import { createThreadsClient, type ThreadsRequestFn } from './api.ts';
 import { threadsOAuth } from './oauth.ts';
+import { threadsPushItems, threadsReplyItem, threadsTime } from './replies.ts';
 import { linksIn } from './text.ts';
 import { THREADS_CAPABILITIES, THREADS_LIMITS, validateThreadsPost } from './validate.ts';
 
@@ -96,13 +98,6 @@ type ContainerStatus = 'IN_PROGRESS' | 'FINISHED' | 'ERROR' | 'EXPIRED' | 'PUBLI
 interface Part {
   text: string;
   media: MediaInput[];
-}
-
-/** Threads timestamps read "2024-05-01T10:00:00+0000": as an ISO instant. */
-export function threadsTime(timestamp: string | undefined): string {
-  if (!timestamp) return new Date(0).toISOString();
-  const parsed = Date.parse(timestamp.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
-  return Number.isNaN(parsed) ? new Date(0).toISOString() : new Date(parsed).toISOString();
 }
 
 const mediaKind = (media: MediaInput) => media.kind ?? (media.mimeType.startsWith('video/') ? 'video' : 'image');
@@ -652,9 +647,11 @@ export function createThreadsAdapter(options: ThreadsAdapterOptions = {}): Netwo
    * (`reply_to_id`, then `threads_publish`), looked up first among the account's own replies so
    * it is never published twice; hiding and unhiding (`POST /{reply}/manage_reply`). Threads names
    * authors by username only. Scopes: threads_read_replies, threads_manage_replies.
+   * Pushes: the app's `replies` webhook, signed with the app secret like every Meta webhook
+   * (replies.ts reads it into the items polling makes; polling stays the fallback).
    */
   const inbox: InboxAdapter = {
-    capabilities: { kinds: ['reply'], actions: ['reply', 'hide', 'unhide'], maxReplyChars: 500 },
+    capabilities: { kinds: ['reply'], actions: ['reply', 'hide', 'unhide'], maxReplyChars: 500, push: true },
 
     async fetchInbound(ctx, { cursor, since }) {
       const { request, userId } = channelOf(ctx);
@@ -679,22 +676,9 @@ export function createThreadsAdapter(options: ThreadsAdapterOptions = {}): Netwo
           query: { fields: INBOX_FIELDS, reverse: 'false' },
         });
         for (const reply of replies?.data ?? []) {
-          const createdAt = threadsTime(reply.timestamp);
-          if (Date.parse(createdAt) < from) continue;
-          const handle = reply.username ?? 'unknown';
-          const item: InboundItem = {
-            remoteId: reply.id,
-            kind: 'reply',
-            threadRemoteId: post.id,
-            postRemoteId: post.id,
-            inReplyToRemoteId: reply.replied_to?.id ?? post.id,
-            author: { id: `username:${handle}`, handle, profileUrl: `https://www.threads.net/@${handle}` },
-            text: reply.text ?? '',
-            url: reply.permalink ?? null,
-            createdAt,
-          };
-          if (reply.is_reply_owned_by_me || (ownHandle && handle === ownHandle)) item.fromUs = true;
-          read.push(item);
+          if (Date.parse(threadsTime(reply.timestamp)) < from) continue;
+          const fromUs = reply.is_reply_owned_by_me === true || (ownHandle !== undefined && reply.username === ownHandle);
+          read.push(threadsReplyItem(reply, post.id, fromUs));
         }
       }
       const items = unseenSince(read, state.r, state.ri).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
@@ -729,6 +713,16 @@ export function createThreadsAdapter(options: ThreadsAdapterOptions = {}): Netwo
       const { request } = channelOf(ctx);
       if (!/^\d{1,40}$/.test(target.remoteId)) throw new NetworkError('permanent', 'invalid_id', 'Not a Threads id');
       await request({ method: 'POST', path: `/${target.remoteId}/manage_reply`, form: { hide: String(action === 'hide') } });
+    },
+
+    verifyPush: verifyMetaPush,
+    answerPushChallenge: answerMetaChallenge,
+
+    parsePush(ctx, body) {
+      const userId = [ctx.settings.userId, ctx.credentials.userId].find((value) => typeof value === 'string' && value !== '');
+      const ownHandle = typeof ctx.settings.username === 'string' ? ctx.settings.username : undefined;
+      // Without the channel's user id no delivery can be told to be its own (none is taken): polling reads them.
+      return threadsPushItems(body, { userId: typeof userId === 'string' ? userId : '', ownHandle });
     },
   };
 

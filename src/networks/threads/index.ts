@@ -6,7 +6,8 @@
 import type { NetworkPackage } from '../package.ts';
 import { createThreadsAdapter } from './adapter.ts';
 
-export { createThreadsAdapter, THREADS_METRICS, threadsTime } from './adapter.ts';
+export { createThreadsAdapter, THREADS_METRICS } from './adapter.ts';
+export { threadsTime } from './replies.ts';
 export type { ThreadsAdapterOptions } from './adapter.ts';
 export { createThreadsOAuth, threadsOAuth, THREADS_SCOPES, THREADS_REFRESH_AHEAD_MS } from './oauth.ts';
 export { THREADS_API_VERSION } from './api.ts';

@@ -16,11 +16,16 @@
  *   cursor paging), /{user}/mentions, /{media}/conversation, /{media}/insights, /{user}/threads_insights,
  *   /{user}/threads_publishing_limit (250 posts, 1,000 replies per 24 hours); DELETE /{media};
  * - Graph errors `{ error: { message, type, code, error_subcode, fbtrace_id } }`.
+ * - webhooks: each new reply under a post of the app's user queues the `replies` delivery Meta would
+ *   POST to the app's callback URL (`{ app_id, topic: 'moderate', target_id, time, subscription_id,
+ *   has_uid_field, values: { field: 'replies', value: { id, username, text, media_type, permalink,
+ *   replied_to, root_post: { id, owner_id, username }, shortcode, timestamp } } }`), signed
+ *   `X-Hub-Signature-256: sha256=<HMAC-SHA256 of the body with the app secret>` (`deliveries`);
  * Faults on demand: an expired token (190/463), throttling (code 4 with X-Business-Use-Case-Usage),
  * 5xx, a duplicate post (506), container ERROR or EXPIRED, a refused refresh, and "carry out the
  * request, then lose the answer".
  */
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -58,6 +63,13 @@ export interface StoredPost {
   insights: { views: number; likes: number; replies: number; reposts: number; quotes: number; shares: number };
   /** Hidden by the root post's author (POST /{reply}/manage_reply). */
   hidden?: boolean;
+}
+
+/** A webhook delivery as Meta would POST it: the raw JSON body and its headers. */
+export interface WebhookDelivery {
+  field: 'replies';
+  body: Buffer;
+  headers: Record<string, string>;
 }
 
 interface TokenInfo {
@@ -110,6 +122,10 @@ export class FakeThreadsServer {
   duplicateNextPublish = false;
   /** th_refresh_token answers with this Graph error when set. */
   refuseRefresh: { code: number; subcode?: number; message: string } | null = null;
+  /** Webhook deliveries caused so far (a reply under a post of the app's user), oldest first. */
+  readonly deliveries: WebhookDelivery[] = [];
+  /** The webhook subscription id Meta gives the app's user. */
+  readonly subscriptionId = '8800000000000001';
 
   private server: http.Server | null = null;
   private faults: Fault[] = [];
@@ -208,6 +224,49 @@ export class FakeThreadsServer {
     return post;
   }
 
+  /** The `replies` delivery for `reply` (a stored reply), as Meta would send it, signed with `secret`. */
+  replyDelivery(reply: StoredPost, secret = this.appSecret): WebhookDelivery {
+    const root = this.posts.get(reply.rootId ?? '');
+    if (!reply.replyToId || !root) throw new Error(`${reply.id} is not a reply`);
+    const value = {
+      id: reply.id,
+      username: reply.username,
+      text: reply.text,
+      media_type: reply.mediaType,
+      permalink: this.permalinkOf(reply),
+      replied_to: { id: reply.replyToId },
+      root_post: { id: root.id, owner_id: root.ownerId, username: root.username },
+      shortcode: reply.id,
+      timestamp: threadsTimestamp(reply.timestamp),
+    };
+    // target_id: "the media's ID for a reply" (the docs' sample does not say which): the root post here.
+    return this.signedDelivery(
+      'replies',
+      {
+        app_id: this.appId,
+        topic: 'moderate',
+        target_id: root.id,
+        time: Math.floor(this.now() / 1000),
+        subscription_id: this.subscriptionId,
+        has_uid_field: false,
+        values: { value, field: 'replies' },
+      },
+      secret,
+    );
+  }
+
+  /** `payload` as a delivery: its JSON body and `X-Hub-Signature-256` with `secret`. */
+  signedDelivery(field: WebhookDelivery['field'], payload: unknown, secret = this.appSecret): WebhookDelivery {
+    const body = Buffer.from(JSON.stringify(payload));
+    const signature = `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
+    return { field, body, headers: { 'content-type': 'application/json', 'x-hub-signature-256': signature } };
+  }
+
+  /** Removes and returns the deliveries queued so far. */
+  takeDeliveries(): WebhookDelivery[] {
+    return this.deliveries.splice(0);
+  }
+
   publishedWithText(text: string): StoredPost[] {
     return [...this.posts.values()].filter((post) => post.text === text);
   }
@@ -248,6 +307,8 @@ export class FakeThreadsServer {
     };
     if (parent) parent.insights.replies += 1;
     this.posts.set(id, post);
+    // Meta notifies the app of replies on media its user owns (the `replies` webhook field).
+    if (post.rootId && this.posts.get(post.rootId)?.ownerId === this.userId) this.deliveries.push(this.replyDelivery(post));
     return post;
   }
 
@@ -577,12 +638,16 @@ export class FakeThreadsServer {
     answer(200, { id: post.id });
   }
 
+  private permalinkOf(post: StoredPost): string {
+    return `https://www.threads.net/@${post.username}/post/${post.id}`;
+  }
+
   private view(post: StoredPost): Record<string, unknown> {
     return {
       id: post.id,
       text: post.text,
       username: post.username,
-      permalink: `https://www.threads.net/@${post.username}/post/${post.id}`,
+      permalink: this.permalinkOf(post),
       timestamp: threadsTimestamp(post.timestamp),
       media_type: post.mediaType,
       is_reply: !!post.replyToId,

@@ -13,7 +13,8 @@ import { channelKeys } from './api.ts';
 import { ApiErrorAlert } from '../../shared/ApiErrorAlert.tsx';
 import { NetworkLogo } from './NetworkLogo.tsx';
 import { ChannelQuota } from './ChannelQuota.tsx';
-import { META_PUSH_NETWORKS, MetaPushSecret } from './MetaPushSecret.tsx';
+import { META_PUSH_NETWORKS } from './meta-push-networks.ts';
+import { MetaPushSecret } from './MetaPushSecret.tsx';
 import { daysLeft, startSignIn } from './sign-in.ts';
 
 /**

@@ -5,11 +5,8 @@ import { apiCall } from '../../api/client.ts';
 import { ApiErrorAlert } from '../../shared/ApiErrorAlert.tsx';
 import type { Channel } from './types.ts';
 
-/** Networks whose pushes (webhooks) Meta signs with the app's own secret. */
-export const META_PUSH_NETWORKS = new Set(['facebook', 'instagram']);
-
 /**
- * On a Facebook or Instagram channel's card: the push (webhook) set-up for the inbox. Meta signs each
+ * On a Facebook, Instagram or Threads channel's card: the push (webhook) set-up for the inbox. Meta signs each
  * push with the app secret, so the user pastes it here (sealed at rest; the previous one stops
  * working); Plaza answers with the callback URL and the verify token to paste in the Meta app
  * dashboard (Webhooks → Edit subscription). Both are shown until the card is closed.

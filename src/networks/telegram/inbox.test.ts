@@ -155,6 +155,8 @@ describe('Telegram inbox pushes (webhook with a secret token)', () => {
   const secret = randomBytes(32).toString('base64url');
   const push = { url: 'https://plaza.test/api/v1/inbox/push/tg-inbox', secret };
   const pushing = (): ChannelContext => ({ ...ctx(), push });
+  /** The webhook as the server has it now (a function, so TypeScript does not narrow it after an assignment). */
+  const webhookUrl = () => server.webhook?.url;
   const calls = (method: string) => server.calls.filter((call) => call.method === method).length;
 
   beforeAll(async () => {
@@ -210,7 +212,7 @@ describe('Telegram inbox pushes (webhook with a secret token)', () => {
     expect(polled.items).toEqual(pushed);
     expect(server.calls.filter((call) => call.method === 'deleteWebhook').at(-1)?.params.drop_pending_updates).toBe('false');
     // …and sets the webhook again, which delivers the same update once more: the inbox stores (channel, remote id) once.
-    expect(server.webhook?.url).toBe(push.url);
+    expect(webhookUrl()).toBe(push.url);
     status = 200;
     await server.webhookIdle();
     expect(received).toHaveLength(2);
@@ -241,7 +243,7 @@ describe('Telegram inbox pushes (webhook with a secret token)', () => {
     const comment = server.comment(copy, { id: 702, first_name: 'Pablo' }, '¿Hasta cuándo?');
     const gone = await inbox.fetchInbound(pushing(), { cursor: null });
     expect(gone.items.map((item) => item.remoteId)).toEqual([`${server.discussion.id}:${comment}`]);
-    expect(server.webhook?.url).toBe(push.url);
+    expect(webhookUrl()).toBe(push.url);
 
     // Without a push secret in Plaza (turned off, but deleteWebhook never reached Telegram): 409 → its own webhook goes.
     const plain = await inbox.fetchInbound(ctx(), { cursor: gone.cursor });
@@ -255,7 +257,7 @@ describe('Telegram inbox pushes (webhook with a secret token)', () => {
     expect((await networkRejection(inbox.fetchInbound(pushing(), { cursor: null }))).code).toBe('telegram_webhook_elsewhere');
     expect((await networkRejection(inbox.registerPush!(ctx(), push))).code).toBe('telegram_webhook_elsewhere');
     await inbox.unregisterPush!(ctx());
-    expect(server.webhook?.url).toBe('https://bots.example/hook');
+    expect(webhookUrl()).toBe('https://bots.example/hook');
   });
 
   it('says when Telegram refuses the address (not HTTPS, unreachable) and keeps no webhook', async () => {

@@ -14,6 +14,7 @@ import { ApiErrorAlert } from '../../shared/ApiErrorAlert.tsx';
 import { NetworkLogo } from './NetworkLogo.tsx';
 import { ChannelQuota } from './ChannelQuota.tsx';
 import { META_PUSH_NETWORKS, MetaPushSecret } from './MetaPushSecret.tsx';
+import { SELF_REGISTERED_PUSH_NETWORKS, TelegramPush } from './TelegramPush.tsx';
 import { daysLeft, startSignIn } from './sign-in.ts';
 
 /**
@@ -368,6 +369,9 @@ export function ChannelsPage() {
                 )}
                 {can('inbox.manage') && channel.status !== 'disconnected' && META_PUSH_NETWORKS.has(channel.network) && (
                   <MetaPushSecret channel={channel} workspaceId={workspace.id} />
+                )}
+                {can('inbox.manage') && channel.status !== 'disconnected' && SELF_REGISTERED_PUSH_NETWORKS.has(channel.network) && (
+                  <TelegramPush channel={channel} workspaceId={workspace.id} />
                 )}
               </Stack>
             </Card>

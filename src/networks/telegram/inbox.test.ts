@@ -197,6 +197,10 @@ describe('Telegram inbox pushes (webhook with a secret token)', () => {
     expect(calls('getUpdates')).toBe(before);
 
     const post = await adapter.publish(ctx(), { publicationId: 'tg-push-1', text: 'Abrimos el domingo', media: [] });
+    // Reactions come from getUpdates, a 409 now: said as such, not as zero.
+    const metrics = await adapter.fetchMetrics(ctx(), post.remoteId);
+    expect(metrics.likes).toBeNull();
+    expect(metrics.missing?.likes).toBe('unavailable_with_pushes');
     const copy = server.forwardToDiscussion(Number(post.remoteId));
     status = 500; // Plaza cannot take it right now: Telegram keeps it pending
     const comment = server.comment(copy, { id: 701, first_name: 'Marta', username: 'marta_tg' }, '¿A qué hora?');

@@ -1,6 +1,7 @@
 /**
  * Telegram pushes through Plaza's real routes, for a Telegram channel connected to the local Bot API
- * server: making the push secret makes Plaza call setWebhook (refused while PUBLIC_URL is not HTTPS),
+ * server: making the push secret makes Plaza call setWebhook (refused while PUBLIC_URL is not HTTPS; Telegram's
+ * refusal of an address is a translated 422 and keeps no secret),
  * the server delivers a discussion comment to Plaza's listening push route with the secret token
  * header and it is stored once; a poll while the webhook is healthy adds nothing; a wrong or missing
  * header is 401; while Plaza cannot be reached, the next poll reads the pending update with getUpdates
@@ -64,6 +65,24 @@ describe('Telegram webhook through the push routes', () => {
     expect(local.statusCode).toBe(400);
     expect(local.json().error.code).toBe('inbox_push_public_url_required');
     expect(tg.webhook).toBeNull();
+
+    // An address Telegram cannot resolve: its refusal, by code, and no secret kept (pushes there are refused).
+    t.ctx.config.publicUrl = 'https://unknown-host.test';
+    const refused = await owner.request('POST', setUrl);
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().error).toMatchObject({
+      code: 'inbox_push_register_failed',
+      details: { network: 'telegram', code: 'telegram_webhook_refused' },
+    });
+    expect(tg.webhook).toBeNull();
+    const unset = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/inbox/push/${channelId}`,
+      headers: { 'content-type': 'application/json' },
+      payload: '{}',
+    });
+    expect(unset.statusCode).toBe(404);
+    expect(unset.json().error.code).toBe('inbox_push_not_configured');
 
     t.ctx.config.publicUrl = PUBLIC;
     // Plaza makes Telegram's secret itself.

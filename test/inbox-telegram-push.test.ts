@@ -189,5 +189,17 @@ describe('Telegram webhook through the push routes', () => {
     expect(late.statusCode).toBe(404);
     expect(late.json().error.code).toBe('inbox_push_not_configured');
     expect((await owner.request('DELETE', setUrl)).statusCode).toBe(404);
+
+    // With the bot token revoked Telegram cannot be told: the secret goes anyway, and the first read after the
+    // token works again deletes the channel's leftover webhook (getUpdates was 409) and reads on.
+    expect((await owner.request('POST', setUrl)).statusCode).toBe(200);
+    const token = tg.token;
+    (tg as { token: string }).token = '123456789:revoked';
+    expect((await owner.request('DELETE', setUrl)).statusCode).toBe(204);
+    expect(tg.webhook?.url).toBe(url);
+    (tg as { token: string }).token = token;
+    const after = await owner.request('POST', `${base}/channels/${channelId}/sync`);
+    expect(after.json().errorCode).toBeUndefined();
+    expect(tg.webhook).toBeNull();
   }, 120_000);
 });

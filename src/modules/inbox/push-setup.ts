@@ -67,14 +67,21 @@ export async function setPushSecret(
 /**
  * Stops a channel's pushes: the network is told first when Plaza registered them (Telegram:
  * deleteWebhook, keeping the updates it had not delivered, so polling reads them), then the push
- * secret is forgotten and pushes to the address are refused. 404 when the channel had none.
+ * secret is forgotten and pushes to the address are refused. 404 when the channel had none; a
+ * refusal by the network is a 422 with nothing changed, except refused credentials (a revoked bot
+ * token), which cannot be told anything: the secret goes anyway.
  */
 export async function removePushSecret(ctx: AppContext, workspaceId: string, channelId: string): Promise<void> {
   const { channel, inbox } = await pushingChannel(ctx, workspaceId, channelId);
   const stored = await inboxRulesRepository.pushSecret(ctx.database.db, channelId);
   if (!stored || stored.workspace_id !== workspaceId) throw new AppError(404, 'inbox_push_not_configured', 'This channel takes no pushes');
   if (inbox.unregisterPush)
-    await inbox.unregisterPush(channelContext(ctx, channel)).catch((error) => registrationFailed(error, channel.network));
+    await inbox.unregisterPush(channelContext(ctx, channel)).catch((error: unknown) => {
+      // Credentials that no longer work cannot tell the network anything: the secret goes anyway (pushes are then
+      // refused, and a read with renewed credentials turns off the channel's own leftover registration).
+      if (error instanceof NetworkError && error.kind === 'auth') return;
+      registrationFailed(error, channel.network);
+    });
   await inboxRulesRepository.clearPushSecret(ctx.database.db, workspaceId, channelId);
 }
 

@@ -80,5 +80,10 @@ describe('plaza inbox rules, report, bulk', () => {
     const push = JSON.parse((await plaza(env, '--json', 'inbox', 'push-secret', '-w', ws.id, channel.id)).stdout);
     expect(push.url).toContain(`/api/v1/inbox/push/${channel.id}`);
     expect(push.secret.length).toBeGreaterThan(30);
+    const removed = JSON.parse((await plaza(env, '--json', 'inbox', 'push-secret', '-w', ws.id, channel.id, '--remove')).stdout);
+    expect(removed).toEqual({ removed: true });
+    const again = await plaza(env, 'inbox', 'push-secret', '-w', ws.id, channel.id, '--remove');
+    expect(again.code).not.toBe(0);
+    expect(again.stderr).toContain('inbox_push_not_configured');
   }, 180_000);
 });

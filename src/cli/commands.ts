@@ -188,7 +188,7 @@ export function buildCli(): Command {
     .description('Connected accounts')
     .addHelpText(
       'after',
-      "\nA channel's push (webhook) address and secret for the inbox (Meta: the app secret, the callback URL and\nverify token for the Meta app dashboard): plaza inbox push-secret -w <workspace> <channelId> --secret-stdin",
+      "\nA channel's push (webhook) address and secret for the inbox (Meta: the app secret, the callback URL and\nverify token for the Meta app dashboard): plaza inbox push-secret -w <workspace> <channelId> --secret-stdin\nTelegram: plaza inbox push-secret -w <workspace> <channelId> sets the bot's webhook; --remove stops it",
     );
   channel
     .command('add')

@@ -267,11 +267,19 @@ export function registerInboxRuleCommands(inbox: Command): void {
     .command('push-secret')
     .requiredOption('-w, --workspace <id>', 'workspace id')
     .option('--secret-stdin', 'read the secret the network signs with from standard input (Meta: the app secret)')
+    .option('--remove', 'stop the channel’s pushes: forget its push secret (Telegram: Plaza deletes the webhook); polling goes on')
     .argument('<channelId>', 'channel id (its network must push)')
-    .description('A new push (webhook) address and secret for a channel; the previous secret stops working')
+    .description(
+      'A new push (webhook) address and secret for a channel; the previous secret stops working. Telegram: Plaza sets the webhook itself (PUBLIC_URL must be HTTPS)',
+    )
     .action(
-      action(async (channelId: string, opts: { workspace: string; secretStdin?: boolean }, command: Command) => {
+      action(async (channelId: string, opts: { workspace: string; secretStdin?: boolean; remove?: boolean }, command: Command) => {
         const { api, options } = connect(command);
+        if (opts.remove) {
+          await api.delete(`/api/v1/workspaces/${opts.workspace}/inbox/channels/${channelId}/push-secret`);
+          output(options, { removed: true }, () => process.stdout.write('pushes stopped; the inbox keeps polling\n'));
+          return;
+        }
         let body: { secret?: string } = {};
         if (opts.secretStdin) {
           const chunks: Buffer[] = [];

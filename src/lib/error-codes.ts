@@ -182,6 +182,8 @@ export const ERROR_CODES = [
   'inbox_push_not_configured',
   'inbox_push_signature_invalid',
   'inbox_push_verify_token_invalid',
+  'inbox_push_public_url_required',
+  'inbox_push_register_failed',
   // contacts
   'contacts_same_contact',
   'contacts_last_identity',

@@ -51,6 +51,13 @@ export interface ChannelContext {
    * be asked for it by its text (Telegram). Absent outside the inbox's reply engine.
    */
   repliesOnChannel?: (limit: number) => Promise<RepliedOnChannel[]>;
+  /**
+   * The channel's push address and secret, when it has a push secret: given to the inbox's reads
+   * (sync) so that a network whose pushes Plaza registers itself (InboxAdapter.registerPush) can
+   * tell its own registration from another, and put it back after reading what it failed to deliver.
+   * Absent elsewhere, and when the channel takes no pushes.
+   */
+  push?: { url: string; secret: string };
 }
 
 /** One reply Plaza recorded as sent on a channel. */

@@ -137,9 +137,19 @@ export interface InboxAdapter {
   act(ctx: ChannelContext, action: Exclude<InboxAction, 'reply' | 'private_reply' | 'direct_message'>, target: InboxTarget): Promise<void>;
   /**
    * Turns a verified push (webhook) body into items. `verify` has already checked the
-   * signature with the channel's secret; absent when the network does not push.
+   * signature with the channel's secret; absent when the network does not push. May look
+   * something up first (Telegram: which group holds the channel's comments), hence the promise.
    */
-  parsePush?(ctx: ChannelContext, body: unknown): InboundItem[];
+  parsePush?(ctx: ChannelContext, body: unknown): InboundItem[] | Promise<InboundItem[]>;
+  /**
+   * For networks that Plaza itself must tell where to push (Telegram's `setWebhook`), unlike those
+   * where the user pastes the address into the network's dashboard (Meta): called when a push
+   * secret is set, with the channel's push address and the new secret. Throws a NetworkError when
+   * the network refuses (an address it cannot reach, not HTTPS); the secret is then not kept.
+   */
+  registerPush?(ctx: ChannelContext, push: { url: string; secret: string }): Promise<void>;
+  /** Stops the pushes `registerPush` started (the push secret is being removed); a no-op when there are none. */
+  unregisterPush?(ctx: ChannelContext): Promise<void>;
   /**
    * Checks a push's signature with the channel's push secret, on the raw body as received (see
    * push-signature.ts). Required with `parsePush`: the inbox's push route refuses unsigned pushes.

@@ -1,9 +1,11 @@
 /**
  * Checking a network's push (webhook) signature: an HMAC-SHA256 of the raw body with the channel's
  * push secret, sent hex-encoded in a header, compared in constant time. Meta's
- * `X-Hub-Signature-256: sha256=<hex>` has this shape; the sandbox uses it too.
+ * `X-Hub-Signature-256: sha256=<hex>` has this shape; the sandbox uses it too. Networks that sign
+ * nothing but send back a secret Plaza gave them (Telegram's `X-Telegram-Bot-Api-Secret-Token`)
+ * use `verifySecretHeader`.
  */
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 
 /** Request headers as Node gives them (lower-case names). */
 export type PushHeaders = Record<string, string | string[] | undefined>;
@@ -21,6 +23,19 @@ export function verifyHmacHeader(headers: PushHeaders, header: string, rawBody: 
   const expected = Buffer.from(signPushBody(rawBody, secret, prefix));
   const given = Buffer.from(presented);
   return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+/**
+ * True when `header` carries exactly `secret` (the push secret Plaza registered with the network),
+ * compared in constant time: both sides are hashed first, so neither the secret's length nor a
+ * common prefix shows in the time taken.
+ */
+export function verifySecretHeader(headers: PushHeaders, header: string, secret: string): boolean {
+  const raw = headers[header.toLowerCase()];
+  const presented = Array.isArray(raw) ? raw[0] : raw;
+  if (typeof presented !== 'string' || presented === '' || secret === '') return false;
+  const digest = (value: string) => createHash('sha256').update(value, 'utf8').digest();
+  return timingSafeEqual(digest(presented), digest(secret));
 }
 
 /**

@@ -251,6 +251,8 @@ export const METRIC_REASON_CODES = [
   'needs_permission',
   /** The network reports it, but not for this account or post (Facebook Pages under 100 likes, insights not computed yet). */
   'not_available_for_account',
+  /** Read from updates that only a polling bot receives, and the channel's inbox takes pushes (Telegram reactions with a webhook set). */
+  'unavailable_with_pushes',
 ] as const;
 export type MetricReasonCode = (typeof METRIC_REASON_CODES)[number];
 

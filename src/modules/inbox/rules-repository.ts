@@ -374,4 +374,16 @@ export const inboxRulesRepository = {
       .onConflict((oc) => oc.column('channel_id').doUpdateSet({ push_secret_sealed: input.sealed }))
       .execute();
   },
+
+  /** Forgets a channel's push secret (its pushes are refused from now on); false when it had none. */
+  async clearPushSecret(db: Db, workspaceId: string, channelId: string): Promise<boolean> {
+    const result = await db
+      .updateTable('inbox_channel_state')
+      .set({ push_secret_sealed: null })
+      .where('channel_id', '=', channelId)
+      .where('workspace_id', '=', workspaceId)
+      .where('push_secret_sealed', 'is not', null)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  },
 };

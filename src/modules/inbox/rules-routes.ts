@@ -7,7 +7,6 @@ import { badRequest, notFound } from '../../lib/errors.ts';
 import { addDays, daysFromTo, localDay } from '../../lib/brand-days.ts';
 import { workspaceLocale, workspaceTimeZone } from '../../db/workspace-settings.ts';
 import { INBOUND_KINDS } from '../../networks/inbox.ts';
-import { shortLinkBase } from '../links/service.ts';
 import {
   bulkChange,
   createRule,
@@ -23,8 +22,8 @@ import { inboxRulesRepository, type RuleRow, type SavedViewRow } from './rules-r
 import { ruleActionsSchema, ruleConditionsSchema } from './rules.ts';
 import { businessHoursSchema, targetsSchema } from './business-hours.ts';
 import { serviceReport, serviceReportCsv } from './service-levels.ts';
-import { pushUrl, receivePush } from './sync.ts';
-import { answerPushChallenge, setPushSecret } from './push-setup.ts';
+import { receivePush } from './sync.ts';
+import { answerPushChallenge, removePushSecret, setPushSecret } from './push-setup.ts';
 import { CONVERSATION_STATES, PRIORITIES } from './tables.ts';
 
 const ruleParams = objectParams('ruleId');
@@ -472,7 +471,9 @@ export const inboxRulesRoutes: ApiModule = async (app, ctx) => {
         tags,
         summary:
           'A new push (webhook) secret for a channel whose network pushes; shown once with the address to give the network. ' +
-          'Send `secret` when the network signs with a secret of its own (Meta: the app secret); `verifyToken` answers its address check',
+          'Send `secret` when the network signs with a secret of its own (Meta: the app secret); `verifyToken` answers its address check. ' +
+          'Networks Plaza registers pushes with itself (Telegram: setWebhook) are told the address first: PUBLIC_URL must be HTTPS ' +
+          '(`inbox_push_public_url_required`), and a refusal is `inbox_push_register_failed` with nothing kept',
         params: channelParams,
         body: z.object({ secret: z.string().min(8).max(200).optional() }).nullish(),
         response: { 200: z.object({ url: z.string(), secret: z.string(), verifyToken: z.string().nullable() }) },
@@ -480,8 +481,27 @@ export const inboxRulesRoutes: ApiModule = async (app, ctx) => {
     },
     async (request) => {
       const { workspaceId } = member(request);
-      const { secret, verifyToken } = await setPushSecret(ctx, workspaceId, request.params.channelId, request.body?.secret);
-      return { url: pushUrl(shortLinkBase(ctx), request.params.channelId), secret, verifyToken };
+      return setPushSecret(ctx, workspaceId, request.params.channelId, request.body?.secret);
+    },
+  );
+
+  app.delete(
+    `${base}/channels/:channelId/push-secret`,
+    {
+      config: { access: 'inbox.manage' },
+      schema: {
+        tags,
+        summary:
+          'Stops a channel’s pushes: forgets its push secret (pushes are refused from then on) after telling the network when Plaza ' +
+          'registered them (Telegram: deleteWebhook); polling goes on. 404 when the channel takes no pushes',
+        params: channelParams,
+        response: { 204: noContent },
+      },
+    },
+    async (request, reply) => {
+      const { workspaceId } = member(request);
+      await removePushSecret(ctx, workspaceId, request.params.channelId);
+      return reply.status(204).send(null);
     },
   );
 

@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import type { AppContext } from '../../server/context.ts';
 import { failureCode } from '../../lib/failure-code.ts';
+import { publicBaseUrl } from '../../lib/public-url.ts';
 import { notFound } from '../../lib/errors.ts';
 import { AppError } from '../../lib/errors.ts';
 import { channelContext } from '../channels/service.ts';
@@ -79,10 +80,13 @@ export async function syncChannel(
     result.backfill = 'running';
   }
   // What Plaza published there: networks that read comments post by post (LinkedIn) read those posts' too.
+  // With a push secret, the push address and secret: networks Plaza registers pushes with (Telegram) read around them.
+  const pushSecret = state.push_secret_sealed ? ctx.secrets.open<string>(state.push_secret_sealed) : null;
   const context = {
     ...channelContext(ctx, channel),
     publishedOnChannel: (from: string, limit: number) =>
       publishingRepository.publishedOnChannel(ctx.database.raw, channel.id, new Date(from), limit),
+    ...(pushSecret ? { push: { url: pushUrl(publicBaseUrl(ctx.config), channel.id), secret: pushSecret } } : {}),
   };
   try {
     const maxPages = options.maxPages ?? 50;
@@ -151,20 +155,6 @@ export function pushUrl(baseUrl: string, channelId: string): string {
 }
 
 /**
- * A new push secret for a channel (the previous one stops working), sealed at rest; the clear
- * secret is shown once, to paste into the network's webhook settings.
- */
-export async function rotatePushSecret(ctx: AppContext, workspaceId: string, channelId: string): Promise<string> {
-  const channel = await channelRepository.find(ctx.database.db, workspaceId, channelId);
-  if (!channel) throw notFound('Channel');
-  const inbox = ctx.networks.has(channel.network) ? ctx.networks.get(channel.network).inbox : undefined;
-  if (!inbox?.parsePush || !inbox.verifyPush) throw new AppError(400, 'inbox_not_supported', 'This network does not push inbox items');
-  const secret = randomBytes(32).toString('base64url');
-  await inboxRulesRepository.savePushSecret(ctx.database.db, { channelId, workspaceId, sealed: ctx.secrets.seal(secret) });
-  return secret;
-}
-
-/**
  * Stores the items of a network's push for one channel, once its signature is checked with the
  * channel's push secret on the raw body: the adapter's `parsePush` reads them, and the same
  * ingestion as polling stores each (channel, remote id) once, whichever way it came first.
@@ -187,7 +177,7 @@ export async function receivePush(ctx: AppContext, channelId: string, push: { he
   }
   let items: InboundItem[];
   try {
-    items = inbox.parsePush(channelContext(ctx, channel), body);
+    items = await inbox.parsePush(channelContext(ctx, channel), body);
   } catch (error) {
     if (error instanceof NetworkError) throw new AppError(400, 'invalid_input', error.message, { reason: error.code });
     throw error;

@@ -233,7 +233,7 @@ describe('Facebook inbox', () => {
     expect(inbox.verifyPush!({ headers, rawBody: raw, secret })).toBe(true);
     expect(inbox.verifyPush!({ headers: { 'x-hub-signature-256': signPushBody(raw, 'other') }, rawBody: raw, secret })).toBe(false);
     expect(inbox.verifyPush!({ headers: {}, rawBody: raw, secret })).toBe(false);
-    const pushed = inbox.parsePush!(ctx(), body);
+    const pushed = await inbox.parsePush!(ctx(), body);
     expect(pushed.map((item) => item.remoteId)).toEqual([comment.id, mid]);
 
     const polled = await inbox.fetchInbound(ctx(), { cursor: null, since: new Date(server.clock - HOUR).toISOString() });

@@ -194,7 +194,7 @@ describe('Instagram webhooks', () => {
     expect(
       inbox.verifyPush!({ headers: { 'x-hub-signature-256': signPushBody(raw, 'nope') }, rawBody: raw, secret: server.appSecret }),
     ).toBe(false);
-    const pushed = inbox.parsePush!(ctx(), body);
+    const pushed = await inbox.parsePush!(ctx(), body);
     expect(pushed.map((item) => item.remoteId)).toEqual([comment.id, mid]);
     const polled = await inbox.fetchInbound(ctx(), { cursor: null, since: new Date(server.clock - HOUR).toISOString() });
     for (const item of pushed) {

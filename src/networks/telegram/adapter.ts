@@ -352,9 +352,9 @@ export function createTelegramAdapter(options: TelegramAdapterOptions = {}): Net
       // Not confirming (no offset): the updates stay for other reads until Telegram drops them (24 h).
       updates = await client.call('getUpdates', { allowed_updates: TELEGRAM_ALLOWED_UPDATES, limit: 100, timeout: 0 }, false);
     } catch (error) {
-      // 409: a webhook is set, so updates cannot be read here.
+      // 409: a webhook is set (the channel's instant inbox), so updates cannot be read here.
       if (error instanceof NetworkError && error.details.status === 409)
-        return { ...base, missing: { ...base.missing, likes: 'not_available_for_account' } };
+        return { ...base, missing: { ...base.missing, likes: 'unavailable_with_pushes' } };
       throw error;
     }
     const chat = client.channel.chatId;

@@ -46,6 +46,8 @@ function badRequestCode(description: string): string {
   if (/chat not found/i.test(description)) return 'telegram_chat_not_found';
   if (/not enough rights|need administrator rights|CHAT_ADMIN_REQUIRED/i.test(description)) return 'telegram_bot_not_admin';
   if (/message to (delete|edit|react|be replied) not found|MESSAGE_ID_INVALID/i.test(description)) return 'not_found';
+  // setWebhook: "bad webhook: An HTTPS URL must be provided for webhook", "…: Failed to resolve host", ports other than 443, 80, 88, 8443.
+  if (/bad webhook|secret token/i.test(description)) return 'telegram_webhook_refused';
   if (/caption is too long|message is too long|MEDIA_CAPTION_TOO_LONG|MESSAGE_TOO_LONG/i.test(description)) return 'invalid_content';
   return 'invalid_content';
 }

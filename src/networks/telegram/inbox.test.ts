@@ -5,12 +5,16 @@
  * revoked bot token. A reply whose answer was lost is found again by another adapter instance (another
  * worker, or after a restart) from Plaza's record of the channel's replies alone.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomBytes } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { RepliedOnChannel } from '../channel-context.ts';
 import { startFaultProxy } from '../testing/fault-proxy.ts';
 import { inboxTargetOf, networkRejection } from '../testing/inbox.ts';
 import type { ChannelContext } from '../types.ts';
 import { createTelegramAdapter } from './adapter.ts';
+import { TELEGRAM_ALLOWED_UPDATES } from './inbox.ts';
 import { FakeTelegramServer } from './testing/server.ts';
 
 const server = new FakeTelegramServer();
@@ -130,5 +134,141 @@ describe('Telegram inbox', () => {
     } finally {
       await proxy.close();
     }
+  });
+});
+
+describe('Telegram inbox pushes (webhook with a secret token)', () => {
+  // Plaza's push route as the webhook reaches it: each delivery recorded, answered with `status`.
+  const received: Array<{ secret: string | undefined; body: unknown }> = [];
+  let status = 200;
+  const receiver = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      received.push({
+        secret: req.headers['x-telegram-bot-api-secret-token'] as string | undefined,
+        body: JSON.parse(Buffer.concat(chunks).toString('utf8')),
+      });
+      res.writeHead(status).end();
+    });
+  });
+  const secret = randomBytes(32).toString('base64url');
+  const push = { url: 'https://plaza.test/api/v1/inbox/push/tg-inbox', secret };
+  const pushing = (): ChannelContext => ({ ...ctx(), push });
+  /** The webhook as the server has it now (a function, so TypeScript does not narrow it after an assignment). */
+  const webhookUrl = () => server.webhook?.url;
+  const calls = (method: string) => server.calls.filter((call) => call.method === method).length;
+
+  beforeAll(async () => {
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+    server.routeWebhook('https://plaza.test', `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`);
+    // Confirm what the tests above left unread.
+    const read = await inbox.fetchInbound(ctx(), { cursor: null });
+    await inbox.fetchInbound(ctx(), { cursor: read.cursor });
+  });
+  afterEach(async () => {
+    await server.webhookIdle();
+    server.webhook = null;
+    received.length = 0;
+    status = 200;
+  });
+  afterAll(async () => {
+    receiver.closeAllConnections();
+    await new Promise<void>((resolve) => receiver.close(() => resolve()));
+  });
+
+  it('checks the secret token header in constant time: the right one only', () => {
+    expect(secret).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    const check = (headers: Record<string, string | string[] | undefined>) =>
+      inbox.verifyPush!({ headers, rawBody: new Uint8Array(), secret });
+    expect(check({ 'x-telegram-bot-api-secret-token': secret })).toBe(true);
+    expect(check({ 'x-telegram-bot-api-secret-token': `${secret}x` })).toBe(false);
+    expect(check({ 'x-telegram-bot-api-secret-token': secret.slice(0, -1) })).toBe(false);
+    expect(check({ 'x-telegram-bot-api-secret-token': '' })).toBe(false);
+    expect(check({})).toBe(false);
+  });
+
+  it('registers the webhook; a delivered comment is the item polling makes; a failing webhook is read around, and set again', async () => {
+    await inbox.registerPush!(ctx(), push);
+    expect(server.webhook).toEqual({ url: push.url, secret, allowedUpdates: TELEGRAM_ALLOWED_UPDATES });
+    // getUpdates is 409 now: a read asks getWebhookInfo, sees Plaza's healthy webhook and reads nothing.
+    const before = calls('getUpdates');
+    expect(await inbox.fetchInbound(pushing(), { cursor: null })).toEqual({ items: [], cursor: null, hasMore: false });
+    expect(calls('getUpdates')).toBe(before);
+
+    const post = await adapter.publish(ctx(), { publicationId: 'tg-push-1', text: 'Abrimos el domingo', media: [] });
+    // Reactions come from getUpdates, a 409 now: said as such, not as zero.
+    const metrics = await adapter.fetchMetrics(ctx(), post.remoteId);
+    expect(metrics.likes).toBeNull();
+    expect(metrics.missing?.likes).toBe('unavailable_with_pushes');
+    const copy = server.forwardToDiscussion(Number(post.remoteId));
+    status = 500; // Plaza cannot take it right now: Telegram keeps it pending
+    const comment = server.comment(copy, { id: 701, first_name: 'Marta', username: 'marta_tg' }, '¿A qué hora?');
+    await server.webhookIdle();
+    expect(received).toHaveLength(1);
+    expect(received[0]!.secret).toBe(secret);
+    const pushed = await inbox.parsePush!(ctx(), received[0]!.body);
+    expect(pushed.map((item) => item.remoteId)).toEqual([`${server.discussion.id}:${comment}`]);
+    expect(server.pendingUpdates()).toBe(1);
+
+    // The webhook failed a moment ago with an update waiting: the read takes it with getUpdates (webhook off, pending kept).
+    const polled = await inbox.fetchInbound(pushing(), { cursor: null });
+    expect(polled.items).toEqual(pushed);
+    expect(server.calls.filter((call) => call.method === 'deleteWebhook').at(-1)?.params.drop_pending_updates).toBe('false');
+    // …and sets the webhook again, which delivers the same update once more: the inbox stores (channel, remote id) once.
+    expect(webhookUrl()).toBe(push.url);
+    status = 200;
+    await server.webhookIdle();
+    expect(received).toHaveLength(2);
+    expect(await inbox.parsePush!(ctx(), received[1]!.body)).toEqual(pushed);
+    expect(server.pendingUpdates()).toBe(0);
+
+    // Reaction counts and other chats' messages give no items.
+    expect(
+      await inbox.parsePush!(ctx(), { update_id: 9, message_reaction_count: { chat: server.channel, message_id: 1, reactions: [] } }),
+    ).toEqual([]);
+    expect(
+      await inbox.parsePush!(ctx(), {
+        update_id: 10,
+        message: { message_id: 5, date: 1, chat: { id: -100555, type: 'supergroup' }, text: 'x' },
+      }),
+    ).toEqual([]);
+    expect((await networkRejection(Promise.resolve().then(() => inbox.parsePush!(ctx(), { nope: true })))).code).toBe('invalid_push');
+
+    await inbox.unregisterPush!(ctx());
+    expect(server.webhook).toBeNull();
+  });
+
+  it('reads and registers again when the webhook is gone; turns off its own stale webhook when Plaza has no push secret', async () => {
+    await inbox.registerPush!(ctx(), push);
+    server.webhook = null; // deleted outside Plaza
+    const post = await adapter.publish(ctx(), { publicationId: 'tg-push-2', text: 'Cerrado por inventario', media: [] });
+    const copy = server.forwardToDiscussion(Number(post.remoteId));
+    const comment = server.comment(copy, { id: 702, first_name: 'Pablo' }, '¿Hasta cuándo?');
+    const gone = await inbox.fetchInbound(pushing(), { cursor: null });
+    expect(gone.items.map((item) => item.remoteId)).toEqual([`${server.discussion.id}:${comment}`]);
+    expect(webhookUrl()).toBe(push.url);
+
+    // Without a push secret in Plaza (turned off, but deleteWebhook never reached Telegram): 409 → its own webhook goes.
+    const plain = await inbox.fetchInbound(ctx(), { cursor: gone.cursor });
+    expect(plain.items).toEqual([]);
+    expect(server.webhook).toBeNull();
+  });
+
+  it('never takes the webhook of another program or channel: reads and registration fail with telegram_webhook_elsewhere', async () => {
+    server.webhook = { url: 'https://bots.example/hook', allowedUpdates: [] };
+    expect((await networkRejection(inbox.fetchInbound(ctx(), { cursor: null }))).code).toBe('telegram_webhook_elsewhere');
+    expect((await networkRejection(inbox.fetchInbound(pushing(), { cursor: null }))).code).toBe('telegram_webhook_elsewhere');
+    expect((await networkRejection(inbox.registerPush!(ctx(), push))).code).toBe('telegram_webhook_elsewhere');
+    await inbox.unregisterPush!(ctx());
+    expect(webhookUrl()).toBe('https://bots.example/hook');
+  });
+
+  it('says when Telegram refuses the address (not HTTPS, unreachable) and keeps no webhook', async () => {
+    const refused = await networkRejection(inbox.registerPush!(ctx(), { url: 'http://localhost:3000/api/v1/inbox/push/tg-inbox', secret }));
+    expect(refused).toMatchObject({ kind: 'permanent', code: 'telegram_webhook_refused' });
+    const unknown = await networkRejection(inbox.registerPush!(ctx(), { url: 'https://nowhere.test/api/v1/inbox/push/tg-inbox', secret }));
+    expect(unknown.code).toBe('telegram_webhook_refused');
+    expect(server.webhook).toBeNull();
   });
 });

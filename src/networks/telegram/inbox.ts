@@ -17,9 +17,23 @@
  * - delete: `deleteMessage` in the group (the bot needs "Delete messages" there).
  * getUpdates works only while the bot has no webhook (409 otherwise), and `offset` confirms every
  * earlier update, reactions included: reaction counts (fetchMetrics) see those not yet confirmed.
+ *
+ * Pushes: Telegram signs nothing; `setWebhook` takes a `secret_token` (1–256 of A-Z a-z 0-9 _ -)
+ * that it sends back in `X-Telegram-Bot-Api-Secret-Token` with every update it POSTs. Plaza
+ * registers the channel's push address itself (`registerPush`: setWebhook with the push secret and
+ * TELEGRAM_ALLOWED_UPDATES, keeping pending updates so they arrive by push), and `parsePush` reads
+ * one Update into the same item `fetchInbound` makes. While the webhook is set getUpdates answers
+ * 409, so a read first asks `getWebhookInfo`: Plaza's webhook, delivering → nothing to read (the
+ * pushes bring it); Plaza's webhook failing (a delivery error in the last minutes and updates
+ * waiting), or at an older address of this channel → deleteWebhook (pending updates kept),
+ * getUpdates, setWebhook again; no webhook while the channel has a push secret → read, then set it
+ * again; another address (another program, or another Plaza channel with the same bot) → the read
+ * fails with `telegram_webhook_elsewhere` and nothing is taken from it. Items that come both ways
+ * are stored once by (channel, remote id).
  */
 import type { InboundItem, InboundPage, InboxAdapter, ReplyInput, ReplyResult } from '../inbox.ts';
 import { encodeInboxCursor, parseInboxCursor } from '../inbox-cursor.ts';
+import { verifySecretHeader } from '../push-signature.ts';
 import { NetworkError, type ChannelContext } from '../types.ts';
 import type { TelegramClient } from './api.ts';
 
@@ -46,6 +60,24 @@ interface TgMessage {
 
 /** The updates kinds Plaza reads, the same list for the inbox and the reaction counts (getUpdates remembers it). */
 export const TELEGRAM_ALLOWED_UPDATES = ['message', 'message_reaction_count'];
+
+/** The header Telegram sends the webhook's `secret_token` in. */
+export const TELEGRAM_SECRET_HEADER = 'X-Telegram-Bot-Api-Secret-Token';
+
+/**
+ * How recent Telegram's last failed delivery must be, with updates still waiting, for a read to
+ * take them with getUpdates instead of waiting for Telegram's next try.
+ */
+export const WEBHOOK_FAILING_MS = 10 * 60_000;
+
+/** What getWebhookInfo answers (the fields Plaza reads). */
+interface TgWebhookInfo {
+  /** Empty when no webhook is set. */
+  url: string;
+  pending_update_count: number;
+  last_error_date?: number;
+  last_error_message?: string;
+}
 
 const REMOTE_ID = /^(-?\d+):(\d+)$/;
 
@@ -97,6 +129,31 @@ export function createTelegramInbox(deps: {
     return item;
   }
 
+  /** Whether a webhook address is this channel's push address (at whatever public address Plaza had then). */
+  const isChannelPushUrl = (url: string, channelId: string) => {
+    try {
+      return new URL(url).pathname.replace(/\/+$/, '').endsWith(`/api/v1/inbox/push/${channelId}`);
+    } catch {
+      return false;
+    }
+  };
+
+  const webhookElsewhere = () =>
+    new NetworkError(
+      'permanent',
+      'telegram_webhook_elsewhere',
+      'The bot sends its updates to another address (another program or Plaza channel with the same bot): Plaza cannot read them',
+    );
+
+  async function setWebhook(client: TelegramClient, push: { url: string; secret: string }): Promise<void> {
+    // Idempotent: the same call again changes nothing. Pending updates are kept, so they arrive by push.
+    await client.call('setWebhook', { url: push.url, secret_token: push.secret, allowed_updates: TELEGRAM_ALLOWED_UPDATES }, false);
+  }
+
+  async function deleteWebhook(client: TelegramClient): Promise<void> {
+    await client.call('deleteWebhook', { drop_pending_updates: false }, false);
+  }
+
   function parseTarget(input: ReplyInput['target']): { chat: number; message: number } {
     const match = REMOTE_ID.exec(input.remoteId);
     if (!match) throw new NetworkError('permanent', 'invalid_id', 'Not a Telegram discussion message');
@@ -104,18 +161,45 @@ export function createTelegramInbox(deps: {
   }
 
   return {
-    capabilities: { kinds: ['comment', 'reply'], actions: ['reply', 'delete'], maxReplyChars: 4096 },
+    capabilities: { kinds: ['comment', 'reply'], actions: ['reply', 'delete'], maxReplyChars: 4096, push: true },
 
     async fetchInbound(ctx, { cursor, since }): Promise<InboundPage> {
       const client = deps.clientFor(ctx);
       const group = await discussionOf(client);
       const state = parseInboxCursor<{ u?: number }>(cursor);
       const sinceMs = since ? Date.parse(since) : 0;
-      const updates = await client.call<Array<{ update_id: number; message?: TgMessage }>>(
-        'getUpdates',
-        { offset: state.u !== undefined ? state.u + 1 : undefined, allowed_updates: TELEGRAM_ALLOWED_UPDATES, limit: 100, timeout: 0 },
-        false,
-      );
+      const push = ctx.push;
+      // With pushes on, the webhook decides: read only what Telegram could not deliver.
+      let setAgain = false;
+      if (push) {
+        const info = await client.call<TgWebhookInfo>('getWebhookInfo', {}, false);
+        if (info.url !== '') {
+          if (!isChannelPushUrl(info.url, ctx.channelId)) throw webhookElsewhere();
+          const now = (ctx.now ?? Date.now)();
+          const failing =
+            info.pending_update_count > 0 && info.last_error_date !== undefined && now - info.last_error_date * 1000 <= WEBHOOK_FAILING_MS;
+          if (info.url === push.url && !failing) return { items: [], cursor, hasMore: false };
+          await deleteWebhook(client);
+        }
+        setAgain = true;
+      }
+      const read = () =>
+        client.call<Array<{ update_id: number; message?: TgMessage }>>(
+          'getUpdates',
+          { offset: state.u !== undefined ? state.u + 1 : undefined, allowed_updates: TELEGRAM_ALLOWED_UPDATES, limit: 100, timeout: 0 },
+          false,
+        );
+      let updates: Array<{ update_id: number; message?: TgMessage }>;
+      try {
+        updates = await read();
+      } catch (error) {
+        if (push || !(error instanceof NetworkError) || error.details.status !== 409) throw error;
+        // A webhook with no push secret in Plaza: this channel's own from before (turn it off), or someone else's.
+        const info = await client.call<TgWebhookInfo>('getWebhookInfo', {}, false);
+        if (info.url !== '' && !isChannelPushUrl(info.url, ctx.channelId)) throw webhookElsewhere();
+        await deleteWebhook(client);
+        updates = await read();
+      }
       const items: InboundItem[] = [];
       let last = state.u;
       for (const update of updates) {
@@ -125,7 +209,44 @@ export function createTelegramInbox(deps: {
         const item = itemOf(message, group, undefined);
         if (item) items.push(item);
       }
-      return { items, cursor: encodeInboxCursor(last !== undefined ? { u: last } : {}), hasMore: updates.length >= 100 };
+      const hasMore = updates.length >= 100;
+      // Everything waiting is read: pushes again. If Telegram refuses now, the next read tries again (polling meanwhile).
+      if (push && setAgain && !hasMore)
+        await setWebhook(client, push).catch((error: unknown) => {
+          if (!(error instanceof NetworkError)) throw error;
+        });
+      return { items, cursor: encodeInboxCursor(last !== undefined ? { u: last } : {}), hasMore };
+    },
+
+    verifyPush({ headers, secret }) {
+      return verifySecretHeader(headers, TELEGRAM_SECRET_HEADER, secret);
+    },
+
+    async parsePush(ctx, body) {
+      const update = body as { update_id?: unknown; message?: TgMessage } | null;
+      if (typeof update !== 'object' || update === null || typeof update.update_id !== 'number')
+        throw new NetworkError('permanent', 'invalid_push', 'Not a Telegram Update');
+      // Reaction counts and anything else: no inbox item (see docs/networks/telegram.md on reactions with pushes on).
+      const message = update.message;
+      if (!message || typeof message.chat?.id !== 'number') return [];
+      const group = await discussionOf(deps.clientFor(ctx));
+      if (message.chat.id !== group) return []; // another chat the bot is in
+      const item = itemOf(message, group, undefined);
+      return item ? [item] : [];
+    },
+
+    async registerPush(ctx, push) {
+      const client = deps.clientFor(ctx);
+      const info = await client.call<TgWebhookInfo>('getWebhookInfo', {}, false);
+      // Never take the bot's updates away from another program or another Plaza channel.
+      if (info.url !== '' && !isChannelPushUrl(info.url, ctx.channelId)) throw webhookElsewhere();
+      await setWebhook(client, push);
+    },
+
+    async unregisterPush(ctx) {
+      const client = deps.clientFor(ctx);
+      const info = await client.call<TgWebhookInfo>('getWebhookInfo', {}, false);
+      if (info.url !== '' && isChannelPushUrl(info.url, ctx.channelId)) await deleteWebhook(client);
     },
 
     async reply(ctx, input) {

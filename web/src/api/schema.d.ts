@@ -7432,7 +7432,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** A new push (webhook) secret for a channel whose network pushes; shown once with the address to give the network. Send `secret` when the network signs with a secret of its own (Meta: the app secret); `verifyToken` answers its address check */
+        /** A new push (webhook) secret for a channel whose network pushes; shown once with the address to give the network. Send `secret` when the network signs with a secret of its own (Meta: the app secret); `verifyToken` answers its address check. Networks Plaza registers pushes with itself (Telegram: setWebhook) are told the address first: PUBLIC_URL must be HTTPS (`inbox_push_public_url_required`), and a refusal is `inbox_push_register_failed` with nothing kept */
         post: {
             parameters: {
                 query?: never;
@@ -7466,7 +7466,28 @@ export interface paths {
                 };
             };
         };
-        delete?: never;
+        /** Stops a channel’s pushes: forgets its push secret (pushes are refused from then on) after telling the network when Plaza registered them (Telegram: deleteWebhook); polling goes on. 404 when the channel takes no pushes */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    channelId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;

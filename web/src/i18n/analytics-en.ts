@@ -116,6 +116,7 @@ export const analyticsEn = {
     needs_newer_server: 'This server does not report it (newer versions do)',
     needs_permission: 'The connected account lacks the permission to read it',
     not_available_for_account: 'The network does not report it for this account or post yet',
+    unavailable_with_pushes: 'Not available while this channel’s inbox is instant (webhook on): turn instant inbox off to count it again',
   },
   bestTime: {
     title: 'Best time to post',

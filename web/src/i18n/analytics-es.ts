@@ -119,6 +119,8 @@ export const analyticsEs: Dictionary<typeof analyticsEn> = {
     needs_newer_server: 'Este servidor no lo informa (las versiones más recientes sí)',
     needs_permission: 'La cuenta conectada no tiene permiso para leerlo',
     not_available_for_account: 'La red aún no lo informa para esta cuenta o publicación',
+    unavailable_with_pushes:
+      'No disponible mientras la bandeja de este canal es al instante (webhook activo): desactívala para volver a contarlo',
   },
   bestTime: {
     title: 'Mejor hora para publicar',

@@ -23,6 +23,7 @@ import { labelsEn } from './labels-en.ts';
 import { connectEn } from './connect-en.ts';
 import { channelQuotaEn } from './channel-quota-en.ts';
 import { metaPushEn } from './meta-push-en.ts';
+import { telegramPushEn } from './telegram-push-en.ts';
 import { queuesEn } from './queues-en.ts';
 import { clientLinksEn } from './client-links-en.ts';
 import { ideasEn } from './ideas-en.ts';
@@ -290,6 +291,7 @@ export const en = {
   connect: connectEn,
   channelQuota: channelQuotaEn,
   metaPush: metaPushEn,
+  telegramPush: telegramPushEn,
   queues: queuesEn,
   clientLinks: clientLinksEn,
   ideas: ideasEn,

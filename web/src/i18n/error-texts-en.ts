@@ -119,6 +119,10 @@ export const errorTextsEn = {
   inbox_push_signature_invalid: 'The push signature does not match the channel’s secret.',
   inbox_push_verify_token_invalid:
     'The network’s verify token does not match this channel’s: copy the verify token Plaza showed with the push address.',
+  inbox_push_public_url_required:
+    'The network must reach Plaza from the internet: set PUBLIC_URL to Plaza’s public HTTPS address (now {{url}}) and try again. Nothing was changed.',
+  inbox_push_register_failed:
+    '{{network}} refused the push address. {{reasonText}} Nothing was changed; the inbox keeps checking every few minutes.',
   // contacts
   contacts_same_contact: 'A contact cannot be merged into itself.',
   contacts_last_identity: 'This is the contact’s only identity: there is nothing to split it from.',
@@ -158,6 +162,10 @@ export const networkReasonsEn = {
   reconcile_inconclusive:
     'Plaza could not yet tell whether the earlier try went out (too many messages after the one answered); it will look again before sending.',
   telegram_not_discussion: 'That message is not in the channel’s discussion group.',
+  telegram_webhook_elsewhere:
+    'The bot already sends its updates to another address (another program, or another Plaza channel with the same bot): Plaza does not take them away. Remove that webhook, or give this channel its own bot.',
+  telegram_webhook_refused:
+    'Telegram refused the webhook address: it must be a public HTTPS address on port 443, 80, 88 or 8443 that Telegram can reach.',
   linkedin_not_organization: 'LinkedIn comments are read for organization pages only: connect the channel as an organization.',
   linkedin_member_comments_restricted:
     'LinkedIn lets only approved partners read the comments on a personal profile’s posts (r_member_social): this profile’s comments cannot reach the inbox. Pages work.',

@@ -127,6 +127,10 @@ export const errorTextsEs: Record<keyof typeof errorTextsEn, string> = {
   inbox_push_signature_invalid: 'La firma del aviso no coincide con el secreto del canal.',
   inbox_push_verify_token_invalid:
     'El token de verificación de la red no coincide con el del canal: copia el que Plaza mostró junto a la dirección push.',
+  inbox_push_public_url_required:
+    'La red tiene que llegar a Plaza desde internet: pon en PUBLIC_URL la dirección HTTPS pública de Plaza (ahora {{url}}) y vuelve a intentarlo. No se ha cambiado nada.',
+  inbox_push_register_failed:
+    '{{network}} rechazó la dirección push. {{reasonText}} No se ha cambiado nada; la bandeja sigue consultando cada pocos minutos.',
   // contactos
   contacts_same_contact: 'No se puede unir un contacto consigo mismo.',
   contacts_last_identity: 'Es la única identidad del contacto: no hay de qué separarla.',
@@ -163,6 +167,10 @@ export const networkReasonsEs: Record<keyof typeof networkReasonsEn, string> = {
   reconcile_inconclusive:
     'Plaza aún no sabe si el intento anterior se envió (hay demasiados mensajes tras el respondido); volverá a mirar antes de enviar.',
   telegram_not_discussion: 'Ese mensaje no está en el grupo de debate del canal.',
+  telegram_webhook_elsewhere:
+    'El bot ya envía sus actualizaciones a otra dirección (otro programa u otro canal de Plaza con el mismo bot): Plaza no se las quita. Quita ese webhook o da a este canal su propio bot.',
+  telegram_webhook_refused:
+    'Telegram rechazó la dirección del webhook: tiene que ser una dirección HTTPS pública en el puerto 443, 80, 88 u 8443 a la que Telegram llegue.',
   linkedin_not_organization: 'En LinkedIn se leen los comentarios de páginas de organización: conecta el canal como organización.',
   linkedin_member_comments_restricted:
     'LinkedIn solo deja leer los comentarios de las publicaciones de un perfil personal a sus socios aprobados (r_member_social): los comentarios de este perfil no llegan a la bandeja. Las páginas sí.',

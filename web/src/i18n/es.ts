@@ -24,6 +24,7 @@ import { labelsEs } from './labels-es.ts';
 import { connectEs } from './connect-es.ts';
 import { channelQuotaEs } from './channel-quota-es.ts';
 import { metaPushEs } from './meta-push-es.ts';
+import { telegramPushEs } from './telegram-push-es.ts';
 import { queuesEs } from './queues-es.ts';
 import { clientLinksEs } from './client-links-es.ts';
 import { ideasEs } from './ideas-es.ts';
@@ -292,6 +293,7 @@ export const es: Dictionary = {
   connect: connectEs,
   channelQuota: channelQuotaEs,
   metaPush: metaPushEs,
+  telegramPush: telegramPushEs,
   queues: queuesEs,
   clientLinks: clientLinksEs,
   ideas: ideasEs,

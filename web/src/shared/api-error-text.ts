@@ -69,7 +69,7 @@ export function apiErrorText(error: unknown): string {
     params[`${key}Text`] = label ? i18next.t(label) : value;
   }
   if (typeof details.field === 'string') params.field = fieldName(details.field);
-  if (code === 'connection_failed') {
+  if (code === 'connection_failed' || code === 'inbox_push_register_failed') {
     params.reasonText = networkReasonText(typeof details.code === 'string' ? details.code : 'unreachable');
     params.network = typeof details.network === 'string' ? networkLabel(details.network) : '';
   }

@@ -7,6 +7,16 @@
  * `parameters.retry_after` on a flood wait; message ids counting up per chat; captions of at most
  * 1,024 characters and messages of at most 4,096; albums of 2–10 items sharing a media_group_id.
  * Reached directly or through networkUrl's prefix (/api.telegram.org/bot…).
+ *
+ * Webhooks, as core.telegram.org/bots/api describes them: `setWebhook` (an HTTPS URL on port 443,
+ * 80, 88 or 8443; `secret_token` of 1–256 characters A-Z a-z 0-9 _ -; `allowed_updates`;
+ * `drop_pending_updates`; an empty url removes it), `deleteWebhook`, `getWebhookInfo` (url,
+ * pending_update_count, last_error_date, last_error_message), getUpdates answering 409 while a
+ * webhook is set, and each new update POSTed as JSON to the webhook with
+ * `X-Telegram-Bot-Api-Secret-Token`. A delivery that gets no 2xx stays pending and is recorded
+ * as the last error; `deliverPending()` is Telegram's next try. The webhook's public HTTPS origin
+ * reaches Plaza through `routeWebhook` (a TLS-terminating proxy's job), to loopback addresses only.
+ * Not from the documentation: the exact error descriptions (those libraries and bug reports show).
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -79,6 +89,15 @@ export class FakeTelegramServer {
   private floods: Array<{ retryAfter: number }> = [];
   private updates: unknown[] = [];
   private updateId = 1;
+  /** The bot's webhook, when one is set. */
+  webhook: { url: string; secret?: string; allowedUpdates: string[] } | null = null;
+  lastErrorDate: number | undefined;
+  lastErrorMessage: string | undefined;
+  /** Every delivery attempt to the webhook: its update id, the status Plaza answered (0: no answer). */
+  readonly deliveries: Array<{ updateId: number; status: number }> = [];
+  /** Public webhook origin → the loopback origin where Plaza listens. */
+  private readonly webhookRoutes = new Map<string, string>();
+  private delivering: Promise<void> = Promise.resolve();
   private server: http.Server | undefined;
   baseUrl = '';
 
@@ -116,9 +135,79 @@ export class FakeTelegramServer {
     for (let i = 0; i < times; i += 1) this.floods.push({ retryAfter });
   }
 
+  /**
+   * Where Telegram reaches a public HTTPS webhook origin (https://plaza.example): a loopback origin
+   * (http://127.0.0.1:port) where Plaza listens, as a proxy in front of Plaza would. Nothing else
+   * is reached; a webhook on an origin with no route "fails to resolve".
+   */
+  routeWebhook(publicOrigin: string, loopbackOrigin: string): void {
+    const target = new URL(loopbackOrigin);
+    if (!['127.0.0.1', 'localhost', '[::1]'].includes(target.hostname)) throw new Error('webhook deliveries go to loopback addresses only');
+    this.webhookRoutes.set(new URL(publicOrigin).origin, target.origin);
+  }
+
+  /** Resolves when the deliveries started so far are done (delivered, or failed and left pending). */
+  webhookIdle(): Promise<void> {
+    return this.delivering;
+  }
+
+  /** Telegram's next try: delivers the pending updates in order, stopping at the first that fails. */
+  deliverPending(): Promise<void> {
+    this.delivering = this.delivering.then(() => this.deliverOnce());
+    return this.delivering;
+  }
+
+  /** Updates waiting for the webhook (or for getUpdates). */
+  pendingUpdates(): number {
+    return this.allowedPending(this.webhook?.allowedUpdates ?? []).length;
+  }
+
+  private allowedPending(kinds: string[]): unknown[] {
+    return this.updates.filter((u) => kinds.length === 0 || kinds.some((k) => k in (u as object)));
+  }
+
+  private queue(update: Record<string, unknown>): void {
+    this.updates.push(update);
+    if (this.webhook) void this.deliverPending();
+  }
+
+  private async deliverOnce(): Promise<void> {
+    while (this.webhook) {
+      const hook = this.webhook;
+      const next = this.allowedPending(hook.allowedUpdates)[0] as { update_id: number } | undefined;
+      if (!next) return;
+      const url = new URL(hook.url);
+      const route = this.webhookRoutes.get(url.origin);
+      let status = 0;
+      let failure = 'Failed to resolve host: Name or service not known';
+      if (route) {
+        try {
+          const response = await fetch(`${route}${url.pathname}${url.search}`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', ...(hook.secret ? { 'x-telegram-bot-api-secret-token': hook.secret } : {}) },
+            body: JSON.stringify(next),
+            signal: AbortSignal.timeout(10_000),
+          });
+          await response.arrayBuffer();
+          status = response.status;
+          failure = `Wrong response from the webhook: ${response.status} ${response.statusText}`;
+        } catch {
+          failure = 'Connection refused';
+        }
+      }
+      this.deliveries.push({ updateId: next.update_id, status });
+      if (status < 200 || status > 299) {
+        this.lastErrorDate = Math.floor(Date.now() / 1000);
+        this.lastErrorMessage = failure;
+        return; // stays pending: Telegram tries again later
+      }
+      this.updates = this.updates.filter((u) => u !== next);
+    }
+  }
+
   /** Queues a message_reaction_count update (the channel's current totals for one message). */
   react(messageId: number, reactions: Array<{ emoji: string; total_count: number }>): void {
-    this.updates.push({
+    this.queue({
       update_id: this.updateId++,
       message_reaction_count: {
         chat: this.channel,
@@ -158,7 +247,7 @@ export class FakeTelegramServer {
       deleted: false,
     };
     this.groupMessages.push(message);
-    this.updates.push({ update_id: this.updateId++, message: this.groupView(message) });
+    this.queue({ update_id: this.updateId++, message: this.groupView(message) });
     return message.message_id;
   }
 
@@ -434,7 +523,60 @@ export class FakeTelegramServer {
         message.deleted = true;
         return true;
       }
+      case 'setWebhook': {
+        const url = String(params.get('url') ?? '');
+        const dropPending = params.get('drop_pending_updates') === 'true';
+        if (url === '') {
+          this.webhook = null;
+          if (dropPending) this.updates = [];
+          return true;
+        }
+        let parsed: URL;
+        try {
+          parsed = new URL(url);
+        } catch {
+          throw new BotApiError(400, 'Bad Request: bad webhook: Failed to resolve host: Name or service not known');
+        }
+        if (parsed.protocol !== 'https:') throw new BotApiError(400, 'Bad Request: bad webhook: An HTTPS URL must be provided for webhook');
+        if (!['', '443', '80', '88', '8443'].includes(parsed.port))
+          throw new BotApiError(400, 'Bad Request: bad webhook: Webhook can be set up only on ports 80, 88, 443 or 8443');
+        if (!this.webhookRoutes.has(parsed.origin))
+          throw new BotApiError(400, 'Bad Request: bad webhook: Failed to resolve host: Name or service not known');
+        const secret = params.get('secret_token');
+        if (secret !== undefined && (typeof secret !== 'string' || !/^[A-Za-z0-9_-]{1,256}$/.test(secret)))
+          throw new BotApiError(400, 'Bad Request: secret token contains unallowed characters');
+        const allowed = params.get('allowed_updates');
+        this.webhook = {
+          url,
+          ...(typeof secret === 'string' ? { secret } : {}),
+          // "If not specified, the previous setting will be used."
+          allowedUpdates: typeof allowed === 'string' ? (JSON.parse(allowed) as string[]) : (this.webhook?.allowedUpdates ?? []),
+        };
+        if (dropPending) this.updates = [];
+        // last_error_date is kept: the documentation does not say that setting the webhook again clears it.
+        void this.deliverPending();
+        return true;
+      }
+      case 'deleteWebhook':
+        this.webhook = null;
+        if (params.get('drop_pending_updates') === 'true') this.updates = [];
+        return true;
+      case 'getWebhookInfo':
+        return {
+          url: this.webhook?.url ?? '',
+          has_custom_certificate: false,
+          pending_update_count: this.pendingUpdates(),
+          ...(this.webhook && this.lastErrorDate !== undefined
+            ? { last_error_date: this.lastErrorDate, last_error_message: this.lastErrorMessage }
+            : {}),
+          ...(this.webhook ? { max_connections: 40, allowed_updates: this.webhook.allowedUpdates } : {}),
+        };
       case 'getUpdates': {
+        if (this.webhook)
+          throw new BotApiError(
+            409,
+            "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first",
+          );
         const allowed = params.get('allowed_updates');
         const kinds: string[] = typeof allowed === 'string' ? JSON.parse(allowed) : [];
         const offset = Number(params.get('offset') ?? 0);

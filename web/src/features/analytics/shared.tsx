@@ -18,6 +18,7 @@ const METRIC_REASON_CODES = new Set([
   'needs_newer_server',
   'needs_permission',
   'not_available_for_account',
+  'unavailable_with_pushes',
 ]);
 
 /**

@@ -15,6 +15,7 @@ import { NetworkLogo } from './NetworkLogo.tsx';
 import { ChannelQuota } from './ChannelQuota.tsx';
 import { META_PUSH_NETWORKS } from './meta-push-networks.ts';
 import { MetaPushSecret } from './MetaPushSecret.tsx';
+import { SELF_REGISTERED_PUSH_NETWORKS, TelegramPush } from './TelegramPush.tsx';
 import { daysLeft, startSignIn } from './sign-in.ts';
 
 /**
@@ -369,6 +370,9 @@ export function ChannelsPage() {
                 )}
                 {can('inbox.manage') && channel.status !== 'disconnected' && META_PUSH_NETWORKS.has(channel.network) && (
                   <MetaPushSecret channel={channel} workspaceId={workspace.id} />
+                )}
+                {can('inbox.manage') && channel.status !== 'disconnected' && SELF_REGISTERED_PUSH_NETWORKS.has(channel.network) && (
+                  <TelegramPush channel={channel} workspaceId={workspace.id} />
                 )}
               </Stack>
             </Card>

@@ -120,10 +120,14 @@ describe('Threads webhooks', () => {
     ]);
     // The channel may not know its username: the root post's author says which replies are ours.
     const bare: ChannelContext = { ...ctx(), settings: { userId: server.userId } };
-    const pushed = deliveries.flatMap((delivery) => {
-      expect(inbox.verifyPush!({ headers: delivery.headers, rawBody: delivery.body, secret: server.appSecret })).toBe(true);
-      return inbox.parsePush!(bare, JSON.parse(delivery.body.toString('utf8')));
-    });
+    const pushed = (
+      await Promise.all(
+        deliveries.map(async (delivery) => {
+          expect(inbox.verifyPush!({ headers: delivery.headers, rawBody: delivery.body, secret: server.appSecret })).toBe(true);
+          return inbox.parsePush!(bare, JSON.parse(delivery.body.toString('utf8')));
+        }),
+      )
+    ).flat();
     expect(pushed.map((item) => [item.remoteId, item.fromUs === true])).toEqual([
       [reply.id, false],
       [deeper.id, false],

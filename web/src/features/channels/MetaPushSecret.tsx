@@ -5,6 +5,8 @@ import { apiCall } from '../../api/client.ts';
 import { ApiErrorAlert } from '../../shared/ApiErrorAlert.tsx';
 import type { Channel } from './types.ts';
 
+/** A narrow card's long button label wraps onto a second line instead of being cut off. */
+export const WRAPPING_BUTTON = { root: { height: 'auto', minHeight: 30, paddingBlock: 4 }, label: { whiteSpace: 'normal' as const } };
 /**
  * On a Facebook, Instagram or Threads channel's card: the push (webhook) set-up for the inbox. Meta signs each
  * push with the app secret, so the user pastes it here (sealed at rest; the previous one stops
@@ -39,7 +41,7 @@ export function MetaPushSecret({ channel, workspaceId }: { channel: Channel; wor
 
   if (!open)
     return (
-      <Button size="xs" variant="light" onClick={() => setOpen(true)} data-testid="meta-push-open">
+      <Button size="xs" variant="light" onClick={() => setOpen(true)} styles={WRAPPING_BUTTON} data-testid="meta-push-open">
         {t('metaPush.open')}
       </Button>
     );

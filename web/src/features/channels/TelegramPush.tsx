@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { apiCall } from '../../api/client.ts';
 import { ApiErrorAlert } from '../../shared/ApiErrorAlert.tsx';
 import type { Channel } from './types.ts';
+import { WRAPPING_BUTTON } from './MetaPushSecret.tsx';
 
 /** Networks whose pushes Plaza registers itself (the bot's webhook): nothing to paste anywhere. */
 export const SELF_REGISTERED_PUSH_NETWORKS = new Set(['telegram']);
@@ -48,10 +49,24 @@ export function TelegramPush({ channel, workspaceId }: { channel: Channel; works
         {t('telegramPush.help')}
       </Text>
       <Group gap="xs">
-        <Button size="xs" variant="light" loading={busy === 'on'} onClick={() => void turn(true)} data-testid="telegram-push-on">
+        <Button
+          size="xs"
+          variant="light"
+          loading={busy === 'on'}
+          onClick={() => void turn(true)}
+          styles={WRAPPING_BUTTON}
+          data-testid="telegram-push-on"
+        >
           {t('telegramPush.on')}
         </Button>
-        <Button size="xs" variant="subtle" loading={busy === 'off'} onClick={() => void turn(false)} data-testid="telegram-push-off">
+        <Button
+          size="xs"
+          variant="subtle"
+          loading={busy === 'off'}
+          onClick={() => void turn(false)}
+          styles={WRAPPING_BUTTON}
+          data-testid="telegram-push-off"
+        >
           {t('telegramPush.off')}
         </Button>
       </Group>

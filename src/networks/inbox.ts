@@ -90,6 +90,12 @@ export interface InboxCapabilities {
   push?: boolean;
   /** Longest reply the network takes, counted as in `NetworkCapabilities`. */
   maxReplyChars?: number;
+  /**
+   * Replies on one channel go one at a time, none sent while another is in flight or in doubt:
+   * `findReply` finds a lost answer by its position (Telegram), which another reply sent meanwhile
+   * and not yet recorded could take.
+   */
+  serialReplies?: boolean;
 }
 
 /** The item being answered or acted on, as stored by the inbox. */

@@ -40,6 +40,7 @@ import * as channelSendHolder1150 from './1150_channel_send_holder.ts';
 import * as inboxAnswerDays1230 from './1230_inbox_answer_days.ts';
 import * as inboxConversationSearch1231 from './1231_inbox_conversation_search.ts';
 import * as rateBucketInFlight1240 from './1240_rate_bucket_in_flight.ts';
+import * as inboxRepliesChannelHead1270 from './1270_inbox_replies_channel_head.ts';
 import * as inboxChannelUnavailable1241 from './1241_inbox_channel_unavailable.ts';
 
 /** One schema change: plain SQL (one dialect for PGlite and Postgres), applied once. */
@@ -96,4 +97,5 @@ export const migrations: Migration[] = [
   { name: '1231_inbox_conversation_search', up: inboxConversationSearch1231.up },
   { name: '1240_rate_bucket_in_flight', up: rateBucketInFlight1240.up },
   { name: '1241_inbox_channel_unavailable', up: inboxChannelUnavailable1241.up },
+  { name: '1270_inbox_replies_channel_head', up: inboxRepliesChannelHead1270.up },
 ];

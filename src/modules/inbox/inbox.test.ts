@@ -371,4 +371,51 @@ describe.each(DB_KINDS)('inbox (%s)', (kind) => {
       expect(row.preview).toBe(items[36 + n].text);
     }
   });
+
+  it("on a network whose replies go one at a time, claims only the channel's head: the one in flight, then the one in doubt", async () => {
+    const open = (await conversations()).filter((c) => c.state === 'new').slice(0, 3);
+    expect(open).toHaveLength(3);
+    const queued: string[] = [];
+    for (const [index, conversation] of open.entries()) {
+      queued.push((await editor.request('POST', `${base}/conversations/${conversation.id}/replies`, { text: `Turno ${index}` })).json().id);
+      clock.advance(1_000);
+    }
+    const db = t.ctx.database.db;
+    const claim = (owner: string, serialNetworks = ['sandbox']) =>
+      inboxRepository.claimDueReplies(db, {
+        owner,
+        now: new Date(clock.now()),
+        leaseUntil: new Date(clock.now() + 30_000),
+        limit: 10,
+        serialNetworks,
+      });
+    const [first, ...others] = await claim('a');
+    expect([first?.id, others.length]).toEqual([queued[0], 0]);
+    // While it is in flight nobody else gets a reply of that channel.
+    expect(await claim('b')).toEqual([]);
+    // Its answer was lost: in doubt, it is looked up before any other reply is sent, even before it is due again.
+    await inboxRepository.settleReply(
+      db,
+      { id: first.id, owner: 'a', attempt: first.attempts },
+      {
+        state: 'queued',
+        needs_reconcile: true,
+        next_attempt_at: new Date(clock.now() + 60_000),
+      },
+    );
+    expect(await claim('b')).toEqual([]);
+    clock.advance(61_000);
+    const [again] = await claim('b');
+    expect([again?.id, again?.needs_reconcile]).toEqual([queued[0], true]);
+    await inboxRepository.settleReply(
+      db,
+      { id: again.id, owner: 'b', attempt: again.attempts },
+      { state: 'sent', sent_at: new Date(clock.now()) },
+    );
+    expect((await claim('c')).map((reply) => reply.id)).toEqual([queued[1]]);
+    // Other networks: every due reply at once.
+    expect((await claim('d', [])).map((reply) => reply.id)).toEqual([queued[2]]);
+    clock.advance(31_000);
+    expect(await processDueReplies(t.ctx, { owner: 'w9' })).toMatchObject({ sent: 2 });
+  });
 });

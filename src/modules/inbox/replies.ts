@@ -141,6 +141,10 @@ export async function processDueReplies(ctx: AppContext, options: ReplyEngineOpt
   const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
   const maxAttempts = options.maxAttempts ?? 8;
   const counts = { sent: 0, retry: 0, failed: 0, lost: 0 };
+  const serialNetworks = ctx.networks
+    .list()
+    .filter((adapter) => adapter.inbox?.capabilities.serialReplies)
+    .map((adapter) => adapter.name);
   for (;;) {
     const now = ctx.clock.now();
     const claimed = await inboxRepository.claimDueReplies(ctx.database.db, {
@@ -148,6 +152,7 @@ export async function processDueReplies(ctx: AppContext, options: ReplyEngineOpt
       now: new Date(now),
       leaseUntil: new Date(now + leaseMs),
       limit: options.limit ?? 20,
+      serialNetworks,
     });
     if (claimed.length === 0) break;
     const outcomes = await Promise.all(claimed.map((reply) => attempt(ctx, reply, owner, maxAttempts)));

@@ -502,15 +502,34 @@ export const inboxRepository = {
    * Claims replies due now: queued ones, and sending ones whose lease ran out (their worker died
    * or stalled: the network may have the reply, so they are marked to be looked up first). Each
    * claim is one attempt; the attempt number fences every outcome write.
+   *
+   * On a channel of `serialNetworks` only the channel's head may be claimed: a reply in flight
+   * (sending, lease live) first, else the oldest in doubt (a lease that ran out, or queued to be
+   * looked up), even before it is due, else the oldest due. So one reply at a time is in flight or
+   * in doubt there, and a lookup by position (Telegram: the bot's next message after the answered
+   * one) can never take another reply's message for its own. Two claimers agree on the head and
+   * only one can lock it.
    */
-  async claimDueReplies(db: Db, claim: { owner: string; now: Date; leaseUntil: Date; limit: number }): Promise<ReplyRow[]> {
+  async claimDueReplies(
+    db: Db,
+    claim: { owner: string; now: Date; leaseUntil: Date; limit: number; serialNetworks?: readonly string[] },
+  ): Promise<ReplyRow[]> {
+    const serial = [...(claim.serialNetworks ?? [])];
     const { rows } = await sql<ReplyRow>`
       UPDATE inbox_replies r
          SET state = 'sending', attempts = r.attempts + 1, lease_owner = ${claim.owner}, lease_until = ${claim.leaseUntil},
              needs_reconcile = r.needs_reconcile OR r.state = 'sending'
-        FROM (SELECT id FROM inbox_replies
-               WHERE (state = 'queued' AND next_attempt_at <= ${claim.now}) OR (state = 'sending' AND lease_until < ${claim.now})
-               ORDER BY next_attempt_at LIMIT ${claim.limit} FOR UPDATE SKIP LOCKED) due
+        FROM (SELECT d.id FROM inbox_replies d
+               WHERE ((d.state = 'queued' AND d.next_attempt_at <= ${claim.now}) OR (d.state = 'sending' AND d.lease_until < ${claim.now}))
+                 AND (cardinality(${serial}::text[]) = 0
+                      OR NOT EXISTS (SELECT 1 FROM channels c WHERE c.id = d.channel_id AND c.network = ANY(${serial}::text[]))
+                      OR d.id = (SELECT o.id FROM inbox_replies o
+                                  WHERE o.channel_id = d.channel_id AND o.state IN ('queued', 'sending')
+                                    AND (o.state = 'sending' OR o.needs_reconcile OR o.next_attempt_at <= ${claim.now})
+                                  ORDER BY (o.state = 'sending' AND o.lease_until >= ${claim.now}) DESC,
+                                           (o.state = 'sending' OR o.needs_reconcile) DESC, o.created_at, o.id
+                                  LIMIT 1))
+               ORDER BY d.next_attempt_at LIMIT ${claim.limit} FOR UPDATE OF d SKIP LOCKED) due
        WHERE r.id = due.id
       RETURNING r.*`.execute(db);
     return rows;

@@ -161,7 +161,7 @@ export function createTelegramInbox(deps: {
   }
 
   return {
-    capabilities: { kinds: ['comment', 'reply'], actions: ['reply', 'delete'], maxReplyChars: 4096, push: true },
+    capabilities: { kinds: ['comment', 'reply'], actions: ['reply', 'delete'], maxReplyChars: 4096, push: true, serialReplies: true },
 
     async fetchInbound(ctx, { cursor, since }): Promise<InboundPage> {
       const client = deps.clientFor(ctx);

@@ -41,6 +41,7 @@ import * as inboxAnswerDays1230 from './1230_inbox_answer_days.ts';
 import * as inboxConversationSearch1231 from './1231_inbox_conversation_search.ts';
 import * as rateBucketInFlight1240 from './1240_rate_bucket_in_flight.ts';
 import * as inboxChannelUnavailable1241 from './1241_inbox_channel_unavailable.ts';
+import * as inboxUnaccent1260 from './1260_inbox_unaccent.ts';
 
 /** One schema change: plain SQL (one dialect for PGlite and Postgres), applied once. */
 export interface Migration {
@@ -96,4 +97,5 @@ export const migrations: Migration[] = [
   { name: '1231_inbox_conversation_search', up: inboxConversationSearch1231.up },
   { name: '1240_rate_bucket_in_flight', up: rateBucketInFlight1240.up },
   { name: '1241_inbox_channel_unavailable', up: inboxChannelUnavailable1241.up },
+  { name: '1260_inbox_unaccent', up: inboxUnaccent1260.up },
 ];

@@ -32,6 +32,15 @@ CREATE INDEX inbox_items_search_idx ON inbox_items USING gin (search_vector);
 UPDATE inbox_conversation_search s
    SET words = (SELECT strip(string_agg(i.search_vector::text, ' ')::tsvector)
                   FROM inbox_items i WHERE i.conversation_id = s.conversation_id AND i.search_vector <> ''::tsvector);
-ANALYZE inbox_items;
-ANALYZE inbox_conversation_search;
+-- Statistics for the new column on an inbox that has items. An empty inbox (a new installation) is not analyzed: its
+-- statistics would say "empty" for good on the embedded database, which has no autovacuum to count it again (one
+-- embedded bench run each way at 100,000 items: ingestion 1,028/s with the ANALYZE, 1,357/s without; noisy).
+DO $analyze$
+BEGIN
+  IF EXISTS (SELECT 1 FROM inbox_items) THEN
+    ANALYZE inbox_items;
+    ANALYZE inbox_conversation_search;
+  END IF;
+END
+$analyze$;
 `;

@@ -389,7 +389,7 @@ export async function fillInbox(
                                remote_created_at, created_at, waited_since, first_response)
       SELECT '${workspaceId}', c.channel_id, c.id, 'fill-i' || g, c.kind, CASE WHEN m = 4 THEN 'outbound' ELSE 'inbound' END,
              CASE WHEN m = 4 THEN '' ELSE 'f' || (g % 100000) END, CASE WHEN m = 4 THEN '' ELSE 'fan' || (g % 100000) END, NULL,
-             w.text, lower(w.text), CASE WHEN g % 5 < 3 THEN 'es' ELSE 'en' END,
+             w.text, translate(lower(w.text), 'áéíóúñü', 'aeiounu'), CASE WHEN g % 5 < 3 THEN 'es' ELSE 'en' END,
              (ARRAY['positive','neutral','negative'])[1 + g % 3], 0.5, 'poll',
              c.last_message_at - (4 - m) * interval '20 minutes', c.created_at,
              CASE WHEN m = 4 AND c.first_response_at IS NOT NULL THEN c.first_response_at - interval '2 hours' END, m = 4

@@ -5,9 +5,10 @@
  * - `plaza_es`: the 'spanish' configuration with `unaccent` before the Spanish stemmer for words with letters outside
  *   ASCII (canción → cancion → stem), and before 'simple' for words mixing letters and digits. `plaza_simple`: the
  *   'simple' configuration (words as written) with `unaccent` first. unaccent maps ñ to n: "año" and "ano" are one word.
- * - `inbox_items.search_vector` (1060) is generated again with them from `search_text`, which the application no longer
- *   folds (lower case as written): the column is dropped and added again (Postgres 15 cannot change a generated
- *   column's expression), which writes the table anew and drops its GIN index, made again here.
+ * - `inbox_items.search_vector` (1060) is generated again with them from `search_text` (still folded by the application
+ *   at ingestion, which the embedded database takes faster; a row stored with accents gets the same words): the column is
+ *   dropped and added again (Postgres 15 cannot change a generated column's expression), which writes the table anew and
+ *   drops its GIN index, made again here. The search goes through the same configurations, as typed.
  * - `inbox_conversation_search.words` (1231) is the union of its items' vectors: counted again for every conversation.
  *   The triggers and functions of 1231 read the column by name and stay as they are.
  */

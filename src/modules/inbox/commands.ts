@@ -14,7 +14,7 @@ import { channelRepository } from '../channels/repository.ts';
 import { inboxRepository, type ConversationRow, type NewItemRow, type ReplyRow } from './repository.ts';
 import type { ConversationState, Priority, ReplyMode, SentimentValue } from './tables.ts';
 import { classifyInbound, type InboundSentiment } from './classify.ts';
-import { mentionedMembers, previewOf, searchText } from './text.ts';
+import { foldForSearch, mentionedMembers, previewOf } from './text.ts';
 import { applyRules, contactStagesOf, loadRuleSet, newRuleWrites, writeRuleOutcomes } from './rules-apply.ts';
 import { channelContext } from '../channels/service.ts';
 
@@ -262,7 +262,7 @@ function newItemRow(
     author_name: item.author.displayName ?? null,
     author_url: httpUrlOrNull(item.author.profileUrl ?? null),
     text: item.text,
-    search_text: searchText(item.text),
+    search_text: foldForSearch(item.text),
     url: httpUrlOrNull(item.url),
     post_remote_id: item.postRemoteId ?? null,
     in_reply_to_remote_id: item.inReplyToRemoteId ?? null,
@@ -586,7 +586,7 @@ export async function settleReplySent(
         author_name: null,
         author_url: null,
         text: reply.text,
-        search_text: searchText(reply.text),
+        search_text: foldForSearch(reply.text),
         url: httpUrlOrNull(result.remoteUrl),
         post_remote_id: null,
         in_reply_to_remote_id: target.remote_id,

@@ -52,7 +52,10 @@ export interface InboxItemsTable {
   author_name: string | null;
   author_url: string | null;
   text: string;
-  /** The text in lower case as written, accents kept (NFC); emptied by erasure. */
+  /**
+   * The text folded by the application (lower case, no accents: cheaper words for the embedded database to make at
+   * ingestion); the database's configurations (1260) remove accents as well. Emptied by erasure.
+   */
   search_text: string;
   url: string | null;
   post_remote_id: string | null;

@@ -15,7 +15,7 @@ import type { InboundItem } from '../../src/networks/inbox.ts';
 import { ingestInbound } from '../../src/modules/inbox/commands.ts';
 import { inboxRepository, type ConversationFilter } from '../../src/modules/inbox/repository.ts';
 import { serviceReport } from '../../src/modules/inbox/service-levels.ts';
-import { foldForSearch } from '../../src/modules/inbox/text.ts';
+import { searchText } from '../../src/modules/inbox/text.ts';
 import { decodeCursor, encodeCursor } from '../../src/lib/pagination.ts';
 import { addDays, daysFromTo, localDay } from '../../src/lib/brand-days.ts';
 
@@ -322,7 +322,7 @@ async function measureQueries(
     await inboxRepository.listConversations(
       db,
       ws.id,
-      { view: 'all', state: 'any', userId: user.id, search: foldForSearch(searches[r % searches.length]) },
+      { view: 'all', state: 'any', userId: user.id, search: searchText(searches[r % searches.length]) },
       { limit: 50, cursor: null },
     );
     searchTimes.push(performance.now() - t0);

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
 import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { guardedEmbedded, type ConnectionGate, type ConnectionGuardOptions } from './connection-guard.ts';
 import type { Database } from './schema.ts';
 import { migrations } from './migrations/index.ts';
@@ -90,7 +91,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<PlazaDatab
       dir = path.join(options.dataDir, 'pglite');
       probeWritable(dir); // creates it; a read-only or full folder stops here with a clear message
     }
-    lite = await PGlite.create(dir ? { dataDir: dir } : options.startFrom ? { loadDataDir: options.startFrom } : {});
+    // unaccent (1260): the inbox's text search configurations remove accents; an extension is loaded on every open.
+    const extensions = { unaccent };
+    lite = await PGlite.create(
+      dir ? { dataDir: dir, extensions } : options.startFrom ? { loadDataDir: options.startFrom, extensions } : { extensions },
+    );
   } catch (error) {
     dataDirLock?.release();
     throw error;

@@ -19,6 +19,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { migrate, openDatabase } from '../../src/db/database.ts';
 import { migrations } from '../../src/db/migrations/index.ts';
 import { TEST_POSTGRES_URL } from '../helpers/db.ts';
@@ -42,7 +43,7 @@ async function embeddedTemplate(hash: string): Promise<string> {
   await migrate(database);
   await database.close();
   // The dump for in-memory databases, read from the closed folder.
-  const lite = await PGlite.create({ dataDir: path.join(building, 'pglite') });
+  const lite = await PGlite.create({ dataDir: path.join(building, 'pglite'), extensions: { unaccent } });
   const dump = await lite.dumpDataDir('none');
   await lite.close();
   fs.writeFileSync(path.join(building, 'dump.tar'), Buffer.from(await dump.arrayBuffer()));

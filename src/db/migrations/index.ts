@@ -42,6 +42,7 @@ import * as inboxConversationSearch1231 from './1231_inbox_conversation_search.t
 import * as rateBucketInFlight1240 from './1240_rate_bucket_in_flight.ts';
 import * as inboxRepliesChannelHead1270 from './1270_inbox_replies_channel_head.ts';
 import * as inboxChannelUnavailable1241 from './1241_inbox_channel_unavailable.ts';
+import * as inboxUnaccent1260 from './1260_inbox_unaccent.ts';
 
 /** One schema change: plain SQL (one dialect for PGlite and Postgres), applied once. */
 export interface Migration {
@@ -97,5 +98,6 @@ export const migrations: Migration[] = [
   { name: '1231_inbox_conversation_search', up: inboxConversationSearch1231.up },
   { name: '1240_rate_bucket_in_flight', up: rateBucketInFlight1240.up },
   { name: '1241_inbox_channel_unavailable', up: inboxChannelUnavailable1241.up },
+  { name: '1260_inbox_unaccent', up: inboxUnaccent1260.up },
   { name: '1270_inbox_replies_channel_head', up: inboxRepliesChannelHead1270.up },
 ];

@@ -4,6 +4,7 @@ import type { Db } from '../../db/database.ts';
 import { eventsRepository, type EventInput } from '../events/repository.ts';
 import type { Cursor } from '../../lib/pagination.ts';
 import { exactInstant, olderThanCursor } from '../../db/sql-fragments.ts';
+import { foldForSearch } from './text.ts';
 import type {
   ConversationState,
   InboxChannelStateTable,
@@ -34,7 +35,10 @@ export interface ConversationFilter {
   channelId?: string;
   kind?: string;
   label?: string;
-  /** Lower case without accents: the words of any item's text (Spanish word forms too), or part of the person's handle. */
+  /**
+   * As typed (the route gives it in lower case, NFC): the words of any item's text, Spanish word forms too, accents ignored
+   * by the database (1260); or part of the person's handle, compared without accents.
+   */
   search?: string;
 }
 
@@ -265,12 +269,14 @@ export const inboxRepository = {
         .limit(page.limit + 1)
         .execute();
     const search = filter.search;
-    const pattern = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    const words = sql`(plainto_tsquery('spanish', ${search}) || plainto_tsquery('simple', ${search}))`;
+    // Handles are compared in lower case without accents; the words, by the database's configurations that remove them.
+    const handle = foldForSearch(search);
+    const pattern = `%${handle.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const words = sql`(plainto_tsquery('plaza_es', ${search}) || plainto_tsquery('plaza_simple', ${search}))`;
     // A search of fewer than three characters has no piece: its handles are compared one by one. The search row `s`
     // pre-filters; the handle and the items decide.
     const byHandle = sql`lower(c.author_handle) LIKE ${pattern}`;
-    const matches = sql<boolean>`(${pieces(search) ? sql`(s.handle_grams @> inbox_handle_grams(${search}) AND ${byHandle})` : byHandle}
+    const matches = sql<boolean>`(${pieces(handle) ? sql`(s.handle_grams @> inbox_handle_grams(${handle}) AND ${byHandle})` : byHandle}
       OR (s.words @@ ${words}
           AND EXISTS (SELECT 1 FROM inbox_items i WHERE i.conversation_id = c.id AND i.search_vector @@ ${words})))`;
     // The newest conversations of the list, walked in order until the page is full (a derived table keeps the order, so
@@ -298,13 +304,13 @@ export const inboxRepository = {
             .where('ms.workspace_id', '=', workspaceId)
             .where(sql<boolean>`ms.words @@ ${words}`);
           return (
-            pieces(search)
+            pieces(handle)
               ? byWords.union(
                   eb
                     .selectFrom('inbox_conversation_search as ms')
                     .select('ms.conversation_id as id')
                     .where('ms.workspace_id', '=', workspaceId)
-                    .where(sql<boolean>`ms.handle_grams @> inbox_handle_grams(${search})`),
+                    .where(sql<boolean>`ms.handle_grams @> inbox_handle_grams(${handle})`),
                 )
               : byWords.union(
                   eb

@@ -22,7 +22,7 @@ import {
 import { inboxRepository, type ConversationRow, type ItemRow } from './repository.ts';
 import { inboxNetworks, syncWorkspaceChannel } from './sync.ts';
 import { CONVERSATION_STATES, PRIORITIES } from './tables.ts';
-import { fillVariables, foldForSearch } from './text.ts';
+import { fillVariables, searchText } from './text.ts';
 import { dueCalculator, type DueInfo } from './service-levels.ts';
 
 const conversationParams = objectParams('conversationId');
@@ -245,7 +245,7 @@ export const inboxRoutes: ApiModule = async (app, ctx) => {
       const rows = await inboxRepository.listConversations(
         db,
         workspaceId,
-        { ...filter, userId: user.id, ...(q ? { search: foldForSearch(q) } : {}) },
+        { ...filter, userId: user.id, ...(q ? { search: searchText(q) } : {}) },
         { limit, cursor: decodeCursor(cursor) },
       );
       const page = rows.slice(0, limit);

@@ -13,7 +13,7 @@ import type { InboundItem } from '../../networks/inbox.ts';
 import { decodeCursor, encodeCursor } from '../../lib/pagination.ts';
 import { ingestInbound } from './commands.ts';
 import { inboxRepository, type ConversationFilter } from './repository.ts';
-import { foldForSearch } from './text.ts';
+import { foldForSearch, searchText } from './text.ts';
 
 const WORDS = 'hola pedido pedidos roto rota tarde gracias envío tienda precio horario abrís domingo café pan fatal genial atención'.split(
   ' ',
@@ -82,7 +82,7 @@ for (const kind of DB_KINDS) {
     /** What the search gives from the items and handles themselves, newest first (the oracle). */
     const expected = async (filter: ConversationFilter) => {
       const search = filter.search ?? '';
-      const pattern = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const pattern = `%${foldForSearch(search).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       const { rows } = await sql<{ id: string }>`
         SELECT c.id FROM inbox_conversations c
          WHERE c.workspace_id = ${workspaceId}
@@ -91,7 +91,7 @@ for (const kind of DB_KINDS) {
            AND (${filter.label ?? null}::text IS NULL OR c.labels @> jsonb_build_array(${filter.label ?? null}::text))
            AND (lower(c.author_handle) LIKE ${pattern}
                 OR EXISTS (SELECT 1 FROM inbox_items i WHERE i.conversation_id = c.id
-                              AND i.search_vector @@ (plainto_tsquery('spanish', ${search}) || plainto_tsquery('simple', ${search}))))
+                              AND i.search_vector @@ (plainto_tsquery('plaza_es', ${search}) || plainto_tsquery('plaza_simple', ${search}))))
          ORDER BY c.last_message_at DESC, c.id DESC`.execute(database.db);
       return rows.map((r) => r.id);
     };
@@ -134,7 +134,7 @@ for (const kind of DB_KINDS) {
           { view: 'mine', state: 'active' },
           { view: 'all', state: 'any', label: 'queja' },
         ] as const) {
-          const filter: ConversationFilter = { ...f, userId, search: foldForSearch(text) };
+          const filter: ConversationFilter = { ...f, userId, search: searchText(text) };
           const want = await expected(filter);
           expect(await listed(filter), `${text} ${JSON.stringify(f)}`).toEqual(want);
           if (want.length > 0) nonEmpty++;
@@ -144,7 +144,7 @@ for (const kind of DB_KINDS) {
 
     it('forgets emptied texts and handles and deleted items', async () => {
       const db = database.db;
-      const filter = (text: string): ConversationFilter => ({ view: 'all', state: 'any', userId, search: foldForSearch(text) });
+      const filter = (text: string): ConversationFilter => ({ view: 'all', state: 'any', userId, search: searchText(text) });
       const target = await db
         .selectFrom('inbox_conversations')
         .select(['id', 'author_handle'])
@@ -184,6 +184,84 @@ for (const kind of DB_KINDS) {
         .execute();
       expect(await listed(filter('tienda'))).not.toContain(other.conversation_id);
       for (const text of searches) expect(await listed(filter(text))).toEqual(await expected(filter(text)));
+    }, 120_000);
+
+    it('ignores accents, ñ and case in the database, both ways, and finds Spanish word forms', async () => {
+      const db = database.db;
+      const [channel] = await db
+        .insertInto('channels')
+        .values({
+          workspace_id: workspaceId,
+          network: 'mastodon',
+          name: 'accents',
+          credentials_sealed: 'x',
+          settings: '{}',
+          account: 'null',
+        })
+        .returning(['id', 'workspace_id', 'network'])
+        .execute();
+      const texts: Record<string, string> = {
+        a1: 'Me encanta la Canción',
+        a2: 'otra cancion sin tilde',
+        a3: 'una PIÑA colada',
+        a4: 'pina sin tilde',
+        a5: 'Tengo dos PEDIDOS',
+        a6: 'mi pedido',
+        a7: 'Café2 listo',
+        // The accent typed as a separate mark (NFD), as some keyboards and networks send it.
+        a8: 'accio\u0301n ra\u0301pida',
+      };
+      await ingestInbound(
+        ctx,
+        channel,
+        Object.entries(texts).map(([thread, text], i) => ({
+          remoteId: `acc-${thread}`,
+          kind: 'comment',
+          threadRemoteId: thread,
+          author: { id: `acc${i}`, handle: `fan${i}` },
+          text,
+          url: null,
+          language: 'es',
+          createdAt: new Date(Date.UTC(2026, 9, 20) + i * 60_000).toISOString(),
+        })),
+        'poll',
+      );
+      // The application stores the text folded; the search, typed with or without accents, is unaccented by the database
+      // (test/inbox-unaccent-migration.test.ts: a row stored with its accents is found too).
+      const stored = await db
+        .selectFrom('inbox_items')
+        .select('search_text')
+        .where('channel_id', '=', channel.id)
+        .where('remote_id', 'in', ['acc-a1', 'acc-a3'])
+        .orderBy('remote_id')
+        .execute();
+      expect(stored.map((r) => r.search_text)).toEqual(['me encanta la cancion', 'una pina colada']);
+      const threads = async (text: string) => {
+        const ids = await listed({ view: 'all', state: 'any', userId, channelId: channel.id, search: searchText(text) });
+        const rows = ids.length
+          ? await db.selectFrom('inbox_conversations').select('thread_remote_id').where('id', 'in', ids).execute()
+          : [];
+        return rows.map((r) => r.thread_remote_id).sort();
+      };
+      const cases: [string, string[]][] = [
+        ['cancion', ['a1', 'a2']],
+        ['canción', ['a1', 'a2']],
+        ['CANCIÓN', ['a1', 'a2']],
+        ['canciones', ['a1', 'a2']],
+        // unaccent maps ñ to n: "piña" and "pina" are one word.
+        ['piña', ['a3', 'a4']],
+        ['PINA', ['a3', 'a4']],
+        ['pedidos', ['a5', 'a6']],
+        ['Pedido', ['a5', 'a6']],
+        ['cafe2', ['a7']],
+        ['CAFÉ2', ['a7']],
+        ['accion', ['a8']],
+        ['acción', ['a8']],
+        ['accio\u0301n rapida', ['a8']],
+        ['canción piña', []],
+        ['colada tilde', []],
+      ];
+      for (const [text, want] of cases) expect(await threads(text), text).toEqual(want);
     }, 120_000);
   });
 }

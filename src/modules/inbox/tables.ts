@@ -52,6 +52,10 @@ export interface InboxItemsTable {
   author_name: string | null;
   author_url: string | null;
   text: string;
+  /**
+   * The text folded by the application (lower case, no accents: cheaper words for the embedded database to make at
+   * ingestion); the database's configurations (1260) remove accents as well. Emptied by erasure.
+   */
   search_text: string;
   url: string | null;
   post_remote_id: string | null;
@@ -73,7 +77,7 @@ export interface InboxItemsTable {
   waited_since: NullableTimestamp;
   first_response: Generated<boolean>;
   author_user_id: ColumnType<string | null, string | null | undefined, string | null>;
-  /** Generated from search_text (1060): Spanish word forms and words as written. */
+  /** Generated from search_text (1060, 1260): Spanish word forms and words as written, without accents. */
   search_vector: ColumnType<string, never, never>;
 }
 

@@ -1,6 +1,15 @@
 /** Text rules of the inbox: search folding, previews, saved-reply variables, @mentions in notes. */
 
-/** Lower case without accents (á → a, ñ → n): what search compares on both database engines. */
+/**
+ * A search as typed: composed characters (NFC: an accent typed as a separate mark joins its letter, so the database's
+ * word parser keeps the word whole) in lower case. Accents stay: the database's text search configurations (1260:
+ * plaza_es, plaza_simple) remove them, on both engines.
+ */
+export function searchText(text: string): string {
+  return text.normalize('NFC').toLowerCase();
+}
+
+/** Lower case without accents (á → a, ñ → n): items' stored search text, and how handles and @mentions are compared. */
 export function foldForSearch(text: string): string {
   return text
     .normalize('NFD')

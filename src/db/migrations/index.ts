@@ -40,9 +40,9 @@ import * as channelSendHolder1150 from './1150_channel_send_holder.ts';
 import * as inboxAnswerDays1230 from './1230_inbox_answer_days.ts';
 import * as inboxConversationSearch1231 from './1231_inbox_conversation_search.ts';
 import * as rateBucketInFlight1240 from './1240_rate_bucket_in_flight.ts';
-import * as inboxRepliesChannelHead1270 from './1270_inbox_replies_channel_head.ts';
 import * as inboxChannelUnavailable1241 from './1241_inbox_channel_unavailable.ts';
 import * as inboxUnaccent1260 from './1260_inbox_unaccent.ts';
+import * as inboxRepliesChannelHead1270 from './1270_inbox_replies_channel_head.ts';
 
 /** One schema change: plain SQL (one dialect for PGlite and Postgres), applied once. */
 export interface Migration {

@@ -72,7 +72,7 @@ describe('Meta push set-up from the channel card (real Chromium, real server)', 
     it(`sets the app secret and shows the callback URL and verify token (${lang})`, async () => {
       const page = await open(lang);
       const card = page.getByTestId('channel-Aroma Page');
-      await card.getByRole('button', { name: T.metaPush.open }).click();
+      await card.getByTestId('meta-push-open').click(); // "Set up", or "Change the app secret" once the first language's run set it
       const section = card.getByTestId('meta-push');
       expect(await section.getByText(T.metaPush.title).count()).toBe(1);
 
@@ -106,6 +106,14 @@ describe('Meta push set-up from the channel card (real Chromium, real server)', 
       );
       expect(check.status).toBe(200);
       expect(await check.text()).toBe(`4242${lang}`);
+      // A new visit says the channel takes pushes, and offers to change the secret.
+      await page.reload();
+      const state = page.getByTestId('channel-Aroma Page').getByTestId('meta-push-state');
+      await state.waitFor();
+      expect(await state.textContent()).toBe(T.metaPush.stateOn);
+      expect(await page.getByTestId('channel-Aroma Page').getByRole('button', { name: T.metaPush.reopen }).count()).toBe(1);
+      await state.scrollIntoViewIfNeeded();
+      await session.shot(page, `card-on-${lang}`);
       await page.close();
     });
   }
@@ -113,7 +121,8 @@ describe('Meta push set-up from the channel card (real Chromium, real server)', 
   it('offers the same set-up on a Threads channel, with the Threads app secret (es)', async () => {
     const page = await open('es');
     const card = page.getByTestId('channel-Aroma Threads');
-    await card.getByRole('button', { name: es.metaPush.open }).click();
+    expect(await card.getByTestId('meta-push-open').textContent()).toBe(es.metaPush.open);
+    await card.getByTestId('meta-push-open').click();
     const section = card.getByTestId('meta-push');
     expect(await section.getByText(es.metaPush.secretHelp).count()).toBe(1);
     expect(es.metaPush.secretHelp).toContain('Threads');

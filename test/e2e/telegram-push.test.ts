@@ -57,6 +57,10 @@ describe('Telegram instant inbox from the channel card (real Chromium, real serv
       const section = card.getByTestId('telegram-push');
       await section.waitFor();
       expect(await section.getByText(T.telegramPush.help).count()).toBe(1);
+      // Off, and said so: only the button that turns it on.
+      await section.getByTestId('telegram-push-state').waitFor();
+      expect(await section.getByTestId('telegram-push-state').textContent()).toBe(T.telegramPush.stateOff);
+      expect(await section.getByTestId('telegram-push-off').count()).toBe(0);
 
       // No public HTTPS address: Telegram could not reach Plaza, so nothing is set, and the reason is in this language.
       await section.getByRole('button', { name: T.telegramPush.on, exact: true }).click();
@@ -72,8 +76,16 @@ describe('Telegram instant inbox from the channel card (real Chromium, real serv
         `${PUBLIC}/api/v1/inbox/push/${channelId}`,
       );
       expect(tg.webhook?.url).toBe(`${PUBLIC}/api/v1/inbox/push/${channelId}`);
+      // Once on, only the button that turns it off; a new visit says it is on.
+      await section.getByTestId('telegram-push-on').waitFor({ state: 'detached' });
       await section.scrollIntoViewIfNeeded();
       await session.shot(page, `on-${lang}`);
+      await page.reload();
+      await section.getByTestId('telegram-push-state').waitFor();
+      expect(await section.getByTestId('telegram-push-state').textContent()).toBe(T.telegramPush.stateOn);
+      expect(await section.getByTestId('telegram-push-on').count()).toBe(0);
+      await section.scrollIntoViewIfNeeded();
+      await session.shot(page, `state-on-${lang}`);
 
       await section.getByRole('button', { name: T.telegramPush.off, exact: true }).click();
       await section.getByText(T.telegramPush.isOff).waitFor();

@@ -570,6 +570,8 @@ export const inboxRoutes: ApiModule = async (app, ctx) => {
               lastErrorCode: z.string().nullable(),
               /** What the network will not let Plaza read on this channel, by code (e.g. dm_access_required). */
               unavailableCode: z.string().nullable(),
+              /** Whether the channel takes pushes (a push secret is set); the secret itself is never shown again. */
+              pushConfigured: z.boolean(),
             }),
           ),
         },
@@ -596,6 +598,7 @@ export const inboxRoutes: ApiModule = async (app, ctx) => {
               lastPolledAt: state?.last_polled_at ?? null,
               lastErrorCode: state?.last_error_code ?? null,
               unavailableCode: state?.unavailable_code ?? null,
+              pushConfigured: Boolean(state?.push_secret_sealed),
             };
           }),
       };

@@ -7407,6 +7407,7 @@ export interface paths {
                                 lastPolledAt: (string) | null;
                                 name: string;
                                 network: string;
+                                pushConfigured: boolean;
                                 status: string;
                                 unavailableCode: string | null;
                             }[];

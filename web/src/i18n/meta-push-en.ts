@@ -1,6 +1,8 @@
 /** The push (webhook) set-up on a Facebook, Instagram or Threads channel's card, in English. */
 export const metaPushEn = {
   open: 'Set up instant inbox (Meta webhook)',
+  reopen: 'Change the app secret (Meta webhook)',
+  stateOn: 'Instant inbox is on: this channel takes Meta’s pushes.',
   title: 'Instant inbox: Meta webhook',
   help: 'Meta can send new comments, replies and messages to Plaza as they happen, instead of Plaza checking every few minutes. Meta signs each one with your Meta app’s secret.',
   secretLabel: 'App secret',

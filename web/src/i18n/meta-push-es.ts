@@ -3,6 +3,8 @@ import type { metaPushEn } from './meta-push-en.ts';
 /** La configuración de avisos push (webhook) en la tarjeta de un canal de Facebook, Instagram o Threads, en español. */
 export const metaPushEs: typeof metaPushEn = {
   open: 'Configurar la bandeja al instante (webhook de Meta)',
+  reopen: 'Cambiar el secreto de la app (webhook de Meta)',
+  stateOn: 'La bandeja al instante está activada: este canal recibe los avisos de Meta.',
   title: 'Bandeja al instante: webhook de Meta',
   help: 'Meta puede enviar a Plaza los comentarios, respuestas y mensajes nuevos en cuanto llegan, en vez de que Plaza los consulte cada pocos minutos. Meta firma cada aviso con el secreto de tu app de Meta.',
   secretLabel: 'Secreto de la app',

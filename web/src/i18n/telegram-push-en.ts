@@ -5,4 +5,6 @@ export const telegramPushEn = {
   off: 'Turn off instant inbox',
   isOn: 'On: Telegram sends the bot’s updates to',
   isOff: 'Off: the webhook is deleted; Plaza checks every few minutes.',
+  stateOn: 'Instant inbox is on: Telegram sends new comments to Plaza.',
+  stateOff: 'Instant inbox is off: Plaza checks every few minutes.',
 };

@@ -7,4 +7,6 @@ export const telegramPushEs: typeof telegramPushEn = {
   off: 'Desactivar la bandeja al instante',
   isOn: 'Activada: Telegram envía las actualizaciones del bot a',
   isOff: 'Desactivada: el webhook se ha borrado; Plaza consulta cada pocos minutos.',
+  stateOn: 'La bandeja al instante está activada: Telegram envía los comentarios nuevos a Plaza.',
+  stateOff: 'La bandeja al instante está desactivada: Plaza consulta cada pocos minutos.',
 };

@@ -17,6 +17,7 @@ import { META_PUSH_NETWORKS } from './meta-push-networks.ts';
 import { MetaPushSecret } from './MetaPushSecret.tsx';
 import { SELF_REGISTERED_PUSH_NETWORKS, TelegramPush } from './TelegramPush.tsx';
 import { daysLeft, startSignIn } from './sign-in.ts';
+import { usePushConfigured } from './push-state.ts';
 
 /**
  * The account's @handle, when it has one: networks without handles (a Business Profile location, any
@@ -179,6 +180,9 @@ export function ChannelsPage() {
   const queryClient = useQueryClient();
   const networks = useNetworks();
   const channels = useChannels();
+  // Push state is read only where a card can change it (managers, with a pushing channel).
+  const pushing = (channels.data ?? []).some((c) => META_PUSH_NETWORKS.has(c.network) || SELF_REGISTERED_PUSH_NETWORKS.has(c.network));
+  const pushConfigured = usePushConfigured(workspace.id, can('inbox.manage') && pushing);
   const [connecting, setConnecting] = useState<string | null>(null);
   const [asking, setAsking] = useState<string | null>(null);
   const [choosingWay, setChoosingWay] = useState<string | null>(null);
@@ -369,10 +373,10 @@ export function ChannelsPage() {
                   </Group>
                 )}
                 {can('inbox.manage') && channel.status !== 'disconnected' && META_PUSH_NETWORKS.has(channel.network) && (
-                  <MetaPushSecret channel={channel} workspaceId={workspace.id} />
+                  <MetaPushSecret channel={channel} workspaceId={workspace.id} pushOn={pushConfigured?.get(channel.id)} />
                 )}
                 {can('inbox.manage') && channel.status !== 'disconnected' && SELF_REGISTERED_PUSH_NETWORKS.has(channel.network) && (
-                  <TelegramPush channel={channel} workspaceId={workspace.id} />
+                  <TelegramPush channel={channel} workspaceId={workspace.id} pushOn={pushConfigured?.get(channel.id)} />
                 )}
               </Stack>
             </Card>

@@ -1,6 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { Button, Code, CopyButton, Group, PasswordInput, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { useQueryClient } from '@tanstack/react-query';
+import { inboxKeys } from '../inbox/api.ts';
 import { apiCall } from '../../api/client.ts';
 import { ApiErrorAlert } from '../../shared/ApiErrorAlert.tsx';
 import type { Channel } from './types.ts';
@@ -13,8 +15,9 @@ export const WRAPPING_BUTTON = { root: { height: 'auto', minHeight: 30, paddingB
  * working); Plaza answers with the callback URL and the verify token to paste in the Meta app
  * dashboard (Webhooks → Edit subscription). Both are shown until the card is closed.
  */
-export function MetaPushSecret({ channel, workspaceId }: { channel: Channel; workspaceId: string }) {
+export function MetaPushSecret({ channel, workspaceId, pushOn }: { channel: Channel; workspaceId: string; pushOn?: boolean }) {
   const { t } = useTranslation();
+  const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
   const [secret, setSecret] = useState('');
   const [saving, setSaving] = useState(false);
@@ -32,6 +35,7 @@ export function MetaPushSecret({ channel, workspaceId }: { channel: Channel; wor
       });
       setResult({ url: answer.url, verifyToken: answer.verifyToken });
       setSecret('');
+      await queryClient.invalidateQueries({ queryKey: inboxKeys.channels(workspaceId) });
     } catch (caught) {
       setError(caught);
     } finally {
@@ -41,9 +45,16 @@ export function MetaPushSecret({ channel, workspaceId }: { channel: Channel; wor
 
   if (!open)
     return (
-      <Button size="xs" variant="light" onClick={() => setOpen(true)} styles={WRAPPING_BUTTON} data-testid="meta-push-open">
-        {t('metaPush.open')}
-      </Button>
+      <Stack gap={4}>
+        {pushOn && (
+          <Text size="xs" c="teal.8" data-testid="meta-push-state">
+            {t('metaPush.stateOn')}
+          </Text>
+        )}
+        <Button size="xs" variant="light" onClick={() => setOpen(true)} styles={WRAPPING_BUTTON} data-testid="meta-push-open">
+          {t(pushOn ? 'metaPush.reopen' : 'metaPush.open')}
+        </Button>
+      </Stack>
     );
   return (
     <Stack gap={6} data-testid="meta-push">

@@ -27,7 +27,7 @@ import { ApiError, api, apiCall } from '../../api/client.ts';
 import { formatInstant } from '../../shared/format.ts';
 import { useCan, useWorkspace } from '../../shared/session.tsx';
 import { apiErrorText, codeText, networkReasonText } from '../../shared/api-error-text.ts';
-import { inboxKeys } from './api.ts';
+import { inboxKeys, useInboxChannels } from './api.ts';
 import { InboxNav } from './InboxNav.tsx';
 import { BulkBar, type ListFilter, SavedViews, SelectBox } from './InboxBulk.tsx';
 import { ContactPanel } from '../contacts/ContactPanel.tsx';
@@ -110,11 +110,7 @@ export default function InboxPage() {
     queryKey: inboxKeys.counts(workspace.id),
     queryFn: () => apiCall('get', '/api/v1/workspaces/{workspaceId}/inbox/counts', { params: { workspaceId: workspace.id } }),
   });
-  const channels = useQuery({
-    queryKey: inboxKeys.channels(workspace.id),
-    queryFn: async () =>
-      (await apiCall('get', '/api/v1/workspaces/{workspaceId}/inbox/channels', { params: { workspaceId: workspace.id } })).items,
-  });
+  const channels = useInboxChannels(workspace.id);
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
   const index = items.findIndex((c) => c.id === conversationId);
   const open = (id: string | undefined) => id && navigate(`/inbox/${id}`);

@@ -1,3 +1,5 @@
+import { useQuery } from '@tanstack/react-query';
+import { apiCall } from '../../api/client.ts';
 import { workspaceKey } from '../../shared/query-keys.ts';
 
 /** Query keys of the inbox feature (under the workspace: the live stream refreshes them). */
@@ -10,3 +12,12 @@ export const inboxKeys = {
   saved: (workspaceId: string, conversationId: string) => [...workspaceKey(workspaceId), 'inbox', 'saved', conversationId] as const,
   members: (workspaceId: string) => [...workspaceKey(workspaceId), 'inbox', 'members'] as const,
 };
+
+/** Each channel's inbox (capabilities, backfill, last read, push state): the inbox page and the channel cards share it. */
+export function useInboxChannels(workspaceId: string, enabled = true) {
+  return useQuery({
+    queryKey: inboxKeys.channels(workspaceId),
+    enabled,
+    queryFn: async () => (await apiCall('get', '/api/v1/workspaces/{workspaceId}/inbox/channels', { params: { workspaceId } })).items,
+  });
+}

@@ -79,7 +79,9 @@ describe('feeds from the web app (real Chromium, real server)', { timeout: 240_0
     await page.getByRole('button', { name: T.new }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel(T.url).fill(`${feedBase}/page`);
-    // The pills field draws over its input: a click there is what a person's click does.
+    // The pills field draws over its input: a click there is what a person's click does (force skips the
+    // enabled check, so wait for the channels to have loaded first).
+    await dialog.locator('[data-testid="feed-channels"]:not([disabled])').waitFor();
     await dialog.getByTestId('feed-channels').click({ force: true });
     await page.getByRole('listbox').getByRole('option', { name: 'Aroma' }).click();
     await dialog.getByLabel(T.template).fill('{title} 👉 {link}');

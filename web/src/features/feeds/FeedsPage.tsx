@@ -268,6 +268,10 @@ export function FeedsPage() {
             value={channelIds}
             onChange={setChannelIds}
             required
+            // Until the channels arrive the list would open empty and stay so: say it is loading instead.
+            disabled={!channels.data}
+            placeholder={channels.data ? undefined : t('common.loading')}
+            nothingFoundMessage={t('composer.noChannels')}
             data-testid="feed-channels"
           />
           <Textarea

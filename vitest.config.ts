@@ -5,6 +5,10 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     exclude: ['node_modules', 'web/**'],
     pool: 'forks',
+    // Reuse each worker process for the next file: loading node_modules (Playwright, Fastify, PGlite's
+    // WebAssembly, …) again for every file cost seconds a file. Plaza's own modules are still evaluated
+    // afresh in every file (test/setup/fresh-modules.ts).
+    poolOptions: { forks: { isolate: false } },
     // Most files wait on Chromium, databases and child processes rather than the CPU: on a 2-core
     // machine Vitest's default (cores - 1 = one file at a time) leaves a core idle most of the run.
     maxWorkers: Number(process.env.PLAZA_TEST_WORKERS ?? 3),
@@ -12,7 +16,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // Unmocked outbound traffic must fail: tests only ever talk to loopback.
-    setupFiles: ['test/setup/loopback-only.ts'],
+    setupFiles: ['test/setup/fresh-modules.ts', 'test/setup/loopback-only.ts'],
     // One migrated database per run, copied by every test that needs one (test/setup/db-templates.ts).
     globalSetup: ['test/setup/db-templates.ts'],
   },

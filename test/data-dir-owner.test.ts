@@ -1,4 +1,4 @@
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -24,9 +24,15 @@ import { systemClock } from '../src/lib/clock.ts';
 import { FileMediaStore } from '../src/modules/media/store.ts';
 import { NetworkRegistry } from '../src/networks/registry.ts';
 
-// Messages are asserted in English whatever the machine's locale.
+// Messages are asserted in English whatever the machine's locale; the worker process runs other
+// files afterwards, so the setting is put back.
+const languageBefore = process.env.PLAZA_LANG;
 beforeAll(() => {
   process.env.PLAZA_LANG = 'en';
+});
+afterAll(() => {
+  if (languageBefore === undefined) delete process.env.PLAZA_LANG;
+  else process.env.PLAZA_LANG = languageBefore;
 });
 
 const folders: string[] = [];

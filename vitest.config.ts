@@ -1,5 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
+const workers = Number(process.env.PLAZA_TEST_WORKERS ?? 3);
+
 export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
@@ -11,8 +13,11 @@ export default defineConfig({
     poolOptions: { forks: { isolate: false } },
     // Most files wait on Chromium, databases and child processes rather than the CPU: on a 2-core
     // machine Vitest's default (cores - 1 = one file at a time) leaves a core idle most of the run.
-    maxWorkers: Number(process.env.PLAZA_TEST_WORKERS ?? 3),
-    minWorkers: 1,
+    maxWorkers: workers,
+    // As many as maxWorkers: with reused processes Tinypool retires an idle worker above minWorkers
+    // and, near the end of a run, can tear the same one down twice; the second teardown rejects
+    // unhandled ("Terminating worker thread") and Vitest stops before its summary.
+    minWorkers: workers,
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // Unmocked outbound traffic must fail: tests only ever talk to loopback.

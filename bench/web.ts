@@ -234,7 +234,9 @@ async function startPlazaProcess(): Promise<{ url: string; close(): Promise<void
   });
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; ; i++) {
-    const ok = await fetch(`${url}/api/health`).then((r) => r.ok).catch(() => false);
+    const ok = await fetch(`${url}/api/health`)
+      .then((r) => r.ok)
+      .catch(() => false);
     if (ok) break;
     if (i > 600) throw new Error('Plaza did not start');
     await new Promise((r) => setTimeout(r, 100));

@@ -21,7 +21,7 @@
  * calendar: each request's start and end, Chromium's script/style/layout counters, and the
  * functions with the most self time in a CPU profile.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
@@ -31,6 +31,8 @@ import { DateTime } from 'luxon';
 import { WEB_DIST } from '../src/server/web.ts';
 import { buildWeb } from '../bin/web-build.mjs';
 import { launchBrowser, startE2EServer } from '../test/e2e/harness.ts';
+import { freePort } from './lib/plaza-cli.ts';
+import { stopProcess } from './lib/processes.ts';
 
 const json = process.argv.includes('--json');
 const trace = process.argv.includes('--trace');
@@ -218,14 +220,7 @@ function mainThreadCpuMs(events: Array<TraceEvent & { tdur?: number }>): number 
 
 /** Plaza as `npm start` runs it: its own process, on the embedded database in a fresh data folder. */
 async function startPlazaProcess(): Promise<{ url: string; close(): Promise<void> }> {
-  const { spawn } = await import('node:child_process');
-  const net = await import('node:net');
-  const port = await new Promise<number>((resolve) => {
-    const probe = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as import('node:net').AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
+  const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'plaza-bench-web-'));
   const repo = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
   const child = spawn(process.execPath, [path.join(repo, 'bin/plaza.mjs'), 'start'], {
@@ -238,14 +233,13 @@ async function startPlazaProcess(): Promise<{ url: string; close(): Promise<void
       .then((r) => r.ok)
       .catch(() => false);
     if (ok) break;
-    if (i > 600) throw new Error('Plaza did not start');
+    if (child.exitCode !== null || i > 600) throw new Error('Plaza did not start');
     await new Promise((r) => setTimeout(r, 100));
   }
   return {
     url,
     close: async () => {
-      child.kill('SIGTERM');
-      await new Promise((r) => child.once('exit', r));
+      await stopProcess(child);
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };

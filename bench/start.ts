@@ -16,7 +16,7 @@ import { execFile, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { freePort, runPlaza } from './lib/plaza-cli.ts';
+import { freePort, healthy, runPlaza } from './lib/plaza-cli.ts';
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');
@@ -39,14 +39,6 @@ function timeCommand(file: string, argv: string[], env: Record<string, string> =
 }
 
 const plaza = (env: Record<string, string>, ...argv: string[]) => runPlaza(root, env, ...argv);
-
-async function healthy(port: number): Promise<boolean> {
-  try {
-    return (await fetch(`http://127.0.0.1:${port}/api/health`)).status === 200;
-  } catch {
-    return false;
-  }
-}
 
 /** Starts Plaza, returns milliseconds until healthy, then stops it with SIGTERM and waits for the exit. */
 async function timeOneStart(dataDir: string, whileRunning?: (url: string) => Promise<void>): Promise<number> {

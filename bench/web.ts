@@ -31,7 +31,7 @@ import { DateTime } from 'luxon';
 import { WEB_DIST } from '../src/server/web.ts';
 import { buildWeb } from '../bin/web-build.mjs';
 import { launchBrowser, startE2EServer } from '../test/e2e/harness.ts';
-import { freePort } from './lib/plaza-cli.ts';
+import { freePort, healthy } from './lib/plaza-cli.ts';
 import { stopProcess } from './lib/processes.ts';
 
 const json = process.argv.includes('--json');
@@ -228,11 +228,7 @@ async function startPlazaProcess(): Promise<{ url: string; close(): Promise<void
     stdio: 'ignore',
   });
   const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; ; i++) {
-    const ok = await fetch(`${url}/api/health`)
-      .then((r) => r.ok)
-      .catch(() => false);
-    if (ok) break;
+  for (let i = 0; !(await healthy(port)); i++) {
     if (child.exitCode !== null || i > 600) throw new Error('Plaza did not start');
     await new Promise((r) => setTimeout(r, 100));
   }

@@ -25,3 +25,12 @@ export function freePort(): Promise<number> {
     });
   });
 }
+
+/** True when the Plaza listening on `port` answers its health check with 200. */
+export async function healthy(port: number): Promise<boolean> {
+  try {
+    return (await fetch(`http://127.0.0.1:${port}/api/health`)).status === 200;
+  } catch {
+    return false;
+  }
+}
